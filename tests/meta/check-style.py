@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Fail on tab characters or trailing whitespace in sources.
+
+Usage: check-style.py [SOURCE_ROOT]
+
+Checks *.c, *.h, *.ui and meson.build files under src/, ui/ and tests/ and prints one
+FILE:LINE: problem line for each offence.
+"""
+
+import os
+import sys
+
+CHECKED_DIRS = ('src', 'ui', 'tests')
+CHECKED_SUFFIXES = ('.c', '.h', '.ui')
+CHECKED_NAMES = ('meson.build',)
+
+
+def wanted(name):
+    return name.endswith(CHECKED_SUFFIXES) or name in CHECKED_NAMES
+
+
+def check_file(path, rel):
+    problems = []
+    with open(path, 'rb') as f:
+        data = f.read()
+    for number, raw in enumerate(data.split(b'\n'), start=1):
+        line = raw[:-1] if raw.endswith(b'\r') else raw
+        if b'\t' in line:
+            column = line.index(b'\t') + 1
+            problems.append(f'{rel}:{number}:{column}: tab character')
+        if line != line.rstrip(b' \t\f\v'):
+            problems.append(f'{rel}:{number}: trailing whitespace')
+        if raw.endswith(b'\r'):
+            problems.append(f'{rel}:{number}: carriage return (CRLF line ending)')
+    return problems
+
+
+def main(argv):
+    default_root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+    root = os.path.abspath(argv[0] if argv else default_root)
+    problems = []
+    checked = 0
+    for top in CHECKED_DIRS:
+        for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith('.'))
+            for name in sorted(filenames):
+                if not wanted(name):
+                    continue
+                path = os.path.join(dirpath, name)
+                rel = os.path.relpath(path, root).replace(os.sep, '/')
+                problems.extend(check_file(path, rel))
+                checked += 1
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f'{len(problems)} style problem(s) in {checked} files')
+        return 1
+    print(f'{checked} files checked: no tabs, no trailing whitespace')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
