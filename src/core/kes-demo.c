@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-demo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-demo.h"
+#include "kes-error.h"
+#include "kes-validate.h"
+
+static const char * const given_names[] = {
+  "Aaron", "Abdul", "Adebayo", "Aiden", "Alex", "Amir", "Andrzej", "Ashley", "Ben", "Callum",
+  "Chidi", "Ciarán", "Connor", "Daniel", "Darius", "Dean", "Dylan", "Elliot", "Emeka", "Farid",
+  "Gareth", "Hassan", "Imran", "Jamal", "Jordan", "Joseph", "Kai", "Kieran", "Kwame", "Leon",
+  "Liam", "Luca", "Marcus", "Mohammed", "Nathan", "Niall", "Oliver", "Owen", "Patrick", "Rhys",
+  "Ryan", "Sam", "Sean", "Tariq", "Thomas", "Tyrone", "Wesley", "Zoë", "Chloe", "Danielle",
+  "Emma", "Grace", "Jade", "Kayleigh", "Leanne", "Natalie", "Priya", "Sophie", "Stacey", "Yasmin",
+};
+
+/* Birds and trees: plausible as names, recognisably invented as a set. */
+static const char * const family_names[] = {
+  "Alder", "Ashby-Wren", "Bittern", "Blackthorn", "Brambling", "Bunting", "Buzzard", "Chiffchaff",
+  "Coppice", "Corncrake", "Curlew", "Dunlin", "Dunnock", "Elmswood", "Fieldfare", "Firecrest",
+  "Gannet", "Goldcrest", "Greenfinch", "Hawthorne", "Hazelby", "Heronsgate", "Hobbyfield",
+  "Kittiwake", "Lapwing", "Larchmont", "Linnet", "Marshwood", "Merlin", "Nightjar", "O’Kestrel",
+  "Oakley-Teal", "Ouzel", "Peregrine", "Pipit", "Plover", "Redpoll", "Redshank", "Redwing",
+  "Rowanby", "Sanderling", "Shrike", "Siskin", "Skylark", "Stonechat", "Swiftfield", "Twite",
+  "Wagtail", "Warbler", "Waxwing", "Whimbrel", "Whinchat", "Willowby", "Woodcock", "Yellowhammer",
+};
+
+static const char * const towns[] = {
+  "Norwich", "Ipswich", "Great Yarmouth", "King’s Lynn", "Lowestoft", "Bury St Edmunds",
+  "Thetford", "Cromer", "Felixstowe", "Dereham",
+};
+
+static const char * const postcodes[] = {
+  "NR1 3SR", "NR2 4PT", "NR30 1BN", "PE30 1EX", "NR32 1DL", "IP1 2AQ", "IP4 1JJ", "IP33 1XB",
+  "IP24 1AB", "NR27 9BD", "IP11 7HB", "NR19 1DU",
+};
+
+static const char * const legal_statuses[] = { "09", "09", "09", "15", "17", "37", "10", "03", "01" };
+
+static const char * const diagnoses[] = { "F20.0", "F20.9", "F25.0", "F31.2", "F60.2", "F33.1", "F20.0" };
+
+static const char * const contact_types[] = { "face-to-face", "face-to-face", "phone", "video", "in-reach", "dna" };
+
+static const char * const note_openings[] = {
+  "Seen at home with his support worker.", "Seen at the team base.", "Telephone review.",
+  "Joint visit with the social supervisor.", "In-reach visit to the ward before discharge.",
+  "Met at the café near the hostel.", "Depot administered at clinic.",
+};
+
+static const char * const note_middles[] = {
+  "Mental state settled; no evidence of psychotic symptoms today.",
+  "Reports sleeping poorly and some suspiciousness towards neighbours.",
+  "Engaging well with the occupational therapy programme.",
+  "Urine drug screen negative; reports abstinence from alcohol.",
+  "Discussed conditions of discharge and the importance of reporting changes of address.",
+  "Mother (Zoë) telephoned with concerns about his mood; consent to share was checked.",
+  "Clozapine bloods taken; result awaited.",
+  "Describes good relationships at the supported accommodation.",
+  "Some irritability when discussing the victim exclusion zone; rationale reiterated.",
+};
+
+static const char * const note_endings[] = {
+  "Plan: review in one week.", "Plan: continue current care plan.",
+  "Plan: discuss at the multidisciplinary meeting.", "Plan: liaise with the GP about physical health.",
+  "No new risk concerns identified.",
+};
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+/* The next valid NHS number in the 999 test range after @stem. */
+static char *
+next_test_nhs_number (guint *stem)
+{
+  for (;;)
+    {
+      g_autofree char *nine = g_strdup_printf ("999%06u", (*stem)++ % 1000000);
+      int check = kes_nhs_number_check_digit (nine);
+      if (check >= 0)
+        return g_strdup_printf ("%s%d", nine, check);
+    }
+}
+
+static GPtrArray *
+ensure_demo_staff (KesStore  *store,
+                   GError   **error)
+{
+  static const struct { const char *username, *name, *role, *team; } people[] = {
+    { "demo.okafor", "Dr Ngozi Okafor", "Consultant forensic psychiatrist", "North" },
+    { "demo.hughes", "Rhian Hughes", "Community psychiatric nurse", "North" },
+    { "demo.patel", "Sunil Patel", "Social worker (social supervisor)", "North" },
+    { "demo.brennan", "Siobhan Brennan", "Community psychiatric nurse", "South" },
+    { "demo.mensah", "Kofi Mensah", "Social worker (social supervisor)", "South" },
+    { "demo.clarke", "Dr Helen Clarke", "Consultant forensic psychiatrist", "South" },
+  };
+  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      KesStaff *member = kes_store_find_staff (store, people[i].username, NULL);
+
+      if (member == NULL)
+        {
+          g_autoptr(KesTeam) team = kes_store_find_team (store, people[i].team);
+          member = kes_store_add_staff (store, people[i].username, people[i].name, people[i].role,
+                                        team != NULL ? kes_team_get_id (team) : NULL,
+                                        "01603 000000", error);
+          if (member == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (staff, member);
+    }
+  return g_steal_pointer (&staff);
+}
+
+static char *
+demo_note_body (GRand *rand)
+{
+  return g_strdup_printf ("%s %s %s", PICK (rand, note_openings), PICK (rand, note_middles),
+                          PICK (rand, note_endings));
+}
+
+static gboolean
+add_patient (KesStore   *store,
+             GRand      *rand,
+             GPtrArray  *staff,
+             guint      *nhs_stem,
+             guint       index,
+             GDateTime  *now,
+             const KesDemoOptions *options,
+             GError    **error)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autofree char *nhs = next_test_nhs_number (nhs_stem);
+  g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1958, 2004),
+                                            g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
+  g_autofree char *address = g_strdup_printf ("%d %s Road\n%s", g_rand_int_range (rand, 1, 200),
+                                              PICK (rand, family_names), PICK (rand, towns));
+  KesStaff *coordinator = g_ptr_array_index (staff, g_rand_int_range (rand, 0, staff->len));
+  KesStaff *clinician = g_ptr_array_index (staff, g_rand_boolean (rand) ? 0 : 5);
+  KesStaff *supervisor = g_ptr_array_index (staff, g_rand_boolean (rand) ? 2 : 4);
+  const char *legal = PICK (rand, legal_statuses);
+  const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
+  KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, PICK (rand, family_names));
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, PICK (rand, given_names));
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, birth);
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs);
+  kes_patient_set_text (patient, KES_PATIENT_MHCS_REFERENCE, g_str_equal (legal, "09") ||
+                        g_str_equal (legal, "15") || g_str_equal (legal, "17") ? mhcs : NULL);
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, g_rand_int_range (rand, 0, 10) < 8 ? "1" : "2");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY,
+                        kes_code_list_get_code (ethnicities,
+                                                g_rand_int_range (rand, 0, 10) < 6
+                                                  ? 0 : g_rand_int_range (rand, 0, kes_code_list_get_n_codes (ethnicities))));
+  kes_patient_set_text (patient, KES_PATIENT_ADDRESS, address);
+  kes_patient_set_text (patient, KES_PATIENT_POSTCODE, PICK (rand, postcodes));
+  kes_patient_set_text (patient, KES_PATIENT_GP_PRACTICE, "Riverside Medical Practice (demo)");
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, kes_staff_get_team_id (coordinator));
+  kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (coordinator));
+  kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (clinician));
+  kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (supervisor));
+  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, legal);
+  kes_patient_set_list (patient, KES_PATIENT_DIAGNOSES, diagnosis);
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    {
+      const char *alerts[] = { "Victim exclusion zone: do not arrange contact in the NR2 area", NULL };
+      kes_patient_set_text (patient, KES_PATIENT_MAPPA_CATEGORY, "2");
+      kes_patient_set_text (patient, KES_PATIENT_MAPPA_LEVEL, g_rand_boolean (rand) ? "1" : "2");
+      kes_patient_set_list (patient, KES_PATIENT_ALERTS, alerts);
+    }
+
+  if (!kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, error))
+    return FALSE;
+
+  for (guint c = 0; c < options->contacts_per_patient; c++)
+    {
+      g_autoptr(KesContact) contact = kes_contact_new ();
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 3600, 400 * 86400));
+      g_autofree char *iso = kes_time_to_iso (when);
+
+      kes_contact_set_patient_id (contact, kes_patient_get_id (patient));
+      kes_contact_set_occurred_at (contact, iso);
+      kes_contact_set_contact_type (contact, PICK (rand, contact_types));
+      kes_contact_set_with_whom (contact, g_rand_boolean (rand) ? "Patient" : "Patient and carer");
+      kes_contact_set_location (contact, g_rand_boolean (rand) ? "Home" : "Team base");
+      kes_contact_set_duration_minutes (contact, g_rand_int_range (rand, 10, 90));
+      if (!kes_store_save_contact (store, contact, KES_CHANGE_CREATE, NULL, error))
+        return FALSE;
+    }
+  for (guint n = 0; n < options->notes_per_patient; n++)
+    {
+      g_autoptr(KesNote) note = kes_note_new ();
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 3600, 400 * 86400));
+      g_autofree char *iso = kes_time_to_iso (when);
+      g_autofree char *body = demo_note_body (rand);
+
+      kes_note_set_patient_id (note, kes_patient_get_id (patient));
+      kes_note_set_written_at (note, iso);
+      kes_note_set_title (note, "Progress note");
+      kes_note_set_body (note, body);
+      if (!kes_store_save_note (store, note, KES_CHANGE_CREATE, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kes_demo_generate (KesStore             *store,
+                   const KesDemoOptions *options,
+                   KesDemoProgress       progress,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (options->seed != 0 ? options->seed : 1984);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GDateTime) now = kes_clock_now_utc ();
+  guint nhs_stem;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!kes_store_begin (store, error))
+    return FALSE;
+  staff = ensure_demo_staff (store, error);
+  if (staff == NULL)
+    goto fail;
+
+  /* Continue after any demo patients already present. */
+  nhs_stem = kes_store_count_patients (store) * 2 + 1;
+  for (guint i = 0; i < options->patients; i++)
+    {
+      if (!add_patient (store, rand, staff, &nhs_stem, i, now, options, error))
+        goto fail;
+      if (progress != NULL && ((i + 1) % 500 == 0 || i + 1 == options->patients))
+        progress (i + 1, options->patients, user_data);
+    }
+  return kes_store_commit (store, error);
+
+fail:
+  kes_store_rollback (store);
+  return FALSE;
+}

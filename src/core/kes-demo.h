@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* Synthetic, clearly fictional data for demonstrations and benchmarks:
+ * NHS numbers from the 999 test range with valid check digits. */
+typedef struct
+{
+  guint   patients;
+  guint   contacts_per_patient;
+  guint   notes_per_patient;
+  guint32 seed;
+} KesDemoOptions;
+
+typedef void (*KesDemoProgress) (guint    done,
+                                 guint    total,
+                                 gpointer user_data);
+
+/* Adds demo staff (if absent) and patients in one transaction; the store's
+ * actor is the author. */
+gboolean kes_demo_generate (KesStore             *store,
+                            const KesDemoOptions *options,
+                            KesDemoProgress       progress,
+                            gpointer              user_data,
+                            GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-patients"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-caseload-model.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-store-private.h"
+
+/* "o'brien zoe": what the caseload sorts by, free of case and accents. */
+static char *
+make_sort_name (const char *family,
+                const char *given)
+{
+  g_autofree char *joined = g_strconcat (family, " ", given, NULL);
+  g_autofree char *ascii = g_str_to_ascii (joined, "C");
+  return g_ascii_strdown (ascii, -1);
+}
+
+gboolean
+kes_store_project_patient (KesStore    *self,
+                           KesPatient  *patient,
+                           GError     **error)
+{
+  g_autofree char *sort_name = make_sort_name (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME),
+                                               kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME));
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT INTO patient (id, family_name, given_name, preferred_name, sort_name, birth_date, "
+    "nhs_number, mhcs_reference, team_id, coordinator_id, legal_status) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "ON CONFLICT (id) DO UPDATE SET family_name = ?2, given_name = ?3, preferred_name = ?4, "
+    "sort_name = ?5, birth_date = ?6, nhs_number = ?7, mhcs_reference = ?8, team_id = ?9, "
+    "coordinator_id = ?10, legal_status = ?11", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_patient_get_id (patient), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_patient_get_text (patient, KES_PATIENT_PREFERRED_NAME), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, sort_name, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 6, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
+  kes_store_bind_text (stmt, 7, kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
+  kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
+  kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
+  kes_store_bind_text (stmt, 10, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
+  kes_store_bind_text (stmt, 11, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the caseload"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_staff_reference (KesStore         *self,
+                       KesPatient       *patient,
+                       KesPatientField   field,
+                       GError          **error)
+{
+  const char *id = kes_patient_get_text (patient, field);
+  g_autoptr(KesStaff) staff = NULL;
+
+  if (*id == '\0')
+    return TRUE;
+  staff = kes_store_find_staff (self, id, NULL);
+  if (staff == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("%s: “%s” is not in the staff directory"),
+                   kes_patient_field_label (field), id);
+      return FALSE;
+    }
+  /* Store the id even when a username was given. */
+  kes_patient_set_text (patient, field, kes_staff_get_id (staff));
+  return TRUE;
+}
+
+/* References that only the store can check: team and staff exist, and no
+ * other active patient has the same NHS number (a record under the wrong
+ * patient is the harm this prevents). */
+static gboolean
+check_references (KesStore    *self,
+                  KesPatient  *patient,
+                  GError     **error)
+{
+  const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
+  const char *nhs = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
+
+  if (*team_id != '\0')
+    {
+      g_autoptr(KesTeam) team = kes_store_find_team (self, team_id);
+      if (team == NULL)
+        {
+          g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
+          return FALSE;
+        }
+      kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, kes_team_get_id (team));
+    }
+  if (!check_staff_reference (self, patient, KES_PATIENT_COORDINATOR_ID, error) ||
+      !check_staff_reference (self, patient, KES_PATIENT_CLINICIAN_ID, error) ||
+      !check_staff_reference (self, patient, KES_PATIENT_SUPERVISOR_ID, error))
+    return FALSE;
+
+  if (*nhs != '\0')
+    {
+      sqlite3_stmt *stmt = kes_store_prepare (self,
+        "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
+        "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
+      gboolean taken;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, nhs, -1, SQLITE_TRANSIENT);
+      kes_store_bind_text (stmt, 2, kes_patient_get_id (patient));
+      taken = sqlite3_step (stmt) == SQLITE_ROW;
+      if (taken)
+        {
+          g_autofree char *shown = kes_nhs_number_format (nhs);
+          g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                                    kes_store_column_text (stmt, 1),
+                                                                    NULL);
+          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                       _("NHS number %s already belongs to %s: check you have the right person"),
+                       shown, other);
+        }
+      sqlite3_reset (stmt);
+      if (taken)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kes_store_save_patient (KesStore      *self,
+                        KesPatient    *patient,
+                        KesChangeKind  change,
+                        const char    *reason,
+                        GError       **error)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(KesPatient) work = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  gint64 revision;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_PATIENT (patient), FALSE);
+
+  /* Work on a copy: if anything fails, the caller keeps exactly what was typed. */
+  work = kes_patient_copy (patient);
+  if (!kes_patient_normalise (work, today, error) || !check_references (self, work, error))
+    return FALSE;
+
+  id = g_strdup (kes_patient_get_id (patient));
+  json = kes_patient_to_json (work);
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  revision = kes_store_write_revision (self, "patient", NULL, &id, kes_patient_get_revision (patient),
+                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
+  if (revision == 0)
+    goto fail;
+  kes_patient_set_identity (work, id, revision, KES_RECORD_ACTIVE);
+  if (!kes_store_project_patient (self, work, error) || !kes_store_release (self, error))
+    goto fail;
+
+  /* Hand back the stored form (normalised values, id, revision). */
+  kes_patient_set_identity (patient, id, revision, KES_RECORD_ACTIVE);
+  for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++)
+    kes_patient_set_text (patient, i, kes_patient_get_text (work, i));
+  return TRUE;
+
+fail:
+  if (self->savepoint_depth > 0)
+    kes_store_rollback_to (self);
+  return FALSE;
+}
+
+KesPatient *
+kes_store_load_patient (KesStore    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(KesPatient) patient = NULL;
+  sqlite3_stmt *stmt;
+  KesRecordState state;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT v.data, r.revision, r.state FROM record r "
+    "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "WHERE r.id = ? AND r.kind = 'patient'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), id);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  patient = kes_patient_new ();
+  state = g_str_equal (kes_store_column_text (stmt, 2), "entered-in-error")
+            ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
+  kes_patient_set_identity (patient, id, sqlite3_column_int64 (stmt, 1), state);
+  if (!kes_patient_load_json (patient, kes_store_column_text (stmt, 0), error))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&patient);
+}
+
+KesPatient *
+kes_store_find_patient (KesStore    *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autofree char *nhs = NULL;
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_uuid_string_is_valid (key))
+    return kes_store_load_patient (self, key, error);
+
+  nhs = kes_nhs_number_parse (key, NULL);
+  stmt = kes_store_prepare (self,
+    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id "
+    "WHERE (p.nhs_number = ?1 OR p.mhcs_reference = ?2) ORDER BY r.state = 'active' DESC LIMIT 1",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  kes_store_bind_text (stmt, 1, nhs);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                   _("No patient has the id, NHS number or MHCS reference “%s”"), key);
+      return NULL;
+    }
+  return kes_store_load_patient (self, id, error);
+}
+
+guint
+kes_store_count_patients (KesStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (KES_IS_STORE (self), 0);
+
+  stmt = kes_store_prepare (self,
+    "SELECT count(*) FROM record WHERE kind = 'patient' AND state = 'active'", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+GPtrArray *
+kes_store_load_caseload_rows (KesStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT p.id, p.family_name, p.given_name, p.preferred_name, p.sort_name, p.nhs_number, "
+    "p.mhcs_reference, p.birth_date, p.team_id, t.name, p.coordinator_id, s.display_name, "
+    "p.legal_status "
+    "FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "LEFT JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON s.id = p.coordinator_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
+                                                               kes_store_column_text (stmt, 2),
+                                                               kes_store_column_text (stmt, 3));
+      g_ptr_array_add (rows, kes_caseload_row_new (kes_store_column_text (stmt, 0),
+                                                   name,
+                                                   kes_store_column_text (stmt, 4),
+                                                   kes_store_column_text (stmt, 5),
+                                                   kes_store_column_text (stmt, 6),
+                                                   kes_store_column_text (stmt, 7),
+                                                   kes_store_column_text (stmt, 8),
+                                                   kes_store_column_text (stmt, 9),
+                                                   kes_store_column_text (stmt, 10),
+                                                   kes_store_column_text (stmt, 11),
+                                                   kes_store_column_text (stmt, 12)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the caseload"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-staff"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-store-private.h"
+
+#define STAFF_COLUMNS "id, username, display_name, role_title, team_id, contact"
+
+static KesStaff *
+staff_from_row (sqlite3_stmt *stmt)
+{
+  return kes_staff_new (kes_store_column_text (stmt, 0),
+                        kes_store_column_text (stmt, 1),
+                        kes_store_column_text (stmt, 2),
+                        kes_store_column_text (stmt, 3),
+                        (const char *) sqlite3_column_text (stmt, 4),
+                        kes_store_column_text (stmt, 5));
+}
+
+KesStaff *
+kes_store_add_staff (KesStore    *self,
+                     const char  *username,
+                     const char  *display_name,
+                     const char  *role_title,
+                     const char  *team_id,
+                     const char  *contact,
+                     GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *name = NULL;
+  g_autofree char *login = NULL;
+  g_autoptr(KesTeam) team = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  login = g_strstrip (g_strdup (username != NULL ? username : ""));
+  name = g_strstrip (g_strdup (display_name != NULL ? display_name : ""));
+  if (*login == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("A user name is required"));
+      return NULL;
+    }
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("A full name is required"));
+      return NULL;
+    }
+  if (team_id != NULL && *team_id != '\0' && (team = kes_store_find_team (self, team_id)) == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
+      return NULL;
+    }
+
+  stmt = kes_store_prepare (self,
+    "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, login, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, role_title != NULL ? role_title : "", -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 5, team != NULL ? kes_team_get_id (team) : NULL);
+  sqlite3_bind_text (stmt, 6, contact != NULL ? contact : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                     _("The user name “%s” is already taken"), login);
+      else
+        kes_store_set_db_error (self, error, _("Could not add the member of staff"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return kes_store_find_staff (self, id, error);
+}
+
+KesStaff *
+kes_store_find_staff (KesStore    *self,
+                      const char  *id_or_username,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  KesStaff *staff = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_username != NULL, NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1 OR username = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    staff = staff_from_row (stmt);
+  else
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                 _("No member of staff is called “%s”"), id_or_username);
+  sqlite3_reset (stmt);
+  return staff;
+}
+
+KesStaff *
+kes_store_ensure_staff (KesStore    *self,
+                        const char  *username,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  KesStaff *staff;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  staff = kes_store_find_staff (self, username, &local_error);
+  if (staff != NULL)
+    return staff;
+  if (!g_error_matches (local_error, KES_ERROR, KES_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return kes_store_add_staff (self, username, username, NULL, NULL, NULL, error);
+}
+
+GListModel *
+kes_store_list_staff (KesStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_STAFF);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT " STAFF_COLUMNS " FROM staff WHERE disabled = 0 ORDER BY display_name COLLATE NOCASE",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KesStaff) staff = staff_from_row (stmt);
+      g_list_store_append (list, staff);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the staff directory"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+guint
+kes_store_count_staff (KesStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (KES_IS_STORE (self), 0);
+
+  stmt = kes_store_prepare (self, "SELECT count(*) FROM staff", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+/* ---- Teams ---- */
+
+GListModel *
+kes_store_list_teams (KesStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_TEAM);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self, "SELECT id, name FROM team ORDER BY name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KesTeam) team = kes_team_new (kes_store_column_text (stmt, 0),
+                                              kes_store_column_text (stmt, 1));
+      g_list_store_append (list, team);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the teams"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+KesTeam *
+kes_store_find_team (KesStore   *self,
+                     const char *id_or_name)
+{
+  sqlite3_stmt *stmt;
+  KesTeam *team = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (id_or_name == NULL)
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT id, name FROM team WHERE id = ?1 OR name = ?1 COLLATE NOCASE", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    team = kes_team_new (kes_store_column_text (stmt, 0), kes_store_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return team;
+}
+
+static gboolean
+check_team_name (const char  *name,
+                 GError     **error)
+{
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("A team needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_team_write_error (KesStore    *self,
+                      const char  *name,
+                      GError     **error)
+{
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("There is already a team called “%s”"), name);
+  else
+    kes_store_set_db_error (self, error, _("Could not save the team"));
+}
+
+KesTeam *
+kes_store_add_team (KesStore    *self,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!check_team_name (trimmed, error))
+    return NULL;
+  stmt = kes_store_prepare (self, "INSERT INTO team (id, name, created_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_team_write_error (self, trimmed, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return kes_team_new (id, trimmed);
+}
+
+gboolean
+kes_store_rename_team (KesStore    *self,
+                       const char  *team_id,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!check_team_name (trimmed, error))
+    return FALSE;
+  stmt = kes_store_prepare (self, "UPDATE team SET name = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, team_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_team_write_error (self, trimmed, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That team no longer exists"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,678 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-store-private.h"
+
+G_DEFINE_FINAL_TYPE (KesStore, kes_store, G_TYPE_OBJECT)
+
+static void
+kes_store_finalize (GObject *object)
+{
+  KesStore *self = (KesStore *) object;
+
+  /* Statements must be finalised before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->actor);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (kes_store_parent_class)->finalize (object);
+}
+
+static void
+kes_store_class_init (KesStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kes_store_finalize;
+}
+
+static void
+kes_store_init (KesStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+/* ---- Helpers shared by the store files ---- */
+
+void
+kes_store_set_db_error (KesStore    *self,
+                        GError     **error,
+                        const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int kind = KES_ERROR_DATABASE;
+
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    kind = KES_ERROR_CORRUPT;
+  g_set_error (error, KES_ERROR, kind, _("%s: the database reported “%s”"),
+               what, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+kes_store_prepare (KesStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          kes_store_set_db_error (self, error, _("Could not prepare a query"));
+          return NULL;
+        }
+      /* Keyed by the caller's string literal, which outlives the store. */
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+gboolean
+kes_store_exec (KesStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+                   _("The database reported “%s”"), message != NULL ? message : "?");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+kes_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+kes_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+gboolean
+kes_store_savepoint (KesStore  *self,
+                     GError   **error)
+{
+  if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+    return FALSE;
+  self->savepoint_depth++;
+  return TRUE;
+}
+
+gboolean
+kes_store_release (KesStore  *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  if (!kes_store_exec (self, "RELEASE kes_write", error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  self->savepoint_depth--;
+  return TRUE;
+}
+
+void
+kes_store_rollback_to (KesStore *self)
+{
+  g_return_if_fail (self->savepoint_depth > 0);
+
+  kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
+  kes_store_exec (self, "RELEASE kes_write", NULL);
+  self->savepoint_depth--;
+}
+
+gboolean
+kes_store_begin (KesStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  return kes_store_savepoint (self, error);
+}
+
+gboolean
+kes_store_commit (KesStore  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  return kes_store_release (self, error);
+}
+
+void
+kes_store_rollback (KesStore *self)
+{
+  g_return_if_fail (KES_IS_STORE (self));
+  kes_store_rollback_to (self);
+}
+
+/* ---- Opening ---- */
+
+char *
+kes_store_default_path (void)
+{
+  const char *env = g_getenv ("KESTREL_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "kestrel", "kestrel.db", NULL);
+}
+
+/* The database holds special category data: only its owner may read it. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not create the folder %s: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+static gboolean
+quick_check (KesStore  *self,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "PRAGMA quick_check", error);
+  const char *result;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      kes_store_set_db_error (self, error, _("The database could not be checked"));
+      return FALSE;
+    }
+  result = kes_store_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT,
+                   _("The database %s is damaged (%s). Nothing has been changed: restore it "
+                     "from a backup."), self->path, result);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+KesStore *
+kes_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(KesStore) self = NULL;
+  gboolean in_memory;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  in_memory = g_str_equal (path, ":memory:");
+  if (!in_memory && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (KES_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL for readers beside a writer; FULL so a committed write survives a
+   * power cut; foreign keys because SQLite leaves them off by default. */
+  if (!kes_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !kes_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !kes_store_exec (self, "PRAGMA synchronous = FULL", error))
+    {
+      if (error != NULL && *error != NULL && g_strrstr ((*error)->message, "not a database"))
+        (*error)->code = KES_ERROR_CORRUPT;
+      return NULL;
+    }
+
+  if (!quick_check (self, error))
+    return NULL;
+  if (!kes_store_migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+kes_store_get_path (KesStore *self)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+kes_store_get_user_version (KesStore *self)
+{
+  sqlite3_stmt *stmt;
+  int version = -1;
+
+  g_return_val_if_fail (KES_IS_STORE (self), -1);
+
+  stmt = kes_store_prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/* ---- Actor ---- */
+
+void
+kes_store_set_actor (KesStore *self,
+                     KesStaff *staff)
+{
+  g_return_if_fail (KES_IS_STORE (self));
+  g_set_object (&self->actor, staff);
+}
+
+KesStaff *
+kes_store_get_actor (KesStore *self)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+/* ---- Revisions ---- */
+
+static gboolean
+require_actor (KesStore  *self,
+               GError   **error)
+{
+  if (self->actor == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
+                           _("No one is signed in: every change must have an author"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+conflict_error (KesStore    *self,
+                const char  *record_id,
+                gint64       base_revision,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT r.revision, r.updated_at, s.display_name, r.state "
+    "FROM record r JOIN staff s ON s.id = r.updated_by WHERE r.id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                   _("The record you were editing no longer exists"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (stmt, 0) != base_revision)
+    {
+      g_autofree char *when = kes_time_to_display (kes_store_column_text (stmt, 1));
+      g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                   _("%s changed this record on %s, after you opened it. Your changes have not "
+                     "been saved: reload the record to see theirs, then make yours again."),
+                   kes_store_column_text (stmt, 2), when);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (g_str_equal (kes_store_column_text (stmt, 3), "entered-in-error"))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
+                   _("This record was marked as entered in error and can no longer be changed"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gint64
+kes_store_write_revision (KesStore       *self,
+                          const char     *kind,
+                          const char     *patient_id,
+                          char          **record_id,
+                          gint64          base_revision,
+                          KesChangeKind   change,
+                          const char     *reason,
+                          const char     *data_json,
+                          GError        **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  const char *actor_id;
+  sqlite3_stmt *stmt;
+  gint64 revision;
+
+  g_return_val_if_fail (self->savepoint_depth > 0, 0);
+
+  if (!require_actor (self, error))
+    return 0;
+  actor_id = kes_staff_get_id (self->actor);
+
+  if ((change == KES_CHANGE_CORRECTION || change == KES_CHANGE_ENTERED_IN_ERROR) &&
+      is_blank (reason))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           change == KES_CHANGE_CORRECTION
+                             ? _("A correction needs a reason: say what was wrong")
+                             : _("Marking a record as entered in error needs a reason"));
+      return 0;
+    }
+
+  if (*record_id == NULL)
+    {
+      *record_id = g_uuid_string_random ();
+      revision = 1;
+      stmt = kes_store_prepare (self,
+        "INSERT INTO record (id, kind, patient_id, revision, state, created_at, created_by, "
+        "updated_at, updated_by) VALUES (?1, ?2, ?3, 1, 'active', ?4, ?5, ?4, ?5)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      kes_store_bind_text (stmt, 3, patient_id);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_TRANSIENT);
+      change = KES_CHANGE_CREATE;
+    }
+  else
+    {
+      if (!conflict_error (self, *record_id, base_revision, error))
+        return 0;
+      revision = base_revision + 1;
+      stmt = kes_store_prepare (self,
+        "UPDATE record SET revision = ?2, updated_at = ?3, updated_by = ?4, "
+        "state = CASE WHEN ?5 THEN 'entered-in-error' ELSE state END "
+        "WHERE id = ?1 AND revision = ?6", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, revision);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, actor_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
+      sqlite3_bind_int64 (stmt, 6, base_revision);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not save the record"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = kes_store_prepare (self,
+    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (change), -1, SQLITE_STATIC);
+  kes_store_bind_text (stmt, 4, reason);
+  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not save the record’s history"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  return revision;
+}
+
+gboolean
+kes_store_record_state (KesStore        *self,
+                        const char      *record_id,
+                        char           **kind,
+                        KesRecordState  *state,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT kind, state FROM record WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No record has the id %s"), record_id);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (kind != NULL)
+    *kind = g_strdup (kes_store_column_text (stmt, 0));
+  if (state != NULL)
+    *state = g_str_equal (kes_store_column_text (stmt, 1), "entered-in-error")
+               ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+kes_store_mark_entered_in_error (KesStore    *self,
+                                 const char  *record_id,
+                                 gint64       base_revision,
+                                 const char  *reason,
+                                 GError     **error)
+{
+  g_autofree char *id = g_strdup (record_id);
+  g_autofree char *kind = NULL;
+  g_autofree char *data = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (!kes_store_record_state (self, record_id, &kind, NULL, error))
+    return FALSE;
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+
+  /* The marking revision repeats the content, so history shows what was withdrawn. */
+  stmt = kes_store_prepare (self,
+    "SELECT data FROM revision WHERE record_id = ? ORDER BY revision DESC LIMIT 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    data = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (kes_store_write_revision (self, kind, NULL, &id, base_revision,
+                                KES_CHANGE_ENTERED_IN_ERROR, reason,
+                                data != NULL ? data : "{}", error) == 0)
+    goto fail;
+
+  if (g_str_equal (kind, "note"))
+    stmt = kes_store_prepare (self, "UPDATE note SET state = 'entered-in-error' WHERE id = ?", error);
+  else if (g_str_equal (kind, "contact"))
+    stmt = kes_store_prepare (self, "UPDATE contact SET state = 'entered-in-error' WHERE id = ?", error);
+  else
+    stmt = NULL;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          kes_store_set_db_error (self, error, _("Could not mark the record"));
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  else if (error != NULL && *error != NULL)
+    goto fail;
+
+  return kes_store_release (self, error);
+
+fail:
+  kes_store_rollback_to (self);
+  return FALSE;
+}
+
+GPtrArray *
+kes_store_list_revisions (KesStore    *self,
+                          const char  *record_id,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
+    "FROM revision v JOIN staff s ON s.id = v.author_id "
+    "WHERE v.record_id = ? ORDER BY v.revision", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesChangeKind change = KES_CHANGE_EDIT;
+
+      kes_change_kind_from_string (kes_store_column_text (stmt, 1), &change);
+      g_ptr_array_add (revisions,
+                       kes_revision_new (record_id,
+                                         sqlite3_column_int64 (stmt, 0),
+                                         change,
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         kes_store_column_text (stmt, 3),
+                                         kes_store_column_text (stmt, 4),
+                                         kes_store_column_text (stmt, 5),
+                                         kes_store_column_text (stmt, 6)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the record’s history"));
+      return NULL;
+    }
+  return g_steal_pointer (&revisions);
+}
+
+/* ---- Integrity ---- */
+
+static gboolean
+collect_rows (KesStore    *self,
+              const char  *sql,
+              const char  *what,
+              GPtrArray   *problems,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *first = kes_store_column_text (stmt, 0);
+
+      if (g_str_equal (first, "ok"))
+        continue;
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s %s", what, first,
+                                                  sqlite3_column_count (stmt) > 1
+                                                    ? kes_store_column_text (stmt, 1) : ""));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+kes_store_verify (KesStore    *self,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!collect_rows (self, "PRAGMA integrity_check", _("Integrity check"), problems, error) ||
+      !collect_rows (self, "PRAGMA foreign_key_check", _("Broken reference in table"), problems, error))
+    return NULL;
+
+  /* Each record's history must run 1..N with N its current revision: a
+   * removed or renumbered revision shows up here. */
+  if (!collect_rows (self,
+        "SELECT r.id, printf('has revision %d but its history holds %d revisions (highest %d)', "
+        "r.revision, count(v.revision), coalesce(max(v.revision), 0)) "
+        "FROM record r LEFT JOIN revision v ON v.record_id = r.id GROUP BY r.id "
+        "HAVING count(v.revision) != r.revision OR coalesce(max(v.revision), 0) != r.revision",
+        _("Record"), problems, error))
+    return NULL;
+
+  return g_steal_pointer (&problems);
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-patient.h"
+#include "kes-records.h"
+#include "kes-types.h"
+
+G_BEGIN_DECLS
+
+/* The only door to the database. SQL lives behind it (kes-store*.c); callers
+ * see objects and GErrors. A KesStore is used from one thread at a time:
+ * worker threads open their own with kes_store_open(). */
+#define KES_TYPE_STORE (kes_store_get_type ())
+G_DECLARE_FINAL_TYPE (KesStore, kes_store, KES, STORE, GObject)
+
+/* The schema version this build writes (the number of the newest migration). */
+int          kes_store_schema_version       (void);
+
+/* Where the database lives unless told otherwise: $KESTREL_DATABASE, else
+ * $XDG_DATA_HOME/kestrel/kestrel.db. */
+char        *kes_store_default_path         (void);
+
+/* Opens (creating if needed) and migrates. Refuses a database written by a
+ * newer Kestrel (KES_ERROR_NEWER_SCHEMA) and one failing quick_check
+ * (KES_ERROR_CORRUPT). ":memory:" works for tests. */
+KesStore    *kes_store_open                 (const char  *path,
+                                             GError     **error);
+const char  *kes_store_get_path             (KesStore    *self);
+int          kes_store_get_user_version     (KesStore    *self);
+
+/* ---- Who is acting: the author of every change ---- */
+void         kes_store_set_actor            (KesStore    *self,
+                                             KesStaff    *staff);
+KesStaff    *kes_store_get_actor            (KesStore    *self);
+
+/* ---- Staff directory ---- */
+/* Adds a member of staff; @username must be unique. */
+KesStaff    *kes_store_add_staff            (KesStore    *self,
+                                             const char  *username,
+                                             const char  *display_name,
+                                             const char  *role_title,
+                                             const char  *team_id,
+                                             const char  *contact,
+                                             GError     **error);
+/* Finds by username, adding (display name = username) if absent. */
+KesStaff    *kes_store_ensure_staff         (KesStore    *self,
+                                             const char  *username,
+                                             GError     **error);
+KesStaff    *kes_store_find_staff           (KesStore    *self,
+                                             const char  *id_or_username,
+                                             GError     **error);
+/* GListModel of KesStaff, sorted by display name. */
+GListModel  *kes_store_list_staff           (KesStore    *self,
+                                             GError     **error);
+guint        kes_store_count_staff          (KesStore    *self);
+
+/* ---- Teams ---- */
+GListModel  *kes_store_list_teams           (KesStore    *self,
+                                             GError     **error);
+KesTeam     *kes_store_add_team             (KesStore    *self,
+                                             const char  *name,
+                                             GError     **error);
+gboolean     kes_store_rename_team          (KesStore    *self,
+                                             const char  *team_id,
+                                             const char  *name,
+                                             GError     **error);
+/* A team by id or by name (case-insensitive), or NULL. */
+KesTeam     *kes_store_find_team            (KesStore    *self,
+                                             const char  *id_or_name);
+
+/* ---- Patients ---- */
+/* Validates and normalises @patient, then writes it: a new record when it
+ * has no id, else a new revision on top of its revision. A stale revision
+ * fails with KES_ERROR_CONFLICT naming who changed it and when; @patient is
+ * then left as the caller had it. On success @patient carries its id and new
+ * revision. @change is KES_CHANGE_EDIT or KES_CHANGE_CORRECTION (reason
+ * required) for an existing record. */
+gboolean     kes_store_save_patient         (KesStore      *self,
+                                             KesPatient    *patient,
+                                             KesChangeKind  change,
+                                             const char    *reason,
+                                             GError       **error);
+KesPatient  *kes_store_load_patient         (KesStore      *self,
+                                             const char    *id,
+                                             GError       **error);
+/* Accepts a UUID, an NHS number (any spacing) or an MHCS reference. */
+KesPatient  *kes_store_find_patient         (KesStore      *self,
+                                             const char    *key,
+                                             GError       **error);
+guint        kes_store_count_patients       (KesStore      *self);
+
+/* ---- Any revisioned record (patient, contact, note …) ---- */
+gboolean     kes_store_mark_entered_in_error (KesStore    *self,
+                                              const char  *record_id,
+                                              gint64       base_revision,
+                                              const char  *reason,
+                                              GError     **error);
+/* Oldest first. */
+GPtrArray   *kes_store_list_revisions       (KesStore    *self,
+                                             const char  *record_id,
+                                             GError     **error);
+
+/* ---- Contacts and notes ---- */
+gboolean     kes_store_save_contact         (KesStore      *self,
+                                             KesContact    *contact,
+                                             KesChangeKind  change,
+                                             const char    *reason,
+                                             GError       **error);
+/* Newest first; entered-in-error records included (marked) when @include_errors. */
+GListModel  *kes_store_list_contacts        (KesStore      *self,
+                                             const char    *patient_id,
+                                             gboolean       include_errors,
+                                             GError       **error);
+/* Contacts in [from, to] (YYYY-MM-DD, inclusive, NULL for open-ended). */
+guint        kes_store_count_contacts       (KesStore      *self,
+                                             const char    *patient_id,
+                                             const char    *from_date,
+                                             const char    *to_date);
+gboolean     kes_store_save_note            (KesStore      *self,
+                                             KesNote       *note,
+                                             KesChangeKind  change,
+                                             const char    *reason,
+                                             GError       **error);
+GListModel  *kes_store_list_notes           (KesStore      *self,
+                                             const char    *patient_id,
+                                             gboolean       include_errors,
+                                             GError       **error);
+
+/* Full-text search over current notes (diacritics-insensitive; the last word
+ * matches as a prefix; "quoted words" match as a phrase). Newest first, at
+ * most @limit hits. */
+GPtrArray   *kes_store_search_notes         (KesStore    *self,
+                                             const char  *query,
+                                             guint        limit,
+                                             GError     **error);
+
+/* ---- Caseload rows (compact, for the caseload list) ---- */
+/* Every active patient, in no particular order (the model sorts). */
+GPtrArray   *kes_store_load_caseload_rows   (KesStore    *self,
+                                             GError     **error);
+
+/* ---- Integrity ---- */
+/* integrity_check + foreign_key_check; a list of problems, empty when sound. */
+GPtrArray   *kes_store_verify               (KesStore    *self,
+                                             GError     **error);
+
+/* ---- Bulk work (demo data, import): one transaction ---- */
+gboolean     kes_store_begin                (KesStore    *self,
+                                             GError     **error);
+gboolean     kes_store_commit               (KesStore    *self,
+                                             GError     **error);
+void         kes_store_rollback             (KesStore    *self);
+
+G_END_DECLS
