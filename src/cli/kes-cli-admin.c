@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-cli-admin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-cli.h"
+#include "kes-demo.h"
+
+const KesCliCommand kes_cli_admin_commands[] = {
+  { "verify", N_("Check the database’s integrity and history"), kes_cli_verify },
+  { "demo", N_("Fill the database with fictional demo patients"), kes_cli_demo },
+  { NULL, NULL, NULL },
+};
+
+int
+kes_cli_verify (KesCliContext *context)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!kes_cli_parse_options (context, entries, NULL,
+                              _("Runs SQLite’s integrity and foreign key checks and checks every "
+                                "record’s revision history is complete.")))
+    return KES_CLI_USAGE;
+
+  problems = kes_store_verify (context->store, &error);
+  if (problems == NULL)
+    return kes_cli_fail (error);
+  if (problems->len == 0)
+    {
+      g_print ("%s\n", _("ok: the database is intact"));
+      return KES_CLI_OK;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  kes_cli_print_error (_("the database failed verification"));
+  return KES_CLI_FAILED;
+}
+
+static void
+print_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  gint64 started = *(gint64 *) user_data;
+  g_printerr ("\r%u / %u patients (%.1f s)", done, total,
+              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+}
+
+int
+kes_cli_demo (KesCliContext *context)
+{
+  int patients = 100, contacts = 4, notes = 4, seed = 1984;
+  GOptionEntry entries[] = {
+    { "patients", 0, 0, G_OPTION_ARG_INT, &patients, N_("How many patients (default 100)"), "N" },
+    { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts, N_("Contacts per patient (default 4)"), "N" },
+    { "notes", 0, 0, G_OPTION_ARG_INT, &notes, N_("Notes per patient (default 4)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed, for repeatable data"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+  KesDemoOptions options;
+
+  if (!kes_cli_parse_options (context, entries, NULL,
+                              _("Adds clearly fictional patients with NHS numbers from the 999 test range.")))
+    return KES_CLI_USAGE;
+  if (patients < 0 || contacts < 0 || notes < 0)
+    {
+      kes_cli_print_error (_("--patients, --contacts and --notes must not be negative"));
+      return KES_CLI_USAGE;
+    }
+
+  options = (KesDemoOptions) { (guint) patients, (guint) contacts, (guint) notes, (guint32) seed };
+  if (!kes_demo_generate (context->store, &options, print_progress_cb, &started, &error))
+    {
+      g_printerr ("\n");
+      return kes_cli_fail (error);
+    }
+  g_printerr ("\n");
+  g_print (_("Added %d demo patients with %d contacts and %d notes each in %.1f s\n"),
+           patients, contacts, notes, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  return KES_CLI_OK;
+}

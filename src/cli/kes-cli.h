@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* What every command gets: the open store with its acting user, and its own
+ * arguments (argv[0] is the command's name). */
+typedef struct
+{
+  KesStore *store;
+  int       argc;
+  char    **argv;
+} KesCliContext;
+
+/* Returns the process exit status; prints its own errors. */
+typedef int (*KesCliCommandFunc) (KesCliContext *context);
+
+typedef struct
+{
+  const char        *name;        /* "patient add" */
+  const char        *summary;
+  KesCliCommandFunc  run;
+} KesCliCommand;
+
+/* Exit statuses. */
+enum
+{
+  KES_CLI_OK = 0,
+  KES_CLI_FAILED = 1,
+  KES_CLI_USAGE = 2,
+};
+
+/* Prints "kestrel-cli: MESSAGE" on one line (newlines become "; "). */
+void     kes_cli_print_error   (const char    *message);
+int      kes_cli_fail          (GError        *error);
+/* Parses the command's options; prints usage problems and returns FALSE. */
+gboolean kes_cli_parse_options (KesCliContext *context,
+                                GOptionEntry  *entries,
+                                const char    *parameter_string,
+                                const char    *summary);
+
+/* Command tables, one per file. */
+extern const KesCliCommand kes_cli_patient_commands[];
+extern const KesCliCommand kes_cli_admin_commands[];
+
+int kes_cli_patient_add  (KesCliContext *context);
+int kes_cli_patient_list (KesCliContext *context);
+int kes_cli_patient_show (KesCliContext *context);
+int kes_cli_verify       (KesCliContext *context);
+int kes_cli_demo         (KesCliContext *context);
+
+G_END_DECLS
