@@ -1,0 +1,81 @@
+#!/bin/sh
+# kestrel-cli end to end: exit codes, one-line messages naming the field,
+# and the register round trip. Usage: test-cli.sh PATH/TO/kestrel-cli
+set -u
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db="$dir/kestrel.db"
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+
+# expect STATUS "STDERR FRAGMENT" DESCRIPTION -- ARGS...
+expect () {
+  want_status=$1 want_err=$2 what=$3
+  shift 4
+  "$cli" --database "$db" --user tester "$@" >"$dir/out" 2>"$dir/err"
+  status=$?
+  if [ "$status" -ne "$want_status" ]; then
+    not_ok "$what" "exit $status, wanted $want_status" "$(cat "$dir/err")"
+  elif [ -n "$want_err" ] && ! grep -qF -- "$want_err" "$dir/err"; then
+    not_ok "$what" "stderr lacks: $want_err" "$(cat "$dir/err")"
+  elif [ "$want_status" -ne 0 ] && [ "$(wc -l <"$dir/err")" -ne 1 ]; then
+    not_ok "$what" "error message is not one line" "$(cat "$dir/err")"
+  else
+    ok "$what"
+  fi
+}
+
+base="--given-name Ash --birth-date 02/06/1979 --ethnicity B --gender 1 --team North"
+
+expect 0 "" "adds a valid patient" -- patient add --family-name Fieldfare $base --nhs-number "943 476 5870" --postcode "nr1 3sr" --diagnosis F20.0 --alert "Risk to staff"
+id=$(cat "$dir/out")
+expect 1 "NHS number 943 476 5918: the check digit should be 9" "refuses a wrong check digit" -- patient add --family-name Heron $base --nhs-number "943 476 5918"
+expect 1 "is in the future" "refuses a future birth date" -- patient add --family-name Heron --given-name Ash --birth-date 2099-01-01 --ethnicity B --gender 1
+expect 1 "Postcode “NR1” is not a UK postcode" "refuses a malformed postcode" -- patient add --family-name Heron $base --postcode NR1
+expect 1 "Family name is required" "refuses an empty family name" -- patient add --family-name "" $base
+expect 1 "Ethnic category “Q” is not a known code" "refuses an unknown code" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity Q --gender 1
+expect 1 "already belongs to FIELDFARE, Ash" "refuses a second patient with the same NHS number" -- patient add --family-name Other $base --nhs-number 9434765870
+expect 1 "Team “West” does not exist" "refuses an unknown team" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity B --gender 1 --team West
+expect 1 "under 18 on referral" "warns about an under-18 referral" -- patient add --family-name Young --given-name Kim --birth-date 2012-01-01 --ethnicity B --gender 2
+expect 0 "" "accepts an under-18 referral with a reason" -- patient add --family-name Young --given-name Kim --birth-date 2012-01-01 --ethnicity B --gender 2 --age-override-reason "Transition agreed with CAMHS"
+expect 2 "unknown command" "rejects an unknown command" -- patient remove
+expect 2 "--format must be text or json" "rejects an unknown format" -- patient list --format xml
+
+expect 0 "" "lists patients as JSON" -- patient list --format json
+if grep -q '"nhs_number" : "9434765870"' "$dir/out" && grep -q '"name" : "FIELDFARE, Ash"' "$dir/out"; then
+  ok "the JSON list holds the patient"
+else
+  not_ok "the JSON list holds the patient" "$(cat "$dir/out")"
+fi
+
+expect 0 "" "shows a patient by NHS number" -- patient show "943 476 5870"
+if grep -q "NHS number *943 476 5870" "$dir/out" && grep -q "F20.0 Paranoid schizophrenia" "$dir/out" && grep -q "$id" "$dir/out"; then
+  ok "show prints the register entry"
+else
+  not_ok "show prints the register entry" "$(cat "$dir/out")"
+fi
+expect 1 "No patient has the id, NHS number or MHCS reference" "show names an unknown patient" -- patient show 4010232137
+
+expect 0 "" "the acting user is in the staff directory" -- verify
+expect 0 "" "demo adds patients" -- demo --patients 30 --contacts 2 --notes 2
+expect 0 "" "verify passes after demo" -- verify
+grep -q "ok: the database is intact" "$dir/out" && ok "verify says the database is intact" || not_ok "verify says the database is intact" "$(cat "$dir/out")"
+
+"$cli" --database "$dir/missing-dir/sub/x.db" --user tester patient list >/dev/null 2>&1 && ok "creates the database folder" || not_ok "creates the database folder"
+
+# A database from a newer Kestrel is refused clearly and left alone.
+sqlite3 "$dir/newer.db" "CREATE TABLE t (x); PRAGMA user_version = 42;" 2>/dev/null
+if "$cli" --database "$dir/newer.db" patient list >"$dir/out" 2>"$dir/err"; then
+  not_ok "refuses a newer database"
+elif grep -q "newer version of Kestrel" "$dir/err"; then
+  ok "refuses a newer database"
+else
+  not_ok "refuses a newer database" "$(cat "$dir/err")"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
