@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Store and caseload figures on a large database: caseload load, type-to-filter
+ * per keystroke, opening a record, and note search. Prints median and worst of
+ * repeated runs. Usage: bench-store DATABASE [PATIENTS-TO-GENERATE]
+ * (generates demo data first when the database has no patients). */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "kes-caseload-model.h"
+#include "kes-demo.h"
+#include "kes-store.h"
+
+#define RUNS 7
+
+typedef void (*BenchFunc) (gpointer data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+measure (const char *what,
+         BenchFunc   func,
+         gpointer    data,
+         const char *target)
+{
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      func (data);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, RUNS, sizeof (double), compare_doubles);
+  printf ("| %-52s | %9.2f | %9.2f | %-10s |\n", what, times[RUNS / 2], times[RUNS - 1], target);
+}
+
+typedef struct
+{
+  KesStore         *store;
+  KesCaseloadModel *model;
+  const char       *text;
+  const char       *patient_id;
+} Bench;
+
+static void
+load_rows (gpointer data)
+{
+  Bench *bench = data;
+  g_autoptr(GPtrArray) rows = kes_store_load_caseload_rows (bench->store, NULL);
+  g_assert (rows != NULL);
+}
+
+static void
+type_keystroke (gpointer data)
+{
+  Bench *bench = data;
+  /* Alternate so every run really refilters. */
+  kes_caseload_model_set_search (bench->model, "");
+  kes_caseload_model_set_search (bench->model, bench->text);
+}
+
+static void
+search_notes (gpointer data)
+{
+  Bench *bench = data;
+  g_autoptr(GPtrArray) hits = kes_store_search_notes (bench->store, bench->text, 50, NULL);
+  g_assert (hits != NULL);
+}
+
+static void
+open_record (gpointer data)
+{
+  Bench *bench = data;
+  g_autoptr(KesPatient) patient = kes_store_load_patient (bench->store, bench->patient_id, NULL);
+  g_autoptr(GListModel) notes = kes_store_list_notes (bench->store, bench->patient_id, FALSE, NULL);
+  g_autoptr(GListModel) contacts = kes_store_list_contacts (bench->store, bench->patient_id, FALSE, NULL);
+  g_assert (patient != NULL && notes != NULL && contacts != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesCaseloadModel) model = kes_caseload_model_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  static const char *keystrokes[] = { "w", "wa", "wag", "wagt", "wagtail", "999 0", "MHCS/DEMO/0" };
+  static const char *searches[] = { "clozapine", "\"exclusion zone\"", "supp", "plan" };
+  Bench bench = { 0 };
+  guint count;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: %s DATABASE [PATIENTS]\n", argv[0]);
+      return 2;
+    }
+  store = kes_store_open (argv[1], &error);
+  g_assert_no_error (error);
+  actor = kes_store_ensure_staff (store, "bench", &error);
+  kes_store_set_actor (store, actor);
+
+  count = kes_store_count_patients (store);
+  if (count == 0)
+    {
+      KesDemoOptions options = { argc > 2 ? (guint) atoi (argv[2]) : 50000, 4, 4, 1984 };
+      gint64 start = g_get_monotonic_time ();
+      g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
+      g_assert_no_error (error);
+      count = kes_store_count_patients (store);
+      printf ("generated %u demo patients (4 contacts, 4 notes each) in %.1f s\n", count,
+              (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+    }
+
+  bench.store = store;
+  bench.model = model;
+  rows = kes_store_load_caseload_rows (store, &error);
+  kes_caseload_model_set_rows (model, rows);
+  bench.patient_id = kes_caseload_row_get_patient_id (rows->pdata[rows->len / 2]);
+
+  printf ("\n%u patients, %d runs each, times in ms (wall clock, this machine)\n\n", count, RUNS);
+  printf ("| %-52s | %9s | %9s | %-10s |\n", "figure", "median", "worst", "target");
+  printf ("|%.54s|%.11s|%.11s|%.12s|\n", "------------------------------------------------------",
+          "-----------", "-----------", "------------");
+  measure ("caseload rows loaded from the store", load_rows, &bench, "(worker)");
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("type-to-filter keystroke '%s'", keystrokes[i]);
+      bench.text = keystrokes[i];
+      measure (what, type_keystroke, &bench, "≤ 16");
+    }
+  measure ("open a record (register, notes, contacts)", open_record, &bench, "≤ 50");
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("note search '%s', first 50 hits", searches[i]);
+      bench.text = searches[i];
+      measure (what, search_notes, &bench, "≤ 50");
+    }
+  return 0;
+}
