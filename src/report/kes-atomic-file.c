@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-atomic-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "kes-atomic-file.h"
+#include "kes-report-error.h"
+
+struct _KesAtomicFile
+{
+  char     *path;
+  char     *temp_path;
+  FILE     *stream;
+  gboolean  committed;
+};
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_WRITE,
+               /* Translators: %s is a file name, then the system's reason */
+               _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+KesAtomicFile *
+kes_atomic_file_new (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(KesAtomicFile) self = NULL;
+  g_autofree char *dir = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  self = g_new0 (KesAtomicFile, 1);
+  self->path = g_strdup (path);
+  self->temp_path = g_build_filename (dir, ".kestrel-XXXXXX", NULL);
+
+  fd = g_mkstemp_full (self->temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_clear_pointer (&self->temp_path, g_free);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  self->stream = fdopen (fd, "wb");
+  if (self->stream == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+kes_atomic_file_write (KesAtomicFile  *self,
+                       const void     *data,
+                       gsize           length,
+                       GError        **error)
+{
+  g_return_val_if_fail (self != NULL && self->stream != NULL, FALSE);
+
+  if (length > 0 && fwrite (data, 1, length, self->stream) != length)
+    return set_write_error (error, self->path, errno);
+
+  return TRUE;
+}
+
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+kes_atomic_file_commit (KesAtomicFile  *self,
+                        GError        **error)
+{
+  FILE *stream;
+
+  g_return_val_if_fail (self != NULL && self->stream != NULL, FALSE);
+
+  stream = g_steal_pointer (&self->stream);
+
+  if (fflush (stream) != 0 || fsync (fileno (stream)) != 0)
+    {
+      int saved_errno = errno;
+
+      fclose (stream);
+      return set_write_error (error, self->path, saved_errno);
+    }
+
+  if (fclose (stream) != 0)
+    return set_write_error (error, self->path, errno);
+
+  if (g_rename (self->temp_path, self->path) != 0)
+    return set_write_error (error, self->path, errno);
+
+  self->committed = TRUE;
+  sync_directory (self->path);
+
+  return TRUE;
+}
+
+void
+kes_atomic_file_free (KesAtomicFile *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->stream != NULL)
+    fclose (self->stream);
+  if (!self->committed && self->temp_path != NULL)
+    g_unlink (self->temp_path);
+
+  g_free (self->path);
+  g_free (self->temp_path);
+  g_free (self);
+}
+
+gboolean
+kes_atomic_file_set_contents (const char  *path,
+                              const void  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(KesAtomicFile) file = kes_atomic_file_new (path, error);
+
+  return file != NULL
+      && kes_atomic_file_write (file, data, length, error)
+      && kes_atomic_file_commit (file, error);
+}

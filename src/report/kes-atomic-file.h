@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A file written beside its destination under a hidden temporary name
+ * (".kestrel-XXXXXX", readable by its owner only) and renamed into place
+ * once complete, so a reader never sees half a document and a failed export
+ * leaves nothing behind. */
+typedef struct _KesAtomicFile KesAtomicFile;
+
+KesAtomicFile *kes_atomic_file_new          (const char     *path,
+                                             GError        **error);
+gboolean       kes_atomic_file_write        (KesAtomicFile  *self,
+                                             const void     *data,
+                                             gsize           length,
+                                             GError        **error);
+/* Flushes to disk and renames into place. */
+gboolean       kes_atomic_file_commit       (KesAtomicFile  *self,
+                                             GError        **error);
+/* Removes the temporary file unless committed. */
+void           kes_atomic_file_free         (KesAtomicFile  *self);
+
+gboolean       kes_atomic_file_set_contents (const char     *path,
+                                             const void     *data,
+                                             gsize           length,
+                                             GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesAtomicFile, kes_atomic_file_free)
+
+G_END_DECLS

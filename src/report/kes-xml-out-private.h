@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A thin layer over xmlTextWriter for Kestrel's exports: UTF-8, indented by
+ * two spaces, one default namespace, and one failure flag checked at the end
+ * instead of a return value on every call. */
+typedef struct _KesXmlOut KesXmlOut;
+
+KesXmlOut *kes_xml_out_new          (const char *root,
+                                     const char *namespace_uri);
+void       kes_xml_out_start        (KesXmlOut  *out,
+                                     const char *name);
+void       kes_xml_out_end          (KesXmlOut  *out);
+void       kes_xml_out_attribute    (KesXmlOut  *out,
+                                     const char *name,
+                                     const char *value);
+void       kes_xml_out_attribute_int (KesXmlOut *out,
+                                     const char *name,
+                                     gint64      value);
+/* <name>text</name>; nothing when @text is NULL. */
+void       kes_xml_out_element      (KesXmlOut  *out,
+                                     const char *name,
+                                     const char *text);
+/* <name>text</name>, and <name/> when @text is NULL. */
+void       kes_xml_out_element_always (KesXmlOut *out,
+                                     const char *name,
+                                     const char *text);
+void       kes_xml_out_text         (KesXmlOut  *out,
+                                     const char *text);
+/* Closes every open element and returns the bytes. */
+GBytes    *kes_xml_out_finish       (KesXmlOut  *out,
+                                     GError    **error);
+void       kes_xml_out_free         (KesXmlOut  *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesXmlOut, kes_xml_out_free)
+
+G_END_DECLS

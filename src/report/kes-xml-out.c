@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-xml-out"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/xmlwriter.h>
+
+#include "kes-report-error.h"
+#include "kes-xml-out-private.h"
+
+struct _KesXmlOut
+{
+  xmlBufferPtr     buffer;
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+};
+
+#define X(s) ((const xmlChar *)(s))
+
+static void
+check (KesXmlOut *out,
+       int        result)
+{
+  if (result < 0)
+    out->failed = TRUE;
+}
+
+KesXmlOut *
+kes_xml_out_new (const char *root,
+                 const char *namespace_uri)
+{
+  KesXmlOut *out = g_new0 (KesXmlOut, 1);
+
+  out->buffer = xmlBufferCreate ();
+  out->writer = xmlNewTextWriterMemory (out->buffer, 0);
+  g_assert (out->buffer != NULL && out->writer != NULL);
+
+  check (out, xmlTextWriterSetIndent (out->writer, 1));
+  check (out, xmlTextWriterSetIndentString (out->writer, X ("  ")));
+  check (out, xmlTextWriterStartDocument (out->writer, "1.0", "UTF-8", NULL));
+  check (out, xmlTextWriterStartElementNS (out->writer, NULL, X (root), X (namespace_uri)));
+
+  return out;
+}
+
+void
+kes_xml_out_start (KesXmlOut  *out,
+                   const char *name)
+{
+  check (out, xmlTextWriterStartElement (out->writer, X (name)));
+}
+
+void
+kes_xml_out_end (KesXmlOut *out)
+{
+  check (out, xmlTextWriterEndElement (out->writer));
+}
+
+void
+kes_xml_out_attribute (KesXmlOut  *out,
+                       const char *name,
+                       const char *value)
+{
+  if (value != NULL)
+    check (out, xmlTextWriterWriteAttribute (out->writer, X (name), X (value)));
+}
+
+void
+kes_xml_out_attribute_int (KesXmlOut  *out,
+                           const char *name,
+                           gint64      value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  kes_xml_out_attribute (out, name, text);
+}
+
+void
+kes_xml_out_element (KesXmlOut  *out,
+                     const char *name,
+                     const char *text)
+{
+  if (text != NULL)
+    check (out, xmlTextWriterWriteElement (out->writer, X (name), X (text)));
+}
+
+void
+kes_xml_out_element_always (KesXmlOut  *out,
+                            const char *name,
+                            const char *text)
+{
+  if (text != NULL)
+    {
+      kes_xml_out_element (out, name, text);
+      return;
+    }
+
+  kes_xml_out_start (out, name);
+  kes_xml_out_end (out);
+}
+
+void
+kes_xml_out_text (KesXmlOut  *out,
+                  const char *text)
+{
+  if (text != NULL)
+    check (out, xmlTextWriterWriteString (out->writer, X (text)));
+}
+
+GBytes *
+kes_xml_out_finish (KesXmlOut  *out,
+                    GError    **error)
+{
+  check (out, xmlTextWriterEndDocument (out->writer));
+  check (out, xmlTextWriterFlush (out->writer));
+
+  if (out->failed)
+    {
+      g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                           _("Could not write the XML: the text could not be encoded"));
+      return NULL;
+    }
+
+  return g_bytes_new (xmlBufferContent (out->buffer), xmlBufferLength (out->buffer));
+}
+
+void
+kes_xml_out_free (KesXmlOut *out)
+{
+  if (out == NULL)
+    return;
+
+  g_clear_pointer (&out->writer, xmlFreeTextWriter);
+  g_clear_pointer (&out->buffer, xmlBufferFree);
+  g_free (out);
+}
