@@ -14,7 +14,12 @@
 static const char * const migrations[] = {
   "migrations/0001-initial.sql",
   "migrations/0002-caseload-indexes.sql",
+  "migrations/0003-audit-and-accounts.sql",
 };
+
+/* The migration that starts the access log: history already stored gets
+ * baseline entries in the same transaction. */
+#define AUDIT_MIGRATION 3
 
 int
 kes_store_schema_version (void)
@@ -39,7 +44,9 @@ apply_migration (KesStore  *self,
   /* Each migration is all or nothing. */
   if (!kes_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!kes_store_exec (self, sql, error) || !kes_store_exec (self, set_version, error))
+  if (!kes_store_exec (self, sql, error) ||
+      (number == AUDIT_MIGRATION && !kes_store_audit_baseline (self, error)) ||
+      !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
       g_prefix_error (error, _("Could not update the database to version %u: "), number);

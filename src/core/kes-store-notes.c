@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
@@ -112,7 +113,8 @@ kes_store_save_contact (KesStore      *self,
 
   issues = kes_contact_validate (contact);
   if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, kes_contact_get_patient_id (contact), error))
+      !check_patient_active (self, kes_contact_get_patient_id (contact), error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_contact_get_patient_id (contact), error))
     return FALSE;
 
   occurred = canonical_time (kes_contact_get_occurred_at (contact));
@@ -152,6 +154,8 @@ kes_store_list_contacts (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
   stmt = kes_store_prepare (self,
     "SELECT c.id, r.revision, c.state, c.occurred_at, c.contact_type, c.with_whom, c.location, "
     "c.duration_minutes, c.summary, s.display_name "
@@ -186,6 +190,8 @@ kes_store_list_contacts (KesStore    *self,
       kes_store_set_db_error (self, error, _("Could not read the contact log"));
       return NULL;
     }
+  if (!kes_store_audit_view (self, NULL, patient_id, "contacts", error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
@@ -265,7 +271,8 @@ kes_store_save_note (KesStore      *self,
 
   issues = kes_note_validate (note);
   if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, kes_note_get_patient_id (note), error))
+      !check_patient_active (self, kes_note_get_patient_id (note), error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_note_get_patient_id (note), error))
     return FALSE;
 
   written = *kes_note_get_written_at (note) != '\0'
@@ -307,6 +314,8 @@ kes_store_list_notes (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
   stmt = kes_store_prepare (self,
     "SELECT n.id, r.revision, n.state, n.written_at, n.title, n.body, s.display_name "
     "FROM note n JOIN record r ON r.id = n.id JOIN staff s ON s.id = r.created_by "
@@ -337,6 +346,8 @@ kes_store_list_notes (KesStore    *self,
       kes_store_set_db_error (self, error, _("Could not read the notes"));
       return NULL;
     }
+  if (!kes_store_audit_view (self, NULL, patient_id, "notes", error))
+    return NULL;
   /* One splice, one items-changed, however many notes. */
   g_list_store_splice (list, 0, 0, notes->pdata, notes->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -420,6 +431,8 @@ kes_store_search_notes (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
   match = build_match_query (text);
   if (*match == '\0')
     return g_steal_pointer (&hits);
@@ -454,5 +467,19 @@ kes_store_search_notes (KesStore    *self,
       kes_store_set_db_error (self, error, _("Could not search the notes"));
       return NULL;
     }
+
+  /* Hits from patients outside the searcher's reach are left out (the
+   * statement above is reset, so these checks may use the connection). */
+  for (guint i = hits->len; i > 0; i--)
+    if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL,
+                            kes_note_hit_get_patient_id (g_ptr_array_index (hits, i - 1)), NULL))
+      g_ptr_array_remove_index (hits, i - 1);
+
+  /* The log records that a search happened and how many hits, never the words. */
+  {
+    g_autofree char *summary = g_strdup_printf ("%u hits", hits->len);
+    if (!kes_store_audit (self, KES_AUDIT_SEARCH, NULL, NULL, summary, error))
+      return NULL;
+  }
   return g_steal_pointer (&hits);
 }

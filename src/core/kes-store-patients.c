@@ -160,6 +160,8 @@ kes_store_save_patient (KesStore      *self,
 
   id = g_strdup (kes_patient_get_id (patient));
   json = kes_patient_to_json (work);
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
+    return FALSE;
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
@@ -195,6 +197,8 @@ kes_store_load_patient (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, id, error))
+    return NULL;
   stmt = kes_store_prepare (self,
     "SELECT v.data, r.revision, r.state FROM record r "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
@@ -218,6 +222,8 @@ kes_store_load_patient (KesStore    *self,
       return NULL;
     }
   sqlite3_reset (stmt);
+  if (!kes_store_audit_view (self, id, id, "register", error))
+    return NULL;
   return g_steal_pointer (&patient);
 }
 

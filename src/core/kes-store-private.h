@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "kes-permissions.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ struct _KesStore
   KesStaff   *actor;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   guint       savepoint_depth;
+  GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
 };
 
 /* A cached, reset statement for @sql, or NULL with @error set. */
@@ -85,5 +87,44 @@ gboolean      kes_store_project_contact (KesStore    *self,
 gboolean      kes_store_project_note    (KesStore    *self,
                                          KesNote     *note,
                                          GError     **error);
+
+/* ---- Audit (kes-store-audit.c); callers hold a savepoint ---- */
+gboolean      kes_store_audit_append   (KesStore      *self,
+                                        const char    *action,
+                                        const char    *record_id,
+                                        const char    *patient_id,
+                                        const char    *summary,
+                                        GError       **error);
+/* The entry for a revision just written, with the SHA-256 of its data. */
+gboolean      kes_store_audit_revision (KesStore      *self,
+                                        const char    *kind,
+                                        const char    *record_id,
+                                        const char    *patient_id,
+                                        gint64         revision,
+                                        KesChangeKind  change,
+                                        const char    *data_json,
+                                        GError       **error);
+/* Logged as @actor_id rather than the store's actor (sign-in); own savepoint. */
+gboolean      kes_store_audit_as       (KesStore      *self,
+                                        const char    *actor_id,
+                                        const char    *action,
+                                        const char    *summary,
+                                        GError       **error);
+/* Run by migration 3: one "baseline" entry per revision already stored. */
+gboolean      kes_store_audit_baseline (KesStore      *self,
+                                        GError       **error);
+/* A "view" entry in its own savepoint. */
+gboolean      kes_store_audit_view     (KesStore      *self,
+                                        const char    *record_id,
+                                        const char    *patient_id,
+                                        const char    *summary,
+                                        GError       **error);
+
+/* ---- Access (kes-store-access.c) ---- */
+/* kes_store_check_permission() for core's own entry points. */
+gboolean      kes_store_require        (KesStore      *self,
+                                        KesPermission  permission,
+                                        const char    *patient_id,
+                                        GError       **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
@@ -21,6 +22,7 @@ kes_store_finalize (GObject *object)
 
   /* Statements must be finalised before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->break_glass, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->actor);
@@ -40,6 +42,7 @@ kes_store_init (KesStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->break_glass = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ---- Helpers shared by the store files ---- */
@@ -484,6 +487,10 @@ kes_store_write_revision (KesStore       *self,
       return 0;
     }
   sqlite3_reset (stmt);
+
+  /* Logged in the same savepoint, with a hash of what was written. */
+  if (!kes_store_audit_revision (self, kind, *record_id, patient_id, revision, change, data_json, error))
+    return 0;
   return revision;
 }
 
@@ -657,6 +664,7 @@ kes_store_verify (KesStore    *self,
                   GError     **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) audit_problems = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
@@ -673,6 +681,13 @@ kes_store_verify (KesStore    *self,
         "HAVING count(v.revision) != r.revision OR coalesce(max(v.revision), 0) != r.revision",
         _("Record"), problems, error))
     return NULL;
+
+  /* The access log's chain, and every revision against the hash it logged. */
+  audit_problems = kes_store_verify_audit (self, error);
+  if (audit_problems == NULL)
+    return NULL;
+  for (guint i = 0; i < audit_problems->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (audit_problems, i)));
 
   return g_steal_pointer (&problems);
 }

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-types.h"
+
+G_BEGIN_DECLS
+
+/* The access log: every view and change of a patient's record, sign-ins,
+ * exports, backups. Append-only and chained by SHA-256 (see
+ * data/migrations/0003-audit-and-accounts.sql). Summaries say what happened,
+ * never clinical content. */
+
+/* Actions. Stored as these strings. */
+#define KES_AUDIT_VIEW             "view"
+#define KES_AUDIT_CREATE           "create"
+#define KES_AUDIT_CHANGE           "change"
+#define KES_AUDIT_CORRECTION       "correction"
+#define KES_AUDIT_ENTERED_IN_ERROR "entered-in-error"
+#define KES_AUDIT_SEARCH           "search"
+#define KES_AUDIT_EXPORT           "export"
+#define KES_AUDIT_PRINT            "print"
+#define KES_AUDIT_IMPORT           "import"
+#define KES_AUDIT_SIGN_IN          "sign-in"
+#define KES_AUDIT_SIGN_IN_FAILED   "sign-in-failed"
+#define KES_AUDIT_BREAK_GLASS      "break-glass"
+#define KES_AUDIT_BACKUP           "backup"
+#define KES_AUDIT_RESTORE          "restore"
+#define KES_AUDIT_ACCOUNT          "account"
+/* History written before the audit log existed, recorded when the
+ * database was brought up to schema 3. */
+#define KES_AUDIT_BASELINE         "baseline"
+
+#define KES_TYPE_AUDIT_ENTRY (kes_audit_entry_get_type ())
+G_DECLARE_FINAL_TYPE (KesAuditEntry, kes_audit_entry, KES, AUDIT_ENTRY, GObject)
+
+KesAuditEntry *kes_audit_entry_new            (gint64      seq,
+                                               const char *at,
+                                               const char *actor_id,
+                                               const char *actor_name,
+                                               const char *action,
+                                               const char *record_id,
+                                               const char *patient_id,
+                                               gint64      revision,
+                                               const char *summary);
+gint64         kes_audit_entry_get_seq        (KesAuditEntry *self);
+/* ISO 8601 UTC. */
+const char    *kes_audit_entry_get_at         (KesAuditEntry *self);
+/* NULL when no one was signed in (e.g. a failed sign-in for an unknown name). */
+const char    *kes_audit_entry_get_actor_id   (KesAuditEntry *self);
+const char    *kes_audit_entry_get_actor_name (KesAuditEntry *self);
+const char    *kes_audit_entry_get_action     (KesAuditEntry *self);
+const char    *kes_audit_entry_get_record_id  (KesAuditEntry *self);
+const char    *kes_audit_entry_get_patient_id (KesAuditEntry *self);
+/* The revision written, 0 when the entry is not about a write. */
+gint64         kes_audit_entry_get_revision   (KesAuditEntry *self);
+const char    *kes_audit_entry_get_summary    (KesAuditEntry *self);
+
+/* Appends an entry as the store's actor (NULL actor allowed). @summary must
+ * not hold clinical content. */
+gboolean       kes_store_audit                (KesStore    *store,
+                                               const char  *action,
+                                               const char  *record_id,
+                                               const char  *patient_id,
+                                               const char  *summary,
+                                               GError     **error);
+
+/* Entries oldest first, for one patient or all (@patient_id NULL), between
+ * @from and @to (ISO 8601 dates or times, inclusive, NULL for open-ended).
+ * A GListModel of KesAuditEntry. Needs the view-audit permission (see
+ * kes-permissions.h); reading the log is itself logged. */
+GListModel    *kes_store_list_audit           (KesStore    *store,
+                                               const char  *patient_id,
+                                               const char  *from,
+                                               const char  *to,
+                                               GError     **error);
+
+/* Walks the whole chain and every revision's content against the hash its
+ * audit entry recorded. Returns the problems found, empty when sound: at
+ * most the first broken link of the chain ("Audit log entry 12: …") and the
+ * first revision that does not match its entry. kes_store_verify() includes
+ * these. */
+GPtrArray     *kes_store_verify_audit         (KesStore    *store,
+                                               GError     **error);
+
+G_END_DECLS

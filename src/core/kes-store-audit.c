@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-store-private.h"
+
+/* The hash before the first entry. */
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+typedef struct
+{
+  gint64      seq;
+  const char *at;
+  const char *actor_id;
+  const char *action;
+  const char *record_id;
+  const char *patient_id;
+  gint64      revision;   /* 0: none */
+  const char *data_hash;
+  const char *summary;
+  const char *prev_hash;
+} AuditFields;
+
+static void
+add_field (GChecksum  *checksum,
+           const char *value)
+{
+  g_autofree char *prefix = NULL;
+
+  /* Length-prefixed, so no two different entries serialise alike; "~" is NULL. */
+  if (value == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "~;", 2);
+      return;
+    }
+  prefix = g_strdup_printf ("%zu:", strlen (value));
+  g_checksum_update (checksum, (const guchar *) prefix, -1);
+  g_checksum_update (checksum, (const guchar *) value, -1);
+  g_checksum_update (checksum, (const guchar *) ";", 1);
+}
+
+/* SHA-256 over the canonical serialisation of an entry, its previous hash last. */
+static char *
+entry_hash (const AuditFields *fields)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, fields->seq);
+  g_autofree char *revision = fields->revision > 0
+                                ? g_strdup_printf ("%" G_GINT64_FORMAT, fields->revision) : NULL;
+
+  add_field (checksum, "kestrel-audit-1");
+  add_field (checksum, seq);
+  add_field (checksum, fields->at);
+  add_field (checksum, fields->actor_id);
+  add_field (checksum, fields->action);
+  add_field (checksum, fields->record_id);
+  add_field (checksum, fields->patient_id);
+  add_field (checksum, revision);
+  add_field (checksum, fields->data_hash);
+  add_field (checksum, fields->summary);
+  add_field (checksum, fields->prev_hash);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+data_hash (const char *data)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, data, -1);
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Appends one entry; the caller holds a savepoint. */
+static gboolean
+append_entry (KesStore    *self,
+              const char  *actor_id,
+              const char  *action,
+              const char  *record_id,
+              const char  *patient_id,
+              gint64       revision,
+              const char  *revision_data,
+              const char  *summary,
+              GError     **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *content_hash = revision_data != NULL ? data_hash (revision_data) : NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  AuditFields fields = { 0 };
+  gint64 last_seq = 0;
+
+  stmt = kes_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      last_seq = sqlite3_column_int64 (stmt, 0);
+      prev_hash = g_strdup (kes_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  fields = (AuditFields) {
+    .seq = last_seq + 1,
+    .at = now,
+    .actor_id = empty_to_null (actor_id),
+    .action = action,
+    .record_id = empty_to_null (record_id),
+    .patient_id = empty_to_null (patient_id),
+    .revision = revision,
+    .data_hash = content_hash,
+    .summary = summary != NULL ? summary : "",
+    .prev_hash = prev_hash != NULL ? prev_hash : GENESIS_HASH,
+  };
+  hash = entry_hash (&fields);
+
+  stmt = kes_store_prepare (self,
+    "INSERT INTO audit (seq, at, actor_id, action, record_id, patient_id, revision, data_hash, "
+    "summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fields.seq);
+  sqlite3_bind_text (stmt, 2, fields.at, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 3, fields.actor_id);
+  sqlite3_bind_text (stmt, 4, fields.action, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 5, fields.record_id);
+  kes_store_bind_text (stmt, 6, fields.patient_id);
+  if (revision > 0)
+    sqlite3_bind_int64 (stmt, 7, revision);
+  else
+    sqlite3_bind_null (stmt, 7);
+  kes_store_bind_text (stmt, 8, fields.data_hash);
+  sqlite3_bind_text (stmt, 9, fields.summary, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, fields.prev_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not write to the access log"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static const char *
+current_actor_id (KesStore *self)
+{
+  return self->actor != NULL ? kes_staff_get_id (self->actor) : NULL;
+}
+
+gboolean
+kes_store_audit_append (KesStore    *self,
+                        const char  *action,
+                        const char  *record_id,
+                        const char  *patient_id,
+                        const char  *summary,
+                        GError     **error)
+{
+  return append_entry (self, current_actor_id (self), action, record_id, patient_id, 0, NULL,
+                       summary, error);
+}
+
+gboolean
+kes_store_audit_as (KesStore    *self,
+                    const char  *actor_id,
+                    const char  *action,
+                    const char  *summary,
+                    GError     **error)
+{
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!append_entry (self, actor_id, action, NULL, NULL, 0, NULL, summary, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
+gboolean
+kes_store_audit_revision (KesStore       *self,
+                          const char     *kind,
+                          const char     *record_id,
+                          const char     *patient_id,
+                          gint64          revision,
+                          KesChangeKind   change,
+                          const char     *data_json,
+                          GError        **error)
+{
+  g_autofree char *owner = NULL;
+  const char *action;
+
+  switch (change)
+    {
+    case KES_CHANGE_CREATE:
+      action = KES_AUDIT_CREATE;
+      break;
+    case KES_CHANGE_EDIT:
+      action = KES_AUDIT_CHANGE;
+      break;
+    case KES_CHANGE_CORRECTION:
+      action = KES_AUDIT_CORRECTION;
+      break;
+    case KES_CHANGE_ENTERED_IN_ERROR:
+      action = KES_AUDIT_ENTERED_IN_ERROR;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Whose record: a patient is their own; others say in `record`. */
+  if (g_str_equal (kind, "patient"))
+    owner = g_strdup (record_id);
+  else if (patient_id != NULL && *patient_id != '\0')
+    owner = g_strdup (patient_id);
+  else
+    {
+      sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  /* The summary is the kind of record only: never its content. */
+  return append_entry (self, current_actor_id (self), action, record_id, owner, revision,
+                       data_json, kind, error);
+}
+
+gboolean
+kes_store_audit_baseline (KesStore  *self,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Existing history gets one entry per revision, so verification can hold
+   * every revision to a hash from here on. */
+  stmt = kes_store_prepare (self,
+    "SELECT v.record_id, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, "
+    "v.revision, v.data, r.kind, v.author_id "
+    "FROM revision v JOIN record r ON r.id = v.record_id ORDER BY v.at, v.record_id, v.revision",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 7);
+
+      for (int i = 0; i < 6; i++)
+        row[i] = g_strdup (kes_store_column_text (stmt, i));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the record history"));
+      return FALSE;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (!append_entry (self, row[5], KES_AUDIT_BASELINE, row[0], row[1],
+                         g_ascii_strtoll (row[2], NULL, 10), row[3], row[4], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kes_store_audit (KesStore    *self,
+                 const char  *action,
+                 const char  *record_id,
+                 const char  *patient_id,
+                 const char  *summary,
+                 GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL && *action != '\0', FALSE);
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!kes_store_audit_append (self, action, record_id, patient_id, summary, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
+GListModel *
+kes_store_list_audit (KesStore    *self,
+                      const char  *patient_id,
+                      const char  *from,
+                      const char  *to,
+                      GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_AUDIT_ENTRY);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *to_end = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
+    return NULL;
+
+  /* A bare date as the end means the whole of that day. */
+  if (to != NULL && *to != '\0')
+    to_end = strlen (to) == 10 ? g_strconcat (to, "T23:59:59Z", NULL) : g_strdup (to);
+
+  stmt = kes_store_prepare (self,
+    "SELECT a.seq, a.at, a.actor_id, s.display_name, a.action, a.record_id, a.patient_id, "
+    "a.revision, a.summary FROM audit a LEFT JOIN staff s ON s.id = a.actor_id "
+    "WHERE (?1 IS NULL OR a.patient_id = ?1) AND (?2 IS NULL OR a.at >= ?2) "
+    "AND (?3 IS NULL OR a.at <= ?3) ORDER BY a.seq", error);
+  if (stmt == NULL)
+    return NULL;
+  kes_store_bind_text (stmt, 1, patient_id);
+  kes_store_bind_text (stmt, 2, from);
+  kes_store_bind_text (stmt, 3, to_end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries,
+                     kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+                                          kes_store_column_text (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 2),
+                                          kes_store_column_text (stmt, 3),
+                                          kes_store_column_text (stmt, 4),
+                                          (const char *) sqlite3_column_text (stmt, 5),
+                                          (const char *) sqlite3_column_text (stmt, 6),
+                                          sqlite3_column_int64 (stmt, 7),
+                                          kes_store_column_text (stmt, 8)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the access log"));
+      return NULL;
+    }
+
+  /* Reading the log is access too. */
+  if (!kes_store_audit (self, KES_AUDIT_VIEW, NULL, patient_id, "access log", error))
+    return NULL;
+
+  g_list_store_splice (list, 0, 0, entries->pdata, entries->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* ---- Verification ---- */
+
+static const char *
+column_or_null (sqlite3_stmt *stmt,
+                int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+verify_chain (KesStore    *self,
+              GPtrArray   *problems,
+              GError     **error)
+{
+  g_autofree char *previous = g_strdup (GENESIS_HASH);
+  sqlite3_stmt *stmt;
+  gint64 expected_seq = 1;
+  int rc;
+
+  stmt = kes_store_prepare (self,
+    "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, summary, "
+    "prev_hash, hash FROM audit ORDER BY seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *hash = NULL;
+      AuditFields fields = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .at = column_or_null (stmt, 1),
+        .actor_id = column_or_null (stmt, 2),
+        .action = column_or_null (stmt, 3),
+        .record_id = column_or_null (stmt, 4),
+        .patient_id = column_or_null (stmt, 5),
+        .revision = sqlite3_column_int64 (stmt, 6),
+        .data_hash = column_or_null (stmt, 7),
+        .summary = column_or_null (stmt, 8),
+        .prev_hash = column_or_null (stmt, 9),
+      };
+      const char *stored = kes_store_column_text (stmt, 10);
+      char *problem = NULL;
+
+      if (fields.seq != expected_seq)
+        problem = g_strdup_printf (_("Audit log entry %lld: entries %lld to %lld are missing"),
+                                   (long long) fields.seq, (long long) expected_seq,
+                                   (long long) fields.seq - 1);
+      else if (g_strcmp0 (fields.prev_hash, previous) != 0)
+        problem = g_strdup_printf (_("Audit log entry %lld: it does not follow on from "
+                                     "the entry before it (an entry was removed, inserted or altered)"),
+                                   (long long) fields.seq);
+      else if (hash = entry_hash (&fields), !g_str_equal (hash, stored))
+        problem = g_strdup_printf (_("Audit log entry %lld: its contents were altered "
+                                     "after it was written"), (long long) fields.seq);
+      if (problem != NULL)
+        {
+          g_ptr_array_add (problems, problem);
+          break;
+        }
+      g_free (previous);
+      previous = g_strdup (stored);
+      expected_seq++;
+    }
+  rc = rc == SQLITE_ROW ? SQLITE_DONE : rc;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the access log"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+verify_revisions (KesStore    *self,
+                  GPtrArray   *problems,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Every revision against the hash its entry recorded; both directions, so
+   * an edited, added or removed revision shows. */
+  stmt = kes_store_prepare (self,
+    "SELECT v.record_id, v.revision, v.data, a.seq, a.data_hash FROM revision v "
+    "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
+    "AND a.data_hash IS NOT NULL "
+    "UNION ALL "
+    "SELECT a.record_id, a.revision, NULL, a.seq, a.data_hash FROM audit a "
+    "WHERE a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
+    "WHERE v.record_id = a.record_id AND v.revision = a.revision) "
+    "ORDER BY 4", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *record_id = kes_store_column_text (stmt, 0);
+      gint64 revision = sqlite3_column_int64 (stmt, 1);
+      const char *data = column_or_null (stmt, 2);
+      const char *recorded = column_or_null (stmt, 4);
+      char *problem = NULL;
+
+      if (recorded == NULL)
+        problem = g_strdup_printf (_("Record %s revision %lld: the access log has no "
+                                     "entry for it (it was added outside Kestrel)"),
+                                   record_id, (long long) revision);
+      else if (data == NULL)
+        problem = g_strdup_printf (_("Record %s revision %lld: the access log "
+                                     "(entry %lld) records it, but it is missing"),
+                                   record_id, (long long) revision,
+                                   (long long) sqlite3_column_int64 (stmt, 3));
+      else
+        {
+          g_autofree char *actual = data_hash (data);
+
+          if (!g_str_equal (actual, recorded))
+            problem = g_strdup_printf (_("Record %s revision %lld: its content differs "
+                                         "from what was written (access log entry %lld)"),
+                                       record_id, (long long) revision,
+                                   (long long) sqlite3_column_int64 (stmt, 3));
+        }
+      if (problem != NULL)
+        {
+          g_ptr_array_add (problems, problem);
+          break;
+        }
+    }
+  rc = rc == SQLITE_ROW ? SQLITE_DONE : rc;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not check the record history"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+kes_store_verify_audit (KesStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!verify_chain (self, problems, error) || !verify_revisions (self, problems, error))
+    return NULL;
+  return g_steal_pointer (&problems);
+}
+
+gboolean
+kes_store_audit_view (KesStore    *self,
+                      const char  *record_id,
+                      const char  *patient_id,
+                      const char  *summary,
+                      GError     **error)
+{
+  return kes_store_audit (self, KES_AUDIT_VIEW, record_id, patient_id, summary, error);
+}

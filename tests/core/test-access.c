@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kes-accounts.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-store.h"
+
+/* The access log, accounts and permissions. */
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  KesStore  *store;
+  KesStaff  *alice;  /* North */
+  KesStaff  *bob;    /* South */
+} Fixture;
+
+static void
+set_now (const char *iso)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso (iso);
+  kes_clock_set_fixed (now);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_now ("2026-11-21T09:00:00Z");
+  fixture->dir = g_dir_make_tmp ("kestrel-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
+  fixture->store = kes_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  g_assert_no_error (error);
+  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "Social worker", "South", "", &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->store, fixture->alice);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->bob);
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  kes_clock_set_fixed (NULL);
+}
+
+static KesPatient *
+create_patient (Fixture    *fixture,
+                const char *family,
+                const char *team)
+{
+  g_autoptr(GError) error = NULL;
+  KesPatient *patient = kes_patient_new ();
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team);
+  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return patient;
+}
+
+static KesNote *
+add_note (Fixture    *fixture,
+          KesPatient *patient,
+          const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  KesNote *note = kes_note_new ();
+
+  kes_note_set_patient_id (note, kes_patient_get_id (patient));
+  kes_note_set_title (note, "Home visit");
+  kes_note_set_body (note, body);
+  g_assert_true (kes_store_save_note (fixture->store, note, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return note;
+}
+
+static void
+set_roles (Fixture    *fixture,
+           KesStaff   *staff,
+           const char *roles)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = kes_roles_parse (roles);
+
+  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (staff),
+                                            (const char * const *) list, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs SQL on the database file behind the store's back, as an attacker with
+ * the file and the sqlite3 tool would. */
+static void
+tamper (Fixture    *fixture,
+        const char *sql)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("tampering failed: %s", message);
+  sqlite3_close (db);
+}
+
+static char *
+first_problem (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = kes_store_verify (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return problems->len > 0 ? g_strdup (problems->pdata[0]) : NULL;
+}
+
+static guint
+count_action (GListModel *entries,
+              const char *action)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+      if (g_str_equal (kes_audit_entry_get_action (entry), action))
+        count++;
+    }
+  return count;
+}
+
+static void
+test_log_records_access (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KesPatient) patient = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesPatient) other = create_patient (fixture, "Dunnock", "North");
+  g_autoptr(KesNote) note = add_note (fixture, patient, "Discussed the zanzibar plan at length");
+  g_autoptr(KesPatient) loaded = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+
+  kes_patient_set_text (patient, KES_PATIENT_PHONE, "01603 000111");
+  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_EDIT, NULL, &error));
+  loaded = kes_store_load_patient (fixture->store, kes_patient_get_id (patient), &error);
+  g_assert_no_error (error);
+  notes = kes_store_list_notes (fixture->store, kes_patient_get_id (patient), FALSE, &error);
+  contacts = kes_store_list_contacts (fixture->store, kes_patient_get_id (patient), FALSE, &error);
+  hits = kes_store_search_notes (fixture->store, "zanzibar", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_CREATE), ==, 3);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_CHANGE), ==, 1);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_VIEW), ==, 3);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_SEARCH), ==, 1);
+
+  /* Who and what, never clinical content or the words searched for. */
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_cmpstr (kes_audit_entry_get_actor_name (entry), ==, "Alice Adeyemi");
+      g_assert_null (strstr (kes_audit_entry_get_summary (entry), "zanzibar"));
+      g_assert_null (strstr (kes_audit_entry_get_summary (entry), "01603"));
+      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_SEARCH))
+        g_assert_cmpstr (kes_audit_entry_get_summary (entry), ==, "1 hits");
+    }
+
+  /* One patient's access log leaves the other patient out. */
+  mine = kes_store_list_audit (fixture->store, kes_patient_get_id (other), "2026-11-21", "2026-11-21", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+
+  problem = first_problem (fixture);
+  g_assert_null (problem);
+}
+
+static void
+test_log_is_append_only (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KesPatient) patient = create_patient (fixture, "Wagtail", "North");
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET summary = 'x'", NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpstr (message, ==, "the audit log is append-only");
+  sqlite3_free (message);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+static void
+test_detects_altered_entry (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesPatient) two = create_patient (fixture, "Dunnock", "North");
+  g_autoptr(KesPatient) seen = kes_store_load_patient (fixture->store, kes_patient_get_id (one), NULL);
+  g_autofree char *problem = NULL;
+
+  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = NULL WHERE seq = 3");
+  problem = first_problem (fixture);
+  g_assert_cmpstr (problem, ==, "Audit log entry 3: its contents were altered after it was written");
+}
+
+static void
+test_detects_rehashed_entry (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesPatient) two = create_patient (fixture, "Dunnock", "North");
+  g_autofree char *problem = NULL;
+
+  /* Someone who rewrites an entry with a fresh hash still breaks the link to the next. */
+  tamper (fixture, "DROP TRIGGER audit_no_update; "
+                   "UPDATE audit SET hash = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE seq = 1");
+  problem = first_problem (fixture);
+  g_assert_cmpstr (problem, ==, "Audit log entry 1: its contents were altered after it was written");
+}
+
+static void
+test_detects_deleted_entry (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesPatient) seen = kes_store_load_patient (fixture->store, kes_patient_get_id (one), NULL);
+  g_autoptr(KesPatient) again = kes_store_load_patient (fixture->store, kes_patient_get_id (one), NULL);
+  g_autofree char *problem = NULL;
+
+  tamper (fixture, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2");
+  problem = first_problem (fixture);
+  g_assert_cmpstr (problem, ==, "Audit log entry 3: entries 2 to 2 are missing");
+}
+
+static void
+test_detects_edited_revision (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesNote) note = add_note (fixture, one, "Mental state settled");
+  g_autofree char *problem = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_null (first_problem (fixture));
+  sql = g_strdup_printf ("DROP TRIGGER revision_no_update; "
+                         "UPDATE revision SET data = json_set (data, '$.body', 'Mental state unsettled') "
+                         "WHERE record_id = '%s'", kes_note_get_id (note));
+  tamper (fixture, sql);
+  problem = first_problem (fixture);
+  expected = g_strdup_printf ("Record %s revision 1: its content differs from what was written "
+                              "(access log entry 2)", kes_note_get_id (note));
+  g_assert_cmpstr (problem, ==, expected);
+}
+
+static void
+test_sign_in (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) unknown_error = NULL;
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(GListModel) entries = NULL;
+
+  g_assert_false (kes_store_set_password (fixture->store, kes_staff_get_id (fixture->bob), "short", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (kes_store_set_password (fixture->store, kes_staff_get_id (fixture->bob),
+                                         "correct horse battery", &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_staff_has_password (fixture->store, "bob"));
+  g_assert_false (kes_store_staff_has_password (fixture->store, "alice"));
+
+  signed_in = kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_staff_get_id (signed_in), ==, kes_staff_get_id (fixture->bob));
+  g_assert_cmpstr (kes_staff_get_id (kes_store_get_actor (fixture->store)), ==, kes_staff_get_id (fixture->bob));
+  g_clear_object (&signed_in);
+
+  /* Wrong password and unknown name: the same words, not saying which. */
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_null (kes_store_sign_in (fixture->store, "nobody", "correct horse battery", &unknown_error));
+  g_assert_error (unknown_error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, unknown_error->message);
+  g_clear_error (&error);
+
+  /* Five failures in a row lock the account for a minute, right password or not. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", &error));
+      g_clear_error (&error);
+    }
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "locked until 21 Nov 2026 09:01"));
+  g_clear_error (&error);
+  set_now ("2026-11-21T09:01:01Z");
+  signed_in = kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error);
+  g_assert_no_error (error);
+  g_clear_object (&signed_in);
+
+  /* Disabled: refused even with the right password. */
+  kes_store_set_actor (fixture->store, fixture->alice);
+  g_assert_true (kes_store_disable_staff (fixture->store, kes_staff_get_id (fixture->bob), &error));
+  g_assert_no_error (error);
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "disabled"));
+  g_clear_error (&error);
+
+  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_SIGN_IN), ==, 2);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_SIGN_IN_FAILED), ==, 8);
+  g_assert_null (first_problem (fixture));
+}
+
+static void
+test_permission_matrix (void)
+{
+  const char *carers[] = { KES_ROLE_CARERS_LIAISON, NULL };
+  const char *both[] = { KES_ROLE_CARERS_LIAISON, KES_ROLE_CLINICIAN, NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kes_permission_check (carers, KES_PERMISSION_VIEW_CLINICAL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, "Carers’ liaison staff can’t read clinical notes");
+  g_assert_true (kes_permission_check (both, KES_PERMISSION_VIEW_CLINICAL, NULL));
+  g_assert_true (kes_permission_check (none, KES_PERMISSION_MANAGE_STAFF, NULL));
+  g_assert_true (kes_role_grants (KES_ROLE_ADMINISTRATOR, KES_PERMISSION_MANAGE_STAFF));
+  g_assert_false (kes_role_grants (KES_ROLE_ADMINISTRATOR, KES_PERMISSION_VIEW_CLINICAL));
+  g_assert_false (kes_role_grants (KES_ROLE_TEAM_MANAGER, KES_PERMISSION_EDIT_CLINICAL));
+  g_assert_true (kes_role_grants (KES_ROLE_TEAM_MANAGER, KES_PERMISSION_VIEW_AUDIT));
+  g_assert_false (kes_role_grants (KES_ROLE_CLINICIAN, KES_PERMISSION_VIEW_AUDIT));
+  g_assert_null (kes_roles_join ((const char *[]) { "wizard", NULL }, NULL));
+}
+
+static void
+test_roles_enforced (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KesPatient) north = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesPatient) south = create_patient (fixture, "Dunnock", "South");
+  g_autoptr(KesNote) note = add_note (fixture, south, "Seen at home");
+  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol Carer", "", "North", "", NULL);
+  g_autoptr(KesStaff) dan = kes_store_add_staff (fixture->store, "dan", "Dan Admin", "", NULL, "", NULL);
+  g_autoptr(KesPatient) loaded = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(KesNote) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_roles (fixture, carol, KES_ROLE_CARERS_LIAISON);
+  set_roles (fixture, dan, KES_ROLE_ADMINISTRATOR);
+  set_roles (fixture, fixture->alice, KES_ROLE_CLINICIAN);
+
+  /* Carers' liaison: the register, not the notes. */
+  kes_store_set_actor (fixture->store, carol);
+  loaded = kes_store_load_patient (fixture->store, kes_patient_get_id (south), &error);
+  g_assert_no_error (error);
+  g_assert_null (kes_store_list_notes (fixture->store, kes_patient_get_id (south), FALSE, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, "Carers’ liaison staff can’t read clinical notes");
+  g_clear_error (&error);
+  g_assert_null (kes_store_search_notes (fixture->store, "home", 10, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (kes_store_list_contacts (fixture->store, kes_patient_get_id (north), FALSE, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (kes_store_break_glass (fixture->store, kes_patient_get_id (south), "Crisis call", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Administrator: accounts and the log, no clinical writing. */
+  kes_store_set_actor (fixture->store, dan);
+  refused = kes_note_new ();
+  kes_note_set_patient_id (refused, kes_patient_get_id (north));
+  kes_note_set_body (refused, "Should not be saved");
+  g_assert_false (kes_store_save_note (fixture->store, refused, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, "Administrators can’t write clinical notes or contacts");
+  g_clear_error (&error);
+
+  /* A North clinician: North's notes, South's only after break-glass with a reason. */
+  kes_store_set_actor (fixture->store, fixture->alice);
+  list = kes_store_list_notes (fixture->store, kes_patient_get_id (north), FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&list);
+  g_assert_null (kes_store_list_notes (fixture->store, kes_patient_get_id (south), FALSE, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "under the South team"));
+  g_clear_error (&error);
+  hits = kes_store_search_notes (fixture->store, "home", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_false (kes_store_break_glass (fixture->store, kes_patient_get_id (south), "  ", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (kes_store_break_glass (fixture->store, kes_patient_get_id (south),
+                                        "Police called: patient missing", &error));
+  g_assert_no_error (error);
+  list = kes_store_list_notes (fixture->store, kes_patient_get_id (south), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_clear_object (&list);
+
+  /* Managers (here the administrator) see the break-glass and its reason. */
+  kes_store_set_actor (fixture->store, dan);
+  list = kes_store_list_break_glass (fixture->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(KesAuditEntry) entry = g_list_model_get_item (list, 0);
+    g_assert_cmpstr (kes_audit_entry_get_summary (entry), ==, "Police called: patient missing");
+    g_assert_cmpstr (kes_audit_entry_get_actor_name (entry), ==, "Alice Adeyemi");
+  }
+
+  /* Role-less staff (before accounts are set up) are not restricted. */
+  kes_store_set_actor (fixture->store, fixture->bob);
+  g_clear_object (&list);
+  list = kes_store_list_notes (fixture->store, kes_patient_get_id (north), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (first_problem (fixture));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/audit/records-access", test_log_records_access);
+  ADD ("/audit/append-only", test_log_is_append_only);
+  ADD ("/audit/detects-altered-entry", test_detects_altered_entry);
+  ADD ("/audit/detects-rehashed-entry", test_detects_rehashed_entry);
+  ADD ("/audit/detects-deleted-entry", test_detects_deleted_entry);
+  ADD ("/audit/detects-edited-revision", test_detects_edited_revision);
+  ADD ("/accounts/sign-in", test_sign_in);
+  ADD ("/permissions/roles-enforced", test_roles_enforced);
+#undef ADD
+  g_test_add_func ("/permissions/matrix", test_permission_matrix);
+
+  return g_test_run ();
+}
