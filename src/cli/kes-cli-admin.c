@@ -9,8 +9,8 @@
 #include "kes-demo.h"
 
 const KesCliCommand kes_cli_admin_commands[] = {
-  { "verify", N_("Check the database’s integrity and history"), kes_cli_verify },
-  { "demo", N_("Fill the database with fictional demo patients"), kes_cli_demo },
+  { "verify", N_("Check the database’s integrity, history and access log"), kes_cli_verify },
+  { "demo", N_("Fill the database with fictional demo patients and demo accounts"), kes_cli_demo },
   { NULL, NULL, NULL },
 };
 
@@ -22,8 +22,9 @@ kes_cli_verify (KesCliContext *context)
   g_autoptr(GError) error = NULL;
 
   if (!kes_cli_parse_options (context, entries, NULL,
-                              _("Runs SQLite’s integrity and foreign key checks and checks every "
-                                "record’s revision history is complete.")))
+                              _("Runs SQLite’s integrity and foreign key checks, checks every "
+                                "record’s revision history is complete, walks the access log’s hash "
+                                "chain and checks every revision against the hash it logged.")))
     return KES_CLI_USAGE;
 
   problems = kes_store_verify (context->store, &error);
@@ -83,5 +84,7 @@ kes_cli_demo (KesCliContext *context)
   g_printerr ("\n");
   g_print (_("Added %d demo patients with %d contacts and %d notes each in %.1f s\n"),
            patients, contacts, notes, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  if (!kes_cli_demo_accounts (context->store, &error))
+    return kes_cli_fail (error);
   return KES_CLI_OK;
 }

@@ -3,10 +3,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "kes-accounts.h"
 #include "kes-cli.h"
 #include "kes-error.h"
 
@@ -14,6 +19,7 @@
 static const KesCliCommand *const command_tables[] = {
   kes_cli_patient_commands,
   kes_cli_admin_commands,
+  kes_cli_access_commands,
 };
 
 void
@@ -49,6 +55,50 @@ kes_cli_parse_options (KesCliContext *context,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+kes_cli_read_secret (const char  *variable,
+                     const char  *prompt,
+                     GError     **error)
+{
+  const char *value = variable != NULL ? g_getenv (variable) : NULL;
+  struct termios saved, quiet;
+  GString *secret;
+  int fd;
+  char c;
+
+  if (value != NULL)
+    return g_strdup (value);
+
+  /* From the terminal, not stdin, with echo off. */
+  fd = g_open ("/dev/tty", O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0 || tcgetattr (fd, &saved) != 0)
+    {
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, KES_ERROR, KES_ERROR_IO,
+                   _("No terminal to ask for the password on: set %s"),
+                   variable != NULL ? variable : "KESTREL_PASSWORD");
+      return NULL;
+    }
+  quiet = saved;
+  quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHONL);
+  quiet.c_lflag |= ICANON;
+  if (write (fd, prompt, strlen (prompt)) < 0 || tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
+    {
+      g_close (fd, NULL);
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_IO, _("Could not ask for the password"));
+      return NULL;
+    }
+  secret = g_string_new (NULL);
+  while (read (fd, &c, 1) == 1 && c != '\n' && c != '\r')
+    g_string_append_c (secret, c);
+  tcsetattr (fd, TCSAFLUSH, &saved);
+  if (write (fd, "\n", 1) < 0)
+    g_debug ("Could not end the password prompt's line");
+  g_close (fd, NULL);
+  return g_string_free (secret, FALSE);
 }
 
 static void
@@ -169,13 +219,29 @@ main (int   argc,
   if (store == NULL)
     return kes_cli_fail (error);
 
-  /* The acting user: --user, else the login name; added on first use. */
+  /* The acting user: --user, else the login name; added on first use. A
+   * user with a password signs in with it: $KESTREL_PASSWORD, else a prompt. */
   if (user == NULL)
     user = g_strdup (g_get_user_name ());
-  actor = kes_store_ensure_staff (store, user, &error);
-  if (actor == NULL)
-    return kes_cli_fail (error);
-  kes_store_set_actor (store, actor);
+  if (kes_store_staff_has_password (store, user))
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), user);
+      g_autofree char *password = kes_cli_read_secret ("KESTREL_PASSWORD", prompt, &error);
+
+      if (password == NULL)
+        return kes_cli_fail (error);
+      actor = kes_store_sign_in (store, user, password, &error);
+      if (actor == NULL)
+        return kes_cli_fail (error);
+    }
+  else
+    {
+      /* Without a password (the transitional rule, kes-permissions.h). */
+      actor = kes_store_ensure_staff (store, user, &error);
+      if (actor == NULL)
+        return kes_cli_fail (error);
+      kes_store_set_actor (store, actor);
+    }
 
   /* The command sees "kestrel-cli patient add" as its program name. */
   g_ptr_array_add (command_argv, (gpointer) command->name);

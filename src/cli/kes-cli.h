@@ -43,14 +43,30 @@ gboolean kes_cli_parse_options (KesCliContext *context,
                                 const char    *parameter_string,
                                 const char    *summary);
 
+/* A password or passphrase: the environment variable @variable if set,
+ * else asked on the terminal without echo. */
+char    *kes_cli_read_secret   (const char    *variable,
+                                const char    *prompt,
+                                GError       **error);
+
 /* Command tables, one per file. */
 extern const KesCliCommand kes_cli_patient_commands[];
 extern const KesCliCommand kes_cli_admin_commands[];
+extern const KesCliCommand kes_cli_access_commands[];
 
 int kes_cli_patient_add  (KesCliContext *context);
 int kes_cli_patient_list (KesCliContext *context);
 int kes_cli_patient_show (KesCliContext *context);
 int kes_cli_verify       (KesCliContext *context);
 int kes_cli_demo         (KesCliContext *context);
+int kes_cli_audit        (KesCliContext *context);
+int kes_cli_account_password (KesCliContext *context);
+int kes_cli_account_roles    (KesCliContext *context);
+int kes_cli_account_disable  (KesCliContext *context);
+int kes_cli_backup       (KesCliContext *context);
+int kes_cli_restore      (KesCliContext *context);
+/* Adds one demo account per role and prints their names and passwords. */
+gboolean kes_cli_demo_accounts (KesStore *store,
+                                GError  **error);
 
 G_END_DECLS

@@ -505,7 +505,19 @@ kes_store_verify_audit (KesStore  *self,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
+  sqlite3_stmt *stmt;
+  gboolean has_log;
+
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  /* A database from before schema 3 (an old backup) has no log to check. */
+  stmt = kes_store_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit'", error);
+  if (stmt == NULL)
+    return NULL;
+  has_log = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!has_log)
+    return g_steal_pointer (&problems);
 
   if (!verify_chain (self, problems, error) || !verify_revisions (self, problems, error))
     return NULL;

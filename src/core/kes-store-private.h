@@ -120,6 +120,15 @@ gboolean      kes_store_audit_view     (KesStore      *self,
                                         const char    *summary,
                                         GError       **error);
 
+/* ---- Backups (kes-store-backup.c) ---- */
+/* The whole database, copied with the online backup API, as bytes. */
+GBytes       *kes_store_backup_image   (KesStore      *self,
+                                        GError       **error);
+/* Opens a database image in memory, without migrating it. */
+KesStore     *kes_store_open_image     (GBytes        *image,
+                                        const char    *label,
+                                        GError       **error);
+
 /* ---- Access (kes-store-access.c) ---- */
 /* kes_store_check_permission() for core's own entry points. */
 gboolean      kes_store_require        (KesStore      *self,

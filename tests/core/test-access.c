@@ -6,6 +6,7 @@
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
+#include "kes-backup.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
@@ -473,6 +474,155 @@ test_roles_enforced (Fixture       *fixture,
   g_assert_null (first_problem (fixture));
 }
 
+/* Every revision, as one string, read straight from a database file. */
+static char *
+dump_revisions (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *dump = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) || ':' || group_concat (record_id || revision || data, '|') "
+                                           "FROM (SELECT * FROM revision ORDER BY record_id, revision)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  dump = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return dump;
+}
+
+static void
+test_backup_restores_records (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autoptr(KesNote) note = add_note (fixture, one, "Mental state settled");
+  g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(KesStore) restored = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  path = kes_backup_create (fixture->store, folder, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_backup_is_encrypted (path, NULL));
+  g_assert_true (kes_backup_restore (path, NULL, target, kes_staff_get_id (fixture->alice), &error));
+  g_assert_no_error (error);
+
+  before = dump_revisions (fixture->path);
+  after = dump_revisions (target);
+  g_assert_cmpstr (before, ==, after);
+  restored = kes_store_open (target, &error);
+  g_assert_no_error (error);
+  problems = kes_store_verify (restored, &error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Never over an existing file. */
+  g_assert_false (kes_backup_restore (path, NULL, target, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Keep 2: a third backup removes the oldest. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *more = kes_backup_create (fixture->store, folder, 2, NULL, &error);
+      g_assert_no_error (error);
+    }
+  dir = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 2);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_backup_refuses_tampered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  path = kes_backup_create (fixture->store, folder, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (kes_backup_restore (path, NULL, target, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "failed verification"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_backup_encrypted (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KesPatient) one = create_patient (fixture, "Wagtail", "North");
+  g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+
+  path = kes_backup_create (fixture->store, folder, 0, "a long backup passphrase", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, KES_BACKUP_ENCRYPTED_SUFFIX));
+  g_assert_true (kes_backup_is_encrypted (path, NULL));
+
+  /* Nothing readable inside: no SQLite header, no patient's name. */
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  for (gsize i = 0; i + 15 <= size; i++)
+    {
+      g_assert_false (memcmp (contents + i, "SQLite format 3", 15) == 0);
+      g_assert_false (i + 7 <= size && g_ascii_strncasecmp (contents + i, "Wagtail", 7) == 0);
+    }
+
+  g_assert_false (kes_backup_restore (path, NULL, target, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (kes_backup_restore (path, "the wrong passphrase", target, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "passphrase is wrong"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  g_assert_true (kes_backup_restore (path, "a long backup passphrase", target, NULL, &error));
+  g_assert_no_error (error);
+  before = dump_revisions (fixture->path);
+  after = dump_revisions (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_backup_needs_permission (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  set_roles (fixture, fixture->alice, KES_ROLE_CLINICIAN);
+  path = kes_backup_create (fixture->store, folder, 0, NULL, &error);
+  g_assert_null (path);
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, "Clinicians can’t back up or restore the database");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +638,10 @@ main (int   argc,
   ADD ("/audit/detects-edited-revision", test_detects_edited_revision);
   ADD ("/accounts/sign-in", test_sign_in);
   ADD ("/permissions/roles-enforced", test_roles_enforced);
+  ADD ("/backup/restores-records", test_backup_restores_records);
+  ADD ("/backup/refuses-tampered", test_backup_refuses_tampered);
+  ADD ("/backup/encrypted", test_backup_encrypted);
+  ADD ("/backup/needs-permission", test_backup_needs_permission);
 #undef ADD
   g_test_add_func ("/permissions/matrix", test_permission_matrix);
 
