@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-admin-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "admin/kes-admin-page.h"
+#include "kes-app-util.h"
+#include "kes-records.h"
+
+struct _KesAdminPage
+{
+  AdwBin               parent_instance;
+
+  KesStore            *store;
+  GPtrArray           *staff_rows;
+  GPtrArray           *team_rows;
+
+  AdwPreferencesGroup *staff_group;
+  AdwPreferencesGroup *teams_group;
+  AdwActionRow        *database_row;
+};
+
+G_DEFINE_FINAL_TYPE (KesAdminPage, kes_admin_page, ADW_TYPE_BIN)
+
+enum {
+  DIRECTORY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+directory_changed (KesAdminPage *self,
+                   const char   *toast)
+{
+  kes_admin_page_reload (self);
+  kes_widget_toast (GTK_WIDGET (self), toast);
+  g_signal_emit (self, signals[DIRECTORY_CHANGED], 0);
+}
+
+/* ---- Add a member of staff ---- */
+
+typedef struct
+{
+  KesAdminPage *page;
+  GtkEditable  *name_entry;
+  GtkEditable  *role_entry;
+  GtkEditable  *contact_entry;
+  GtkDropDown  *team_dropdown;
+} StaffForm;
+
+static void
+staff_form_free (StaffForm *form)
+{
+  g_clear_object (&form->page);
+  g_free (form);
+}
+
+static void
+staff_name_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *name = kes_editable_dup_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
+}
+
+static void
+staff_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          StaffForm        *form)
+{
+  KesAdminPage *self = form->page;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(KesStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+
+  name = kes_editable_dup_text (form->name_entry);
+  role = kes_editable_dup_text (form->role_entry);
+  contact = kes_editable_dup_text (form->contact_entry);
+  username = kes_unique_username (self->store, name);
+
+  staff = kes_store_add_staff (self->store, username, name, role,
+                               kes_dropdown_get_code (form->team_dropdown),
+                               *contact != '\0' ? contact : NULL, &error);
+  if (staff == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Staff Member Was Not Added"), error->message);
+      return;
+    }
+
+  /* TRANSLATORS: "Alex Smith added as alex.smith" */
+  toast = g_strdup_printf (_("%s added as %s"), name, username);
+  directory_changed (self, toast);
+}
+
+static GtkWidget *
+form_row (GtkGrid    *grid,
+          int         row,
+          const char *mnemonic,
+          GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  return field;
+}
+
+static void
+add_staff_clicked_cb (KesAdminPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GListModel) teams = kes_store_list_teams (self->store, NULL);
+  GtkWidget *dialog, *grid;
+  StaffForm *form = g_new0 (StaffForm, 1);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Add a Staff Member"),
+                                   _("Their user name is made from their name."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  form->page = g_object_ref (self);
+  form->name_entry = GTK_EDITABLE (form_row (GTK_GRID (grid), 0, _("_Full name"), gtk_entry_new ()));
+  form->role_entry = GTK_EDITABLE (form_row (GTK_GRID (grid), 1, _("_Role title"), gtk_entry_new ()));
+  form->team_dropdown = GTK_DROP_DOWN (form_row (GTK_GRID (grid), 2, _("_Team"),
+                                                 gtk_drop_down_new (NULL, NULL)));
+  form->contact_entry = GTK_EDITABLE (form_row (GTK_GRID (grid), 3, _("C_ontact"),
+                                                gtk_entry_new ()));
+  kes_dropdown_fill_teams (form->team_dropdown, teams, _("No team"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+
+  g_signal_connect (form->name_entry, "changed", G_CALLBACK (staff_name_changed_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (staff_dialog_response_cb), form,
+                         (GClosureNotify) staff_form_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (form->name_entry));
+}
+
+/* ---- Teams ---- */
+
+static void
+team_added_cb (const char *name,
+               gpointer    user_data)
+{
+  g_autoptr(KesAdminPage) self = user_data;
+  g_autoptr(KesTeam) team = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (name == NULL)
+    return;
+
+  team = kes_store_add_team (self->store, name, &error);
+  if (team == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Team Was Not Added"), error->message);
+      return;
+    }
+
+  toast = g_strdup_printf (_("Team “%s” added"), name);
+  directory_changed (self, toast);
+}
+
+static void
+add_team_clicked_cb (KesAdminPage *self)
+{
+  kes_ask_text (GTK_WIDGET (self), _("Add a Team"), NULL, _("Team name"), NULL, _("_Add"), FALSE,
+                team_added_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  KesAdminPage *page;
+  char         *team_id;
+} RenameRequest;
+
+static void
+team_renamed_cb (const char *name,
+                 gpointer    user_data)
+{
+  RenameRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (name != NULL)
+    {
+      if (kes_store_rename_team (request->page->store, request->team_id, name, &error))
+        directory_changed (request->page, _("Team renamed"));
+      else
+        kes_show_error (GTK_WIDGET (request->page), _("The Team Was Not Renamed"), error->message);
+    }
+
+  g_object_unref (request->page);
+  g_free (request->team_id);
+  g_free (request);
+}
+
+static void
+rename_clicked_cb (GtkButton    *button,
+                   KesAdminPage *self)
+{
+  KesTeam *team = g_object_get_data (G_OBJECT (button), "kes-team");
+  RenameRequest *request = g_new0 (RenameRequest, 1);
+
+  request->page = g_object_ref (self);
+  request->team_id = g_strdup (kes_team_get_id (team));
+  kes_ask_text (GTK_WIDGET (self), _("Rename the Team"), NULL, _("Team name"),
+                kes_team_get_name (team), _("_Rename"), FALSE, team_renamed_cb, request);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static const char *
+team_name (GListModel *teams,
+           const char *team_id)
+{
+  guint n = teams != NULL ? g_list_model_get_n_items (teams) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KesTeam) team = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (kes_team_get_id (team), team_id) == 0)
+        return kes_team_get_name (team);
+    }
+
+  return NULL;
+}
+
+static void
+kes_admin_page_dispose (GObject *object)
+{
+  KesAdminPage *self = KES_ADMIN_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_ADMIN_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->team_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kes_admin_page_parent_class)->dispose (object);
+}
+
+static void
+kes_admin_page_class_init (KesAdminPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_admin_page_dispose;
+
+  signals[DIRECTORY_CHANGED] = g_signal_new ("directory-changed",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/admin/kes-admin-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, teams_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
+}
+
+static void
+kes_admin_page_init (KesAdminPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->staff_rows = g_ptr_array_new ();
+  self->team_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+kes_admin_page_new (void)
+{
+  return g_object_new (KES_TYPE_ADMIN_PAGE, NULL);
+}
+
+void
+kes_admin_page_set_store (KesAdminPage *self,
+                          KesStore     *store)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (KES_IS_ADMIN_PAGE (self));
+  g_return_if_fail (KES_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  path = g_markup_escape_text (kes_store_get_path (store), -1);
+  adw_action_row_set_subtitle (self->database_row, path);
+  kes_admin_page_reload (self);
+}
+
+void
+kes_admin_page_reload (KesAdminPage *self)
+{
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) teams = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_return_if_fail (KES_IS_ADMIN_PAGE (self));
+
+  clear_rows (self->staff_group, self->staff_rows);
+  clear_rows (self->teams_group, self->team_rows);
+
+  if (self->store == NULL)
+    return;
+
+  teams = kes_store_list_teams (self->store, &error);
+  if (teams == NULL)
+    {
+      g_warning ("Could not list teams: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  staff = kes_store_list_staff (self->store, &error);
+  if (staff == NULL)
+    g_warning ("Could not list staff: %s", error->message);
+
+  n = staff != NULL ? g_list_model_get_n_items (staff) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KesStaff) member = g_list_model_get_item (staff, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      const char *role = kes_staff_get_role_title (member);
+      const char *team = team_name (teams, kes_staff_get_team_id (member));
+      g_autofree char *title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
+      g_autofree char *escaped = NULL;
+
+      if (role != NULL && *role != '\0')
+        g_string_append (subtitle, role);
+      if (team != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", team);
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                              kes_staff_get_username (member));
+      escaped = g_markup_escape_text (subtitle->str, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_preferences_group_add (self->staff_group, row);
+      g_ptr_array_add (self->staff_rows, row);
+    }
+
+  n = teams != NULL ? g_list_model_get_n_items (teams) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KesTeam) team = g_list_model_get_item (teams, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Rename…"));
+      g_autofree char *title = g_markup_escape_text (kes_team_get_name (team), -1);
+      g_autofree char *rename_label = g_strdup_printf (_("Rename %s"), kes_team_get_name (team));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, rename_label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "kes-team", g_object_ref (team), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (rename_clicked_cb), self);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->teams_group, row);
+      g_ptr_array_add (self->team_rows, row);
+    }
+}

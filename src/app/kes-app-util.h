@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* A GtkDropDown over a list of codes: the visible labels live in a
+ * GtkStringList, the codes beside them. An optional "none" item comes first
+ * and stands for no value. */
+void        kes_dropdown_fill            (GtkDropDown        *dropdown,
+                                          const char         *none_label,
+                                          const char * const *codes,
+                                          const char * const *labels,
+                                          guint               n_items);
+/* Fills from a core code list ("Label (code)" is not shown: labels only). */
+void        kes_dropdown_fill_code_list  (GtkDropDown        *dropdown,
+                                          const char         *list_name,
+                                          const char         *none_label);
+/* Fills from a GListModel of KesStaff / KesTeam. */
+void        kes_dropdown_fill_staff      (GtkDropDown        *dropdown,
+                                          GListModel         *staff,
+                                          const char         *none_label);
+void        kes_dropdown_fill_teams      (GtkDropDown        *dropdown,
+                                          GListModel         *teams,
+                                          const char         *none_label);
+/* The selected code, or NULL for the "none" item or nothing selected. */
+const char *kes_dropdown_get_code        (GtkDropDown        *dropdown);
+/* Selects @code; a code missing from the list is added as an extra item so
+ * that a stored value is never lost by saving the form. NULL or "" selects
+ * the "none" item. */
+void        kes_dropdown_set_code        (GtkDropDown        *dropdown,
+                                          const char         *code);
+
+/* "50,000" */
+char       *kes_format_count             (guint               n);
+/* "Zoë O'Brien" -> "zoe.obrien" */
+char       *kes_username_from_name       (const char         *name);
+/* A unique username for @name in @store (adds 2, 3 … when taken). */
+char       *kes_unique_username          (KesStore           *store,
+                                          const char         *name);
+
+/* Entry text with surrounding white space removed (never NULL). */
+char       *kes_editable_dup_text        (GtkEditable        *editable);
+char       *kes_text_view_dup_text       (GtkTextView        *view);
+void        kes_text_view_set_text       (GtkTextView        *view,
+                                          const char         *text);
+
+/* Shows @message in an error label under a field and makes it the field's
+ * accessible description; NULL hides it again. */
+void        kes_field_set_error          (GtkWidget          *field,
+                                          GtkLabel           *error_label,
+                                          const char         *message);
+
+/* Snippet text with « » around matches -> Pango markup with bold matches. */
+char       *kes_snippet_to_markup        (const char         *snippet);
+
+/* Label for a JSON key of a patient record, for revision descriptions. */
+const char *kes_patient_key_label        (const char         *key);
+
+/* Label of a record change ("Created", "Edited", "Corrected" …). */
+const char *kes_change_kind_label        (KesChangeKind       kind);
+
+/* Stable handle for the end-to-end tests and screen readers alike. */
+void        kes_widget_set_description   (GtkWidget          *widget,
+                                          const char         *description);
+
+/* Presents an AdwMessageDialog with one entry. @callback gets the typed
+ * text (stripped, never empty), or NULL when cancelled. */
+typedef void (*KesTextCallback) (const char *text,
+                                 gpointer    user_data);
+void        kes_ask_text                 (GtkWidget          *parent,
+                                          const char         *heading,
+                                          const char         *body,
+                                          const char         *entry_label,
+                                          const char         *initial_text,
+                                          const char         *confirm_label,
+                                          gboolean            destructive,
+                                          KesTextCallback     callback,
+                                          gpointer            user_data);
+/* Asks for a reason (correction, entered in error): a destructive confirm. */
+void        kes_ask_reason               (GtkWidget          *parent,
+                                          const char         *heading,
+                                          const char         *body,
+                                          const char         *confirm_label,
+                                          KesTextCallback     callback,
+                                          gpointer            user_data);
+
+/* Shows an error in a plain AdwMessageDialog with one "Close" response. */
+void        kes_show_error               (GtkWidget          *parent,
+                                          const char         *heading,
+                                          const char         *message);
+
+/* Removes every row, leaving the placeholder in place. */
+void        kes_list_box_remove_all      (GtkListBox         *list);
+
+/* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
+void        kes_widget_toast             (GtkWidget          *widget,
+                                          const char         *title);
+
+G_END_DECLS

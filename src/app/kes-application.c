@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kes-application.h"
+#include "kes-window.h"
+
+struct _KesApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  KesStore       *store;
+  GError         *open_error;
+  gboolean        store_tried;
+};
+
+G_DEFINE_FINAL_TYPE (KesApplication, kes_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file instead of the default one"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version of Kestrel and exit"), NULL },
+  { NULL }
+};
+
+static const char *
+style_to_string (AdwColorScheme scheme)
+{
+  switch (scheme)
+    {
+    case ADW_COLOR_SCHEME_FORCE_LIGHT:
+      return "light";
+    case ADW_COLOR_SCHEME_FORCE_DARK:
+      return "dark";
+    case ADW_COLOR_SCHEME_DEFAULT:
+    case ADW_COLOR_SCHEME_PREFER_LIGHT:
+    case ADW_COLOR_SCHEME_PREFER_DARK:
+    default:
+      return "system";
+    }
+}
+
+static void
+style_action_cb (GSimpleAction *action,
+                 GVariant      *value,
+                 gpointer       user_data)
+{
+  const char *style = g_variant_get_string (value, NULL);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (manager, scheme);
+  g_simple_action_set_state (action, value);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window lets a record with unsaved changes ask first; the
+   * application ends when the last window has gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_list_free (windows);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Kestrel"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Kestrel contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Clinical records and reports for forensic community mental "
+                                      "health teams, liaison and diversion teams and carers' "
+                                      "liaison staff."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© The Kestrel contributors"),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb, NULL, NULL, NULL },
+  { "about", about_action_cb, NULL, NULL, NULL },
+  { "style", NULL, "s", "'system'", style_action_cb },
+};
+
+static void
+open_store (KesApplication *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->store_tried)
+    return;
+  self->store_tried = TRUE;
+
+  if (self->database_path == NULL)
+    self->database_path = kes_store_default_path ();
+
+  if (g_strcmp0 (self->database_path, ":memory:") != 0)
+    {
+      dir = g_path_get_dirname (self->database_path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        g_debug ("Could not create %s: %s", dir, g_strerror (errno));
+    }
+
+  self->store = kes_store_open (self->database_path, &self->open_error);
+  if (self->store == NULL)
+    g_warning ("Could not open %s: %s", self->database_path, self->open_error->message);
+}
+
+static int
+kes_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  KesApplication *self = KES_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("kestrel %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database != NULL)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strcmp0 (database, ":memory:") == 0
+                              ? g_strdup (database)
+                              : g_canonicalize_filename (database, NULL);
+    }
+
+  return G_APPLICATION_CLASS (kes_application_parent_class)->handle_local_options (application,
+                                                                                   options);
+}
+
+static void
+kes_application_startup (GApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+  AdwStyleManager *manager;
+  GAction *style;
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-patient", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (kes_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  manager = adw_style_manager_get_default ();
+  style = g_action_map_lookup_action (G_ACTION_MAP (app), "style");
+  g_simple_action_set_state (G_SIMPLE_ACTION (style),
+                             g_variant_new_string (style_to_string (
+                               adw_style_manager_get_color_scheme (manager))));
+}
+
+static void
+kes_application_activate (GApplication *application)
+{
+  KesApplication *self = KES_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  open_store (self);
+
+  window = GTK_WINDOW (kes_window_new (GTK_APPLICATION (application)));
+  if (self->store != NULL)
+    kes_window_set_store (KES_WINDOW (window), self->store);
+  else
+    kes_window_show_open_error (KES_WINDOW (window), self->database_path, self->open_error);
+
+  gtk_window_present (window);
+}
+
+static void
+kes_application_finalize (GObject *object)
+{
+  KesApplication *self = KES_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (kes_application_parent_class)->finalize (object);
+}
+
+static void
+kes_application_class_init (KesApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kes_application_finalize;
+
+  app_class->handle_local_options = kes_application_handle_local_options;
+  app_class->startup = kes_application_startup;
+  app_class->activate = kes_application_activate;
+}
+
+static void
+kes_application_init (KesApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Clinical records for forensic community mental "
+                                              "health teams."));
+}
+
+KesApplication *
+kes_application_new (void)
+{
+  return g_object_new (KES_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+const char *
+kes_application_get_database_path (KesApplication *self)
+{
+  g_return_val_if_fail (KES_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+KesStore *
+kes_application_get_store (KesApplication *self)
+{
+  g_return_val_if_fail (KES_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+#define KES_TYPE_APPLICATION (kes_application_get_type ())
+G_DECLARE_FINAL_TYPE (KesApplication, kes_application, KES, APPLICATION, AdwApplication)
+
+KesApplication *kes_application_new               (void);
+/* The database file: --database, else $KESTREL_DATABASE, else the default. */
+const char     *kes_application_get_database_path (KesApplication *self);
+/* The open store, or NULL when opening failed. */
+KesStore       *kes_application_get_store         (KesApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* Work that may take a while runs in a GTask thread on its own KesStore,
+ * opened on the same file (a KesStore belongs to one thread). An in-memory
+ * store cannot be shared, so its work runs at once on the caller's store. */
+
+/* Every active patient as KesCaseloadRow objects. */
+void       kes_load_caseload_rows_async  (KesStore             *store,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GPtrArray *kes_load_caseload_rows_finish (GAsyncResult         *result,
+                                          GError              **error);
+
+/* Full-text search over notes: KesNoteHit objects, newest first. */
+void       kes_search_notes_async        (KesStore             *store,
+                                          const char           *query,
+                                          guint                 limit,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GPtrArray *kes_search_notes_finish       (GAsyncResult         *result,
+                                          GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "admin/kes-admin-page.h"
+#include "kes-app-util.h"
+#include "kes-error.h"
+#include "kes-window.h"
+#include "welcome/kes-welcome-page.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
+
+struct _KesWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KesStore             *store;
+  GSettings            *settings;
+  gboolean              syncing_sidebar;
+  gboolean              close_confirmed;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_status;
+  KesWelcomePage       *welcome_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *caseload_row;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *caseload_back_button;
+  GtkLabel             *user_label;
+  GtkMenuButton        *user_button;
+  GtkStack             *content_stack;
+  KesCaseloadPage      *caseload_page;
+  KesAdminPage         *admin_page;
+  KesPatientPage       *patient_page;
+};
+
+G_DEFINE_FINAL_TYPE (KesWindow, kes_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- Settings: tolerated when the schema is not installed ---- */
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char * const keys[] = { "window-width", "window-height", "window-maximized" };
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (!g_settings_schema_has_key (schema, keys[i]))
+        return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_window_state (KesWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (KesWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+/* ---- Unsaved changes in the patient record ---- */
+
+typedef void (*ThenFunc) (KesWindow  *self,
+                          const char *argument);
+
+typedef struct
+{
+  KesWindow *window;
+  ThenFunc   then;
+  char      *argument;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->window);
+  g_free (pending->argument);
+  g_free (pending);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      kes_patient_page_discard_changes (pending->window->patient_page);
+      pending->then (pending->window, pending->argument);
+    }
+  else
+    {
+      pending->then (pending->window, NULL);
+    }
+
+  pending_free (pending);
+}
+
+/* Runs @then with @argument now, or after the user agrees to discard unsaved
+ * changes in the open record; if they keep editing, @then gets NULL. */
+static void
+after_unsaved_changes (KesWindow  *self,
+                       ThenFunc    then,
+                       const char *argument)
+{
+  GtkWidget *dialog;
+  Pending *pending;
+
+  if (!kes_patient_page_has_unsaved_changes (self->patient_page))
+    {
+      if (kes_patient_page_get_editing (self->patient_page))
+        kes_patient_page_discard_changes (self->patient_page);
+      then (self, argument);
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->window = g_object_ref (self);
+  pending->then = then;
+  pending->argument = g_strdup (argument);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("The record you are editing has changes that have not been "
+                                     "saved. They will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Areas ---- */
+
+static void
+select_sidebar_row (KesWindow  *self,
+                    const char *area)
+{
+  GtkListBoxRow *row;
+
+  self->syncing_sidebar = TRUE;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), area) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, row);
+          break;
+        }
+    }
+  self->syncing_sidebar = FALSE;
+}
+
+static void
+show_area_now (KesWindow  *self,
+               const char *area)
+{
+  GtkStackPage *page;
+
+  if (area == NULL)
+    {
+      /* The user kept editing: stay on the record. */
+      select_sidebar_row (self, "caseload");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, area);
+  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
+  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+  gtk_widget_set_visible (self->caseload_back_button, FALSE);
+  select_sidebar_row (self, area);
+}
+
+static gboolean
+showing_patient (KesWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "patient") == 0;
+}
+
+static void
+sidebar_row_selected_cb (KesWindow     *self,
+                         GtkListBoxRow *row)
+{
+  const char *area;
+
+  if (row == NULL || self->syncing_sidebar)
+    return;
+
+  area = gtk_widget_get_name (GTK_WIDGET (row));
+  if (showing_patient (self))
+    after_unsaved_changes (self, show_area_now, area);
+  else
+    show_area_now (self, area);
+}
+
+static void
+sidebar_row_activated_cb (KesWindow     *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+leaflet_back_clicked_cb (KesWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- The patient record ---- */
+
+static void
+show_patient_page (KesWindow *self)
+{
+  KesPatient *patient = kes_patient_page_get_patient (self->patient_page);
+  const char *nhs = patient != NULL ? kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER) : NULL;
+  g_autofree char *name = NULL;
+
+  if (patient != NULL && kes_patient_get_id (patient) != NULL)
+    name = kes_patient_dup_display_name (patient);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "patient");
+  adw_window_title_set_title (self->content_title, name != NULL ? name : _("New Patient"));
+  adw_window_title_set_subtitle (self->content_title, nhs);
+  gtk_widget_set_visible (self->caseload_back_button, TRUE);
+  select_sidebar_row (self, "caseload");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+open_patient_now (KesWindow  *self,
+                  const char *patient_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (patient_id == NULL)
+    return;
+
+  if (!kes_patient_page_load (self->patient_page, patient_id, &error))
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Record Could Not Be Opened"), error->message);
+      return;
+    }
+
+  show_patient_page (self);
+}
+
+static void
+new_patient_now (KesWindow  *self,
+                 const char *unused)
+{
+  KesStaff *actor;
+
+  if (unused == NULL)
+    return;
+
+  actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
+  kes_patient_page_new_patient (self->patient_page,
+                                actor != NULL ? kes_staff_get_team_id (actor) : NULL);
+  show_patient_page (self);
+}
+
+static void
+patient_activated_cb (KesWindow  *self,
+                      const char *patient_id)
+{
+  kes_window_open_patient (self, patient_id);
+}
+
+static void
+patient_saved_cb (KesWindow  *self,
+                  const char *patient_id)
+{
+  show_patient_page (self);
+  kes_caseload_page_reload (self->caseload_page);
+}
+
+static void
+patient_closed_cb (KesWindow *self)
+{
+  show_area_now (self, "caseload");
+}
+
+static void
+directory_changed_cb (KesWindow *self)
+{
+  kes_caseload_page_reload_directory (self->caseload_page);
+  kes_caseload_page_reload (self->caseload_page);
+}
+
+/* ---- Who is using Kestrel ---- */
+
+static void
+update_user (KesWindow *self)
+{
+  KesStaff *actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *accessible = NULL;
+  const char *role;
+
+  if (actor == NULL)
+    {
+      gtk_label_set_text (self->user_label, "");
+      return;
+    }
+
+  role = kes_staff_get_role_title (actor);
+  gtk_label_set_text (self->user_label, kes_staff_get_display_name (actor));
+  if (role != NULL && *role != '\0')
+    /* TRANSLATORS: "Signed in as Alex Smith, Community Psychiatric Nurse" */
+    tooltip = g_strdup_printf (_("Signed in as %s, %s"), kes_staff_get_display_name (actor), role);
+  else
+    tooltip = g_strdup_printf (_("Signed in as %s"), kes_staff_get_display_name (actor));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), tooltip);
+
+  accessible = g_strdup_printf (_("Current user: %s"), kes_staff_get_display_name (actor));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+set_main_actions_enabled (KesWindow *self,
+                          gboolean   enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
+}
+
+static void
+enter_main (KesWindow *self)
+{
+  update_user (self);
+  set_main_actions_enabled (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_area_now (self, "caseload");
+  kes_caseload_page_focus_search (self->caseload_page);
+}
+
+static void
+actor_chosen_cb (KesWindow *self,
+                 KesStaff  *staff)
+{
+  kes_store_set_actor (self->store, staff);
+  kes_admin_page_reload (self->admin_page);
+  kes_caseload_page_reload_directory (self->caseload_page);
+  enter_main (self);
+}
+
+static void
+switch_user_now (KesWindow  *self,
+                 const char *unused)
+{
+  if (unused == NULL)
+    return;
+
+  show_area_now (self, "caseload");
+  set_main_actions_enabled (self, FALSE);
+  kes_welcome_page_set_store (self->welcome_page, self->store);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* ---- Actions ---- */
+
+static void
+new_patient_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  after_unsaved_changes (KES_WINDOW (widget), new_patient_now, "new");
+}
+
+static void
+search_now (KesWindow  *self,
+            const char *unused)
+{
+  if (unused == NULL)
+    return;
+
+  show_area_now (self, "caseload");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  kes_caseload_page_focus_search (self->caseload_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KesWindow *self = KES_WINDOW (widget);
+
+  if (showing_patient (self))
+    after_unsaved_changes (self, search_now, "search");
+  else
+    search_now (self, "search");
+}
+
+static void
+show_caseload_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  after_unsaved_changes (KES_WINDOW (widget), show_area_now, "caseload");
+}
+
+static void
+switch_user_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  after_unsaved_changes (KES_WINDOW (widget), switch_user_now, "switch");
+}
+
+static void
+open_patient_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  kes_window_open_patient (KES_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- Closing ---- */
+
+static void
+close_after_discard (KesWindow  *self,
+                     const char *argument)
+{
+  if (argument == NULL)
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (KesWindow *self)
+{
+  if (!self->close_confirmed && kes_patient_page_has_unsaved_changes (self->patient_page))
+    {
+      after_unsaved_changes (self, close_after_discard, "close");
+      return TRUE;
+    }
+
+  save_window_state (self);
+  return FALSE;
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_window_dispose (GObject *object)
+{
+  KesWindow *self = KES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
+}
+
+static void
+kes_window_class_init (KesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_window_dispose;
+
+  g_type_ensure (KES_TYPE_ADMIN_PAGE);
+  g_type_ensure (KES_TYPE_CASELOAD_PAGE);
+  g_type_ensure (KES_TYPE_PATIENT_PAGE);
+  g_type_ensure (KES_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kes-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_row);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_back_button);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, user_button);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, patient_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, patient_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, patient_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, directory_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.open-patient", "s", open_patient_action);
+}
+
+static void
+kes_window_init (KesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = settings_new_if_installed ();
+  restore_window_state (self);
+  set_main_actions_enabled (self, FALSE);
+}
+
+KesWindow *
+kes_window_new (GtkApplication *application)
+{
+  return g_object_new (KES_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+kes_window_set_store (KesWindow *self,
+                      KesStore  *store)
+{
+  guint n_staff;
+
+  g_return_if_fail (KES_IS_WINDOW (self));
+  g_return_if_fail (KES_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+
+  /* The caseload starts loading in the background straight away. */
+  kes_caseload_page_set_store (self->caseload_page, store);
+  kes_admin_page_set_store (self->admin_page, store);
+  kes_patient_page_set_store (self->patient_page, store);
+
+  n_staff = kes_store_count_staff (store);
+  if (kes_store_get_actor (store) != NULL)
+    {
+      enter_main (self);
+    }
+  else if (n_staff == 1)
+    {
+      g_autoptr(GListModel) staff = kes_store_list_staff (store, NULL);
+      g_autoptr(KesStaff) only = staff != NULL ? g_list_model_get_item (staff, 0) : NULL;
+
+      if (only != NULL)
+        {
+          kes_store_set_actor (store, only);
+          enter_main (self);
+          return;
+        }
+      kes_welcome_page_set_store (self->welcome_page, store);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  else
+    {
+      kes_welcome_page_set_store (self->welcome_page, store);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+}
+
+void
+kes_window_show_open_error (KesWindow    *self,
+                            const char   *path,
+                            const GError *error)
+{
+  const char *title;
+  g_autofree char *advice = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (KES_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, KES_ERROR, KES_ERROR_NEWER_SCHEMA))
+    {
+      title = _("This Database Needs a Newer Kestrel");
+      advice = g_strdup_printf (_("%s was written by a newer version of Kestrel than this one "
+                                  "(%s). Install the newer version to open it, or start Kestrel "
+                                  "with another database: kestrel --database FILE. Kestrel has not "
+                                  "changed the file."),
+                                path, PACKAGE_VERSION);
+    }
+  else if (g_error_matches (error, KES_ERROR, KES_ERROR_CORRUPT))
+    {
+      title = _("The Database Is Damaged");
+      advice = g_strdup_printf (_("The integrity check of %s failed. Restore it from your most "
+                                  "recent backup, or ask your system administrator for help. "
+                                  "Kestrel has not written to the file."),
+                                path);
+    }
+  else
+    {
+      title = _("The Database Could Not Be Opened");
+      advice = g_strdup_printf (_("Check that the folder of %s exists and that you may write to "
+                                  "it, or start Kestrel with another database: "
+                                  "kestrel --database FILE."),
+                                path);
+    }
+
+  description = g_strdup_printf ("%s\n\n%s", error->message, advice);
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_title (self->error_status, title);
+  adw_status_page_set_description (self->error_status, escaped);
+  set_main_actions_enabled (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+kes_window_show_area (KesWindow  *self,
+                      const char *area)
+{
+  g_return_if_fail (KES_IS_WINDOW (self));
+
+  after_unsaved_changes (self, show_area_now, area);
+}
+
+void
+kes_window_open_patient (KesWindow  *self,
+                         const char *patient_id)
+{
+  KesPatient *current;
+
+  g_return_if_fail (KES_IS_WINDOW (self));
+  g_return_if_fail (patient_id != NULL);
+
+  current = kes_patient_page_get_patient (self->patient_page);
+  if (showing_patient (self) && current != NULL
+      && g_strcmp0 (kes_patient_get_id (current), patient_id) == 0)
+    return;
+
+  after_unsaved_changes (self, open_patient_now, patient_id);
+}
+
+KesCaseloadPage *
+kes_window_get_caseload_page (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  return self->caseload_page;
+}
+
+KesPatientPage *
+kes_window_get_patient_page (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  return self->patient_page;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "caseload/kes-caseload-page.h"
+#include "kes-store.h"
+#include "patient/kes-patient-page.h"
+
+G_BEGIN_DECLS
+
+#define KES_TYPE_WINDOW (kes_window_get_type ())
+G_DECLARE_FINAL_TYPE (KesWindow, kes_window, KES, WINDOW, AdwApplicationWindow)
+
+/* The main window: a sidebar of areas and the content beside it. */
+KesWindow       *kes_window_new                (GtkApplication *application);
+/* Shows the welcome page or the caseload, depending on the staff directory. */
+void             kes_window_set_store          (KesWindow      *self,
+                                                KesStore       *store);
+/* Shows why the database could not be opened and what to do. */
+void             kes_window_show_open_error    (KesWindow      *self,
+                                                const char     *path,
+                                                const GError   *error);
+void             kes_window_show_area          (KesWindow      *self,
+                                                const char     *area);
+void             kes_window_open_patient       (KesWindow      *self,
+                                                const char     *patient_id);
+KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
+KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
+
+G_END_DECLS

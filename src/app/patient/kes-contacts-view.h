@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+#define KES_TYPE_CONTACTS_VIEW (kes_contacts_view_get_type ())
+G_DECLARE_FINAL_TYPE (KesContactsView, kes_contacts_view, KES, CONTACTS_VIEW, AdwBin)
+
+/* A patient's dated contact log, newest first, with a form to add a contact
+ * and an action to mark one entered in error. */
+GtkWidget *kes_contacts_view_new        (void);
+void       kes_contacts_view_set_record (KesContactsView *self,
+                                         KesStore        *store,
+                                         const char      *patient_id);
+void       kes_contacts_view_reload     (KesContactsView *self);
+
+G_END_DECLS

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-notes-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-records.h"
+#include "kes-validate.h"
+#include "patient/kes-notes-view.h"
+#include "patient/kes-record-rows.h"
+
+struct _KesNotesView
+{
+  AdwBin       parent_instance;
+
+  KesStore    *store;
+  char        *patient_id;
+
+  GtkWidget   *add_button;
+  GtkWidget   *form_box;
+  GtkEntry    *title_entry;
+  GtkLabel    *title_error;
+  GtkTextView *body_view;
+  GtkLabel    *body_error;
+  GtkLabel    *general_error;
+  GtkListBox  *list;
+};
+
+G_DEFINE_FINAL_TYPE (KesNotesView, kes_notes_view, ADW_TYPE_BIN)
+
+static void
+clear_errors (KesNotesView *self)
+{
+  kes_field_set_error (GTK_WIDGET (self->title_entry), self->title_error, NULL);
+  kes_field_set_error (GTK_WIDGET (self->body_view), self->body_error, NULL);
+  kes_field_set_error (NULL, self->general_error, NULL);
+}
+
+static void
+add_clicked_cb (KesNotesView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
+  kes_text_view_set_text (self->body_view, "");
+  clear_errors (self);
+  gtk_widget_set_visible (self->form_box, TRUE);
+  gtk_widget_set_visible (self->add_button, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+form_cancel_clicked_cb (KesNotesView *self)
+{
+  gtk_widget_set_visible (self->form_box, FALSE);
+  gtk_widget_set_visible (self->add_button, TRUE);
+  gtk_widget_grab_focus (self->add_button);
+}
+
+static void
+form_save_clicked_cb (KesNotesView *self)
+{
+  g_autofree char *title = kes_editable_dup_text (GTK_EDITABLE (self->title_entry));
+  g_autofree char *body = kes_text_view_dup_text (self->body_view);
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autoptr(KesNote) note = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->store != NULL && self->patient_id != NULL);
+
+  clear_errors (self);
+
+  note = kes_note_new ();
+  kes_note_set_patient_id (note, self->patient_id);
+  kes_note_set_written_at (note, now);
+  kes_note_set_title (note, *title != '\0' ? title : NULL);
+  kes_note_set_body (note, *body != '\0' ? body : NULL);
+
+  issues = kes_note_validate (note);
+  if (issues != NULL && issues->len > 0)
+    {
+      for (guint i = 0; i < issues->len; i++)
+        {
+          KesIssue *issue = g_ptr_array_index (issues, i);
+
+          if (g_strcmp0 (issue->field, "title") == 0)
+            kes_field_set_error (GTK_WIDGET (self->title_entry), self->title_error, issue->message);
+          else if (g_strcmp0 (issue->field, "body") == 0)
+            kes_field_set_error (GTK_WIDGET (self->body_view), self->body_error, issue->message);
+          else
+            kes_field_set_error (NULL, self->general_error, issue->message);
+        }
+      return;
+    }
+
+  if (!kes_store_save_note (self->store, note, KES_CHANGE_CREATE, NULL, &error))
+    {
+      kes_field_set_error (NULL, self->general_error, error->message);
+      return;
+    }
+
+  form_cancel_clicked_cb (self);
+  kes_notes_view_reload (self);
+  kes_widget_toast (GTK_WIDGET (self), _("Note added"));
+}
+
+static void
+note_marked_cb (KesNotesView *self)
+{
+  kes_notes_view_reload (self);
+  kes_widget_toast (GTK_WIDGET (self), _("Note marked as entered in error"));
+}
+
+static GtkWidget *
+note_row_new (KesNotesView *self,
+              KesNote      *note)
+{
+  g_autofree char *when = kes_time_to_display (kes_note_get_written_at (note));
+  const char *author = kes_note_get_author_name (note);
+  const char *title = kes_note_get_title (note);
+  g_autofree char *subtitle = NULL;
+
+  if (author != NULL && *author != '\0')
+    /* TRANSLATORS: "21 Nov 2026 09:00 · Alex Smith" */
+    subtitle = g_strdup_printf (_("%s · %s"), when != NULL ? when : "", author);
+  else
+    subtitle = g_strdup (when);
+
+  return kes_record_row_new (GTK_WIDGET (self), self->store,
+                             title != NULL && *title != '\0' ? title : _("Untitled note"),
+                             subtitle,
+                             kes_note_get_body (note),
+                             kes_note_get_id (note),
+                             kes_note_get_revision (note),
+                             kes_note_get_state (note),
+                             _("Mark This Note as Entered in Error?"),
+                             (KesRecordMarkedFunc) note_marked_cb);
+}
+
+static void
+kes_notes_view_dispose (GObject *object)
+{
+  KesNotesView *self = KES_NOTES_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_NOTES_VIEW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->patient_id, g_free);
+
+  G_OBJECT_CLASS (kes_notes_view_parent_class)->dispose (object);
+}
+
+static void
+kes_notes_view_class_init (KesNotesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_notes_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/patient/kes-notes-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, form_box);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, title_error);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, body_error);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, general_error);
+  gtk_widget_class_bind_template_child (widget_class, KesNotesView, list);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_save_clicked_cb);
+}
+
+static void
+kes_notes_view_init (KesNotesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kes_notes_view_new (void)
+{
+  return g_object_new (KES_TYPE_NOTES_VIEW, NULL);
+}
+
+void
+kes_notes_view_set_record (KesNotesView *self,
+                           KesStore     *store,
+                           const char   *patient_id)
+{
+  g_return_if_fail (KES_IS_NOTES_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+
+  form_cancel_clicked_cb (self);
+  kes_notes_view_reload (self);
+}
+
+void
+kes_notes_view_reload (KesNotesView *self)
+{
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_return_if_fail (KES_IS_NOTES_VIEW (self));
+
+  kes_list_box_remove_all (self->list);
+
+  if (self->store == NULL || self->patient_id == NULL)
+    return;
+
+  notes = kes_store_list_notes (self->store, self->patient_id, TRUE, &error);
+  if (notes == NULL)
+    {
+      gtk_list_box_append (self->list, kes_record_error_row_new (error->message));
+      return;
+    }
+
+  n = g_list_model_get_n_items (notes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KesNote) note = g_list_model_get_item (notes, i);
+
+      gtk_list_box_append (self->list, note_row_new (self, note));
+    }
+}

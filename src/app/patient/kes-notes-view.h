@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+#define KES_TYPE_NOTES_VIEW (kes_notes_view_get_type ())
+G_DECLARE_FINAL_TYPE (KesNotesView, kes_notes_view, KES, NOTES_VIEW, AdwBin)
+
+/* A patient's clinical notes, newest first, with a form to add a note and
+ * an action to mark one entered in error. */
+GtkWidget *kes_notes_view_new        (void);
+void       kes_notes_view_set_record (KesNotesView *self,
+                                      KesStore     *store,
+                                      const char   *patient_id);
+void       kes_notes_view_reload     (KesNotesView *self);
+
+G_END_DECLS

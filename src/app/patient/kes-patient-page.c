@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-patient-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-validate.h"
+#include "patient/kes-contacts-view.h"
+#include "patient/kes-history-view.h"
+#include "patient/kes-notes-view.h"
+#include "patient/kes-patient-page.h"
+
+struct _KesPatientPage
+{
+  AdwBin            parent_instance;
+
+  KesStore         *store;
+  KesPatient       *patient;        /* as stored; a blank one for a new record */
+  char             *snapshot_json;  /* the form's values when editing began */
+  gboolean          is_new;
+  gboolean          editing;
+
+  GtkLabel         *name_label;
+  GtkLabel         *details_label;
+  GtkLabel         *legal_label;
+  GtkWidget        *edit_button;
+  GtkWidget        *cancel_button;
+  GtkWidget        *save_button;
+  GtkWidget        *alerts_box;
+  GtkLabel         *alerts_label;
+  AdwViewStack     *view_stack;
+  AdwViewStackPage *contacts_page;
+  AdwViewStackPage *notes_page;
+  AdwViewStackPage *history_page;
+  KesPatientForm   *form;
+  KesContactsView  *contacts_view;
+  KesNotesView     *notes_view;
+  KesHistoryView   *history_view;
+};
+
+G_DEFINE_FINAL_TYPE (KesPatientPage, kes_patient_page, ADW_TYPE_BIN)
+
+enum {
+  SAVED,
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+form_json (KesPatientPage *self)
+{
+  g_autoptr(KesPatient) typed = kes_patient_form_dup_patient (self->form, self->patient);
+
+  return kes_patient_to_json (typed);
+}
+
+static void
+update_header (KesPatientPage *self)
+{
+  KesPatient *patient = self->patient;
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  const char *nhs, *birth, *mhcs, *legal;
+  const char * const *alerts;
+
+  if (patient == NULL)
+    return;
+
+  if (self->is_new)
+    {
+      gtk_label_set_text (self->name_label, _("New Patient"));
+      gtk_label_set_text (self->details_label,
+                          _("Fill in the register and save to add the patient to the caseload."));
+      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
+      gtk_widget_set_visible (self->alerts_box, FALSE);
+      return;
+    }
+
+  name = kes_patient_dup_display_name (patient);
+  gtk_label_set_text (self->name_label, name);
+
+  nhs = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
+  if (nhs != NULL && *nhs != '\0')
+    {
+      g_autofree char *formatted = kes_nhs_number_format (nhs);
+      g_string_append_printf (details, _("NHS number %s"), formatted);
+    }
+
+  birth = kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE);
+  if (birth != NULL && *birth != '\0')
+    {
+      g_autofree char *shown = kes_date_to_display (birth);
+      g_autoptr(GDate) born = kes_date_from_iso (birth);
+      g_autoptr(GDate) today = kes_clock_today ();
+
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      if (born != NULL && today != NULL)
+        /* TRANSLATORS: "Born 21 Nov 1984 (age 41)" */
+        g_string_append_printf (details, _("Born %s (age %d)"), shown,
+                                kes_age_on (born, today));
+      else
+        g_string_append_printf (details, _("Born %s"), shown);
+    }
+
+  mhcs = kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE);
+  if (mhcs != NULL && *mhcs != '\0')
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      g_string_append_printf (details, _("MHCS ref %s"), mhcs);
+    }
+
+  gtk_label_set_text (self->details_label, details->str);
+
+  legal = kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS);
+  if (legal != NULL && *legal != '\0')
+    {
+      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_LEGAL_STATUS), legal);
+
+      gtk_label_set_text (self->legal_label, label != NULL ? label : legal);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), label != NULL ? label : legal);
+      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
+    }
+
+  alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
+  if (alerts != NULL && alerts[0] != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append (text, ngettext ("Alert", "Alerts", g_strv_length ((char **) alerts)));
+      for (guint i = 0; alerts[i] != NULL; i++)
+        g_string_append_printf (text, "\n• %s", alerts[i]);
+      gtk_label_set_text (self->alerts_label, text->str);
+      gtk_widget_set_visible (self->alerts_box, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (self->alerts_box, FALSE);
+    }
+}
+
+static void
+update_actions (KesPatientPage *self)
+{
+  gboolean loaded = self->patient != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.edit", loaded && !self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.save", loaded && self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.cancel", loaded && self->editing);
+
+  gtk_widget_set_visible (self->edit_button, !self->editing);
+  gtk_widget_set_visible (self->cancel_button, self->editing);
+  gtk_widget_set_visible (self->save_button, self->editing);
+
+  adw_view_stack_page_set_visible (self->contacts_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->history_page, !self->is_new);
+}
+
+static void
+set_editing (KesPatientPage *self,
+             gboolean        editing)
+{
+  self->editing = editing;
+  kes_patient_form_set_editing (self->form, editing);
+  kes_patient_form_set_can_correct (self->form, !self->is_new);
+
+  g_clear_pointer (&self->snapshot_json, g_free);
+  if (editing)
+    {
+      self->snapshot_json = form_json (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+    }
+
+  update_actions (self);
+}
+
+static void
+show_record (KesPatientPage *self)
+{
+  kes_patient_form_set_patient (self->form, self->patient);
+  update_header (self);
+
+  if (!self->is_new)
+    {
+      const char *id = kes_patient_get_id (self->patient);
+
+      kes_contacts_view_set_record (self->contacts_view, self->store, id);
+      kes_notes_view_set_record (self->notes_view, self->store, id);
+      kes_history_view_set_record (self->history_view, self->store, id);
+    }
+}
+
+typedef void (*DiscardCallback) (KesPatientPage *self);
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(KesPatientPage) self = user_data;
+  DiscardCallback callback = g_object_get_data (G_OBJECT (dialog), "kes-callback");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    callback (self);
+}
+
+/* Asks before throwing away typed changes; runs @callback only on "Discard". */
+static void
+confirm_discard (KesPatientPage  *self,
+                 const char      *heading,
+                 const char      *body,
+                 DiscardCallback  callback)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data (G_OBJECT (dialog), "kes-callback", callback);
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_from_store (KesPatientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (kes_patient_get_id (self->patient));
+
+  set_editing (self, FALSE);
+  if (!kes_patient_page_load (self, id, &error))
+    kes_show_error (GTK_WIDGET (self), _("The Record Could Not Be Loaded"), error->message);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(KesPatientPage) self = user_data;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    confirm_discard (self, _("Discard Your Changes?"),
+                     _("Reloading shows the record as it is now saved. The changes you typed "
+                       "will be lost."),
+                     reload_from_store);
+}
+
+static void
+show_conflict (KesPatientPage *self,
+               const char     *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("%s\n\nWhat you typed is still in the form. Copy anything you need "
+                            "before reloading."),
+                          message);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Someone Else Changed This Record"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep My Changes"),
+                                    "reload", _("_Reload…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (widget);
+
+  set_editing (self, TRUE);
+  kes_patient_form_focus_first (self->form);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kes_patient_page_save (KES_PATIENT_PAGE (widget));
+}
+
+static void
+close_new_record (KesPatientPage *self)
+{
+  set_editing (self, FALSE);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (widget);
+
+  if (!self->editing)
+    return;
+
+  if (!kes_patient_page_has_unsaved_changes (self))
+    {
+      if (self->is_new)
+        close_new_record (self);
+      else
+        kes_patient_page_discard_changes (self);
+      return;
+    }
+
+  confirm_discard (self, _("Discard Changes?"),
+                   _("The changes you typed in this record have not been saved and will be lost."),
+                   self->is_new ? close_new_record : kes_patient_page_discard_changes);
+}
+
+static void
+kes_patient_page_dispose (GObject *object)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_PATIENT_PAGE);
+  g_clear_object (&self->patient);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->snapshot_json, g_free);
+
+  G_OBJECT_CLASS (kes_patient_page_parent_class)->dispose (object);
+}
+
+static void
+kes_patient_page_class_init (KesPatientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_patient_page_dispose;
+
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CLOSED] = g_signal_new ("closed",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  g_type_ensure (KES_TYPE_PATIENT_FORM);
+  g_type_ensure (KES_TYPE_CONTACTS_VIEW);
+  g_type_ensure (KES_TYPE_NOTES_VIEW);
+  g_type_ensure (KES_TYPE_HISTORY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/patient/kes-patient-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, legal_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_box);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, notes_page);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, history_page);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, form);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, contacts_view);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, history_view);
+
+  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "patient.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "patient.cancel", NULL, cancel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "patient.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "patient.cancel", NULL);
+}
+
+static void
+kes_patient_page_init (KesPatientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+GtkWidget *
+kes_patient_page_new (void)
+{
+  return g_object_new (KES_TYPE_PATIENT_PAGE, NULL);
+}
+
+void
+kes_patient_page_set_store (KesPatientPage *self,
+                            KesStore       *store)
+{
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+  g_return_if_fail (KES_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  kes_patient_form_set_store (self->form, store);
+}
+
+gboolean
+kes_patient_page_load (KesPatientPage  *self,
+                       const char      *patient_id,
+                       GError         **error)
+{
+  g_autoptr(KesPatient) patient = NULL;
+
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (patient_id != NULL, FALSE);
+
+  patient = kes_store_load_patient (self->store, patient_id, error);
+  if (patient == NULL)
+    return FALSE;
+
+  /* Staff or teams may have been added since the form was filled. */
+  kes_patient_form_set_store (self->form, self->store);
+
+  g_set_object (&self->patient, patient);
+  self->is_new = FALSE;
+  show_record (self);
+  set_editing (self, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  return TRUE;
+}
+
+void
+kes_patient_page_new_patient (KesPatientPage *self,
+                              const char     *team_id)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+
+  if (self->store != NULL)
+    kes_patient_form_set_store (self->form, self->store);
+
+  if (team_id != NULL)
+    kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
+
+  g_set_object (&self->patient, patient);
+  self->is_new = TRUE;
+  show_record (self);
+  set_editing (self, TRUE);
+  kes_patient_form_focus_first (self->form);
+}
+
+KesPatient *
+kes_patient_page_get_patient (KesPatientPage *self)
+{
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), NULL);
+
+  return self->patient;
+}
+
+KesPatientForm *
+kes_patient_page_get_form (KesPatientPage *self)
+{
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), NULL);
+
+  return self->form;
+}
+
+gboolean
+kes_patient_page_get_editing (KesPatientPage *self)
+{
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), FALSE);
+
+  return self->editing;
+}
+
+gboolean
+kes_patient_page_has_unsaved_changes (KesPatientPage *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), FALSE);
+
+  if (!self->editing || self->snapshot_json == NULL)
+    return FALSE;
+
+  now = form_json (self);
+  return g_strcmp0 (now, self->snapshot_json) != 0;
+}
+
+gboolean
+kes_patient_page_save (KesPatientPage *self)
+{
+  g_autoptr(KesPatient) candidate = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gboolean correction;
+  KesChangeKind change;
+  guint n_problems;
+
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), FALSE);
+
+  if (!self->editing || self->store == NULL)
+    return FALSE;
+
+  candidate = kes_patient_form_dup_patient (self->form, self->patient);
+  today = kes_clock_today ();
+  issues = kes_patient_validate (candidate, today);
+  n_problems = kes_patient_form_show_issues (self->form, issues);
+
+  correction = kes_patient_form_get_correction (self->form, &reason);
+  if (correction && (reason == NULL || *reason == '\0'))
+    {
+      kes_patient_form_show_correction_error (self->form,
+                                              _("Give the reason for the correction: what was "
+                                                "wrong in the saved record."));
+      n_problems++;
+    }
+
+  if (n_problems > 0)
+    {
+      g_autofree char *toast = NULL;
+
+      toast = g_strdup_printf (ngettext ("Not saved: %u problem to fix",
+                                         "Not saved: %u problems to fix", n_problems),
+                               n_problems);
+      kes_widget_toast (GTK_WIDGET (self), toast);
+      return FALSE;
+    }
+
+  if (self->is_new)
+    change = KES_CHANGE_CREATE;
+  else if (correction)
+    change = KES_CHANGE_CORRECTION;
+  else
+    change = KES_CHANGE_EDIT;
+
+  if (!kes_store_save_patient (self->store, candidate, change, correction ? reason : NULL, &error))
+    {
+      if (g_error_matches (error, KES_ERROR, KES_ERROR_CONFLICT))
+        show_conflict (self, error->message);
+      else
+        kes_show_error (GTK_WIDGET (self), _("The Record Was Not Saved"), error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->patient, candidate);
+  self->is_new = FALSE;
+  set_editing (self, FALSE);
+  show_record (self);
+  kes_widget_toast (GTK_WIDGET (self), _("Saved"));
+  g_signal_emit (self, signals[SAVED], 0, kes_patient_get_id (self->patient));
+  return TRUE;
+}
+
+void
+kes_patient_page_discard_changes (KesPatientPage *self)
+{
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+
+  if (self->patient != NULL)
+    kes_patient_form_set_patient (self->form, self->patient);
+  set_editing (self, FALSE);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-patient.h"
+#include "kes-store.h"
+#include "patient/kes-patient-form.h"
+
+G_BEGIN_DECLS
+
+#define KES_TYPE_PATIENT_PAGE (kes_patient_page_get_type ())
+G_DECLARE_FINAL_TYPE (KesPatientPage, kes_patient_page, KES, PATIENT_PAGE, AdwBin)
+
+/* One patient's record: a header with name, identifiers, legal status and
+ * alerts, and tabs for the register, contacts, notes and history.
+ * Emits "saved" (patient id) after a save and "closed" when a new record is
+ * abandoned. Actions: patient.edit, patient.save (Ctrl+S), patient.cancel
+ * (Escape). */
+GtkWidget      *kes_patient_page_new                 (void);
+void            kes_patient_page_set_store           (KesPatientPage *self,
+                                                      KesStore       *store);
+gboolean        kes_patient_page_load                (KesPatientPage *self,
+                                                      const char     *patient_id,
+                                                      GError        **error);
+/* An empty record in edit mode; @team_id preselects the team. */
+void            kes_patient_page_new_patient         (KesPatientPage *self,
+                                                      const char     *team_id);
+/* The record as last loaded or saved (NULL before anything is loaded). */
+KesPatient     *kes_patient_page_get_patient         (KesPatientPage *self);
+KesPatientForm *kes_patient_page_get_form            (KesPatientPage *self);
+gboolean        kes_patient_page_get_editing         (KesPatientPage *self);
+gboolean        kes_patient_page_has_unsaved_changes (KesPatientPage *self);
+/* Validates and saves the typed record; FALSE when it was not saved (the
+ * problems are shown on the form or in a dialog). */
+gboolean        kes_patient_page_save                (KesPatientPage *self);
+/* Leaves edit mode without asking, restoring the saved values. */
+void            kes_patient_page_discard_changes     (KesPatientPage *self);
+
+G_END_DECLS

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-ui-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kes-codes.h"
+#include "kes-ui-test-util.h"
+
+KesTestDb *
+kes_test_db_new (gboolean with_actor)
+{
+  KesTestDb *db = g_new0 (KesTestDb, 1);
+  g_autoptr(GError) error = NULL;
+
+  db->dir = g_dir_make_tmp ("kestrel-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "test.db", NULL);
+  db->store = kes_store_open (db->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db->store);
+
+  if (with_actor)
+    {
+      KesTeam *team = kes_store_find_team (db->store, "North");
+
+      db->actor = kes_store_add_staff (db->store, "test.user", "Test User",
+                                       "Community psychiatric nurse",
+                                       team != NULL ? kes_team_get_id (team) : NULL, NULL, &error);
+      g_assert_no_error (error);
+      kes_store_set_actor (db->store, db->actor);
+      g_clear_object (&team);
+    }
+
+  return db;
+}
+
+void
+kes_test_db_free (KesTestDb *db)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (&db->actor);
+  g_clear_object (&db->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db->path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (db->dir);
+
+  g_free (db->path);
+  g_free (db->dir);
+  g_free (db);
+}
+
+const char *
+kes_test_first_code (const char *list_name)
+{
+  KesCodeList *list = kes_code_list_get (list_name);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (kes_code_list_get_n_codes (list), >, 0);
+  return kes_code_list_get_code (list, 0);
+}
+
+char *
+kes_test_add_patient (KesStore   *store,
+                      const char *family_name,
+                      const char *given_name,
+                      const char *nhs_number,
+                      const char *team_id)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(GError) error = NULL;
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family_name);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, given_name);
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1984-11-21");
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs_number);
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, kes_test_first_code (KES_CODES_GENDER));
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY,
+                        kes_test_first_code (KES_CODES_ETHNIC_CATEGORY));
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
+
+  kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (kes_patient_get_id (patient));
+}
+
+typedef struct
+{
+  gboolean timed_out;
+} WaitData;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  WaitData *data = user_data;
+
+  data->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+kes_test_wait_until (gboolean (*condition) (gpointer data),
+                     gpointer   data,
+                     guint      timeout_ms)
+{
+  WaitData wait = { FALSE };
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &wait);
+
+  while (!condition (data) && !wait.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!wait.timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+kes_test_wait (guint ms)
+{
+  kes_test_wait_until (never, NULL, ms);
+}
+
+GtkWidget *
+kes_test_child (gpointer    widget,
+                GType       template_type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+AdwMessageDialog *
+kes_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+kes_test_close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = kes_test_find_message_dialog ()) != NULL)
+    {
+      adw_message_dialog_response (dialog, adw_message_dialog_get_close_response (dialog));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* A temporary database with one member of staff signed in. */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  KesStore *store;
+  KesStaff *actor;
+} KesTestDb;
+
+KesTestDb *kes_test_db_new          (gboolean    with_actor);
+void       kes_test_db_free         (KesTestDb  *db);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesTestDb, kes_test_db_free)
+
+/* Saves a valid patient; returns its id. */
+char      *kes_test_add_patient     (KesStore   *store,
+                                     const char *family_name,
+                                     const char *given_name,
+                                     const char *nhs_number,
+                                     const char *team_id);
+
+/* Iterates the main loop until @condition returns TRUE or @timeout_ms pass. */
+gboolean   kes_test_wait_until      (gboolean  (*condition) (gpointer data),
+                                     gpointer    data,
+                                     guint       timeout_ms);
+void       kes_test_wait            (guint       ms);
+
+GtkWidget *kes_test_child           (gpointer    widget,
+                                     GType       template_type,
+                                     const char *name);
+/* The first visible AdwMessageDialog, or NULL. */
+AdwMessageDialog *kes_test_find_message_dialog (void);
+void       kes_test_close_dialogs   (void);
+
+/* First code of a core code list. */
+const char *kes_test_first_code     (const char *list_name);
+
+G_END_DECLS

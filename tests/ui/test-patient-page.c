@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-patient-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kes-app-util.h"
+#include "kes-codes.h"
+#include "kes-ui-test-util.h"
+#include "kes-window.h"
+#include "patient/kes-patient-form.h"
+#include "patient/kes-patient-page.h"
+
+typedef struct
+{
+  KesTestDb      *db;
+  KesWindow      *window;
+  KesPatientPage *page;
+  KesPatientForm *form;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = kes_test_db_new (TRUE);
+  fixture->window = kes_window_new (NULL);
+  kes_window_set_store (fixture->window, fixture->db->store);
+  fixture->page = kes_window_get_patient_page (fixture->window);
+  fixture->form = kes_patient_page_get_form (fixture->page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kes_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kes_test_wait (10);
+  kes_test_db_free (fixture->db);
+}
+
+static GtkWidget *
+field (Fixture    *fixture,
+       const char *name)
+{
+  return kes_test_child (fixture->form, KES_TYPE_PATIENT_FORM, name);
+}
+
+static void
+type_into (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *widget = field (fixture, name);
+
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (widget)));
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+choose (Fixture    *fixture,
+        const char *name,
+        const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (field (fixture, name));
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
+  kes_dropdown_set_code (dropdown, code);
+  g_assert_cmpstr (kes_dropdown_get_code (dropdown), ==, code);
+}
+
+static void
+click (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *button = kes_test_child (widget, type, name);
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+fill_valid_register (Fixture    *fixture,
+                     const char *family_name,
+                     const char *nhs_number)
+{
+  type_into (fixture, "family_entry", family_name);
+  type_into (fixture, "given_entry", "Zoë");
+  type_into (fixture, "birth_entry", "21/11/1984");
+  type_into (fixture, "nhs_entry", nhs_number);
+  choose (fixture, "gender_dropdown", kes_test_first_code (KES_CODES_GENDER));
+  choose (fixture, "ethnicity_dropdown", kes_test_first_code (KES_CODES_ETHNIC_CATEGORY));
+}
+
+static gboolean
+caseload_loaded (gpointer data)
+{
+  return !kes_caseload_page_get_loading (data);
+}
+
+/* New Patient → fill the register → Save: the record is in the store and the
+ * caseload shows it. */
+static void
+test_create_through_form (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KesCaseloadPage *caseload = kes_window_get_caseload_page (fixture->window);
+  GListModel *rows = G_LIST_MODEL (kes_caseload_page_get_model (caseload));
+  g_autoptr(KesPatient) stored = NULL;
+  g_autoptr(KesCaseloadRow) row = NULL;
+  KesPatient *saved;
+
+  g_assert_true (kes_test_wait_until (caseload_loaded, caseload, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-patient",
+                                             NULL));
+  g_assert_true (kes_patient_page_get_editing (fixture->page));
+
+  fill_valid_register (fixture, "O'Brien", "943 476 5919");
+  type_into (fixture, "postcode_entry", "nr1 3sr");
+  click (fixture->page, KES_TYPE_PATIENT_PAGE, "save_button");
+
+  g_assert_false (kes_patient_page_get_editing (fixture->page));
+  saved = kes_patient_page_get_patient (fixture->page);
+  g_assert_nonnull (kes_patient_get_id (saved));
+  g_assert_cmpint (kes_patient_get_revision (saved), >=, 1);
+
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+  stored = kes_store_find_patient (fixture->db->store, "9434765919", NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_FAMILY_NAME), ==, "O'Brien");
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_POSTCODE), ==, "NR1 3SR");
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_BIRTH_DATE), ==, "1984-11-21");
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_TEAM_ID), ==,
+                   kes_staff_get_team_id (fixture->db->actor));
+
+  /* The caseload reloads in the background after the save. */
+  kes_test_wait (50);
+  g_assert_true (kes_test_wait_until (caseload_loaded, caseload, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (kes_caseload_row_get_patient_id (row), ==, kes_patient_get_id (saved));
+  g_assert_cmpstr (kes_caseload_row_get_nhs_number (row), ==, "9434765919");
+}
+
+/* A wrong check digit is explained under the NHS number; nothing typed is
+ * lost and nothing is saved. */
+static void
+test_invalid_nhs_number (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *nhs_error = field (fixture, "nhs_error");
+  const char *message;
+
+  kes_patient_page_new_patient (fixture->page, NULL);
+  fill_valid_register (fixture, "Smyth", "943 476 5918");
+  type_into (fixture, "phone_entry", "01603 000000");
+
+  g_assert_false (kes_patient_page_save (fixture->page));
+
+  message = kes_patient_form_get_field_error (fixture->form, "nhs_number");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "check digit should be 9"));
+  g_assert_true (gtk_widget_get_visible (nhs_error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (nhs_error)), ==, message);
+  g_assert_true (gtk_widget_has_css_class (field (fixture, "nhs_entry"), "error"));
+
+  /* Only the NHS number is wrong. */
+  g_assert_null (kes_patient_form_get_field_error (fixture->form, "family_name"));
+  g_assert_true (gtk_widget_get_visible (field (fixture, "summary_label")));
+
+  /* Everything typed is still there and the form is still editable. */
+  g_assert_true (kes_patient_page_get_editing (fixture->page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "nhs_entry"))), ==,
+                   "943 476 5918");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "family_entry"))), ==,
+                   "Smyth");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "phone_entry"))), ==,
+                   "01603 000000");
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 0);
+
+  /* Fixing the digit saves, and the message goes. */
+  type_into (fixture, "nhs_entry", "943 476 5919");
+  g_assert_true (kes_patient_page_save (fixture->page));
+  g_assert_null (kes_patient_form_get_field_error (fixture->form, "nhs_number"));
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+}
+
+/* Required fields are named under their fields. */
+static void
+test_required_fields (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  kes_patient_page_new_patient (fixture->page, NULL);
+  g_assert_false (kes_patient_page_save (fixture->page));
+
+  g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "family_name"));
+  g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "given_name"));
+  g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "birth_date"));
+  g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "gender"));
+}
+
+/* Someone else saved the record after it was opened: the save is refused
+ * with the conflict message, and the typed data stays in the form. */
+static void
+test_stale_revision_conflict (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              NULL);
+  g_autoptr(KesStore) other = NULL;
+  g_autoptr(KesStaff) colleague = NULL;
+  g_autoptr(KesPatient) theirs = NULL;
+  g_autoptr(KesPatient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  type_into (fixture, "family_entry", "Smyth");
+
+  /* A colleague changes the same record through their own connection. */
+  other = kes_store_open (fixture->db->path, &error);
+  g_assert_no_error (error);
+  colleague = kes_store_add_staff (other, "colleague", "Pat Colleague", "Social worker", NULL,
+                                   NULL, &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (other, colleague);
+  theirs = kes_store_load_patient (other, id, &error);
+  g_assert_no_error (error);
+  kes_patient_set_text (theirs, KES_PATIENT_GIVEN_NAME, "Alexander");
+  g_assert_true (kes_store_save_patient (other, theirs, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (kes_patient_page_save (fixture->page));
+
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Someone Else Changed This Record");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Pat Colleague"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "changed this record"));
+
+  /* "Keep My Changes": the typed value is still there, still editing. */
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (kes_patient_page_get_editing (fixture->page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "family_entry"))), ==,
+                   "Smyth");
+
+  /* Nothing of ours reached the store; the colleague's change stands. */
+  stored = kes_store_load_patient (fixture->db->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_FAMILY_NAME), ==, "Smith");
+  g_assert_cmpstr (kes_patient_get_text (stored, KES_PATIENT_GIVEN_NAME), ==, "Alexander");
+}
+
+/* Cancel asks before throwing typed changes away. */
+static void
+test_cancel_asks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              NULL);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+
+  /* No changes: cancel just leaves edit mode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.cancel", NULL));
+  g_assert_false (kes_patient_page_get_editing (fixture->page));
+  g_assert_null (kes_test_find_message_dialog ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  type_into (fixture, "family_entry", "Smyth");
+  g_assert_true (kes_patient_page_has_unsaved_changes (fixture->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.cancel", NULL));
+
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (kes_patient_page_get_editing (fixture->page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "family_entry"))), ==,
+                   "Smyth");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.cancel", NULL));
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (kes_patient_page_get_editing (fixture->page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "family_entry"))), ==,
+                   "Smith");
+}
+
+/* A correction needs a reason, and is recorded as one. */
+static void
+test_correction_needs_reason (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              NULL);
+  g_autoptr(GPtrArray) revisions = NULL;
+  KesRevision *last;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  g_assert_true (gtk_widget_get_visible (field (fixture, "correction_box")));
+
+  type_into (fixture, "birth_entry", "22/11/1984");
+  gtk_switch_set_active (GTK_SWITCH (field (fixture, "correction_switch")), TRUE);
+  g_assert_false (kes_patient_page_save (fixture->page));
+  g_assert_true (gtk_widget_get_visible (field (fixture, "correction_reason_error")));
+
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "correction_reason_entry")),
+                         "Date of birth was typed wrongly at registration");
+  g_assert_true (kes_patient_page_save (fixture->page));
+
+  revisions = kes_store_list_revisions (fixture->db->store, id, NULL);
+  g_assert_nonnull (revisions);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  last = g_ptr_array_index (revisions, 1);
+  g_assert_cmpint (kes_revision_get_change (last), ==, KES_CHANGE_CORRECTION);
+  g_assert_cmpstr (kes_revision_get_reason (last), ==,
+                   "Date of birth was typed wrongly at registration");
+}
+
+/* The header shows identity, legal status and every alert. */
+static void
+test_header_and_alerts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              NULL);
+  GtkWidget *alerts_label;
+  GtkWidget *details;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  kes_text_view_set_text (GTK_TEXT_VIEW (field (fixture, "alerts_view")),
+                          "Do not visit alone\nVictim lives in Norwich");
+  g_assert_true (kes_patient_page_save (fixture->page));
+
+  alerts_label = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "alerts_label");
+  details = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "details_label");
+  g_assert_true (gtk_widget_get_visible (kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE,
+                                                         "alerts_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (alerts_label)), "Do not visit alone"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (alerts_label)),
+                            "Victim lives in Norwich"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), "943 476 5919"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), "21 Nov 1984"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/patient-page/create-through-form", test_create_through_form);
+  ADD ("/patient-page/invalid-nhs-number", test_invalid_nhs_number);
+  ADD ("/patient-page/required-fields", test_required_fields);
+  ADD ("/patient-page/stale-revision-conflict", test_stale_revision_conflict);
+  ADD ("/patient-page/cancel-asks", test_cancel_asks);
+  ADD ("/patient-page/correction-needs-reason", test_correction_needs_reason);
+  ADD ("/patient-page/header-and-alerts", test_header_and_alerts);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-templates"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "admin/kes-admin-page.h"
+#include "caseload/kes-caseload-page.h"
+#include "kes-error.h"
+#include "kes-ui-test-util.h"
+#include "kes-window.h"
+#include "patient/kes-contacts-view.h"
+#include "patient/kes-history-view.h"
+#include "patient/kes-notes-view.h"
+#include "patient/kes-patient-form.h"
+#include "patient/kes-patient-page.h"
+#include "welcome/kes-welcome-page.h"
+
+/* Every template builds: a broken .ui fails here, not in front of a user. */
+static void
+test_every_template (void)
+{
+  const GType types[] = {
+    KES_TYPE_ADMIN_PAGE, KES_TYPE_CASELOAD_PAGE, KES_TYPE_CONTACTS_VIEW, KES_TYPE_HISTORY_VIEW,
+    KES_TYPE_NOTES_VIEW, KES_TYPE_PATIENT_FORM, KES_TYPE_PATIENT_PAGE, KES_TYPE_WELCOME_PAGE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *widget = g_object_new (types[i], NULL);
+
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, types[i]));
+      g_assert_nonnull (gtk_widget_get_first_child (widget));
+      gtk_window_set_child (GTK_WINDOW (window), widget);
+      gtk_window_present (GTK_WINDOW (window));
+      kes_test_wait (20);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+test_window_template (void)
+{
+  KesWindow *window = kes_window_new (NULL);
+
+  g_assert_true (KES_IS_WINDOW (window));
+  g_assert_true (KES_IS_CASELOAD_PAGE (kes_window_get_caseload_page (window)));
+  g_assert_true (KES_IS_PATIENT_PAGE (kes_window_get_patient_page (window)));
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (20);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_resources_linked (void)
+{
+  static const char * const paths[] = {
+    "/kes-window.ui", "/gtk/help-overlay.ui", "/style.css",
+    "/caseload/kes-caseload-page.ui", "/patient/kes-patient-form.ui",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX, paths[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = g_resources_lookup_data (path, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* An empty staff directory asks the first user to introduce themselves. */
+static void
+test_first_run (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (FALSE);
+  KesWindow *window = kes_window_new (NULL);
+  GtkWidget *main_stack = kes_test_child (window, KES_TYPE_WINDOW, "main_stack");
+  GtkWidget *welcome = kes_test_child (window, KES_TYPE_WINDOW, "welcome_page");
+  GtkWidget *name_entry = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "name_entry");
+  GtkWidget *role_entry = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "role_entry");
+  GtkWidget *button = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "continue_button");
+  g_autoptr(KesStaff) found = NULL;
+
+  g_assert_cmpuint (kes_store_count_staff (db->store), ==, 0);
+  kes_window_set_store (window, db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "welcome");
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Zoë O'Brien");
+  gtk_editable_set_text (GTK_EDITABLE (role_entry), "Community psychiatric nurse");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpuint (kes_store_count_staff (db->store), ==, 1);
+  g_assert_nonnull (kes_store_get_actor (db->store));
+  g_assert_cmpstr (kes_staff_get_username (kes_store_get_actor (db->store)), ==, "zoe.obrien");
+  found = kes_store_find_staff (db->store, "zoe.obrien", NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (kes_staff_get_display_name (found), ==, "Zoë O'Brien");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "main");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With exactly one member of staff, Kestrel uses them without asking. */
+static void
+test_single_user_is_silent (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(KesStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  KesWindow *window = kes_window_new (NULL);
+  GtkWidget *main_stack = kes_test_child (window, KES_TYPE_WINDOW, "main_stack");
+
+  reopened = kes_store_open (db->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kes_store_get_actor (reopened));
+
+  kes_window_set_store (window, reopened);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "main");
+  g_assert_nonnull (kes_store_get_actor (reopened));
+  g_assert_cmpstr (kes_staff_get_username (kes_store_get_actor (reopened)), ==, "test.user");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_error_page (void)
+{
+  KesWindow *window = kes_window_new (NULL);
+  GtkWidget *main_stack = kes_test_child (window, KES_TYPE_WINDOW, "main_stack");
+  GtkWidget *status = kes_test_child (window, KES_TYPE_WINDOW, "error_status");
+  g_autoptr(GError) error = g_error_new_literal (KES_ERROR, KES_ERROR_NEWER_SCHEMA,
+                                                 "The database has schema version 99");
+
+  kes_window_show_open_error (window, "/tmp/x.db", error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "This Database Needs a Newer Kestrel");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                            "schema version 99"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/templates/every-widget", test_every_template);
+  g_test_add_func ("/templates/window", test_window_template);
+  g_test_add_func ("/templates/resources-linked", test_resources_linked);
+  g_test_add_func ("/templates/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/first-run", test_first_run);
+  g_test_add_func ("/window/single-user-is-silent", test_single_user_is_silent);
+  g_test_add_func ("/window/open-error", test_open_error_page);
+
+  return g_test_run ();
+}
