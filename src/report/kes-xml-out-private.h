@@ -21,11 +21,11 @@ void       kes_xml_out_attribute    (KesXmlOut  *out,
 void       kes_xml_out_attribute_int (KesXmlOut *out,
                                      const char *name,
                                      gint64      value);
-/* <name>text</name>; nothing when @text is NULL. */
+/* <name>text</name>; nothing when @text is NULL; <name/> when it is "". */
 void       kes_xml_out_element      (KesXmlOut  *out,
                                      const char *name,
                                      const char *text);
-/* <name>text</name>, and <name/> when @text is NULL. */
+/* <name>text</name>, and <name/> when @text is NULL or "". */
 void       kes_xml_out_element_always (KesXmlOut *out,
                                      const char *name,
                                      const char *text);

@@ -77,13 +77,15 @@ kes_xml_out_attribute_int (KesXmlOut  *out,
   kes_xml_out_attribute (out, name, text);
 }
 
+/* An empty text is always written <name/>, so the same content always
+ * gives the same bytes. */
 void
 kes_xml_out_element (KesXmlOut  *out,
                      const char *name,
                      const char *text)
 {
   if (text != NULL)
-    check (out, xmlTextWriterWriteElement (out->writer, X (name), X (text)));
+    kes_xml_out_element_always (out, name, text);
 }
 
 void
@@ -91,9 +93,9 @@ kes_xml_out_element_always (KesXmlOut  *out,
                             const char *name,
                             const char *text)
 {
-  if (text != NULL)
+  if (text != NULL && text[0] != '\0')
     {
-      kes_xml_out_element (out, name, text);
+      check (out, xmlTextWriterWriteElement (out->writer, X (name), X (text)));
       return;
     }
 

@@ -9,6 +9,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "kes-report-error.h"
+#include "kes-xml-prolog-private.h"
 #include "kes-xml-reader.h"
 #include "kes-xml-schema-private.h"
 
@@ -18,24 +19,6 @@
 #define SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 #define READ_CHUNK 65536
-
-/* Where the prolog scanner has got to: everything before the root element
- * is looked at before libxml2 sees it, so a DOCTYPE is refused before any
- * of it is parsed. */
-typedef enum
-{
-  PROLOG_START,
-  PROLOG_BETWEEN,
-  PROLOG_LT,
-  PROLOG_PI,
-  PROLOG_PI_QUESTION,
-  PROLOG_BANG,
-  PROLOG_COMMENT_OPEN,
-  PROLOG_COMMENT,
-  PROLOG_COMMENT_DASH,
-  PROLOG_COMMENT_DASH_DASH,
-  PROLOG_DONE,
-} PrologState;
 
 struct _KesXmlReader
 {
@@ -48,13 +31,11 @@ struct _KesXmlReader
   gsize                  offset;
   GInputStream          *stream;
   guint64                total;
-  PrologState            prolog;
-  guint                  bom;
+  KesXmlProlog           prolog;
   gboolean               at_eof;
 
   GError                *error;  /* the first problem, from any callback */
   gboolean               started;
-  gboolean               encoding_checked;
   KesXmlNodeKind         kind;
 };
 
@@ -89,16 +70,33 @@ ensure_initialised (void)
     }
 }
 
-static void
-enter_untrusted (void)
+static void error_cb (void *data, xmlErrorPtr error);
+
+/* Parser errors are caught through the thread's structured error handler
+ * while a read is under way: the reader's own handler does not survive a
+ * schema validator being attached. */
+typedef struct
 {
+  xmlStructuredErrorFunc  handler;
+  void                   *context;
+} SavedHandler;
+
+static SavedHandler
+enter_untrusted (KesXmlReader *self)
+{
+  SavedHandler saved = { xmlStructuredError, xmlStructuredErrorContext };
+
   g_private_set (&untrusted_depth,
                  GINT_TO_POINTER (GPOINTER_TO_INT (g_private_get (&untrusted_depth)) + 1));
+  xmlSetStructuredErrorFunc (self, error_cb);
+
+  return saved;
 }
 
 static void
-leave_untrusted (void)
+leave_untrusted (SavedHandler saved)
 {
+  xmlSetStructuredErrorFunc (saved.context, saved.handler);
   g_private_set (&untrusted_depth,
                  GINT_TO_POINTER (GPOINTER_TO_INT (g_private_get (&untrusted_depth)) - 1));
 }
@@ -142,132 +140,13 @@ record_error (KesXmlReader *self,
     self->error = g_error_new_literal (KES_REPORT_ERROR, code, message);
 }
 
-static gboolean
-is_name_start (guchar c)
-{
-  return g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80;
-}
-
-/* Returns FALSE, with the error recorded, when the prolog holds anything
- * but the XML declaration, comments, processing instructions and
- * whitespace. */
-static gboolean
-scan_prolog (KesXmlReader *self,
-             const guchar *data,
-             gsize         length)
-{
-  for (gsize i = 0; i < length && self->prolog != PROLOG_DONE; i++)
-    {
-      guchar c = data[i];
-
-      if (self->prolog == PROLOG_START)
-        {
-          if (self->bom < 3 && c == (guchar)"\xef\xbb\xbf"[self->bom])
-            {
-              self->bom++;
-              continue;
-            }
-          if (self->bom == 0 && (c == 0xfe || c == 0xff || c == 0x00))
-            {
-              record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s",
-                            _("The file is not UTF-8 text. Kestrel reads XML in UTF-8 only."));
-              return FALSE;
-            }
-          self->prolog = PROLOG_BETWEEN;
-        }
-
-      switch (self->prolog)
-        {
-        case PROLOG_BETWEEN:
-          if (c == '<')
-            self->prolog = PROLOG_LT;
-          else if (!g_ascii_isspace (c))
-            {
-              record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s",
-                            _("This is not an XML file: it does not start with “<”."));
-              return FALSE;
-            }
-          break;
-
-        case PROLOG_LT:
-          if (c == '?')
-            self->prolog = PROLOG_PI;
-          else if (c == '!')
-            self->prolog = PROLOG_BANG;
-          else if (is_name_start (c))
-            self->prolog = PROLOG_DONE;
-          else
-            {
-              record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s",
-                            _("This is not an XML file: “<” is not followed by an element name."));
-              return FALSE;
-            }
-          break;
-
-        case PROLOG_PI:
-          if (c == '?')
-            self->prolog = PROLOG_PI_QUESTION;
-          break;
-
-        case PROLOG_PI_QUESTION:
-          if (c == '>')
-            self->prolog = PROLOG_BETWEEN;
-          else if (c != '?')
-            self->prolog = PROLOG_PI;
-          break;
-
-        case PROLOG_BANG:
-          if (c == '-')
-            self->prolog = PROLOG_COMMENT_OPEN;
-          else
-            {
-              record_error (self, KES_REPORT_ERROR_UNSAFE, 0, "%s",
-                            _("The file contains a document type declaration (DOCTYPE). Kestrel "
-                              "refuses these because they can define entities that read other "
-                              "files or expand without limit."));
-              return FALSE;
-            }
-          break;
-
-        case PROLOG_COMMENT_OPEN:
-          if (c != '-')
-            {
-              record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s",
-                            _("This is not an XML file: a comment is not opened with “<!--”."));
-              return FALSE;
-            }
-          self->prolog = PROLOG_COMMENT;
-          break;
-
-        case PROLOG_COMMENT:
-          if (c == '-')
-            self->prolog = PROLOG_COMMENT_DASH;
-          break;
-
-        case PROLOG_COMMENT_DASH:
-          self->prolog = c == '-' ? PROLOG_COMMENT_DASH_DASH : PROLOG_COMMENT;
-          break;
-
-        case PROLOG_COMMENT_DASH_DASH:
-          self->prolog = c == '>' ? PROLOG_BETWEEN : PROLOG_COMMENT;
-          break;
-
-        case PROLOG_START:
-        case PROLOG_DONE:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  return TRUE;
-}
-
 static int
 read_cb (void *context,
          char *buffer,
          int   length)
 {
   KesXmlReader *self = context;
+  g_autoptr(GError) local_error = NULL;
   gsize n = 0;
 
   if (self->error != NULL)
@@ -286,7 +165,6 @@ read_cb (void *context,
     }
   else
     {
-      g_autoptr(GError) local_error = NULL;
       gssize r = g_input_stream_read (self->stream, buffer, length, NULL, &local_error);
 
       if (r < 0)
@@ -311,8 +189,11 @@ read_cb (void *context,
       return -1;
     }
 
-  if (!scan_prolog (self, (const guchar *)buffer, n))
-    return -1;
+  if (!kes_xml_prolog_feed (&self->prolog, (const guchar *)buffer, n, &local_error))
+    {
+      record_error (self, local_error->code, 0, "%s", local_error->message);
+      return -1;
+    }
 
   return n;
 }
@@ -343,9 +224,9 @@ error_cb (void        *data,
       return;
     }
 
-  if (self->at_eof && self->prolog != PROLOG_DONE)
+  if (self->at_eof && !kes_xml_prolog_is_done (&self->prolog))
     {
-      if (self->prolog == PROLOG_START || self->prolog == PROLOG_BETWEEN)
+      if (kes_xml_prolog_is_empty (&self->prolog))
         record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s", _("The file is empty."));
       else
         record_error (self, KES_REPORT_ERROR_NOT_XML, 0, "%s",
@@ -407,6 +288,7 @@ reader_new (const KesXmlLimits *limits)
 
   ensure_initialised ();
 
+  kes_xml_prolog_init (&self->prolog);
   if (limits != NULL)
     self->limits = *limits;
   else
@@ -419,9 +301,10 @@ static KesXmlReader *
 reader_open (KesXmlReader  *self,
              GError       **error)
 {
-  enter_untrusted ();
+  SavedHandler saved = enter_untrusted (self);
+
   self->reader = xmlReaderForIO (read_cb, close_cb, self, NULL, "UTF-8", SAFE_OPTIONS);
-  leave_untrusted ();
+  leave_untrusted (saved);
 
   if (self->reader == NULL || self->error != NULL)
     {
@@ -431,8 +314,6 @@ reader_open (KesXmlReader  *self,
       kes_xml_reader_free (self);
       return NULL;
     }
-
-  xmlTextReaderSetStructuredErrorHandler (self->reader, error_cb, self);
 
   return self;
 }
@@ -502,6 +383,7 @@ kes_xml_reader_free (KesXmlReader *self)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_object (&self->stream);
   g_clear_error (&self->error);
+  kes_xml_prolog_clear (&self->prolog);
   g_free (self);
 }
 
@@ -557,15 +439,16 @@ kes_xml_reader_next (KesXmlReader  *self,
 
   while (TRUE)
     {
+      SavedHandler saved;
       int result;
       int type;
 
       if (self->error != NULL)
         return fail (self, error);
 
-      enter_untrusted ();
+      saved = enter_untrusted (self);
       result = xmlTextReaderRead (self->reader);
-      leave_untrusted ();
+      leave_untrusted (saved);
 
       if (result < 0 || self->error != NULL)
         return fail (self, error);
@@ -578,21 +461,6 @@ kes_xml_reader_next (KesXmlReader  *self,
           if (self->error != NULL)
             return fail (self, error);
           return FALSE;
-        }
-
-      if (!self->encoding_checked)
-        {
-          const char *encoding = (const char *)xmlTextReaderConstEncoding (self->reader);
-
-          self->encoding_checked = TRUE;
-          if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-            {
-              record_error (self, KES_REPORT_ERROR_NOT_XML, 0,
-                            /* Translators: %s is a character encoding, "ISO-8859-1" */
-                            _("The file is in the %s encoding. Kestrel reads XML in UTF-8 only."),
-                            encoding);
-              return fail (self, error);
-            }
         }
 
       type = xmlTextReaderNodeType (self->reader);

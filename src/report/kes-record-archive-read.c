@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-record-archive-read"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kes-patient.h"
+#include "kes-record-archive-private.h"
+#include "kes-report-error.h"
+#include "kes-xml-schema.h"
+
+/* The case-record file is read in one pass over the stream, validated
+ * against the schema as it goes; the structure below only has to pick the
+ * values out, the schema has already vouched for the shape. */
+
+typedef struct
+{
+  KesXmlReader     *reader;
+  KesRecordArchive *archive;
+} Parser;
+
+/* Moves to the next child element of the element at @depth; *@found is
+ * FALSE once the element's end is reached. */
+static gboolean
+next_child (Parser    *parser,
+            guint      depth,
+            gboolean  *found,
+            GError   **error)
+{
+  while (kes_xml_reader_next (parser->reader, error))
+    {
+      switch (kes_xml_reader_get_kind (parser->reader))
+        {
+        case KES_XML_NODE_START:
+          *found = TRUE;
+          return TRUE;
+
+        case KES_XML_NODE_END:
+          if (kes_xml_reader_get_depth (parser->reader) == depth)
+            {
+              *found = FALSE;
+              return TRUE;
+            }
+          break;
+
+        case KES_XML_NODE_TEXT:
+        default:
+          break;
+        }
+    }
+
+  if (error != NULL && *error == NULL)
+    kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_NOT_XML, "%s",
+                              _("the file ends before the record is complete."));
+
+  return FALSE;
+}
+
+/* Calls @func for each child element of the current element. */
+static gboolean
+each_child (Parser    *parser,
+            gboolean (*func) (Parser *, gpointer, GError **),
+            gpointer   data,
+            GError   **error)
+{
+  guint depth = kes_xml_reader_get_depth (parser->reader);
+  gboolean found = FALSE;
+
+  if (kes_xml_reader_is_empty_element (parser->reader))
+    return TRUE;
+
+  while (next_child (parser, depth, &found, error))
+    {
+      if (!found)
+        return TRUE;
+      if (!func (parser, data, error))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is (Parser     *parser,
+    const char *name)
+{
+  return g_str_equal (kes_xml_reader_get_name (parser->reader), name);
+}
+
+static gboolean
+unexpected (Parser  *parser,
+            GError **error)
+{
+  kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                            /* Translators: %s is an XML element name */
+                            _("<%s> is not expected here."), kes_xml_reader_get_name (parser->reader));
+  return FALSE;
+}
+
+static gboolean
+read_team (Parser    *parser,
+           gpointer   data,
+           GError   **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(KesTeam) team = NULL;
+
+  if (!is (parser, "team"))
+    return unexpected (parser, error);
+
+  id = kes_xml_reader_dup_attribute (parser->reader, "id");
+  name = kes_xml_reader_dup_attribute (parser->reader, "name");
+  team = kes_team_new (id, name);
+  kes_record_archive_add_team (parser->archive, team);
+
+  return kes_xml_reader_skip (parser->reader, error);
+}
+
+typedef struct
+{
+  char *display_name;
+  char *role_title;
+  char *team_id;
+  char *contact;
+} StaffFields;
+
+static gboolean
+read_staff_field (Parser    *parser,
+                  gpointer   data,
+                  GError   **error)
+{
+  StaffFields *fields = data;
+  char **slot;
+
+  if (is (parser, "display-name"))
+    slot = &fields->display_name;
+  else if (is (parser, "role-title"))
+    slot = &fields->role_title;
+  else if (is (parser, "team-id"))
+    slot = &fields->team_id;
+  else if (is (parser, "contact"))
+    slot = &fields->contact;
+  else
+    return unexpected (parser, error);
+
+  g_free (*slot);
+  *slot = kes_xml_reader_read_text (parser->reader, error);
+
+  return *slot != NULL;
+}
+
+static gboolean
+read_member (Parser    *parser,
+             gpointer   data,
+             GError   **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *username = NULL;
+  g_autoptr(KesStaff) staff = NULL;
+  StaffFields fields = { 0 };
+  gboolean ok;
+
+  if (!is (parser, "member"))
+    return unexpected (parser, error);
+
+  id = kes_xml_reader_dup_attribute (parser->reader, "id");
+  username = kes_xml_reader_dup_attribute (parser->reader, "username");
+  ok = each_child (parser, read_staff_field, &fields, error);
+
+  if (ok)
+    {
+      staff = kes_staff_new (id, username, fields.display_name, fields.role_title,
+                             fields.team_id != NULL && fields.team_id[0] != '\0' ? fields.team_id : NULL,
+                             fields.contact);
+      kes_record_archive_add_staff (parser->archive, staff);
+    }
+
+  g_free (fields.display_name);
+  g_free (fields.role_title);
+  g_free (fields.team_id);
+  g_free (fields.contact);
+
+  return ok;
+}
+
+typedef struct
+{
+  KesArchiveKind  kind;
+  JsonBuilder    *builder;
+  char           *reason;
+} RevisionContent;
+
+static gboolean
+read_list_item (Parser    *parser,
+                gpointer   data,
+                GError   **error)
+{
+  JsonBuilder *builder = data;
+  g_autofree char *item = NULL;
+
+  if (!is (parser, "item"))
+    return unexpected (parser, error);
+
+  item = kes_xml_reader_read_text (parser->reader, error);
+  if (item == NULL)
+    return FALSE;
+  json_builder_add_string_value (builder, item);
+
+  return TRUE;
+}
+
+static gboolean
+read_field (Parser    *parser,
+            gpointer   data,
+            GError   **error)
+{
+  RevisionContent *content = data;
+  const KesFieldSpec *spec = kes_archive_find_field (content->kind,
+                                                     kes_xml_reader_get_name (parser->reader), TRUE);
+  g_autofree char *text = NULL;
+  gint64 number = 0;
+
+  if (spec == NULL)
+    return unexpected (parser, error);
+
+  json_builder_set_member_name (content->builder, spec->key);
+
+  switch (spec->type)
+    {
+    case KES_FIELD_LIST:
+      json_builder_begin_array (content->builder);
+      if (!each_child (parser, read_list_item, content->builder, error))
+        return FALSE;
+      json_builder_end_array (content->builder);
+      return TRUE;
+
+    case KES_FIELD_INTEGER:
+      text = kes_xml_reader_read_text (parser->reader, error);
+      if (text == NULL)
+        return FALSE;
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("“%s” is not a whole number."), text);
+          return FALSE;
+        }
+      json_builder_add_int_value (content->builder, number);
+      return TRUE;
+
+    case KES_FIELD_TEXT:
+      text = kes_xml_reader_read_text (parser->reader, error);
+      if (text == NULL)
+        return FALSE;
+      json_builder_add_string_value (content->builder, text);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_revision_part (Parser    *parser,
+                    gpointer   data,
+                    GError   **error)
+{
+  RevisionContent *content = data;
+  gboolean ok;
+
+  if (is (parser, "reason"))
+    {
+      g_free (content->reason);
+      content->reason = kes_xml_reader_read_text (parser->reader, error);
+      return content->reason != NULL;
+    }
+
+  if (!is (parser, "data"))
+    return unexpected (parser, error);
+
+  json_builder_begin_object (content->builder);
+  ok = each_child (parser, read_field, content, error);
+  if (ok)
+    json_builder_end_object (content->builder);
+
+  return ok;
+}
+
+typedef struct
+{
+  KesArchiveKind  kind;
+  const char     *id;
+  GPtrArray      *revisions;
+} RecordContent;
+
+static char *
+builder_to_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* What the schema cannot say about a history. */
+static gboolean
+check_revision (Parser         *parser,
+                RecordContent  *record,
+                gint64          number,
+                KesChangeKind   change,
+                const char     *json,
+                GError        **error)
+{
+  KesRevision *previous = record->revisions->len > 0
+    ? g_ptr_array_index (record->revisions, record->revisions->len - 1) : NULL;
+
+  if (number != (gint64)record->revisions->len + 1)
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                /* Translators: revision numbers, then a record id */
+                                _("revision %" G_GINT64_FORMAT " should be revision %u of record %s."),
+                                number, record->revisions->len + 1, record->id);
+      return FALSE;
+    }
+
+  if ((number == 1) != (change == KES_CHANGE_CREATE))
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                _("a record’s first revision, and only its first, is “create” "
+                                  "(record %s)."), record->id);
+      return FALSE;
+    }
+
+  if (previous != NULL && kes_revision_get_change (previous) == KES_CHANGE_ENTERED_IN_ERROR)
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                _("record %s has revisions after it was marked entered in error."),
+                                record->id);
+      return FALSE;
+    }
+
+  if (record->kind == KES_ARCHIVE_PATIENT)
+    {
+      g_autoptr(KesPatient) patient = kes_patient_new ();
+      g_autoptr(GError) local_error = NULL;
+
+      if (!kes_patient_load_json (patient, json, &local_error))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("the register in revision %" G_GINT64_FORMAT
+                                      " cannot be read: %s"), number, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_revision (Parser    *parser,
+               gpointer   data,
+               GError   **error)
+{
+  RecordContent *record = data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *number_text = NULL;
+  g_autofree char *change_text = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *json = NULL;
+  RevisionContent content = { record->kind, builder, NULL };
+  KesChangeKind change = KES_CHANGE_EDIT;
+  KesStaff *staff;
+  gint64 number = 0;
+  gboolean ok;
+
+  if (!is (parser, "revision"))
+    return unexpected (parser, error);
+
+  number_text = kes_xml_reader_dup_attribute (parser->reader, "number");
+  change_text = kes_xml_reader_dup_attribute (parser->reader, "change");
+  author = kes_xml_reader_dup_attribute (parser->reader, "author");
+  at = kes_xml_reader_dup_attribute (parser->reader, "at");
+
+  if (number_text == NULL || change_text == NULL || author == NULL || at == NULL
+      || !g_ascii_string_to_signed (number_text, 10, 1, G_MAXINT64, &number, NULL)
+      || !kes_change_kind_from_string (change_text, &change))
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID, "%s",
+                                _("a revision lacks its number, change, author or time."));
+      return FALSE;
+    }
+
+  ok = each_child (parser, read_revision_part, &content, error);
+  if (ok)
+    {
+      json = builder_to_json (builder);
+      ok = check_revision (parser, record, number, change, json, error);
+    }
+
+  if (ok)
+    {
+      staff = kes_record_archive_find_staff (parser->archive, author);
+      g_ptr_array_add (record->revisions,
+                       kes_revision_new (record->id, number, change, content.reason, author,
+                                         staff != NULL ? kes_staff_get_display_name (staff) : NULL,
+                                         at, json));
+    }
+
+  g_free (content.reason);
+
+  return ok;
+}
+
+static gboolean
+read_record (Parser    *parser,
+             gpointer   data,
+             GError   **error)
+{
+  KesArchiveKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *id = NULL;
+  RecordContent record = { kind, NULL, NULL };
+
+  if (!is (parser, kes_archive_record_element (kind)))
+    return unexpected (parser, error);
+
+  id = kes_xml_reader_dup_attribute (parser->reader, "id");
+  if (id == NULL)
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID, "%s",
+                                _("a record has no id."));
+      return FALSE;
+    }
+
+  record.id = id;
+  record.revisions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!each_child (parser, read_revision, &record, error))
+    {
+      g_ptr_array_unref (record.revisions);
+      return FALSE;
+    }
+
+  kes_record_archive_add_record (parser->archive, kind, id, record.revisions);
+
+  return TRUE;
+}
+
+static gboolean
+read_section (Parser    *parser,
+              gpointer   data,
+              GError   **error)
+{
+  if (is (parser, "teams"))
+    return each_child (parser, read_team, NULL, error);
+  if (is (parser, "staff"))
+    return each_child (parser, read_member, NULL, error);
+  if (is (parser, "patient"))
+    return read_record (parser, GINT_TO_POINTER (KES_ARCHIVE_PATIENT), error);
+  if (is (parser, "contacts"))
+    return each_child (parser, read_record, GINT_TO_POINTER (KES_ARCHIVE_CONTACT), error);
+  if (is (parser, "notes"))
+    return each_child (parser, read_record, GINT_TO_POINTER (KES_ARCHIVE_NOTE), error);
+
+  return unexpected (parser, error);
+}
+
+static KesRecordArchive *
+read_archive (KesXmlReader  *reader,
+              GError       **error)
+{
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autofree char *exported = NULL;
+  Parser parser = { reader, NULL };
+
+  if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD, error))
+    return NULL;
+
+  if (!kes_xml_reader_next (reader, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_NOT_XML,
+                             _("The file holds no case record."));
+      return NULL;
+    }
+
+  if (!g_str_equal (kes_xml_reader_get_name (reader), "record")
+      || g_strcmp0 (kes_xml_reader_get_namespace (reader), KES_RECORD_XML_NAMESPACE) != 0)
+    {
+      kes_xml_reader_set_error (reader, error, KES_REPORT_ERROR_INVALID, "%s",
+                                _("this is not a Kestrel case record."));
+      return NULL;
+    }
+
+  exported = kes_xml_reader_dup_attribute (reader, "exported");
+  archive = kes_record_archive_new (exported);
+  parser.archive = archive;
+
+  if (!each_child (&parser, read_section, NULL, error)
+      || !kes_xml_reader_finish (reader, error))
+    return NULL;
+
+  if (archive->patient == NULL)
+    {
+      g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
+                           _("The case record holds no patient."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&archive);
+}
+
+KesRecordArchive *
+kes_record_archive_read_bytes (GBytes              *xml,
+                               const KesXmlLimits  *limits,
+                               GError             **error)
+{
+  g_autoptr(KesXmlReader) reader = NULL;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+
+  reader = kes_xml_reader_new_for_data (xml, limits, error);
+
+  return read_archive (reader, error);
+}
+
+KesRecordArchive *
+kes_record_archive_read_file (const char          *path,
+                              const KesXmlLimits  *limits,
+                              GError             **error)
+{
+  g_autoptr(KesXmlReader) reader = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  reader = kes_xml_reader_new_for_path (path, limits, error);
+
+  return read_archive (reader, error);
+}

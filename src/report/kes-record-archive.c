@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-record-archive"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kes-patient.h"
+#include "kes-record-archive-private.h"
+#include "kes-report-error.h"
+#include "kes-xml-out-private.h"
+#include "kes-xml-schema.h"
+
+static const KesFieldSpec contact_fields[] = {
+  { "occurred_at", "occurred-at", KES_FIELD_TEXT },
+  { "contact_type", "contact-type", KES_FIELD_TEXT },
+  { "with_whom", "with-whom", KES_FIELD_TEXT },
+  { "location", "location", KES_FIELD_TEXT },
+  { "duration_minutes", "duration-minutes", KES_FIELD_INTEGER },
+  { "summary", "summary", KES_FIELD_TEXT },
+};
+
+static const KesFieldSpec note_fields[] = {
+  { "written_at", "written-at", KES_FIELD_TEXT },
+  { "title", "title", KES_FIELD_TEXT },
+  { "body", "body", KES_FIELD_TEXT },
+};
+
+static KesFieldSpec patient_fields[KES_PATIENT_N_TEXT_FIELDS + KES_PATIENT_N_LIST_FIELDS];
+
+static char *
+element_for_key (const char *key)
+{
+  char *element = g_strdup (key);
+
+  g_strdelimit (element, "_", '-');
+
+  return element;
+}
+
+/* The register's fields come from core, so a field added there is one the
+ * archive carries (and the schema must then list). */
+static void
+init_patient_fields (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++, n++)
+        {
+          patient_fields[n].key = kes_patient_field_key (i);
+          patient_fields[n].element = element_for_key (patient_fields[n].key);
+          patient_fields[n].type = KES_FIELD_TEXT;
+        }
+      for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++, n++)
+        {
+          patient_fields[n].key = kes_patient_list_field_key (i);
+          patient_fields[n].element = element_for_key (patient_fields[n].key);
+          patient_fields[n].type = KES_FIELD_LIST;
+        }
+
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+const KesFieldSpec *
+kes_archive_field_specs (KesArchiveKind  kind,
+                         guint          *n_specs)
+{
+  switch (kind)
+    {
+    case KES_ARCHIVE_PATIENT:
+      init_patient_fields ();
+      *n_specs = G_N_ELEMENTS (patient_fields);
+      return patient_fields;
+
+    case KES_ARCHIVE_CONTACT:
+      *n_specs = G_N_ELEMENTS (contact_fields);
+      return contact_fields;
+
+    case KES_ARCHIVE_NOTE:
+      *n_specs = G_N_ELEMENTS (note_fields);
+      return note_fields;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const KesFieldSpec *
+kes_archive_find_field (KesArchiveKind  kind,
+                        const char     *name,
+                        gboolean        by_element)
+{
+  guint n_specs;
+  const KesFieldSpec *specs = kes_archive_field_specs (kind, &n_specs);
+
+  for (guint i = 0; i < n_specs; i++)
+    if (g_str_equal (by_element ? specs[i].element : specs[i].key, name))
+      return &specs[i];
+
+  return NULL;
+}
+
+const char *
+kes_archive_kind_to_string (KesArchiveKind kind)
+{
+  switch (kind)
+    {
+    case KES_ARCHIVE_PATIENT: return "patient";
+    case KES_ARCHIVE_CONTACT: return "contact";
+    case KES_ARCHIVE_NOTE:    return "note";
+    default:                  g_assert_not_reached ();
+    }
+}
+
+const char *
+kes_archive_record_element (KesArchiveKind kind)
+{
+  return kes_archive_kind_to_string (kind);
+}
+
+static void
+archived_record_free (KesArchivedRecord *record)
+{
+  g_free (record->id);
+  g_clear_pointer (&record->revisions, g_ptr_array_unref);
+  g_free (record);
+}
+
+KesRecordArchive *
+kes_record_archive_new (const char *exported_at)
+{
+  KesRecordArchive *self = g_new0 (KesRecordArchive, 1);
+
+  self->exported_at = g_strdup (exported_at);
+  self->teams = g_ptr_array_new_with_free_func (g_object_unref);
+  self->staff = g_ptr_array_new_with_free_func (g_object_unref);
+  self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)archived_record_free);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify)archived_record_free);
+
+  return self;
+}
+
+void
+kes_record_archive_free (KesRecordArchive *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->exported_at);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_pointer (&self->patient, archived_record_free);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self);
+}
+
+const char *
+kes_record_archive_get_exported_at (KesRecordArchive *self)
+{
+  return self->exported_at;
+}
+
+static int
+compare_team (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (kes_team_get_id (*(KesTeam **)a), kes_team_get_id (*(KesTeam **)b));
+}
+
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (kes_staff_get_id (*(KesStaff **)a), kes_staff_get_id (*(KesStaff **)b));
+}
+
+void
+kes_record_archive_add_team (KesRecordArchive *self,
+                             KesTeam          *team)
+{
+  for (guint i = 0; i < self->teams->len; i++)
+    if (g_str_equal (kes_team_get_id (g_ptr_array_index (self->teams, i)), kes_team_get_id (team)))
+      return;
+
+  g_ptr_array_add (self->teams, g_object_ref (team));
+  g_ptr_array_sort (self->teams, compare_team);
+}
+
+void
+kes_record_archive_add_staff (KesRecordArchive *self,
+                              KesStaff         *staff)
+{
+  if (kes_record_archive_find_staff (self, kes_staff_get_id (staff)) != NULL)
+    return;
+
+  g_ptr_array_add (self->staff, g_object_ref (staff));
+  g_ptr_array_sort (self->staff, compare_staff);
+}
+
+GPtrArray *
+kes_record_archive_get_teams (KesRecordArchive *self)
+{
+  return self->teams;
+}
+
+GPtrArray *
+kes_record_archive_get_staff (KesRecordArchive *self)
+{
+  return self->staff;
+}
+
+KesStaff *
+kes_record_archive_find_staff (KesRecordArchive *self,
+                               const char       *id)
+{
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      KesStaff *staff = g_ptr_array_index (self->staff, i);
+
+      if (g_str_equal (kes_staff_get_id (staff), id))
+        return staff;
+    }
+
+  return NULL;
+}
+
+KesArchivedRecord *
+kes_record_archive_add_record (KesRecordArchive *self,
+                               KesArchiveKind    kind,
+                               const char       *id,
+                               GPtrArray        *revisions)
+{
+  KesArchivedRecord *record = g_new0 (KesArchivedRecord, 1);
+
+  record->kind = kind;
+  record->id = g_strdup (id);
+  record->revisions = revisions;
+
+  switch (kind)
+    {
+    case KES_ARCHIVE_PATIENT:
+      g_clear_pointer (&self->patient, archived_record_free);
+      self->patient = record;
+      break;
+
+    case KES_ARCHIVE_CONTACT:
+      g_ptr_array_add (self->contacts, record);
+      break;
+
+    case KES_ARCHIVE_NOTE:
+      g_ptr_array_add (self->notes, record);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return record;
+}
+
+KesArchivedRecord *
+kes_record_archive_get_patient (KesRecordArchive *self)
+{
+  return self->patient;
+}
+
+GPtrArray *
+kes_record_archive_get_records (KesRecordArchive *self,
+                                KesArchiveKind    kind)
+{
+  switch (kind)
+    {
+    case KES_ARCHIVE_CONTACT:
+      return self->contacts;
+
+    case KES_ARCHIVE_NOTE:
+      return self->notes;
+
+    case KES_ARCHIVE_PATIENT:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ---- Writing ---- */
+
+static gboolean
+write_data (KesXmlOut          *out,
+            KesArchivedRecord  *record,
+            KesRevision        *revision,
+            GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObjectIter iter;
+  JsonObject *object;
+  JsonNode *root;
+  const char *key;
+  JsonNode *value;
+
+  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                   /* Translators: a revision number, a kind of record ("contact") and its id */
+                   _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
+                   kes_revision_get_revision (revision), kes_archive_kind_to_string (record->kind),
+                   record->id);
+      return FALSE;
+    }
+
+  object = json_node_get_object (root);
+  kes_xml_out_start (out, "data");
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      const KesFieldSpec *spec = kes_archive_find_field (record->kind, key, FALSE);
+      gboolean fits = spec != NULL;
+
+      if (spec != NULL && spec->type == KES_FIELD_TEXT)
+        fits = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
+      else if (spec != NULL && spec->type == KES_FIELD_INTEGER)
+        fits = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64;
+      else if (spec != NULL && spec->type == KES_FIELD_LIST)
+        fits = JSON_NODE_HOLDS_ARRAY (value);
+
+      if (!fits)
+        {
+          g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                       /* Translators: a field name, a revision number, a kind of record and its id */
+                       _("The field “%s” in revision %" G_GINT64_FORMAT " of %s %s cannot be "
+                         "written in this version of the case-record format"),
+                       key, kes_revision_get_revision (revision),
+                       kes_archive_kind_to_string (record->kind), record->id);
+          return FALSE;
+        }
+
+      switch (spec->type)
+        {
+        case KES_FIELD_TEXT:
+          kes_xml_out_element_always (out, spec->element, json_node_get_string (value));
+          break;
+
+        case KES_FIELD_INTEGER:
+          {
+            char number[32];
+
+            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (value));
+            kes_xml_out_element (out, spec->element, number);
+          }
+          break;
+
+        case KES_FIELD_LIST:
+          {
+            JsonArray *array = json_node_get_array (value);
+
+            kes_xml_out_start (out, spec->element);
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              {
+                JsonNode *item = json_array_get_element (array, i);
+
+                if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                  {
+                    g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                                 _("The list “%s” in revision %" G_GINT64_FORMAT " of %s %s "
+                                   "holds something other than text"),
+                                 key, kes_revision_get_revision (revision),
+                                 kes_archive_kind_to_string (record->kind), record->id);
+                    return FALSE;
+                  }
+                kes_xml_out_element_always (out, "item", json_node_get_string (item));
+              }
+            kes_xml_out_end (out);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+static gboolean
+write_record (KesXmlOut          *out,
+              KesArchivedRecord  *record,
+              GError            **error)
+{
+  kes_xml_out_start (out, kes_archive_record_element (record->kind));
+  kes_xml_out_attribute (out, "id", record->id);
+
+  for (guint i = 0; i < record->revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (record->revisions, i);
+
+      kes_xml_out_start (out, "revision");
+      kes_xml_out_attribute_int (out, "number", kes_revision_get_revision (revision));
+      kes_xml_out_attribute (out, "change", kes_change_kind_to_string (kes_revision_get_change (revision)));
+      kes_xml_out_attribute (out, "author", kes_revision_get_author_id (revision));
+      kes_xml_out_attribute (out, "at", kes_revision_get_at (revision));
+      if (kes_revision_get_reason (revision) != NULL && kes_revision_get_reason (revision)[0] != '\0')
+        kes_xml_out_element (out, "reason", kes_revision_get_reason (revision));
+      if (!write_data (out, record, revision, error))
+        return FALSE;
+      kes_xml_out_end (out);
+    }
+
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+static gboolean
+write_records (KesXmlOut          *out,
+               const char         *group,
+               GPtrArray          *records,
+               GError            **error)
+{
+  kes_xml_out_start (out, group);
+  for (guint i = 0; i < records->len; i++)
+    if (!write_record (out, g_ptr_array_index (records, i), error))
+      return FALSE;
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+GBytes *
+kes_record_archive_to_xml (KesRecordArchive  *self,
+                           GError           **error)
+{
+  g_autoptr(KesXmlOut) out = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->patient != NULL, NULL);
+
+  out = kes_xml_out_new ("record", KES_RECORD_XML_NAMESPACE);
+  kes_xml_out_attribute_int (out, "version", KES_RECORD_XML_VERSION);
+  kes_xml_out_attribute (out, "exported", self->exported_at);
+
+  kes_xml_out_start (out, "teams");
+  for (guint i = 0; i < self->teams->len; i++)
+    {
+      KesTeam *team = g_ptr_array_index (self->teams, i);
+
+      kes_xml_out_start (out, "team");
+      kes_xml_out_attribute (out, "id", kes_team_get_id (team));
+      kes_xml_out_attribute (out, "name", kes_team_get_name (team));
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  kes_xml_out_start (out, "staff");
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      KesStaff *staff = g_ptr_array_index (self->staff, i);
+
+      kes_xml_out_start (out, "member");
+      kes_xml_out_attribute (out, "id", kes_staff_get_id (staff));
+      kes_xml_out_attribute (out, "username", kes_staff_get_username (staff));
+      kes_xml_out_element_always (out, "display-name", kes_staff_get_display_name (staff));
+      kes_xml_out_element_always (out, "role-title", kes_staff_get_role_title (staff));
+      kes_xml_out_element_always (out, "team-id", kes_staff_get_team_id (staff));
+      kes_xml_out_element_always (out, "contact", kes_staff_get_contact (staff));
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  if (!write_record (out, self->patient, error)
+      || !write_records (out, "contacts", self->contacts, error)
+      || !write_records (out, "notes", self->notes, error))
+    return NULL;
+
+  return kes_xml_out_finish (out, error);
+}
