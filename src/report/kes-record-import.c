@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-record-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-error.h"
+#include "kes-record-import.h"
+#include "kes-report-error.h"
+
+void
+kes_record_import_summary_clear (KesRecordImportSummary *summary)
+{
+  g_clear_pointer (&summary->patient_id, g_free);
+  summary->records_added = 0;
+  summary->revisions_added = 0;
+}
+
+static gboolean
+same_revision (KesRevision *held,
+               KesRevision *incoming)
+{
+  return kes_revision_get_revision (held) == kes_revision_get_revision (incoming)
+      && kes_revision_get_change (held) == kes_revision_get_change (incoming)
+      && g_strcmp0 (kes_revision_get_author_id (held), kes_revision_get_author_id (incoming)) == 0
+      && g_strcmp0 (kes_revision_get_at (held), kes_revision_get_at (incoming)) == 0
+      && g_strcmp0 (kes_revision_get_data (held), kes_revision_get_data (incoming)) == 0
+      && g_strcmp0 (kes_revision_get_reason (held) != NULL ? kes_revision_get_reason (held) : "",
+                    kes_revision_get_reason (incoming) != NULL ? kes_revision_get_reason (incoming) : "") == 0;
+}
+
+/* Writes the revisions of @record the database lacks. What it holds must be
+ * the start of the same history. */
+static gboolean
+apply_record (KesStore                *store,
+              KesArchivedRecord       *record,
+              const char              *patient_id,
+              KesRecordImportSummary  *summary,
+              GError                 **error)
+{
+  g_autoptr(GPtrArray) held = kes_store_list_revisions (store, record->id, error);
+  g_autoptr(GPtrArray) missing = NULL;
+  const char *kind = kes_archive_kind_to_string (record->kind);
+
+  if (held == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < held->len && i < record->revisions->len; i++)
+    if (!same_revision (g_ptr_array_index (held, i), g_ptr_array_index (record->revisions, i)))
+      {
+        KesRevision *ours = g_ptr_array_index (held, i);
+
+        g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
+                     /* Translators: a revision number, a kind of record ("note"), its id, who and when */
+                     _("Revision %" G_GINT64_FORMAT " of %s %s differs between the file and this "
+                       "database (here it was written by %s at %s). Nothing was imported."),
+                     kes_revision_get_revision (ours), kind, record->id,
+                     kes_revision_get_author_name (ours), kes_revision_get_at (ours));
+        return FALSE;
+      }
+
+  if (held->len >= record->revisions->len)
+    return TRUE;
+
+  missing = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = held->len; i < record->revisions->len; i++)
+    g_ptr_array_add (missing, g_object_ref (g_ptr_array_index (record->revisions, i)));
+
+  if (!kes_store_import_revisions (store, kind, record->id, patient_id, missing, error))
+    return FALSE;
+
+  if (held->len == 0)
+    summary->records_added++;
+  summary->revisions_added += missing->len;
+
+  return TRUE;
+}
+
+static gboolean
+apply (KesStore                *store,
+       KesRecordArchive        *archive,
+       KesRecordImportFlags     flags,
+       KesRecordImportSummary  *summary,
+       GError                 **error)
+{
+  KesArchivedRecord *patient = kes_record_archive_get_patient (archive);
+  GPtrArray *teams = kes_record_archive_get_teams (archive);
+  GPtrArray *staff = kes_record_archive_get_staff (archive);
+  g_autoptr(GPtrArray) held = NULL;
+  const KesArchiveKind kinds[] = { KES_ARCHIVE_CONTACT, KES_ARCHIVE_NOTE };
+
+  held = kes_store_list_revisions (store, patient->id, error);
+  if (held == NULL)
+    return FALSE;
+
+  if (held->len > 0 && (flags & KES_RECORD_IMPORT_MERGE) == 0)
+    {
+      g_autoptr(KesPatient) existing = kes_store_load_patient (store, patient->id, NULL);
+      g_autofree char *name = existing != NULL ? kes_patient_dup_display_name (existing)
+                                               : g_strdup (patient->id);
+
+      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
+                   /* Translators: %s is a patient's name */
+                   _("%s is already held in this database. Import again and choose to merge to "
+                     "add what the file has and the database lacks. Nothing was imported."), name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < teams->len; i++)
+    if (!kes_store_import_team (store, g_ptr_array_index (teams, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < staff->len; i++)
+    if (!kes_store_import_staff (store, g_ptr_array_index (staff, i), error))
+      return FALSE;
+
+  if (!apply_record (store, patient, NULL, summary, error))
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GPtrArray *records = kes_record_archive_get_records (archive, kinds[k]);
+
+      for (guint i = 0; i < records->len; i++)
+        if (!apply_record (store, g_ptr_array_index (records, i), patient->id, summary, error))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kes_record_import_archive (KesStore                *store,
+                           KesRecordArchive        *archive,
+                           KesRecordImportFlags     flags,
+                           KesRecordImportSummary  *summary,
+                           GError                 **error)
+{
+  KesRecordImportSummary local = { 0 };
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (archive != NULL, FALSE);
+
+  if (!kes_store_begin (store, error))
+    return FALSE;
+
+  if (!apply (store, archive, flags, &local, error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!kes_store_commit (store, error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
+
+  local.patient_id = g_strdup (kes_record_archive_get_patient (archive)->id);
+  if (summary != NULL)
+    *summary = local;
+  else
+    kes_record_import_summary_clear (&local);
+
+  return TRUE;
+}
+
+gboolean
+kes_record_import_file (KesStore                *store,
+                        const char              *path,
+                        KesRecordImportFlags     flags,
+                        KesRecordImportSummary  *summary,
+                        GError                 **error)
+{
+  g_autoptr(KesRecordArchive) archive = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  archive = kes_record_archive_read_file (path, NULL, error);
+  if (archive == NULL)
+    return FALSE;
+
+  return kes_record_import_archive (store, archive, flags, summary, error);
+}

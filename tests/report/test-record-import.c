@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-record-import"
+
+#include "config.h"
+
+#include "kes-record-export.h"
+#include "kes-record-import.h"
+#include "kes-report-error.h"
+#include "kes-test-store.h"
+
+/* Exports at a fixed time after every change the tests make. */
+static GBytes *
+export_patient (KesStore   *store,
+                const char *patient_id)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *xml;
+
+  kes_test_set_now ("2026-11-23T09:00:00Z");
+  xml = kes_record_export_bytes (store, patient_id, &error);
+
+  g_assert_no_error (error);
+
+  return xml;
+}
+
+static char *
+write_temp (KesTestStore *fixture,
+            const char   *name,
+            GBytes       *bytes)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+
+  return path;
+}
+
+static void
+import_bytes (KesStore             *store,
+              GBytes               *xml,
+              KesRecordImportFlags  flags,
+              GError              **error)
+{
+  g_autoptr(KesRecordArchive) archive = kes_record_archive_read_bytes (xml, NULL, error);
+
+  if (archive != NULL)
+    kes_record_import_archive (store, archive, flags, NULL, error);
+}
+
+/* What a failed import must leave exactly as it was. */
+typedef struct
+{
+  guint patients;
+  guint staff;
+} Counts;
+
+static Counts
+counts (KesStore *store)
+{
+  return (Counts) { kes_store_count_patients (store), kes_store_count_staff (store) };
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) first = export_patient (source->store, source->patient_id);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autofree char *path = write_temp (target, "record.xml", first);
+  KesRecordImportSummary summary = { 0 };
+
+  g_assert_true (kes_record_import_file (target->store, path, KES_RECORD_IMPORT_DEFAULT, &summary,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary.patient_id, ==, source->patient_id);
+  g_assert_cmpuint (summary.records_added, ==, 1 + 3 + 2);
+  g_assert_cmpuint (summary.revisions_added, ==, 11);
+  kes_record_import_summary_clear (&summary);
+
+  /* Export → import → export gives the same bytes. */
+  second = export_patient (target->store, source->patient_id);
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* The imported record works like any other. */
+  patient = kes_store_load_patient (target->store, source->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME), ==, "Zoë");
+  g_assert_cmpint (kes_patient_get_revision (patient), ==, 3);
+  contacts = kes_store_list_contacts (target->store, source->patient_id, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 2);
+  hits = kes_store_search_notes (target->store, "sleep", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_existing_patient_refused (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(GBytes) xml = export_patient (fixture->store, fixture->patient_id);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_bytes (fixture->store, xml, KES_RECORD_IMPORT_DEFAULT, &error);
+  g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Zoë"));
+  g_assert_nonnull (strstr (error->message, "merge"));
+
+  after = export_patient (fixture->store, fixture->patient_id);
+  g_assert_true (g_bytes_equal (xml, after));
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) older = export_patient (source->store, source->patient_id);
+  g_autoptr(GBytes) newer = NULL;
+  g_autoptr(GBytes) merged = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesNote) note = kes_note_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesRecordArchive) archive = NULL;
+  KesRecordImportSummary summary = { 0 };
+
+  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* The source moves on: the register is edited and a note added. */
+  kes_test_set_now ("2026-11-22T09:00:00Z");
+  patient = kes_store_load_patient (source->store, source->patient_id, &error);
+  kes_patient_set_text (patient, KES_PATIENT_PHONE, "07700 900456");
+  g_assert_true (kes_store_save_patient (source->store, patient, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  kes_note_set_patient_id (note, source->patient_id);
+  kes_note_set_written_at (note, "2026-11-22T08:00:00Z");
+  kes_note_set_title (note, "Follow-up");
+  kes_note_set_body (note, "Phone number changed.");
+  g_assert_true (kes_store_save_note (source->store, note, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  newer = export_patient (source->store, source->patient_id);
+
+  /* Without merging, refused and nothing changes. */
+  import_bytes (target->store, newer, KES_RECORD_IMPORT_DEFAULT, &error);
+  g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  archive = kes_record_archive_read_bytes (newer, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_MERGE,
+                                            &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.records_added, ==, 1);
+  g_assert_cmpuint (summary.revisions_added, ==, 2);
+  kes_record_import_summary_clear (&summary);
+
+  merged = export_patient (target->store, source->patient_id);
+  g_assert_true (g_bytes_equal (newer, merged));
+
+  /* Merging the same file again adds nothing. */
+  g_assert_true (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_MERGE,
+                                            &summary, &error));
+  g_assert_cmpuint (summary.revisions_added, ==, 0);
+  kes_record_import_summary_clear (&summary);
+}
+
+static void
+test_merge_diverged_refused (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) older = export_patient (source->store, source->patient_id);
+  g_autoptr(GBytes) newer = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(KesPatient) there = NULL;
+  g_autoptr(KesPatient) here = NULL;
+  g_autoptr(KesStaff) alice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Both databases edit the register independently. */
+  kes_test_set_now ("2026-11-22T09:00:00Z");
+  there = kes_store_load_patient (source->store, source->patient_id, &error);
+  kes_patient_set_text (there, KES_PATIENT_PHONE, "07700 900456");
+  g_assert_true (kes_store_save_patient (source->store, there, KES_CHANGE_EDIT, NULL, &error));
+  newer = export_patient (source->store, source->patient_id);
+
+  alice = kes_store_find_staff (target->store, "alice", &error);
+  kes_store_set_actor (target->store, alice);
+  here = kes_store_load_patient (target->store, source->patient_id, &error);
+  kes_patient_set_text (here, KES_PATIENT_PHONE, "07700 900789");
+  g_assert_true (kes_store_save_patient (target->store, here, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  before = export_patient (target->store, source->patient_id);
+
+  import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
+  g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "differs"));
+
+  after = export_patient (target->store, source->patient_id);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A failure part-way leaves nothing behind: the patient and staff written
+ * before it are rolled back. */
+static void
+test_all_or_nothing (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) xml = export_patient (source->store, source->patient_id);
+  g_autoptr(KesRecordArchive) archive = kes_record_archive_read_bytes (xml, NULL, NULL);
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  KesArchivedRecord *last;
+  GPtrArray *notes;
+  Counts before;
+
+  /* The last note's id clashes with the patient's: the store refuses it. */
+  notes = kes_record_archive_get_records (archive, KES_ARCHIVE_NOTE);
+  last = g_ptr_array_index (notes, notes->len - 1);
+  g_free (last->id);
+  last->id = g_strdup (source->patient_id);
+
+  before = counts (target->store);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
+                                             NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpuint (counts (target->store).patients, ==, before.patients);
+  g_assert_cmpuint (counts (target->store).staff, ==, before.staff);
+  g_clear_error (&error);
+  revisions = kes_store_list_revisions (target->store, source->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 0);
+}
+
+static const char * const hostile[] = {
+  "xxe-file.xml", "xxe-network.xml", "xxe-parameter.xml", "external-dtd.xml",
+  "doctype-after-comment.xml", "billion-laughs.xml", "deep-nesting.xml",
+  "invalid-utf8-record.xml", "latin1-declared.xml", "utf16.xml", "not-xml.txt", "empty.xml",
+  "undefined-entity.xml", "truncated-record.xml", "xinclude.xml",
+};
+
+static void
+test_hostile_leaves_database_unchanged (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  Counts before = counts (target->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", hostile[i], NULL);
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_false (kes_record_import_file (target->store, path, KES_RECORD_IMPORT_DEFAULT, NULL,
+                                              &error));
+      g_assert_nonnull (error);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+      g_assert_cmpuint (counts (target->store).patients, ==, before.patients);
+      g_assert_cmpuint (counts (target->store).staff, ==, before.staff);
+    }
+
+  /* And the valid fixture imports. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", "valid-record.xml", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (kes_record_import_file (target->store, path, KES_RECORD_IMPORT_DEFAULT, NULL,
+                                           &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts (target->store).patients, ==, before.patients + 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/record/import/round-trip", test_round_trip);
+  g_test_add_func ("/record/import/existing-patient-refused", test_existing_patient_refused);
+  g_test_add_func ("/record/import/merge", test_merge);
+  g_test_add_func ("/record/import/merge-diverged-refused", test_merge_diverged_refused);
+  g_test_add_func ("/record/import/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/record/import/hostile-leaves-database-unchanged",
+                   test_hostile_leaves_database_unchanged);
+
+  return g_test_run ();
+}
