@@ -61,9 +61,6 @@ guint         kes_pdf_layout_n_pages  (KesPdfLayout  *layout);
 GArray       *kes_pdf_layout_get_page (KesPdfLayout  *layout,
                                        guint          page);
 
-/* "1 Feb 1990" from "1990-02-01"; the input itself when it is not a date. */
-char         *kes_pdf_format_date     (const char    *iso_date);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesPdfLayout, kes_pdf_layout_free)
 
 G_END_DECLS

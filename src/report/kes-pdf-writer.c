@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "kes-atomic-file.h"
+#include "kes-clock.h"
 #include "kes-pdf-layout-private.h"
 #include "kes-pdf-writer.h"
 #include "kes-report-error.h"
@@ -126,7 +127,7 @@ furniture_init (Furniture    *furniture,
         }
       if (birth != NULL)
         {
-          g_autofree char *display = kes_pdf_format_date (birth);
+          g_autofree char *display = kes_date_to_display (birth);
 
           if (ids->len > 0)
             g_string_append (ids, "   ");
