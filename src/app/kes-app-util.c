@@ -15,7 +15,7 @@
 #define HAS_NONE_KEY "kes-dropdown-has-none"
 
 /* Long lists get a search entry in the popover. */
-#define SEARCH_THRESHOLD 12
+#define SEARCH_THRESHOLD 25
 
 void
 kes_dropdown_fill (GtkDropDown        *dropdown,

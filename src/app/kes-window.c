@@ -8,6 +8,7 @@
 #include "admin/kes-admin-page.h"
 #include "kes-app-util.h"
 #include "kes-error.h"
+#include "kes-validate.h"
 #include "kes-window.h"
 #include "welcome/kes-welcome-page.h"
 
@@ -261,13 +262,18 @@ show_patient_page (KesWindow *self)
   KesPatient *patient = kes_patient_page_get_patient (self->patient_page);
   const char *nhs = patient != NULL ? kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER) : NULL;
   g_autofree char *name = NULL;
+  g_autofree char *nhs_shown = NULL;
 
   if (patient != NULL && kes_patient_get_id (patient) != NULL)
-    name = kes_patient_dup_display_name (patient);
+    {
+      name = kes_patient_dup_display_name (patient);
+      if (nhs != NULL && *nhs != '\0')
+        nhs_shown = kes_nhs_number_format (nhs);
+    }
 
   gtk_stack_set_visible_child_name (self->content_stack, "patient");
   adw_window_title_set_title (self->content_title, name != NULL ? name : _("New Patient"));
-  adw_window_title_set_subtitle (self->content_title, nhs);
+  adw_window_title_set_subtitle (self->content_title, nhs_shown);
   gtk_widget_set_visible (self->caseload_back_button, TRUE);
   select_sidebar_row (self, "caseload");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
