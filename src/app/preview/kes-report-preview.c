@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-report-preview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-atomic-file.h"
+#include "preview/kes-preview-render.h"
+#include "preview/kes-report-preview.h"
+
+/* Points to pixels at 100 %: a PDF point is 1/72 inch, the screen 96 dpi. */
+#define PIXELS_PER_POINT (96.0 / 72.0)
+
+static const double zoom_steps[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0 };
+
+struct _KesReportPreview
+{
+  AdwBin          parent_instance;
+
+  KesDocument    *document;
+  KesPreviewPdf  *pdf;
+  GCancellable   *load_cancellable;
+  GCancellable   *page_cancellable;
+  guint           page;
+  double          zoom;
+
+  GtkStack       *stack;
+  GtkPicture     *picture;
+  GtkLabel       *page_label;
+  GtkLabel       *zoom_label;
+  AdwStatusPage  *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (KesReportPreview, kes_report_preview, ADW_TYPE_BIN)
+
+enum {
+  PAGE_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+update_controls (KesReportPreview *self)
+{
+  guint n_pages = kes_report_preview_get_n_pages (self);
+  g_autofree char *page = NULL;
+  g_autofree char *zoom = NULL;
+
+  if (n_pages > 0)
+    /* Translators: "Page 2 of 7" */
+    page = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  /* Translators: a zoom level, "125%" */
+  zoom = g_strdup_printf (_("%.0f%%"), self->zoom * 100);
+  gtk_label_set_text (self->page_label, page != NULL ? page : "");
+  gtk_label_set_text (self->zoom_label, zoom);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page",
+                                 n_pages > 0 && self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page",
+                                 n_pages > 0 && self->page + 1 < n_pages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
+                                 self->zoom > zoom_steps[0]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
+                                 self->zoom < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.save", self->pdf != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.print", self->pdf != NULL);
+}
+
+static void
+show_error (KesReportPreview *self,
+            const GError     *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+page_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KesReportPreview) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = kes_preview_render_page_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (texture == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->stack, "pages");
+  g_signal_emit (self, signals [PAGE_SHOWN], 0, self->page);
+}
+
+static void
+render_page (KesReportPreview *self)
+{
+  if (self->pdf == NULL)
+    return;
+
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  self->page_cancellable = g_cancellable_new ();
+
+  update_controls (self);
+  kes_preview_render_page_async (self->pdf->poppler, self->page, self->zoom * PIXELS_PER_POINT,
+                                 self->page_cancellable, page_ready_cb, g_object_ref (self));
+}
+
+static void
+pdf_ready_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KesReportPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  KesPreviewPdf *pdf;
+
+  pdf = kes_preview_render_pdf_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (pdf == NULL)
+    {
+      show_error (self, error);
+      update_controls (self);
+      return;
+    }
+
+  g_clear_pointer (&self->pdf, kes_preview_pdf_free);
+  self->pdf = pdf;
+  self->page = 0;
+  render_page (self);
+}
+
+static void
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (widget);
+
+  if (self->page > 0)
+    kes_report_preview_set_page (self, self->page - 1);
+}
+
+static void
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (widget);
+
+  kes_report_preview_set_page (self, self->page + 1);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (widget);
+  gboolean in = g_str_equal (action_name, "preview.zoom-in");
+  double zoom = self->zoom;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+    {
+      double step = in ? zoom_steps[i] : zoom_steps[G_N_ELEMENTS (zoom_steps) - 1 - i];
+
+      if ((in && step > self->zoom + 0.001) || (!in && step < self->zoom - 0.001))
+        {
+          zoom = step;
+          break;
+        }
+    }
+
+  kes_report_preview_set_zoom (self, zoom);
+}
+
+static char *
+suggested_file_name (KesReportPreview *self)
+{
+  const char *title = self->document != NULL ? kes_document_get_title (self->document) : NULL;
+  g_autofree char *name = g_strdup (title != NULL ? title : _("Document"));
+
+  g_strdelimit (name, "/\\:", '-');
+
+  return g_strconcat (name, ".pdf", NULL);
+}
+
+static void
+show_message (KesReportPreview *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (object);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  if (!kes_report_preview_save_finish (self, result, &error))
+    {
+      show_message (self, _("Could Not Save the Document"), error->message);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Document saved")));
+}
+
+static void
+save_response_cb (GtkNativeDialog  *dialog,
+                  int               response,
+                  KesReportPreview *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        kes_report_preview_save_async (self, path, NULL, saved_cb, NULL);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = suggested_file_name (self);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Save Document"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              KesReportPreview  *self)
+{
+  kes_preview_print_page (self->pdf->poppler, page, gtk_print_context_get_cairo_context (context),
+                          gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               KesReportPreview        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_message (self, _("Could Not Print the Document"),
+                    error != NULL ? error->message : _("The printing system reported a problem."));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPaperSize *a4;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *title;
+
+  if (self->pdf == NULL)
+    return;
+
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_paper_size_free (a4);
+
+  operation = gtk_print_operation_new ();
+  title = kes_document_get_title (self->document);
+  gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Document"));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (self->pdf->poppler));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, _("Could Not Print the Document"), error->message);
+}
+
+static void
+kes_report_preview_dispose (GObject *object)
+{
+  KesReportPreview *self = (KesReportPreview *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->page_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REPORT_PREVIEW);
+
+  G_OBJECT_CLASS (kes_report_preview_parent_class)->dispose (object);
+}
+
+static void
+kes_report_preview_finalize (GObject *object)
+{
+  KesReportPreview *self = (KesReportPreview *)object;
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->pdf, kes_preview_pdf_free);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->page_cancellable);
+
+  G_OBJECT_CLASS (kes_report_preview_parent_class)->finalize (object);
+}
+
+static void
+kes_report_preview_class_init (KesReportPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_report_preview_dispose;
+  object_class->finalize = kes_report_preview_finalize;
+
+  /* Emitted when a page is on screen, with its 0-based number. */
+  signals [PAGE_SHOWN] =
+    g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kestrelcare/Kestrel/preview/kes-report-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, picture);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, page_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, error_page);
+
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "preview.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print", NULL);
+}
+
+static void
+kes_report_preview_init (KesReportPreview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->zoom = 1.0;
+  update_controls (self);
+}
+
+GtkWidget *
+kes_report_preview_new (void)
+{
+  return g_object_new (KES_TYPE_REPORT_PREVIEW, NULL);
+}
+
+void
+kes_report_preview_set_document (KesReportPreview *self,
+                                 KesDocument      *document)
+{
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+  g_return_if_fail (document == NULL || KES_IS_DOCUMENT (document));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->pdf, kes_preview_pdf_free);
+  g_set_object (&self->document, document);
+  self->page = 0;
+  gtk_picture_set_paintable (self->picture, NULL);
+
+  if (document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_controls (self);
+      return;
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_controls (self);
+  kes_preview_render_pdf_async (document, self->load_cancellable, pdf_ready_cb, g_object_ref (self));
+}
+
+KesDocument *
+kes_report_preview_get_document (KesReportPreview *self)
+{
+  g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), NULL);
+
+  return self->document;
+}
+
+guint
+kes_report_preview_get_n_pages (KesReportPreview *self)
+{
+  g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), 0);
+
+  return self->pdf != NULL ? poppler_document_get_n_pages (self->pdf->poppler) : 0;
+}
+
+guint
+kes_report_preview_get_page (KesReportPreview *self)
+{
+  g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), 0);
+
+  return self->page;
+}
+
+void
+kes_report_preview_set_page (KesReportPreview *self,
+                             guint             page)
+{
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+
+  if (self->pdf == NULL || page >= kes_report_preview_get_n_pages (self))
+    return;
+
+  self->page = page;
+  render_page (self);
+}
+
+double
+kes_report_preview_get_zoom (KesReportPreview *self)
+{
+  g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+kes_report_preview_set_zoom (KesReportPreview *self,
+                             double            zoom)
+{
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+
+  self->zoom = CLAMP (zoom, zoom_steps[0], zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
+  update_controls (self);
+  render_page (self);
+}
+
+GBytes *
+kes_report_preview_get_pdf (KesReportPreview *self)
+{
+  g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), NULL);
+
+  return self->pdf != NULL ? self->pdf->pdf : NULL;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GBytes *pdf = g_object_get_data (G_OBJECT (task), "pdf");
+  const char *path = task_data;
+  GError *error = NULL;
+
+  if (kes_atomic_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                    &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+kes_report_preview_save_async (KesReportPreview    *self,
+                               const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kes_report_preview_save_async);
+
+  if (self->pdf == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "%s",
+                               _("The document is still being prepared."));
+      return;
+    }
+
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "pdf", g_bytes_ref (self->pdf->pdf),
+                          (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+kes_report_preview_save_finish (KesReportPreview  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

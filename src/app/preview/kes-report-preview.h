@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-document.h"
+
+G_BEGIN_DECLS
+
+/* Shows a document as the PDF it will be: rendered with Poppler in a
+ * worker thread, page by page, with page navigation, zoom, Save As… and
+ * Print. Nothing is written to disk until the user saves. */
+#define KES_TYPE_REPORT_PREVIEW (kes_report_preview_get_type ())
+G_DECLARE_FINAL_TYPE (KesReportPreview, kes_report_preview, KES, REPORT_PREVIEW, AdwBin)
+
+GtkWidget   *kes_report_preview_new          (void);
+/* Renders @document (NULL clears the preview). */
+void         kes_report_preview_set_document (KesReportPreview *self,
+                                              KesDocument      *document);
+KesDocument *kes_report_preview_get_document (KesReportPreview *self);
+guint        kes_report_preview_get_n_pages  (KesReportPreview *self);
+/* 0-based. */
+guint        kes_report_preview_get_page     (KesReportPreview *self);
+void         kes_report_preview_set_page     (KesReportPreview *self,
+                                              guint             page);
+double       kes_report_preview_get_zoom     (KesReportPreview *self);
+void         kes_report_preview_set_zoom     (KesReportPreview *self,
+                                              double            zoom);
+/* The rendered PDF, or NULL while it is being made. */
+GBytes      *kes_report_preview_get_pdf      (KesReportPreview *self);
+/* Writes the rendered PDF to @path (temporary file and rename), in a
+ * worker thread. */
+void         kes_report_preview_save_async   (KesReportPreview    *self,
+                                              const char          *path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     kes_report_preview_save_finish  (KesReportPreview    *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
