@@ -195,6 +195,19 @@ test_invalid_records (void)
     { "xmlns=\"urn:kestrel:record:1\"", "xmlns=\"urn:kestrel:record:2\"", KES_REPORT_ERROR_INVALID },
   };
 
+  g_autofree char *author = g_strdup_printf ("author=\"%s\"", kes_staff_get_id (fixture->alice));
+
+  /* A revision by someone not in the staff list (the schema's keyref). */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, author, 2);
+    g_autofree char *changed = g_strjoin ("author=\"00000000-0000-4000-8000-000000000000\"",
+                                          parts[0], parts[1], NULL);
+    g_autoptr(GError) error = read_text (changed);
+
+    g_test_message ("unknown author: %s", error->message);
+    g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto(GStrv) parts = g_strsplit (text, cases[i].from, 2);
