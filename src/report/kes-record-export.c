@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-atomic-file.h"
+#include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-record-export.h"
 #include "kes-xml-schema.h"
@@ -197,11 +199,15 @@ kes_record_export_bytes (KesStore    *store,
                          const char  *patient_id,
                          GError     **error)
 {
-  g_autoptr(KesRecordArchive) archive = kes_record_export_archive (store, patient_id, error);
+  g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(GBytes) xml = NULL;
   gsize length;
   const char *data;
 
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
+    return NULL;
+
+  archive = kes_record_export_archive (store, patient_id, error);
   if (archive == NULL)
     return NULL;
 
@@ -212,6 +218,10 @@ kes_record_export_bytes (KesStore    *store,
   /* Every export is checked against the schema before anyone sees it. */
   data = g_bytes_get_data (xml, &length);
   if (!kes_xml_validate_memory (data, length, KES_SCHEMA_RECORD, error))
+    return NULL;
+
+  /* No export leaves without its entry in the access log. */
+  if (!kes_store_audit (store, KES_AUDIT_EXPORT, patient_id, patient_id, "case record (XML)", error))
     return NULL;
 
   return g_steal_pointer (&xml);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 KesRecordArchive *kes_record_export_archive (KesStore     *store,
                                              const char   *patient_id,
                                              GError      **error);
-/* The archive as case-record XML, checked against the schema. */
+/* The archive as case-record XML, checked against the schema. Needs the
+ * export permission; every export is written to the access log. */
 GBytes           *kes_record_export_bytes   (KesStore     *store,
                                              const char   *patient_id,
                                              GError      **error);

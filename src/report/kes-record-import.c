@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
+#include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
@@ -130,6 +132,20 @@ apply (KesStore                *store,
   return TRUE;
 }
 
+static gboolean
+audit_import (KesStore                *store,
+              KesRecordArchive        *archive,
+              KesRecordImportSummary  *summary,
+              GError                 **error)
+{
+  const char *patient_id = kes_record_archive_get_patient (archive)->id;
+  g_autofree char *text = g_strdup_printf ("case record imported (XML): %u records added, "
+                                           "%u revisions written", summary->records_added,
+                                           summary->revisions_added);
+
+  return kes_store_audit (store, KES_AUDIT_IMPORT, patient_id, patient_id, text, error);
+}
+
 gboolean
 kes_record_import_archive (KesStore                *store,
                            KesRecordArchive        *archive,
@@ -142,10 +158,14 @@ kes_record_import_archive (KesStore                *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (archive != NULL, FALSE);
 
+  if (!kes_store_check_permission (store, KES_PERMISSION_EDIT_IDENTITY, NULL, error)
+      || !kes_store_check_permission (store, KES_PERMISSION_EDIT_CLINICAL, NULL, error))
+    return FALSE;
+
   if (!kes_store_begin (store, error))
     return FALSE;
 
-  if (!apply (store, archive, flags, &local, error))
+  if (!apply (store, archive, flags, &local, error) || !audit_import (store, archive, &local, error))
     {
       kes_store_rollback (store);
       return FALSE;

@@ -27,7 +27,8 @@ void      kes_record_import_summary_clear (KesRecordImportSummary  *summary);
 
 /* Applies a case record in one transaction: all of it or, on any problem,
  * none of it. A patient already held is refused (KES_REPORT_ERROR_EXISTS)
- * unless @flags has KES_RECORD_IMPORT_MERGE. */
+ * unless @flags has KES_RECORD_IMPORT_MERGE. Needs permission to edit the
+ * register and clinical records; the import is written to the access log. */
 gboolean  kes_record_import_archive       (KesStore                *store,
                                            KesRecordArchive        *archive,
                                            KesRecordImportFlags     flags,

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kes-accounts.h"
 #include "kes-atomic-file.h"
+#include "kes-audit.h"
 #include "kes-codes.h"
 #include "kes-pdf-writer.h"
 #include "kes-record-export.h"
@@ -387,6 +389,9 @@ kes_report_subject_access_export (KesStore      *store,
   g_return_val_if_fail (patient_id != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
+    return FALSE;
+
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -429,5 +434,7 @@ kes_report_subject_access_export (KesStore      *store,
         return FALSE;
     }
 
-  return write_manifest (folder, document, archive, error);
+  return write_manifest (folder, document, archive, error)
+      && kes_store_audit (store, KES_AUDIT_EXPORT, patient_id, patient_id,
+                          "subject access export (PDF, XML, case record)", error);
 }

@@ -24,7 +24,8 @@ KesDocument *kes_report_subject_access        (KesStore      *store,
 /* Writes into @folder (made if missing): the document as PDF and as XML,
  * the case record as XML with every revision, the two schemas, and last a
  * manifest listing each file with its size and SHA-256 and what was
- * included. Every file is written beside its name and renamed into place. */
+ * included. Every file is written beside its name and renamed into place.
+ * Needs the export permission; the export is written to the access log. */
 gboolean     kes_report_subject_access_export (KesStore      *store,
                                                const char    *patient_id,
                                                const char    *folder,

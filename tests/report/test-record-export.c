@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "kes-audit.h"
 #include "kes-record-export.h"
 #include "kes-report-error.h"
 #include "kes-test-store.h"
@@ -68,6 +69,28 @@ test_everything_exported (void)
 
   /* Oldest contact first. */
   g_assert_true (strstr (text, "2026-11-02T10:00:00Z") < strstr (text, "2026-11-09T14:30:00Z"));
+}
+
+/* Every export is in the access log. */
+static void
+test_export_audited (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(GBytes) xml = export_fixture (fixture);
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(GError) error = NULL;
+  guint exports = 0;
+
+  log = kes_store_list_audit (fixture->store, fixture->patient_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (log, i);
+
+      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_EXPORT))
+        exports++;
+    }
+  g_assert_cmpuint (exports, ==, 1);
 }
 
 static void
@@ -286,6 +309,7 @@ main (int   argc,
 
   g_test_add_func ("/record/export/everything", test_everything_exported);
   g_test_add_func ("/record/export/deterministic", test_deterministic);
+  g_test_add_func ("/record/export/audited", test_export_audited);
   g_test_add_func ("/record/export/read-back", test_read_back);
   g_test_add_func ("/record/export/validates-with-xmllint", test_validates_with_xmllint);
   g_test_add_func ("/record/export/unknown-patient", test_unknown_patient);

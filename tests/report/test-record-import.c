@@ -88,6 +88,16 @@ test_round_trip (void)
   second = export_patient (target->store, source->patient_id);
   g_assert_true (g_bytes_equal (first, second));
 
+  /* The imported history passes the integrity check, audit chain included. */
+  {
+    g_autoptr(GPtrArray) problems = kes_store_verify (target->store, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < problems->len; i++)
+      g_test_message ("%s", (const char *)g_ptr_array_index (problems, i));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
   /* The imported record works like any other. */
   patient = kes_store_load_patient (target->store, source->patient_id, &error);
   g_assert_no_error (error);
