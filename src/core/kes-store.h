@@ -146,6 +146,32 @@ GPtrArray   *kes_store_load_caseload_rows   (KesStore    *self,
 GPtrArray   *kes_store_verify               (KesStore    *self,
                                              GError     **error);
 
+/* ---- Import: records that come with their own ids and history ---- */
+/* Adds @team with its id, unless that id is already held. A team of the
+ * same name under another id is KES_ERROR_CONFLICT. */
+gboolean     kes_store_import_team          (KesStore    *self,
+                                             KesTeam     *team,
+                                             GError     **error);
+/* Adds @staff with its id, unless that id is already held. Its username
+ * held under another id is KES_ERROR_CONFLICT. */
+gboolean     kes_store_import_staff         (KesStore    *self,
+                                             KesStaff    *staff,
+                                             GError     **error);
+/* Appends @revisions (KesRevision, oldest first) to a record exactly as
+ * given: number, change, reason, author id, time and data; no actor is
+ * needed. @kind is "patient", "contact" or "note"; @patient_id is NULL for
+ * a patient. A record not yet held must start at revision 1; a held one
+ * must continue from its current revision, with the same kind and patient
+ * (KES_ERROR_CONFLICT otherwise). Every author must be held. The record's
+ * row and its projection (patient, contact or note, note search) follow
+ * the last revision. */
+gboolean     kes_store_import_revisions     (KesStore    *self,
+                                             const char  *kind,
+                                             const char  *record_id,
+                                             const char  *patient_id,
+                                             GPtrArray   *revisions,
+                                             GError     **error);
+
 /* ---- Bulk work (demo data, import): one transaction ---- */
 gboolean     kes_store_begin                (KesStore    *self,
                                              GError     **error);

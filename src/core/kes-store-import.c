@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-store-private.h"
+
+static gboolean
+step_done (KesStore      *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT, "%s", what);
+  else
+    kes_store_set_db_error (self, error, what);
+
+  return FALSE;
+}
+
+static gboolean
+row_exists (KesStore    *self,
+            const char  *sql,
+            const char  *id,
+            gboolean    *exists,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+gboolean
+kes_store_import_team (KesStore  *self,
+                       KesTeam   *team,
+                       GError   **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+  gboolean exists = FALSE;
+
+  if (!row_exists (self, "SELECT 1 FROM team WHERE id = ?", kes_team_get_id (team), &exists, error))
+    return FALSE;
+  if (exists)
+    return TRUE;
+
+  stmt = kes_store_prepare (self, "INSERT INTO team (id, name, created_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_team_get_id (team), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_team_get_name (team), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  what = g_strdup_printf (_("A different team called “%s” is already held"), kes_team_get_name (team));
+
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+kes_store_import_staff (KesStore  *self,
+                        KesStaff  *staff,
+                        GError   **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+  gboolean exists = FALSE;
+
+  if (!row_exists (self, "SELECT 1 FROM staff WHERE id = ?", kes_staff_get_id (staff), &exists, error))
+    return FALSE;
+  if (exists)
+    return TRUE;
+
+  stmt = kes_store_prepare (self,
+    "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kes_staff_get_display_name (staff), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_staff_get_role_title (staff), -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 5, kes_staff_get_team_id (staff));
+  sqlite3_bind_text (stmt, 6, kes_staff_get_contact (staff), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  what = g_strdup_printf (_("The user name “%s” already belongs to someone else"),
+                          kes_staff_get_username (staff));
+
+  return step_done (self, stmt, what, error);
+}
+
+static gboolean
+project (KesStore       *self,
+         const char     *kind,
+         const char     *record_id,
+         const char     *patient_id,
+         KesRevision    *last,
+         GError        **error)
+{
+  KesRecordState state = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR
+    ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
+  gint64 number = kes_revision_get_revision (last);
+
+  if (g_str_equal (kind, "patient"))
+    {
+      g_autoptr(KesPatient) patient = kes_patient_new ();
+
+      if (!kes_patient_load_json (patient, kes_revision_get_data (last), error))
+        return FALSE;
+      kes_patient_set_identity (patient, record_id, number, state);
+      return kes_store_project_patient (self, patient, error);
+    }
+
+  if (g_str_equal (kind, "contact"))
+    {
+      g_autoptr(KesContact) contact = kes_contact_new ();
+
+      if (!kes_contact_load_json (contact, kes_revision_get_data (last), error))
+        return FALSE;
+      kes_contact_set_identity (contact, record_id, number, state);
+      kes_contact_set_patient_id (contact, patient_id);
+      if (!kes_store_project_contact (self, contact, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(KesNote) note = kes_note_new ();
+
+      if (!kes_note_load_json (note, kes_revision_get_data (last), error))
+        return FALSE;
+      kes_note_set_identity (note, record_id, number, state);
+      kes_note_set_patient_id (note, patient_id);
+      if (!kes_store_project_note (self, note, error))
+        return FALSE;
+    }
+
+  if (state == KES_RECORD_ENTERED_IN_ERROR)
+    {
+      sqlite3_stmt *stmt = kes_store_prepare (self, g_str_equal (kind, "contact")
+        ? "UPDATE contact SET state = 'entered-in-error' WHERE id = ?"
+        : "UPDATE note SET state = 'entered-in-error' WHERE id = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      return step_done (self, stmt, _("Could not mark the record"), error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_revisions (KesStore    *self,
+                  const char  *kind,
+                  const char  *record_id,
+                  const char  *patient_id,
+                  GPtrArray   *revisions,
+                  GError     **error)
+{
+  KesRevision *first = g_ptr_array_index (revisions, 0);
+  KesRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
+  gboolean withdrawn = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR;
+  sqlite3_stmt *stmt;
+  gint64 current = 0;
+  int rc;
+
+  stmt = kes_store_prepare (self, "SELECT kind, patient_id, revision FROM record WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gboolean same = g_strcmp0 (kes_store_column_text (stmt, 0), kind) == 0 &&
+                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), patient_id) == 0;
+
+      current = sqlite3_column_int64 (stmt, 2);
+      sqlite3_reset (stmt);
+      if (!same)
+        {
+          g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                       _("Record %s is already held as a different kind of record or for "
+                         "another patient"), record_id);
+          return FALSE;
+        }
+    }
+  else
+    sqlite3_reset (stmt);
+
+  if (kes_revision_get_revision (first) != current + 1)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                   _("Record %s is held up to revision %" G_GINT64_FORMAT "; the import continues "
+                     "from revision %" G_GINT64_FORMAT), record_id, current,
+                   kes_revision_get_revision (first));
+      return FALSE;
+    }
+
+  if (current == 0)
+    {
+      stmt = kes_store_prepare (self,
+        "INSERT INTO record (id, kind, patient_id, revision, state, created_at, created_by, "
+        "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      kes_store_bind_text (stmt, 3, patient_id);
+      sqlite3_bind_int64 (stmt, 4, kes_revision_get_revision (last));
+      sqlite3_bind_text (stmt, 5, withdrawn ? "entered-in-error" : "active", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, kes_revision_get_at (first), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, kes_revision_get_author_id (first), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, kes_revision_get_at (last), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, kes_revision_get_author_id (last), -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = kes_store_prepare (self,
+        "UPDATE record SET revision = ?2, state = ?3, updated_at = ?4, updated_by = ?5 "
+        "WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (last));
+      sqlite3_bind_text (stmt, 3, withdrawn ? "entered-in-error" : "active", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, kes_revision_get_at (last), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, kes_revision_get_author_id (last), -1, SQLITE_TRANSIENT);
+    }
+  if (!step_done (self, stmt, _("Could not save the record"), error))
+    return FALSE;
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (revisions, i);
+
+      stmt = kes_store_prepare (self,
+        "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
+      sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (kes_revision_get_change (revision)), -1,
+                         SQLITE_STATIC);
+      kes_store_bind_text (stmt, 4, kes_revision_get_reason (revision));
+      sqlite3_bind_text (stmt, 5, kes_revision_get_author_id (revision), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, kes_revision_get_at (revision), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, kes_revision_get_data (revision), -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("Could not save the record’s history"), error))
+        return FALSE;
+
+      /* Every revision has its entry in the access log, with the hash of
+       * its data, as one written here would. */
+      if (!kes_store_audit_revision (self, kind, record_id, patient_id,
+                                     kes_revision_get_revision (revision),
+                                     kes_revision_get_change (revision),
+                                     kes_revision_get_data (revision), error))
+        return FALSE;
+    }
+
+  return project (self, kind, record_id, patient_id, last, error);
+}
+
+gboolean
+kes_store_import_revisions (KesStore    *self,
+                            const char  *kind,
+                            const char  *record_id,
+                            const char  *patient_id,
+                            GPtrArray   *revisions,
+                            GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && record_id != NULL, FALSE);
+  g_return_val_if_fail (revisions != NULL && revisions->len > 0, FALSE);
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+
+  if (!import_revisions (self, kind, record_id, patient_id, revisions, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+
+  return kes_store_release (self, error);
+}
