@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "welcome/kes-welcome-page.h"
 
@@ -78,13 +79,79 @@ entry_activate_cb (KesWelcomePage *self)
     continue_clicked_cb (self);
 }
 
+static void ask_password (KesWelcomePage *self,
+                          KesStaff       *staff,
+                          const char     *problem);
+
+static void
+password_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      KesWelcomePage   *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "kes-password-entry");
+  KesStaff *staff = g_object_get_data (G_OBJECT (dialog), "kes-staff");
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "sign-in") != 0)
+    return;
+
+  /* Core checks the password, throttles repeated failures and audits both. */
+  signed_in = kes_store_sign_in (self->store, kes_staff_get_username (staff),
+                                 gtk_editable_get_text (entry), &error);
+  if (signed_in == NULL)
+    {
+      ask_password (self, staff, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[ACTOR_CHOSEN], 0, signed_in);
+}
+
+/* Accounts with a password must sign in; picking the name is not enough. */
+static void
+ask_password (KesWelcomePage *self,
+              KesStaff       *staff,
+              const char     *problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry = gtk_password_entry_new ();
+  g_autofree char *heading = g_strdup_printf (_("Sign in as %s"), kes_staff_get_display_name (staff));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   problem != NULL ? problem : _("Enter your password."));
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "sign-in-password",
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-in", _("_Sign In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "kes-password-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "kes-staff", g_object_ref (staff), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 staff_row_activated_cb (KesWelcomePage *self,
                         GtkListBoxRow  *row)
 {
   KesStaff *staff = g_object_get_data (G_OBJECT (row), "kes-staff");
 
-  if (staff != NULL)
+  if (staff == NULL)
+    return;
+  if (kes_store_staff_has_password (self->store, kes_staff_get_id (staff)))
+    ask_password (self, staff, NULL);
+  else
     g_signal_emit (self, signals[ACTOR_CHOSEN], 0, staff);
 }
 
