@@ -9,6 +9,8 @@
 #include "kes-codes.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
+#include "patient/kes-contacts-view.h"
+#include "patient/kes-notes-view.h"
 #include "patient/kes-patient-form.h"
 #include "patient/kes-patient-page.h"
 
@@ -360,6 +362,147 @@ test_header_and_alerts (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), "21 Nov 1984"));
 }
 
+
+static gboolean
+label_in_tree (GtkWidget  *root,
+               const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        return TRUE;
+      if (label_in_tree (child, needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_destructive_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "destructive-action"))
+        return child;
+      if ((found = find_destructive_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* History names who changed what, with readable values. */
+static void
+test_history_lines (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KesTeam) north = kes_store_find_team (fixture->db->store, "North");
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              kes_team_get_id (north));
+  GtkWidget *history;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  type_into (fixture, "family_entry", "Smyth");
+  g_assert_true (kes_patient_page_save (fixture->page));
+
+  history = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "history_view");
+  g_assert_true (label_in_tree (history, "Edited by Test User"));
+  g_assert_true (label_in_tree (history, "Created by Test User"));
+  g_assert_true (label_in_tree (history, "Family name: “Smith” → “Smyth”"));
+  g_assert_true (label_in_tree (history, "Team: North"));
+  g_assert_true (label_in_tree (history, "NHS number: 943 476 5919"));
+}
+
+/* Contacts and notes are added through their forms and can be marked
+ * entered in error with a reason. */
+static void
+test_contacts_and_notes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, "Smith", "Alex", "9434765919",
+                                              NULL);
+  GtkWidget *contacts = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "contacts_view");
+  GtkWidget *notes = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "notes_view");
+  g_autoptr(GListModel) stored_contacts = NULL;
+  g_autoptr(GListModel) stored_notes = NULL;
+  g_autoptr(KesNote) note = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+
+  g_assert_true (kes_patient_page_load (fixture->page, id, NULL));
+
+  /* A contact without a type is refused with the message under the type. */
+  click (contacts, KES_TYPE_CONTACTS_VIEW, "add_button");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                       "date_entry")), "20/11/2026");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                       "time_entry")), "14:30");
+  click (contacts, KES_TYPE_CONTACTS_VIEW, "form_save_button");
+  g_assert_true (gtk_widget_get_visible (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                         "type_error")));
+
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                        "type_dropdown")), "face-to-face");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                       "with_entry")), "Patient and sister");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                              "duration_spin")), 45);
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                         "summary_view")),
+                          "Reviewed the conditions of discharge.");
+  click (contacts, KES_TYPE_CONTACTS_VIEW, "form_save_button");
+  g_assert_false (gtk_widget_get_visible (kes_test_child (contacts, KES_TYPE_CONTACTS_VIEW,
+                                                          "form_box")));
+
+  stored_contacts = kes_store_list_contacts (fixture->db->store, id, TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored_contacts), ==, 1);
+  g_assert_true (label_in_tree (contacts, "20 Nov 2026 14:30"));
+
+  /* A note, then marked entered in error with a reason. */
+  click (notes, KES_TYPE_NOTES_VIEW, "add_button");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (notes, KES_TYPE_NOTES_VIEW, "title_entry")),
+                         "Home visit");
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (notes, KES_TYPE_NOTES_VIEW, "body_view")),
+                          "Settled; curfew kept.");
+  click (notes, KES_TYPE_NOTES_VIEW, "form_save_button");
+  stored_notes = kes_store_list_notes (fixture->db->store, id, TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored_notes), ==, 1);
+  g_assert_true (label_in_tree (notes, "Home visit"));
+
+  g_assert_true (label_in_tree (notes, "Mark as Entered in Error"));
+  {
+    GtkWidget *list = kes_test_child (notes, KES_TYPE_NOTES_VIEW, "list");
+    GtkWidget *button = find_destructive_button (list);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  reason = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (reason));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Written in the wrong record");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  adw_message_dialog_response (dialog, "confirm");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_clear_object (&stored_notes);
+  stored_notes = kes_store_list_notes (fixture->db->store, id, TRUE, NULL);
+  note = g_list_model_get_item (stored_notes, 0);
+  g_assert_cmpint (kes_note_get_state (note), ==, KES_RECORD_ENTERED_IN_ERROR);
+  g_assert_true (label_in_tree (notes, "Entered in error: Home visit"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +520,8 @@ main (int   argc,
   ADD ("/patient-page/cancel-asks", test_cancel_asks);
   ADD ("/patient-page/correction-needs-reason", test_correction_needs_reason);
   ADD ("/patient-page/header-and-alerts", test_header_and_alerts);
+  ADD ("/patient-page/history-lines", test_history_lines);
+  ADD ("/patient-page/contacts-and-notes", test_contacts_and_notes);
 
 #undef ADD
 

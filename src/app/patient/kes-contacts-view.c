@@ -329,6 +329,7 @@ kes_contacts_view_class_init (KesContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesContactsView, summary_error);
   gtk_widget_class_bind_template_child (widget_class, KesContactsView, general_error);
   gtk_widget_class_bind_template_child (widget_class, KesContactsView, list);
+  gtk_widget_class_bind_template_child_full (widget_class, "form_save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_save_clicked_cb);

@@ -4,10 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-patient.h"
 #include "kes-records.h"
+#include "kes-validate.h"
 #include "patient/kes-history-view.h"
 #include "patient/kes-record-rows.h"
 
@@ -23,9 +27,201 @@ struct _KesHistoryView
 
 G_DEFINE_FINAL_TYPE (KesHistoryView, kes_history_view, ADW_TYPE_BIN)
 
+/* A stored value as people read it: names for team and staff ids, labels
+ * for codes, en-GB dates, a spaced NHS number. */
+static char *
+display_value (KesHistoryView  *self,
+               KesPatientField  field,
+               const char      *value)
+{
+  const char *list_name = NULL;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  switch (field)
+    {
+    case KES_PATIENT_TEAM_ID:
+      {
+        g_autoptr(KesTeam) team = kes_store_find_team (self->store, value);
+        return g_strdup (team != NULL ? kes_team_get_name (team) : value);
+      }
+
+    case KES_PATIENT_COORDINATOR_ID:
+    case KES_PATIENT_CLINICIAN_ID:
+    case KES_PATIENT_SUPERVISOR_ID:
+      {
+        g_autoptr(KesStaff) staff = kes_store_find_staff (self->store, value, NULL);
+        return g_strdup (staff != NULL ? kes_staff_get_display_name (staff) : value);
+      }
+
+    case KES_PATIENT_BIRTH_DATE:
+    case KES_PATIENT_REFERRAL_DATE:
+      {
+        char *shown = kes_date_to_display (value);
+        return shown != NULL ? shown : g_strdup (value);
+      }
+
+    case KES_PATIENT_NHS_NUMBER:
+      return strlen (value) == 10 ? kes_nhs_number_format (value) : g_strdup (value);
+
+    case KES_PATIENT_GENDER:
+      list_name = KES_CODES_GENDER;
+      break;
+    case KES_PATIENT_ETHNICITY:
+      list_name = KES_CODES_ETHNIC_CATEGORY;
+      break;
+    case KES_PATIENT_LEGAL_STATUS:
+      list_name = KES_CODES_LEGAL_STATUS;
+      break;
+    case KES_PATIENT_MAPPA_CATEGORY:
+      list_name = KES_CODES_MAPPA_CATEGORY;
+      break;
+    case KES_PATIENT_MAPPA_LEVEL:
+      list_name = KES_CODES_MAPPA_LEVEL;
+      break;
+
+    case KES_PATIENT_FAMILY_NAME:
+    case KES_PATIENT_GIVEN_NAME:
+    case KES_PATIENT_PREFERRED_NAME:
+    case KES_PATIENT_MHCS_REFERENCE:
+    case KES_PATIENT_ADDRESS:
+    case KES_PATIENT_POSTCODE:
+    case KES_PATIENT_PHONE:
+    case KES_PATIENT_GP_PRACTICE:
+    case KES_PATIENT_DIAGNOSIS_NOTES:
+    case KES_PATIENT_AGE_OVERRIDE_REASON:
+    case KES_PATIENT_N_TEXT_FIELDS:
+    default:
+      break;
+    }
+
+  if (list_name != NULL)
+    {
+      const char *label = kes_code_list_lookup (kes_code_list_get (list_name), value);
+      return g_strdup (label != NULL ? label : value);
+    }
+
+  return g_strdup (value);
+}
+
+static char *
+display_list (KesPatientListField  field,
+              const char * const  *values)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      const char *label = NULL;
+
+      if (field == KES_PATIENT_DIAGNOSES)
+        label = kes_code_list_lookup (kes_code_list_get (KES_CODES_ICD10), values[i]);
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      if (label != NULL)
+        g_string_append_printf (text, "%s %s", values[i], label);
+      else
+        g_string_append (text, values[i]);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+add_change (GPtrArray  *lines,
+            const char *label,
+            const char *before,
+            const char *after)
+{
+  if (g_strcmp0 (before, after) == 0)
+    return;
+
+  if (before == NULL)
+    /* TRANSLATORS: a field given a value: "Team: North" */
+    g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), label, after));
+  else if (after == NULL)
+    /* TRANSLATORS: a field emptied: "Phone: removed “01603 000000”" */
+    g_ptr_array_add (lines, g_strdup_printf (_("%s: removed “%s”"), label, before));
+  else
+    /* TRANSLATORS: a changed field: "Family name: “Smith” → “Smyth”" */
+    g_ptr_array_add (lines, g_strdup_printf (_("%s: “%s” → “%s”"), label, before, after));
+}
+
+static KesPatient *
+patient_from_revision (KesRevision *revision)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  const char *data = revision != NULL ? kes_revision_get_data (revision) : NULL;
+
+  if (data == NULL || !kes_patient_load_json (patient, data, NULL))
+    return NULL;
+
+  return g_steal_pointer (&patient);
+}
+
+/* What changed, field by field, with readable values; NULL when a revision
+ * does not hold a register entry (then core's own description is used). */
+static GPtrArray *
+describe_patient_changes (KesHistoryView *self,
+                          KesRevision    *revision,
+                          KesRevision    *previous)
+{
+  g_autoptr(KesPatient) after = patient_from_revision (revision);
+  g_autoptr(KesPatient) before = NULL;
+  GPtrArray *lines;
+
+  if (after == NULL)
+    return NULL;
+
+  if (previous != NULL)
+    {
+      before = patient_from_revision (previous);
+      if (before == NULL)
+        return NULL;
+    }
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = display_value (self, i, kes_patient_get_text (after, i));
+
+      if (before != NULL)
+        old_value = display_value (self, i, kes_patient_get_text (before, i));
+      add_change (lines, kes_patient_field_label (i), old_value, new_value);
+    }
+
+  for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = display_list (i, kes_patient_get_list (after, i));
+
+      if (before != NULL)
+        old_value = display_list (i, kes_patient_get_list (before, i));
+      add_change (lines, kes_patient_list_field_label (i), old_value, new_value);
+    }
+
+  return lines;
+}
+
 static GtkWidget *
-revision_row_new (KesRevision *revision,
-                  KesRevision *previous)
+change_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "kes-change-line");
+  return label;
+}
+
+static GtkWidget *
+revision_row_new (KesHistoryView *self,
+                  KesRevision    *revision,
+                  KesRevision    *previous)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *heading, *when, *label;
@@ -33,7 +229,7 @@ revision_row_new (KesRevision *revision,
   g_autofree char *at = kes_time_to_display (kes_revision_get_at (revision));
   const char *author = kes_revision_get_author_name (revision);
   const char *reason = kes_revision_get_reason (revision);
-  g_auto(GStrv) changes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -64,15 +260,19 @@ revision_row_new (KesRevision *revision,
       gtk_box_append (GTK_BOX (box), label);
     }
 
-  changes = kes_revision_describe_changes (revision, previous, kes_patient_key_label);
-  for (guint i = 0; changes != NULL && changes[i] != NULL; i++)
+  lines = describe_patient_changes (self, revision, previous);
+  if (lines != NULL)
     {
-      label = gtk_label_new (changes[i]);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "kes-change-line");
-      gtk_box_append (GTK_BOX (box), label);
+      for (guint i = 0; i < lines->len; i++)
+        gtk_box_append (GTK_BOX (box), change_label_new (g_ptr_array_index (lines, i)));
+    }
+  else
+    {
+      g_auto(GStrv) changes = kes_revision_describe_changes (revision, previous,
+                                                             kes_patient_key_label);
+
+      for (guint i = 0; changes != NULL && changes[i] != NULL; i++)
+        gtk_box_append (GTK_BOX (box), change_label_new (changes[i]));
     }
 
   return box;
@@ -154,7 +354,7 @@ kes_history_view_reload (KesHistoryView *self)
     {
       KesRevision *revision = g_ptr_array_index (revisions, i - 1);
       KesRevision *previous = i > 1 ? g_ptr_array_index (revisions, i - 2) : NULL;
-      GtkWidget *row = revision_row_new (revision, previous);
+      GtkWidget *row = revision_row_new (self, revision, previous);
 
       gtk_list_box_append (self->list, row);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);

@@ -169,6 +169,7 @@ kes_notes_view_class_init (KesNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesNotesView, body_error);
   gtk_widget_class_bind_template_child (widget_class, KesNotesView, general_error);
   gtk_widget_class_bind_template_child (widget_class, KesNotesView, list);
+  gtk_widget_class_bind_template_child_full (widget_class, "form_save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_save_clicked_cb);
