@@ -610,7 +610,9 @@ kes_patient_load_json (KesPatient  *self,
           JsonArray *array = json_node_get_array (node);
           for (guint j = 0; j < json_array_get_length (array); j++)
             {
-              const char *item = json_array_get_string_element (array, j);
+              /* json_array_get_string_element() is critical about arrays and objects. */
+              JsonNode *element = json_array_get_element (array, j);
+              const char *item = JSON_NODE_HOLDS_VALUE (element) ? json_node_get_string (element) : NULL;
               if (item != NULL)
                 g_strv_builder_add (builder, item);
             }

@@ -84,8 +84,10 @@ kes_nhs_number_parse (const char  *input,
         continue;
       if (!g_ascii_isdigit (*p))
         {
+          /* The input may be any bytes; a message must be UTF-8. */
+          g_autofree char *quoted = g_utf8_make_valid (input, -1);
           g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("NHS number “%s”: use digits only (spaces are fine)"), input);
+                       _("NHS number “%s”: use digits only (spaces are fine)"), quoted);
           return NULL;
         }
       g_string_append_c (digits, *p);
@@ -135,7 +137,7 @@ kes_postcode_parse (const char  *input,
   g_return_val_if_fail (input != NULL, NULL);
 
   if (g_once_init_enter (&pattern))
-    g_once_init_leave (&pattern, g_regex_new (POSTCODE_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&pattern, g_regex_new (POSTCODE_PATTERN, G_REGEX_OPTIMIZE | G_REGEX_DOLLAR_ENDONLY, 0, NULL));
 
   for (const char *p = input; *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
@@ -143,8 +145,9 @@ kes_postcode_parse (const char  *input,
 
   if (compact->len < 5 || !g_regex_match (pattern, compact->str, 0, NULL))
     {
+      g_autofree char *quoted = g_utf8_make_valid (input, -1);
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("Postcode “%s” is not a UK postcode (for example NR1 3SR)"), input);
+                   _("Postcode “%s” is not a UK postcode (for example NR1 3SR)"), quoted);
       return NULL;
     }
 
@@ -187,6 +190,7 @@ kes_date_parse (const char  *input,
                 GError     **error)
 {
   g_autofree char *trimmed = NULL;
+  g_autofree char *quoted = NULL;
   unsigned int y = 0, m = 0, d = 0;
   char tail;
   gboolean shaped = FALSE;
@@ -200,17 +204,20 @@ kes_date_parse (const char  *input,
   else if (sscanf (trimmed, "%2u/%2u/%4u%c", &d, &m, &y, &tail) == 3 && y >= 1000)
     shaped = TRUE;
 
+  quoted = g_utf8_make_valid (input, -1);
   if (!shaped)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
                    _("%s “%s”: write the date as 21/11/1984 or 1984-11-21"),
-                   field_label, input);
+                   field_label, quoted);
       return NULL;
     }
-  if (!g_date_valid_dmy (d, m, y))
+  /* %u accepts a sign: "-999" wraps to a huge year that GDate's 16-bit
+   * year would silently truncate into a valid one. */
+  if (y > 9999 || m > 12 || d > 31 || !g_date_valid_dmy (d, m, y))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s “%s” is not a real date"), field_label, input);
+                   _("%s “%s” is not a real date"), field_label, quoted);
       return NULL;
     }
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
