@@ -187,6 +187,48 @@ test_team_filter_and_sort (Fixture       *fixture,
   g_assert_nonnull (strstr (kes_caseload_row_get_display_name (last_first), "CHIFFCHAFF"));
 }
 
+/* Clicking a column header sorts by it: the view's sorter changes, and the
+ * page follows it (GTK 4.8 cannot say which column was clicked). */
+static void
+test_header_sorting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkColumnViewColumn *nhs_column;
+  GtkDropDown *sort_dropdown;
+  g_autoptr(KesCaseloadRow) first = NULL;
+  g_autoptr(KesCaseloadRow) first_descending = NULL;
+
+  /* NHS number order is the reverse of name order here. */
+  g_free (kes_test_add_patient (fixture->db->store, "Alder", "Sam", "9990002118", NULL));
+  g_free (kes_test_add_patient (fixture->db->store, "Bittern", "Sam", "9990000689", NULL));
+  g_free (kes_test_add_patient (fixture->db->store, "Chiffchaff", "Sam", "9990000255", NULL));
+  load (fixture);
+
+  view = GTK_COLUMN_VIEW (child (fixture, "column_view"));
+  nhs_column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                      KES_TYPE_CASELOAD_PAGE,
+                                                                      "nhs_column"));
+  sort_dropdown = GTK_DROP_DOWN (child (fixture, "sort_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sort_dropdown), ==, KES_CASELOAD_SORT_NAME);
+
+  gtk_column_view_sort_by_column (view,
+                                  nhs_column,
+                                  GTK_SORT_ASCENDING);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sort_dropdown), ==, KES_CASELOAD_SORT_NHS_NUMBER);
+  first = g_list_model_get_item (G_LIST_MODEL (kes_caseload_page_get_model (fixture->page)), 0);
+  g_assert_cmpstr (kes_caseload_row_get_nhs_number (first), ==, "9990000255");
+
+  gtk_column_view_sort_by_column (view,
+                                  nhs_column,
+                                  GTK_SORT_DESCENDING);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (fixture,
+                                                                         "descending_toggle"))));
+  first_descending = g_list_model_get_item (G_LIST_MODEL (kes_caseload_page_get_model (fixture->page)),
+                                            0);
+  g_assert_cmpstr (kes_caseload_row_get_nhs_number (first_descending), ==, "9990002118");
+}
+
 typedef struct
 {
   GtkListBox *list;
@@ -242,6 +284,7 @@ main (int   argc,
   ADD ("/caseload/empty", test_empty_caseload);
   ADD ("/caseload/filters-as-you-type", test_filters_as_you_type);
   ADD ("/caseload/team-filter-and-sort", test_team_filter_and_sort);
+  ADD ("/caseload/header-sorting", test_header_sorting);
   ADD ("/caseload/note-search", test_note_search);
 
 #undef ADD
