@@ -19,6 +19,7 @@
 static const KesCliCommand *const command_tables[] = {
   kes_cli_patient_commands,
   kes_cli_admin_commands,
+  kes_cli_export_commands,
   kes_cli_access_commands,
 };
 

@@ -52,6 +52,7 @@ char    *kes_cli_read_secret   (const char    *variable,
 /* Command tables, one per file. */
 extern const KesCliCommand kes_cli_patient_commands[];
 extern const KesCliCommand kes_cli_admin_commands[];
+extern const KesCliCommand kes_cli_export_commands[];
 extern const KesCliCommand kes_cli_access_commands[];
 
 int kes_cli_patient_add  (KesCliContext *context);
@@ -59,6 +60,8 @@ int kes_cli_patient_list (KesCliContext *context);
 int kes_cli_patient_show (KesCliContext *context);
 int kes_cli_verify       (KesCliContext *context);
 int kes_cli_demo         (KesCliContext *context);
+int kes_cli_export       (KesCliContext *context);
+int kes_cli_import       (KesCliContext *context);
 int kes_cli_audit        (KesCliContext *context);
 int kes_cli_account_password (KesCliContext *context);
 int kes_cli_account_roles    (KesCliContext *context);

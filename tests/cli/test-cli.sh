@@ -77,5 +77,29 @@ else
   not_ok "refuses a newer database" "$(cat "$dir/err")"
 fi
 
+# Export and import: the same record through a second database comes back byte for byte.
+export KESTREL_NOW=2026-11-21T09:00:00Z
+expect 0 "" "exports a patient summary as PDF" -- export --patient 9434765870 --report summary --format pdf --output "$dir/summary.pdf"
+if pdftotext "$dir/summary.pdf" - 2>/dev/null | grep -q "FIELDFARE, Ash"; then ok "the summary PDF names the patient"; else not_ok "the summary PDF names the patient"; fi
+expect 0 "" "exports the case record as XML" -- export --patient 9434765870 --report record --output "$dir/record.xml"
+expect 0 "" "exports a subject access folder" -- export --patient 9434765870 --report sar --output "$dir/sar"
+[ -f "$dir/sar/manifest.txt" ] && [ -f "$dir/sar/subject-access.pdf" ] && ok "the subject access folder has its manifest and PDF" || not_ok "the subject access folder has its manifest and PDF"
+expect 2 "--report must be summary, sar or record" "rejects an unknown report" -- export --patient 9434765870 --report letters --output "$dir/x"
+db_main=$db
+db="$dir/second.db"
+"$cli" --database "$db" --user importer import --dry-run "$dir/record.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the file" || not_ok "a dry run checks the file" "$(cat "$dir/err")"
+"$cli" --database "$db" --user importer patient list --format json >"$dir/out" 2>/dev/null
+grep -q Fieldfare "$dir/out" && not_ok "a dry run writes nothing" || ok "a dry run writes nothing"
+"$cli" --database "$db" --user importer import "$dir/record.xml" >/dev/null 2>"$dir/err" && ok "imports into an empty database" || not_ok "imports into an empty database" "$(cat "$dir/err")"
+"$cli" --database "$db" --user importer import "$dir/record.xml" >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] && grep -q "is already held in this database" "$dir/err" && ok "refuses to import a patient twice" || not_ok "refuses to import a patient twice" "$(cat "$dir/err")"
+"$cli" --database "$db" --user importer export --patient 9434765870 --report record --output "$dir/again.xml" >/dev/null 2>&1
+cmp -s "$dir/record.xml" "$dir/again.xml" && ok "export, import, export gives the same bytes" || not_ok "export, import, export gives the same bytes"
+printf '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>\n' >"$dir/xxe.xml"
+"$cli" --database "$db" --user importer import "$dir/xxe.xml" >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] && [ "$(wc -l <"$dir/err")" -eq 1 ] && ok "refuses a file with a DOCTYPE, in one line" || not_ok "refuses a file with a DOCTYPE" "$(cat "$dir/err")"
+db=$db_main
+unset KESTREL_NOW
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
