@@ -539,3 +539,49 @@ kes_list_box_remove_all (GtkListBox *list)
   while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
+
+static gboolean
+scroll_into_view_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kes-scroll-frames"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* The message was hidden until now: wait (a few frames at most) for a
+   * frame that lays it out. */
+  if (gtk_widget_get_height (widget) <= 0)
+    {
+      g_object_set_data (G_OBJECT (widget), "kes-scroll-frames", GINT_TO_POINTER (frames + 1));
+      return frames < 10 && gtk_widget_get_visible (widget) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (widget), "kes-scroll-frames", NULL);
+
+  /* Bounds in the scrolled window's own coordinates: what is on screen. */
+  if (!gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+
+  /* Leave room above the message for its field (about 60 px). */
+  if (bounds.origin.y + bounds.size.height > page || bounds.origin.y < 60)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page / 2);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+kes_widget_scroll_into_view (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
+}

@@ -96,6 +96,11 @@ void        kes_show_error               (GtkWidget          *parent,
 /* Removes every row, leaving the placeholder in place. */
 void        kes_list_box_remove_all      (GtkListBox         *list);
 
+/* After the next layout, scrolls the enclosing GtkScrolledWindow so that
+ * @widget (typically a message just shown under a field) is in the middle of
+ * the view, leaving room for the field above it. */
+void        kes_widget_scroll_into_view  (GtkWidget          *widget);
+
 /* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
 void        kes_widget_toast             (GtkWidget          *widget,
                                           const char         *title);

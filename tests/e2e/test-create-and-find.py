@@ -39,6 +39,8 @@ def wait_for(what, predicate, timeout=TIMEOUT):
     while time.monotonic() < deadline:
         try:
             result = predicate()
+        except Failure:
+            raise
         except Exception:  # a node can vanish while we look at it
             result = None
         if result:
@@ -142,9 +144,28 @@ def main():
     if len(sys.argv) > 2:
         env["GSETTINGS_SCHEMA_DIR"] = sys.argv[2]
 
-    process = subprocess.Popen([kestrel, "--database", database], env=env)
+    # On a loaded machine the X server occasionally refuses a connection at
+    # start-up ("cannot open display"); a start that fails before the window
+    # appears is retried twice before the test gives up.
+    process = None
     try:
-        app = wait_for("kestrel on the accessibility bus", lambda: find_app(process.pid))
+        for attempt in range(3):
+            process = subprocess.Popen([kestrel, "--database", database], env=env)
+
+            def running_app():
+                if process.poll() is not None:
+                    raise Failure(f"kestrel exited with status {process.returncode} before it "
+                                  "appeared on the accessibility bus")
+                return find_app(process.pid)
+
+            try:
+                app = wait_for("kestrel on the accessibility bus", running_app)
+                break
+            except Failure as failure:
+                if process.poll() is None or attempt == 2:
+                    raise
+                log(f"{failure}; starting it again")
+
         log("kestrel is running")
 
         # First run: the staff directory is empty.
@@ -207,12 +228,13 @@ def main():
             subprocess.run(["import", "-window", "root", shots], check=False)
         return 1
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 

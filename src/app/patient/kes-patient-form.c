@@ -642,40 +642,6 @@ append_error (KesPatientForm *self,
   kes_field_set_error (field, label, text);
 }
 
-/* After layout, scrolls so that @label (a message under a field) and its
- * field are both in view. */
-static gboolean
-scroll_to_error_cb (GtkWidget     *label,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double value, page;
-
-  if (scrolled == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* The message was hidden until now: wait for a frame that lays it out. */
-  if (gtk_widget_get_height (label) <= 0)
-    return G_SOURCE_CONTINUE;
-
-  /* Bounds in the scrolled window's own coordinates: what is on screen. */
-  if (!gtk_widget_compute_bounds (label, scrolled, &bounds))
-    return G_SOURCE_REMOVE;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-
-  /* Leave room above the message for its field (about 60 px). */
-  if (bounds.origin.y + bounds.size.height > page || bounds.origin.y < 60)
-    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page / 2);
-
-  return G_SOURCE_REMOVE;
-}
-
 guint
 kes_patient_form_show_issues (KesPatientForm *self,
                               GPtrArray      *issues)
@@ -760,7 +726,7 @@ kes_patient_form_show_issues (KesPatientForm *self,
   if (first != NULL)
     {
       gtk_widget_grab_focus (first);
-      gtk_widget_add_tick_callback (first_label, scroll_to_error_cb, NULL, NULL);
+      kes_widget_scroll_into_view (first_label);
     }
 
   return issues->len;
