@@ -635,29 +635,27 @@ kes_window_show_open_error (KesWindow    *self,
   g_return_if_fail (KES_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
+  /* Core's message says what is wrong; the advice says what to do. */
   if (g_error_matches (error, KES_ERROR, KES_ERROR_NEWER_SCHEMA))
     {
       title = _("This Database Needs a Newer Kestrel");
-      advice = g_strdup_printf (_("%s was written by a newer version of Kestrel than this one "
-                                  "(%s). Install the newer version to open it, or start Kestrel "
-                                  "with another database: kestrel --database FILE. Kestrel has not "
-                                  "changed the file."),
-                                path, PACKAGE_VERSION);
+      advice = g_strdup (_("To work with a different database, start Kestrel with "
+                           "“kestrel --database FILE”."));
     }
   else if (g_error_matches (error, KES_ERROR, KES_ERROR_CORRUPT))
     {
       title = _("The Database Is Damaged");
-      advice = g_strdup_printf (_("The integrity check of %s failed. Restore it from your most "
-                                  "recent backup, or ask your system administrator for help. "
-                                  "Kestrel has not written to the file."),
-                                path);
+      advice = g_strdup (_("Restore it from your most recent backup, or ask your system "
+                           "administrator for help. Kestrel has not written to the file."));
     }
   else
     {
       title = _("The Database Could Not Be Opened");
-      advice = g_strdup_printf (_("Check that the folder of %s exists and that you may write to "
-                                  "it, or start Kestrel with another database: "
-                                  "kestrel --database FILE."),
+      advice = g_strdup_printf (_("File: %s\n\nCheck that the file is complete and that you may "
+                                  "read and write it and its folder. If it is damaged, restore it "
+                                  "from your most recent backup or ask your system administrator. "
+                                  "To use a different database, start Kestrel with "
+                                  "“kestrel --database FILE”."),
                                 path);
     }
 

@@ -7,6 +7,7 @@
 
 #include "admin/kes-admin-page.h"
 #include "caseload/kes-caseload-page.h"
+#include "kes-application.h"
 #include "kes-error.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
@@ -159,12 +160,77 @@ test_open_error_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *kestrel_path;
+
+/* The application: accelerators, the style action, and the real binary's
+ * command line. */
+static void
+test_application (void)
+{
+  g_autoptr(KesApplication) app = kes_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GVariant) state = NULL;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.new-patient");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>slash"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "style");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "dark");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("system"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_version_option (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *expected = g_strdup_printf ("kestrel %s\n", PACKAGE_VERSION);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { kestrel_path, "--version", NULL };
+  int status = -1;
+
+  if (kestrel_path == NULL)
+    {
+      g_test_skip ("the path of the kestrel binary was not given");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* The meson test passes the real binary after the test's own options. */
+  if (argc > 1)
+    kestrel_path = argv[1];
+
+  g_test_add_func ("/application/accels-and-style", test_application);
+  g_test_add_func ("/application/version-option", test_version_option);
 
   g_test_add_func ("/templates/every-widget", test_every_template);
   g_test_add_func ("/templates/window", test_window_template);
