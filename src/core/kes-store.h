@@ -141,6 +141,13 @@ GPtrArray   *kes_store_search_notes         (KesStore    *self,
 GPtrArray   *kes_store_load_caseload_rows   (KesStore    *self,
                                              GError     **error);
 
+/* ---- Today: everything due or overdue (see kes-due.h) ---- */
+/* Most urgent first; only patients of @team_id when it is not NULL. */
+GPtrArray   *kes_store_list_due             (KesStore      *self,
+                                             const GDate   *today,
+                                             const char    *team_id,
+                                             GError       **error);
+
 /* ---- Integrity ---- */
 /* integrity_check + foreign_key_check; a list of problems, empty when sound. */
 GPtrArray   *kes_store_verify               (KesStore    *self,

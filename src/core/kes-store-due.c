@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-due"
+
+#include "config.h"
+
+#include "kes-due.h"
+#include "kes-store-due-private.h"
+
+/* Every feature that makes work due adds its provider here, one line each.
+ * A provider appends KesDueItem objects for all active patients; filtering
+ * by team happens once, below. */
+static const KesDueProvider providers[] = {
+  NULL, /* keeps the array non-empty in C until the first provider lands */
+};
+
+GPtrArray *
+kes_store_list_due (KesStore     *self,
+                    const GDate  *today,
+                    const char   *team_id,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    if (providers[i] != NULL && !providers[i] (self, today, items, error))
+      return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KesDueItem *item = g_ptr_array_index (items, i);
+      if (team_id == NULL || g_strcmp0 (kes_due_item_get_team_id (item), team_id) == 0)
+        g_ptr_array_add (kept, g_object_ref (item));
+    }
+  g_ptr_array_sort (kept, kes_due_item_compare);
+  return g_steal_pointer (&kept);
+}
