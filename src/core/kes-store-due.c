@@ -5,11 +5,13 @@
 
 #include "kes-due.h"
 #include "kes-store-due-private.h"
+#include "kes-store-risk-private.h"
 
 /* Every feature that makes work due adds its provider here, one line each.
  * A provider appends KesDueItem objects for all active patients; filtering
  * by team happens once, below. */
 static const KesDueProvider providers[] = {
+  kes_store_due_risk_reviews,
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 

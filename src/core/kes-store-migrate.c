@@ -15,6 +15,7 @@ static const char * const migrations[] = {
   "migrations/0001-initial.sql",
   "migrations/0002-caseload-indexes.sql",
   "migrations/0003-audit-and-accounts.sql",
+  "migrations/0006-risk-tools.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
