@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
 #include "kes-app-util.h"
 #include "kes-error.h"
@@ -379,6 +380,7 @@ set_main_actions_enabled (KesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
 }
 
@@ -413,6 +415,35 @@ switch_user_now (KesWindow  *self,
   set_main_actions_enabled (self, FALSE);
   kes_welcome_page_set_store (self->welcome_page, self->store);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* ---- Own password ---- */
+
+static void
+own_password_changed_cb (KesStaff   *staff,
+                         const char *password,
+                         gpointer    user_data)
+{
+  KesWindow *self = user_data;
+
+  if (password != NULL)
+    kes_widget_toast (GTK_WIDGET (self), _("Password changed"));
+  g_object_unref (self);
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KesWindow *self = KES_WINDOW (widget);
+  KesStaff *actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
+
+  if (actor == NULL)
+    return;
+  kes_ask_new_password (widget, self->store, actor, TRUE, _("Change Password"),
+                        _("Type your current password, then the new one twice."),
+                        own_password_changed_cb, g_object_ref (self));
 }
 
 /* ---- Actions ---- */
@@ -558,6 +589,8 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
+                                   change_password_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "s", open_patient_action);
 }
 
@@ -584,8 +617,6 @@ void
 kes_window_set_store (KesWindow *self,
                       KesStore  *store)
 {
-  guint n_staff;
-
   g_return_if_fail (KES_IS_WINDOW (self));
   g_return_if_fail (KES_IS_STORE (store));
 
@@ -596,24 +627,11 @@ kes_window_set_store (KesWindow *self,
   kes_admin_page_set_store (self->admin_page, store);
   kes_patient_page_set_store (self->patient_page, store);
 
-  n_staff = kes_store_count_staff (store);
+  /* Everyone signs in, even when there is only one account: the first run
+   * creates the administrator, later runs ask for a user name and password. */
   if (kes_store_get_actor (store) != NULL)
     {
       enter_main (self);
-    }
-  else if (n_staff == 1)
-    {
-      g_autoptr(GListModel) staff = kes_store_list_staff (store, NULL);
-      g_autoptr(KesStaff) only = staff != NULL ? g_list_model_get_item (staff, 0) : NULL;
-
-      if (only != NULL)
-        {
-          kes_store_set_actor (store, only);
-          enter_main (self);
-          return;
-        }
-      kes_welcome_page_set_store (self->welcome_page, store);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
   else
     {

@@ -311,12 +311,12 @@ kes_cli_demo_accounts (KesStore  *store,
                        GError   **error)
 {
   static const struct { const char *username, *name, *role, *password; } accounts[] = {
-    { "demo.clinician", "Demo Clinician", KES_ROLE_CLINICIAN, "demo-clinician-pass" },
-    { "demo.supervisor", "Demo Social Supervisor", KES_ROLE_SOCIAL_SUPERVISOR, "demo-supervisor-pass" },
-    { "demo.carers", "Demo Carers’ Liaison", KES_ROLE_CARERS_LIAISON, "demo-carers-pass" },
-    { "demo.liaison", "Demo Liaison and Diversion", KES_ROLE_LIAISON_DIVERSION, "demo-liaison-pass" },
-    { "demo.manager", "Demo Team Manager", KES_ROLE_TEAM_MANAGER, "demo-manager-pass" },
-    { "demo.admin", "Demo Administrator", KES_ROLE_ADMINISTRATOR, "demo-admin-pass" },
+    { "demo.clinician", "Demo Clinician", KES_ROLE_CLINICIAN, "amber-otter-lantern" },
+    { "demo.supervisor", "Demo Social Supervisor", KES_ROLE_SOCIAL_SUPERVISOR, "copper-heron-meadow" },
+    { "demo.carers", "Demo Carers’ Liaison", KES_ROLE_CARERS_LIAISON, "willow-ferry-summit" },
+    { "demo.liaison", "Demo Liaison and Diversion", KES_ROLE_LIAISON_DIVERSION, "granite-plum-orchard" },
+    { "demo.manager", "Demo Team Manager", KES_ROLE_TEAM_MANAGER, "silver-fox-harbour" },
+    { "demo.admin", "Demo Administrator", KES_ROLE_ADMINISTRATOR, "cobalt-wren-valley" },
   };
 
   g_print ("%s\n", _("Demo accounts (fictional; change or disable them before real use):"));

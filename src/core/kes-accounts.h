@@ -28,6 +28,31 @@ gboolean    kes_store_set_password       (KesStore            *store,
 gboolean    kes_store_staff_has_password (KesStore            *store,
                                           const char          *id_or_username);
 
+/* Whether a new password is good enough: at least KES_PASSWORD_MIN_LENGTH
+ * characters, not built on the user name or the person's name, not a
+ * well-known password, not a few characters repeated. KES_ERROR_INVALID
+ * says what is wrong in plain words. @username and @display_name may be
+ * NULL. kes_store_set_password() and kes_store_create_account() apply it. */
+gboolean    kes_password_check           (const char          *password,
+                                          const char          *username,
+                                          const char          *display_name,
+                                          GError             **error);
+
+/* Creates a member of staff with roles and a password in one transaction:
+ * all of it is written, or nothing. @roles must name at least one role.
+ * Needs manage-staff, except for the first account of an empty staff
+ * directory (first run), which must hold the administrator role. Logged as
+ * "account". Does not sign anyone in. */
+KesStaff   *kes_store_create_account     (KesStore            *store,
+                                          const char          *username,
+                                          const char          *display_name,
+                                          const char          *role_title,
+                                          const char          *team_id,
+                                          const char          *contact,
+                                          const char * const  *roles,
+                                          const char          *password,
+                                          GError             **error);
+
 /* Checks a user name and password. On success returns the member of staff,
  * makes them the store's actor, upgrades an outdated hash and logs
  * "sign-in". On failure (KES_ERROR_PERMISSION) the message never says which
@@ -50,6 +75,12 @@ gboolean    kes_store_set_staff_roles    (KesStore            *store,
 gboolean    kes_store_disable_staff      (KesStore            *store,
                                           const char          *staff_id,
                                           GError             **error);
+/* Lets a disabled account sign in again; needs manage-staff. */
+gboolean    kes_store_enable_staff       (KesStore            *store,
+                                          const char          *staff_id,
+                                          GError             **error);
+gboolean    kes_store_staff_is_disabled  (KesStore            *store,
+                                          const char          *id_or_username);
 
 /* Whether the store's actor may do @permission, for the patient @patient_id
  * when given. Clinical content of a patient under another team needs

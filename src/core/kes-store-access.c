@@ -283,6 +283,39 @@ kes_store_disable_staff (KesStore    *self,
                        kes_staff_get_id (staff), NULL, summary, error);
 }
 
+gboolean
+kes_store_enable_staff (KesStore    *self,
+                        const char  *staff_id,
+                        GError     **error)
+{
+  g_autoptr(KesStaff) staff = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if ((staff = require_staff (self, staff_id, error)) == NULL ||
+      !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
+    return FALSE;
+  /* A fresh start: the failures that may have led to disabling are cleared. */
+  summary = g_strdup_printf ("enabled %s", kes_staff_get_username (staff));
+  return update_staff (self,
+                       "UPDATE staff SET disabled = 0, failed_attempts = 0, locked_until = NULL "
+                       "WHERE id = ?1 AND ?2 IS NULL",
+                       kes_staff_get_id (staff), NULL, summary, error);
+}
+
+gboolean
+kes_store_staff_is_disabled (KesStore   *self,
+                             const char *id_or_username)
+{
+  g_auto(StaffAccount) account = { 0 };
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  return id_or_username != NULL && load_account (self, id_or_username, &account, NULL) &&
+         account.found && account.disabled;
+}
+
 static char *
 hash_password (const char  *password,
                GError     **error)
@@ -318,16 +351,9 @@ kes_store_set_password (KesStore    *self,
   own = self->actor != NULL && g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff));
   if (!own && !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
     return FALSE;
-  if (g_utf8_strlen (password, -1) < KES_PASSWORD_MIN_LENGTH)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The password is too short: use at least %d character",
-                                "The password is too short: use at least %d characters",
-                                KES_PASSWORD_MIN_LENGTH),
-                   KES_PASSWORD_MIN_LENGTH);
-      return FALSE;
-    }
+  if (!kes_password_check (password, kes_staff_get_username (staff),
+                           kes_staff_get_display_name (staff), error))
+    return FALSE;
   if ((hashed = hash_password (password, error)) == NULL)
     return FALSE;
   summary = g_strdup_printf ("password set for %s", kes_staff_get_username (staff));

@@ -33,29 +33,29 @@ out_has () { if grep -qF -- "$1" "$dir/out"; then ok "$2"; else not_ok "$2" "$(c
 
 expect 0 "" "demo adds patients and accounts" -- demo --patients 5 --contacts 1 --notes 1
 out_has "demo.clinician" "demo prints the demo accounts"
-out_has "demo-admin-pass" "demo prints the demo passwords"
+out_has "cobalt-wren-valley" "demo prints the demo passwords"
 
 as=demo.clinician
 KESTREL_PASSWORD=wrong-password-here expect 1 "don’t match an account" "a wrong password is refused" -- patient list
-KESTREL_PASSWORD=demo-clinician-pass expect 0 "" "the right password signs in" -- patient list
+KESTREL_PASSWORD=amber-otter-lantern expect 0 "" "the right password signs in" -- patient list
 as=nobody-here
-KESTREL_PASSWORD=demo-clinician-pass expect 0 "" "a user without a password needs none (transitional)" -- patient list
+KESTREL_PASSWORD=amber-otter-lantern expect 0 "" "a user without a password needs none (transitional)" -- patient list
 as=demo.carers
-KESTREL_PASSWORD=demo-carers-pass expect 1 "Carers’ liaison staff can’t read the access log" "carers' liaison can't read the access log" -- audit
+KESTREL_PASSWORD=willow-ferry-summit expect 1 "Carers’ liaison staff can’t read the access log" "carers' liaison can't read the access log" -- audit
 as=demo.manager
-KESTREL_PASSWORD=demo-manager-pass expect 0 "" "a manager reads the access log as JSON" -- audit --format json
+KESTREL_PASSWORD=silver-fox-harbour expect 0 "" "a manager reads the access log as JSON" -- audit --format json
 out_has '"action" : "sign-in-failed"' "the failed sign-in is logged"
 out_has '"action" : "sign-in"' "the sign-in is logged"
-KESTREL_PASSWORD=demo-manager-pass expect 0 "" "the access log as text" -- audit --from 2000-01-01
-KESTREL_PASSWORD=demo-manager-pass expect 2 "--format must be text or json" "audit rejects an unknown format" -- audit --format xml
+KESTREL_PASSWORD=silver-fox-harbour expect 0 "" "the access log as text" -- audit --from 2000-01-01
+KESTREL_PASSWORD=silver-fox-harbour expect 2 "--format must be text or json" "audit rejects an unknown format" -- audit --format xml
 as=
 expect 0 "" "verify passes" -- verify
 
 # Backups: plain, then encrypted.
 as=demo.admin
-KESTREL_PASSWORD=demo-admin-pass expect 0 "" "an administrator backs up" -- backup --folder "$dir/backups" --keep 3
+KESTREL_PASSWORD=cobalt-wren-valley expect 0 "" "an administrator backs up" -- backup --folder "$dir/backups" --keep 3
 plain=$(cat "$dir/out")
-KESTREL_PASSWORD=demo-admin-pass expect 0 "" "restores to a new file" -- restore "$plain" --to "$dir/restored.db"
+KESTREL_PASSWORD=cobalt-wren-valley expect 0 "" "restores to a new file" -- restore "$plain" --to "$dir/restored.db"
 as=
 "$cli" --database "$dir/restored.db" --user tester verify >"$dir/out" 2>&1 && ok "the restored database verifies" || not_ok "the restored database verifies" "$(cat "$dir/out")"
 expect 1 "already exists" "restore never overwrites" -- restore "$plain" --to "$dir/restored.db"

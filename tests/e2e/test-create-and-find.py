@@ -96,6 +96,19 @@ def type_into(app, name, value):
     wait_for(f"“{value}” in “{name}”", lambda: text_of(field) == value, 5)
 
 
+def secret_field(app, name):
+    return find(app, lambda n: n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT)
+                and n.name == name and showing(n) and n.getState().contains(pyatspi.STATE_EDITABLE))
+
+
+def type_secret(app, name, value):
+    """A password entry reads back as bullets: check the length only."""
+    field = wait_for(f"the password field “{name}”", lambda: secret_field(app, name))
+    field.queryEditableText().setTextContents(value)
+    wait_for(f"{len(value)} characters in “{name}”",
+             lambda: field.queryText().characterCount == len(value), 5)
+
+
 def choose_second_item(app, name):
     """Opens a drop-down and picks the item after the current one (after
     “Not set”). GTK 4.8 drop-downs cannot be selected through AT-SPI, so the
@@ -171,8 +184,10 @@ def main():
         # First run: the staff directory is empty.
         type_into(app, "Full name", "Test Clinician")
         type_into(app, "Role title", "Community psychiatric nurse")
+        type_secret(app, "Password", "amber lantern orchard")
+        type_secret(app, "Confirm password", "amber lantern orchard")
         click(wait_for("the start button", lambda: by_description(app, "welcome-continue")))
-        log("first user added")
+        log("first user added (administrator and clinician, signed in)")
 
         # A new patient through the register form.
         click(wait_for("the New Patient button", lambda: by_description(app, "new-patient")))

@@ -85,63 +85,6 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-/* An empty staff directory asks the first user to introduce themselves. */
-static void
-test_first_run (void)
-{
-  g_autoptr(KesTestDb) db = kes_test_db_new (FALSE);
-  KesWindow *window = kes_window_new (NULL);
-  GtkWidget *main_stack = kes_test_child (window, KES_TYPE_WINDOW, "main_stack");
-  GtkWidget *welcome = kes_test_child (window, KES_TYPE_WINDOW, "welcome_page");
-  GtkWidget *name_entry = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "name_entry");
-  GtkWidget *role_entry = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "role_entry");
-  GtkWidget *button = kes_test_child (welcome, KES_TYPE_WELCOME_PAGE, "continue_button");
-  g_autoptr(KesStaff) found = NULL;
-
-  g_assert_cmpuint (kes_store_count_staff (db->store), ==, 0);
-  kes_window_set_store (window, db->store);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "welcome");
-  g_assert_false (gtk_widget_get_sensitive (button));
-
-  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Zoë O'Brien");
-  gtk_editable_set_text (GTK_EDITABLE (role_entry), "Community psychiatric nurse");
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-
-  g_assert_cmpuint (kes_store_count_staff (db->store), ==, 1);
-  g_assert_nonnull (kes_store_get_actor (db->store));
-  g_assert_cmpstr (kes_staff_get_username (kes_store_get_actor (db->store)), ==, "zoe.obrien");
-  found = kes_store_find_staff (db->store, "zoe.obrien", NULL);
-  g_assert_nonnull (found);
-  g_assert_cmpstr (kes_staff_get_display_name (found), ==, "Zoë O'Brien");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "main");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* With exactly one member of staff, Kestrel uses them without asking. */
-static void
-test_single_user_is_silent (void)
-{
-  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
-  g_autoptr(KesStore) reopened = NULL;
-  g_autoptr(GError) error = NULL;
-  KesWindow *window = kes_window_new (NULL);
-  GtkWidget *main_stack = kes_test_child (window, KES_TYPE_WINDOW, "main_stack");
-
-  reopened = kes_store_open (db->path, &error);
-  g_assert_no_error (error);
-  g_assert_null (kes_store_get_actor (reopened));
-
-  kes_window_set_store (window, reopened);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "main");
-  g_assert_nonnull (kes_store_get_actor (reopened));
-  g_assert_cmpstr (kes_staff_get_username (kes_store_get_actor (reopened)), ==, "test.user");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 test_open_error_page (void)
 {
@@ -236,8 +179,6 @@ main (int   argc,
   g_test_add_func ("/templates/window", test_window_template);
   g_test_add_func ("/templates/resources-linked", test_resources_linked);
   g_test_add_func ("/templates/shortcuts-window", test_shortcuts_window);
-  g_test_add_func ("/window/first-run", test_first_run);
-  g_test_add_func ("/window/single-user-is-silent", test_single_user_is_silent);
   g_test_add_func ("/window/open-error", test_open_error_page);
 
   return g_test_run ();

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-records.h"
 
@@ -48,7 +50,9 @@ typedef struct
   GtkEditable  *name_entry;
   GtkEditable  *role_entry;
   GtkEditable  *contact_entry;
+  GtkEditable  *password_entry;
   GtkDropDown  *team_dropdown;
+  GtkDropDown  *access_dropdown;
 } StaffForm;
 
 static void
@@ -80,6 +84,8 @@ staff_dialog_response_cb (AdwMessageDialog *dialog,
   g_autofree char *toast = NULL;
   g_autoptr(KesStaff) staff = NULL;
   g_autoptr(GError) error = NULL;
+  const char *roles[2] = { NULL, NULL };
+  const char *access;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
@@ -88,19 +94,36 @@ staff_dialog_response_cb (AdwMessageDialog *dialog,
   role = kes_editable_dup_text (form->role_entry);
   contact = kes_editable_dup_text (form->contact_entry);
   username = kes_unique_username (self->store, name);
+  access = kes_dropdown_get_code (form->access_dropdown);
+  roles[0] = access;
 
-  staff = kes_store_add_staff (self->store, username, name, role,
-                               kes_dropdown_get_code (form->team_dropdown),
-                               *contact != '\0' ? contact : NULL, &error);
+  /* The account, its role and its first password are written together. */
+  staff = kes_store_create_account (self->store, username, name, role,
+                                    kes_dropdown_get_code (form->team_dropdown),
+                                    *contact != '\0' ? contact : NULL, roles,
+                                    gtk_editable_get_text (form->password_entry), &error);
   if (staff == NULL)
     {
       kes_show_error (GTK_WIDGET (self), _("The Staff Member Was Not Added"), error->message);
       return;
     }
-
   /* TRANSLATORS: "Alex Smith added as alex.smith" */
   toast = g_strdup_printf (_("%s added as %s"), name, username);
   directory_changed (self, toast);
+}
+
+/* Every role, by its label. */
+static void
+fill_roles (GtkDropDown *dropdown)
+{
+  const char * const *roles = kes_role_all ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = g_strv_length ((char **) roles);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, (gpointer) kes_role_label (roles[i]));
+  kes_dropdown_fill (dropdown, NULL, roles, (const char * const *) labels->pdata, n);
+  gtk_drop_down_set_selected (dropdown, 0);
 }
 
 static GtkWidget *
@@ -129,7 +152,9 @@ add_staff_clicked_cb (KesAdminPage *self)
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Add a Staff Member"),
-                                   _("Their user name is made from their name."));
+                                   _("Their user name is made from their name. Give them the "
+                                     "first password in person; they can change it from their "
+                                     "menu once signed in."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "add", _("_Add"),
@@ -150,7 +175,15 @@ add_staff_clicked_cb (KesAdminPage *self)
                                                  gtk_drop_down_new (NULL, NULL)));
   form->contact_entry = GTK_EDITABLE (form_row (GTK_GRID (grid), 3, _("C_ontact"),
                                                 gtk_entry_new ()));
+  form->access_dropdown = GTK_DROP_DOWN (form_row (GTK_GRID (grid), 4, _("_Access"),
+                                                   gtk_drop_down_new (NULL, NULL)));
+  form->password_entry = GTK_EDITABLE (form_row (GTK_GRID (grid), 5, _("First _password"),
+                                                 gtk_password_entry_new ()));
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (form->password_entry), TRUE);
+  fill_roles (form->access_dropdown);
   kes_dropdown_fill_teams (form->team_dropdown, teams, _("No team"));
+  if (teams != NULL && g_list_model_get_n_items (teams) > 0)
+    gtk_drop_down_set_selected (form->team_dropdown, 1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
 
   g_signal_connect (form->name_entry, "changed", G_CALLBACK (staff_name_changed_cb), dialog);
@@ -159,6 +192,83 @@ add_staff_clicked_cb (KesAdminPage *self)
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (form->name_entry));
+}
+
+/* ---- Accounts: reset a password, disable and enable ---- */
+
+static void
+password_reset_cb (KesStaff   *staff,
+                   const char *password,
+                   gpointer    user_data)
+{
+  g_autoptr(KesAdminPage) self = user_data;
+  g_autofree char *toast = NULL;
+
+  if (password == NULL)
+    return;
+  /* TRANSLATORS: "Password reset for Alex Smith" */
+  toast = g_strdup_printf (_("Password reset for %s"), kes_staff_get_display_name (staff));
+  directory_changed (self, toast);
+}
+
+static void
+reset_password_clicked_cb (GtkButton    *button,
+                           KesAdminPage *self)
+{
+  KesStaff *staff = g_object_get_data (G_OBJECT (button), "kes-staff");
+  g_autofree char *heading = g_strdup_printf (_("Reset the Password of %s"),
+                                              kes_staff_get_display_name (staff));
+
+  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, FALSE, heading,
+                        _("Choose a new password and give it to them in person. It also lifts a "
+                          "lock after failed sign-ins."),
+                        password_reset_cb, g_object_ref (self));
+}
+
+static void
+disable_clicked_cb (GtkButton    *button,
+                    KesAdminPage *self)
+{
+  KesStaff *staff = g_object_get_data (G_OBJECT (button), "kes-staff");
+  gboolean disabled = kes_store_staff_is_disabled (self->store, kes_staff_get_id (staff));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  gboolean done;
+
+  /* Accounts are never deleted: their name stays on everything they signed. */
+  if (disabled)
+    done = kes_store_enable_staff (self->store, kes_staff_get_id (staff), &error);
+  else
+    done = kes_store_disable_staff (self->store, kes_staff_get_id (staff), &error);
+  if (!done)
+    {
+      kes_show_error (GTK_WIDGET (self),
+                      disabled ? _("The Account Was Not Enabled") : _("The Account Was Not Disabled"),
+                      error->message);
+      return;
+    }
+  toast = g_strdup_printf (disabled ? _("%s can sign in again") : _("%s can no longer sign in"),
+                           kes_staff_get_display_name (staff));
+  directory_changed (self, toast);
+}
+
+static GtkWidget *
+account_button (KesAdminPage *self,
+                KesStaff     *staff,
+                const char   *mnemonic,
+                char         *label,
+                GCallback     callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "kes-staff", g_object_ref (staff), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  g_free (label);
+  return button;
 }
 
 /* ---- Teams ---- */
@@ -330,6 +440,7 @@ kes_admin_page_reload (KesAdminPage *self)
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(GListModel) teams = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean manage;
   guint n;
 
   g_return_if_fail (KES_IS_ADMIN_PAGE (self));
@@ -350,6 +461,7 @@ kes_admin_page_reload (KesAdminPage *self)
   staff = kes_store_list_staff (self->store, &error);
   if (staff == NULL)
     g_warning ("Could not list staff: %s", error->message);
+  manage = kes_store_check_permission (self->store, KES_PERMISSION_MANAGE_STAFF, NULL, NULL);
 
   n = staff != NULL ? g_list_model_get_n_items (staff) : 0;
   for (guint i = 0; i < n; i++)
@@ -362,8 +474,10 @@ kes_admin_page_reload (KesAdminPage *self)
       g_autofree char *title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
       g_autofree char *escaped = NULL;
 
+      if (kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
+        g_string_append (subtitle, _("Disabled"));
       if (role != NULL && *role != '\0')
-        g_string_append (subtitle, role);
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", role);
       if (team != NULL)
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", team);
       g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
@@ -372,6 +486,26 @@ kes_admin_page_reload (KesAdminPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      if (manage)
+        {
+          gboolean disabled = kes_store_staff_is_disabled (self->store, kes_staff_get_id (member));
+          const char *name = kes_staff_get_display_name (member);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     account_button (self, member, _("Reset _Password…"),
+                                                     g_strdup_printf (_("Reset the password of %s"),
+                                                                      name),
+                                                     G_CALLBACK (reset_password_clicked_cb)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     account_button (self, member,
+                                                     disabled ? _("_Enable") : _("_Disable"),
+                                                     disabled
+                                                     ? g_strdup_printf (_("Enable the account of %s"), name)
+                                                     : g_strdup_printf (_("Disable the account of %s"), name),
+                                                     G_CALLBACK (disable_clicked_cb)));
+          if (disabled)
+            gtk_widget_add_css_class (row, "dim-label");
+        }
       adw_preferences_group_add (self->staff_group, row);
       g_ptr_array_add (self->staff_rows, row);
     }

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-password-dialog.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-error.h"
 #include "welcome/kes-welcome-page.h"
 
 struct _KesWelcomePage
@@ -14,13 +16,23 @@ struct _KesWelcomePage
   AdwBin       parent_instance;
 
   KesStore    *store;
+  gboolean     username_edited;
 
   GtkStack    *stack;
   GtkEntry    *name_entry;
+  GtkEntry    *username_entry;
   GtkEntry    *role_entry;
   GtkDropDown *team_dropdown;
+  GtkDropDown *clinical_role_dropdown;
+  GtkWidget   *password_entry;
+  GtkWidget   *confirm_entry;
+  GtkLabel    *password_hint;
   GtkLabel    *error_label;
   GtkButton   *continue_button;
+  GtkWidget   *signin_username;
+  GtkWidget   *signin_password;
+  GtkLabel    *signin_error;
+  GtkButton   *signin_button;
   GtkListBox  *staff_list;
 };
 
@@ -33,21 +45,96 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The clinical roles the first administrator may also hold. */
+static const char * const clinical_roles[] = {
+  KES_ROLE_CLINICIAN,
+  KES_ROLE_SOCIAL_SUPERVISOR,
+  KES_ROLE_LIAISON_DIVERSION,
+  KES_ROLE_TEAM_MANAGER,
+  KES_ROLE_CARERS_LIAISON,
+};
+
+/* ---- First run: the administrator account ---- */
+
+static void
+update_password_hint (KesWelcomePage *self)
+{
+  g_autofree char *name = kes_editable_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *username = kes_editable_dup_text (GTK_EDITABLE (self->username_entry));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules = NULL;
+
+  if (*password == '\0')
+    {
+      rules = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "At least %d character, not your name or user name. "
+                                            "Three or four unrelated words work well.",
+                                            "At least %d characters, not your name or user name. "
+                                            "Three or four unrelated words work well.",
+                                            KES_PASSWORD_MIN_LENGTH),
+                               KES_PASSWORD_MIN_LENGTH);
+      gtk_label_set_text (self->password_hint, rules);
+    }
+  else if (!kes_password_check (password, username, name, &error))
+    gtk_label_set_text (self->password_hint, error->message);
+  else if (*confirm != '\0' && g_strcmp0 (password, confirm) != 0)
+    gtk_label_set_text (self->password_hint, _("The two passwords are different."));
+  else
+    gtk_label_set_text (self->password_hint, _("This password is strong enough."));
+}
+
 static void
 entry_changed_cb (KesWelcomePage *self)
 {
   g_autofree char *name = kes_editable_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *username = kes_editable_dup_text (GTK_EDITABLE (self->username_entry));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button), *name != '\0');
+  update_password_hint (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button),
+                            *name != '\0' && *username != '\0' &&
+                            *password != '\0' && *confirm != '\0');
+}
+
+static void username_changed_cb (KesWelcomePage *self);
+
+static void
+name_changed_cb (KesWelcomePage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *username = NULL;
+
+  /* Suggest a user name from the full name until the user types their own. */
+  if (self->username_edited || self->store == NULL)
+    return;
+  name = kes_editable_dup_text (GTK_EDITABLE (self->name_entry));
+  username = *name != '\0' ? kes_unique_username (self->store, name) : g_strdup ("");
+  g_signal_handlers_block_by_func (self->username_entry, username_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->username_entry), username);
+  g_signal_handlers_unblock_by_func (self->username_entry, username_changed_cb, self);
+}
+
+static void
+username_changed_cb (KesWelcomePage *self)
+{
+  self->username_edited = TRUE;
 }
 
 static void
 continue_clicked_cb (KesWelcomePage *self)
 {
   g_autofree char *name = kes_editable_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *username = kes_editable_dup_text (GTK_EDITABLE (self->username_entry));
   g_autofree char *role = kes_editable_dup_text (GTK_EDITABLE (self->role_entry));
-  g_autofree char *username = NULL;
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  const char *clinical = kes_dropdown_get_code (self->clinical_role_dropdown);
+  const char *roles[] = { KES_ROLE_ADMINISTRATOR, clinical, NULL };
   g_autoptr(KesStaff) staff = NULL;
+  g_autoptr(KesStaff) signed_in = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (self->store != NULL);
@@ -58,18 +145,39 @@ continue_clicked_cb (KesWelcomePage *self)
                            _("Enter your full name."));
       return;
     }
+  if (g_strcmp0 (password, confirm) != 0)
+    {
+      kes_field_set_error (self->confirm_entry, self->error_label,
+                           _("Confirm password: the two passwords are different. Type the same "
+                             "password in both."));
+      return;
+    }
 
-  username = kes_unique_username (self->store, name);
-  staff = kes_store_add_staff (self->store, username, name, role,
-                               kes_dropdown_get_code (self->team_dropdown), NULL, &error);
+  /* Core checks the password and writes the account, roles and password
+   * together; signing in then logs the first sign-in like any other. */
+  staff = kes_store_create_account (self->store, username, name, role,
+                                    kes_dropdown_get_code (self->team_dropdown), NULL, roles,
+                                    password, &error);
   if (staff == NULL)
     {
-      kes_field_set_error (GTK_WIDGET (self->name_entry), self->error_label, error->message);
+      GtkWidget *field = g_error_matches (error, KES_ERROR, KES_ERROR_INVALID) &&
+                         strstr (error->message, "password") != NULL
+                         ? self->password_entry : GTK_WIDGET (self->username_entry);
+
+      kes_field_set_error (field, self->error_label, error->message);
+      return;
+    }
+  signed_in = kes_store_sign_in (self->store, kes_staff_get_username (staff), password, &error);
+  if (signed_in == NULL)
+    {
+      kes_field_set_error (self->password_entry, self->error_label, error->message);
       return;
     }
 
   kes_field_set_error (GTK_WIDGET (self->name_entry), self->error_label, NULL);
-  g_signal_emit (self, signals[ACTOR_CHOSEN], 0, staff);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+  g_signal_emit (self, signals[ACTOR_CHOSEN], 0, signed_in);
 }
 
 static void
@@ -79,66 +187,104 @@ entry_activate_cb (KesWelcomePage *self)
     continue_clicked_cb (self);
 }
 
-static void ask_password (KesWelcomePage *self,
-                          KesStaff       *staff,
-                          const char     *problem);
+/* ---- Later runs: sign in ---- */
 
 static void
-password_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      KesWelcomePage   *self)
+signed_in (KesWelcomePage *self,
+           KesStaff       *staff)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "kes-password-entry");
-  KesStaff *staff = g_object_get_data (G_OBJECT (dialog), "kes-staff");
-  g_autoptr(KesStaff) signed_in = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "sign-in") != 0)
-    return;
-
-  /* Core checks the password, throttles repeated failures and audits both. */
-  signed_in = kes_store_sign_in (self->store, kes_staff_get_username (staff),
-                                 gtk_editable_get_text (entry), &error);
-  if (signed_in == NULL)
-    {
-      ask_password (self, staff, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[ACTOR_CHOSEN], 0, signed_in);
+  gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
+  kes_field_set_error (self->signin_password, self->signin_error, NULL);
+  g_signal_emit (self, signals[ACTOR_CHOSEN], 0, staff);
 }
 
-/* Accounts with a password must sign in; picking the name is not enough. */
 static void
-ask_password (KesWelcomePage *self,
-              KesStaff       *staff,
-              const char     *problem)
+set_password_done_cb (KesStaff   *staff,
+                      const char *password,
+                      gpointer    user_data)
 {
-  GtkWidget *dialog;
-  GtkWidget *entry = gtk_password_entry_new ();
-  g_autofree char *heading = g_strdup_printf (_("Sign in as %s"), kes_staff_get_display_name (staff));
+  KesWelcomePage *self = user_data;
+  g_autoptr(KesStaff) member = NULL;
+  g_autoptr(GError) error = NULL;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                   problem != NULL ? problem : _("Enter your password."));
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "sign-in-password",
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "sign-in", _("_Sign In"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "kes-password-entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "kes-staff", g_object_ref (staff), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  if (password == NULL)
+    {
+      /* Not set after all: no one is signed in. */
+      kes_store_set_actor (self->store, NULL);
+      return;
+    }
+
+  member = kes_store_sign_in (self->store, kes_staff_get_username (staff), password, &error);
+  if (member == NULL)
+    {
+      kes_field_set_error (self->signin_password, self->signin_error, error->message);
+      return;
+    }
+  signed_in (self, member);
+}
+
+/* An account from before passwords: its owner sets one now, then signs in. */
+static void
+ask_new_password (KesWelcomePage *self,
+                  KesStaff       *staff)
+{
+  g_autofree char *heading = g_strdup_printf (_("Set a Password for %s"),
+                                              kes_staff_get_display_name (staff));
+
+  kes_store_set_actor (self->store, staff);
+  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, FALSE, heading,
+                        _("This account has no password yet. Every account must have one: choose "
+                          "it now, and use it whenever Kestrel asks."),
+                        set_password_done_cb, self);
+}
+
+static void
+signin_clicked_cb (KesWelcomePage *self)
+{
+  g_autofree char *username = kes_editable_dup_text (GTK_EDITABLE (self->signin_username));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->signin_password));
+  g_autoptr(KesStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->store != NULL);
+
+  if (*username == '\0')
+    {
+      kes_field_set_error (self->signin_username, self->signin_error, _("Enter your user name."));
+      gtk_widget_grab_focus (self->signin_username);
+      return;
+    }
+
+  /* A legacy account without a password is asked to set one. */
+  if (!kes_store_staff_has_password (self->store, username) &&
+      !kes_store_staff_is_disabled (self->store, username) &&
+      (staff = kes_store_find_staff (self->store, username, NULL)) != NULL)
+    {
+      ask_new_password (self, staff);
+      return;
+    }
+
+  /* Core checks the password, throttles repeated failures and audits both;
+   * its message is shown as it is. */
+  staff = kes_store_sign_in (self->store, username, password, &error);
+  if (staff == NULL)
+    {
+      kes_field_set_error (self->signin_password, self->signin_error, error->message);
+      gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
+      gtk_widget_grab_focus (self->signin_password);
+      return;
+    }
+  signed_in (self, staff);
+}
+
+static void
+signin_activate_cb (KesWelcomePage *self,
+                    GtkWidget      *entry)
+{
+  if (entry == self->signin_username)
+    gtk_widget_grab_focus (self->signin_password);
+  else
+    signin_clicked_cb (self);
 }
 
 static void
@@ -149,10 +295,14 @@ staff_row_activated_cb (KesWelcomePage *self,
 
   if (staff == NULL)
     return;
-  if (kes_store_staff_has_password (self->store, kes_staff_get_id (staff)))
-    ask_password (self, staff, NULL);
-  else
-    g_signal_emit (self, signals[ACTOR_CHOSEN], 0, staff);
+  gtk_editable_set_text (GTK_EDITABLE (self->signin_username), kes_staff_get_username (staff));
+  if (!kes_store_staff_has_password (self->store, kes_staff_get_id (staff)))
+    {
+      ask_new_password (self, staff);
+      return;
+    }
+  kes_field_set_error (self->signin_password, self->signin_error, NULL);
+  gtk_widget_grab_focus (self->signin_password);
 }
 
 static void
@@ -175,12 +325,16 @@ populate_pick_list (KesWelcomePage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KesStaff) member = g_list_model_get_item (staff, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
-      g_autofree char *subtitle = g_markup_escape_text (kes_staff_get_role_title (member) != NULL
-                                                        ? kes_staff_get_role_title (member)
-                                                        : "", -1);
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
 
+      if (kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
+        continue;
+
+      row = adw_action_row_new ();
+      title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
+      subtitle = g_markup_escape_text (kes_staff_get_username (member), -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -224,14 +378,27 @@ kes_welcome_page_class_init (KesWelcomePageClass *klass)
                                                RESOURCE_PREFIX "/welcome/kes-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, stack);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, username_entry);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, role_entry);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, clinical_role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, password_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, password_hint);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_username);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_password);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_error);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_button);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, username_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signin_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signin_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, staff_row_activated_cb);
 }
 
@@ -259,15 +426,24 @@ kes_welcome_page_set_store (KesWelcomePage *self,
   if (kes_store_count_staff (store) == 0)
     {
       g_autoptr(GListModel) teams = kes_store_list_teams (store, NULL);
+      const char *labels[G_N_ELEMENTS (clinical_roles)];
 
+      for (guint i = 0; i < G_N_ELEMENTS (clinical_roles); i++)
+        labels[i] = kes_role_label (clinical_roles[i]);
+      kes_dropdown_fill (self->clinical_role_dropdown, _("None (administration only)"),
+                         clinical_roles, labels, G_N_ELEMENTS (clinical_roles));
+      gtk_drop_down_set_selected (self->clinical_role_dropdown, 1);
       kes_dropdown_fill_teams (self->team_dropdown, teams, _("No team"));
       if (teams != NULL && g_list_model_get_n_items (teams) > 0)
         gtk_drop_down_set_selected (self->team_dropdown, 1);
+      update_password_hint (self);
       gtk_stack_set_visible_child_name (self->stack, "first-run");
     }
   else
     {
       populate_pick_list (self);
-      gtk_stack_set_visible_child_name (self->stack, "pick");
+      gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
+      kes_field_set_error (self->signin_password, self->signin_error, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "sign-in");
     }
 }

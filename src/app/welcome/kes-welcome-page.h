@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 #define KES_TYPE_WELCOME_PAGE (kes_welcome_page_get_type ())
 G_DECLARE_FINAL_TYPE (KesWelcomePage, kes_welcome_page, KES, WELCOME_PAGE, AdwBin)
 
-/* Asks who is using Kestrel. With an empty staff directory it asks the first
- * user to introduce themselves and adds them; otherwise it lists the staff to
- * choose from. Emits "actor-chosen" with the KesStaff. */
+/* Who is using Kestrel. With an empty staff directory the first user creates
+ * the administrator account (name, user name, password twice, administrator
+ * plus a clinical role) and is signed in; otherwise it asks for a user name
+ * and password, signing in through core (throttled and audited). An account
+ * from before passwords is asked to set one first. Emits "actor-chosen"
+ * with the signed-in KesStaff. */
 GtkWidget *kes_welcome_page_new       (void);
 void       kes_welcome_page_set_store (KesWelcomePage *self,
                                        KesStore       *store);
