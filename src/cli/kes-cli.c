@@ -21,6 +21,7 @@ static const KesCliCommand *const command_tables[] = {
   kes_cli_admin_commands,
   kes_cli_export_commands,
   kes_cli_access_commands,
+  kes_cli_services_commands,
 };
 
 void

@@ -27,19 +27,21 @@ typedef struct
 static const RoleEntry roles[] = {
   { KES_ROLE_CLINICIAN, N_("Clinicians"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) },
   { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) },
   { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"),
-    P (VIEW_IDENTITY) },
+    P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) },
   { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) },
   { KES_ROLE_TEAM_MANAGER, N_("Team managers"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EXPORT) | P (VIEW_AUDIT) |
-    P (BREAK_GLASS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) |
+    P (MANAGE_DIRECTORY) },
   { KES_ROLE_ADMINISTRATOR, N_("Administrators"),
-    P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_AUDIT) | P (MANAGE_STAFF) | P (BACKUP) },
+    P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_AUDIT) | P (MANAGE_STAFF) | P (BACKUP) |
+    P (MANAGE_DIRECTORY) },
 };
 
 #undef P
@@ -54,6 +56,9 @@ static const char *const permission_names[KES_N_PERMISSIONS] = {
   [KES_PERMISSION_MANAGE_STAFF] = "manage-staff",
   [KES_PERMISSION_BREAK_GLASS] = "break-glass",
   [KES_PERMISSION_BACKUP] = "backup",
+  [KES_PERMISSION_VIEW_CARERS] = "view-carers",
+  [KES_PERMISSION_EDIT_CARERS] = "edit-carers",
+  [KES_PERMISSION_MANAGE_DIRECTORY] = "manage-directory",
 };
 
 static const RoleEntry *
@@ -143,6 +148,12 @@ refusal_message (const char    *who,
       return g_strdup_printf (_("%s can’t use emergency (break-glass) access"), who);
     case KES_PERMISSION_BACKUP:
       return g_strdup_printf (_("%s can’t back up or restore the database"), who);
+    case KES_PERMISSION_VIEW_CARERS:
+      return g_strdup_printf (_("%s can’t open carers’ records"), who);
+    case KES_PERMISSION_EDIT_CARERS:
+      return g_strdup_printf (_("%s can’t change carers’ records or consent to share"), who);
+    case KES_PERMISSION_MANAGE_DIRECTORY:
+      return g_strdup_printf (_("%s can’t change the service directory"), who);
     case KES_N_PERMISSIONS:
     default:
       g_assert_not_reached ();

@@ -12,4 +12,10 @@ typedef gboolean (*KesDueProvider) (KesStore     *store,
                                     GPtrArray    *items,
                                     GError      **error);
 
+/* Providers, one per feature. */
+gboolean kes_store_carer_reviews_due (KesStore     *store,
+                                      const GDate  *today,
+                                      GPtrArray    *items,
+                                      GError      **error);
+
 G_END_DECLS

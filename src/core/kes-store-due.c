@@ -12,6 +12,7 @@
  * by team happens once, below. */
 static const KesDueProvider providers[] = {
   kes_store_due_risk_reviews,
+  kes_store_carer_reviews_due,
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 

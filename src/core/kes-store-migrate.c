@@ -7,6 +7,7 @@
 
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-services.h"
 #include "kes-store-private.h"
 
 /* Numbered migrations, shipped in the core resource (data/migrations). A
@@ -16,11 +17,18 @@ static const char * const migrations[] = {
   "migrations/0002-caseload-indexes.sql",
   "migrations/0003-audit-and-accounts.sql",
   "migrations/0006-risk-tools.sql",
+  "migrations/0005-carers.sql",
+  "migrations/0009-services.sql",
+  "migrations/0010-liaison.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
  * baseline entries in the same transaction. */
 #define AUDIT_MIGRATION 3
+
+/* The migration that creates the service directory; the national numbers
+ * (data/services/national.tsv) are added in the same transaction. */
+#define SERVICES_MIGRATION "migrations/0009-services.sql"
 
 int
 kes_store_schema_version (void)
@@ -47,6 +55,8 @@ apply_migration (KesStore  *self,
     return FALSE;
   if (!kes_store_exec (self, sql, error) ||
       (number == AUDIT_MIGRATION && !kes_store_audit_baseline (self, error)) ||
+      (g_str_equal (migrations[number - 1], SERVICES_MIGRATION) &&
+       !kes_store_seed_services (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-field-record.h"
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* The service directory: teams, bases, office hours, general and urgent
+ * numbers, out-of-hours crisis numbers by area, as used on crisis plans and
+ * letters. Reference data, not clinical: kept current in place (every change
+ * goes to the access log) and edited by staff with manage-directory.
+ * National numbers come from data/services/national.tsv. */
+
+#define KES_CODES_SERVICE_KIND "service-kind"
+
+/* Fields: name, kind (service-kind), area ("" for every area), team_id,
+ * address, office_hours, general_phone, urgent_phone, crisis_phone (out of
+ * hours), email, notes. */
+extern const KesRecordKind kes_service_kind;
+
+KesFieldRecord *kes_service_new                 (void);
+
+/* Services in use for @area: those of that area (case-insensitive) and
+ * those for every area, by kind then name. @area NULL lists every service. */
+GPtrArray      *kes_store_list_services         (KesStore        *store,
+                                                 const char      *area,
+                                                 GError         **error);
+KesFieldRecord *kes_store_load_service          (KesStore        *store,
+                                                 const char      *id,
+                                                 GError         **error);
+/* Adds (no id yet) or updates a service; needs manage-directory. At least
+ * one phone number, and numbers written with digits, spaces and + ( ) -. */
+gboolean        kes_store_save_service          (KesStore        *store,
+                                                 KesFieldRecord  *service,
+                                                 GError         **error);
+/* Takes a service out of use (kept for the log); needs manage-directory. */
+gboolean        kes_store_withdraw_service      (KesStore        *store,
+                                                 const char      *id,
+                                                 GError         **error);
+/* The areas named in the directory, sorted. */
+GStrv           kes_store_list_service_areas    (KesStore        *store,
+                                                 GError         **error);
+
+/* Run by the migration that creates the directory: adds the national
+ * numbers from the data file. */
+gboolean        kes_store_seed_services         (KesStore        *store,
+                                                 GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-liaison"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-liaison.h"
+#include "kes-store-field-records-private.h"
+
+/* Liaison and diversion screenings in the store, and their conversion into
+ * patient records. Screenings are clinical content about people who may not
+ * be on the caseload: reading needs view-clinical, writing edit-clinical. */
+
+static gboolean
+check_screening (KesFieldRecord  *screening,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) issues = kes_field_record_check (screening);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  const char *nhs = kes_field_record_get_text (screening, "nhs_number");
+  const char *screened = kes_field_record_get_text (screening, "screened_on");
+  const char *birth = kes_field_record_get_text (screening, "birth_date");
+
+  if (*nhs != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *digits = kes_nhs_number_parse (nhs, &local_error);
+
+      if (digits == NULL)
+        g_ptr_array_add (issues, kes_issue_new ("nhs_number", KES_ISSUE_ERROR, "%s",
+                                                local_error->message));
+      else
+        kes_field_record_set_text (screening, "nhs_number", digits);
+    }
+  if (strlen (screened) == 10 && strcmp (screened, today_iso) > 0)
+    g_ptr_array_add (issues, kes_issue_new ("screened_on", KES_ISSUE_ERROR,
+                                            _("Date screened is in the future")));
+  if (strlen (birth) == 10 && strlen (screened) == 10 && strcmp (birth, screened) > 0)
+    g_ptr_array_add (issues, kes_issue_new ("birth_date", KES_ISSUE_ERROR,
+                                            _("Date of birth is after the date screened")));
+  if (g_str_equal (kes_field_record_get_text (screening, "outcome"), "referral-services") &&
+      *kes_field_record_get_text (screening, "referred_to") == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("referred_to", KES_ISSUE_ERROR,
+                                            _("Services referred to: name the services for a "
+                                              "referral outcome")));
+  if (!kes_field_record_get_bool (screening, "mappa_liaison") &&
+      (*kes_field_record_get_text (screening, "mappa_category") != '\0' ||
+       *kes_field_record_get_text (screening, "mappa_level") != '\0'))
+    g_ptr_array_add (issues, kes_issue_new ("mappa_liaison", KES_ISSUE_ERROR,
+                                            _("MAPPA liaison: tick it when giving a MAPPA category "
+                                              "or level")));
+  return kes_issues_to_error (issues, error);
+}
+
+gboolean
+kes_store_save_screening (KesStore        *self,
+                          KesFieldRecord  *screening,
+                          KesChangeKind    change,
+                          const char      *reason,
+                          GError         **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (screening), FALSE);
+  g_return_val_if_fail (kes_field_record_get_kind (screening) == &kes_screening_kind, FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error) ||
+      !check_screening (screening, error))
+    return FALSE;
+  if (kes_field_record_get_id (screening) != NULL)
+    {
+      /* The link to a patient record is the store's to set, and stays. */
+      g_autoptr(KesFieldRecord) stored = kes_store_read_field_record (self, &kes_screening_kind,
+                                                                      kes_field_record_get_id (screening),
+                                                                      error);
+      if (stored == NULL)
+        return FALSE;
+      kes_field_record_set_text (screening, "converted_patient_id",
+                                 kes_field_record_get_text (stored, "converted_patient_id"));
+    }
+  else
+    kes_field_record_set_text (screening, "converted_patient_id", NULL);
+  return kes_store_write_field_record (self, screening, change, reason, error);
+}
+
+KesFieldRecord *
+kes_store_load_screening (KesStore    *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(KesFieldRecord) screening = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  screening = kes_store_read_field_record (self, &kes_screening_kind, id, error);
+  if (screening == NULL || !kes_store_audit_view (self, id, NULL, "ld-screening", error))
+    return NULL;
+  return g_steal_pointer (&screening);
+}
+
+GPtrArray *
+kes_store_list_screenings (KesStore    *self,
+                           const char  *from,
+                           const char  *to,
+                           GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  return kes_store_query_field_records (self, &kes_screening_kind,
+                                        "SELECT s.id FROM ld_screening s JOIN record r ON r.id = s.id "
+                                        "WHERE r.state = 'active' AND (?1 IS NULL OR s.screened_on >= ?1) "
+                                        "AND (?2 IS NULL OR s.screened_on <= ?2) "
+                                        "ORDER BY s.screened_on DESC, r.created_at DESC, s.id",
+                                        from, to, error);
+}
+
+KesPatient *
+kes_store_convert_screening (KesStore        *self,
+                             KesFieldRecord  *screening,
+                             const char      *team_id,
+                             GError         **error)
+{
+  static const struct { const char *key; KesPatientField field; } carried[] = {
+    { "family_name", KES_PATIENT_FAMILY_NAME },
+    { "given_name", KES_PATIENT_GIVEN_NAME },
+    { "birth_date", KES_PATIENT_BIRTH_DATE },
+    { "gender", KES_PATIENT_GENDER },
+    { "ethnicity", KES_PATIENT_ETHNICITY },
+    { "nhs_number", KES_PATIENT_NHS_NUMBER },
+    { "address", KES_PATIENT_ADDRESS },
+    { "postcode", KES_PATIENT_POSTCODE },
+    { "mappa_category", KES_PATIENT_MAPPA_CATEGORY },
+    { "mappa_level", KES_PATIENT_MAPPA_LEVEL },
+    { "screened_on", KES_PATIENT_REFERRAL_DATE },
+  };
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesFieldRecord) stored = NULL;
+  g_autoptr(KesFieldRecord) updated = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (screening), NULL);
+  g_return_val_if_fail (kes_field_record_get_id (screening) != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error))
+    return NULL;
+  stored = kes_store_read_field_record (self, &kes_screening_kind, kes_field_record_get_id (screening),
+                                       error);
+  if (stored == NULL)
+    return NULL;
+  if (kes_field_record_get_revision (stored) != kes_field_record_get_revision (screening))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                           _("This screening was changed since you opened it: open it again"));
+      return NULL;
+    }
+  if (*kes_field_record_get_text (stored, "converted_patient_id") != '\0')
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                   _("This screening already has a patient record (%s)"),
+                   kes_field_record_get_text (stored, "converted_patient_id"));
+      return NULL;
+    }
+
+  patient = kes_patient_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (carried); i++)
+    kes_patient_set_text (patient, carried[i].field, kes_field_record_get_text (stored, carried[i].key));
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
+
+  if (!kes_store_savepoint (self, error))
+    return NULL;
+  updated = kes_field_record_copy (stored);
+  if (!kes_store_save_patient (self, patient, KES_CHANGE_CREATE, NULL, error))
+    {
+      kes_store_rollback_to (self);
+      g_prefix_error (error, _("Complete the screening before making a patient record: "));
+      return NULL;
+    }
+  kes_field_record_set_text (updated, "converted_patient_id", kes_patient_get_id (patient));
+  if (!kes_store_write_field_record (self, updated, KES_CHANGE_EDIT, NULL, error) ||
+      !kes_store_release (self, error))
+    {
+      if (self->savepoint_depth > 0)
+        kes_store_rollback_to (self);
+      return NULL;
+    }
+  kes_field_record_set_identity (screening, kes_field_record_get_id (updated),
+                                 kes_field_record_get_revision (updated), KES_RECORD_ACTIVE);
+  kes_field_record_set_text (screening, "converted_patient_id", kes_patient_get_id (patient));
+  return g_steal_pointer (&patient);
+}

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-services"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-services.h"
+#include "kes-store-private.h"
+
+/* The service directory (data/migrations/…-services.sql). */
+
+static const KesFieldSpec service_fields[] = {
+  { "name", N_("Name"), KES_FIELD_TEXT, NULL, TRUE, FALSE },
+  { "kind", N_("Kind of service"), KES_FIELD_CODE, KES_CODES_SERVICE_KIND, TRUE, FALSE },
+  { "area", N_("Area"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "team_id", N_("Team"), KES_FIELD_RECORD_ID, NULL, FALSE, FALSE },
+  { "address", N_("Address"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
+  { "office_hours", N_("Office hours"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "general_phone", N_("General number"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "urgent_phone", N_("Urgent number"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "crisis_phone", N_("Out-of-hours crisis number"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "email", N_("Email"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "notes", N_("Notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
+  { NULL }
+};
+const KesRecordKind kes_service_kind = { "service", "service", FALSE, service_fields };
+
+static const char *const phone_keys[] = { "general_phone", "urgent_phone", "crisis_phone" };
+
+KesFieldRecord *
+kes_service_new (void)
+{
+  return kes_field_record_new (&kes_service_kind);
+}
+
+static KesFieldRecord *
+service_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(KesFieldRecord) service = kes_service_new ();
+
+  /* id, data, withdrawn, updated_at, updater's name */
+  if (!kes_field_record_load_json (service, kes_store_column_text (stmt, 1), error))
+    return NULL;
+  kes_field_record_set_identity (service, kes_store_column_text (stmt, 0), 1,
+                                 sqlite3_column_int (stmt, 2) ? KES_RECORD_ENTERED_IN_ERROR
+                                                              : KES_RECORD_ACTIVE);
+  kes_field_record_set_written (service, kes_store_column_text (stmt, 4),
+                                kes_store_column_text (stmt, 3));
+  return g_steal_pointer (&service);
+}
+
+GPtrArray *
+kes_store_list_services (KesStore    *self,
+                         const char  *area,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "FROM service s LEFT JOIN staff st ON st.id = s.updated_by "
+    "WHERE s.withdrawn = 0 AND (?1 IS NULL OR s.area = '' OR s.area = ?1 COLLATE NOCASE) "
+    "ORDER BY CASE s.kind WHEN 'team' THEN 0 WHEN 'base' THEN 1 WHEN 'crisis' THEN 2 "
+    "WHEN 'other' THEN 3 WHEN 'helpline' THEN 4 ELSE 5 END, s.area = '', s.name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  if (area != NULL && *area != '\0')
+    sqlite3_bind_text (stmt, 1, area, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesFieldRecord *service = service_from_row (stmt, error);
+      if (service == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (services, service);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the service directory"));
+      return NULL;
+    }
+  return g_steal_pointer (&services);
+}
+
+KesFieldRecord *
+kes_store_load_service (KesStore    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(KesFieldRecord) service = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "FROM service s LEFT JOIN staff st ON st.id = s.updated_by WHERE s.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    service = service_from_row (stmt, &local_error);
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (service == NULL)
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No service in the directory has the id %s"), id);
+  return g_steal_pointer (&service);
+}
+
+static gboolean
+check_service (KesFieldRecord  *service,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) issues = kes_field_record_check (service);
+  gboolean any_phone = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (phone_keys); i++)
+    {
+      const char *phone = kes_field_record_get_text (service, phone_keys[i]);
+      const KesFieldSpec *spec = kes_record_kind_find_field (&kes_service_kind, phone_keys[i]);
+      guint digits = 0;
+
+      if (*phone == '\0')
+        continue;
+      any_phone = TRUE;
+      for (const char *p = phone; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            digits++;
+          else if (strchr (" +()-", *p) == NULL)
+            {
+              g_ptr_array_add (issues, kes_issue_new (phone_keys[i], KES_ISSUE_ERROR,
+                                                      _("%s “%s”: use digits, spaces and + ( ) - only"),
+                                                      _(spec->label), phone));
+              digits = 3;
+              break;
+            }
+        }
+      if (digits < 3)
+        g_ptr_array_add (issues, kes_issue_new (phone_keys[i], KES_ISSUE_ERROR,
+                                                _("%s “%s” is too short to be a phone number"),
+                                                _(spec->label), phone));
+    }
+  if (!any_phone)
+    g_ptr_array_add (issues, kes_issue_new ("general_phone", KES_ISSUE_ERROR,
+                                            _("Give at least one phone number: general, urgent or out of hours")));
+  return kes_issues_to_error (issues, error);
+}
+
+static gboolean
+write_service (KesStore        *self,
+               KesFieldRecord  *service,
+               const char      *actor_id,
+               GError         **error)
+{
+  g_autofree char *json = kes_field_record_to_json (service);
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7) ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?3, "
+    "area = ?4, data = ?5, updated_at = ?6, updated_by = ?7", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_field_record_get_id (service), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_field_record_get_text (service, "name"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kes_field_record_get_text (service, "kind"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_field_record_get_text (service, "area"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 7, actor_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not save the service"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+kes_store_save_service (KesStore        *self,
+                        KesFieldRecord  *service,
+                        GError         **error)
+{
+  const char *actor_id;
+  gboolean creating;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (service), FALSE);
+  g_return_val_if_fail (kes_field_record_get_kind (service) == &kes_service_kind, FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_MANAGE_DIRECTORY, NULL, error) ||
+      !check_service (service, error))
+    return FALSE;
+  creating = kes_field_record_get_id (service) == NULL;
+  if (creating)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
+    }
+  else
+    {
+      g_autoptr(KesFieldRecord) stored = kes_store_load_service (self, kes_field_record_get_id (service),
+                                                                 error);
+      if (stored == NULL)
+        return FALSE;
+    }
+  actor_id = kes_store_get_actor (self) != NULL ? kes_staff_get_id (kes_store_get_actor (self)) : NULL;
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!write_service (self, service, actor_id, error) ||
+      !kes_store_audit (self, creating ? KES_AUDIT_CREATE : KES_AUDIT_CHANGE,
+                        kes_field_record_get_id (service), NULL, "service directory", error))
+    {
+      kes_store_rollback_to (self);
+      if (creating)
+        kes_field_record_set_identity (service, NULL, 0, KES_RECORD_ACTIVE);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
+gboolean
+kes_store_withdraw_service (KesStore    *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autoptr(KesFieldRecord) stored = NULL;
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_MANAGE_DIRECTORY, NULL, error) ||
+      (stored = kes_store_load_service (self, id, error)) == NULL)
+    return FALSE;
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  stmt = kes_store_prepare (self,
+    "UPDATE service SET withdrawn = 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 3, kes_store_get_actor (self) != NULL
+                                  ? kes_staff_get_id (kes_store_get_actor (self)) : NULL);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not withdraw the service"));
+      sqlite3_reset (stmt);
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (!kes_store_audit (self, KES_AUDIT_CHANGE, id, NULL, "service directory: withdrawn", error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
+GStrv
+kes_store_list_service_areas (KesStore  *self,
+                              GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT DISTINCT area FROM service WHERE withdrawn = 0 AND area != '' "
+    "ORDER BY area COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the service directory"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+kes_store_seed_services (KesStore  *self,
+                         GError   **error)
+{
+  static const char *const columns[] = {
+    "kind", "area", "name", "general_phone", "urgent_phone", "crisis_phone", "office_hours", "notes"
+  };
+  g_autoptr(GBytes) bytes = kes_core_data_lookup ("services/national.tsv", error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      g_autoptr(KesFieldRecord) service = NULL;
+      g_autofree char *id = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cells = g_strsplit (lines[i], "\t", -1);
+      service = kes_service_new ();
+      for (guint c = 0; c < G_N_ELEMENTS (columns) && cells[c] != NULL; c++)
+        kes_field_record_set_text (service, columns[c], cells[c]);
+      if (!check_service (service, error))
+        {
+          g_prefix_error (error, "services/national.tsv line %u: ", i + 1);
+          return FALSE;
+        }
+      id = g_uuid_string_random ();
+      kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
+      if (!write_service (self, service, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# kestrel-cli services: the service directory edited without the app.
+# Usage: test-cli-services.sh PATH/TO/kestrel-cli
+set -u
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db="$dir/kestrel.db"
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+run () { "$cli" --database "$db" --user admin "$@" >"$dir/out" 2>"$dir/err"; }
+
+run services list
+if [ $? -eq 0 ] && grep -q "Samaritans" "$dir/out" && [ "$(wc -l <"$dir/out")" -eq 5 ]; then
+  ok "a new database lists the national numbers"
+else
+  not_ok "a new database lists the national numbers" "$(cat "$dir/out" "$dir/err")"
+fi
+
+run services add --kind crisis --area Norfolk --name "Norfolk crisis line" --crisis "0800 000 0001" --hours "24 hours"
+id=$(cat "$dir/out")
+if [ -n "$id" ] && run services list --area norfolk && grep -q "Norfolk crisis line" "$dir/out"; then
+  ok "adds a crisis line for an area"
+else
+  not_ok "adds a crisis line for an area" "$(cat "$dir/err")"
+fi
+
+run services list --area Suffolk
+if ! grep -q "Norfolk crisis line" "$dir/out"; then ok "another area doesn't see it"; else not_ok "another area doesn't see it"; fi
+
+run services edit "$id" --crisis "0800 000 0009"
+if run services list --area Norfolk && grep -q "out of hours 0800 000 0009" "$dir/out"; then
+  ok "edits the number"
+else
+  not_ok "edits the number" "$(cat "$dir/out" "$dir/err")"
+fi
+
+run services add --kind base --name "Hellesdon base"
+status=$?
+if [ $status -eq 1 ] && grep -qF "Give at least one phone number" "$dir/err" && [ "$(wc -l <"$dir/err")" -eq 1 ]; then
+  ok "refuses an entry without a phone number, in one line"
+else
+  not_ok "refuses an entry without a phone number, in one line" "exit $status" "$(cat "$dir/err")"
+fi
+
+run services withdraw "$id"
+if [ $? -eq 0 ] && run services list --area Norfolk && ! grep -q "Norfolk crisis line" "$dir/out"; then
+  ok "withdraws an entry"
+else
+  not_ok "withdraws an entry" "$(cat "$dir/out" "$dir/err")"
+fi
+
+run services edit no-such-id --name X
+if [ $? -eq 1 ] && grep -qF "No service in the directory has the id no-such-id" "$dir/err"; then
+  ok "names an unknown id"
+else
+  not_ok "names an unknown id" "$(cat "$dir/err")"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kes-accounts.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-liaison.h"
+#include "kes-permissions.h"
+#include "kes-store.h"
+
+/* Liaison and diversion: screenings, conversion into a patient record
+ * without retyping, the activity counts. */
+
+static KesStore *
+open_store (KesStaff **actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  KesStore *store;
+
+  kes_clock_set_fixed (now);
+  store = kes_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  *actor = kes_store_add_staff (store, "lee", "Lee Liaison", "L&D practitioner", "North", "", &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (store, *actor);
+  return store;
+}
+
+static KesFieldRecord *
+screening (const char *family,
+           const char *setting,
+           const char *outcome,
+           const char *screened_on)
+{
+  KesFieldRecord *record = kes_screening_new ();
+  const char *found[] = { "mental-health", "housing", NULL };
+
+  kes_field_record_set_text (record, "family_name", family);
+  kes_field_record_set_text (record, "given_name", "Jordan");
+  kes_field_record_set_text (record, "screened_on", screened_on);
+  kes_field_record_set_text (record, "setting", setting);
+  kes_field_record_set_text (record, "referral_source", "police");
+  kes_field_record_set_list (record, "vulnerabilities", found);
+  kes_field_record_set_text (record, "outcome", outcome);
+  return record;
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) record = screening ("Wren", "police-custody", "referral-services", "20/11/2026");
+
+  g_assert_false (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Services referred to: name the services for a referral outcome");
+  g_clear_error (&error);
+
+  kes_field_record_set_text (record, "referred_to", "Community drug and alcohol team");
+  kes_field_record_set_text (record, "nhs_number", "943 476 5918");
+  kes_field_record_set_text (record, "mappa_level", "2");
+  g_assert_false (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "the check digit should be 9"));
+  g_assert_nonnull (strstr (error->message, "MAPPA liaison: tick it"));
+  g_clear_error (&error);
+
+  kes_field_record_set_text (record, "nhs_number", "943 476 5919");
+  kes_field_record_set_bool (record, "mappa_liaison", TRUE);
+  kes_field_record_set_text (record, "mappa_category", "2");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (record, "screened_on"), ==, "2026-11-20");
+  g_assert_cmpstr (kes_field_record_get_text (record, "nhs_number"), ==, "9434765919");
+
+  /* Someone trying to set the patient link by hand doesn't get it. */
+  kes_field_record_set_text (record, "converted_patient_id", "made-up");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (record, "converted_patient_id"), ==, "");
+}
+
+static void
+test_convert (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) record = screening ("Wren", "magistrates-court", "diversion-hospital", "2026-11-20");
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesPatient) loaded = NULL;
+  g_autoptr(KesPatient) again = NULL;
+  g_autoptr(KesFieldRecord) reread = NULL;
+  g_autoptr(KesTeam) north = kes_store_find_team (store, "North");
+
+  kes_field_record_set_text (record, "nhs_number", "9434765919");
+  kes_field_record_set_text (record, "ethnicity", "M");
+  kes_field_record_set_text (record, "gender", "1");
+  kes_field_record_set_text (record, "address", "4 Quay Street, Norwich");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Without a date of birth the patient record can't be made: say what to add. */
+  patient = kes_store_convert_screening (store, record, kes_team_get_id (north), &error);
+  g_assert_null (patient);
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Complete the screening before making a patient record"));
+  g_assert_nonnull (strstr (error->message, "Date of birth is required"));
+  g_clear_error (&error);
+  g_assert_cmpuint (kes_store_count_patients (store), ==, 0);
+
+  kes_field_record_set_text (record, "birth_date", "1990-02-14");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  patient = kes_store_convert_screening (store, record, kes_team_get_id (north), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (patient);
+
+  loaded = kes_store_load_patient (store, kes_patient_get_id (patient), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_FAMILY_NAME), ==, "Wren");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_GIVEN_NAME), ==, "Jordan");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_BIRTH_DATE), ==, "1990-02-14");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_NHS_NUMBER), ==, "9434765919");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_ETHNICITY), ==, "M");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_ADDRESS), ==, "4 Quay Street, Norwich");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_REFERRAL_DATE), ==, "2026-11-20");
+  g_assert_cmpstr (kes_patient_get_text (loaded, KES_PATIENT_TEAM_ID), ==, kes_team_get_id (north));
+
+  reread = kes_store_load_screening (store, kes_field_record_get_id (record), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (reread, "converted_patient_id"), ==, kes_patient_get_id (patient));
+  g_assert_cmpint (kes_field_record_get_revision (reread), ==, kes_field_record_get_revision (record));
+
+  again = kes_store_convert_screening (store, reread, kes_team_get_id (north), &error);
+  g_assert_null (again);
+  g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+}
+
+static void
+test_activity (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) november = NULL;
+  g_autoptr(KesLiaisonActivity) activity = NULL;
+  const char *rows[][3] = {
+    { "police-custody", "signposting", "2026-11-02" },
+    { "police-custody", "signposting", "2026-11-05" },
+    { "police-custody", "short-term-support", "2026-11-06" },
+    { "youth-court", "information-court-police", "2026-11-10" },
+    { "prison", "no-further-action", "2026-10-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(KesFieldRecord) record = screening ("Person", rows[i][0], rows[i][1], rows[i][2]);
+      g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+      g_assert_no_error (error);
+    }
+  november = kes_store_list_screenings (store, "2026-11-01", "2026-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (november->len, ==, 4);
+  g_assert_cmpstr (kes_field_record_get_text (november->pdata[0], "screened_on"), ==, "2026-11-10");
+
+  activity = kes_liaison_activity_count (november);
+  g_assert_cmpuint (activity->total, ==, 4);
+  g_assert_cmpuint (activity->by_setting[0], ==, 3);     /* police custody */
+  g_assert_cmpuint (activity->by_setting[4], ==, 1);     /* youth court */
+  g_assert_cmpuint (activity->by_setting[6], ==, 0);     /* prison: October */
+  g_assert_cmpuint (activity->by_outcome[2], ==, 2);     /* signposting */
+  g_assert_cmpuint (activity->by_setting_outcome[0 * activity->n_outcomes + 2], ==, 2);
+  g_assert_cmpuint (activity->by_vulnerability[0], ==, 4); /* mental health */
+  g_assert_cmpuint (activity->by_vulnerability[8], ==, 4); /* housing */
+  g_assert_cmpuint (activity->by_vulnerability[9], ==, 0); /* debt */
+}
+
+static void
+test_permission (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStaff) carla = kes_store_add_staff (store, "carla", "Carla", "", "North", "", &error);
+  const char *roles[] = { KES_ROLE_CARERS_LIAISON, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (carla), roles, &error));
+  kes_store_set_actor (store, carla);
+  g_assert_null (kes_store_list_screenings (store, NULL, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/liaison/rules", test_rules);
+  g_test_add_func ("/liaison/convert", test_convert);
+  g_test_add_func ("/liaison/activity", test_activity);
+  g_test_add_func ("/liaison/permission", test_permission);
+  return g_test_run ();
+}
