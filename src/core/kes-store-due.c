@@ -5,6 +5,7 @@
 
 #include "kes-due.h"
 #include "kes-store-due-private.h"
+#include "kes-store-moj.h"
 #include "kes-store-risk-private.h"
 
 /* Every feature that makes work due adds its provider here, one line each.
@@ -13,6 +14,7 @@
 static const KesDueProvider providers[] = {
   kes_store_due_risk_reviews,
   kes_store_carer_reviews_due,
+  kes_store_moj_due_items,
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 

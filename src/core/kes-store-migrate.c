@@ -20,6 +20,7 @@ static const char * const migrations[] = {
   "migrations/0005-carers.sql",
   "migrations/0009-services.sql",
   "migrations/0010-liaison.sql",
+  "migrations/0008-moj.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

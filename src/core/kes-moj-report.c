@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-moj-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-moj-report.h"
+
+static JsonObject *
+member_object (KesMojRecord *report,
+               const char   *name,
+               gboolean      create)
+{
+  JsonObject *data = kes_moj_record_peek_object (report);
+  JsonNode *node = json_object_get_member (data, name);
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  if (!create)
+    return NULL;
+  json_object_set_object_member (data, name, json_object_new ());
+  return json_object_get_object_member (data, name);
+}
+
+static JsonObject *
+part_object (KesMojRecord *report,
+             const char   *part_id)
+{
+  JsonObject *parts = member_object (report, "parts", FALSE);
+  JsonNode *node = parts != NULL ? json_object_get_member (parts, part_id) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+object_text (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : "";
+}
+
+KesMojRecord *
+kes_moj_report_new (const char *patient_id,
+                    const char *template_id,
+                    const char *template_version,
+                    const char *report_type,
+                    const char *due_date)
+{
+  KesMojRecord *report = kes_moj_record_new (KES_MOJ_REPORT, patient_id);
+  g_autoptr(GDate) date = kes_clock_today ();
+  g_autofree char *today = kes_date_to_iso (date);
+
+  kes_moj_record_set_text (report, "template_id", template_id);
+  kes_moj_record_set_text (report, "template_version", template_version);
+  kes_moj_record_set_text (report, "report_type", report_type);
+  kes_moj_record_set_text (report, "due_date", due_date != NULL ? due_date : today);
+  kes_moj_record_set_text (report, "created_date", today);
+  kes_moj_record_set_text (report, "part_ids", "");
+  member_object (report, "values", TRUE);
+  member_object (report, "parts", TRUE);
+  return report;
+}
+
+void
+kes_moj_report_add_part (KesMojRecord *report,
+                         const char   *part_id,
+                         const char   *signer_role)
+{
+  JsonObject *parts = member_object (report, "parts", TRUE);
+  JsonObject *part = json_object_new ();
+  const char *ids = kes_moj_record_get_text (report, "part_ids");
+  g_autofree char *joined = *ids != '\0' ? g_strconcat (ids, ",", part_id, NULL) : g_strdup (part_id);
+
+  g_return_if_fail (strchr (part_id, ',') == NULL && strchr (part_id, '.') == NULL);
+
+  json_object_set_string_member (part, "signer_role", signer_role);
+  json_object_set_string_member (part, "state", "draft");
+  json_object_set_object_member (parts, part_id, part);
+  kes_moj_record_set_text (report, "part_ids", joined);
+}
+
+GStrv
+kes_moj_report_dup_part_ids (KesMojRecord *report)
+{
+  const char *ids = kes_moj_record_get_text (report, "part_ids");
+
+  return *ids != '\0' ? g_strsplit (ids, ",", -1) : g_new0 (char *, 1);
+}
+
+const char *
+kes_moj_report_get_signer_role (KesMojRecord *report,
+                                const char   *part_id)
+{
+  return object_text (part_object (report, part_id), "signer_role");
+}
+
+gboolean
+kes_moj_report_is_urgent (KesMojRecord *report)
+{
+  return g_str_equal (kes_moj_record_get_text (report, "report_type"), KES_MOJ_REPORT_URGENT);
+}
+
+const char *
+kes_moj_report_get_value (KesMojRecord *report,
+                          const char   *field_id)
+{
+  JsonObject *values = member_object (report, "values", FALSE);
+  JsonNode *node = values != NULL ? json_object_get_member (values, field_id) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? object_text (json_node_get_object (node), "value") : "";
+}
+
+gboolean
+kes_moj_report_is_prefilled (KesMojRecord *report,
+                             const char   *field_id)
+{
+  JsonObject *values = member_object (report, "values", FALSE);
+  JsonNode *node = values != NULL ? json_object_get_member (values, field_id) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+         g_str_equal (object_text (json_node_get_object (node), "prefilled"), "yes");
+}
+
+static void
+store_value (KesMojRecord *report,
+             const char   *field_id,
+             const char   *value,
+             const char   *source_value)
+{
+  JsonObject *values = member_object (report, "values", TRUE);
+  JsonObject *entry = json_object_new ();
+  g_autofree char *text = g_strdup (value != NULL ? value : "");
+
+  g_strchomp (text);
+  json_object_set_string_member (entry, "value", text);
+  if (source_value != NULL)
+    {
+      json_object_set_string_member (entry, "source_value", source_value);
+      json_object_set_string_member (entry, "prefilled", g_str_equal (text, source_value) ? "yes" : "");
+    }
+  json_object_set_object_member (values, field_id, entry);
+}
+
+void
+kes_moj_report_set_value (KesMojRecord *report,
+                          const char   *field_id,
+                          const char   *value)
+{
+  JsonObject *values = member_object (report, "values", FALSE);
+  JsonNode *node = values != NULL ? json_object_get_member (values, field_id) : NULL;
+  g_autofree char *source = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      json_object_has_member (json_node_get_object (node), "source_value"))
+    source = g_strdup (object_text (json_node_get_object (node), "source_value"));
+  store_value (report, field_id, value, source);
+}
+
+void
+kes_moj_report_prefill_value (KesMojRecord *report,
+                              const char   *field_id,
+                              const char   *value)
+{
+  store_value (report, field_id, value, value != NULL ? value : "");
+}
+
+char *
+kes_moj_report_part_digest (KesMojRecord *report,
+                            const char   *part_id)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  JsonObject *values = member_object (report, "values", FALSE);
+  g_autoptr(GList) members = values != NULL ? json_object_get_members (values) : NULL;
+  g_autofree char *prefix = g_strconcat (part_id, ".", NULL);
+  const char *id = kes_moj_record_get_text (report, "template_id");
+  const char *version = kes_moj_record_get_text (report, "template_version");
+
+  /* Length-prefixed so no two contents give the same input. */
+  g_checksum_update (checksum, (const guchar *) id, strlen (id) + 1);
+  g_checksum_update (checksum, (const guchar *) version, strlen (version) + 1);
+  g_checksum_update (checksum, (const guchar *) part_id, strlen (part_id) + 1);
+  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *value;
+      g_autofree char *header = NULL;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+      value = kes_moj_report_get_value (report, key);
+      if (*value == '\0')
+        continue;
+      header = g_strdup_printf ("%zu:%s=%zu:", strlen (key), key, strlen (value));
+      g_checksum_update (checksum, (const guchar *) header, strlen (header));
+      g_checksum_update (checksum, (const guchar *) value, strlen (value));
+    }
+  if (g_str_equal (part_id, "A"))
+    {
+      /* An urgent report's trigger belongs to Part A's content. */
+      const char *trigger = kes_moj_record_get_text (report, "trigger");
+      g_checksum_update (checksum, (const guchar *) trigger, strlen (trigger) + 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+KesMojPartState
+kes_moj_report_get_part_state (KesMojRecord *report,
+                               const char   *part_id)
+{
+  JsonObject *part = part_object (report, part_id);
+  const char *state = object_text (part, "state");
+
+  if (g_str_equal (state, "signed"))
+    {
+      g_autofree char *digest = kes_moj_report_part_digest (report, part_id);
+      return g_str_equal (digest, object_text (part, "digest")) ? KES_MOJ_PART_SIGNED : KES_MOJ_PART_ALTERED;
+    }
+  if (g_str_equal (state, "ready"))
+    return KES_MOJ_PART_READY;
+  return KES_MOJ_PART_DRAFT;
+}
+
+const char *
+kes_moj_part_state_label (KesMojPartState state)
+{
+  switch (state)
+    {
+    case KES_MOJ_PART_READY:
+      return _("Ready for review");
+    case KES_MOJ_PART_SIGNED:
+      return _("Signed");
+    case KES_MOJ_PART_ALTERED:
+      return _("Altered after signing");
+    case KES_MOJ_PART_DRAFT:
+    default:
+      return _("Draft");
+    }
+}
+
+const char *
+kes_moj_report_get_signer_name (KesMojRecord *report,
+                                const char   *part_id)
+{
+  return object_text (part_object (report, part_id), "signer_name");
+}
+
+const char *
+kes_moj_report_get_signed_at (KesMojRecord *report,
+                              const char   *part_id)
+{
+  return object_text (part_object (report, part_id), "signed_at");
+}
+
+static gboolean
+require_part (KesMojRecord  *report,
+              const char    *part_id,
+              JsonObject   **part,
+              GError       **error)
+{
+  *part = part_object (report, part_id);
+  if (*part == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("This report has no Part %s"), part_id);
+      return FALSE;
+    }
+  if (kes_moj_report_is_submitted (report))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("This report has been submitted; write a new report instead"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_set_part_ready (KesMojRecord  *report,
+                               const char    *part_id,
+                               gboolean       ready,
+                               GError       **error)
+{
+  JsonObject *part;
+
+  if (!require_part (report, part_id, &part, error))
+    return FALSE;
+  if (kes_moj_report_get_part_state (report, part_id) == KES_MOJ_PART_SIGNED)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Part %s is signed; change its content first if it needs another review"), part_id);
+      return FALSE;
+    }
+  json_object_set_string_member (part, "state", ready ? "ready" : "draft");
+  json_object_remove_member (part, "digest");
+  json_object_remove_member (part, "signed_by");
+  json_object_remove_member (part, "signer_name");
+  json_object_remove_member (part, "signed_at");
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_sign_part (KesMojRecord  *report,
+                          const char    *part_id,
+                          const char    *staff_id,
+                          const char    *signer_name,
+                          const char    *signed_at,
+                          GError       **error)
+{
+  JsonObject *part;
+  g_autofree char *digest = NULL;
+
+  if (!require_part (report, part_id, &part, error))
+    return FALSE;
+  if (kes_moj_report_get_part_state (report, part_id) != KES_MOJ_PART_READY)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Part %s: mark it ready for review before signing"), part_id);
+      return FALSE;
+    }
+  digest = kes_moj_report_part_digest (report, part_id);
+  json_object_set_string_member (part, "state", "signed");
+  json_object_set_string_member (part, "digest", digest);
+  json_object_set_string_member (part, "signed_by", staff_id);
+  json_object_set_string_member (part, "signer_name", signer_name);
+  json_object_set_string_member (part, "signed_at", signed_at);
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_check_complete (KesMojRecord  *report,
+                               GError       **error)
+{
+  g_auto(GStrv) ids = kes_moj_report_dup_part_ids (report);
+
+  if (ids[0] == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("This report has no parts"));
+      return FALSE;
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      KesMojPartState state = kes_moj_report_get_part_state (report, ids[i]);
+
+      if (state == KES_MOJ_PART_ALTERED)
+        {
+          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                       _("Part %s was altered after signing; it must be reviewed and signed again"), ids[i]);
+          return FALSE;
+        }
+      if (state != KES_MOJ_PART_SIGNED)
+        {
+          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                       _("Part %s is not signed; every part must be signed before the report is submitted"),
+                       ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_is_submitted (KesMojRecord *report)
+{
+  return *kes_moj_record_get_text (report, "submitted_date") != '\0';
+}
+
+gboolean
+kes_moj_report_submit (KesMojRecord  *report,
+                       const char    *date,
+                       const char    *method,
+                       const char    *reference,
+                       GError       **error)
+{
+  g_autofree char *iso = NULL;
+
+  if (kes_moj_report_is_submitted (report))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("This report has already been submitted"));
+      return FALSE;
+    }
+  if (!kes_moj_report_check_complete (report, error))
+    return FALSE;
+  iso = kes_date_parse (date, _("Date submitted"), error);
+  if (iso == NULL)
+    return FALSE;
+  if (!kes_code_list_contains (kes_code_list_get (KES_CODES_SUBMISSION_METHOD), method))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("How it was sent: please choose one of the listed methods"));
+      return FALSE;
+    }
+  kes_moj_record_set_text (report, "submitted_date", iso);
+  kes_moj_record_set_text (report, "submission_method", method);
+  kes_moj_record_set_text (report, "submission_reference", reference);
+  return TRUE;
+}
+
+GPtrArray *
+kes_moj_report_validate (KesMojRecord *report)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  const char *type = kes_moj_record_get_text (report, "report_type");
+  const char *due = kes_moj_record_get_text (report, "due_date");
+  g_autofree char *iso = NULL;
+
+  if (*kes_moj_record_get_text (report, "template_id") == '\0' ||
+      *kes_moj_record_get_text (report, "template_version") == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("template_id", KES_ISSUE_ERROR, "%s",
+                                            _("Template: the report must name its template and version")));
+  if (!g_str_equal (type, KES_MOJ_REPORT_ROUTINE) && !g_str_equal (type, KES_MOJ_REPORT_URGENT))
+    g_ptr_array_add (issues, kes_issue_new ("report_type", KES_ISSUE_ERROR, "%s",
+                                            _("Kind of report: routine or urgent")));
+  iso = kes_date_parse (due, _("Due date"), NULL);
+  if (iso == NULL)
+    g_ptr_array_add (issues, kes_issue_new ("due_date", KES_ISSUE_ERROR, "%s",
+                                            _("Due date: please give a date such as 21/11/2026")));
+  if (g_str_equal (type, KES_MOJ_REPORT_URGENT) &&
+      !kes_code_list_contains (kes_code_list_get (KES_CODES_URGENT_TRIGGER),
+                               kes_moj_record_get_text (report, "trigger")))
+    g_ptr_array_add (issues, kes_issue_new ("trigger", KES_ISSUE_ERROR, "%s",
+                                            _("What prompted the urgent report: please choose one")));
+  return issues;
+}

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-moj.h"
+
+G_BEGIN_DECLS
+
+/* A Ministry of Justice report is a KesMojRecord of kind KES_MOJ_REPORT,
+ * pinned to the template id + version it was written on. Its values are
+ * keyed by the template's field ids, which start with their part ("A.name",
+ * "C.insight"), so each part can be signed on its own: signing stores a
+ * SHA-256 digest of the part's content, and a later change to that content
+ * shows as altered after signing. Core knows parts and signers, not the
+ * template's layout (src/report reads that). */
+typedef enum
+{
+  KES_MOJ_PART_DRAFT,
+  KES_MOJ_PART_READY,    /* ready for review */
+  KES_MOJ_PART_SIGNED,
+  KES_MOJ_PART_ALTERED,  /* signed, then changed: the signature no longer holds */
+} KesMojPartState;
+
+#define KES_MOJ_REPORT_ROUTINE "routine"
+#define KES_MOJ_REPORT_URGENT  "urgent"
+
+/* Who signs a part: the patient's social supervisor or clinical supervisor
+ * (the responsible clinician) as named on the register. */
+#define KES_MOJ_SIGNER_SOCIAL   "social-supervisor"
+#define KES_MOJ_SIGNER_CLINICAL "clinical-supervisor"
+
+KesMojRecord   *kes_moj_report_new              (const char    *patient_id,
+                                                 const char    *template_id,
+                                                 const char    *template_version,
+                                                 const char    *report_type,
+                                                 const char    *due_date);
+/* Parts in template order; @signer_role is one of KES_MOJ_SIGNER_*. */
+void            kes_moj_report_add_part         (KesMojRecord  *report,
+                                                 const char    *part_id,
+                                                 const char    *signer_role);
+GStrv           kes_moj_report_dup_part_ids     (KesMojRecord  *report);
+const char     *kes_moj_report_get_signer_role  (KesMojRecord  *report,
+                                                 const char    *part_id);
+gboolean        kes_moj_report_is_urgent        (KesMojRecord  *report);
+
+/* Values: "" when absent. A prefilled value is marked; editing it to
+ * something else clears the mark (it is then the writer's own). */
+const char     *kes_moj_report_get_value        (KesMojRecord  *report,
+                                                 const char    *field_id);
+gboolean        kes_moj_report_is_prefilled     (KesMojRecord  *report,
+                                                 const char    *field_id);
+void            kes_moj_report_set_value        (KesMojRecord  *report,
+                                                 const char    *field_id,
+                                                 const char    *value);
+void            kes_moj_report_prefill_value    (KesMojRecord  *report,
+                                                 const char    *field_id,
+                                                 const char    *value);
+
+/* SHA-256 (hex) of the template id and version and every value of the part. */
+char           *kes_moj_report_part_digest      (KesMojRecord  *report,
+                                                 const char    *part_id);
+KesMojPartState kes_moj_report_get_part_state   (KesMojRecord  *report,
+                                                 const char    *part_id);
+const char     *kes_moj_part_state_label        (KesMojPartState state);
+/* Signer's name and time (ISO) of a signed part, "" otherwise. */
+const char     *kes_moj_report_get_signer_name  (KesMojRecord  *report,
+                                                 const char    *part_id);
+const char     *kes_moj_report_get_signed_at    (KesMojRecord  *report,
+                                                 const char    *part_id);
+
+/* Draft → ready for review; an altered part goes back to ready and loses
+ * its signature. @ready FALSE returns a ready part to draft. */
+gboolean        kes_moj_report_set_part_ready   (KesMojRecord  *report,
+                                                 const char    *part_id,
+                                                 gboolean       ready,
+                                                 GError       **error);
+/* Ready → signed. Who may sign is checked by the store
+ * (kes_store_sign_moj_report_part); this records the signature. */
+gboolean        kes_moj_report_sign_part        (KesMojRecord  *report,
+                                                 const char    *part_id,
+                                                 const char    *staff_id,
+                                                 const char    *signer_name,
+                                                 const char    *signed_at,
+                                                 GError       **error);
+/* Every part signed and unaltered, or an error naming the first that is not. */
+gboolean        kes_moj_report_check_complete   (KesMojRecord  *report,
+                                                 GError       **error);
+gboolean        kes_moj_report_is_submitted     (KesMojRecord  *report);
+/* Records the submission after kes_moj_report_check_complete; @date
+ * YYYY-MM-DD, @method a KES_CODES_SUBMISSION_METHOD code. */
+gboolean        kes_moj_report_submit           (KesMojRecord  *report,
+                                                 const char    *date,
+                                                 const char    *method,
+                                                 const char    *reference,
+                                                 GError       **error);
+/* Problems with the report's own fields (type, due date, urgent trigger). */
+GPtrArray      *kes_moj_report_validate         (KesMojRecord  *report);
+
+G_END_DECLS

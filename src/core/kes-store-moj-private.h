@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-store-moj.h"
+#include "kes-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Every record of @kind for a patient (KesMojRecord), newest first, without
+ * permission checks or audit: for core's own rules (Today, schedules). */
+GPtrArray *kes_store_moj_query (KesStore    *self,
+                                const char  *patient_id,
+                                KesMojKind   kind,
+                                gboolean     include_errors,
+                                GError     **error);
+
+G_END_DECLS
