@@ -77,6 +77,7 @@ field_free (KesToolField *field)
   g_free (field->id);
   g_free (field->label);
   g_free (field->hint);
+  g_free (field->prefill);
   g_free (field);
 }
 
@@ -97,6 +98,7 @@ section_free (KesToolSection *section)
   g_free (section->code);
   g_free (section->title);
   g_free (section->description);
+  g_free (section->signer);
   g_ptr_array_unref (section->items);
   g_ptr_array_unref (section->fields);
   g_array_unref (section->entries);
@@ -334,6 +336,7 @@ parse_field (Parser     *p,
   gboolean done = FALSE;
 
   field->id = kes_xml_reader_dup_attribute (p->reader, "id");
+  field->prefill = kes_xml_reader_dup_attribute (p->reader, "prefill");
   field->required = parse_bool (required, FALSE);
   if (g_strcmp0 (type, "richtext") == 0)
     field->type = KES_TOOL_FIELD_RICHTEXT;
@@ -524,6 +527,7 @@ parse_section (Parser  *p,
   gboolean done = FALSE;
 
   section->code = kes_xml_reader_dup_attribute (p->reader, "code");
+  section->signer = kes_xml_reader_dup_attribute (p->reader, "signer");
   section->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   section->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   section->entries = g_array_new (FALSE, TRUE, sizeof (KesToolSectionEntry));

@@ -94,6 +94,7 @@ struct _KesToolField
   const KesToolScale *scale;      /* CHOICE */
   const KesToolGroup *ref_group;  /* REF */
   gboolean            required;
+  char               *prefill;    /* report templates: record value it starts from, or NULL */
 };
 
 struct _KesToolItem
@@ -116,6 +117,7 @@ struct _KesToolSection
   GPtrArray *items;        /* KesToolItem */
   GPtrArray *fields;       /* KesToolField: free text in the section */
   GArray    *entries;      /* KesToolSectionEntry: items and fields in declared order */
+  char      *signer;       /* report templates: the role signing this part, or NULL */
 };
 
 typedef struct

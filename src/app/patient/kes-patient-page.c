@@ -14,6 +14,7 @@
 #include "patient/kes-history-view.h"
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-page.h"
+#include "risk/kes-risk-view.h"
 
 struct _KesPatientPage
 {
@@ -41,6 +42,8 @@ struct _KesPatientPage
   KesContactsView  *contacts_view;
   KesNotesView     *notes_view;
   KesHistoryView   *history_view;
+  KesRiskView      *risk_view;
+  AdwViewStackPage *risk_page;
 };
 
 G_DEFINE_FINAL_TYPE (KesPatientPage, kes_patient_page, ADW_TYPE_BIN)
@@ -167,6 +170,7 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->contacts_page, !self->is_new);
   adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
   adw_view_stack_page_set_visible (self->history_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
 }
 
 static void
@@ -200,6 +204,7 @@ show_record (KesPatientPage *self)
       kes_contacts_view_set_record (self->contacts_view, self->store, id);
       kes_notes_view_set_record (self->notes_view, self->store, id);
       kes_history_view_set_record (self->history_view, self->store, id);
+      kes_risk_view_set_record (self->risk_view, self->store, id);
     }
 }
 
@@ -408,6 +413,11 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->risk_view = KES_RISK_VIEW (kes_risk_view_new ());
+  self->risk_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->risk_view), "risk",
+                                               _("_Risk"));
+  adw_view_stack_page_set_use_underline (self->risk_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->risk_page, "dialog-warning-symbolic");
   update_actions (self);
 }
 

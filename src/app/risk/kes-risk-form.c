@@ -1,0 +1,925 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-risk-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-store-risk.h"
+#include "kes-tool-assessment.h"
+#include "kes-validate.h"
+#include "risk/kes-risk-form.h"
+
+#define AUTOSAVE_MS 1500
+#define MAX_TOGGLES 7
+
+struct _KesRiskForm
+{
+  AdwBin              parent_instance;
+
+  KesStore           *store;
+  KesToolDefinition  *definition;
+  KesRiskAssessment  *assessment;
+
+  GtkWidget          *content;      /* the vertical box inside the scroller */
+  GtkWidget          *groups_box;   /* rebuilt when entries come and go */
+  GtkWidget          *status_label;
+  GtkWidget          *check_label;
+  GtkWidget          *complete_button;
+  GPtrArray          *summary_rows; /* AdwActionRow, one per computed summary */
+  GtkWidget          *completed_by;
+  GtkWidget          *supervised_by;
+  GtkWidget          *assessed_on;
+  GtkWidget          *mdt_reviewed_on;
+  GtkWidget          *next_review_on;
+  guint               autosave_id;
+  gboolean            building;
+};
+
+G_DEFINE_FINAL_TYPE (KesRiskForm, kes_risk_form, ADW_TYPE_BIN)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Where a field's value lives: a plain field, or a field of a group entry. */
+typedef struct
+{
+  KesRiskForm        *form;
+  const KesToolField *field;
+  char               *group_id;
+  char               *entry_id;
+} FieldBinding;
+
+static void
+field_binding_free (gpointer data)
+{
+  FieldBinding *binding = data;
+
+  g_free (binding->group_id);
+  g_free (binding->entry_id);
+  g_free (binding);
+}
+
+static const char *
+binding_get (FieldBinding *b)
+{
+  if (b->entry_id != NULL)
+    return kes_risk_assessment_get_entry_value (b->form->assessment, b->group_id, b->entry_id,
+                                                b->field->id);
+  return kes_risk_assessment_get_field (b->form->assessment, b->field->id);
+}
+
+static void changed (KesRiskForm *self);
+
+static void
+binding_set (FieldBinding *b,
+             const char   *value)
+{
+  if (b->entry_id != NULL)
+    kes_risk_assessment_set_entry_value (b->form->assessment, b->group_id, b->entry_id,
+                                         b->field->id, value);
+  else
+    kes_risk_assessment_set_field (b->form->assessment, b->field->id, value);
+  changed (b->form);
+}
+
+/* ---- Saving ---- */
+
+static void
+update_status (KesRiskForm *self)
+{
+  g_autofree char *text = NULL;
+  gboolean completed = kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED;
+
+  if (kes_risk_assessment_get_id (self->assessment) == NULL)
+    text = g_strdup (_("Not saved yet"));
+  else if (completed)
+    text = g_strdup_printf (_("Completed and signed off · revision %" G_GINT64_FORMAT),
+                            kes_risk_assessment_get_revision (self->assessment));
+  else
+    text = g_strdup_printf (_("Draft, saved automatically · revision %" G_GINT64_FORMAT),
+                            kes_risk_assessment_get_revision (self->assessment));
+  gtk_label_set_text (GTK_LABEL (self->status_label), text);
+  gtk_button_set_label (GTK_BUTTON (self->complete_button),
+                        completed ? _("Save Revision…") : _("Complete and Sign Off"));
+}
+
+static void
+update_summaries (KesRiskForm *self)
+{
+  g_autoptr(GPtrArray) values = kes_tool_assessment_summaries (self->definition, self->assessment);
+
+  for (guint i = 0; i < values->len && i < self->summary_rows->len; i++)
+    {
+      KesToolSummaryValue *value = g_ptr_array_index (values, i);
+      g_autofree char *text = value->has_value ? g_strdup_printf ("%d", value->value) : g_strdup ("–");
+
+      adw_action_row_set_subtitle (g_ptr_array_index (self->summary_rows, i), text);
+    }
+}
+
+gboolean
+kes_risk_form_save_draft (KesRiskForm  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (KES_IS_RISK_FORM (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED)
+    return TRUE;
+  if (!kes_store_save_risk_assessment (self->store, self->assessment, NULL, error))
+    return FALSE;
+  update_status (self);
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  KesRiskForm *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_id = 0;
+  if (!kes_risk_form_save_draft (self, &error))
+    gtk_label_set_text (GTK_LABEL (self->status_label), error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed (KesRiskForm *self)
+{
+  if (self->building)
+    return;
+  update_summaries (self);
+  if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_DRAFT)
+    {
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      self->autosave_id = g_timeout_add (AUTOSAVE_MS, autosave_cb, self);
+    }
+}
+
+/* ---- Rating controls ---- */
+
+static void
+rating_toggled_cb (GtkToggleButton *button,
+                   KesRiskForm     *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  kes_risk_assessment_set_rating (self->assessment, g_object_get_data (G_OBJECT (button), "item"),
+                                  g_object_get_data (G_OBJECT (button), "slot"),
+                                  g_object_get_data (G_OBJECT (button), "point"));
+  changed (self);
+}
+
+static void
+rating_dropdown_cb (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    KesRiskForm *self)
+{
+  kes_risk_assessment_set_rating (self->assessment, g_object_get_data (G_OBJECT (dropdown), "item"),
+                                  g_object_get_data (G_OBJECT (dropdown), "slot"),
+                                  kes_dropdown_get_code (dropdown));
+  changed (self);
+}
+
+static void
+fill_scale_dropdown (GtkDropDown        *dropdown,
+                     const KesToolScale *scale)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < scale->points->len; i++)
+    {
+      const KesToolPoint *point = g_ptr_array_index (scale->points, i);
+
+      g_ptr_array_add (codes, point->code);
+      g_ptr_array_add (labels, point->label);
+    }
+  kes_dropdown_fill (dropdown, _("Not rated"), (const char * const *) codes->pdata,
+                     (const char * const *) labels->pdata, codes->len);
+}
+
+static GtkWidget *
+rating_control (KesRiskForm         *self,
+                const KesToolItem   *item,
+                const KesToolRating *rating)
+{
+  const char *current = kes_risk_assessment_get_rating (self->assessment, item->code, rating->name);
+  g_autofree char *accessible = g_strdup_printf ("%s %s", item->code, rating->label);
+  GtkWidget *control;
+
+  if (rating->scale->points->len <= MAX_TOGGLES)
+    {
+      GtkToggleButton *first = NULL;
+      gboolean use_labels = TRUE;
+
+      /* Short labels ("Low", "0") read best; otherwise the codes, with the
+       * full label as tooltip and accessible name, so every button of a
+       * group looks alike. */
+      for (guint i = 0; i < rating->scale->points->len; i++)
+        use_labels &= g_utf8_strlen (((KesToolPoint *) g_ptr_array_index (rating->scale->points, i))->label, -1) <= 12;
+
+      control = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_add_css_class (control, "linked");
+      for (guint i = 0; i < rating->scale->points->len; i++)
+        {
+          const KesToolPoint *point = g_ptr_array_index (rating->scale->points, i);
+          GtkWidget *button = gtk_toggle_button_new_with_label (use_labels ? point->label : point->code);
+          g_autofree char *name = g_strdup_printf ("rating:%s:%s:%s", item->code, rating->name,
+                                                   point->code);
+          g_autofree char *label = g_strdup_printf ("%s: %s", accessible, point->label);
+
+          gtk_widget_set_name (button, name);
+          gtk_widget_set_tooltip_text (button, point->label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          g_object_set_data_full (G_OBJECT (button), "item", g_strdup (item->code), g_free);
+          g_object_set_data_full (G_OBJECT (button), "slot", g_strdup (rating->name), g_free);
+          g_object_set_data_full (G_OBJECT (button), "point", g_strdup (point->code), g_free);
+          if (first != NULL)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+          else
+            first = GTK_TOGGLE_BUTTON (button);
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                        g_strcmp0 (current, point->code) == 0);
+          g_signal_connect_object (button, "toggled", G_CALLBACK (rating_toggled_cb), self, 0);
+          gtk_box_append (GTK_BOX (control), button);
+        }
+    }
+  else
+    {
+      control = gtk_drop_down_new (NULL, NULL);
+      fill_scale_dropdown (GTK_DROP_DOWN (control), rating->scale);
+      kes_dropdown_set_code (GTK_DROP_DOWN (control), current);
+      g_object_set_data_full (G_OBJECT (control), "item", g_strdup (item->code), g_free);
+      g_object_set_data_full (G_OBJECT (control), "slot", g_strdup (rating->name), g_free);
+      g_signal_connect_object (control, "notify::selected", G_CALLBACK (rating_dropdown_cb), self, 0);
+    }
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return control;
+}
+
+/* ---- Field widgets ---- */
+
+static void
+entry_changed_cb (GtkEditable  *editable,
+                  FieldBinding *binding)
+{
+  g_autofree char *text = kes_editable_dup_text (editable);
+
+  binding_set (binding, text);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   FieldBinding  *binding)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  binding_set (binding, g_strstrip (text));
+}
+
+static void
+choice_changed_cb (GtkDropDown  *dropdown,
+                   GParamSpec   *pspec,
+                   FieldBinding *binding)
+{
+  binding_set (binding, kes_dropdown_get_code (dropdown));
+}
+
+static void
+ref_toggled_cb (GtkCheckButton *check,
+                FieldBinding   *binding)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "",
+                              (const char *) g_object_get_data (G_OBJECT (child), "entry"));
+  binding_set (binding, ids->str);
+}
+
+static char *
+entry_title (KesRiskForm        *self,
+             const KesToolGroup *group,
+             const char         *entry_id,
+             guint               index)
+{
+  const KesToolField *first = group->fields->len > 0 ? g_ptr_array_index (group->fields, 0) : NULL;
+  const char *name = first != NULL && first->type == KES_TOOL_FIELD_TEXT
+    ? kes_risk_assessment_get_entry_value (self->assessment, group->id, entry_id, first->id) : NULL;
+
+  if (name != NULL)
+    /* Translators: "Scenario 1: Repeat of index offence" */
+    return g_strdup_printf (_("%s %u: %s"), group->entry_label, index + 1, name);
+  return g_strdup_printf (_("%s %u"), group->entry_label, index + 1);
+}
+
+static GtkWidget *
+field_widget (KesRiskForm        *self,
+              const KesToolField *field,
+              const char         *group_id,
+              const char         *entry_id)
+{
+  FieldBinding *binding = g_new0 (FieldBinding, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (field->label);
+  GtkWidget *input = NULL;
+  const char *value;
+
+  binding->form = self;
+  binding->field = field;
+  binding->group_id = g_strdup (group_id);
+  binding->entry_id = g_strdup (entry_id);
+  g_object_set_data_full (G_OBJECT (box), "binding", binding, field_binding_free);
+  value = binding_get (binding);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+  if (field->hint != NULL)
+    {
+      GtkWidget *hint = gtk_label_new (field->hint);
+
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_box_append (GTK_BOX (box), hint);
+    }
+
+  switch (field->type)
+    {
+    case KES_TOOL_FIELD_RICHTEXT:
+      {
+        GtkWidget *frame = gtk_frame_new (NULL);
+        GtkWidget *view = gtk_text_view_new ();
+
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+        gtk_widget_set_size_request (view, -1, 56);
+        kes_text_view_set_text (GTK_TEXT_VIEW (view), value);
+        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                          G_CALLBACK (buffer_changed_cb), binding);
+        gtk_frame_set_child (GTK_FRAME (frame), view);
+        gtk_box_append (GTK_BOX (box), frame);
+        input = view;
+      }
+      break;
+    case KES_TOOL_FIELD_CHOICE:
+      input = gtk_drop_down_new (NULL, NULL);
+      fill_scale_dropdown (GTK_DROP_DOWN (input), field->scale);
+      kes_dropdown_set_code (GTK_DROP_DOWN (input), value);
+      gtk_widget_set_halign (input, GTK_ALIGN_START);
+      g_signal_connect (input, "notify::selected", G_CALLBACK (choice_changed_cb), binding);
+      gtk_box_append (GTK_BOX (box), input);
+      break;
+    case KES_TOOL_FIELD_REF:
+      {
+        g_auto(GStrv) entries = kes_risk_assessment_list_entries (self->assessment, field->ref_group->id);
+        g_auto(GStrv) chosen = value != NULL ? g_strsplit (value, " ", -1) : g_new0 (char *, 1);
+
+        input = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+        for (guint i = 0; entries[i] != NULL; i++)
+          {
+            g_autofree char *title = entry_title (self, field->ref_group, entries[i], i);
+            GtkWidget *check = gtk_check_button_new_with_label (title);
+
+            g_object_set_data_full (G_OBJECT (check), "entry", g_strdup (entries[i]), g_free);
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                         g_strv_contains ((const char * const *) chosen, entries[i]));
+            g_signal_connect (check, "toggled", G_CALLBACK (ref_toggled_cb), binding);
+            gtk_box_append (GTK_BOX (input), check);
+          }
+        if (entries[0] == NULL)
+          {
+            g_autofree char *none = g_strdup_printf (_("No %s added yet"), field->ref_group->title);
+            GtkWidget *empty = gtk_label_new (none);
+
+            gtk_widget_add_css_class (empty, "dim-label");
+            gtk_label_set_xalign (GTK_LABEL (empty), 0);
+            gtk_box_append (GTK_BOX (input), empty);
+          }
+        gtk_box_append (GTK_BOX (box), input);
+      }
+      break;
+    case KES_TOOL_FIELD_DATE:
+    case KES_TOOL_FIELD_TEXT:
+    default:
+      input = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (input), value != NULL ? value : "");
+      if (field->type == KES_TOOL_FIELD_DATE)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (input), _("YYYY-MM-DD"));
+      g_signal_connect (input, "changed", G_CALLBACK (entry_changed_cb), binding);
+      gtk_box_append (GTK_BOX (box), input);
+      break;
+    }
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_widget_set_name (input, field->id);
+  return box;
+}
+
+/* ---- Building ---- */
+
+static GtkWidget *
+heading (const char *text,
+         const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+static GtkWidget *
+item_card (KesRiskForm       *self,
+           const KesToolItem *item)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *code = heading (item->code, "heading");
+  GtkWidget *title = heading (kes_tool_item_get_display_title (item),
+                              item->title == NULL ? "dim-label" : NULL);
+
+  gtk_widget_add_css_class (card, item->parent == NULL ? "card" : "risk-subitem");
+  gtk_widget_set_margin_start (card, item->parent == NULL ? 0 : 24);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (titles), code);
+  gtk_box_append (GTK_BOX (titles), title);
+  gtk_box_append (GTK_BOX (top), titles);
+
+  for (guint i = 0; i < item->ratings->len; i++)
+    {
+      const KesToolRating *rating = g_ptr_array_index (item->ratings, i);
+      GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_box_append (GTK_BOX (slot), heading (rating->label, "caption"));
+      gtk_box_append (GTK_BOX (slot), rating_control (self, item, rating));
+      gtk_box_append (GTK_BOX (top), slot);
+    }
+  gtk_box_append (GTK_BOX (card), top);
+
+  for (guint i = 0; i < item->subitems->len; i++)
+    gtk_box_append (GTK_BOX (card), item_card (self, g_ptr_array_index (item->subitems, i)));
+  for (guint i = 0; i < item->fields->len; i++)
+    gtk_box_append (GTK_BOX (card), field_widget (self, g_ptr_array_index (item->fields, i), NULL, NULL));
+
+  if (item->parent == NULL)
+    {
+      gtk_widget_set_margin_bottom (card, 6);
+      for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          gtk_widget_set_margin_start (child, 12);
+          gtk_widget_set_margin_end (child, 12);
+        }
+      gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
+      gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
+    }
+  return card;
+}
+
+static void rebuild_groups (KesRiskForm *self);
+
+static void
+add_entry_clicked_cb (GtkButton   *button,
+                      KesRiskForm *self)
+{
+  g_autofree char *id = kes_risk_assessment_add_entry (self->assessment,
+                                                       g_object_get_data (G_OBJECT (button), "group"));
+
+  rebuild_groups (self);
+  changed (self);
+}
+
+static void
+remove_entry_clicked_cb (GtkButton   *button,
+                         KesRiskForm *self)
+{
+  kes_risk_assessment_remove_entry (self->assessment, g_object_get_data (G_OBJECT (button), "group"),
+                                    g_object_get_data (G_OBJECT (button), "entry"));
+  rebuild_groups (self);
+  changed (self);
+}
+
+static void
+rebuild_groups (KesRiskForm *self)
+{
+  GPtrArray *groups = kes_tool_definition_get_groups (self->definition);
+  GtkWidget *child;
+  gboolean building = self->building;
+
+  self->building = TRUE;
+  while ((child = gtk_widget_get_first_child (self->groups_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->groups_box), child);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const KesToolGroup *group = g_ptr_array_index (groups, g);
+      g_auto(GStrv) entries = kes_risk_assessment_list_entries (self->assessment, group->id);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *add_label = g_strdup_printf (_("Add %s"), group->entry_label);
+      GtkWidget *add = gtk_button_new_with_label (add_label);
+      GtkWidget *title = heading (group->title, "title-4");
+
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (header), title);
+      g_object_set_data_full (G_OBJECT (add), "group", g_strdup (group->id), g_free);
+      g_signal_connect_object (add, "clicked", G_CALLBACK (add_entry_clicked_cb), self, 0);
+      gtk_widget_set_name (add, group->id);
+      gtk_box_append (GTK_BOX (header), add);
+      gtk_widget_set_margin_top (header, 18);
+      gtk_box_append (GTK_BOX (self->groups_box), header);
+      if (group->description != NULL)
+        gtk_box_append (GTK_BOX (self->groups_box), heading (group->description, "dim-label"));
+
+      for (guint e = 0; entries[e] != NULL; e++)
+        {
+          GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+          g_autofree char *name = g_strdup_printf (_("%s %u"), group->entry_label, e + 1);
+          GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
+          GtkWidget *label = heading (name, "heading");
+
+          gtk_widget_add_css_class (card, "card");
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_box_append (GTK_BOX (top), label);
+          g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group->id), g_free);
+          g_object_set_data_full (G_OBJECT (remove), "entry", g_strdup (entries[e]), g_free);
+          g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_entry_clicked_cb), self, 0);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+          gtk_box_append (GTK_BOX (top), remove);
+          gtk_box_append (GTK_BOX (card), top);
+          for (guint f = 0; f < group->fields->len; f++)
+            gtk_box_append (GTK_BOX (card), field_widget (self, g_ptr_array_index (group->fields, f),
+                                                          group->id, entries[e]));
+          for (GtkWidget *c = gtk_widget_get_first_child (card); c != NULL; c = gtk_widget_get_next_sibling (c))
+            {
+              gtk_widget_set_margin_start (c, 12);
+              gtk_widget_set_margin_end (c, 12);
+            }
+          gtk_widget_set_margin_top (top, 12);
+          gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
+          gtk_box_append (GTK_BOX (self->groups_box), card);
+        }
+    }
+  self->building = building;
+}
+
+static void
+sign_off_changed_cb (GtkEditable *editable,
+                     KesRiskForm *self)
+{
+  g_autofree char *text = kes_editable_dup_text (editable);
+
+  if (GTK_WIDGET (editable) == self->completed_by)
+    kes_risk_assessment_set_completed_by (self->assessment, text);
+  else if (GTK_WIDGET (editable) == self->supervised_by)
+    kes_risk_assessment_set_supervised_by (self->assessment, text);
+  else if (GTK_WIDGET (editable) == self->assessed_on)
+    kes_risk_assessment_set_assessed_on (self->assessment, text);
+  else if (GTK_WIDGET (editable) == self->mdt_reviewed_on)
+    kes_risk_assessment_set_mdt_reviewed_on (self->assessment, text);
+  else if (GTK_WIDGET (editable) == self->next_review_on)
+    kes_risk_assessment_set_next_review_on (self->assessment, text);
+  changed (self);
+}
+
+static GtkWidget *
+sign_off_entry (KesRiskForm  *self,
+                GtkWidget    *group,
+                const char   *title,
+                const char   *name,
+                const char   *value,
+                gboolean      date)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  if (date)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (entry, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (sign_off_changed_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return entry;
+}
+
+guint
+kes_risk_form_check (KesRiskForm *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (KES_IS_RISK_FORM (self), 0);
+
+  issues = kes_tool_assessment_unrated (self->definition, self->assessment);
+  if (issues->len == 0)
+    g_string_append (text, _("Everything is rated and filled in."));
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Still to do (%u):", "Still to do (%u):",
+                                               issues->len), issues->len);
+  for (guint i = 0; i < issues->len; i++)
+    g_string_append_printf (text, "\n• %s", ((KesIssue *) g_ptr_array_index (issues, i))->message);
+  gtk_label_set_text (GTK_LABEL (self->check_label), text->str);
+  gtk_widget_set_visible (self->check_label, TRUE);
+  return issues->len;
+}
+
+static void
+check_clicked_cb (GtkButton   *button,
+                  KesRiskForm *self)
+{
+  kes_risk_form_check (self);
+  kes_widget_scroll_into_view (self->check_label);
+}
+
+static void
+complete (KesRiskForm *self,
+          const char  *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kes_tool_assessment_complete (self->store, self->definition, self->assessment, reason, &error))
+    {
+      kes_risk_form_check (self);
+      kes_show_error (GTK_WIDGET (self), _("The assessment was not saved"), error->message);
+      return;
+    }
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  gtk_widget_set_visible (self->check_label, FALSE);
+  update_status (self);
+  kes_widget_toast (GTK_WIDGET (self), _("Assessment completed and signed off"));
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+reason_cb (const char *reason,
+           gpointer    data)
+{
+  g_autoptr(KesRiskForm) self = data;
+
+  if (reason != NULL)
+    complete (self, reason);
+}
+
+static void
+complete_clicked_cb (GtkButton   *button,
+                     KesRiskForm *self)
+{
+  if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED)
+    kes_ask_text (GTK_WIDGET (self), _("Revise a Completed Assessment?"),
+                  _("A completed assessment is never changed in place: this saves a new revision, "
+                    "and the one before stays in its history."),
+                  _("Reason for the revision"), NULL, _("Save Revision"), FALSE, reason_cb,
+                  g_object_ref (self));
+  else
+    complete (self, NULL);
+}
+
+static void
+build (KesRiskForm *self)
+{
+  KesToolDefinition *def = self->definition;
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GPtrArray *sections = kes_tool_definition_get_sections (def);
+  GPtrArray *judgements = kes_tool_definition_get_judgements (def);
+  GtkWidget *group;
+  GtkWidget *buttons;
+  GtkWidget *check;
+  g_autofree char *licence = NULL;
+
+  self->building = TRUE;
+  self->content = box;
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_box_append (GTK_BOX (box), heading (kes_tool_definition_get_title (def), "title-2"));
+  gtk_box_append (GTK_BOX (box), heading (kes_tool_definition_get_citation (def), "dim-label"));
+  licence = g_strdup_printf ("%s. %s", kes_tool_licence_kind_to_label (kes_tool_definition_get_licence_kind (def)),
+                             kes_tool_definition_get_licence_note (def));
+  gtk_box_append (GTK_BOX (box), heading (licence, "caption"));
+  self->status_label = heading ("", "dim-label");
+  gtk_box_append (GTK_BOX (box), self->status_label);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const KesToolSection *section = g_ptr_array_index (sections, s);
+      g_autofree char *title = g_strdup_printf ("%s · %s", section->code, section->title);
+
+      gtk_box_append (GTK_BOX (box), heading (title, "title-4"));
+      if (section->description != NULL)
+        gtk_box_append (GTK_BOX (box), heading (section->description, "dim-label"));
+      for (guint e = 0; e < section->entries->len; e++)
+        {
+          KesToolSectionEntry *entry = &g_array_index (section->entries, KesToolSectionEntry, e);
+
+          gtk_box_append (GTK_BOX (box), entry->item != NULL
+                                           ? item_card (self, entry->item)
+                                           : field_widget (self, entry->field, NULL, NULL));
+        }
+    }
+
+  self->groups_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), self->groups_box);
+  rebuild_groups (self);
+
+  self->summary_rows = g_ptr_array_new ();
+  {
+    g_autoptr(GPtrArray) values = kes_tool_assessment_summaries (def, self->assessment);
+
+    if (values->len > 0)
+      {
+        group = adw_preferences_group_new ();
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Summary"));
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               kes_tool_definition_get_allow_totals (def)
+                                                 ? _("Computed from the ratings; not a risk level.")
+                                                 : _("Counts only: this tool is structured professional judgement, not a score."));
+        for (guint i = 0; i < values->len; i++)
+          {
+            KesToolSummaryValue *value = g_ptr_array_index (values, i);
+            GtkWidget *row = adw_action_row_new ();
+
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value->summary->label);
+            gtk_widget_add_css_class (row, "property");
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            g_ptr_array_add (self->summary_rows, row);
+          }
+        gtk_box_append (GTK_BOX (box), group);
+      }
+  }
+
+  if (judgements->len > 0)
+    {
+      gtk_box_append (GTK_BOX (box), heading (_("Judgements"), "title-4"));
+      gtk_box_append (GTK_BOX (box),
+                      heading (_("The clinician's own judgement: Kestrel never works these out from the ratings."),
+                               "dim-label"));
+      for (guint i = 0; i < judgements->len; i++)
+        gtk_box_append (GTK_BOX (box), field_widget (self, g_ptr_array_index (judgements, i), NULL, NULL));
+    }
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sign-off"));
+  if (kes_risk_assessment_get_next_review_on (self->assessment) == NULL &&
+      kes_tool_definition_get_review_months (def) > 0)
+    {
+      g_autoptr(GDate) date = kes_clock_today ();
+      g_autofree char *iso = NULL;
+
+      if (kes_risk_assessment_get_assessed_on (self->assessment) != NULL)
+        {
+          g_autoptr(GDate) assessed = kes_date_from_iso (kes_risk_assessment_get_assessed_on (self->assessment));
+
+          if (assessed != NULL)
+            *date = *assessed;
+        }
+      g_date_add_months (date, kes_tool_definition_get_review_months (def));
+      iso = kes_date_to_iso (date);
+      kes_risk_assessment_set_next_review_on (self->assessment, iso);
+    }
+  self->assessed_on = sign_off_entry (self, group, _("Assessment date"), "assessed_on",
+                                      kes_risk_assessment_get_assessed_on (self->assessment), TRUE);
+  self->completed_by = sign_off_entry (self, group, _("Completed by"), "completed_by",
+                                       kes_risk_assessment_get_completed_by (self->assessment), FALSE);
+  self->supervised_by = sign_off_entry (self, group, _("Under the supervision of"), "supervised_by",
+                                        kes_risk_assessment_get_supervised_by (self->assessment), FALSE);
+  self->mdt_reviewed_on = sign_off_entry (self, group, _("Reviewed by the MDT on"), "mdt_reviewed_on",
+                                          kes_risk_assessment_get_mdt_reviewed_on (self->assessment), TRUE);
+  self->next_review_on = sign_off_entry (self, group, _("Next review due"), "next_review_on",
+                                         kes_risk_assessment_get_next_review_on (self->assessment), TRUE);
+  gtk_box_append (GTK_BOX (box), group);
+
+  self->check_label = heading ("", "error");
+  gtk_label_set_selectable (GTK_LABEL (self->check_label), TRUE);
+  gtk_widget_set_visible (self->check_label, FALSE);
+  gtk_box_append (GTK_BOX (box), self->check_label);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  check = gtk_button_new_with_mnemonic (_("_Check What Is Missing"));
+  g_signal_connect_object (check, "clicked", G_CALLBACK (check_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (buttons), check);
+  self->complete_button = gtk_button_new_with_label ("");
+  gtk_widget_add_css_class (self->complete_button, "suggested-action");
+  gtk_widget_set_name (self->complete_button, "complete");
+  g_signal_connect_object (self->complete_button, "clicked", G_CALLBACK (complete_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (buttons), self->complete_button);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+
+  update_summaries (self);
+  update_status (self);
+  self->building = FALSE;
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_risk_form_dispose (GObject *object)
+{
+  KesRiskForm *self = KES_RISK_FORM (object);
+
+  /* Leaving the form saves a pending draft rather than dropping it. */
+  if (self->autosave_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kes_risk_form_save_draft (self, &error))
+        g_warning ("A risk assessment draft could not be saved on closing: %s",
+                   g_quark_to_string (error->domain));
+    }
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->definition);
+  g_clear_object (&self->assessment);
+
+  G_OBJECT_CLASS (kes_risk_form_parent_class)->dispose (object);
+}
+
+static void
+kes_risk_form_class_init (KesRiskFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kes_risk_form_dispose;
+
+  /* A revision was written (draft autosave, completion or a revision). */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "kes-risk-form");
+}
+
+static void
+kes_risk_form_init (KesRiskForm *self)
+{
+}
+
+GtkWidget *
+kes_risk_form_new (KesStore          *store,
+                   KesToolDefinition *definition,
+                   KesRiskAssessment *assessment)
+{
+  KesRiskForm *self;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (KES_IS_TOOL_DEFINITION (definition), NULL);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), NULL);
+
+  self = g_object_new (KES_TYPE_RISK_FORM, NULL);
+  self->store = g_object_ref (store);
+  self->definition = g_object_ref (definition);
+  self->assessment = g_object_ref (assessment);
+  build (self);
+  return GTK_WIDGET (self);
+}
+
+KesRiskAssessment *
+kes_risk_form_get_assessment (KesRiskForm *self)
+{
+  g_return_val_if_fail (KES_IS_RISK_FORM (self), NULL);
+  return self->assessment;
+}
+
+KesToolDefinition *
+kes_risk_form_get_definition (KesRiskForm *self)
+{
+  g_return_val_if_fail (KES_IS_RISK_FORM (self), NULL);
+  return self->definition;
+}
