@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-equality"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-codes.h"
+#include "kes-equality.h"
+#include "kes-validate.h"
+
+/* Age bands, youngest first: upper bound of each (inclusive), G_MAXINT last. */
+static const struct { int upper; const char *label; } age_bands[] = {
+  { 17, N_("Under 18") },
+  { 25, N_("18–25") },
+  { 35, N_("26–35") },
+  { 45, N_("36–45") },
+  { 55, N_("46–55") },
+  { 65, N_("56–65") },
+  { G_MAXINT, N_("Over 65") },
+};
+
+const char *
+kes_equality_dimension_label (KesEqualityDimension dimension)
+{
+  switch (dimension)
+    {
+    case KES_EQUALITY_ETHNICITY:
+      return _("Ethnic category");
+    case KES_EQUALITY_GENDER:
+      return _("Gender");
+    case KES_EQUALITY_AGE_BAND:
+      return _("Age band");
+    case KES_EQUALITY_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+kes_equality_measure_label (KesEqualityMeasure measure)
+{
+  switch (measure)
+    {
+    case KES_MEASURE_CASELOAD:
+      return _("Caseload");
+    case KES_MEASURE_RESTRICTED:
+      return _("Restricted");
+    case KES_MEASURE_CARER_ASSESSMENTS:
+      return _("Carer’s assessments offered");
+    case KES_MEASURE_REFERRALS_RECEIVED:
+      return _("Referrals received");
+    case KES_MEASURE_REFERRALS_ACCEPTED:
+      return _("Referrals accepted");
+    case KES_MEASURE_REFERRALS_DECLINED:
+      return _("Referrals declined");
+    case KES_MEASURE_RECALLS:
+      return _("Recalls to hospital");
+    case KES_N_MEASURES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+kes_equality_age_band (const GDate *birth,
+                       const GDate *on)
+{
+  int age;
+
+  if (birth == NULL || !g_date_valid (birth))
+    return NULL;
+  age = kes_age_on (birth, on);
+  for (guint i = 0; i < G_N_ELEMENTS (age_bands); i++)
+    if (age <= age_bands[i].upper)
+      return _(age_bands[i].label);
+  return NULL;
+}
+
+static void
+group_free (KesEqualityGroup *group)
+{
+  g_free (group->code);
+  g_free (group->label);
+  g_free (group);
+}
+
+static void
+add_group (GPtrArray  *groups,
+           const char *code,
+           const char *label)
+{
+  KesEqualityGroup *group = g_new0 (KesEqualityGroup, 1);
+
+  group->code = g_strdup (code);
+  group->label = g_strdup (label);
+  g_ptr_array_add (groups, group);
+}
+
+static GPtrArray *
+groups_from_codes (const char *list_name)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  KesCodeList *list = kes_code_list_get (list_name);
+
+  for (guint i = 0; list != NULL && i < kes_code_list_get_n_codes (list); i++)
+    add_group (groups, kes_code_list_get_code (list, i), kes_code_list_get_label (list, i));
+  add_group (groups, "", _("Not recorded"));
+  return groups;
+}
+
+KesEqualityReport *
+kes_equality_report_new (const char *from,
+                         const char *to)
+{
+  KesEqualityReport *report = g_new0 (KesEqualityReport, 1);
+
+  report->from = g_strdup (from);
+  report->to = g_strdup (to);
+  report->groups[KES_EQUALITY_ETHNICITY] = groups_from_codes (KES_CODES_ETHNIC_CATEGORY);
+  report->groups[KES_EQUALITY_GENDER] = groups_from_codes (KES_CODES_GENDER);
+  report->groups[KES_EQUALITY_AGE_BAND] = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  for (guint i = 0; i < G_N_ELEMENTS (age_bands); i++)
+    add_group (report->groups[KES_EQUALITY_AGE_BAND], age_bands[i].label, _(age_bands[i].label));
+  add_group (report->groups[KES_EQUALITY_AGE_BAND], "", _("Not recorded"));
+  return report;
+}
+
+void
+kes_equality_report_free (KesEqualityReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->from);
+  g_free (report->to);
+  for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
+    g_clear_pointer (&report->groups[d], g_ptr_array_unref);
+  g_free (report);
+}
+
+static KesEqualityGroup *
+find_group (GPtrArray  *groups,
+            const char *code)
+{
+  KesEqualityGroup *not_recorded = g_ptr_array_index (groups, groups->len - 1);
+
+  for (guint i = 0; code != NULL && *code != '\0' && i + 1 < groups->len; i++)
+    {
+      KesEqualityGroup *group = g_ptr_array_index (groups, i);
+      if (g_str_equal (group->code, code))
+        return group;
+    }
+  return not_recorded;
+}
+
+void
+kes_equality_report_add (KesEqualityReport  *report,
+                         KesEqualityMeasure  measure,
+                         const char         *ethnicity,
+                         const char         *gender,
+                         const char         *birth_date)
+{
+  g_autoptr(GDate) birth = NULL;
+  g_autoptr(GDate) end = NULL;
+  const char *band = NULL;
+  guint position;
+
+  g_return_if_fail (report != NULL && measure < KES_N_MEASURES);
+
+  if (birth_date != NULL && *birth_date != '\0')
+    birth = kes_date_from_iso (birth_date);
+  end = kes_date_from_iso (report->to);
+  if (birth != NULL && end != NULL)
+    {
+      /* Bands are stored by their untranslated label, as their code. */
+      int age = kes_age_on (birth, end);
+      for (position = 0; position < G_N_ELEMENTS (age_bands); position++)
+        if (age <= age_bands[position].upper)
+          {
+            band = age_bands[position].label;
+            break;
+          }
+    }
+
+  find_group (report->groups[KES_EQUALITY_ETHNICITY], ethnicity)->counts[measure]++;
+  find_group (report->groups[KES_EQUALITY_GENDER], gender)->counts[measure]++;
+  find_group (report->groups[KES_EQUALITY_AGE_BAND], band)->counts[measure]++;
+  report->totals[measure]++;
+}
+
+static gboolean
+is_small (guint value)
+{
+  return value >= 1 && value <= 4;
+}
+
+GStrv
+kes_equality_suppress_column (const guint *values,
+                              guint        n,
+                              guint        total,
+                              gboolean    *suppressed)
+{
+  g_autofree gboolean *hidden = g_new0 (gboolean, n + 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (is_small (values[i]))
+      {
+        hidden[i] = TRUE;
+        n_hidden++;
+      }
+  hidden[n] = is_small (total);
+
+  /* Complementary suppression: one hidden cell beside a shown total could be
+   * recovered by subtraction. */
+  if (n_hidden == 1 && !hidden[n])
+    {
+      int smallest = -1;
+
+      for (guint i = 0; i < n; i++)
+        if (!hidden[i] && values[i] > 0 && (smallest < 0 || values[i] < values[smallest]))
+          smallest = (int) i;
+      if (smallest >= 0)
+        hidden[smallest] = TRUE;
+      else
+        hidden[n] = TRUE;
+    }
+
+  for (guint i = 0; i <= n; i++)
+    {
+      guint value = i < n ? values[i] : total;
+
+      if (hidden[i])
+        g_strv_builder_add (builder, KES_EQUALITY_SUPPRESSED);
+      else
+        {
+          g_autofree char *number = g_strdup_printf ("%u", value);
+          g_strv_builder_add (builder, number);
+        }
+      if (suppressed != NULL)
+        suppressed[i] = hidden[i];
+    }
+  return g_strv_builder_end (builder);
+}
+
+char *
+kes_equality_rate (guint    numerator,
+                   gboolean numerator_suppressed,
+                   guint    denominator,
+                   gboolean denominator_suppressed)
+{
+  if (numerator_suppressed || denominator_suppressed || denominator == 0)
+    return g_strdup (KES_EQUALITY_WITHHELD);
+  return g_strdup_printf ("%.1f", 100.0 * numerator / denominator);
+}

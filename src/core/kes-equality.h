@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* Equality monitoring for the Patient and Carer Race Equality Framework
+ * (PCREF): counts and rates by ethnic category, gender and age band for a
+ * period, with small numbers suppressed.
+ *
+ * Suppression rule (applied to every column of every table):
+ *  1. Primary: a count from 1 to 4 is shown as "<5", never the number.
+ *     Zero is shown as 0.
+ *  2. Complementary: when a column's total is shown and exactly one cell of
+ *     the column is suppressed, the smallest other non-zero cell is
+ *     suppressed too, so the hidden cell can't be worked out by subtracting
+ *     the others from the total; when there is no such cell the total is
+ *     suppressed instead. A total from 1 to 4 is itself suppressed.
+ *  3. A rate is shown only when both its numerator and its denominator are
+ *     shown; otherwise it is withheld ("–"), because a rate and its
+ *     denominator would give the number back. */
+
+#define KES_CODES_LEGAL_STATUS_RESTRICTED "legal-status-restricted"
+#define KES_EQUALITY_SUPPRESSED "<5"
+#define KES_EQUALITY_WITHHELD   "–"
+
+typedef enum
+{
+  KES_EQUALITY_ETHNICITY,
+  KES_EQUALITY_GENDER,
+  KES_EQUALITY_AGE_BAND,
+  KES_EQUALITY_N_DIMENSIONS
+} KesEqualityDimension;
+
+typedef enum
+{
+  KES_MEASURE_CASELOAD,             /* active patients registered by the end of the period */
+  KES_MEASURE_RESTRICTED,           /* of those, on a restricted legal status */
+  KES_MEASURE_CARER_ASSESSMENTS,    /* carer's assessments offered in the period (by the patient cared for) */
+  KES_MEASURE_REFERRALS_RECEIVED,
+  KES_MEASURE_REFERRALS_ACCEPTED,
+  KES_MEASURE_REFERRALS_DECLINED,
+  KES_MEASURE_RECALLS,
+  KES_N_MEASURES
+} KesEqualityMeasure;
+
+const char *kes_equality_dimension_label (KesEqualityDimension dimension);
+const char *kes_equality_measure_label   (KesEqualityMeasure   measure);
+/* The age band a person is in on @on ("18–25" …), NULL without a birth date. */
+const char *kes_equality_age_band        (const GDate         *birth,
+                                          const GDate         *on);
+
+typedef struct
+{
+  char  *code;
+  char  *label;
+  guint  counts[KES_N_MEASURES];
+} KesEqualityGroup;
+
+typedef struct
+{
+  char      *from;                                  /* YYYY-MM-DD */
+  char      *to;
+  gboolean   available[KES_N_MEASURES];             /* FALSE: not recorded by Kestrel yet */
+  GPtrArray *groups[KES_EQUALITY_N_DIMENSIONS];     /* KesEqualityGroup*, in code-list order */
+  guint      totals[KES_N_MEASURES];
+} KesEqualityReport;
+
+KesEqualityReport *kes_equality_report_new  (const char         *from,
+                                             const char         *to);
+void               kes_equality_report_free (KesEqualityReport  *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesEqualityReport, kes_equality_report_free)
+
+/* Counts one person (or event) for @measure in every dimension; codes may be
+ * empty ("not recorded"). */
+void               kes_equality_report_add  (KesEqualityReport  *report,
+                                             KesEqualityMeasure  measure,
+                                             const char         *ethnicity,
+                                             const char         *gender,
+                                             const char         *birth_date);
+
+/* The suppression rule above, for one column: @values has @n cells; returns
+ * n + 1 texts (the cells, then the total) and sets @suppressed (n + 1
+ * entries) when not NULL. */
+GStrv              kes_equality_suppress_column (const guint *values,
+                                                 guint        n,
+                                                 guint        total,
+                                                 gboolean    *suppressed);
+/* "12.5" (per 100), or KES_EQUALITY_WITHHELD when either side is
+ * suppressed or the denominator is 0. */
+char              *kes_equality_rate            (guint        numerator,
+                                                 gboolean     numerator_suppressed,
+                                                 guint        denominator,
+                                                 gboolean     denominator_suppressed);
+
+/* The report for [from, to] (YYYY-MM-DD, inclusive) over the whole
+ * database. Aggregate only; needs the export or view-audit permission
+ * (report writers, team managers, administrators). The run is logged. */
+KesEqualityReport *kes_store_equality_report    (KesStore    *store,
+                                                 const char  *from,
+                                                 const char  *to,
+                                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+#!/bin/sh
+# kestrel-cli equality-report: PDF, CSV and XML, small numbers suppressed.
+# Usage: test-cli-equality.sh PATH/TO/kestrel-cli
+set -u
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db="$dir/kestrel.db"
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+run () { "$cli" --database "$db" --user manager "$@" >"$dir/out" 2>"$dir/err"; }
+
+i=0
+while [ $i -lt 3 ]; do
+  run patient add --family-name "Campbell$i" --given-name Dee --birth-date 1990-01-01 --ethnicity M --gender 1 --legal-status 09 || not_ok "adds patient" "$(cat "$dir/err")"
+  i=$((i + 1))
+done
+i=0
+while [ $i -lt 12 ]; do
+  run patient add --family-name "Smith$i" --given-name Sam --birth-date 1970-01-01 --ethnicity A --gender 2 --legal-status 03 || not_ok "adds patient" "$(cat "$dir/err")"
+  i=$((i + 1))
+done
+
+run equality-report --from 2020-01-01 --to 2030-12-31 --format csv --output "$dir/eq.csv"
+if [ $? -eq 0 ] && [ -s "$dir/eq.csv" ]; then ok "writes the CSV"; else not_ok "writes the CSV" "$(cat "$dir/err")"; fi
+
+row=$(grep -F ",Black or Black British: Caribbean,Caseload," "$dir/eq.csv")
+case "$row" in
+  *",<5,"*) ok "a category with 3 people shows <5" ;;
+  *) not_ok "a category with 3 people shows <5" "$row" ;;
+esac
+if grep -F "Caribbean" "$dir/eq.csv" | grep -q ",3,"; then
+  not_ok "the number 3 appears nowhere for that category" "$(grep -F Caribbean "$dir/eq.csv")"
+else
+  ok "the number 3 appears nowhere for that category"
+fi
+if grep -F ",All,Caseload,15," "$dir/eq.csv" >/dev/null && grep -F "White: British,Caseload,<5," "$dir/eq.csv" >/dev/null; then
+  ok "the 12 beside the total of 15 is hidden too"
+else
+  not_ok "the 12 beside the total of 15 is hidden too" "$(grep -F Caseload "$dir/eq.csv" | head -25)"
+fi
+if grep -F "Referrals received,not available" "$dir/eq.csv" >/dev/null; then
+  ok "referrals are marked not available, not zero"
+else
+  not_ok "referrals are marked not available, not zero" "$(grep -F Referrals "$dir/eq.csv" | head -3)"
+fi
+
+run equality-report --from 2020-01-01 --to 2030-12-31 --format pdf --output "$dir/eq.pdf"
+if [ $? -eq 0 ] && head -c 5 "$dir/eq.pdf" | grep -q "%PDF-"; then ok "writes the PDF"; else not_ok "writes the PDF" "$(cat "$dir/err")"; fi
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext -layout "$dir/eq.pdf" "$dir/eq.txt"
+  line=$(grep "Black or Black British:" "$dir/eq.txt" | head -1)
+  case "$line" in
+    *"<5"*) ok "the PDF shows <5 for that category" ;;
+    *) not_ok "the PDF shows <5 for that category" "$line" ;;
+  esac
+fi
+
+run equality-report --from 2020-01-01 --to 2030-12-31 --format xml --output "$dir/eq.xml"
+if [ $? -eq 0 ] && grep -q "urn:kestrel:document:1" "$dir/eq.xml"; then ok "writes the XML"; else not_ok "writes the XML" "$(cat "$dir/err")"; fi
+
+run equality-report --from 2030-01-01 --to 2020-01-01 --format csv --output "$dir/bad.csv"
+if [ $? -eq 1 ] && grep -qF "The period ends before it starts" "$dir/err"; then ok "refuses a backwards period"; else not_ok "refuses a backwards period" "$(cat "$dir/err")"; fi
+
+run equality-report --from 2020-01-01 --to 2030-12-31 --format docx --output "$dir/x"
+if [ $? -eq 2 ]; then ok "refuses an unknown format"; else not_ok "refuses an unknown format"; fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
