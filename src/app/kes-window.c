@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "referrals/kes-referrals-page.h"
 #include "welcome/kes-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
@@ -38,6 +39,7 @@ struct _KesWindow
   GtkMenuButton        *user_button;
   GtkStack             *content_stack;
   KesCaseloadPage      *caseload_page;
+  KesReferralsPage     *referrals_page;
   KesAdminPage         *admin_page;
   KesPatientPage       *patient_page;
 };
@@ -213,6 +215,8 @@ show_area_now (KesWindow  *self,
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, area);
+  if (g_str_equal (area, "referrals"))
+    kes_referrals_page_reload (self->referrals_page);
   page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
   adw_window_title_set_subtitle (self->content_title, NULL);
@@ -556,6 +560,7 @@ kes_window_class_init (KesWindowClass *klass)
   g_type_ensure (KES_TYPE_ADMIN_PAGE);
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
+  g_type_ensure (KES_TYPE_REFERRALS_PAGE);
   g_type_ensure (KES_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kes-window.ui");
@@ -573,6 +578,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, user_button);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, referrals_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, patient_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -624,6 +630,7 @@ kes_window_set_store (KesWindow *self,
 
   /* The caseload starts loading in the background straight away. */
   kes_caseload_page_set_store (self->caseload_page, store);
+  kes_referrals_page_set_store (self->referrals_page, store);
   kes_admin_page_set_store (self->admin_page, store);
   kes_patient_page_set_store (self->patient_page, store);
 

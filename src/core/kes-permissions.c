@@ -36,6 +36,7 @@ static const RoleEntry roles[] = {
   { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) },
   { KES_ROLE_TEAM_MANAGER, N_("Team managers"),
+    P (OVERRIDE_ELIGIBILITY) |
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EXPORT) | P (VIEW_AUDIT) |
     P (BREAK_GLASS) | P (VIEW_CARERS) |
     P (MANAGE_DIRECTORY) },
@@ -56,6 +57,7 @@ static const char *const permission_names[KES_N_PERMISSIONS] = {
   [KES_PERMISSION_MANAGE_STAFF] = "manage-staff",
   [KES_PERMISSION_BREAK_GLASS] = "break-glass",
   [KES_PERMISSION_BACKUP] = "backup",
+  [KES_PERMISSION_OVERRIDE_ELIGIBILITY] = "override-eligibility",
   [KES_PERMISSION_VIEW_CARERS] = "view-carers",
   [KES_PERMISSION_EDIT_CARERS] = "edit-carers",
   [KES_PERMISSION_MANAGE_DIRECTORY] = "manage-directory",
@@ -148,6 +150,8 @@ refusal_message (const char    *who,
       return g_strdup_printf (_("%s can’t use emergency (break-glass) access"), who);
     case KES_PERMISSION_BACKUP:
       return g_strdup_printf (_("%s can’t back up or restore the database"), who);
+    case KES_PERMISSION_OVERRIDE_ELIGIBILITY:
+      return g_strdup_printf (_("%s can’t override a failed referral eligibility check: ask a team manager"), who);
     case KES_PERMISSION_VIEW_CARERS:
       return g_strdup_printf (_("%s can’t open carers’ records"), who);
     case KES_PERMISSION_EDIT_CARERS:

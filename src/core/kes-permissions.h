@@ -31,6 +31,7 @@ typedef enum
   KES_PERMISSION_MANAGE_STAFF,  /* accounts, roles, passwords */
   KES_PERMISSION_BREAK_GLASS,   /* open a record outside one's own team, with a reason */
   KES_PERMISSION_BACKUP,        /* back up and restore the database */
+  KES_PERMISSION_OVERRIDE_ELIGIBILITY, /* accept a referral that fails an eligibility check, with a reason */
   KES_PERMISSION_VIEW_CARERS,   /* carers, their links, consent to share, assessments, involvement */
   KES_PERMISSION_EDIT_CARERS,   /* add and change carers' records, record consent and sharing */
   KES_PERMISSION_MANAGE_DIRECTORY, /* edit the service directory (teams, bases, crisis numbers) */

@@ -5,6 +5,7 @@
 
 #include "kes-due.h"
 #include "kes-store-due-private.h"
+#include "kes-store-referrals-private.h"
 #include "kes-store-moj.h"
 #include "kes-store-risk-private.h"
 
@@ -15,6 +16,7 @@ static const KesDueProvider providers[] = {
   kes_store_due_risk_reviews,
   kes_store_carer_reviews_due,
   kes_store_moj_due_items,
+  kes_store_inreach_tasks_due,
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 

@@ -16,6 +16,7 @@ static const char * const migrations[] = {
   "migrations/0001-initial.sql",
   "migrations/0002-caseload-indexes.sql",
   "migrations/0003-audit-and-accounts.sql",
+  "migrations/0004-referrals.sql",
   "migrations/0006-risk-tools.sql",
   "migrations/0005-carers.sql",
   "migrations/0009-services.sql",
