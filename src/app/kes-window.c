@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-inactivity.h"
+#include "accounts/kes-lock-screen.h"
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
 #include "kes-app-util.h"
@@ -22,6 +24,7 @@ struct _KesWindow
 
   KesStore             *store;
   GSettings            *settings;
+  KesInactivity        *inactivity;
   gboolean              syncing_sidebar;
   gboolean              close_confirmed;
 
@@ -29,6 +32,7 @@ struct _KesWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_status;
   KesWelcomePage       *welcome_page;
+  KesLockScreen        *lock_screen;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
   GtkListBox           *sidebar_list;
@@ -396,6 +400,7 @@ enter_main (KesWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   show_area_now (self, "caseload");
   kes_caseload_page_focus_search (self->caseload_page);
+  kes_inactivity_set_running (self->inactivity, TRUE);
 }
 
 static void
@@ -415,10 +420,51 @@ switch_user_now (KesWindow  *self,
   if (unused == NULL)
     return;
 
+  kes_inactivity_set_running (self->inactivity, FALSE);
   show_area_now (self, "caseload");
   set_main_actions_enabled (self, FALSE);
   kes_welcome_page_set_store (self->welcome_page, self->store);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* ---- Inactivity lock ---- */
+
+static void
+inactivity_setting_changed_cb (KesWindow *self)
+{
+  /* 0 minutes turns the lock off. */
+  kes_inactivity_set_timeout (self->inactivity,
+                              g_settings_get_uint (self->settings, "inactivity-lock-minutes")
+                              * 60 * 1000);
+}
+
+static void
+idle_cb (KesWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  /* The pages stay as they are underneath, with whatever was typed. */
+  set_main_actions_enabled (self, FALSE);
+  kes_lock_screen_lock (self->lock_screen, self->store);
+  gtk_stack_set_visible_child_name (self->main_stack, "locked");
+  gtk_widget_grab_focus (GTK_WIDGET (self->lock_screen));
+}
+
+static void
+lock_unlocked_cb (KesWindow *self)
+{
+  set_main_actions_enabled (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  kes_inactivity_set_running (self->inactivity, TRUE);
+}
+
+static void
+lock_switch_user_cb (KesWindow *self)
+{
+  /* Unsaved edits are not thrown away silently: the window asks first, and
+   * keeping them leaves the window locked. */
+  after_unsaved_changes (self, switch_user_now, "switch");
 }
 
 /* ---- Own password ---- */
@@ -543,6 +589,7 @@ kes_window_dispose (GObject *object)
   KesWindow *self = KES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_WINDOW);
+  g_clear_object (&self->inactivity);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -559,6 +606,7 @@ kes_window_class_init (KesWindowClass *klass)
 
   g_type_ensure (KES_TYPE_ADMIN_PAGE);
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
+  g_type_ensure (KES_TYPE_LOCK_SCREEN);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
   g_type_ensure (KES_TYPE_REFERRALS_PAGE);
   g_type_ensure (KES_TYPE_WELCOME_PAGE);
@@ -568,6 +616,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, lock_screen);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, sidebar_list);
@@ -589,6 +638,8 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, patient_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, directory_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lock_unlocked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lock_switch_user_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
@@ -610,6 +661,17 @@ kes_window_init (KesWindow *self)
 
   self->settings = settings_new_if_installed ();
   restore_window_state (self);
+
+  self->inactivity = kes_inactivity_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->inactivity, "idle", G_CALLBACK (idle_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::inactivity-lock-minutes",
+                               G_CALLBACK (inactivity_setting_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      inactivity_setting_changed_cb (self);
+    }
   set_main_actions_enabled (self, FALSE);
 }
 
@@ -716,6 +778,15 @@ kes_window_open_patient (KesWindow  *self,
     return;
 
   after_unsaved_changes (self, open_patient_now, patient_id);
+}
+
+void
+kes_window_set_inactivity_lock (KesWindow *self,
+                                guint      milliseconds)
+{
+  g_return_if_fail (KES_IS_WINDOW (self));
+
+  kes_inactivity_set_timeout (self->inactivity, milliseconds);
 }
 
 KesCaseloadPage *

@@ -25,6 +25,11 @@ void             kes_window_show_area          (KesWindow      *self,
                                                 const char     *area);
 void             kes_window_open_patient       (KesWindow      *self,
                                                 const char     *patient_id);
+/* Locks the window after @milliseconds without key or pointer activity
+ * (0: never). Follows the "inactivity-lock-minutes" setting; tests set a
+ * short time here. */
+void             kes_window_set_inactivity_lock (KesWindow     *self,
+                                                 guint          milliseconds);
 KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
 KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
 
