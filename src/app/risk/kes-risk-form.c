@@ -14,6 +14,10 @@
 
 #define AUTOSAVE_MS 1500
 #define MAX_TOGGLES 7
+/* Items built before the form first shows; the rest follow in idle time,
+ * a few at a time, so even a 200-item definition opens at once. */
+#define EAGER_ENTRIES 24
+#define ENTRIES_PER_IDLE 6
 
 struct _KesRiskForm
 {
@@ -36,7 +40,15 @@ struct _KesRiskForm
   GtkWidget          *next_review_on;
   guint               autosave_id;
   gboolean            building;
+  GPtrArray          *pending;      /* PendingEntry, built in idle time */
+  guint               pending_id;
 };
+
+typedef struct
+{
+  GtkWidget                 *box;
+  const KesToolSectionEntry *entry;
+} PendingEntry;
 
 G_DEFINE_FINAL_TYPE (KesRiskForm, kes_risk_form, ADW_TYPE_BIN)
 
@@ -188,7 +200,8 @@ rating_dropdown_cb (GtkDropDown *dropdown,
 
 static void
 fill_scale_dropdown (GtkDropDown        *dropdown,
-                     const KesToolScale *scale)
+                     const KesToolScale *scale,
+                     const char         *none_label)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -200,7 +213,7 @@ fill_scale_dropdown (GtkDropDown        *dropdown,
       g_ptr_array_add (codes, point->code);
       g_ptr_array_add (labels, point->label);
     }
-  kes_dropdown_fill (dropdown, _("Not rated"), (const char * const *) codes->pdata,
+  kes_dropdown_fill (dropdown, none_label, (const char * const *) codes->pdata,
                      (const char * const *) labels->pdata, codes->len);
 }
 
@@ -254,7 +267,7 @@ rating_control (KesRiskForm         *self,
   else
     {
       control = gtk_drop_down_new (NULL, NULL);
-      fill_scale_dropdown (GTK_DROP_DOWN (control), rating->scale);
+      fill_scale_dropdown (GTK_DROP_DOWN (control), rating->scale, _("Not rated"));
       kes_dropdown_set_code (GTK_DROP_DOWN (control), current);
       g_object_set_data_full (G_OBJECT (control), "item", g_strdup (item->code), g_free);
       g_object_set_data_full (G_OBJECT (control), "slot", g_strdup (rating->name), g_free);
@@ -295,6 +308,14 @@ choice_changed_cb (GtkDropDown  *dropdown,
                    FieldBinding *binding)
 {
   binding_set (binding, kes_dropdown_get_code (dropdown));
+}
+
+static void
+flag_toggled_cb (GtkCheckButton *check,
+                 FieldBinding   *binding)
+{
+  binding_set (binding, gtk_check_button_get_active (check)
+                          ? g_object_get_data (G_OBJECT (check), "point") : NULL);
 }
 
 static void
@@ -383,8 +404,20 @@ field_widget (KesRiskForm        *self,
       }
       break;
     case KES_TOOL_FIELD_CHOICE:
+      if (field->scale->points->len == 1)
+        {
+          /* A marker (key strength, goal factor): ticked or not. */
+          const KesToolPoint *point = g_ptr_array_index (field->scale->points, 0);
+
+          input = gtk_check_button_new_with_label (point->label);
+          g_object_set_data_full (G_OBJECT (input), "point", g_strdup (point->code), g_free);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (input), g_strcmp0 (value, point->code) == 0);
+          g_signal_connect (input, "toggled", G_CALLBACK (flag_toggled_cb), binding);
+          gtk_box_append (GTK_BOX (box), input);
+          break;
+        }
       input = gtk_drop_down_new (NULL, NULL);
-      fill_scale_dropdown (GTK_DROP_DOWN (input), field->scale);
+      fill_scale_dropdown (GTK_DROP_DOWN (input), field->scale, _("Not chosen"));
       kes_dropdown_set_code (GTK_DROP_DOWN (input), value);
       gtk_widget_set_halign (input, GTK_ALIGN_START);
       g_signal_connect (input, "notify::selected", G_CALLBACK (choice_changed_cb), binding);
@@ -704,6 +737,48 @@ complete_clicked_cb (GtkButton   *button,
     complete (self, NULL);
 }
 
+/* Builds up to @n pending entries, in order. */
+static void
+build_pending (KesRiskForm *self,
+               guint        n)
+{
+  gboolean building = self->building;
+  guint done = 0;
+
+  self->building = TRUE;
+  for (; done < n && done < self->pending->len; done++)
+    {
+      PendingEntry *pending = g_ptr_array_index (self->pending, done);
+
+      gtk_box_append (GTK_BOX (pending->box), pending->entry->item != NULL
+                                                ? item_card (self, pending->entry->item)
+                                                : field_widget (self, pending->entry->field, NULL, NULL));
+    }
+  g_ptr_array_remove_range (self->pending, 0, done);
+  self->building = building;
+}
+
+static gboolean
+build_pending_cb (gpointer data)
+{
+  KesRiskForm *self = data;
+
+  build_pending (self, ENTRIES_PER_IDLE);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+kes_risk_form_finish_building (KesRiskForm *self)
+{
+  g_return_if_fail (KES_IS_RISK_FORM (self));
+
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  build_pending (self, G_MAXUINT);
+}
+
 static void
 build (KesRiskForm *self)
 {
@@ -716,6 +791,7 @@ build (KesRiskForm *self)
   GtkWidget *group;
   GtkWidget *buttons;
   GtkWidget *check;
+  GtkWidget *section_box;
   g_autofree char *licence = NULL;
 
   self->building = TRUE;
@@ -742,15 +818,20 @@ build (KesRiskForm *self)
       gtk_box_append (GTK_BOX (box), heading (title, "title-4"));
       if (section->description != NULL)
         gtk_box_append (GTK_BOX (box), heading (section->description, "dim-label"));
+      section_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_box_append (GTK_BOX (box), section_box);
       for (guint e = 0; e < section->entries->len; e++)
         {
-          KesToolSectionEntry *entry = &g_array_index (section->entries, KesToolSectionEntry, e);
+          PendingEntry *pending = g_new0 (PendingEntry, 1);
 
-          gtk_box_append (GTK_BOX (box), entry->item != NULL
-                                           ? item_card (self, entry->item)
-                                           : field_widget (self, entry->field, NULL, NULL));
+          pending->box = section_box;
+          pending->entry = &g_array_index (section->entries, KesToolSectionEntry, e);
+          g_ptr_array_add (self->pending, pending);
         }
     }
+  build_pending (self, EAGER_ENTRIES);
+  if (self->pending->len > 0)
+    self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pending_cb, self, NULL);
 
   self->groups_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), self->groups_box);
@@ -867,6 +948,8 @@ kes_risk_form_dispose (GObject *object)
         g_warning ("A risk assessment draft could not be saved on closing: %s",
                    g_quark_to_string (error->domain));
     }
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->definition);
@@ -889,6 +972,7 @@ kes_risk_form_class_init (KesRiskFormClass *klass)
 static void
 kes_risk_form_init (KesRiskForm *self)
 {
+  self->pending = g_ptr_array_new_with_free_func (g_free);
 }
 
 GtkWidget *

@@ -28,6 +28,9 @@ KesToolDefinition  *kes_risk_form_get_definition (KesRiskForm        *self);
 /* Saves a draft now (what autosave does after a pause). */
 gboolean            kes_risk_form_save_draft     (KesRiskForm        *self,
                                                   GError            **error);
+/* Builds the items still waiting for idle time (a long form shows its
+ * first items at once and adds the rest while the user reads). */
+void                kes_risk_form_finish_building (KesRiskForm       *self);
 /* The completion check, shown under the form: the number of problems. */
 guint               kes_risk_form_check          (KesRiskForm        *self);
 
