@@ -13,6 +13,7 @@
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-history-view.h"
 #include "patient/kes-notes-view.h"
+#include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
 #include "risk/kes-risk-view.h"
 
@@ -32,6 +33,7 @@ struct _KesPatientPage
   GtkWidget        *edit_button;
   GtkWidget        *cancel_button;
   GtkWidget        *save_button;
+  GtkWidget        *export_button;
   GtkWidget        *alerts_box;
   GtkLabel         *alerts_label;
   AdwViewStack     *view_stack;
@@ -166,6 +168,8 @@ update_actions (KesPatientPage *self)
   gtk_widget_set_visible (self->edit_button, !self->editing);
   gtk_widget_set_visible (self->cancel_button, self->editing);
   gtk_widget_set_visible (self->save_button, self->editing);
+  kes_patient_export_update (self, loaded && !self->is_new && !self->editing,
+                             self->export_button);
 
   adw_view_stack_page_set_visible (self->contacts_page, !self->is_new);
   adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
@@ -389,6 +393,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, view_stack);
@@ -403,6 +408,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "patient.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "patient.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "patient.cancel", NULL, cancel_action);
+  kes_patient_export_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "patient.save", NULL);
@@ -436,6 +442,23 @@ kes_patient_page_set_store (KesPatientPage *self,
 
   g_set_object (&self->store, store);
   kes_patient_form_set_store (self->form, store);
+  update_actions (self);
+}
+
+KesStore *
+kes_patient_page_get_store (KesPatientPage *self)
+{
+  g_return_val_if_fail (KES_IS_PATIENT_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+kes_patient_page_update_actions (KesPatientPage *self)
+{
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+
+  update_actions (self);
 }
 
 gboolean

@@ -16,10 +16,13 @@ G_DECLARE_FINAL_TYPE (KesPatientPage, kes_patient_page, KES, PATIENT_PAGE, AdwBi
  * alerts, and tabs for the register, contacts, notes and history.
  * Emits "saved" (patient id) after a save and "closed" when a new record is
  * abandoned. Actions: patient.edit, patient.save (Ctrl+S), patient.cancel
- * (Escape). */
+ * (Escape), and the Export menu's (kes-patient-export.h). */
 GtkWidget      *kes_patient_page_new                 (void);
 void            kes_patient_page_set_store           (KesPatientPage *self,
                                                       KesStore       *store);
+KesStore       *kes_patient_page_get_store           (KesPatientPage *self);
+/* Re-reads what the actions may do now (the export permission, a job running). */
+void            kes_patient_page_update_actions      (KesPatientPage *self);
 gboolean        kes_patient_page_load                (KesPatientPage *self,
                                                       const char     *patient_id,
                                                       GError        **error);

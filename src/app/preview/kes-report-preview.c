@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-atomic-file.h"
+#include "kes-audit.h"
 #include "preview/kes-preview-render.h"
 #include "preview/kes-report-preview.h"
 
@@ -30,12 +32,20 @@ struct _KesReportPreview
   GtkLabel       *page_label;
   GtkLabel       *zoom_label;
   AdwStatusPage  *error_page;
+
+  /* Set by kes_report_preview_set_audit: Save and Print then need the
+   * export permission and are written to the access log. */
+  KesStore       *audit_store;
+  char           *audit_patient_id;
+  char           *audit_what;
 };
 
 G_DEFINE_FINAL_TYPE (KesReportPreview, kes_report_preview, ADW_TYPE_BIN)
 
 enum {
   PAGE_SHOWN,
+  SAVED,
+  PRINTED,
   N_SIGNALS
 };
 
@@ -209,6 +219,30 @@ show_message (KesReportPreview *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Core decides; the page only asks before anything leaves the program. */
+static gboolean
+check_export_permission (KesReportPreview  *self,
+                         GError           **error)
+{
+  if (self->audit_store == NULL)
+    return TRUE;
+
+  return kes_store_check_permission (self->audit_store, KES_PERMISSION_EXPORT,
+                                     self->audit_patient_id, error);
+}
+
+static gboolean
+write_audit (KesReportPreview  *self,
+             const char        *action,
+             GError           **error)
+{
+  if (self->audit_store == NULL)
+    return TRUE;
+
+  return kes_store_audit (self->audit_store, action, self->audit_patient_id,
+                          self->audit_patient_id, self->audit_what, error);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -297,7 +331,15 @@ print_done_cb (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       show_message (self, _("Could Not Print the Document"),
                     error != NULL ? error->message : _("The printing system reported a problem."));
+      return;
     }
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    return;
+
+  if (!write_audit (self, KES_AUDIT_PRINT, &error))
+    show_message (self, _("The Printing Was Not Recorded"), error->message);
+  g_signal_emit (self, signals [PRINTED], 0);
 }
 
 static void
@@ -315,6 +357,12 @@ print_action (GtkWidget  *widget,
 
   if (self->pdf == NULL)
     return;
+
+  if (!check_export_permission (self, &error))
+    {
+      show_message (self, _("Could Not Print the Document"), error->message);
+      return;
+    }
 
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, a4);
@@ -353,6 +401,9 @@ kes_report_preview_finalize (GObject *object)
   KesReportPreview *self = (KesReportPreview *)object;
 
   g_clear_object (&self->document);
+  g_clear_object (&self->audit_store);
+  g_clear_pointer (&self->audit_patient_id, g_free);
+  g_clear_pointer (&self->audit_what, g_free);
   g_clear_pointer (&self->pdf, kes_preview_pdf_free);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->page_cancellable);
@@ -373,6 +424,14 @@ kes_report_preview_class_init (KesReportPreviewClass *klass)
   signals [PAGE_SHOWN] =
     g_signal_new ("page-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Emitted after the PDF was written, with its path. */
+  signals [SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Emitted when the document went to the printer. */
+  signals [PRINTED] =
+    g_signal_new ("printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kestrelcare/Kestrel/preview/kes-report-preview.ui");
@@ -522,6 +581,28 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The file is written; the access log entry is made on the main thread,
+ * on the page's own store. */
+static void
+save_written_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KesReportPreview *self = KES_REPORT_PREVIEW (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      || !write_audit (self, KES_AUDIT_EXPORT, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_signal_emit (self, signals [SAVED], 0, (const char *) g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
 void
 kes_report_preview_save_async (KesReportPreview    *self,
                                const char          *path,
@@ -530,12 +611,15 @@ kes_report_preview_save_async (KesReportPreview    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) write = NULL;
+  GError *error = NULL;
 
   g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
   g_return_if_fail (path != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kes_report_preview_save_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
 
   if (self->pdf == NULL)
     {
@@ -544,10 +628,18 @@ kes_report_preview_save_async (KesReportPreview    *self,
       return;
     }
 
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data_full (G_OBJECT (task), "pdf", g_bytes_ref (self->pdf->pdf),
+  if (!check_export_permission (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  write = g_task_new (self, cancellable, save_written_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (write, save_thread);
+  g_task_set_task_data (write, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (write), "pdf", g_bytes_ref (self->pdf->pdf),
                           (GDestroyNotify)g_bytes_unref);
-  g_task_run_in_thread (task, save_thread);
+  g_task_run_in_thread (write, save_thread);
 }
 
 gboolean
@@ -558,4 +650,20 @@ kes_report_preview_save_finish (KesReportPreview  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+kes_report_preview_set_audit (KesReportPreview *self,
+                              KesStore         *store,
+                              const char       *patient_id,
+                              const char       *what)
+{
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+  g_return_if_fail (store == NULL || KES_IS_STORE (store));
+
+  g_set_object (&self->audit_store, store);
+  g_free (self->audit_patient_id);
+  self->audit_patient_id = g_strdup (patient_id);
+  g_free (self->audit_what);
+  self->audit_what = g_strdup (what);
 }

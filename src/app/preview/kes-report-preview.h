@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kes-document.h"
+#include "kes-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,8 @@ void         kes_report_preview_set_zoom     (KesReportPreview *self,
 /* The rendered PDF, or NULL while it is being made. */
 GBytes      *kes_report_preview_get_pdf      (KesReportPreview *self);
 /* Writes the rendered PDF to @path (temporary file and rename), in a
- * worker thread. */
+ * worker thread, then emits "saved" (path). With an audit store set, the
+ * export permission is checked first and the export is logged. */
 void         kes_report_preview_save_async   (KesReportPreview    *self,
                                               const char          *path,
                                               GCancellable        *cancellable,
@@ -38,5 +40,13 @@ void         kes_report_preview_save_async   (KesReportPreview    *self,
 gboolean     kes_report_preview_save_finish  (KesReportPreview    *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+/* Save and Print of a patient's document: core checks the export
+ * permission of @store's actor for @patient_id before anything leaves the
+ * program, and each save or print is written to the access log with @what
+ * ("patient summary (PDF)": never clinical content). NULL @store: neither. */
+void         kes_report_preview_set_audit    (KesReportPreview    *self,
+                                              KesStore            *store,
+                                              const char          *patient_id,
+                                              const char          *what);
 
 G_END_DECLS
