@@ -9,6 +9,8 @@
 #include "accounts/kes-lock-screen.h"
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
+#include "carers/kes-carers-page.h"
+#include "liaison/kes-liaison-page.h"
 #include "kes-app-util.h"
 #include "kes-error.h"
 #include "kes-validate.h"
@@ -45,6 +47,8 @@ struct _KesWindow
   KesCaseloadPage      *caseload_page;
   KesReferralsPage     *referrals_page;
   KesAdminPage         *admin_page;
+  KesCarersPage        *carers_page;
+  KesLiaisonPage       *liaison_page;
   KesPatientPage       *patient_page;
 };
 
@@ -605,6 +609,8 @@ kes_window_class_init (KesWindowClass *klass)
   object_class->dispose = kes_window_dispose;
 
   g_type_ensure (KES_TYPE_ADMIN_PAGE);
+  g_type_ensure (KES_TYPE_CARERS_PAGE);
+  g_type_ensure (KES_TYPE_LIAISON_PAGE);
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
   g_type_ensure (KES_TYPE_LOCK_SCREEN);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
@@ -629,6 +635,8 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, referrals_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, carers_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, liaison_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, patient_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -694,6 +702,8 @@ kes_window_set_store (KesWindow *self,
   kes_caseload_page_set_store (self->caseload_page, store);
   kes_referrals_page_set_store (self->referrals_page, store);
   kes_admin_page_set_store (self->admin_page, store);
+  kes_carers_page_set_store (self->carers_page, store);
+  kes_liaison_page_set_store (self->liaison_page, store);
   kes_patient_page_set_store (self->patient_page, store);
 
   /* Everyone signs in, even when there is only one account: the first run

@@ -15,6 +15,7 @@
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
+#include "carers/kes-patient-carers-view.h"
 #include "risk/kes-risk-view.h"
 
 struct _KesPatientPage
@@ -46,6 +47,8 @@ struct _KesPatientPage
   KesHistoryView   *history_view;
   KesRiskView      *risk_view;
   AdwViewStackPage *risk_page;
+  KesPatientCarersView *carers_view;
+  AdwViewStackPage *carers_page;
 };
 
 G_DEFINE_FINAL_TYPE (KesPatientPage, kes_patient_page, ADW_TYPE_BIN)
@@ -175,6 +178,7 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
   adw_view_stack_page_set_visible (self->history_page, !self->is_new);
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
 }
 
 static void
@@ -209,6 +213,7 @@ show_record (KesPatientPage *self)
       kes_notes_view_set_record (self->notes_view, self->store, id);
       kes_history_view_set_record (self->history_view, self->store, id);
       kes_risk_view_set_record (self->risk_view, self->store, id);
+      kes_patient_carers_view_set_record (self->carers_view, self->store, id);
     }
 }
 
@@ -424,6 +429,11 @@ kes_patient_page_init (KesPatientPage *self)
                                                _("_Risk"));
   adw_view_stack_page_set_use_underline (self->risk_page, TRUE);
   adw_view_stack_page_set_icon_name (self->risk_page, "dialog-warning-symbolic");
+  self->carers_view = KES_PATIENT_CARERS_VIEW (kes_patient_carers_view_new ());
+  self->carers_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->carers_view), "carers",
+                                                 _("C_arers"));
+  adw_view_stack_page_set_use_underline (self->carers_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->carers_page, "emblem-favorite-symbolic");
   update_actions (self);
 }
 

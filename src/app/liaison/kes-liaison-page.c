@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-liaison-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carers/kes-field-form.h"
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-liaison-page.h"
+#include "kes-liaison.h"
+
+struct _KesLiaisonPage
+{
+  GtkWidget       parent_instance;
+
+  GtkListBox     *screenings_list;
+  GtkLabel       *list_error;
+  GtkStack       *detail_stack;
+  GtkBox         *detail_box;
+  GtkLabel       *editor_title;
+  GtkBox         *editor_slot;
+  GtkButton      *save_button;
+  GtkButton      *new_button;
+  GtkButton      *activity_button;
+
+  KesStore       *store;
+  char           *screening_id;
+  KesFieldForm   *form;
+  KesFieldRecord *editing;
+  GtkDropDown    *team_dropdown;
+  GtkLabel       *convert_error;
+  GtkEditable    *from_entry;
+  GtkEditable    *to_entry;
+  GtkBox         *activity_box;
+};
+
+G_DEFINE_FINAL_TYPE (KesLiaisonPage, kes_liaison_page, GTK_TYPE_WIDGET)
+
+static const char *
+code_label (const char *list,
+            const char *code)
+{
+  const char *label = kes_code_list_lookup (kes_code_list_get (list), code);
+  return label != NULL ? label : (*code != '\0' ? code : _("Not recorded"));
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL && *subtitle != '\0'
+                                                       ? subtitle : _("Not recorded"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+add_group (GtkBox     *box,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (box, group);
+  return group;
+}
+
+static char *
+person_name (KesFieldRecord *screening)
+{
+  return kes_patient_format_display_name (kes_field_record_get_text (screening, "family_name"),
+                                          kes_field_record_get_text (screening, "given_name"), NULL);
+}
+
+/* ---- Editing ---- */
+
+static void
+open_editor (KesLiaisonPage *self,
+             KesFieldRecord *screening)
+{
+  const char *hidden[] = { "converted_patient_id", NULL };
+
+  clear_box (self->editor_slot);
+  g_set_object (&self->editing, screening);
+  self->form = kes_field_form_new (&kes_screening_kind, hidden);
+  kes_field_form_load (self->form, screening);
+  gtk_label_set_text (self->editor_title, kes_field_record_get_id (screening) == NULL
+                                            ? _("New screening") : _("Screening"));
+  gtk_box_append (self->editor_slot, GTK_WIDGET (self->form));
+  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+}
+
+static void
+new_clicked_cb (KesLiaisonPage *self)
+{
+  g_autoptr(KesFieldRecord) screening = kes_screening_new ();
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+
+  kes_field_record_set_text (screening, "screened_on", today_iso);
+  g_clear_pointer (&self->screening_id, g_free);
+  open_editor (self, screening);
+}
+
+static void
+save_clicked_cb (KesLiaisonPage *self)
+{
+  g_autoptr(KesFieldRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->editing == NULL)
+    return;
+  record = kes_field_record_copy (self->editing);
+  kes_field_form_store (self->form, record);
+  if (!kes_store_save_screening (self->store, record, KES_CHANGE_EDIT, NULL, &error))
+    {
+      kes_field_form_set_error (self->form, error->message);
+      return;
+    }
+  g_clear_object (&self->editing);
+  kes_liaison_page_reload (self);
+  kes_liaison_page_show_screening (self, kes_field_record_get_id (record));
+}
+
+static void
+cancel_clicked_cb (KesLiaisonPage *self)
+{
+  g_clear_object (&self->editing);
+  if (self->screening_id != NULL)
+    kes_liaison_page_show_screening (self, self->screening_id);
+  else
+    gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+}
+
+static void
+edit_clicked_cb (GtkButton      *button,
+                 KesLiaisonPage *self)
+{
+  g_autoptr(KesFieldRecord) screening = kes_store_load_screening (self->store, self->screening_id, NULL);
+
+  if (screening != NULL)
+    open_editor (self, screening);
+}
+
+static void
+convert_clicked_cb (GtkButton      *button,
+                    KesLiaisonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) screening = kes_store_load_screening (self->store, self->screening_id, &error);
+  g_autoptr(KesPatient) patient = NULL;
+
+  if (screening != NULL)
+    patient = kes_store_convert_screening (self->store, screening,
+                                           kes_dropdown_get_code (self->team_dropdown), &error);
+  if (patient == NULL)
+    {
+      gtk_label_set_text (self->convert_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->convert_error), TRUE);
+      return;
+    }
+  kes_liaison_page_reload (self);
+  kes_liaison_page_show_screening (self, self->screening_id);
+}
+
+/* ---- A screening ---- */
+
+void
+kes_liaison_page_show_screening (KesLiaisonPage *self,
+                                 const char     *screening_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) screening = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *screened = NULL;
+  g_auto(GStrv) vulnerabilities = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  GtkWidget *title, *group, *buttons, *button;
+  const char *converted;
+
+  g_return_if_fail (KES_IS_LIAISON_PAGE (self));
+
+  clear_box (self->detail_box);
+  self->team_dropdown = NULL;
+  self->convert_error = NULL;
+  if (screening_id == NULL || self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+  if (self->screening_id != screening_id)
+    {
+      g_free (self->screening_id);
+      self->screening_id = g_strdup (screening_id);
+    }
+  screening = kes_store_load_screening (self->store, screening_id, &error);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  if (screening == NULL)
+    {
+      gtk_box_append (self->detail_box, gtk_label_new (error->message));
+      return;
+    }
+
+  name = person_name (screening);
+  title = gtk_label_new (name);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_box_append (self->detail_box, title);
+
+  screened = kes_date_to_display (kes_field_record_get_text (screening, "screened_on"));
+  group = add_group (self->detail_box, _("Screening"));
+  add_row (group, _("Date screened"), screened);
+  add_row (group, _("Setting"), code_label (KES_CODES_LD_SETTING, kes_field_record_get_text (screening, "setting")));
+  add_row (group, _("Referred by"),
+           code_label (KES_CODES_LD_SOURCE, kes_field_record_get_text (screening, "referral_source")));
+  vulnerabilities = kes_field_record_dup_list (screening, "vulnerabilities");
+  for (guint i = 0; vulnerabilities[i] != NULL; i++)
+    g_string_append_printf (found, "%s%s", i > 0 ? ", " : "",
+                            code_label (KES_CODES_LD_VULNERABILITY, vulnerabilities[i]));
+  add_row (group, _("Vulnerabilities identified"), found->len > 0 ? found->str : _("None identified"));
+  add_row (group, _("Outcome"), code_label (KES_CODES_LD_OUTCOME, kes_field_record_get_text (screening, "outcome")));
+  add_row (group, _("Services referred to"), kes_field_record_get_text (screening, "referred_to"));
+  add_row (group, _("MAPPA liaison"), kes_field_record_get_bool (screening, "mappa_liaison") ? _("Yes") : _("No"));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  button = gtk_button_new_with_mnemonic (_("_Edit Screening"));
+  gtk_widget_set_name (button, "edit-screening");
+  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (self->detail_box, buttons);
+
+  converted = kes_field_record_get_text (screening, "converted_patient_id");
+  group = add_group (self->detail_box, _("Patient record"));
+  if (*converted != '\0')
+    {
+      g_autoptr(KesPatient) patient = kes_store_load_patient (self->store, converted, NULL);
+      g_autofree char *patient_name = patient != NULL ? kes_patient_dup_display_name (patient) : g_strdup (converted);
+      add_row (group, _("Made into a patient record"), patient_name);
+    }
+  else
+    {
+      g_autoptr(GListModel) teams = kes_store_list_teams (self->store, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
+      GtkWidget *convert = gtk_button_new_with_mnemonic (_("_Make Patient Record"));
+      GtkWidget *problem = gtk_label_new (NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Team"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Name, date of birth, NHS number, address, ethnic category and MAPPA "
+                                     "details are carried over"));
+      if (teams != NULL)
+        kes_dropdown_fill_teams (GTK_DROP_DOWN (dropdown), teams, _("No team yet"));
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (dropdown, "team");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_widget_set_name (convert, "make-patient");
+      gtk_widget_set_halign (convert, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (convert, 6);
+      g_signal_connect (convert, "clicked", G_CALLBACK (convert_clicked_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), convert);
+      gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (problem), 0);
+      gtk_widget_add_css_class (problem, "error");
+      gtk_widget_set_visible (problem, FALSE);
+      gtk_widget_set_name (problem, "convert-error");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), problem);
+      self->team_dropdown = GTK_DROP_DOWN (dropdown);
+      self->convert_error = GTK_LABEL (problem);
+    }
+}
+
+/* ---- Activity report ---- */
+
+static void
+add_counts (GtkBox       *box,
+            const char   *title,
+            const char   *list_name,
+            const guint  *counts,
+            guint         n)
+{
+  KesCodeList *list = kes_code_list_get (list_name);
+  GtkWidget *group = add_group (box, title);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", counts[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label = gtk_label_new (count);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kes_code_list_get_label (list, i));
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+show_activity_cb (GtkButton      *button,
+                  KesLiaisonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_text = kes_editable_dup_text (self->from_entry);
+  g_autofree char *to_text = kes_editable_dup_text (self->to_entry);
+  g_autofree char *from = kes_date_parse (from_text, _("From"), &error);
+  g_autofree char *to = from != NULL ? kes_date_parse (to_text, _("To"), &error) : NULL;
+  g_autoptr(GPtrArray) screenings = NULL;
+  g_autoptr(KesLiaisonActivity) activity = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *label;
+
+  clear_box (self->activity_box);
+  if (to != NULL)
+    screenings = kes_store_list_screenings (self->store, from, to, &error);
+  if (screenings == NULL)
+    {
+      label = gtk_label_new (error->message);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (self->activity_box, label);
+      return;
+    }
+  activity = kes_liaison_activity_count (screenings);
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u screening", "%u screenings",
+                                                           activity->total), activity->total);
+    summary = g_strdup_printf (_("%s; MAPPA liaison: %u; made into patient records: %u"),
+                               count, activity->mappa_liaison, activity->converted);
+  }
+  label = gtk_label_new (summary);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, "activity-summary");
+  gtk_box_append (self->activity_box, label);
+  add_counts (self->activity_box, _("By setting"), KES_CODES_LD_SETTING, activity->by_setting,
+              activity->n_settings);
+  add_counts (self->activity_box, _("By outcome"), KES_CODES_LD_OUTCOME, activity->by_outcome,
+              activity->n_outcomes);
+  add_counts (self->activity_box, _("Vulnerabilities identified"), KES_CODES_LD_VULNERABILITY,
+              activity->by_vulnerability, activity->n_vulnerabilities);
+}
+
+static void
+activity_clicked_cb (KesLiaisonPage *self)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *to = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (today), g_date_get_month (today),
+                                         g_date_get_year (today));
+  g_autofree char *from = g_strdup_printf ("01/%02d/%04d", g_date_get_month (today), g_date_get_year (today));
+  GtkWidget *title = gtk_label_new (_("Activity report"));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *from_row = adw_entry_row_new ();
+  GtkWidget *to_row = adw_entry_row_new ();
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  clear_box (self->detail_box);
+  g_clear_pointer (&self->screening_id, g_free);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_box_append (self->detail_box, title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (dd/mm/yyyy)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (dd/mm/yyyy)"));
+  gtk_editable_set_text (GTK_EDITABLE (from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (to_row), to);
+  gtk_widget_set_name (from_row, "from");
+  gtk_widget_set_name (to_row, "to");
+  gtk_widget_set_name (show, "show-activity");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), to_row);
+  gtk_box_append (self->detail_box, group);
+  gtk_widget_set_halign (show, GTK_ALIGN_START);
+  g_signal_connect (show, "clicked", G_CALLBACK (show_activity_cb), self);
+  gtk_box_append (self->detail_box, show);
+  gtk_box_append (self->detail_box, box);
+  self->from_entry = GTK_EDITABLE (from_row);
+  self->to_entry = GTK_EDITABLE (to_row);
+  self->activity_box = GTK_BOX (box);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  show_activity_cb (GTK_BUTTON (show), self);
+}
+
+/* ---- The list ---- */
+
+static void
+screening_activated_cb (KesLiaisonPage *self,
+                        GtkListBoxRow  *row)
+{
+  kes_liaison_page_show_screening (self, g_object_get_data (G_OBJECT (row), "screening-id"));
+}
+
+static void
+page_mapped_cb (KesLiaisonPage *self)
+{
+  kes_liaison_page_reload (self);
+}
+
+void
+kes_liaison_page_reload (KesLiaisonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) screenings = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (KES_IS_LIAISON_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->screenings_list))) != NULL)
+    gtk_list_box_remove (self->screenings_list, child);
+  if (self->store == NULL)
+    return;
+  screenings = kes_store_list_screenings (self->store, NULL, NULL, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_error), screenings == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), screenings != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->activity_button), screenings != NULL);
+  if (screenings == NULL)
+    {
+      gtk_label_set_text (self->list_error, error->message);
+      return;
+    }
+  for (guint i = 0; i < screenings->len; i++)
+    {
+      KesFieldRecord *screening = screenings->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = person_name (screening);
+      g_autofree char *date = kes_date_to_display (kes_field_record_get_text (screening, "screened_on"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", date,
+                                                   code_label (KES_CODES_LD_SETTING,
+                                                               kes_field_record_get_text (screening, "setting")));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "screening-id", g_strdup (kes_field_record_get_id (screening)),
+                              g_free);
+      gtk_list_box_append (self->screenings_list, row);
+    }
+}
+
+static void
+kes_liaison_page_dispose (GObject *object)
+{
+  KesLiaisonPage *self = KES_LIAISON_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->editing);
+  g_clear_pointer (&self->screening_id, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_LIAISON_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (kes_liaison_page_parent_class)->dispose (object);
+}
+
+static void
+kes_liaison_page_class_init (KesLiaisonPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kes_liaison_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kestrelcare/Kestrel/liaison/kes-liaison-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, screenings_list);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, list_error);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, editor_slot);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonPage, activity_button);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activity_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, screening_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_mapped_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+kes_liaison_page_init (KesLiaisonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+kes_liaison_page_set_store (KesLiaisonPage *self,
+                            KesStore       *store)
+{
+  g_return_if_fail (KES_IS_LIAISON_PAGE (self));
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->screening_id, g_free);
+  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  kes_liaison_page_reload (self);
+}

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-carers-ui"
+
+#include "config.h"
+
+#include "carers/kes-carers-page.h"
+#include "carers/kes-field-form.h"
+#include "carers/kes-patient-carers-view.h"
+#include "kes-app-util.h"
+#include "kes-carers.h"
+#include "kes-clock.h"
+#include "kes-due.h"
+#include "kes-ui-test-util.h"
+
+/* The Carers area through its real widgets: add a carer, link them to a
+ * patient, record consent and an assessment, see what may be discussed, and
+ * find both reviews among the items due. (There is no Today page in this
+ * tree yet, so the reviews are checked through kes_store_list_due, which is
+ * what Today shows.) */
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  if ((type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (root, type)) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_text (GtkWidget  *page,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *widget = find (page, G_TYPE_NONE, name);
+
+  g_assert_nonnull (widget);
+  if (GTK_IS_TEXT_VIEW (widget))
+    kes_text_view_set_text (GTK_TEXT_VIEW (widget), text);
+  else if (GTK_IS_DROP_DOWN (widget))
+    kes_dropdown_set_code (GTK_DROP_DOWN (widget), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+click (GtkWidget  *page,
+       const char *name)
+{
+  GtkWidget *button = find (page, GTK_TYPE_BUTTON, name);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  kes_test_wait (20);
+}
+
+/* Saves a picture of @window under $KES_SCREENSHOT_DIR, when set. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("KES_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (window);
+  kes_test_wait (200);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (g_getenv ("KES_SCREENSHOT_DIR"), name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkWidget *detail = kes_test_child (page, KES_TYPE_CARERS_PAGE, "detail_box");
+  GtkWidget *scrolled = gtk_widget_get_ancestor (detail, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_test_widget_wait_for_draw (page);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static GtkWidget *
+save_button (GtkWidget *page)
+{
+  return kes_test_child (page, KES_TYPE_CARERS_PAGE, "save_button");
+}
+
+static void
+test_carer_consent_assessment (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(KesFieldRecord) consent = NULL;
+  g_autofree char *patient_id = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+  GtkWidget *error_label;
+  gboolean consent_due = FALSE, assessment_due = FALSE;
+
+  kes_clock_set_fixed (now);
+  patient_id = kes_test_add_patient (db->store, "Okafor", "Daniel", "9434765919", NULL);
+  page = GTK_WIDGET (g_object_new (KES_TYPE_CARERS_PAGE, NULL));
+  kes_carers_page_set_store (KES_CARERS_PAGE (page), db->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+
+  /* Add a carer; an empty name is refused and the form stays. */
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_CARERS_PAGE, "add_button"), "clicked");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  error_label = kes_test_child (find (page, KES_TYPE_FIELD_FORM, NULL), KES_TYPE_FIELD_FORM, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "Name is required");
+  set_text (page, "name", "Grace Okafor");
+  set_text (page, "phone", "07700 900123");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  carers = kes_store_list_carers (db->store, NULL);
+  g_assert_cmpuint (carers->len, ==, 1);
+  g_assert_cmpstr (kes_field_record_get_text (carers->pdata[0], "phone"), ==, "07700 900123");
+  g_assert_true (has_label (page, "Grace Okafor"));
+
+  /* Link to the patient by NHS number. */
+  click (page, "link-patient");
+  set_text (page, "patient", "943 476 5919");
+  set_text (page, "relationship", "Mother");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_true (has_label (page, "OKAFOR, Daniel — Mother"));
+  g_assert_true (has_label (page, "may not be discussed (no consent recorded)"));
+
+  /* Consent to share medication and appointments, review in nine days. */
+  click (page, "record-consent");
+  set_text (page, "status", "given");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "scope:medication")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "scope:appointments")), TRUE);
+  set_text (page, "decided_on", "20/11/2026");
+  set_text (page, "review_date", "30/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_true (has_label (page, "may be discussed (consent given on 20 Nov 2026)"));
+  g_assert_true (has_label (page, "may not be discussed (not covered by the consent given on 20 Nov 2026)"));
+  consent = kes_store_find_carer_consent (db->store, patient_id,
+                                          kes_field_record_get_id (carers->pdata[0]), NULL);
+  g_assert_nonnull (consent);
+
+  /* The patient's Carers tab says plainly what may be discussed. */
+  {
+    GtkWidget *view = kes_patient_carers_view_new ();
+    GtkWidget *may, *may_not;
+
+    g_object_ref_sink (view);
+    kes_patient_carers_view_set_record (KES_PATIENT_CARERS_VIEW (view), db->store, patient_id);
+    may = find (view, ADW_TYPE_ACTION_ROW, "may-discuss");
+    may_not = find (view, ADW_TYPE_ACTION_ROW, "may-not-discuss");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (may)), ==,
+                     "General information (no consent needed), Medication, Appointments");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (may_not)), ==,
+                     "Diagnosis, Care plan, Risk and safety plan, Mental Health Act and legal status, "
+                     "Progress and treatment");
+    g_object_unref (view);
+  }
+
+  /* A completed assessment with a review already passed. */
+  click (page, "record-assessment");
+  set_text (page, "status", "completed");
+  set_text (page, "offered_on", "01/05/2026");
+  set_text (page, "assessed_on", "20/05/2026");
+  set_text (page, "wellbeing_impact", "Sleeps badly after visits.");
+  set_text (page, "support_plan", "Carers' group; respite once a month.");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  /* Refused without a review date, and what was typed is still there. */
+  error_label = kes_test_child (find (page, KES_TYPE_FIELD_FORM, NULL), KES_TYPE_FIELD_FORM, "error_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Review date is required for a completed assessment");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (page, G_TYPE_NONE, "assessed_on"))), ==, "20/05/2026");
+  screenshot (window, "carer-assessment-error.png");
+  set_text (page, "review_date", "15/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_true (has_label (page, "Completed — offered 1 May 2026"));
+
+  due = kes_store_list_due (db->store, today, NULL, NULL);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const char *kind = kes_due_item_get_kind (due->pdata[i]);
+      consent_due = consent_due || g_str_equal (kind, "carer-consent-review");
+      assessment_due = assessment_due || g_str_equal (kind, "carer-assessment-review");
+    }
+  g_assert_true (consent_due);
+  g_assert_true (assessment_due);
+
+  screenshot (window, "carer-record.png");
+  scroll_to_end (page);
+  screenshot (window, "carer-record-end.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/carers-ui/carer-consent-assessment", test_carer_consent_assessment);
+  return g_test_run ();
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-liaison-ui"
+
+#include "config.h"
+
+#include "carers/kes-field-form.h"
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-liaison.h"
+#include "kes-ui-test-util.h"
+#include "liaison/kes-liaison-page.h"
+
+/* Liaison & Diversion through its real widgets: record a screening, make it
+ * into a patient record with its details carried over, see the activity. */
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  if ((type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (root, type)) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_text (GtkWidget  *page,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *widget = find (page, G_TYPE_NONE, name);
+
+  g_assert_nonnull (widget);
+  if (GTK_IS_DROP_DOWN (widget))
+    kes_dropdown_set_code (GTK_DROP_DOWN (widget), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("KES_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (window);
+  kes_test_wait (200);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (g_getenv ("KES_SCREENSHOT_DIR"), name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_screen_and_convert (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GPtrArray) screenings = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesTeam) north = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+  GtkWidget *label;
+  KesFieldRecord *screening;
+
+  kes_clock_set_fixed (now);
+  north = kes_store_find_team (db->store, "North");
+  page = GTK_WIDGET (g_object_new (KES_TYPE_LIAISON_PAGE, NULL));
+  kes_liaison_page_set_store (KES_LIAISON_PAGE (page), db->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "new_button"), "clicked");
+  set_text (page, "family_name", "Wren");
+  set_text (page, "given_name", "Jordan");
+  set_text (page, "birth_date", "14/02/1990");
+  set_text (page, "gender", "1");
+  set_text (page, "ethnicity", "M");
+  set_text (page, "nhs_number", "943 476 5919");
+  set_text (page, "screened_on", "20/11/2026");
+  set_text (page, "setting", "magistrates-court");
+  set_text (page, "referral_source", "solicitor");
+  set_text (page, "outcome", "referral-services");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "vulnerabilities:mental-health")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "vulnerabilities:housing")), TRUE);
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "save_button"), "clicked");
+  /* Core asks for the named services; what was typed stays. */
+  label = kes_test_child (find (page, KES_TYPE_FIELD_FORM, NULL), KES_TYPE_FIELD_FORM, "error_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Services referred to: name the services for a referral outcome");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (page, G_TYPE_NONE, "family_name"))), ==, "Wren");
+  set_text (page, "referred_to", "Forensic community team");
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "save_button"), "clicked");
+
+  screenings = kes_store_list_screenings (db->store, NULL, NULL, NULL);
+  g_assert_cmpuint (screenings->len, ==, 1);
+  screening = screenings->pdata[0];
+  g_assert_cmpstr (kes_field_record_get_text (screening, "nhs_number"), ==, "9434765919");
+  screenshot (window, "liaison-screening.png");
+
+  /* Make it into a patient record in the North team. */
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (page, GTK_TYPE_DROP_DOWN, "team")), kes_team_get_id (north));
+  g_signal_emit_by_name (find (page, GTK_TYPE_BUTTON, "make-patient"), "clicked");
+  patient = kes_store_find_patient (db->store, "9434765919", NULL);
+  g_assert_nonnull (patient);
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Wren");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME), ==, "Jordan");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE), ==, "1990-02-14");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_ETHNICITY), ==, "M");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_REFERRAL_DATE), ==, "2026-11-20");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_TEAM_ID), ==, kes_team_get_id (north));
+  g_assert_null (find (page, GTK_TYPE_BUTTON, "make-patient"));
+  screenshot (window, "liaison-converted.png");
+
+  /* The activity report counts it. */
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "activity_button"), "clicked");
+  label = find (page, GTK_TYPE_LABEL, "activity-summary");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "1 screening; MAPPA liaison: 0; made into patient records: 1");
+  screenshot (window, "liaison-activity.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/liaison-ui/screen-and-convert", test_screen_and_convert);
+  return g_test_run ();
+}
