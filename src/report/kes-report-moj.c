@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-report-moj"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-accounts.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-report-moj.h"
+#include "kes-validate.h"
+
+KesMojRecord *
+kes_report_moj_new_report (KesStore        *store,
+                           KesMojTemplate  *template,
+                           const char      *patient_id,
+                           const char      *report_type,
+                           const char      *due_date,
+                           const char      *trigger,
+                           GError         **error)
+{
+  g_autoptr(KesMojRecord) report = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *due = g_strdup (due_date);
+  GPtrArray *parts;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (template != NULL, NULL);
+
+  if (due == NULL && g_strcmp0 (report_type, KES_MOJ_REPORT_ROUTINE) == 0)
+    {
+      g_autoptr(GError) local = NULL;
+      due = kes_store_moj_next_due (store, patient_id, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  if (!kes_store_moj_report_period (store, patient_id, today, &from, &to, error))
+    return NULL;
+  values = kes_store_moj_prefill_values (store, patient_id, from, to, error);
+  if (values == NULL)
+    return NULL;
+
+  report = kes_moj_report_new (patient_id, kes_moj_template_get_id (template),
+                               kes_moj_template_get_version (template), report_type, due);
+  if (trigger != NULL)
+    kes_moj_record_set_text (report, "trigger", trigger);
+  if (from != NULL)
+    kes_moj_record_set_text (report, "period_from", from);
+  kes_moj_record_set_text (report, "period_to", to);
+
+  parts = kes_moj_template_get_parts (template);
+  for (guint p = 0; p < parts->len; p++)
+    {
+      KesMojTemplatePart *part = g_ptr_array_index (parts, p);
+
+      kes_moj_report_add_part (report, part->id, part->signer);
+      for (guint s = 0; s < part->sections->len; s++)
+        {
+          KesMojTemplateSection *section = g_ptr_array_index (part->sections, s);
+          for (guint f = 0; f < section->fields->len; f++)
+            {
+              KesMojTemplateField *field = g_ptr_array_index (section->fields, f);
+              const char *value = field->prefill != NULL ? g_hash_table_lookup (values, field->prefill) : NULL;
+
+              if (field->prefill != NULL)
+                kes_moj_report_prefill_value (report, field->id, value != NULL ? value : "");
+            }
+        }
+    }
+  return g_steal_pointer (&report);
+}
+
+static char *
+field_display (KesMojRecord              *report,
+               const KesMojTemplateField *field)
+{
+  const char *value = kes_moj_report_get_value (report, field->id);
+
+  if (*value == '\0')
+    return g_strdup ("");
+  if (field->type == KES_MOJ_TEMPLATE_CHOICE && field->scale != NULL)
+    {
+      const KesToolPoint *point = kes_tool_scale_find_point (field->scale, value);
+      return g_strdup (point != NULL ? point->label : value);
+    }
+  if (field->type == KES_MOJ_TEMPLATE_DATE)
+    {
+      char *shown = kes_date_to_display (value);
+      return shown != NULL ? shown : g_strdup (value);
+    }
+  return g_strdup (value);
+}
+
+static const char *
+signer_label (const char *signer)
+{
+  return g_strcmp0 (signer, KES_MOJ_SIGNER_CLINICAL) == 0 ? _("Clinical supervisor") : _("Social supervisor");
+}
+
+static void
+add_part (KesDocument        *document,
+          KesMojRecord       *report,
+          KesMojTemplatePart *part)
+{
+  KesMojPartState state = kes_moj_report_get_part_state (report, part->id);
+  const char *signed_at = kes_moj_report_get_signed_at (report, part->id);
+  g_autofree char *signed_date = *signed_at != '\0' ? g_strndup (signed_at, 10) : NULL;
+
+  kes_document_add_heading (document, 1, part->title);
+  for (guint s = 0; s < part->sections->len; s++)
+    {
+      KesMojTemplateSection *section = g_ptr_array_index (part->sections, s);
+      KesBlock *block;
+
+      kes_document_add_heading (document, 2, section->title);
+      block = kes_document_add_key_values (document, NULL);
+      for (guint f = 0; f < section->fields->len; f++)
+        {
+          KesMojTemplateField *field = g_ptr_array_index (section->fields, f);
+          g_autofree char *value = field_display (report, field);
+          kes_block_add_key_value (block, field->label, *value != '\0' ? value : _("Not recorded"));
+        }
+    }
+
+  kes_document_add_heading (document, 2, _("Signature"));
+  switch (state)
+    {
+    case KES_MOJ_PART_SIGNED:
+      {
+        g_autofree char *digest = kes_moj_report_part_digest (report, part->id);
+        g_autofree char *note = g_strdup_printf (_("Signed in Kestrel by the named supervisor; the signed "
+                                                   "content has the SHA-256 digest %.16s…"), digest);
+        kes_document_add_paragraph (document, note);
+      }
+      kes_document_add_signature (document, part->statement, kes_moj_report_get_signer_name (report, part->id),
+                                  signer_label (part->signer), signed_date);
+      break;
+    case KES_MOJ_PART_ALTERED:
+      {
+        g_autofree char *shown = kes_date_to_display (signed_date);
+        g_autofree char *note = g_strdup_printf (_("Altered after signing: this part was signed by %s on %s "
+                                                   "and has changed since. The signature does not cover "
+                                                   "the content above."),
+                                                 kes_moj_report_get_signer_name (report, part->id), shown);
+        kes_document_add_paragraph (document, note);
+        kes_document_add_signature (document, part->statement, NULL, signer_label (part->signer), NULL);
+      }
+      break;
+    case KES_MOJ_PART_DRAFT:
+    case KES_MOJ_PART_READY:
+    default:
+      kes_document_add_paragraph (document, kes_moj_part_state_label (state));
+      kes_document_add_signature (document, part->statement, NULL, signer_label (part->signer), NULL);
+      break;
+    }
+}
+
+KesDocument *
+kes_report_moj_document (KesStore      *store,
+                         KesMojRecord  *report,
+                         GError       **error)
+{
+  g_autoptr(KesMojTemplate) template = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autofree char *patient_name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *created = kes_clock_now_iso ();
+  KesBlock *block;
+  GPtrArray *parts;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (report), NULL);
+
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, kes_moj_record_get_patient_id (report), error))
+    return NULL;
+  template = kes_moj_template_find (kes_moj_record_get_text (report, "template_id"),
+                                    kes_moj_record_get_text (report, "template_version"), error);
+  if (template == NULL)
+    return NULL;
+  patient = kes_store_load_patient (store, kes_moj_record_get_patient_id (report), error);
+  if (patient == NULL)
+    return NULL;
+
+  document = kes_document_new ("moj-report", kes_moj_template_get_title (template));
+  kes_document_set_created_at (document, created);
+  patient_name = kes_patient_dup_display_name (patient);
+  kes_document_set_patient (document, patient_name, kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER),
+                            kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
+  kes_document_set_subject (document, _("Report to the Ministry of Justice (Mental Health Casework Section)"));
+  due = kes_date_to_display (kes_moj_record_get_text (report, "due_date"));
+  if (kes_moj_report_is_urgent (report))
+    {
+      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_URGENT_TRIGGER),
+                                                kes_moj_record_get_text (report, "trigger"));
+      subtitle = g_strdup_printf (_("URGENT REPORT: %s"), label != NULL ? label : "");
+    }
+  else
+    subtitle = g_strdup_printf (_("Routine report due %s"), due);
+  kes_document_set_subtitle (document, subtitle);
+
+  block = kes_document_add_key_values (document, NULL);
+  kes_block_add_key_value (block, _("MHCS reference"), kes_moj_report_get_value (report, "A.mhcs_reference"));
+  kes_block_add_key_value (block, _("Patient"), patient_name);
+  {
+    g_autofree char *from = kes_date_to_display (kes_moj_record_get_text (report, "period_from"));
+    g_autofree char *to = kes_date_to_display (kes_moj_record_get_text (report, "period_to"));
+    g_autofree char *period = g_strdup_printf (_("%s to %s"), from != NULL ? from : "", to != NULL ? to : "");
+    kes_block_add_key_value (block, _("Period of report"), period);
+  }
+  if (kes_moj_report_is_urgent (report))
+    kes_block_add_key_value (block, _("What prompted this report"),
+                             kes_moj_record_get_text (report, "trigger_detail"));
+  {
+    g_autofree char *pinned = g_strdup_printf ("%s %s", kes_moj_template_get_id (template),
+                                               kes_moj_template_get_version (template));
+    kes_block_add_key_value (block, _("Form"), pinned);
+  }
+  if (kes_moj_report_is_submitted (report))
+    {
+      g_autofree char *date = kes_date_to_display (kes_moj_record_get_text (report, "submitted_date"));
+      const char *method = kes_code_list_lookup (kes_code_list_get (KES_CODES_SUBMISSION_METHOD),
+                                                 kes_moj_record_get_text (report, "submission_method"));
+      g_autofree char *line = g_strdup_printf (_("%s by %s"), date, method != NULL ? method : "");
+      kes_block_add_key_value (block, _("Submitted"), line);
+      kes_block_add_key_value (block, _("Submission reference"),
+                               kes_moj_record_get_text (report, "submission_reference"));
+    }
+  else
+    kes_block_add_key_value (block, _("Submitted"), _("Not yet submitted"));
+  kes_document_add_paragraph (document, kes_moj_template_get_source (template));
+
+  parts = kes_moj_template_get_parts (template);
+  for (guint p = 0; p < parts->len; p++)
+    {
+      if (p > 0)
+        kes_document_add_page_break (document);
+      add_part (document, report, g_ptr_array_index (parts, p));
+    }
+  return g_steal_pointer (&document);
+}
