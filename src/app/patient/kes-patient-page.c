@@ -10,6 +10,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-validate.h"
+#include "moj/kes-moj-view.h"
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-history-view.h"
 #include "patient/kes-notes-view.h"
@@ -45,6 +46,8 @@ struct _KesPatientPage
   KesContactsView  *contacts_view;
   KesNotesView     *notes_view;
   KesHistoryView   *history_view;
+  KesMojView       *moj_view;
+  AdwViewStackPage *moj_page;
   KesRiskView      *risk_view;
   AdwViewStackPage *risk_page;
   KesPatientCarersView *carers_view;
@@ -76,6 +79,7 @@ update_header (KesPatientPage *self)
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = NULL;
   const char *nhs, *birth, *mhcs, *legal;
+  g_autofree char *moj_status = NULL;
   const char * const *alerts;
 
   if (patient == NULL)
@@ -129,7 +133,15 @@ update_header (KesPatientPage *self)
   gtk_label_set_text (self->details_label, details->str);
 
   legal = kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS);
-  if (legal != NULL && *legal != '\0')
+  moj_status = kes_moj_view_dup_header_status (self->store, kes_patient_get_id (patient));
+  if (moj_status != NULL)
+    {
+      /* The legal status record in force (Legal & MoJ tab) wins over the register's code. */
+      gtk_label_set_text (self->legal_label, moj_status);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
+      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
+    }
+  else if (legal != NULL && *legal != '\0')
     {
       const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_LEGAL_STATUS), legal);
 
@@ -177,6 +189,7 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->contacts_page, !self->is_new);
   adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
   adw_view_stack_page_set_visible (self->history_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->moj_page, !self->is_new);
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
   adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
 }
@@ -212,6 +225,7 @@ show_record (KesPatientPage *self)
       kes_contacts_view_set_record (self->contacts_view, self->store, id);
       kes_notes_view_set_record (self->notes_view, self->store, id);
       kes_history_view_set_record (self->history_view, self->store, id);
+      kes_moj_view_set_record (self->moj_view, self->store, id);
       kes_risk_view_set_record (self->risk_view, self->store, id);
       kes_patient_carers_view_set_record (self->carers_view, self->store, id);
     }
@@ -424,6 +438,12 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->moj_view = KES_MOJ_VIEW (kes_moj_view_new ());
+  self->moj_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->moj_view), "moj",
+                                              _("_Legal & MoJ"));
+  adw_view_stack_page_set_use_underline (self->moj_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->moj_page, "security-medium-symbolic");
+  g_signal_connect_swapped (self->moj_view, "changed", G_CALLBACK (update_header), self);
   self->risk_view = KES_RISK_VIEW (kes_risk_view_new ());
   self->risk_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->risk_view), "risk",
                                                _("_Risk"));

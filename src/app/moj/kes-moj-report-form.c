@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-moj-report-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-validate.h"
+#include "moj/kes-moj-report-form.h"
+#include "preview/kes-report-preview.h"
+
+struct _KesMojReportForm
+{
+  AdwWindow       parent_instance;
+
+  KesStore       *store;
+  KesMojRecord   *report;
+  KesMojTemplate *template;
+  GHashTable     *editors;      /* field id -> editor widget */
+  GHashTable     *marks;        /* field id -> "From the record" label */
+  GHashTable     *part_states;  /* part id -> GtkLabel */
+  GtkWidget      *submit_button;
+};
+
+G_DEFINE_FINAL_TYPE (KesMojReportForm, kes_moj_report_form, ADW_TYPE_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+editor_text (GtkWidget *editor)
+{
+  if (GTK_IS_TEXT_VIEW (editor))
+    return kes_text_view_dup_text (GTK_TEXT_VIEW (editor));
+  if (GTK_IS_DROP_DOWN (editor))
+    return g_strdup (kes_dropdown_get_code (GTK_DROP_DOWN (editor)));
+  return kes_editable_dup_text (GTK_EDITABLE (editor));
+}
+
+/* Copies what is typed into the report; marks follow the values. */
+static void
+apply (KesMojReportForm *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *text = editor_text (value);
+      if (g_strcmp0 (text, kes_moj_report_get_value (self->report, key)) != 0)
+        kes_moj_report_set_value (self->report, key, text);
+    }
+}
+
+static void
+refresh (KesMojReportForm *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean submitted = kes_moj_report_is_submitted (self->report);
+
+  g_hash_table_iter_init (&iter, self->marks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gtk_widget_set_visible (value, kes_moj_report_is_prefilled (self->report, key));
+  g_hash_table_iter_init (&iter, self->part_states);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KesMojPartState state = kes_moj_report_get_part_state (self->report, key);
+      g_autofree char *text = NULL;
+
+      if (state == KES_MOJ_PART_SIGNED)
+        {
+          g_autofree char *date = g_strndup (kes_moj_report_get_signed_at (self->report, key), 10);
+          g_autofree char *shown = kes_date_to_display (date);
+          text = g_strdup_printf (_("Signed by %s on %s"), kes_moj_report_get_signer_name (self->report, key), shown);
+        }
+      else
+        text = g_strdup (kes_moj_part_state_label (state));
+      gtk_label_set_text (value, text);
+      if (state == KES_MOJ_PART_ALTERED)
+        gtk_widget_add_css_class (value, "error");
+      else
+        gtk_widget_remove_css_class (value, "error");
+    }
+  gtk_widget_set_sensitive (self->submit_button, !submitted);
+  if (submitted)
+    {
+      g_autofree char *date = kes_date_to_display (kes_moj_record_get_text (self->report, "submitted_date"));
+      g_autofree char *title = g_strdup_printf (_("Submitted %s"), date);
+      gtk_button_set_label (GTK_BUTTON (self->submit_button), title);
+    }
+}
+
+static void
+editor_changed_cb (KesMojReportForm *self)
+{
+  apply (self);
+  refresh (self);
+}
+
+gboolean
+kes_moj_report_form_save (KesMojReportForm  *self,
+                          GError           **error)
+{
+  gboolean is_new = kes_moj_record_get_id (self->report) == NULL;
+
+  apply (self);
+  if (!kes_store_save_moj_record (self->store, self->report, is_new ? KES_CHANGE_CREATE : KES_CHANGE_EDIT,
+                                  NULL, error))
+    return FALSE;
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_form_ready_part (KesMojReportForm  *self,
+                                const char        *part_id,
+                                GError           **error)
+{
+  if (!kes_moj_report_form_save (self, error) ||
+      !kes_store_set_moj_part_ready (self->store, self->report, part_id, TRUE, error))
+    return FALSE;
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+kes_moj_report_form_sign_part (KesMojReportForm  *self,
+                               const char        *part_id,
+                               GError           **error)
+{
+  if (!kes_moj_report_form_save (self, error) ||
+      !kes_store_sign_moj_report_part (self->store, self->report, part_id, error))
+    return FALSE;
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+KesDocument *
+kes_moj_report_form_build_document (KesMojReportForm  *self,
+                                    GError           **error)
+{
+  apply (self);
+  return kes_report_moj_document (self->store, self->report, error);
+}
+
+static void
+part_button_clicked_cb (GtkButton        *button,
+                        KesMojReportForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *part_id = g_object_get_data (G_OBJECT (button), "kes-part");
+  gboolean sign = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kes-sign"));
+
+  if (!(sign ? kes_moj_report_form_sign_part (self, part_id, &error)
+             : kes_moj_report_form_ready_part (self, part_id, &error)))
+    kes_show_error (GTK_WIDGET (self), sign ? _("The Part Was Not Signed") : _("The Part Was Not Marked Ready"),
+                    error->message);
+  else
+    kes_widget_toast (GTK_WIDGET (button), sign ? _("Part signed") : _("Part ready for review"));
+}
+
+static void
+save_clicked_cb (KesMojReportForm *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kes_moj_report_form_save (self, &error))
+    kes_show_error (GTK_WIDGET (self), _("The Report Was Not Saved"), error->message);
+}
+
+static void
+preview_clicked_cb (KesMojReportForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = kes_moj_report_form_build_document (self, &error);
+  GtkWidget *window;
+  GtkWidget *preview;
+
+  if (document == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Report Could Not Be Previewed"), error->message);
+      return;
+    }
+  window = adw_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 860);
+  gtk_window_set_title (GTK_WINDOW (window), _("Report Preview"));
+  preview = kes_report_preview_new ();
+  kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+    gtk_widget_set_vexpand (preview, TRUE);
+    gtk_box_append (GTK_BOX (box), preview);
+    adw_window_set_content (ADW_WINDOW (window), box);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+submit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KesMojReportForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *date = NULL;
+  g_autofree char *reference = NULL;
+  const char *method;
+
+  if (g_strcmp0 (response, "submit") != 0)
+    return;
+  date = kes_editable_dup_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)));
+  method = kes_dropdown_get_code (GTK_DROP_DOWN (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1)));
+  reference = kes_editable_dup_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 2)));
+  if (!kes_moj_report_form_save (self, &error) ||
+      !kes_store_submit_moj_report (self->store, self->report, date, method, reference, &error))
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Report Was Not Submitted"), error->message);
+      return;
+    }
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  kes_widget_toast (self->submit_button, _("Submission recorded"));
+}
+
+static void
+submit_clicked_cb (KesMojReportForm *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record the Submission"),
+                                              _("Every part must be signed. Give the date it was sent, "
+                                                "how, and any reference MHCS gave."));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *method = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *reference = gtk_entry_new ();
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *iso = kes_date_to_iso (today);
+  const char *labels[] = { N_("Date sent"), N_("How"), N_("Reference") };
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_editable_set_text (GTK_EDITABLE (date), iso);
+  kes_dropdown_fill_code_list (GTK_DROP_DOWN (method), KES_CODES_SUBMISSION_METHOD, NULL);
+  gtk_grid_attach (GTK_GRID (grid), date, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), method, 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), reference, 1, 2, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *label = gtk_label_new (_(labels[i]));
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[i]), -1);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "submit", _("_Record Submission"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect (dialog, "response", G_CALLBACK (submit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+make_editor (KesMojReportForm          *self,
+             const KesMojTemplateField *field)
+{
+  const char *value = kes_moj_report_get_value (self->report, field->id);
+  GtkWidget *editor;
+
+  if (field->type == KES_MOJ_TEMPLATE_LONG_TEXT)
+    {
+      editor = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor), 6);
+      gtk_widget_set_size_request (editor, -1, 60);
+      gtk_widget_add_css_class (editor, "card");
+      kes_text_view_set_text (GTK_TEXT_VIEW (editor), value);
+      g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "changed",
+                                G_CALLBACK (editor_changed_cb), self);
+    }
+  else if (field->type == KES_MOJ_TEMPLATE_CHOICE && field->scale != NULL)
+    {
+      g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      for (guint i = 0; i < field->scale->points->len; i++)
+        {
+          KesToolPoint *point = g_ptr_array_index (field->scale->points, i);
+          g_ptr_array_add (codes, point->code);
+          g_ptr_array_add (labels, point->label);
+        }
+      editor = gtk_drop_down_new (NULL, NULL);
+      kes_dropdown_fill (GTK_DROP_DOWN (editor), _("Not chosen"), (const char * const *) codes->pdata,
+                         (const char * const *) labels->pdata, codes->len);
+      kes_dropdown_set_code (GTK_DROP_DOWN (editor), value);
+      g_signal_connect_swapped (editor, "notify::selected", G_CALLBACK (editor_changed_cb), self);
+    }
+  else
+    {
+      editor = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (editor), value);
+      g_signal_connect_swapped (editor, "changed", G_CALLBACK (editor_changed_cb), self);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
+  kes_widget_set_description (editor, field->id);
+  gtk_widget_set_hexpand (editor, TRUE);
+  g_hash_table_insert (self->editors, g_strdup (field->id), editor);
+  return editor;
+}
+
+static GtkWidget *
+make_part (KesMojReportForm   *self,
+           KesMojTemplatePart *part)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (part->title);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *ready = gtk_button_new_with_label (_("Mark Ready for Review"));
+  g_autofree char *sign_label = g_strdup_printf (_("Sign Part %s"), part->id);
+  GtkWidget *sign = gtk_button_new_with_label (sign_label);
+  g_autofree char *handle = g_strdup_printf ("part-%s", part->id);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-3");
+  gtk_widget_set_margin_top (box, 18);
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_label_set_xalign (GTK_LABEL (state), 0);
+  gtk_widget_set_hexpand (state, TRUE);
+  gtk_widget_add_css_class (state, "dim-label");
+  kes_widget_set_description (state, handle);
+  g_hash_table_insert (self->part_states, g_strdup (part->id), state);
+  g_object_set_data_full (G_OBJECT (ready), "kes-part", g_strdup (part->id), g_free);
+  g_object_set_data_full (G_OBJECT (sign), "kes-part", g_strdup (part->id), g_free);
+  g_object_set_data (G_OBJECT (sign), "kes-sign", GINT_TO_POINTER (TRUE));
+  g_signal_connect (ready, "clicked", G_CALLBACK (part_button_clicked_cb), self);
+  g_signal_connect (sign, "clicked", G_CALLBACK (part_button_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), state);
+  gtk_box_append (GTK_BOX (bar), ready);
+  gtk_box_append (GTK_BOX (bar), sign);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  for (guint s = 0; s < part->sections->len; s++)
+    {
+      KesMojTemplateSection *section = g_ptr_array_index (part->sections, s);
+      GtkWidget *heading = gtk_label_new (section->title);
+      GtkWidget *grid = gtk_grid_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_set_margin_top (heading, 12);
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      for (guint f = 0; f < section->fields->len; f++)
+        {
+          KesMojTemplateField *field = g_ptr_array_index (section->fields, f);
+          GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *label = gtk_label_new (field->label);
+          GtkWidget *mark = gtk_label_new (_("From the record"));
+
+          gtk_label_set_xalign (GTK_LABEL (label), 1);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+          gtk_label_set_xalign (GTK_LABEL (mark), 1);
+          gtk_widget_add_css_class (mark, "caption");
+          gtk_widget_add_css_class (mark, "accent");
+          gtk_widget_set_tooltip_text (mark, _("Prefilled from the record when the report was started; "
+                                               "check it and edit it if needed"));
+          gtk_box_append (GTK_BOX (labels), label);
+          gtk_box_append (GTK_BOX (labels), mark);
+          if (field->hint != NULL)
+            gtk_widget_set_tooltip_text (label, field->hint);
+          gtk_widget_set_size_request (labels, 200, -1);
+          gtk_widget_set_valign (labels, GTK_ALIGN_START);
+          g_hash_table_insert (self->marks, g_strdup (field->id), mark);
+          gtk_grid_attach (GTK_GRID (grid), labels, 0, f, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), make_editor (self, field), 1, f, 1, 1);
+        }
+      gtk_box_append (GTK_BOX (box), grid);
+    }
+  return box;
+}
+
+static void
+kes_moj_report_form_dispose (GObject *object)
+{
+  KesMojReportForm *self = (KesMojReportForm *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->template, kes_moj_template_unref);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->part_states, g_hash_table_unref);
+  G_OBJECT_CLASS (kes_moj_report_form_parent_class)->dispose (object);
+}
+
+static void
+kes_moj_report_form_class_init (KesMojReportFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kes_moj_report_form_dispose;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+kes_moj_report_form_init (KesMojReportForm *self)
+{
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->part_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+KesMojReportForm *
+kes_moj_report_form_new (GtkWindow     *parent,
+                         KesStore      *store,
+                         KesMojRecord  *report,
+                         GError       **error)
+{
+  g_autoptr(KesMojTemplate) template = NULL;
+  KesMojReportForm *self;
+  GtkWidget *outer, *header, *scrolled, *clamp, *content, *save, *preview, *toasts;
+  g_autofree char *due = NULL;
+  g_autofree char *title = NULL;
+  GPtrArray *parts;
+
+  template = kes_moj_template_find (kes_moj_record_get_text (report, "template_id"),
+                                    kes_moj_record_get_text (report, "template_version"), error);
+  if (template == NULL)
+    return NULL;
+
+  self = g_object_new (KES_TYPE_MOJ_REPORT_FORM, "transient-for", parent, "modal", TRUE,
+                       "default-width", 900, "default-height", 760, NULL);
+  self->store = g_object_ref (store);
+  self->report = g_object_ref (report);
+  self->template = g_steal_pointer (&template);
+  due = kes_date_to_display (kes_moj_record_get_text (report, "due_date"));
+  title = kes_moj_report_is_urgent (report) ? g_strdup (_("Urgent Report to the Ministry of Justice"))
+                                            : g_strdup_printf (_("Report Due %s"), due);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  preview = gtk_button_new_with_mnemonic (_("_Preview PDF"));
+  self->submit_button = gtk_button_new_with_mnemonic (_("Su_bmit…"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  kes_widget_set_description (save, "moj-report-save");
+  kes_widget_set_description (self->submit_button, "moj-report-submit");
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect_swapped (preview, "clicked", G_CALLBACK (preview_clicked_cb), self);
+  g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->submit_button);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), preview);
+  gtk_box_append (GTK_BOX (outer), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  gtk_widget_set_margin_bottom (content, 24);
+  {
+    g_autofree char *pinned = g_strdup_printf (_("%s · form %s %s"), kes_moj_template_get_title (self->template),
+                                               kes_moj_template_get_id (self->template),
+                                               kes_moj_template_get_version (self->template));
+    GtkWidget *intro = gtk_label_new (pinned);
+    gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (intro), 0);
+    gtk_widget_add_css_class (intro, "dim-label");
+    gtk_widget_set_margin_top (intro, 12);
+    gtk_box_append (GTK_BOX (content), intro);
+  }
+  parts = kes_moj_template_get_parts (self->template);
+  for (guint p = 0; p < parts->len; p++)
+    gtk_box_append (GTK_BOX (content), make_part (self, g_ptr_array_index (parts, p)));
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (outer), scrolled);
+  toasts = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), outer);
+  adw_window_set_content (ADW_WINDOW (self), toasts);
+  refresh (self);
+  return self;
+}
+
+KesMojRecord *
+kes_moj_report_form_get_report (KesMojReportForm *self)
+{
+  return self->report;
+}
+
+GtkWidget *
+kes_moj_report_form_get_editor (KesMojReportForm *self,
+                                const char       *field_id)
+{
+  return g_hash_table_lookup (self->editors, field_id);
+}
+
+gboolean
+kes_moj_report_form_is_marked (KesMojReportForm *self,
+                               const char       *field_id)
+{
+  GtkWidget *mark = g_hash_table_lookup (self->marks, field_id);
+
+  return mark != NULL && gtk_widget_get_visible (mark);
+}
+
+const char *
+kes_moj_report_form_get_part_state_text (KesMojReportForm *self,
+                                         const char       *part_id)
+{
+  GtkLabel *label = g_hash_table_lookup (self->part_states, part_id);
+
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
