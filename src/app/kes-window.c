@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-break-glass-dialog.h"
 #include "accounts/kes-inactivity.h"
 #include "accounts/kes-lock-screen.h"
 #include "accounts/kes-password-dialog.h"
@@ -293,13 +294,10 @@ show_patient_page (KesWindow *self)
 }
 
 static void
-open_patient_now (KesWindow  *self,
+load_patient_now (KesWindow  *self,
                   const char *patient_id)
 {
   g_autoptr(GError) error = NULL;
-
-  if (patient_id == NULL)
-    return;
 
   if (!kes_patient_page_load (self->patient_page, patient_id, &error))
     {
@@ -308,6 +306,41 @@ open_patient_now (KesWindow  *self,
     }
 
   show_patient_page (self);
+}
+
+static void
+break_glass_done_cb (KesBreakGlassOutcome  outcome,
+                     gpointer              user_data)
+{
+  Pending *pending = user_data;
+
+  /* "Register entry only" opens it with the clinical tabs hidden. */
+  if (outcome != KES_BREAK_GLASS_CANCELLED)
+    load_patient_now (pending->window, pending->argument);
+  pending_free (pending);
+}
+
+static void
+open_patient_now (KesWindow  *self,
+                  const char *patient_id)
+{
+  g_autofree char *message = NULL;
+
+  if (patient_id == NULL)
+    return;
+
+  /* A patient of another team: emergency access, with a reason, first. */
+  if (kes_break_glass_needed (self->store, patient_id, &message))
+    {
+      Pending *pending = g_new0 (Pending, 1);
+
+      pending->window = g_object_ref (self);
+      pending->argument = g_strdup (patient_id);
+      kes_ask_break_glass (GTK_WIDGET (self), self->store, patient_id, message,
+                           break_glass_done_cb, pending);
+      return;
+    }
+  load_patient_now (self, patient_id);
 }
 
 static void

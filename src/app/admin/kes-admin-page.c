@@ -9,6 +9,8 @@
 #include "admin/kes-admin-page.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
 #include "kes-records.h"
 
 struct _KesAdminPage
@@ -18,9 +20,11 @@ struct _KesAdminPage
   KesStore            *store;
   GPtrArray           *staff_rows;
   GPtrArray           *team_rows;
+  GPtrArray           *break_glass_rows;
 
   AdwPreferencesGroup *staff_group;
   AdwPreferencesGroup *teams_group;
+  AdwPreferencesGroup *break_glass_group;
   AdwActionRow        *database_row;
 };
 
@@ -271,6 +275,78 @@ account_button (KesAdminPage *self,
   return button;
 }
 
+/* ---- Emergency access, for managers to review ---- */
+
+static void clear_rows (AdwPreferencesGroup *group,
+                        GPtrArray           *rows);
+
+static void
+reload_break_glass (KesAdminPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autofree char *from = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  clear_rows (self->break_glass_group, self->break_glass_rows);
+  /* Reading the list is itself logged: only for someone signed in. */
+  if (kes_store_get_actor (self->store) == NULL ||
+      !kes_store_check_permission (self->store, KES_PERMISSION_VIEW_AUDIT, NULL, NULL))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->break_glass_group), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->break_glass_group), TRUE);
+
+  now = kes_clock_now_utc ();
+  since = g_date_time_add_days (now, -90);
+  from = g_date_time_format (since, "%Y-%m-%d");
+  entries = kes_store_list_break_glass (self->store, from, NULL, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not list emergency access: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (entries);
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("No emergency access in the last 90 days"));
+      adw_preferences_group_add (self->break_glass_group, row);
+      g_ptr_array_add (self->break_glass_rows, row);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Record"));
+      g_autofree char *when = kes_time_to_display (kes_audit_entry_get_at (entry));
+      const char *who = kes_audit_entry_get_actor_name (entry);
+      g_autofree char *title = NULL;
+      g_autofree char *reason = g_markup_escape_text (kes_audit_entry_get_summary (entry), -1);
+
+      /* TRANSLATORS: "21 Nov 2026 14:05 · Alex Smith" */
+      title = g_markup_printf_escaped (_("%s · %s"), when, who != NULL ? who : _("Unknown"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-patient");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        kes_audit_entry_get_patient_id (entry));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->break_glass_group, row);
+      g_ptr_array_add (self->break_glass_rows, row);
+    }
+}
+
 /* ---- Teams ---- */
 
 static void
@@ -377,6 +453,7 @@ kes_admin_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
   g_clear_pointer (&self->team_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->break_glass_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kes_admin_page_parent_class)->dispose (object);
 }
@@ -399,6 +476,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
                                                RESOURCE_PREFIX "/admin/kes-admin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, staff_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, teams_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, break_glass_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
@@ -411,6 +489,7 @@ kes_admin_page_init (KesAdminPage *self)
 
   self->staff_rows = g_ptr_array_new ();
   self->team_rows = g_ptr_array_new ();
+  self->break_glass_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -447,6 +526,7 @@ kes_admin_page_reload (KesAdminPage *self)
 
   clear_rows (self->staff_group, self->staff_rows);
   clear_rows (self->teams_group, self->team_rows);
+  clear_rows (self->break_glass_group, self->break_glass_rows);
 
   if (self->store == NULL)
     return;
@@ -489,6 +569,9 @@ kes_admin_page_reload (KesAdminPage *self)
       if (manage)
         {
           gboolean disabled = kes_store_staff_is_disabled (self->store, kes_staff_get_id (member));
+          KesStaff *actor = kes_store_get_actor (self->store);
+          gboolean self_row = actor != NULL &&
+                              g_strcmp0 (kes_staff_get_id (actor), kes_staff_get_id (member)) == 0;
           const char *name = kes_staff_get_display_name (member);
 
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -496,13 +579,18 @@ kes_admin_page_reload (KesAdminPage *self)
                                                      g_strdup_printf (_("Reset the password of %s"),
                                                                       name),
                                                      G_CALLBACK (reset_password_clicked_cb)));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     account_button (self, member,
-                                                     disabled ? _("_Enable") : _("_Disable"),
-                                                     disabled
-                                                     ? g_strdup_printf (_("Enable the account of %s"), name)
-                                                     : g_strdup_printf (_("Disable the account of %s"), name),
-                                                     G_CALLBACK (disable_clicked_cb)));
+          /* Core refuses disabling one's own account: not offered. */
+          if (!self_row)
+            {
+              char *label = disabled
+                            ? g_strdup_printf (_("Enable the account of %s"), name)
+                            : g_strdup_printf (_("Disable the account of %s"), name);
+
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                         account_button (self, member,
+                                                         disabled ? _("_Enable") : _("_Disable"),
+                                                         label, G_CALLBACK (disable_clicked_cb)));
+            }
           if (disabled)
             gtk_widget_add_css_class (row, "dim-label");
         }
@@ -531,4 +619,6 @@ kes_admin_page_reload (KesAdminPage *self)
       adw_preferences_group_add (self->teams_group, row);
       g_ptr_array_add (self->team_rows, row);
     }
+
+  reload_break_glass (self);
 }

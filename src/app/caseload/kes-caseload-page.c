@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "caseload/kes-caseload-page.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -722,6 +723,7 @@ kes_caseload_page_reload_directory (KesCaseloadPage *self)
   g_autoptr(GListModel) staff = NULL;
   g_autofree char *team = NULL;
   g_autofree char *coordinator = NULL;
+  gboolean can_search_notes;
 
   g_return_if_fail (KES_IS_CASELOAD_PAGE (self));
 
@@ -737,6 +739,13 @@ kes_caseload_page_reload_directory (KesCaseloadPage *self)
   kes_dropdown_fill_staff (self->coordinator_dropdown, staff, _("All coordinators"));
   kes_dropdown_set_code (self->team_dropdown, team);
   kes_dropdown_set_code (self->coordinator_dropdown, coordinator);
+
+  /* Searching notes is for those who may read them (core refuses others). */
+  can_search_notes = kes_store_check_permission (self->store, KES_PERMISSION_VIEW_CLINICAL, NULL,
+                                                 NULL);
+  if (!can_search_notes && gtk_toggle_button_get_active (self->notes_toggle))
+    gtk_toggle_button_set_active (self->notes_toggle, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_toggle), can_search_notes);
 }
 
 void

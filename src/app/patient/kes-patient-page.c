@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -171,27 +172,53 @@ update_header (KesPatientPage *self)
     }
 }
 
+static gboolean can_view_clinical (KesPatientPage *self);
+static gboolean can_edit_identity (KesPatientPage *self);
+
 static void
 update_actions (KesPatientPage *self)
 {
+  gboolean clinical;
   gboolean loaded = self->patient != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.edit", loaded && !self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.edit",
+                                 loaded && !self->editing && can_edit_identity (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.save", loaded && self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.cancel", loaded && self->editing);
 
-  gtk_widget_set_visible (self->edit_button, !self->editing);
+  gtk_widget_set_visible (self->edit_button, !self->editing && can_edit_identity (self));
   gtk_widget_set_visible (self->cancel_button, self->editing);
   gtk_widget_set_visible (self->save_button, self->editing);
   kes_patient_export_update (self, loaded && !self->is_new && !self->editing,
                              self->export_button);
 
-  adw_view_stack_page_set_visible (self->contacts_page, !self->is_new);
-  adw_view_stack_page_set_visible (self->notes_page, !self->is_new);
-  adw_view_stack_page_set_visible (self->history_page, !self->is_new);
+  /* Roles without clinical access (carers' liaison), or a patient of another
+   * team without emergency access, see the register entry only. */
+  clinical = can_view_clinical (self);
+  adw_view_stack_page_set_visible (self->contacts_page, clinical);
+  adw_view_stack_page_set_visible (self->notes_page, clinical);
+  adw_view_stack_page_set_visible (self->history_page, clinical);
+  if (!clinical)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_view_stack_page_set_visible (self->moj_page, !self->is_new);
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
   adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
+}
+
+/* Carers' liaison staff may read the register entry but not change it. */
+static gboolean
+can_edit_identity (KesPatientPage *self)
+{
+  return self->store == NULL ||
+         kes_store_check_permission (self->store, KES_PERMISSION_EDIT_IDENTITY, NULL, NULL);
+}
+
+static gboolean
+can_view_clinical (KesPatientPage *self)
+{
+  return !self->is_new && self->patient != NULL && self->store != NULL &&
+         kes_store_check_permission (self->store, KES_PERMISSION_VIEW_CLINICAL,
+                                     kes_patient_get_id (self->patient), NULL);
 }
 
 static void
@@ -222,9 +249,12 @@ show_record (KesPatientPage *self)
     {
       const char *id = kes_patient_get_id (self->patient);
 
-      kes_contacts_view_set_record (self->contacts_view, self->store, id);
-      kes_notes_view_set_record (self->notes_view, self->store, id);
-      kes_history_view_set_record (self->history_view, self->store, id);
+      if (can_view_clinical (self))
+        {
+          kes_contacts_view_set_record (self->contacts_view, self->store, id);
+          kes_notes_view_set_record (self->notes_view, self->store, id);
+          kes_history_view_set_record (self->history_view, self->store, id);
+        }
       kes_moj_view_set_record (self->moj_view, self->store, id);
       kes_risk_view_set_record (self->risk_view, self->store, id);
       kes_patient_carers_view_set_record (self->carers_view, self->store, id);

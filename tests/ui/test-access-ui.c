@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kes-accounts.h"
+#include "kes-audit.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-ui-test-util.h"
+#include "kes-window.h"
+#include "patient/kes-patient-page.h"
+
+/* Roles in the window: what a role may not do is not offered, core refuses
+ * it anyway, and a record of another team needs emergency access. */
+
+typedef struct
+{
+  KesTestDb *db;
+  KesStaff  *admin;
+  char      *north_patient;
+  char      *south_patient;
+  KesWindow *window;
+} Fixture;
+
+static KesStaff *
+add_account (Fixture    *fixture,
+             const char *username,
+             const char *name,
+             const char *team,
+             const char *role)
+{
+  const char *roles[] = { role, NULL };
+  g_autoptr(KesTeam) found = kes_store_find_team (fixture->db->store, team);
+  g_autoptr(GError) error = NULL;
+  KesStaff *staff;
+
+  g_assert_nonnull (found);
+  staff = kes_store_create_account (fixture->db->store, username, name, NULL,
+                                    kes_team_get_id (found), NULL, roles, "violet harbour 27",
+                                    &error);
+  g_assert_no_error (error);
+  return staff;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *admin_roles[] = { KES_ROLE_ADMINISTRATOR, NULL };
+  g_autoptr(KesTeam) north = NULL;
+  g_autoptr(KesTeam) south = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->db = kes_test_db_new (FALSE);
+  fixture->admin = kes_store_create_account (fixture->db->store, "ada.admin", "Ada Admin", NULL,
+                                             NULL, NULL, admin_roles, "amber lantern orchard",
+                                             &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->db->store, fixture->admin);
+  north = kes_store_find_team (fixture->db->store, "North");
+  south = kes_store_find_team (fixture->db->store, "South");
+  g_assert_nonnull (north);
+  g_assert_nonnull (south);
+  fixture->north_patient = kes_test_add_patient (fixture->db->store, "Wagtail", "Wren",
+                                                 "943 476 5919", kes_team_get_id (north));
+  fixture->south_patient = kes_test_add_patient (fixture->db->store, "Dunnock", "Dee",
+                                                 "401 023 2137", kes_team_get_id (south));
+  fixture->window = kes_window_new (NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kes_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->admin);
+  g_free (fixture->north_patient);
+  g_free (fixture->south_patient);
+  kes_test_db_free (fixture->db);
+}
+
+static void
+sign_in_as (Fixture  *fixture,
+            KesStaff *staff)
+{
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signed_in = kes_store_sign_in (fixture->db->store, kes_staff_get_username (staff),
+                                 "violet harbour 27", &error);
+  g_assert_no_error (error);
+  kes_window_set_store (fixture->window, fixture->db->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static gboolean
+tab_visible (Fixture    *fixture,
+             const char *name)
+{
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  GObject *stack_page = gtk_widget_get_template_child (GTK_WIDGET (page), KES_TYPE_PATIENT_PAGE,
+                                                       name);
+
+  g_assert_nonnull (stack_page);
+  return adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (stack_page));
+}
+
+static const char *
+content_child (Fixture *fixture)
+{
+  GtkWidget *stack = kes_test_child (fixture->window, KES_TYPE_WINDOW, "content_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Carers' liaison: the register entry, no Notes, Contacts or History tab,
+ * no note search; core refuses the notes if asked anyway. */
+static void
+test_carers_liaison (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KesStaff) carla = add_account (fixture, "carla", "Carla Carer", "North",
+                                           KES_ROLE_CARERS_LIAISON);
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *caseload = GTK_WIDGET (kes_window_get_caseload_page (fixture->window));
+
+  sign_in_as (fixture, carla);
+  g_assert_false (gtk_widget_get_visible (kes_test_child (caseload, KES_TYPE_CASELOAD_PAGE,
+                                                          "notes_toggle")));
+
+  kes_window_open_patient (fixture->window, fixture->north_patient);
+  g_assert_null (kes_test_find_message_dialog ());
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  g_assert_false (tab_visible (fixture, "notes_page"));
+  g_assert_false (tab_visible (fixture, "contacts_page"));
+  g_assert_false (tab_visible (fixture, "history_page"));
+
+  notes = kes_store_list_notes (fixture->db->store, fixture->north_patient, FALSE, &error);
+  g_assert_null (notes);
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==, "Carers’ liaison staff can’t read clinical notes");
+}
+
+/* A clinician of the patient's own team sees every tab, without asking. */
+static void
+test_clinician_own_team (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
+                                         KES_ROLE_CLINICIAN);
+
+  sign_in_as (fixture, cai);
+  kes_window_open_patient (fixture->window, fixture->north_patient);
+  g_assert_null (kes_test_find_message_dialog ());
+  g_assert_true (tab_visible (fixture, "notes_page"));
+  g_assert_true (tab_visible (fixture, "history_page"));
+}
+
+static void
+set_reason (AdwMessageDialog *dialog,
+            const char       *reason)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "kes-reason");
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, reason);
+}
+
+/* Another team's patient: emergency access needs a reason, is logged with
+ * it and listed for managers. */
+static void
+test_break_glass (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
+                                         KES_ROLE_CLINICIAN);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(KesAuditEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  sign_in_as (fixture, cai);
+  kes_window_open_patient (fixture->window, fixture->south_patient);
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Emergency Access");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "South team"));
+  g_assert_cmpstr (content_child (fixture), !=, "patient");
+
+  /* No reason, or only spaces: the button stays off. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  set_reason (dialog, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  /* Forced through anyway, core refuses and the dialog asks again. */
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (dialog), "kes-problem"));
+  g_assert_cmpstr (content_child (fixture), !=, "patient");
+
+  set_reason (dialog, "Crisis call out of hours");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  g_assert_true (tab_visible (fixture, "notes_page"));
+
+  /* Logged with the reason, for managers. */
+  kes_store_set_actor (fixture->db->store, fixture->admin);
+  entries = kes_store_list_break_glass (fixture->db->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (kes_audit_entry_get_summary (entry), ==, "Crisis call out of hours");
+  g_assert_cmpstr (kes_audit_entry_get_patient_id (entry), ==, fixture->south_patient);
+}
+
+/* "Register entry only": opened, clinical tabs hidden, nothing logged as
+ * emergency access. */
+static void
+test_register_only (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
+                                         KES_ROLE_CLINICIAN);
+  g_autoptr(GListModel) entries = NULL;
+  AdwMessageDialog *dialog;
+
+  sign_in_as (fixture, cai);
+  kes_window_open_patient (fixture->window, fixture->south_patient);
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "register");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  g_assert_false (tab_visible (fixture, "notes_page"));
+
+  kes_store_set_actor (fixture->db->store, fixture->admin);
+  entries = kes_store_list_break_glass (fixture->db->store, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/access/carers-liaison-sees-register-only", test_carers_liaison);
+  ADD ("/access/clinician-own-team", test_clinician_own_team);
+  ADD ("/access/break-glass-needs-reason", test_break_glass);
+  ADD ("/access/register-entry-only", test_register_only);
+#undef ADD
+
+  return g_test_run ();
+}
