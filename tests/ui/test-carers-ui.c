@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-ui-test-util.h"
+#include "preview/kes-report-preview.h"
 
 /* The Carers area through its real widgets: add a carer, link them to a
  * patient, record consent and an assessment, see what may be discussed, and
@@ -212,6 +213,30 @@ test_carer_consent_assessment (void)
   set_text (page, "review_date", "15/11/2026");
   g_signal_emit_by_name (save_button (page), "clicked");
   g_assert_true (has_label (page, "Completed — offered 1 May 2026"));
+
+  /* The assessment opens as a PDF preview. */
+  {
+    GtkWidget *pdf = find (page, GTK_TYPE_BUTTON, "assessment-pdf");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *preview_window = NULL;
+    GtkWidget *preview;
+
+    g_assert_nonnull (pdf);
+    g_signal_emit_by_name (pdf, "clicked");
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) candidate = g_list_model_get_item (toplevels, i);
+        if (candidate != window && find (candidate, KES_TYPE_REPORT_PREVIEW, NULL) != NULL)
+          preview_window = candidate;
+      }
+    g_assert_nonnull (preview_window);
+    preview = find (preview_window, KES_TYPE_REPORT_PREVIEW, NULL);
+    for (guint i = 0; i < 100 && kes_report_preview_get_n_pages (KES_REPORT_PREVIEW (preview)) == 0; i++)
+      kes_test_wait (50);
+    g_assert_cmpuint (kes_report_preview_get_n_pages (KES_REPORT_PREVIEW (preview)), >=, 1);
+    screenshot (preview_window, "carer-assessment-preview.png");
+    gtk_window_destroy (GTK_WINDOW (preview_window));
+  }
 
   due = kes_store_list_due (db->store, today, NULL, NULL);
   for (guint i = 0; i < due->len; i++)

@@ -13,6 +13,8 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-field-form.h"
+#include "kes-carer-documents.h"
+#include "preview/kes-report-preview.h"
 
 struct _KesCarersPage
 {
@@ -410,6 +412,52 @@ show_details (KesCarersPage  *self,
 }
 
 static void
+assessment_pdf_cb (GtkButton     *button,
+                   KesCarersPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "assessment-id");
+  g_autoptr(KesFieldRecord) assessment = kes_store_load_carer_record (self->store, &kes_carer_assessment_kind,
+                                                                      id, NULL);
+  g_autoptr(KesFieldRecord) carer = kes_store_load_carer_record (self->store, &kes_carer_kind,
+                                                                 self->carer_id, NULL);
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesStaff) assessor = NULL;
+  g_autofree char *patient_name = NULL;
+  GtkWidget *window, *preview, *box, *header;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (assessment == NULL || carer == NULL)
+    return;
+  if (kes_field_record_get_patient_id (assessment) != NULL)
+    patient = kes_store_load_patient (self->store, kes_field_record_get_patient_id (assessment), NULL);
+  if (patient != NULL)
+    patient_name = kes_patient_dup_display_name (patient);
+  if (*kes_field_record_get_text (assessment, "assessor_id") != '\0')
+    assessor = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "assessor_id"), NULL);
+  document = kes_carer_assessment_document (carer, assessment, patient_name,
+                                            assessor != NULL ? kes_staff_get_display_name (assessor) : NULL);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Carer’s assessment"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 860);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  preview = kes_report_preview_new ();
+  gtk_widget_set_vexpand (preview, TRUE);
+  kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
+                                kes_field_record_get_patient_id (assessment), "carer's assessment (PDF)");
+  kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), preview);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 show_assessments (KesCarersPage *self)
 {
   g_autoptr(GPtrArray) assessments = kes_store_list_carer_records (self->store, &kes_carer_assessment_kind,
@@ -434,7 +482,18 @@ show_assessments (KesCarersPage *self)
                                                                              : _("Not eligible"),
                            review)
         : NULL;
-      add_row (group, title, subtitle);
+      {
+        GtkWidget *row = add_row (group, title, subtitle);
+        GtkWidget *pdf = gtk_button_new_with_label (_("PDF"));
+
+        gtk_widget_set_valign (pdf, GTK_ALIGN_CENTER);
+        gtk_widget_set_name (pdf, "assessment-pdf");
+        gtk_widget_set_tooltip_text (pdf, _("Preview the assessment as a PDF, to save or print"));
+        g_object_set_data_full (G_OBJECT (pdf), "assessment-id",
+                                g_strdup (kes_field_record_get_id (assessment)), g_free);
+        g_signal_connect (pdf, "clicked", G_CALLBACK (assessment_pdf_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), pdf);
+      }
     }
 
   group = add_group (self, _("Involvement"), NULL);
