@@ -11,6 +11,7 @@
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
+#include "preview/kes-report-preview.h"
 #include "risk/kes-risk-chart.h"
 #include "risk/kes-risk-form.h"
 #include "risk/kes-risk-view.h"
@@ -82,6 +83,7 @@ shot (Fixture    *fixture,
 
   if (dir == NULL)
     return;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   kes_test_wait (300);
   width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
   height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
@@ -89,6 +91,11 @@ shot (Fixture    *fixture,
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("%s: nothing drawn yet, no screenshot", name);
+      return;
+    }
   renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
@@ -195,6 +202,21 @@ test_fill_dundrum (Fixture       *fixture,
   g_assert_cmpint (kes_risk_assessment_get_status (kes_risk_form_get_assessment (KES_RISK_FORM (form))), ==,
                    KES_RISK_STATUS_COMPLETED);
   g_object_unref (form);
+
+  /* The PDF preview opens in its own window. */
+  g_signal_emit_by_name (find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "export-pdf"), "clicked");
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    GtkWidget *preview = NULL;
+
+    for (GList *w = windows; w != NULL && preview == NULL; w = w->next)
+      if (w->data != (gpointer) fixture->window)
+        preview = find (w->data, KES_TYPE_REPORT_PREVIEW, NULL);
+    g_assert_nonnull (preview);
+    g_assert_cmpstr (kes_document_get_title (kes_report_preview_get_document (KES_REPORT_PREVIEW (preview))), ==,
+                     "DUNDRUM-1 Triage Security Scale");
+    gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (preview)));
+  }
 
   /* It is in the history list. */
   kes_risk_view_show_list (view);

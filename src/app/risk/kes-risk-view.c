@@ -9,9 +9,11 @@
 #include "kes-clock.h"
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
+#include "kes-report-risk.h"
 #include "kes-tool-library.h"
 #include "risk/kes-risk-chart.h"
 #include "risk/kes-risk-compare.h"
+#include "risk/kes-risk-export.h"
 #include "risk/kes-risk-form.h"
 #include "risk/kes-risk-view.h"
 
@@ -30,6 +32,12 @@ struct _KesRiskView
   GtkWidget    *detail_title;
   GtkWidget    *detail_bin;
   GtkWidget    *message;
+  GtkWidget    *export_box;
+
+  /* What the detail page shows, for export: an assessment, or two compared. */
+  KesToolDefinition *export_def;
+  KesRiskAssessment *export_a;
+  KesRiskAssessment *export_b;
 };
 
 G_DEFINE_FINAL_TYPE (KesRiskView, kes_risk_view, ADW_TYPE_BIN)
@@ -42,6 +50,69 @@ definition_for (KesRiskView       *self,
     if (kes_tool_assessment_matches (g_ptr_array_index (self->definitions, i), a))
       return g_ptr_array_index (self->definitions, i);
   return NULL;
+}
+
+static void
+set_export (KesRiskView       *self,
+            KesToolDefinition *def,
+            KesRiskAssessment *a,
+            KesRiskAssessment *b)
+{
+  g_set_object (&self->export_def, def);
+  g_set_object (&self->export_a, a);
+  g_set_object (&self->export_b, b);
+  gtk_widget_set_visible (self->export_box, def != NULL);
+}
+
+static KesDocument *
+export_document (KesRiskView  *self,
+                 GError      **error)
+{
+  if (self->export_b != NULL)
+    return kes_report_risk_comparison (self->store, self->export_def, self->export_a, self->export_b, error);
+  return kes_report_risk_assessment (self->store, self->export_def, self->export_a, error);
+}
+
+static void
+export_clicked_cb (GtkButton   *button,
+                   KesRiskView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  GtkWidget *form = adw_bin_get_child (ADW_BIN (self->detail_bin));
+
+  /* Export what is on screen: a draft is saved first. */
+  if (KES_IS_RISK_FORM (form) && !kes_risk_form_save_draft (KES_RISK_FORM (form), &error))
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Assessment Was Not Saved"), error->message);
+      return;
+    }
+  document = export_document (self, &error);
+  if (document == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("Could Not Prepare the Document"), error->message);
+      return;
+    }
+  if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (button)), "export-xml"))
+    kes_risk_export_xml (GTK_WIDGET (self), self->store, self->patient_id, document);
+  else
+    kes_risk_export_preview (GTK_WIDGET (self), self->store, self->patient_id, document);
+}
+
+static void
+definition_imported_cb (GtkWidget *widget)
+{
+  KesRiskView *self = KES_RISK_VIEW (widget);
+  g_autofree char *patient_id = g_strdup (self->patient_id);
+
+  kes_risk_view_set_record (self, self->store, patient_id);
+}
+
+static void
+import_clicked_cb (GtkButton   *button,
+                   KesRiskView *self)
+{
+  kes_risk_import_definition (GTK_WIDGET (self), self->store, G_CALLBACK (definition_imported_cb));
 }
 
 static void
@@ -70,6 +141,7 @@ open_form (KesRiskView       *self,
 
   g_signal_connect_object (form, "saved", G_CALLBACK (form_saved_cb), self, 0);
   show_detail (self, kes_tool_definition_get_title (def), form);
+  set_export (self, def, a, NULL);
   return form;
 }
 
@@ -111,6 +183,7 @@ row_button_clicked_cb (GtkButton   *button,
       KesRiskAssessment *before = previous_of (self, index);
 
       show_detail (self, _("Comparison"), kes_risk_compare_new (def, before, a));
+      set_export (self, def, before, a);
     }
   else
     {
@@ -142,6 +215,7 @@ row_button_clicked_cb (GtkButton   *button,
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
       gtk_widget_set_vexpand (scroller, TRUE);
       show_detail (self, _("Ratings over time"), scroller);
+      set_export (self, NULL, NULL, NULL);
     }
 }
 
@@ -280,6 +354,9 @@ kes_risk_view_dispose (GObject *object)
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->definitions, g_ptr_array_unref);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  g_clear_object (&self->export_def);
+  g_clear_object (&self->export_a);
+  g_clear_object (&self->export_b);
   G_OBJECT_CLASS (kes_risk_view_parent_class)->dispose (object);
 }
 
@@ -316,6 +393,13 @@ kes_risk_view_init (KesRiskView *self)
   gtk_widget_add_css_class (new_button, "suggested-action");
   g_signal_connect_object (new_button, "clicked", G_CALLBACK (new_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (bar), new_button);
+  {
+    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Definition…"));
+
+    gtk_widget_set_tooltip_text (import, _("Add a tool definition file, such as licensed item wording (administrators)"));
+    g_signal_connect_object (import, "clicked", G_CALLBACK (import_clicked_cb), self, 0);
+    gtk_box_append (GTK_BOX (bar), import);
+  }
   gtk_box_append (GTK_BOX (list_page), bar);
 
   self->message = gtk_label_new (NULL);
@@ -353,7 +437,25 @@ kes_risk_view_init (KesRiskView *self)
   gtk_box_append (GTK_BOX (detail_bar), back);
   self->detail_title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->detail_title, "heading");
+  gtk_widget_set_hexpand (self->detail_title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->detail_title), 0);
   gtk_box_append (GTK_BOX (detail_bar), self->detail_title);
+  self->export_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  {
+    GtkWidget *pdf = gtk_button_new_with_mnemonic (_("_PDF…"));
+    GtkWidget *xml = gtk_button_new_with_mnemonic (_("_XML…"));
+
+    gtk_widget_set_name (pdf, "export-pdf");
+    gtk_widget_set_name (xml, "export-xml");
+    gtk_widget_set_tooltip_text (pdf, _("Preview as PDF, then save or print"));
+    gtk_widget_set_tooltip_text (xml, _("Save as XML"));
+    g_signal_connect_object (pdf, "clicked", G_CALLBACK (export_clicked_cb), self, 0);
+    g_signal_connect_object (xml, "clicked", G_CALLBACK (export_clicked_cb), self, 0);
+    gtk_box_append (GTK_BOX (self->export_box), pdf);
+    gtk_box_append (GTK_BOX (self->export_box), xml);
+  }
+  gtk_widget_set_margin_end (self->export_box, 12);
+  gtk_box_append (GTK_BOX (detail_bar), self->export_box);
   gtk_widget_set_margin_start (detail_bar, 12);
   gtk_widget_set_margin_top (detail_bar, 6);
   gtk_widget_set_margin_bottom (detail_bar, 6);
