@@ -7,6 +7,7 @@
 
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
+#include "admin/kes-record-import-group.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-audit.h"
@@ -25,6 +26,7 @@ struct _KesAdminPage
   AdwPreferencesGroup *staff_group;
   AdwPreferencesGroup *teams_group;
   AdwPreferencesGroup *break_glass_group;
+  KesRecordImportGroup *import_group;
   AdwActionRow        *database_row;
 };
 
@@ -472,12 +474,15 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
                                              0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 0);
 
+  g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/admin/kes-admin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, staff_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, teams_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, break_glass_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
 }
@@ -510,6 +515,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   g_set_object (&self->store, store);
   path = g_markup_escape_text (kes_store_get_path (store), -1);
   adw_action_row_set_subtitle (self->database_row, path);
+  kes_record_import_group_set_store (self->import_group, store);
   kes_admin_page_reload (self);
 }
 
