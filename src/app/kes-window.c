@@ -16,6 +16,7 @@
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "today/kes-today-page.h"
 #include "referrals/kes-referrals-page.h"
 #include "welcome/kes-welcome-page.h"
 
@@ -48,6 +49,7 @@ struct _KesWindow
   KesCaseloadPage      *caseload_page;
   KesReferralsPage     *referrals_page;
   KesAdminPage         *admin_page;
+  KesTodayPage         *today_page;
   KesCarersPage        *carers_page;
   KesLiaisonPage       *liaison_page;
   KesPatientPage       *patient_page;
@@ -224,6 +226,8 @@ show_area_now (KesWindow  *self,
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, area);
+  if (g_str_equal (area, "today"))
+    kes_today_page_reload (self->today_page);
   if (g_str_equal (area, "referrals"))
     kes_referrals_page_reload (self->referrals_page);
   page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
@@ -363,6 +367,17 @@ patient_activated_cb (KesWindow  *self,
                       const char *patient_id)
 {
   kes_window_open_patient (self, patient_id);
+}
+
+static void
+today_item_activated_cb (KesWindow  *self,
+                         KesDueItem *item)
+{
+  g_autofree char *tab = kes_today_target_tab (kes_due_item_get_target (item));
+
+  kes_window_open_patient (self, kes_due_item_get_patient_id (item));
+  if (tab != NULL && showing_patient (self))
+    kes_patient_page_show_tab (self->patient_page, tab);
 }
 
 static void
@@ -647,6 +662,7 @@ kes_window_class_init (KesWindowClass *klass)
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
   g_type_ensure (KES_TYPE_LOCK_SCREEN);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
+  g_type_ensure (KES_TYPE_TODAY_PAGE);
   g_type_ensure (KES_TYPE_REFERRALS_PAGE);
   g_type_ensure (KES_TYPE_WELCOME_PAGE);
 
@@ -666,6 +682,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, user_button);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, referrals_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, carers_page);
@@ -679,6 +696,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, patient_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, directory_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, today_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_switch_user_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
@@ -738,6 +756,7 @@ kes_window_set_store (KesWindow *self,
   kes_carers_page_set_store (self->carers_page, store);
   kes_liaison_page_set_store (self->liaison_page, store);
   kes_patient_page_set_store (self->patient_page, store);
+  kes_today_page_set_store (self->today_page, store);
 
   /* Everyone signs in, even when there is only one account: the first run
    * creates the administrator, later runs ask for a user name and password. */

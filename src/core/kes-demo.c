@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-demo.h"
+#include "kes-demo-community-private.h"
 #include "kes-error.h"
 #include "kes-validate.h"
 
@@ -209,6 +210,9 @@ add_patient (KesStore   *store,
       if (!kes_store_save_note (store, note, KES_CHANGE_CREATE, NULL, error))
         return FALSE;
     }
+  if (!kes_demo_add_community (store, (options->seed != 0 ? options->seed : 1984) * 7919u + index,
+                               kes_patient_get_id (patient), error))
+    return FALSE;
   return TRUE;
 }
 

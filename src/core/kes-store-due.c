@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kes-due.h"
+#include "kes-store-community-private.h"
 #include "kes-store-due-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-moj.h"
@@ -17,6 +18,11 @@ static const KesDueProvider providers[] = {
   kes_store_carer_reviews_due,
   kes_store_moj_due_items,
   kes_store_inreach_tasks_due,
+  kes_store_due_depots,
+  kes_store_due_clozapine,
+  kes_store_due_lithium,
+  kes_store_due_physical_health,
+  kes_store_due_cpa_reviews,
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 

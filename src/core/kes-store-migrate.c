@@ -22,6 +22,7 @@ static const char * const migrations[] = {
   "migrations/0009-services.sql",
   "migrations/0010-liaison.sql",
   "migrations/0008-moj.sql",
+  "migrations/0007-community.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

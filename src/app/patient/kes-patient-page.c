@@ -11,6 +11,9 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-validate.h"
+#include "community/kes-care-plan-view.h"
+#include "community/kes-medication-view.h"
+#include "kes-store-community.h"
 #include "moj/kes-moj-view.h"
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-history-view.h"
@@ -47,6 +50,10 @@ struct _KesPatientPage
   KesContactsView  *contacts_view;
   KesNotesView     *notes_view;
   KesHistoryView   *history_view;
+  KesCarePlanView  *care_plan_view;
+  AdwViewStackPage *care_plan_page;
+  KesMedicationView *medication_view;
+  AdwViewStackPage *medication_page;
   KesMojView       *moj_view;
   AdwViewStackPage *moj_page;
   KesRiskView      *risk_view;
@@ -76,6 +83,8 @@ form_json (KesPatientPage *self)
 static void
 update_header (KesPatientPage *self)
 {
+  g_autoptr(GPtrArray) care_alerts = NULL;
+  guint n_alerts;
   KesPatient *patient = self->patient;
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = NULL;
@@ -156,12 +165,18 @@ update_header (KesPatientPage *self)
     }
 
   alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
-  if (alerts != NULL && alerts[0] != NULL)
+  /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
+  care_alerts = self->store != NULL
+                  ? kes_store_list_care_alerts (self->store, kes_patient_get_id (patient), NULL) : NULL;
+  n_alerts = (alerts != NULL ? g_strv_length ((char **) alerts) : 0) + (care_alerts != NULL ? care_alerts->len : 0);
+  if (n_alerts > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      g_string_append (text, ngettext ("Alert", "Alerts", g_strv_length ((char **) alerts)));
-      for (guint i = 0; alerts[i] != NULL; i++)
+      g_string_append (text, ngettext ("Alert", "Alerts", n_alerts));
+      for (guint i = 0; care_alerts != NULL && i < care_alerts->len; i++)
+        g_string_append_printf (text, "\n• %s", (char *) care_alerts->pdata[i]);
+      for (guint i = 0; alerts != NULL && alerts[i] != NULL; i++)
         g_string_append_printf (text, "\n• %s", alerts[i]);
       gtk_label_set_text (self->alerts_label, text->str);
       gtk_widget_set_visible (self->alerts_box, TRUE);
@@ -200,6 +215,8 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->history_page, clinical);
   if (!clinical)
     adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  adw_view_stack_page_set_visible (self->care_plan_page, !self->is_new && clinical);
+  adw_view_stack_page_set_visible (self->medication_page, !self->is_new && clinical);
   adw_view_stack_page_set_visible (self->moj_page, !self->is_new);
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
   adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
@@ -254,6 +271,8 @@ show_record (KesPatientPage *self)
           kes_contacts_view_set_record (self->contacts_view, self->store, id);
           kes_notes_view_set_record (self->notes_view, self->store, id);
           kes_history_view_set_record (self->history_view, self->store, id);
+          kes_care_plan_view_set_record (self->care_plan_view, self->store, id);
+          kes_medication_view_set_record (self->medication_view, self->store, id);
         }
       kes_moj_view_set_record (self->moj_view, self->store, id);
       kes_risk_view_set_record (self->risk_view, self->store, id);
@@ -468,6 +487,18 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->care_plan_view = KES_CARE_PLAN_VIEW (kes_care_plan_view_new ());
+  self->care_plan_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->care_plan_view),
+                                                    "care-plan", _("Care _Plan"));
+  adw_view_stack_page_set_use_underline (self->care_plan_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->care_plan_page, "view-list-symbolic");
+  g_signal_connect_swapped (self->care_plan_view, "changed", G_CALLBACK (update_header), self);
+  self->medication_view = KES_MEDICATION_VIEW (kes_medication_view_new ());
+  self->medication_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->medication_view),
+                                                     "medication", _("_Medication"));
+  adw_view_stack_page_set_use_underline (self->medication_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->medication_page, "emblem-system-symbolic");
+  g_signal_connect_swapped (self->medication_view, "changed", G_CALLBACK (update_header), self);
   self->moj_view = KES_MOJ_VIEW (kes_moj_view_new ());
   self->moj_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->moj_view), "moj",
                                               _("_Legal & MoJ"));
@@ -681,4 +712,15 @@ kes_patient_page_discard_changes (KesPatientPage *self)
   if (self->patient != NULL)
     kes_patient_form_set_patient (self->form, self->patient);
   set_editing (self, FALSE);
+}
+
+void
+kes_patient_page_show_tab (KesPatientPage *self,
+                           const char     *tab)
+{
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+  g_return_if_fail (tab != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, tab) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, tab);
 }

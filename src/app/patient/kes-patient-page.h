@@ -39,5 +39,8 @@ gboolean        kes_patient_page_has_unsaved_changes (KesPatientPage *self);
 gboolean        kes_patient_page_save                (KesPatientPage *self);
 /* Leaves edit mode without asking, restoring the saved values. */
 void            kes_patient_page_discard_changes     (KesPatientPage *self);
+/* Shows the record's tab named @tab ("overview", "medication" …) when it has one. */
+void            kes_patient_page_show_tab            (KesPatientPage *self,
+                                                      const char     *tab);
 
 G_END_DECLS

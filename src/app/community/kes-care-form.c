@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-care-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "community/kes-care-form.h"
+#include "kes-app-util.h"
+#include "kes-codes.h"
+#include "kes-medication-rules.h"
+#include "kes-store-community.h"
+#include "kes-validate.h"
+
+struct _KesCareForm
+{
+  AdwWindow            parent_instance;
+
+  GtkLabel            *error_label;
+  GtkLabel            *computed_label;
+  AdwPreferencesGroup *group;
+  GtkButton           *save_button;
+
+  KesStore            *store;
+  KesCareRecord       *record;   /* identity, patient and fields not on the form */
+  GHashTable          *widgets;  /* key -> GtkWidget */
+  char                *computed;
+};
+
+G_DEFINE_FINAL_TYPE (KesCareForm, kes_care_form, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Building the rows from the kind's fields ---- */
+
+static GStrv
+codes_for (const KesCareField *field,
+           GStrv              *labels_out)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  if (!field->required)
+    {
+      g_strv_builder_add (codes, "");
+      g_strv_builder_add (labels, _("Not recorded"));
+    }
+  if (g_str_equal (field->codes, "depot-drug"))
+    {
+      for (guint i = 0; i < kes_depot_drug_get_n_drugs (); i++)
+        {
+          const char *code = kes_depot_drug_get_code (i);
+          g_strv_builder_add (codes, code);
+          g_strv_builder_add (labels, kes_depot_drug_lookup_label (code));
+        }
+    }
+  else
+    {
+      KesCodeList *list = kes_code_list_get (field->codes);
+
+      for (guint i = 0; list != NULL && i < kes_code_list_get_n_codes (list); i++)
+        {
+          g_strv_builder_add (codes, kes_code_list_get_code (list, i));
+          g_strv_builder_add (labels, kes_code_list_get_label (list, i));
+        }
+    }
+  *labels_out = g_strv_builder_end (labels);
+  return g_strv_builder_end (codes);
+}
+
+static void update_computed (KesCareForm *self);
+
+static void
+value_changed_cb (KesCareForm *self)
+{
+  update_computed (self);
+}
+
+static GtkWidget *
+make_row (KesCareForm        *self,
+          const KesCareField *field)
+{
+  const char *label = _(field->label);
+  g_autofree char *title = field->type == KES_CARE_FIELD_DATE
+                             ? g_strdup_printf (_("%s (DD/MM/YYYY)"), label) : g_strdup (label);
+  GtkWidget *row = NULL;
+  GtkWidget *input = NULL;
+
+  switch (field->type)
+    {
+    case KES_CARE_FIELD_TEXT:
+    case KES_CARE_FIELD_DATE:
+    case KES_CARE_FIELD_NUMBER:
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      input = row;
+      g_signal_connect_object (row, "changed", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+      break;
+    case KES_CARE_FIELD_LONG_TEXT:
+      {
+        GtkWidget *heading = gtk_label_new (label);
+        GtkWidget *frame = gtk_frame_new (NULL);
+
+        row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+        gtk_widget_set_margin_top (row, 6);
+        gtk_widget_set_margin_bottom (row, 6);
+        gtk_label_set_xalign (GTK_LABEL (heading), 0);
+        gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+        input = gtk_text_view_new ();
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (input), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (input), 6);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (input), 6);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (input), 6);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (input), 6);
+        gtk_widget_set_size_request (input, -1, 64);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        gtk_frame_set_child (GTK_FRAME (frame), input);
+        gtk_box_append (GTK_BOX (row), heading);
+        gtk_box_append (GTK_BOX (row), frame);
+        break;
+      }
+    case KES_CARE_FIELD_BOOL:
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      input = gtk_switch_new ();
+      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), input);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), input);
+      break;
+    case KES_CARE_FIELD_CODE:
+      {
+        g_auto(GStrv) labels = NULL;
+        GStrv codes = codes_for (field, &labels);
+        g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) labels);
+
+        row = adw_combo_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+        g_object_set_data_full (G_OBJECT (row), "kes-codes", codes, (GDestroyNotify) g_strfreev);
+        input = row;
+        break;
+      }
+    case KES_CARE_FIELD_RECORD:
+    default:
+      return NULL;
+    }
+  kes_widget_set_description (input, field->key);
+  g_hash_table_insert (self->widgets, (gpointer) field->key, input);
+  return row;
+}
+
+static void
+set_widget_value (GtkWidget  *widget,
+                  const char *value)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      GStrv codes = g_object_get_data (G_OBJECT (widget), "kes-codes");
+      guint position = 0;
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (g_strcmp0 (codes[i], value) == 0)
+          position = i;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), position);
+    }
+  else if (GTK_IS_SWITCH (widget))
+    gtk_switch_set_active (GTK_SWITCH (widget), g_strcmp0 (value, "true") == 0);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    kes_text_view_set_text (GTK_TEXT_VIEW (widget), value != NULL ? value : "");
+  else if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), value != NULL ? value : "");
+}
+
+static char *
+dup_widget_value (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      GStrv codes = g_object_get_data (G_OBJECT (widget), "kes-codes");
+      guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+
+      return position < g_strv_length (codes) ? g_strdup (codes[position]) : NULL;
+    }
+  if (GTK_IS_SWITCH (widget))
+    return gtk_switch_get_active (GTK_SWITCH (widget)) ? g_strdup ("true") : NULL;
+  if (GTK_IS_TEXT_VIEW (widget))
+    return kes_text_view_dup_text (GTK_TEXT_VIEW (widget));
+  /* As typed: core trims and normalises, and a failed save keeps this. */
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+static void
+update_computed (KesCareForm *self)
+{
+  g_autoptr(KesCareRecord) record = NULL;
+
+  if (self->record == NULL)
+    return;
+  record = kes_care_form_get_record (self);
+  g_free (self->computed);
+  self->computed = kes_care_form_computed_text (record);
+  gtk_label_set_text (self->computed_label, self->computed);
+  gtk_widget_set_visible (GTK_WIDGET (self->computed_label), *self->computed != '\0');
+
+  /* The traffic light in colour as well as in words. */
+  for (KesFbcLight light = KES_FBC_GREEN; light <= KES_FBC_RED; light++)
+    {
+      g_autofree char *css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->computed_label), css);
+    }
+  if (g_str_equal (kes_care_record_get_kind (record), KES_CARE_FBC) && *self->computed != '\0')
+    {
+      double wbc = 0, anc = 0;
+      g_autofree char *css = NULL;
+
+      kes_care_record_get_number (record, "wbc", &wbc);
+      kes_care_record_get_number (record, "neutrophils", &anc);
+      css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (kes_fbc_traffic_light (wbc, anc)));
+      gtk_widget_add_css_class (GTK_WIDGET (self->computed_label), css);
+    }
+}
+
+/* ---- Callbacks ---- */
+
+static void
+cancel_clicked_cb (KesCareForm *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_clicked_cb (KesCareForm *self)
+{
+  if (kes_care_form_save (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_care_form_dispose (GObject *object)
+{
+  KesCareForm *self = KES_CARE_FORM (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_CARE_FORM);
+  g_clear_object (&self->store);
+  g_clear_object (&self->record);
+  G_OBJECT_CLASS (kes_care_form_parent_class)->dispose (object);
+}
+
+static void
+kes_care_form_finalize (GObject *object)
+{
+  KesCareForm *self = KES_CARE_FORM (object);
+
+  g_hash_table_unref (self->widgets);
+  g_free (self->computed);
+  G_OBJECT_CLASS (kes_care_form_parent_class)->finalize (object);
+}
+
+static void
+kes_care_form_class_init (KesCareFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_care_form_dispose;
+  object_class->finalize = kes_care_form_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                 NULL, G_TYPE_NONE, 1, KES_TYPE_CARE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/community/kes-care-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesCareForm, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KesCareForm, computed_label);
+  gtk_widget_class_bind_template_child (widget_class, KesCareForm, group);
+  gtk_widget_class_bind_template_child (widget_class, KesCareForm, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+kes_care_form_init (KesCareForm *self)
+{
+  self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
+  self->computed = g_strdup ("");
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* ---- Public ---- */
+
+KesCareForm *
+kes_care_form_new (GtkWindow     *parent,
+                   KesStore      *store,
+                   KesCareRecord *record,
+                   const char    *title)
+{
+  KesCareForm *self;
+  const KesCareField *fields;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (record), NULL);
+
+  self = g_object_new (KES_TYPE_CARE_FORM, "transient-for", parent, "modal", parent != NULL,
+                       "title", title, NULL);
+  self->store = g_object_ref (store);
+  fields = kes_care_kind_fields (kes_care_record_get_kind (record));
+  adw_preferences_group_set_title (self->group, title);
+  for (guint i = 0; fields[i].key != NULL; i++)
+    {
+      GtkWidget *row = make_row (self, &fields[i]);
+
+      if (row == NULL)
+        continue;
+      adw_preferences_group_add (self->group, row);
+      if (fields[i].type == KES_CARE_FIELD_DATE)
+        {
+          /* Shown as the form asks for it: DD/MM/YYYY. */
+          g_autoptr(GDate) date = kes_date_from_iso (kes_care_record_get (record, fields[i].key));
+          char shown[16] = "";
+
+          if (date != NULL)
+            g_date_strftime (shown, sizeof shown, "%d/%m/%Y", date);
+          set_widget_value (g_hash_table_lookup (self->widgets, fields[i].key), shown);
+        }
+      else
+        set_widget_value (g_hash_table_lookup (self->widgets, fields[i].key),
+                          kes_care_record_get (record, fields[i].key));
+    }
+  self->record = g_object_ref (record);
+  update_computed (self);
+  return self;
+}
+
+void
+kes_care_form_set_value (KesCareForm *self,
+                         const char  *key,
+                         const char  *value)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (KES_IS_CARE_FORM (self));
+  widget = g_hash_table_lookup (self->widgets, key);
+  g_return_if_fail (widget != NULL);
+  set_widget_value (widget, value);
+  update_computed (self);
+}
+
+KesCareRecord *
+kes_care_form_get_record (KesCareForm *self)
+{
+  const char *kind = kes_care_record_get_kind (self->record);
+  g_autofree char *json = kes_care_record_to_json (self->record);
+  KesCareRecord *record = kes_care_record_new (kind);
+  GHashTableIter iter;
+  gpointer key, widget;
+
+  kes_care_record_load_json (record, json, NULL);
+  kes_care_record_set_identity (record, kes_care_record_get_id (self->record),
+                                kes_care_record_get_revision (self->record),
+                                kes_care_record_get_state (self->record));
+  kes_care_record_set_patient_id (record, kes_care_record_get_patient_id (self->record));
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, &key, &widget))
+    {
+      g_autofree char *value = dup_widget_value (widget);
+      kes_care_record_set (record, key, value);
+    }
+  return record;
+}
+
+const char *
+kes_care_form_get_computed (KesCareForm *self)
+{
+  g_return_val_if_fail (KES_IS_CARE_FORM (self), NULL);
+  return self->computed;
+}
+
+gboolean
+kes_care_form_save (KesCareForm *self)
+{
+  g_autoptr(KesCareRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KES_IS_CARE_FORM (self), FALSE);
+
+  record = kes_care_form_get_record (self);
+  if (!kes_store_save_care_record (self->store, record, KES_CHANGE_EDIT, NULL, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_set_object (&self->record, record);
+  g_signal_emit (self, signals[SAVED], 0, record);
+  return TRUE;
+}
+
+char *
+kes_care_form_computed_text (KesCareRecord *record)
+{
+  const char *kind = kes_care_record_get_kind (record);
+
+  if (g_str_equal (kind, KES_CARE_FBC))
+    {
+      double wbc, anc;
+      KesFbcLight light;
+
+      if (!kes_care_record_get_number (record, "wbc", &wbc) ||
+          !kes_care_record_get_number (record, "neutrophils", &anc))
+        return g_strdup ("");
+      light = kes_fbc_traffic_light (wbc, anc);
+      /* TRANSLATORS: "Red: Stop clozapine now…" */
+      return g_strdup_printf (_("%s: %s"), kes_fbc_light_label (light), kes_fbc_light_action (light));
+    }
+  if (g_str_equal (kind, KES_CARE_PHYSICAL_HEALTH))
+    {
+      double weight, height, bmi;
+
+      if (!kes_care_record_get_number (record, "weight_kg", &weight) ||
+          !kes_care_record_get_number (record, "height_cm", &height) ||
+          !kes_bmi_compute (weight, height, &bmi))
+        return g_strdup ("");
+      return g_strdup_printf (_("BMI %.1f"), bmi);
+    }
+  if (g_str_equal (kind, KES_CARE_LITHIUM_LEVEL))
+    {
+      double level;
+
+      if (!kes_care_record_get_number (record, "level", &level))
+        return g_strdup ("");
+      return g_strdup (kes_lithium_band_label (kes_lithium_band (level)));
+    }
+  return g_strdup ("");
+}

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-care-plan-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "community/kes-care-plan-view.h"
+#include "community/kes-care-view-util.h"
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-report-crisis.h"
+#include "kes-store-community.h"
+#include "kes-validate.h"
+
+struct _KesCarePlanView
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *plan_group;
+  AdwPreferencesGroup *reviews_group;
+  AdwPreferencesGroup *crisis_group;
+
+  KesCareGroup         plan;
+  KesCareGroup         reviews;
+  KesCareGroup         crisis;
+  GtkWidget           *plan_button;
+  GtkWidget           *crisis_button;
+  GtkWidget           *share_button;
+
+  KesStore            *store;
+  char                *patient_id;
+  KesCareRecord       *current_plan;
+  KesCareRecord       *current_crisis;
+};
+
+G_DEFINE_FINAL_TYPE (KesCarePlanView, kes_care_plan_view, ADW_TYPE_BIN)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+saved_cb (KesCarePlanView *self)
+{
+  kes_care_plan_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static KesCareRecord *
+record_or_new (KesCarePlanView *self,
+               KesCareRecord   *current,
+               const char      *kind,
+               const char      *date_key)
+{
+  KesCareRecord *record;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *iso = NULL;
+
+  if (current != NULL)
+    return g_object_ref (current);
+  record = kes_care_record_new (kind);
+  today = kes_clock_today ();
+  iso = kes_date_to_iso (today);
+  kes_care_record_set_patient_id (record, self->patient_id);
+  kes_care_record_set (record, date_key, iso);
+  return record;
+}
+
+static void
+plan_clicked_cb (KesCarePlanView *self)
+{
+  g_autoptr(KesCareRecord) record = record_or_new (self, self->current_plan, KES_CARE_CARE_PLAN, "start_date");
+
+  if (self->current_plan == NULL)
+    kes_care_record_set (record, "s117_status", "not-eligible");
+  kes_care_open_form (GTK_WIDGET (self), self->store, record,
+                      kes_care_uses_cmhf () ? _("Care Plan (Key Worker)") : _("CPA Care Plan"),
+                      G_CALLBACK (saved_cb));
+}
+
+static void
+crisis_clicked_cb (KesCarePlanView *self)
+{
+  g_autoptr(KesCareRecord) record = record_or_new (self, self->current_crisis, KES_CARE_CRISIS_PLAN, "agreed_on");
+
+  kes_care_open_form (GTK_WIDGET (self), self->store, record, _("Crisis and Contingency Plan"),
+                      G_CALLBACK (saved_cb));
+}
+
+static void
+book_review_clicked_cb (KesCarePlanView *self)
+{
+  g_autoptr(KesCareRecord) record = kes_care_record_new (KES_CARE_CPA_REVIEW);
+
+  kes_care_record_set_patient_id (record, self->patient_id);
+  kes_care_record_set (record, "status", "scheduled");
+  kes_care_open_form (GTK_WIDGET (self), self->store, record,
+                      kes_care_uses_cmhf () ? _("Care Plan Review") : _("CPA Review"), G_CALLBACK (saved_cb));
+}
+
+static void
+review_clicked_cb (GtkButton       *button,
+                   KesCarePlanView *self)
+{
+  KesCareRecord *record = g_object_get_data (G_OBJECT (button), "kes-record");
+
+  kes_care_open_form (GTK_WIDGET (self), self->store, record,
+                      kes_care_uses_cmhf () ? _("Care Plan Review") : _("CPA Review"), G_CALLBACK (saved_cb));
+}
+
+/* ---- Share with the crisis team ---- */
+
+static void
+share_response_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   KesCarePlanView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  base = g_str_has_suffix (path, ".pdf") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+  pdf = g_strconcat (base, ".pdf", NULL);
+  xml = g_strconcat (base, ".xml", NULL);
+  if (!kes_care_plan_view_share (self, pdf, xml, &error))
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Crisis Plan Could Not Be Exported"), error->message);
+      return;
+    }
+  {
+    AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                                           ADW_TYPE_TOAST_OVERLAY));
+    if (overlay != NULL)
+      adw_toast_overlay_add_toast (overlay, adw_toast_new (_("Crisis plan saved as PDF and XML")));
+  }
+}
+
+static void
+share_clicked_cb (KesCarePlanView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Share with Crisis Team"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("crisis-plan.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (share_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- Filling ---- */
+
+static void
+add_text_row (KesCareGroup  *group,
+              KesCareRecord *record,
+              const char    *key)
+{
+  const KesCareField *field = kes_care_kind_find_field (kes_care_record_get_kind (record), key);
+  const char *value = kes_care_record_get (record, key);
+
+  kes_care_group_add_row (group, _(field->label), *value != '\0' ? value : _("Not recorded"));
+}
+
+static KesCareRecord *
+first_of (GListModel *list)
+{
+  return list != NULL && g_list_model_get_n_items (list) > 0 ? g_list_model_get_item (list, 0) : NULL;
+}
+
+static void
+fill_plan (KesCarePlanView *self,
+           GListModel      *plans)
+{
+  g_clear_object (&self->current_plan);
+  self->current_plan = first_of (plans);
+  kes_care_group_clear (&self->plan);
+  if (self->current_plan != NULL)
+    {
+      KesCareRecord *plan = self->current_plan;
+      g_autofree char *agreed = kes_care_date (plan, "start_date");
+      g_autofree char *review = kes_care_date (plan, "review_date");
+      g_autofree char *summary = g_strdup_printf (_("Agreed %s · review by %s · %s · %s"), agreed, review,
+                                                  kes_care_record_get_bool (plan, "co_produced")
+                                                    ? _("written with the person") : _("not co-produced"),
+                                                  kes_care_record_get_bool (plan, "copy_given")
+                                                    ? _("copy given") : _("no copy given yet"));
+
+      kes_care_group_add_row (&self->plan, summary, kes_care_code_label (plan, "s117_status"));
+      add_text_row (&self->plan, plan, "needs");
+      add_text_row (&self->plan, plan, "goals");
+      add_text_row (&self->plan, plan, "interventions");
+      add_text_row (&self->plan, plan, "responsible");
+    }
+  gtk_button_set_label (GTK_BUTTON (self->plan_button),
+                        self->current_plan != NULL ? _("_Edit Care Plan…") : _("_Write Care Plan…"));
+  kes_care_group_finish (&self->plan);
+}
+
+static void
+fill_reviews (KesCarePlanView *self,
+              GListModel      *reviews)
+{
+  kes_care_group_clear (&self->reviews);
+  for (guint i = 0; reviews != NULL && i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(KesCareRecord) review = g_list_model_get_item (reviews, i);
+      g_autofree char *date = kes_care_date (review, "scheduled_for");
+      g_autofree char *held = kes_care_date (review, "held_on");
+      g_autofree char *title = g_strdup_printf ("%s — %s", date, kes_care_code_label (review, "status"));
+      const char *status = kes_care_record_get (review, "status");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *button;
+      AdwActionRow *row;
+
+      if (g_str_equal (status, "cancelled"))
+        subtitle = g_strdup (kes_care_record_get (review, "cancel_reason"));
+      else if (*held != '\0')
+        subtitle = g_strdup_printf (_("Held %s%s · %s"), held,
+                                    kes_care_record_get_bool (review, "carer_attended") ? _(" with the carer") : "",
+                                    kes_care_record_get (review, "outcomes"));
+      row = kes_care_group_add_row (&self->reviews, title, subtitle);
+      if (g_str_equal (status, "validated") || g_str_equal (status, "cancelled"))
+        continue;
+      button = gtk_button_new_with_mnemonic (_("_Update…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "kes-record", g_object_ref (review), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (review_clicked_cb), self);
+      adw_action_row_add_suffix (row, button);
+    }
+  kes_care_group_finish (&self->reviews);
+}
+
+static void
+fill_crisis (KesCarePlanView *self,
+             GListModel      *plans)
+{
+  g_clear_object (&self->current_crisis);
+  self->current_crisis = first_of (plans);
+  kes_care_group_clear (&self->crisis);
+  if (self->current_crisis != NULL)
+    {
+      g_autofree char *agreed = kes_care_date (self->current_crisis, "agreed_on");
+      g_autofree char *title = g_strdup_printf (_("Agreed %s · last updated by %s"), agreed,
+                                                kes_care_record_get_author_name (self->current_crisis));
+
+      kes_care_group_add_row (&self->crisis, title, NULL);
+      add_text_row (&self->crisis, self->current_crisis, "early_warning_signs");
+      add_text_row (&self->crisis, self->current_crisis, "crisis_actions");
+      add_text_row (&self->crisis, self->current_crisis, "out_of_hours");
+      add_text_row (&self->crisis, self->current_crisis, "contingency");
+    }
+  gtk_button_set_label (GTK_BUTTON (self->crisis_button),
+                        self->current_crisis != NULL ? _("Edit _Crisis Plan…") : _("Write _Crisis Plan…"));
+  gtk_widget_set_sensitive (self->share_button, self->current_crisis != NULL);
+  kes_care_group_finish (&self->crisis);
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_care_plan_view_dispose (GObject *object)
+{
+  KesCarePlanView *self = KES_CARE_PLAN_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_CARE_PLAN_VIEW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->current_plan);
+  g_clear_object (&self->current_crisis);
+  g_clear_pointer (&self->patient_id, g_free);
+  kes_care_group_free_rows (&self->plan);
+  kes_care_group_free_rows (&self->reviews);
+  kes_care_group_free_rows (&self->crisis);
+  G_OBJECT_CLASS (kes_care_plan_view_parent_class)->dispose (object);
+}
+
+static void
+kes_care_plan_view_class_init (KesCarePlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_care_plan_view_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/community/kes-care-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, reviews_group);
+  gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, crisis_group);
+}
+
+static void
+kes_care_plan_view_init (KesCarePlanView *self)
+{
+  gboolean cmhf;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  cmhf = kes_care_uses_cmhf ();
+  adw_preferences_group_set_title (self->plan_group, cmhf ? _("Care Plan") : _("CPA Care Plan"));
+  adw_preferences_group_set_description (self->plan_group,
+    cmhf ? _("A brief plan written with the person and their key worker.")
+         : _("Agreed with the person and their care coordinator under the Care Programme Approach."));
+  adw_preferences_group_set_title (self->reviews_group, cmhf ? _("Reviews") : _("CPA Reviews"));
+  kes_care_group_init (&self->plan, self->plan_group, _("No care plan written yet"));
+  kes_care_group_init (&self->reviews, self->reviews_group, _("No reviews booked or held"));
+  kes_care_group_init (&self->crisis, self->crisis_group, _("No crisis plan written yet"));
+
+  self->plan_button = kes_care_header_button (self->plan_group, _("_Write Care Plan…"), "edit-care-plan");
+  g_signal_connect_swapped (self->plan_button, "clicked", G_CALLBACK (plan_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->reviews_group, _("_Book Review…"), "book-review"),
+                            "clicked", G_CALLBACK (book_review_clicked_cb), self);
+  self->share_button = kes_care_header_button (self->crisis_group, _("_Share with Crisis Team…"),
+                                               "share-crisis-plan");
+  g_signal_connect_swapped (self->share_button, "clicked", G_CALLBACK (share_clicked_cb), self);
+  self->crisis_button = kes_care_header_button (self->crisis_group, _("Write _Crisis Plan…"), "edit-crisis-plan");
+  g_signal_connect_swapped (self->crisis_button, "clicked", G_CALLBACK (crisis_clicked_cb), self);
+}
+
+/* ---- Public ---- */
+
+GtkWidget *
+kes_care_plan_view_new (void)
+{
+  return g_object_new (KES_TYPE_CARE_PLAN_VIEW, NULL);
+}
+
+void
+kes_care_plan_view_set_record (KesCarePlanView *self,
+                               KesStore        *store,
+                               const char      *patient_id)
+{
+  g_return_if_fail (KES_IS_CARE_PLAN_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+  kes_care_plan_view_reload (self);
+}
+
+void
+kes_care_plan_view_reload (KesCarePlanView *self)
+{
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GListModel) reviews = NULL;
+  g_autoptr(GListModel) crisis = NULL;
+
+  g_return_if_fail (KES_IS_CARE_PLAN_VIEW (self));
+
+  if (self->store == NULL || self->patient_id == NULL)
+    return;
+  plans = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CARE_PLAN, FALSE, NULL);
+  reviews = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CPA_REVIEW, FALSE, NULL);
+  crisis = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CRISIS_PLAN, FALSE, NULL);
+  fill_plan (self, plans);
+  fill_reviews (self, reviews);
+  fill_crisis (self, crisis);
+}
+
+gboolean
+kes_care_plan_view_share (KesCarePlanView  *self,
+                          const char       *pdf_path,
+                          const char       *xml_path,
+                          GError          **error)
+{
+  g_return_val_if_fail (KES_IS_CARE_PLAN_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL && self->patient_id != NULL, FALSE);
+
+  return kes_report_crisis_plan_export (self->store, self->patient_id, pdf_path, xml_path, error);
+}

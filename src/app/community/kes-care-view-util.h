@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kes-care-record.h"
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the Medication and Care plan tabs: a preferences group whose
+ * rows are replaced on each reload, and the form dialog that reloads the
+ * tab (and the record header's alerts) after a save. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GPtrArray           *rows;
+  GtkWidget           *empty_row;
+} KesCareGroup;
+
+void        kes_care_group_init      (KesCareGroup        *group,
+                                      AdwPreferencesGroup *widget,
+                                      const char          *empty_text);
+void        kes_care_group_clear     (KesCareGroup        *group);
+void        kes_care_group_finish    (KesCareGroup        *group);
+void        kes_care_group_free_rows (KesCareGroup        *group);
+AdwActionRow *kes_care_group_add_row (KesCareGroup        *group,
+                                      const char          *title,
+                                      const char          *subtitle);
+/* A button in a group's header. */
+GtkWidget  *kes_care_header_button   (AdwPreferencesGroup *group,
+                                      const char          *label,
+                                      const char          *description);
+/* Opens the form for @record; @done runs with @view after a save. */
+void        kes_care_open_form       (GtkWidget           *view,
+                                      KesStore            *store,
+                                      KesCareRecord       *record,
+                                      const char          *title,
+                                      GCallback            done);
+/* TRUE when the care vocabulary setting is "cmhf" (key worker). */
+gboolean    kes_care_uses_cmhf       (void);
+/* "21 Nov 2026", or "" for an empty value. */
+char       *kes_care_date           (KesCareRecord       *record,
+                                     const char          *key);
+/* The label of a code field's value. */
+const char *kes_care_code_label     (KesCareRecord       *record,
+                                     const char          *key);
+
+G_END_DECLS

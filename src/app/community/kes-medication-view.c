@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-medication-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "community/kes-care-view-util.h"
+#include "community/kes-medication-view.h"
+#include "kes-clock.h"
+#include "kes-medication-rules.h"
+#include "kes-store-community.h"
+#include "kes-validate.h"
+
+struct _KesMedicationView
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *alerts_label;
+  AdwPreferencesGroup *prescriptions_group;
+  AdwPreferencesGroup *depot_group;
+  AdwPreferencesGroup *fbc_group;
+  AdwPreferencesGroup *lithium_group;
+  AdwPreferencesGroup *physical_group;
+
+  KesCareGroup         prescriptions;
+  KesCareGroup         depots;
+  KesCareGroup         fbcs;
+  KesCareGroup         lithium;
+  KesCareGroup         physical;
+
+  KesStore            *store;
+  char                *patient_id;
+};
+
+G_DEFINE_FINAL_TYPE (KesMedicationView, kes_medication_view, ADW_TYPE_BIN)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+saved_cb (KesMedicationView *self)
+{
+  kes_medication_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static KesCareRecord *
+new_record (KesMedicationView *self,
+            const char        *kind,
+            const char        *date_key)
+{
+  KesCareRecord *record = kes_care_record_new (kind);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *iso = kes_date_to_iso (today);
+
+  kes_care_record_set_patient_id (record, self->patient_id);
+  if (date_key != NULL)
+    kes_care_record_set (record, date_key, iso);
+  return record;
+}
+
+static void
+open_new (KesMedicationView *self,
+          const char        *kind,
+          const char        *date_key,
+          const char        *title)
+{
+  g_autoptr(KesCareRecord) record = NULL;
+
+  if (self->patient_id == NULL)
+    return;
+  record = new_record (self, kind, date_key);
+  kes_care_open_form (GTK_WIDGET (self), self->store, record, title, G_CALLBACK (saved_cb));
+}
+
+static void
+add_prescription_clicked_cb (KesMedicationView *self)
+{
+  open_new (self, KES_CARE_PRESCRIPTION, "start_date", _("New Prescription"));
+}
+
+static void
+add_fbc_clicked_cb (KesMedicationView *self)
+{
+  open_new (self, KES_CARE_FBC, "taken_on", _("Clozapine Blood Result"));
+}
+
+static void
+add_lithium_clicked_cb (KesMedicationView *self)
+{
+  open_new (self, KES_CARE_LITHIUM_LEVEL, "taken_on", _("Lithium Level"));
+}
+
+static void
+add_physical_clicked_cb (KesMedicationView *self)
+{
+  open_new (self, KES_CARE_PHYSICAL_HEALTH, "taken_on", _("Physical Health Check"));
+}
+
+static void
+edit_clicked_cb (GtkButton         *button,
+                 KesMedicationView *self)
+{
+  KesCareRecord *record = g_object_get_data (G_OBJECT (button), "kes-record");
+  kes_care_open_form (GTK_WIDGET (self), self->store, record, _("Prescription"), G_CALLBACK (saved_cb));
+}
+
+static void
+record_dose_clicked_cb (GtkButton         *button,
+                        KesMedicationView *self)
+{
+  KesCareRecord *prescription = g_object_get_data (G_OBJECT (button), "kes-record");
+  g_autoptr(KesCareRecord) dose = new_record (self, KES_CARE_DEPOT_DOSE, "given_on");
+
+  kes_care_record_set (dose, "prescription_id", kes_care_record_get_id (prescription));
+  kes_care_record_set (dose, "outcome", "given");
+  kes_care_record_set (dose, "dose", kes_care_record_get (prescription, "dose"));
+  kes_care_open_form (GTK_WIDGET (self), self->store, dose, _("Depot Injection"), G_CALLBACK (saved_cb));
+}
+
+static GtkWidget *
+row_button (AdwActionRow      *row,
+            KesCareRecord     *record,
+            const char        *label,
+            const char        *description,
+            GCallback          callback,
+            KesMedicationView *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "kes-record", g_object_ref (record), g_object_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  g_signal_connect (button, "clicked", callback, self);
+  adw_action_row_add_suffix (row, button);
+  return button;
+}
+
+static GListModel *
+list (KesMedicationView *self,
+      const char        *kind)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = kes_store_list_care_records (self->store, self->patient_id, kind, FALSE, &error);
+
+  /* Without the permission to read clinical records the tab stays empty. */
+  if (model == NULL)
+    g_debug ("Could not list %s records: %s", kind, error->message);
+  return model;
+}
+
+/* Next depot date for a prescription from its doses (newest first). */
+static char *
+depot_next_due (KesCareRecord *prescription,
+                GListModel    *doses)
+{
+  g_autoptr(GDate) start = kes_date_from_iso (kes_care_record_get (prescription, "start_date"));
+  g_autoptr(GDate) last = NULL;
+  g_autoptr(GDate) due = NULL;
+  double interval = 0;
+
+  if (start == NULL || !kes_care_record_get_number (prescription, "interval_days", &interval) || interval < 1)
+    return NULL;
+  for (guint i = 0; doses != NULL && i < g_list_model_get_n_items (doses) && last == NULL; i++)
+    {
+      g_autoptr(KesCareRecord) dose = g_list_model_get_item (doses, i);
+
+      if (g_str_equal (kes_care_record_get (dose, "prescription_id"), kes_care_record_get_id (prescription)) &&
+          g_str_equal (kes_care_record_get (dose, "outcome"), "given"))
+        last = kes_date_from_iso (kes_care_record_get (dose, "given_on"));
+    }
+  due = kes_depot_next_due (last, start, (guint) interval);
+  return kes_date_to_iso (due);
+}
+
+static void
+fill_prescriptions (KesMedicationView *self,
+                    GListModel        *scripts,
+                    GListModel        *doses)
+{
+  kes_care_group_clear (&self->prescriptions);
+  for (guint i = 0; scripts != NULL && i < g_list_model_get_n_items (scripts); i++)
+    {
+      g_autoptr(KesCareRecord) script = g_list_model_get_item (scripts, i);
+      g_autofree char *title = g_strdup_printf ("%s — %s", kes_care_record_get (script, "drug"),
+                                                kes_care_record_get (script, "dose"));
+      g_autofree char *started = kes_care_date (script, "start_date");
+      g_autofree char *stopped = kes_care_date (script, "stop_date");
+      g_autoptr(GString) subtitle = g_string_new (kes_care_code_label (script, "category"));
+      AdwActionRow *row;
+      gboolean depot = g_str_equal (kes_care_record_get (script, "category"), "depot");
+
+      g_string_append_printf (subtitle, _(" · started %s"), started);
+      if (*stopped != '\0')
+        g_string_append_printf (subtitle, _(" · stopped %s (%s)"), stopped,
+                                kes_care_record_get (script, "stop_reason"));
+      else if (depot)
+        {
+          g_autofree char *due = depot_next_due (script, doses);
+          g_autofree char *shown = due != NULL ? kes_date_to_display (due) : NULL;
+
+          g_string_append_printf (subtitle, _(" · every %s days"), kes_care_record_get (script, "interval_days"));
+          if (shown != NULL)
+            g_string_append_printf (subtitle, _(" · next due %s"), shown);
+        }
+      row = kes_care_group_add_row (&self->prescriptions, title, subtitle->str);
+      if (depot && *stopped == '\0')
+        row_button (row, script, _("Record _Dose…"), "record-depot-dose", G_CALLBACK (record_dose_clicked_cb), self);
+      row_button (row, script, _("_Edit…"), "edit-prescription", G_CALLBACK (edit_clicked_cb), self);
+    }
+  kes_care_group_finish (&self->prescriptions);
+}
+
+static void
+fill_depots (KesMedicationView *self,
+             GListModel        *doses,
+             GListModel        *scripts)
+{
+  kes_care_group_clear (&self->depots);
+  for (guint i = 0; doses != NULL && i < g_list_model_get_n_items (doses); i++)
+    {
+      g_autoptr(KesCareRecord) dose = g_list_model_get_item (doses, i);
+      g_autofree char *date = kes_care_date (dose, "given_on");
+      g_autofree char *title = g_strdup_printf ("%s — %s", date, kes_care_code_label (dose, "outcome"));
+      g_autofree char *subtitle = NULL;
+      const char *drug = "";
+
+      for (guint j = 0; scripts != NULL && j < g_list_model_get_n_items (scripts); j++)
+        {
+          g_autoptr(KesCareRecord) script = g_list_model_get_item (scripts, j);
+          if (g_str_equal (kes_care_record_get_id (script), kes_care_record_get (dose, "prescription_id")))
+            drug = kes_care_record_get (script, "drug");
+        }
+      if (g_str_equal (kes_care_record_get (dose, "outcome"), "given"))
+        /* TRANSLATORS: drug, dose, site, batch, who gave it */
+        subtitle = g_strdup_printf (_("%s %s · %s · batch %s · given by %s"), drug,
+                                    kes_care_record_get (dose, "dose"), kes_care_record_get (dose, "site"),
+                                    kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
+      else
+        subtitle = g_strdup_printf ("%s · %s", drug, kes_care_record_get (dose, "reason"));
+      kes_care_group_add_row (&self->depots, title, subtitle);
+    }
+  kes_care_group_finish (&self->depots);
+}
+
+static void
+fill_fbcs (KesMedicationView *self,
+           GListModel        *results)
+{
+  kes_care_group_clear (&self->fbcs);
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(KesCareRecord) fbc = g_list_model_get_item (results, i);
+      g_autofree char *date = kes_care_date (fbc, "taken_on");
+      g_autofree char *title = NULL;
+      g_autofree char *css = NULL;
+      double wbc = 0, anc = 0;
+      KesFbcLight light;
+      GtkWidget *badge;
+      AdwActionRow *row;
+
+      kes_care_record_get_number (fbc, "wbc", &wbc);
+      kes_care_record_get_number (fbc, "neutrophils", &anc);
+      light = kes_fbc_traffic_light (wbc, anc);
+      /* TRANSLATORS: date, white cell count, neutrophil count */
+      title = g_strdup_printf (_("%s — WBC %s, neutrophils %s"), date, kes_care_record_get (fbc, "wbc"),
+                               kes_care_record_get (fbc, "neutrophils"));
+      row = kes_care_group_add_row (&self->fbcs, title, kes_fbc_light_action (light));
+      badge = gtk_label_new (kes_fbc_light_label (light));
+      css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
+      gtk_widget_add_css_class (badge, "kes-computed");
+      gtk_widget_add_css_class (badge, css);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (row, badge);
+    }
+  kes_care_group_finish (&self->fbcs);
+}
+
+static void
+fill_lithium (KesMedicationView *self,
+              GListModel        *levels)
+{
+  kes_care_group_clear (&self->lithium);
+  for (guint i = 0; levels != NULL && i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(KesCareRecord) level = g_list_model_get_item (levels, i);
+      g_autofree char *date = kes_care_date (level, "taken_on");
+      g_autofree char *title = g_strdup_printf (_("%s — %s mmol/L"), date, kes_care_record_get (level, "level"));
+      double value = 0;
+
+      kes_care_record_get_number (level, "level", &value);
+      kes_care_group_add_row (&self->lithium, title, kes_lithium_band_label (kes_lithium_band (value)));
+    }
+  kes_care_group_finish (&self->lithium);
+}
+
+/* Appends @text (taken) to a " · "-separated list. */
+static void
+append_part (GString *parts,
+             char    *text)
+{
+  if (parts->len > 0)
+    g_string_append (parts, " · ");
+  g_string_append (parts, text);
+  g_free (text);
+}
+
+static void
+fill_physical (KesMedicationView *self,
+               GListModel        *checks)
+{
+  kes_care_group_clear (&self->physical);
+  for (guint i = 0; checks != NULL && i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr(KesCareRecord) check = g_list_model_get_item (checks, i);
+      g_autofree char *date = kes_care_date (check, "taken_on");
+      g_autoptr(GString) parts = g_string_new (NULL);
+      double weight, height, bmi;
+
+      if (*kes_care_record_get (check, "weight_kg") != '\0')
+        append_part (parts, g_strdup_printf (_("weight %s kg"), kes_care_record_get (check, "weight_kg")));
+      if (kes_care_record_get_number (check, "weight_kg", &weight) &&
+          kes_care_record_get_number (check, "height_cm", &height) && kes_bmi_compute (weight, height, &bmi))
+        append_part (parts, g_strdup_printf (_("BMI %.1f"), bmi));
+      if (*kes_care_record_get (check, "waist_cm") != '\0')
+        append_part (parts, g_strdup_printf (_("waist %s cm"), kes_care_record_get (check, "waist_cm")));
+      if (*kes_care_record_get (check, "systolic") != '\0')
+        append_part (parts, g_strdup_printf (_("BP %s/%s"), kes_care_record_get (check, "systolic"),
+                                             kes_care_record_get (check, "diastolic")));
+      if (*kes_care_record_get (check, "pulse") != '\0')
+        append_part (parts, g_strdup_printf (_("pulse %s"), kes_care_record_get (check, "pulse")));
+      if (*kes_care_record_get (check, "hba1c") != '\0')
+        append_part (parts, g_strdup_printf (_("HbA1c %s mmol/mol"), kes_care_record_get (check, "hba1c")));
+      if (*kes_care_record_get (check, "glucose") != '\0')
+        append_part (parts, g_strdup_printf (_("glucose %s mmol/L"), kes_care_record_get (check, "glucose")));
+      if (*kes_care_record_get (check, "cholesterol") != '\0')
+        append_part (parts, g_strdup_printf (_("cholesterol %s mmol/L"),
+                                             kes_care_record_get (check, "cholesterol")));
+      if (*kes_care_record_get (check, "smoking") != '\0')
+        append_part (parts, g_strdup (kes_care_code_label (check, "smoking")));
+      kes_care_group_add_row (&self->physical, date, parts->str);
+    }
+  kes_care_group_finish (&self->physical);
+}
+
+static void
+fill_alerts (KesMedicationView *self)
+{
+  g_autoptr(GPtrArray) alerts = kes_store_list_care_alerts (self->store, self->patient_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (char *) alerts->pdata[i]);
+  gtk_label_set_text (self->alerts_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_label), text->len > 0);
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_medication_view_dispose (GObject *object)
+{
+  KesMedicationView *self = KES_MEDICATION_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_MEDICATION_VIEW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->patient_id, g_free);
+  kes_care_group_free_rows (&self->prescriptions);
+  kes_care_group_free_rows (&self->depots);
+  kes_care_group_free_rows (&self->fbcs);
+  kes_care_group_free_rows (&self->lithium);
+  kes_care_group_free_rows (&self->physical);
+  G_OBJECT_CLASS (kes_medication_view_parent_class)->dispose (object);
+}
+
+static void
+kes_medication_view_class_init (KesMedicationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_medication_view_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/community/kes-medication-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, alerts_label);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, prescriptions_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, depot_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, fbc_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, physical_group);
+}
+
+static void
+kes_medication_view_init (KesMedicationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  kes_care_group_init (&self->prescriptions, self->prescriptions_group, _("No prescriptions recorded"));
+  kes_care_group_init (&self->depots, self->depot_group, _("No depot injections recorded"));
+  kes_care_group_init (&self->fbcs, self->fbc_group, _("No blood results recorded"));
+  kes_care_group_init (&self->lithium, self->lithium_group, _("No lithium levels recorded"));
+  kes_care_group_init (&self->physical, self->physical_group, _("No physical health checks recorded"));
+  g_signal_connect_swapped (kes_care_header_button (self->prescriptions_group, _("_Add Prescription…"),
+                                                    "add-prescription"),
+                            "clicked", G_CALLBACK (add_prescription_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->fbc_group, _("Add _Result…"), "add-fbc"),
+                            "clicked", G_CALLBACK (add_fbc_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->lithium_group, _("Add _Level…"), "add-lithium"),
+                            "clicked", G_CALLBACK (add_lithium_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->physical_group, _("Add _Check…"), "add-physical"),
+                            "clicked", G_CALLBACK (add_physical_clicked_cb), self);
+}
+
+/* ---- Public ---- */
+
+GtkWidget *
+kes_medication_view_new (void)
+{
+  return g_object_new (KES_TYPE_MEDICATION_VIEW, NULL);
+}
+
+void
+kes_medication_view_set_record (KesMedicationView *self,
+                                KesStore          *store,
+                                const char        *patient_id)
+{
+  g_return_if_fail (KES_IS_MEDICATION_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+  kes_medication_view_reload (self);
+}
+
+void
+kes_medication_view_reload (KesMedicationView *self)
+{
+  g_autoptr(GListModel) scripts = NULL;
+  g_autoptr(GListModel) doses = NULL;
+  g_autoptr(GListModel) fbcs = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GListModel) checks = NULL;
+
+  g_return_if_fail (KES_IS_MEDICATION_VIEW (self));
+
+  if (self->store == NULL || self->patient_id == NULL)
+    return;
+  scripts = list (self, KES_CARE_PRESCRIPTION);
+  doses = list (self, KES_CARE_DEPOT_DOSE);
+  fbcs = list (self, KES_CARE_FBC);
+  levels = list (self, KES_CARE_LITHIUM_LEVEL);
+  checks = list (self, KES_CARE_PHYSICAL_HEALTH);
+  fill_alerts (self);
+  fill_prescriptions (self, scripts, doses);
+  fill_depots (self, doses, scripts);
+  fill_fbcs (self, fbcs);
+  fill_lithium (self, levels);
+  fill_physical (self, checks);
+}

@@ -1,0 +1,598 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "kes-care-record.h"
+#include "kes-clock.h"
+#include "kes-due.h"
+#include "kes-error.h"
+#include "kes-patient.h"
+#include "kes-store-community.h"
+#include "kes-store.h"
+#include "kes-validate.h"
+
+/* Care in the community records in the store and the work they put on Today. */
+
+typedef struct
+{
+  KesStore   *store;
+  KesStaff   *alice;
+  KesPatient *patient;
+} Fixture;
+
+static void
+set_now (const char *iso_date)
+{
+  g_autofree char *text = g_strdup_printf ("%sT09:00:00Z", iso_date);
+  g_autoptr(GDateTime) now = kes_time_from_iso (text);
+  kes_clock_set_fixed (now);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_now ("2026-11-21");
+  fixture->store = kes_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->store, fixture->alice);
+
+  fixture->patient = kes_patient_new ();
+  kes_patient_set_text (fixture->patient, KES_PATIENT_FAMILY_NAME, "Okafor");
+  kes_patient_set_text (fixture->patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (fixture->patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (fixture->patient, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (fixture->patient, KES_PATIENT_ETHNICITY, "M");
+  kes_patient_set_text (fixture->patient, KES_PATIENT_TEAM_ID, "North");
+  g_assert_true (kes_store_save_patient (fixture->store, fixture->patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->patient);
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->store);
+  kes_clock_set_fixed (NULL);
+}
+
+static const char *
+patient_id (Fixture *fixture)
+{
+  return kes_patient_get_id (fixture->patient);
+}
+
+/* Saves a record of @kind from key/value pairs (NULL-terminated). */
+static KesCareRecord *
+save (Fixture    *fixture,
+      const char *kind,
+      ...)
+{
+  g_autoptr(GError) error = NULL;
+  KesCareRecord *record = kes_care_record_new (kind);
+  va_list args;
+  const char *key;
+
+  kes_care_record_set_patient_id (record, patient_id (fixture));
+  va_start (args, kind);
+  while ((key = va_arg (args, const char *)) != NULL)
+    kes_care_record_set (record, key, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (kes_store_save_care_record (fixture->store, record, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kes_care_record_get_id (record));
+  return record;
+}
+
+/* Today's items of @kind on @date. */
+static GPtrArray *
+due_of_kind (Fixture    *fixture,
+             const char *date,
+             const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = kes_date_from_iso (date);
+  g_autoptr(GPtrArray) items = kes_store_list_due (fixture->store, today, NULL, &error);
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (kes_due_item_get_kind (items->pdata[i]), kind))
+      g_ptr_array_add (kept, g_object_ref (items->pdata[i]));
+  return kept;
+}
+
+static void
+assert_one_due (Fixture       *fixture,
+                const char    *date,
+                const char    *kind,
+                KesDueUrgency  urgency,
+                const char    *due_date)
+{
+  g_autoptr(GPtrArray) items = due_of_kind (fixture, date, kind);
+
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, urgency);
+  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, due_date);
+  g_assert_cmpstr (kes_due_item_get_patient_id (items->pdata[0]), ==, patient_id (fixture));
+  g_assert_nonnull (kes_due_item_get_target (items->pdata[0]));
+}
+
+static void
+assert_none_due (Fixture    *fixture,
+                 const char *date,
+                 const char *kind)
+{
+  g_autoptr(GPtrArray) items = due_of_kind (fixture, date, kind);
+  g_assert_cmpuint (items->len, ==, 0);
+}
+
+/* ---- Validation ---- */
+
+static gboolean
+has_issue (GPtrArray  *issues,
+           const char *field)
+{
+  for (guint i = 0; i < issues->len; i++)
+    if (g_str_equal (((KesIssue *) issues->pdata[i])->field, field))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_validation (void)
+{
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(KesCareRecord) fbc = kes_care_record_new (KES_CARE_FBC);
+  g_autoptr(KesCareRecord) dose = kes_care_record_new (KES_CARE_DEPOT_DOSE);
+  g_autoptr(KesCareRecord) obs = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+  g_autoptr(KesCareRecord) review = kes_care_record_new (KES_CARE_CPA_REVIEW);
+  g_autoptr(KesCareRecord) script = kes_care_record_new (KES_CARE_PRESCRIPTION);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  kes_care_record_set (fbc, "taken_on", "22/11/2026");
+  kes_care_record_set (fbc, "wbc", "four");
+  issues = kes_care_record_validate (fbc, today);
+  g_assert_true (has_issue (issues, "taken_on"));    /* in the future */
+  g_assert_true (has_issue (issues, "wbc"));         /* not a number */
+  g_assert_true (has_issue (issues, "neutrophils")); /* missing */
+  g_assert_nonnull (strstr (((KesIssue *) issues->pdata[1])->message, "White cell count"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  kes_care_record_set (fbc, "taken_on", " 20/11/2026 ");
+  kes_care_record_set (fbc, "wbc", "3.1");
+  kes_care_record_set (fbc, "neutrophils", "4.0");
+  issues = kes_care_record_validate (fbc, today);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_true (has_issue (issues, "neutrophils")); /* more than the white cells */
+  g_assert_cmpstr (kes_care_record_get (fbc, "taken_on"), ==, "2026-11-20");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  /* A dose given needs its details; one not given needs a reason. */
+  kes_care_record_set (dose, "prescription_id", "x");
+  kes_care_record_set (dose, "given_on", "2026-11-21");
+  kes_care_record_set (dose, "outcome", "given");
+  issues = kes_care_record_validate (dose, today);
+  g_assert_true (has_issue (issues, "dose") && has_issue (issues, "site") &&
+                 has_issue (issues, "batch") && has_issue (issues, "given_by"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (dose, "outcome", "refused");
+  issues = kes_care_record_validate (dose, today);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_true (has_issue (issues, "reason"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (dose, "outcome", "forgotten");
+  issues = kes_care_record_validate (dose, today);
+  g_assert_true (has_issue (issues, "outcome"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  issues = kes_care_record_validate (obs, today);
+  g_assert_true (has_issue (issues, "taken_on"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (obs, "taken_on", "2026-11-21");
+  issues = kes_care_record_validate (obs, today);
+  g_assert_true (has_issue (issues, "weight_kg")); /* at least one measurement */
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (obs, "systolic", "128");
+  kes_care_record_set (obs, "height_cm", "1.75");
+  issues = kes_care_record_validate (obs, today);
+  g_assert_true (has_issue (issues, "height_cm")); /* metres typed in the centimetre field */
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (obs, "height_cm", "175");
+  issues = kes_care_record_validate (obs, today);
+  g_assert_true (has_issue (issues, "diastolic")); /* blood pressure needs both */
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  kes_care_record_set (review, "status", "cancelled");
+  kes_care_record_set (review, "scheduled_for", "2027-01-05"); /* a booked date may be ahead */
+  issues = kes_care_record_validate (review, today);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_true (has_issue (issues, "cancel_reason"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (review, "status", "held");
+  issues = kes_care_record_validate (review, today);
+  g_assert_true (has_issue (issues, "held_on") && has_issue (issues, "attendees") &&
+                 has_issue (issues, "outcomes"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  kes_care_record_set (script, "drug", "Haloperidol decanoate");
+  kes_care_record_set (script, "category", "depot");
+  kes_care_record_set (script, "dose", "50 mg");
+  kes_care_record_set (script, "prescriber", "Dr Patel");
+  kes_care_record_set (script, "start_date", "2026-11-01");
+  kes_care_record_set (script, "stop_date", "2026-10-01");
+  issues = kes_care_record_validate (script, today);
+  g_assert_true (has_issue (issues, "depot_drug") && has_issue (issues, "interval_days") &&
+                 has_issue (issues, "stop_reason"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (script, "depot_drug", "haloperidol-decanoate");
+  kes_care_record_set (script, "interval_days", "28");
+  kes_care_record_set (script, "stop_reason", "Changed to paliperidone");
+  issues = kes_care_record_validate (script, today);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_true (has_issue (issues, "stop_date")); /* before the start */
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(KesCareRecord) plan = kes_care_record_new (KES_CARE_CRISIS_PLAN);
+  g_autoptr(KesCareRecord) copy = kes_care_record_new (KES_CARE_CRISIS_PLAN);
+  g_autoptr(KesCareRecord) fbc = kes_care_record_new (KES_CARE_FBC);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  double value = 0;
+
+  kes_care_record_set (plan, "early_warning_signs", "Stops answering the phone; “voices louder”");
+  kes_care_record_set_bool (plan, "signed", TRUE);
+  json = kes_care_record_to_json (plan);
+  g_assert_true (kes_care_record_load_json (copy, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_care_record_get (copy, "early_warning_signs"), ==,
+                   "Stops answering the phone; “voices louder”");
+  g_assert_true (kes_care_record_get_bool (copy, "signed"));
+  g_assert_false (kes_care_record_get_bool (copy, "copy_given"));
+
+  g_assert_true (kes_care_record_load_json (fbc, "{\"wbc\": 3.5, \"neutrophils\": 2}", &error));
+  g_assert_true (kes_care_record_get_number (fbc, "wbc", &value));
+  g_assert_cmpfloat_with_epsilon (value, 3.5, 1e-9);
+  g_assert_cmpstr (kes_care_record_get (fbc, "neutrophils"), ==, "2");
+  g_assert_false (kes_care_record_load_json (fbc, "[1]", &error));
+}
+
+/* ---- Store ---- */
+
+static void
+test_failed_save_keeps_input (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesCareRecord) fbc = kes_care_record_new (KES_CARE_FBC);
+
+  kes_care_record_set_patient_id (fbc, patient_id (fixture));
+  kes_care_record_set (fbc, "taken_on", " 21/11/2026 ");
+  kes_care_record_set (fbc, "wbc", "abc");
+  g_assert_false (kes_store_save_care_record (fixture->store, fbc, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_cmpstr (kes_care_record_get (fbc, "taken_on"), ==, " 21/11/2026 ");
+  g_assert_cmpstr (kes_care_record_get (fbc, "wbc"), ==, "abc");
+  g_assert_null (kes_care_record_get_id (fbc));
+  g_clear_error (&error);
+
+  /* A depot dose must name one of the patient's depot prescriptions. */
+  {
+    g_autoptr(KesCareRecord) dose = kes_care_record_new (KES_CARE_DEPOT_DOSE);
+
+    kes_care_record_set_patient_id (dose, patient_id (fixture));
+    kes_care_record_set (dose, "prescription_id", patient_id (fixture));
+    kes_care_record_set (dose, "given_on", "2026-11-21");
+    kes_care_record_set (dose, "outcome", "missed");
+    kes_care_record_set (dose, "reason", "Not at home");
+    g_assert_false (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  }
+}
+
+static void
+test_revisions_and_list (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesCareRecord) plan = save (fixture, KES_CARE_CARE_PLAN,
+                                        "start_date", "2026-11-01", "needs", "Housing, medication",
+                                        "goals", "“I want to stay out of hospital”",
+                                        "interventions", "Weekly visits", "responsible", "Alice (CPN)",
+                                        "review_date", "2027-05-01", "s117_status", "receiving",
+                                        "co_produced", "true", NULL);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(KesCareRecord) loaded = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  gint64 first_revision = kes_care_record_get_revision (plan);
+
+  kes_care_record_set (plan, "interventions", "Weekly visits; depot clinic");
+  g_assert_true (kes_store_save_care_record (fixture->store, plan, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_care_record_get_revision (plan), ==, first_revision + 1);
+
+  /* A save on top of a stale revision is a conflict. */
+  {
+    g_autoptr(KesCareRecord) stale = kes_store_load_care_record (fixture->store,
+                                                                 kes_care_record_get_id (plan), &error);
+    g_assert_no_error (error);
+    kes_care_record_set_identity (stale, kes_care_record_get_id (plan), first_revision, KES_RECORD_ACTIVE);
+    kes_care_record_set (stale, "needs", "Something else");
+    g_assert_false (kes_store_save_care_record (fixture->store, stale, KES_CHANGE_EDIT, NULL, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+    g_clear_error (&error);
+  }
+
+  list = kes_store_list_care_records (fixture->store, patient_id (fixture), KES_CARE_CARE_PLAN, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  loaded = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (kes_care_record_get (loaded, "interventions"), ==, "Weekly visits; depot clinic");
+  g_assert_true (kes_care_record_get_bool (loaded, "co_produced"));
+  g_assert_cmpstr (kes_care_record_get_author_name (loaded), ==, "Alice Adeyemi");
+  revisions = kes_store_list_revisions (fixture->store, kes_care_record_get_id (plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+}
+
+static KesCareRecord *
+depot_prescription (Fixture *fixture)
+{
+  return save (fixture, KES_CARE_PRESCRIPTION, "drug", "Flupentixol decanoate", "category", "depot",
+               "depot_drug", "flupentixol-decanoate", "dose", "40 mg", "route", "IM",
+               "interval_days", "14", "prescriber", "Dr Patel", "start_date", "2026-10-24", NULL);
+}
+
+static void
+test_depot_due (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = depot_prescription (fixture);
+  const char *id = kes_care_record_get_id (script);
+  g_autoptr(GError) error = NULL;
+
+  /* First dose due on the start: overdue by now. */
+  assert_one_due (fixture, "2026-11-21", "depot", KES_DUE_OVERDUE, "2026-10-24");
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-07",
+                        "outcome", "given", "dose", "40 mg", "site", "Left gluteal",
+                        "batch", "FX1234", "given_by", "Alice", NULL));
+  /* Next due 14 days after the dose given: soon, today, then overdue the day after. */
+  assert_one_due (fixture, "2026-11-14", "depot", KES_DUE_SOON, "2026-11-21");
+  assert_none_due (fixture, "2026-11-13", "depot");
+  assert_one_due (fixture, "2026-11-21", "depot", KES_DUE_TODAY, "2026-11-21");
+  /* Refused, missed and deferred doses do not reset it. */
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-21",
+                        "outcome", "refused", "reason", "Wants to talk to the doctor first", NULL));
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-21",
+                        "outcome", "deferred", "reason", "Clinic closed; rebooked", NULL));
+  assert_one_due (fixture, "2026-11-21", "depot", KES_DUE_TODAY, "2026-11-21");
+  assert_one_due (fixture, "2026-11-22", "depot", KES_DUE_OVERDUE, "2026-11-21");
+  {
+    g_autoptr(GPtrArray) items = due_of_kind (fixture, "2026-11-22", "depot");
+    g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Deferred"));
+    g_assert_cmpstr (kes_due_item_get_target (items->pdata[0]), ==, "patient/medication");
+    g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, id);
+  }
+  /* Still overdue weeks later: it never drops off by itself. */
+  assert_one_due (fixture, "2027-02-01", "depot", KES_DUE_OVERDUE, "2026-11-21");
+  /* Given: the next is 14 days on. */
+  set_now ("2026-11-23");
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-23",
+                        "outcome", "given", "dose", "40 mg", "site", "Right gluteal",
+                        "batch", "FX1235", "given_by", "Alice", NULL));
+  assert_none_due (fixture, "2026-11-23", "depot");
+  assert_one_due (fixture, "2026-12-07", "depot", KES_DUE_TODAY, "2026-12-07");
+  /* Stopping the prescription (with a reason) ends it. */
+  kes_care_record_set (script, "stop_date", "2026-11-30");
+  kes_care_record_set (script, "stop_reason", "Changed to oral medication");
+  g_assert_true (kes_store_save_care_record (fixture->store, script, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-12-07", "depot");
+}
+
+static void
+test_clozapine_red (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = save (fixture, KES_CARE_PRESCRIPTION, "drug", "Clozapine",
+                                          "category", "clozapine", "dose", "300 mg",
+                                          "prescriber", "Dr Patel", "start_date", "2026-10-01", NULL);
+  g_autoptr(KesCareRecord) red = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Baseline due on the start. */
+  assert_one_due (fixture, "2026-11-21", "clozapine-fbc", KES_DUE_OVERDUE, "2026-10-01");
+  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-19", "wbc", "6.1", "neutrophils", "3.9", NULL));
+  /* Week 7: weekly. */
+  assert_one_due (fixture, "2026-11-24", "clozapine-fbc", KES_DUE_SOON, "2026-11-26");
+  alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 0);
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+
+  /* A red result: top priority on Today and an alert on the record. */
+  red = save (fixture, KES_CARE_FBC, "taken_on", "2026-11-21", "wbc", "2.8", "neutrophils", "1.6", NULL);
+  items = due_of_kind (fixture, "2026-11-21", "clozapine-fbc");
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_TOP_PRIORITY);
+  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-22");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Stop clozapine"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  g_assert_nonnull (strstr (alerts->pdata[0], "Red clozapine result on 21 Nov 2026"));
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+
+  /* Stopping the prescription does not hide an open red result. */
+  kes_care_record_set (script, "stop_date", "2026-11-21");
+  kes_care_record_set (script, "stop_reason", "Red result");
+  g_assert_true (kes_store_save_care_record (fixture->store, script, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+    g_autoptr(GPtrArray) top = kes_store_list_due (fixture->store, today, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (kes_due_item_get_urgency (top->pdata[0]), ==, KES_DUE_TOP_PRIORITY);
+  }
+
+  /* One green is not enough; two consecutive greens clear it. */
+  set_now ("2026-11-23");
+  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-22", "wbc", "3.6", "neutrophils", "2.2", NULL));
+  assert_one_due (fixture, "2026-11-23", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-23");
+  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-23", "wbc", "3.9", "neutrophils", "2.4", NULL));
+  assert_none_due (fixture, "2026-11-23", "clozapine-fbc");
+  alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
+  g_assert_cmpuint (alerts->len, ==, 0);
+}
+
+static void
+test_clozapine_red_entered_in_error (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = save (fixture, KES_CARE_PRESCRIPTION, "drug", "Clozapine",
+                                          "category", "clozapine", "dose", "300 mg",
+                                          "prescriber", "Dr Patel", "start_date", "2025-01-01", NULL);
+  g_autoptr(KesCareRecord) red = save (fixture, KES_CARE_FBC, "taken_on", "2026-11-20", "wbc", "3.1",
+                                       "neutrophils", "1.4", NULL);
+  g_autoptr(GError) error = NULL;
+
+  assert_one_due (fixture, "2026-11-21", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-21");
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_care_record_get_id (red),
+                                                  kes_care_record_get_revision (red),
+                                                  "Another patient's result", &error));
+  g_assert_no_error (error);
+  /* Without it the baseline is overdue again: a result is still needed. */
+  assert_one_due (fixture, "2026-11-21", "clozapine-fbc", KES_DUE_OVERDUE, "2025-01-01");
+  /* Amber: twice weekly. */
+  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-21", "wbc", "3.2", "neutrophils", "2.5", NULL));
+  assert_one_due (fixture, "2026-11-21", "clozapine-fbc", KES_DUE_SOON, "2026-11-24");
+}
+
+static void
+test_lithium_and_physical_health (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (save (fixture, KES_CARE_PRESCRIPTION, "drug", "Lithium carbonate", "category", "lithium",
+                        "dose", "800 mg", "prescriber", "Dr Patel", "start_date", "2026-11-01", NULL));
+  g_object_unref (save (fixture, KES_CARE_LITHIUM_LEVEL, "taken_on", "2026-11-10", "level", "0.7", NULL));
+  assert_one_due (fixture, "2026-11-21", "lithium-level", KES_DUE_OVERDUE, "2026-11-17");
+  g_object_unref (save (fixture, KES_CARE_LITHIUM_LEVEL, "taken_on", "2026-11-20", "level", "1.6", NULL));
+  assert_one_due (fixture, "2026-11-21", "lithium-level", KES_DUE_TOP_PRIORITY, "2026-11-27");
+  alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  g_assert_nonnull (strstr (alerts->pdata[0], "1.60 mmol/L"));
+
+  /* An antipsychotic started: every NICE baseline is due. */
+  g_object_unref (save (fixture, KES_CARE_PRESCRIPTION, "drug", "Aripiprazole", "category", "antipsychotic",
+                        "dose", "10 mg", "prescriber", "Dr Patel", "start_date", "2026-11-01", NULL));
+  items = due_of_kind (fixture, "2026-11-21", "physical-health");
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
+  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-01");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Lipids"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  /* All done today: only the weekly weight stays in view. */
+  g_object_unref (save (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", "2026-11-21", "weight_kg", "92.4",
+                        "height_cm", "178", "waist_cm", "101", "systolic", "132", "diastolic", "84",
+                        "pulse", "78", "hba1c", "41", "cholesterol", "5.2", "smoking", "current", NULL));
+  items = due_of_kind (fixture, "2026-11-21", "physical-health");
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (kes_due_item_get_detail (items->pdata[0]), ==, "Weight and BMI");
+  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-29");
+}
+
+static void
+test_cpa_reviews (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) booked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (save (fixture, KES_CARE_CARE_PLAN, "start_date", "2025-11-01", "needs", "Medication",
+                        "goals", "Keep my flat", "interventions", "Depot clinic", "responsible", "Alice",
+                        "review_date", "2026-11-01", "s117_status", "receiving", NULL));
+  assert_one_due (fixture, "2026-11-21", "cpa-review", KES_DUE_OVERDUE, "2026-11-01");
+  /* A review booked for later does not hide the overdue one; cancelling moves nothing. */
+  booked = save (fixture, KES_CARE_CPA_REVIEW, "status", "scheduled", "scheduled_for", "2026-12-01", NULL);
+  assert_one_due (fixture, "2026-11-21", "cpa-review", KES_DUE_OVERDUE, "2026-11-01");
+  kes_care_record_set (booked, "status", "cancelled");
+  kes_care_record_set (booked, "cancel_reason", "Consultant off sick");
+  g_assert_true (kes_store_save_care_record (fixture->store, booked, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_one_due (fixture, "2026-11-21", "cpa-review", KES_DUE_OVERDUE, "2026-11-01");
+
+  /* Held with the carer: the next is a year on; validation is due within the hours set. */
+  kes_care_record_set (booked, "status", "held");
+  kes_care_record_set (booked, "held_on", "2026-11-21");
+  kes_care_record_set (booked, "attendees", "Sam, Alice (CPN), Dr Patel, Sam's mother (carer)");
+  kes_care_record_set_bool (booked, "carer_attended", TRUE);
+  kes_care_record_set (booked, "outcomes", "Continue depot; start work placement");
+  g_assert_true (kes_store_save_care_record (fixture->store, booked, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "cpa-review");
+  assert_one_due (fixture, "2026-11-21", "cpa-validation", KES_DUE_SOON, "2026-11-24");
+  assert_one_due (fixture, "2027-11-21", "cpa-review", KES_DUE_TODAY, "2027-11-21");
+  kes_care_record_set (booked, "status", "validated");
+  kes_care_record_set (booked, "validated_on", "2026-11-21");
+  g_assert_true (kes_store_save_care_record (fixture->store, booked, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "cpa-validation");
+}
+
+static void
+test_team_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = depot_prescription (fixture);
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesTeam) north = kes_store_find_team (fixture->store, "North");
+  g_autoptr(KesTeam) south = kes_store_find_team (fixture->store, "South");
+  g_autoptr(GPtrArray) mine = kes_store_list_due (fixture->store, today, kes_team_get_id (north), &error);
+  g_autoptr(GPtrArray) theirs = kes_store_list_due (fixture->store, today, kes_team_get_id (south), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, >=, 1);
+  g_assert_cmpuint (theirs->len, ==, 0);
+  g_assert_cmpstr (kes_due_item_get_patient_name (mine->pdata[0]), ==, "OKAFOR, Sam");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/community/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/community/validation", test_validation);
+  g_test_add_func ("/community/json-round-trip", test_json_round_trip);
+  ADD ("failed-save-keeps-input", test_failed_save_keeps_input);
+  ADD ("revisions-and-list", test_revisions_and_list);
+  ADD ("depot-due", test_depot_due);
+  ADD ("clozapine-red", test_clozapine_red);
+  ADD ("clozapine-red-entered-in-error", test_clozapine_red_entered_in_error);
+  ADD ("lithium-and-physical-health", test_lithium_and_physical_health);
+  ADD ("cpa-reviews", test_cpa_reviews);
+  ADD ("team-filter", test_team_filter);
+
+#undef ADD
+  return g_test_run ();
+}
