@@ -17,6 +17,7 @@ struct _KesAuditEntry
   char    *patient_id;
   gint64   revision;
   char    *summary;
+  char    *patient_name;
 };
 
 G_DEFINE_FINAL_TYPE (KesAuditEntry, kes_audit_entry, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ kes_audit_entry_finalize (GObject *object)
   g_free (self->record_id);
   g_free (self->patient_id);
   g_free (self->summary);
+  g_free (self->patient_name);
   G_OBJECT_CLASS (kes_audit_entry_parent_class)->finalize (object);
 }
 
@@ -139,4 +141,22 @@ kes_audit_entry_get_summary (KesAuditEntry *self)
 {
   g_return_val_if_fail (KES_IS_AUDIT_ENTRY (self), NULL);
   return self->summary;
+}
+
+const char *
+kes_audit_entry_get_patient_name (KesAuditEntry *self)
+{
+  g_return_val_if_fail (KES_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->patient_name;
+}
+
+void
+kes_audit_entry_set_patient_name (KesAuditEntry *self,
+                                  const char    *patient_name)
+{
+  g_return_if_fail (KES_IS_AUDIT_ENTRY (self));
+
+  g_free (self->patient_name);
+  self->patient_name = g_strdup (patient_name);
 }

@@ -56,6 +56,11 @@ const char    *kes_audit_entry_get_patient_id (KesAuditEntry *self);
 /* The revision written, 0 when the entry is not about a write. */
 gint64         kes_audit_entry_get_revision   (KesAuditEntry *self);
 const char    *kes_audit_entry_get_summary    (KesAuditEntry *self);
+/* "SURNAME, Given" of the entry's patient, filled in by
+ * kes_store_query_audit(); NULL otherwise. */
+const char    *kes_audit_entry_get_patient_name (KesAuditEntry *self);
+void           kes_audit_entry_set_patient_name (KesAuditEntry *self,
+                                                 const char    *patient_name);
 
 /* Appends an entry as the store's actor (NULL actor allowed). @summary must
  * not hold clinical content. */
@@ -75,6 +80,31 @@ GListModel    *kes_store_list_audit           (KesStore    *store,
                                                const char  *from,
                                                const char  *to,
                                                GError     **error);
+
+/* Narrows kes_store_query_audit(); NULL or "" fields don't filter. */
+typedef struct
+{
+  const char *patient_id;
+  const char *actor_id;
+  const char *action;
+  const char *from; /* ISO 8601 date or time, inclusive */
+  const char *to;   /* inclusive; a bare date means the whole of that day */
+} KesAuditFilter;
+
+/* One page of the access log, newest first: at most @limit entries with a
+ * sequence number below @before_seq (0: start from the newest), matching
+ * @filter (NULL: everything). Entries about a patient carry the patient's
+ * name. Needs view-audit; reading a page is itself logged. An array of
+ * KesAuditEntry. */
+GPtrArray     *kes_store_query_audit          (KesStore             *store,
+                                               const KesAuditFilter *filter,
+                                               gint64                before_seq,
+                                               guint                 limit,
+                                               GError              **error);
+/* @entries (KesAuditEntry) as CSV: RFC 4180 quoting, a header row, CRLF line
+ * ends, UTF-8. A cell a spreadsheet would run as a formula (starting with
+ * = + - @) gets a leading apostrophe. */
+char          *kes_audit_entries_to_csv       (GPtrArray            *entries);
 
 /* Walks the whole chain and every revision's content against the hash its
  * audit entry recorded. Returns the problems found, empty when sound: at

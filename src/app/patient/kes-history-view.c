@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accounts/kes-access-log.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -22,7 +24,9 @@ struct _KesHistoryView
   KesStore   *store;
   char       *record_id;
 
-  GtkListBox *list;
+  GtkListBox   *list;
+  GtkWidget    *access_box;
+  KesAccessLog *access_log;
 };
 
 G_DEFINE_FINAL_TYPE (KesHistoryView, kes_history_view, ADW_TYPE_BIN)
@@ -298,9 +302,13 @@ kes_history_view_class_init (KesHistoryViewClass *klass)
 
   object_class->dispose = kes_history_view_dispose;
 
+  g_type_ensure (KES_TYPE_ACCESS_LOG);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/patient/kes-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KesHistoryView, list);
+  gtk_widget_class_bind_template_child (widget_class, KesHistoryView, access_box);
+  gtk_widget_class_bind_template_child (widget_class, KesHistoryView, access_log);
 }
 
 static void
@@ -320,6 +328,8 @@ kes_history_view_set_record (KesHistoryView *self,
                              KesStore       *store,
                              const char     *record_id)
 {
+  gboolean can_audit;
+
   g_return_if_fail (KES_IS_HISTORY_VIEW (self));
 
   g_set_object (&self->store, store);
@@ -327,6 +337,13 @@ kes_history_view_set_record (KesHistoryView *self,
   self->record_id = g_strdup (record_id);
 
   kes_history_view_reload (self);
+
+  /* Who has looked at this record: for those who may read the access log. */
+  can_audit = store != NULL && record_id != NULL && kes_store_get_actor (store) != NULL &&
+              kes_store_check_permission (store, KES_PERMISSION_VIEW_AUDIT, NULL, NULL);
+  gtk_widget_set_visible (self->access_box, can_audit);
+  if (can_audit)
+    kes_access_log_set_store (self->access_log, store, record_id);
 }
 
 void

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kes-accounts.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-store.h"
+
+/* The access log a page at a time, filtered, and as CSV. */
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  KesStore *store;
+  KesStaff *alice;
+  KesStaff *bob;
+  char     *wagtail;
+  char     *dunnock;
+} Fixture;
+
+static void
+set_now (const char *iso)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso (iso);
+
+  kes_clock_set_fixed (now);
+}
+
+static char *
+add_patient (KesStore   *store,
+             const char *family,
+             const char *nhs)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(GError) error = NULL;
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Ada");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1984-11-21");
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs);
+  kes_patient_set_text (patient, KES_PATIENT_GENDER,
+                        kes_code_list_get_code (kes_code_list_get (KES_CODES_GENDER), 0));
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY,
+                        kes_code_list_get_code (kes_code_list_get (KES_CODES_ETHNIC_CATEGORY), 0));
+  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (kes_patient_get_id (patient));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) loaded = NULL;
+
+  set_now ("2026-11-20T09:00:00Z");
+  fixture->dir = g_dir_make_tmp ("kestrel-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
+  fixture->store = kes_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "", NULL, "",
+                                        &error);
+  g_assert_no_error (error);
+  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "", NULL, "", &error);
+  g_assert_no_error (error);
+
+  /* 20 Nov: Alice adds two patients. 21 Nov: Bob looks at one. */
+  kes_store_set_actor (fixture->store, fixture->alice);
+  fixture->wagtail = add_patient (fixture->store, "Wagtail", "9434765919");
+  fixture->dunnock = add_patient (fixture->store, "Dunnock", "4010232137");
+  set_now ("2026-11-21T10:00:00Z");
+  kes_store_set_actor (fixture->store, fixture->bob);
+  loaded = kes_store_load_patient (fixture->store, fixture->wagtail, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->bob);
+  g_clear_object (&fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->wagtail);
+  g_free (fixture->dunnock);
+  kes_clock_set_fixed (NULL);
+}
+
+static KesAuditEntry *
+entry_at (GPtrArray *entries,
+          guint      i)
+{
+  return g_ptr_array_index (entries, i);
+}
+
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 last;
+
+  all = kes_store_query_audit (fixture->store, NULL, 0, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, 3);
+
+  first = kes_store_query_audit (fixture->store, NULL, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 2);
+  /* Newest first; the newest is the read of the whole log just made. */
+  g_assert_cmpint (kes_audit_entry_get_seq (entry_at (first, 0)), >,
+                   kes_audit_entry_get_seq (entry_at (first, 1)));
+  g_assert_cmpstr (kes_audit_entry_get_summary (entry_at (first, 0)), ==, "access log");
+
+  last = kes_audit_entry_get_seq (entry_at (first, 1));
+  second = kes_store_query_audit (fixture->store, NULL, last, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 2);
+  g_assert_cmpint (kes_audit_entry_get_seq (entry_at (second, 0)), <, last);
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KesAuditFilter by_patient = { .patient_id = fixture->wagtail };
+  KesAuditFilter by_bob = { .actor_id = kes_staff_get_id (fixture->bob), .action = KES_AUDIT_VIEW,
+                            .patient_id = fixture->wagtail };
+  KesAuditFilter on_20th = { .from = "2026-11-20", .to = "2026-11-20",
+                             .action = KES_AUDIT_CREATE };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Reading the log is logged too: read as Alice so Bob's views stay his one. */
+  kes_store_set_actor (fixture->store, fixture->alice);
+  entries = kes_store_query_audit (fixture->store, &by_patient, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >=, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_assert_cmpstr (kes_audit_entry_get_patient_id (entry_at (entries, i)), ==,
+                       fixture->wagtail);
+      g_assert_cmpstr (kes_audit_entry_get_patient_name (entry_at (entries, i)), ==,
+                       "WAGTAIL, Ada");
+    }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Who has looked at this record: Bob, once. */
+  entries = kes_store_query_audit (fixture->store, &by_bob, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (kes_audit_entry_get_actor_name (entry_at (entries, 0)), ==, "Bob Barker");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* The 20th, creations only: the two patients Alice added. */
+  entries = kes_store_query_audit (fixture->store, &on_20th, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (kes_audit_entry_get_actor_name (entry_at (entries, 0)), ==, "Alice Adeyemi");
+  g_assert_cmpstr (kes_audit_entry_get_patient_name (entry_at (entries, 0)), ==, "DUNNOCK, Ada");
+}
+
+static void
+test_needs_view_audit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *carers[] = { KES_ROLE_CARERS_LIAISON, NULL };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (fixture->bob), carers,
+                                            &error));
+  g_assert_no_error (error);
+  entries = kes_store_query_audit (fixture->store, NULL, 0, 10, &error);
+  g_assert_null (entries);
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  KesAuditEntry *entry;
+  g_autofree char *csv = NULL;
+
+  entry = kes_audit_entry_new (7, "2026-11-21T10:00:00Z", "s1", "Bob \"Bobby\" Barker", "export",
+                               NULL, "p1", 0, "=HYPERLINK(\"x\"), then more");
+  kes_audit_entry_set_patient_name (entry, "WAGTAIL, Ada");
+  g_ptr_array_add (entries, entry);
+  csv = kes_audit_entries_to_csv (entries);
+  g_assert_cmpstr (csv, ==,
+                   "\"seq\",\"time (UTC)\",\"user\",\"action\",\"patient\",\"patient id\","
+                   "\"record id\",\"summary\"\r\n"
+                   "\"7\",\"2026-11-21T10:00:00Z\",\"Bob \"\"Bobby\"\" Barker\",\"export\","
+                   "\"WAGTAIL, Ada\",\"p1\",\"\",\"'=HYPERLINK(\"\"x\"\"), then more\"\r\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/audit-query/csv", test_csv);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/audit-query/pages", test_pages);
+  ADD ("/audit-query/filters", test_filters);
+  ADD ("/audit-query/needs-view-audit", test_needs_view_audit);
+#undef ADD
+
+  return g_test_run ();
+}
