@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-access-log.h"
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
 #include "admin/kes-record-import-group.h"
@@ -26,6 +27,8 @@ struct _KesAdminPage
   AdwPreferencesGroup *staff_group;
   AdwPreferencesGroup *teams_group;
   AdwPreferencesGroup *break_glass_group;
+  AdwPreferencesGroup *access_log_group;
+  KesAccessLog        *access_log;
   KesRecordImportGroup *import_group;
   AdwActionRow        *database_row;
 };
@@ -476,11 +479,14 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
 
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
 
+  g_type_ensure (KES_TYPE_ACCESS_LOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/admin/kes-admin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, staff_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, teams_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, break_glass_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, access_log_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, access_log);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
@@ -526,6 +532,7 @@ kes_admin_page_reload (KesAdminPage *self)
   g_autoptr(GListModel) teams = NULL;
   g_autoptr(GError) error = NULL;
   gboolean manage;
+  gboolean can_audit;
   guint n;
 
   g_return_if_fail (KES_IS_ADMIN_PAGE (self));
@@ -627,4 +634,11 @@ kes_admin_page_reload (KesAdminPage *self)
     }
 
   reload_break_glass (self);
+
+  /* The whole access log, for those who may read it, once someone is signed in. */
+  can_audit = kes_store_get_actor (self->store) != NULL &&
+              kes_store_check_permission (self->store, KES_PERMISSION_VIEW_AUDIT, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->access_log_group), can_audit);
+  if (can_audit)
+    kes_access_log_set_store (self->access_log, self->store, NULL);
 }
