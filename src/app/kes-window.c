@@ -16,6 +16,7 @@
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "moj/kes-moj-reports-page.h"
 #include "today/kes-today-page.h"
 #include "referrals/kes-referrals-page.h"
 #include "welcome/kes-welcome-page.h"
@@ -46,6 +47,7 @@ struct _KesWindow
   GtkLabel             *user_label;
   GtkMenuButton        *user_button;
   GtkStack             *content_stack;
+  GtkWidget            *moj_reports_page;
   KesCaseloadPage      *caseload_page;
   KesReferralsPage     *referrals_page;
   KesAdminPage         *admin_page;
@@ -715,6 +717,17 @@ kes_window_init (KesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The Reports area lists the Ministry of Justice reports due. */
+  {
+    GtkWidget *placeholder = gtk_stack_get_child_by_name (self->content_stack, "reports");
+    g_autofree char *title = g_strdup (gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
+                                                                                     placeholder)));
+
+    gtk_stack_remove (self->content_stack, placeholder);
+    self->moj_reports_page = kes_moj_reports_page_new ();
+    gtk_stack_add_titled (self->content_stack, self->moj_reports_page, "reports", title);
+  }
+
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -756,6 +769,7 @@ kes_window_set_store (KesWindow *self,
   kes_carers_page_set_store (self->carers_page, store);
   kes_liaison_page_set_store (self->liaison_page, store);
   kes_patient_page_set_store (self->patient_page, store);
+  kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), store);
   kes_today_page_set_store (self->today_page, store);
 
   /* Everyone signs in, even when there is only one account: the first run

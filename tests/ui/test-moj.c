@@ -13,6 +13,7 @@
 #include "kes-validate.h"
 #include "kes-window.h"
 #include "moj/kes-moj-report-form.h"
+#include "moj/kes-moj-reports-page.h"
 #include "moj/kes-moj-view.h"
 #include "patient/kes-patient-page.h"
 
@@ -336,6 +337,27 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+static void
+test_reports_area (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_MOJ_REPORTS_PAGE);
+  GtkStack *stack;
+
+  g_assert_nonnull (page);
+  stack = GTK_STACK (gtk_widget_get_parent (page));
+  gtk_stack_set_visible_child_name (stack, "reports");
+  kes_test_wait (200);
+  /* First report due 28 Feb (discharge 31 Jan + 28 days): in the 7-day window on 25 Feb. */
+  kes_moj_reports_page_reload (KES_MOJ_REPORTS_PAGE (page));
+  g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 1);
+  shoot (GTK_WIDGET (fixture->window), "moj-reports-area.png");
+  /* A week later it is overdue, and still listed. */
+  set_now ("2026-03-04T09:00:00Z");
+  kes_moj_reports_page_reload (KES_MOJ_REPORTS_PAGE (page));
+  g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,5 +367,6 @@ main (int   argc,
   g_test_add ("/moj/header-and-tab", Fixture, NULL, fixture_set_up, test_header_and_tab, fixture_tear_down);
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
               fixture_tear_down);
+  g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);
   return g_test_run ();
 }
