@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-demo.h"
+#include "kes-store-moj.h"
 #include "kes-demo-community-private.h"
 #include "kes-error.h"
 #include "kes-validate.h"
@@ -196,6 +197,8 @@ add_patient (KesStore   *store,
       if (!kes_store_save_contact (store, contact, KES_CHANGE_CREATE, NULL, error))
         return FALSE;
     }
+  if (g_str_equal (legal, "09") && !kes_store_moj_add_demo (store, patient, index, error))
+    return FALSE;
   for (guint n = 0; n < options->notes_per_patient; n++)
     {
       g_autoptr(KesNote) note = kes_note_new ();

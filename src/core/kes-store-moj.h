@@ -75,6 +75,13 @@ gboolean      kes_store_submit_moj_report    (KesStore       *self,
                                               const char     *reference,
                                               GError        **error);
 
+/* Demo data (kes-demo.c): a conditionally discharged restricted patient for
+ * one in three of those it is called for, with past reports submitted. */
+gboolean      kes_store_moj_add_demo         (KesStore       *self,
+                                              KesPatient     *patient,
+                                              guint           index,
+                                              GError        **error);
+
 /* Today: routine reports due in the warning window, due today or overdue;
  * unsubmitted urgent reports at the top; change-of-address notices. */
 gboolean      kes_store_moj_due_items        (KesStore       *self,

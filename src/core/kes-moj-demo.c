@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-moj-demo"
+
+#include "config.h"
+
+#include "kes-clock.h"
+#include "kes-moj-schedule.h"
+#include "kes-store-moj.h"
+#include "kes-validate.h"
+
+/* Demo data for restricted patients: one in three patients on s37/41 is
+ * conditionally discharged, with conditions, an index offence and the
+ * reports of past periods submitted, so Today shows only what a real team
+ * would still owe. Deterministic from @index (no random numbers, so the
+ * rest of the demo data is unchanged). Fictional throughout. */
+
+static void
+sign_all (KesMojRecord *report,
+          KesStaff     *social,
+          KesStaff     *clinical,
+          const char   *at)
+{
+  g_auto(GStrv) parts = kes_moj_report_dup_part_ids (report);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      KesStaff *signer = g_str_equal (kes_moj_report_get_signer_role (report, parts[i]), KES_MOJ_SIGNER_CLINICAL)
+                           ? clinical : social;
+      kes_moj_report_set_part_ready (report, parts[i], TRUE, NULL);
+      kes_moj_report_sign_part (report, parts[i], kes_staff_get_id (signer), kes_staff_get_display_name (signer),
+                                at, NULL);
+    }
+}
+
+static gboolean
+save (KesStore      *store,
+      KesMojRecord  *record,
+      GError       **error)
+{
+  return kes_store_save_moj_record (store, record, KES_CHANGE_CREATE, NULL, error);
+}
+
+gboolean
+kes_store_moj_add_demo (KesStore    *store,
+                        KesPatient  *patient,
+                        guint        index,
+                        GError     **error)
+{
+  const KesMojSchedule *schedule = kes_moj_schedule_get_default ();
+  const char *id = kes_patient_get_id (patient);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GDate) discharge = g_date_copy (today);
+  g_autofree char *discharge_iso = NULL;
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, id);
+  g_autoptr(KesMojRecord) residence = kes_moj_record_new (KES_MOJ_CONDITION, id);
+  g_autoptr(KesMojRecord) treatment = kes_moj_record_new (KES_MOJ_CONDITION, id);
+  g_autoptr(KesMojRecord) offence = kes_moj_record_new (KES_MOJ_INDEX_OFFENCE, id);
+  g_autoptr(KesStaff) social = NULL;
+  g_autoptr(KesStaff) clinical = NULL;
+
+  if (index % 3 != 0)
+    return TRUE;
+  g_date_subtract_days (discharge, 20 + (index * 37) % 400);
+  discharge_iso = kes_date_to_iso (discharge);
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", discharge_iso);
+  kes_moj_record_set_text (status, "order_date", "2018-03-14");
+  kes_moj_record_set_text (status, "restriction_date", "2018-03-14");
+  kes_moj_record_set_text (status, "court", "Norwich Crown Court (demo)");
+  kes_moj_record_set_text (status, "mhcs_reference", kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
+  kes_moj_record_set_text (status, "conditional_discharge_date", discharge_iso);
+  kes_moj_record_set_text (status, "discharged_by", index % 2 == 0 ? "First-tier Tribunal" : "Secretary of State");
+  kes_moj_record_set_text (status, "mappa_category", "2");
+  kes_moj_record_set_text (status, "mappa_level", "1");
+  kes_moj_record_set_text (residence, "category", "residence");
+  kes_moj_record_set_text (residence, "wording", "Reside at the approved address and abide by its rules; "
+                                                 "agree nights away in advance with the supervisors");
+  kes_moj_record_set_text (residence, "start_date", discharge_iso);
+  kes_moj_record_set_text (treatment, "category", "treatment");
+  kes_moj_record_set_text (treatment, "wording", "Comply with medication, treatment and monitoring as directed "
+                                                 "by the responsible clinician");
+  kes_moj_record_set_text (treatment, "start_date", discharge_iso);
+  kes_moj_record_set_text (offence, "description", index % 2 == 0 ? "Wounding with intent (demo)"
+                                                                  : "Arson with intent to endanger life (demo)");
+  kes_moj_record_set_text (offence, "offence_date", "2017-08-14");
+  kes_moj_record_set_text (offence, "place", "Norwich");
+  if (!save (store, status, error) || !save (store, residence, error) || !save (store, treatment, error) ||
+      !save (store, offence, error))
+    return FALSE;
+
+  social = kes_store_find_staff (store, kes_patient_get_text (patient, KES_PATIENT_SUPERVISOR_ID), NULL);
+  clinical = kes_store_find_staff (store, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID), NULL);
+  if (social == NULL || clinical == NULL)
+    return TRUE;
+
+  /* Reports for periods that ended more than a week ago went in on time. */
+  for (guint n = 0; n < 100; n++)
+    {
+      g_autofree char *due = kes_moj_schedule_due_date (schedule, discharge_iso, n);
+      g_autoptr(GDate) due_date = kes_date_from_iso (due);
+      g_autoptr(KesMojRecord) report = NULL;
+      g_autofree char *at = NULL;
+
+      if (g_date_days_between (due_date, today) <= (int) schedule->warning_days)
+        break;
+      g_date_subtract_days (due_date, 2);
+      at = kes_date_to_iso (due_date);
+      report = kes_moj_report_new (id, "moj-cd-report", "2024-10", KES_MOJ_REPORT_ROUTINE, due);
+      kes_moj_report_add_part (report, "A", KES_MOJ_SIGNER_SOCIAL);
+      kes_moj_report_add_part (report, "B", KES_MOJ_SIGNER_SOCIAL);
+      kes_moj_report_add_part (report, "C", KES_MOJ_SIGNER_CLINICAL);
+      kes_moj_record_set_text (report, "period_to", at);
+      kes_moj_report_set_value (report, "B.recommendation", "Continue conditional discharge.");
+      kes_moj_report_set_value (report, "C.recommendation", "continue");
+      {
+        g_autofree char *signed_at = g_strconcat (at, "T10:00:00Z", NULL);
+        sign_all (report, social, clinical, signed_at);
+      }
+      if (!kes_moj_report_submit (report, at, "secure-email", "", error) || !save (store, report, error))
+        return FALSE;
+    }
+  return TRUE;
+}
