@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Today provider (kes-store-due.c): due discharge-readiness tasks and
+ * planned in-reach visits of accepted and in-reach referrals, kind
+ * "in-reach-task". */
+gboolean kes_store_inreach_tasks_due (KesStore     *store,
+                                      const GDate  *today,
+                                      GPtrArray    *items,
+                                      GError      **error);
+
+G_END_DECLS

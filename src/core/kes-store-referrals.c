@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-referrals"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-store-private.h"
+#include "kes-store-referrals.h"
+#include "kes-validate.h"
+
+/* Referrals: revisioned records whose pathway (every step, who, when, why)
+ * lives in the revision JSON, projected into `referral` for lists. Letters
+ * are attachments in `referral_document`, indexed for search. */
+
+static gboolean
+issues_to_error (GPtrArray  *issues,
+                 const char *intro,
+                 const char *outro,
+                 GError    **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (issues->len == 0)
+    return TRUE;
+  message = g_string_new (intro);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, issue->message);
+    }
+  if (outro != NULL)
+    g_string_append_printf (message, "\n%s", outro);
+  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
+  return FALSE;
+}
+
+static gboolean
+check_record (KesStore    *self,
+              const char  *id,
+              const char  *want_kind,
+              GError     **error)
+{
+  g_autofree char *kind = NULL;
+  KesRecordState state;
+
+  if (!kes_store_record_state (self, id, &kind, &state, error))
+    return FALSE;
+  if (!g_str_equal (kind, want_kind))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                   g_str_equal (want_kind, "patient") ? _("No patient has the id %s")
+                                                      : _("No referral has the id %s"), id);
+      return FALSE;
+    }
+  if (state != KES_RECORD_ACTIVE)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
+                           g_str_equal (want_kind, "patient")
+                             ? _("This patient record was marked as entered in error")
+                             : _("This referral was marked as entered in error"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+patient_birth_date (KesStore   *self,
+                    const char *patient_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT birth_date FROM patient WHERE id = ?1", NULL);
+  char *birth = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    birth = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return birth;
+}
+
+static gboolean
+project_referral (KesStore     *self,
+                  KesReferral  *referral,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT INTO referral (id, patient_id, referral_date, source, area, security_level, unit, "
+    "stage, stage_since, is_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT (id) DO UPDATE SET referral_date = ?3, source = ?4, area = ?5, "
+    "security_level = ?6, unit = ?7, stage = ?8, stage_since = ?9, is_open = ?10", error);
+  KesReferralStage stage = kes_referral_get_stage (referral);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_referral_get_id (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 6, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
+  kes_store_bind_text (stmt, 7, kes_referral_get_text (referral, KES_REFERRAL_UNIT));
+  sqlite3_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the referral list"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+write_referral (KesStore      *self,
+                KesReferral   *referral,
+                KesChangeKind  change,
+                const char    *reason,
+                GError       **error)
+{
+  g_autofree char *id = g_strdup (kes_referral_get_id (referral));
+  g_autofree char *json = kes_referral_to_json (referral);
+  gint64 revision;
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  revision = kes_store_write_revision (self, "referral",
+                                       kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), &id,
+                                       kes_referral_get_revision (referral),
+                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
+  if (revision == 0)
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  kes_referral_set_identity (referral, id, revision, KES_RECORD_ACTIVE);
+  if (!project_referral (self, referral, error) || !kes_store_release (self, error))
+    {
+      if (self->savepoint_depth > 0)
+        kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything a save checks, before anything is written. Fills in the
+ * override's author and the first step; the caller restores @referral if
+ * the write then fails. */
+static gboolean
+prepare_referral (KesStore     *self,
+                  KesReferral  *referral,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) issues = kes_referral_validate (referral);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *birth = NULL;
+  const char *patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
+  GPtrArray *steps = kes_referral_get_steps (referral);
+
+  if (!issues_to_error (issues, NULL, NULL, error) ||
+      !check_record (self, patient_id, "patient", error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return FALSE;
+  if (kes_referral_get_id (referral) != NULL && !check_record (self, kes_referral_get_id (referral), "referral", error))
+    return FALSE;
+
+  birth = patient_birth_date (self, patient_id);
+  warnings = kes_referral_check_eligibility (referral, birth);
+  if (warnings->len > 0)
+    {
+      if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) == '\0')
+        return issues_to_error (warnings, _("This referral does not meet the criteria:"),
+                                _("A team manager can accept it anyway with a recorded reason."), error);
+      /* A new override is a manager's decision, recorded with who and when. */
+      if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) == '\0')
+        {
+          g_autofree char *now = kes_clock_now_iso ();
+          KesStaff *actor = kes_store_get_actor (self);
+
+          if (!kes_store_require (self, KES_PERMISSION_OVERRIDE_ELIGIBILITY, patient_id, error))
+            return FALSE;
+          kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_BY,
+                                 actor != NULL ? kes_staff_get_id (actor) : NULL);
+          kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_AT, now);
+        }
+    }
+
+  if (steps->len == 0)
+    {
+      g_autofree char *now = kes_clock_now_iso ();
+      KesStaff *actor = kes_store_get_actor (self);
+      KesReferralStep first = {
+        .stage = KES_REFERRAL_RECEIVED,
+        .date = (char *) kes_referral_get_text (referral, KES_REFERRAL_DATE),
+        .recorded_at = now,
+        .by_id = actor != NULL ? (char *) kes_staff_get_id (actor) : NULL,
+      };
+      kes_referral_append_step (referral, &first);
+    }
+  else if (steps->len == 1)
+    {
+      /* Before anything else has happened, the first step follows the referral date. */
+      KesReferralStep *first = g_ptr_array_index (steps, 0);
+      g_free (first->date);
+      first->date = g_strdup (kes_referral_get_text (referral, KES_REFERRAL_DATE));
+    }
+  return TRUE;
+}
+
+gboolean
+kes_store_save_referral (KesStore      *self,
+                         KesReferral   *referral,
+                         KesChangeKind  change,
+                         const char    *reason,
+                         GError       **error)
+{
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
+
+  /* Keep what the caller had, so a refused save changes nothing. */
+  before = kes_referral_to_json (referral);
+  if (prepare_referral (self, referral, error) && write_referral (self, referral, change, reason, error))
+    return TRUE;
+  kes_referral_load_json (referral, before, NULL);
+  return FALSE;
+}
+
+gboolean
+kes_store_sign_referral_assessment (KesStore     *self,
+                                    KesReferral  *referral,
+                                    GError      **error)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = kes_clock_now_iso ();
+  KesStaff *actor;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
+
+  missing = kes_referral_check_assessment (referral);
+  if (!issues_to_error (missing, NULL, NULL, error))
+    return FALSE;
+  actor = kes_store_get_actor (self);
+  if (actor == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
+                           _("No one is signed in: every change must have an author"));
+      return FALSE;
+    }
+  before = kes_referral_to_json (referral);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_BY, kes_staff_get_id (actor));
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_AT, now);
+  if (kes_store_save_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
+    return TRUE;
+  kes_referral_load_json (referral, before, NULL);
+  return FALSE;
+}
+
+static void
+fill_step_names (KesStore    *self,
+                 KesReferral *referral)
+{
+  GPtrArray *steps = kes_referral_get_steps (referral);
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT display_name FROM staff WHERE id = ?1", NULL);
+
+  for (guint i = 0; stmt != NULL && i < steps->len; i++)
+    {
+      KesReferralStep *step = g_ptr_array_index (steps, i);
+
+      sqlite3_bind_text (stmt, 1, step->by_id != NULL ? step->by_id : "", -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_free (step->by_name);
+          step->by_name = g_strdup (kes_store_column_text (stmt, 0));
+        }
+      sqlite3_reset (stmt);
+    }
+}
+
+static KesReferral *
+referral_from_row (KesStore     *self,
+                   sqlite3_stmt *stmt,
+                   GError      **error)
+{
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+
+  /* Columns: id, revision, state, patient_id, data. */
+  if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 4), error))
+    return NULL;
+  kes_referral_set_identity (referral, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                             g_str_equal (kes_store_column_text (stmt, 2), "active")
+                               ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, kes_store_column_text (stmt, 3));
+  return g_steal_pointer (&referral);
+}
+
+KesReferral *
+kes_store_load_referral (KesStore    *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_autoptr(KesReferral) referral = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT r.id, r.revision, r.state, r.patient_id, v.data FROM record r "
+    "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "WHERE r.id = ?1 AND r.kind = 'referral'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    referral = referral_from_row (self, stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No referral has the id %s"), id);
+  else
+    kes_store_set_db_error (self, error, _("Could not read the referral"));
+  sqlite3_reset (stmt);
+  if (referral == NULL)
+    return NULL;
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return NULL;
+  fill_step_names (self, referral);
+  if (!kes_store_audit_view (self, id, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID),
+                             "referral", error))
+    return NULL;
+  return g_steal_pointer (&referral);
+}
+
+gboolean
+kes_store_move_referral (KesStore          *self,
+                         KesReferral       *referral,
+                         KesReferralStage   to,
+                         const char        *date,
+                         const char        *reason,
+                         const char        *signposting,
+                         const char        *destination,
+                         GError           **error)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *clean_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *clean_signposting = g_strstrip (g_strdup (signposting != NULL ? signposting : ""));
+  GPtrArray *steps;
+  KesStaff *actor;
+  KesReferralStep step = { 0 };
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
+
+  if (kes_referral_get_id (referral) == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Save the referral before moving it along the pathway"));
+      return FALSE;
+    }
+  if (!check_record (self, kes_referral_get_id (referral), "referral", error) ||
+      !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
+                                kes_referral_get_stage_date (referral), today,
+                                clean_reason, destination, error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
+
+  actor = kes_store_get_actor (self);
+  step.stage = to;
+  step.date = (char *) date;
+  step.recorded_at = now;
+  step.by_id = actor != NULL ? (char *) kes_staff_get_id (actor) : NULL;
+  step.by_name = actor != NULL ? (char *) kes_staff_get_display_name (actor) : NULL;
+  step.reason = *clean_reason != '\0' ? clean_reason : NULL;
+  step.signposting = *clean_signposting != '\0' ? clean_signposting : NULL;
+  step.destination = to == KES_REFERRAL_TRANSFERRED ? (char *) destination : NULL;
+  kes_referral_append_step (referral, &step);
+
+  if (write_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
+    return TRUE;
+  steps = kes_referral_get_steps (referral);
+  g_ptr_array_remove_index (steps, steps->len - 1);
+  return FALSE;
+}
+
+GPtrArray *
+kes_store_list_referrals (KesStore    *self,
+                          const char  *patient_id,
+                          gboolean     open_only,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT r.id, r.revision, r.state, r.patient_id, v.data FROM referral f "
+    "JOIN record r ON r.id = f.id JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "WHERE r.state = 'active' AND (?1 IS NULL OR f.patient_id = ?1) AND (NOT ?2 OR f.is_open) "
+    "ORDER BY f.referral_date DESC, f.id", error);
+  if (stmt == NULL)
+    return NULL;
+  kes_store_bind_text (stmt, 1, patient_id);
+  sqlite3_bind_int (stmt, 2, open_only);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesReferral *referral = referral_from_row (self, stmt, error);
+
+      if (referral == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (referrals, referral);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the referrals"));
+      return NULL;
+    }
+  /* Referrals of patients outside the actor's reach are left out. */
+  for (guint i = referrals->len; patient_id == NULL && i > 0; i--)
+    if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL,
+                            kes_referral_get_text (referrals->pdata[i - 1], KES_REFERRAL_PATIENT_ID), NULL))
+      g_ptr_array_remove_index (referrals, i - 1);
+  for (guint i = 0; i < referrals->len; i++)
+    fill_step_names (self, referrals->pdata[i]);
+  if (!kes_store_audit_view (self, NULL, patient_id, "referrals", error))
+    return NULL;
+  return g_steal_pointer (&referrals);
+}
+
+char *
+kes_store_referral_patient_name (KesStore   *self,
+                                 const char *patient_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT family_name, given_name, preferred_name FROM patient WHERE id = ?1", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                            kes_store_column_text (stmt, 1),
+                                            kes_store_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return name != NULL ? name : g_strdup ("");
+}
+
+GPtrArray *
+kes_store_referral_episodes (KesStore  *self,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_episode_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT r.id, r.revision, r.state, r.patient_id, v.data, "
+    "(SELECT json_extract (pv.data, '$.ethnicity') FROM record pr "
+    " JOIN revision pv ON pv.record_id = pr.id AND pv.revision = pr.revision WHERE pr.id = r.patient_id) "
+    "FROM referral f JOIN record r ON r.id = f.id "
+    "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "WHERE r.state = 'active' ORDER BY f.referral_date, f.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KesReferral) referral = referral_from_row (self, stmt, error);
+
+      if (referral == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      kes_referral_episodes_append (episodes, referral, kes_store_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the referrals"));
+      return NULL;
+    }
+  return g_steal_pointer (&episodes);
+}
+
+/* ---- Letters ---- */
+
+void
+kes_referral_document_free (KesReferralDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->id);
+  g_free (document->referral_id);
+  g_free (document->file_name);
+  g_free (document->added_at);
+  g_free (document->added_by_name);
+  g_free (document->snippet);
+  g_free (document);
+}
+
+static char *
+referral_patient (KesStore    *self,
+                  const char  *referral_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *patient_id = NULL;
+
+  if (!check_record (self, referral_id, "referral", error))
+    return NULL;
+  stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    patient_id = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return patient_id;
+}
+
+char *
+kes_store_add_referral_document (KesStore    *self,
+                                 const char  *referral_id,
+                                 const char  *file_name,
+                                 GBytes      *content,
+                                 guint        page_count,
+                                 const char  *text,
+                                 GError     **error)
+{
+  g_autofree char *patient_id = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *sha = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *base = NULL;
+  const guint8 *data;
+  gsize size;
+  sqlite3_stmt *stmt;
+  KesStaff *actor;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (referral_id != NULL && content != NULL, NULL);
+
+  data = g_bytes_get_data (content, &size);
+  if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("“%s” is not a PDF file: attach letters as PDF"), file_name != NULL ? file_name : "");
+      return NULL;
+    }
+  actor = kes_store_get_actor (self);
+  if (actor == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
+                           _("No one is signed in: every change must have an author"));
+      return NULL;
+    }
+  if ((patient_id = referral_patient (self, referral_id, error)) == NULL ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return NULL;
+
+  base = g_path_get_basename (file_name != NULL && *file_name != '\0' ? file_name : "letter.pdf");
+  id = g_uuid_string_random ();
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  if (!kes_store_savepoint (self, error))
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "INSERT INTO referral_document (id, referral_id, patient_id, file_name, added_at, added_by, "
+    "page_count, size, sha256, content, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    error);
+  if (stmt == NULL)
+    {
+      kes_store_rollback_to (self);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, referral_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, patient_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, base, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, kes_staff_get_id (actor), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, (int) page_count);
+  sqlite3_bind_int64 (stmt, 8, (gint64) size);
+  sqlite3_bind_text (stmt, 9, sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 10, data, size, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not store the letter"));
+      sqlite3_reset (stmt);
+      kes_store_rollback_to (self);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  summary = g_strdup_printf ("referral letter %s, %u pages, sha256 %s", id, page_count, sha);
+  if (!kes_store_audit (self, KES_AUDIT_CREATE, referral_id, patient_id, summary, error) ||
+      !kes_store_release (self, error))
+    {
+      if (self->savepoint_depth > 0)
+        kes_store_rollback_to (self);
+      return NULL;
+    }
+  return g_steal_pointer (&id);
+}
+
+static KesReferralDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  KesReferralDocument *document = g_new0 (KesReferralDocument, 1);
+
+  /* Columns: id, referral_id, file_name, added_at, display_name, page_count, size. */
+  document->id = g_strdup (kes_store_column_text (stmt, 0));
+  document->referral_id = g_strdup (kes_store_column_text (stmt, 1));
+  document->file_name = g_strdup (kes_store_column_text (stmt, 2));
+  document->added_at = g_strdup (kes_store_column_text (stmt, 3));
+  document->added_by_name = g_strdup (kes_store_column_text (stmt, 4));
+  document->page_count = (guint) sqlite3_column_int (stmt, 5);
+  document->size = sqlite3_column_int64 (stmt, 6);
+  return document;
+}
+
+GPtrArray *
+kes_store_list_referral_documents (KesStore    *self,
+                                   const char  *referral_id,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_document_free);
+  g_autofree char *patient_id = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if ((patient_id = referral_patient (self, referral_id, error)) == NULL ||
+      !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT d.id, d.referral_id, d.file_name, d.added_at, s.display_name, d.page_count, d.size "
+    "FROM referral_document d JOIN staff s ON s.id = d.added_by "
+    "WHERE d.referral_id = ?1 ORDER BY d.added_at, d.rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (documents, document_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the referral’s letters"));
+      return NULL;
+    }
+  return g_steal_pointer (&documents);
+}
+
+GBytes *
+kes_store_load_referral_document (KesStore    *self,
+                                  const char  *document_id,
+                                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *patient_id = NULL;
+  g_autofree char *referral_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT patient_id, referral_id, content FROM referral_document WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      patient_id = g_strdup (kes_store_column_text (stmt, 0));
+      referral_id = g_strdup (kes_store_column_text (stmt, 1));
+      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (bytes == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No referral letter has the id %s"), document_id);
+      return NULL;
+    }
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error) ||
+      !kes_store_audit_view (self, referral_id, patient_id, "referral letter", error))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+/* Every word must match, quoted so FTS5 operators stay inert; the last is a prefix. */
+static char *
+match_query (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  GString *query = g_string_new (NULL);
+  guint last = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      last = i;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append_c (query, '"');
+      if (i == last)
+        g_string_append_c (query, '*');
+    }
+  return g_string_free (query, FALSE);
+}
+
+GPtrArray *
+kes_store_search_referral_documents (KesStore    *self,
+                                     const char  *text,
+                                     guint        limit,
+                                     GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_document_free);
+  g_autofree char *match = NULL;
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  match = match_query (text);
+  if (*match == '\0')
+    return g_steal_pointer (&hits);
+  stmt = kes_store_prepare (self,
+    "SELECT d.id, d.referral_id, d.file_name, d.added_at, s.display_name, d.page_count, d.size, "
+    "snippet (referral_document_fts, 1, '«', '»', '…', 16), d.patient_id "
+    "FROM referral_document_fts JOIN referral_document d ON d.rowid = referral_document_fts.rowid "
+    "JOIN staff s ON s.id = d.added_by JOIN record r ON r.id = d.referral_id "
+    "WHERE referral_document_fts MATCH ?1 AND r.state = 'active' "
+    "ORDER BY referral_document_fts.rowid DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesReferralDocument *document = document_from_row (stmt);
+
+      document->snippet = g_strdup (kes_store_column_text (stmt, 7));
+      g_ptr_array_add (hits, document);
+      g_ptr_array_add (patients, g_strdup (kes_store_column_text (stmt, 8)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not search the referral letters"));
+      return NULL;
+    }
+  for (guint i = hits->len; i > 0; i--)
+    if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patients->pdata[i - 1], NULL))
+      g_ptr_array_remove_index (hits, i - 1);
+  {
+    g_autofree char *summary = g_strdup_printf ("referral letters: %u hits", hits->len);
+    if (!kes_store_audit (self, KES_AUDIT_SEARCH, NULL, NULL, summary, error))
+      return NULL;
+  }
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-referral-stats.h"
+#include "kes-referral.h"
+#include "kes-store.h"
+
+G_BEGIN_DECLS
+
+/* ---- Referrals (kind "referral", revisioned) ---- */
+
+/* Validates @referral (kes_referral_validate: errors name the field, nothing
+ * is saved) and its eligibility (kes_referral_check_eligibility against the
+ * patient's date of birth). A failed check is refused unless
+ * KES_REFERRAL_OVERRIDE_REASON is filled in, and a new override needs the
+ * override-eligibility permission (team managers); the store records who
+ * overrode and when. A new referral starts the pathway at "received" on its
+ * referral date. Needs edit-clinical for the patient. */
+gboolean     kes_store_save_referral      (KesStore         *self,
+                                           KesReferral      *referral,
+                                           KesChangeKind     change,
+                                           const char       *reason,
+                                           GError          **error);
+KesReferral *kes_store_load_referral      (KesStore         *self,
+                                           const char       *id,
+                                           GError          **error);
+/* Moves @referral (as loaded: its revision must be current) to @to on
+ * @date, checked by kes_referral_check_move(); records who and when. On
+ * failure nothing is saved and @referral is as it was. */
+gboolean     kes_store_move_referral      (KesStore         *self,
+                                           KesReferral      *referral,
+                                           KesReferralStage  to,
+                                           const char       *date,
+                                           const char       *reason,
+                                           const char       *signposting,
+                                           const char       *destination,
+                                           GError          **error);
+/* Signs the referral assessment as the actor: every assessment field must
+ * be filled (kes_referral_check_assessment), then the signer and time are
+ * recorded with a new revision. A signed assessment changed later keeps the
+ * earlier signed revision in the history. */
+gboolean     kes_store_sign_referral_assessment (KesStore   *self,
+                                                 KesReferral *referral,
+                                                 GError    **error);
+/* KesReferral*, newest referral first; @patient_id NULL for every patient
+ * the actor may see; only open ones when @open_only. Entered-in-error
+ * referrals are left out. Step authors' names are filled in. */
+GPtrArray   *kes_store_list_referrals     (KesStore         *self,
+                                           const char       *patient_id,
+                                           gboolean          open_only,
+                                           GError          **error);
+/* Display name of a referral's patient ("" when unknown). */
+char        *kes_store_referral_patient_name (KesStore      *self,
+                                              const char    *patient_id);
+/* Every episode of every active referral, for the pathway report
+ * (KesReferralEpisode*, with the patient's ethnic category). Needs
+ * view-clinical. */
+GPtrArray   *kes_store_referral_episodes  (KesStore         *self,
+                                           GError          **error);
+
+/* ---- Letters attached to a referral ---- */
+typedef struct
+{
+  char  *id;
+  char  *referral_id;
+  char  *file_name;
+  char  *added_at;
+  char  *added_by_name;
+  guint  page_count;
+  gint64 size;
+  char  *snippet; /* search hits only: text around the match, matches in « » */
+} KesReferralDocument;
+
+void         kes_referral_document_free   (KesReferralDocument *document);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesReferralDocument, kes_referral_document_free)
+
+/* Stores a PDF letter with its page count and text (extracted by the
+ * caller: core does not read PDFs). Refuses anything that does not start
+ * "%PDF-". Returns the new document's id. */
+char        *kes_store_add_referral_document (KesStore      *self,
+                                              const char    *referral_id,
+                                              const char    *file_name,
+                                              GBytes        *content,
+                                              guint          page_count,
+                                              const char    *text,
+                                              GError       **error);
+/* KesReferralDocument*, oldest first. */
+GPtrArray   *kes_store_list_referral_documents (KesStore    *self,
+                                                const char  *referral_id,
+                                                GError     **error);
+GBytes      *kes_store_load_referral_document  (KesStore    *self,
+                                                const char  *document_id,
+                                                GError     **error);
+/* Full-text search over the letters' text and file names (the last word a
+ * prefix); newest first, at most @limit. */
+GPtrArray   *kes_store_search_referral_documents (KesStore  *self,
+                                                  const char *query,
+                                                  guint      limit,
+                                                  GError   **error);
+
+G_END_DECLS

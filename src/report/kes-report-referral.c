@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-report-referral"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "kes-accounts.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
+#include "kes-report-common-private.h"
+#include "kes-report-referral.h"
+#include "kes-store-referrals.h"
+#include "kes-validate.h"
+
+static void
+add_value (KesBlock   *values,
+           const char *label,
+           const char *value)
+{
+  kes_block_add_key_value (values, label, kes_report_or_not_recorded (value));
+}
+
+static void
+add_code (KesBlock   *values,
+          const char *label,
+          const char *list_name,
+          const char *code)
+{
+  g_autofree char *text = kes_report_code_label (list_name, code);
+  add_value (values, label, text);
+}
+
+static void
+add_date (KesBlock   *values,
+          const char *label,
+          const char *iso)
+{
+  g_autofree char *text = kes_report_date (iso);
+  add_value (values, label, text);
+}
+
+/* Loads what a referral document needs, checking export and logging it. */
+static gboolean
+load_for_export (KesStore     *store,
+                 const char   *referral_id,
+                 const char   *what,
+                 KesReferral **referral,
+                 KesPatient  **patient,
+                 GError      **error)
+{
+  g_autofree char *summary = NULL;
+  const char *patient_id;
+
+  *referral = kes_store_load_referral (store, referral_id, error);
+  if (*referral == NULL)
+    return FALSE;
+  patient_id = kes_referral_get_text (*referral, KES_REFERRAL_PATIENT_ID);
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
+    return FALSE;
+  *patient = kes_store_load_patient (store, patient_id, error);
+  if (*patient == NULL)
+    return FALSE;
+  summary = g_strdup_printf ("%s of referral %s", what, referral_id);
+  return kes_store_audit (store, KES_AUDIT_EXPORT, referral_id, patient_id, summary, error);
+}
+
+static void
+add_referral_details (KesStore    *store,
+                      KesDocument *document,
+                      KesReferral *referral)
+{
+  KesBlock *values;
+  g_autofree char *stage_date = kes_report_date (kes_referral_get_stage_date (referral));
+  g_autofree char *stage = g_strdup_printf (_("%s since %s"),
+                                            kes_referral_stage_label (kes_referral_get_stage (referral)), stage_date);
+
+  kes_document_add_heading (document, 1, _("Referral"));
+  values = kes_document_add_key_values (document, NULL);
+  add_date (values, _("Referral date"), kes_referral_get_text (referral, KES_REFERRAL_DATE));
+  add_value (values, _("Referrer"), kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
+  add_value (values, _("Referrer contact"), kes_referral_get_text (referral, KES_REFERRAL_REFERRER_CONTACT));
+  add_code (values, _("Source"), KES_CODES_REFERRAL_SOURCE, kes_referral_get_text (referral, KES_REFERRAL_SOURCE));
+  add_value (values, _("Ward or hospital"), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
+  add_code (values, _("Security level"), KES_CODES_SECURITY_LEVEL,
+            kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
+  add_code (values, _("Area"), KES_CODES_REFERRAL_AREA, kes_referral_get_text (referral, KES_REFERRAL_AREA));
+  add_code (values, _("Legal status"), KES_CODES_LEGAL_STATUS,
+            kes_referral_get_text (referral, KES_REFERRAL_LEGAL_STATUS));
+  add_date (values, _("Expected discharge"), kes_referral_get_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE));
+  add_value (values, _("Stage"), stage);
+  kes_document_add_heading (document, 2, _("Reason for referral"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_REASON)));
+  kes_document_add_heading (document, 2, _("Index offence"));
+  kes_document_add_paragraph (document,
+                              kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_INDEX_OFFENCE)));
+  if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) != '\0')
+    {
+      g_autofree char *who = kes_report_staff_name (store, kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY));
+      g_autofree char *when = kes_report_time (kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_AT));
+
+      kes_document_add_heading (document, 2, _("Eligibility override"));
+      values = kes_document_add_key_values (document, NULL);
+      add_value (values, _("Reason"), kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON));
+      add_value (values, _("By"), who);
+      add_value (values, _("When"), when);
+    }
+}
+
+static void
+add_pathway (KesDocument *document,
+             KesReferral *referral)
+{
+  static const double widths[] = { 2, 1.3, 1.6, 3 };
+  const char *headers[] = { _("Stage"), _("Date"), _("Recorded by"), _("Reason and notes") };
+  GPtrArray *steps = kes_referral_get_steps (referral);
+  KesBlock *table;
+
+  kes_document_add_heading (document, 1, _("Pathway"));
+  table = kes_document_add_table (document, headers, widths);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      KesReferralStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *date = kes_report_date (step->date);
+      g_autoptr(GString) notes = g_string_new (step->reason != NULL ? step->reason : "");
+
+      if (step->signposting != NULL)
+        g_string_append_printf (notes, "%s%s %s", notes->len > 0 ? "; " : "", _("Signposted to"), step->signposting);
+      if (step->destination != NULL)
+        g_string_append_printf (notes, "%s%s", notes->len > 0 ? "; " : "",
+                                g_str_equal (step->destination, KES_REFERRAL_TRANSFER_PRIMARY_CARE)
+                                  ? _("Transferred to primary care") : _("Transferred to the adult recovery team"));
+      kes_block_add_row_cells (table, kes_referral_stage_label (step->stage), date,
+                               step->by_name != NULL ? step->by_name : "", notes->str, NULL);
+    }
+}
+
+KesDocument *
+kes_report_referral_assessment (KesStore    *store,
+                                const char  *referral_id,
+                                GError     **error)
+{
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *signer = NULL;
+  g_autofree char *signed_at = NULL;
+  KesBlock *values;
+  const char *decision;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  if (!load_for_export (store, referral_id, "referral assessment", &referral, &patient, error))
+    return NULL;
+  document = kes_report_new_document (store, patient, "referral-assessment", _("Referral Assessment"));
+  kes_document_set_subject (document, _("Assessment of a referral to the forensic community team"));
+  add_referral_details (store, document, referral);
+
+  kes_document_add_heading (document, 1, _("Eligibility"));
+  warnings = kes_referral_check_eligibility (referral, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
+  if (warnings->len == 0)
+    kes_document_add_paragraph (document, _("Meets every criterion: an inpatient in a secure service, aged 18 or over, from the team’s catchment."));
+  else
+    {
+      KesBlock *list = kes_document_add_list (document, NULL);
+      for (guint i = 0; i < warnings->len; i++)
+        kes_block_add_item (list, ((KesIssue *) warnings->pdata[i])->message);
+    }
+
+  kes_document_add_heading (document, 1, _("Assessment"));
+  values = kes_document_add_key_values (document, NULL);
+  add_date (values, _("Assessment date"), kes_referral_get_text (referral, KES_REFERRAL_ASSESSMENT_DATE));
+  kes_document_add_heading (document, 2, _("History"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_HISTORY)));
+  kes_document_add_heading (document, 2, _("Mental state"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_MENTAL_STATE)));
+  kes_document_add_heading (document, 2, _("Risk summary"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_RISK_SUMMARY)));
+  kes_document_add_heading (document, 2, _("Needs"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_NEEDS)));
+  kes_document_add_heading (document, 2, _("Recommendation"));
+  kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_RECOMMENDATION)));
+  kes_document_add_heading (document, 2, _("Decision"));
+  decision = kes_referral_get_text (referral, KES_REFERRAL_DECISION);
+  kes_document_add_paragraph (document, g_str_equal (decision, KES_REFERRAL_DECISION_ACCEPT) ? _("Accept")
+                                        : g_str_equal (decision, KES_REFERRAL_DECISION_DECLINE) ? _("Decline")
+                                        : kes_report_or_not_recorded (NULL));
+
+  add_pathway (document, referral);
+
+  signer = kes_report_staff_name (store, kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY));
+  signed_at = kes_report_time (kes_referral_get_text (referral, KES_REFERRAL_SIGNED_AT));
+  if (signer != NULL)
+    kes_document_add_signature (document, _("Assessment signed off in Kestrel by"), signer, NULL, signed_at);
+  else
+    kes_document_add_not_completed (document, _("Sign-off"), _("The assessment has not been signed off."));
+  return g_steal_pointer (&document);
+}
+
+KesDocument *
+kes_report_inreach_plan (KesStore    *store,
+                         const char  *referral_id,
+                         GError     **error)
+{
+  static const double visit_widths[] = { 1.2, 1.8, 2, 2, 2 };
+  static const double task_widths[] = { 2.4, 1.2, 1.6, 1.2, 2 };
+  const char *visit_headers[] = { _("Date"), _("Unit"), _("Attendees"), _("Purpose"), _("Outcome") };
+  const char *task_headers[] = { _("Item"), _("Status"), _("Owner"), _("Due"), _("Note") };
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autofree char *summary = NULL;
+  GPtrArray *visits;
+  KesBlock *table;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  if (!load_for_export (store, referral_id, "in-reach plan", &referral, &patient, error))
+    return NULL;
+  document = kes_report_new_document (store, patient, "inreach-plan", _("In-Reach Plan"));
+  kes_document_set_subject (document, _("In-reach visits and discharge readiness"));
+  add_referral_details (store, document, referral);
+
+  kes_document_add_heading (document, 1, _("In-reach visits"));
+  visits = kes_referral_get_visits (referral);
+  if (visits->len == 0)
+    kes_document_add_not_completed (document, _("In-reach visits"), _("No visits have been planned yet."));
+  else
+    {
+      table = kes_document_add_table (document, visit_headers, visit_widths);
+      for (guint i = 0; i < visits->len; i++)
+        {
+          KesInreachVisit *visit = g_ptr_array_index (visits, i);
+          g_autofree char *date = kes_report_date (visit->date);
+
+          kes_block_add_row_cells (table, date, visit->unit != NULL ? visit->unit : "",
+                                   visit->attendees != NULL ? visit->attendees : "",
+                                   visit->purpose != NULL ? visit->purpose : "",
+                                   visit->outcome != NULL ? visit->outcome : _("Planned"), NULL);
+        }
+    }
+
+  kes_document_add_heading (document, 1, _("Discharge readiness"));
+  summary = g_strdup_printf (_("%u of %u items ready (done or not applicable)."),
+                             kes_referral_readiness_complete (referral), (guint) KES_READINESS_N_ITEMS);
+  kes_document_add_paragraph (document, summary);
+  table = kes_document_add_table (document, task_headers, task_widths);
+  for (guint i = 0; i < KES_READINESS_N_ITEMS; i++)
+    {
+      const KesReadinessTask *task = kes_referral_get_readiness (referral, i);
+      g_autofree char *due = kes_report_date (task->due_date);
+
+      kes_block_add_row_cells (table, kes_readiness_item_label (i), kes_readiness_status_label (task->status),
+                               task->owner != NULL ? task->owner : "", due,
+                               task->note != NULL ? task->note : "", NULL);
+    }
+  return g_steal_pointer (&document);
+}
+
+/* ---- Pathway report ---- */
+
+typedef struct
+{
+  const char *title;
+  GPtrArray  *rows; /* KesReferralStatsRow* */
+} Section;
+
+static char *
+format_median (GArray *values)
+{
+  double median;
+
+  if (!kes_referral_median (values, &median))
+    return g_strdup ("–");
+  return median == (int) median ? g_strdup_printf ("%d", (int) median) : g_strdup_printf ("%.1f", median);
+}
+
+static char *
+format_p90 (GArray *values)
+{
+  int p90;
+
+  if (!kes_referral_percentile_90 (values, &p90))
+    return g_strdup ("–");
+  return g_strdup_printf ("%d", p90);
+}
+
+/* One row's cells: group, received, decided, accepted, median and p90 to
+ * decision, discharges, median and p90 to discharge. */
+static GStrv
+row_cells (KesReferralStatsRow *row)
+{
+  GStrv cells = g_new0 (char *, 10);
+
+  cells[0] = g_strdup (row->label);
+  cells[1] = kes_referral_format_count (row->received);
+  cells[2] = kes_referral_format_count (row->decided);
+  cells[3] = kes_referral_format_count (row->accepted);
+  cells[4] = format_median (row->to_decision);
+  cells[5] = format_p90 (row->to_decision);
+  cells[6] = kes_referral_format_count (row->to_discharge->len);
+  cells[7] = format_median (row->to_discharge);
+  cells[8] = format_p90 (row->to_discharge);
+  return cells;
+}
+
+static gboolean
+load_sections (KesStore    *store,
+               const char  *from,
+               const char  *to,
+               GPtrArray  **episodes,
+               Section     *sections,
+               GPtrArray  **ethnicity,
+               GError     **error)
+{
+  g_autoptr(GDate) start = kes_date_from_iso (from);
+  g_autoptr(GDate) end = kes_date_from_iso (to);
+
+  if (start == NULL || end == NULL || g_date_compare (start, end) > 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("The report period %s to %s is not a period: give two dates (YYYY-MM-DD), the first on or before the second"),
+                   from != NULL ? from : "", to != NULL ? to : "");
+      return FALSE;
+    }
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, NULL, error))
+    return FALSE;
+  *episodes = kes_store_referral_episodes (store, error);
+  if (*episodes == NULL)
+    return FALSE;
+  sections[0] = (Section) { _("All referrals"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_ALL) };
+  sections[1] = (Section) { _("By month"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_PERIOD) };
+  sections[2] = (Section) { _("By source"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_SOURCE) };
+  sections[3] = (Section) { _("By area"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_AREA) };
+  *ethnicity = kes_referral_stats_by_ethnicity (*episodes, from, to);
+  {
+    g_autofree char *summary = g_strdup_printf ("referral pathway report %s to %s", from, to);
+    return kes_store_audit (store, KES_AUDIT_EXPORT, NULL, NULL, summary, error);
+  }
+}
+
+static void
+free_sections (Section *sections)
+{
+  for (guint i = 0; i < 4; i++)
+    g_clear_pointer (&sections[i].rows, g_ptr_array_unref);
+}
+
+KesDocument *
+kes_report_pathway (KesStore    *store,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  static const double widths[] = { 2.6, 1, 1, 1, 1.1, 1.1, 1.1, 1.1, 1.1 };
+  static const double ethnic_widths[] = { 3.2, 1, 1, 1, 1.2 };
+  const char *headers[] = { _("Group"), _("Received"), _("Decided"), _("Accepted"), _("Median days to decision"),
+                            _("90th percentile"), _("Discharged"), _("Median days to discharge"),
+                            _("90th percentile") };
+  const char *ethnic_headers[] = { _("Ethnic category"), _("Decided"), _("Accepted"), _("Declined"),
+                                   _("Acceptance rate") };
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) ethnicity = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *subtitle = NULL;
+  Section sections[4] = { { 0 } };
+  KesBlock *table;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  if (!load_sections (store, from, to, &episodes, sections, &ethnicity, error))
+    {
+      free_sections (sections);
+      return NULL;
+    }
+  document = kes_document_new ("referral-pathway", _("Referral Pathway Report"));
+  {
+    g_autofree char *now = kes_clock_now_iso ();
+    KesStaff *actor = kes_store_get_actor (store);
+
+    kes_document_set_created_at (document, now);
+    if (actor != NULL)
+      kes_document_set_author (document, kes_staff_get_display_name (actor));
+  }
+  from_text = kes_report_date (from);
+  to_text = kes_report_date (to);
+  subtitle = g_strdup_printf (_("%s to %s"), from_text, to_text);
+  kes_document_set_subtitle (document, subtitle);
+  kes_document_set_subject (document, _("Referrals, waiting times and acceptance by ethnic category"));
+
+  kes_document_add_heading (document, 1, _("How the figures are counted"));
+  kes_document_add_paragraph (document,
+    _("Days are calendar days: weekends and bank holidays count. Referral to decision runs from the day a referral "
+      "was received (or reopened) to the day it was accepted or declined, and counts in the month of the decision. "
+      "Decision to discharge runs from acceptance to discharge to the community, and counts in the month of discharge. "
+      "A referral reopened after closure is counted again from the day it was reopened. The median is the middle "
+      "value (the mean of the two middle values for an even number); the 90th percentile is the nearest-rank value. "
+      "To protect privacy, any count below 5 is shown as “<5”, and an acceptance rate only when at least 5 were "
+      "accepted and 5 declined."));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      kes_document_add_heading (document, 1, sections[s].title);
+      if (sections[s].rows->len == 0)
+        {
+          kes_document_add_paragraph (document, _("No referrals in this period."));
+          continue;
+        }
+      table = kes_document_add_table (document, headers, widths);
+      for (guint i = 0; i < sections[s].rows->len; i++)
+        {
+          g_auto(GStrv) cells = row_cells (sections[s].rows->pdata[i]);
+          kes_block_add_row (table, (const char * const *) cells);
+        }
+    }
+
+  kes_document_add_heading (document, 1, _("Acceptance by ethnic category"));
+  if (ethnicity->len == 0)
+    kes_document_add_paragraph (document, _("No decisions in this period."));
+  else
+    {
+      table = kes_document_add_table (document, ethnic_headers, ethnic_widths);
+      for (guint i = 0; i < ethnicity->len; i++)
+        {
+          KesReferralEthnicityRow *row = ethnicity->pdata[i];
+          g_autofree char *decided = kes_referral_format_count (row->decided);
+          g_autofree char *accepted = kes_referral_format_count (row->accepted);
+          g_autofree char *declined = kes_referral_format_count (row->declined);
+          g_autofree char *rate = kes_referral_format_rate (row->accepted, row->declined);
+
+          kes_block_add_row_cells (table, row->label, decided, accepted, declined,
+                                   rate != NULL ? rate : _("suppressed"), NULL);
+        }
+    }
+  free_sections (sections);
+  return g_steal_pointer (&document);
+}
+
+static void
+csv_field (GString    *csv,
+           const char *text,
+           gboolean    last)
+{
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else
+    g_string_append (csv, text);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+char *
+kes_report_pathway_csv (KesStore    *store,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
+{
+  static const char *const keys[] = { "all", "month", "source", "area" };
+  static const char *const header[] = {
+    "table", "group", "received", "decided", "accepted", "median_days_to_decision",
+    "p90_days_to_decision", "discharged", "median_days_to_discharge", "p90_days_to_discharge",
+  };
+  static const char *const ethnic_header[] = {
+    "table", "ethnic_category", "label", "decided", "accepted", "declined", "acceptance_rate",
+  };
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) ethnicity = NULL;
+  Section sections[4] = { { 0 } };
+  GString *csv;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  if (!load_sections (store, from, to, &episodes, sections, &ethnicity, error))
+    {
+      free_sections (sections);
+      return NULL;
+    }
+  csv = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    csv_field (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    for (guint i = 0; i < sections[s].rows->len; i++)
+      {
+        KesReferralStatsRow *row = sections[s].rows->pdata[i];
+        g_auto(GStrv) cells = row_cells (row);
+
+        csv_field (csv, keys[s], FALSE);
+        /* Machine-readable: the month or code rather than the label. */
+        csv_field (csv, s == 0 ? "all" : row->key, FALSE);
+        for (guint c = 1; c < 9; c++)
+          csv_field (csv, cells[c], c == 8);
+      }
+  g_string_append (csv, "\r\n");
+  for (guint i = 0; i < G_N_ELEMENTS (ethnic_header); i++)
+    csv_field (csv, ethnic_header[i], i + 1 == G_N_ELEMENTS (ethnic_header));
+  for (guint i = 0; i < ethnicity->len; i++)
+    {
+      KesReferralEthnicityRow *row = ethnicity->pdata[i];
+      g_autofree char *decided = kes_referral_format_count (row->decided);
+      g_autofree char *accepted = kes_referral_format_count (row->accepted);
+      g_autofree char *declined = kes_referral_format_count (row->declined);
+      g_autofree char *rate = kes_referral_format_rate (row->accepted, row->declined);
+
+      csv_field (csv, "ethnicity", FALSE);
+      csv_field (csv, row->ethnicity, FALSE);
+      csv_field (csv, row->label, FALSE);
+      csv_field (csv, decided, FALSE);
+      csv_field (csv, accepted, FALSE);
+      csv_field (csv, declined, FALSE);
+      csv_field (csv, rate != NULL ? rate : "suppressed", TRUE);
+    }
+  free_sections (sections);
+  return g_string_free (csv, FALSE);
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-referrals"
+
+#include "config.h"
+
+#include <string.h>
+#include <cairo-pdf.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-ui-test-util.h"
+#include "referrals/kes-referrals-page.h"
+
+typedef struct
+{
+  KesTestDb        *db;
+  GtkWidget        *window;
+  KesReferralsPage *page;
+  char             *patient_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+
+  kes_clock_set_fixed (now);
+  fixture->db = kes_test_db_new (TRUE);
+  fixture->patient_id = kes_test_add_patient (fixture->db->store, "Wagtail", "Sam", "9434765919", NULL);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  fixture->page = KES_REFERRALS_PAGE (kes_referrals_page_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  kes_referrals_page_set_store (fixture->page, fixture->db->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kes_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kes_test_wait (10);
+  kes_test_db_free (fixture->db);
+  g_free (fixture->patient_id);
+  kes_clock_set_fixed (NULL);
+}
+
+/* With KES_SHOTS_DIR set, saves what @widget shows as NAME.png there. */
+static void
+snapshot (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("KES_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snap = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  kes_test_wait (200);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snap = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snap, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snap));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_wait_levels (void)
+{
+  g_assert_cmpint (kes_referrals_wait_level (KES_REFERRAL_RECEIVED, 13, 14, 28), ==, KES_REFERRAL_WAIT_OK);
+  g_assert_cmpint (kes_referrals_wait_level (KES_REFERRAL_RECEIVED, 14, 14, 28), ==, KES_REFERRAL_WAIT_AMBER);
+  g_assert_cmpint (kes_referrals_wait_level (KES_REFERRAL_SCREENING, 27, 14, 28), ==, KES_REFERRAL_WAIT_AMBER);
+  g_assert_cmpint (kes_referrals_wait_level (KES_REFERRAL_ASSESSED, 28, 14, 28), ==, KES_REFERRAL_WAIT_RED);
+  /* After the decision the waiting-time colours no longer apply. */
+  g_assert_cmpint (kes_referrals_wait_level (KES_REFERRAL_IN_REACH, 200, 14, 28), ==, KES_REFERRAL_WAIT_OK);
+}
+
+static void
+test_matches (void)
+{
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "internal-ward");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "suffolk");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Willow Ward");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook");
+  g_assert_true (kes_referrals_matches (referral, "Sam Wagtail", NULL, NULL, NULL, NULL));
+  g_assert_true (kes_referrals_matches (referral, "Sam Wagtail", "wag", "received", "internal-ward", "suffolk"));
+  g_assert_true (kes_referrals_matches (referral, "Sam Wagtail", "WILLOW", "", "", ""));
+  g_assert_true (kes_referrals_matches (referral, "Sam Wagtail", "rook", NULL, NULL, NULL));
+  g_assert_false (kes_referrals_matches (referral, "Sam Wagtail", "dunnock", NULL, NULL, NULL));
+  g_assert_false (kes_referrals_matches (referral, "Sam Wagtail", NULL, "screening", NULL, NULL));
+  g_assert_false (kes_referrals_matches (referral, "Sam Wagtail", NULL, NULL, "external-hospital", NULL));
+  g_assert_false (kes_referrals_matches (referral, "Sam Wagtail", NULL, NULL, NULL, "norfolk"));
+}
+
+static GtkWidget *
+form_field (KesReferralForm *form,
+            const char      *name)
+{
+  return kes_test_child (form, KES_TYPE_REFERRAL_FORM, name);
+}
+
+static void
+type_into (KesReferralForm *form,
+           const char      *name,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (form_field (form, name)), text);
+}
+
+static void
+choose (KesReferralForm *form,
+        const char      *name,
+        const char      *code)
+{
+  kes_dropdown_set_code (GTK_DROP_DOWN (form_field (form, name)), code);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, name))), ==, code);
+}
+
+static const char *
+label_text (KesReferralForm *form,
+            const char      *name)
+{
+  GtkWidget *label = form_field (form, name);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static guint
+count_referrals (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) all = kes_store_list_referrals (fixture->db->store, NULL, FALSE, NULL);
+  return all->len;
+}
+
+static gboolean
+offered (KesReferralView  *view,
+         KesReferralStage  stage)
+{
+  GArray *stages = kes_referral_view_get_offered (view);
+
+  for (guint i = 0; i < stages->len; i++)
+    if (g_array_index (stages, guint, i) == stage)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_intake_to_in_reach (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KesReferralForm *form = kes_referrals_page_new_referral (fixture->page);
+  KesReferralView *view = kes_referrals_page_get_view (fixture->page);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *shown;
+  KesReferral *referral;
+
+  g_assert_nonnull (form);
+  kes_test_wait (50);
+  kes_referral_form_select_patient (form, fixture->patient_id);
+  type_into (form, "date_field", "2026-11-02");
+  type_into (form, "referrer_field", "Dr Rook, consultant forensic psychiatrist");
+  choose (form, "source_field", "external-hospital");
+  type_into (form, "unit_field", "Ash Ward, Fenland Secure Unit");
+  choose (form, "security_level_field", "medium");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "reason_field")),
+                          "Planning discharge to supported accommodation in Norwich");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "index_offence_field")), "Wounding (s20), 2019");
+
+  /* No area: the field says so and nothing is saved. */
+  g_assert_false (kes_referrals_page_save_intake (fixture->page));
+  g_assert_cmpstr (label_text (form, "area_error"), ==, "Area is required: where the person will live after discharge");
+  g_assert_cmpuint (count_referrals (fixture), ==, 0);
+
+  /* An expected discharge before the referral date: the same, and what was typed stays. */
+  choose (form, "area_field", "norfolk");
+  type_into (form, "expected_discharge_field", "2026-10-01");
+  g_assert_false (kes_referrals_page_save_intake (fixture->page));
+  g_assert_cmpstr (label_text (form, "expected_discharge_error"), ==,
+                   "Expected discharge date 2026-10-01 is before the referral date 2026-11-02");
+  g_assert_null (label_text (form, "area_error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_field (form, "referrer_field"))), ==,
+                   "Dr Rook, consultant forensic psychiatrist");
+  g_assert_cmpuint (count_referrals (fixture), ==, 0);
+
+  /* The checklist shows an area outside the catchment as a warning with an override. */
+  choose (form, "area_field", "other");
+  g_assert_cmpuint (kes_referral_form_get_n_warnings (form), ==, 1);
+  g_assert_true (gtk_widget_get_visible (form_field (form, "override_box")));
+  choose (form, "area_field", "norfolk");
+  g_assert_cmpuint (kes_referral_form_get_n_warnings (form), ==, 0);
+  g_assert_false (gtk_widget_get_visible (form_field (form, "override_box")));
+
+  type_into (form, "expected_discharge_field", "2027-02-01");
+  snapshot (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_WINDOW), "referral-intake");
+  g_assert_true (kes_referrals_page_save_intake (fixture->page));
+  g_assert_cmpuint (count_referrals (fixture), ==, 1);
+
+  /* The new referral opens, offering only the legal next steps. */
+  referral = kes_referral_view_get_referral (view);
+  g_assert_nonnull (referral);
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_RECEIVED);
+  g_assert_true (offered (view, KES_REFERRAL_SCREENING));
+  g_assert_true (offered (view, KES_REFERRAL_CLOSED));
+  g_assert_false (offered (view, KES_REFERRAL_ACCEPTED));
+  g_assert_cmpuint (kes_referral_view_get_offered (view)->len, ==, 2);
+
+  g_assert_true (kes_referral_view_move (view, KES_REFERRAL_SCREENING, "2026-11-03", NULL, NULL, NULL, &error));
+  g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-03", NULL, NULL, NULL, &error));
+  g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ASSESSED, "2026-11-10", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Declining without a reason is refused with a clear message. */
+  g_assert_false (kes_referral_view_move (view, KES_REFERRAL_DECLINED, "2026-11-11", "", NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Declining a referral needs a reason");
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (view)), ==, KES_REFERRAL_ASSESSED);
+
+  g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL, NULL, &error));
+  g_assert_true (offered (view, KES_REFERRAL_IN_REACH));
+  g_assert_true (kes_referral_view_move (view, KES_REFERRAL_IN_REACH, "2026-11-16", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (offered (view, KES_REFERRAL_DISCHARGED));
+  snapshot (fixture->window, "referral-detail");
+
+  /* Back in the list: one open referral, in-reach, 5 days in stage. */
+  g_signal_emit_by_name (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "back_button"), "clicked");
+  shown = kes_referrals_page_get_shown (fixture->page);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpint (kes_referral_get_stage (shown->pdata[0]), ==, KES_REFERRAL_IN_REACH);
+  {
+    g_autoptr(GDate) today = kes_clock_today ();
+    g_assert_cmpint (kes_referral_days_in_stage (shown->pdata[0], today), ==, 5);
+  }
+  snapshot (fixture->window, "referrals-list");
+
+  /* Filters: by stage and by area. */
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "accepted");
+  g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 0);
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "in-reach");
+  g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 1);
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "area_filter")), "suffolk");
+  g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 0);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+test_letter_text (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint pages = 0;
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 12);
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, "Dear colleague, referral for assessment");
+  cairo_show_page (cr);
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, "Tribunal hearing in March");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  bytes = g_byte_array_free_to_bytes (array);
+
+  g_assert_true (kes_referral_letter_extract (bytes, &pages, &text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, ==, 2);
+  g_assert_nonnull (strstr (text, "referral for assessment"));
+  g_assert_nonnull (strstr (text, "Tribunal hearing"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/referrals/wait-levels", test_wait_levels);
+  g_test_add_func ("/referrals/matches", test_matches);
+  g_test_add_func ("/referrals/letter-text", test_letter_text);
+  g_test_add ("/referrals/intake-to-in-reach", Fixture, NULL, fixture_set_up, test_intake_to_in_reach,
+              fixture_tear_down);
+  return g_test_run ();
+}
