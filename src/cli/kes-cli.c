@@ -22,6 +22,7 @@ static const KesCliCommand *const command_tables[] = {
   kes_cli_export_commands,
   kes_cli_access_commands,
   kes_cli_services_commands,
+  kes_cli_referral_commands,
   kes_cli_equality_commands,
 };
 

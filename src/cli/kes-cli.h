@@ -55,6 +55,7 @@ extern const KesCliCommand kes_cli_admin_commands[];
 extern const KesCliCommand kes_cli_export_commands[];
 extern const KesCliCommand kes_cli_access_commands[];
 extern const KesCliCommand kes_cli_services_commands[];
+extern const KesCliCommand kes_cli_referral_commands[];
 extern const KesCliCommand kes_cli_equality_commands[];
 
 int kes_cli_patient_add  (KesCliContext *context);

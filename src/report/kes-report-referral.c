@@ -115,7 +115,7 @@ add_pathway (KesDocument *document,
              KesReferral *referral)
 {
   static const double widths[] = { 2, 1.3, 1.6, 3 };
-  const char *headers[] = { _("Stage"), _("Date"), _("Recorded by"), _("Reason and notes") };
+  const char *headers[] = { _("Stage"), _("Date"), _("Recorded by"), _("Reason and notes"), NULL };
   GPtrArray *steps = kes_referral_get_steps (referral);
   KesBlock *table;
 
@@ -208,8 +208,8 @@ kes_report_inreach_plan (KesStore    *store,
 {
   static const double visit_widths[] = { 1.2, 1.8, 2, 2, 2 };
   static const double task_widths[] = { 2.4, 1.2, 1.6, 1.2, 2 };
-  const char *visit_headers[] = { _("Date"), _("Unit"), _("Attendees"), _("Purpose"), _("Outcome") };
-  const char *task_headers[] = { _("Item"), _("Status"), _("Owner"), _("Due"), _("Note") };
+  const char *visit_headers[] = { _("Date"), _("Unit"), _("Attendees"), _("Purpose"), _("Outcome"), NULL };
+  const char *task_headers[] = { _("Item"), _("Status"), _("Owner"), _("Due"), _("Note"), NULL };
   g_autoptr(KesReferral) referral = NULL;
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesDocument) document = NULL;
@@ -356,13 +356,15 @@ kes_report_pathway (KesStore    *store,
                     const char  *to,
                     GError     **error)
 {
-  static const double widths[] = { 2.6, 1, 1, 1, 1.1, 1.1, 1.1, 1.1, 1.1 };
+  static const double widths[] = { 3, 1, 1, 1, 1.3, 1.3 };
+  static const double discharge_widths[] = { 3, 1, 1.3, 1.3 };
   static const double ethnic_widths[] = { 3.2, 1, 1, 1, 1.2 };
-  const char *headers[] = { _("Group"), _("Received"), _("Decided"), _("Accepted"), _("Median days to decision"),
-                            _("90th percentile"), _("Discharged"), _("Median days to discharge"),
-                            _("90th percentile") };
+  const char *headers[] = { _("Group"), _("Received"), _("Decided"), _("Accepted"),
+                            _("Median days to decision"), _("90th percentile"), NULL };
+  const char *discharge_headers[] = { _("Group"), _("Discharged"), _("Median days from decision"),
+                                      _("90th percentile"), NULL };
   const char *ethnic_headers[] = { _("Ethnic category"), _("Decided"), _("Accepted"), _("Declined"),
-                                   _("Acceptance rate") };
+                                   _("Acceptance rate"), NULL };
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) ethnicity = NULL;
   g_autoptr(KesDocument) document = NULL;
@@ -416,7 +418,13 @@ kes_report_pathway (KesStore    *store,
       for (guint i = 0; i < sections[s].rows->len; i++)
         {
           g_auto(GStrv) cells = row_cells (sections[s].rows->pdata[i]);
-          kes_block_add_row (table, (const char * const *) cells);
+          kes_block_add_row_cells (table, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
+        }
+      table = kes_document_add_table (document, discharge_headers, discharge_widths);
+      for (guint i = 0; i < sections[s].rows->len; i++)
+        {
+          g_auto(GStrv) cells = row_cells (sections[s].rows->pdata[i]);
+          kes_block_add_row_cells (table, cells[0], cells[6], cells[7], cells[8], NULL);
         }
     }
 

@@ -9,7 +9,12 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-ui-test-util.h"
+#include "kes-report-referral.h"
+#include "kes-pdf-writer.h"
+#include "preview/kes-report-preview.h"
+#include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referrals-page.h"
+#include <poppler.h>
 
 typedef struct
 {
@@ -229,11 +234,76 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (view)), ==, KES_REFERRAL_ASSESSED);
 
+  /* The assessment form: sign-off refused while fields are empty, then signed. */
+  {
+    KesReferralAssessment *assessment =
+      KES_REFERRAL_ASSESSMENT (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "assessment"));
+    GtkWidget *preview_window;
+    KesDocument *document;
+    g_autoptr(GBytes) pdf = NULL;
+    PopplerDocument *poppler;
+    GString *all = g_string_new (NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
+                                                         "assessment_date_field")), "2026-11-10");
+    kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "history_field")),
+                            "Admitted from prison in 2020 after a s47/49 transfer.");
+    g_assert_false (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "message_label")));
+    kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "mental_state_field")),
+                            "Euthymic, no evidence of psychosis at interview.");
+    kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_summary_field")),
+                            "Risk of violence moderate, linked to relapse and alcohol.");
+    kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "needs_field")),
+                            "Supported housing, depot clinic, alcohol service.");
+    kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "recommendation_field")),
+                            "Accept; begin in-reach within two weeks.");
+    kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "decision_field")),
+                           KES_REFERRAL_DECISION_ACCEPT);
+    g_assert_true (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_SIGNED_BY), ==,
+                     kes_staff_get_id (fixture->db->actor));
+
+    /* The PDF holds what the form holds. */
+    preview_window = kes_referral_assessment_preview (assessment, FALSE);
+    g_assert_nonnull (preview_window);
+    document = kes_report_preview_get_document (g_object_get_data (G_OBJECT (preview_window), "kes-report-preview"));
+    pdf = kes_pdf_render_bytes (document, NULL, &error);
+    g_assert_no_error (error);
+    poppler = poppler_document_new_from_bytes (pdf, NULL, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < poppler_document_get_n_pages (poppler); i++)
+      {
+        PopplerPage *page = poppler_document_get_page (poppler, i);
+        g_autofree char *text = poppler_page_get_text (page);
+        g_string_append (all, text);
+        g_object_unref (page);
+      }
+    g_object_unref (poppler);
+    g_assert_nonnull (strstr (all->str, "Admitted from prison in 2020"));
+    g_assert_nonnull (strstr (all->str, "Euthymic, no evidence of psychosis"));
+    g_assert_nonnull (strstr (all->str, "Risk of violence moderate"));
+    g_assert_nonnull (strstr (all->str, "Supported housing, depot clinic"));
+    g_assert_nonnull (strstr (all->str, "Accept; begin in-reach within two weeks."));
+    g_assert_nonnull (strstr (all->str, "Dr Rook, consultant forensic psychiatrist"));
+    g_assert_nonnull (strstr (all->str, "Ash Ward, Fenland Secure Unit"));
+    g_assert_nonnull (strstr (all->str, "Wounding (s20), 2019"));
+    g_assert_nonnull (strstr (all->str, "943 476 5919"));
+    g_string_free (all, TRUE);
+    gtk_window_destroy (GTK_WINDOW (preview_window));
+  }
+
   g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL, NULL, &error));
   g_assert_true (offered (view, KES_REFERRAL_IN_REACH));
   g_assert_true (kes_referral_view_move (view, KES_REFERRAL_IN_REACH, "2026-11-16", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (offered (view, KES_REFERRAL_DISCHARGED));
+  {
+    KesReferral *current = kes_referral_view_get_referral (view);
+    g_autoptr(KesDocument) plan = kes_report_inreach_plan (fixture->db->store, kes_referral_get_id (current), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (plan);
+  }
   snapshot (fixture->window, "referral-detail");
 
   /* Back in the list: one open referral, in-reach, 5 days in stage. */

@@ -11,6 +11,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-validate.h"
+#include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-view.h"
 
 struct _KesReferralView
@@ -34,6 +35,7 @@ struct _KesReferralView
   GtkListBox   *readiness_list;
   GtkLabel     *readiness_heading;
   GtkListBox   *letters_list;
+  KesReferralAssessment *assessment;
 };
 
 G_DEFINE_FINAL_TYPE (KesReferralView, kes_referral_view, ADW_TYPE_BIN)
@@ -417,6 +419,7 @@ show_referral (KesReferralView *self)
   g_autofree char *readiness = NULL;
 
   gtk_label_set_text (self->title_label, name);
+  kes_referral_assessment_set_referral (self->assessment, referral);
   stage = g_strdup_printf (_("%s since %s"), kes_referral_stage_label (kes_referral_get_stage (referral)), since);
   gtk_label_set_text (self->stage_label, stage);
 
@@ -511,6 +514,14 @@ show_referral (KesReferralView *self)
     gtk_list_box_append (self->letters_list, text_row (_("No letters attached"), NULL));
 }
 
+static void
+assessment_saved_cb (KesReferralView *self,
+                     KesReferral     *saved)
+{
+  kes_referral_view_load (self, kes_referral_get_id (saved));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -535,6 +546,7 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (KES_TYPE_REFERRAL_ASSESSMENT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kestrelcare/Kestrel/referrals/kes-referral-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, title_label);
@@ -547,6 +559,8 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, readiness_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, readiness_heading);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, letters_list);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralView, assessment);
+  gtk_widget_class_bind_template_callback (widget_class, assessment_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_visit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_plan_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
@@ -574,6 +588,7 @@ kes_referral_view_set_store (KesReferralView *self,
 {
   g_return_if_fail (KES_IS_REFERRAL_VIEW (self));
   g_set_object (&self->store, store);
+  kes_referral_assessment_set_store (self->assessment, store);
 }
 
 gboolean

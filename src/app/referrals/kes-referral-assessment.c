@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-referral-assessment"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-report-referral.h"
+#include "preview/kes-report-preview.h"
+#include "referrals/kes-referral-assessment.h"
+
+struct _KesReferralAssessment
+{
+  AdwBin        parent_instance;
+
+  KesStore     *store;
+  KesReferral  *referral;
+
+  GtkLabel     *signed_label;
+  GtkLabel     *message_label;
+  GtkEntry     *assessment_date_field;
+  GtkDropDown  *decision_field;
+  GtkTextView  *history_field;
+  GtkTextView  *mental_state_field;
+  GtkTextView  *risk_summary_field;
+  GtkTextView  *needs_field;
+  GtkTextView  *recommendation_field;
+};
+
+G_DEFINE_FINAL_TYPE (KesReferralAssessment, kes_referral_assessment, ADW_TYPE_BIN)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+show_message (KesReferralAssessment *self,
+              const char            *message)
+{
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
+}
+
+static void
+show_signed (KesReferralAssessment *self)
+{
+  const char *signed_at = kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_AT);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (*signed_at == '\0')
+    {
+      gtk_label_set_text (self->signed_label, _("Not signed off yet"));
+      return;
+    }
+  when = kes_time_to_display (signed_at);
+  text = g_strdup_printf (_("Signed off %s"), when);
+  gtk_label_set_text (self->signed_label, text);
+}
+
+static void
+take_text (KesReferral      *referral,
+           KesReferralField  field,
+           char             *text)
+{
+  kes_referral_set_text (referral, field, text);
+  g_free (text);
+}
+
+static KesReferral *
+dup_with_typed (KesReferralAssessment *self)
+{
+  KesReferral *copy = kes_referral_new ();
+  g_autofree char *json = kes_referral_to_json (self->referral);
+
+  kes_referral_load_json (copy, json, NULL);
+  kes_referral_set_identity (copy, kes_referral_get_id (self->referral), kes_referral_get_revision (self->referral),
+                             kes_referral_get_state (self->referral));
+  kes_referral_set_text (copy, KES_REFERRAL_PATIENT_ID,
+                         kes_referral_get_text (self->referral, KES_REFERRAL_PATIENT_ID));
+  take_text (copy, KES_REFERRAL_ASSESSMENT_DATE, kes_editable_dup_text (GTK_EDITABLE (self->assessment_date_field)));
+  kes_referral_set_text (copy, KES_REFERRAL_DECISION, kes_dropdown_get_code (self->decision_field));
+  take_text (copy, KES_REFERRAL_HISTORY, kes_text_view_dup_text (self->history_field));
+  take_text (copy, KES_REFERRAL_MENTAL_STATE, kes_text_view_dup_text (self->mental_state_field));
+  take_text (copy, KES_REFERRAL_RISK_SUMMARY, kes_text_view_dup_text (self->risk_summary_field));
+  take_text (copy, KES_REFERRAL_NEEDS, kes_text_view_dup_text (self->needs_field));
+  take_text (copy, KES_REFERRAL_RECOMMENDATION, kes_text_view_dup_text (self->recommendation_field));
+  return copy;
+}
+
+static void
+save_clicked_cb (KesReferralAssessment *self)
+{
+  kes_referral_assessment_save (self, FALSE);
+}
+
+static void
+sign_clicked_cb (KesReferralAssessment *self)
+{
+  kes_referral_assessment_save (self, TRUE);
+}
+
+static void
+assessment_pdf_clicked_cb (KesReferralAssessment *self)
+{
+  GtkWidget *window = kes_referral_assessment_preview (self, FALSE);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+plan_pdf_clicked_cb (KesReferralAssessment *self)
+{
+  GtkWidget *window = kes_referral_assessment_preview (self, TRUE);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kes_referral_assessment_dispose (GObject *object)
+{
+  KesReferralAssessment *self = KES_REFERRAL_ASSESSMENT (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRAL_ASSESSMENT);
+  g_clear_object (&self->store);
+  g_clear_object (&self->referral);
+  G_OBJECT_CLASS (kes_referral_assessment_parent_class)->dispose (object);
+}
+
+static void
+kes_referral_assessment_class_init (KesReferralAssessmentClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kes_referral_assessment_dispose;
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, KES_TYPE_REFERRAL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kestrelcare/Kestrel/referrals/kes-referral-assessment.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, signed_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, message_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, assessment_date_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, decision_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, history_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, mental_state_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, risk_summary_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, needs_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, recommendation_field);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assessment_pdf_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_pdf_clicked_cb);
+}
+
+static void
+kes_referral_assessment_init (KesReferralAssessment *self)
+{
+  const char *codes[] = { KES_REFERRAL_DECISION_ACCEPT, KES_REFERRAL_DECISION_DECLINE };
+  const char *labels[] = { _("Accept"), _("Decline") };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kes_dropdown_fill (self->decision_field, _("Not decided"), codes, labels, 2);
+}
+
+GtkWidget *
+kes_referral_assessment_new (void)
+{
+  return g_object_new (KES_TYPE_REFERRAL_ASSESSMENT, NULL);
+}
+
+void
+kes_referral_assessment_set_store (KesReferralAssessment *self,
+                                   KesStore              *store)
+{
+  g_return_if_fail (KES_IS_REFERRAL_ASSESSMENT (self));
+  g_set_object (&self->store, store);
+}
+
+void
+kes_referral_assessment_set_referral (KesReferralAssessment *self,
+                                      KesReferral           *referral)
+{
+  g_return_if_fail (KES_IS_REFERRAL_ASSESSMENT (self));
+  g_return_if_fail (KES_IS_REFERRAL (referral));
+
+  g_set_object (&self->referral, referral);
+  show_message (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->assessment_date_field),
+                         kes_referral_get_text (referral, KES_REFERRAL_ASSESSMENT_DATE));
+  kes_dropdown_set_code (self->decision_field, kes_referral_get_text (referral, KES_REFERRAL_DECISION));
+  kes_text_view_set_text (self->history_field, kes_referral_get_text (referral, KES_REFERRAL_HISTORY));
+  kes_text_view_set_text (self->mental_state_field, kes_referral_get_text (referral, KES_REFERRAL_MENTAL_STATE));
+  kes_text_view_set_text (self->risk_summary_field, kes_referral_get_text (referral, KES_REFERRAL_RISK_SUMMARY));
+  kes_text_view_set_text (self->needs_field, kes_referral_get_text (referral, KES_REFERRAL_NEEDS));
+  kes_text_view_set_text (self->recommendation_field, kes_referral_get_text (referral, KES_REFERRAL_RECOMMENDATION));
+  show_signed (self);
+}
+
+gboolean
+kes_referral_assessment_save (KesReferralAssessment *self,
+                              gboolean               sign)
+{
+  g_autoptr(KesReferral) candidate = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (self->referral != NULL, FALSE);
+
+  candidate = dup_with_typed (self);
+  saved = sign ? kes_store_sign_referral_assessment (self->store, candidate, &error)
+               : kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error);
+  if (!saved)
+    {
+      /* What was typed stays in the fields. */
+      show_message (self, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->referral, candidate);
+  show_message (self, NULL);
+  show_signed (self);
+  kes_widget_toast (GTK_WIDGET (self), sign ? _("Assessment signed off") : _("Assessment saved"));
+  g_signal_emit (self, signals[SAVED], 0, candidate);
+  return TRUE;
+}
+
+GtkWidget *
+kes_referral_assessment_preview (KesReferralAssessment *self,
+                                 gboolean               plan)
+{
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window, *box, *header, *preview;
+  const char *title;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), NULL);
+  g_return_val_if_fail (self->referral != NULL, NULL);
+
+  document = plan ? kes_report_inreach_plan (self->store, kes_referral_get_id (self->referral), &error)
+                  : kes_report_referral_assessment (self->store, kes_referral_get_id (self->referral), &error);
+  if (document == NULL)
+    {
+      show_message (self, error->message);
+      return NULL;
+    }
+  title = plan ? _("In-Reach Plan") : _("Referral Assessment");
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 860);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  preview = kes_report_preview_new ();
+  gtk_widget_set_vexpand (preview, TRUE);
+  kes_widget_set_description (preview, "report-preview");
+  kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
+                                kes_referral_get_text (self->referral, KES_REFERRAL_PATIENT_ID),
+                                plan ? "in-reach plan (PDF)" : "referral assessment (PDF)");
+  kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
+  gtk_box_append (GTK_BOX (box), preview);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data (G_OBJECT (window), "kes-report-preview", preview);
+  return window;
+}

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "kes-accounts.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-pdf-writer.h"
+#include "kes-report-referral.h"
+#include "kes-store-referrals.h"
+#include "kes-test-pdf.h"
+#include "kes-xml-writer.h"
+
+typedef struct
+{
+  KesStore    *store;
+  KesStaff    *alice;
+  KesPatient  *patient;
+  KesReferral *referral;
+} Fixture;
+
+static KesPatient *
+add_patient (KesStore   *store,
+             const char *family,
+             const char *nhs,
+             const char *ethnicity)
+{
+  g_autoptr(GError) error = NULL;
+  KesPatient *patient = kes_patient_new ();
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs);
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
+  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return patient;
+}
+
+static KesReferral *
+add_referral (Fixture    *fixture,
+              KesPatient *patient,
+              const char *date,
+              const char *source,
+              const char *area)
+{
+  g_autoptr(GError) error = NULL;
+  KesReferral *referral = kes_referral_new ();
+
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, kes_patient_get_id (patient));
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, date);
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook, consultant forensic psychiatrist");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, source);
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Ash Ward, Fenland Secure Unit");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, area);
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Planning discharge to supported accommodation in Norwich");
+  kes_referral_set_text (referral, KES_REFERRAL_INDEX_OFFENCE, "Wounding (s20), 2019");
+  kes_referral_set_text (referral, KES_REFERRAL_LEGAL_STATUS, "09");
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return referral;
+}
+
+static void
+move (Fixture          *fixture,
+      KesReferral      *referral,
+      KesReferralStage  to,
+      const char       *date,
+      const char       *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_move_referral (fixture->store, referral, to, date, reason, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+
+  kes_clock_set_fixed (now);
+  fixture->store = kes_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  kes_store_set_actor (fixture->store, fixture->alice);
+  fixture->patient = add_patient (fixture->store, "Wagtail", "9434765919", "M");
+  fixture->referral = add_referral (fixture, fixture->patient, "2026-10-01", "external-hospital", "norfolk");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->referral);
+  g_clear_object (&fixture->patient);
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->store);
+  kes_clock_set_fixed (NULL);
+}
+
+static char *
+pdf_text (KesDocument *document,
+          const char  *save_as)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = kes_pdf_render_bytes (document, NULL, &error);
+  PopplerDocument *poppler;
+  GString *all = g_string_new (NULL);
+  const char *dir = g_getenv ("KES_SHOTS_DIR");
+
+  g_assert_no_error (error);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, save_as, NULL);
+      g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
+    }
+  poppler = kes_test_pdf_open (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (poppler); i++)
+    {
+      g_autofree char *text = kes_test_pdf_page_text (poppler, i);
+      g_string_append (all, text);
+    }
+  g_object_unref (poppler);
+  return g_string_free (all, FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in the document text", needle);
+}
+
+static void
+test_assessment_pdf_and_xml (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *xml_text = NULL;
+
+  move (fixture, fixture->referral, KES_REFERRAL_SCREENING, "2026-10-02", NULL);
+  move (fixture, fixture->referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-10-02", NULL);
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-10-09");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_HISTORY, "Long history of psychosis; first admission at 19.");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_MENTAL_STATE, "Settled on the ward, no psychotic symptoms.");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_RISK_SUMMARY, "Violence risk reduced with depot treatment.");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_NEEDS, "Supported accommodation and a depot clinic.");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach before discharge.");
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, &error));
+  g_assert_no_error (error);
+  move (fixture, fixture->referral, KES_REFERRAL_ASSESSED, "2026-10-09", NULL);
+  move (fixture, fixture->referral, KES_REFERRAL_ACCEPTED, "2026-10-12", NULL);
+
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-assessment.pdf");
+  assert_contains (text, "Referral Assessment");
+  assert_contains (text, "OFFICIAL-SENSITIVE");
+  assert_contains (text, "943 476 5919");
+  assert_contains (text, "Dr Rook, consultant forensic psychiatrist");
+  assert_contains (text, "Ash Ward, Fenland Secure Unit");
+  assert_contains (text, "Medium secure");
+  assert_contains (text, "Norfolk");
+  assert_contains (text, "Section 37 with section 41 restrictions");
+  assert_contains (text, "Long history of psychosis");
+  assert_contains (text, "Settled on the ward");
+  assert_contains (text, "Violence risk reduced");
+  assert_contains (text, "Supported accommodation and a depot clinic");
+  assert_contains (text, "Accept for in-reach before discharge");
+  assert_contains (text, "Meets every criterion");
+  assert_contains (text, "Alice Adeyemi");
+  assert_contains (text, "Accepted");
+
+  xml = kes_xml_render_bytes (document, &error);
+  g_assert_no_error (error);
+  xml_text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  assert_contains (xml_text, "urn:kestrel:document:1");
+  assert_contains (xml_text, "Violence risk reduced with depot treatment.");
+}
+
+static void
+test_inreach_plan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KesInreachVisit visit = { (char *) "2026-11-10", (char *) "Ash Ward", (char *) "Alice Adeyemi, ward nurse",
+                            (char *) "Meet the ward team", (char *) "Agreed a leave plan" };
+
+  kes_referral_add_visit (fixture->referral, &visit);
+  kes_referral_set_readiness (fixture->referral, KES_READINESS_GP_REGISTRATION, KES_READINESS_IN_PROGRESS,
+                              "Alice Adeyemi", "2026-12-01", "Practice asked for ID");
+  kes_referral_set_readiness (fixture->referral, KES_READINESS_ACCOMMODATION, KES_READINESS_DONE,
+                              "Housing officer", NULL, NULL);
+  g_assert_true (kes_store_save_referral (fixture->store, fixture->referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
+  document = kes_report_inreach_plan (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "inreach-plan.pdf");
+  assert_contains (text, "In-Reach Plan");
+  assert_contains (text, "Meet the ward team");
+  assert_contains (text, "Agreed a leave plan");
+  assert_contains (text, "GP registration");
+  assert_contains (text, "In progress");
+  assert_contains (text, "1 Dec 2026");
+  assert_contains (text, "Housing officer");
+  assert_contains (text, "MAPPA notification");
+  assert_contains (text, "1 of 10 items ready");
+  xml = kes_xml_render_bytes (document, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_pathway_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KesPatient) other = add_patient (fixture->store, "Dunnock", "4010232137", "A");
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+
+  /* Six accepted and five declined (category M), two accepted (category A). */
+  for (guint i = 0; i < 13; i++)
+    {
+      g_autoptr(KesReferral) referral = add_referral (fixture, i < 11 ? fixture->patient : other, "2026-03-06",
+                                                      i % 2 ? "internal-ward" : "external-hospital",
+                                                      i % 3 ? "suffolk" : "norfolk");
+      move (fixture, referral, KES_REFERRAL_SCREENING, "2026-03-06", NULL);
+      if (i >= 6 && i < 11)
+        {
+          move (fixture, referral, KES_REFERRAL_DECLINED, "2026-03-09", "Needs met by the ward");
+          continue;
+        }
+      move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-03-06", NULL);
+      move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-03-16", NULL);
+      move (fixture, referral, KES_REFERRAL_ACCEPTED, "2026-03-16", NULL);
+    }
+
+  document = kes_report_pathway (fixture->store, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-pathway.pdf");
+  assert_contains (text, "Referral Pathway Report");
+  assert_contains (text, "calendar days");
+  assert_contains (text, "External specialist");
+  assert_contains (text, "Suffolk");
+  assert_contains (text, "Black or Black British: Caribbean");
+  assert_contains (text, "55%");
+  assert_contains (text, "<5");
+  assert_contains (text, "suppressed");
+  /* No patient is named in an aggregate report. */
+  g_assert_null (strstr (text, "Wagtail"));
+  g_assert_null (strstr (text, "WAGTAIL"));
+  xml = kes_xml_render_bytes (document, &error);
+  g_assert_no_error (error);
+
+  csv = kes_report_pathway_csv (fixture->store, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  /* 13 referrals, 13 decided, 8 accepted; waits 3 (declines) and 10 days: median 10, p90 10. */
+  assert_contains (csv, "table,group,received,decided,accepted,median_days_to_decision,"
+                        "p90_days_to_decision,discharged,median_days_to_discharge,p90_days_to_discharge\r\n");
+  assert_contains (csv, "all,all,13,13,8,10,10,<5,–,–\r\n");
+  assert_contains (csv, "month,2026-03,13,13,8,10,10,<5,–,–\r\n");
+  assert_contains (csv, "ethnicity,A,White: British,<5,<5,<5,suppressed\r\n");
+  assert_contains (csv, "ethnicity,M,Black or Black British: Caribbean,11,6,5,55%\r\n");
+
+  /* A period that isn't one is refused plainly. */
+  g_assert_null (kes_report_pathway_csv (fixture->store, "2026-04-01", "2026-03-01", &error));
+  g_assert_nonnull (strstr (error->message, "is not a period"));
+}
+
+static void
+test_needs_export_permission (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol", "", "North", "", NULL);
+  const char *roles[] = { KES_ROLE_LIAISON_DIVERSION, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (carol), roles, &error));
+  kes_store_set_actor (fixture->store, carol);
+  g_assert_null (kes_report_pathway (fixture->store, "2026-01-01", "2026-12-31", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (kes_report_inreach_plan (fixture->store, kes_referral_get_id (fixture->referral), &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/referral-report/assessment", test_assessment_pdf_and_xml);
+  ADD ("/referral-report/inreach-plan", test_inreach_plan);
+  ADD ("/referral-report/pathway", test_pathway_report);
+  ADD ("/referral-report/needs-export", test_needs_export_permission);
+#undef ADD
+  return g_test_run ();
+}
