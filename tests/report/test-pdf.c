@@ -299,25 +299,21 @@ test_no_patient (void)
   g_object_unref (poppler);
 }
 
+/* A 100-page document renders completely. How fast is bench-pdf's job:
+ * tests assert behaviour, never speed on a shared machine. */
 static void
-test_long_document_speed (void)
+test_long_document (void)
 {
   g_autoptr(KesDocument) document = kes_test_long_document (100);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   PopplerDocument *poppler;
-  gint64 start = g_get_monotonic_time ();
-  double seconds;
 
   pdf = kes_pdf_render_bytes (document, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
   g_assert_no_error (error);
 
   poppler = kes_test_pdf_open (pdf);
-  g_test_message ("%d pages in %.3f s", poppler_document_get_n_pages (poppler), seconds);
   g_assert_cmpint (poppler_document_get_n_pages (poppler), >=, 100);
-  /* Generous for slow CI machines; bench-pdf gives the real figure. */
-  g_assert_cmpfloat (seconds, <, 5.0);
   g_object_unref (poppler);
 }
 
@@ -337,7 +333,7 @@ main (int   argc,
   g_test_add_func ("/pdf/write-fails-cleanly", test_write_fails_cleanly);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/no-patient", test_no_patient);
-  g_test_add_func ("/pdf/long-document", test_long_document_speed);
+  g_test_add_func ("/pdf/long-document", test_long_document);
 
   return g_test_run ();
 }

@@ -274,12 +274,9 @@ test_hostile_leaves_database_unchanged (void)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", hostile[i], NULL);
       g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-
       g_assert_false (kes_record_import_file (target->store, path, KES_RECORD_IMPORT_DEFAULT, NULL,
                                               &error));
       g_assert_nonnull (error);
-      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
       g_assert_cmpuint (counts (target->store).patients, ==, before.patients);
       g_assert_cmpuint (counts (target->store).staff, ==, before.staff);
     }
