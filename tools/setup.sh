@@ -31,12 +31,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" </dev/null
 fi
 
+# Warnings are errors: a new warning fails the build (and so CI), not a later reader.
+setup_options=(-Dwerror=true)
+
 if [ -f build/build.ninja ]; then
   : # configured; ninja re-runs meson by itself when a meson.build changes
 elif [ -f build/meson-private/coredata.dat ]; then
-  meson setup --reconfigure build || meson setup --wipe build
+  meson setup --reconfigure "${setup_options[@]}" build || meson setup --wipe "${setup_options[@]}" build
 else
-  meson setup build
+  meson setup "${setup_options[@]}" build
 fi
 
 meson compile -C build

@@ -75,13 +75,13 @@ test_depot_next_due (void)
 {
   g_autoptr(GDate) start = d ("2026-01-05");
   g_autoptr(GDate) given = d ("2026-01-05");
+  g_autoptr(GDate) feb = d ("2028-02-15");
 
   /* Nothing given yet: due on the prescription's start. */
   assert_date (kes_depot_next_due (NULL, start, 14), "2026-01-05");
   /* Interval after the last dose given, across a month end. */
   assert_date (kes_depot_next_due (given, start, 14), "2026-01-19");
   assert_date (kes_depot_next_due (given, start, 28), "2026-02-02");
-  g_autoptr(GDate) feb = d ("2028-02-15");
   assert_date (kes_depot_next_due (feb, NULL, 14), "2028-02-29"); /* leap year */
 }
 

@@ -199,6 +199,10 @@ preview_clicked_cb (KesMojReportForm *self)
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 860);
   gtk_window_set_title (GTK_WINDOW (window), _("Report Preview"));
   preview = kes_report_preview_new ();
+  /* Saving or printing the report checks the export permission and is logged. */
+  kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
+                                kes_moj_record_get_patient_id (self->report),
+                                "conditional discharge report (PDF)");
   kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

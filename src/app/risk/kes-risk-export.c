@@ -42,6 +42,9 @@ kes_risk_export_preview (GtkWidget   *parent,
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (overlay, TRUE);
   kes_widget_set_description (preview, "report-preview");
+  /* Saving or printing checks the export permission and is logged. */
+  kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), store, patient_id,
+                                "structured risk assessment (PDF)");
   kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), preview);
   gtk_box_append (GTK_BOX (box), overlay);
