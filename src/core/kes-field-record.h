@@ -102,8 +102,5 @@ gboolean             kes_field_record_load_json      (KesFieldRecord      *self,
                                                       const char          *json,
                                                       GError             **error);
 
-/* Joins issues' messages into one KES_ERROR_INVALID error; TRUE when none. */
-gboolean             kes_issues_to_error             (GPtrArray           *issues,
-                                                      GError             **error);
 
 G_END_DECLS

@@ -498,20 +498,8 @@ kes_patient_normalise (KesPatient   *self,
   g_return_val_if_fail (KES_IS_PATIENT (self), FALSE);
 
   issues = kes_patient_validate (self, today);
-  if (issues->len > 0)
-    {
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      for (guint i = 0; i < issues->len; i++)
-        {
-          KesIssue *issue = g_ptr_array_index (issues, i);
-          if (i > 0)
-            g_string_append (message, "\n");
-          g_string_append (message, issue->message);
-        }
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
-      return FALSE;
-    }
+  if (!kes_issues_to_error (issues, error))
+    return FALSE;
 
   value = kes_patient_get_text (self, KES_PATIENT_NHS_NUMBER);
   if (*value != '\0')

@@ -15,53 +15,6 @@
 /* Care in the community records: one projection table per kind, holding
  * the current revision's projected fields (record state stays in `record`). */
 
-static gboolean
-issues_to_error (GPtrArray  *issues,
-                 GError    **error)
-{
-  g_autoptr(GString) message = NULL;
-
-  if (issues->len == 0)
-    return TRUE;
-  message = g_string_new (NULL);
-  for (guint i = 0; i < issues->len; i++)
-    {
-      KesIssue *issue = g_ptr_array_index (issues, i);
-      g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", issue->message);
-    }
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
-  return FALSE;
-}
-
-static gboolean
-check_patient_active (KesStore    *self,
-                      const char  *patient_id,
-                      GError     **error)
-{
-  g_autofree char *kind = NULL;
-  KesRecordState state;
-
-  if (patient_id == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("Choose a patient first"));
-      return FALSE;
-    }
-  if (!kes_store_record_state (self, patient_id, &kind, &state, error))
-    return FALSE;
-  if (!g_str_equal (kind, "patient"))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
-      return FALSE;
-    }
-  if (state != KES_RECORD_ACTIVE)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                           _("This patient record was marked as entered in error"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A depot dose belongs to an active depot prescription of the same patient. */
 static gboolean
 check_depot_prescription (KesStore       *self,
@@ -232,8 +185,8 @@ kes_store_save_care_record (KesStore       *self,
   patient_id = kes_care_record_get_patient_id (draft);
 
   issues = kes_care_record_validate (draft, today);
-  if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, patient_id, error) ||
+  if (!kes_issues_to_error (issues, error) ||
+      !kes_store_check_patient_active (self, patient_id, NULL, error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
   if (g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) &&

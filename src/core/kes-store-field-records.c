@@ -11,30 +11,6 @@
 /* Revisioned records described by a KesRecordKind: the revision holds the
  * JSON, the kind's table holds the projected fields for queries. */
 
-static gboolean
-check_patient_active (KesStore    *self,
-                      const char  *patient_id,
-                      GError     **error)
-{
-  g_autofree char *kind = NULL;
-  KesRecordState state;
-
-  if (!kes_store_record_state (self, patient_id, &kind, &state, error))
-    return FALSE;
-  if (!g_str_equal (kind, "patient"))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
-      return FALSE;
-    }
-  if (state != KES_RECORD_ACTIVE)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                           _("This patient record was marked as entered in error"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 projection_sql (const KesRecordKind *kind)
 {
@@ -110,7 +86,8 @@ kes_store_write_field_record (KesStore        *self,
 
   if (!kes_issues_to_error (issues, error))
     return FALSE;
-  if (kind->per_patient && !check_patient_active (self, kes_field_record_get_patient_id (record), error))
+  if (kind->per_patient &&
+      !kes_store_check_patient_active (self, kes_field_record_get_patient_id (record), NULL, error))
     return FALSE;
   if (id != NULL)
     {

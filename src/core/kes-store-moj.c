@@ -17,52 +17,6 @@
  * which kes_store_mark_entered_in_error keeps for every kind. */
 
 static gboolean
-issues_to_error (GPtrArray  *issues,
-                 GError    **error)
-{
-  g_autoptr(GString) message = NULL;
-
-  if (issues->len == 0)
-    return TRUE;
-  message = g_string_new (NULL);
-  for (guint i = 0; i < issues->len; i++)
-    {
-      KesIssue *issue = g_ptr_array_index (issues, i);
-      g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", issue->message);
-    }
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
-  return FALSE;
-}
-
-static gboolean
-check_patient_active (KesStore    *self,
-                      const char  *patient_id,
-                      GError     **error)
-{
-  g_autofree char *kind = NULL;
-  KesRecordState state;
-
-  if (patient_id == NULL || !kes_store_record_state (self, patient_id, &kind, &state, error))
-    {
-      if (patient_id == NULL)
-        g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("The record names no patient"));
-      return FALSE;
-    }
-  if (!g_str_equal (kind, "patient"))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
-      return FALSE;
-    }
-  if (state != KES_RECORD_ACTIVE)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                           _("This patient record was marked as entered in error"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 project (KesStore      *self,
          KesMojRecord  *record,
          const char    *json,
@@ -113,8 +67,8 @@ kes_store_save_moj_record (KesStore       *self,
     issues = kes_moj_report_validate (record);
   else
     issues = kes_moj_record_validate (record);
-  if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, patient_id, error) ||
+  if (!kes_issues_to_error (issues, error) ||
+      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
 

@@ -12,48 +12,6 @@
 
 /* Contacts and clinical notes: revisioned records that belong to a patient. */
 
-static gboolean
-issues_to_error (GPtrArray  *issues,
-                 GError    **error)
-{
-  g_autoptr(GString) message = NULL;
-
-  if (issues->len == 0)
-    return TRUE;
-  message = g_string_new (NULL);
-  for (guint i = 0; i < issues->len; i++)
-    {
-      KesIssue *issue = g_ptr_array_index (issues, i);
-      g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", issue->message);
-    }
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
-  return FALSE;
-}
-
-static gboolean
-check_patient_active (KesStore    *self,
-                      const char  *patient_id,
-                      GError     **error)
-{
-  g_autofree char *kind = NULL;
-  KesRecordState state;
-
-  if (!kes_store_record_state (self, patient_id, &kind, &state, error))
-    return FALSE;
-  if (!g_str_equal (kind, "patient"))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
-      return FALSE;
-    }
-  if (state != KES_RECORD_ACTIVE)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                           _("This patient record was marked as entered in error"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Canonical "…Z" form, so lists sort by text. */
 static char *
 canonical_time (const char *iso)
@@ -112,8 +70,8 @@ kes_store_save_contact (KesStore      *self,
   g_return_val_if_fail (KES_IS_CONTACT (contact), FALSE);
 
   issues = kes_contact_validate (contact);
-  if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, kes_contact_get_patient_id (contact), error) ||
+  if (!kes_issues_to_error (issues, error) ||
+      !kes_store_check_patient_active (self, kes_contact_get_patient_id (contact), NULL, error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_contact_get_patient_id (contact), error))
     return FALSE;
 
@@ -270,8 +228,8 @@ kes_store_save_note (KesStore      *self,
   g_return_val_if_fail (KES_IS_NOTE (note), FALSE);
 
   issues = kes_note_validate (note);
-  if (!issues_to_error (issues, error) ||
-      !check_patient_active (self, kes_note_get_patient_id (note), error) ||
+  if (!kes_issues_to_error (issues, error) ||
+      !kes_store_check_patient_active (self, kes_note_get_patient_id (note), NULL, error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_note_get_patient_id (note), error))
     return FALSE;
 

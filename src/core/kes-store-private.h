@@ -51,6 +51,13 @@ gboolean      kes_store_release        (KesStore     *self,
                                         GError      **error);
 void          kes_store_rollback_to    (KesStore     *self);
 
+/* The patient exists and is not entered in error. A missing id fails with
+ * @missing_message (or a general one when NULL). */
+gboolean      kes_store_check_patient_active (KesStore     *self,
+                                              const char   *patient_id,
+                                              const char   *missing_message,
+                                              GError      **error);
+
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);

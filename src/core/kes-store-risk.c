@@ -138,54 +138,6 @@ kes_store_list_tool_definitions (KesStore  *self,
 /* ---- Assessments ---- */
 
 static gboolean
-issues_to_error (GPtrArray  *issues,
-                 GError    **error)
-{
-  g_autoptr(GString) message = NULL;
-
-  if (issues->len == 0)
-    return TRUE;
-  message = g_string_new (NULL);
-  for (guint i = 0; i < issues->len; i++)
-    {
-      KesIssue *issue = g_ptr_array_index (issues, i);
-      g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", issue->message);
-    }
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
-  return FALSE;
-}
-
-static gboolean
-check_patient_active (KesStore    *self,
-                      const char  *patient_id,
-                      GError     **error)
-{
-  g_autofree char *kind = NULL;
-  KesRecordState state;
-
-  if (patient_id == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("A risk assessment must belong to a patient"));
-      return FALSE;
-    }
-  if (!kes_store_record_state (self, patient_id, &kind, &state, error))
-    return FALSE;
-  if (!g_str_equal (kind, "patient"))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
-      return FALSE;
-    }
-  if (state != KES_RECORD_ACTIVE)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                           _("This patient record was marked as entered in error"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 blank (const char *text)
 {
   for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
@@ -282,7 +234,8 @@ kes_store_save_risk_assessment (KesStore           *self,
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), FALSE);
 
   patient_id = kes_risk_assessment_get_patient_id (assessment);
-  if (!check_patient_active (self, patient_id, error) ||
+  if (!kes_store_check_patient_active (self, patient_id,
+                                       _("A risk assessment must belong to a patient"), error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
 
@@ -299,7 +252,7 @@ kes_store_save_risk_assessment (KesStore           *self,
     {
       g_autoptr(GPtrArray) issues = kes_risk_assessment_validate_sign_off (work);
 
-      if (!issues_to_error (issues, error))
+      if (!kes_issues_to_error (issues, error))
         return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-validate.h"
 
 G_DEFINE_FINAL_TYPE (KesStore, kes_store, G_TYPE_OBJECT)
 
@@ -624,6 +625,39 @@ kes_store_list_revisions (KesStore    *self,
       return NULL;
     }
   return g_steal_pointer (&revisions);
+}
+
+/* ---- Checks shared by the record kinds ---- */
+
+gboolean
+kes_store_check_patient_active (KesStore    *self,
+                                const char  *patient_id,
+                                const char  *missing_message,
+                                GError     **error)
+{
+  g_autofree char *kind = NULL;
+  KesRecordState state;
+
+  if (patient_id == NULL || *patient_id == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           missing_message != NULL ? missing_message : _("Choose a patient first"));
+      return FALSE;
+    }
+  if (!kes_store_record_state (self, patient_id, &kind, &state, error))
+    return FALSE;
+  if (!g_str_equal (kind, "patient"))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
+      return FALSE;
+    }
+  if (state != KES_RECORD_ACTIVE)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
+                           _("This patient record was marked as entered in error"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Integrity ---- */

@@ -36,6 +36,24 @@ kes_issue_free (KesIssue *issue)
   g_free (issue);
 }
 
+gboolean
+kes_issues_to_error (GPtrArray  *issues,
+                     GError    **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (issues == NULL || issues->len == 0)
+    return TRUE;
+  message = g_string_new (NULL);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+      g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", issue->message);
+    }
+  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message->str);
+  return FALSE;
+}
+
 /* ---- NHS number ---- */
 
 int

@@ -26,6 +26,11 @@ KesIssue  *kes_issue_new  (const char       *field,
 void       kes_issue_free (KesIssue         *issue);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesIssue, kes_issue_free)
 
+/* Joins the issues' messages, one a line, into one KES_ERROR_INVALID
+ * error; TRUE when there are none. */
+gboolean   kes_issues_to_error (GPtrArray    *issues,
+                                GError      **error);
+
 /* Parsers: each returns a normalised value or NULL with a KES_ERROR_INVALID
  * error whose message names the field and the problem. */
 
