@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "backup/kes-auto-backup.h"
 #include "kes-application.h"
 #include "kes-window.h"
 
@@ -215,6 +216,14 @@ kes_application_activate (GApplication *application)
     kes_window_show_open_error (KES_WINDOW (window), self->database_path, self->open_error);
 
   gtk_window_present (window);
+
+  /* Once a day, in the background, after the first frame. */
+  if (self->store != NULL)
+    {
+      g_autofree char *folder = kes_auto_backup_folder ();
+
+      kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
+    }
 }
 
 static void
