@@ -19,6 +19,7 @@ struct _KesStore
   KesStaff   *actor;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   guint       savepoint_depth;
+  gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
 };
 

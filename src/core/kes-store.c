@@ -120,12 +120,26 @@ kes_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* The outermost write takes the write lock up front (BEGIN IMMEDIATE), so
+ * that another connection writing at the same moment makes this one wait for
+ * the busy timeout. A deferred transaction that reads and then writes would
+ * instead fail at once with "database is locked". */
 gboolean
 kes_store_savepoint (KesStore  *self,
                      GError   **error)
 {
-  if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+  gboolean begin = self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db);
+
+  if (begin && !kes_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+    {
+      if (begin)
+        kes_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (self->savepoint_depth == 0)
+    self->owns_transaction = begin;
   self->savepoint_depth++;
   return TRUE;
 }
@@ -142,6 +156,15 @@ kes_store_release (KesStore  *self,
       return FALSE;
     }
   self->savepoint_depth--;
+  if (self->savepoint_depth == 0 && self->owns_transaction)
+    {
+      self->owns_transaction = FALSE;
+      if (!kes_store_exec (self, "COMMIT", error))
+        {
+          kes_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -153,6 +176,11 @@ kes_store_rollback_to (KesStore *self)
   kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
   kes_store_exec (self, "RELEASE kes_write", NULL);
   self->savepoint_depth--;
+  if (self->savepoint_depth == 0 && self->owns_transaction)
+    {
+      self->owns_transaction = FALSE;
+      kes_store_exec (self, "ROLLBACK", NULL);
+    }
 }
 
 gboolean
