@@ -285,3 +285,17 @@ kes_application_get_store (KesApplication *self)
 
   return self->store;
 }
+
+void
+kes_application_set_store (KesApplication *self,
+                           KesStore       *store)
+{
+  g_return_if_fail (KES_IS_APPLICATION (self));
+  g_return_if_fail (KES_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_free (self->database_path);
+  self->database_path = g_strdup (kes_store_get_path (store));
+  g_clear_error (&self->open_error);
+  self->store_tried = TRUE;
+}

@@ -15,5 +15,9 @@ KesApplication *kes_application_new               (void);
 const char     *kes_application_get_database_path (KesApplication *self);
 /* The open store, or NULL when opening failed. */
 KesStore       *kes_application_get_store         (KesApplication *self);
+/* Makes @store (opened on a restored backup) the application's database,
+ * closing the one open before once nothing else holds it. */
+void            kes_application_set_store         (KesApplication *self,
+                                                   KesStore       *store);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "carers/kes-carers-page.h"
 #include "liaison/kes-liaison-page.h"
 #include "kes-app-util.h"
+#include "kes-application.h"
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "kes-window.h"
@@ -863,6 +864,45 @@ kes_window_set_inactivity_lock (KesWindow *self,
   g_return_if_fail (KES_IS_WINDOW (self));
 
   kes_inactivity_set_timeout (self->inactivity, milliseconds);
+}
+
+static void
+open_database_now (KesWindow  *self,
+                   const char *path)
+{
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *application;
+
+  if (path == NULL)
+    return;
+
+  store = kes_store_open (path, &error);
+  if (store == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("Could Not Open the Database"), error->message);
+      return;
+    }
+
+  /* As at start: nobody is signed in to the new database yet. */
+  kes_inactivity_set_running (self->inactivity, FALSE);
+  set_main_actions_enabled (self, FALSE);
+  show_area_now (self, "caseload");
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (KES_IS_APPLICATION (application))
+    kes_application_set_store (KES_APPLICATION (application), store);
+  kes_window_set_store (self, store);
+  update_user (self);
+}
+
+void
+kes_window_open_database (KesWindow  *self,
+                          const char *path)
+{
+  g_return_if_fail (KES_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  after_unsaved_changes (self, open_database_now, path);
 }
 
 KesCaseloadPage *

@@ -30,6 +30,12 @@ void             kes_window_open_patient       (KesWindow      *self,
  * short time here. */
 void             kes_window_set_inactivity_lock (KesWindow     *self,
                                                  guint          milliseconds);
+/* Closes the open database and opens @path (a restored backup) instead,
+ * after asking about unsaved changes in the open record; everyone signs in
+ * again, as when Kestrel starts. A file that can't be opened leaves the
+ * open database as it was and says why. */
+void             kes_window_open_database      (KesWindow      *self,
+                                                const char     *path);
 KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
 KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
 

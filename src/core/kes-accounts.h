@@ -99,6 +99,23 @@ gboolean    kes_store_break_glass        (KesStore            *store,
                                           const char          *patient_id,
                                           const char          *reason,
                                           GError             **error);
+/* A signed-in session: who is acting and the patients they opened by
+ * break-glass, as a snapshot taken on the store's own thread. A worker that
+ * opens its own store on the same file resumes it there, so an export or a
+ * report of a patient opened by break-glass works as it does in the
+ * window. Resuming on a store of another database file is refused. Grants
+ * are kept when the same person signs in again (unlocking after
+ * inactivity) and dropped when someone else signs in. */
+typedef struct _KesSession KesSession;
+
+KesSession *kes_store_get_session        (KesStore            *store);
+gboolean    kes_store_resume_session     (KesStore            *store,
+                                          KesSession          *session,
+                                          GError             **error);
+void        kes_session_free             (KesSession          *session);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesSession, kes_session_free)
+
 /* Break-glass entries (KesAuditEntry, the reason as summary), oldest first,
  * for managers to review. Needs view-audit. */
 GListModel *kes_store_list_break_glass   (KesStore            *store,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -228,18 +229,14 @@ read_backup (const char  *path,
   return g_bytes_new_take (g_steal_pointer (&contents), size);
 }
 
-/* Full verification of a database image; the first problem becomes the error. */
+/* Full verification of an open database; the first problem becomes the error. */
 static gboolean
-verify_image (GBytes      *image,
+verify_store (KesStore    *store,
               const char  *label,
               GError     **error)
 {
-  g_autoptr(KesStore) copy = kes_store_open_image (image, label, error);
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) problems = kes_store_verify (store, error);
 
-  if (copy == NULL)
-    return FALSE;
-  problems = kes_store_verify (copy, error);
   if (problems == NULL)
     return FALSE;
   if (problems->len > 0)
@@ -249,6 +246,22 @@ verify_image (GBytes      *image,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Full verification of a database image, counting what it holds when
+ * @report is given. */
+static gboolean
+verify_image (GBytes           *image,
+              const char       *label,
+              KesBackupReport  *report,
+              GError          **error)
+{
+  g_autoptr(KesStore) copy = kes_store_open_image (image, label, error);
+
+  if (copy == NULL || !verify_store (copy, label, error))
+    return FALSE;
+  return report == NULL ||
+         kes_store_count_contents (copy, &report->records, &report->audit_entries, error);
 }
 
 gboolean
@@ -372,6 +385,31 @@ kes_backup_create (KesStore    *store,
                    const char  *passphrase,
                    GError     **error)
 {
+  g_autoptr(KesBackupReport) report = kes_backup_create_full (store, folder, keep, passphrase, NULL,
+                                                              error);
+
+  return report != NULL ? g_steal_pointer (&report->path) : NULL;
+}
+
+static gboolean
+cancelled (GCancellable  *cancellable,
+           GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped: nothing was written"));
+  return TRUE;
+}
+
+KesBackupReport *
+kes_backup_create_full (KesStore      *store,
+                        const char    *folder,
+                        guint          keep,
+                        const char    *passphrase,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(KesBackupReport) report = NULL;
   g_autoptr(GBytes) image = NULL;
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) reread = NULL;
@@ -381,6 +419,7 @@ kes_backup_create (KesStore    *store,
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   if (passphrase != NULL && *passphrase == '\0')
     {
@@ -397,24 +436,27 @@ kes_backup_create (KesStore    *store,
       return NULL;
     }
 
-  image = kes_store_backup_image (store, error);
-  if (image == NULL)
+  if (cancelled (cancellable, error) || (image = kes_store_backup_image (store, error)) == NULL ||
+      cancelled (cancellable, error))
     return NULL;
   if (passphrase != NULL)
     {
-      if (!ensure_sodium (error) || (written = encrypt_image (image, passphrase, error)) == NULL)
+      if (!ensure_sodium (error) || (written = encrypt_image (image, passphrase, error)) == NULL ||
+          cancelled (cancellable, error))
         return NULL;
     }
   else
     written = g_bytes_ref (image);
 
+  report = g_new0 (KesBackupReport, 1);
   path = new_backup_path (folder, passphrase != NULL);
   if (!write_private (path, written, error))
     return NULL;
 
   /* Read back what is on disk and check it as a restore would. */
   reread = read_backup (path, passphrase, error);
-  if (reread == NULL || !g_bytes_equal (reread, image) || !verify_image (reread, path, error))
+  if (reread == NULL || !g_bytes_equal (reread, image) ||
+      !verify_image (reread, path, report, error) || cancelled (cancellable, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, KES_ERROR, KES_ERROR_IO,
@@ -428,7 +470,10 @@ kes_backup_create (KesStore    *store,
   if (!kes_store_audit (store, KES_AUDIT_BACKUP, NULL, NULL, summary, error) ||
       !rotate (folder, keep, error))
     return NULL;
-  return g_steal_pointer (&path);
+  report->encrypted = passphrase != NULL;
+  report->size = g_bytes_get_size (written);
+  report->path = g_steal_pointer (&path);
+  return g_steal_pointer (&report);
 }
 
 gboolean
@@ -453,7 +498,7 @@ kes_backup_restore (const char  *backup_path,
       return FALSE;
     }
   image = read_backup (backup_path, passphrase, error);
-  if (image == NULL || !verify_image (image, backup_path, error))
+  if (image == NULL || !verify_image (image, backup_path, NULL, error))
     return FALSE;
   if (!write_private (target_path, image, error))
     return FALSE;
@@ -466,4 +511,177 @@ kes_backup_restore (const char  *backup_path,
   kes_store_set_actor (restored, actor);
   name = g_path_get_basename (backup_path);
   return kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error);
+}
+
+KesBackupReport *
+kes_backup_restore_full (KesStore      *store,
+                         const char    *backup_path,
+                         const char    *passphrase,
+                         const char    *target_path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(KesBackupReport) report = g_new0 (KesBackupReport, 1);
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(KesStore) restored = NULL;
+  g_autoptr(KesStaff) actor = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *target_name = NULL;
+  g_autofree char *summary = NULL;
+  KesStaff *acting;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (backup_path != NULL, NULL);
+  g_return_val_if_fail (target_path != NULL, NULL);
+
+  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error))
+    return NULL;
+  if (g_strcmp0 (kes_store_get_path (store), target_path) == 0 ||
+      g_file_test (target_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("%s already exists: restore to a new file, then switch to it"), target_path);
+      return NULL;
+    }
+  report->encrypted = kes_backup_is_encrypted (backup_path, NULL);
+  if (report->encrypted && (passphrase == NULL || *passphrase == '\0'))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("This backup is encrypted: type its passphrase"));
+      return NULL;
+    }
+  if (cancelled (cancellable, error) ||
+      (image = read_backup (backup_path, report->encrypted ? passphrase : NULL, error)) == NULL ||
+      cancelled (cancellable, error) || !verify_image (image, backup_path, NULL, error) ||
+      cancelled (cancellable, error))
+    return NULL;
+  if (!write_private (target_path, image, error))
+    return NULL;
+
+  /* Opened as Kestrel will open it (migrated if it is older), then checked again. */
+  restored = kes_store_open (target_path, error);
+  if (restored == NULL)
+    return NULL;
+  acting = kes_store_get_actor (store);
+  if (acting != NULL)
+    actor = kes_store_find_staff (restored, kes_staff_get_id (acting), NULL);
+  kes_store_set_actor (restored, actor);
+  backup_name = g_path_get_basename (backup_path);
+  target_name = g_path_get_basename (target_path);
+  summary = g_strdup_printf ("%s to %s", backup_name, target_name);
+  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, backup_name, error) ||
+      !verify_store (restored, target_path, error) ||
+      !kes_store_count_contents (restored, &report->records, &report->audit_entries, error) ||
+      !kes_store_audit (store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
+    return NULL;
+  report->size = g_bytes_get_size (image);
+  report->path = g_strdup (target_path);
+  return g_steal_pointer (&report);
+}
+
+void
+kes_backup_report_free (KesBackupReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->path);
+  g_free (report);
+}
+
+gboolean
+kes_backup_check_passphrase (const char  *passphrase,
+                             const char  *repeated,
+                             GError     **error)
+{
+  const char *p;
+  gboolean one_character = TRUE;
+
+  if (passphrase == NULL || *passphrase == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("Type a passphrase for the backup"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (passphrase, -1, NULL) ||
+      g_utf8_strlen (passphrase, -1) < KES_BACKUP_PASSPHRASE_MIN_LENGTH)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "The passphrase is too short: use at least %d character",
+                                "The passphrase is too short: use at least %d characters",
+                                KES_BACKUP_PASSPHRASE_MIN_LENGTH),
+                   KES_BACKUP_PASSPHRASE_MIN_LENGTH);
+      return FALSE;
+    }
+  for (p = g_utf8_next_char (passphrase); *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) != g_utf8_get_char (passphrase))
+      one_character = FALSE;
+  if (one_character)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The passphrase is one character repeated: use words that are hard to guess"));
+      return FALSE;
+    }
+  if (g_strcmp0 (passphrase, repeated) != 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The two passphrases are different: type the same passphrase twice"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+kes_backup_file_free (KesBackupFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->name);
+  g_clear_pointer (&file->made, g_date_time_unref);
+  g_free (file);
+}
+
+/* "kestrel-backup-20261121T091500Z-01.db": the time in the name. */
+static GDateTime *
+time_from_name (const char *name)
+{
+  int year, month, day, hour, minute, second;
+
+  if (sscanf (name, "kestrel-backup-%4d%2d%2dT%2d%2d%2dZ", &year, &month, &day, &hour, &minute,
+              &second) != 6)
+    return NULL;
+  return g_date_time_new_utc (year, month, day, hour, minute, second);
+}
+
+GPtrArray *
+kes_backup_list_folder (const char  *folder,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_backup_file_free);
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&files);
+  names = list_backups (folder, error);
+  if (names == NULL)
+    return NULL;
+  for (guint i = names->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (names, i - 1);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf info;
+      KesBackupFile *file;
+
+      if (g_stat (path, &info) != 0 || !S_ISREG (info.st_mode))
+        continue;
+      file = g_new0 (KesBackupFile, 1);
+      file->name = g_strdup (name);
+      file->path = g_steal_pointer (&path);
+      file->made = time_from_name (name);
+      file->size = (guint64) info.st_size;
+      file->encrypted = g_str_has_suffix (name, KES_BACKUP_ENCRYPTED_SUFFIX);
+      g_ptr_array_add (files, file);
+    }
+  return g_steal_pointer (&files);
 }

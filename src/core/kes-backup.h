@@ -47,4 +47,71 @@ gboolean  kes_backup_restore      (const char  *backup_path,
                                    const char  *actor_id,
                                    GError     **error);
 
+/* ---- For the app: reports, passphrases, the folder's backups ---- */
+
+/* The shortest passphrase accepted for a new backup. */
+#define KES_BACKUP_PASSPHRASE_MIN_LENGTH 12
+
+/* What a backup or a restore wrote and what was checked in it: the file
+ * passed integrity_check and foreign_key_check, every record's history is
+ * whole, and the access log's chain and every revision's hash verify. */
+typedef struct
+{
+  char     *path;          /* the file written */
+  gboolean  encrypted;
+  guint64   size;          /* bytes on disk */
+  guint     records;       /* records (patients, contacts, notes …) in it */
+  guint     audit_entries; /* access-log entries whose chain was verified */
+} KesBackupReport;
+
+void             kes_backup_report_free      (KesBackupReport  *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesBackupReport, kes_backup_report_free)
+
+/* Whether @passphrase will do for a new backup, typed twice: the two must
+ * match, be at least KES_BACKUP_PASSPHRASE_MIN_LENGTH characters and not
+ * one character repeated. KES_ERROR_INVALID says what is wrong. */
+gboolean         kes_backup_check_passphrase (const char       *passphrase,
+                                              const char       *repeated,
+                                              GError          **error);
+
+/* kes_backup_create(), with a report of what was written and checked.
+ * @cancellable is honoured between the steps (copy, encryption, writing
+ * and verifying); once the backup is verified and logged it stands. */
+KesBackupReport *kes_backup_create_full      (KesStore         *store,
+                                              const char       *folder,
+                                              guint             keep,
+                                              const char       *passphrase,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+
+/* Restores @backup_path to the new file @target_path for the actor of
+ * @store, who needs the backup permission: logged as "restore" in @store
+ * (the backup's and the new file's names) and in the restored database.
+ * The new file is opened and verified again after writing. Cancellable
+ * until the new file is written. */
+KesBackupReport *kes_backup_restore_full     (KesStore         *store,
+                                              const char       *backup_path,
+                                              const char       *passphrase,
+                                              const char       *target_path,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+
+/* A backup file in a folder, as listed for people. */
+typedef struct
+{
+  char      *path;
+  char      *name;
+  GDateTime *made;      /* from the name (UTC) */
+  guint64    size;
+  gboolean   encrypted;
+} KesBackupFile;
+
+void             kes_backup_file_free        (KesBackupFile    *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesBackupFile, kes_backup_file_free)
+
+/* The backups in @folder (KesBackupFile), newest first; a folder that does
+ * not exist yet holds none. */
+GPtrArray       *kes_backup_list_folder      (const char       *folder,
+                                              GError          **error);
+
 G_END_DECLS

@@ -96,6 +96,27 @@ load_account (KesStore      *self,
   return TRUE;
 }
 
+/* Emergency access is granted to one member of staff for one patient: the
+ * key names both, so a grant never passes to whoever signs in next. */
+static char *
+grant_key (const char *staff_id,
+           const char *patient_id)
+{
+  return g_strconcat (staff_id, "\n", patient_id, NULL);
+}
+
+static gboolean
+has_grant (KesStore   *self,
+           const char *patient_id)
+{
+  g_autofree char *key = NULL;
+
+  if (self->actor == NULL)
+    return FALSE;
+  key = grant_key (kes_staff_get_id (self->actor), patient_id);
+  return g_hash_table_contains (self->break_glass, key);
+}
+
 static char *
 patient_team (KesStore   *self,
               const char *patient_id)
@@ -141,7 +162,7 @@ kes_store_require (KesStore       *self,
   if (patient_id == NULL ||
       (permission != KES_PERMISSION_VIEW_CLINICAL && permission != KES_PERMISSION_EDIT_CLINICAL) ||
       account.team_id == NULL ||
-      g_hash_table_contains (self->break_glass, patient_id))
+      has_grant (self, patient_id))
     return TRUE;
   team = patient_team (self, patient_id);
   if (team != NULL && !g_str_equal (team, account.team_id))
@@ -566,7 +587,10 @@ kes_store_sign_in (KesStore    *self,
     if (!kes_store_release (self, error))
       goto fail;
   }
-  g_hash_table_remove_all (self->break_glass);
+  /* Unlocking after inactivity signs the same person in again: their
+   * emergency access stays. Someone else signing in starts afresh. */
+  if (previous == NULL || !g_str_equal (kes_staff_get_id (previous), staff_id))
+    g_hash_table_remove_all (self->break_glass);
   return g_steal_pointer (&staff);
 
 fail:
@@ -612,8 +636,70 @@ kes_store_break_glass (KesStore    *self,
   trimmed = g_strstrip (g_strdup (reason));
   if (!kes_store_audit (self, KES_AUDIT_BREAK_GLASS, patient_id, patient_id, trimmed, error))
     return FALSE;
-  g_hash_table_add (self->break_glass, g_strdup (patient_id));
+  g_hash_table_add (self->break_glass, grant_key (kes_staff_get_id (self->actor), patient_id));
   return TRUE;
+}
+
+/* ---- Sessions carried into a worker's own store ---- */
+
+struct _KesSession
+{
+  char     *path;
+  KesStaff *actor;
+  GStrv     grants; /* grant keys, as in the break_glass table */
+};
+
+KesSession *
+kes_store_get_session (KesStore *self)
+{
+  KesSession *session;
+  g_autoptr(GStrvBuilder) grants = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  session = g_new0 (KesSession, 1);
+  session->path = g_strdup (self->path);
+  session->actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
+  g_hash_table_iter_init (&iter, self->break_glass);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_strv_builder_add (grants, key);
+  session->grants = g_strv_builder_end (grants);
+  return session;
+}
+
+gboolean
+kes_store_resume_session (KesStore    *self,
+                          KesSession  *session,
+                          GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  /* Grants were logged in one database; they mean nothing in another. */
+  if (g_strcmp0 (self->path, session->path) != 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("This work was started on another database: start it again"));
+      return FALSE;
+    }
+  kes_store_set_actor (self, session->actor);
+  g_hash_table_remove_all (self->break_glass);
+  for (guint i = 0; session->grants[i] != NULL; i++)
+    g_hash_table_add (self->break_glass, g_strdup (session->grants[i]));
+  return TRUE;
+}
+
+void
+kes_session_free (KesSession *session)
+{
+  if (session == NULL)
+    return;
+  g_free (session->path);
+  g_clear_object (&session->actor);
+  g_strfreev (session->grants);
+  g_free (session);
 }
 
 GListModel *

@@ -101,3 +101,34 @@ kes_store_open_image (GBytes      *image,
     }
   return g_steal_pointer (&self);
 }
+
+static gboolean
+count_rows (KesStore    *self,
+            const char  *sql,
+            guint       *count,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      kes_store_set_db_error (self, error, _("Could not count what the backup holds"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+kes_store_count_contents (KesStore  *self,
+                          guint     *records,
+                          guint     *audit_entries,
+                          GError   **error)
+{
+  return count_rows (self, "SELECT count(*) FROM record", records, error) &&
+         count_rows (self, "SELECT count(*) FROM audit", audit_entries, error);
+}

@@ -136,6 +136,11 @@ GBytes       *kes_store_backup_image   (KesStore      *self,
 KesStore     *kes_store_open_image     (GBytes        *image,
                                         const char    *label,
                                         GError       **error);
+/* How many records and access-log entries the database holds. */
+gboolean      kes_store_count_contents (KesStore      *self,
+                                        guint         *records,
+                                        guint         *audit_entries,
+                                        GError       **error);
 
 /* ---- Access (kes-store-access.c) ---- */
 /* kes_store_check_permission() for core's own entry points. */

@@ -8,6 +8,7 @@
 #include "accounts/kes-access-log.h"
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
+#include "admin/kes-backup-group.h"
 #include "admin/kes-record-import-group.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
@@ -30,6 +31,7 @@ struct _KesAdminPage
   AdwPreferencesGroup *access_log_group;
   KesAccessLog        *access_log;
   KesRecordImportGroup *import_group;
+  KesBackupGroup      *backup_group;
   AdwActionRow        *database_row;
 };
 
@@ -478,6 +480,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
                                              G_TYPE_NONE, 0);
 
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
+  g_type_ensure (KES_TYPE_BACKUP_GROUP);
 
   g_type_ensure (KES_TYPE_ACCESS_LOG);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -489,6 +492,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, access_log);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, backup_group);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
 }
@@ -522,6 +526,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   path = g_markup_escape_text (kes_store_get_path (store), -1);
   adw_action_row_set_subtitle (self->database_row, path);
   kes_record_import_group_set_store (self->import_group, store);
+  kes_backup_group_set_store (self->backup_group, store);
   kes_admin_page_reload (self);
 }
 
@@ -634,6 +639,7 @@ kes_admin_page_reload (KesAdminPage *self)
     }
 
   reload_break_glass (self);
+  kes_backup_group_reload (self->backup_group);
 
   /* The whole access log, for those who may read it, once someone is signed in. */
   can_audit = kes_store_get_actor (self->store) != NULL &&

@@ -22,13 +22,14 @@ typedef enum
   JOB_RECORD,
 } JobKind;
 
-/* What a worker needs: the database file and who is acting, never the
- * page's own store (a KesStore belongs to one thread). */
+/* What a worker needs: the database file and the session (who is acting
+ * and their emergency access), never the page's own store (a KesStore
+ * belongs to one thread). */
 typedef struct
 {
-  JobKind   kind;
-  char     *db_path;
-  KesStaff *actor;
+  JobKind     kind;
+  char       *db_path;
+  KesSession *session;
   KesStore *shared_store; /* an in-memory store: the work runs at once on it */
   char     *patient_id;
   char     *target;       /* the folder or file written */
@@ -38,7 +39,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_free (job->db_path);
-  g_clear_object (&job->actor);
+  g_clear_pointer (&job->session, kes_session_free);
   g_clear_object (&job->shared_store);
   g_free (job->patient_id);
   g_free (job->target);
@@ -54,7 +55,6 @@ export_job_new (KesPatientPage *page,
   KesPatient *patient = kes_patient_page_get_patient (page);
   const char *path = kes_store_get_path (store);
   ExportJob *job = g_new0 (ExportJob, 1);
-  KesStaff *actor = kes_store_get_actor (store);
 
   job->kind = kind;
   job->patient_id = g_strdup (kes_patient_get_id (patient));
@@ -63,8 +63,7 @@ export_job_new (KesPatientPage *page,
     job->db_path = g_strdup (path);
   else
     job->shared_store = g_object_ref (store);
-  if (actor != NULL)
-    job->actor = g_object_ref (actor);
+  job->session = kes_store_get_session (store);
   return job;
 }
 
@@ -78,8 +77,8 @@ export_job_open_store (ExportJob  *job,
     return g_object_ref (job->shared_store);
 
   store = kes_store_open (job->db_path, error);
-  if (store != NULL && job->actor != NULL)
-    kes_store_set_actor (store, job->actor);
+  if (store != NULL && !kes_store_resume_session (store, job->session, error))
+    g_clear_object (&store);
   return store;
 }
 

@@ -1,0 +1,880 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-backup-group"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "admin/kes-backup-group.h"
+#include "backup/kes-auto-backup.h"
+#include "kes-accounts.h"
+#include "kes-app-util.h"
+#include "kes-backup.h"
+#include "kes-clock.h"
+#include "kes-window.h"
+
+struct _KesBackupGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  KesStore            *store;
+  char                *folder;
+  char                *restored_path;
+  GCancellable        *cancellable;
+  GPtrArray           *recent_rows;
+  gboolean             busy;
+
+  GtkWidget           *backup_button;
+  GtkWidget           *restore_button;
+  AdwActionRow        *progress_row;
+  GtkSpinner          *spinner;
+  GtkWidget           *cancel_button;
+  AdwActionRow        *result_row;
+  GtkImage            *result_icon;
+  GtkWidget           *switch_button;
+  AdwExpanderRow      *recent_row;
+};
+
+G_DEFINE_FINAL_TYPE (KesBackupGroup, kes_backup_group, ADW_TYPE_PREFERENCES_GROUP)
+
+/* ---- The worker ---- */
+
+/* What a worker needs: the database file and the session (a KesStore
+ * belongs to one thread), and what to back up or restore. */
+typedef struct
+{
+  gboolean    restore;
+  char       *db_path;
+  KesSession *session;
+  KesStore   *shared_store; /* an in-memory store: the work runs at once on it */
+  char       *folder;       /* backup: where to */
+  char       *backup_path;  /* restore: from */
+  char       *target;       /* restore: the new file */
+  char       *passphrase;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->session, kes_session_free);
+  g_clear_object (&job->shared_store);
+  g_free (job->folder);
+  g_free (job->backup_path);
+  g_free (job->target);
+  if (job->passphrase != NULL)
+    explicit_bzero (job->passphrase, strlen (job->passphrase));
+  g_free (job->passphrase);
+  g_free (job);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KesBackupReport *report;
+
+  if (job->shared_store != NULL)
+    store = g_object_ref (job->shared_store);
+  else if ((store = kes_store_open (job->db_path, &error)) != NULL &&
+           !kes_store_resume_session (store, job->session, &error))
+    g_clear_object (&store);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->restore)
+    report = kes_backup_restore_full (store, job->backup_path, job->passphrase, job->target,
+                                      cancellable, &error);
+  else
+    report = kes_backup_create_full (store, job->folder, 0, job->passphrase, cancellable, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) kes_backup_report_free);
+}
+
+/* ---- Showing what happened ---- */
+
+static void
+set_busy (KesBackupGroup *self,
+          const char     *what)
+{
+  self->busy = what != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_row), self->busy);
+  if (what != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), what);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+  gtk_widget_set_sensitive (self->cancel_button, self->busy);
+  gtk_widget_set_sensitive (self->backup_button, !self->busy);
+  gtk_widget_set_sensitive (self->restore_button, !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_row), !self->busy);
+}
+
+static void
+show_result (KesBackupGroup *self,
+             gboolean        ok,
+             const char     *title,
+             const char     *text,
+             gboolean        can_switch)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  GtkWidget *row = GTK_WIDGET (self->result_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row), title);
+  adw_action_row_set_subtitle (self->result_row, escaped);
+  gtk_image_set_from_icon_name (self->result_icon,
+                                ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  if (ok)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "error");
+    }
+  gtk_widget_set_visible (self->switch_button, can_switch);
+  gtk_widget_set_visible (row, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+/* "the database is sound …": what core checked, in plain words. */
+static char *
+checks_text (KesBackupReport *report)
+{
+  g_autofree char *entries = kes_format_count (report->audit_entries);
+  g_autofree char *records = kes_format_count (report->records);
+
+  return g_strdup_printf (
+    /* TRANSLATORS: the first %s is a number of access-log entries, the second of records */
+    _("Checked after writing: the database file is sound (integrity check), every link between "
+      "records holds (foreign key check), and the access log’s chain of %s entries and every "
+      "record’s history are unbroken. It holds %s records."),
+    entries, records);
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KesBackupGroup) self = user_data;
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(KesBackupReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checks = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *size = NULL;
+  gboolean restore = job->restore;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_object (&self->cancellable);
+  set_busy (self, NULL);
+
+  if (report == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_result (self, FALSE, restore ? _("Restore Stopped") : _("Backup Stopped"),
+                     restore ? _("Nothing was restored: no new database file was written.")
+                             : _("No backup was made."),
+                     FALSE);
+      else
+        show_result (self, FALSE, restore ? _("Restore Failed") : _("Backup Failed"),
+                     error->message, FALSE);
+      kes_backup_group_reload (self);
+      return;
+    }
+
+  checks = checks_text (report);
+  name = g_path_get_basename (report->path);
+  size = g_format_size (report->size);
+  if (restore)
+    {
+      g_autofree char *from = g_path_get_basename (job->backup_path);
+
+      g_free (self->restored_path);
+      self->restored_path = g_strdup (report->path);
+      /* TRANSLATORS: "Restored kestrel-backup-….kbak to /home/…/kestrel-restored-….db (2 MB). Checked…" */
+      text = g_strdup_printf (_("Restored %s to a new database file, %s (%s). %s The database open "
+                                "now is unchanged until you switch."),
+                              from, report->path, size, checks);
+      show_result (self, TRUE, _("Restored and Checked"), text, TRUE);
+    }
+  else
+    {
+      g_autofree char *folder = g_path_get_dirname (report->path);
+
+      /* TRANSLATORS: "kestrel-backup-….kbak in /home/… (encrypted, 2 MB). Checked…" */
+      text = g_strdup_printf (_("%s in %s (%s, %s). %s"), name, folder,
+                              report->encrypted ? _("encrypted") : _("not encrypted"), size,
+                              checks);
+      show_result (self, TRUE, _("Backup Made and Checked"), text, FALSE);
+      kes_widget_toast (GTK_WIDGET (self), _("Backup made and checked"));
+    }
+  kes_backup_group_reload (self);
+}
+
+static void
+run_job (KesBackupGroup *self,
+         BackupJob      *job,
+         const char     *what)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *path = kes_store_get_path (self->store);
+
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    job->db_path = g_strdup (path);
+  else
+    job->shared_store = g_object_ref (self->store);
+  job->session = kes_store_get_session (self->store);
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
+  set_busy (self, what);
+
+  task = g_task_new (NULL, self->cancellable, job_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  if (job->shared_store != NULL)
+    backup_thread (task, NULL, job, self->cancellable);
+  else
+    g_task_run_in_thread (task, backup_thread);
+}
+
+/* ---- Dialogs ---- */
+
+static GtkWindow *
+parent_window (KesBackupGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static GtkWidget *
+password_entry (const char *label)
+{
+  GtkWidget *entry = gtk_password_entry_new ();
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "placeholder-text", label, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return entry;
+}
+
+typedef struct
+{
+  KesBackupGroup *group;
+  char           *folder;
+  GtkEditable    *first;
+  GtkEditable    *second;
+  GtkLabel       *problem;
+} PassphraseForm;
+
+static void
+passphrase_form_free (PassphraseForm *form)
+{
+  g_clear_object (&form->group);
+  g_free (form->folder);
+  g_free (form);
+}
+
+/* Empty twice: a plain backup. Otherwise core says what is wrong, once the
+ * second entry has something in it. */
+static void
+passphrase_changed_cb (AdwMessageDialog *dialog)
+{
+  PassphraseForm *form = g_object_get_data (G_OBJECT (dialog), "kes-form");
+  const char *first = gtk_editable_get_text (form->first);
+  const char *second = gtk_editable_get_text (form->second);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (*first != '\0' || *second != '\0')
+    ok = kes_backup_check_passphrase (first, second, &error);
+  gtk_label_set_text (form->problem, error != NULL && *second != '\0' ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->problem), error != NULL && *second != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "backup", ok);
+  adw_message_dialog_set_response_label (dialog, "backup",
+                                         *first != '\0' ? _("_Back Up Encrypted")
+                                                        : _("_Back Up Without Encryption"));
+}
+
+static void
+passphrase_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PassphraseForm   *form)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The dialog goes away after a response: take the focus off its password
+   * entries first, or GTK 4.8 notifies an entry that is already gone. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, "backup") != 0)
+    return;
+  if (!kes_backup_group_back_up (form->group, form->folder, gtk_editable_get_text (form->first),
+                                 gtk_editable_get_text (form->second), &error))
+    kes_show_error (GTK_WIDGET (form->group), _("Backup Not Started"), error->message);
+}
+
+static void
+ask_passphrase (KesBackupGroup *self,
+                const char     *folder)
+{
+  PassphraseForm *form = g_new0 (PassphraseForm, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *first = password_entry (_("Passphrase (optional)"));
+  GtkWidget *second = password_entry (_("Passphrase again"));
+  GtkWidget *problem = gtk_label_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The backup goes to %s. A passphrase encrypts it: nobody, you included, "
+                            "can restore it without the passphrase, so keep it safe. Leave both "
+                            "boxes empty for a backup without encryption."), folder);
+  dialog = adw_message_dialog_new (parent_window (self), _("Back Up the Database"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "backup", _("_Back Up Without Encryption"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "backup",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "backup");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_box_append (GTK_BOX (box), problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  form->group = g_object_ref (self);
+  form->folder = g_strdup (folder);
+  form->first = GTK_EDITABLE (first);
+  form->second = GTK_EDITABLE (second);
+  form->problem = GTK_LABEL (problem);
+  g_object_set_data_full (G_OBJECT (dialog), "kes-form", form, (GDestroyNotify) passphrase_form_free);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
+  g_signal_connect_swapped (second, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (passphrase_response_cb), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+folder_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(KesBackupGroup) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || (folder = g_file_get_path (file)) == NULL)
+    return;
+  ask_passphrase (self, folder);
+}
+
+static void
+backup_clicked_cb (KesBackupGroup *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GFile) start = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Folder for the Backup"), parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+    {
+      start = g_file_new_for_path (self->folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- Restore ---- */
+
+typedef struct
+{
+  KesBackupGroup *group;
+  char           *path;
+  GtkEditable    *entry;
+} RestoreForm;
+
+static void
+restore_form_free (RestoreForm *form)
+{
+  g_clear_object (&form->group);
+  g_free (form->path);
+  g_free (form);
+}
+
+static void
+restore_passphrase_changed_cb (AdwMessageDialog *dialog)
+{
+  RestoreForm *form = g_object_get_data (G_OBJECT (dialog), "kes-form");
+
+  adw_message_dialog_set_response_enabled (dialog, "restore",
+                                           *gtk_editable_get_text (form->entry) != '\0');
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RestoreForm      *form)
+{
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, "restore") == 0)
+    kes_backup_group_restore (form->group, form->path, gtk_editable_get_text (form->entry));
+}
+
+/* Asks for the passphrase when the backup is encrypted, else restores. */
+static void
+restore_file (KesBackupGroup *self,
+              const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  RestoreForm *form;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (!kes_backup_is_encrypted (path, &error))
+    {
+      if (error != NULL)
+        show_result (self, FALSE, _("Restore Failed"), error->message, FALSE);
+      else
+        kes_backup_group_restore (self, path, NULL);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  body = g_strdup_printf (_("%s is encrypted. Type the passphrase it was made with. It is restored "
+                            "to a new database file; the database open now is not changed."), name);
+  dialog = adw_message_dialog_new (parent_window (self), _("Restore Encrypted Backup"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = password_entry (_("Passphrase"));
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  form = g_new0 (RestoreForm, 1);
+  form->group = g_object_ref (self);
+  form->path = g_strdup (path);
+  form->entry = GTK_EDITABLE (entry);
+  g_object_set_data_full (G_OBJECT (dialog), "kes-form", form, (GDestroyNotify) restore_form_free);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (restore_passphrase_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(KesBackupGroup) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  restore_file (self, path);
+}
+
+static void
+restore_clicked_cb (KesBackupGroup *self)
+{
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GFile) start = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Backup to Restore"), parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Kestrel backups"));
+  gtk_file_filter_add_pattern (filter, "*" KES_BACKUP_PLAIN_SUFFIX);
+  gtk_file_filter_add_pattern (filter, "*" KES_BACKUP_ENCRYPTED_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  if (g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+    {
+      start = g_file_new_for_path (self->folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+recent_restore_clicked_cb (GtkButton      *button,
+                           KesBackupGroup *self)
+{
+  restore_file (self, g_object_get_data (G_OBJECT (button), "kes-path"));
+}
+
+/* ---- Switching ---- */
+
+static void
+switch_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KesBackupGroup   *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *path = g_strdup (self->restored_path);
+
+  if (g_strcmp0 (response, "switch") != 0 || path == NULL || !KES_IS_WINDOW (root))
+    return;
+  kes_window_open_database (KES_WINDOW (root), path);
+}
+
+static void
+switch_clicked_cb (KesBackupGroup *self)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (self->restored_path != NULL);
+
+  body = g_strdup_printf (_("Kestrel closes the database open now and opens %s. Everyone signs in "
+                            "again, with the accounts the backup holds."), self->restored_path);
+  dialog = adw_message_dialog_new (parent_window (self), _("Switch to the Restored Database?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "switch", _("_Switch"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "switch",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (switch_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_clicked_cb (KesBackupGroup *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+}
+
+/* ---- The folder's backups ---- */
+
+static void
+clear_recent (KesBackupGroup *self)
+{
+  for (guint i = 0; i < self->recent_rows->len; i++)
+    adw_expander_row_remove (self->recent_row, g_ptr_array_index (self->recent_rows, i));
+  g_ptr_array_set_size (self->recent_rows, 0);
+}
+
+static void
+add_recent_row (KesBackupGroup *self,
+                GtkWidget      *row)
+{
+  adw_expander_row_add_row (self->recent_row, row);
+  g_ptr_array_add (self->recent_rows, row);
+}
+
+static void
+reload_recent (KesBackupGroup *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_markup_escape_text (self->folder, -1);
+
+  clear_recent (self);
+  adw_expander_row_set_subtitle (self->recent_row, folder);
+  files = kes_backup_list_folder (self->folder, &error);
+  if (files == NULL || files->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     files == NULL ? error->message
+                                                   : _("No backups in this folder yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      add_recent_row (self, row);
+      return;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      KesBackupFile *file = g_ptr_array_index (files, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      g_autoptr(GDateTime) local = file->made != NULL ? g_date_time_to_local (file->made) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%-d %b %Y, %H:%M")
+                                            : g_strdup (file->name);
+      g_autofree char *size = g_format_size (file->size);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s",
+                                                   file->encrypted ? _("Encrypted")
+                                                                   : _("Not encrypted"),
+                                                   size, file->name);
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), when);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "kes-path", g_strdup (file->path), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (recent_restore_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_recent_row (self, row);
+    }
+}
+
+/* Next to the open database, under a name nobody has: never the open file. */
+static char *
+restore_target (KesBackupGroup *self)
+{
+  const char *db = kes_store_get_path (self->store);
+  g_autofree char *dir = NULL;
+  g_autoptr(GDateTime) now = kes_clock_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+
+  if (db != NULL && *db != '\0' && g_strcmp0 (db, ":memory:") != 0)
+    dir = g_path_get_dirname (db);
+  else
+    dir = g_build_filename (g_get_user_data_dir (), "kestrel", NULL);
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("kestrel-restored-%s-%02u.db", stamp, n);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+/* ---- GObject ---- */
+
+static void
+kes_backup_group_dispose (GObject *object)
+{
+  KesBackupGroup *self = KES_BACKUP_GROUP (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_BACKUP_GROUP);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kes_backup_group_parent_class)->dispose (object);
+}
+
+static void
+kes_backup_group_finalize (GObject *object)
+{
+  KesBackupGroup *self = KES_BACKUP_GROUP (object);
+
+  g_free (self->folder);
+  g_free (self->restored_path);
+
+  G_OBJECT_CLASS (kes_backup_group_parent_class)->finalize (object);
+}
+
+static void
+kes_backup_group_class_init (KesBackupGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_backup_group_dispose;
+  object_class->finalize = kes_backup_group_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/admin/kes-backup-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, backup_button);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, result_row);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, switch_button);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, recent_row);
+  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switch_clicked_cb);
+}
+
+static void
+kes_backup_group_init (KesBackupGroup *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->recent_rows = g_ptr_array_new ();
+  self->folder = kes_auto_backup_folder ();
+  kes_widget_set_description (self->backup_button, "backup-now");
+  kes_widget_set_description (self->restore_button, "backup-restore");
+}
+
+/* ---- Public ---- */
+
+GtkWidget *
+kes_backup_group_new (void)
+{
+  return g_object_new (KES_TYPE_BACKUP_GROUP, NULL);
+}
+
+void
+kes_backup_group_set_store (KesBackupGroup *self,
+                            KesStore       *store)
+{
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+  g_return_if_fail (store == NULL || KES_IS_STORE (store));
+
+  if (store != self->store)
+    {
+      g_clear_pointer (&self->restored_path, g_free);
+      gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
+    }
+  g_set_object (&self->store, store);
+  kes_backup_group_reload (self);
+}
+
+void
+kes_backup_group_reload (KesBackupGroup *self)
+{
+  gboolean allowed;
+
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+
+  /* Core decides; the group is only offered to those it allows. */
+  allowed = self->store != NULL && kes_store_get_actor (self->store) != NULL &&
+            kes_store_check_permission (self->store, KES_PERMISSION_BACKUP, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self), allowed);
+  if (allowed)
+    reload_recent (self);
+}
+
+void
+kes_backup_group_set_folder (KesBackupGroup *self,
+                             const char     *folder)
+{
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+  g_return_if_fail (folder != NULL);
+
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
+  kes_backup_group_reload (self);
+}
+
+void
+kes_backup_group_choose_folder (KesBackupGroup *self,
+                                const char     *folder)
+{
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+  g_return_if_fail (folder != NULL);
+
+  ask_passphrase (self, folder);
+}
+
+void
+kes_backup_group_choose_backup (KesBackupGroup *self,
+                                const char     *backup_path)
+{
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+  g_return_if_fail (backup_path != NULL);
+
+  restore_file (self, backup_path);
+}
+
+gboolean
+kes_backup_group_back_up (KesBackupGroup  *self,
+                          const char      *folder,
+                          const char      *passphrase,
+                          const char      *repeated,
+                          GError         **error)
+{
+  BackupJob *job;
+  gboolean encrypted;
+
+  g_return_val_if_fail (KES_IS_BACKUP_GROUP (self), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL && !self->busy, FALSE);
+
+  encrypted = (passphrase != NULL && *passphrase != '\0') || (repeated != NULL && *repeated != '\0');
+  if (encrypted && !kes_backup_check_passphrase (passphrase, repeated, error))
+    return FALSE;
+
+  job = g_new0 (BackupJob, 1);
+  job->folder = g_strdup (folder);
+  job->passphrase = encrypted ? g_strdup (passphrase) : NULL;
+  run_job (self, job, encrypted ? _("Backing up and encrypting…") : _("Backing up…"));
+  return TRUE;
+}
+
+void
+kes_backup_group_restore (KesBackupGroup *self,
+                          const char     *backup_path,
+                          const char     *passphrase)
+{
+  BackupJob *job;
+
+  g_return_if_fail (KES_IS_BACKUP_GROUP (self));
+  g_return_if_fail (backup_path != NULL);
+  g_return_if_fail (self->store != NULL && !self->busy);
+
+  job = g_new0 (BackupJob, 1);
+  job->restore = TRUE;
+  job->backup_path = g_strdup (backup_path);
+  job->target = restore_target (self);
+  job->passphrase = g_strdup (passphrase);
+  run_job (self, job, _("Restoring to a new database file and checking it…"));
+}
+
+gboolean
+kes_backup_group_get_busy (KesBackupGroup *self)
+{
+  g_return_val_if_fail (KES_IS_BACKUP_GROUP (self), FALSE);
+
+  return self->busy;
+}
+
+const char *
+kes_backup_group_get_restored_path (KesBackupGroup *self)
+{
+  g_return_val_if_fail (KES_IS_BACKUP_GROUP (self), NULL);
+
+  return self->restored_path;
+}
