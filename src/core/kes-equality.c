@@ -7,6 +7,7 @@
 
 #include "kes-codes.h"
 #include "kes-equality.h"
+#include "kes-referral-stats.h"
 #include "kes-validate.h"
 
 /* Age bands, youngest first: upper bound of each (inclusive), G_MAXINT last. */
@@ -82,6 +83,7 @@ group_free (KesEqualityGroup *group)
 {
   g_free (group->code);
   g_free (group->label);
+  g_clear_pointer (&group->decision_days, g_array_unref);
   g_free (group);
 }
 
@@ -94,6 +96,7 @@ add_group (GPtrArray  *groups,
 
   group->code = g_strdup (code);
   group->label = g_strdup (label);
+  group->decision_days = g_array_new (FALSE, FALSE, sizeof (int));
   g_ptr_array_add (groups, group);
 }
 
@@ -117,6 +120,7 @@ kes_equality_report_new (const char *from,
 
   report->from = g_strdup (from);
   report->to = g_strdup (to);
+  report->decision_days = g_array_new (FALSE, FALSE, sizeof (int));
   report->groups[KES_EQUALITY_ETHNICITY] = groups_from_codes (KES_CODES_ETHNIC_CATEGORY);
   report->groups[KES_EQUALITY_GENDER] = groups_from_codes (KES_CODES_GENDER);
   report->groups[KES_EQUALITY_AGE_BAND] = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
@@ -135,6 +139,7 @@ kes_equality_report_free (KesEqualityReport *report)
   g_free (report->to);
   for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
     g_clear_pointer (&report->groups[d], g_ptr_array_unref);
+  g_clear_pointer (&report->decision_days, g_array_unref);
   g_free (report);
 }
 
@@ -153,19 +158,16 @@ find_group (GPtrArray  *groups,
   return not_recorded;
 }
 
-void
-kes_equality_report_add (KesEqualityReport  *report,
-                         KesEqualityMeasure  measure,
-                         const char         *ethnicity,
-                         const char         *gender,
-                         const char         *birth_date)
+/* The untranslated label of the age band on the last day of the period,
+ * which is the band's code; NULL without a birth date. */
+static const char *
+band_code (KesEqualityReport *report,
+           const char        *birth_date)
 {
   g_autoptr(GDate) birth = NULL;
   g_autoptr(GDate) end = NULL;
   const char *band = NULL;
   guint position;
-
-  g_return_if_fail (report != NULL && measure < KES_N_MEASURES);
 
   if (birth_date != NULL && *birth_date != '\0')
     birth = kes_date_from_iso (birth_date);
@@ -181,11 +183,65 @@ kes_equality_report_add (KesEqualityReport  *report,
             break;
           }
     }
+  return band;
+}
 
+void
+kes_equality_report_add (KesEqualityReport  *report,
+                         KesEqualityMeasure  measure,
+                         const char         *ethnicity,
+                         const char         *gender,
+                         const char         *birth_date)
+{
+  const char *band;
+
+  g_return_if_fail (report != NULL && measure < KES_N_MEASURES);
+
+  band = band_code (report, birth_date);
   find_group (report->groups[KES_EQUALITY_ETHNICITY], ethnicity)->counts[measure]++;
   find_group (report->groups[KES_EQUALITY_GENDER], gender)->counts[measure]++;
   find_group (report->groups[KES_EQUALITY_AGE_BAND], band)->counts[measure]++;
   report->totals[measure]++;
+}
+
+void
+kes_equality_report_add_decision (KesEqualityReport *report,
+                                  gboolean           accepted,
+                                  int                days,
+                                  const char        *ethnicity,
+                                  const char        *gender,
+                                  const char        *birth_date)
+{
+  KesEqualityGroup *in[KES_EQUALITY_N_DIMENSIONS];
+
+  g_return_if_fail (report != NULL);
+
+  kes_equality_report_add (report, accepted ? KES_MEASURE_REFERRALS_ACCEPTED : KES_MEASURE_REFERRALS_DECLINED,
+                           ethnicity, gender, birth_date);
+  if (days < 0)
+    return;
+  in[KES_EQUALITY_ETHNICITY] = find_group (report->groups[KES_EQUALITY_ETHNICITY], ethnicity);
+  in[KES_EQUALITY_GENDER] = find_group (report->groups[KES_EQUALITY_GENDER], gender);
+  in[KES_EQUALITY_AGE_BAND] = find_group (report->groups[KES_EQUALITY_AGE_BAND], band_code (report, birth_date));
+  for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
+    g_array_append_val (in[d]->decision_days, days);
+  g_array_append_val (report->decision_days, days);
+}
+
+char *
+kes_equality_median_days (GArray *days)
+{
+  g_autoptr(GArray) sorted = NULL;
+  double median;
+
+  if (days == NULL || days->len < 5)
+    return g_strdup (KES_EQUALITY_WITHHELD);
+  sorted = g_array_copy (days);
+  if (!kes_referral_median (sorted, &median))
+    return g_strdup (KES_EQUALITY_WITHHELD);
+  if (median == (double) (int) median)
+    return g_strdup_printf ("%d", (int) median);
+  return g_strdup_printf ("%.1f", median);
 }
 
 static gboolean
@@ -201,6 +257,7 @@ kes_equality_suppress_column (const guint *values,
                               gboolean    *suppressed)
 {
   g_autofree gboolean *hidden = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *small = g_new0 (gboolean, n + 1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n_hidden = 0;
 
@@ -211,6 +268,8 @@ kes_equality_suppress_column (const guint *values,
         n_hidden++;
       }
   hidden[n] = is_small (total);
+  for (guint i = 0; i <= n; i++)
+    small[i] = hidden[i];
 
   /* Complementary suppression: one hidden cell beside a shown total could be
    * recovered by subtraction. */
@@ -232,7 +291,7 @@ kes_equality_suppress_column (const guint *values,
       guint value = i < n ? values[i] : total;
 
       if (hidden[i])
-        g_strv_builder_add (builder, KES_EQUALITY_SUPPRESSED);
+        g_strv_builder_add (builder, small[i] ? KES_EQUALITY_SUPPRESSED : KES_EQUALITY_HIDDEN);
       else
         {
           g_autofree char *number = g_strdup_printf ("%u", value);

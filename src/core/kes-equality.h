@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  *     the column is suppressed, the smallest other non-zero cell is
  *     suppressed too, so the hidden cell can't be worked out by subtracting
  *     the others from the total; when there is no such cell the total is
- *     suppressed instead. A total from 1 to 4 is itself suppressed.
+ *     suppressed instead. A total from 1 to 4 is itself suppressed. A cell
+ *     hidden only for this reason may be 5 or more, so it is shown as "*",
+ *     not as "<5".
  *  3. A rate is shown only when both its numerator and its denominator are
  *     shown; otherwise it is withheld ("–"), because a rate and its
  *     denominator would give the number back. */
@@ -26,6 +28,7 @@ G_BEGIN_DECLS
 #define KES_CODES_LEGAL_STATUS_RESTRICTED "legal-status-restricted"
 #define KES_EQUALITY_SUPPRESSED "<5"
 #define KES_EQUALITY_WITHHELD   "–"
+#define KES_EQUALITY_HIDDEN     "*"
 
 typedef enum
 {
@@ -55,9 +58,10 @@ const char *kes_equality_age_band        (const GDate         *birth,
 
 typedef struct
 {
-  char  *code;
-  char  *label;
-  guint  counts[KES_N_MEASURES];
+  char   *code;
+  char   *label;
+  guint   counts[KES_N_MEASURES];
+  GArray *decision_days; /* int: calendar days from referral to decision, decisions in the period */
 } KesEqualityGroup;
 
 typedef struct
@@ -67,6 +71,7 @@ typedef struct
   gboolean   available[KES_N_MEASURES];             /* FALSE: not recorded by Kestrel yet */
   GPtrArray *groups[KES_EQUALITY_N_DIMENSIONS];     /* KesEqualityGroup*, in code-list order */
   guint      totals[KES_N_MEASURES];
+  GArray    *decision_days;                         /* int, every decision in the period */
 } KesEqualityReport;
 
 KesEqualityReport *kes_equality_report_new  (const char         *from,
@@ -81,6 +86,20 @@ void               kes_equality_report_add  (KesEqualityReport  *report,
                                              const char         *ethnicity,
                                              const char         *gender,
                                              const char         *birth_date);
+
+/* Counts one referral decision made in the period (accepted or declined)
+ * and its time to decision (whole calendar days from the referral, or the
+ * reopening, to the decision). */
+void               kes_equality_report_add_decision (KesEqualityReport *report,
+                                                     gboolean           accepted,
+                                                     int                days,
+                                                     const char        *ethnicity,
+                                                     const char        *gender,
+                                                     const char        *birth_date);
+
+/* The median time to decision in days ("12" or "12.5"), shown only when it
+ * rests on at least 5 decisions; KES_EQUALITY_WITHHELD otherwise. */
+char              *kes_equality_median_days     (GArray      *days);
 
 /* The suppression rule above, for one column: @values has @n cells; returns
  * n + 1 texts (the cells, then the total) and sets @suppressed (n + 1
@@ -97,7 +116,12 @@ char              *kes_equality_rate            (guint        numerator,
                                                  gboolean     denominator_suppressed);
 
 /* The report for [from, to] (YYYY-MM-DD, inclusive) over the whole
- * database. Aggregate only; needs the export or view-audit permission
+ * database. Caseload and restricted status: active patients registered by
+ * the end of the period. Referrals: episodes (kes-referral-stats.h)
+ * received in the period, and accepted or declined in the period, by the
+ * patient referred; time to decision for decisions in the period. Recalls:
+ * recall dates in the period on a legal status record. Carer's assessments:
+ * offers in the period, by the patient cared for. Aggregate only; needs the export or view-audit permission
  * (report writers, team managers, administrators). The run is logged. */
 KesEqualityReport *kes_store_equality_report    (KesStore    *store,
                                                  const char  *from,

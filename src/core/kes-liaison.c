@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-liaison.h"
+#include "kes-validate.h"
 
 static const KesFieldSpec screening_fields[] = {
   { "family_name", N_("Family name"), KES_FIELD_TEXT, NULL, TRUE, TRUE },
@@ -21,6 +23,10 @@ static const KesFieldSpec screening_fields[] = {
   { "setting", N_("Setting"), KES_FIELD_CODE, KES_CODES_LD_SETTING, TRUE, TRUE },
   { "referral_source", N_("Referred by"), KES_FIELD_CODE, KES_CODES_LD_SOURCE, TRUE, TRUE },
   { "source_detail", N_("Referrer’s name and contact"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "offence", N_("Alleged offence or charge"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "legal_situation", N_("Legal situation (custody, bail, remand, sentence)"), KES_FIELD_LONG_TEXT, NULL,
+    FALSE, FALSE },
+  { "legal_status", N_("Mental Health Act status"), KES_FIELD_CODE, KES_CODES_LEGAL_STATUS, FALSE, FALSE },
   { "vulnerabilities", N_("Vulnerabilities identified"), KES_FIELD_CODES, KES_CODES_LD_VULNERABILITY,
     FALSE, TRUE },
   { "screening_notes", N_("Screening notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
@@ -32,6 +38,7 @@ static const KesFieldSpec screening_fields[] = {
   { "mappa_level", N_("MAPPA level"), KES_FIELD_CODE, KES_CODES_MAPPA_LEVEL, FALSE, FALSE },
   { "mappa_notes", N_("MAPPA liaison notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "converted_patient_id", N_("Patient record"), KES_FIELD_RECORD_ID, NULL, FALSE, TRUE },
+  { "converted_referral_id", N_("Referral"), KES_FIELD_RECORD_ID, NULL, FALSE, FALSE },
   { NULL }
 };
 const KesRecordKind kes_screening_kind = { "ld-screening", "ld_screening", FALSE, screening_fields };
@@ -101,4 +108,114 @@ kes_liaison_activity_free (KesLiaisonActivity *activity)
   g_free (activity->by_vulnerability);
   g_free (activity->by_setting_outcome);
   g_free (activity);
+}
+
+/* ---- A screening as a referral on the referral pathway: everything the
+ * screening holds is carried over, so nobody types it again. ---- */
+
+static const char *
+label_of (const char *list,
+          const char *code)
+{
+  const char *label = kes_code_list_lookup (kes_code_list_get (list), code);
+  return label != NULL ? label : code;
+}
+
+static void
+append_line (GString    *text,
+             const char *title,
+             const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append_printf (text, "%s: %s", title, value);
+}
+
+static char *
+build_reason (KesFieldRecord *screening)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GString) outcome = g_string_new (NULL);
+  g_autoptr(GString) asked = g_string_new (NULL);
+  g_autoptr(GString) mappa = g_string_new (NULL);
+  g_autofree char *screened = kes_date_to_display (kes_field_record_get_text (screening, "screened_on"));
+  g_auto(GStrv) vulnerabilities = kes_field_record_dup_list (screening, "vulnerabilities");
+  const char *detail = kes_field_record_get_text (screening, "source_detail");
+  const char *referred_to = kes_field_record_get_text (screening, "referred_to");
+  g_autofree char *first = NULL;
+
+  first = g_strdup_printf (_("Liaison and diversion screening on %s (%s)."), screened,
+                           label_of (KES_CODES_LD_SETTING, kes_field_record_get_text (screening, "setting")));
+  g_string_append (text, first);
+
+  g_string_append (asked, label_of (KES_CODES_LD_SOURCE, kes_field_record_get_text (screening, "referral_source")));
+  if (*detail != '\0')
+    g_string_append_printf (asked, " (%s)", detail);
+  append_line (text, _("Screening asked for by"), asked->str);
+  append_line (text, _("Alleged offence or charge"), kes_field_record_get_text (screening, "offence"));
+  append_line (text, _("Legal situation"), kes_field_record_get_text (screening, "legal_situation"));
+
+  for (guint i = 0; vulnerabilities[i] != NULL; i++)
+    g_string_append_printf (found, "%s%s", i > 0 ? ", " : "",
+                            label_of (KES_CODES_LD_VULNERABILITY, vulnerabilities[i]));
+  append_line (text, _("Vulnerabilities identified"), found->len > 0 ? found->str : _("none"));
+  append_line (text, _("Screening notes"), kes_field_record_get_text (screening, "screening_notes"));
+
+  g_string_append (outcome, label_of (KES_CODES_LD_OUTCOME, kes_field_record_get_text (screening, "outcome")));
+  if (*referred_to != '\0')
+    g_string_append_printf (outcome, " (%s)", referred_to);
+  append_line (text, _("Outcome of the screening"), outcome->str);
+  append_line (text, _("Outcome notes"), kes_field_record_get_text (screening, "outcome_notes"));
+
+  if (kes_field_record_get_bool (screening, "mappa_liaison"))
+    {
+      const char *category = kes_field_record_get_text (screening, "mappa_category");
+      const char *level = kes_field_record_get_text (screening, "mappa_level");
+      const char *notes = kes_field_record_get_text (screening, "mappa_notes");
+
+      g_string_append (mappa, _("liaison with MAPPA"));
+      if (*category != '\0')
+        g_string_append_printf (mappa, ", %s", label_of (KES_CODES_MAPPA_CATEGORY, category));
+      if (*level != '\0')
+        g_string_append_printf (mappa, ", %s", label_of (KES_CODES_MAPPA_LEVEL, level));
+      if (*notes != '\0')
+        g_string_append_printf (mappa, ". %s", notes);
+      append_line (text, _("MAPPA"), mappa->str);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+KesReferral *
+kes_screening_build_referral (KesFieldRecord             *screening,
+                              const KesScreeningReferral *details,
+                              const char                 *referral_date,
+                              const char                 *referrer)
+{
+  g_autoptr(KesReferral) referral = NULL;
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (screening), NULL);
+  g_return_val_if_fail (kes_field_record_get_kind (screening) == &kes_screening_kind, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  referral = kes_referral_new ();
+  reason = build_reason (screening);
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, referral_date);
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, referrer);
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER_CONTACT,
+                         kes_field_record_get_text (screening, "source_detail"));
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, KES_REFERRAL_SOURCE_LIAISON);
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT,
+                         label_of (KES_CODES_LD_SETTING, kes_field_record_get_text (screening, "setting")));
+  kes_referral_set_text (referral, KES_REFERRAL_LEGAL_STATUS, kes_field_record_get_text (screening, "legal_status"));
+  kes_referral_set_text (referral, KES_REFERRAL_INDEX_OFFENCE, kes_field_record_get_text (screening, "offence"));
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, reason);
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, details->area);
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, details->security_level);
+  kes_referral_set_inpatient (referral, details->inpatient);
+  kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, details->override_reason);
+  return g_steal_pointer (&referral);
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "kes-field-record.h"
+#include "kes-referral.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -21,11 +22,42 @@ G_BEGIN_DECLS
  * nhs_number, address, postcode (who); screened_on, setting,
  * referral_source, source_detail (where and why); vulnerabilities,
  * screening_notes; outcome, referred_to (named services), outcome_notes;
+ * offence, legal_situation, legal_status (legal);
  * mappa_liaison, mappa_category, mappa_level, mappa_notes;
- * converted_patient_id (set by the store). */
+ * converted_patient_id, converted_referral_id (set by the store). */
 extern const KesRecordKind kes_screening_kind;
 
 KesFieldRecord *kes_screening_new (void);
+
+/* ---- A screening made into a referral ---- */
+
+/* The referral source code for referrals made from a screening
+ * (KES_CODES_REFERRAL_SOURCE). */
+#define KES_REFERRAL_SOURCE_LIAISON "liaison-diversion"
+
+/* What a referral needs that a screening does not hold: where the person
+ * will live after discharge, the secure service they are in (if any), and
+ * a manager's reason when the referral does not meet the criteria. */
+typedef struct
+{
+  const char *area;            /* KES_CODES_REFERRAL_AREA */
+  const char *security_level;  /* KES_CODES_SECURITY_LEVEL, NULL when none */
+  gboolean    inpatient;       /* currently an inpatient in a secure service */
+  const char *override_reason; /* NULL unless overriding the criteria */
+} KesScreeningReferral;
+
+/* A new referral (not saved) with the screening's details carried over:
+ * referral date @referral_date (YYYY-MM-DD); source "liaison and
+ * diversion"; @referrer (the practitioner making it); the referrer's contact
+ * from the screening's referrer; unit = the setting where the person was
+ * seen; legal status and alleged offence; and a reason written from the
+ * screening (date and setting, who asked for it, legal situation,
+ * vulnerabilities identified, notes, outcome, MAPPA). The patient id is
+ * left for the store to fill in. Pure. */
+KesReferral    *kes_screening_build_referral (KesFieldRecord             *screening,
+                                              const KesScreeningReferral *details,
+                                              const char                 *referral_date,
+                                              const char                 *referrer);
 
 /* Counts for the activity report. Arrays follow the order of their code
  * lists (kes_code_list_get_n_codes). */
@@ -77,5 +109,28 @@ KesPatient     *kes_store_convert_screening (KesStore        *store,
                                              KesFieldRecord  *screening,
                                              const char      *team_id,
                                              GError         **error);
+
+/* Makes @screening (as loaded: its revision must be current) into a
+ * referral on the referral pathway, dated today, with its details carried
+ * over (kes_screening_build_referral; the referrer is the signed-in member
+ * of staff). The referral is for the patient record already made from the
+ * screening, or for a new one made in @team_id as
+ * kes_store_convert_screening() does. The referral is checked and saved as
+ * kes_store_save_referral() does (validation naming the field, eligibility
+ * with a manager's override), and the screening records the referral's id —
+ * all in one transaction, so a refused referral leaves no patient record
+ * behind. A screening already made into a referral is refused
+ * (KES_ERROR_CONFLICT). Needs edit-clinical (and edit-identity for a new
+ * patient record). Returns the saved referral. */
+KesReferral    *kes_store_refer_screening    (KesStore                   *store,
+                                              KesFieldRecord             *screening,
+                                              const KesScreeningReferral *details,
+                                              const char                 *team_id,
+                                              GError                    **error);
+/* The id of the screening @referral_id was made from, or NULL (no error)
+ * when it was not made from one. Needs view-clinical. */
+char           *kes_store_find_referral_screening (KesStore           *store,
+                                                   const char         *referral_id,
+                                                   GError            **error);
 
 G_END_DECLS

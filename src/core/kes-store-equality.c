@@ -11,6 +11,7 @@
 #include "kes-codes.h"
 #include "kes-equality.h"
 #include "kes-error.h"
+#include "kes-referral-stats.h"
 #include "kes-store-private.h"
 
 /* The counts behind the equality report. Ethnic category and gender live in
@@ -88,6 +89,97 @@ count_carer_assessments (KesStore           *self,
   return TRUE;
 }
 
+static gboolean
+in_period (KesEqualityReport *report,
+           const char        *date)
+{
+  return date != NULL && strcmp (date, report->from) >= 0 && strcmp (date, report->to) <= 0;
+}
+
+static gboolean
+count_referrals (KesStore           *self,
+                 KesEqualityReport  *report,
+                 GError            **error)
+{
+  /* Every episode of every active referral (kes-referral-stats.h), by the
+   * patient referred: received in the period, decided in the period. */
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT v.data, json_extract (pv.data, '$.ethnicity'), json_extract (pv.data, '$.gender'), p.birth_date "
+    "FROM referral f JOIN record r ON r.id = f.id "
+    "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "LEFT JOIN patient p ON p.id = f.patient_id LEFT JOIN record pr ON pr.id = p.id "
+    "LEFT JOIN revision pv ON pv.record_id = pr.id AND pv.revision = pr.revision "
+    "WHERE r.state = 'active' ORDER BY f.referral_date, f.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KesReferral) referral = kes_referral_new ();
+      g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_episode_free);
+      const char *ethnicity = kes_store_column_text (stmt, 1);
+      const char *gender = kes_store_column_text (stmt, 2);
+      const char *birth = kes_store_column_text (stmt, 3);
+
+      if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 0), error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      kes_referral_episodes_append (episodes, referral, ethnicity);
+      for (guint i = 0; i < episodes->len; i++)
+        {
+          KesReferralEpisode *episode = g_ptr_array_index (episodes, i);
+
+          if (in_period (report, episode->received))
+            kes_equality_report_add (report, KES_MEASURE_REFERRALS_RECEIVED, ethnicity, gender, birth);
+          if (in_period (report, episode->decided))
+            kes_equality_report_add_decision (report, episode->accepted,
+                                              kes_referral_days_between (episode->received, episode->decided),
+                                              ethnicity, gender, birth);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not count the referrals"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+count_recalls (KesStore           *self,
+               KesEqualityReport  *report,
+               GError            **error)
+{
+  /* Recalls to hospital dated in the period, on legal status records. */
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT json_extract (pv.data, '$.ethnicity'), json_extract (pv.data, '$.gender'), p.birth_date "
+    "FROM moj_record m JOIN record mr ON mr.id = m.id "
+    "JOIN patient p ON p.id = m.patient_id JOIN record pr ON pr.id = p.id "
+    "JOIN revision pv ON pv.record_id = pr.id AND pv.revision = pr.revision "
+    "WHERE mr.state = 'active' AND m.kind = 'legal-status' "
+    "AND json_extract (m.data, '$.recall_date') >= ?1 AND json_extract (m.data, '$.recall_date') <= ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, report->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, report->to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    kes_equality_report_add (report, KES_MEASURE_RECALLS, kes_store_column_text (stmt, 0),
+                             kes_store_column_text (stmt, 1), kes_store_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not count recalls"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 KesEqualityReport *
 kes_store_equality_report (KesStore    *self,
                            const char  *from,
@@ -118,9 +210,12 @@ kes_store_equality_report (KesStore    *self,
   report->available[KES_MEASURE_CASELOAD] = TRUE;
   report->available[KES_MEASURE_RESTRICTED] = TRUE;
   report->available[KES_MEASURE_CARER_ASSESSMENTS] = TRUE;
-  /* Referrals and recalls are not recorded in a form this report can count
-   * yet: they are reported as not available rather than as zero. */
-  if (!count_caseload (self, report, error) || !count_carer_assessments (self, report, error))
+  report->available[KES_MEASURE_REFERRALS_RECEIVED] = TRUE;
+  report->available[KES_MEASURE_REFERRALS_ACCEPTED] = TRUE;
+  report->available[KES_MEASURE_REFERRALS_DECLINED] = TRUE;
+  report->available[KES_MEASURE_RECALLS] = TRUE;
+  if (!count_caseload (self, report, error) || !count_carer_assessments (self, report, error) ||
+      !count_referrals (self, report, error) || !count_recalls (self, report, error))
     return NULL;
 
   summary = g_strdup_printf ("equality report %s to %s", from, to);

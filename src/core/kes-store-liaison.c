@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-store-field-records-private.h"
+#include "kes-store-referrals.h"
 
 /* Liaison and diversion screenings in the store, and their conversion into
  * patient records. Screenings are clinical content about people who may not
@@ -82,9 +83,14 @@ kes_store_save_screening (KesStore        *self,
         return FALSE;
       kes_field_record_set_text (screening, "converted_patient_id",
                                  kes_field_record_get_text (stored, "converted_patient_id"));
+      kes_field_record_set_text (screening, "converted_referral_id",
+                                 kes_field_record_get_text (stored, "converted_referral_id"));
     }
   else
-    kes_field_record_set_text (screening, "converted_patient_id", NULL);
+    {
+      kes_field_record_set_text (screening, "converted_patient_id", NULL);
+      kes_field_record_set_text (screening, "converted_referral_id", NULL);
+    }
   return kes_store_write_field_record (self, screening, change, reason, error);
 }
 
@@ -124,11 +130,32 @@ kes_store_list_screenings (KesStore    *self,
                                         from, to, error);
 }
 
-KesPatient *
-kes_store_convert_screening (KesStore        *self,
-                             KesFieldRecord  *screening,
-                             const char      *team_id,
-                             GError         **error)
+/* The screening as the store holds it, if @screening is still current. */
+static KesFieldRecord *
+read_current (KesStore        *self,
+              KesFieldRecord  *screening,
+              GError         **error)
+{
+  g_autoptr(KesFieldRecord) stored = kes_store_read_field_record (self, &kes_screening_kind,
+                                                                  kes_field_record_get_id (screening), error);
+
+  if (stored == NULL)
+    return NULL;
+  if (kes_field_record_get_revision (stored) != kes_field_record_get_revision (screening))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                           _("This screening was changed since you opened it: open it again"));
+      return NULL;
+    }
+  return g_steal_pointer (&stored);
+}
+
+/* Saves a new patient record from @stored, inside the caller's savepoint. */
+static KesPatient *
+make_patient (KesStore        *self,
+              KesFieldRecord  *stored,
+              const char      *team_id,
+              GError         **error)
 {
   static const struct { const char *key; KesPatientField field; } carried[] = {
     { "family_name", KES_PATIENT_FAMILY_NAME },
@@ -139,10 +166,30 @@ kes_store_convert_screening (KesStore        *self,
     { "nhs_number", KES_PATIENT_NHS_NUMBER },
     { "address", KES_PATIENT_ADDRESS },
     { "postcode", KES_PATIENT_POSTCODE },
+    { "legal_status", KES_PATIENT_LEGAL_STATUS },
     { "mappa_category", KES_PATIENT_MAPPA_CATEGORY },
     { "mappa_level", KES_PATIENT_MAPPA_LEVEL },
     { "screened_on", KES_PATIENT_REFERRAL_DATE },
   };
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (carried); i++)
+    kes_patient_set_text (patient, carried[i].field, kes_field_record_get_text (stored, carried[i].key));
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
+  if (!kes_store_save_patient (self, patient, KES_CHANGE_CREATE, NULL, error))
+    {
+      g_prefix_error (error, _("Complete the screening before making a patient record: "));
+      return NULL;
+    }
+  return g_steal_pointer (&patient);
+}
+
+KesPatient *
+kes_store_convert_screening (KesStore        *self,
+                             KesFieldRecord  *screening,
+                             const char      *team_id,
+                             GError         **error)
+{
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesFieldRecord) stored = NULL;
   g_autoptr(KesFieldRecord) updated = NULL;
@@ -154,16 +201,9 @@ kes_store_convert_screening (KesStore        *self,
   if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error))
     return NULL;
-  stored = kes_store_read_field_record (self, &kes_screening_kind, kes_field_record_get_id (screening),
-                                       error);
+  stored = read_current (self, screening, error);
   if (stored == NULL)
     return NULL;
-  if (kes_field_record_get_revision (stored) != kes_field_record_get_revision (screening))
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
-                           _("This screening was changed since you opened it: open it again"));
-      return NULL;
-    }
   if (*kes_field_record_get_text (stored, "converted_patient_id") != '\0')
     {
       g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
@@ -172,18 +212,13 @@ kes_store_convert_screening (KesStore        *self,
       return NULL;
     }
 
-  patient = kes_patient_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (carried); i++)
-    kes_patient_set_text (patient, carried[i].field, kes_field_record_get_text (stored, carried[i].key));
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
-
   if (!kes_store_savepoint (self, error))
     return NULL;
   updated = kes_field_record_copy (stored);
-  if (!kes_store_save_patient (self, patient, KES_CHANGE_CREATE, NULL, error))
+  patient = make_patient (self, stored, team_id, error);
+  if (patient == NULL)
     {
       kes_store_rollback_to (self);
-      g_prefix_error (error, _("Complete the screening before making a patient record: "));
       return NULL;
     }
   kes_field_record_set_text (updated, "converted_patient_id", kes_patient_get_id (patient));
@@ -198,4 +233,114 @@ kes_store_convert_screening (KesStore        *self,
                                  kes_field_record_get_revision (updated), KES_RECORD_ACTIVE);
   kes_field_record_set_text (screening, "converted_patient_id", kes_patient_get_id (patient));
   return g_steal_pointer (&patient);
+}
+
+KesReferral *
+kes_store_refer_screening (KesStore                   *self,
+                           KesFieldRecord             *screening,
+                           const KesScreeningReferral *details,
+                           const char                 *team_id,
+                           GError                    **error)
+{
+  g_autoptr(KesFieldRecord) stored = NULL;
+  g_autoptr(KesFieldRecord) updated = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  g_autofree char *referrer = NULL;
+  g_autofree char *patient_id = NULL;
+  KesStaff *actor;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (screening), NULL);
+  g_return_val_if_fail (kes_field_record_get_id (screening) != NULL, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error))
+    return NULL;
+  stored = read_current (self, screening, error);
+  if (stored == NULL)
+    return NULL;
+  if (*kes_field_record_get_text (stored, "converted_referral_id") != '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                           _("This screening has already been made into a referral: open that referral "
+                             "in Referrals instead of making a second one"));
+      return NULL;
+    }
+  patient_id = g_strdup (kes_field_record_get_text (stored, "converted_patient_id"));
+  if (*patient_id == '\0' && !kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
+    return NULL;
+
+  actor = kes_store_get_actor (self);
+  referrer = actor != NULL ? g_strdup_printf (_("%s, liaison and diversion"), kes_staff_get_display_name (actor))
+                           : g_strdup (_("Liaison and diversion team"));
+  referral = kes_screening_build_referral (stored, details, today_iso, referrer);
+
+  if (!kes_store_savepoint (self, error))
+    return NULL;
+  if (*patient_id == '\0')
+    {
+      patient = make_patient (self, stored, team_id, error);
+      if (patient == NULL)
+        {
+          kes_store_rollback_to (self);
+          return NULL;
+        }
+      g_free (patient_id);
+      patient_id = g_strdup (kes_patient_get_id (patient));
+    }
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
+  if (!kes_store_save_referral (self, referral, KES_CHANGE_CREATE, NULL, error))
+    {
+      kes_store_rollback_to (self);
+      return NULL;
+    }
+  updated = kes_field_record_copy (stored);
+  kes_field_record_set_text (updated, "converted_patient_id", patient_id);
+  kes_field_record_set_text (updated, "converted_referral_id", kes_referral_get_id (referral));
+  if (!kes_store_write_field_record (self, updated, KES_CHANGE_EDIT, NULL, error) ||
+      !kes_store_release (self, error))
+    {
+      if (self->savepoint_depth > 0)
+        kes_store_rollback_to (self);
+      return NULL;
+    }
+  kes_field_record_set_identity (screening, kes_field_record_get_id (updated),
+                                 kes_field_record_get_revision (updated), KES_RECORD_ACTIVE);
+  kes_field_record_set_text (screening, "converted_patient_id", patient_id);
+  kes_field_record_set_text (screening, "converted_referral_id", kes_referral_get_id (referral));
+  return g_steal_pointer (&referral);
+}
+
+char *
+kes_store_find_referral_screening (KesStore    *self,
+                                   const char  *referral_id,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (referral_id != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT s.id FROM ld_screening s JOIN record r ON r.id = s.id "
+    "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
+    "WHERE r.state = 'active' AND json_extract (v.data, '$.converted_referral_id') = ?1 "
+    "ORDER BY s.id LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    kes_store_set_db_error (self, error, _("Could not read the screenings"));
+  return id;
 }

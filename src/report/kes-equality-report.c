@@ -11,16 +11,43 @@
 #include "kes-clock.h"
 #include "kes-equality-report.h"
 
-/* The measures shown as columns, in order, and whether each has a rate per
- * 100 of the group's caseload beside it. */
-static const struct { KesEqualityMeasure measure; gboolean rate; } columns[] = {
-  { KES_MEASURE_CASELOAD, FALSE },
-  { KES_MEASURE_RESTRICTED, TRUE },
-  { KES_MEASURE_CARER_ASSESSMENTS, TRUE },
-  { KES_MEASURE_REFERRALS_RECEIVED, FALSE },
-  { KES_MEASURE_REFERRALS_ACCEPTED, FALSE },
-  { KES_MEASURE_REFERRALS_DECLINED, FALSE },
-  { KES_MEASURE_RECALLS, FALSE },
+/* What a rate beside a count is "per 100" of. */
+typedef enum
+{
+  RATE_NONE,
+  RATE_CASELOAD,  /* per 100 of the group's caseload */
+  RATE_DECISIONS, /* per 100 of the group's decisions (accepted + declined) */
+} RateBasis;
+
+typedef struct
+{
+  KesEqualityMeasure measure;
+  RateBasis          rate;
+} ColumnSpec;
+
+/* Two tables for each dimension: who is on the caseload and what happens to
+ * them, then access through referrals. */
+static const ColumnSpec outcome_columns[] = {
+  { KES_MEASURE_CASELOAD, RATE_NONE },
+  { KES_MEASURE_RESTRICTED, RATE_CASELOAD },
+  { KES_MEASURE_RECALLS, RATE_CASELOAD },
+  { KES_MEASURE_CARER_ASSESSMENTS, RATE_CASELOAD },
+};
+static const ColumnSpec referral_columns[] = {
+  { KES_MEASURE_REFERRALS_RECEIVED, RATE_NONE },
+  { KES_MEASURE_REFERRALS_DECLINED, RATE_NONE },
+  { KES_MEASURE_REFERRALS_ACCEPTED, RATE_DECISIONS },
+};
+
+/* Every measure, in CSV order, with its rate. */
+static const ColumnSpec all_columns[] = {
+  { KES_MEASURE_CASELOAD, RATE_NONE },
+  { KES_MEASURE_RESTRICTED, RATE_CASELOAD },
+  { KES_MEASURE_RECALLS, RATE_CASELOAD },
+  { KES_MEASURE_CARER_ASSESSMENTS, RATE_CASELOAD },
+  { KES_MEASURE_REFERRALS_RECEIVED, RATE_NONE },
+  { KES_MEASURE_REFERRALS_ACCEPTED, RATE_DECISIONS },
+  { KES_MEASURE_REFERRALS_DECLINED, RATE_DECISIONS },
 };
 
 /* The suppressed texts of one measure in one dimension: n groups + total. */
@@ -70,36 +97,134 @@ period_text (KesEqualityReport *report)
   return g_strdup_printf (_("%s to %s"), from, to);
 }
 
+static KesEqualityGroup *
+group_at (GPtrArray *groups,
+          guint      row)
+{
+  return row < groups->len ? groups->pdata[row] : NULL;
+}
+
+/* The suppressed decisions (accepted + declined) of each group and the
+ * total, as a column of its own: the basis of the acceptance rate. */
 static void
-add_dimension_table (KesDocument          *document,
-                     KesEqualityReport    *report,
-                     KesEqualityDimension  dimension)
+decisions_fill (Column            *column,
+                KesEqualityReport *report,
+                GPtrArray         *groups)
+{
+  g_autofree guint *values = g_new0 (guint, groups->len);
+  Column accepted = { NULL }, declined = { NULL };
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      KesEqualityGroup *group = groups->pdata[i];
+      values[i] = group->counts[KES_MEASURE_REFERRALS_ACCEPTED] + group->counts[KES_MEASURE_REFERRALS_DECLINED];
+    }
+  column->hidden = g_new0 (gboolean, groups->len + 1);
+  column->cells = kes_equality_suppress_column (values, groups->len,
+                                                report->totals[KES_MEASURE_REFERRALS_ACCEPTED] +
+                                                report->totals[KES_MEASURE_REFERRALS_DECLINED],
+                                                column->hidden);
+  /* A rate of accepted per 100 decided would give a hidden declined count
+   * back (and the other way round): treat the basis as hidden then too. */
+  column_fill (&accepted, report, groups, KES_MEASURE_REFERRALS_ACCEPTED);
+  column_fill (&declined, report, groups, KES_MEASURE_REFERRALS_DECLINED);
+  for (guint i = 0; i <= groups->len; i++)
+    column->hidden[i] = column->hidden[i] || accepted.hidden[i] || declined.hidden[i];
+  column_clear (&accepted);
+  column_clear (&declined);
+}
+
+static guint
+decisions_at (KesEqualityReport *report,
+              GPtrArray         *groups,
+              guint              row)
+{
+  return count_at (report, groups, row, KES_MEASURE_REFERRALS_ACCEPTED) +
+         count_at (report, groups, row, KES_MEASURE_REFERRALS_DECLINED);
+}
+
+/* The rate beside @spec's count in @row. */
+static char *
+rate_text (KesEqualityReport *report,
+           GPtrArray         *groups,
+           guint              row,
+           const ColumnSpec  *spec,
+           Column            *shown,
+           Column            *caseload,
+           Column            *decisions)
+{
+  guint count = count_at (report, groups, row, spec->measure);
+
+  if (spec->rate == RATE_CASELOAD)
+    return kes_equality_rate (count, shown->hidden[row], count_at (report, groups, row, KES_MEASURE_CASELOAD),
+                              caseload->hidden[row]);
+  return kes_equality_rate (count, shown->hidden[row], decisions_at (report, groups, row),
+                            decisions->hidden[row]);
+}
+
+static gboolean
+row_is_empty (GPtrArray *groups,
+              guint      row)
+{
+  KesEqualityGroup *group = group_at (groups, row);
+
+  if (group == NULL)
+    return FALSE;
+  for (guint m = 0; m < KES_N_MEASURES; m++)
+    if (group->counts[m] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_table (KesDocument          *document,
+           KesEqualityReport    *report,
+           KesEqualityDimension  dimension,
+           const char           *title,
+           const ColumnSpec     *specs,
+           guint                 n_specs,
+           gboolean              median)
 {
   GPtrArray *groups = report->groups[dimension];
   g_autoptr(GPtrArray) headers = g_ptr_array_new ();
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
-  Column shown[G_N_ELEMENTS (columns)] = { { NULL } };
+  g_autofree Column *shown = g_new0 (Column, n_specs);
+  Column caseload = { NULL }, decisions = { NULL };
   KesBlock *table;
-  double wide = 2.6, narrow = 1.1;
+  double first = 2.0, rate = 0.9;
 
-  kes_document_add_heading (document, 2, kes_equality_dimension_label (dimension));
+  kes_document_add_heading (document, 3, title);
+  column_fill (&caseload, report, groups, KES_MEASURE_CASELOAD);
+  decisions_fill (&decisions, report, groups);
   g_ptr_array_add (headers, (gpointer) kes_equality_dimension_label (dimension));
-  g_array_append_val (widths, wide);
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+  g_array_append_val (widths, first);
+  for (guint c = 0; c < n_specs; c++)
     {
-      if (!report->available[columns[c].measure])
+      /* Wide enough for the longest word of the heading. */
+      double width = specs[c].measure == KES_MEASURE_CARER_ASSESSMENTS ? 1.6
+                     : specs[c].measure == KES_MEASURE_CASELOAD ? 1.2 : 1.3;
+
+      if (!report->available[specs[c].measure])
         continue;
-      column_fill (&shown[c], report, groups, columns[c].measure);
-      g_ptr_array_add (headers, (gpointer) kes_equality_measure_label (columns[c].measure));
-      if (columns[c].measure == KES_MEASURE_CARER_ASSESSMENTS)
-        g_array_append_val (widths, wide);
-      else
-        g_array_append_val (widths, narrow);
-      if (columns[c].rate)
+      column_fill (&shown[c], report, groups, specs[c].measure);
+      g_ptr_array_add (headers, (gpointer) kes_equality_measure_label (specs[c].measure));
+      g_array_append_val (widths, width);
+      if (specs[c].rate != RATE_NONE)
         {
-          g_ptr_array_add (headers, (gpointer) _("per 100"));
-          g_array_append_val (widths, narrow);
+          double rate_width = specs[c].rate == RATE_CASELOAD ? rate : 1.4;
+
+          g_ptr_array_add (headers, (gpointer) (specs[c].rate == RATE_CASELOAD ? _("per 100")
+                                                                                : _("Accepted per 100 decided")));
+          g_array_append_val (widths, rate_width);
         }
+    }
+  median = median && report->available[KES_MEASURE_REFERRALS_ACCEPTED];
+  if (median)
+    {
+      double width = 1.3;
+
+      g_ptr_array_add (headers, (gpointer) _("Median days to decision"));
+      g_array_append_val (widths, width);
     }
   g_ptr_array_add (headers, NULL);
   table = kes_document_add_table (document, (const char * const *) headers->pdata,
@@ -108,30 +233,43 @@ add_dimension_table (KesDocument          *document,
   for (guint row = 0; row <= groups->len; row++)
     {
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      KesEqualityGroup *group = group_at (groups, row);
 
-      if (row < groups->len && report->totals[KES_MEASURE_CASELOAD] > 0 &&
-          count_at (report, groups, row, KES_MEASURE_CASELOAD) == 0 &&
-          count_at (report, groups, row, KES_MEASURE_CARER_ASSESSMENTS) == 0)
+      if (row_is_empty (groups, row))
         continue; /* a group with nobody in it says nothing */
-      g_ptr_array_add (cells, g_strdup (row < groups->len
-                                          ? ((KesEqualityGroup *) groups->pdata[row])->label
-                                          : _("All")));
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      g_ptr_array_add (cells, g_strdup (group != NULL ? group->label : _("All")));
+      for (guint c = 0; c < n_specs; c++)
         {
-          if (!report->available[columns[c].measure])
+          if (!report->available[specs[c].measure])
             continue;
           g_ptr_array_add (cells, g_strdup (shown[c].cells[row]));
-          if (columns[c].rate)
-            g_ptr_array_add (cells, kes_equality_rate (count_at (report, groups, row, columns[c].measure),
-                                                       shown[c].hidden[row],
-                                                       count_at (report, groups, row, KES_MEASURE_CASELOAD),
-                                                       shown[0].hidden[row]));
+          if (specs[c].rate != RATE_NONE)
+            g_ptr_array_add (cells, rate_text (report, groups, row, &specs[c], &shown[c], &caseload, &decisions));
         }
+      if (median)
+        g_ptr_array_add (cells, kes_equality_median_days (group != NULL ? group->decision_days
+                                                                        : report->decision_days));
       g_ptr_array_add (cells, NULL);
       kes_block_add_row (table, (const char * const *) cells->pdata);
     }
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+  for (guint c = 0; c < n_specs; c++)
     column_clear (&shown[c]);
+  column_clear (&caseload);
+  column_clear (&decisions);
+}
+
+static void
+add_dimension (KesDocument          *document,
+               KesEqualityReport    *report,
+               KesEqualityDimension  dimension)
+{
+  g_autofree char *outcomes = g_strdup_printf (_("%s: caseload and outcomes"),
+                                               kes_equality_dimension_label (dimension));
+  g_autofree char *access = g_strdup_printf (_("%s: referrals (access)"), kes_equality_dimension_label (dimension));
+
+  kes_document_add_heading (document, 2, kes_equality_dimension_label (dimension));
+  add_table (document, report, dimension, outcomes, outcome_columns, G_N_ELEMENTS (outcome_columns), FALSE);
+  add_table (document, report, dimension, access, referral_columns, G_N_ELEMENTS (referral_columns), TRUE);
 }
 
 KesDocument *
@@ -161,12 +299,24 @@ kes_equality_report_build (KesEqualityReport *report,
                              "(legal status 09, 15, 17 or 37)"));
   kes_block_add_key_value (about, _("Carer’s assessments offered"),
                            _("Offers made in the period, counted by the patient cared for"));
-  kes_block_add_key_value (about, _("per 100"), _("Rate per 100 patients of the same group on the caseload"));
+  kes_block_add_key_value (about, _("Recalls to hospital"),
+                           _("Recalls of conditionally discharged patients dated in the period"));
+  kes_block_add_key_value (about, _("Referrals"),
+                           _("Referral episodes received in the period, and those accepted or declined in "
+                             "the period, counted by the person referred; a reopened referral is a new "
+                             "episode"));
+  kes_block_add_key_value (about, _("Median days to decision"),
+                           _("Calendar days from referral to decision, for decisions in the period; "
+                             "given only where there are at least 5 decisions"));
+  kes_block_add_key_value (about, _("per 100"),
+                           _("Rate per 100 patients of the same group on the caseload"));
+  kes_block_add_key_value (about, _("Accepted per 100 decided"),
+                           _("Referrals accepted per 100 decided (accepted or declined) in the same group"));
 
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    if (!report->available[columns[c].measure])
+  for (guint c = 0; c < G_N_ELEMENTS (all_columns); c++)
+    if (!report->available[all_columns[c].measure])
       g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                              kes_equality_measure_label (columns[c].measure));
+                              kes_equality_measure_label (all_columns[c].measure));
   if (missing->len > 0)
     {
       g_autofree char *text = g_strdup_printf (_("Not available yet: %s. Kestrel does not record "
@@ -178,12 +328,12 @@ kes_equality_report_build (KesEqualityReport *report,
   kes_document_add_paragraph (document,
                               _("Small numbers are suppressed: a count from 1 to 4 is shown as “<5”. "
                                 "When one count in a column is hidden, the next smallest is hidden "
-                                "too (or the total), so no hidden count can be worked out from the "
-                                "total. A rate is shown only when its count and the group’s caseload "
+                                "too and shown as “*” (or the total is hidden), so no hidden count can "
+                                "be worked out from the total. A rate is shown only when its count and what it is per 100 of "
                                 "are both shown (“–” otherwise)."));
 
   for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
-    add_dimension_table (document, report, d);
+    add_dimension (document, report, d);
   return g_steal_pointer (&document);
 }
 
@@ -214,59 +364,79 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static void
+csv_row (GString           *out,
+         KesEqualityReport *report,
+         const char        *dimension,
+         const char        *group,
+         const char        *measure,
+         const char        *count,
+         const char        *rate,
+         const char        *basis)
+{
+  const char *fields[] = { report->from, report->to, dimension, group, measure, count, rate, basis };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      csv_field (out, fields[i]);
+    }
+  g_string_append_c (out, '\n');
+}
+
 char *
 kes_equality_report_to_csv (KesEqualityReport *report)
 {
-  GString *out = g_string_new ("period_from,period_to,dimension,group,measure,count,rate_per_100_caseload\n");
+  GString *out = g_string_new ("period_from,period_to,dimension,group,measure,count,rate_per_100,rate_of\n");
 
   g_return_val_if_fail (report != NULL, NULL);
 
   for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
     {
       GPtrArray *groups = report->groups[d];
-      Column caseload = { NULL };
+      const char *dimension = kes_equality_dimension_label (d);
+      Column caseload = { NULL }, decisions = { NULL };
 
       column_fill (&caseload, report, groups, KES_MEASURE_CASELOAD);
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      decisions_fill (&decisions, report, groups);
+      for (guint c = 0; c < G_N_ELEMENTS (all_columns); c++)
         {
+          const ColumnSpec *spec = &all_columns[c];
+          const char *measure = kes_equality_measure_label (spec->measure);
           Column shown = { NULL };
 
-          if (report->available[columns[c].measure])
-            column_fill (&shown, report, groups, columns[c].measure);
+          if (report->available[spec->measure])
+            column_fill (&shown, report, groups, spec->measure);
           for (guint row = 0; row <= groups->len; row++)
             {
+              KesEqualityGroup *group = group_at (groups, row);
+              const char *label = group != NULL ? group->label : _("All");
               g_autofree char *rate = NULL;
 
-              csv_field (out, report->from);
-              g_string_append_c (out, ',');
-              csv_field (out, report->to);
-              g_string_append_c (out, ',');
-              csv_field (out, kes_equality_dimension_label (d));
-              g_string_append_c (out, ',');
-              csv_field (out, row < groups->len ? ((KesEqualityGroup *) groups->pdata[row])->label
-                                                : _("All"));
-              g_string_append_c (out, ',');
-              csv_field (out, kes_equality_measure_label (columns[c].measure));
-              g_string_append_c (out, ',');
-              if (!report->available[columns[c].measure])
+              if (!report->available[spec->measure])
                 {
-                  csv_field (out, _("not available"));
-                  g_string_append (out, ",\n");
+                  csv_row (out, report, dimension, label, measure, _("not available"), "", "");
                   continue;
                 }
-              csv_field (out, shown.cells[row]);
-              g_string_append_c (out, ',');
-              if (columns[c].rate)
-                rate = kes_equality_rate (count_at (report, groups, row, columns[c].measure),
-                                          shown.hidden[row],
-                                          count_at (report, groups, row, KES_MEASURE_CASELOAD),
-                                          caseload.hidden[row]);
-              csv_field (out, rate != NULL ? rate : "");
-              g_string_append_c (out, '\n');
+              if (spec->rate != RATE_NONE)
+                rate = rate_text (report, groups, row, spec, &shown, &caseload, &decisions);
+              csv_row (out, report, dimension, label, measure, shown.cells[row], rate != NULL ? rate : "",
+                       spec->rate == RATE_CASELOAD ? "caseload" : spec->rate == RATE_DECISIONS ? "decisions" : "");
             }
           column_clear (&shown);
         }
+      if (report->available[KES_MEASURE_REFERRALS_ACCEPTED])
+        for (guint row = 0; row <= groups->len; row++)
+          {
+            KesEqualityGroup *group = group_at (groups, row);
+            g_autofree char *median = kes_equality_median_days (group != NULL ? group->decision_days
+                                                                              : report->decision_days);
+            csv_row (out, report, dimension, group != NULL ? group->label : _("All"),
+                     _("Median days to decision"), median, "", "");
+          }
       column_clear (&caseload);
+      column_clear (&decisions);
     }
   return g_string_free (out, FALSE);
 }

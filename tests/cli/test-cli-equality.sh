@@ -37,22 +37,22 @@ if grep -F "Caribbean" "$dir/eq.csv" | grep -q ",3,"; then
 else
   ok "the number 3 appears nowhere for that category"
 fi
-if grep -F ",All,Caseload,15," "$dir/eq.csv" >/dev/null && grep -F "White: British,Caseload,<5," "$dir/eq.csv" >/dev/null; then
+if grep -F ",All,Caseload,15," "$dir/eq.csv" >/dev/null && grep -F "White: British,Caseload,*," "$dir/eq.csv" >/dev/null; then
   ok "the 12 beside the total of 15 is hidden too"
 else
   not_ok "the 12 beside the total of 15 is hidden too" "$(grep -F Caseload "$dir/eq.csv" | head -25)"
 fi
-if grep -F "Referrals received,not available" "$dir/eq.csv" >/dev/null; then
-  ok "referrals are marked not available, not zero"
+if grep -F ",All,Referrals received,0," "$dir/eq.csv" >/dev/null && ! grep -F "not available" "$dir/eq.csv" >/dev/null; then
+  ok "referrals and recalls are counted (none in this database)"
 else
-  not_ok "referrals are marked not available, not zero" "$(grep -F Referrals "$dir/eq.csv" | head -3)"
+  not_ok "referrals and recalls are counted (none in this database)" "$(grep -F Referrals "$dir/eq.csv" | head -3)"
 fi
 
 run equality-report --from 2020-01-01 --to 2030-12-31 --format pdf --output "$dir/eq.pdf"
 if [ $? -eq 0 ] && head -c 5 "$dir/eq.pdf" | grep -q "%PDF-"; then ok "writes the PDF"; else not_ok "writes the PDF" "$(cat "$dir/err")"; fi
 if command -v pdftotext >/dev/null 2>&1; then
   pdftotext -layout "$dir/eq.pdf" "$dir/eq.txt"
-  line=$(grep "Black or Black British:" "$dir/eq.txt" | head -1)
+  line=$(grep "Black or Black" "$dir/eq.txt" | head -1)
   case "$line" in
     *"<5"*) ok "the PDF shows <5 for that category" ;;
     *) not_ok "the PDF shows <5 for that category" "$line" ;;

@@ -5,7 +5,10 @@
 #include "kes-clock.h"
 #include "kes-equality.h"
 #include "kes-error.h"
+#include "kes-moj.h"
 #include "kes-permissions.h"
+#include "kes-store-moj.h"
+#include "kes-store-referrals.h"
 #include "kes-store.h"
 
 /* Equality monitoring: small numbers suppressed, never recoverable. */
@@ -32,8 +35,9 @@ test_suppression (void)
   gboolean hidden[5];
   g_auto(GStrv) cells = NULL;
 
-  /* 3 is hidden, and so is 7: otherwise 20 - 10 - 0 - 7 gives the 3 back. */
-  assert_column (a, 4, 20, "<5 10 0 <5 20");
+  /* 3 is hidden, and so is 7 (as "*": it is not below 5): otherwise
+   * 20 - 10 - 0 - 7 gives the 3 back. */
+  assert_column (a, 4, 20, "<5 10 0 * 20");
   cells = kes_equality_suppress_column (a, 4, 20, hidden);
   g_assert_true (hidden[0] && hidden[3] && !hidden[1] && !hidden[4]);
   /* A small total is hidden itself. */
@@ -41,7 +45,7 @@ test_suppression (void)
   assert_column (c, 3, 14, "6 0 8 14");
   /* Two hidden cells can't be told apart from the total. */
   assert_column (d, 3, 15, "<5 <5 10 15");
-  /* Nothing else to hide: the total goes. */
+  /* Nothing else to hide: the total goes (it is below 5 itself). */
   assert_column (e, 3, 3, "<5 0 0 <5");
 
   {
@@ -111,8 +115,8 @@ test_report (void)
   report = kes_store_equality_report (store, "2026-10-01", "2026-12-31", &error);
   g_assert_no_error (error);
   g_assert_true (report->available[KES_MEASURE_CASELOAD]);
-  g_assert_false (report->available[KES_MEASURE_REFERRALS_RECEIVED]);
-  g_assert_false (report->available[KES_MEASURE_RECALLS]);
+  g_assert_true (report->available[KES_MEASURE_REFERRALS_RECEIVED]);
+  g_assert_true (report->available[KES_MEASURE_RECALLS]);
   g_assert_cmpuint (report->totals[KES_MEASURE_CASELOAD], ==, 15);
   g_assert_cmpuint (report->totals[KES_MEASURE_RESTRICTED], ==, 10);
 
@@ -143,12 +147,172 @@ test_report (void)
     /* …and 12 is hidden too, so 15 − 12 can't reveal it. */
     for (guint i = 0; i < groups->len; i++)
       g_assert_cmpstr (cells[i], !=, "3");
-    g_assert_cmpstr (cells[m == 0 ? 1 : 0], ==, "<5");
+    g_assert_cmpstr (cells[m == 0 ? 1 : 0], ==, KES_EQUALITY_HIDDEN);
     g_assert_cmpstr (cells[groups->len], ==, "15");
   }
 
   g_assert_null (kes_store_equality_report (store, "2026-12-31", "2026-10-01", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+}
+
+static KesPatient *
+patient_for (KesStore   *store,
+             const char *family,
+             const char *ethnicity)
+{
+  g_autoptr(GError) error = NULL;
+  KesPatient *patient = kes_patient_new ();
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
+  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return patient;
+}
+
+/* A referral received on 1 Oct 2026 and decided @days later. */
+static void
+refer (KesStore   *store,
+       KesPatient *patient,
+       gboolean    accept,
+       guint       days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+  g_autofree char *decided = g_strdup_printf ("2026-10-%02u", 1 + days);
+
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, kes_patient_get_id (patient));
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-10-01");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "external-hospital");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Ash Ward");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "norfolk");
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Planning discharge");
+  kes_referral_set_inpatient (referral, TRUE);
+  g_assert_true (kes_store_save_referral (store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_SCREENING, "2026-10-01", NULL, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  if (accept)
+    {
+      g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-10-02",
+                                              NULL, NULL, NULL, &error));
+      g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSED, "2026-10-03", NULL, NULL,
+                                              NULL, &error));
+    }
+  g_assert_true (kes_store_move_referral (store, referral,
+                                          accept ? KES_REFERRAL_ACCEPTED : KES_REFERRAL_DECLINED, decided,
+                                          accept ? NULL : "Needs are met by the current team", NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_referrals_and_recalls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesEqualityReport) october = NULL;
+  g_autoptr(KesEqualityReport) november = NULL;
+  g_autoptr(KesMojRecord) status = NULL;
+  g_autofree char *median_m = NULL;
+  g_autofree char *median_a = NULL;
+  g_autofree char *median_all = NULL;
+  KesEqualityGroup *black_caribbean, *white_british;
+
+  kes_clock_set_fixed (now);
+  store = kes_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  actor = kes_store_add_staff (store, "tm", "Tam Manager", "", NULL, "", &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (store, actor);
+
+  /* Three Black Caribbean people referred and declined after 4 days; eight
+   * White British people: six accepted after 10 days, two declined after 4. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KesPatient) patient = patient_for (store, "Caribbean", "M");
+      refer (store, patient, FALSE, 4);
+      if (i == 0)
+        {
+          status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, kes_patient_get_id (patient));
+          kes_moj_record_set_text (status, "authority", "09");
+          kes_moj_record_set_text (status, "effective_date", "2020-06-01");
+          kes_moj_record_set_text (status, "conditional_discharge_date", "2025-01-10");
+          kes_moj_record_set_text (status, "recall_date", "2026-10-20");
+          g_assert_true (kes_store_save_moj_record (store, status, KES_CHANGE_CREATE, NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(KesPatient) patient = patient_for (store, "British", "A");
+      refer (store, patient, i < 6, i < 6 ? 10 : 4);
+    }
+
+  october = kes_store_equality_report (store, "2026-10-01", "2026-10-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (october->totals[KES_MEASURE_REFERRALS_RECEIVED], ==, 11);
+  g_assert_cmpuint (october->totals[KES_MEASURE_REFERRALS_ACCEPTED], ==, 6);
+  g_assert_cmpuint (october->totals[KES_MEASURE_REFERRALS_DECLINED], ==, 5);
+  g_assert_cmpuint (october->totals[KES_MEASURE_RECALLS], ==, 1);
+  black_caribbean = group (october, KES_EQUALITY_ETHNICITY, "M");
+  white_british = group (october, KES_EQUALITY_ETHNICITY, "A");
+  g_assert_cmpuint (black_caribbean->counts[KES_MEASURE_REFERRALS_RECEIVED], ==, 3);
+  g_assert_cmpuint (black_caribbean->counts[KES_MEASURE_REFERRALS_DECLINED], ==, 3);
+  g_assert_cmpuint (black_caribbean->counts[KES_MEASURE_REFERRALS_ACCEPTED], ==, 0);
+  g_assert_cmpuint (black_caribbean->counts[KES_MEASURE_RECALLS], ==, 1);
+  g_assert_cmpuint (white_british->counts[KES_MEASURE_REFERRALS_ACCEPTED], ==, 6);
+  g_assert_cmpuint (group (october, KES_EQUALITY_GENDER, "2")->counts[KES_MEASURE_REFERRALS_RECEIVED], ==, 11);
+  g_assert_cmpuint (group (october, KES_EQUALITY_AGE_BAND, "46–55")->counts[KES_MEASURE_REFERRALS_DECLINED], ==, 5);
+
+  /* Time to decision: a median only where it rests on 5 decisions or more. */
+  median_m = kes_equality_median_days (black_caribbean->decision_days);
+  median_a = kes_equality_median_days (white_british->decision_days);
+  median_all = kes_equality_median_days (october->decision_days);
+  g_assert_cmpstr (median_m, ==, KES_EQUALITY_WITHHELD);
+  g_assert_cmpstr (median_a, ==, "10");
+  g_assert_cmpstr (median_all, ==, "10");
+
+  /* Counted in the period of the event: nothing happened in November. */
+  november = kes_store_equality_report (store, "2026-11-01", "2026-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (november->totals[KES_MEASURE_REFERRALS_RECEIVED], ==, 0);
+  g_assert_cmpuint (november->totals[KES_MEASURE_REFERRALS_ACCEPTED], ==, 0);
+  g_assert_cmpuint (november->totals[KES_MEASURE_RECALLS], ==, 0);
+  g_assert_cmpuint (november->totals[KES_MEASURE_CASELOAD], ==, 11);
+  g_assert_cmpuint (november->decision_days->len, ==, 0);
+  kes_clock_set_fixed (NULL);
+}
+
+static void
+test_median (void)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
+  const int values[] = { 9, 3, 12, 4 };
+  g_autofree char *four = NULL;
+  g_autofree char *five = NULL;
+  g_autofree char *six = NULL;
+  int more = 20;
+
+  g_array_append_vals (days, values, G_N_ELEMENTS (values));
+  four = kes_equality_median_days (days);
+  g_assert_cmpstr (four, ==, KES_EQUALITY_WITHHELD);
+  g_array_append_val (days, more);
+  five = kes_equality_median_days (days);
+  g_assert_cmpstr (five, ==, "9");
+  g_array_append_val (days, more);
+  six = kes_equality_median_days (days);
+  g_assert_cmpstr (six, ==, "10.5");
+  /* The caller's order is left alone. */
+  g_assert_cmpint (g_array_index (days, int, 0), ==, 9);
 }
 
 static void
@@ -172,6 +336,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/equality/suppression", test_suppression);
   g_test_add_func ("/equality/report", test_report);
+  g_test_add_func ("/equality/referrals-and-recalls", test_referrals_and_recalls);
+  g_test_add_func ("/equality/median", test_median);
   g_test_add_func ("/equality/permission", test_permission);
   return g_test_run ();
 }

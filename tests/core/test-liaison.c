@@ -6,6 +6,7 @@
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-permissions.h"
+#include "kes-store-referrals.h"
 #include "kes-store.h"
 
 /* Liaison and diversion: screenings, conversion into a patient record
@@ -139,6 +140,136 @@ test_convert (void)
 }
 
 static void
+test_referral (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) record = screening ("Wren", "magistrates-court", "referral-services", "2026-11-20");
+  g_autoptr(KesFieldRecord) reread = NULL;
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(KesReferral) loaded = NULL;
+  g_autoptr(KesReferral) again = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesTeam) north = kes_store_find_team (store, "North");
+  g_autofree char *back = NULL;
+  KesScreeningReferral details = { .area = "norfolk", .security_level = "medium", .inpatient = TRUE };
+  KesScreeningReferral no_area = { .area = NULL, .security_level = "medium", .inpatient = TRUE };
+  const char *reason;
+
+  kes_field_record_set_text (record, "birth_date", "1990-02-14");
+  kes_field_record_set_text (record, "nhs_number", "9434765919");
+  kes_field_record_set_text (record, "ethnicity", "M");
+  kes_field_record_set_text (record, "gender", "1");
+  kes_field_record_set_text (record, "source_detail", "A. Patel, duty solicitor, 01603 000111");
+  kes_field_record_set_text (record, "referred_to", "Forensic community team");
+  kes_field_record_set_text (record, "offence", "Criminal damage");
+  kes_field_record_set_text (record, "legal_situation", "Remanded to the Crown Court; transferred under s48");
+  kes_field_record_set_text (record, "legal_status", "18");
+  kes_field_record_set_text (record, "screening_notes", "Hearing voices since October");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A referral that fails validation is refused whole: no patient is left behind. */
+  referral = kes_store_refer_screening (store, record, &no_area, kes_team_get_id (north), &error);
+  g_assert_null (referral);
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Area is required"));
+  g_clear_error (&error);
+  g_assert_cmpuint (kes_store_count_patients (store), ==, 0);
+
+  referral = kes_store_refer_screening (store, record, &details, kes_team_get_id (north), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (referral);
+  g_assert_cmpuint (kes_store_count_patients (store), ==, 1);
+
+  /* Everything the screening holds is carried over. */
+  loaded = kes_store_load_referral (store, kes_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_DATE), ==, "2026-11-21");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SOURCE), ==, KES_REFERRAL_SOURCE_LIAISON);
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_REFERRER), ==, "Lee Liaison, liaison and diversion");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_REFERRER_CONTACT), ==,
+                   "A. Patel, duty solicitor, 01603 000111");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_UNIT), ==, "Magistrates’ court");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_LEGAL_STATUS), ==, "18");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_INDEX_OFFENCE), ==, "Criminal damage");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_AREA), ==, "norfolk");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SECURITY_LEVEL), ==, "medium");
+  g_assert_cmpint (kes_referral_get_stage (loaded), ==, KES_REFERRAL_RECEIVED);
+  reason = kes_referral_get_text (loaded, KES_REFERRAL_REASON);
+  g_assert_nonnull (strstr (reason, "Liaison and diversion screening on 20 Nov 2026 (Magistrates’ court)."));
+  g_assert_nonnull (strstr (reason, "Screening asked for by: Police (custody staff or officer) "
+                                    "(A. Patel, duty solicitor, 01603 000111)"));
+  g_assert_nonnull (strstr (reason, "Legal situation: Remanded to the Crown Court; transferred under s48"));
+  g_assert_nonnull (strstr (reason, "Vulnerabilities identified: Mental health, Housing"));
+  g_assert_nonnull (strstr (reason, "Screening notes: Hearing voices since October"));
+  g_assert_nonnull (strstr (reason, "Outcome of the screening: Referral to named services (Forensic community team)"));
+
+  patient = kes_store_load_patient (store, kes_referral_get_text (loaded, KES_REFERRAL_PATIENT_ID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Wren");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER), ==, "9434765919");
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS), ==, "18");
+
+  /* Linked both ways. */
+  reread = kes_store_load_screening (store, kes_field_record_get_id (record), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (reread, "converted_referral_id"), ==, kes_referral_get_id (referral));
+  g_assert_cmpstr (kes_field_record_get_text (reread, "converted_patient_id"), ==, kes_patient_get_id (patient));
+  back = kes_store_find_referral_screening (store, kes_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back, ==, kes_field_record_get_id (record));
+
+  /* Editing the screening keeps the links; a second referral is refused clearly. */
+  kes_field_record_set_text (reread, "converted_referral_id", NULL);
+  g_assert_true (kes_store_save_screening (store, reread, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (reread, "converted_referral_id"), ==, kes_referral_get_id (referral));
+  again = kes_store_refer_screening (store, reread, &details, kes_team_get_id (north), &error);
+  g_assert_null (again);
+  g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "already been made into a referral"));
+  g_clear_error (&error);
+  g_assert_cmpuint (kes_store_count_patients (store), ==, 1);
+}
+
+static void
+test_referral_existing_patient (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) record = screening ("Finch", "police-custody", "signposting", "2026-11-19");
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(KesTeam) north = kes_store_find_team (store, "North");
+  KesScreeningReferral details = { .area = "suffolk", .security_level = "low", .inpatient = FALSE };
+
+  kes_field_record_set_text (record, "birth_date", "1985-06-01");
+  kes_field_record_set_text (record, "gender", "2");
+  kes_field_record_set_text (record, "ethnicity", "A");
+  g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  patient = kes_store_convert_screening (store, record, kes_team_get_id (north), &error);
+  g_assert_no_error (error);
+
+  /* Not in a secure service: the criteria are not met, so a manager's reason is needed. */
+  referral = kes_store_refer_screening (store, record, &details, NULL, &error);
+  g_assert_null (referral);
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Not an inpatient in a secure service"));
+  g_clear_error (&error);
+
+  details.override_reason = "Diverted from custody; the team will assess in the community";
+  referral = kes_store_refer_screening (store, record, &details, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), ==, kes_patient_get_id (patient));
+  g_assert_cmpstr (kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY), ==, kes_staff_get_id (actor));
+  g_assert_cmpuint (kes_store_count_patients (store), ==, 1);
+}
+
+static void
 test_activity (void)
 {
   g_autoptr(KesStaff) actor = NULL;
@@ -200,6 +331,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/liaison/rules", test_rules);
   g_test_add_func ("/liaison/convert", test_convert);
+  g_test_add_func ("/liaison/referral", test_referral);
+  g_test_add_func ("/liaison/referral-existing-patient", test_referral_existing_patient);
   g_test_add_func ("/liaison/activity", test_activity);
   g_test_add_func ("/liaison/permission", test_permission);
   return g_test_run ();

@@ -95,7 +95,7 @@ static void
 open_editor (KesLiaisonPage *self,
              KesFieldRecord *screening)
 {
-  const char *hidden[] = { "converted_patient_id", NULL };
+  const char *hidden[] = { "converted_patient_id", "converted_referral_id", NULL };
 
   clear_box (self->editor_slot);
   g_set_object (&self->editing, screening);
