@@ -104,6 +104,7 @@ kes_inreach_visit_copy (const KesInreachVisit *visit)
   copy->attendees = dup_or_null (visit->attendees);
   copy->purpose = dup_or_null (visit->purpose);
   copy->outcome = dup_or_null (visit->outcome);
+  copy->error_reason = dup_or_null (visit->error_reason);
   return copy;
 }
 
@@ -117,6 +118,7 @@ kes_inreach_visit_free (KesInreachVisit *visit)
   g_free (visit->attendees);
   g_free (visit->purpose);
   g_free (visit->outcome);
+  g_free (visit->error_reason);
   g_free (visit);
 }
 
@@ -178,6 +180,26 @@ kes_referral_remove_visit (KesReferral *self,
   g_ptr_array_remove_index (self->visits, index);
 }
 
+void
+kes_referral_replace_visit (KesReferral           *self,
+                            guint                  index,
+                            const KesInreachVisit *visit)
+{
+  g_return_if_fail (KES_IS_REFERRAL (self));
+  g_return_if_fail (index < self->visits->len);
+  g_return_if_fail (visit != NULL);
+  kes_inreach_visit_free (self->visits->pdata[index]);
+  self->visits->pdata[index] = kes_inreach_visit_copy (visit);
+  g_ptr_array_sort (self->visits, compare_visits);
+}
+
+gboolean
+kes_inreach_visit_is_active (const KesInreachVisit *visit)
+{
+  g_return_val_if_fail (visit != NULL, FALSE);
+  return visit->error_reason == NULL;
+}
+
 const KesReadinessTask *
 kes_referral_get_readiness (KesReferral      *self,
                             KesReadinessItem  item)
@@ -231,6 +253,9 @@ kes_referral_inreach_validate (KesReferral *self,
       KesInreachVisit *visit = g_ptr_array_index (self->visits, i);
       g_autoptr(GDate) date = kes_date_from_iso (visit->date);
 
+      /* A visit entered in error is kept as it was written. */
+      if (!kes_inreach_visit_is_active (visit))
+        continue;
       if (date == NULL)
         g_ptr_array_add (issues, kes_issue_new ("visits", KES_ISSUE_ERROR,
                                                 _("In-reach visit %u: the date is missing or not a date (YYYY-MM-DD)"),
@@ -289,6 +314,8 @@ kes_referral_inreach_to_json (KesReferral *self,
       add_string (builder, "attendees", visit->attendees);
       add_string (builder, "purpose", visit->purpose);
       add_string (builder, "outcome", visit->outcome);
+      if (visit->error_reason != NULL)
+        add_string (builder, "entered_in_error", visit->error_reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -336,6 +363,7 @@ kes_referral_inreach_from_json (KesReferral  *self,
       visit.attendees = (char *) json_object_get_string_member_with_default (item, "attendees", "");
       visit.purpose = (char *) json_object_get_string_member_with_default (item, "purpose", "");
       visit.outcome = (char *) json_object_get_string_member_with_default (item, "outcome", "");
+      visit.error_reason = (char *) json_object_get_string_member_with_default (item, "entered_in_error", "");
       g_ptr_array_add (self->visits, kes_inreach_visit_copy (&visit));
     }
 

@@ -40,6 +40,7 @@ static const char *const field_names[KES_REFERRAL_N_TEXT_FIELDS] = {
   [KES_REFERRAL_DECISION] = "decision",
   [KES_REFERRAL_SIGNED_BY] = "signed_by",
   [KES_REFERRAL_SIGNED_AT] = "signed_at",
+  [KES_REFERRAL_RISK_ASSESSMENT_ID] = "risk_assessment_id",
 };
 
 gboolean

@@ -49,6 +49,7 @@ typedef enum
   KES_REFERRAL_DECISION,           /* KES_REFERRAL_DECISION_* */
   KES_REFERRAL_SIGNED_BY,          /* staff id, set by the store at sign-off */
   KES_REFERRAL_SIGNED_AT,          /* UTC time, set by the store at sign-off */
+  KES_REFERRAL_RISK_ASSESSMENT_ID, /* the signed structured risk assessment the risk summary draws on */
   KES_REFERRAL_N_TEXT_FIELDS
 } KesReferralField;
 
@@ -131,10 +132,12 @@ typedef struct
   char *attendees;
   char *purpose;
   char *outcome;   /* empty while the visit is only planned */
+  char *error_reason; /* set when the visit was entered in error: kept, not shown as planned or held */
 } KesInreachVisit;
 
 KesInreachVisit *kes_inreach_visit_copy (const KesInreachVisit *visit);
 void             kes_inreach_visit_free (KesInreachVisit       *visit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesInreachVisit, kes_inreach_visit_free)
 
 /* The discharge-readiness checklist: fixed items, each with a status, an
  * owner and a due date. */
@@ -185,6 +188,12 @@ void              kes_referral_add_visit         (KesReferral      *self,
                                                   const KesInreachVisit *visit);
 void              kes_referral_remove_visit      (KesReferral      *self,
                                                   guint             index);
+/* Replaces visit @index with a copy of @visit (the list stays in date order). */
+void              kes_referral_replace_visit     (KesReferral      *self,
+                                                  guint             index,
+                                                  const KesInreachVisit *visit);
+/* Whether the visit still counts (not entered in error). */
+gboolean          kes_inreach_visit_is_active    (const KesInreachVisit *visit);
 /* Owned by @self; never NULL. */
 const KesReadinessTask *kes_referral_get_readiness (KesReferral    *self,
                                                     KesReadinessItem item);

@@ -69,7 +69,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
           const KesInreachVisit *visit = g_ptr_array_index (referral->visits, i);
           g_autofree char *title = NULL;
 
-          if (visit->outcome != NULL ||
+          if (visit->outcome != NULL || !kes_inreach_visit_is_active (visit) ||
               !kes_due_urgency_for_date (visit->date, today, SOON_DAYS, &urgency))
             continue;
           title = g_strdup_printf (_("In-reach visit: %s"), visit->unit != NULL ? visit->unit : "");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kes-referral.h"
 #include "kes-store-private.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,11 @@ gboolean kes_store_inreach_tasks_due (KesStore     *store,
                                       const GDate  *today,
                                       GPtrArray    *items,
                                       GError      **error);
+
+/* Whether the risk assessment a referral links to (if any) is a signed-off
+ * assessment of the same patient (kes-store-referral-edits.c). */
+gboolean kes_store_check_referral_risk_link (KesStore     *self,
+                                             KesReferral  *referral,
+                                             GError      **error);
 
 G_END_DECLS

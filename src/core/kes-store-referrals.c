@@ -8,7 +8,9 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-import-private.h"
 #include "kes-store-private.h"
+#include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
 #include "kes-validate.h"
 
@@ -171,6 +173,8 @@ prepare_referral (KesStore     *self,
     return FALSE;
   if (kes_referral_get_id (referral) != NULL && !check_record (self, kes_referral_get_id (referral), "referral", error))
     return FALSE;
+  if (!kes_store_check_referral_risk_link (self, referral, error))
+    return FALSE;
 
   birth = patient_birth_date (self, patient_id);
   warnings = kes_referral_check_eligibility (referral, birth);
@@ -205,9 +209,11 @@ prepare_referral (KesStore     *self,
       };
       kes_referral_append_step (referral, &first);
     }
-  else if (steps->len == 1)
+  else
     {
-      /* Before anything else has happened, the first step follows the referral date. */
+      /* The first step is the referral's receipt: it follows the referral
+       * date, also when that date is corrected later (validation keeps it
+       * before every later step). */
       KesReferralStep *first = g_ptr_array_index (steps, 0);
       g_free (first->date);
       first->date = g_strdup (kes_referral_get_text (referral, KES_REFERRAL_DATE));
@@ -799,4 +805,25 @@ kes_store_search_referral_documents (KesStore    *self,
       return NULL;
   }
   return g_steal_pointer (&hits);
+}
+
+/* ---- Import (kes-store-import-private.h) ---- */
+
+gboolean
+kes_store_project_referral_json (KesStore        *self,
+                                 const char      *id,
+                                 const char      *patient_id,
+                                 gint64           revision,
+                                 KesRecordState   state,
+                                 const char      *json,
+                                 GError         **error)
+{
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+
+  if (!kes_referral_load_json (referral, json, error))
+    return FALSE;
+  kes_referral_set_identity (referral, id, revision, state);
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
+
+  return project_referral (self, referral, error);
 }

@@ -3,6 +3,7 @@
 
 #include "kes-referral-stats.h"
 #include "kes-referral.h"
+#include "kes-risk-assessment.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,41 @@ gboolean     kes_store_move_referral      (KesStore         *self,
                                            const char       *signposting,
                                            const char       *destination,
                                            GError          **error);
+/* Corrects the intake details of a saved referral (@referral as loaded,
+ * then edited): a new revision with @reason, which is required; the same
+ * validation and eligibility checks as on creation. A stale revision is
+ * KES_ERROR_CONFLICT. On failure @referral keeps what was typed. */
+gboolean     kes_store_correct_referral   (KesStore         *self,
+                                           KesReferral      *referral,
+                                           const char       *reason,
+                                           GError          **error);
+/* Adds (@index -1) or changes visit @index of @referral's in-reach plan and
+ * saves a revision. Recording the outcome of a planned visit is an edit;
+ * changing a visit's date, unit, attendees or purpose, or an outcome
+ * already recorded, is a correction and needs @reason. An outcome cannot be
+ * recorded before the day of the visit; a visit entered in error cannot be
+ * changed. On failure nothing is saved and @referral is as it was. */
+gboolean     kes_store_save_inreach_visit (KesStore         *self,
+                                           KesReferral      *referral,
+                                           int               index,
+                                           const KesInreachVisit *visit,
+                                           const char       *reason,
+                                           GError          **error);
+/* Marks visit @index entered in error with @reason (required). The visit
+ * stays in the record and its history; plans, Today and the in-reach plan
+ * leave it out. */
+gboolean     kes_store_inreach_visit_entered_in_error (KesStore    *self,
+                                                       KesReferral *referral,
+                                                       guint        index,
+                                                       const char  *reason,
+                                                       GError     **error);
+/* The patient's latest signed-off structured risk assessment (newest
+ * assessment date), for linking to a referral assessment through
+ * KES_REFERRAL_RISK_ASSESSMENT_ID; KES_ERROR_NOT_FOUND when there is none.
+ * A saved link must name a signed-off assessment of the same patient. */
+KesRiskAssessment *kes_store_latest_signed_risk_assessment (KesStore    *self,
+                                                            const char  *patient_id,
+                                                            GError     **error);
 /* Signs the referral assessment as the actor: every assessment field must
  * be filled (kes_referral_check_assessment), then the signer and time are
  * recorded with a new revision. A signed assessment changed later keeps the

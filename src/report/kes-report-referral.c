@@ -215,6 +215,7 @@ kes_report_inreach_plan (KesStore    *store,
   g_autoptr(KesDocument) document = NULL;
   g_autofree char *summary = NULL;
   GPtrArray *visits;
+  guint n_active;
   KesBlock *table;
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
@@ -227,7 +228,10 @@ kes_report_inreach_plan (KesStore    *store,
 
   kes_document_add_heading (document, 1, _("In-reach visits"));
   visits = kes_referral_get_visits (referral);
-  if (visits->len == 0)
+  n_active = 0;
+  for (guint i = 0; i < visits->len; i++)
+    n_active += kes_inreach_visit_is_active (visits->pdata[i]);
+  if (n_active == 0)
     kes_document_add_not_completed (document, _("In-reach visits"), _("No visits have been planned yet."));
   else
     {
@@ -235,7 +239,12 @@ kes_report_inreach_plan (KesStore    *store,
       for (guint i = 0; i < visits->len; i++)
         {
           KesInreachVisit *visit = g_ptr_array_index (visits, i);
-          g_autofree char *date = kes_report_date (visit->date);
+          g_autofree char *date = NULL;
+
+          /* Entered in error: kept in the record's history, not in the plan. */
+          if (!kes_inreach_visit_is_active (visit))
+            continue;
+          date = kes_report_date (visit->date);
 
           kes_block_add_row_cells (table, date, visit->unit != NULL ? visit->unit : "",
                                    visit->attendees != NULL ? visit->attendees : "",

@@ -10,6 +10,7 @@
 #include "kes-permissions.h"
 #include "kes-referral-stats.h"
 #include "kes-store-referrals.h"
+#include "kes-store-risk.h"
 #include "kes-validate.h"
 
 typedef struct
@@ -808,7 +809,7 @@ test_assessment_sign_off (Fixture       *fixture,
 
 /* ---- In-reach planning ---- */
 
-#define VISIT(d, u, a, p, o) { (char *) (d), (char *) (u), (char *) (a), (char *) (p), (char *) (o) }
+#define VISIT(d, u, a, p, o) { (char *) (d), (char *) (u), (char *) (a), (char *) (p), (char *) (o), NULL }
 
 static void
 test_inreach_plan (Fixture       *fixture,
@@ -906,6 +907,215 @@ test_inreach_plan (Fixture       *fixture,
     g_assert_cmpstr (kes_due_item_get_kind (due->pdata[i]), !=, "in-reach-task");
 }
 
+/* ---- Changes after intake ---- */
+
+static void
+test_correct_intake (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-10-01");
+  g_autoptr(KesReferral) stale = NULL;
+  g_autoptr(KesReferral) loaded = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revision;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-10-05", NULL);
+  stale = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
+  revision = kes_referral_get_revision (referral);
+
+  /* A correction needs a reason; nothing is written without one. */
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Birch Ward, Fenland Secure Unit");
+  g_assert_false (kes_store_correct_referral (fixture->store, referral, "  ", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Reason for the correction is required: say what was wrong");
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_revision (referral), ==, revision);
+
+  /* The same checks as on creation: an unknown area, a discharge before
+   * the referral, a referral date after the next step. What was typed stays. */
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "atlantis");
+  kes_referral_set_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE, "2026-09-01");
+  g_assert_false (kes_store_correct_referral (fixture->store, referral, "Wrong ward recorded", &error));
+  g_assert_cmpstr (error->message, ==, "Area “atlantis” is not a known area\n"
+                                       "Expected discharge date 2026-09-01 is before the referral date 2026-10-01");
+  g_clear_error (&error);
+  g_assert_cmpstr (kes_referral_get_text (referral, KES_REFERRAL_AREA), ==, "atlantis");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "suffolk");
+  kes_referral_set_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE, "2027-01-10");
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-10-06");
+  g_assert_false (kes_store_correct_referral (fixture->store, referral, "Wrong ward recorded", &error));
+  g_assert_cmpstr (error->message, ==, "Referral date 2026-10-06 is after the pathway’s next step (2026-10-05)");
+  g_clear_error (&error);
+
+  /* A referral date corrected earlier moves the first step with it. */
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-09-30");
+  g_assert_true (kes_store_correct_referral (fixture->store, referral, "Wrong ward and date recorded", &error));
+  g_assert_no_error (error);
+  loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_UNIT), ==, "Birch Ward, Fenland Secure Unit");
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_AREA), ==, "suffolk");
+  g_assert_cmpstr (((KesReferralStep *) kes_referral_get_steps (loaded)->pdata[0])->date, ==, "2026-09-30");
+  g_assert_cmpint (kes_referral_get_stage (loaded), ==, KES_REFERRAL_SCREENING);
+  revisions = kes_store_list_revisions (fixture->store, kes_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 3);
+
+  /* Someone who loaded before the correction cannot overwrite it. */
+  kes_referral_set_text (stale, KES_REFERRAL_REFERRER, "Dr Crane");
+  g_assert_false (kes_store_correct_referral (fixture->store, stale, "Referrer misspelt", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+}
+
+static void
+test_inreach_visit_changes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-10-01");
+  g_autoptr(KesReferral) loaded = NULL;
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  KesInreachVisit first = VISIT ("2026-11-10", "Ash Ward", "Alice Adeyemi", "Meet the team", NULL);
+  KesInreachVisit second = VISIT ("2026-11-25", "Ash Ward", "Alice Adeyemi", "Review leave", NULL);
+  KesInreachVisit change;
+  KesInreachVisit *visit;
+  gint64 revision;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-10-02", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-10-02", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-10-09", NULL);
+  move (fixture, referral, KES_REFERRAL_ACCEPTED, "2026-10-12", NULL);
+  move (fixture, referral, KES_REFERRAL_IN_REACH, "2026-10-12", NULL);
+
+  /* Planned visits: new ones need no reason; the core checks still apply. */
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, referral, -1, &second, NULL, &error));
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, referral, -1, &first, NULL, &error));
+  g_assert_no_error (error);
+  change = (KesInreachVisit) VISIT ("2026-11-12", "Ash Ward", NULL, NULL, NULL);
+  revision = kes_referral_get_revision (referral);
+  g_assert_false (kes_store_save_inreach_visit (fixture->store, referral, 0, &change, "Moved", &error));
+  g_assert_cmpstr (error->message, ==, "In-reach visit 1: the purpose is required");
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_revision (referral), ==, revision);
+  g_assert_null (((KesInreachVisit *) kes_referral_get_visits (referral)->pdata[0])->outcome);
+
+  /* Recording what happened at a planned visit is an edit, without a reason… */
+  change = (KesInreachVisit) VISIT ("2026-11-10", "Ash Ward", "Alice Adeyemi", "Meet the team", "Agreed leave plan");
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, referral, 0, &change, NULL, &error));
+  g_assert_no_error (error);
+  /* …but not for a visit still to come. */
+  change = (KesInreachVisit) VISIT ("2026-11-25", "Ash Ward", "Alice Adeyemi", "Review leave", "Went well");
+  g_assert_false (kes_store_save_inreach_visit (fixture->store, referral, 1, &change, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Outcome: the visit on 2026-11-25 has not happened yet; record its outcome on or after that day");
+  g_clear_error (&error);
+
+  /* Changing a recorded outcome, or a planned visit's details, is a correction with a reason. */
+  change = (KesInreachVisit) VISIT ("2026-11-10", "Ash Ward", "Alice Adeyemi", "Meet the team", "Agreed escorted leave");
+  g_assert_false (kes_store_save_inreach_visit (fixture->store, referral, 0, &change, "", &error));
+  g_assert_cmpstr (error->message, ==, "Reason for the change is required: this visit was already recorded");
+  g_clear_error (&error);
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, referral, 0, &change, "Outcome misrecorded", &error));
+  change = (KesInreachVisit) VISIT ("2026-11-26", "Ash Ward", "Alice Adeyemi", "Review leave", NULL);
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, referral, 1, &change, "Ward asked to move it", &error));
+  g_assert_no_error (error);
+
+  /* Entered in error: a reason, then kept but left out of Today. */
+  g_assert_false (kes_store_inreach_visit_entered_in_error (fixture->store, referral, 1, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Reason is required: say why this visit was entered in error");
+  g_clear_error (&error);
+  g_assert_true (kes_store_inreach_visit_entered_in_error (fixture->store, referral, 1, "Recorded for the wrong patient",
+                                                           &error));
+  g_assert_no_error (error);
+  g_assert_false (kes_store_inreach_visit_entered_in_error (fixture->store, referral, 1, "Again", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR);
+  g_clear_error (&error);
+  g_assert_false (kes_store_save_inreach_visit (fixture->store, referral, 1, &change, "Fix", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR);
+  g_clear_error (&error);
+
+  loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kes_referral_get_visits (loaded)->len, ==, 2);
+  visit = kes_referral_get_visits (loaded)->pdata[0];
+  g_assert_cmpstr (visit->outcome, ==, "Agreed escorted leave");
+  g_assert_true (kes_inreach_visit_is_active (visit));
+  visit = kes_referral_get_visits (loaded)->pdata[1];
+  g_assert_cmpstr (visit->date, ==, "2026-11-26");
+  g_assert_cmpstr (visit->error_reason, ==, "Recorded for the wrong patient");
+  g_assert_false (kes_inreach_visit_is_active (visit));
+
+  set_now ("2026-11-24T09:00:00Z");
+  due = kes_store_list_due (fixture->store, today, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    g_assert_cmpstr (kes_due_item_get_kind (due->pdata[i]), !=, "in-reach-task");
+}
+
+static void
+test_risk_link (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-10-01");
+  g_autoptr(KesPatient) other = add_patient (fixture->store, "Dunnock", "1975-02-02", "A");
+  g_autoptr(KesRiskAssessment) draft = kes_risk_assessment_new (kes_patient_get_id (fixture->patient), "HCR-20", "3", 1);
+  g_autoptr(KesRiskAssessment) signed_off = kes_risk_assessment_new (kes_patient_get_id (fixture->patient), "HCR-20", "3", 1);
+  g_autoptr(KesRiskAssessment) theirs = kes_risk_assessment_new (kes_patient_get_id (other), "HCR-20", "3", 1);
+  g_autoptr(KesRiskAssessment) latest = NULL;
+  g_autoptr(KesReferral) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  latest = kes_store_latest_signed_risk_assessment (fixture->store, kes_patient_get_id (fixture->patient), &error);
+  g_assert_null (latest);
+  g_assert_error (error, KES_ERROR, KES_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  kes_risk_assessment_set_assessed_on (signed_off, "2026-09-20");
+  kes_risk_assessment_set_completed_by (signed_off, "Dr Cara Clinic");
+  kes_risk_assessment_set_mdt_reviewed_on (signed_off, "2026-09-20");
+  kes_risk_assessment_set_next_review_on (signed_off, "2027-03-20");
+  kes_risk_assessment_set_status (signed_off, KES_RISK_STATUS_COMPLETED);
+  g_assert_true (kes_store_save_risk_assessment (fixture->store, signed_off, NULL, &error));
+  g_assert_no_error (error);
+  /* A newer draft is not the latest signed assessment. */
+  kes_risk_assessment_set_assessed_on (draft, "2026-11-01");
+  g_assert_true (kes_store_save_risk_assessment (fixture->store, draft, NULL, &error));
+  kes_risk_assessment_set_assessed_on (theirs, "2026-10-01");
+  kes_risk_assessment_set_completed_by (theirs, "Dr Cara Clinic");
+  kes_risk_assessment_set_mdt_reviewed_on (theirs, "2026-10-01");
+  kes_risk_assessment_set_next_review_on (theirs, "2027-04-01");
+  kes_risk_assessment_set_status (theirs, KES_RISK_STATUS_COMPLETED);
+  g_assert_true (kes_store_save_risk_assessment (fixture->store, theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  latest = kes_store_latest_signed_risk_assessment (fixture->store, kes_patient_get_id (fixture->patient), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_risk_assessment_get_id (latest), ==, kes_risk_assessment_get_id (signed_off));
+
+  /* Only a signed assessment of this patient can be linked. */
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (draft));
+  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Structured risk assessment: only a signed-off assessment can be linked, not a draft");
+  g_clear_error (&error);
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (theirs));
+  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Structured risk assessment: the linked assessment is not one of this "
+                                       "patient’s current assessments");
+  g_clear_error (&error);
+
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (latest));
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
+  g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_RISK_ASSESSMENT_ID), ==,
+                   kes_risk_assessment_get_id (signed_off));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1136,9 @@ main (int   argc,
   ADD ("/referral/store/letters", test_letters);
   ADD ("/referral/store/assessment-sign-off", test_assessment_sign_off);
   ADD ("/referral/inreach/plan-and-today", test_inreach_plan);
+  ADD ("/referral/inreach/visit-changes", test_inreach_visit_changes);
+  ADD ("/referral/store/correct-intake", test_correct_intake);
+  ADD ("/referral/store/risk-link", test_risk_link);
   ADD ("/referral/waits/episodes", test_waiting_times);
   ADD ("/referral/waits/acceptance-by-ethnicity", test_acceptance_by_ethnicity);
 #undef ADD

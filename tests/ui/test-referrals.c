@@ -13,6 +13,8 @@
 #include "kes-pdf-writer.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
+#include "patient/kes-patient-page.h"
+#include "referrals/kes-referral-tab.h"
 #include "referrals/kes-referrals-page.h"
 #include <poppler.h>
 
@@ -69,6 +71,9 @@ snapshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
+  /* A window presented a moment ago may not have been laid out yet: its
+   * snapshot would then have no render node. Wait for a frame first. */
+  gtk_test_widget_wait_for_draw (widget);
   kes_test_wait (200);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -76,6 +81,7 @@ snapshot (GtkWidget  *widget,
   snap = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snap, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snap));
+  g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_strdup_printf ("%s/%s.png", dir, name);
@@ -317,10 +323,50 @@ test_intake_to_in_reach (Fixture       *fixture,
   }
   snapshot (fixture->window, "referrals-list");
 
+  /* The patient record's Referral tab shows the same pathway. */
+  {
+    GtkWidget *window = gtk_window_new ();
+    KesPatientPage *patient_page = KES_PATIENT_PAGE (kes_patient_page_new ());
+    KesReferralTab *tab;
+    KesReferralView *tab_view;
+    AdwViewStack *stack;
+    GtkWidget *choice;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (patient_page));
+    kes_patient_page_set_store (patient_page, fixture->db->store);
+    g_assert_true (kes_patient_page_load (patient_page, fixture->patient_id, NULL));
+    gtk_window_present (GTK_WINDOW (window));
+    kes_patient_page_show_tab (patient_page, "referral");
+    stack = ADW_VIEW_STACK (kes_test_child (patient_page, KES_TYPE_PATIENT_PAGE, "view_stack"));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "referral");
+    tab = KES_REFERRAL_TAB (adw_view_stack_get_visible_child (stack));
+    g_assert_cmpuint (kes_referral_tab_get_count (tab), ==, 1);
+    tab_view = KES_REFERRAL_VIEW (kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "view"));
+    g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (tab_view)), ==, KES_REFERRAL_IN_REACH);
+    g_assert_cmpuint (kes_referral_get_steps (kes_referral_view_get_referral (tab_view))->len, ==, 6);
+    /* One referral: no choice between referrals is shown. */
+    choice = kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "choice");
+    g_assert_false (gtk_widget_get_visible (choice));
+    snapshot (window, "patient-referral-tab");
+
+    /* A move made from the record shows in its timeline and the list. */
+    g_assert_true (kes_referral_view_move (tab_view, KES_REFERRAL_DISCHARGED, "2026-11-20", NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (tab_view)), ==, KES_REFERRAL_DISCHARGED);
+    g_assert_cmpuint (kes_referral_get_steps (kes_referral_view_get_referral (tab_view))->len, ==, 7);
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (choice))), ==,
+                     "Referral of 2 Nov 2026 — Discharged to community");
+    gtk_window_destroy (GTK_WINDOW (window));
+    kes_referrals_page_reload (fixture->page);
+    shown = kes_referrals_page_get_shown (fixture->page);
+    g_assert_cmpint (kes_referral_get_stage (shown->pdata[0]), ==, KES_REFERRAL_DISCHARGED);
+  }
+
   /* Filters: by stage and by area. */
   kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "accepted");
   g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 0);
-  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "in-reach");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "discharged");
   g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 1);
   kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "area_filter")), "suffolk");
   g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 0);

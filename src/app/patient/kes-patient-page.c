@@ -21,6 +21,7 @@
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
 #include "carers/kes-patient-carers-view.h"
+#include "referrals/kes-referral-tab.h"
 #include "risk/kes-risk-view.h"
 
 struct _KesPatientPage
@@ -60,6 +61,8 @@ struct _KesPatientPage
   AdwViewStackPage *risk_page;
   KesPatientCarersView *carers_view;
   AdwViewStackPage *carers_page;
+  KesReferralTab   *referral_tab;
+  AdwViewStackPage *referral_page;
 };
 
 G_DEFINE_FINAL_TYPE (KesPatientPage, kes_patient_page, ADW_TYPE_BIN)
@@ -220,6 +223,7 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->moj_page, !self->is_new);
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
   adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->referral_page, !self->is_new && clinical);
 }
 
 /* Carers' liaison staff may read the register entry but not change it. */
@@ -273,6 +277,7 @@ show_record (KesPatientPage *self)
           kes_history_view_set_record (self->history_view, self->store, id);
           kes_care_plan_view_set_record (self->care_plan_view, self->store, id);
           kes_medication_view_set_record (self->medication_view, self->store, id);
+          kes_referral_tab_set_record (self->referral_tab, self->store, id);
         }
       kes_moj_view_set_record (self->moj_view, self->store, id);
       kes_risk_view_set_record (self->risk_view, self->store, id);
@@ -515,6 +520,11 @@ kes_patient_page_init (KesPatientPage *self)
                                                  _("C_arers"));
   adw_view_stack_page_set_use_underline (self->carers_page, TRUE);
   adw_view_stack_page_set_icon_name (self->carers_page, "emblem-favorite-symbolic");
+  self->referral_tab = KES_REFERRAL_TAB (kes_referral_tab_new ());
+  self->referral_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->referral_tab),
+                                                   "referral", _("Re_ferral"));
+  adw_view_stack_page_set_use_underline (self->referral_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->referral_page, "mail-send-receive-symbolic");
   update_actions (self);
 }
 
