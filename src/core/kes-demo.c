@@ -73,6 +73,9 @@ static const char * const note_endings[] = {
   "No new risk concerns identified.",
 };
 
+#define DEMO_BATCH_PATIENTS 1000
+#define DEMO_PATIENTS_PER_TEAM 1000
+
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 /* The next valid NHS number in the 999 test range after @stem. */
@@ -88,35 +91,68 @@ next_test_nhs_number (guint *stem)
     }
 }
 
+static KesStaff *
+ensure_staff_member (KesStore    *store,
+                     const char  *username,
+                     const char  *name,
+                     const char  *role,
+                     const char  *team_name,
+                     GError     **error)
+{
+  KesStaff *member = kes_store_find_staff (store, username, NULL);
+  g_autoptr(KesTeam) team = NULL;
+
+  if (member != NULL)
+    return member;
+  team = kes_store_find_team (store, team_name);
+  if (team == NULL && (team = kes_store_add_team (store, team_name, error)) == NULL)
+    return NULL;
+  return kes_store_add_staff (store, username, name, role, kes_team_get_id (team), "01603 000000", error);
+}
+
+/* Six named clinicians in the North and South teams; a large demo (a whole
+ * trust) adds a team of three for every further DEMO_PATIENTS_PER_TEAM
+ * patients, so that a team's caseload stays the size of a real one. Each
+ * team is three consecutive entries: psychiatrist, nurse, social worker. */
 static GPtrArray *
 ensure_demo_staff (KesStore  *store,
+                   guint      n_teams,
                    GError   **error)
 {
   static const struct { const char *username, *name, *role, *team; } people[] = {
     { "demo.okafor", "Dr Ngozi Okafor", "Consultant forensic psychiatrist", "North" },
     { "demo.hughes", "Rhian Hughes", "Community psychiatric nurse", "North" },
     { "demo.patel", "Sunil Patel", "Social worker (social supervisor)", "North" },
+    { "demo.clarke", "Dr Helen Clarke", "Consultant forensic psychiatrist", "South" },
     { "demo.brennan", "Siobhan Brennan", "Community psychiatric nurse", "South" },
     { "demo.mensah", "Kofi Mensah", "Social worker (social supervisor)", "South" },
-    { "demo.clarke", "Dr Helen Clarke", "Consultant forensic psychiatrist", "South" },
   };
+  static const char * const roles[] = {
+    "Consultant forensic psychiatrist", "Community psychiatric nurse", "Social worker (social supervisor)",
+  };
+  static const char * const role_names[] = { "psychiatrist", "nurse", "socialworker" };
   g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      KesStaff *member = kes_store_find_staff (store, people[i].username, NULL);
-
+      KesStaff *member = ensure_staff_member (store, people[i].username, people[i].name, people[i].role,
+                                              people[i].team, error);
       if (member == NULL)
-        {
-          g_autoptr(KesTeam) team = kes_store_find_team (store, people[i].team);
-          member = kes_store_add_staff (store, people[i].username, people[i].name, people[i].role,
-                                        team != NULL ? kes_team_get_id (team) : NULL,
-                                        "01603 000000", error);
-          if (member == NULL)
-            return NULL;
-        }
+        return NULL;
       g_ptr_array_add (staff, member);
     }
+  for (guint t = 3; t <= n_teams; t++)
+    for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+      {
+        g_autofree char *team = g_strdup_printf ("Demo team %u", t);
+        g_autofree char *username = g_strdup_printf ("demo.team%u.%s", t, role_names[r]);
+        g_autofree char *name = g_strdup_printf ("Demo %s, team %u", role_names[r], t);
+        KesStaff *member = ensure_staff_member (store, username, name, roles[r], team, error);
+
+        if (member == NULL)
+          return NULL;
+        g_ptr_array_add (staff, member);
+      }
   return g_steal_pointer (&staff);
 }
 
@@ -144,9 +180,11 @@ add_patient (KesStore   *store,
   g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
   g_autofree char *address = g_strdup_printf ("%d %s Road\n%s", g_rand_int_range (rand, 1, 200),
                                               PICK (rand, family_names), PICK (rand, towns));
-  KesStaff *coordinator = g_ptr_array_index (staff, g_rand_int_range (rand, 0, staff->len));
-  KesStaff *clinician = g_ptr_array_index (staff, g_rand_boolean (rand) ? 0 : 5);
-  KesStaff *supervisor = g_ptr_array_index (staff, g_rand_boolean (rand) ? 2 : 4);
+  /* A team, then its coordinator (any of the three), psychiatrist and social worker. */
+  guint team = g_rand_int_range (rand, 0, staff->len / 3);
+  KesStaff *coordinator = g_ptr_array_index (staff, team * 3 + g_rand_int_range (rand, 0, 3));
+  KesStaff *clinician = g_ptr_array_index (staff, team * 3);
+  KesStaff *supervisor = g_ptr_array_index (staff, team * 3 + 2);
   const char *legal = PICK (rand, legal_statuses);
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
   KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
@@ -236,7 +274,8 @@ kes_demo_generate (KesStore             *store,
 
   if (!kes_store_begin (store, error))
     return FALSE;
-  staff = ensure_demo_staff (store, error);
+  staff = ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM),
+                             error);
   if (staff == NULL)
     goto fail;
 
@@ -246,6 +285,11 @@ kes_demo_generate (KesStore             *store,
     {
       if (!add_patient (store, rand, staff, &nhs_stem, i, now, options, error))
         goto fail;
+      /* Committed in batches so the write-ahead log is checkpointed as it
+       * goes rather than growing to the size of the whole generation. */
+      if ((i + 1) % DEMO_BATCH_PATIENTS == 0 && i + 1 < options->patients &&
+          (!kes_store_commit (store, error) || !kes_store_begin (store, error)))
+        return FALSE;
       if (progress != NULL && ((i + 1) % 500 == 0 || i + 1 == options->patients))
         progress (i + 1, options->patients, user_data);
     }

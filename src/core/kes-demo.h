@@ -19,7 +19,8 @@ typedef void (*KesDemoProgress) (guint    done,
                                  guint    total,
                                  gpointer user_data);
 
-/* Adds demo staff (if absent) and patients in one transaction; the store's
+/* Adds demo staff (if absent) and patients, committed in batches of 1,000
+ * patients (a failure keeps the batches already committed); the store's
  * actor is the author. */
 gboolean kes_demo_generate (KesStore             *store,
                             const KesDemoOptions *options,

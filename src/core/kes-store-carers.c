@@ -420,6 +420,7 @@ patient_name (sqlite3_stmt *stmt,
 gboolean
 kes_store_carer_reviews_due (KesStore     *self,
                              const GDate  *today,
+                             const char   *team_id,
                              GPtrArray    *items,
                              GError      **error)
 {
@@ -427,13 +428,13 @@ kes_store_carer_reviews_due (KesStore     *self,
   int rc;
 
   /* Consent given, with a review date; the patient and the carer active. */
-  stmt = kes_store_prepare (self,
+  stmt = kes_store_prepare_for_team (self,
     "SELECT k.id, k.review_date, k.patient_id, p.family_name, p.given_name, p.preferred_name, "
     "p.team_id, c.name FROM carer_consent k JOIN record r ON r.id = k.id "
     "JOIN patient p ON p.id = k.patient_id JOIN record pr ON pr.id = p.id "
     "JOIN carer c ON c.id = k.carer_id JOIN record cr ON cr.id = c.id "
     "WHERE r.state = 'active' AND pr.state = 'active' AND cr.state = 'active' "
-    "AND k.status = 'given' AND k.review_date IS NOT NULL", error);
+    "AND k.status = 'given' AND k.review_date IS NOT NULL %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

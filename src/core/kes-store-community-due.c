@@ -18,7 +18,9 @@
  * turn the rows into due dates. Items go only when the work is recorded or
  * the plan is ended with a reason (a prescription stopped, a review held). */
 
-/* Every query selects the patient's columns first, in this order. */
+/* Every query selects the patient's columns first, in this order. A unary
+ * "+" on a category keeps SQLite from reaching for the category index, so
+ * that for one team it starts from that team's patients (kes_store_prepare_for_team). */
 #define PATIENT_COLUMNS "p.id, p.family_name, p.given_name, p.preferred_name, p.team_id"
 #define PATIENT_JOIN \
   "JOIN patient p ON p.id = x.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
@@ -103,6 +105,7 @@ finish_query (KesStore     *store,
 gboolean
 kes_store_due_depots (KesStore     *store,
                       const GDate  *today,
+                      const char   *team_id,
                       GPtrArray    *items,
                       GError      **error)
 {
@@ -113,7 +116,7 @@ kes_store_due_depots (KesStore     *store,
 
   /* The last dose GIVEN sets the next; a later refusal, missed or deferred
    * dose is shown alongside but moves nothing. */
-  stmt = kes_store_prepare (store,
+  stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.id, x.drug, x.interval_days, x.start_date, "
     "  (SELECT max (d.given_on) FROM depot_dose d JOIN record dr ON dr.id = d.id AND dr.state = 'active' "
     "   WHERE d.prescription_id = x.id AND d.outcome = 'given'), "
@@ -121,7 +124,7 @@ kes_store_due_depots (KesStore     *store,
     "   JOIN record dr ON dr.id = d.id AND dr.state = 'active' "
     "   WHERE d.prescription_id = x.id ORDER BY d.given_on DESC, d.rowid DESC LIMIT 1) "
     "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
-    "WHERE x.category = 'depot' AND (x.stop_date IS NULL OR x.stop_date > ?1)", error);
+    "WHERE +x.category = 'depot' AND (x.stop_date IS NULL OR x.stop_date > ?1) %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_TRANSIENT);
@@ -202,6 +205,7 @@ typedef void (*CourseDone) (Course      *course,
 
 static gboolean
 walk_courses (KesStore     *store,
+              const char   *team_id,
               const char   *category,
               const char   *results_table,
               const char   *value_column,
@@ -216,18 +220,20 @@ walk_courses (KesStore     *store,
   int rc;
 
   /* The earliest course per patient (a dose change is a new revision, not a
-   * new prescription); stopped ones too, so a red result is never dropped. */
+   * new prescription); stopped ones too, so a red result is never dropped.
+   * Results are checked active one by one: a LEFT JOIN onto a joined pair
+   * would make SQLite materialise every record in the database first. */
   sql = g_strdup_printf (
     "SELECT " PATIENT_COLUMNS ", x.id, x.start_date, x.stop_date, x.restarted_on, x.break_hours, "
     "  f.taken_on, f.%s "
     "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
-    "LEFT JOIN (%s f JOIN record fr ON fr.id = f.id AND fr.state = 'active') "
-    "  ON f.patient_id = x.patient_id AND f.taken_on >= x.start_date "
-    "WHERE x.category = ?1 "
-    "ORDER BY p.id, x.start_date, x.id, f.taken_on, fr.created_at",
+    "LEFT JOIN %s f ON f.patient_id = x.patient_id AND f.taken_on >= x.start_date "
+    "  AND (SELECT fr.state FROM record fr WHERE fr.id = f.id) = 'active' "
+    "WHERE +x.category = ?1 %%s"
+    "ORDER BY p.id, x.start_date, x.id, f.taken_on, "
+    "  (SELECT fr.created_at FROM record fr WHERE fr.id = f.id)",
     value_column, results_table);
-  /* Interned: the store caches statements by their SQL text. */
-  stmt = kes_store_prepare (store, g_intern_string (sql), error);
+  stmt = kes_store_prepare_for_team (store, sql, team_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT);
@@ -328,10 +334,11 @@ clozapine_course_done (Course      *course,
 gboolean
 kes_store_due_clozapine (KesStore     *store,
                          const GDate  *today,
+                         const char   *team_id,
                          GPtrArray    *items,
                          GError      **error)
 {
-  return walk_courses (store, "clozapine", "fbc_result", "light", today, items,
+  return walk_courses (store, team_id, "clozapine", "fbc_result", "light", today, items,
                        clozapine_course_done, error);
 }
 
@@ -360,10 +367,11 @@ lithium_course_done (Course      *course,
 gboolean
 kes_store_due_lithium (KesStore     *store,
                        const GDate  *today,
+                       const char   *team_id,
                        GPtrArray    *items,
                        GError      **error)
 {
-  return walk_courses (store, "lithium", "lithium_level", "level", today, items,
+  return walk_courses (store, team_id, "lithium", "lithium_level", "level", today, items,
                        lithium_course_done, error);
 }
 
@@ -372,6 +380,7 @@ kes_store_due_lithium (KesStore     *store,
 gboolean
 kes_store_due_physical_health (KesStore     *store,
                                const GDate  *today,
+                               const char   *team_id,
                                GPtrArray    *items,
                                GError      **error)
 {
@@ -386,7 +395,7 @@ kes_store_due_physical_health (KesStore     *store,
 
   /* Columns after the patient's: start, then the last of each check in
    * KesPhysicalCheck order. */
-  stmt = kes_store_prepare (store,
+  stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.start, "
     LAST_CHECK ("h.weight_kg IS NOT NULL") ", "
     LAST_CHECK ("h.waist_cm IS NOT NULL") ", "
@@ -394,10 +403,10 @@ kes_store_due_physical_health (KesStore     *store,
     LAST_CHECK ("h.hba1c IS NOT NULL OR h.glucose IS NOT NULL") ", "
     LAST_CHECK ("h.cholesterol IS NOT NULL")
     "FROM (SELECT a.patient_id, min (a.start_date) AS start FROM prescription a "
-    "      JOIN record ar ON ar.id = a.id AND ar.state = 'active' "
-    "      WHERE a.category IN ('depot', 'clozapine', 'antipsychotic') "
-    "        AND (a.stop_date IS NULL OR a.stop_date > ?1) GROUP BY a.patient_id) x "
-    PATIENT_JOIN, error);
+    "      JOIN record ar ON ar.id = a.id AND ar.state = 'active' JOIN patient p ON p.id = a.patient_id "
+    "      WHERE +a.category IN ('depot', 'clozapine', 'antipsychotic') "
+    "        AND (a.stop_date IS NULL OR a.stop_date > ?1) %s GROUP BY a.patient_id) x "
+    PATIENT_JOIN, team_id, error);
 #undef LAST_CHECK
   if (stmt == NULL)
     return FALSE;
@@ -443,6 +452,7 @@ kes_store_due_physical_health (KesStore     *store,
 static gboolean
 due_cpa_validation (KesStore     *store,
                     const GDate  *today,
+                    const char   *team_id,
                     GPtrArray    *items,
                     GError      **error)
 {
@@ -450,10 +460,10 @@ due_cpa_validation (KesStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = kes_store_prepare (store,
+  stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.id, x.held_on FROM cpa_review x "
     "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
-    "WHERE x.status = 'held'", error);
+    "WHERE x.status = 'held' %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -479,6 +489,7 @@ due_cpa_validation (KesStore     *store,
 gboolean
 kes_store_due_cpa_reviews (KesStore     *store,
                            const GDate  *today,
+                           const char   *team_id,
                            GPtrArray    *items,
                            GError      **error)
 {
@@ -487,15 +498,16 @@ kes_store_due_cpa_reviews (KesStore     *store,
 
   /* Due a set interval after the last review held (or the first care plan);
    * sooner when a review is booked. A cancelled review moves nothing. */
-  stmt = kes_store_prepare (store,
+  stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.first, "
     "  (SELECT max (r.held_on) FROM cpa_review r JOIN record rr ON rr.id = r.id AND rr.state = 'active' "
     "   WHERE r.patient_id = x.patient_id AND r.status IN ('held', 'validated')), "
     "  (SELECT min (r.scheduled_for) FROM cpa_review r JOIN record rr ON rr.id = r.id AND rr.state = 'active' "
     "   WHERE r.patient_id = x.patient_id AND r.status = 'scheduled') "
     "FROM (SELECT c.patient_id, min (c.start_date) AS first FROM care_plan c "
-    "      JOIN record cr ON cr.id = c.id AND cr.state = 'active' GROUP BY c.patient_id) x "
-    PATIENT_JOIN, error);
+    "      JOIN record cr ON cr.id = c.id AND cr.state = 'active' JOIN patient p ON p.id = c.patient_id "
+    "      WHERE 1 %s GROUP BY c.patient_id) x "
+    PATIENT_JOIN, team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -530,5 +542,5 @@ kes_store_due_cpa_reviews (KesStore     *store,
     }
   if (!finish_query (store, stmt, rc, error))
     return FALSE;
-  return due_cpa_validation (store, today, items, error);
+  return due_cpa_validation (store, today, team_id, items, error);
 }

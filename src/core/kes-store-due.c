@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kes-due.h"
 #include "kes-store-community-private.h"
 #include "kes-store-due-private.h"
@@ -26,6 +28,28 @@ static const KesDueProvider providers[] = {
   NULL, /* keeps the array non-empty in C until the first provider lands */
 };
 
+sqlite3_stmt *
+kes_store_prepare_for_team (KesStore    *store,
+                            const char  *sql_format,
+                            const char  *team_id,
+                            GError     **error)
+{
+  const char *slot = strstr (sql_format, "%s");
+  g_autoptr(GString) sql = g_string_new_len (sql_format, slot - sql_format);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (slot != NULL, NULL);
+  if (team_id != NULL)
+    g_string_append (sql, "AND p.team_id = :team ");
+  g_string_append (sql, slot + 2);
+  /* Interned: the store caches statements by the address of their SQL text. */
+  stmt = kes_store_prepare (store, g_intern_string (sql->str), error);
+
+  if (stmt != NULL && team_id != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":team"), team_id, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 GPtrArray *
 kes_store_list_due (KesStore     *self,
                     const GDate  *today,
@@ -39,7 +63,7 @@ kes_store_list_due (KesStore     *self,
   g_return_val_if_fail (today != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
-    if (providers[i] != NULL && !providers[i] (self, today, items, error))
+    if (providers[i] != NULL && !providers[i] (self, today, team_id, items, error))
       return NULL;
 
   for (guint i = 0; i < items->len; i++)

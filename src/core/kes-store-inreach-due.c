@@ -23,15 +23,16 @@
 gboolean
 kes_store_inreach_tasks_due (KesStore     *store,
                              const GDate  *today,
+                             const char   *team_id,
                              GPtrArray    *items,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (store,
+  sqlite3_stmt *stmt = kes_store_prepare_for_team (store,
     "SELECT f.id, f.patient_id, p.family_name, p.given_name, p.preferred_name, p.team_id, v.data "
     "FROM referral f JOIN record r ON r.id = f.id AND r.state = 'active' "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "JOIN patient p ON p.id = f.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-    "WHERE f.stage IN ('accepted', 'in-reach')", error);
+    "WHERE f.stage IN ('accepted', 'in-reach') %s", team_id, error);
   int rc;
 
   if (stmt == NULL)
@@ -44,7 +45,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
                                                                kes_store_column_text (stmt, 4));
       const char *referral_id = kes_store_column_text (stmt, 0);
       const char *patient_id = kes_store_column_text (stmt, 1);
-      const char *team_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : kes_store_column_text (stmt, 5);
+      const char *patient_team = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : kes_store_column_text (stmt, 5);
       KesDueUrgency urgency;
 
       if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 6), NULL))
@@ -61,7 +62,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
           title = g_strdup_printf (_("Discharge readiness: %s"), kes_readiness_item_label (i));
           detail = task->owner != NULL ? g_strdup_printf (_("Owner: %s"), task->owner) : NULL;
           g_ptr_array_add (items, kes_due_item_new ("in-reach-task", urgency, task->due_date, patient_id,
-                                                    name, team_id, title, detail, "patient/referral",
+                                                    name, patient_team, title, detail, "patient/referral",
                                                     referral_id));
         }
       for (guint i = 0; i < referral->visits->len; i++)
@@ -74,7 +75,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
             continue;
           title = g_strdup_printf (_("In-reach visit: %s"), visit->unit != NULL ? visit->unit : "");
           g_ptr_array_add (items, kes_due_item_new ("in-reach-task", urgency, visit->date, patient_id,
-                                                    name, team_id, title, visit->purpose,
+                                                    name, patient_team, title, visit->purpose,
                                                     "patient/referral", referral_id));
         }
     }

@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-moj-schedule.h"
+#include "kes-store-due-private.h"
 #include "kes-store-moj-private.h"
 
 /* What restricted-patient records make due (Today and the Reports area),
@@ -34,17 +35,18 @@ due_patient_free (DuePatient *patient)
 static GPtrArray *
 patients_with (KesStore    *self,
                KesMojKind   kind,
+               const char  *team_id,
                GError     **error)
 {
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) due_patient_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = kes_store_prepare (self,
+  stmt = kes_store_prepare_for_team (self,
     "SELECT DISTINCT p.id, p.family_name, p.given_name, p.preferred_name, p.team_id "
     "FROM moj_record m JOIN record r ON r.id = m.id AND r.state = 'active' "
     "JOIN patient p ON p.id = m.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-    "WHERE m.kind = ?1 ORDER BY p.id", error);
+    "WHERE m.kind = ?1 %s ORDER BY p.id", team_id, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kes_moj_kind_to_string (kind), -1, SQLITE_STATIC);
@@ -222,6 +224,7 @@ address_items (KesStore     *self,
 gboolean
 kes_store_moj_due_items (KesStore     *self,
                          const GDate  *today,
+                         const char   *team_id,
                          GPtrArray    *items,
                          GError      **error)
 {
@@ -232,9 +235,9 @@ kes_store_moj_due_items (KesStore     *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
-  with_status = patients_with (self, KES_MOJ_LEGAL_STATUS, error);
-  with_reports = with_status != NULL ? patients_with (self, KES_MOJ_REPORT, error) : NULL;
-  with_moves = with_reports != NULL ? patients_with (self, KES_MOJ_ADDRESS_NOTICE, error) : NULL;
+  with_status = patients_with (self, KES_MOJ_LEGAL_STATUS, team_id, error);
+  with_reports = with_status != NULL ? patients_with (self, KES_MOJ_REPORT, team_id, error) : NULL;
+  with_moves = with_reports != NULL ? patients_with (self, KES_MOJ_ADDRESS_NOTICE, team_id, error) : NULL;
   if (with_moves == NULL)
     return FALSE;
 

@@ -86,6 +86,7 @@ gboolean      kes_store_moj_add_demo         (KesStore       *self,
  * unsubmitted urgent reports at the top; change-of-address notices. */
 gboolean      kes_store_moj_due_items        (KesStore       *self,
                                               const GDate    *today,
+                                              const char     *team_id,
                                               GPtrArray      *items,
                                               GError        **error);
 

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * "in-reach-task". */
 gboolean kes_store_inreach_tasks_due (KesStore     *store,
                                       const GDate  *today,
+                                      const char   *team_id,
                                       GPtrArray    *items,
                                       GError      **error);
 

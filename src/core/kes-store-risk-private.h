@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 /* Today provider: structured risk assessments whose next review is due. */
 gboolean kes_store_due_risk_reviews (KesStore     *self,
                                      const GDate  *today,
+                                     const char   *team_id,
                                      GPtrArray    *items,
                                      GError      **error);
 

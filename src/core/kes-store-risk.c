@@ -426,10 +426,11 @@ kes_store_list_risk_assessments (KesStore    *self,
 gboolean
 kes_store_due_risk_reviews (KesStore     *self,
                             const GDate  *today,
+                            const char   *team_id,
                             GPtrArray    *items,
                             GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  sqlite3_stmt *stmt = kes_store_prepare_for_team (self,
     "SELECT a.id, a.patient_id, a.tool_id, a.next_review_on, p.sort_name, p.team_id "
     "FROM risk_assessment a JOIN record r ON r.id = a.id AND r.state = 'active' "
     "JOIN record pr ON pr.id = a.patient_id AND pr.state = 'active' "
@@ -438,7 +439,7 @@ kes_store_due_risk_reviews (KesStore     *self,
     "AND NOT EXISTS (SELECT 1 FROM risk_assessment b JOIN record rb ON rb.id = b.id "
     "  AND rb.state = 'active' WHERE b.patient_id = a.patient_id AND b.tool_id = a.tool_id "
     "  AND b.status = 'completed' AND (b.assessed_on > a.assessed_on "
-    "  OR (b.assessed_on = a.assessed_on AND b.id > a.id)))", error);
+    "  OR (b.assessed_on = a.assessed_on AND b.id > a.id))) %s", team_id, error);
   int rc;
 
   if (stmt == NULL)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "kes-clock.h"
+#include "kes-demo.h"
 #include "kes-due.h"
 #include "kes-store.h"
 #include "kes-validate.h"
@@ -53,6 +55,69 @@ test_empty_store (void)
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+static char *
+describe (KesDueItem *item)
+{
+  return g_strdup_printf ("%s|%d|%s|%s|%s|%s|%s", kes_due_item_get_kind (item), kes_due_item_get_urgency (item),
+                          kes_due_item_get_due_date (item), kes_due_item_get_patient_id (item),
+                          kes_due_item_get_title (item), kes_due_item_get_detail (item),
+                          kes_due_item_get_record_id (item));
+}
+
+/* Providers narrow their queries to the team; the result must be exactly the
+ * caseload-wide list filtered by team, in the same order. */
+static void
+test_team_scope (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = kes_store_open (":memory:", &error);
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GListModel) teams = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  KesDemoOptions options = { 80, 1, 1, 11 };
+  guint counted = 0;
+
+  g_assert_no_error (error);
+  actor = kes_store_ensure_staff (store, "tester", &error);
+  kes_store_set_actor (store, actor);
+  g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  everyone = kes_store_list_due (store, today, NULL, &error);
+  g_assert_no_error (error);
+  teams = kes_store_list_teams (store, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
+    {
+      g_autoptr(KesTeam) team = g_list_model_get_item (teams, t);
+      g_autoptr(GPtrArray) mine = kes_store_list_due (store, today, kes_team_get_id (team), &error);
+      guint j = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < everyone->len; i++)
+        {
+          KesDueItem *item = everyone->pdata[i];
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+
+          if (g_strcmp0 (kes_due_item_get_team_id (item), kes_team_get_id (team)) != 0)
+            continue;
+          g_assert_cmpuint (j, <, mine->len);
+          expected = describe (item);
+          got = describe (mine->pdata[j++]);
+          g_assert_cmpstr (got, ==, expected);
+          g_hash_table_add (kinds, (gpointer) kes_due_item_get_kind (item));
+        }
+      g_assert_cmpuint (j, ==, mine->len);
+      counted += mine->len;
+    }
+  /* The demo gives every patient a team, and work of several kinds. */
+  g_assert_cmpuint (counted, ==, everyone->len);
+  g_assert_cmpuint (g_hash_table_size (kinds), >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -61,5 +126,6 @@ main (int   argc,
   g_test_add_func ("/due/urgency-boundaries", test_urgency_boundaries);
   g_test_add_func ("/due/ordering", test_ordering);
   g_test_add_func ("/due/empty-store", test_empty_store);
+  g_test_add_func ("/due/team-scope", test_team_scope);
   return g_test_run ();
 }
