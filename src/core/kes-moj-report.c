@@ -10,6 +10,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-moj-report.h"
+#include "kes-validate.h"
 
 static JsonObject *
 member_object (KesMojRecord *report,
@@ -290,6 +291,26 @@ kes_moj_report_set_part_ready (KesMojRecord  *report,
 
   if (!require_part (report, part_id, &part, error))
     return FALSE;
+  if (ready)
+    {
+      /* Every condition of the part's compliance tables is rated, with evidence. */
+      g_auto(GStrv) tables = kes_moj_report_dup_compliance_tables (report);
+      g_autofree char *prefix = g_strconcat (part_id, ".", NULL);
+
+      for (guint t = 0; tables[t] != NULL; t++)
+        {
+          g_autoptr(GPtrArray) issues = NULL;
+
+          if (!g_str_has_prefix (tables[t], prefix))
+            continue;
+          issues = kes_moj_report_check_compliance (report, tables[t], TRUE);
+          if (!kes_issues_to_error (issues, error))
+            {
+              g_prefix_error (error, _("Part %s is not ready for review:\n"), part_id);
+              return FALSE;
+            }
+        }
+    }
   if (kes_moj_report_get_part_state (report, part_id) == KES_MOJ_PART_SIGNED)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
@@ -401,6 +422,194 @@ kes_moj_report_submit (KesMojRecord  *report,
   return TRUE;
 }
 
+/* ---- Compliance with each condition of discharge ---- */
+
+gboolean
+kes_moj_condition_in_force_during (KesMojRecord *condition,
+                                   const char   *from,
+                                   const char   *to)
+{
+  const char *start = kes_moj_record_get_text (condition, "start_date");
+  const char *end = kes_moj_record_get_text (condition, "end_date");
+
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (condition), FALSE);
+
+  /* Stored dates are ISO, so they compare as text. */
+  if (to != NULL && *start != '\0' && g_strcmp0 (start, to) > 0)
+    return FALSE;
+  if (from != NULL && *end != '\0' && g_strcmp0 (end, from) < 0)
+    return FALSE;
+  return TRUE;
+}
+
+static JsonObject *
+compliance_table (KesMojRecord *report,
+                  const char   *table_id)
+{
+  JsonObject *tables = member_object (report, "compliance", FALSE);
+  JsonNode *node = tables != NULL ? json_object_get_member (tables, table_id) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+char *
+kes_moj_compliance_key (const char *table_id,
+                        const char *condition_id,
+                        const char *column)
+{
+  return g_strconcat (table_id, ".", condition_id, ".", column, NULL);
+}
+
+static char *
+condition_wording (KesMojRecord *condition)
+{
+  const KesMojField *fields;
+  guint n_fields;
+  GString *text = g_string_new (NULL);
+
+  fields = kes_moj_kind_fields (KES_MOJ_CONDITION, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *shown = kes_moj_record_dup_display (condition, &fields[i]);
+
+      if (*shown == '\0')
+        continue;
+      if (g_str_equal (fields[i].key, "category"))
+        g_string_append_printf (text, "%s: ", shown);
+      else if (g_str_equal (fields[i].key, "wording"))
+        g_string_append (text, shown);
+      else if (g_str_equal (fields[i].key, "start_date"))
+        /* Translators: after a condition's wording: "(from 31 Jan 2026)" */
+        g_string_append_printf (text, _(" (from %s"), shown);
+      else if (g_str_equal (fields[i].key, "end_date"))
+        /* Translators: the end of "(from 31 Jan 2026 to 30 Apr 2026)" */
+        g_string_append_printf (text, _(" to %s"), shown);
+    }
+  if (*kes_moj_record_get_text (condition, "start_date") != '\0')
+    g_string_append_c (text, ')');
+  return g_string_free (text, FALSE);
+}
+
+/* The order MoJ reads conditions in: by kind as the code list gives them
+ * (residence, treatment, supervision …), then oldest first. */
+static int
+compare_conditions (gconstpointer a,
+                    gconstpointer b)
+{
+  KesMojRecord *x = *(KesMojRecord **) a;
+  KesMojRecord *y = *(KesMojRecord **) b;
+  KesCodeList *kinds = kes_code_list_get (KES_CODES_DISCHARGE_CONDITION);
+  int kx = kes_code_list_find (kinds, kes_moj_record_get_text (x, "category"));
+  int ky = kes_code_list_find (kinds, kes_moj_record_get_text (y, "category"));
+
+  if (kx != ky)
+    return (kx < 0 ? G_MAXINT : kx) < (ky < 0 ? G_MAXINT : ky) ? -1 : 1;
+  return g_strcmp0 (kes_moj_record_get_text (x, "start_date"), kes_moj_record_get_text (y, "start_date"));
+}
+
+void
+kes_moj_report_add_compliance_table (KesMojRecord       *report,
+                                     const char         *table_id,
+                                     const char * const *rating_codes,
+                                     GPtrArray          *conditions)
+{
+  JsonObject *tables;
+  JsonObject *table = json_object_new ();
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autofree char *codes = g_strjoinv (",", (char **) rating_codes);
+  const char *from = kes_moj_record_get_text (report, "period_from");
+  const char *to = kes_moj_record_get_text (report, "period_to");
+
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  g_return_if_fail (KES_IS_MOJ_RECORD (report));
+  g_return_if_fail (strchr (table_id, '.') != NULL && strchr (table_id, ',') == NULL);
+
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (conditions, i));
+  g_ptr_array_sort (sorted, compare_conditions);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      KesMojRecord *condition = g_ptr_array_index (sorted, i);
+      const char *id = kes_moj_record_get_id (condition);
+      g_autofree char *key = NULL;
+      g_autofree char *wording = NULL;
+
+      if (id == NULL || kes_moj_record_get_kind (condition) != KES_MOJ_CONDITION ||
+          kes_moj_record_get_state (condition) != KES_RECORD_ACTIVE ||
+          !kes_moj_condition_in_force_during (condition, *from != '\0' ? from : NULL, *to != '\0' ? to : NULL))
+        continue;
+      g_string_append_printf (rows, "%s%s", rows->len > 0 ? "," : "", id);
+      key = kes_moj_compliance_key (table_id, id, KES_MOJ_COMPLIANCE_CONDITION);
+      wording = condition_wording (condition);
+      kes_moj_report_prefill_value (report, key, wording);
+    }
+  json_object_set_string_member (table, "rows", rows->str);
+  json_object_set_string_member (table, "codes", codes);
+  tables = member_object (report, "compliance", TRUE);
+  json_object_set_object_member (tables, table_id, table);
+}
+
+GStrv
+kes_moj_report_dup_compliance_tables (KesMojRecord *report)
+{
+  JsonObject *tables = member_object (report, "compliance", FALSE);
+  g_autoptr(GList) members = tables != NULL ? json_object_get_members (tables) : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+kes_moj_report_dup_compliance_rows (KesMojRecord *report,
+                                    const char   *table_id)
+{
+  const char *rows = object_text (compliance_table (report, table_id), "rows");
+
+  return *rows != '\0' ? g_strsplit (rows, ",", -1) : g_new0 (char *, 1);
+}
+
+GPtrArray *
+kes_moj_report_check_compliance (KesMojRecord *report,
+                                 const char   *table_id,
+                                 gboolean      complete)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, table_id);
+  g_auto(GStrv) codes = g_strsplit (object_text (compliance_table (report, table_id), "codes"), ",", -1);
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      g_autofree char *condition_key = kes_moj_compliance_key (table_id, rows[i], KES_MOJ_COMPLIANCE_CONDITION);
+      g_autofree char *rating_key = kes_moj_compliance_key (table_id, rows[i], KES_MOJ_COMPLIANCE_RATING);
+      g_autofree char *evidence_key = kes_moj_compliance_key (table_id, rows[i], KES_MOJ_COMPLIANCE_EVIDENCE);
+      const char *rating = kes_moj_report_get_value (report, rating_key);
+      const char *evidence = kes_moj_report_get_value (report, evidence_key);
+      g_autofree char *condition = g_utf8_substring (kes_moj_report_get_value (report, condition_key), 0, 60);
+      g_autofree char *name = g_strdup_printf ("%s%s", condition,
+                                               g_utf8_strlen (kes_moj_report_get_value (report, condition_key),
+                                                              -1) > 60 ? "…" : "");
+
+      if (*rating != '\0' && !g_strv_contains ((const char * const *) codes, rating))
+        g_ptr_array_add (issues, kes_issue_new (rating_key, KES_ISSUE_ERROR,
+                                                /* Translators: %u numbers the condition, %s is its wording */
+                                                _("Compliance with condition %u (%s): “%s” is not one of the "
+                                                  "ratings this form allows"), i + 1, name, rating));
+      else if (complete && *rating == '\0')
+        g_ptr_array_add (issues, kes_issue_new (rating_key, KES_ISSUE_ERROR,
+                                                _("Compliance with condition %u (%s): choose how far it was "
+                                                  "complied with"), i + 1, name));
+      if (complete && *evidence == '\0')
+        g_ptr_array_add (issues, kes_issue_new (evidence_key, KES_ISSUE_ERROR,
+                                                _("Compliance with condition %u (%s): say what shows it, or "
+                                                  "why it is not known"), i + 1, name));
+    }
+  return issues;
+}
+
 GPtrArray *
 kes_moj_report_validate (KesMojRecord *report)
 {
@@ -425,5 +634,13 @@ kes_moj_report_validate (KesMojRecord *report)
                                kes_moj_record_get_text (report, "trigger")))
     g_ptr_array_add (issues, kes_issue_new ("trigger", KES_ISSUE_ERROR, "%s",
                                             _("What prompted the urgent report: please choose one")));
+  {
+    g_auto(GStrv) tables = kes_moj_report_dup_compliance_tables (report);
+    for (guint t = 0; tables[t] != NULL; t++)
+      {
+        g_autoptr(GPtrArray) found = kes_moj_report_check_compliance (report, tables[t], FALSE);
+        g_ptr_array_extend_and_steal (issues, g_steal_pointer (&found));
+      }
+  }
   return issues;
 }

@@ -92,6 +92,46 @@ gboolean        kes_moj_report_submit           (KesMojRecord  *report,
                                                  const char    *method,
                                                  const char    *reference,
                                                  GError       **error);
+/* ---- Compliance with each condition of discharge ----
+ * A compliance table belongs to a part (its id starts with the part and a
+ * dot, e.g. "B.compliance") and holds one row for each condition of
+ * discharge in force during the report period, fixed when the report is
+ * started. A row is three values, "<table>.<condition id>.condition" (the
+ * condition as worded then, prefilled), "….rating" (a code of the
+ * template's rating scale) and "….evidence", so they are signed, digested
+ * and exported with their part like any other value. */
+#define KES_MOJ_COMPLIANCE_CONDITION "condition"
+#define KES_MOJ_COMPLIANCE_RATING    "rating"
+#define KES_MOJ_COMPLIANCE_EVIDENCE  "evidence"
+
+/* A condition of discharge (KesMojRecord of kind KES_MOJ_CONDITION) that
+ * was in force at some time from @from to @to (YYYY-MM-DD; @from may be
+ * NULL for "since the start"). */
+gboolean        kes_moj_condition_in_force_during (KesMojRecord       *condition,
+                                                   const char         *from,
+                                                   const char         *to);
+/* Adds the table with one row for each of @conditions in force during the
+ * report period; @rating_codes are the ratings the template allows. */
+void            kes_moj_report_add_compliance_table (KesMojRecord       *report,
+                                                     const char         *table_id,
+                                                     const char * const *rating_codes,
+                                                     GPtrArray          *conditions);
+GStrv           kes_moj_report_dup_compliance_tables (KesMojRecord      *report);
+/* The condition ids of the table's rows: by kind in the order of the
+ * discharge-condition code list (residence, treatment …), then oldest first. */
+GStrv           kes_moj_report_dup_compliance_rows (KesMojRecord       *report,
+                                                    const char         *table_id);
+/* The value id of one cell: "B.compliance.<condition id>.rating". */
+char           *kes_moj_compliance_key           (const char         *table_id,
+                                                  const char         *condition_id,
+                                                  const char         *column);
+/* Problems with the table's rows: a rating the template does not allow
+ * always; with @complete also a row without a rating or without evidence.
+ * Each issue names the condition in plain words. */
+GPtrArray      *kes_moj_report_check_compliance  (KesMojRecord       *report,
+                                                  const char         *table_id,
+                                                  gboolean            complete);
+
 /* Problems with the report's own fields (type, due date, urgent trigger). */
 GPtrArray      *kes_moj_report_validate         (KesMojRecord  *report);
 

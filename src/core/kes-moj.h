@@ -110,8 +110,11 @@ gboolean        kes_moj_record_load_json    (KesMojRecord   *self,
 gpointer        kes_moj_record_peek_object  (KesMojRecord   *self);
 
 /* Every record value a report template may prefill a field from
- * ("patient.name", "contacts.count" …), NULL-terminated; the keys of
- * kes_store_moj_prefill_values. */
+ * ("patient.name", "contacts.count" …), NULL-terminated: the keys of
+ * kes_store_moj_prefill_values, plus "risk.latest" (the latest signed-off
+ * structured risk assessment, which needs its tool definition to be read)
+ * and "conditions.in_force" (the rows of a compliance table), which the
+ * report layer fills. */
 const char * const *kes_moj_prefill_sources (void);
 
 /* ---- Legal status rules ---- */

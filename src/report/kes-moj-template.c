@@ -27,6 +27,9 @@ field_free (KesMojTemplateField *field)
   g_free (field->label);
   g_free (field->hint);
   g_free (field->prefill);
+  g_free (field->rating_label);
+  g_free (field->evidence_label);
+  g_free (field->evidence_hint);
   g_free (field);
 }
 
@@ -79,6 +82,35 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A compliance table's columns from its group: exactly one choice field
+ * (the rating) and one text field (the evidence). */
+static gboolean
+compliance_columns (KesMojTemplateField *field,
+                    const KesToolGroup  *group)
+{
+  const KesToolField *rating = NULL;
+  const KesToolField *evidence = NULL;
+
+  if (group == NULL || group->fields->len != 2)
+    return FALSE;
+  for (guint i = 0; i < group->fields->len; i++)
+    {
+      const KesToolField *column = g_ptr_array_index (group->fields, i);
+
+      if (column->type == KES_TOOL_FIELD_CHOICE && column->scale != NULL)
+        rating = column;
+      else if (column->type == KES_TOOL_FIELD_TEXT || column->type == KES_TOOL_FIELD_RICHTEXT)
+        evidence = column;
+    }
+  if (rating == NULL || evidence == NULL)
+    return FALSE;
+  field->scale = rating->scale;
+  field->rating_label = g_strdup (rating->label);
+  field->evidence_label = g_strdup (evidence->label);
+  field->evidence_hint = g_strdup (evidence->hint);
+  return TRUE;
+}
+
 static gboolean
 add_fields (KesMojTemplate         *self,
             KesMojTemplatePart     *part,
@@ -97,15 +129,25 @@ add_fields (KesMojTemplate         *self,
         return invalid (error, _("a field’s id must start with its part’s code and a dot"), source->id);
       if (source->prefill != NULL && !g_strv_contains (kes_moj_prefill_sources (), source->prefill))
         return invalid (error, _("the field is prefilled from something Kestrel does not record"), source->id);
-      if (source->type == KES_TOOL_FIELD_REF)
-        return invalid (error, _("report fields cannot refer to groups"), source->id);
+      if (source->type == KES_TOOL_FIELD_REF && g_strcmp0 (source->prefill, "conditions.in_force") != 0)
+        return invalid (error, _("a report field refers to a group only for the conditions of discharge "
+                                 "(prefill “conditions.in_force”)"), source->id);
+      if (source->type != KES_TOOL_FIELD_REF && g_strcmp0 (source->prefill, "conditions.in_force") == 0)
+        return invalid (error, _("only a field referring to a group holds one row per condition"), source->id);
 
       field = g_new0 (KesMojTemplateField, 1);
+      if (source->type == KES_TOOL_FIELD_REF && !compliance_columns (field, source->ref_group))
+        {
+          field_free (field);
+          return invalid (error, _("a compliance table’s group needs one choice field (the rating) and one "
+                                   "text field (the evidence)"), source->id);
+        }
       field->id = g_strdup (source->id);
       field->label = g_strdup (source->label);
       field->hint = g_strdup (source->hint);
       field->prefill = g_strdup (source->prefill);
-      field->scale = source->scale;
+      if (field->scale == NULL)
+        field->scale = source->scale;
       switch (source->type)
         {
         case KES_TOOL_FIELD_RICHTEXT:
@@ -117,8 +159,10 @@ add_fields (KesMojTemplate         *self,
         case KES_TOOL_FIELD_CHOICE:
           field->type = KES_MOJ_TEMPLATE_CHOICE;
           break;
-        case KES_TOOL_FIELD_TEXT:
         case KES_TOOL_FIELD_REF:
+          field->type = KES_MOJ_TEMPLATE_CONDITIONS;
+          break;
+        case KES_TOOL_FIELD_TEXT:
         default:
           field->type = KES_MOJ_TEMPLATE_TEXT;
           break;

@@ -20,6 +20,11 @@ typedef enum
   KES_MOJ_TEMPLATE_LONG_TEXT,
   KES_MOJ_TEMPLATE_DATE,
   KES_MOJ_TEMPLATE_CHOICE,
+  /* A compliance table: a "ref" field prefilled from "conditions.in_force"
+   * naming a group of one choice field (the rating, on its scale) and one
+   * text field (the evidence); one row per condition of discharge in force
+   * during the period (kes_moj_report_add_compliance_table). */
+  KES_MOJ_TEMPLATE_CONDITIONS,
 } KesMojTemplateFieldType;
 
 typedef struct
@@ -29,7 +34,10 @@ typedef struct
   char                    *hint;     /* or NULL */
   KesMojTemplateFieldType  type;
   char                    *prefill;  /* a kes_store_moj_prefill_values key, or NULL */
-  const KesToolScale      *scale;    /* CHOICE: the choices */
+  const KesToolScale      *scale;    /* CHOICE: the choices; CONDITIONS: the ratings */
+  char                    *rating_label;    /* CONDITIONS: column titles, or NULL */
+  char                    *evidence_label;
+  char                    *evidence_hint;   /* or NULL */
 } KesMojTemplateField;
 
 typedef struct

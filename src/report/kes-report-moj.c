@@ -10,7 +10,98 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-report-moj.h"
+#include "kes-store-risk.h"
+#include "kes-tool-assessment.h"
+#include "kes-tool-library.h"
 #include "kes-validate.h"
+
+char *
+kes_report_moj_risk_summary (KesStore    *store,
+                             const char  *patient_id,
+                             GError     **error)
+{
+  g_autoptr(GListModel) assessments = NULL;
+  g_autoptr(KesRiskAssessment) latest = NULL;
+  g_autoptr(KesToolDefinition) definition = NULL;
+  g_autoptr(GError) missing = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *assessed = NULL;
+  GPtrArray *judgements;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  assessments = kes_store_list_risk_assessments (store, patient_id, FALSE, error);
+  if (assessments == NULL)
+    return NULL;
+  /* Newest assessment date first: the first signed off is the latest. */
+  for (guint i = 0; latest == NULL && i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(KesRiskAssessment) a = g_list_model_get_item (assessments, i);
+      if (kes_risk_assessment_get_status (a) == KES_RISK_STATUS_COMPLETED)
+        latest = g_steal_pointer (&a);
+    }
+  if (latest == NULL)
+    return g_strdup ("");
+
+  definition = kes_tool_library_find (store, kes_risk_assessment_get_tool_id (latest),
+                                      kes_risk_assessment_get_tool_version (latest),
+                                      kes_risk_assessment_get_def_version (latest), &missing);
+  assessed = kes_date_to_display (kes_risk_assessment_get_assessed_on (latest));
+  /* Translators: "HCR-20 V3, assessed 12 Jan 2026 by Dr Cara Clinic, signed off." */
+  g_string_append_printf (text, _("%s, assessed %s by %s, signed off."),
+                          definition != NULL ? kes_tool_definition_get_title (definition)
+                                             : kes_risk_assessment_get_tool_id (latest),
+                          assessed != NULL ? assessed : _("an unrecorded date"),
+                          *kes_risk_assessment_get_completed_by (latest) != '\0'
+                            ? kes_risk_assessment_get_completed_by (latest) : _("an unrecorded assessor"));
+  if (definition == NULL)
+    {
+      g_string_append_printf (text, "\n%s",
+                              _("Its judgements cannot be shown: this Kestrel does not have the tool "
+                                "definition it was written with."));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  judgements = kes_tool_definition_get_judgements (definition);
+  for (guint i = 0; i < judgements->len; i++)
+    {
+      const KesToolField *field = g_ptr_array_index (judgements, i);
+      const char *value = kes_risk_assessment_get_field (latest, field->id);
+      g_autofree char *shown = NULL;
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (field->type == KES_TOOL_FIELD_CHOICE)
+        shown = g_strdup (kes_tool_point_label (field->scale, value));
+      else if (field->type == KES_TOOL_FIELD_DATE)
+        shown = kes_date_to_display (value);
+      else if (field->type == KES_TOOL_FIELD_REF)
+        continue;
+      g_string_append_printf (text, "\n%s: %s", field->label, shown != NULL ? shown : value);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+add_compliance_rows (KesStore                  *store,
+                     KesMojRecord              *report,
+                     const KesMojTemplateField *field,
+                     GError                   **error)
+{
+  g_autoptr(GListModel) model = kes_store_list_moj_records (store, kes_moj_record_get_patient_id (report),
+                                                            KES_MOJ_CONDITION, FALSE, error);
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  if (model == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (conditions, g_list_model_get_item (model, i));
+  for (guint i = 0; i < field->scale->points->len; i++)
+    g_ptr_array_add (codes, ((KesToolPoint *) g_ptr_array_index (field->scale->points, i))->code);
+  g_ptr_array_add (codes, NULL);
+  kes_moj_report_add_compliance_table (report, field->id, (const char * const *) codes->pdata, conditions);
+  return TRUE;
+}
 
 KesMojRecord *
 kes_report_moj_new_report (KesStore        *store,
@@ -47,6 +138,12 @@ kes_report_moj_new_report (KesStore        *store,
   values = kes_store_moj_prefill_values (store, patient_id, from, to, error);
   if (values == NULL)
     return NULL;
+  {
+    char *risk = kes_report_moj_risk_summary (store, patient_id, error);
+    if (risk == NULL)
+      return NULL;
+    g_hash_table_insert (values, g_strdup ("risk.latest"), risk);
+  }
 
   report = kes_moj_report_new (patient_id, kes_moj_template_get_id (template),
                                kes_moj_template_get_version (template), report_type, due);
@@ -70,7 +167,12 @@ kes_report_moj_new_report (KesStore        *store,
               KesMojTemplateField *field = g_ptr_array_index (section->fields, f);
               const char *value = field->prefill != NULL ? g_hash_table_lookup (values, field->prefill) : NULL;
 
-              if (field->prefill != NULL)
+              if (field->type == KES_MOJ_TEMPLATE_CONDITIONS)
+                {
+                  if (!add_compliance_rows (store, report, field, error))
+                    return NULL;
+                }
+              else if (field->prefill != NULL)
                 kes_moj_report_prefill_value (report, field->id, value != NULL ? value : "");
             }
         }
@@ -99,6 +201,39 @@ field_display (KesMojRecord              *report,
   return g_strdup (value);
 }
 
+/* One row per condition of discharge: the condition as worded when the
+ * report was started, the rating and the evidence. */
+static void
+add_compliance_table (KesDocument               *document,
+                      KesMojRecord              *report,
+                      const KesMojTemplateField *field)
+{
+  g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, field->id);
+  const char *headers[] = { _("Condition"), field->rating_label, field->evidence_label, NULL };
+  static const double widths[] = { 2.8, 1.9, 3.3 };
+  KesBlock *table;
+
+  if (rows[0] == NULL)
+    {
+      kes_document_add_paragraph (document, _("No condition of discharge was in force during this period."));
+      return;
+    }
+  table = kes_document_add_table (document, headers, widths);
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      g_autofree char *condition_key = kes_moj_compliance_key (field->id, rows[i], KES_MOJ_COMPLIANCE_CONDITION);
+      g_autofree char *rating_key = kes_moj_compliance_key (field->id, rows[i], KES_MOJ_COMPLIANCE_RATING);
+      g_autofree char *evidence_key = kes_moj_compliance_key (field->id, rows[i], KES_MOJ_COMPLIANCE_EVIDENCE);
+      const char *rating = kes_moj_report_get_value (report, rating_key);
+      const char *evidence = kes_moj_report_get_value (report, evidence_key);
+      const KesToolPoint *point = *rating != '\0' ? kes_tool_scale_find_point (field->scale, rating) : NULL;
+
+      kes_block_add_row_cells (table, kes_moj_report_get_value (report, condition_key),
+                               point != NULL ? point->label : (*rating != '\0' ? rating : _("Not rated")),
+                               *evidence != '\0' ? evidence : _("Not recorded"), NULL);
+    }
+}
+
 static const char *
 signer_label (const char *signer)
 {
@@ -121,11 +256,21 @@ add_part (KesDocument        *document,
       KesBlock *block;
 
       kes_document_add_heading (document, 2, section->title);
-      block = kes_document_add_key_values (document, NULL);
+      block = NULL;
       for (guint f = 0; f < section->fields->len; f++)
         {
           KesMojTemplateField *field = g_ptr_array_index (section->fields, f);
-          g_autofree char *value = field_display (report, field);
+          g_autofree char *value = NULL;
+
+          if (field->type == KES_MOJ_TEMPLATE_CONDITIONS)
+            {
+              add_compliance_table (document, report, field);
+              block = NULL;
+              continue;
+            }
+          if (block == NULL)
+            block = kes_document_add_key_values (document, NULL);
+          value = field_display (report, field);
           kes_block_add_key_value (block, field->label, *value != '\0' ? value : _("Not recorded"));
         }
     }
@@ -242,9 +387,13 @@ kes_report_moj_document (KesStore      *store,
   parts = kes_moj_template_get_parts (template);
   for (guint p = 0; p < parts->len; p++)
     {
-      if (p > 0)
+      KesMojTemplatePart *part = g_ptr_array_index (parts, p);
+
+      /* Each supervisor's parts start on a new page; one supervisor's
+       * parts (A and B) run on. */
+      if (p > 0 && g_strcmp0 (part->signer, ((KesMojTemplatePart *) g_ptr_array_index (parts, p - 1))->signer) != 0)
         kes_document_add_page_break (document);
-      add_part (document, report, g_ptr_array_index (parts, p));
+      add_part (document, report, part);
     }
   return g_steal_pointer (&document);
 }

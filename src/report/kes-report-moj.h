@@ -21,6 +21,15 @@ KesMojRecord *kes_report_moj_new_report (KesStore        *store,
                                          const char      *trigger,
                                          GError         **error);
 
+/* The latest signed-off structured risk assessment of @patient_id as its
+ * assessor recorded it, for the "risk.latest" prefill: tool, date, who
+ * completed it, and each final judgement in the clinician's own words and
+ * choices (never a level derived from ratings; no computed summaries).
+ * "" when none is signed off. NULL with @error when it cannot be read. */
+char         *kes_report_moj_risk_summary (KesStore       *store,
+                                           const char     *patient_id,
+                                           GError        **error);
+
 /* The report as a document for PDF and XML: every part of the template it
  * is pinned to, each section's fields, the signature of each part (and a
  * clear note when a part was altered after signing), and the submission. */

@@ -688,10 +688,17 @@ test_prefill (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (values, "supervisor.social"), ==,
                    "Sam Social, Social supervisor (01603 100200)");
   g_assert_cmpstr (g_hash_table_lookup (values, "patient.address"), ==, "12 Heron Court, Norwich, NR1 3SR");
-  /* Exactly the sources templates may name. */
-  g_assert_cmpuint (g_hash_table_size (values), ==, g_strv_length ((char **) kes_moj_prefill_sources ()));
+  /* Exactly the sources templates may name, but for the two the report
+   * layer fills (the risk assessment needs its tool definition; the
+   * compliance rows are not one value). */
+  g_assert_cmpuint (g_hash_table_size (values) + 2, ==, g_strv_length ((char **) kes_moj_prefill_sources ()));
   for (guint i = 0; kes_moj_prefill_sources ()[i] != NULL; i++)
-    g_assert_true (g_hash_table_contains (values, kes_moj_prefill_sources ()[i]));
+    {
+      const char *source = kes_moj_prefill_sources ()[i];
+      gboolean by_report = g_str_equal (source, "risk.latest") || g_str_equal (source, "conditions.in_force");
+
+      g_assert_true (g_hash_table_contains (values, source) != by_report);
+    }
 
   /* Prefilled values are marked; editing one clears the mark. */
   report = new_report (fixture, KES_MOJ_REPORT_ROUTINE, "2026-02-28");
@@ -717,6 +724,142 @@ test_prefill (Fixture       *fixture,
   g_assert_cmpstr (from, ==, "2026-02-26");
 }
 
+/* ---- Compliance with each condition ---- */
+
+static KesMojRecord *
+save_condition (Fixture    *fixture,
+                const char *category,
+                const char *wording,
+                const char *start,
+                const char *end)
+{
+  g_autoptr(GError) error = NULL;
+  KesMojRecord *condition = kes_moj_record_new (KES_MOJ_CONDITION, kes_patient_get_id (fixture->patient));
+
+  kes_moj_record_set_text (condition, "category", category);
+  kes_moj_record_set_text (condition, "wording", wording);
+  kes_moj_record_set_text (condition, "start_date", start);
+  kes_moj_record_set_text (condition, "end_date", end);
+  g_assert_true (kes_store_save_moj_record (fixture->store, condition, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return condition;
+}
+
+static void
+test_condition_compliance (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesMojRecord) report = new_report (fixture, KES_MOJ_REPORT_ROUTINE, "2026-02-28");
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(GStrv) tables = NULL;
+  g_autofree char *rating = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *wording = NULL;
+  g_autofree char *second_rating = NULL;
+  g_autofree char *second_evidence = NULL;
+  const char *codes[] = { "complied", "partly", "not-complied", "not-known", NULL };
+  KesMojRecord *unsaved;
+
+  kes_moj_record_set_text (report, "period_from", "2026-01-31");
+  kes_moj_record_set_text (report, "period_to", "2026-02-25");
+  g_ptr_array_add (conditions, save_condition (fixture, "residence", "Reside at 12 Heron Court", "2026-01-31", ""));
+  /* Ended before the period: not in force, no row. */
+  g_ptr_array_add (conditions, save_condition (fixture, "substances", "Abstain from alcohol", "2025-01-01",
+                                               "2026-01-30"));
+  /* Ended on the first day of the period: in force that day, a row. */
+  g_ptr_array_add (conditions, save_condition (fixture, "treatment", "Take medication as prescribed",
+                                               "2025-06-01", "2026-01-31"));
+  /* Starts after the period: no row. */
+  g_ptr_array_add (conditions, save_condition (fixture, "victims", "No contact with the victim's family",
+                                               "2026-03-01", ""));
+  /* Never saved: not a record yet, no row. */
+  unsaved = kes_moj_record_new (KES_MOJ_CONDITION, kes_patient_get_id (fixture->patient));
+  kes_moj_record_set_text (unsaved, "category", "other");
+  kes_moj_record_set_text (unsaved, "wording", "Unsaved");
+  g_ptr_array_add (conditions, unsaved);
+
+  g_assert_true (kes_moj_condition_in_force_during (g_ptr_array_index (conditions, 0), "2026-01-31", "2026-02-25"));
+  g_assert_false (kes_moj_condition_in_force_during (g_ptr_array_index (conditions, 1), "2026-01-31", "2026-02-25"));
+  g_assert_true (kes_moj_condition_in_force_during (g_ptr_array_index (conditions, 2), "2026-01-31", "2026-02-25"));
+  g_assert_false (kes_moj_condition_in_force_during (g_ptr_array_index (conditions, 3), "2026-01-31", "2026-02-25"));
+  g_assert_true (kes_moj_condition_in_force_during (g_ptr_array_index (conditions, 1), NULL, "2026-02-25"));
+
+  kes_moj_report_add_compliance_table (report, "B.compliance", codes, conditions);
+  tables = kes_moj_report_dup_compliance_tables (report);
+  g_assert_cmpuint (g_strv_length (tables), ==, 1);
+  g_assert_cmpstr (tables[0], ==, "B.compliance");
+  rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+  g_assert_cmpuint (g_strv_length (rows), ==, 2);
+  g_assert_cmpstr (rows[0], ==, kes_moj_record_get_id (g_ptr_array_index (conditions, 0)));
+  g_assert_cmpstr (rows[1], ==, kes_moj_record_get_id (g_ptr_array_index (conditions, 2)));
+  wording = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_CONDITION);
+  g_assert_cmpstr (kes_moj_report_get_value (report, wording), ==,
+                   "Residence: Reside at 12 Heron Court (from 31 Jan 2026)");
+  g_assert_true (kes_moj_report_is_prefilled (report, wording));
+
+  /* A draft may leave rows empty; a rating the form does not allow is refused by name. */
+  g_assert_true (kes_store_save_moj_record (fixture->store, report, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  rating = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_RATING);
+  evidence = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_EVIDENCE);
+  kes_moj_report_set_value (report, rating, "mostly");
+  g_assert_false (kes_store_save_moj_record (fixture->store, report, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Compliance with condition 1 (Residence: Reside at 12 Heron Court"));
+  g_assert_nonnull (strstr (error->message, "“mostly” is not one of the ratings"));
+  g_clear_error (&error);
+  /* What was typed is kept. */
+  g_assert_cmpstr (kes_moj_report_get_value (report, rating), ==, "mostly");
+
+  /* Ready for review needs a rating and evidence for every condition. */
+  kes_moj_report_set_value (report, rating, "complied");
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, report, "B", TRUE, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Part B is not ready for review"));
+  g_assert_nonnull (strstr (error->message, "condition 1 (Residence: Reside at 12 Heron Court (from 31 Jan 2026)): "
+                                            "say what shows it"));
+  g_assert_nonnull (strstr (error->message, "condition 2 (Treatment: "));
+  g_assert_nonnull (strstr (error->message, "choose how far it was complied with"));
+  g_clear_error (&error);
+  issues = kes_moj_report_check_compliance (report, "B.compliance", TRUE);
+  g_assert_cmpuint (issues->len, ==, 3);
+  g_assert_cmpstr (((KesIssue *) g_ptr_array_index (issues, 0))->field, ==, evidence);
+
+  second_rating = kes_moj_compliance_key ("B.compliance", rows[1], KES_MOJ_COMPLIANCE_RATING);
+  second_evidence = kes_moj_compliance_key ("B.compliance", rows[1], KES_MOJ_COMPLIANCE_EVIDENCE);
+  kes_moj_report_set_value (report, evidence, "Seen at home at every visit.");
+  kes_moj_report_set_value (report, second_rating, "not-known");
+  kes_moj_report_set_value (report, second_evidence, "The condition ended on the first day of the period.");
+  /* Part A has no table and was never held up by one. */
+  g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, "A", TRUE, &error));
+  g_assert_no_error (error);
+  sign_all (fixture, report);
+  g_assert_cmpint (kes_moj_report_get_part_state (report, "B"), ==, KES_MOJ_PART_SIGNED);
+
+  /* The ratings are part of what Part B's signature covers. */
+  kes_moj_report_set_value (report, rating, "partly");
+  g_assert_cmpint (kes_moj_report_get_part_state (report, "B"), ==, KES_MOJ_PART_ALTERED);
+  g_assert_cmpint (kes_moj_report_get_part_state (report, "C"), ==, KES_MOJ_PART_SIGNED);
+  kes_moj_report_set_value (report, rating, "complied");
+  g_assert_cmpint (kes_moj_report_get_part_state (report, "B"), ==, KES_MOJ_PART_SIGNED);
+
+  /* Stored with the report: a reload gives the same rows and values. */
+  {
+    g_autoptr(KesMojRecord) loaded = kes_store_load_moj_record (fixture->store, kes_moj_record_get_id (report),
+                                                                &error);
+    g_auto(GStrv) again = NULL;
+
+    g_assert_no_error (error);
+    again = kes_moj_report_dup_compliance_rows (loaded, "B.compliance");
+    g_assert_cmpuint (g_strv_length (again), ==, 2);
+    g_assert_cmpstr (kes_moj_report_get_value (loaded, second_rating), ==, "not-known");
+    g_assert_cmpint (kes_moj_report_get_part_state (loaded, "B"), ==, KES_MOJ_PART_SIGNED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +877,7 @@ main (int   argc,
   ADD ("due/urgent-report-top", test_urgent_report_top);
   ADD ("report/sign-alter-submit", test_sign_alter_submit);
   ADD ("report/prefill-contacts", test_prefill);
+  ADD ("report/condition-compliance", test_condition_compliance);
 #undef ADD
   return g_test_run ();
 }

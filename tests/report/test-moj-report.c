@@ -7,6 +7,7 @@
 #include "kes-pdf-writer.h"
 #include "kes-report-error.h"
 #include "kes-report-moj.h"
+#include "kes-store-risk.h"
 #include "kes-test-pdf.h"
 #include "kes-validate.h"
 #include "kes-xml-schema.h"
@@ -97,8 +98,24 @@ test_shipped_template (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (kes_moj_template_get_id (template), ==, "moj-cd-report");
-  g_assert_cmpstr (kes_moj_template_get_version (template), ==, "2024-10");
+  g_assert_cmpstr (kes_moj_template_get_version (template), ==, "2024-10.2");
   g_assert_cmpuint (kes_moj_template_get_parts (template)->len, ==, 3);
+  /* One row per condition: a rating on the template's scale and the evidence. */
+  field = kes_moj_template_find_field (template, "B.compliance");
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->type, ==, KES_MOJ_TEMPLATE_CONDITIONS);
+  g_assert_cmpstr (field->rating_label, ==, "Compliance this period");
+  g_assert_cmpstr (field->evidence_label, ==, "Evidence");
+  g_assert_nonnull (kes_tool_scale_find_point (field->scale, "partly"));
+  g_assert_nonnull (kes_tool_scale_find_point (field->scale, "not-known"));
+  g_assert_cmpstr (kes_moj_template_find_field (template, "B.risk_assessment")->prefill, ==, "risk.latest");
+  /* Reports written on the first version still open on it. */
+  {
+    g_autoptr(KesMojTemplate) first = kes_moj_template_find ("moj-cd-report", "2024-10", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (kes_moj_template_find_field (first, "B.compliance")->type, ==, KES_MOJ_TEMPLATE_LONG_TEXT);
+    g_assert_null (kes_moj_template_find_field (first, "B.risk_assessment"));
+  }
   g_assert_cmpstr (kes_moj_template_find_part (template, "C")->signer, ==, KES_MOJ_SIGNER_CLINICAL);
   g_assert_cmpstr (kes_moj_template_find_part (template, "B")->signer, ==, KES_MOJ_SIGNER_SOCIAL);
   field = kes_moj_template_find_field (template, "B.contacts_count");
@@ -144,6 +161,19 @@ test_bad_templates (void)
   assert_refused (HEAD "<section code=\"A\" signer=\"anyone\"><title>A</title>"
                   "<field id=\"A.x\" type=\"text\"><label>X</label></field></section></tool>",
                   "social or the clinical supervisor");
+  /* A group serves only as the compliance table, and needs a rating and an evidence column. */
+  assert_refused (HEAD "<section code=\"A\" signer=\"social-supervisor\"><title>A</title>"
+                  "<field id=\"A.x\" type=\"ref\" refGroup=\"g\"><label>X</label></field></section>"
+                  "<group id=\"g\"><title>G</title><field id=\"g.e\" type=\"text\"><label>E</label></field>"
+                  "</group></tool>", "only for the conditions of discharge");
+  assert_refused (HEAD "<section code=\"A\" signer=\"social-supervisor\"><title>A</title>"
+                  "<field id=\"A.x\" type=\"ref\" refGroup=\"g\" prefill=\"conditions.in_force\">"
+                  "<label>X</label></field></section>"
+                  "<group id=\"g\"><title>G</title><field id=\"g.e\" type=\"text\"><label>E</label></field>"
+                  "</group></tool>", "one choice field (the rating)");
+  assert_refused (HEAD "<section code=\"A\" signer=\"social-supervisor\"><title>A</title>"
+                  "<field id=\"A.x\" type=\"text\" prefill=\"conditions.in_force\"><label>X</label></field>"
+                  "</section></tool>", "one row per condition");
   /* Ratings have no place in a report. */
   assert_refused (HEAD "<scale id=\"s\"><point code=\"0\"><label>No</label></point></scale>"
                   "<section code=\"A\" signer=\"social-supervisor\"><title>A</title>"
@@ -158,17 +188,80 @@ test_bad_templates (void)
 }
 
 static void
+add_condition (Fixture    *fixture,
+               const char *category,
+               const char *wording,
+               const char *start,
+               const char *end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesMojRecord) condition = kes_moj_record_new (KES_MOJ_CONDITION, kes_patient_get_id (fixture->patient));
+
+  kes_moj_record_set_text (condition, "category", category);
+  kes_moj_record_set_text (condition, "wording", wording);
+  kes_moj_record_set_text (condition, "start_date", start);
+  kes_moj_record_set_text (condition, "end_date", end);
+  g_assert_true (kes_store_save_moj_record (fixture->store, condition, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_risk_assessment (Fixture    *fixture,
+                     const char *on,
+                     gboolean    completed,
+                     const char *prioritisation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesRiskAssessment) a = kes_risk_assessment_new (kes_patient_get_id (fixture->patient), "HCR-20", "3", 1);
+
+  kes_risk_assessment_set_assessed_on (a, on);
+  kes_risk_assessment_set_completed_by (a, "Dr Cara Clinic");
+  kes_risk_assessment_set_field (a, "case_prioritisation", prioritisation);
+  kes_risk_assessment_set_field (a, "serious_harm", "L");
+  kes_risk_assessment_set_field (a, "other_risks_detail", "Self-neglect when unwell.");
+  if (completed)
+    {
+      kes_risk_assessment_set_mdt_reviewed_on (a, on);
+      kes_risk_assessment_set_next_review_on (a, "2026-08-10");
+      kes_risk_assessment_set_status (a, KES_RISK_STATUS_COMPLETED);
+    }
+  g_assert_true (kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+rate_conditions (KesMojRecord *report)
+{
+  g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      g_autofree char *rating = kes_moj_compliance_key ("B.compliance", rows[i], KES_MOJ_COMPLIANCE_RATING);
+      g_autofree char *evidence = kes_moj_compliance_key ("B.compliance", rows[i], KES_MOJ_COMPLIANCE_EVIDENCE);
+
+      kes_moj_report_set_value (report, rating, i == 0 ? "complied" : "partly");
+      kes_moj_report_set_value (report, evidence, i == 0 ? "Seen at home at every visit."
+                                                         : "Missed one urine screen on 17 Feb; the others negative.");
+    }
+}
+
+static void
 complete_and_sign (Fixture      *fixture,
                    KesMojRecord *report)
 {
   g_autoptr(GError) error = NULL;
   const char *parts[] = { "A", "B", "C" };
 
+  rate_conditions (report);
+
   kes_moj_report_set_value (report, "B.mental_state", "Settled, engaging well with weekly visits.");
   kes_moj_report_set_value (report, "B.recommendation", "Continue conditional discharge.");
   kes_moj_report_set_value (report, "C.insight", "Good insight into relapse signatures.");
   kes_moj_report_set_value (report, "C.recommendation", "continue");
-  g_assert_true (kes_store_save_moj_record (fixture->store, report, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_true (kes_store_save_moj_record (fixture->store, report,
+                                            kes_moj_record_get_id (report) == NULL ? KES_CHANGE_CREATE
+                                                                                   : KES_CHANGE_EDIT,
+                                            NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -195,11 +288,41 @@ test_prefill_and_render (Fixture       *fixture,
   guint logged;
   g_autofree char *count = NULL;
 
+  add_condition (fixture, "residence", "Reside at 12 Heron Court and abide by its rules", "2026-01-31", "");
+  add_condition (fixture, "substances", "Abstain from illicit drugs; random urine drug screens", "2026-01-31", "");
+  add_condition (fixture, "other", "Ended before the period", "2025-01-01", "2026-01-10");
+  add_risk_assessment (fixture, "2026-01-20", TRUE, "H");
+  add_risk_assessment (fixture, "2026-02-10", TRUE, "M");
+  /* A later draft is not signed off: it is not the latest assessment. */
+  add_risk_assessment (fixture, "2026-02-20", FALSE, "L");
+
   report = kes_report_moj_new_report (fixture->store, template, kes_patient_get_id (fixture->patient),
                                       KES_MOJ_REPORT_ROUTINE, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kes_moj_record_get_text (report, "due_date"), ==, "2026-02-28");
-  g_assert_cmpstr (kes_moj_record_get_text (report, "template_version"), ==, "2024-10");
+  g_assert_cmpstr (kes_moj_record_get_text (report, "template_version"), ==, "2024-10.2");
+  /* One compliance row for each condition in force during the period, oldest first. */
+  {
+    g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+    g_autofree char *first = NULL;
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 2);
+    first = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_CONDITION);
+    g_assert_cmpstr (kes_moj_report_get_value (report, first), ==,
+                     "Residence: Reside at 12 Heron Court and abide by its rules (from 31 Jan 2026)");
+  }
+  /* The latest signed-off risk assessment, as recorded, marked as prefilled. */
+  g_assert_cmpstr (kes_moj_report_get_value (report, "B.risk_assessment"), ==,
+                   "HCR-20 Version 3 (frame), assessed 10 Feb 2026 by Dr Cara Clinic, signed off.\n"
+                   "Case prioritisation: Moderate\nSerious physical harm: Low\n"
+                   "Other risks: which, and why: Self-neglect when unwell.");
+  g_assert_true (kes_moj_report_is_prefilled (report, "B.risk_assessment"));
+  /* Rows must be rated before Part B is ready. */
+  g_assert_true (kes_store_save_moj_record (fixture->store, report, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, report, "B", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "Compliance with condition 1 (Residence: Reside at 12 Heron Court"));
+  g_clear_error (&error);
   /* The prefilled count is the contact log's count over the period. */
   logged = kes_store_count_contacts (fixture->store, kes_patient_get_id (fixture->patient),
                                      kes_moj_record_get_text (report, "period_from"),
@@ -217,6 +340,8 @@ test_prefill_and_render (Fixture       *fixture,
   g_assert_no_error (error);
   pdf = kes_pdf_render_bytes (document, NULL, &error);
   g_assert_no_error (error);
+  if (g_getenv ("KES_MOJ_PDF") != NULL)
+    g_file_set_contents (g_getenv ("KES_MOJ_PDF"), g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
   poppler = kes_test_pdf_open (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (poppler), >=, 4);
   kes_test_pdf_assert_furniture (poppler, "OFFICIAL-SENSITIVE", "CRANE, John", "943 476 5919", "2 May 1979");
@@ -231,16 +356,36 @@ test_prefill_and_render (Fixture       *fixture,
   g_assert_nonnull (strstr (all->str, "Contacts since the last report"));
   g_assert_nonnull (strstr (all->str, "Continue conditional discharge"));
   g_assert_nonnull (strstr (all->str, "Dr Cara Clinic"));
-  g_assert_nonnull (strstr (all->str, "moj-cd-report 2024-10"));
+  g_assert_nonnull (strstr (all->str, "moj-cd-report 2024-10.2"));
   g_assert_null (strstr (all->str, "Altered after signing"));
-  if (g_getenv ("KES_MOJ_PDF") != NULL)
-    g_file_set_contents (g_getenv ("KES_MOJ_PDF"), g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
+  /* The compliance table: each condition with its rating and evidence. */
+  {
+    /* Table cells wrap: compare without white space. */
+    g_autoptr(GString) flat = g_string_new (NULL);
+
+    for (const char *p = all->str; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (flat, *p);
+    g_assert_nonnull (strstr (flat->str, "ConditionCompliancethisperiodEvidence"));
+    g_assert_nonnull (strstr (flat->str, "Residence:Resideat12HeronCourt"));
+    g_assert_nonnull (strstr (flat->str, "Partlycomplied"));
+    g_assert_nonnull (strstr (flat->str, "Missedoneurinescreen"));
+  }
+  g_assert_nonnull (strstr (all->str, "Case prioritisation: Moderate"));
 
   xml = kes_xml_render_bytes (document, &error);
   g_assert_no_error (error);
   g_assert_true (kes_xml_validate_memory (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml),
                                           KES_SCHEMA_DOCUMENT, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+    g_assert_nonnull (strstr (text, "Residence: Reside at 12 Heron Court and abide by its rules"));
+    g_assert_nonnull (strstr (text, "Partly complied"));
+    g_assert_nonnull (strstr (text, "Missed one urine screen on 17 Feb; the others negative."));
+    if (g_getenv ("KES_MOJ_XML") != NULL)
+      g_file_set_contents (g_getenv ("KES_MOJ_XML"), text, -1, NULL);
+  }
 
   /* Changed after signing: the PDF says so. */
   kes_moj_report_set_value (report, "C.insight", "Insight is partial.");

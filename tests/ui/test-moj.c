@@ -3,24 +3,33 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-codes.h"
 #include "kes-pdf-writer.h"
+#include "kes-report-moj.h"
+#include "kes-store-risk.h"
 #include "kes-ui-test-util.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "moj/kes-moj-record-dialog.h"
 #include "moj/kes-moj-report-form.h"
 #include "moj/kes-moj-reports-page.h"
 #include "moj/kes-moj-view.h"
 #include "patient/kes-patient-page.h"
 
 /* The Legal & MoJ tab on a restricted patient: the header shows the legal
- * status in force; a report is prefilled from the record, completed and
- * signed part by part by the named supervisors; its PDF shows every part
- * and the prefilled contact count matches the contact log. */
+ * status in force; a report is prefilled from the record (the contact
+ * count, each condition of discharge in force, the latest signed-off
+ * structured risk assessment), completed and signed part by part by the
+ * named supervisors; its PDF shows every part, the compliance table and
+ * the prefilled contact count, which matches the contact log; it saves as
+ * XML; a condition marked entered in error stays listed with its reason
+ * and leaves later reports. */
 
 typedef struct
 {
@@ -47,6 +56,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesMojRecord) status = NULL;
   g_autoptr(KesMojRecord) condition = NULL;
+  g_autoptr(KesMojRecord) substances = NULL;
+  g_autoptr(KesRiskAssessment) assessment = NULL;
   static const char *times[] = { "2026-02-03T10:00:00Z", "2026-02-10T11:00:00Z", "2026-02-17T10:00:00Z",
                                  "2026-02-20T14:00:00Z", "2026-02-24T09:30:00Z" };
   static const char *types[] = { "face-to-face", "phone", "dna", "face-to-face", "video" };
@@ -85,6 +96,23 @@ fixture_set_up (Fixture       *fixture,
   kes_moj_record_set_text (condition, "wording", "Reside at 12 Heron Court and abide by its rules");
   kes_moj_record_set_text (condition, "start_date", "2026-01-31");
   g_assert_true (kes_store_save_moj_record (fixture->db->store, condition, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  substances = kes_moj_record_new (KES_MOJ_CONDITION, fixture->patient_id);
+  kes_moj_record_set_text (substances, "category", "substances");
+  kes_moj_record_set_text (substances, "wording", "Abstain from illicit drugs and submit to random urine drug screens");
+  kes_moj_record_set_text (substances, "start_date", "2026-01-31");
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, substances, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  assessment = kes_risk_assessment_new (fixture->patient_id, "HCR-20", "3", 1);
+  kes_risk_assessment_set_assessed_on (assessment, "2026-02-12");
+  kes_risk_assessment_set_completed_by (assessment, "Dr Cara Clinic");
+  kes_risk_assessment_set_mdt_reviewed_on (assessment, "2026-02-12");
+  kes_risk_assessment_set_next_review_on (assessment, "2026-08-12");
+  kes_risk_assessment_set_field (assessment, "case_prioritisation", "M");
+  kes_risk_assessment_set_field (assessment, "serious_harm", "L");
+  kes_risk_assessment_set_field (assessment, "imminent_violence", "L");
+  kes_risk_assessment_set_status (assessment, KES_RISK_STATUS_COMPLETED);
+  g_assert_true (kes_store_save_risk_assessment (fixture->db->store, assessment, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
@@ -134,9 +162,35 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static void shoot_once (GtkWidget  *widget,
+                        const char *name);
+
+/* With KES_SHOTS_DIR set, saves @widget as NAME.png and, in the dark
+ * style, NAME-dark.png: for looking at, not for asserting. */
 static void
 shoot (GtkWidget  *widget,
        const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = NULL;
+  g_autofree char *dark = NULL;
+
+  if (g_getenv ("KES_SHOTS_DIR") == NULL)
+    return;
+  light = g_strdup_printf ("%s.png", name);
+  dark = g_strdup_printf ("%s-dark.png", name);
+  kes_test_wait (100);
+  shoot_once (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  kes_test_wait (300);
+  shoot_once (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  kes_test_wait (100);
+}
+
+static void
+shoot_once (GtkWidget  *widget,
+            const char *name)
 {
   const char *dir = g_getenv ("KES_SHOTS_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -152,6 +206,12 @@ shoot (GtkWidget  *widget,
     return;
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
+  {
+    /* A widget inside a window has no background of its own. */
+    GdkRGBA background;
+    if (gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background))
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  }
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -211,7 +271,7 @@ test_header_and_tab (Fixture       *fixture,
     adw_view_stack_set_visible_child_name (stack, "moj");
   }
   kes_test_wait (400);
-  shoot (GTK_WIDGET (fixture->window), "moj-tab.png");
+  shoot (GTK_WIDGET (fixture->window), "moj-tab");
 }
 
 static void
@@ -263,7 +323,44 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   /* Complete Parts A–C. */
   set_text (form, "A.accommodation", "Supported flat, staffed 9–5");
   set_text (form, "B.mental_state", "Settled and engaging; no psychotic symptoms seen at visits.");
-  set_text (form, "B.compliance", "Residence: complied (seen at home at every visit).");
+  /* One row for each condition in force, as worded on the record, marked. */
+  {
+    g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+    const char *ratings[] = { "complied", "partly" };
+    const char *evidence[] = { "Seen at home at every visit.",
+                               "Missed the screen on 17 Feb; the other two negative." };
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 2);
+    g_assert_true (kes_moj_report_form_is_marked (form, "B.compliance"));
+    {
+      g_autofree char *key = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_CONDITION);
+      g_assert_cmpstr (kes_moj_report_get_value (report, key), ==,
+                       "Residence: Reside at 12 Heron Court and abide by its rules (from 31 Jan 2026)");
+    }
+    /* Part B cannot be marked ready while a condition is unrated. */
+    kes_store_set_actor (fixture->db->store, fixture->social);
+    g_assert_false (kes_moj_report_form_ready_part (form, "B", &error));
+    g_assert_nonnull (strstr (error->message, "Compliance with condition 2 (Alcohol and illicit substances"));
+    g_clear_error (&error);
+    for (guint i = 0; rows[i] != NULL; i++)
+      {
+        g_autofree char *rating = kes_moj_compliance_key ("B.compliance", rows[i], KES_MOJ_COMPLIANCE_RATING);
+        g_autofree char *text = kes_moj_compliance_key ("B.compliance", rows[i], KES_MOJ_COMPLIANCE_EVIDENCE);
+
+        g_assert_true (GTK_IS_DROP_DOWN (kes_moj_report_form_get_editor (form, rating)));
+        set_text (form, rating, ratings[i]);
+        set_text (form, text, evidence[i]);
+        g_assert_cmpstr (kes_moj_report_get_value (report, rating), ==, ratings[i]);
+      }
+  }
+  /* The latest signed-off structured risk assessment, as its assessor recorded it. */
+  {
+    g_autofree char *risk = get_text (form, "B.risk_assessment");
+    g_assert_true (g_str_has_prefix (risk, "HCR-20 Version 3 (frame), assessed 12 Feb 2026 by Dr Cara Clinic, "
+                                           "signed off.\nCase prioritisation: Moderate"));
+  }
+  g_assert_true (kes_moj_report_form_is_marked (form, "B.risk_assessment"));
+  set_text (form, "B.risk", "No new risk factors this period; the assessment above still describes him.");
   set_text (form, "B.substances", "Negative urine drug screens on 3 and 17 Feb.");
   set_text (form, "B.recommendation", "Continue conditional discharge.");
   set_text (form, "C.mental_state", "Euthymic, no evidence of psychosis.");
@@ -289,7 +386,10 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (kes_moj_report_form_get_part_state_text (form, parts[i]), "Signed by "));
     }
   kes_test_wait (400);
-  shoot (GTK_WIDGET (form), "moj-report-form-signed.png");
+  shoot (GTK_WIDGET (form), "moj-report-form-signed");
+  /* The whole form, every part, at its full height. */
+  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (GTK_WIDGET (form), ADW_TYPE_CLAMP))),
+         "moj-report-form-all-parts");
 
   /* A change after signing shows at once. */
   set_text (form, "C.insight", "Partial insight.");
@@ -329,12 +429,155 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   }
   g_assert_nonnull (strstr (all->str, "Sam Social"));
   g_assert_nonnull (strstr (all->str, "Dr Cara Clinic"));
+  g_assert_nonnull (strstr (all->str, "Partly complied"));
+  g_assert_nonnull (strstr (all->str, "Case prioritisation: Moderate"));
+  /* The same report as schema-checked XML, the export logged. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kes-moj-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.xml", NULL);
+    g_autofree char *xml = NULL;
+
+    g_assert_true (kes_moj_report_form_save_xml (form, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
+    g_assert_nonnull (strstr (xml, "Partly complied"));
+    g_assert_nonnull (strstr (xml, "Missed the screen on 17 Feb; the other two negative."));
+    g_assert_nonnull (strstr (xml, "Case prioritisation: Moderate"));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
   if (g_getenv ("KES_SHOTS_DIR") != NULL)
     {
       g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "moj-report.pdf", NULL);
       g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
     }
   gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static gboolean
+has_row_titled (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_entered_in_error_and_log (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) conditions = NULL;
+  g_autoptr(KesMojRecord) substances = NULL;
+  g_autoptr(KesMojTemplate) template = NULL;
+  g_autoptr(KesMojRecord) report = NULL;
+  g_auto(GStrv) rows = NULL;
+  KesMojRecordDialog *dialog;
+  GtkWidget *view;
+
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  kes_test_wait (200);
+  view = find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK));
+    adw_view_stack_set_visible_child_name (stack, "moj");
+  }
+  kes_test_wait (200);
+  g_assert_true (has_row_titled (view, "Nothing has been submitted yet"));
+
+  /* Mark the substances condition entered in error from its form. */
+  conditions = kes_store_list_moj_records (fixture->db->store, fixture->patient_id, KES_MOJ_CONDITION, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (conditions); i++)
+    {
+      g_autoptr(KesMojRecord) record = g_list_model_get_item (conditions, i);
+      if (g_str_equal (kes_moj_record_get_text (record, "category"), "substances"))
+        substances = g_object_ref (record);
+    }
+  g_assert_nonnull (substances);
+  dialog = kes_moj_record_dialog_new (GTK_WINDOW (fixture->window), fixture->db->store, substances);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (kes_moj_view_reload), view, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kes_test_wait (100);
+  g_assert_true (kes_moj_record_dialog_mark_entered_in_error (dialog, "Recorded on the wrong patient", &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kes_test_wait (100);
+
+  /* Still listed, marked, with the reason; the record keeps its history. */
+  g_assert_true (has_row_titled (view, "Entered in error: Alcohol and illicit substances"));
+  shoot (GTK_WIDGET (fixture->window), "moj-tab-entered-in-error");
+  {
+    g_autoptr(KesMojRecord) loaded = kes_store_load_moj_record (fixture->db->store,
+                                                                kes_moj_record_get_id (substances), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (kes_moj_record_get_state (loaded), ==, KES_RECORD_ENTERED_IN_ERROR);
+  }
+
+  /* A new report no longer asks about it. */
+  template = kes_moj_template_get_current (&error);
+  g_assert_no_error (error);
+  report = kes_report_moj_new_report (fixture->db->store, template, fixture->patient_id, KES_MOJ_REPORT_ROUTINE,
+                                      NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+  g_assert_cmpuint (g_strv_length (rows), ==, 1);
+
+  /* Signed and sent three days after it was due: the submission log says so. */
+  {
+    g_autofree char *rating = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_RATING);
+    g_autofree char *evidence = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_EVIDENCE);
+    const char *parts[] = { "A", "B", "C" };
+
+    kes_moj_report_set_value (report, rating, "complied");
+    kes_moj_report_set_value (report, evidence, "Seen at home at every visit.");
+    kes_store_set_actor (fixture->db->store, fixture->social);
+    g_assert_true (kes_store_save_moj_record (fixture->db->store, report, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        kes_store_set_actor (fixture->db->store, i < 2 ? fixture->social : fixture->clinical);
+        g_assert_true (kes_store_set_moj_part_ready (fixture->db->store, report, parts[i], TRUE, &error));
+        g_assert_true (kes_store_sign_moj_report_part (fixture->db->store, report, parts[i], &error));
+        g_assert_no_error (error);
+      }
+    g_assert_true (kes_store_submit_moj_report (fixture->db->store, report, "2026-03-03", "secure-email",
+                                                "MHCS-77", &error));
+    g_assert_no_error (error);
+  }
+  kes_moj_view_reload (KES_MOJ_VIEW (view));
+  kes_test_wait (200);
+  g_assert_false (has_row_titled (view, "Nothing has been submitted yet"));
+  {
+    const char *method = kes_code_list_lookup (kes_code_list_get (KES_CODES_SUBMISSION_METHOD), "secure-email");
+    g_autofree char *title = g_strdup_printf ("Sent 3 Mar 2026 by %s · reference MHCS-77", method);
+    g_assert_true (has_row_titled (view, title));
+  }
+  shoot (GTK_WIDGET (fixture->window), "moj-tab-submission-log");
+}
+
+static void
+add_discharged (Fixture    *fixture,
+                const char *family,
+                const char *given,
+                const char *nhs_number,
+                const char *discharged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = kes_test_add_patient (fixture->db->store, family, given, nhs_number, "North");
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, id);
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", discharged);
+  kes_moj_record_set_text (status, "conditional_discharge_date", discharged);
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -351,11 +594,16 @@ test_reports_area (Fixture       *fixture,
   /* First report due 28 Feb (discharge 31 Jan + 28 days): in the 7-day window on 25 Feb. */
   kes_moj_reports_page_reload (KES_MOJ_REPORTS_PAGE (page));
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 1);
-  shoot (GTK_WIDGET (fixture->window), "moj-reports-area.png");
-  /* A week later it is overdue, and still listed. */
+  /* Two more restricted patients: one report due today, one overdue. */
+  add_discharged (fixture, "Heron", "Alice", "9434761018", "2026-01-28");
+  add_discharged (fixture, "Osprey", "Ben", "9434761026", "2026-01-20");
+  kes_moj_reports_page_reload (KES_MOJ_REPORTS_PAGE (page));
+  g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
+  shoot (GTK_WIDGET (fixture->window), "moj-reports-area");
+  /* A week later all three are overdue, and still listed. */
   set_now ("2026-03-04T09:00:00Z");
   kes_moj_reports_page_reload (KES_MOJ_REPORTS_PAGE (page));
-  g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 1);
+  g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
 int
@@ -368,5 +616,7 @@ main (int   argc,
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);
+  g_test_add ("/moj/entered-in-error-and-log", Fixture, NULL, fixture_set_up, test_entered_in_error_and_log,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -116,6 +116,52 @@ save_clicked_cb (KesMojRecordDialog *self)
 }
 
 static void
+reason_given_cb (const char *reason,
+                 gpointer    user_data)
+{
+  g_autoptr(KesMojRecordDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (reason == NULL)
+    return;
+  if (!kes_moj_record_dialog_mark_entered_in_error (self, reason, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+mark_clicked_cb (GtkButton          *button,
+                 KesMojRecordDialog *self)
+{
+  g_autofree char *heading = g_strdup_printf (_("Mark This %s as Entered in Error?"),
+                                              kes_moj_kind_label (kes_moj_record_get_kind (self->record)));
+
+  kes_ask_reason (GTK_WIDGET (self), heading,
+                  _("It stays in the record, marked as entered in error with your name, the time and "
+                    "your reason, and no longer counts for schedules or reports. Nothing is deleted."),
+                  _("_Mark as Entered in Error"), reason_given_cb, g_object_ref (self));
+}
+
+gboolean
+kes_moj_record_dialog_mark_entered_in_error (KesMojRecordDialog  *self,
+                                             const char          *reason,
+                                             GError             **error)
+{
+  g_return_val_if_fail (KES_IS_MOJ_RECORD_DIALOG (self), FALSE);
+  g_return_val_if_fail (kes_moj_record_get_id (self->record) != NULL, FALSE);
+
+  if (!kes_store_mark_entered_in_error (self->store, kes_moj_record_get_id (self->record),
+                                        kes_moj_record_get_revision (self->record), reason, error))
+    return FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+static void
 kes_moj_record_dialog_dispose (GObject *object)
 {
   KesMojRecordDialog *self = (KesMojRecordDialog *) object;
@@ -210,6 +256,17 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
       gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), editor, 1, i, 1, 1);
       g_ptr_array_add (self->editors, editor);
+    }
+  if (kes_moj_record_get_id (record) != NULL)
+    {
+      GtkWidget *mark = gtk_button_new_with_mnemonic (_("Mark as _Entered in Error…"));
+
+      gtk_widget_add_css_class (mark, "destructive-action");
+      gtk_widget_set_halign (mark, GTK_ALIGN_START);
+      kes_widget_set_description (mark, "moj-record-entered-in-error");
+      g_signal_connect (mark, "clicked", G_CALLBACK (mark_clicked_cb), self);
+      gtk_grid_attach (GTK_GRID (grid), mark, 1, n_fields, 1, 1);
+      gtk_widget_set_margin_top (mark, 12);
     }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);

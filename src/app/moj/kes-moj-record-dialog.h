@@ -23,5 +23,10 @@ void                kes_moj_record_dialog_apply (KesMojRecordDialog *self);
 /* Saves; FALSE leaves the dialog open with the problem shown. */
 gboolean            kes_moj_record_dialog_save  (KesMojRecordDialog *self);
 KesMojRecord       *kes_moj_record_dialog_get_record (KesMojRecordDialog *self);
+/* Marks the (saved) record entered in error with @reason, through core,
+ * and emits "saved". Mark as Entered in Error… asks for the reason. */
+gboolean            kes_moj_record_dialog_mark_entered_in_error (KesMojRecordDialog  *self,
+                                                                 const char          *reason,
+                                                                 GError             **error);
 
 G_END_DECLS

@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-validate.h"
+#include "kes-xml-writer.h"
 #include "moj/kes-moj-report-form.h"
 #include "preview/kes-report-preview.h"
 
@@ -69,7 +71,20 @@ refresh (KesMojReportForm *self)
 
   g_hash_table_iter_init (&iter, self->marks);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    gtk_widget_set_visible (value, kes_moj_report_is_prefilled (self->report, key));
+    {
+      const KesMojTemplateField *field = kes_moj_template_find_field (self->template, key);
+      g_auto(GStrv) rows = NULL;
+
+      /* A compliance table's conditions are always as worded on the
+       * record; other fields are marked while they hold the prefilled value. */
+      if (field != NULL && field->type == KES_MOJ_TEMPLATE_CONDITIONS)
+        {
+          rows = kes_moj_report_dup_compliance_rows (self->report, key);
+          gtk_widget_set_visible (value, rows[0] != NULL);
+        }
+      else
+        gtk_widget_set_visible (value, kes_moj_report_is_prefilled (self->report, key));
+    }
   g_hash_table_iter_init (&iter, self->part_states);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -214,6 +229,61 @@ preview_clicked_cb (KesMojReportForm *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+gboolean
+kes_moj_report_form_save_xml (KesMojReportForm  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  g_autoptr(KesDocument) document = NULL;
+
+  g_return_val_if_fail (KES_IS_MOJ_REPORT_FORM (self), FALSE);
+
+  /* Building the document checks the export permission. */
+  document = kes_moj_report_form_build_document (self, error);
+  return document != NULL && kes_xml_write_file (document, path, error) &&
+         kes_store_audit (self->store, KES_AUDIT_EXPORT, NULL, kes_moj_record_get_patient_id (self->report),
+                          "conditional discharge report (XML)", error);
+}
+
+static void
+xml_response_cb (GtkNativeDialog  *dialog,
+                 int               response,
+                 KesMojReportForm *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    {
+      if (!kes_moj_report_form_save_xml (self, path, &error))
+        kes_show_error (GTK_WIDGET (self), _("The XML Was Not Saved"), error->message);
+      else
+        kes_widget_toast (self->submit_button, _("Saved as XML"));
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+xml_clicked_cb (KesMojReportForm *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *due = g_strdup (kes_moj_record_get_text (self->report, "due_date"));
+  g_autofree char *name = g_strdup_printf ("moj-report-%s.xml", due);
+
+  dialog = gtk_file_chooser_native_new (_("Save the Report as XML"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (xml_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 submit_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -279,6 +349,23 @@ submit_clicked_cb (KesMojReportForm *self)
 }
 
 static GtkWidget *
+make_text_view (KesMojReportForm *self,
+                const char       *value)
+{
+  GtkWidget *editor = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor), 6);
+  gtk_widget_set_size_request (editor, -1, 60);
+  gtk_widget_add_css_class (editor, "card");
+  kes_text_view_set_text (GTK_TEXT_VIEW (editor), value);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "changed",
+                            G_CALLBACK (editor_changed_cb), self);
+  return editor;
+}
+
+static GtkWidget *
 make_editor (KesMojReportForm          *self,
              const KesMojTemplateField *field)
 {
@@ -286,17 +373,7 @@ make_editor (KesMojReportForm          *self,
   GtkWidget *editor;
 
   if (field->type == KES_MOJ_TEMPLATE_LONG_TEXT)
-    {
-      editor = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor), 6);
-      gtk_widget_set_size_request (editor, -1, 60);
-      gtk_widget_add_css_class (editor, "card");
-      kes_text_view_set_text (GTK_TEXT_VIEW (editor), value);
-      g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "changed",
-                                G_CALLBACK (editor_changed_cb), self);
-    }
+    editor = make_text_view (self, value);
   else if (field->type == KES_MOJ_TEMPLATE_CHOICE && field->scale != NULL)
     {
       g_autoptr(GPtrArray) codes = g_ptr_array_new ();
@@ -325,6 +402,96 @@ make_editor (KesMojReportForm          *self,
   gtk_widget_set_hexpand (editor, TRUE);
   g_hash_table_insert (self->editors, g_strdup (field->id), editor);
   return editor;
+}
+
+/* A compliance table: one card per condition of discharge with the
+ * condition as worded on the record, the rating and the evidence. */
+static GtkWidget *
+make_compliance_editor (KesMojReportForm          *self,
+                        const KesMojTemplateField *field)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (self->report, field->id);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  gtk_widget_set_hexpand (box, TRUE);
+  kes_widget_set_description (box, field->id);
+  if (rows[0] == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("No condition of discharge was in force during this period."));
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+      return box;
+    }
+  for (guint i = 0; i < field->scale->points->len; i++)
+    {
+      KesToolPoint *point = g_ptr_array_index (field->scale->points, i);
+      g_ptr_array_add (codes, point->code);
+      g_ptr_array_add (labels, point->label);
+    }
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      g_autofree char *condition_key = kes_moj_compliance_key (field->id, rows[r], KES_MOJ_COMPLIANCE_CONDITION);
+      g_autofree char *rating_key = kes_moj_compliance_key (field->id, rows[r], KES_MOJ_COMPLIANCE_RATING);
+      g_autofree char *evidence_key = kes_moj_compliance_key (field->id, rows[r], KES_MOJ_COMPLIANCE_EVIDENCE);
+      const char *condition = kes_moj_report_get_value (self->report, condition_key);
+      g_autofree char *rating_name = g_strdup_printf (_("%s: condition %u"), field->rating_label, r + 1);
+      g_autofree char *evidence_name = g_strdup_printf (_("%s: condition %u"), field->evidence_label, r + 1);
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *wording = gtk_label_new (condition);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *rating_label = gtk_label_new (field->rating_label);
+      GtkWidget *rating = gtk_drop_down_new (NULL, NULL);
+      GtkWidget *evidence_label = gtk_label_new (field->evidence_label);
+      GtkWidget *evidence = make_text_view (self, kes_moj_report_get_value (self->report, evidence_key));
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "kes-compliance-row");
+      gtk_widget_set_margin_bottom (card, 2);
+      gtk_label_set_xalign (GTK_LABEL (wording), 0);
+      gtk_label_set_wrap (GTK_LABEL (wording), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (wording), TRUE);
+      gtk_widget_add_css_class (wording, "heading");
+      gtk_widget_set_margin_start (wording, 12);
+      gtk_widget_set_margin_end (wording, 12);
+      gtk_widget_set_margin_top (wording, 10);
+      gtk_box_append (GTK_BOX (card), wording);
+
+      kes_dropdown_fill (GTK_DROP_DOWN (rating), _("Not rated"), (const char * const *) codes->pdata,
+                         (const char * const *) labels->pdata, codes->len);
+      kes_dropdown_set_code (GTK_DROP_DOWN (rating), kes_moj_report_get_value (self->report, rating_key));
+      g_signal_connect_swapped (rating, "notify::selected", G_CALLBACK (editor_changed_cb), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rating), GTK_ACCESSIBLE_PROPERTY_LABEL, rating_name, -1);
+      kes_widget_set_description (rating, rating_key);
+      gtk_label_set_xalign (GTK_LABEL (rating_label), 0);
+      gtk_widget_add_css_class (rating_label, "dim-label");
+      gtk_box_append (GTK_BOX (line), rating_label);
+      gtk_box_append (GTK_BOX (line), rating);
+      gtk_widget_set_margin_start (line, 12);
+      gtk_widget_set_margin_end (line, 12);
+      gtk_box_append (GTK_BOX (card), line);
+
+      gtk_label_set_xalign (GTK_LABEL (evidence_label), 0);
+      gtk_widget_add_css_class (evidence_label, "dim-label");
+      if (field->evidence_hint != NULL)
+        gtk_widget_set_tooltip_text (evidence_label, field->evidence_hint);
+      gtk_widget_set_margin_start (evidence_label, 12);
+      gtk_box_append (GTK_BOX (card), evidence_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (evidence), GTK_ACCESSIBLE_PROPERTY_LABEL, evidence_name, -1);
+      kes_widget_set_description (evidence, evidence_key);
+      gtk_widget_set_margin_start (evidence, 12);
+      gtk_widget_set_margin_end (evidence, 12);
+      gtk_widget_set_margin_bottom (evidence, 12);
+      gtk_box_append (GTK_BOX (card), evidence);
+
+      g_hash_table_insert (self->editors, g_strdup (rating_key), rating);
+      g_hash_table_insert (self->editors, g_strdup (evidence_key), evidence);
+      gtk_box_append (GTK_BOX (box), card);
+    }
+  return box;
 }
 
 static GtkWidget *
@@ -396,7 +563,10 @@ make_part (KesMojReportForm   *self,
           gtk_widget_set_valign (labels, GTK_ALIGN_START);
           g_hash_table_insert (self->marks, g_strdup (field->id), mark);
           gtk_grid_attach (GTK_GRID (grid), labels, 0, f, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), make_editor (self, field), 1, f, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid),
+                           field->type == KES_MOJ_TEMPLATE_CONDITIONS ? make_compliance_editor (self, field)
+                                                                       : make_editor (self, field),
+                           1, f, 1, 1);
         }
       gtk_box_append (GTK_BOX (box), grid);
     }
@@ -441,7 +611,7 @@ kes_moj_report_form_new (GtkWindow     *parent,
 {
   g_autoptr(KesMojTemplate) template = NULL;
   KesMojReportForm *self;
-  GtkWidget *outer, *header, *scrolled, *clamp, *content, *save, *preview, *toasts;
+  GtkWidget *outer, *header, *scrolled, *clamp, *content, *save, *preview, *xml, *toasts;
   g_autofree char *due = NULL;
   g_autofree char *title = NULL;
   GPtrArray *parts;
@@ -465,6 +635,10 @@ kes_moj_report_form_new (GtkWindow     *parent,
   header = adw_header_bar_new ();
   save = gtk_button_new_with_mnemonic (_("_Save"));
   preview = gtk_button_new_with_mnemonic (_("_Preview PDF"));
+  xml = gtk_button_new_with_mnemonic (_("Save _XML…"));
+  kes_widget_set_description (xml, "moj-report-xml");
+  gtk_widget_set_tooltip_text (xml, _("Save the report as XML checked against Kestrel’s document schema"));
+  g_signal_connect_swapped (xml, "clicked", G_CALLBACK (xml_clicked_cb), self);
   self->submit_button = gtk_button_new_with_mnemonic (_("Su_bmit…"));
   gtk_widget_add_css_class (save, "suggested-action");
   kes_widget_set_description (save, "moj-report-save");
@@ -475,6 +649,7 @@ kes_moj_report_form_new (GtkWindow     *parent,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->submit_button);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), preview);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), xml);
   gtk_box_append (GTK_BOX (outer), header);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

@@ -22,7 +22,9 @@ KesMojReportForm *kes_moj_report_form_new          (GtkWindow         *parent,
                                                     KesMojRecord      *report,
                                                     GError           **error);
 KesMojRecord     *kes_moj_report_form_get_report   (KesMojReportForm  *self);
-/* The editor of a field (GtkEntry, GtkTextView or GtkDropDown), or NULL. */
+/* The editor of a field (GtkEntry, GtkTextView or GtkDropDown), or NULL;
+ * a compliance table's cells by their value ids
+ * (kes_moj_compliance_key). */
 GtkWidget        *kes_moj_report_form_get_editor   (KesMojReportForm  *self,
                                                     const char        *field_id);
 /* Whether the field's "From the record" mark shows. */
@@ -42,5 +44,10 @@ gboolean          kes_moj_report_form_sign_part    (KesMojReportForm  *self,
                                                     GError           **error);
 KesDocument      *kes_moj_report_form_build_document (KesMojReportForm *self,
                                                       GError          **error);
+/* Writes the report as schema-checked XML to @path (Save XML… asks where)
+ * and records the export in the access log. */
+gboolean          kes_moj_report_form_save_xml     (KesMojReportForm  *self,
+                                                    const char        *path,
+                                                    GError           **error);
 
 G_END_DECLS

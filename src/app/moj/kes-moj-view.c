@@ -111,6 +111,27 @@ add_button (KesMojView *self,
   return button;
 }
 
+/* "Reason · marked by Sam Social on 25 Feb 2026" for a record entered in
+ * error, from its last revision. */
+static char *
+entered_in_error_line (KesMojView   *self,
+                       KesMojRecord *record)
+{
+  g_autoptr(GPtrArray) revisions = kes_store_list_revisions (self->store, kes_moj_record_get_id (record), NULL);
+  KesRevision *last;
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
+
+  if (revisions == NULL || revisions->len == 0)
+    return g_strdup (_("Entered in error"));
+  last = g_ptr_array_index (revisions, revisions->len - 1);
+  date = g_strndup (kes_revision_get_at (last), 10);
+  shown = kes_date_to_display (date);
+  /* Translators: the reason, who marked the record and when */
+  return g_strdup_printf (_("Reason: %s · marked by %s on %s"), kes_revision_get_reason (last),
+                          kes_revision_get_author_name (last), shown != NULL ? shown : date);
+}
+
 static GtkWidget *
 record_row (KesMojView   *self,
             KesMojRecord *record,
@@ -119,6 +140,22 @@ record_row (KesMojView   *self,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  if (kes_moj_record_get_state (record) == KES_RECORD_ENTERED_IN_ERROR)
+    {
+      /* TRANSLATORS: prefix for a record marked entered in error */
+      g_autofree char *marked = g_strdup_printf (_("Entered in error: %s"), title);
+      g_autofree char *why = entered_in_error_line (self, record);
+      g_autofree char *lines = g_strdup_printf ("%s\n%s", subtitle, why);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), marked);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      gtk_widget_add_css_class (row, "kes-entered-in-error");
+      kes_widget_set_description (row, "moj-entered-in-error");
+      return row;
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
@@ -156,11 +193,12 @@ new_group (const char *title,
   return group;
 }
 
+/* Records entered in error stay listed, marked, with their reason. */
 static GListModel *
 list (KesMojView *self,
       KesMojKind  kind)
 {
-  return kes_store_list_moj_records (self->store, self->patient_id, kind, FALSE, NULL);
+  return kes_store_list_moj_records (self->store, self->patient_id, kind, kind != KES_MOJ_REPORT, NULL);
 }
 
 static char *
@@ -228,7 +266,7 @@ add_status_group (KesMojView *self)
 
   if (g_list_model_get_n_items (statuses) == 0)
     return;
-  group = new_group (_("Legal Status History"), _("Newest first; select one to correct it."), NULL);
+  group = new_group (_("Legal Status History"), _("Newest first; select one to correct it or mark it entered in error."), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
     {
       g_autoptr(KesMojRecord) status = g_list_model_get_item (statuses, i);
@@ -320,8 +358,7 @@ add_reports_group (KesMojView *self)
   gtk_box_append (GTK_BOX (buttons), routine);
 
   group = new_group (_("Reports to the Ministry of Justice"),
-                     _("Parts A and B by the social supervisor, Part C by the clinical supervisor. "
-                       "Submitted reports form the submission log."), buttons);
+                     _("Parts A and B by the social supervisor, Part C by the clinical supervisor."), buttons);
   for (guint i = 0; reports != NULL && i < g_list_model_get_n_items (reports); i++)
     {
       g_autoptr(KesMojRecord) report = g_list_model_get_item (reports, i);
@@ -353,6 +390,70 @@ add_reports_group (KesMojView *self)
   gtk_box_append (GTK_BOX (self->content), group);
 }
 
+/* Every submitted report, newest first: when and how it went, the
+ * reference MHCS gave, and whether it was in time. */
+static void
+add_submission_log (KesMojView *self)
+{
+  g_autoptr(GListModel) reports = list (self, KES_MOJ_REPORT);
+  GtkWidget *group = new_group (_("Submission Log"),
+                                _("What was sent to the Mental Health Casework Section, and when."), NULL);
+  KesCodeList *methods = kes_code_list_get (KES_CODES_SUBMISSION_METHOD);
+  guint shown = 0;
+
+  kes_widget_set_description (group, "moj-submission-log");
+  for (guint i = 0; reports != NULL && i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(KesMojRecord) report = g_list_model_get_item (reports, i);
+      const char *sent_iso = kes_moj_record_get_text (report, "submitted_date");
+      const char *due_iso = kes_moj_record_get_text (report, "due_date");
+      const char *method = NULL;
+      const char *reference = kes_moj_record_get_text (report, "submission_reference");
+      g_autofree char *sent = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *timing = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GDate) sent_date = NULL;
+      g_autoptr(GDate) due_date = NULL;
+      GtkWidget *row;
+
+      if (!kes_moj_report_is_submitted (report))
+        continue;
+      method = kes_code_list_lookup (methods, kes_moj_record_get_text (report, "submission_method"));
+      sent = kes_date_to_display (sent_iso);
+      due = kes_date_to_display (due_iso);
+      title = *reference != '\0'
+                /* Translators: date sent, how, and MHCS's reference */
+                ? g_strdup_printf (_("Sent %s by %s · reference %s"), sent, method != NULL ? method : "", reference)
+                : g_strdup_printf (_("Sent %s by %s"), sent, method != NULL ? method : "");
+      sent_date = kes_date_from_iso (sent_iso);
+      due_date = kes_date_from_iso (due_iso);
+      if (kes_moj_report_is_urgent (report))
+        timing = g_strdup (_("Urgent report"));
+      else if (sent_date != NULL && due_date != NULL && g_date_compare (sent_date, due_date) > 0)
+        {
+          int late = g_date_days_between (due_date, sent_date);
+          timing = g_strdup_printf (ngettext ("%d day late", "%d days late", late), late);
+        }
+      else
+        timing = g_strdup (_("In time"));
+      /* Translators: "Report due 28 Feb 2026 · 3 days late" */
+      subtitle = g_strdup_printf (_("Report due %s · %s"), due, timing);
+      row = record_row (self, report, title, subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing has been submitted yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (GTK_BOX (self->content), group);
+}
+
 void
 kes_moj_view_reload (KesMojView *self)
 {
@@ -369,6 +470,7 @@ kes_moj_view_reload (KesMojView *self)
 
   add_status_group (self);
   add_reports_group (self);
+  add_submission_log (self);
   add_simple_group (self, KES_MOJ_CONDITION, _("Conditions of Discharge"), _("_Add Condition…"),
                     "category", "wording");
   add_simple_group (self, KES_MOJ_INDEX_OFFENCE, _("Index Offences"), _("Add _Offence…"),
