@@ -36,6 +36,21 @@ KesFieldRecord *kes_store_load_service          (KesStore        *store,
 gboolean        kes_store_save_service          (KesStore        *store,
                                                  KesFieldRecord  *service,
                                                  GError         **error);
+/* The directory as an administrator edits it: entries whose name, area,
+ * address, numbers or notes contain @text (case-insensitive; NULL or ""
+ * for all), retired ones too when @include_retired (after those in use),
+ * by kind then name. A retired entry comes back marked entered in error
+ * (kes_field_record_get_state). */
+GPtrArray      *kes_store_search_services       (KesStore        *store,
+                                                 const char      *text,
+                                                 gboolean         include_retired,
+                                                 GError         **error);
+/* Office hours as people write them, with the times as hours and minutes:
+ * "Monday to Friday 09:00–17:00", "Mon–Fri 9:00 to 17:00, Sat 10:00-13:00",
+ * "24 hours". Empty is allowed (not known). KES_ERROR_INVALID says what is
+ * wrong, naming the field. kes_store_save_service() applies it. */
+gboolean        kes_service_check_office_hours  (const char      *hours,
+                                                 GError         **error);
 /* Takes a service out of use (kept for the log); needs manage-directory. */
 gboolean        kes_store_withdraw_service      (KesStore        *store,
                                                  const char      *id,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -99,6 +100,66 @@ kes_store_list_services (KesStore    *self,
   return g_steal_pointer (&services);
 }
 
+GPtrArray *
+kes_store_search_services (KesStore    *self,
+                           const char  *text,
+                           gboolean     include_retired,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) pattern = NULL;
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  stmt = kes_store_prepare (self,
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "FROM service s LEFT JOIN staff st ON st.id = s.updated_by "
+    "WHERE (?2 OR s.withdrawn = 0) AND (?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' "
+    "OR s.area LIKE ?1 ESCAPE '\\' OR s.data LIKE ?1 ESCAPE '\\') "
+    "ORDER BY s.withdrawn, CASE s.kind WHEN 'team' THEN 0 WHEN 'base' THEN 1 WHEN 'crisis' THEN 2 "
+    "WHEN 'other' THEN 3 WHEN 'helpline' THEN 4 ELSE 5 END, s.area = '', s.area COLLATE NOCASE, "
+    "s.name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (*trimmed != '\0')
+    {
+      /* A literal match: % _ and \ in what was typed mean themselves. */
+      pattern = g_string_new ("%");
+      for (const char *p = trimmed; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int (stmt, 2, include_retired ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesFieldRecord *service = service_from_row (stmt, error);
+      if (service == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (services, service);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the service directory"));
+      return NULL;
+    }
+  return g_steal_pointer (&services);
+}
+
 KesFieldRecord *
 kes_store_load_service (KesStore    *self,
                         const char  *id,
@@ -130,12 +191,97 @@ kes_store_load_service (KesStore    *self,
   return g_steal_pointer (&service);
 }
 
+/* "9:00", "17:30": minutes since midnight, or -1 with @problem set when it
+ * is not a time of day (24:00 is the end of the day). */
+static int
+parse_time (const char  *hours,
+            const char  *minutes,
+            char       **problem)
+{
+  int h = atoi (hours);
+  int m = atoi (minutes);
+
+  if (h > 24 || m > 59 || (h == 24 && m != 0))
+    {
+      *problem = g_strdup_printf (_("%s:%s is not a time of day"), hours, minutes);
+      return -1;
+    }
+  return h * 60 + m;
+}
+
+static char *
+office_hours_problem (const char *hours)
+{
+  g_autoptr(GRegex) range = g_regex_new ("(\\d{1,2})[:.](\\d{2})\\s*(?:-|–|—|to)\\s*(\\d{1,2})[:.](\\d{2})",
+                                         G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) time = g_regex_new ("(\\d{1,2})[:.](\\d{2})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = g_utf8_casefold (hours, -1);
+  char *problem = NULL;
+  gboolean any_range = FALSE;
+
+  if (strstr (folded, "24 hours") != NULL || strstr (folded, "24/7") != NULL)
+    return NULL;
+
+  /* Every time must be a time of day. */
+  g_regex_match (time, hours, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *h = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+
+      if (parse_time (h, m, &problem) < 0)
+        return problem;
+      g_match_info_next (match, NULL);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* Every range must end after it starts. */
+  g_regex_match (range, hours, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *h1 = g_match_info_fetch (match, 1);
+      g_autofree char *m1 = g_match_info_fetch (match, 2);
+      g_autofree char *h2 = g_match_info_fetch (match, 3);
+      g_autofree char *m2 = g_match_info_fetch (match, 4);
+
+      any_range = TRUE;
+      if (parse_time (h2, m2, &problem) <= parse_time (h1, m1, &problem))
+        return g_strdup_printf (_("%s:%s to %s:%s ends before it starts"), h1, m1, h2, m2);
+      g_match_info_next (match, NULL);
+    }
+  if (!any_range)
+    return g_strdup (_("give the times as hours and minutes, for example Monday to Friday 09:00–17:00, "
+                       "or write 24 hours"));
+  return NULL;
+}
+
+gboolean
+kes_service_check_office_hours (const char  *hours,
+                                GError     **error)
+{
+  g_autofree char *problem = NULL;
+
+  if (hours == NULL || *hours == '\0')
+    return TRUE;
+  problem = office_hours_problem (hours);
+  if (problem == NULL)
+    return TRUE;
+  /* TRANSLATORS: "Office hours “Mon–Fri 9–5”: give the times as hours and minutes …" */
+  g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Office hours “%s”: %s"), hours, problem);
+  return FALSE;
+}
+
 static gboolean
 check_service (KesFieldRecord  *service,
                GError         **error)
 {
   g_autoptr(GPtrArray) issues = kes_field_record_check (service);
+  g_autoptr(GError) hours_error = NULL;
   gboolean any_phone = FALSE;
+
+  if (!kes_service_check_office_hours (kes_field_record_get_text (service, "office_hours"), &hours_error))
+    g_ptr_array_add (issues, kes_issue_new ("office_hours", KES_ISSUE_ERROR, "%s", hours_error->message));
 
   for (guint i = 0; i < G_N_ELEMENTS (phone_keys); i++)
     {

@@ -10,6 +10,7 @@
 #include "admin/kes-admin-page.h"
 #include "admin/kes-backup-group.h"
 #include "admin/kes-record-import-group.h"
+#include "admin/kes-services-group.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-audit.h"
@@ -32,6 +33,7 @@ struct _KesAdminPage
   KesAccessLog        *access_log;
   KesRecordImportGroup *import_group;
   KesBackupGroup      *backup_group;
+  KesServicesGroup    *services_group;
   AdwActionRow        *database_row;
 };
 
@@ -481,6 +483,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
 
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
   g_type_ensure (KES_TYPE_BACKUP_GROUP);
+  g_type_ensure (KES_TYPE_SERVICES_GROUP);
 
   g_type_ensure (KES_TYPE_ACCESS_LOG);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -493,6 +496,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, services_group);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
 }
@@ -527,6 +531,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   adw_action_row_set_subtitle (self->database_row, path);
   kes_record_import_group_set_store (self->import_group, store);
   kes_backup_group_set_store (self->backup_group, store);
+  kes_services_group_set_store (self->services_group, store);
   kes_admin_page_reload (self);
 }
 
@@ -640,6 +645,7 @@ kes_admin_page_reload (KesAdminPage *self)
 
   reload_break_glass (self);
   kes_backup_group_reload (self->backup_group);
+  kes_services_group_reload (self->services_group);
 
   /* The whole access log, for those who may read it, once someone is signed in. */
   can_audit = kes_store_get_actor (self->store) != NULL &&
