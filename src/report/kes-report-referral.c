@@ -180,6 +180,16 @@ kes_report_referral_assessment (KesStore    *store,
   kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_MENTAL_STATE)));
   kes_document_add_heading (document, 2, _("Risk summary"));
   kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_RISK_SUMMARY)));
+  if (*kes_referral_get_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID) != '\0')
+    {
+      g_autoptr(GPtrArray) pairs = kes_report_risk_link_pairs (store, kes_referral_get_text (referral,
+                                                                                       KES_REFERRAL_RISK_ASSESSMENT_ID),
+                                                               error);
+      if (pairs == NULL)
+        return NULL;
+      kes_document_add_heading (document, 3, _("Structured risk assessment drawn on"));
+      kes_document_add_key_values (document, (const char * const *) pairs->pdata);
+    }
   kes_document_add_heading (document, 2, _("Needs"));
   kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_referral_get_text (referral, KES_REFERRAL_NEEDS)));
   kes_document_add_heading (document, 2, _("Recommendation"));

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 KesDocument *kes_report_referral_assessment (KesStore    *store,
                                              const char  *referral_id,
                                              GError     **error);
+/* The linked structured risk assessment as label, value, label, value, …,
+ * NULL (tool, date assessed, assessor, sign-off, then each final judgement
+ * in the clinician's words; never a level derived from ratings), for the
+ * assessment form and its documents (kes-report-referral-risk.c). */
+GPtrArray   *kes_report_risk_link_pairs     (KesStore    *store,
+                                             const char  *assessment_id,
+                                             GError     **error);
 /* The in-reach plan: visits and the discharge-readiness checklist with
  * owners and due dates. */
 KesDocument *kes_report_inreach_plan        (KesStore    *store,

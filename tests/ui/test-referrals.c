@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-ui-test-util.h"
 #include "kes-report-referral.h"
+#include "kes-store-risk.h"
 #include "kes-pdf-writer.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
@@ -266,6 +267,37 @@ test_intake_to_in_reach (Fixture       *fixture,
                             "Accept; begin in-reach within two weeks.");
     kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "decision_field")),
                            KES_REFERRAL_DECISION_ACCEPT);
+
+    /* The risk summary links to the latest signed structured risk
+     * assessment: none yet, then the one signed off. */
+    g_signal_emit_by_name (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_link_button"), "clicked");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "message_label"))),
+                     ==, "This patient has no signed-off structured risk assessment to link");
+    {
+      g_autoptr(KesRiskAssessment) risk = kes_risk_assessment_new (fixture->patient_id, "HCR-20", "3", 1);
+
+      kes_risk_assessment_set_assessed_on (risk, "2026-11-05");
+      kes_risk_assessment_set_completed_by (risk, "Dr Cara Clinic");
+      kes_risk_assessment_set_mdt_reviewed_on (risk, "2026-11-06");
+      kes_risk_assessment_set_next_review_on (risk, "2027-05-05");
+      kes_risk_assessment_set_field (risk, "case_prioritisation", "M");
+      kes_risk_assessment_set_field (risk, "other_risks_detail", "Self-neglect when unwell.");
+      kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
+      g_assert_true (kes_store_save_risk_assessment (fixture->db->store, risk, NULL, &error));
+      g_assert_no_error (error);
+    }
+    g_signal_emit_by_name (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_link_button"), "clicked");
+    {
+      const char *link_text = gtk_label_get_text (GTK_LABEL (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
+                                                                         "risk_link_label")));
+      g_assert_nonnull (strstr (link_text, "Tool: HCR-20"));
+      g_assert_nonnull (strstr (link_text, "Assessed: 5 Nov 2026"));
+      g_assert_nonnull (strstr (link_text, "Assessor: Dr Cara Clinic"));
+      g_assert_nonnull (strstr (link_text, "Case prioritisation: Moderate"));
+      g_assert_nonnull (strstr (link_text, "Other risks: which, and why: Self-neglect when unwell."));
+      g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
+                                                             "risk_unlink_button")));
+    }
     g_assert_true (kes_referral_assessment_save (assessment, TRUE));
     g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_SIGNED_BY), ==,
                      kes_staff_get_id (fixture->db->actor));
@@ -276,6 +308,12 @@ test_intake_to_in_reach (Fixture       *fixture,
     document = kes_report_preview_get_document (g_object_get_data (G_OBJECT (preview_window), "kes-report-preview"));
     pdf = kes_pdf_render_bytes (document, NULL, &error);
     g_assert_no_error (error);
+    if (g_getenv ("KES_SHOTS_DIR") != NULL)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "referral-assessment.pdf", NULL);
+        g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
+        snapshot (GTK_WIDGET (assessment), "referral-assessment-form");
+      }
     poppler = poppler_document_new_from_bytes (pdf, NULL, &error);
     g_assert_no_error (error);
     for (int i = 0; i < poppler_document_get_n_pages (poppler); i++)
@@ -295,6 +333,11 @@ test_intake_to_in_reach (Fixture       *fixture,
     g_assert_nonnull (strstr (all->str, "Ash Ward, Fenland Secure Unit"));
     g_assert_nonnull (strstr (all->str, "Wounding (s20), 2019"));
     g_assert_nonnull (strstr (all->str, "943 476 5919"));
+    g_assert_nonnull (strstr (all->str, "Structured risk assessment drawn on"));
+    g_assert_nonnull (strstr (all->str, "Dr Cara Clinic"));
+    g_assert_nonnull (strstr (all->str, "Case prioritisation"));
+    g_assert_nonnull (strstr (all->str, "Self-neglect when unwell."));
+    g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_RISK_ASSESSMENT_ID), !=, "");
     g_string_free (all, TRUE);
     gtk_window_destroy (GTK_WINDOW (preview_window));
   }

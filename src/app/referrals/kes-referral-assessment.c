@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-report-referral.h"
+#include "kes-store-referrals.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
 
@@ -17,6 +18,7 @@ struct _KesReferralAssessment
 
   KesStore     *store;
   KesReferral  *referral;
+  char         *risk_link_id; /* the linked risk assessment as shown, saved with the assessment */
 
   GtkLabel     *signed_label;
   GtkLabel     *message_label;
@@ -27,6 +29,9 @@ struct _KesReferralAssessment
   GtkTextView  *risk_summary_field;
   GtkTextView  *needs_field;
   GtkTextView  *recommendation_field;
+  GtkLabel     *risk_link_label;
+  GtkWidget    *risk_link_button;
+  GtkWidget    *risk_unlink_button;
 };
 
 G_DEFINE_FINAL_TYPE (KesReferralAssessment, kes_referral_assessment, ADW_TYPE_BIN)
@@ -59,6 +64,60 @@ show_signed (KesReferralAssessment *self)
   gtk_label_set_text (self->signed_label, text);
 }
 
+/* Shows the linked assessment as its assessor recorded it. */
+static void
+show_risk_link (KesReferralAssessment *self)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean linked = self->risk_link_id != NULL;
+
+  gtk_widget_set_visible (self->risk_unlink_button, linked);
+  if (!linked)
+    {
+      gtk_label_set_text (self->risk_link_label, _("No structured risk assessment linked"));
+      return;
+    }
+  pairs = kes_report_risk_link_pairs (self->store, self->risk_link_id, &error);
+  if (pairs == NULL)
+    {
+      gtk_label_set_text (self->risk_link_label, error->message);
+      return;
+    }
+  text = g_string_new (_("Draws on this structured risk assessment:"));
+  for (guint i = 0; i + 1 < pairs->len && pairs->pdata[i] != NULL; i += 2)
+    g_string_append_printf (text, "\n%s: %s", (char *) pairs->pdata[i], (char *) pairs->pdata[i + 1]);
+  gtk_label_set_text (self->risk_link_label, text->str);
+}
+
+static void
+risk_link_clicked_cb (KesReferralAssessment *self)
+{
+  g_autoptr(KesRiskAssessment) latest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  latest = kes_store_latest_signed_risk_assessment (self->store,
+                                                    kes_referral_get_text (self->referral, KES_REFERRAL_PATIENT_ID),
+                                                    &error);
+  if (latest == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  show_message (self, NULL);
+  g_free (self->risk_link_id);
+  self->risk_link_id = g_strdup (kes_risk_assessment_get_id (latest));
+  show_risk_link (self);
+}
+
+static void
+risk_unlink_clicked_cb (KesReferralAssessment *self)
+{
+  g_clear_pointer (&self->risk_link_id, g_free);
+  show_risk_link (self);
+}
+
 static void
 take_text (KesReferral      *referral,
            KesReferralField  field,
@@ -86,6 +145,7 @@ dup_with_typed (KesReferralAssessment *self)
   take_text (copy, KES_REFERRAL_RISK_SUMMARY, kes_text_view_dup_text (self->risk_summary_field));
   take_text (copy, KES_REFERRAL_NEEDS, kes_text_view_dup_text (self->needs_field));
   take_text (copy, KES_REFERRAL_RECOMMENDATION, kes_text_view_dup_text (self->recommendation_field));
+  kes_referral_set_text (copy, KES_REFERRAL_RISK_ASSESSMENT_ID, self->risk_link_id);
   return copy;
 }
 
@@ -127,6 +187,7 @@ kes_referral_assessment_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRAL_ASSESSMENT);
   g_clear_object (&self->store);
   g_clear_object (&self->referral);
+  g_clear_pointer (&self->risk_link_id, g_free);
   G_OBJECT_CLASS (kes_referral_assessment_parent_class)->dispose (object);
 }
 
@@ -150,6 +211,11 @@ kes_referral_assessment_class_init (KesReferralAssessmentClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, risk_summary_field);
   gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, needs_field);
   gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, recommendation_field);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, risk_link_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, risk_link_button);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralAssessment, risk_unlink_button);
+  gtk_widget_class_bind_template_callback (widget_class, risk_link_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, risk_unlink_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, assessment_pdf_clicked_cb);
@@ -197,6 +263,10 @@ kes_referral_assessment_set_referral (KesReferralAssessment *self,
   kes_text_view_set_text (self->risk_summary_field, kes_referral_get_text (referral, KES_REFERRAL_RISK_SUMMARY));
   kes_text_view_set_text (self->needs_field, kes_referral_get_text (referral, KES_REFERRAL_NEEDS));
   kes_text_view_set_text (self->recommendation_field, kes_referral_get_text (referral, KES_REFERRAL_RECOMMENDATION));
+  g_free (self->risk_link_id);
+  self->risk_link_id = *kes_referral_get_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID) != '\0'
+                         ? g_strdup (kes_referral_get_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID)) : NULL;
+  show_risk_link (self);
   show_signed (self);
 }
 
