@@ -9,6 +9,7 @@
 #include "kes-liaison.h"
 #include "kes-ui-test-util.h"
 #include "liaison/kes-liaison-page.h"
+#include "referrals/kes-referrals-page.h"
 
 /* Liaison & Diversion through its real widgets: record a screening, make it
  * into a patient record with its details carried over, see the activity. */
@@ -41,6 +42,8 @@ set_text (GtkWidget  *page,
   g_assert_nonnull (widget);
   if (GTK_IS_DROP_DOWN (widget))
     kes_dropdown_set_code (GTK_DROP_DOWN (widget), text);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    kes_text_view_set_text (GTK_TEXT_VIEW (widget), text);
   else
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
 }
@@ -146,6 +149,115 @@ test_screen_and_convert (void)
   kes_clock_set_fixed (NULL);
 }
 
+/* Acceptance of #9: a screening made into a referral, then seen in the
+ * Referrals area with its details carried over. */
+static void
+test_screen_and_refer (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GPtrArray) screenings = NULL;
+  g_autoptr(KesTeam) north = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *referrals_window = NULL;
+  GtkWidget *page, *referrals, *label;
+  KesFieldRecord *screening;
+  KesReferral *shown;
+  const char *referral_id;
+
+  kes_clock_set_fixed (now);
+  north = kes_store_find_team (db->store, "North");
+  page = GTK_WIDGET (g_object_new (KES_TYPE_LIAISON_PAGE, NULL));
+  kes_liaison_page_set_store (KES_LIAISON_PAGE (page), db->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "new_button"), "clicked");
+  set_text (page, "family_name", "Heron");
+  set_text (page, "given_name", "Casey");
+  set_text (page, "birth_date", "02/07/1988");
+  set_text (page, "gender", "2");
+  set_text (page, "ethnicity", "A");
+  set_text (page, "screened_on", "19/11/2026");
+  set_text (page, "setting", "police-custody");
+  set_text (page, "referral_source", "police");
+  set_text (page, "source_detail", "PC Ames, Norwich custody suite");
+  set_text (page, "offence", "Assault by beating");
+  set_text (page, "legal_situation", "Released under investigation; seen again at court next week");
+  set_text (page, "outcome", "diversion-hospital");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "vulnerabilities:mental-health")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "vulnerabilities:self-harm")), TRUE);
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_LIAISON_PAGE, "save_button"), "clicked");
+  screenings = kes_store_list_screenings (db->store, NULL, NULL, NULL);
+  g_assert_cmpuint (screenings->len, ==, 1);
+  screening = screenings->pdata[0];
+
+  /* Without an area core says what is missing; nothing is made and the choices stay. */
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (page, GTK_TYPE_DROP_DOWN, "team")), kes_team_get_id (north));
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (page, GTK_TYPE_DROP_DOWN, "referral-security")), "medium");
+  gtk_switch_set_active (GTK_SWITCH (find (page, GTK_TYPE_SWITCH, "referral-inpatient")), TRUE);
+  g_signal_emit_by_name (find (page, GTK_TYPE_BUTTON, "make-referral"), "clicked");
+  label = find (page, GTK_TYPE_LABEL, "referral-error");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Area is required"));
+  g_assert_cmpuint (kes_store_count_patients (db->store), ==, 0);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (find (page, GTK_TYPE_DROP_DOWN, "referral-security"))), ==,
+                   "medium");
+
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (page, GTK_TYPE_DROP_DOWN, "referral-area")), "norfolk");
+  kes_widget_scroll_into_view (find (page, GTK_TYPE_BUTTON, "make-referral"));
+  screenshot (window, "liaison-refer-form.png");
+  g_signal_emit_by_name (find (page, GTK_TYPE_BUTTON, "make-referral"), "clicked");
+  g_assert_null (find (page, GTK_TYPE_BUTTON, "make-referral"));
+  g_assert_nonnull (find (page, G_TYPE_NONE, "referral-made"));
+  kes_widget_scroll_into_view (find (page, G_TYPE_NONE, "referral-made"));
+  screenshot (window, "liaison-referred.png");
+
+  g_clear_pointer (&screenings, g_ptr_array_unref);
+  screenings = kes_store_list_screenings (db->store, NULL, NULL, NULL);
+  screening = screenings->pdata[0];
+  referral_id = kes_field_record_get_text (screening, "converted_referral_id");
+  g_assert_cmpstr (referral_id, !=, "");
+  patient = kes_store_load_patient (db->store, kes_field_record_get_text (screening, "converted_patient_id"), NULL);
+  g_assert_nonnull (patient);
+  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Heron");
+
+  /* The referral as the Referrals area shows it. */
+  referrals_window = gtk_window_new ();
+  referrals = kes_referrals_page_new ();
+  kes_referrals_page_set_store (KES_REFERRALS_PAGE (referrals), db->store);
+  gtk_window_set_child (GTK_WINDOW (referrals_window), referrals);
+  gtk_window_set_default_size (GTK_WINDOW (referrals_window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (referrals_window));
+  kes_referrals_page_open_referral (KES_REFERRALS_PAGE (referrals), referral_id);
+  kes_test_wait (50);
+  shown = kes_referral_view_get_referral (kes_referrals_page_get_view (KES_REFERRALS_PAGE (referrals)));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (kes_referral_get_id (shown), ==, referral_id);
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_PATIENT_ID), ==, kes_patient_get_id (patient));
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_SOURCE), ==, KES_REFERRAL_SOURCE_LIAISON);
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_REFERRER_CONTACT), ==, "PC Ames, Norwich custody suite");
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_UNIT), ==, "Police custody");
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_INDEX_OFFENCE), ==, "Assault by beating");
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_AREA), ==, "norfolk");
+  g_assert_cmpstr (kes_referral_get_text (shown, KES_REFERRAL_SECURITY_LEVEL), ==, "medium");
+  g_assert_nonnull (strstr (kes_referral_get_text (shown, KES_REFERRAL_REASON),
+                            "Legal situation: Released under investigation; seen again at court next week"));
+  g_assert_nonnull (strstr (kes_referral_get_text (shown, KES_REFERRAL_REASON),
+                            "Vulnerabilities identified: Mental health, Self-harm or suicide risk"));
+  g_assert_nonnull (strstr (kes_referral_get_text (shown, KES_REFERRAL_REASON),
+                            "Outcome of the screening: Diversion to hospital"));
+  screenshot (referrals_window, "liaison-referral-in-referrals.png");
+
+  gtk_window_destroy (GTK_WINDOW (referrals_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,5 +265,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/liaison-ui/screen-and-convert", test_screen_and_convert);
+  g_test_add_func ("/liaison-ui/screen-and-refer", test_screen_and_refer);
   return g_test_run ();
 }

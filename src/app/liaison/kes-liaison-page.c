@@ -11,6 +11,7 @@
 #include "kes-codes.h"
 #include "kes-liaison-page.h"
 #include "kes-liaison.h"
+#include "kes-store-referrals.h"
 
 struct _KesLiaisonPage
 {
@@ -32,6 +33,11 @@ struct _KesLiaisonPage
   KesFieldRecord *editing;
   GtkDropDown    *team_dropdown;
   GtkLabel       *convert_error;
+  GtkDropDown    *area_dropdown;
+  GtkDropDown    *security_dropdown;
+  GtkSwitch      *inpatient_switch;
+  GtkEditable    *override_entry;
+  GtkLabel       *referral_error;
   GtkEditable    *from_entry;
   GtkEditable    *to_entry;
   GtkBox         *activity_box;
@@ -180,6 +186,144 @@ convert_clicked_cb (GtkButton      *button,
   kes_liaison_page_show_screening (self, self->screening_id);
 }
 
+static void
+refer_clicked_cb (GtkButton      *button,
+                  KesLiaisonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesFieldRecord) screening = kes_store_load_screening (self->store, self->screening_id, &error);
+  g_autoptr(KesReferral) referral = NULL;
+  g_autofree char *override = kes_editable_dup_text (self->override_entry);
+  KesScreeningReferral details = {
+    .area = kes_dropdown_get_code (self->area_dropdown),
+    .security_level = kes_dropdown_get_code (self->security_dropdown),
+    .inpatient = gtk_switch_get_active (self->inpatient_switch),
+    .override_reason = override,
+  };
+
+  if (screening != NULL)
+    referral = kes_store_refer_screening (self->store, screening, &details,
+                                          self->team_dropdown != NULL ? kes_dropdown_get_code (self->team_dropdown)
+                                                                      : NULL,
+                                          &error);
+  if (referral == NULL)
+    {
+      /* What was chosen stays; core's message names what to change. */
+      gtk_label_set_text (self->referral_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->referral_error), TRUE);
+      return;
+    }
+  kes_liaison_page_reload (self);
+  kes_liaison_page_show_screening (self, self->screening_id);
+  kes_widget_toast (GTK_WIDGET (self), _("Referral made: it is in Referrals, at “Received”"));
+}
+
+static GtkWidget *
+add_suffix_row (GtkWidget  *group,
+                const char *title,
+                const char *subtitle,
+                GtkWidget  *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* The referral made from the screening, or what is needed to make one. */
+static void
+show_referral_group (KesLiaisonPage *self,
+                     KesFieldRecord *screening)
+{
+  const char *referral_id = kes_field_record_get_text (screening, "converted_referral_id");
+  GtkWidget *group = add_group (self->detail_box, _("Referral to the forensic team"));
+  GtkWidget *dropdown, *toggle, *entry, *button, *problem;
+
+  self->area_dropdown = NULL;
+  self->security_dropdown = NULL;
+  self->inpatient_switch = NULL;
+  self->override_entry = NULL;
+  self->referral_error = NULL;
+
+  if (*referral_id != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KesReferral) referral = kes_store_load_referral (self->store, referral_id, &error);
+      g_autofree char *received = NULL;
+      g_autofree char *summary = NULL;
+      GtkWidget *row;
+
+      if (referral == NULL)
+        {
+          add_row (group, _("Made into a referral"), error->message);
+          return;
+        }
+      received = kes_date_to_display (kes_referral_get_text (referral, KES_REFERRAL_DATE));
+      summary = g_strdup_printf (_("Received %s · now at “%s” · open it in Referrals"), received,
+                                 kes_referral_stage_label (kes_referral_get_stage (referral)));
+      row = add_row (group, _("Made into a referral"), summary);
+      gtk_widget_set_name (row, "referral-made");
+      add_row (group, _("Referrer"), kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
+      add_row (group, _("Where the person was seen"), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
+      add_row (group, _("Area"), code_label (KES_CODES_REFERRAL_AREA,
+                                             kes_referral_get_text (referral, KES_REFERRAL_AREA)));
+      return;
+    }
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The person, who asked for the screening, the setting, offence, "
+                                           "legal situation, vulnerabilities, notes and outcome are carried "
+                                           "over. Add what a referral needs besides. Without a patient record, "
+                                           "one is made in the team chosen above."));
+  dropdown = gtk_drop_down_new (NULL, NULL);
+  kes_dropdown_fill_code_list (GTK_DROP_DOWN (dropdown), KES_CODES_REFERRAL_AREA, _("Choose…"));
+  gtk_widget_set_name (dropdown, "referral-area");
+  add_suffix_row (group, _("Area after discharge"), NULL, dropdown);
+  self->area_dropdown = GTK_DROP_DOWN (dropdown);
+
+  dropdown = gtk_drop_down_new (NULL, NULL);
+  kes_dropdown_fill_code_list (GTK_DROP_DOWN (dropdown), KES_CODES_SECURITY_LEVEL, _("Choose…"));
+  gtk_widget_set_name (dropdown, "referral-security");
+  add_suffix_row (group, _("Security level"), NULL, dropdown);
+  self->security_dropdown = GTK_DROP_DOWN (dropdown);
+
+  toggle = gtk_switch_new ();
+  gtk_widget_set_name (toggle, "referral-inpatient");
+  add_suffix_row (group, _("Inpatient in a secure service now"),
+                  _("For example after diversion to hospital"), toggle);
+  self->inpatient_switch = GTK_SWITCH (toggle);
+
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry),
+                                 _("Reason to accept outside the criteria (team managers only)"));
+  gtk_widget_set_name (entry, "referral-override");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+  self->override_entry = GTK_EDITABLE (entry);
+
+  button = gtk_button_new_with_mnemonic (_("Make _Referral"));
+  gtk_widget_set_name (button, "make-referral");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  g_signal_connect (button, "clicked", G_CALLBACK (refer_clicked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_widget_set_name (problem, "referral-error");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), problem);
+  self->referral_error = GTK_LABEL (problem);
+}
+
 /* ---- A screening ---- */
 
 void
@@ -230,6 +374,11 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   add_row (group, _("Setting"), code_label (KES_CODES_LD_SETTING, kes_field_record_get_text (screening, "setting")));
   add_row (group, _("Referred by"),
            code_label (KES_CODES_LD_SOURCE, kes_field_record_get_text (screening, "referral_source")));
+  add_row (group, _("Alleged offence or charge"), kes_field_record_get_text (screening, "offence"));
+  add_row (group, _("Legal situation"), kes_field_record_get_text (screening, "legal_situation"));
+  if (*kes_field_record_get_text (screening, "legal_status") != '\0')
+    add_row (group, _("Mental Health Act status"),
+             code_label (KES_CODES_LEGAL_STATUS, kes_field_record_get_text (screening, "legal_status")));
   vulnerabilities = kes_field_record_dup_list (screening, "vulnerabilities");
   for (guint i = 0; vulnerabilities[i] != NULL; i++)
     g_string_append_printf (found, "%s%s", i > 0 ? ", " : "",
@@ -287,6 +436,7 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
       self->team_dropdown = GTK_DROP_DOWN (dropdown);
       self->convert_error = GTK_LABEL (problem);
     }
+  show_referral_group (self, screening);
 }
 
 /* ---- Activity report ---- */
