@@ -9,6 +9,7 @@
 #include "kes-error.h"
 #include "kes-medication-rules.h"
 #include "kes-store-community.h"
+#include "kes-store-import-private.h"
 #include "kes-store-private.h"
 #include "kes-validate.h"
 
@@ -327,6 +328,38 @@ kes_store_load_care_record (KesStore    *self,
   return g_steal_pointer (&record);
 }
 
+gboolean
+kes_store_mark_care_record_entered_in_error (KesStore       *self,
+                                             KesCareRecord  *record,
+                                             const char     *reason,
+                                             GError        **error)
+{
+  const char *patient_id;
+  g_autofree char *kind = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (record), FALSE);
+  g_return_val_if_fail (kes_care_record_get_id (record) != NULL, FALSE);
+
+  patient_id = kes_care_record_get_patient_id (record);
+  if (!kes_store_record_state (self, kes_care_record_get_id (record), &kind, NULL, error))
+    return FALSE;
+  if (g_strcmp0 (kind, kes_care_record_get_kind (record)) != 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No care record has the id %s"),
+                   kes_care_record_get_id (record));
+      return FALSE;
+    }
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return FALSE;
+  if (!kes_store_mark_entered_in_error (self, kes_care_record_get_id (record),
+                                        kes_care_record_get_revision (record), reason, error))
+    return FALSE;
+  kes_care_record_set_identity (record, kes_care_record_get_id (record),
+                                kes_care_record_get_revision (record) + 1, KES_RECORD_ENTERED_IN_ERROR);
+  return TRUE;
+}
+
 GPtrArray *
 kes_store_list_care_alerts (KesStore    *self,
                             const char  *patient_id,
@@ -397,4 +430,32 @@ kes_store_list_care_alerts (KesStore    *self,
                                                 shown, kes_lithium_band_label (KES_LITHIUM_TOXIC)));
     }
   return g_steal_pointer (&alerts);
+}
+
+/* ---- Import (kes-store-import-private.h) ---- */
+
+gboolean
+kes_store_project_care_json (KesStore        *self,
+                             const char      *kind,
+                             const char      *id,
+                             const char      *patient_id,
+                             gint64           revision,
+                             KesRecordState   state,
+                             const char      *json,
+                             GError         **error)
+{
+  g_autoptr(KesCareRecord) record = NULL;
+
+  if (kes_care_kind_fields (kind) == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("“%s” is not a kind of care record"), kind);
+      return FALSE;
+    }
+  record = kes_care_record_new (kind);
+  if (!kes_care_record_load_json (record, json, error))
+    return FALSE;
+  kes_care_record_set_identity (record, id, revision, state);
+  kes_care_record_set_patient_id (record, patient_id);
+
+  return project (self, record, error);
 }

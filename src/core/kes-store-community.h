@@ -29,6 +29,13 @@ GListModel    *kes_store_list_care_records  (KesStore       *self,
 KesCareRecord *kes_store_load_care_record   (KesStore       *self,
                                              const char     *record_id,
                                              GError        **error);
+/* Marks @record (at the revision it was loaded with) entered in error with
+ * @reason, after checking the user may edit the patient's clinical record.
+ * It stays in the history; lists and Today no longer count it. */
+gboolean       kes_store_mark_care_record_entered_in_error (KesStore      *self,
+                                                            KesCareRecord *record,
+                                                            const char    *reason,
+                                                            GError       **error);
 /* Alerts for the record header, most serious first (a red clozapine
  * result not yet followed by two greens, a toxic lithium level); an empty
  * array when there are none. */

@@ -7,6 +7,7 @@
 
 #include "kes-error.h"
 #include "kes-store-field-records-private.h"
+#include "kes-store-import-private.h"
 
 /* Revisioned records described by a KesRecordKind: the revision holds the
  * JSON, the kind's table holds the projected fields for queries. */
@@ -213,4 +214,26 @@ kes_store_query_field_records (KesStore            *self,
       g_ptr_array_add (records, record);
     }
   return g_steal_pointer (&records);
+}
+
+/* ---- Import (kes-store-import-private.h) ---- */
+
+gboolean
+kes_store_project_field_json (KesStore             *self,
+                              const KesRecordKind  *kind,
+                              const char           *id,
+                              const char           *patient_id,
+                              gint64                revision,
+                              KesRecordState        state,
+                              const char           *json,
+                              GError              **error)
+{
+  g_autoptr(KesFieldRecord) record = kes_field_record_new (kind);
+
+  if (!kes_field_record_load_json (record, json, error))
+    return FALSE;
+  kes_field_record_set_identity (record, id, revision, state);
+  kes_field_record_set_patient_id (record, patient_id);
+
+  return project (self, record, error);
 }

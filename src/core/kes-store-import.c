@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-error.h"
-#include "kes-store-private.h"
+#include "kes-liaison.h"
+#include "kes-store-import-private.h"
 
 static gboolean
 step_done (KesStore      *self,
@@ -113,6 +115,238 @@ kes_store_import_staff (KesStore  *self,
   return step_done (self, stmt, what, error);
 }
 
+/* ---- The record kinds a case record carries ---- */
+
+typedef enum
+{
+  PROJECT_REFERRAL,
+  PROJECT_RISK,
+  PROJECT_MOJ,
+  PROJECT_CARE,
+  PROJECT_FIELD,
+} Projection;
+
+typedef struct
+{
+  const char          *name;
+  Projection           projection;
+  const KesRecordKind *field_kind; /* PROJECT_FIELD */
+} ImportKind;
+
+/* In the order a case record lists them: a record may refer to one of an
+ * earlier kind (a carer before its links, a referral before the screening
+ * that became it). */
+static const ImportKind *
+import_kinds (guint *n_kinds)
+{
+  static const ImportKind kinds[] = {
+    { "referral", PROJECT_REFERRAL, NULL },
+    { "risk-assessment", PROJECT_RISK, NULL },
+    { "legal-status", PROJECT_MOJ, NULL },
+    { "index-offence", PROJECT_MOJ, NULL },
+    { "discharge-condition", PROJECT_MOJ, NULL },
+    { "address-notice", PROJECT_MOJ, NULL },
+    { "moj-late-notice", PROJECT_MOJ, NULL },
+    { "conditions-application", PROJECT_MOJ, NULL },
+    { "moj-report", PROJECT_MOJ, NULL },
+    { "care-plan", PROJECT_CARE, NULL },
+    { "cpa-review", PROJECT_CARE, NULL },
+    { "crisis-plan", PROJECT_CARE, NULL },
+    { "prescription", PROJECT_CARE, NULL },
+    { "depot-dose", PROJECT_CARE, NULL },
+    { "fbc-result", PROJECT_CARE, NULL },
+    { "lithium-level", PROJECT_CARE, NULL },
+    { "physical-health", PROJECT_CARE, NULL },
+    { "carer", PROJECT_FIELD, &kes_carer_kind },
+    { "carer-link", PROJECT_FIELD, &kes_carer_link_kind },
+    { "carer-consent", PROJECT_FIELD, &kes_carer_consent_kind },
+    { "carer-share", PROJECT_FIELD, &kes_carer_share_kind },
+    { "carer-assessment", PROJECT_FIELD, &kes_carer_assessment_kind },
+    { "carer-involvement", PROJECT_FIELD, &kes_carer_involvement_kind },
+    { "ld-screening", PROJECT_FIELD, &kes_screening_kind },
+  };
+
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
+static int
+import_kind_index (const char *name)
+{
+  guint n_kinds;
+  const ImportKind *kinds = import_kinds (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].name, name))
+      return (int) i;
+
+  return -1;
+}
+
+const char * const *
+kes_store_record_kinds (void)
+{
+  static const char **names = NULL;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      guint n_kinds;
+      const ImportKind *kinds = import_kinds (&n_kinds);
+
+      names = g_new0 (const char *, n_kinds + 1);
+      for (guint i = 0; i < n_kinds; i++)
+        names[i] = kinds[i].name;
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return names;
+}
+
+gboolean
+kes_store_is_record_kind (const char *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  return import_kind_index (kind) >= 0;
+}
+
+void
+kes_record_ref_free (KesRecordRef *ref)
+{
+  if (ref == NULL)
+    return;
+
+  g_free (ref->kind);
+  g_free (ref->id);
+  g_free (ref->patient_id);
+  g_free (ref->created_at);
+  g_free (ref);
+}
+
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const KesRecordRef *x = *(KesRecordRef **) a;
+  const KesRecordRef *y = *(KesRecordRef **) b;
+  int kx = import_kind_index (x->kind), ky = import_kind_index (y->kind);
+  int order;
+
+  if (kx != ky)
+    return kx < ky ? -1 : 1;
+  order = g_strcmp0 (x->created_at, y->created_at);
+
+  return order != 0 ? order : g_strcmp0 (x->id, y->id);
+}
+
+GPtrArray *
+kes_store_list_patient_records (KesStore    *self,
+                                const char  *patient_id,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_ref_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  /* The patient's own records; the carers linked to the patient, with
+   * their assessments and involvement that belong to no other patient;
+   * and liaison and diversion screenings that became this record. */
+  stmt = kes_store_prepare (self,
+    "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "JOIN carer_assessment a ON a.id = r.id WHERE r.patient_id IS NULL "
+    "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "JOIN carer_involvement i ON i.id = r.id WHERE r.patient_id IS NULL "
+    "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesRecordRef *ref = g_new0 (KesRecordRef, 1);
+
+      ref->kind = g_strdup (kes_store_column_text (stmt, 0));
+      ref->id = g_strdup (kes_store_column_text (stmt, 1));
+      ref->patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      ref->created_at = g_strdup (kes_store_column_text (stmt, 3));
+      g_ptr_array_add (refs, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the patient’s records"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      KesRecordRef *ref = g_ptr_array_index (refs, i);
+
+      if (import_kind_index (ref->kind) < 0)
+        {
+          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                       /* Translators: a kind of record ("referral") and its id */
+                       _("Records of the kind “%s” (%s) cannot be written in this version of the "
+                         "case-record format"), ref->kind, ref->id);
+          return NULL;
+        }
+    }
+  g_ptr_array_sort (refs, compare_refs);
+
+  return g_steal_pointer (&refs);
+}
+
+static gboolean
+project_other (KesStore        *self,
+               const char      *kind,
+               const char      *record_id,
+               const char      *patient_id,
+               gint64           number,
+               KesRecordState   state,
+               const char      *json,
+               GError         **error)
+{
+  guint n_kinds;
+  const ImportKind *kinds = import_kinds (&n_kinds);
+  int index = import_kind_index (kind);
+
+  if (index < 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Kestrel does not know records of the kind “%s”"), kind);
+      return FALSE;
+    }
+
+  switch (kinds[index].projection)
+    {
+    case PROJECT_REFERRAL:
+      return kes_store_project_referral_json (self, record_id, patient_id, number, state, json, error);
+    case PROJECT_RISK:
+      return kes_store_project_risk_json (self, record_id, number, state, json, error);
+    case PROJECT_MOJ:
+      return kes_store_project_moj_json (self, kind, record_id, patient_id, number, state, json,
+                                         error);
+    case PROJECT_CARE:
+      return kes_store_project_care_json (self, kind, record_id, patient_id, number, state, json,
+                                          error);
+    case PROJECT_FIELD:
+      return kes_store_project_field_json (self, kinds[index].field_kind, record_id, patient_id,
+                                           number, state, json, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static gboolean
 project (KesStore       *self,
          const char     *kind,
@@ -134,6 +368,10 @@ project (KesStore       *self,
       kes_patient_set_identity (patient, record_id, number, state);
       return kes_store_project_patient (self, patient, error);
     }
+
+  if (!g_str_equal (kind, "contact") && !g_str_equal (kind, "note"))
+    return project_other (self, kind, record_id, patient_id, number, state,
+                          kes_revision_get_data (last), error);
 
   if (g_str_equal (kind, "contact"))
     {

@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-moj-schedule.h"
+#include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
 
 /* Restricted-patient records share one projection table, moj_record
@@ -461,4 +462,33 @@ kes_store_submit_moj_report (KesStore      *self,
   kes_moj_record_set_identity (report, kes_moj_record_get_id (copy), kes_moj_record_get_revision (copy),
                                KES_RECORD_ACTIVE);
   return kes_moj_record_load_json (report, json, error);
+}
+
+/* ---- Import (kes-store-import-private.h) ---- */
+
+gboolean
+kes_store_project_moj_json (KesStore        *self,
+                            const char      *kind,
+                            const char      *id,
+                            const char      *patient_id,
+                            gint64           revision,
+                            KesRecordState   state,
+                            const char      *json,
+                            GError         **error)
+{
+  g_autoptr(KesMojRecord) record = NULL;
+  KesMojKind moj_kind;
+
+  if (!kes_moj_kind_from_string (kind, &moj_kind))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("“%s” is not a kind of restricted patient record"),
+                   kind);
+      return FALSE;
+    }
+  record = kes_moj_record_new (moj_kind, patient_id);
+  if (!kes_moj_record_load_json (record, json, error))
+    return FALSE;
+  kes_moj_record_set_identity (record, id, revision, state);
+
+  return project (self, record, json, error);
 }

@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-error.h"
+#include "kes-store-import-private.h"
 #include "kes-store-private.h"
 #include "kes-store-risk-private.h"
 #include "kes-store-risk.h"
@@ -468,4 +469,23 @@ kes_store_due_risk_reviews (KesStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- Import (kes-store-import-private.h) ---- */
+
+gboolean
+kes_store_project_risk_json (KesStore        *self,
+                             const char      *id,
+                             gint64           revision,
+                             KesRecordState   state,
+                             const char      *json,
+                             GError         **error)
+{
+  g_autoptr(KesRiskAssessment) assessment = kes_risk_assessment_new_from_json (json, error);
+
+  if (assessment == NULL)
+    return FALSE;
+  kes_risk_assessment_set_identity (assessment, id, revision, state);
+
+  return project (self, assessment, error);
 }

@@ -166,8 +166,8 @@ gboolean     kes_store_import_staff         (KesStore    *self,
                                              GError     **error);
 /* Appends @revisions (KesRevision, oldest first) to a record exactly as
  * given: number, change, reason, author id, time and data; no actor is
- * needed. @kind is "patient", "contact" or "note"; @patient_id is NULL for
- * a patient. A record not yet held must start at revision 1; a held one
+ * needed. @kind is "patient", "contact", "note" or one of
+ * kes_store_record_kinds(); @patient_id is NULL for a patient. A record not yet held must start at revision 1; a held one
  * must continue from its current revision, with the same kind and patient
  * (KES_ERROR_CONFLICT otherwise). Every author must be held. The record's
  * row and its projection (patient, contact or note, note search) follow
@@ -177,6 +177,34 @@ gboolean     kes_store_import_revisions     (KesStore    *self,
                                              const char  *record_id,
                                              const char  *patient_id,
                                              GPtrArray   *revisions,
+                                             GError     **error);
+
+/* The kinds of record a case record carries besides the register, contacts
+ * and notes, NULL-terminated, in the order they are exported and imported
+ * (a record may refer to one of an earlier kind). */
+const char * const *kes_store_record_kinds  (void);
+gboolean     kes_store_is_record_kind       (const char  *kind);
+
+/* One record that belongs with a patient's case record. */
+typedef struct
+{
+  char *kind;
+  char *id;
+  char *patient_id; /* NULL for a carer, a carer-level record or a screening */
+  char *created_at;
+} KesRecordRef;
+
+void         kes_record_ref_free            (KesRecordRef *ref);
+/* Every record of kes_store_record_kinds() that goes with @patient_id's
+ * case record, entered-in-error ones included: the patient's own, the
+ * carers linked to the patient (shared between patients) with their
+ * assessments and involvement that belong to no other patient, and the
+ * liaison and diversion screenings that became this patient's record. By
+ * kind in kes_store_record_kinds() order, then oldest first, then id. A
+ * record of a kind the case-record format does not carry is an error, so
+ * nothing held is left out silently. */
+GPtrArray   *kes_store_list_patient_records (KesStore    *self,
+                                             const char  *patient_id,
                                              GError     **error);
 
 /* ---- Bulk work (demo data, import): one transaction ---- */

@@ -19,6 +19,7 @@ struct _KesAtomicFile
   char     *temp_path;
   FILE     *stream;
   gboolean  committed;
+  gboolean  deferred_sync; /* the caller syncs the folder once for many files */
 };
 
 static gboolean
@@ -88,9 +89,8 @@ kes_atomic_file_write (KesAtomicFile  *self,
 }
 
 static void
-sync_directory (const char *path)
+sync_directory_path (const char *dir)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
   if (fd >= 0)
@@ -110,7 +110,7 @@ kes_atomic_file_commit (KesAtomicFile  *self,
 
   stream = g_steal_pointer (&self->stream);
 
-  if (fflush (stream) != 0 || fsync (fileno (stream)) != 0)
+  if (fflush (stream) != 0 || (!self->deferred_sync && fsync (fileno (stream)) != 0))
     {
       int saved_errno = errno;
 
@@ -125,7 +125,55 @@ kes_atomic_file_commit (KesAtomicFile  *self,
     return set_write_error (error, self->path, errno);
 
   self->committed = TRUE;
-  sync_directory (self->path);
+  if (!self->deferred_sync)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      sync_directory_path (dir);
+    }
+
+  return TRUE;
+}
+
+void
+kes_atomic_file_set_deferred_sync (KesAtomicFile *self,
+                                   gboolean       deferred)
+{
+  g_return_if_fail (self != NULL);
+
+  self->deferred_sync = deferred;
+}
+
+gboolean
+kes_atomic_file_sync_files (const char * const  *paths,
+                            GError             **error)
+{
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer folder;
+
+  /* The files were written without waiting; now each is flushed (the first
+   * flush commits the file system's journal for them all, so the rest are
+   * quick), then each folder once for the renames. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      int fd = open (paths[i], O_RDONLY | O_CLOEXEC);
+
+      if (fd < 0 || fsync (fd) != 0)
+        {
+          int saved_errno = errno;
+
+          if (fd >= 0)
+            close (fd);
+          return set_write_error (error, paths[i], saved_errno);
+        }
+      close (fd);
+      g_hash_table_add (folders, g_path_get_dirname (paths[i]));
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    sync_directory_path (folder);
 
   return TRUE;
 }
@@ -156,5 +204,21 @@ kes_atomic_file_set_contents (const char  *path,
 
   return file != NULL
       && kes_atomic_file_write (file, data, length, error)
+      && kes_atomic_file_commit (file, error);
+}
+
+gboolean
+kes_atomic_file_set_contents_deferred (const char  *path,
+                                       const void  *data,
+                                       gsize        length,
+                                       GError     **error)
+{
+  g_autoptr(KesAtomicFile) file = kes_atomic_file_new (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  kes_atomic_file_set_deferred_sync (file, TRUE);
+
+  return kes_atomic_file_write (file, data, length, error)
       && kes_atomic_file_commit (file, error);
 }

@@ -49,6 +49,7 @@ typedef struct
   PangoFontDescription *fonts[N_STYLES];
   double                body_line;
   double                cell_line;
+  const char           *heading;   /* the last heading placed: names a table that continues */
 } KesPdfFlow;
 
 /* The font of each style, as Pango describes it. */

@@ -225,9 +225,39 @@ kes_pdf_grid_lead_height (KesPdfFlow     *flow,
   return lead_of (flow, header != NULL ? header->height : 0, first);
 }
 
+/* The caption over a table that goes on from the page before: the heading
+ * it sits under, "(continued)". */
+static PangoLayout *
+continued_caption (KesPdfFlow *flow)
+{
+  g_autofree char *text = NULL;
+
+  if (flow->heading != NULL && flow->heading[0] != '\0')
+    /* Translators: %s is the heading of a table that goes on from the page before */
+    text = g_strdup_printf (_("%s (continued)"), flow->heading);
+  else
+    text = g_strdup (_("(continued)"));
+
+  return kes_pdf_flow_make_layout (flow, text, STYLE_ITALIC, KES_PDF_BODY_WIDTH);
+}
+
+/* A new page for a table that goes on: the caption, then its header row. */
+static void
+continue_on_new_page (KesPdfFlow   *flow,
+                      PangoLayout  *caption,
+                      Row          *header,
+                      const double *col_w)
+{
+  kes_pdf_flow_new_page (flow);
+  kes_pdf_flow_emit_text (flow, caption, KES_PDF_MARGIN_X, flow->y, 0, -1, RGB_MUTED);
+  flow->y += kes_pdf_layout_height (caption) + 2;
+  if (header != NULL)
+    draw_whole_row (flow, header, col_w);
+}
+
 /* Tables and key–value tables. A row moves whole to the next page, under a
- * repeated header row, unless it is taller than a page: then it is split
- * between lines. */
+ * "(continued)" caption and the repeated header row, unless it is taller
+ * than a page: then it is split between lines. */
 void
 kes_pdf_place_grid (KesPdfFlow     *flow,
                     const KesBlock *block)
@@ -236,7 +266,8 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
   g_autofree double *col_w = grid_columns (block);
   g_autoptr(Row) header = grid_header (flow, block, col_w);
   double header_h = header != NULL ? header->height : 0;
-  double page_room = KES_PDF_BODY_BOTTOM - KES_PDF_BODY_TOP - header_h;
+  PangoLayout *caption = NULL;
+  double page_room;
 
   if (n_rows == 0)
     {
@@ -254,6 +285,9 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
       flow->y += h + 10;
       return;
     }
+
+  caption = continued_caption (flow);
+  page_room = KES_PDF_BODY_BOTTOM - KES_PDF_BODY_TOP - header_h - kes_pdf_layout_height (caption) - 2;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -276,20 +310,14 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
 
       if (row->height <= page_room
           || kes_pdf_flow_space_left (flow) < 3 * flow->cell_line + 2 * CELL_PAD_Y)
-        {
-          kes_pdf_flow_new_page (flow);
-          if (header != NULL)
-            draw_whole_row (flow, header, col_w);
-        }
+        continue_on_new_page (flow, caption, header, col_w);
 
       while (TRUE)
         {
           draw_row (flow, row, col_w, kes_pdf_flow_space_left (flow), &finished);
           if (finished)
             break;
-          kes_pdf_flow_new_page (flow);
-          if (header != NULL)
-            draw_whole_row (flow, header, col_w);
+          continue_on_new_page (flow, caption, header, col_w);
         }
     }
 

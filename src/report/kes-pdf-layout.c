@@ -87,10 +87,37 @@ block_lead_height (KesPdfFlow     *flow,
     }
 }
 
+/* Height the blocks after heading @index need on its page: headings
+ * directly under it (each about a line and its spacing), then the start of
+ * the first block that is not a heading, so a run of headings never ends a
+ * page with nothing of theirs below. At most half a page. */
+static double
+following_lead_height (KesPdfFlow  *flow,
+                       KesDocument *document,
+                       guint        index)
+{
+  guint n_blocks = kes_document_get_n_blocks (document);
+  double total = 0;
+
+  for (guint i = index + 1; i < n_blocks; i++)
+    {
+      const KesBlock *block = kes_document_get_block (document, i);
+
+      if (kes_block_get_kind (block) != KES_BLOCK_HEADING)
+        {
+          total += block_lead_height (flow, block);
+          break;
+        }
+      total += 28;
+    }
+
+  return MIN (total, (KES_PDF_BODY_BOTTOM - KES_PDF_BODY_TOP) / 2);
+}
+
 static void
 place_heading (KesPdfFlow     *flow,
                const KesBlock *block,
-               const KesBlock *next)
+               double          next_lead)
 {
   static const KesPdfStyle styles[] = { STYLE_H1, STYLE_H1, STYLE_H2, STYLE_H3 };
   static const double before[] = { 0, 16, 12, 9 };
@@ -99,7 +126,7 @@ place_heading (KesPdfFlow     *flow,
   PangoLayout *layout = kes_pdf_flow_make_layout (flow, kes_block_get_text (block), styles[level],
                                      KES_PDF_BODY_WIDTH);
   double height = kes_pdf_layout_height (layout);
-  double needed = height + after[level] + block_lead_height (flow, next);
+  double needed = height + after[level] + next_lead;
 
   if (!flow->page_empty)
     {
@@ -111,6 +138,7 @@ place_heading (KesPdfFlow     *flow,
 
   kes_pdf_flow_emit_outline (flow, level, kes_block_get_text (block));
   kes_pdf_flow_emit_text (flow, layout, KES_PDF_MARGIN_X, flow->y, 0, -1, RGB_HEADING);
+  flow->heading = kes_block_get_text (block);
   flow->y += height;
 
   if (level == 1)
@@ -185,7 +213,6 @@ kes_pdf_layout_new (KesDocument   *document,
   for (guint i = 0; i < n_blocks; i++)
     {
       const KesBlock *block = kes_document_get_block (document, i);
-      const KesBlock *next = i + 1 < n_blocks ? kes_document_get_block (document, i + 1) : NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
@@ -193,7 +220,7 @@ kes_pdf_layout_new (KesDocument   *document,
       switch (kes_block_get_kind (block))
         {
         case KES_BLOCK_HEADING:
-          place_heading (&flow, block, next);
+          place_heading (&flow, block, following_lead_height (&flow, document, i));
           break;
 
         case KES_BLOCK_PARAGRAPH:

@@ -13,6 +13,7 @@ struct _KesRecordArchive
   KesArchivedRecord *patient;
   GPtrArray         *contacts; /* KesArchivedRecord */
   GPtrArray         *notes;    /* KesArchivedRecord */
+  GPtrArray         *others;   /* KesArchivedRecord, KES_ARCHIVE_OTHER */
 };
 
 /* How a revision's JSON member is written in XML. */

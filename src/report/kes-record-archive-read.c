@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "kes-patient.h"
 #include "kes-record-archive-private.h"
 #include "kes-report-error.h"
+#include "kes-store.h"
 #include "kes-xml-schema.h"
 
 /* The case-record file is read in one pass over the stream, validated
@@ -262,6 +265,118 @@ read_field (Parser    *parser,
     }
 }
 
+/* Typed XML back to JSON, for the records other than the register,
+ * contacts and notes (<records>). */
+typedef struct
+{
+  JsonBuilder *builder;
+  gboolean     named; /* members of an object, not items of a list */
+} JsonContext;
+
+static gboolean
+read_json_scalar (Parser       *parser,
+                  JsonBuilder  *builder,
+                  const char   *element,
+                  GError      **error)
+{
+  g_autofree char *text = kes_xml_reader_read_text (parser->reader, error);
+  gint64 integer = 0;
+  char *end = NULL;
+  double number;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (g_str_equal (element, "text"))
+    json_builder_add_string_value (builder, text);
+  else if (g_str_equal (element, "integer"))
+    {
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &integer, NULL))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("“%s” is not a whole number."), text);
+          return FALSE;
+        }
+      json_builder_add_int_value (builder, integer);
+    }
+  else if (g_str_equal (element, "number"))
+    {
+      number = g_ascii_strtod (text, &end);
+      if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("“%s” is not a number."), text);
+          return FALSE;
+        }
+      json_builder_add_double_value (builder, number);
+    }
+  else if (g_str_equal (text, "true") || g_str_equal (text, "false"))
+    json_builder_add_boolean_value (builder, g_str_equal (text, "true"));
+  else
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                _("“%s” is neither true nor false."), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_json_value (Parser    *parser,
+                 gpointer   data,
+                 GError   **error)
+{
+  JsonContext *context = data;
+  JsonContext inner = { context->builder, FALSE };
+  const char *element = kes_xml_reader_get_name (parser->reader);
+
+  if (context->named)
+    {
+      g_autofree char *name = kes_xml_reader_dup_attribute (parser->reader, "name");
+
+      if (name == NULL)
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    /* Translators: %s is an XML element name */
+                                    _("<%s> has no name."), element);
+          return FALSE;
+        }
+      json_builder_set_member_name (context->builder, name);
+    }
+
+  if (g_str_equal (element, "object"))
+    {
+      inner.named = TRUE;
+      json_builder_begin_object (context->builder);
+      if (!each_child (parser, read_json_value, &inner, error))
+        return FALSE;
+      json_builder_end_object (context->builder);
+      return TRUE;
+    }
+
+  if (g_str_equal (element, "list"))
+    {
+      json_builder_begin_array (context->builder);
+      if (!each_child (parser, read_json_value, &inner, error))
+        return FALSE;
+      json_builder_end_array (context->builder);
+      return TRUE;
+    }
+
+  if (g_str_equal (element, "null"))
+    {
+      json_builder_add_null_value (context->builder);
+      return kes_xml_reader_skip (parser->reader, error);
+    }
+
+  if (g_str_equal (element, "text") || g_str_equal (element, "integer")
+      || g_str_equal (element, "number") || g_str_equal (element, "boolean"))
+    return read_json_scalar (parser, context->builder, element, error);
+
+  return unexpected (parser, error);
+}
+
 static gboolean
 read_revision_part (Parser    *parser,
                     gpointer   data,
@@ -281,7 +396,14 @@ read_revision_part (Parser    *parser,
     return unexpected (parser, error);
 
   json_builder_begin_object (content->builder);
-  ok = each_child (parser, read_field, content, error);
+  if (content->kind == KES_ARCHIVE_OTHER)
+    {
+      JsonContext context = { content->builder, TRUE };
+
+      ok = each_child (parser, read_json_value, &context, error);
+    }
+  else
+    ok = each_child (parser, read_field, content, error);
   if (ok)
     json_builder_end_object (content->builder);
 
@@ -423,6 +545,8 @@ read_record (Parser    *parser,
 {
   KesArchiveKind kind = GPOINTER_TO_INT (data);
   g_autofree char *id = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *patient_id = NULL;
   RecordContent record = { kind, NULL, NULL };
 
   if (!is (parser, kes_archive_record_element (kind)))
@@ -436,6 +560,28 @@ read_record (Parser    *parser,
       return FALSE;
     }
 
+  if (kind == KES_ARCHIVE_OTHER)
+    {
+      KesArchivedRecord *patient = parser->archive->patient;
+
+      kind_name = kes_xml_reader_dup_attribute (parser->reader, "kind");
+      patient_id = kes_xml_reader_dup_attribute (parser->reader, "patient");
+      if (kind_name == NULL || !kes_store_is_record_kind (kind_name))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("record %s is of a kind Kestrel does not know."), id);
+          return FALSE;
+        }
+      /* Records come with their patient, never with someone else's. */
+      if (patient_id != NULL && (patient == NULL || !g_str_equal (patient_id, patient->id)))
+        {
+          kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                    _("record %s belongs to a patient other than the one this "
+                                      "case record is about."), id);
+          return FALSE;
+        }
+    }
+
   record.id = id;
   record.revisions = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -445,7 +591,10 @@ read_record (Parser    *parser,
       return FALSE;
     }
 
-  kes_record_archive_add_record (parser->archive, kind, id, record.revisions);
+  if (kind == KES_ARCHIVE_OTHER)
+    kes_record_archive_add_other (parser->archive, kind_name, id, patient_id, record.revisions);
+  else
+    kes_record_archive_add_record (parser->archive, kind, id, record.revisions);
 
   return TRUE;
 }
@@ -465,6 +614,8 @@ read_section (Parser    *parser,
     return each_child (parser, read_record, GINT_TO_POINTER (KES_ARCHIVE_CONTACT), error);
   if (is (parser, "notes"))
     return each_child (parser, read_record, GINT_TO_POINTER (KES_ARCHIVE_NOTE), error);
+  if (is (parser, "records"))
+    return each_child (parser, read_record, GINT_TO_POINTER (KES_ARCHIVE_OTHER), error);
 
   return unexpected (parser, error);
 }

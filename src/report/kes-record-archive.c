@@ -86,6 +86,7 @@ kes_archive_field_specs (KesArchiveKind  kind,
       *n_specs = G_N_ELEMENTS (note_fields);
       return note_fields;
 
+    case KES_ARCHIVE_OTHER: /* its data is written as it is stored */
     default:
       g_assert_not_reached ();
     }
@@ -114,6 +115,7 @@ kes_archive_kind_to_string (KesArchiveKind kind)
     case KES_ARCHIVE_PATIENT: return "patient";
     case KES_ARCHIVE_CONTACT: return "contact";
     case KES_ARCHIVE_NOTE:    return "note";
+    case KES_ARCHIVE_OTHER:   return "entry";
     default:                  g_assert_not_reached ();
     }
 }
@@ -128,6 +130,8 @@ static void
 archived_record_free (KesArchivedRecord *record)
 {
   g_free (record->id);
+  g_free (record->kind_name);
+  g_free (record->patient_id);
   g_clear_pointer (&record->revisions, g_ptr_array_unref);
   g_free (record);
 }
@@ -142,6 +146,7 @@ kes_record_archive_new (const char *exported_at)
   self->staff = g_ptr_array_new_with_free_func (g_object_unref);
   self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)archived_record_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify)archived_record_free);
+  self->others = g_ptr_array_new_with_free_func ((GDestroyNotify)archived_record_free);
 
   return self;
 }
@@ -158,6 +163,7 @@ kes_record_archive_free (KesRecordArchive *self)
   g_clear_pointer (&self->patient, archived_record_free);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->others, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -237,11 +243,15 @@ kes_record_archive_add_record (KesRecordArchive *self,
                                const char       *id,
                                GPtrArray        *revisions)
 {
-  KesArchivedRecord *record = g_new0 (KesArchivedRecord, 1);
+  KesArchivedRecord *record;
 
+  g_return_val_if_fail (kind != KES_ARCHIVE_OTHER, NULL);
+
+  record = g_new0 (KesArchivedRecord, 1);
   record->kind = kind;
   record->id = g_strdup (id);
   record->revisions = revisions;
+  record->kind_name = g_strdup (kes_archive_kind_to_string (kind));
 
   switch (kind)
     {
@@ -258,9 +268,29 @@ kes_record_archive_add_record (KesRecordArchive *self,
       g_ptr_array_add (self->notes, record);
       break;
 
+    case KES_ARCHIVE_OTHER:
     default:
       g_assert_not_reached ();
     }
+
+  return record;
+}
+
+KesArchivedRecord *
+kes_record_archive_add_other (KesRecordArchive *self,
+                              const char       *kind_name,
+                              const char       *id,
+                              const char       *patient_id,
+                              GPtrArray        *revisions)
+{
+  KesArchivedRecord *record = g_new0 (KesArchivedRecord, 1);
+
+  record->kind = KES_ARCHIVE_OTHER;
+  record->id = g_strdup (id);
+  record->revisions = revisions;
+  record->kind_name = g_strdup (kind_name);
+  record->patient_id = g_strdup (patient_id);
+  g_ptr_array_add (self->others, record);
 
   return record;
 }
@@ -282,6 +312,9 @@ kes_record_archive_get_records (KesRecordArchive *self,
 
     case KES_ARCHIVE_NOTE:
       return self->notes;
+
+    case KES_ARCHIVE_OTHER:
+      return self->others;
 
     case KES_ARCHIVE_PATIENT:
     default:
@@ -311,7 +344,7 @@ write_data (KesXmlOut          *out,
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
                    /* Translators: a revision number, a kind of record ("contact") and its id */
                    _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
-                   kes_revision_get_revision (revision), kes_archive_kind_to_string (record->kind),
+                   kes_revision_get_revision (revision), record->kind_name,
                    record->id);
       return FALSE;
     }
@@ -339,7 +372,7 @@ write_data (KesXmlOut          *out,
                        _("The field “%s” in revision %" G_GINT64_FORMAT " of %s %s cannot be "
                          "written in this version of the case-record format"),
                        key, kes_revision_get_revision (revision),
-                       kes_archive_kind_to_string (record->kind), record->id);
+                       record->kind_name, record->id);
           return FALSE;
         }
 
@@ -373,7 +406,7 @@ write_data (KesXmlOut          *out,
                                  _("The list “%s” in revision %" G_GINT64_FORMAT " of %s %s "
                                    "holds something other than text"),
                                  key, kes_revision_get_revision (revision),
-                                 kes_archive_kind_to_string (record->kind), record->id);
+                                 record->kind_name, record->id);
                     return FALSE;
                   }
                 kes_xml_out_element_always (out, "item", json_node_get_string (item));
@@ -392,13 +425,138 @@ write_data (KesXmlOut          *out,
   return TRUE;
 }
 
+/* The shortest text that reads back as the same double: "3.9", not
+ * "3.8999999999999999". */
+static const char *
+format_double (char   *buffer,
+               gsize   size,
+               double  value)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return buffer;
+}
+
+/* Any other kind of record: its data as it is, JSON written as typed XML
+ * (data/schemas/kestrel-record-1.xsd, "jsonObject"), member order kept. */
+static void write_json_object (KesXmlOut *out, JsonObject *object);
+
+static void
+write_json_value (KesXmlOut  *out,
+                  const char *name,
+                  JsonNode   *value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_node_type (value))
+    {
+    case JSON_NODE_OBJECT:
+      kes_xml_out_start (out, "object");
+      kes_xml_out_attribute (out, "name", name);
+      write_json_object (out, json_node_get_object (value));
+      kes_xml_out_end (out);
+      return;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (value);
+
+        kes_xml_out_start (out, "list");
+        kes_xml_out_attribute (out, "name", name);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          write_json_value (out, NULL, json_array_get_element (array, i));
+        kes_xml_out_end (out);
+      }
+      return;
+
+    case JSON_NODE_NULL:
+      kes_xml_out_start (out, "null");
+      kes_xml_out_attribute (out, "name", name);
+      kes_xml_out_end (out);
+      return;
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  kes_xml_out_start (out, json_node_get_value_type (value) == G_TYPE_STRING ? "text"
+                          : json_node_get_value_type (value) == G_TYPE_INT64 ? "integer"
+                          : json_node_get_value_type (value) == G_TYPE_BOOLEAN ? "boolean"
+                          : "number");
+  kes_xml_out_attribute (out, "name", name);
+  if (json_node_get_value_type (value) == G_TYPE_STRING)
+    kes_xml_out_text (out, json_node_get_string (value));
+  else if (json_node_get_value_type (value) == G_TYPE_INT64)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (value));
+      kes_xml_out_text (out, number);
+    }
+  else if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    kes_xml_out_text (out, json_node_get_boolean (value) ? "true" : "false");
+  else
+    kes_xml_out_text (out, format_double (number, sizeof number, json_node_get_double (value)));
+  kes_xml_out_end (out);
+}
+
+static void
+write_json_object (KesXmlOut  *out,
+                   JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    write_json_value (out, key, value);
+}
+
+static gboolean
+write_other_data (KesXmlOut          *out,
+                  KesArchivedRecord  *record,
+                  KesRevision        *revision,
+                  GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                   _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
+                   kes_revision_get_revision (revision), record->kind_name, record->id);
+      return FALSE;
+    }
+
+  kes_xml_out_start (out, "data");
+  write_json_object (out, json_node_get_object (root));
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
 static gboolean
 write_record (KesXmlOut          *out,
               KesArchivedRecord  *record,
               GError            **error)
 {
   kes_xml_out_start (out, kes_archive_record_element (record->kind));
+  if (record->kind == KES_ARCHIVE_OTHER)
+    kes_xml_out_attribute (out, "kind", record->kind_name);
   kes_xml_out_attribute (out, "id", record->id);
+  if (record->kind == KES_ARCHIVE_OTHER && record->patient_id != NULL)
+    kes_xml_out_attribute (out, "patient", record->patient_id);
 
   for (guint i = 0; i < record->revisions->len; i++)
     {
@@ -411,7 +569,8 @@ write_record (KesXmlOut          *out,
       kes_xml_out_attribute (out, "at", kes_revision_get_at (revision));
       if (kes_revision_get_reason (revision) != NULL && kes_revision_get_reason (revision)[0] != '\0')
         kes_xml_out_element (out, "reason", kes_revision_get_reason (revision));
-      if (!write_data (out, record, revision, error))
+      if (!(record->kind == KES_ARCHIVE_OTHER ? write_other_data (out, record, revision, error)
+                                              : write_data (out, record, revision, error)))
         return FALSE;
       kes_xml_out_end (out);
     }
@@ -479,7 +638,8 @@ kes_record_archive_to_xml (KesRecordArchive  *self,
 
   if (!write_record (out, self->patient, error)
       || !write_records (out, "contacts", self->contacts, error)
-      || !write_records (out, "notes", self->notes, error))
+      || !write_records (out, "notes", self->notes, error)
+      || !write_records (out, "records", self->others, error))
     return NULL;
 
   return kes_xml_out_finish (out, error);

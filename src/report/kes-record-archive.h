@@ -9,13 +9,15 @@
 G_BEGIN_DECLS
 
 #define KES_RECORD_XML_NAMESPACE "urn:kestrel:record:1"
-#define KES_RECORD_XML_VERSION   1
+/* Version 2 added <records>; a version 1 file is still read. */
+#define KES_RECORD_XML_VERSION   2
 
 typedef enum
 {
   KES_ARCHIVE_PATIENT,
   KES_ARCHIVE_CONTACT,
   KES_ARCHIVE_NOTE,
+  KES_ARCHIVE_OTHER, /* any of kes_store_record_kinds(): referrals, risk, MoJ, carers … */
 } KesArchiveKind;
 
 /* One record and its whole history. */
@@ -23,13 +25,16 @@ typedef struct
 {
   KesArchiveKind  kind;
   char           *id;
-  GPtrArray      *revisions; /* of KesRevision, oldest first */
+  GPtrArray      *revisions;  /* of KesRevision, oldest first */
+  char           *kind_name;  /* the store's kind: "patient", "referral", "carer-link" … */
+  char           *patient_id; /* KES_ARCHIVE_OTHER: the owning patient, or NULL */
 } KesArchivedRecord;
 
 /* A patient's whole record as a case-record XML file carries it
  * (urn:kestrel:record:1, data/schemas/kestrel-record-1.xsd): the register,
- * every contact and note, every revision of each, and the staff and teams
- * they refer to. Export builds one from the store and writes it; import
+ * every contact and note, every other record (format version 2: referrals,
+ * risk assessments, MoJ records, care in the community, carers, screenings),
+ * every revision of each, and the staff and teams they refer to. Export builds one from the store and writes it; import
  * reads one and applies it. */
 typedef struct _KesRecordArchive KesRecordArchive;
 
@@ -52,6 +57,13 @@ KesStaff           *kes_record_archive_find_staff       (KesRecordArchive    *se
 KesArchivedRecord  *kes_record_archive_add_record       (KesRecordArchive    *self,
                                                          KesArchiveKind       kind,
                                                          const char          *id,
+                                                         GPtrArray           *revisions);
+/* Takes @revisions. @kind_name is one of kes_store_record_kinds();
+ * @patient_id the owning patient or NULL. Kept in the order added. */
+KesArchivedRecord  *kes_record_archive_add_other        (KesRecordArchive    *self,
+                                                         const char          *kind_name,
+                                                         const char          *id,
+                                                         const char          *patient_id,
                                                          GPtrArray           *revisions);
 KesArchivedRecord  *kes_record_archive_get_patient      (KesRecordArchive    *self);
 GPtrArray          *kes_record_archive_get_records      (KesRecordArchive    *self,

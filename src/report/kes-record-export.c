@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "kes-accounts.h"
 #include "kes-atomic-file.h"
@@ -17,6 +19,7 @@ typedef struct
 {
   GHashTable *staff_ids;
   GHashTable *team_ids;
+  GHashTable *not_staff; /* ids in records' data already found not to be staff */
 } References;
 
 static void
@@ -62,6 +65,80 @@ add_record (KesStore          *store,
     }
 
   kes_record_archive_add_record (archive, kind, id, revisions);
+
+  return TRUE;
+}
+
+/* Staff named in a record's data (who completed, assessed, shared …): any
+ * text that is the id of a member of staff. */
+static void
+note_staff_in_node (KesStore   *store,
+                    JsonNode   *node,
+                    References *refs)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &value))
+        note_staff_in_node (store, value, refs);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        note_staff_in_node (store, json_array_get_element (array, i), refs);
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_uuid_string_is_valid (text) && !g_hash_table_contains (refs->staff_ids, text)
+          && !g_hash_table_contains (refs->not_staff, text))
+        {
+          g_autoptr(KesStaff) staff = kes_store_find_staff (store, text, NULL);
+
+          g_hash_table_add (staff != NULL ? refs->staff_ids : refs->not_staff, g_strdup (text));
+        }
+    }
+}
+
+static gboolean
+add_others (KesStore          *store,
+            KesRecordArchive  *archive,
+            const char        *patient_id,
+            References        *refs,
+            GError           **error)
+{
+  g_autoptr(GPtrArray) records = kes_store_list_patient_records (store, patient_id, error);
+
+  if (records == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KesRecordRef *ref = g_ptr_array_index (records, i);
+      GPtrArray *revisions = kes_store_list_revisions (store, ref->id, error);
+
+      if (revisions == NULL)
+        return FALSE;
+
+      for (guint r = 0; r < revisions->len; r++)
+        {
+          KesRevision *revision = g_ptr_array_index (revisions, r);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+
+          note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
+          if (json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+              && json_parser_get_root (parser) != NULL)
+            note_staff_in_node (store, json_parser_get_root (parser), refs);
+        }
+
+      kes_record_archive_add_other (archive, ref->kind, ref->id, ref->patient_id, revisions);
+    }
 
   return TRUE;
 }
@@ -163,8 +240,9 @@ kes_record_export_archive (KesStore    *store,
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) team_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) not_staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = kes_clock_now_iso ();
-  References refs = { staff_ids, team_ids };
+  References refs = { staff_ids, team_ids, not_staff };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
@@ -186,6 +264,9 @@ kes_record_export_archive (KesStore    *store,
   notes = kes_store_list_notes (store, kes_patient_get_id (patient), TRUE, error);
   if (notes == NULL
       || !add_records (store, archive, KES_ARCHIVE_NOTE, notes, &refs, error))
+    return NULL;
+
+  if (!add_others (store, archive, kes_patient_get_id (patient), &refs, error))
     return NULL;
 
   if (!add_staff_and_teams (store, archive, &refs, error))
@@ -243,4 +324,53 @@ kes_record_export_file (KesStore    *store,
   data = g_bytes_get_data (xml, &length);
 
   return kes_atomic_file_set_contents (path, data, length, error);
+}
+
+gboolean
+kes_record_export_files (KesStore            *store,
+                         const char * const  *patient_ids,
+                         const char * const  *paths,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) written = g_ptr_array_new ();
+  guint i;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (patient_ids != NULL && paths != NULL, FALSE);
+
+  if (!kes_store_begin (store, error))
+    return FALSE;
+
+  for (i = 0; patient_ids[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) xml = NULL;
+
+      g_return_val_if_fail (paths[i] != NULL, FALSE);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (xml = kes_record_export_bytes (store, patient_ids[i], error)) == NULL
+          || !kes_atomic_file_set_contents_deferred (paths[i], g_bytes_get_data (xml, NULL),
+                                                     g_bytes_get_size (xml), error))
+        goto fail;
+      g_ptr_array_add (written, (gpointer) paths[i]);
+    }
+
+  g_ptr_array_add (written, NULL);
+  if (!kes_atomic_file_sync_files ((const char * const *) written->pdata, error))
+    goto fail;
+  g_ptr_array_remove_index (written, written->len - 1);
+
+  /* A failed commit has rolled the transaction back itself. */
+  if (kes_store_commit (store, error))
+    return TRUE;
+  goto remove_files;
+
+fail:
+  kes_store_rollback (store);
+remove_files:
+  for (guint w = 0; w < written->len; w++)
+    g_unlink (g_ptr_array_index (written, w));
+
+  return FALSE;
 }

@@ -26,4 +26,17 @@ gboolean          kes_record_export_file    (KesStore     *store,
                                              const char   *path,
                                              GError      **error);
 
+/* A whole-database (or many-patient) export: the case record of each of
+ * @patient_ids to the matching path of @paths, each written to a temporary
+ * file and renamed into place as kes_record_export_file() does, with one
+ * access-log entry a patient; the log entries go in one transaction and the
+ * files reach the disk with one sync of their folder, instead of a disk
+ * write for each patient. All or nothing: on any failure (or @cancellable)
+ * the files already written are removed and the log is left as it was. */
+gboolean          kes_record_export_files   (KesStore            *store,
+                                             const char * const  *patient_ids,
+                                             const char * const  *paths,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
 G_END_DECLS

@@ -43,7 +43,7 @@ apply_record (KesStore                *store,
 {
   g_autoptr(GPtrArray) held = kes_store_list_revisions (store, record->id, error);
   g_autoptr(GPtrArray) missing = NULL;
-  const char *kind = kes_archive_kind_to_string (record->kind);
+  const char *kind = record->kind_name;
 
   if (held == NULL)
     return FALSE;
@@ -129,6 +129,21 @@ apply (KesStore                *store,
           return FALSE;
     }
 
+  /* Every other kind, in the order the file lists them (the order
+   * kes_store_list_patient_records gives: what a record refers to first),
+   * each with the patient it belongs to, if any. */
+  {
+    GPtrArray *records = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
+
+    for (guint i = 0; i < records->len; i++)
+      {
+        KesArchivedRecord *record = g_ptr_array_index (records, i);
+
+        if (!apply_record (store, record, record->patient_id, summary, error))
+          return FALSE;
+      }
+  }
+
   return TRUE;
 }
 
@@ -203,4 +218,55 @@ kes_record_import_file (KesStore                *store,
     return FALSE;
 
   return kes_record_import_archive (store, archive, flags, summary, error);
+}
+
+#define IMPORT_BATCH 256
+
+gboolean
+kes_record_import_files (KesStore                *store,
+                         const char * const      *paths,
+                         KesRecordImportFlags     flags,
+                         guint                   *n_imported,
+                         GPtrArray              **problems,
+                         GError                 **error)
+{
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
+  guint imported = 0, in_batch = 0;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      KesRecordImportSummary summary = { 0 };
+
+      if (in_batch == 0 && !kes_store_begin (store, error))
+        return FALSE;
+
+      /* Nested in the batch, each file is a savepoint of its own. */
+      if (kes_record_import_file (store, paths[i], flags, &summary, &local_error))
+        imported++;
+      else
+        {
+          g_autofree char *name = g_path_get_basename (paths[i]);
+
+          g_ptr_array_add (failed, g_strdup_printf ("%s: %s", name, local_error->message));
+        }
+      kes_record_import_summary_clear (&summary);
+
+      if (++in_batch == IMPORT_BATCH || paths[i + 1] == NULL)
+        {
+          in_batch = 0;
+          if (!kes_store_commit (store, error))
+            return FALSE;
+        }
+    }
+
+  if (n_imported != NULL)
+    *n_imported = imported;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&failed);
+
+  return TRUE;
 }

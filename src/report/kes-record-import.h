@@ -42,4 +42,20 @@ gboolean  kes_record_import_file          (KesStore                *store,
                                            KesRecordImportSummary  *summary,
                                            GError                 **error);
 
+/* Imports many case-record files (a whole database's export) as one batch:
+ * each file is read safely and applied in its own savepoint — all of it or
+ * none of it, exactly as kes_record_import_file() — and the batch is
+ * committed every few hundred files rather than once a patient, so the
+ * disk is written once for many patients. A file that fails is rolled back
+ * alone and named in @problems (“file: reason”, may be NULL); the others
+ * are kept. Returns FALSE only when the batch itself could not be written
+ * (then nothing after the last commit is kept); *@n_imported counts the
+ * files applied. */
+gboolean  kes_record_import_files         (KesStore                *store,
+                                           const char * const      *paths,
+                                           KesRecordImportFlags     flags,
+                                           guint                   *n_imported,
+                                           GPtrArray              **problems,
+                                           GError                 **error);
+
 G_END_DECLS

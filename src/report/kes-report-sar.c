@@ -16,6 +16,7 @@
 #include "kes-report-common-private.h"
 #include "kes-report-error.h"
 #include "kes-report-sar.h"
+#include "kes-store-referrals.h"
 #include "kes-xml-schema.h"
 #include "kes-xml-writer.h"
 
@@ -173,6 +174,81 @@ add_note (KesDocument       *document,
   kes_report_add_history (document, record->revisions);
 }
 
+/* The kinds of kes_store_record_kinds(), in words. */
+static const char *
+kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "referral", N_("Referrals, their pathway and in-reach visits") },
+    { "risk-assessment", N_("Structured risk assessments") },
+    { "legal-status", N_("Legal status") },
+    { "index-offence", N_("Index offences") },
+    { "discharge-condition", N_("Conditions of discharge") },
+    { "address-notice", N_("Change of address notices") },
+    { "moj-late-notice", N_("Late report notices") },
+    { "conditions-application", N_("Change of conditions applications") },
+    { "moj-report", N_("Ministry of Justice reports") },
+    { "care-plan", N_("Care plans") },
+    { "cpa-review", N_("CPA reviews") },
+    { "crisis-plan", N_("Crisis and contingency plans") },
+    { "prescription", N_("Prescriptions") },
+    { "depot-dose", N_("Depot injections") },
+    { "fbc-result", N_("Full blood counts (clozapine)") },
+    { "lithium-level", N_("Lithium levels") },
+    { "physical-health", N_("Physical health checks") },
+    { "carer", N_("Carers") },
+    { "carer-link", N_("Carers linked to this person") },
+    { "carer-consent", N_("Consent to share with carers") },
+    { "carer-share", N_("Information shared with carers") },
+    { "carer-assessment", N_("Carer’s assessments") },
+    { "carer-involvement", N_("Carer involvement") },
+    { "ld-screening", N_("Liaison and diversion screenings") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].kind, kind))
+      return _(labels[i].label);
+
+  return kind;
+}
+
+/* Every other record, grouped by kind in the order the case record lists
+ * them, each with its whole history. */
+static void
+add_others (KesDocument *document,
+            GPtrArray   *others)
+{
+  const char *group = NULL;
+  guint n_in_group = 0;
+
+  kes_document_add_heading (document, 1, _("Other records"));
+  if (others->len == 0)
+    kes_document_add_paragraph (document, _("No other records are held."));
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      KesArchivedRecord *record = g_ptr_array_index (others, i);
+      KesRevision *first = g_ptr_array_index (record->revisions, 0);
+      g_autofree char *created = kes_report_time (kes_revision_get_at (first));
+      g_autofree char *title = NULL;
+
+      if (g_strcmp0 (group, record->kind_name) != 0)
+        {
+          group = record->kind_name;
+          n_in_group = 0;
+          kes_document_add_heading (document, 2, kind_label (group));
+        }
+      n_in_group++;
+
+      title = is_withdrawn (record)
+        /* Translators: a number, then when the record was first written */
+        ? g_strdup_printf (_("%u. First recorded %s (entered in error)"), n_in_group, created)
+        : g_strdup_printf (_("%u. First recorded %s"), n_in_group, created);
+      kes_document_add_heading (document, 3, title);
+      kes_report_add_history (document, record->revisions);
+    }
+}
+
 static KesDocument *
 build_document (KesStore         *store,
                 KesRecordArchive *archive,
@@ -181,6 +257,7 @@ build_document (KesStore         *store,
   KesArchivedRecord *record = kes_record_archive_get_patient (archive);
   GPtrArray *contacts = kes_record_archive_get_records (archive, KES_ARCHIVE_CONTACT);
   GPtrArray *notes = kes_record_archive_get_records (archive, KES_ARCHIVE_NOTE);
+  GPtrArray *others = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
   GPtrArray *staff = kes_record_archive_get_staff (archive);
   g_autoptr(KesPatient) patient = kes_store_load_patient (store, record->id, error);
   g_autoptr(KesDocument) document = NULL;
@@ -201,9 +278,12 @@ build_document (KesStore         *store,
 
   kes_document_add_paragraph (document,
     _("This is everything this Kestrel database holds about the person named above: the "
-      "register, every contact and every note, each with every earlier version, who wrote it, "
-      "when and why it changed. Records marked as entered in error are included and marked. "
-      "The same information is in case-record.xml in this folder, as data."));
+      "register, every contact, every note and every other record (referrals, risk "
+      "assessments, legal status and Ministry of Justice records, care plans, medication and "
+      "physical health, carers, liaison and diversion screenings), each with every earlier "
+      "version, who wrote it, when and why it changed. Records marked as entered in error are "
+      "included and marked. The same information is in case-record.xml in this folder, as "
+      "data; letters attached to referrals are in the letters folder."));
 
   add_register (document, store, record);
 
@@ -218,6 +298,8 @@ build_document (KesStore         *store,
     kes_document_add_paragraph (document, _("No notes are recorded."));
   for (guint i = 0; i < notes->len; i++)
     add_note (document, g_ptr_array_index (notes, i));
+
+  add_others (document, others);
 
   kes_document_add_heading (document, 1, _("Staff named in this record"));
   table = kes_document_add_table (document,
@@ -307,10 +389,68 @@ count_withdrawn (GPtrArray *records)
   return n;
 }
 
+/* Letters attached to the person's referrals (PDF) are not in the case
+ * record: they are written as they were received, into "letters/", and
+ * listed in the manifest. Returns the names written, relative to @folder. */
+static GPtrArray *
+write_letters (KesStore          *store,
+               const char        *folder,
+               KesRecordArchive  *archive,
+               GError           **error)
+{
+  GPtrArray *others = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *letters = g_build_filename (folder, KES_SAR_LETTERS_NAME, NULL);
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      KesArchivedRecord *record = g_ptr_array_index (others, i);
+      g_autoptr(GPtrArray) documents = NULL;
+
+      if (!g_str_equal (record->kind_name, "referral"))
+        continue;
+      documents = kes_store_list_referral_documents (store, record->id, error);
+      if (documents == NULL)
+        return NULL;
+
+      for (guint d = 0; d < documents->len; d++)
+        {
+          KesReferralDocument *letter = g_ptr_array_index (documents, d);
+          g_autoptr(GBytes) content = kes_store_load_referral_document (store, letter->id, error);
+          g_autofree char *base = g_path_get_basename (letter->file_name);
+          g_autofree char *name = NULL;
+          g_autofree char *path = NULL;
+
+          if (content == NULL)
+            return NULL;
+          g_strcanon (base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '_');
+          name = g_strdup_printf ("%s/%02u-%s", KES_SAR_LETTERS_NAME, names->len + 1,
+                                  base[0] == '.' ? base + 1 : base);
+          if (g_mkdir_with_parents (letters, 0700) != 0)
+            {
+              int saved_errno = errno;
+              g_autofree char *display = g_filename_display_name (letters);
+
+              g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_WRITE,
+                           _("Could not make the folder “%s”: %s"), display, g_strerror (saved_errno));
+              return NULL;
+            }
+          path = g_build_filename (folder, name, NULL);
+          if (!kes_atomic_file_set_contents (path, g_bytes_get_data (content, NULL),
+                                             g_bytes_get_size (content), error))
+            return NULL;
+          g_ptr_array_add (names, g_steal_pointer (&name));
+        }
+    }
+
+  return g_steal_pointer (&names);
+}
+
 static gboolean
 write_manifest (const char        *folder,
                 KesDocument       *document,
                 KesRecordArchive  *archive,
+                GPtrArray         *letters,
                 GError           **error)
 {
   g_autoptr(GString) manifest = g_string_new (NULL);
@@ -320,6 +460,7 @@ write_manifest (const char        *folder,
   g_autofree char *when = kes_report_time (kes_document_get_created_at (document));
   GPtrArray *contacts = kes_record_archive_get_records (archive, KES_ARCHIVE_CONTACT);
   GPtrArray *notes = kes_record_archive_get_records (archive, KES_ARCHIVE_NOTE);
+  GPtrArray *others = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
   const struct { const char *name; const char *what; } files[] = {
     { KES_SAR_PDF_NAME, _("The disclosure, to read and print.") },
     { KES_SAR_XML_NAME, _("The same document as XML (urn:kestrel:document:1, see kestrel-document-1.xsd).") },
@@ -341,6 +482,10 @@ write_manifest (const char        *folder,
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     if (!describe_file (manifest, folder, files[i].name, files[i].what, error))
       return FALSE;
+  for (guint i = 0; i < letters->len; i++)
+    if (!describe_file (manifest, folder, g_ptr_array_index (letters, i),
+                        _("A letter attached to a referral, as it was received (PDF)."), error))
+      return FALSE;
 
   g_string_append_printf (manifest, "%s\n\n", _("What is included"));
   g_string_append_printf (manifest, _("The register, with %u revisions.\n"),
@@ -349,6 +494,27 @@ write_manifest (const char        *folder,
                           contacts->len, count_withdrawn (contacts), count_revisions (contacts));
   g_string_append_printf (manifest, _("%u notes (%u entered in error), with %u revisions.\n"),
                           notes->len, count_withdrawn (notes), count_revisions (notes));
+  for (guint i = 0; i < others->len;)
+    {
+      const char *kind = ((KesArchivedRecord *) g_ptr_array_index (others, i))->kind_name;
+      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+
+      for (; i < others->len; i++)
+        {
+          KesArchivedRecord *record = g_ptr_array_index (others, i);
+
+          if (!g_str_equal (record->kind_name, kind))
+            break;
+          g_ptr_array_add (group, record);
+        }
+      /* Translators: a kind of record ("Care plans"), then counts */
+      g_string_append_printf (manifest, _("%s: %u (%u entered in error), with %u revisions.\n"),
+                              kind_label (kind), group->len, count_withdrawn (group),
+                              count_revisions (group));
+    }
+  g_string_append_printf (manifest, ngettext ("%u letter attached to a referral, in the letters folder.\n",
+                                              "%u letters attached to referrals, in the letters folder.\n",
+                                              letters->len), letters->len);
   g_string_append_printf (manifest, _("%u members of staff named in the record.\n"),
                           kes_record_archive_get_staff (archive)->len);
   g_string_append_printf (manifest, "%s\n",
@@ -383,6 +549,7 @@ kes_report_subject_access_export (KesStore      *store,
   g_autoptr(GBytes) record = NULL;
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
   const char *schemas[] = { KES_SCHEMA_DOCUMENT, KES_SCHEMA_RECORD };
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
@@ -434,7 +601,11 @@ kes_report_subject_access_export (KesStore      *store,
         return FALSE;
     }
 
-  return write_manifest (folder, document, archive, error)
+  letters = write_letters (store, folder, archive, error);
+  if (letters == NULL)
+    return FALSE;
+
+  return write_manifest (folder, document, archive, letters, error)
       && kes_store_audit (store, KES_AUDIT_EXPORT, patient_id, patient_id,
                           "subject access export (PDF, XML, case record)", error);
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define KES_SAR_XML_NAME      "subject-access.xml"
 #define KES_SAR_RECORD_NAME   "case-record.xml"
 #define KES_SAR_MANIFEST_NAME "manifest.txt"
+#define KES_SAR_LETTERS_NAME  "letters" /* a folder: letters attached to referrals */
 
 /* Everything held about a patient, for reading: the register and its
  * history, every contact and note (entered-in-error ones included, marked)

@@ -115,7 +115,9 @@ test_bookmarks (void)
 }
 
 /* Every page holding rows of a table starts them under its header row, and
- * no heading is left at the foot of a page with nothing of its own below. */
+ * no heading is left at the foot of a page with nothing of its own below.
+ * A table that goes on from the page before says so, above the repeated
+ * header: "<heading> (continued)"; the page it starts on does not. */
 static void
 test_table_header_repeats (void)
 {
@@ -123,6 +125,7 @@ test_table_header_repeats (void)
   PopplerDocument *document = kes_test_pdf_open (pdf);
   int n_pages = poppler_document_get_n_pages (document);
   int pages_with_rows = 0;
+  int first_rows = -1;
   int first_long = -1, last_long = -1;
 
   for (int i = 0; i < n_pages; i++)
@@ -134,19 +137,36 @@ test_table_header_repeats (void)
       if (row != NULL)
         {
           const char *summary = strstr (text, "Summary");
+          const char *continued = strstr (text, "Contacts (continued)");
 
           pages_with_rows++;
           g_assert_nonnull (summary);
           g_assert_true (summary < row);
           g_assert_nonnull (strstr (text, "With"));
+          if (first_rows < 0)
+            {
+              first_rows = i;
+              g_assert_null (continued);
+            }
+          else
+            {
+              g_assert_nonnull (continued);
+              g_assert_true (continued < summary);
+            }
         }
 
       if (line != NULL)
         {
           const char *entry = strstr (text, "Entry");
+          const char *continued = strstr (text, "An entry longer than a page (continued)");
 
           g_assert_nonnull (entry);
           g_assert_true (entry < line);
+          if (first_long >= 0)
+            {
+              g_assert_nonnull (continued);
+              g_assert_true (continued < entry);
+            }
           if (first_long < 0)
             first_long = i;
           last_long = i;
