@@ -27,18 +27,21 @@ typedef struct
 static const RoleEntry roles[] = {
   { KES_ROLE_CLINICIAN, N_("Clinicians"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
   { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
+  /* Carer's assessments and carer letters are the carer's own documents,
+   * written with them and given to them: carers' liaison staff save and
+   * print those, and nothing else leaves the program through them. */
   { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"),
-    P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) },
+    P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
   { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) },
   { KES_ROLE_TEAM_MANAGER, N_("Team managers"),
     P (OVERRIDE_ELIGIBILITY) |
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EXPORT) | P (VIEW_AUDIT) |
-    P (BREAK_GLASS) | P (VIEW_CARERS) |
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EXPORT_CARER_DOCUMENTS) |
     P (MANAGE_DIRECTORY) },
   { KES_ROLE_ADMINISTRATOR, N_("Administrators"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_AUDIT) | P (MANAGE_STAFF) | P (BACKUP) |
@@ -61,6 +64,7 @@ static const char *const permission_names[KES_N_PERMISSIONS] = {
   [KES_PERMISSION_VIEW_CARERS] = "view-carers",
   [KES_PERMISSION_EDIT_CARERS] = "edit-carers",
   [KES_PERMISSION_MANAGE_DIRECTORY] = "manage-directory",
+  [KES_PERMISSION_EXPORT_CARER_DOCUMENTS] = "export-carer-documents",
 };
 
 static const RoleEntry *
@@ -158,6 +162,8 @@ refusal_message (const char    *who,
       return g_strdup_printf (_("%s can’t change carers’ records or consent to share"), who);
     case KES_PERMISSION_MANAGE_DIRECTORY:
       return g_strdup_printf (_("%s can’t change the service directory"), who);
+    case KES_PERMISSION_EXPORT_CARER_DOCUMENTS:
+      return g_strdup_printf (_("%s can’t save or print carers’ documents"), who);
     case KES_N_PERMISSIONS:
     default:
       g_assert_not_reached ();

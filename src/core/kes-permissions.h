@@ -35,6 +35,7 @@ typedef enum
   KES_PERMISSION_VIEW_CARERS,   /* carers, their links, consent to share, assessments, involvement */
   KES_PERMISSION_EDIT_CARERS,   /* add and change carers' records, record consent and sharing */
   KES_PERMISSION_MANAGE_DIRECTORY, /* edit the service directory (teams, bases, crisis numbers) */
+  KES_PERMISSION_EXPORT_CARER_DOCUMENTS, /* save and print documents for a carer: their assessment, their letter */
   KES_N_PERMISSIONS
 } KesPermission;
 

@@ -508,12 +508,60 @@ test_json_round_trip (void)
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
+/* Who may save and print a carer's own documents (assessment, letter):
+ * everyone who works with carers, including carers' liaison staff, who
+ * still can't export anything else. */
+static void
+test_carer_documents_permission (void)
+{
+  static const struct { const char *role; gboolean carer_documents; gboolean export; } expected[] = {
+    { KES_ROLE_CLINICIAN, TRUE, TRUE },
+    { KES_ROLE_SOCIAL_SUPERVISOR, TRUE, TRUE },
+    { KES_ROLE_CARERS_LIAISON, TRUE, FALSE },
+    { KES_ROLE_LIAISON_DIVERSION, FALSE, FALSE },
+    { KES_ROLE_TEAM_MANAGER, TRUE, TRUE },
+    { KES_ROLE_ADMINISTRATOR, FALSE, FALSE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = kes_store_open (":memory:", &error);
+  g_autoptr(KesStaff) staff = NULL;
+  KesPermission parsed;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_permission_to_string (KES_PERMISSION_EXPORT_CARER_DOCUMENTS), ==, "export-carer-documents");
+  g_assert_true (kes_permission_from_string ("export-carer-documents", &parsed));
+  g_assert_cmpint (parsed, ==, KES_PERMISSION_EXPORT_CARER_DOCUMENTS);
+  staff = kes_store_add_staff (store, "sam", "Sam", "", "North", "", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *roles[] = { expected[i].role, NULL };
+
+      kes_store_set_actor (store, NULL);
+      g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (staff), roles, &error));
+      g_assert_no_error (error);
+      kes_store_set_actor (store, staff);
+      g_assert_cmpint (kes_role_grants (expected[i].role, KES_PERMISSION_EXPORT_CARER_DOCUMENTS), ==,
+                       expected[i].carer_documents);
+      g_assert_cmpint (kes_store_check_permission (store, KES_PERMISSION_EXPORT_CARER_DOCUMENTS, NULL, &error), ==,
+                       expected[i].carer_documents);
+      if (!expected[i].carer_documents)
+        {
+          g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+          g_assert_nonnull (strstr (error->message, "can’t save or print carers’ documents"));
+        }
+      g_clear_error (&error);
+      g_assert_cmpint (kes_store_check_permission (store, KES_PERMISSION_EXPORT, NULL, NULL), ==, expected[i].export);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/carers/decision", test_decision_pure);
+  g_test_add_func ("/carers/carer-documents-permission", test_carer_documents_permission);
   g_test_add_func ("/carers/json-round-trip", test_json_round_trip);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/carers/scope-filters-letter", test_scope_filters_letter);

@@ -6,10 +6,13 @@
 #include "carers/kes-carers-page.h"
 #include "carers/kes-field-form.h"
 #include "carers/kes-patient-carers-view.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-due.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
 #include "kes-ui-test-util.h"
 #include "preview/kes-report-preview.h"
 
@@ -75,6 +78,60 @@ click (GtkWidget  *page,
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   kes_test_wait (20);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveResult;
+
+static void
+preview_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->ok = kes_report_preview_save_finish (KES_REPORT_PREVIEW (object), result, &save->error);
+  save->done = TRUE;
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  return ((SaveResult *) data)->done;
+}
+
+/* Save As… without the file chooser: what the preview's Save does. */
+static gboolean
+save_preview (KesReportPreview  *preview,
+              const char        *path,
+              GError           **error)
+{
+  SaveResult save = { FALSE, FALSE, NULL };
+
+  kes_report_preview_save_async (preview, path, NULL, preview_saved_cb, &save);
+  g_assert_true (kes_test_wait_until (save_done, &save, 10000));
+  if (save.error != NULL)
+    g_propagate_error (error, save.error);
+  return save.ok;
+}
+
+/* Gives the signed-in test user @roles (NULL: none, as before). */
+static void
+set_roles (KesTestDb          *db,
+           const char * const *roles)
+{
+  const char *none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  kes_store_set_actor (db->store, NULL);
+  g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), roles != NULL ? roles : none,
+                                            &error));
+  g_assert_no_error (error);
+  kes_store_set_actor (db->store, db->actor);
 }
 
 /* Saves a picture of @window under $KES_SCREENSHOT_DIR, when set. */
@@ -235,6 +292,28 @@ test_carer_consent_assessment (void)
       kes_test_wait (50);
     g_assert_cmpuint (kes_report_preview_get_n_pages (KES_REPORT_PREVIEW (preview)), >=, 1);
     screenshot (preview_window, "carer-assessment-preview.png");
+
+    /* Carers' liaison staff may save the carer's own document (and it is
+     * logged); liaison and diversion practitioners may not. */
+    {
+      const char *carers_liaison[] = { KES_ROLE_CARERS_LIAISON, NULL };
+      const char *liaison_diversion[] = { KES_ROLE_LIAISON_DIVERSION, NULL };
+      g_autofree char *path = g_build_filename (db->dir, "assessment.pdf", NULL);
+      g_autofree char *refused = g_build_filename (db->dir, "refused.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+
+      set_roles (db, carers_liaison);
+      g_assert_true (save_preview (KES_REPORT_PREVIEW (preview), path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+      set_roles (db, liaison_diversion);
+      g_assert_false (save_preview (KES_REPORT_PREVIEW (preview), refused, &error));
+      g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+      g_assert_cmpstr (error->message, ==, "Liaison and diversion practitioners can’t save or print carers’ documents");
+      g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+      set_roles (db, NULL);
+    }
     gtk_window_destroy (GTK_WINDOW (preview_window));
   }
 

@@ -450,6 +450,7 @@ assessment_pdf_cb (GtkButton     *button,
   gtk_widget_set_vexpand (preview, TRUE);
   kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
                                 kes_field_record_get_patient_id (assessment), "carer's assessment (PDF)");
+  kes_report_preview_set_permission (KES_REPORT_PREVIEW (preview), KES_PERMISSION_EXPORT_CARER_DOCUMENTS);
   kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), preview);

@@ -38,6 +38,7 @@ struct _KesReportPreview
   KesStore       *audit_store;
   char           *audit_patient_id;
   char           *audit_what;
+  KesPermission   permission;
 };
 
 G_DEFINE_FINAL_TYPE (KesReportPreview, kes_report_preview, ADW_TYPE_BIN)
@@ -227,8 +228,7 @@ check_export_permission (KesReportPreview  *self,
   if (self->audit_store == NULL)
     return TRUE;
 
-  return kes_store_check_permission (self->audit_store, KES_PERMISSION_EXPORT,
-                                     self->audit_patient_id, error);
+  return kes_store_check_permission (self->audit_store, self->permission, self->audit_patient_id, error);
 }
 
 static gboolean
@@ -463,6 +463,7 @@ kes_report_preview_init (KesReportPreview *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->zoom = 1.0;
+  self->permission = KES_PERMISSION_EXPORT;
   update_controls (self);
 }
 
@@ -666,4 +667,14 @@ kes_report_preview_set_audit (KesReportPreview *self,
   self->audit_patient_id = g_strdup (patient_id);
   g_free (self->audit_what);
   self->audit_what = g_strdup (what);
+}
+
+void
+kes_report_preview_set_permission (KesReportPreview *self,
+                                   KesPermission     permission)
+{
+  g_return_if_fail (KES_IS_REPORT_PREVIEW (self));
+  g_return_if_fail (permission < KES_N_PERMISSIONS);
+
+  self->permission = permission;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kes-document.h"
+#include "kes-permissions.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -48,5 +49,9 @@ void         kes_report_preview_set_audit    (KesReportPreview    *self,
                                               KesStore            *store,
                                               const char          *patient_id,
                                               const char          *what);
+/* The permission Save and Print need (KES_PERMISSION_EXPORT unless set):
+ * a carer's own documents need KES_PERMISSION_EXPORT_CARER_DOCUMENTS. */
+void         kes_report_preview_set_permission (KesReportPreview  *self,
+                                                KesPermission      permission);
 
 G_END_DECLS
