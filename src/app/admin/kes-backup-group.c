@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "admin/kes-backup-group.h"
+#include "admin/kes-backup-job.h"
 #include "backup/kes-auto-backup.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
@@ -21,6 +21,7 @@ struct _KesBackupGroup
   KesStore            *store;
   char                *folder;
   char                *restored_path;
+  char                *restoring_from; /* the backup being restored, while it runs */
   GCancellable        *cancellable;
   GPtrArray           *recent_rows;
   gboolean             busy;
@@ -37,71 +38,6 @@ struct _KesBackupGroup
 };
 
 G_DEFINE_FINAL_TYPE (KesBackupGroup, kes_backup_group, ADW_TYPE_PREFERENCES_GROUP)
-
-/* ---- The worker ---- */
-
-/* What a worker needs: the database file and the session (a KesStore
- * belongs to one thread), and what to back up or restore. */
-typedef struct
-{
-  gboolean    restore;
-  char       *db_path;
-  KesSession *session;
-  KesStore   *shared_store; /* an in-memory store: the work runs at once on it */
-  char       *folder;       /* backup: where to */
-  char       *backup_path;  /* restore: from */
-  char       *target;       /* restore: the new file */
-  char       *passphrase;
-} BackupJob;
-
-static void
-backup_job_free (BackupJob *job)
-{
-  g_free (job->db_path);
-  g_clear_pointer (&job->session, kes_session_free);
-  g_clear_object (&job->shared_store);
-  g_free (job->folder);
-  g_free (job->backup_path);
-  g_free (job->target);
-  if (job->passphrase != NULL)
-    explicit_bzero (job->passphrase, strlen (job->passphrase));
-  g_free (job->passphrase);
-  g_free (job);
-}
-
-static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  g_autoptr(KesStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  KesBackupReport *report;
-
-  if (job->shared_store != NULL)
-    store = g_object_ref (job->shared_store);
-  else if ((store = kes_store_open (job->db_path, &error)) != NULL &&
-           !kes_store_resume_session (store, job->session, &error))
-    g_clear_object (&store);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->restore)
-    report = kes_backup_restore_full (store, job->backup_path, job->passphrase, job->target,
-                                      cancellable, &error);
-  else
-    report = kes_backup_create_full (store, job->folder, 0, job->passphrase, cancellable, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) kes_backup_report_free);
-}
 
 /* ---- Showing what happened ---- */
 
@@ -172,16 +108,15 @@ job_done_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(KesBackupGroup) self = user_data;
-  BackupJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(KesBackupReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *checks = NULL;
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *size = NULL;
-  gboolean restore = job->restore;
+  gboolean restore = self->restoring_from != NULL;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  report = kes_backup_job_finish (result, &error);
   g_clear_object (&self->cancellable);
   set_busy (self, NULL);
 
@@ -195,6 +130,7 @@ job_done_cb (GObject      *source,
       else
         show_result (self, FALSE, restore ? _("Restore Failed") : _("Backup Failed"),
                      error->message, FALSE);
+      g_clear_pointer (&self->restoring_from, g_free);
       kes_backup_group_reload (self);
       return;
     }
@@ -204,7 +140,7 @@ job_done_cb (GObject      *source,
   size = g_format_size (report->size);
   if (restore)
     {
-      g_autofree char *from = g_path_get_basename (job->backup_path);
+      g_autofree char *from = g_path_get_basename (self->restoring_from);
 
       g_free (self->restored_path);
       self->restored_path = g_strdup (report->path);
@@ -225,35 +161,20 @@ job_done_cb (GObject      *source,
       show_result (self, TRUE, _("Backup Made and Checked"), text, FALSE);
       kes_widget_toast (GTK_WIDGET (self), _("Backup made and checked"));
     }
+  g_clear_pointer (&self->restoring_from, g_free);
   kes_backup_group_reload (self);
 }
 
-static void
-run_job (KesBackupGroup *self,
-         BackupJob      *job,
-         const char     *what)
+/* Before a job starts: a fresh Cancel, the last result put away. */
+static GCancellable *
+start_job (KesBackupGroup *self,
+           const char     *what)
 {
-  g_autoptr(GTask) task = NULL;
-  const char *path = kes_store_get_path (self->store);
-
-  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
-    job->db_path = g_strdup (path);
-  else
-    job->shared_store = g_object_ref (self->store);
-  job->session = kes_store_get_session (self->store);
-
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
   set_busy (self, what);
-
-  task = g_task_new (NULL, self->cancellable, job_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  if (job->shared_store != NULL)
-    backup_thread (task, NULL, job, self->cancellable);
-  else
-    g_task_run_in_thread (task, backup_thread);
+  return self->cancellable;
 }
 
 /* ---- Dialogs ---- */
@@ -707,6 +628,7 @@ kes_backup_group_finalize (GObject *object)
 
   g_free (self->folder);
   g_free (self->restored_path);
+  g_free (self->restoring_from);
 
   G_OBJECT_CLASS (kes_backup_group_parent_class)->finalize (object);
 }
@@ -826,7 +748,7 @@ kes_backup_group_back_up (KesBackupGroup  *self,
                           const char      *repeated,
                           GError         **error)
 {
-  BackupJob *job;
+  GCancellable *cancellable;
   gboolean encrypted;
 
   g_return_val_if_fail (KES_IS_BACKUP_GROUP (self), FALSE);
@@ -837,10 +759,9 @@ kes_backup_group_back_up (KesBackupGroup  *self,
   if (encrypted && !kes_backup_check_passphrase (passphrase, repeated, error))
     return FALSE;
 
-  job = g_new0 (BackupJob, 1);
-  job->folder = g_strdup (folder);
-  job->passphrase = encrypted ? g_strdup (passphrase) : NULL;
-  run_job (self, job, encrypted ? _("Backing up and encrypting…") : _("Backing up…"));
+  cancellable = start_job (self, encrypted ? _("Backing up and encrypting…") : _("Backing up…"));
+  kes_backup_job_create_async (self->store, folder, encrypted ? passphrase : NULL, cancellable,
+                               job_done_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -849,18 +770,19 @@ kes_backup_group_restore (KesBackupGroup *self,
                           const char     *backup_path,
                           const char     *passphrase)
 {
-  BackupJob *job;
+  g_autofree char *target = NULL;
+  GCancellable *cancellable;
 
   g_return_if_fail (KES_IS_BACKUP_GROUP (self));
   g_return_if_fail (backup_path != NULL);
   g_return_if_fail (self->store != NULL && !self->busy);
 
-  job = g_new0 (BackupJob, 1);
-  job->restore = TRUE;
-  job->backup_path = g_strdup (backup_path);
-  job->target = restore_target (self);
-  job->passphrase = g_strdup (passphrase);
-  run_job (self, job, _("Restoring to a new database file and checking it…"));
+  target = restore_target (self);
+  g_free (self->restoring_from);
+  self->restoring_from = g_strdup (backup_path);
+  cancellable = start_job (self, _("Restoring to a new database file and checking it…"));
+  kes_backup_job_restore_async (self->store, backup_path, passphrase, target, cancellable,
+                                job_done_cb, g_object_ref (self));
 }
 
 gboolean
