@@ -512,7 +512,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
 
   /* Still listed, marked, with the reason; the record keeps its history. */
   g_assert_true (has_row_titled (view, "Entered in error: Alcohol and illicit substances"));
-  shoot (GTK_WIDGET (fixture->window), "moj-tab-entered-in-error");
+  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-entered-in-error");
   {
     g_autoptr(KesMojRecord) loaded = kes_store_load_moj_record (fixture->db->store,
                                                                 kes_moj_record_get_id (substances), &error);
@@ -559,7 +559,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
     g_autofree char *title = g_strdup_printf ("Sent 3 Mar 2026 by %s · reference MHCS-77", method);
     g_assert_true (has_row_titled (view, title));
   }
-  shoot (GTK_WIDGET (fixture->window), "moj-tab-submission-log");
+  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-submission-log");
 }
 
 static void

@@ -166,6 +166,17 @@ record_row (KesMojView   *self,
   return row;
 }
 
+/* The honest row of an empty list. */
+static GtkWidget *
+empty_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
 static GtkWidget *
 info_row (const char *title,
           const char *value)
@@ -309,6 +320,8 @@ add_simple_group (KesMojView *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                  record_row (self, record, row_title, row_subtitle));
     }
+  if (records != NULL && g_list_model_get_n_items (records) == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty_row (_("None recorded")));
   gtk_box_append (GTK_BOX (self->content), group);
 }
 
@@ -387,6 +400,8 @@ add_reports_group (KesMojView *self)
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), record_row (self, report, title, subtitle->str));
     }
+  if (reports != NULL && g_list_model_get_n_items (reports) == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty_row (_("No report has been started")));
   gtk_box_append (GTK_BOX (self->content), group);
 }
 
@@ -445,12 +460,7 @@ add_submission_log (KesMojView *self)
       shown++;
     }
   if (shown == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing has been submitted yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty_row (_("Nothing has been submitted yet")));
   gtk_box_append (GTK_BOX (self->content), group);
 }
 
