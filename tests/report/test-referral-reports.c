@@ -9,6 +9,7 @@
 #include "kes-pdf-writer.h"
 #include "kes-report-referral.h"
 #include "kes-store-referrals.h"
+#include "kes-store-risk.h"
 #include "kes-test-pdf.h"
 #include "kes-xml-writer.h"
 
@@ -159,6 +160,22 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
   kes_referral_set_text (fixture->referral, KES_REFERRAL_NEEDS, "Supported accommodation and a depot clinic.");
   kes_referral_set_text (fixture->referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach before discharge.");
   kes_referral_set_text (fixture->referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+  {
+    g_autoptr(KesRiskAssessment) risk = kes_risk_assessment_new (kes_referral_get_text (fixture->referral,
+                                                                                        KES_REFERRAL_PATIENT_ID),
+                                                                 "HCR-20", "3", 1);
+
+    kes_risk_assessment_set_assessed_on (risk, "2026-09-28");
+    kes_risk_assessment_set_completed_by (risk, "Dr Cara Clinic");
+    kes_risk_assessment_set_mdt_reviewed_on (risk, "2026-09-29");
+    kes_risk_assessment_set_next_review_on (risk, "2027-03-28");
+    kes_risk_assessment_set_field (risk, "serious_harm", "H");
+    kes_risk_assessment_set_field (risk, "other_risks_detail", "Exploitation by peers when unwell.");
+    kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
+    g_assert_true (kes_store_save_risk_assessment (fixture->store, risk, NULL, &error));
+    g_assert_no_error (error);
+    kes_referral_set_text (fixture->referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (risk));
+  }
   g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, &error));
   g_assert_no_error (error);
   move (fixture, fixture->referral, KES_REFERRAL_ASSESSED, "2026-10-09", NULL);
@@ -189,6 +206,14 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
   xml_text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
   assert_contains (xml_text, "urn:kestrel:document:1");
   assert_contains (xml_text, "Violence risk reduced with depot treatment.");
+  /* The linked structured risk assessment, as its assessor recorded it. */
+  assert_contains (text, "Structured risk assessment drawn on");
+  assert_contains (text, "Dr Cara Clinic");
+  assert_contains (text, "28 Sep 2026");
+  assert_contains (text, "Serious physical harm");
+  assert_contains (text, "Exploitation by peers when unwell.");
+  assert_contains (xml_text, "Dr Cara Clinic");
+  assert_contains (xml_text, "Exploitation by peers when unwell.");
 }
 
 static void
@@ -200,9 +225,17 @@ test_inreach_plan (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   KesInreachVisit visit = { (char *) "2026-11-10", (char *) "Ash Ward", (char *) "Alice Adeyemi, ward nurse",
-                            (char *) "Meet the ward team", (char *) "Agreed a leave plan" };
+                            (char *) "Meet the ward team", (char *) "Agreed a leave plan", NULL };
+
+  KesInreachVisit wrong = { (char *) "2026-11-12", (char *) "Elm Ward", NULL, (char *) "Visit recorded in error",
+                            NULL, NULL };
 
   kes_referral_add_visit (fixture->referral, &visit);
+  g_assert_true (kes_store_save_referral (fixture->store, fixture->referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_true (kes_store_save_inreach_visit (fixture->store, fixture->referral, -1, &wrong, NULL, &error));
+  g_assert_true (kes_store_inreach_visit_entered_in_error (fixture->store, fixture->referral, 1, "Wrong patient",
+                                                           &error));
+  g_assert_no_error (error);
   kes_referral_set_readiness (fixture->referral, KES_READINESS_GP_REGISTRATION, KES_READINESS_IN_PROGRESS,
                               "Alice Adeyemi", "2026-12-01", "Practice asked for ID");
   kes_referral_set_readiness (fixture->referral, KES_READINESS_ACCOMMODATION, KES_READINESS_DONE,
@@ -222,6 +255,8 @@ test_inreach_plan (Fixture       *fixture,
   assert_contains (text, "Housing officer");
   assert_contains (text, "MAPPA notification");
   assert_contains (text, "1 of 10 items ready");
+  /* A visit entered in error stays in the record, not in the plan. */
+  g_assert_null (strstr (text, "Visit recorded in error"));
   xml = kes_xml_render_bytes (document, &error);
   g_assert_no_error (error);
 }

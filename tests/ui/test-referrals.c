@@ -14,6 +14,7 @@
 #include "kes-pdf-writer.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
+#include "referrals/kes-referral-correction.h"
 #include "patient/kes-patient-page.h"
 #include "referrals/kes-referral-tab.h"
 #include "referrals/kes-referrals-page.h"
@@ -312,7 +313,8 @@ test_intake_to_in_reach (Fixture       *fixture,
       {
         g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "referral-assessment.pdf", NULL);
         g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
-        snapshot (GTK_WIDGET (assessment), "referral-assessment-form");
+        kes_widget_scroll_into_view (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_link_label"));
+        snapshot (fixture->window, "referral-assessment-form");
       }
     poppler = poppler_document_new_from_bytes (pdf, NULL, &error);
     g_assert_no_error (error);
@@ -354,6 +356,68 @@ test_intake_to_in_reach (Fixture       *fixture,
     g_assert_nonnull (plan);
   }
   snapshot (fixture->window, "referral-detail");
+
+  /* Correcting the intake details: core's checks, a required reason, and
+   * what was typed stays when the save is refused. */
+  {
+    GtkWidget *correction = kes_referral_view_correct_details (view);
+    KesReferralForm *fix = kes_referral_correction_get_form (correction);
+    gint64 before = kes_referral_get_revision (kes_referral_view_get_referral (view));
+
+    gtk_window_present (GTK_WINDOW (correction));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_field (fix, "unit_field"))), ==,
+                     "Ash Ward, Fenland Secure Unit");
+    type_into (fix, "unit_field", "Birch Ward, Fenland Secure Unit");
+    type_into (fix, "expected_discharge_field", "2026-10-01");
+    g_assert_false (kes_referral_correction_save (correction));
+    g_assert_cmpstr (label_text (fix, "expected_discharge_error"), ==,
+                     "Expected discharge date 2026-10-01 is before the referral date 2026-11-02");
+    type_into (fix, "expected_discharge_field", "2027-02-01");
+    g_assert_false (kes_referral_correction_save (correction));
+    g_assert_cmpstr (label_text (fix, "summary_label"), ==, "Reason for the correction is required: say what was wrong");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_field (fix, "unit_field"))), ==,
+                     "Birch Ward, Fenland Secure Unit");
+    g_assert_cmpint (kes_referral_get_revision (kes_referral_view_get_referral (view)), ==, before);
+    gtk_editable_set_text (kes_referral_correction_get_reason (correction), "Ward recorded wrongly at intake");
+    snapshot (correction, "referral-correction");
+    g_assert_true (kes_referral_correction_save (correction));
+    g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_UNIT), ==,
+                     "Birch Ward, Fenland Secure Unit");
+    g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (view)), ==, KES_REFERRAL_IN_REACH);
+  }
+
+  /* In-reach visits: planned, held, corrected, entered in error. */
+  {
+    KesInreachVisit planned = { (char *) "2026-11-19", (char *) "Birch Ward", (char *) "Sam's named nurse",
+                                (char *) "Meet the ward team", NULL, NULL };
+    KesInreachVisit held = planned;
+    KesInreachVisit wrong = { (char *) "2026-11-20", (char *) "Elm Ward", NULL, (char *) "Leave review", NULL, NULL };
+    GPtrArray *visits;
+
+    g_assert_true (kes_referral_view_save_visit (view, -1, &planned, NULL, &error));
+    g_assert_true (kes_referral_view_save_visit (view, -1, &wrong, NULL, &error));
+    g_assert_no_error (error);
+    held.outcome = (char *) "Agreed escorted leave to the community base";
+    g_assert_true (kes_referral_view_save_visit (view, 0, &held, NULL, &error));
+    g_assert_no_error (error);
+    held.purpose = (char *) "Meet the ward team and Sam";
+    g_assert_false (kes_referral_view_save_visit (view, 0, &held, NULL, &error));
+    g_assert_cmpstr (error->message, ==, "Reason for the change is required: this visit was already recorded");
+    g_clear_error (&error);
+    g_assert_true (kes_referral_view_save_visit (view, 0, &held, "Purpose recorded too narrowly", &error));
+    g_assert_false (kes_referral_view_visit_entered_in_error (view, 1, "", &error));
+    g_clear_error (&error);
+    g_assert_true (kes_referral_view_visit_entered_in_error (view, 1, "Planned for another patient", &error));
+    g_assert_no_error (error);
+    visits = kes_referral_get_visits (kes_referral_view_get_referral (view));
+    g_assert_cmpuint (visits->len, ==, 2);
+    g_assert_cmpstr (((KesInreachVisit *) visits->pdata[0])->purpose, ==, "Meet the ward team and Sam");
+    g_assert_cmpstr (((KesInreachVisit *) visits->pdata[1])->error_reason, ==, "Planned for another patient");
+    kes_widget_scroll_into_view (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "visits_list"));
+    snapshot (fixture->window, "referral-visits");
+    g_assert_cmpstr (((KesReferralStep *) kes_referral_get_steps (kes_referral_view_get_referral (view))->pdata[0])->by_name,
+                     ==, "Test User");
+  }
 
   /* Back in the list: one open referral, in-reach, 5 days in stage. */
   g_signal_emit_by_name (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "back_button"), "clicked");

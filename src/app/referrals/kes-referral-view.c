@@ -12,6 +12,7 @@
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "referrals/kes-referral-assessment.h"
+#include "referrals/kes-referral-correction.h"
 #include "referrals/kes-referral-view.h"
 
 struct _KesReferralView
@@ -36,6 +37,7 @@ struct _KesReferralView
   GtkLabel     *readiness_heading;
   GtkListBox   *letters_list;
   KesReferralAssessment *assessment;
+  GtkWidget    *correction_window;
 };
 
 G_DEFINE_FINAL_TYPE (KesReferralView, kes_referral_view, ADW_TYPE_BIN)
@@ -178,7 +180,9 @@ move_clicked_cb (GtkButton       *button,
 typedef struct
 {
   KesReferralView *self;
-  GtkWidget       *fields[5];
+  int              index;     /* -1 for a new visit */
+  GtkWidget       *fields[5]; /* date, unit, attendees, purpose, outcome */
+  GtkWidget       *reason;    /* changes to a recorded visit */
 } VisitRequest;
 
 static void
@@ -199,8 +203,8 @@ save_referral (KesReferralView *self,
       show_message (self, error->message);
       return FALSE;
     }
-  g_set_object (&self->referral, candidate);
-  show_referral (self);
+  /* Reload so the steps keep their authors' names. */
+  kes_referral_view_load (self, kes_referral_get_id (candidate));
   kes_widget_toast (GTK_WIDGET (self), _("Referral saved"));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -219,53 +223,189 @@ copy_referral (KesReferral *referral)
   return copy;
 }
 
+static void open_visit_dialog (KesReferralView       *self,
+                               int                    index,
+                               const KesInreachVisit *typed,
+                               const char            *reason,
+                               const char            *problem);
+
 static void
 visit_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    VisitRequest     *request)
 {
-  g_autoptr(KesReferral) candidate = NULL;
   g_autofree char *values[5] = { NULL };
-  KesInreachVisit visit;
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  KesInreachVisit visit = { NULL };
 
-  if (!g_str_equal (response, "add"))
+  if (!g_str_equal (response, "save"))
     return;
   for (guint i = 0; i < 5; i++)
     values[i] = kes_editable_dup_text (GTK_EDITABLE (request->fields[i]));
+  if (request->reason != NULL)
+    reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
   visit.date = values[0];
   visit.unit = values[1];
   visit.attendees = values[2];
   visit.purpose = values[3];
   visit.outcome = values[4];
-  candidate = copy_referral (request->self->referral);
-  kes_referral_add_visit (candidate, &visit);
-  save_referral (request->self, candidate);
+  /* A refused save asks again with everything typed and the problem. */
+  if (!kes_referral_view_save_visit (request->self, request->index, &visit, reason, &error))
+    open_visit_dialog (request->self, request->index, &visit, reason, error->message);
   for (guint i = 0; i < 5; i++)
     g_free (values[i]);
 }
 
 static void
-add_visit_clicked_cb (KesReferralView *self)
+open_visit_dialog (KesReferralView       *self,
+                   int                    index,
+                   const KesInreachVisit *typed,
+                   const char            *reason,
+                   const char            *problem)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   VisitRequest *request = g_new0 (VisitRequest, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *dialog;
+  const char *unit = typed != NULL ? typed->unit : kes_referral_get_text (self->referral, KES_REFERRAL_UNIT);
 
   request->self = g_object_ref (self);
-  request->fields[0] = labelled_entry (box, _("_Date (YYYY-MM-DD)"), NULL);
-  request->fields[1] = labelled_entry (box, _("_Unit or ward"), kes_referral_get_text (self->referral, KES_REFERRAL_UNIT));
-  request->fields[2] = labelled_entry (box, _("_Attendees"), NULL);
-  request->fields[3] = labelled_entry (box, _("_Purpose"), NULL);
-  request->fields[4] = labelled_entry (box, _("_Outcome (once held)"), NULL);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("In-Reach Visit"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  request->index = index;
+  request->fields[0] = labelled_entry (box, _("_Date (YYYY-MM-DD)"), typed != NULL ? typed->date : NULL);
+  request->fields[1] = labelled_entry (box, _("_Unit or ward"), unit);
+  request->fields[2] = labelled_entry (box, _("_Attendees"), typed != NULL ? typed->attendees : NULL);
+  request->fields[3] = labelled_entry (box, _("_Purpose"), typed != NULL ? typed->purpose : NULL);
+  request->fields[4] = labelled_entry (box, _("_Outcome (once held)"), typed != NULL ? typed->outcome : NULL);
+  if (index >= 0)
+    request->reason = labelled_entry (box, _("_Reason for a change to what was recorded"), reason);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   index >= 0 ? _("Edit In-Reach Visit") : _("In-Reach Visit"), problem);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", index >= 0 ? _("_Save") : _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  kes_widget_set_description (dialog, "inreach-visit-dialog");
   g_signal_connect_data (dialog, "response", G_CALLBACK (visit_response_cb), request,
                          (GClosureNotify) visit_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_visit_clicked_cb (KesReferralView *self)
+{
+  open_visit_dialog (self, -1, NULL, NULL, NULL);
+}
+
+static void
+edit_visit_clicked_cb (GtkButton       *button,
+                       KesReferralView *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index"));
+
+  if (self->referral != NULL && index < kes_referral_get_visits (self->referral)->len)
+    open_visit_dialog (self, (int) index, g_ptr_array_index (kes_referral_get_visits (self->referral), index),
+                       NULL, NULL);
+}
+
+typedef struct
+{
+  KesReferralView *self;
+  guint            index;
+  GtkWidget       *reason;
+} ErrorRequest;
+
+static void
+error_request_free (ErrorRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void open_visit_error_dialog (KesReferralView *self,
+                                     guint            index,
+                                     const char      *reason,
+                                     const char      *problem);
+
+static void
+visit_error_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ErrorRequest     *request)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "mark"))
+    return;
+  reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
+  if (!kes_referral_view_visit_entered_in_error (request->self, request->index, reason, &error))
+    open_visit_error_dialog (request->self, request->index, reason, error->message);
+}
+
+static void
+open_visit_error_dialog (KesReferralView *self,
+                         guint            index,
+                         const char      *reason,
+                         const char      *problem)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ErrorRequest *request = g_new0 (ErrorRequest, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *dialog;
+
+  request->self = g_object_ref (self);
+  request->index = index;
+  request->reason = labelled_entry (box, _("_Reason (required)"), reason);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Mark Visit as Entered in Error?"),
+                                   problem != NULL ? problem
+                                                   : _("The visit stays in the referral’s history with your reason; "
+                                                       "it leaves the plan, its PDF and Today."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "mark", _("_Mark Entered in Error"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (visit_error_response_cb), request,
+                         (GClosureNotify) error_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+visit_error_clicked_cb (GtkButton       *button,
+                        KesReferralView *self)
+{
+  open_visit_error_dialog (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index")),
+                           NULL, NULL);
+}
+
+/* ---- Intake corrections ---- */
+
+static void
+corrected_cb (KesReferral *saved,
+              gpointer     user_data)
+{
+  KesReferralView *self = user_data;
+
+  kes_referral_view_load (self, kes_referral_get_id (saved));
+  kes_widget_toast (GTK_WIDGET (self), _("Referral details corrected"));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+correction_destroyed_cb (KesReferralView *self)
+{
+  self->correction_window = NULL;
+}
+
+static void
+correct_clicked_cb (KesReferralView *self)
+{
+  GtkWidget *window = kes_referral_view_correct_details (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ---- Readiness ---- */
@@ -482,7 +622,38 @@ show_referral (KesReferralView *self)
                                                    visit->attendees != NULL ? " · " : "",
                                                    visit->attendees != NULL ? visit->attendees : "",
                                                    " · ", visit->outcome != NULL ? visit->outcome : _("planned"));
-      gtk_list_box_append (self->visits_list, text_row (title, subtitle));
+      GtkWidget *row;
+
+      if (!kes_inreach_visit_is_active (visit))
+        {
+          g_autofree char *marked = g_strdup_printf (_("Entered in error: %s"), visit->error_reason);
+
+          row = text_row (title, marked);
+          gtk_widget_add_css_class (row, "dim-label");
+        }
+      else
+        {
+          GtkWidget *edit = gtk_button_new_with_label (_("Edit…"));
+          GtkWidget *wrong = gtk_button_new_with_label (_("Entered in Error…"));
+          g_autofree char *edit_name = g_strdup_printf (_("Edit the visit of %s"), when);
+          g_autofree char *wrong_name = g_strdup_printf (_("Mark the visit of %s as entered in error"), when);
+
+          row = text_row (title, subtitle);
+          for (guint b = 0; b < 2; b++)
+            {
+              GtkWidget *button = b == 0 ? edit : wrong;
+
+              g_object_set_data (G_OBJECT (button), "visit-index", GUINT_TO_POINTER (i));
+              gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+              gtk_widget_add_css_class (button, "flat");
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+            }
+          gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (wrong), GTK_ACCESSIBLE_PROPERTY_LABEL, wrong_name, -1);
+          g_signal_connect (edit, "clicked", G_CALLBACK (edit_visit_clicked_cb), self);
+          g_signal_connect (wrong, "clicked", G_CALLBACK (visit_error_clicked_cb), self);
+        }
+      gtk_list_box_append (self->visits_list, row);
     }
   if (visits->len == 0)
     gtk_list_box_append (self->visits_list, text_row (_("No visits planned yet"), NULL));
@@ -529,6 +700,8 @@ kes_referral_view_dispose (GObject *object)
 {
   KesReferralView *self = KES_REFERRAL_VIEW (object);
 
+  if (self->correction_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->correction_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRAL_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->referral);
@@ -564,6 +737,7 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_visit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_plan_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_clicked_cb);
 }
 
 static void
@@ -653,4 +827,75 @@ kes_referral_view_get_offered (KesReferralView *self)
 {
   g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), NULL);
   return self->offered;
+}
+
+gboolean
+kes_referral_view_save_visit (KesReferralView       *self,
+                              int                    index,
+                              const KesInreachVisit *visit,
+                              const char            *reason,
+                              GError               **error)
+{
+  g_autoptr(KesReferral) candidate = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
+  g_return_val_if_fail (self->referral != NULL, FALSE);
+
+  candidate = copy_referral (self->referral);
+  if (!kes_store_save_inreach_visit (self->store, candidate, index, visit, reason, &local))
+    {
+      show_message (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* Reload so the steps keep their authors' names. */
+  kes_referral_view_load (self, kes_referral_get_id (candidate));
+  kes_widget_toast (GTK_WIDGET (self), index >= 0 ? _("Visit saved") : _("Visit added"));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+kes_referral_view_visit_entered_in_error (KesReferralView  *self,
+                                          guint             index,
+                                          const char       *reason,
+                                          GError          **error)
+{
+  g_autoptr(KesReferral) candidate = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
+  g_return_val_if_fail (self->referral != NULL, FALSE);
+
+  candidate = copy_referral (self->referral);
+  if (!kes_store_inreach_visit_entered_in_error (self->store, candidate, index, reason, &local))
+    {
+      show_message (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  kes_referral_view_load (self, kes_referral_get_id (candidate));
+  kes_widget_toast (GTK_WIDGET (self), _("Visit marked as entered in error"));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+GtkWidget *
+kes_referral_view_correct_details (KesReferralView *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), NULL);
+
+  if (self->referral == NULL)
+    return NULL;
+  if (self->correction_window != NULL)
+    return self->correction_window;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->correction_window = kes_referral_correction_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         self->store, self->referral, corrected_cb, self);
+  g_signal_connect_object (self->correction_window, "destroy", G_CALLBACK (correction_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self->correction_window;
 }

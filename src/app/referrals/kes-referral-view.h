@@ -29,6 +29,20 @@ gboolean     kes_referral_view_move         (KesReferralView  *self,
                                              const char       *signposting,
                                              const char       *destination,
                                              GError          **error);
+/* What the visit dialog does: adds (@index -1) or changes a visit through
+ * core (kes_store_save_inreach_visit), shows the result. */
+gboolean     kes_referral_view_save_visit   (KesReferralView  *self,
+                                             int               index,
+                                             const KesInreachVisit *visit,
+                                             const char       *reason,
+                                             GError          **error);
+gboolean     kes_referral_view_visit_entered_in_error (KesReferralView *self,
+                                                       guint            index,
+                                                       const char      *reason,
+                                                       GError         **error);
+/* The window correcting the intake details (kes-referral-correction.h),
+ * not yet presented; the view reloads after a correction is saved. */
+GtkWidget   *kes_referral_view_correct_details (KesReferralView *self);
 /* The stages offered as moves now, for tests (KesReferralStage as uint). */
 GArray      *kes_referral_view_get_offered  (KesReferralView  *self);
 /* Page count and text of a PDF (Poppler), for attaching and search. */
