@@ -634,6 +634,11 @@ check_rules (KesCareRecord *self,
         }
       if (g_str_equal (status, "validated"))
         require (self, issues, "validated_on", _("give the date the review was validated"));
+      if (has (self, "validated_on") && has (self, "held_on") &&
+          g_strcmp0 (kes_care_record_get (self, "validated_on"), kes_care_record_get (self, "held_on")) < 0)
+        g_ptr_array_add (issues, kes_issue_new ("validated_on", KES_ISSUE_ERROR,
+                                                _("Date validated: is before the date the review was "
+                                                  "held")));
       if (g_str_equal (status, "cancelled"))
         require (self, issues, "cancel_reason", _("say why the review was cancelled"));
     }

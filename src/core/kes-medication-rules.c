@@ -643,6 +643,38 @@ kes_bmi_compute (double  weight_kg,
   return TRUE;
 }
 
+gboolean
+kes_physical_measure_range (const char *measure,
+                            double     *low,
+                            double     *high)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) sides = NULL;
+  double bounds[2] = { NAN, NAN };
+
+  g_return_val_if_fail (measure != NULL && low != NULL && high != NULL, FALSE);
+
+  *low = *high = NAN;
+  text = g_key_file_get_string (rules_get ()->rules, "physical-health-ranges", measure, NULL);
+  if (text == NULL)
+    return FALSE;
+  sides = g_strsplit (text, ";", -1);
+  if (g_strv_length (sides) != 2)
+    {
+      g_warning ("medication.ini [physical-health-ranges] %s: expected low;high", measure);
+      return FALSE;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_strstrip (sides[i]);
+      if (sides[i][0] != '\0')
+        bounds[i] = g_ascii_strtod (sides[i], NULL);
+    }
+  *low = bounds[0];
+  *high = bounds[1];
+  return TRUE;
+}
+
 /* ---- CPA ---- */
 
 GDate *
@@ -664,6 +696,32 @@ guint
 kes_cpa_validate_hours (void)
 {
   return rule_uint ("cpa", "validate-hours");
+}
+
+GDate *
+kes_cpa_validation_last_day (const GDate *held_on,
+                             guint        hours)
+{
+  GDate *last;
+
+  g_return_val_if_fail (held_on != NULL && g_date_valid (held_on), NULL);
+  last = g_date_copy (held_on);
+  g_date_add_days (last, (hours + 23) / 24);
+  return last;
+}
+
+gboolean
+kes_cpa_validation_is_late (const GDate *held_on,
+                            const GDate *validated_on,
+                            const GDate *today)
+{
+  g_autoptr(GDate) last = NULL;
+
+  g_return_val_if_fail (held_on != NULL, FALSE);
+  g_return_val_if_fail (validated_on != NULL || today != NULL, FALSE);
+
+  last = kes_cpa_validation_last_day (held_on, kes_cpa_validate_hours ());
+  return g_date_compare (validated_on != NULL ? validated_on : today, last) > 0;
 }
 
 guint

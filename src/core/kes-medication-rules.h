@@ -143,6 +143,14 @@ GDate       *kes_physical_check_next_due       (KesPhysicalCheck check,
                                                 const GDate     *last_done);
 guint        kes_physical_health_soon_days     (void);
 
+/* The reference range drawn behind a measure's trend ("bmi", "systolic",
+ * "diastolic", "pulse", "hba1c", "glucose", "cholesterol"; data:
+ * [physical-health-ranges]). A side without a bound is NAN; FALSE when the
+ * measure has no range. */
+gboolean     kes_physical_measure_range        (const char      *measure,
+                                                double          *low,
+                                                double          *high);
+
 /* Body mass index from kg and cm, rounded to one decimal place; FALSE when
  * either value is outside what a person can weigh or measure. */
 gboolean     kes_bmi_compute                   (double           weight_kg,
@@ -157,6 +165,17 @@ GDate       *kes_cpa_review_next_due           (const GDate     *last_held,
                                                 const GDate     *first);
 guint        kes_cpa_review_interval_months    (void);
 guint        kes_cpa_validate_hours            (void);
+/* The last day on which a review held on @held_on is validated in time.
+ * A review has a date, not a time, so @hours count from the end of the day
+ * it was held: 24 hours means by the next day, 72 by the third. */
+GDate       *kes_cpa_validation_last_day       (const GDate     *held_on,
+                                                guint            hours);
+/* TRUE when validation is late with the configured hours: validated after
+ * the last day (@validated_on), or not yet validated (@validated_on NULL)
+ * and @today is past it. */
+gboolean     kes_cpa_validation_is_late        (const GDate     *held_on,
+                                                const GDate     *validated_on,
+                                                const GDate     *today);
 guint        kes_cpa_soon_days                 (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "kes-care-record.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-crisis-essentials.h"
 #include "kes-error.h"
 #include "kes-medication-rules.h"
 #include "kes-pdf-writer.h"
@@ -70,18 +71,13 @@ add_missing (KesDocument *document,
   g_ptr_array_set_size (missing, 0);
 }
 
-static void
+static KesBlock *
 add_person (KesDocument *document,
-            KesStore    *store,
             KesPatient  *patient)
 {
   g_autofree char *name = kes_patient_dup_display_name (patient);
   g_autofree char *nhs = kes_document_format_nhs_number (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
   g_autofree char *birth = kes_report_date (kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
-  g_autofree char *legal = kes_report_code_label (KES_CODES_LEGAL_STATUS,
-                                                  kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
-  g_autofree char *coordinator = kes_report_staff_name (store, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
-  g_autofree char *clinician = kes_report_staff_name (store, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
   KesBlock *values;
 
   kes_document_add_heading (document, 1, _("Person"));
@@ -89,122 +85,32 @@ add_person (KesDocument *document,
   kes_block_add_key_value (values, _("Name"), name);
   kes_block_add_key_value (values, _("NHS number"), kes_report_or_not_recorded (nhs));
   kes_block_add_key_value (values, _("Date of birth"), kes_report_or_not_recorded (birth));
-  kes_block_add_key_value (values, _("Legal status"), kes_report_or_not_recorded (legal));
-  kes_block_add_key_value (values, _("MHCS reference"),
-                           kes_report_or_not_recorded (kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE)));
-  kes_block_add_key_value (values, _("Care coordinator"), kes_report_or_not_recorded (coordinator));
-  kes_block_add_key_value (values, _("Responsible clinician"), kes_report_or_not_recorded (clinician));
+  kes_block_add_key_value (values, _("Phone"),
+                           kes_report_or_not_recorded (kes_patient_get_text (patient, KES_PATIENT_PHONE)));
+  return values;
 }
 
-static gboolean
-add_medication (KesDocument  *document,
-                KesStore     *store,
-                const char   *patient_id,
-                GError      **error)
+/* One section of what was taken from the record, with the plan's own note
+ * on the same subject (@key, may be NULL) after it. */
+static void
+add_essentials (KesDocument          *document,
+                KesCrisisEssentials  *essentials,
+                KesEssentialsSection  section,
+                KesCareRecord        *plan,
+                const char           *key)
 {
-  g_autoptr(GListModel) scripts = kes_store_list_care_records (store, patient_id, KES_CARE_PRESCRIPTION, FALSE, error);
-  g_autoptr(GListModel) doses = NULL;
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autofree char *today_iso = kes_date_to_iso (today);
-  gboolean clozapine = FALSE;
-  KesBlock *table;
+  GPtrArray *lines = essentials->sections[section];
+  KesBlock *values;
 
-  if (scripts == NULL)
-    return FALSE;
-  doses = kes_store_list_care_records (store, patient_id, KES_CARE_DEPOT_DOSE, FALSE, error);
-  if (doses == NULL)
-    return FALSE;
-
-  kes_document_add_heading (document, 2, _("Current medication"));
-  table = kes_document_add_table (document,
-                                  (const char * const[]) { _("Medicine"), _("Dose"), _("How"), _("Next depot due"), NULL },
-                                  (const double[]) { 3, 2, 2, 2 });
-  for (guint i = 0; i < g_list_model_get_n_items (scripts); i++)
+  kes_document_add_heading (document, 2, kes_crisis_essentials_heading (section));
+  values = kes_document_add_key_values (document, NULL);
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_autoptr(KesCareRecord) script = g_list_model_get_item (scripts, i);
-      const char *stop = kes_care_record_get (script, "stop_date");
-      g_autofree char *how = NULL;
-      g_autofree char *next = g_strdup ("");
-      double interval;
-
-      if (*stop != '\0' && g_strcmp0 (stop, today_iso) <= 0)
-        continue;
-      if (g_str_equal (kes_care_record_get (script, "category"), "clozapine"))
-        clozapine = TRUE;
-      how = g_strjoin (" ", kes_care_record_get (script, "route"), kes_care_record_get (script, "frequency"), NULL);
-      if (g_str_equal (kes_care_record_get (script, "category"), "depot") &&
-          kes_care_record_get_number (script, "interval_days", &interval) && interval >= 1)
-        {
-          g_autoptr(GDate) start = kes_date_from_iso (kes_care_record_get (script, "start_date"));
-          g_autoptr(GDate) last = NULL;
-          g_autoptr(GDate) due = NULL;
-          g_autofree char *due_iso = NULL;
-
-          for (guint j = 0; j < g_list_model_get_n_items (doses) && last == NULL; j++)
-            {
-              g_autoptr(KesCareRecord) dose = g_list_model_get_item (doses, j);
-              if (g_str_equal (kes_care_record_get (dose, "prescription_id"), kes_care_record_get_id (script)) &&
-                  g_str_equal (kes_care_record_get (dose, "outcome"), "given"))
-                last = kes_date_from_iso (kes_care_record_get (dose, "given_on"));
-            }
-          due = start != NULL ? kes_depot_next_due (last, start, (guint) interval) : NULL;
-          due_iso = due != NULL ? kes_date_to_iso (due) : NULL;
-          g_free (next);
-          next = kes_report_date (due_iso);
-        }
-      kes_block_add_row_cells (table, kes_care_record_get (script, "drug"), kes_care_record_get (script, "dose"),
-                               g_strstrip (how), next, NULL);
+      KesEssentialLine *line = g_ptr_array_index (lines, i);
+      kes_block_add_key_value (values, line->label, line->value);
     }
-  if (kes_block_get_n_rows (table) == 0)
-    kes_block_add_row_cells (table, _("No current prescriptions recorded"), "", "", "", NULL);
-  if (clozapine)
-    {
-      g_autofree char *rule = g_strdup_printf (
-        _("Clozapine: after a break of more than %.0f hours do not restart at the usual dose — it must "
-          "be re-titrated; contact the prescriber. After a break of more than %.0f hours blood tests "
-          "restart weekly for %u weeks."),
-        kes_clozapine_retitrate_hours (), kes_clozapine_restart_weekly_hours (),
-        kes_clozapine_restart_weekly_weeks ());
-      kes_document_add_paragraph (document, rule);
-    }
-  return TRUE;
-}
-
-static gboolean
-add_services (KesDocument  *document,
-              KesStore     *store,
-              KesPatient   *patient,
-              GError      **error)
-{
-  const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
-  g_autoptr(KesTeam) team = team_id != NULL && *team_id != '\0' ? kes_store_find_team (store, team_id) : NULL;
-  g_autoptr(GPtrArray) services = NULL;
-  KesBlock *table;
-
-  /* From the service directory: the team's area and the national numbers. */
-  services = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL, error);
-  if (services == NULL)
-    return FALSE;
-  kes_document_add_heading (document, 2, _("Crisis and out-of-hours numbers"));
-  if (services->len == 0)
-    {
-      kes_document_add_paragraph (document, _("The service directory lists no services for this area."));
-      return TRUE;
-    }
-  table = kes_document_add_table (document,
-                                  (const char * const[]) { _("Service"), _("Phone"), _("Out of hours"), NULL },
-                                  (const double[]) { 4, 2, 2 });
-  for (guint i = 0; i < services->len; i++)
-    {
-      KesFieldRecord *service = g_ptr_array_index (services, i);
-      const char *phone = kes_field_record_get_text (service, "general_phone");
-
-      if (*phone == '\0')
-        phone = kes_field_record_get_text (service, "urgent_phone");
-      kes_block_add_row_cells (table, kes_field_record_get_text (service, "name"), phone,
-                               kes_field_record_get_text (service, "crisis_phone"), NULL);
-    }
-  return TRUE;
+  if (key != NULL && *kes_care_record_get (plan, key) != '\0')
+    kes_block_add_key_value (values, _("Note in the plan"), kes_care_record_get (plan, key));
 }
 
 KesDocument *
@@ -219,6 +125,9 @@ kes_report_crisis_plan (KesStore    *store,
   g_autofree char *agreed = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(KesCrisisEssentials) essentials = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *agreement = NULL;
   KesBlock *values;
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
@@ -242,13 +151,25 @@ kes_report_crisis_plan (KesStore    *store,
       return NULL;
     }
 
+  essentials = kes_store_crisis_essentials (store, patient_id, error);
+  if (essentials == NULL)
+    return NULL;
+
   document = kes_report_new_document (store, patient, "crisis-plan", _("Crisis and contingency plan"));
   agreed = kes_report_date (kes_care_record_get (plan, "agreed_on"));
   subtitle = g_strdup_printf (_("For the crisis resolution and home treatment team · agreed %s"), agreed);
   kes_document_set_subtitle (document, subtitle);
   kes_document_set_subject (document, _("Crisis and contingency plan"));
 
-  add_person (document, store, patient);
+  values = add_person (document, patient);
+  /* TRANSLATORS: agreed date, whether signed, whether a copy was given, who last changed the plan */
+  agreement = g_strdup_printf (_("Agreed %s · %s · %s · last updated by %s"), agreed,
+                               kes_care_record_get_bool (plan, "signed") ? _("signed by the person")
+                                                                        : _("not signed by the person"),
+                               kes_care_record_get_bool (plan, "copy_given") ? _("copy given to the person")
+                                                                            : _("no copy given yet"),
+                               kes_care_record_get_author_name (plan));
+  kes_block_add_key_value (values, _("This plan"), agreement);
 
   kes_document_add_heading (document, 1, _("When things start to go wrong"));
   add_section (document, plan, "early_warning_signs", missing);
@@ -261,29 +182,19 @@ kes_report_crisis_plan (KesStore    *store,
   kes_document_add_heading (document, 1, _("In a crisis"));
   add_section (document, plan, "crisis_actions", missing);
   add_section (document, plan, "out_of_hours", missing);
-  if (!add_services (document, store, patient, error))
-    return NULL;
+  add_essentials (document, essentials, KES_ESSENTIALS_SERVICES, plan, NULL);
   add_section (document, plan, "contingency", missing);
   add_section (document, plan, "carer_involvement", missing);
   add_missing (document, missing);
 
   kes_document_add_heading (document, 1, _("Forensic essentials"));
-  add_section (document, plan, "legal_contacts", missing);
-  add_section (document, plan, "risk_to_others", missing);
-  add_section (document, plan, "medication_notes", missing);
-  if (!add_medication (document, store, patient_id, error))
-    return NULL;
-  add_section (document, plan, "carer_consent", missing);
-  add_missing (document, missing);
+  taken = kes_crisis_essentials_dup_note (essentials);
+  kes_document_add_paragraph (document, taken);
+  add_essentials (document, essentials, KES_ESSENTIALS_LEGAL, plan, "legal_contacts");
+  add_essentials (document, essentials, KES_ESSENTIALS_RISK, plan, "risk_to_others");
+  add_essentials (document, essentials, KES_ESSENTIALS_MEDICATION, plan, "medication_notes");
+  add_essentials (document, essentials, KES_ESSENTIALS_CARERS, plan, "carer_consent");
 
-  kes_document_add_heading (document, 1, _("Agreement"));
-  values = kes_document_add_key_values (document, NULL);
-  kes_block_add_key_value (values, _("Plan agreed on"), agreed);
-  kes_block_add_key_value (values, _("Signed by the person"),
-                           kes_care_record_get_bool (plan, "signed") ? _("Yes") : _("No"));
-  kes_block_add_key_value (values, _("Copy given to the person"),
-                           kes_care_record_get_bool (plan, "copy_given") ? _("Yes") : _("No"));
-  kes_block_add_key_value (values, _("Last updated by"), kes_care_record_get_author_name (plan));
   return g_steal_pointer (&document);
 }
 

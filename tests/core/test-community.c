@@ -4,11 +4,16 @@
 #include <string.h>
 
 #include "kes-care-record.h"
+#include "kes-carers.h"
 #include "kes-clock.h"
+#include "kes-crisis-essentials.h"
 #include "kes-due.h"
+#include "kes-accounts.h"
 #include "kes-error.h"
 #include "kes-patient.h"
+#include "kes-permissions.h"
 #include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-store.h"
 #include "kes-validate.h"
 
@@ -555,6 +560,249 @@ test_cpa_reviews (Fixture       *fixture,
   assert_none_due (fixture, "2026-11-21", "cpa-validation");
 }
 
+/* Entered in error from the UI goes through core: a reason is required,
+ * the user must be able to edit the record, and the record leaves the
+ * lists and Today but stays in the history. */
+static void
+test_mark_entered_in_error (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) review = NULL;
+  g_autoptr(KesCareRecord) check = save (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", "2026-11-20",
+                                         "weight_kg", "92", NULL);
+  g_autoptr(KesCareRecord) stale = kes_store_load_care_record (fixture->store, kes_care_record_get_id (check),
+                                                              NULL);
+  g_autoptr(GListModel) active = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(KesStaff) admin = NULL;
+  g_auto(GStrv) roles = kes_roles_parse (KES_ROLE_ADMINISTRATOR);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kes_store_mark_care_record_entered_in_error (fixture->store, check, "  ", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An administrator does not edit clinical records. */
+  admin = kes_store_add_staff (fixture->store, "root", "Ada Admin", "", "North", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (admin),
+                                            (const char * const *) roles, &error));
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->store, admin);
+  g_assert_false (kes_store_mark_care_record_entered_in_error (fixture->store, check, "Wrong patient", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  kes_store_set_actor (fixture->store, fixture->alice);
+
+  g_assert_true (kes_store_mark_care_record_entered_in_error (fixture->store, check, "Wrong patient", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_care_record_get_state (check), ==, KES_RECORD_ENTERED_IN_ERROR);
+  active = kes_store_list_care_records (fixture->store, patient_id (fixture), KES_CARE_PHYSICAL_HEALTH,
+                                        FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, 0);
+  all = kes_store_list_care_records (fixture->store, patient_id (fixture), KES_CARE_PHYSICAL_HEALTH,
+                                     TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  revisions = kes_store_list_revisions (fixture->store, kes_care_record_get_id (check), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+
+  /* Someone else's copy, loaded before the marking, is now stale. */
+  g_assert_false (kes_store_mark_care_record_entered_in_error (fixture->store, stale, "Again", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A review is validated on or after the day it was held. */
+  review = kes_care_record_new (KES_CARE_CPA_REVIEW);
+  kes_care_record_set_patient_id (review, patient_id (fixture));
+  kes_care_record_set (review, "status", "validated");
+  kes_care_record_set (review, "scheduled_for", "2026-11-18");
+  kes_care_record_set (review, "held_on", "2026-11-18");
+  kes_care_record_set (review, "attendees", "Sam, Alice");
+  kes_care_record_set (review, "outcomes", "Continue");
+  kes_care_record_set (review, "validated_on", "2026-11-17");
+  g_assert_false (kes_store_save_care_record (fixture->store, review, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Date validated"));
+  g_assert_cmpstr (kes_care_record_get (review, "validated_on"), ==, "2026-11-17");
+}
+
+/* The value of the line labelled @label in @section, or NULL. */
+static const char *
+essential (KesCrisisEssentials  *essentials,
+           KesEssentialsSection  section,
+           const char           *label)
+{
+  GPtrArray *lines = essentials->sections[section];
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      KesEssentialLine *line = g_ptr_array_index (lines, i);
+      if (g_str_equal (line->label, label))
+        return line->value;
+    }
+  return NULL;
+}
+
+static KesCrisisEssentials *
+essentials_now (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  KesCrisisEssentials *essentials = kes_store_crisis_essentials (fixture->store, patient_id (fixture), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (essentials);
+  for (guint i = 0; i < KES_ESSENTIALS_N_SECTIONS; i++)
+    g_assert_cmpuint (essentials->sections[i]->len, >, 0);
+  return essentials;
+}
+
+static KesFieldRecord *
+save_carer_record (Fixture             *fixture,
+                   const KesRecordKind *kind,
+                   ...)
+{
+  g_autoptr(GError) error = NULL;
+  KesFieldRecord *record = kes_field_record_new (kind);
+  const char *key;
+  va_list args;
+
+  if (kind->per_patient)
+    kes_field_record_set_patient_id (record, patient_id (fixture));
+  va_start (args, kind);
+  while ((key = va_arg (args, const char *)) != NULL)
+    kes_field_record_set_text (record, key, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (kes_store_save_carer_record (fixture->store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+/* The crisis plan's forensic essentials come from the record as it stands. */
+static void
+test_crisis_essentials (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KesCrisisEssentials) empty = essentials_now (fixture);
+  g_autoptr(KesCrisisEssentials) full = NULL;
+  g_autoptr(KesCrisisEssentials) withdrawn = NULL;
+  g_autoptr(KesStaff) rc = NULL;
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, patient_id (fixture));
+  g_autoptr(KesMojRecord) victims = kes_moj_record_new (KES_MOJ_CONDITION, patient_id (fixture));
+  g_autoptr(KesMojRecord) ended = kes_moj_record_new (KES_MOJ_CONDITION, patient_id (fixture));
+  g_autoptr(KesCareRecord) depot = NULL;
+  g_autoptr(KesFieldRecord) carer = NULL;
+  g_autoptr(KesFieldRecord) consent = NULL;
+  const char *scope[] = { "medication", "risk-plan", NULL };
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *value;
+
+  /* Nothing recorded yet: every section says so rather than staying blank. */
+  g_assert_cmpstr (empty->taken_on, ==, "2026-11-21");
+  g_assert_nonnull (essential (empty, KES_ESSENTIALS_MEDICATION, "Current medication"));
+  g_assert_cmpstr (essential (empty, KES_ESSENTIALS_CARERS, "Carers"), ==, "No carers recorded");
+  g_assert_nonnull (essential (empty, KES_ESSENTIALS_RISK, "Risk to others"));
+  /* National numbers from the service directory are always there. */
+  g_assert_cmpuint (empty->sections[KES_ESSENTIALS_SERVICES]->len, >, 0);
+
+  rc = kes_store_add_staff (fixture->store, "rpatel", "Dr Ruth Patel", "Consultant psychiatrist", "North",
+                            "01632 960111", &error);
+  g_assert_no_error (error);
+  kes_patient_set_text (fixture->patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (rc));
+  g_assert_true (kes_store_save_patient (fixture->store, fixture->patient, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2019-06-01");
+  kes_moj_record_set_text (status, "order_date", "2019-06-01");
+  kes_moj_record_set_text (status, "mhcs_reference", "MHCS/2019/4411");
+  kes_moj_record_set_text (status, "conditional_discharge_date", "2024-02-03");
+  kes_moj_record_set_text (status, "mappa_category", "2");
+  kes_moj_record_set_text (status, "mappa_level", "1");
+  kes_moj_record_set_text (status, "vlo", "Jo Hart, Victim Liaison, 01632 960222");
+  kes_moj_record_set_text (status, "exclusion_zones", "Must not enter Thorpe ward");
+  g_assert_true (kes_store_save_moj_record (fixture->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_moj_record_set_text (victims, "category", "victims");
+  kes_moj_record_set_text (victims, "wording", "No contact with the victim or her family");
+  kes_moj_record_set_text (victims, "start_date", "2024-02-03");
+  g_assert_true (kes_store_save_moj_record (fixture->store, victims, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_moj_record_set_text (ended, "category", "residence");
+  kes_moj_record_set_text (ended, "wording", "Reside at Elm House hostel");
+  kes_moj_record_set_text (ended, "start_date", "2024-02-03");
+  kes_moj_record_set_text (ended, "end_date", "2025-01-31");
+  g_assert_true (kes_store_save_moj_record (fixture->store, ended, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  depot = depot_prescription (fixture);
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", kes_care_record_get_id (depot),
+                        "given_on", "2026-10-20", "outcome", "given", "dose", "150 mg", "site", "left gluteal",
+                        "batch", "B1", "given_by", "Alice", NULL));
+  g_object_unref (save (fixture, KES_CARE_PRESCRIPTION, "drug", "Clozapine", "category", "clozapine",
+                        "dose", "300 mg", "prescriber", "Dr Patel", "start_date", "2025-01-01", NULL));
+  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-18", "wbc", "5.1", "neutrophils", "3.2",
+                        NULL));
+
+  carer = save_carer_record (fixture, &kes_carer_kind, "name", "Grace Okafor", "phone", "07700 900123", NULL);
+  g_object_unref (save_carer_record (fixture, &kes_carer_link_kind, "carer_id", kes_field_record_get_id (carer),
+                                     "relationship", "sister", NULL));
+  consent = kes_field_record_new (&kes_carer_consent_kind);
+  kes_field_record_set_patient_id (consent, patient_id (fixture));
+  kes_field_record_set_text (consent, "carer_id", kes_field_record_get_id (carer));
+  kes_field_record_set_text (consent, "status", "given");
+  kes_field_record_set_list (consent, "scope", scope);
+  kes_field_record_set_text (consent, "decided_on", "2026-11-03");
+  kes_field_record_set_text (consent, "review_date", "2027-05-03");
+  g_assert_true (kes_store_save_carer_record (fixture->store, consent, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  full = essentials_now (fixture);
+  value = essential (full, KES_ESSENTIALS_LEGAL, "Legal status in force");
+  g_assert_nonnull (strstr (value, "Section 37 with section 41 restrictions"));
+  g_assert_nonnull (strstr (value, "conditionally discharged 3 Feb 2024"));
+  g_assert_cmpstr (essential (full, KES_ESSENTIALS_LEGAL, "MHCS reference"), ==, "MHCS/2019/4411");
+  g_assert_cmpstr (essential (full, KES_ESSENTIALS_LEGAL, "Responsible clinician"), ==,
+                   "Dr Ruth Patel, Consultant psychiatrist · 01632 960111");
+  g_assert_nonnull (strstr (essential (full, KES_ESSENTIALS_RISK, "MAPPA"), "Level 1"));
+  g_assert_nonnull (essential (full, KES_ESSENTIALS_RISK, "Victim Liaison Officer"));
+  g_assert_cmpstr (essential (full, KES_ESSENTIALS_RISK, "Condition of discharge: Victims and exclusion zones"),
+                   ==, "No contact with the victim or her family");
+  /* A condition that has ended is not listed. */
+  g_assert_null (essential (full, KES_ESSENTIALS_RISK, "Condition of discharge: Residence"));
+  g_assert_null (essential (full, KES_ESSENTIALS_RISK, "Risk to others"));
+
+  value = essential (full, KES_ESSENTIALS_MEDICATION, "Depot: Flupentixol decanoate");
+  g_assert_nonnull (value);
+  g_assert_nonnull (strstr (value, "last given 20 Oct 2026"));
+  g_assert_nonnull (strstr (value, "next due 3 Nov 2026 (overdue)"));
+  g_assert_nonnull (strstr (essential (full, KES_ESSENTIALS_MEDICATION, "Latest clozapine blood result"),
+                            "Green"));
+  g_assert_nonnull (strstr (essential (full, KES_ESSENTIALS_MEDICATION, "Clozapine treatment breaks"),
+                            "48 hours"));
+
+  value = essential (full, KES_ESSENTIALS_CARERS, "Grace Okafor (sister)");
+  g_assert_nonnull (value);
+  g_assert_nonnull (strstr (value, "07700 900123"));
+  g_assert_nonnull (strstr (value, "Consent given on 3 Nov 2026"));
+  g_assert_nonnull (strstr (value, "Medication"));
+  g_assert_nonnull (strstr (value, "Risk and safety plan: may be discussed"));
+  note = kes_crisis_essentials_dup_note (full);
+  g_assert_cmpstr (note, ==, "Taken from the record on 21 Nov 2026");
+
+  /* Consent withdrawn: the plan says so the next time it is read. */
+  kes_field_record_set_text (consent, "status", "withdrawn");
+  kes_field_record_set_text (consent, "decided_on", "2026-11-21");
+  g_assert_true (kes_store_save_carer_record (fixture->store, consent, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  withdrawn = essentials_now (fixture);
+  value = essential (withdrawn, KES_ESSENTIALS_CARERS, "Grace Okafor (sister)");
+  g_assert_nonnull (strstr (value, "Consent withdrawn on 21 Nov 2026: general information only"));
+  g_assert_nonnull (strstr (value, "Risk and safety plan: may not be discussed"));
+}
+
 static void
 test_team_filter (Fixture       *fixture,
                   gconstpointer  data)
@@ -592,6 +840,8 @@ main (int   argc,
   ADD ("lithium-and-physical-health", test_lithium_and_physical_health);
   ADD ("cpa-reviews", test_cpa_reviews);
   ADD ("team-filter", test_team_filter);
+  ADD ("mark-entered-in-error", test_mark_entered_in_error);
+  ADD ("crisis-essentials", test_crisis_essentials);
 
 #undef ADD
   return g_test_run ();

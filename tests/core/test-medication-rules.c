@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kes-due.h"
+#include "kes-care-record.h"
 #include "kes-medication-rules.h"
+#include "kes-physical-trend.h"
 #include "kes-validate.h"
 
 static void
@@ -370,6 +373,136 @@ test_cpa_review_due (void)
   g_assert_cmpint (urgency, ==, KES_DUE_OVERDUE);
 }
 
+/* Validation of a held review: hours count from the end of the day it was
+ * held; on the last day it is in time, the day after it is late. */
+static void
+test_cpa_validation_boundary (void)
+{
+  g_autoptr(GDate) held = d ("2026-11-16");
+  g_autoptr(GDate) last_day = NULL;
+  g_autoptr(GDate) after = NULL;
+
+  assert_date (kes_cpa_validation_last_day (held, 24), "2026-11-17");
+  assert_date (kes_cpa_validation_last_day (held, 25), "2026-11-18");
+  assert_date (kes_cpa_validation_last_day (held, 36), "2026-11-18");
+  assert_date (kes_cpa_validation_last_day (held, 72), "2026-11-19");
+  assert_date (kes_cpa_validation_last_day (held, 0), "2026-11-16");
+
+  /* With the configured hours (data/rules/medication.ini: 72). */
+  g_assert_cmpuint (kes_cpa_validate_hours (), ==, 72);
+  last_day = d ("2026-11-19");
+  after = d ("2026-11-20");
+  g_assert_false (kes_cpa_validation_is_late (held, NULL, held));
+  g_assert_false (kes_cpa_validation_is_late (held, NULL, last_day));
+  g_assert_true (kes_cpa_validation_is_late (held, NULL, after));
+  g_assert_false (kes_cpa_validation_is_late (held, last_day, after));
+  g_assert_true (kes_cpa_validation_is_late (held, after, after));
+  /* Validated in time stays in time however long ago. */
+  g_assert_false (kes_cpa_validation_is_late (held, held, after));
+}
+
+/* ---- Physical health trends ---- */
+
+static void
+add_check (GListStore *store,
+           const char *date,
+           ...)
+{
+  g_autoptr(KesCareRecord) check = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+  const char *key;
+  va_list args;
+
+  kes_care_record_set (check, "taken_on", date);
+  va_start (args, date);
+  while ((key = va_arg (args, const char *)) != NULL)
+    kes_care_record_set (check, key, va_arg (args, const char *));
+  va_end (args);
+  g_list_store_append (store, check);
+}
+
+static KesTrendSeries *
+series_of (GPtrArray  *trends,
+           const char *measure)
+{
+  for (guint i = 0; i < trends->len; i++)
+    if (g_str_equal (((KesTrendSeries *) trends->pdata[i])->measure, measure))
+      return trends->pdata[i];
+  return NULL;
+}
+
+static void
+test_physical_ranges (void)
+{
+  double low, high;
+
+  g_assert_true (kes_physical_measure_range ("bmi", &low, &high));
+  g_assert_cmpfloat (low, ==, 18.5);
+  g_assert_cmpfloat (high, ==, 24.9);
+  g_assert_true (kes_physical_measure_range ("hba1c", &low, &high));
+  g_assert_true (isnan (low));
+  g_assert_cmpfloat (high, ==, 41);
+  g_assert_true (kes_physical_measure_range ("diastolic", &low, &high));
+  g_assert_false (kes_physical_measure_range ("waist_cm", &low, &high));
+  g_assert_true (isnan (low) && isnan (high));
+}
+
+static void
+test_physical_trends (void)
+{
+  g_autoptr(GListStore) checks = g_list_store_new (KES_TYPE_CARE_RECORD);
+  g_autoptr(GPtrArray) trends = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *weight_text = NULL;
+  g_autofree char *bp_text = NULL;
+  g_autofree char *bmi_text = NULL;
+  KesTrendSeries *series;
+  KesTrendPoint *point;
+
+  none = kes_physical_trends (G_LIST_MODEL (checks));
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Out of order on purpose; height only at the first check. */
+  add_check (checks, "2026-07-01", "weight_kg", "95", "systolic", "142", "diastolic", "92", NULL);
+  add_check (checks, "2026-01-05", "weight_kg", "92.4", "height_cm", "178", "systolic", "128",
+             "diastolic", "82", "hba1c", "40", NULL);
+  add_check (checks, "2026-04-01", "weight_kg", "92.4", "smoking", "current", NULL);
+  trends = kes_physical_trends (G_LIST_MODEL (checks));
+
+  /* Only measures with readings, in the fixed order. */
+  g_assert_cmpuint (trends->len, ==, 4);
+  g_assert_cmpstr (((KesTrendSeries *) trends->pdata[0])->measure, ==, "weight_kg");
+  g_assert_cmpstr (((KesTrendSeries *) trends->pdata[1])->measure, ==, "bmi");
+  g_assert_cmpstr (((KesTrendSeries *) trends->pdata[2])->measure, ==, "systolic");
+  g_assert_cmpstr (((KesTrendSeries *) trends->pdata[3])->measure, ==, "hba1c");
+
+  series = series_of (trends, "weight_kg");
+  g_assert_cmpuint (series->points->len, ==, 3);
+  point = &g_array_index (series->points, KesTrendPoint, 0);
+  g_assert_cmpstr (point->date, ==, "2026-01-05");
+  g_assert_true (isnan (series->low));
+  weight_text = kes_physical_trend_describe (series);
+  g_assert_cmpstr (weight_text, ==,
+                   "Weight (kg), 3 readings: 92.4 on 5 Jan 2026, 92.4 on 1 Apr 2026, 95 on 1 Jul 2026. "
+                   "Latest 95 on 1 Jul 2026, up 2.6 since 5 Jan 2026.");
+
+  /* BMI from the latest height before each check: 92.4 / 1.78² = 29.2. */
+  series = series_of (trends, "bmi");
+  g_assert_cmpuint (series->points->len, ==, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (series->points, KesTrendPoint, 0).value, 29.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (series->points, KesTrendPoint, 2).value, 30.0, 1e-9);
+  bmi_text = kes_physical_trend_describe (series);
+  g_assert_nonnull (strstr (bmi_text, "Reference range 18.5 to 24.9; 3 readings are outside it."));
+
+  /* Blood pressure carries the diastolic beside the systolic. */
+  series = series_of (trends, "systolic");
+  point = &g_array_index (series->points, KesTrendPoint, 1);
+  g_assert_cmpfloat (point->second, ==, 92);
+  bp_text = kes_physical_trend_describe (series);
+  g_assert_nonnull (strstr (bp_text, "Blood pressure (mmHg), 2 readings: 128/82 on 5 Jan 2026, 142/92 on "
+                                     "1 Jul 2026."));
+  g_assert_nonnull (strstr (bp_text, "Reference range 90 to 139 over 60 to 89; 1 reading is outside it."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +523,9 @@ main (int   argc,
   g_test_add_func ("/medication/physical-health/schedule", test_physical_health_schedule);
   g_test_add_func ("/medication/physical-health/bmi", test_bmi);
   g_test_add_func ("/medication/cpa/review-due", test_cpa_review_due);
+  g_test_add_func ("/medication/cpa/validation-boundary", test_cpa_validation_boundary);
+  g_test_add_func ("/medication/physical-health/ranges", test_physical_ranges);
+  g_test_add_func ("/medication/physical-health/trends", test_physical_trends);
 
   return g_test_run ();
 }

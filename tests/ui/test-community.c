@@ -13,7 +13,9 @@
 #include "community/kes-medication-view.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
+#include "kes-carers.h"
 #include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -86,6 +88,82 @@ find_button (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences row titled @title under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Clicks the entered-in-error button of the row titled @title and gives
+ * @reason in the dialog that asks for one. */
+static void
+mark_row_entered_in_error (GtkWidget  *view,
+                           const char *title,
+                           const char *reason)
+{
+  GtkWidget *row = find_row (view, title);
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (row);
+  button = find_tooltip_button (row, "Mark as entered in error");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  g_assert_nonnull (entry);
+  /* No reason, no marking. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_parent (entry)), reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  adw_message_dialog_response (dialog, "confirm");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kes_test_wait (50);
 }
 
 static KesCareForm *
@@ -260,6 +338,85 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   first = g_list_model_get_item (kes_today_page_get_items (today), 0);
   g_assert_cmpstr (kes_due_item_get_kind (first), ==, "clozapine-fbc");
   g_assert_cmpint (kes_due_item_get_urgency (first), ==, KES_DUE_TOP_PRIORITY);
+  g_clear_object (&first);
+
+  /* The result was another patient's: marked entered in error with a
+   * reason, it leaves the tab, the header and the top of Today. */
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  mark_row_entered_in_error (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4",
+                             "Result belongs to another patient");
+  g_assert_null (find_row (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4"));
+  g_assert_false (gtk_widget_get_visible (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "alerts_box")));
+  today = show_today (fixture);
+  item = today_item (today, "clozapine-fbc");
+  g_assert_nonnull (item);
+  g_assert_cmpint (kes_due_item_get_urgency (item), !=, KES_DUE_TOP_PRIORITY);
+  g_clear_object (&item);
+
+  /* So does the depot dose: the depot is due again. */
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  mark_row_entered_in_error (GTK_WIDGET (medication), "21 Nov 2026 — Given", "Recorded twice");
+  today = show_today (fixture);
+  item = today_item (today, "depot");
+  g_assert_nonnull (item);
+}
+
+/* A held review past the configured hours shows as late; the forensic
+ * essentials are listed from the record under the crisis plan. */
+static void
+test_cpa_validation_and_essentials (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) late = save_record (fixture, KES_CARE_CPA_REVIEW, "status", "held",
+                                               "scheduled_for", "2026-11-16", "held_on", "2026-11-16",
+                                               "attendees", "Sam, Alice", "outcomes", "Continue the depot",
+                                               NULL);
+  g_autoptr(KesCareRecord) in_time = save_record (fixture, KES_CARE_CPA_REVIEW, "status", "held",
+                                                  "scheduled_for", "2026-11-18", "held_on", "2026-11-18",
+                                                  "attendees", "Sam, Alice", "outcomes", "Start work placement",
+                                                  NULL);
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  GtkWidget *view;
+  GtkWidget *row;
+
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  kes_patient_page_show_tab (page, "care-plan");
+  view = find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
+  g_assert_nonnull (view);
+
+  /* Held 16 Nov, 72 hours: due by 19 Nov, late on 21 Nov. */
+  row = find_row (view, "16 Nov 2026 — Held");
+  g_assert_nonnull (row);
+  g_assert_true (has_label (row, "Validation late"));
+  g_assert_true (has_label (row, "it was due by 19 Nov 2026"));
+  row = find_row (view, "18 Nov 2026 — Held");
+  g_assert_nonnull (row);
+  g_assert_false (has_label (row, "Validation late"));
+  g_assert_true (has_label (row, "To be validated by 21 Nov 2026"));
+
+  /* Validated late stays marked late. */
+  kes_care_record_set (late, "status", "validated");
+  kes_care_record_set (late, "validated_on", "2026-11-20");
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (kes_store_save_care_record (fixture->db->store, late, KES_CHANGE_EDIT, NULL, &error));
+    g_assert_no_error (error);
+  }
+  kes_care_plan_view_reload (KES_CARE_PLAN_VIEW (view));
+  row = find_row (view, "16 Nov 2026 — Validated");
+  g_assert_nonnull (row);
+  g_assert_true (has_label (row, "Validated 20 Nov 2026 — late"));
+
+  /* A review booked in error can be marked so. */
+  mark_row_entered_in_error (view, "18 Nov 2026 — Held", "Duplicate of the review on 16 Nov");
+  g_assert_null (find_row (view, "18 Nov 2026 — Held"));
+
+  /* The essentials from the record, dated. */
+  row = find_row (view, "Legal status and contacts");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_row (view, "Carers and consent to share"));
+  g_assert_nonnull (find_row (view, "Crisis and out-of-hours numbers"));
+  g_assert_true (has_label (view, "Taken from the record on 21 Nov 2026"));
 }
 
 static void
@@ -296,6 +453,8 @@ pdf_text (const char *path,
   return g_string_free (text, FALSE);
 }
 
+static void fill_record_for_shots (Fixture *fixture);
+
 static void
 test_share_crisis_plan (Fixture       *fixture,
                         gconstpointer  data)
@@ -322,6 +481,8 @@ test_share_crisis_plan (Fixture       *fixture,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  /* A full record: legal status, victim condition, depot, carer with consent. */
+  fill_record_for_shots (fixture);
   plan = save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-20",
                       "early_warning_signs", "Stops sleeping; believes neighbours are watching",
                       "responds_to", "His sister Grace (07700 900123); Alice, care coordinator",
@@ -353,9 +514,23 @@ test_share_crisis_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "exclusion zone"));
   g_assert_nonnull (strstr (text, "titrated")); /* "re-" may end a line */
   g_assert_nonnull (strstr (text, "OKAFOR"));
+  g_assert_nonnull (strstr (text, "Forensic essentials"));
+  g_assert_nonnull (strstr (text, "Taken from the record on 21 Nov 2026"));
+  g_assert_nonnull (strstr (text, "Carers and consent to share"));
+  /* The forensic essentials, taken from the record. */
+  g_assert_nonnull (strstr (text, "Section 37 with section 41 restrictions"));
+  g_assert_nonnull (strstr (text, "MHCS/2019/4411"));
+  g_assert_nonnull (strstr (text, "No contact with the victim"));
+  g_assert_nonnull (strstr (text, "last given 2 Nov 2026"));
+  g_assert_nonnull (strstr (text, "Grace Okafor (sister)"));
+  g_assert_nonnull (strstr (text, "Consent given on 3 Nov 2026"));
+  g_assert_nonnull (strstr (text, "Samaritans"));
   g_assert_true (g_file_get_contents (xml, &xml_text, NULL, NULL));
   g_assert_nonnull (strstr (xml_text, "crisis-plan"));
   g_assert_nonnull (strstr (xml_text, "Stops sleeping"));
+  g_assert_nonnull (strstr (xml_text, "Taken from the record on 21 Nov 2026"));
+  g_assert_nonnull (strstr (xml_text, "MHCS/2019/4411"));
+  g_assert_nonnull (strstr (xml_text, "Grace Okafor (sister)"));
 }
 
 static void
@@ -363,22 +538,149 @@ save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A widget waiting for its size (a transition still running) has no
+   * image yet: try again for a while. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      /* A part of the window on the window's background. */
+      if (!GTK_IS_WINDOW (widget))
+        gtk_snapshot_append_color (snapshot,
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                     ? &(GdkRGBA) { 0.14, 0.14, 0.14, 1 } : &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        kes_test_wait (100);
+    }
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-/* With KES_SHOTS_DIR set: Today, the Medication and Care plan tabs and a
- * red blood result in the form, on demo data, saved as PNGs to look at. */
+/* The record a crisis team would want to see drawn from: legal status with
+ * a victim condition, a carer with consent, a depot, a year of physical
+ * health checks, a crisis plan and a review validated late. */
+static void
+fill_record_for_shots (Fixture *fixture)
+{
+  static const char * const checks[][8] = {
+    { "2025-12-01", "88.0", "178", "96", "124", "80", "72", "39" },
+    { "2026-01-12", "89.5", "", "", "", "", "", "" },
+    { "2026-02-23", "91.2", "", "", "130", "84", "76", "" },
+    { "2026-03-02", "91.8", "", "", "136", "88", "80", "41" },
+    { "2026-06-15", "94.0", "", "99", "142", "92", "84", "43" },
+    { "2026-11-16", "95.1", "", "101", "138", "86", "78", "44" },
+  };
+  const char *scope[] = { "medication", "risk-plan", NULL };
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, fixture->patient_id);
+  g_autoptr(KesMojRecord) victims = kes_moj_record_new (KES_MOJ_CONDITION, fixture->patient_id);
+  g_autoptr(KesFieldRecord) carer = kes_field_record_new (&kes_carer_kind);
+  g_autoptr(KesFieldRecord) link = kes_field_record_new (&kes_carer_link_kind);
+  g_autoptr(KesFieldRecord) consent = kes_field_record_new (&kes_carer_consent_kind);
+  g_autoptr(KesCareRecord) depot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    g_object_unref (save_record (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", checks[i][0],
+                                 "weight_kg", checks[i][1], "height_cm", checks[i][2], "waist_cm", checks[i][3],
+                                 "systolic", checks[i][4], "diastolic", checks[i][5], "pulse", checks[i][6],
+                                 "hba1c", checks[i][7], NULL));
+  depot = save_record (fixture, KES_CARE_PRESCRIPTION, "drug", "Paliperidone palmitate", "category", "depot",
+                       "depot_drug", "paliperidone-palmitate-1m", "dose", "100 mg", "route", "IM",
+                       "interval_days", "28", "prescriber", "Dr Patel", "start_date", "2026-06-01", NULL);
+  g_object_unref (save_record (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", kes_care_record_get_id (depot),
+                               "given_on", "2026-11-02", "outcome", "given", "dose", "100 mg",
+                               "site", "Left deltoid", "batch", "PP2291", "given_by", "Alice Adeyemi", NULL));
+  g_object_unref (save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-20",
+                               "early_warning_signs", "Stops sleeping; believes neighbours are watching",
+                               "responds_to", "His sister Grace (07700 900123); Alice, care coordinator",
+                               "crisis_actions", "Call the care coordinator; increase visits to daily",
+                               "out_of_hours", "Crisis line, then the home treatment team",
+                               "contingency", "If Alice is away, the duty worker on 01632 960000", NULL));
+  g_object_unref (save_record (fixture, KES_CARE_CPA_REVIEW, "status", "held", "scheduled_for", "2026-11-16",
+                               "held_on", "2026-11-16", "attendees", "Sam, Alice, Dr Patel, Grace (carer)",
+                               "carer_attended", "true", "outcomes", "Continue the depot; start work placement",
+                               NULL));
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2019-06-01");
+  kes_moj_record_set_text (status, "order_date", "2019-06-01");
+  kes_moj_record_set_text (status, "mhcs_reference", "MHCS/2019/4411");
+  kes_moj_record_set_text (status, "conditional_discharge_date", "2024-02-03");
+  kes_moj_record_set_text (status, "mappa_category", "2");
+  kes_moj_record_set_text (status, "mappa_level", "1");
+  kes_moj_record_set_text (status, "vlo", "Jo Hart, Victim Liaison Unit, 01632 960222");
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_moj_record_set_text (victims, "category", "victims");
+  kes_moj_record_set_text (victims, "wording", "No contact with the victim or her family; not to enter Thorpe");
+  kes_moj_record_set_text (victims, "start_date", "2024-02-03");
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, victims, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  kes_field_record_set_text (carer, "name", "Grace Okafor");
+  kes_field_record_set_text (carer, "phone", "07700 900123");
+  g_assert_true (kes_store_save_carer_record (fixture->db->store, carer, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_field_record_set_patient_id (link, fixture->patient_id);
+  kes_field_record_set_text (link, "carer_id", kes_field_record_get_id (carer));
+  kes_field_record_set_text (link, "relationship", "sister");
+  g_assert_true (kes_store_save_carer_record (fixture->db->store, link, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_field_record_set_patient_id (consent, fixture->patient_id);
+  kes_field_record_set_text (consent, "carer_id", kes_field_record_get_id (carer));
+  kes_field_record_set_text (consent, "status", "given");
+  kes_field_record_set_list (consent, "scope", scope);
+  kes_field_record_set_text (consent, "decided_on", "2026-11-03");
+  kes_field_record_set_text (consent, "review_date", "2027-05-03");
+  g_assert_true (kes_store_save_carer_record (fixture->db->store, consent, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Expands every expander row under @widget. */
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
+/* The tab's scrolled window shows @widget at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  /* Twice: the first pass may run before the tab has its final size. */
+  for (guint i = 0; i < 2; i++)
+    {
+      kes_test_wait (300);
+      g_assert_true (gtk_widget_compute_point (widget,
+                                               gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 12);
+    }
+  kes_test_wait (300);
+}
+
+/* With KES_SHOTS_DIR set: Today, the Medication and Care plan tabs (light
+ * and dark), the trend charts, the forensic essentials, a red blood result
+ * in the form and the crisis plan PDF, on demo data, to look at. */
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -413,6 +715,7 @@ test_screenshots (Fixture       *fixture,
                         "dose", "300 mg", "route", "oral", "frequency", "at night", "prescriber", "Dr Patel",
                         "start_date", "2026-01-05", NULL);
   red = save_record (fixture, KES_CARE_FBC, "taken_on", "2026-11-20", "wbc", "2.9", "neutrophils", "1.4", NULL);
+  fill_record_for_shots (fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
 
   today = show_today (fixture);
@@ -441,6 +744,44 @@ test_screenshots (Fixture       *fixture,
   kes_test_wait (300);
   save_png (GTK_WIDGET (form), "fbc-form-amber.png");
   gtk_window_destroy (GTK_WINDOW (form));
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      GtkWidget *medication = find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+      GtkWidget *care_plan = find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
+      const char *suffix = dark ? "-dark.png" : ".png";
+      g_autofree char *trends = g_strconcat ("medication-trends", suffix, NULL);
+      g_autofree char *plan = g_strconcat ("care-plan-reviews", suffix, NULL);
+      g_autofree char *essentials = g_strconcat ("crisis-essentials", suffix, NULL);
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      kes_patient_page_show_tab (page, "medication");
+      kes_test_wait (300);
+      scroll_to (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "trends_group"));
+      save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "trends_group"), trends);
+      kes_patient_page_show_tab (page, "care-plan");
+      kes_test_wait (300);
+      scroll_to (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "reviews_group"));
+      save_png (GTK_WIDGET (fixture->window), plan);
+      save_png (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "reviews_group"),
+                dark ? "reviews-dark.png" : "reviews.png");
+      expand_all (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "essentials_group"));
+      kes_test_wait (300);
+      scroll_to (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "essentials_group"));
+      save_png (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "essentials_group"), essentials);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  {
+    g_autofree char *pdf = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "crisis-plan-full.pdf", NULL);
+    g_autofree char *xml = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "crisis-plan-full.xml", NULL);
+
+    g_assert_true (kes_care_plan_view_share (KES_CARE_PLAN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                                                  KES_TYPE_CARE_PLAN_VIEW)),
+                                             pdf, xml, &error));
+    g_assert_no_error (error);
+  }
 }
 
 int
@@ -454,6 +795,8 @@ main (int   argc,
   g_test_add ("/community/empty-today", Fixture, NULL, fixture_set_up, test_empty_today, fixture_tear_down);
   g_test_add ("/community/depot-and-fbc-update-today", Fixture, NULL, fixture_set_up,
               test_depot_and_fbc_update_today, fixture_tear_down);
+  g_test_add ("/community/cpa-validation-and-essentials", Fixture, NULL, fixture_set_up,
+              test_cpa_validation_and_essentials, fixture_tear_down);
   g_test_add ("/community/share-crisis-plan", Fixture, NULL, fixture_set_up, test_share_crisis_plan,
               fixture_tear_down);
   g_test_add ("/community/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);

@@ -11,6 +11,8 @@
 #include "community/kes-care-view-util.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-crisis-essentials.h"
+#include "kes-medication-rules.h"
 #include "kes-report-crisis.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
@@ -22,10 +24,12 @@ struct _KesCarePlanView
   AdwPreferencesGroup *plan_group;
   AdwPreferencesGroup *reviews_group;
   AdwPreferencesGroup *crisis_group;
+  AdwPreferencesGroup *essentials_group;
 
   KesCareGroup         plan;
   KesCareGroup         reviews;
   KesCareGroup         crisis;
+  KesCareGroup         essentials;
   GtkWidget           *plan_button;
   GtkWidget           *crisis_button;
   GtkWidget           *share_button;
@@ -214,6 +218,51 @@ fill_plan (KesCarePlanView *self,
   kes_care_group_finish (&self->plan);
 }
 
+/* Late by core's rule (configured hours after the day it was held). */
+static gboolean
+review_validation_late (KesCareRecord *review)
+{
+  g_autoptr(GDate) held = kes_date_from_iso (kes_care_record_get (review, "held_on"));
+  g_autoptr(GDate) validated = kes_date_from_iso (kes_care_record_get (review, "validated_on"));
+  g_autoptr(GDate) today = kes_clock_today ();
+  const char *status = kes_care_record_get (review, "status");
+
+  if (held == NULL || !(g_str_equal (status, "held") || g_str_equal (status, "validated")))
+    return FALSE;
+  return kes_cpa_validation_is_late (held, g_str_equal (status, "validated") ? validated : NULL, today);
+}
+
+/* "Validate by 24 Nov 2026 (within 72 hours)" and the like; NULL when the
+ * review has not been held. */
+static char *
+review_validation_text (KesCareRecord *review)
+{
+  g_autoptr(GDate) held = kes_date_from_iso (kes_care_record_get (review, "held_on"));
+  g_autoptr(GDate) last = NULL;
+  g_autofree char *last_iso = NULL;
+  g_autofree char *last_shown = NULL;
+  const char *status = kes_care_record_get (review, "status");
+  gboolean late;
+
+  if (held == NULL || !(g_str_equal (status, "held") || g_str_equal (status, "validated")))
+    return NULL;
+  last = kes_cpa_validation_last_day (held, kes_cpa_validate_hours ());
+  last_iso = kes_date_to_iso (last);
+  last_shown = kes_date_to_display (last_iso);
+  late = review_validation_late (review);
+  if (g_str_equal (status, "validated"))
+    {
+      g_autofree char *validated = kes_care_date (review, "validated_on");
+
+      return late ? g_strdup_printf (_("Validated %s — late: it was due by %s"), validated, last_shown)
+                  : g_strdup_printf (_("Validated %s"), validated);
+    }
+  return late ? g_strdup_printf (_("Not validated — late: it was due by %s (within %u hours of the review)"),
+                                 last_shown, kes_cpa_validate_hours ())
+              : g_strdup_printf (_("To be validated by %s (within %u hours of the review)"), last_shown,
+                                 kes_cpa_validate_hours ());
+}
+
 static void
 fill_reviews (KesCarePlanView *self,
               GListModel      *reviews)
@@ -230,13 +279,32 @@ fill_reviews (KesCarePlanView *self,
       GtkWidget *button;
       AdwActionRow *row;
 
+      g_autofree char *validation = review_validation_text (review);
+
       if (g_str_equal (status, "cancelled"))
         subtitle = g_strdup (kes_care_record_get (review, "cancel_reason"));
       else if (*held != '\0')
         subtitle = g_strdup_printf (_("Held %s%s · %s"), held,
                                     kes_care_record_get_bool (review, "carer_attended") ? _(" with the carer") : "",
                                     kes_care_record_get (review, "outcomes"));
+      if (validation != NULL)
+        {
+          char *joined = g_strdup_printf ("%s\n%s", validation, subtitle != NULL ? subtitle : "");
+          g_free (subtitle);
+          subtitle = joined;
+        }
       row = kes_care_group_add_row (&self->reviews, title, subtitle);
+      if (review_validation_late (review))
+        {
+          GtkWidget *badge = gtk_label_new (_("Validation late"));
+
+          gtk_widget_add_css_class (badge, "kes-due-badge");
+          gtk_widget_add_css_class (badge, "kes-due-overdue");
+          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (row, badge);
+        }
+      kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, review,
+                                    _("Mark This Review as Entered in Error?"), G_CALLBACK (saved_cb));
       if (g_str_equal (status, "validated") || g_str_equal (status, "cancelled"))
         continue;
       button = gtk_button_new_with_mnemonic (_("_Update…"));
@@ -273,6 +341,56 @@ fill_crisis (KesCarePlanView *self,
   kes_care_group_finish (&self->crisis);
 }
 
+/* What the crisis team gets from the record beside the plan: one expander
+ * a section, each line a row. */
+static void
+fill_essentials (KesCarePlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesCrisisEssentials) essentials = kes_store_crisis_essentials (self->store, self->patient_id, &error);
+  g_autofree char *note = NULL;
+  g_autofree char *description = NULL;
+
+  kes_care_group_clear (&self->essentials);
+  gtk_widget_set_visible (GTK_WIDGET (self->essentials_group), essentials != NULL);
+  if (essentials == NULL)
+    {
+      /* Without view-clinical the tab has nothing to show. */
+      g_debug ("Could not read the crisis essentials: %s", error->message);
+      kes_care_group_finish (&self->essentials);
+      return;
+    }
+  note = kes_crisis_essentials_dup_note (essentials);
+  /* TRANSLATORS: "Taken from the record on 21 Nov 2026." then an instruction */
+  description = g_strdup_printf (_("%s. They go on the plan shared with the crisis team; change them where "
+                                   "they are recorded."), note);
+  adw_preferences_group_set_description (self->essentials_group, description);
+  for (guint s = 0; s < KES_ESSENTIALS_N_SECTIONS; s++)
+    {
+      GPtrArray *lines = essentials->sections[s];
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autoptr(GString) summary = g_string_new (NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), kes_crisis_essentials_heading (s));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          KesEssentialLine *line = g_ptr_array_index (lines, i);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->label);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->value);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+          g_string_append_printf (summary, "%s%s", i > 0 ? " · " : "", line->label);
+        }
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary->str);
+      adw_preferences_group_add (self->essentials_group, expander);
+      g_ptr_array_add (self->essentials.rows, expander);
+    }
+  kes_care_group_finish (&self->essentials);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -288,6 +406,7 @@ kes_care_plan_view_dispose (GObject *object)
   kes_care_group_free_rows (&self->plan);
   kes_care_group_free_rows (&self->reviews);
   kes_care_group_free_rows (&self->crisis);
+  kes_care_group_free_rows (&self->essentials);
   G_OBJECT_CLASS (kes_care_plan_view_parent_class)->dispose (object);
 }
 
@@ -307,6 +426,7 @@ kes_care_plan_view_class_init (KesCarePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, plan_group);
   gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, reviews_group);
   gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, crisis_group);
+  gtk_widget_class_bind_template_child (widget_class, KesCarePlanView, essentials_group);
 }
 
 static void
@@ -325,6 +445,7 @@ kes_care_plan_view_init (KesCarePlanView *self)
   kes_care_group_init (&self->plan, self->plan_group, _("No care plan written yet"));
   kes_care_group_init (&self->reviews, self->reviews_group, _("No reviews booked or held"));
   kes_care_group_init (&self->crisis, self->crisis_group, _("No crisis plan written yet"));
+  kes_care_group_init (&self->essentials, self->essentials_group, _("Nothing could be read from the record"));
 
   self->plan_button = kes_care_header_button (self->plan_group, _("_Write Care Plan…"), "edit-care-plan");
   g_signal_connect_swapped (self->plan_button, "clicked", G_CALLBACK (plan_clicked_cb), self);
@@ -375,6 +496,7 @@ kes_care_plan_view_reload (KesCarePlanView *self)
   fill_plan (self, plans);
   fill_reviews (self, reviews);
   fill_crisis (self, crisis);
+  fill_essentials (self);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-medication-rules.h"
+#include "kes-store-community.h"
 
 void
 kes_care_group_init (KesCareGroup        *group,
@@ -93,6 +94,100 @@ kes_care_open_form (GtkWidget     *view,
 
   g_signal_connect_object (form, "saved", done, view, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
+}
+
+typedef struct
+{
+  GtkWidget     *view;
+  KesStore      *store;
+  KesCareRecord *record;
+  GCallback      done;
+} MarkRequest;
+
+static void
+mark_request_free (gpointer data)
+{
+  MarkRequest *request = data;
+
+  g_clear_object (&request->view);
+  g_clear_object (&request->store);
+  g_clear_object (&request->record);
+  g_free (request);
+}
+
+static void
+mark_template_free (gpointer data)
+{
+  MarkRequest *template = data;
+
+  template->view = NULL;
+  mark_request_free (template);
+}
+
+static void
+mark_reason_cb (const char *reason,
+                gpointer    user_data)
+{
+  MarkRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (reason != NULL)
+    {
+      if (kes_store_mark_care_record_entered_in_error (request->store, request->record, reason, &error))
+        {
+          kes_widget_toast (request->view, _("Marked as entered in error"));
+          ((void (*) (GtkWidget *)) request->done) (request->view);
+        }
+      else
+        kes_show_error (request->view, _("The Record Was Not Changed"), error->message);
+    }
+  mark_request_free (request);
+}
+
+static void
+mark_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  MarkRequest *template = g_object_get_data (G_OBJECT (button), "kes-mark");
+  MarkRequest *request = g_new0 (MarkRequest, 1);
+
+  request->view = g_object_ref (template->view);
+  request->store = g_object_ref (template->store);
+  request->record = g_object_ref (template->record);
+  request->done = template->done;
+  kes_ask_reason (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "kes-heading"),
+                  _("It stays in the record's history, marked as entered in error with your name, the "
+                    "time and your reason, and no longer counts for what is due. Nothing is deleted."),
+                  _("_Mark as Entered in Error"), mark_reason_cb, request);
+}
+
+GtkWidget *
+kes_care_row_add_mark_button (AdwActionRow  *row,
+                              GtkWidget     *view,
+                              KesStore      *store,
+                              KesCareRecord *record,
+                              const char    *heading,
+                              GCallback      done)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("error-correct-symbolic");
+  MarkRequest *template = g_new0 (MarkRequest, 1);
+
+  /* The button lives inside @view: no reference, or neither is ever freed. */
+  template->view = view;
+  template->store = g_object_ref (store);
+  template->record = g_object_ref (record);
+  template->done = done;
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Mark as entered in error"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as entered in error"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "mark-entered-in-error", -1);
+  g_object_set_data_full (G_OBJECT (button), "kes-mark", template, mark_template_free);
+  g_object_set_data_full (G_OBJECT (button), "kes-heading", g_strdup (heading), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (mark_clicked_cb), NULL);
+  adw_action_row_add_suffix (row, button);
+  return button;
 }
 
 gboolean

@@ -37,6 +37,14 @@ void        kes_care_open_form       (GtkWidget           *view,
                                       KesCareRecord       *record,
                                       const char          *title,
                                       GCallback            done);
+/* A flat button at the end of @row that asks for a reason and marks
+ * @record entered in error through core; @done runs with @view after. */
+GtkWidget  *kes_care_row_add_mark_button (AdwActionRow     *row,
+                                          GtkWidget        *view,
+                                          KesStore         *store,
+                                          KesCareRecord    *record,
+                                          const char       *heading,
+                                          GCallback         done);
 /* TRUE when the care vocabulary setting is "cmhf" (key worker). */
 gboolean    kes_care_uses_cmhf       (void);
 /* "21 Nov 2026", or "" for an empty value. */

@@ -7,8 +7,10 @@
 
 #include "community/kes-care-view-util.h"
 #include "community/kes-medication-view.h"
+#include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-medication-rules.h"
+#include "kes-physical-trend.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
 
@@ -22,6 +24,8 @@ struct _KesMedicationView
   AdwPreferencesGroup *fbc_group;
   AdwPreferencesGroup *lithium_group;
   AdwPreferencesGroup *physical_group;
+  AdwPreferencesGroup *trends_group;
+  GtkFlowBox          *trends_box;
 
   KesCareGroup         prescriptions;
   KesCareGroup         depots;
@@ -214,6 +218,8 @@ fill_prescriptions (KesMedicationView *self,
       if (depot && *stopped == '\0')
         row_button (row, script, _("Record _Dose…"), "record-depot-dose", G_CALLBACK (record_dose_clicked_cb), self);
       row_button (row, script, _("_Edit…"), "edit-prescription", G_CALLBACK (edit_clicked_cb), self);
+      kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, script,
+                                    _("Mark This Prescription as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->prescriptions);
 }
@@ -245,7 +251,9 @@ fill_depots (KesMedicationView *self,
                                     kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
       else
         subtitle = g_strdup_printf ("%s · %s", drug, kes_care_record_get (dose, "reason"));
-      kes_care_group_add_row (&self->depots, title, subtitle);
+      kes_care_row_add_mark_button (kes_care_group_add_row (&self->depots, title, subtitle), GTK_WIDGET (self),
+                                    self->store, dose, _("Mark This Depot Entry as Entered in Error?"),
+                                    G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->depots);
 }
@@ -279,6 +287,8 @@ fill_fbcs (KesMedicationView *self,
       gtk_widget_add_css_class (badge, css);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (row, badge);
+      kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, fbc,
+                                    _("Mark This Blood Result as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->fbcs);
 }
@@ -296,7 +306,10 @@ fill_lithium (KesMedicationView *self,
       double value = 0;
 
       kes_care_record_get_number (level, "level", &value);
-      kes_care_group_add_row (&self->lithium, title, kes_lithium_band_label (kes_lithium_band (value)));
+      kes_care_row_add_mark_button (kes_care_group_add_row (&self->lithium, title,
+                                                            kes_lithium_band_label (kes_lithium_band (value))),
+                                    GTK_WIDGET (self), self->store, level,
+                                    _("Mark This Lithium Level as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->lithium);
 }
@@ -345,9 +358,69 @@ fill_physical (KesMedicationView *self,
                                              kes_care_record_get (check, "cholesterol")));
       if (*kes_care_record_get (check, "smoking") != '\0')
         append_part (parts, g_strdup (kes_care_code_label (check, "smoking")));
-      kes_care_group_add_row (&self->physical, date, parts->str);
+      kes_care_row_add_mark_button (kes_care_group_add_row (&self->physical, date, parts->str), GTK_WIDGET (self),
+                                    self->store, check, _("Mark This Physical Health Check as Entered in Error?"),
+                                    G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->physical);
+}
+
+/* One card a measure: its name, the latest reading and the chart. */
+static GtkWidget *
+trend_card (GPtrArray      *trends,
+            KesTrendSeries *series)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  KesTrendPoint *last = &g_array_index (series->points, KesTrendPoint, series->points->len - 1);
+  g_autofree char *value = kes_trend_point_format (series, last);
+  g_autofree char *date = kes_date_to_display (last->date);
+  /* TRANSLATORS: "Weight (kg)" */
+  g_autofree char *title = g_strdup_printf (_("%s (%s)"), series->title, series->unit);
+  /* TRANSLATORS: the latest reading, "95 on 1 Jul 2026" */
+  g_autofree char *latest = g_strdup_printf (_("%s on %s"), value, date);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_top (heading, 10);
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_end (heading, 12);
+  label = gtk_label_new (title);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (heading), label);
+  label = gtk_label_new (latest);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (card), heading);
+
+  label = kes_trend_chart_new (trends, series);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_box_append (GTK_BOX (card), label);
+  return card;
+}
+
+static void
+fill_trends (KesMedicationView *self,
+             GListModel        *checks)
+{
+  g_autoptr(GPtrArray) trends = checks != NULL ? kes_physical_trends (checks) : NULL;
+  GtkFlowBoxChild *child;
+
+  while ((child = gtk_flow_box_get_child_at_index (self->trends_box, 0)) != NULL)
+    gtk_flow_box_remove (self->trends_box, GTK_WIDGET (child));
+  for (guint i = 0; trends != NULL && i < trends->len; i++)
+    {
+      GtkWidget *card = trend_card (trends, g_ptr_array_index (trends, i));
+
+      gtk_flow_box_append (self->trends_box, card);
+      /* Cards are not activatable: keep them out of the focus chain. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->trends_group), trends != NULL && trends->len > 0);
 }
 
 static void
@@ -399,6 +472,8 @@ kes_medication_view_class_init (KesMedicationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, fbc_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, physical_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, trends_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, trends_box);
 }
 
 static void
@@ -467,4 +542,5 @@ kes_medication_view_reload (KesMedicationView *self)
   fill_fbcs (self, fbcs);
   fill_lithium (self, levels);
   fill_physical (self, checks);
+  fill_trends (self, checks);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kes-chart-draw.h"
 #include "kes-clock.h"
 #include "kes-risk-assessment.h"
 #include "kes-tool-assessment.h"
@@ -60,32 +61,6 @@ scale_range (const KesToolScale *scale,
     *high = *low + 1;
 }
 
-static void
-layout_text (GtkWidget   *widget,
-             cairo_t     *cr,
-             const char  *text,
-             double       x,
-             double       y,
-             gboolean     bold,
-             double       width)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  if (bold)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  g_object_unref (layout);
-}
-
 static char *
 short_date (KesRiskAssessment *a)
 {
@@ -99,13 +74,13 @@ kes_risk_chart_snapshot (GtkWidget   *widget,
   KesRiskChart *self = KES_RISK_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkRGBA fg;
-  const GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  KesChartColors colors;
+  GdkRGBA fg, accent;
   cairo_t *cr;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  kes_chart_get_colors (widget, &colors);
+  fg = colors.fg;
+  accent = colors.accent;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_width (cr, 1);
@@ -115,7 +90,8 @@ kes_risk_chart_snapshot (GtkWidget   *widget,
       g_autofree char *date = short_date (g_ptr_array_index (self->assessments, c));
 
       gdk_cairo_set_source_rgba (cr, &fg);
-      layout_text (widget, cr, date, LABEL_WIDTH + c * COLUMN_WIDTH, 4, TRUE, COLUMN_WIDTH - 6);
+      kes_chart_draw_text (widget, cr, date, LABEL_WIDTH + c * COLUMN_WIDTH, 4, COLUMN_WIDTH - 6, TRUE,
+                           PANGO_ALIGN_LEFT);
     }
 
   for (guint r = 0; r < self->rows->len; r++)
@@ -130,7 +106,7 @@ kes_risk_chart_snapshot (GtkWidget   *widget,
         : g_strdup (row->item->code);
 
       gdk_cairo_set_source_rgba (cr, &fg);
-      layout_text (widget, cr, label, 4, top + 6, FALSE, LABEL_WIDTH - 10);
+      kes_chart_draw_text (widget, cr, label, 4, top + 6, LABEL_WIDTH - 10, FALSE, PANGO_ALIGN_LEFT);
 
       /* Baseline of the row, faint. */
       cairo_save (cr);
@@ -170,7 +146,8 @@ kes_risk_chart_snapshot (GtkWidget   *widget,
             cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
             cairo_fill (cr);
             gdk_cairo_set_source_rgba (cr, &fg);
-            layout_text (widget, cr, point->code, x + 7, y - 9, FALSE, COLUMN_WIDTH - 24);
+            kes_chart_draw_text (widget, cr, point->code, x + 7, y - 9, COLUMN_WIDTH - 24, FALSE,
+                                 PANGO_ALIGN_LEFT);
             prev_x = x;
             prev_y = y;
             have_prev = TRUE;
