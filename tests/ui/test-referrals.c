@@ -160,6 +160,19 @@ count_referrals (Fixture *fixture)
 }
 
 static gboolean
+page_loaded (gpointer page)
+{
+  return !kes_referrals_page_is_loading (page);
+}
+
+/* The list loads in a worker thread: wait until it is back. */
+static void
+wait_loaded (Fixture *fixture)
+{
+  g_assert_true (kes_test_wait_until (page_loaded, fixture->page, 10000));
+}
+
+static gboolean
 offered (KesReferralView  *view,
          KesReferralStage  stage)
 {
@@ -421,6 +434,7 @@ test_intake_to_in_reach (Fixture       *fixture,
 
   /* Back in the list: one open referral, in-reach, 5 days in stage. */
   g_signal_emit_by_name (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "back_button"), "clicked");
+  wait_loaded (fixture);
   shown = kes_referrals_page_get_shown (fixture->page);
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpint (kes_referral_get_stage (shown->pdata[0]), ==, KES_REFERRAL_IN_REACH);
@@ -466,6 +480,8 @@ test_intake_to_in_reach (Fixture       *fixture,
                      "Referral of 2 Nov 2026 — Discharged to community");
     gtk_window_destroy (GTK_WINDOW (window));
     kes_referrals_page_reload (fixture->page);
+    g_assert_true (kes_referrals_page_is_loading (fixture->page));
+    wait_loaded (fixture);
     shown = kes_referrals_page_get_shown (fixture->page);
     g_assert_cmpint (kes_referral_get_stage (shown->pdata[0]), ==, KES_REFERRAL_DISCHARGED);
   }
@@ -477,6 +493,71 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 1);
   kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "area_filter")), "suffolk");
   g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 0);
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "area_filter")), "");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "stage_filter")), "");
+
+  /* A second referral, waiting for screening since 10 Nov (11 days). */
+  {
+    g_autofree char *other = kes_test_add_patient (fixture->db->store, "Dunnock", "Alex", NULL, NULL);
+    g_autoptr(KesReferral) waiting = kes_referral_new ();
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.kestrelcare.Kestrel");
+    GtkEditable *search = GTK_EDITABLE (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "search_entry"));
+    GtkDropDown *sort = GTK_DROP_DOWN (kes_test_child (fixture->page, KES_TYPE_REFERRALS_PAGE, "sort_field"));
+
+    kes_referral_set_text (waiting, KES_REFERRAL_PATIENT_ID, other);
+    kes_referral_set_text (waiting, KES_REFERRAL_DATE, "2026-11-10");
+    kes_referral_set_text (waiting, KES_REFERRAL_REFERRER, "Dr Heron");
+    kes_referral_set_text (waiting, KES_REFERRAL_SOURCE, "internal-ward");
+    kes_referral_set_text (waiting, KES_REFERRAL_UNIT, "Oak Ward");
+    kes_referral_set_text (waiting, KES_REFERRAL_SECURITY_LEVEL, "low");
+    kes_referral_set_text (waiting, KES_REFERRAL_AREA, "suffolk");
+    kes_referral_set_text (waiting, KES_REFERRAL_REASON, "Step-down planning");
+    g_assert_true (kes_store_save_referral (fixture->db->store, waiting, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    kes_referrals_page_reload (fixture->page);
+    wait_loaded (fixture);
+    shown = kes_referrals_page_get_shown (fixture->page);
+    g_assert_cmpuint (shown->len, ==, 2);
+
+    /* Sorted: longest in stage first (11 days received, then 1 day discharged), newest first, by name. */
+    g_assert_cmpstr (kes_referral_get_id (shown->pdata[0]), ==, kes_referral_get_id (waiting));
+    gtk_drop_down_set_selected (sort, KES_REFERRALS_SORT_NEWEST);
+    g_assert_cmpstr (kes_referral_get_id (kes_referrals_page_get_shown (fixture->page)->pdata[0]), ==,
+                     kes_referral_get_id (waiting));
+    gtk_drop_down_set_selected (sort, KES_REFERRALS_SORT_NAME);
+    g_assert_cmpstr (kes_referral_get_text (kes_referrals_page_get_shown (fixture->page)->pdata[0], KES_REFERRAL_PATIENT_ID),
+                     ==, other);
+    gtk_drop_down_set_selected (sort, KES_REFERRALS_SORT_STAGE);
+    g_assert_cmpstr (kes_referral_get_id (kes_referrals_page_get_shown (fixture->page)->pdata[0]), ==,
+                     kes_referral_get_id (waiting));
+
+    /* Search by name, unit or referrer. */
+    gtk_editable_set_text (search, "heron");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 1);
+    gtk_editable_set_text (search, "wagtail");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpuint (kes_referrals_page_get_shown (fixture->page)->len, ==, 1);
+    g_assert_cmpstr (kes_referral_get_text (kes_referrals_page_get_shown (fixture->page)->pdata[0], KES_REFERRAL_PATIENT_ID),
+                     ==, fixture->patient_id);
+    gtk_editable_set_text (search, "");
+    g_signal_emit_by_name (search, "search-changed");
+    gtk_drop_down_set_selected (sort, KES_REFERRALS_SORT_LONGEST_WAIT);
+
+    /* Amber and red come from the settings, and follow them when they change. */
+    g_assert_cmpint (kes_referrals_page_get_shown_wait (fixture->page, 0), ==, KES_REFERRAL_WAIT_OK);
+    g_settings_set_uint (settings, "referral-amber-days", 7);
+    kes_test_wait (50);
+    g_assert_cmpint (kes_referrals_page_get_shown_wait (fixture->page, 0), ==, KES_REFERRAL_WAIT_AMBER);
+    g_settings_set_uint (settings, "referral-red-days", 10);
+    kes_test_wait (50);
+    g_assert_cmpint (kes_referrals_page_get_shown_wait (fixture->page, 0), ==, KES_REFERRAL_WAIT_RED);
+    /* After the decision the colours no longer apply. */
+    g_assert_cmpint (kes_referrals_page_get_shown_wait (fixture->page, 1), ==, KES_REFERRAL_WAIT_OK);
+    snapshot (fixture->window, "referrals-list-sorted");
+    g_settings_reset (settings, "referral-amber-days");
+    g_settings_reset (settings, "referral-red-days");
+  }
 }
 
 static cairo_status_t

@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-validate.h"
+#include "referrals/kes-referrals-load.h"
 #include "referrals/kes-referrals-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
@@ -22,6 +25,7 @@ struct _KesReferralsPage
   GPtrArray       *referrals; /* KesReferral*, open ones */
   GHashTable      *names;     /* patient id -> display name */
   GPtrArray       *shown;
+  GCancellable    *cancellable; /* the list loading in a worker, or NULL */
   GtkWidget       *intake_window;
   KesReferralForm *intake_form;
 
@@ -31,6 +35,7 @@ struct _KesReferralsPage
   GtkDropDown     *stage_filter;
   GtkDropDown     *source_filter;
   GtkDropDown     *area_filter;
+  GtkDropDown     *sort_field;
   GtkListBox      *list;
   GtkWidget       *back_button;
   KesReferralView *view;
@@ -87,6 +92,68 @@ kes_referrals_matches (KesReferral *referral,
   return TRUE;
 }
 
+int
+kes_referrals_compare (KesReferral      *a,
+                       KesReferral      *b,
+                       KesReferralsSort  sort,
+                       const char       *name_a,
+                       const char       *name_b,
+                       const GDate      *today)
+{
+  int order = 0;
+
+  switch (sort)
+    {
+    case KES_REFERRALS_SORT_NEWEST:
+      order = g_strcmp0 (kes_referral_get_text (b, KES_REFERRAL_DATE), kes_referral_get_text (a, KES_REFERRAL_DATE));
+      break;
+    case KES_REFERRALS_SORT_NAME:
+      {
+        g_autofree char *ka = g_utf8_collate_key (name_a != NULL ? name_a : "", -1);
+        g_autofree char *kb = g_utf8_collate_key (name_b != NULL ? name_b : "", -1);
+        order = strcmp (ka, kb);
+      }
+      break;
+    case KES_REFERRALS_SORT_STAGE:
+      order = (int) kes_referral_get_stage (a) - (int) kes_referral_get_stage (b);
+      break;
+    case KES_REFERRALS_SORT_LONGEST_WAIT:
+    case KES_REFERRALS_N_SORTS:
+    default:
+      order = kes_referral_days_in_stage (b, today) - kes_referral_days_in_stage (a, today);
+      break;
+    }
+  if (order == 0 && sort != KES_REFERRALS_SORT_LONGEST_WAIT)
+    order = kes_referral_days_in_stage (b, today) - kes_referral_days_in_stage (a, today);
+  if (order == 0)
+    order = g_strcmp0 (kes_referral_get_id (a), kes_referral_get_id (b));
+  return order;
+}
+
+typedef struct
+{
+  KesReferralsPage *self;
+  KesReferralsSort  sort;
+  const GDate      *today;
+} SortContext;
+
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortContext *context = user_data;
+  KesReferral *x = *(KesReferral **) a;
+  KesReferral *y = *(KesReferral **) b;
+
+  return kes_referrals_compare (x, y, context->sort,
+                                g_hash_table_lookup (context->self->names,
+                                                     kes_referral_get_text (x, KES_REFERRAL_PATIENT_ID)),
+                                g_hash_table_lookup (context->self->names,
+                                                     kes_referral_get_text (y, KES_REFERRAL_PATIENT_ID)),
+                                context->today);
+}
+
 static GSettings *
 settings_new_if_installed (void)
 {
@@ -102,6 +169,20 @@ settings_new_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The thresholds are settings (referral-amber-days, referral-red-days);
+ * the schema's defaults when it is not installed. */
+static guint
+amber_days (KesReferralsPage *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "referral-amber-days") : 14;
+}
+
+static guint
+red_days (KesReferralsPage *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "referral-red-days") : 28;
+}
+
 static GtkWidget *
 referral_row (KesReferralsPage *self,
               KesReferral      *referral,
@@ -110,9 +191,7 @@ referral_row (KesReferralsPage *self,
   KesReferralStage stage = kes_referral_get_stage (referral);
   const char *name = g_hash_table_lookup (self->names, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
   int days = kes_referral_days_in_stage (referral, today);
-  guint amber = self->settings != NULL ? g_settings_get_uint (self->settings, "referral-amber-days") : 14;
-  guint red = self->settings != NULL ? g_settings_get_uint (self->settings, "referral-red-days") : 28;
-  KesReferralWait wait = kes_referrals_wait_level (stage, days, amber, red);
+  KesReferralWait wait = kes_referrals_wait_level (stage, days, amber_days (self), red_days (self));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *stage_label = gtk_label_new (kes_referral_stage_label (stage));
   g_autofree char *days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
@@ -153,6 +232,8 @@ refilter (KesReferralsPage *self)
   g_autoptr(GDate) today = kes_clock_today ();
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  SortContext context = { self, gtk_drop_down_get_selected (self->sort_field), today };
+
   kes_list_box_remove_all (self->list);
   g_ptr_array_set_size (self->shown, 0);
   for (guint i = 0; self->referrals != NULL && i < self->referrals->len; i++)
@@ -160,14 +241,20 @@ refilter (KesReferralsPage *self)
       KesReferral *referral = g_ptr_array_index (self->referrals, i);
       const char *name = g_hash_table_lookup (self->names, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
 
-      if (!kes_referrals_matches (referral, name, search, kes_dropdown_get_code (self->stage_filter),
-                                  kes_dropdown_get_code (self->source_filter),
-                                  kes_dropdown_get_code (self->area_filter)))
-        continue;
-      g_ptr_array_add (self->shown, g_object_ref (referral));
-      gtk_list_box_append (self->list, referral_row (self, referral, today));
+      if (kes_referrals_matches (referral, name, search, kes_dropdown_get_code (self->stage_filter),
+                                 kes_dropdown_get_code (self->source_filter),
+                                 kes_dropdown_get_code (self->area_filter)))
+        g_ptr_array_add (self->shown, g_object_ref (referral));
     }
-  gtk_stack_set_visible_child_name (self->list_stack, self->shown->len > 0 ? "rows" : "empty");
+  if (context.sort >= KES_REFERRALS_N_SORTS)
+    context.sort = KES_REFERRALS_SORT_LONGEST_WAIT;
+  g_ptr_array_sort_with_data (self->shown, compare_shown, &context);
+  for (guint i = 0; i < self->shown->len; i++)
+    gtk_list_box_append (self->list, referral_row (self, self->shown->pdata[i], today));
+  if (self->cancellable != NULL && self->shown->len == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, self->shown->len > 0 ? "rows" : "empty");
 }
 
 static void
@@ -223,6 +310,9 @@ kes_referrals_page_dispose (GObject *object)
 
   if (self->intake_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->intake_window));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRALS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -247,6 +337,7 @@ kes_referrals_page_class_init (KesReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, source_filter);
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, sort_field);
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KesReferralsPage, view);
@@ -268,6 +359,9 @@ kes_referrals_page_init (KesReferralsPage *self)
   /* The bin's own child: not bound, so disposing the template leaves it to the bin. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->settings = settings_new_if_installed ();
+  /* The amber and red thresholds are settings: recolour when they change. */
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (KesReferralStage stage = 0; stage < KES_REFERRAL_N_STAGES; stage++)
@@ -303,32 +397,57 @@ kes_referrals_page_set_store (KesReferralsPage *self,
     kes_referrals_page_reload (self);
 }
 
-void
-kes_referrals_page_reload (KesReferralsPage *self)
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(KesReferralsPage) self = user_data;
+  g_autoptr(KesReferralsLoad) load = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (KES_IS_REFERRALS_PAGE (self));
-  if (self->store == NULL)
-    return;
+  load = kes_referrals_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return; /* a newer load is on its way, or the page is gone */
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->referrals, g_ptr_array_unref);
-  g_hash_table_remove_all (self->names);
-  self->referrals = kes_store_list_referrals (self->store, NULL, TRUE, &error);
-  if (self->referrals == NULL)
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (load == NULL)
     {
       adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->list_stack, "empty")),
                                        error->message);
       self->referrals = g_ptr_array_new_with_free_func (g_object_unref);
+      self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
-  for (guint i = 0; i < self->referrals->len; i++)
+  else
     {
-      const char *patient_id = kes_referral_get_text (self->referrals->pdata[i], KES_REFERRAL_PATIENT_ID);
-
-      if (!g_hash_table_contains (self->names, patient_id))
-        g_hash_table_insert (self->names, g_strdup (patient_id),
-                             kes_store_referral_patient_name (self->store, patient_id));
+      self->referrals = g_steal_pointer (&load->referrals);
+      self->names = g_steal_pointer (&load->names);
     }
   refilter (self);
+}
+
+void
+kes_referrals_page_reload (KesReferralsPage *self)
+{
+  g_return_if_fail (KES_IS_REFERRALS_PAGE (self));
+  if (self->store == NULL)
+    return;
+  /* The list loads in a worker on its own connection; the rows shown stay
+   * until it is back. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  kes_referrals_load_async (self->store, self->cancellable, load_done_cb, g_object_ref (self));
+}
+
+gboolean
+kes_referrals_page_is_loading (KesReferralsPage *self)
+{
+  g_return_val_if_fail (KES_IS_REFERRALS_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 KesReferralForm *
@@ -432,4 +551,19 @@ kes_referrals_page_get_shown (KesReferralsPage *self)
 {
   g_return_val_if_fail (KES_IS_REFERRALS_PAGE (self), NULL);
   return self->shown;
+}
+
+KesReferralWait
+kes_referrals_page_get_shown_wait (KesReferralsPage *self,
+                                   guint             index)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  KesReferral *referral;
+
+  g_return_val_if_fail (KES_IS_REFERRALS_PAGE (self), KES_REFERRAL_WAIT_OK);
+  g_return_val_if_fail (index < self->shown->len, KES_REFERRAL_WAIT_OK);
+
+  referral = self->shown->pdata[index];
+  return kes_referrals_wait_level (kes_referral_get_stage (referral), kes_referral_days_in_stage (referral, today),
+                                   amber_days (self), red_days (self));
 }

@@ -29,6 +29,8 @@ gboolean         kes_referrals_page_save_intake    (KesReferralsPage *self);
 void             kes_referrals_page_open_referral  (KesReferralsPage *self,
                                                     const char       *referral_id);
 KesReferralView *kes_referrals_page_get_view       (KesReferralsPage *self);
+/* Whether the list is loading in its worker (for tests). */
+gboolean         kes_referrals_page_is_loading     (KesReferralsPage *self);
 /* Rows shown: KesReferral in list order, for tests. */
 GPtrArray       *kes_referrals_page_get_shown      (KesReferralsPage *self);
 
@@ -46,6 +48,27 @@ KesReferralWait  kes_referrals_wait_level          (KesReferralStage  stage,
                                                     int               days,
                                                     guint             amber_days,
                                                     guint             red_days);
+/* The colour of shown row @index, from the thresholds in settings (for tests). */
+KesReferralWait  kes_referrals_page_get_shown_wait (KesReferralsPage *self,
+                                                    guint             index);
+
+/* The list's orders, as in the sort drop-down. */
+typedef enum
+{
+  KES_REFERRALS_SORT_LONGEST_WAIT, /* most days in the current stage first */
+  KES_REFERRALS_SORT_NEWEST,       /* latest referral date first */
+  KES_REFERRALS_SORT_NAME,         /* patient name, A to Z */
+  KES_REFERRALS_SORT_STAGE,        /* pathway order, earliest stage first */
+  KES_REFERRALS_N_SORTS
+} KesReferralsSort;
+
+/* Ties fall back to days in stage, then the id, so the order is stable. */
+int              kes_referrals_compare             (KesReferral      *a,
+                                                    KesReferral      *b,
+                                                    KesReferralsSort  sort,
+                                                    const char       *name_a,
+                                                    const char       *name_b,
+                                                    const GDate      *today);
 /* Whether a referral passes the filters (NULL/"" = any). */
 gboolean         kes_referrals_matches             (KesReferral      *referral,
                                                     const char       *patient_name,
