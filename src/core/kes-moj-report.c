@@ -490,11 +490,9 @@ condition_wording (KesMojRecord *condition)
   return g_string_free (text, FALSE);
 }
 
-/* The order MoJ reads conditions in: by kind as the code list gives them
- * (residence, treatment, supervision …), then oldest first. */
-static int
-compare_conditions (gconstpointer a,
-                    gconstpointer b)
+int
+kes_moj_condition_compare (gconstpointer a,
+                           gconstpointer b)
 {
   KesMojRecord *x = *(KesMojRecord **) a;
   KesMojRecord *y = *(KesMojRecord **) b;
@@ -527,7 +525,7 @@ kes_moj_report_add_compliance_table (KesMojRecord       *report,
 
   for (guint i = 0; conditions != NULL && i < conditions->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (conditions, i));
-  g_ptr_array_sort (sorted, compare_conditions);
+  g_ptr_array_sort (sorted, kes_moj_condition_compare);
   for (guint i = 0; i < sorted->len; i++)
     {
       KesMojRecord *condition = g_ptr_array_index (sorted, i);

@@ -110,6 +110,11 @@ gboolean        kes_moj_report_submit           (KesMojRecord  *report,
 gboolean        kes_moj_condition_in_force_during (KesMojRecord       *condition,
                                                    const char         *from,
                                                    const char         *to);
+/* The order MoJ reads conditions in, for g_ptr_array_sort on KesMojRecord
+ * pointers: by kind as the discharge-condition code list gives them
+ * (residence, treatment, supervision …), then oldest first. */
+int             kes_moj_condition_compare         (gconstpointer       a,
+                                                   gconstpointer       b);
 /* Adds the table with one row for each of @conditions in force during the
  * report period; @rating_codes are the ratings the template allows. */
 void            kes_moj_report_add_compliance_table (KesMojRecord       *report,

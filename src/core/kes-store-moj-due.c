@@ -346,10 +346,16 @@ join_records (GListModel *model,
               KesMojKind  kind)
 {
   GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (records, g_list_model_get_item (model, i));
+  /* Conditions in the order the report's compliance table uses. */
+  if (kind == KES_MOJ_CONDITION)
+    g_ptr_array_sort (records, kes_moj_condition_compare);
+  for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(KesMojRecord) record = g_list_model_get_item (model, i);
+      KesMojRecord *record = g_ptr_array_index (records, i);
       const KesMojField *fields;
       guint n_fields;
 

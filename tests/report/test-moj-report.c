@@ -311,6 +311,11 @@ test_prefill_and_render (Fixture       *fixture,
     g_assert_cmpstr (kes_moj_report_get_value (report, first), ==,
                      "Residence: Reside at 12 Heron Court and abide by its rules (from 31 Jan 2026)");
   }
+  /* Part A lists the conditions in force in the same order as the table. */
+  g_assert_cmpstr (kes_moj_report_get_value (report, "A.conditions"), ==,
+                   "Residence: Reside at 12 Heron Court and abide by its rules, 31 Jan 2026\n"
+                   "Alcohol and illicit substances: Abstain from illicit drugs; random urine drug screens, "
+                   "31 Jan 2026");
   /* The latest signed-off risk assessment, as recorded, marked as prefilled. */
   g_assert_cmpstr (kes_moj_report_get_value (report, "B.risk_assessment"), ==,
                    "HCR-20 Version 3 (frame), assessed 10 Feb 2026 by Dr Cara Clinic, signed off.\n"

@@ -505,6 +505,12 @@ test_entered_in_error_and_log (Fixture       *fixture,
   g_signal_connect_object (dialog, "saved", G_CALLBACK (kes_moj_view_reload), view, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   kes_test_wait (100);
+  shoot (GTK_WIDGET (dialog), "moj-condition-dialog");
+  /* Dates show as typed (DD/MM/YYYY) and are stored as ISO again. */
+  g_assert_true (kes_moj_record_dialog_save (dialog));
+  g_assert_cmpstr (kes_moj_record_get_text (kes_moj_record_dialog_get_record (dialog), "start_date"), ==,
+                   "2026-01-31");
+  g_assert_cmpint (kes_moj_record_get_revision (kes_moj_record_dialog_get_record (dialog)), ==, 2);
   g_assert_true (kes_moj_record_dialog_mark_entered_in_error (dialog, "Recorded on the wrong patient", &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-validate.h"
 #include "moj/kes-moj-record-dialog.h"
 
 struct _KesMojRecordDialog
@@ -58,7 +59,18 @@ make_editor (const KesMojField *field,
       editor = gtk_entry_new ();
       gtk_editable_set_text (GTK_EDITABLE (editor), value);
       if (field->type == KES_MOJ_FIELD_DATE)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (editor), _("DD/MM/YYYY"));
+        {
+          /* Stored dates are ISO; they are typed and shown as DD/MM/YYYY. */
+          g_autoptr(GDate) date = kes_date_from_iso (value);
+          if (date != NULL)
+            {
+              char shown[16];
+              g_snprintf (shown, sizeof shown, "%02u/%02u/%04u", g_date_get_day (date),
+                          (guint) g_date_get_month (date), g_date_get_year (date));
+              gtk_editable_set_text (GTK_EDITABLE (editor), shown);
+            }
+          gtk_entry_set_placeholder_text (GTK_ENTRY (editor), _("DD/MM/YYYY"));
+        }
       break;
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
