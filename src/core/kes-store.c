@@ -130,18 +130,28 @@ kes_store_savepoint (KesStore  *self,
 {
   gboolean begin = self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db);
 
-  if (begin && !kes_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+  /* The outermost level is the transaction itself, not a savepoint in it:
+   * a savepoint makes SQLite keep a copy of every page it touches until it
+   * is released (a statement journal), which for the outermost level is
+   * every page the whole transaction writes. Nested levels are savepoints. */
+  if (begin)
     {
-      if (begin)
-        kes_store_exec (self, "ROLLBACK", NULL);
-      return FALSE;
+      if (!kes_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
     }
+  else if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+    return FALSE;
   if (self->savepoint_depth == 0)
     self->owns_transaction = begin;
   self->savepoint_depth++;
   return TRUE;
+}
+
+/* Whether the innermost level is the transaction this store began. */
+static gboolean
+at_transaction_level (KesStore *self)
+{
+  return self->savepoint_depth == 1 && self->owns_transaction;
 }
 
 gboolean
@@ -150,21 +160,24 @@ kes_store_release (KesStore  *self,
 {
   g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
 
-  if (!kes_store_exec (self, "RELEASE kes_write", error))
+  if (at_transaction_level (self))
     {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  self->savepoint_depth--;
-  if (self->savepoint_depth == 0 && self->owns_transaction)
-    {
+      self->savepoint_depth--;
       self->owns_transaction = FALSE;
       if (!kes_store_exec (self, "COMMIT", error))
         {
           kes_store_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
+      return TRUE;
     }
+
+  if (!kes_store_exec (self, "RELEASE kes_write", error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  self->savepoint_depth--;
   return TRUE;
 }
 
@@ -173,14 +186,17 @@ kes_store_rollback_to (KesStore *self)
 {
   g_return_if_fail (self->savepoint_depth > 0);
 
+  if (at_transaction_level (self))
+    {
+      self->savepoint_depth--;
+      self->owns_transaction = FALSE;
+      kes_store_exec (self, "ROLLBACK", NULL);
+      return;
+    }
+
   kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
   kes_store_exec (self, "RELEASE kes_write", NULL);
   self->savepoint_depth--;
-  if (self->savepoint_depth == 0 && self->owns_transaction)
-    {
-      self->owns_transaction = FALSE;
-      kes_store_exec (self, "ROLLBACK", NULL);
-    }
 }
 
 gboolean
@@ -328,7 +344,12 @@ kes_store_open (const char  *path,
       /* 64 MiB of page cache (SQLite's default is 2 MiB): large batches and
        * caseload-wide queries stay in memory; pages are only taken as used. */
       !kes_store_exec (self, "PRAGMA cache_size = -65536", error) ||
-      !kes_store_exec (self, "PRAGMA mmap_size = 1073741824", error))
+      !kes_store_exec (self, "PRAGMA mmap_size = 1073741824", error) ||
+      /* Savepoint journals and temporary indexes in memory, not in files
+       * under /var/tmp: every write here is a savepoint, and those files
+       * held copies of the pages (patient data) and cost a disk write for
+       * each page touched. */
+      !kes_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     {
       if (error != NULL && *error != NULL && g_strrstr ((*error)->message, "not a database"))
         (*error)->code = KES_ERROR_CORRUPT;

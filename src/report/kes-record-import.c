@@ -220,7 +220,7 @@ kes_record_import_file (KesStore                *store,
   return kes_record_import_archive (store, archive, flags, summary, error);
 }
 
-#define IMPORT_BATCH 256
+#define IMPORT_BATCH 64
 
 gboolean
 kes_record_import_files (KesStore                *store,
