@@ -282,7 +282,7 @@ kes_cli_restore (KesCliContext *context)
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  KesStaff *actor = kes_store_get_actor (context->store);
+  g_autoptr(KesBackupReport) report = NULL;
 
   if (!kes_cli_parse_options (context, entries, N_("FILE"),
                               _("Verifies the backup, then writes it to a new file. Nothing existing "
@@ -297,8 +297,10 @@ kes_cli_restore (KesCliContext *context)
     return kes_cli_fail (error);
   if (!passphrase_from_env (variable, &passphrase))
     return KES_CLI_USAGE;
-  if (!kes_backup_restore (context->argv[1], passphrase, target,
-                           actor != NULL ? kes_staff_get_id (actor) : NULL, &error))
+  /* Core checks the permission again, verifies the new file after writing
+   * and logs the restore in this database and in the restored one. */
+  report = kes_backup_restore_full (context->store, context->argv[1], passphrase, target, NULL, &error);
+  if (report == NULL)
     return kes_cli_fail (error);
   g_print (_("Restored and verified: %s\n"), target);
   return KES_CLI_OK;

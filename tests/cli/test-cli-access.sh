@@ -56,6 +56,9 @@ as=demo.admin
 KESTREL_PASSWORD=cobalt-wren-valley expect 0 "" "an administrator backs up" -- backup --folder "$dir/backups" --keep 3
 plain=$(cat "$dir/out")
 KESTREL_PASSWORD=cobalt-wren-valley expect 0 "" "restores to a new file" -- restore "$plain" --to "$dir/restored.db"
+as=demo.manager
+KESTREL_PASSWORD=silver-fox-harbour expect 0 "" "the access log after the restore" -- audit --format json
+out_has '"action" : "restore"' "the restore is logged in the database it was made from"
 as=
 "$cli" --database "$dir/restored.db" --user tester verify >"$dir/out" 2>&1 && ok "the restored database verifies" || not_ok "the restored database verifies" "$(cat "$dir/out")"
 expect 1 "already exists" "restore never overwrites" -- restore "$plain" --to "$dir/restored.db"
