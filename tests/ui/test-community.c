@@ -11,6 +11,7 @@
 #include "community/kes-care-form.h"
 #include "community/kes-care-plan-view.h"
 #include "community/kes-medication-view.h"
+#include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
 #include "kes-carers.h"
@@ -271,6 +272,7 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   KesMedicationView *medication;
   KesCareForm *form;
   GtkWidget *button;
+  GtkWidget *row;
   GtkLabel *alerts;
 
   item = today_item (today, "depot");
@@ -346,6 +348,11 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   mark_row_entered_in_error (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4",
                              "Result belongs to another patient");
   g_assert_null (find_row (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4"));
+  /* Still listed, marked, with the reason; no button to mark it again. */
+  row = find_row (GTK_WIDGET (medication), "Entered in error: 21 Nov 2026 — WBC 2.8, neutrophils 1.4");
+  g_assert_nonnull (row);
+  g_assert_true (has_label (row, "Reason: Result belongs to another patient"));
+  g_assert_null (find_tooltip_button (row, "Mark as entered in error"));
   g_assert_false (gtk_widget_get_visible (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "alerts_box")));
   today = show_today (fixture);
   item = today_item (today, "clozapine-fbc");
@@ -359,6 +366,65 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   today = show_today (fixture);
   item = today_item (today, "depot");
   g_assert_nonnull (item);
+}
+
+static void
+collect_charts (GtkWidget *widget,
+                GPtrArray *charts)
+{
+  if (KES_IS_TREND_CHART (widget))
+    g_ptr_array_add (charts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_charts (child, charts);
+}
+
+/* Physical health checks become one chart a measure, each an image whose
+ * description is the readings in words; none recorded, no trends shown. */
+static void
+test_trend_charts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  GtkWidget *view;
+  GtkWidget *group;
+  char *problem;
+
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  kes_patient_page_show_tab (page, "medication");
+  view = find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+  group = kes_test_child (view, KES_TYPE_MEDICATION_VIEW, "trends_group");
+  g_assert_false (gtk_widget_get_visible (group));
+
+  g_object_unref (save_record (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", "2026-05-01", "weight_kg", "88",
+                               "height_cm", "178", "systolic", "150", "diastolic", "95", NULL));
+  g_object_unref (save_record (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", "2026-11-20", "weight_kg", "91",
+                               NULL));
+  kes_medication_view_reload (KES_MEDICATION_VIEW (view));
+  g_assert_true (gtk_widget_get_visible (group));
+  collect_charts (group, charts);
+  /* Weight, BMI and blood pressure. */
+  g_assert_cmpuint (charts->len, ==, 3);
+  g_assert_cmpstr (kes_trend_chart_get_series (charts->pdata[0])->measure, ==, "weight_kg");
+  g_assert_cmpstr (kes_trend_chart_get_series (charts->pdata[2])->measure, ==, "systolic");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (charts->pdata[0]), GTK_ACCESSIBLE_ROLE_IMG);
+  expected = kes_physical_trend_describe (kes_trend_chart_get_series (charts->pdata[0]));
+  g_assert_nonnull (strstr (expected, "88 on 1 May 2026, 91 on 20 Nov 2026"));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (charts->pdata[0]),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (problem);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (charts->pdata[0]),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Weight over time");
+  g_assert_null (problem);
+
+  /* Drawn in both styles without complaint. */
+  gtk_widget_queue_draw (group);
+  kes_test_wait (100);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  kes_test_wait (100);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* A held review past the configured hours shows as late; the forensic
@@ -410,6 +476,7 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
   /* A review booked in error can be marked so. */
   mark_row_entered_in_error (view, "18 Nov 2026 — Held", "Duplicate of the review on 16 Nov");
   g_assert_null (find_row (view, "18 Nov 2026 — Held"));
+  g_assert_nonnull (find_row (view, "Entered in error: 18 Nov 2026 — Held"));
 
   /* The essentials from the record, dated. */
   row = find_row (view, "Legal status and contacts");
@@ -601,7 +668,8 @@ fill_record_for_shots (Fixture *fixture)
   g_object_unref (save_record (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", kes_care_record_get_id (depot),
                                "given_on", "2026-11-02", "outcome", "given", "dose", "100 mg",
                                "site", "Left deltoid", "batch", "PP2291", "given_by", "Alice Adeyemi", NULL));
-  g_object_unref (save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-20",
+  /* A day before the plan test_share_crisis_plan writes, so that one is the latest. */
+  g_object_unref (save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-19",
                                "early_warning_signs", "Stops sleeping; believes neighbours are watching",
                                "responds_to", "His sister Grace (07700 900123); Alice, care coordinator",
                                "crisis_actions", "Call the care coordinator; increase visits to daily",
@@ -745,6 +813,19 @@ test_screenshots (Fixture       *fixture,
   save_png (GTK_WIDGET (form), "fbc-form-amber.png");
   gtk_window_destroy (GTK_WINDOW (form));
 
+  /* A check recorded on the wrong day, marked: listed dimmed with the reason. */
+  {
+    g_autoptr(GListModel) checks = kes_store_list_care_records (fixture->db->store, fixture->patient_id,
+                                                                KES_CARE_PHYSICAL_HEALTH, FALSE, &error);
+    g_autoptr(KesCareRecord) wrong = g_list_model_get_item (checks, 4); /* 12 Jan 2026 */
+
+    g_assert_cmpstr (kes_care_record_get (wrong, "taken_on"), ==, "2026-01-12");
+    g_assert_true (kes_store_mark_care_record_entered_in_error (fixture->db->store, wrong,
+                                                                "Weighed on the clinic's faulty scales", &error));
+    g_assert_no_error (error);
+    kes_medication_view_reload (KES_MEDICATION_VIEW (find_descendant (GTK_WIDGET (page),
+                                                                      KES_TYPE_MEDICATION_VIEW)));
+  }
   for (guint dark = 0; dark < 2; dark++)
     {
       GtkWidget *medication = find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
@@ -760,6 +841,8 @@ test_screenshots (Fixture       *fixture,
       kes_test_wait (300);
       scroll_to (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "trends_group"));
       save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "trends_group"), trends);
+      save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "physical_group"),
+                dark ? "physical-dark.png" : "physical.png");
       kes_patient_page_show_tab (page, "care-plan");
       kes_test_wait (300);
       scroll_to (kes_test_child (care_plan, KES_TYPE_CARE_PLAN_VIEW, "reviews_group"));
@@ -795,6 +878,7 @@ main (int   argc,
   g_test_add ("/community/empty-today", Fixture, NULL, fixture_set_up, test_empty_today, fixture_tear_down);
   g_test_add ("/community/depot-and-fbc-update-today", Fixture, NULL, fixture_set_up,
               test_depot_and_fbc_update_today, fixture_tear_down);
+  g_test_add ("/community/trend-charts", Fixture, NULL, fixture_set_up, test_trend_charts, fixture_tear_down);
   g_test_add ("/community/cpa-validation-and-essentials", Fixture, NULL, fixture_set_up,
               test_cpa_validation_and_essentials, fixture_tear_down);
   g_test_add ("/community/share-crisis-plan", Fixture, NULL, fixture_set_up, test_share_crisis_plan,

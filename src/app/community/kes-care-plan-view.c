@@ -293,7 +293,9 @@ fill_reviews (KesCarePlanView *self,
           g_free (subtitle);
           subtitle = joined;
         }
-      row = kes_care_group_add_row (&self->reviews, title, subtitle);
+      row = kes_care_group_add_record (&self->reviews, self->store, review, title, subtitle);
+      if (row == NULL)
+        continue;
       if (review_validation_late (review))
         {
           GtkWidget *badge = gtk_label_new (_("Validation late"));
@@ -303,15 +305,16 @@ fill_reviews (KesCarePlanView *self,
           gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (row, badge);
         }
+      if (!g_str_equal (status, "validated") && !g_str_equal (status, "cancelled"))
+        {
+          button = gtk_button_new_with_mnemonic (_("_Update…"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "kes-record", g_object_ref (review), g_object_unref);
+          g_signal_connect (button, "clicked", G_CALLBACK (review_clicked_cb), self);
+          adw_action_row_add_suffix (row, button);
+        }
       kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, review,
                                     _("Mark This Review as Entered in Error?"), G_CALLBACK (saved_cb));
-      if (g_str_equal (status, "validated") || g_str_equal (status, "cancelled"))
-        continue;
-      button = gtk_button_new_with_mnemonic (_("_Update…"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "kes-record", g_object_ref (review), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (review_clicked_cb), self);
-      adw_action_row_add_suffix (row, button);
     }
   kes_care_group_finish (&self->reviews);
 }
@@ -491,7 +494,7 @@ kes_care_plan_view_reload (KesCarePlanView *self)
   if (self->store == NULL || self->patient_id == NULL)
     return;
   plans = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CARE_PLAN, FALSE, NULL);
-  reviews = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CPA_REVIEW, FALSE, NULL);
+  reviews = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CPA_REVIEW, TRUE, NULL);
   crisis = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CRISIS_PLAN, FALSE, NULL);
   fill_plan (self, plans);
   fill_reviews (self, reviews);

@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-medication-rules.h"
+#include "kes-records.h"
 #include "kes-store-community.h"
 
 void
@@ -188,6 +189,63 @@ kes_care_row_add_mark_button (AdwActionRow  *row,
   g_signal_connect (button, "clicked", G_CALLBACK (mark_clicked_cb), NULL);
   adw_action_row_add_suffix (row, button);
   return button;
+}
+
+/* "Reason: … · marked by … on …" from the record's last revision. */
+static char *
+entered_in_error_line (KesStore      *store,
+                       KesCareRecord *record)
+{
+  g_autoptr(GPtrArray) revisions = kes_store_list_revisions (store, kes_care_record_get_id (record), NULL);
+  KesRevision *last;
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
+
+  if (revisions == NULL || revisions->len == 0)
+    return g_strdup (_("Entered in error"));
+  last = g_ptr_array_index (revisions, revisions->len - 1);
+  date = g_strndup (kes_revision_get_at (last), 10);
+  shown = kes_date_to_display (date);
+  /* TRANSLATORS: the reason, who marked the record and when */
+  return g_strdup_printf (_("Reason: %s · marked by %s on %s"), kes_revision_get_reason (last),
+                          kes_revision_get_author_name (last), shown != NULL ? shown : date);
+}
+
+AdwActionRow *
+kes_care_group_add_record (KesCareGroup  *group,
+                           KesStore      *store,
+                           KesCareRecord *record,
+                           const char    *title,
+                           const char    *subtitle)
+{
+
+  if (kes_care_record_get_state (record) == KES_RECORD_ENTERED_IN_ERROR)
+    {
+      /* TRANSLATORS: prefix for a record marked entered in error */
+      g_autofree char *marked = g_strdup_printf (_("Entered in error: %s"), title);
+      g_autofree char *why = entered_in_error_line (store, record);
+      g_autofree char *lines = subtitle != NULL && *subtitle != '\0' ? g_strdup_printf ("%s\n%s", subtitle, why)
+                                                                      : g_strdup (why);
+
+      gtk_widget_add_css_class (GTK_WIDGET (kes_care_group_add_row (group, marked, lines)), "kes-entered-in-error");
+      return NULL;
+    }
+  return kes_care_group_add_row (group, title, subtitle);
+}
+
+GListModel *
+kes_care_active_only (GListModel *all)
+{
+  GListStore *active = g_list_store_new (KES_TYPE_CARE_RECORD);
+
+  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(KesCareRecord) record = g_list_model_get_item (all, i);
+
+      if (kes_care_record_get_state (record) == KES_RECORD_ACTIVE)
+        g_list_store_append (active, record);
+    }
+  return G_LIST_MODEL (active);
 }
 
 gboolean

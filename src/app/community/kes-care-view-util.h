@@ -45,6 +45,17 @@ GtkWidget  *kes_care_row_add_mark_button (AdwActionRow     *row,
                                           KesCareRecord    *record,
                                           const char       *heading,
                                           GCallback         done);
+/* Adds a row for @record and returns it for suffixes (then the
+ * entered-in-error button, above, last); one entered in error is listed
+ * dimmed, its title marked and the reason, who and when under it, and NULL
+ * is returned. */
+AdwActionRow *kes_care_group_add_record (KesCareGroup     *group,
+                                         KesStore         *store,
+                                         KesCareRecord    *record,
+                                         const char       *title,
+                                         const char       *subtitle);
+/* The active records of @all (a new list). */
+GListModel *kes_care_active_only     (GListModel          *all);
 /* TRUE when the care vocabulary setting is "cmhf" (key worker). */
 gboolean    kes_care_uses_cmhf       (void);
 /* "21 Nov 2026", or "" for an empty value. */

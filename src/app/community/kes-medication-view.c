@@ -152,7 +152,7 @@ list (KesMedicationView *self,
       const char        *kind)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *model = kes_store_list_care_records (self->store, self->patient_id, kind, FALSE, &error);
+  GListModel *model = kes_store_list_care_records (self->store, self->patient_id, kind, TRUE, &error);
 
   /* Without the permission to read clinical records the tab stays empty. */
   if (model == NULL)
@@ -214,7 +214,9 @@ fill_prescriptions (KesMedicationView *self,
           if (shown != NULL)
             g_string_append_printf (subtitle, _(" · next due %s"), shown);
         }
-      row = kes_care_group_add_row (&self->prescriptions, title, subtitle->str);
+      row = kes_care_group_add_record (&self->prescriptions, self->store, script, title, subtitle->str);
+      if (row == NULL)
+        continue;
       if (depot && *stopped == '\0')
         row_button (row, script, _("Record _Dose…"), "record-depot-dose", G_CALLBACK (record_dose_clicked_cb), self);
       row_button (row, script, _("_Edit…"), "edit-prescription", G_CALLBACK (edit_clicked_cb), self);
@@ -237,6 +239,7 @@ fill_depots (KesMedicationView *self,
       g_autofree char *title = g_strdup_printf ("%s — %s", date, kes_care_code_label (dose, "outcome"));
       g_autofree char *subtitle = NULL;
       const char *drug = "";
+      AdwActionRow *row;
 
       for (guint j = 0; scripts != NULL && j < g_list_model_get_n_items (scripts); j++)
         {
@@ -251,9 +254,10 @@ fill_depots (KesMedicationView *self,
                                     kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
       else
         subtitle = g_strdup_printf ("%s · %s", drug, kes_care_record_get (dose, "reason"));
-      kes_care_row_add_mark_button (kes_care_group_add_row (&self->depots, title, subtitle), GTK_WIDGET (self),
-                                    self->store, dose, _("Mark This Depot Entry as Entered in Error?"),
-                                    G_CALLBACK (saved_cb));
+      row = kes_care_group_add_record (&self->depots, self->store, dose, title, subtitle);
+      if (row != NULL)
+        kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, dose,
+                                      _("Mark This Depot Entry as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->depots);
 }
@@ -280,7 +284,9 @@ fill_fbcs (KesMedicationView *self,
       /* TRANSLATORS: date, white cell count, neutrophil count */
       title = g_strdup_printf (_("%s — WBC %s, neutrophils %s"), date, kes_care_record_get (fbc, "wbc"),
                                kes_care_record_get (fbc, "neutrophils"));
-      row = kes_care_group_add_row (&self->fbcs, title, kes_fbc_light_action (light));
+      row = kes_care_group_add_record (&self->fbcs, self->store, fbc, title, kes_fbc_light_action (light));
+      if (row == NULL)
+        continue;
       badge = gtk_label_new (kes_fbc_light_label (light));
       css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
       gtk_widget_add_css_class (badge, "kes-computed");
@@ -304,12 +310,14 @@ fill_lithium (KesMedicationView *self,
       g_autofree char *date = kes_care_date (level, "taken_on");
       g_autofree char *title = g_strdup_printf (_("%s — %s mmol/L"), date, kes_care_record_get (level, "level"));
       double value = 0;
+      AdwActionRow *row;
 
       kes_care_record_get_number (level, "level", &value);
-      kes_care_row_add_mark_button (kes_care_group_add_row (&self->lithium, title,
-                                                            kes_lithium_band_label (kes_lithium_band (value))),
-                                    GTK_WIDGET (self), self->store, level,
-                                    _("Mark This Lithium Level as Entered in Error?"), G_CALLBACK (saved_cb));
+      row = kes_care_group_add_record (&self->lithium, self->store, level, title,
+                                       kes_lithium_band_label (kes_lithium_band (value)));
+      if (row != NULL)
+        kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, level,
+                                      _("Mark This Lithium Level as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->lithium);
 }
@@ -336,6 +344,7 @@ fill_physical (KesMedicationView *self,
       g_autofree char *date = kes_care_date (check, "taken_on");
       g_autoptr(GString) parts = g_string_new (NULL);
       double weight, height, bmi;
+      AdwActionRow *row;
 
       if (*kes_care_record_get (check, "weight_kg") != '\0')
         append_part (parts, g_strdup_printf (_("weight %s kg"), kes_care_record_get (check, "weight_kg")));
@@ -358,9 +367,10 @@ fill_physical (KesMedicationView *self,
                                              kes_care_record_get (check, "cholesterol")));
       if (*kes_care_record_get (check, "smoking") != '\0')
         append_part (parts, g_strdup (kes_care_code_label (check, "smoking")));
-      kes_care_row_add_mark_button (kes_care_group_add_row (&self->physical, date, parts->str), GTK_WIDGET (self),
-                                    self->store, check, _("Mark This Physical Health Check as Entered in Error?"),
-                                    G_CALLBACK (saved_cb));
+      row = kes_care_group_add_record (&self->physical, self->store, check, date, parts->str);
+      if (row != NULL)
+        kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, check,
+                                      _("Mark This Physical Health Check as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->physical);
 }
@@ -526,6 +536,8 @@ kes_medication_view_reload (KesMedicationView *self)
   g_autoptr(GListModel) fbcs = NULL;
   g_autoptr(GListModel) levels = NULL;
   g_autoptr(GListModel) checks = NULL;
+  g_autoptr(GListModel) active_doses = NULL;
+  g_autoptr(GListModel) active_checks = NULL;
 
   g_return_if_fail (KES_IS_MEDICATION_VIEW (self));
 
@@ -537,10 +549,13 @@ kes_medication_view_reload (KesMedicationView *self)
   levels = list (self, KES_CARE_LITHIUM_LEVEL);
   checks = list (self, KES_CARE_PHYSICAL_HEALTH);
   fill_alerts (self);
-  fill_prescriptions (self, scripts, doses);
+  /* Entered-in-error records are listed, marked; they count for nothing. */
+  active_doses = kes_care_active_only (doses);
+  active_checks = kes_care_active_only (checks);
+  fill_prescriptions (self, scripts, active_doses);
   fill_depots (self, doses, scripts);
   fill_fbcs (self, fbcs);
   fill_lithium (self, levels);
   fill_physical (self, checks);
-  fill_trends (self, checks);
+  fill_trends (self, active_checks);
 }
