@@ -20,6 +20,7 @@
 #include "moj/kes-moj-reports-page.h"
 #include "today/kes-today-page.h"
 #include "referrals/kes-referrals-page.h"
+#include "reports/kes-equality-view.h"
 #include "welcome/kes-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
@@ -49,6 +50,7 @@ struct _KesWindow
   GtkMenuButton        *user_button;
   GtkStack             *content_stack;
   GtkWidget            *moj_reports_page;
+  GtkWidget            *equality_view;
   KesCaseloadPage      *caseload_page;
   KesReferralsPage     *referrals_page;
   KesAdminPage         *admin_page;
@@ -718,15 +720,29 @@ kes_window_init (KesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The Reports area lists the Ministry of Justice reports due. */
+  /* The Reports area lists the Ministry of Justice reports due and holds
+   * the equality monitoring (PCREF) report, one switcher apart. */
   {
     GtkWidget *placeholder = gtk_stack_get_child_by_name (self->content_stack, "reports");
     g_autofree char *title = g_strdup (gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
                                                                                      placeholder)));
+    GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *reports = gtk_stack_new ();
+    GtkWidget *switcher = gtk_stack_switcher_new ();
 
     gtk_stack_remove (self->content_stack, placeholder);
     self->moj_reports_page = kes_moj_reports_page_new ();
-    gtk_stack_add_titled (self->content_stack, self->moj_reports_page, "reports", title);
+    self->equality_view = kes_equality_view_new ();
+    gtk_widget_set_vexpand (reports, TRUE);
+    gtk_stack_add_titled (GTK_STACK (reports), self->moj_reports_page, "reports",
+                          _("Due to the Ministry of Justice"));
+    gtk_stack_add_titled (GTK_STACK (reports), self->equality_view, "equality", _("Equality Monitoring"));
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (reports));
+    gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+    gtk_widget_set_margin_top (switcher, 6);
+    gtk_box_append (GTK_BOX (area), switcher);
+    gtk_box_append (GTK_BOX (area), reports);
+    gtk_stack_add_titled (self->content_stack, area, "reports", title);
   }
 
   if (DEVELOPMENT_BUILD)
@@ -771,6 +787,7 @@ kes_window_set_store (KesWindow *self,
   kes_liaison_page_set_store (self->liaison_page, store);
   kes_patient_page_set_store (self->patient_page, store);
   kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), store);
+  kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), store);
   kes_today_page_set_store (self->today_page, store);
 
   /* Everyone signs in, even when there is only one account: the first run

@@ -7,6 +7,7 @@
 
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-equality.h"
 #include "kes-liaison.h"
 #include "kes-validate.h"
 
@@ -61,11 +62,13 @@ KesLiaisonActivity *
 kes_liaison_activity_count (GPtrArray *screenings)
 {
   KesCodeList *settings = kes_code_list_get (KES_CODES_LD_SETTING);
+  KesCodeList *sources = kes_code_list_get (KES_CODES_LD_SOURCE);
   KesCodeList *outcomes = kes_code_list_get (KES_CODES_LD_OUTCOME);
   KesCodeList *vulnerabilities = kes_code_list_get (KES_CODES_LD_VULNERABILITY);
   KesLiaisonActivity *activity = g_new0 (KesLiaisonActivity, 1);
 
   activity->by_setting = count_codes (settings, &activity->n_settings);
+  activity->by_source = count_codes (sources, &activity->n_sources);
   activity->by_outcome = count_codes (outcomes, &activity->n_outcomes);
   activity->by_vulnerability = count_codes (vulnerabilities, &activity->n_vulnerabilities);
   activity->by_setting_outcome = g_new0 (guint, MAX (activity->n_settings * activity->n_outcomes, 1));
@@ -75,6 +78,7 @@ kes_liaison_activity_count (GPtrArray *screenings)
       KesFieldRecord *screening = g_ptr_array_index (screenings, i);
       int setting = kes_code_list_find (settings, kes_field_record_get_text (screening, "setting"));
       int outcome = kes_code_list_find (outcomes, kes_field_record_get_text (screening, "outcome"));
+      int source = kes_code_list_find (sources, kes_field_record_get_text (screening, "referral_source"));
       g_auto(GStrv) found = kes_field_record_dup_list (screening, "vulnerabilities");
 
       activity->total++;
@@ -84,6 +88,8 @@ kes_liaison_activity_count (GPtrArray *screenings)
         activity->converted++;
       if (setting >= 0)
         activity->by_setting[setting]++;
+      if (source >= 0)
+        activity->by_source[source]++;
       if (outcome >= 0)
         activity->by_outcome[outcome]++;
       if (setting >= 0 && outcome >= 0)
@@ -104,10 +110,94 @@ kes_liaison_activity_free (KesLiaisonActivity *activity)
   if (activity == NULL)
     return;
   g_free (activity->by_setting);
+  g_free (activity->by_source);
   g_free (activity->by_outcome);
   g_free (activity->by_vulnerability);
   g_free (activity->by_setting_outcome);
   g_free (activity);
+}
+
+const char *
+kes_liaison_breakdown_label (KesLiaisonBreakdown breakdown)
+{
+  switch (breakdown)
+    {
+    case KES_LIAISON_BY_SETTING:
+      return _("Setting");
+    case KES_LIAISON_BY_SOURCE:
+      return _("Referred by");
+    case KES_LIAISON_BY_VULNERABILITY:
+      return _("Vulnerabilities identified");
+    case KES_LIAISON_BY_OUTCOME:
+      return _("Outcome");
+    case KES_LIAISON_N_BREAKDOWNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+kes_liaison_breakdown_codes (KesLiaisonBreakdown breakdown)
+{
+  switch (breakdown)
+    {
+    case KES_LIAISON_BY_SETTING:
+      return KES_CODES_LD_SETTING;
+    case KES_LIAISON_BY_SOURCE:
+      return KES_CODES_LD_SOURCE;
+    case KES_LIAISON_BY_VULNERABILITY:
+      return KES_CODES_LD_VULNERABILITY;
+    case KES_LIAISON_BY_OUTCOME:
+      return KES_CODES_LD_OUTCOME;
+    case KES_LIAISON_N_BREAKDOWNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+kes_liaison_count_shown (guint count)
+{
+  if (count >= 1 && count <= 4)
+    return g_strdup (KES_EQUALITY_SUPPRESSED);
+  return g_strdup_printf ("%u", count);
+}
+
+GStrv
+kes_liaison_activity_shown (KesLiaisonActivity  *activity,
+                            KesLiaisonBreakdown  breakdown)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const guint *values;
+  guint n;
+
+  g_return_val_if_fail (activity != NULL, NULL);
+
+  switch (breakdown)
+    {
+    case KES_LIAISON_BY_SETTING:
+      return kes_equality_suppress_column (activity->by_setting, activity->n_settings, activity->total, NULL);
+    case KES_LIAISON_BY_SOURCE:
+      return kes_equality_suppress_column (activity->by_source, activity->n_sources, activity->total, NULL);
+    case KES_LIAISON_BY_OUTCOME:
+      return kes_equality_suppress_column (activity->by_outcome, activity->n_outcomes, activity->total, NULL);
+    case KES_LIAISON_BY_VULNERABILITY:
+      values = activity->by_vulnerability;
+      n = activity->n_vulnerabilities;
+      break;
+    case KES_LIAISON_N_BREAKDOWNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  /* Overlapping counts: no total to subtract from, so only small ones go. */
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autofree char *text = kes_liaison_count_shown (i < n ? values[i] : activity->total);
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* ---- A screening as a referral on the referral pathway: everything the

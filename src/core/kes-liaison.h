@@ -67,9 +67,11 @@ typedef struct
   guint  mappa_liaison;
   guint  converted;
   guint  n_settings;
+  guint  n_sources;
   guint  n_outcomes;
   guint  n_vulnerabilities;
   guint *by_setting;
+  guint *by_source;
   guint *by_outcome;
   guint *by_vulnerability;
   guint *by_setting_outcome; /* [setting * n_outcomes + outcome] */
@@ -79,6 +81,30 @@ typedef struct
 KesLiaisonActivity *kes_liaison_activity_count (GPtrArray          *screenings);
 void                kes_liaison_activity_free  (KesLiaisonActivity *activity);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesLiaisonActivity, kes_liaison_activity_free)
+
+/* The activity report's counts as they may be shown outside the team, with
+ * the equality report's rule (kes-equality.h): settings, sources and
+ * outcomes each divide the screenings, so each is a column with the total
+ * (primary and complementary suppression); vulnerabilities overlap (one
+ * person may have several), so each count is only hidden from 1 to 4, as
+ * are the MAPPA and converted counts and a total from 1 to 4. Returns
+ * n + 1 texts for a column (the last is the total). */
+typedef enum
+{
+  KES_LIAISON_BY_SETTING,
+  KES_LIAISON_BY_SOURCE,
+  KES_LIAISON_BY_VULNERABILITY,
+  KES_LIAISON_BY_OUTCOME,
+  KES_LIAISON_N_BREAKDOWNS
+} KesLiaisonBreakdown;
+
+const char         *kes_liaison_breakdown_label    (KesLiaisonBreakdown  breakdown);
+/* The code list behind @breakdown. */
+const char         *kes_liaison_breakdown_codes    (KesLiaisonBreakdown  breakdown);
+GStrv               kes_liaison_activity_shown     (KesLiaisonActivity  *activity,
+                                                    KesLiaisonBreakdown  breakdown);
+/* A single count outside the columns: "<5" from 1 to 4. */
+char               *kes_liaison_count_shown        (guint                count);
 
 /* ---- In the store (kes-store-liaison.c); view-clinical / edit-clinical ---- */
 /* Checks the fields, an NHS number's check digit, that named services are
@@ -98,6 +124,13 @@ GPtrArray      *kes_store_list_screenings   (KesStore        *store,
                                              const char      *from,
                                              const char      *to,
                                              GError         **error);
+/* The activity counts for [from, to] (inclusive); needs view-clinical
+ * (liaison and diversion practitioners, clinicians, team managers). The run
+ * is written to the access log (counts only). */
+KesLiaisonActivity *kes_store_liaison_activity (KesStore      *store,
+                                                const char    *from,
+                                                const char    *to,
+                                                GError       **error);
 /* Creates a patient record from @screening (as loaded: its revision must be
  * current) in @team_id, carrying over name, date of birth, gender, ethnic
  * category, NHS number, address, MAPPA details and the screening date as the

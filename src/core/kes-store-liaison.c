@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
@@ -182,6 +183,33 @@ make_patient (KesStore        *self,
       return NULL;
     }
   return g_steal_pointer (&patient);
+}
+
+KesLiaisonActivity *
+kes_store_liaison_activity (KesStore    *self,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) screenings = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (strcmp (from, to) > 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The period ends before it starts: check the dates"));
+      return NULL;
+    }
+  screenings = kes_store_list_screenings (self, from, to, error);
+  if (screenings == NULL)
+    return NULL;
+  summary = g_strdup_printf ("liaison and diversion activity %s to %s: %u screenings", from, to, screenings->len);
+  if (!kes_store_audit (self, KES_AUDIT_EXPORT, NULL, NULL, summary, error))
+    return NULL;
+  return kes_liaison_activity_count (screenings);
 }
 
 KesPatient *

@@ -68,5 +68,19 @@ if [ $? -eq 1 ] && grep -qF "The period ends before it starts" "$dir/err"; then 
 run equality-report --from 2020-01-01 --to 2030-12-31 --format docx --output "$dir/x"
 if [ $? -eq 2 ]; then ok "refuses an unknown format"; else not_ok "refuses an unknown format"; fi
 
+# The liaison and diversion activity report (no screenings in this database).
+run liaison-report --from 2026-11-01 --to 2026-11-30 --format csv --output "$dir/ld.csv"
+if [ $? -eq 0 ] && head -1 "$dir/ld.csv" | grep -qx "period_from,period_to,breakdown,category,count" &&
+   grep -qF "2026-11-01,2026-11-30,Setting,Police custody,0" "$dir/ld.csv" &&
+   grep -qF "Outcome,All,0" "$dir/ld.csv"; then
+  ok "liaison-report writes the CSV"
+else
+  not_ok "liaison-report writes the CSV" "$(cat "$dir/err")" "$(head -3 "$dir/ld.csv" 2>/dev/null)"
+fi
+run liaison-report --from 2026-11-01 --to 2026-11-30 --output "$dir/ld.pdf"
+if [ $? -eq 0 ] && head -c 5 "$dir/ld.pdf" | grep -q "%PDF-"; then ok "liaison-report writes the PDF"; else not_ok "liaison-report writes the PDF" "$(cat "$dir/err")"; fi
+run liaison-report --from 2026-11-30 --to 2026-11-01 --output "$dir/bad.pdf"
+if [ $? -eq 1 ] && grep -qF "The period ends before it starts" "$dir/err"; then ok "liaison-report refuses a backwards period"; else not_ok "liaison-report refuses a backwards period" "$(cat "$dir/err")"; fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

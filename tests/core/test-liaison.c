@@ -3,6 +3,7 @@
 
 #include "kes-accounts.h"
 #include "kes-clock.h"
+#include "kes-equality.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-permissions.h"
@@ -306,6 +307,60 @@ test_activity (void)
   g_assert_cmpuint (activity->by_vulnerability[0], ==, 4); /* mental health */
   g_assert_cmpuint (activity->by_vulnerability[8], ==, 4); /* housing */
   g_assert_cmpuint (activity->by_vulnerability[9], ==, 0); /* debt */
+  g_assert_cmpuint (activity->by_source[0], ==, 4);       /* police */
+
+  /* As shown outside the team: 3 in police custody is "<5", never 3, and
+   * the 1 in youth court is hidden with it; the total of 4 is hidden too. */
+  {
+    g_auto(GStrv) settings = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SETTING);
+    g_auto(GStrv) sources = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SOURCE);
+    g_auto(GStrv) found = kes_liaison_activity_shown (activity, KES_LIAISON_BY_VULNERABILITY);
+    g_autofree char *joined = g_strjoinv (" ", settings);
+
+    g_assert_cmpstr (joined, ==, "<5 0 0 0 <5 0 0 <5");
+    g_assert_cmpstr (sources[0], ==, "<5");
+    g_assert_cmpstr (found[0], ==, "<5");
+    g_assert_cmpstr (found[9], ==, "0");
+    g_assert_cmpuint (g_strv_length (found), ==, activity->n_vulnerabilities + 1);
+  }
+}
+
+static void
+test_activity_report (void)
+{
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStore) store = open_store (&actor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesLiaisonActivity) activity = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_auto(GStrv) settings = NULL;
+  g_auto(GStrv) outcomes = NULL;
+  g_autofree char *five = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(KesFieldRecord) record = screening ("Person", i < 9 ? "police-custody" : "magistrates-court",
+                                                    i < 6 ? "signposting" : "short-term-support", "2026-11-03");
+      g_assert_true (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
+      g_assert_no_error (error);
+    }
+  activity = kes_store_liaison_activity (store, "2026-11-01", "2026-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activity->total, ==, 12);
+  settings = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SETTING);
+  /* 9 in custody, 3 at the magistrates' court: the 3 is "<5" and the 9 is
+   * hidden as "*" so 12 − 9 can't give it back. */
+  g_assert_cmpstr (settings[0], ==, KES_EQUALITY_HIDDEN);
+  g_assert_cmpstr (settings[2], ==, "<5");
+  g_assert_cmpstr (settings[activity->n_settings], ==, "12");
+  outcomes = kes_liaison_activity_shown (activity, KES_LIAISON_BY_OUTCOME);
+  g_assert_cmpstr (outcomes[2], ==, "6");
+  g_assert_cmpstr (outcomes[3], ==, "6");
+  five = kes_liaison_count_shown (5);
+  g_assert_cmpstr (five, ==, "5");
+
+  g_assert_null (kes_store_liaison_activity (store, "2026-12-01", "2026-11-01", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
 static void
@@ -334,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/liaison/referral", test_referral);
   g_test_add_func ("/liaison/referral-existing-patient", test_referral_existing_patient);
   g_test_add_func ("/liaison/activity", test_activity);
+  g_test_add_func ("/liaison/activity-report", test_activity_report);
   g_test_add_func ("/liaison/permission", test_permission);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "kes-liaison.h"
 #include "kes-ui-test-util.h"
 #include "liaison/kes-liaison-page.h"
+#include "preview/kes-report-preview.h"
 #include "referrals/kes-referrals-page.h"
 
 /* Liaison & Diversion through its real widgets: record a screening, make it
@@ -143,6 +144,44 @@ test_screen_and_convert (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
                    "1 screening; MAPPA liaison: 0; made into patient records: 1");
   screenshot (window, "liaison-activity.png");
+
+  /* The activity report as CSV and PDF: 1 screening is shown as "<5". */
+  {
+    g_autofree char *path = g_build_filename (db->dir, "activity.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autoptr(GError) error = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *preview_window = NULL;
+    GtkWidget *preview;
+
+    g_assert_true (kes_liaison_page_save_activity_csv (KES_LIAISON_PAGE (page), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, ",Setting,Magistrates’ court,<5\n"));
+    g_assert_nonnull (strstr (csv, ",Setting,All,<5\n"));
+    g_assert_null (strstr (csv, ",1\n"));
+
+    g_signal_emit_by_name (find (page, GTK_TYPE_BUTTON, "activity-pdf"), "clicked");
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) candidate = g_list_model_get_item (toplevels, i);
+        if (candidate != window && find (candidate, KES_TYPE_REPORT_PREVIEW, NULL) != NULL)
+          preview_window = candidate;
+      }
+    g_assert_nonnull (preview_window);
+    preview = find (preview_window, KES_TYPE_REPORT_PREVIEW, NULL);
+    for (guint i = 0; i < 200 && kes_report_preview_get_n_pages (KES_REPORT_PREVIEW (preview)) == 0; i++)
+      kes_test_wait (50);
+    g_assert_cmpuint (kes_report_preview_get_n_pages (KES_REPORT_PREVIEW (preview)), >=, 1);
+    screenshot (preview_window, "liaison-activity-preview.png");
+    if (g_getenv ("KES_SCREENSHOT_DIR") != NULL)
+      {
+        g_autofree char *pdf_path = g_build_filename (g_getenv ("KES_SCREENSHOT_DIR"), "liaison-activity.pdf", NULL);
+        GBytes *pdf = kes_report_preview_get_pdf (KES_REPORT_PREVIEW (preview));
+        g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+      }
+    gtk_window_destroy (GTK_WINDOW (preview_window));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   kes_test_wait (10);

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-equality-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-accounts.h"
+#include "kes-app-util.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-equality-report.h"
+#include "kes-equality-view.h"
+#include "kes-validate.h"
+#include "kes-xml-writer.h"
+#include "preview/kes-report-preview.h"
+
+struct _KesEqualityView
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *box;
+  GtkEditable          *from_entry;
+  GtkEditable          *to_entry;
+  GtkLabel             *error_label;
+  GtkWidget            *csv_button;
+  GtkWidget            *xml_button;
+  KesReportPreview     *preview;
+  GtkFileChooserNative *chooser;
+
+  KesStore             *store;
+  char                 *from;   /* the period shown, YYYY-MM-DD */
+  char                 *to;
+};
+
+G_DEFINE_FINAL_TYPE (KesEqualityView, kes_equality_view, GTK_TYPE_WIDGET)
+
+static void
+show_error (KesEqualityView *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Core runs the report with export or view-audit; saving a copy follows
+ * the same rule. */
+static KesPermission
+save_permission (KesEqualityView *self)
+{
+  return kes_store_check_permission (self->store, KES_PERMISSION_EXPORT, NULL, NULL) ? KES_PERMISSION_EXPORT
+                                                                                    : KES_PERMISSION_VIEW_AUDIT;
+}
+
+static char *
+actor_name (KesEqualityView *self)
+{
+  KesStaff *actor = kes_store_get_actor (self->store);
+  return actor != NULL ? g_strdup (kes_staff_get_display_name (actor)) : NULL;
+}
+
+static KesEqualityReport *
+run_report (KesEqualityView  *self,
+            GError          **error)
+{
+  g_autofree char *from_text = kes_editable_dup_text (self->from_entry);
+  g_autofree char *to_text = kes_editable_dup_text (self->to_entry);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  KesEqualityReport *report;
+
+  if ((from = kes_date_parse (from_text, _("From"), error)) == NULL ||
+      (to = kes_date_parse (to_text, _("To"), error)) == NULL)
+    return NULL;
+  report = kes_store_equality_report (self->store, from, to, error);
+  if (report != NULL)
+    {
+      g_free (self->from);
+      g_free (self->to);
+      self->from = g_steal_pointer (&from);
+      self->to = g_steal_pointer (&to);
+    }
+  return report;
+}
+
+static void
+show_clicked_cb (KesEqualityView *self)
+{
+  kes_equality_view_show (self);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     KesEqualityView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  if (path != NULL)
+    {
+      if (kes_equality_view_save (self, format, path, &error))
+        kes_widget_toast (GTK_WIDGET (self), _("Equality report saved"));
+      else
+        kes_show_error (GTK_WIDGET (self), _("Could Not Save the Report"), error->message);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_clicked_cb (GtkButton       *button,
+                 KesEqualityView *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (button), "format");
+  g_autofree char *name = g_strdup_printf ("equality-%s-to-%s.%s", self->from, self->to, format);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->from == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (g_str_equal (format, "csv") ? _("Save Equality Report as CSV")
+                                                                          : _("Save Equality Report as XML"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "format", (gpointer) format);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *name)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  return row;
+}
+
+static void
+kes_equality_view_dispose (GObject *object)
+{
+  KesEqualityView *self = KES_EQUALITY_VIEW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (kes_equality_view_parent_class)->dispose (object);
+}
+
+static void
+kes_equality_view_class_init (KesEqualityViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kes_equality_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kes_equality_view_init (KesEqualityView *self)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *to = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (today), g_date_get_month (today),
+                                         g_date_get_year (today));
+  g_autofree char *from = g_strdup_printf ("01/01/%04d", g_date_get_year (today));
+  GtkWidget *title = gtk_label_new (_("Equality Monitoring (PCREF)"));
+  GtkWidget *about = gtk_label_new (_("Caseload, restricted status, recalls, carer’s assessments offered and "
+                                      "referrals received, accepted and declined, with time to decision, "
+                                      "by ethnic category, gender and age band. Numbers from 1 to 4 are "
+                                      "shown as “<5”."));
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show Report"));
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *error = gtk_label_new (NULL);
+  GtkWidget *from_row = entry_row (_("From (dd/mm/yyyy)"), "equality-from");
+  GtkWidget *to_row = entry_row (_("To (dd/mm/yyyy)"), "equality-to");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_margin_start (self->box, 18);
+  gtk_widget_set_margin_end (self->box, 18);
+  gtk_widget_set_margin_top (self->box, 18);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_label_set_xalign (GTK_LABEL (about), 0);
+  gtk_label_set_wrap (GTK_LABEL (about), TRUE);
+  gtk_widget_add_css_class (about, "dim-label");
+  gtk_box_append (GTK_BOX (texts), about);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (header), texts);
+
+  gtk_editable_set_text (GTK_EDITABLE (from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (to_row), to);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), to_row);
+  gtk_widget_set_size_request (group, 280, -1);
+  gtk_box_append (GTK_BOX (header), group);
+
+  gtk_widget_set_name (show, "equality-show");
+  gtk_widget_add_css_class (show, "suggested-action");
+  g_signal_connect_swapped (show, "clicked", G_CALLBACK (show_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), show);
+  self->csv_button = gtk_button_new_with_mnemonic (_("Save _CSV…"));
+  gtk_widget_set_name (self->csv_button, "equality-csv");
+  g_object_set_data (G_OBJECT (self->csv_button), "format", (gpointer) "csv");
+  g_signal_connect (self->csv_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), self->csv_button);
+  self->xml_button = gtk_button_new_with_mnemonic (_("Save _XML…"));
+  gtk_widget_set_name (self->xml_button, "equality-xml");
+  g_object_set_data (G_OBJECT (self->xml_button), "format", (gpointer) "xml");
+  g_signal_connect (self->xml_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), self->xml_button);
+  gtk_widget_set_sensitive (self->csv_button, FALSE);
+  gtk_widget_set_sensitive (self->xml_button, FALSE);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), buttons);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_name (error, "equality-error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (self->box), error);
+
+  self->preview = KES_REPORT_PREVIEW (kes_report_preview_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->preview));
+
+  self->from_entry = GTK_EDITABLE (from_row);
+  self->to_entry = GTK_EDITABLE (to_row);
+  self->error_label = GTK_LABEL (error);
+}
+
+GtkWidget *
+kes_equality_view_new (void)
+{
+  return g_object_new (KES_TYPE_EQUALITY_VIEW, NULL);
+}
+
+void
+kes_equality_view_set_store (KesEqualityView *self,
+                             KesStore        *store)
+{
+  g_return_if_fail (KES_IS_EQUALITY_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  show_error (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+  gtk_widget_set_sensitive (self->csv_button, FALSE);
+  gtk_widget_set_sensitive (self->xml_button, FALSE);
+}
+
+void
+kes_equality_view_set_period (KesEqualityView *self,
+                              const char      *from,
+                              const char      *to)
+{
+  g_return_if_fail (KES_IS_EQUALITY_VIEW (self));
+
+  gtk_editable_set_text (self->from_entry, from);
+  gtk_editable_set_text (self->to_entry, to);
+}
+
+gboolean
+kes_equality_view_show (KesEqualityView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesEqualityReport) report = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (KES_IS_EQUALITY_VIEW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  report = run_report (self, &error);
+  gtk_widget_set_sensitive (self->csv_button, report != NULL);
+  gtk_widget_set_sensitive (self->xml_button, report != NULL);
+  if (report == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  author = actor_name (self);
+  document = kes_equality_report_build (report, author);
+  what = g_strdup_printf ("equality report %s to %s (PDF)", self->from, self->to);
+  kes_report_preview_set_audit (self->preview, self->store, NULL, what);
+  kes_report_preview_set_permission (self->preview, save_permission (self));
+  kes_report_preview_set_document (self->preview, document);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
+  return TRUE;
+}
+
+gboolean
+kes_equality_view_save (KesEqualityView  *self,
+                        const char       *format,
+                        const char       *path,
+                        GError          **error)
+{
+  g_autoptr(KesEqualityReport) report = NULL;
+  g_autofree char *summary = NULL;
+  gboolean csv;
+
+  g_return_val_if_fail (KES_IS_EQUALITY_VIEW (self), FALSE);
+  g_return_val_if_fail (format != NULL && path != NULL, FALSE);
+
+  csv = g_str_equal (format, "csv");
+  if (self->store == NULL || !kes_store_check_permission (self->store, save_permission (self), NULL, error) ||
+      (report = run_report (self, error)) == NULL)
+    return FALSE;
+  if (csv)
+    {
+      if (!kes_equality_report_write_csv (report, path, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *author = actor_name (self);
+      g_autoptr(KesDocument) document = kes_equality_report_build (report, author);
+
+      if (!kes_xml_write_file (document, path, error))
+        return FALSE;
+    }
+  summary = g_strdup_printf ("equality report %s to %s saved (%s)", self->from, self->to, csv ? "CSV" : "XML");
+  return kes_store_audit (self->store, KES_AUDIT_EXPORT, NULL, NULL, summary, error);
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-equality-ui"
+
+#include "config.h"
+
+#include "kes-accounts.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-ui-test-util.h"
+#include "preview/kes-report-preview.h"
+#include "reports/kes-equality-view.h"
+
+/* The equality monitoring (PCREF) report in the Reports area: choose a
+ * period, preview the PDF, save CSV and XML (logged); refused clearly for a
+ * role that may not run it. */
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  if ((type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (root, type)) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("KES_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (window);
+  kes_test_wait (200);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (g_getenv ("KES_SCREENSHOT_DIR"), name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+add_patient (KesStore   *store,
+             const char *family,
+             const char *ethnicity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
+  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "03");
+  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_pages (gpointer data)
+{
+  return kes_report_preview_get_n_pages (data) > 0;
+}
+
+static guint
+count_exports (KesStore *store)
+{
+  g_autoptr(GListModel) entries = kes_store_list_audit (store, NULL, NULL, NULL, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_EXPORT))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_equality_view (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *xml_path = NULL;
+  g_autofree char *csv = NULL;
+  const char *manager[] = { KES_ROLE_TEAM_MANAGER, NULL };
+  const char *carers[] = { KES_ROLE_CARERS_LIAISON, NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = kes_equality_view_new ();
+  KesReportPreview *preview;
+  GtkWidget *label;
+  guint exports;
+
+  kes_clock_set_fixed (now);
+  for (guint i = 0; i < 3; i++)
+    add_patient (db->store, "Campbell", "M");
+  for (guint i = 0; i < 12; i++)
+    add_patient (db->store, "Smith", "A");
+  kes_store_set_actor (db->store, NULL);
+  g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), manager, &error));
+  g_assert_no_error (error);
+  kes_store_set_actor (db->store, db->actor);
+
+  kes_equality_view_set_store (KES_EQUALITY_VIEW (view), db->store);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+
+  /* A backwards period is refused in plain words. */
+  kes_equality_view_set_period (KES_EQUALITY_VIEW (view), "31/12/2026", "01/01/2026");
+  g_signal_emit_by_name (find (view, GTK_TYPE_BUTTON, "equality-show"), "clicked");
+  label = find (view, GTK_TYPE_LABEL, "equality-error");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "The period ends before it starts: check the dates");
+  g_assert_false (gtk_widget_get_sensitive (find (view, GTK_TYPE_BUTTON, "equality-csv")));
+
+  kes_equality_view_set_period (KES_EQUALITY_VIEW (view), "01/01/2026", "31/12/2026");
+  g_signal_emit_by_name (find (view, GTK_TYPE_BUTTON, "equality-show"), "clicked");
+  g_assert_false (gtk_widget_get_visible (label));
+  preview = KES_REPORT_PREVIEW (find (view, KES_TYPE_REPORT_PREVIEW, NULL));
+  g_assert_true (kes_test_wait_until (has_pages, preview, 10000));
+  g_assert_cmpuint (kes_report_preview_get_n_pages (preview), >=, 2);
+  screenshot (window, "equality-view.png");
+  if (g_getenv ("KES_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *pdf_path = g_build_filename (g_getenv ("KES_SCREENSHOT_DIR"), "equality-app.pdf", NULL);
+      GBytes *pdf = kes_report_preview_get_pdf (preview);
+      g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+    }
+
+  /* Save CSV and XML: written, suppressed, logged. */
+  exports = count_exports (db->store);
+  csv_path = g_build_filename (db->dir, "equality.csv", NULL);
+  xml_path = g_build_filename (db->dir, "equality.xml", NULL);
+  g_assert_true (kes_equality_view_save (KES_EQUALITY_VIEW (view), "csv", csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_equality_view_save (KES_EQUALITY_VIEW (view), "xml", xml_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Ethnic category,Black or Black British: Caribbean,Caseload,<5,"));
+  g_assert_null (strstr (csv, "Caribbean,Caseload,3,"));
+  g_assert_true (g_file_test (xml_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_exports (db->store), >=, exports + 2);
+
+  /* Carers' liaison staff may not run it: core's refusal is shown. */
+  kes_store_set_actor (db->store, NULL);
+  g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), carers, &error));
+  kes_store_set_actor (db->store, db->actor);
+  g_signal_emit_by_name (find (view, GTK_TYPE_BUTTON, "equality-show"), "clicked");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Carers’ liaison staff can’t export or print records");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_false (kes_equality_view_save (KES_EQUALITY_VIEW (view), "csv", csv_path, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/equality-ui/period-preview-save", test_equality_view);
+  return g_test_run ();
+}
