@@ -608,6 +608,41 @@ kes_moj_report_check_compliance (KesMojRecord *report,
   return issues;
 }
 
+gboolean
+kes_moj_report_submission_timing (KesMojRecord  *report,
+                                  GPtrArray     *late_notices,
+                                  guint         *days_late,
+                                  char         **notice_sent)
+{
+  g_autoptr(GDate) sent = NULL;
+  g_autoptr(GDate) due = NULL;
+  const char *due_iso = kes_moj_record_get_text (report, "due_date");
+
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
+
+  *days_late = 0;
+  *notice_sent = NULL;
+  if (!kes_moj_report_is_submitted (report))
+    return FALSE;
+  sent = kes_date_from_iso (kes_moj_record_get_text (report, "submitted_date"));
+  due = kes_date_from_iso (due_iso);
+  if (!kes_moj_report_is_urgent (report) && sent != NULL && due != NULL && g_date_compare (sent, due) > 0)
+    *days_late = g_date_days_between (due, sent);
+  for (guint i = 0; late_notices != NULL && i < late_notices->len; i++)
+    {
+      KesMojRecord *notice = g_ptr_array_index (late_notices, i);
+
+      if (kes_moj_record_get_kind (notice) == KES_MOJ_LATE_NOTICE &&
+          kes_moj_record_get_state (notice) == KES_RECORD_ACTIVE &&
+          g_str_equal (kes_moj_record_get_text (notice, "due_date"), due_iso))
+        {
+          *notice_sent = g_strdup (kes_moj_record_get_text (notice, "sent_date"));
+          break;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 kes_moj_report_validate (KesMojRecord *report)
 {

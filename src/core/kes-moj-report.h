@@ -137,6 +137,16 @@ GPtrArray      *kes_moj_report_check_compliance  (KesMojRecord       *report,
                                                   const char         *table_id,
                                                   gboolean            complete);
 
+/* For the submission log: how many days after its due date a submitted
+ * report was sent (0 when in time; urgent reports are never late), and the
+ * date (ISO) a late notice for that due date was sent to MHCS, from
+ * @late_notices (KesMojRecord of kind KES_MOJ_LATE_NOTICE; those entered in
+ * error do not count), or NULL. FALSE when the report is not submitted. */
+gboolean        kes_moj_report_submission_timing (KesMojRecord       *report,
+                                                  GPtrArray          *late_notices,
+                                                  guint              *days_late,
+                                                  char              **notice_sent);
+
 /* Problems with the report's own fields (type, due date, urgent trigger). */
 GPtrArray      *kes_moj_report_validate         (KesMojRecord  *report);
 

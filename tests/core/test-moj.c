@@ -724,6 +724,60 @@ test_prefill (Fixture       *fixture,
   g_assert_cmpstr (from, ==, "2026-02-26");
 }
 
+/* ---- Submission log ---- */
+
+static void
+test_submission_timing (void)
+{
+  g_autoptr(KesMojRecord) report = kes_moj_report_new ("p1", "moj-cd-report", "2024-10.2", KES_MOJ_REPORT_ROUTINE,
+                                                       "2026-02-28");
+  g_autoptr(KesMojRecord) urgent = kes_moj_report_new ("p1", "moj-cd-report", "2024-10.2", KES_MOJ_REPORT_URGENT,
+                                                       "2026-02-10");
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
+  KesMojRecord *wrong = kes_moj_record_new (KES_MOJ_LATE_NOTICE, "p1");
+  KesMojRecord *other = kes_moj_record_new (KES_MOJ_LATE_NOTICE, "p1");
+  KesMojRecord *notice = kes_moj_record_new (KES_MOJ_LATE_NOTICE, "p1");
+  g_autofree char *sent = NULL;
+  guint late = 99;
+
+  /* Not submitted: nothing to say. */
+  g_assert_false (kes_moj_report_submission_timing (report, NULL, &late, &sent));
+  g_assert_cmpuint (late, ==, 0);
+  g_assert_null (sent);
+
+  /* In time, on the due date itself. */
+  kes_moj_record_set_text (report, "submitted_date", "2026-02-28");
+  g_assert_true (kes_moj_report_submission_timing (report, NULL, &late, &sent));
+  g_assert_cmpuint (late, ==, 0);
+  /* Three days late, across the month end; no notice yet. */
+  kes_moj_record_set_text (report, "submitted_date", "2026-03-03");
+  g_assert_true (kes_moj_report_submission_timing (report, notices, &late, &sent));
+  g_assert_cmpuint (late, ==, 3);
+  g_assert_null (sent);
+
+  /* A notice for another due date, and one entered in error, do not count. */
+  kes_moj_record_set_text (other, "due_date", "2025-11-28");
+  kes_moj_record_set_text (other, "sent_date", "2025-11-20");
+  kes_moj_record_set_text (wrong, "due_date", "2026-02-28");
+  kes_moj_record_set_text (wrong, "sent_date", "2026-02-01");
+  kes_moj_record_set_identity (wrong, "n-wrong", 2, KES_RECORD_ENTERED_IN_ERROR);
+  kes_moj_record_set_text (notice, "due_date", "2026-02-28");
+  kes_moj_record_set_text (notice, "sent_date", "2026-02-25");
+  kes_moj_record_set_identity (notice, "n-1", 1, KES_RECORD_ACTIVE);
+  g_ptr_array_add (notices, other);
+  g_ptr_array_add (notices, wrong);
+  g_ptr_array_add (notices, notice);
+  g_assert_true (kes_moj_report_submission_timing (report, notices, &late, &sent));
+  g_assert_cmpuint (late, ==, 3);
+  g_assert_cmpstr (sent, ==, "2026-02-25");
+  g_clear_pointer (&sent, g_free);
+
+  /* An urgent report is never late. */
+  kes_moj_record_set_text (urgent, "submitted_date", "2026-02-20");
+  g_assert_true (kes_moj_report_submission_timing (urgent, NULL, &late, &sent));
+  g_assert_cmpuint (late, ==, 0);
+}
+
 /* ---- Compliance with each condition ---- */
 
 static KesMojRecord *
@@ -870,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/moj/schedule/next-due", test_schedule_next_due);
   g_test_add_func ("/moj/schedule/tribunal-and-address", test_tribunal_windows);
   g_test_add_func ("/moj/report/digest-per-part", test_digest_is_per_part);
+  g_test_add_func ("/moj/report/submission-timing", test_submission_timing);
 #define ADD(path, func) g_test_add ("/moj/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("legal-status/validation-history-current", test_legal_status_validation);
   ADD ("conditions-and-address-notice", test_conditions_and_notices);

@@ -454,18 +454,28 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_row_titled (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_row_titled (child, title))
-      return TRUE;
-  return FALSE;
+  return find_row (widget, title) != NULL;
 }
 
 static void
@@ -535,7 +545,17 @@ test_entered_in_error_and_log (Fixture       *fixture,
   rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
   g_assert_cmpuint (g_strv_length (rows), ==, 1);
 
-  /* Signed and sent three days after it was due: the submission log says so. */
+  /* Signed and sent three days after it was due, MHCS told beforehand: the submission log says so. */
+  {
+    g_autoptr(KesMojRecord) notice = kes_moj_record_new (KES_MOJ_LATE_NOTICE, fixture->patient_id);
+
+    kes_moj_record_set_text (notice, "due_date", "2026-02-28");
+    kes_moj_record_set_text (notice, "sent_date", "2026-02-25");
+    kes_moj_record_set_text (notice, "expected_date", "2026-03-04");
+    kes_moj_record_set_text (notice, "reason", "Clinical supervisor on leave until 2 March");
+    g_assert_true (kes_store_save_moj_record (fixture->db->store, notice, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+  }
   {
     g_autofree char *rating = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_RATING);
     g_autofree char *evidence = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_EVIDENCE);
@@ -563,7 +583,11 @@ test_entered_in_error_and_log (Fixture       *fixture,
   {
     const char *method = kes_code_list_lookup (kes_code_list_get (KES_CODES_SUBMISSION_METHOD), "secure-email");
     g_autofree char *title = g_strdup_printf ("Sent 3 Mar 2026 by %s · reference MHCS-77", method);
-    g_assert_true (has_row_titled (view, title));
+    GtkWidget *row = find_row (view, title);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "Report due 28 Feb 2026 · 3 days late; MHCS told on 25 Feb 2026");
   }
   shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-submission-log");
 }

@@ -411,12 +411,16 @@ static void
 add_submission_log (KesMojView *self)
 {
   g_autoptr(GListModel) reports = list (self, KES_MOJ_REPORT);
+  g_autoptr(GListModel) notice_model = list (self, KES_MOJ_LATE_NOTICE);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *group = new_group (_("Submission Log"),
                                 _("What was sent to the Mental Health Casework Section, and when."), NULL);
   KesCodeList *methods = kes_code_list_get (KES_CODES_SUBMISSION_METHOD);
   guint shown = 0;
 
   kes_widget_set_description (group, "moj-submission-log");
+  for (guint i = 0; notice_model != NULL && i < g_list_model_get_n_items (notice_model); i++)
+    g_ptr_array_add (notices, g_list_model_get_item (notice_model, i));
   for (guint i = 0; reports != NULL && i < g_list_model_get_n_items (reports); i++)
     {
       g_autoptr(KesMojRecord) report = g_list_model_get_item (reports, i);
@@ -429,8 +433,8 @@ add_submission_log (KesMojView *self)
       g_autofree char *title = NULL;
       g_autofree char *timing = NULL;
       g_autofree char *subtitle = NULL;
-      g_autoptr(GDate) sent_date = NULL;
-      g_autoptr(GDate) due_date = NULL;
+      g_autofree char *notice = NULL;
+      guint late = 0;
       GtkWidget *row;
 
       if (!kes_moj_report_is_submitted (report))
@@ -442,15 +446,19 @@ add_submission_log (KesMojView *self)
                 /* Translators: date sent, how, and MHCS's reference */
                 ? g_strdup_printf (_("Sent %s by %s · reference %s"), sent, method != NULL ? method : "", reference)
                 : g_strdup_printf (_("Sent %s by %s"), sent, method != NULL ? method : "");
-      sent_date = kes_date_from_iso (sent_iso);
-      due_date = kes_date_from_iso (due_iso);
+      kes_moj_report_submission_timing (report, notices, &late, &notice);
       if (kes_moj_report_is_urgent (report))
         timing = g_strdup (_("Urgent report"));
-      else if (sent_date != NULL && due_date != NULL && g_date_compare (sent_date, due_date) > 0)
+      else if (late > 0 && notice != NULL)
         {
-          int late = g_date_days_between (due_date, sent_date);
-          timing = g_strdup_printf (ngettext ("%d day late", "%d days late", late), late);
+          g_autofree char *told = kes_date_to_display (notice);
+          /* Translators: "3 days late; MHCS told on 25 Feb 2026" */
+          timing = g_strdup_printf (ngettext ("%u day late; MHCS told on %s", "%u days late; MHCS told on %s", late),
+                                    late, told);
         }
+      else if (late > 0)
+        timing = g_strdup_printf (ngettext ("%u day late, no late notice recorded",
+                                            "%u days late, no late notice recorded", late), late);
       else
         timing = g_strdup (_("In time"));
       /* Translators: "Report due 28 Feb 2026 · 3 days late" */
