@@ -231,6 +231,15 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (form_field (form, "override_box")));
 
   type_into (form, "expected_discharge_field", "2027-02-01");
+
+  /* An area outside the catchment without a manager's recorded reason is
+   * refused, saying why; nothing is saved. */
+  choose (form, "area_field", "other");
+  g_assert_false (kes_referrals_page_save_intake (fixture->page));
+  g_assert_nonnull (strstr (label_text (form, "summary_label"), "This referral does not meet the criteria:"));
+  g_assert_cmpuint (count_referrals (fixture), ==, 0);
+  snapshot (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_WINDOW), "referral-intake-refused");
+  choose (form, "area_field", "norfolk");
   snapshot (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_WINDOW), "referral-intake");
   g_assert_true (kes_referrals_page_save_intake (fixture->page));
   g_assert_cmpuint (count_referrals (fixture), ==, 1);
@@ -605,6 +614,9 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* KES_SHOTS_DARK=1 with KES_SHOTS_DIR: the screenshots in the dark style. */
+  if (g_getenv ("KES_SHOTS_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_test_add_func ("/referrals/wait-levels", test_wait_levels);
   g_test_add_func ("/referrals/matches", test_matches);

@@ -115,6 +115,8 @@ static void
 kes_referral_tab_init (KesReferralTab *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The record's header already names the patient. */
+  kes_referral_view_set_show_title (self->view, FALSE);
 }
 
 GtkWidget *

@@ -899,3 +899,11 @@ kes_referral_view_correct_details (KesReferralView *self)
                            G_CONNECT_SWAPPED);
   return self->correction_window;
 }
+
+void
+kes_referral_view_set_show_title (KesReferralView *self,
+                                  gboolean         show)
+{
+  g_return_if_fail (KES_IS_REFERRAL_VIEW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), show);
+}

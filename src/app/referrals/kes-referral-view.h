@@ -43,6 +43,9 @@ gboolean     kes_referral_view_visit_entered_in_error (KesReferralView *self,
 /* The window correcting the intake details (kes-referral-correction.h),
  * not yet presented; the view reloads after a correction is saved. */
 GtkWidget   *kes_referral_view_correct_details (KesReferralView *self);
+/* Whether the patient's name heads the view (not inside the patient record). */
+void         kes_referral_view_set_show_title (KesReferralView *self,
+                                               gboolean         show);
 /* The stages offered as moves now, for tests (KesReferralStage as uint). */
 GArray      *kes_referral_view_get_offered  (KesReferralView  *self);
 /* Page count and text of a PDF (Poppler), for attaching and search. */
