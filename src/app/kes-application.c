@@ -19,6 +19,7 @@ struct _KesApplication
   KesStore       *store;
   GError         *open_error;
   gboolean        store_tried;
+  gboolean        check_pending;
 };
 
 G_DEFINE_FINAL_TYPE (KesApplication, kes_application, ADW_TYPE_APPLICATION)
@@ -133,7 +134,8 @@ open_store (KesApplication *self)
         g_debug ("Could not create %s: %s", dir, g_strerror (errno));
     }
 
-  self->store = kes_store_open (self->database_path, &self->open_error);
+  /* The whole-file check runs after the first frame (check_database). */
+  self->store = kes_store_open_check_later (self->database_path, &self->check_pending, &self->open_error);
   if (self->store == NULL)
     g_warning ("Could not open %s: %s", self->database_path, self->open_error->message);
 }
@@ -196,6 +198,66 @@ kes_application_startup (GApplication *application)
 }
 
 static void
+start_auto_backup (KesApplication *self,
+                   GtkWindow      *window)
+{
+  g_autofree char *folder = kes_auto_backup_folder ();
+
+  /* Once a day, in the background. */
+  kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
+}
+
+static void
+check_database_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (kes_store_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_database_done_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  KesApplication *self = KES_APPLICATION (source_object);
+  g_autoptr(KesWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  kes_window_set_checking (window, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Damaged after all: nobody signs in, and nothing is written. */
+      g_clear_object (&self->store);
+      g_clear_error (&self->open_error);
+      self->open_error = g_error_copy (error);
+      kes_window_show_open_error (window, self->database_path, error);
+      return;
+    }
+  if (self->store != NULL)
+    start_auto_backup (self, GTK_WINDOW (window));
+}
+
+/* The whole-file check of a large database takes seconds: it runs in a
+ * worker after the first frame, with sign-in held until it has passed. */
+static void
+check_database (KesApplication *self,
+                KesWindow      *window)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, check_database_done_cb, g_object_ref (window));
+
+  kes_window_set_checking (window, TRUE);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, check_database_thread);
+}
+
+static void
 kes_application_activate (GApplication *application)
 {
   KesApplication *self = KES_APPLICATION (application);
@@ -217,13 +279,10 @@ kes_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  /* Once a day, in the background, after the first frame. */
-  if (self->store != NULL)
-    {
-      g_autofree char *folder = kes_auto_backup_folder ();
-
-      kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
-    }
+  if (self->store != NULL && self->check_pending)
+    check_database (self, KES_WINDOW (window));
+  else if (self->store != NULL)
+    start_auto_backup (self, window);
 }
 
 static void

@@ -30,12 +30,14 @@ struct _KesWindow
   AdwApplicationWindow  parent_instance;
 
   KesStore             *store;
+  KesStore             *pages_store; /* the store the areas were given, after sign-in */
   GSettings            *settings;
   KesInactivity        *inactivity;
   gboolean              syncing_sidebar;
   gboolean              close_confirmed;
 
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *checking_toast;
   GtkStack             *main_stack;
   AdwStatusPage        *error_status;
   KesWelcomePage       *welcome_page;
@@ -449,9 +451,31 @@ set_main_actions_enabled (KesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
 }
 
+/* The areas get the store only once someone has signed in: nothing about
+ * patients is read before that, and the first frame waits on no query. */
+static void
+give_areas_store (KesWindow *self)
+{
+  if (self->pages_store == self->store)
+    return;
+  g_set_object (&self->pages_store, self->store);
+
+  /* The caseload starts loading in the background straight away. */
+  kes_caseload_page_set_store (self->caseload_page, self->store);
+  kes_referrals_page_set_store (self->referrals_page, self->store);
+  kes_admin_page_set_store (self->admin_page, self->store);
+  kes_carers_page_set_store (self->carers_page, self->store);
+  kes_liaison_page_set_store (self->liaison_page, self->store);
+  kes_patient_page_set_store (self->patient_page, self->store);
+  kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), self->store);
+  kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->store);
+  kes_today_page_set_store (self->today_page, self->store);
+}
+
 static void
 enter_main (KesWindow *self)
 {
+  give_areas_store (self);
   update_user (self);
   set_main_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -465,8 +489,11 @@ actor_chosen_cb (KesWindow *self,
                  KesStaff  *staff)
 {
   kes_store_set_actor (self->store, staff);
-  kes_admin_page_reload (self->admin_page);
-  kes_caseload_page_reload_directory (self->caseload_page);
+  if (self->pages_store == self->store)
+    {
+      kes_admin_page_reload (self->admin_page);
+      kes_caseload_page_reload_directory (self->caseload_page);
+    }
   enter_main (self);
 }
 
@@ -649,6 +676,8 @@ kes_window_dispose (GObject *object)
   g_clear_object (&self->inactivity);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->pages_store);
+  g_clear_object (&self->checking_toast);
 
   G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
 }
@@ -779,17 +808,6 @@ kes_window_set_store (KesWindow *self,
 
   g_set_object (&self->store, store);
 
-  /* The caseload starts loading in the background straight away. */
-  kes_caseload_page_set_store (self->caseload_page, store);
-  kes_referrals_page_set_store (self->referrals_page, store);
-  kes_admin_page_set_store (self->admin_page, store);
-  kes_carers_page_set_store (self->carers_page, store);
-  kes_liaison_page_set_store (self->liaison_page, store);
-  kes_patient_page_set_store (self->patient_page, store);
-  kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), store);
-  kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), store);
-  kes_today_page_set_store (self->today_page, store);
-
   /* Everyone signs in, even when there is only one account: the first run
    * creates the administrator, later runs ask for a user name and password. */
   if (kes_store_get_actor (store) != NULL)
@@ -800,6 +818,26 @@ kes_window_set_store (KesWindow *self,
     {
       kes_welcome_page_set_store (self->welcome_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+}
+
+void
+kes_window_set_checking (KesWindow *self,
+                         gboolean   checking)
+{
+  g_return_if_fail (KES_IS_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_page), !checking);
+  if (checking && self->checking_toast == NULL)
+    {
+      self->checking_toast = g_object_ref_sink (adw_toast_new (_("Checking the database before anyone signs in…")));
+      adw_toast_set_timeout (self->checking_toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->checking_toast));
+    }
+  else if (!checking && self->checking_toast != NULL)
+    {
+      adw_toast_dismiss (self->checking_toast);
+      g_clear_object (&self->checking_toast);
     }
 }
 
@@ -920,6 +958,13 @@ kes_window_open_database (KesWindow  *self,
   g_return_if_fail (path != NULL);
 
   after_unsaved_changes (self, open_database_now, path);
+}
+
+KesStore *
+kes_window_get_store (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 KesCaseloadPage *

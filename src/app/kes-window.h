@@ -17,6 +17,10 @@ KesWindow       *kes_window_new                (GtkApplication *application);
 /* Shows the welcome page or the caseload, depending on the staff directory. */
 void             kes_window_set_store          (KesWindow      *self,
                                                 KesStore       *store);
+/* While the database is checked in the background at start, nobody can
+ * sign in: the sign-in page is greyed out and a notice says why. */
+void             kes_window_set_checking       (KesWindow      *self,
+                                                gboolean        checking);
 /* Shows why the database could not be opened and what to do. */
 void             kes_window_show_open_error    (KesWindow      *self,
                                                 const char     *path,
@@ -36,6 +40,8 @@ void             kes_window_set_inactivity_lock (KesWindow     *self,
  * open database as it was and says why. */
 void             kes_window_open_database      (KesWindow      *self,
                                                 const char     *path);
+/* The database the window is on; its areas are given it at sign-in. */
+KesStore        *kes_window_get_store          (KesWindow      *self);
 KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
 KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
 

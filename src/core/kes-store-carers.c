@@ -463,10 +463,12 @@ kes_store_carer_reviews_due (KesStore     *self,
     }
 
   /* A carer's latest completed assessment with a review date. The team is
-   * the patient's when the assessment names one, else the named contact's. */
+   * the patient's when the assessment names one, else the named contact's.
+   * CROSS JOIN keeps the assessments as the outer loop: left to itself SQLite
+   * would walk every record in the database. */
   stmt = kes_store_prepare (self,
     "SELECT a.id, a.review_date, a.patient_id, p.family_name, p.given_name, p.preferred_name, "
-    "coalesce (p.team_id, s.team_id), c.name FROM carer_assessment a JOIN record r ON r.id = a.id "
+    "coalesce (p.team_id, s.team_id), c.name FROM carer_assessment a CROSS JOIN record r ON r.id = a.id "
     "JOIN carer c ON c.id = a.carer_id JOIN record cr ON cr.id = c.id "
     "LEFT JOIN patient p ON p.id = a.patient_id LEFT JOIN staff s ON s.id = c.named_contact_id "
     "WHERE r.state = 'active' AND cr.state = 'active' AND a.status = 'completed' "

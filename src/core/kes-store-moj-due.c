@@ -31,7 +31,8 @@ due_patient_free (DuePatient *patient)
   g_free (patient);
 }
 
-/* Active patients holding any active record of @kind. */
+/* Active patients holding any active record of @kind ("+" keeps SQLite
+ * starting from the team's patients rather than every record of the kind). */
 static GPtrArray *
 patients_with (KesStore    *self,
                KesMojKind   kind,
@@ -46,7 +47,7 @@ patients_with (KesStore    *self,
     "SELECT DISTINCT p.id, p.family_name, p.given_name, p.preferred_name, p.team_id "
     "FROM moj_record m JOIN record r ON r.id = m.id AND r.state = 'active' "
     "JOIN patient p ON p.id = m.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-    "WHERE m.kind = ?1 %s ORDER BY p.id", team_id, error);
+    "WHERE +m.kind = ?1 %s ORDER BY p.id", team_id, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kes_moj_kind_to_string (kind), -1, SQLITE_STATIC);

@@ -309,14 +309,14 @@ quick_check (KesStore  *self,
   return TRUE;
 }
 
-KesStore *
-kes_store_open (const char  *path,
-                GError     **error)
+static KesStore *
+open_store (const char  *path,
+            gboolean     defer_check,
+            gboolean    *check_deferred,
+            GError     **error)
 {
   g_autoptr(KesStore) self = NULL;
   gboolean in_memory;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   in_memory = g_str_equal (path, ":memory:");
   if (!in_memory && !create_private_file (path, error))
@@ -344,7 +344,7 @@ kes_store_open (const char  *path,
       /* 64 MiB of page cache (SQLite's default is 2 MiB): large batches and
        * caseload-wide queries stay in memory; pages are only taken as used. */
       !kes_store_exec (self, "PRAGMA cache_size = -65536", error) ||
-      !kes_store_exec (self, "PRAGMA mmap_size = 1073741824", error) ||
+      !kes_store_exec (self, "PRAGMA mmap_size = 268435456", error) ||
       /* Savepoint journals and temporary indexes in memory, not in files
        * under /var/tmp: every write here is a savepoint, and those files
        * held copies of the pages (patient data) and cost a disk write for
@@ -356,12 +356,47 @@ kes_store_open (const char  *path,
       return NULL;
     }
 
-  if (!quick_check (self, error))
+  /* A file about to be migrated is always checked first. */
+  if (defer_check && !in_memory && kes_store_get_user_version (self) == kes_store_schema_version ())
+    *check_deferred = TRUE;
+  else if (!quick_check (self, error))
     return NULL;
   if (!kes_store_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+KesStore *
+kes_store_open (const char  *path,
+                GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_store (path, FALSE, NULL, error);
+}
+
+KesStore *
+kes_store_open_check_later (const char  *path,
+                            gboolean    *check_pending,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (check_pending != NULL, NULL);
+
+  *check_pending = FALSE;
+  return open_store (path, TRUE, check_pending, error);
+}
+
+gboolean
+kes_store_check_file (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(KesStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = open_store (path, FALSE, NULL, error);
+  return store != NULL;
 }
 
 const char *

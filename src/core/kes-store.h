@@ -27,6 +27,18 @@ char        *kes_store_default_path         (void);
  * (KES_ERROR_CORRUPT). ":memory:" works for tests. */
 KesStore    *kes_store_open                 (const char  *path,
                                              GError     **error);
+/* For the application's start: opens @path like kes_store_open() but, when
+ * no migration is due, leaves the whole-file check (PRAGMA quick_check,
+ * seconds on a trust-wide database) for kes_store_check_file() to run in a
+ * worker after the first frame; *@check_pending says whether it did. Nobody
+ * may sign in until that check has passed. */
+KesStore    *kes_store_open_check_later     (const char  *path,
+                                             gboolean    *check_pending,
+                                             GError     **error);
+/* Opens its own connection to @path and checks the whole file (once per
+ * process and file); FALSE with KES_ERROR_CORRUPT when it is damaged. */
+gboolean     kes_store_check_file           (const char  *path,
+                                             GError     **error);
 const char  *kes_store_get_path             (KesStore    *self);
 int          kes_store_get_user_version     (KesStore    *self);
 

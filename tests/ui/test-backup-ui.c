@@ -334,7 +334,7 @@ test_round_trip (Fixture       *fixture,
   respond (dialog, "switch");
   g_assert_cmpstr (main_page (fixture), ==, "welcome");
   shoot (fixture, "switched-sign-in");
-  restored = kes_patient_page_get_store (kes_window_get_patient_page (fixture->window));
+  restored = kes_window_get_store (fixture->window);
   g_assert_cmpstr (kes_store_get_path (restored), ==, restored_path);
   g_assert_null (kes_store_get_actor (restored));
 
