@@ -423,8 +423,19 @@ kes_access_log_set_store (KesAccessLog *self,
   g_autoptr(GListModel) staff = NULL;
 
   g_return_if_fail (KES_IS_ACCESS_LOG (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  g_return_if_fail (store == NULL || KES_IS_STORE (store));
 
+  /* NULL lets go of the database (another was opened, or no one may read
+   * its log now): nothing is shown. */
+  if (store == NULL)
+    {
+      g_clear_object (&self->store);
+      kes_list_box_remove_all (self->list);
+      g_ptr_array_set_size (self->entries, 0);
+      self->more = FALSE;
+      update_count (self);
+      return;
+    }
   g_set_object (&self->store, store);
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);

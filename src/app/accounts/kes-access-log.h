@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (KesAccessLog, kes_access_log, KES, ACCESS_LOG, AdwBin)
  * action and user (and patient, in the global log), a page at a time in a
  * worker thread with "Load More", exported as CSV (the export is logged). */
 GtkWidget *kes_access_log_new       (void);
-/* @patient_id NULL for the whole log. Loads the first page. */
+/* @patient_id NULL for the whole log. Loads the first page. @store NULL
+ * lets go of the database shown before and empties the log. */
 void       kes_access_log_set_store (KesAccessLog *self,
                                      KesStore     *store,
                                      const char   *patient_id);

@@ -651,6 +651,5 @@ kes_admin_page_reload (KesAdminPage *self)
   can_audit = kes_store_get_actor (self->store) != NULL &&
               kes_store_check_permission (self->store, KES_PERMISSION_VIEW_AUDIT, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->access_log_group), can_audit);
-  if (can_audit)
-    kes_access_log_set_store (self->access_log, self->store, NULL);
+  kes_access_log_set_store (self->access_log, can_audit ? self->store : NULL, NULL);
 }
