@@ -8,7 +8,9 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-referrals.h"
 #include "kes-ui-test-util.h"
+#include "kes-window.h"
 #include "preview/kes-report-preview.h"
 #include "reports/kes-equality-view.h"
 
@@ -57,7 +59,7 @@ screenshot (GtkWidget  *window,
   gdk_texture_save_to_png (texture, path);
 }
 
-static void
+static char *
 add_patient (KesStore   *store,
              const char *family,
              const char *ethnicity)
@@ -72,6 +74,44 @@ add_patient (KesStore   *store,
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
   kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "03");
   g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (kes_patient_get_id (patient));
+}
+
+/* A referral for @patient_id received on 1 Oct 2026 and decided @days later. */
+static void
+refer (KesStore   *store,
+       const char *patient_id,
+       gboolean    accept,
+       guint       days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+  g_autofree char *decided = g_strdup_printf ("2026-10-%02u", 1 + days);
+
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-10-01");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "external-hospital");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Ash Ward");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "norfolk");
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Planning discharge");
+  kes_referral_set_inpatient (referral, TRUE);
+  g_assert_true (kes_store_save_referral (store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_SCREENING, "2026-10-01", NULL, NULL, NULL,
+                                          &error));
+  if (accept)
+    {
+      g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-10-02",
+                                              NULL, NULL, NULL, &error));
+      g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSED, "2026-10-03", NULL, NULL,
+                                              NULL, &error));
+    }
+  g_assert_true (kes_store_move_referral (store, referral,
+                                          accept ? KES_REFERRAL_ACCEPTED : KES_REFERRAL_DECLINED, decided,
+                                          accept ? NULL : "Needs are met by the current team", NULL, NULL,
+                                          &error));
   g_assert_no_error (error);
 }
 
@@ -115,10 +155,20 @@ test_equality_view (void)
   guint exports;
 
   kes_clock_set_fixed (now);
+  /* Three Black Caribbean people, all referred and declined after 4 days;
+   * twelve White British people, eight referred: six accepted after 10
+   * days, two declined after 4. */
   for (guint i = 0; i < 3; i++)
-    add_patient (db->store, "Campbell", "M");
+    {
+      g_autofree char *id = add_patient (db->store, "Campbell", "M");
+      refer (db->store, id, FALSE, 4);
+    }
   for (guint i = 0; i < 12; i++)
-    add_patient (db->store, "Smith", "A");
+    {
+      g_autofree char *id = add_patient (db->store, "Smith", "A");
+      if (i < 8)
+        refer (db->store, id, i < 6, i < 6 ? 10 : 4);
+    }
   kes_store_set_actor (db->store, NULL);
   g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), manager, &error));
   g_assert_no_error (error);
@@ -163,6 +213,9 @@ test_equality_view (void)
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_nonnull (strstr (csv, "Ethnic category,Black or Black British: Caribbean,Caseload,<5,"));
   g_assert_null (strstr (csv, "Caribbean,Caseload,3,"));
+  g_assert_nonnull (strstr (csv, "Ethnic category,Black or Black British: Caribbean,Referrals declined,<5,"));
+  g_assert_nonnull (strstr (csv, "Ethnic category,White: British,Median days to decision,10,"));
+  g_assert_nonnull (strstr (csv, "Ethnic category,Black or Black British: Caribbean,Median days to decision,–,"));
   g_assert_true (g_file_test (xml_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_exports (db->store), >=, exports + 2);
 
@@ -182,6 +235,39 @@ test_equality_view (void)
   kes_clock_set_fixed (NULL);
 }
 
+/* The report sits in the window's Reports area, one switcher from the
+ * Ministry of Justice reports. */
+static void
+test_reports_area (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  KesWindow *window;
+  GtkWidget *view;
+  GtkWidget *stack;
+
+  kes_clock_set_fixed (now);
+  for (guint i = 0; i < 6; i++)
+    g_free (add_patient (db->store, "Smith", "A"));
+  window = kes_window_new (NULL);
+  kes_window_set_store (window, db->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_window_show_area (window, "reports");
+  kes_test_wait (100);
+  view = find (GTK_WIDGET (window), KES_TYPE_EQUALITY_VIEW, NULL);
+  g_assert_nonnull (view);
+  stack = gtk_widget_get_parent (view);
+  g_assert_true (GTK_IS_STACK (stack));
+  gtk_stack_set_visible_child (GTK_STACK (stack), view);
+  g_assert_true (kes_equality_view_show (KES_EQUALITY_VIEW (view)));
+  kes_test_wait (300);
+  screenshot (GTK_WIDGET (window), "equality-reports-area.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,5 +275,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/equality-ui/period-preview-save", test_equality_view);
+  g_test_add_func ("/equality-ui/reports-area", test_reports_area);
   return g_test_run ();
 }
