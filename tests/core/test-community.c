@@ -801,6 +801,27 @@ test_crisis_essentials (Fixture       *fixture,
   value = essential (withdrawn, KES_ESSENTIALS_CARERS, "Grace Okafor (sister)");
   g_assert_nonnull (strstr (value, "Consent withdrawn on 21 Nov 2026: general information only"));
   g_assert_nonnull (strstr (value, "Risk and safety plan: may not be discussed"));
+
+  /* A liaison and diversion practitioner reads clinical records but not
+   * carers': the section says so instead of listing nobody. */
+  {
+    g_autoptr(KesStaff) liaison = kes_store_add_staff (fixture->store, "lee", "Lee Liaison", "", "North", "",
+                                                       &error);
+    g_auto(GStrv) roles = kes_roles_parse (KES_ROLE_LIAISON_DIVERSION);
+    g_autoptr(KesCrisisEssentials) limited = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (liaison),
+                                              (const char * const *) roles, &error));
+    g_assert_no_error (error);
+    kes_store_set_actor (fixture->store, liaison);
+    limited = essentials_now (fixture);
+    g_assert_cmpstr (essential (limited, KES_ESSENTIALS_CARERS, "Carers"), ==,
+                     "Not shown: your role cannot see carers' records");
+    g_assert_null (essential (limited, KES_ESSENTIALS_CARERS, "Grace Okafor (sister)"));
+    g_assert_nonnull (essential (limited, KES_ESSENTIALS_LEGAL, "MHCS reference"));
+    kes_store_set_actor (fixture->store, fixture->alice);
+  }
 }
 
 static void

@@ -292,6 +292,51 @@ kes_trend_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* Hovering shows the nearest reading with its date. */
+static gboolean
+kes_trend_chart_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip)
+{
+  KesTrendChart *self = KES_TREND_CHART (widget);
+  KesTrendSeries *series = self->series;
+  guint n = series->points->len;
+  double plot_width = MAX (10, gtk_widget_get_width (widget) - LEFT - RIGHT);
+  double first_day = julian (g_array_index (series->points, KesTrendPoint, 0).date);
+  double last_day = julian (g_array_index (series->points, KesTrendPoint, n - 1).date);
+  double best = G_MAXDOUBLE;
+  KesTrendPoint *nearest = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (keyboard)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      KesTrendPoint *point = &g_array_index (series->points, KesTrendPoint, i);
+      double day = julian (point->date);
+      double px = last_day > first_day ? LEFT + (day - first_day) / (last_day - first_day) * plot_width
+                                       : LEFT + plot_width / 2;
+
+      if (fabs (px - x) < best)
+        {
+          best = fabs (px - x);
+          nearest = point;
+        }
+    }
+  if (nearest == NULL || best > 24)
+    return FALSE;
+  value = kes_trend_point_format (series, nearest);
+  date = kes_date_to_display (nearest->date);
+  /* TRANSLATORS: a reading, its unit and date, "95.1 kg on 16 Nov 2026" */
+  text = g_strdup_printf (_("%s %s on %s"), value, series->unit, date);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 kes_trend_chart_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -327,6 +372,7 @@ kes_trend_chart_class_init (KesTrendChartClass *klass)
   G_OBJECT_CLASS (klass)->finalize = kes_trend_chart_finalize;
   widget_class->snapshot = kes_trend_chart_snapshot;
   widget_class->measure = kes_trend_chart_measure;
+  widget_class->query_tooltip = kes_trend_chart_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "kes-trend-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -334,6 +380,7 @@ kes_trend_chart_class_init (KesTrendChartClass *klass)
 static void
 kes_trend_chart_init (KesTrendChart *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
