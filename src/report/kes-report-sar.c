@@ -15,6 +15,7 @@
 #include "kes-record-export.h"
 #include "kes-report-common-private.h"
 #include "kes-report-error.h"
+#include "kes-report-sar-private.h"
 #include "kes-report-sar.h"
 #include "kes-store-referrals.h"
 #include "kes-xml-schema.h"
@@ -174,81 +175,6 @@ add_note (KesDocument       *document,
   kes_report_add_history (document, record->revisions);
 }
 
-/* The kinds of kes_store_record_kinds(), in words. */
-static const char *
-kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "referral", N_("Referrals, their pathway and in-reach visits") },
-    { "risk-assessment", N_("Structured risk assessments") },
-    { "legal-status", N_("Legal status") },
-    { "index-offence", N_("Index offences") },
-    { "discharge-condition", N_("Conditions of discharge") },
-    { "address-notice", N_("Change of address notices") },
-    { "moj-late-notice", N_("Late report notices") },
-    { "conditions-application", N_("Change of conditions applications") },
-    { "moj-report", N_("Ministry of Justice reports") },
-    { "care-plan", N_("Care plans") },
-    { "cpa-review", N_("CPA reviews") },
-    { "crisis-plan", N_("Crisis and contingency plans") },
-    { "prescription", N_("Prescriptions") },
-    { "depot-dose", N_("Depot injections") },
-    { "fbc-result", N_("Full blood counts (clozapine)") },
-    { "lithium-level", N_("Lithium levels") },
-    { "physical-health", N_("Physical health checks") },
-    { "carer", N_("Carers") },
-    { "carer-link", N_("Carers linked to this person") },
-    { "carer-consent", N_("Consent to share with carers") },
-    { "carer-share", N_("Information shared with carers") },
-    { "carer-assessment", N_("Carer’s assessments") },
-    { "carer-involvement", N_("Carer involvement") },
-    { "ld-screening", N_("Liaison and diversion screenings") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return _(labels[i].label);
-
-  return kind;
-}
-
-/* Every other record, grouped by kind in the order the case record lists
- * them, each with its whole history. */
-static void
-add_others (KesDocument *document,
-            GPtrArray   *others)
-{
-  const char *group = NULL;
-  guint n_in_group = 0;
-
-  kes_document_add_heading (document, 1, _("Other records"));
-  if (others->len == 0)
-    kes_document_add_paragraph (document, _("No other records are held."));
-
-  for (guint i = 0; i < others->len; i++)
-    {
-      KesArchivedRecord *record = g_ptr_array_index (others, i);
-      KesRevision *first = g_ptr_array_index (record->revisions, 0);
-      g_autofree char *created = kes_report_time (kes_revision_get_at (first));
-      g_autofree char *title = NULL;
-
-      if (g_strcmp0 (group, record->kind_name) != 0)
-        {
-          group = record->kind_name;
-          n_in_group = 0;
-          kes_document_add_heading (document, 2, kind_label (group));
-        }
-      n_in_group++;
-
-      title = is_withdrawn (record)
-        /* Translators: a number, then when the record was first written */
-        ? g_strdup_printf (_("%u. First recorded %s (entered in error)"), n_in_group, created)
-        : g_strdup_printf (_("%u. First recorded %s"), n_in_group, created);
-      kes_document_add_heading (document, 3, title);
-      kes_report_add_history (document, record->revisions);
-    }
-}
-
 static KesDocument *
 build_document (KesStore         *store,
                 KesRecordArchive *archive,
@@ -299,7 +225,7 @@ build_document (KesStore         *store,
   for (guint i = 0; i < notes->len; i++)
     add_note (document, g_ptr_array_index (notes, i));
 
-  add_others (document, others);
+  kes_report_sar_add_others (document, others);
 
   kes_document_add_heading (document, 1, _("Staff named in this record"));
   table = kes_document_add_table (document,
@@ -509,7 +435,7 @@ write_manifest (const char        *folder,
         }
       /* Translators: a kind of record ("Care plans"), then counts */
       g_string_append_printf (manifest, _("%s: %u (%u entered in error), with %u revisions.\n"),
-                              kind_label (kind), group->len, count_withdrawn (group),
+                              kes_report_sar_kind_label (kind), group->len, count_withdrawn (group),
                               count_revisions (group));
     }
   g_string_append_printf (manifest, ngettext ("%u letter attached to a referral, in the letters folder.\n",
