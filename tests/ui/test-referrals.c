@@ -15,6 +15,7 @@
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
+#include "kes-window.h"
 #include "patient/kes-patient-page.h"
 #include "referrals/kes-referral-tab.h"
 #include "referrals/kes-referrals-page.h"
@@ -569,6 +570,66 @@ test_intake_to_in_reach (Fixture       *fixture,
   }
 }
 
+/* The real window: the Referrals area lists what core holds (loaded in its
+ * worker on the window's database file), and the patient record opens on
+ * its Referral tab, where Today's in-reach items point. */
+static void
+test_in_window (void)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesTestDb) db = NULL;
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *patient_id = NULL;
+  KesWindow *window;
+  KesReferralsPage *page;
+  GPtrArray *shown;
+
+  kes_clock_set_fixed (now);
+  db = kes_test_db_new (TRUE);
+  patient_id = kes_test_add_patient (db->store, "Linnet", "Jo", NULL, NULL);
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-10-20");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Heron");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "internal-ward");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Oak Ward");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "low");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "suffolk");
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Step-down planning");
+  g_assert_true (kes_store_save_referral (db->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  window = kes_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  kes_window_set_store (window, db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_window_show_area (window, "referrals");
+  page = KES_REFERRALS_PAGE (kes_test_child (window, KES_TYPE_WINDOW, "referrals_page"));
+  g_assert_true (kes_test_wait_until (page_loaded, page, 10000));
+  shown = kes_referrals_page_get_shown (page);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (kes_referral_get_id (shown->pdata[0]), ==, kes_referral_get_id (referral));
+  /* 32 days waiting for screening: red with the default thresholds. */
+  g_assert_cmpint (kes_referrals_page_get_shown_wait (page, 0), ==, KES_REFERRAL_WAIT_RED);
+  snapshot (GTK_WIDGET (window), "window-referrals");
+
+  kes_window_open_patient (window, patient_id);
+  kes_patient_page_show_tab (kes_window_get_patient_page (window), "referral");
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (kes_test_child (kes_window_get_patient_page (window), KES_TYPE_PATIENT_PAGE,
+                                                          "view_stack"));
+    KesReferralTab *tab = KES_REFERRAL_TAB (adw_view_stack_get_visible_child (stack));
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "referral");
+    g_assert_cmpuint (kes_referral_tab_get_count (tab), ==, 1);
+  }
+  snapshot (GTK_WIDGET (window), "window-patient-referral");
+  kes_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -621,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/referrals/wait-levels", test_wait_levels);
   g_test_add_func ("/referrals/matches", test_matches);
   g_test_add_func ("/referrals/letter-text", test_letter_text);
+  g_test_add_func ("/referrals/in-window", test_in_window);
   g_test_add ("/referrals/intake-to-in-reach", Fixture, NULL, fixture_set_up, test_intake_to_in_reach,
               fixture_tear_down);
   return g_test_run ();
