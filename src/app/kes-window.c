@@ -639,6 +639,18 @@ open_patient_action (GtkWidget  *widget,
   kes_window_open_patient (KES_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* From a liaison and diversion screening made into a referral. */
+static void
+open_referral_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KesWindow *self = KES_WINDOW (widget);
+
+  kes_window_show_area (self, "referrals");
+  kes_referrals_page_open_referral (self->referrals_page, g_variant_get_string (parameter, NULL));
+}
+
 /* ---- Closing ---- */
 
 static void
@@ -742,6 +754,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
                                    change_password_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "s", open_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.open-referral", "s", open_referral_action);
 }
 
 static void

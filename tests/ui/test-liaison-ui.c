@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-liaison.h"
 #include "kes-ui-test-util.h"
+#include "kes-window.h"
 #include "liaison/kes-liaison-page.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referrals-page.h"
@@ -297,6 +298,64 @@ test_screen_and_refer (void)
   kes_clock_set_fixed (NULL);
 }
 
+/* In the window, the screening's referral opens in the Referrals area. */
+static void
+test_open_referral_in_window (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesFieldRecord) screening = kes_screening_new ();
+  g_autoptr(KesReferral) referral = NULL;
+  g_autoptr(KesTeam) north = NULL;
+  g_autoptr(GError) error = NULL;
+  KesScreeningReferral details = { .area = "norfolk", .security_level = "low", .inpatient = TRUE };
+  KesWindow *window;
+  GtkWidget *page, *referrals, *open;
+  KesReferral *shown;
+
+  kes_clock_set_fixed (now);
+  north = kes_store_find_team (db->store, "North");
+  kes_field_record_set_text (screening, "family_name", "Kite");
+  kes_field_record_set_text (screening, "given_name", "Robin");
+  kes_field_record_set_text (screening, "birth_date", "1979-04-02");
+  kes_field_record_set_text (screening, "gender", "1");
+  kes_field_record_set_text (screening, "ethnicity", "A");
+  kes_field_record_set_text (screening, "screened_on", "2026-11-20");
+  kes_field_record_set_text (screening, "setting", "crown-court");
+  kes_field_record_set_text (screening, "referral_source", "court");
+  kes_field_record_set_text (screening, "outcome", "diversion-hospital");
+  g_assert_true (kes_store_save_screening (db->store, screening, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  referral = kes_store_refer_screening (db->store, screening, &details, kes_team_get_id (north), &error);
+  g_assert_no_error (error);
+
+  window = kes_window_new (NULL);
+  kes_window_set_store (window, db->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_window_show_area (window, "liaison");
+  page = find (GTK_WIDGET (window), KES_TYPE_LIAISON_PAGE, NULL);
+  g_assert_nonnull (page);
+  kes_liaison_page_show_screening (KES_LIAISON_PAGE (page), kes_field_record_get_id (screening));
+  kes_test_wait (50);
+  open = find (page, GTK_TYPE_BUTTON, "open-referral");
+  g_assert_nonnull (open);
+  kes_widget_scroll_into_view (open);
+  screenshot (GTK_WIDGET (window), "liaison-open-referral.png");
+  g_assert_true (gtk_widget_get_sensitive (open));
+  g_signal_emit_by_name (open, "clicked");
+  kes_test_wait (100);
+  referrals = find (GTK_WIDGET (window), KES_TYPE_REFERRALS_PAGE, NULL);
+  g_assert_true (gtk_widget_get_mapped (referrals));
+  shown = kes_referral_view_get_referral (kes_referrals_page_get_view (KES_REFERRALS_PAGE (referrals)));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (kes_referral_get_id (shown), ==, kes_referral_get_id (referral));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,5 +364,6 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/liaison-ui/screen-and-convert", test_screen_and_convert);
   g_test_add_func ("/liaison-ui/screen-and-refer", test_screen_and_refer);
+  g_test_add_func ("/liaison-ui/open-referral-in-window", test_open_referral_in_window);
   return g_test_run ();
 }

@@ -265,7 +265,7 @@ show_referral_group (KesLiaisonPage *self,
       g_autoptr(KesReferral) referral = kes_store_load_referral (self->store, referral_id, &error);
       g_autofree char *received = NULL;
       g_autofree char *summary = NULL;
-      GtkWidget *row;
+      GtkWidget *row, *open;
 
       if (referral == NULL)
         {
@@ -273,10 +273,16 @@ show_referral_group (KesLiaisonPage *self,
           return;
         }
       received = kes_date_to_display (kes_referral_get_text (referral, KES_REFERRAL_DATE));
-      summary = g_strdup_printf (_("Received %s · now at “%s” · open it in Referrals"), received,
+      open = gtk_button_new_with_mnemonic (_("_Open Referral"));
+      summary = g_strdup_printf (_("Received %s · now at “%s”"), received,
                                  kes_referral_stage_label (kes_referral_get_stage (referral)));
       row = add_row (group, _("Made into a referral"), summary);
       gtk_widget_set_name (row, "referral-made");
+      gtk_widget_set_name (open, "open-referral");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-referral");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", referral_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
       add_row (group, _("Referrer"), kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
       add_row (group, _("Where the person was seen"), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
       add_row (group, _("Area"), code_label (KES_CODES_REFERRAL_AREA,
