@@ -387,6 +387,21 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
     }
   kes_test_wait (400);
   shoot (GTK_WIDGET (form), "moj-report-form-signed");
+  /* Parts B and C as they show in the window. */
+  {
+    g_auto(GStrv) rows = kes_moj_report_dup_compliance_rows (report, "B.compliance");
+    g_autofree char *rating = kes_moj_compliance_key ("B.compliance", rows[0], KES_MOJ_COMPLIANCE_RATING);
+
+    kes_widget_scroll_into_view (kes_moj_report_form_get_editor (form, rating));
+    kes_test_wait (300);
+    shoot (GTK_WIDGET (form), "moj-report-form-part-b");
+    kes_widget_scroll_into_view (kes_moj_report_form_get_editor (form, "B.risk_assessment"));
+    kes_test_wait (300);
+    shoot (GTK_WIDGET (form), "moj-report-form-part-b-risk");
+    kes_widget_scroll_into_view (kes_moj_report_form_get_editor (form, "C.recommendation"));
+    kes_test_wait (300);
+    shoot (GTK_WIDGET (form), "moj-report-form-part-c");
+  }
   /* The whole form, every part, at its full height. */
   shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (GTK_WIDGET (form), ADW_TYPE_CLAMP))),
          "moj-report-form-all-parts");

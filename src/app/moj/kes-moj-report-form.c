@@ -357,6 +357,8 @@ make_text_view (KesMojReportForm *self,
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (editor), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (editor), 6);
   gtk_widget_set_size_request (editor, -1, 60);
   gtk_widget_add_css_class (editor, "card");
   kes_text_view_set_text (GTK_TEXT_VIEW (editor), value);
