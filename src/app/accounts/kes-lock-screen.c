@@ -54,12 +54,23 @@ unlock_clicked_cb (KesLockScreen *self)
     }
   kes_field_set_error (self->password_entry, self->error_label, NULL);
   g_signal_emit (self, signals[UNLOCKED], 0);
+  /* Held only while locked, so that switching to another database later
+   * closes this one. */
+  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
 }
 
 static void
 switch_clicked_cb (KesLockScreen *self)
 {
   g_signal_emit (self, signals[SWITCH_USER], 0);
+  /* The window keeps the lock up when unsaved edits are kept: only let go
+   * once it is down. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_object (&self->store);
+      g_clear_object (&self->staff);
+    }
 }
 
 static void
