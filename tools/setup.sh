@@ -7,29 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-missing=()
-while read -r package; do
-  case "$package" in ''|'#'*) continue ;; esac
-  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-  if [ "$status" != "install ok installed" ]; then
-    missing+=("$package")
-  fi
-done < tools/debian-packages.txt
-
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup: installing ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then
-    sudo=()
-  elif command -v sudo >/dev/null; then
-    sudo=(sudo)
-  else
-    echo "setup: these packages are missing and sudo is not available: ${missing[*]}" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" </dev/null
-fi
+"$root/tools/install-packages.sh" tools/debian-packages.txt
 
 # Warnings are errors: a new warning fails the build (and so CI), not a later reader.
 setup_options=(-Dwerror=true)

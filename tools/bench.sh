@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The benchmark command: installs what the benchmarks need, builds an optimised tree in
+# build-bench/, prepares the demo data once (kept in build-bench/bench-data/), then prints every
+# figure beside its reference, measured in the same run. Figures are printed, never asserted.
+#
+#   tools/bench.sh                      everything, 50,000 patients with 20 contacts and 20 notes each
+#   KES_BENCH_PATIENTS=5000 tools/bench.sh
+#   KES_BENCH_ONLY="store startup" tools/bench.sh     some parts: data store startup pdf xml
+#
+# Times are wall clock; where a shared machine's load makes that noisy, the CPU time beside it
+# says what the program itself spent.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+patients=${KES_BENCH_PATIENTS:-50000}
+per_patient=${KES_BENCH_PER_PATIENT:-20}
+runs=${KES_BENCH_RUNS:-5}
+only=${KES_BENCH_ONLY:-data store startup pdf xml}
+build=build-bench
+data="$root/$build/bench-data"
+database="$data/kestrel-$patients-$per_patient.db"
+
+wants () { case " $only " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+"$root/tools/install-packages.sh" tools/debian-packages.txt
+"$root/tools/install-packages.sh" tools/bench-packages.txt
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup --buildtype=release -Dwerror=true "$build"
+fi
+meson compile -C "$build" >/dev/null
+mkdir -p "$data"
+
+echo "# Kestrel benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
+$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "build: $build (release); data: $patients patients, $per_patient contacts and $per_patient notes each"
+echo
+
+# ---- Demo data, made once ----
+if [ ! -f "$database" ]; then
+  rm -f "$database.part"*
+  start=$(date +%s.%N)
+  "$build/src/cli/kestrel-cli" --database "$database.part" demo --patients "$patients" \
+    --contacts "$per_patient" --notes "$per_patient" >/dev/null
+  awk -v start="$start" -v end="$(date +%s.%N)" -v load="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "%.1f s (load average %s at the end)\n", end - start, load }' >"$database.made"
+  mv "$database.part" "$database"
+fi
+if wants data; then
+  echo "## Scale data"
+  printf '| figure | measured | target |\n|---|---|---|\n'
+  printf '| kestrel-cli demo: %s patients, %s contacts and notes | %s | < 60 s |\n\n' \
+    "$patients" "$((patients * per_patient * 2))" "$(cat "$database.made" 2>/dev/null || echo 'made earlier')"
+fi
+
+# ---- Store: caseload, record, Today, search ----
+if wants store; then
+  echo "## Store (bench-store, $build/tests/bench/bench-store)"
+  "$build/tests/bench/bench-store" "$database"
+  echo
+  echo "Reference: the same full-text queries in the sqlite3 shell, first 50 hits ranked by bm25"
+  echo "(ORDER BY rank), which is how FTS5 is usually asked; Kestrel orders by newest instead."
+  printf '| query | sqlite3, bm25 |\n|---|---|\n'
+  for match in 'clozapine*' '"exclusion zone"' 'supp*' 'plan*'; do
+    seconds=$(printf ".timer on\nSELECT count(*) FROM (SELECT rowid FROM note_fts WHERE note_fts MATCH '%s' ORDER BY rank LIMIT 50);\n" \
+                "$(printf %s "$match" | sed "s/'/''/g")" | sqlite3 "$database" \
+      | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p')
+    awk -v match_text="$match" -v seconds="$seconds" 'BEGIN { printf "| %s | %.2f ms |\n", match_text, seconds * 1000 }'
+  done
+  echo
+fi
+
+# ---- Start-up to the first drawn frame, and peak memory then ----
+if wants startup; then
+  echo "## Start-up: exec to first drawn frame (first-frame: fork+exec, MapNotify, then the first"
+  echo "## DAMAGE on the window, on a private Xvfb); $runs runs each"
+  startup_script=$(mktemp)
+  trap 'rm -f "$startup_script"' EXIT
+  cat >"$startup_script" <<EOF
+set -eu
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$root/$build/data"
+measure () {
+  label=\$1; shift
+  set -- \$($root/$build/tests/bench/first-frame $runs "\$@" 2>/dev/null)
+  printf '| %s | %.3f s | %.3f s | %.3f s | %.0f MB |\n' "\$label" "\$1" "\$2" "\$3" "\$4"
+}
+printf '| program | median | worst | CPU used | peak RSS |\n|---|---|---|---|---|\n'
+for renderer in default cairo; do
+  if [ "\$renderer" = cairo ]; then export GSK_RENDERER=cairo; fi
+  measure "bare libadwaita window (\$renderer)" "$root/$build/tests/bench/bare-window"
+  measure "Kestrel, $patients-patient database (\$renderer)" "$root/$build/src/app/kestrel" --database "$database"
+  measure "gnome-text-editor --standalone (\$renderer)" gnome-text-editor --standalone
+done
+EOF
+  "$root/tests/run-with-display.sh" sh "$startup_script" 2>/dev/null
+  echo
+  echo "Targets: Kestrel within 1.2× the bare window and faster than gnome-text-editor;"
+  echo "peak RSS no more than gnome-text-editor's."
+  echo
+fi
+
+# ---- Documents ----
+if wants pdf; then
+  echo "## 100-page report to PDF (bench-pdf)"
+  "$build/tests/report/bench-pdf"
+  echo
+fi
+if wants xml; then
+  echo "## Case-record XML export and import (bench-xml; KES_BENCH_XML_PATIENTS, default 5000)"
+  KES_BENCH_PATIENTS=${KES_BENCH_XML_PATIENTS:-5000} KES_BENCH_RUNS=${KES_BENCH_XML_RUNS:-3} \
+    "$build/tests/report/bench-xml"
+  echo
+fi
