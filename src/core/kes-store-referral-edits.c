@@ -209,6 +209,15 @@ kes_store_check_referral_risk_link (KesStore     *self,
 
   if (*linked == '\0')
     return TRUE;
+  /* A link already saved stays as it was, even if the assessment was
+   * entered in error since: the pathway must not stall on it. */
+  if (kes_referral_get_id (referral) != NULL)
+    {
+      g_autoptr(KesReferral) stored = kes_store_load_referral (self, kes_referral_get_id (referral), NULL);
+
+      if (stored != NULL && g_str_equal (kes_referral_get_text (stored, KES_REFERRAL_RISK_ASSESSMENT_ID), linked))
+        return TRUE;
+    }
   assessment = kes_store_load_risk_assessment (self, linked, &local);
   if (assessment == NULL || kes_risk_assessment_get_state (assessment) != KES_RECORD_ACTIVE ||
       g_strcmp0 (kes_risk_assessment_get_patient_id (assessment),

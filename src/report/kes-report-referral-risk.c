@@ -53,8 +53,11 @@ kes_report_risk_link_pairs (KesStore    *store,
                                                              : kes_risk_assessment_get_tool_id (assessment)));
   add_pair (pairs, _("Assessed"), kes_report_date (kes_risk_assessment_get_assessed_on (assessment)));
   add_pair (pairs, _("Assessor"), g_strdup (assessor != NULL && *assessor != '\0' ? assessor : _("Not recorded")));
-  add_pair (pairs, _("Status"), g_strdup (kes_risk_assessment_get_status (assessment) == KES_RISK_STATUS_COMPLETED
-                                            ? _("Signed off") : _("Draft, not signed off")));
+  if (kes_risk_assessment_get_state (assessment) != KES_RECORD_ACTIVE)
+    add_pair (pairs, _("Status"), g_strdup (_("Entered in error since it was linked: do not rely on it")));
+  else
+    add_pair (pairs, _("Status"), g_strdup (kes_risk_assessment_get_status (assessment) == KES_RISK_STATUS_COMPLETED
+                                              ? _("Signed off") : _("Draft, not signed off")));
   if (definition == NULL)
     {
       add_pair (pairs, _("Judgements"),

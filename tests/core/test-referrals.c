@@ -1114,6 +1114,19 @@ test_risk_link (Fixture       *fixture,
   loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_RISK_ASSESSMENT_ID), ==,
                    kes_risk_assessment_get_id (signed_off));
+
+  /* The assessment entered in error later does not stall the pathway; a
+   * new link to it is still refused. */
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_risk_assessment_get_id (signed_off),
+                                                  kes_risk_assessment_get_revision (signed_off),
+                                                  "Recorded against the wrong patient", &error));
+  g_assert_no_error (error);
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-10-05", NULL);
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID, NULL);
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (signed_off));
+  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
 int

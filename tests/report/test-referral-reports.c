@@ -214,6 +214,24 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
   assert_contains (text, "Exploitation by peers when unwell.");
   assert_contains (xml_text, "Dr Cara Clinic");
   assert_contains (xml_text, "Exploitation by peers when unwell.");
+
+  /* The linked assessment entered in error later: the document still
+   * builds and says so. */
+  {
+    const char *risk_id = kes_referral_get_text (fixture->referral, KES_REFERRAL_RISK_ASSESSMENT_ID);
+    g_autoptr(KesRiskAssessment) risk = kes_store_load_risk_assessment (fixture->store, risk_id, &error);
+    g_autoptr(KesDocument) again = NULL;
+    g_autofree char *again_text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (kes_store_mark_entered_in_error (fixture->store, risk_id, kes_risk_assessment_get_revision (risk),
+                                                    "Wrong patient", &error));
+    g_assert_no_error (error);
+    again = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+    g_assert_no_error (error);
+    again_text = pdf_text (again, "referral-assessment-risk-in-error.pdf");
+    assert_contains (again_text, "Entered in error since it was linked");
+  }
 }
 
 static void
