@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-due.h"
+#include "kes-store-moj.h"
 #include "kes-validate.h"
 #include "moj/kes-moj-reports-page.h"
 
@@ -62,8 +63,21 @@ kes_moj_reports_page_reload (KesMojReportsPage *self)
 
   kes_list_box_remove_all (self->list);
   self->n_rows = 0;
+  /* Only the reports, and only for the signed-in person's team (every team
+   * for someone in none): computing the whole of Today for every team
+   * would hold the window for seconds on a trust-wide database. */
   if (self->store != NULL)
-    items = kes_store_list_due (self->store, today, NULL, &error);
+    {
+      KesStaff *actor = kes_store_get_actor (self->store);
+      const char *team_id = actor != NULL ? kes_staff_get_team_id (actor) : NULL;
+
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      if (kes_store_moj_due_items (self->store, today, team_id != NULL && *team_id != '\0' ? team_id : NULL,
+                                   items, &error))
+        g_ptr_array_sort (items, kes_due_item_compare);
+      else
+        g_clear_pointer (&items, g_ptr_array_unref);
+    }
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       KesDueItem *item = g_ptr_array_index (items, i);
