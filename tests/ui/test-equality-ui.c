@@ -261,6 +261,7 @@ test_reports_area (void)
   g_assert_true (GTK_IS_STACK (stack));
   gtk_stack_set_visible_child (GTK_STACK (stack), view);
   g_assert_true (kes_equality_view_show (KES_EQUALITY_VIEW (view)));
+  g_assert_true (kes_test_wait_until (has_pages, find (view, KES_TYPE_REPORT_PREVIEW, NULL), 10000));
   kes_test_wait (300);
   screenshot (GTK_WIDGET (window), "equality-reports-area.png");
   gtk_window_destroy (GTK_WINDOW (window));

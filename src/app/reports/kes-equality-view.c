@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-error.h"
 #include "kes-equality-report.h"
 #include "kes-equality-view.h"
 #include "kes-validate.h"
@@ -27,6 +28,8 @@ struct _KesEqualityView
   GtkWidget            *xml_button;
   KesReportPreview     *preview;
   GtkFileChooserNative *chooser;
+  GtkWidget            *spinner;
+  GCancellable         *cancellable;
 
   KesStore             *store;
   char                 *from;   /* the period shown, YYYY-MM-DD */
@@ -81,6 +84,102 @@ run_report (KesEqualityView  *self,
       self->to = g_steal_pointer (&to);
     }
   return report;
+}
+
+/* The report is counted over the whole database in a worker on its own
+ * connection (a KesStore belongs to one thread), as the signed-in member of
+ * staff, so the window never waits on it. */
+typedef struct
+{
+  char     *path;
+  KesStaff *actor;
+  char     *from;
+  char     *to;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->actor);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job);
+}
+
+static KesDocument *
+build_document (KesStore    *store,
+                const char  *from,
+                const char  *to,
+                GError     **error)
+{
+  g_autoptr(KesEqualityReport) report = kes_store_equality_report (store, from, to, error);
+  KesStaff *actor = kes_store_get_actor (store);
+
+  if (report == NULL)
+    return NULL;
+  return kes_equality_report_build (report, actor != NULL ? kes_staff_get_display_name (actor) : NULL);
+}
+
+static void
+report_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = kes_store_open (job->path, &error);
+  KesDocument *document;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->actor != NULL)
+    kes_store_set_actor (store, job->actor);
+  document = build_document (store, job->from, job->to, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+show_document (KesEqualityView *self,
+               KesDocument     *document)
+{
+  g_autofree char *what = g_strdup_printf ("equality report %s to %s (PDF)", self->from, self->to);
+
+  kes_report_preview_set_audit (self->preview, self->store, NULL, what);
+  kes_report_preview_set_permission (self->preview, save_permission (self));
+  kes_report_preview_set_document (self->preview, document);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
+  gtk_widget_set_sensitive (self->csv_button, TRUE);
+  gtk_widget_set_sensitive (self->xml_button, TRUE);
+}
+
+static void
+report_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KesEqualityView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  if (document == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_document (self, document);
 }
 
 static void
@@ -153,6 +252,9 @@ kes_equality_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
@@ -231,6 +333,12 @@ kes_equality_view_init (KesEqualityView *self)
   gtk_widget_set_sensitive (self->csv_button, FALSE);
   gtk_widget_set_sensitive (self->xml_button, FALSE);
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Counting"), -1);
+  gtk_box_append (GTK_BOX (header), self->spinner);
   gtk_box_append (GTK_BOX (header), buttons);
   gtk_box_append (GTK_BOX (self->box), header);
 
@@ -287,33 +395,78 @@ gboolean
 kes_equality_view_show (KesEqualityView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesEqualityReport) report = NULL;
-  g_autoptr(KesDocument) document = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *what = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *path;
+  ReportJob *job;
+  GTask *task;
 
   g_return_val_if_fail (KES_IS_EQUALITY_VIEW (self), FALSE);
 
   if (self->store == NULL)
     return FALSE;
-  report = run_report (self, &error);
-  gtk_widget_set_sensitive (self->csv_button, report != NULL);
-  gtk_widget_set_sensitive (self->xml_button, report != NULL);
-  if (report == NULL)
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (self->csv_button, FALSE);
+  gtk_widget_set_sensitive (self->xml_button, FALSE);
+
+  /* The dates, the period and the permission are checked at once; only the
+   * counting waits. */
+  from_text = kes_editable_dup_text (self->from_entry);
+  to_text = kes_editable_dup_text (self->to_entry);
+  if ((from = kes_date_parse (from_text, _("From"), &error)) == NULL ||
+      (to = kes_date_parse (to_text, _("To"), &error)) == NULL)
+    goto refused;
+  if (g_strcmp0 (from, to) > 0)
     {
-      show_error (self, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
-      return FALSE;
+      g_set_error_literal (&error, KES_ERROR, KES_ERROR_INVALID, _("The period ends before it starts: check the dates"));
+      goto refused;
     }
+  if (!kes_store_check_permission (self->store, KES_PERMISSION_EXPORT, NULL, &error) &&
+      !kes_store_check_permission (self->store, KES_PERMISSION_VIEW_AUDIT, NULL, NULL))
+    goto refused;
+  g_clear_error (&error);
+
   show_error (self, NULL);
-  author = actor_name (self);
-  document = kes_equality_report_build (report, author);
-  what = g_strdup_printf ("equality report %s to %s (PDF)", self->from, self->to);
-  kes_report_preview_set_audit (self->preview, self->store, NULL, what);
-  kes_report_preview_set_permission (self->preview, save_permission (self));
-  kes_report_preview_set_document (self->preview, document);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
+  g_free (self->from);
+  g_free (self->to);
+  self->from = g_strdup (from);
+  self->to = g_strdup (to);
+
+  path = kes_store_get_path (self->store);
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    {
+      /* An in-memory store can't be opened twice: count here. */
+      g_autoptr(KesDocument) document = build_document (self->store, from, to, &error);
+
+      if (document == NULL)
+        goto refused;
+      show_document (self, document);
+      return TRUE;
+    }
+
+  job = g_new0 (ReportJob, 1);
+  job->path = g_strdup (path);
+  job->actor = kes_store_get_actor (self->store) != NULL ? g_object_ref (kes_store_get_actor (self->store)) : NULL;
+  job->from = g_steal_pointer (&from);
+  job->to = g_steal_pointer (&to);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, report_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, kes_equality_view_show);
+  g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
+  gtk_widget_set_visible (self->spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  g_task_run_in_thread (task, report_thread);
+  g_object_unref (task);
   return TRUE;
+
+refused:
+  show_error (self, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
+  return FALSE;
 }
 
 gboolean

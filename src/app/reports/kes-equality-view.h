@@ -22,8 +22,9 @@ void       kes_equality_view_set_store  (KesEqualityView  *self,
 void       kes_equality_view_set_period (KesEqualityView  *self,
                                          const char       *from,
                                          const char       *to);
-/* Builds the report for the period and shows it in the preview; FALSE
- * (and the message shown) when core refuses or a date is wrong. */
+/* Counts the report for the period in a worker on its own connection and
+ * shows it in the preview when done; FALSE (and the message shown at once)
+ * when a date is wrong, the period is backwards or core refuses. */
 gboolean   kes_equality_view_show       (KesEqualityView  *self);
 /* What Save CSV… and Save XML… do once a file is chosen: @format "csv" or
  * "xml"; the export is written to the access log. */
