@@ -160,6 +160,35 @@ count_referrals (Fixture *fixture)
   return all->len;
 }
 
+/* The first button labelled @label under @widget, depth first. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The entries of a dialog's extra child, in order. */
+static GPtrArray *
+dialog_entries (AdwMessageDialog *dialog)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      g_ptr_array_add (entries, child);
+  return entries;
+}
+
 static gboolean
 page_loaded (gpointer page)
 {
@@ -436,6 +465,43 @@ test_intake_to_in_reach (Fixture       *fixture,
     g_assert_cmpuint (visits->len, ==, 2);
     g_assert_cmpstr (((KesInreachVisit *) visits->pdata[0])->purpose, ==, "Meet the ward team and Sam");
     g_assert_cmpstr (((KesInreachVisit *) visits->pdata[1])->error_reason, ==, "Planned for another patient");
+    /* Through the dialog: a refused change asks again, keeping what was typed. */
+    {
+      GtkWidget *edit = find_button (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "visits_list"), "Edit…");
+      AdwMessageDialog *dialog;
+      g_autoptr(GPtrArray) entries = NULL;
+
+      g_assert_nonnull (edit);
+      g_signal_emit_by_name (edit, "clicked");
+      dialog = kes_test_find_message_dialog ();
+      g_assert_nonnull (dialog);
+      entries = dialog_entries (dialog);
+      g_assert_cmpuint (entries->len, ==, 6);
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "2026-11-19");
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[4]), ==, "Agreed escorted leave to the community base");
+      gtk_editable_set_text (entries->pdata[0], "2026-11-18");
+      gtk_editable_set_text (entries->pdata[3], "");
+      gtk_editable_set_text (entries->pdata[5], "Date recorded wrongly");
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      dialog = kes_test_find_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "In-reach visit 1: the purpose is required");
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      entries = dialog_entries (dialog);
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "2026-11-18");
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[3]), ==, "");
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[5]), ==, "Date recorded wrongly");
+      g_assert_cmpstr (((KesInreachVisit *) kes_referral_get_visits (kes_referral_view_get_referral (view))->pdata[0])->date,
+                       ==, "2026-11-19");
+      /* Filled in, it saves. */
+      gtk_editable_set_text (entries->pdata[3], "Meet the ward team and Sam");
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_null (kes_test_find_message_dialog ());
+      g_assert_cmpstr (((KesInreachVisit *) kes_referral_get_visits (kes_referral_view_get_referral (view))->pdata[0])->date,
+                       ==, "2026-11-18");
+    }
     kes_widget_scroll_into_view (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "visits_list"));
     snapshot (fixture->window, "referral-visits");
     g_assert_cmpstr (((KesReferralStep *) kes_referral_get_steps (kes_referral_view_get_referral (view))->pdata[0])->by_name,

@@ -234,7 +234,7 @@ visit_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    VisitRequest     *request)
 {
-  g_autofree char *values[5] = { NULL };
+  char *values[5] = { NULL }; /* freed below: g_autofree on an array would free values[0] twice */
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
   KesInreachVisit visit = { NULL };
