@@ -438,9 +438,12 @@ write_manifest (const char        *folder,
                               kes_report_sar_kind_label (kind), group->len, count_withdrawn (group),
                               count_revisions (group));
     }
-  g_string_append_printf (manifest, ngettext ("%u letter attached to a referral, in the letters folder.\n",
-                                              "%u letters attached to referrals, in the letters folder.\n",
-                                              letters->len), letters->len);
+  if (letters->len == 0)
+    g_string_append_printf (manifest, "%s\n", _("No letters are attached to referrals."));
+  else
+    g_string_append_printf (manifest, ngettext ("%u letter attached to a referral, in the letters folder.\n",
+                                                "%u letters attached to referrals, in the letters folder.\n",
+                                                letters->len), letters->len);
   g_string_append_printf (manifest, _("%u members of staff named in the record.\n"),
                           kes_record_archive_get_staff (archive)->len);
   g_string_append_printf (manifest, "%s\n",
