@@ -3,21 +3,38 @@
 
 #include "config.h"
 
+#include "kes-accounts.h"
 #include "kes-store-jobs.h"
 
+/* The worker opens its own store on the file and takes on the session:
+ * who is acting (their roles and team decide what they may see, and the
+ * log names them) and the patients they opened by break-glass. */
 typedef struct
 {
-  char  *path;
-  char  *query;
-  guint  limit;
+  char       *path;
+  KesSession *session;
+  char       *query;
+  guint       limit;
 } JobData;
 
 static void
 job_data_free (JobData *data)
 {
   g_free (data->path);
+  g_clear_pointer (&data->session, kes_session_free);
   g_free (data->query);
   g_free (data);
+}
+
+static KesStore *
+job_open_store (JobData  *data,
+                GError  **error)
+{
+  g_autoptr(KesStore) store = kes_store_open (data->path, error);
+
+  if (store == NULL || !kes_store_resume_session (store, data->session, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 static gboolean
@@ -41,6 +58,7 @@ job_task_new (KesStore            *store,
   JobData *data = g_new0 (JobData, 1);
 
   data->path = g_strdup (kes_store_get_path (store));
+  data->session = kes_store_get_session (store);
   data->query = g_strdup (query);
   data->limit = limit;
   g_task_set_source_tag (task, source_tag);
@@ -60,7 +78,7 @@ load_caseload_rows_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GPtrArray *rows;
 
-  store = kes_store_open (data->path, &error);
+  store = job_open_store (data, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -125,7 +143,7 @@ search_notes_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GPtrArray *hits;
 
-  store = kes_store_open (data->path, &error);
+  store = job_open_store (data, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -8,8 +8,10 @@
 G_BEGIN_DECLS
 
 /* Work that may take a while runs in a GTask thread on its own KesStore,
- * opened on the same file (a KesStore belongs to one thread). An in-memory
- * store cannot be shared, so its work runs at once on the caller's store. */
+ * opened on the same file (a KesStore belongs to one thread) with the
+ * caller's session resumed (kes_store_resume_session: the same person, the
+ * same emergency access). An in-memory store cannot be shared, so its work
+ * runs at once on the caller's store. */
 
 /* Every active patient as KesCaseloadRow objects. */
 void       kes_load_caseload_rows_async  (KesStore             *store,

@@ -3,6 +3,7 @@
 
 #include "accounts/kes-lock-screen.h"
 #include "kes-accounts.h"
+#include "kes-store-jobs.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -31,6 +32,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(KesTeam) north = NULL;
   g_autoptr(KesTeam) south = NULL;
   g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(KesStaff) sol = NULL;
+  g_autoptr(KesNote) note = kes_note_new ();
   g_autoptr(GError) error = NULL;
 
   fixture->db = kes_test_db_new (FALSE);
@@ -47,6 +50,17 @@ fixture_set_up (Fixture       *fixture,
   fixture->cai = kes_store_create_account (fixture->db->store, "cai", "Cai Clinician", NULL,
                                            kes_team_get_id (north), NULL, clinician, PASSWORD,
                                            &error);
+  g_assert_no_error (error);
+
+  /* A note on the South patient, written by their own team. */
+  sol = kes_store_create_account (fixture->db->store, "sol", "Sol Clinician", NULL,
+                                  kes_team_get_id (south), NULL, clinician, PASSWORD, &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->db->store, sol);
+  kes_note_set_patient_id (note, fixture->south_patient);
+  kes_note_set_title (note, "Home visit");
+  kes_note_set_body (note, "Seen at home, settled");
+  g_assert_true (kes_store_save_note (fixture->db->store, note, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
 
   signed_in = kes_store_sign_in (fixture->db->store, "cai", PASSWORD, &error);
@@ -171,6 +185,52 @@ test_carried_into_export (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (find_preview ()))));
 }
 
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **hits = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *hits = kes_search_notes_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Searches the notes as the caseload does, in a worker on its own store. */
+static guint
+search_notes (Fixture    *fixture,
+              const char *words)
+{
+  GPtrArray *hits = NULL;
+  guint n;
+
+  kes_search_notes_async (fixture->db->store, words, 50, NULL, search_done_cb, &hits);
+  g_assert_true (kes_test_wait_until (pointer_set, &hits, 20000));
+  n = hits->len;
+  g_ptr_array_unref (hits);
+  return n;
+}
+
+static void
+test_carried_into_note_search (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  /* The worker searches as the person signed in: another team's notes are
+   * left out, as they are in the window's own store. */
+  g_assert_cmpuint (search_notes (fixture, "home"), ==, 0);
+
+  /* Once the glass is broken for that patient, the worker sees their note too. */
+  break_glass_in_window (fixture);
+  g_assert_cmpuint (search_notes (fixture, "home"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +241,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/break-glass/kept-after-unlock", test_kept_after_unlock);
   ADD ("/break-glass/carried-into-export", test_carried_into_export);
+  ADD ("/break-glass/carried-into-note-search", test_carried_into_note_search);
 #undef ADD
 
   return g_test_run ();
