@@ -34,6 +34,8 @@ struct _KesEqualityView
   KesStore             *store;
   char                 *from;   /* the period shown, YYYY-MM-DD */
   char                 *to;
+  KesEqualityReport    *report; /* as shown: what Save CSV… and Save XML… write */
+  KesDocument          *document;
 };
 
 G_DEFINE_FINAL_TYPE (KesEqualityView, kes_equality_view, GTK_TYPE_WIDGET)
@@ -53,37 +55,6 @@ save_permission (KesEqualityView *self)
 {
   return kes_store_check_permission (self->store, KES_PERMISSION_EXPORT, NULL, NULL) ? KES_PERMISSION_EXPORT
                                                                                     : KES_PERMISSION_VIEW_AUDIT;
-}
-
-static char *
-actor_name (KesEqualityView *self)
-{
-  KesStaff *actor = kes_store_get_actor (self->store);
-  return actor != NULL ? g_strdup (kes_staff_get_display_name (actor)) : NULL;
-}
-
-static KesEqualityReport *
-run_report (KesEqualityView  *self,
-            GError          **error)
-{
-  g_autofree char *from_text = kes_editable_dup_text (self->from_entry);
-  g_autofree char *to_text = kes_editable_dup_text (self->to_entry);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  KesEqualityReport *report;
-
-  if ((from = kes_date_parse (from_text, _("From"), error)) == NULL ||
-      (to = kes_date_parse (to_text, _("To"), error)) == NULL)
-    return NULL;
-  report = kes_store_equality_report (self->store, from, to, error);
-  if (report != NULL)
-    {
-      g_free (self->from);
-      g_free (self->to);
-      self->from = g_steal_pointer (&from);
-      self->to = g_steal_pointer (&to);
-    }
-  return report;
 }
 
 /* The report is counted over the whole database in a worker on its own
@@ -107,18 +78,36 @@ report_job_free (ReportJob *job)
   g_free (job);
 }
 
-static KesDocument *
-build_document (KesStore    *store,
-                const char  *from,
-                const char  *to,
-                GError     **error)
+typedef struct
+{
+  KesEqualityReport *report;
+  KesDocument       *document;
+} ReportResult;
+
+static void
+report_result_free (ReportResult *result)
+{
+  g_clear_pointer (&result->report, kes_equality_report_free);
+  g_clear_object (&result->document);
+  g_free (result);
+}
+
+static ReportResult *
+build_result (KesStore    *store,
+              const char  *from,
+              const char  *to,
+              GError     **error)
 {
   g_autoptr(KesEqualityReport) report = kes_store_equality_report (store, from, to, error);
   KesStaff *actor = kes_store_get_actor (store);
+  ReportResult *result;
 
   if (report == NULL)
     return NULL;
-  return kes_equality_report_build (report, actor != NULL ? kes_staff_get_display_name (actor) : NULL);
+  result = g_new0 (ReportResult, 1);
+  result->document = kes_equality_report_build (report, actor != NULL ? kes_staff_get_display_name (actor) : NULL);
+  result->report = g_steal_pointer (&report);
+  return result;
 }
 
 static void
@@ -130,7 +119,7 @@ report_thread (GTask        *task,
   ReportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(KesStore) store = kes_store_open (job->path, &error);
-  KesDocument *document;
+  ReportResult *result;
 
   if (store == NULL)
     {
@@ -139,22 +128,25 @@ report_thread (GTask        *task,
     }
   if (job->actor != NULL)
     kes_store_set_actor (store, job->actor);
-  document = build_document (store, job->from, job->to, &error);
-  if (document == NULL)
+  result = build_result (store, job->from, job->to, &error);
+  if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, document, g_object_unref);
+    g_task_return_pointer (task, result, (GDestroyNotify) report_result_free);
 }
 
 static void
-show_document (KesEqualityView *self,
-               KesDocument     *document)
+show_result (KesEqualityView *self,
+             ReportResult    *result)
 {
   g_autofree char *what = g_strdup_printf ("equality report %s to %s (PDF)", self->from, self->to);
 
+  g_clear_pointer (&self->report, kes_equality_report_free);
+  g_set_object (&self->document, result->document);
+  self->report = g_steal_pointer (&result->report);
   kes_report_preview_set_audit (self->preview, self->store, NULL, what);
   kes_report_preview_set_permission (self->preview, save_permission (self));
-  kes_report_preview_set_document (self->preview, document);
+  kes_report_preview_set_document (self->preview, self->document);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), TRUE);
   gtk_widget_set_sensitive (self->csv_button, TRUE);
   gtk_widget_set_sensitive (self->xml_button, TRUE);
@@ -167,19 +159,20 @@ report_done_cb (GObject      *object,
 {
   g_autoptr(KesEqualityView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+  ReportResult *done = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_widget_set_visible (self->spinner, FALSE);
-  if (document == NULL)
+  if (done == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  show_document (self, document);
+  show_result (self, done);
+  report_result_free (done);
 }
 
 static void
@@ -258,6 +251,8 @@ kes_equality_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->report, kes_equality_report_free);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (kes_equality_view_parent_class)->dispose (object);
 }
@@ -374,6 +369,8 @@ kes_equality_view_set_store (KesEqualityView *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->report, kes_equality_report_free);
+  g_clear_object (&self->document);
   show_error (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
   gtk_widget_set_sensitive (self->csv_button, FALSE);
@@ -440,11 +437,12 @@ kes_equality_view_show (KesEqualityView *self)
   if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
     {
       /* An in-memory store can't be opened twice: count here. */
-      g_autoptr(KesDocument) document = build_document (self->store, from, to, &error);
+      ReportResult *done = build_result (self->store, from, to, &error);
 
-      if (document == NULL)
+      if (done == NULL)
         goto refused;
-      show_document (self, document);
+      show_result (self, done);
+      report_result_free (done);
       return TRUE;
     }
 
@@ -464,6 +462,8 @@ kes_equality_view_show (KesEqualityView *self)
   return TRUE;
 
 refused:
+  g_clear_pointer (&self->report, kes_equality_report_free);
+  g_clear_object (&self->document);
   show_error (self, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->preview), FALSE);
   return FALSE;
@@ -475,7 +475,6 @@ kes_equality_view_save (KesEqualityView  *self,
                         const char       *path,
                         GError          **error)
 {
-  g_autoptr(KesEqualityReport) report = NULL;
   g_autofree char *summary = NULL;
   gboolean csv;
 
@@ -483,22 +482,17 @@ kes_equality_view_save (KesEqualityView  *self,
   g_return_val_if_fail (format != NULL && path != NULL, FALSE);
 
   csv = g_str_equal (format, "csv");
-  if (self->store == NULL || !kes_store_check_permission (self->store, save_permission (self), NULL, error) ||
-      (report = run_report (self, error)) == NULL)
+  if (self->store == NULL || !kes_store_check_permission (self->store, save_permission (self), NULL, error))
     return FALSE;
-  if (csv)
+  if (self->report == NULL || self->document == NULL)
     {
-      if (!kes_equality_report_write_csv (report, path, error))
-        return FALSE;
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("Show the report for a period first"));
+      return FALSE;
     }
-  else
-    {
-      g_autofree char *author = actor_name (self);
-      g_autoptr(KesDocument) document = kes_equality_report_build (report, author);
-
-      if (!kes_xml_write_file (document, path, error))
-        return FALSE;
-    }
+  /* What is shown is what is saved: no second count. */
+  if (csv ? !kes_equality_report_write_csv (self->report, path, error)
+          : !kes_xml_write_file (self->document, path, error))
+    return FALSE;
   summary = g_strdup_printf ("equality report %s to %s saved (%s)", self->from, self->to, csv ? "CSV" : "XML");
   return kes_store_audit (self->store, KES_AUDIT_EXPORT, NULL, NULL, summary, error);
 }

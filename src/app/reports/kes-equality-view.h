@@ -26,8 +26,9 @@ void       kes_equality_view_set_period (KesEqualityView  *self,
  * shows it in the preview when done; FALSE (and the message shown at once)
  * when a date is wrong, the period is backwards or core refuses. */
 gboolean   kes_equality_view_show       (KesEqualityView  *self);
-/* What Save CSV… and Save XML… do once a file is chosen: @format "csv" or
- * "xml"; the export is written to the access log. */
+/* What Save CSV… and Save XML… do once a file is chosen: writes the
+ * report as shown (no second count) as @format "csv" or "xml", after
+ * checking the permission again; the export is written to the access log. */
 gboolean   kes_equality_view_save       (KesEqualityView  *self,
                                          const char       *format,
                                          const char       *path,
