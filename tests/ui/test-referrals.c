@@ -544,7 +544,7 @@ test_intake_to_in_reach (Fixture       *fixture,
     g_assert_cmpuint (kes_referral_get_steps (kes_referral_view_get_referral (tab_view))->len, ==, 6);
     /* One referral: no choice between referrals is shown. */
     choice = kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "choice");
-    g_assert_false (gtk_widget_get_visible (choice));
+    g_assert_false (gtk_widget_get_visible (kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "choice_clamp")));
     snapshot (window, "patient-referral-tab");
 
     /* A move made from the record shows in its timeline and the list. */
@@ -688,8 +688,38 @@ test_in_window (void)
 
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "referral");
     g_assert_cmpuint (kes_referral_tab_get_count (tab), ==, 1);
+    snapshot (GTK_WIDGET (window), "window-patient-referral");
+
+    /* An earlier referral, closed: the tab offers a choice, newest first. */
+    {
+      g_autoptr(KesReferral) earlier = kes_referral_new ();
+      GtkDropDown *choice = GTK_DROP_DOWN (kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "choice"));
+      KesReferralView *tab_view = KES_REFERRAL_VIEW (kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "view"));
+
+      kes_referral_set_text (earlier, KES_REFERRAL_PATIENT_ID, patient_id);
+      kes_referral_set_text (earlier, KES_REFERRAL_DATE, "2025-03-01");
+      kes_referral_set_text (earlier, KES_REFERRAL_REFERRER, "Dr Crane");
+      kes_referral_set_text (earlier, KES_REFERRAL_SOURCE, "external-hospital");
+      kes_referral_set_text (earlier, KES_REFERRAL_UNIT, "Cedar Ward");
+      kes_referral_set_text (earlier, KES_REFERRAL_SECURITY_LEVEL, "medium");
+      kes_referral_set_text (earlier, KES_REFERRAL_AREA, "norfolk");
+      kes_referral_set_text (earlier, KES_REFERRAL_REASON, "First referral");
+      g_assert_true (kes_store_save_referral (db->store, earlier, KES_CHANGE_CREATE, NULL, &error));
+      g_assert_true (kes_store_move_referral (db->store, earlier, KES_REFERRAL_CLOSED, "2025-03-20",
+                                              "Referrer withdrew", NULL, NULL, &error));
+      g_assert_no_error (error);
+      kes_referral_tab_set_record (tab, db->store, patient_id);
+      g_assert_cmpuint (kes_referral_tab_get_count (tab), ==, 2);
+      g_assert_true (gtk_widget_get_visible (kes_test_child (tab, KES_TYPE_REFERRAL_TAB, "choice_clamp")));
+      g_assert_cmpstr (kes_referral_get_id (kes_referral_view_get_referral (tab_view)), ==,
+                       kes_referral_get_id (referral));
+      gtk_drop_down_set_selected (choice, 1);
+      g_assert_cmpstr (kes_referral_get_id (kes_referral_view_get_referral (tab_view)), ==,
+                       kes_referral_get_id (earlier));
+      g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (tab_view)), ==, KES_REFERRAL_CLOSED);
+      snapshot (GTK_WIDGET (window), "window-patient-referral-earlier");
+    }
   }
-  snapshot (GTK_WIDGET (window), "window-patient-referral");
   kes_test_close_dialogs ();
   gtk_window_destroy (GTK_WINDOW (window));
   kes_test_wait (10);

@@ -20,6 +20,7 @@ struct _KesReferralTab
   GPtrArray       *referrals; /* KesReferral*, newest first */
 
   GtkDropDown     *choice;
+  GtkWidget       *choice_clamp;
   GtkStack        *stack;
   KesReferralView *view;
 };
@@ -53,7 +54,7 @@ reload (KesReferralTab *self,
     self->referrals = kes_store_list_referrals (self->store, self->patient_id, FALSE, NULL);
   if (self->referrals == NULL || self->referrals->len == 0)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->choice), FALSE);
+      gtk_widget_set_visible (self->choice_clamp, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
@@ -71,7 +72,7 @@ reload (KesReferralTab *self,
   gtk_drop_down_set_model (self->choice, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->choice, selected);
   g_signal_handlers_unblock_by_func (self->choice, choice_changed_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->choice), self->referrals->len > 1);
+  gtk_widget_set_visible (self->choice_clamp, self->referrals->len > 1);
   kes_referral_view_load (self->view, kes_referral_get_id (self->referrals->pdata[selected]));
   gtk_stack_set_visible_child_name (self->stack, "referral");
 }
@@ -105,6 +106,7 @@ kes_referral_tab_class_init (KesReferralTabClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kestrelcare/Kestrel/referrals/kes-referral-tab.ui");
   gtk_widget_class_bind_template_child (widget_class, KesReferralTab, choice);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralTab, choice_clamp);
   gtk_widget_class_bind_template_child (widget_class, KesReferralTab, stack);
   gtk_widget_class_bind_template_child (widget_class, KesReferralTab, view);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
