@@ -501,6 +501,19 @@ test_intake_to_in_reach (Fixture       *fixture,
       g_assert_null (kes_test_find_message_dialog ());
       g_assert_cmpstr (((KesInreachVisit *) kes_referral_get_visits (kes_referral_view_get_referral (view))->pdata[0])->date,
                        ==, "2026-11-18");
+      /* Entered in error without a reason: asked again, nothing marked. */
+      g_signal_emit_by_name (find_button (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "visits_list"), "Entered in Error…"),
+                             "clicked");
+      dialog = kes_test_find_message_dialog ();
+      g_assert_nonnull (dialog);
+      adw_message_dialog_response (dialog, "mark");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      dialog = kes_test_find_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                       "Reason is required: say why this visit was entered in error");
+      g_assert_true (kes_inreach_visit_is_active (kes_referral_get_visits (kes_referral_view_get_referral (view))->pdata[0]));
+      kes_test_close_dialogs ();
     }
     kes_widget_scroll_into_view (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "visits_list"));
     snapshot (fixture->window, "referral-visits");
