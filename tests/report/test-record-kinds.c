@@ -569,6 +569,40 @@ test_hostile_entries (void)
     }
 }
 
+/* Deep nesting inside an entry's data is refused by the safe reader's
+ * depth limit before anything could be applied. */
+static void
+test_deep_entry (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(GBytes) xml = export_patient (fixture->store->store, fixture->patient_id);
+  g_autoptr(GString) bad = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *entry = strstr (bad->str, "<entry ");
+  const char *data;
+  gint64 start;
+
+  g_assert_nonnull (entry);
+  data = strstr (entry, "<data>");
+  g_assert_nonnull (data);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "<object name=\"x\">");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "</object>");
+  g_string_insert (bad, data - bad->str + strlen ("<data>"), deep->str);
+
+  bytes = g_bytes_new (bad->str, bad->len);
+  start = g_get_monotonic_time ();
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_null (archive);
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "nested") != NULL);
+  g_test_message ("refused in %.1f ms: %s", (g_get_monotonic_time () - start) / 1e3, error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/record/kinds/round-trip", test_every_kind_round_trip);
   g_test_add_func ("/record/kinds/subject-access", test_subject_access);
   g_test_add_func ("/record/kinds/hostile-entries", test_hostile_entries);
+  g_test_add_func ("/record/kinds/deep-entry", test_deep_entry);
 
   return g_test_run ();
 }
