@@ -189,6 +189,18 @@ test_screen_and_convert (void)
   kes_clock_set_fixed (NULL);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+referrals_loaded (gpointer data)
+{
+  return !kes_referrals_page_is_loading (data);
+}
+
 /* Acceptance of #9: a screening made into a referral, then seen in the
  * Referrals area with its details carried over. */
 static void
@@ -272,6 +284,7 @@ test_screen_and_refer (void)
   gtk_window_set_child (GTK_WINDOW (referrals_window), referrals);
   gtk_window_set_default_size (GTK_WINDOW (referrals_window), 1200, 900);
   gtk_window_present (GTK_WINDOW (referrals_window));
+  g_assert_true (kes_test_wait_until (referrals_loaded, referrals, 10000));
   kes_referrals_page_open_referral (KES_REFERRALS_PAGE (referrals), referral_id);
   kes_test_wait (50);
   shown = kes_referral_view_get_referral (kes_referrals_page_get_view (KES_REFERRALS_PAGE (referrals)));
@@ -344,9 +357,10 @@ test_open_referral_in_window (void)
   screenshot (GTK_WIDGET (window), "liaison-open-referral.png");
   g_assert_true (gtk_widget_get_sensitive (open));
   g_signal_emit_by_name (open, "clicked");
-  kes_test_wait (100);
   referrals = find (GTK_WIDGET (window), KES_TYPE_REFERRALS_PAGE, NULL);
-  g_assert_true (gtk_widget_get_mapped (referrals));
+  /* Mapped on the next frames, however busy the machine is. */
+  g_assert_true (kes_test_wait_until (widget_mapped, referrals, 10000));
+  g_assert_true (kes_test_wait_until (referrals_loaded, referrals, 10000));
   shown = kes_referral_view_get_referral (kes_referrals_page_get_view (KES_REFERRALS_PAGE (referrals)));
   g_assert_nonnull (shown);
   g_assert_cmpstr (kes_referral_get_id (shown), ==, kes_referral_get_id (referral));
