@@ -244,17 +244,39 @@ check_database_done_cb (GObject      *source_object,
     start_auto_backup (self, GTK_WINDOW (window));
 }
 
+static void
+first_paint_done_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  GTask *task = user_data;
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_done_cb, task);
+  g_task_run_in_thread (task, check_database_thread);
+  g_object_unref (task);
+}
+
+static gboolean
+first_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  /* Started once the first frame is painted, so as not to compete with it
+   * for the CPU and the disk. */
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_done_cb), user_data);
+  return G_SOURCE_REMOVE;
+}
+
 /* The whole-file check of a large database takes seconds: it runs in a
  * worker after the first frame, with sign-in held until it has passed. */
 static void
 check_database (KesApplication *self,
                 KesWindow      *window)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, check_database_done_cb, g_object_ref (window));
+  GTask *task = g_task_new (self, NULL, check_database_done_cb, g_object_ref (window));
 
   kes_window_set_checking (window, TRUE);
   g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  g_task_run_in_thread (task, check_database_thread);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), first_tick_cb, task, NULL);
 }
 
 static void

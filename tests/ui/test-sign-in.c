@@ -189,6 +189,41 @@ test_sign_in (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A team's few names are offered to pick from; a trust's many are not:
+ * everyone types their user name, and signing in works the same. */
+static void
+test_pick_list_only_for_a_team (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (FALSE);
+  g_autoptr(KesStore) store = reopen_with_admin (db);
+  KesWindow *window = kes_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  kes_window_set_store (window, store);
+  g_assert_true (gtk_widget_get_visible (welcome_child (window, "staff_list")));
+  g_assert_true (gtk_widget_get_visible (welcome_child (window, "pick_heading")));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("staff.%02u", i);
+      g_autoptr(KesStaff) member = kes_store_add_staff (store, username, username, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  window = kes_window_new (NULL);
+  kes_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (welcome_child (window, "staff_list")));
+  g_assert_false (gtk_widget_get_visible (welcome_child (window, "pick_heading")));
+  type (window, "signin_username", "ada.admin");
+  type (window, "signin_password", ADMIN_PASSWORD);
+  click (window, "signin_button");
+  g_assert_cmpstr (kes_staff_get_username (kes_store_get_actor (store)), ==, "ada.admin");
+  g_assert_cmpstr (main_child (window), ==, "main");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 set_dialog_entry (AdwMessageDialog *dialog,
                   const char       *key,
@@ -256,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/sign-in/first-run-administrator", test_first_run);
   g_test_add_func ("/sign-in/failure-message", test_sign_in_failure);
   g_test_add_func ("/sign-in/success", test_sign_in);
+  g_test_add_func ("/sign-in/pick-list-only-for-a-team", test_pick_list_only_for_a_team);
   g_test_add_func ("/sign-in/legacy-account-sets-password", test_legacy_account);
 
   return g_test_run ();

@@ -33,8 +33,13 @@ struct _KesWelcomePage
   GtkWidget   *signin_password;
   GtkLabel    *signin_error;
   GtkButton   *signin_button;
+  GtkWidget   *pick_heading;
   GtkListBox  *staff_list;
 };
+
+/* Names to pick from suit a team, not a trust: past this many people who can
+ * sign in, everyone types their user name (and the page stays quick to draw). */
+#define PICK_LIST_MAX 12
 
 G_DEFINE_FINAL_TYPE (KesWelcomePage, kes_welcome_page, ADW_TYPE_BIN)
 
@@ -309,7 +314,9 @@ static void
 populate_pick_list (KesWelcomePage *self)
 {
   g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  gboolean shown;
   guint n;
 
   kes_list_box_remove_all (self->staff_list);
@@ -325,12 +332,19 @@ populate_pick_list (KesWelcomePage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KesStaff) member = g_list_model_get_item (staff, i);
+
+      if (!kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
+        g_ptr_array_add (people, g_steal_pointer (&member));
+    }
+  shown = people->len <= PICK_LIST_MAX;
+  gtk_widget_set_visible (self->pick_heading, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_list), shown);
+  for (guint i = 0; shown && i < people->len; i++)
+    {
+      KesStaff *member = g_ptr_array_index (people, i);
       GtkWidget *row;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
-
-      if (kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
-        continue;
 
       row = adw_action_row_new ();
       title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
@@ -391,6 +405,7 @@ kes_welcome_page_class_init (KesWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_password);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_error);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_button);
+  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, pick_heading);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
