@@ -6,17 +6,19 @@
 #include "kes-accounts.h"
 #include "referrals/kes-referrals-load.h"
 
+/* The worker takes on the window's session: who is acting (their roles and
+ * team decide which referrals they see) and their break-glass grants. */
 typedef struct
 {
-  char     *path;
-  KesStaff *actor;
+  char       *path;
+  KesSession *session;
 } LoadJob;
 
 static void
 load_job_free (LoadJob *job)
 {
   g_free (job->path);
-  g_clear_object (&job->actor);
+  g_clear_pointer (&job->session, kes_session_free);
   g_free (job);
 }
 
@@ -62,12 +64,11 @@ load_thread (GTask        *task,
   KesReferralsLoad *load;
 
   store = kes_store_open (job->path, &error);
-  if (store == NULL)
+  if (store == NULL || !kes_store_resume_session (store, job->session, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  kes_store_set_actor (store, job->actor);
   load = load_from (store, &error);
   if (load == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -104,7 +105,7 @@ kes_referrals_load_async (KesStore            *store,
     }
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (path);
-  job->actor = kes_store_get_actor (store) != NULL ? g_object_ref (kes_store_get_actor (store)) : NULL;
+  job->session = kes_store_get_session (store);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 }

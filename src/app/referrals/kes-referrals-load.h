@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The open referrals the signed-in user may see, with their patients'
  * display names, loaded in a GTask thread on its own KesStore opened on the
- * same file as the actor (an in-memory store is read at once instead). */
+ * same file, resuming the caller's session (kes_store_resume_session: who is
+ * acting and their break-glass grants); an in-memory store is read at once. */
 typedef struct
 {
   GPtrArray  *referrals; /* KesReferral*, newest referral first */
