@@ -586,10 +586,11 @@ kes_moj_report_check_compliance (KesMojRecord *report,
       g_autofree char *evidence_key = kes_moj_compliance_key (table_id, rows[i], KES_MOJ_COMPLIANCE_EVIDENCE);
       const char *rating = kes_moj_report_get_value (report, rating_key);
       const char *evidence = kes_moj_report_get_value (report, evidence_key);
-      g_autofree char *condition = g_utf8_substring (kes_moj_report_get_value (report, condition_key), 0, 60);
-      g_autofree char *name = g_strdup_printf ("%s%s", condition,
-                                               g_utf8_strlen (kes_moj_report_get_value (report, condition_key),
-                                                              -1) > 60 ? "…" : "");
+      const char *wording = kes_moj_report_get_value (report, condition_key);
+      glong length = g_utf8_strlen (wording, -1);
+      /* g_utf8_substring reads past the end when asked for more than there is. */
+      g_autofree char *condition = g_utf8_substring (wording, 0, MIN (length, 60));
+      g_autofree char *name = g_strdup_printf ("%s%s", condition, length > 60 ? "…" : "");
 
       if (*rating != '\0' && !g_strv_contains ((const char * const *) codes, rating))
         g_ptr_array_add (issues, kes_issue_new (rating_key, KES_ISSUE_ERROR,
