@@ -26,61 +26,112 @@ const KesCliCommand kes_cli_equality_commands[] = {
   { NULL, NULL, NULL },
 };
 
+/* What both reports take: a period, a format and a file. */
+typedef struct
+{
+  char *from_iso;
+  char *to_iso;
+  char *format;
+  char *output;
+} PeriodReport;
+
+static void
+period_report_clear (PeriodReport *args)
+{
+  g_free (args->from_iso);
+  g_free (args->to_iso);
+  g_free (args->format);
+  g_free (args->output);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PeriodReport, period_report_clear)
+
+/* Parses --from, --to, --format and --output; KES_CLI_OK or the exit code. */
 static int
-equality_report (KesCliContext *context)
+parse_period_report (KesCliContext *context,
+                     const char    *command,
+                     const char    *description,
+                     PeriodReport  *args)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, csv or xml (default pdf)"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &args->format, N_("pdf, csv or xml (default pdf)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("File to write"), "FILE" },
     { NULL }
   };
-  g_autoptr(KesEqualityReport) report = NULL;
-  g_autoptr(KesDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
-  KesStaff *actor;
-  gboolean written;
 
-  if (!kes_cli_parse_options (context, entries, NULL,
-                              _("Counts by ethnic category, gender and age band; numbers from 1 to 4 "
-                                "are shown as “<5”.")))
+  if (!kes_cli_parse_options (context, entries, NULL, description))
     return KES_CLI_USAGE;
-  if (from == NULL || to == NULL || output == NULL)
+  if (from == NULL || to == NULL || args->output == NULL)
     {
-      kes_cli_print_error (_("equality-report needs --from, --to and --output"));
-      return KES_CLI_USAGE;
-    }
-  if (format == NULL)
-    format = g_strdup ("pdf");
-  if (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv") && !g_str_equal (format, "xml"))
-    {
-      g_autofree char *message = g_strdup_printf (_("--format %s: use pdf, csv or xml"), format);
+      /* Translators: %s is the command, "equality-report" */
+      g_autofree char *message = g_strdup_printf (_("%s needs --from, --to and --output"), command);
       kes_cli_print_error (message);
       return KES_CLI_USAGE;
     }
-  if ((from_iso = kes_date_parse (from, _("--from"), &error)) == NULL ||
-      (to_iso = kes_date_parse (to, _("--to"), &error)) == NULL)
+  if (args->format == NULL)
+    args->format = g_strdup ("pdf");
+  if (!g_str_equal (args->format, "pdf") && !g_str_equal (args->format, "csv") &&
+      !g_str_equal (args->format, "xml"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--format %s: use pdf, csv or xml"), args->format);
+      kes_cli_print_error (message);
+      return KES_CLI_USAGE;
+    }
+  if ((args->from_iso = kes_date_parse (from, _("--from"), &error)) == NULL ||
+      (args->to_iso = kes_date_parse (to, _("--to"), &error)) == NULL)
     return kes_cli_fail (error);
+  return KES_CLI_OK;
+}
 
-  report = kes_store_equality_report (context->store, from_iso, to_iso, &error);
+/* Writes @document as PDF or XML, as asked. */
+static gboolean
+write_document (KesDocument         *document,
+                const PeriodReport  *args,
+                GError             **error)
+{
+  return g_str_equal (args->format, "pdf") ? kes_pdf_write_file (document, args->output, NULL, error)
+                                           : kes_xml_write_file (document, args->output, error);
+}
+
+static const char *
+actor_name (KesCliContext *context)
+{
+  KesStaff *actor = kes_store_get_actor (context->store);
+
+  return actor != NULL ? kes_staff_get_display_name (actor) : NULL;
+}
+
+static int
+equality_report (KesCliContext *context)
+{
+  g_auto(PeriodReport) args = { 0 };
+  g_autoptr(KesEqualityReport) report = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+  int status;
+
+  status = parse_period_report (context, "equality-report",
+                                _("Counts by ethnic category, gender and age band; numbers from 1 to 4 "
+                                  "are shown as “<5”."), &args);
+  if (status != KES_CLI_OK)
+    return status;
+
+  report = kes_store_equality_report (context->store, args.from_iso, args.to_iso, &error);
   if (report == NULL)
     return kes_cli_fail (error);
 
-  if (g_str_equal (format, "csv"))
-    written = kes_equality_report_write_csv (report, output, &error);
+  if (g_str_equal (args.format, "csv"))
+    written = kes_equality_report_write_csv (report, args.output, &error);
   else
     {
-      actor = kes_store_get_actor (context->store);
-      document = kes_equality_report_build (report, actor != NULL ? kes_staff_get_display_name (actor) : NULL);
-      written = g_str_equal (format, "pdf") ? kes_pdf_write_file (document, output, NULL, &error)
-                                            : kes_xml_write_file (document, output, &error);
+      document = kes_equality_report_build (report, actor_name (context));
+      written = write_document (document, &args, &error);
     }
   if (!written)
     return kes_cli_fail (error);
@@ -90,59 +141,29 @@ equality_report (KesCliContext *context)
 static int
 liaison_report (KesCliContext *context)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, csv or xml (default pdf)"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
-    { NULL }
-  };
+  g_auto(PeriodReport) args = { 0 };
   g_autoptr(KesLiaisonActivity) activity = NULL;
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
-  KesStaff *actor;
   gboolean written;
+  int status;
 
-  if (!kes_cli_parse_options (context, entries, NULL,
-                              _("Screenings by setting, who asked, vulnerabilities identified and "
-                                "outcome; numbers from 1 to 4 are shown as “<5”.")))
-    return KES_CLI_USAGE;
-  if (from == NULL || to == NULL || output == NULL)
-    {
-      kes_cli_print_error (_("liaison-report needs --from, --to and --output"));
-      return KES_CLI_USAGE;
-    }
-  if (format == NULL)
-    format = g_strdup ("pdf");
-  if (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv") && !g_str_equal (format, "xml"))
-    {
-      g_autofree char *message = g_strdup_printf (_("--format %s: use pdf, csv or xml"), format);
-      kes_cli_print_error (message);
-      return KES_CLI_USAGE;
-    }
-  if ((from_iso = kes_date_parse (from, _("--from"), &error)) == NULL ||
-      (to_iso = kes_date_parse (to, _("--to"), &error)) == NULL)
-    return kes_cli_fail (error);
+  status = parse_period_report (context, "liaison-report",
+                                _("Screenings by setting, who asked, vulnerabilities identified and "
+                                  "outcome; numbers from 1 to 4 are shown as “<5”."), &args);
+  if (status != KES_CLI_OK)
+    return status;
 
-  activity = kes_store_liaison_activity (context->store, from_iso, to_iso, &error);
+  activity = kes_store_liaison_activity (context->store, args.from_iso, args.to_iso, &error);
   if (activity == NULL)
     return kes_cli_fail (error);
 
-  if (g_str_equal (format, "csv"))
-    written = kes_liaison_report_write_csv (activity, from_iso, to_iso, output, &error);
+  if (g_str_equal (args.format, "csv"))
+    written = kes_liaison_report_write_csv (activity, args.from_iso, args.to_iso, args.output, &error);
   else
     {
-      actor = kes_store_get_actor (context->store);
-      document = kes_liaison_report_build (activity, from_iso, to_iso,
-                                           actor != NULL ? kes_staff_get_display_name (actor) : NULL);
-      written = g_str_equal (format, "pdf") ? kes_pdf_write_file (document, output, NULL, &error)
-                                            : kes_xml_write_file (document, output, &error);
+      document = kes_liaison_report_build (activity, args.from_iso, args.to_iso, actor_name (context));
+      written = write_document (document, &args, &error);
     }
   if (!written)
     return kes_cli_fail (error);
