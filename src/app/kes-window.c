@@ -171,9 +171,9 @@ after_unsaved_changes (KesWindow  *self,
   GtkWidget *dialog;
   Pending *pending;
 
-  if (!kes_patient_page_has_unsaved_changes (self->patient_page))
+  if (self->patient_page == NULL || !kes_patient_page_has_unsaved_changes (self->patient_page))
     {
-      if (kes_patient_page_get_editing (self->patient_page))
+      if (self->patient_page != NULL && kes_patient_page_get_editing (self->patient_page))
         kes_patient_page_discard_changes (self->patient_page);
       then (self, argument);
       return;
@@ -281,10 +281,31 @@ leaflet_back_clicked_cb (KesWindow *self)
 
 /* ---- The patient record ---- */
 
+static void patient_saved_cb  (KesWindow  *self,
+                               const char *patient_id);
+static void patient_closed_cb (KesWindow  *self);
+
+/* The record is built the first time it is needed: it is the largest area
+ * (eleven tabs), and the first frame should not wait for it. */
+static KesPatientPage *
+ensure_patient_page (KesWindow *self)
+{
+  if (self->patient_page == NULL)
+    {
+      self->patient_page = KES_PATIENT_PAGE (kes_patient_page_new ());
+      g_signal_connect_swapped (self->patient_page, "saved", G_CALLBACK (patient_saved_cb), self);
+      g_signal_connect_swapped (self->patient_page, "closed", G_CALLBACK (patient_closed_cb), self);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->patient_page), "patient");
+      if (self->pages_store != NULL)
+        kes_patient_page_set_store (self->patient_page, self->pages_store);
+    }
+  return self->patient_page;
+}
+
 static void
 show_patient_page (KesWindow *self)
 {
-  KesPatient *patient = kes_patient_page_get_patient (self->patient_page);
+  KesPatient *patient = kes_patient_page_get_patient (ensure_patient_page (self));
   const char *nhs = patient != NULL ? kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *nhs_shown = NULL;
@@ -310,7 +331,7 @@ load_patient_now (KesWindow  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!kes_patient_page_load (self->patient_page, patient_id, &error))
+  if (!kes_patient_page_load (ensure_patient_page (self), patient_id, &error))
     {
       kes_show_error (GTK_WIDGET (self), _("The Record Could Not Be Opened"), error->message);
       return;
@@ -364,7 +385,7 @@ new_patient_now (KesWindow  *self,
     return;
 
   actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
-  kes_patient_page_new_patient (self->patient_page,
+  kes_patient_page_new_patient (ensure_patient_page (self),
                                 actor != NULL ? kes_staff_get_team_id (actor) : NULL);
   show_patient_page (self);
 }
@@ -466,7 +487,8 @@ give_areas_store (KesWindow *self)
   kes_admin_page_set_store (self->admin_page, self->store);
   kes_carers_page_set_store (self->carers_page, self->store);
   kes_liaison_page_set_store (self->liaison_page, self->store);
-  kes_patient_page_set_store (self->patient_page, self->store);
+  if (self->patient_page != NULL)
+    kes_patient_page_set_store (self->patient_page, self->store);
   kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), self->store);
   kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->store);
   kes_today_page_set_store (self->today_page, self->store);
@@ -667,7 +689,8 @@ close_after_discard (KesWindow  *self,
 static gboolean
 close_request_cb (KesWindow *self)
 {
-  if (!self->close_confirmed && kes_patient_page_has_unsaved_changes (self->patient_page))
+  if (!self->close_confirmed && self->patient_page != NULL &&
+      kes_patient_page_has_unsaved_changes (self->patient_page))
     {
       after_unsaved_changes (self, close_after_discard, "close");
       return TRUE;
@@ -733,13 +756,10 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, carers_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, liaison_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, patient_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, patient_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, patient_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, directory_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, today_item_activated_cb);
@@ -917,7 +937,7 @@ kes_window_open_patient (KesWindow  *self,
   g_return_if_fail (KES_IS_WINDOW (self));
   g_return_if_fail (patient_id != NULL);
 
-  current = kes_patient_page_get_patient (self->patient_page);
+  current = self->patient_page != NULL ? kes_patient_page_get_patient (self->patient_page) : NULL;
   if (showing_patient (self) && current != NULL
       && g_strcmp0 (kes_patient_get_id (current), patient_id) == 0)
     return;
@@ -993,5 +1013,5 @@ kes_window_get_patient_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
-  return self->patient_page;
+  return ensure_patient_page (self);
 }
