@@ -219,6 +219,102 @@ select_sidebar_row (KesWindow  *self,
   self->syncing_sidebar = FALSE;
 }
 
+/* ---- Areas built when first shown ---- */
+
+static void directory_changed_cb (KesWindow *self);
+
+/* The Reports area lists the Ministry of Justice reports due and holds the
+ * equality monitoring (PCREF) report, one switcher apart. */
+static GtkWidget *
+build_reports_area (KesWindow *self)
+{
+  GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *reports = gtk_stack_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->moj_reports_page = kes_moj_reports_page_new ();
+  self->equality_view = kes_equality_view_new ();
+  gtk_widget_set_vexpand (reports, TRUE);
+  gtk_stack_add_titled (GTK_STACK (reports), self->moj_reports_page, "reports",
+                        _("Due to the Ministry of Justice"));
+  gtk_stack_add_titled (GTK_STACK (reports), self->equality_view, "equality", _("Equality Monitoring"));
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (reports));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_box_append (GTK_BOX (area), switcher);
+  gtk_box_append (GTK_BOX (area), reports);
+  return area;
+}
+
+/* Hands the store to the areas built so far; one built later gets it then. */
+static void
+give_lazy_areas_store (KesWindow *self)
+{
+  if (self->referrals_page != NULL)
+    kes_referrals_page_set_store (self->referrals_page, self->pages_store);
+  if (self->admin_page != NULL)
+    kes_admin_page_set_store (self->admin_page, self->pages_store);
+  if (self->carers_page != NULL)
+    kes_carers_page_set_store (self->carers_page, self->pages_store);
+  if (self->liaison_page != NULL)
+    kes_liaison_page_set_store (self->liaison_page, self->pages_store);
+  if (self->moj_reports_page != NULL)
+    kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), self->pages_store);
+  if (self->equality_view != NULL)
+    kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->pages_store);
+}
+
+/* Today and the caseload are in the window's template; the other areas are
+ * built the first time they are shown, so that the first frame waits on
+ * none of them. */
+static void
+ensure_area (KesWindow  *self,
+             const char *area)
+{
+  GtkWidget *child;
+  const char *title;
+
+  if (gtk_stack_get_child_by_name (self->content_stack, area) != NULL)
+    return;
+
+  if (g_str_equal (area, "referrals"))
+    {
+      child = kes_referrals_page_new ();
+      self->referrals_page = KES_REFERRALS_PAGE (child);
+      title = _("Referrals");
+    }
+  else if (g_str_equal (area, "reports"))
+    {
+      child = build_reports_area (self);
+      title = _("Reports");
+    }
+  else if (g_str_equal (area, "carers"))
+    {
+      child = g_object_new (KES_TYPE_CARERS_PAGE, NULL);
+      self->carers_page = KES_CARERS_PAGE (child);
+      title = _("Carers");
+    }
+  else if (g_str_equal (area, "liaison"))
+    {
+      child = g_object_new (KES_TYPE_LIAISON_PAGE, NULL);
+      self->liaison_page = KES_LIAISON_PAGE (child);
+      title = _("Liaison & Diversion");
+    }
+  else if (g_str_equal (area, "admin"))
+    {
+      child = kes_admin_page_new ();
+      self->admin_page = KES_ADMIN_PAGE (child);
+      g_signal_connect_swapped (child, "directory-changed", G_CALLBACK (directory_changed_cb), self);
+      title = _("Administration");
+    }
+  else
+    return;
+
+  gtk_stack_add_titled (self->content_stack, child, area, title);
+  if (self->pages_store != NULL)
+    give_lazy_areas_store (self);
+}
+
 static void
 show_area_now (KesWindow  *self,
                const char *area)
@@ -232,6 +328,7 @@ show_area_now (KesWindow  *self,
       return;
     }
 
+  ensure_area (self, area);
   gtk_stack_set_visible_child_name (self->content_stack, area);
   if (g_str_equal (area, "today"))
     kes_today_page_reload (self->today_page);
@@ -483,14 +580,9 @@ give_areas_store (KesWindow *self)
 
   /* The caseload starts loading in the background straight away. */
   kes_caseload_page_set_store (self->caseload_page, self->store);
-  kes_referrals_page_set_store (self->referrals_page, self->store);
-  kes_admin_page_set_store (self->admin_page, self->store);
-  kes_carers_page_set_store (self->carers_page, self->store);
-  kes_liaison_page_set_store (self->liaison_page, self->store);
+  give_lazy_areas_store (self);
   if (self->patient_page != NULL)
     kes_patient_page_set_store (self->patient_page, self->store);
-  kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), self->store);
-  kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->store);
   kes_today_page_set_store (self->today_page, self->store);
 }
 
@@ -513,7 +605,8 @@ actor_chosen_cb (KesWindow *self,
   kes_store_set_actor (self->store, staff);
   if (self->pages_store == self->store)
     {
-      kes_admin_page_reload (self->admin_page);
+      if (self->admin_page != NULL)
+        kes_admin_page_reload (self->admin_page);
       kes_caseload_page_reload_directory (self->caseload_page);
     }
   enter_main (self);
@@ -752,15 +845,10 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, referrals_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, admin_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, carers_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, liaison_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, directory_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, today_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_unlocked_cb);
@@ -781,31 +869,6 @@ static void
 kes_window_init (KesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The Reports area lists the Ministry of Justice reports due and holds
-   * the equality monitoring (PCREF) report, one switcher apart. */
-  {
-    GtkWidget *placeholder = gtk_stack_get_child_by_name (self->content_stack, "reports");
-    g_autofree char *title = g_strdup (gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
-                                                                                     placeholder)));
-    GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *reports = gtk_stack_new ();
-    GtkWidget *switcher = gtk_stack_switcher_new ();
-
-    gtk_stack_remove (self->content_stack, placeholder);
-    self->moj_reports_page = kes_moj_reports_page_new ();
-    self->equality_view = kes_equality_view_new ();
-    gtk_widget_set_vexpand (reports, TRUE);
-    gtk_stack_add_titled (GTK_STACK (reports), self->moj_reports_page, "reports",
-                          _("Due to the Ministry of Justice"));
-    gtk_stack_add_titled (GTK_STACK (reports), self->equality_view, "equality", _("Equality Monitoring"));
-    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (reports));
-    gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-    gtk_widget_set_margin_top (switcher, 6);
-    gtk_box_append (GTK_BOX (area), switcher);
-    gtk_box_append (GTK_BOX (area), reports);
-    gtk_stack_add_titled (self->content_stack, area, "reports", title);
-  }
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -991,6 +1054,22 @@ kes_window_open_database (KesWindow  *self,
   g_return_if_fail (path != NULL);
 
   after_unsaved_changes (self, open_database_now, path);
+}
+
+KesAdminPage *
+kes_window_get_admin_page (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+  ensure_area (self, "admin");
+  return self->admin_page;
+}
+
+KesReferralsPage *
+kes_window_get_referrals_page (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+  ensure_area (self, "referrals");
+  return self->referrals_page;
 }
 
 KesStore *

@@ -3,9 +3,11 @@
 
 #include <adwaita.h>
 
+#include "admin/kes-admin-page.h"
 #include "caseload/kes-caseload-page.h"
 #include "kes-store.h"
 #include "patient/kes-patient-page.h"
+#include "referrals/kes-referrals-page.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +45,9 @@ void             kes_window_open_database      (KesWindow      *self,
 /* The database the window is on; its areas are given it at sign-in. */
 KesStore        *kes_window_get_store          (KesWindow      *self);
 KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
+/* Areas built on first use: these build them if they are not yet. */
+KesAdminPage    *kes_window_get_admin_page     (KesWindow      *self);
+KesReferralsPage *kes_window_get_referrals_page (KesWindow      *self);
 KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
 
 G_END_DECLS

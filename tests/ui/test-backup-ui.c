@@ -64,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = kes_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 780);
   kes_window_set_store (fixture->window, fixture->db->store);
-  admin_page = kes_test_child (fixture->window, KES_TYPE_WINDOW, "admin_page");
+  admin_page = GTK_WIDGET (kes_window_get_admin_page (fixture->window));
   fixture->group = KES_BACKUP_GROUP (kes_test_child (admin_page, KES_TYPE_ADMIN_PAGE, "backup_group"));
   kes_backup_group_set_folder (fixture->group, fixture->folder);
   gtk_window_present (GTK_WINDOW (fixture->window));

@@ -629,9 +629,12 @@ static void
 test_reports_area (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_MOJ_REPORTS_PAGE);
+  GtkWidget *page;
   GtkStack *stack;
 
+  /* The Reports area is built when first shown. */
+  kes_window_show_area (fixture->window, "reports");
+  page = find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_MOJ_REPORTS_PAGE);
   g_assert_nonnull (page);
   stack = GTK_STACK (gtk_widget_get_parent (page));
   gtk_stack_set_visible_child_name (stack, "reports");

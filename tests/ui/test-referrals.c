@@ -683,7 +683,7 @@ test_in_window (void)
   kes_window_set_store (window, db->store);
   gtk_window_present (GTK_WINDOW (window));
   kes_window_show_area (window, "referrals");
-  page = KES_REFERRALS_PAGE (kes_test_child (window, KES_TYPE_WINDOW, "referrals_page"));
+  page = kes_window_get_referrals_page (window);
   g_assert_true (kes_test_wait_until (page_loaded, page, 10000));
   shown = kes_referrals_page_get_shown (page);
   g_assert_cmpuint (shown->len, ==, 1);
