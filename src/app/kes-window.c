@@ -221,7 +221,11 @@ select_sidebar_row (KesWindow  *self,
 
 /* ---- Areas built when first shown ---- */
 
-static void directory_changed_cb (KesWindow *self);
+static void directory_changed_cb    (KesWindow  *self);
+static void patient_activated_cb    (KesWindow  *self,
+                                     const char *patient_id);
+static void today_item_activated_cb (KesWindow  *self,
+                                     KesDueItem *item);
 
 /* The Reports area lists the Ministry of Justice reports due and holds the
  * equality monitoring (PCREF) report, one switcher apart. */
@@ -250,6 +254,10 @@ build_reports_area (KesWindow *self)
 static void
 give_lazy_areas_store (KesWindow *self)
 {
+  if (self->caseload_page != NULL)
+    kes_caseload_page_set_store (self->caseload_page, self->pages_store);
+  if (self->today_page != NULL)
+    kes_today_page_set_store (self->today_page, self->pages_store);
   if (self->referrals_page != NULL)
     kes_referrals_page_set_store (self->referrals_page, self->pages_store);
   if (self->admin_page != NULL)
@@ -264,9 +272,8 @@ give_lazy_areas_store (KesWindow *self)
     kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->pages_store);
 }
 
-/* Today and the caseload are in the window's template; the other areas are
- * built the first time they are shown, so that the first frame waits on
- * none of them. */
+/* Every area is built the first time it is shown, so that the first frame
+ * (the sign-in page) waits on none of them. */
 static void
 ensure_area (KesWindow  *self,
              const char *area)
@@ -277,7 +284,21 @@ ensure_area (KesWindow  *self,
   if (gtk_stack_get_child_by_name (self->content_stack, area) != NULL)
     return;
 
-  if (g_str_equal (area, "referrals"))
+  if (g_str_equal (area, "today"))
+    {
+      child = kes_today_page_new ();
+      self->today_page = KES_TODAY_PAGE (child);
+      g_signal_connect_swapped (child, "item-activated", G_CALLBACK (today_item_activated_cb), self);
+      title = _("Today");
+    }
+  else if (g_str_equal (area, "caseload"))
+    {
+      child = kes_caseload_page_new ();
+      self->caseload_page = KES_CASELOAD_PAGE (child);
+      g_signal_connect_swapped (child, "patient-activated", G_CALLBACK (patient_activated_cb), self);
+      title = _("Caseload");
+    }
+  else if (g_str_equal (area, "referrals"))
     {
       child = kes_referrals_page_new ();
       self->referrals_page = KES_REFERRALS_PAGE (child);
@@ -510,7 +531,8 @@ patient_saved_cb (KesWindow  *self,
                   const char *patient_id)
 {
   show_patient_page (self);
-  kes_caseload_page_reload (self->caseload_page);
+  if (self->caseload_page != NULL)
+    kes_caseload_page_reload (self->caseload_page);
 }
 
 static void
@@ -522,6 +544,8 @@ patient_closed_cb (KesWindow *self)
 static void
 directory_changed_cb (KesWindow *self)
 {
+  if (self->caseload_page == NULL)
+    return;
   kes_caseload_page_reload_directory (self->caseload_page);
   kes_caseload_page_reload (self->caseload_page);
 }
@@ -578,12 +602,9 @@ give_areas_store (KesWindow *self)
     return;
   g_set_object (&self->pages_store, self->store);
 
-  /* The caseload starts loading in the background straight away. */
-  kes_caseload_page_set_store (self->caseload_page, self->store);
   give_lazy_areas_store (self);
   if (self->patient_page != NULL)
     kes_patient_page_set_store (self->patient_page, self->store);
-  kes_today_page_set_store (self->today_page, self->store);
 }
 
 static void
@@ -607,7 +628,8 @@ actor_chosen_cb (KesWindow *self,
     {
       if (self->admin_page != NULL)
         kes_admin_page_reload (self->admin_page);
-      kes_caseload_page_reload_directory (self->caseload_page);
+      if (self->caseload_page != NULL)
+        kes_caseload_page_reload_directory (self->caseload_page);
     }
   enter_main (self);
 }
@@ -843,14 +865,10 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, user_button);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, today_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, today_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_switch_user_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
@@ -1084,6 +1102,7 @@ kes_window_get_caseload_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
+  ensure_area (self, "caseload");
   return self->caseload_page;
 }
 

@@ -190,10 +190,12 @@ today_loaded (gpointer data)
 static KesTodayPage *
 show_today (Fixture *fixture)
 {
-  KesTodayPage *today = KES_TODAY_PAGE (find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_TODAY_PAGE));
+  KesTodayPage *today;
 
-  g_assert_nonnull (today);
+  /* Today is built when first shown. */
   kes_window_show_area (fixture->window, "today");
+  today = KES_TODAY_PAGE (find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_TODAY_PAGE));
+  g_assert_nonnull (today);
   g_assert_true (kes_test_wait_until (today_loaded, today, 10000));
   return today;
 }
