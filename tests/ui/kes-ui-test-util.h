@@ -37,6 +37,12 @@ GtkWidget *kes_test_child           (gpointer    widget,
                                      GType       template_type,
                                      const char *name);
 /* The first visible AdwMessageDialog, or NULL. */
+/* The first widget of @type at or under @widget, depth first, or NULL. */
+GtkWidget *kes_test_find_descendant (GtkWidget  *widget,
+                                     GType       type);
+/* The preferences row titled exactly @title at or under @widget, or NULL. */
+GtkWidget *kes_test_find_row        (GtkWidget  *widget,
+                                     const char *title);
 AdwMessageDialog *kes_test_find_message_dialog (void);
 void       kes_test_close_dialogs   (void);
 

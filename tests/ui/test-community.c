@@ -60,22 +60,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
@@ -107,24 +91,6 @@ find_tooltip_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The preferences row titled @title under @widget. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -145,7 +111,7 @@ mark_row_entered_in_error (GtkWidget  *view,
                            const char *title,
                            const char *reason)
 {
-  GtkWidget *row = find_row (view, title);
+  GtkWidget *row = kes_test_find_row (view, title);
   GtkWidget *button;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -156,7 +122,7 @@ mark_row_entered_in_error (GtkWidget  *view,
   g_signal_emit_by_name (button, "clicked");
   dialog = kes_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  entry = kes_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
   g_assert_nonnull (entry);
   /* No reason, no marking. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
@@ -194,7 +160,7 @@ show_today (Fixture *fixture)
 
   /* Today is built when first shown. */
   kes_window_show_area (fixture->window, "today");
-  today = KES_TODAY_PAGE (find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_TODAY_PAGE));
+  today = KES_TODAY_PAGE (kes_test_find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_TODAY_PAGE));
   g_assert_nonnull (today);
   g_assert_true (kes_test_wait_until (today_loaded, today, 10000));
   return today;
@@ -293,7 +259,7 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
       }
   }
   g_assert_cmpstr (kes_patient_get_id (kes_patient_page_get_patient (page)), ==, fixture->patient_id);
-  medication = KES_MEDICATION_VIEW (find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW));
+  medication = KES_MEDICATION_VIEW (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW));
   g_assert_nonnull (medication);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (medication)));
 
@@ -349,9 +315,9 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   kes_window_open_patient (fixture->window, fixture->patient_id);
   mark_row_entered_in_error (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4",
                              "Result belongs to another patient");
-  g_assert_null (find_row (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4"));
+  g_assert_null (kes_test_find_row (GTK_WIDGET (medication), "21 Nov 2026 — WBC 2.8, neutrophils 1.4"));
   /* Still listed, marked, with the reason; no button to mark it again. */
-  row = find_row (GTK_WIDGET (medication), "Entered in error: 21 Nov 2026 — WBC 2.8, neutrophils 1.4");
+  row = kes_test_find_row (GTK_WIDGET (medication), "Entered in error: 21 Nov 2026 — WBC 2.8, neutrophils 1.4");
   g_assert_nonnull (row);
   g_assert_true (has_label (row, "Reason: Result belongs to another patient"));
   g_assert_null (find_tooltip_button (row, "Mark as entered in error"));
@@ -396,7 +362,7 @@ test_trend_charts (Fixture       *fixture,
 
   kes_window_open_patient (fixture->window, fixture->patient_id);
   kes_patient_page_show_tab (page, "medication");
-  view = find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+  view = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
   group = kes_test_child (view, KES_TYPE_MEDICATION_VIEW, "trends_group");
   g_assert_false (gtk_widget_get_visible (group));
 
@@ -449,15 +415,15 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
 
   kes_window_open_patient (fixture->window, fixture->patient_id);
   kes_patient_page_show_tab (page, "care-plan");
-  view = find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
+  view = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
   g_assert_nonnull (view);
 
   /* Held 16 Nov, 72 hours: due by 19 Nov, late on 21 Nov. */
-  row = find_row (view, "16 Nov 2026 — Held");
+  row = kes_test_find_row (view, "16 Nov 2026 — Held");
   g_assert_nonnull (row);
   g_assert_true (has_label (row, "Validation late"));
   g_assert_true (has_label (row, "it was due by 19 Nov 2026"));
-  row = find_row (view, "18 Nov 2026 — Held");
+  row = kes_test_find_row (view, "18 Nov 2026 — Held");
   g_assert_nonnull (row);
   g_assert_false (has_label (row, "Validation late"));
   g_assert_true (has_label (row, "To be validated by 21 Nov 2026"));
@@ -471,20 +437,20 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
     g_assert_no_error (error);
   }
   kes_care_plan_view_reload (KES_CARE_PLAN_VIEW (view));
-  row = find_row (view, "16 Nov 2026 — Validated");
+  row = kes_test_find_row (view, "16 Nov 2026 — Validated");
   g_assert_nonnull (row);
   g_assert_true (has_label (row, "Validated 20 Nov 2026 — late"));
 
   /* A review booked in error can be marked so. */
   mark_row_entered_in_error (view, "18 Nov 2026 — Held", "Duplicate of the review on 16 Nov");
-  g_assert_null (find_row (view, "18 Nov 2026 — Held"));
-  g_assert_nonnull (find_row (view, "Entered in error: 18 Nov 2026 — Held"));
+  g_assert_null (kes_test_find_row (view, "18 Nov 2026 — Held"));
+  g_assert_nonnull (kes_test_find_row (view, "Entered in error: 18 Nov 2026 — Held"));
 
   /* The essentials from the record, dated. */
-  row = find_row (view, "Legal status and contacts");
+  row = kes_test_find_row (view, "Legal status and contacts");
   g_assert_nonnull (row);
-  g_assert_nonnull (find_row (view, "Carers and consent to share"));
-  g_assert_nonnull (find_row (view, "Crisis and out-of-hours numbers"));
+  g_assert_nonnull (kes_test_find_row (view, "Carers and consent to share"));
+  g_assert_nonnull (kes_test_find_row (view, "Crisis and out-of-hours numbers"));
   g_assert_true (has_label (view, "Taken from the record on 21 Nov 2026"));
 }
 
@@ -543,7 +509,7 @@ test_share_crisis_plan (Fixture       *fixture,
                        "dose", "300 mg", "route", "oral", "frequency", "at night", "prescriber", "Dr Patel",
                        "start_date", "2025-06-01", NULL);
   kes_window_open_patient (fixture->window, fixture->patient_id);
-  view = KES_CARE_PLAN_VIEW (find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
+  view = KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
   g_assert_nonnull (view);
   /* No plan yet: nothing to share, and core says so. */
   g_assert_false (kes_care_plan_view_share (view, pdf, xml, &error));
@@ -806,7 +772,7 @@ test_screenshots (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "care-plan.png");
 
   kes_patient_page_show_tab (page, "medication");
-  button = find_button (find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW), "Add _Result…");
+  button = find_button (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW), "Add _Result…");
   g_signal_emit_by_name (button, "clicked");
   form = find_form ();
   kes_care_form_set_value (form, "wbc", "3.2");
@@ -825,13 +791,13 @@ test_screenshots (Fixture       *fixture,
     g_assert_true (kes_store_mark_care_record_entered_in_error (fixture->db->store, wrong,
                                                                 "Weighed on the clinic's faulty scales", &error));
     g_assert_no_error (error);
-    kes_medication_view_reload (KES_MEDICATION_VIEW (find_descendant (GTK_WIDGET (page),
+    kes_medication_view_reload (KES_MEDICATION_VIEW (kes_test_find_descendant (GTK_WIDGET (page),
                                                                       KES_TYPE_MEDICATION_VIEW)));
   }
   for (guint dark = 0; dark < 2; dark++)
     {
-      GtkWidget *medication = find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
-      GtkWidget *care_plan = find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
+      GtkWidget *medication = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+      GtkWidget *care_plan = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW);
       const char *suffix = dark ? "-dark.png" : ".png";
       g_autofree char *trends = g_strconcat ("medication-trends", suffix, NULL);
       g_autofree char *plan = g_strconcat ("care-plan-reviews", suffix, NULL);
@@ -862,7 +828,7 @@ test_screenshots (Fixture       *fixture,
     g_autofree char *pdf = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "crisis-plan-full.pdf", NULL);
     g_autofree char *xml = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "crisis-plan-full.xml", NULL);
 
-    g_assert_true (kes_care_plan_view_share (KES_CARE_PLAN_VIEW (find_descendant (GTK_WIDGET (page),
+    g_assert_true (kes_care_plan_view_share (KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page),
                                                                                   KES_TYPE_CARE_PLAN_VIEW)),
                                              pdf, xml, &error));
     g_assert_no_error (error);

@@ -146,22 +146,6 @@ fixture_tear_down (Fixture       *fixture,
   kes_clock_set_fixed (NULL);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void shoot_once (GtkWidget  *widget,
                         const char *name);
 
@@ -264,7 +248,7 @@ test_header_and_tab (Fixture       *fixture,
                      "Section 37 with section 41 restrictions · conditionally discharged 31 Jan 2026");
     g_assert_true (gtk_widget_get_visible (label));
   }
-  view = find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
   g_assert_nonnull (view);
   {
     AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK));
@@ -292,7 +276,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   const char *parts[] = { "A", "B", "C" };
 
   g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
-  view = find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
   form = KES_MOJ_REPORT_FORM (kes_moj_view_new_report (KES_MOJ_VIEW (view), KES_MOJ_REPORT_ROUTINE, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (form);
@@ -403,7 +387,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
     shoot (GTK_WIDGET (form), "moj-report-form-part-c");
   }
   /* The whole form, every part, at its full height. */
-  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (GTK_WIDGET (form), ADW_TYPE_CLAMP))),
+  shoot (adw_clamp_get_child (ADW_CLAMP (kes_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_CLAMP))),
          "moj-report-form-all-parts");
 
   /* A change after signing shows at once. */
@@ -469,28 +453,11 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_row_titled (GtkWidget  *widget,
                 const char *title)
 {
-  return find_row (widget, title) != NULL;
+  return kes_test_find_row (widget, title) != NULL;
 }
 
 static void
@@ -508,7 +475,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
 
   kes_window_open_patient (fixture->window, fixture->patient_id);
   kes_test_wait (200);
-  view = find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
   {
     AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK));
     adw_view_stack_set_visible_child_name (stack, "moj");
@@ -543,7 +510,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
 
   /* Still listed, marked, with the reason; the record keeps its history. */
   g_assert_true (has_row_titled (view, "Entered in error: Alcohol and illicit substances"));
-  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-entered-in-error");
+  shoot (adw_clamp_get_child (ADW_CLAMP (kes_test_find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-entered-in-error");
   {
     g_autoptr(KesMojRecord) loaded = kes_store_load_moj_record (fixture->db->store,
                                                                 kes_moj_record_get_id (substances), &error);
@@ -598,13 +565,13 @@ test_entered_in_error_and_log (Fixture       *fixture,
   {
     const char *method = kes_code_list_lookup (kes_code_list_get (KES_CODES_SUBMISSION_METHOD), "secure-email");
     g_autofree char *title = g_strdup_printf ("Sent 3 Mar 2026 by %s · reference MHCS-77", method);
-    GtkWidget *row = find_row (view, title);
+    GtkWidget *row = kes_test_find_row (view, title);
 
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                      "Report due 28 Feb 2026 · 3 days late; MHCS told on 25 Feb 2026");
   }
-  shoot (adw_clamp_get_child (ADW_CLAMP (find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-submission-log");
+  shoot (adw_clamp_get_child (ADW_CLAMP (kes_test_find_descendant (view, ADW_TYPE_CLAMP))), "moj-tab-submission-log");
 }
 
 static void
@@ -634,7 +601,7 @@ test_reports_area (Fixture       *fixture,
 
   /* The Reports area is built when first shown. */
   kes_window_show_area (fixture->window, "reports");
-  page = find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_MOJ_REPORTS_PAGE);
+  page = kes_test_find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_MOJ_REPORTS_PAGE);
   g_assert_nonnull (page);
   stack = GTK_STACK (gtk_widget_get_parent (page));
   gtk_stack_set_visible_child_name (stack, "reports");
