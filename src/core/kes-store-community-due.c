@@ -389,24 +389,25 @@ kes_store_due_physical_health (KesStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-#define LAST_CHECK(condition) \
-  "(SELECT max (h.taken_on) FROM physical_health h JOIN record hr ON hr.id = h.id AND hr.state = 'active' " \
-  " WHERE h.patient_id = x.patient_id AND (" condition ")) "
+#define LAST_CHECK(condition) "max (CASE WHEN hr.state = 'active' AND (" condition ") THEN h.taken_on END)"
 
   /* Columns after the patient's: start, then the last of each check in
-   * KesPhysicalCheck order. */
+   * KesPhysicalCheck order. One pass over the patient's checks gives all
+   * five dates (a subquery each walked the checks five times). */
   stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.start, "
     LAST_CHECK ("h.weight_kg IS NOT NULL") ", "
     LAST_CHECK ("h.waist_cm IS NOT NULL") ", "
     LAST_CHECK ("h.systolic IS NOT NULL OR h.pulse IS NOT NULL") ", "
     LAST_CHECK ("h.hba1c IS NOT NULL OR h.glucose IS NOT NULL") ", "
-    LAST_CHECK ("h.cholesterol IS NOT NULL")
+    LAST_CHECK ("h.cholesterol IS NOT NULL") " "
     "FROM (SELECT a.patient_id, min (a.start_date) AS start FROM prescription a "
     "      JOIN record ar ON ar.id = a.id AND ar.state = 'active' JOIN patient p ON p.id = a.patient_id "
     "      WHERE +a.category IN ('depot', 'clozapine', 'antipsychotic') "
     "        AND (a.stop_date IS NULL OR a.stop_date > ?1) %s GROUP BY a.patient_id) x "
-    PATIENT_JOIN, team_id, error);
+    PATIENT_JOIN
+    "LEFT JOIN physical_health h ON h.patient_id = x.patient_id LEFT JOIN record hr ON hr.id = h.id "
+    "GROUP BY x.patient_id", team_id, error);
 #undef LAST_CHECK
   if (stmt == NULL)
     return FALSE;
@@ -497,17 +498,18 @@ kes_store_due_cpa_reviews (KesStore     *store,
   int rc;
 
   /* Due a set interval after the last review held (or the first care plan);
-   * sooner when a review is booked. A cancelled review moves nothing. */
+   * sooner when a review is booked. A cancelled review moves nothing. One
+   * pass over the patient's reviews gives both dates. */
   stmt = kes_store_prepare_for_team (store,
     "SELECT " PATIENT_COLUMNS ", x.first, "
-    "  (SELECT max (r.held_on) FROM cpa_review r JOIN record rr ON rr.id = r.id AND rr.state = 'active' "
-    "   WHERE r.patient_id = x.patient_id AND r.status IN ('held', 'validated')), "
-    "  (SELECT min (r.scheduled_for) FROM cpa_review r JOIN record rr ON rr.id = r.id AND rr.state = 'active' "
-    "   WHERE r.patient_id = x.patient_id AND r.status = 'scheduled') "
+    "  max (CASE WHEN rr.state = 'active' AND r.status IN ('held', 'validated') THEN r.held_on END), "
+    "  min (CASE WHEN rr.state = 'active' AND r.status = 'scheduled' THEN r.scheduled_for END) "
     "FROM (SELECT c.patient_id, min (c.start_date) AS first FROM care_plan c "
     "      JOIN record cr ON cr.id = c.id AND cr.state = 'active' JOIN patient p ON p.id = c.patient_id "
     "      WHERE 1 %s GROUP BY c.patient_id) x "
-    PATIENT_JOIN, team_id, error);
+    PATIENT_JOIN
+    "LEFT JOIN cpa_review r ON r.patient_id = x.patient_id LEFT JOIN record rr ON rr.id = r.id "
+    "GROUP BY x.patient_id", team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

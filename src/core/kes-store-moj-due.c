@@ -15,12 +15,36 @@
 /* What restricted-patient records make due (Today and the Reports area),
  * and the values a report template can prefill from the record. */
 
+/* One patient's restricted-patient records that make work due, each kind
+ * newest first (the order kes_store_moj_query gives). */
 typedef struct
 {
-  char *patient_id;
-  char *name;
-  char *team_id;
+  char      *patient_id;
+  char      *name;
+  char      *team_id;
+  GPtrArray *statuses;
+  GPtrArray *reports;
+  GPtrArray *late_notices;
+  GPtrArray *address_notices;
 } DuePatient;
+
+static DuePatient *
+due_patient_new (sqlite3_stmt *stmt,
+                 int           first_column)
+{
+  DuePatient *patient = g_new0 (DuePatient, 1);
+
+  patient->patient_id = g_strdup (kes_store_column_text (stmt, first_column));
+  patient->name = kes_patient_format_display_name (kes_store_column_text (stmt, first_column + 1),
+                                                   kes_store_column_text (stmt, first_column + 2),
+                                                   kes_store_column_text (stmt, first_column + 3));
+  patient->team_id = g_strdup (kes_store_column_text (stmt, first_column + 4));
+  patient->statuses = g_ptr_array_new_with_free_func (g_object_unref);
+  patient->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  patient->late_notices = g_ptr_array_new_with_free_func (g_object_unref);
+  patient->address_notices = g_ptr_array_new_with_free_func (g_object_unref);
+  return patient;
+}
 
 static void
 due_patient_free (DuePatient *patient)
@@ -28,58 +52,36 @@ due_patient_free (DuePatient *patient)
   g_free (patient->patient_id);
   g_free (patient->name);
   g_free (patient->team_id);
+  g_ptr_array_unref (patient->statuses);
+  g_ptr_array_unref (patient->reports);
+  g_ptr_array_unref (patient->late_notices);
+  g_ptr_array_unref (patient->address_notices);
   g_free (patient);
 }
 
-/* Active patients holding any active record of @kind ("+" keeps SQLite
- * starting from the team's patients rather than every record of the kind). */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DuePatient, due_patient_free)
+
 static GPtrArray *
-patients_with (KesStore    *self,
-               KesMojKind   kind,
-               const char  *team_id,
-               GError     **error)
+due_patient_bucket (DuePatient *patient,
+                    KesMojKind  kind)
 {
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) due_patient_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = kes_store_prepare_for_team (self,
-    "SELECT DISTINCT p.id, p.family_name, p.given_name, p.preferred_name, p.team_id "
-    "FROM moj_record m JOIN record r ON r.id = m.id AND r.state = 'active' "
-    "JOIN patient p ON p.id = m.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-    "WHERE +m.kind = ?1 %s ORDER BY p.id", team_id, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, kes_moj_kind_to_string (kind), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  switch (kind)
     {
-      DuePatient *patient = g_new0 (DuePatient, 1);
-
-      patient->patient_id = g_strdup (kes_store_column_text (stmt, 0));
-      patient->name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
-                                                       kes_store_column_text (stmt, 2),
-                                                       kes_store_column_text (stmt, 3));
-      patient->team_id = g_strdup (kes_store_column_text (stmt, 4));
-      g_ptr_array_add (patients, patient);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the restricted patient records"));
+    case KES_MOJ_LEGAL_STATUS:
+      return patient->statuses;
+    case KES_MOJ_REPORT:
+      return patient->reports;
+    case KES_MOJ_LATE_NOTICE:
+      return patient->late_notices;
+    case KES_MOJ_ADDRESS_NOTICE:
+      return patient->address_notices;
+    case KES_MOJ_INDEX_OFFENCE:
+    case KES_MOJ_CONDITION:
+    case KES_MOJ_CONDITIONS_APPLICATION:
+    case KES_MOJ_N_KINDS:
+    default:
       return NULL;
     }
-  return g_steal_pointer (&patients);
-}
-
-static GPtrArray *
-records_of (KesStore    *self,
-            const char  *patient_id,
-            KesMojKind   kind,
-            GError     **error)
-{
-  /* Today reads dates across the caseload without opening records, so no
-   * view is audited; filtering by team happens in kes_store_list_due. */
-  return kes_store_moj_query (self, patient_id, kind, FALSE, error);
 }
 
 static void
@@ -97,17 +99,15 @@ add_item (GPtrArray     *items,
                                             title, detail, "patient/moj", record_id));
 }
 
-static gboolean
-report_items (KesStore     *self,
-              DuePatient   *patient,
+static void
+report_items (DuePatient   *patient,
               const GDate  *today,
-              GPtrArray    *items,
-              GError      **error)
+              GPtrArray    *items)
 {
   const KesMojSchedule *schedule = kes_moj_schedule_get_default ();
-  g_autoptr(GPtrArray) statuses = records_of (self, patient->patient_id, KES_MOJ_LEGAL_STATUS, error);
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) notices = NULL;
+  GPtrArray *statuses = patient->statuses;
+  GPtrArray *reports = patient->reports;
+  GPtrArray *notices = patient->late_notices;
   g_auto(GStrv) answered = NULL;
   g_autofree char *due = NULL;
   g_autofree char *first = NULL;
@@ -117,11 +117,6 @@ report_items (KesStore     *self,
   g_autofree char *detail = NULL;
   KesDueUrgency urgency;
 
-  if (statuses == NULL)
-    return FALSE;
-  reports = records_of (self, patient->patient_id, KES_MOJ_REPORT, error);
-  if (reports == NULL)
-    return FALSE;
 
   /* Urgent reports not yet submitted go to the top of Today, whatever the status. */
   for (guint i = 0; i < reports->len; i++)
@@ -138,10 +133,10 @@ report_items (KesStore     *self,
     }
 
   if (statuses->len == 0)
-    return TRUE;
+    return;
   status = g_ptr_array_index (statuses, 0);
   if (!kes_legal_status_is_conditionally_discharged (status))
-    return TRUE;
+    return;
   discharge = kes_moj_record_get_text (status, "conditional_discharge_date");
 
   {
@@ -157,7 +152,7 @@ report_items (KesStore     *self,
   }
   due = kes_moj_schedule_next_due (schedule, discharge, (const char * const *) answered);
   if (due == NULL || !kes_due_urgency_for_date (due, today, schedule->warning_days, &urgency))
-    return TRUE;
+    return;
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -167,9 +162,6 @@ report_items (KesStore     *self,
         draft_id = kes_moj_record_get_id (report);
     }
 
-  notices = records_of (self, patient->patient_id, KES_MOJ_LATE_NOTICE, error);
-  if (notices == NULL)
-    return FALSE;
   for (guint i = 0; i < notices->len && detail == NULL; i++)
     {
       KesMojRecord *notice = g_ptr_array_index (notices, i);
@@ -185,21 +177,16 @@ report_items (KesStore     *self,
                                                 : _("Three-monthly report"));
   add_item (items, patient, "moj-report", urgency, due,
             _("Ministry of Justice report"), detail, draft_id);
-  return TRUE;
 }
 
-static gboolean
-address_items (KesStore     *self,
-               DuePatient   *patient,
+static void
+address_items (DuePatient   *patient,
                const GDate  *today,
-               GPtrArray    *items,
-               GError      **error)
+               GPtrArray    *items)
 {
   const KesMojSchedule *schedule = kes_moj_schedule_get_default ();
-  g_autoptr(GPtrArray) notices = records_of (self, patient->patient_id, KES_MOJ_ADDRESS_NOTICE, error);
+  GPtrArray *notices = patient->address_notices;
 
-  if (notices == NULL)
-    return FALSE;
   for (guint i = 0; i < notices->len; i++)
     {
       KesMojRecord *notice = g_ptr_array_index (notices, i);
@@ -219,9 +206,22 @@ address_items (KesStore     *self,
       add_item (items, patient, "moj-address-notice", urgency, due,
                 _("Tell MHCS of a change of address"), detail, kes_moj_record_get_id (notice));
     }
-  return TRUE;
 }
 
+static void
+patient_items (DuePatient  *patient,
+               const GDate *today,
+               GPtrArray   *items)
+{
+  if (patient->statuses->len > 0 || patient->reports->len > 0)
+    report_items (patient, today, items);
+  address_items (patient, today, items);
+}
+
+/* One query for the whole team (or caseload): the records of the kinds that
+ * make work due, grouped by patient, each kind newest first. A query per
+ * patient cost a statement run and its index seeks for every restricted
+ * patient, which was the largest part of a team's Today. */
 gboolean
 kes_store_moj_due_items (KesStore     *self,
                          const GDate  *today,
@@ -229,34 +229,54 @@ kes_store_moj_due_items (KesStore     *self,
                          GPtrArray    *items,
                          GError      **error)
 {
-  g_autoptr(GPtrArray) with_status = NULL;
-  g_autoptr(GPtrArray) with_reports = NULL;
-  g_autoptr(GPtrArray) with_moves = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(DuePatient) patient = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
-  with_status = patients_with (self, KES_MOJ_LEGAL_STATUS, team_id, error);
-  with_reports = with_status != NULL ? patients_with (self, KES_MOJ_REPORT, team_id, error) : NULL;
-  with_moves = with_reports != NULL ? patients_with (self, KES_MOJ_ADDRESS_NOTICE, team_id, error) : NULL;
-  if (with_moves == NULL)
+  /* "+" keeps SQLite starting from the team's patients rather than from
+   * every record of these kinds. */
+  stmt = kes_store_prepare_for_team (self,
+    "SELECT m.id, m.patient_id, m.kind, m.data, r.revision, r.state, "
+    "  p.id, p.family_name, p.given_name, p.preferred_name, p.team_id "
+    "FROM patient p JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
+    "JOIN moj_record m ON m.patient_id = p.id JOIN record r ON r.id = m.id AND r.state = 'active' "
+    "WHERE +m.kind IN (?1, ?2, ?3, ?4) %s "
+    "ORDER BY p.id, m.sort_date DESC, r.created_at DESC, m.id", team_id, error);
+  if (stmt == NULL)
     return FALSE;
-
-  for (guint list = 0; list < 2; list++)
+  sqlite3_bind_text (stmt, 1, kes_moj_kind_to_string (KES_MOJ_LEGAL_STATUS), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kes_moj_kind_to_string (KES_MOJ_REPORT), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kes_moj_kind_to_string (KES_MOJ_LATE_NOTICE), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kes_moj_kind_to_string (KES_MOJ_ADDRESS_NOTICE), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GPtrArray *patients = list == 0 ? with_status : with_reports;
-      for (guint i = 0; i < patients->len; i++)
+      KesMojRecord *record;
+
+      if (patient != NULL && !g_str_equal (patient->patient_id, kes_store_column_text (stmt, 6)))
         {
-          DuePatient *patient = g_ptr_array_index (patients, i);
-          if (!g_hash_table_add (seen, patient->patient_id))
-            continue;
-          if (!report_items (self, patient, today, items, error))
-            return FALSE;
+          patient_items (patient, today, items);
+          g_clear_pointer (&patient, due_patient_free);
         }
+      if (patient == NULL)
+        patient = due_patient_new (stmt, 6);
+      record = kes_store_moj_record_from_row (stmt, error);
+      if (record == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_ptr_array_add (due_patient_bucket (patient, kes_moj_record_get_kind (record)), record);
     }
-  for (guint i = 0; i < with_moves->len; i++)
-    if (!address_items (self, g_ptr_array_index (with_moves, i), today, items, error))
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the restricted patient records"));
       return FALSE;
+    }
+  if (patient != NULL)
+    patient_items (patient, today, items);
   return TRUE;
 }
 

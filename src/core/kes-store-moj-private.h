@@ -14,4 +14,9 @@ GPtrArray *kes_store_moj_query (KesStore    *self,
                                 gboolean     include_errors,
                                 GError     **error);
 
+/* The record in a row whose first columns are: id, patient_id, kind, data,
+ * revision, state. */
+KesMojRecord *kes_store_moj_record_from_row (sqlite3_stmt  *stmt,
+                                             GError       **error);
+
 G_END_DECLS

@@ -102,9 +102,9 @@ kes_store_save_moj_record (KesStore       *self,
   return TRUE;
 }
 
-static KesMojRecord *
-record_from_row (sqlite3_stmt *stmt,
-                 GError      **error)
+KesMojRecord *
+kes_store_moj_record_from_row (sqlite3_stmt *stmt,
+                               GError      **error)
 {
   /* Columns: id, patient_id, kind, data, revision, state. */
   KesMojKind kind;
@@ -144,7 +144,7 @@ kes_store_load_moj_record (KesStore    *self,
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    record = record_from_row (stmt, &local);
+    record = kes_store_moj_record_from_row (stmt, &local);
   sqlite3_reset (stmt);
   if (local != NULL)
     {
@@ -184,7 +184,7 @@ kes_store_moj_query (KesStore    *self,
   sqlite3_bind_int (stmt, 3, include_errors);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KesMojRecord *record = record_from_row (stmt, error);
+      KesMojRecord *record = kes_store_moj_record_from_row (stmt, error);
       if (record == NULL)
         {
           sqlite3_reset (stmt);
