@@ -30,6 +30,7 @@ render_pdf_thread (GTask        *task,
 {
   KesDocument *document = task_data;
   g_autoptr(KesPreviewPdf) pdf = g_new0 (KesPreviewPdf, 1);
+  const KesPoppler *lib;
   GError *error = NULL;
 
   pdf->pdf = kes_pdf_render_bytes (document, cancellable, &error);
@@ -39,8 +40,16 @@ render_pdf_thread (GTask        *task,
       return;
     }
 
+  lib = kes_poppler_get (&error);
+  if (lib == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   G_LOCK (poppler);
-  pdf->poppler = poppler_document_new_from_bytes (pdf->pdf, NULL, &error);
+  pdf->poppler = lib->document_new_from_bytes (pdf->pdf, NULL, &error);
+  if (pdf->poppler != NULL)
+    pdf->n_pages = (guint) MAX (lib->document_get_n_pages (pdf->poppler), 0);
   G_UNLOCK (poppler);
 
   if (pdf->poppler == NULL)
@@ -107,17 +116,20 @@ render_page_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   PageJob *job = task_data;
+  const KesPoppler *lib = kes_poppler_get (NULL);
   PageImage *image;
   PopplerPage *page;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
 
+  /* The document was opened through Poppler, so it is loaded. */
+  g_assert (lib != NULL);
   if (g_task_return_error_if_cancelled (task))
     return;
 
   G_LOCK (poppler);
-  page = poppler_document_get_page (job->poppler, job->page);
+  page = lib->document_get_page (job->poppler, job->page);
   if (page == NULL)
     {
       G_UNLOCK (poppler);
@@ -126,7 +138,7 @@ render_page_thread (GTask        *task,
       return;
     }
 
-  poppler_page_get_size (page, &width, &height);
+  lib->page_get_size (page, &width, &height);
   image = g_new0 (PageImage, 1);
   image->width = MAX (1, (int)(width * job->scale + 0.5));
   image->height = MAX (1, (int)(height * job->scale + 0.5));
@@ -136,7 +148,7 @@ render_page_thread (GTask        *task,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, job->scale, job->scale);
-  poppler_page_render (page, cr);
+  lib->page_render (page, cr);
   cairo_destroy (cr);
   g_object_unref (page);
   G_UNLOCK (poppler);
@@ -200,18 +212,20 @@ kes_preview_print_page (PopplerDocument *poppler,
                         double           width,
                         double           height)
 {
+  const KesPoppler *lib = kes_poppler_get (NULL);
   PopplerPage *page;
   double page_width, page_height, scale;
 
+  g_assert (lib != NULL);
   G_LOCK (poppler);
-  page = poppler_document_get_page (poppler, page_number);
+  page = lib->document_get_page (poppler, page_number);
   if (page != NULL)
     {
-      poppler_page_get_size (page, &page_width, &page_height);
+      lib->page_get_size (page, &page_width, &page_height);
       scale = MIN (width / page_width, height / page_height);
       cairo_save (cr);
       cairo_scale (cr, scale, scale);
-      poppler_page_render_for_printing (page, cr);
+      lib->page_render_for_printing (page, cr);
       cairo_restore (cr);
       g_object_unref (page);
     }

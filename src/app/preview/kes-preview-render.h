@@ -2,9 +2,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <poppler.h>
-
 #include "kes-document.h"
+#include "preview/kes-poppler.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +15,7 @@ typedef struct
 {
   GBytes          *pdf;
   PopplerDocument *poppler;
+  guint            n_pages;
 } KesPreviewPdf;
 
 void           kes_preview_pdf_free          (KesPreviewPdf        *pdf);

@@ -372,7 +372,7 @@ print_action (GtkWidget  *widget,
   title = kes_document_get_title (self->document);
   gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Document"));
   gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (self->pdf->poppler));
+  gtk_print_operation_set_n_pages (operation, (int) self->pdf->n_pages);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -514,7 +514,7 @@ kes_report_preview_get_n_pages (KesReportPreview *self)
 {
   g_return_val_if_fail (KES_IS_REPORT_PREVIEW (self), 0);
 
-  return self->pdf != NULL ? poppler_document_get_n_pages (self->pdf->poppler) : 0;
+  return self->pdf != NULL ? self->pdf->n_pages : 0;
 }
 
 guint

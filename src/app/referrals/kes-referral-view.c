@@ -4,13 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-validate.h"
+#include "preview/kes-poppler.h"
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
 #include "referrals/kes-referral-view.h"
@@ -473,17 +473,18 @@ kes_referral_letter_extract (GBytes   *pdf,
                              char    **text,
                              GError  **error)
 {
-  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, error);
+  const KesPoppler *lib = kes_poppler_get (error);
+  PopplerDocument *document = lib != NULL ? lib->document_new_from_bytes (pdf, NULL, error) : NULL;
   GString *all;
 
   if (document == NULL)
     return FALSE;
-  *n_pages = (guint) poppler_document_get_n_pages (document);
+  *n_pages = (guint) MAX (lib->document_get_n_pages (document), 0);
   all = g_string_new (NULL);
   for (guint i = 0; i < *n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, (int) i);
-      g_autofree char *page_text = page != NULL ? poppler_page_get_text (page) : NULL;
+      PopplerPage *page = lib->document_get_page (document, (int) i);
+      g_autofree char *page_text = page != NULL ? lib->page_get_text (page) : NULL;
 
       if (page_text != NULL)
         g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", page_text);
