@@ -41,11 +41,10 @@ struct _KesWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_status;
   KesWelcomePage       *welcome_page;
-  KesLockScreen        *lock_screen;
-  AdwLeaflet           *leaflet;
+  KesLockScreen        *lock_screen;  /* built when the window first locks */
+  AdwLeaflet           *leaflet;      /* the signed-in shell, built at sign-in */
   GtkWidget            *content_box;
   GtkListBox           *sidebar_list;
-  GtkListBoxRow        *caseload_row;
   AdwWindowTitle       *content_title;
   GtkWidget            *caseload_back_button;
   GtkLabel             *user_label;
@@ -199,6 +198,52 @@ after_unsaved_changes (KesWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- The signed-in shell ---- */
+
+static void sidebar_row_selected_cb  (KesWindow     *self,
+                                      GtkListBoxRow *row);
+static void sidebar_row_activated_cb (KesWindow     *self,
+                                      GtkListBoxRow *row);
+static void leaflet_back_clicked_cb  (KesWindow     *self);
+
+/* The sidebar, header bar and area stack are built the first time they are
+ * needed (normally at sign-in), not with the window: the first frame is the
+ * sign-in page, and the shell's menus and tooltips cost it several
+ * milliseconds. */
+static void
+ensure_shell (KesWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->leaflet != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "sidebar_row_selected_cb", G_CALLBACK (sidebar_row_selected_cb),
+                                           "sidebar_row_activated_cb", G_CALLBACK (sidebar_row_activated_cb),
+                                           "leaflet_back_clicked_cb", G_CALLBACK (leaflet_back_clicked_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* The object swapped handlers are given, as in the window's template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/kes-window-shell.ui", &error))
+    g_error ("The window's shell is missing from the resources: %s", error->message);
+
+  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
+  self->content_box = GTK_WIDGET (gtk_builder_get_object (builder, "content_box"));
+  self->sidebar_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sidebar_list"));
+  self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
+  self->caseload_back_button = GTK_WIDGET (gtk_builder_get_object (builder, "caseload_back_button"));
+  self->user_label = GTK_LABEL (gtk_builder_get_object (builder, "user_label"));
+  self->user_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "user_button"));
+  self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "main");
+}
+
 /* ---- Areas ---- */
 
 static void
@@ -207,6 +252,7 @@ select_sidebar_row (KesWindow  *self,
 {
   GtkListBoxRow *row;
 
+  ensure_shell (self);
   self->syncing_sidebar = TRUE;
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     {
@@ -281,6 +327,7 @@ ensure_area (KesWindow  *self,
   GtkWidget *child;
   const char *title;
 
+  ensure_shell (self);
   if (gtk_stack_get_child_by_name (self->content_stack, area) != NULL)
     return;
 
@@ -365,6 +412,8 @@ show_area_now (KesWindow  *self,
 static gboolean
 showing_patient (KesWindow *self)
 {
+  if (self->content_stack == NULL)
+    return FALSE;
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "patient") == 0;
 }
 
@@ -408,6 +457,7 @@ static void patient_closed_cb (KesWindow  *self);
 static KesPatientPage *
 ensure_patient_page (KesWindow *self)
 {
+  ensure_shell (self);
   if (self->patient_page == NULL)
     {
       self->patient_page = KES_PATIENT_PAGE (kes_patient_page_new ());
@@ -560,6 +610,7 @@ update_user (KesWindow *self)
   g_autofree char *accessible = NULL;
   const char *role;
 
+  ensure_shell (self);
   if (actor == NULL)
     {
       gtk_label_set_text (self->user_label, "");
@@ -659,6 +710,22 @@ inactivity_setting_changed_cb (KesWindow *self)
                               * 60 * 1000);
 }
 
+static void lock_unlocked_cb    (KesWindow *self);
+static void lock_switch_user_cb (KesWindow *self);
+
+/* Built the first time the window locks: most sessions never do. */
+static void
+ensure_lock_screen (KesWindow *self)
+{
+  if (self->lock_screen != NULL)
+    return;
+
+  self->lock_screen = KES_LOCK_SCREEN (kes_lock_screen_new ());
+  g_signal_connect_swapped (self->lock_screen, "unlocked", G_CALLBACK (lock_unlocked_cb), self);
+  g_signal_connect_swapped (self->lock_screen, "switch-user", G_CALLBACK (lock_switch_user_cb), self);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->lock_screen), "locked");
+}
+
 static void
 idle_cb (KesWindow *self)
 {
@@ -666,6 +733,7 @@ idle_cb (KesWindow *self)
     return;
 
   /* The pages stay as they are underneath, with whatever was typed. */
+  ensure_lock_screen (self);
   set_main_actions_enabled (self, FALSE);
   kes_lock_screen_lock (self->lock_screen, self->store);
   gtk_stack_set_visible_child_name (self->main_stack, "locked");
@@ -844,7 +912,6 @@ kes_window_class_init (KesWindowClass *klass)
   g_type_ensure (KES_TYPE_CARERS_PAGE);
   g_type_ensure (KES_TYPE_LIAISON_PAGE);
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
-  g_type_ensure (KES_TYPE_LOCK_SCREEN);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
   g_type_ensure (KES_TYPE_TODAY_PAGE);
   g_type_ensure (KES_TYPE_REFERRALS_PAGE);
@@ -855,22 +922,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, lock_screen);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_row);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, caseload_back_button);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, user_label);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, user_button);
-  gtk_widget_class_bind_template_child (widget_class, KesWindow, content_stack);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lock_unlocked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lock_switch_user_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
@@ -952,6 +1004,9 @@ kes_window_set_checking (KesWindow *self,
     {
       adw_toast_dismiss (self->checking_toast);
       g_clear_object (&self->checking_toast);
+      /* The page could not hold the focus while insensitive: give it back,
+       * so that the user name can be typed straight away. */
+      kes_welcome_page_focus_first_field (self->welcome_page);
     }
 }
 
@@ -1112,4 +1167,22 @@ kes_window_get_patient_page (KesWindow *self)
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
   return ensure_patient_page (self);
+}
+
+GtkStack *
+kes_window_get_content_stack (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  ensure_shell (self);
+  return self->content_stack;
+}
+
+GtkWidget *
+kes_window_get_lock_screen (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  ensure_lock_screen (self);
+  return GTK_WIDGET (self->lock_screen);
 }

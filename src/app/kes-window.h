@@ -49,5 +49,9 @@ KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
 KesAdminPage    *kes_window_get_admin_page     (KesWindow      *self);
 KesReferralsPage *kes_window_get_referrals_page (KesWindow      *self);
 KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
+/* The stack the areas are pages of, and the lock screen: also built on
+ * first use. */
+GtkStack        *kes_window_get_content_stack  (KesWindow      *self);
+GtkWidget       *kes_window_get_lock_screen    (KesWindow      *self);
 
 G_END_DECLS

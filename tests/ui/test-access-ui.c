@@ -108,7 +108,7 @@ tab_visible (Fixture    *fixture,
 static const char *
 content_child (Fixture *fixture)
 {
-  GtkWidget *stack = kes_test_child (fixture->window, KES_TYPE_WINDOW, "content_stack");
+  GtkWidget *stack = GTK_WIDGET (kes_window_get_content_stack (KES_WINDOW (fixture->window)));
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }

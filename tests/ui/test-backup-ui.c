@@ -341,7 +341,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (kes_test_wait_until (is_locked, fixture, 5000));
   kes_window_set_inactivity_lock (fixture->window, 0);
   {
-    GtkWidget *lock = kes_test_child (fixture->window, KES_TYPE_WINDOW, "lock_screen");
+    GtkWidget *lock = kes_window_get_lock_screen (KES_WINDOW (fixture->window));
 
     gtk_editable_set_text (GTK_EDITABLE (kes_test_child (lock, KES_TYPE_LOCK_SCREEN, "password_entry")),
                            ADMIN_PASSWORD);

@@ -98,7 +98,7 @@ is_locked (gpointer data)
 static const char *
 content_child (Fixture *fixture)
 {
-  GtkWidget *stack = kes_test_child (fixture->window, KES_TYPE_WINDOW, "content_stack");
+  GtkWidget *stack = GTK_WIDGET (kes_window_get_content_stack (KES_WINDOW (fixture->window)));
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
@@ -148,7 +148,7 @@ static void
 test_kept_after_unlock (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *lock = kes_test_child (fixture->window, KES_TYPE_WINDOW, "lock_screen");
+  GtkWidget *lock = kes_window_get_lock_screen (KES_WINDOW (fixture->window));
 
   break_glass_in_window (fixture);
 

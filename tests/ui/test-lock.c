@@ -60,7 +60,7 @@ fixture_set_up (Fixture       *fixture,
                                          PASSWORD, &error));
   g_assert_no_error (error);
   fixture->window = kes_window_new (NULL);
-  fixture->lock = kes_test_child (fixture->window, KES_TYPE_WINDOW, "lock_screen");
+  fixture->lock = kes_window_get_lock_screen (KES_WINDOW (fixture->window));
   kes_window_set_store (fixture->window, fixture->db->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_cmpstr (visible_page (fixture), ==, "main");

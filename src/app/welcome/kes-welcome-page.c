@@ -462,3 +462,19 @@ kes_welcome_page_set_store (KesWelcomePage *self,
       gtk_stack_set_visible_child_name (self->stack, "sign-in");
     }
 }
+
+void
+kes_welcome_page_focus_first_field (KesWelcomePage *self)
+{
+  const char *page;
+
+  g_return_if_fail (KES_IS_WELCOME_PAGE (self));
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "first-run") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->signin_username)) == '\0')
+    gtk_widget_grab_focus (self->signin_username);
+  else
+    gtk_widget_grab_focus (self->signin_password);
+}
