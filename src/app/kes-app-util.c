@@ -10,6 +10,7 @@
 #include "kes-codes.h"
 #include "kes-patient.h"
 #include "kes-records.h"
+#include "kes-validate.h"
 
 #define CODES_KEY "kes-dropdown-codes"
 #define HAS_NONE_KEY "kes-dropdown-has-none"
@@ -281,6 +282,24 @@ kes_editable_dup_text (GtkEditable *editable)
   const char *text = gtk_editable_get_text (editable);
 
   return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+char *
+kes_editable_dup_date (GtkEditable *editable)
+{
+  g_autofree char *text = kes_editable_dup_text (editable);
+  char *iso = *text != '\0' ? kes_date_parse (text, "", NULL) : NULL;
+
+  return iso != NULL ? iso : g_steal_pointer (&text);
+}
+
+void
+kes_editable_set_date (GtkEditable *editable,
+                       const char  *iso_date)
+{
+  g_autofree char *typed = kes_date_to_typed (iso_date);
+
+  gtk_editable_set_text (editable, typed);
 }
 
 char *

@@ -44,6 +44,12 @@ char       *kes_unique_username          (KesStore           *store,
 
 /* Entry text with surrounding white space removed (never NULL). */
 char       *kes_editable_dup_text        (GtkEditable        *editable);
+/* Date fields are typed DD/MM/YYYY (YYYY-MM-DD is understood too). These
+ * give core "YYYY-MM-DD" when the text is a date, and otherwise the text as
+ * typed, for core's validation to name; and show a stored date as typed. */
+char       *kes_editable_dup_date        (GtkEditable        *editable);
+void        kes_editable_set_date        (GtkEditable        *editable,
+                                          const char         *iso_date);
 char       *kes_text_view_dup_text       (GtkTextView        *view);
 void        kes_text_view_set_text       (GtkTextView        *view,
                                           const char         *text);

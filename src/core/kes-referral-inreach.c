@@ -258,7 +258,7 @@ kes_referral_inreach_validate (KesReferral *self,
         continue;
       if (date == NULL)
         g_ptr_array_add (issues, kes_issue_new ("visits", KES_ISSUE_ERROR,
-                                                _("In-reach visit %u: the date is missing or not a date (YYYY-MM-DD)"),
+                                                _("In-reach visit %u: the date is missing or not a date (write it as 21/11/2026)"),
                                                 i + 1));
       else if (*referred != '\0' && g_strcmp0 (visit->date, referred) < 0)
         g_ptr_array_add (issues, kes_issue_new ("visits", KES_ISSUE_ERROR,
@@ -278,7 +278,7 @@ kes_referral_inreach_validate (KesReferral *self,
 
       if (task->due_date != NULL && due == NULL)
         g_ptr_array_add (issues, kes_issue_new (items[i].name, KES_ISSUE_ERROR,
-                                                _("%s: due date “%s” is not a date (YYYY-MM-DD)"),
+                                                _("%s: due date “%s” is not a date (write it as 21/11/2026)"),
                                                 _(items[i].label), task->due_date));
       else if (task->due_date != NULL && kes_readiness_task_is_pending (task) && task->owner == NULL)
         g_ptr_array_add (issues, kes_issue_new (items[i].name, KES_ISSUE_ERROR,

@@ -163,7 +163,7 @@ kes_referral_check_move (KesReferralStage   from,
   if (is_blank (date) || (when = kes_date_from_iso (date)) == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("Date of the move to “%s” is required (YYYY-MM-DD)"),
+                   _("Date of the move to “%s” is missing or not a real date (write it as 21/11/2026)"),
                    kes_referral_stage_label (to));
       return FALSE;
     }

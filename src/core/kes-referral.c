@@ -243,7 +243,7 @@ kes_referral_validate (KesReferral *self)
                                             _("Referral date is required")));
   else if ((referred = kes_date_from_iso (date)) == NULL)
     g_ptr_array_add (issues, kes_issue_new ("referral_date", KES_ISSUE_ERROR,
-                                            _("Referral date “%s” is not a date (YYYY-MM-DD)"), date));
+                                            _("Referral date “%s” is not a date (write it as 21/11/2026)"), date));
   else if (g_date_compare (referred, today) > 0)
     g_ptr_array_add (issues, kes_issue_new ("referral_date", KES_ISSUE_ERROR,
                                             _("Referral date %s is in the future"), date));
@@ -303,7 +303,7 @@ kes_referral_validate (KesReferral *self)
 
       if (expected == NULL)
         g_ptr_array_add (issues, kes_issue_new ("expected_discharge", KES_ISSUE_ERROR,
-                                                _("Expected discharge date “%s” is not a date (YYYY-MM-DD)"),
+                                                _("Expected discharge date “%s” is not a date (write it as 21/11/2026)"),
                                                 discharge));
       else if (referred != NULL && g_date_compare (expected, referred) < 0)
         g_ptr_array_add (issues, kes_issue_new ("expected_discharge", KES_ISSUE_ERROR,
@@ -326,7 +326,7 @@ kes_referral_validate (KesReferral *self)
       g_autoptr(GDate) assessed = kes_date_from_iso (self->text[KES_REFERRAL_ASSESSMENT_DATE]);
 
       if (assessed == NULL)
-        ADD_ISSUE (KES_REFERRAL_ASSESSMENT_DATE, _("Assessment date “%s” is not a date (YYYY-MM-DD)"),
+        ADD_ISSUE (KES_REFERRAL_ASSESSMENT_DATE, _("Assessment date “%s” is not a date (write it as 21/11/2026)"),
                    self->text[KES_REFERRAL_ASSESSMENT_DATE]);
       else if (referred != NULL && g_date_compare (assessed, referred) < 0)
         ADD_ISSUE (KES_REFERRAL_ASSESSMENT_DATE, _("Assessment date %s is before the referral date %s"),

@@ -516,7 +516,7 @@ check_date (GPtrArray  *issues,
   if (date == NULL)
     g_ptr_array_add (issues, kes_issue_new (field, KES_ISSUE_ERROR,
                                             /* Translators: "Next review date 2026-13-01: …" */
-                                            _("%s %s: not a date (use YYYY-MM-DD)"), label, value));
+                                            _("%s %s: not a date (write it as 21/11/2026)"), label, value));
   return date;
 }
 

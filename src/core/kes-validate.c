@@ -241,6 +241,20 @@ kes_date_parse (const char  *input,
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }
 
+char *
+kes_date_to_typed (const char *iso_date)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (iso_date == NULL)
+    return g_strdup ("");
+  date = kes_date_from_iso (iso_date);
+  if (date == NULL)
+    return g_strdup (iso_date);
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
 int
 kes_age_on (const GDate *birth,
             const GDate *on)

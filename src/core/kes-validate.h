@@ -52,6 +52,9 @@ char     *kes_date_parse              (const char  *input,
                                        const char  *field_label,
                                        GError     **error);
 GDate    *kes_date_from_iso           (const char  *iso_date);
+/* "YYYY-MM-DD" as a date is typed into a form, "21/11/2026"; anything that
+ * is not such a date is returned as it is, NULL as "". */
+char     *kes_date_to_typed           (const char  *iso_date);
 char     *kes_date_to_iso             (const GDate *date);
 /* Whole years between two dates. */
 int       kes_age_on                  (const GDate *birth,

@@ -220,7 +220,7 @@ test_move_rules (void)
   g_clear_error (&error);
   g_assert_false (kes_referral_check_move (KES_REFERRAL_RECEIVED, KES_REFERRAL_SCREENING,
                                            "31/02/2026", "2026-11-01", today, NULL, NULL, &error));
-  g_assert_cmpstr (error->message, ==, "Date of the move to “Screening” is required (YYYY-MM-DD)");
+  g_assert_cmpstr (error->message, ==, "Date of the move to “Screening” is missing or not a real date (write it as 21/11/2026)");
   g_clear_error (&error);
 
   /* Reasons: decline, close, reopen. */

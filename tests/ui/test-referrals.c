@@ -227,7 +227,8 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_assert_nonnull (form);
   kes_test_wait (50);
   kes_referral_form_select_patient (form, fixture->patient_id);
-  type_into (form, "date_field", "2026-11-02");
+  /* Dates are typed as clinicians write them; core keeps YYYY-MM-DD. */
+  type_into (form, "date_field", "02/11/2026");
   type_into (form, "referrer_field", "Dr Rook, consultant forensic psychiatrist");
   choose (form, "source_field", "external-hospital");
   type_into (form, "unit_field", "Ash Ward, Fenland Secure Unit");
@@ -243,7 +244,7 @@ test_intake_to_in_reach (Fixture       *fixture,
 
   /* An expected discharge before the referral date: the same, and what was typed stays. */
   choose (form, "area_field", "norfolk");
-  type_into (form, "expected_discharge_field", "2026-10-01");
+  type_into (form, "expected_discharge_field", "01/10/2026");
   g_assert_false (kes_referrals_page_save_intake (fixture->page));
   g_assert_cmpstr (label_text (form, "expected_discharge_error"), ==,
                    "Expected discharge date 2026-10-01 is before the referral date 2026-11-02");
@@ -477,9 +478,9 @@ test_intake_to_in_reach (Fixture       *fixture,
       g_assert_nonnull (dialog);
       entries = dialog_entries (dialog);
       g_assert_cmpuint (entries->len, ==, 6);
-      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "2026-11-19");
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "19/11/2026");
       g_assert_cmpstr (gtk_editable_get_text (entries->pdata[4]), ==, "Agreed escorted leave to the community base");
-      gtk_editable_set_text (entries->pdata[0], "2026-11-18");
+      gtk_editable_set_text (entries->pdata[0], "18/11/2026");
       gtk_editable_set_text (entries->pdata[3], "");
       gtk_editable_set_text (entries->pdata[5], "Date recorded wrongly");
       adw_message_dialog_response (dialog, "save");
@@ -489,7 +490,7 @@ test_intake_to_in_reach (Fixture       *fixture,
       g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "In-reach visit 1: the purpose is required");
       g_clear_pointer (&entries, g_ptr_array_unref);
       entries = dialog_entries (dialog);
-      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "2026-11-18");
+      g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "18/11/2026");
       g_assert_cmpstr (gtk_editable_get_text (entries->pdata[3]), ==, "");
       g_assert_cmpstr (gtk_editable_get_text (entries->pdata[5]), ==, "Date recorded wrongly");
       g_assert_cmpstr (((KesInreachVisit *) kes_referral_get_visits (kes_referral_view_get_referral (view))->pdata[0])->date,

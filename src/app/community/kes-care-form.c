@@ -325,11 +325,8 @@ kes_care_form_new (GtkWindow     *parent,
       if (fields[i].type == KES_CARE_FIELD_DATE)
         {
           /* Shown as the form asks for it: DD/MM/YYYY. */
-          g_autoptr(GDate) date = kes_date_from_iso (kes_care_record_get (record, fields[i].key));
-          char shown[16] = "";
+          g_autofree char *shown = kes_date_to_typed (kes_care_record_get (record, fields[i].key));
 
-          if (date != NULL)
-            g_date_strftime (shown, sizeof shown, "%d/%m/%Y", date);
           set_widget_value (g_hash_table_lookup (self->widgets, fields[i].key), shown);
         }
       else

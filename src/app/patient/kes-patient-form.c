@@ -114,23 +114,6 @@ child (KesPatientForm *self,
   return GTK_WIDGET (object);
 }
 
-/* "YYYY-MM-DD" -> "DD/MM/YYYY" for typing; anything else is shown as it is. */
-static char *
-iso_to_typed_date (const char *iso)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-
-  date = kes_date_from_iso (iso);
-  if (date == NULL)
-    return g_strdup (iso);
-
-  return g_strdup_printf ("%02u/%02u/%04u",
-                          g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
-}
-
 static void
 field_changed_cb (KesPatientForm *self)
 {
@@ -404,7 +387,7 @@ kes_patient_form_set_patient (KesPatientForm *self,
 
         case KIND_DATE:
           {
-            g_autofree char *typed = iso_to_typed_date (value);
+            g_autofree char *typed = kes_date_to_typed (value);
             gtk_editable_set_text (GTK_EDITABLE (widget), typed);
           }
           break;

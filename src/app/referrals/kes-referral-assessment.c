@@ -138,7 +138,7 @@ dup_with_typed (KesReferralAssessment *self)
                              kes_referral_get_state (self->referral));
   kes_referral_set_text (copy, KES_REFERRAL_PATIENT_ID,
                          kes_referral_get_text (self->referral, KES_REFERRAL_PATIENT_ID));
-  take_text (copy, KES_REFERRAL_ASSESSMENT_DATE, kes_editable_dup_text (GTK_EDITABLE (self->assessment_date_field)));
+  take_text (copy, KES_REFERRAL_ASSESSMENT_DATE, kes_editable_dup_date (GTK_EDITABLE (self->assessment_date_field)));
   kes_referral_set_text (copy, KES_REFERRAL_DECISION, kes_dropdown_get_code (self->decision_field));
   take_text (copy, KES_REFERRAL_HISTORY, kes_text_view_dup_text (self->history_field));
   take_text (copy, KES_REFERRAL_MENTAL_STATE, kes_text_view_dup_text (self->mental_state_field));
@@ -255,7 +255,7 @@ kes_referral_assessment_set_referral (KesReferralAssessment *self,
 
   g_set_object (&self->referral, referral);
   show_message (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->assessment_date_field),
+  kes_editable_set_date (GTK_EDITABLE (self->assessment_date_field),
                          kes_referral_get_text (referral, KES_REFERRAL_ASSESSMENT_DATE));
   kes_dropdown_set_code (self->decision_field, kes_referral_get_text (referral, KES_REFERRAL_DECISION));
   kes_text_view_set_text (self->history_field, kes_referral_get_text (referral, KES_REFERRAL_HISTORY));

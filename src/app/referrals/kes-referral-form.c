@@ -337,7 +337,7 @@ kes_referral_form_init (KesReferralForm *self)
   kes_dropdown_fill_code_list (self->area_field, KES_CODES_REFERRAL_AREA, _("Choose…"));
   kes_dropdown_fill_code_list (self->legal_status_field, KES_CODES_LEGAL_STATUS, _("Not known"));
   kes_dropdown_fill (self->patient_field, _("Pick a patient"), NULL, NULL, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_field), today_iso);
+  kes_editable_set_date (GTK_EDITABLE (self->date_field), today_iso);
   update_eligibility (self);
 }
 
@@ -378,7 +378,7 @@ kes_referral_form_set_referral (KesReferralForm *self,
   g_return_if_fail (KES_IS_REFERRAL (referral));
 
   kes_dropdown_set_code (self->patient_field, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_field), kes_referral_get_text (referral, KES_REFERRAL_DATE));
+  kes_editable_set_date (GTK_EDITABLE (self->date_field), kes_referral_get_text (referral, KES_REFERRAL_DATE));
   gtk_editable_set_text (GTK_EDITABLE (self->referrer_field), kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
   gtk_editable_set_text (GTK_EDITABLE (self->referrer_contact_field),
                          kes_referral_get_text (referral, KES_REFERRAL_REFERRER_CONTACT));
@@ -387,7 +387,7 @@ kes_referral_form_set_referral (KesReferralForm *self,
   kes_dropdown_set_code (self->security_level_field, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
   kes_dropdown_set_code (self->area_field, kes_referral_get_text (referral, KES_REFERRAL_AREA));
   kes_dropdown_set_code (self->legal_status_field, kes_referral_get_text (referral, KES_REFERRAL_LEGAL_STATUS));
-  gtk_editable_set_text (GTK_EDITABLE (self->expected_discharge_field),
+  kes_editable_set_date (GTK_EDITABLE (self->expected_discharge_field),
                          kes_referral_get_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE));
   kes_text_view_set_text (self->reason_field, kes_referral_get_text (referral, KES_REFERRAL_REASON));
   kes_text_view_set_text (self->index_offence_field, kes_referral_get_text (referral, KES_REFERRAL_INDEX_OFFENCE));
@@ -422,7 +422,7 @@ kes_referral_form_dup_referral (KesReferralForm *self,
                                  kes_referral_get_state (base));
     }
   kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, kes_dropdown_get_code (self->patient_field));
-  take_text (referral, KES_REFERRAL_DATE, kes_editable_dup_text (GTK_EDITABLE (self->date_field)));
+  take_text (referral, KES_REFERRAL_DATE, kes_editable_dup_date (GTK_EDITABLE (self->date_field)));
   take_text (referral, KES_REFERRAL_REFERRER, kes_editable_dup_text (GTK_EDITABLE (self->referrer_field)));
   take_text (referral, KES_REFERRAL_REFERRER_CONTACT,
              kes_editable_dup_text (GTK_EDITABLE (self->referrer_contact_field)));
@@ -432,7 +432,7 @@ kes_referral_form_dup_referral (KesReferralForm *self,
   kes_referral_set_text (referral, KES_REFERRAL_AREA, kes_dropdown_get_code (self->area_field));
   kes_referral_set_text (referral, KES_REFERRAL_LEGAL_STATUS, kes_dropdown_get_code (self->legal_status_field));
   take_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE,
-             kes_editable_dup_text (GTK_EDITABLE (self->expected_discharge_field)));
+             kes_editable_dup_date (GTK_EDITABLE (self->expected_discharge_field)));
   take_text (referral, KES_REFERRAL_REASON, kes_text_view_dup_text (self->reason_field));
   take_text (referral, KES_REFERRAL_INDEX_OFFENCE, kes_text_view_dup_text (self->index_offence_field));
   kes_referral_set_inpatient (referral, gtk_switch_get_active (self->inpatient_switch));

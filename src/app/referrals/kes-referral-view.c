@@ -108,7 +108,7 @@ move_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "move"))
     return;
-  date = kes_editable_dup_text (GTK_EDITABLE (request->date));
+  date = kes_editable_dup_date (GTK_EDITABLE (request->date));
   reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
   if (request->signposting != NULL)
     signposting = kes_editable_dup_text (GTK_EDITABLE (request->signposting));
@@ -150,7 +150,8 @@ move_clicked_cb (GtkButton       *button,
 
   request->self = g_object_ref (self);
   request->to = to;
-  request->date = labelled_entry (box, _("_Date (YYYY-MM-DD)"), today_iso);
+  request->date = labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
+  kes_editable_set_date (GTK_EDITABLE (request->date), today_iso);
   request->reason = labelled_entry (box, needs_reason ? _("_Reason (required)") : _("_Reason or note"), NULL);
   if (to == KES_REFERRAL_DECLINED)
     request->signposting = labelled_entry (box, _("_Signposted to"), NULL);
@@ -242,7 +243,8 @@ visit_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save"))
     return;
   for (guint i = 0; i < 5; i++)
-    values[i] = kes_editable_dup_text (GTK_EDITABLE (request->fields[i]));
+    values[i] = i == 0 ? kes_editable_dup_date (GTK_EDITABLE (request->fields[i]))
+                       : kes_editable_dup_text (GTK_EDITABLE (request->fields[i]));
   if (request->reason != NULL)
     reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
   visit.date = values[0];
@@ -272,7 +274,8 @@ open_visit_dialog (KesReferralView       *self,
 
   request->self = g_object_ref (self);
   request->index = index;
-  request->fields[0] = labelled_entry (box, _("_Date (YYYY-MM-DD)"), typed != NULL ? typed->date : NULL);
+  request->fields[0] = labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
+  kes_editable_set_date (GTK_EDITABLE (request->fields[0]), typed != NULL ? typed->date : NULL);
   request->fields[1] = labelled_entry (box, _("_Unit or ward"), unit);
   request->fields[2] = labelled_entry (box, _("_Attendees"), typed != NULL ? typed->attendees : NULL);
   request->fields[3] = labelled_entry (box, _("_Purpose"), typed != NULL ? typed->purpose : NULL);
@@ -421,7 +424,7 @@ save_plan_clicked_cb (KesReferralView *self)
   for (guint i = 0; i < KES_READINESS_N_ITEMS; i++)
     {
       g_autofree char *owner = kes_editable_dup_text (GTK_EDITABLE (self->owner_fields[i]));
-      g_autofree char *due = kes_editable_dup_text (GTK_EDITABLE (self->due_fields[i]));
+      g_autofree char *due = kes_editable_dup_date (GTK_EDITABLE (self->due_fields[i]));
       const KesReadinessTask *old = kes_referral_get_readiness (self->referral, i);
 
       kes_referral_set_readiness (candidate, i, gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_fields[i])),
@@ -450,7 +453,7 @@ build_readiness (KesReferralView *self)
       self->owner_fields[i] = gtk_entry_new ();
       self->due_fields[i] = gtk_entry_new ();
       gtk_entry_set_placeholder_text (GTK_ENTRY (self->owner_fields[i]), _("Owner"));
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->due_fields[i]), _("Due YYYY-MM-DD"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->due_fields[i]), _("Due DD/MM/YYYY"));
       gtk_editable_set_width_chars (GTK_EDITABLE (self->owner_fields[i]), 14);
       gtk_editable_set_width_chars (GTK_EDITABLE (self->due_fields[i]), 11);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_fields[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, status_name, -1);
@@ -665,7 +668,7 @@ show_referral (KesReferralView *self)
 
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_fields[i]), task->status);
       gtk_editable_set_text (GTK_EDITABLE (self->owner_fields[i]), task->owner != NULL ? task->owner : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->due_fields[i]), task->due_date != NULL ? task->due_date : "");
+      kes_editable_set_date (GTK_EDITABLE (self->due_fields[i]), task->due_date);
     }
   readiness = g_strdup_printf (_("Discharge readiness (%u of %u ready)"),
                                kes_referral_readiness_complete (referral), (guint) KES_READINESS_N_ITEMS);

@@ -291,6 +291,15 @@ entry_changed_cb (GtkEditable  *editable,
 }
 
 static void
+date_entry_changed_cb (GtkEditable  *editable,
+                       FieldBinding *binding)
+{
+  g_autofree char *date = kes_editable_dup_date (editable);
+
+  binding_set (binding, date);
+}
+
+static void
 buffer_changed_cb (GtkTextBuffer *buffer,
                    FieldBinding  *binding)
 {
@@ -456,10 +465,17 @@ field_widget (KesRiskForm        *self,
     case KES_TOOL_FIELD_TEXT:
     default:
       input = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (input), value != NULL ? value : "");
       if (field->type == KES_TOOL_FIELD_DATE)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (input), _("YYYY-MM-DD"));
-      g_signal_connect (input, "changed", G_CALLBACK (entry_changed_cb), binding);
+        {
+          kes_editable_set_date (GTK_EDITABLE (input), value);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (input), _("DD/MM/YYYY"));
+          g_signal_connect (input, "changed", G_CALLBACK (date_entry_changed_cb), binding);
+        }
+      else
+        {
+          gtk_editable_set_text (GTK_EDITABLE (input), value != NULL ? value : "");
+          g_signal_connect (input, "changed", G_CALLBACK (entry_changed_cb), binding);
+        }
       gtk_box_append (GTK_BOX (box), input);
       break;
     }
@@ -626,7 +642,9 @@ static void
 sign_off_changed_cb (GtkEditable *editable,
                      KesRiskForm *self)
 {
-  g_autofree char *text = kes_editable_dup_text (editable);
+  gboolean date = GTK_WIDGET (editable) == self->assessed_on || GTK_WIDGET (editable) == self->mdt_reviewed_on ||
+                  GTK_WIDGET (editable) == self->next_review_on;
+  g_autofree char *text = date ? kes_editable_dup_date (editable) : kes_editable_dup_text (editable);
 
   if (GTK_WIDGET (editable) == self->completed_by)
     kes_risk_assessment_set_completed_by (self->assessment, text);
@@ -653,9 +671,13 @@ sign_off_entry (KesRiskForm  *self,
   GtkWidget *entry = gtk_entry_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
   if (date)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+    {
+      kes_editable_set_date (GTK_EDITABLE (entry), value);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("DD/MM/YYYY"));
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_name (entry, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
