@@ -9,6 +9,7 @@
 #include "kes-audit.h"
 #include "kes-cli.h"
 #include "kes-pdf-writer.h"
+#include "kes-record-database.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-sar.h"
@@ -16,8 +17,8 @@
 #include "kes-xml-writer.h"
 
 const KesCliCommand kes_cli_export_commands[] = {
-  { "export", N_("Export a patient summary, subject access folder or case record"), kes_cli_export },
-  { "import", N_("Import a case record (XML), all or nothing"), kes_cli_import },
+  { "export", N_("Export a patient summary, subject access folder, case record or every case record"), kes_cli_export },
+  { "import", N_("Import a case record or a whole-database export (XML), all or nothing"), kes_cli_import },
   { NULL, NULL, NULL },
 };
 
@@ -44,6 +45,51 @@ export_summary (KesStore    *store,
                           as_pdf ? "patient summary (PDF)" : "patient summary (XML)", error);
 }
 
+/* Every case record in one file, streamed: see kes-record-database.h. */
+static int
+export_database (KesCliContext *context,
+                 const char    *output)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_patients = 0;
+
+  if (!kes_record_export_database (context->store, output, NULL, &n_patients, &error))
+    return kes_cli_fail (error);
+  g_print (ngettext ("%s: %u patient\n", "%s: %u patients\n", n_patients),
+           output, n_patients);
+  return KES_CLI_OK;
+}
+
+static int
+import_database (KesCliContext        *context,
+                 const char           *path,
+                 KesRecordImportFlags  flags,
+                 gboolean              dry_run)
+{
+  KesRecordDatabaseSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A dry run does the whole import, every check included, then undoes it. */
+  if (dry_run && !kes_store_begin (context->store, &error))
+    return kes_cli_fail (error);
+  if (!kes_record_import_database (context->store, path, flags, &summary, NULL, &error))
+    {
+      if (dry_run)
+        kes_store_rollback (context->store);
+      return kes_cli_fail (error);
+    }
+  if (dry_run)
+    {
+      kes_store_rollback (context->store);
+      g_print (_("Dry run: the file is sound and would add %u records and %u revisions for %u patients\n"),
+               summary.records_added, summary.revisions_added, summary.patients);
+    }
+  else
+    g_print (_("Imported %u records and %u revisions for %u patients\n"),
+             summary.records_added, summary.revisions_added, summary.patients);
+  return KES_CLI_OK;
+}
+
 int
 kes_cli_export (KesCliContext *context)
 {
@@ -51,7 +97,9 @@ kes_cli_export (KesCliContext *context)
   g_autofree char *report = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  gboolean all = FALSE;
   GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every patient's case record in one XML file (instead of --patient)"), NULL },
     { "patient", 0, 0, G_OPTION_ARG_STRING, &patient_key, N_("The patient: id, NHS number or MHCS reference"), "ID" },
     { "report", 0, 0, G_OPTION_ARG_STRING, &report, N_("summary, sar (subject access) or record"), "REPORT" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or xml (record is always xml; sar writes both)"), "FORMAT" },
@@ -65,9 +113,11 @@ kes_cli_export (KesCliContext *context)
   if (!kes_cli_parse_options (context, entries, NULL,
                               _("Writes through a temporary file beside the output, renamed into place.")))
     return KES_CLI_USAGE;
-  if (patient_key == NULL || output == NULL)
+  if (all && output != NULL && patient_key == NULL && report == NULL && format == NULL)
+    return export_database (context, output);
+  if (patient_key == NULL || output == NULL || all)
     {
-      kes_cli_print_error (_("export needs --patient and --output"));
+      kes_cli_print_error (_("export needs --patient and --output, or --all and --output alone"));
       return KES_CLI_USAGE;
     }
   if (report == NULL)
@@ -116,7 +166,9 @@ kes_cli_import (KesCliContext *context)
 {
   gboolean dry_run = FALSE;
   gboolean merge = FALSE;
+  gboolean all = FALSE;
   GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("The file is a whole-database export (export --all)"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and report what it would add; write nothing"), NULL },
     { "merge", 0, 0, G_OPTION_ARG_NONE, &merge, N_("Add to a patient already held (histories must agree)"), NULL },
     { NULL }
@@ -133,6 +185,9 @@ kes_cli_import (KesCliContext *context)
       kes_cli_print_error (_("import needs one case record file"));
       return KES_CLI_USAGE;
     }
+  if (all)
+    return import_database (context, context->argv[1],
+                            merge ? KES_RECORD_IMPORT_MERGE : KES_RECORD_IMPORT_DEFAULT, dry_run);
 
   /* A dry run does the whole import, every check included, then undoes it. */
   if (dry_run && !kes_store_begin (context->store, &error))

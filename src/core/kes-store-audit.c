@@ -32,15 +32,16 @@ static void
 add_field (GChecksum  *checksum,
            const char *value)
 {
-  g_autofree char *prefix = NULL;
+  char prefix[24];
 
-  /* Length-prefixed, so no two different entries serialise alike; "~" is NULL. */
+  /* Length-prefixed, so no two different entries serialise alike; "~" is NULL.
+   * (On the stack: an import hashes one entry for every revision.) */
   if (value == NULL)
     {
       g_checksum_update (checksum, (const guchar *) "~;", 2);
       return;
     }
-  prefix = g_strdup_printf ("%zu:", strlen (value));
+  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
   g_checksum_update (checksum, (const guchar *) prefix, -1);
   g_checksum_update (checksum, (const guchar *) value, -1);
   g_checksum_update (checksum, (const guchar *) ";", 1);

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
+#include "kes-store-bulk.h"
 #include "kes-store-import-private.h"
 
 static gboolean
@@ -254,17 +255,21 @@ kes_store_list_patient_records (KesStore    *self,
 
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
-   * and liaison and diversion screenings that became this record. */
+   * and liaison and diversion screenings that became this record. The
+   * carer-level records are found from the patient's carers (CROSS JOIN
+   * keeps that order): left to itself SQLite starts from "patient_id IS
+   * NULL", which every patient's register matches, so a whole-database
+   * export read every register once for each patient. */
   stmt = kes_store_prepare (self,
     "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
     "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') "
     "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
     "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "JOIN carer_assessment a ON a.id = r.id WHERE r.patient_id IS NULL "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_assessment a "
+    "CROSS JOIN record r ON r.id = a.id WHERE r.patient_id IS NULL "
     "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "JOIN carer_involvement i ON i.id = r.id WHERE r.patient_id IS NULL "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_involvement i "
+    "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL "
     "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
     "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
     "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1", error);
@@ -545,4 +550,20 @@ kes_store_import_revisions (KesStore    *self,
     }
 
   return kes_store_release (self, error);
+}
+
+gboolean
+kes_store_import_revisions_in_transaction (KesStore    *self,
+                                           const char  *kind,
+                                           const char  *record_id,
+                                           const char  *patient_id,
+                                           GPtrArray   *revisions,
+                                           GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+  g_return_val_if_fail (kind != NULL && record_id != NULL, FALSE);
+  g_return_val_if_fail (revisions != NULL && revisions->len > 0, FALSE);
+
+  return import_revisions (self, kind, record_id, patient_id, revisions, error);
 }

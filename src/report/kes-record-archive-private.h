@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kes-record-archive.h"
+#include "kes-xml-out-private.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,23 @@ const KesFieldSpec *kes_archive_find_field    (KesArchiveKind  kind,
                                                const char     *name,
                                                gboolean        by_element);
 const char         *kes_archive_record_element (KesArchiveKind kind);
+
+/* Writes the archive as a <record> element inside whatever @out has open
+ * (a whole database's <case-records>). */
+gboolean            kes_record_archive_write_element (KesRecordArchive  *self,
+                                                      KesXmlOut         *out,
+                                                      GError           **error);
+
+/* At a <record> start of a reader with the record schema set: reads the
+ * case record to its end, with the checks kes_record_archive_read_file()
+ * makes, leaving the reader on the record's end. */
+KesRecordArchive   *kes_record_archive_read_element  (KesXmlReader      *reader,
+                                                      GError           **error);
+
+/* How many archives are held at once: the whole-database import is meant
+ * to hold one patient at a time whatever the file's size, and its tests
+ * check that here. */
+void                kes_record_archive_reset_peak    (void);
+guint               kes_record_archive_get_peak      (void);
 
 G_END_DECLS

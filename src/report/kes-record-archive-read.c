@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kes-flat-json-private.h"
 #include "kes-patient.h"
 #include "kes-record-archive-private.h"
 #include "kes-report-error.h"
@@ -189,19 +190,31 @@ read_member (Parser    *parser,
   return ok;
 }
 
+/* The register, contacts and notes are flat (text, whole numbers, lists
+ * of text): their JSON is written straight into @json, as json-glib would
+ * write it, without building a tree a revision. Other records' data is
+ * nested and goes through @builder. */
 typedef struct
 {
   KesArchiveKind  kind;
-  JsonBuilder    *builder;
+  JsonBuilder    *builder;   /* KES_ARCHIVE_OTHER */
+  GString        *json;      /* the other kinds */
+  guint           n_members; /* written to @json so far */
   char           *reason;
 } RevisionContent;
+
+typedef struct
+{
+  GString *json;
+  guint    n_items;
+} ListContent;
 
 static gboolean
 read_list_item (Parser    *parser,
                 gpointer   data,
                 GError   **error)
 {
-  JsonBuilder *builder = data;
+  ListContent *list = data;
   g_autofree char *item = NULL;
 
   if (!is (parser, "item"))
@@ -210,7 +223,9 @@ read_list_item (Parser    *parser,
   item = kes_xml_reader_read_text (parser->reader, error);
   if (item == NULL)
     return FALSE;
-  json_builder_add_string_value (builder, item);
+  if (list->n_items++ > 0)
+    g_string_append_c (list->json, ',');
+  kes_flat_json_append_string (list->json, item);
 
   return TRUE;
 }
@@ -229,15 +244,22 @@ read_field (Parser    *parser,
   if (spec == NULL)
     return unexpected (parser, error);
 
-  json_builder_set_member_name (content->builder, spec->key);
+  if (content->n_members++ > 0)
+    g_string_append_c (content->json, ',');
+  kes_flat_json_append_string (content->json, spec->key);
+  g_string_append_c (content->json, ':');
 
   switch (spec->type)
     {
     case KES_FIELD_LIST:
-      json_builder_begin_array (content->builder);
-      if (!each_child (parser, read_list_item, content->builder, error))
-        return FALSE;
-      json_builder_end_array (content->builder);
+      {
+        ListContent list = { content->json, 0 };
+
+        g_string_append_c (content->json, '[');
+        if (!each_child (parser, read_list_item, &list, error))
+          return FALSE;
+        g_string_append_c (content->json, ']');
+      }
       return TRUE;
 
     case KES_FIELD_INTEGER:
@@ -250,14 +272,14 @@ read_field (Parser    *parser,
                                     _("“%s” is not a whole number."), text);
           return FALSE;
         }
-      json_builder_add_int_value (content->builder, number);
+      g_string_append_printf (content->json, "%" G_GINT64_FORMAT, number);
       return TRUE;
 
     case KES_FIELD_TEXT:
       text = kes_xml_reader_read_text (parser->reader, error);
       if (text == NULL)
         return FALSE;
-      json_builder_add_string_value (content->builder, text);
+      kes_flat_json_append_string (content->json, text);
       return TRUE;
 
     default:
@@ -395,17 +417,22 @@ read_revision_part (Parser    *parser,
   if (!is (parser, "data"))
     return unexpected (parser, error);
 
-  json_builder_begin_object (content->builder);
   if (content->kind == KES_ARCHIVE_OTHER)
     {
       JsonContext context = { content->builder, TRUE };
 
+      json_builder_begin_object (content->builder);
       ok = each_child (parser, read_json_value, &context, error);
+      if (ok)
+        json_builder_end_object (content->builder);
+      return ok;
     }
-  else
-    ok = each_child (parser, read_field, content, error);
-  if (ok)
-    json_builder_end_object (content->builder);
+
+  g_string_truncate (content->json, 0);
+  content->n_members = 0;
+  g_string_append_c (content->json, '{');
+  ok = each_child (parser, read_field, content, error);
+  g_string_append_c (content->json, '}');
 
   return ok;
 }
@@ -488,13 +515,14 @@ read_revision (Parser    *parser,
                GError   **error)
 {
   RecordContent *record = data;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = record->kind == KES_ARCHIVE_OTHER ? json_builder_new () : NULL;
+  g_autoptr(GString) flat = record->kind == KES_ARCHIVE_OTHER ? NULL : g_string_sized_new (512);
   g_autofree char *number_text = NULL;
   g_autofree char *change_text = NULL;
   g_autofree char *author = NULL;
   g_autofree char *at = NULL;
   g_autofree char *json = NULL;
-  RevisionContent content = { record->kind, builder, NULL };
+  RevisionContent content = { record->kind, builder, flat, 0, NULL };
   KesChangeKind change = KES_CHANGE_EDIT;
   KesStaff *staff;
   gint64 number = 0;
@@ -520,7 +548,7 @@ read_revision (Parser    *parser,
   ok = each_child (parser, read_revision_part, &content, error);
   if (ok)
     {
-      json = builder_to_json (builder);
+      json = builder != NULL ? builder_to_json (builder) : g_strdup (flat->str);
       ok = check_revision (parser, record, number, change, json, error);
     }
 
@@ -620,24 +648,13 @@ read_section (Parser    *parser,
   return unexpected (parser, error);
 }
 
-static KesRecordArchive *
-read_archive (KesXmlReader  *reader,
-              GError       **error)
+KesRecordArchive *
+kes_record_archive_read_element (KesXmlReader  *reader,
+                                 GError       **error)
 {
   g_autoptr(KesRecordArchive) archive = NULL;
   g_autofree char *exported = NULL;
   Parser parser = { reader, NULL };
-
-  if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD, error))
-    return NULL;
-
-  if (!kes_xml_reader_next (reader, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_NOT_XML,
-                             _("The file holds no case record."));
-      return NULL;
-    }
 
   if (!g_str_equal (kes_xml_reader_get_name (reader), "record")
       || g_strcmp0 (kes_xml_reader_get_namespace (reader), KES_RECORD_XML_NAMESPACE) != 0)
@@ -651,8 +668,7 @@ read_archive (KesXmlReader  *reader,
   archive = kes_record_archive_new (exported);
   parser.archive = archive;
 
-  if (!each_child (&parser, read_section, NULL, error)
-      || !kes_xml_reader_finish (reader, error))
+  if (!each_child (&parser, read_section, NULL, error))
     return NULL;
 
   if (archive->patient == NULL)
@@ -661,6 +677,30 @@ read_archive (KesXmlReader  *reader,
                            _("The case record holds no patient."));
       return NULL;
     }
+
+  return g_steal_pointer (&archive);
+}
+
+static KesRecordArchive *
+read_archive (KesXmlReader  *reader,
+              GError       **error)
+{
+  g_autoptr(KesRecordArchive) archive = NULL;
+
+  if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD, error))
+    return NULL;
+
+  if (!kes_xml_reader_next (reader, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_NOT_XML,
+                             _("The file holds no case record."));
+      return NULL;
+    }
+
+  archive = kes_record_archive_read_element (reader, error);
+  if (archive == NULL || !kes_xml_reader_finish (reader, error))
+    return NULL;
 
   return g_steal_pointer (&archive);
 }

@@ -12,59 +12,132 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-record-export.h"
+#include "kes-store-bulk.h"
 #include "kes-xml-schema.h"
 
-/* Who and what the archive refers to, gathered while its records are read. */
+/* Who and what the archive refers to, gathered while its records are read.
+ * @known remembers, across the patients of a whole-database export, which
+ * ids are staff (id -> KesStaff) and which are not (id -> NULL), and
+ * @teams the teams found, so each is looked up once, not once a patient. */
 typedef struct
 {
   GHashTable *staff_ids;
   GHashTable *team_ids;
-  GHashTable *not_staff; /* ids in records' data already found not to be staff */
+  GHashTable *known;
+  GHashTable *teams;
 } References;
+
+struct _KesRecordExportCache
+{
+  GHashTable *known; /* id -> KesStaff, or NULL: not staff */
+  GHashTable *teams; /* id -> KesTeam */
+};
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+KesRecordExportCache *
+kes_record_export_cache_new (void)
+{
+  KesRecordExportCache *cache = g_new0 (KesRecordExportCache, 1);
+
+  cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
+  cache->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  return cache;
+}
+
+void
+kes_record_export_cache_free (KesRecordExportCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_hash_table_unref (cache->known);
+  g_hash_table_unref (cache->teams);
+  g_free (cache);
+}
 
 static void
 note_reference (GHashTable *set,
                 const char *id)
 {
-  if (id != NULL && id[0] != '\0')
+  if (id != NULL && id[0] != '\0' && !g_hash_table_contains (set, id))
     g_hash_table_add (set, g_strdup (id));
 }
 
-static gboolean
-add_record (KesStore          *store,
-            KesRecordArchive  *archive,
-            KesArchiveKind     kind,
-            const char        *id,
-            References        *refs,
-            GError           **error)
+/* The member of staff with @id, from the cache or the store; NULL (error
+ * unset) when @id is not staff. */
+static KesStaff *
+lookup_staff (KesStore    *store,
+              References  *refs,
+              const char  *id)
 {
-  GPtrArray *revisions = kes_store_list_revisions (store, id, error);
+  gpointer staff;
 
-  if (revisions == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < revisions->len; i++)
+  if (!g_hash_table_lookup_extended (refs->known, id, NULL, &staff))
     {
-      KesRevision *revision = g_ptr_array_index (revisions, i);
-
-      note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-
-      /* Staff and teams named in the register, in any revision. */
-      if (kind == KES_ARCHIVE_PATIENT)
-        {
-          g_autoptr(KesPatient) patient = kes_patient_new ();
-
-          if (kes_patient_load_json (patient, kes_revision_get_data (revision), NULL))
-            {
-              note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
-              note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
-              note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_SUPERVISOR_ID));
-              note_reference (refs->team_ids, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
-            }
-        }
+      staff = kes_store_find_staff (store, id, NULL);
+      g_hash_table_insert (refs->known, g_strdup (id), staff);
     }
 
-  kes_record_archive_add_record (archive, kind, id, revisions);
+  return staff;
+}
+
+static void
+note_register_references (KesRevision *revision,
+                          References  *refs)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  /* Staff and teams named in the register, in any revision. */
+  if (kes_patient_load_json (patient, kes_revision_get_data (revision), NULL))
+    {
+      note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
+      note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
+      note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_SUPERVISOR_ID));
+      note_reference (refs->team_ids, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
+    }
+}
+
+/* The register, contacts and notes, read in one query (contacts and notes
+ * oldest first, then by id: an order that does not depend on how the
+ * store happens to list them). */
+static gboolean
+add_histories (KesStore          *store,
+               KesRecordArchive  *archive,
+               const char        *patient_id,
+               References        *refs,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) histories = kes_store_list_patient_histories (store, patient_id, error);
+
+  if (histories == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < histories->len; i++)
+    {
+      KesRecordHistory *history = g_ptr_array_index (histories, i);
+      KesArchiveKind kind = g_str_equal (history->kind, "patient") ? KES_ARCHIVE_PATIENT
+                          : g_str_equal (history->kind, "contact") ? KES_ARCHIVE_CONTACT
+                          : KES_ARCHIVE_NOTE;
+
+      for (guint r = 0; r < history->revisions->len; r++)
+        {
+          KesRevision *revision = g_ptr_array_index (history->revisions, r);
+
+          note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
+          if (kind == KES_ARCHIVE_PATIENT)
+            note_register_references (revision, refs);
+        }
+
+      kes_record_archive_add_record (archive, kind, history->id,
+                                     g_steal_pointer (&history->revisions));
+    }
 
   return TRUE;
 }
@@ -96,13 +169,8 @@ note_staff_in_node (KesStore   *store,
     {
       const char *text = json_node_get_string (node);
 
-      if (g_uuid_string_is_valid (text) && !g_hash_table_contains (refs->staff_ids, text)
-          && !g_hash_table_contains (refs->not_staff, text))
-        {
-          g_autoptr(KesStaff) staff = kes_store_find_staff (store, text, NULL);
-
-          g_hash_table_add (staff != NULL ? refs->staff_ids : refs->not_staff, g_strdup (text));
-        }
+      if (g_uuid_string_is_valid (text) && lookup_staff (store, refs, text) != NULL)
+        note_reference (refs->staff_ids, text);
     }
 }
 
@@ -143,60 +211,6 @@ add_others (KesStore          *store,
   return TRUE;
 }
 
-typedef struct
-{
-  const char *when;
-  const char *id;
-} Ordered;
-
-static int
-compare_ordered (gconstpointer a,
-                 gconstpointer b)
-{
-  const Ordered *x = a, *y = b;
-  int order = g_strcmp0 (x->when, y->when);
-
-  return order != 0 ? order : g_strcmp0 (x->id, y->id);
-}
-
-/* Contacts and notes oldest first, then by id: an order that does not
- * depend on how the store happens to list them. */
-static gboolean
-add_records (KesStore          *store,
-             KesRecordArchive  *archive,
-             KesArchiveKind     kind,
-             GListModel        *model,
-             References        *refs,
-             GError           **error)
-{
-  guint n_items = g_list_model_get_n_items (model);
-  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), n_items);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      GObject *item = g_list_model_get_item (model, i);
-      Ordered entry;
-
-      g_ptr_array_add (items, item);
-      if (kind == KES_ARCHIVE_CONTACT)
-        entry = (Ordered) { kes_contact_get_occurred_at (KES_CONTACT (item)),
-                            kes_contact_get_id (KES_CONTACT (item)) };
-      else
-        entry = (Ordered) { kes_note_get_written_at (KES_NOTE (item)),
-                            kes_note_get_id (KES_NOTE (item)) };
-      g_array_append_val (order, entry);
-    }
-
-  g_array_sort (order, compare_ordered);
-
-  for (guint i = 0; i < order->len; i++)
-    if (!add_record (store, archive, kind, g_array_index (order, Ordered, i).id, refs, error))
-      return FALSE;
-
-  return TRUE;
-}
-
 static gboolean
 add_staff_and_teams (KesStore          *store,
                      KesRecordArchive  *archive,
@@ -209,10 +223,19 @@ add_staff_and_teams (KesStore          *store,
   g_hash_table_iter_init (&iter, refs->staff_ids);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      g_autoptr(KesStaff) staff = kes_store_find_staff (store, id, error);
+      KesStaff *staff = lookup_staff (store, refs, id);
 
+      /* Every author and named member of staff is held: ask again for the
+       * store's own error. */
       if (staff == NULL)
-        return FALSE;
+        {
+          g_autoptr(KesStaff) missing = kes_store_find_staff (store, id, error);
+
+          if (missing == NULL)
+            return FALSE;
+          staff = missing;
+          g_hash_table_insert (refs->known, g_strdup (id), g_steal_pointer (&missing));
+        }
       kes_record_archive_add_staff (archive, staff);
       note_reference (refs->team_ids, kes_staff_get_team_id (staff));
     }
@@ -220,8 +243,10 @@ add_staff_and_teams (KesStore          *store,
   g_hash_table_iter_init (&iter, refs->team_ids);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      g_autoptr(KesTeam) team = kes_store_find_team (store, id);
+      KesTeam *team = g_hash_table_lookup (refs->teams, id);
 
+      if (team == NULL && (team = kes_store_find_team (store, id)) != NULL)
+        g_hash_table_insert (refs->teams, g_strdup (id), team);
       if (team != NULL)
         kes_record_archive_add_team (archive, team);
     }
@@ -230,49 +255,38 @@ add_staff_and_teams (KesStore          *store,
 }
 
 KesRecordArchive *
-kes_record_export_archive (KesStore    *store,
-                           const char  *patient_id,
-                           GError     **error)
+kes_record_export_archive_cached (KesStore              *store,
+                                  const char            *patient_id,
+                                  KesRecordExportCache  *cache,
+                                  GError               **error)
 {
   g_autoptr(KesRecordArchive) archive = NULL;
-  g_autoptr(KesPatient) patient = NULL;
-  g_autoptr(GListModel) contacts = NULL;
-  g_autoptr(GListModel) notes = NULL;
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) team_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) not_staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = kes_clock_now_iso ();
-  References refs = { staff_ids, team_ids, not_staff };
+  References refs = { staff_ids, team_ids, cache->known, cache->teams };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
 
-  patient = kes_store_load_patient (store, patient_id, error);
-  if (patient == NULL)
-    return NULL;
-
   archive = kes_record_archive_new (now);
 
-  if (!add_record (store, archive, KES_ARCHIVE_PATIENT, kes_patient_get_id (patient), &refs, error))
-    return NULL;
-
-  contacts = kes_store_list_contacts (store, kes_patient_get_id (patient), TRUE, error);
-  if (contacts == NULL
-      || !add_records (store, archive, KES_ARCHIVE_CONTACT, contacts, &refs, error))
-    return NULL;
-
-  notes = kes_store_list_notes (store, kes_patient_get_id (patient), TRUE, error);
-  if (notes == NULL
-      || !add_records (store, archive, KES_ARCHIVE_NOTE, notes, &refs, error))
-    return NULL;
-
-  if (!add_others (store, archive, kes_patient_get_id (patient), &refs, error))
-    return NULL;
-
-  if (!add_staff_and_teams (store, archive, &refs, error))
+  if (!add_histories (store, archive, patient_id, &refs, error)
+      || !add_others (store, archive, patient_id, &refs, error)
+      || !add_staff_and_teams (store, archive, &refs, error))
     return NULL;
 
   return g_steal_pointer (&archive);
+}
+
+KesRecordArchive *
+kes_record_export_archive (KesStore    *store,
+                           const char  *patient_id,
+                           GError     **error)
+{
+  g_autoptr(KesRecordExportCache) cache = kes_record_export_cache_new ();
+
+  return kes_record_export_archive_cached (store, patient_id, cache, error);
 }
 
 GBytes *

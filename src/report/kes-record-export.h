@@ -15,6 +15,19 @@ G_BEGIN_DECLS
 KesRecordArchive *kes_record_export_archive (KesStore     *store,
                                              const char   *patient_id,
                                              GError      **error);
+
+/* Staff and teams already looked up, kept from one patient to the next
+ * when many are exported together. */
+typedef struct _KesRecordExportCache KesRecordExportCache;
+
+KesRecordExportCache *kes_record_export_cache_new  (void);
+void                  kes_record_export_cache_free (KesRecordExportCache *cache);
+KesRecordArchive     *kes_record_export_archive_cached (KesStore              *store,
+                                                        const char            *patient_id,
+                                                        KesRecordExportCache  *cache,
+                                                        GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesRecordExportCache, kes_record_export_cache_free)
 /* The archive as case-record XML, checked against the schema. Needs the
  * export permission; every export is written to the access log. */
 GBytes           *kes_record_export_bytes   (KesStore     *store,

@@ -8,8 +8,9 @@
 #include "kes-accounts.h"
 #include "kes-audit.h"
 #include "kes-error.h"
-#include "kes-record-import.h"
+#include "kes-record-import-private.h"
 #include "kes-report-error.h"
+#include "kes-store-bulk.h"
 
 void
 kes_record_import_summary_clear (KesRecordImportSummary *summary)
@@ -33,11 +34,14 @@ same_revision (KesRevision *held,
 }
 
 /* Writes the revisions of @record the database lacks. What it holds must be
- * the start of the same history. */
+ * the start of the same history. @bulk: the caller holds one transaction
+ * for the whole import and rolls all of it back on failure, so no record
+ * needs a savepoint of its own. */
 static gboolean
 apply_record (KesStore                *store,
               KesArchivedRecord       *record,
               const char              *patient_id,
+              gboolean                 bulk,
               KesRecordImportSummary  *summary,
               GError                 **error)
 {
@@ -69,7 +73,9 @@ apply_record (KesStore                *store,
   for (guint i = held->len; i < record->revisions->len; i++)
     g_ptr_array_add (missing, g_object_ref (g_ptr_array_index (record->revisions, i)));
 
-  if (!kes_store_import_revisions (store, kind, record->id, patient_id, missing, error))
+  if (bulk ? !kes_store_import_revisions_in_transaction (store, kind, record->id, patient_id,
+                                                         missing, error)
+           : !kes_store_import_revisions (store, kind, record->id, patient_id, missing, error))
     return FALSE;
 
   if (held->len == 0)
@@ -83,6 +89,7 @@ static gboolean
 apply (KesStore                *store,
        KesRecordArchive        *archive,
        KesRecordImportFlags     flags,
+       gboolean                 bulk,
        KesRecordImportSummary  *summary,
        GError                 **error)
 {
@@ -117,7 +124,7 @@ apply (KesStore                *store,
     if (!kes_store_import_staff (store, g_ptr_array_index (staff, i), error))
       return FALSE;
 
-  if (!apply_record (store, patient, NULL, summary, error))
+  if (!apply_record (store, patient, NULL, bulk, summary, error))
     return FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -125,7 +132,8 @@ apply (KesStore                *store,
       GPtrArray *records = kes_record_archive_get_records (archive, kinds[k]);
 
       for (guint i = 0; i < records->len; i++)
-        if (!apply_record (store, g_ptr_array_index (records, i), patient->id, summary, error))
+        if (!apply_record (store, g_ptr_array_index (records, i), patient->id, bulk, summary,
+                           error))
           return FALSE;
     }
 
@@ -139,7 +147,7 @@ apply (KesStore                *store,
       {
         KesArchivedRecord *record = g_ptr_array_index (records, i);
 
-        if (!apply_record (store, record, record->patient_id, summary, error))
+        if (!apply_record (store, record, record->patient_id, bulk, summary, error))
           return FALSE;
       }
   }
@@ -150,6 +158,7 @@ apply (KesStore                *store,
 static gboolean
 audit_import (KesStore                *store,
               KesRecordArchive        *archive,
+              gboolean                 bulk,
               KesRecordImportSummary  *summary,
               GError                 **error)
 {
@@ -158,7 +167,23 @@ audit_import (KesStore                *store,
                                            "%u revisions written", summary->records_added,
                                            summary->revisions_added);
 
-  return kes_store_audit (store, KES_AUDIT_IMPORT, patient_id, patient_id, text, error);
+  return bulk ? kes_store_audit_in_transaction (store, KES_AUDIT_IMPORT, patient_id, patient_id, text,
+                                                error)
+              : kes_store_audit (store, KES_AUDIT_IMPORT, patient_id, patient_id, text, error);
+}
+
+gboolean
+kes_record_import_apply_in_transaction (KesStore                *store,
+                                        KesRecordArchive        *archive,
+                                        KesRecordImportFlags     flags,
+                                        KesRecordImportSummary  *summary,
+                                        GError                 **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (archive != NULL && summary != NULL, FALSE);
+
+  return apply (store, archive, flags, TRUE, summary, error)
+      && audit_import (store, archive, TRUE, summary, error);
 }
 
 gboolean
@@ -180,7 +205,8 @@ kes_record_import_archive (KesStore                *store,
   if (!kes_store_begin (store, error))
     return FALSE;
 
-  if (!apply (store, archive, flags, &local, error) || !audit_import (store, archive, &local, error))
+  if (!apply (store, archive, flags, FALSE, &local, error)
+      || !audit_import (store, archive, FALSE, &local, error))
     {
       kes_store_rollback (store);
       return FALSE;

@@ -12,6 +12,21 @@ typedef struct _KesXmlOut KesXmlOut;
 
 KesXmlOut *kes_xml_out_new          (const char *root,
                                      const char *namespace_uri);
+
+/* Receives the XML as it is written, in pieces; returns FALSE (with @error
+ * set) to stop the writing. */
+typedef gboolean (*KesXmlOutSink) (const char  *data,
+                                   gsize        length,
+                                   gpointer     user_data,
+                                   GError     **error);
+
+/* Like kes_xml_out_new(), but the XML goes to @sink as it is written
+ * instead of being kept in memory: for exports too large to hold. End it
+ * with kes_xml_out_close(), not kes_xml_out_finish(). */
+KesXmlOut *kes_xml_out_new_for_sink (const char    *root,
+                                     const char    *namespace_uri,
+                                     KesXmlOutSink  sink,
+                                     gpointer       user_data);
 void       kes_xml_out_start        (KesXmlOut  *out,
                                      const char *name);
 void       kes_xml_out_end          (KesXmlOut  *out);
@@ -33,6 +48,13 @@ void       kes_xml_out_text         (KesXmlOut  *out,
                                      const char *text);
 /* Closes every open element and returns the bytes. */
 GBytes    *kes_xml_out_finish       (KesXmlOut  *out,
+                                     GError    **error);
+/* For a writer made with kes_xml_out_new_for_sink(): closes every open
+ * element and hands the last bytes to the sink. */
+gboolean   kes_xml_out_close        (KesXmlOut  *out,
+                                     GError    **error);
+/* Whether everything so far was written; on FALSE, @error says why. */
+gboolean   kes_xml_out_check        (KesXmlOut  *out,
                                      GError    **error);
 void       kes_xml_out_free         (KesXmlOut  *out);
 

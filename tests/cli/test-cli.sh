@@ -98,6 +98,17 @@ cmp -s "$dir/record.xml" "$dir/again.xml" && ok "export, import, export gives th
 printf '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>\n' >"$dir/xxe.xml"
 "$cli" --database "$db" --user importer import "$dir/xxe.xml" >/dev/null 2>"$dir/err"
 [ $? -eq 1 ] && [ "$(wc -l <"$dir/err")" -eq 1 ] && ok "refuses a file with a DOCTYPE, in one line" || not_ok "refuses a file with a DOCTYPE" "$(cat "$dir/err")"
+# The whole database in one file (export --all), through a third database and back.
+db=$db_main
+expect 0 "" "exports every case record to one file" -- export --all --output "$dir/all.xml"
+expect 2 "--all and --output alone" "refuses --all with --patient" -- export --all --patient 9434765870 --output "$dir/x.xml"
+db="$dir/third.db"
+"$cli" --database "$db" --user importer import --all --dry-run "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the whole-database file" || not_ok "a dry run checks the whole-database file" "$(cat "$dir/err")"
+"$cli" --database "$db" --user importer import --all "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "^Imported .* patients" "$dir/out" && ok "imports the whole-database file" || not_ok "imports the whole-database file" "$(cat "$dir/out")" "$(cat "$dir/err")"
+"$cli" --database "$db" --user importer export --all --output "$dir/all-again.xml" >/dev/null 2>&1
+cmp -s "$dir/all.xml" "$dir/all-again.xml" && ok "export --all, import --all, export --all gives the same bytes" || not_ok "export --all, import --all, export --all gives the same bytes"
+expect 1 "Nothing was imported" "refuses the whole file when a patient is already held" -- import --all "$dir/all.xml"
+expect 1 "not a Kestrel whole-database export" "refuses a single case record as a whole-database file" -- import --all "$dir/record.xml"
 db=$db_main
 unset KESTREL_NOW
 

@@ -77,7 +77,7 @@ if grep -q 'kes_xml_reader_new_for_data' "$src/src/report/kes-xml-reader.h" 2>/d
       --generate-${kind%:*} --target="$work/gen/kes-report-resources.${kind#*:}" \
       "$src/src/report/kestrel-report.gresource.xml"
   done
-  for name in kes-report-error kes-xml-reader kes-xml-prolog kes-xml-schema kes-xml-out \
+  for name in kes-report-error kes-xml-reader kes-xml-prolog kes-xml-schema kes-xml-out kes-flat-json \
               kes-record-archive kes-record-archive-read; do
     sources+=("$src/src/report/$name.c")
   done

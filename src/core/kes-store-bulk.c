@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-bulk"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-error.h"
+#include "kes-store-bulk.h"
+#include "kes-store-private.h"
+
+void
+kes_record_history_free (KesRecordHistory *history)
+{
+  if (history == NULL)
+    return;
+
+  g_free (history->kind);
+  g_free (history->id);
+  g_clear_pointer (&history->revisions, g_ptr_array_unref);
+  g_free (history);
+}
+
+GPtrArray *
+kes_store_list_patient_ids (KesStore  *self,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  /* A register has no owning patient: "patient_id IS NULL" lets the
+   * record_patient index find them without reading every record. */
+  stmt = kes_store_prepare (self,
+    "SELECT id FROM record WHERE patient_id IS NULL AND kind = 'patient' ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not list the patients"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+kes_store_list_patient_histories (KesStore    *self,
+                                  const char  *patient_id,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) histories = NULL;
+  KesRecordHistory *current = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
+
+  /* Contacts and notes are found, and sorted, through their projections'
+   * (patient_id, time) indexes: the order kes_store_list_contacts and
+   * kes_store_list_notes give, with one index walk a patient and one
+   * look-up a record for its history. */
+  stmt = kes_store_prepare (self,
+    "SELECT 0 AS part, 'patient', v.record_id AS id, NULL AS at_key, v.revision AS number, "
+    "v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
+    "FROM record r JOIN revision v ON v.record_id = r.id JOIN staff s ON s.id = v.author_id "
+    "WHERE r.id = ?1 AND r.kind = 'patient' "
+    "UNION ALL SELECT 1, 'contact', c.id, c.occurred_at, v.revision, v.change, v.reason, "
+    "v.author_id, s.display_name, v.at, v.data "
+    "FROM contact c JOIN revision v ON v.record_id = c.id JOIN staff s ON s.id = v.author_id "
+    "WHERE c.patient_id = ?1 "
+    "UNION ALL SELECT 2, 'note', n.id, n.written_at, v.revision, v.change, v.reason, "
+    "v.author_id, s.display_name, v.at, v.data "
+    "FROM note n JOIN revision v ON v.record_id = n.id JOIN staff s ON s.id = v.author_id "
+    "WHERE n.patient_id = ?1 "
+    "ORDER BY part, at_key, id, number", error);
+  if (stmt == NULL)
+    return NULL;
+
+  histories = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_history_free);
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = kes_store_column_text (stmt, 2);
+      KesChangeKind change = KES_CHANGE_EDIT;
+
+      if (current == NULL || !g_str_equal (current->id, id))
+        {
+          current = g_new0 (KesRecordHistory, 1);
+          current->kind = g_strdup (kes_store_column_text (stmt, 1));
+          current->id = g_strdup (id);
+          current->revisions = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (histories, current);
+        }
+
+      kes_change_kind_from_string (kes_store_column_text (stmt, 5), &change);
+      g_ptr_array_add (current->revisions,
+                       kes_revision_new (current->id,
+                                         sqlite3_column_int64 (stmt, 4),
+                                         change,
+                                         (const char *) sqlite3_column_text (stmt, 6),
+                                         kes_store_column_text (stmt, 7),
+                                         kes_store_column_text (stmt, 8),
+                                         kes_store_column_text (stmt, 9),
+                                         kes_store_column_text (stmt, 10)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the patient’s records"));
+      return NULL;
+    }
+
+  if (histories->len == 0 || !g_str_equal (((KesRecordHistory *) histories->pdata[0])->kind, "patient"))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                   /* Translators: %s is a patient's record id */
+                   _("No patient with the id %s is held"), patient_id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&histories);
+}
+
+gboolean
+kes_store_audit_in_transaction (KesStore    *self,
+                                const char  *action,
+                                const char  *record_id,
+                                const char  *patient_id,
+                                const char  *summary,
+                                GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  return kes_store_audit_append (self, action, record_id, patient_id, summary, error);
+}
+
+/* ---- Deferred note indexing ---- */
+
+struct _KesDeferredNoteIndex
+{
+  GPtrArray *trigger_sql; /* the note table's index triggers, as the schema holds them */
+  gint64     last_rowid;  /* notes after this one are the import's */
+};
+
+void
+kes_deferred_note_index_free (KesDeferredNoteIndex *deferred)
+{
+  if (deferred == NULL)
+    return;
+
+  g_ptr_array_unref (deferred->trigger_sql);
+  g_free (deferred);
+}
+
+/* Runs one statement of SQL text read from the schema (not a literal, so
+ * not through the statement cache). */
+static gboolean
+exec_schema_sql (KesStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the note search index"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+KesDeferredNoteIndex *
+kes_store_defer_note_index (KesStore  *self,
+                            GError   **error)
+{
+  g_autoptr(KesDeferredNoteIndex) deferred = g_new0 (KesDeferredNoteIndex, 1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->savepoint_depth > 0, NULL);
+
+  deferred->trigger_sql = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = kes_store_prepare (self, "SELECT COALESCE (MAX (rowid), 0) FROM note", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    deferred->last_rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* New rows are numbered after the largest, so "after last_rowid" is
+   * exactly the import's, unless the numbers have run out (then SQLite
+   * picks at random and the index is kept up note by note). */
+  if (deferred->last_rowid >= G_MAXINT64 / 2)
+    return g_steal_pointer (&deferred);
+
+  /* The triggers as the schema has them, whatever a migration made them. */
+  stmt = kes_store_prepare (self,
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'note' "
+    "AND sql LIKE '%note_fts%' ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (kes_store_column_text (stmt, 0)));
+      g_ptr_array_add (deferred->trigger_sql, g_strdup (kes_store_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Names come from the schema itself; quoted all the same. */
+      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (char *) names->pdata[i]);
+      gboolean dropped = exec_schema_sql (self, sql, error);
+
+      sqlite3_free (sql);
+      if (!dropped)
+        return NULL;
+    }
+
+  return g_steal_pointer (&deferred);
+}
+
+gboolean
+kes_store_index_deferred_notes (KesStore              *self,
+                                KesDeferredNoteIndex  *deferred,
+                                GError               **error)
+{
+  g_autoptr(KesDeferredNoteIndex) owned = deferred;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deferred != NULL, FALSE);
+
+  if (deferred->trigger_sql->len == 0)
+    return TRUE;
+
+  stmt = kes_store_prepare (self,
+    "INSERT INTO note_fts (rowid, title, body) SELECT rowid, title, body FROM note "
+    "WHERE rowid > ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deferred->last_rowid);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the note search index"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < deferred->trigger_sql->len; i++)
+    if (!exec_schema_sql (self, g_ptr_array_index (deferred->trigger_sql, i), error))
+      return FALSE;
+
+  return TRUE;
+}
