@@ -62,25 +62,27 @@ kes_store_list_patient_histories (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
 
-  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+  /* The register is identity, contacts and notes clinical: both, as
+   * kes_store_load_patient and kes_store_list_notes ask. */
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, patient_id, error)
+      || !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
     return NULL;
 
   /* Contacts and notes are found, and sorted, through their projections'
    * (patient_id, time) indexes: the order kes_store_list_contacts and
    * kes_store_list_notes give, with one index walk a patient and one
-   * look-up a record for its history. */
+   * look-up a record for its history. No author names (a look-up a
+   * revision): a case record carries the author's id. */
   stmt = kes_store_prepare (self,
     "SELECT 0 AS part, 'patient', v.record_id AS id, NULL AS at_key, v.revision AS number, "
-    "v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
-    "FROM record r JOIN revision v ON v.record_id = r.id JOIN staff s ON s.id = v.author_id "
+    "v.change, v.reason, v.author_id, v.at, v.data "
+    "FROM record r JOIN revision v ON v.record_id = r.id "
     "WHERE r.id = ?1 AND r.kind = 'patient' "
     "UNION ALL SELECT 1, 'contact', c.id, c.occurred_at, v.revision, v.change, v.reason, "
-    "v.author_id, s.display_name, v.at, v.data "
-    "FROM contact c JOIN revision v ON v.record_id = c.id JOIN staff s ON s.id = v.author_id "
+    "v.author_id, v.at, v.data FROM contact c JOIN revision v ON v.record_id = c.id "
     "WHERE c.patient_id = ?1 "
     "UNION ALL SELECT 2, 'note', n.id, n.written_at, v.revision, v.change, v.reason, "
-    "v.author_id, s.display_name, v.at, v.data "
-    "FROM note n JOIN revision v ON v.record_id = n.id JOIN staff s ON s.id = v.author_id "
+    "v.author_id, v.at, v.data FROM note n JOIN revision v ON v.record_id = n.id "
     "WHERE n.patient_id = ?1 "
     "ORDER BY part, at_key, id, number", error);
   if (stmt == NULL)
@@ -109,9 +111,9 @@ kes_store_list_patient_histories (KesStore    *self,
                                          change,
                                          (const char *) sqlite3_column_text (stmt, 6),
                                          kes_store_column_text (stmt, 7),
+                                         NULL,
                                          kes_store_column_text (stmt, 8),
-                                         kes_store_column_text (stmt, 9),
-                                         kes_store_column_text (stmt, 10)));
+                                         kes_store_column_text (stmt, 9)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -28,8 +28,8 @@ GPtrArray *kes_store_list_patient_ids           (KesStore          *self,
 /* @patient_id's register, contacts and notes, every revision of each, in
  * one query: the register first, then contacts by when they happened, then
  * notes by when they were written (each then by id): the order a case
- * record lists them. Needs permission to view the patient's clinical
- * record. */
+ * record lists them, without the authors' names (NULL). Needs permission
+ * to view the patient's register and clinical record. */
 GPtrArray *kes_store_list_patient_histories     (KesStore          *self,
                                                  const char        *patient_id,
                                                  GError           **error);

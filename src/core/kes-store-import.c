@@ -537,13 +537,12 @@ kes_store_import_revisions (KesStore    *self,
                             GError     **error)
 {
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL && record_id != NULL, FALSE);
-  g_return_val_if_fail (revisions != NULL && revisions->len > 0, FALSE);
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
 
-  if (!import_revisions (self, kind, record_id, patient_id, revisions, error))
+  if (!kes_store_import_revisions_in_transaction (self, kind, record_id, patient_id, revisions,
+                                                  error))
     {
       kes_store_rollback_to (self);
       return FALSE;

@@ -347,6 +347,26 @@ kes_record_archive_get_records (KesRecordArchive *self,
 
 /* ---- Writing ---- */
 
+static void
+write_integer_element (KesXmlOut  *out,
+                       const char *element,
+                       gint64      value)
+{
+  char number[32];
+
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
+  kes_xml_out_element (out, element, number);
+}
+
+/* Closes <data>; TRUE, for the writers' last statement. */
+static gboolean
+end_element (KesXmlOut *out)
+{
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
 /* The fast path for the common case (see kes-flat-json-private.h): FALSE,
  * with nothing written, when the data is not flat or holds a field that
  * does not fit, so that write_data() reads it with json-glib and reports
@@ -392,12 +412,7 @@ write_flat_data (KesXmlOut          *out,
           break;
 
         case KES_FIELD_INTEGER:
-          {
-            char number[32];
-
-            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, member->integer);
-            kes_xml_out_element (out, specs[i]->element, number);
-          }
+          write_integer_element (out, specs[i]->element, member->integer);
           break;
 
         case KES_FIELD_LIST:
@@ -411,9 +426,8 @@ write_flat_data (KesXmlOut          *out,
           g_assert_not_reached ();
         }
     }
-  kes_xml_out_end (out);
 
-  return TRUE;
+  return end_element (out);
 }
 
 static gboolean
@@ -480,12 +494,7 @@ write_data (KesXmlOut          *out,
           break;
 
         case KES_FIELD_INTEGER:
-          {
-            char number[32];
-
-            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (value));
-            kes_xml_out_element (out, spec->element, number);
-          }
+          write_integer_element (out, spec->element, json_node_get_int (value));
           break;
 
         case KES_FIELD_LIST:
@@ -517,9 +526,7 @@ write_data (KesXmlOut          *out,
         }
     }
 
-  kes_xml_out_end (out);
-
-  return TRUE;
+  return end_element (out);
 }
 
 /* The shortest text that reads back as the same double: "3.9", not

@@ -182,21 +182,25 @@ cpu_seconds (int who)
        + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
+/* A field of /proc/self/status, in KiB: "VmHWM:" (peak resident set),
+ * "RssAnon:" (heap and stack now), "RssFile:" (mapped files now). */
 static gint64
-peak_rss_kib (void)
+status_kib (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+  line = strstr (status, field);
+  return line != NULL ? g_ascii_strtoll (line + strlen (field), NULL, 10) : -1;
 }
 
 /* Child: imports the first @count case records of @path (the whole file
  * when @count is 0) into a new database at @db, then prints "<seconds>
- * <CPU seconds> <peak RSS KiB>". */
+ * <CPU seconds> <peak RSS KiB> <RssAnon KiB> <RssFile KiB>" (the last two
+ * at the end: how much of the peak is the heap, and how much the
+ * database's pages mapped from its file). */
 static int
 import_child (const char *path,
               const char *db,
@@ -222,8 +226,9 @@ import_child (const char *path,
     g_error ("import failed: %s", error->message);
   if (count > 0)
     g_assert_cmpuint (summary.patients, ==, count);
-  g_print ("%.3f %.3f %" G_GINT64_FORMAT "\n", (g_get_monotonic_time () - start) / 1e6,
-           cpu_seconds (RUSAGE_SELF) - cpu_start, peak_rss_kib ());
+  g_print ("%.3f %.3f %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+           (g_get_monotonic_time () - start) / 1e6, cpu_seconds (RUSAGE_SELF) - cpu_start,
+           status_kib ("VmHWM:"), status_kib ("RssAnon:"), status_kib ("RssFile:"));
   return 0;
 }
 
@@ -293,7 +298,9 @@ run_import_child (const char *self_path,
                   guint       count,
                   double     *seconds,
                   double     *cpu,
-                  gint64     *rss_kib)
+                  gint64     *rss_kib,
+                  gint64     *anon_kib,
+                  gint64     *file_kib)
 {
   g_autofree char *count_text = g_strdup_printf ("%u", count);
   const char *argv[] = { self_path, "--import-child", path, db, count_text, NULL };
@@ -306,7 +313,8 @@ run_import_child (const char *self_path,
                 &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (out, "%lf %lf %" G_GINT64_FORMAT, seconds, cpu, rss_kib), ==, 3);
+  g_assert_cmpint (sscanf (out, "%lf %lf %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          seconds, cpu, rss_kib, anon_kib, file_kib), ==, 5);
 }
 
 static double
@@ -389,7 +397,8 @@ main (int   argc,
   Timings export_t, floor_t, floor_sync_t, import_t, lint_t;
   KesDemoOptions options = { 0 };
   GStatBuf st;
-  gint64 rss_all = 0, rss_tenth = 0, start;
+  gint64 rss_all = 0, rss_tenth = 0, anon_all = 0, anon_tenth = 0, file_all = 0, file_tenth = 0;
+  gint64 start;
   double generate_s, tenth_s, tenth_cpu, ratio_export, ratio_import;
   char load[64] = "";
   FILE *loadavg;
@@ -471,14 +480,20 @@ main (int   argc,
 
   /* Import into an empty database, and its floor. */
   run_import_child (self_path, tenth_path, target, MAX (1, n_patients / 10), &tenth_s, &tenth_cpu,
-                    &rss_tenth);
+                    &rss_tenth, &anon_tenth, &file_tenth);
   for (guint run = 0; run < runs; run++)
     {
       double seconds, cpu, lint, lint_cpu;
-      gint64 rss;
+      gint64 rss, anon, file;
 
-      run_import_child (self_path, export_path, target, n_patients, &seconds, &cpu, &rss);
-      rss_all = MAX (rss_all, rss);
+      run_import_child (self_path, export_path, target, n_patients, &seconds, &cpu, &rss, &anon,
+                        &file);
+      if (rss > rss_all)
+        {
+          rss_all = rss;
+          anon_all = anon;
+          file_all = file;
+        }
       timings_add (&import_t, seconds, cpu);
       lint = run_xmllint (export_path, &lint_cpu);
       timings_add (&lint_t, lint, lint_cpu);
@@ -512,8 +527,10 @@ main (int   argc,
   g_print ("| import of that file into an empty database | %s | %s | xmllint --stream --noout "
            "on the same file | %.2fx |\n", import_text, lint_text, ratio_import);
   g_print ("\nImport peak RSS (VmHWM of the importing process): %.1f MB for the first %u patients "
-           "(%.2f s), %.1f MB for all %u patients\n",
-           rss_tenth / 1024.0, MAX (1, n_patients / 10), tenth_s, rss_all / 1024.0, n_patients);
+           "(%.2f s), %.1f MB for all %u patients. At the end, heap (RssAnon) %.1f MB and %.1f MB, "
+           "database file pages mapped (RssFile, SQLite's mmap) %.1f MB and %.1f MB\n",
+           rss_tenth / 1024.0, MAX (1, n_patients / 10), tenth_s, rss_all / 1024.0, n_patients,
+           anon_tenth / 1024.0, anon_all / 1024.0, file_tenth / 1024.0, file_all / 1024.0);
 
   g_remove (export_path);
   g_remove (floor_path);
