@@ -17,13 +17,29 @@
 
 /* The case-record file is read in one pass over the stream, validated
  * against the schema as it goes; the structure below only has to pick the
- * values out, the schema has already vouched for the shape. */
+ * values out, the schema has already vouched for the shape. The schema's
+ * identity constraints (unique staff, team and record ids; every author
+ * among the staff) are checked here too, because a whole database's file
+ * is validated without them (see KES_SCHEMA_RECORD_STREAMING). */
 
 typedef struct
 {
   KesXmlReader     *reader;
   KesRecordArchive *archive;
+  GHashTable       *record_ids; /* of this case record, to refuse one twice */
 } Parser;
+
+static gboolean
+duplicate (Parser      *parser,
+           const char  *what,
+           const char  *id,
+           GError     **error)
+{
+  kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                            /* Translators: "member of staff", "team" or "record", then an id */
+                            _("the case record lists %s %s twice."), what, id);
+  return FALSE;
+}
 
 /* Moves to the next child element of the element at @depth; *@found is
  * FALSE once the element's end is reached. */
@@ -117,6 +133,9 @@ read_team (Parser    *parser,
 
   id = kes_xml_reader_dup_attribute (parser->reader, "id");
   name = kes_xml_reader_dup_attribute (parser->reader, "name");
+  for (guint i = 0; id != NULL && i < parser->archive->teams->len; i++)
+    if (g_str_equal (kes_team_get_id (g_ptr_array_index (parser->archive->teams, i)), id))
+      return duplicate (parser, _("team"), id, error);
   team = kes_team_new (id, name);
   kes_record_archive_add_team (parser->archive, team);
 
@@ -172,6 +191,8 @@ read_member (Parser    *parser,
 
   id = kes_xml_reader_dup_attribute (parser->reader, "id");
   username = kes_xml_reader_dup_attribute (parser->reader, "username");
+  if (id != NULL && kes_record_archive_find_staff (parser->archive, id) != NULL)
+    return duplicate (parser, _("member of staff"), id, error);
   ok = each_child (parser, read_staff_field, &fields, error);
 
   if (ok)
@@ -524,7 +545,7 @@ read_revision (Parser    *parser,
   g_autofree char *json = NULL;
   RevisionContent content = { record->kind, builder, flat, 0, NULL };
   KesChangeKind change = KES_CHANGE_EDIT;
-  KesStaff *staff;
+  KesStaff *staff = NULL;
   gint64 number = 0;
   gboolean ok;
 
@@ -552,12 +573,22 @@ read_revision (Parser    *parser,
       ok = check_revision (parser, record, number, change, json, error);
     }
 
+  /* Staff come before any record (the schema's order), so all are known. */
+  if (ok && (staff = kes_record_archive_find_staff (parser->archive, author)) == NULL)
+    {
+      kes_xml_reader_set_error (parser->reader, error, KES_REPORT_ERROR_INVALID,
+                                /* Translators: a revision number, a record id, a staff id */
+                                _("revision %" G_GINT64_FORMAT " of record %s was written by %s, "
+                                  "who is not among the case record’s staff."),
+                                number, record->id, author);
+      ok = FALSE;
+    }
+
   if (ok)
     {
-      staff = kes_record_archive_find_staff (parser->archive, author);
       g_ptr_array_add (record->revisions,
                        kes_revision_new (record->id, number, change, content.reason, author,
-                                         staff != NULL ? kes_staff_get_display_name (staff) : NULL,
+                                         kes_staff_get_display_name (staff),
                                          at, json));
     }
 
@@ -587,6 +618,8 @@ read_record (Parser    *parser,
                                 _("a record has no id."));
       return FALSE;
     }
+  if (!g_hash_table_add (parser->record_ids, g_strdup (id)))
+    return duplicate (parser, _("record"), id, error);
 
   if (kind == KES_ARCHIVE_OTHER)
     {
@@ -653,8 +686,9 @@ kes_record_archive_read_element (KesXmlReader  *reader,
                                  GError       **error)
 {
   g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GHashTable) record_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *exported = NULL;
-  Parser parser = { reader, NULL };
+  Parser parser = { reader, NULL, record_ids };
 
   if (!g_str_equal (kes_xml_reader_get_name (reader), "record")
       || g_strcmp0 (kes_xml_reader_get_namespace (reader), KES_RECORD_XML_NAMESPACE) != 0)

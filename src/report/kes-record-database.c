@@ -237,7 +237,7 @@ kes_record_import_database (KesStore                  *store,
   kes_xml_limits_init (&limits);
   limits.max_bytes = DATABASE_MAX_BYTES;
   reader = kes_xml_reader_new_for_path (path, &limits, error);
-  if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD, error))
+  if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD_STREAMING, error))
     return FALSE;
 
   /* The parser reads ahead: a problem in the first case record may show

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "kes-report-error.h"
 #include "kes-report-resources.h"
@@ -43,13 +45,57 @@ kes_xml_schema_dup_source (const char  *schema_name,
   return bytes;
 }
 
+/* Removes every xs:key, xs:keyref and xs:unique below @node. */
+static void
+remove_identity_constraints (xmlNodePtr node)
+{
+  xmlNodePtr child = node->children;
+
+  while (child != NULL)
+    {
+      xmlNodePtr next = child->next;
+
+      if (child->type == XML_ELEMENT_NODE && child->ns != NULL
+          && xmlStrEqual (child->ns->href, (const xmlChar *) "http://www.w3.org/2001/XMLSchema")
+          && (xmlStrEqual (child->name, (const xmlChar *) "key")
+              || xmlStrEqual (child->name, (const xmlChar *) "keyref")
+              || xmlStrEqual (child->name, (const xmlChar *) "unique")))
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        remove_identity_constraints (child);
+      child = next;
+    }
+}
+
+static xmlSchemaParserCtxtPtr
+new_streaming_parser (const char *data,
+                      gsize       length)
+{
+  /* Our own schema, built into the program: trusted, parsed plainly. */
+  xmlDocPtr doc = xmlReadMemory (data, (int) length, NULL, NULL, XML_PARSE_NONET);
+
+  if (doc == NULL)
+    return NULL;
+  remove_identity_constraints (xmlDocGetRootElement (doc));
+
+  /* The compiled schema may point into the document (for its messages), so
+   * the document is kept as long as the schema: like every schema here,
+   * for the life of the process. */
+  return xmlSchemaNewDocParserCtxt (doc);
+}
+
 static xmlSchemaPtr
 load_schema (const char  *schema_name,
              GError     **error)
 {
-  g_autoptr(GBytes) source = kes_xml_schema_dup_source (schema_name, error);
+  gboolean streaming = g_str_equal (schema_name, KES_SCHEMA_RECORD_STREAMING);
+  g_autoptr(GBytes) source = kes_xml_schema_dup_source (streaming ? KES_SCHEMA_RECORD : schema_name,
+                                                        error);
   xmlSchemaParserCtxtPtr parser;
-  xmlSchemaPtr schema;
+  xmlSchemaPtr schema = NULL;
   gsize length;
   const char *data;
 
@@ -57,8 +103,9 @@ load_schema (const char  *schema_name,
     return NULL;
 
   data = g_bytes_get_data (source, &length);
-  parser = xmlSchemaNewMemParserCtxt (data, length);
-  schema = xmlSchemaParse (parser);
+  parser = streaming ? new_streaming_parser (data, length) : xmlSchemaNewMemParserCtxt (data, length);
+  if (parser != NULL)
+    schema = xmlSchemaParse (parser);
   xmlSchemaFreeParserCtxt (parser);
 
   if (schema == NULL)

@@ -302,6 +302,75 @@ test_bad_patient_refuses_all (void)
   assert_verifies (target->store);
 }
 
+/* The text between @start and @end (exclusive) after @from. */
+static char *
+slice (const char *from,
+       const char *start,
+       const char *end)
+{
+  const char *a = strstr (from, start);
+  const char *b = a != NULL ? strstr (a + strlen (start), end) : NULL;
+
+  g_assert_nonnull (b);
+
+  return g_strndup (a, b - a);
+}
+
+/* A whole database's file is validated without the schema's identity
+ * constraints (libxml2 would keep every key of the file in memory); the
+ * reader checks them itself, per case record: an author who is not among
+ * the record's staff, a record id twice, a member of staff twice. */
+static void
+test_identity_checked (void)
+{
+  g_autoptr(KesTestStore) source = store_with_patients ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *good = export_database (source, "all.xml", 6);
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *author = NULL, *note = NULL, *next_note = NULL, *member = NULL;
+  g_autofree char *twice_member = NULL;
+  const char *record;
+  Counts before = counts (target->store);
+  struct
+  {
+    const char *name;
+    char       *text;
+    const char *says;
+  } bad[3];
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  record = strstr (strstr (text, "<record ") + 1, "<record ");
+  author = slice (record, "author=\"", "\" at=");
+  note = slice (record, "<note id=\"", "\">");
+  next_note = slice (strstr (record, note) + strlen (note), "<note id=\"", "\">");
+  member = slice (record, "<member ", "</member>");
+  twice_member = g_strconcat (member, "</member>\n      ", member, NULL);
+
+  bad[0] = (typeof (bad[0])) { "author.xml",
+    corrupt_record (good, 2, author, "author=\"00000000-0000-4000-8000-000000000000"),
+    "not among the case record’s staff" };
+  bad[1] = (typeof (bad[0])) { "record.xml",
+    corrupt_record (good, 2, next_note, note), "twice" };
+  bad[2] = (typeof (bad[0])) { "member.xml", corrupt_record (good, 2, member, twice_member),
+    "twice" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = write_text (target, bad[i].name, bad[i].text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (kes_record_import_database (target->store, path, KES_RECORD_IMPORT_DEFAULT,
+                                                  NULL, NULL, &error));
+      g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID);
+      g_test_message ("%s: %s", bad[i].name, error->message);
+      g_assert_nonnull (strstr (error->message, bad[i].says));
+      g_assert_nonnull (strstr (error->message, "case record 2"));
+      assert_unchanged (target->store, &before);
+      g_free (bad[i].text);
+    }
+}
+
 /* A patient already held refuses the whole file unless merging; a merge
  * adds what is missing and nothing twice. */
 static void
@@ -454,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/record/database/round-trip", test_round_trip);
   g_test_add_func ("/record/database/bad-patient-refuses-all", test_bad_patient_refuses_all);
   g_test_add_func ("/record/database/held-patient", test_held_patient);
+  g_test_add_func ("/record/database/identity-checked", test_identity_checked);
   g_test_add_func ("/record/database/hostile", test_hostile);
   g_test_add_func ("/record/database/export-all-or-nothing", test_export_all_or_nothing);
 
