@@ -123,18 +123,6 @@ kes_record_export_database (KesStore       *store,
 
 /* ---- Import ---- */
 
-/* libxml2 2.9.14's streaming validator keeps state for every element still
- * open and frees it only as they close (tests/fuzz/lsan.supp): a reading
- * stopped part-way would leak it. A refused import therefore reads the
- * rest of the file through before giving up (at the speed of validating
- * it, about a second for 100 MB); any problem there changes nothing, the
- * import is already refused. */
-static void
-read_to_end (KesXmlReader *reader)
-{
-  kes_xml_reader_finish (reader, NULL);
-}
-
 /* Names the case record that failed, and says that nothing was kept. */
 static void
 refuse (GError     **error,
@@ -256,7 +244,6 @@ kes_record_import_database (KesStore                  *store,
     {
       kes_xml_reader_set_error (reader, error, KES_REPORT_ERROR_INVALID, "%s",
                                 _("this is not a Kestrel whole-database export (<case-records>)."));
-      read_to_end (reader);
       return FALSE;
     }
 
@@ -276,9 +263,6 @@ kes_record_import_database (KesStore                  *store,
   if (!import_records (store, reader, flags, &local, cancellable, error))
     {
       kes_store_rollback (store);
-      /* Cancelling means stop now: there the small leak is the lesser evil. */
-      if (!g_cancellable_is_cancelled (cancellable))
-        read_to_end (reader);
       return FALSE;
     }
   if (!kes_xml_reader_finish (reader, error))
