@@ -9,7 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 #include "kes-store-import-private.h"
 
 static gboolean

@@ -15,7 +15,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import-private.h"
 #include "kes-report-error.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 #include "kes-xml-schema.h"
 
 /* The whole file may be far larger than one patient's: only the total is

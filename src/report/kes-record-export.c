@@ -12,7 +12,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-record-export.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 #include "kes-xml-schema.h"
 
 /* Who and what the archive refers to, gathered while its records are read.

@@ -10,7 +10,7 @@
 #include "kes-error.h"
 #include "kes-record-import-private.h"
 #include "kes-report-error.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 
 void
 kes_record_import_summary_clear (KesRecordImportSummary *summary)

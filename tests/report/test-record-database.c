@@ -11,7 +11,7 @@
 #include "kes-record-database.h"
 #include "kes-record-export.h"
 #include "kes-report-error.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"
 

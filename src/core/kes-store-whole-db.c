@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "kes-store-bulk"
+#define G_LOG_DOMAIN "kes-store-whole-db"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "kes-error.h"
-#include "kes-store-bulk.h"
+#include "kes-store-whole-db.h"
 #include "kes-store-private.h"
 
 void

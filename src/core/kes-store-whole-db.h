@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Whole-database export and import (kes-store-bulk.c). A case record is
+/* Whole-database export and import (kes-store-whole-db.c). A case record is
  * otherwise read one query a record and written one savepoint a record;
  * for every patient at once those costs dominate (and each savepoint makes
  * the note search index flush what it has pending, so a large import slows
