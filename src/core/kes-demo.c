@@ -7,10 +7,12 @@
 
 #include "kes-clock.h"
 #include "kes-codes.h"
-#include "kes-demo.h"
-#include "kes-store-moj.h"
 #include "kes-demo-community-private.h"
+#include "kes-demo-notes-private.h"
+#include "kes-demo-referrals-private.h"
+#include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-store-moj.h"
 #include "kes-store-private.h"
 #include "kes-validate.h"
 
@@ -47,32 +49,6 @@ static const char * const postcodes[] = {
 static const char * const legal_statuses[] = { "09", "09", "09", "15", "17", "37", "10", "03", "01" };
 
 static const char * const diagnoses[] = { "F20.0", "F20.9", "F25.0", "F31.2", "F60.2", "F33.1", "F20.0" };
-
-static const char * const contact_types[] = { "face-to-face", "face-to-face", "phone", "video", "in-reach", "dna" };
-
-static const char * const note_openings[] = {
-  "Seen at home with his support worker.", "Seen at the team base.", "Telephone review.",
-  "Joint visit with the social supervisor.", "In-reach visit to the ward before discharge.",
-  "Met at the café near the hostel.", "Depot administered at clinic.",
-};
-
-static const char * const note_middles[] = {
-  "Mental state settled; no evidence of psychotic symptoms today.",
-  "Reports sleeping poorly and some suspiciousness towards neighbours.",
-  "Engaging well with the occupational therapy programme.",
-  "Urine drug screen negative; reports abstinence from alcohol.",
-  "Discussed conditions of discharge and the importance of reporting changes of address.",
-  "Mother (Zoë) telephoned with concerns about his mood; consent to share was checked.",
-  "Clozapine bloods taken; result awaited.",
-  "Describes good relationships at the supported accommodation.",
-  "Some irritability when discussing the victim exclusion zone; rationale reiterated.",
-};
-
-static const char * const note_endings[] = {
-  "Plan: review in one week.", "Plan: continue current care plan.",
-  "Plan: discuss at the multidisciplinary meeting.", "Plan: liaise with the GP about physical health.",
-  "No new risk concerns identified.",
-};
 
 #define DEMO_BATCH_PATIENTS 1000
 #define DEMO_PATIENTS_PER_TEAM 1000
@@ -157,20 +133,13 @@ ensure_demo_staff (KesStore  *store,
   return g_steal_pointer (&staff);
 }
 
-static char *
-demo_note_body (GRand *rand)
-{
-  return g_strdup_printf ("%s %s %s", PICK (rand, note_openings), PICK (rand, note_middles),
-                          PICK (rand, note_endings));
-}
-
 static gboolean
 add_patient (KesStore   *store,
              GRand      *rand,
              GPtrArray  *staff,
              guint      *nhs_stem,
              guint       index,
-             GDateTime  *now,
+             KesDemoClinical *clinical,
              const KesDemoOptions *options,
              GError    **error)
 {
@@ -221,39 +190,31 @@ add_patient (KesStore   *store,
   if (!kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, error))
     return FALSE;
 
-  for (guint c = 0; c < options->contacts_per_patient; c++)
+  for (guint c = 0; c < clinical->contacts->len; c++)
     {
-      g_autoptr(KesContact) contact = kes_contact_new ();
-      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 3600, 400 * 86400));
-      g_autofree char *iso = kes_time_to_iso (when);
+      KesContact *contact = g_ptr_array_index (clinical->contacts, c);
 
       kes_contact_set_patient_id (contact, kes_patient_get_id (patient));
-      kes_contact_set_occurred_at (contact, iso);
-      kes_contact_set_contact_type (contact, PICK (rand, contact_types));
-      kes_contact_set_with_whom (contact, g_rand_boolean (rand) ? "Patient" : "Patient and carer");
-      kes_contact_set_location (contact, g_rand_boolean (rand) ? "Home" : "Team base");
-      kes_contact_set_duration_minutes (contact, g_rand_int_range (rand, 10, 90));
-      if (!kes_store_save_contact (store, contact, KES_CHANGE_CREATE, NULL, error))
+      if (!kes_store_bulk_add_contact (store, contact, &clinical->contact_rows[c], error))
         return FALSE;
     }
   if (g_str_equal (legal, "09") && !kes_store_moj_add_demo (store, patient, index, error))
     return FALSE;
-  for (guint n = 0; n < options->notes_per_patient; n++)
+  for (guint n = 0; n < clinical->notes->len; n++)
     {
-      g_autoptr(KesNote) note = kes_note_new ();
-      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 3600, 400 * 86400));
-      g_autofree char *iso = kes_time_to_iso (when);
-      g_autofree char *body = demo_note_body (rand);
+      KesNote *note = g_ptr_array_index (clinical->notes, n);
 
       kes_note_set_patient_id (note, kes_patient_get_id (patient));
-      kes_note_set_written_at (note, iso);
-      kes_note_set_title (note, "Progress note");
-      kes_note_set_body (note, body);
-      if (!kes_store_save_note (store, note, KES_CHANGE_CREATE, NULL, error))
+      if (!kes_store_bulk_add_note (store, note, &clinical->note_rows[n], error))
         return FALSE;
     }
   if (!kes_demo_add_community (store, (options->seed != 0 ? options->seed : 1984) * 7919u + index,
                                kes_patient_get_id (patient), error))
+    return FALSE;
+  /* A conditionally discharged patient's referral ends on that discharge. */
+  if (!kes_demo_add_referrals (store, (options->seed != 0 ? options->seed : 1984) * 104729u + index, patient,
+                               clinician, coordinator,
+                               g_str_equal (legal, "09") ? kes_moj_demo_discharged_days_ago (index) : -1, error))
     return FALSE;
   return TRUE;
 }
@@ -261,16 +222,16 @@ add_patient (KesStore   *store,
 static gboolean
 generate (KesStore             *store,
           const KesDemoOptions *options,
+          KesDemoFeed          *feed,
           KesDemoProgress       progress,
           gpointer              user_data,
           GError              **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (options->seed != 0 ? options->seed : 1984);
   g_autoptr(GPtrArray) staff = NULL;
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
   guint nhs_stem;
 
-  if (!kes_store_begin (store, error))
+  if (!kes_store_batch_begin (store, error))
     return FALSE;
   staff = ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM),
                              error);
@@ -281,20 +242,24 @@ generate (KesStore             *store,
   nhs_stem = kes_store_count_patients (store) * 2 + 1;
   for (guint i = 0; i < options->patients; i++)
     {
-      if (!add_patient (store, rand, staff, &nhs_stem, i, now, options, error))
+      KesDemoClinical *clinical = kes_demo_feed_next (feed);
+      gboolean added = add_patient (store, rand, staff, &nhs_stem, i, clinical, options, error);
+
+      kes_demo_feed_release (feed, clinical);
+      if (!added)
         goto fail;
       /* Committed in batches so the write-ahead log is checkpointed as it
        * goes rather than growing to the size of the whole generation. */
       if ((i + 1) % DEMO_BATCH_PATIENTS == 0 && i + 1 < options->patients &&
-          (!kes_store_commit (store, error) || !kes_store_begin (store, error)))
+          (!kes_store_batch_commit (store, error) || !kes_store_batch_begin (store, error)))
         return FALSE;
       if (progress != NULL && ((i + 1) % 500 == 0 || i + 1 == options->patients))
         progress (i + 1, options->patients, user_data);
     }
-  return kes_store_commit (store, error);
+  return kes_store_batch_commit (store, error);
 
 fail:
-  kes_store_rollback (store);
+  kes_store_batch_rollback (store);
   return FALSE;
 }
 
@@ -305,16 +270,18 @@ kes_demo_generate (KesStore             *store,
                    gpointer              user_data,
                    GError              **error)
 {
+  g_autoptr(GDateTime) now = kes_clock_now_utc ();
+  KesDemoFeed *feed;
   gboolean ok;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  /* Random UUID keys scatter every insert across the indexes: with the
-   * usual page cache a large generation spends its time reading pages back.
-   * Up to 1 GiB while generating (taken only as used), then as it was. */
-  kes_store_exec (store, "PRAGMA cache_size = -1048576", NULL);
-  ok = generate (store, options, progress, user_data, error);
-  kes_store_exec (store, "PRAGMA cache_size = -65536", NULL);
+  feed = kes_demo_feed_start (options->patients, options->contacts_per_patient, options->notes_per_patient,
+                              (options->seed != 0 ? options->seed : 1984) * 65537u, now);
+  ok = kes_store_bulk_relax (store, error) && generate (store, options, feed, progress, user_data, error);
+  kes_demo_feed_stop (feed);
+  /* Restored after a failure too, keeping the first error. */
+  ok = kes_store_bulk_restore (store, ok ? error : NULL) && ok;
   return ok;
 }

@@ -40,6 +40,12 @@ save (KesStore      *store,
   return kes_store_save_moj_record (store, record, KES_CHANGE_CREATE, NULL, error);
 }
 
+int
+kes_moj_demo_discharged_days_ago (guint index)
+{
+  return index % 3 == 0 ? (int) (20 + (index * 37) % 400) : -1;
+}
+
 gboolean
 kes_store_moj_add_demo (KesStore    *store,
                         KesPatient  *patient,
@@ -58,9 +64,9 @@ kes_store_moj_add_demo (KesStore    *store,
   g_autoptr(KesStaff) social = NULL;
   g_autoptr(KesStaff) clinical = NULL;
 
-  if (index % 3 != 0)
+  if (kes_moj_demo_discharged_days_ago (index) < 0)
     return TRUE;
-  g_date_subtract_days (discharge, 20 + (index * 37) % 400);
+  g_date_subtract_days (discharge, (guint) kes_moj_demo_discharged_days_ago (index));
   discharge_iso = kes_date_to_iso (discharge);
 
   kes_moj_record_set_text (status, "authority", "09");

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-json-writer.h"
 #include "kes-records.h"
 #include "kes-validate.h"
 
@@ -124,17 +125,7 @@ kes_team_new (const char *id,
 const char *kes_team_get_id (KesTeam *self) { return self->id; }
 const char *kes_team_get_name (KesTeam *self) { return self->name; }
 
-/* ---- JSON helpers shared by contacts and notes ---- */
-
-static char *
-json_object_to_text (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
+/* ---- JSON helpers shared by contacts and notes (written with kes-json-writer) ---- */
 
 static JsonObject *
 json_text_to_object (const char  *json,
@@ -153,15 +144,6 @@ json_text_to_object (const char  *json,
       return NULL;
     }
   return json_node_get_object (root);
-}
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *key,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
 static char *
@@ -309,18 +291,17 @@ kes_contact_validate (KesContact *self)
 char *
 kes_contact_to_json (KesContact *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GString *out = g_string_sized_new (192);
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "occurred_at", self->occurred_at);
-  add_string_member (builder, "contact_type", self->contact_type);
-  add_string_member (builder, "with_whom", self->with_whom);
-  add_string_member (builder, "location", self->location);
-  json_builder_set_member_name (builder, "duration_minutes");
-  json_builder_add_int_value (builder, self->duration_minutes);
-  add_string_member (builder, "summary", self->summary);
-  json_builder_end_object (builder);
-  return json_object_to_text (builder);
+  kes_json_begin_object (out);
+  kes_json_add_string (out, "occurred_at", self->occurred_at);
+  kes_json_add_string (out, "contact_type", self->contact_type);
+  kes_json_add_string (out, "with_whom", self->with_whom);
+  kes_json_add_string (out, "location", self->location);
+  kes_json_add_int (out, "duration_minutes", self->duration_minutes);
+  kes_json_add_string (out, "summary", self->summary);
+  kes_json_end_object (out);
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -443,14 +424,14 @@ kes_note_validate (KesNote *self)
 char *
 kes_note_to_json (KesNote *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GString *out = g_string_sized_new (256);
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "written_at", self->written_at);
-  add_string_member (builder, "title", self->title);
-  add_string_member (builder, "body", self->body);
-  json_builder_end_object (builder);
-  return json_object_to_text (builder);
+  kes_json_begin_object (out);
+  kes_json_add_string (out, "written_at", self->written_at);
+  kes_json_add_string (out, "title", self->title);
+  kes_json_add_string (out, "body", self->body);
+  kes_json_end_object (out);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include "kes-error.h"
 #include "kes-risk-assessment.h"
+#include "kes-uuid.h"
 #include "kes-validate.h"
 
 struct _KesRiskAssessment
@@ -389,7 +390,7 @@ kes_risk_assessment_add_entry (KesRiskAssessment *self,
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (self), NULL);
   g_return_val_if_fail (group_id != NULL, NULL);
 
-  id = g_uuid_string_random ();
+  id = kes_uuid_new ();
   entry = json_object_new ();
   json_object_set_string_member (entry, "id", id);
   json_object_set_object_member (entry, "values", json_object_new ());

@@ -33,6 +33,7 @@ add_field (GChecksum  *checksum,
            const char *value)
 {
   char prefix[24];
+  gsize length;
 
   /* Length-prefixed, so no two different entries serialise alike; "~" is NULL.
    * (On the stack: an import hashes one entry for every revision.) */
@@ -41,9 +42,10 @@ add_field (GChecksum  *checksum,
       g_checksum_update (checksum, (const guchar *) "~;", 2);
       return;
     }
-  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
+  length = strlen (value);
+  g_snprintf (prefix, sizeof prefix, "%" G_GSIZE_FORMAT ":", length);
   g_checksum_update (checksum, (const guchar *) prefix, -1);
-  g_checksum_update (checksum, (const guchar *) value, -1);
+  g_checksum_update (checksum, (const guchar *) value, length);
   g_checksum_update (checksum, (const guchar *) ";", 1);
 }
 
@@ -52,9 +54,11 @@ static char *
 entry_hash (const AuditFields *fields)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, fields->seq);
-  g_autofree char *revision = fields->revision > 0
-                                ? g_strdup_printf ("%" G_GINT64_FORMAT, fields->revision) : NULL;
+  char seq[24];
+  char revision[24];
+
+  g_snprintf (seq, sizeof seq, "%" G_GINT64_FORMAT, fields->seq);
+  g_snprintf (revision, sizeof revision, "%" G_GINT64_FORMAT, fields->revision);
 
   add_field (checksum, "kestrel-audit-1");
   add_field (checksum, seq);
@@ -63,7 +67,7 @@ entry_hash (const AuditFields *fields)
   add_field (checksum, fields->action);
   add_field (checksum, fields->record_id);
   add_field (checksum, fields->patient_id);
-  add_field (checksum, revision);
+  add_field (checksum, fields->revision > 0 ? revision : NULL);
   add_field (checksum, fields->data_hash);
   add_field (checksum, fields->summary);
   add_field (checksum, fields->prev_hash);
@@ -82,6 +86,98 @@ empty_to_null (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
+static const char *
+current_actor_id (KesStore *self)
+{
+  return self->actor != NULL ? kes_staff_get_id (self->actor) : NULL;
+}
+
+gboolean
+kes_store_audit_read_tail (KesStore      *self,
+                           KesAuditTail  *tail,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tail->seq = 0;
+  g_strlcpy (tail->hash, GENESIS_HASH, sizeof tail->hash);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      tail->seq = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (tail->hash, kes_store_column_text (stmt, 1), sizeof tail->hash);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Appends one entry after @tail and advances it; the caller holds a
+ * savepoint, and the tail is the log's true last entry (read in this
+ * transaction, which holds the write lock). */
+static gboolean
+insert_entry (KesStore      *self,
+              KesAuditTail  *tail,
+              const char    *at,
+              const char    *actor_id,
+              const char    *action,
+              const char    *record_id,
+              const char    *patient_id,
+              gint64         revision,
+              const char    *revision_data,
+              const char    *revision_hash,
+              const char    *summary,
+              GError       **error)
+{
+  g_autofree char *content_hash = revision_hash == NULL && revision_data != NULL ? data_hash (revision_data) : NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  AuditFields fields = {
+    .seq = tail->seq + 1,
+    .at = at,
+    .actor_id = empty_to_null (actor_id),
+    .action = action,
+    .record_id = empty_to_null (record_id),
+    .patient_id = empty_to_null (patient_id),
+    .revision = revision,
+    .data_hash = revision_hash != NULL ? revision_hash : content_hash,
+    .summary = summary != NULL ? summary : "",
+    .prev_hash = tail->hash,
+  };
+
+  hash = entry_hash (&fields);
+  stmt = kes_store_prepare (self,
+    "INSERT INTO audit (seq, at, actor_id, action, record_id, patient_id, revision, data_hash, "
+    "summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fields.seq);
+  sqlite3_bind_text (stmt, 2, fields.at, -1, SQLITE_STATIC);
+  kes_store_bind_text (stmt, 3, fields.actor_id);
+  sqlite3_bind_text (stmt, 4, fields.action, -1, SQLITE_STATIC);
+  kes_store_bind_text (stmt, 5, fields.record_id);
+  kes_store_bind_text (stmt, 6, fields.patient_id);
+  if (revision > 0)
+    sqlite3_bind_int64 (stmt, 7, revision);
+  else
+    sqlite3_bind_null (stmt, 7);
+  kes_store_bind_text (stmt, 8, fields.data_hash);
+  sqlite3_bind_text (stmt, 9, fields.summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, fields.prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not write to the access log"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  /* Reset before the bound buffers go: SQLITE_STATIC binds borrow them. */
+  sqlite3_reset (stmt);
+  tail->seq = fields.seq;
+  g_strlcpy (tail->hash, hash, sizeof tail->hash);
+  return TRUE;
+}
+
 /* Appends one entry; the caller holds a savepoint. */
 static gboolean
 append_entry (KesStore    *self,
@@ -94,71 +190,40 @@ append_entry (KesStore    *self,
               const char  *summary,
               GError     **error)
 {
-  g_autofree char *now = kes_clock_now_iso ();
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *content_hash = revision_data != NULL ? data_hash (revision_data) : NULL;
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
-  AuditFields fields = { 0 };
-  gint64 last_seq = 0;
+  g_autofree char *now = kes_store_now_iso (self);
+  KesAuditTail *batch_tail = kes_store_batch_tail (self);
+  KesAuditTail tail;
 
-  stmt = kes_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      last_seq = sqlite3_column_int64 (stmt, 0);
-      prev_hash = g_strdup (kes_store_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  fields = (AuditFields) {
-    .seq = last_seq + 1,
-    .at = now,
-    .actor_id = empty_to_null (actor_id),
-    .action = action,
-    .record_id = empty_to_null (record_id),
-    .patient_id = empty_to_null (patient_id),
-    .revision = revision,
-    .data_hash = content_hash,
-    .summary = summary != NULL ? summary : "",
-    .prev_hash = prev_hash != NULL ? prev_hash : GENESIS_HASH,
-  };
-  hash = entry_hash (&fields);
-
-  stmt = kes_store_prepare (self,
-    "INSERT INTO audit (seq, at, actor_id, action, record_id, patient_id, revision, data_hash, "
-    "summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, fields.seq);
-  sqlite3_bind_text (stmt, 2, fields.at, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 3, fields.actor_id);
-  sqlite3_bind_text (stmt, 4, fields.action, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 5, fields.record_id);
-  kes_store_bind_text (stmt, 6, fields.patient_id);
-  if (revision > 0)
-    sqlite3_bind_int64 (stmt, 7, revision);
-  else
-    sqlite3_bind_null (stmt, 7);
-  kes_store_bind_text (stmt, 8, fields.data_hash);
-  sqlite3_bind_text (stmt, 9, fields.summary, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, fields.prev_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not write to the access log"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  /* In a batch the tail is kept, not read back (the batch holds the write lock). */
+  if (batch_tail != NULL)
+    return insert_entry (self, batch_tail, now, actor_id, action, record_id, patient_id, revision,
+                         revision_data, NULL, summary, error);
+  return kes_store_audit_read_tail (self, &tail, error) &&
+         insert_entry (self, &tail, now, actor_id, action, record_id, patient_id, revision, revision_data,
+                       NULL, summary, error);
 }
 
-static const char *
-current_actor_id (KesStore *self)
+gboolean
+kes_store_audit_created (KesStore      *self,
+                         KesAuditTail  *tail,
+                         const char    *at,
+                         const char    *kind,
+                         const char    *record_id,
+                         const char    *patient_id,
+                         const char    *data_json,
+                         const char    *data_sha256,
+                         GError       **error)
 {
-  return self->actor != NULL ? kes_staff_get_id (self->actor) : NULL;
+  /* The same entry kes_store_audit_revision() writes for a new record. */
+  return insert_entry (self, tail, at, current_actor_id (self), KES_AUDIT_CREATE, record_id,
+                       g_str_equal (kind, "patient") ? record_id : patient_id, 1, data_json, data_sha256,
+                       kind, error);
+}
+
+char *
+kes_store_audit_data_hash (const char *data_json)
+{
+  return data_hash (data_json);
 }
 
 gboolean

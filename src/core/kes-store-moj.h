@@ -81,6 +81,9 @@ gboolean      kes_store_moj_add_demo         (KesStore       *self,
                                               KesPatient     *patient,
                                               guint           index,
                                               GError        **error);
+/* How many days ago kes_store_moj_add_demo() dates the conditional
+ * discharge of demo patient @index, or -1 when it adds none. */
+int           kes_moj_demo_discharged_days_ago (guint         index);
 
 /* Today: routine reports due in the warning window, due today or overdue;
  * unsubmitted urgent reports at the top; change-of-address notices. */

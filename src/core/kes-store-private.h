@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Shared by the kes-store*.c files only: the rest of Kestrel never sees SQL. */
 
+typedef struct _KesStoreBatch KesStoreBatch;
+
 struct _KesStore
 {
   GObject     parent_instance;
@@ -21,7 +23,15 @@ struct _KesStore
   guint       savepoint_depth;
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
+  KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
 };
+
+/* The last entry of the hash chain: what the next entry follows on from. */
+typedef struct
+{
+  gint64 seq;      /* 0 before the first entry */
+  char   hash[65]; /* hex SHA-256 (the genesis hash before the first entry) */
+} KesAuditTail;
 
 /* A cached, reset statement for @sql, or NULL with @error set. */
 sqlite3_stmt *kes_store_prepare        (KesStore     *self,
@@ -78,6 +88,20 @@ gint64        kes_store_write_revision (KesStore      *self,
                                         const char    *data_json,
                                         GError       **error);
 
+/* Revision 1 of a new record whose id the caller made (kes_uuid_new()):
+ * the record row, the revision and its audit entry, chained onto @tail.
+ * For batch writers inside a transaction (kes-store-bulk.c); the caller
+ * validates and projects, as the kes_store_save_*() functions do. */
+gboolean      kes_store_write_created  (KesStore      *self,
+                                        const char    *kind,
+                                        const char    *patient_id,
+                                        const char    *record_id,
+                                        const char    *at,
+                                        const char    *data_json,
+                                        const char    *data_sha256,
+                                        KesAuditTail  *tail,
+                                        GError       **error);
+
 /* The current state of a record, for projections. */
 gboolean      kes_store_record_state   (KesStore       *self,
                                         const char     *record_id,
@@ -96,6 +120,51 @@ gboolean      kes_store_project_note    (KesStore    *self,
                                          KesNote     *note,
                                          GError     **error);
 
+/* ---- Batches (kes-store-bulk.c) ---- */
+/* A transaction for many new records at once (demo data): the audit
+ * chain's tail is read once and kept, not read back for every entry, and
+ * "now" is read once a second. Every write still goes through the usual
+ * functions, validated and audited entry by entry. */
+gboolean      kes_store_batch_begin    (KesStore      *self,
+                                        GError       **error);
+gboolean      kes_store_batch_commit   (KesStore      *self,
+                                        GError       **error);
+void          kes_store_batch_rollback (KesStore      *self);
+/* The time to stamp a write with: the batch's when one is open. */
+char         *kes_store_now_iso        (KesStore      *self);
+/* The batch's audit tail, or NULL outside a batch. */
+KesAuditTail *kes_store_batch_tail     (KesStore      *self);
+void          kes_store_batch_free     (KesStoreBatch *batch);
+/* Contacts and notes the demo generator made valid, for a patient added in
+ * this batch. Made ready on any thread (no store: an id, the JSON and its
+ * hash, the costly part), then written on the store's: revision, audit
+ * entry and projection, without the checks against the database a
+ * clinician's save makes. The object's patient id is set by then. */
+typedef struct
+{
+  char *json;
+  char *data_sha256;
+} KesBulkRow;
+void          kes_bulk_row_clear       (KesBulkRow    *row);
+void          kes_bulk_prepare_contact (KesContact    *contact,
+                                        KesBulkRow    *row);
+void          kes_bulk_prepare_note    (KesNote       *note,
+                                        KesBulkRow    *row);
+gboolean      kes_store_bulk_add_contact (KesStore         *self,
+                                          KesContact       *contact,
+                                          const KesBulkRow *row,
+                                          GError          **error);
+gboolean      kes_store_bulk_add_note    (KesStore         *self,
+                                          KesNote          *note,
+                                          const KesBulkRow *row,
+                                          GError          **error);
+/* Durability while generating: relaxed for a file with no records yet,
+ * then restored to what kes_store_open() sets. Outside any transaction. */
+gboolean      kes_store_bulk_relax     (KesStore      *self,
+                                        GError       **error);
+gboolean      kes_store_bulk_restore   (KesStore      *self,
+                                        GError       **error);
+
 /* ---- Audit (kes-store-audit.c); callers hold a savepoint ---- */
 gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *action,
@@ -112,6 +181,26 @@ gboolean      kes_store_audit_revision (KesStore      *self,
                                         KesChangeKind  change,
                                         const char    *data_json,
                                         GError       **error);
+gboolean      kes_store_audit_read_tail (KesStore     *self,
+                                         KesAuditTail *tail,
+                                         GError      **error);
+/* The entry kes_store_audit_revision() writes for revision 1 of a new
+ * record, chained onto @tail (which it advances) instead of a tail read back
+ * from the table each time: for a writer that holds the write lock for a
+ * whole batch of new records (kes-store-bulk.c). @data_sha256 is the data's
+ * hash when the caller computed it already (elsewhere), or NULL. */
+gboolean      kes_store_audit_created  (KesStore      *self,
+                                        KesAuditTail  *tail,
+                                        const char    *at,
+                                        const char    *kind,
+                                        const char    *record_id,
+                                        const char    *patient_id,
+                                        const char    *data_json,
+                                        const char    *data_sha256,
+                                        GError       **error);
+/* The SHA-256 an audit entry records for a revision's data (hex). Pure:
+ * callable from any thread. */
+char         *kes_store_audit_data_hash (const char   *data_json);
 /* Logged as @actor_id rather than the store's actor (sign-in); own savepoint. */
 gboolean      kes_store_audit_as       (KesStore      *self,
                                         const char    *actor_id,

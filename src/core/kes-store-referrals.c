@@ -12,6 +12,7 @@
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
+#include "kes-uuid.h"
 #include "kes-validate.h"
 
 /* Referrals: revisioned records whose pathway (every step, who, when, why)
@@ -593,7 +594,7 @@ kes_store_add_referral_document (KesStore    *self,
     return NULL;
 
   base = g_path_get_basename (file_name != NULL && *file_name != '\0' ? file_name : "letter.pdf");
-  id = g_uuid_string_random ();
+  id = kes_uuid_new ();
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   if (!kes_store_savepoint (self, error))
     return NULL;

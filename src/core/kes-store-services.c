@@ -14,6 +14,7 @@
 #include "kes-error.h"
 #include "kes-services.h"
 #include "kes-store-private.h"
+#include "kes-uuid.h"
 
 /* The service directory (data/migrations/…-services.sql). */
 
@@ -366,7 +367,7 @@ kes_store_save_service (KesStore        *self,
   creating = kes_field_record_get_id (service) == NULL;
   if (creating)
     {
-      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *id = kes_uuid_new ();
       kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
     }
   else
@@ -493,7 +494,7 @@ kes_store_seed_services (KesStore  *self,
           g_prefix_error (error, "services/national.tsv line %u: ", i + 1);
           return FALSE;
         }
-      id = g_uuid_string_random ();
+      id = kes_uuid_new ();
       kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
       if (!write_service (self, service, NULL, error))
         return FALSE;

@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-uuid.h"
 
 #define STAFF_COLUMNS "id, username, display_name, role_title, team_id, contact"
 
@@ -31,7 +32,7 @@ kes_store_add_staff (KesStore    *self,
                      const char  *contact,
                      GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = kes_uuid_new ();
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *name = NULL;
   g_autofree char *login = NULL;
@@ -255,7 +256,7 @@ kes_store_add_team (KesStore    *self,
                     const char  *name,
                     GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = kes_uuid_new ();
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
   sqlite3_stmt *stmt;

@@ -12,6 +12,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-uuid.h"
 #include "kes-validate.h"
 
 G_DEFINE_FINAL_TYPE (KesStore, kes_store, G_TYPE_OBJECT)
@@ -24,6 +25,7 @@ kes_store_finalize (GObject *object)
   /* Statements must be finalised before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->break_glass, g_hash_table_unref);
+  g_clear_pointer (&self->batch, kes_store_batch_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->actor);
@@ -120,6 +122,28 @@ kes_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* SAVEPOINT and RELEASE run around every save: prepared once and kept,
+ * rather than parsed again each time as kes_store_exec() would. */
+static gboolean
+step_cached (KesStore    *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
+                   sqlite3_errmsg (self->db));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* The outermost write takes the write lock up front (BEGIN IMMEDIATE), so
  * that another connection writing at the same moment makes this one wait for
  * the busy timeout. A deferred transaction that reads and then writes would
@@ -139,7 +163,7 @@ kes_store_savepoint (KesStore  *self,
       if (!kes_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
-  else if (!kes_store_exec (self, "SAVEPOINT kes_write", error))
+  else if (!step_cached (self, "SAVEPOINT kes_write", error))
     return FALSE;
   if (self->savepoint_depth == 0)
     self->owns_transaction = begin;
@@ -172,7 +196,7 @@ kes_store_release (KesStore  *self,
       return TRUE;
     }
 
-  if (!kes_store_exec (self, "RELEASE kes_write", error))
+  if (!step_cached (self, "RELEASE kes_write", error))
     {
       kes_store_rollback_to (self);
       return FALSE;
@@ -197,6 +221,9 @@ kes_store_rollback_to (KesStore *self)
   kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
   kes_store_exec (self, "RELEASE kes_write", NULL);
   self->savepoint_depth--;
+  /* A batch keeps the audit chain's tail: entries rolled back take it back. */
+  if (kes_store_batch_tail (self) != NULL)
+    kes_store_audit_read_tail (self, kes_store_batch_tail (self), NULL);
 }
 
 gboolean
@@ -504,6 +531,72 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The identity row of a new record, at revision 1. */
+static gboolean
+insert_record_row (KesStore    *self,
+                   const char  *kind,
+                   const char  *patient_id,
+                   const char  *record_id,
+                   const char  *at,
+                   const char  *actor_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT INTO record (id, kind, patient_id, revision, state, created_at, created_by, "
+    "updated_at, updated_by) VALUES (?1, ?2, ?3, 1, 'active', ?4, ?5, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  kes_store_bind_text (stmt, 3, patient_id);
+  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not save the record"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  /* Reset at once: the static binds borrow the caller's strings. */
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+insert_revision_row (KesStore       *self,
+                     const char     *record_id,
+                     gint64          revision,
+                     KesChangeKind   change,
+                     const char     *reason,
+                     const char     *actor_id,
+                     const char     *at,
+                     const char     *data_json,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (change), -1, SQLITE_STATIC);
+  kes_store_bind_text (stmt, 4, reason);
+  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not save the record’s history"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gint64
 kes_store_write_revision (KesStore       *self,
                           const char     *kind,
@@ -515,7 +608,7 @@ kes_store_write_revision (KesStore       *self,
                           const char     *data_json,
                           GError        **error)
 {
-  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *now = kes_store_now_iso (self);
   const char *actor_id;
   sqlite3_stmt *stmt;
   gint64 revision;
@@ -538,19 +631,11 @@ kes_store_write_revision (KesStore       *self,
 
   if (*record_id == NULL)
     {
-      *record_id = g_uuid_string_random ();
+      *record_id = kes_uuid_new ();
       revision = 1;
-      stmt = kes_store_prepare (self,
-        "INSERT INTO record (id, kind, patient_id, revision, state, created_at, created_by, "
-        "updated_at, updated_by) VALUES (?1, ?2, ?3, 1, 'active', ?4, ?5, ?4, ?5)", error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      kes_store_bind_text (stmt, 3, patient_id);
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_TRANSIENT);
       change = KES_CHANGE_CREATE;
+      if (!insert_record_row (self, kind, patient_id, *record_id, now, actor_id, error))
+        return 0;
     }
   else
     {
@@ -569,39 +654,45 @@ kes_store_write_revision (KesStore       *self,
       sqlite3_bind_text (stmt, 4, actor_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
       sqlite3_bind_int64 (stmt, 6, base_revision);
-    }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not save the record"));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          kes_store_set_db_error (self, error, _("Could not save the record"));
+          sqlite3_reset (stmt);
+          return 0;
+        }
       sqlite3_reset (stmt);
-      return 0;
     }
-  sqlite3_reset (stmt);
 
-  stmt = kes_store_prepare (self,
-    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  if (!insert_revision_row (self, *record_id, revision, change, reason, actor_id, now, data_json, error))
     return 0;
-  sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (change), -1, SQLITE_STATIC);
-  kes_store_bind_text (stmt, 4, reason);
-  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not save the record’s history"));
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
 
   /* Logged in the same savepoint, with a hash of what was written. */
   if (!kes_store_audit_revision (self, kind, *record_id, patient_id, revision, change, data_json, error))
     return 0;
   return revision;
+}
+
+gboolean
+kes_store_write_created (KesStore      *self,
+                         const char    *kind,
+                         const char    *patient_id,
+                         const char    *record_id,
+                         const char    *at,
+                         const char    *data_json,
+                         const char    *data_sha256,
+                         KesAuditTail  *tail,
+                         GError       **error)
+{
+  const char *actor_id;
+
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  if (!require_actor (self, error))
+    return FALSE;
+  actor_id = kes_staff_get_id (self->actor);
+  return insert_record_row (self, kind, patient_id, record_id, at, actor_id, error) &&
+         insert_revision_row (self, record_id, 1, KES_CHANGE_CREATE, NULL, actor_id, at, data_json, error) &&
+         kes_store_audit_created (self, tail, at, kind, record_id, patient_id, data_json, data_sha256, error);
 }
 
 gboolean
