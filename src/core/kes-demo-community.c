@@ -5,9 +5,8 @@
 
 #include "kes-care-record.h"
 #include "kes-clock.h"
-#include "kes-demo-community-private.h"
+#include "kes-demo-private.h"
 #include "kes-medication-rules.h"
-#include "kes-store-community.h"
 #include "kes-validate.h"
 
 /* Demo care in the community: prescriptions with depots given (and now and
@@ -36,14 +35,18 @@ days_ago (const GDate *today,
   return kes_date_to_iso (date);
 }
 
+/* The record made ready for the batch and added to @sink; returned (with
+ * its new id) for records that others refer to. */
 static KesCareRecord *
-save (KesStore    *store,
+save (GPtrArray   *sink,
       const char  *patient_id,
       const char  *kind,
       GError     **error,
       ...)
 {
   g_autoptr(KesCareRecord) record = kes_care_record_new (kind);
+  g_autoptr(GDate) today = kes_clock_today ();
+  KesBulkRecord *ready;
   va_list args;
   const char *key;
 
@@ -52,8 +55,10 @@ save (KesStore    *store,
   while ((key = va_arg (args, const char *)) != NULL)
     kes_care_record_set (record, key, va_arg (args, const char *));
   va_end (args);
-  if (!kes_store_save_care_record (store, record, KES_CHANGE_CREATE, NULL, error))
+  ready = kes_bulk_record_care (record, today, error);
+  if (ready == NULL)
     return NULL;
+  g_ptr_array_add (sink, ready);
   return g_steal_pointer (&record);
 }
 
@@ -68,7 +73,7 @@ saved (KesCareRecord *record)
 }
 
 static gboolean
-add_depot (KesStore    *store,
+add_depot (GPtrArray   *sink,
            GRand       *rand,
            const char  *patient_id,
            const GDate *today,
@@ -85,7 +90,7 @@ add_depot (KesStore    *store,
   kes_depot_drug_get_interval_range (drug, NULL, NULL, &interval);
   interval_text = g_strdup_printf ("%u", interval);
   start = days_ago (today, g_rand_int_range (rand, 60, 900));
-  script = save (store, patient_id, KES_CARE_PRESCRIPTION, error, "drug", kes_depot_drug_lookup_label (drug),
+  script = save (sink, patient_id, KES_CARE_PRESCRIPTION, error, "drug", kes_depot_drug_lookup_label (drug),
                  "category", "depot", "depot_drug", drug, "dose", "As prescribed (demo)", "route", "IM",
                  "interval_days", interval_text, "prescriber", "Dr Demo", "start_date", start, NULL);
   if (script == NULL)
@@ -95,14 +100,14 @@ add_depot (KesStore    *store,
   since_last = g_rand_int_range (rand, 0, 10) == 0 ? (int) interval + g_rand_int_range (rand, 1, 10)
                                                    : g_rand_int_range (rand, 0, (int) interval);
   last = days_ago (today, since_last);
-  if (!saved (save (store, patient_id, KES_CARE_DEPOT_DOSE, error, "prescription_id", kes_care_record_get_id (script),
+  if (!saved (save (sink, patient_id, KES_CARE_DEPOT_DOSE, error, "prescription_id", kes_care_record_get_id (script),
             "given_on", last, "outcome", "given", "dose", "As prescribed (demo)", "site", PICK (rand, sites),
             "batch", "DEMO-BATCH", "given_by", "Demo nurse", NULL)))
     return FALSE;
   if (since_last > (int) interval)
     {
       g_autofree char *refused = days_ago (today, since_last - (int) interval);
-      g_autoptr(KesCareRecord) dose = save (store, patient_id, KES_CARE_DEPOT_DOSE, error,
+      g_autoptr(KesCareRecord) dose = save (sink, patient_id, KES_CARE_DEPOT_DOSE, error,
                                             "prescription_id", kes_care_record_get_id (script),
                                             "given_on", refused,
                                             "outcome", g_rand_boolean (rand) ? "refused" : "missed",
@@ -114,7 +119,7 @@ add_depot (KesStore    *store,
 }
 
 static gboolean
-add_clozapine (KesStore    *store,
+add_clozapine (GPtrArray   *sink,
                GRand       *rand,
                const char  *patient_id,
                const GDate *today,
@@ -129,7 +134,7 @@ add_clozapine (KesStore    *store,
   guint interval;
   int since;
 
-  script = save (store, patient_id, KES_CARE_PRESCRIPTION, error, "drug", "Clozapine", "category", "clozapine",
+  script = save (sink, patient_id, KES_CARE_PRESCRIPTION, error, "drug", "Clozapine", "category", "clozapine",
                  "dose", "300 mg", "route", "oral", "frequency", "at night", "prescriber", "Dr Demo",
                  "start_date", start, NULL);
   if (script == NULL)
@@ -138,13 +143,13 @@ add_clozapine (KesStore    *store,
   interval = kes_clozapine_phase_interval_days (kes_clozapine_phase (start_date, today));
   since = MIN (started, g_rand_int_range (rand, 0, (int) interval + (roll < 6 ? 6 : 1)));
   last = days_ago (today, since);
-  return saved (save (store, patient_id, KES_CARE_FBC, error, "taken_on", last,
+  return saved (save (sink, patient_id, KES_CARE_FBC, error, "taken_on", last,
                "wbc", roll == 0 ? "2.7" : roll < 3 ? "3.3" : "6.2",
                "neutrophils", roll == 0 ? "1.3" : roll < 3 ? "1.8" : "3.9", NULL));
 }
 
 static gboolean
-add_lithium (KesStore    *store,
+add_lithium (GPtrArray   *sink,
              GRand       *rand,
              const char  *patient_id,
              const GDate *today,
@@ -154,30 +159,45 @@ add_lithium (KesStore    *store,
   g_autofree char *first = days_ago (today, g_rand_int_range (rand, 120, 200));
   g_autofree char *second = days_ago (today, g_rand_int_range (rand, 0, 200));
 
-  return saved (save (store, patient_id, KES_CARE_PRESCRIPTION, error, "drug", "Lithium carbonate",
+  return saved (save (sink, patient_id, KES_CARE_PRESCRIPTION, error, "drug", "Lithium carbonate",
                "category", "lithium", "dose", "800 mg", "route", "oral", "frequency", "at night",
                "prescriber", "Dr Demo", "start_date", start, NULL)) &&
-         saved (save (store, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", first, "level", "0.7", NULL)) &&
-         saved (save (store, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", g_strcmp0 (second, first) > 0 ? second : first,
+         saved (save (sink, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", first, "level", "0.7", NULL)) &&
+         saved (save (sink, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", g_strcmp0 (second, first) > 0 ? second : first,
                "level", g_rand_int_range (rand, 0, 8) == 0 ? "0.9" : "0.65", NULL));
 }
 
+/* Yearly checks for someone on antipsychotics: the latest within the last
+ * fourteen months, one to three before it a year or so apart, the weight
+ * and waist creeping up as they do on these drugs, so the trend shows. */
 static gboolean
-add_physical_check (KesStore    *store,
-                    GRand       *rand,
-                    const char  *patient_id,
-                    const GDate *today,
-                    GError     **error)
+add_physical_checks (GPtrArray   *sink,
+                     GRand       *rand,
+                     const char  *patient_id,
+                     const GDate *today,
+                     GError     **error)
 {
-  g_autofree char *check = days_ago (today, g_rand_int_range (rand, 0, 420));
+  int n_checks = g_rand_int_range (rand, 2, 5);
+  int ago = g_rand_int_range (rand, 0, 420);
 
-  return saved (save (store, patient_id, KES_CARE_PHYSICAL_HEALTH, error, "taken_on", check,
-               "weight_kg", "88", "height_cm", "176", "systolic", "128", "diastolic", "82", "pulse", "76",
-               "hba1c", "40", "cholesterol", "5.1", "waist_cm", "98", "smoking", "current", NULL));
+  for (int n = n_checks - 1; n >= 0; n--)
+    {
+      g_autofree char *check = days_ago (today, ago + n * g_rand_int_range (rand, 300, 420));
+      g_autofree char *weight = g_strdup_printf ("%d", 88 - 2 * n);
+      g_autofree char *waist = g_strdup_printf ("%d", 98 - 2 * n);
+      g_autofree char *hba1c = g_strdup_printf ("%d", 40 - n);
+
+      if (!saved (save (sink, patient_id, KES_CARE_PHYSICAL_HEALTH, error, "taken_on", check,
+                        "weight_kg", weight, "height_cm", "176", "systolic", "128", "diastolic", "82",
+                        "pulse", "76", "hba1c", hba1c, "cholesterol", "5.1", "waist_cm", waist,
+                        "smoking", "current", NULL)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
-add_plans (KesStore    *store,
+add_plans (GPtrArray   *sink,
            GRand       *rand,
            const char  *patient_id,
            const GDate *today,
@@ -186,7 +206,7 @@ add_plans (KesStore    *store,
   g_autofree char *start = days_ago (today, g_rand_int_range (rand, 200, 1000));
   g_autofree char *review = days_ago (today, g_rand_int_range (rand, 10, 400));
 
-  if (!saved (save (store, patient_id, KES_CARE_CARE_PLAN, error, "start_date", start,
+  if (!saved (save (sink, patient_id, KES_CARE_CARE_PLAN, error, "start_date", start,
             "needs", "Medication, housing support, structured day (demo)",
             "goals", "“I want to keep my flat and get back to college.” (demo)",
             "interventions", "Fortnightly visits; depot clinic; occupational therapy (demo)",
@@ -194,12 +214,12 @@ add_plans (KesStore    *store,
             "review_date", start, "s117_status", "receiving", "co_produced", "true", NULL)))
     return FALSE;
   if (g_rand_int_range (rand, 0, 20) != 0 &&
-      !saved (save (store, patient_id, KES_CARE_CPA_REVIEW, error, "status", "validated", "scheduled_for", review,
+      !saved (save (sink, patient_id, KES_CARE_CPA_REVIEW, error, "status", "validated", "scheduled_for", review,
             "held_on", review, "attendees", "Patient, care coordinator, consultant, carer (demo)",
             "carer_attended", "true", "outcomes", "Plan continued (demo)", "validated_on", review, NULL)))
     return FALSE;
   if (g_rand_int_range (rand, 0, 6) == 0 &&
-      !saved (save (store, patient_id, KES_CARE_CRISIS_PLAN, error, "agreed_on", start,
+      !saved (save (sink, patient_id, KES_CARE_CRISIS_PLAN, error, "agreed_on", start,
             "early_warning_signs", "Stops sleeping, misses appointments (demo)",
             "responds_to", "Care coordinator; sister (demo)", "crisis_actions", "Increase visits; medical review (demo)",
             "out_of_hours", "Crisis line (demo)", "contingency", "Duty worker (demo)", NULL)))
@@ -208,7 +228,7 @@ add_plans (KesStore    *store,
 }
 
 gboolean
-kes_demo_add_community (KesStore    *store,
+kes_demo_add_community (GPtrArray   *sink,
                         guint        seed,
                         const char  *patient_id,
                         GError     **error)
@@ -219,23 +239,23 @@ kes_demo_add_community (KesStore    *store,
 
   /* Its own random sequence, so other demo data stays as it was. Fewer
    * records than a real caseload keeps, so 50,000 patients build quickly. */
-  if (kind < 35 && !add_depot (store, rand, patient_id, today, error))
+  if (kind < 35 && !add_depot (sink, rand, patient_id, today, error))
     return FALSE;
-  if (kind >= 35 && kind < 43 && !add_clozapine (store, rand, patient_id, today, error))
+  if (kind >= 35 && kind < 43 && !add_clozapine (sink, rand, patient_id, today, error))
     return FALSE;
-  if (kind >= 43 && kind < 48 && !add_lithium (store, rand, patient_id, today, error))
+  if (kind >= 43 && kind < 48 && !add_lithium (sink, rand, patient_id, today, error))
     return FALSE;
   if (kind >= 48 && kind < 60)
     {
       g_autofree char *start = days_ago (today, g_rand_int_range (rand, 30, 1500));
-      if (!saved (save (store, patient_id, KES_CARE_PRESCRIPTION, error, "drug", PICK (rand, orals),
+      if (!saved (save (sink, patient_id, KES_CARE_PRESCRIPTION, error, "drug", PICK (rand, orals),
                 "category", "antipsychotic", "dose", "As prescribed (demo)", "route", "oral",
                 "prescriber", "Dr Demo", "start_date", start, NULL)))
         return FALSE;
     }
-  if (kind < 60 && kind % 2 == 0 && !add_physical_check (store, rand, patient_id, today, error))
+  if (kind < 60 && kind % 2 == 0 && !add_physical_checks (sink, rand, patient_id, today, error))
     return FALSE;
-  if (g_rand_int_range (rand, 0, 2) == 0 && !add_plans (store, rand, patient_id, today, error))
+  if (g_rand_int_range (rand, 0, 2) == 0 && !add_plans (sink, rand, patient_id, today, error))
     return FALSE;
   return TRUE;
 }

@@ -4,9 +4,8 @@
 #include "config.h"
 
 #include "kes-clock.h"
-#include "kes-demo-referrals-private.h"
+#include "kes-demo-private.h"
 #include "kes-referral.h"
-#include "kes-store-referrals.h"
 #include "kes-validate.h"
 
 /* Demo referrals. Every patient on the caseload came to the team through a
@@ -53,6 +52,21 @@ date_from_today (const GDate *today,
   else
     g_date_add_days (date, (guint) days);
   return kes_date_to_iso (date);
+}
+
+static gboolean
+add_to (GPtrArray    *sink,
+        KesReferral  *referral,
+        KesPatient   *patient,
+        GError      **error)
+{
+  KesBulkRecord *ready = kes_bulk_record_referral (referral, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE),
+                                                   error);
+
+  if (ready == NULL)
+    return FALSE;
+  g_ptr_array_add (sink, ready);
+  return TRUE;
 }
 
 static void
@@ -194,7 +208,7 @@ add_visit (KesReferral *referral,
 /* The referral that brought the patient to the team, discharged
  * @discharged_ago days ago and closed once they had settled. */
 static gboolean
-add_accepted (KesStore    *store,
+add_accepted (GPtrArray   *sink,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
@@ -220,12 +234,12 @@ add_accepted (KesStore    *store,
       add_step (referral, KES_REFERRAL_CLOSED, closed, coordinator,
                 "Pathway complete: settled in the community under the team (demo)", NULL);
     }
-  return kes_store_save_referral (store, referral, KES_CHANGE_CREATE, NULL, error);
+  return add_to (sink, referral, patient, error);
 }
 
 /* A referral still on its way: up to which stage, with what is due. */
 static gboolean
-add_in_progress (KesStore    *store,
+add_in_progress (GPtrArray   *sink,
                  GRand       *rand,
                  const GDate *today,
                  KesPatient  *patient,
@@ -255,12 +269,12 @@ add_in_progress (KesStore    *store,
       add_visit (referral, today, -in_reach_ago, "First meeting on the ward (demo)");
       add_visit (referral, today, g_rand_int_range (rand, 1, 11), NULL);
     }
-  return kes_store_save_referral (store, referral, KES_CHANGE_CREATE, NULL, error);
+  return add_to (sink, referral, patient, error);
 }
 
 /* An earlier referral declined at screening: too soon for the community. */
 static gboolean
-add_declined (KesStore    *store,
+add_declined (GPtrArray   *sink,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
@@ -277,7 +291,7 @@ add_declined (KesStore    *store,
   add_step (referral, KES_REFERRAL_DECLINED, screened, coordinator,
             "Not yet ready for discharge planning; re-refer nearer the time (demo)",
             "Ward team to re-refer after the next tribunal (demo)");
-  return kes_store_save_referral (store, referral, KES_CHANGE_CREATE, NULL, error);
+  return add_to (sink, referral, patient, error);
 }
 
 /* Whether the patient was an adult @days_ago days ago (the service's
@@ -295,7 +309,7 @@ adult_then (KesPatient  *patient,
 }
 
 gboolean
-kes_demo_add_referrals (KesStore    *store,
+kes_demo_add_referrals (GPtrArray   *sink,
                         guint        seed,
                         KesPatient  *patient,
                         KesStaff    *clinician,
@@ -310,10 +324,10 @@ kes_demo_add_referrals (KesStore    *store,
   int declined_ago = discharged_ago + g_rand_int_range (rand, 400, 700);
 
   if (g_rand_int_range (rand, 0, 10) == 0 && adult_then (patient, today, declined_ago) &&
-      !add_declined (store, rand, today, patient, coordinator, declined_ago, error))
+      !add_declined (sink, rand, today, patient, coordinator, declined_ago, error))
     return FALSE;
   /* Someone whose pathway is still open has not been discharged yet. */
   if (in_progress)
-    return add_in_progress (store, rand, today, patient, clinician, coordinator, error);
-  return add_accepted (store, rand, today, patient, clinician, coordinator, discharged_ago, error);
+    return add_in_progress (sink, rand, today, patient, clinician, coordinator, error);
+  return add_accepted (sink, rand, today, patient, clinician, coordinator, discharged_ago, error);
 }

@@ -7,13 +7,9 @@
 
 #include "kes-clock.h"
 #include "kes-codes.h"
-#include "kes-demo-community-private.h"
-#include "kes-demo-notes-private.h"
-#include "kes-demo-referrals-private.h"
+#include "kes-demo-private.h"
 #include "kes-demo.h"
 #include "kes-error.h"
-#include "kes-store-moj.h"
-#include "kes-store-private.h"
 #include "kes-validate.h"
 
 static const char * const given_names[] = {
@@ -133,31 +129,47 @@ ensure_demo_staff (KesStore  *store,
   return g_steal_pointer (&staff);
 }
 
-static gboolean
-add_patient (KesStore   *store,
-             GRand      *rand,
-             GPtrArray  *staff,
-             guint      *nhs_stem,
-             guint       index,
-             KesDemoClinical *clinical,
-             const KesDemoOptions *options,
-             GError    **error)
+/* What the second thread needs to make a patient: read only once it runs,
+ * but for the two random sequences and the NHS number stem it advances. */
+typedef struct
 {
+  GRand                *rand;          /* the patients */
+  GRand                *clinical_rand; /* their contacts and notes */
+  GPtrArray            *staff;
+  guint                 nhs_stem;
+  GDateTime            *now;
+  GDate                *today;
+  const KesDemoOptions *options;
+  guint32               seed;
+} Maker;
+
+/* One patient and everything recorded about them, ready to write (runs on
+ * the feed's thread: see kes-demo-feed.c). */
+static GPtrArray *
+make_patient (guint     index,
+              gpointer  data,
+              GError  **error)
+{
+  Maker *maker = data;
+  GRand *rand = maker->rand;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_bulk_record_free);
   g_autoptr(KesPatient) patient = kes_patient_new ();
-  g_autofree char *nhs = next_test_nhs_number (nhs_stem);
+  g_autofree char *nhs = next_test_nhs_number (&maker->nhs_stem);
   g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1958, 2004),
                                             g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
   g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
   g_autofree char *address = g_strdup_printf ("%d %s Road\n%s", g_rand_int_range (rand, 1, 200),
                                               PICK (rand, family_names), PICK (rand, towns));
   /* A team, then its coordinator (any of the three), psychiatrist and social worker. */
-  guint team = g_rand_int_range (rand, 0, staff->len / 3);
-  KesStaff *coordinator = g_ptr_array_index (staff, team * 3 + g_rand_int_range (rand, 0, 3));
-  KesStaff *clinician = g_ptr_array_index (staff, team * 3);
-  KesStaff *supervisor = g_ptr_array_index (staff, team * 3 + 2);
+  guint team = g_rand_int_range (rand, 0, maker->staff->len / 3);
+  KesStaff *coordinator = g_ptr_array_index (maker->staff, team * 3 + g_rand_int_range (rand, 0, 3));
+  KesStaff *clinician = g_ptr_array_index (maker->staff, team * 3);
+  KesStaff *supervisor = g_ptr_array_index (maker->staff, team * 3 + 2);
   const char *legal = PICK (rand, legal_statuses);
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
   KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
+  KesBulkRecord *ready;
+  const char *id;
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, PICK (rand, family_names));
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, PICK (rand, given_names));
@@ -187,80 +199,87 @@ add_patient (KesStore   *store,
       kes_patient_set_list (patient, KES_PATIENT_ALERTS, alerts);
     }
 
-  if (!kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, error))
-    return FALSE;
-
-  for (guint c = 0; c < clinical->contacts->len; c++)
-    {
-      KesContact *contact = g_ptr_array_index (clinical->contacts, c);
-
-      kes_contact_set_patient_id (contact, kes_patient_get_id (patient));
-      if (!kes_store_bulk_add_contact (store, contact, &clinical->contact_rows[c], error))
-        return FALSE;
-    }
-  if (g_str_equal (legal, "09") && !kes_store_moj_add_demo (store, patient, index, error))
-    return FALSE;
-  for (guint n = 0; n < clinical->notes->len; n++)
-    {
-      KesNote *note = g_ptr_array_index (clinical->notes, n);
-
-      kes_note_set_patient_id (note, kes_patient_get_id (patient));
-      if (!kes_store_bulk_add_note (store, note, &clinical->note_rows[n], error))
-        return FALSE;
-    }
-  if (!kes_demo_add_community (store, (options->seed != 0 ? options->seed : 1984) * 7919u + index,
-                               kes_patient_get_id (patient), error))
-    return FALSE;
+  ready = kes_bulk_record_patient (patient, maker->today, error);
+  if (ready == NULL)
+    return NULL;
+  g_ptr_array_add (records, ready);
+  id = kes_patient_get_id (patient);
+  kes_demo_add_clinical (records, maker->clinical_rand, maker->now, id, maker->options->contacts_per_patient,
+                         maker->options->notes_per_patient);
+  if (g_str_equal (legal, "09") && !kes_demo_add_moj (records, patient, supervisor, clinician, index, error))
+    return NULL;
+  if (!kes_demo_add_community (records, maker->seed * 7919u + index, id, error))
+    return NULL;
   /* A conditionally discharged patient's referral ends on that discharge. */
-  if (!kes_demo_add_referrals (store, (options->seed != 0 ? options->seed : 1984) * 104729u + index, patient,
-                               clinician, coordinator,
-                               g_str_equal (legal, "09") ? kes_moj_demo_discharged_days_ago (index) : -1, error))
-    return FALSE;
-  return TRUE;
+  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, clinician, coordinator,
+                               g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+static gboolean
+write_patients (KesStore              *store,
+                Maker                 *maker,
+                KesDemoProgress        progress,
+                gpointer               user_data,
+                GError               **error)
+{
+  const KesDemoOptions *options = maker->options;
+  KesDemoFeed *feed = kes_demo_feed_start (options->patients, make_patient, maker);
+  gboolean ok = kes_store_batch_begin (store, error);
+
+  for (guint i = 0; ok && i < options->patients; i++)
+    {
+      GPtrArray *records = kes_demo_feed_next (feed, error);
+
+      ok = records != NULL;
+      for (guint r = 0; ok && r < records->len; r++)
+        ok = kes_store_bulk_write (store, records->pdata[r], error);
+      if (records != NULL)
+        kes_demo_feed_release (feed, records);
+      if (!ok)
+        kes_store_batch_rollback (store);
+      /* Committed in batches so the write-ahead log is checkpointed as it
+       * goes rather than growing to the size of the whole generation; a
+       * failure keeps the batches already committed. */
+      else if ((i + 1) % DEMO_BATCH_PATIENTS == 0 && i + 1 < options->patients)
+        ok = kes_store_batch_commit (store, error) && kes_store_batch_begin (store, error);
+      if (ok && progress != NULL && ((i + 1) % 500 == 0 || i + 1 == options->patients))
+        progress (i + 1, options->patients, user_data);
+    }
+  kes_demo_feed_stop (feed);
+  return ok && kes_store_batch_commit (store, error);
 }
 
 static gboolean
 generate (KesStore             *store,
           const KesDemoOptions *options,
-          KesDemoFeed          *feed,
           KesDemoProgress       progress,
           gpointer              user_data,
           GError              **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (options->seed != 0 ? options->seed : 1984);
+  guint32 seed = options->seed != 0 ? options->seed : 1984;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GRand) clinical_rand = g_rand_new_with_seed (seed * 65537u);
+  g_autoptr(GDateTime) now = kes_clock_now_utc ();
+  g_autoptr(GDate) today = kes_clock_today ();
   g_autoptr(GPtrArray) staff = NULL;
-  guint nhs_stem;
+  Maker maker = { rand, clinical_rand, NULL, 0, now, today, options, seed };
 
+  /* Staff first, in a transaction of their own: the patients refer to them. */
   if (!kes_store_batch_begin (store, error))
     return FALSE;
   staff = ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM),
                              error);
   if (staff == NULL)
-    goto fail;
-
-  /* Continue after any demo patients already present. */
-  nhs_stem = kes_store_count_patients (store) * 2 + 1;
-  for (guint i = 0; i < options->patients; i++)
     {
-      KesDemoClinical *clinical = kes_demo_feed_next (feed);
-      gboolean added = add_patient (store, rand, staff, &nhs_stem, i, clinical, options, error);
-
-      kes_demo_feed_release (feed, clinical);
-      if (!added)
-        goto fail;
-      /* Committed in batches so the write-ahead log is checkpointed as it
-       * goes rather than growing to the size of the whole generation. */
-      if ((i + 1) % DEMO_BATCH_PATIENTS == 0 && i + 1 < options->patients &&
-          (!kes_store_batch_commit (store, error) || !kes_store_batch_begin (store, error)))
-        return FALSE;
-      if (progress != NULL && ((i + 1) % 500 == 0 || i + 1 == options->patients))
-        progress (i + 1, options->patients, user_data);
+      kes_store_batch_rollback (store);
+      return FALSE;
     }
-  return kes_store_batch_commit (store, error);
-
-fail:
-  kes_store_batch_rollback (store);
-  return FALSE;
+  /* Continue after any demo patients already present. */
+  maker.nhs_stem = kes_store_count_patients (store) * 2 + 1;
+  maker.staff = staff;
+  return kes_store_batch_commit (store, error) && write_patients (store, &maker, progress, user_data, error);
 }
 
 gboolean
@@ -270,17 +289,12 @@ kes_demo_generate (KesStore             *store,
                    gpointer              user_data,
                    GError              **error)
 {
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  KesDemoFeed *feed;
   gboolean ok;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  feed = kes_demo_feed_start (options->patients, options->contacts_per_patient, options->notes_per_patient,
-                              (options->seed != 0 ? options->seed : 1984) * 65537u, now);
-  ok = kes_store_bulk_relax (store, error) && generate (store, options, feed, progress, user_data, error);
-  kes_demo_feed_stop (feed);
+  ok = kes_store_bulk_relax (store, error) && generate (store, options, progress, user_data, error);
   /* Restored after a failure too, keeping the first error. */
   ok = kes_store_bulk_restore (store, ok ? error : NULL) && ok;
   return ok;

@@ -4,8 +4,9 @@
 #include "config.h"
 
 #include "kes-clock.h"
+#include "kes-demo-private.h"
+#include "kes-moj-report.h"
 #include "kes-moj-schedule.h"
-#include "kes-store-moj.h"
 #include "kes-validate.h"
 
 /* Demo data for restricted patients: one in three patients on s37/41 is
@@ -33,24 +34,31 @@ sign_all (KesMojRecord *report,
 }
 
 static gboolean
-save (KesStore      *store,
+save (GPtrArray     *sink,
       KesMojRecord  *record,
       GError       **error)
 {
-  return kes_store_save_moj_record (store, record, KES_CHANGE_CREATE, NULL, error);
+  KesBulkRecord *ready = kes_bulk_record_moj (record, error);
+
+  if (ready == NULL)
+    return FALSE;
+  g_ptr_array_add (sink, ready);
+  return TRUE;
 }
 
 int
-kes_moj_demo_discharged_days_ago (guint index)
+kes_demo_moj_discharged_days_ago (guint index)
 {
   return index % 3 == 0 ? (int) (20 + (index * 37) % 400) : -1;
 }
 
 gboolean
-kes_store_moj_add_demo (KesStore    *store,
-                        KesPatient  *patient,
-                        guint        index,
-                        GError     **error)
+kes_demo_add_moj (GPtrArray   *sink,
+                  KesPatient  *patient,
+                  KesStaff    *social,
+                  KesStaff    *clinical,
+                  guint        index,
+                  GError     **error)
 {
   const KesMojSchedule *schedule = kes_moj_schedule_get_default ();
   const char *id = kes_patient_get_id (patient);
@@ -61,12 +69,10 @@ kes_store_moj_add_demo (KesStore    *store,
   g_autoptr(KesMojRecord) residence = kes_moj_record_new (KES_MOJ_CONDITION, id);
   g_autoptr(KesMojRecord) treatment = kes_moj_record_new (KES_MOJ_CONDITION, id);
   g_autoptr(KesMojRecord) offence = kes_moj_record_new (KES_MOJ_INDEX_OFFENCE, id);
-  g_autoptr(KesStaff) social = NULL;
-  g_autoptr(KesStaff) clinical = NULL;
 
-  if (kes_moj_demo_discharged_days_ago (index) < 0)
+  if (kes_demo_moj_discharged_days_ago (index) < 0)
     return TRUE;
-  g_date_subtract_days (discharge, (guint) kes_moj_demo_discharged_days_ago (index));
+  g_date_subtract_days (discharge, (guint) kes_demo_moj_discharged_days_ago (index));
   discharge_iso = kes_date_to_iso (discharge);
 
   kes_moj_record_set_text (status, "authority", "09");
@@ -91,14 +97,9 @@ kes_store_moj_add_demo (KesStore    *store,
                                                                   : "Arson with intent to endanger life (demo)");
   kes_moj_record_set_text (offence, "offence_date", "2017-08-14");
   kes_moj_record_set_text (offence, "place", "Norwich");
-  if (!save (store, status, error) || !save (store, residence, error) || !save (store, treatment, error) ||
-      !save (store, offence, error))
+  if (!save (sink, status, error) || !save (sink, residence, error) || !save (sink, treatment, error) ||
+      !save (sink, offence, error))
     return FALSE;
-
-  social = kes_store_find_staff (store, kes_patient_get_text (patient, KES_PATIENT_SUPERVISOR_ID), NULL);
-  clinical = kes_store_find_staff (store, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID), NULL);
-  if (social == NULL || clinical == NULL)
-    return TRUE;
 
   /* Reports for periods that ended more than a week ago went in on time. */
   for (guint n = 0; n < 100; n++)
@@ -123,7 +124,7 @@ kes_store_moj_add_demo (KesStore    *store,
         g_autofree char *signed_at = g_strconcat (at, "T10:00:00Z", NULL);
         sign_all (report, social, clinical, signed_at);
       }
-      if (!kes_moj_report_submit (report, at, "secure-email", "", error) || !save (store, report, error))
+      if (!kes_moj_report_submit (report, at, "secure-email", "", error) || !save (sink, report, error))
         return FALSE;
     }
   return TRUE;

@@ -7,8 +7,14 @@
 
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-moj.h"
+#include "kes-referral.h"
+#include "kes-store-community-private.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-private.h"
+#include "kes-store-referrals-private.h"
 #include "kes-uuid.h"
+#include "kes-validate.h"
 
 /* Writing many new records at once: demo data for a whole trust (a million
  * contacts and a million notes). Each record is still a revision with its
@@ -177,74 +183,205 @@ kes_store_now_iso (KesStore *self)
   return g_strdup (batch->now);
 }
 
-/* ---- Contacts and notes in a batch ---- */
+/* ---- New records made ready off the store's thread ---- */
+
+struct _KesBulkRecord
+{
+  KesBulkKind  type;
+  char        *kind;       /* record.kind */
+  char        *patient_id; /* whose; NULL for a patient */
+  char        *json;
+  char        *data_sha256;
+  GObject     *object;     /* the record as projected */
+};
 
 void
-kes_bulk_row_clear (KesBulkRow *row)
+kes_bulk_record_free (KesBulkRecord *record)
 {
-  g_clear_pointer (&row->json, g_free);
-  g_clear_pointer (&row->data_sha256, g_free);
+  if (record == NULL)
+    return;
+  g_free (record->kind);
+  g_free (record->patient_id);
+  g_free (record->json);
+  g_free (record->data_sha256);
+  g_clear_object (&record->object);
+  g_free (record);
 }
 
-void
-kes_bulk_prepare_contact (KesContact *contact,
-                          KesBulkRow *row)
+/* Takes @json; the record's id must be set on @object already. */
+static KesBulkRecord *
+bulk_record_new (KesBulkKind  type,
+                 const char  *kind,
+                 const char  *patient_id,
+                 gpointer     object,
+                 char        *json)
+{
+  KesBulkRecord *record = g_new0 (KesBulkRecord, 1);
+
+  record->type = type;
+  record->kind = g_strdup (kind);
+  record->patient_id = g_strdup (patient_id);
+  record->object = g_object_ref (object);
+  record->json = json;
+  record->data_sha256 = kes_store_audit_data_hash (json);
+  return record;
+}
+
+KesBulkRecord *
+kes_bulk_record_patient (KesPatient   *patient,
+                         const GDate  *today,
+                         GError      **error)
+{
+  g_autoptr(KesPatient) work = kes_patient_copy (patient);
+  g_autofree char *id = kes_uuid_new ();
+
+  /* As kes_store_save_patient() normalises; its checks against the store
+   * (the team and staff exist, the NHS number is free) hold by
+   * construction for generated patients. */
+  if (!kes_patient_normalise (work, today, error))
+    return NULL;
+  kes_patient_set_identity (work, id, 1, KES_RECORD_ACTIVE);
+  kes_patient_set_identity (patient, id, 1, KES_RECORD_ACTIVE);
+  return bulk_record_new (KES_BULK_PATIENT, "patient", NULL, work, kes_patient_to_json (work));
+}
+
+KesBulkRecord *
+kes_bulk_record_contact (KesContact *contact)
 {
   g_autofree char *id = kes_uuid_new ();
 
   kes_contact_set_identity (contact, id, 1, KES_RECORD_ACTIVE);
-  row->json = kes_contact_to_json (contact);
-  row->data_sha256 = kes_store_audit_data_hash (row->json);
+  return bulk_record_new (KES_BULK_CONTACT, "contact", kes_contact_get_patient_id (contact), contact,
+                          kes_contact_to_json (contact));
 }
 
-void
-kes_bulk_prepare_note (KesNote    *note,
-                       KesBulkRow *row)
+KesBulkRecord *
+kes_bulk_record_note (KesNote *note)
 {
   g_autofree char *id = kes_uuid_new ();
 
   kes_note_set_identity (note, id, 1, KES_RECORD_ACTIVE);
-  row->json = kes_note_to_json (note);
-  row->data_sha256 = kes_store_audit_data_hash (row->json);
+  return bulk_record_new (KES_BULK_NOTE, "note", kes_note_get_patient_id (note), note, kes_note_to_json (note));
 }
 
-/* The lean save for generated contacts and notes: the generator makes them
- * valid for a patient it has just added in this batch (the checks a
- * clinician's save makes against the database would find nothing), so
- * they go straight to the revision, its audit entry and the projection. */
+KesBulkRecord *
+kes_bulk_record_care (KesCareRecord  *record,
+                      const GDate    *today,
+                      GError        **error)
+{
+  g_autofree char *id = kes_uuid_new ();
+  g_autoptr(KesCareRecord) draft = NULL;
+  char *json = NULL;
+
+  kes_care_record_set_identity (record, id, 1, KES_RECORD_ACTIVE);
+  draft = kes_store_care_record_prepare (record, today, &json, error);
+  if (draft == NULL)
+    return NULL;
+  return bulk_record_new (KES_BULK_CARE, kes_care_record_get_kind (draft), kes_care_record_get_patient_id (draft),
+                          draft, json);
+}
+
+KesBulkRecord *
+kes_bulk_record_moj (KesMojRecord  *record,
+                     GError       **error)
+{
+  g_autofree char *id = kes_uuid_new ();
+  g_autoptr(KesMojRecord) normalised = NULL;
+  char *json = NULL;
+
+  kes_moj_record_set_identity (record, id, 1, KES_RECORD_ACTIVE);
+  normalised = kes_store_moj_prepare (record, &json, error);
+  if (normalised == NULL)
+    return NULL;
+  kes_moj_record_set_identity (normalised, id, 1, KES_RECORD_ACTIVE);
+  return bulk_record_new (KES_BULK_MOJ, kes_moj_kind_to_string (kes_moj_record_get_kind (normalised)),
+                          kes_moj_record_get_patient_id (normalised), normalised, json);
+}
+
+KesBulkRecord *
+kes_bulk_record_referral (KesReferral  *referral,
+                          const char   *birth_date,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) issues = kes_referral_validate (referral);
+  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth_date);
+  g_autofree char *id = kes_uuid_new ();
+
+  /* What kes_store_save_referral() checks of a new referral, less the
+   * store's part: a generated referral carries its whole pathway, and
+   * meets the criteria without a manager's override. */
+  if (!kes_issues_to_error (issues, error) || !kes_issues_to_error (warnings, error))
+    return NULL;
+  g_return_val_if_fail (kes_referral_get_steps (referral)->len > 0, NULL);
+  kes_referral_set_identity (referral, id, 1, KES_RECORD_ACTIVE);
+  return bulk_record_new (KES_BULK_REFERRAL, "referral", kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID),
+                          referral, kes_referral_to_json (referral));
+}
+
+static const char *
+bulk_record_id (KesBulkRecord *record)
+{
+  switch (record->type)
+    {
+    case KES_BULK_PATIENT:
+      return kes_patient_get_id (KES_PATIENT (record->object));
+    case KES_BULK_CONTACT:
+      return kes_contact_get_id (KES_CONTACT (record->object));
+    case KES_BULK_NOTE:
+      return kes_note_get_id (KES_NOTE (record->object));
+    case KES_BULK_CARE:
+      return kes_care_record_get_id (KES_CARE_RECORD (record->object));
+    case KES_BULK_MOJ:
+      return kes_moj_record_get_id (KES_MOJ_RECORD (record->object));
+    case KES_BULK_REFERRAL:
+      return kes_referral_get_id (KES_REFERRAL (record->object));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static gboolean
-write_new (KesStore         *self,
-           const char       *kind,
-           const char       *patient_id,
-           const char       *id,
-           const KesBulkRow *row,
-           GError          **error)
+project (KesStore       *self,
+         KesBulkRecord  *record,
+         GError        **error)
 {
-  g_autofree char *now = kes_store_now_iso (self);
+  switch (record->type)
+    {
+    case KES_BULK_PATIENT:
+      return kes_store_project_patient (self, KES_PATIENT (record->object), error);
+    case KES_BULK_CONTACT:
+      return kes_store_project_contact (self, KES_CONTACT (record->object), error);
+    case KES_BULK_NOTE:
+      return kes_store_project_note (self, KES_NOTE (record->object), error);
+    case KES_BULK_CARE:
+      return kes_store_project_care_record (self, KES_CARE_RECORD (record->object), error);
+    case KES_BULK_MOJ:
+      return kes_store_project_moj_record (self, KES_MOJ_RECORD (record->object), record->json, error);
+    case KES_BULK_REFERRAL:
+      return kes_store_project_referral (self, KES_REFERRAL (record->object), error);
+    default:
+      g_assert_not_reached ();
+    }
+}
 
+/* The lean save for generated records: made valid by the generator for a
+ * patient added in this batch (the checks a clinician's save makes against
+ * the database would find nothing), they go straight to the revision, its
+ * audit entry and the projection. */
+gboolean
+kes_store_bulk_write (KesStore       *self,
+                      KesBulkRecord  *record,
+                      GError        **error)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch != NULL, FALSE);
-  return kes_store_write_created (self, kind, patient_id, id, now, row->json, row->data_sha256,
-                                  &self->batch->tail, error);
-}
 
-gboolean
-kes_store_bulk_add_contact (KesStore          *self,
-                            KesContact        *contact,
-                            const KesBulkRow  *row,
-                            GError           **error)
-{
-  return write_new (self, "contact", kes_contact_get_patient_id (contact), kes_contact_get_id (contact), row, error) &&
-         kes_store_project_contact (self, contact, error);
-}
-
-gboolean
-kes_store_bulk_add_note (KesStore          *self,
-                         KesNote           *note,
-                         const KesBulkRow  *row,
-                         GError           **error)
-{
-  return write_new (self, "note", kes_note_get_patient_id (note), kes_note_get_id (note), row, error) &&
-         kes_store_project_note (self, note, error);
+  now = kes_store_now_iso (self);
+  return kes_store_write_created (self, record->kind, record->patient_id, bulk_record_id (record), now,
+                                  record->json, record->data_sha256, &self->batch->tail, error) &&
+         project (self, record, error);
 }
 
 /* ---- Settings while generating ---- */

@@ -8,6 +8,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-medication-rules.h"
+#include "kes-store-community-private.h"
 #include "kes-store-community.h"
 #include "kes-store-import-private.h"
 #include "kes-store-private.h"
@@ -98,10 +99,10 @@ add_derived_columns (KesCareRecord *record,
   return 0;
 }
 
-static gboolean
-project (KesStore       *self,
-         KesCareRecord  *record,
-         GError        **error)
+gboolean
+kes_store_project_care_record (KesStore       *self,
+                               KesCareRecord  *record,
+                               GError        **error)
 {
   const char *kind = kes_care_record_get_kind (record);
   const KesCareField *fields = kes_care_kind_fields (kind);
@@ -156,6 +157,29 @@ project (KesStore       *self,
   return TRUE;
 }
 
+KesCareRecord *
+kes_store_care_record_prepare (KesCareRecord  *record,
+                               const GDate    *today,
+                               char          **json,
+                               GError        **error)
+{
+  g_autoptr(KesCareRecord) draft = kes_care_record_new (kes_care_record_get_kind (record));
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autofree char *typed = kes_care_record_to_json (record);
+
+  /* Validate a copy so a failed save leaves the form's values as typed. */
+  if (!kes_care_record_load_json (draft, typed, error))
+    return NULL;
+  kes_care_record_set_patient_id (draft, kes_care_record_get_patient_id (record));
+  kes_care_record_set_identity (draft, kes_care_record_get_id (record),
+                                kes_care_record_get_revision (record), KES_RECORD_ACTIVE);
+  issues = kes_care_record_validate (draft, today);
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  *json = kes_care_record_to_json (draft);
+  return g_steal_pointer (&draft);
+}
+
 gboolean
 kes_store_save_care_record (KesStore       *self,
                             KesCareRecord  *record,
@@ -164,30 +188,20 @@ kes_store_save_care_record (KesStore       *self,
                             GError        **error)
 {
   g_autoptr(KesCareRecord) draft = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GDate) today = kes_clock_today ();
   g_autofree char *id = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *typed = NULL;
   const char *patient_id;
   gint64 revision;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CARE_RECORD (record), FALSE);
 
-  /* Validate a copy so a failed save leaves the form's values as typed. */
-  typed = kes_care_record_to_json (record);
-  draft = kes_care_record_new (kes_care_record_get_kind (record));
-  if (!kes_care_record_load_json (draft, typed, error))
+  draft = kes_store_care_record_prepare (record, today, &json, error);
+  if (draft == NULL)
     return FALSE;
-  kes_care_record_set_patient_id (draft, kes_care_record_get_patient_id (record));
-  kes_care_record_set_identity (draft, kes_care_record_get_id (record),
-                                kes_care_record_get_revision (record), KES_RECORD_ACTIVE);
   patient_id = kes_care_record_get_patient_id (draft);
-
-  issues = kes_care_record_validate (draft, today);
-  if (!kes_issues_to_error (issues, error) ||
-      !kes_store_check_patient_active (self, patient_id, NULL, error) ||
+  if (!kes_store_check_patient_active (self, patient_id, NULL, error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
   if (g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) &&
@@ -195,7 +209,6 @@ kes_store_save_care_record (KesStore       *self,
     return FALSE;
 
   id = g_strdup (kes_care_record_get_id (draft));
-  json = kes_care_record_to_json (draft);
   if (!kes_store_savepoint (self, error))
     return FALSE;
   revision = kes_store_write_revision (self, kes_care_record_get_kind (draft), patient_id, &id,
@@ -207,7 +220,7 @@ kes_store_save_care_record (KesStore       *self,
       return FALSE;
     }
   kes_care_record_set_identity (draft, id, revision, KES_RECORD_ACTIVE);
-  if (!project (self, draft, error) || !kes_store_release (self, error))
+  if (!kes_store_project_care_record (self, draft, error) || !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);
@@ -457,5 +470,5 @@ kes_store_project_care_json (KesStore        *self,
   kes_care_record_set_identity (record, id, revision, state);
   kes_care_record_set_patient_id (record, patient_id);
 
-  return project (self, record, error);
+  return kes_store_project_care_record (self, record, error);
 }

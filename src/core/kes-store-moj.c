@@ -17,11 +17,11 @@
  * content. Whether a record is entered in error is read from record.state,
  * which kes_store_mark_entered_in_error keeps for every kind. */
 
-static gboolean
-project (KesStore      *self,
-         KesMojRecord  *record,
-         const char    *json,
-         GError       **error)
+gboolean
+kes_store_project_moj_record (KesStore      *self,
+                              KesMojRecord  *record,
+                              const char    *json,
+                              GError       **error)
 {
   KesMojKind kind = kes_moj_record_get_kind (record);
   sqlite3_stmt *stmt = kes_store_prepare (self,
@@ -46,6 +46,25 @@ project (KesStore      *self,
   return TRUE;
 }
 
+KesMojRecord *
+kes_store_moj_prepare (KesMojRecord  *record,
+                       char         **json,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) issues = kes_moj_record_get_kind (record) == KES_MOJ_REPORT
+                                  ? kes_moj_report_validate (record) : kes_moj_record_validate (record);
+  g_autoptr(KesMojRecord) normalised = NULL;
+
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  /* Normalise a copy, so a failure leaves the caller's record as typed. */
+  normalised = kes_moj_record_copy (record);
+  if (!kes_moj_record_normalise (normalised, error))
+    return NULL;
+  *json = kes_moj_record_to_json (normalised);
+  return g_steal_pointer (&normalised);
+}
+
 gboolean
 kes_store_save_moj_record (KesStore       *self,
                            KesMojRecord   *record,
@@ -53,7 +72,6 @@ kes_store_save_moj_record (KesStore       *self,
                            const char     *reason,
                            GError        **error)
 {
-  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(KesMojRecord) normalised = NULL;
   g_autofree char *id = NULL;
   g_autofree char *json = NULL;
@@ -64,20 +82,11 @@ kes_store_save_moj_record (KesStore       *self,
   g_return_val_if_fail (KES_IS_MOJ_RECORD (record), FALSE);
 
   patient_id = kes_moj_record_get_patient_id (record);
-  if (kes_moj_record_get_kind (record) == KES_MOJ_REPORT)
-    issues = kes_moj_report_validate (record);
-  else
-    issues = kes_moj_record_validate (record);
-  if (!kes_issues_to_error (issues, error) ||
+  normalised = kes_store_moj_prepare (record, &json, error);
+  if (normalised == NULL ||
       !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
-
-  /* Normalise a copy, so a failure leaves the caller's record as typed. */
-  normalised = kes_moj_record_copy (record);
-  if (!kes_moj_record_normalise (normalised, error))
-    return FALSE;
-  json = kes_moj_record_to_json (normalised);
   id = g_strdup (kes_moj_record_get_id (record));
 
   if (!kes_store_savepoint (self, error))
@@ -91,7 +100,7 @@ kes_store_save_moj_record (KesStore       *self,
       return FALSE;
     }
   kes_moj_record_set_identity (normalised, id, revision, KES_RECORD_ACTIVE);
-  if (!project (self, normalised, json, error) || !kes_store_release (self, error))
+  if (!kes_store_project_moj_record (self, normalised, json, error) || !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);
@@ -490,5 +499,5 @@ kes_store_project_moj_json (KesStore        *self,
     return FALSE;
   kes_moj_record_set_identity (record, id, revision, state);
 
-  return project (self, record, json, error);
+  return kes_store_project_moj_record (self, record, json, error);
 }

@@ -75,16 +75,6 @@ gboolean      kes_store_submit_moj_report    (KesStore       *self,
                                               const char     *reference,
                                               GError        **error);
 
-/* Demo data (kes-demo.c): a conditionally discharged restricted patient for
- * one in three of those it is called for, with past reports submitted. */
-gboolean      kes_store_moj_add_demo         (KesStore       *self,
-                                              KesPatient     *patient,
-                                              guint           index,
-                                              GError        **error);
-/* How many days ago kes_store_moj_add_demo() dates the conditional
- * discharge of demo patient @index, or -1 when it adds none. */
-int           kes_moj_demo_discharged_days_ago (guint         index);
-
 /* Today: routine reports due in the warning window, due today or overdue;
  * unsubmitted urgent reports at the top; change-of-address notices. */
 gboolean      kes_store_moj_due_items        (KesStore       *self,

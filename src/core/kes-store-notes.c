@@ -35,14 +35,16 @@ kes_store_project_contact (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_contact_get_id (contact), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_contact_get_patient_id (contact), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_contact_get_occurred_at (contact), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_contact_get_contact_type (contact), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, kes_contact_get_with_whom (contact), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, kes_contact_get_location (contact), -1, SQLITE_TRANSIENT);
+  /* Static binds (no copies, a million contacts in a demo): the contact
+   * outlives the step, and the statement is reset right after it. */
+  sqlite3_bind_text (stmt, 1, kes_contact_get_id (contact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kes_contact_get_patient_id (contact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kes_contact_get_occurred_at (contact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kes_contact_get_contact_type (contact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, kes_contact_get_with_whom (contact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, kes_contact_get_location (contact), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, kes_contact_get_duration_minutes (contact));
-  sqlite3_bind_text (stmt, 8, kes_contact_get_summary (contact), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, kes_contact_get_summary (contact), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the contact log"));
@@ -196,11 +198,12 @@ kes_store_project_note (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_note_get_id (note), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_note_get_patient_id (note), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_note_get_written_at (note), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_note_get_title (note), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, kes_note_get_body (note), -1, SQLITE_TRANSIENT);
+  /* Static binds, as for contacts. */
+  sqlite3_bind_text (stmt, 1, kes_note_get_id (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kes_note_get_patient_id (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kes_note_get_written_at (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kes_note_get_title (note), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, kes_note_get_body (note), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the notes"));

@@ -3,7 +3,10 @@
 
 #include <sqlite3.h>
 
+#include "kes-care-record.h"
+#include "kes-moj.h"
 #include "kes-permissions.h"
+#include "kes-referral.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -135,29 +138,43 @@ char         *kes_store_now_iso        (KesStore      *self);
 /* The batch's audit tail, or NULL outside a batch. */
 KesAuditTail *kes_store_batch_tail     (KesStore      *self);
 void          kes_store_batch_free     (KesStoreBatch *batch);
-/* Contacts and notes the demo generator made valid, for a patient added in
- * this batch. Made ready on any thread (no store: an id, the JSON and its
- * hash, the costly part), then written on the store's: revision, audit
- * entry and projection, without the checks against the database a
- * clinician's save makes. The object's patient id is set by then. */
-typedef struct
+/* New records the demo generator made, for patients it adds in this batch.
+ * Made ready on any thread without the store (an id, the checks and
+ * normalisation a save makes that need no database, the JSON and its
+ * SHA-256: the costly part), then written on the store's thread in the
+ * order made: revision, audit entry and projection, without the checks
+ * against the database a clinician's save makes (they hold by
+ * construction: the generator refers only to what it has just made). The
+ * record's id is set on the object passed in. */
+typedef enum
 {
-  char *json;
-  char *data_sha256;
-} KesBulkRow;
-void          kes_bulk_row_clear       (KesBulkRow    *row);
-void          kes_bulk_prepare_contact (KesContact    *contact,
-                                        KesBulkRow    *row);
-void          kes_bulk_prepare_note    (KesNote       *note,
-                                        KesBulkRow    *row);
-gboolean      kes_store_bulk_add_contact (KesStore         *self,
-                                          KesContact       *contact,
-                                          const KesBulkRow *row,
-                                          GError          **error);
-gboolean      kes_store_bulk_add_note    (KesStore         *self,
-                                          KesNote          *note,
-                                          const KesBulkRow *row,
-                                          GError          **error);
+  KES_BULK_PATIENT,
+  KES_BULK_CONTACT,
+  KES_BULK_NOTE,
+  KES_BULK_CARE,
+  KES_BULK_MOJ,
+  KES_BULK_REFERRAL,
+} KesBulkKind;
+typedef struct _KesBulkRecord KesBulkRecord;
+void           kes_bulk_record_free     (KesBulkRecord  *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesBulkRecord, kes_bulk_record_free)
+KesBulkRecord *kes_bulk_record_patient  (KesPatient     *patient,
+                                         const GDate    *today,
+                                         GError        **error);
+KesBulkRecord *kes_bulk_record_contact  (KesContact     *contact);
+KesBulkRecord *kes_bulk_record_note     (KesNote        *note);
+KesBulkRecord *kes_bulk_record_care     (KesCareRecord  *record,
+                                         const GDate    *today,
+                                         GError        **error);
+KesBulkRecord *kes_bulk_record_moj      (KesMojRecord   *record,
+                                         GError        **error);
+/* @birth_date: the patient's, for the eligibility criteria. */
+KesBulkRecord *kes_bulk_record_referral (KesReferral    *referral,
+                                         const char     *birth_date,
+                                         GError        **error);
+gboolean       kes_store_bulk_write     (KesStore       *self,
+                                         KesBulkRecord  *record,
+                                         GError        **error);
 /* Durability while generating: relaxed for a file with no records yet,
  * then restored to what kes_store_open() sets. Outside any transaction. */
 gboolean      kes_store_bulk_relax     (KesStore      *self,

@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* Writes the projection row of a referral whose revision was just written. */
+gboolean kes_store_project_referral (KesStore     *self,
+                                     KesReferral  *referral,
+                                     GError      **error);
+
 /* Today provider (kes-store-due.c): due discharge-readiness tasks and
  * planned in-reach visits of accepted and in-reach referrals, kind
  * "in-reach-task". */

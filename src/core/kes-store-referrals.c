@@ -88,10 +88,10 @@ patient_birth_date (KesStore   *self,
   return birth;
 }
 
-static gboolean
-project_referral (KesStore     *self,
-                  KesReferral  *referral,
-                  GError      **error)
+gboolean
+kes_store_project_referral (KesStore     *self,
+                            KesReferral  *referral,
+                            GError      **error)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self,
     "INSERT INTO referral (id, patient_id, referral_date, source, area, security_level, unit, "
@@ -145,7 +145,7 @@ write_referral (KesStore      *self,
       return FALSE;
     }
   kes_referral_set_identity (referral, id, revision, KES_RECORD_ACTIVE);
-  if (!project_referral (self, referral, error) || !kes_store_release (self, error))
+  if (!kes_store_project_referral (self, referral, error) || !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);
@@ -826,5 +826,5 @@ kes_store_project_referral_json (KesStore        *self,
   kes_referral_set_identity (referral, id, revision, state);
   kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
 
-  return project_referral (self, referral, error);
+  return kes_store_project_referral (self, referral, error);
 }

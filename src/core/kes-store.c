@@ -336,6 +336,23 @@ quick_check (KesStore  *self,
   return TRUE;
 }
 
+/* SQLite counts every allocation under a global mutex by default, for
+ * sqlite3_memory_used(), which Kestrel never asks: a measurable share of a
+ * large write. Only possible before SQLite's first use in the process
+ * (the first store opened, before any worker threads); later it is refused
+ * and nothing changes. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 static KesStore *
 open_store (const char  *path,
             gboolean     defer_check,
@@ -345,6 +362,7 @@ open_store (const char  *path,
   g_autoptr(KesStore) self = NULL;
   gboolean in_memory;
 
+  configure_sqlite_once ();
   in_memory = g_str_equal (path, ":memory:");
   if (!in_memory && !create_private_file (path, error))
     return NULL;
@@ -549,7 +567,8 @@ insert_record_row (KesStore    *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  kes_store_bind_text (stmt, 3, patient_id);
+  if (patient_id != NULL && *patient_id != '\0')
+    sqlite3_bind_text (stmt, 3, patient_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)

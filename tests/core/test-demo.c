@@ -5,11 +5,15 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "kes-care-record.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
 #include "kes-due.h"
 #include "kes-json-writer.h"
+#include "kes-moj.h"
 #include "kes-referral.h"
+#include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals.h"
 #include "kes-uuid.h"
@@ -160,120 +164,261 @@ test_json_writer_matches_json_glib (void)
     }
 }
 
-static KesPatient *
-save_patient (KesStore *store)
+static void
+fill_patient (KesPatient *patient,
+              const char *team_id)
 {
-  g_autoptr(KesPatient) patient = kes_patient_new ();
-  g_autoptr(GError) error = NULL;
-
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Curlew");
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Zoë");
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-02-03");
-  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, "9434765919");
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, "943 476 5919");
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&patient);
+  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "09");
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
 }
 
-/* Every column of a record's rows (identity, revision, audit entry,
- * projection) that does not differ by nature between two records: ids and
- * times are left out. */
+/* A record's rows as text, but for what differs by nature between two
+ * records of the same content (ids, times, the audit sequence and hash):
+ * identity, revision, audit entry, and every column of its projection. */
 static char *
 describe_record (const char *path,
                  const char *table,
-                 const char *columns,
                  const char *id)
 {
-  g_autofree char *sql = g_strdup_printf (
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *projection_sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?1", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
     "SELECT json_array (r.kind, r.patient_id, r.revision, r.state, r.created_by, r.updated_by, "
     "v.revision, v.change, v.reason, v.author_id, v.data, "
-    "a.actor_id, a.action, a.patient_id, a.revision, a.data_hash, a.summary, %s) "
+    "a.actor_id, a.action, a.patient_id, a.revision, a.data_hash, a.summary) "
     "FROM record r JOIN revision v ON v.record_id = r.id JOIN audit a ON a.record_id = r.id "
-    "JOIN %s p ON p.id = r.id WHERE r.id = '%s'", columns, table, id);
+    "WHERE r.id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
 
-  /* Test-only SQL from the test's own constants and store-made ids. */
-  return query_text (path, sql);
+  /* Test-only SQL: the table name is one of the test's constants. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, projection_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    if (!g_str_equal (sqlite3_column_name (stmt, i), "id") && !g_str_equal (sqlite3_column_name (stmt, i), "rowid"))
+      g_string_append_printf (text, " | %s=%s", sqlite3_column_name (stmt, i),
+                              sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-#define CONTACT_COLUMNS \
-  "p.patient_id, p.occurred_at, p.contact_type, p.with_whom, p.location, p.duration_minutes, p.summary, p.state"
-#define NOTE_COLUMNS "p.patient_id, p.written_at, p.title, p.body, p.state"
+/* @text with every @what replaced by @with (@text is taken and freed). */
+static char *
+replace (char       *text,
+         const char *what,
+         const char *with)
+{
+  g_auto(GStrv) parts = g_strsplit (text, what, -1);
 
+  g_free (text);
+  return g_strjoinv (with, parts);
+}
+
+static void
+assert_same_rows (Fixture    *fixture,
+                  const char *table,
+                  const char *saved_id,
+                  const char *batch_id)
+{
+  g_autofree char *saved = describe_record (fixture->path, table, saved_id);
+  g_autofree char *batch = describe_record (fixture->path, table, batch_id);
+
+  g_assert_cmpstr (batch, ==, saved);
+}
+
+static void
+write_in_batch (Fixture        *fixture,
+                KesBulkRecord  *record)
+{
+  g_autoptr(KesBulkRecord) owned = record;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (record);
+  g_assert_true (kes_store_batch_begin (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_bulk_write (fixture->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_batch_commit (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static KesReferral *
+make_referral (const char *patient_id,
+               const char *by_id)
+{
+  KesReferral *referral = kes_referral_new ();
+  KesReferralStep first = {
+    .stage = KES_REFERRAL_RECEIVED, .date = (char *) "2026-10-01",
+    .recorded_at = (char *) "2026-10-01T10:00:00Z", .by_id = (char *) by_id,
+  };
+
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-10-01");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Ward consultant (demo)");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "internal-ward");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Norvic Clinic");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "norfolk");
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Community follow-up");
+  kes_referral_set_inpatient (referral, TRUE);
+  kes_referral_append_step (referral, &first);
+  return referral;
+}
+
+#define SAME_CONTENT(saved, batch, setup) \
+  G_STMT_START { setup (saved); setup (batch); } G_STMT_END
+
+static void
+contact_values (KesContact *contact)
+{
+  kes_contact_set_occurred_at (contact, "2026-11-20T10:30:00Z");
+  kes_contact_set_contact_type (contact, "face-to-face");
+  kes_contact_set_with_whom (contact, "Patient and carer");
+  kes_contact_set_location (contact, "Home");
+  kes_contact_set_duration_minutes (contact, 45);
+}
+
+static void
+note_values (KesNote *note)
+{
+  kes_note_set_written_at (note, "2026-11-20T11:00:00Z");
+  kes_note_set_title (note, "Progress note");
+  kes_note_set_body (note, "Seen with “Zoë”.\nClozapine bloods taken; result awaited.");
+}
+
+static void
+care_values (KesCareRecord *record)
+{
+  kes_care_record_set (record, "taken_on", "2026-11-19");
+  kes_care_record_set (record, "weight_kg", "88");
+  kes_care_record_set (record, "height_cm", "176");
+  kes_care_record_set (record, "systolic", "128");
+  kes_care_record_set (record, "diastolic", "82");
+  kes_care_record_set (record, "smoking", "current");
+}
+
+static void
+moj_values (KesMojRecord *record)
+{
+  kes_moj_record_set_text (record, "authority", "09");
+  kes_moj_record_set_text (record, "effective_date", "2026-06-01");
+  kes_moj_record_set_text (record, "order_date", "2018-03-14");
+  kes_moj_record_set_text (record, "restriction_date", "2018-03-14");
+  kes_moj_record_set_text (record, "court", "Norwich Crown Court");
+  kes_moj_record_set_text (record, "conditional_discharge_date", "2026-06-01");
+  kes_moj_record_set_text (record, "discharged_by", "First-tier Tribunal");
+}
+
+/* What a batch writes is what a clinician's save writes for the same
+ * content, kind by kind, row by row (ids and times aside), and it verifies
+ * the same. */
 static void
 test_batch_matches_save (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(KesPatient) patient = save_patient (fixture->store);
-  const char *patient_id = kes_patient_get_id (patient);
-  g_autoptr(KesContact) saved_contact = kes_contact_new ();
-  g_autoptr(KesContact) batch_contact = kes_contact_new ();
-  g_autoptr(KesNote) saved_note = kes_note_new ();
-  g_autoptr(KesNote) batch_note = kes_note_new ();
-  KesBulkRow contact_row = { 0 };
-  KesBulkRow note_row = { 0 };
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  KesContact *contacts[] = { saved_contact, batch_contact };
-  KesNote *notes[] = { saved_note, batch_note };
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(KesTeam) north = kes_store_find_team (fixture->store, "North");
+  g_autoptr(KesPatient) saved_patient = kes_patient_new ();
+  g_autoptr(KesPatient) batch_patient = kes_patient_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *patient_id;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      kes_contact_set_patient_id (contacts[i], patient_id);
-      kes_contact_set_occurred_at (contacts[i], "2026-11-20T10:30:00Z");
-      kes_contact_set_contact_type (contacts[i], "face-to-face");
-      kes_contact_set_with_whom (contacts[i], "Patient and carer");
-      kes_contact_set_location (contacts[i], "Home");
-      kes_contact_set_duration_minutes (contacts[i], 45);
-      kes_note_set_patient_id (notes[i], patient_id);
-      kes_note_set_written_at (notes[i], "2026-11-20T11:00:00Z");
-      kes_note_set_title (notes[i], "Progress note");
-      kes_note_set_body (notes[i], "Seen with “Zoë”.\nClozapine bloods taken; result awaited.");
-    }
-  g_assert_true (kes_store_save_contact (fixture->store, saved_contact, KES_CHANGE_CREATE, NULL, &error));
+  fill_patient (saved_patient, kes_team_get_id (north));
+  g_assert_true (kes_store_save_patient (fixture->store, saved_patient, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (kes_store_save_note (fixture->store, saved_note, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-
-  kes_bulk_prepare_contact (batch_contact, &contact_row);
-  kes_bulk_prepare_note (batch_note, &note_row);
-  g_assert_true (kes_store_batch_begin (fixture->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_bulk_add_contact (fixture->store, batch_contact, &contact_row, &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_bulk_add_note (fixture->store, batch_note, &note_row, &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_batch_commit (fixture->store, &error));
-  g_assert_no_error (error);
-  kes_bulk_row_clear (&contact_row);
-  kes_bulk_row_clear (&note_row);
-
-  /* The same rows, but for ids and times, whichever way they were written. */
+  /* The same person twice: a save would refuse the second, a batch (whose
+   * generator makes each NHS number once) does not look. */
+  fill_patient (batch_patient, kes_team_get_id (north));
+  write_in_batch (fixture, kes_bulk_record_patient (batch_patient, today, &error));
   {
-    g_autofree char *saved = describe_record (fixture->path, "contact", CONTACT_COLUMNS,
-                                              kes_contact_get_id (saved_contact));
-    g_autofree char *batch = describe_record (fixture->path, "contact", CONTACT_COLUMNS,
-                                              kes_contact_get_id (batch_contact));
+    /* A patient's audit entry names the patient. */
+    g_autofree char *saved = replace (describe_record (fixture->path, "patient", kes_patient_get_id (saved_patient)),
+                                      kes_patient_get_id (saved_patient), "ID");
+    g_autofree char *batch = replace (describe_record (fixture->path, "patient", kes_patient_get_id (batch_patient)),
+                                      kes_patient_get_id (batch_patient), "ID");
 
-    g_assert_nonnull (saved);
     g_assert_cmpstr (batch, ==, saved);
   }
-  {
-    g_autofree char *saved = describe_record (fixture->path, "note", NOTE_COLUMNS, kes_note_get_id (saved_note));
-    g_autofree char *batch = describe_record (fixture->path, "note", NOTE_COLUMNS, kes_note_get_id (batch_note));
+  patient_id = kes_patient_get_id (saved_patient);
 
-    g_assert_nonnull (saved);
-    g_assert_cmpstr (batch, ==, saved);
-  }
-  /* Both notes are found, the batch's one indexed when the batch ended. */
   {
-    g_autoptr(GPtrArray) hits = kes_store_search_notes (fixture->store, "zoe clozapine", 10, &error);
+    g_autoptr(KesContact) saved = kes_contact_new ();
+    g_autoptr(KesContact) batch = kes_contact_new ();
 
+    SAME_CONTENT (saved, batch, contact_values);
+    kes_contact_set_patient_id (saved, patient_id);
+    kes_contact_set_patient_id (batch, patient_id);
+    g_assert_true (kes_store_save_contact (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (hits->len, ==, 2);
+    write_in_batch (fixture, kes_bulk_record_contact (batch));
+    assert_same_rows (fixture, "contact", kes_contact_get_id (saved), kes_contact_get_id (batch));
   }
+  {
+    g_autoptr(KesNote) saved = kes_note_new ();
+    g_autoptr(KesNote) batch = kes_note_new ();
+
+    SAME_CONTENT (saved, batch, note_values);
+    kes_note_set_patient_id (saved, patient_id);
+    kes_note_set_patient_id (batch, patient_id);
+    g_assert_true (kes_store_save_note (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    write_in_batch (fixture, kes_bulk_record_note (batch));
+    assert_same_rows (fixture, "note", kes_note_get_id (saved), kes_note_get_id (batch));
+  }
+  {
+    g_autoptr(KesCareRecord) saved = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+    g_autoptr(KesCareRecord) batch = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+
+    SAME_CONTENT (saved, batch, care_values);
+    kes_care_record_set_patient_id (saved, patient_id);
+    kes_care_record_set_patient_id (batch, patient_id);
+    g_assert_true (kes_store_save_care_record (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    write_in_batch (fixture, kes_bulk_record_care (batch, today, &error));
+    assert_same_rows (fixture, "physical_health", kes_care_record_get_id (saved), kes_care_record_get_id (batch));
+  }
+  {
+    g_autoptr(KesMojRecord) saved = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, patient_id);
+    g_autoptr(KesMojRecord) batch = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, patient_id);
+
+    SAME_CONTENT (saved, batch, moj_values);
+    g_assert_true (kes_store_save_moj_record (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    write_in_batch (fixture, kes_bulk_record_moj (batch, &error));
+    assert_same_rows (fixture, "moj_record", kes_moj_record_get_id (saved), kes_moj_record_get_id (batch));
+  }
+  {
+    g_autoptr(KesReferral) saved = make_referral (patient_id, kes_staff_get_id (fixture->actor));
+    g_autoptr(KesReferral) batch = make_referral (patient_id, kes_staff_get_id (fixture->actor));
+
+    g_assert_true (kes_store_save_referral (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_no_error (error);
+    write_in_batch (fixture, kes_bulk_record_referral (batch, "1980-02-03", &error));
+    assert_same_rows (fixture, "referral", kes_referral_get_id (saved), kes_referral_get_id (batch));
+  }
+
+  /* Both notes are found, the batch's one indexed when its batch ended. */
+  hits = kes_store_search_notes (fixture->store, "zoe clozapine", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
   problems = kes_store_verify (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);

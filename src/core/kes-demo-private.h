@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kes-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The parts of the demo generator (kes-demo.c). Each adds the records it
+ * makes, ready to write (KesBulkRecord*, in the order they must be
+ * written), to @sink; none touches the store, so they run on the demo's
+ * second thread. */
+
+/* Contacts and notes for one patient, dated up to 400 days before @now. */
+void     kes_demo_add_clinical  (GPtrArray   *sink,
+                                 GRand       *rand,
+                                 GDateTime   *now,
+                                 const char  *patient_id,
+                                 guint        n_contacts,
+                                 guint        n_notes);
+/* Care in the community, from its own random sequence seeded by @seed. */
+gboolean kes_demo_add_community (GPtrArray   *sink,
+                                 guint        seed,
+                                 const char  *patient_id,
+                                 GError     **error);
+/* A conditional discharge, conditions, index offence and the reports of
+ * past periods submitted, for one in three of the restricted patients it
+ * is called for (kes-moj-demo.c). */
+gboolean kes_demo_add_moj       (GPtrArray   *sink,
+                                 KesPatient  *patient,
+                                 KesStaff    *social,
+                                 KesStaff    *clinical,
+                                 guint        index,
+                                 GError     **error);
+/* How many days ago kes_demo_add_moj() dates the conditional discharge of
+ * demo patient @index, or -1 when it adds none. */
+int      kes_demo_moj_discharged_days_ago (guint index);
+/* The referral history of one patient, from its own random sequence seeded
+ * by @seed: the accepted referral that led to their discharge, sometimes an
+ * earlier declined one, and for a few patients a referral still on its way
+ * through the pathway instead. @discharged_days_ago is the discharge the
+ * rest of the demo data already dates (a conditional discharge), or -1 to
+ * choose one. */
+gboolean kes_demo_add_referrals (GPtrArray   *sink,
+                                 guint        seed,
+                                 KesPatient  *patient,
+                                 KesStaff    *clinician,
+                                 KesStaff    *coordinator,
+                                 int          discharged_days_ago,
+                                 GError     **error);
+
+/* ---- The second thread (kes-demo-feed.c) ---- */
+
+/* Makes patient @index's records (KesBulkRecord*), or NULL with @error. */
+typedef GPtrArray *(*KesDemoMake) (guint     index,
+                                   gpointer  data,
+                                   GError  **error);
+
+typedef struct _KesDemoFeed KesDemoFeed;
+
+/* Starts making patients 0 to @n_patients - 1, in order, a few ahead of
+ * the writer. @make runs on the feed's thread with @data. */
+KesDemoFeed *kes_demo_feed_start   (guint         n_patients,
+                                    KesDemoMake   make,
+                                    gpointer      data);
+/* The next patient's records, waiting for them if need be; NULL with
+ * @error when making them failed. Hand them back with
+ * kes_demo_feed_release() once written. */
+GPtrArray   *kes_demo_feed_next    (KesDemoFeed  *feed,
+                                    GError      **error);
+void         kes_demo_feed_release (KesDemoFeed  *feed,
+                                    GPtrArray    *records);
+/* Stops the thread (also part-way) and frees the feed. */
+void         kes_demo_feed_stop    (KesDemoFeed  *feed);
+
+G_END_DECLS
