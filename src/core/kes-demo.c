@@ -141,6 +141,8 @@ typedef struct
   GDate                *today;
   const KesDemoOptions *options;
   guint32               seed;
+  KesAuditTail          tail;     /* the audit chain as the records are sealed */
+  const char           *actor_id;
 } Maker;
 
 /* One patient and everything recorded about them, ready to write (runs on
@@ -168,6 +170,7 @@ make_patient (guint     index,
   const char *legal = PICK (rand, legal_statuses);
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
   KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
+  g_autofree char *at = NULL;
   KesBulkRecord *ready;
   const char *id;
 
@@ -214,6 +217,9 @@ make_patient (guint     index,
   if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, clinician, coordinator,
                                g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
     return NULL;
+  /* The audit entries hashed here too, off the writer's thread. */
+  at = kes_clock_now_iso ();
+  kes_bulk_records_seal (records, &maker->tail, maker->actor_id, at);
   return g_steal_pointer (&records);
 }
 
@@ -264,7 +270,8 @@ generate (KesStore             *store,
   g_autoptr(GDateTime) now = kes_clock_now_utc ();
   g_autoptr(GDate) today = kes_clock_today ();
   g_autoptr(GPtrArray) staff = NULL;
-  Maker maker = { rand, clinical_rand, NULL, 0, now, today, options, seed };
+  KesStaff *actor = kes_store_get_actor (store);
+  Maker maker = { rand, clinical_rand, NULL, 0, now, today, options, seed, { 0 }, NULL };
 
   /* Staff first, in a transaction of their own: the patients refer to them. */
   if (!kes_store_batch_begin (store, error))
@@ -279,7 +286,9 @@ generate (KesStore             *store,
   /* Continue after any demo patients already present. */
   maker.nhs_stem = kes_store_count_patients (store) * 2 + 1;
   maker.staff = staff;
-  return kes_store_batch_commit (store, error) && write_patients (store, &maker, progress, user_data, error);
+  maker.actor_id = actor != NULL ? kes_staff_get_id (actor) : NULL;
+  return kes_store_batch_commit (store, error) && kes_store_audit_read_tail (store, &maker.tail, error) &&
+         write_patients (store, &maker, progress, user_data, error);
 }
 
 gboolean

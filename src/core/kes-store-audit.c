@@ -149,6 +149,7 @@ insert_entry (KesStore      *self,
               const char    *revision_data,
               const char    *revision_hash,
               const char    *summary,
+              const char    *sealed_hash,
               GError       **error)
 {
   g_autofree char *content_hash = revision_hash == NULL && revision_data != NULL ? data_hash (revision_data) : NULL;
@@ -167,7 +168,8 @@ insert_entry (KesStore      *self,
     .prev_hash = tail->hash,
   };
 
-  hash = entry_hash (&fields);
+  /* Sealed: hashed already, off this thread, for this very tail. */
+  hash = sealed_hash != NULL ? g_strdup (sealed_hash) : entry_hash (&fields);
   stmt = kes_store_prepare (self,
     "INSERT INTO audit (seq, at, actor_id, action, record_id, patient_id, revision, data_hash, "
     "summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -223,10 +225,19 @@ append_entry (KesStore    *self,
   /* In a batch the tail is kept, not read back (the batch holds the write lock). */
   if (batch_tail != NULL)
     return insert_entry (self, batch_tail, now, actor_id, action, record_id, patient_id, revision,
-                         revision_data, NULL, summary, error);
+                         revision_data, NULL, summary, NULL, error);
   return kes_store_audit_read_tail (self, &tail, error) &&
          insert_entry (self, &tail, now, actor_id, action, record_id, patient_id, revision, revision_data,
-                       NULL, summary, error);
+                       NULL, summary, NULL, error);
+}
+
+/* Whose record an entry is about: a patient is their own. */
+static const char *
+created_owner (const char *kind,
+               const char *record_id,
+               const char *patient_id)
+{
+  return g_str_equal (kind, "patient") ? record_id : patient_id;
 }
 
 gboolean
@@ -238,12 +249,44 @@ kes_store_audit_created (KesStore      *self,
                          const char    *patient_id,
                          const char    *data_json,
                          const char    *data_sha256,
+                         const char    *sealed_hash,
                          GError       **error)
 {
   /* The same entry kes_store_audit_revision() writes for a new record. */
   return insert_entry (self, tail, at, current_actor_id (self), KES_AUDIT_CREATE, record_id,
-                       g_str_equal (kind, "patient") ? record_id : patient_id, 1, data_json, data_sha256,
-                       kind, error);
+                       created_owner (kind, record_id, patient_id), 1, data_json, data_sha256, kind, sealed_hash,
+                       error);
+}
+
+void
+kes_store_audit_seal_created (KesAuditTail *tail,
+                              const char   *at,
+                              const char   *actor_id,
+                              const char   *kind,
+                              const char   *record_id,
+                              const char   *patient_id,
+                              const char   *data_sha256,
+                              char          hash[65])
+{
+  g_autofree char *computed = NULL;
+  AuditFields fields = {
+    .seq = tail->seq + 1,
+    .at = at,
+    .actor_id = empty_to_null (actor_id),
+    .action = KES_AUDIT_CREATE,
+    .record_id = empty_to_null (record_id),
+    .patient_id = empty_to_null (created_owner (kind, record_id, patient_id)),
+    .revision = 1,
+    .data_hash = data_sha256,
+    .summary = kind,
+    .prev_hash = tail->hash,
+  };
+
+  /* Field for field what insert_entry() hashes for kes_store_audit_created(). */
+  computed = entry_hash (&fields);
+  g_strlcpy (hash, computed, 65);
+  tail->seq = fields.seq;
+  g_strlcpy (tail->hash, computed, sizeof tail->hash);
 }
 
 char *

@@ -193,6 +193,12 @@ struct _KesBulkRecord
   char        *json;
   char        *data_sha256;
   GObject     *object;     /* the record as projected */
+  /* Sealed (kes_bulk_records_seal): its audit entry, hashed ahead. */
+  char        *at;
+  char        *actor_id;
+  gint64       seq;
+  char         prev_hash[65];
+  char         hash[65];
 };
 
 void
@@ -205,6 +211,8 @@ kes_bulk_record_free (KesBulkRecord *record)
   g_free (record->json);
   g_free (record->data_sha256);
   g_clear_object (&record->object);
+  g_free (record->at);
+  g_free (record->actor_id);
   g_free (record);
 }
 
@@ -364,6 +372,27 @@ project (KesStore       *self,
     }
 }
 
+void
+kes_bulk_records_seal (GPtrArray    *records,
+                       KesAuditTail *tail,
+                       const char   *actor_id,
+                       const char   *at)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      KesBulkRecord *record = records->pdata[i];
+
+      g_free (record->at);
+      record->at = g_strdup (at);
+      g_free (record->actor_id);
+      record->actor_id = g_strdup (actor_id);
+      record->seq = tail->seq + 1;
+      g_strlcpy (record->prev_hash, tail->hash, sizeof record->prev_hash);
+      kes_store_audit_seal_created (tail, at, actor_id, record->kind, bulk_record_id (record), record->patient_id,
+                                    record->data_sha256, record->hash);
+    }
+}
+
 /* The lean save for generated records: made valid by the generator for a
  * patient added in this batch (the checks a clinician's save makes against
  * the database would find nothing), they go straight to the revision, its
@@ -373,14 +402,24 @@ kes_store_bulk_write (KesStore       *self,
                       KesBulkRecord  *record,
                       GError        **error)
 {
+  KesAuditTail *tail;
   g_autofree char *now = NULL;
+  gboolean sealed;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch != NULL, FALSE);
 
-  now = kes_store_now_iso (self);
-  return kes_store_write_created (self, record->kind, record->patient_id, bulk_record_id (record), now,
-                                  record->json, record->data_sha256, &self->batch->tail, error) &&
+  /* The hash made ahead holds only if nothing else joined the chain since
+   * it was sealed (another program can write between two batches); if
+   * anything did, the entry is hashed here, as any other. */
+  tail = &self->batch->tail;
+  sealed = record->at != NULL && record->seq == tail->seq + 1 && g_str_equal (record->prev_hash, tail->hash) &&
+           self->actor != NULL && g_strcmp0 (record->actor_id, kes_staff_get_id (self->actor)) == 0;
+  if (!sealed)
+    now = kes_store_now_iso (self);
+  return kes_store_write_created (self, record->kind, record->patient_id, bulk_record_id (record),
+                                  sealed ? record->at : now, record->json, record->data_sha256,
+                                  sealed ? record->hash : NULL, tail, error) &&
          project (self, record, error);
 }
 

@@ -102,6 +102,7 @@ gboolean      kes_store_write_created  (KesStore      *self,
                                         const char    *at,
                                         const char    *data_json,
                                         const char    *data_sha256,
+                                        const char    *sealed_hash,
                                         KesAuditTail  *tail,
                                         GError       **error);
 
@@ -172,6 +173,14 @@ KesBulkRecord *kes_bulk_record_moj      (KesMojRecord   *record,
 KesBulkRecord *kes_bulk_record_referral (KesReferral    *referral,
                                          const char     *birth_date,
                                          GError        **error);
+/* Hashes the audit entries of @records ahead (any thread), as if they
+ * followed @tail in turn (which it advances), made by @actor_id at @at.
+ * kes_store_bulk_write() uses a hash made ahead only while the log's tail
+ * is the one it was sealed against, and hashes the entry itself otherwise. */
+void           kes_bulk_records_seal    (GPtrArray      *records,
+                                         KesAuditTail   *tail,
+                                         const char     *actor_id,
+                                         const char     *at);
 gboolean       kes_store_bulk_write     (KesStore       *self,
                                          KesBulkRecord  *record,
                                          GError        **error);
@@ -205,7 +214,8 @@ gboolean      kes_store_audit_read_tail (KesStore     *self,
  * record, chained onto @tail (which it advances) instead of a tail read back
  * from the table each time: for a writer that holds the write lock for a
  * whole batch of new records (kes-store-bulk.c). @data_sha256 is the data's
- * hash when the caller computed it already (elsewhere), or NULL. */
+ * hash when the caller computed it already (elsewhere), or NULL; likewise
+ * @sealed_hash, the entry's own (kes_store_audit_seal_created()). */
 gboolean      kes_store_audit_created  (KesStore      *self,
                                         KesAuditTail  *tail,
                                         const char    *at,
@@ -214,7 +224,20 @@ gboolean      kes_store_audit_created  (KesStore      *self,
                                         const char    *patient_id,
                                         const char    *data_json,
                                         const char    *data_sha256,
+                                        const char    *sealed_hash,
                                         GError       **error);
+/* The hash kes_store_audit_created() will give that entry if it follows
+ * @tail, which it advances: computed ahead, off the store's thread (the
+ * demo's feed), by a writer that then passes it as @sealed_hash, but only
+ * while the table's tail is still the one it was sealed against. Pure. */
+void          kes_store_audit_seal_created (KesAuditTail *tail,
+                                            const char   *at,
+                                            const char   *actor_id,
+                                            const char   *kind,
+                                            const char   *record_id,
+                                            const char   *patient_id,
+                                            const char   *data_sha256,
+                                            char          hash[65]);
 /* The SHA-256 an audit entry records for a revision's data (hex). Pure:
  * callable from any thread. */
 char         *kes_store_audit_data_hash (const char   *data_json);

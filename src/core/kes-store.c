@@ -699,6 +699,7 @@ kes_store_write_created (KesStore      *self,
                          const char    *at,
                          const char    *data_json,
                          const char    *data_sha256,
+                         const char    *sealed_hash,
                          KesAuditTail  *tail,
                          GError       **error)
 {
@@ -711,7 +712,8 @@ kes_store_write_created (KesStore      *self,
   actor_id = kes_staff_get_id (self->actor);
   return insert_record_row (self, kind, patient_id, record_id, at, actor_id, error) &&
          insert_revision_row (self, record_id, 1, KES_CHANGE_CREATE, NULL, actor_id, at, data_json, error) &&
-         kes_store_audit_created (self, tail, at, kind, record_id, patient_id, data_json, data_sha256, error);
+         kes_store_audit_created (self, tail, at, kind, record_id, patient_id, data_json, data_sha256,
+                                  sealed_hash, error);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "kes-audit.h"
 #include "kes-care-record.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
@@ -424,6 +425,57 @@ test_batch_matches_save (Fixture       *fixture,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Entries hashed ahead of time are used only while the chain is as they
+ * were sealed against; after another program's entry they are hashed
+ * again, and the log verifies either way. */
+static void
+test_sealed_entries (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(KesTeam) north = kes_store_find_team (fixture->store, "North");
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_bulk_record_free);
+  const char *actor_id = kes_staff_get_id (fixture->actor);
+  KesAuditTail tail;
+  g_autofree char *first_at = NULL;
+  g_autofree char *second_at = NULL;
+
+  fill_patient (patient, kes_team_get_id (north));
+  g_ptr_array_add (records, kes_bulk_record_patient (patient, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_audit_read_tail (fixture->store, &tail, &error));
+  kes_bulk_records_seal (records, &tail, actor_id, "2026-11-21T08:59:59Z");
+  write_in_batch (fixture, g_ptr_array_steal_index (records, 0));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KesContact) contact = kes_contact_new ();
+
+      kes_contact_set_patient_id (contact, kes_patient_get_id (patient));
+      contact_values (contact);
+      g_ptr_array_add (records, kes_bulk_record_contact (contact));
+    }
+  kes_bulk_records_seal (records, &tail, actor_id, "2026-11-21T08:59:59Z");
+  /* Another entry joins the chain between the batches. */
+  g_assert_true (kes_store_audit (fixture->store, KES_AUDIT_VIEW, NULL, kes_patient_get_id (patient), "notes",
+                                  &error));
+  g_assert_no_error (error);
+  write_in_batch (fixture, g_ptr_array_steal_index (records, 0));
+  write_in_batch (fixture, g_ptr_array_steal_index (records, 0));
+
+  problems = kes_store_verify (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  /* The first as sealed; the others hashed when written (the fixed clock's now). */
+  first_at = query_text (fixture->path, "SELECT at FROM audit WHERE action = 'create' ORDER BY seq LIMIT 1");
+  second_at = query_text (fixture->path, "SELECT at FROM audit WHERE action = 'create' ORDER BY seq DESC LIMIT 1");
+  g_assert_cmpstr (first_at, ==, "2026-11-21T08:59:59Z");
+  g_assert_cmpstr (second_at, ==, "2026-11-21T09:00:00Z");
+}
+
 static void
 assert_generated (Fixture *fixture,
                   guint    patients)
@@ -511,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/demo/json-writer-matches-json-glib", test_json_writer_matches_json_glib);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/demo/batch-matches-save", test_batch_matches_save);
+  ADD ("/demo/sealed-entries", test_sealed_entries);
   ADD ("/demo/generated-database", test_generated_database);
 #undef ADD
   return g_test_run ();
