@@ -303,27 +303,29 @@ note_values (KesNote *note)
   kes_note_set_body (note, "Seen with “Zoë”.\nClozapine bloods taken; result awaited.");
 }
 
+/* Field, value: a physical health check, then a legal status. */
+static const char * const care_fields[] = {
+  "taken_on", "2026-11-19", "weight_kg", "88", "height_cm", "176", "systolic", "128", "diastolic", "82",
+  "smoking", "current", NULL,
+};
+static const char * const moj_fields[] = {
+  "authority", "09", "effective_date", "2026-06-01", "order_date", "2018-03-14",
+  "restriction_date", "2018-03-14", "court", "Norwich Crown Court", "conditional_discharge_date", "2026-06-01",
+  "discharged_by", "First-tier Tribunal", NULL,
+};
+
 static void
 care_values (KesCareRecord *record)
 {
-  kes_care_record_set (record, "taken_on", "2026-11-19");
-  kes_care_record_set (record, "weight_kg", "88");
-  kes_care_record_set (record, "height_cm", "176");
-  kes_care_record_set (record, "systolic", "128");
-  kes_care_record_set (record, "diastolic", "82");
-  kes_care_record_set (record, "smoking", "current");
+  for (guint i = 0; care_fields[i] != NULL; i += 2)
+    kes_care_record_set (record, care_fields[i], care_fields[i + 1]);
 }
 
 static void
 moj_values (KesMojRecord *record)
 {
-  kes_moj_record_set_text (record, "authority", "09");
-  kes_moj_record_set_text (record, "effective_date", "2026-06-01");
-  kes_moj_record_set_text (record, "order_date", "2018-03-14");
-  kes_moj_record_set_text (record, "restriction_date", "2018-03-14");
-  kes_moj_record_set_text (record, "court", "Norwich Crown Court");
-  kes_moj_record_set_text (record, "conditional_discharge_date", "2026-06-01");
-  kes_moj_record_set_text (record, "discharged_by", "First-tier Tribunal");
+  for (guint i = 0; moj_fields[i] != NULL; i += 2)
+    kes_moj_record_set_text (record, moj_fields[i], moj_fields[i + 1]);
 }
 
 /* What a batch writes is what a clinician's save writes for the same
