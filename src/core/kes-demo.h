@@ -21,7 +21,10 @@ typedef void (*KesDemoProgress) (guint    done,
 
 /* Adds demo staff (if absent) and patients, committed in batches of 1,000
  * patients (a failure keeps the batches already committed); the store's
- * actor is the author. */
+ * actor is the author. Every record is a revision with its own audit
+ * entry, as a clinician's save makes. The records are made on a second
+ * thread and written through the store's batch path (kes-store-bulk.c);
+ * into a file that holds no records yet, without syncing until the end. */
 gboolean kes_demo_generate (KesStore             *store,
                             const KesDemoOptions *options,
                             KesDemoProgress       progress,
