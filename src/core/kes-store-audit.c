@@ -134,6 +134,41 @@ kes_store_audit_read_tail (KesStore      *self,
   return TRUE;
 }
 
+/* The fields of the entry that follows @tail (strings borrowed). */
+static AuditFields
+next_entry (const KesAuditTail *tail,
+            const char         *at,
+            const char         *actor_id,
+            const char         *action,
+            const char         *record_id,
+            const char         *patient_id,
+            gint64              revision,
+            const char         *content_hash,
+            const char         *summary)
+{
+  return (AuditFields) {
+    .seq = tail->seq + 1,
+    .at = at,
+    .actor_id = empty_to_null (actor_id),
+    .action = action,
+    .record_id = empty_to_null (record_id),
+    .patient_id = empty_to_null (patient_id),
+    .revision = revision,
+    .data_hash = content_hash,
+    .summary = summary != NULL ? summary : "",
+    .prev_hash = tail->hash,
+  };
+}
+
+static void
+advance (KesAuditTail *tail,
+         gint64        seq,
+         const char   *hash)
+{
+  tail->seq = seq;
+  g_strlcpy (tail->hash, hash, sizeof tail->hash);
+}
+
 /* Appends one entry after @tail and advances it; the caller holds a
  * savepoint, and the tail is the log's true last entry (read in this
  * transaction, which holds the write lock). */
@@ -155,18 +190,8 @@ insert_entry (KesStore      *self,
   g_autofree char *content_hash = revision_hash == NULL && revision_data != NULL ? data_hash (revision_data) : NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
-  AuditFields fields = {
-    .seq = tail->seq + 1,
-    .at = at,
-    .actor_id = empty_to_null (actor_id),
-    .action = action,
-    .record_id = empty_to_null (record_id),
-    .patient_id = empty_to_null (patient_id),
-    .revision = revision,
-    .data_hash = revision_hash != NULL ? revision_hash : content_hash,
-    .summary = summary != NULL ? summary : "",
-    .prev_hash = tail->hash,
-  };
+  AuditFields fields = next_entry (tail, at, actor_id, action, record_id, patient_id, revision,
+                                   revision_hash != NULL ? revision_hash : content_hash, summary);
 
   /* Sealed: hashed already, off this thread, for this very tail. */
   hash = sealed_hash != NULL ? g_strdup (sealed_hash) : entry_hash (&fields);
@@ -201,8 +226,7 @@ insert_entry (KesStore      *self,
     }
   /* Reset before the bound buffers go: SQLITE_STATIC binds borrow them. */
   sqlite3_reset (stmt);
-  tail->seq = fields.seq;
-  g_strlcpy (tail->hash, hash, sizeof tail->hash);
+  advance (tail, fields.seq, hash);
   return TRUE;
 }
 
@@ -268,25 +292,13 @@ kes_store_audit_seal_created (KesAuditTail *tail,
                               const char   *data_sha256,
                               char          hash[65])
 {
-  g_autofree char *computed = NULL;
-  AuditFields fields = {
-    .seq = tail->seq + 1,
-    .at = at,
-    .actor_id = empty_to_null (actor_id),
-    .action = KES_AUDIT_CREATE,
-    .record_id = empty_to_null (record_id),
-    .patient_id = empty_to_null (created_owner (kind, record_id, patient_id)),
-    .revision = 1,
-    .data_hash = data_sha256,
-    .summary = kind,
-    .prev_hash = tail->hash,
-  };
-
   /* Field for field what insert_entry() hashes for kes_store_audit_created(). */
-  computed = entry_hash (&fields);
+  AuditFields fields = next_entry (tail, at, actor_id, KES_AUDIT_CREATE, record_id,
+                                   created_owner (kind, record_id, patient_id), 1, data_sha256, kind);
+  g_autofree char *computed = entry_hash (&fields);
+
   g_strlcpy (hash, computed, 65);
-  tail->seq = fields.seq;
-  g_strlcpy (tail->hash, computed, sizeof tail->hash);
+  advance (tail, fields.seq, computed);
 }
 
 char *
