@@ -8,9 +8,9 @@
 /* json-glib (1.6) escapes the quote, the backslash, the five named control
  * characters, the other control characters below 0x1f and DEL as \u00XX;
  * everything else, 0x1f and UTF-8 included, is written as it is. */
-static void
-append_escaped (GString    *out,
-                const char *text)
+void
+kes_json_append_string (GString    *out,
+                        const char *text)
 {
   const char *run = text;
   const char *p;
@@ -51,7 +51,7 @@ add_key (GString    *out,
 {
   if (out->len > 0 && out->str[out->len - 1] != '{')
     g_string_append_c (out, ',');
-  append_escaped (out, key);
+  kes_json_append_string (out, key);
   g_string_append_c (out, ':');
 }
 
@@ -67,7 +67,7 @@ kes_json_add_string (GString    *out,
                      const char *value)
 {
   add_key (out, key);
-  append_escaped (out, value != NULL ? value : "");
+  kes_json_append_string (out, value != NULL ? value : "");
 }
 
 void

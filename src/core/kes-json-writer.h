@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * each costs more than the database insert. The text is byte for byte what
  * json-glib's generator writes for the same members (tests/core hold it to
  * that), so revisions look the same whichever way they were written. */
+/* @text as a JSON string, quoted and escaped as json-glib escapes it. */
+void kes_json_append_string (GString    *out,
+                             const char *text);
 void kes_json_begin_object  (GString    *out);
 void kes_json_add_string    (GString    *out,
                              const char *key,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kes-flat-json-private.h"
+#include "kes-json-writer.h"
 
 /* While parsing, strings are decoded into one buffer that may move as it
  * grows, so members hold offsets; pointers are handed out once the parse
@@ -361,42 +362,6 @@ void
 kes_flat_json_append_string (GString    *out,
                              const char *text)
 {
-  const char *run = text;
-  const char *p;
-
-  g_string_append_c (out, '"');
-  for (p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char unicode[8];
-
-      switch (c)
-        {
-        case '"':  escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        default:
-          /* json-glib 1.6 leaves U+001F as it is and escapes DEL. */
-          if (c < 0x1f || c == 0x7f)
-            {
-              g_snprintf (unicode, sizeof unicode, "\\u%04x", c);
-              escape = unicode;
-            }
-          break;
-        }
-
-      if (escape != NULL)
-        {
-          g_string_append_len (out, run, p - run);
-          g_string_append (out, escape);
-          run = p + 1;
-        }
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
+  /* One escaper for the JSON Kestrel writes, so texts match byte for byte. */
+  kes_json_append_string (out, text);
 }
