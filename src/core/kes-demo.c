@@ -303,7 +303,7 @@ kes_demo_generate (KesStore             *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  ok = kes_store_bulk_relax (store, error) && generate (store, options, progress, user_data, error);
+  ok = kes_store_bulk_relax (store, TRUE, error) && generate (store, options, progress, user_data, error);
   /* Restored after a failure too, keeping the first error. */
   ok = kes_store_bulk_restore (store, ok ? error : NULL) && ok;
   return ok;

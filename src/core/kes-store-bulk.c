@@ -11,6 +11,7 @@
 #include "kes-referral.h"
 #include "kes-store-community-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-note-index.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-uuid.h"
@@ -29,8 +30,7 @@ struct _KesStoreBatch
   KesAuditTail tail;
   char        *now;
   gint64       now_read;    /* monotonic µs when @now was read */
-  gint64       last_note;   /* the highest note rowid before the batch */
-  char        *fts_trigger; /* the note indexing trigger's SQL, while it is set aside */
+  KesDeferredNoteIndex *notes; /* note indexing, set aside until the batch ends */
 };
 
 /* How often a batch reads the clock: audit times are to the second. */
@@ -42,7 +42,7 @@ kes_store_batch_free (KesStoreBatch *batch)
   if (batch == NULL)
     return;
   g_free (batch->now);
-  g_free (batch->fts_trigger);
+  kes_deferred_note_index_free (batch->notes);
   g_free (batch);
 }
 
@@ -50,59 +50,10 @@ kes_store_batch_free (KesStoreBatch *batch)
  * transaction flush the index's pending terms (SQLite opens a savepoint on
  * the virtual table for each statement, and FTS5 writes out at each one),
  * which cost more than the rest of the batch together. So the batch sets
- * the insert trigger aside and indexes its new notes in one statement when
- * it ends, inside the same transaction: a rollback puts the trigger back,
- * and no one else sees the database in between. A batch only adds notes,
- * so the update and delete triggers (which need the index current) never
- * fire on its notes before they are indexed. */
-static gboolean
-set_fts_trigger_aside (KesStore       *self,
-                       KesStoreBatch  *batch,
-                       GError        **error)
-{
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (max (rowid), 0) FROM note", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    batch->last_note = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = kes_store_prepare (self,
-    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'note_fts_insert'", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    batch->fts_trigger = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return batch->fts_trigger == NULL || kes_store_exec (self, "DROP TRIGGER note_fts_insert", error);
-}
-
-static gboolean
-index_batch_notes (KesStore       *self,
-                   KesStoreBatch  *batch,
-                   GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (batch->fts_trigger == NULL)
-    return TRUE;
-  stmt = kes_store_prepare (self,
-    "INSERT INTO note_fts (rowid, title, body) SELECT rowid, title, body FROM note WHERE rowid > ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch->last_note);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not index the notes"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  /* The trigger as the schema defined it, read back from the schema. */
-  return kes_store_exec (self, batch->fts_trigger, error);
-}
-
+ * note indexing aside (kes-store-note-index.c) and indexes its new notes in
+ * one statement when it ends, inside the same transaction: a rollback puts
+ * the triggers back, and no one else sees the database in between. A batch
+ * only adds notes. */
 gboolean
 kes_store_batch_begin (KesStore  *self,
                        GError   **error)
@@ -119,7 +70,7 @@ kes_store_batch_begin (KesStore  *self,
    * can append to the log until the batch commits. */
   batch = g_new0 (KesStoreBatch, 1);
   if (!kes_store_audit_read_tail (self, &batch->tail, &local) ||
-      !set_fts_trigger_aside (self, batch, &local))
+      (batch->notes = kes_store_defer_note_index (self, &local)) == NULL)
     {
       kes_store_batch_free (batch);
       kes_store_rollback (self);
@@ -140,7 +91,7 @@ kes_store_batch_commit (KesStore  *self,
   g_return_val_if_fail (self->batch != NULL, FALSE);
 
   batch = g_steal_pointer (&self->batch);
-  if (!index_batch_notes (self, batch, error))
+  if (!kes_store_index_deferred_notes (self, g_steal_pointer (&batch->notes), error))
     {
       kes_store_batch_free (batch);
       kes_store_rollback (self);
@@ -437,6 +388,7 @@ kes_store_bulk_write (KesStore       *self,
  * so that SQLite does not map it again at every growth. */
 gboolean
 kes_store_bulk_relax (KesStore  *self,
+                      gboolean   trust_references,
                       GError   **error)
 {
   sqlite3_stmt *stmt;
@@ -463,7 +415,7 @@ kes_store_bulk_relax (KesStore  *self,
     }
   if (empty)
     return kes_store_exec (self, "PRAGMA synchronous = OFF", error) &&
-           kes_store_exec (self, "PRAGMA foreign_keys = OFF", error) &&
+           (!trust_references || kes_store_exec (self, "PRAGMA foreign_keys = OFF", error)) &&
            kes_store_exec (self, "PRAGMA mmap_size = 0", error);
   return kes_store_exec (self, "PRAGMA synchronous = NORMAL", error) &&
          kes_store_exec (self, "PRAGMA mmap_size = 0", error);

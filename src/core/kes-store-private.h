@@ -184,9 +184,13 @@ void           kes_bulk_records_seal    (GPtrArray      *records,
 gboolean       kes_store_bulk_write     (KesStore       *self,
                                          KesBulkRecord  *record,
                                          GError        **error);
-/* Durability while generating: relaxed for a file with no records yet,
- * then restored to what kes_store_open() sets. Outside any transaction. */
+/* Durability while generating or importing: relaxed for a file with no
+ * records yet, then restored to what kes_store_open() sets. Outside any
+ * transaction. @trust_references turns off the row-by-row foreign key
+ * checks in an empty file too: for the demo's own rows, never for a file
+ * that came from outside. */
 gboolean      kes_store_bulk_relax     (KesStore      *self,
+                                        gboolean       trust_references,
                                         GError       **error);
 gboolean      kes_store_bulk_restore   (KesStore      *self,
                                         GError       **error);

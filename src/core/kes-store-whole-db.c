@@ -147,130 +147,22 @@ kes_store_audit_in_transaction (KesStore    *self,
   return kes_store_audit_append (self, action, record_id, patient_id, summary, error);
 }
 
-/* ---- Deferred note indexing ---- */
-
-struct _KesDeferredNoteIndex
+/* Inside a caller's transaction (a dry run is one, rolled back) the
+ * settings are left as they are: they can't change within a transaction. */
+gboolean
+kes_store_import_relax (KesStore  *self,
+                        GError   **error)
 {
-  GPtrArray *trigger_sql; /* the note table's index triggers, as the schema holds them */
-  gint64     last_rowid;  /* notes after this one are the import's */
-};
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
-void
-kes_deferred_note_index_free (KesDeferredNoteIndex *deferred)
-{
-  if (deferred == NULL)
-    return;
-
-  g_ptr_array_unref (deferred->trigger_sql);
-  g_free (deferred);
-}
-
-/* Runs one statement of SQL text read from the schema (not a literal, so
- * not through the statement cache). */
-static gboolean
-exec_schema_sql (KesStore    *self,
-                 const char  *sql,
-                 GError     **error)
-{
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      kes_store_set_db_error (self, error, _("Could not update the note search index"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-KesDeferredNoteIndex *
-kes_store_defer_note_index (KesStore  *self,
-                            GError   **error)
-{
-  g_autoptr(KesDeferredNoteIndex) deferred = g_new0 (KesDeferredNoteIndex, 1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->savepoint_depth > 0, NULL);
-
-  deferred->trigger_sql = g_ptr_array_new_with_free_func (g_free);
-
-  stmt = kes_store_prepare (self, "SELECT COALESCE (MAX (rowid), 0) FROM note", error);
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    deferred->last_rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  /* New rows are numbered after the largest, so "after last_rowid" is
-   * exactly the import's, unless the numbers have run out (then SQLite
-   * picks at random and the index is kept up note by note). */
-  if (deferred->last_rowid >= G_MAXINT64 / 2)
-    return g_steal_pointer (&deferred);
-
-  /* The triggers as the schema has them, whatever a migration made them. */
-  stmt = kes_store_prepare (self,
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'note' "
-    "AND sql LIKE '%note_fts%' ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (kes_store_column_text (stmt, 0)));
-      g_ptr_array_add (deferred->trigger_sql, g_strdup (kes_store_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the database"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* Names come from the schema itself; quoted all the same. */
-      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (char *) names->pdata[i]);
-      gboolean dropped = exec_schema_sql (self, sql, error);
-
-      sqlite3_free (sql);
-      if (!dropped)
-        return NULL;
-    }
-
-  return g_steal_pointer (&deferred);
+  return self->savepoint_depth > 0 || kes_store_bulk_relax (self, FALSE, error);
 }
 
 gboolean
-kes_store_index_deferred_notes (KesStore              *self,
-                                KesDeferredNoteIndex  *deferred,
-                                GError               **error)
+kes_store_import_restore (KesStore  *self,
+                          GError   **error)
 {
-  g_autoptr(KesDeferredNoteIndex) owned = deferred;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (deferred != NULL, FALSE);
 
-  if (deferred->trigger_sql->len == 0)
-    return TRUE;
-
-  stmt = kes_store_prepare (self,
-    "INSERT INTO note_fts (rowid, title, body) SELECT rowid, title, body FROM note "
-    "WHERE rowid > ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deferred->last_rowid);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not update the note search index"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < deferred->trigger_sql->len; i++)
-    if (!exec_schema_sql (self, g_ptr_array_index (deferred->trigger_sql, i), error))
-      return FALSE;
-
-  return TRUE;
+  return self->savepoint_depth > 0 || kes_store_bulk_restore (self, error);
 }

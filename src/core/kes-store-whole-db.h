@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kes-store.h"
+#include "kes-store-note-index.h"
 
 G_BEGIN_DECLS
 
@@ -52,26 +53,17 @@ gboolean   kes_store_audit_in_transaction       (KesStore          *self,
                                                  const char        *summary,
                                                  GError           **error);
 
-/* The note search index (FTS5) flushes what it has pending whenever a
- * savepoint opens, and SQLite opens one for every statement that fires a
- * trigger: indexing note by note, each note becomes a segment of its own
- * and the index spends the import merging them. While deferred, notes
- * written are not indexed; kes_store_index_deferred_notes() then indexes
- * every note added since, in one statement, and puts the index's triggers
- * back. Both inside the same transaction, which is rolled back whole on
- * any failure (the triggers come back with it). Only for imports that add
- * notes and never change a note already held: a note changed while
- * deferred would be left out of the index. */
-typedef struct _KesDeferredNoteIndex KesDeferredNoteIndex;
+/* While a whole database is imported: in a file with no records yet the
+ * rollback journal is kept in memory and nothing is synced until the end
+ * (a crash part-way leaves a file the open-time check refuses, to delete
+ * and import again); a file that holds records is synced at each commit but
+ * not at each checkpoint. References are checked row by row throughout.
+ * kes_store_import_restore() puts back what kes_store_open() sets, after a
+ * failure too. Both do nothing inside a caller's transaction. */
+gboolean   kes_store_import_relax               (KesStore          *self,
+                                                 GError           **error);
+gboolean   kes_store_import_restore             (KesStore          *self,
+                                                 GError           **error);
 
-KesDeferredNoteIndex *kes_store_defer_note_index      (KesStore              *self,
-                                                       GError               **error);
-/* Frees @deferred whatever the outcome. */
-gboolean              kes_store_index_deferred_notes  (KesStore              *self,
-                                                       KesDeferredNoteIndex  *deferred,
-                                                       GError               **error);
-void                  kes_deferred_note_index_free    (KesDeferredNoteIndex  *deferred);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesDeferredNoteIndex, kes_deferred_note_index_free)
 
 G_END_DECLS

@@ -202,6 +202,49 @@ import_records (KesStore                  *store,
     }
 }
 
+/* One transaction, no savepoints inside it: each savepoint would make
+ * SQLite's full-text index flush its pending terms as a new segment. A
+ * merge may change notes already held, which the index must follow note
+ * by note; otherwise every note is new and is indexed once at the end. */
+static gboolean
+import_in_one_transaction (KesStore                  *store,
+                           KesXmlReader              *reader,
+                           KesRecordImportFlags       flags,
+                           KesRecordDatabaseSummary  *summary,
+                           GCancellable              *cancellable,
+                           GError                   **error)
+{
+  g_autoptr(KesDeferredNoteIndex) deferred = NULL;
+
+  if (!kes_store_begin (store, error))
+    return FALSE;
+  if ((flags & KES_RECORD_IMPORT_MERGE) == 0
+      && (deferred = kes_store_defer_note_index (store, error)) == NULL)
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!import_records (store, reader, flags, summary, cancellable, error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
+  if (!kes_xml_reader_finish (reader, error))
+    {
+      kes_store_rollback (store);
+      g_prefix_error (error, _("Nothing was imported: "));
+      return FALSE;
+    }
+  if (deferred != NULL
+      && !kes_store_index_deferred_notes (store, g_steal_pointer (&deferred), error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
+  return kes_store_commit (store, error);
+}
+
 gboolean
 kes_record_import_database (KesStore                  *store,
                             const char                *path,
@@ -211,9 +254,9 @@ kes_record_import_database (KesStore                  *store,
                             GError                   **error)
 {
   g_autoptr(KesXmlReader) reader = NULL;
-  g_autoptr(KesDeferredNoteIndex) deferred = NULL;
   KesRecordDatabaseSummary local = { 0 };
   KesXmlLimits limits;
+  gboolean ok;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -247,38 +290,11 @@ kes_record_import_database (KesStore                  *store,
       return FALSE;
     }
 
-  /* One transaction, no savepoints inside it: each savepoint would make
-   * SQLite's full-text index flush its pending terms as a new segment. A
-   * merge may change notes already held, which the index must follow note
-   * by note; otherwise every note is new and is indexed once at the end. */
-  if (!kes_store_begin (store, error))
-    return FALSE;
-  if ((flags & KES_RECORD_IMPORT_MERGE) == 0
-      && (deferred = kes_store_defer_note_index (store, error)) == NULL)
-    {
-      kes_store_rollback (store);
-      return FALSE;
-    }
-
-  if (!import_records (store, reader, flags, &local, cancellable, error))
-    {
-      kes_store_rollback (store);
-      return FALSE;
-    }
-  if (!kes_xml_reader_finish (reader, error))
-    {
-      kes_store_rollback (store);
-      g_prefix_error (error, _("Nothing was imported: "));
-      return FALSE;
-    }
-  if (deferred != NULL
-      && !kes_store_index_deferred_notes (store, g_steal_pointer (&deferred), error))
-    {
-      kes_store_rollback (store);
-      return FALSE;
-    }
-
-  if (!kes_store_commit (store, error))
+  ok = kes_store_import_relax (store, error)
+       && import_in_one_transaction (store, reader, flags, &local, cancellable, error);
+  /* Restored after a failure too, keeping the first error. */
+  ok = kes_store_import_restore (store, ok ? error : NULL) && ok;
+  if (!ok)
     return FALSE;
 
   if (summary != NULL)

@@ -11,6 +11,7 @@
 #include "kes-record-database.h"
 #include "kes-record-export.h"
 #include "kes-report-error.h"
+#include "kes-store-private.h"
 #include "kes-store-whole-db.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"
@@ -128,6 +129,36 @@ assert_verifies (KesStore *store)
 /* Export → import into an empty database → export gives the same bytes;
  * the file validates; each patient's own case record is the same from
  * either database; the access log verifies; notes are searchable. */
+static int
+pragma_int (KesStore   *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (store, sql, NULL);
+  int value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* An import into an empty file relaxes durability while it runs
+ * (kes_store_import_relax); afterwards, whatever happened, the connection
+ * is back to what kes_store_open() sets. */
+static void
+assert_durable_again (KesStore *store)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (store, "PRAGMA journal_mode", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (kes_store_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+  g_assert_cmpint (pragma_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "PRAGMA synchronous"), ==, 2 /* FULL */);
+}
+
 static void
 test_round_trip (void)
 {
@@ -161,6 +192,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.records_added, >, ids->len);
   /* Streamed: never more than one patient's case record in memory. */
   g_assert_cmpuint (kes_record_archive_get_peak (), ==, 1);
+  assert_durable_again (target->store);
 
   alice = kes_store_find_staff (target->store, "alice", &error);
   g_assert_no_error (error);
@@ -277,6 +309,7 @@ test_bad_patient_refuses_all (void)
   g_assert_nonnull (strstr (error->message, "case record 3"));
   g_assert_cmpuint (summary.patients, ==, 0);
   assert_unchanged (target->store, &before);
+  assert_durable_again (target->store);
   g_clear_error (&error);
 
   /* Cut short in the middle of a later patient: the same. */
