@@ -157,6 +157,33 @@ test_clinician_own_team (Fixture       *fixture,
   g_assert_true (tab_visible (fixture, "history_page"));
 }
 
+/* At the window's default size every area fits beside the sidebar: an
+ * area wider than that folds the sidebar away (Referrals' toolbar once
+ * did). */
+static void
+test_areas_keep_sidebar (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const areas[] = { "today", "caseload", "referrals", "reports", "carers", "liaison" };
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
+                                         KES_ROLE_CLINICIAN);
+  GtkWidget *leaflet;
+
+  sign_in_as (fixture, cai);
+  leaflet = gtk_widget_get_ancestor (GTK_WIDGET (kes_window_get_content_stack (fixture->window)),
+                                     ADW_TYPE_LEAFLET);
+  g_assert_nonnull (leaflet);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      kes_window_show_area (fixture->window, areas[i]);
+      kes_test_wait (150);
+      g_assert_cmpstr (content_child (fixture), ==, areas[i]);
+      if (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
+        g_error ("The sidebar folded away for the %s area at %d px", areas[i],
+                 gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+    }
+}
+
 static void
 set_reason (AdwMessageDialog *dialog,
             const char       *reason)
@@ -252,6 +279,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/carers-liaison-sees-register-only", test_carers_liaison);
   ADD ("/access/clinician-own-team", test_clinician_own_team);
+  ADD ("/window/areas-keep-sidebar", test_areas_keep_sidebar);
   ADD ("/access/break-glass-needs-reason", test_break_glass);
   ADD ("/access/register-entry-only", test_register_only);
 #undef ADD
