@@ -37,7 +37,6 @@ struct _KesWindow
   gboolean              close_confirmed;
 
   AdwToastOverlay      *toast_overlay;
-  AdwToast             *checking_toast;
   GtkStack             *main_stack;
   AdwStatusPage        *error_status;
   KesWelcomePage       *welcome_page;
@@ -895,7 +894,6 @@ kes_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->pages_store);
-  g_clear_object (&self->checking_toast);
 
   G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
 }
@@ -993,21 +991,7 @@ kes_window_set_checking (KesWindow *self,
 {
   g_return_if_fail (KES_IS_WINDOW (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_page), !checking);
-  if (checking && self->checking_toast == NULL)
-    {
-      self->checking_toast = g_object_ref_sink (adw_toast_new (_("Checking the database before anyone signs in…")));
-      adw_toast_set_timeout (self->checking_toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->checking_toast));
-    }
-  else if (!checking && self->checking_toast != NULL)
-    {
-      adw_toast_dismiss (self->checking_toast);
-      g_clear_object (&self->checking_toast);
-      /* The page could not hold the focus while insensitive: give it back,
-       * so that the user name can be typed straight away. */
-      kes_welcome_page_focus_first_field (self->welcome_page);
-    }
+  kes_welcome_page_set_checking (self->welcome_page, checking);
 }
 
 void

@@ -20,7 +20,7 @@ KesWindow       *kes_window_new                (GtkApplication *application);
 void             kes_window_set_store          (KesWindow      *self,
                                                 KesStore       *store);
 /* While the database is checked in the background at start, nobody can
- * sign in: the sign-in page is greyed out and a notice says why. */
+ * sign in: the sign-in form is greyed out and the page says why. */
 void             kes_window_set_checking       (KesWindow      *self,
                                                 gboolean        checking);
 /* Shows why the database could not be opened and what to do. */

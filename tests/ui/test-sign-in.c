@@ -237,8 +237,15 @@ test_no_sign_in_while_checking (void)
   kes_window_set_checking (window, TRUE);
   g_assert_false (gtk_widget_is_sensitive (welcome_child (window, "signin_button")));
   g_assert_false (gtk_widget_is_sensitive (welcome_child (window, "signin_password")));
+  /* The page says why, and that can't be dismissed. */
+  g_assert_true (gtk_widget_get_visible (welcome_child (window, "checking_box")));
   kes_window_set_checking (window, FALSE);
+  g_assert_false (gtk_widget_get_visible (welcome_child (window, "checking_box")));
   g_assert_true (gtk_widget_is_sensitive (welcome_child (window, "signin_button")));
+  /* Typing goes to the form straight away. */
+  g_assert_true (gtk_widget_has_focus (welcome_child (window, "signin_username"))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            welcome_child (window, "signin_username")));
   type (window, "signin_username", "ada.admin");
   type (window, "signin_password", ADMIN_PASSWORD);
   click (window, "signin_button");
