@@ -317,39 +317,6 @@ check_service (KesFieldRecord  *service,
   return kes_issues_to_error (issues, error);
 }
 
-/* A new entry, at revision 1 (the column's default: the seeding migration
- * runs before the column exists). */
-static gboolean
-insert_service (KesStore        *self,
-                KesFieldRecord  *service,
-                const char      *actor_id,
-                const char      *now,
-                GError         **error)
-{
-  g_autofree char *json = kes_field_record_to_json (service);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_field_record_get_id (service), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_field_record_get_text (service, "name"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_field_record_get_text (service, "kind"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_field_record_get_text (service, "area"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 7, actor_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not save the service"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Refuses a save or withdrawal that started from an older revision than the
  * one stored, naming who changed the entry last and when. */
 static gboolean
@@ -373,21 +340,25 @@ service_conflict (KesStore    *self,
   return FALSE;
 }
 
-/* Advances an entry from @base_revision, or refuses: the update itself is
- * the check (its row count), so two saves from the same revision can never
- * both land, whatever the database's locks do. */
+/* Adds the entry (@base_revision 0) at revision 1, the column's default (the
+ * seeding migration runs before the column exists), or advances it from
+ * @base_revision. The update itself is the check: its row count, so two
+ * saves from the same revision can never both land, whatever the
+ * database's locks do. */
 static gboolean
-update_service (KesStore        *self,
-                KesFieldRecord  *service,
-                gint64           base_revision,
-                const char      *actor_id,
-                const char      *now,
-                GError         **error)
+write_service (KesStore        *self,
+               KesFieldRecord  *service,
+               gint64           base_revision,
+               const char      *actor_id,
+               const char      *now,
+               GError         **error)
 {
   g_autofree char *json = kes_field_record_to_json (service);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "UPDATE service SET name = ?2, kind = ?3, area = ?4, data = ?5, updated_at = ?6, "
-    "updated_by = ?7, revision = revision + 1 WHERE id = ?1 AND revision = ?8", error);
+  sqlite3_stmt *stmt = kes_store_prepare (self, base_revision == 0
+    ? "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7)"
+    : "UPDATE service SET name = ?2, kind = ?3, area = ?4, data = ?5, updated_at = ?6, "
+      "updated_by = ?7, revision = revision + 1 WHERE id = ?1 AND revision = ?8", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -398,7 +369,8 @@ update_service (KesStore        *self,
   sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 7, actor_id);
-  sqlite3_bind_int64 (stmt, 8, base_revision);
+  if (base_revision != 0)
+    sqlite3_bind_int64 (stmt, 8, base_revision);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not save the service"));
@@ -442,8 +414,7 @@ kes_store_save_service (KesStore        *self,
 
   if (!kes_store_savepoint (self, error))
     goto fail;
-  if (!(creating ? insert_service (self, service, actor_id_of (self), now, error)
-                 : update_service (self, service, base_revision, actor_id_of (self), now, error)) ||
+  if (!write_service (self, service, creating ? 0 : base_revision, actor_id_of (self), now, error) ||
       !kes_store_audit (self, creating ? KES_AUDIT_CREATE : KES_AUDIT_CHANGE,
                         kes_field_record_get_id (service), NULL, "service directory", error))
     {
@@ -580,7 +551,7 @@ kes_store_seed_services (KesStore  *self,
         }
       id = kes_uuid_new ();
       kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
-      if (!insert_service (self, service, NULL, now, error))
+      if (!write_service (self, service, 0, NULL, now, error))
         return FALSE;
     }
   return TRUE;

@@ -67,22 +67,30 @@ fixture_set_up (Fixture       *fixture,
   kes_store_set_actor (fixture->other, fixture->bob);
 }
 
+/* Once its last connection has closed. */
+static void
+remove_database (const char *dir,
+                 const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   g_clear_object (&fixture->ada);
   g_clear_object (&fixture->bob);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->other);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  remove_database (fixture->dir, fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
   kes_clock_set_fixed (NULL);
@@ -344,12 +352,7 @@ test_migrates_schema_10 (void)
   problems = kes_store_verify (store, &error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+  remove_database (dir, path);
 }
 
 int
