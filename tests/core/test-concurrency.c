@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "kes-accounts.h"
+#include "kes-core-test-util.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
@@ -67,21 +68,6 @@ fixture_set_up (Fixture       *fixture,
   kes_store_set_actor (fixture->other, fixture->bob);
 }
 
-/* Once its last connection has closed. */
-static void
-remove_database (const char *dir,
-                 const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -90,7 +76,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->bob);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->other);
-  remove_database (fixture->dir, fixture->path);
+  kes_core_test_remove_database (fixture->dir, fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
   kes_clock_set_fixed (NULL);
@@ -352,7 +338,7 @@ test_migrates_schema_10 (void)
   problems = kes_store_verify (store, &error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_object (&store);
-  remove_database (dir, path);
+  kes_core_test_remove_database (dir, path);
 }
 
 int

@@ -13,26 +13,12 @@
 #include <glib/gstdio.h>
 
 #include "kes-accounts.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-store.h"
 
 #define CHILD_DATABASE "KES_TEST_CHILD_DATABASE"
 #define CHILD_NHS      "KES_TEST_CHILD_NHS"
-
-/* Once its last connection has closed. */
-static void
-remove_database (const char *dir,
-                 const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
 
 static KesStore *
 open_as (const char *path,
@@ -191,7 +177,7 @@ test_wal_survives_another_process (void)
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_object (&reopened);
 
-  remove_database (dir, path);
+  kes_core_test_remove_database (dir, path);
 }
 
 /* The files SQLite makes beside a new database are as private as it. */
@@ -213,7 +199,7 @@ test_new_files_private (void)
       g_assert_cmpint (info.st_mode & 0077, ==, 0);
     }
   g_clear_object (&store);
-  remove_database (dir, path);
+  kes_core_test_remove_database (dir, path);
 }
 
 int
