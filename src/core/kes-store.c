@@ -54,6 +54,26 @@ kes_store_init (KesStore *self)
 
 /* ---- Helpers shared by the store files ---- */
 
+/* SQLITE_BUSY or SQLITE_LOCKED: another connection kept the write lock for
+ * longer than the busy timeout. Said in plain words, never as the engine's
+ * "database is locked": nothing was changed, and trying again will do. */
+static gboolean
+set_busy_error (KesStore    *self,
+                GError     **error,
+                const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code != SQLITE_BUSY && code != SQLITE_LOCKED)
+    return FALSE;
+  g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+               _("%s: another program (kestrel-cli, a backup or another copy of Kestrel) is in the "
+                 "middle of a long change to the database. Nothing was changed: try again in a "
+                 "moment."),
+               what != NULL ? what : _("The database is busy"));
+  return TRUE;
+}
+
 void
 kes_store_set_db_error (KesStore    *self,
                         GError     **error,
@@ -62,6 +82,8 @@ kes_store_set_db_error (KesStore    *self,
   int code = sqlite3_extended_errcode (self->db);
   int kind = KES_ERROR_DATABASE;
 
+  if (set_busy_error (self, error, what))
+    return;
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     kind = KES_ERROR_CORRUPT;
   g_set_error (error, KES_ERROR, kind, _("%s: the database reported “%s”"),
@@ -99,8 +121,9 @@ kes_store_exec (KesStore    *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
-                   _("The database reported “%s”"), message != NULL ? message : "?");
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+                     _("The database reported “%s”"), message != NULL ? message : "?");
       sqlite3_free (message);
       return FALSE;
     }
@@ -139,8 +162,9 @@ step_cached (KesStore    *self,
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
-                   sqlite3_errmsg (self->db));
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
+                     sqlite3_errmsg (self->db));
       sqlite3_reset (stmt);
       return FALSE;
     }

@@ -148,6 +148,30 @@ test_record_update_is_the_check (Fixture       *fixture,
   g_assert_cmpuint (revisions->len, ==, 1);
 }
 
+/* Another connection holds the write lock for longer than the busy timeout
+ * (an import, say): the save is refused in plain words, never with the
+ * engine's "database is locked", and goes through once the lock is free. */
+static void
+test_busy_in_plain_words (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KesPatient) patient = new_patient ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_begin (fixture->other, &error));
+  g_assert_no_error (error);
+  g_assert_false (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed: try again in a moment."));
+  g_assert_null (strstr (error->message, "locked"));
+  g_clear_error (&error);
+  kes_store_rollback (fixture->other);
+
+  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static KesFieldRecord *
 crisis_line (void)
 {
@@ -350,6 +374,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/concurrency/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("record-update-is-the-check", test_record_update_is_the_check);
+  ADD ("busy-in-plain-words", test_busy_in_plain_words);
   ADD ("service-stale-save", test_service_stale_save);
   ADD ("service-stale-withdraw", test_service_stale_withdraw);
   ADD ("team-stale-rename", test_team_stale_rename);
