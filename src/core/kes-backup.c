@@ -202,6 +202,8 @@ read_backup (const char  *path,
   gsize size = 0;
   GBytes *image;
 
+  if (!kes_output_guard_check_source (path, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &size, &local_error))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the backup %s: %s"),
@@ -269,11 +271,15 @@ gboolean
 kes_backup_is_encrypted (const char  *path,
                          GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   char magic[MAGIC_LENGTH] = { 0 };
   gsize read = 0;
 
+  if (!kes_output_guard_check_source (path, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return FALSE;
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &read, NULL, error))

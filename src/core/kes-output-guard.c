@@ -182,47 +182,78 @@ touches_database (const char         *database,
   return FALSE;
 }
 
-gboolean
-kes_output_guard_check (const char  *path,
-                        GError     **error)
+typedef enum
 {
-  g_autofree char *resolved = NULL;
-  g_autofree char *shown = NULL;
+  PATH_ELSEWHERE,
+  PATH_IS_DATABASE,
+  PATH_LOOPS,
+} Verdict;
+
+static Verdict
+examine (const char *path)
+{
+  g_autofree char *resolved = kes_output_guard_resolve (path);
   GStatBuf info;
   gboolean exists;
-  gboolean refused = FALSE;
+  gboolean touches = FALSE;
   GHashTableIter iter;
   gpointer database, open;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  shown = g_filename_display_name (path);
-  resolved = kes_output_guard_resolve (path);
   if (resolved == NULL)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s: its symbolic links go round in a loop. Choose another file or folder. "
-                     "Nothing was written."), shown);
-      return FALSE;
-    }
+    return PATH_LOOPS;
   exists = g_stat (resolved, &info) == 0;
 
   g_mutex_lock (&databases_lock);
   if (databases != NULL)
     {
       g_hash_table_iter_init (&iter, databases);
-      while (!refused && g_hash_table_iter_next (&iter, &database, &open))
-        refused = touches_database (database, open, resolved, exists ? &info : NULL);
+      while (!touches && g_hash_table_iter_next (&iter, &database, &open))
+        touches = touches_database (database, open, resolved, exists ? &info : NULL);
     }
   g_mutex_unlock (&databases_lock);
+  return touches ? PATH_IS_DATABASE : PATH_ELSEWHERE;
+}
 
-  if (refused)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s is the database Kestrel has open, or one of the files SQLite keeps beside "
-                     "it: writing there would destroy the record. Choose another file or folder. "
-                     "Nothing was written."), shown);
-      return FALSE;
-    }
-  return TRUE;
+gboolean
+kes_output_guard_check (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *shown = NULL;
+  Verdict verdict;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  verdict = examine (path);
+  if (verdict == PATH_ELSEWHERE)
+    return TRUE;
+  shown = g_filename_display_name (path);
+  if (verdict == PATH_LOOPS)
+    g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                 _("%s: its symbolic links go round in a loop. Choose another file or folder. "
+                   "Nothing was written."), shown);
+  else
+    g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                 _("%s is the database Kestrel has open, or one of the files SQLite keeps beside "
+                   "it: writing there would destroy the record. Choose another file or folder. "
+                   "Nothing was written."), shown);
+  return FALSE;
+}
+
+gboolean
+kes_output_guard_check_source (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A loop fails to open on its own, with the system's message. */
+  if (examine (path) != PATH_IS_DATABASE)
+    return TRUE;
+  shown = g_filename_display_name (path);
+  g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+               _("%s is the database Kestrel has open, or one of the files SQLite keeps beside it, "
+                 "not a file to read from: choose the backup, export or document you meant. "
+                 "Nothing was read."), shown);
+  return FALSE;
 }

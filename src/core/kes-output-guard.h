@@ -13,12 +13,18 @@ G_BEGIN_DECLS
  *
  * The store tells the guard about every database file it opens; every
  * writer calls kes_output_guard_check() on the path it is about to write
- * (a file or a folder) before writing anything. */
+ * (a file or a folder) before writing anything, and every reader of a file
+ * the user named calls kes_output_guard_check_source(). */
 
 /* Refuses @path (KES_ERROR_INVALID, a plain message naming the path, nothing
  * written) when it is, or reaches through a symbolic link, ".." or a hard
  * link, a database open in this process or one of its working files. */
 gboolean  kes_output_guard_check            (const char  *path,
+                                             GError     **error);
+/* The same for a file about to be read (a backup to restore, a file to
+ * import or attach): reading the database as a file opens and closes it,
+ * which drops this process's locks on it as surely as writing. */
+gboolean  kes_output_guard_check_source     (const char  *path,
                                              GError     **error);
 
 /* @path made absolute with every symbolic link and "." or ".." resolved as

@@ -2,7 +2,8 @@
 # kestrel-cli: outputs never touch the database. Every command that writes a
 # file or folder refuses the open database and its -wal, -shm and -journal,
 # and any name that reaches one of them (a symbolic link, "..", a hard link):
-# exit 1, one clear line, nothing written, the database intact.
+# exit 1, one clear line, nothing written, the database intact. Commands that
+# read a file (restore, import) refuse them too.
 # Usage: test-cli-outputs.sh PATH/TO/kestrel-cli
 set -u
 cli=$1
@@ -89,6 +90,27 @@ admin backup --folder "$dir/backups" && backup=$(cat "$dir/out")
 for target in "$db-journal" "$dir/link-to-journal" "$db" "$dir/sub/../kestrel.db-wal"; do
   expect_refused "restore refuses ${target#"$dir"/}" admin restore "$backup" --to "$target"
 done
+
+# Nor is the database read as a file (a backup to restore, a file to import):
+# opening and closing it outside SQLite would drop this process's locks.
+expect_not_read () {
+  what=$1
+  shift
+  "$@"
+  status=$?
+  if [ $status -ne 1 ] || ! grep -q "not a file to read from" "$dir/err" || [ "$(wc -l <"$dir/err")" -ne 1 ]; then
+    not_ok "$what" "exit $status" "$(cat "$dir/err")"
+  else
+    ok "$what"
+  fi
+}
+for target in "$db" "$db-wal" "$dir/link-to-db" "$dir/hard-link.pdf"; do
+  name=${target#"$dir"/}
+  expect_not_read "restore does not read $name" admin restore "$target" --to "$dir/restored-$$.db"
+  expect_not_read "import does not read $name" admin import --dry-run "$target"
+  expect_not_read "import --all does not read $name" clinician import --all --dry-run "$target"
+done
+[ ! -e "$dir/restored-$$.db" ] && ok "nothing restored" || not_ok "nothing restored"
 
 # Beside the database is fine, and the database is as it was.
 clinician export --patient "$nhs" --report summary --format pdf --output "$dir/summary.pdf" &&

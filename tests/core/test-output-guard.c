@@ -266,6 +266,22 @@ test_backup_and_restore (Fixture       *fixture,
   g_assert_false (kes_backup_restore (report->path, NULL, link, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Nor is the database read as if it were a backup: opening and closing
+   * it outside SQLite would drop this process's locks on it. */
+  {
+    g_autofree char *target = in_dir (fixture, "restored.db");
+
+    g_assert_false (kes_backup_is_encrypted (fixture->path, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Nothing was read"));
+    g_clear_error (&error);
+    g_assert_null (kes_backup_restore_full (fixture->store, fixture->path, NULL, target, NULL, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+    g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+    g_assert_true (kes_output_guard_check_source (report->path, NULL));
+  }
 }
 
 /* A database opened straight from the backups folder survives rotation. */
