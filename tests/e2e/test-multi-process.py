@@ -5,7 +5,8 @@
 # notes through its own forms, beside two kestrel-cli processes adding
 # patients and one taking backups, all on one database file, for a bounded
 # time. Then:
-#   - every write any process reported committed is in the file;
+#   - every write any process reported committed is in the file (a backup's
+#     is its entry in the access log);
 #   - no process saw SQLITE_CORRUPT, SQLITE_IOERR or a "locked"/busy error,
 #     and the app never showed one to its user;
 #   - the app's -wal and -shm were never unlinked while it ran (its open
@@ -183,15 +184,16 @@ def sign_in(app, account, problems):
 
 
 def add_notes(app, deadline, problems, committed):
-    """Adds notes through the Notes tab until @deadline. A note counts as
-    committed once it is listed under its title after saving."""
+    """Adds notes through the Notes tab until @deadline, and at least one.
+    A note counts as committed once it is listed under its title after
+    saving."""
     tab = wait_for("the Notes tab", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_PAGE_TAB
                                                  and n.name == "Notes"))
     click(tab)
     add = wait_for("the Add Note button", lambda: by_description(app, "add-note"))
     notes = add.parent.parent  # the notes view: its header, form and list
     number = 0
-    while time.monotonic() < deadline:
+    while number == 0 or time.monotonic() < deadline:
         number += 1
         title = f"mp-app-note-{number}"
         click(wait_for("the Add Note button", lambda: by_description(notes, "add-note")))
@@ -222,8 +224,9 @@ def quit_app(process):
         stop_app(process)
 
 
-def check_file(cli, database, patients, notes, problems):
-    """After every process has finished: verify, then look for each write."""
+def check_file(cli, database, patients, notes, backups, problems):
+    """After every process has finished: verify, then look for each write
+    (a backup's is its entry in the access log)."""
     user, _, password = ADMIN
     result = cli.run(user, password, "verify")
     if result.returncode != 0:
@@ -235,6 +238,7 @@ def check_file(cli, database, patients, notes, problems):
     try:
         held = {row[0] for row in db.execute("SELECT nhs_number FROM patient")}
         titles = {row[0] for row in db.execute("SELECT title FROM note")}
+        logged = {row[0] for row in db.execute("SELECT summary FROM audit WHERE action = 'backup'")}
     except sqlite3.DatabaseError as error:
         problems.add(f"the file could not be read at the end: {error}")
         return
@@ -245,6 +249,10 @@ def check_file(cli, database, patients, notes, problems):
     if lost_patients:
         problems.add(f"{len(lost_patients)} patients reported added are not in the file: "
                      f"{lost_patients[:10]}")
+    unlogged = [path for path in backups if os.path.basename(path) not in logged]
+    if unlogged:
+        problems.add(f"{len(unlogged)} backups reported made have no entry in the access log: "
+                     f"{unlogged[:5]}")
     if lost_notes:
         problems.add(f"{len(lost_notes)} notes the app listed as saved are not in the file: "
                      f"{lost_notes[:10]}")
@@ -320,7 +328,7 @@ def main():
         if said:
             problems.add(f"the app logged: {said[:5]}")
         log(f"{len(patients)} patients added, {len(notes)} notes saved, {len(backups)} backups")
-        check_file(cli, database, patients, notes, problems)
+        check_file(cli, database, patients, notes, backups, problems)
         writers_heard = {user for user, _ in patients}
         if not notes or not backups or any(user not in writers_heard for user, _, _ in WRITERS):
             problems.add("too little happened to show anything: at least one note, one backup "
