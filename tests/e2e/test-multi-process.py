@@ -21,6 +21,7 @@
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -321,7 +322,8 @@ def main():
             quit_app(process)
 
     try:
-        if process is not None and process.returncode not in (0, None):
+        # Ended by SIGTERM when Ctrl+Q did not reach it; anything else is a crash.
+        if process is not None and process.returncode not in (0, None, -signal.SIGTERM):
             problems.add(f"the app exited with status {process.returncode}")
         app_log.seek(0)
         said = [line.strip() for line in app_log if ALARMING.search(line)]
