@@ -320,6 +320,19 @@ kes_text_view_set_text (GtkTextView *view,
 }
 
 void
+kes_text_view_set_read_only (GtkTextView *view,
+                             gboolean     read_only)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  /* The cursor stays visible: GTK 4.8 keeps a focused view's blink running
+   * after the focus moves to a button, and its next tick asserts that the
+   * cursor is visible. A read-only view with a cursor is also what keyboard
+   * users need to select and copy text. */
+  gtk_text_view_set_editable (view, !read_only);
+}
+
+void
 kes_field_set_error (GtkWidget  *field,
                      GtkLabel   *error_label,
                      const char *message)

@@ -53,6 +53,12 @@ void        kes_editable_set_date        (GtkEditable        *editable,
 char       *kes_text_view_dup_text       (GtkTextView        *view);
 void        kes_text_view_set_text       (GtkTextView        *view,
                                           const char         *text);
+/* Makes a text view read-only or editable again, safely while it has the
+ * focus. Never toggle the cursor's visibility for this: on GTK 4.8 a view
+ * whose cursor is hidden while its blink is running aborts the app
+ * ("blink_cb: assertion failed (cursor_visible (text_view))"). */
+void        kes_text_view_set_read_only  (GtkTextView        *view,
+                                          gboolean            read_only);
 
 /* Shows @message in an error label under a field and makes it the field's
  * accessible description; NULL hides it again. */

@@ -74,6 +74,8 @@ make_editor (const KesMojField *field,
       break;
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  /* Named after the field, as the generated carer and liaison forms are. */
+  gtk_widget_set_name (editor, field->key);
   return editor;
 }
 

@@ -545,8 +545,7 @@ kes_patient_form_set_editing (KesPatientForm *self,
           break;
 
         case KIND_TEXT:
-          gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editing);
-          gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editing);
+          kes_text_view_set_read_only (GTK_TEXT_VIEW (widget), !editing);
           break;
 
         case KIND_CODE:
@@ -561,8 +560,7 @@ kes_patient_form_set_editing (KesPatientForm *self,
     }
 
   gtk_editable_set_editable (GTK_EDITABLE (child (self, "aliases_entry")), editing);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (child (self, "alerts_view")), editing);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (child (self, "alerts_view")), editing);
+  kes_text_view_set_read_only (GTK_TEXT_VIEW (child (self, "alerts_view")), !editing);
   gtk_widget_set_visible (self->diagnosis_add_box, editing);
   gtk_widget_set_visible (self->correction_box, editing && self->can_correct);
 
