@@ -82,6 +82,45 @@ check_staff_reference (KesStore         *self,
   return TRUE;
 }
 
+/* Whether another active patient holds @nhs (10 digits): TRUE with
+ * *@message NULL when no one does, TRUE with the message that names the
+ * holder when someone does, FALSE on a database error. */
+static gboolean
+nhs_number_taken (KesStore    *self,
+                  KesPatient  *patient,
+                  const char  *nhs,
+                  char       **message,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
+    "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
+  int rc;
+
+  *message = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nhs, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 2, kes_patient_get_id (patient));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *shown = kes_nhs_number_format (nhs);
+      g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                                kes_store_column_text (stmt, 1), NULL);
+
+      *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
+                                  shown, other);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not look for the NHS number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* References that only the store can check: team and staff exist, and no
  * other active patient has the same NHS number (a record under the wrong
  * patient is the harm this prevents). */
@@ -110,31 +149,42 @@ check_references (KesStore    *self,
 
   if (*nhs != '\0')
     {
-      sqlite3_stmt *stmt = kes_store_prepare (self,
-        "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
-        "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
-      gboolean taken;
+      g_autofree char *message = NULL;
 
-      if (stmt == NULL)
+      if (!nhs_number_taken (self, patient, nhs, &message, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, nhs, -1, SQLITE_TRANSIENT);
-      kes_store_bind_text (stmt, 2, kes_patient_get_id (patient));
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
-      if (taken)
+      if (message != NULL)
         {
-          g_autofree char *shown = kes_nhs_number_format (nhs);
-          g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
-                                                                    kes_store_column_text (stmt, 1),
-                                                                    NULL);
-          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("NHS number %s already belongs to %s: check you have the right person"),
-                       shown, other);
+          g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message);
+          return FALSE;
         }
-      sqlite3_reset (stmt);
-      if (taken)
-        return FALSE;
     }
   return TRUE;
+}
+
+GPtrArray *
+kes_store_check_patient (KesStore    *self,
+                         KesPatient  *patient,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  const char *typed = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
+  g_autofree char *nhs = *typed != '\0' ? kes_nhs_number_parse (typed, NULL) : NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_PATIENT (patient), NULL);
+
+  /* A number that fails its check is validation's to report. */
+  if (nhs != NULL)
+    {
+      if (!nhs_number_taken (self, patient, nhs, &message, error))
+        return NULL;
+      if (message != NULL)
+        g_ptr_array_add (issues, kes_issue_new (kes_patient_field_key (KES_PATIENT_NHS_NUMBER),
+                                                KES_ISSUE_ERROR, "%s", message));
+    }
+  return g_steal_pointer (&issues);
 }
 
 gboolean

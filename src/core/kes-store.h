@@ -87,6 +87,14 @@ KesTeam     *kes_store_find_team            (KesStore    *self,
                                              const char  *id_or_name);
 
 /* ---- Patients ---- */
+/* What only the store can see wrong with @patient before it is saved, as
+ * issues under their fields: an NHS number another active patient holds
+ * (named, so the user can check they have the right person). Save refuses
+ * the same; a form calls this beside kes_patient_validate() so the message
+ * appears under the field. */
+GPtrArray   *kes_store_check_patient        (KesStore      *self,
+                                             KesPatient    *patient,
+                                             GError       **error);
 /* Validates and normalises @patient, then writes it: a new record when it
  * has no id, else a new revision on top of its revision. A stale revision
  * fails with KES_ERROR_CONFLICT naming who changed it and when; @patient is

@@ -266,6 +266,18 @@ test_duplicate_nhs_number (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "NHS number 943 476 5919 already belongs to HERON, Ali: check you have the right person");
+  /* Forms ask first, and get the same message under the NHS number. */
+  {
+    g_autoptr(GPtrArray) issues = kes_store_check_patient (fixture->store, second, NULL);
+    g_autoptr(GPtrArray) none = kes_store_check_patient (fixture->store, first, NULL);
+    KesIssue *issue;
+
+    g_assert_cmpuint (issues->len, ==, 1);
+    issue = issues->pdata[0];
+    g_assert_cmpstr (issue->field, ==, "nhs_number");
+    g_assert_cmpstr (issue->message, ==, error->message);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   /* Saving the same patient again is not a duplicate. */
   g_clear_error (&error);
   g_assert_true (kes_store_save_patient (fixture->store, first, KES_CHANGE_EDIT, NULL, &error));

@@ -16,6 +16,7 @@
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
 #include "kes-window.h"
+#include "patient/kes-patient-form.h"
 #include "patient/kes-patient-page.h"
 #include "referrals/kes-referral-tab.h"
 #include "referrals/kes-referrals-page.h"
@@ -650,6 +651,79 @@ test_intake_to_in_reach (Fixture       *fixture,
   }
 }
 
+static GtkWindow *
+find_new_patient_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "patient-form") != NULL)
+        return window;
+    }
+  return NULL;
+}
+
+/* New Patient… from a referral, with an NHS number another patient holds:
+ * the dialog stays open with the reason under the NHS number (it used to
+ * fail with no message at all), nothing is added, and once the number is
+ * put right the patient is added and chosen. */
+static void
+test_new_patient_duplicate_nhs (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KesReferralForm *form = kes_referrals_page_new_referral (fixture->page);
+  KesPatientForm *patient_form;
+  GtkWindow *dialog;
+  GtkWidget *add;
+  const char *message;
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (form), "New _Patient…"), "clicked");
+  dialog = find_new_patient_dialog ();
+  g_assert_nonnull (dialog);
+  patient_form = g_object_get_data (G_OBJECT (dialog), "patient-form");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "family_entry")),
+                         "Wagtail");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "given_entry")),
+                         "Samuel");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "birth_entry")),
+                         "21/11/1984");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry")),
+                         "943 476 5919");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "gender_dropdown")),
+                         "1");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM,
+                                                        "ethnicity_dropdown")), "A");
+  add = find_button (GTK_WIDGET (dialog), "_Add Patient");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+
+  g_assert_true (find_new_patient_dialog () == dialog);
+  message = kes_patient_form_get_field_error (patient_form, "nhs_number");
+  g_assert_cmpstr (message, ==, "NHS number 943 476 5919 already belongs to WAGTAIL, Sam: check you have the "
+                                "right person");
+  {
+    /* The focus is on the field to put right (inside the entry). */
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    GtkWidget *entry = kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry");
+
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry")),
+                         "401 023 2137");
+  g_signal_emit_by_name (add, "clicked");
+  kes_test_wait (20);
+  g_assert_null (find_new_patient_dialog ());
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 2);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "patient_field"))), !=,
+                   fixture->patient_id);
+  g_assert_nonnull (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "patient_field"))));
+}
+
 /* The real window: the Referrals area lists what core holds (loaded in its
  * worker on the window's database file), and the patient record opens on
  * its Referral tab, where Today's in-reach items point. */
@@ -793,6 +867,8 @@ main (int   argc,
   g_test_add_func ("/referrals/matches", test_matches);
   g_test_add_func ("/referrals/letter-text", test_letter_text);
   g_test_add_func ("/referrals/in-window", test_in_window);
+  g_test_add ("/referrals/new-patient-duplicate-nhs", Fixture, NULL, fixture_set_up,
+              test_new_patient_duplicate_nhs, fixture_tear_down);
   g_test_add ("/referrals/intake-to-in-reach", Fixture, NULL, fixture_set_up, test_intake_to_in_reach,
               fixture_tear_down);
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-records.h"
 #include "kes-validate.h"
@@ -711,6 +712,27 @@ kes_patient_form_show_issues (KesPatientForm *self,
     }
 
   return issues->len;
+}
+
+guint
+kes_patient_form_check (KesPatientForm *self,
+                        KesPatient     *candidate)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
+  g_return_val_if_fail (KES_IS_PATIENT (candidate), 0);
+
+  issues = kes_patient_validate (candidate, today);
+  stored = self->store != NULL ? kes_store_check_patient (self->store, candidate, &error) : NULL;
+  if (error != NULL)
+    g_ptr_array_add (issues, kes_issue_new ("", KES_ISSUE_ERROR, "%s", error->message));
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    g_ptr_array_add (issues, g_ptr_array_steal_index (stored, i--));
+  return kes_patient_form_show_issues (self, issues);
 }
 
 void

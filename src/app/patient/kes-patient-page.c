@@ -651,8 +651,6 @@ gboolean
 kes_patient_page_save (KesPatientPage *self)
 {
   g_autoptr(KesPatient) candidate = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GDate) today = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   gboolean correction;
@@ -665,9 +663,7 @@ kes_patient_page_save (KesPatientPage *self)
     return FALSE;
 
   candidate = kes_patient_form_dup_patient (self->form, self->patient);
-  today = kes_clock_today ();
-  issues = kes_patient_validate (candidate, today);
-  n_problems = kes_patient_form_show_issues (self->form, issues);
+  n_problems = kes_patient_form_check (self->form, candidate);
 
   correction = kes_patient_form_get_correction (self->form, &reason);
   if (correction && (reason == NULL || *reason == '\0'))

@@ -208,19 +208,15 @@ new_patient_save_cb (GtkButton *button,
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_WINDOW);
   KesPatientForm *form = g_object_get_data (G_OBJECT (window), "patient-form");
   g_autoptr(KesPatient) patient = kes_patient_form_dup_patient (form, NULL);
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autoptr(GPtrArray) issues = kes_patient_validate (patient, today);
   g_autoptr(GError) error = NULL;
 
-  kes_patient_form_clear_issues (form);
-  if (issues->len > 0)
-    {
-      kes_patient_form_show_issues (form, issues);
-      return;
-    }
+  if (kes_patient_form_check (form, patient) > 0)
+    return;
+  /* Anything core refuses beyond its checks (permission, a busy database)
+   * is said in a dialog over the form, which keeps what was typed. */
   if (!kes_store_save_patient (self->store, patient, KES_CHANGE_CREATE, NULL, &error))
     {
-      kes_patient_form_show_correction_error (form, error->message);
+      kes_show_error (window, _("The Patient Was Not Added"), error->message);
       return;
     }
   fill_patients (self);
