@@ -382,6 +382,7 @@ kes_store_move_referral (KesStore          *self,
       !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
                                 kes_referral_get_stage_date (referral), today,
                                 clean_reason, destination, error) ||
+      (to == KES_REFERRAL_ACCEPTED && !kes_referral_check_acceptance (referral, error)) ||
       !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
                           kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
     return FALSE;

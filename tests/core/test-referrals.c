@@ -103,6 +103,28 @@ count_referrals (Fixture *fixture)
   return all->len;
 }
 
+/* A referral is accepted only on a signed-off assessment that recommends
+ * it (kes_referral_check_acceptance): tests about the later steps sign one
+ * first, dated the day the referral was assessed. */
+static void
+sign_to_accept (Fixture     *fixture,
+                KesReferral *referral)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY) != '\0')
+    return;
+  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, kes_referral_get_stage_date (referral));
+  kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Index offence in 2019");
+  kes_referral_set_text (referral, KES_REFERRAL_MENTAL_STATE, "Settled");
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Reduced with treatment");
+  kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation");
+  kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept");
+  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+  if (!kes_store_sign_referral_assessment (fixture->store, referral, &error))
+    g_error ("signing off: %s", error->message);
+}
+
 static void
 move (Fixture          *fixture,
       KesReferral      *referral,
@@ -111,6 +133,9 @@ move (Fixture          *fixture,
       const char       *reason)
 {
   g_autoptr(GError) error = NULL;
+
+  if (to == KES_REFERRAL_ACCEPTED)
+    sign_to_accept (fixture, referral);
 
   g_assert_true (kes_store_move_referral (fixture->store, referral, to, date, reason, NULL,
                                           to == KES_REFERRAL_TRANSFERRED ? KES_REFERRAL_TRANSFER_PRIMARY_CARE : NULL,
@@ -427,10 +452,11 @@ test_whole_pathway_and_reopen (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  /* Every step is a revision: the history is all there. */
+  /* Every step is a revision, as is the assessment's sign-off before the
+   * acceptance: the history is all there. */
   revisions = kes_store_list_revisions (fixture->store, kes_referral_get_id (referral), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (revisions->len, ==, 11);
+  g_assert_cmpuint (revisions->len, ==, 12);
 }
 
 static void
@@ -786,6 +812,20 @@ test_assessment_sign_off (Fixture       *fixture,
 
   kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-11-10");
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_EDIT, NULL, &error));
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-11-03", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-03", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-11-10", NULL);
+
+  /* Not accepted on an unsigned assessment, however it reads. */
+  g_assert_false (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL,
+                                           NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The referral can’t be accepted before its assessment is signed off: complete the assessment, "
+                   "sign it off, then accept");
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_ASSESSED);
+
   g_assert_false (kes_store_sign_referral_assessment (fixture->store, referral, &error));
   g_assert_cmpstr (error->message, ==,
                    "Mental state is required to sign off\n"
@@ -805,6 +845,38 @@ test_assessment_sign_off (Fixture       *fixture,
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SIGNED_BY), ==, kes_staff_get_id (fixture->alice));
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SIGNED_AT), ==, "2026-11-21T09:00:00Z");
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_RECOMMENDATION), ==, "Accept for in-reach");
+
+  /* Signed off, recommending acceptance: accepted. */
+  g_assert_true (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A signed assessment recommending a decline does not let the referral be
+ * accepted. */
+static void
+test_accept_against_decline (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-11-02");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-11-03", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-03", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-11-10", NULL);
+  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-11-10");
+  kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Index offence in 2019");
+  kes_referral_set_text (referral, KES_REFERRAL_MENTAL_STATE, "Acutely unwell");
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "High");
+  kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Inpatient care");
+  kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Decline for now");
+  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_DECLINE);
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+  g_assert_false (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL,
+                                           NULL, &error));
+  g_assert_nonnull (strstr (error->message, "does not recommend accepting"));
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_ASSESSED);
 }
 
 /* ---- In-reach planning ---- */
@@ -1147,6 +1219,7 @@ main (int   argc,
   ADD ("/referral/store/whole-pathway-and-reopen", test_whole_pathway_and_reopen);
   ADD ("/referral/store/eligibility-override", test_eligibility_override);
   ADD ("/referral/store/letters", test_letters);
+  ADD ("/referral/store/accept-against-decline", test_accept_against_decline);
   ADD ("/referral/store/assessment-sign-off", test_assessment_sign_off);
   ADD ("/referral/inreach/plan-and-today", test_inreach_plan);
   ADD ("/referral/inreach/visit-changes", test_inreach_visit_changes);

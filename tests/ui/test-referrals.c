@@ -296,6 +296,14 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (view)), ==, KES_REFERRAL_ASSESSED);
 
+  /* Accepting before the assessment is signed off is refused, and says so. */
+  g_assert_false (kes_referral_view_move (view, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "message_label"))), ==,
+                   "The referral can’t be accepted before its assessment is signed off: complete the assessment, "
+                   "sign it off, then accept");
+  g_assert_true (gtk_widget_get_visible (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "message_label")));
+
   /* The assessment form: sign-off refused while fields are empty, then signed. */
   {
     KesReferralAssessment *assessment =
