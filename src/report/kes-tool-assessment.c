@@ -68,6 +68,43 @@ check_field (GPtrArray          *issues,
                                             field->label));
 }
 
+gboolean
+kes_tool_rating_applies (const KesToolItem   *item,
+                         const KesToolRating *rating,
+                         KesRiskAssessment   *assessment)
+{
+  const char *held;
+
+  g_return_val_if_fail (item != NULL && rating != NULL, FALSE);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), FALSE);
+
+  if (rating->depends_on == NULL)
+    return TRUE;
+  held = kes_risk_assessment_get_rating (assessment, item->code, rating->depends_on->name);
+  return held != NULL && g_strv_contains ((const char * const *) rating->when_points, held);
+}
+
+/* A rating on a slot that does not apply: "H2: Relevance is rated, but
+ * Presence is “No: not present”". */
+static KesIssue *
+inapplicable_issue (const KesToolItem   *item,
+                    const KesToolRating *rating,
+                    KesRiskAssessment   *assessment,
+                    const char          *key)
+{
+  g_autofree char *name = kes_tool_item_describe (item);
+  const char *held = kes_risk_assessment_get_rating (assessment, item->code, rating->depends_on->name);
+
+  if (held == NULL)
+    /* Translators: "H2 …: Relevance is rated before Presence" */
+    return kes_issue_new (key, KES_ISSUE_ERROR, _("%s: %s is rated before %s: rate %s first"), name,
+                          rating->label, rating->depends_on->label, rating->depends_on->label);
+  /* Translators: "H2 …: Relevance is rated, but Presence is “No: not present”: clear the relevance" */
+  return kes_issue_new (key, KES_ISSUE_ERROR, _("%s: %s is rated, but %s is “%s”: clear the %s"), name,
+                        rating->label, rating->depends_on->label,
+                        kes_tool_point_label (rating->depends_on->scale, held), rating->label);
+}
+
 GPtrArray *
 kes_tool_assessment_unrated (KesToolDefinition *definition,
                              KesRiskAssessment *assessment)
@@ -89,12 +126,18 @@ kes_tool_assessment_unrated (KesToolDefinition *definition,
       for (guint j = 0; j < item->ratings->len; j++)
         {
           const KesToolRating *rating = g_ptr_array_index (item->ratings, j);
-          g_autofree char *key = NULL;
+          gboolean rated = kes_risk_assessment_get_rating (assessment, item->code, rating->name) != NULL;
+          g_autofree char *key = g_strdup_printf ("%s/%s", item->code, rating->name);
           g_autofree char *name = NULL;
 
-          if (kes_risk_assessment_get_rating (assessment, item->code, rating->name) != NULL)
+          if (!kes_tool_rating_applies (item, rating, assessment))
+            {
+              if (rated)
+                g_ptr_array_add (issues, inapplicable_issue (item, rating, assessment, key));
+              continue;
+            }
+          if (rated)
             continue;
-          key = g_strdup_printf ("%s/%s", item->code, rating->name);
           name = kes_tool_item_describe (item);
           g_ptr_array_add (issues, kes_issue_new (key, KES_ISSUE_ERROR,
                                                   /* Translators: "TS3 Immediacy of violence: Rating not given" */

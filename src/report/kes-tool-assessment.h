@@ -18,12 +18,21 @@ gboolean    kes_tool_assessment_matches    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
 
 /* What stops completion: every rating slot of every item and sub-item
- * without a rating, each required judgement or section field left empty, and
- * each required field of a group entry left empty. KesIssue list (field is
+ * without a rating (a slot that does not apply is not asked for, and a
+ * rating given to one is a problem too), each required judgement or
+ * section field left empty, and each required field of a group entry left
+ * empty. KesIssue list (field is
  * "ITEM/slot" or the field id), in the order of the form; empty when
  * complete. */
 GPtrArray  *kes_tool_assessment_unrated    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
+
+/* Whether @rating of @item is to be rated in @assessment now: always,
+ * unless it depends on another slot (KesToolRating.depends_on) that holds
+ * none of its points. */
+gboolean    kes_tool_rating_applies        (const KesToolItem   *item,
+                                            const KesToolRating *rating,
+                                            KesRiskAssessment   *assessment);
 
 typedef struct
 {

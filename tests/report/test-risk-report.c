@@ -76,7 +76,8 @@ test_hcr20_export (void)
       const KesToolItem *item = g_ptr_array_index (items, i);
 
       kes_risk_assessment_set_rating (a, item->code, "presence", i % 3 == 0 ? "Y" : i % 3 == 1 ? "P" : "N");
-      if (item->parent == NULL)
+      /* Relevance only for a factor present or partially present. */
+      if (item->parent == NULL && i % 3 != 2)
         kes_risk_assessment_set_rating (a, item->code, "relevance", "M");
     }
   kes_risk_assessment_set_field (a, "H1_evidence", "Violence reported from age 14.");

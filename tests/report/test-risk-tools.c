@@ -490,6 +490,89 @@ test_compare (void)
   g_assert_nonnull (strstr (error->message, "only within one definition version"));
 }
 
+static gboolean
+has_issue (GPtrArray  *issues,
+           const char *field,
+           const char *message)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_str_equal (issue->field, field) && (message == NULL || g_str_equal (issue->message, message)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* HCR-20 V3 rates relevance only for a factor present or partially
+ * present: N and Omit take no relevance, Y and P need one, and a relevance
+ * given to an absent item stops completion, saying what to do. */
+static void
+test_relevance_needs_presence (void)
+{
+  g_autoptr(KesToolDefinition) def = shipped ("HCR-20");
+  const KesToolItem *h2 = kes_tool_definition_find_item (def, "H2");
+  const KesToolRating *relevance = g_ptr_array_index (h2->ratings, 1);
+  const char *presence[] = { NULL, "N", "Omit", "P", "Y" };
+  const gboolean applies[] = { FALSE, FALSE, FALSE, TRUE, TRUE };
+
+  g_assert_cmpstr (relevance->name, ==, "relevance");
+  g_assert_nonnull (relevance->depends_on);
+  g_assert_cmpstr (relevance->depends_on->name, ==, "presence");
+  for (guint i = 0; i < G_N_ELEMENTS (presence); i++)
+    {
+      g_autoptr(KesRiskAssessment) a = kes_risk_assessment_new ("p", "HCR-20", "3", 1);
+      g_autoptr(GPtrArray) unrated = NULL;
+      g_autoptr(GPtrArray) rated = NULL;
+
+      if (presence[i] != NULL)
+        kes_risk_assessment_set_rating (a, "H2", "presence", presence[i]);
+      g_assert_cmpint (kes_tool_rating_applies (h2, relevance, a), ==, applies[i]);
+      unrated = kes_tool_assessment_unrated (def, a);
+      /* Missing only where it applies. */
+      g_assert_cmpint (has_issue (unrated, "H2/relevance", NULL), ==, applies[i]);
+
+      kes_risk_assessment_set_rating (a, "H2", "relevance", "H");
+      rated = kes_tool_assessment_unrated (def, a);
+      if (applies[i])
+        g_assert_false (has_issue (rated, "H2/relevance", NULL));
+      else if (presence[i] == NULL)
+        g_assert_true (has_issue (rated, "H2/relevance",
+                                  "H2 (wording supplied by your licence): Relevance is rated before Presence: rate "
+                                  "Presence first"));
+      else
+        g_assert_true (has_issue (rated, "H2/relevance", NULL));
+    }
+  {
+    g_autoptr(KesRiskAssessment) a = kes_risk_assessment_new ("p", "HCR-20", "3", 1);
+    g_autoptr(GPtrArray) issues = NULL;
+
+    kes_risk_assessment_set_rating (a, "H2", "presence", "N");
+    kes_risk_assessment_set_rating (a, "H2", "relevance", "M");
+    issues = kes_tool_assessment_unrated (def, a);
+    g_assert_true (has_issue (issues, "H2/relevance",
+                              "H2 (wording supplied by your licence): Relevance is rated, but Presence is “No: not "
+                              "present”: clear the Relevance"));
+  }
+}
+
+/* A dependency must name an earlier slot of the item and its points. */
+static void
+test_relevance_dependency_checked (void)
+{
+  g_autofree char *hcr = shipped_source ("HCR-20");
+  g_autoptr(GBytes) unknown_slot = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"",
+                                           "dependsOn=\"presance\" whenPoints=\"P Y\"");
+  g_autoptr(GBytes) unknown_point = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"",
+                                            "dependsOn=\"presence\" whenPoints=\"P Maybe\"");
+  g_autoptr(GBytes) half = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"", "dependsOn=\"presence\"");
+
+  expect_refused (unknown_slot, "Line ", "it depends on “presance”, which is not an earlier rating");
+  expect_refused (unknown_point, "Line ", "“Maybe” is not a point of the scale of “presence”");
+  expect_refused (half, "Line ", "dependsOn and whenPoints go together");
+}
+
 static void
 test_version_change_keeps_old (void)
 {
@@ -595,6 +678,8 @@ main (int   argc,
   g_test_add_func ("/risk/assessment/spj-no-totals", test_spj_no_totals);
   g_test_add_func ("/risk/assessment/groups", test_groups);
   g_test_add_func ("/risk/assessment/compare", test_compare);
+  g_test_add_func ("/risk/assessment/relevance-needs-presence", test_relevance_needs_presence);
+  g_test_add_func ("/risk/definition/relevance-dependency-checked", test_relevance_dependency_checked);
   g_test_add_func ("/risk/assessment/version-change", test_version_change_keeps_old);
   g_test_add_func ("/risk/assessment/due", test_due);
 

@@ -334,6 +334,45 @@ test_every_definition_builds (Fixture       *fixture,
     }
 }
 
+/* HCR-20 relevance is for a factor present or partially present: its
+ * buttons wait for a presence rating that allows it, and a relevance given
+ * goes when the presence is changed to No (a rating of an absent factor). */
+static void
+test_relevance_follows_presence (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  KesRiskView *view = open_risk_tab (fixture);
+  GtkWidget *form = kes_risk_view_start (view, "HCR-20");
+  KesRiskAssessment *assessment;
+  GtkWidget *high;
+  GtkWidget *relevance;
+
+  g_assert_nonnull (form);
+  assessment = kes_risk_form_get_assessment (KES_RISK_FORM (form));
+  high = find (form, GTK_TYPE_TOGGLE_BUTTON, "rating:H2:relevance:H");
+  g_assert_nonnull (high);
+  relevance = gtk_widget_get_parent (high);
+  g_assert_false (gtk_widget_is_sensitive (high));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (relevance), ==,
+                   "Rated when Presence is “Partially or possibly present” or “Yes: present”");
+
+  rate (form, "H2", "presence", "Y");
+  g_assert_true (gtk_widget_is_sensitive (high));
+  rate (form, "H2", "relevance", "H");
+  g_assert_cmpstr (kes_risk_assessment_get_rating (assessment, "H2", "relevance"), ==, "H");
+
+  rate (form, "H2", "presence", "N");
+  g_assert_null (kes_risk_assessment_get_rating (assessment, "H2", "relevance"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (high)));
+  g_assert_false (gtk_widget_is_sensitive (high));
+
+  rate (form, "H2", "presence", "Omit");
+  g_assert_false (gtk_widget_is_sensitive (high));
+  rate (form, "H2", "presence", "P");
+  g_assert_true (gtk_widget_is_sensitive (high));
+  g_assert_null (kes_risk_assessment_get_rating (assessment, "H2", "relevance"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +381,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/risk/form/fill-dundrum", Fixture, NULL, fixture_set_up, test_fill_dundrum, fixture_tear_down);
+  g_test_add ("/risk/form/relevance-follows-presence", Fixture, NULL, fixture_set_up,
+              test_relevance_follows_presence, fixture_tear_down);
   g_test_add ("/risk/form/every-definition", Fixture, NULL, fixture_set_up, test_every_definition_builds,
               fixture_tear_down);
 
