@@ -76,6 +76,32 @@ GPtrArray  *kes_tool_assessment_compare    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *after,
                                             GError            **error);
 
+/* One of the clinician's judgements (final opinions such as case
+ * prioritisation or the recommended level of security) in two
+ * assessments: the values as a reader reads them ("Medium", a date in
+ * en-GB, the text), NULL when not given. */
+typedef struct
+{
+  const KesToolField *field;
+  char               *before;
+  char               *after;
+  gboolean            changed;
+} KesToolJudgementPair;
+
+void        kes_tool_judgement_pair_free   (KesToolJudgementPair *pair);
+
+/* Every judgement of @definition, in its order, as @before and @after
+ * hold it (KesToolJudgementPair); a comparison is not complete without
+ * them, since the judgements are the clinician's conclusions. NULL, with
+ * the same refusal as kes_tool_assessment_compare(), across definitions. */
+GPtrArray  *kes_tool_assessment_compare_judgements (KesToolDefinition  *definition,
+                                                    KesRiskAssessment  *before,
+                                                    KesRiskAssessment  *after,
+                                                    GError            **error);
+/* "2 ratings changed · 1 judgement changed" for the heading of a comparison. */
+char       *kes_tool_comparison_headline   (GPtrArray          *rating_changes,
+                                            GPtrArray          *judgements);
+
 /* "TS3 Immediacy of violence" / "H1 (wording supplied by your licence)". */
 char       *kes_tool_item_describe         (const KesToolItem  *item);
 

@@ -476,6 +476,39 @@ test_compare (void)
   g_assert_null (change->after);
   g_clear_pointer (&changes, g_ptr_array_unref);
 
+  /* The judgements, every one, with the changed ones marked. */
+  kes_risk_assessment_set_field (a, "security_need", "LOW");
+  kes_risk_assessment_set_field (b, "security_need", "MEDIUM");
+  {
+    g_autoptr(GPtrArray) judgements = kes_tool_assessment_compare_judgements (def, a, b, &error);
+    g_autofree char *headline = NULL;
+    KesToolJudgementPair *pair;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (judgements->len, ==, 2);
+    pair = g_ptr_array_index (judgements, 1);
+    g_assert_cmpstr (pair->field->id, ==, "rationale");
+    g_assert_null (pair->before);
+    g_assert_false (pair->changed);
+    pair = g_ptr_array_index (judgements, 0);
+    g_assert_cmpstr (pair->field->id, ==, "security_need");
+    g_assert_cmpstr (pair->before, ==, "Low secure");
+    g_assert_cmpstr (pair->after, ==, "Medium secure");
+    g_assert_true (pair->changed);
+    {
+      g_autoptr(GPtrArray) ratings = kes_tool_assessment_compare (def, a, b, &error);
+
+      headline = kes_tool_comparison_headline (ratings, judgements);
+    }
+    g_assert_cmpstr (headline, ==, "3 ratings changed · 1 judgement changed");
+    g_clear_pointer (&judgements, g_ptr_array_unref);
+    judgements = kes_tool_assessment_compare_judgements (def, a, a, &error);
+    g_assert_false (((KesToolJudgementPair *) g_ptr_array_index (judgements, 0))->changed);
+    g_assert_null (kes_tool_assessment_compare_judgements (def, a, v2, &error));
+    g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* No change: an empty list, not an error. */
   changes = kes_tool_assessment_compare (def, a, a, &error);
   g_assert_no_error (error);

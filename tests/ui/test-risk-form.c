@@ -232,6 +232,8 @@ test_fill_dundrum (Fixture       *fixture,
   form = kes_risk_view_start (view, "DUNDRUM-1");
   fill_dundrum (form, "3 1 1 0 2 1 2 2 2 1 0");
   sign (form, "2026-11-20", "2027-05-20");
+  /* The clinician's judgement moves too: Low → Medium secure. */
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (form, GTK_TYPE_DROP_DOWN, "security_need")), "MEDIUM");
   g_signal_emit_by_name (find (form, GTK_TYPE_BUTTON, "complete"), "clicked");
   kes_risk_view_show_list (view);
   g_assert_cmpuint (rows (view), ==, 2);
@@ -265,9 +267,9 @@ test_fill_dundrum (Fixture       *fixture,
           g_ptr_array_add (stack, c);
       }
     g_ptr_array_unref (stack);
-    /* TS3 2 -> 1 and TS8 U -> 2: exactly two. */
+    /* TS3 2 -> 1 and TS8 U -> 2, and the judgement Low -> Medium secure. */
     g_assert_nonnull (changed);
-    g_assert_cmpuint (marked, ==, 2);
+    g_assert_cmpuint (marked, ==, 3);
   }
   shot (fixture, "risk-compare.png");
 
