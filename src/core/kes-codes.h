@@ -36,5 +36,8 @@ int          kes_code_list_find        (KesCodeList *list,
 /* Raw bytes of a file under data/ in the core resource, e.g. "migrations/0001-initial.sql". */
 GBytes      *kes_core_data_lookup      (const char  *path,
                                         GError     **error);
+/* The file names in a folder of data/ in the core resource ("codes"), sorted. */
+GStrv        kes_core_data_list        (const char  *folder,
+                                        GError     **error);
 
 G_END_DECLS

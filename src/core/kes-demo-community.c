@@ -5,6 +5,7 @@
 
 #include "kes-care-record.h"
 #include "kes-clock.h"
+#include "kes-clozapine.h"
 #include "kes-demo-private.h"
 #include "kes-medication-rules.h"
 #include "kes-validate.h"

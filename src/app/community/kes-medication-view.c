@@ -10,6 +10,7 @@
 #include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-medication-rules.h"
+#include "kes-patient.h"
 #include "kes-physical-trend.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
@@ -35,6 +36,7 @@ struct _KesMedicationView
 
   KesStore            *store;
   char                *patient_id;
+  char                *ethnicity; /* for the BMI band */
 };
 
 G_DEFINE_FINAL_TYPE (KesMedicationView, kes_medication_view, ADW_TYPE_BIN)
@@ -262,6 +264,26 @@ fill_depots (KesMedicationView *self,
   kes_care_group_finish (&self->depots);
 }
 
+/* A coloured badge with the light in words, "Kestrel: Amber". */
+static void
+add_light_badge (AdwActionRow *row,
+                 KesFbcLight   light,
+                 gboolean      service,
+                 const char   *description)
+{
+  /* TRANSLATORS: whose traffic light a blood result has, "Kestrel: Amber" */
+  g_autofree char *text = service ? g_strdup_printf (_("Service: %s"), kes_fbc_light_label (light))
+                                  : g_strdup_printf (_("Kestrel: %s"), kes_fbc_light_label (light));
+  g_autofree char *css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "kes-computed");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  adw_action_row_add_suffix (row, badge);
+}
+
 static void
 fill_fbcs (KesMedicationView *self,
            GListModel        *results)
@@ -272,27 +294,32 @@ fill_fbcs (KesMedicationView *self,
       g_autoptr(KesCareRecord) fbc = g_list_model_get_item (results, i);
       g_autofree char *date = kes_care_date (fbc, "taken_on");
       g_autofree char *title = NULL;
-      g_autofree char *css = NULL;
-      double wbc = 0, anc = 0;
-      KesFbcLight light;
-      GtkWidget *badge;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      KesFbcThresholds thresholds;
+      KesFbcLight light, service;
+      gboolean has_service;
       AdwActionRow *row;
 
-      kes_care_record_get_number (fbc, "wbc", &wbc);
-      kes_care_record_get_number (fbc, "neutrophils", &anc);
-      light = kes_fbc_traffic_light (wbc, anc);
+      light = kes_store_fbc_light (self->store, fbc, &thresholds);
+      has_service = kes_fbc_light_parse (kes_care_record_get (fbc, "service_light"), &service);
       /* TRANSLATORS: date, white cell count, neutrophil count */
       title = g_strdup_printf (_("%s — WBC %s, neutrophils %s"), date, kes_care_record_get (fbc, "wbc"),
                                kes_care_record_get (fbc, "neutrophils"));
-      row = kes_care_group_add_record (&self->fbcs, self->store, fbc, title, kes_fbc_light_action (light));
+      if (has_service && service != light)
+        g_string_append_printf (subtitle, _("Kestrel and the monitoring service differ: check the numbers with the "
+                                            "service. The more cautious applies: %s"),
+                                kes_fbc_light_action (kes_fbc_light_worse (light, service)));
+      else
+        g_string_append (subtitle, kes_fbc_light_action (has_service ? kes_fbc_light_worse (light, service) : light));
+      if (thresholds == KES_FBC_THRESHOLDS_BEN)
+        g_string_append (subtitle, _(" (BEN criteria)"));
+      row = kes_care_group_add_record (&self->fbcs, self->store, fbc, title, subtitle->str);
       if (row == NULL)
         continue;
-      badge = gtk_label_new (kes_fbc_light_label (light));
-      css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
-      gtk_widget_add_css_class (badge, "kes-computed");
-      gtk_widget_add_css_class (badge, css);
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (row, badge);
+      /* Kestrel's light, then the service's beside it when recorded. */
+      add_light_badge (row, light, FALSE, "kestrel-light");
+      if (has_service)
+        add_light_badge (row, service, TRUE, "service-light");
       kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, fbc,
                                     _("Mark This Blood Result as Entered in Error?"), G_CALLBACK (saved_cb));
     }
@@ -309,12 +336,14 @@ fill_lithium (KesMedicationView *self,
       g_autoptr(KesCareRecord) level = g_list_model_get_item (levels, i);
       g_autofree char *date = kes_care_date (level, "taken_on");
       g_autofree char *title = g_strdup_printf (_("%s — %s mmol/L"), date, kes_care_record_get (level, "level"));
+      KesLithiumTarget target;
       double value = 0;
       AdwActionRow *row;
 
       kes_care_record_get_number (level, "level", &value);
+      target = kes_store_lithium_target (self->store, self->patient_id, kes_care_record_get (level, "taken_on"));
       row = kes_care_group_add_record (&self->lithium, self->store, level, title,
-                                       kes_lithium_band_label (kes_lithium_band (value)));
+                                       kes_lithium_band_label (kes_lithium_band (target, value)));
       if (row != NULL)
         kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, level,
                                       _("Mark This Lithium Level as Entered in Error?"), G_CALLBACK (saved_cb));
@@ -417,7 +446,7 @@ static void
 fill_trends (KesMedicationView *self,
              GListModel        *checks)
 {
-  g_autoptr(GPtrArray) trends = checks != NULL ? kes_physical_trends (checks) : NULL;
+  g_autoptr(GPtrArray) trends = checks != NULL ? kes_physical_trends (checks, self->ethnicity) : NULL;
   GtkFlowBoxChild *child;
 
   while ((child = gtk_flow_box_get_child_at_index (self->trends_box, 0)) != NULL)
@@ -455,6 +484,7 @@ kes_medication_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_MEDICATION_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->patient_id, g_free);
+  g_clear_pointer (&self->ethnicity, g_free);
   kes_care_group_free_rows (&self->prescriptions);
   kes_care_group_free_rows (&self->depots);
   kes_care_group_free_rows (&self->fbcs);
@@ -525,6 +555,14 @@ kes_medication_view_set_record (KesMedicationView *self,
   g_set_object (&self->store, store);
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);
+  g_clear_pointer (&self->ethnicity, g_free);
+  if (store != NULL && patient_id != NULL)
+    {
+      g_autoptr(KesPatient) patient = kes_store_load_patient (store, patient_id, NULL);
+
+      if (patient != NULL)
+        self->ethnicity = g_strdup (kes_patient_get_text (patient, KES_PATIENT_ETHNICITY));
+    }
   kes_medication_view_reload (self);
 }
 
