@@ -528,8 +528,9 @@ kes_clozapine_monitoring (GPtrArray   *courses,
       monitor_until = kes_date_plus_days (period->stop, 7 * (int) kes_clozapine_after_stop_weeks ());
       if (last_light == KES_FBC_GREEN)
         {
-          if ((last != NULL && g_date_compare (last->taken, monitor_until) >= 0) ||
-              g_date_compare (today, monitor_until) > 0)
+          /* Done only with a test on or after that day: a missed last test
+           * stays overdue rather than vanishing. */
+          if (last != NULL && g_date_compare (last->taken, monitor_until) >= 0)
             return restart_item (periods, current);
           if (g_date_compare (due, monitor_until) > 0)
             *due = *monitor_until;

@@ -91,8 +91,8 @@ gboolean     kes_fbc_result_disagrees          (const KesFbcResult *result);
 /* What the patient's clozapine monitoring asks for next, from every course
  * (@courses, KesCourse*, any order: sorted in place) and every active
  * result (@results, KesFbcResult, oldest first). NULL when nothing is asked
- * for: no course, or treatment stopped more than after-stop-weeks ago with
- * a test since then and the counts no longer amber or red. An urgent item
+ * for: no course, or treatment stopped with a test dated after-stop-weeks
+ * or more after the stop and the counts green. An urgent item
  * (a red result while clozapine is still prescribed, or counts still red)
  * is due on @today. @no_rechallenge: the patient is recorded as not to be
  * re-challenged (said in the detail). */

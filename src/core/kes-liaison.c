@@ -158,9 +158,10 @@ kes_liaison_breakdown_codes (KesLiaisonBreakdown breakdown)
 char *
 kes_liaison_count_shown (guint count)
 {
-  if (count >= 1 && count <= 4)
-    return g_strdup (KES_EQUALITY_SUPPRESSED);
-  return g_strdup_printf ("%u", count);
+  KesDisclosure rule;
+
+  kes_disclosure_default (&rule);
+  return kes_disclosure_count (&rule, count);
 }
 
 GStrv
@@ -168,19 +169,21 @@ kes_liaison_activity_shown (KesLiaisonActivity  *activity,
                             KesLiaisonBreakdown  breakdown)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
+  KesDisclosure rule;
   const guint *values;
   guint n;
 
   g_return_val_if_fail (activity != NULL, NULL);
 
+  kes_disclosure_default (&rule);
   switch (breakdown)
     {
     case KES_LIAISON_BY_SETTING:
-      return kes_equality_suppress_column (activity->by_setting, activity->n_settings, activity->total, NULL);
+      return kes_disclosure_column (&rule, activity->by_setting, activity->n_settings, activity->total, NULL);
     case KES_LIAISON_BY_SOURCE:
-      return kes_equality_suppress_column (activity->by_source, activity->n_sources, activity->total, NULL);
+      return kes_disclosure_column (&rule, activity->by_source, activity->n_sources, activity->total, NULL);
     case KES_LIAISON_BY_OUTCOME:
-      return kes_equality_suppress_column (activity->by_outcome, activity->n_outcomes, activity->total, NULL);
+      return kes_disclosure_column (&rule, activity->by_outcome, activity->n_outcomes, activity->total, NULL);
     case KES_LIAISON_BY_VULNERABILITY:
       values = activity->by_vulnerability;
       n = activity->n_vulnerabilities;
@@ -190,7 +193,7 @@ kes_liaison_activity_shown (KesLiaisonActivity  *activity,
       g_return_val_if_reached (NULL);
     }
 
-  /* Overlapping counts: no total to subtract from, so only small ones go. */
+  /* Overlapping counts: no total to subtract from, so each is protected alone. */
   builder = g_strv_builder_new ();
   for (guint i = 0; i <= n; i++)
     {

@@ -103,7 +103,7 @@ const char         *kes_liaison_breakdown_label    (KesLiaisonBreakdown  breakdo
 const char         *kes_liaison_breakdown_codes    (KesLiaisonBreakdown  breakdown);
 GStrv               kes_liaison_activity_shown     (KesLiaisonActivity  *activity,
                                                     KesLiaisonBreakdown  breakdown);
-/* A single count outside the columns: "<5" from 1 to 4. */
+/* A single count outside the columns, protected as kes_disclosure_count() does. */
 char               *kes_liaison_count_shown        (guint                count);
 
 /* ---- In the store (kes-store-liaison.c); view-clinical / edit-clinical ---- */
