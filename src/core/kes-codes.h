@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * "code<TAB>label" lines, "#" comments. */
 #define KES_CODES_ETHNIC_CATEGORY "ethnic-category"
 #define KES_CODES_GENDER          "gender"
+#define KES_CODES_GENDER_IDENTITY "gender-identity"
 #define KES_CODES_LEGAL_STATUS    "legal-status"
 #define KES_CODES_ICD10           "icd10"
 #define KES_CODES_MAPPA_CATEGORY  "mappa-category"

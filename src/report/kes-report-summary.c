@@ -62,6 +62,8 @@ add_demographics (KesDocument *document,
              kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER), KES_CODES_GENDER,
             kes_patient_get_text (patient, KES_PATIENT_GENDER));
+  add_code (values, kes_patient_field_label (KES_PATIENT_GENDER_IDENTITY), KES_CODES_GENDER_IDENTITY,
+            kes_patient_get_text (patient, KES_PATIENT_GENDER_IDENTITY));
   add_code (values, kes_patient_field_label (KES_PATIENT_ETHNICITY), KES_CODES_ETHNIC_CATEGORY,
             kes_patient_get_text (patient, KES_PATIENT_ETHNICITY));
   add_value (values, kes_patient_field_label (KES_PATIENT_ADDRESS),

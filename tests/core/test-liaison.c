@@ -359,7 +359,7 @@ test_activity_report (void)
   outcomes = kes_liaison_activity_shown (activity, KES_LIAISON_BY_OUTCOME);
   g_assert_cmpstr (outcomes[2], ==, KES_DISCLOSURE_HIDDEN);
   g_assert_cmpstr (outcomes[3], ==, KES_DISCLOSURE_HIDDEN);
-  five = kes_liaison_count_shown (5);
+  five = kes_disclosure_count (&activity->disclosure, 5);
   g_assert_cmpstr (five, ==, KES_DISCLOSURE_HIDDEN);
 
   g_assert_null (kes_store_liaison_activity (store, "2026-12-01", "2026-11-01", &error));

@@ -66,6 +66,8 @@ typedef struct
   KesStaff *actor;
   char     *from;
   char     *to;
+  guint     suppress_up_to; /* the local disclosure rule (settings) */
+  guint     round_to;
 } ReportJob;
 
 static void
@@ -92,17 +94,33 @@ report_result_free (ReportResult *result)
   g_free (result);
 }
 
+/* The team's disclosure rule (settings disclosure-suppress-up-to and
+ * disclosure-round-to); the published one without the schema. */
+static void
+local_rule (guint *suppress_up_to,
+            guint *round_to)
+{
+  static const char * const keys[] = { "disclosure-suppress-up-to", "disclosure-round-to", NULL };
+  g_autoptr(GSettings) settings = kes_settings_new_with_keys (keys);
+  KesDisclosure published;
+
+  kes_disclosure_default (&published);
+  *suppress_up_to = settings != NULL ? g_settings_get_uint (settings, keys[0]) : published.suppress_up_to;
+  *round_to = settings != NULL ? g_settings_get_uint (settings, keys[1]) : published.round_to;
+}
+
 static ReportResult *
 build_result (KesStore    *store,
-              const char  *from,
-              const char  *to,
+              ReportJob   *job,
               GError     **error)
 {
-  g_autoptr(KesEqualityReport) report = kes_store_equality_report (store, from, to, error);
+  g_autoptr(KesEqualityReport) report = kes_store_equality_report (store, job->from, job->to, error);
   KesStaff *actor = kes_store_get_actor (store);
   ReportResult *result;
 
-  if (report == NULL)
+  /* Core refuses a local rule looser than NHS Digital's. */
+  if (report == NULL ||
+      !kes_disclosure_set_local (&report->disclosure, job->suppress_up_to, job->round_to, error))
     return NULL;
   result = g_new0 (ReportResult, 1);
   result->document = kes_equality_report_build (report, actor != NULL ? kes_staff_get_display_name (actor) : NULL);
@@ -128,7 +146,7 @@ report_thread (GTask        *task,
     }
   if (job->actor != NULL)
     kes_store_set_actor (store, job->actor);
-  result = build_result (store, job->from, job->to, &error);
+  result = build_result (store, job, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -437,7 +455,11 @@ kes_equality_view_show (KesEqualityView *self)
   if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
     {
       /* An in-memory store can't be opened twice: count here. */
-      ReportResult *done = build_result (self->store, from, to, &error);
+      ReportJob here = { NULL, NULL, from, to, 0, 0 };
+      ReportResult *done;
+
+      local_rule (&here.suppress_up_to, &here.round_to);
+      done = build_result (self->store, &here, &error);
 
       if (done == NULL)
         goto refused;
@@ -451,6 +473,7 @@ kes_equality_view_show (KesEqualityView *self)
   job->actor = kes_store_get_actor (self->store) != NULL ? g_object_ref (kes_store_get_actor (self->store)) : NULL;
   job->from = g_steal_pointer (&from);
   job->to = g_steal_pointer (&to);
+  local_rule (&job->suppress_up_to, &job->round_to);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, report_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, kes_equality_view_show);
