@@ -490,18 +490,17 @@ kes_clozapine_monitoring (GPtrArray   *courses,
   if (red_open || (last != NULL && last_light == KES_FBC_RED))
     {
       g_autofree char *on = shown (last_light == KES_FBC_RED ? last->taken : last_red);
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      g_string_append_printf (text, _("Red result on %s. %s"), on, kes_fbc_light_action (KES_FBC_RED));
+      g_autofree char *title = NULL;
+      g_autoptr(GString) text = g_string_new (kes_fbc_light_action (KES_FBC_RED));
 
       if (no_rechallenge)
         g_string_append (text, _(" Recorded as not to be re-challenged with clozapine."));
       else
         g_string_append (text, _(" Record on the medication tab that clozapine must not be re-challenged."));
-      return kes_monitoring_item_new ("clozapine-fbc", today, TRUE,
-                                      red_open ? _("Red clozapine result: stop clozapine now")
-                                               : _("Red clozapine result: daily blood tests"),
-                                      text->str, period->latest->id);
+      /* TRANSLATORS: the date of a red blood result */
+      title = red_open ? g_strdup_printf (_("Red clozapine result on %s"), on)
+                       : g_strdup_printf (_("Red clozapine result on %s: daily blood tests"), on);
+      return kes_monitoring_item_new ("clozapine-fbc", today, TRUE, title, text->str, period->latest->id);
     }
 
   if (last == NULL)

@@ -284,7 +284,11 @@ test_amber_and_red (void)
   result_full (history, "2025-03-06", 2.9, 1.6, KES_FBC_THRESHOLDS_STANDARD, -1);
   assert_due (history, "2025-03-06", "2025-03-06", TRUE);
   assert_due (history, "2025-03-07", "2025-03-07", TRUE);
-  assert_detail (history, "2025-03-07", "Red result on 6 Mar 2025. Stop clozapine now");
+  assert_detail (history, "2025-03-07", "Stop clozapine now");
+  {
+    g_autoptr(KesMonitoringItem) item = due_on (history, "2025-03-07");
+    g_assert_cmpstr (item->title, ==, "Red clozapine result on 6 Mar 2025");
+  }
   assert_detail (history, "2025-03-07", "must not be re-challenged");
   history->no_rechallenge = TRUE;
   assert_detail (history, "2025-03-07", "Recorded as not to be re-challenged");

@@ -491,13 +491,13 @@ test_clozapine_red (Fixture       *fixture,
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_TOP_PRIORITY);
   g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-21");
-  g_assert_nonnull (strstr (kes_due_item_get_title (items->pdata[0]), "stop clozapine now"));
+  g_assert_cmpstr (kes_due_item_get_title (items->pdata[0]), ==, "Red clozapine result on 21 Nov 2026");
   g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Stop clozapine now"));
   g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "must not be re-challenged"));
   g_clear_pointer (&items, g_ptr_array_unref);
   alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
   g_assert_cmpuint (alerts->len, ==, 1);
-  g_assert_nonnull (strstr (alerts->pdata[0], "Red result on 21 Nov 2026"));
+  g_assert_nonnull (strstr (alerts->pdata[0], "Red clozapine result on 21 Nov 2026: Stop clozapine now"));
   g_clear_pointer (&alerts, g_ptr_array_unref);
   /* Seen on later days it is still due today, never days ahead. */
   assert_one_due (fixture, "2026-11-25", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-25");

@@ -7,6 +7,7 @@
 
 #include "community/kes-care-view-util.h"
 #include "community/kes-medication-view.h"
+#include "community/kes-monitoring-groups.h"
 #include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-medication-rules.h"
@@ -20,17 +21,23 @@ struct _KesMedicationView
   AdwBin               parent_instance;
 
   GtkLabel            *alerts_label;
+  AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *prescriptions_group;
   AdwPreferencesGroup *depot_group;
+  AdwPreferencesGroup *clozapine_settings_group;
   AdwPreferencesGroup *fbc_group;
+  AdwPreferencesGroup *lithium_settings_group;
   AdwPreferencesGroup *lithium_group;
   AdwPreferencesGroup *physical_group;
   AdwPreferencesGroup *trends_group;
   GtkFlowBox          *trends_box;
 
+  KesCareGroup         due;
   KesCareGroup         prescriptions;
   KesCareGroup         depots;
+  KesCareGroup         clozapine_settings;
   KesCareGroup         fbcs;
+  KesCareGroup         lithium_settings;
   KesCareGroup         lithium;
   KesCareGroup         physical;
 
@@ -107,6 +114,31 @@ static void
 add_physical_clicked_cb (KesMedicationView *self)
 {
   open_new (self, KES_CARE_PHYSICAL_HEALTH, "taken_on", _("Physical Health Check"));
+}
+
+static void
+thresholds_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id, KES_CARE_CLOZAPINE_MONITORING,
+                                 _("Clozapine Monitoring"), G_CALLBACK (saved_cb));
+}
+
+static void
+no_rechallenge_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id,
+                                 KES_CARE_CLOZAPINE_NO_RECHALLENGE, _("Not to Be Re-challenged"),
+                                 G_CALLBACK (saved_cb));
+}
+
+static void
+lithium_plan_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id, KES_CARE_LITHIUM_PLAN,
+                                 _("Lithium Plan"), G_CALLBACK (saved_cb));
 }
 
 static void
@@ -239,7 +271,7 @@ fill_depots (KesMedicationView *self,
       g_autoptr(KesCareRecord) dose = g_list_model_get_item (doses, i);
       g_autofree char *date = kes_care_date (dose, "given_on");
       g_autofree char *title = g_strdup_printf ("%s — %s", date, kes_care_code_label (dose, "outcome"));
-      g_autofree char *subtitle = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
       const char *drug = "";
       AdwActionRow *row;
 
@@ -251,12 +283,17 @@ fill_depots (KesMedicationView *self,
         }
       if (g_str_equal (kes_care_record_get (dose, "outcome"), "given"))
         /* TRANSLATORS: drug, dose, site, batch, who gave it */
-        subtitle = g_strdup_printf (_("%s %s · %s · batch %s · given by %s"), drug,
-                                    kes_care_record_get (dose, "dose"), kes_care_record_get (dose, "site"),
-                                    kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
+        g_string_printf (subtitle, _("%s %s · %s · batch %s · given by %s"), drug,
+                         kes_care_record_get (dose, "dose"), kes_care_record_get (dose, "site"),
+                         kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
       else
-        subtitle = g_strdup_printf ("%s · %s", drug, kes_care_record_get (dose, "reason"));
-      row = kes_care_group_add_record (&self->depots, self->store, dose, title, subtitle);
+        g_string_printf (subtitle, "%s · %s", drug, kes_care_record_get (dose, "reason"));
+      if (*kes_care_record_get (dose, "observed_hours") != '\0')
+        /* TRANSLATORS: how long the patient was watched after an injection */
+        g_string_append_printf (subtitle, _(" · observed %s hours"), kes_care_record_get (dose, "observed_hours"));
+      if (*kes_care_record_get (dose, "observation_note") != '\0')
+        g_string_append_printf (subtitle, " (%s)", kes_care_record_get (dose, "observation_note"));
+      row = kes_care_group_add_record (&self->depots, self->store, dose, title, subtitle->str);
       if (row != NULL)
         kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, dose,
                                       _("Mark This Depot Entry as Entered in Error?"), G_CALLBACK (saved_cb));
@@ -394,6 +431,20 @@ fill_physical (KesMedicationView *self,
       if (*kes_care_record_get (check, "cholesterol") != '\0')
         append_part (parts, g_strdup_printf (_("cholesterol %s mmol/L"),
                                              kes_care_record_get (check, "cholesterol")));
+      if (*kes_care_record_get (check, "prolactin") != '\0')
+        append_part (parts, g_strdup_printf (_("prolactin %s mIU/L"), kes_care_record_get (check, "prolactin")));
+      if (kes_care_record_get_bool (check, "ecg_done"))
+        append_part (parts, *kes_care_record_get (check, "ecg_note") != '\0'
+                              ? g_strdup_printf (_("ECG: %s"), kes_care_record_get (check, "ecg_note"))
+                              : g_strdup (_("ECG done")));
+      if (*kes_care_record_get (check, "egfr") != '\0')
+        append_part (parts, g_strdup_printf (_("eGFR %s"), kes_care_record_get (check, "egfr")));
+      if (kes_care_record_get_bool (check, "ue_done"))
+        append_part (parts, g_strdup (_("U&E checked")));
+      if (*kes_care_record_get (check, "calcium") != '\0')
+        append_part (parts, g_strdup_printf (_("calcium %s mmol/L"), kes_care_record_get (check, "calcium")));
+      if (*kes_care_record_get (check, "tsh") != '\0')
+        append_part (parts, g_strdup_printf (_("TSH %s mU/L"), kes_care_record_get (check, "tsh")));
       if (*kes_care_record_get (check, "smoking") != '\0')
         append_part (parts, g_strdup (kes_care_code_label (check, "smoking")));
       row = kes_care_group_add_record (&self->physical, self->store, check, date, parts->str);
@@ -434,6 +485,19 @@ trend_card (GPtrArray      *trends,
   gtk_box_append (GTK_BOX (heading), label);
   gtk_box_append (GTK_BOX (card), heading);
 
+  if (series->note != NULL)
+    {
+      /* What the shaded band is and where it comes from (BMI by ethnicity). */
+      label = gtk_label_new (series->note);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_box_append (GTK_BOX (card), label);
+    }
+
   label = kes_trend_chart_new (trends, series);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
@@ -462,6 +526,47 @@ fill_trends (KesMedicationView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->trends_group), trends != NULL && trends->len > 0);
 }
 
+/* TRUE when @scripts has a prescription of @category, stopped or not. */
+static gboolean
+has_category (GListModel *scripts,
+              const char *category)
+{
+  for (guint i = 0; scripts != NULL && i < g_list_model_get_n_items (scripts); i++)
+    {
+      g_autoptr(KesCareRecord) script = g_list_model_get_item (scripts, i);
+
+      if (g_str_equal (kes_care_record_get (script, "category"), category))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_monitoring (KesMedicationView *self,
+                 GListModel        *active_scripts,
+                 GListModel        *fbcs,
+                 GListModel        *levels)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = kes_store_list_monitoring (self->store, self->patient_id, today, &error);
+  gboolean clozapine = has_category (active_scripts, "clozapine") ||
+                       (fbcs != NULL && g_list_model_get_n_items (fbcs) > 0);
+  gboolean lithium = has_category (active_scripts, "lithium") ||
+                     (levels != NULL && g_list_model_get_n_items (levels) > 0);
+
+  if (items == NULL)
+    g_debug ("Could not list monitoring: %s", error->message);
+  kes_monitoring_fill_due (&self->due, items);
+  gtk_widget_set_visible (GTK_WIDGET (self->clozapine_settings_group), clozapine);
+  if (clozapine)
+    kes_monitoring_fill_clozapine (&self->clozapine_settings, GTK_WIDGET (self), self->store, self->patient_id,
+                                   G_CALLBACK (saved_cb));
+  gtk_widget_set_visible (GTK_WIDGET (self->lithium_settings_group), lithium);
+  if (lithium)
+    kes_monitoring_fill_lithium (&self->lithium_settings, self->store, self->patient_id);
+}
+
 static void
 fill_alerts (KesMedicationView *self)
 {
@@ -485,9 +590,12 @@ kes_medication_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->ethnicity, g_free);
+  kes_care_group_free_rows (&self->due);
   kes_care_group_free_rows (&self->prescriptions);
   kes_care_group_free_rows (&self->depots);
+  kes_care_group_free_rows (&self->clozapine_settings);
   kes_care_group_free_rows (&self->fbcs);
+  kes_care_group_free_rows (&self->lithium_settings);
   kes_care_group_free_rows (&self->lithium);
   kes_care_group_free_rows (&self->physical);
   G_OBJECT_CLASS (kes_medication_view_parent_class)->dispose (object);
@@ -507,9 +615,12 @@ kes_medication_view_class_init (KesMedicationViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/community/kes-medication-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, alerts_label);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, due_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, prescriptions_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, depot_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, clozapine_settings_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, fbc_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_settings_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, physical_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, trends_group);
@@ -521,14 +632,26 @@ kes_medication_view_init (KesMedicationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  kes_care_group_init (&self->due, self->due_group, _("No monitoring due"));
   kes_care_group_init (&self->prescriptions, self->prescriptions_group, _("No prescriptions recorded"));
   kes_care_group_init (&self->depots, self->depot_group, _("No depot injections recorded"));
+  kes_care_group_init (&self->clozapine_settings, self->clozapine_settings_group, _("No decision recorded"));
   kes_care_group_init (&self->fbcs, self->fbc_group, _("No blood results recorded"));
+  kes_care_group_init (&self->lithium_settings, self->lithium_settings_group, _("No decision recorded"));
   kes_care_group_init (&self->lithium, self->lithium_group, _("No lithium levels recorded"));
   kes_care_group_init (&self->physical, self->physical_group, _("No physical health checks recorded"));
   g_signal_connect_swapped (kes_care_header_button (self->prescriptions_group, _("_Add Prescription…"),
                                                     "add-prescription"),
                             "clicked", G_CALLBACK (add_prescription_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->clozapine_settings_group, _("_Thresholds…"),
+                                                    "clozapine-monitoring"),
+                            "clicked", G_CALLBACK (thresholds_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->clozapine_settings_group,
+                                                    _("Not to Be _Re-challenged…"), "clozapine-no-rechallenge"),
+                            "clicked", G_CALLBACK (no_rechallenge_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->lithium_settings_group, _("_Change Plan…"),
+                                                    "lithium-plan"),
+                            "clicked", G_CALLBACK (lithium_plan_clicked_cb), self);
   g_signal_connect_swapped (kes_care_header_button (self->fbc_group, _("Add _Result…"), "add-fbc"),
                             "clicked", G_CALLBACK (add_fbc_clicked_cb), self);
   g_signal_connect_swapped (kes_care_header_button (self->lithium_group, _("Add _Level…"), "add-lithium"),
@@ -576,6 +699,7 @@ kes_medication_view_reload (KesMedicationView *self)
   g_autoptr(GListModel) checks = NULL;
   g_autoptr(GListModel) active_doses = NULL;
   g_autoptr(GListModel) active_checks = NULL;
+  g_autoptr(GListModel) active_scripts = NULL;
 
   g_return_if_fail (KES_IS_MEDICATION_VIEW (self));
 
@@ -590,6 +714,8 @@ kes_medication_view_reload (KesMedicationView *self)
   /* Entered-in-error records are listed, marked; they count for nothing. */
   active_doses = kes_care_active_only (doses);
   active_checks = kes_care_active_only (checks);
+  active_scripts = kes_care_active_only (scripts);
+  fill_monitoring (self, active_scripts, fbcs, levels);
   fill_prescriptions (self, scripts, active_doses);
   fill_depots (self, doses, scripts);
   fill_fbcs (self, fbcs);
