@@ -8,6 +8,7 @@
 #include "kes-codes.h"
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
+#include "kes-report-summary-private.h"
 
 static void
 add_value (KesBlock   *values,
@@ -231,7 +232,8 @@ kes_report_patient_summary (KesStore    *store,
   add_care (document, store, patient);
   add_diagnoses (document, patient);
   add_alerts (document, patient);
-  if (!add_contacts (document, store, patient, error))
+  if (!kes_report_summary_add_monitoring (document, store, patient, error) ||
+      !add_contacts (document, store, patient, error))
     return NULL;
 
   return g_steal_pointer (&document);

@@ -653,6 +653,21 @@ test_screenshots (Fixture       *fixture,
   kes_patient_page_show_tab (page, "medication");
   kes_test_wait (300);
   save_png (GTK_WIDGET (fixture->window), "medication.png");
+  {
+    GtkWidget *medication = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+
+    save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "due_group"), "monitoring-due.png");
+    g_object_unref (save_record (fixture, KES_CARE_CLOZAPINE_MONITORING, "decided_on", "2026-11-21",
+                                 "monitoring_service", "cpms", "thresholds", "ben", "decided_by", "Dr Patel",
+                                 "reason", "Haematology review 2 Nov 2026; CPMS registered under BEN", NULL));
+    g_object_unref (save_record (fixture, KES_CARE_CLOZAPINE_NO_RECHALLENGE, "decided_on", "2026-11-21",
+                                 "decided_by", "Dr Patel", "reason", "Red result on 20 Nov 2026", NULL));
+    kes_medication_view_reload (KES_MEDICATION_VIEW (medication));
+    scroll_to (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "clozapine_settings_group"));
+    save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "clozapine_settings_group"),
+              "clozapine-monitoring.png");
+    save_png (GTK_WIDGET (fixture->window), "medication-clozapine.png");
+  }
   kes_patient_page_show_tab (page, "care-plan");
   kes_test_wait (300);
   save_png (GTK_WIDGET (fixture->window), "care-plan.png");
