@@ -457,6 +457,54 @@ test_depot_due (Fixture       *fixture,
   assert_none_due (fixture, "2026-12-07", "depot");
 }
 
+/* ZYPADHERA SmPC 4.2 and 4.4 (post-injection syndrome): "After each
+ * injection, patients should be observed in a healthcare facility by
+ * appropriately qualified personnel for at least 3 hours". The last dose
+ * given is work on Today until its observation is recorded; hours short of
+ * 3 need a note of what happened (2 refused, 3 and 4 accepted). */
+static void
+test_depot_observation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = save (fixture, KES_CARE_PRESCRIPTION, "drug", "Olanzapine pamoate",
+                                          "category", "depot", "depot_drug", "olanzapine-pamoate",
+                                          "dose", "300 mg", "route", "IM", "interval_days", "14",
+                                          "prescriber", "Dr Patel", "start_date", "2026-11-21", NULL);
+  g_autoptr(KesCareRecord) dose = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+  dose = save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", kes_care_record_get_id (script),
+               "given_on", "2026-11-21", "outcome", "given", "dose", "300 mg", "site", "Left gluteal",
+               "batch", "ZY1001", "given_by", "Alice", NULL);
+  assert_one_due (fixture, "2026-11-21", "depot-observation", KES_DUE_TODAY, "2026-11-21");
+  items = due_of_kind (fixture, "2026-11-21", "depot-observation");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "at least 3 hours"));
+  /* Not recorded the next day: still there, overdue. */
+  assert_one_due (fixture, "2026-11-22", "depot-observation", KES_DUE_OVERDUE, "2026-11-21");
+
+  kes_care_record_set (dose, "observed_hours", "2");
+  g_assert_false (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "less than the 3 hours"));
+  g_clear_error (&error);
+  assert_one_due (fixture, "2026-11-21", "depot-observation", KES_DUE_TODAY, "2026-11-21");
+  kes_care_record_set (dose, "observed_hours", "3");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+  kes_care_record_set (dose, "observed_hours", "4");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  /* Short, with what happened: accepted. */
+  kes_care_record_set (dose, "observed_hours", "2");
+  kes_care_record_set (dose, "observation_note", "Left against advice after 2 hours; no symptoms; GP told");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+}
+
 /* Clozapine SmPC (UK official recommendations) and the DHSC answer of
  * 13 January 2026: "patients must stop clozapine if a red result is
  * obtained and … should not be re-exposed". A red result is due today with
@@ -968,6 +1016,7 @@ main (int   argc,
   ADD ("failed-save-keeps-input", test_failed_save_keeps_input);
   ADD ("revisions-and-list", test_revisions_and_list);
   ADD ("depot-due", test_depot_due);
+  ADD ("depot-observation", test_depot_observation);
   ADD ("clozapine-red", test_clozapine_red);
   ADD ("clozapine-red-entered-in-error", test_clozapine_red_entered_in_error);
   ADD ("lithium-and-physical-health", test_lithium_and_physical_health);
