@@ -109,6 +109,20 @@ local_rule (guint *suppress_up_to,
   *round_to = settings != NULL ? g_settings_get_uint (settings, keys[1]) : published.round_to;
 }
 
+/* How the report protects small numbers under the rule in force. */
+static char *
+disclosure_text (void)
+{
+  KesDisclosure rule;
+  guint suppress_up_to, round_to;
+
+  kes_disclosure_default (&rule);
+  local_rule (&suppress_up_to, &round_to);
+  /* A looser setting is refused when the report is made; say what NHS Digital's rule does. */
+  kes_disclosure_set_local (&rule, suppress_up_to, round_to, NULL);
+  return kes_disclosure_describe (&rule);
+}
+
 static ReportResult *
 build_result (KesStore    *store,
               ReportJob   *job,
@@ -293,10 +307,12 @@ kes_equality_view_init (KesEqualityView *self)
                                          g_date_get_year (today));
   g_autofree char *from = g_strdup_printf ("01/01/%04d", g_date_get_year (today));
   GtkWidget *title = gtk_label_new (_("Equality Monitoring (PCREF)"));
-  GtkWidget *about = gtk_label_new (_("Caseload, restricted status, recalls, carer’s assessments offered and "
-                                      "referrals received, accepted and declined, with time to decision, "
-                                      "by ethnic category, gender and age band. Numbers from 1 to 4 are "
-                                      "shown as “<5”."));
+  g_autofree char *protection = disclosure_text ();
+  g_autofree char *about_text = g_strdup_printf (_("Caseload, restricted status, recalls, carer’s assessments "
+                                                   "offered and referrals received, accepted and declined, with "
+                                                   "time to decision, by ethnic category, gender and age band. %s"),
+                                                 protection);
+  GtkWidget *about = gtk_label_new (about_text);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
