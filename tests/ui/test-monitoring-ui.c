@@ -115,6 +115,8 @@ test_clozapine_settings (Fixture       *fixture,
   /* BEN criteria need their basis, in plain words. */
   form = click_for_form (view, "_Thresholds…");
   kes_care_form_set_value (form, "thresholds", "ben");
+  /* No service is chosen for the clinician: the first in the list is not assumed. */
+  assert_refused (form, "Monitoring service");
   kes_care_form_set_value (form, "monitoring_service", "ztas");
   assert_refused (form, "say on what basis the patient is monitored under BEN criteria");
   kes_care_form_set_value (form, "reason", "Haematology review 2 Nov 2026; ZTAS registered under BEN");

@@ -39,17 +39,21 @@ static guint signals[N_SIGNALS];
 
 /* ---- Building the rows from the kind's fields ---- */
 
+/* The codes of @field's list and their labels; an optional field starts
+ * with "Not recorded", a required one still empty with "Choose…" so nothing
+ * (a monitoring service, a category) is recorded by default unseen. */
 static GStrv
 codes_for (const KesCareField *field,
+           gboolean            empty,
            GStrv              *labels_out)
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
-  if (!field->required)
+  if (!field->required || empty)
     {
       g_strv_builder_add (codes, "");
-      g_strv_builder_add (labels, _("Not recorded"));
+      g_strv_builder_add (labels, field->required ? _("Choose…") : _("Not recorded"));
     }
   if (g_str_equal (field->codes, "depot-drug"))
     {
@@ -98,7 +102,8 @@ value_changed_cb (KesCareForm *self)
 
 static GtkWidget *
 make_row (KesCareForm        *self,
-          const KesCareField *field)
+          const KesCareField *field,
+          KesCareRecord      *record)
 {
   const char *label = _(field->label);
   g_autofree char *title = field->type == KES_CARE_FIELD_DATE
@@ -151,7 +156,7 @@ make_row (KesCareForm        *self,
     case KES_CARE_FIELD_CODE:
       {
         g_auto(GStrv) labels = NULL;
-        GStrv codes = codes_for (field, &labels);
+        GStrv codes = codes_for (field, *kes_care_record_get (record, field->key) == '\0', &labels);
         g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) labels);
 
         row = adw_combo_row_new ();
@@ -327,7 +332,7 @@ kes_care_form_new (GtkWindow     *parent,
   adw_preferences_group_set_title (self->group, title);
   for (guint i = 0; fields[i].key != NULL; i++)
     {
-      GtkWidget *row = make_row (self, &fields[i]);
+      GtkWidget *row = make_row (self, &fields[i], record);
 
       if (row == NULL)
         continue;
