@@ -53,34 +53,34 @@ find_setting (KesStore    *self,
   return record;
 }
 
+/* A not-to-be-re-challenged record stands until the day it is lifted. */
+#define NO_RECHALLENGE_STANDING "AND (t.lifted_on IS NULL OR t.lifted_on > ?2)"
+
 static KesCareRecord *
 standing_no_rechallenge (KesStore    *self,
                          const char  *patient_id,
                          const GDate *today,
                          GError     **error)
 {
-  return find_setting (self, patient_id, KES_CARE_CLOZAPINE_NO_RECHALLENGE,
-                       "AND (t.lifted_on IS NULL OR t.lifted_on > ?2)", today, error);
+  return find_setting (self, patient_id, KES_CARE_CLOZAPINE_NO_RECHALLENGE, NO_RECHALLENGE_STANDING, today, error);
 }
 
-KesCareRecord *
-kes_store_current_care_setting (KesStore     *self,
-                                const char   *patient_id,
-                                const char   *kind,
-                                const GDate  *today,
-                                GError      **error)
+/* find_setting() for a reader allowed to see the patient's clinical
+ * records, the view logged. */
+static KesCareRecord *
+read_setting (KesStore    *self,
+              const char  *patient_id,
+              const char  *kind,
+              const char  *where,
+              const GDate *today,
+              GError     **error)
 {
   g_autoptr(GError) local = NULL;
   KesCareRecord *record;
 
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (patient_id != NULL && today != NULL, NULL);
-  g_return_val_if_fail (g_strcmp0 (kind, KES_CARE_CLOZAPINE_MONITORING) == 0 ||
-                        g_strcmp0 (kind, KES_CARE_LITHIUM_PLAN) == 0, NULL);
-
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
     return NULL;
-  record = find_setting (self, patient_id, kind, "", today, &local);
+  record = find_setting (self, patient_id, kind, where, today, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -92,30 +92,30 @@ kes_store_current_care_setting (KesStore     *self,
 }
 
 KesCareRecord *
+kes_store_current_care_setting (KesStore     *self,
+                                const char   *patient_id,
+                                const char   *kind,
+                                const GDate  *today,
+                                GError      **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (patient_id != NULL && today != NULL, NULL);
+  g_return_val_if_fail (g_strcmp0 (kind, KES_CARE_CLOZAPINE_MONITORING) == 0 ||
+                        g_strcmp0 (kind, KES_CARE_LITHIUM_PLAN) == 0, NULL);
+
+  return read_setting (self, patient_id, kind, "", today, error);
+}
+
+KesCareRecord *
 kes_store_clozapine_no_rechallenge (KesStore     *self,
                                     const char   *patient_id,
                                     const GDate  *today,
                                     GError      **error)
 {
-  g_autoptr(GError) local = NULL;
-  KesCareRecord *record;
-
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (patient_id != NULL && today != NULL, NULL);
 
-  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
-    return NULL;
-  record = standing_no_rechallenge (self, patient_id, today, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (record != NULL &&
-      !kes_store_audit_view (self, kes_care_record_get_id (record), patient_id,
-                             KES_CARE_CLOZAPINE_NO_RECHALLENGE, error))
-    g_clear_object (&record);
-  return record;
+  return read_setting (self, patient_id, KES_CARE_CLOZAPINE_NO_RECHALLENGE, NO_RECHALLENGE_STANDING, today, error);
 }
 
 GPtrArray *

@@ -263,6 +263,48 @@ add_today (GPtrArray         *items,
                          item->detail, "patient/medication", item->record_id);
 }
 
+/* What one patient's clozapine asks for: none or one item. */
+static GPtrArray *
+clozapine_items (Monitored   *monitored,
+                 const GDate *today)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_monitoring_item_free);
+  KesMonitoringItem *item = kes_clozapine_monitoring (monitored->courses, monitored->results,
+                                                      monitored->no_rechallenge, today);
+
+  if (item != NULL)
+    g_ptr_array_add (items, item);
+  return items;
+}
+
+typedef GPtrArray *(*MonitorFunc) (Monitored   *monitored,
+                                   const GDate *today);
+
+/* Appends what @monitor says each patient of @caseload needs: as Today's
+ * items (KesDueItem, "soon" within @soon_days) or, with @soon_days NULL,
+ * the KesMonitoringItem themselves (the record's own list). */
+static void
+collect (Caseload    *caseload,
+         MonitorFunc  monitor,
+         const GDate *today,
+         const guint *soon_days,
+         GPtrArray   *items)
+{
+  for (guint i = 0; i < caseload->order->len; i++)
+    {
+      Monitored *monitored = caseload->order->pdata[i];
+      g_autoptr(GPtrArray) due = monitor (monitored, today);
+
+      if (soon_days == NULL)
+        {
+          g_ptr_array_extend_and_steal (items, g_steal_pointer (&due));
+          continue;
+        }
+      for (guint j = 0; j < due->len; j++)
+        add_today (items, due->pdata[j], today, *soon_days, &monitored->patient);
+    }
+}
+
 gboolean
 kes_store_due_clozapine (KesStore     *store,
                          const GDate  *today,
@@ -271,17 +313,11 @@ kes_store_due_clozapine (KesStore     *store,
                          GError      **error)
 {
   g_auto(Caseload) caseload = { 0 };
+  guint soon_days = kes_clozapine_soon_days ();
 
   if (!load_clozapine (store, today, team_id, NULL, &caseload, error))
     return FALSE;
-  for (guint i = 0; i < caseload.order->len; i++)
-    {
-      Monitored *monitored = caseload.order->pdata[i];
-      g_autoptr(KesMonitoringItem) item = kes_clozapine_monitoring (monitored->courses, monitored->results,
-                                                                    monitored->no_rechallenge, today);
-      if (item != NULL)
-        add_today (items, item, today, kes_clozapine_soon_days (), &monitored->patient);
-    }
+  collect (&caseload, clozapine_items, today, &soon_days, items);
   return TRUE;
 }
 
@@ -370,6 +406,14 @@ load_lithium (KesStore     *store,
 #undef LAST_CHECK
 }
 
+static GPtrArray *
+lithium_items (Monitored   *monitored,
+               const GDate *today)
+{
+  return kes_lithium_monitoring (monitored->courses, monitored->results, &monitored->plan, monitored->last_checks,
+                                 today);
+}
+
 gboolean
 kes_store_due_lithium (KesStore     *store,
                        const GDate  *today,
@@ -378,22 +422,13 @@ kes_store_due_lithium (KesStore     *store,
                        GError      **error)
 {
   g_auto(Caseload) caseload = { 0 };
+  guint soon_days = kes_lithium_soon_days ();
 
   if (!load_lithium (store, today, team_id, NULL, &caseload, error))
     return FALSE;
-  for (guint i = 0; i < caseload.order->len; i++)
-    {
-      Monitored *monitored = caseload.order->pdata[i];
-      g_autoptr(GPtrArray) due = kes_lithium_monitoring (monitored->courses, monitored->results, &monitored->plan,
-                                                         monitored->last_checks, today);
-
-      for (guint j = 0; j < due->len; j++)
-        add_today (items, due->pdata[j], today, kes_lithium_soon_days (), &monitored->patient);
-    }
+  collect (&caseload, lithium_items, today, &soon_days, items);
   return TRUE;
 }
-
-/* ---- One patient's record ---- */
 
 GPtrArray *
 kes_store_list_monitoring (KesStore     *self,
@@ -412,22 +447,8 @@ kes_store_list_monitoring (KesStore     *self,
       !load_clozapine (self, today, NULL, patient_id, &clozapine, error) ||
       !load_lithium (self, today, NULL, patient_id, &lithium, error))
     return NULL;
-  for (guint i = 0; i < clozapine.order->len; i++)
-    {
-      Monitored *monitored = clozapine.order->pdata[i];
-      KesMonitoringItem *item = kes_clozapine_monitoring (monitored->courses, monitored->results,
-                                                          monitored->no_rechallenge, today);
-      if (item != NULL)
-        g_ptr_array_add (items, item);
-    }
-  for (guint i = 0; i < lithium.order->len; i++)
-    {
-      Monitored *monitored = lithium.order->pdata[i];
-      g_autoptr(GPtrArray) due = kes_lithium_monitoring (monitored->courses, monitored->results, &monitored->plan,
-                                                         monitored->last_checks, today);
-
-      g_ptr_array_extend_and_steal (items, g_steal_pointer (&due));
-    }
+  collect (&clozapine, clozapine_items, today, NULL, items);
+  collect (&lithium, lithium_items, today, NULL, items);
   if (!kes_store_physical_monitoring (self, patient_id, today, items, error))
     return NULL;
   return g_steal_pointer (&items);
