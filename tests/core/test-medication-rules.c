@@ -83,6 +83,15 @@ test_depot_interval_boundaries (void)
   g_assert_false (kes_depot_interval_usual ("aripiprazole-lai", 25));
   g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 26));
   g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 27));
+  /* No upper limit in the SmPC's words: 35 days is Kestrel's warning point (data note). */
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 34));
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 35));
+  g_assert_false (kes_depot_interval_usual ("aripiprazole-lai", 36));
+  /* Flupentixol decanoate (domain reference section 5, SmPC unread): every 2 to 4 weeks. */
+  g_assert_false (kes_depot_interval_usual ("flupentixol-decanoate", 13));
+  g_assert_true (kes_depot_interval_usual ("flupentixol-decanoate", 14));
+  g_assert_true (kes_depot_interval_usual ("flupentixol-decanoate", 28));
+  g_assert_false (kes_depot_interval_usual ("flupentixol-decanoate", 29));
   /* ZYPADHERA SmPC 4.2: every 2 weeks or every 4 weeks. */
   g_assert_false (kes_depot_interval_usual ("olanzapine-pamoate", 13));
   g_assert_true (kes_depot_interval_usual ("olanzapine-pamoate", 14));
