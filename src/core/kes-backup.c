@@ -14,6 +14,7 @@
 #include "kes-backup.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 #include "kes-store-private.h"
 
 #define MAGIC        "KESBAK01"
@@ -201,6 +202,8 @@ read_backup (const char  *path,
   gsize size = 0;
   GBytes *image;
 
+  if (!kes_output_guard_check_source (path, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &size, &local_error))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the backup %s: %s"),
@@ -268,11 +271,15 @@ gboolean
 kes_backup_is_encrypted (const char  *path,
                          GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   char magic[MAGIC_LENGTH] = { 0 };
   gsize read = 0;
 
+  if (!kes_output_guard_check_source (path, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return FALSE;
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &read, NULL, error))
@@ -367,6 +374,9 @@ rotate (const char  *folder,
     {
       g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
 
+      /* A database opened straight from the backups folder is not deleted. */
+      if (!kes_output_guard_check (path, NULL))
+        continue;
       if (g_unlink (path) != 0)
         {
           int saved = errno;
@@ -426,7 +436,8 @@ kes_backup_create_full (KesStore      *store,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("The backup passphrase is empty"));
       return NULL;
     }
-  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error))
+  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error) ||
+      !kes_output_guard_check (folder, error))
     return NULL;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -450,7 +461,7 @@ kes_backup_create_full (KesStore      *store,
 
   report = g_new0 (KesBackupReport, 1);
   path = new_backup_path (folder, passphrase != NULL);
-  if (!write_private (path, written, error))
+  if (!kes_output_guard_check (path, error) || !write_private (path, written, error))
     return NULL;
 
   /* Read back what is on disk and check it as a restore would. */
@@ -491,6 +502,8 @@ kes_backup_restore (const char  *backup_path,
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (target_path != NULL, FALSE);
 
+  if (!kes_output_guard_check (target_path, error))
+    return FALSE;
   if (g_file_test (target_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
@@ -534,10 +547,10 @@ kes_backup_restore_full (KesStore      *store,
   g_return_val_if_fail (backup_path != NULL, NULL);
   g_return_val_if_fail (target_path != NULL, NULL);
 
-  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error))
+  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error) ||
+      !kes_output_guard_check (target_path, error))
     return NULL;
-  if (g_strcmp0 (kes_store_get_path (store), target_path) == 0 ||
-      g_file_test (target_path, G_FILE_TEST_EXISTS))
+  if (g_file_test (target_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
                    _("%s already exists: restore to a new file, then switch to it"), target_path);
