@@ -4,33 +4,13 @@
 #include <string.h>
 
 #include "kes-clozapine.h"
+#include "kes-core-test-util.h"
 #include "kes-validate.h"
 
 /* Clozapine monitoring against its sources (data/rules/medication.ini). Every
  * rule is tested the day before, the day of and the day after its boundary,
  * with the source quoted. SmPC = Clozaril / Clozapine Mylan Summary of
  * Product Characteristics, UK Clozaril official recommendations (emc 15498). */
-
-static GDate *
-d (const char *iso)
-{
-  GDate *date = kes_date_from_iso (iso);
-  g_assert_nonnull (date);
-  return date;
-}
-
-static char *
-plus (const char *iso,
-      int         days)
-{
-  g_autoptr(GDate) date = d (iso);
-
-  if (days >= 0)
-    g_date_add_days (date, (guint) days);
-  else
-    g_date_subtract_days (date, (guint) -days);
-  return kes_date_to_iso (date);
-}
 
 typedef struct
 {
@@ -77,7 +57,7 @@ result_full (History          *history,
              KesFbcThresholds  thresholds,
              int               service)
 {
-  KesFbcResult result = { d (taken), wbc, anc, thresholds, service };
+  KesFbcResult result = { kes_core_test_date (taken), wbc, anc, thresholds, service };
   g_array_append_val (history->results, result);
 }
 
@@ -92,7 +72,7 @@ static KesMonitoringItem *
 due_on (History    *history,
         const char *today)
 {
-  g_autoptr(GDate) date = d (today);
+  g_autoptr(GDate) date = kes_core_test_date (today);
   return kes_clozapine_monitoring (history->courses, history->results, history->no_rechallenge, date);
 }
 
@@ -252,8 +232,8 @@ test_schedule_phases (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(History) history = history_new ();
-      g_autofree char *taken = plus (start, cases[i].day);
-      g_autofree char *expected = plus (taken, cases[i].interval);
+      g_autofree char *taken = kes_core_test_date_plus (start, cases[i].day);
+      g_autofree char *expected = kes_core_test_date_plus (taken, cases[i].interval);
 
       course (history, "a", start, NULL);
       green (history, taken);
@@ -346,8 +326,8 @@ after_gap (int gap_days,
            int test_offset)
 {
   g_autoptr(History) history = history_new ();
-  g_autofree char *restart = plus ("2025-05-01", gap_days);
-  g_autofree char *test = plus (restart, test_offset);
+  g_autofree char *restart = kes_core_test_date_plus ("2025-05-01", gap_days);
+  g_autofree char *test = kes_core_test_date_plus (restart, test_offset);
 
   course (history, "old", "2023-01-02", "2025-05-01");
   course (history, "new", restart, NULL);
@@ -361,9 +341,9 @@ interval_after (int gap_days,
                 int test_offset)
 {
   g_autoptr(KesMonitoringItem) item = after_gap (gap_days, test_offset);
-  g_autofree char *restart = plus ("2025-05-01", gap_days);
-  g_autofree char *test = plus (restart, test_offset);
-  g_autoptr(GDate) taken = d (test);
+  g_autofree char *restart = kes_core_test_date_plus ("2025-05-01", gap_days);
+  g_autofree char *test = kes_core_test_date_plus (restart, test_offset);
+  g_autoptr(GDate) taken = kes_core_test_date (test);
 
   g_assert_nonnull (item);
   g_assert_false (item->urgent);
@@ -476,9 +456,9 @@ test_restarts (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(History) history = history_new ();
-      g_autofree char *restart = plus ("2025-05-01", cases[i].gap);
-      g_autofree char *next = plus (restart, cases[i].interval);
-      g_autofree char *later = plus (restart, 1);
+      g_autofree char *restart = kes_core_test_date_plus ("2025-05-01", cases[i].gap);
+      g_autofree char *next = kes_core_test_date_plus (restart, cases[i].interval);
+      g_autofree char *later = kes_core_test_date_plus (restart, 1);
 
       course (history, "old", "2023-01-02", "2025-05-01");
       course (history, "new", restart, NULL);

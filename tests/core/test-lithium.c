@@ -4,32 +4,12 @@
 #include <string.h>
 
 #include "kes-lithium.h"
+#include "kes-core-test-util.h"
 #include "kes-validate.h"
 
 /* Lithium monitoring against its sources (data/rules/medication.ini): NICE
  * CG185 1.10 (Lithium) and the Specialist Pharmacy Service's "Lithium
  * monitoring" (SPS). Each rule: the day before, of and after its boundary. */
-
-static GDate *
-d (const char *iso)
-{
-  GDate *date = kes_date_from_iso (iso);
-  g_assert_nonnull (date);
-  return date;
-}
-
-static char *
-plus_days (const char *iso,
-           int         days)
-{
-  g_autoptr(GDate) date = d (iso);
-
-  if (days >= 0)
-    g_date_add_days (date, (guint) days);
-  else
-    g_date_subtract_days (date, (guint) -days);
-  return kes_date_to_iso (date);
-}
 
 typedef struct
 {
@@ -78,7 +58,7 @@ level (History    *history,
        const char *taken,
        double      value)
 {
-  KesLithiumLevel level = { d (taken), value };
+  KesLithiumLevel level = { kes_core_test_date (taken), value };
   g_array_append_val (history->levels, level);
 }
 
@@ -86,7 +66,7 @@ static GPtrArray *
 due_on (History    *history,
         const char *today)
 {
-  g_autoptr(GDate) date = d (today);
+  g_autoptr(GDate) date = kes_core_test_date (today);
   return kes_lithium_monitoring (history->courses, history->levels, &history->plan, history->checks, date);
 }
 
@@ -251,18 +231,18 @@ test_higher_target (void)
 static void
 test_higher_risk_groups (void)
 {
-  g_autoptr(GDate) on = d ("2026-06-01");
+  g_autoptr(GDate) on = kes_core_test_date ("2026-06-01");
   KesLithiumPlan plan = { KES_LITHIUM_TARGET_STANDARD, FALSE, FALSE, FALSE, NULL };
 
   g_assert_false (kes_lithium_higher_risk (&plan, 0.7, on));
   /* Age: 65 the day after, on the day, the day before their birthday. */
-  plan.birth = d ("1961-06-02");
+  plan.birth = kes_core_test_date ("1961-06-02");
   g_assert_false (kes_lithium_higher_risk (&plan, 0.7, on));
   g_date_free (plan.birth);
-  plan.birth = d ("1961-06-01");
+  plan.birth = kes_core_test_date ("1961-06-01");
   g_assert_true (kes_lithium_higher_risk (&plan, 0.7, on));
   g_date_free (plan.birth);
-  plan.birth = d ("1961-05-31");
+  plan.birth = kes_core_test_date ("1961-05-31");
   g_assert_true (kes_lithium_higher_risk (&plan, 0.7, on));
   g_clear_pointer (&plan.birth, g_date_free);
   /* The last level: 0.79, 0.80, 0.81. */
@@ -343,8 +323,8 @@ test_six_monthly_checks (void)
         g_assert_nonnull (strstr (item->detail, "Before starting"));
       }
   }
-  history->checks[KES_LITHIUM_CHECK_EGFR] = d ("2025-08-31");
-  history->checks[KES_LITHIUM_CHECK_THYROID] = d ("2024-01-01"); /* long before starting */
+  history->checks[KES_LITHIUM_CHECK_EGFR] = kes_core_test_date ("2025-08-31");
+  history->checks[KES_LITHIUM_CHECK_THYROID] = kes_core_test_date ("2024-01-01"); /* long before starting */
   {
     g_autoptr(GPtrArray) items = due_on (history, "2025-09-01");
     g_autofree char *egfr = kes_date_to_iso (find (items, "lithium-egfr")->due);
@@ -405,8 +385,8 @@ test_overlapping_stopped_and_restarts (void)
   for (guint i = 0; i < G_N_ELEMENTS (gaps); i++)
     {
       g_autoptr(History) history = history_new ();
-      g_autofree char *restart = plus_days ("2025-07-01", gaps[i]);
-      g_autofree char *first = plus_days (restart, 7);
+      g_autofree char *restart = kes_core_test_date_plus ("2025-07-01", gaps[i]);
+      g_autofree char *first = kes_core_test_date_plus (restart, 7);
 
       course (history, "a", "2025-01-06", "2025-07-01", NULL);
       course (history, "b", restart, NULL, NULL);

@@ -8,6 +8,7 @@
 
 #include "kes-accounts.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-store-private.h"
@@ -107,8 +108,7 @@ test_fixture_migrates (void)
   g_assert_false (kes_store_staff_has_password (store, "kestrel-database-update-0014"));
   g_assert_true (kes_store_staff_is_disabled (store, "kestrel-database-update-0014"));
   g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  kes_core_test_remove_database (dir, path);
 }
 
 int
