@@ -66,6 +66,43 @@ check_depot_dose (KesStore       *self,
   return TRUE;
 }
 
+/* One injection of a depot a day: a second dose recorded as given on the
+ * same day for the same prescription is a double entry (or a double dose,
+ * which the record must not make look normal). Checked inside the write's
+ * transaction, so two people saving at once cannot both get in. */
+static gboolean
+check_duplicate_dose (KesStore       *self,
+                      KesCareRecord  *draft,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  if (!g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) ||
+      !g_str_equal (kes_care_record_get (draft, "outcome"), "given"))
+    return TRUE;
+  stmt = kes_store_prepare (self,
+    "SELECT 1 FROM depot_dose d JOIN record r ON r.id = d.id AND r.state = 'active' "
+    "WHERE d.prescription_id = ?1 AND d.given_on = ?2 AND d.outcome = 'given' AND d.id IS NOT ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_care_record_get (draft, "prescription_id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_care_record_get (draft, "given_on"), -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 3, kes_care_record_get_id (draft));
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    {
+      g_autofree char *day = kes_date_to_display (kes_care_record_get (draft, "given_on"));
+
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Date: a dose of this depot is already recorded as given on %s. A second injection the "
+                     "same day is not recorded as routine: if the first record is wrong, correct it"), day);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The threshold set in force for @patient_id on @on ("standard" when none). */
 static KesFbcThresholds
 thresholds_on (KesStore   *self,
@@ -406,6 +443,11 @@ kes_store_save_care_record (KesStore       *self,
   id = g_strdup (kes_care_record_get_id (draft));
   if (!kes_store_savepoint (self, error))
     return FALSE;
+  if (!check_duplicate_dose (self, draft, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
   revision = kes_store_write_revision (self, kes_care_record_get_kind (draft), patient_id, &id,
                                        kes_care_record_get_revision (draft),
                                        id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
