@@ -366,6 +366,8 @@ kes_moj_record_validate (KesMojRecord *self)
                    _("Date of conditional discharge: it cannot be before the date of the order"));
       check_order (self, issues, "conditional_discharge_date", "absolute_discharge_date",
                    _("Date of absolute discharge: it cannot be before the conditional discharge"));
+      check_order (self, issues, "mappa_referral_date", "mappa_notification_sent",
+                   _("MAPPA notification sent on: it cannot be before the MAPPA referral"));
       if (kes_moj_record_get_bool (self, "supervised_discharge") &&
           *kes_moj_record_get_text (self, "conditional_discharge_date") == '\0')
         g_ptr_array_add (issues, kes_issue_new ("conditional_discharge_date", KES_ISSUE_ERROR, "%s",
@@ -383,6 +385,15 @@ kes_moj_record_validate (KesMojRecord *self)
   else if (self->kind == KES_MOJ_LATE_NOTICE)
     check_order (self, issues, "due_date", "expected_date",
                  _("Report expected by: it cannot be before the date the report was due"));
+  else if (self->kind == KES_MOJ_CONDITIONS_APPLICATION)
+    {
+      check_order (self, issues, "application_date", "sent_date",
+                   _("Sent to MHCS on: it cannot be before the date of the application"));
+      check_order (self, issues, "application_date", "decision_date",
+                   _("Decision received on: it cannot be before the date of the application"));
+      check_order (self, issues, "sent_date", "decision_date",
+                   _("Decision received on: it cannot be before the application was sent"));
+    }
   return issues;
 }
 

@@ -388,6 +388,53 @@ test_legal_status_validation (Fixture       *fixture,
   g_assert_cmpstr (kes_moj_record_get_text (current, "effective_date"), ==, "2019-06-01");
 }
 
+static gboolean
+has_issue (GPtrArray  *issues,
+           const char *field,
+           const char *message)
+{
+  for (guint i = 0; i < issues->len; i++)
+    if (g_str_equal (((KesIssue *) issues->pdata[i])->field, field) &&
+        g_str_equal (((KesIssue *) issues->pdata[i])->message, message))
+      return TRUE;
+  return FALSE;
+}
+
+/* Dates in the order things happen: the day before is refused, the same
+ * day is not. */
+static void
+test_dates_in_order (void)
+{
+  static const struct
+  {
+    KesMojKind  kind;
+    const char *earlier, *later, *message;
+  } rules[] = {
+    { KES_MOJ_LEGAL_STATUS, "mappa_referral_date", "mappa_notification_sent",
+      "MAPPA notification sent on: it cannot be before the MAPPA referral" },
+    { KES_MOJ_CONDITIONS_APPLICATION, "application_date", "sent_date",
+      "Sent to MHCS on: it cannot be before the date of the application" },
+    { KES_MOJ_CONDITIONS_APPLICATION, "sent_date", "decision_date",
+      "Decision received on: it cannot be before the application was sent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      const char *later[] = { "09/03/2026", "2026-03-10" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (later); j++)
+        {
+          g_autoptr(KesMojRecord) record = kes_moj_record_new (rules[i].kind, "p");
+          g_autoptr(GPtrArray) issues = NULL;
+
+          kes_moj_record_set_text (record, rules[i].earlier, "10/03/2026");
+          kes_moj_record_set_text (record, rules[i].later, later[j]);
+          issues = kes_moj_record_validate (record);
+          g_assert_cmpint (has_issue (issues, rules[i].later, rules[i].message), ==, j == 0);
+        }
+    }
+}
+
 static void
 test_conditions_and_notices (Fixture       *fixture,
                              gconstpointer  data)
@@ -926,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/moj/schedule/tribunal-and-address", test_tribunal_windows);
   g_test_add_func ("/moj/report/digest-per-part", test_digest_is_per_part);
   g_test_add_func ("/moj/report/submission-timing", test_submission_timing);
+  g_test_add_func ("/moj/records/dates-in-order", test_dates_in_order);
 #define ADD(path, func) g_test_add ("/moj/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("legal-status/validation-history-current", test_legal_status_validation);
   ADD ("conditions-and-address-notice", test_conditions_and_notices);
