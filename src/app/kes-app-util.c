@@ -618,6 +618,24 @@ kes_widget_scroll_into_view (GtkWidget *widget)
   gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
 }
 
+void
+kes_form_show_refusal (GtkLabel   *label,
+                       const char *message,
+                       GtkWidget  *field)
+{
+  gboolean shown = message != NULL && *message != '\0';
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, shown ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (!shown)
+    return;
+  if (field != NULL && gtk_widget_get_visible (field))
+    gtk_widget_grab_focus (field);
+  kes_widget_scroll_into_view (GTK_WIDGET (label));
+}
+
 GSettings *
 kes_settings_new_with_keys (const char * const *keys)
 {

@@ -113,6 +113,14 @@ void        kes_list_box_remove_all      (GtkListBox         *list);
  * the view, leaving room for the field above it. */
 void        kes_widget_scroll_into_view  (GtkWidget          *widget);
 
+/* A form's refusal, shown where it is read: @message in @label (the
+ * summary above the fields, made visible), the label scrolled into view
+ * however far down the user was, and the focus on @field (the first one to
+ * put right) when given. NULL @message hides the label. */
+void        kes_form_show_refusal        (GtkLabel           *label,
+                                          const char         *message,
+                                          GtkWidget          *field);
+
 /* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
 /* The application's settings when its schema is installed with every key
  * in @keys (NULL-terminated), else NULL (tests and uninstalled builds use

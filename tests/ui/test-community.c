@@ -737,6 +737,105 @@ test_screenshots (Fixture       *fixture,
   }
 }
 
+/* Where the focus is: inside @widget (an entry row's text) or on it. */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A refusal in the care form is seen however far the form was scrolled:
+ * the message above the fields comes into view, the first field to put
+ * right has the focus and is marked; the message follows the values as
+ * they are corrected and goes when nothing is wrong. A second dose the
+ * same day is refused by the store, and that says so too. */
+static void
+test_care_form_refusals (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) check = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+  g_autoptr(KesCareRecord) depot = NULL;
+  g_autoptr(KesCareRecord) dose = NULL;
+  GtkWidget *error_label;
+  GtkWidget *scrolled;
+  GtkWidget *systolic;
+  KesCareForm *form;
+
+  kes_care_record_set_patient_id (check, fixture->patient_id);
+  form = kes_care_form_new (GTK_WINDOW (fixture->window), fixture->db->store, check, "Physical health check");
+  gtk_window_present (GTK_WINDOW (form));
+  error_label = kes_test_child (form, KES_TYPE_CARE_FORM, "error_label");
+  scrolled = gtk_widget_get_ancestor (error_label, GTK_TYPE_SCROLLED_WINDOW);
+  kes_care_form_set_value (form, "taken_on", "20/11/2026");
+  kes_care_form_set_value (form, "systolic", "80");
+  kes_care_form_set_value (form, "diastolic", "120");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+  /* The user is at the bottom of the form when pressing Save. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 10000);
+  kes_test_wait (50);
+  g_assert_false (kes_care_form_save (form));
+  kes_test_wait (200);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Blood pressure 80/120: the systolic (upper) pressure must be higher than the diastolic (lower); "
+                   "check whether the two were swapped");
+  {
+    graphene_rect_t bounds;
+    double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+
+    g_assert_true (gtk_widget_compute_bounds (error_label, scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, page);
+  }
+  systolic = kes_test_find_row (GTK_WIDGET (form), "Systolic blood pressure (mmHg)");
+  g_assert_nonnull (systolic);
+  g_assert_true (focus_in (systolic));
+  g_assert_true (gtk_widget_has_css_class (systolic, "error"));
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+
+  /* Typing the right value: the message no longer quotes the old one, and goes. */
+  kes_care_form_set_value (form, "systolic", "110");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Blood pressure 110/120: the systolic (upper) pressure must be higher than the diastolic (lower); "
+                   "check whether the two were swapped");
+  kes_care_form_set_value (form, "systolic", "130");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (systolic, "error"));
+  g_assert_true (kes_care_form_save (form));
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  /* The store's refusal: a second dose given the same day. */
+  depot = kes_community_save_record (fixture, KES_CARE_PRESCRIPTION, "drug", "Paliperidone palmitate", "category",
+                                     "depot", "depot_drug", "paliperidone-palmitate-1m", "dose", "100 mg",
+                                     "interval_days", "28", "prescriber", "Dr Patel", "start_date", "2026-06-01", NULL);
+  g_object_unref (kes_community_save_record (fixture, KES_CARE_DEPOT_DOSE, "prescription_id",
+                                             kes_care_record_get_id (depot), "given_on", "2026-11-20", "outcome",
+                                             "given", "dose", "100 mg", "site", "Left deltoid", "batch", "PP1",
+                                             "given_by", "Alice", NULL));
+  dose = kes_care_record_new (KES_CARE_DEPOT_DOSE);
+  kes_care_record_set_patient_id (dose, fixture->patient_id);
+  kes_care_record_set (dose, "prescription_id", kes_care_record_get_id (depot));
+  form = kes_care_form_new (GTK_WINDOW (fixture->window), fixture->db->store, dose, "Depot dose");
+  gtk_window_present (GTK_WINDOW (form));
+  error_label = kes_test_child (form, KES_TYPE_CARE_FORM, "error_label");
+  kes_care_form_set_value (form, "given_on", "20/11/2026");
+  kes_care_form_set_value (form, "outcome", "given");
+  kes_care_form_set_value (form, "dose", "100 mg");
+  kes_care_form_set_value (form, "site", "Right deltoid");
+  kes_care_form_set_value (form, "batch", "PP1");
+  kes_care_form_set_value (form, "given_by", "Bob");
+  g_assert_false (kes_care_form_save (form));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)),
+                                   "Date: a dose of this depot is already recorded as given on 20 Nov 2026"));
+  /* It stays while the values change: only the store can say it is resolved. */
+  kes_care_form_set_value (form, "batch", "PP2");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +854,8 @@ main (int   argc,
               test_cpa_validation_and_essentials, kes_community_fixture_tear_down);
   g_test_add ("/community/share-crisis-plan", Fixture, NULL, kes_community_fixture_set_up, test_share_crisis_plan,
               kes_community_fixture_tear_down);
+  g_test_add ("/community/care-form-refusals", Fixture, NULL, kes_community_fixture_set_up,
+              test_care_form_refusals, kes_community_fixture_tear_down);
   g_test_add ("/community/screenshots", Fixture, NULL, kes_community_fixture_set_up, test_screenshots,
               kes_community_fixture_tear_down);
   return g_test_run ();

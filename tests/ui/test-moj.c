@@ -621,6 +621,59 @@ test_reports_area (Fixture       *fixture,
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A refused record says why above the fields, puts the focus on the field
+ * to put right, and the message goes once it is right. */
+static void
+test_record_dialog_refusal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesMojRecord) condition = kes_moj_record_new (KES_MOJ_CONDITION, fixture->patient_id);
+  KesMojRecordDialog *dialog = kes_moj_record_dialog_new (GTK_WINDOW (fixture->window), fixture->db->store,
+                                                          condition);
+  GtkWidget *error_label = NULL;
+  GtkWidget *end;
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  kes_dropdown_set_code (GTK_DROP_DOWN (named (GTK_WIDGET (dialog), "category")), "residence");
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
+  end = named (GTK_WIDGET (dialog), "end_date");
+  gtk_editable_set_text (GTK_EDITABLE (end), "01/02/2026");
+  g_assert_false (kes_moj_record_dialog_save (dialog));
+  for (GtkWidget *w = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (dialog))); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error"))
+      error_label = w;
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "End date: it cannot be before the start date");
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == end || gtk_widget_is_ancestor (focus, end));
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "01/04/2026");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (kes_moj_record_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +682,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/moj/header-and-tab", Fixture, NULL, fixture_set_up, test_header_and_tab, fixture_tear_down);
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
+              fixture_tear_down);
+  g_test_add ("/moj/record-dialog-refusal", Fixture, NULL, fixture_set_up, test_record_dialog_refusal,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);
   g_test_add ("/moj/entered-in-error-and-log", Fixture, NULL, fixture_set_up, test_entered_in_error_and_log,

@@ -87,6 +87,7 @@ struct _KesPatientForm
   gboolean     editing;
   gboolean     can_correct;
   gboolean     filling;
+  KesPatient  *checked;     /* the last candidate checked, while its problems show */
 
   GtkLabel    *summary_label;
   GtkWidget   *correction_box;
@@ -117,11 +118,15 @@ child (KesPatientForm *self,
   return GTK_WIDGET (object);
 }
 
+static void refresh_problems (KesPatientForm *self);
+
 static void
 field_changed_cb (KesPatientForm *self)
 {
-  if (!self->filling)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (self->filling)
+    return;
+  refresh_problems (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -251,6 +256,7 @@ kes_patient_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_PATIENT_FORM);
   g_clear_object (&self->store);
+  g_clear_object (&self->checked);
   g_clear_pointer (&self->diagnoses, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kes_patient_form_parent_class)->dispose (object);
@@ -716,25 +722,81 @@ kes_patient_form_show_issues (KesPatientForm *self,
   return issues->len;
 }
 
-guint
-kes_patient_form_check (KesPatientForm *self,
-                        KesPatient     *candidate)
+/* Core's checks of @candidate: validation, then what only the store sees. */
+static GPtrArray *
+collect_issues (KesPatientForm *self,
+                KesPatient     *candidate)
 {
   g_autoptr(GDate) today = kes_clock_today ();
-  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *issues = kes_patient_validate (candidate, today);
 
-  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
-  g_return_val_if_fail (KES_IS_PATIENT (candidate), 0);
-
-  issues = kes_patient_validate (candidate, today);
   stored = self->store != NULL ? kes_store_check_patient (self->store, candidate, &error) : NULL;
   if (error != NULL)
     g_ptr_array_add (issues, kes_issue_new ("", KES_ISSUE_ERROR, "%s", error->message));
   for (guint i = 0; stored != NULL && i < stored->len; i++)
     g_ptr_array_add (issues, g_ptr_array_steal_index (stored, i--));
-  return kes_patient_form_show_issues (self, issues);
+  return issues;
+}
+
+guint
+kes_patient_form_check (KesPatientForm *self,
+                        KesPatient     *candidate)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  guint n;
+
+  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
+  g_return_val_if_fail (KES_IS_PATIENT (candidate), 0);
+
+  issues = collect_issues (self, candidate);
+  n = kes_patient_form_show_issues (self, issues);
+  if (n > 0)
+    g_set_object (&self->checked, candidate);
+  else
+    g_clear_object (&self->checked);
+  return n;
+}
+
+/* While problems show, each message under a field follows what is typed
+ * there: it is rewritten as the value changes (never quoting the old one)
+ * and goes once the value is right. Fields without a message get none
+ * until the next save. */
+static void
+refresh_problems (KesPatientForm *self)
+{
+  g_autoptr(KesPatient) candidate = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  guint shown = 0;
+
+  if (self->checked == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->summary_label)))
+    return;
+  candidate = kes_patient_form_dup_patient (self, self->checked);
+  issues = collect_issues (self, candidate);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkLabel *label = GTK_LABEL (child (self, text_fields[i].error));
+      const char *key = kes_patient_field_key (text_fields[i].field);
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+        continue;
+      for (guint j = 0; j < issues->len; j++)
+        {
+          KesIssue *issue = g_ptr_array_index (issues, j);
+
+          if (g_strcmp0 (issue->field, key) == 0)
+            g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
+        }
+      kes_field_set_error (child (self, text_fields[i].widget), label, message->len > 0 ? message->str : NULL);
+      shown += message->len > 0 ? 1 : 0;
+    }
+  if (shown == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+      g_clear_object (&self->checked);
+    }
 }
 
 void
