@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 /* Actions. Stored as these strings. */
 #define KES_AUDIT_VIEW             "view"
+/* A person opened a patient's record in the app, and closed it again: one
+ * visit (kes_store_begin_visit); the closing entry's summary lists the tabs
+ * looked at, "tabs: overview,medication". */
+#define KES_AUDIT_OPEN             "open"
+#define KES_AUDIT_CLOSE            "close"
 #define KES_AUDIT_CREATE           "create"
 #define KES_AUDIT_CHANGE           "change"
 #define KES_AUDIT_CORRECTION       "correction"

@@ -678,5 +678,8 @@ kes_store_audit_view (KesStore    *self,
                       const char  *summary,
                       GError     **error)
 {
+  /* Part of the open record's visit, already logged as its opening. */
+  if (kes_store_visit_covers (self, patient_id))
+    return TRUE;
   return kes_store_audit (self, KES_AUDIT_VIEW, record_id, patient_id, summary, error);
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* Shared by the kes-store*.c files only: the rest of Kestrel never sees SQL. */
 
 typedef struct _KesStoreBatch KesStoreBatch;
+typedef struct _KesStoreVisit KesStoreVisit;
 
 struct _KesStore
 {
@@ -23,12 +24,21 @@ struct _KesStore
   char       *path;
   char       *guarded_path; /* the file as kes-output-guard.h knows it */
   KesStaff   *actor;
+  KesStoreVisit *visit;  /* the record open in the app, if any (kes-store-visit.c) */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   guint       savepoint_depth;
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
   KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
 };
+
+/* ---- Visits (kes-store-visit.c) ---- */
+/* Whether the open visit is of @patient_id: its reads are logged by the
+ * visit's own entry. */
+gboolean      kes_store_visit_covers   (KesStore      *self,
+                                        const char    *patient_id);
+/* Forgets the visit without writing (the store is going away). */
+void          kes_store_visit_drop     (KesStore      *self);
 
 /* The last entry of the hash chain: what the next entry follows on from. */
 typedef struct

@@ -26,6 +26,7 @@ kes_store_finalize (GObject *object)
   /* Statements must be finalised before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->break_glass, g_hash_table_unref);
+  kes_store_visit_drop (self);
   g_clear_pointer (&self->batch, kes_store_batch_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -520,6 +521,15 @@ kes_store_set_actor (KesStore *self,
                      KesStaff *staff)
 {
   g_return_if_fail (KES_IS_STORE (self));
+  /* A visit is one person's: it ends, as theirs, when someone else (or no
+   * one) takes over the store. */
+  if (staff != self->actor && self->actor != NULL && kes_store_get_visit_patient (self) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kes_store_end_visit (self, &error))
+        g_warning ("The end of a record visit was not logged: %s", error->message);
+    }
   g_set_object (&self->actor, staff);
 }
 

@@ -86,6 +86,24 @@ gboolean     kes_store_rename_team          (KesStore    *self,
 KesTeam     *kes_store_find_team            (KesStore    *self,
                                              const char  *id_or_name);
 
+/* ---- Visits: a record open in the app ---- */
+/* Opens @patient_id's record for the signed-in person: one "open" entry in
+ * the access log; until the visit ends, reads of that patient's records
+ * through this store are part of it and log nothing more. Ends any other
+ * visit first. Needs view-identity for the patient. */
+gboolean     kes_store_begin_visit          (KesStore    *self,
+                                             const char  *patient_id,
+                                             GError     **error);
+/* Notes that the tab @tab ("medication") was looked at in the visit. */
+void         kes_store_visit_tab            (KesStore    *self,
+                                             const char  *tab);
+/* Ends the visit (if any) with a "close" entry listing the tabs looked at.
+ * A change of actor ends it too. */
+gboolean     kes_store_end_visit            (KesStore    *self,
+                                             GError     **error);
+/* The patient whose record is open, or NULL. */
+const char  *kes_store_get_visit_patient    (KesStore    *self);
+
 /* ---- Patients ---- */
 /* What only the store can see wrong with @patient before it is saved, as
  * issues under their fields: an NHS number another active patient holds

@@ -421,6 +421,47 @@ cancel_action (GtkWidget  *widget,
                    self->is_new ? close_new_record : kes_patient_page_discard_changes);
 }
 
+/* ---- The visit in the access log ---- */
+
+/* While a saved record is on screen, it is one visit in the access log:
+ * opened when it is loaded or shown again, its tabs noted as they are
+ * looked at, closed when it leaves the screen or another record opens. */
+static void
+begin_visit (KesPatientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tab;
+
+  if (self->store == NULL || self->patient == NULL || self->is_new || kes_patient_get_id (self->patient) == NULL)
+    return;
+  if (!kes_store_begin_visit (self->store, kes_patient_get_id (self->patient), &error))
+    {
+      g_warning ("A record visit was not logged: %s", g_quark_to_string (error->domain));
+      return;
+    }
+  tab = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (tab != NULL)
+    kes_store_visit_tab (self->store, tab);
+}
+
+static void
+end_visit (KesPatientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !kes_store_end_visit (self->store, &error))
+    g_warning ("The end of a record visit was not logged: %s", g_quark_to_string (error->domain));
+}
+
+static void
+tab_shown_cb (KesPatientPage *self)
+{
+  const char *tab = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->store != NULL && tab != NULL)
+    kes_store_visit_tab (self->store, tab);
+}
+
 static void
 kes_patient_page_dispose (GObject *object)
 {
@@ -492,6 +533,9 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (begin_visit), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (end_visit), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
   self->care_plan_view = KES_CARE_PLAN_VIEW (kes_care_plan_view_new ());
   self->care_plan_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->care_plan_view),
                                                     "care-plan", _("Care _Plan"));
@@ -573,9 +617,16 @@ kes_patient_page_load (KesPatientPage  *self,
   g_return_val_if_fail (self->store != NULL, FALSE);
   g_return_val_if_fail (patient_id != NULL, FALSE);
 
+  /* The visit begins first, so the reads that fill the tabs are part of
+   * its one entry in the access log. */
+  if (!kes_store_begin_visit (self->store, patient_id, error))
+    return FALSE;
   patient = kes_store_load_patient (self->store, patient_id, error);
   if (patient == NULL)
-    return FALSE;
+    {
+      end_visit (self);
+      return FALSE;
+    }
 
   /* Staff or teams may have been added since the form was filled. */
   kes_patient_form_set_store (self->form, self->store);
@@ -596,6 +647,7 @@ kes_patient_page_new_patient (KesPatientPage *self,
 
   g_return_if_fail (KES_IS_PATIENT_PAGE (self));
 
+  end_visit (self);
   if (self->store != NULL)
     kes_patient_form_set_store (self->form, self->store);
 
