@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "kes-core-test-util.h"
+
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-equality.h"
@@ -257,6 +259,7 @@ refer (KesStore   *store,
                                               NULL, NULL, NULL, &error));
       g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSED, "2026-10-03", NULL, NULL,
                                               NULL, &error));
+      kes_core_test_sign_to_accept (store, referral, "2026-10-03");
     }
   g_assert_true (kes_store_move_referral (store, referral,
                                           accept ? KES_REFERRAL_ACCEPTED : KES_REFERRAL_DECLINED, decided,

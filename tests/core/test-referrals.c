@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "kes-core-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "kes-accounts.h"
@@ -103,28 +105,6 @@ count_referrals (Fixture *fixture)
   return all->len;
 }
 
-/* A referral is accepted only on a signed-off assessment that recommends
- * it (kes_referral_check_acceptance): tests about the later steps sign one
- * first, dated the day the referral was assessed. */
-static void
-sign_to_accept (Fixture     *fixture,
-                KesReferral *referral)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (*kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY) != '\0')
-    return;
-  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, kes_referral_get_stage_date (referral));
-  kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Index offence in 2019");
-  kes_referral_set_text (referral, KES_REFERRAL_MENTAL_STATE, "Settled");
-  kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Reduced with treatment");
-  kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation");
-  kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept");
-  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
-  if (!kes_store_sign_referral_assessment (fixture->store, referral, &error))
-    g_error ("signing off: %s", error->message);
-}
-
 static void
 move (Fixture          *fixture,
       KesReferral      *referral,
@@ -135,7 +115,7 @@ move (Fixture          *fixture,
   g_autoptr(GError) error = NULL;
 
   if (to == KES_REFERRAL_ACCEPTED)
-    sign_to_accept (fixture, referral);
+    kes_core_test_sign_to_accept (fixture->store, referral, kes_referral_get_stage_date (referral));
 
   g_assert_true (kes_store_move_referral (fixture->store, referral, to, date, reason, NULL,
                                           to == KES_REFERRAL_TRANSFERRED ? KES_REFERRAL_TRANSFER_PRIMARY_CARE : NULL,

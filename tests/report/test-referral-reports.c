@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "kes-core-test-util.h"
+
 #include <string.h>
 
 #include "kes-accounts.h"
@@ -304,12 +306,7 @@ test_pathway_report (Fixture       *fixture,
         }
       move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-03-06", NULL);
       move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-03-16", NULL);
-      /* Accepted on a signed-off assessment, as core requires. */
-      for (KesReferralField f = KES_REFERRAL_HISTORY; f <= KES_REFERRAL_RECOMMENDATION; f++)
-        kes_referral_set_text (referral, f, "As discussed at the panel");
-      kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-03-16");
-      kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
-      g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+      kes_core_test_sign_to_accept (fixture->store, referral, "2026-03-16");
       move (fixture, referral, KES_REFERRAL_ACCEPTED, "2026-03-16", NULL);
     }
 
