@@ -274,8 +274,11 @@ static void
 xml_clicked_cb (KesMojReportForm *self)
 {
   GtkFileChooserNative *dialog;
-  g_autofree char *due = g_strdup (kes_moj_record_get_text (self->report, "due_date"));
-  g_autofree char *name = g_strdup_printf ("moj-report-%s.xml", due);
+  g_autoptr(KesPatient) patient = kes_store_load_patient (self->store, kes_moj_record_get_patient_id (self->report),
+                                                         NULL);
+  g_autofree char *who = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
+  /* Translators: what a saved Ministry of Justice report is called; its patient and the date follow */
+  g_autofree char *name = kes_file_name_suggest (_("MoJ report"), who, "xml");
 
   dialog = gtk_file_chooser_native_new (_("Save the Report as XML"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));

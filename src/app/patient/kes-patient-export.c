@@ -376,17 +376,15 @@ sar_progress_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (cancellable);
 }
 
-/* "Subject access 21 Nov 2026", then "… (2)" and so on: never inside an
- * earlier export. */
+/* "Subject access – SMITH, Alex – 2026-11-21", then "… (2)" and so on:
+ * never inside an earlier export. */
 static char *
-new_sar_folder (const char *parent)
+new_sar_folder (const char *parent,
+                const char *patient_name)
 {
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *base = NULL;
+  /* Translators: the folder a subject access export is written to; its patient and the date follow */
+  g_autofree char *base = kes_file_name_suggest (_("Subject access"), patient_name, NULL);
 
-  /* Translators: the folder a subject access export is written to, with the date */
-  base = g_strdup_printf (_("Subject access %s"), date);
   for (guint n = 1; n < 1000; n++)
     {
       g_autofree char *name = n == 1 ? g_strdup (base) : g_strdup_printf ("%s (%u)", base, n);
@@ -415,7 +413,11 @@ kes_patient_export_sar_to (KesPatientPage *page,
   run = g_new0 (SarRun, 1);
   run->page = g_object_ref (page);
   run->cancellable = g_cancellable_new ();
-  run->folder = new_sar_folder (parent_folder);
+  {
+    g_autofree char *patient = kes_patient_dup_display_name (kes_patient_page_get_patient (page));
+
+    run->folder = new_sar_folder (parent_folder, patient);
+  }
 
   dialog = adw_message_dialog_new (page_window (page), _("Writing the Subject Access Export"),
                                    _("Everything held about this patient is being written as "
@@ -541,8 +543,6 @@ export_record_action (GtkWidget  *widget,
 {
   KesPatientPage *page = KES_PATIENT_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
@@ -552,8 +552,12 @@ export_record_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save the Case Record"), page_window (page),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  /* Translators: the file name suggested for a case record, with the date */
-  name = g_strdup_printf (_("Case record %s.xml"), date);
+  {
+    g_autofree char *patient = kes_patient_dup_display_name (kes_patient_page_get_patient (page));
+
+    /* Translators: what a saved case record is called; its patient and the date follow */
+    name = kes_file_name_suggest (_("Case record"), patient, "xml");
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (filter, _("Case records (XML)"));
   gtk_file_filter_add_mime_type (filter, "application/xml");
