@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kes-accounts.h"
 #include "kes-care-record.h"
@@ -12,6 +13,7 @@
 #include "kes-clozapine.h"
 #include "kes-codes.h"
 #include "kes-crisis-essentials.h"
+#include "kes-lithium.h"
 #include "kes-medication-rules.h"
 #include "kes-moj.h"
 #include "kes-patient.h"
@@ -253,6 +255,70 @@ latest_fbc (KesStore    *store,
   return g_strdup_printf (_("%s: %s — %s"), date, kes_fbc_light_label (light), kes_fbc_light_action (light));
 }
 
+/* "0.7 mmol/L on 2 Nov 2026 — within the target range (0.4 to 1.0)". */
+static char *
+latest_lithium (KesStore    *store,
+                const char  *patient_id,
+                GError     **error)
+{
+  g_autoptr(GListModel) results = kes_store_list_care_records (store, patient_id, KES_CARE_LITHIUM_LEVEL, FALSE,
+                                                               error);
+  g_autoptr(KesCareRecord) level = NULL;
+  g_autofree char *date = NULL;
+  double value;
+
+  if (results == NULL || g_list_model_get_n_items (results) == 0)
+    return NULL;
+  level = g_list_model_get_item (results, 0);
+  date = kes_date_to_display (kes_care_record_get (level, "taken_on"));
+  if (!kes_care_record_get_number (level, "level", &value))
+    return NULL;
+  /* TRANSLATORS: a lithium level, its date and where it falls */
+  return g_strdup_printf (_("%s mmol/L on %s — %s"), kes_care_record_get (level, "level"), date,
+                          kes_lithium_band_label (kes_lithium_band (kes_store_lithium_target (store, patient_id,
+                                                                                              kes_care_record_get (level, "taken_on")),
+                                                                    value)));
+}
+
+/* "16 Nov 2026: BP 138/86 mmHg · weight 95.1 kg · pulse 78". */
+static char *
+latest_physical (KesStore    *store,
+                 const char  *patient_id,
+                 GError     **error)
+{
+  /* Label, then the value and its unit. */
+  static const struct { const char *key, *label, *unit; } measures[] = {
+    { "weight_kg", N_("weight"), "kg" }, { "waist_cm", N_("waist"), "cm" }, { "pulse", N_("pulse"), "" },
+    { "hba1c", N_("HbA1c"), "mmol/mol" }, { "glucose", N_("glucose"), "mmol/L" },
+    { "cholesterol", N_("cholesterol"), "mmol/L" },
+  };
+  g_autoptr(GListModel) checks = kes_store_list_care_records (store, patient_id, KES_CARE_PHYSICAL_HEALTH, FALSE,
+                                                              error);
+  g_autoptr(KesCareRecord) check = NULL;
+  g_autofree char *date = NULL;
+  GString *text;
+
+  if (checks == NULL || g_list_model_get_n_items (checks) == 0)
+    return NULL;
+  check = g_list_model_get_item (checks, 0);
+  date = kes_date_to_display (kes_care_record_get (check, "taken_on"));
+  text = g_string_new (date);
+  g_string_append (text, ":");
+  if (*kes_care_record_get (check, "systolic") != '\0')
+    g_string_append_printf (text, _(" BP %s/%s mmHg ·"), kes_care_record_get (check, "systolic"),
+                            kes_care_record_get (check, "diastolic"));
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (*kes_care_record_get (check, measures[i].key) != '\0')
+      {
+        g_string_append_printf (text, " %s %s%s%s ·", _(measures[i].label), kes_care_record_get (check, measures[i].key),
+                                *measures[i].unit != '\0' ? " " : "", measures[i].unit);
+      }
+  /* The last separator goes. */
+  if (g_str_has_suffix (text->str, " ·"))
+    g_string_truncate (text, text->len - strlen (" ·"));
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 add_medication (GPtrArray   *lines,
                 KesStore    *store,
@@ -318,7 +384,39 @@ add_medication (GPtrArray   *lines,
     }
   if (lines->len == 0)
     add_line (lines, _("Current medication"), g_strdup (_("No current prescriptions recorded")));
+  {
+    g_autoptr(GError) local = NULL;
+    char *lithium = latest_lithium (store, patient_id, &local);
+    char *physical = local == NULL ? latest_physical (store, patient_id, &local) : NULL;
+
+    if (local != NULL)
+      {
+        g_free (lithium);
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    add_line (lines, _("Latest lithium level"), lithium);
+    add_line (lines, _("Latest physical health check"), physical);
+  }
   return TRUE;
+}
+
+GPtrArray *
+kes_store_medication_lines (KesStore    *store,
+                            const char  *patient_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (line_free);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  if (!kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, patient_id, error) ||
+      !add_medication (lines, store, patient_id, today_iso, error))
+    return NULL;
+  return g_steal_pointer (&lines);
 }
 
 /* ---- Carers and consent to share ---- */

@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "kes-codes.h"
+#include "kes-crisis-essentials.h"
+#include "kes-error.h"
+#include "kes-store-community.h"
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
 #include "kes-report-summary-private.h"
@@ -134,17 +137,68 @@ add_diagnoses (KesDocument *document,
     kes_document_add_paragraph (document, notes);
 }
 
-static void
-add_alerts (KesDocument *document,
-            KesPatient  *patient)
+/* Every alert the record header shows: the medication alerts (a red
+ * clozapine result, a toxic lithium level, not to be re-challenged) first,
+ * then those typed on the register. */
+static gboolean
+add_alerts (KesDocument  *document,
+            KesStore     *store,
+            KesPatient   *patient,
+            GError      **error)
 {
-  const char * const *alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
+  const char * const *typed = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) care = kes_store_list_care_alerts (store, kes_patient_get_id (patient), &local);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  /* A reader who may not see clinical records gets the register's alerts. */
+  if (care == NULL && !g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  for (guint i = 0; care != NULL && i < care->len; i++)
+    g_ptr_array_add (all, care->pdata[i]);
+  for (guint i = 0; typed != NULL && typed[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) typed[i]);
+  g_ptr_array_add (all, NULL);
 
   kes_document_add_heading (document, 1, _("Alerts"));
-  if (alerts == NULL || alerts[0] == NULL)
+  if (all->len == 1)
     kes_document_add_paragraph (document, _("No alerts are recorded."));
   else
-    kes_document_add_list (document, alerts);
+    kes_document_add_list (document, (const char * const *) all->pdata);
+  return TRUE;
+}
+
+/* What the patient takes now, with the latest results that go with it
+ * (kes_store_medication_lines, as the crisis plan has them). */
+static gboolean
+add_medication (KesDocument  *document,
+                KesStore     *store,
+                KesPatient   *patient,
+                GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) lines = kes_store_medication_lines (store, kes_patient_get_id (patient), &local);
+  KesBlock *values;
+
+  if (lines == NULL)
+    {
+      if (g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  kes_document_add_heading (document, 1, _("Current medication and latest results"));
+  values = kes_document_add_key_values (document, NULL);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      KesEssentialLine *line = g_ptr_array_index (lines, i);
+
+      kes_block_add_key_value (values, line->label, line->value);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -231,8 +285,9 @@ kes_report_patient_summary (KesStore    *store,
   add_demographics (document, patient);
   add_care (document, store, patient);
   add_diagnoses (document, patient);
-  add_alerts (document, patient);
-  if (!kes_report_summary_add_monitoring (document, store, patient, error) ||
+  if (!add_alerts (document, store, patient, error) ||
+      !add_medication (document, store, patient, error) ||
+      !kes_report_summary_add_monitoring (document, store, patient, error) ||
       !add_contacts (document, store, patient, error))
     return NULL;
 

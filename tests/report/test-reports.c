@@ -151,6 +151,64 @@ test_summary_monitoring (void)
   g_object_unref (poppler);
 }
 
+/* The summary shows the alerts the header shows, medication alerts first
+ * (it used to say "No alerts are recorded" beside a toxic lithium level),
+ * and what is prescribed now with the latest results. */
+static void
+test_summary_alerts_and_medication (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PopplerDocument *poppler;
+  const char *expected[] = {
+    "Alerts", "Toxic", "Do not visit alone", "Current medication and latest results", "Lithium carbonate",
+    "400 mg oral at night", "Latest lithium level", "1.6 mmol/L on 19 Nov 2026", "Depot: Paliperidone palmitate",
+    "100 mg every 28 days", "last given 2 Nov 2026", "Latest physical health check", "BP 138/86 mmHg",
+  };
+
+  kes_store_set_actor (fixture->store, fixture->alice);
+  save_care (fixture, KES_CARE_PRESCRIPTION, (const char * const[]) {
+    "drug", "Lithium carbonate", "category", "lithium", "dose", "400 mg", "route", "oral", "frequency", "at night",
+    "prescriber", "Dr Bob Okafor", "start_date", "2026-01-05", NULL });
+  save_care (fixture, KES_CARE_LITHIUM_LEVEL, (const char * const[]) {
+    "taken_on", "2026-11-19", "level", "1.6", "hours_post_dose", "12", NULL });
+  save_care (fixture, KES_CARE_PRESCRIPTION, (const char * const[]) {
+    "drug", "Paliperidone palmitate", "category", "depot", "depot_drug", "paliperidone-palmitate-1m",
+    "dose", "100 mg", "interval_days", "28", "prescriber", "Dr Bob Okafor", "start_date", "2026-06-01", NULL });
+  {
+    g_autoptr(GListModel) scripts = kes_store_list_care_records (fixture->store, fixture->patient_id,
+                                                                 KES_CARE_PRESCRIPTION, FALSE, &error);
+    g_autoptr(KesCareRecord) depot = g_list_model_get_item (scripts, 0);
+
+    g_assert_cmpstr (kes_care_record_get (depot, "category"), ==, "depot");
+    save_care (fixture, KES_CARE_DEPOT_DOSE, (const char * const[]) {
+      "prescription_id", kes_care_record_get_id (depot), "given_on", "2026-11-02", "outcome", "given",
+      "dose", "100 mg", "site", "Left deltoid", "batch", "PP1", "given_by", "Alice", NULL });
+  }
+  save_care (fixture, KES_CARE_PHYSICAL_HEALTH, (const char * const[]) {
+    "taken_on", "2026-11-16", "systolic", "138", "diastolic", "86", "weight_kg", "95.1", NULL });
+
+  document = kes_report_patient_summary (fixture->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  pdf = kes_pdf_render_bytes (document, NULL, &error);
+  g_assert_no_error (error);
+  if (g_getenv ("KES_SHOTS_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "summary-alerts-medication.pdf", NULL);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+    }
+  poppler = kes_test_pdf_open (pdf);
+  text = all_text (poppler);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in the summary:\n%s", expected[i], text);
+  g_assert_null (strstr (text, "No alerts are recorded"));
+  g_object_unref (poppler);
+}
+
 static char *
 read_file (const char *folder,
            const char *name,
@@ -247,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/reports/summary", test_summary);
   g_test_add_func ("/reports/summary-monitoring", test_summary_monitoring);
+  g_test_add_func ("/reports/summary-alerts-and-medication", test_summary_alerts_and_medication);
   g_test_add_func ("/reports/subject-access", test_subject_access);
 
   return g_test_run ();
