@@ -515,6 +515,30 @@ add_carers (GPtrArray   *lines,
 
 /* ---- Out-of-hours numbers ---- */
 
+static char *
+service_numbers (KesFieldRecord *service)
+{
+  const char *general = kes_field_record_get_text (service, "general_phone");
+  const char *urgent = kes_field_record_get_text (service, "urgent_phone");
+  const char *crisis = kes_field_record_get_text (service, "crisis_phone");
+  const char *hours = kes_field_record_get_text (service, "office_hours");
+  GString *text = g_string_new (NULL);
+
+  if (*general != '\0')
+    g_string_append_printf (text, _("Phone %s"), general);
+  if (*hours != '\0')
+    g_string_append_printf (text, " (%s)", hours);
+  if (*urgent != '\0' && !g_str_equal (urgent, general))
+    g_string_append_printf (text, _("%sUrgent %s"), text->len > 0 ? " · " : "", urgent);
+  if (*crisis != '\0' && !g_str_equal (crisis, general))
+    g_string_append_printf (text, _("%sOut of hours %s"), text->len > 0 ? " · " : "", crisis);
+  return g_string_free (text, FALSE);
+}
+
+/* Local numbers first: the patient's own team as the service directory
+ * holds it (a crisis team wants the team's own line, not only national
+ * helplines), then the services of its area, then those for everyone. A
+ * team missing from the directory is said, so it gets added. */
 static gboolean
 add_services (GPtrArray   *lines,
               KesStore    *store,
@@ -523,32 +547,42 @@ add_services (GPtrArray   *lines,
 {
   const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
   g_autoptr(KesTeam) team = team_id != NULL && *team_id != '\0' ? kes_store_find_team (store, team_id) : NULL;
-  g_autoptr(GPtrArray) services = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL,
-                                                           error);
+  g_autoptr(GPtrArray) every = kes_store_list_services (store, NULL, error);
+  g_autoptr(GPtrArray) local = NULL;
+  gboolean own = FALSE;
 
-  if (services == NULL)
+  if (every == NULL)
     return FALSE;
-  for (guint i = 0; i < services->len; i++)
+  for (guint i = 0; team != NULL && i < every->len; i++)
     {
-      KesFieldRecord *service = g_ptr_array_index (services, i);
-      const char *general = kes_field_record_get_text (service, "general_phone");
-      const char *urgent = kes_field_record_get_text (service, "urgent_phone");
-      const char *crisis = kes_field_record_get_text (service, "crisis_phone");
-      const char *hours = kes_field_record_get_text (service, "office_hours");
-      g_autoptr(GString) text = g_string_new (NULL);
+      KesFieldRecord *service = g_ptr_array_index (every, i);
+      g_autofree char *label = NULL;
 
-      if (*general != '\0')
-        g_string_append_printf (text, _("Phone %s"), general);
-      if (*hours != '\0')
-        g_string_append_printf (text, " (%s)", hours);
-      if (*urgent != '\0' && !g_str_equal (urgent, general))
-        g_string_append_printf (text, _("%sUrgent %s"), text->len > 0 ? " · " : "", urgent);
-      if (*crisis != '\0' && !g_str_equal (crisis, general))
-        g_string_append_printf (text, _("%sOut of hours %s"), text->len > 0 ? " · " : "", crisis);
-      add_line (lines, kes_field_record_get_text (service, "name"), g_string_free (g_steal_pointer (&text), FALSE));
+      if (!g_str_equal (kes_field_record_get_text (service, "team_id"), kes_team_get_id (team)))
+        continue;
+      /* TRANSLATORS: a service directory entry that is the patient's own team */
+      label = g_strdup_printf (_("%s (the patient’s team)"), kes_field_record_get_text (service, "name"));
+      add_line (lines, label, service_numbers (service));
+      own = TRUE;
     }
-  if (lines->len == 0)
-    add_line (lines, _("Crisis numbers"), g_strdup (_("The service directory lists no services for this area")));
+  if (!own)
+    add_line (lines, _("The patient’s team"),
+              team != NULL ? g_strdup_printf (_("%s team: not in the service directory, so its own numbers are not "
+                                                "shown here; an administrator adds them under Administration"),
+                                              kes_team_get_name (team))
+                           : g_strdup (_("No team recorded for this patient")));
+
+  local = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL, error);
+  if (local == NULL)
+    return FALSE;
+  for (guint i = 0; i < local->len; i++)
+    {
+      KesFieldRecord *service = g_ptr_array_index (local, i);
+
+      if (team != NULL && g_str_equal (kes_field_record_get_text (service, "team_id"), kes_team_get_id (team)))
+        continue;
+      add_line (lines, kes_field_record_get_text (service, "name"), service_numbers (service));
+    }
   return TRUE;
 }
 
