@@ -163,10 +163,13 @@ add_risk_summary (KesDocument  *document,
   return TRUE;
 }
 
-KesDocument *
-kes_report_crisis_plan (KesStore    *store,
-                        const char  *patient_id,
-                        GError     **error)
+/* The plan; @sent, when shared, says to whom, how, when, by whom and which
+ * version, beside "This plan". */
+static KesDocument *
+build_plan (KesStore    *store,
+            const char  *patient_id,
+            const char  *sent,
+            GError     **error)
 {
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesCareRecord) plan = NULL;
@@ -220,6 +223,8 @@ kes_report_crisis_plan (KesStore    *store,
                                                                             : _("no copy given yet"),
                                kes_care_record_get_author_name (plan));
   kes_block_add_key_value (values, _("This plan"), agreement);
+  if (sent != NULL)
+    kes_block_add_key_value (values, _("Sent to"), sent);
 
   kes_document_add_heading (document, 1, _("When things start to go wrong"));
   values = kes_document_add_key_values (document, NULL);
@@ -252,22 +257,92 @@ kes_report_crisis_plan (KesStore    *store,
   return g_steal_pointer (&document);
 }
 
-gboolean
-kes_report_crisis_plan_export (KesStore    *store,
-                               const char  *patient_id,
-                               const char  *pdf_path,
-                               const char  *xml_path,
-                               GError     **error)
+KesDocument *
+kes_report_crisis_plan (KesStore    *store,
+                        const char  *patient_id,
+                        GError     **error)
 {
-  g_autoptr(KesDocument) document = kes_report_crisis_plan (store, patient_id, error);
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
 
+  return build_plan (store, patient_id, NULL, error);
+}
+
+gboolean
+kes_report_crisis_plan_share (KesStore       *store,
+                              KesCareRecord  *plan,
+                              const char     *recipient,
+                              const char     *method,
+                              const char     *note,
+                              const char     *pdf_path,
+                              const char     *xml_path,
+                              GError        **error)
+{
+  const char *patient_id;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(KesCareRecord) check = NULL;
+  g_autoptr(KesCareRecord) share = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  g_autofree char *on = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *how = NULL;
+  KesStaff *actor;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (plan), FALSE);
+
+  patient_id = kes_care_record_get_patient_id (plan);
+  /* Checked before anything is written: a missing recipient or method is
+   * said at once, not after the files exist. */
+  check = kes_care_record_new (KES_CARE_CRISIS_PLAN_SHARE);
+  kes_care_record_set (check, "plan_id", kes_care_record_get_id (plan));
+  kes_care_record_set (check, "plan_revision", "1");
+  kes_care_record_set (check, "shared_with", recipient);
+  kes_care_record_set (check, "method", method);
+  kes_care_record_set (check, "shared_on", today_iso);
+  {
+    g_autoptr(GPtrArray) issues = kes_care_record_validate (check, today);
+
+    if (!kes_issues_to_error (issues, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(GError) local = NULL;
+    g_autoptr(KesCareRecord) current = latest (store, patient_id, KES_CARE_CRISIS_PLAN, &local);
+
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    if (current == NULL || g_strcmp0 (kes_care_record_get_id (current), kes_care_record_get_id (plan)) != 0)
+      {
+        g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                             _("This is not the patient’s current crisis plan: share the current one"));
+        return FALSE;
+      }
+  }
+
+  /* Which version went to whom, when and from whom, on the copy itself. */
+  actor = kes_store_get_actor (store);
+  on = kes_report_date (today_iso);
+  how = kes_report_code_label ("share-method", method);
+  /* TRANSLATORS: recipient, how, date, sender, version of the plan */
+  sent = g_strdup_printf (_("%s · %s · %s · by %s · version %" G_GINT64_FORMAT " of the plan"), recipient, how, on,
+                          actor != NULL ? kes_staff_get_display_name (actor) : _("Unknown"),
+                          kes_care_record_get_revision (plan));
+  document = build_plan (store, patient_id, sent, error);
   if (document == NULL)
     return FALSE;
-  if (pdf_path != NULL && !kes_pdf_write_file (document, pdf_path, NULL, error))
+
+  if ((pdf_path != NULL && !kes_pdf_write_file (document, pdf_path, NULL, error)) ||
+      (xml_path != NULL && !kes_xml_write_file (document, xml_path, error)))
     return FALSE;
-  if (xml_path != NULL && !kes_xml_write_file (document, xml_path, error))
+  share = kes_store_share_crisis_plan (store, plan, recipient, method, note, error);
+  if (share == NULL)
     return FALSE;
-  return kes_store_audit (store, KES_AUDIT_EXPORT, NULL, patient_id,
+  return kes_store_audit (store, KES_AUDIT_EXPORT, kes_care_record_get_id (plan), patient_id,
                           pdf_path != NULL && xml_path != NULL ? "crisis plan (PDF, XML)"
                           : pdf_path != NULL ? "crisis plan (PDF)" : "crisis plan (XML)", error);
 }

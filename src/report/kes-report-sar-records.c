@@ -40,6 +40,7 @@ kes_report_sar_kind_label (const char *kind)
     { "lithium-level", N_("Lithium levels") },
     { "physical-health", N_("Physical health checks") },
     { "clozapine-monitoring", N_("Clozapine monitoring service and blood count thresholds") },
+    { "crisis-plan-share", N_("Crisis plan shared with other services") },
     { "clozapine-no-rechallenge", N_("Clozapine: not to be re-challenged") },
     { "lithium-plan", N_("Lithium target range and higher-risk groups") },
     { "carer", N_("Carers") },

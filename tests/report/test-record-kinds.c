@@ -276,6 +276,7 @@ add_care (Fixture *fixture)
 {
   g_autofree char *script = NULL;
   g_autofree char *lithium = NULL;
+  g_autofree char *crisis = NULL;
 
   save_care (fixture, KES_CARE_CARE_PLAN, NULL, "start_date", "2025-07-01",
              "needs", "Medication, housing support", "goals", "“Keep my flat.”",
@@ -284,10 +285,13 @@ add_care (Fixture *fixture)
   save_care (fixture, KES_CARE_CPA_REVIEW, NULL, "status", "validated", "scheduled_for", "2026-01-20",
              "held_on", "2026-01-20", "attendees", "Patient, care coordinator", "outcomes", "Plan continued",
              "validated_on", "2026-01-20", NULL);
-  save_care (fixture, KES_CARE_CRISIS_PLAN, NULL, "agreed_on", "2025-07-01",
+  save_care (fixture, KES_CARE_CRISIS_PLAN, &crisis, "agreed_on", "2025-07-01",
              "early_warning_signs", "Stops sleeping", "responds_to", "Sister, 01603 000000",
              "crisis_actions", "Call the team", "out_of_hours", "Crisis line",
              "contingency", "Duty worker visits", NULL);
+  save_care (fixture, KES_CARE_CRISIS_PLAN_SHARE, NULL, "plan_id", crisis, "plan_revision", "1",
+             "shared_with", "Norfolk crisis resolution and home treatment team", "method", "secure-email",
+             "shared_on", "2025-07-02", NULL);
   save_care (fixture, KES_CARE_PRESCRIPTION, &script, "drug", "Clozapine", "category", "clozapine",
              "dose", "300 mg", "route", "oral", "frequency", "at night", "prescriber", "Dr Demo",
              "start_date", "2024-01-10", NULL);

@@ -12,6 +12,7 @@
 #include "community/kes-care-plan-view.h"
 #include "community/kes-medication-view.h"
 #include "community/kes-trend-chart.h"
+#include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-community-fixture.h"
 #include "kes-demo.h"
@@ -398,7 +399,7 @@ test_share_crisis_plan (Fixture       *fixture,
   view = KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
   g_assert_nonnull (view);
   /* No plan yet: nothing to share, and core says so. */
-  g_assert_false (kes_care_plan_view_share (view, pdf, xml, &error));
+  g_assert_false (kes_care_plan_view_share (view, "Norfolk CRHT", "secure-email", NULL, pdf, xml, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -413,8 +414,50 @@ test_share_crisis_plan (Fixture       *fixture,
                       "risk_to_others", "Must not contact the victim or enter the exclusion zone",
                       NULL);
   kes_care_plan_view_reload (view);
-  g_assert_true (kes_care_plan_view_share (view, pdf, xml, &error));
+
+  /* Share with Crisis Team… asks whom and how first; going on needs both. */
+  {
+    AdwMessageDialog *dialog;
+    GtkWidget *box;
+    GtkWidget *recipient = NULL;
+    GtkWidget *method = NULL;
+
+    g_signal_emit_by_name (kes_test_find_button (GTK_WIDGET (view), "_Share with Crisis Team…"), "clicked");
+    dialog = kes_test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    box = adw_message_dialog_get_extra_child (dialog);
+    recipient = kes_test_find_descendant (box, GTK_TYPE_ENTRY);
+    method = kes_test_find_descendant (box, GTK_TYPE_DROP_DOWN);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "share"));
+    gtk_editable_set_text (GTK_EDITABLE (recipient), "Norfolk CRHT");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "share"));
+    kes_dropdown_set_code (GTK_DROP_DOWN (method), "secure-email");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "share"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  /* A missing recipient is refused before anything is written. */
+  g_assert_false (kes_care_plan_view_share (view, "", "secure-email", NULL, pdf, xml, &error));
+  g_assert_nonnull (strstr (error->message, "Shared with"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (kes_care_plan_view_share (view, "Norfolk CRHT", "secure-email", "Sent before the weekend",
+                                           pdf, xml, &error));
   g_assert_no_error (error);
+  /* Recorded: to whom, how, when, by whom and which version, in the tab and the record. */
+  g_assert_nonnull (kes_test_find_row (GTK_WIDGET (view), "Shared with Norfolk CRHT"));
+  g_assert_true (kes_test_has_label (GTK_WIDGET (view), "Secure email (NHS mail) · 21 Nov 2026 · by Test User · version 1"));
+  {
+    g_autoptr(GListModel) shares = kes_store_list_care_records (fixture->db->store, fixture->patient_id,
+                                                                KES_CARE_CRISIS_PLAN_SHARE, FALSE, &error);
+    g_autoptr(KesCareRecord) share = g_list_model_get_item (shares, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (shares), ==, 1);
+    g_assert_cmpstr (kes_care_record_get (share, "plan_id"), ==, kes_care_record_get_id (plan));
+    g_assert_cmpstr (kes_care_record_get (share, "plan_revision"), ==, "1");
+    g_assert_cmpstr (kes_care_record_get (share, "shared_on"), ==, "2026-11-21");
+    g_assert_cmpstr (kes_care_record_get (share, "note"), ==, "Sent before the weekend");
+  }
 
   /* KES_SHOTS_DIR keeps the files to look at. */
   if (g_getenv ("KES_SHOTS_DIR") != NULL)
@@ -446,6 +489,9 @@ test_share_crisis_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Grace Okafor (sister)"));
   g_assert_nonnull (strstr (text, "Consent given on 3 Nov 2026"));
   g_assert_nonnull (strstr (text, "Samaritans"));
+  /* The copy says where it went and which version it is. */
+  g_assert_nonnull (strstr (text, "Norfolk CRHT"));
+  g_assert_nonnull (strstr (text, "version 1 of the plan"));
   g_assert_true (g_file_get_contents (xml, &xml_text, NULL, NULL));
   g_assert_nonnull (strstr (xml_text, "crisis-plan"));
   g_assert_nonnull (strstr (xml_text, "Stops sleeping"));
@@ -732,7 +778,8 @@ test_screenshots (Fixture       *fixture,
 
     g_assert_true (kes_care_plan_view_share (KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page),
                                                                                   KES_TYPE_CARE_PLAN_VIEW)),
-                                             pdf, xml, &error));
+                                             "Norfolk crisis resolution and home treatment team", "secure-email",
+                                             NULL, pdf, xml, &error));
     g_assert_no_error (error);
   }
 }
