@@ -566,6 +566,25 @@ test_urgent_report_top (Fixture       *fixture,
   g_assert_cmpstr (kes_due_item_get_detail (items->pdata[0]), ==, "Loss of contact or whereabouts unknown");
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_moj_record_get_id (urgent));
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[1]), ==, KES_DUE_OVERDUE);
+
+  /* Part A is not ready until it says what happened, when (not a day
+   * ahead) and what has been done. */
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, urgent, "A", TRUE, &error));
+  g_assert_cmpstr (error->message, ==, "Part A is not ready for review:\n"
+                                       "What happened: say what prompted this urgent report\n"
+                                       "When it happened: give the date\n"
+                                       "What has been done: say what the team has done so far");
+  g_clear_error (&error);
+  kes_moj_record_set_text (urgent, "trigger_what", "Not at his flat for two visits; phone off");
+  kes_moj_record_set_text (urgent, "trigger_when", "2026-01-11"); /* the clock says 10 Jan */
+  kes_moj_record_set_text (urgent, "trigger_action", "Police and MHCS told; searched known addresses");
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, urgent, "A", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "When it happened: the date is in the future"));
+  g_clear_error (&error);
+  kes_moj_record_set_text (urgent, "trigger_when", "2026-01-10");
+  g_assert_true (kes_store_save_moj_record (fixture->store, urgent, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
   /* Submitted: gone from Today, and it does not answer the routine report. */
   sign_all (fixture, urgent);
   g_assert_true (kes_store_submit_moj_report (fixture->store, urgent, "2026-03-01", "secure-email", "", &error));

@@ -621,6 +621,78 @@ test_reports_area (Fixture       *fixture,
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
+static GtkWidget *named (GtkWidget *root, const char *name);
+
+/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
+ * asks what happened, when and what was done; Part A is not ready without
+ * them, and the PDF carries them (its "What prompted this report" was
+ * always blank). */
+static void
+test_urgent_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  GtkWidget *view;
+  GtkWidget *breach = NULL;
+  KesMojReportForm *form = NULL;
+  PopplerDocument *poppler;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
+  view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  breach = kes_test_find_button (view, "Breach of a condition");
+  g_assert_nonnull (breach);
+  g_signal_emit_by_name (breach, "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && form == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KES_IS_MOJ_REPORT_FORM (window))
+        form = KES_MOJ_REPORT_FORM (window);
+    }
+  g_assert_nonnull (form);
+  g_assert_true (kes_moj_report_is_urgent (kes_moj_report_form_get_report (form)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Urgent Report to the Ministry of Justice");
+  g_assert_true (kes_test_has_label (GTK_WIDGET (form), "Breach of a condition"));
+
+  kes_store_set_actor (fixture->db->store, fixture->social);
+  g_assert_false (kes_moj_report_form_ready_part (form, "A", &error));
+  g_assert_nonnull (strstr (error->message, "What happened: say what prompted this urgent report"));
+  g_clear_error (&error);
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_what")),
+                          "Stayed two nights at his ex-partner's address, against the residence condition");
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_action")),
+                          "Visited the same day; RC told; recall discussed with MHCS by phone");
+  g_assert_true (kes_moj_report_form_save (form, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_moj_record_get_text (kes_moj_report_form_get_report (form), "trigger_when"), ==, "2026-02-23");
+
+  document = kes_moj_report_form_build_document (form, &error);
+  g_assert_no_error (error);
+  pdf = kes_pdf_render_bytes (document, NULL, &error);
+  g_assert_no_error (error);
+  poppler = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (poppler); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (poppler, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all, text);
+      g_object_unref (page);
+    }
+  g_object_unref (poppler);
+  g_assert_nonnull (strstr (all->str, "URGENT REPORT: Breach of a condition"));
+  g_assert_nonnull (strstr (all->str, "Stayed two nights"));
+  g_assert_nonnull (strstr (all->str, "23 Feb 2026"));
+  g_assert_nonnull (strstr (all->str, "recall discussed with MHCS"));
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 static GtkWidget *
 named (GtkWidget  *root,
        const char *name)
@@ -683,6 +755,7 @@ main (int   argc,
   g_test_add ("/moj/header-and-tab", Fixture, NULL, fixture_set_up, test_header_and_tab, fixture_tear_down);
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
               fixture_tear_down);
+  g_test_add ("/moj/urgent-report", Fixture, NULL, fixture_set_up, test_urgent_report, fixture_tear_down);
   g_test_add ("/moj/record-dialog-refusal", Fixture, NULL, fixture_set_up, test_record_dialog_refusal,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);

@@ -12,6 +12,7 @@
 #include "kes-validate.h"
 #include "kes-xml-writer.h"
 #include "moj/kes-moj-report-form.h"
+#include "moj/kes-moj-trigger-box.h"
 #include "preview/kes-report-preview.h"
 
 struct _KesMojReportForm
@@ -25,6 +26,7 @@ struct _KesMojReportForm
   GHashTable     *marks;        /* field id -> "From the record" label */
   GHashTable     *part_states;  /* part id -> GtkLabel */
   GtkWidget      *submit_button;
+  GtkWidget      *trigger_box;  /* an urgent report's "What prompted this report", or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KesMojReportForm, kes_moj_report_form, ADW_TYPE_WINDOW)
@@ -60,6 +62,8 @@ apply (KesMojReportForm *self)
       if (g_strcmp0 (text, kes_moj_report_get_value (self->report, key)) != 0)
         kes_moj_report_set_value (self->report, key, text);
     }
+  if (self->trigger_box != NULL)
+    kes_moj_trigger_box_apply (self->trigger_box, self->report);
 }
 
 static void
@@ -686,6 +690,12 @@ kes_moj_report_form_new (GtkWindow     *parent,
         gtk_box_append (GTK_BOX (content), warning);
       }
   }
+  /* An urgent report says first what prompted it. */
+  if (kes_moj_report_is_urgent (report))
+    {
+      self->trigger_box = kes_moj_trigger_box_new (report);
+      gtk_box_append (GTK_BOX (content), self->trigger_box);
+    }
   parts = kes_moj_template_get_parts (self->template);
   for (guint p = 0; p < parts->len; p++)
     gtk_box_append (GTK_BOX (content), make_part (self, g_ptr_array_index (parts, p)));
