@@ -373,3 +373,30 @@ kes_store_load_caseload_rows (KesStore  *self,
     }
   return g_steal_pointer (&rows);
 }
+
+char *
+kes_store_find_patient_named (KesStore   *self,
+                              const char *given,
+                              const char *family,
+                              const char *except_id)
+{
+  /* By the caseload's sort name, which is indexed and free of case and
+   * accents, so a large database answers at once. */
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "WHERE p.sort_name = ?1 AND p.id IS NOT ?2 LIMIT 1", NULL);
+  g_autofree char *sort_name = NULL;
+  char *id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (stmt == NULL || given == NULL || family == NULL)
+    return NULL;
+  sort_name = make_sort_name (family, given);
+  sqlite3_bind_text (stmt, 1, sort_name, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id;
+}

@@ -127,6 +127,13 @@ gboolean     kes_store_save_patient         (KesStore      *self,
 KesPatient  *kes_store_load_patient         (KesStore      *self,
                                              const char    *id,
                                              GError       **error);
+/* The id of an active patient other than @except_id called @given
+ * @family (case-insensitive), or NULL: for finding other people named in
+ * a record's text. */
+char        *kes_store_find_patient_named   (KesStore      *self,
+                                             const char    *given,
+                                             const char    *family,
+                                             const char    *except_id);
 /* Accepts a UUID, an NHS number (any spacing) or an MHCS reference. */
 KesPatient  *kes_store_find_patient         (KesStore      *self,
                                              const char    *key,

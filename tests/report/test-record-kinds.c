@@ -496,13 +496,18 @@ test_subject_access (void)
   gboolean ok;
 
   kes_test_set_now ("2026-11-23T09:00:00Z");
-  ok = kes_report_subject_access_export (fixture->store->store, fixture->patient_id, folder, NULL, &error);
+  ok = kes_report_subject_access_export (fixture->store->store, fixture->patient_id, folder, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 
   g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
   g_assert_nonnull (strstr (manifest, "Referrals, their pathway and in-reach visits: 1 (0 entered in error)"));
-  g_assert_nonnull (strstr (manifest, "Information shared with carers: 1 (1 entered in error), with 2 revisions."));
+  /* No one reviewed the third parties (an export with no decisions): the
+   * carer's own records are withheld, and the manifest says so and why. */
+  g_assert_null (strstr (manifest, "Information shared with carers:"));
+  g_assert_nonnull (strstr (manifest, "Third-party information"));
+  g_assert_nonnull (strstr (manifest, "Withheld: Siobhán O’Brien (carer)"));
+  g_assert_nonnull (strstr (manifest, "Reason: Withheld: no one reviewed it before this export"));
   g_assert_nonnull (strstr (manifest, "Index offences: 1 (0 entered in error), with 2 revisions."));
   g_assert_nonnull (strstr (manifest, "1 letter attached to a referral"));
   g_assert_nonnull (strstr (manifest, "letters/01-Referral_letter.pdf\n"));
@@ -524,7 +529,8 @@ test_subject_access (void)
   g_assert_nonnull (strstr (text->str, "Other records"));
   g_assert_nonnull (strstr (text->str, "Liaison and diversion screenings"));
   g_assert_nonnull (strstr (text->str, "Ministry of Justice reports"));
-  g_assert_nonnull (strstr (text->str, "(entered in error)"));
+  /* The withheld carer is nowhere in the disclosure. */
+  g_assert_null (strstr (text->str, "Siobhán"));
   g_object_unref (document);
 
   /* The fixture removes only its own folder's files. */

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include "kes-pdf-writer.h"
+#include "kes-carers.h"
+#include "kes-moj.h"
 #include "kes-report-sar.h"
+#include "kes-store-moj.h"
 #include "kes-report-summary.h"
 #include "kes-store-community.h"
 #include "kes-test-pdf.h"
@@ -254,7 +257,7 @@ test_subject_access (void)
   kes_store_set_actor (fixture->store, fixture->alice);
   folder = g_build_filename (fixture->dir, "sar", NULL);
   g_assert_true (kes_report_subject_access_export (fixture->store, fixture->patient_id, folder,
-                                                   NULL, &error));
+                                                   NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* The manifest names every file with its checksum. */
@@ -297,6 +300,148 @@ test_subject_access (void)
   kes_test_pdf_check_pdfinfo (pdf_path);
 }
 
+static KesFieldRecord *
+save_carer_record (KesTestStore        *fixture,
+                   const KesRecordKind *kind,
+                   gboolean             of_patient,
+                   ...)
+{
+  g_autoptr(GError) error = NULL;
+  KesFieldRecord *record = kes_field_record_new (kind);
+  const char *key;
+  va_list args;
+
+  if (of_patient)
+    kes_field_record_set_patient_id (record, fixture->patient_id);
+  va_start (args, of_patient);
+  while ((key = va_arg (args, const char *)) != NULL)
+    kes_field_record_set_text (record, key, va_arg (args, const char *));
+  va_end (args);
+  if (!kes_store_save_carer_record (fixture->store, record, KES_CHANGE_CREATE, NULL, &error))
+    g_error ("%s: %s", kind->name, error->message);
+  return record;
+}
+
+static KesSarThirdParty *
+find_party (GPtrArray       *parties,
+            KesSarThirdKind  kind)
+{
+  for (guint i = 0; i < parties->len; i++)
+    if (((KesSarThirdParty *) parties->pdata[i])->kind == kind)
+      return parties->pdata[i];
+  return NULL;
+}
+
+/* The redaction step: a carer, victims and another patient named in a
+ * note are listed; withheld, the carer's address and assessment and the
+ * other patient's name are nowhere in the export (PDF, document XML or
+ * case record), included victim information is there, and the manifest
+ * records each decision with its reason. A decision without a reason is
+ * refused and nothing is written. */
+static void
+test_subject_access_redaction (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(KesFieldRecord) carer = NULL;
+  g_autoptr(KesFieldRecord) link = NULL;
+  g_autoptr(KesFieldRecord) assessment = NULL;
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, fixture->patient_id);
+  g_autoptr(KesPatient) other = kes_patient_new ();
+  g_autoptr(KesNote) note = kes_note_new ();
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *document_xml = NULL;
+  g_autofree char *pdf_data = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  PopplerDocument *poppler;
+
+  kes_store_set_actor (fixture->store, fixture->alice);
+  carer = save_carer_record (fixture, &kes_carer_kind, FALSE, "name", "Grace Okafor", "address",
+                             "4 Mill Lane, Wymondham", "phone", "07700 900999", "email", "grace@example.org", NULL);
+  link = save_carer_record (fixture, &kes_carer_link_kind, TRUE, "carer_id", kes_field_record_get_id (carer),
+                            "relationship", "sister", NULL);
+  assessment = save_carer_record (fixture, &kes_carer_assessment_kind, TRUE, "carer_id",
+                                  kes_field_record_get_id (carer), "status", "completed", "offered_on", "2026-10-01",
+                                  "assessed_on", "2026-10-20", "review_date", "2027-10-20", "wellbeing_impact",
+                                  "Not sleeping since the arrest",
+                                  NULL);
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2024-02-03");
+  kes_moj_record_set_text (status, "victim_concerns", "The victim fears meeting him in Thorpe");
+  g_assert_true (kes_store_save_moj_record (fixture->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_patient_set_text (other, KES_PATIENT_FAMILY_NAME, "Dunnock");
+  kes_patient_set_text (other, KES_PATIENT_GIVEN_NAME, "Dee");
+  kes_patient_set_text (other, KES_PATIENT_GENDER, "2");
+  kes_patient_set_text (other, KES_PATIENT_ETHNICITY, "A");
+  kes_patient_set_text (other, KES_PATIENT_BIRTH_DATE, "1991-04-02");
+  g_assert_true (kes_store_save_patient (fixture->store, other, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_note_set_patient_id (note, fixture->patient_id);
+  kes_note_set_title (note, "Ward round");
+  kes_note_set_body (note, "Argued with Dee Dunnock on the ward; settled after.");
+  g_assert_true (kes_store_save_note (fixture->store, note, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  parties = kes_report_subject_access_third_parties (fixture->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parties->len, ==, 3);
+  g_assert_cmpstr (find_party (parties, KES_SAR_THIRD_CARER)->name, ==, "Grace Okafor (carer)");
+  g_assert_nonnull (find_party (parties, KES_SAR_THIRD_VICTIMS));
+  g_assert_cmpstr (find_party (parties, KES_SAR_THIRD_PATIENT)->name, ==, "Dee Dunnock (another patient)");
+  for (guint i = 0; i < parties->len; i++)
+    g_assert_false (((KesSarThirdParty *) parties->pdata[i])->include);
+
+  folder = g_build_filename (fixture->dir, "sar-redacted", NULL);
+  /* Every decision needs its reason. */
+  g_assert_false (kes_report_subject_access_export (fixture->store, fixture->patient_id, folder, parties, NULL,
+                                                    &error));
+  g_assert_nonnull (strstr (error->message, "say why this is included or withheld"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS) &&
+                  g_file_test (g_build_filename (folder, KES_SAR_MANIFEST_NAME, NULL), G_FILE_TEST_EXISTS));
+
+  find_party (parties, KES_SAR_THIRD_CARER)->reason = g_strdup ("Carer did not consent to disclosure");
+  find_party (parties, KES_SAR_THIRD_VICTIMS)->include = TRUE;
+  find_party (parties, KES_SAR_THIRD_VICTIMS)->reason = g_strdup ("Already known to him from the tribunal papers");
+  find_party (parties, KES_SAR_THIRD_PATIENT)->reason = g_strdup ("Another patient's confidentiality");
+  g_assert_true (kes_report_subject_access_export (fixture->store, fixture->patient_id, folder, parties, NULL,
+                                                   &error));
+  g_assert_no_error (error);
+
+  manifest = read_file (folder, KES_SAR_MANIFEST_NAME, NULL);
+  g_assert_nonnull (strstr (manifest, "Withheld: Grace Okafor (carer)"));
+  g_assert_nonnull (strstr (manifest, "Reason: Carer did not consent to disclosure"));
+  g_assert_nonnull (strstr (manifest, "Included: Victims"));
+  g_assert_nonnull (strstr (manifest, "Reason: Already known to him from the tribunal papers"));
+  g_assert_nonnull (strstr (manifest, "Withheld: Dee Dunnock (another patient)"));
+  record = read_file (folder, KES_SAR_RECORD_NAME, NULL);
+  document_xml = read_file (folder, KES_SAR_XML_NAME, NULL);
+  pdf_data = read_file (folder, KES_SAR_PDF_NAME, &length);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&pdf_data), length);
+
+    poppler = kes_test_pdf_open (bytes);
+  }
+  text = all_text (poppler);
+  g_object_unref (poppler);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *where = i == 0 ? text : i == 1 ? record : document_xml;
+
+      g_assert_null (strstr (where, "Mill Lane"));
+      g_assert_null (strstr (where, "07700 900999"));
+      g_assert_null (strstr (where, "Not sleeping since the arrest"));
+      g_assert_null (strstr (where, "Dunnock"));
+      g_assert_nonnull (strstr (where, "The victim fears meeting him in Thorpe"));
+    }
+  g_assert_nonnull (strstr (text, "Argued with [Withheld: another person’s name] on the ward"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/reports/summary-monitoring", test_summary_monitoring);
   g_test_add_func ("/reports/summary-alerts-and-medication", test_summary_alerts_and_medication);
   g_test_add_func ("/reports/subject-access", test_subject_access);
+  g_test_add_func ("/reports/subject-access-redaction", test_subject_access_redaction);
 
   return g_test_run ();
 }
