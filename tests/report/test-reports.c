@@ -294,6 +294,12 @@ test_subject_access (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (strstr (text, expected[i]) == NULL)
       g_error ("“%s” is not in the disclosure:\n%s", expected[i], text);
+  /* The history reads in words: the gender's label and the team's name,
+   * never the code or the id. */
+  g_assert_nonnull (strstr (text, "“Female”"));
+  g_assert_nonnull (strstr (text, "“North”"));
+  g_assert_null (strstr (text, "“2”"));
+  g_assert_null (strstr (text, "6a0c3f2e"));
   g_object_unref (poppler);
 
   pdf_path = g_build_filename (folder, KES_SAR_PDF_NAME, NULL);
