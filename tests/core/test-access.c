@@ -559,9 +559,11 @@ test_backup_refuses_tampered (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  /* Someone with the sqlite3 shell edits the backup: its checksum no longer
+   * matches, and nothing is written. */
   g_assert_false (kes_backup_restore (path, NULL, target, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "failed verification"));
+  g_assert_nonnull (strstr (error->message, "is damaged"));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 

@@ -150,12 +150,12 @@ test_report_and_list (Fixture       *fixture,
   KesBackupFile *newest;
   GStatBuf info;
 
-  files = kes_backup_list_folder (missing, &error);
+  files = kes_backup_list_folder (missing, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 0);
   g_clear_pointer (&files, g_ptr_array_unref);
 
-  plain = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  plain = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (plain->encrypted);
   g_assert_cmpuint (plain->records, ==, 1);
@@ -164,7 +164,7 @@ test_report_and_list (Fixture       *fixture,
   g_assert_cmpuint (plain->size, ==, (guint64) info.st_size);
 
   set_now ("2026-11-21T10:30:00Z");
-  secret = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL,
+  secret = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL, NULL, NULL,
                                    &error);
   g_assert_no_error (error);
   g_assert_true (secret->encrypted);
@@ -176,7 +176,7 @@ test_report_and_list (Fixture       *fixture,
     g_autofree char *other = g_build_filename (fixture->folder, "notes.txt", NULL);
     g_assert_true (g_file_set_contents (other, "x", 1, NULL));
   }
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 2);
   newest = g_ptr_array_index (files, 0);
@@ -198,16 +198,16 @@ test_restore_full (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL,
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL, NULL, NULL,
                                  &error);
   g_assert_no_error (error);
 
   /* Encrypted: no passphrase, or a wrong one, writes nothing. */
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, &error));
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "This backup is encrypted: type its passphrase");
   g_clear_error (&error);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle rover", target,
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle rover", target, NULL, NULL,
                                           NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "passphrase is wrong"));
@@ -216,11 +216,11 @@ test_restore_full (Fixture       *fixture,
 
   /* Never over the open database. */
   g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle river",
-                                          fixture->path, NULL, &error));
+                                          fixture->path, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
 
-  restored = kes_backup_restore_full (fixture->store, made->path, "copper kettle river", target, NULL,
+  restored = kes_backup_restore_full (fixture->store, made->path, "copper kettle river", target, NULL, NULL, NULL,
                                       &error);
   g_assert_no_error (error);
   g_assert_cmpstr (restored->path, ==, target);
@@ -246,7 +246,7 @@ test_needs_administrator (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   tam = kes_store_add_staff (fixture->store, "tam", "Tam Manager", "", NULL, "", &error);
   g_assert_no_error (error);
@@ -254,11 +254,11 @@ test_needs_administrator (Fixture       *fixture,
   g_assert_no_error (error);
 
   kes_store_set_actor (fixture->store, tam);
-  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error));
+  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, "Team managers can’t back up or restore the database");
   g_clear_error (&error);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, &error));
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
@@ -273,15 +273,15 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
-  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, cancellable, &error));
+  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_cmpuint (files->len, ==, 1);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, cancellable,
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, cancellable,
                                           &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));

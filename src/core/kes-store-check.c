@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-check"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "kes-error.h"
+#include "kes-store-private.h"
+
+/* Checking a database file for damage.
+ *
+ * PRAGMA quick_check reads every page: seconds on a trust-wide database,
+ * most of a minute from a cold disk. The CLI and every worker's first open
+ * run it before anything else. The application instead checks, before
+ * anyone signs in, only what signing in relies on (the file's header and
+ * schema, the staff table, the access log's last entries), and runs the
+ * whole-file check in a worker after sign-in, with its progress shown. If
+ * that finds damage the file is marked damaged for this process: from then
+ * on every store open on it refuses to write (kes_store_savepoint), and the
+ * window says so; what is on screen stays there.
+ *
+ * A file is checked once per process: workers that open their own
+ * connections later skip it. A file that failed is checked again. */
+
+/* Entries at the end of the access log whose chain is checked before sign-in. */
+#define SIGN_IN_AUDIT_TAIL 64
+
+/* Report progress at most this often (a fraction of the file). */
+#define PROGRESS_STEP 0.005
+
+/* The whole-file check's page cache (KiB, as PRAGMA cache_size): the app's
+ * own size; with SQLite's default 2 MiB the check took six times as long. */
+#define CHECK_CACHE "-65536"
+
+static GMutex      registry_lock;
+static GHashTable *checked_paths; /* path: checked and sound in this process */
+static GHashTable *damaged_paths; /* path -> what the check reported */
+static gint        any_damaged;   /* a quick test before the registry's lock */
+
+static gboolean
+path_in (GHashTable *table,
+         const char *path)
+{
+  gboolean found;
+
+  g_mutex_lock (&registry_lock);
+  found = table != NULL && g_hash_table_contains (table, path);
+  g_mutex_unlock (&registry_lock);
+  return found;
+}
+
+void
+kes_store_note_checked (const char *path)
+{
+  g_mutex_lock (&registry_lock);
+  if (checked_paths == NULL)
+    checked_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (checked_paths, g_strdup (path));
+  g_mutex_unlock (&registry_lock);
+}
+
+static void
+note_damaged (const char *path,
+              const char *report)
+{
+  g_mutex_lock (&registry_lock);
+  if (damaged_paths == NULL)
+    damaged_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (damaged_paths, g_strdup (path), g_strdup (report));
+  if (checked_paths != NULL)
+    g_hash_table_remove (checked_paths, path);
+  g_mutex_unlock (&registry_lock);
+  g_atomic_int_set (&any_damaged, 1);
+}
+
+gboolean
+kes_store_is_damaged (KesStore *self)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  return g_atomic_int_get (&any_damaged) && self->path != NULL && path_in (damaged_paths, self->path);
+}
+
+gboolean
+kes_store_refuse_if_damaged (KesStore  *self,
+                             GError   **error)
+{
+  if (!kes_store_is_damaged (self))
+    return TRUE;
+  /* SQLite itself refuses too, should any write find another way in. */
+  sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  g_set_error_literal (error, KES_ERROR, KES_ERROR_CORRUPT,
+                       _("Kestrel found damage in the database file and has stopped saving changes "
+                         "to it, so that nothing more is written into a damaged file. Restore the "
+                         "latest verified backup (Administration, then Backups), or ask your system "
+                         "administrator."));
+  return FALSE;
+}
+
+static gboolean
+damaged_error (const char  *path,
+               const char  *report,
+               GError     **error)
+{
+  g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT,
+               _("The database %s is damaged (%s). Nothing has been changed: restore it "
+                 "from a backup."), path, report);
+  return FALSE;
+}
+
+/* Runs @sql (a quick_check) and fails with the first line it reports
+ * unless that is "ok". */
+static gboolean
+run_check (KesStore    *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  g_autofree char *result = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      kes_store_set_db_error (self, error, _("The database could not be checked"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  result = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (g_strcmp0 (result, "ok") != 0)
+    return damaged_error (self->path, result, error);
+  return TRUE;
+}
+
+gboolean
+kes_store_quick_check_once (KesStore  *self,
+                            GError   **error)
+{
+  if (path_in (checked_paths, self->path))
+    return TRUE;
+  if (!run_check (self, "PRAGMA quick_check", error))
+    return FALSE;
+  kes_store_note_checked (self->path);
+  return TRUE;
+}
+
+gboolean
+kes_store_check_sign_in (KesStore  *self,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  /* The header and the schema were read to open the file and find its
+   * version. What a sign-in reads and writes: the staff table (accounts,
+   * password hashes, throttling) with its teams, and the end of the access
+   * log, where the sign-in is logged. */
+  if (!run_check (self, "PRAGMA quick_check(sqlite_schema)", error) ||
+      !run_check (self, "PRAGMA quick_check(staff)", error) ||
+      !run_check (self, "PRAGMA quick_check(team)", error))
+    return FALSE;
+  if (!kes_store_verify_audit_tail (self, SIGN_IN_AUDIT_TAIL, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    return damaged_error (self->path, g_ptr_array_index (problems, 0), error);
+  return TRUE;
+}
+
+/* ---- The whole-file check, in a worker ---- */
+
+typedef struct
+{
+  sqlite3         *db;
+  double           pages;
+  double           reported;
+  KesProgressFunc  progress;
+  gpointer         user_data;
+  GCancellable    *cancellable;
+} Checking;
+
+/* Called by SQLite every few thousand steps of the check. Pages read into
+ * the cache (its misses) against the file's pages is how far it has got:
+ * quick_check reads each page about once. */
+static int
+checking_progress_cb (void *data)
+{
+  Checking *checking = data;
+  int misses = 0, highest = 0;
+  double fraction;
+
+  if (g_cancellable_is_cancelled (checking->cancellable))
+    return 1;
+  if (checking->progress == NULL || checking->pages <= 0)
+    return 0;
+  sqlite3_db_status (checking->db, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highest, 0);
+  fraction = MIN (0.99, misses / checking->pages);
+  if (fraction - checking->reported >= PROGRESS_STEP)
+    {
+      checking->reported = fraction;
+      checking->progress (fraction, checking->user_data);
+    }
+  return 0;
+}
+
+static double
+page_count (KesStore *self)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "PRAGMA page_count", NULL);
+  double pages = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    pages = (double) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return pages;
+}
+
+/* A connection of its own, for reading: no memory map, so that every page
+ * read counts as a cache miss. */
+static KesStore *
+open_for_check (const char  *path,
+                GError     **error)
+{
+  g_autoptr(KesStore) self = g_object_new (KES_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!kes_store_exec (self, "PRAGMA query_only = ON; PRAGMA mmap_size = 0; "
+                             "PRAGMA cache_size = " CHECK_CACHE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+kes_store_check_file (const char       *path,
+                      KesProgressFunc   progress,
+                      gpointer          user_data,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Checking checking = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (path_in (checked_paths, path))
+    return TRUE;
+  store = open_for_check (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  checking.db = store->db;
+  checking.pages = page_count (store);
+  checking.progress = progress;
+  checking.user_data = user_data;
+  checking.cancellable = cancellable;
+  sqlite3_progress_handler (store->db, 20000, checking_progress_cb, &checking);
+  ok = kes_store_quick_check_once (store, &local_error);
+  sqlite3_progress_handler (store->db, 0, NULL, NULL);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The check was stopped"));
+      return FALSE;
+    }
+  if (!ok)
+    {
+      /* Damage, or a file SQLite can't read as a database: either way,
+       * nothing more is written to it from this process. */
+      if (g_error_matches (local_error, KES_ERROR, KES_ERROR_CORRUPT))
+        note_damaged (path, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}
