@@ -26,6 +26,14 @@
 #define CHUNK                  (64 * 1024)
 /* Plain databases are read and hashed in larger pieces. */
 #define READ_SIZE              (1024 * 1024)
+/* The argon2id costs of a new backup's key: four passes over 32 MiB. The
+ * same work for someone guessing passphrases (time × memory) as libsodium's
+ * "interactive" two passes over 64 MiB, which Kestrel used before, in half
+ * the memory: a backup's memory stays within 64 MB of the process's. Well
+ * above OWASP's minimum for argon2id (t=4, m=9 MiB). The costs are in each
+ * file's header, so older backups are read with their own. */
+#define KDF_OPSLIMIT           4
+#define KDF_MEMLIMIT           (32 * 1024 * 1024)
 
 /* Offsets in the encrypted header. */
 #define SALT_AT      MAGIC_LENGTH
@@ -431,15 +439,14 @@ kes_backup_sealer_new (int          fd,
 
   memcpy (sealer->header, ENCRYPTED_MAGIC, MAGIC_LENGTH);
   randombytes_buf (sealer->header + SALT_AT, SALT_LENGTH);
-  put_u64 (sealer->header + OPSLIMIT_AT, crypto_pwhash_OPSLIMIT_INTERACTIVE);
-  put_u64 (sealer->header + MEMLIMIT_AT, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  put_u64 (sealer->header + OPSLIMIT_AT, KDF_OPSLIMIT);
+  put_u64 (sealer->header + MEMLIMIT_AT, KDF_MEMLIMIT);
   if (!id_to_bytes (database_id, sealer->header + ID_AT))
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("The database has no identity to record"));
       return NULL;
     }
-  if (!derive_key (key, passphrase, sealer->header + SALT_AT, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                   crypto_pwhash_MEMLIMIT_INTERACTIVE, error))
+  if (!derive_key (key, passphrase, sealer->header + SALT_AT, KDF_OPSLIMIT, KDF_MEMLIMIT, error))
     return NULL;
   crypto_secretstream_xchacha20poly1305_init_push (&sealer->state, sealer->header + AD_LENGTH, key);
   sodium_memzero (key, sizeof key);
@@ -548,8 +555,8 @@ read_key (KesBackupReader  *reader,
     return FALSE;
   opslimit = get_u64 (reader->header + OPSLIMIT_AT);
   memlimit = get_u64 (reader->header + MEMLIMIT_AT);
-  /* Kestrel writes the interactive costs; a forged header asking for far
-   * more memory is refused rather than obeyed. */
+  /* Kestrel has written 64 MiB or less; a forged header asking for far more
+   * memory is refused rather than obeyed. */
   if (opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
       memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_MODERATE)
     return damaged (error, reader->label, _("its header is damaged"));

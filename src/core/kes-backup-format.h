@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  *   database id (16) | crypto_secretstream_xchacha20poly1305 header (24)
  * then the database in 64 KiB messages of that stream, the first carrying
  * the header's first 56 bytes as additional data and the last tagged final.
- * The key comes from the passphrase through argon2id.
+ * The key comes from the passphrase through argon2id (4 passes over
+ * 32 MiB; the costs are in the header).
  *
  * Read as well, as Kestrel wrote them before December 2026: a bare SQLite database
  * (plain, no checksum) and "KESBAK01" (the encrypted layout without the
@@ -66,7 +67,8 @@ gboolean          kes_backup_format_seal_plain    (int                 fd,
 /* Writes an encrypted backup to @fd as the database's bytes are pushed. */
 typedef struct _KesBackupSealer KesBackupSealer;
 
-/* Derives the key from @passphrase (argon2id) and writes the header. */
+/* Derives the key from @passphrase (argon2id) and writes the header: do it
+ * before other work, so that the key's memory is given back first. */
 KesBackupSealer  *kes_backup_sealer_new           (int                 fd,
                                                    const char         *passphrase,
                                                    const char         *database_id,

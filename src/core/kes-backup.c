@@ -162,21 +162,18 @@ kes_backup_clean_folder (KesStore   *store,
 
 /* The encrypted file from the sealed working copy, page by page. */
 static gboolean
-write_encrypted (KesSealedKey   *key,
-                 const char     *work,
-                 int             out_fd,
-                 const char     *passphrase,
-                 const char     *database_id,
-                 guint8          sha256[32],
-                 Progress       *progress,
-                 GCancellable   *cancellable,
-                 GError        **error)
+write_encrypted (KesSealedKey     *key,
+                 const char       *work,
+                 KesBackupSealer  *sealer,
+                 guint8            sha256[32],
+                 Progress         *progress,
+                 GCancellable     *cancellable,
+                 GError          **error)
 {
-  g_autoptr(KesBackupSealer) sealer = NULL;
   guint page_size = kes_sealed_key_page_size (key);
   g_autofree guint8 *page = g_malloc (page_size);
   int fd = open (work, O_RDONLY | O_CLOEXEC);
-  gboolean ok = FALSE;
+  gboolean ok = TRUE;
   guint64 pages;
 
   if (fd < 0)
@@ -187,20 +184,15 @@ write_encrypted (KesSealedKey   *key,
       return FALSE;
     }
   pages = kes_sealed_page_count (key, fd);
-  sealer = kes_backup_sealer_new (out_fd, passphrase, database_id, error);
-  if (sealer != NULL)
+  for (guint64 number = 1; ok && number <= pages; number++)
     {
-      ok = TRUE;
-      for (guint64 number = 1; ok && number <= pages; number++)
-        {
-          ok = !(number % 4096 == 0 && cancelled (cancellable, error)) &&
-               kes_sealed_read_page (key, fd, number, page, error) &&
-               kes_backup_sealer_push (sealer, page, page_size, error);
-          if (number % 4096 == 0)
-            show_progress (progress, (double) number / pages);
-        }
-      ok = ok && kes_backup_sealer_finish (sealer, sha256, error);
+      ok = !(number % 4096 == 0 && cancelled (cancellable, error)) &&
+           kes_sealed_read_page (key, fd, number, page, error) &&
+           kes_backup_sealer_push (sealer, page, page_size, error);
+      if (number % 4096 == 0)
+        show_progress (progress, (double) number / pages);
     }
+  ok = ok && kes_backup_sealer_finish (sealer, sha256, error);
   sodium_memzero (page, page_size);
   close (fd);
   return ok;
@@ -219,6 +211,7 @@ write_backup (KesStore          *store,
               GError           **error)
 {
   const char *label = kes_backup_pending_get_path (pending);
+  g_autoptr(KesBackupSealer) sealer = NULL;
   g_autoptr(KesSealedKey) key = NULL;
   g_autofree char *work = NULL;
 
@@ -237,7 +230,12 @@ write_backup (KesStore          *store,
                                            error);
     }
 
-  /* Encrypted: the copy is sealed page by page on its way to the disk. */
+  /* Encrypted: the passphrase's key first (its memory is given back before
+   * the copy takes any), then the copy, sealed page by page on its way to
+   * the disk. */
+  sealer = kes_backup_sealer_new (kes_backup_pending_get_fd (pending), passphrase, database_id, error);
+  if (sealer == NULL)
+    return FALSE;
   key = kes_sealed_key_new (kes_store_page_size (store));
   work = kes_backup_pending_add_sibling (pending, "work", error);
   if (work == NULL ||
@@ -247,8 +245,7 @@ write_backup (KesStore          *store,
   if (!verify_copy (work, key, label, result, error) || cancelled (cancellable, error))
     return FALSE;
   next_step (progress, WRITE_SHARE);
-  return write_encrypted (key, work, kes_backup_pending_get_fd (pending), passphrase, database_id, sha256,
-                          progress, cancellable, error);
+  return write_encrypted (key, work, sealer, sha256, progress, cancellable, error);
 }
 
 /* Reads the finished file back as a restore would: its checksum, or every
@@ -404,27 +401,26 @@ finish_restored (Restore     *restore,
   g_autoptr(KesStaff) actor = NULL;
   g_autofree char *name = g_path_get_basename (restore->backup_path);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(KesStore) copy = kes_store_open_copy (temp, NULL, restore->target_path, error);
   int version;
-
-  if (copy == NULL)
-    return FALSE;
-  version = kes_store_get_user_version (copy);
-  g_clear_object (&copy);
 
   /* Checked in full just now: opening it need not read every page again. */
   kes_store_note_checked (temp);
+  restored = kes_store_open_copy (temp, NULL, restore->target_path, error);
+  if (restored == NULL)
+    return FALSE;
+  version = kes_store_get_user_version (restored);
+  g_clear_object (&restored);
   restored = kes_store_open (temp, error);
-  if (restored == NULL ||
+  /* Read through its page cache alone: mapped pages would count against
+   * the memory a restore may take. */
+  if (restored == NULL || !kes_store_exec (restored, "PRAGMA mmap_size = 0", error) ||
       (version < kes_store_schema_version () && !verify_store (restored, restore->target_path, error)))
     return FALSE;
   if (restore->actor_id != NULL)
     actor = kes_store_find_staff (restored, restore->actor_id, NULL);
   kes_store_set_actor (restored, actor);
   if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error) ||
-      !kes_store_verify_audit_tail (restored, 2, problems, error) ||
-      !kes_store_count_contents (restored, &restore->report->records, &restore->report->audit_entries,
-                                 error))
+      !kes_store_verify_audit_tail (restored, 2, problems, error))
     return FALSE;
   if (problems->len > 0)
     {
@@ -432,6 +428,8 @@ finish_restored (Restore     *restore,
                    restore->target_path, (const char *) g_ptr_array_index (problems, 0));
       return FALSE;
     }
+  /* Counted when the copy was verified; the restore is one more entry. */
+  restore->report->audit_entries++;
   return kes_store_settle (restored, error);
 }
 
@@ -483,7 +481,8 @@ run_restore (Restore  *restore,
       return FALSE;
     }
   next_step (&restore->progress, 0.45);
-  if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, NULL, error) ||
+  if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, restore->report,
+                    error) ||
       cancelled (restore->cancellable, error))
     return FALSE;
   next_step (&restore->progress, 0.1);
