@@ -133,12 +133,12 @@ check_done_cb (GObject      *source,
           "it. Then restore the latest verified backup (Administration, then Backups) or ask your "
           "system administrator. What the check found: %s"), error->message);
 
-      g_warning ("The whole-file check found damage; writes are refused from now on");
+      g_message ("The whole-file check found damage; writes are refused from now on");
       show (self, KES_INTEGRITY_DAMAGED, _("The database file is damaged"), detail);
     }
   else
     {
-      g_warning ("The whole-file check could not run: %s", error->message);
+      g_message ("The whole-file check could not run: %s", error->message);
       show (self, KES_INTEGRITY_UNCHECKED, _("The database file could not be checked in full"),
             error->message);
     }
