@@ -77,8 +77,10 @@ kes_progress_relay_report (double   fraction,
   schedule = !relay->pending && !relay->stopped;
   relay->pending = relay->pending || schedule;
   g_mutex_unlock (&relay->lock);
+  /* Above redrawing's priority: a window that keeps drawing (a spinner on a
+   * slow display) would otherwise never let an idle-priority figure through. */
   if (schedule)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deliver_cb, kes_progress_relay_ref (relay),
+    g_idle_add_full (G_PRIORITY_DEFAULT, deliver_cb, kes_progress_relay_ref (relay),
                      (GDestroyNotify) kes_progress_relay_unref);
 }
 

@@ -1029,6 +1029,8 @@ kes_window_show_open_error (KesWindow    *self,
   escaped = g_markup_escape_text (description, -1);
   adw_status_page_set_title (self->error_status, title);
   adw_status_page_set_description (self->error_status, escaped);
+  /* The page says it all: the foot of the window would say it again. */
+  kes_integrity_bar_dismiss (self->integrity_bar);
   set_main_actions_enabled (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }

@@ -99,27 +99,60 @@ kes_store_refuse_if_damaged (KesStore  *self,
   return FALSE;
 }
 
+/* SQLite's report, for people: its first lines, and how many more. */
+static char *
+short_report (const char *report)
+{
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = 0, total = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      /* "*** in database main ***" says nothing here. */
+      if (*lines[i] == '\0' || g_str_has_prefix (lines[i], "***"))
+        continue;
+      total++;
+      if (shown < 3)
+        {
+          g_string_append_printf (text, "%s%s", shown > 0 ? "; " : "", lines[i]);
+          shown++;
+        }
+    }
+  if (total > shown)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (and %u more problem)",
+                                               " (and %u more problems)", total - shown),
+                            total - shown);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Refused when opening: nothing has been written. */
 static gboolean
 damaged_error (const char  *path,
                const char  *report,
                GError     **error)
 {
+  g_autofree char *found = short_report (report);
+
   g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT,
                _("The database %s is damaged (%s). Nothing has been changed: restore it "
-                 "from a backup."), path, report);
+                 "from a backup."), path, found);
   return FALSE;
 }
 
-/* Runs @sql (a quick_check) and fails with the first line it reports
- * unless that is "ok". */
+/* Runs @sql (a quick_check): FALSE with an error when it can't run;
+ * *@report gets what it found, or NULL when that is "ok". */
 static gboolean
 run_check (KesStore    *self,
            const char  *sql,
+           char       **report,
            GError     **error)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
-  g_autofree char *result = NULL;
+  const char *result;
 
+  *report = NULL;
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -128,11 +161,24 @@ run_check (KesStore    *self,
       sqlite3_reset (stmt);
       return FALSE;
     }
-  result = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  result = kes_store_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") != 0)
-    return damaged_error (self->path, result, error);
+    *report = g_strdup (result);
+  sqlite3_reset (stmt);
   return TRUE;
+}
+
+/* run_check() for opening: damage is an error that says nothing was changed. */
+static gboolean
+check_or_refuse (KesStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_autofree char *report = NULL;
+
+  if (!run_check (self, sql, &report, error))
+    return FALSE;
+  return report == NULL || damaged_error (self->path, report, error);
 }
 
 gboolean
@@ -141,7 +187,7 @@ kes_store_quick_check_once (KesStore  *self,
 {
   if (path_in (checked_paths, self->path))
     return TRUE;
-  if (!run_check (self, "PRAGMA quick_check", error))
+  if (!check_or_refuse (self, "PRAGMA quick_check", error))
     return FALSE;
   kes_store_note_checked (self->path);
   return TRUE;
@@ -157,9 +203,9 @@ kes_store_check_sign_in (KesStore  *self,
    * version. What a sign-in reads and writes: the staff table (accounts,
    * password hashes, throttling) with its teams, and the end of the access
    * log, where the sign-in is logged. */
-  if (!run_check (self, "PRAGMA quick_check(sqlite_schema)", error) ||
-      !run_check (self, "PRAGMA quick_check(staff)", error) ||
-      !run_check (self, "PRAGMA quick_check(team)", error))
+  if (!check_or_refuse (self, "PRAGMA quick_check(sqlite_schema)", error) ||
+      !check_or_refuse (self, "PRAGMA quick_check(staff)", error) ||
+      !check_or_refuse (self, "PRAGMA quick_check(team)", error))
     return FALSE;
   if (!kes_store_verify_audit_tail (self, SIGN_IN_AUDIT_TAIL, problems, error))
     return FALSE;
@@ -286,8 +332,9 @@ kes_store_check_file (const char       *path,
 {
   g_autoptr(KesStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *report = NULL;
   Sampler sampler = { 0 };
-  GThread *thread;
+  GThread *thread = NULL;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -307,15 +354,17 @@ kes_store_check_file (const char       *path,
   sampler.progress = progress;
   sampler.user_data = user_data;
   sampler.cancellable = cancellable;
-  thread = g_thread_new ("kes-check-progress", sampler_thread, &sampler);
+  if (progress != NULL || cancellable != NULL)
+    thread = g_thread_new ("kes-check-progress", sampler_thread, &sampler);
 
-  ok = kes_store_quick_check_once (store, &local_error);
+  ok = run_check (store, "PRAGMA quick_check", &report, &local_error);
 
   g_mutex_lock (&sampler.lock);
   sampler.done = TRUE;
   g_cond_signal (&sampler.cond);
   g_mutex_unlock (&sampler.lock);
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
   g_free (sampler.io_path);
   g_cond_clear (&sampler.cond);
   g_mutex_clear (&sampler.lock);
@@ -327,13 +376,23 @@ kes_store_check_file (const char       *path,
     }
   if (!ok)
     {
-      /* Damage, or a file SQLite can't read as a database: either way,
-       * nothing more is written to it from this process. */
+      /* A file SQLite can't read as a database at all is damaged too. */
       if (g_error_matches (local_error, KES_ERROR, KES_ERROR_CORRUPT))
         note_damaged (path, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (report != NULL)
+    {
+      g_autofree char *found = short_report (report);
+
+      /* From now on nothing more is written to it from this process. */
+      note_damaged (path, found);
+      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT, _("Damage was found in the database %s: %s."),
+                   path, found);
+      return FALSE;
+    }
+  kes_store_note_checked (path);
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;

@@ -25,6 +25,7 @@ struct _KesIntegrityBar
   GtkWidget         *icon;
   GtkLabel          *title;
   GtkLabel          *detail;
+  GtkLabel          *report;
   GtkProgressBar    *progress_bar;
 };
 
@@ -39,11 +40,13 @@ static guint signals[N_SIGNALS];
 
 /* ---- Showing the state ---- */
 
+/* @report: what the check itself said, shown small beneath, or NULL. */
 static void
 show (KesIntegrityBar   *self,
       KesIntegrityState  state,
       const char        *title,
-      const char        *detail)
+      const char        *detail,
+      const char        *report)
 {
   gboolean checking = state == KES_INTEGRITY_CHECKING;
   g_autofree char *description = NULL;
@@ -52,6 +55,8 @@ show (KesIntegrityBar   *self,
   gtk_label_set_text (self->title, title != NULL ? title : "");
   gtk_label_set_text (self->detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL);
+  gtk_label_set_text (self->report, report != NULL ? report : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->report), report != NULL);
   gtk_spinner_set_spinning (self->spinner, checking);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), checking);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), checking);
@@ -63,7 +68,8 @@ show (KesIntegrityBar   *self,
   gtk_revealer_set_reveal_child (self->revealer, state != KES_INTEGRITY_IDLE);
 
   /* Screen readers hear what changed, not only see it. */
-  description = g_strdup_printf ("%s %s", title != NULL ? title : "", detail != NULL ? detail : "");
+  description = g_strjoin (" ", title != NULL ? title : "", detail != NULL ? detail : "",
+                           report != NULL ? report : "", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   g_strstrip (description), -1);
 }
@@ -124,23 +130,24 @@ check_done_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   if (sound)
-    show (self, KES_INTEGRITY_IDLE, NULL, NULL);
+    show (self, KES_INTEGRITY_IDLE, NULL, NULL, NULL);
   else if (g_error_matches (error, KES_ERROR, KES_ERROR_CORRUPT))
     {
-      g_autofree char *detail = g_strdup_printf (
-        _("Kestrel has stopped saving changes, so that nothing more is written into a damaged file. "
-          "Anything on screen stays there: copy what you typed and have not saved before you close "
-          "it. Then restore the latest verified backup (Administration, then Backups) or ask your "
-          "system administrator. What the check found: %s"), error->message);
+      g_autofree char *found = g_strdup_printf (_("What the check found: %s"), error->message);
 
       g_message ("The whole-file check found damage; writes are refused from now on");
-      show (self, KES_INTEGRITY_DAMAGED, _("The database file is damaged"), detail);
+      show (self, KES_INTEGRITY_DAMAGED, _("The database file is damaged"),
+            _("Kestrel has stopped saving changes, so that nothing more is written into a damaged "
+              "file. Everything on screen stays as it is: copy what you typed and have not saved. "
+              "Then restore the latest verified backup (Administration, then Backups) or ask your "
+              "system administrator."),
+            found);
     }
   else
     {
       g_message ("The whole-file check could not run: %s", error->message);
       show (self, KES_INTEGRITY_UNCHECKED, _("The database file could not be checked in full"),
-            error->message);
+            error->message, NULL);
     }
   g_signal_emit (self, signals[CHECKED], 0, sound ? NULL : error);
 }
@@ -183,6 +190,7 @@ kes_integrity_bar_class_init (KesIntegrityBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesIntegrityBar, icon);
   gtk_widget_class_bind_template_child (widget_class, KesIntegrityBar, title);
   gtk_widget_class_bind_template_child (widget_class, KesIntegrityBar, detail);
+  gtk_widget_class_bind_template_child (widget_class, KesIntegrityBar, report);
   gtk_widget_class_bind_template_child (widget_class, KesIntegrityBar, progress_bar);
 }
 
@@ -219,7 +227,7 @@ kes_integrity_bar_check (KesIntegrityBar *self,
   self->fraction = 0;
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show (self, KES_INTEGRITY_CHECKING, _("Checking the whole database file for damage"),
-        _("This runs in the background; you can sign in and work meanwhile."));
+        _("This runs in the background; you can sign in and work meanwhile."), NULL);
 
   task = g_task_new (self, self->cancellable, check_done_cb, NULL);
   g_task_set_source_tag (task, kes_integrity_bar_check);
@@ -228,6 +236,16 @@ kes_integrity_bar_check (KesIntegrityBar *self,
   check->progress = kes_progress_relay_ref (self->progress);
   g_task_set_task_data (task, check, (GDestroyNotify) check_free);
   g_task_run_in_thread (task, check_thread);
+}
+
+void
+kes_integrity_bar_dismiss (KesIntegrityBar *self)
+{
+  g_return_if_fail (KES_IS_INTEGRITY_BAR (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  show (self, KES_INTEGRITY_IDLE, NULL, NULL, NULL);
 }
 
 KesIntegrityState

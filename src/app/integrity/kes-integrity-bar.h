@@ -28,6 +28,8 @@ GtkWidget         *kes_integrity_bar_new          (void);
  * when the bar goes. */
 void               kes_integrity_bar_check        (KesIntegrityBar *self,
                                                    const char      *path);
+/* Stops any check and hides the bar (the whole window says it instead). */
+void               kes_integrity_bar_dismiss      (KesIntegrityBar *self);
 KesIntegrityState  kes_integrity_bar_get_state    (KesIntegrityBar *self);
 double             kes_integrity_bar_get_fraction (KesIntegrityBar *self);
 
