@@ -164,9 +164,9 @@ id_from_bytes (const guint8 *in,
   sodium_bin2hex (out, KES_DATABASE_ID_LENGTH + 1, in, ID_BYTES);
 }
 
-static gboolean
-cancelled (GCancellable  *cancellable,
-           GError       **error)
+gboolean
+kes_backup_cancelled (GCancellable  *cancellable,
+                      GError       **error)
 {
   if (!g_cancellable_is_cancelled (cancellable))
     return FALSE;
@@ -317,7 +317,7 @@ hash_range (int            fd,
       gsize want = (gsize) MIN ((guint64) READ_SIZE, size - offset);
       gsize got = 0;
 
-      if (cancelled (cancellable, error) ||
+      if (kes_backup_cancelled (cancellable, error) ||
           !kes_backup_read_at (fd, buffer, want, offset, &got, error))
         return FALSE;
       if (got != want)
@@ -650,7 +650,7 @@ run_encrypted (KesBackupReader  *reader,
       unsigned char tag = 0;
       gsize got = 0;
 
-      if (cancelled (cancellable, error) ||
+      if (kes_backup_cancelled (cancellable, error) ||
           !kes_backup_read_at (reader->fd, in, CHUNK + ABYTES, offset, &got, error))
         goto out;
       if (crypto_secretstream_xchacha20poly1305_pull (&state, plain, &plain_length, &tag, in, got,

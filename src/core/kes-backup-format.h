@@ -111,6 +111,10 @@ gboolean          kes_backup_write_all            (int                 fd,
                                                    const guint8       *data,
                                                    gsize               length,
                                                    GError            **error);
+/* TRUE, with G_IO_ERROR_CANCELLED ("Stopped: nothing was written"), once
+ * @cancellable is cancelled. */
+gboolean          kes_backup_cancelled            (GCancellable       *cancellable,
+                                                   GError            **error);
 /* Reads up to @length bytes at @offset; *@got says how many (fewer at the end). */
 gboolean          kes_backup_read_at              (int                 fd,
                                                    guint8             *data,

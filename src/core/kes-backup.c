@@ -60,16 +60,6 @@ next_step (Progress *progress,
   progress->share = share;
 }
 
-static gboolean
-cancelled (GCancellable  *cancellable,
-           GError       **error)
-{
-  if (!g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped: nothing was written"));
-  return TRUE;
-}
-
 /* ---- Verification ---- */
 
 /* Full verification of an open database; the first problem becomes the error. */
@@ -186,7 +176,7 @@ write_encrypted (KesSealedKey     *key,
   pages = kes_sealed_page_count (key, fd);
   for (guint64 number = 1; ok && number <= pages; number++)
     {
-      ok = !(number % 4096 == 0 && cancelled (cancellable, error)) &&
+      ok = !(number % 4096 == 0 && kes_backup_cancelled (cancellable, error)) &&
            kes_sealed_read_page (key, fd, number, page, error) &&
            kes_backup_sealer_push (sealer, page, page_size, error);
       if (number % 4096 == 0)
@@ -223,7 +213,7 @@ write_backup (KesStore          *store,
         return FALSE;
       next_step (progress, VERIFY_SHARE);
       if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, label, result, error) ||
-          cancelled (cancellable, error))
+          kes_backup_cancelled (cancellable, error))
         return FALSE;
       next_step (progress, WRITE_SHARE);
       return kes_backup_format_seal_plain (kes_backup_pending_get_fd (pending), database_id, cancellable,
@@ -242,7 +232,7 @@ write_backup (KesStore          *store,
       !kes_store_backup_to_file (store, work, key, step_progress_cb, progress, cancellable, error))
     return FALSE;
   next_step (progress, VERIFY_SHARE);
-  if (!verify_copy (work, key, label, result, error) || cancelled (cancellable, error))
+  if (!verify_copy (work, key, label, result, error) || kes_backup_cancelled (cancellable, error))
     return FALSE;
   next_step (progress, WRITE_SHARE);
   return write_encrypted (key, work, sealer, sha256, progress, cancellable, error);
@@ -324,7 +314,7 @@ kes_backup_create_full (KesStore         *store,
       return NULL;
     }
   database_id = kes_store_get_database_id (store, error);
-  if (database_id == NULL || cancelled (cancellable, error))
+  if (database_id == NULL || kes_backup_cancelled (cancellable, error))
     return NULL;
   kes_backup_clean_folder (store, folder);
 
@@ -335,7 +325,7 @@ kes_backup_create_full (KesStore         *store,
     return NULL;
   next_step (&progress, 1 - COPY_SHARE - VERIFY_SHARE - WRITE_SHARE);
   if (!read_back (pending, passphrase, database_id, sha256, cancellable, error) ||
-      cancelled (cancellable, error))
+      kes_backup_cancelled (cancellable, error))
     return NULL;
 
   /* The entry is the moment the backup counts; only then does it take its
@@ -452,7 +442,7 @@ run_restore (Restore  *restore,
     }
   /* The whole file's checksum or authentication, before anything is written. */
   reader = kes_backup_reader_open (restore->backup_path, restore->passphrase, error);
-  if (reader == NULL || cancelled (restore->cancellable, error) ||
+  if (reader == NULL || kes_backup_cancelled (restore->cancellable, error) ||
       !kes_backup_reader_run (reader, -1, checked, restore->cancellable, error))
     return FALSE;
   next_step (&restore->progress, 0.25);
@@ -483,11 +473,11 @@ run_restore (Restore  *restore,
   next_step (&restore->progress, 0.45);
   if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, restore->report,
                     error) ||
-      cancelled (restore->cancellable, error))
+      kes_backup_cancelled (restore->cancellable, error))
     return FALSE;
   next_step (&restore->progress, 0.1);
   if (!finish_restored (restore, kes_backup_pending_get_temp (pending), error) ||
-      cancelled (restore->cancellable, error))
+      kes_backup_cancelled (restore->cancellable, error))
     return FALSE;
 
   /* The entry in the database doing the restore is the moment it counts. */

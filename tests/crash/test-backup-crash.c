@@ -30,6 +30,7 @@
 
 #include "kes-backup.h"
 #include "kes-demo.h"
+#include "kes-crash-util.h"
 #include "kes-error.h"
 #include "kes-store.h"
 
@@ -71,25 +72,6 @@ read_starts (int      fd,
       seen = 0;
       for (const char *p = into->str; (p = strstr (p, "start\n")) != NULL; p += 6)
         seen++;
-    }
-}
-
-static void
-read_all (int      fd,
-          GString *text)
-{
-  char buffer[4096];
-
-  for (;;)
-    {
-      ssize_t n = read (fd, buffer, sizeof buffer);
-
-      if (n > 0)
-        g_string_append_len (text, buffer, n);
-      else if (n < 0 && errno == EINTR)
-        continue;
-      else
-        break;
     }
 }
 
@@ -277,8 +259,8 @@ run_and_kill (const Paths *paths,
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
-  read_all (out_fd, output);
-  read_all (err_fd, errors);
+  kes_crash_read_all (out_fd, output);
+  kes_crash_read_all (err_fd, errors);
   close (out_fd);
   close (err_fd);
 

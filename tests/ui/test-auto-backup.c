@@ -43,24 +43,6 @@ first_backup (const char *folder)
   return NULL;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* Runs the automatic backup of @db as the application does at start. */
 static void
 run_auto_backup (KesTestDb  *db,
@@ -109,7 +91,7 @@ test_once_a_day (void)
   g_assert_no_error (error);
 
   g_unlink (restored);
-  remove_tree (folder);
+  kes_test_remove_tree (folder);
 }
 
 static void
@@ -171,8 +153,8 @@ test_per_database (void)
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (((KesBackupFile *) g_ptr_array_index (listed, 0))->path, ==, stranger);
 
-  remove_tree (first_folder);
-  remove_tree (second_folder);
+  kes_test_remove_tree (first_folder);
+  kes_test_remove_tree (second_folder);
 }
 
 /* A stray temporary file from a backup whose process was killed is removed
@@ -199,7 +181,7 @@ test_cleans_at_start (void)
 
   run_auto_backup (db, folder);
   g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
-  remove_tree (folder);
+  kes_test_remove_tree (folder);
 }
 
 int
@@ -221,6 +203,6 @@ main (int   argc,
   g_test_add_func ("/auto-backup/cleans-at-start", test_cleans_at_start);
 
   result = g_test_run ();
-  remove_tree (data_home);
+  kes_test_remove_tree (data_home);
   return result;
 }
