@@ -559,7 +559,7 @@ read_key (KesBackupReader  *reader,
    * memory is refused rather than obeyed. */
   if (opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
       memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_MODERATE)
-    return damaged (error, reader->label, _("its header is damaged"));
+    return damaged (error, reader->label, _("its first bytes are not as Kestrel writes them"));
   return derive_key (reader->key, passphrase, reader->header + SALT_AT, opslimit, memlimit, error);
 }
 
@@ -641,7 +641,7 @@ run_encrypted (KesBackupReader  *reader,
 
   if (crypto_secretstream_xchacha20poly1305_init_pull (&state, reader->header + reader->header_length -
                                                        STREAM_HEADER_LENGTH, reader->key) != 0)
-    return damaged (error, reader->label, _("its header is damaged"));
+    return damaged (error, reader->label, _("its first bytes are not as Kestrel writes them"));
   crypto_hash_sha256_init (&hash);
 
   while (offset < reader->info.size && !finished)

@@ -152,6 +152,19 @@ test_per_database (void)
   listed = kes_backup_list_folder (second_folder, first_id, &error);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (((KesBackupFile *) g_ptr_array_index (listed, 0))->path, ==, stranger);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A file with a backup's name that is not one is listed as damaged (it
+   * might be this database's), with why, never offered as a backup. */
+  g_free (stranger);
+  stranger = g_build_filename (second_folder, "kestrel-backup-20010102T000000Z-01.db", NULL);
+  g_assert_true (g_file_set_contents (stranger, "not a database at all", -1, NULL));
+  listed = kes_backup_list_folder (second_folder, second_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (((KesBackupFile *) g_ptr_array_index (listed, 1))->path, ==, stranger);
+  g_assert_nonnull (strstr (((KesBackupFile *) g_ptr_array_index (listed, 1))->problem,
+                            "not a Kestrel backup"));
 
   kes_test_remove_tree (first_folder);
   kes_test_remove_tree (second_folder);

@@ -12,15 +12,15 @@
  * belongs to one thread), and what to back up or restore. */
 typedef struct
 {
-  gboolean    restore;
-  char       *db_path;
-  KesSession *session;
-  KesStore   *shared_store; /* an in-memory store: the work runs at once on it */
-  char       *folder;       /* backup: where to */
-  char       *backup_path;  /* restore: from */
-  char       *target;       /* restore: the new file */
-  char       *passphrase;
-  KesProgressRelay *progress;
+  gboolean          restore;
+  char             *db_path;
+  KesSession       *session;
+  KesStore         *shared_store; /* an in-memory store: the work runs at once on it */
+  char             *folder;       /* backup: where to */
+  char             *backup_path;  /* restore: from */
+  char             *target;       /* restore: the new file */
+  char             *passphrase;
+  KesProgressRelay *progress;     /* how far it has got, to the main loop */
 } BackupJob;
 
 static void
