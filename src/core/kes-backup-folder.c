@@ -16,6 +16,7 @@
 #include "kes-backup-format.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 
 #define BACKUP_PREFIX  "kestrel-backup-"
 #define PENDING_KIND   "part"
@@ -516,7 +517,10 @@ describe (const char *folder,
 
   file->name = g_strdup (name);
   file->path = g_build_filename (folder, name, NULL);
-  if (g_stat (file->path, &status) != 0 || !S_ISREG (status.st_mode))
+  /* A database opened straight from the folder is not a backup, and reading
+   * it as a file would drop this process's locks on it. */
+  if (g_stat (file->path, &status) != 0 || !S_ISREG (status.st_mode) ||
+      !kes_output_guard_check_source (file->path, NULL))
     return NULL;
   file->made = time_from_name (name);
   file->size = (guint64) status.st_size;

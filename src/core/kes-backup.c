@@ -16,6 +16,7 @@
 #include "kes-backup-folder.h"
 #include "kes-backup-format.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 #include "kes-store-private.h"
 
 /* A restore with no database doing it (kes_backup_restore) is logged in no
@@ -304,7 +305,8 @@ kes_backup_create_full (KesStore         *store,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("The backup passphrase is empty"));
       return NULL;
     }
-  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error))
+  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error) ||
+      !kes_output_guard_check (folder, error))
     return NULL;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -320,7 +322,7 @@ kes_backup_create_full (KesStore         *store,
 
   report = g_new0 (KesBackupReport, 1);
   pending = kes_backup_pending_new_backup (folder, database_id, passphrase != NULL, error);
-  if (pending == NULL ||
+  if (pending == NULL || !kes_output_guard_check (kes_backup_pending_get_path (pending), error) ||
       !write_backup (store, pending, passphrase, database_id, report, sha256, &progress, cancellable, error))
     return NULL;
   next_step (&progress, 1 - COPY_SHARE - VERIFY_SHARE - WRITE_SHARE);
@@ -350,9 +352,13 @@ kes_backup_is_encrypted (const char  *path,
                          GError     **error)
 {
   KesBackupInfo info;
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
   gboolean ok;
+  int fd;
 
+  /* Reading an open database as a file would drop this process's locks on it. */
+  if (!kes_output_guard_check_source (path, error))
+    return FALSE;
+  fd = open (path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     {
       int saved = errno;
@@ -434,6 +440,9 @@ run_restore (Restore  *restore,
   GStatBuf status;
   int fd;
 
+  if (!kes_output_guard_check (restore->target_path, error) ||
+      !kes_output_guard_check_source (restore->backup_path, error))
+    return FALSE;
   if (g_file_test (restore->target_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
@@ -541,14 +550,10 @@ kes_backup_restore_full (KesStore         *store,
   g_return_val_if_fail (backup_path != NULL, NULL);
   g_return_val_if_fail (target_path != NULL, NULL);
 
-  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error))
+  if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error) ||
+      !kes_output_guard_check (target_path, error) ||
+      !kes_output_guard_check_source (backup_path, error))
     return NULL;
-  if (g_strcmp0 (kes_store_get_path (store), target_path) == 0)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s already exists: restore to a new file, then switch to it"), target_path);
-      return NULL;
-    }
   if (kes_backup_is_encrypted (backup_path, NULL) && (passphrase == NULL || *passphrase == '\0'))
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,

@@ -23,6 +23,7 @@ static const char * const migrations[] = {
   "migrations/0010-liaison.sql",
   "migrations/0008-moj.sql",
   "migrations/0007-community.sql",
+  "migrations/0011-directory-revisions.sql",
   "migrations/0012-database-identity.sql",
 };
 

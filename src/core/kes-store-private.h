@@ -22,6 +22,7 @@ struct _KesStore
 
   sqlite3    *db;
   char       *path;
+  char       *guarded_path; /* the file as kes-output-guard.h knows it */
   KesStaff   *actor;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   guint       savepoint_depth;

@@ -11,6 +11,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 #include "kes-store-private.h"
 #include "kes-uuid.h"
 #include "kes-validate.h"
@@ -28,6 +29,9 @@ kes_store_finalize (GObject *object)
   g_clear_pointer (&self->batch, kes_store_batch_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->guarded_path != NULL)
+    kes_output_guard_forget_database (self->guarded_path);
+  g_free (self->guarded_path);
   g_clear_object (&self->actor);
   g_free (self->path);
 
@@ -50,6 +54,26 @@ kes_store_init (KesStore *self)
 
 /* ---- Helpers shared by the store files ---- */
 
+/* SQLITE_BUSY or SQLITE_LOCKED: another connection kept the write lock for
+ * longer than the busy timeout. Said in plain words, never as the engine's
+ * "database is locked": nothing was changed, and trying again will do. */
+static gboolean
+set_busy_error (KesStore    *self,
+                GError     **error,
+                const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code != SQLITE_BUSY && code != SQLITE_LOCKED)
+    return FALSE;
+  g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+               _("%s: another program (kestrel-cli, a backup or another copy of Kestrel) is in the "
+                 "middle of a long change to the database. Nothing was changed: try again in a "
+                 "moment."),
+               what != NULL ? what : _("The database is busy"));
+  return TRUE;
+}
+
 void
 kes_store_set_db_error (KesStore    *self,
                         GError     **error,
@@ -58,6 +82,8 @@ kes_store_set_db_error (KesStore    *self,
   int code = sqlite3_extended_errcode (self->db);
   int kind = KES_ERROR_DATABASE;
 
+  if (set_busy_error (self, error, what))
+    return;
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     kind = KES_ERROR_CORRUPT;
   g_set_error (error, KES_ERROR, kind, _("%s: the database reported “%s”"),
@@ -95,8 +121,9 @@ kes_store_exec (KesStore    *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
-                   _("The database reported “%s”"), message != NULL ? message : "?");
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+                     _("The database reported “%s”"), message != NULL ? message : "?");
       sqlite3_free (message);
       return FALSE;
     }
@@ -135,8 +162,9 @@ step_cached (KesStore    *self,
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
-                   sqlite3_errmsg (self->db));
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
+                     sqlite3_errmsg (self->db));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -263,30 +291,46 @@ kes_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "kestrel", "kestrel.db", NULL);
 }
 
-/* The database holds special category data: only its owner may read it. */
+/* The database holds special category data: only its owner may read it.
+ * A new file is made here, empty and 0600, before SQLite first opens it
+ * (SQLite gives the -wal and -shm the database file's permissions).
+ *
+ * An existing file is never opened here. On POSIX, closing any descriptor
+ * of a file drops every lock the process holds on it, SQLite's included
+ * (SQLite's "How To Corrupt An SQLite Database File", section 2.2): another
+ * process would then take this one's connections for gone, checkpoint and
+ * delete the write-ahead log under them, and their later commits would be
+ * lost. O_EXCL creates the file or fails without opening it. The lock keeps
+ * another thread's store from opening a just-created file before the
+ * descriptor that created it is closed. */
+static GMutex create_lock;
+
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  int fd, saved;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not create the folder %s: %s"),
                    dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  g_mutex_lock (&create_lock);
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  saved = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_mutex_unlock (&create_lock);
+  if (fd < 0 && saved != EEXIST)
     {
-      int saved = errno;
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }
-  g_close (fd, NULL);
   return TRUE;
 }
 
@@ -332,6 +376,8 @@ open_store (const char  *path,
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
+  if (!in_memory)
+    self->guarded_path = kes_output_guard_watch_database (path);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
@@ -626,6 +672,18 @@ kes_store_write_revision (KesStore       *self,
           return 0;
         }
       sqlite3_reset (stmt);
+      /* The check above ran in this transaction, but the update is what
+       * counts: if it matched no row, someone else's revision got there
+       * first, whatever the engine's locks did or did not do. */
+      if (sqlite3_changes (self->db) != 1)
+        {
+          if (conflict_error (self, *record_id, base_revision, error))
+            g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                                 _("Someone else changed this record after you opened it. Your "
+                                   "changes have not been saved: reload the record to see theirs, "
+                                   "then make yours again."));
+          return 0;
+        }
     }
 
   if (!insert_revision_row (self, *record_id, revision, change, reason, actor_id, now, data_json, error))

@@ -88,8 +88,12 @@ GListModel  *kes_store_list_teams           (KesStore    *self,
 KesTeam     *kes_store_add_team             (KesStore    *self,
                                              const char  *name,
                                              GError     **error);
+/* Renames the team from @base_revision (kes_team_get_revision); refused
+ * with KES_ERROR_CONFLICT, naming who renamed it and when, if it has been
+ * renamed since. */
 gboolean     kes_store_rename_team          (KesStore    *self,
                                              const char  *team_id,
+                                             gint64       base_revision,
                                              const char  *name,
                                              GError     **error);
 /* A team by id or by name (case-insensitive), or NULL. */

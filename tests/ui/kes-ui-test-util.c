@@ -58,9 +58,22 @@ void
 kes_test_db_free (KesTestDb *db)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  KesStore *store = db->store;
 
   g_clear_object (&db->actor);
+  if (store != NULL)
+    g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_clear_object (&db->store);
+  /* Destroyed windows and finished workers let go of the store as the main
+   * loop runs on. */
+  for (guint i = 0; store != NULL && i < 10000; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  /* The files are removed only once no connection to them is left: under
+   * an open connection that is what corrupts a database (issue 15). */
+  if (store != NULL)
+    g_error ("The test's store is still referenced after the test: its database would be "
+             "deleted under an open connection");
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
