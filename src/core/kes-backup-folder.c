@@ -97,10 +97,12 @@ parse_temp_name (const char *file,
   parsed->kind = g_strdup (parts[n - 1]);
   parsed->stamp = g_strdup (parts[n - 2]);
   parsed->pid = (pid_t) pid;
-  parsed->database_id = g_strdup (parts[n - 4]);
-  g_free (parts[n - 4]);
+  parsed->database_id = parts[n - 4];
+  /* NAME is the parts before the id: join them with the vector cut there
+   * for a moment, then whole again for its freeing. */
   parts[n - 4] = NULL;
   parsed->name = g_strjoinv (".", parts);
+  parts[n - 4] = g_strdup (parsed->database_id);
   return *parsed->name != '\0';
 }
 

@@ -161,12 +161,14 @@ count_what_was_left (const Paths *paths)
       g_auto(GStrv) parts = g_strsplit ((const char *) name + 1, ".", -1);
       guint n = g_strv_length (parts);
       g_autofree char *final = NULL;
+      char *id;
 
       if (n < 5 || !g_str_equal (parts[n - 1], "part"))
         continue;
-      g_free (parts[n - 4]);
+      id = parts[n - 4];
       parts[n - 4] = NULL;
       final = g_strjoinv (".", parts);
+      parts[n - 4] = id;
       if (g_hash_table_contains (backup_entries, final) || g_hash_table_contains (restore_entries, final))
         logged++;
       else
