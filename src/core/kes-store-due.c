@@ -21,6 +21,7 @@ static const KesDueProvider providers[] = {
   kes_store_moj_due_items,
   kes_store_inreach_tasks_due,
   kes_store_due_depots,
+  kes_store_due_depot_observation,
   kes_store_due_clozapine,
   kes_store_due_lithium,
   kes_store_due_physical_health,

@@ -77,6 +77,10 @@ gboolean      kes_store_check_patient_active (KesStore     *self,
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);
+/* Run by migration 14: MAPPA category 4 to "not recorded", with a revision
+ * and a note (kes-store-migrate-mappa.c). */
+gboolean      kes_store_migrate_mappa_category_four (KesStore  *self,
+                                                     GError   **error);
 
 /* Writes a revision of a record. A new record when *@record_id is NULL (an
  * id is generated and returned there); otherwise @base_revision must be the

@@ -57,6 +57,9 @@ add_register (KesDocument       *document,
         case KES_PATIENT_GENDER:
           shown = kes_report_code_label (KES_CODES_GENDER, value);
           break;
+        case KES_PATIENT_GENDER_IDENTITY:
+          shown = kes_report_code_label (KES_CODES_GENDER_IDENTITY, value);
+          break;
         case KES_PATIENT_ETHNICITY:
           shown = kes_report_code_label (KES_CODES_ETHNIC_CATEGORY, value);
           break;

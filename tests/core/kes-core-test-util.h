@@ -11,4 +11,10 @@ G_BEGIN_DECLS
 void kes_core_test_remove_database (const char *dir,
                                     const char *path);
 
+/* @iso (YYYY-MM-DD) as a date; fails the test when it is not one. */
+GDate *kes_core_test_date      (const char *iso);
+/* @iso moved by @days (negative: earlier), as YYYY-MM-DD. */
+char  *kes_core_test_date_plus (const char *iso,
+                                int         days);
+
 G_END_DECLS

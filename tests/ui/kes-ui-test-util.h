@@ -46,6 +46,13 @@ GtkWidget *kes_test_find_descendant (GtkWidget  *widget,
 /* The preferences row titled exactly @title at or under @widget, or NULL. */
 GtkWidget *kes_test_find_row        (GtkWidget  *widget,
                                      const char *title);
+/* The first button under @widget whose label is @label (with its
+ * mnemonic underscore), or NULL. */
+GtkWidget *kes_test_find_button     (GtkWidget  *widget,
+                                     const char *label);
+/* TRUE when a label under @widget contains @text. */
+gboolean   kes_test_has_label       (GtkWidget  *widget,
+                                     const char *text);
 AdwMessageDialog *kes_test_find_message_dialog (void);
 void       kes_test_close_dialogs   (void);
 
