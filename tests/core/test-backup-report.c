@@ -7,6 +7,7 @@
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
@@ -63,30 +64,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->admin);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kes_core_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->folder);

@@ -13,6 +13,7 @@
 
 #include "kes-audit.h"
 #include "kes-backup.h"
+#include "kes-core-test-util.h"
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store.h"
@@ -49,29 +50,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kes_core_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->folder);
@@ -252,30 +235,12 @@ test_never_in_clear (Fixture       *fixture,
   g_assert_cmpuint (count_hidden (fixture->folder), ==, 0);
 }
 
-static char *
-dump_revisions (const char *path)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *dump;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat (record_id || revision || data, '|') "
-                                           "FROM (SELECT * FROM revision ORDER BY record_id, revision)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  dump = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return dump;
-}
-
 /* Both kinds restore to exactly what was backed up, and record whose they are. */
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *before = dump_revisions (fixture->path);
+  g_autofree char *before = kes_core_test_dump_revisions (fixture->path);
   g_autofree char *id = kes_store_get_database_id (fixture->store, NULL);
   const char *passphrases[] = { NULL, PASSPHRASE };
 
@@ -295,7 +260,7 @@ test_round_trip (Fixture       *fixture,
       g_assert_cmpstr (((KesBackupFile *) g_ptr_array_index (listed, 0))->database_id, ==, id);
       g_assert_true (kes_backup_restore (backup, passphrases[i], target, NULL, &error));
       g_assert_no_error (error);
-      after = dump_revisions (target);
+      after = kes_core_test_dump_revisions (target);
       g_assert_cmpstr (before, ==, after);
       restored = kes_store_open (target, &error);
       g_assert_no_error (error);

@@ -11,6 +11,7 @@
 #include "kes-accounts.h"
 #include "kes-backup.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-permissions.h"
@@ -43,32 +44,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kes_core_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -29,8 +29,9 @@
 #include <glib/gstdio.h>
 
 #include "kes-backup.h"
-#include "kes-demo.h"
+#include "kes-core-test-util.h"
 #include "kes-crash-util.h"
+#include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store.h"
 
@@ -311,24 +312,6 @@ restore_newest (const Paths *paths,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_sigkill_during_backups (void)
 {
   g_autoptr(GError) error = NULL;
@@ -353,7 +336,7 @@ test_sigkill_during_backups (void)
   restore_newest (&paths, FALSE);
   restore_newest (&paths, TRUE);
 
-  remove_tree (paths.dir);
+  kes_core_test_remove_tree (paths.dir);
   g_free (paths.dir);
   g_free (paths.db);
   g_free (paths.folder);
