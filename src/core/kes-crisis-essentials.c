@@ -109,13 +109,10 @@ add_legal (GPtrArray    *lines,
   if (status != NULL)
     add_line (lines, _("Legal status in force"), kes_legal_status_dup_summary (status));
   else
-    {
-      char *legal = code_label (KES_CODES_LEGAL_STATUS, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
-      add_line (lines, _("Legal status"), legal != NULL ? legal : g_strdup (_("Not recorded")));
-    }
-  if (*mhcs == '\0')
-    mhcs = kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE);
+    add_line (lines, _("Legal status"), g_strdup (_("Not recorded")));
   add_line (lines, _("MHCS reference"), g_strdup (mhcs));
+  if (status != NULL)
+    add_line (lines, _("Index offence"), g_strdup (kes_moj_record_get_text (status, "index_offences")));
   /* Who to call is never left out silently. */
   rc = staff_contact (store, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
   add_line (lines, _("Responsible clinician"), rc != NULL ? rc : g_strdup (_("Not recorded")));
@@ -139,11 +136,7 @@ add_risk (GPtrArray     *lines,
   const char *category = status != NULL ? kes_moj_record_get_text (status, "mappa_category") : "";
   const char *level = status != NULL ? kes_moj_record_get_text (status, "mappa_level") : "";
 
-  if (*category == '\0')
-    category = kes_patient_get_text (patient, KES_PATIENT_MAPPA_CATEGORY);
-  if (*level == '\0')
-    level = kes_patient_get_text (patient, KES_PATIENT_MAPPA_LEVEL);
-  if (category != NULL && *category != '\0')
+  if (*category != '\0')
     {
       g_autofree char *c = code_label (KES_CODES_MAPPA_CATEGORY, category);
       g_autofree char *l = code_label (KES_CODES_MAPPA_LEVEL, level);

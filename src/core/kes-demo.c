@@ -159,7 +159,6 @@ make_patient (guint     index,
   g_autofree char *nhs = next_test_nhs_number (&maker->nhs_stem);
   g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1958, 2004),
                                             g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-  g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
   g_autofree char *address = g_strdup_printf ("%d %s Road\n%s", g_rand_int_range (rand, 1, 200),
                                               PICK (rand, family_names), PICK (rand, towns));
   /* A team, then its coordinator (any of the three), psychiatrist and social worker. */
@@ -168,6 +167,7 @@ make_patient (guint     index,
   KesStaff *clinician = g_ptr_array_index (maker->staff, team * 3);
   KesStaff *supervisor = g_ptr_array_index (maker->staff, team * 3 + 2);
   const char *legal = PICK (rand, legal_statuses);
+  const char *mappa_level = NULL;
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
   KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
   g_autofree char *at = NULL;
@@ -178,8 +178,6 @@ make_patient (guint     index,
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, PICK (rand, given_names));
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, birth);
   kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs);
-  kes_patient_set_text (patient, KES_PATIENT_MHCS_REFERENCE, g_str_equal (legal, "09") ||
-                        g_str_equal (legal, "15") || g_str_equal (legal, "17") ? mhcs : NULL);
   kes_patient_set_text (patient, KES_PATIENT_GENDER, g_rand_int_range (rand, 0, 10) < 8 ? "1" : "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY,
                         kes_code_list_get_code (ethnicities,
@@ -192,13 +190,11 @@ make_patient (guint     index,
   kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (coordinator));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (clinician));
   kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (supervisor));
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, legal);
   kes_patient_set_list (patient, KES_PATIENT_DIAGNOSES, diagnosis);
   if (g_rand_int_range (rand, 0, 4) == 0)
     {
       const char *alerts[] = { "Victim exclusion zone: do not arrange contact in the NR2 area", NULL };
-      kes_patient_set_text (patient, KES_PATIENT_MAPPA_CATEGORY, "2");
-      kes_patient_set_text (patient, KES_PATIENT_MAPPA_LEVEL, g_rand_boolean (rand) ? "1" : "2");
+      mappa_level = g_rand_boolean (rand) ? "1" : "2";
       kes_patient_set_list (patient, KES_PATIENT_ALERTS, alerts);
     }
 
@@ -209,12 +205,12 @@ make_patient (guint     index,
   id = kes_patient_get_id (patient);
   kes_demo_add_clinical (records, maker->clinical_rand, maker->now, id, maker->options->contacts_per_patient,
                          maker->options->notes_per_patient);
-  if (g_str_equal (legal, "09") && !kes_demo_add_moj (records, patient, supervisor, clinician, index, error))
+  if (!kes_demo_add_moj (records, patient, legal, mappa_level, supervisor, clinician, index, error))
     return NULL;
   if (!kes_demo_add_community (records, maker->seed * 7919u + index, id, error))
     return NULL;
   /* A conditionally discharged patient's referral ends on that discharge. */
-  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, clinician, coordinator,
+  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, legal, clinician, coordinator,
                                g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
     return NULL;
   /* The audit entries hashed here too, off the writer's thread. */

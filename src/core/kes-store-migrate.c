@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-records.h"
 #include "kes-services.h"
 #include "kes-store-private.h"
 
@@ -27,6 +29,7 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0015-crisis-plan-shares.sql",
+  "migrations/0016-one-legal-status.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
@@ -40,6 +43,11 @@ static const char * const migrations[] = {
 /* The migration that drops MAPPA category 4: records holding it get a new
  * revision and their patients a note (kes-store-migrate-mappa.c). */
 #define MAPPA_MIGRATION "migrations/0014-clinical-rules.sql"
+
+/* The migration that gives the legal status one home: the register's
+ * copy and separate index offences move into the legal status record
+ * (kes-store-migrate-legal.c). */
+#define LEGAL_MIGRATION "migrations/0016-one-legal-status.sql"
 
 int
 kes_store_schema_version (void)
@@ -70,6 +78,8 @@ apply_migration (KesStore  *self,
        !kes_store_seed_services (self, error)) ||
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
+      (g_str_equal (migrations[number - 1], LEGAL_MIGRATION) &&
+       !kes_store_migrate_one_legal_status (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
@@ -77,6 +87,86 @@ apply_migration (KesStore  *self,
       return FALSE;
     }
   return kes_store_exec (self, "COMMIT", error);
+}
+
+static gboolean
+add_update_staff (KesStore    *self,
+                  const char  *id,
+                  const char  *username,
+                  GError     **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT OR IGNORE INTO staff (id, username, display_name, role_title, created_at, disabled) "
+    "VALUES (?1, ?2, ?3, '', ?4, 1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, _("Kestrel database update"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not record who made the update"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+kes_store_run_as_update (KesStore       *self,
+                         const char     *number,
+                         KesUpdateStep   step,
+                         gpointer        data,
+                         GError        **error)
+{
+  g_autofree char *id = g_strdup_printf ("kestrel-update-%s", number);
+  g_autofree char *username = g_strdup_printf ("kestrel-database-update-%s", number);
+  g_autoptr(KesStaff) updater = NULL;
+  KesStaff *actor;
+  gboolean ok;
+
+  if (!add_update_staff (self, id, username, error))
+    return FALSE;
+  updater = kes_staff_new (id, username, _("Kestrel database update"), "", NULL, "");
+  actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
+  g_set_object (&self->actor, updater);
+  ok = kes_store_savepoint (self, error) && step (self, data, error);
+  if (ok)
+    ok = kes_store_release (self, error);
+  else if (self->savepoint_depth > 0)
+    kes_store_rollback_to (self);
+  g_set_object (&self->actor, actor);
+  g_clear_object (&actor);
+  return ok;
+}
+
+gboolean
+kes_store_add_update_note (KesStore    *self,
+                           const char  *patient_id,
+                           const char  *title,
+                           const char  *body,
+                           GError     **error)
+{
+  g_autoptr(KesNote) note = kes_note_new ();
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  gint64 revision;
+
+  kes_note_set_patient_id (note, patient_id);
+  kes_note_set_written_at (note, now);
+  kes_note_set_title (note, title);
+  kes_note_set_body (note, body);
+  json = kes_note_to_json (note);
+  revision = kes_store_write_revision (self, "note", patient_id, &id, 0, KES_CHANGE_CREATE, NULL, json, error);
+  if (revision == 0)
+    return FALSE;
+  kes_note_set_identity (note, id, revision, KES_RECORD_ACTIVE);
+  return kes_store_project_note (self, note, error);
 }
 
 gboolean

@@ -10,6 +10,35 @@
 #include "kes-error.h"
 #include "kes-store-private.h"
 
+/* A member of the patient's (?1) current legal status record, or NULL:
+ * the newest in force, as kes_store_current_legal_status() orders them. */
+#define CURRENT_LEGAL(member) \
+  "(SELECT nullif (json_extract (m.data, '$." member "'), '') FROM moj_record m " \
+  "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.patient_id = ?1 AND m.kind = 'legal-status' " \
+  "ORDER BY m.sort_date DESC, r.created_at DESC, m.id LIMIT 1)"
+
+gboolean
+kes_store_refresh_patient_legal (KesStore    *self,
+                                 const char  *patient_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "UPDATE patient SET mhcs_reference = " CURRENT_LEGAL ("mhcs_reference") ", "
+    "legal_status = " CURRENT_LEGAL ("authority") " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the caseload"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* "o'brien zoe": what the caseload sorts by, free of case and accents. */
 static char *
 make_sort_name (const char *family,
@@ -27,13 +56,16 @@ kes_store_project_patient (KesStore    *self,
 {
   g_autofree char *sort_name = make_sort_name (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME),
                                                kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME));
+  /* The legal status and MHCS reference the caseload lists and searches
+   * come from the patient's current legal status record, their one home
+   * (kes_store_refresh_patient_legal keeps them so as it changes). */
   sqlite3_stmt *stmt = kes_store_prepare (self,
     "INSERT INTO patient (id, family_name, given_name, preferred_name, sort_name, birth_date, "
     "nhs_number, mhcs_reference, team_id, coordinator_id, legal_status) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " CURRENT_LEGAL ("mhcs_reference") ", ?8, ?9, "
+    CURRENT_LEGAL ("authority") ") "
     "ON CONFLICT (id) DO UPDATE SET family_name = ?2, given_name = ?3, preferred_name = ?4, "
-    "sort_name = ?5, birth_date = ?6, nhs_number = ?7, mhcs_reference = ?8, team_id = ?9, "
-    "coordinator_id = ?10, legal_status = ?11", error);
+    "sort_name = ?5, birth_date = ?6, nhs_number = ?7, team_id = ?8, coordinator_id = ?9", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -44,10 +76,8 @@ kes_store_project_patient (KesStore    *self,
   sqlite3_bind_text (stmt, 5, sort_name, -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 6, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
   kes_store_bind_text (stmt, 7, kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
-  kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
-  kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
-  kes_store_bind_text (stmt, 10, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
-  kes_store_bind_text (stmt, 11, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
+  kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
+  kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the caseload"));

@@ -33,6 +33,12 @@ struct _KesStore
   KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
 };
 
+/* The caseload's legal status and MHCS reference for @patient_id, from
+ * the current legal status record (kes-store-patients.c). */
+gboolean      kes_store_refresh_patient_legal (KesStore   *self,
+                                               const char *patient_id,
+                                               GError    **error);
+
 /* ---- Visits (kes-store-visit.c) ---- */
 /* Whether the open visit is of @patient_id: its reads are logged by the
  * visit's own entry. */
@@ -91,6 +97,32 @@ gboolean      kes_store_migrate        (KesStore     *self,
  * and a note (kes-store-migrate-mappa.c). */
 gboolean      kes_store_migrate_mappa_category_four (KesStore  *self,
                                                      GError   **error);
+/* Run by migration 16: the register's legal status, MHCS reference and
+ * MAPPA, and the separate index offence records, into the legal status
+ * record (kes-store-migrate-legal.c). */
+gboolean      kes_store_migrate_one_legal_status (KesStore  *self,
+                                                  GError   **error);
+
+/* A step of a migration that writes records. */
+typedef gboolean (*KesUpdateStep) (KesStore  *self,
+                                   gpointer   data,
+                                   GError   **error);
+/* Runs @step with the database update @number ("0014") as the author of
+ * what it writes: a disabled staff entry no one can sign in as
+ * ("kestrel-update-0014"), so the history says the update did it, not a
+ * person. In a savepoint; the store's actor is restored after. */
+gboolean      kes_store_run_as_update  (KesStore      *self,
+                                        const char    *number,
+                                        KesUpdateStep  step,
+                                        gpointer       data,
+                                        GError       **error);
+/* Adds a note to a patient's record (a database update telling the team
+ * what it changed and what to check). */
+gboolean      kes_store_add_update_note (KesStore    *self,
+                                         const char  *patient_id,
+                                         const char  *title,
+                                         const char  *body,
+                                         GError     **error);
 
 /* Writes a revision of a record. A new record when *@record_id is NULL (an
  * id is generated and returned there); otherwise @base_revision must be the

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-import-private.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
@@ -145,7 +146,10 @@ write_referral (KesStore      *self,
       return FALSE;
     }
   kes_referral_set_identity (referral, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_referral (self, referral, error) || !kes_store_release (self, error))
+  /* The referral reads and writes the patient's one legal status record. */
+  if (!kes_store_project_referral (self, referral, error) ||
+      !kes_store_legal_status_from_referral (self, referral, error) ||
+      !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);

@@ -758,6 +758,23 @@ kes_store_record_state (KesStore        *self,
   return TRUE;
 }
 
+/* The patient a record belongs to (the record's own id for a patient). */
+static char *
+patient_of (KesStore   *self,
+            const char *record_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (patient_id, id) FROM record WHERE id = ?1", NULL);
+  char *patient = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    patient = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return patient != NULL ? patient : g_strdup ("");
+}
+
 gboolean
 kes_store_mark_entered_in_error (KesStore    *self,
                                  const char  *record_id,
@@ -792,6 +809,15 @@ kes_store_mark_entered_in_error (KesStore    *self,
                                 KES_CHANGE_ENTERED_IN_ERROR, reason,
                                 data != NULL ? data : "{}", error) == 0)
     goto fail;
+
+  /* A legal status withdrawn: the caseload's falls back to the one before. */
+  if (g_str_equal (kind, "legal-status"))
+    {
+      g_autofree char *patient = patient_of (self, record_id);
+
+      if (!kes_store_refresh_patient_legal (self, patient, error))
+        goto fail;
+    }
 
   if (g_str_equal (kind, "note"))
     stmt = kes_store_prepare (self, "UPDATE note SET state = 'entered-in-error' WHERE id = ?", error);

@@ -63,15 +63,6 @@ add_register (KesDocument       *document,
         case KES_PATIENT_ETHNICITY:
           shown = kes_report_code_label (KES_CODES_ETHNIC_CATEGORY, value);
           break;
-        case KES_PATIENT_LEGAL_STATUS:
-          shown = kes_report_code_label (KES_CODES_LEGAL_STATUS, value);
-          break;
-        case KES_PATIENT_MAPPA_CATEGORY:
-          shown = kes_report_code_label (KES_CODES_MAPPA_CATEGORY, value);
-          break;
-        case KES_PATIENT_MAPPA_LEVEL:
-          shown = kes_report_code_label (KES_CODES_MAPPA_LEVEL, value);
-          break;
         case KES_PATIENT_COORDINATOR_ID:
         case KES_PATIENT_CLINICIAN_ID:
         case KES_PATIENT_SUPERVISOR_ID:
@@ -94,7 +85,6 @@ add_register (KesDocument       *document,
         case KES_PATIENT_FAMILY_NAME:
         case KES_PATIENT_GIVEN_NAME:
         case KES_PATIENT_PREFERRED_NAME:
-        case KES_PATIENT_MHCS_REFERENCE:
         case KES_PATIENT_ADDRESS:
         case KES_PATIENT_POSTCODE:
         case KES_PATIENT_PHONE:

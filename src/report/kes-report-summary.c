@@ -9,6 +9,7 @@
 #include "kes-crisis-essentials.h"
 #include "kes-error.h"
 #include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
 #include "kes-report-summary-private.h"
@@ -62,8 +63,6 @@ add_demographics (KesDocument *document,
   add_value (values, _("Other names"), aliases);
   add_value (values, kes_patient_field_label (KES_PATIENT_BIRTH_DATE), birth);
   add_value (values, kes_patient_field_label (KES_PATIENT_NHS_NUMBER), nhs);
-  add_value (values, kes_patient_field_label (KES_PATIENT_MHCS_REFERENCE),
-             kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER), KES_CODES_GENDER,
             kes_patient_get_text (patient, KES_PATIENT_GENDER));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER_IDENTITY), KES_CODES_GENDER_IDENTITY,
@@ -85,6 +84,9 @@ add_care (KesDocument *document,
           KesStore    *store,
           KesPatient  *patient)
 {
+  /* The legal status from its one record (the Legal & MoJ tab). */
+  g_autoptr(KesMojRecord) legal = kes_store_current_legal_status (store, kes_patient_get_id (patient), NULL);
+  g_autofree char *summary = legal != NULL ? kes_legal_status_dup_summary (legal) : NULL;
   g_autoptr(KesTeam) team = NULL;
   g_autofree char *referral = kes_report_date (kes_patient_get_text (patient, KES_PATIENT_REFERRAL_DATE));
   const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
@@ -95,12 +97,13 @@ add_care (KesDocument *document,
 
   kes_document_add_heading (document, 1, _("Legal status and care team"));
   values = kes_document_add_key_values (document, NULL);
-  add_code (values, kes_patient_field_label (KES_PATIENT_LEGAL_STATUS), KES_CODES_LEGAL_STATUS,
-            kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
-  add_code (values, kes_patient_field_label (KES_PATIENT_MAPPA_CATEGORY), KES_CODES_MAPPA_CATEGORY,
-            kes_patient_get_text (patient, KES_PATIENT_MAPPA_CATEGORY));
-  add_code (values, kes_patient_field_label (KES_PATIENT_MAPPA_LEVEL), KES_CODES_MAPPA_LEVEL,
-            kes_patient_get_text (patient, KES_PATIENT_MAPPA_LEVEL));
+  add_value (values, _("Mental Health Act status"), summary);
+  add_value (values, _("MHCS reference"), legal != NULL ? kes_moj_record_get_text (legal, "mhcs_reference") : NULL);
+  add_code (values, _("MAPPA category"), KES_CODES_MAPPA_CATEGORY,
+            legal != NULL ? kes_moj_record_get_text (legal, "mappa_category") : NULL);
+  add_code (values, _("MAPPA level"), KES_CODES_MAPPA_LEVEL,
+            legal != NULL ? kes_moj_record_get_text (legal, "mappa_level") : NULL);
+  add_value (values, _("Index offence"), legal != NULL ? kes_moj_record_get_text (legal, "index_offences") : NULL);
   add_value (values, kes_patient_field_label (KES_PATIENT_TEAM_ID),
              team != NULL ? kes_team_get_name (team) : NULL);
   add_staff (store, values, kes_patient_field_label (KES_PATIENT_COORDINATOR_ID),

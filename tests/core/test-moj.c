@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-moj-schedule.h"
@@ -708,6 +710,7 @@ test_prefill (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KesMojRecord) status = save_status (fixture, "2026-01-31", "2026-01-31");
   g_autoptr(KesMojRecord) offence = kes_moj_record_new (KES_MOJ_INDEX_OFFENCE, kes_patient_get_id (fixture->patient));
+  g_autoptr(KesMojRecord) held = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -718,10 +721,17 @@ test_prefill (Fixture       *fixture,
   static const char *types[] = { "face-to-face", "face-to-face", "phone", "dna", "face-to-face" };
 
   set_now ("2026-02-25T12:00:00Z");
+  /* An index offence is no record of its own now: it is refused, and the
+   * legal status record's index offences are what the report reads. */
   kes_moj_record_set_text (offence, "description", "Wounding with intent (s18)");
-  kes_moj_record_set_text (offence, "offence_date", "2018-08-14");
-  kes_moj_record_set_text (offence, "place", "Norwich");
-  g_assert_true (kes_store_save_moj_record (fixture->store, offence, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_false (kes_store_save_moj_record (fixture->store, offence, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Index offences are recorded in the legal status record"));
+  g_clear_error (&error);
+  held = kes_store_current_legal_status (fixture->store, kes_patient_get_id (fixture->patient), &error);
+  g_assert_no_error (error);
+  kes_moj_record_set_text (held, "index_offences", "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_store_save_moj_record (fixture->store, held, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {

@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-store-moj.h"
 #include "kes-store.h"
 
 typedef struct
@@ -492,9 +493,17 @@ test_caseload_model (Fixture       *fixture,
 
   kes_patient_set_text (b, KES_PATIENT_TEAM_ID, "South");
   kes_patient_set_text (b, KES_PATIENT_COORDINATOR_ID, "bob");
-  kes_patient_set_text (c, KES_PATIENT_MHCS_REFERENCE, "MHCS/123/77");
   g_assert_true (kes_store_save_patient (fixture->store, b, KES_CHANGE_CREATE, NULL, NULL));
   g_assert_true (kes_store_save_patient (fixture->store, c, KES_CHANGE_CREATE, NULL, NULL));
+  /* The caseload's MHCS reference comes from the legal status record. */
+  {
+    g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, kes_patient_get_id (c));
+
+    kes_moj_record_set_text (status, "authority", "09");
+    kes_moj_record_set_text (status, "effective_date", "2024-01-10");
+    kes_moj_record_set_text (status, "mhcs_reference", "MHCS/123/77");
+    g_assert_true (kes_store_save_moj_record (fixture->store, status, KES_CHANGE_CREATE, NULL, NULL));
+  }
 
   rows = kes_store_load_caseload_rows (fixture->store, NULL);
   kes_caseload_model_set_rows (model, rows);
@@ -637,7 +646,8 @@ test_migrates_old_database (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Fieldfare");
   revisions = kes_store_list_revisions (store, kes_patient_get_id (patient), &error);
-  g_assert_cmpuint (revisions->len, ==, 2);
+  /* Two of its own, then migration 0016's: the legal status left the register. */
+  g_assert_cmpuint (revisions->len, ==, 3);
   g_assert_cmpuint (count_hits (&(Fixture) { .store = store }, "depot"), ==, 1);
   problems = kes_store_verify (store, &error);
   g_assert_cmpuint (problems->len, ==, 0);

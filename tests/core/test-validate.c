@@ -209,7 +209,6 @@ test_patient_validation (void)
   kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, "943 476 5918");
   kes_patient_set_text (patient, KES_PATIENT_POSTCODE, "NR1");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "Q");
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "11");
   g_clear_pointer (&issues, g_ptr_array_unref);
   issues = kes_patient_validate (patient, today);
   g_assert_true (has_issue (issues, "family_name", "Family name is required"));
@@ -217,7 +216,6 @@ test_patient_validation (void)
   g_assert_true (has_issue (issues, "nhs_number", "fails its check: compare it with the document it came from"));
   g_assert_true (has_issue (issues, "postcode", "Postcode “NR1” is not a UK postcode"));
   g_assert_true (has_issue (issues, "ethnicity", "Ethnic category “Q” is not a known code"));
-  g_assert_true (has_issue (issues, "legal_status", "“11” is not a known code"));
   g_assert_false (kes_patient_normalise (patient, today, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER), ==, "943 476 5918");

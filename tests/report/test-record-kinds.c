@@ -16,7 +16,7 @@
 #include "kes-report-sar.h"
 #include "kes-risk-assessment.h"
 #include "kes-store-community.h"
-#include "kes-store-moj.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"
@@ -73,8 +73,12 @@ save_moj (Fixture    *fixture,
   while ((key = va_arg (args, const char *)) != NULL)
     kes_moj_record_set_text (record, key, va_arg (args, const char *));
   va_end (args);
-  ok = kes_store_save_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL,
-                                            &error);
+  /* Index offences of their own are history now (migration 0016 folded
+   * them into the legal status record); written as an older Kestrel did. */
+  if (kind == KES_MOJ_INDEX_OFFENCE)
+    ok = kes_store_write_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL, &error);
+  else
+    ok = kes_store_save_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 
@@ -242,7 +246,8 @@ add_moj (Fixture *fixture)
 
   status = save_moj (fixture, KES_MOJ_LEGAL_STATUS, "authority", "09", "effective_date", "2025-06-02",
                      "court", "Norwich Crown Court", "conditional_discharge_date", "2025-06-02",
-                     "discharged_by", "First-tier Tribunal", NULL);
+                     "discharged_by", "First-tier Tribunal",
+                     "index_offences", "Wounding with intent, 14 Aug 2019, Norwich", NULL);
   offence = save_moj (fixture, KES_MOJ_INDEX_OFFENCE, "description", "Wounding with intent",
                       "offence_date", "2019-08-14", "place", "Norwich", NULL);
   condition = save_moj (fixture, KES_MOJ_CONDITION, "category", "residence",
@@ -264,8 +269,8 @@ add_moj (Fixture *fixture)
   g_assert_true (ok);
 
   /* An edit: a second revision. */
-  kes_moj_record_set_text (offence, "place", "Norwich city centre");
-  ok = kes_store_save_moj_record (fixture->store->store, offence, KES_CHANGE_EDIT, NULL,
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent, 14 Aug 2019, Norwich city centre");
+  ok = kes_store_save_moj_record (fixture->store->store, status, KES_CHANGE_EDIT, NULL,
                                             &error);
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -508,7 +513,9 @@ test_subject_access (void)
   g_assert_nonnull (strstr (manifest, "Third-party information"));
   g_assert_nonnull (strstr (manifest, "Withheld: Siobhán O’Brien (carer)"));
   g_assert_nonnull (strstr (manifest, "Reason: Withheld: no one reviewed it before this export"));
-  g_assert_nonnull (strstr (manifest, "Index offences: 1 (0 entered in error), with 2 revisions."));
+  g_assert_nonnull (strstr (manifest, "Index offences: 1 (0 entered in error), with 1 revisions."));
+  /* The referral's legal status and index offence made a legal status record. */
+  g_assert_nonnull (strstr (manifest, "Legal status: 2 (0 entered in error), with 3 revisions."));
   g_assert_nonnull (strstr (manifest, "1 letter attached to a referral"));
   g_assert_nonnull (strstr (manifest, "letters/01-Referral_letter.pdf\n"));
   g_assert_true (g_file_get_contents (letter_path, &letter, NULL, NULL));

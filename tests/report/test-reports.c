@@ -51,10 +51,21 @@ test_summary (void)
     "Section 37 with section 41 restrictions", "North", "Alice Adeyemi, Care coordinator",
     "Dr Bob Okafor, Responsible clinician", "10 Jan 2026", "F20.0", "Paranoid schizophrenia",
     "Do not visit alone", "Allergy: penicillin", "Recent contacts", "Telephone",
-    "Agreed next visit.", "Seen at home.",
+    "Agreed next visit.", "Seen at home.", "MHCS/2019/4411", "Category 2: violent offender or hospital order",
+    "Wounding with intent (s18), 14 Aug 2018, Norwich",
   };
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, fixture->patient_id);
 
   kes_store_set_actor (fixture->store, fixture->alice);
+  /* The legal status, MHCS reference, MAPPA and index offence come from
+   * the one legal status record. */
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2024-02-03");
+  kes_moj_record_set_text (status, "mhcs_reference", "MHCS/2019/4411");
+  kes_moj_record_set_text (status, "mappa_category", "2");
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_store_save_moj_record (fixture->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
   document = kes_report_patient_summary (fixture->store, fixture->patient_id, &error);
   g_assert_no_error (error);
 

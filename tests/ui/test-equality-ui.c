@@ -74,7 +74,6 @@ add_patient (KesStore   *store,
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "03");
   g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   return g_strdup (kes_patient_get_id (patient));

@@ -75,7 +75,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (fixture->social));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (fixture->clinical));
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "10");
   kes_patient_set_text (patient, KES_PATIENT_ADDRESS, "12 Heron Court, Norwich");
   g_assert_true (kes_store_save_patient (fixture->db->store, patient, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
@@ -241,11 +240,12 @@ test_header_and_tab (Fixture       *fixture,
 
   kes_window_open_patient (fixture->window, fixture->patient_id);
   kes_test_wait (200);
-  /* The header follows the legal status record, not the register's older code (s37). */
+  /* The header reads the legal status record, MAPPA included: the one home. */
   {
     GtkWidget *label = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "legal_label");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
-                     "Section 37 with section 41 restrictions · conditionally discharged 31 Jan 2026");
+                     "Section 37 with section 41 restrictions · conditionally discharged 31 Jan 2026 · "
+                     "MAPPA category 2, level 1");
     g_assert_true (gtk_widget_get_visible (label));
   }
   view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);

@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-ui-test-util.h"
 #include "kes-report-referral.h"
+#include "kes-store-moj.h"
 #include "kes-store-risk.h"
 #include "kes-pdf-writer.h"
 #include "preview/kes-report-preview.h"
@@ -861,6 +862,56 @@ test_letter_text (void)
   g_assert_nonnull (strstr (text, "Tribunal hearing"));
 }
 
+/* The referral reads the patient's one legal status record and writes a
+ * change back to it: the Legal & MoJ tab, the header and the MoJ report
+ * then say what the referral says. */
+static void
+test_legal_status_one_home (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, fixture->patient_id);
+  g_autoptr(KesMojRecord) after = NULL;
+  g_autofree char *offence = NULL;
+  KesReferralForm *form;
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2025-06-02");
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  form = kes_referrals_page_new_referral (fixture->page);
+  g_assert_nonnull (form);
+  kes_test_wait (50);
+  kes_referral_form_select_patient (form, fixture->patient_id);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "legal_status_field"))), ==, "09");
+  offence = kes_text_view_dup_text (GTK_TEXT_VIEW (form_field (form, "index_offence_field")));
+  g_assert_cmpstr (offence, ==, "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_test_has_label (GTK_WIDGET (form),
+                                     "The legal status and index offence are the patient’s legal status record "
+                                     "(Legal & MoJ tab): they start as it says, and a change here is saved there "
+                                     "too."));
+
+  type_into (form, "date_field", "02/11/2026");
+  type_into (form, "referrer_field", "Dr Rook, consultant forensic psychiatrist");
+  choose (form, "source_field", "external-hospital");
+  type_into (form, "unit_field", "Ash Ward, Fenland Secure Unit");
+  choose (form, "security_level_field", "medium");
+  choose (form, "area_field", "norfolk");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "reason_field")), "Planning discharge");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "index_offence_field")),
+                          "Wounding with intent (s18), 14 Aug 2018, Norwich; criminal damage, 2016");
+  g_assert_true (kes_referrals_page_save_intake (fixture->page));
+
+  after = kes_store_current_legal_status (fixture->db->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_moj_record_get_id (after), ==, kes_moj_record_get_id (status));
+  g_assert_cmpstr (kes_moj_record_get_text (after, "index_offences"), ==,
+                   "Wounding with intent (s18), 14 Aug 2018, Norwich; criminal damage, 2016");
+  g_assert_cmpstr (kes_moj_record_get_text (after, "authority"), ==, "09");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +929,8 @@ main (int   argc,
   g_test_add ("/referrals/new-patient-duplicate-nhs", Fixture, NULL, fixture_set_up,
               test_new_patient_duplicate_nhs, fixture_tear_down);
   g_test_add ("/referrals/intake-to-in-reach", Fixture, NULL, fixture_set_up, test_intake_to_in_reach,
+              fixture_tear_down);
+  g_test_add ("/referrals/legal-status-one-home", Fixture, NULL, fixture_set_up, test_legal_status_one_home,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -91,7 +91,8 @@ update_header (KesPatientPage *self)
   KesPatient *patient = self->patient;
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = NULL;
-  const char *nhs, *birth, *mhcs, *legal;
+  const char *nhs, *birth, *mhcs;
+  g_autoptr(KesMojRecord) legal_record = NULL;
   g_autofree char *moj_status = NULL;
   const char * const *alerts;
 
@@ -135,7 +136,10 @@ update_header (KesPatientPage *self)
         g_string_append_printf (details, _("Born %s"), shown);
     }
 
-  mhcs = kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE);
+  /* The MHCS reference and the legal status come from their one record. */
+  legal_record = self->store != NULL && kes_patient_get_id (patient) != NULL
+                   ? kes_store_current_legal_status (self->store, kes_patient_get_id (patient), NULL) : NULL;
+  mhcs = legal_record != NULL ? kes_moj_record_get_text (legal_record, "mhcs_reference") : NULL;
   if (mhcs != NULL && *mhcs != '\0')
     {
       if (details->len > 0)
@@ -145,27 +149,10 @@ update_header (KesPatientPage *self)
 
   gtk_label_set_text (self->details_label, details->str);
 
-  legal = kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS);
-  moj_status = kes_moj_view_dup_header_status (self->store, kes_patient_get_id (patient));
-  if (moj_status != NULL)
-    {
-      /* The legal status record in force (Legal & MoJ tab) wins over the register's code. */
-      gtk_label_set_text (self->legal_label, moj_status);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
-    }
-  else if (legal != NULL && *legal != '\0')
-    {
-      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_LEGAL_STATUS), legal);
-
-      gtk_label_set_text (self->legal_label, label != NULL ? label : legal);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), label != NULL ? label : legal);
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
-    }
+  moj_status = legal_record != NULL ? kes_legal_status_dup_header (legal_record) : NULL;
+  gtk_label_set_text (self->legal_label, moj_status != NULL ? moj_status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
+  gtk_widget_set_visible (GTK_WIDGET (self->legal_label), moj_status != NULL);
 
   alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
   /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
