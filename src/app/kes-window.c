@@ -779,7 +779,7 @@ change_password_action (GtkWidget  *widget,
 
   if (actor == NULL)
     return;
-  kes_ask_new_password (widget, self->store, actor, TRUE, _("Change Password"),
+  kes_ask_new_password (widget, self->store, actor, 0, KES_PASSWORD_CHANGE_OWN, _("Change Password"),
                         _("Type your current password, then the new one twice."),
                         own_password_changed_cb, g_object_ref (self));
 }

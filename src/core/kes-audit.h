@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 #define KES_AUDIT_BACKUP           "backup"
 #define KES_AUDIT_RESTORE          "restore"
 #define KES_AUDIT_ACCOUNT          "account"
+#define KES_AUDIT_SIGN_OUT         "sign-out"
+/* A list of patients was read: the filter and the count, never who. */
+#define KES_AUDIT_LIST             "list"
 /* History written before the audit log existed, recorded when the
  * database was brought up to schema 3. */
 #define KES_AUDIT_BASELINE         "baseline"

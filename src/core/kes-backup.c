@@ -235,7 +235,7 @@ verify_store (KesStore    *store,
               const char  *label,
               GError     **error)
 {
-  g_autoptr(GPtrArray) problems = kes_store_verify (store, error);
+  g_autoptr(GPtrArray) problems = kes_store_verify_contents (store, error);
 
   if (problems == NULL)
     return FALSE;
@@ -262,6 +262,25 @@ verify_image (GBytes           *image,
     return FALSE;
   return report == NULL ||
          kes_store_count_contents (copy, &report->records, &report->audit_entries, error);
+}
+
+char *
+kes_backup_create_automatic (KesStore    *store,
+                             const char  *folder,
+                             guint        keep,
+                             GError     **error)
+{
+  char *path;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  /* Only on a store no one is signed in to: a person's backup is theirs. */
+  if (kes_store_get_actor (store) != NULL)
+    return kes_backup_create (store, folder, keep, NULL, error);
+  kes_store_set_system_operation (store, KES_SYSTEM_AUTOMATIC_BACKUP);
+  path = kes_backup_create (store, folder, keep, NULL, error);
+  kes_store_set_system_operation (store, KES_SYSTEM_NONE);
+  return path;
 }
 
 gboolean
@@ -507,7 +526,7 @@ kes_backup_restore (const char  *backup_path,
   if (restored == NULL)
     return FALSE;
   if (actor_id != NULL)
-    actor = kes_store_find_staff (restored, actor_id, NULL);
+    actor = kes_store_lookup_staff (restored, actor_id);
   kes_store_set_actor (restored, actor);
   name = g_path_get_basename (backup_path);
   return kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error);
@@ -564,7 +583,7 @@ kes_backup_restore_full (KesStore      *store,
     return NULL;
   acting = kes_store_get_actor (store);
   if (acting != NULL)
-    actor = kes_store_find_staff (restored, kes_staff_get_id (acting), NULL);
+    actor = kes_store_lookup_staff (restored, kes_staff_get_id (acting));
   kes_store_set_actor (restored, actor);
   backup_name = g_path_get_basename (backup_path);
   target_name = g_path_get_basename (target_path);

@@ -650,6 +650,17 @@ GPtrArray *
 kes_store_verify_audit (KesStore  *self,
                         GError   **error)
 {
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
+    return NULL;
+  return kes_store_verify_audit_chain (self, error);
+}
+
+GPtrArray *
+kes_store_verify_audit_chain (KesStore  *self,
+                              GError   **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
   sqlite3_stmt *stmt;

@@ -23,6 +23,7 @@ static const char * const migrations[] = {
   "migrations/0010-liaison.sql",
   "migrations/0008-moj.sql",
   "migrations/0007-community.sql",
+  "migrations/0013-accounts-sign-in.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

@@ -166,6 +166,9 @@ kes_store_count_contacts (KesStore   *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
+    return 0;
+
   /* Dates are inclusive; occurred_at is a UTC time, so compare its date part.
    * "Did not attend" is not a contact made. */
   stmt = kes_store_prepare (self,

@@ -464,7 +464,8 @@ kes_store_referral_patient_name (KesStore   *self,
     "SELECT family_name, given_name, preferred_name FROM patient WHERE id = ?1", NULL);
   char *name = NULL;
 
-  if (stmt == NULL)
+  /* A name is the register: someone who may not open the patient sees none. */
+  if (stmt == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, patient_id, NULL))
     return g_strdup ("");
   sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)

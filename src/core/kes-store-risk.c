@@ -120,6 +120,9 @@ kes_store_list_tool_definitions (KesStore  *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
+
   stmt = kes_store_prepare (self, "SELECT xml FROM tool_definition ORDER BY imported_at, rowid",
                             error);
   if (stmt == NULL)

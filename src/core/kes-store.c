@@ -474,6 +474,11 @@ kes_store_set_actor (KesStore *self,
                      KesStaff *staff)
 {
   g_return_if_fail (KES_IS_STORE (self));
+
+  /* A one-time password's session belongs to the person who signed in. */
+  if (self->actor != staff && (self->actor == NULL || staff == NULL ||
+                               !g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff))))
+    self->one_time_session = FALSE;
   g_set_object (&self->actor, staff);
 }
 
@@ -759,7 +764,8 @@ kes_store_mark_entered_in_error (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (record_id != NULL, FALSE);
 
-  if (!kes_store_record_state (self, record_id, &kind, NULL, error))
+  if (!kes_store_require_record (self, record_id, TRUE, error) ||
+      !kes_store_record_state (self, record_id, &kind, NULL, error))
     return FALSE;
   if (!kes_store_savepoint (self, error))
     return FALSE;
@@ -817,6 +823,8 @@ kes_store_list_revisions (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require_record (self, record_id, FALSE, error))
+    return NULL;
   stmt = kes_store_prepare (self,
     "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
     "FROM revision v JOIN staff s ON s.id = v.author_id "
@@ -845,6 +853,8 @@ kes_store_list_revisions (KesStore    *self,
       kes_store_set_db_error (self, error, _("Could not read the record’s history"));
       return NULL;
     }
+  if (!kes_store_audit_view (self, record_id, NULL, "history", error))
+    return NULL;
   return g_steal_pointer (&revisions);
 }
 
@@ -918,6 +928,17 @@ GPtrArray *
 kes_store_verify (KesStore    *self,
                   GError     **error)
 {
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
+    return NULL;
+  return kes_store_verify_contents (self, error);
+}
+
+GPtrArray *
+kes_store_verify_contents (KesStore    *self,
+                           GError     **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) audit_problems = NULL;
 
@@ -938,7 +959,7 @@ kes_store_verify (KesStore    *self,
     return NULL;
 
   /* The access log's chain, and every revision against the hash it logged. */
-  audit_problems = kes_store_verify_audit (self, error);
+  audit_problems = kes_store_verify_audit_chain (self, error);
   if (audit_problems == NULL)
     return NULL;
   for (guint i = 0; i < audit_problems->len; i++)

@@ -13,6 +13,7 @@
 #include "kes-demo.h"
 #include "kes-due.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 #define RUNS 7
 
@@ -198,7 +199,7 @@ main (int   argc,
     }
   store = kes_store_open (argv[1], &error);
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, "bench", &error);
+  actor = kes_test_account (store, "bench", "bench", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (store, actor);
 
   count = kes_store_count_patients (store);

@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* The access log, accounts and permissions. */
 
@@ -42,9 +43,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "Social worker", "South", "", &error);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "Social worker", "South", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 }
@@ -119,8 +120,7 @@ set_roles (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) list = kes_roles_parse (roles);
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (staff),
-                                            (const char * const *) list, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, staff, (const char * const *) list), TRUE));
   g_assert_no_error (error);
 }
 
@@ -389,8 +389,8 @@ test_roles_enforced (Fixture       *fixture,
   g_autoptr(KesPatient) north = create_patient (fixture, "Wagtail", "North");
   g_autoptr(KesPatient) south = create_patient (fixture, "Dunnock", "South");
   g_autoptr(KesNote) note = add_note (fixture, south, "Seen at home");
-  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol Carer", "", "North", "", NULL);
-  g_autoptr(KesStaff) dan = kes_store_add_staff (fixture->store, "dan", "Dan Admin", "", NULL, "", NULL);
+  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol Carer", "", "North", KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) dan = kes_test_account_titled (fixture->store, "dan", "Dan Admin", "", NULL, KES_TEST_ALL_ROLES);
   g_autoptr(KesPatient) loaded = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GPtrArray) hits = NULL;

@@ -8,6 +8,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Emergency access across a session: kept when the same person unlocks,
  * dropped when someone else signs in, and carried into a worker's own store. */
@@ -32,7 +33,7 @@ account (KesStore   *store,
   g_autoptr(GError) error = NULL;
   const char *roles[] = { role, NULL };
 
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (staff), roles, &error));
+  g_assert_true ((kes_test_set_role_list (store, staff, roles), TRUE));
   g_assert_no_error (error);
   g_assert_true (kes_store_set_password (store, kes_staff_get_id (staff), PASSWORD, &error));
   g_assert_no_error (error);
@@ -55,12 +56,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Role-less staff set things up (the transitional rule), then sign out. */
-  setup = kes_store_add_staff (fixture->store, "setup", "Set Up", "", "South", "", &error);
+  setup = kes_test_account_titled (fixture->store, "setup", "Set Up", "", "South", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, setup);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "CPN", "North", "", &error);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "CPN", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   account (fixture->store, fixture->alice, KES_ROLE_CLINICIAN);
   account (fixture->store, fixture->bob, KES_ROLE_CLINICIAN);

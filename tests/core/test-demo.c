@@ -18,6 +18,7 @@
 #include "kes-store-private.h"
 #include "kes-store-referrals.h"
 #include "kes-uuid.h"
+#include "kes-test-accounts.h"
 
 /* Demo data at scale: time-ordered ids, the JSON writer that stands in for
  * json-glib on contacts and notes, the batch path the generator writes
@@ -44,7 +45,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->actor = kes_store_ensure_staff (fixture->store, "tester", &error);
+  fixture->actor = kes_test_account (fixture->store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->actor);
 }

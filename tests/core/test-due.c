@@ -6,6 +6,7 @@
 #include "kes-due.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 static void
 test_urgency_boundaries (void)
@@ -80,7 +81,7 @@ test_team_scope (void)
   guint counted = 0;
 
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, "tester", &error);
+  actor = kes_test_account (store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (store, actor);
   g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);

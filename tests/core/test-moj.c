@@ -6,6 +6,7 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-moj.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 /* ---- Schedule: pure date rules ---- */
 
@@ -169,13 +170,11 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-01-10T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->social = kes_store_add_staff (fixture->store, "sam", "Sam Social", "Social supervisor", "North",
-                                         "01603 100200", &error);
+  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_store_add_staff (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist",
-                                           "North", "01603 100300", &error);
+  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->other = kes_store_add_staff (fixture->store, "otto", "Otto Other", "CPN", "North", "", &error);
+  fixture->other = kes_test_account_titled (fixture->store, "otto", "Otto Other", "CPN", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->social);
 

@@ -13,6 +13,7 @@
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -39,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
 
   store = kes_store_open (made, &error);
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, "tester", &error);
+  actor = kes_test_account (store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
   /* Enough rows for many pages of data and index. */

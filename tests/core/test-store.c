@@ -10,6 +10,7 @@
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -39,9 +40,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "Social worker", "South", "", &error);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "Social worker", "South", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 }

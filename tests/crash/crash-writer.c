@@ -17,6 +17,7 @@
 
 #include "kes-error.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 static char *
 new_token (GRand *rand)
@@ -100,7 +101,7 @@ main (int   argc,
 
   store = kes_store_open (argv[1], &error);
   if (store != NULL)
-    writer = kes_store_ensure_staff (store, "crash-writer", &error);
+    writer = kes_test_account (store, "crash-writer", "crash-writer", NULL, KES_TEST_ALL_ROLES);
   if (writer == NULL)
     {
       fprintf (stderr, "crash-writer: %s\n", error->message);

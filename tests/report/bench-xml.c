@@ -16,6 +16,7 @@
 #include "kes-caseload-model.h"
 #include "kes-demo.h"
 #include "kes-record-database.h"
+#include "kes-test-accounts.h"
 
 /* Whole-database case-record XML, export and import, beside their floors,
  * all on the same single file.
@@ -215,8 +216,7 @@ import_child (const char *path,
 
   store = kes_store_open (db, &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "bench.importer", "Bench Importer", "Benchmark", NULL, NULL,
-                               &error);
+  actor = kes_test_account_titled (store, "bench.importer", "Bench Importer", "Benchmark", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -431,7 +431,7 @@ main (int   argc,
   /* The demo database. */
   store = kes_store_open (source, &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "bench.user", "Bench User", "Benchmark", NULL, NULL, &error);
+  actor = kes_test_account_titled (store, "bench.user", "Bench User", "Benchmark", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
   options.patients = n_patients;

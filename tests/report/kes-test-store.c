@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-clock.h"
+#include "kes-test-accounts.h"
 #include "kes-test-store.h"
 
 void
@@ -71,12 +72,10 @@ kes_test_store_new_with_patient (void)
 
   north = kes_store_find_team (fixture->store, "North");
   g_assert_nonnull (north);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "Care coordinator",
-                                        "North", "01603 000 111", &error);
-  g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician",
-                                      "South", "", &error);
-  g_assert_no_error (error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "Care coordinator",
+                                            "North", KES_TEST_ALL_ROLES);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician",
+                                          "South", KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "O’Brien — café");
@@ -101,8 +100,13 @@ kes_test_store_new_with_patient (void)
   g_assert_no_error (error);
   fixture->patient_id = g_strdup (kes_patient_get_id (patient));
 
+  /* Bob, in the South team, is the North patient's responsible clinician:
+   * he opens the record by emergency access, as the app would ask him to. */
   kes_test_set_now ("2026-11-21T10:00:00Z");
   kes_store_set_actor (fixture->store, fixture->bob);
+  g_assert_true (kes_store_break_glass (fixture->store, fixture->patient_id,
+                                        "Responsible clinician for this patient", &error));
+  g_assert_no_error (error);
   kes_patient_set_text (patient, KES_PATIENT_PHONE, "07700 900123");
   g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);

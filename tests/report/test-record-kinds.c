@@ -22,6 +22,7 @@
 #include "kes-test-pdf.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"
+#include "kes-test-accounts.h"
 
 /* The whole case record: a patient with a record of every kind Kestrel
  * keeps (kes_store_record_kinds()), some edited and one entered in error,
@@ -351,8 +352,7 @@ fixture_new (void)
   g_autoptr(GError) error = NULL;
 
   fixture->store = kes_test_store_new_empty ();
-  fixture->store->alice = kes_store_add_staff (fixture->store->store, "alice", "Alice Adeyemi",
-                                               "Care coordinator", "North", "01603 000 111", &error);
+  fixture->store->alice = kes_test_account_titled (fixture->store->store, "alice", "Alice Adeyemi", "Care coordinator", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store->store, fixture->store->alice);
 

@@ -12,6 +12,7 @@
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"
 #include "kes-xml-writer.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -90,7 +91,7 @@ fixture_set_up (Fixture       *fixture,
   kes_clock_set_fixed (now);
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
   fixture->patient = add_patient (fixture->store, "Wagtail", "9434765919", "M");
   fixture->referral = add_referral (fixture, fixture->patient, "2026-10-01", "external-hospital", "norfolk");
@@ -343,11 +344,11 @@ static void
 test_needs_export_permission (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol", "", "North", "", NULL);
+  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol", "", "North", KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_LIAISON_DIVERSION, NULL };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (carol), roles, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, carol, roles), TRUE));
   kes_store_set_actor (fixture->store, carol);
   g_assert_null (kes_report_pathway (fixture->store, "2026-01-01", "2026-12-31", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-codes.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 
 KesTestDb *
@@ -21,16 +22,13 @@ kes_test_db_new (gboolean with_actor)
   g_assert_no_error (error);
   g_assert_nonnull (db->store);
 
+  /* Every role, so that a test sees every part of the window; tests of
+   * what a role may not do set the roles they need. */
   if (with_actor)
     {
-      KesTeam *team = kes_store_find_team (db->store, "North");
-
-      db->actor = kes_store_add_staff (db->store, "test.user", "Test User",
-                                       "Community psychiatric nurse",
-                                       team != NULL ? kes_team_get_id (team) : NULL, NULL, &error);
-      g_assert_no_error (error);
+      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse",
+                                           "North", KES_TEST_ALL_ROLES);
       kes_store_set_actor (db->store, db->actor);
-      g_clear_object (&team);
     }
 
   return db;

@@ -14,6 +14,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-ui-test-util.h"
+#include "kes-test-accounts.h"
 #include "preview/kes-report-preview.h"
 
 /* The Carers area through its real widgets: add a carer, link them to a
@@ -128,8 +129,7 @@ set_roles (KesTestDb          *db,
   g_autoptr(GError) error = NULL;
 
   kes_store_set_actor (db->store, NULL);
-  g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), roles != NULL ? roles : none,
-                                            &error));
+  g_assert_true ((kes_test_set_role_list (db->store, db->actor, roles != NULL ? roles : none), TRUE));
   g_assert_no_error (error);
   kes_store_set_actor (db->store, db->actor);
 }

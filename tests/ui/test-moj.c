@@ -16,6 +16,7 @@
 #include "kes-ui-test-util.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "kes-test-accounts.h"
 #include "moj/kes-moj-record-dialog.h"
 #include "moj/kes-moj-report-form.h"
 #include "moj/kes-moj-reports-page.h"
@@ -64,11 +65,9 @@ fixture_set_up (Fixture       *fixture,
 
   set_now ("2026-02-25T09:00:00Z");
   fixture->db = kes_test_db_new (TRUE);
-  fixture->social = kes_store_add_staff (fixture->db->store, "sam.social", "Sam Social", "Social supervisor",
-                                         "North", "01603 100200", &error);
+  fixture->social = kes_test_account_titled (fixture->db->store, "sam.social", "Sam Social", "Social supervisor", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_store_add_staff (fixture->db->store, "cara.clinic", "Dr Cara Clinic",
-                                           "Consultant forensic psychiatrist", "North", "01603 100300", &error);
+  fixture->clinical = kes_test_account_titled (fixture->db->store, "cara.clinic", "Dr Cara Clinic", "Consultant forensic psychiatrist", "North", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   fixture->patient_id = kes_test_add_patient (fixture->db->store, "Crane", "John", "9434765919", "North");
   patient = kes_store_load_patient (fixture->db->store, fixture->patient_id, &error);

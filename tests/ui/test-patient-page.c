@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
+#include "kes-test-accounts.h"
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-form.h"
@@ -231,8 +232,7 @@ test_stale_revision_conflict (Fixture       *fixture,
   /* A colleague changes the same record through their own connection. */
   other = kes_store_open (fixture->db->path, &error);
   g_assert_no_error (error);
-  colleague = kes_store_add_staff (other, "colleague", "Pat Colleague", "Social worker", NULL,
-                                   NULL, &error);
+  colleague = kes_test_account_titled (other, "colleague", "Pat Colleague", "Social worker", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (other, colleague);
   theirs = kes_store_load_patient (other, id, &error);

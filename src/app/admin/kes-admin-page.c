@@ -209,6 +209,22 @@ add_staff_clicked_cb (KesAdminPage *self)
 
 /* ---- Accounts: reset a password, disable and enable ---- */
 
+static gint64
+staff_revision (KesAdminPage *self,
+                KesStaff     *staff)
+{
+  g_autoptr(KesAccount) account = kes_store_load_account (self->store, kes_staff_get_id (staff), NULL);
+  return account != NULL ? kes_account_get_revision (account) : 0;
+}
+
+static gboolean
+staff_disabled (KesAdminPage *self,
+                KesStaff     *staff)
+{
+  g_autoptr(KesAccount) account = kes_store_load_account (self->store, kes_staff_get_id (staff), NULL);
+  return account != NULL && kes_account_get_disabled (account);
+}
+
 static void
 password_reset_cb (KesStaff   *staff,
                    const char *password,
@@ -232,7 +248,7 @@ reset_password_clicked_cb (GtkButton    *button,
   g_autofree char *heading = g_strdup_printf (_("Reset the Password of %s"),
                                               kes_staff_get_display_name (staff));
 
-  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, FALSE, heading,
+  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, staff_revision (self, staff), KES_PASSWORD_RESET, heading,
                         _("Choose a new password and give it to them in person. It also lifts a "
                           "lock after failed sign-ins."),
                         password_reset_cb, g_object_ref (self));
@@ -243,16 +259,16 @@ disable_clicked_cb (GtkButton    *button,
                     KesAdminPage *self)
 {
   KesStaff *staff = g_object_get_data (G_OBJECT (button), "kes-staff");
-  gboolean disabled = kes_store_staff_is_disabled (self->store, kes_staff_get_id (staff));
+  gboolean disabled = staff_disabled (self, staff);
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
   gboolean done;
 
   /* Accounts are never deleted: their name stays on everything they signed. */
   if (disabled)
-    done = kes_store_enable_staff (self->store, kes_staff_get_id (staff), &error);
+    done = kes_store_enable_staff (self->store, kes_staff_get_id (staff), staff_revision (self, staff), &error);
   else
-    done = kes_store_disable_staff (self->store, kes_staff_get_id (staff), &error);
+    done = kes_store_disable_staff (self->store, kes_staff_get_id (staff), staff_revision (self, staff), &error);
   if (!done)
     {
       kes_show_error (GTK_WIDGET (self),
@@ -577,7 +593,7 @@ kes_admin_page_reload (KesAdminPage *self)
       g_autofree char *title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
       g_autofree char *escaped = NULL;
 
-      if (kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
+      if (manage && staff_disabled (self, member))
         g_string_append (subtitle, _("Disabled"));
       if (role != NULL && *role != '\0')
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", role);
@@ -591,7 +607,7 @@ kes_admin_page_reload (KesAdminPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       if (manage)
         {
-          gboolean disabled = kes_store_staff_is_disabled (self->store, kes_staff_get_id (member));
+          gboolean disabled = staff_disabled (self, member);
           KesStaff *actor = kes_store_get_actor (self->store);
           gboolean self_row = actor != NULL &&
                               g_strcmp0 (kes_staff_get_id (actor), kes_staff_get_id (member)) == 0;
