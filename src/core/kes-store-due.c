@@ -79,8 +79,11 @@ kes_store_list_due (KesStore     *self,
       g_propagate_error (error, g_steal_pointer (&clinical_refused));
       return NULL;
     }
-  /* Someone in a team sees their team's work, whatever filter was asked for. */
+  /* Someone in a team sees their own team's work only: asked for another
+   * team's, they get none. */
   scope = kes_store_actor_team_scope (self);
+  if (scope != NULL && team_id != NULL && !g_str_equal (scope, team_id))
+    clinical = carers = FALSE;
   if (scope != NULL)
     team_id = scope;
 

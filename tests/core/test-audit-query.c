@@ -67,9 +67,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "", NULL, KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "", NULL, KES_TEST_ALL_ROLES);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
 
   /* 20 Nov: Alice adds two patients. 21 Nov: Bob looks at one. */

@@ -48,7 +48,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->folder = g_build_filename (fixture->dir, "backups", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->admin = kes_test_account_titled (fixture->store, "ada", "Ada Admin", "", NULL, KES_TEST_ALL_ROLES);
+  fixture->admin = kes_test_account_titled (fixture->store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->admin);
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Wagtail");
@@ -248,7 +248,7 @@ test_needs_administrator (Fixture       *fixture,
 
   made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
   g_assert_no_error (error);
-  tam = kes_test_account_titled (fixture->store, "tam", "Tam Manager", "", NULL, KES_TEST_ALL_ROLES);
+  tam = kes_test_account_titled (fixture->store, "tam", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   g_assert_true ((kes_test_set_role_list (fixture->store, tam, roles), TRUE));
   g_assert_no_error (error);

@@ -13,7 +13,7 @@
 /* Emergency access across a session: kept when the same person unlocks,
  * dropped when someone else signs in, and carried into a worker's own store. */
 
-#define PASSWORD "kingfisher-bridge-42"
+#define PASSWORD KES_TEST_PASSWORD
 
 typedef struct
 {
@@ -24,20 +24,6 @@ typedef struct
   KesStaff   *bob;    /* North clinician */
   KesPatient *south;  /* a South patient with one note */
 } Fixture;
-
-static void
-account (KesStore   *store,
-         KesStaff   *staff,
-         const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  const char *roles[] = { role, NULL };
-
-  g_assert_true ((kes_test_set_role_list (store, staff, roles), TRUE));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_set_password (store, kes_staff_get_id (staff), PASSWORD, &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -55,16 +41,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
 
-  /* Role-less staff set things up (the transitional rule), then sign out. */
-  setup = kes_test_account_titled (fixture->store, "setup", "Set Up", "", "South", KES_TEST_ALL_ROLES);
-  g_assert_no_error (error);
+  /* A South clinician sets things up, then signs out. */
+  setup = kes_test_account_titled (fixture->store, "setup", "Set Up", "", "South", NULL, KES_ROLE_CLINICIAN);
   kes_store_set_actor (fixture->store, setup);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
-  g_assert_no_error (error);
-  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "CPN", "North", KES_TEST_ALL_ROLES);
-  g_assert_no_error (error);
-  account (fixture->store, fixture->alice, KES_ROLE_CLINICIAN);
-  account (fixture->store, fixture->bob, KES_ROLE_CLINICIAN);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_ROLE_CLINICIAN);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "CPN", "North", NULL, KES_ROLE_CLINICIAN);
 
   fixture->south = kes_patient_new ();
   kes_patient_set_text (fixture->south, KES_PATIENT_FAMILY_NAME, "Dunnock");

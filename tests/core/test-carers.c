@@ -67,9 +67,9 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->carla = kes_test_account_titled (fixture->store, "carla", "Carla Carter", "Carers’ lead", "North", KES_TEST_ALL_ROLES);
+  fixture->carla = kes_test_account_titled (fixture->store, "carla", "Carla Carter", "Carers’ lead", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 
@@ -455,7 +455,7 @@ test_permissions (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", NULL, KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *scope[] = { "medication", NULL };
   g_autoptr(KesFieldRecord) consent = NULL;
   g_autoptr(GPtrArray) carers = NULL;
@@ -531,7 +531,7 @@ test_carer_documents_permission (void)
   g_assert_cmpstr (kes_permission_to_string (KES_PERMISSION_EXPORT_CARER_DOCUMENTS), ==, "export-carer-documents");
   g_assert_true (kes_permission_from_string ("export-carer-documents", &parsed));
   g_assert_cmpint (parsed, ==, KES_PERMISSION_EXPORT_CARER_DOCUMENTS);
-  staff = kes_test_account_titled (store, "sam", "Sam", "", "North", KES_TEST_ALL_ROLES);
+  staff = kes_test_account_titled (store, "sam", "Sam", "", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {

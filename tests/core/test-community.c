@@ -44,7 +44,8 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North",
+                                            NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 
@@ -585,7 +586,8 @@ test_mark_entered_in_error (Fixture       *fixture,
   g_clear_error (&error);
 
   /* An administrator does not edit clinical records. */
-  admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", "North", KES_TEST_ALL_ROLES);
+  admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", "North",
+                                   NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   g_assert_true ((kes_test_set_role_list (fixture->store, admin, (const char * const *) roles), TRUE));
   g_assert_no_error (error);
@@ -707,7 +709,8 @@ test_crisis_essentials (Fixture       *fixture,
   /* National numbers from the service directory are always there. */
   g_assert_cmpuint (empty->sections[KES_ESSENTIALS_SERVICES]->len, >, 0);
 
-  rc = kes_test_account_titled (fixture->store, "rpatel", "Dr Ruth Patel", "Consultant psychiatrist", "North", KES_TEST_ALL_ROLES);
+  rc = kes_test_account_titled (fixture->store, "rpatel", "Dr Ruth Patel", "Consultant psychiatrist", "North",
+                                "01632 960111", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_patient_set_text (fixture->patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (rc));
   g_assert_true (kes_store_save_patient (fixture->store, fixture->patient, KES_CHANGE_EDIT, NULL, &error));
@@ -804,7 +807,8 @@ test_crisis_essentials (Fixture       *fixture,
   /* A liaison and diversion practitioner reads clinical records but not
    * carers': the section says so instead of listing nobody. */
   {
-    g_autoptr(KesStaff) liaison = kes_test_account_titled (fixture->store, "lee", "Lee Liaison", "", "North", KES_TEST_ALL_ROLES);
+    g_autoptr(KesStaff) liaison = kes_test_account_titled (fixture->store, "lee", "Lee Liaison", "", "North",
+                                                           NULL, KES_TEST_ALL_ROLES);
     g_auto(GStrv) roles = kes_roles_parse (KES_ROLE_LIAISON_DIVERSION);
     g_autoptr(KesCrisisEssentials) limited = NULL;
 

@@ -104,7 +104,7 @@ test_report (void)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, KES_TEST_ALL_ROLES);
+  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -231,7 +231,7 @@ test_referrals_and_recalls (void)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, KES_TEST_ALL_ROLES);
+  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -321,7 +321,7 @@ test_permission (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KesStore) store = kes_store_open (":memory:", &error);
-  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", NULL, KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CARERS_LIAISON, NULL };
 
   g_assert_true ((kes_test_set_role_list (store, carla, roles), TRUE));

@@ -24,7 +24,7 @@ open_store (KesStaff **actor)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  *actor = kes_test_account_titled (store, "lee", "Lee Liaison", "L&D practitioner", "North", KES_TEST_ALL_ROLES);
+  *actor = kes_test_account_titled (store, "lee", "Lee Liaison", "L&D practitioner", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -370,7 +370,7 @@ test_permission (void)
   g_autoptr(KesStaff) actor = NULL;
   g_autoptr(KesStore) store = open_store (&actor);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", "North", KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", "North", NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CARERS_LIAISON, NULL };
 
   g_assert_no_error (error);

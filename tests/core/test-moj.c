@@ -170,11 +170,14 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-01-10T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North", KES_TEST_ALL_ROLES);
+  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North",
+                                             "01603 100200", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist", "North", KES_TEST_ALL_ROLES);
+  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist", "North",
+                                               "01603 100300", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->other = kes_test_account_titled (fixture->store, "otto", "Otto Other", "CPN", "North", KES_TEST_ALL_ROLES);
+  fixture->other = kes_test_account_titled (fixture->store, "otto", "Otto Other", "CPN", "North",
+                                            NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->social);
 

@@ -59,7 +59,7 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
   fixture->patient = add_patient (fixture->store, "Wagtail", "1980-03-14", "M");
@@ -479,7 +479,7 @@ test_eligibility_override (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A clinician can't override. (Roles set while no one has any.) */
-  manager = kes_test_account_titled (fixture->store, "maya", "Maya Manager", "Team manager", "North", KES_TEST_ALL_ROLES);
+  manager = kes_test_account_titled (fixture->store, "maya", "Maya Manager", "Team manager", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_true ((kes_test_set_role_list (fixture->store, manager, managing), TRUE));
   g_assert_true ((kes_test_set_role_list (fixture->store, fixture->alice, clinician), TRUE));
   kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, "Turns 18 before discharge; agreed at panel");

@@ -18,7 +18,7 @@ open_store (KesStaff **actor)
   KesStore *store = kes_store_open (":memory:", &error);
 
   g_assert_no_error (error);
-  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, KES_TEST_ALL_ROLES);
+  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -157,7 +157,7 @@ test_permission (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kes_store_save_service (store, service, &error));
-  cai = kes_test_account_titled (store, "cai", "Cai Clinician", "", NULL, KES_TEST_ALL_ROLES);
+  cai = kes_test_account_titled (store, "cai", "Cai Clinician", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_true ((kes_test_set_role_list (store, cai, clinician), TRUE));
   g_assert_no_error (error);
   kes_store_set_actor (store, cai);

@@ -20,7 +20,7 @@ open_store (KesStaff **actor)
   KesStore *store = kes_store_open (":memory:", &error);
 
   g_assert_no_error (error);
-  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, KES_TEST_ALL_ROLES);
+  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -148,7 +148,7 @@ test_permission (void)
   g_autoptr(KesStaff) actor = NULL;
   g_autoptr(KesStore) store = open_store (&actor);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) clinician = kes_test_account_titled (store, "cy", "Cy Clinician", "", NULL, KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) clinician = kes_test_account_titled (store, "cy", "Cy Clinician", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CLINICIAN, NULL };
   g_autoptr(KesFieldRecord) service = kes_service_new ();
   g_autoptr(GPtrArray) list = NULL;

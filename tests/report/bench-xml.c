@@ -216,7 +216,7 @@ import_child (const char *path,
 
   store = kes_store_open (db, &error);
   g_assert_no_error (error);
-  actor = kes_test_account_titled (store, "bench.importer", "Bench Importer", "Benchmark", NULL, KES_TEST_ALL_ROLES);
+  actor = kes_test_account_titled (store, "bench.importer", "Bench Importer", "Benchmark", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -431,7 +431,7 @@ main (int   argc,
   /* The demo database. */
   store = kes_store_open (source, &error);
   g_assert_no_error (error);
-  actor = kes_test_account_titled (store, "bench.user", "Bench User", "Benchmark", NULL, KES_TEST_ALL_ROLES);
+  actor = kes_test_account_titled (store, "bench.user", "Bench User", "Benchmark", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
   options.patients = n_patients;

@@ -72,10 +72,10 @@ kes_test_store_new_with_patient (void)
 
   north = kes_store_find_team (fixture->store, "North");
   g_assert_nonnull (north);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "Care coordinator",
-                                            "North", KES_TEST_ALL_ROLES);
-  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician",
-                                          "South", KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "Care coordinator", "North",
+                                            "01603 000 111", KES_TEST_ALL_ROLES);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician", "South",
+                                          NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "O’Brien — café");

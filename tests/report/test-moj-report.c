@@ -42,8 +42,8 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-02-25T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North", KES_TEST_ALL_ROLES);
-  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant", "North", KES_TEST_ALL_ROLES);
+  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North", NULL, KES_TEST_ALL_ROLES);
+  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->social);
 

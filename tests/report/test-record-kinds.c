@@ -352,7 +352,8 @@ fixture_new (void)
   g_autoptr(GError) error = NULL;
 
   fixture->store = kes_test_store_new_empty ();
-  fixture->store->alice = kes_test_account_titled (fixture->store->store, "alice", "Alice Adeyemi", "Care coordinator", "North", KES_TEST_ALL_ROLES);
+  fixture->store->alice = kes_test_account_titled (fixture->store->store, "alice", "Alice Adeyemi", "Care coordinator", "North",
+                                                   "01603 000 111", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store->store, fixture->store->alice);
 

@@ -91,7 +91,7 @@ fixture_set_up (Fixture       *fixture,
   kes_clock_set_fixed (now);
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", KES_TEST_ALL_ROLES);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
   fixture->patient = add_patient (fixture->store, "Wagtail", "9434765919", "M");
   fixture->referral = add_referral (fixture, fixture->patient, "2026-10-01", "external-hospital", "norfolk");
@@ -344,7 +344,7 @@ static void
 test_needs_export_permission (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol", "", "North", KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol", "", "North", NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_LIAISON_DIVERSION, NULL };
   g_autoptr(GError) error = NULL;
 

@@ -72,7 +72,7 @@ kes_test_account (KesStore   *store,
                   const char *team,
                   const char *roles)
 {
-  return kes_test_account_titled (store, username, display_name, NULL, team, roles);
+  return kes_test_account_titled (store, username, display_name, NULL, team, NULL, roles);
 }
 
 KesStaff *
@@ -81,6 +81,7 @@ kes_test_account_titled (KesStore   *store,
                          const char *display_name,
                          const char *role_title,
                          const char *team,
+                         const char *contact,
                          const char *roles)
 {
   g_autoptr(GError) error = NULL;
@@ -92,7 +93,7 @@ kes_test_account_titled (KesStore   *store,
   KesStaff *staff;
 
   kes_store_set_actor (store, admin);
-  made = kes_store_create_account (store, username, display_name, role_title, team, NULL,
+  made = kes_store_create_account (store, username, display_name, role_title, team, contact,
                                    role_list[0] != NULL ? (const char * const *) role_list : placeholder,
                                    ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);

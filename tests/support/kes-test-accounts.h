@@ -32,12 +32,13 @@ KesStaff *kes_test_account        (KesStore   *store,
                                    const char *display_name,
                                    const char *team,
                                    const char *roles);
-/* The same with a job title (@role_title). */
+/* The same with a job title (@role_title) and @contact details. */
 KesStaff *kes_test_account_titled (KesStore   *store,
                                    const char *username,
                                    const char *display_name,
                                    const char *role_title,
                                    const char *team,
+                                   const char *contact,
                                    const char *roles);
 
 /* Replaces @staff's roles as the test administrator; the actor is left as

@@ -26,8 +26,7 @@ kes_test_db_new (gboolean with_actor)
    * what a role may not do set the roles they need. */
   if (with_actor)
     {
-      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse",
-                                           "North", KES_TEST_ALL_ROLES);
+      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse", "North", NULL, KES_TEST_ALL_ROLES);
       kes_store_set_actor (db->store, db->actor);
     }
 

@@ -3,6 +3,7 @@
 
 #include "accounts/kes-lock-screen.h"
 #include "kes-accounts.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-form.h"
@@ -10,7 +11,7 @@
 /* The inactivity lock keeps the work underneath and only lets the same
  * person back in. */
 
-#define PASSWORD "violet harbour 27"
+#define PASSWORD KES_TEST_PASSWORD
 
 typedef struct
 {
@@ -56,9 +57,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->db = kes_test_db_new (TRUE);
-  g_assert_true (kes_store_set_password (fixture->db->store, kes_staff_get_id (fixture->db->actor),
-                                         PASSWORD, &error));
-  g_assert_no_error (error);
   fixture->window = kes_window_new (NULL);
   fixture->lock = kes_window_get_lock_screen (KES_WINDOW (fixture->window));
   kes_window_set_store (fixture->window, fixture->db->store);

@@ -65,9 +65,11 @@ fixture_set_up (Fixture       *fixture,
 
   set_now ("2026-02-25T09:00:00Z");
   fixture->db = kes_test_db_new (TRUE);
-  fixture->social = kes_test_account_titled (fixture->db->store, "sam.social", "Sam Social", "Social supervisor", "North", KES_TEST_ALL_ROLES);
+  fixture->social = kes_test_account_titled (fixture->db->store, "sam.social", "Sam Social", "Social supervisor", "North",
+                                             "01603 100200", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_test_account_titled (fixture->db->store, "cara.clinic", "Dr Cara Clinic", "Consultant forensic psychiatrist", "North", KES_TEST_ALL_ROLES);
+  fixture->clinical = kes_test_account_titled (fixture->db->store, "cara.clinic", "Dr Cara Clinic", "Consultant forensic psychiatrist", "North",
+                                               "01603 100300", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   fixture->patient_id = kes_test_add_patient (fixture->db->store, "Crane", "John", "9434765919", "North");
   patient = kes_store_load_patient (fixture->db->store, fixture->patient_id, &error);

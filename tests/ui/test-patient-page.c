@@ -232,7 +232,7 @@ test_stale_revision_conflict (Fixture       *fixture,
   /* A colleague changes the same record through their own connection. */
   other = kes_store_open (fixture->db->path, &error);
   g_assert_no_error (error);
-  colleague = kes_test_account_titled (other, "colleague", "Pat Colleague", "Social worker", NULL, KES_TEST_ALL_ROLES);
+  colleague = kes_test_account_titled (other, "colleague", "Pat Colleague", "Social worker", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (other, colleague);
   theirs = kes_store_load_patient (other, id, &error);

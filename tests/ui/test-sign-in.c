@@ -208,7 +208,7 @@ test_pick_list_only_for_a_team (void)
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *username = g_strdup_printf ("staff.%02u", i);
-      g_autoptr(KesStaff) member = kes_test_account_titled (store, username, username, NULL, NULL, KES_TEST_ALL_ROLES);
+      g_autoptr(KesStaff) member = kes_test_account_titled (store, username, username, NULL, NULL, NULL, KES_TEST_ALL_ROLES);
 
       g_assert_no_error (error);
     }
