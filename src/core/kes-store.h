@@ -109,8 +109,14 @@ gboolean     kes_store_mark_entered_in_error (KesStore    *self,
                                               gint64       base_revision,
                                               const char  *reason,
                                               GError     **error);
-/* Oldest first. */
+/* Oldest first. Needs the permission that reads the record's kind, for
+ * its patient; not logged (exports and imports use it, logged as such). A
+ * record not held has none. */
 GPtrArray   *kes_store_list_revisions       (KesStore    *self,
+                                             const char  *record_id,
+                                             GError     **error);
+/* The same for someone looking at a record's history, which is logged. */
+GPtrArray   *kes_store_list_history         (KesStore    *self,
                                              const char  *record_id,
                                              GError     **error);
 

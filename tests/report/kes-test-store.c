@@ -19,7 +19,7 @@ kes_test_set_now (const char *iso_time)
 }
 
 KesTestStore *
-kes_test_store_new_empty (void)
+kes_test_store_new_blank (void)
 {
   KesTestStore *fixture = g_new0 (KesTestStore, 1);
   g_autoptr(GError) error = NULL;
@@ -33,6 +33,22 @@ kes_test_store_new_empty (void)
   g_assert_no_error (error);
 
   return fixture;
+}
+
+KesTestStore *
+kes_test_store_new_empty (void)
+{
+  KesTestStore *fixture = kes_test_store_new_blank ();
+
+  kes_test_store_add_importer (fixture);
+  return fixture;
+}
+
+void
+kes_test_store_add_importer (KesTestStore *fixture)
+{
+  fixture->importer = kes_test_account (fixture->store, "importer", "Ida Importer", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, fixture->importer);
 }
 
 static KesContact *
@@ -61,6 +77,14 @@ KesTestStore *
 kes_test_store_new_with_patient (void)
 {
   KesTestStore *fixture = kes_test_store_new_empty ();
+
+  kes_test_store_add_patient (fixture);
+  return fixture;
+}
+
+void
+kes_test_store_add_patient (KesTestStore *fixture)
+{
   g_autoptr(KesPatient) patient = kes_patient_new ();
   g_autoptr(KesContact) first = NULL;
   g_autoptr(KesContact) second = NULL;
@@ -70,13 +94,13 @@ kes_test_store_new_with_patient (void)
   g_autoptr(KesTeam) north = NULL;
   g_autoptr(GError) error = NULL;
 
-  north = kes_store_find_team (fixture->store, "North");
-  g_assert_nonnull (north);
   fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "Care coordinator", "North",
                                             "01603 000 111", KES_TEST_ALL_ROLES);
   fixture->bob = kes_test_account_titled (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician", "South",
                                           NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
+  north = kes_store_find_team (fixture->store, "North");
+  g_assert_nonnull (north);
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "O’Brien — café");
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Zoë");
@@ -153,8 +177,6 @@ kes_test_store_new_with_patient (void)
   g_assert_no_error (error);
 
   kes_test_set_now ("2026-11-21T13:00:00Z");
-
-  return fixture;
 }
 
 void
@@ -166,6 +188,7 @@ kes_test_store_free (KesTestStore *fixture)
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->alice);
   g_clear_object (&fixture->bob);
+  g_clear_object (&fixture->importer);
 
   dir = g_dir_open (fixture->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
