@@ -513,8 +513,7 @@ break_glass_done_cb (KesBreakGlassOutcome  outcome,
 {
   Pending *pending = user_data;
 
-  /* "Register entry only" opens it with the clinical tabs hidden. */
-  if (outcome != KES_BREAK_GLASS_CANCELLED)
+  if (outcome == KES_BREAK_GLASS_GRANTED)
     load_patient_now (pending->window, pending->argument);
   pending_free (pending);
 }

@@ -7,8 +7,7 @@
 #include "kes-permissions.h"
 #include "kes-test-accounts.h"
 
-/* A different password first: the one-time password an administrator sets. */
-#define ONE_TIME_PASSWORD "heron-basalt-willow-38"
+#define ONE_TIME_PASSWORD KES_TEST_ONE_TIME_PASSWORD
 
 static KesStaff *
 keep_actor (KesStore *store)
@@ -106,6 +105,22 @@ kes_test_account_titled (KesStore   *store,
   g_assert_no_error (error);
   restore_actor (store, previous);
   return staff;
+}
+
+void
+kes_test_activate (KesStore   *store,
+                   const char *username,
+                   const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStaff) staff = NULL;
+  KesStaff *previous = keep_actor (store);
+
+  staff = kes_store_sign_in (store, username, ONE_TIME_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_store_change_own_password (store, NULL, password, &error));
+  g_assert_no_error (error);
+  restore_actor (store, previous);
 }
 
 void

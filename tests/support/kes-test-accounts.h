@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * once to replace its one-time password. Every test account's password is
  * KES_TEST_PASSWORD. */
 #define KES_TEST_PASSWORD       "plover-quartz-meadow-71"
+/* The one-time password kes_test_account() gives first. */
+#define KES_TEST_ONE_TIME_PASSWORD "heron-basalt-willow-38"
 #define KES_TEST_ADMIN_USERNAME "test.admin"
 /* Every role: every permission there is (but still within a team, when
  * the account has one). */
@@ -19,6 +21,13 @@ G_BEGIN_DECLS
 /* The test administrator (administrator role only, no team), made as the
  * database's first administrator if there is none yet. */
 KesStaff *kes_test_admin          (KesStore   *store);
+
+/* For an account an administrator made with KES_TEST_ONE_TIME_PASSWORD:
+ * signs it in and replaces that with @password, as its owner would at the
+ * first sign-in. The store's actor is left as it was. */
+void      kes_test_activate       (KesStore   *store,
+                                   const char *username,
+                                   const char *password);
 
 /* Makes @admin the administrator kes_test_account() works as. */
 void      kes_test_use_admin      (KesStore   *store,

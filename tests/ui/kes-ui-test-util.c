@@ -22,11 +22,13 @@ kes_test_db_new (gboolean with_actor)
   g_assert_no_error (error);
   g_assert_nonnull (db->store);
 
-  /* Every role, so that a test sees every part of the window; tests of
-   * what a role may not do set the roles they need. */
+  /* Every role and no team, so that a test sees every part of the window
+   * and every patient; tests of what a role or a team may not do set up
+   * the accounts they need. */
   if (with_actor)
     {
-      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse", "North", NULL, KES_TEST_ALL_ROLES);
+      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse",
+                                           NULL, NULL, KES_TEST_ALL_ROLES);
       kes_store_set_actor (db->store, db->actor);
     }
 

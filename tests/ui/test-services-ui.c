@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-error.h"
 #include "kes-services.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 
@@ -52,8 +53,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   kes_store_set_actor (fixture->db->store, ada);
   cai = kes_store_create_account (fixture->db->store, "cai", "Cai Clinician", NULL, NULL, NULL,
-                                  clinician, PASSWORD, &error);
+                                  clinician, KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "cai", PASSWORD);
   sign_in (fixture, "ada.admin");
 
   fixture->window = kes_window_new (NULL);

@@ -51,12 +51,6 @@ response_cb (AdwMessageDialog *dialog,
   g_autofree char *reason = kes_editable_dup_text (entry);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "register") == 0)
-    {
-      request->callback (KES_BREAK_GLASS_REGISTER_ONLY, request->user_data);
-      request_free (request);
-      return;
-    }
   if (g_strcmp0 (response, "open") != 0)
     {
       request->callback (KES_BREAK_GLASS_CANCELLED, request->user_data);
@@ -110,7 +104,6 @@ present (Request    *request,
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "register", _("_Register Entry Only"),
                                     "open", _("_Use Emergency Access"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
@@ -134,11 +127,11 @@ kes_break_glass_needed (KesStore    *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (patient_id != NULL, FALSE);
 
-  /* Only the team rule can be lifted: a role without clinical access or
-   * without break-glass gets the register entry alone. */
-  if (!kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, NULL, NULL) ||
-      !kes_store_check_permission (store, KES_PERMISSION_BREAK_GLASS, NULL, NULL) ||
-      kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, patient_id, &error))
+  /* Only the team rule can be lifted, and only by a role with break-glass:
+   * the register entry of another team's patient is need-to-know too, so
+   * anyone else is refused by core when the record opens. */
+  if (!kes_store_check_permission (store, KES_PERMISSION_BREAK_GLASS, NULL, NULL) ||
+      kes_store_check_permission (store, KES_PERMISSION_VIEW_IDENTITY, patient_id, &error))
     return FALSE;
   if (!g_error_matches (error, KES_ERROR, KES_ERROR_PERMISSION))
     return FALSE;
