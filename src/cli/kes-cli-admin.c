@@ -42,14 +42,22 @@ kes_cli_verify (KesCliContext *context)
   return KES_CLI_FAILED;
 }
 
+typedef struct
+{
+  gint64   started;
+  gboolean shown; /* a progress line is on the terminal, to be ended */
+} Progress;
+
 static void
 print_progress_cb (guint    done,
                    guint    total,
                    gpointer user_data)
 {
-  gint64 started = *(gint64 *) user_data;
+  Progress *progress = user_data;
+
+  progress->shown = TRUE;
   g_printerr ("\r%u / %u patients (%.1f s)", done, total,
-              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+              (g_get_monotonic_time () - progress->started) / (double) G_USEC_PER_SEC);
 }
 
 static void
@@ -76,7 +84,7 @@ kes_cli_demo (KesCliContext *context)
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
+  Progress progress = { g_get_monotonic_time (), FALSE };
   KesDemoOptions options;
 
   if (!kes_cli_parse_options (context, entries, NULL,
@@ -91,14 +99,16 @@ kes_cli_demo (KesCliContext *context)
     }
 
   options = (KesDemoOptions) { (guint) patients, (guint) contacts, (guint) notes, (guint32) seed };
-  if (!kes_demo_generate (context->store, &options, print_progress_cb, &started, &error))
+  if (!kes_demo_generate (context->store, &options, print_progress_cb, &progress, &error))
     {
-      g_printerr ("\n");
+      if (progress.shown)
+        g_printerr ("\n");
       return kes_cli_fail (error);
     }
-  g_printerr ("\n");
+  if (progress.shown)
+    g_printerr ("\n");
   g_print (_("Added %d demo patients with %d contacts and %d notes each in %.1f s\n"),
-           patients, contacts, notes, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+           patients, contacts, notes, (g_get_monotonic_time () - progress.started) / (double) G_USEC_PER_SEC);
   print_demo_accounts ();
   return KES_CLI_OK;
 }

@@ -231,20 +231,19 @@ kes_store_load_patient (KesStore    *self,
   return g_steal_pointer (&patient);
 }
 
-KesPatient *
-kes_store_find_patient (KesStore    *self,
-                        const char  *key,
-                        GError     **error)
+/* The patient's id for an id, an NHS number (any spacing) or an MHCS
+ * reference, with no permission check: callers check. */
+static char *
+resolve_patient_key (KesStore    *self,
+                     const char  *key,
+                     GError     **error)
 {
   g_autofree char *nhs = NULL;
-  g_autofree char *id = NULL;
+  char *id = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
   if (g_uuid_string_is_valid (key))
-    return kes_store_load_patient (self, key, error);
+    return g_strdup (key);
 
   nhs = kes_nhs_number_parse (key, NULL);
   stmt = kes_store_prepare (self,
@@ -259,12 +258,38 @@ kes_store_find_patient (KesStore    *self,
     id = g_strdup (kes_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (id == NULL)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
-                   _("No patient has the id, NHS number or MHCS reference “%s”"), key);
-      return NULL;
-    }
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                 _("No patient has the id, NHS number or MHCS reference “%s”"), key);
+  return id;
+}
+
+KesPatient *
+kes_store_find_patient (KesStore    *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error) ||
+      (id = resolve_patient_key (self, key, error)) == NULL)
+    return NULL;
   return kes_store_load_patient (self, id, error);
+}
+
+char *
+kes_store_lookup_patient_id (KesStore    *self,
+                             const char  *key,
+                             GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_BREAK_GLASS, NULL, error))
+    return NULL;
+  return resolve_patient_key (self, key, error);
 }
 
 guint

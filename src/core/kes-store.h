@@ -101,6 +101,11 @@ KesPatient  *kes_store_load_patient         (KesStore      *self,
 KesPatient  *kes_store_find_patient         (KesStore      *self,
                                              const char    *key,
                                              GError       **error);
+/* Only the record id for such a key, whatever the patient's team, to ask
+ * for emergency access to it (kes_store_break_glass); needs break-glass. */
+char        *kes_store_lookup_patient_id    (KesStore      *self,
+                                             const char    *key,
+                                             GError       **error);
 guint        kes_store_count_patients       (KesStore      *self);
 
 /* ---- Any revisioned record (patient, contact, note …) ---- */
