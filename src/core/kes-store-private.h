@@ -39,6 +39,7 @@ struct _KesStore
   KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
   KesSystemOperation system_operation; /* what runs without an actor, if anything */
   gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
+  gboolean    signing;          /* a signature confirmed with the password is being saved */
 };
 
 /* The last entry of the hash chain: what the next entry follows on from. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
@@ -242,36 +243,106 @@ kes_store_save_referral (KesStore      *self,
   return FALSE;
 }
 
+/* How the signer is described on the signed assessment: their job title,
+ * else their Kestrel roles. */
+static char *
+signer_role (KesStore *self,
+             KesStaff *actor)
+{
+  const char *title = kes_staff_get_role_title (actor);
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  roles = kes_store_get_actor_roles (self);
+  for (guint i = 0; roles[i] != NULL; i++)
+    g_strv_builder_add (labels, kes_role_label (roles[i]));
+  joined = g_strv_builder_end (labels);
+  return g_strjoinv (", ", joined);
+}
+
 gboolean
 kes_store_sign_referral_assessment (KesStore     *self,
                                     KesReferral  *referral,
+                                    const char   *password,
                                     GError      **error)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autofree char *before = NULL;
   g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *role = NULL;
+  g_autofree char *digest = NULL;
   KesStaff *actor;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
   missing = kes_referral_check_assessment (referral);
   if (!issues_to_error (missing, NULL, NULL, error))
     return FALSE;
+  /* Signing means the signer: the password again, checked like a sign-in. */
+  if (!kes_store_confirm_password (self, password, error))
+    return FALSE;
   actor = kes_store_get_actor (self);
-  if (actor == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
-                           _("No one is signed in: every change must have an author"));
-      return FALSE;
-    }
   before = kes_referral_to_json (referral);
+  role = signer_role (self, actor);
+  digest = kes_referral_assessment_digest (referral);
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_BY, kes_staff_get_id (actor));
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_AT, now);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_ROLE, role);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_DIGEST, digest);
   if (kes_store_save_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
     return TRUE;
   kes_referral_load_json (referral, before, NULL);
   return FALSE;
+}
+
+gboolean
+kes_store_referral_alteration (KesStore     *self,
+                               KesReferral  *referral,
+                               char        **altered_by,
+                               char        **altered_at,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  const char *signed_digest;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
+
+  *altered_by = NULL;
+  *altered_at = NULL;
+  if (kes_referral_get_sign_state (referral) != KES_REFERRAL_ASSESSMENT_ALTERED)
+    return TRUE;
+  revisions = kes_store_list_revisions (self, kes_referral_get_id (referral), error);
+  if (revisions == NULL)
+    return FALSE;
+  /* The first revision, after the signed one, whose assessment no longer
+   * matches what was signed. */
+  signed_digest = kes_referral_get_text (referral, KES_REFERRAL_SIGNED_DIGEST);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (revisions, i);
+      g_autoptr(KesReferral) then = kes_referral_new ();
+      g_autofree char *digest = NULL;
+
+      if (!kes_referral_load_json (then, kes_revision_get_data (revision), NULL) ||
+          !g_str_equal (kes_referral_get_text (then, KES_REFERRAL_SIGNED_DIGEST), signed_digest))
+        continue;
+      digest = kes_referral_assessment_digest (then);
+      if (!g_str_equal (digest, signed_digest))
+        {
+          *altered_by = g_strdup (kes_revision_get_author_name (revision));
+          *altered_at = g_strdup (kes_revision_get_at (revision));
+          return TRUE;
+        }
+    }
+  return TRUE;
 }
 
 static void

@@ -300,7 +300,7 @@ sign_all (Fixture      *fixture,
       kes_store_set_actor (fixture->store, i < 2 ? fixture->social : fixture->clinical);
       g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, parts[i], TRUE, &error));
       g_assert_no_error (error);
-      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], &error));
+      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
   kes_store_set_actor (fixture->store, fixture->social);
@@ -542,7 +542,7 @@ test_sign_alter_submit (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Not ready: cannot be signed. Cannot be submitted unsigned. */
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", KES_TEST_PASSWORD, &error));
   g_assert_nonnull (strstr (error->message, "mark it ready for review"));
   g_clear_error (&error);
   g_assert_false (kes_store_submit_moj_report (fixture->store, report, "2026-02-27", "post", "", &error));
@@ -554,13 +554,13 @@ test_sign_alter_submit (Fixture       *fixture,
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, "C", TRUE, &error));
   g_assert_cmpint (kes_moj_report_get_part_state (report, "C"), ==, KES_MOJ_PART_READY);
   kes_store_set_actor (fixture->store, fixture->social);
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "C", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "C", KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "clinical supervisor"));
   g_clear_error (&error);
   kes_store_set_actor (fixture->store, fixture->other);
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, "A", TRUE, &error));
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_clear_error (&error);
 
@@ -588,7 +588,7 @@ test_sign_alter_submit (Fixture       *fixture,
   /* Review again, re-sign, submit. */
   kes_store_set_actor (fixture->store, fixture->clinical);
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, reloaded, "C", TRUE, &error));
-  g_assert_true (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", &error));
+  g_assert_true (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_false (kes_store_submit_moj_report (fixture->store, reloaded, "2026-02-27", "pigeon", "", &error));
   g_assert_nonnull (strstr (error->message, "How it was sent"));

@@ -787,7 +787,7 @@ test_assessment_sign_off (Fixture       *fixture,
 
   kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-11-10");
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
-  g_assert_false (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+  g_assert_false (kes_store_sign_referral_assessment (fixture->store, referral, KES_TEST_PASSWORD, &error));
   g_assert_cmpstr (error->message, ==,
                    "Mental state is required to sign off\n"
                    "Risk summary is required to sign off\n"
@@ -800,7 +800,7 @@ test_assessment_sign_off (Fixture       *fixture,
   kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Violence risk reduced with treatment");
   kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation; depot");
   kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach");
-  g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SIGNED_BY), ==, kes_staff_get_id (fixture->alice));

@@ -268,7 +268,7 @@ complete_and_sign (Fixture      *fixture,
     {
       kes_store_set_actor (fixture->store, i < 2 ? fixture->social : fixture->clinical);
       g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, parts[i], TRUE, &error));
-      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], &error));
+      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
   kes_store_set_actor (fixture->store, fixture->social);

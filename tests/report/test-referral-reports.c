@@ -177,7 +177,7 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
     g_assert_no_error (error);
     kes_referral_set_text (fixture->referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (risk));
   }
-  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, &error));
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   move (fixture, fixture->referral, KES_REFERRAL_ASSESSED, "2026-10-09", NULL);
   move (fixture, fixture->referral, KES_REFERRAL_ACCEPTED, "2026-10-12", NULL);

@@ -357,7 +357,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   /* Signing follows the named supervisors. */
   kes_store_set_actor (fixture->db->store, fixture->social);
   g_assert_true (kes_moj_report_form_ready_part (form, "C", &error));
-  g_assert_false (kes_moj_report_form_sign_part (form, "C", &error));
+  g_assert_false (kes_moj_report_form_sign_part (form, "C", KES_TEST_PASSWORD, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -366,7 +366,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
       if (i < 2)
         g_assert_true (kes_moj_report_form_ready_part (form, parts[i], &error));
       g_assert_no_error (error);
-      g_assert_true (kes_moj_report_form_sign_part (form, parts[i], &error));
+      g_assert_true (kes_moj_report_form_sign_part (form, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (kes_moj_report_form_get_part_state_text (form, parts[i]), "Signed by "));
     }
@@ -553,7 +553,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
       {
         kes_store_set_actor (fixture->db->store, i < 2 ? fixture->social : fixture->clinical);
         g_assert_true (kes_store_set_moj_part_ready (fixture->db->store, report, parts[i], TRUE, &error));
-        g_assert_true (kes_store_sign_moj_report_part (fixture->db->store, report, parts[i], &error));
+        g_assert_true (kes_store_sign_moj_report_part (fixture->db->store, report, parts[i], KES_TEST_PASSWORD, &error));
         g_assert_no_error (error);
       }
     g_assert_true (kes_store_submit_moj_report (fixture->db->store, report, "2026-03-03", "secure-email",

@@ -12,6 +12,7 @@
 #include "kes-report-referral.h"
 #include "kes-store-risk.h"
 #include "kes-pdf-writer.h"
+#include "kes-test-accounts.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
@@ -309,7 +310,7 @@ test_intake_to_in_reach (Fixture       *fixture,
                                                          "assessment_date_field")), "2026-11-10");
     kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "history_field")),
                             "Admitted from prison in 2020 after a s47/49 transfer.");
-    g_assert_false (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_false (kes_referral_assessment_sign (assessment, KES_TEST_PASSWORD, NULL));
     g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "message_label")));
     kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "mental_state_field")),
                             "Euthymic, no evidence of psychosis at interview.");
@@ -352,7 +353,7 @@ test_intake_to_in_reach (Fixture       *fixture,
       g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
                                                              "risk_unlink_button")));
     }
-    g_assert_true (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_true (kes_referral_assessment_sign (assessment, KES_TEST_PASSWORD, NULL));
     g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_SIGNED_BY), ==,
                      kes_staff_get_id (fixture->db->actor));
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-report-referral.h"
@@ -152,13 +153,13 @@ dup_with_typed (KesReferralAssessment *self)
 static void
 save_clicked_cb (KesReferralAssessment *self)
 {
-  kes_referral_assessment_save (self, FALSE);
+  kes_referral_assessment_save (self);
 }
 
 static void
 sign_clicked_cb (KesReferralAssessment *self)
 {
-  kes_referral_assessment_save (self, TRUE);
+  kes_referral_assessment_ask_to_sign (self);
 }
 
 static void
@@ -270,32 +271,86 @@ kes_referral_assessment_set_referral (KesReferralAssessment *self,
   show_signed (self);
 }
 
+static void
+saved (KesReferralAssessment *self,
+       KesReferral           *candidate,
+       gboolean               signed_off)
+{
+  g_set_object (&self->referral, candidate);
+  show_message (self, NULL);
+  show_signed (self);
+  kes_widget_toast (GTK_WIDGET (self), signed_off ? _("Assessment signed off") : _("Assessment saved"));
+  g_signal_emit (self, signals[SAVED], 0, candidate);
+}
+
 gboolean
-kes_referral_assessment_save (KesReferralAssessment *self,
-                              gboolean               sign)
+kes_referral_assessment_save (KesReferralAssessment *self)
 {
   g_autoptr(KesReferral) candidate = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saved;
 
   g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
   g_return_val_if_fail (self->referral != NULL, FALSE);
 
   candidate = dup_with_typed (self);
-  saved = sign ? kes_store_sign_referral_assessment (self->store, candidate, &error)
-               : kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error);
-  if (!saved)
+  if (!kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error))
     {
       /* What was typed stays in the fields. */
       show_message (self, error->message);
       return FALSE;
     }
-  g_set_object (&self->referral, candidate);
-  show_message (self, NULL);
-  show_signed (self);
-  kes_widget_toast (GTK_WIDGET (self), sign ? _("Assessment signed off") : _("Assessment saved"));
-  g_signal_emit (self, signals[SAVED], 0, candidate);
+  saved (self, candidate, FALSE);
   return TRUE;
+}
+
+gboolean
+kes_referral_assessment_sign (KesReferralAssessment  *self,
+                              const char             *password,
+                              GError                **error)
+{
+  g_autoptr(KesReferral) candidate = NULL;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (self->referral != NULL, FALSE);
+
+  candidate = dup_with_typed (self);
+  if (!kes_store_sign_referral_assessment (self->store, candidate, password, error))
+    return FALSE;
+  saved (self, candidate, TRUE);
+  return TRUE;
+}
+
+static gboolean
+sign_cb (const char  *password,
+         gpointer     user_data,
+         GError     **error)
+{
+  return kes_referral_assessment_sign (user_data, password, error);
+}
+
+static void
+signed_cb (gboolean      signed_off,
+           const GError *error,
+           gpointer      user_data)
+{
+  KesReferralAssessment *self = user_data;
+
+  /* What was typed stays in the fields. */
+  if (error != NULL)
+    show_message (self, error->message);
+}
+
+void
+kes_referral_assessment_ask_to_sign (KesReferralAssessment *self)
+{
+  g_return_if_fail (KES_IS_REFERRAL_ASSESSMENT (self));
+  g_return_if_fail (self->referral != NULL);
+
+  kes_ask_signature (GTK_WIDGET (self), _("Sign Off the Assessment?"),
+                     _("Type your password to sign the assessment as yourself. Your name, your "
+                       "role and the time go on it; if it is changed later it shows as altered "
+                       "after sign-off until it is signed again."),
+                     sign_cb, signed_cb, g_object_ref (self), g_object_unref);
 }
 
 GtkWidget *
