@@ -1079,8 +1079,7 @@ test_risk_link (Fixture       *fixture,
   kes_risk_assessment_set_completed_by (signed_off, "Dr Cara Clinic");
   kes_risk_assessment_set_mdt_reviewed_on (signed_off, "2026-09-20");
   kes_risk_assessment_set_next_review_on (signed_off, "2027-03-20");
-  kes_risk_assessment_set_status (signed_off, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, signed_off, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, signed_off, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   /* A newer draft is not the latest signed assessment. */
   kes_risk_assessment_set_assessed_on (draft, "2026-11-01");
@@ -1089,8 +1088,7 @@ test_risk_link (Fixture       *fixture,
   kes_risk_assessment_set_completed_by (theirs, "Dr Cara Clinic");
   kes_risk_assessment_set_mdt_reviewed_on (theirs, "2026-10-01");
   kes_risk_assessment_set_next_review_on (theirs, "2027-04-01");
-  kes_risk_assessment_set_status (theirs, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, theirs, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, theirs, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   latest = kes_store_latest_signed_risk_assessment (fixture->store, kes_patient_get_id (fixture->patient), &error);

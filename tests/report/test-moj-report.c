@@ -226,7 +226,8 @@ add_risk_assessment (Fixture    *fixture,
       kes_risk_assessment_set_next_review_on (a, "2026-08-10");
       kes_risk_assessment_set_status (a, KES_RISK_STATUS_COMPLETED);
     }
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
+  g_assert_true (completed ? kes_store_sign_off_risk_assessment (fixture->store, a, NULL, KES_TEST_PASSWORD, &error)
+                           : kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -173,7 +173,7 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
     kes_risk_assessment_set_field (risk, "serious_harm", "H");
     kes_risk_assessment_set_field (risk, "other_risks_detail", "Exploitation by peers when unwell.");
     kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
-    g_assert_true (kes_store_save_risk_assessment (fixture->store, risk, NULL, &error));
+    g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, risk, NULL, KES_TEST_PASSWORD, &error));
     g_assert_no_error (error);
     kes_referral_set_text (fixture->referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (risk));
   }

@@ -354,6 +354,9 @@ test_lifecycle (void)
   /* Completed: changes only by a revision with a reason, never back to draft. */
   kes_risk_assessment_set_rating (a, "TS5", "score", "2");
   g_assert_false (kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "use Complete and Sign Off"));
+  g_clear_error (&error);
+  g_assert_false (kes_store_sign_off_risk_assessment (fixture->store, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_nonnull (strstr (error->message, "Reason for change"));
   g_clear_error (&error);
   g_assert_cmpstr (kes_risk_assessment_get_rating (a, "TS5", "score"), ==, "2");
@@ -361,8 +364,8 @@ test_lifecycle (void)
   g_assert_false (kes_store_save_risk_assessment (fixture->store, a, "typo", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
-  kes_risk_assessment_set_status (a, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, a, "TS5 mis-keyed: 2, not 3", &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, a, "TS5 mis-keyed: 2, not 3",
+                                                    KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   revisions = kes_store_list_revisions (fixture->store, kes_risk_assessment_get_id (a), &error);

@@ -204,3 +204,17 @@ kes_test_find_row (GtkWidget  *widget,
     }
   return NULL;
 }
+
+void
+kes_test_answer_signature (const char *password)
+{
+  AdwMessageDialog *dialog = kes_test_find_message_dialog ();
+  GtkEditable *entry;
+
+  g_assert_nonnull (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "kes-password");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, password);
+  adw_message_dialog_response (dialog, "sign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}

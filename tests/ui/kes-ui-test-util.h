@@ -44,6 +44,10 @@ GtkWidget *kes_test_find_descendant (GtkWidget  *widget,
 GtkWidget *kes_test_find_row        (GtkWidget  *widget,
                                      const char *title);
 AdwMessageDialog *kes_test_find_message_dialog (void);
+/* Answers the signature dialog (kes-signature-dialog.h) that is showing:
+ * types @password and presses Sign. The dialog is then gone, or shown
+ * again with the problem (kes_test_find_message_dialog finds it). */
+void       kes_test_answer_signature (const char *password);
 void       kes_test_close_dialogs   (void);
 
 /* First code of a core code list. */

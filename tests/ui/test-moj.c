@@ -113,7 +113,7 @@ fixture_set_up (Fixture       *fixture,
   kes_risk_assessment_set_field (assessment, "serious_harm", "L");
   kes_risk_assessment_set_field (assessment, "imminent_violence", "L");
   kes_risk_assessment_set_status (assessment, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->db->store, assessment, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, assessment, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {

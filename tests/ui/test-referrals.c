@@ -338,7 +338,7 @@ test_intake_to_in_reach (Fixture       *fixture,
       kes_risk_assessment_set_field (risk, "case_prioritisation", "M");
       kes_risk_assessment_set_field (risk, "other_risks_detail", "Self-neglect when unwell.");
       kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
-      g_assert_true (kes_store_save_risk_assessment (fixture->db->store, risk, NULL, &error));
+      g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, risk, NULL, KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
     g_signal_emit_by_name (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_link_button"), "clicked");

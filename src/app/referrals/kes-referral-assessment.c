@@ -7,6 +7,7 @@
 
 #include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
+#include "kes-error.h"
 #include "kes-clock.h"
 #include "kes-report-referral.h"
 #include "kes-store-referrals.h"
@@ -52,16 +53,39 @@ static void
 show_signed (KesReferralAssessment *self)
 {
   const char *signed_at = kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_AT);
+  g_autoptr(KesStaff) signer = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *altered_by = NULL;
+  g_autofree char *altered_at = NULL;
+  const char *role = kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_ROLE);
+  const char *name;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->signed_label), "error");
   if (*signed_at == '\0')
     {
       gtk_label_set_text (self->signed_label, _("Not signed off yet"));
       return;
     }
   when = kes_time_to_display (signed_at);
-  text = g_strdup_printf (_("Signed off %s"), when);
+  signer = kes_store_find_staff (self->store, kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_BY), NULL);
+  name = signer != NULL ? kes_staff_get_display_name (signer) : _("someone");
+  if (kes_referral_get_sign_state (self->referral) == KES_REFERRAL_ASSESSMENT_ALTERED)
+    {
+      g_autofree char *altered_when = NULL;
+
+      kes_store_referral_alteration (self->store, self->referral, &altered_by, &altered_at, NULL);
+      altered_when = altered_at != NULL ? kes_time_to_display (altered_at) : g_strdup (_("later"));
+      /* TRANSLATORS: "Altered after sign-off by Bob on 21 Nov 2026 10:00 (signed off by Alice on …): sign it off again" */
+      text = g_strdup_printf (_("Altered after sign-off by %s on %s (signed off by %s on %s): sign it off again"),
+                              altered_by != NULL ? altered_by : _("someone"), altered_when, name, when);
+      gtk_widget_add_css_class (GTK_WIDGET (self->signed_label), "error");
+    }
+  else if (*role != '\0')
+    /* TRANSLATORS: "Signed off by Alice Adeyemi, Consultant psychiatrist, on 21 Nov 2026 09:00" */
+    text = g_strdup_printf (_("Signed off by %s, %s, on %s"), name, role, when);
+  else
+    text = g_strdup_printf (_("Signed off by %s on %s"), name, when);
   gtk_label_set_text (self->signed_label, text);
 }
 
@@ -309,13 +333,21 @@ kes_referral_assessment_sign (KesReferralAssessment  *self,
                               GError                **error)
 {
   g_autoptr(KesReferral) candidate = NULL;
+  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
   g_return_val_if_fail (self->referral != NULL, FALSE);
 
   candidate = dup_with_typed (self);
-  if (!kes_store_sign_referral_assessment (self->store, candidate, password, error))
-    return FALSE;
+  if (!kes_store_sign_referral_assessment (self->store, candidate, password, &local))
+    {
+      /* What was typed stays in the fields; a wrong password is said in
+       * the dialog that asked for it. */
+      if (!g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+        show_message (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   saved (self, candidate, TRUE);
   return TRUE;
 }
@@ -333,11 +365,7 @@ signed_cb (gboolean      signed_off,
            const GError *error,
            gpointer      user_data)
 {
-  KesReferralAssessment *self = user_data;
-
-  /* What was typed stays in the fields. */
-  if (error != NULL)
-    show_message (self, error->message);
+  /* kes_referral_assessment_sign() has said what went wrong in the form. */
 }
 
 void
