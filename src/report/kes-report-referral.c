@@ -182,7 +182,7 @@ add_alteration (KesStore     *store,
                             "be signed off again."),
                           name, *role != '\0' ? role : _("role not recorded"), signed_at,
                           altered_by != NULL ? altered_by : _("someone"), when);
-  kes_document_add_paragraph (document, note);
+  kes_document_add_not_completed (document, _("Sign-off"), note);
   return TRUE;
 }
 

@@ -359,6 +359,35 @@ test_assessment_and_today (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (kes_field_record_get_bool (assessment, "eligible"));
 
+  /* Signing means the signer: the password again; a signature supplied
+   * with a save is dropped, and saving again takes a sign-off away. */
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  g_assert_false (kes_store_sign_carer_assessment (fixture->store, assessment, "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  g_assert_true (kes_store_sign_carer_assessment (fixture->store, assessment, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_by"), ==,
+                   kes_staff_get_id (kes_store_get_actor (fixture->store)));
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "2026-11-21T09:00:00Z");
+  kes_field_record_set_text (assessment, "support_plan", "Respite two weekends a month.");
+  g_assert_true (kes_store_save_carer_record (fixture->store, assessment, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  {
+    g_autoptr(KesFieldRecord) offered = kes_field_record_new (&kes_carer_assessment_kind);
+
+    kes_field_record_set_text (offered, "carer_id", fixture->carer_id);
+    kes_field_record_set_text (offered, "status", "offered");
+    kes_field_record_set_text (offered, "offered_on", "2026-11-01");
+    kes_field_record_set_text (offered, "signed_at", "2026-01-01T00:00:00Z");
+    g_assert_true (kes_store_save_carer_record (fixture->store, offered, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_cmpstr (kes_field_record_get_text (offered, "signed_at"), ==, "");
+    g_assert_false (kes_store_sign_carer_assessment (fixture->store, offered, KES_TEST_PASSWORD, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   kes_field_record_set_bool (assessment, "significant_impact", FALSE);
   g_assert_false (kes_carer_assessment_is_eligible (assessment));
 

@@ -588,6 +588,11 @@ test_sign_alter_submit (Fixture       *fixture,
   /* Review again, re-sign, submit. */
   kes_store_set_actor (fixture->store, fixture->clinical);
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, reloaded, "C", TRUE, &error));
+  /* Signing means the signer: the right person with the wrong password signs nothing. */
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (kes_moj_report_get_part_state (reloaded, "C"), ==, KES_MOJ_PART_READY);
   g_assert_true (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_false (kes_store_submit_moj_report (fixture->store, reloaded, "2026-02-27", "pigeon", "", &error));

@@ -236,6 +236,95 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
 }
 
 static void
+fill_assessment (KesReferral *referral)
+{
+  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-10-09");
+  kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Long history of psychosis; first admission at 19.");
+  kes_referral_set_text (referral, KES_REFERRAL_MENTAL_STATE, "Settled on the ward, no psychotic symptoms.");
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Violence risk reduced with depot treatment.");
+  kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation and a depot clinic.");
+  kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach before discharge.");
+  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+}
+
+/* Signing means the signer, and a signed assessment changed later says so
+ * on screen and in the PDF, with who changed it and when, until it is
+ * signed again; the sign-off line names the signer and their role. */
+static void
+test_altered_after_sign_off (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KesStaff) dr = kes_test_account_titled (fixture->store, "dr.rook", "Dr Rhian Rook", "Consultant forensic psychiatrist",
+                                                    "North", NULL, KES_ROLE_CLINICIAN);
+  g_autoptr(KesStaff) ben = kes_test_account_titled (fixture->store, "ben", "Ben Barn", "CPN", "North", NULL,
+                                                     KES_ROLE_CLINICIAN);
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr(GDateTime) later = kes_time_from_iso ("2026-11-22T14:30:00Z");
+
+  kes_store_set_actor (fixture->store, dr);
+  fill_assessment (fixture->referral);
+
+  /* The password again; a wrong one signs nothing (and counts like a failed
+   * sign-in). */
+  g_assert_false (kes_store_sign_referral_assessment (fixture->store, fixture->referral, "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_UNSIGNED);
+  g_assert_cmpstr (kes_referral_get_text (fixture->referral, KES_REFERRAL_SIGNED_AT), ==, "");
+
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_SIGNED);
+  g_assert_cmpstr (kes_referral_get_text (fixture->referral, KES_REFERRAL_SIGNED_ROLE), ==,
+                   "Consultant forensic psychiatrist");
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-assessment-signed.pdf");
+  assert_contains (text, "Assessment signed off in Kestrel by");
+  assert_contains (text, "Dr Rhian Rook");
+  assert_contains (text, "Consultant forensic psychiatrist");
+  g_assert_null (strstr (text, "Altered after sign-off"));
+  g_clear_object (&document);
+  g_clear_pointer (&text, g_free);
+
+  /* A colleague changes the mental state a day later. */
+  kes_clock_set_fixed (later);
+  kes_store_set_actor (fixture->store, ben);
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_MENTAL_STATE, "Paranoid about staff since Tuesday.");
+  g_assert_true (kes_store_save_referral (fixture->store, fixture->referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_ALTERED);
+  g_assert_true (kes_store_referral_alteration (fixture->store, fixture->referral, &by, &at, &error));
+  g_assert_cmpstr (by, ==, "Ben Barn");
+  g_assert_cmpstr (at, ==, "2026-11-22T14:30:00Z");
+
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-assessment-altered.pdf");
+  assert_contains (text, "Altered after sign-off");
+  assert_contains (text, "signed off by Dr Rhian Rook (Consultant forensic");
+  assert_contains (text, "changed by Ben Barn on 22 Nov 2026 14:30");
+  assert_contains (text, "must be signed off again");
+  /* The altered text is printed, and never above a standing signature. */
+  g_assert_null (strstr (text, "Assessment signed off in Kestrel by"));
+  g_clear_object (&document);
+  g_clear_pointer (&text, g_free);
+
+  /* Signed again by Ben: his name and role, the alteration gone. */
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  text = pdf_text (document, "referral-assessment-signed-again.pdf");
+  assert_contains (text, "Ben Barn");
+  assert_contains (text, "CPN");
+  g_assert_null (strstr (text, "Altered after sign-off"));
+}
+
+static void
 test_inreach_plan (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -365,6 +454,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/referral-report/assessment", test_assessment_pdf_and_xml);
+  ADD ("/referral-report/altered-after-sign-off", test_altered_after_sign_off);
   ADD ("/referral-report/inreach-plan", test_inreach_plan);
   ADD ("/referral-report/pathway", test_pathway_report);
   ADD ("/referral-report/needs-export", test_needs_export_permission);
