@@ -197,12 +197,13 @@ kes_store_save_care_record (KesStore       *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CARE_RECORD (record), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_care_record_get_patient_id (record), error))
+    return FALSE;
   draft = kes_store_care_record_prepare (record, today, &json, error);
   if (draft == NULL)
     return FALSE;
   patient_id = kes_care_record_get_patient_id (draft);
-  if (!kes_store_check_patient_active (self, patient_id, NULL, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+  if (!kes_store_check_patient_active (self, patient_id, NULL, error))
     return FALSE;
   if (g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) &&
       !check_depot_prescription (self, draft, error))
@@ -355,7 +356,9 @@ kes_store_mark_care_record_entered_in_error (KesStore       *self,
   g_return_val_if_fail (kes_care_record_get_id (record) != NULL, FALSE);
 
   patient_id = kes_care_record_get_patient_id (record);
-  if (!kes_store_record_state (self, kes_care_record_get_id (record), &kind, NULL, error))
+  /* The record's own patient is checked again when it is marked. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error) ||
+      !kes_store_record_state (self, kes_care_record_get_id (record), &kind, NULL, error))
     return FALSE;
   if (g_strcmp0 (kind, kes_care_record_get_kind (record)) != 0)
     {
@@ -363,8 +366,6 @@ kes_store_mark_care_record_entered_in_error (KesStore       *self,
                    kes_care_record_get_id (record));
       return FALSE;
     }
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
-    return FALSE;
   if (!kes_store_mark_entered_in_error (self, kes_care_record_get_id (record),
                                         kes_care_record_get_revision (record), reason, error))
     return FALSE;

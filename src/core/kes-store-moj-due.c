@@ -235,6 +235,9 @@ kes_store_moj_due_items (KesStore     *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return FALSE;
+
   /* "+" keeps SQLite starting from the team's patients rather than from
    * every record of these kinds. */
   stmt = kes_store_prepare_for_team (self,

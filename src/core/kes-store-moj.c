@@ -83,10 +83,11 @@ kes_store_save_moj_record (KesStore       *self,
   g_return_val_if_fail (KES_IS_MOJ_RECORD (record), FALSE);
 
   patient_id = kes_moj_record_get_patient_id (record);
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return FALSE;
   normalised = kes_store_moj_prepare (record, &json, error);
   if (normalised == NULL ||
-      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error))
     return FALSE;
   id = g_strdup (kes_moj_record_get_id (record));
 
@@ -378,9 +379,15 @@ kes_store_set_moj_part_ready (KesStore      *self,
                               gboolean       ready,
                               GError       **error)
 {
-  g_autoptr(KesMojRecord) copy = kes_moj_record_copy (report);
+  g_autoptr(KesMojRecord) copy = NULL;
   g_autofree char *json = NULL;
 
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error))
+    return FALSE;
+  copy = kes_moj_record_copy (report);
   if (!kes_moj_report_set_part_ready (copy, part_id, ready, error) ||
       !kes_store_save_moj_record (self, copy, KES_CHANGE_EDIT, NULL, error))
     return FALSE;
@@ -466,6 +473,8 @@ kes_store_submit_moj_report (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error))
+    return FALSE;
   copy = kes_moj_record_copy (report);
   if (!kes_moj_report_submit (copy, date, method, reference, error) ||
       !kes_store_save_moj_record (self, copy, KES_CHANGE_EDIT, NULL, error))

@@ -169,9 +169,9 @@ prepare_referral (KesStore     *self,
   const char *patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
   GPtrArray *steps = kes_referral_get_steps (referral);
 
-  if (!issues_to_error (issues, NULL, NULL, error) ||
-      !check_record (self, patient_id, "patient", error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error) ||
+      !issues_to_error (issues, NULL, NULL, error) ||
+      !check_record (self, patient_id, "patient", error))
     return FALSE;
   if (kes_referral_get_id (referral) != NULL && !check_record (self, kes_referral_get_id (referral), "referral", error))
     return FALSE;
@@ -443,6 +443,9 @@ kes_store_move_referral (KesStore          *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
   if (kes_referral_get_id (referral) == NULL)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -452,9 +455,7 @@ kes_store_move_referral (KesStore          *self,
   if (!check_record (self, kes_referral_get_id (referral), "referral", error) ||
       !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
                                 kes_referral_get_stage_date (referral), today,
-                                clean_reason, destination, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
-                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+                                clean_reason, destination, error))
     return FALSE;
 
   actor = kes_store_get_actor (self);
@@ -647,6 +648,12 @@ kes_store_add_referral_document (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (referral_id != NULL && content != NULL, NULL);
 
+  /* The permission first without the patient, so that whether the
+   * referral exists tells no one without it anything. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error) ||
+      (patient_id = referral_patient (self, referral_id, error)) == NULL ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return NULL;
   data = g_bytes_get_data (content, &size);
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     {
@@ -655,15 +662,6 @@ kes_store_add_referral_document (KesStore    *self,
       return NULL;
     }
   actor = kes_store_get_actor (self);
-  if (actor == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
-                           _("No one is signed in: every change must have an author"));
-      return NULL;
-    }
-  if ((patient_id = referral_patient (self, referral_id, error)) == NULL ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
-    return NULL;
 
   base = g_path_get_basename (file_name != NULL && *file_name != '\0' ? file_name : "letter.pdf");
   id = kes_uuid_new ();

@@ -669,7 +669,7 @@ kes_store_write_revision (KesStore       *self,
       stmt = kes_store_prepare (self,
         "UPDATE record SET revision = ?2, updated_at = ?3, updated_by = ?4, "
         "state = CASE WHEN ?5 THEN 'entered-in-error' ELSE state END "
-        "WHERE id = ?1 AND revision = ?6", error);
+        "WHERE id = ?1 AND revision = ?6 AND patient_id IS ?7", error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
@@ -678,6 +678,7 @@ kes_store_write_revision (KesStore       *self,
       sqlite3_bind_text (stmt, 4, actor_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
       sqlite3_bind_int64 (stmt, 6, base_revision);
+      sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not save the record"));
@@ -685,6 +686,14 @@ kes_store_write_revision (KesStore       *self,
           return 0;
         }
       sqlite3_reset (stmt);
+      /* The permission was checked for @patient_id: a record of another
+       * patient is never changed in its name. */
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                               _("This record belongs to another patient and was not changed"));
+          return 0;
+        }
     }
 
   if (!insert_revision_row (self, *record_id, revision, change, reason, actor_id, now, data_json, error))
@@ -759,6 +768,7 @@ kes_store_mark_entered_in_error (KesStore    *self,
   g_autofree char *id = g_strdup (record_id);
   g_autofree char *kind = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *patient_id = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -770,17 +780,22 @@ kes_store_mark_entered_in_error (KesStore    *self,
   if (!kes_store_savepoint (self, error))
     return FALSE;
 
-  /* The marking revision repeats the content, so history shows what was withdrawn. */
+  /* The marking revision repeats the content, so history shows what was
+   * withdrawn; the access log names the record's own patient. */
   stmt = kes_store_prepare (self,
-    "SELECT data FROM revision WHERE record_id = ? ORDER BY revision DESC LIMIT 1", error);
+    "SELECT v.data, r.patient_id FROM record r JOIN revision v ON v.record_id = r.id "
+    "WHERE r.id = ? ORDER BY v.revision DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    data = g_strdup (kes_store_column_text (stmt, 0));
+    {
+      data = g_strdup (kes_store_column_text (stmt, 0));
+      patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
   sqlite3_reset (stmt);
 
-  if (kes_store_write_revision (self, kind, NULL, &id, base_revision,
+  if (kes_store_write_revision (self, kind, patient_id, &id, base_revision,
                                 KES_CHANGE_ENTERED_IN_ERROR, reason,
                                 data != NULL ? data : "{}", error) == 0)
     goto fail;
