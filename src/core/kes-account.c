@@ -258,7 +258,7 @@ kes_account_dup_roles_label (KesAccount *self)
   if (self->roles[0] == NULL)
     return g_strdup (_("No roles"));
   for (guint i = 0; self->roles[i] != NULL; i++)
-    g_strv_builder_add (labels, kes_role_label (self->roles[i]));
+    g_strv_builder_add (labels, kes_role_title (self->roles[i]));
   joined = g_strv_builder_end (labels);
   return g_strjoinv (", ", joined);
 }

@@ -18,7 +18,8 @@
 typedef struct
 {
   const char *role;
-  const char *label;
+  const char *label;       /* the people holding it: "Clinicians" */
+  const char *title;       /* one of them: "Clinician" */
   guint       permissions; /* 1 << KesPermission */
 } RoleEntry;
 
@@ -29,26 +30,26 @@ typedef struct
 #define EVERY_ROLE P (VIEW_DIRECTORY)
 
 static const RoleEntry roles[] = {
-  { KES_ROLE_CLINICIAN, N_("Clinicians"),
+  { KES_ROLE_CLINICIAN, N_("Clinicians"), N_("Clinician"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
     P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
-  { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"),
+  { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"), N_("Social supervisor"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
     P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
   /* Carer's assessments and carer letters are the carer's own documents,
    * written with them and given to them: carers' liaison staff save and
    * print those, and nothing else leaves the program through them. */
-  { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"),
+  { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"), N_("Carers’ liaison worker"),
     P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
-  { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"),
+  { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"), N_("Liaison and diversion practitioner"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) |
     EVERY_ROLE },
-  { KES_ROLE_TEAM_MANAGER, N_("Team managers"),
+  { KES_ROLE_TEAM_MANAGER, N_("Team managers"), N_("Team manager"),
     P (OVERRIDE_ELIGIBILITY) |
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EXPORT) | P (VIEW_AUDIT) |
     P (BREAK_GLASS) | P (VIEW_CARERS) | P (EXPORT_CARER_DOCUMENTS) |
     P (MANAGE_DIRECTORY) | EVERY_ROLE },
-  { KES_ROLE_ADMINISTRATOR, N_("Administrators"),
+  { KES_ROLE_ADMINISTRATOR, N_("Administrators"), N_("Administrator"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_AUDIT) | P (MANAGE_STAFF) | P (BACKUP) |
     P (MANAGE_DIRECTORY) | EVERY_ROLE },
 };
@@ -104,6 +105,13 @@ kes_role_label (const char *role)
 {
   const RoleEntry *entry = find_role (role);
   return entry != NULL ? _(entry->label) : role;
+}
+
+const char *
+kes_role_title (const char *role)
+{
+  const RoleEntry *entry = find_role (role);
+  return entry != NULL ? _(entry->title) : role;
 }
 
 const char *

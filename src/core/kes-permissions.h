@@ -43,7 +43,10 @@ typedef enum
 const char * const *kes_role_all             (void);
 gboolean            kes_role_is_known        (const char         *role);
 /* "Carers’ liaison staff": the role's people, for messages and lists. */
+/* The people holding @role, "Clinicians"; kes_role_title() is one of
+ * them, "Clinician". */
 const char         *kes_role_label           (const char         *role);
+const char         *kes_role_title           (const char         *role);
 /* "view-clinical": the permission's stable name. */
 const char         *kes_permission_to_string (KesPermission       permission);
 gboolean            kes_permission_from_string (const char       *text,

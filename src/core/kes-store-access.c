@@ -287,6 +287,23 @@ kes_store_actor_team_scope (KesStore *self)
   return g_steal_pointer (&account.team_id);
 }
 
+char *
+kes_store_signer_role (KesStore *self)
+{
+  const char *title = self->actor != NULL ? kes_staff_get_role_title (self->actor) : NULL;
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  roles = kes_store_get_actor_roles (self);
+  for (guint i = 0; roles[i] != NULL; i++)
+    g_strv_builder_add (titles, kes_role_title (roles[i]));
+  joined = g_strv_builder_end (titles);
+  return g_strjoinv (", ", joined);
+}
+
 GStrv
 kes_store_get_actor_roles (KesStore *self)
 {

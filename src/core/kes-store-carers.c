@@ -320,7 +320,7 @@ kes_store_sign_carer_assessment (KesStore        *self,
                                  GError         **error)
 {
   g_autofree char *now = kes_clock_now_iso ();
-  const char *title;
+  g_autofree char *role = NULL;
   KesStaff *actor;
   gboolean saved;
 
@@ -339,10 +339,9 @@ kes_store_sign_carer_assessment (KesStore        *self,
   if (!kes_store_confirm_password (self, password, error))
     return FALSE;
   actor = kes_store_get_actor (self);
-  title = kes_staff_get_role_title (actor);
+  role = kes_store_signer_role (self);
   kes_field_record_set_text (assessment, "signed_by", kes_staff_get_id (actor));
-  kes_field_record_set_text (assessment, "signed_role", title != NULL && *title != '\0'
-                                                          ? title : kes_role_label (KES_ROLE_CARERS_LIAISON));
+  kes_field_record_set_text (assessment, "signed_role", role);
   kes_field_record_set_text (assessment, "signed_at", now);
   self->signing = TRUE;
   saved = kes_store_save_carer_record (self, assessment, KES_CHANGE_EDIT, NULL, error);

@@ -314,6 +314,9 @@ void          kes_store_set_system_operation (KesStore           *self,
                                               KesSystemOperation  operation);
 /* The actor's team id, or NULL when they have none (no team scope). */
 char         *kes_store_actor_team_scope (KesStore    *self);
+/* How a signature describes the actor: their job title, else their roles
+ * ("Clinician, Team manager"). */
+char         *kes_store_signer_role      (KesStore    *self);
 
 /* One row of the staff table as sign-in and permission checks need it. */
 typedef struct

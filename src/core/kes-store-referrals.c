@@ -243,26 +243,6 @@ kes_store_save_referral (KesStore      *self,
   return FALSE;
 }
 
-/* How the signer is described on the signed assessment: their job title,
- * else their Kestrel roles. */
-static char *
-signer_role (KesStore *self,
-             KesStaff *actor)
-{
-  const char *title = kes_staff_get_role_title (actor);
-  g_auto(GStrv) roles = NULL;
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) joined = NULL;
-
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  roles = kes_store_get_actor_roles (self);
-  for (guint i = 0; roles[i] != NULL; i++)
-    g_strv_builder_add (labels, kes_role_label (roles[i]));
-  joined = g_strv_builder_end (labels);
-  return g_strjoinv (", ", joined);
-}
-
 gboolean
 kes_store_sign_referral_assessment (KesStore     *self,
                                     KesReferral  *referral,
@@ -290,7 +270,7 @@ kes_store_sign_referral_assessment (KesStore     *self,
     return FALSE;
   actor = kes_store_get_actor (self);
   before = kes_referral_to_json (referral);
-  role = signer_role (self, actor);
+  role = kes_store_signer_role (self);
   digest = kes_referral_assessment_digest (referral);
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_BY, kes_staff_get_id (actor));
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_AT, now);

@@ -172,6 +172,22 @@ kes_test_close_dialogs (void)
     }
 }
 
+void
+kes_test_answer (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWidget *alive = GTK_WIDGET (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
+  adw_message_dialog_response (dialog, response);
+  if (alive != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
+      gtk_window_destroy (GTK_WINDOW (alive));
+    }
+  kes_test_wait (50);
+}
+
 GtkWidget *
 kes_test_find_descendant (GtkWidget *widget,
                           GType      type)

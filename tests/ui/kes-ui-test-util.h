@@ -49,6 +49,10 @@ AdwMessageDialog *kes_test_find_message_dialog (void);
  * again with the problem (kes_test_find_message_dialog finds it). */
 void       kes_test_answer_signature (const char *password);
 void       kes_test_close_dialogs   (void);
+/* Answers @dialog with @response as a click would, and makes sure it is
+ * gone after (whether or not the answer destroyed it). */
+void       kes_test_answer          (AdwMessageDialog *dialog,
+                                     const char       *response);
 
 /* First code of a core code list. */
 const char *kes_test_first_code     (const char *list_name);

@@ -57,23 +57,6 @@ family_entry (Fixture *fixture)
   return GTK_EDITABLE (kes_test_child (form, KES_TYPE_PATIENT_FORM, "family_entry"));
 }
 
-/* Answers @dialog as a click would, which also closes it. */
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  GtkWidget *alive = GTK_WIDGET (dialog);
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
-  adw_message_dialog_response (dialog, response);
-  if (alive != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
-      gtk_window_destroy (GTK_WINDOW (alive));
-    }
-  kes_test_wait (50);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -146,14 +129,14 @@ test_switch_user_asks (Fixture       *fixture,
   dialog = kes_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
-  answer (dialog, "keep");
+  kes_test_answer (dialog, "keep");
   g_assert_true (is_locked (fixture));
   g_assert_cmpstr (gtk_editable_get_text (family_entry (fixture)), ==, "Smyth");
 
   g_signal_emit_by_name (lock_child (fixture, "switch_button"), "clicked");
   dialog = kes_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  answer (dialog, "discard");
+  kes_test_answer (dialog, "discard");
   g_assert_cmpstr (visible_page (fixture), ==, "welcome");
   g_assert_null (kes_store_get_actor (fixture->db->store));
 }
@@ -217,11 +200,11 @@ test_sign_out_ends_session (Fixture       *fixture,
   if (g_str_equal (adw_message_dialog_get_heading (dialog), "A Dialog of the Session"))
     {
       /* Found the open one first: answer it, then the question. */
-      answer (dialog, "close");
+      kes_test_answer (dialog, "close");
       dialog = kes_test_find_message_dialog ();
     }
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
-  answer (dialog, "discard");
+  kes_test_answer (dialog, "discard");
   g_assert_cmpstr (visible_page (fixture), ==, "welcome");
   g_assert_null (kes_store_get_actor (fixture->db->store));
   g_assert_true (kes_test_wait_until (shell_gone, fixture, 5000));

@@ -37,6 +37,7 @@ struct _KesAccountEditor
   GtkWidget           *sign_in_group;
   AdwActionRow        *state_row;
   AdwActionRow        *last_sign_in_row;
+  GtkWidget           *reset_button;
   GtkWidget           *unlock_row;
   AdwActionRow        *disable_row;
   GtkButton           *disable_button;
@@ -100,10 +101,10 @@ add_role_rows (KesAccountEditor *self)
       for (guint j = 0; j < G_N_ELEMENTS (role_summaries); j++)
         if (g_str_equal (role_summaries[j].role, all[i]))
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(role_summaries[j].summary));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kes_role_label (all[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kes_role_title (all[i]));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kes_role_label (all[i]), -1);
+                                      kes_role_title (all[i]), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->roles_group, row);
@@ -475,6 +476,7 @@ kes_account_editor_class_init (KesAccountEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, sign_in_group);
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, state_row);
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, last_sign_in_row);
+  gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, reset_button);
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, unlock_row);
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, disable_row);
   gtk_widget_class_bind_template_child (widget_class, KesAccountEditor, disable_button);
@@ -525,8 +527,9 @@ kes_account_editor_new (GtkWindow  *parent,
   gtk_widget_set_visible (self->password_group, account == NULL);
   gtk_widget_set_visible (self->sign_in_group, account != NULL);
   gtk_widget_set_visible (self->history_group, account != NULL);
-  /* A user name is how someone signs in and what the log shows: it stays. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), account == NULL);
+  /* A user name is how someone signs in and what the log shows: it stays
+   * (the window's subtitle shows it). */
+  gtk_widget_set_visible (self->username_row, account == NULL);
   gtk_button_set_label (GTK_BUTTON (self->save_button), account != NULL ? _("_Save") : _("_Add"));
 
   if (account != NULL)
