@@ -50,6 +50,7 @@ struct _KesWindow
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
   GtkWidget            *caseload_back_button;
+  GtkWidget            *new_patient_button;
   GtkLabel             *user_label;
   GtkMenuButton        *user_button;
   GtkStack             *content_stack;
@@ -241,6 +242,7 @@ ensure_shell (KesWindow *self)
   self->sidebar_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sidebar_list"));
   self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
   self->caseload_back_button = GTK_WIDGET (gtk_builder_get_object (builder, "caseload_back_button"));
+  self->new_patient_button = GTK_WIDGET (gtk_builder_get_object (builder, "new_patient_button"));
   self->user_label = GTK_LABEL (gtk_builder_get_object (builder, "user_label"));
   self->user_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "user_button"));
   self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
@@ -330,6 +332,7 @@ show_permitted_areas (KesWindow *self)
 
   if (self->sidebar_list == NULL)
     return;
+  gtk_widget_set_visible (self->new_patient_button, actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
       if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), areas[a].area) == 0)
@@ -691,7 +694,9 @@ static void
 set_main_actions_enabled (KesWindow *self,
                           gboolean   enabled)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", enabled);
+  /* Adding to the register is for those who may (not carers' liaison). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient",
+                                 enabled && actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", enabled);
@@ -730,6 +735,7 @@ drop_shell (KesWindow *self)
   self->sidebar_list = NULL;
   self->content_title = NULL;
   self->caseload_back_button = NULL;
+  self->new_patient_button = NULL;
   self->user_label = NULL;
   self->user_button = NULL;
   self->content_stack = NULL;
@@ -890,6 +896,10 @@ lock_unlocked_cb (KesWindow *self)
 static void
 lock_switch_user_cb (KesWindow *self)
 {
+  /* Once only: a second press arriving after the session ended must not
+   * end the next one's sign-in. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") != 0)
+    return;
   /* Unsaved edits are not thrown away silently: the window asks first, and
    * keeping them leaves the window locked. */
   after_unsaved_changes (self, sign_out_now, "sign-out");

@@ -69,7 +69,7 @@ print_demo_accounts (void)
   g_print ("%s\n", _("Demo accounts (fictional; change or disable them before real use):"));
   for (guint i = 0; i < n; i++)
     g_print ("  %-16s %-22s %s\n", accounts[i].username, accounts[i].password,
-             kes_role_label (accounts[i].role));
+             kes_role_title (accounts[i].role));
 }
 
 int

@@ -343,7 +343,8 @@ generate (KesStore             *store,
   /* The records are written as the demo clinician, their author. */
   kes_store_set_actor (store, author);
   ok = kes_store_audit_read_tail (store, &maker.tail, error) &&
-       write_patients (store, &maker, progress, user_data, error);
+       write_patients (store, &maker, progress, user_data, error) &&
+       kes_demo_add_carers (store, author, error);
   kes_store_set_actor (store, NULL);
   return ok;
 

@@ -361,7 +361,7 @@ kes_welcome_page_set_store (KesWelcomePage *self,
       const char *labels[G_N_ELEMENTS (clinical_roles)];
 
       for (guint i = 0; i < G_N_ELEMENTS (clinical_roles); i++)
-        labels[i] = kes_role_label (clinical_roles[i]);
+        labels[i] = kes_role_title (clinical_roles[i]);
       kes_dropdown_fill (self->clinical_role_dropdown, _("None (administration only)"),
                          clinical_roles, labels, G_N_ELEMENTS (clinical_roles));
       gtk_drop_down_set_selected (self->clinical_role_dropdown, 1);
@@ -373,6 +373,8 @@ kes_welcome_page_set_store (KesWelcomePage *self,
     }
   else
     {
+      /* Nothing of the last person stays, not even their user name. */
+      gtk_editable_set_text (GTK_EDITABLE (self->signin_username), "");
       gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
       kes_field_set_error (self->signin_password, self->signin_error, NULL);
       gtk_stack_set_visible_child_name (self->stack, "sign-in");
