@@ -173,6 +173,24 @@ kes_test_close_dialogs (void)
 }
 
 void
+kes_test_screenshot (const char *dir_variable,
+                     const char *name)
+{
+  const char *dir = g_getenv (dir_variable);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  kes_test_wait (600);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+void
 kes_test_answer (AdwMessageDialog *dialog,
                  const char       *response)
 {

@@ -54,6 +54,11 @@ void       kes_test_close_dialogs   (void);
 void       kes_test_answer          (AdwMessageDialog *dialog,
                                      const char       *response);
 
+/* When the environment variable @dir_variable names a folder, saves the
+ * whole screen there as @name.png (dialogs included), after a moment for
+ * drawing: screenshots to look at, never compared. */
+void       kes_test_screenshot      (const char *dir_variable,
+                                     const char *name);
 /* First code of a core code list. */
 const char *kes_test_first_code     (const char *list_name);
 

@@ -80,20 +80,13 @@ shoot_showing (GtkWidget  *window,
                GtkWidget  *show,
                const char *name)
 {
-  const char *dir = g_getenv ("KES_ACCOUNTS_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  const char *argv[] = { "import", "-window", "root", NULL, NULL };
-
-  if (dir == NULL)
+  if (g_getenv ("KES_ACCOUNTS_SCREENSHOTS") == NULL)
     return;
   gtk_window_present (GTK_WINDOW (window));
   kes_test_wait (300);
   if (show != NULL)
     kes_widget_scroll_into_view (show);
-  kes_test_wait (600);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  argv[3] = path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  kes_test_screenshot ("KES_ACCOUNTS_SCREENSHOTS", name);
 }
 
 static void

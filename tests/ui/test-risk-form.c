@@ -202,8 +202,10 @@ test_fill_dundrum (Fixture       *fixture,
   /* Signing means the signer: the password again. A wrong one is said in
    * the dialog and nothing is completed. */
   g_assert_cmpstr (adw_message_dialog_get_heading (kes_test_find_message_dialog ()), ==, "Complete and Sign Off?");
+  kes_test_screenshot ("RISK_SHOT_DIR", "risk-sign-off-asks");
   kes_test_answer_signature ("not my password at all");
   g_assert_nonnull (g_object_get_data (G_OBJECT (kes_test_find_message_dialog ()), "kes-problem"));
+  kes_test_screenshot ("RISK_SHOT_DIR", "risk-sign-off-refused");
   g_assert_cmpint (kes_risk_assessment_get_status (kes_risk_form_get_assessment (KES_RISK_FORM (form))), ==,
                    KES_RISK_STATUS_DRAFT);
   kes_test_answer_signature (KES_TEST_PASSWORD);

@@ -354,6 +354,7 @@ test_one_time_password (void)
   dialog = kes_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Choose Your Password");
+  kes_test_screenshot ("KES_SIGN_IN_SCREENSHOTS", "first-sign-in-choose-password");
   g_assert_null (g_object_get_data (G_OBJECT (dialog), "kes-current-password"));
   g_assert_cmpstr (main_child (window), ==, "welcome");
 
