@@ -354,7 +354,7 @@ account_password (KesCliContext *context)
       N_("Read the new password from this file descriptor"), "N" },
     { NULL }
   };
-  KesStaff *actor = kes_store_get_actor (context->store);
+  KesStaff *actor;
   g_autoptr(KesAccount) account = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GError) error = NULL;
@@ -366,6 +366,7 @@ account_password (KesCliContext *context)
                                 "signed in with is checked again). With someone else’s, an "
                                 "administrator sets a one-time password they must change.")))
     return KES_CLI_USAGE;
+  actor = kes_store_get_actor (context->store);
   own = context->argc < 2 || g_str_equal (context->argv[1], kes_staff_get_username (actor)) ||
         g_str_equal (context->argv[1], kes_staff_get_id (actor));
   if (!own && (account = account_argument (context, &error)) == NULL)

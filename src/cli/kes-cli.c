@@ -261,6 +261,7 @@ main (int   argc,
   g_autoptr(GPtrArray) command_argv = g_ptr_array_new ();
   const KesCliCommand *command;
   KesCliContext context = { 0 };
+  gboolean asking_for_help = FALSE;
   int password_fd = -1;
   int first = 1;
   int words = 0;
@@ -338,9 +339,16 @@ main (int   argc,
       return KES_CLI_USAGE;
     }
 
+  /* A command's --help is answered by its option parser, which exits
+   * before the command touches the store: no database is opened (or
+   * created) and no one signs in to read it. */
+  for (int i = first + words; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help-all"))
+      asking_for_help = TRUE;
+
   if (database == NULL)
     database = kes_store_default_path ();
-  if (!command->without_sign_in && !database_exists (database))
+  if (!asking_for_help && !command->without_sign_in && !database_exists (database))
     {
       g_autofree char *message =
         g_strdup_printf (_("There is no Kestrel database at %s: check --database, or set one up with "
@@ -348,14 +356,14 @@ main (int   argc,
       kes_cli_print_error (message);
       return KES_CLI_FAILED;
     }
-  store = kes_store_open (database, &error);
-  if (store == NULL)
+  store = asking_for_help ? NULL : kes_store_open (database, &error);
+  if (store == NULL && !asking_for_help)
     return kes_cli_fail (error);
 
   /* No one acts without signing in: --user and their password. */
-  if (!command->without_sign_in && !sign_in (store, user, password_fd, &password, &error))
+  if (!asking_for_help && !command->without_sign_in && !sign_in (store, user, password_fd, &password, &error))
     return kes_cli_fail (error);
-  if (!command->without_sign_in && kes_store_must_change_password (store) &&
+  if (!asking_for_help && !command->without_sign_in && kes_store_must_change_password (store) &&
       !g_str_equal (command->name, "account password"))
     {
       g_autofree char *message =
