@@ -604,3 +604,21 @@ kes_widget_scroll_into_view (GtkWidget *widget)
 
   gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
 }
+
+GSettings *
+kes_settings_new_with_keys (const char * const *keys)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  /* The schema id is the same in the development profile (see data/meson.build). */
+  schema = g_settings_schema_source_lookup (source, "io.github.kestrelcare.Kestrel", TRUE);
+  if (schema == NULL)
+    return NULL;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}

@@ -108,6 +108,10 @@ void        kes_list_box_remove_all      (GtkListBox         *list);
 void        kes_widget_scroll_into_view  (GtkWidget          *widget);
 
 /* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
+/* The application's settings when its schema is installed with every key
+ * in @keys (NULL-terminated), else NULL (tests and uninstalled builds use
+ * the schema's defaults). */
+GSettings  *kes_settings_new_with_keys   (const char * const *keys);
 void        kes_widget_toast             (GtkWidget          *widget,
                                           const char         *title);
 

@@ -88,7 +88,7 @@ account_create_admin (KesCliContext *context)
   if (!kes_cli_parse_options (context, entries, N_("USER"),
                               _("Only while the database has no administrator who can sign in (a new "
                                 "one, or one from before accounts). The password is read from "
-                                "--password-fd, else typed twice.")))
+                                "--password-fd, else $KESTREL_NEW_PASSWORD, else typed twice.")))
     return KES_CLI_USAGE;
   if (context->argc != 2 || name == NULL)
     {
@@ -102,7 +102,7 @@ account_create_admin (KesCliContext *context)
       return KES_CLI_FAILED;
     }
   roles[1] = clinical;
-  password = kes_cli_read_new_secret (context->password_fd, NULL, _("Password: "), &error);
+  password = kes_cli_read_new_secret (context->password_fd, "KESTREL_NEW_PASSWORD", _("Password: "), &error);
   if (password == NULL)
     return kes_cli_fail (error);
   staff = kes_store_create_account (context->store, context->argv[1], name, title, team, NULL, roles,

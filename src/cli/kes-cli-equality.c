@@ -33,6 +33,8 @@ typedef struct
   char *to_iso;
   char *format;
   char *output;
+  int   suppress_up_to; /* a stricter local disclosure rule; 0: the published one */
+  int   round_to;
 } PeriodReport;
 
 static void
@@ -60,6 +62,10 @@ parse_period_report (KesCliContext *context,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "DATE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &args->format, N_("pdf, csv or xml (default pdf)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("File to write"), "FILE" },
+    { "suppress-up-to", 0, 0, G_OPTION_ARG_INT, &args->suppress_up_to,
+      N_("Hide counts up to N (at least 7, NHS Digital's method)"), "N" },
+    { "round-to", 0, 0, G_OPTION_ARG_INT, &args->round_to,
+      N_("Round counts to the nearest N (a multiple of 5)"), "N" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -85,7 +91,24 @@ parse_period_report (KesCliContext *context,
   if ((args->from_iso = kes_date_parse (from, _("--from"), &error)) == NULL ||
       (args->to_iso = kes_date_parse (to, _("--to"), &error)) == NULL)
     return kes_cli_fail (error);
+  if (args->suppress_up_to < 0 || args->round_to < 0)
+    {
+      kes_cli_print_error (_("--suppress-up-to and --round-to take a number"));
+      return KES_CLI_USAGE;
+    }
   return KES_CLI_OK;
+}
+
+/* The published rule, or the stricter one asked for (core refuses looser). */
+static gboolean
+disclosure_rule (const PeriodReport  *args,
+                 KesDisclosure       *rule,
+                 GError             **error)
+{
+  kes_disclosure_default (rule);
+  return kes_disclosure_set_local (rule, args->suppress_up_to > 0 ? (guint) args->suppress_up_to
+                                                                  : rule->suppress_up_to,
+                                   args->round_to > 0 ? (guint) args->round_to : rule->round_to, error);
 }
 
 /* Writes @document as PDF or XML, as asked. */
@@ -117,13 +140,14 @@ equality_report (KesCliContext *context)
   int status;
 
   status = parse_period_report (context, "equality-report",
-                                _("Counts by ethnic category, gender and age band; numbers from 1 to 4 "
-                                  "are shown as “<5”."), &args);
+                                _("Counts by ethnic category, gender and age band, protected as NHS "
+                                  "Digital does: counts from 0 to 7 hidden (“*”), the others rounded to "
+                                  "the nearest 5."), &args);
   if (status != KES_CLI_OK)
     return status;
 
   report = kes_store_equality_report (context->store, args.from_iso, args.to_iso, &error);
-  if (report == NULL)
+  if (report == NULL || !disclosure_rule (&args, &report->disclosure, &error))
     return kes_cli_fail (error);
 
   if (g_str_equal (args.format, "csv"))
@@ -150,12 +174,13 @@ liaison_report (KesCliContext *context)
 
   status = parse_period_report (context, "liaison-report",
                                 _("Screenings by setting, who asked, vulnerabilities identified and "
-                                  "outcome; numbers from 1 to 4 are shown as “<5”."), &args);
+                                  "outcome, protected as NHS Digital does: counts from 0 to 7 hidden "
+                                  "(“*”), the others rounded to the nearest 5."), &args);
   if (status != KES_CLI_OK)
     return status;
 
   activity = kes_store_liaison_activity (context->store, args.from_iso, args.to_iso, &error);
-  if (activity == NULL)
+  if (activity == NULL || !disclosure_rule (&args, &activity->disclosure, &error))
     return kes_cli_fail (error);
 
   if (g_str_equal (args.format, "csv"))

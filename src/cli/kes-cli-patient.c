@@ -208,6 +208,7 @@ describe_reference (KesStore        *store,
 {
   static const struct { KesPatientField field; const char *list; } coded[] = {
     { KES_PATIENT_GENDER, KES_CODES_GENDER },
+    { KES_PATIENT_GENDER_IDENTITY, KES_CODES_GENDER_IDENTITY },
     { KES_PATIENT_ETHNICITY, KES_CODES_ETHNIC_CATEGORY },
     { KES_PATIENT_LEGAL_STATUS, KES_CODES_LEGAL_STATUS },
     { KES_PATIENT_MAPPA_CATEGORY, KES_CODES_MAPPA_CATEGORY },

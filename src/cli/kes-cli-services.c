@@ -6,18 +6,22 @@
 #include <glib/gi18n.h>
 
 #include "kes-cli.h"
+#include "kes-clock.h"
+#include "kes-error.h"
 #include "kes-services.h"
 
 /* kestrel-cli services …: the service directory (teams, bases, crisis
  * numbers by area), as an administrator edits it without the app. */
 
 static int services_list     (KesCliContext *context);
+static int services_show     (KesCliContext *context);
 static int services_add      (KesCliContext *context);
 static int services_edit     (KesCliContext *context);
 static int services_withdraw (KesCliContext *context);
 
 const KesCliCommand kes_cli_services_commands[] = {
   { "services list", N_("List the service directory (optionally for one area)"), services_list },
+  { "services show", N_("Show one entry of the service directory, with its revision"), services_show },
   { "services add", N_("Add a team, base or crisis line to the service directory"), services_add },
   { "services edit", N_("Change an entry of the service directory"), services_edit },
   { "services withdraw", N_("Take an entry out of the service directory"), services_withdraw },
@@ -55,6 +59,37 @@ fill_entries (GOptionEntry *entries,
     entries[i] = (GOptionEntry) { long_names[i], 0, 0, G_OPTION_ARG_STRING, &values[i],
                                   descriptions[i], "TEXT" };
   entries[N_OPTION_FIELDS] = (GOptionEntry) { NULL };
+}
+
+/* --revision N: the revision the change starts from (see services show). */
+static GOptionEntry
+revision_entry (gint64 *revision)
+{
+  return (GOptionEntry) { "revision", 0, 0, G_OPTION_ARG_INT64, revision,
+                          N_("The revision you read (services show); refused if the entry has "
+                             "changed since. Default: the revision stored now"), "N" };
+}
+
+/* The entry as stored, at the revision the change starts from: @revision
+ * when given (the one the user read), else the stored one. */
+static KesFieldRecord *
+load_at_revision (KesCliContext  *context,
+                  const char     *id,
+                  gint64          revision,
+                  GError        **error)
+{
+  g_autoptr(KesFieldRecord) service = kes_store_load_service (context->store, id, error);
+
+  if (service == NULL)
+    return NULL;
+  if (revision < 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("--revision must be 1 or more"));
+      return NULL;
+    }
+  if (revision > 0)
+    kes_field_record_set_identity (service, id, revision, kes_field_record_get_state (service));
+  return g_steal_pointer (&service);
 }
 
 static void
@@ -106,6 +141,39 @@ services_list (KesCliContext *context)
 }
 
 static int
+services_show (KesCliContext *context)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(KesFieldRecord) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  const char *who;
+
+  if (!kes_cli_parse_options (context, entries, _("ID"),
+                              _("One field a line; the revision is what services edit --revision "
+                                "takes.")))
+    return KES_CLI_USAGE;
+  if (context->argc != 2)
+    {
+      kes_cli_print_error (_("services show needs the id of one entry (see services list)"));
+      return KES_CLI_USAGE;
+    }
+  service = kes_store_load_service (context->store, context->argv[1], &error);
+  if (service == NULL)
+    return kes_cli_fail (error);
+  g_print ("id\t%s\n", kes_field_record_get_id (service));
+  g_print ("revision\t%" G_GINT64_FORMAT "\n", kes_field_record_get_revision (service));
+  when = kes_time_to_display (kes_field_record_get_updated_at (service));
+  who = kes_field_record_get_author_name (service);
+  g_print ("changed\t%s%s%s\n", when != NULL ? when : "", *who != '\0' ? " · " : "", who);
+  if (kes_field_record_get_state (service) != KES_RECORD_ACTIVE)
+    g_print ("withdrawn\tyes\n");
+  for (guint i = 0; i < N_OPTION_FIELDS; i++)
+    g_print ("%s\t%s\n", option_fields[i], kes_field_record_get_text (service, option_fields[i]));
+  return KES_CLI_OK;
+}
+
+static int
 save_with_options (KesCliContext  *context,
                    KesFieldRecord *service,
                    char          **values)
@@ -148,21 +216,26 @@ static int
 services_edit (KesCliContext *context)
 {
   char *values[N_OPTION_FIELDS] = { NULL };
-  GOptionEntry entries[N_OPTION_FIELDS + 1];
+  GOptionEntry entries[N_OPTION_FIELDS + 2];
   g_autoptr(KesFieldRecord) service = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 revision = 0;
   int status;
 
   fill_entries (entries, values);
+  entries[N_OPTION_FIELDS] = revision_entry (&revision);
+  entries[N_OPTION_FIELDS + 1] = (GOptionEntry) { NULL };
   if (!kes_cli_parse_options (context, entries, _("ID"),
-                              _("Changes only the fields given; an empty value clears a field.")))
+                              _("Changes only the fields given; an empty value clears a field. "
+                                "Refused if someone changed the entry after the revision it "
+                                "starts from.")))
     status = KES_CLI_USAGE;
   else if (context->argc != 2)
     {
       kes_cli_print_error (_("services edit needs the id of one entry (see services list)"));
       status = KES_CLI_USAGE;
     }
-  else if ((service = kes_store_load_service (context->store, context->argv[1], &error)) == NULL)
+  else if ((service = load_at_revision (context, context->argv[1], revision, &error)) == NULL)
     status = kes_cli_fail (error);
   else
     status = save_with_options (context, service, values);
@@ -173,7 +246,9 @@ services_edit (KesCliContext *context)
 static int
 services_withdraw (KesCliContext *context)
 {
-  GOptionEntry entries[] = { { NULL } };
+  gint64 revision = 0;
+  GOptionEntry entries[] = { revision_entry (&revision), { NULL } };
+  g_autoptr(KesFieldRecord) service = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!kes_cli_parse_options (context, entries, _("ID"),
@@ -184,7 +259,9 @@ services_withdraw (KesCliContext *context)
       kes_cli_print_error (_("services withdraw needs the id of one entry (see services list)"));
       return KES_CLI_USAGE;
     }
-  if (!kes_store_withdraw_service (context->store, context->argv[1], &error))
+  if ((service = load_at_revision (context, context->argv[1], revision, &error)) == NULL ||
+      !kes_store_withdraw_service (context->store, context->argv[1],
+                                   kes_field_record_get_revision (service), &error))
     return kes_cli_fail (error);
   return KES_CLI_OK;
 }

@@ -26,6 +26,7 @@ static const KesCliCommand *const command_tables[] = {
   kes_cli_services_commands,
   kes_cli_referral_commands,
   kes_cli_equality_commands,
+  kes_cli_rules_commands,
 };
 
 void

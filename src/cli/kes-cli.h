@@ -75,6 +75,7 @@ extern const KesCliCommand kes_cli_account_commands[];
 extern const KesCliCommand kes_cli_services_commands[];
 extern const KesCliCommand kes_cli_referral_commands[];
 extern const KesCliCommand kes_cli_equality_commands[];
+extern const KesCliCommand kes_cli_rules_commands[];
 
 int kes_cli_patient_add  (KesCliContext *context);
 int kes_cli_patient_list (KesCliContext *context);

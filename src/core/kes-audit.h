@@ -31,6 +31,9 @@ G_BEGIN_DECLS
 #define KES_AUDIT_SIGN_OUT         "sign-out"
 /* A list of patients was read: the filter and the count, never who. */
 #define KES_AUDIT_LIST             "list"
+/* A clinical safeguard set aside by a clinician with a reason (e.g. a
+ * clozapine re-challenge against a not-to-be-re-challenged record). */
+#define KES_AUDIT_OVERRIDE         "override"
 /* History written before the audit log existed, recorded when the
  * database was brought up to schema 3. */
 #define KES_AUDIT_BASELINE         "baseline"

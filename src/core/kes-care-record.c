@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kes-care-record-private.h"
 #include "kes-care-record.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -37,6 +38,12 @@ static const KesCareField prescription_fields[] = {
   { "stop_reason", N_("Reason for stopping"), L, NULL, FALSE, FALSE, 0, 0 },
   { "break_hours", N_("Length of the last treatment break (hours)"), N, NULL, FALSE, TRUE, 0, 100000 },
   { "restarted_on", N_("Restarted after the break on"), D, NULL, FALSE, TRUE, 0, 0 },
+  { "dose_changed_on", N_("Date of the last change of dose"), D, NULL, FALSE, TRUE, 0, 0 },
+  { "interval_reason", N_("Reason for an interval outside the drug’s usual range"), L, NULL, FALSE, FALSE, 0, 0 },
+  { "ecg_indicated", N_("ECG needed before starting (the SPC asks for one, cardiovascular risk or "
+                        "history, or admitted as an inpatient)"), B, NULL, FALSE, TRUE, 0, 0 },
+  { "rechallenge_reason", N_("Reason to give clozapine despite the record that it must not be "
+                             "re-challenged"), L, NULL, FALSE, FALSE, 0, 0 },
   { NULL }
 };
 
@@ -49,6 +56,8 @@ static const KesCareField depot_dose_fields[] = {
   { "batch", N_("Batch number"), T, NULL, FALSE, FALSE, 0, 0 },
   { "given_by", N_("Given by"), T, NULL, FALSE, FALSE, 0, 0 },
   { "reason", N_("Reason and what happens next"), L, NULL, FALSE, FALSE, 0, 0 },
+  { "observed_hours", N_("Hours observed after the injection"), N, NULL, FALSE, TRUE, 0, 72 },
+  { "observation_note", N_("Observation after the injection: what happened"), L, NULL, FALSE, FALSE, 0, 0 },
   { NULL }
 };
 
@@ -56,6 +65,7 @@ static const KesCareField fbc_fields[] = {
   { "taken_on", N_("Date of the blood test"), D, NULL, TRUE, TRUE, 0, 0 },
   { "wbc", N_("White cell count (×10⁹/L)"), N, NULL, TRUE, TRUE, 0, 200 },
   { "neutrophils", N_("Neutrophils (×10⁹/L)"), N, NULL, TRUE, TRUE, 0, 200 },
+  { "service_light", N_("Monitoring service’s colour"), C, "fbc-light", FALSE, TRUE, 0, 0 },
   { "note", N_("Note"), L, NULL, FALSE, FALSE, 0, 0 },
   { NULL }
 };
@@ -79,6 +89,13 @@ static const KesCareField physical_fields[] = {
   { "hba1c", N_("HbA1c (mmol/mol)"), N, NULL, FALSE, TRUE, 10, 200 },
   { "glucose", N_("Fasting glucose (mmol/L)"), N, NULL, FALSE, TRUE, 1, 50 },
   { "cholesterol", N_("Total cholesterol (mmol/L)"), N, NULL, FALSE, TRUE, 1, 20 },
+  { "prolactin", N_("Prolactin (mIU/L)"), N, NULL, FALSE, TRUE, 1, 20000 },
+  { "ecg_done", N_("ECG done"), B, NULL, FALSE, TRUE, 0, 0 },
+  { "ecg_note", N_("ECG finding (for example QTc)"), T, NULL, FALSE, FALSE, 0, 0 },
+  { "egfr", N_("eGFR (mL/min/1.73m²)"), N, NULL, FALSE, TRUE, 1, 200 },
+  { "ue_done", N_("Urea and electrolytes checked"), B, NULL, FALSE, TRUE, 0, 0 },
+  { "calcium", N_("Adjusted calcium (mmol/L)"), N, NULL, FALSE, TRUE, 1, 5 },
+  { "tsh", N_("TSH, thyroid function (mU/L)"), N, NULL, FALSE, TRUE, 0, 200 },
   { "smoking", N_("Smoking"), C, "smoking-status", FALSE, FALSE, 0, 0 },
   { NULL }
 };
@@ -128,6 +145,40 @@ static const KesCareField crisis_plan_fields[] = {
   { NULL }
 };
 
+static const KesCareField clozapine_monitoring_fields[] = {
+  { "decided_on", N_("Decided on"), D, NULL, TRUE, TRUE, 0, 0 },
+  { "monitoring_service", N_("Monitoring service"), C, "clozapine-monitoring-service", TRUE, TRUE, 0, 0 },
+  { "thresholds", N_("Blood count thresholds"), C, "clozapine-threshold-set", TRUE, TRUE, 0, 0 },
+  { "decided_by", N_("Clinician who decided (name and role)"), T, NULL, TRUE, FALSE, 0, 0 },
+  { "reason", N_("Basis for BEN criteria (haematology assessment, the service’s registration)"), L, NULL,
+    FALSE, FALSE, 0, 0 },
+  { NULL }
+};
+
+static const KesCareField clozapine_no_rechallenge_fields[] = {
+  { "decided_on", N_("Decided on"), D, NULL, TRUE, TRUE, 0, 0 },
+  { "decided_by", N_("Clinician who decided (name and role)"), T, NULL, TRUE, FALSE, 0, 0 },
+  { "reason", N_("Why clozapine must not be given again (e.g. the red result and its date)"), L, NULL,
+    TRUE, FALSE, 0, 0 },
+  { "lifted_on", N_("No longer applies from"), D, NULL, FALSE, TRUE, 0, 0 },
+  { "lifted_by", N_("Clinician who lifted it (name and role)"), T, NULL, FALSE, FALSE, 0, 0 },
+  { "lift_reason", N_("Why it no longer applies (e.g. haematology review, BEN confirmed)"), L, NULL,
+    FALSE, FALSE, 0, 0 },
+  { NULL }
+};
+
+static const KesCareField lithium_plan_fields[] = {
+  { "decided_on", N_("Decided on"), D, NULL, TRUE, TRUE, 0, 0 },
+  { "target_range", N_("Target range"), C, "lithium-target-range", TRUE, TRUE, 0, 0 },
+  { "decided_by", N_("Clinician who decided (name and role)"), T, NULL, TRUE, FALSE, 0, 0 },
+  { "reason", N_("Reason for the higher range"), L, NULL, FALSE, FALSE, 0, 0 },
+  { "interacting_drugs", N_("Takes drugs that interact with lithium"), B, NULL, FALSE, TRUE, 0, 0 },
+  { "renal_thyroid_calcium_risk", N_("At risk of impaired kidney or thyroid function or raised calcium"), B,
+    NULL, FALSE, TRUE, 0, 0 },
+  { "poor_control_or_adherence", N_("Poor symptom control or poor adherence"), B, NULL, FALSE, TRUE, 0, 0 },
+  { NULL }
+};
+
 #undef T
 #undef L
 #undef D
@@ -153,6 +204,9 @@ static const CareKind kinds[] = {
   { KES_CARE_CPA_REVIEW, "cpa_review", "scheduled_for", cpa_review_fields },
   { KES_CARE_CARE_PLAN, "care_plan", "start_date", care_plan_fields },
   { KES_CARE_CRISIS_PLAN, "crisis_plan", "agreed_on", crisis_plan_fields },
+  { KES_CARE_CLOZAPINE_MONITORING, "clozapine_monitoring", "decided_on", clozapine_monitoring_fields },
+  { KES_CARE_CLOZAPINE_NO_RECHALLENGE, "clozapine_no_rechallenge", "decided_on", clozapine_no_rechallenge_fields },
+  { KES_CARE_LITHIUM_PLAN, "lithium_plan", "decided_on", lithium_plan_fields },
 };
 
 static const CareKind *
@@ -432,22 +486,22 @@ kes_care_record_get_number (KesCareRecord *self,
   return parse_number (kes_care_record_get (self, key), value);
 }
 
-static gboolean
-has (KesCareRecord *self,
-     const char    *key)
+gboolean
+kes_care_record_has (KesCareRecord *self,
+                     const char    *key)
 {
   return kes_care_record_get (self, key)[0] != '\0';
 }
 
-static void
-require (KesCareRecord *self,
-         GPtrArray     *issues,
-         const char    *key,
-         const char    *why)
+void
+kes_care_record_require (KesCareRecord *self,
+                         GPtrArray     *issues,
+                         const char    *key,
+                         const char    *why)
 {
   const KesCareField *field = field_or_warn (self, key);
 
-  if (field != NULL && !has (self, key))
+  if (field != NULL && !kes_care_record_has (self, key))
     g_ptr_array_add (issues, kes_issue_new (key, KES_ISSUE_ERROR, "%s: %s", _(field->label), why));
 }
 
@@ -555,95 +609,6 @@ check_field (KesCareRecord      *self,
   g_hash_table_replace (self->values, (gpointer) field->key, g_steal_pointer (&value));
 }
 
-static void
-check_rules (KesCareRecord *self,
-             GPtrArray     *issues)
-{
-  const char *kind = self->kind->kind;
-
-  if (g_str_equal (kind, KES_CARE_PRESCRIPTION))
-    {
-      const char *category = kes_care_record_get (self, "category");
-
-      if (g_str_equal (category, "depot"))
-        {
-          require (self, issues, "depot_drug", _("choose the depot drug"));
-          require (self, issues, "interval_days", _("a depot needs the interval between injections"));
-        }
-      if (has (self, "stop_date"))
-        {
-          require (self, issues, "stop_reason", _("say why the medicine was stopped"));
-          if (has (self, "start_date") &&
-              g_strcmp0 (kes_care_record_get (self, "stop_date"),
-                         kes_care_record_get (self, "start_date")) < 0)
-            g_ptr_array_add (issues, kes_issue_new ("stop_date", KES_ISSUE_ERROR,
-                                                    _("Stop date: is before the start date")));
-        }
-      if (has (self, "restarted_on"))
-        require (self, issues, "break_hours", _("give the length of the break"));
-    }
-  else if (g_str_equal (kind, KES_CARE_DEPOT_DOSE))
-    {
-      if (g_str_equal (kes_care_record_get (self, "outcome"), "given"))
-        {
-          require (self, issues, "dose", _("record the dose given"));
-          require (self, issues, "site", _("record where it was injected"));
-          require (self, issues, "batch", _("record the batch number"));
-          require (self, issues, "given_by", _("record who gave it"));
-        }
-      else if (has (self, "outcome"))
-        require (self, issues, "reason", _("say why it was not given and what happens next"));
-    }
-  else if (g_str_equal (kind, KES_CARE_FBC))
-    {
-      double wbc, anc;
-
-      if (kes_care_record_get_number (self, "wbc", &wbc) &&
-          kes_care_record_get_number (self, "neutrophils", &anc) && anc > wbc)
-        g_ptr_array_add (issues, kes_issue_new ("neutrophils", KES_ISSUE_ERROR,
-                                                _("Neutrophils: cannot be more than the white cell "
-                                                  "count; check the two values")));
-    }
-  else if (g_str_equal (kind, KES_CARE_PHYSICAL_HEALTH))
-    {
-      static const char * const measures[] = { "weight_kg", "height_cm", "waist_cm", "systolic",
-                                               "diastolic", "pulse", "hba1c", "glucose",
-                                               "cholesterol", "smoking" };
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
-        any = any || has (self, measures[i]);
-      if (!any)
-        g_ptr_array_add (issues, kes_issue_new ("weight_kg", KES_ISSUE_ERROR,
-                                                _("Physical health check: record at least one measurement")));
-      if (has (self, "systolic") != has (self, "diastolic"))
-        g_ptr_array_add (issues, kes_issue_new (has (self, "systolic") ? "diastolic" : "systolic",
-                                                KES_ISSUE_ERROR,
-                                                _("Blood pressure: record both the systolic and the "
-                                                  "diastolic pressure")));
-    }
-  else if (g_str_equal (kind, KES_CARE_CPA_REVIEW))
-    {
-      const char *status = kes_care_record_get (self, "status");
-
-      if (g_str_equal (status, "held") || g_str_equal (status, "validated"))
-        {
-          require (self, issues, "held_on", _("give the date the review was held"));
-          require (self, issues, "attendees", _("list who attended"));
-          require (self, issues, "outcomes", _("record the outcomes"));
-        }
-      if (g_str_equal (status, "validated"))
-        require (self, issues, "validated_on", _("give the date the review was validated"));
-      if (has (self, "validated_on") && has (self, "held_on") &&
-          g_strcmp0 (kes_care_record_get (self, "validated_on"), kes_care_record_get (self, "held_on")) < 0)
-        g_ptr_array_add (issues, kes_issue_new ("validated_on", KES_ISSUE_ERROR,
-                                                _("Date validated: is before the date the review was "
-                                                  "held")));
-      if (g_str_equal (status, "cancelled"))
-        require (self, issues, "cancel_reason", _("say why the review was cancelled"));
-    }
-}
-
 GPtrArray *
 kes_care_record_validate (KesCareRecord *self,
                           const GDate   *today)
@@ -655,7 +620,7 @@ kes_care_record_validate (KesCareRecord *self,
   for (guint i = 0; self->kind->fields[i].key != NULL; i++)
     check_field (self, &self->kind->fields[i], today, issues);
   if (issues->len == 0)
-    check_rules (self, issues);
+    kes_care_record_check_rules (self, issues);
   return g_steal_pointer (&issues);
 }
 

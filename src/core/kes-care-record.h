@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 #define KES_CARE_CPA_REVIEW      "cpa-review"
 #define KES_CARE_CARE_PLAN       "care-plan"
 #define KES_CARE_CRISIS_PLAN     "crisis-plan"
+/* Per-patient monitoring settings, each signed by the clinician who chose it. */
+#define KES_CARE_CLOZAPINE_MONITORING   "clozapine-monitoring"
+#define KES_CARE_CLOZAPINE_NO_RECHALLENGE "clozapine-no-rechallenge"
+#define KES_CARE_LITHIUM_PLAN           "lithium-plan"
 
 typedef enum
 {

@@ -30,6 +30,27 @@ kes_core_data_lookup (const char  *path,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+GStrv
+kes_core_data_list (const char  *folder,
+                    GError     **error)
+{
+  g_autofree char *full = g_strconcat (CORE_RESOURCE_PREFIX, folder, NULL);
+  GStrv names = g_resource_enumerate_children (kes_core_get_resource (), full,
+                                               G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (names != NULL)
+    g_qsort_with_data (names, (gint) g_strv_length (names), sizeof (char *), compare_names, NULL);
+  return names;
+}
+
 static KesCodeList *
 code_list_parse (GBytes *bytes)
 {

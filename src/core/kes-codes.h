@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * "code<TAB>label" lines, "#" comments. */
 #define KES_CODES_ETHNIC_CATEGORY "ethnic-category"
 #define KES_CODES_GENDER          "gender"
+#define KES_CODES_GENDER_IDENTITY "gender-identity"
 #define KES_CODES_LEGAL_STATUS    "legal-status"
 #define KES_CODES_ICD10           "icd10"
 #define KES_CODES_MAPPA_CATEGORY  "mappa-category"
@@ -35,6 +36,9 @@ int          kes_code_list_find        (KesCodeList *list,
 
 /* Raw bytes of a file under data/ in the core resource, e.g. "migrations/0001-initial.sql". */
 GBytes      *kes_core_data_lookup      (const char  *path,
+                                        GError     **error);
+/* The file names in a folder of data/ in the core resource ("codes"), sorted. */
+GStrv        kes_core_data_list        (const char  *folder,
                                         GError     **error);
 
 G_END_DECLS

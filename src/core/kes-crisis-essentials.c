@@ -9,6 +9,7 @@
 #include "kes-care-record.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
+#include "kes-clozapine.h"
 #include "kes-codes.h"
 #include "kes-crisis-essentials.h"
 #include "kes-medication-rules.h"
@@ -239,17 +240,18 @@ latest_fbc (KesStore    *store,
   g_autoptr(GListModel) results = kes_store_list_care_records (store, patient_id, KES_CARE_FBC, FALSE, error);
   g_autoptr(KesCareRecord) fbc = NULL;
   g_autofree char *date = NULL;
-  double wbc = 0, anc = 0;
+  KesFbcLight light, service;
 
   if (results == NULL || g_list_model_get_n_items (results) == 0)
     return NULL;
   fbc = g_list_model_get_item (results, 0);
-  kes_care_record_get_number (fbc, "wbc", &wbc);
-  kes_care_record_get_number (fbc, "neutrophils", &anc);
+  light = kes_store_fbc_light (store, fbc, NULL);
+  /* The monitoring service's colour counts when it is the more cautious. */
+  if (kes_fbc_light_parse (kes_care_record_get (fbc, "service_light"), &service))
+    light = kes_fbc_light_worse (light, service);
   date = kes_date_to_display (kes_care_record_get (fbc, "taken_on"));
   /* TRANSLATORS: date, traffic light ("Green"), what to do */
-  return g_strdup_printf (_("%s: %s — %s"), date, kes_fbc_light_label (kes_fbc_traffic_light (wbc, anc)),
-                          kes_fbc_light_action (kes_fbc_traffic_light (wbc, anc)));
+  return g_strdup_printf (_("%s: %s — %s"), date, kes_fbc_light_label (light), kes_fbc_light_action (light));
 }
 
 static gboolean
@@ -310,9 +312,10 @@ add_medication (GPtrArray   *lines,
       add_line (lines, _("Clozapine treatment breaks"),
                 g_strdup_printf (_("After a break of more than %.0f hours do not restart at the usual dose: "
                                    "it must be re-titrated; contact the prescriber. After more than %.0f hours "
-                                   "blood tests restart weekly for %u weeks."),
-                                 kes_clozapine_retitrate_hours (), kes_clozapine_restart_weekly_hours (),
-                                 kes_clozapine_restart_weekly_weeks ()));
+                                   "blood tests go back to weekly for %u weeks; after %u days or more the "
+                                   "whole schedule restarts (weekly for 18 weeks)."),
+                                 kes_clozapine_retitrate_hours (), kes_clozapine_weekly_again_hours (),
+                                 kes_clozapine_weekly_again_weeks (), kes_clozapine_restart_schedule_days ()));
     }
   if (lines->len == 0)
     add_line (lines, _("Current medication"), g_strdup (_("No current prescriptions recorded")));

@@ -5,6 +5,7 @@
 
 #include "kes-care-record.h"
 #include "kes-clock.h"
+#include "kes-clozapine.h"
 #include "kes-demo-private.h"
 #include "kes-medication-rules.h"
 #include "kes-validate.h"
@@ -158,13 +159,18 @@ add_lithium (GPtrArray   *sink,
   g_autofree char *start = days_ago (today, g_rand_int_range (rand, 100, 1200));
   g_autofree char *first = days_ago (today, g_rand_int_range (rand, 120, 200));
   g_autofree char *second = days_ago (today, g_rand_int_range (rand, 0, 200));
+  /* The six-monthly kidney, thyroid, calcium and weight checks: some done
+   * lately, some falling due. */
+  g_autofree char *bloods = days_ago (today, g_rand_int_range (rand, 30, 240));
 
   return saved (save (sink, patient_id, KES_CARE_PRESCRIPTION, error, "drug", "Lithium carbonate",
                "category", "lithium", "dose", "800 mg", "route", "oral", "frequency", "at night",
                "prescriber", "Dr Demo", "start_date", start, NULL)) &&
          saved (save (sink, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", first, "level", "0.7", NULL)) &&
          saved (save (sink, patient_id, KES_CARE_LITHIUM_LEVEL, error, "taken_on", g_strcmp0 (second, first) > 0 ? second : first,
-               "level", g_rand_int_range (rand, 0, 8) == 0 ? "0.9" : "0.65", NULL));
+               "level", g_rand_int_range (rand, 0, 8) == 0 ? "0.9" : "0.65", NULL)) &&
+         saved (save (sink, patient_id, KES_CARE_PHYSICAL_HEALTH, error, "taken_on", bloods, "weight_kg", "80",
+               "egfr", "78", "ue_done", "true", "calcium", "2.35", "tsh", "1.9", NULL));
 }
 
 /* Yearly checks for someone on antipsychotics: the latest within the last
@@ -190,7 +196,9 @@ add_physical_checks (GPtrArray   *sink,
       if (!saved (save (sink, patient_id, KES_CARE_PHYSICAL_HEALTH, error, "taken_on", check,
                         "weight_kg", weight, "height_cm", "176", "systolic", "128", "diastolic", "82",
                         "pulse", "76", "hba1c", hba1c, "cholesterol", "5.1", "waist_cm", waist,
-                        "smoking", "current", NULL)))
+                        "smoking", "current",
+                        /* The baseline prolactin NICE CG178 asks for, on the first check. */
+                        "prolactin", n == n_checks - 1 ? "310" : NULL, NULL)))
         return FALSE;
     }
   return TRUE;

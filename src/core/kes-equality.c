@@ -121,6 +121,7 @@ kes_equality_report_new (const char *from,
   report->from = g_strdup (from);
   report->to = g_strdup (to);
   report->decision_days = g_array_new (FALSE, FALSE, sizeof (int));
+  kes_disclosure_default (&report->disclosure);
   report->groups[KES_EQUALITY_ETHNICITY] = groups_from_codes (KES_CODES_ETHNIC_CATEGORY);
   report->groups[KES_EQUALITY_GENDER] = groups_from_codes (KES_CODES_GENDER);
   report->groups[KES_EQUALITY_AGE_BAND] = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
@@ -226,90 +227,4 @@ kes_equality_report_add_decision (KesEqualityReport *report,
   for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
     g_array_append_val (in[d]->decision_days, days);
   g_array_append_val (report->decision_days, days);
-}
-
-char *
-kes_equality_median_days (GArray *days)
-{
-  g_autoptr(GArray) sorted = NULL;
-  double median;
-
-  if (days == NULL || days->len < 5)
-    return g_strdup (KES_EQUALITY_WITHHELD);
-  sorted = g_array_copy (days);
-  if (!kes_referral_median (sorted, &median))
-    return g_strdup (KES_EQUALITY_WITHHELD);
-  if (median == (double) (int) median)
-    return g_strdup_printf ("%d", (int) median);
-  return g_strdup_printf ("%.1f", median);
-}
-
-static gboolean
-is_small (guint value)
-{
-  return value >= 1 && value <= 4;
-}
-
-GStrv
-kes_equality_suppress_column (const guint *values,
-                              guint        n,
-                              guint        total,
-                              gboolean    *suppressed)
-{
-  g_autofree gboolean *hidden = g_new0 (gboolean, n + 1);
-  g_autofree gboolean *small = g_new0 (gboolean, n + 1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n_hidden = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (is_small (values[i]))
-      {
-        hidden[i] = TRUE;
-        n_hidden++;
-      }
-  hidden[n] = is_small (total);
-  for (guint i = 0; i <= n; i++)
-    small[i] = hidden[i];
-
-  /* Complementary suppression: one hidden cell beside a shown total could be
-   * recovered by subtraction. */
-  if (n_hidden == 1 && !hidden[n])
-    {
-      int smallest = -1;
-
-      for (guint i = 0; i < n; i++)
-        if (!hidden[i] && values[i] > 0 && (smallest < 0 || values[i] < values[smallest]))
-          smallest = (int) i;
-      if (smallest >= 0)
-        hidden[smallest] = TRUE;
-      else
-        hidden[n] = TRUE;
-    }
-
-  for (guint i = 0; i <= n; i++)
-    {
-      guint value = i < n ? values[i] : total;
-
-      if (hidden[i])
-        g_strv_builder_add (builder, small[i] ? KES_EQUALITY_SUPPRESSED : KES_EQUALITY_HIDDEN);
-      else
-        {
-          g_autofree char *number = g_strdup_printf ("%u", value);
-          g_strv_builder_add (builder, number);
-        }
-      if (suppressed != NULL)
-        suppressed[i] = hidden[i];
-    }
-  return g_strv_builder_end (builder);
-}
-
-char *
-kes_equality_rate (guint    numerator,
-                   gboolean numerator_suppressed,
-                   guint    denominator,
-                   gboolean denominator_suppressed)
-{
-  if (numerator_suppressed || denominator_suppressed || denominator == 0)
-    return g_strdup (KES_EQUALITY_WITHHELD);
-  return g_strdup_printf ("%.1f", 100.0 * numerator / denominator);
 }

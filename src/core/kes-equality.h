@@ -3,32 +3,19 @@
 
 #include <gio/gio.h>
 
+#include "kes-disclosure.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
 
 /* Equality monitoring for the Patient and Carer Race Equality Framework
  * (PCREF): counts and rates by ethnic category, gender and age band for a
- * period, with small numbers suppressed.
- *
- * Suppression rule (applied to every column of every table):
- *  1. Primary: a count from 1 to 4 is shown as "<5", never the number.
- *     Zero is shown as 0.
- *  2. Complementary: when a column's total is shown and exactly one cell of
- *     the column is suppressed, the smallest other non-zero cell is
- *     suppressed too, so the hidden cell can't be worked out by subtracting
- *     the others from the total; when there is no such cell the total is
- *     suppressed instead. A total from 1 to 4 is itself suppressed. A cell
- *     hidden only for this reason may be 5 or more, so it is shown as "*",
- *     not as "<5".
- *  3. A rate is shown only when both its numerator and its denominator are
- *     shown; otherwise it is withheld ("–"), because a rate and its
- *     denominator would give the number back. */
+ * period. Every count, zero, total and rate goes through the report's
+ * disclosure rule (kes-disclosure.h: NHS Digital's method, or a stricter
+ * local one), so the tables together give no group smaller than its
+ * threshold back. */
 
 #define KES_CODES_LEGAL_STATUS_RESTRICTED "legal-status-restricted"
-#define KES_EQUALITY_SUPPRESSED "<5"
-#define KES_EQUALITY_WITHHELD   "–"
-#define KES_EQUALITY_HIDDEN     "*"
 
 typedef enum
 {
@@ -68,12 +55,14 @@ typedef struct
 {
   char      *from;                                  /* YYYY-MM-DD */
   char      *to;
+  KesDisclosure disclosure;                         /* how counts are protected */
   gboolean   available[KES_N_MEASURES];             /* FALSE: not recorded by Kestrel yet */
   GPtrArray *groups[KES_EQUALITY_N_DIMENSIONS];     /* KesEqualityGroup*, in code-list order */
   guint      totals[KES_N_MEASURES];
   GArray    *decision_days;                         /* int, every decision in the period */
 } KesEqualityReport;
 
+/* A report with the published disclosure rule (kes_disclosure_default). */
 KesEqualityReport *kes_equality_report_new  (const char         *from,
                                              const char         *to);
 void               kes_equality_report_free (KesEqualityReport  *report);
@@ -96,24 +85,6 @@ void               kes_equality_report_add_decision (KesEqualityReport *report,
                                                      const char        *ethnicity,
                                                      const char        *gender,
                                                      const char        *birth_date);
-
-/* The median time to decision in days ("12" or "12.5"), shown only when it
- * rests on at least 5 decisions; KES_EQUALITY_WITHHELD otherwise. */
-char              *kes_equality_median_days     (GArray      *days);
-
-/* The suppression rule above, for one column: @values has @n cells; returns
- * n + 1 texts (the cells, then the total) and sets @suppressed (n + 1
- * entries) when not NULL. */
-GStrv              kes_equality_suppress_column (const guint *values,
-                                                 guint        n,
-                                                 guint        total,
-                                                 gboolean    *suppressed);
-/* "12.5" (per 100), or KES_EQUALITY_WITHHELD when either side is
- * suppressed or the denominator is 0. */
-char              *kes_equality_rate            (guint        numerator,
-                                                 gboolean     numerator_suppressed,
-                                                 guint        denominator,
-                                                 gboolean     denominator_suppressed);
 
 /* The report for [from, to] (YYYY-MM-DD, inclusive) over the whole
  * database. Caseload and restricted status: active patients registered by

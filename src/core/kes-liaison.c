@@ -72,6 +72,7 @@ kes_liaison_activity_count (GPtrArray *screenings)
   activity->by_outcome = count_codes (outcomes, &activity->n_outcomes);
   activity->by_vulnerability = count_codes (vulnerabilities, &activity->n_vulnerabilities);
   activity->by_setting_outcome = g_new0 (guint, MAX (activity->n_settings * activity->n_outcomes, 1));
+  kes_disclosure_default (&activity->disclosure);
 
   for (guint i = 0; screenings != NULL && i < screenings->len; i++)
     {
@@ -155,32 +156,26 @@ kes_liaison_breakdown_codes (KesLiaisonBreakdown breakdown)
     }
 }
 
-char *
-kes_liaison_count_shown (guint count)
-{
-  if (count >= 1 && count <= 4)
-    return g_strdup (KES_EQUALITY_SUPPRESSED);
-  return g_strdup_printf ("%u", count);
-}
-
 GStrv
 kes_liaison_activity_shown (KesLiaisonActivity  *activity,
                             KesLiaisonBreakdown  breakdown)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
+  const KesDisclosure *rule;
   const guint *values;
   guint n;
 
   g_return_val_if_fail (activity != NULL, NULL);
 
+  rule = &activity->disclosure;
   switch (breakdown)
     {
     case KES_LIAISON_BY_SETTING:
-      return kes_equality_suppress_column (activity->by_setting, activity->n_settings, activity->total, NULL);
+      return kes_disclosure_column (rule, activity->by_setting, activity->n_settings, activity->total, NULL);
     case KES_LIAISON_BY_SOURCE:
-      return kes_equality_suppress_column (activity->by_source, activity->n_sources, activity->total, NULL);
+      return kes_disclosure_column (rule, activity->by_source, activity->n_sources, activity->total, NULL);
     case KES_LIAISON_BY_OUTCOME:
-      return kes_equality_suppress_column (activity->by_outcome, activity->n_outcomes, activity->total, NULL);
+      return kes_disclosure_column (rule, activity->by_outcome, activity->n_outcomes, activity->total, NULL);
     case KES_LIAISON_BY_VULNERABILITY:
       values = activity->by_vulnerability;
       n = activity->n_vulnerabilities;
@@ -190,11 +185,11 @@ kes_liaison_activity_shown (KesLiaisonActivity  *activity,
       g_return_val_if_reached (NULL);
     }
 
-  /* Overlapping counts: no total to subtract from, so only small ones go. */
+  /* Overlapping counts: no total to subtract from, so each is protected alone. */
   builder = g_strv_builder_new ();
   for (guint i = 0; i <= n; i++)
     {
-      g_autofree char *text = kes_liaison_count_shown (i < n ? values[i] : activity->total);
+      g_autofree char *text = kes_disclosure_count (rule, i < n ? values[i] : activity->total);
       g_strv_builder_add (builder, text);
     }
   return g_strv_builder_end (builder);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kes-disclosure.h"
 #include "kes-field-record.h"
 #include "kes-referral.h"
 #include "kes-store.h"
@@ -75,6 +76,7 @@ typedef struct
   guint *by_outcome;
   guint *by_vulnerability;
   guint *by_setting_outcome; /* [setting * n_outcomes + outcome] */
+  KesDisclosure disclosure;  /* how counts are shown (the published rule unless set) */
 } KesLiaisonActivity;
 
 /* Counts @screenings (KesFieldRecord of kes_screening_kind); pure. */
@@ -103,8 +105,6 @@ const char         *kes_liaison_breakdown_label    (KesLiaisonBreakdown  breakdo
 const char         *kes_liaison_breakdown_codes    (KesLiaisonBreakdown  breakdown);
 GStrv               kes_liaison_activity_shown     (KesLiaisonActivity  *activity,
                                                     KesLiaisonBreakdown  breakdown);
-/* A single count outside the columns: "<5" from 1 to 4. */
-char               *kes_liaison_count_shown        (guint                count);
 
 /* ---- In the store (kes-store-liaison.c); view-clinical / edit-clinical ---- */
 /* Checks the fields, an NHS number's check digit, that named services are

@@ -9,11 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "kes-codes.h"
+#include "kes-medication-rules-private.h"
 #include "kes-medication-rules.h"
 
-/* Rules come from data/rules/medication.ini and data/rules/depot-drugs.tsv,
- * read once from the core resource. A missing key is a build error in the
- * data, caught by the unit tests, so lookups warn and fall back to 0. */
+/* Rules come from data/rules/medication.ini and data/rules/depot-drugs.ini,
+ * read once from the core resource. Each file's provenance keys (source,
+ * status, review-by…) are for kes-rule-sources.c; the rules are read here. */
 
 typedef struct
 {
@@ -22,6 +23,7 @@ typedef struct
   guint  min_days;
   guint  max_days;
   guint  default_days;
+  guint  observe_hours;
 } DepotDrug;
 
 typedef struct
@@ -40,32 +42,50 @@ depot_drug_free (gpointer data)
   g_free (drug);
 }
 
+static guint
+depot_key (GKeyFile   *file,
+           const char *group,
+           const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  int value = g_key_file_get_integer (file, group, key, &error);
+
+  if (error != NULL || value < 0)
+    {
+      g_warning ("depot-drugs.ini [%s] %s: %s", group, key,
+                 error != NULL ? error->message : "negative");
+      return 0;
+    }
+  return (guint) value;
+}
+
+/* One group a drug, in the order forms list them. */
 static GPtrArray *
 parse_depots (GBytes *bytes)
 {
   GPtrArray *depots = g_ptr_array_new_with_free_func (depot_drug_free);
-  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  if (!g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
     {
-      g_auto(GStrv) fields = NULL;
-      DepotDrug *drug;
+      g_critical ("Could not read the depot drug list: %s", error->message);
+      return depots;
+    }
+  groups = g_key_file_get_groups (file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      DepotDrug *drug = g_new0 (DepotDrug, 1);
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      fields = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (fields) != 5)
-        {
-          g_warning ("depot-drugs.tsv line %u: expected 5 fields", i + 1);
-          continue;
-        }
-      drug = g_new0 (DepotDrug, 1);
-      drug->code = g_strdup (fields[0]);
-      drug->label = g_strdup (fields[1]);
-      drug->min_days = (guint) g_ascii_strtoull (fields[2], NULL, 10);
-      drug->max_days = (guint) g_ascii_strtoull (fields[3], NULL, 10);
-      drug->default_days = (guint) g_ascii_strtoull (fields[4], NULL, 10);
+      drug->code = g_strdup (groups[i]);
+      drug->label = g_key_file_get_string (file, groups[i], "label", NULL);
+      if (drug->label == NULL)
+        drug->label = g_strdup (groups[i]);
+      drug->min_days = depot_key (file, groups[i], "min-days");
+      drug->max_days = depot_key (file, groups[i], "max-days");
+      drug->default_days = depot_key (file, groups[i], "default-days");
+      drug->observe_hours = depot_key (file, groups[i], "observe-hours");
       g_ptr_array_add (depots, drug);
     }
   return depots;
@@ -81,29 +101,29 @@ rules_get (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) ini = kes_core_data_lookup ("rules/medication.ini", &error);
-      g_autoptr(GBytes) tsv = NULL;
+      g_autoptr(GBytes) depots = NULL;
 
       rules.rules = g_key_file_new ();
       if (ini == NULL ||
           !g_key_file_load_from_bytes (rules.rules, ini, G_KEY_FILE_NONE, &error))
         g_critical ("Could not read the medication rules: %s", error->message);
       g_clear_error (&error);
-      tsv = kes_core_data_lookup ("rules/depot-drugs.tsv", &error);
-      if (tsv == NULL)
+      depots = kes_core_data_lookup ("rules/depot-drugs.ini", &error);
+      if (depots == NULL)
         {
           g_critical ("Could not read the depot drug list: %s", error->message);
           rules.depots = g_ptr_array_new_with_free_func (depot_drug_free);
         }
       else
-        rules.depots = parse_depots (tsv);
+        rules.depots = parse_depots (depots);
       g_once_init_leave (&initialised, 1);
     }
   return &rules;
 }
 
-static double
-rule_double (const char *group,
-             const char *key)
+double
+kes_medication_rule_double (const char *group,
+                            const char *key)
 {
   g_autoptr(GError) error = NULL;
   double value = g_key_file_get_double (rules_get ()->rules, group, key, &error);
@@ -113,42 +133,75 @@ rule_double (const char *group,
   return value;
 }
 
-static guint
-rule_uint (const char *group,
-           const char *key)
+guint
+kes_medication_rule_uint (const char *group,
+                          const char *key)
 {
-  double value = rule_double (group, key);
+  double value = kes_medication_rule_double (group, key);
   return value > 0 ? (guint) value : 0;
 }
 
-static GDate *
-date_copy (const GDate *date)
+char *
+kes_medication_rule_string (const char *group,
+                            const char *key)
 {
-  GDate *copy = g_date_new ();
+  g_autoptr(GError) error = NULL;
+  char *value = g_key_file_get_string (rules_get ()->rules, group, key, &error);
 
-  *copy = *date;
-  return copy;
+  if (error != NULL)
+    g_warning ("medication.ini [%s] %s: %s", group, key, error->message);
+  return value;
 }
 
-static GDate *
-date_plus_days (const GDate *date,
-                guint        days)
+int *
+kes_medication_rule_ints (const char *group,
+                          const char *key,
+                          gsize      *n_values)
 {
-  GDate *result = date_copy (date);
+  g_autoptr(GError) error = NULL;
+  int *values = g_key_file_get_integer_list (rules_get ()->rules, group, key, n_values, &error);
 
-  g_date_add_days (result, days);
+  if (error != NULL)
+    g_warning ("medication.ini [%s] %s: %s", group, key, error->message);
+  return values;
+}
+
+GDate *
+kes_date_plus_days (const GDate *date,
+                    int          days)
+{
+  GDate *result = g_date_copy (date);
+
+  if (days >= 0)
+    g_date_add_days (result, (guint) days);
+  else
+    g_date_subtract_days (result, (guint) -days);
   return result;
 }
 
-static GDate *
-date_plus_months (const GDate *date,
-                  guint        months)
+GDate *
+kes_date_plus_months (const GDate *date,
+                      guint        months)
 {
-  GDate *result = date_copy (date);
+  GDate *result = g_date_copy (date);
 
   g_date_add_months (result, months);
   return result;
 }
+
+const GDate *
+kes_date_earlier (const GDate *a,
+                  const GDate *b)
+{
+  if (a == NULL)
+    return b;
+  if (b == NULL)
+    return a;
+  return g_date_compare (a, b) <= 0 ? a : b;
+}
+
+#define rule_double kes_medication_rule_double
+#define rule_uint   kes_medication_rule_uint
 
 /* ---- Depot injections ---- */
 
@@ -247,6 +300,21 @@ kes_depot_drug_get_interval_range (const char *code,
   return TRUE;
 }
 
+guint
+kes_depot_drug_observe_hours (const char *code)
+{
+  DepotDrug *drug = depot_find (code);
+  return drug != NULL ? drug->observe_hours : 0;
+}
+
+gboolean
+kes_depot_interval_usual (const char *code,
+                          guint       interval_days)
+{
+  DepotDrug *drug = depot_find (code);
+  return drug != NULL && interval_days >= drug->min_days && interval_days <= drug->max_days;
+}
+
 GDate *
 kes_depot_next_due (const GDate *last_given,
                     const GDate *first_due,
@@ -256,303 +324,19 @@ kes_depot_next_due (const GDate *last_given,
   g_return_val_if_fail (interval_days > 0, NULL);
 
   if (last_given == NULL)
-    return date_copy (first_due);
-  return date_plus_days (last_given, interval_days);
+    return g_date_copy (first_due);
+  return kes_date_plus_days (last_given, (int) interval_days);
 }
 
 guint
 kes_depot_soon_days (void)
 {
-  return rule_uint ("depot", "soon-days");
-}
-
-/* ---- Clozapine ---- */
-
-static const char * const fbc_lights[] = { "green", "amber", "red" };
-
-KesFbcLight
-kes_fbc_traffic_light (double wbc,
-                       double neutrophils)
-{
-  /* Compare in hundredths so 3.5 typed in is 3.5, not 3.4999… */
-  long w = lround (wbc * 100), n = lround (neutrophils * 100);
-
-  if (w < lround (rule_double ("clozapine", "red-wbc") * 100) ||
-      n < lround (rule_double ("clozapine", "red-anc") * 100))
-    return KES_FBC_RED;
-  if (w < lround (rule_double ("clozapine", "green-wbc") * 100) ||
-      n < lround (rule_double ("clozapine", "green-anc") * 100))
-    return KES_FBC_AMBER;
-  return KES_FBC_GREEN;
-}
-
-const char *
-kes_fbc_light_to_string (KesFbcLight light)
-{
-  g_return_val_if_fail (light <= KES_FBC_RED, NULL);
-  return fbc_lights[light];
-}
-
-gboolean
-kes_fbc_light_parse (const char  *text,
-                     KesFbcLight *light)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fbc_lights); i++)
-    if (g_strcmp0 (text, fbc_lights[i]) == 0)
-      {
-        *light = (KesFbcLight) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-kes_fbc_light_label (KesFbcLight light)
-{
-  switch (light)
-    {
-    case KES_FBC_GREEN:
-      return _("Green");
-    case KES_FBC_AMBER:
-      return _("Amber");
-    case KES_FBC_RED:
-      return _("Red");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-kes_fbc_light_action (KesFbcLight light)
-{
-  switch (light)
-    {
-    case KES_FBC_GREEN:
-      return _("Continue clozapine and routine monitoring.");
-    case KES_FBC_AMBER:
-      return _("Continue clozapine; repeat the blood test twice weekly until the result is green.");
-    case KES_FBC_RED:
-      return _("Stop clozapine now. Test daily until two consecutive green results and "
-                "contact the monitoring service and the prescriber.");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-KesClozapinePhase
-kes_clozapine_phase (const GDate *start,
-                     const GDate *on)
-{
-  int days;
-  guint weeks;
-
-  g_return_val_if_fail (start != NULL && on != NULL, KES_CLOZAPINE_WEEKLY);
-
-  days = g_date_days_between (start, on);
-  weeks = days > 0 ? (guint) days / 7 : 0;
-  if (weeks < rule_uint ("clozapine", "weekly-until-week"))
-    return KES_CLOZAPINE_WEEKLY;
-  if (weeks < rule_uint ("clozapine", "fortnightly-until-week"))
-    return KES_CLOZAPINE_FORTNIGHTLY;
-  return KES_CLOZAPINE_FOUR_WEEKLY;
-}
-
-guint
-kes_clozapine_phase_interval_days (KesClozapinePhase phase)
-{
-  switch (phase)
-    {
-    case KES_CLOZAPINE_WEEKLY:
-      return rule_uint ("clozapine", "weekly-interval-days");
-    case KES_CLOZAPINE_FORTNIGHTLY:
-      return rule_uint ("clozapine", "fortnightly-interval-days");
-    case KES_CLOZAPINE_FOUR_WEEKLY:
-      return rule_uint ("clozapine", "four-weekly-interval-days");
-    default:
-      g_return_val_if_reached (0);
-    }
-}
-
-const char *
-kes_clozapine_phase_label (KesClozapinePhase phase)
-{
-  switch (phase)
-    {
-    case KES_CLOZAPINE_WEEKLY:
-      return _("Weekly blood tests");
-    case KES_CLOZAPINE_FORTNIGHTLY:
-      return _("Fortnightly blood tests");
-    case KES_CLOZAPINE_FOUR_WEEKLY:
-      return _("Four-weekly blood tests");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-gboolean
-kes_clozapine_stopped (const KesFbcLight *lights,
-                       guint              n_lights)
-{
-  guint greens = 0;
-  guint needed = rule_uint ("clozapine", "red-greens-needed");
-
-  /* Walk back from the latest result: count trailing greens until a red. */
-  for (guint i = n_lights; i > 0; i--)
-    {
-      if (lights[i - 1] == KES_FBC_RED)
-        return greens < needed;
-      if (lights[i - 1] == KES_FBC_GREEN)
-        greens++;
-      else
-        greens = 0;
-      if (greens >= needed)
-        return FALSE;
-    }
-  return FALSE;
-}
-
-GDate *
-kes_clozapine_next_fbc_due (const GDate       *start,
-                            const KesFbcLight *lights,
-                            guint              n_lights,
-                            const GDate       *last_test,
-                            const GDate       *restart_weekly_until)
-{
-  guint interval;
-
-  g_return_val_if_fail (start != NULL, NULL);
-
-  if (n_lights == 0 || last_test == NULL)
-    return date_copy (start);
-  if (kes_clozapine_stopped (lights, n_lights))
-    return date_plus_days (last_test, rule_uint ("clozapine", "red-interval-days"));
-  if (lights[n_lights - 1] == KES_FBC_AMBER)
-    return date_plus_days (last_test, rule_uint ("clozapine", "amber-interval-days"));
-
-  interval = kes_clozapine_phase_interval_days (kes_clozapine_phase (start, last_test));
-  if (restart_weekly_until != NULL && g_date_compare (last_test, restart_weekly_until) < 0)
-    interval = MIN (interval, kes_clozapine_phase_interval_days (KES_CLOZAPINE_WEEKLY));
-  return date_plus_days (last_test, interval);
-}
-
-gboolean
-kes_clozapine_break_needs_retitration (double break_hours)
-{
-  return break_hours > rule_double ("clozapine", "break-retitrate-hours");
-}
-
-gboolean
-kes_clozapine_break_restarts_weekly (double break_hours)
-{
-  return break_hours > rule_double ("clozapine", "break-restart-weekly-hours");
-}
-
-double
-kes_clozapine_retitrate_hours (void)
-{
-  return rule_double ("clozapine", "break-retitrate-hours");
-}
-
-double
-kes_clozapine_restart_weekly_hours (void)
-{
-  return rule_double ("clozapine", "break-restart-weekly-hours");
-}
-
-guint
-kes_clozapine_restart_weekly_weeks (void)
-{
-  return rule_uint ("clozapine", "restart-weekly-weeks");
-}
-
-guint
-kes_clozapine_soon_days (void)
-{
-  return rule_uint ("clozapine", "soon-days");
-}
-
-/* ---- Lithium ---- */
-
-void
-kes_lithium_range (double *low,
-                   double *high,
-                   double *toxic)
-{
-  if (low != NULL)
-    *low = rule_double ("lithium", "range-low");
-  if (high != NULL)
-    *high = rule_double ("lithium", "range-high");
-  if (toxic != NULL)
-    *toxic = rule_double ("lithium", "toxic");
-}
-
-KesLithiumBand
-kes_lithium_band (double level)
-{
-  double low, high, toxic;
-  long l = lround (level * 100);
-
-  kes_lithium_range (&low, &high, &toxic);
-  if (l >= lround (toxic * 100))
-    return KES_LITHIUM_TOXIC;
-  if (l > lround (high * 100))
-    return KES_LITHIUM_ABOVE;
-  if (l < lround (low * 100))
-    return KES_LITHIUM_BELOW;
-  return KES_LITHIUM_IN_RANGE;
-}
-
-const char *
-kes_lithium_band_label (KesLithiumBand band)
-{
-  switch (band)
-    {
-    case KES_LITHIUM_BELOW:
-      return _("Below the target range");
-    case KES_LITHIUM_IN_RANGE:
-      return _("In the target range");
-    case KES_LITHIUM_ABOVE:
-      return _("Above the target range");
-    case KES_LITHIUM_TOXIC:
-      return _("Toxic level: seek medical advice now");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-GDate *
-kes_lithium_next_due (const GDate          *start,
-                      const KesLithiumBand *bands,
-                      guint                 n_bands,
-                      const GDate          *last_test)
-{
-  guint in_range = 0;
-  g_autoptr(GDate) year_one_end = NULL;
-
-  g_return_val_if_fail (start != NULL, NULL);
-
-  if (n_bands == 0 || last_test == NULL)
-    return date_copy (start);
-  for (guint i = n_bands; i > 0 && bands[i - 1] == KES_LITHIUM_IN_RANGE; i--)
-    in_range++;
-  if (in_range < rule_uint ("lithium", "stable-levels-needed"))
-    return date_plus_days (last_test, rule_uint ("lithium", "unstable-interval-days"));
-
-  year_one_end = date_plus_months (start, 12);
-  if (g_date_compare (last_test, year_one_end) < 0)
-    return date_plus_months (last_test, rule_uint ("lithium", "first-year-interval-months"));
-  return date_plus_months (last_test, rule_uint ("lithium", "later-interval-months"));
-}
-
-guint
-kes_lithium_soon_days (void)
-{
-  return rule_uint ("lithium", "soon-days");
+  return rule_uint ("today-windows", "depot-soon-days");
 }
 
 /* ---- Physical health ---- */
 
-static const char * const checks[] = { "weight", "waist", "bp-pulse", "glucose", "lipids" };
+static const char * const checks[] = { "weight", "waist", "bp-pulse", "glucose", "lipids", "prolactin", "ecg" };
 
 const char *
 kes_physical_check_to_string (KesPhysicalCheck check)
@@ -576,10 +360,23 @@ kes_physical_check_label (KesPhysicalCheck check)
       return _("HbA1c or fasting glucose");
     case KES_CHECK_LIPIDS:
       return _("Lipids");
+    case KES_CHECK_PROLACTIN:
+      return _("Prolactin");
+    case KES_CHECK_ECG:
+      return _("ECG");
     case KES_N_CHECKS:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static gboolean
+check_once_only (KesPhysicalCheck check)
+{
+  g_autofree char *list = kes_medication_rule_string ("physical-health", "once-only");
+  g_auto(GStrv) names = g_strsplit (list != NULL ? list : "", ";", -1);
+
+  return g_strv_contains ((const char * const *) names, checks[check]);
 }
 
 GDate *
@@ -587,47 +384,39 @@ kes_physical_check_next_due (KesPhysicalCheck  check,
                              const GDate      *antipsychotic_start,
                              const GDate      *last_done)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree int *offsets = NULL;
   gsize n_offsets = 0;
   guint annual = rule_uint ("physical-health", "annual-months");
-  guint early = rule_uint ("physical-health", "early-days");
+  int early = (int) rule_uint ("physical-health-tolerance", "early-days");
 
   g_return_val_if_fail (check < KES_N_CHECKS, NULL);
   g_return_val_if_fail (antipsychotic_start != NULL, NULL);
 
-  offsets = g_key_file_get_integer_list (rules_get ()->rules, "physical-health", checks[check],
-                                         &n_offsets, &error);
+  offsets = kes_medication_rule_ints ("physical-health", checks[check], &n_offsets);
   if (offsets == NULL || n_offsets == 0 || annual == 0)
-    {
-      g_warning ("medication.ini [physical-health] %s: %s", checks[check],
-                 error != NULL ? error->message : "empty");
-      return date_copy (antipsychotic_start);
-    }
+    return g_date_copy (antipsychotic_start);
   if (last_done == NULL)
-    return date_plus_days (antipsychotic_start, (guint) MAX (offsets[0], 0));
+    return kes_date_plus_days (antipsychotic_start, MAX (offsets[0], 0));
 
-  /* The first scheduled point that the last check did not already cover. */
-  for (guint i = 0;; i++)
+  /* The first point of the schedule the last check did not cover... */
+  for (gsize i = 0; i < n_offsets; i++)
     {
-      g_autoptr(GDate) due = NULL;
+      g_autoptr(GDate) point = kes_date_plus_days (antipsychotic_start, MAX (offsets[i], 0));
 
-      if (i < n_offsets)
-        due = date_plus_days (antipsychotic_start, (guint) MAX (offsets[i], 0));
-      else
-        {
-          due = date_plus_days (antipsychotic_start, (guint) MAX (offsets[n_offsets - 1], 0));
-          g_date_add_months (due, annual * (i - n_offsets + 1));
-        }
-      if (g_date_days_between (last_done, due) > (int) early)
-        return g_steal_pointer (&due);
+      if (g_date_days_between (last_done, point) > early)
+        return g_steal_pointer (&point);
     }
+  /* ...and once the schedule is behind it, a set time after the last one
+   * done (CG178: "then annually"), not on the anniversary of starting. */
+  if (check_once_only (check))
+    return NULL;
+  return kes_date_plus_months (last_done, annual);
 }
 
 guint
 kes_physical_health_soon_days (void)
 {
-  return rule_uint ("physical-health", "soon-days");
+  return rule_uint ("today-windows", "physical-health-soon-days");
 }
 
 gboolean
@@ -641,6 +430,56 @@ kes_bmi_compute (double  weight_kg,
     return FALSE;
   *bmi = round (weight_kg / (metres * metres) * 10.0) / 10.0;
   return TRUE;
+}
+
+static gboolean
+bmi_lower_thresholds (const char *ethnicity)
+{
+  g_autofree char *list = NULL;
+  g_auto(GStrv) codes = NULL;
+
+  if (ethnicity == NULL || *ethnicity == '\0')
+    return FALSE;
+  list = kes_medication_rule_string ("bmi-bands", "lower-threshold-categories");
+  codes = g_strsplit (list != NULL ? list : "", ";", -1);
+  return g_strv_contains ((const char * const *) codes, ethnicity);
+}
+
+void
+kes_bmi_band (const char *ethnicity,
+              double     *healthy_low,
+              double     *healthy_high,
+              gboolean   *lower)
+{
+  gboolean use_lower = bmi_lower_thresholds (ethnicity);
+
+  if (healthy_low != NULL)
+    *healthy_low = rule_double ("bmi-bands", "healthy-low");
+  if (healthy_high != NULL)
+    *healthy_high = rule_double ("bmi-bands", use_lower ? "lower-healthy-high" : "healthy-high");
+  if (lower != NULL)
+    *lower = use_lower;
+}
+
+char *
+kes_bmi_band_describe (const char *ethnicity)
+{
+  double low, high;
+  gboolean lower;
+
+  kes_bmi_band (ethnicity, &low, &high, &lower);
+  if (lower)
+    /* TRANSLATORS: BMI band; the numbers are kg/m² */
+    return g_strdup_printf (_("Healthy weight %.1f to %.1f: NICE’s lower thresholds (%.1f increased risk, "
+                              "%.1f high risk) for this person’s recorded ethnic category (NICE PH46)"),
+                            low, high, rule_double ("bmi-bands", "lower-increased-risk-from"),
+                            rule_double ("bmi-bands", "lower-high-risk-from"));
+  if (g_strcmp0 (ethnicity, "S") == 0)
+    return g_strdup_printf (_("Healthy weight %.1f to %.1f (standard band). “Any other ethnic group” "
+                              "includes Middle Eastern backgrounds, for which NICE advises lower "
+                              "thresholds (23 and 27.5): the clinician decides"),
+                            low, high);
+  return g_strdup_printf (_("Healthy weight %.1f to %.1f (NHS standard band)"), low, high);
 }
 
 gboolean
@@ -682,8 +521,7 @@ kes_cpa_review_next_due (const GDate *last_held,
                          const GDate *first)
 {
   g_return_val_if_fail (last_held != NULL || first != NULL, NULL);
-  return date_plus_months (last_held != NULL ? last_held : first,
-                           kes_cpa_review_interval_months ());
+  return kes_date_plus_months (last_held != NULL ? last_held : first, kes_cpa_review_interval_months ());
 }
 
 guint
@@ -702,12 +540,8 @@ GDate *
 kes_cpa_validation_last_day (const GDate *held_on,
                              guint        hours)
 {
-  GDate *last;
-
   g_return_val_if_fail (held_on != NULL && g_date_valid (held_on), NULL);
-  last = g_date_copy (held_on);
-  g_date_add_days (last, (hours + 23) / 24);
-  return last;
+  return kes_date_plus_days (held_on, (int) ((hours + 23) / 24));
 }
 
 gboolean
@@ -727,5 +561,5 @@ kes_cpa_validation_is_late (const GDate *held_on,
 guint
 kes_cpa_soon_days (void)
 {
-  return rule_uint ("cpa", "soon-days");
+  return rule_uint ("today-windows", "cpa-soon-days");
 }

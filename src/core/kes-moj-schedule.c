@@ -43,12 +43,12 @@ kes_moj_schedule_parse (const char      *text,
     return FALSE;
   return read_key (file, "report", "first-report-days", &schedule->first_report_days, error) &&
          read_key (file, "report", "interval-months", &schedule->interval_months, error) &&
-         read_key (file, "report", "warning-days", &schedule->warning_days, error) &&
+         read_key (file, "warnings", "report-days", &schedule->warning_days, error) &&
          read_key (file, "tribunal", "first-from-months", &schedule->tribunal_from_months, error) &&
          read_key (file, "tribunal", "first-to-months", &schedule->tribunal_to_months, error) &&
          read_key (file, "tribunal", "period-months", &schedule->tribunal_period_months, error) &&
          read_key (file, "address", "notice-days", &schedule->address_notice_days, error) &&
-         read_key (file, "address", "warning-days", &schedule->address_warning_days, error);
+         read_key (file, "warnings", "address-days", &schedule->address_warning_days, error);
 }
 
 const KesMojSchedule *

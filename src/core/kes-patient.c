@@ -53,6 +53,7 @@ static const FieldInfo text_fields[KES_PATIENT_N_TEXT_FIELDS] = {
   [KES_PATIENT_MAPPA_LEVEL] = { "mappa_level", N_("MAPPA level") },
   [KES_PATIENT_REFERRAL_DATE] = { "referral_date", N_("Referral date") },
   [KES_PATIENT_AGE_OVERRIDE_REASON] = { "age_override_reason", N_("Reason for accepting under 18") },
+  [KES_PATIENT_GENDER_IDENTITY] = { "gender_identity", N_("Gender identity") },
 };
 
 static const FieldInfo list_fields[KES_PATIENT_N_LIST_FIELDS] = {
@@ -429,6 +430,7 @@ kes_patient_validate (KesPatient  *self,
 
   check_code (issues, self, KES_PATIENT_GENDER, KES_CODES_GENDER, TRUE);
   check_code (issues, self, KES_PATIENT_ETHNICITY, KES_CODES_ETHNIC_CATEGORY, TRUE);
+  check_code (issues, self, KES_PATIENT_GENDER_IDENTITY, KES_CODES_GENDER_IDENTITY, FALSE);
 
   value = kes_patient_get_text (self, KES_PATIENT_POSTCODE);
   if (*value != '\0')

@@ -34,6 +34,7 @@ typedef enum
   KES_PATIENT_MAPPA_LEVEL,         /* KES_CODES_MAPPA_LEVEL, may be empty */
   KES_PATIENT_REFERRAL_DATE,       /* YYYY-MM-DD, may be empty */
   KES_PATIENT_AGE_OVERRIDE_REASON, /* why an under-18 referral is accepted */
+  KES_PATIENT_GENDER_IDENTITY,     /* KES_CODES_GENDER_IDENTITY (MHSDS), may be empty */
   KES_PATIENT_N_TEXT_FIELDS
 } KesPatientField;
 

@@ -48,6 +48,7 @@ kes_trend_series_free (KesTrendSeries *series)
   g_free (series->measure);
   g_free (series->title);
   g_free (series->unit);
+  g_free (series->note);
   g_array_unref (series->points);
   g_free (series);
 }
@@ -71,7 +72,8 @@ format_value (double value)
 }
 
 GPtrArray *
-kes_physical_trends (GListModel *checks)
+kes_physical_trends (GListModel *checks,
+                     const char *ethnicity)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_trend_series_free);
@@ -93,7 +95,14 @@ kes_physical_trends (GListModel *checks)
       series->unit = g_strdup (_(measure->unit));
       series->points = g_array_new (FALSE, FALSE, sizeof (KesTrendPoint));
       g_array_set_clear_func (series->points, point_clear);
-      if (!kes_physical_measure_range (measure->measure, &series->low, &series->high))
+      if (g_str_equal (measure->measure, "bmi"))
+        {
+          /* NICE's lower thresholds for the person's ethnic category, said
+           * in words beside the chart and to screen readers. */
+          kes_bmi_band (ethnicity, &series->low, &series->high, NULL);
+          series->note = kes_bmi_band_describe (ethnicity);
+        }
+      else if (!kes_physical_measure_range (measure->measure, &series->low, &series->high))
         series->low = series->high = NAN;
       series->second_low = series->second_high = NAN;
       if (measure->second != NULL &&
@@ -241,5 +250,7 @@ kes_physical_trend_describe (KesTrendSeries *series)
                                                    " %u readings are outside it.", n_outside),
                                 n_outside);
     }
+  if (series->note != NULL)
+    g_string_append_printf (text, " %s.", series->note);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -28,11 +28,15 @@ typedef struct
   double  high;
   double  second_low; /* diastolic range beside systolic, NAN otherwise */
   double  second_high;
+  char   *note;       /* what the range is and where it comes from, or NULL */
 } KesTrendSeries;
 
 /* Series with at least one point, in the order above. BMI uses the height
- * measured at the check, or else the latest height measured before it. */
-GPtrArray *kes_physical_trends          (GListModel     *checks);
+ * measured at the check, or else the latest height measured before it, and
+ * the healthy band for the person's ethnic category @ethnicity (NICE's lower
+ * thresholds where they apply; may be NULL). */
+GPtrArray *kes_physical_trends          (GListModel     *checks,
+                                         const char     *ethnicity);
 void       kes_trend_series_free        (KesTrendSeries *series);
 /* The chart in words: "Weight (kg), 3 readings: 92 on 1 Jan 2026, … Latest
  * 95 on 1 Apr 2026, up 3 since 1 Jan 2026." with the range and how many

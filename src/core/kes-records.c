@@ -86,6 +86,7 @@ struct _KesTeam
   GObject  parent_instance;
   char    *id;
   char    *name;
+  gint64   revision;
 };
 
 G_DEFINE_FINAL_TYPE (KesTeam, kes_team, G_TYPE_OBJECT)
@@ -119,11 +120,21 @@ kes_team_new (const char *id,
 
   self->id = g_strdup (id);
   self->name = g_strdup (name);
+  self->revision = 1;
   return self;
 }
 
 const char *kes_team_get_id (KesTeam *self) { return self->id; }
 const char *kes_team_get_name (KesTeam *self) { return self->name; }
+gint64 kes_team_get_revision (KesTeam *self) { return self->revision; }
+
+void
+kes_team_set_revision (KesTeam *self,
+                       gint64   revision)
+{
+  g_return_if_fail (KES_IS_TEAM (self));
+  self->revision = revision;
+}
 
 /* ---- JSON helpers shared by contacts and notes (written with kes-json-writer) ---- */
 

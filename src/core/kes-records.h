@@ -35,6 +35,10 @@ KesTeam    *kes_team_new      (const char *id,
                                const char *name);
 const char *kes_team_get_id   (KesTeam    *self);
 const char *kes_team_get_name (KesTeam    *self);
+/* The stored revision the team was read at (1 for a new team). */
+gint64      kes_team_get_revision (KesTeam *self);
+void        kes_team_set_revision (KesTeam *self,
+                                   gint64   revision);
 
 /* ---- Contacts (dated contact log) ---- */
 #define KES_TYPE_CONTACT (kes_contact_get_type ())

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /* The service directory: teams, bases, office hours, general and urgent
  * numbers, out-of-hours crisis numbers by area, as used on crisis plans and
  * letters. Reference data, not clinical: kept current in place (every change
- * goes to the access log) and edited by staff with manage-directory.
+ * goes to the access log, and each entry counts its revisions) and edited by
+ * staff with manage-directory.
  * National numbers come from data/services/national.tsv. */
 
 #define KES_CODES_SERVICE_KIND "service-kind"
@@ -32,7 +33,11 @@ KesFieldRecord *kes_store_load_service          (KesStore        *store,
                                                  const char      *id,
                                                  GError         **error);
 /* Adds (no id yet) or updates a service; needs manage-directory. At least
- * one phone number, and numbers written with digits, spaces and + ( ) -. */
+ * one phone number, and numbers written with digits, spaces and + ( ) -.
+ * An update starts from the revision @service was loaded at
+ * (kes_field_record_get_revision): if the entry has been changed since,
+ * nothing is saved and KES_ERROR_CONFLICT names who changed it and when.
+ * On success @service carries the new revision. */
 gboolean        kes_store_save_service          (KesStore        *store,
                                                  KesFieldRecord  *service,
                                                  GError         **error);
@@ -51,9 +56,12 @@ GPtrArray      *kes_store_search_services       (KesStore        *store,
  * wrong, naming the field. kes_store_save_service() applies it. */
 gboolean        kes_service_check_office_hours  (const char      *hours,
                                                  GError         **error);
-/* Takes a service out of use (kept for the log); needs manage-directory. */
+/* Takes a service out of use (kept for the log); needs manage-directory.
+ * Refused as a conflict, like a save, unless the entry is still at
+ * @base_revision. */
 gboolean        kes_store_withdraw_service      (KesStore        *store,
                                                  const char      *id,
+                                                 gint64           base_revision,
                                                  GError         **error);
 /* The areas named in the directory, sorted. */
 GStrv           kes_store_list_service_areas    (KesStore        *store,

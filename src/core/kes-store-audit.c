@@ -519,21 +519,25 @@ column_or_null (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/* Walks the chain from entry @from_seq (1: all of it) to the end. Started
+ * part-way, the first entry's link to the one before is taken as given. */
 static gboolean
 verify_chain (KesStore    *self,
+              gint64       from_seq,
               GPtrArray   *problems,
               GError     **error)
 {
   g_autofree char *previous = g_strdup (GENESIS_HASH);
   sqlite3_stmt *stmt;
-  gint64 expected_seq = 1;
+  gint64 expected_seq = MAX (from_seq, 1);
   int rc;
 
   stmt = kes_store_prepare (self,
     "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, summary, "
-    "prev_hash, hash FROM audit ORDER BY seq", error);
+    "prev_hash, hash FROM audit WHERE seq >= ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, expected_seq);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *hash = NULL;
@@ -552,6 +556,11 @@ verify_chain (KesStore    *self,
       const char *stored = kes_store_column_text (stmt, 10);
       char *problem = NULL;
 
+      if (fields.seq == from_seq && from_seq > 1)
+        {
+          g_free (previous);
+          previous = g_strdup (fields.prev_hash);
+        }
       if (fields.seq != expected_seq)
         problem = g_strdup_printf (_("Audit log entry %lld: entries %lld to %lld are missing"),
                                    (long long) fields.seq, (long long) expected_seq,
@@ -582,25 +591,45 @@ verify_chain (KesStore    *self,
   return TRUE;
 }
 
-static gboolean
-verify_revisions (KesStore    *self,
-                  GPtrArray   *problems,
-                  GError     **error)
+/* The first problem found, in access-log order: a revision the log has no
+ * entry for comes before any entry. */
+typedef struct
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean  found;
+  gboolean  has_seq;
+  gint64    seq;
+  char     *message;
+} FirstProblem;
 
-  /* Every revision against the hash its entry recorded; both directions, so
-   * an edited, added or removed revision shows. */
-  stmt = kes_store_prepare (self,
+static void
+offer_problem (FirstProblem *first,
+               gboolean      has_seq,
+               gint64        seq,
+               char         *message)
+{
+  if (first->found && (!first->has_seq || (has_seq && seq >= first->seq)))
+    {
+      g_free (message);
+      return;
+    }
+  g_free (first->message);
+  *first = (FirstProblem) { TRUE, has_seq, seq, message };
+}
+
+/* Every revision against the hash its entry recorded. No ORDER BY: sorting
+ * would hold every revision's data in memory at once (gigabytes on a
+ * trust-wide database); the first problem is kept as the rows go by. */
+static gboolean
+check_revisions_against_log (KesStore      *self,
+                             FirstProblem  *first,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
     "SELECT v.record_id, v.revision, v.data, a.seq, a.data_hash FROM revision v "
     "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
-    "AND a.data_hash IS NOT NULL "
-    "UNION ALL "
-    "SELECT a.record_id, a.revision, NULL, a.seq, a.data_hash FROM audit a "
-    "WHERE a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
-    "WHERE v.record_id = a.record_id AND v.revision = a.revision) "
-    "ORDER BY 4", error);
+    "AND a.data_hash IS NOT NULL", error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -609,34 +638,24 @@ verify_revisions (KesStore    *self,
       gint64 revision = sqlite3_column_int64 (stmt, 1);
       const char *data = column_or_null (stmt, 2);
       const char *recorded = column_or_null (stmt, 4);
-      char *problem = NULL;
+      gint64 seq = sqlite3_column_int64 (stmt, 3);
 
       if (recorded == NULL)
-        problem = g_strdup_printf (_("Record %s revision %lld: the access log has no "
-                                     "entry for it (it was added outside Kestrel)"),
-                                   record_id, (long long) revision);
-      else if (data == NULL)
-        problem = g_strdup_printf (_("Record %s revision %lld: the access log "
-                                     "(entry %lld) records it, but it is missing"),
-                                   record_id, (long long) revision,
-                                   (long long) sqlite3_column_int64 (stmt, 3));
-      else
+        offer_problem (first, FALSE, 0,
+                       g_strdup_printf (_("Record %s revision %lld: the access log has no "
+                                          "entry for it (it was added outside Kestrel)"),
+                                        record_id, (long long) revision));
+      else if (!first->found || (first->has_seq && seq < first->seq))
         {
-          g_autofree char *actual = data_hash (data);
+          g_autofree char *actual = data_hash (data != NULL ? data : "");
 
           if (!g_str_equal (actual, recorded))
-            problem = g_strdup_printf (_("Record %s revision %lld: its content differs "
-                                         "from what was written (access log entry %lld)"),
-                                       record_id, (long long) revision,
-                                   (long long) sqlite3_column_int64 (stmt, 3));
-        }
-      if (problem != NULL)
-        {
-          g_ptr_array_add (problems, problem);
-          break;
+            offer_problem (first, TRUE, seq,
+                           g_strdup_printf (_("Record %s revision %lld: its content differs "
+                                              "from what was written (access log entry %lld)"),
+                                            record_id, (long long) revision, (long long) seq));
         }
     }
-  rc = rc == SQLITE_ROW ? SQLITE_DONE : rc;
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -644,6 +663,69 @@ verify_revisions (KesStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Every logged revision against the history: a removed revision shows. */
+static gboolean
+check_log_against_revisions (KesStore      *self,
+                             FirstProblem  *first,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT a.record_id, a.revision, a.seq FROM audit a "
+    "WHERE a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
+    "WHERE v.record_id = a.record_id AND v.revision = a.revision)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    offer_problem (first, TRUE, sqlite3_column_int64 (stmt, 2),
+                   g_strdup_printf (_("Record %s revision %lld: the access log "
+                                      "(entry %lld) records it, but it is missing"),
+                                    kes_store_column_text (stmt, 0),
+                                    (long long) sqlite3_column_int64 (stmt, 1),
+                                    (long long) sqlite3_column_int64 (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not check the record history"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+verify_revisions (KesStore    *self,
+                  GPtrArray   *problems,
+                  GError     **error)
+{
+  FirstProblem first = { 0 };
+
+  if (!check_revisions_against_log (self, &first, error) ||
+      !check_log_against_revisions (self, &first, error))
+    {
+      g_free (first.message);
+      return FALSE;
+    }
+  if (first.found)
+    g_ptr_array_add (problems, first.message);
+  return TRUE;
+}
+
+gboolean
+kes_store_verify_audit_tail (KesStore   *self,
+                             guint       entries,
+                             GPtrArray  *problems,
+                             GError    **error)
+{
+  KesAuditTail tail;
+
+  if (!kes_store_audit_read_tail (self, &tail, error))
+    return FALSE;
+  if (tail.seq == 0)
+    return TRUE;
+  return verify_chain (self, MAX (tail.seq - (gint64) entries + 1, 1), problems, error);
 }
 
 GPtrArray *
@@ -677,7 +759,7 @@ kes_store_verify_audit_chain (KesStore  *self,
   if (!has_log)
     return g_steal_pointer (&problems);
 
-  if (!verify_chain (self, problems, error) || !verify_revisions (self, problems, error))
+  if (!verify_chain (self, 1, problems, error) || !verify_revisions (self, problems, error))
     return NULL;
   return g_steal_pointer (&problems);
 }

@@ -3,39 +3,38 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-medication-rules.h"
+#include "kes-monitoring.h"
 #include "kes-patient.h"
 #include "kes-store-community-private.h"
 #include "kes-validate.h"
 
-/* Today's work from care in the community: depots, clozapine and lithium
- * blood tests, physical health checks and CPA reviews. Each provider is one
+/* Today's work from care in the community: depots, physical health checks
+ * and CPA reviews (clozapine and lithium: kes-store-medication-due.c). Each provider is one
  * set-based query over all active patients; the rules (kes-medication-rules)
  * turn the rows into due dates. Items go only when the work is recorded or
  * the plan is ended with a reason (a prescription stopped, a review held). */
 
-/* Every query selects the patient's columns first, in this order. A unary
- * "+" on a category keeps SQLite from reaching for the category index, so
- * that for one team it starts from that team's patients (kes_store_prepare_for_team). */
-#define PATIENT_COLUMNS "p.id, p.family_name, p.given_name, p.preferred_name, p.team_id"
-#define PATIENT_JOIN \
-  "JOIN patient p ON p.id = x.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-#define N_PATIENT_COLUMNS 5
+#define PATIENT_COLUMNS   KES_CARE_PATIENT_COLUMNS
+#define PATIENT_JOIN      KES_CARE_PATIENT_JOIN
+#define N_PATIENT_COLUMNS KES_CARE_N_PATIENT_COLUMNS
 
-typedef struct
-{
-  char *id;
-  char *name;
-  char *team_id;
-} PatientRow;
+typedef KesCarePatientRow PatientRow;
+#define patient_row_read  kes_care_patient_row_read
+#define patient_row_clear kes_care_patient_row_clear
+#define column_or_null    kes_care_column_or_null
+#define add_item          kes_care_add_due_item
+#define finish_query      kes_care_finish_query
 
-static void
-patient_row_read (sqlite3_stmt *stmt,
-                  PatientRow   *row)
+void
+kes_care_patient_row_read (sqlite3_stmt      *stmt,
+                           KesCarePatientRow *row)
 {
   row->id = g_strdup (kes_store_column_text (stmt, 0));
   row->name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
@@ -45,34 +44,33 @@ patient_row_read (sqlite3_stmt *stmt,
                    ? NULL : g_strdup (kes_store_column_text (stmt, 4));
 }
 
-static void
-patient_row_clear (PatientRow *row)
+void
+kes_care_patient_row_clear (KesCarePatientRow *row)
 {
   g_clear_pointer (&row->id, g_free);
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->team_id, g_free);
 }
 
-static const char *
-column_or_null (sqlite3_stmt *stmt,
-                int           column)
+const char *
+kes_care_column_or_null (sqlite3_stmt *stmt,
+                         int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : kes_store_column_text (stmt, column);
 }
 
-/* Adds an item when @due falls inside the window (or @top_priority). */
-static void
-add_item (GPtrArray   *items,
-          const char  *kind,
-          gboolean     top_priority,
-          const GDate *due,
-          const GDate *today,
-          guint        soon_days,
-          PatientRow  *patient,
-          const char  *title,
-          const char  *detail,
-          const char  *target,
-          const char  *record_id)
+void
+kes_care_add_due_item (GPtrArray         *items,
+                       const char        *kind,
+                       gboolean           top_priority,
+                       const GDate       *due,
+                       const GDate       *today,
+                       guint              soon_days,
+                       KesCarePatientRow *patient,
+                       const char        *title,
+                       const char        *detail,
+                       const char        *target,
+                       const char        *record_id)
 {
   g_autofree char *due_iso = kes_date_to_iso (due);
   KesDueUrgency urgency;
@@ -85,11 +83,11 @@ add_item (GPtrArray   *items,
                                             patient->team_id, title, detail, target, record_id));
 }
 
-static gboolean
-finish_query (KesStore     *store,
-              sqlite3_stmt *stmt,
-              int           rc,
-              GError      **error)
+gboolean
+kes_care_finish_query (KesStore     *store,
+                       sqlite3_stmt *stmt,
+                       int           rc,
+                       GError      **error)
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -98,6 +96,30 @@ finish_query (KesStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+sqlite3_stmt *
+kes_care_prepare_scoped (KesStore    *store,
+                         const char  *sql_format,
+                         const char  *team_id,
+                         const char  *patient_id,
+                         GError     **error)
+{
+  const char *slot = strstr (sql_format, "%s");
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (patient_id == NULL)
+    return kes_store_prepare_for_team (store, sql_format, team_id, error);
+  g_return_val_if_fail (slot != NULL, NULL);
+  sql = g_string_new_len (sql_format, slot - sql_format);
+  g_string_append (sql, "AND p.id = :patient ");
+  g_string_append (sql, slot + 2);
+  /* Interned: the store caches statements by the address of their SQL text. */
+  stmt = kes_store_prepare (store, g_intern_string (sql->str), error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":patient"), patient_id, -1, SQLITE_TRANSIENT);
+  return stmt;
 }
 
 /* ---- Depots ---- */
@@ -173,241 +195,129 @@ kes_store_due_depots (KesStore     *store,
   return finish_query (store, stmt, rc, error);
 }
 
-/* ---- Clozapine and lithium: one row per (prescription, result) ---- */
+/* ---- Observation after a depot injection ---- */
 
-typedef struct
+/* The drugs that need observing after each injection (data), as an SQL
+ * list of literals safe to paste: codes are checked to be [a-z0-9-]. */
+static char *
+observed_drug_list (void)
 {
-  PatientRow  patient;
-  char       *prescription_id;
-  GDate      *start;
-  GDate      *stop;
-  GDate      *restarted;
-  double      break_hours;
-  GArray     *values; /* KesFbcLight or KesLithiumBand */
-  GDate      *last_test;
-} Course;
+  g_autoptr(GString) list = g_string_new (NULL);
 
-static void
-course_clear (Course *course)
-{
-  patient_row_clear (&course->patient);
-  g_clear_pointer (&course->prescription_id, g_free);
-  g_clear_pointer (&course->start, g_date_free);
-  g_clear_pointer (&course->stop, g_date_free);
-  g_clear_pointer (&course->restarted, g_date_free);
-  g_clear_pointer (&course->values, g_array_unref);
-  g_clear_pointer (&course->last_test, g_date_free);
+  for (guint i = 0; i < kes_depot_drug_get_n_drugs (); i++)
+    {
+      const char *code = kes_depot_drug_get_code (i);
+
+      if (kes_depot_drug_observe_hours (code) == 0)
+        continue;
+      for (const char *c = code; *c != '\0'; c++)
+        if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+          {
+            g_warning ("depot-drugs.ini: code %s is not [a-z0-9-]", code);
+            return NULL;
+          }
+      g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", code);
+    }
+  return list->len > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
 }
 
-typedef void (*CourseDone) (Course      *course,
-                            const GDate *today,
-                            GPtrArray   *items);
-
-static gboolean
-walk_courses (KesStore     *store,
-              const char   *team_id,
-              const char   *category,
-              const char   *results_table,
-              const char   *value_column,
-              const GDate  *today,
-              GPtrArray    *items,
-              CourseDone    done,
-              GError      **error)
+gboolean
+kes_store_due_depot_observation (KesStore     *store,
+                                 const GDate  *today,
+                                 const char   *team_id,
+                                 GPtrArray    *items,
+                                 GError      **error)
 {
+  g_autofree char *drugs = observed_drug_list ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  Course course = { { 0 } };
   int rc;
 
-  /* The earliest course per patient (a dose change is a new revision, not a
-   * new prescription); stopped ones too, so a red result is never dropped.
-   * Results are checked active one by one: a LEFT JOIN onto a joined pair
-   * would make SQLite materialise every record in the database first. */
+  if (drugs == NULL)
+    return TRUE;
+  /* The last injection given on each prescription still going on, when its
+   * observation is not recorded: earlier doses are history, not work. */
   sql = g_strdup_printf (
-    "SELECT " PATIENT_COLUMNS ", x.id, x.start_date, x.stop_date, x.restarted_on, x.break_hours, "
-    "  f.taken_on, f.%s "
+    "SELECT " PATIENT_COLUMNS ", d.id, d.given_on, x.depot_drug, x.drug "
     "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
-    "LEFT JOIN %s f ON f.patient_id = x.patient_id AND f.taken_on >= x.start_date "
-    "  AND (SELECT fr.state FROM record fr WHERE fr.id = f.id) = 'active' "
-    "WHERE +x.category = ?1 %%s"
-    "ORDER BY p.id, x.start_date, x.id, f.taken_on, "
-    "  (SELECT fr.created_at FROM record fr WHERE fr.id = f.id)",
-    value_column, results_table);
+    "JOIN depot_dose d ON d.id = (SELECT d2.id FROM depot_dose d2 "
+    "  JOIN record r2 ON r2.id = d2.id AND r2.state = 'active' "
+    "  WHERE d2.prescription_id = x.id AND d2.outcome = 'given' ORDER BY d2.given_on DESC, d2.rowid DESC LIMIT 1) "
+    "WHERE +x.category = 'depot' AND x.depot_drug IN (%s) AND (x.stop_date IS NULL OR x.stop_date > ?1) "
+    "  AND d.observed_hours IS NULL %%s", drugs);
   stmt = kes_store_prepare_for_team (store, sql, team_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
-      const char *patient_id = kes_store_column_text (stmt, 0);
-      const char *prescription_id = kes_store_column_text (stmt, c);
+      g_autoptr(GDate) given = kes_date_from_iso (kes_store_column_text (stmt, c + 1));
+      guint hours = kes_depot_drug_observe_hours (kes_store_column_text (stmt, c + 2));
+      g_autofree char *detail = NULL;
+      g_autofree char *title = NULL;
+      PatientRow patient = { 0 };
 
-      if (course.patient.id != NULL && !g_str_equal (course.patient.id, patient_id))
-        {
-          done (&course, today, items);
-          course_clear (&course);
-        }
-      if (course.patient.id == NULL)
-        {
-          patient_row_read (stmt, &course.patient);
-          course.prescription_id = g_strdup (prescription_id);
-          course.start = kes_date_from_iso (kes_store_column_text (stmt, c + 1));
-          if (column_or_null (stmt, c + 2) != NULL)
-            course.stop = kes_date_from_iso (kes_store_column_text (stmt, c + 2));
-          if (column_or_null (stmt, c + 3) != NULL)
-            course.restarted = kes_date_from_iso (kes_store_column_text (stmt, c + 3));
-          course.break_hours = sqlite3_column_double (stmt, c + 4);
-          course.values = g_array_new (FALSE, FALSE, sizeof (int));
-        }
-      if (!g_str_equal (course.prescription_id, prescription_id) || column_or_null (stmt, c + 5) == NULL)
+      if (given == NULL)
         continue;
-      g_clear_pointer (&course.last_test, g_date_free);
-      course.last_test = kes_date_from_iso (kes_store_column_text (stmt, c + 5));
-      if (g_str_equal (value_column, "light"))
-        {
-          KesFbcLight light;
-          if (kes_fbc_light_parse (kes_store_column_text (stmt, c + 6), &light))
-            {
-              int value = light;
-              g_array_append_val (course.values, value);
-            }
-        }
-      else
-        {
-          int value = kes_lithium_band (sqlite3_column_double (stmt, c + 6));
-          g_array_append_val (course.values, value);
-        }
+      title = g_strdup_printf (_("Observation after the injection: %s"), kes_store_column_text (stmt, c + 3));
+      detail = g_strdup_printf (_("Observe the person in a healthcare facility for at least %u hours after "
+                                  "each injection (post-injection syndrome, SmPC), then record the hours "
+                                  "on the dose"), hours);
+      patient_row_read (stmt, &patient);
+      add_item (items, "depot-observation", FALSE, given, today, 0, &patient, title, detail,
+                "patient/medication", kes_store_column_text (stmt, c));
+      patient_row_clear (&patient);
     }
-  if (course.patient.id != NULL && rc == SQLITE_DONE)
-    done (&course, today, items);
-  course_clear (&course);
   return finish_query (store, stmt, rc, error);
-}
-
-static void
-clozapine_course_done (Course      *course,
-                       const GDate *today,
-                       GPtrArray   *items)
-{
-  g_autofree KesFbcLight *lights = g_new0 (KesFbcLight, course->values->len + 1);
-  g_autoptr(GDate) weekly_until = NULL;
-  g_autoptr(GDate) due = NULL;
-  g_autoptr(GString) detail = g_string_new (NULL);
-  gboolean stopped;
-
-  if (course->start == NULL)
-    return;
-  for (guint i = 0; i < course->values->len; i++)
-    lights[i] = (KesFbcLight) g_array_index (course->values, int, i);
-  stopped = kes_clozapine_stopped (lights, course->values->len);
-  /* A stopped course needs nothing more, unless a red result is open. */
-  if (!stopped && course->stop != NULL && g_date_compare (course->stop, today) <= 0)
-    return;
-
-  if (course->restarted != NULL && kes_clozapine_break_restarts_weekly (course->break_hours))
-    {
-      weekly_until = g_date_copy (course->restarted);
-      g_date_add_days (weekly_until, 7 * kes_clozapine_restart_weekly_weeks ());
-    }
-  due = kes_clozapine_next_fbc_due (course->start, lights, course->values->len, course->last_test,
-                                    weekly_until);
-  if (stopped)
-    g_string_append (detail, kes_fbc_light_action (KES_FBC_RED));
-  else if (course->values->len > 0 && lights[course->values->len - 1] == KES_FBC_AMBER)
-    g_string_append (detail, kes_fbc_light_action (KES_FBC_AMBER));
-  else if (course->last_test != NULL)
-    g_string_append (detail, kes_clozapine_phase_label (kes_clozapine_phase (course->start,
-                                                                             course->last_test)));
-  else
-    g_string_append (detail, _("Baseline blood test at registration"));
-  if (course->restarted != NULL && kes_clozapine_break_needs_retitration (course->break_hours) &&
-      (weekly_until == NULL || g_date_compare (today, weekly_until) < 0))
-    g_string_append_printf (detail, _("; restarted after a break of %.0f hours: re-titrate"),
-                            course->break_hours);
-
-  add_item (items, "clozapine-fbc", stopped, due, today, kes_clozapine_soon_days (), &course->patient,
-            stopped ? _("Red clozapine result: stop clozapine") : _("Clozapine blood test"),
-            detail->str, "patient/medication", course->prescription_id);
-}
-
-gboolean
-kes_store_due_clozapine (KesStore     *store,
-                         const GDate  *today,
-                         const char   *team_id,
-                         GPtrArray    *items,
-                         GError      **error)
-{
-  return walk_courses (store, team_id, "clozapine", "fbc_result", "light", today, items,
-                       clozapine_course_done, error);
-}
-
-static void
-lithium_course_done (Course      *course,
-                     const GDate *today,
-                     GPtrArray   *items)
-{
-  g_autofree KesLithiumBand *bands = g_new0 (KesLithiumBand, course->values->len + 1);
-  g_autoptr(GDate) due = NULL;
-  guint n = course->values->len;
-  gboolean toxic;
-
-  if (course->start == NULL || (course->stop != NULL && g_date_compare (course->stop, today) <= 0))
-    return;
-  for (guint i = 0; i < n; i++)
-    bands[i] = (KesLithiumBand) g_array_index (course->values, int, i);
-  toxic = n > 0 && bands[n - 1] == KES_LITHIUM_TOXIC;
-  due = kes_lithium_next_due (course->start, bands, n, course->last_test);
-  add_item (items, "lithium-level", toxic, due, today, kes_lithium_soon_days (), &course->patient,
-            toxic ? _("Toxic lithium level") : _("Lithium level"),
-            n > 0 ? kes_lithium_band_label (bands[n - 1]) : _("Baseline level after starting"),
-            "patient/medication", course->prescription_id);
-}
-
-gboolean
-kes_store_due_lithium (KesStore     *store,
-                       const GDate  *today,
-                       const char   *team_id,
-                       GPtrArray    *items,
-                       GError      **error)
-{
-  return walk_courses (store, team_id, "lithium", "lithium_level", "level", today, items,
-                       lithium_course_done, error);
 }
 
 /* ---- Physical health (NICE CG178) ---- */
 
-gboolean
-kes_store_due_physical_health (KesStore     *store,
-                               const GDate  *today,
-                               const char   *team_id,
-                               GPtrArray    *items,
-                               GError      **error)
+typedef void (*PhysicalFunc) (PatientRow  *patient,
+                              const GDate *start,
+                              GDate      **due,  /* [KES_N_CHECKS], NULL: nothing due */
+                              gpointer     data);
+
+/* For each patient on an antipsychotic (of @patient_id only, when given):
+ * when each check is next due, counted from the earliest course still
+ * going on and the last check of each kind. */
+static gboolean
+physical_walk (KesStore     *store,
+               const GDate  *today,
+               const char   *team_id,
+               const char   *patient_id,
+               PhysicalFunc  func,
+               gpointer      data,
+               GError      **error)
 {
   g_autofree char *today_iso = kes_date_to_iso (today);
-  guint soon = kes_physical_health_soon_days ();
   sqlite3_stmt *stmt;
   int rc;
 
 #define LAST_CHECK(condition) "max (CASE WHEN hr.state = 'active' AND (" condition ") THEN h.taken_on END)"
 
-  /* Columns after the patient's: start, then the last of each check in
-   * KesPhysicalCheck order. One pass over the patient's checks gives all
-   * five dates (a subquery each walked the checks five times). */
-  stmt = kes_store_prepare_for_team (store,
-    "SELECT " PATIENT_COLUMNS ", x.start, "
+  /* Columns after the patient's: start, ECG indicated, then the last of
+   * each check in KesPhysicalCheck order. One pass over the patient's checks
+   * gives every date (a subquery each walked the checks once a kind). */
+  stmt = kes_care_prepare_scoped (store,
+    "SELECT " PATIENT_COLUMNS ", x.start, x.ecg, "
     LAST_CHECK ("h.weight_kg IS NOT NULL") ", "
     LAST_CHECK ("h.waist_cm IS NOT NULL") ", "
     LAST_CHECK ("h.systolic IS NOT NULL OR h.pulse IS NOT NULL") ", "
     LAST_CHECK ("h.hba1c IS NOT NULL OR h.glucose IS NOT NULL") ", "
-    LAST_CHECK ("h.cholesterol IS NOT NULL") " "
-    "FROM (SELECT a.patient_id, min (a.start_date) AS start FROM prescription a "
+    LAST_CHECK ("h.cholesterol IS NOT NULL") ", "
+    LAST_CHECK ("h.prolactin IS NOT NULL") ", "
+    LAST_CHECK ("h.ecg_done = 1") " "
+    "FROM (SELECT a.patient_id, min (a.start_date) AS start, max (coalesce (a.ecg_indicated, 0)) AS ecg "
+    "      FROM prescription a "
     "      JOIN record ar ON ar.id = a.id AND ar.state = 'active' JOIN patient p ON p.id = a.patient_id "
     "      WHERE +a.category IN ('depot', 'clozapine', 'antipsychotic') "
     "        AND (a.stop_date IS NULL OR a.stop_date > ?1) %s GROUP BY a.patient_id) x "
     PATIENT_JOIN
     "LEFT JOIN physical_health h ON h.patient_id = x.patient_id LEFT JOIN record hr ON hr.id = h.id "
-    "GROUP BY x.patient_id", team_id, error);
+    "GROUP BY x.patient_id", team_id, patient_id, error);
 #undef LAST_CHECK
   if (stmt == NULL)
     return FALSE;
@@ -416,36 +326,105 @@ kes_store_due_physical_health (KesStore     *store,
     {
       const int c = N_PATIENT_COLUMNS;
       g_autoptr(GDate) start = kes_date_from_iso (kes_store_column_text (stmt, c));
-      g_autoptr(GDate) earliest = NULL;
-      g_autoptr(GString) detail = g_string_new (NULL);
+      gboolean ecg_indicated = sqlite3_column_int (stmt, c + 1) != 0;
+      GDate *due[KES_N_CHECKS] = { NULL };
       PatientRow patient = { 0 };
 
       if (start == NULL)
         continue;
-      /* One item per patient naming every check that is due. */
       for (KesPhysicalCheck check = KES_CHECK_WEIGHT; check < KES_N_CHECKS; check++)
         {
-          const char *last_iso = column_or_null (stmt, c + 1 + check);
+          const char *last_iso = column_or_null (stmt, c + 2 + check);
           g_autoptr(GDate) last = last_iso != NULL ? kes_date_from_iso (last_iso) : NULL;
-          g_autoptr(GDate) due = kes_physical_check_next_due (check, start, last);
-          g_autofree char *due_iso = kes_date_to_iso (due);
-          KesDueUrgency urgency;
 
-          if (!kes_due_urgency_for_date (due_iso, today, soon, &urgency))
-            continue;
-          g_string_append_printf (detail, "%s%s", detail->len > 0 ? ", " : "",
-                                  kes_physical_check_label (check));
-          if (earliest == NULL || g_date_compare (due, earliest) < 0)
-            earliest = g_date_copy (due);
+          /* An ECG is due only when one is indicated before starting (CG178 1.3.6.2). */
+          if (check != KES_CHECK_ECG || ecg_indicated)
+            due[check] = kes_physical_check_next_due (check, start, last);
         }
-      if (earliest == NULL)
-        continue;
       patient_row_read (stmt, &patient);
-      add_item (items, "physical-health", FALSE, earliest, today, soon, &patient,
-                _("Physical health check"), detail->str, "patient/medication", NULL);
+      func (&patient, start, due, data);
       patient_row_clear (&patient);
+      for (KesPhysicalCheck check = KES_CHECK_WEIGHT; check < KES_N_CHECKS; check++)
+        g_clear_pointer (&due[check], g_date_free);
     }
   return finish_query (store, stmt, rc, error);
+}
+
+typedef struct
+{
+  const GDate *today;
+  GPtrArray   *items;
+} PhysicalToday;
+
+/* One item a patient naming every check in the window. */
+static void
+physical_today (PatientRow  *patient,
+                const GDate *start,
+                GDate      **due,
+                gpointer     data)
+{
+  PhysicalToday *today = data;
+  guint soon = kes_physical_health_soon_days ();
+  g_autoptr(GString) detail = g_string_new (NULL);
+  const GDate *earliest = NULL;
+
+  for (KesPhysicalCheck check = KES_CHECK_WEIGHT; check < KES_N_CHECKS; check++)
+    {
+      g_autofree char *due_iso = NULL;
+      KesDueUrgency urgency;
+
+      if (due[check] == NULL)
+        continue;
+      due_iso = kes_date_to_iso (due[check]);
+      if (!kes_due_urgency_for_date (due_iso, today->today, soon, &urgency))
+        continue;
+      g_string_append_printf (detail, "%s%s", detail->len > 0 ? ", " : "", kes_physical_check_label (check));
+      if (earliest == NULL || g_date_compare (due[check], earliest) < 0)
+        earliest = due[check];
+    }
+  if (earliest != NULL)
+    add_item (today->items, "physical-health", FALSE, earliest, today->today, soon, patient,
+              _("Physical health check"), detail->str, "patient/medication", NULL);
+}
+
+gboolean
+kes_store_due_physical_health (KesStore     *store,
+                               const GDate  *today,
+                               const char   *team_id,
+                               GPtrArray    *items,
+                               GError      **error)
+{
+  PhysicalToday data = { today, items };
+
+  return physical_walk (store, today, team_id, NULL, physical_today, &data, error);
+}
+
+/* Each check as its own item, due or not, for one patient's record. */
+static void
+physical_monitoring (PatientRow  *patient,
+                     const GDate *start,
+                     GDate      **due,
+                     gpointer     data)
+{
+  GPtrArray *items = data;
+
+  for (KesPhysicalCheck check = KES_CHECK_WEIGHT; check < KES_N_CHECKS; check++)
+    if (due[check] != NULL)
+      {
+        g_autofree char *kind = g_strdup_printf ("physical-%s", kes_physical_check_to_string (check));
+        g_ptr_array_add (items, kes_monitoring_item_new (kind, due[check], FALSE, kes_physical_check_label (check),
+                                                         _("After starting an antipsychotic (NICE CG178)"), NULL));
+      }
+}
+
+gboolean
+kes_store_physical_monitoring (KesStore     *store,
+                               const char   *patient_id,
+                               const GDate  *today,
+                               GPtrArray    *items,
+                               GError      **error)
+{
+  return physical_walk (store, today, NULL, patient_id, physical_monitoring, items, error);
 }
 
 /* ---- CPA reviews ---- */

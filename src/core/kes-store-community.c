@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-clozapine.h"
 #include "kes-error.h"
 #include "kes-medication-rules.h"
 #include "kes-store-community-private.h"
@@ -17,28 +19,234 @@
 /* Care in the community records: one projection table per kind, holding
  * the current revision's projected fields (record state stays in `record`). */
 
-/* A depot dose belongs to an active depot prescription of the same patient. */
+/* ---- Rules that need other records ---- */
+
+/* A depot dose belongs to an active depot prescription of the same
+ * patient; a drug that needs observing after each injection (olanzapine
+ * pamoate, data) needs the hours observed to reach that, or a note why not. */
 static gboolean
-check_depot_prescription (KesStore       *self,
-                          KesCareRecord  *record,
-                          GError        **error)
+check_depot_dose (KesStore       *self,
+                  KesCareRecord  *record,
+                  GError        **error)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT x.patient_id, x.category FROM prescription x "
+    "SELECT x.patient_id, x.category, x.depot_drug FROM prescription x "
     "JOIN record r ON r.id = x.id AND r.state = 'active' WHERE x.id = ?1", error);
+  g_autofree char *drug = NULL;
   gboolean ok = FALSE;
+  double observed;
+  guint needed;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kes_care_record_get (record, "prescription_id"), -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 (kes_store_column_text (stmt, 0), kes_care_record_get_patient_id (record)) == 0 &&
-         g_str_equal (kes_store_column_text (stmt, 1), "depot");
+    {
+      ok = g_strcmp0 (kes_store_column_text (stmt, 0), kes_care_record_get_patient_id (record)) == 0 &&
+           g_str_equal (kes_store_column_text (stmt, 1), "depot");
+      drug = g_strdup (kes_store_column_text (stmt, 2));
+    }
   sqlite3_reset (stmt);
   if (!ok)
-    g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                         _("Depot prescription: choose one of this patient's depot prescriptions"));
-  return ok;
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Depot prescription: choose one of this patient's depot prescriptions"));
+      return FALSE;
+    }
+  needed = kes_depot_drug_observe_hours (drug);
+  if (needed > 0 && kes_care_record_get_number (record, "observed_hours", &observed) && observed < needed &&
+      *kes_care_record_get (record, "observation_note") == '\0')
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Observation after the injection: %s hours is less than the %u hours the SmPC asks "
+                     "for %s; say what happened and why"),
+                   kes_care_record_get (record, "observed_hours"), needed, kes_depot_drug_lookup_label (drug));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The threshold set in force for @patient_id on @on ("standard" when none). */
+static KesFbcThresholds
+thresholds_on (KesStore   *self,
+               const char *patient_id,
+               const char *on)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT c.thresholds FROM clozapine_monitoring c JOIN record r ON r.id = c.id AND r.state = 'active' "
+    "WHERE c.patient_id = ?1 AND c.decided_on <= ?2 ORDER BY c.decided_on DESC, r.created_at DESC LIMIT 1",
+    NULL);
+  KesFbcThresholds thresholds = KES_FBC_THRESHOLDS_STANDARD;
+
+  if (stmt == NULL)
+    return thresholds;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kes_fbc_thresholds_parse (kes_store_column_text (stmt, 0), &thresholds);
+  sqlite3_reset (stmt);
+  return thresholds;
+}
+
+KesFbcLight
+kes_store_fbc_light (KesStore         *self,
+                     KesCareRecord    *fbc,
+                     KesFbcThresholds *thresholds)
+{
+  KesFbcThresholds set;
+  double wbc = 0, anc = 0;
+
+  g_return_val_if_fail (KES_IS_STORE (self), KES_FBC_RED);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (fbc), KES_FBC_RED);
+
+  /* The patient's own thresholds are clinical content: without the right
+   * to read it, the standard ones, nothing read. */
+  if (kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, kes_care_record_get_patient_id (fbc), NULL))
+    set = thresholds_on (self, kes_care_record_get_patient_id (fbc), kes_care_record_get (fbc, "taken_on"));
+  else
+    set = KES_FBC_THRESHOLDS_STANDARD;
+  kes_care_record_get_number (fbc, "wbc", &wbc);
+  kes_care_record_get_number (fbc, "neutrophils", &anc);
+  if (thresholds != NULL)
+    *thresholds = set;
+  return kes_fbc_traffic_light (set, wbc, anc);
+}
+
+KesLithiumTarget
+kes_store_lithium_target (KesStore   *self,
+                          const char *patient_id,
+                          const char *on_iso)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT l.target_range FROM lithium_plan l JOIN record r ON r.id = l.id AND r.state = 'active' "
+    "WHERE l.patient_id = ?1 AND l.decided_on <= ?2 ORDER BY l.decided_on DESC, r.created_at DESC LIMIT 1",
+    NULL);
+  KesLithiumTarget target = KES_LITHIUM_TARGET_STANDARD;
+
+  g_return_val_if_fail (KES_IS_STORE (self), target);
+  /* The patient's plan is clinical content: the standard target for those
+   * who may not read it. */
+  if (stmt == NULL || patient_id == NULL || on_iso == NULL ||
+      !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
+    return target;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, on_iso, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kes_lithium_target_parse (kes_store_column_text (stmt, 0), &target);
+  sqlite3_reset (stmt);
+  return target;
+}
+
+char *
+kes_store_depot_drug_of (KesStore   *self,
+                         const char *prescription_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT depot_drug, patient_id FROM prescription WHERE id = ?1",
+                                          NULL);
+  g_autofree char *patient_id = NULL;
+  g_autofree char *drug = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  if (stmt == NULL || prescription_id == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prescription_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      drug = g_strdup (kes_store_column_text (stmt, 0));
+      patient_id = g_strdup (kes_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  /* A patient's medicine: only for those who may read their records. */
+  if (drug == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
+    return NULL;
+  return g_steal_pointer (&drug);
+}
+
+/* Kestrel's BEN thresholds are not confirmed against any monitoring
+ * service: for a patient on them, the service's own colour is required. */
+static gboolean
+check_fbc (KesStore       *self,
+           KesCareRecord  *record,
+           GError        **error)
+{
+  if (*kes_care_record_get (record, "service_light") != '\0' ||
+      thresholds_on (self, kes_care_record_get_patient_id (record),
+                     kes_care_record_get (record, "taken_on")) != KES_FBC_THRESHOLDS_BEN)
+    return TRUE;
+  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                       _("Monitoring service’s colour: record it for a patient monitored under BEN criteria "
+                         "(Kestrel’s BEN thresholds are not confirmed against the service, so the service’s "
+                         "colour decides)"));
+  return FALSE;
+}
+
+/* The date of the standing not-to-be-re-challenged record, if any. */
+static char *
+no_rechallenge_since (KesStore   *self,
+                      const char *patient_id,
+                      const char *on)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT min (n.decided_on) FROM clozapine_no_rechallenge n "
+    "JOIN record r ON r.id = n.id AND r.state = 'active' "
+    "WHERE n.patient_id = ?1 AND n.decided_on <= ?2 AND (n.lifted_on IS NULL OR n.lifted_on > ?2)", NULL);
+  char *since = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    since = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return since;
+}
+
+/* A clozapine course starting while a not-to-be-re-challenged record
+ * stands needs a clinician's reason; *@overridden says one was used. */
+static gboolean
+check_clozapine_course (KesStore       *self,
+                        KesCareRecord  *record,
+                        gboolean       *overridden,
+                        GError        **error)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!g_str_equal (kes_care_record_get (record, "category"), "clozapine"))
+    return TRUE;
+  since = no_rechallenge_since (self, kes_care_record_get_patient_id (record),
+                                kes_care_record_get (record, "start_date"));
+  if (since == NULL)
+    return TRUE;
+  if (*kes_care_record_get (record, "rechallenge_reason") != '\0')
+    {
+      *overridden = TRUE;
+      return TRUE;
+    }
+  shown = kes_date_to_display (since);
+  g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+               _("Reason to give clozapine despite the record that it must not be re-challenged: this "
+                 "patient has been recorded since %s as not to be re-challenged with clozapine. A new course "
+                 "needs a clinician’s reason, which is logged"), shown);
+  return FALSE;
+}
+
+static gboolean
+check_with_records (KesStore       *self,
+                    KesCareRecord  *draft,
+                    gboolean       *overridden,
+                    GError        **error)
+{
+  const char *kind = kes_care_record_get_kind (draft);
+
+  if (g_str_equal (kind, KES_CARE_DEPOT_DOSE))
+    return check_depot_dose (self, draft, error);
+  if (g_str_equal (kind, KES_CARE_FBC))
+    return check_fbc (self, draft, error);
+  if (g_str_equal (kind, KES_CARE_PRESCRIPTION))
+    return check_clozapine_course (self, draft, overridden, error);
+  return TRUE;
 }
 
 static void
@@ -77,7 +285,10 @@ add_derived_columns (KesCareRecord *record,
       kes_care_record_get_number (record, "wbc", &wbc);
       kes_care_record_get_number (record, "neutrophils", &anc);
       g_string_append (columns, ", light");
-      g_ptr_array_add (values, g_strdup (kes_fbc_light_to_string (kes_fbc_traffic_light (wbc, anc))));
+      /* Under the standard thresholds, for queries and reports; monitoring
+       * judges each result on the patient's own set and the service's colour. */
+      g_ptr_array_add (values, g_strdup (kes_fbc_light_to_string (
+        kes_fbc_traffic_light (KES_FBC_THRESHOLDS_STANDARD, wbc, anc))));
       return 1;
     }
   if (g_str_equal (kind, KES_CARE_PHYSICAL_HEALTH))
@@ -192,6 +403,7 @@ kes_store_save_care_record (KesStore       *self,
   g_autofree char *id = NULL;
   g_autofree char *json = NULL;
   const char *patient_id;
+  gboolean overridden = FALSE;
   gint64 revision;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -205,8 +417,7 @@ kes_store_save_care_record (KesStore       *self,
   patient_id = kes_care_record_get_patient_id (draft);
   if (!kes_store_check_patient_active (self, patient_id, NULL, error))
     return FALSE;
-  if (g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) &&
-      !check_depot_prescription (self, draft, error))
+  if (!check_with_records (self, draft, &overridden, error))
     return FALSE;
 
   id = g_strdup (kes_care_record_get_id (draft));
@@ -221,7 +432,12 @@ kes_store_save_care_record (KesStore       *self,
       return FALSE;
     }
   kes_care_record_set_identity (draft, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_care_record (self, draft, error) || !kes_store_release (self, error))
+  /* The override is logged on its own, so the access log shows it without
+   * opening the revision. */
+  if ((overridden && !kes_store_audit_append (self, KES_AUDIT_OVERRIDE, id, patient_id,
+                                              "clozapine re-challenge despite not-to-be-re-challenged record",
+                                              error)) ||
+      !kes_store_project_care_record (self, draft, error) || !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);
@@ -234,9 +450,9 @@ kes_store_save_care_record (KesStore       *self,
   return TRUE;
 }
 
-static KesCareRecord *
-record_from_row (sqlite3_stmt *stmt,
-                 const char   *kind)
+KesCareRecord *
+kes_store_care_record_from_row (sqlite3_stmt *stmt,
+                                const char   *kind)
 {
   g_autoptr(KesCareRecord) record = kes_care_record_new (kind);
 
@@ -286,7 +502,7 @@ kes_store_list_care_records (KesStore    *self,
   sqlite3_bind_int (stmt, 2, include_errors);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KesCareRecord) record = record_from_row (stmt, kind);
+      g_autoptr(KesCareRecord) record = kes_store_care_record_from_row (stmt, kind);
       if (record != NULL)
         g_list_store_append (list, record);
     }
@@ -329,7 +545,7 @@ kes_store_load_care_record (KesStore    *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    record = record_from_row (stmt, kind);
+    record = kes_store_care_record_from_row (stmt, kind);
   sqlite3_reset (stmt);
   if (record == NULL)
     {
@@ -372,78 +588,6 @@ kes_store_mark_care_record_entered_in_error (KesStore       *self,
   kes_care_record_set_identity (record, kes_care_record_get_id (record),
                                 kes_care_record_get_revision (record) + 1, KES_RECORD_ENTERED_IN_ERROR);
   return TRUE;
-}
-
-GPtrArray *
-kes_store_list_care_alerts (KesStore    *self,
-                            const char  *patient_id,
-                            GError     **error)
-{
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) lights = g_array_new (FALSE, FALSE, sizeof (KesFbcLight));
-  g_autofree char *last_red = NULL;
-  g_autofree char *last_lithium = NULL;
-  double lithium = 0;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (patient_id != NULL, NULL);
-
-  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
-    return NULL;
-
-  stmt = kes_store_prepare (self,
-    "SELECT f.taken_on, f.light FROM fbc_result f JOIN record r ON r.id = f.id AND r.state = 'active' "
-    "WHERE f.patient_id = ?1 ORDER BY f.taken_on, r.created_at", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KesFbcLight light;
-
-      if (!kes_fbc_light_parse (kes_store_column_text (stmt, 1), &light))
-        continue;
-      g_array_append_val (lights, light);
-      if (light == KES_FBC_RED)
-        {
-          g_free (last_red);
-          last_red = g_strdup (kes_store_column_text (stmt, 0));
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the blood results"));
-      return NULL;
-    }
-  if (kes_clozapine_stopped ((KesFbcLight *) (gpointer) lights->data, lights->len))
-    {
-      g_autofree char *shown = kes_date_to_display (last_red);
-      g_ptr_array_add (alerts, g_strdup_printf (_("Red clozapine result on %s: %s"), shown,
-                                                kes_fbc_light_action (KES_FBC_RED)));
-    }
-
-  stmt = kes_store_prepare (self,
-    "SELECT l.taken_on, l.level FROM lithium_level l JOIN record r ON r.id = l.id AND r.state = 'active' "
-    "WHERE l.patient_id = ?1 ORDER BY l.taken_on DESC, r.created_at DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      last_lithium = g_strdup (kes_store_column_text (stmt, 0));
-      lithium = sqlite3_column_double (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (last_lithium != NULL && kes_lithium_band (lithium) == KES_LITHIUM_TOXIC)
-    {
-      g_autofree char *shown = kes_date_to_display (last_lithium);
-      g_ptr_array_add (alerts, g_strdup_printf (_("Lithium level %.2f mmol/L on %s: %s"), lithium,
-                                                shown, kes_lithium_band_label (KES_LITHIUM_TOXIC)));
-    }
-  return g_steal_pointer (&alerts);
 }
 
 /* ---- Import (kes-store-import-private.h) ---- */

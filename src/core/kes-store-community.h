@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "kes-care-record.h"
+#include "kes-clozapine.h"
+#include "kes-lithium.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -36,11 +38,49 @@ gboolean       kes_store_mark_care_record_entered_in_error (KesStore      *self,
                                                             KesCareRecord *record,
                                                             const char    *reason,
                                                             GError       **error);
-/* Alerts for the record header, most serious first (a red clozapine
- * result not yet followed by two greens, a toxic lithium level); an empty
- * array when there are none. */
+/* Alerts for the record header, most serious first: a red clozapine result
+ * while clozapine is still prescribed or the counts are still red, a toxic
+ * lithium level (both also urgent on Today), and a standing record that
+ * clozapine must not be re-challenged; an empty array when there are none. */
 GPtrArray     *kes_store_list_care_alerts   (KesStore       *self,
                                              const char     *patient_id,
                                              GError        **error);
+
+/* Kestrel's own light for the blood result @fbc, under the thresholds in
+ * force for its patient on its date (standard, or BEN when a clinician chose
+ * them), with the set in @thresholds when not NULL. The monitoring service's
+ * colour, when recorded, is beside it in the record ("service_light"). */
+KesFbcLight    kes_store_fbc_light          (KesStore       *self,
+                                             KesCareRecord  *fbc,
+                                             KesFbcThresholds *thresholds);
+/* The lithium target range in force for @patient_id on @on_iso (standard
+ * unless a clinician set the higher range). */
+KesLithiumTarget kes_store_lithium_target   (KesStore       *self,
+                                             const char     *patient_id,
+                                             const char     *on_iso);
+/* The depot drug code of prescription @prescription_id, or NULL. */
+char          *kes_store_depot_drug_of      (KesStore       *self,
+                                             const char     *prescription_id);
+/* What the patient's clozapine, lithium and antipsychotic monitoring asks
+ * for next, due or not yet (KesMonitoringItem*, kes-monitoring.h), for the
+ * record's medication tab; every course counts. */
+GPtrArray     *kes_store_list_monitoring    (KesStore       *self,
+                                             const char     *patient_id,
+                                             const GDate    *today,
+                                             GError        **error);
+/* The patient's current setting of @kind (KES_CARE_CLOZAPINE_MONITORING,
+ * KES_CARE_LITHIUM_PLAN): the active record decided most recently on or
+ * before @today; NULL with no error when there is none. */
+KesCareRecord *kes_store_current_care_setting (KesStore      *self,
+                                               const char    *patient_id,
+                                               const char    *kind,
+                                               const GDate   *today,
+                                               GError       **error);
+/* The record that clozapine must not be re-challenged, standing on @today
+ * (decided, not lifted); NULL with no error when there is none. */
+KesCareRecord *kes_store_clozapine_no_rechallenge (KesStore    *self,
+                                                   const char  *patient_id,
+                                                   const GDate *today,
+                                                   GError     **error);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const struct
   { kes_store_moj_due_items, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_inreach_tasks_due, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_depots, KES_PERMISSION_VIEW_CLINICAL },
+  { kes_store_due_depot_observation, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_clozapine, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_lithium, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_physical_health, KES_PERMISSION_VIEW_CLINICAL },

@@ -172,6 +172,9 @@ import_kinds (guint *n_kinds)
     { "fbc-result", PROJECT_CARE, NULL },
     { "lithium-level", PROJECT_CARE, NULL },
     { "physical-health", PROJECT_CARE, NULL },
+    { "clozapine-monitoring", PROJECT_CARE, NULL },
+    { "clozapine-no-rechallenge", PROJECT_CARE, NULL },
+    { "lithium-plan", PROJECT_CARE, NULL },
     { "carer", PROJECT_FIELD, &kes_carer_kind },
     { "carer-link", PROJECT_FIELD, &kes_carer_link_kind },
     { "carer-consent", PROJECT_FIELD, &kes_carer_consent_kind },
@@ -433,6 +436,34 @@ project (KesStore       *self,
   return TRUE;
 }
 
+/* The record's revision moved on between reading and advancing it. */
+static gboolean
+changed_meanwhile (KesStore    *self,
+                   const char  *record_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT s.display_name, r.updated_at FROM record r JOIN staff s ON s.id = r.updated_by "
+    "WHERE r.id = ?", error);
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      who = g_strdup (kes_store_column_text (stmt, 0));
+      when = kes_time_to_display (kes_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+               _("%s changed record %s on %s while it was being imported. Nothing was imported: "
+                 "try the import again."),
+               who != NULL ? who : _("Someone else"), record_id, when != NULL ? when : "?");
+  return FALSE;
+}
+
 static gboolean
 import_revisions (KesStore    *self,
                   const char  *kind,
@@ -501,7 +532,7 @@ import_revisions (KesStore    *self,
     {
       stmt = kes_store_prepare (self,
         "UPDATE record SET revision = ?2, state = ?3, updated_at = ?4, updated_by = ?5 "
-        "WHERE id = ?1", error);
+        "WHERE id = ?1 AND revision = ?6", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
@@ -509,9 +540,15 @@ import_revisions (KesStore    *self,
       sqlite3_bind_text (stmt, 3, withdrawn ? "entered-in-error" : "active", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, kes_revision_get_at (last), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, kes_revision_get_author_id (last), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 6, current);
     }
   if (!step_done (self, stmt, _("Could not save the record"), error))
     return FALSE;
+  /* The revision read above must still be the one advanced: if not, a
+   * save elsewhere got there first and the import's history no longer
+   * follows on (see kes_store_write_revision()). */
+  if (current > 0 && sqlite3_changes (self->db) != 1)
+    return changed_meanwhile (self, record_id, error);
 
   for (guint i = 0; i < revisions->len; i++)
     {

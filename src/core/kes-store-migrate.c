@@ -23,6 +23,9 @@ static const char * const migrations[] = {
   "migrations/0010-liaison.sql",
   "migrations/0008-moj.sql",
   "migrations/0007-community.sql",
+  "migrations/0011-directory-revisions.sql",
+  "migrations/0014-clinical-rules.sql",
+  "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
 };
 
@@ -33,6 +36,10 @@ static const char * const migrations[] = {
 /* The migration that creates the service directory; the national numbers
  * (data/services/national.tsv) are added in the same transaction. */
 #define SERVICES_MIGRATION "migrations/0009-services.sql"
+
+/* The migration that drops MAPPA category 4: records holding it get a new
+ * revision and their patients a note (kes-store-migrate-mappa.c). */
+#define MAPPA_MIGRATION "migrations/0014-clinical-rules.sql"
 
 int
 kes_store_schema_version (void)
@@ -61,6 +68,8 @@ apply_migration (KesStore  *self,
       (number == AUDIT_MIGRATION && !kes_store_audit_baseline (self, error)) ||
       (g_str_equal (migrations[number - 1], SERVICES_MIGRATION) &&
        !kes_store_seed_services (self, error)) ||
+      (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
+       !kes_store_migrate_mappa_category_four (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);

@@ -48,10 +48,10 @@ service_from_row (sqlite3_stmt  *stmt,
 {
   g_autoptr(KesFieldRecord) service = kes_service_new ();
 
-  /* id, data, withdrawn, updated_at, updater's name */
+  /* id, data, withdrawn, updated_at, updater's name, revision */
   if (!kes_field_record_load_json (service, kes_store_column_text (stmt, 1), error))
     return NULL;
-  kes_field_record_set_identity (service, kes_store_column_text (stmt, 0), 1,
+  kes_field_record_set_identity (service, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 5),
                                  sqlite3_column_int (stmt, 2) ? KES_RECORD_ENTERED_IN_ERROR
                                                               : KES_RECORD_ACTIVE);
   kes_field_record_set_written (service, kes_store_column_text (stmt, 4),
@@ -74,7 +74,7 @@ kes_store_list_services (KesStore    *self,
     return NULL;
 
   stmt = kes_store_prepare (self,
-    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
     "FROM service s LEFT JOIN staff st ON st.id = s.updated_by "
     "WHERE s.withdrawn = 0 AND (?1 IS NULL OR s.area = '' OR s.area = ?1 COLLATE NOCASE) "
     "ORDER BY CASE s.kind WHEN 'team' THEN 0 WHEN 'base' THEN 1 WHEN 'crisis' THEN 2 "
@@ -122,7 +122,7 @@ kes_store_search_services (KesStore    *self,
     return NULL;
 
   stmt = kes_store_prepare (self,
-    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
     "FROM service s LEFT JOIN staff st ON st.id = s.updated_by "
     "WHERE (?2 OR s.withdrawn = 0) AND (?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' "
     "OR s.area LIKE ?1 ESCAPE '\\' OR s.data LIKE ?1 ESCAPE '\\') "
@@ -183,7 +183,7 @@ kes_store_load_service (KesStore    *self,
     return NULL;
 
   stmt = kes_store_prepare (self,
-    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, '') "
+    "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
     "FROM service s LEFT JOIN staff st ON st.id = s.updated_by WHERE s.id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -326,18 +326,48 @@ check_service (KesFieldRecord  *service,
   return kes_issues_to_error (issues, error);
 }
 
+/* Refuses a save or withdrawal that started from an older revision than the
+ * one stored, naming who changed the entry last and when. */
+static gboolean
+service_conflict (KesStore    *self,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autoptr(KesFieldRecord) stored = kes_store_load_service (self, id, error);
+  g_autofree char *when = NULL;
+  const char *who;
+
+  if (stored == NULL)
+    return FALSE;
+  when = kes_time_to_display (kes_field_record_get_updated_at (stored));
+  who = kes_field_record_get_author_name (stored);
+  g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+               _("%s changed this entry of the service directory on %s, after you opened it. Your "
+                 "changes have not been saved: open the entry again to see theirs, then make "
+                 "yours again."),
+               who != NULL && *who != '\0' ? who : _("Someone else"), when != NULL ? when : "?");
+  return FALSE;
+}
+
+/* Adds the entry (@base_revision 0) at revision 1, the column's default (the
+ * seeding migration runs before the column exists), or advances it from
+ * @base_revision. The update itself is the check: its row count, so two
+ * saves from the same revision can never both land, whatever the
+ * database's locks do. */
 static gboolean
 write_service (KesStore        *self,
                KesFieldRecord  *service,
+               gint64           base_revision,
                const char      *actor_id,
+               const char      *now,
                GError         **error)
 {
   g_autofree char *json = kes_field_record_to_json (service);
-  g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7) ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?3, "
-    "area = ?4, data = ?5, updated_at = ?6, updated_by = ?7", error);
+  sqlite3_stmt *stmt = kes_store_prepare (self, base_revision == 0
+    ? "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7)"
+    : "UPDATE service SET name = ?2, kind = ?3, area = ?4, data = ?5, updated_at = ?6, "
+      "updated_by = ?7, revision = revision + 1 WHERE id = ?1 AND revision = ?8", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -348,6 +378,8 @@ write_service (KesStore        *self,
   sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 7, actor_id);
+  if (base_revision != 0)
+    sqlite3_bind_int64 (stmt, 8, base_revision);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not save the service"));
@@ -355,7 +387,15 @@ write_service (KesStore        *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    return service_conflict (self, kes_field_record_get_id (service), error);
   return TRUE;
+}
+
+static const char *
+actor_id_of (KesStore *self)
+{
+  return kes_store_get_actor (self) != NULL ? kes_staff_get_id (kes_store_get_actor (self)) : NULL;
 }
 
 gboolean
@@ -363,7 +403,8 @@ kes_store_save_service (KesStore        *self,
                         KesFieldRecord  *service,
                         GError         **error)
 {
-  const char *actor_id;
+  g_autofree char *now = kes_clock_now_iso ();
+  gint64 base_revision = kes_field_record_get_revision (service);
   gboolean creating;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -379,32 +420,38 @@ kes_store_save_service (KesStore        *self,
       g_autofree char *id = kes_uuid_new ();
       kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
     }
-  else
-    {
-      g_autoptr(KesFieldRecord) stored = kes_store_load_service (self, kes_field_record_get_id (service),
-                                                                 error);
-      if (stored == NULL)
-        return FALSE;
-    }
-  actor_id = kes_store_get_actor (self) != NULL ? kes_staff_get_id (kes_store_get_actor (self)) : NULL;
 
   if (!kes_store_savepoint (self, error))
-    return FALSE;
-  if (!write_service (self, service, actor_id, error) ||
+    goto fail;
+  if (!write_service (self, service, creating ? 0 : base_revision, actor_id_of (self), now, error) ||
       !kes_store_audit (self, creating ? KES_AUDIT_CREATE : KES_AUDIT_CHANGE,
                         kes_field_record_get_id (service), NULL, "service directory", error))
     {
       kes_store_rollback_to (self);
-      if (creating)
-        kes_field_record_set_identity (service, NULL, 0, KES_RECORD_ACTIVE);
-      return FALSE;
+      goto fail;
     }
-  return kes_store_release (self, error);
+  if (!kes_store_release (self, error))
+    goto fail;
+  /* The caller's copy now stands for what is stored: a later save from it
+   * starts from this revision. */
+  if (!creating)
+    kes_field_record_set_identity (service, kes_field_record_get_id (service), base_revision + 1,
+                                   kes_field_record_get_state (service));
+  kes_field_record_set_written (service, kes_store_get_actor (self) != NULL
+                                           ? kes_staff_get_display_name (kes_store_get_actor (self))
+                                           : NULL, now);
+  return TRUE;
+
+fail:
+  if (creating)
+    kes_field_record_set_identity (service, NULL, 0, KES_RECORD_ACTIVE);
+  return FALSE;
 }
 
 gboolean
 kes_store_withdraw_service (KesStore    *self,
                             const char  *id,
+                            gint64       base_revision,
                             GError     **error)
 {
   g_autoptr(KesFieldRecord) stored = NULL;
@@ -419,7 +466,8 @@ kes_store_withdraw_service (KesStore    *self,
   if (!kes_store_savepoint (self, error))
     return FALSE;
   stmt = kes_store_prepare (self,
-    "UPDATE service SET withdrawn = 1, updated_at = ?2, updated_by = ?3 WHERE id = ?1", error);
+    "UPDATE service SET withdrawn = 1, updated_at = ?2, updated_by = ?3, revision = revision + 1 "
+    "WHERE id = ?1 AND revision = ?4", error);
   if (stmt == NULL)
     {
       kes_store_rollback_to (self);
@@ -427,8 +475,8 @@ kes_store_withdraw_service (KesStore    *self,
     }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 3, kes_store_get_actor (self) != NULL
-                                  ? kes_staff_get_id (kes_store_get_actor (self)) : NULL);
+  kes_store_bind_text (stmt, 3, actor_id_of (self));
+  sqlite3_bind_int64 (stmt, 4, base_revision);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not withdraw the service"));
@@ -437,6 +485,12 @@ kes_store_withdraw_service (KesStore    *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    {
+      service_conflict (self, id, error);
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
   if (!kes_store_audit (self, KES_AUDIT_CHANGE, id, NULL, "service directory: withdrawn", error))
     {
       kes_store_rollback_to (self);
@@ -482,6 +536,7 @@ kes_store_seed_services (KesStore  *self,
     "kind", "area", "name", "general_phone", "urgent_phone", "crisis_phone", "office_hours", "notes"
   };
   g_autoptr(GBytes) bytes = kes_core_data_lookup ("services/national.tsv", error);
+  g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
 
@@ -508,7 +563,7 @@ kes_store_seed_services (KesStore  *self,
         }
       id = kes_uuid_new ();
       kes_field_record_set_identity (service, id, 1, KES_RECORD_ACTIVE);
-      if (!write_service (self, service, NULL, error))
+      if (!write_service (self, service, 0, NULL, now, error))
         return FALSE;
     }
   return TRUE;

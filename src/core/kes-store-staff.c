@@ -205,13 +205,15 @@ kes_store_list_teams (KesStore  *self,
   if (!(kes_store_get_actor (self) == NULL && kes_store_needs_first_administrator (self)) &&
       !kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
     return NULL;
-  stmt = kes_store_prepare (self, "SELECT id, name FROM team ORDER BY name COLLATE NOCASE", error);
+  stmt = kes_store_prepare (self, "SELECT id, name, revision FROM team ORDER BY name COLLATE NOCASE",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(KesTeam) team = kes_team_new (kes_store_column_text (stmt, 0),
                                               kes_store_column_text (stmt, 1));
+      kes_team_set_revision (team, sqlite3_column_int64 (stmt, 2));
       g_list_store_append (list, team);
     }
   sqlite3_reset (stmt);
@@ -244,12 +246,15 @@ kes_store_lookup_team (KesStore   *self,
   if (id_or_name == NULL)
     return NULL;
   stmt = kes_store_prepare (self,
-    "SELECT id, name FROM team WHERE id = ?1 OR name = ?1 COLLATE NOCASE", NULL);
+    "SELECT id, name, revision FROM team WHERE id = ?1 OR name = ?1 COLLATE NOCASE", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    team = kes_team_new (kes_store_column_text (stmt, 0), kes_store_column_text (stmt, 1));
+    {
+      team = kes_team_new (kes_store_column_text (stmt, 0), kes_store_column_text (stmt, 1));
+      kes_team_set_revision (team, sqlite3_column_int64 (stmt, 2));
+    }
   sqlite3_reset (stmt);
   return team;
 }
@@ -308,13 +313,49 @@ kes_store_add_team (KesStore    *self,
   return kes_team_new (id, trimmed);
 }
 
+/* The team moved on from the revision a rename started from: who renamed
+ * it last and when (teams shipped or added before revisions say neither). */
+static gboolean
+team_conflict (KesStore    *self,
+               const char  *team_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT t.updated_at, s.display_name FROM team t LEFT JOIN staff s ON s.id = t.updated_by "
+    "WHERE t.id = ?", error);
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      when = kes_time_to_display (kes_store_column_text (stmt, 0));
+      who = g_strdup (kes_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That team no longer exists"));
+  else
+    g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                 _("%s renamed this team on %s, after you opened it. Your change has not been "
+                   "saved: look at the team’s name now, then rename it again if you still need to."),
+                 who != NULL && *who != '\0' ? who : _("Someone else"), when != NULL ? when : "?");
+  return FALSE;
+}
+
 gboolean
 kes_store_rename_team (KesStore    *self,
                        const char  *team_id,
+                       gint64       base_revision,
                        const char  *name,
                        GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *now = kes_clock_now_iso ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -322,11 +363,17 @@ kes_store_rename_team (KesStore    *self,
   if (!kes_store_require (self, KES_PERMISSION_MANAGE_DIRECTORY, NULL, error) ||
       !check_team_name (trimmed, error))
     return FALSE;
-  stmt = kes_store_prepare (self, "UPDATE team SET name = ? WHERE id = ?", error);
+  stmt = kes_store_prepare (self,
+    "UPDATE team SET name = ?1, revision = revision + 1, updated_at = ?3, updated_by = ?4 "
+    "WHERE id = ?2 AND revision = ?5", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, team_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 4, kes_store_get_actor (self) != NULL
+                                  ? kes_staff_get_id (kes_store_get_actor (self)) : NULL);
+  sqlite3_bind_int64 (stmt, 5, base_revision);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       set_team_write_error (self, trimmed, error);
@@ -334,10 +381,8 @@ kes_store_rename_team (KesStore    *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  /* The update is the check: its row count, not a read before it. */
   if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That team no longer exists"));
-      return FALSE;
-    }
+    return team_conflict (self, team_id, error);
   return TRUE;
 }

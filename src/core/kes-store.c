@@ -11,6 +11,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 #include "kes-store-private.h"
 #include "kes-uuid.h"
 #include "kes-validate.h"
@@ -28,6 +29,9 @@ kes_store_finalize (GObject *object)
   g_clear_pointer (&self->batch, kes_store_batch_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->guarded_path != NULL)
+    kes_output_guard_forget_database (self->guarded_path);
+  g_free (self->guarded_path);
   g_clear_object (&self->actor);
   g_free (self->path);
 
@@ -50,6 +54,26 @@ kes_store_init (KesStore *self)
 
 /* ---- Helpers shared by the store files ---- */
 
+/* SQLITE_BUSY or SQLITE_LOCKED: another connection kept the write lock for
+ * longer than the busy timeout. Said in plain words, never as the engine's
+ * "database is locked": nothing was changed, and trying again will do. */
+static gboolean
+set_busy_error (KesStore    *self,
+                GError     **error,
+                const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code != SQLITE_BUSY && code != SQLITE_LOCKED)
+    return FALSE;
+  g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+               _("%s: another program (kestrel-cli, a backup or another copy of Kestrel) is in the "
+                 "middle of a long change to the database. Nothing was changed: try again in a "
+                 "moment."),
+               what != NULL ? what : _("The database is busy"));
+  return TRUE;
+}
+
 void
 kes_store_set_db_error (KesStore    *self,
                         GError     **error,
@@ -58,6 +82,8 @@ kes_store_set_db_error (KesStore    *self,
   int code = sqlite3_extended_errcode (self->db);
   int kind = KES_ERROR_DATABASE;
 
+  if (set_busy_error (self, error, what))
+    return;
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     kind = KES_ERROR_CORRUPT;
   g_set_error (error, KES_ERROR, kind, _("%s: the database reported “%s”"),
@@ -95,8 +121,9 @@ kes_store_exec (KesStore    *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
-                   _("The database reported “%s”"), message != NULL ? message : "?");
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+                     _("The database reported “%s”"), message != NULL ? message : "?");
       sqlite3_free (message);
       return FALSE;
     }
@@ -135,8 +162,9 @@ step_cached (KesStore    *self,
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
-                   sqlite3_errmsg (self->db));
+      if (!set_busy_error (self, error, NULL))
+        g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
+                     sqlite3_errmsg (self->db));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -154,6 +182,8 @@ kes_store_savepoint (KesStore  *self,
 {
   gboolean begin = self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db);
 
+  if (!kes_store_refuse_if_damaged (self, error))
+    return FALSE;
   /* The outermost level is the transaction itself, not a savepoint in it:
    * a savepoint makes SQLite keep a copy of every page it touches until it
    * is released (a statement journal), which for the outermost level is
@@ -261,78 +291,46 @@ kes_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "kestrel", "kestrel.db", NULL);
 }
 
-/* The database holds special category data: only its owner may read it. */
+/* The database holds special category data: only its owner may read it.
+ * A new file is made here, empty and 0600, before SQLite first opens it
+ * (SQLite gives the -wal and -shm the database file's permissions).
+ *
+ * An existing file is never opened here. On POSIX, closing any descriptor
+ * of a file drops every lock the process holds on it, SQLite's included
+ * (SQLite's "How To Corrupt An SQLite Database File", section 2.2): another
+ * process would then take this one's connections for gone, checkpoint and
+ * delete the write-ahead log under them, and their later commits would be
+ * lost. O_EXCL creates the file or fails without opening it. The lock keeps
+ * another thread's store from opening a just-created file before the
+ * descriptor that created it is closed. */
+static GMutex create_lock;
+
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  int fd, saved;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not create the folder %s: %s"),
                    dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  g_mutex_lock (&create_lock);
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  saved = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_mutex_unlock (&create_lock);
+  if (fd < 0 && saved != EEXIST)
     {
-      int saved = errno;
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }
-  g_close (fd, NULL);
-  return TRUE;
-}
-
-/* PRAGMA quick_check reads every page of the file: seconds on a trust-wide
- * database. It runs the first time this process opens a file; the workers
- * that later open their own connections to it (Today, exports, backups)
- * skip it. A file that failed is checked again. */
-static GMutex checked_lock;
-static GHashTable *checked_paths;
-
-static gboolean
-quick_check (KesStore  *self,
-             GError   **error)
-{
-  sqlite3_stmt *stmt;
-  const char *result;
-  gboolean checked;
-
-  g_mutex_lock (&checked_lock);
-  checked = checked_paths != NULL && g_hash_table_contains (checked_paths, self->path);
-  g_mutex_unlock (&checked_lock);
-  if (checked)
-    return TRUE;
-
-  stmt = kes_store_prepare (self, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      kes_store_set_db_error (self, error, _("The database could not be checked"));
-      return FALSE;
-    }
-  result = kes_store_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s). Nothing has been changed: restore it "
-                     "from a backup."), self->path, result);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  g_mutex_lock (&checked_lock);
-  if (checked_paths == NULL)
-    checked_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (checked_paths, g_strdup (self->path));
-  g_mutex_unlock (&checked_lock);
   return TRUE;
 }
 
@@ -378,6 +376,8 @@ open_store (const char  *path,
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
+  if (!in_memory)
+    self->guarded_path = kes_output_guard_watch_database (path);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
@@ -401,10 +401,14 @@ open_store (const char  *path,
       return NULL;
     }
 
-  /* A file about to be migrated is always checked first. */
+  /* A file about to be migrated is always checked in full first. */
   if (defer_check && !in_memory && kes_store_get_user_version (self) == kes_store_schema_version ())
-    *check_deferred = TRUE;
-  else if (!quick_check (self, error))
+    {
+      if (!kes_store_check_sign_in (self, error))
+        return NULL;
+      *check_deferred = TRUE;
+    }
+  else if (!kes_store_quick_check_once (self, error))
     return NULL;
   if (!kes_store_migrate (self, error))
     return NULL;
@@ -430,18 +434,6 @@ kes_store_open_check_later (const char  *path,
 
   *check_pending = FALSE;
   return open_store (path, TRUE, check_pending, error);
-}
-
-gboolean
-kes_store_check_file (const char  *path,
-                      GError     **error)
-{
-  g_autoptr(KesStore) store = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  store = open_store (path, FALSE, NULL, error);
-  return store != NULL;
 }
 
 const char *
@@ -621,6 +613,26 @@ insert_revision_row (KesStore       *self,
   return TRUE;
 }
 
+/* Whether the stored record @record_id belongs to @patient_id (NULL: to
+ * no patient). */
+static gboolean
+record_of_patient (KesStore   *self,
+                   const char *record_id,
+                   const char *patient_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT patient_id IS ?2 FROM record WHERE id = ?1", NULL);
+  gboolean same = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return same;
+}
+
 gint64
 kes_store_write_revision (KesStore       *self,
                           const char     *kind,
@@ -686,12 +698,21 @@ kes_store_write_revision (KesStore       *self,
           return 0;
         }
       sqlite3_reset (stmt);
-      /* The permission was checked for @patient_id: a record of another
-       * patient is never changed in its name. */
-      if (sqlite3_changes (self->db) == 0)
+      /* The check above ran in this transaction, but the update is what
+       * counts: if it matched no row, someone else's revision got there
+       * first, whatever the engine's locks did or did not do; or the record
+       * is another patient's than the one the permission was checked for,
+       * and is never changed in that one's name. */
+      if (sqlite3_changes (self->db) != 1)
         {
-          g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                               _("This record belongs to another patient and was not changed"));
+          if (!record_of_patient (self, *record_id, patient_id))
+            g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                                 _("This record belongs to another patient and was not changed"));
+          else if (conflict_error (self, *record_id, base_revision, error))
+            g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                                 _("Someone else changed this record after you opened it. Your "
+                                   "changes have not been saved: reload the record to see theirs, "
+                                   "then make yours again."));
           return 0;
         }
     }

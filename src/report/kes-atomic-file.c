@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kes-atomic-file.h"
+#include "kes-output-guard.h"
 #include "kes-report-error.h"
 
 struct _KesAtomicFile
@@ -46,6 +47,9 @@ kes_atomic_file_new (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* Every document, export and report is written through here. */
+  if (!kes_output_guard_check (path, error))
+    return NULL;
   dir = g_path_get_dirname (path);
   self = g_new0 (KesAtomicFile, 1);
   self->path = g_strdup (path);

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* A file written beside its destination under a hidden temporary name
  * (".kestrel-XXXXXX", readable by its owner only) and renamed into place
  * once complete, so a reader never sees half a document and a failed export
- * leaves nothing behind. */
+ * leaves nothing behind. A path that is the open database or one of its
+ * working files is refused before anything is written (kes-output-guard.h). */
 typedef struct _KesAtomicFile KesAtomicFile;
 
 KesAtomicFile *kes_atomic_file_new          (const char     *path,

@@ -75,8 +75,8 @@ column_fill (Column             *column,
   for (guint i = 0; i < groups->len; i++)
     values[i] = ((KesEqualityGroup *) groups->pdata[i])->counts[measure];
   column->hidden = g_new0 (gboolean, groups->len + 1);
-  column->cells = kes_equality_suppress_column (values, groups->len, report->totals[measure],
-                                                column->hidden);
+  column->cells = kes_disclosure_column (&report->disclosure, values, groups->len, report->totals[measure],
+                                         column->hidden);
 }
 
 static guint
@@ -120,10 +120,10 @@ decisions_fill (Column            *column,
       values[i] = group->counts[KES_MEASURE_REFERRALS_ACCEPTED] + group->counts[KES_MEASURE_REFERRALS_DECLINED];
     }
   column->hidden = g_new0 (gboolean, groups->len + 1);
-  column->cells = kes_equality_suppress_column (values, groups->len,
-                                                report->totals[KES_MEASURE_REFERRALS_ACCEPTED] +
-                                                report->totals[KES_MEASURE_REFERRALS_DECLINED],
-                                                column->hidden);
+  column->cells = kes_disclosure_column (&report->disclosure, values, groups->len,
+                                         report->totals[KES_MEASURE_REFERRALS_ACCEPTED] +
+                                         report->totals[KES_MEASURE_REFERRALS_DECLINED],
+                                         column->hidden);
   /* A rate of accepted per 100 decided would give a hidden declined count
    * back (and the other way round): treat the basis as hidden then too. */
   column_fill (&accepted, report, groups, KES_MEASURE_REFERRALS_ACCEPTED);
@@ -156,24 +156,10 @@ rate_text (KesEqualityReport *report,
   guint count = count_at (report, groups, row, spec->measure);
 
   if (spec->rate == RATE_CASELOAD)
-    return kes_equality_rate (count, shown->hidden[row], count_at (report, groups, row, KES_MEASURE_CASELOAD),
-                              caseload->hidden[row]);
-  return kes_equality_rate (count, shown->hidden[row], decisions_at (report, groups, row),
-                            decisions->hidden[row]);
-}
-
-static gboolean
-row_is_empty (GPtrArray *groups,
-              guint      row)
-{
-  KesEqualityGroup *group = group_at (groups, row);
-
-  if (group == NULL)
-    return FALSE;
-  for (guint m = 0; m < KES_N_MEASURES; m++)
-    if (group->counts[m] > 0)
-      return FALSE;
-  return TRUE;
+    return kes_disclosure_rate (&report->disclosure, count, shown->hidden[row],
+                                count_at (report, groups, row, KES_MEASURE_CASELOAD), caseload->hidden[row]);
+  return kes_disclosure_rate (&report->disclosure, count, shown->hidden[row], decisions_at (report, groups, row),
+                              decisions->hidden[row]);
 }
 
 static void
@@ -235,8 +221,7 @@ add_table (KesDocument          *document,
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
       KesEqualityGroup *group = group_at (groups, row);
 
-      if (row_is_empty (groups, row))
-        continue; /* a group with nobody in it says nothing */
+      /* Every group, even an empty one: a missing row would say it is zero. */
       g_ptr_array_add (cells, g_strdup (group != NULL ? group->label : _("All")));
       for (guint c = 0; c < n_specs; c++)
         {
@@ -247,8 +232,8 @@ add_table (KesDocument          *document,
             g_ptr_array_add (cells, rate_text (report, groups, row, &specs[c], &shown[c], &caseload, &decisions));
         }
       if (median)
-        g_ptr_array_add (cells, kes_equality_median_days (group != NULL ? group->decision_days
-                                                                        : report->decision_days));
+        g_ptr_array_add (cells, kes_disclosure_median (&report->disclosure,
+                                                       group != NULL ? group->decision_days : report->decision_days));
       g_ptr_array_add (cells, NULL);
       kes_block_add_row (table, (const char * const *) cells->pdata);
     }
@@ -305,9 +290,12 @@ kes_equality_report_build (KesEqualityReport *report,
                            _("Referral episodes received in the period, and those accepted or declined in "
                              "the period, counted by the person referred; a reopened referral is a new "
                              "episode"));
-  kes_block_add_key_value (about, _("Median days to decision"),
-                           _("Calendar days from referral to decision, for decisions in the period; "
-                             "given only where there are at least 5 decisions"));
+  {
+    g_autofree char *median = g_strdup_printf (_("Calendar days from referral to decision, for decisions in the "
+                                                 "period; given only where there are at least %u decisions"),
+                                               report->disclosure.median_needs);
+    kes_block_add_key_value (about, _("Median days to decision"), median);
+  }
   kes_block_add_key_value (about, _("per 100"),
                            _("Rate per 100 patients of the same group on the caseload"));
   kes_block_add_key_value (about, _("Accepted per 100 decided"),
@@ -325,12 +313,10 @@ kes_equality_report_build (KesEqualityReport *report,
                                                missing->str);
       kes_document_add_paragraph (document, text);
     }
-  kes_document_add_paragraph (document,
-                              _("Small numbers are suppressed: a count from 1 to 4 is shown as “<5”. "
-                                "When one count in a column is hidden, the next smallest is hidden "
-                                "too and shown as “*” (or the total is hidden), so no hidden count can "
-                                "be worked out from the total. A rate is shown only when its count and what it is per 100 of "
-                                "are both shown (“–” otherwise)."));
+  {
+    g_autofree char *rule = kes_disclosure_describe (&report->disclosure);
+    kes_document_add_paragraph (document, rule);
+  }
 
   for (guint d = 0; d < KES_EQUALITY_N_DIMENSIONS; d++)
     add_dimension (document, report, d);
@@ -430,8 +416,9 @@ kes_equality_report_to_csv (KesEqualityReport *report)
         for (guint row = 0; row <= groups->len; row++)
           {
             KesEqualityGroup *group = group_at (groups, row);
-            g_autofree char *median = kes_equality_median_days (group != NULL ? group->decision_days
-                                                                              : report->decision_days);
+            g_autofree char *median = kes_disclosure_median (&report->disclosure,
+                                                             group != NULL ? group->decision_days
+                                                                           : report->decision_days);
             csv_row (out, report, dimension, group != NULL ? group->label : _("All"),
                      _("Median days to decision"), median, "", "");
           }

@@ -80,21 +80,21 @@ kes_liaison_report_build (KesLiaisonActivity *activity,
   if (author != NULL)
     kes_document_set_author (document, author);
 
-  total = kes_liaison_count_shown (activity->total);
-  mappa = kes_liaison_count_shown (activity->mappa_liaison);
-  converted = kes_liaison_count_shown (activity->converted);
+  total = kes_disclosure_count (&activity->disclosure, activity->total);
+  mappa = kes_disclosure_count (&activity->disclosure, activity->mappa_liaison);
+  converted = kes_disclosure_count (&activity->disclosure, activity->converted);
   about = kes_document_add_key_values (document, NULL);
   kes_block_add_key_value (about, _("Period"), period);
   kes_block_add_key_value (about, _("People screened"), total);
   kes_block_add_key_value (about, _("With MAPPA liaison"), mappa);
   kes_block_add_key_value (about, _("Made into patient records"), converted);
-  kes_document_add_paragraph (document,
-                              _("Screenings dated in the period, one for each time a person was screened. "
-                                "Small numbers are suppressed: a count from 1 to 4 is shown as “<5”. In "
-                                "the tables of settings, who asked and outcomes, which add up to all "
-                                "screenings, when one count is hidden the next smallest is hidden too "
-                                "and shown as “*”, so no hidden count can be worked out from the total. "
-                                "A person may have several vulnerabilities, so that table has no total."));
+  {
+    g_autofree char *rule = kes_disclosure_describe (&activity->disclosure);
+    g_autofree char *text = g_strdup_printf (_("Screenings dated in the period, one for each time a person was "
+                                               "screened. %s A person may have several vulnerabilities, so "
+                                               "that table has no total."), rule);
+    kes_document_add_paragraph (document, text);
+  }
   for (guint b = 0; b < G_N_ELEMENTS (breakdowns); b++)
     add_breakdown (document, activity, breakdowns[b]);
   return g_steal_pointer (&document);

@@ -9,6 +9,7 @@
 #include "kes-moj-report.h"
 #include "kes-moj-template.h"
 #include "kes-report-error.h"
+#include "kes-rule-sources.h"
 
 #define TEMPLATES_PATH "/io/github/kestrelcare/Kestrel/core/templates/"
 
@@ -363,4 +364,22 @@ kes_moj_template_find (const char  *id,
                _("This report was written on template %s version %s, which this Kestrel does not have"),
                id, version);
   return NULL;
+}
+
+char *
+kes_moj_template_wording_notice (KesMojTemplate *self)
+{
+  g_autofree char *id = NULL;
+  const KesRuleSource *source;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  id = g_strdup_printf ("template-sources:%s@%s", kes_moj_template_get_id (self), kes_moj_template_get_version (self));
+  source = kes_rule_source_lookup (id);
+  if (source != NULL && source->status == KES_SOURCE_PUBLISHED)
+    return NULL;
+  if (source == NULL || source->note == NULL)
+    return g_strdup (_("Wording not confirmed against the current MoJ form."));
+  /* TRANSLATORS: the note says why, from data/moj/template-sources.ini */
+  return g_strdup_printf (_("Wording not confirmed against the current MoJ form. %s"), source->note);
 }

@@ -70,6 +70,11 @@ const char                *kes_moj_template_get_id         (KesMojTemplate  *sel
 const char                *kes_moj_template_get_version    (KesMojTemplate  *self);
 const char                *kes_moj_template_get_title      (KesMojTemplate  *self);
 const char                *kes_moj_template_get_source     (KesMojTemplate  *self);
+/* NULL when the template's wording is confirmed against the MoJ form
+ * (data/moj/template-sources.ini, status published); otherwise the words a
+ * draft on it must show: "Wording not confirmed against the current MoJ
+ * form", and why. A template with no provenance counts as unconfirmed. */
+char                      *kes_moj_template_wording_notice (KesMojTemplate  *self);
 KesToolDefinition         *kes_moj_template_get_definition (KesMojTemplate  *self);
 GPtrArray                 *kes_moj_template_get_parts      (KesMojTemplate  *self);
 const KesMojTemplatePart  *kes_moj_template_find_part      (KesMojTemplate  *self,

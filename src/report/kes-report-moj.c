@@ -382,6 +382,14 @@ kes_report_moj_document (KesStore      *store,
     }
   else
     kes_block_add_key_value (block, _("Submitted"), _("Not yet submitted"));
+  /* A draft says so when its template's wording can't be checked against the form. */
+  if (!kes_moj_report_is_submitted (report))
+    {
+      g_autofree char *notice = kes_moj_template_wording_notice (template);
+
+      if (notice != NULL)
+        kes_block_add_key_value (block, _("Draft"), notice);
+    }
   kes_document_add_paragraph (document, kes_moj_template_get_source (template));
 
   parts = kes_moj_template_get_parts (template);

@@ -11,6 +11,7 @@
 #include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-codes.h"
+#include "kes-output-guard.h"
 #include "kes-pdf-writer.h"
 #include "kes-record-export.h"
 #include "kes-report-common-private.h"
@@ -55,6 +56,9 @@ add_register (KesDocument       *document,
         {
         case KES_PATIENT_GENDER:
           shown = kes_report_code_label (KES_CODES_GENDER, value);
+          break;
+        case KES_PATIENT_GENDER_IDENTITY:
+          shown = kes_report_code_label (KES_CODES_GENDER_IDENTITY, value);
           break;
         case KES_PATIENT_ETHNICITY:
           shown = kes_report_code_label (KES_CODES_ETHNIC_CATEGORY, value);
@@ -485,7 +489,8 @@ kes_report_subject_access_export (KesStore      *store,
   g_return_val_if_fail (patient_id != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
-  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error) ||
+      !kes_output_guard_check (folder, error))
     return FALSE;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)

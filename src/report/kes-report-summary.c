@@ -8,6 +8,7 @@
 #include "kes-codes.h"
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
+#include "kes-report-summary-private.h"
 
 static void
 add_value (KesBlock   *values,
@@ -62,6 +63,8 @@ add_demographics (KesDocument *document,
              kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER), KES_CODES_GENDER,
             kes_patient_get_text (patient, KES_PATIENT_GENDER));
+  add_code (values, kes_patient_field_label (KES_PATIENT_GENDER_IDENTITY), KES_CODES_GENDER_IDENTITY,
+            kes_patient_get_text (patient, KES_PATIENT_GENDER_IDENTITY));
   add_code (values, kes_patient_field_label (KES_PATIENT_ETHNICITY), KES_CODES_ETHNIC_CATEGORY,
             kes_patient_get_text (patient, KES_PATIENT_ETHNICITY));
   add_value (values, kes_patient_field_label (KES_PATIENT_ADDRESS),
@@ -229,7 +232,8 @@ kes_report_patient_summary (KesStore    *store,
   add_care (document, store, patient);
   add_diagnoses (document, patient);
   add_alerts (document, patient);
-  if (!add_contacts (document, store, patient, error))
+  if (!kes_report_summary_add_monitoring (document, store, patient, error) ||
+      !add_contacts (document, store, patient, error))
     return NULL;
 
   return g_steal_pointer (&document);

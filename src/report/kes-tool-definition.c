@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kes-output-guard.h"
 #include "kes-report-error.h"
 #include "kes-tool-definition.h"
 #include "kes-xml-reader.h"
@@ -892,6 +893,8 @@ kes_tool_definition_new_from_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!kes_output_guard_check_source (path, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_READ,

@@ -8,6 +8,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
+#include "kes-output-guard.h"
 #include "kes-report-error.h"
 #include "kes-xml-prolog-private.h"
 #include "kes-xml-reader.h"
@@ -354,6 +355,9 @@ kes_xml_reader_new_for_path (const char          *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* Every import reads through here: never the open database itself. */
+  if (!kes_output_guard_check_source (path, error))
+    return NULL;
   self = reader_new (limits);
   file = g_file_new_for_path (path);
   self->stream = G_INPUT_STREAM (g_file_read (file, NULL, &local_error));

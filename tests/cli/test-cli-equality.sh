@@ -1,5 +1,6 @@
 #!/bin/sh
-# kestrel-cli equality-report: PDF, CSV and XML, small numbers suppressed.
+# kestrel-cli equality-report: PDF, CSV and XML, counts protected as NHS Digital does
+# (rules/disclosure.ini: 0 to 7 hidden as "*", others rounded to the nearest 5).
 # Usage: test-cli-equality.sh PATH/TO/kestrel-cli
 set -u
 cli=$1
@@ -32,23 +33,42 @@ if [ $? -eq 0 ] && [ -s "$dir/eq.csv" ]; then ok "writes the CSV"; else not_ok "
 
 row=$(grep -F ",Black or Black British: Caribbean,Caseload," "$dir/eq.csv")
 case "$row" in
-  *",<5,"*) ok "a category with 3 people shows <5" ;;
-  *) not_ok "a category with 3 people shows <5" "$row" ;;
+  *",*,"*) ok "a category with 3 people shows *" ;;
+  *) not_ok "a category with 3 people shows *" "$row" ;;
 esac
 if grep -F "Caribbean" "$dir/eq.csv" | grep -q ",3,"; then
   not_ok "the number 3 appears nowhere for that category" "$(grep -F Caribbean "$dir/eq.csv")"
 else
   ok "the number 3 appears nowhere for that category"
 fi
-if grep -F ",All,Caseload,15," "$dir/eq.csv" >/dev/null && grep -F "White: British,Caseload,*," "$dir/eq.csv" >/dev/null; then
-  ok "the 12 beside the total of 15 is hidden too"
+if grep -F ",All,Caseload,15," "$dir/eq.csv" >/dev/null && grep -F "White: British,Caseload,10," "$dir/eq.csv" >/dev/null; then
+  ok "the 12 is rounded to 10 beside the total of 15, so 15 - 10 says nothing"
 else
-  not_ok "the 12 beside the total of 15 is hidden too" "$(grep -F Caseload "$dir/eq.csv" | head -25)"
+  not_ok "the 12 is rounded to 10 beside the total of 15" "$(grep -F Caseload "$dir/eq.csv" | head -25)"
 fi
-if grep -F ",All,Referrals received,0," "$dir/eq.csv" >/dev/null && ! grep -F "not available" "$dir/eq.csv" >/dev/null; then
-  ok "referrals and recalls are counted (none in this database)"
+if grep -F "White: Irish,Caseload,*," "$dir/eq.csv" >/dev/null && ! grep -F ",Caseload,0," "$dir/eq.csv" >/dev/null; then
+  ok "empty groups are listed and hidden, not shown as 0"
 else
-  not_ok "referrals and recalls are counted (none in this database)" "$(grep -F Referrals "$dir/eq.csv" | head -3)"
+  not_ok "empty groups are listed and hidden, not shown as 0" "$(grep -F Caseload "$dir/eq.csv" | head -25)"
+fi
+if grep -F ",All,Referrals received,*," "$dir/eq.csv" >/dev/null && ! grep -F "not available" "$dir/eq.csv" >/dev/null; then
+  ok "referrals and recalls are counted (none in this database: hidden)"
+else
+  not_ok "referrals and recalls are counted (none in this database: hidden)" "$(grep -F Referrals "$dir/eq.csv" | head -3)"
+fi
+
+# A stricter local rule is allowed, a looser one refused.
+run equality-report --from 2020-01-01 --to 2030-12-31 --format csv --suppress-up-to 12 --round-to 10 --output "$dir/strict.csv"
+if [ $? -eq 0 ] && grep -F "White: British,Caseload,*," "$dir/strict.csv" >/dev/null && grep -F ",All,Caseload,20," "$dir/strict.csv" >/dev/null; then
+  ok "a stricter local rule hides up to 12 and rounds to 10"
+else
+  not_ok "a stricter local rule hides up to 12 and rounds to 10" "$(cat "$dir/err")" "$(grep -F Caseload "$dir/strict.csv" | head -3)"
+fi
+run equality-report --from 2020-01-01 --to 2030-12-31 --format csv --suppress-up-to 4 --output "$dir/loose.csv"
+if [ $? -eq 1 ] && grep -qF "never less" "$dir/err" && [ ! -e "$dir/loose.csv" ]; then
+  ok "a looser rule (hide up to 4) is refused"
+else
+  not_ok "a looser rule (hide up to 4) is refused" "$(cat "$dir/err")"
 fi
 
 run equality-report --from 2020-01-01 --to 2030-12-31 --format pdf --output "$dir/eq.pdf"
@@ -57,8 +77,8 @@ if command -v pdftotext >/dev/null 2>&1; then
   pdftotext -layout "$dir/eq.pdf" "$dir/eq.txt"
   line=$(grep "Black or Black" "$dir/eq.txt" | head -1)
   case "$line" in
-    *"<5"*) ok "the PDF shows <5 for that category" ;;
-    *) not_ok "the PDF shows <5 for that category" "$line" ;;
+    *"*"*) ok "the PDF shows * for that category" ;;
+    *) not_ok "the PDF shows * for that category" "$line" ;;
   esac
 fi
 
@@ -74,8 +94,8 @@ if [ $? -eq 2 ]; then ok "refuses an unknown format"; else not_ok "refuses an un
 # The liaison and diversion activity report (no screenings in this database).
 run liaison-report --from 2026-11-01 --to 2026-11-30 --format csv --output "$dir/ld.csv"
 if [ $? -eq 0 ] && head -1 "$dir/ld.csv" | grep -qx "period_from,period_to,breakdown,category,count" &&
-   grep -qF "2026-11-01,2026-11-30,Setting,Police custody,0" "$dir/ld.csv" &&
-   grep -qF "Outcome,All,0" "$dir/ld.csv"; then
+   grep -qF "2026-11-01,2026-11-30,Setting,Police custody,*" "$dir/ld.csv" &&
+   grep -qF "Outcome,All,*" "$dir/ld.csv"; then
   ok "liaison-report writes the CSV"
 else
   not_ok "liaison-report writes the CSV" "$(cat "$dir/err")" "$(head -3 "$dir/ld.csv" 2>/dev/null)"

@@ -11,6 +11,7 @@ failed=0
 . "$(dirname "$0")/accounts.sh"
 kes_admin "$db"
 kes_account "$db" admin "Ada Admin" "administrator"
+kes_account "$db" second.admin "Bea Admin" "administrator"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
@@ -61,6 +62,53 @@ if [ $? -eq 1 ] && grep -qF "No service in the directory has the id no-such-id" 
   ok "names an unknown id"
 else
   not_ok "names an unknown id" "$(cat "$dir/err")"
+fi
+
+# Two administrators edit the same entry from the same revision (what
+# services show printed): the second save is refused as a conflict naming the
+# first, and the number stays the first one's.
+run_as () { user=$1; shift; "$cli" --database "$db" --user "$user" "$@" >"$dir/out" 2>"$dir/err"; }
+run services add --kind crisis --area Suffolk --name "Suffolk crisis line" --crisis "0800 000 0101"
+line=$(cat "$dir/out")
+run services show "$line"
+if grep -q "^revision	1$" "$dir/out" && grep -q "^crisis_phone	0800 000 0101$" "$dir/out"; then
+  ok "services show gives the revision"
+else
+  not_ok "services show gives the revision" "$(cat "$dir/out" "$dir/err")"
+fi
+run_as admin services edit "$line" --revision 1 --crisis "0800 000 0102"
+first=$?
+run_as second.admin services edit "$line" --revision 1 --crisis "0800 000 0103"
+second=$?
+if [ $first -eq 0 ] && [ $second -eq 1 ] && grep -q "Ada Admin changed this entry of the service directory on" "$dir/err" &&
+   [ "$(wc -l <"$dir/err")" -eq 1 ]; then
+  ok "a second edit from the same revision is refused, naming who changed it"
+else
+  not_ok "a second edit from the same revision is refused, naming who changed it" "exits $first $second" "$(cat "$dir/err")"
+fi
+run services show "$line"
+if grep -q "^revision	2$" "$dir/out" && grep -q "^crisis_phone	0800 000 0102$" "$dir/out"; then
+  ok "the first edit stands"
+else
+  not_ok "the first edit stands" "$(cat "$dir/out")"
+fi
+run services withdraw "$line" --revision 1
+if [ $? -eq 1 ] && grep -q "changed this entry" "$dir/err"; then
+  ok "a withdrawal from an old revision is refused"
+else
+  not_ok "a withdrawal from an old revision is refused" "$(cat "$dir/err")"
+fi
+run services edit "$line" --crisis "0800 000 0104" && run services show "$line"
+if grep -q "^revision	3$" "$dir/out"; then
+  ok "without --revision an edit starts from the stored revision"
+else
+  not_ok "without --revision an edit starts from the stored revision" "$(cat "$dir/out" "$dir/err")"
+fi
+run services edit "$line" --revision -1 --name "X"
+if [ $? -eq 1 ] && grep -q -- "--revision must be 1 or more" "$dir/err"; then
+  ok "a negative revision is refused"
+else
+  not_ok "a negative revision is refused" "$(cat "$dir/err")"
 fi
 
 echo "1..$n"

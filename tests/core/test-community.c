@@ -9,6 +9,7 @@
 #include "kes-crisis-essentials.h"
 #include "kes-due.h"
 #include "kes-accounts.h"
+#include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-patient.h"
 #include "kes-permissions.h"
@@ -236,15 +237,66 @@ test_validation (void)
   kes_care_record_set (script, "start_date", "2026-11-01");
   kes_care_record_set (script, "stop_date", "2026-10-01");
   issues = kes_care_record_validate (script, today);
-  g_assert_true (has_issue (issues, "depot_drug") && has_issue (issues, "interval_days") &&
-                 has_issue (issues, "stop_reason"));
+  g_assert_true (has_issue (issues, "depot_drug") && has_issue (issues, "stop_reason"));
   g_clear_pointer (&issues, g_ptr_array_unref);
+  /* No interval: the drug's default from depot-drugs.ini. */
   kes_care_record_set (script, "depot_drug", "haloperidol-decanoate");
-  kes_care_record_set (script, "interval_days", "28");
   kes_care_record_set (script, "stop_reason", "Changed to paliperidone");
   issues = kes_care_record_validate (script, today);
   g_assert_cmpuint (issues->len, ==, 1);
   g_assert_true (has_issue (issues, "stop_date")); /* before the start */
+  g_assert_cmpstr (kes_care_record_get (script, "interval_days"), ==, "28");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  /* Outside the drug's usual range: a warning confirmed with a reason. */
+  kes_care_record_set (script, "stop_date", NULL);
+  kes_care_record_set (script, "stop_reason", NULL);
+  kes_care_record_set (script, "interval_days", "42");
+  issues = kes_care_record_validate (script, today);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_true (has_issue (issues, "interval_reason"));
+  g_assert_cmpint (((KesIssue *) issues->pdata[0])->severity, ==, KES_ISSUE_WARNING);
+  g_assert_nonnull (strstr (((KesIssue *) issues->pdata[0])->message, "outside the usual 28 to 28 days"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  kes_care_record_set (script, "interval_reason", "Six-weekly agreed with the consultant: side effects");
+  issues = kes_care_record_validate (script, today);
+  g_assert_cmpuint (issues->len, ==, 0);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  /* Settings signed by a clinician: BEN and the higher lithium range need a reason. */
+  {
+    g_autoptr(KesCareRecord) ben = kes_care_record_new (KES_CARE_CLOZAPINE_MONITORING);
+    g_autoptr(KesCareRecord) plan = kes_care_record_new (KES_CARE_LITHIUM_PLAN);
+    g_autoptr(KesCareRecord) flag = kes_care_record_new (KES_CARE_CLOZAPINE_NO_RECHALLENGE);
+
+    kes_care_record_set (ben, "decided_on", "2026-11-20");
+    kes_care_record_set (ben, "monitoring_service", "ztas");
+    kes_care_record_set (ben, "thresholds", "ben");
+    kes_care_record_set (ben, "decided_by", "Dr Okonjo, consultant");
+    issues = kes_care_record_validate (ben, today);
+    g_assert_cmpuint (issues->len, ==, 1);
+    g_assert_true (has_issue (issues, "reason"));
+    g_clear_pointer (&issues, g_ptr_array_unref);
+    kes_care_record_set (ben, "thresholds", "made-up");
+    issues = kes_care_record_validate (ben, today);
+    g_assert_true (has_issue (issues, "thresholds"));
+    g_clear_pointer (&issues, g_ptr_array_unref);
+
+    kes_care_record_set (plan, "decided_on", "2026-11-20");
+    kes_care_record_set (plan, "target_range", "higher");
+    kes_care_record_set (plan, "decided_by", "Dr Okonjo, consultant");
+    issues = kes_care_record_validate (plan, today);
+    g_assert_true (has_issue (issues, "reason"));
+    g_clear_pointer (&issues, g_ptr_array_unref);
+
+    kes_care_record_set (flag, "decided_on", "2026-11-20");
+    kes_care_record_set (flag, "decided_by", "Dr Okonjo, consultant");
+    kes_care_record_set (flag, "reason", "Red result 19 Nov 2026");
+    kes_care_record_set (flag, "lifted_on", "2026-11-19");
+    issues = kes_care_record_validate (flag, today);
+    g_assert_true (has_issue (issues, "lifted_by") && has_issue (issues, "lift_reason") &&
+                   has_issue (issues, "lifted_on"));
+  }
 }
 
 static void
@@ -407,6 +459,59 @@ test_depot_due (Fixture       *fixture,
   assert_none_due (fixture, "2026-12-07", "depot");
 }
 
+/* ZYPADHERA SmPC 4.2 and 4.4 (post-injection syndrome): "After each
+ * injection, patients should be observed in a healthcare facility by
+ * appropriately qualified personnel for at least 3 hours". The last dose
+ * given is work on Today until its observation is recorded; hours short of
+ * 3 need a note of what happened (2 refused, 3 and 4 accepted). */
+static void
+test_depot_observation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = save (fixture, KES_CARE_PRESCRIPTION, "drug", "Olanzapine pamoate",
+                                          "category", "depot", "depot_drug", "olanzapine-pamoate",
+                                          "dose", "300 mg", "route", "IM", "interval_days", "14",
+                                          "prescriber", "Dr Patel", "start_date", "2026-11-21", NULL);
+  g_autoptr(KesCareRecord) dose = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+  dose = save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", kes_care_record_get_id (script),
+               "given_on", "2026-11-21", "outcome", "given", "dose", "300 mg", "site", "Left gluteal",
+               "batch", "ZY1001", "given_by", "Alice", NULL);
+  assert_one_due (fixture, "2026-11-21", "depot-observation", KES_DUE_TODAY, "2026-11-21");
+  items = due_of_kind (fixture, "2026-11-21", "depot-observation");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "at least 3 hours"));
+  /* Not recorded the next day: still there, overdue. */
+  assert_one_due (fixture, "2026-11-22", "depot-observation", KES_DUE_OVERDUE, "2026-11-21");
+
+  kes_care_record_set (dose, "observed_hours", "2");
+  g_assert_false (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "less than the 3 hours"));
+  g_clear_error (&error);
+  assert_one_due (fixture, "2026-11-21", "depot-observation", KES_DUE_TODAY, "2026-11-21");
+  kes_care_record_set (dose, "observed_hours", "3");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+  kes_care_record_set (dose, "observed_hours", "4");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  /* Short, with what happened: accepted. */
+  kes_care_record_set (dose, "observed_hours", "2");
+  kes_care_record_set (dose, "observation_note", "Left against advice after 2 hours; no symptoms; GP told");
+  g_assert_true (kes_store_save_care_record (fixture->store, dose, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  assert_none_due (fixture, "2026-11-21", "depot-observation");
+}
+
+/* Clozapine SmPC (UK official recommendations) and the DHSC answer of
+ * 13 January 2026: "patients must stop clozapine if a red result is
+ * obtained and … should not be re-exposed". A red result is due today with
+ * that action, never days ahead; a not-to-be-re-challenged record makes a
+ * new course need a clinician's reason, which is logged. */
 static void
 test_clozapine_red (Fixture       *fixture,
                     gconstpointer  data)
@@ -415,6 +520,7 @@ test_clozapine_red (Fixture       *fixture,
                                           "category", "clozapine", "dose", "300 mg",
                                           "prescriber", "Dr Patel", "start_date", "2026-10-01", NULL);
   g_autoptr(KesCareRecord) red = NULL;
+  g_autoptr(KesCareRecord) flag = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
@@ -429,39 +535,83 @@ test_clozapine_red (Fixture       *fixture,
   g_assert_cmpuint (alerts->len, ==, 0);
   g_clear_pointer (&alerts, g_ptr_array_unref);
 
-  /* A red result: top priority on Today and an alert on the record. */
+  /* A red result: top priority on Today, due today, and an alert on the record. */
   red = save (fixture, KES_CARE_FBC, "taken_on", "2026-11-21", "wbc", "2.8", "neutrophils", "1.6", NULL);
   items = due_of_kind (fixture, "2026-11-21", "clozapine-fbc");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_TOP_PRIORITY);
-  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-22");
-  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Stop clozapine"));
+  g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-21");
+  g_assert_cmpstr (kes_due_item_get_title (items->pdata[0]), ==, "Red clozapine result on 21 Nov 2026");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Stop clozapine now"));
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "must not be re-challenged"));
   g_clear_pointer (&items, g_ptr_array_unref);
   alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
   g_assert_cmpuint (alerts->len, ==, 1);
-  g_assert_nonnull (strstr (alerts->pdata[0], "Red clozapine result on 21 Nov 2026"));
+  g_assert_nonnull (strstr (alerts->pdata[0], "Red clozapine result on 21 Nov 2026: Stop clozapine now"));
   g_clear_pointer (&alerts, g_ptr_array_unref);
+  /* Seen on later days it is still due today, never days ahead. */
+  assert_one_due (fixture, "2026-11-25", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-25");
 
-  /* Stopping the prescription does not hide an open red result. */
+  /* Stopping the prescription does not hide counts that are still red. */
   kes_care_record_set (script, "stop_date", "2026-11-21");
   kes_care_record_set (script, "stop_reason", "Red result");
   g_assert_true (kes_store_save_care_record (fixture->store, script, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
-  {
-    g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
-    g_autoptr(GPtrArray) top = kes_store_list_due (fixture->store, today, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (kes_due_item_get_urgency (top->pdata[0]), ==, KES_DUE_TOP_PRIORITY);
-  }
+  assert_one_due (fixture, "2026-11-21", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-21");
 
-  /* One green is not enough; two consecutive greens clear it. */
+  /* Green again: no longer urgent, but tests go on for 4 weeks after stopping. */
   set_now ("2026-11-23");
   g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-22", "wbc", "3.6", "neutrophils", "2.2", NULL));
-  assert_one_due (fixture, "2026-11-23", "clozapine-fbc", KES_DUE_TOP_PRIORITY, "2026-11-23");
-  g_object_unref (save (fixture, KES_CARE_FBC, "taken_on", "2026-11-23", "wbc", "3.9", "neutrophils", "2.4", NULL));
-  assert_none_due (fixture, "2026-11-23", "clozapine-fbc");
+  items = due_of_kind (fixture, "2026-11-29", "clozapine-fbc");
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_TODAY);
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "blood tests go on until 19 Dec 2026"));
+  g_clear_pointer (&items, g_ptr_array_unref);
   alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
   g_assert_cmpuint (alerts->len, ==, 0);
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+
+  /* A clinician records that clozapine must not be re-challenged: on the header and on Today. */
+  flag = save (fixture, KES_CARE_CLOZAPINE_NO_RECHALLENGE, "decided_on", "2026-11-23",
+               "decided_by", "Dr Patel, consultant psychiatrist", "reason", "Red result 21 Nov 2026", NULL);
+  alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  g_assert_nonnull (strstr (alerts->pdata[0], "Not to be re-challenged with clozapine (recorded 23 Nov 2026 by "
+                                              "Dr Patel, consultant psychiatrist)"));
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+  items = due_of_kind (fixture, "2026-11-29", "clozapine-fbc");
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "not to be re-challenged"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A new course now needs an explicit override with a reason, logged. */
+  {
+    g_autoptr(KesCareRecord) again = kes_care_record_new (KES_CARE_PRESCRIPTION);
+    g_autoptr(GListModel) log = NULL;
+    gboolean logged = FALSE;
+
+    kes_care_record_set_patient_id (again, patient_id (fixture));
+    kes_care_record_set (again, "drug", "Clozapine");
+    kes_care_record_set (again, "category", "clozapine");
+    kes_care_record_set (again, "dose", "12.5 mg");
+    kes_care_record_set (again, "prescriber", "Dr Patel");
+    kes_care_record_set (again, "start_date", "2026-11-23");
+    g_assert_false (kes_store_save_care_record (fixture->store, again, KES_CHANGE_EDIT, NULL, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "not to be re-challenged"));
+    g_assert_null (kes_care_record_get_id (again));
+    g_clear_error (&error);
+    kes_care_record_set (again, "rechallenge_reason", "Haematology review: BEN confirmed; benefits outweigh risks");
+    g_assert_true (kes_store_save_care_record (fixture->store, again, KES_CHANGE_EDIT, NULL, &error));
+    g_assert_no_error (error);
+    log = kes_store_list_audit (fixture->store, patient_id (fixture), NULL, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+      {
+        g_autoptr(KesAuditEntry) entry = g_list_model_get_item (log, i);
+        logged = logged || g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_OVERRIDE);
+      }
+    g_assert_true (logged);
+  }
 }
 
 static void
@@ -499,8 +649,14 @@ test_lithium_and_physical_health (Fixture       *fixture,
                         "dose", "800 mg", "prescriber", "Dr Patel", "start_date", "2026-11-01", NULL));
   g_object_unref (save (fixture, KES_CARE_LITHIUM_LEVEL, "taken_on", "2026-11-10", "level", "0.7", NULL));
   assert_one_due (fixture, "2026-11-21", "lithium-level", KES_DUE_OVERDUE, "2026-11-17");
+  /* The 6-monthly checks while on lithium, each its own item, due before starting. */
+  assert_one_due (fixture, "2026-11-21", "lithium-egfr", KES_DUE_OVERDUE, "2026-11-01");
+  assert_one_due (fixture, "2026-11-21", "lithium-thyroid", KES_DUE_OVERDUE, "2026-11-01");
+  /* A toxic level (SPS: "approximately 1.5 mmol/L and above") is due today
+   * with the action, never a week ahead. */
   g_object_unref (save (fixture, KES_CARE_LITHIUM_LEVEL, "taken_on", "2026-11-20", "level", "1.6", NULL));
-  assert_one_due (fixture, "2026-11-21", "lithium-level", KES_DUE_TOP_PRIORITY, "2026-11-27");
+  assert_one_due (fixture, "2026-11-21", "lithium-level", KES_DUE_TOP_PRIORITY, "2026-11-21");
+  assert_one_due (fixture, "2026-11-23", "lithium-level", KES_DUE_TOP_PRIORITY, "2026-11-23");
   alerts = kes_store_list_care_alerts (fixture->store, patient_id (fixture), &error);
   g_assert_cmpuint (alerts->len, ==, 1);
   g_assert_nonnull (strstr (alerts->pdata[0], "1.60 mmol/L"));
@@ -513,11 +669,15 @@ test_lithium_and_physical_health (Fixture       *fixture,
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
   g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-11-01");
   g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Lipids"));
+  /* NICE CG178 1.3.6.1: prolactin before starting; no ECG unless one is indicated. */
+  g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Prolactin"));
+  g_assert_null (strstr (kes_due_item_get_detail (items->pdata[0]), "ECG"));
   g_clear_pointer (&items, g_ptr_array_unref);
   /* All done today: only the weekly weight stays in view. */
   g_object_unref (save (fixture, KES_CARE_PHYSICAL_HEALTH, "taken_on", "2026-11-21", "weight_kg", "92.4",
                         "height_cm", "178", "waist_cm", "101", "systolic", "132", "diastolic", "84",
-                        "pulse", "78", "hba1c", "41", "cholesterol", "5.2", "smoking", "current", NULL));
+                        "pulse", "78", "hba1c", "41", "cholesterol", "5.2", "prolactin", "310",
+                        "smoking", "current", NULL));
   items = due_of_kind (fixture, "2026-11-21", "physical-health");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (kes_due_item_get_detail (items->pdata[0]), ==, "Weight and BMI");
@@ -857,6 +1017,7 @@ main (int   argc,
   ADD ("failed-save-keeps-input", test_failed_save_keeps_input);
   ADD ("revisions-and-list", test_revisions_and_list);
   ADD ("depot-due", test_depot_due);
+  ADD ("depot-observation", test_depot_observation);
   ADD ("clozapine-red", test_clozapine_red);
   ADD ("clozapine-red-entered-in-error", test_clozapine_red_entered_in_error);
   ADD ("lithium-and-physical-health", test_lithium_and_physical_health);

@@ -20,43 +20,95 @@ assert_column (const guint *values,
                guint        total,
                const char  *expected)
 {
-  g_auto(GStrv) cells = kes_equality_suppress_column (values, n, total, NULL);
-  g_autofree char *joined = g_strjoinv (" ", cells);
+  KesDisclosure rule;
+  g_auto(GStrv) cells = NULL;
+  g_autofree char *joined = NULL;
+
+  kes_disclosure_default (&rule);
+  cells = kes_disclosure_column (&rule, values, n, total, NULL);
+  joined = g_strjoinv (" ", cells);
   g_assert_cmpstr (joined, ==, expected);
 }
 
+/* NHS Digital, disclosure control for HES/ECDS (disclosure.ini): "values
+ * from 1 to 7 are replaced by *, other values rounded to the nearest 5".
+ * The boundary: 7 hidden, 8 shown (as 10); rounding 12 down, 13 up. Kestrel
+ * also hides zeros, and a count that subtraction from the total would give
+ * back. */
 static void
 test_suppression (void)
 {
-  const guint a[] = { 3, 10, 0, 7 };
+  const guint boundary[] = { 7, 8, 9, 12, 13, 0 };
+  const guint a[] = { 3, 40, 0, 20 };
   const guint b[] = { 3, 0 };
-  const guint c[] = { 6, 0, 8 };
+  const guint c[] = { 60, 0, 85 };
   const guint d[] = { 2, 3, 10 };
-  const guint e[] = { 3, 0, 0 };
-  gboolean hidden[5];
+  const guint e[] = { 40, 44 };
+  const guint f[] = { 7, 12 };
+  gboolean hidden[7];
+  KesDisclosure rule;
   g_auto(GStrv) cells = NULL;
 
-  /* 3 is hidden, and so is 7 (as "*": it is not below 5): otherwise
-   * 20 - 10 - 0 - 7 gives the 3 back. */
-  assert_column (a, 4, 20, "<5 10 0 * 20");
-  cells = kes_equality_suppress_column (a, 4, 20, hidden);
-  g_assert_true (hidden[0] && hidden[3] && !hidden[1] && !hidden[4]);
+  kes_disclosure_default (&rule);
+  g_assert_cmpuint (rule.suppress_up_to, ==, 7);
+  g_assert_cmpuint (rule.round_to, ==, 5);
+  g_assert_true (rule.hide_zeros);
+  assert_column (boundary, 6, 51, "* 10 10 10 15 * 50");
+  /* 40 and 20 shown beside 65: what the total leaves for the hidden 3 and
+   * 0 is −1 to 11, which says nothing: nothing more is hidden. */
+  assert_column (a, 4, 63, "* 40 * 20 65");
+  cells = kes_disclosure_column (&rule, a, 4, 63, hidden);
+  g_assert_true (hidden[0] && hidden[2] && !hidden[1] && !hidden[3] && !hidden[4]);
+  /* 12 shown as 10 beside a total of 19 shown as 20: the hidden cell would
+   * be 6 or 7 (18 − 12 to 7), a small group, so the 12 is hidden too, as
+   * "[c]" (a larger count hidden to protect another). */
+  assert_column (f, 2, 19, "* [c] 20");
   /* A small total is hidden itself. */
-  assert_column (b, 2, 3, "<5 0 <5");
-  assert_column (c, 3, 14, "6 0 8 14");
-  /* Two hidden cells can't be told apart from the total. */
-  assert_column (d, 3, 15, "<5 <5 10 15");
-  /* Nothing else to hide: the total goes (it is below 5 itself). */
-  assert_column (e, 3, 3, "<5 0 0 <5");
+  assert_column (b, 2, 3, "* * *");
+  /* Large counts: rounded, the zero hidden. */
+  assert_column (c, 3, 145, "60 * 85 145");
+  /* Two small cells beside a shown 10 and a total of 15: 15 − 10 lies in
+   * [8..17] − [8..12] = [−4..9], which is not certainly small: shown. */
+  assert_column (d, 3, 15, "* * 10 15");
+  /* Nothing hidden, nothing to protect. */
+  assert_column (e, 2, 84, "40 45 85");
 
   {
-    g_autofree char *rate = kes_equality_rate (3, FALSE, 12, FALSE);
-    g_autofree char *withheld = kes_equality_rate (3, TRUE, 12, FALSE);
-    g_autofree char *none = kes_equality_rate (0, FALSE, 0, FALSE);
-    g_assert_cmpstr (rate, ==, "25.0");
-    g_assert_cmpstr (withheld, ==, KES_EQUALITY_WITHHELD);
-    g_assert_cmpstr (none, ==, KES_EQUALITY_WITHHELD);
+    g_autofree char *rate = kes_disclosure_rate (&rule, 12, FALSE, 48, FALSE);
+    g_autofree char *withheld = kes_disclosure_rate (&rule, 3, TRUE, 48, FALSE);
+    g_autofree char *none = kes_disclosure_rate (&rule, 0, FALSE, 0, FALSE);
+
+    /* From the rounded counts: 10 per 50. */
+    g_assert_cmpstr (rate, ==, "20.0");
+    g_assert_cmpstr (withheld, ==, KES_DISCLOSURE_WITHHELD);
+    g_assert_cmpstr (none, ==, KES_DISCLOSURE_WITHHELD);
   }
+}
+
+/* A setting may choose a stricter local rule, never a looser one. */
+static void
+test_local_rule (void)
+{
+  KesDisclosure rule;
+  g_autoptr(GError) error = NULL;
+  const guint values[] = { 9, 12 };
+  g_auto(GStrv) cells = NULL;
+
+  kes_disclosure_default (&rule);
+  g_assert_false (kes_disclosure_set_local (&rule, 6, 5, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (kes_disclosure_set_local (&rule, 7, 2, &error));
+  g_clear_error (&error);
+  g_assert_false (kes_disclosure_set_local (&rule, 7, 7, &error)); /* not a multiple of 5 */
+  g_clear_error (&error);
+  g_assert_cmpuint (rule.suppress_up_to, ==, 7);
+  g_assert_true (kes_disclosure_set_local (&rule, 9, 10, &error));
+  g_assert_no_error (error);
+  cells = kes_disclosure_column (&rule, values, 2, 21, NULL);
+  g_assert_cmpstr (cells[0], ==, KES_DISCLOSURE_HIDDEN);
+  g_assert_cmpstr (cells[2], ==, "20");
+  g_assert_cmpuint (rule.median_needs, ==, 10);
 }
 
 static void
@@ -129,7 +181,8 @@ test_report (void)
   g_assert_cmpuint (group (report, KES_EQUALITY_AGE_BAND, "36–45")->counts[KES_MEASURE_CASELOAD], ==, 3);
   g_assert_cmpuint (group (report, KES_EQUALITY_AGE_BAND, "Over 65")->counts[KES_MEASURE_CASELOAD], ==, 6);
 
-  /* The category with 3 people is shown as "<5", never 3, in every column. */
+  /* The category with 3 people is hidden, never 3, in every column; the
+   * 12 is shown rounded (10) beside a total of 15: 15 − 10 can't give it. */
   {
     GPtrArray *groups = report->groups[KES_EQUALITY_ETHNICITY];
     g_autofree guint *values = g_new0 (guint, groups->len);
@@ -143,12 +196,12 @@ test_report (void)
         if (g_str_equal (g->code, "M"))
           m = (int) i;
       }
-    cells = kes_equality_suppress_column (values, groups->len, report->totals[KES_MEASURE_CASELOAD], NULL);
-    g_assert_cmpstr (cells[m], ==, "<5");
-    /* …and 12 is hidden too, so 15 − 12 can't reveal it. */
+    cells = kes_disclosure_column (&report->disclosure, values, groups->len,
+                                   report->totals[KES_MEASURE_CASELOAD], NULL);
+    g_assert_cmpstr (cells[m], ==, KES_DISCLOSURE_HIDDEN);
     for (guint i = 0; i < groups->len; i++)
       g_assert_cmpstr (cells[i], !=, "3");
-    g_assert_cmpstr (cells[m == 0 ? 1 : 0], ==, KES_EQUALITY_HIDDEN);
+    g_assert_cmpstr (cells[m == 0 ? 1 : 0], ==, "10");
     g_assert_cmpstr (cells[groups->len], ==, "15");
   }
 
@@ -274,11 +327,13 @@ test_referrals_and_recalls (void)
   g_assert_cmpuint (group (october, KES_EQUALITY_GENDER, "2")->counts[KES_MEASURE_REFERRALS_RECEIVED], ==, 11);
   g_assert_cmpuint (group (october, KES_EQUALITY_AGE_BAND, "46–55")->counts[KES_MEASURE_REFERRALS_DECLINED], ==, 5);
 
-  /* Time to decision: a median only where it rests on 5 decisions or more. */
-  median_m = kes_equality_median_days (black_caribbean->decision_days);
-  median_a = kes_equality_median_days (white_british->decision_days);
-  median_all = kes_equality_median_days (october->decision_days);
-  g_assert_cmpstr (median_m, ==, KES_EQUALITY_WITHHELD);
+  /* Time to decision: a median only where it rests on 8 decisions or more
+   * (NHS Digital: no calculation on 1 to 7 values). */
+  median_m = kes_disclosure_median (&october->disclosure, black_caribbean->decision_days);
+  median_a = kes_disclosure_median (&october->disclosure, white_british->decision_days);
+  median_all = kes_disclosure_median (&october->disclosure, october->decision_days);
+  g_assert_cmpstr (median_m, ==, KES_DISCLOSURE_WITHHELD);
+  g_assert_cmpuint (white_british->decision_days->len, >=, 8);
   g_assert_cmpstr (median_a, ==, "10");
   g_assert_cmpstr (median_all, ==, "10");
 
@@ -293,25 +348,29 @@ test_referrals_and_recalls (void)
   kes_clock_set_fixed (NULL);
 }
 
+/* NHS Digital: "where the number of values used is between 1 and 7
+ * inclusive, no calculation is made": 7 values withheld, 8 and 9 shown. */
 static void
 test_median (void)
 {
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
-  const int values[] = { 9, 3, 12, 4 };
-  g_autofree char *four = NULL;
-  g_autofree char *five = NULL;
-  g_autofree char *six = NULL;
-  int more = 20;
+  const int values[] = { 9, 3, 12, 4, 20, 20, 1 };
+  g_autofree char *seven = NULL;
+  g_autofree char *eight = NULL;
+  g_autofree char *nine = NULL;
+  KesDisclosure rule;
+  int more = 30;
 
+  kes_disclosure_default (&rule);
   g_array_append_vals (days, values, G_N_ELEMENTS (values));
-  four = kes_equality_median_days (days);
-  g_assert_cmpstr (four, ==, KES_EQUALITY_WITHHELD);
+  seven = kes_disclosure_median (&rule, days);
+  g_assert_cmpstr (seven, ==, KES_DISCLOSURE_WITHHELD);
   g_array_append_val (days, more);
-  five = kes_equality_median_days (days);
-  g_assert_cmpstr (five, ==, "9");
+  eight = kes_disclosure_median (&rule, days);
+  g_assert_cmpstr (eight, ==, "10.5");
   g_array_append_val (days, more);
-  six = kes_equality_median_days (days);
-  g_assert_cmpstr (six, ==, "10.5");
+  nine = kes_disclosure_median (&rule, days);
+  g_assert_cmpstr (nine, ==, "12");
   /* The caller's order is left alone. */
   g_assert_cmpint (g_array_index (days, int, 0), ==, 9);
 }
@@ -336,6 +395,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/equality/suppression", test_suppression);
+  g_test_add_func ("/equality/local-rule", test_local_rule);
   g_test_add_func ("/equality/report", test_report);
   g_test_add_func ("/equality/referrals-and-recalls", test_referrals_and_recalls);
   g_test_add_func ("/equality/median", test_median);

@@ -310,18 +310,19 @@ test_activity (void)
   g_assert_cmpuint (activity->by_vulnerability[9], ==, 0); /* debt */
   g_assert_cmpuint (activity->by_source[0], ==, 4);       /* police */
 
-  /* As shown outside the team: 3 in police custody is "<5", never 3, and
-   * the 1 in youth court is hidden with it; the total of 4 is hidden too. */
+  /* As shown outside the team (NHS Digital's method, zeros hidden too): 3
+   * in police custody is "*", never 3, the 1 in youth court and the total of
+   * 4 with it, and the zeros, so no row says who is not there. */
   {
     g_auto(GStrv) settings = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SETTING);
     g_auto(GStrv) sources = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SOURCE);
     g_auto(GStrv) found = kes_liaison_activity_shown (activity, KES_LIAISON_BY_VULNERABILITY);
     g_autofree char *joined = g_strjoinv (" ", settings);
 
-    g_assert_cmpstr (joined, ==, "<5 0 0 0 <5 0 0 <5");
-    g_assert_cmpstr (sources[0], ==, "<5");
-    g_assert_cmpstr (found[0], ==, "<5");
-    g_assert_cmpstr (found[9], ==, "0");
+    g_assert_cmpstr (joined, ==, "* * * * * * * *");
+    g_assert_cmpstr (sources[0], ==, KES_DISCLOSURE_HIDDEN);
+    g_assert_cmpstr (found[0], ==, KES_DISCLOSURE_HIDDEN);
+    g_assert_cmpstr (found[9], ==, KES_DISCLOSURE_HIDDEN);
     g_assert_cmpuint (g_strv_length (found), ==, activity->n_vulnerabilities + 1);
   }
 }
@@ -349,16 +350,18 @@ test_activity_report (void)
   g_assert_no_error (error);
   g_assert_cmpuint (activity->total, ==, 12);
   settings = kes_liaison_activity_shown (activity, KES_LIAISON_BY_SETTING);
-  /* 9 in custody, 3 at the magistrates' court: the 3 is "<5" and the 9 is
-   * hidden as "*" so 12 − 9 can't give it back. */
-  g_assert_cmpstr (settings[0], ==, KES_EQUALITY_HIDDEN);
-  g_assert_cmpstr (settings[2], ==, "<5");
-  g_assert_cmpstr (settings[activity->n_settings], ==, "12");
+  /* NHS Digital's method (disclosure.ini): 9 in custody is shown rounded
+   * to 10, the 3 at the magistrates' court hidden, zeros hidden too, and
+   * the total 12 rounded to 10, so 10 − 10 can't give the 3 back. */
+  g_assert_cmpstr (settings[0], ==, "10");
+  g_assert_cmpstr (settings[2], ==, KES_DISCLOSURE_HIDDEN);
+  g_assert_cmpstr (settings[1], ==, KES_DISCLOSURE_HIDDEN);
+  g_assert_cmpstr (settings[activity->n_settings], ==, "10");
   outcomes = kes_liaison_activity_shown (activity, KES_LIAISON_BY_OUTCOME);
-  g_assert_cmpstr (outcomes[2], ==, "6");
-  g_assert_cmpstr (outcomes[3], ==, "6");
-  five = kes_liaison_count_shown (5);
-  g_assert_cmpstr (five, ==, "5");
+  g_assert_cmpstr (outcomes[2], ==, KES_DISCLOSURE_HIDDEN);
+  g_assert_cmpstr (outcomes[3], ==, KES_DISCLOSURE_HIDDEN);
+  five = kes_disclosure_count (&activity->disclosure, 5);
+  g_assert_cmpstr (five, ==, KES_DISCLOSURE_HIDDEN);
 
   g_assert_null (kes_store_liaison_activity (store, "2026-12-01", "2026-11-01", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);

@@ -47,6 +47,7 @@ test_depot_drugs_data (void)
   g_assert_cmpstr (kes_depot_drug_lookup_label ("risperidone-microspheres"), ==,
                    "Risperidone microspheres");
   g_assert_false (kes_depot_drug_get_interval_range ("aspirin", NULL, NULL, NULL));
+  g_assert_cmpuint (kes_depot_drug_observe_hours ("aspirin"), ==, 0);
   g_assert_null (kes_depot_drug_lookup_label ("aspirin"));
   /* Every drug's default lies within its range. */
   for (guint i = 0; i < kes_depot_drug_get_n_drugs (); i++)
@@ -56,6 +57,53 @@ test_depot_drugs_data (void)
       g_assert_cmpuint (def, <=, max);
       g_assert_cmpuint (min, >, 0);
     }
+}
+
+/* The usual interval comes from the drug table; outside it a prescription
+ * needs a reason (kes-care-record-rules.c). Each boundary: the day before,
+ * the day of, the day after. */
+static void
+test_depot_interval_boundaries (void)
+{
+  /* TREVICTA SmPC 4.2: "once every 3 months (± 2 weeks)"; 3 months taken
+   * as 91 days, so 77 to 105 days. */
+  g_assert_false (kes_depot_interval_usual ("paliperidone-palmitate-3m", 76));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-3m", 77));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-3m", 78));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-3m", 104));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-3m", 105));
+  g_assert_false (kes_depot_interval_usual ("paliperidone-palmitate-3m", 106));
+  /* Paliperidone 1-monthly: "7 days before or after the monthly due date"
+   * (a month taken as 30 days: 23 to 37). */
+  g_assert_false (kes_depot_interval_usual ("paliperidone-palmitate-1m", 22));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-1m", 23));
+  g_assert_true (kes_depot_interval_usual ("paliperidone-palmitate-1m", 37));
+  g_assert_false (kes_depot_interval_usual ("paliperidone-palmitate-1m", 38));
+  /* Abilify Maintena SmPC 4.2: "no sooner than 26 days after the previous injection". */
+  g_assert_false (kes_depot_interval_usual ("aripiprazole-lai", 25));
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 26));
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 27));
+  /* No upper limit in the SmPC's words: 35 days is Kestrel's warning point (data note). */
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 34));
+  g_assert_true (kes_depot_interval_usual ("aripiprazole-lai", 35));
+  g_assert_false (kes_depot_interval_usual ("aripiprazole-lai", 36));
+  /* Flupentixol decanoate (domain reference section 5, SmPC unread): every 2 to 4 weeks. */
+  g_assert_false (kes_depot_interval_usual ("flupentixol-decanoate", 13));
+  g_assert_true (kes_depot_interval_usual ("flupentixol-decanoate", 14));
+  g_assert_true (kes_depot_interval_usual ("flupentixol-decanoate", 28));
+  g_assert_false (kes_depot_interval_usual ("flupentixol-decanoate", 29));
+  /* ZYPADHERA SmPC 4.2: every 2 weeks or every 4 weeks. */
+  g_assert_false (kes_depot_interval_usual ("olanzapine-pamoate", 13));
+  g_assert_true (kes_depot_interval_usual ("olanzapine-pamoate", 14));
+  g_assert_true (kes_depot_interval_usual ("olanzapine-pamoate", 28));
+  g_assert_false (kes_depot_interval_usual ("olanzapine-pamoate", 29));
+  /* ZYPADHERA SmPC 4.2/4.4: "observed in a healthcare facility … for at
+   * least 3 hours" after each injection; no other depot asks for it. */
+  g_assert_cmpuint (kes_depot_drug_observe_hours ("olanzapine-pamoate"), ==, 3);
+  for (guint i = 0; i < kes_depot_drug_get_n_drugs (); i++)
+    if (!g_str_equal (kes_depot_drug_get_code (i), "olanzapine-pamoate"))
+      g_assert_cmpuint (kes_depot_drug_observe_hours (kes_depot_drug_get_code (i)), ==, 0);
+  g_assert_false (kes_depot_interval_usual ("aspirin", 14));
 }
 
 static void
@@ -118,178 +166,6 @@ test_depot_missed_overdue_boundary (void)
   g_assert_false (kes_due_urgency_for_date (due_iso, jan11, soon, &urgency));
 }
 
-/* ---- Clozapine ---- */
-
-static void
-test_fbc_traffic_light_boundaries (void)
-{
-  /* Green: WBC >= 3.5 and ANC >= 2.0. */
-  g_assert_cmpint (kes_fbc_traffic_light (3.5, 2.0), ==, KES_FBC_GREEN);
-  g_assert_cmpint (kes_fbc_traffic_light (7.2, 4.1), ==, KES_FBC_GREEN);
-  /* Amber: WBC 3.0 to < 3.5 and/or ANC 1.5 to < 2.0. */
-  g_assert_cmpint (kes_fbc_traffic_light (3.49, 2.0), ==, KES_FBC_AMBER);
-  g_assert_cmpint (kes_fbc_traffic_light (3.5, 1.99), ==, KES_FBC_AMBER);
-  g_assert_cmpint (kes_fbc_traffic_light (3.0, 2.0), ==, KES_FBC_AMBER);
-  g_assert_cmpint (kes_fbc_traffic_light (3.5, 1.5), ==, KES_FBC_AMBER);
-  g_assert_cmpint (kes_fbc_traffic_light (3.0, 1.5), ==, KES_FBC_AMBER);
-  g_assert_cmpint (kes_fbc_traffic_light (6.0, 1.7), ==, KES_FBC_AMBER);
-  /* Red: WBC < 3.0 and/or ANC < 1.5 — either alone is enough. */
-  g_assert_cmpint (kes_fbc_traffic_light (2.99, 2.5), ==, KES_FBC_RED);
-  g_assert_cmpint (kes_fbc_traffic_light (5.0, 1.49), ==, KES_FBC_RED);
-  g_assert_cmpint (kes_fbc_traffic_light (2.9, 1.4), ==, KES_FBC_RED);
-  g_assert_cmpint (kes_fbc_traffic_light (3.2, 1.4), ==, KES_FBC_RED);
-  /* Values that are not exact in binary still land on the right side. */
-  g_assert_cmpint (kes_fbc_traffic_light (0.1 * 35, 0.1 * 20), ==, KES_FBC_GREEN);
-}
-
-static void
-test_fbc_light_strings (void)
-{
-  KesFbcLight light;
-
-  for (KesFbcLight l = KES_FBC_GREEN; l <= KES_FBC_RED; l++)
-    {
-      g_assert_true (kes_fbc_light_parse (kes_fbc_light_to_string (l), &light));
-      g_assert_cmpint (light, ==, l);
-      g_assert_nonnull (kes_fbc_light_label (l));
-      g_assert_nonnull (kes_fbc_light_action (l));
-    }
-  g_assert_nonnull (strstr (kes_fbc_light_action (KES_FBC_RED), "Stop clozapine"));
-  g_assert_nonnull (strstr (kes_fbc_light_action (KES_FBC_AMBER), "twice weekly"));
-  g_assert_false (kes_fbc_light_parse ("blue", &light));
-}
-
-static void
-test_clozapine_phase_boundaries (void)
-{
-  g_autoptr(GDate) start = d ("2026-01-01");
-  g_autoptr(GDate) on = d ("2026-01-01");
-
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_WEEKLY);
-  /* Week 18 begins on day 126: the last weekly day is 125. */
-  g_date_add_days (on, 125);
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_WEEKLY);
-  g_date_add_days (on, 1);
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_FORTNIGHTLY);
-  /* Week 52 begins on day 364. */
-  *on = *start;
-  g_date_add_days (on, 363);
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_FORTNIGHTLY);
-  g_date_add_days (on, 1);
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_FOUR_WEEKLY);
-  g_date_add_days (on, 2000);
-  g_assert_cmpint (kes_clozapine_phase (start, on), ==, KES_CLOZAPINE_FOUR_WEEKLY);
-
-  g_assert_cmpuint (kes_clozapine_phase_interval_days (KES_CLOZAPINE_WEEKLY), ==, 7);
-  g_assert_cmpuint (kes_clozapine_phase_interval_days (KES_CLOZAPINE_FORTNIGHTLY), ==, 14);
-  g_assert_cmpuint (kes_clozapine_phase_interval_days (KES_CLOZAPINE_FOUR_WEEKLY), ==, 28);
-  for (KesClozapinePhase p = KES_CLOZAPINE_WEEKLY; p <= KES_CLOZAPINE_FOUR_WEEKLY; p++)
-    g_assert_nonnull (kes_clozapine_phase_label (p));
-}
-
-static void
-test_clozapine_next_due (void)
-{
-  g_autoptr(GDate) start = d ("2026-01-01");
-  g_autoptr(GDate) week3 = d ("2026-01-22");
-  g_autoptr(GDate) month8 = d ("2026-09-01");
-  g_autoptr(GDate) year2 = d ("2027-06-01");
-  KesFbcLight green[] = { KES_FBC_GREEN };
-  KesFbcLight amber[] = { KES_FBC_GREEN, KES_FBC_AMBER };
-  KesFbcLight amber_then_green[] = { KES_FBC_AMBER, KES_FBC_GREEN };
-  KesFbcLight red[] = { KES_FBC_GREEN, KES_FBC_RED };
-  KesFbcLight red_green[] = { KES_FBC_RED, KES_FBC_GREEN };
-  KesFbcLight red_green_green[] = { KES_FBC_RED, KES_FBC_GREEN, KES_FBC_GREEN };
-  KesFbcLight red_green_amber_green[] = { KES_FBC_RED, KES_FBC_GREEN, KES_FBC_AMBER, KES_FBC_GREEN };
-
-  /* Baseline at registration: due on the start. */
-  assert_date (kes_clozapine_next_fbc_due (start, NULL, 0, NULL, NULL), "2026-01-01");
-  /* Routine: by the phase at the last test. */
-  assert_date (kes_clozapine_next_fbc_due (start, green, 1, week3, NULL), "2026-01-29");
-  assert_date (kes_clozapine_next_fbc_due (start, green, 1, month8, NULL), "2026-09-15");
-  assert_date (kes_clozapine_next_fbc_due (start, green, 1, year2, NULL), "2027-06-29");
-  /* Amber: twice weekly; back to routine once green. */
-  assert_date (kes_clozapine_next_fbc_due (start, amber, 2, year2, NULL), "2027-06-04");
-  assert_date (kes_clozapine_next_fbc_due (start, amber_then_green, 2, year2, NULL), "2027-06-29");
-  /* Red: stopped, daily until two consecutive greens. */
-  g_assert_true (kes_clozapine_stopped (red, 2));
-  assert_date (kes_clozapine_next_fbc_due (start, red, 2, year2, NULL), "2027-06-02");
-  g_assert_true (kes_clozapine_stopped (red_green, 2));
-  assert_date (kes_clozapine_next_fbc_due (start, red_green, 2, year2, NULL), "2027-06-02");
-  g_assert_false (kes_clozapine_stopped (red_green_green, 3));
-  assert_date (kes_clozapine_next_fbc_due (start, red_green_green, 3, year2, NULL), "2027-06-29");
-  /* An amber between the greens breaks the run. */
-  g_assert_true (kes_clozapine_stopped (red_green_amber_green, 4));
-  g_assert_false (kes_clozapine_stopped (green, 1));
-  g_assert_false (kes_clozapine_stopped (amber, 2));
-  g_assert_false (kes_clozapine_stopped (NULL, 0));
-}
-
-static void
-test_clozapine_breaks (void)
-{
-  g_autoptr(GDate) start = d ("2026-01-01");
-  g_autoptr(GDate) year2 = d ("2027-06-01");
-  g_autoptr(GDate) until = d ("2027-07-13");
-  g_autoptr(GDate) past = d ("2027-05-01");
-  KesFbcLight green[] = { KES_FBC_GREEN };
-
-  g_assert_false (kes_clozapine_break_needs_retitration (47.5));
-  g_assert_false (kes_clozapine_break_needs_retitration (48.0));
-  g_assert_true (kes_clozapine_break_needs_retitration (48.1));
-  g_assert_false (kes_clozapine_break_restarts_weekly (72.0));
-  g_assert_true (kes_clozapine_break_restarts_weekly (72.5));
-  g_assert_cmpuint (kes_clozapine_restart_weekly_weeks (), ==, 6);
-  /* After a long break, weekly until the restart period ends. */
-  assert_date (kes_clozapine_next_fbc_due (start, green, 1, year2, until), "2027-06-08");
-  assert_date (kes_clozapine_next_fbc_due (start, green, 1, year2, past), "2027-06-29");
-}
-
-/* ---- Lithium ---- */
-
-static void
-test_lithium_bands (void)
-{
-  double low, high, toxic;
-
-  kes_lithium_range (&low, &high, &toxic);
-  g_assert_cmpfloat_with_epsilon (low, 0.6, 1e-9);
-  g_assert_cmpfloat_with_epsilon (high, 0.8, 1e-9);
-  g_assert_cmpfloat_with_epsilon (toxic, 1.5, 1e-9);
-  g_assert_cmpint (kes_lithium_band (0.59), ==, KES_LITHIUM_BELOW);
-  g_assert_cmpint (kes_lithium_band (0.6), ==, KES_LITHIUM_IN_RANGE);
-  g_assert_cmpint (kes_lithium_band (0.7), ==, KES_LITHIUM_IN_RANGE);
-  g_assert_cmpint (kes_lithium_band (0.8), ==, KES_LITHIUM_IN_RANGE);
-  g_assert_cmpint (kes_lithium_band (0.81), ==, KES_LITHIUM_ABOVE);
-  g_assert_cmpint (kes_lithium_band (1.49), ==, KES_LITHIUM_ABOVE);
-  g_assert_cmpint (kes_lithium_band (1.5), ==, KES_LITHIUM_TOXIC);
-  g_assert_cmpint (kes_lithium_band (2.3), ==, KES_LITHIUM_TOXIC);
-  g_assert_cmpint (kes_lithium_band (0.1 * 6), ==, KES_LITHIUM_IN_RANGE);
-  for (KesLithiumBand b = KES_LITHIUM_BELOW; b <= KES_LITHIUM_TOXIC; b++)
-    g_assert_nonnull (kes_lithium_band_label (b));
-}
-
-static void
-test_lithium_next_due (void)
-{
-  g_autoptr(GDate) start = d ("2026-01-01");
-  g_autoptr(GDate) feb = d ("2026-02-01");
-  g_autoptr(GDate) later = d ("2027-03-10");
-  g_autoptr(GDate) dec = d ("2026-12-31");
-  KesLithiumBand one[] = { KES_LITHIUM_IN_RANGE };
-  KesLithiumBand stable[] = { KES_LITHIUM_BELOW, KES_LITHIUM_IN_RANGE, KES_LITHIUM_IN_RANGE };
-  KesLithiumBand high[] = { KES_LITHIUM_IN_RANGE, KES_LITHIUM_IN_RANGE, KES_LITHIUM_ABOVE };
-
-  assert_date (kes_lithium_next_due (start, NULL, 0, NULL), "2026-01-01");
-  /* Weekly until two consecutive levels in range. */
-  assert_date (kes_lithium_next_due (start, one, 1, feb), "2026-02-08");
-  assert_date (kes_lithium_next_due (start, high, 3, later), "2027-03-17");
-  /* Stable: three-monthly in the first year, then six-monthly. */
-  assert_date (kes_lithium_next_due (start, stable, 3, feb), "2026-05-01");
-  assert_date (kes_lithium_next_due (start, stable, 3, dec), "2027-03-31");
-  assert_date (kes_lithium_next_due (start, stable, 3, later), "2027-09-10");
-}
-
 /* ---- Physical health ---- */
 
 static void
@@ -316,7 +192,9 @@ test_physical_health_schedule (void)
   assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, week6), "2026-03-26");
   assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, week12), "2027-01-01");
   assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, year1), "2028-01-01");
-  assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, year3), "2030-01-01");
+  /* After the schedule, 12 months after the last one done, not on the
+   * anniversary of starting. */
+  assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, year3), "2030-01-05");
   /* Done a few days early counts for the point; more than early-days does not. */
   assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, early), "2027-01-01");
   assert_date (kes_physical_check_next_due (KES_CHECK_WEIGHT, start, too_early), "2026-03-26");
@@ -328,6 +206,84 @@ test_physical_health_schedule (void)
   assert_date (kes_physical_check_next_due (KES_CHECK_LIPIDS, start, year1), "2028-01-01");
   /* A missed 12-week check stays due after it (overdue), not skipped. */
   assert_date (kes_physical_check_next_due (KES_CHECK_LIPIDS, start, baseline), "2026-03-26");
+  /* Prolactin and the ECG are checks before starting (CG178 1.3.6.1,
+   * 1.3.6.2): due on the start, then not again. */
+  assert_date (kes_physical_check_next_due (KES_CHECK_PROLACTIN, start, NULL), "2026-01-01");
+  g_assert_null (kes_physical_check_next_due (KES_CHECK_PROLACTIN, start, baseline));
+  g_assert_null (kes_physical_check_next_due (KES_CHECK_ECG, start, early));
+  g_assert_null (kes_physical_check_next_due (KES_CHECK_ECG, start, year1));
+  /* Done long before starting is no check for this course. */
+  {
+    g_autoptr(GDate) long_before = d ("2025-06-01");
+    assert_date (kes_physical_check_next_due (KES_CHECK_PROLACTIN, start, long_before), "2026-01-01");
+  }
+}
+
+/* The issue's case: a full check in August 2026 for someone who started in
+ * October 2024 is next due in August 2027 (medication.ini: "every 12 months
+ * after the last"), never on the October anniversary. CG178 1.3.6.4:
+ * "…at 1 year and then annually". Day before, of and after. */
+static void
+test_physical_health_due_from_last (void)
+{
+  g_autoptr(GDate) start = d ("2024-10-14");
+  g_autoptr(GDate) august = d ("2026-08-10");
+  g_autoptr(GDate) due = NULL;
+  g_autofree char *due_iso = NULL;
+  guint soon = kes_physical_health_soon_days ();
+  const char *days[] = { "2026-10-14", "2027-08-09", "2027-08-10", "2027-08-11" };
+  const gboolean shown[] = { FALSE, TRUE, TRUE, TRUE };
+  const KesDueUrgency urgencies[] = { 0, KES_DUE_SOON, KES_DUE_TODAY, KES_DUE_OVERDUE };
+
+  for (KesPhysicalCheck check = KES_CHECK_WEIGHT; check <= KES_CHECK_LIPIDS; check++)
+    assert_date (kes_physical_check_next_due (check, start, august), "2027-08-10");
+  due = kes_physical_check_next_due (KES_CHECK_WEIGHT, start, august);
+  due_iso = kes_date_to_iso (due);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDate) today = d (days[i]);
+      KesDueUrgency urgency;
+
+      g_assert_cmpint (kes_due_urgency_for_date (due_iso, today, soon, &urgency), ==, shown[i]);
+      if (shown[i])
+        g_assert_cmpint (urgency, ==, urgencies[i]);
+    }
+}
+
+/* NICE PH46 / LGB13: BMI 23 and 27.5 (not 25 and 30) as thresholds for
+ * people of South Asian, Chinese, other Asian, Black African or
+ * African-Caribbean family background; NHS healthy weight 18.5 to 24.9
+ * otherwise. */
+static void
+test_bmi_bands (void)
+{
+  const char *lower[] = { "D", "E", "F", "H", "J", "K", "L", "M", "N", "P", "R" };
+  const char *standard[] = { "A", "B", "C", "G", "S", "Z", "99", "", NULL };
+  double low, high;
+  gboolean is_lower;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lower); i++)
+    {
+      g_autofree char *text = kes_bmi_band_describe (lower[i]);
+
+      kes_bmi_band (lower[i], &low, &high, &is_lower);
+      g_assert_true (is_lower);
+      g_assert_cmpfloat (low, ==, 18.5);
+      g_assert_cmpfloat (high, ==, 22.9);
+      g_assert_nonnull (strstr (text, "NICE"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (standard); i++)
+    {
+      kes_bmi_band (standard[i], &low, &high, &is_lower);
+      g_assert_false (is_lower);
+      g_assert_cmpfloat (low, ==, 18.5);
+      g_assert_cmpfloat (high, ==, 24.9);
+    }
+  /* "Any other ethnic group" says why the standard band may not fit. */
+  {
+    g_autofree char *text = kes_bmi_band_describe ("S");
+    g_assert_nonnull (strstr (text, "Middle Eastern"));
+  }
 }
 
 static void
@@ -435,9 +391,7 @@ test_physical_ranges (void)
 {
   double low, high;
 
-  g_assert_true (kes_physical_measure_range ("bmi", &low, &high));
-  g_assert_cmpfloat (low, ==, 18.5);
-  g_assert_cmpfloat (high, ==, 24.9);
+  g_assert_false (kes_physical_measure_range ("bmi", &low, &high)); /* kes_bmi_band */
   g_assert_true (kes_physical_measure_range ("hba1c", &low, &high));
   g_assert_true (isnan (low));
   g_assert_cmpfloat (high, ==, 41);
@@ -458,7 +412,7 @@ test_physical_trends (void)
   KesTrendSeries *series;
   KesTrendPoint *point;
 
-  none = kes_physical_trends (G_LIST_MODEL (checks));
+  none = kes_physical_trends (G_LIST_MODEL (checks), NULL);
   g_assert_cmpuint (none->len, ==, 0);
 
   /* Out of order on purpose; height only at the first check. */
@@ -466,7 +420,7 @@ test_physical_trends (void)
   add_check (checks, "2026-01-05", "weight_kg", "92.4", "height_cm", "178", "systolic", "128",
              "diastolic", "82", "hba1c", "40", NULL);
   add_check (checks, "2026-04-01", "weight_kg", "92.4", "smoking", "current", NULL);
-  trends = kes_physical_trends (G_LIST_MODEL (checks));
+  trends = kes_physical_trends (G_LIST_MODEL (checks), NULL);
 
   /* Only measures with readings, in the fixed order. */
   g_assert_cmpuint (trends->len, ==, 4);
@@ -492,6 +446,16 @@ test_physical_trends (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (series->points, KesTrendPoint, 2).value, 30.0, 1e-9);
   bmi_text = kes_physical_trend_describe (series);
   g_assert_nonnull (strstr (bmi_text, "Reference range 18.5 to 24.9; 3 readings are outside it."));
+  g_assert_nonnull (strstr (bmi_text, "NHS standard band"));
+  /* For a person of Indian family background (H) the band is NICE's lower one. */
+  {
+    g_autoptr(GPtrArray) lower = kes_physical_trends (G_LIST_MODEL (checks), "H");
+    g_autofree char *text = kes_physical_trend_describe (series_of (lower, "bmi"));
+
+    g_assert_cmpfloat (series_of (lower, "bmi")->high, ==, 22.9);
+    g_assert_nonnull (strstr (text, "Reference range 18.5 to 22.9; 3 readings are outside it."));
+    g_assert_nonnull (strstr (text, "NICE PH46"));
+  }
 
   /* Blood pressure carries the diastolic beside the systolic. */
   series = series_of (trends, "systolic");
@@ -510,18 +474,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/medication/depot/drugs-data", test_depot_drugs_data);
+  g_test_add_func ("/medication/depot/interval-boundaries", test_depot_interval_boundaries);
   g_test_add_func ("/medication/depot/outcomes", test_depot_outcomes);
   g_test_add_func ("/medication/depot/next-due", test_depot_next_due);
   g_test_add_func ("/medication/depot/missed-overdue-boundary", test_depot_missed_overdue_boundary);
-  g_test_add_func ("/medication/clozapine/traffic-light", test_fbc_traffic_light_boundaries);
-  g_test_add_func ("/medication/clozapine/light-strings", test_fbc_light_strings);
-  g_test_add_func ("/medication/clozapine/phase", test_clozapine_phase_boundaries);
-  g_test_add_func ("/medication/clozapine/next-due", test_clozapine_next_due);
-  g_test_add_func ("/medication/clozapine/breaks", test_clozapine_breaks);
-  g_test_add_func ("/medication/lithium/bands", test_lithium_bands);
-  g_test_add_func ("/medication/lithium/next-due", test_lithium_next_due);
   g_test_add_func ("/medication/physical-health/schedule", test_physical_health_schedule);
+  g_test_add_func ("/medication/physical-health/due-from-last", test_physical_health_due_from_last);
   g_test_add_func ("/medication/physical-health/bmi", test_bmi);
+  g_test_add_func ("/medication/physical-health/bmi-bands", test_bmi_bands);
   g_test_add_func ("/medication/cpa/review-due", test_cpa_review_due);
   g_test_add_func ("/medication/cpa/validation-boundary", test_cpa_validation_boundary);
   g_test_add_func ("/medication/physical-health/ranges", test_physical_ranges);

@@ -36,9 +36,10 @@ test_schedule_data (void)
   g_assert_cmpuint (schedule ()->warning_days, ==, 7);
   g_assert_cmpuint (schedule ()->address_notice_days, ==, 14);
   /* A changed cycle is a data edit; a missing key is refused by name. */
-  g_assert_true (kes_moj_schedule_parse ("[report]\nfirst-report-days=21\ninterval-months=6\nwarning-days=3\n"
+  g_assert_true (kes_moj_schedule_parse ("[report]\nfirst-report-days=21\ninterval-months=6\n"
                                          "[tribunal]\nfirst-from-months=6\nfirst-to-months=12\nperiod-months=12\n"
-                                         "[address]\nnotice-days=28\nwarning-days=7\n", &parsed, &error));
+                                         "[address]\nnotice-days=28\n"
+                                         "[warnings]\nreport-days=3\naddress-days=7\n", &parsed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (parsed.interval_months, ==, 6);
   {

@@ -48,6 +48,7 @@ typedef struct
   char       *risk_id;
   char       *moj_report_id;
   char       *care_id;
+  char       *depot_id;      /* a depot prescription */
   char       *carer_id;
   char       *assessment_id;
   char       *screening_id;
@@ -182,6 +183,77 @@ c_mark_care (Walk *w, GError **e)
   kes_care_record_set_patient_id (record, w->patient_id);
   kes_care_record_set_identity (record, "no-such-record", 1, KES_RECORD_ACTIVE);
   return kes_store_mark_care_record_entered_in_error (w->store, record, "Walk", e);
+}
+
+static gboolean
+c_monitoring (Walk *w, GError **e)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GPtrArray) result_ = kes_store_list_monitoring (w->store, w->patient_id, today, e);
+
+  return result_ != NULL;
+}
+
+/* These answer NULL for "none" and for a refusal alike: the error says which. */
+static gboolean
+c_care_setting (Walk *w, GError **e)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GError) local = NULL;
+  g_autoptr(KesCareRecord) setting = kes_store_current_care_setting (w->store, w->patient_id,
+                                                                      KES_CARE_CLOZAPINE_MONITORING, today, &local);
+
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (e, g_steal_pointer (&local));
+  return FALSE;
+}
+
+static gboolean
+c_no_rechallenge (Walk *w, GError **e)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GError) local = NULL;
+  g_autoptr(KesCareRecord) standing = kes_store_clozapine_no_rechallenge (w->store, w->patient_id, today, &local);
+
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (e, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* The patient's depot prescription names its drug only for those who may
+ * read it. */
+static gboolean
+c_depot_drug (Walk *w, GError **e)
+{
+  g_autofree char *drug = kes_store_depot_drug_of (w->store, w->depot_id);
+
+  if (drug != NULL)
+    return TRUE;
+  g_set_error_literal (e, KES_ERROR, kes_store_get_actor (w->store) != NULL ? KES_ERROR_PERMISSION : KES_ERROR_NO_ACTOR,
+                       "no drug named");
+  return FALSE;
+}
+
+/* These two answer the standard thresholds or target to those who may not
+ * read the patient's own: the answer can't tell a refusal, so the case
+ * holds the function to the permission it is documented to check. */
+static gboolean
+c_fbc_light (Walk *w, GError **e)
+{
+  g_autoptr(KesCareRecord) fbc = kes_care_record_new (KES_CARE_FBC);
+
+  kes_care_record_set_patient_id (fbc, w->patient_id);
+  kes_store_fbc_light (w->store, fbc, NULL);
+  return kes_store_check_permission (w->store, KES_PERMISSION_VIEW_CLINICAL, w->patient_id, e);
+}
+
+static gboolean
+c_lithium_target (Walk *w, GError **e)
+{
+  kes_store_lithium_target (w->store, w->patient_id, "2026-11-21");
+  return kes_store_check_permission (w->store, KES_PERMISSION_VIEW_CLINICAL, w->patient_id, e);
 }
 
 static gboolean c_moj_records (Walk *w, GError **e) { g_autoptr(GListModel) result_ = kes_store_list_moj_records (w->store, w->patient_id, KES_MOJ_REPORT, FALSE, e); return result_ != NULL; }
@@ -639,7 +711,8 @@ c_add_team (Walk *w, GError **e)
   g_autoptr(KesTeam) result_ = kes_store_add_team (w->store, name, e); return result_ != NULL;
 }
 
-static gboolean c_rename_team (Walk *w, GError **e) { return kes_store_rename_team (w->store, w->team_id, "Walk renamed", e); }
+/* Revision 0 is never current: a conflict, after the permission. */
+static gboolean c_rename_team (Walk *w, GError **e) { return kes_store_rename_team (w->store, w->team_id, 0, "Walk renamed", e); }
 
 static gboolean
 c_save_service (Walk *w, GError **e)
@@ -648,7 +721,7 @@ c_save_service (Walk *w, GError **e)
   return kes_store_save_service (w->store, service, e);
 }
 
-static gboolean c_withdraw_service (Walk *w, GError **e) { return kes_store_withdraw_service (w->store, "no-such-service", e); }
+static gboolean c_withdraw_service (Walk *w, GError **e) { return kes_store_withdraw_service (w->store, "no-such-service", 1, e); }
 
 static gboolean
 c_backup (Walk *w, GError **e)
@@ -663,7 +736,7 @@ static gboolean
 c_backup_full (Walk *w, GError **e)
 {
   g_autofree char *folder = g_build_filename (w->dir, "backups", NULL);
-  g_autoptr(KesBackupReport) result_ = kes_backup_create_full (w->store, folder, 1, NULL, NULL, e); return result_ != NULL;
+  g_autoptr(KesBackupReport) result_ = kes_backup_create_full (w->store, folder, 1, NULL, NULL, NULL, NULL, e); return result_ != NULL;
 }
 
 static gboolean
@@ -673,7 +746,7 @@ c_restore (Walk *w, GError **e)
   g_autofree char *target = unique (w, "restored-");
   g_autofree char *path = g_build_filename (w->dir, target, NULL);
 
-  g_autoptr(KesBackupReport) result_ = kes_backup_restore_full (w->store, missing, NULL, path, NULL, e); return result_ != NULL;
+  g_autoptr(KesBackupReport) result_ = kes_backup_restore_full (w->store, missing, NULL, path, NULL, NULL, NULL, e); return result_ != NULL;
 }
 
 typedef struct
@@ -708,6 +781,12 @@ static const Row cases[] = {
   { "kes_store_crisis_essentials", c_essentials },
   { "kes_store_save_care_record", c_save_care },
   { "kes_store_mark_care_record_entered_in_error", c_mark_care },
+  { "kes_store_list_monitoring", c_monitoring },
+  { "kes_store_current_care_setting", c_care_setting },
+  { "kes_store_clozapine_no_rechallenge", c_no_rechallenge },
+  { "kes_store_depot_drug_of", c_depot_drug },
+  { "kes_store_fbc_light", c_fbc_light },
+  { "kes_store_lithium_target", c_lithium_target },
   { "kes_store_list_moj_records", c_moj_records },
   { "kes_store_load_moj_record", c_load_moj },
   { "kes_store_current_legal_status", c_legal_status },
@@ -813,14 +892,14 @@ query_id (const char *path,
 }
 
 /* A North patient the demo gave a Ministry of Justice report, a referral,
- * notes, contacts and a prescription. */
+ * notes, contacts and a depot prescription. */
 #define PATIENT_SQL \
   "SELECT p.id FROM patient p JOIN team t ON t.id = p.team_id AND t.name = 'North' " \
   "WHERE EXISTS (SELECT 1 FROM moj_record m WHERE m.patient_id = p.id AND m.kind = 'moj-report') " \
   "AND EXISTS (SELECT 1 FROM referral f WHERE f.patient_id = p.id) " \
   "AND EXISTS (SELECT 1 FROM note n WHERE n.patient_id = p.id) " \
   "AND EXISTS (SELECT 1 FROM contact c WHERE c.patient_id = p.id) " \
-  "AND EXISTS (SELECT 1 FROM prescription x WHERE x.patient_id = p.id) " \
+  "AND EXISTS (SELECT 1 FROM prescription x WHERE x.patient_id = p.id AND x.depot_drug IS NOT NULL) " \
   "ORDER BY p.id LIMIT 1"
 
 /* The first of the patient's rows in @table (and @condition). */
@@ -918,6 +997,7 @@ walk_set_up (Walk *w)
   w->contact_id = patient_query (w, "contact", "");
   w->referral_id = patient_query (w, "referral", "");
   w->care_id = patient_query (w, "prescription", "");
+  w->depot_id = patient_query (w, "prescription", "AND depot_drug IS NOT NULL");
   w->moj_report_id = patient_query (w, "moj_record", "AND kind = 'moj-report'");
 
   clinician = kes_test_demo_sign_in (w->store, KES_ROLE_CLINICIAN);
@@ -969,6 +1049,7 @@ walk_tear_down (Walk *w)
   g_free (w->risk_id);
   g_free (w->moj_report_id);
   g_free (w->care_id);
+  g_free (w->depot_id);
   g_free (w->carer_id);
   g_free (w->assessment_id);
   g_free (w->screening_id);

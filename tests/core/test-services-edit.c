@@ -133,7 +133,8 @@ test_search_and_retire (void)
   g_clear_pointer (&found, g_ptr_array_unref);
 
   /* Retired: gone from use, still there for the log and the administrator. */
-  g_assert_true (kes_store_withdraw_service (store, kes_field_record_get_id (north), &error));
+  g_assert_true (kes_store_withdraw_service (store, kes_field_record_get_id (north),
+                                             kes_field_record_get_revision (north), &error));
   g_assert_no_error (error);
   found = kes_store_search_services (store, "forensic", FALSE, &error);
   g_assert_cmpuint (found->len, ==, 1);
@@ -166,7 +167,8 @@ test_permission (void)
   g_assert_false (kes_store_save_service (store, service, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_false (kes_store_withdraw_service (store, kes_field_record_get_id (service), &error));
+  g_assert_false (kes_store_withdraw_service (store, kes_field_record_get_id (service),
+                                              kes_field_record_get_revision (service), &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "Clinicians can’t"));
 }

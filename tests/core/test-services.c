@@ -106,7 +106,8 @@ test_by_area (void)
     g_assert_cmpstr (kes_field_record_get_text (again, "crisis_phone"), ==, "0800 000 0009");
     g_assert_cmpstr (kes_field_record_get_author_name (again), ==, "Ada Admin");
   }
-  g_assert_true (kes_store_withdraw_service (store, kes_field_record_get_id (north), &error));
+  g_assert_true (kes_store_withdraw_service (store, kes_field_record_get_id (north),
+                                             kes_field_record_get_revision (north), &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) after = kes_store_list_services (store, "Norfolk", &error);

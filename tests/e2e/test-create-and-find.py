@@ -12,19 +12,13 @@
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
-try:
-    import pyatspi
-except ImportError:
-    print("SKIP: python3-pyatspi is not installed")
-    sys.exit(77)
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kestrel_e2e import (Failure, by_description, choose_second_item, click, find,  # noqa: E402
-                         app_environment, log, screenshot_on_failure, start_app, stop_app, text_of,
-                         type_into, type_secret, wait_for)
+from kestrel_atspi import (Failure, app_environment, by_description, click, find, log,
+                           new_patient_through_form, pyatspi, start_app, stop_app, text_of,
+                           type_into, type_secret, wait_for)
 
 
 def main():
@@ -41,9 +35,10 @@ def main():
     database = os.path.join(tmpdir, "e2e.db")
 
     env = app_environment(sys.argv[2] if len(sys.argv) > 2 else None)
+
     process = None
     try:
-        process, app = start_app(kestrel, database, env)
+        process, app = start_app([kestrel, "--database", database], env)
         log("kestrel is running")
 
         # First run: the staff directory is empty.
@@ -55,14 +50,7 @@ def main():
         log("first user added (administrator and clinician, signed in)")
 
         # A new patient through the register form.
-        click(wait_for("the New Patient button", lambda: by_description(app, "new-patient")))
-        type_into(app, "Family name", "Kestrelton")
-        type_into(app, "Given name", "Ada")
-        type_into(app, "Date of birth", "21/11/1984")
-        type_into(app, "NHS number", "943 476 5919")
-        choose_second_item(app, "Gender")
-        choose_second_item(app, "Ethnic category")
-        click(wait_for("the Save button", lambda: by_description(app, "save-record")))
+        new_patient_through_form(app, "Kestrelton", "Ada", "21/11/1984", "943 476 5919")
 
         name = wait_for("the saved record's heading",
                         lambda: by_description(app, "patient-name"))
@@ -103,7 +91,9 @@ def main():
         return 0
     except Failure as failure:
         print(f"FAIL: {failure}", file=sys.stderr)
-        screenshot_on_failure()
+        shots = os.environ.get("KESTREL_E2E_SCREENSHOT")
+        if shots:
+            subprocess.run(["import", "-window", "root", shots], check=False)
         return 1
     finally:
         stop_app(process)

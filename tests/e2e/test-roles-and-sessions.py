@@ -29,16 +29,9 @@ import subprocess
 import sys
 import tempfile
 
-try:
-    import pyatspi
-except ImportError:
-    print("SKIP: python3-pyatspi is not installed")
-    sys.exit(77)
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kestrel_e2e import (Failure, app_environment, by_description, click, click_at, find,  # noqa: E402
-                         log, screenshot_on_failure, secret_field, showing, start_app, stop_app,
-                         text_field, text_of, type_into, type_secret, wait_for)
+from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log,
+                           pyatspi, screenshot_on_failure, secret_field, showing, start_app, stop_app,
+                           text_field, text_of, type_into, type_secret, wait_for)
 
 # Words of clinical content a carers' liaison worker or an administrator
 # must never be shown (the demo's medication, blood results and risk).
@@ -235,7 +228,7 @@ def main():
     process = None
     try:
         passwords = demo_passwords(cli, database)
-        process, app = start_app(kestrel, database, env)
+        process, app = start_app([kestrel, "--database", database], env)
         log("kestrel is running on the demo database")
 
         # 1. Carers' liaison.

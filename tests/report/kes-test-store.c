@@ -184,11 +184,17 @@ kes_test_store_free (KesTestStore *fixture)
 {
   GDir *dir;
   const char *name;
+  KesStore *store = fixture->store;
 
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->alice);
   g_clear_object (&fixture->bob);
   g_clear_object (&fixture->importer);
+  /* Never delete a database under an open connection (issue 15). */
+  if (store != NULL)
+    g_error ("The test's store is still referenced after the test: its database would be "
+             "deleted under an open connection");
 
   dir = g_dir_open (fixture->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -144,6 +144,27 @@ assert_refused (const char *xml,
              "<title>T</title><citation>C</citation><licence kind=\"local\"><note>N</note></licence>" \
              "<review defaultIntervalMonths=\"3\" requiresSignOff=\"true\"/>"
 
+/* Every shipped template has its provenance, and today none is confirmed
+ * against the form (template-sources.ini, status unconfirmed). */
+static void
+test_template_wording_notice (void)
+{
+  const char *versions[] = { "2024-10", "2024-10.2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KesMojTemplate) template = kes_moj_template_find ("moj-cd-report", versions[i], &error);
+      g_autofree char *notice = NULL;
+
+      g_assert_no_error (error);
+      notice = kes_moj_template_wording_notice (template);
+      g_assert_nonnull (notice);
+      g_assert_true (g_str_has_prefix (notice, "Wording not confirmed against the current MoJ form. "));
+      g_assert_nonnull (strstr (notice, "could not be read here"));
+    }
+}
+
 static void
 test_bad_templates (void)
 {
@@ -365,6 +386,9 @@ test_prefill_and_render (Fixture       *fixture,
   g_assert_nonnull (strstr (all->str, "Dr Cara Clinic"));
   g_assert_nonnull (strstr (all->str, "moj-cd-report 2024-10.2"));
   g_assert_null (strstr (all->str, "Altered after signing"));
+  /* data/moj/template-sources.ini: the October 2024 form could not be read,
+   * so the draft says its wording is not confirmed against it. */
+  g_assert_nonnull (strstr (all->str, "Wording not confirmed against the current MoJ form"));
   /* The compliance table: each condition with its rating and evidence. */
   {
     /* Table cells wrap: compare without white space. */
@@ -420,6 +444,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/moj-report/shipped-template", test_shipped_template);
   g_test_add_func ("/moj-report/bad-templates", test_bad_templates);
+  g_test_add_func ("/moj-report/template-wording-notice", test_template_wording_notice);
   g_test_add ("/moj-report/prefill-and-render", Fixture, NULL, fixture_set_up, test_prefill_and_render,
               fixture_tear_down);
   return g_test_run ();

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
+#include "kes-error.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
@@ -182,6 +186,56 @@ test_merge (void)
   kes_record_import_summary_clear (&summary);
 }
 
+/* While a merge advances a record held here, another writer advances it
+ * first (a trigger stands in for one whose lock did not hold): the update
+ * matches no row, the merge is refused as a conflict naming the record, and
+ * nothing of it is kept. */
+static void
+test_merge_update_is_the_check (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) older = export_patient (source->store, source->patient_id);
+  g_autoptr(GBytes) newer = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint held;
+  sqlite3 *db;
+
+  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  revisions = kes_store_list_revisions (target->store, source->patient_id, &error);
+  held = revisions->len;
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+  kes_test_set_now ("2026-11-22T09:00:00Z");
+  patient = kes_store_load_patient (source->store, source->patient_id, &error);
+  kes_patient_set_text (patient, KES_PATIENT_PHONE, "07700 900456");
+  g_assert_true (kes_store_save_patient (source->store, patient, KES_CHANGE_EDIT, NULL, &error));
+  newer = export_patient (source->store, source->patient_id);
+
+  sql = g_strdup_printf ("CREATE TRIGGER meanwhile BEFORE UPDATE OF revision ON record "
+                         "WHEN OLD.id = '%s' BEGIN "
+                         "  UPDATE record SET revision = OLD.revision + 1 WHERE id = OLD.id; "
+                         "  SELECT RAISE (IGNORE); "
+                         "END", source->patient_id);
+  g_assert_cmpint (sqlite3_open (kes_store_get_path (target->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
+  g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, source->patient_id));
+  g_assert_nonnull (strstr (error->message, "while it was being imported"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER meanwhile", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  revisions = kes_store_list_revisions (target->store, source->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, held);
+}
+
 static void
 test_merge_diverged_refused (void)
 {
@@ -303,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/record/import/existing-patient-refused", test_existing_patient_refused);
   g_test_add_func ("/record/import/merge", test_merge);
   g_test_add_func ("/record/import/merge-diverged-refused", test_merge_diverged_refused);
+  g_test_add_func ("/record/import/merge-update-is-the-check", test_merge_update_is_the_check);
   g_test_add_func ("/record/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/record/import/hostile-leaves-database-unchanged",
                    test_hostile_leaves_database_unchanged);

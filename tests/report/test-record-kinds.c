@@ -299,10 +299,19 @@ add_care (Fixture *fixture)
              "outcome", "given", "dose", "40 mg", "site", "deltoid",
              "batch", "FD-2026-114", "given_by", "Nurse Demo", NULL);
   save_care (fixture, KES_CARE_FBC, NULL, "taken_on", "2026-02-02", "wbc", "6.2", "neutrophils", "3.9",
-             NULL);
+             "service_light", "green", NULL);
   save_care (fixture, KES_CARE_LITHIUM_LEVEL, NULL, "taken_on", "2026-02-03", "level", "0.7", NULL);
   save_care (fixture, KES_CARE_PHYSICAL_HEALTH, NULL, "taken_on", "2026-02-04", "weight_kg", "88",
-             "height_cm", "176", "systolic", "128", "diastolic", "82", NULL);
+             "height_cm", "176", "systolic", "128", "diastolic", "82", "prolactin", "420", "egfr", "86",
+             "ue_done", "true", NULL);
+  save_care (fixture, KES_CARE_CLOZAPINE_MONITORING, NULL, "decided_on", "2024-01-05", "monitoring_service",
+             "ztas", "thresholds", "ben", "decided_by", "Dr Demo, consultant",
+             "reason", "Haematology review; registered under BEN criteria", NULL);
+  save_care (fixture, KES_CARE_CLOZAPINE_NO_RECHALLENGE, NULL, "decided_on", "2026-02-05",
+             "decided_by", "Dr Demo, consultant", "reason", "Myocarditis, February 2026", NULL);
+  save_care (fixture, KES_CARE_LITHIUM_PLAN, NULL, "decided_on", "2025-06-01", "target_range", "higher",
+             "decided_by", "Dr Demo, consultant", "reason", "Relapsed at 0.6 to 0.8",
+             "interacting_drugs", "true", NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "kes-pdf-writer.h"
 #include "kes-report-sar.h"
 #include "kes-report-summary.h"
+#include "kes-store-community.h"
 #include "kes-test-pdf.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"
@@ -65,6 +66,8 @@ test_summary (void)
 
   /* An entered-in-error contact is not a recent contact. */
   g_assert_null (strstr (text, "Recorded against the wrong patient"));
+  /* Nothing monitored, nothing recorded: no monitoring section. */
+  g_assert_null (strstr (text, "Medication monitoring"));
 
   title = poppler_document_get_author (poppler);
   g_assert_cmpstr (title, ==, "Alice Adeyemi");
@@ -75,6 +78,77 @@ test_summary (void)
   g_assert_true (kes_xml_validate_memory (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml),
                                           KES_SCHEMA_DOCUMENT, &error));
   g_assert_no_error (error);
+}
+
+static void
+save_care (KesTestStore *fixture,
+           const char   *kind,
+           const char   *const *pairs)
+{
+  g_autoptr(KesCareRecord) record = kes_care_record_new (kind);
+  g_autoptr(GError) error = NULL;
+
+  kes_care_record_set_patient_id (record, fixture->patient_id);
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    kes_care_record_set (record, pairs[i], pairs[i + 1]);
+  g_assert_true (kes_store_save_care_record (fixture->store, record, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The summary carries the clinician's monitoring settings, the latest BMI
+ * against the band for the patient's ethnic category (NICE PH46: lower
+ * thresholds for people of Indian background) and what is due. */
+static void
+test_summary_monitoring (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(KesPatient) patient = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PopplerDocument *poppler;
+  const char *expected[] = {
+    "Medication monitoring", "Not to be re-challenged with clozapine",
+    "Red result on 14 Oct 2019 at another trust", "Clozapine blood count thresholds",
+    "Benign ethnic neutropenia (BEN) criteria, CPMS (Clozaril Patient Monitoring Service): chosen by "
+    "Dr Bob Okafor on 20 Nov 2026", "Latest BMI", "24.2 on 2 Nov 2026, above the healthy weight band",
+    "NICE’s lower thresholds", "Clozapine blood test", "Lipids",
+  };
+
+  kes_store_set_actor (fixture->store, fixture->alice);
+  patient = kes_store_load_patient (fixture->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "H");
+  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  save_care (fixture, KES_CARE_PRESCRIPTION, (const char * const[]) {
+    "drug", "Clozapine", "category", "clozapine", "dose", "300 mg", "prescriber", "Dr Bob Okafor",
+    "start_date", "2026-01-05", NULL });
+  save_care (fixture, KES_CARE_CLOZAPINE_MONITORING, (const char * const[]) {
+    "decided_on", "2026-11-20", "monitoring_service", "cpms", "thresholds", "ben",
+    "decided_by", "Dr Bob Okafor", "reason", "Haematology review; registered with CPMS under BEN", NULL });
+  save_care (fixture, KES_CARE_CLOZAPINE_NO_RECHALLENGE, (const char * const[]) {
+    "decided_on", "2026-11-20", "decided_by", "Dr Bob Okafor", "reason",
+    "Red result on 14 Oct 2019 at another trust", NULL });
+  save_care (fixture, KES_CARE_PHYSICAL_HEALTH, (const char * const[]) {
+    "taken_on", "2026-11-02", "weight_kg", "70", "height_cm", "170", NULL });
+
+  document = kes_report_patient_summary (fixture->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  pdf = kes_pdf_render_bytes (document, NULL, &error);
+  g_assert_no_error (error);
+  if (g_getenv ("KES_SHOTS_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KES_SHOTS_DIR"), "summary-monitoring.pdf", NULL);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+    }
+  poppler = kes_test_pdf_open (pdf);
+  text = all_text (poppler);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in the summary:\n%s", expected[i], text);
+  g_object_unref (poppler);
 }
 
 static char *
@@ -172,6 +246,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reports/summary", test_summary);
+  g_test_add_func ("/reports/summary-monitoring", test_summary_monitoring);
   g_test_add_func ("/reports/subject-access", test_subject_access);
 
   return g_test_run ();

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "kes-codes.h"
@@ -36,12 +38,43 @@ kes_test_db_new (gboolean with_actor)
 }
 
 void
+kes_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        kes_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+void
 kes_test_db_free (KesTestDb *db)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  KesStore *store = db->store;
 
   g_clear_object (&db->actor);
+  if (store != NULL)
+    g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_clear_object (&db->store);
+  /* Destroyed windows and finished workers let go of the store as the main
+   * loop runs on. */
+  for (guint i = 0; store != NULL && i < 10000; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  /* The files are removed only once no connection to them is left: under
+   * an open connection that is what corrupts a database (issue 15). */
+  if (store != NULL)
+    g_error ("The test's store is still referenced after the test: its database would be "
+             "deleted under an open connection");
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -251,4 +284,33 @@ kes_test_answer_signature (const char *password)
   gtk_editable_set_text (entry, password);
   adw_message_dialog_response (dialog, "sign");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+kes_test_find_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kes_test_find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+kes_test_has_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (kes_test_has_label (child, text))
+      return TRUE;
+  return FALSE;
 }

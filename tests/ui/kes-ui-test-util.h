@@ -20,6 +20,9 @@ KesTestDb *kes_test_db_new          (gboolean    with_actor);
 void       kes_test_db_free         (KesTestDb  *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesTestDb, kes_test_db_free)
 
+/* Deletes @dir and everything under it. */
+void       kes_test_remove_tree     (const char *dir);
+
 /* Saves a valid patient; returns its id. */
 char      *kes_test_add_patient     (KesStore   *store,
                                      const char *family_name,
@@ -43,6 +46,13 @@ GtkWidget *kes_test_find_descendant (GtkWidget  *widget,
 /* The preferences row titled exactly @title at or under @widget, or NULL. */
 GtkWidget *kes_test_find_row        (GtkWidget  *widget,
                                      const char *title);
+/* The first button under @widget whose label is @label (with its
+ * mnemonic underscore), or NULL. */
+GtkWidget *kes_test_find_button     (GtkWidget  *widget,
+                                     const char *label);
+/* TRUE when a label under @widget contains @text. */
+gboolean   kes_test_has_label       (GtkWidget  *widget,
+                                     const char *text);
 AdwMessageDialog *kes_test_find_message_dialog (void);
 /* Answers the signature dialog (kes-signature-dialog.h) that is showing:
  * types @password and presses Sign. The dialog is then gone, or shown

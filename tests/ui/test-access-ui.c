@@ -140,24 +140,6 @@ area_offered (Fixture    *fixture,
   return gtk_widget_get_visible (row);
 }
 
-/* The button labelled @label under @widget, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Carers' liaison: the register entry and the carers, no Notes, Contacts,
  * History, risk, medication or Ministry of Justice tab, no note search,
  * no Referrals or Liaison area; core refuses the notes if asked anyway. */
@@ -262,9 +244,9 @@ test_team_manager_reads_only (Fixture       *fixture,
   page = kes_window_get_patient_page (fixture->window);
   g_assert_true (tab_visible (fixture, "notes_page"));
   g_assert_true (tab_visible (fixture, "risk_page"));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_Add Note")));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_New Assessment")));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_Add Contact")));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_Add Note")));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_New Assessment")));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_Add Contact")));
 }
 
 /* At the window's default size every area fits beside the sidebar: an

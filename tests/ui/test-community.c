@@ -13,6 +13,7 @@
 #include "community/kes-medication-view.h"
 #include "community/kes-trend-chart.h"
 #include "kes-clock.h"
+#include "kes-community-fixture.h"
 #include "kes-demo.h"
 #include "kes-carers.h"
 #include "kes-store-community.h"
@@ -25,55 +26,7 @@
 /* Care in the community in the real window: record a depot and a blood
  * result through the forms and see Today change; export the crisis plan. */
 
-typedef struct
-{
-  KesTestDb *db;
-  KesWindow *window;
-  char      *patient_id;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
-
-  kes_clock_set_fixed (now);
-  fixture->db = kes_test_db_new (TRUE);
-  fixture->patient_id = kes_test_add_patient (fixture->db->store, "Okafor", "Sam", "943 476 5919",
-                                              kes_staff_get_team_id (fixture->db->actor));
-  fixture->window = kes_window_new (NULL);
-  kes_window_set_store (fixture->window, fixture->db->store);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  kes_test_close_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  kes_test_wait (10);
-  kes_test_db_free (fixture->db);
-  g_free (fixture->patient_id);
-  kes_clock_set_fixed (NULL);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+typedef KesCommunityFixture Fixture;
 
 static GtkWidget *
 find_tooltip_button (GtkWidget  *widget,
@@ -89,19 +42,6 @@ find_tooltip_button (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 /* Clicks the entered-in-error button of the row titled @title and gives
@@ -133,71 +73,17 @@ mark_row_entered_in_error (GtkWidget  *view,
   kes_test_wait (50);
 }
 
-static KesCareForm *
-find_form (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      if (KES_IS_CARE_FORM (window))
-        return KES_CARE_FORM (window);
-    }
-  return NULL;
-}
-
-static gboolean
-today_loaded (gpointer data)
-{
-  return !kes_today_page_get_loading (data);
-}
-
-static KesTodayPage *
-show_today (Fixture *fixture)
-{
-  KesTodayPage *today;
-
-  /* Today is built when first shown. */
-  kes_window_show_area (fixture->window, "today");
-  today = KES_TODAY_PAGE (kes_test_find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_TODAY_PAGE));
-  g_assert_nonnull (today);
-  g_assert_true (kes_test_wait_until (today_loaded, today, 10000));
-  return today;
-}
-
-static KesDueItem *
-today_item (KesTodayPage *today,
-            const char   *kind)
-{
-  GListModel *items = kes_today_page_get_items (today);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(KesDueItem) item = g_list_model_get_item (items, i);
-      if (g_str_equal (kes_due_item_get_kind (item), kind))
-        return g_steal_pointer (&item);
-    }
-  return NULL;
-}
-
 static KesCareRecord *
 save_record (Fixture    *fixture,
              const char *kind,
              ...)
 {
-  g_autoptr(GError) error = NULL;
-  KesCareRecord *record = kes_care_record_new (kind);
   va_list args;
-  const char *key;
+  KesCareRecord *record;
 
-  kes_care_record_set_patient_id (record, fixture->patient_id);
   va_start (args, kind);
-  while ((key = va_arg (args, const char *)) != NULL)
-    kes_care_record_set (record, key, va_arg (args, const char *));
+  record = kes_community_save_record_valist (fixture, kind, args);
   va_end (args);
-  g_assert_true (kes_store_save_care_record (fixture->db->store, record, KES_CHANGE_EDIT, NULL, &error));
-  g_assert_no_error (error);
   return record;
 }
 
@@ -235,7 +121,7 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
                                                     "prescriber", "Dr Patel", "start_date", "2025-06-01", NULL);
   g_autoptr(KesDueItem) item = NULL;
   g_autoptr(KesDueItem) first = NULL;
-  KesTodayPage *today = show_today (fixture);
+  KesTodayPage *today = kes_community_show_today (fixture);
   KesPatientPage *page = kes_window_get_patient_page (fixture->window);
   KesMedicationView *medication;
   KesCareForm *form;
@@ -243,7 +129,7 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   GtkWidget *row;
   GtkLabel *alerts;
 
-  item = today_item (today, "depot");
+  item = kes_community_today_item (today, "depot");
   g_assert_nonnull (item);
   g_assert_cmpint (kes_due_item_get_urgency (item), ==, KES_DUE_TODAY);
   g_clear_object (&item);
@@ -264,10 +150,10 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (medication)));
 
   /* Record Dose… → the form, prefilled; a given dose needs site, batch and who gave it. */
-  button = find_button (GTK_WIDGET (medication), "Record _Dose…");
+  button = kes_test_find_button (GTK_WIDGET (medication), "Record _Dose…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  form = find_form ();
+  form = kes_community_find_form ();
   g_assert_nonnull (form);
   g_assert_false (kes_care_form_save (form));
   g_assert_true (gtk_widget_get_visible (kes_test_child (form, KES_TYPE_CARE_FORM, "error_label")));
@@ -277,16 +163,16 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   g_assert_true (kes_care_form_save (form));
   gtk_window_destroy (GTK_WINDOW (form));
 
-  today = show_today (fixture);
-  item = today_item (today, "depot");
+  today = kes_community_show_today (fixture);
+  item = kes_community_today_item (today, "depot");
   g_assert_null (item);
 
   /* A red blood result typed into the form shows the light and the action. */
   kes_window_open_patient (fixture->window, fixture->patient_id);
-  button = find_button (GTK_WIDGET (medication), "Add _Result…");
+  button = kes_test_find_button (GTK_WIDGET (medication), "Add _Result…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  form = find_form ();
+  form = kes_community_find_form ();
   g_assert_nonnull (form);
   kes_care_form_set_value (form, "wbc", "abc");
   kes_care_form_set_value (form, "neutrophils", "1.4");
@@ -302,9 +188,9 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
 
   alerts = GTK_LABEL (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "alerts_label"));
   g_assert_true (gtk_widget_get_visible (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "alerts_box")));
-  g_assert_nonnull (strstr (gtk_label_get_text (alerts), "Red clozapine result on 21 Nov 2026"));
+  g_assert_nonnull (strstr (gtk_label_get_text (alerts), "Red clozapine result on 21 Nov 2026: Stop clozapine now"));
 
-  today = show_today (fixture);
+  today = kes_community_show_today (fixture);
   first = g_list_model_get_item (kes_today_page_get_items (today), 0);
   g_assert_cmpstr (kes_due_item_get_kind (first), ==, "clozapine-fbc");
   g_assert_cmpint (kes_due_item_get_urgency (first), ==, KES_DUE_TOP_PRIORITY);
@@ -319,11 +205,11 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   /* Still listed, marked, with the reason; no button to mark it again. */
   row = kes_test_find_row (GTK_WIDGET (medication), "Entered in error: 21 Nov 2026 — WBC 2.8, neutrophils 1.4");
   g_assert_nonnull (row);
-  g_assert_true (has_label (row, "Reason: Result belongs to another patient"));
+  g_assert_true (kes_test_has_label (row, "Reason: Result belongs to another patient"));
   g_assert_null (find_tooltip_button (row, "Mark as entered in error"));
   g_assert_false (gtk_widget_get_visible (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "alerts_box")));
-  today = show_today (fixture);
-  item = today_item (today, "clozapine-fbc");
+  today = kes_community_show_today (fixture);
+  item = kes_community_today_item (today, "clozapine-fbc");
   g_assert_nonnull (item);
   g_assert_cmpint (kes_due_item_get_urgency (item), !=, KES_DUE_TOP_PRIORITY);
   g_clear_object (&item);
@@ -331,8 +217,8 @@ test_depot_and_fbc_update_today (Fixture       *fixture,
   /* So does the depot dose: the depot is due again. */
   kes_window_open_patient (fixture->window, fixture->patient_id);
   mark_row_entered_in_error (GTK_WIDGET (medication), "21 Nov 2026 — Given", "Recorded twice");
-  today = show_today (fixture);
-  item = today_item (today, "depot");
+  today = kes_community_show_today (fixture);
+  item = kes_community_today_item (today, "depot");
   g_assert_nonnull (item);
 }
 
@@ -421,12 +307,12 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
   /* Held 16 Nov, 72 hours: due by 19 Nov, late on 21 Nov. */
   row = kes_test_find_row (view, "16 Nov 2026 — Held");
   g_assert_nonnull (row);
-  g_assert_true (has_label (row, "Validation late"));
-  g_assert_true (has_label (row, "it was due by 19 Nov 2026"));
+  g_assert_true (kes_test_has_label (row, "Validation late"));
+  g_assert_true (kes_test_has_label (row, "it was due by 19 Nov 2026"));
   row = kes_test_find_row (view, "18 Nov 2026 — Held");
   g_assert_nonnull (row);
-  g_assert_false (has_label (row, "Validation late"));
-  g_assert_true (has_label (row, "To be validated by 21 Nov 2026"));
+  g_assert_false (kes_test_has_label (row, "Validation late"));
+  g_assert_true (kes_test_has_label (row, "To be validated by 21 Nov 2026"));
 
   /* Validated late stays marked late. */
   kes_care_record_set (late, "status", "validated");
@@ -439,7 +325,7 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
   kes_care_plan_view_reload (KES_CARE_PLAN_VIEW (view));
   row = kes_test_find_row (view, "16 Nov 2026 — Validated");
   g_assert_nonnull (row);
-  g_assert_true (has_label (row, "Validated 20 Nov 2026 — late"));
+  g_assert_true (kes_test_has_label (row, "Validated 20 Nov 2026 — late"));
 
   /* A review booked in error can be marked so. */
   mark_row_entered_in_error (view, "18 Nov 2026 — Held", "Duplicate of the review on 16 Nov");
@@ -451,14 +337,14 @@ test_cpa_validation_and_essentials (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_nonnull (kes_test_find_row (view, "Carers and consent to share"));
   g_assert_nonnull (kes_test_find_row (view, "Crisis and out-of-hours numbers"));
-  g_assert_true (has_label (view, "Taken from the record on 21 Nov 2026"));
+  g_assert_true (kes_test_has_label (view, "Taken from the record on 21 Nov 2026"));
 }
 
 static void
 test_empty_today (Fixture       *fixture,
                   gconstpointer  data)
 {
-  KesTodayPage *today = show_today (fixture);
+  KesTodayPage *today = kes_community_show_today (fixture);
   GtkStack *stack = GTK_STACK (kes_test_child (today, KES_TYPE_TODAY_PAGE, "stack"));
 
   g_assert_cmpuint (g_list_model_get_n_items (kes_today_page_get_items (today)), ==, 0);
@@ -754,9 +640,9 @@ test_screenshots (Fixture       *fixture,
   fill_record_for_shots (fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
 
-  today = show_today (fixture);
+  today = kes_community_show_today (fixture);
   kes_today_page_set_all_teams (today, TRUE);
-  g_assert_true (kes_test_wait_until (today_loaded, today, 20000));
+  g_assert_true (kes_test_wait_until (kes_community_today_loaded, today, 20000));
   g_assert_cmpuint (g_list_model_get_n_items (kes_today_page_get_items (today)), >, 0);
   first = g_list_model_get_item (kes_today_page_get_items (today), 0);
   g_assert_cmpint (kes_due_item_get_urgency (first), ==, KES_DUE_TOP_PRIORITY);
@@ -767,14 +653,30 @@ test_screenshots (Fixture       *fixture,
   kes_patient_page_show_tab (page, "medication");
   kes_test_wait (300);
   save_png (GTK_WIDGET (fixture->window), "medication.png");
+  {
+    GtkWidget *medication = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW);
+
+    save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "due_group"), "monitoring-due.png");
+    g_object_unref (save_record (fixture, KES_CARE_CLOZAPINE_MONITORING, "decided_on", "2026-11-21",
+                                 "monitoring_service", "cpms", "thresholds", "ben", "decided_by", "Dr Patel",
+                                 "reason", "Haematology review 2 Nov 2026; CPMS registered under BEN", NULL));
+    g_object_unref (save_record (fixture, KES_CARE_CLOZAPINE_NO_RECHALLENGE, "decided_on", "2026-11-21",
+                                 "decided_by", "Dr Patel", "reason", "Red result on 20 Nov 2026", NULL));
+    kes_medication_view_reload (KES_MEDICATION_VIEW (medication));
+    scroll_to (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "clozapine_settings_group"));
+    save_png (kes_test_child (medication, KES_TYPE_MEDICATION_VIEW, "clozapine_settings_group"),
+              "clozapine-monitoring.png");
+    save_png (GTK_WIDGET (fixture->window), "medication-clozapine.png");
+  }
   kes_patient_page_show_tab (page, "care-plan");
   kes_test_wait (300);
   save_png (GTK_WIDGET (fixture->window), "care-plan.png");
 
   kes_patient_page_show_tab (page, "medication");
-  button = find_button (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW), "Add _Result…");
+  button = kes_test_find_button (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_MEDICATION_VIEW),
+                                 "Add _Result…");
   g_signal_emit_by_name (button, "clicked");
-  form = find_form ();
+  form = kes_community_find_form ();
   kes_care_form_set_value (form, "wbc", "3.2");
   kes_care_form_set_value (form, "neutrophils", "1.8");
   kes_test_wait (300);
@@ -843,14 +745,17 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/community/pure-helpers", test_pure_helpers);
-  g_test_add ("/community/empty-today", Fixture, NULL, fixture_set_up, test_empty_today, fixture_tear_down);
-  g_test_add ("/community/depot-and-fbc-update-today", Fixture, NULL, fixture_set_up,
-              test_depot_and_fbc_update_today, fixture_tear_down);
-  g_test_add ("/community/trend-charts", Fixture, NULL, fixture_set_up, test_trend_charts, fixture_tear_down);
-  g_test_add ("/community/cpa-validation-and-essentials", Fixture, NULL, fixture_set_up,
-              test_cpa_validation_and_essentials, fixture_tear_down);
-  g_test_add ("/community/share-crisis-plan", Fixture, NULL, fixture_set_up, test_share_crisis_plan,
-              fixture_tear_down);
-  g_test_add ("/community/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/community/empty-today", Fixture, NULL, kes_community_fixture_set_up, test_empty_today,
+              kes_community_fixture_tear_down);
+  g_test_add ("/community/depot-and-fbc-update-today", Fixture, NULL, kes_community_fixture_set_up,
+              test_depot_and_fbc_update_today, kes_community_fixture_tear_down);
+  g_test_add ("/community/trend-charts", Fixture, NULL, kes_community_fixture_set_up, test_trend_charts,
+              kes_community_fixture_tear_down);
+  g_test_add ("/community/cpa-validation-and-essentials", Fixture, NULL, kes_community_fixture_set_up,
+              test_cpa_validation_and_essentials, kes_community_fixture_tear_down);
+  g_test_add ("/community/share-crisis-plan", Fixture, NULL, kes_community_fixture_set_up, test_share_crisis_plan,
+              kes_community_fixture_tear_down);
+  g_test_add ("/community/screenshots", Fixture, NULL, kes_community_fixture_set_up, test_screenshots,
+              kes_community_fixture_tear_down);
   return g_test_run ();
 }

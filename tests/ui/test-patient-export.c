@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
@@ -313,6 +314,42 @@ test_record_xml (Fixture       *fixture,
 }
 
 static gboolean
+message_shown (gpointer data)
+{
+  return kes_test_find_message_dialog () != NULL;
+}
+
+/* A file name that is the database itself (typed in the file chooser, or
+ * reached through a link) is refused with a plain message; the database
+ * file is untouched. */
+static void
+test_record_onto_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->out_dir, "record.xml", NULL);
+  const char *targets[] = { fixture->db->path, link };
+  GStatBuf before, after;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (symlink (fixture->db->path, link), ==, 0);
+  g_assert_cmpint (g_stat (fixture->db->path, &before), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      kes_patient_export_record_to (fixture->page, targets[i]);
+      g_assert_true (kes_test_wait_until (message_shown, NULL, 20000));
+      dialog = kes_test_find_message_dialog ();
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                                "is the database Kestrel has open"));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      kes_test_wait (50);
+    }
+  g_assert_cmpint (g_stat (fixture->db->path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+}
+
+static gboolean
 sar_written (gpointer data)
 {
   Fixture *fixture = data;
@@ -411,6 +448,7 @@ main (int   argc,
 
   ADD ("/patient-export/summary-preview-and-save", test_summary_preview_and_save);
   ADD ("/patient-export/record-xml", test_record_xml);
+  ADD ("/patient-export/record-onto-database", test_record_onto_database);
   ADD ("/patient-export/subject-access", test_subject_access);
   ADD ("/patient-export/no-export-permission", test_no_export_permission);
 

@@ -306,6 +306,116 @@ test_add_edit_retire (Fixture       *fixture,
   shoot (fixture, row, "services-retired");
 }
 
+/* Another administrator saves the same entry first, on another connection
+ * (another computer, or kestrel-cli): the editor says who and when, keeps
+ * everything typed and stays open; their number is the one stored. */
+static void
+test_conflict_keeps_typed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *admin[] = { KES_ROLE_ADMINISTRATOR, NULL };
+  g_autoptr(KesStore) other = NULL;
+  g_autoptr(KesStaff) bob = NULL;
+  g_autoptr(KesFieldRecord) theirs = NULL;
+  g_autoptr(KesFieldRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  KesServiceEditor *editor;
+  GtkWidget *row, *error_label;
+  const char *id;
+
+  search (fixture, "samaritans");
+  row = find_row (fixture, "Samaritans");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row_button (row, "_Edit…"), "clicked");
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+
+  bob = kes_store_create_account (fixture->db->store, "bob.admin", "Bob Barker", NULL, NULL, NULL,
+                                  admin, KES_TEST_ONE_TIME_PASSWORD, &error);
+  g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "bob.admin", PASSWORD);
+  other = kes_store_open (fixture->db->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&bob);
+  bob = kes_store_sign_in (other, "bob.admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  theirs = kes_store_search_services (other, "Samaritans", FALSE, &error)->pdata[0];
+  g_object_ref (theirs);
+  id = kes_field_record_get_id (theirs);
+  kes_field_record_set_text (theirs, "notes", "Free from any phone, day or night.");
+  g_assert_true (kes_store_save_service (other, theirs, &error));
+  g_assert_no_error (error);
+
+  type (editor, "urgent_row", "116 123 0002");
+  type (editor, "notes_row", "Our team's note, typed before the other save");
+  g_assert_false (kes_service_editor_save (editor));
+  g_assert_true (find_editor () == editor);
+  error_label = editor_child (editor, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)),
+                                   "Bob Barker changed this entry of the service directory on "));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "notes_row"))), ==,
+                   "Our team's note, typed before the other save");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "urgent_row"))), ==,
+                   "116 123 0002");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  shoot (fixture, NULL, "service-editor-conflict");
+
+  stored = kes_store_load_service (fixture->db->store, id, &error);
+  g_assert_cmpstr (kes_field_record_get_text (stored, "notes"), ==, "Free from any phone, day or night.");
+  g_assert_cmpint (kes_field_record_get_revision (stored), ==, 2);
+  gtk_window_close (GTK_WINDOW (editor));
+}
+
+/* The teams beside the directory: a rename from a page that shows an old
+ * name is refused, naming who renamed it, and the page then shows the name
+ * the team has now. */
+static void
+test_team_rename_conflict (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *admin_page = GTK_WIDGET (kes_window_get_admin_page (fixture->window));
+  GtkWidget *teams = kes_test_child (admin_page, KES_TYPE_ADMIN_PAGE, "teams_group");
+  g_autoptr(KesStore) other = kes_store_open (fixture->db->path, NULL);
+  g_autoptr(KesStaff) ada = kes_store_sign_in (other, "ada.admin", PASSWORD, NULL);
+  g_autoptr(KesTeam) north = kes_store_find_team (other, "North");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row = NULL;
+
+  for (GtkWidget *child = kes_test_find_descendant (teams, ADW_TYPE_ACTION_ROW); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "North") == 0)
+      row = child;
+  g_assert_nonnull (row);
+
+  /* Someone else renames it first, from another copy of Kestrel. */
+  g_assert_nonnull (ada);
+  g_assert_true (kes_store_rename_team (other, kes_team_get_id (north), kes_team_get_revision (north),
+                                        "North Forensic", &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (row_button (row, "_Rename…"), "clicked");
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "North Community");
+  adw_message_dialog_response (dialog, "confirm");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Team Was Not Renamed");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Ada Admin renamed this team on "));
+  shoot (fixture, NULL, "team-rename-conflict");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&north);
+  north = kes_store_find_team (fixture->db->store, "North Forensic");
+  g_assert_nonnull (north);
+  g_assert_null (kes_store_find_team (fixture->db->store, "North Community"));
+}
+
 /* A clinician: no Service Directory in Administration, and core refuses. */
 static void
 test_hidden_for_clinician (Fixture       *fixture,
@@ -335,6 +445,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/services-ui/add-edit-retire", test_add_edit_retire);
   ADD ("/services-ui/hidden-for-clinician", test_hidden_for_clinician);
+  ADD ("/services-ui/conflict-keeps-typed", test_conflict_keeps_typed);
+  ADD ("/services-ui/team-rename-conflict", test_team_rename_conflict);
 #undef ADD
 
   return g_test_run ();

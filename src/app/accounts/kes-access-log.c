@@ -7,6 +7,7 @@
 
 #include "accounts/kes-access-log.h"
 #include "kes-app-util.h"
+#include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-validate.h"
@@ -473,15 +474,20 @@ kes_access_log_export (KesAccessLog  *self,
                        GError       **error)
 {
   g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *summary = NULL;
 
   g_return_val_if_fail (KES_IS_ACCESS_LOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   csv = kes_audit_entries_to_csv (self->entries);
-  if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, NULL, error))
+  path = g_file_get_path (file);
+  /* A local file is written as every export is (refused if it is the
+   * database); one without a local path cannot be the database. */
+  if (path != NULL ? !kes_atomic_file_set_contents (path, csv, strlen (csv), error)
+                   : !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                               G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                               NULL, NULL, error))
     return FALSE;
   summary = g_strdup_printf ("access log as CSV, %u entries", self->entries->len);
   return kes_store_audit (self->store, KES_AUDIT_EXPORT, NULL, self->patient_id, summary, error);

@@ -15,6 +15,7 @@
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-error.h"
 #include "kes-records.h"
 #include "risk/kes-risk-export.h"
 
@@ -177,6 +178,7 @@ typedef struct
 {
   KesAdminPage *page;
   char         *team_id;
+  gint64        revision; /* the team as the page showed it */
 } RenameRequest;
 
 static void
@@ -188,10 +190,16 @@ team_renamed_cb (const char *name,
 
   if (name != NULL)
     {
-      if (kes_store_rename_team (request->page->store, request->team_id, name, &error))
+      if (kes_store_rename_team (request->page->store, request->team_id, request->revision, name,
+                                 &error))
         directory_changed (request->page, _("Team renamed"));
       else
-        kes_show_error (GTK_WIDGET (request->page), _("The Team Was Not Renamed"), error->message);
+        {
+          kes_show_error (GTK_WIDGET (request->page), _("The Team Was Not Renamed"), error->message);
+          /* After a conflict, show the name it has now. */
+          if (g_error_matches (error, KES_ERROR, KES_ERROR_CONFLICT))
+            kes_admin_page_reload (request->page);
+        }
     }
 
   g_object_unref (request->page);
@@ -208,6 +216,7 @@ rename_clicked_cb (GtkButton    *button,
 
   request->page = g_object_ref (self);
   request->team_id = g_strdup (kes_team_get_id (team));
+  request->revision = kes_team_get_revision (team);
   kes_ask_text (GTK_WIDGET (self), _("Rename the Team"), NULL, _("Team name"),
                 kes_team_get_name (team), _("_Rename"), FALSE, team_renamed_cb, request);
 }

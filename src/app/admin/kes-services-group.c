@@ -112,9 +112,12 @@ retire_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "retire") != 0)
     return;
-  if (!kes_store_withdraw_service (self->store, kes_field_record_get_id (service), &error))
+  if (!kes_store_withdraw_service (self->store, kes_field_record_get_id (service),
+                                   kes_field_record_get_revision (service), &error))
     {
       kes_show_error (GTK_WIDGET (self), _("Could Not Retire the Entry"), error->message);
+      /* A conflict: show the entry as it now stands. */
+      kes_services_group_reload (self);
       return;
     }
   kes_services_group_reload (self);

@@ -39,17 +39,21 @@ static guint signals[N_SIGNALS];
 
 /* ---- Building the rows from the kind's fields ---- */
 
+/* The codes of @field's list and their labels; an optional field starts
+ * with "Not recorded", a required one still empty with "Choose…" so nothing
+ * (a monitoring service, a category) is recorded by default unseen. */
 static GStrv
 codes_for (const KesCareField *field,
+           gboolean            empty,
            GStrv              *labels_out)
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
-  if (!field->required)
+  if (!field->required || empty)
     {
       g_strv_builder_add (codes, "");
-      g_strv_builder_add (labels, _("Not recorded"));
+      g_strv_builder_add (labels, field->required ? _("Choose…") : _("Not recorded"));
     }
   if (g_str_equal (field->codes, "depot-drug"))
     {
@@ -76,6 +80,20 @@ codes_for (const KesCareField *field,
 
 static void update_computed (KesCareForm *self);
 
+/* Kestrel's light for the patient's thresholds, or the monitoring
+ * service's when that is the more cautious. */
+static KesFbcLight
+effective_light (KesStore      *store,
+                 KesCareRecord *fbc)
+{
+  KesFbcLight light = kes_store_fbc_light (store, fbc, NULL);
+  KesFbcLight service;
+
+  if (kes_fbc_light_parse (kes_care_record_get (fbc, "service_light"), &service))
+    light = kes_fbc_light_worse (light, service);
+  return light;
+}
+
 static void
 value_changed_cb (KesCareForm *self)
 {
@@ -84,7 +102,8 @@ value_changed_cb (KesCareForm *self)
 
 static GtkWidget *
 make_row (KesCareForm        *self,
-          const KesCareField *field)
+          const KesCareField *field,
+          KesCareRecord      *record)
 {
   const char *label = _(field->label);
   g_autofree char *title = field->type == KES_CARE_FIELD_DATE
@@ -137,7 +156,7 @@ make_row (KesCareForm        *self,
     case KES_CARE_FIELD_CODE:
       {
         g_auto(GStrv) labels = NULL;
-        GStrv codes = codes_for (field, &labels);
+        GStrv codes = codes_for (field, *kes_care_record_get (record, field->key) == '\0', &labels);
         g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) labels);
 
         row = adw_combo_row_new ();
@@ -205,7 +224,7 @@ update_computed (KesCareForm *self)
     return;
   record = kes_care_form_get_record (self);
   g_free (self->computed);
-  self->computed = kes_care_form_computed_text (record);
+  self->computed = kes_care_form_computed_text (self->store, record);
   gtk_label_set_text (self->computed_label, self->computed);
   gtk_widget_set_visible (GTK_WIDGET (self->computed_label), *self->computed != '\0');
 
@@ -217,12 +236,8 @@ update_computed (KesCareForm *self)
     }
   if (g_str_equal (kes_care_record_get_kind (record), KES_CARE_FBC) && *self->computed != '\0')
     {
-      double wbc = 0, anc = 0;
-      g_autofree char *css = NULL;
-
-      kes_care_record_get_number (record, "wbc", &wbc);
-      kes_care_record_get_number (record, "neutrophils", &anc);
-      css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (kes_fbc_traffic_light (wbc, anc)));
+      g_autofree char *css = g_strdup_printf ("kes-light-%s",
+                                              kes_fbc_light_to_string (effective_light (self->store, record)));
       gtk_widget_add_css_class (GTK_WIDGET (self->computed_label), css);
     }
 }
@@ -317,7 +332,7 @@ kes_care_form_new (GtkWindow     *parent,
   adw_preferences_group_set_title (self->group, title);
   for (guint i = 0; fields[i].key != NULL; i++)
     {
-      GtkWidget *row = make_row (self, &fields[i]);
+      GtkWidget *row = make_row (self, &fields[i], record);
 
       if (row == NULL)
         continue;
@@ -403,23 +418,39 @@ kes_care_form_save (KesCareForm *self)
   return TRUE;
 }
 
+static char *
+fbc_text (KesStore      *store,
+          KesCareRecord *record)
+{
+  KesFbcThresholds thresholds;
+  KesFbcLight own, service, light;
+  double wbc, anc;
+
+  if (!kes_care_record_get_number (record, "wbc", &wbc) || !kes_care_record_get_number (record, "neutrophils", &anc))
+    return g_strdup ("");
+  own = kes_store_fbc_light (store, record, &thresholds);
+  light = effective_light (store, record);
+  if (kes_fbc_light_parse (kes_care_record_get (record, "service_light"), &service) && service != own)
+    /* TRANSLATORS: Kestrel's light, the service's, the one used and what to do */
+    return g_strdup_printf (_("Kestrel: %s; the monitoring service: %s. They differ: check the numbers with the "
+                              "service. The more cautious (%s) applies: %s"),
+                            kes_fbc_light_label (own), kes_fbc_light_label (service), kes_fbc_light_label (light),
+                            kes_fbc_light_action (light));
+  if (thresholds == KES_FBC_THRESHOLDS_BEN)
+    /* TRANSLATORS: "Amber under BEN criteria: Continue clozapine…" */
+    return g_strdup_printf (_("%s under BEN criteria: %s"), kes_fbc_light_label (light), kes_fbc_light_action (light));
+  /* TRANSLATORS: "Red: Stop clozapine now…" */
+  return g_strdup_printf (_("%s: %s"), kes_fbc_light_label (light), kes_fbc_light_action (light));
+}
+
 char *
-kes_care_form_computed_text (KesCareRecord *record)
+kes_care_form_computed_text (KesStore      *store,
+                             KesCareRecord *record)
 {
   const char *kind = kes_care_record_get_kind (record);
 
   if (g_str_equal (kind, KES_CARE_FBC))
-    {
-      double wbc, anc;
-      KesFbcLight light;
-
-      if (!kes_care_record_get_number (record, "wbc", &wbc) ||
-          !kes_care_record_get_number (record, "neutrophils", &anc))
-        return g_strdup ("");
-      light = kes_fbc_traffic_light (wbc, anc);
-      /* TRANSLATORS: "Red: Stop clozapine now…" */
-      return g_strdup_printf (_("%s: %s"), kes_fbc_light_label (light), kes_fbc_light_action (light));
-    }
+    return fbc_text (store, record);
   if (g_str_equal (kind, KES_CARE_PHYSICAL_HEALTH))
     {
       double weight, height, bmi;
@@ -436,7 +467,21 @@ kes_care_form_computed_text (KesCareRecord *record)
 
       if (!kes_care_record_get_number (record, "level", &level))
         return g_strdup ("");
-      return g_strdup (kes_lithium_band_label (kes_lithium_band (level)));
+      return g_strdup (kes_lithium_band_label (kes_lithium_band (
+        kes_store_lithium_target (store, kes_care_record_get_patient_id (record),
+                                  kes_care_record_get (record, "taken_on")), level)));
+    }
+  if (g_str_equal (kind, KES_CARE_DEPOT_DOSE))
+    {
+      g_autofree char *drug = kes_store_depot_drug_of (store, kes_care_record_get (record, "prescription_id"));
+      guint hours = kes_depot_drug_observe_hours (drug);
+
+      if (hours == 0 || !g_str_equal (kes_care_record_get (record, "outcome"), "given"))
+        return g_strdup ("");
+      /* TRANSLATORS: "Olanzapine pamoate (embonate): observe …" */
+      return g_strdup_printf (_("%s: observe the person in a healthcare facility for at least %u hours after "
+                                "the injection (post-injection syndrome, SmPC), then record the hours "
+                                "observed."), kes_depot_drug_lookup_label (drug), hours);
     }
   return g_strdup ("");
 }

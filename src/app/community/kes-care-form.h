@@ -32,7 +32,11 @@ const char    *kes_care_form_get_computed (KesCareForm  *self);
 /* Validates and saves; FALSE with the messages shown when it was not saved. */
 gboolean       kes_care_form_save       (KesCareForm    *self);
 
-/* Text shown for an FBC or physical health check while typing (pure). */
-char          *kes_care_form_computed_text (KesCareRecord *record);
+/* Text shown beside the values while typing: an FBC's light (under the
+ * patient's thresholds, and the service's colour where it differs), a BMI,
+ * a lithium level against the patient's target, the observation an
+ * injection needs. Reads the patient's settings, logs no view. */
+char          *kes_care_form_computed_text (KesStore      *store,
+                                            KesCareRecord *record);
 
 G_END_DECLS

@@ -7,9 +7,11 @@
 
 #include "community/kes-care-view-util.h"
 #include "community/kes-medication-view.h"
+#include "community/kes-monitoring-groups.h"
 #include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-medication-rules.h"
+#include "kes-patient.h"
 #include "kes-physical-trend.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
@@ -19,22 +21,29 @@ struct _KesMedicationView
   AdwBin               parent_instance;
 
   GtkLabel            *alerts_label;
+  AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *prescriptions_group;
   AdwPreferencesGroup *depot_group;
+  AdwPreferencesGroup *clozapine_settings_group;
   AdwPreferencesGroup *fbc_group;
+  AdwPreferencesGroup *lithium_settings_group;
   AdwPreferencesGroup *lithium_group;
   AdwPreferencesGroup *physical_group;
   AdwPreferencesGroup *trends_group;
   GtkFlowBox          *trends_box;
 
+  KesCareGroup         due;
   KesCareGroup         prescriptions;
   KesCareGroup         depots;
+  KesCareGroup         clozapine_settings;
   KesCareGroup         fbcs;
+  KesCareGroup         lithium_settings;
   KesCareGroup         lithium;
   KesCareGroup         physical;
 
   KesStore            *store;
   char                *patient_id;
+  char                *ethnicity; /* for the BMI band */
 };
 
 G_DEFINE_FINAL_TYPE (KesMedicationView, kes_medication_view, ADW_TYPE_BIN)
@@ -105,6 +114,31 @@ static void
 add_physical_clicked_cb (KesMedicationView *self)
 {
   open_new (self, KES_CARE_PHYSICAL_HEALTH, "taken_on", _("Physical Health Check"));
+}
+
+static void
+thresholds_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id, KES_CARE_CLOZAPINE_MONITORING,
+                                 _("Clozapine Monitoring"), G_CALLBACK (saved_cb));
+}
+
+static void
+no_rechallenge_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id,
+                                 KES_CARE_CLOZAPINE_NO_RECHALLENGE, _("Not to Be Re-challenged"),
+                                 G_CALLBACK (saved_cb));
+}
+
+static void
+lithium_plan_clicked_cb (KesMedicationView *self)
+{
+  if (self->patient_id != NULL)
+    kes_monitoring_open_setting (GTK_WIDGET (self), self->store, self->patient_id, KES_CARE_LITHIUM_PLAN,
+                                 _("Lithium Plan"), G_CALLBACK (saved_cb));
 }
 
 static void
@@ -237,7 +271,7 @@ fill_depots (KesMedicationView *self,
       g_autoptr(KesCareRecord) dose = g_list_model_get_item (doses, i);
       g_autofree char *date = kes_care_date (dose, "given_on");
       g_autofree char *title = g_strdup_printf ("%s — %s", date, kes_care_code_label (dose, "outcome"));
-      g_autofree char *subtitle = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
       const char *drug = "";
       AdwActionRow *row;
 
@@ -249,17 +283,42 @@ fill_depots (KesMedicationView *self,
         }
       if (g_str_equal (kes_care_record_get (dose, "outcome"), "given"))
         /* TRANSLATORS: drug, dose, site, batch, who gave it */
-        subtitle = g_strdup_printf (_("%s %s · %s · batch %s · given by %s"), drug,
-                                    kes_care_record_get (dose, "dose"), kes_care_record_get (dose, "site"),
-                                    kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
+        g_string_printf (subtitle, _("%s %s · %s · batch %s · given by %s"), drug,
+                         kes_care_record_get (dose, "dose"), kes_care_record_get (dose, "site"),
+                         kes_care_record_get (dose, "batch"), kes_care_record_get (dose, "given_by"));
       else
-        subtitle = g_strdup_printf ("%s · %s", drug, kes_care_record_get (dose, "reason"));
-      row = kes_care_group_add_record (&self->depots, self->store, dose, title, subtitle);
+        g_string_printf (subtitle, "%s · %s", drug, kes_care_record_get (dose, "reason"));
+      if (*kes_care_record_get (dose, "observed_hours") != '\0')
+        /* TRANSLATORS: how long the patient was watched after an injection */
+        g_string_append_printf (subtitle, _(" · observed %s hours"), kes_care_record_get (dose, "observed_hours"));
+      if (*kes_care_record_get (dose, "observation_note") != '\0')
+        g_string_append_printf (subtitle, " (%s)", kes_care_record_get (dose, "observation_note"));
+      row = kes_care_group_add_record (&self->depots, self->store, dose, title, subtitle->str);
       if (row != NULL)
         kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, dose,
                                       _("Mark This Depot Entry as Entered in Error?"), G_CALLBACK (saved_cb));
     }
   kes_care_group_finish (&self->depots);
+}
+
+/* A coloured badge with the light in words, "Kestrel: Amber". */
+static void
+add_light_badge (AdwActionRow *row,
+                 KesFbcLight   light,
+                 gboolean      service,
+                 const char   *description)
+{
+  /* TRANSLATORS: whose traffic light a blood result has, "Kestrel: Amber" */
+  g_autofree char *text = service ? g_strdup_printf (_("Service: %s"), kes_fbc_light_label (light))
+                                  : g_strdup_printf (_("Kestrel: %s"), kes_fbc_light_label (light));
+  g_autofree char *css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "kes-computed");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  adw_action_row_add_suffix (row, badge);
 }
 
 static void
@@ -272,27 +331,32 @@ fill_fbcs (KesMedicationView *self,
       g_autoptr(KesCareRecord) fbc = g_list_model_get_item (results, i);
       g_autofree char *date = kes_care_date (fbc, "taken_on");
       g_autofree char *title = NULL;
-      g_autofree char *css = NULL;
-      double wbc = 0, anc = 0;
-      KesFbcLight light;
-      GtkWidget *badge;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      KesFbcThresholds thresholds;
+      KesFbcLight light, service;
+      gboolean has_service;
       AdwActionRow *row;
 
-      kes_care_record_get_number (fbc, "wbc", &wbc);
-      kes_care_record_get_number (fbc, "neutrophils", &anc);
-      light = kes_fbc_traffic_light (wbc, anc);
+      light = kes_store_fbc_light (self->store, fbc, &thresholds);
+      has_service = kes_fbc_light_parse (kes_care_record_get (fbc, "service_light"), &service);
       /* TRANSLATORS: date, white cell count, neutrophil count */
       title = g_strdup_printf (_("%s — WBC %s, neutrophils %s"), date, kes_care_record_get (fbc, "wbc"),
                                kes_care_record_get (fbc, "neutrophils"));
-      row = kes_care_group_add_record (&self->fbcs, self->store, fbc, title, kes_fbc_light_action (light));
+      if (has_service && service != light)
+        g_string_append_printf (subtitle, _("Kestrel and the monitoring service differ: check the numbers with the "
+                                            "service. The more cautious applies: %s"),
+                                kes_fbc_light_action (kes_fbc_light_worse (light, service)));
+      else
+        g_string_append (subtitle, kes_fbc_light_action (has_service ? kes_fbc_light_worse (light, service) : light));
+      if (thresholds == KES_FBC_THRESHOLDS_BEN)
+        g_string_append (subtitle, _(" (BEN criteria)"));
+      row = kes_care_group_add_record (&self->fbcs, self->store, fbc, title, subtitle->str);
       if (row == NULL)
         continue;
-      badge = gtk_label_new (kes_fbc_light_label (light));
-      css = g_strdup_printf ("kes-light-%s", kes_fbc_light_to_string (light));
-      gtk_widget_add_css_class (badge, "kes-computed");
-      gtk_widget_add_css_class (badge, css);
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (row, badge);
+      /* Kestrel's light, then the service's beside it when recorded. */
+      add_light_badge (row, light, FALSE, "kestrel-light");
+      if (has_service)
+        add_light_badge (row, service, TRUE, "service-light");
       kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, fbc,
                                     _("Mark This Blood Result as Entered in Error?"), G_CALLBACK (saved_cb));
     }
@@ -309,12 +373,14 @@ fill_lithium (KesMedicationView *self,
       g_autoptr(KesCareRecord) level = g_list_model_get_item (levels, i);
       g_autofree char *date = kes_care_date (level, "taken_on");
       g_autofree char *title = g_strdup_printf (_("%s — %s mmol/L"), date, kes_care_record_get (level, "level"));
+      KesLithiumTarget target;
       double value = 0;
       AdwActionRow *row;
 
       kes_care_record_get_number (level, "level", &value);
+      target = kes_store_lithium_target (self->store, self->patient_id, kes_care_record_get (level, "taken_on"));
       row = kes_care_group_add_record (&self->lithium, self->store, level, title,
-                                       kes_lithium_band_label (kes_lithium_band (value)));
+                                       kes_lithium_band_label (kes_lithium_band (target, value)));
       if (row != NULL)
         kes_care_row_add_mark_button (row, GTK_WIDGET (self), self->store, level,
                                       _("Mark This Lithium Level as Entered in Error?"), G_CALLBACK (saved_cb));
@@ -365,6 +431,20 @@ fill_physical (KesMedicationView *self,
       if (*kes_care_record_get (check, "cholesterol") != '\0')
         append_part (parts, g_strdup_printf (_("cholesterol %s mmol/L"),
                                              kes_care_record_get (check, "cholesterol")));
+      if (*kes_care_record_get (check, "prolactin") != '\0')
+        append_part (parts, g_strdup_printf (_("prolactin %s mIU/L"), kes_care_record_get (check, "prolactin")));
+      if (kes_care_record_get_bool (check, "ecg_done"))
+        append_part (parts, *kes_care_record_get (check, "ecg_note") != '\0'
+                              ? g_strdup_printf (_("ECG: %s"), kes_care_record_get (check, "ecg_note"))
+                              : g_strdup (_("ECG done")));
+      if (*kes_care_record_get (check, "egfr") != '\0')
+        append_part (parts, g_strdup_printf (_("eGFR %s"), kes_care_record_get (check, "egfr")));
+      if (kes_care_record_get_bool (check, "ue_done"))
+        append_part (parts, g_strdup (_("U&E checked")));
+      if (*kes_care_record_get (check, "calcium") != '\0')
+        append_part (parts, g_strdup_printf (_("calcium %s mmol/L"), kes_care_record_get (check, "calcium")));
+      if (*kes_care_record_get (check, "tsh") != '\0')
+        append_part (parts, g_strdup_printf (_("TSH %s mU/L"), kes_care_record_get (check, "tsh")));
       if (*kes_care_record_get (check, "smoking") != '\0')
         append_part (parts, g_strdup (kes_care_code_label (check, "smoking")));
       row = kes_care_group_add_record (&self->physical, self->store, check, date, parts->str);
@@ -405,6 +485,19 @@ trend_card (GPtrArray      *trends,
   gtk_box_append (GTK_BOX (heading), label);
   gtk_box_append (GTK_BOX (card), heading);
 
+  if (series->note != NULL)
+    {
+      /* What the shaded band is and where it comes from (BMI by ethnicity). */
+      label = gtk_label_new (series->note);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_box_append (GTK_BOX (card), label);
+    }
+
   label = kes_trend_chart_new (trends, series);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
@@ -417,7 +510,7 @@ static void
 fill_trends (KesMedicationView *self,
              GListModel        *checks)
 {
-  g_autoptr(GPtrArray) trends = checks != NULL ? kes_physical_trends (checks) : NULL;
+  g_autoptr(GPtrArray) trends = checks != NULL ? kes_physical_trends (checks, self->ethnicity) : NULL;
   GtkFlowBoxChild *child;
 
   while ((child = gtk_flow_box_get_child_at_index (self->trends_box, 0)) != NULL)
@@ -431,6 +524,47 @@ fill_trends (KesMedicationView *self,
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->trends_group), trends != NULL && trends->len > 0);
+}
+
+/* TRUE when @scripts has a prescription of @category, stopped or not. */
+static gboolean
+has_category (GListModel *scripts,
+              const char *category)
+{
+  for (guint i = 0; scripts != NULL && i < g_list_model_get_n_items (scripts); i++)
+    {
+      g_autoptr(KesCareRecord) script = g_list_model_get_item (scripts, i);
+
+      if (g_str_equal (kes_care_record_get (script, "category"), category))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_monitoring (KesMedicationView *self,
+                 GListModel        *active_scripts,
+                 GListModel        *fbcs,
+                 GListModel        *levels)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = kes_store_list_monitoring (self->store, self->patient_id, today, &error);
+  gboolean clozapine = has_category (active_scripts, "clozapine") ||
+                       (fbcs != NULL && g_list_model_get_n_items (fbcs) > 0);
+  gboolean lithium = has_category (active_scripts, "lithium") ||
+                     (levels != NULL && g_list_model_get_n_items (levels) > 0);
+
+  if (items == NULL)
+    g_debug ("Could not list monitoring: %s", error->message);
+  kes_monitoring_fill_due (&self->due, items);
+  gtk_widget_set_visible (GTK_WIDGET (self->clozapine_settings_group), clozapine);
+  if (clozapine)
+    kes_monitoring_fill_clozapine (&self->clozapine_settings, GTK_WIDGET (self), self->store, self->patient_id,
+                                   G_CALLBACK (saved_cb));
+  gtk_widget_set_visible (GTK_WIDGET (self->lithium_settings_group), lithium);
+  if (lithium)
+    kes_monitoring_fill_lithium (&self->lithium_settings, self->store, self->patient_id);
 }
 
 static void
@@ -455,9 +589,13 @@ kes_medication_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_MEDICATION_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->patient_id, g_free);
+  g_clear_pointer (&self->ethnicity, g_free);
+  kes_care_group_free_rows (&self->due);
   kes_care_group_free_rows (&self->prescriptions);
   kes_care_group_free_rows (&self->depots);
+  kes_care_group_free_rows (&self->clozapine_settings);
   kes_care_group_free_rows (&self->fbcs);
+  kes_care_group_free_rows (&self->lithium_settings);
   kes_care_group_free_rows (&self->lithium);
   kes_care_group_free_rows (&self->physical);
   G_OBJECT_CLASS (kes_medication_view_parent_class)->dispose (object);
@@ -477,9 +615,12 @@ kes_medication_view_class_init (KesMedicationViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/community/kes-medication-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, alerts_label);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, due_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, prescriptions_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, depot_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, clozapine_settings_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, fbc_group);
+  gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_settings_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, lithium_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, physical_group);
   gtk_widget_class_bind_template_child (widget_class, KesMedicationView, trends_group);
@@ -491,14 +632,26 @@ kes_medication_view_init (KesMedicationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  kes_care_group_init (&self->due, self->due_group, _("No monitoring due"));
   kes_care_group_init (&self->prescriptions, self->prescriptions_group, _("No prescriptions recorded"));
   kes_care_group_init (&self->depots, self->depot_group, _("No depot injections recorded"));
+  kes_care_group_init (&self->clozapine_settings, self->clozapine_settings_group, _("No decision recorded"));
   kes_care_group_init (&self->fbcs, self->fbc_group, _("No blood results recorded"));
+  kes_care_group_init (&self->lithium_settings, self->lithium_settings_group, _("No decision recorded"));
   kes_care_group_init (&self->lithium, self->lithium_group, _("No lithium levels recorded"));
   kes_care_group_init (&self->physical, self->physical_group, _("No physical health checks recorded"));
   g_signal_connect_swapped (kes_care_header_button (self->prescriptions_group, _("_Add Prescription…"),
                                                     "add-prescription"),
                             "clicked", G_CALLBACK (add_prescription_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->clozapine_settings_group, _("_Thresholds…"),
+                                                    "clozapine-monitoring"),
+                            "clicked", G_CALLBACK (thresholds_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->clozapine_settings_group,
+                                                    _("Not to Be _Re-challenged…"), "clozapine-no-rechallenge"),
+                            "clicked", G_CALLBACK (no_rechallenge_clicked_cb), self);
+  g_signal_connect_swapped (kes_care_header_button (self->lithium_settings_group, _("_Change Plan…"),
+                                                    "lithium-plan"),
+                            "clicked", G_CALLBACK (lithium_plan_clicked_cb), self);
   g_signal_connect_swapped (kes_care_header_button (self->fbc_group, _("Add _Result…"), "add-fbc"),
                             "clicked", G_CALLBACK (add_fbc_clicked_cb), self);
   g_signal_connect_swapped (kes_care_header_button (self->lithium_group, _("Add _Level…"), "add-lithium"),
@@ -525,6 +678,14 @@ kes_medication_view_set_record (KesMedicationView *self,
   g_set_object (&self->store, store);
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);
+  g_clear_pointer (&self->ethnicity, g_free);
+  if (store != NULL && patient_id != NULL)
+    {
+      g_autoptr(KesPatient) patient = kes_store_load_patient (store, patient_id, NULL);
+
+      if (patient != NULL)
+        self->ethnicity = g_strdup (kes_patient_get_text (patient, KES_PATIENT_ETHNICITY));
+    }
   kes_medication_view_reload (self);
 }
 
@@ -538,6 +699,7 @@ kes_medication_view_reload (KesMedicationView *self)
   g_autoptr(GListModel) checks = NULL;
   g_autoptr(GListModel) active_doses = NULL;
   g_autoptr(GListModel) active_checks = NULL;
+  g_autoptr(GListModel) active_scripts = NULL;
 
   g_return_if_fail (KES_IS_MEDICATION_VIEW (self));
 
@@ -552,6 +714,8 @@ kes_medication_view_reload (KesMedicationView *self)
   /* Entered-in-error records are listed, marked; they count for nothing. */
   active_doses = kes_care_active_only (doses);
   active_checks = kes_care_active_only (checks);
+  active_scripts = kes_care_active_only (scripts);
+  fill_monitoring (self, active_scripts, fbcs, levels);
   fill_prescriptions (self, scripts, active_doses);
   fill_depots (self, doses, scripts);
   fill_fbcs (self, fbcs);

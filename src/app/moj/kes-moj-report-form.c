@@ -727,6 +727,20 @@ kes_moj_report_form_new (GtkWindow     *parent,
     gtk_widget_set_margin_top (intro, 12);
     gtk_box_append (GTK_BOX (content), intro);
   }
+  {
+    g_autofree char *notice = kes_moj_template_wording_notice (self->template);
+
+    if (notice != NULL)
+      {
+        GtkWidget *warning = gtk_label_new (notice);
+
+        gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (warning), 0);
+        gtk_widget_add_css_class (warning, "kes-alerts");
+        kes_widget_set_description (warning, "moj-wording-notice");
+        gtk_box_append (GTK_BOX (content), warning);
+      }
+  }
   parts = kes_moj_template_get_parts (self->template);
   for (guint p = 0; p < parts->len; p++)
     gtk_box_append (GTK_BOX (content), make_part (self, g_ptr_array_index (parts, p)));

@@ -72,6 +72,9 @@ display_value (KesHistoryView  *self,
     case KES_PATIENT_GENDER:
       list_name = KES_CODES_GENDER;
       break;
+    case KES_PATIENT_GENDER_IDENTITY:
+      list_name = KES_CODES_GENDER_IDENTITY;
+      break;
     case KES_PATIENT_ETHNICITY:
       list_name = KES_CODES_ETHNIC_CATEGORY;
       break;

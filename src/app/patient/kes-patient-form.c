@@ -39,6 +39,8 @@ static const FieldSpec text_fields[] = {
   { KES_PATIENT_PREFERRED_NAME, "preferred_entry", "preferred_error", KIND_ENTRY, NULL },
   { KES_PATIENT_BIRTH_DATE, "birth_entry", "birth_error", KIND_DATE, NULL },
   { KES_PATIENT_GENDER, "gender_dropdown", "gender_error", KIND_CODE, KES_CODES_GENDER },
+  { KES_PATIENT_GENDER_IDENTITY, "gender_identity_dropdown", "gender_identity_error", KIND_CODE,
+    KES_CODES_GENDER_IDENTITY },
   { KES_PATIENT_ETHNICITY, "ethnicity_dropdown", "ethnicity_error", KIND_CODE,
     KES_CODES_ETHNIC_CATEGORY },
   { KES_PATIENT_NHS_NUMBER, "nhs_entry", "nhs_error", KIND_NHS, NULL },

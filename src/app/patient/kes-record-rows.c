@@ -9,6 +9,8 @@
 #include "kes-app-util.h"
 #include "patient/kes-record-rows.h"
 
+/* What the row's button needs to mark its record: the template the button
+ * keeps, and a request made from it for the dialog that asks the reason. */
 typedef struct
 {
   GtkWidget           *owner;
@@ -25,6 +27,16 @@ mark_request_free (MarkRequest *request)
   g_clear_object (&request->store);
   g_free (request->record_id);
   g_free (request);
+}
+
+/* The template's owner is borrowed: the button holding the template is
+ * inside the owner, so a reference would keep the owner (and through it
+ * the store and its connection) alive for ever. */
+static void
+mark_template_free (MarkRequest *template)
+{
+  template->owner = NULL;
+  mark_request_free (template);
 }
 
 static void
@@ -119,7 +131,7 @@ kes_record_row_new (GtkWidget           *owner,
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark as _Entered in Error…"));
       MarkRequest *template = g_new0 (MarkRequest, 1);
 
-      template->owner = g_object_ref (owner);
+      template->owner = owner;
       template->store = g_object_ref (store);
       template->record_id = g_strdup (record_id);
       template->revision = revision;
@@ -129,7 +141,7 @@ kes_record_row_new (GtkWidget           *owner,
       gtk_widget_add_css_class (button, "destructive-action");
       g_object_set_data_full (G_OBJECT (button), "kes-heading", g_strdup (mark_heading), g_free);
       g_signal_connect_data (button, "clicked", G_CALLBACK (mark_clicked_cb), template,
-                             (GClosureNotify) mark_request_free, 0);
+                             (GClosureNotify) mark_template_free, 0);
       gtk_box_append (GTK_BOX (box), button);
     }
 

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-output-guard.h"
 #include "kes-validate.h"
 #include "preview/kes-poppler.h"
 #include "referrals/kes-referral-assessment.h"
@@ -513,9 +514,13 @@ attach_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && self->referral != NULL)
     {
+      g_autofree char *path = NULL;
+
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       name = g_file_get_basename (file);
-      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      path = g_file_get_path (file);
+      if (path == NULL || kes_output_guard_check_source (path, &error))
+        bytes = g_file_load_bytes (file, NULL, NULL, &error);
       if (bytes == NULL || !kes_referral_letter_extract (bytes, &n_pages, &text, &error) ||
           (id = kes_store_add_referral_document (self->store, kes_referral_get_id (self->referral), name,
                                                  bytes, n_pages, text, &error)) == NULL)

@@ -7,6 +7,7 @@
 
 #include "kes-app-util.h"
 #include "kes-audit.h"
+#include "kes-output-guard.h"
 #include "kes-tool-library.h"
 #include "kes-xml-writer.h"
 #include "preview/kes-report-preview.h"
@@ -139,7 +140,8 @@ import_response_cb (GtkNativeDialog *dialog,
       g_autofree char *contents = NULL;
       gsize length = 0;
 
-      if (g_file_get_contents (path, &contents, &length, &error))
+      if (kes_output_guard_check_source (path, &error) &&
+          g_file_get_contents (path, &contents, &length, &error))
         {
           g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 

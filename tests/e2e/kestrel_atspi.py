@@ -1,0 +1,222 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Driving the real kestrel binary over AT-SPI: what every end-to-end test
+# shares. Needs python3-pyatspi, a display and a D-Bus session
+# (tests/run-with-display.sh gives both). GTK 4.8's quirks are in
+# TESTING.md ("Driving the real app over AT-SPI").
+
+import os
+import subprocess
+import sys
+import time
+
+try:
+    import pyatspi
+except ImportError:
+    print("SKIP: python3-pyatspi is not installed")
+    sys.exit(77)
+
+TIMEOUT = 20.0
+
+
+class Failure(Exception):
+    pass
+
+
+def log(message):
+    print(f"# {message}", flush=True)
+
+
+def wait_for(what, predicate, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+        except Failure:
+            raise
+        except Exception:  # a node can vanish while we look at it
+            result = None
+        if result:
+            return result
+        time.sleep(0.2)
+    raise Failure(f"timed out waiting for {what}")
+
+
+def find_app(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        if app is None:
+            continue
+        try:
+            if app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def app_environment(schema_dir=None):
+    """The environment for the app under test: accessibility on (the UI
+    test environment turns it off), in-memory settings, X11, cairo."""
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GTK_A11Y"] = "atspi"
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env.setdefault("GDK_BACKEND", "x11")
+    env.setdefault("GSK_RENDERER", "cairo")
+    if schema_dir:
+        env["GSETTINGS_SCHEMA_DIR"] = schema_dir
+    return env
+
+
+def start_app(command, env, **popen_args):
+    """Starts the app and waits for it on the accessibility bus; returns
+    (process, accessible application). On a loaded machine the X server
+    occasionally refuses a connection at start-up ("cannot open display"):
+    a start that fails before the window appears is retried twice."""
+    for attempt in range(3):
+        process = subprocess.Popen(command, env=env, **popen_args)
+
+        def running_app():
+            if process.poll() is not None:
+                raise Failure(f"kestrel exited with status {process.returncode} before it "
+                              "appeared on the accessibility bus")
+            return find_app(process.pid)
+
+        try:
+            return process, wait_for("kestrel on the accessibility bus", running_app)
+        except Failure as failure:
+            if process.poll() is None or attempt == 2:
+                stop_app(process)
+                raise
+            log(f"{failure}; starting it again")
+    raise AssertionError("not reached")
+
+
+def stop_app(process):
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def showing(node):
+    # GTK 4.8 reports "visible" but not "showing" for its widgets.
+    return node.getState().contains(pyatspi.STATE_VISIBLE)
+
+
+def sensitive(node):
+    return node.getState().contains(pyatspi.STATE_SENSITIVE)
+
+
+def find(root, predicate):
+    return pyatspi.findDescendant(root, lambda n: n is not None and predicate(n))
+
+
+def by_description(root, description):
+    # Insensitive widgets (a disabled action) are not ready to use yet.
+    return find(root, lambda n: n.description == description and showing(n) and sensitive(n))
+
+
+def button_labelled(root, label):
+    """A push button by its label. A button with a mnemonic label is named
+    after both ("_Save Note Save Note")."""
+    return find(root, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON and n.name.endswith(label)
+                and showing(n) and sensitive(n))
+
+
+def text_field(root, name):
+    return find(root, lambda n: n.getRole() == pyatspi.ROLE_TEXT and n.name == name and showing(n)
+                and n.getState().contains(pyatspi.STATE_EDITABLE))
+
+
+def text_of(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def label_texts(root):
+    """Every label under @root with text: what the user reads there (error
+    messages included), for a failure's report."""
+    labels = pyatspi.findAllDescendants(root, lambda n: n is not None
+                                        and n.getRole() == pyatspi.ROLE_LABEL and n.name)
+    return [label.name for label in labels]
+
+
+def click(node):
+    node.queryAction().doAction(0)
+
+
+def type_into(root, name, value):
+    field = wait_for(f"the editable “{name}” field", lambda: text_field(root, name))
+    field.queryEditableText().setTextContents(value)
+    wait_for(f"“{value}” in “{name}”", lambda: text_of(field) == value, 5)
+
+
+def secret_field(root, name):
+    return find(root, lambda n: n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT)
+                and n.name == name and showing(n) and n.getState().contains(pyatspi.STATE_EDITABLE))
+
+
+def type_secret(root, name, value):
+    """A password entry reads back as bullets: check the length only."""
+    field = wait_for(f"the password field “{name}”", lambda: secret_field(root, name))
+    field.queryEditableText().setTextContents(value)
+    wait_for(f"{len(value)} characters in “{name}”",
+             lambda: field.queryText().characterCount == len(value), 5)
+
+
+def choose_second_item(app, name):
+    """Opens a drop-down and picks the item after the current one (after
+    “Not set”). GTK 4.8 drop-downs cannot be selected through AT-SPI, so the
+    popover is opened with its button's action and driven with keys."""
+    combo = wait_for(f"the “{name}” choice",
+                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_COMBO_BOX
+                                  and n.name == name and showing(n)))
+    button = find(combo, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON)
+    # The popover's list selects the item under the pointer: keep it away.
+    subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
+    click(button)
+    time.sleep(0.6)
+    subprocess.run(["xdotool", "key", "--delay", "150", "Down", "Return"], check=True)
+
+    def chosen():
+        # The button shows the selected item; the popover's list is elsewhere.
+        labels = pyatspi.findAllDescendants(button, lambda n: n.getRole() == pyatspi.ROLE_LABEL
+                                            and showing(n))
+        return [label.name for label in labels
+                if label.name and label.name not in ("Not set", "(None)")]
+
+    picked = wait_for(f"a value in “{name}”", chosen, 5)
+    log(f"{name}: {picked[0]}")
+
+
+def new_patient_through_form(app, family, given, birth_date, nhs_number):
+    """Registers a patient through the register form as a user would; the
+    record's page is showing afterwards."""
+    click(wait_for("the New Patient button", lambda: by_description(app, "new-patient")))
+    type_into(app, "Family name", family)
+    type_into(app, "Given name", given)
+    type_into(app, "Date of birth", birth_date)
+    type_into(app, "NHS number", nhs_number)
+    choose_second_item(app, "Gender")
+    choose_second_item(app, "Ethnic category")
+    click(wait_for("the Save button", lambda: by_description(app, "save-record")))
+
+
+def click_at(node):
+    """Clicks the middle of @node on the screen, for widgets whose AT-SPI
+    action GTK 4.8 does not offer (list rows). A button's action presses it
+    and clicks a moment later; a click here is one at once."""
+    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    x = extents.x + extents.width // 2
+    y = extents.y + extents.height // 2
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
+
+
+def screenshot_on_failure():
+    shots = os.environ.get("KESTREL_E2E_SCREENSHOT")
+    if shots:
+        subprocess.run(["import", "-window", "root", shots], check=False)
