@@ -137,16 +137,7 @@ kes_store_list_account_history (KesStore    *self,
   sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KesAuditEntry) entry =
-        kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
-                             kes_store_column_text (stmt, 1),
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             kes_store_column_text (stmt, 3),
-                             kes_store_column_text (stmt, 4),
-                             (const char *) sqlite3_column_text (stmt, 5),
-                             (const char *) sqlite3_column_text (stmt, 6),
-                             sqlite3_column_int64 (stmt, 7),
-                             kes_store_column_text (stmt, 8));
+      g_autoptr(KesAuditEntry) entry = kes_store_audit_entry_from_row (stmt);
       g_list_store_append (list, entry);
     }
   sqlite3_reset (stmt);

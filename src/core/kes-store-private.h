@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "kes-audit.h"
 #include "kes-care-record.h"
 #include "kes-moj.h"
 #include "kes-permissions.h"
@@ -215,6 +216,10 @@ gboolean      kes_store_bulk_restore   (KesStore      *self,
                                         GError       **error);
 
 /* ---- Audit (kes-store-audit.c); callers hold a savepoint ---- */
+/* An entry from a row whose first nine columns are the audit's seq, at,
+ * actor_id, the actor's display name, action, record_id, patient_id,
+ * revision and summary, in that order (a listing's SELECT). */
+KesAuditEntry *kes_store_audit_entry_from_row (sqlite3_stmt *stmt);
 gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *action,
                                         const char    *record_id,

@@ -59,6 +59,10 @@ AdwMessageDialog *kes_test_find_message_dialog (void);
  * again with the problem (kes_test_find_message_dialog finds it). */
 void       kes_test_answer_signature (const char *password);
 void       kes_test_close_dialogs   (void);
+/* The first shown toplevel window of @type, or NULL. */
+GtkWindow *kes_test_find_window     (GType       type);
+/* Destroys every toplevel window of @type (editors a test left open). */
+void       kes_test_destroy_windows (GType       type);
 /* Answers @dialog with @response as a click would, and makes sure it is
  * gone after (whether or not the answer destroyed it). */
 void       kes_test_answer          (AdwMessageDialog *dialog,

@@ -60,16 +60,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   kes_test_close_dialogs ();
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (KES_IS_ACCOUNT_EDITOR (window))
-        gtk_window_destroy (window);
-    }
+  kes_test_destroy_windows (KES_TYPE_ACCOUNT_EDITOR);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->admin);
   kes_test_db_free (fixture->db);
@@ -122,16 +114,7 @@ shown_error (KesAccountEditor *editor)
 static KesAccountEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (KES_IS_ACCOUNT_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return KES_ACCOUNT_EDITOR (window);
-    }
-  return NULL;
+  return (KesAccountEditor *) kes_test_find_window (KES_TYPE_ACCOUNT_EDITOR);
 }
 
 /* Each account's row says its roles, team, last sign-in and state. */

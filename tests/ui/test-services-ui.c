@@ -72,16 +72,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   kes_test_close_dialogs ();
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (KES_IS_SERVICE_EDITOR (window))
-        gtk_window_destroy (window);
-    }
+  kes_test_destroy_windows (KES_TYPE_SERVICE_EDITOR);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   kes_test_db_free (fixture->db);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -179,16 +171,7 @@ row_button (GtkWidget  *row,
 static KesServiceEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (KES_IS_SERVICE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return KES_SERVICE_EDITOR (window);
-    }
-  return NULL;
+  return (KesServiceEditor *) kes_test_find_window (KES_TYPE_SERVICE_EDITOR);
 }
 
 static GtkWidget *

@@ -145,17 +145,7 @@ present (Request    *request,
   g_object_set_data (G_OBJECT (dialog), "kes-confirm-password", entry);
   gtk_box_append (GTK_BOX (box), grid);
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "error");
-      kes_widget_set_description (label, "password-problem");
-      gtk_box_append (GTK_BOX (box), label);
-      g_object_set_data (G_OBJECT (dialog), "kes-problem", label);
-    }
+  kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, "password-problem");
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

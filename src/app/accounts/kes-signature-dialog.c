@@ -93,17 +93,7 @@ present (Request    *request,
   kes_widget_set_description (entry, "signature-password");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
-  if (problem != NULL)
-    {
-      GtkWidget *error_label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-      gtk_widget_add_css_class (error_label, "error");
-      kes_widget_set_description (error_label, "signature-problem");
-      gtk_box_append (GTK_BOX (box), error_label);
-      g_object_set_data (G_OBJECT (dialog), "kes-problem", error_label);
-    }
+  kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, "signature-problem");
   g_object_set_data (G_OBJECT (dialog), "kes-password", entry);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
