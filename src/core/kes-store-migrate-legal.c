@@ -286,8 +286,8 @@ fold_offence (KesStore       *self,
     }
   /* Withdrawn as a record of its own; what it says is now in the legal
    * status record, and the history keeps both. */
-  return kes_store_mark_entered_in_error (self, kes_moj_record_get_id (offence), kes_moj_record_get_revision (offence),
-                                          _(reasons->offence_withdrawn), error);
+  return kes_store_write_entered_in_error (self, kes_moj_record_get_id (offence), kes_moj_record_get_revision (offence),
+                                           _(reasons->offence_withdrawn), error);
 }
 
 /* The caseload's legal status and MHCS reference, from the record now. */
@@ -379,6 +379,8 @@ kes_store_settle_imported_legal_status (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (patient_id != NULL, FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return FALSE;
   /* Only a register from before 0016 says so; a newer export is left as
    * it is (an export and its import stay the same bytes). The conversion
    * is the update's, whoever imports: the import's own entry names them. */

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
+#include "kes-audit.h"
 #include "kes-caseload-model.h"
 #include "kes-clock.h"
 #include "kes-error.h"
@@ -99,7 +101,7 @@ check_staff_reference (KesStore         *self,
 
   if (*id == '\0')
     return TRUE;
-  staff = kes_store_find_staff (self, id, NULL);
+  staff = kes_store_lookup_staff (self, id);
   if (staff == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
@@ -123,7 +125,7 @@ nhs_number_taken (KesStore    *self,
                   GError     **error)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
+    "SELECT p.family_name, p.given_name, p.id FROM patient p JOIN record r ON r.id = p.id "
     "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
   int rc;
 
@@ -136,11 +138,21 @@ nhs_number_taken (KesStore    *self,
   if (rc == SQLITE_ROW)
     {
       g_autofree char *shown = kes_nhs_number_format (nhs);
-      g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
-                                                                kes_store_column_text (stmt, 1), NULL);
 
-      *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
-                                  shown, other);
+      /* Named only to someone who may read that patient's register entry:
+       * a number typed in one team must not tell it who another team sees. */
+      if (kes_store_check_permission (self, KES_PERMISSION_VIEW_IDENTITY, kes_store_column_text (stmt, 2), NULL))
+        {
+          g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                                    kes_store_column_text (stmt, 1), NULL);
+
+          *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
+                                      shown, other);
+        }
+      else
+        *message = g_strdup_printf (_("NHS number %s already belongs to a patient of another team: check it "
+                                      "against the document it came from, and ask that team if it is the same "
+                                      "person"), shown);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -164,7 +176,7 @@ check_references (KesStore    *self,
 
   if (*team_id != '\0')
     {
-      g_autoptr(KesTeam) team = kes_store_find_team (self, team_id);
+      g_autoptr(KesTeam) team = kes_store_lookup_team (self, team_id);
       if (team == NULL)
         {
           g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
@@ -205,6 +217,9 @@ kes_store_check_patient (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (KES_IS_PATIENT (patient), NULL);
 
+  /* Whether a number is taken is itself something of another patient. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, kes_patient_get_id (patient), error))
+    return NULL;
   /* A number that fails its check is validation's to report. */
   if (nhs != NULL)
     {
@@ -233,15 +248,17 @@ kes_store_save_patient (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_PATIENT (patient), FALSE);
 
+  /* The permission first: someone who may not write the register learns
+   * nothing from its checks. */
+  id = g_strdup (kes_patient_get_id (patient));
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, id, error))
+    return FALSE;
+
   /* Work on a copy: if anything fails, the caller keeps exactly what was typed. */
   work = kes_patient_copy (patient);
   if (!kes_patient_normalise (work, today, error) || !check_references (self, work, error))
     return FALSE;
-
-  id = g_strdup (kes_patient_get_id (patient));
   json = kes_patient_to_json (work);
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
-    return FALSE;
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
@@ -307,20 +324,19 @@ kes_store_load_patient (KesStore    *self,
   return g_steal_pointer (&patient);
 }
 
-KesPatient *
-kes_store_find_patient (KesStore    *self,
-                        const char  *key,
-                        GError     **error)
+/* The patient's id for an id, an NHS number (any spacing) or an MHCS
+ * reference, with no permission check: callers check. */
+static char *
+resolve_patient_key (KesStore    *self,
+                     const char  *key,
+                     GError     **error)
 {
   g_autofree char *nhs = NULL;
-  g_autofree char *id = NULL;
+  char *id = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
   if (g_uuid_string_is_valid (key))
-    return kes_store_load_patient (self, key, error);
+    return g_strdup (key);
 
   nhs = kes_nhs_number_parse (key, NULL);
   stmt = kes_store_prepare (self,
@@ -335,12 +351,38 @@ kes_store_find_patient (KesStore    *self,
     id = g_strdup (kes_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (id == NULL)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
-                   _("No patient has the id, NHS number or MHCS reference “%s”"), key);
-      return NULL;
-    }
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                 _("No patient has the id, NHS number or MHCS reference “%s”"), key);
+  return id;
+}
+
+KesPatient *
+kes_store_find_patient (KesStore    *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error) ||
+      (id = resolve_patient_key (self, key, error)) == NULL)
+    return NULL;
   return kes_store_load_patient (self, id, error);
+}
+
+char *
+kes_store_lookup_patient_id (KesStore    *self,
+                             const char  *key,
+                             GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_BREAK_GLASS, NULL, error))
+    return NULL;
+  return resolve_patient_key (self, key, error);
 }
 
 guint
@@ -351,6 +393,8 @@ kes_store_count_patients (KesStore *self)
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, NULL))
+    return 0;
   stmt = kes_store_prepare (self,
     "SELECT count(*) FROM record WHERE kind = 'patient' AND state = 'active'", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -360,16 +404,36 @@ kes_store_count_patients (KesStore *self)
   return count;
 }
 
+/* Team scope: someone in a team lists their team's patients, those with no
+ * team yet and those they broke the glass for; someone without a team
+ * (an administrator keeping the register) lists everyone. */
+static gboolean
+in_scope (KesStore     *self,
+          const char   *scope,
+          sqlite3_stmt *stmt)
+{
+  const char *team = (const char *) sqlite3_column_text (stmt, 8);
+
+  return scope == NULL || team == NULL || g_str_equal (team, scope) ||
+         kes_store_has_break_glass (self, kes_store_column_text (stmt, 0));
+}
+
 GPtrArray *
 kes_store_load_caseload_rows (KesStore  *self,
                               GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *scope = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(KesTeam) team = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error))
+    return NULL;
+  scope = kes_store_actor_team_scope (self);
   stmt = kes_store_prepare (self,
     "SELECT p.id, p.family_name, p.given_name, p.preferred_name, p.sort_name, p.nhs_number, "
     "p.mhcs_reference, p.birth_date, p.team_id, t.name, p.coordinator_id, s.display_name, "
@@ -380,9 +444,13 @@ kes_store_load_caseload_rows (KesStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
-                                                               kes_store_column_text (stmt, 2),
-                                                               kes_store_column_text (stmt, 3));
+      g_autofree char *name = NULL;
+
+      if (!in_scope (self, scope, stmt))
+        continue;
+      name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
+                                              kes_store_column_text (stmt, 2),
+                                              kes_store_column_text (stmt, 3));
       g_ptr_array_add (rows, kes_caseload_row_new (kes_store_column_text (stmt, 0),
                                                    name,
                                                    kes_store_column_text (stmt, 4),
@@ -401,6 +469,13 @@ kes_store_load_caseload_rows (KesStore  *self,
       kes_store_set_db_error (self, error, _("Could not read the caseload"));
       return NULL;
     }
+
+  /* One entry per listing: the scope and the count, never who. */
+  team = scope != NULL ? kes_store_lookup_team (self, scope) : NULL;
+  summary = g_strdup_printf ("patient register: %u patients (%s)", rows->len,
+                             team != NULL ? kes_team_get_name (team) : "all teams");
+  if (!kes_store_audit (self, KES_AUDIT_LIST, NULL, NULL, summary, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -408,18 +483,23 @@ char *
 kes_store_find_patient_named (KesStore   *self,
                               const char *given,
                               const char *family,
-                              const char *except_id)
+                              const char *except_id,
+                              GError    **error)
 {
-  /* By the caseload's sort name, which is indexed and free of case and
-   * accents, so a large database answers at once. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
-    "WHERE p.sort_name = ?1 AND p.id IS NOT ?2 LIMIT 1", NULL);
+  sqlite3_stmt *stmt;
   g_autofree char *sort_name = NULL;
   char *id = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  /* Across every team, but it says only whether a name is a patient's. */
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  /* By the caseload's sort name, which is indexed and free of case and
+   * accents, so a large database answers at once. */
+  stmt = kes_store_prepare (self,
+    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "WHERE p.sort_name = ?1 AND p.id IS NOT ?2 LIMIT 1", error);
   if (stmt == NULL || given == NULL || family == NULL)
     return NULL;
   sort_name = make_sort_name (family, given);

@@ -159,7 +159,9 @@ find_named_patients (KesStore    *store,
 
       if (*given == '\0' || *family == '\0')
         continue;
-      other = kes_store_find_patient_named (store, given, family, patient_id);
+      /* The export checked view-clinical before reading anything, so a
+       * refusal can't happen here; were it to, the name would simply stay. */
+      other = kes_store_find_patient_named (store, given, family, patient_id, NULL);
       if (other != NULL && !g_hash_table_contains (found, other))
         g_hash_table_insert (found, g_steal_pointer (&other), g_strdup_printf ("%s %s", given, family));
     }

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-core-test-util.h"
+#include "kes-test-accounts.h"
 #include "kes-validate.h"
 
 void
@@ -97,6 +98,6 @@ kes_core_test_sign_to_accept (KesStore    *store,
       kes_referral_set_text (referral, field, "As discussed at the referrals meeting");
   kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, date);
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
-  if (!kes_store_sign_referral_assessment (store, referral, &error))
+  if (!kes_store_sign_referral_assessment (store, referral, KES_TEST_PASSWORD, &error))
     g_error ("signing off the assessment: %s", error->message);
 }

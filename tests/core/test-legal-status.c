@@ -10,6 +10,7 @@
 #include "kes-store-moj.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* One legal status: the legal status record is the only home of a
  * patient's section, MHCS reference, MAPPA and index offences. A referral
@@ -34,8 +35,8 @@ fixture_set_up (Fixture       *fixture,
   kes_clock_set_fixed (now);
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
-  g_assert_no_error (error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL,
+                                            KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Wagtail");
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "kes-account.h"
 #include "kes-accounts.h"
 #include "kes-core-test-util.h"
 #include "kes-moj.h"
@@ -13,6 +14,7 @@
 #include "kes-store-moj.h"
 #include "kes-store-private.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Migration 0016: the legal status, MHCS reference and MAPPA leave the
  * patient register for the legal status record, and separate index
@@ -134,12 +136,12 @@ test_one_legal_status (void)
   g_autoptr(GPtrArray) revisions = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GListModel) offences = NULL;
+  g_autoptr(KesAccount) update = NULL;
   KesRevision *latest;
   guint total;
 
   g_assert_cmpint (kes_store_get_user_version (store), ==, kes_store_schema_version ());
-  reader = kes_store_add_staff (store, "reader", "Record Reader", "", NULL, "", &error);
-  g_assert_no_error (error);
+  reader = kes_test_account (store, "reader", "Record Reader", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (store, reader);
 
   /* No register revision holds the four keys any more. */
@@ -214,8 +216,10 @@ test_one_legal_status (void)
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
     g_assert_nonnull (strstr (g_ptr_array_index (problems, i), "it was added outside Kestrel"));
-  g_assert_true (kes_store_staff_is_disabled (store, "kestrel-database-update-0016"));
-  g_assert_false (kes_store_staff_has_password (store, "kestrel-database-update-0016"));
+  update = kes_store_load_account (store, "kestrel-database-update-0016", &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_account_get_has_password (update));
+  g_assert_true (kes_account_get_disabled (update));
 
   /* Opening it again changes nothing. */
   total = count_rows (path, "SELECT count(*) FROM revision");
@@ -236,8 +240,11 @@ test_verifies (void)
   g_autofree char *dir = g_dir_make_tmp ("kestrel-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   g_autoptr(KesStore) store = open_fixture (path, FALSE);
-  g_autoptr(GPtrArray) problems = kes_store_verify (store, &error);
+  g_autoptr(KesStaff) reader = kes_test_account (store, "reader", "Record Reader", NULL, KES_TEST_ALL_ROLES);
+  g_autoptr(GPtrArray) problems = NULL;
 
+  kes_store_set_actor (store, reader);
+  problems = kes_store_verify (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM revision WHERE author_id = 'kestrel-update-0016'"), >, 0);
