@@ -11,6 +11,7 @@
 #include "kes-demo-private.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-services.h"
 #include "kes-validate.h"
 
 static const char * const given_names[] = {
@@ -174,6 +175,48 @@ ensure_demo_staff (KesStore  *store,
   return g_steal_pointer (&staff);
 }
 
+/* Each demo team in the service directory with its own numbers, so the
+ * crisis plan names the team's crisis line (an entry already there, from
+ * an earlier demo run or a person, is kept). */
+static gboolean
+ensure_team_services (KesStore   *store,
+                      GPtrArray  *staff,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) services = kes_store_list_services (store, NULL, error);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (services == NULL)
+    return FALSE;
+  for (guint i = 0; i < services->len; i++)
+    g_hash_table_add (listed, g_strdup (kes_field_record_get_text (services->pdata[i], "team_id")));
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const char *team_id = kes_staff_get_team_id (staff->pdata[i]);
+      g_autoptr(KesTeam) team = team_id != NULL ? kes_store_find_team (store, team_id) : NULL;
+      g_autoptr(KesFieldRecord) service = NULL;
+      g_autofree char *name = NULL;
+
+      if (team == NULL || g_hash_table_contains (listed, team_id))
+        continue;
+      name = g_strdup_printf ("%s forensic community team (demo)", kes_team_get_name (team));
+      service = kes_service_new ();
+      kes_field_record_set_text (service, "name", name);
+      kes_field_record_set_text (service, "kind", "team");
+      kes_field_record_set_text (service, "area", "Norfolk");
+      kes_field_record_set_text (service, "team_id", team_id);
+      kes_field_record_set_text (service, "office_hours", "Monday to Friday 9:00–17:00");
+      kes_field_record_set_text (service, "general_phone", "01603 000 100");
+      kes_field_record_set_text (service, "urgent_phone", "01603 000 101");
+      kes_field_record_set_text (service, "crisis_phone", "0800 000 0101");
+      kes_field_record_set_text (service, "notes", "Demo numbers: not real.");
+      if (!kes_store_save_service (store, service, error))
+        return FALSE;
+      g_hash_table_add (listed, g_strdup (team_id));
+    }
+  return TRUE;
+}
+
 /* What the second thread needs to make a patient: read only once it runs,
  * but for the two random sequences and the NHS number stem it advances. */
 typedef struct
@@ -325,7 +368,7 @@ generate (KesStore             *store,
   staff = author != NULL
     ? ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM), error)
     : NULL;
-  if (staff == NULL)
+  if (staff == NULL || !ensure_team_services (store, staff, error))
     {
       kes_store_batch_rollback (store);
       goto fail;

@@ -689,6 +689,26 @@ test_due (void)
       }
   g_assert_cmpuint (found, ==, 1);
   g_clear_pointer (&due, g_ptr_array_unref);
+  /* It names the patient as people read them (not the sort key "o'brien
+   * ..."), and is still there two years on. */
+  {
+    g_autoptr(GDate) later_day = g_date_new_dmy (21, 11, 2028);
+
+    due = kes_store_list_due (fixture->store, later_day, NULL, &error);
+    g_assert_no_error (error);
+    found = 0;
+    for (guint i = 0; i < due->len; i++)
+      if (g_str_equal (kes_due_item_get_kind (g_ptr_array_index (due, i)), "risk-review"))
+        {
+          KesDueItem *item = g_ptr_array_index (due, i);
+
+          found++;
+          g_assert_cmpstr (kes_due_item_get_patient_name (item), ==, "O’BRIEN — CAFÉ, Zoë (Zo)");
+          g_assert_cmpstr (kes_due_item_get_title (item), ==, "DUNDRUM-1 review");
+        }
+    g_assert_cmpuint (found, ==, 1);
+    g_clear_pointer (&due, g_ptr_array_unref);
+  }
 
   /* A newer completed assessment supersedes the overdue review. */
   later = rated_dundrum (fixture, def, "2 1 3 0 3 1 2 1 2 1 0");
@@ -698,6 +718,21 @@ test_due (void)
   due = kes_store_list_due (fixture->store, today, NULL, &error);
   for (guint i = 0; i < due->len; i++)
     g_assert_cmpstr (kes_due_item_get_kind (g_ptr_array_index (due, i)), !=, "risk-review");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Closed with a reason: the old assessment entered in error leaves no
+   * review of it; the newer one's comes in its time. */
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_risk_assessment_get_id (later),
+                                                  kes_risk_assessment_get_revision (later),
+                                                  "Rated for the wrong patient", &error));
+  g_assert_no_error (error);
+  due = kes_store_list_due (fixture->store, today, NULL, &error);
+  found = 0;
+  for (guint i = 0; i < due->len; i++)
+    if (g_str_equal (kes_due_item_get_kind (g_ptr_array_index (due, i)), "risk-review"))
+      found++;
+  /* The superseded review is due again once the newer one is withdrawn. */
+  g_assert_cmpuint (found, ==, 1);
 }
 
 int

@@ -105,6 +105,11 @@ test_pure_helpers (void)
   g_assert_null (kes_today_target_tab ("moj-reports"));
   g_assert_null (kes_today_target_tab ("patient/"));
   g_assert_cmpstr (kes_today_group_label (KES_DUE_TOP_PRIORITY), ==, "Top priority");
+  /* Today's headings follow its order (docs/today.md). */
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_DANGER), ==, "Top priority");
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_CRITICAL), ==, "Overdue: statutory and medication safety");
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_OVERDUE), ==, "Overdue");
+  g_assert_cmpint (kes_due_item_get_group (overdue), ==, KES_DUE_GROUP_CRITICAL);
 }
 
 /* Record a depot through the form: Today drops the item; a red FBC puts a
@@ -345,6 +350,11 @@ static void
 test_empty_today (Fixture       *fixture,
                   gconstpointer  data)
 {
+  /* A patient with a care plan not yet due for review: nothing is due. */
+  g_autoptr(KesCareRecord) plan = save_record (fixture, KES_CARE_CARE_PLAN, "start_date", "2026-11-01",
+                                               "needs", "Medication", "goals", "“Keep my flat.”",
+                                               "interventions", "Visits", "responsible", "Care coordinator",
+                                               "review_date", "2027-11-01", "s117_status", "receiving", NULL);
   KesTodayPage *today = kes_community_show_today (fixture);
   GtkStack *stack = GTK_STACK (kes_test_child (today, KES_TYPE_TODAY_PAGE, "stack"));
 
