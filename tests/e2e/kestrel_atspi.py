@@ -107,6 +107,19 @@ def showing(node):
     return node.getState().contains(pyatspi.STATE_VISIBLE)
 
 
+def on_screen(node):
+    """GTK 4.8 calls the widgets of a hidden tab "visible" too; one never
+    drawn has no size on the screen. (One drawn once and hidden since keeps
+    its old place, so this is no test of a page hidden later.)"""
+    if not showing(node):
+        return False
+    try:
+        extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    except NotImplementedError:
+        return True
+    return extents.width > 0 and extents.height > 0
+
+
 def sensitive(node):
     return node.getState().contains(pyatspi.STATE_SENSITIVE)
 
