@@ -365,6 +365,7 @@ test_care_plan_review (Fixture       *fixture,
                                                   kes_care_record_get_revision (newer),
                                                   "Agreed with the wrong patient", &error));
   g_assert_no_error (error);
+  g_clear_pointer (&items, g_ptr_array_unref);
   items = due_of_kind (fixture, "2026-06-21", "care-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_care_record_get_id (plan));
