@@ -32,9 +32,10 @@ due_missing_plans (KesStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* On the caseload: no referral still on its way to discharge, and not
-   * only declined referrals. Due from the discharge to the community, or
-   * the day the patient was added when they came without a referral. */
+  /* On the caseload: no referral still on its way to discharge, and the
+   * latest neither declined nor transferred to another service (a move
+   * that needs its destination). Due from the discharge to the community,
+   * or the day the patient was added when they came without a referral. */
   stmt = kes_store_prepare_for_team (store,
     "SELECT " KES_CARE_PATIENT_COLUMNS ", coalesce ("
     "  (SELECT max (f.stage_since) FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
@@ -44,10 +45,9 @@ due_missing_plans (KesStore     *store,
     "  WHERE c.patient_id = p.id) "
     "AND NOT EXISTS (SELECT 1 FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
     "  WHERE f.patient_id = p.id AND f.stage IN " BEFORE_DISCHARGE ") "
-    "AND (NOT EXISTS (SELECT 1 FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
-    "  WHERE f.patient_id = p.id) "
-    "  OR EXISTS (SELECT 1 FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
-    "  WHERE f.patient_id = p.id AND f.stage != 'declined')) %s", team_id, error);
+    "AND coalesce ((SELECT f.stage FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
+    "  WHERE f.patient_id = p.id ORDER BY f.stage_since DESC, f.id DESC LIMIT 1), '') "
+    "  NOT IN ('declined', 'transferred') %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

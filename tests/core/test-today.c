@@ -329,6 +329,42 @@ test_no_care_plan_after_discharge (Fixture       *fixture,
   g_assert_cmpuint (count_of_kind (fixture, "2026-06-01", "care-plan-missing"), ==, 1);
 }
 
+/* Transferred to another service (the move names where): no longer the
+ * team's patient, so no care plan is owed; declined, never taken on. */
+static void
+test_no_care_plan_transferred (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesReferral) referral = kes_referral_new ();
+
+  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, fixture->patient_id);
+  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-05-01");
+  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook");
+  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "external-hospital");
+  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Ash Ward");
+  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
+  kes_referral_set_text (referral, KES_REFERRAL_AREA, "norfolk");
+  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Planning discharge");
+  kes_referral_set_inpatient (referral, TRUE);
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-05-02");
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-05-02");
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-05-05");
+  kes_core_test_sign_to_accept (fixture->store, referral, "2026-05-05");
+  move (fixture, referral, KES_REFERRAL_ACCEPTED, "2026-05-06");
+  move (fixture, referral, KES_REFERRAL_IN_REACH, "2026-05-10");
+  move (fixture, referral, KES_REFERRAL_DISCHARGED, "2026-05-20");
+  g_assert_cmpuint (count_of_kind (fixture, "2026-06-01", "care-plan-missing"), ==, 1);
+
+  g_assert_true (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_TRANSFERRED, "2026-05-28", NULL,
+                                          NULL, KES_REFERRAL_TRANSFER_RECOVERY_TEAM, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of_kind (fixture, "2026-06-01", "care-plan-missing"), ==, 0);
+  g_assert_cmpuint (count_of_kind (fixture, "2028-06-01", "care-plan-missing"), ==, 0);
+}
+
 /* ---- A plan's review date ---- */
 
 static void
@@ -382,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/today/order-on-demo", test_order_on_demo);
   ADD ("/today/no-care-plan", test_no_care_plan);
   ADD ("/today/no-care-plan-after-discharge", test_no_care_plan_after_discharge);
+  ADD ("/today/no-care-plan-transferred", test_no_care_plan_transferred);
   ADD ("/today/care-plan-review", test_care_plan_review);
 #undef ADD
 
