@@ -132,16 +132,27 @@ def sign_in(app):
 
 
 def open_patient(app, patient):
-    # From a record, back to the caseload (its search is "visible" all along).
-    back = find(app, lambda n: n.description == "back-to-caseload" and on_screen(n) and sensitive(n))
-    if back is not None:
-        click(back)
-        time.sleep(1)
-    search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
-    search.queryEditableText().setTextContents(patient["nhs"])
-    row = wait_for(f"{patient['name']} in the caseload",
-                   lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == patient["name"]
-                                and on_screen(n)))
+    def patient_row():
+        return find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == patient["name"]
+                    and on_screen(n))
+
+    # From a record, back to the caseload (its search is "visible" all
+    # along), and the search typed. A busy machine can still be closing
+    # the last dialog when the back button is pressed: try again.
+    for attempt in range(3):
+        back = find(app, lambda n: n.description == "back-to-caseload" and on_screen(n) and sensitive(n))
+        if back is not None:
+            click(back)
+            time.sleep(1)
+        search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
+        search.queryEditableText().setTextContents(patient["nhs"])
+        try:
+            row = wait_for(f"{patient['name']} in the caseload", patient_row)
+            break
+        except Failure:
+            if attempt == 2:
+                raise
+            log(f"{patient['name']} not in the caseload yet: trying again")
     press(row, double=True)
     # This patient's record header (not the last record's, which GTK 4.8
     # still calls visible).
