@@ -14,6 +14,7 @@
 #include "kes-accounts.h"
 #include "kes-cli.h"
 #include "kes-error.h"
+#include "kes-verify.h"
 
 /* Every command, in the order `kestrel-cli --help` lists them. */
 static const KesCliCommand *const command_tables[] = {
@@ -155,6 +156,7 @@ main (int   argc,
   KesCliContext context = { 0 };
   int first = 1;
   int words = 0;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -257,5 +259,14 @@ main (int   argc,
   context.store = store;
   context.argc = (int) command_argv->len - 1;
   context.argv = (char **) command_argv->pdata;
-  return command->run (&context);
+  status = command->run (&context);
+
+  /* What this run added to the access log is anchored outside the file. */
+  if (!kes_store_anchor (store, "close", FALSE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("warning: the access log’s head was not anchored: %s"),
+                                                  error->message);
+      kes_cli_print_error (message);
+    }
+  return status;
 }

@@ -32,6 +32,7 @@ enum
   KES_CLI_OK = 0,
   KES_CLI_FAILED = 1,
   KES_CLI_USAGE = 2,
+  KES_CLI_UNVERIFIED = 3, /* verify: sealed with an installation key not on this computer */
 };
 
 /* Prints "kestrel-cli: MESSAGE" on one line (newlines become "; "). */
@@ -64,6 +65,7 @@ int kes_cli_patient_list (KesCliContext *context);
 int kes_cli_patient_show (KesCliContext *context);
 int kes_cli_verify       (KesCliContext *context);
 int kes_cli_demo         (KesCliContext *context);
+int kes_cli_guards_restore (KesCliContext *context);
 int kes_cli_export       (KesCliContext *context);
 int kes_cli_import       (KesCliContext *context);
 int kes_cli_audit        (KesCliContext *context);

@@ -16,6 +16,7 @@
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-store-private.h"
+#include "kes-store-verify-private.h"
 
 #define MAGIC        "KESBAK01"
 #define MAGIC_LENGTH 8
@@ -232,16 +233,22 @@ read_backup (const char  *path,
   return g_bytes_new_take (g_steal_pointer (&contents), size);
 }
 
-/* Full verification of an open database; the first problem becomes the error. */
+/* Verification of an open database; the first problem becomes the error.
+ * A backup is checked as a copy (kes-verify.h); a backup about to be
+ * restored also for its display tables and the anchors its history reaches;
+ * the restored database for everything. */
 static gboolean
-verify_store (KesStore    *store,
-              const char  *label,
-              GError     **error)
+verify_store (KesStore        *store,
+              const char      *label,
+              KesVerifyParts   parts,
+              GError         **error)
 {
-  g_autoptr(GPtrArray) problems = kes_store_verify (store, error);
+  g_autoptr(KesVerifyReport) report = kes_store_verify_run (store, parts, NULL, NULL, NULL, NULL, error);
+  g_autoptr(GPtrArray) problems = NULL;
 
-  if (problems == NULL)
+  if (report == NULL)
     return FALSE;
+  problems = kes_verify_report_list_problems (report);
   if (problems->len > 0)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT, _("The backup %s failed verification: %s"),
@@ -251,21 +258,26 @@ verify_store (KesStore    *store,
   return TRUE;
 }
 
-/* Full verification of a database image, counting what it holds when
- * @report is given. */
+/* Verification of a database image, counting what it holds when @report
+ * is given. */
 static gboolean
 verify_image (GBytes           *image,
               const char       *label,
+              KesVerifyParts    parts,
               KesBackupReport  *report,
               GError          **error)
 {
   g_autoptr(KesStore) copy = kes_store_open_image (image, label, error);
 
-  if (copy == NULL || !verify_store (copy, label, error))
+  if (copy == NULL || !verify_store (copy, label, parts, error))
     return FALSE;
   return report == NULL ||
          kes_store_count_contents (copy, &report->records, &report->audit_entries, error);
 }
+
+/* What a backup about to be restored is checked for. */
+#define RESTORING (KES_VERIFY_COPY | KES_VERIFY_PART_PROJECTIONS | KES_VERIFY_PART_ANCHORS | \
+                   KES_VERIFY_EARLIER_COPY)
 
 gboolean
 kes_backup_is_encrypted (const char  *path,
@@ -467,7 +479,7 @@ kes_backup_create_full (KesStore      *store,
   /* Read back what is on disk and check it as a restore would. */
   reread = read_backup (path, passphrase, error);
   if (reread == NULL || !g_bytes_equal (reread, image) ||
-      !verify_image (reread, path, report, error) || cancelled (cancellable, error))
+      !verify_image (reread, path, KES_VERIFY_COPY, report, error) || cancelled (cancellable, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, KES_ERROR, KES_ERROR_IO,
@@ -511,7 +523,7 @@ kes_backup_restore (const char  *backup_path,
       return FALSE;
     }
   image = read_backup (backup_path, passphrase, error);
-  if (image == NULL || !verify_image (image, backup_path, NULL, error))
+  if (image == NULL || !verify_image (image, backup_path, RESTORING, NULL, error))
     return FALSE;
   if (!write_private (target_path, image, error))
     return FALSE;
@@ -565,7 +577,7 @@ kes_backup_restore_full (KesStore      *store,
     }
   if (cancelled (cancellable, error) ||
       (image = read_backup (backup_path, report->encrypted ? passphrase : NULL, error)) == NULL ||
-      cancelled (cancellable, error) || !verify_image (image, backup_path, NULL, error) ||
+      cancelled (cancellable, error) || !verify_image (image, backup_path, RESTORING, NULL, error) ||
       cancelled (cancellable, error))
     return NULL;
   if (!write_private (target_path, image, error))
@@ -583,7 +595,7 @@ kes_backup_restore_full (KesStore      *store,
   target_name = g_path_get_basename (target_path);
   summary = g_strdup_printf ("%s to %s", backup_name, target_name);
   if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, backup_name, error) ||
-      !verify_store (restored, target_path, error) ||
+      !verify_store (restored, target_path, KES_VERIFY_ALL, error) ||
       !kes_store_count_contents (restored, &report->records, &report->audit_entries, error) ||
       !kes_store_audit (store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
     return NULL;

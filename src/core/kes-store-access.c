@@ -430,7 +430,7 @@ record_failure (KesStore     *self,
 
       locked_until = kes_time_to_iso (until);
     }
-  if (!kes_store_savepoint (self, NULL))
+  if (!kes_store_savepoint_unguarded (self, NULL))
     return FALSE;
   if (staff_id != NULL)
     {
@@ -558,7 +558,7 @@ kes_store_sign_in (KesStore    *self,
                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
       rehashed = hash_password (password, NULL);
 
-    if (!kes_store_savepoint (self, error))
+    if (!kes_store_savepoint_unguarded (self, error))
       goto fail;
     stmt = kes_store_prepare (self,
       "UPDATE staff SET failed_attempts = 0, locked_until = NULL, "

@@ -99,6 +99,7 @@ kes_store_open_image (GBytes      *image,
                    _("%s was written by a newer version of Kestrel"), label);
       return NULL;
     }
+  self->chain_keyed = kes_store_get_user_version (self) >= kes_store_keyed_chain_version ();
   return g_steal_pointer (&self);
 }
 

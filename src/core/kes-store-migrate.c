@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "migrations/0007-community.sql",
   "migrations/0011-directory-revisions.sql",
   "migrations/0014-clinical-rules.sql",
+  "migrations/0016-keyed-chain.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
@@ -38,6 +39,25 @@ static const char * const migrations[] = {
 /* The migration that drops MAPPA category 4: records holding it get a new
  * revision and their patients a note (kes-store-migrate-mappa.c). */
 #define MAPPA_MIGRATION "migrations/0014-clinical-rules.sql"
+
+/* The migration that keys the access log: the seal is written in the same
+ * transaction (kes_store_audit_seal()), and every later entry is keyed. */
+#define KEYED_CHAIN_MIGRATION "migrations/0016-keyed-chain.sql"
+
+static int
+migration_number (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (g_str_equal (migrations[i], name))
+      return (int) i + 1;
+  g_assert_not_reached ();
+}
+
+int
+kes_store_keyed_chain_version (void)
+{
+  return migration_number (KEYED_CHAIN_MIGRATION);
+}
 
 int
 kes_store_schema_version (void)
@@ -68,9 +88,11 @@ apply_migration (KesStore  *self,
        !kes_store_seed_services (self, error)) ||
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
+      (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !kes_store_audit_seal (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
+      self->chain_keyed = (int) number > kes_store_keyed_chain_version ();
       g_prefix_error (error, _("Could not update the database to version %u: "), number);
       return FALSE;
     }
@@ -98,6 +120,8 @@ kes_store_migrate (KesStore  *self,
                    self->path, current, newest);
       return FALSE;
     }
+  /* Entries are keyed once the seal is written, in its migration. */
+  self->chain_keyed = current >= kes_store_keyed_chain_version ();
   for (int number = current + 1; number <= newest; number++)
     if (!apply_migration (self, (guint) number, error))
       return FALSE;

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include "kes-care-record.h"
+#include "kes-history-hash.h"
+#include "kes-installation-key.h"
 #include "kes-moj.h"
 #include "kes-permissions.h"
 #include "kes-referral.h"
@@ -28,13 +30,24 @@ struct _KesStore
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
   KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
+  gboolean    chain_keyed; /* the access log is sealed: entries are hashed with the key */
+  KesInstallationKey *chain_key; /* this installation's key, once needed */
+  gint64      guards_checked_schema; /* PRAGMA schema_version the guards were checked at */
+  char       *guards_missing; /* the append-only rules found missing, or NULL */
+  guint       unguarded_writes; /* > 0 while writing what a missing guard can't block */
+  gint64      anchored_seq;   /* the last entry this store anchored (kes-store-anchor.c) */
 };
+
+/* The hash the first entry follows on from. */
+#define KES_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* The last entry of the hash chain: what the next entry follows on from. */
 typedef struct
 {
-  gint64 seq;      /* 0 before the first entry */
-  char   hash[65]; /* hex SHA-256 (the genesis hash before the first entry) */
+  gint64              seq;      /* 0 before the first entry */
+  char                hash[65]; /* hex (the genesis hash before the first entry) */
+  KesInstallationKey *key;      /* the next entry's key (borrowed from the store); NULL
+                                 * while the chain is not keyed yet */
 } KesAuditTail;
 
 /* A cached, reset statement for @sql, or NULL with @error set. */
@@ -62,6 +75,12 @@ const char   *kes_store_column_text    (sqlite3_stmt *stmt,
  * failure part-way leaves nothing behind. */
 gboolean      kes_store_savepoint      (KesStore     *self,
                                         GError      **error);
+/* A savepoint for an access-log entry on its own, or sign-in's bookkeeping:
+ * allowed while the append-only rules are missing (kes-store-guards.c), so
+ * that people can still sign in, read and be logged doing so; only changes
+ * to records are refused. */
+gboolean      kes_store_savepoint_unguarded (KesStore  *self,
+                                             GError   **error);
 gboolean      kes_store_release        (KesStore     *self,
                                         GError      **error);
 void          kes_store_rollback_to    (KesStore     *self);
@@ -73,6 +92,8 @@ gboolean      kes_store_check_patient_active (KesStore     *self,
                                               const char   *missing_message,
                                               GError      **error);
 
+/* The schema version from which the access log is keyed. */
+int           kes_store_keyed_chain_version (void);
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);
@@ -207,15 +228,15 @@ gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *patient_id,
                                         const char    *summary,
                                         GError       **error);
-/* The entry for a revision just written, with the SHA-256 of its data. */
-gboolean      kes_store_audit_revision (KesStore      *self,
-                                        const char    *kind,
-                                        const char    *record_id,
-                                        const char    *patient_id,
-                                        gint64         revision,
-                                        KesChangeKind  change,
-                                        const char    *data_json,
-                                        GError       **error);
+/* The entry for a revision just written (by a save or an import), with its
+ * data hash and its revision hash; @at is the entry's time (NULL: now): a
+ * save passes the revision's own. */
+gboolean      kes_store_audit_revision (KesStore                *self,
+                                        const KesRevisionFields *revision,
+                                        const char              *at,
+                                        GError                 **error);
+/* "create", "change" … : the action an entry records for a revision. */
+const char   *kes_store_audit_action_for_change (KesChangeKind change);
 gboolean      kes_store_audit_read_tail (KesStore     *self,
                                          KesAuditTail *tail,
                                          GError      **error);
@@ -247,9 +268,6 @@ void          kes_store_audit_seal_created (KesAuditTail *tail,
                                             const char   *patient_id,
                                             const char   *data_sha256,
                                             char          hash[65]);
-/* The SHA-256 an audit entry records for a revision's data (hex). Pure:
- * callable from any thread. */
-char         *kes_store_audit_data_hash (const char   *data_json);
 /* Logged as @actor_id rather than the store's actor (sign-in); own savepoint. */
 gboolean      kes_store_audit_as       (KesStore      *self,
                                         const char    *actor_id,
@@ -264,6 +282,41 @@ gboolean      kes_store_audit_view     (KesStore      *self,
                                         const char    *record_id,
                                         const char    *patient_id,
                                         const char    *summary,
+                                        GError       **error);
+
+/* ---- Anchors (kes-store-anchor.c) ---- */
+/* Notes the access log's head as the store opens: a close anchors only what
+ * this store added. */
+gboolean      kes_store_anchor_open    (KesStore      *self,
+                                        GError       **error);
+
+/* ---- The append-only rules (kes-store-guards.c) ---- */
+/* Whether every rule is in place (looked at again only when the schema has
+ * changed); otherwise KES_ERROR_CORRUPT saying nothing was saved and what an
+ * administrator must do. Called with the write lock held. */
+gboolean      kes_store_guards_hold    (KesStore      *self,
+                                        GError       **error);
+
+/* ---- The keyed chain (kes-store-chain.c) ---- */
+/* This installation's key, read or made on first use (borrowed). NULL with
+ * @error, saying nothing can be saved, when it can't be. */
+KesInstallationKey *kes_store_chain_key (KesStore      *self,
+                                         GError       **error);
+/* The database's id and where the seal is, from the seal entry; *@database_id
+ * is NULL when the chain has no seal. */
+gboolean      kes_store_database_id    (KesStore      *self,
+                                        char         **database_id,
+                                        gint64        *seal_seq,
+                                        GError       **error);
+/* The seal's digest over every revision whose entry comes before
+ * @before_seq (kes-history-hash.h), and how many there are. */
+gboolean      kes_store_unkeyed_digest (KesStore      *self,
+                                        gint64         before_seq,
+                                        char         **digest,
+                                        guint64       *revisions,
+                                        GError       **error);
+/* Run by migration 16: the seal, the first keyed entry (kes-store-audit.c). */
+gboolean      kes_store_audit_seal     (KesStore      *self,
                                         GError       **error);
 
 /* ---- Backups (kes-store-backup.c) ---- */

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-anchor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-anchor.h"
+#include "kes-audit.h"
+#include "kes-clock.h"
+#include "kes-error.h"
+#include "kes-output-guard.h"
+#include "kes-store-verify-private.h"
+
+/* Writing anchors of the access log's head (kes-anchor.h says where they
+ * go), and checking every anchor found against the chain. */
+
+gboolean
+kes_store_anchor (KesStore    *self,
+                  const char  *reason,
+                  gboolean     into_database,
+                  GError     **error)
+{
+  g_autofree char *database_id = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *line = NULL;
+  KesInstallationKey *key;
+  KesAuditTail tail;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  /* A file from before the chain was keyed has nothing to anchor. */
+  if (!self->chain_keyed)
+    return TRUE;
+  if (!kes_store_audit_read_tail (self, &tail, error) ||
+      !kes_store_database_id (self, &database_id, NULL, error))
+    return FALSE;
+  if (database_id == NULL || (!into_database && tail.seq == self->anchored_seq))
+    return TRUE;
+  key = kes_store_chain_key (self, error);
+  if (key == NULL)
+    return FALSE;
+  at = kes_clock_now_iso ();
+  tag = kes_anchor_file_tag (self->path);
+  line = kes_anchor_make (key, database_id, tag, tail.seq, tail.hash, at, reason);
+
+  if (into_database)
+    {
+      if (!kes_store_savepoint (self, error))
+        return FALSE;
+      stmt = kes_store_prepare (self, "INSERT INTO chain_anchor (seq, hash, at, anchor) VALUES (?, ?, ?, ?)",
+                                error);
+      if (stmt == NULL)
+        {
+          kes_store_rollback_to (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, tail.seq);
+      sqlite3_bind_text (stmt, 2, tail.hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, line, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          kes_store_set_db_error (self, error, _("Could not keep the anchor in the database"));
+          sqlite3_reset (stmt);
+          kes_store_rollback_to (self);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (!kes_store_release (self, error))
+        return FALSE;
+    }
+  kes_anchor_send_to_journal (line);
+  if (!kes_anchor_file_append (line, error))
+    return FALSE;
+  self->anchored_seq = tail.seq;
+  return TRUE;
+}
+
+gboolean
+kes_store_anchor_open (KesStore  *self,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM audit", error);
+
+  /* What this store writes from here on is what its close anchors. */
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->anchored_seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* ---- Checking ---- */
+
+/* The anchors a plain backup (an SQLite file) carries. Opened read-only as
+ * an immutable file: no lock, no -wal or -shm made beside it. */
+static gboolean
+read_database_anchors (const char  *path,
+                       GPtrArray   *anchors,
+                       GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!kes_output_guard_check_source (path, error))
+    return FALSE;
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  immutable = uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+  ok = immutable != NULL &&
+       sqlite3_open_v2 (immutable, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "SELECT anchor FROM chain_anchor", -1, &stmt, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      KesAnchor *anchor = kes_anchor_parse ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (anchor != NULL)
+        g_ptr_array_add (anchors, anchor);
+    }
+  if (!ok)
+    g_set_error (error, KES_ERROR, KES_ERROR_IO,
+                 _("%s holds no anchors Kestrel can read (a Kestrel backup from before anchors, "
+                   "or not a Kestrel database)"), path);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+is_sqlite_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char header[16] = { 0 };
+  gsize got = 0;
+
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &got, NULL, NULL) &&
+         got == sizeof header && memcmp (header, "SQLite format 3", 16) == 0;
+}
+
+static gboolean
+read_anchors_from (const char  *path,
+                   GPtrArray   *anchors,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (is_sqlite_file (path))
+    return read_database_anchors (path, anchors, error);
+  found = kes_anchor_file_read (path, error);
+  if (found == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (anchors, g_steal_pointer (&found));
+  return TRUE;
+}
+
+static gboolean
+read_own_anchors (KesStore   *self,
+                  GPtrArray  *anchors,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT anchor FROM chain_anchor", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesAnchor *anchor = kes_anchor_parse (kes_store_column_text (stmt, 0));
+
+      if (anchor != NULL)
+        g_ptr_array_add (anchors, anchor);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the anchors the database keeps"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_anchors_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  const KesAnchor *x = *(KesAnchor **) a;
+  const KesAnchor *y = *(KesAnchor **) b;
+  int order = g_strcmp0 (x->at, y->at);
+
+  return order != 0 ? order : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* This database's anchors from everywhere, once each, oldest first. */
+static GPtrArray *
+gather (KesStore            *self,
+        KesVerifyRun        *run,
+        const char * const  *files,
+        GError             **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_anchor_free);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_anchor_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *own_file = kes_anchor_file_path ();
+
+  if (!read_anchors_from (own_file, all, error) || !read_own_anchors (self, all, error))
+    return NULL;
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    if (!read_anchors_from (files[i], all, error))
+      return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      KesAnchor *anchor = g_ptr_array_index (all, i);
+
+      if (g_str_equal (anchor->database_id, run->database_id) && g_hash_table_add (seen, anchor->line))
+        g_ptr_array_add (mine, g_ptr_array_steal_index_fast (all, i--));
+    }
+  g_ptr_array_sort (mine, compare_anchors_cb);
+  return g_steal_pointer (&mine);
+}
+
+/* The hash the chain holds at @seq, or NULL past its end. */
+static char *
+hash_at (KesStore  *self,
+         gint64     seq,
+         GError   **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT hash FROM audit WHERE seq = ?", error);
+  char *hash = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return hash;
+}
+
+/* The restore entry that rolled history back past @anchor: one written
+ * (keyed) at or before the anchor's place in the chain, but after the
+ * anchor was made. A genuine log has none: entries come in time order. */
+static gboolean
+rolled_back_by (KesStore   *self,
+                KesAnchor  *anchor,
+                gint64     *restore_seq,
+                char      **restore_at)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT seq, at FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
+    "AND seq <= ?1 AND at >= ?2 ORDER BY seq LIMIT 1", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, anchor->seq);
+  sqlite3_bind_text (stmt, 2, anchor->at, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *restore_seq = sqlite3_column_int64 (stmt, 0);
+      *restore_at = g_strdup (kes_store_column_text (stmt, 1));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* One anchor against the chain; @agreed: the last anchored entry that
+ * agreed so far. */
+static gboolean
+check_anchor (KesStore      *self,
+              KesVerifyRun  *run,
+              KesAnchor     *anchor,
+              gint64        *agreed,
+              GError       **error)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *restore_at = NULL;
+  g_autofree char *when = kes_time_to_display (anchor->at);
+  KesInstallationKey *key = NULL;
+  gint64 restore_seq = 0;
+
+  if (!g_hash_table_lookup_extended (run->keys, anchor->key_id, NULL, (gpointer *) &key))
+    {
+      key = kes_installation_key_find (anchor->key_id, NULL);
+      g_hash_table_insert (run->keys, g_strdup (anchor->key_id), key);
+    }
+  if (key == NULL)
+    {
+      kes_verify_report_unverified (run->report, KES_VERIFY_ANCHORS, anchor->key_id);
+      return TRUE;
+    }
+  if (!kes_anchor_is_signed_by (anchor, key))
+    {
+      kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
+                                 _("the anchor of %s (entry %lld) is not signed by its installation key: "
+                                   "it was altered or forged"), when, (long long) anchor->seq);
+      return TRUE;
+    }
+  held = hash_at (self, anchor->seq, error);
+  if (held == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (g_strcmp0 (held, anchor->hash) == 0)
+    {
+      *agreed = MAX (*agreed, anchor->seq);
+      return TRUE;
+    }
+  if (rolled_back_by (self, anchor, &restore_seq, &restore_at))
+    {
+      g_autofree char *restored = kes_time_to_display (restore_at);
+
+      kes_verify_report_notice (run->report,
+                                _("history from entry %lld to entry %lld (anchored on %s) was rolled back "
+                                  "by the restore of a backup on %s (entry %lld)"),
+                                (long long) restore_seq, (long long) anchor->seq, when, restored,
+                                (long long) restore_seq);
+      return TRUE;
+    }
+  if (held == NULL && run->earlier_copy)
+    return TRUE;
+  if (held == NULL)
+    kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
+                               _("the access log ends at entry %lld, but the anchor of %s records entry "
+                                 "%lld: entries %lld to %lld were removed (first bad entry: %lld)"),
+                               (long long) run->head_seq, when, (long long) anchor->seq,
+                               (long long) run->head_seq + 1, (long long) anchor->seq,
+                               (long long) run->head_seq + 1);
+  else
+    kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
+                               _("entry %lld differs from the anchor of %s: the access log was rewritten "
+                                 "after entry %lld, the last one an anchor vouches for (first bad entry: "
+                                 "between %lld and %lld)"),
+                               (long long) anchor->seq, when, (long long) *agreed, (long long) *agreed + 1,
+                               (long long) anchor->seq);
+  return TRUE;
+}
+
+gboolean
+kes_store_verify_anchors (KesStore            *self,
+                          KesVerifyRun        *run,
+                          const char * const  *files,
+                          gboolean             newest_only,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) anchors = NULL;
+  gint64 agreed = 0;
+
+  kes_verify_report_mark_ran (run->report, KES_VERIFY_ANCHORS);
+  /* No seal, no id to find anchors by: the access log part says so. */
+  if (run->database_id == NULL)
+    return TRUE;
+  anchors = gather (self, run, files, error);
+  if (anchors == NULL)
+    return FALSE;
+  if (newest_only && anchors->len > 1)
+    g_ptr_array_remove_range (anchors, 0, anchors->len - 1);
+  for (guint i = 0; i < anchors->len; i++)
+    if (!check_anchor (self, run, g_ptr_array_index (anchors, i), &agreed, error))
+      return FALSE;
+  kes_verify_report_count (run->report, KES_VERIFY_ANCHORS, anchors->len);
+  return TRUE;
+}

@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-store-verify-chain"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-audit.h"
+#include "kes-error.h"
+#include "kes-history-hash.h"
+#include "kes-store-verify-private.h"
+
+/* The access log's chain and every revision against its entry.
+ *
+ * The chain: entries numbered 1..N without a gap, each naming the hash of
+ * the one before, each hash recomputed: SHA-256 for the unkeyed entries
+ * written before the seal, keyed BLAKE2b with the entry's installation key
+ * from the seal on (an unkeyed entry after the seal is a rewrite).
+ *
+ * Revisions: each against the entry that recorded it. A keyed entry holds
+ * the revision hash and, beside it, the revision's author, time, change
+ * kind, record kind and patient as the entry saw them, so a difference is
+ * named by column. Revisions recorded by unkeyed entries are held to their
+ * data hash one by one and, together, to the digest the seal recorded. */
+
+/* How often a long walk reports progress and looks for a cancellation. */
+#define STEP 4096
+
+static const char *
+column_or_null (sqlite3_stmt *stmt,
+                int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* The key for @key_id, looked up once per check; NULL when this computer
+ * does not have it (remembered as missing too). */
+static KesInstallationKey *
+key_for (KesVerifyRun *run,
+         const char   *key_id)
+{
+  KesInstallationKey *key;
+
+  if (g_hash_table_lookup_extended (run->keys, key_id, NULL, (gpointer *) &key))
+    return key;
+  key = kes_installation_key_find (key_id, NULL);
+  g_hash_table_insert (run->keys, g_strdup (key_id), key);
+  return key;
+}
+
+static gboolean
+step_done (KesVerifyRun  *run,
+           KesVerifyPart  part,
+           guint64        done,
+           guint64        total,
+           GError       **error)
+{
+  if (run->progress != NULL)
+    run->progress (part, done, total, run->user_data);
+  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/* One entry against the one before it (@previous, its stored hash). */
+static void
+check_entry (KesVerifyRun         *run,
+             const KesAuditFields *fields,
+             const char           *stored,
+             gint64                expected_seq,
+             const char           *previous)
+{
+  KesVerifyReport *report = run->report;
+  char hash[KES_HASH_HEX_CHARS + 1];
+  KesInstallationKey *key = NULL;
+
+  if (fields->seq != expected_seq)
+    {
+      kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
+                                 _("entries %lld to %lld are missing (first bad entry: %lld)"),
+                                 (long long) expected_seq, (long long) fields->seq - 1,
+                                 (long long) expected_seq);
+      return;
+    }
+  if (g_strcmp0 (fields->prev_hash, previous) != 0)
+    {
+      kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
+                                 _("entry %lld does not follow on from the entry before it: an entry "
+                                   "was removed, inserted or altered (first bad entry: %lld)"),
+                                 (long long) fields->seq, (long long) fields->seq);
+      return;
+    }
+  if (fields->key_id == NULL)
+    {
+      if (run->seal_seq > 0 && fields->seq > run->seal_seq)
+        kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
+                                   _("entry %lld is not sealed with the installation key although "
+                                     "the log is keyed from entry %lld: it was rewritten outside "
+                                     "Kestrel (first bad entry: %lld)"),
+                                   (long long) fields->seq, (long long) run->seal_seq,
+                                   (long long) fields->seq);
+      else
+        {
+          kes_audit_entry_hash (fields, NULL, hash);
+          if (!g_str_equal (hash, stored))
+            kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
+                                       _("entry %lld was altered after it was written (first bad "
+                                         "entry: %lld)"),
+                                       (long long) fields->seq, (long long) fields->seq);
+        }
+      return;
+    }
+  key = key_for (run, fields->key_id);
+  if (key == NULL)
+    {
+      kes_verify_report_unverified (report, KES_VERIFY_ACCESS_LOG, fields->key_id);
+      return;
+    }
+  kes_audit_entry_hash (fields, key, hash);
+  if (!g_str_equal (hash, stored))
+    kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
+                               _("entry %lld was altered after it was written, or hashed without "
+                                 "the installation key (first bad entry: %lld)"),
+                               (long long) fields->seq, (long long) fields->seq);
+}
+
+gboolean
+kes_store_verify_chain (KesStore      *self,
+                        KesVerifyRun  *run,
+                        GError       **error)
+{
+  g_autofree char *previous = g_strdup (KES_AUDIT_GENESIS_HASH);
+  sqlite3_stmt *stmt;
+  gint64 expected_seq = 1;
+  guint64 checked = 0;
+  int rc;
+
+  kes_verify_report_mark_ran (run->report, KES_VERIFY_ACCESS_LOG);
+  stmt = kes_store_prepare (self,
+    "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
+    "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KesAuditFields fields = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .at = column_or_null (stmt, 1),
+        .actor_id = column_or_null (stmt, 2),
+        .action = column_or_null (stmt, 3),
+        .record_id = column_or_null (stmt, 4),
+        .patient_id = column_or_null (stmt, 5),
+        .revision = sqlite3_column_int64 (stmt, 6),
+        .data_hash = column_or_null (stmt, 7),
+        .revision_hash = column_or_null (stmt, 8),
+        .revision_author = column_or_null (stmt, 9),
+        .revision_at = column_or_null (stmt, 10),
+        .summary = column_or_null (stmt, 11),
+        .key_id = column_or_null (stmt, 12),
+        .prev_hash = column_or_null (stmt, 13),
+      };
+      const char *stored = kes_store_column_text (stmt, 14);
+
+      check_entry (run, &fields, stored, expected_seq, previous);
+      g_free (previous);
+      previous = g_strdup (stored);
+      expected_seq = fields.seq + 1;
+      if (++checked % STEP == 0 && !step_done (run, KES_VERIFY_ACCESS_LOG, checked, run->head_seq, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the access log"));
+      return FALSE;
+    }
+  kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, checked);
+
+  /* A keyed database whose log has no seal had its keyed entries rewritten
+   * or removed: the seal can't be forged without the key. */
+  if (run->keyed && run->seal_seq == 0)
+    kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
+                               _("the access log has lost its seal (the first entry sealed with the "
+                                 "installation key): it was rewritten or cut short outside Kestrel "
+                                 "(first bad entry: %lld)"), (long long) (checked > 0 ? 1 : 0));
+  return TRUE;
+}
+
+/* ---- Revisions ---- */
+
+/* The problem with the lowest entry number is the one reported first. */
+typedef struct
+{
+  gint64  seq;      /* G_MAXINT64: no entry to point at */
+  char   *message;
+  guint   count;
+} FirstProblem;
+
+static void
+note_problem (FirstProblem *first,
+              gint64        seq,
+              char         *message)
+{
+  first->count++;
+  if (first->message == NULL || seq < first->seq)
+    {
+      g_free (first->message);
+      first->message = message;
+      first->seq = seq;
+    }
+  else
+    g_free (message);
+}
+
+/* Which revision columns differ from what a keyed entry saw. */
+static char *
+differing_columns (sqlite3_stmt            *stmt,
+                   const KesRevisionFields *fields)
+{
+  g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+  const char *entry_author = kes_store_column_text (stmt, 12);
+  const char *entry_at = kes_store_column_text (stmt, 13);
+  const char *entry_action = kes_store_column_text (stmt, 14);
+  const char *entry_kind = kes_store_column_text (stmt, 15);
+  const char *entry_patient = column_or_null (stmt, 16);
+  const char *owner = g_str_equal (fields->kind, "patient") ? fields->record_id : fields->patient_id;
+  g_auto(GStrv) names = NULL;
+
+  if (g_strcmp0 (fields->author_id, entry_author) != 0)
+    g_strv_builder_add (columns, "revision.author_id");
+  if (g_strcmp0 (fields->at, entry_at) != 0)
+    g_strv_builder_add (columns, "revision.at");
+  if (g_strcmp0 (kes_store_audit_action_for_change (fields->change), entry_action) != 0)
+    g_strv_builder_add (columns, "revision.change");
+  if (g_strcmp0 (fields->kind, entry_kind) != 0)
+    g_strv_builder_add (columns, "record.kind");
+  if (g_strcmp0 (owner, entry_patient) != 0)
+    g_strv_builder_add (columns, "record.patient_id");
+  names = g_strv_builder_end (columns);
+  /* Everything the entry saw agrees: the one field it keeps only in the
+   * revision hash is the reason. */
+  return names[0] != NULL ? g_strjoinv (", ", names) : g_strdup ("revision.reason");
+}
+
+/* One revision (a row of the walk below) against its entry. */
+static void
+check_revision (KesVerifyRun *run,
+                sqlite3_stmt *stmt,
+                FirstProblem *first,
+                KesSealDigest *digest)
+{
+  const char *record_id = kes_store_column_text (stmt, 0);
+  gint64 number = sqlite3_column_int64 (stmt, 1);
+  gboolean has_entry = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+  gint64 seq = sqlite3_column_int64 (stmt, 9);
+  const char *key_id = column_or_null (stmt, 17);
+  g_autofree char *data_sha256 = kes_revision_data_hash (kes_store_column_text (stmt, 6));
+  char hash[KES_HASH_HEX_CHARS + 1];
+  KesChangeKind change = KES_CHANGE_EDIT;
+  KesRevisionFields fields;
+
+  kes_change_kind_from_string (kes_store_column_text (stmt, 2), &change);
+  fields = (KesRevisionFields) {
+    .record_id = record_id,
+    .kind = kes_store_column_text (stmt, 7),
+    .patient_id = column_or_null (stmt, 8),
+    .number = number,
+    .author_id = kes_store_column_text (stmt, 4),
+    .at = kes_store_column_text (stmt, 5),
+    .change = change,
+    .reason = column_or_null (stmt, 3),
+    .data_sha256 = data_sha256,
+  };
+  kes_revision_hash (&fields, hash);
+  /* Written before the seal: held to the seal's digest together (whatever
+   * else is wrong with it). */
+  if (has_entry && key_id == NULL && run->seal_seq > 0 && seq < run->seal_seq &&
+      sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    kes_seal_digest_add (digest, hash);
+  if (!has_entry)
+    {
+      note_problem (first, G_MAXINT64,
+                    g_strdup_printf (_("table revision, record %s revision %lld: the access log has no "
+                                       "entry for it: it was added, or its entry removed, outside "
+                                       "Kestrel"), record_id, (long long) number));
+      return;
+    }
+  if (!g_str_equal (data_sha256, kes_store_column_text (stmt, 10)))
+    {
+      note_problem (first, seq,
+                    g_strdup_printf (_("table revision, record %s revision %lld, column data: differs "
+                                       "from what was written (access log entry %lld)"),
+                                     record_id, (long long) number, (long long) seq));
+      return;
+    }
+  if (key_id == NULL)
+    return;
+  if (!g_str_equal (hash, kes_store_column_text (stmt, 11)))
+    {
+      g_autofree char *columns = differing_columns (stmt, &fields);
+
+      note_problem (first, seq,
+                    g_strdup_printf (_("record %s revision %lld, column %s: differs from what was "
+                                       "written (access log entry %lld)"),
+                                     record_id, (long long) number, columns, (long long) seq));
+    }
+}
+
+/* Entries that record a revision the history no longer holds. */
+static gboolean
+check_missing_revisions (KesStore      *self,
+                         FirstProblem  *first,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT a.record_id, a.revision, a.seq FROM audit a WHERE a.revision IS NOT NULL "
+    "AND a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
+    "WHERE v.record_id = a.record_id AND v.revision = a.revision)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    note_problem (first, sqlite3_column_int64 (stmt, 2),
+                  g_strdup_printf (_("table revision, record %s revision %lld: the access log (entry "
+                                     "%lld) records it, but it is missing"),
+                                   kes_store_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
+                                   (long long) sqlite3_column_int64 (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not check the record history"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The digest of the revisions written before the seal against the one the
+ * seal recorded. */
+static gboolean
+check_seal_digest (KesStore      *self,
+                   KesVerifyRun  *run,
+                   char          *digest,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT data_hash FROM audit WHERE seq = ?", error);
+  gboolean same;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->seal_seq);
+  same = sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), digest);
+  sqlite3_reset (stmt);
+  if (!same)
+    kes_verify_report_problem (run->report, KES_VERIFY_REVISIONS,
+                               _("the revisions written before the access log was keyed no longer "
+                                 "match the seal at entry %lld: an author, time, reason, change kind "
+                                 "or patient of one of them was changed (first bad entry: %lld)"),
+                               (long long) run->seal_seq, (long long) run->seal_seq);
+  return TRUE;
+}
+
+gboolean
+kes_store_verify_revisions (KesStore      *self,
+                            KesVerifyRun  *run,
+                            GError       **error)
+{
+  FirstProblem first = { G_MAXINT64, NULL, 0 };
+  KesSealDigest *digest = kes_seal_digest_new ();
+  g_autofree char *digest_hex = NULL;
+  sqlite3_stmt *stmt;
+  guint64 checked = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  kes_verify_report_mark_ran (run->report, KES_VERIFY_REVISIONS);
+  /* In the history's own order (its primary key): no sorting, however large
+   * the file, and the order the seal's digest was taken in. */
+  stmt = kes_store_prepare (self,
+    "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
+    "r.patient_id, a.seq, a.data_hash, a.revision_hash, coalesce (a.revision_author, a.actor_id), "
+    "coalesce (a.revision_at, a.at), a.action, a.summary, a.patient_id, a.key_id "
+    "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+    "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
+    "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      check_revision (run, stmt, &first, digest);
+      if (++checked % STEP == 0)
+        ok = step_done (run, KES_VERIFY_REVISIONS, checked, run->revision_count, error);
+    }
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      if (ok && rc != SQLITE_DONE)
+        {
+          kes_store_set_db_error (self, error, _("Could not check the record history"));
+          ok = FALSE;
+        }
+    }
+  digest_hex = kes_seal_digest_finish (digest);
+  ok = ok && check_missing_revisions (self, &first, error);
+  if (ok && first.message != NULL)
+    kes_verify_report_problems (run->report, KES_VERIFY_REVISIONS, first.count, first.message);
+  g_free (first.message);
+  kes_verify_report_count (run->report, KES_VERIFY_REVISIONS, checked);
+  return ok && (run->seal_seq == 0 || check_seal_digest (self, run, digest_hex, error));
+}
+
+/* ---- The quick part ---- */
+
+gboolean
+kes_store_verify_tail (KesStore      *self,
+                       KesVerifyRun  *run,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The last entry only, against its own hash: whether this computer holds
+   * the key the log is sealed with, and whether the newest entry was
+   * rewritten. The whole chain is the full check's. */
+  kes_verify_report_mark_ran (run->report, KES_VERIFY_ACCESS_LOG);
+  if (run->keyed && run->seal_seq == 0)
+    kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
+                               _("the access log has lost its seal (the first entry sealed with the "
+                                 "installation key): it was rewritten or cut short outside Kestrel"));
+  stmt = kes_store_prepare (self,
+    "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
+    "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      KesAuditFields fields = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .at = column_or_null (stmt, 1),
+        .actor_id = column_or_null (stmt, 2),
+        .action = column_or_null (stmt, 3),
+        .record_id = column_or_null (stmt, 4),
+        .patient_id = column_or_null (stmt, 5),
+        .revision = sqlite3_column_int64 (stmt, 6),
+        .data_hash = column_or_null (stmt, 7),
+        .revision_hash = column_or_null (stmt, 8),
+        .revision_author = column_or_null (stmt, 9),
+        .revision_at = column_or_null (stmt, 10),
+        .summary = column_or_null (stmt, 11),
+        .key_id = column_or_null (stmt, 12),
+        .prev_hash = column_or_null (stmt, 13),
+      };
+
+      kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, 1);
+      check_entry (run, &fields, kes_store_column_text (stmt, 14), fields.seq, fields.prev_hash);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the access log"));
+      return FALSE;
+    }
+  return TRUE;
+}
