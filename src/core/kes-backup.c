@@ -459,8 +459,11 @@ kes_backup_create_full (KesStore      *store,
       return NULL;
     }
 
-  if (cancelled (cancellable, error) || (image = kes_store_backup_image (store, error)) == NULL ||
-      cancelled (cancellable, error))
+  /* The access log's head, signed, into the database just before it is
+   * copied: every backup carries an anchor of the history it holds (and the
+   * anchor file and the journal get it too). */
+  if (cancelled (cancellable, error) || !kes_store_anchor (store, "backup", TRUE, error) ||
+      (image = kes_store_backup_image (store, error)) == NULL || cancelled (cancellable, error))
     return NULL;
   if (passphrase != NULL)
     {

@@ -212,6 +212,7 @@ gather (KesStore            *self,
   g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_anchor_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *own_file = kes_anchor_file_path ();
+  g_autofree char *tag = kes_anchor_file_tag (self->path);
 
   if (!read_anchors_from (own_file, all, error) || !read_own_anchors (self, all, error))
     return NULL;
@@ -222,7 +223,12 @@ gather (KesStore            *self,
     {
       KesAnchor *anchor = g_ptr_array_index (all, i);
 
-      if (g_str_equal (anchor->database_id, run->database_id) && g_hash_table_add (seen, anchor->line))
+      /* This database's, by its id; when its seal (and with it the id) is
+       * gone, those made for the file at this place. */
+      gboolean ours = run->database_id != NULL ? g_str_equal (anchor->database_id, run->database_id)
+                                               : g_str_equal (anchor->file_tag, tag);
+
+      if (ours && g_hash_table_add (seen, anchor->line))
         g_ptr_array_add (mine, g_ptr_array_steal_index_fast (all, i--));
     }
   g_ptr_array_sort (mine, compare_anchors_cb);
@@ -356,8 +362,8 @@ kes_store_verify_anchors (KesStore            *self,
   gint64 agreed = 0;
 
   kes_verify_report_mark_ran (run->report, KES_VERIFY_ANCHORS);
-  /* No seal, no id to find anchors by: the access log part says so. */
-  if (run->database_id == NULL)
+  /* A file from before the chain was keyed has no anchors. */
+  if (!run->keyed)
     return TRUE;
   anchors = gather (self, run, files, error);
   if (anchors == NULL)

@@ -281,7 +281,7 @@ kes_verify_report_to_text (KesVerifyReport *self)
     g_string_append (text, _("ok: the database is intact"));
   else if (!kes_verify_report_has_problems (self))
     g_string_append (text, _("The database cannot be verified without the installation key it was "
-                             "sealed with: it is not reported intact."));
+                             "sealed with."));
   else
     g_string_append (text, _("The database failed verification: its history or access log was "
                              "changed outside Kestrel, or the file is damaged."));

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kes-accounts.h"
+#include "kes-anchor.h"
+#include "kes-audit.h"
+#include "kes-backup.h"
+#include "kes-error.h"
+#include "kes-history-test-util.h"
+#include "kes-records.h"
+
+/* The keyed chain and what stands behind it: the installation key outside
+ * the file, the append-only rules the store insists on, anchors kept
+ * elsewhere, and the migration that seals an existing database's history. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kes_history_test_template ();
+  fixture->dir = g_dir_make_tmp ("kestrel-chain-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = kes_history_test_copy (fixture->dir, "copy.db");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kes_history_test_remove_folder (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+query (Fixture    *fixture,
+       const char *sql)
+{
+  return kes_history_test_query (fixture->path, sql);
+}
+
+/* ---- The append-only rules ---- */
+
+static KesNote *
+first_note (KesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(KesPatient) patient = NULL;
+  g_autofree char *id = kes_history_test_query (kes_store_get_path (store),
+                                                "SELECT id FROM patient ORDER BY id LIMIT 1");
+
+  patient = kes_store_load_patient (store, id, &error);
+  g_assert_no_error (error);
+  notes = kes_store_list_notes (store, kes_patient_get_id (patient), FALSE, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_item (notes, 0);
+}
+
+static void
+test_rules_left_dropped (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *named[] = { "audit_no_delete", "revision_no_update", NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(KesVerifyReport) after = NULL;
+  g_autoptr(KesNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *logged = NULL;
+
+  kes_history_test_tamper (fixture->path, "SELECT 1", FALSE);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_GUARDS, named);
+
+  /* Nothing is written to records while they are missing… */
+  note = first_note (store);
+  kes_note_set_body (note, "Written while the rules were missing");
+  g_assert_false (kes_store_save_note (store, note, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+  kes_history_test_assert_says (error->message, (const char *[]) { "Nothing was saved",
+                                                                   "kestrel-cli guards restore", NULL });
+  g_clear_error (&error);
+  /* …but reading goes on, and is logged. */
+  g_assert_true (kes_store_audit (store, KES_AUDIT_VIEW, NULL, NULL, "caseload", &error));
+  g_assert_no_error (error);
+
+  /* An administrator puts them back, and that is logged too. */
+  g_assert_true (kes_store_restore_guards (store, &restored, &error));
+  g_assert_no_error (error);
+  kes_history_test_assert_says (restored, named);
+  logged = kes_history_test_query (fixture->path, "SELECT summary FROM audit WHERE action = 'guards-restored'");
+  kes_history_test_assert_says (logged, named);
+  g_assert_true (kes_store_save_note (store, note, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  after = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (after));
+}
+
+static void
+test_rules_reworded (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *named[] = { "audit_no_delete", "audit_sneak (a trigger that does not belong there)", NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+
+  /* The same name, a body that lets anything through; and one more. */
+  kes_history_test_tamper (fixture->path,
+                           "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END; "
+                           "CREATE TRIGGER audit_sneak AFTER INSERT ON audit BEGIN SELECT 1; END", TRUE);
+  store = kes_history_test_open (fixture->path);
+  missing = kes_store_get_missing_guards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (missing, !=, "");
+  report = kes_history_test_verify (store, NULL);
+  g_assert_cmpuint (kes_verify_report_get_problems (report, KES_VERIFY_GUARDS), ==, 2);
+  kes_history_test_assert_found (report, KES_VERIFY_GUARDS, named);
+}
+
+static void
+test_rules_restored_by_administrators_only (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesStaff) nurse = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roles = g_strsplit ("clinician", " ", -1);
+
+  store = kes_history_test_open (fixture->path);
+  nurse = kes_store_ensure_staff (store, "nurse", &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (nurse), (const char * const *) roles, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  kes_history_test_tamper (fixture->path, "SELECT 1", FALSE);
+  store = kes_history_test_open (fixture->path);
+  kes_store_set_actor (store, nurse);
+  g_assert_false (kes_store_restore_guards (store, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  kes_store_set_actor (store, NULL);
+  g_assert_false (kes_store_restore_guards (store, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_NO_ACTOR);
+}
+
+/* ---- Rewriting the chain ---- */
+
+/* Someone reads the caseload in the copy and closes it: its head is
+ * anchored for this file. */
+static void
+close_after_use (Fixture *fixture)
+{
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kes_store_audit (store, KES_AUDIT_VIEW, NULL, NULL, "caseload", &error));
+  g_assert_true (kes_store_anchor (store, "close", FALSE, &error));
+  g_assert_no_error (error);
+}
+
+/* A whole patient deleted, the log renumbered and hashed again with the
+ * unkeyed SHA-256 the chain used to have, as the issue's attacker did. */
+static void
+test_rehashed_unkeyed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 7");
+  const char *seal[] = { "the access log has lost its seal", NULL };
+  const char *anchor[] = { "the access log ends at entry", NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+
+  /* Used here (and so anchored for this file) before the attack. */
+  close_after_use (fixture);
+  kes_history_test_delete_patient (fixture->path, patient);
+  kes_history_test_rehash (fixture->path, NULL, FALSE, 0);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ACCESS_LOG, seal);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, anchor);
+}
+
+/* The same, but hashed with the right algorithm (keyed BLAKE2b, every
+ * entry naming this installation's key) under a key the attacker made. */
+static void
+test_rehashed_without_the_key (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 7");
+  g_autofree char *attacker_keys = g_build_filename (fixture->dir, "attacker-keys", NULL);
+  g_autofree char *own_keys = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
+  const char *chain[] = { "entry 1 was altered after it was written, or hashed without the installation key",
+                          "(first bad entry: 1)", NULL };
+  g_autoptr(KesInstallationKey) guess = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("KESTREL_KEY_DIR", attacker_keys, TRUE);
+  guess = kes_installation_key_get_own (&error);
+  g_assert_no_error (error);
+  g_setenv ("KESTREL_KEY_DIR", own_keys, TRUE);
+
+  kes_history_test_delete_patient (fixture->path, patient);
+  kes_history_test_rehash (fixture->path, guess, TRUE, 0);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ACCESS_LOG, chain);
+  g_assert_cmpuint (kes_verify_report_get_problems (report, KES_VERIFY_ANCHORS), >, 0);
+}
+
+/* Under the attacker's own key id instead: entries sealed with a key this
+ * installation does not have are never taken for intact. */
+static void
+test_rehashed_under_another_key (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *attacker_keys = g_build_filename (fixture->dir, "attacker-keys", NULL);
+  g_autofree char *own_keys = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
+  g_autoptr(KesInstallationKey) other = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("KESTREL_KEY_DIR", attacker_keys, TRUE);
+  other = kes_installation_key_get_own (&error);
+  g_assert_no_error (error);
+  g_setenv ("KESTREL_KEY_DIR", own_keys, TRUE);
+
+  kes_history_test_tamper (fixture->path, "DELETE FROM audit WHERE seq = 5", TRUE);
+  kes_history_test_rehash (fixture->path, other, FALSE, 0);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  g_assert_false (kes_verify_report_is_intact (report));
+  g_assert_nonnull (kes_verify_report_get_unverified (report, KES_VERIFY_ACCESS_LOG));
+  g_assert_cmpuint (kes_verify_report_get_problems (report, KES_VERIFY_ANCHORS), >, 0);
+}
+
+/* ---- Another computer ---- */
+
+static void
+test_copied_without_the_key (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "other-computer-keys", NULL);
+  g_autofree char *own_keys = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
+  g_autofree char *own_file = g_build_filename (own_keys, "installation.key", NULL);
+  g_autofree char *copied = g_build_filename (elsewhere, "from-the-ward.key", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (own_file);
+  g_autoptr(GFile) to = g_file_new_for_path (copied);
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(KesVerifyReport) with_key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_autoptr(KesInstallationKey) theirs = NULL;
+
+  /* The other computer has a Kestrel of its own, and so its own key. */
+  g_setenv ("KESTREL_KEY_DIR", elsewhere, TRUE);
+  theirs = kes_installation_key_get_own (&error);
+  g_assert_no_error (error);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  g_assert_false (kes_verify_report_is_intact (report));
+  g_assert_false (kes_verify_report_has_problems (report));
+  g_assert_true (kes_verify_report_needs_key (report));
+  text = kes_verify_report_to_text (report);
+  kes_history_test_assert_says (text, (const char *[]) { "cannot be verified without the installation key",
+                                                         NULL });
+  g_assert_null (strstr (text, "is intact"));
+
+  /* The administrator copies that computer's key across: now it verifies. */
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  with_key = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (with_key));
+  g_clear_object (&store);
+  g_setenv ("KESTREL_KEY_DIR", own_keys, TRUE);
+}
+
+/* ---- Anchors kept elsewhere ---- */
+
+static void
+test_anchors_from_a_backup (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *anchors = g_build_filename (fixture->dir, "anchors", NULL);
+  g_autoptr(KesBackupReport) backup = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) blind = NULL;
+  g_autoptr(KesVerifyReport) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *sql = NULL;
+  const char *files[] = { NULL, NULL };
+  const char *truncated[] = { "were removed", NULL };
+
+  store = kes_history_test_open (fixture->path);
+  g_assert_true (kes_store_audit (store, KES_AUDIT_VIEW, NULL, NULL, "caseload", &error));
+  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The attacker removes what they can reach: the tail of the log, the
+   * anchors the database keeps and this installation's anchor file. */
+  head = query (fixture, "SELECT max (seq) FROM chain_anchor");
+  sql = g_strdup_printf ("DELETE FROM audit WHERE seq > %s - 1; DELETE FROM chain_anchor", head);
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  g_assert_cmpint (g_unlink (anchors), ==, 0);
+
+  store = kes_history_test_open (fixture->path);
+  blind = kes_history_test_verify (store, NULL);
+  g_assert_cmpuint (kes_verify_report_get_problems (blind, KES_VERIFY_ANCHORS), ==, 0);
+  /* The backup copied off the machine still holds the anchor it was made with. */
+  files[0] = backup->path;
+  seen = kes_history_test_verify (store, files);
+  kes_history_test_assert_found (seen, KES_VERIFY_ANCHORS, truncated);
+}
+
+static void
+test_anchor_lines (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *exported = g_build_filename (fixture->dir, "journal.txt", NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *forged = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(KesAnchor) anchor = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *files[] = { exported, NULL };
+  const char *not_signed[] = { "is not signed by its installation key", NULL };
+
+  /* As `journalctl -t kestrel` prints it: a prefix, then the anchor. */
+  line = query (fixture, "SELECT anchor FROM chain_anchor ORDER BY seq DESC LIMIT 1");
+  anchor = kes_anchor_parse (line);
+  g_assert_nonnull (anchor);
+  g_assert_null (kes_anchor_parse ("kestrel-anchor-1 db=x seq=1 sig=AAAA"));
+  forged = g_strdup_printf ("Dec 07 10:00:00 ward kestrel[41]: Kestrel access log anchor: "
+                            "kestrel-anchor-1 db=%s file=%s seq=%" G_GINT64_FORMAT " hash=%s at=%s reason=close "
+                            "key=%s sig=%s",
+                            anchor->database_id, anchor->file_tag, anchor->seq,
+                            "0000000000000000000000000000000000000000000000000000000000000001", anchor->at,
+                            anchor->key_id, anchor->signature);
+  text = g_strconcat ("Dec 07 09:00:00 ward kestrel[40]: Kestrel access log anchor: ", line, "\n", forged, "\n", NULL);
+  g_assert_true (g_file_set_contents (exported, text, -1, &error));
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, files);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, not_signed);
+}
+
+/* ---- An existing database sealed ---- */
+
+/* tests/data/schema-12.sql, as today's Kestrel wrote it, in a new file. */
+static char *
+load_schema_12 (Fixture *fixture)
+{
+  g_autofree char *fixture_sql = g_test_build_filename (G_TEST_DIST, "data", "schema-12.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, "schema-12.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture_sql, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static KesStore *
+open_as_admin (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStaff) admin = NULL;
+  KesStore *store = kes_store_open (path, &error);
+
+  g_assert_no_error (error);
+  admin = kes_store_find_staff (store, "admin", &error);
+  g_assert_no_error (error);
+  kes_store_set_actor (store, admin);
+  return store;
+}
+
+static KesVerifyReport *
+verify_file (const char *path)
+{
+  g_autoptr(KesStore) store = open_as_admin (path);
+  return kes_history_test_verify (store, NULL);
+}
+
+static void
+test_migrates_schema_12 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = load_schema_12 (fixture);
+  g_autofree char *old_head = kes_history_test_query (path, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1");
+  g_autofree char *revisions = kes_history_test_query (path, "SELECT count (*) FROM revision");
+  g_autofree char *sealed = g_strdup_printf ("keyed chain: 45 earlier entries and %s revisions sealed", revisions);
+  g_autoptr(KesStore) store = open_as_admin (path);
+  g_autoptr(KesVerifyReport) report = kes_history_test_verify (store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesNote) note = NULL;
+  g_autofree char *seal = NULL;
+  g_autofree char *latest = NULL;
+
+  g_assert_cmpint (kes_store_get_user_version (store), ==, kes_store_schema_version ());
+  g_assert_true (kes_verify_report_is_intact (report));
+  /* The old chain's head is sealed into the first keyed entry. */
+  seal = kes_history_test_query (path, "SELECT action || ' ' || prev_hash || ' ' || summary FROM audit WHERE seq = 46");
+  g_assert_true (g_str_has_prefix (seal, "seal "));
+  kes_history_test_assert_says (seal, (const char *[]) { old_head, sealed, NULL });
+  g_assert_cmpstr (kes_history_test_query (path, "SELECT count (*) FROM audit WHERE key_id IS NULL"), ==, "45");
+
+  /* What is written from now on is keyed, with its revision hash. */
+  note = first_note (store);
+  kes_note_set_body (note, "Reviewed after the upgrade");
+  g_assert_true (kes_store_save_note (store, note, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  latest = kes_history_test_query (path, "SELECT (key_id IS NOT NULL) || (revision_hash IS NOT NULL) FROM audit "
+                                         "WHERE action = 'change' ORDER BY seq DESC LIMIT 1");
+  g_assert_cmpstr (latest, ==, "11");
+  g_clear_pointer (&report, kes_verify_report_free);
+  report = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (report));
+}
+
+/* What was written before the seal is still held to it. */
+static void
+test_sealed_history_tampered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = load_schema_12 (fixture);
+  g_autoptr(KesStore) store = open_as_admin (path);
+  g_autoptr(KesVerifyReport) author = NULL;
+  g_autoptr(KesVerifyReport) entry = NULL;
+  g_autoptr(KesVerifyReport) rewritten = NULL;
+  const char *seal[] = { "no longer match the seal at entry 46", NULL };
+  const char *old_entry[] = { "entry 3 was altered after it was written", NULL };
+  const char *relinked[] = { "entry 46 does not follow on from the entry before it", NULL };
+
+  g_clear_object (&store);
+
+  /* An old revision's author, its hashes left as they were. */
+  kes_history_test_tamper (path, "UPDATE revision SET author_id = (SELECT id FROM staff WHERE username != 'admin' "
+                                 "ORDER BY id LIMIT 1) WHERE revision = 1 AND record_id = (SELECT min (id) FROM record)",
+                           TRUE);
+  author = verify_file (path);
+  kes_history_test_assert_found (author, KES_VERIFY_REVISIONS, seal);
+  kes_history_test_tamper (path, "UPDATE revision SET author_id = (SELECT created_by FROM record WHERE "
+                                 "id = revision.record_id) WHERE revision = 1", TRUE);
+
+  /* An old entry. */
+  kes_history_test_tamper (path, "UPDATE audit SET summary = 'nothing' WHERE seq = 3", TRUE);
+  entry = verify_file (path);
+  kes_history_test_assert_found (entry, KES_VERIFY_ACCESS_LOG, old_entry);
+
+  /* The same, with the unkeyed part of the chain hashed again to match. */
+  kes_history_test_rehash (path, NULL, TRUE, 45);
+  rewritten = verify_file (path);
+  kes_history_test_assert_found (rewritten, KES_VERIFY_ACCESS_LOG, relinked);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/chain/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("rules-left-dropped", test_rules_left_dropped);
+  ADD ("rules-reworded", test_rules_reworded);
+  ADD ("rules-restored-by-administrators-only", test_rules_restored_by_administrators_only);
+  ADD ("rehashed-unkeyed", test_rehashed_unkeyed);
+  ADD ("rehashed-without-the-key", test_rehashed_without_the_key);
+  ADD ("rehashed-under-another-key", test_rehashed_under_another_key);
+  ADD ("copied-without-the-key", test_copied_without_the_key);
+  ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
+  ADD ("anchor-lines", test_anchor_lines);
+  ADD ("migrates-schema-12", test_migrates_schema_12);
+  ADD ("sealed-history-tampered", test_sealed_history_tampered);
+#undef ADD
+
+  status = g_test_run ();
+  kes_history_test_forget_template ();
+  return status;
+}

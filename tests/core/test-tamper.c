@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kes-backup.h"
+#include "kes-error.h"
+#include "kes-history-test-util.h"
+
+/* Every tampering issue 18 found `verify` missing, done with raw SQL on a
+ * copy of a demo database by someone with the file and the sqlite3 shell:
+ * the append-only triggers dropped first and put back afterwards as they
+ * were (so only the tampering itself is left to find). Each is found and
+ * named by table, record id, column and access-log sequence number, and the
+ * same file offered as a backup is refused on restore for the same reason. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kes_history_test_template ();
+  fixture->dir = g_dir_make_tmp ("kestrel-tampered-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = kes_history_test_copy (fixture->dir, "copy.db");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kes_history_test_remove_folder (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+query (Fixture    *fixture,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+query (Fixture    *fixture,
+       const char *format,
+       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return kes_history_test_query (fixture->path, sql);
+}
+
+/* Runs `verify` on the tampered copy: @part names it with @fragments. Then
+ * restores the copy as a backup: refused, naming the same. */
+static void
+assert_found (Fixture            *fixture,
+              KesVerifyPart       part,
+              const char * const *fragments)
+{
+  g_autofree char *restored = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesVerifyReport) report = kes_history_test_verify (store, NULL);
+  g_autoptr(GError) error = NULL;
+
+  kes_history_test_assert_found (report, part, fragments);
+  g_clear_object (&store);
+
+  g_assert_false (kes_backup_restore (fixture->path, NULL, restored, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+  kes_history_test_assert_says (error->message, fragments);
+  g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_control (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *restored = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesVerifyReport) report = kes_history_test_verify (store, NULL);
+  g_autoptr(KesVerifyReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing done to it: every part ran, checked something, found nothing. */
+  g_assert_true (kes_verify_report_is_intact (report));
+  for (guint part = 0; part < KES_VERIFY_N_PARTS; part++)
+    {
+      g_assert_true (kes_verify_report_ran (report, part));
+      g_assert_cmpuint (kes_verify_report_get_checked (report, part), >, 0);
+    }
+  /* The close's anchor and the backup's, at least. */
+  g_assert_cmpuint (kes_verify_report_get_checked (report, KES_VERIFY_ANCHORS), >=, 2);
+  g_clear_object (&store);
+
+  g_assert_true (kes_backup_restore (fixture->path, NULL, restored, NULL, &error));
+  g_assert_no_error (error);
+  store = kes_history_test_open (restored);
+  again = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (again));
+}
+
+/* The last entry, and the last twelve, deleted: the anchor written at the
+ * close records entries the log no longer holds. */
+static void
+truncate_tail (Fixture  *fixture,
+               int       count,
+               gboolean  revisions_lost)
+{
+  g_autofree char *head = query (fixture, "SELECT max (seq) FROM audit");
+  gint64 last = g_ascii_strtoll (head, NULL, 10);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM audit WHERE seq > %d", (int) last - count);
+  g_autofree char *ends = g_strdup_printf ("the access log ends at entry %d", (int) last - count);
+  g_autofree char *first = g_strdup_printf ("(first bad entry: %d)", (int) last - count + 1);
+  g_autofree char *rolled_back = g_strdup_printf ("to entry %d", (int) last);
+  const char *fragments[] = { ends, first, NULL };
+  const char *lost[] = { "the access log has no entry for it", NULL };
+  const char *notice[] = { "was rolled back by the restore of a backup", rolled_back, NULL };
+  g_autofree char *restored = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, fragments);
+  if (revisions_lost)
+    kes_history_test_assert_found (report, KES_VERIFY_REVISIONS, lost);
+  g_clear_object (&store);
+  g_clear_pointer (&report, kes_verify_report_free);
+
+  /* Offered as a backup: refused when revisions lost their entries. One
+   * that only lost entries after its last save is what an older backup
+   * is; restored, its log says what the restore rolled back. */
+  if (revisions_lost)
+    {
+      g_assert_false (kes_backup_restore (fixture->path, NULL, restored, NULL, &error));
+      kes_history_test_assert_says (error->message, lost);
+      return;
+    }
+  g_assert_true (kes_backup_restore (fixture->path, NULL, restored, NULL, &error));
+  g_assert_no_error (error);
+  store = kes_history_test_open (restored);
+  report = kes_history_test_verify (store, NULL);
+  g_assert_nonnull (kes_verify_report_get_notices (report)[0]);
+  kes_history_test_assert_says (kes_verify_report_get_notices (report)[0], notice);
+}
+
+static void
+test_tail_truncated_by_one (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  truncate_tail (fixture, 1, FALSE);
+}
+
+static void
+test_tail_truncated_by_twelve (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  truncate_tail (fixture, 12, TRUE);
+}
+
+/* One of a revision's own columns changed: named with the revision, its
+ * column and the entry that recorded it. */
+static void
+change_revision (Fixture    *fixture,
+                 const char *column,
+                 const char *value,
+                 const char *named)
+{
+  const char *note = kes_history_test_note_id ();
+  g_autofree char *seq = query (fixture, "SELECT seq FROM audit WHERE record_id = '%s' AND revision = 2", note);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET %s = %s WHERE record_id = '%s' AND revision = 2",
+                                          column, value, note);
+  g_autofree char *where = g_strdup_printf ("record %s revision 2, column %s", note, named);
+  g_autofree char *entry = g_strdup_printf ("(access log entry %s)", seq);
+  const char *fragments[] = { where, entry, NULL };
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  assert_found (fixture, KES_VERIFY_REVISIONS, fragments);
+}
+
+static void
+test_revision_author (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  change_revision (fixture, "author_id", "(SELECT id FROM staff WHERE username != 'tester' ORDER BY id LIMIT 1)",
+                   "revision.author_id");
+}
+
+static void
+test_revision_time (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  change_revision (fixture, "at", "'2024-01-02T03:04:05Z'", "revision.at");
+}
+
+static void
+test_revision_reason (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  change_revision (fixture, "reason", "'typed in the wrong record'", "revision.reason");
+}
+
+static void
+test_revision_change_kind (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  change_revision (fixture, "change", "'edit'", "revision.change");
+}
+
+/* A note hidden by marking it entered in error with SQL, as Kestrel would
+ * show it: its record and its row both say so, its history does not. */
+static void
+test_note_hidden (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *note = kes_history_test_note_id ();
+  g_autofree char *sql = g_strdup_printf ("UPDATE record SET state = 'entered-in-error' WHERE id = '%s'; "
+                                          "UPDATE note SET state = 'entered-in-error' WHERE id = '%s'",
+                                          note, note);
+  g_autofree char *where = g_strdup_printf ("table record, record %s, column state", note);
+  const char *fragments[] = { where, NULL };
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  assert_found (fixture, KES_VERIFY_PROJECTIONS, fragments);
+}
+
+/* A display table changed without a revision. */
+static void
+change_row (Fixture    *fixture,
+            const char *table,
+            const char *id,
+            const char *column,
+            const char *value)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = %s WHERE id = '%s'", table, column, value, id);
+  g_autofree char *where = g_strdup_printf ("table %s, record %s, column %s", table, id, column);
+  const char *fragments[] = { where, NULL };
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  assert_found (fixture, KES_VERIFY_PROJECTIONS, fragments);
+}
+
+static void
+test_note_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  change_row (fixture, "note", kes_history_test_note_id (), "body", "'Nothing of note.'");
+}
+
+static void
+test_nhs_number (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 3");
+
+  change_row (fixture, "patient", id, "nhs_number", "'9990000999'");
+}
+
+/* Moved to another team: the team rule reads patient.team_id, so the other
+ * team's clinicians would be let in. */
+static void
+test_patient_moved_team (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 5");
+  g_autofree char *team = query (fixture, "SELECT team_id FROM patient WHERE id = '%s'", id);
+  g_autofree char *other = query (fixture, "SELECT id FROM team WHERE id != '%s' ORDER BY id LIMIT 1", team);
+  g_autofree char *value = g_strdup_printf ("'%s'", other);
+
+  g_assert_nonnull (other);
+  change_row (fixture, "patient", id, "team_id", value);
+}
+
+/* What issue 19 found: a neutrophil count changed where monitoring reads it. */
+static void
+test_neutrophils (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM fbc_result ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "fbc_result", id, "neutrophils", "neutrophils + 2.5");
+}
+
+/* A note planted in the notes list under the id of a record that is no
+ * note (so every reference in the file still resolves). */
+static void
+test_row_without_revision (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1");
+  g_autofree char *other = query (fixture, "SELECT id FROM record WHERE kind = 'contact' ORDER BY id LIMIT 1");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO note (id, patient_id, written_at, title, body, state) "
+                                          "VALUES ('%s', '%s', '2026-01-01T00:00:00Z', 'Planted', "
+                                          "'Never written', 'active')", other, patient);
+  g_autofree char *where = g_strdup_printf ("table note, record %s", other);
+  const char *fragments[] = { where, "no record of its kind behind it", NULL };
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  assert_found (fixture, KES_VERIFY_PROJECTIONS, fragments);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/tamper/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("control", test_control);
+  ADD ("tail-truncated-by-one", test_tail_truncated_by_one);
+  ADD ("tail-truncated-by-twelve", test_tail_truncated_by_twelve);
+  ADD ("revision-author", test_revision_author);
+  ADD ("revision-time", test_revision_time);
+  ADD ("revision-reason", test_revision_reason);
+  ADD ("revision-change-kind", test_revision_change_kind);
+  ADD ("note-hidden", test_note_hidden);
+  ADD ("note-text", test_note_text);
+  ADD ("nhs-number", test_nhs_number);
+  ADD ("patient-moved-team", test_patient_moved_team);
+  ADD ("neutrophils", test_neutrophils);
+  ADD ("row-without-revision", test_row_without_revision);
+#undef ADD
+
+  status = g_test_run ();
+  kes_history_test_forget_template ();
+  return status;
+}
