@@ -335,12 +335,16 @@ check_anchor (KesStore      *self,
   if (held == NULL && run->earlier_copy)
     return TRUE;
   if (held == NULL)
-    kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
-                               _("the access log ends at entry %lld, but the anchor of %s records entry "
-                                 "%lld: entries %lld to %lld were removed (first bad entry: %lld)"),
-                               (long long) run->head_seq, when, (long long) anchor->seq,
-                               (long long) run->head_seq + 1, (long long) anchor->seq,
-                               (long long) run->head_seq + 1);
+    {
+      g_autofree char *gone = kes_verify_entries_text (run->head_seq + 1, anchor->seq);
+
+      /* TRANSLATORS: the last %s is "entry 12" or "entries 12 to 20" */
+      kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
+                                 _("the access log ends at entry %lld, but the anchor of %s records entry "
+                                   "%lld: %s removed (first bad entry: %lld)"),
+                                 (long long) run->head_seq, when, (long long) anchor->seq, gone,
+                                 (long long) run->head_seq + 1);
+    }
   else
     kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
                                _("entry %lld differs from the anchor of %s: the access log was rewritten "

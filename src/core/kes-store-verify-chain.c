@@ -74,10 +74,11 @@ check_entry (KesVerifyRun         *run,
 
   if (fields->seq != expected_seq)
     {
-      kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG,
-                                 _("entries %lld to %lld are missing (first bad entry: %lld)"),
-                                 (long long) expected_seq, (long long) fields->seq - 1,
-                                 (long long) expected_seq);
+      g_autofree char *gap = kes_verify_entries_text (expected_seq, fields->seq - 1);
+
+      /* TRANSLATORS: %s is "entry 12" or "entries 12 to 20" */
+      kes_verify_report_problem (report, KES_VERIFY_ACCESS_LOG, _("%s removed (first bad entry: %lld)"),
+                                 gap, (long long) expected_seq);
       return;
     }
   if (g_strcmp0 (fields->prev_hash, previous) != 0)

@@ -30,4 +30,8 @@ void             kes_verify_report_notice     (KesVerifyReport *self,
                                                const char      *format,
                                                ...) G_GNUC_PRINTF (2, 3);
 
+/* "entry 12 was" or "entries 12 to 20 were": a run of the access log. */
+char            *kes_verify_entries_text      (gint64           first,
+                                               gint64           last);
+
 G_END_DECLS

@@ -120,6 +120,15 @@ kes_verify_report_notice (KesVerifyReport *self,
   g_ptr_array_add (self->notices, g_steal_pointer (&text));
 }
 
+char *
+kes_verify_entries_text (gint64 first,
+                         gint64 last)
+{
+  if (first == last)
+    return g_strdup_printf (_("entry %lld was"), (long long) first);
+  return g_strdup_printf (_("entries %lld to %lld were"), (long long) first, (long long) last);
+}
+
 gboolean
 kes_verify_report_ran (KesVerifyReport *self,
                        KesVerifyPart    part)
@@ -250,42 +259,61 @@ checked_text (KesVerifyPart part,
 }
 
 char *
+kes_verify_report_part_text (KesVerifyReport *self,
+                             KesVerifyPart    part)
+{
+  Part *p;
+  g_autofree char *checked = NULL;
+
+  g_return_val_if_fail (self != NULL && part < KES_VERIFY_N_PARTS, NULL);
+
+  p = &self->parts[part];
+  if (!p->ran)
+    return NULL;
+  checked = checked_text (part, p->checked);
+  if (p->problems > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u problem, the first: %s",
+                                         "%s; %u problems, the first: %s", p->problems),
+                            checked, p->problems, p->first);
+  if (p->unverified != NULL)
+    return g_strdup_printf (_("%s; %s"), checked, p->unverified);
+  return g_strdup_printf (_("%s; ok"), checked);
+}
+
+char *
+kes_verify_report_verdict (KesVerifyReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (kes_verify_report_is_intact (self))
+    return g_strdup (_("ok: the database is intact"));
+  if (!kes_verify_report_has_problems (self))
+    return g_strdup (_("The database cannot be verified without the installation key it was sealed with."));
+  return g_strdup (_("The database failed verification: its history or access log was changed outside "
+                     "Kestrel, or the file is damaged."));
+}
+
+char *
 kes_verify_report_to_text (KesVerifyReport *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *verdict = NULL;
   const char * const *notices;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   for (guint i = 0; i < KES_VERIFY_N_PARTS; i++)
     {
-      Part *p = &self->parts[i];
-      g_autofree char *checked = NULL;
+      g_autofree char *line = kes_verify_report_part_text (self, i);
 
-      if (!p->ran)
-        continue;
-      checked = checked_text (i, p->checked);
-      if (p->problems > 0)
-        g_string_append_printf (text, _("%s: %s; %u problem(s), the first: %s\n"),
-                                kes_verify_part_label (i), checked, p->problems, p->first);
-      else if (p->unverified != NULL)
-        g_string_append_printf (text, _("%s: %s; %s\n"), kes_verify_part_label (i), checked, p->unverified);
-      else
-        g_string_append_printf (text, _("%s: %s; ok\n"), kes_verify_part_label (i), checked);
+      if (line != NULL)
+        g_string_append_printf (text, "%s: %s\n", kes_verify_part_label (i), line);
     }
   notices = kes_verify_report_get_notices (self);
   for (guint i = 0; notices[i] != NULL; i++)
     g_string_append_printf (text, _("Note: %s\n"), notices[i]);
-
-  if (kes_verify_report_is_intact (self))
-    g_string_append (text, _("ok: the database is intact"));
-  else if (!kes_verify_report_has_problems (self))
-    g_string_append (text, _("The database cannot be verified without the installation key it was "
-                             "sealed with."));
-  else
-    g_string_append (text, _("The database failed verification: its history or access log was "
-                             "changed outside Kestrel, or the file is damaged."));
-  g_string_append_c (text, '\n');
+  verdict = kes_verify_report_verdict (self);
+  g_string_append_printf (text, "%s\n", verdict);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -79,8 +79,14 @@ gboolean         kes_verify_report_is_intact     (KesVerifyReport *self);
 /* Some part could not be verified for lack of a key (and found nothing
  * else wrong). */
 gboolean         kes_verify_report_needs_key     (KesVerifyReport *self);
+/* One part in plain words: "27,782 revisions; ok", "…; 2 problems, the
+ * first: …", or NULL when it did not run. */
+char            *kes_verify_report_part_text     (KesVerifyReport *self,
+                                                  KesVerifyPart    part);
+/* "ok: the database is intact", or what kind of failure. */
+char            *kes_verify_report_verdict       (KesVerifyReport *self);
 /* The report as lines of plain words: what was checked and how many of
- * each, the first problem in each part, then a verdict. */
+ * each, the first problem in each part, then the verdict. */
 char            *kes_verify_report_to_text       (KesVerifyReport *self);
 /* The first problem of every part, in order (for callers that only want to
  * know what is wrong): an array of strings, empty when intact. */

@@ -9,6 +9,7 @@
 #include "accounts/kes-password-dialog.h"
 #include "admin/kes-admin-page.h"
 #include "admin/kes-backup-group.h"
+#include "admin/kes-history-group.h"
 #include "admin/kes-record-import-group.h"
 #include "admin/kes-services-group.h"
 #include "kes-accounts.h"
@@ -34,6 +35,7 @@ struct _KesAdminPage
   KesAccessLog        *access_log;
   KesRecordImportGroup *import_group;
   KesBackupGroup      *backup_group;
+  KesHistoryGroup     *history_group;
   KesServicesGroup    *services_group;
   AdwActionRow        *database_row;
 };
@@ -493,6 +495,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
   g_type_ensure (KES_TYPE_BACKUP_GROUP);
   g_type_ensure (KES_TYPE_SERVICES_GROUP);
+  g_type_ensure (KES_TYPE_HISTORY_GROUP);
 
   g_type_ensure (KES_TYPE_ACCESS_LOG);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -505,6 +508,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, services_group);
   gtk_widget_class_bind_template_callback (widget_class, add_staff_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
@@ -540,6 +544,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   adw_action_row_set_subtitle (self->database_row, path);
   kes_record_import_group_set_store (self->import_group, store);
   kes_backup_group_set_store (self->backup_group, store);
+  kes_history_group_set_store (self->history_group, store);
   kes_services_group_set_store (self->services_group, store);
   kes_admin_page_reload (self);
 }
@@ -654,6 +659,7 @@ kes_admin_page_reload (KesAdminPage *self)
 
   reload_break_glass (self);
   kes_backup_group_reload (self->backup_group);
+  kes_history_group_reload (self->history_group);
   kes_services_group_reload (self->services_group);
 
   /* The whole access log, for those who may read it, once someone is signed in. */
