@@ -422,6 +422,7 @@ test_migrates_schema_12 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KesNote) note = NULL;
   g_autofree char *seal = NULL;
+  g_autofree char *unkeyed = NULL;
   g_autofree char *latest = NULL;
 
   g_assert_cmpint (kes_store_get_user_version (store), ==, kes_store_schema_version ());
@@ -430,7 +431,8 @@ test_migrates_schema_12 (Fixture       *fixture,
   seal = kes_history_test_query (path, "SELECT action || ' ' || prev_hash || ' ' || summary FROM audit WHERE seq = 46");
   g_assert_true (g_str_has_prefix (seal, "seal "));
   kes_history_test_assert_says (seal, (const char *[]) { old_head, sealed, NULL });
-  g_assert_cmpstr (kes_history_test_query (path, "SELECT count (*) FROM audit WHERE key_id IS NULL"), ==, "45");
+  unkeyed = kes_history_test_query (path, "SELECT count (*) FROM audit WHERE key_id IS NULL");
+  g_assert_cmpstr (unkeyed, ==, "45");
 
   /* What is written from now on is keyed, with its revision hash. */
   note = first_note (store);
