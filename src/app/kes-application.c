@@ -10,6 +10,7 @@
 #include "admin/kes-history-job.h"
 #include "backup/kes-auto-backup.h"
 #include "kes-application.h"
+#include "kes-error.h"
 #include "kes-window.h"
 
 struct _KesApplication
@@ -202,10 +203,11 @@ static void
 start_auto_backup (KesApplication *self,
                    GtkWindow      *window)
 {
-  g_autofree char *folder = kes_auto_backup_folder ();
+  g_autofree char *folder = kes_auto_backup_folder (self->store);
 
   /* Once a day, in the background. */
-  kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
+  if (folder != NULL)
+    kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
 }
 
 /* ---- The access log's quick check, and its anchor at the end ---- */
@@ -275,42 +277,32 @@ anchor_store (KesStore *store)
 }
 
 static void
-check_database_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+database_checked_cb (KesIntegrityBar *bar,
+                     const GError    *error,
+                     gpointer         user_data)
 {
-  GError *error = NULL;
+  KesApplication *self = KES_APPLICATION (user_data);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (bar), KES_TYPE_WINDOW);
 
-  if (kes_store_check_file (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-check_database_done_cb (GObject      *source_object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  KesApplication *self = KES_APPLICATION (source_object);
-  g_autoptr(KesWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  kes_window_set_checking (window, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
-      /* Damaged after all: nobody signs in, and nothing is written. */
+      if (self->store != NULL && window != NULL)
+        {
+          check_history (self, GTK_WINDOW (window));
+          start_auto_backup (self, GTK_WINDOW (window));
+        }
+      return;
+    }
+  /* Damage found before anyone signed in: nobody signs in (a sign-in is
+   * itself written to the file). Found later, the bar says so, core refuses
+   * every write, and the screen is left as it is. */
+  if (g_error_matches (error, KES_ERROR, KES_ERROR_CORRUPT) && self->store != NULL &&
+      kes_store_get_actor (self->store) == NULL && window != NULL)
+    {
       g_clear_object (&self->store);
       g_clear_error (&self->open_error);
       self->open_error = g_error_copy (error);
-      kes_window_show_open_error (window, self->database_path, error);
-      return;
-    }
-  if (self->store != NULL)
-    {
-      check_history (self, GTK_WINDOW (window));
-      start_auto_backup (self, GTK_WINDOW (window));
+      kes_window_show_open_error (KES_WINDOW (window), self->database_path, error);
     }
 }
 
@@ -318,11 +310,13 @@ static void
 first_paint_done_cb (GdkFrameClock *clock,
                      gpointer       user_data)
 {
-  GTask *task = user_data;
+  KesWindow *window = user_data;
+  KesStore *store = kes_window_get_store (window);
 
-  g_signal_handlers_disconnect_by_func (clock, first_paint_done_cb, task);
-  g_task_run_in_thread (task, check_database_thread);
-  g_object_unref (task);
+  g_signal_handlers_disconnect_by_func (clock, first_paint_done_cb, window);
+  if (store != NULL)
+    kes_integrity_bar_check (kes_window_get_integrity_bar (window), kes_store_get_path (store));
+  g_object_unref (window);
 }
 
 static gboolean
@@ -332,21 +326,21 @@ first_tick_cb (GtkWidget     *widget,
 {
   /* Started once the first frame is painted, so as not to compete with it
    * for the CPU and the disk. */
-  g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_done_cb), user_data);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_done_cb), g_object_ref (widget));
   return G_SOURCE_REMOVE;
 }
 
-/* The whole-file check of a large database takes seconds: it runs in a
- * worker after the first frame, with sign-in held until it has passed. */
+/* The whole-file check of a large database takes seconds to minutes: sign-in
+ * waits only for the checks of what it relies on (kes_store_open_check_later);
+ * the rest runs in a worker after the first frame, shown at the foot of the
+ * window (integrity/kes-integrity-bar.c). */
 static void
 check_database (KesApplication *self,
                 KesWindow      *window)
 {
-  GTask *task = g_task_new (self, NULL, check_database_done_cb, g_object_ref (window));
-
-  kes_window_set_checking (window, TRUE);
-  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), first_tick_cb, task, NULL);
+  g_signal_connect_object (kes_window_get_integrity_bar (window), "checked",
+                           G_CALLBACK (database_checked_cb), self, 0);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), first_tick_cb, NULL, NULL);
 }
 
 static void

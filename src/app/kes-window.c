@@ -40,6 +40,7 @@ struct _KesWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_status;
   KesWelcomePage       *welcome_page;
+  KesIntegrityBar      *integrity_bar;
   KesLockScreen        *lock_screen;  /* built when the window first locks */
   AdwLeaflet           *leaflet;      /* the signed-in shell, built at sign-in */
   GtkWidget            *content_box;
@@ -910,6 +911,7 @@ kes_window_class_init (KesWindowClass *klass)
   g_type_ensure (KES_TYPE_CARERS_PAGE);
   g_type_ensure (KES_TYPE_LIAISON_PAGE);
   g_type_ensure (KES_TYPE_CASELOAD_PAGE);
+  g_type_ensure (KES_TYPE_INTEGRITY_BAR);
   g_type_ensure (KES_TYPE_PATIENT_PAGE);
   g_type_ensure (KES_TYPE_TODAY_PAGE);
   g_type_ensure (KES_TYPE_REFERRALS_PAGE);
@@ -920,6 +922,7 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KesWindow, integrity_bar);
   gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
@@ -986,15 +989,6 @@ kes_window_set_store (KesWindow *self,
 }
 
 void
-kes_window_set_checking (KesWindow *self,
-                         gboolean   checking)
-{
-  g_return_if_fail (KES_IS_WINDOW (self));
-
-  kes_welcome_page_set_checking (self->welcome_page, checking);
-}
-
-void
 kes_window_show_open_error (KesWindow    *self,
                             const char   *path,
                             const GError *error)
@@ -1035,6 +1029,8 @@ kes_window_show_open_error (KesWindow    *self,
   escaped = g_markup_escape_text (description, -1);
   adw_status_page_set_title (self->error_status, title);
   adw_status_page_set_description (self->error_status, escaped);
+  /* The page says it all: the foot of the window would say it again. */
+  kes_integrity_bar_dismiss (self->integrity_bar);
   set_main_actions_enabled (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
@@ -1169,4 +1165,12 @@ kes_window_get_lock_screen (KesWindow *self)
 
   ensure_lock_screen (self);
   return GTK_WIDGET (self->lock_screen);
+}
+
+KesIntegrityBar *
+kes_window_get_integrity_bar (KesWindow *self)
+{
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  return self->integrity_bar;
 }

@@ -5,6 +5,7 @@
 
 #include "admin/kes-admin-page.h"
 #include "caseload/kes-caseload-page.h"
+#include "integrity/kes-integrity-bar.h"
 #include "kes-store.h"
 #include "patient/kes-patient-page.h"
 #include "referrals/kes-referrals-page.h"
@@ -19,10 +20,6 @@ KesWindow       *kes_window_new                (GtkApplication *application);
 /* Shows the welcome page or the caseload, depending on the staff directory. */
 void             kes_window_set_store          (KesWindow      *self,
                                                 KesStore       *store);
-/* While the database is checked in the background at start, nobody can
- * sign in: the sign-in form is greyed out and the page says why. */
-void             kes_window_set_checking       (KesWindow      *self,
-                                                gboolean        checking);
 /* Shows why the database could not be opened and what to do. */
 void             kes_window_show_open_error    (KesWindow      *self,
                                                 const char     *path,
@@ -53,5 +50,8 @@ KesPatientPage  *kes_window_get_patient_page   (KesWindow      *self);
  * first use. */
 GtkStack        *kes_window_get_content_stack  (KesWindow      *self);
 GtkWidget       *kes_window_get_lock_screen    (KesWindow      *self);
+/* The foot of the window that shows the whole-file check after sign-in
+ * and any damage it finds (integrity/kes-integrity-bar.h). */
+KesIntegrityBar *kes_window_get_integrity_bar  (KesWindow      *self);
 
 G_END_DECLS

@@ -299,7 +299,8 @@ kes_cli_restore (KesCliContext *context)
     return KES_CLI_USAGE;
   /* Core checks the permission again, verifies the new file after writing
    * and logs the restore in this database and in the restored one. */
-  report = kes_backup_restore_full (context->store, context->argv[1], passphrase, target, NULL, &error);
+  report = kes_backup_restore_full (context->store, context->argv[1], passphrase, target, NULL, NULL, NULL,
+                                    &error);
   if (report == NULL)
     return kes_cli_fail (error);
   g_print (_("Restored and verified: %s\n"), target);

@@ -4,7 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -12,231 +13,60 @@
 #include "kes-accounts.h"
 #include "kes-audit.h"
 #include "kes-backup.h"
-#include "kes-clock.h"
+#include "kes-backup-folder.h"
+#include "kes-backup-format.h"
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-store-private.h"
 #include "kes-store-verify-private.h"
 
-#define MAGIC        "KESBAK01"
-#define MAGIC_LENGTH 8
-#define CHUNK        (64 * 1024)
-#define HEADER_LENGTH (MAGIC_LENGTH + crypto_pwhash_SALTBYTES + 8 + 8 + \
-                       crypto_secretstream_xchacha20poly1305_HEADERBYTES)
+/* A restore with no database doing it (kes_backup_restore) is logged in no
+ * log: its temporary file is anyone's to remove once abandoned. */
+#define NO_DATABASE_ID "00000000000000000000000000000000"
 
-static const char sqlite_magic[16] = "SQLite format 3";
+/* How the steps of a backup share its progress, from 0 to 1. */
+#define COPY_SHARE   0.35
+#define VERIFY_SHARE 0.45
+#define WRITE_SHARE  0.10
 
-static gboolean
-ensure_sodium (GError **error)
+typedef struct
 {
-  if (sodium_init () < 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_IO, _("The cryptography library could not start"));
-      return FALSE;
-    }
-  return TRUE;
+  KesProgressFunc progress;
+  gpointer        user_data;
+  double          start;
+  double          share;
+} Progress;
+
+static void
+show_progress (Progress *progress,
+               double    fraction)
+{
+  if (progress->progress != NULL)
+    progress->progress (progress->start + progress->share * CLAMP (fraction, 0, 1), progress->user_data);
 }
 
 static void
-put_u64 (guint8  *out,
-         guint64  value)
+step_progress_cb (double   fraction,
+                  gpointer user_data)
 {
-  for (int i = 0; i < 8; i++)
-    out[i] = (guint8) (value >> (8 * i));
+  show_progress (user_data, fraction);
 }
 
-static guint64
-get_u64 (const guint8 *in)
+/* Moves on to the next step, which takes @share of the whole. */
+static void
+next_step (Progress *progress,
+           double    share)
 {
-  guint64 value = 0;
-
-  for (int i = 7; i >= 0; i--)
-    value = (value << 8) | in[i];
-  return value;
+  show_progress (progress, 1);
+  progress->start += progress->share;
+  progress->share = share;
 }
 
-static gboolean
-derive_key (guint8        key[crypto_secretstream_xchacha20poly1305_KEYBYTES],
-            const char   *passphrase,
-            const guint8 *salt,
-            guint64       opslimit,
-            guint64       memlimit,
-            GError      **error)
-{
-  if (crypto_pwhash (key, crypto_secretstream_xchacha20poly1305_KEYBYTES,
-                     passphrase, strlen (passphrase), salt, opslimit, (size_t) memlimit,
-                     crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_IO,
-                           _("There was not enough memory to derive the backup key"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GBytes *
-encrypt_image (GBytes      *image,
-               const char  *passphrase,
-               GError     **error)
-{
-  crypto_secretstream_xchacha20poly1305_state state;
-  guint8 key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
-  const guint8 *plain = g_bytes_get_data (image, NULL);
-  gsize size = g_bytes_get_size (image);
-  gsize chunks = size / CHUNK + 1;
-  GByteArray *out = g_byte_array_sized_new (HEADER_LENGTH + size +
-                                            chunks * crypto_secretstream_xchacha20poly1305_ABYTES);
-  guint8 *header;
-  gsize offset = 0;
-
-  g_byte_array_set_size (out, HEADER_LENGTH);
-  header = out->data;
-  memcpy (header, MAGIC, MAGIC_LENGTH);
-  randombytes_buf (header + MAGIC_LENGTH, crypto_pwhash_SALTBYTES);
-  put_u64 (header + MAGIC_LENGTH + crypto_pwhash_SALTBYTES, crypto_pwhash_OPSLIMIT_INTERACTIVE);
-  put_u64 (header + MAGIC_LENGTH + crypto_pwhash_SALTBYTES + 8, crypto_pwhash_MEMLIMIT_INTERACTIVE);
-  if (!derive_key (key, passphrase, header + MAGIC_LENGTH, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                   crypto_pwhash_MEMLIMIT_INTERACTIVE, error))
-    {
-      g_byte_array_unref (out);
-      return NULL;
-    }
-  crypto_secretstream_xchacha20poly1305_init_push (&state, header + HEADER_LENGTH -
-                                                   crypto_secretstream_xchacha20poly1305_HEADERBYTES, key);
-  sodium_memzero (key, sizeof key);
-
-  do
-    {
-      gsize length = MIN (CHUNK, size - offset);
-      gboolean last = offset + length >= size;
-      gsize at = out->len;
-      unsigned long long written = 0;
-
-      g_byte_array_set_size (out, at + length + crypto_secretstream_xchacha20poly1305_ABYTES);
-      crypto_secretstream_xchacha20poly1305_push (&state, out->data + at, &written, plain + offset, length,
-                                                  NULL, 0,
-                                                  last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
-      g_byte_array_set_size (out, at + (gsize) written);
-      offset += length;
-    }
-  while (offset < size);
-  sodium_memzero (&state, sizeof state);
-  return g_byte_array_free_to_bytes (out);
-}
-
-static GBytes *
-decrypt_image (const guint8  *data,
-               gsize          size,
-               const char    *passphrase,
-               GError       **error)
-{
-  crypto_secretstream_xchacha20poly1305_state state;
-  guint8 key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  gsize offset = HEADER_LENGTH;
-  gboolean finished = FALSE;
-  guint64 opslimit, memlimit;
-
-  if (size < HEADER_LENGTH)
-    goto damaged;
-  opslimit = get_u64 (data + MAGIC_LENGTH + crypto_pwhash_SALTBYTES);
-  memlimit = get_u64 (data + MAGIC_LENGTH + crypto_pwhash_SALTBYTES + 8);
-  /* Refuse costs no Kestrel writes, rather than exhaust memory on a forged header. */
-  if (opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
-      memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
-    goto damaged;
-  if (!derive_key (key, passphrase, data + MAGIC_LENGTH, opslimit, memlimit, error))
-    return NULL;
-  if (crypto_secretstream_xchacha20poly1305_init_pull (&state, data + HEADER_LENGTH -
-                                                       crypto_secretstream_xchacha20poly1305_HEADERBYTES,
-                                                       key) != 0)
-    {
-      sodium_memzero (key, sizeof key);
-      goto damaged;
-    }
-  sodium_memzero (key, sizeof key);
-
-  while (offset < size && !finished)
-    {
-      gsize length = MIN (CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES, size - offset);
-      gsize at = out->len;
-      unsigned long long plain_length = 0;
-      unsigned char tag = 0;
-
-      g_byte_array_set_size (out, at + length);
-      if (crypto_secretstream_xchacha20poly1305_pull (&state, out->data + at, &plain_length, &tag,
-                                                      data + offset, length, NULL, 0) != 0)
-        goto wrong;
-      g_byte_array_set_size (out, at + (gsize) plain_length);
-      offset += length;
-      finished = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
-    }
-  /* A cut-short file has no final chunk; extra bytes after it are not ours. */
-  if (!finished || offset != size)
-    goto damaged;
-  sodium_memzero (&state, sizeof state);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-
-wrong:
-  sodium_memzero (out->data, out->len);
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
-                       _("The passphrase is wrong, or the backup file is damaged: it could not "
-                         "be decrypted"));
-  return NULL;
-
-damaged:
-  if (out->len > 0)
-    sodium_memzero (out->data, out->len);
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_CORRUPT,
-                       _("The backup file is damaged or incomplete: it could not be decrypted"));
-  return NULL;
-}
-
-/* The database inside a backup file, decrypted when needed. */
-static GBytes *
-read_backup (const char  *path,
-             const char  *passphrase,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-  GBytes *image;
-
-  if (!kes_output_guard_check_source (path, error))
-    return NULL;
-  if (!g_file_get_contents (path, &contents, &size, &local_error))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the backup %s: %s"),
-                   path, local_error->message);
-      return NULL;
-    }
-  if (size >= MAGIC_LENGTH && memcmp (contents, MAGIC, MAGIC_LENGTH) == 0)
-    {
-      if (passphrase == NULL)
-        {
-          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("The backup %s is encrypted: give its passphrase"), path);
-          return NULL;
-        }
-      if (!ensure_sodium (error))
-        return NULL;
-      image = decrypt_image ((const guint8 *) contents, size, passphrase, error);
-      sodium_memzero (contents, size);
-      return image;
-    }
-  if (size < 100 || memcmp (contents, sqlite_magic, sizeof sqlite_magic) != 0)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT, _("%s is not a Kestrel backup"), path);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&contents), size);
-}
+/* ---- Verification ---- */
 
 /* Verification of an open database; the first problem becomes the error.
- * A backup is checked as a copy (kes-verify.h); a backup about to be
- * restored also for its display tables and the anchors its history reaches;
- * the restored database for everything. */
+ * A backup is checked as a copy (kes-verify.h); a backup being restored
+ * also for its display tables and the anchors its history reaches. */
 static gboolean
 verify_store (KesStore        *store,
               const char      *label,
@@ -258,16 +88,21 @@ verify_store (KesStore        *store,
   return TRUE;
 }
 
-/* Verification of a database image, counting what it holds when @report
- * is given. */
+/* What a backup being restored is checked for. */
+#define RESTORING (KES_VERIFY_COPY | KES_VERIFY_PART_PROJECTIONS | KES_VERIFY_PART_ANCHORS | \
+                   KES_VERIFY_EARLIER_COPY)
+
+/* Verifies @parts of the copy at @path (sealed with @key, or in clear),
+ * counting what it holds when @report is given. */
 static gboolean
-verify_image (GBytes           *image,
-              const char       *label,
-              KesVerifyParts    parts,
-              KesBackupReport  *report,
-              GError          **error)
+verify_copy (const char       *path,
+             KesSealedKey     *key,
+             const char       *label,
+             KesVerifyParts    parts,
+             KesBackupReport  *report,
+             GError          **error)
 {
-  g_autoptr(KesStore) copy = kes_store_open_image (image, label, error);
+  g_autoptr(KesStore) copy = kes_store_open_copy (path, key, label, error);
 
   if (copy == NULL || !verify_store (copy, label, parts, error))
     return FALSE;
@@ -275,127 +110,168 @@ verify_image (GBytes           *image,
          kes_store_count_contents (copy, &report->records, &report->audit_entries, error);
 }
 
-/* What a backup about to be restored is checked for. */
-#define RESTORING (KES_VERIFY_COPY | KES_VERIFY_PART_PROJECTIONS | KES_VERIFY_PART_ANCHORS | \
-                   KES_VERIFY_EARLIER_COPY)
+/* ---- Cleaning up after a killed process ---- */
 
-gboolean
-kes_backup_is_encrypted (const char  *path,
-                         GError     **error)
+/* Whether @store's log records @name as a backup made, or as the target
+ * of a restore, since @since. */
+static gboolean
+logged_cb (const char *name,
+           const char *since,
+           gpointer    user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  char magic[MAGIC_LENGTH] = { 0 };
-  gsize read = 0;
+  KesStore *store = user_data;
+  g_autoptr(GPtrArray) backups = kes_store_audit_summaries_since (store, KES_AUDIT_BACKUP, since, NULL);
+  g_autoptr(GPtrArray) restores = kes_store_audit_summaries_since (store, KES_AUDIT_RESTORE, since, NULL);
+  g_autofree char *encrypted = g_strdup_printf ("%s (encrypted)", name);
+  g_autofree char *restored = g_strdup_printf (" to %s", name);
 
-  if (!kes_output_guard_check_source (path, error))
-    return FALSE;
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &read, NULL, error))
-    return FALSE;
-  return read == MAGIC_LENGTH && memcmp (magic, MAGIC, MAGIC_LENGTH) == 0;
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    if (g_str_equal (g_ptr_array_index (backups, i), name) ||
+        g_str_equal (g_ptr_array_index (backups, i), encrypted))
+      return TRUE;
+  for (guint i = 0; restores != NULL && i < restores->len; i++)
+    if (g_str_has_suffix (g_ptr_array_index (restores, i), restored))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
-is_backup_name (const char *name)
+never_logged_cb (const char *name,
+                 const char *since,
+                 gpointer    user_data)
 {
-  return g_str_has_prefix (name, "kestrel-backup-") &&
-         (g_str_has_suffix (name, KES_BACKUP_PLAIN_SUFFIX) ||
-          g_str_has_suffix (name, KES_BACKUP_ENCRYPTED_SUFFIX));
+  return FALSE;
 }
 
-static gint
-compare_names_cb (gconstpointer a,
-                  gconstpointer b)
+guint
+kes_backup_clean_folder (KesStore   *store,
+                         const char *folder)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  g_autofree char *database_id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (store), 0);
+  g_return_val_if_fail (folder != NULL, 0);
+
+  database_id = kes_store_get_database_id (store, NULL);
+  if (database_id == NULL)
+    return 0;
+  /* A file nobody logs (a restore done without a database) goes when abandoned. */
+  return kes_backup_folder_clean (folder, database_id, logged_cb, store) +
+         kes_backup_folder_clean (folder, NO_DATABASE_ID, never_logged_cb, NULL);
 }
 
-/* Oldest first: the names sort by time, then by number within a second. */
-static GPtrArray *
-list_backups (const char  *folder,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
-  const char *name;
+/* ---- Making a backup ---- */
 
-  if (dir == NULL)
-    return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_backup_name (name))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names_cb);
-  return g_steal_pointer (&names);
-}
-
-static char *
-new_backup_path (const char *folder,
-                 gboolean    encrypted)
-{
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *name = g_strdup_printf ("kestrel-backup-%s-%02u%s", stamp, n,
-                                               encrypted ? KES_BACKUP_ENCRYPTED_SUFFIX
-                                                         : KES_BACKUP_PLAIN_SUFFIX);
-      char *path = g_build_filename (folder, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return path;
-      g_free (path);
-    }
-}
-
+/* The encrypted file from the sealed working copy, page by page. */
 static gboolean
-write_private (const char  *path,
-               GBytes      *bytes,
-               GError     **error)
+write_encrypted (KesSealedKey     *key,
+                 const char       *work,
+                 KesBackupSealer  *sealer,
+                 guint8            sha256[32],
+                 Progress         *progress,
+                 GCancellable     *cancellable,
+                 GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  guint page_size = kes_sealed_key_page_size (key);
+  g_autofree guint8 *page = g_malloc (page_size);
+  int fd = open (work, O_RDONLY | O_CLOEXEC);
+  gboolean ok = TRUE;
+  guint64 pages;
 
-  /* Written to a temporary name and renamed, so a half-written file never
-   * carries a backup's name; readable by the owner only. */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (fd < 0)
     {
-      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
+      int saved = errno;
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the backup’s working copy: %s"),
+                   g_strerror (saved));
       return FALSE;
     }
-  return TRUE;
+  pages = kes_sealed_page_count (key, fd);
+  for (guint64 number = 1; ok && number <= pages; number++)
+    {
+      ok = !(number % 4096 == 0 && kes_backup_cancelled (cancellable, error)) &&
+           kes_sealed_read_page (key, fd, number, page, error) &&
+           kes_backup_sealer_push (sealer, page, page_size, error);
+      if (number % 4096 == 0)
+        show_progress (progress, (double) number / pages);
+    }
+  ok = ok && kes_backup_sealer_finish (sealer, sha256, error);
+  sodium_memzero (page, page_size);
+  close (fd);
+  return ok;
 }
 
+/* The copy of the database, verified, then the backup file made from it. */
 static gboolean
-rotate (const char  *folder,
-        guint        keep,
-        GError     **error)
+write_backup (KesStore          *store,
+              KesBackupPending  *pending,
+              const char        *passphrase,
+              const char        *database_id,
+              KesBackupReport   *result,
+              guint8             sha256[32],
+              Progress          *progress,
+              GCancellable      *cancellable,
+              GError           **error)
 {
-  g_autoptr(GPtrArray) names = NULL;
+  const char *label = kes_backup_pending_get_path (pending);
+  g_autoptr(KesBackupSealer) sealer = NULL;
+  g_autoptr(KesSealedKey) key = NULL;
+  g_autofree char *work = NULL;
 
-  if (keep == 0)
-    return TRUE;
-  names = list_backups (folder, error);
-  if (names == NULL)
-    return FALSE;
-  for (guint i = 0; i + keep < names->len; i++)
+  if (passphrase == NULL)
     {
-      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      memset (sha256, 0, 32);
+      if (!kes_store_backup_to_file (store, kes_backup_pending_get_temp (pending), NULL, step_progress_cb,
+                                     progress, cancellable, error))
+        return FALSE;
+      next_step (progress, VERIFY_SHARE);
+      if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, label, KES_VERIFY_COPY, result, error) ||
+          kes_backup_cancelled (cancellable, error))
+        return FALSE;
+      next_step (progress, WRITE_SHARE);
+      return kes_backup_format_seal_plain (kes_backup_pending_get_fd (pending), database_id, cancellable,
+                                           error);
+    }
 
-      /* A database opened straight from the backups folder is not deleted. */
-      if (!kes_output_guard_check (path, NULL))
-        continue;
-      if (g_unlink (path) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not remove the old backup %s: %s"),
-                       path, g_strerror (saved));
-          return FALSE;
-        }
+  /* Encrypted: the passphrase's key first (its memory is given back before
+   * the copy takes any), then the copy, sealed page by page on its way to
+   * the disk. */
+  sealer = kes_backup_sealer_new (kes_backup_pending_get_fd (pending), passphrase, database_id, error);
+  if (sealer == NULL)
+    return FALSE;
+  key = kes_sealed_key_new (kes_store_page_size (store));
+  work = kes_backup_pending_add_sibling (pending, "work", error);
+  if (work == NULL ||
+      !kes_store_backup_to_file (store, work, key, step_progress_cb, progress, cancellable, error))
+    return FALSE;
+  next_step (progress, VERIFY_SHARE);
+  if (!verify_copy (work, key, label, KES_VERIFY_COPY, result, error) || kes_backup_cancelled (cancellable, error))
+    return FALSE;
+  next_step (progress, WRITE_SHARE);
+  return write_encrypted (key, work, sealer, sha256, progress, cancellable, error);
+}
+
+/* Reads the finished file back as a restore would: its checksum, or every
+ * message decrypted and the database's SHA-256 the same as was written. */
+static gboolean
+read_back (KesBackupPending  *pending,
+           const char        *passphrase,
+           const char        *database_id,
+           const guint8       written_sha256[32],
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  g_autoptr(KesBackupReader) reader = kes_backup_reader_open (kes_backup_pending_get_temp (pending),
+                                                              passphrase, error);
+  guint8 sha256[32];
+
+  if (reader == NULL || !kes_backup_reader_run (reader, -1, sha256, cancellable, error))
+    return FALSE;
+  if (g_strcmp0 (kes_backup_reader_get_info (reader)->database_id, database_id) != 0 ||
+      (passphrase != NULL && sodium_memcmp (sha256, written_sha256, 32) != 0))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("The backup %s did not read back as written"),
+                   kes_backup_pending_get_path (pending));
+      return FALSE;
     }
   return TRUE;
 }
@@ -407,37 +283,29 @@ kes_backup_create (KesStore    *store,
                    const char  *passphrase,
                    GError     **error)
 {
-  g_autoptr(KesBackupReport) report = kes_backup_create_full (store, folder, keep, passphrase, NULL,
-                                                              error);
+  g_autoptr(KesBackupReport) report = kes_backup_create_full (store, folder, keep, passphrase, NULL, NULL,
+                                                              NULL, error);
 
   return report != NULL ? g_steal_pointer (&report->path) : NULL;
 }
 
-static gboolean
-cancelled (GCancellable  *cancellable,
-           GError       **error)
-{
-  if (!g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped: nothing was written"));
-  return TRUE;
-}
-
 KesBackupReport *
-kes_backup_create_full (KesStore      *store,
-                        const char    *folder,
-                        guint          keep,
-                        const char    *passphrase,
-                        GCancellable  *cancellable,
-                        GError       **error)
+kes_backup_create_full (KesStore         *store,
+                        const char       *folder,
+                        guint             keep,
+                        const char       *passphrase,
+                        KesProgressFunc   progress_func,
+                        gpointer          user_data,
+                        GCancellable     *cancellable,
+                        GError          **error)
 {
   g_autoptr(KesBackupReport) report = NULL;
-  g_autoptr(GBytes) image = NULL;
-  g_autoptr(GBytes) written = NULL;
-  g_autoptr(GBytes) reread = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(KesBackupPending) pending = NULL;
+  g_autofree char *database_id = NULL;
   g_autofree char *summary = NULL;
+  Progress progress = { progress_func, user_data, 0, COPY_SHARE };
+  guint8 sha256[32];
+  GStatBuf status;
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
@@ -458,48 +326,204 @@ kes_backup_create_full (KesStore      *store,
                    folder, g_strerror (saved));
       return NULL;
     }
-
-  /* The access log's head, signed, into the database just before it is
-   * copied: every backup carries an anchor of the history it holds (and the
-   * anchor file and the journal get it too). */
-  if (cancelled (cancellable, error) || !kes_store_anchor (store, "backup", TRUE, error) ||
-      (image = kes_store_backup_image (store, error)) == NULL || cancelled (cancellable, error))
+  database_id = kes_store_get_database_id (store, error);
+  if (database_id == NULL || kes_backup_cancelled (cancellable, error))
     return NULL;
-  if (passphrase != NULL)
-    {
-      if (!ensure_sodium (error) || (written = encrypt_image (image, passphrase, error)) == NULL ||
-          cancelled (cancellable, error))
-        return NULL;
-    }
-  else
-    written = g_bytes_ref (image);
+  kes_backup_clean_folder (store, folder);
+  /* The access log's head, signed, into the database just before it is
+   * copied: every backup carries an anchor of the history it holds (the
+   * anchor file and the journal get it too). */
+  if (!kes_store_anchor (store, "backup", TRUE, error))
+    return NULL;
 
   report = g_new0 (KesBackupReport, 1);
-  path = new_backup_path (folder, passphrase != NULL);
-  if (!kes_output_guard_check (path, error) || !write_private (path, written, error))
+  pending = kes_backup_pending_new_backup (folder, database_id, passphrase != NULL, error);
+  if (pending == NULL || !kes_output_guard_check (kes_backup_pending_get_path (pending), error) ||
+      !write_backup (store, pending, passphrase, database_id, report, sha256, &progress, cancellable, error))
+    return NULL;
+  next_step (&progress, 1 - COPY_SHARE - VERIFY_SHARE - WRITE_SHARE);
+  if (!read_back (pending, passphrase, database_id, sha256, cancellable, error) ||
+      kes_backup_cancelled (cancellable, error))
     return NULL;
 
-  /* Read back what is on disk and check it as a restore would. */
-  reread = read_backup (path, passphrase, error);
-  if (reread == NULL || !g_bytes_equal (reread, image) ||
-      !verify_image (reread, path, KES_VERIFY_COPY, report, error) || cancelled (cancellable, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, KES_ERROR, KES_ERROR_IO,
-                     _("The backup %s did not read back as written"), path);
-      g_unlink (path);
-      return NULL;
-    }
-
-  name = g_path_get_basename (path);
-  summary = g_strdup_printf ("%s%s", name, passphrase != NULL ? " (encrypted)" : "");
+  /* The entry is the moment the backup counts; only then does it take its
+   * name (a kill in between is finished by the next start). */
+  summary = g_strdup_printf ("%s%s", kes_backup_pending_get_name (pending),
+                             passphrase != NULL ? " (encrypted)" : "");
   if (!kes_store_audit (store, KES_AUDIT_BACKUP, NULL, NULL, summary, error) ||
-      !rotate (folder, keep, error))
+      !kes_backup_pending_commit (pending, error))
     return NULL;
+  show_progress (&progress, 1);
+
   report->encrypted = passphrase != NULL;
-  report->size = g_bytes_get_size (written);
-  report->path = g_steal_pointer (&path);
+  report->size = g_stat (kes_backup_pending_get_path (pending), &status) == 0 ? (guint64) status.st_size : 0;
+  report->path = g_strdup (kes_backup_pending_get_path (pending));
+  if (!kes_backup_folder_rotate (folder, database_id, keep, error))
+    return NULL;
   return g_steal_pointer (&report);
+}
+
+gboolean
+kes_backup_is_encrypted (const char  *path,
+                         GError     **error)
+{
+  KesBackupInfo info;
+  gboolean ok;
+  int fd;
+
+  /* Reading an open database as a file would drop this process's locks on it. */
+  if (!kes_output_guard_check_source (path, error))
+    return FALSE;
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the backup %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  ok = kes_backup_format_identify (fd, path, &info, error);
+  close (fd);
+  return ok && kes_backup_format_is_encrypted (info.format);
+}
+
+/* ---- Restoring ---- */
+
+typedef struct
+{
+  KesStore         *store;        /* the database restoring it, or NULL */
+  const char       *backup_path;
+  const char       *passphrase;
+  const char       *target_path;
+  const char       *actor_id;     /* who the restored database logs */
+  KesBackupReport  *report;
+  Progress          progress;
+  GCancellable     *cancellable;
+} Restore;
+
+/* The restored file, opened as Kestrel will open it (brought up to this
+ * schema if it is older; verified again then), its restore logged in it,
+ * then settled into one file that can take its name. */
+static gboolean
+finish_restored (Restore     *restore,
+                 const char  *temp,
+                 GError     **error)
+{
+  g_autoptr(KesStore) restored = NULL;
+  g_autoptr(KesStaff) actor = NULL;
+  g_autofree char *name = g_path_get_basename (restore->backup_path);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  int version;
+
+  /* Checked in full just now: opening it need not read every page again. */
+  kes_store_note_checked (temp);
+  restored = kes_store_open_copy (temp, NULL, restore->target_path, error);
+  if (restored == NULL)
+    return FALSE;
+  version = kes_store_get_user_version (restored);
+  g_clear_object (&restored);
+  restored = kes_store_open (temp, error);
+  /* Read through its page cache alone: mapped pages would count against
+   * the memory a restore may take. */
+  if (restored == NULL || !kes_store_exec (restored, "PRAGMA mmap_size = 0", error) ||
+      (version < kes_store_schema_version () && !verify_store (restored, restore->target_path, RESTORING, error)))
+    return FALSE;
+  if (restore->actor_id != NULL)
+    actor = kes_store_find_staff (restored, restore->actor_id, NULL);
+  kes_store_set_actor (restored, actor);
+  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error) ||
+      !kes_store_verify_audit_tail (restored, 2, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT, _("The restored database %s failed verification: %s"),
+                   restore->target_path, (const char *) g_ptr_array_index (problems, 0));
+      return FALSE;
+    }
+  /* Counted when the copy was verified; the restore is one more entry. */
+  restore->report->audit_entries++;
+  return kes_store_settle (restored, error);
+}
+
+static gboolean
+run_restore (Restore  *restore,
+             GError  **error)
+{
+  g_autoptr(KesBackupReader) reader = NULL;
+  g_autoptr(KesBackupPending) pending = NULL;
+  g_autofree char *database_id = NULL;
+  guint8 checked[32], written[32];
+  GStatBuf status;
+  int fd;
+
+  if (!kes_output_guard_check (restore->target_path, error) ||
+      !kes_output_guard_check_source (restore->backup_path, error))
+    return FALSE;
+  if (g_file_test (restore->target_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("%s already exists: restore to a new file, then switch to it"), restore->target_path);
+      return FALSE;
+    }
+  /* The whole file's checksum or authentication, before anything is written. */
+  reader = kes_backup_reader_open (restore->backup_path, restore->passphrase, error);
+  if (reader == NULL || kes_backup_cancelled (restore->cancellable, error) ||
+      !kes_backup_reader_run (reader, -1, checked, restore->cancellable, error))
+    return FALSE;
+  next_step (&restore->progress, 0.25);
+
+  if (restore->store != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (restore->target_path);
+
+      database_id = kes_store_get_database_id (restore->store, error);
+      if (database_id == NULL)
+        return FALSE;
+      kes_backup_clean_folder (restore->store, folder);
+    }
+  pending = kes_backup_pending_new_target (restore->target_path,
+                                           database_id != NULL ? database_id : NO_DATABASE_ID, error);
+  if (pending == NULL)
+    return FALSE;
+  fd = kes_backup_pending_get_fd (pending);
+  /* Written out, checked again on the way (the file might have changed). */
+  if (!kes_backup_reader_run (reader, fd, written, restore->cancellable, error))
+    return FALSE;
+  if (sodium_memcmp (checked, written, 32) != 0 || fsync (fd) != 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("The backup %s changed while it was restored"),
+                   restore->backup_path);
+      return FALSE;
+    }
+  next_step (&restore->progress, 0.45);
+  if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, RESTORING, restore->report,
+                    error) ||
+      kes_backup_cancelled (restore->cancellable, error))
+    return FALSE;
+  next_step (&restore->progress, 0.1);
+  if (!finish_restored (restore, kes_backup_pending_get_temp (pending), error) ||
+      kes_backup_cancelled (restore->cancellable, error))
+    return FALSE;
+
+  /* The entry in the database doing the restore is the moment it counts. */
+  if (restore->store != NULL)
+    {
+      g_autofree char *backup_name = g_path_get_basename (restore->backup_path);
+      g_autofree char *target_name = g_path_get_basename (restore->target_path);
+      g_autofree char *summary = g_strdup_printf ("%s to %s", backup_name, target_name);
+
+      if (!kes_store_audit (restore->store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
+        return FALSE;
+    }
+  if (!kes_backup_pending_commit (pending, error))
+    return FALSE;
+  /* Verified in full moments ago: switching to it need not read it again. */
+  kes_store_note_checked (restore->target_path);
+  show_progress (&restore->progress, 1);
+  restore->report->size = g_stat (restore->target_path, &status) == 0 ? (guint64) status.st_size : 0;
+  restore->report->path = g_strdup (restore->target_path);
+  restore->report->encrypted = kes_backup_format_is_encrypted (kes_backup_reader_get_info (reader)->format);
+  return TRUE;
 }
 
 gboolean
@@ -509,101 +533,54 @@ kes_backup_restore (const char  *backup_path,
                     const char  *actor_id,
                     GError     **error)
 {
-  g_autoptr(GBytes) image = NULL;
-  g_autoptr(KesStore) restored = NULL;
-  g_autoptr(KesStaff) actor = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(KesBackupReport) report = g_new0 (KesBackupReport, 1);
+  Restore restore = {
+    .backup_path = backup_path, .passphrase = passphrase, .target_path = target_path,
+    .actor_id = actor_id, .report = report, .progress = { NULL, NULL, 0, 0.2 },
+  };
 
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (target_path != NULL, FALSE);
 
-  if (!kes_output_guard_check (target_path, error))
-    return FALSE;
-  if (g_file_test (target_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s already exists: restore to a new file, then switch to it"), target_path);
-      return FALSE;
-    }
-  image = read_backup (backup_path, passphrase, error);
-  if (image == NULL || !verify_image (image, backup_path, RESTORING, NULL, error))
-    return FALSE;
-  if (!write_private (target_path, image, error))
-    return FALSE;
-
-  restored = kes_store_open (target_path, error);
-  if (restored == NULL)
-    return FALSE;
-  if (actor_id != NULL)
-    actor = kes_store_find_staff (restored, actor_id, NULL);
-  kes_store_set_actor (restored, actor);
-  name = g_path_get_basename (backup_path);
-  return kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error);
+  return run_restore (&restore, error);
 }
 
 KesBackupReport *
-kes_backup_restore_full (KesStore      *store,
-                         const char    *backup_path,
-                         const char    *passphrase,
-                         const char    *target_path,
-                         GCancellable  *cancellable,
-                         GError       **error)
+kes_backup_restore_full (KesStore         *store,
+                         const char       *backup_path,
+                         const char       *passphrase,
+                         const char       *target_path,
+                         KesProgressFunc   progress,
+                         gpointer          user_data,
+                         GCancellable     *cancellable,
+                         GError          **error)
 {
   g_autoptr(KesBackupReport) report = g_new0 (KesBackupReport, 1);
-  g_autoptr(GBytes) image = NULL;
-  g_autoptr(KesStore) restored = NULL;
-  g_autoptr(KesStaff) actor = NULL;
-  g_autofree char *backup_name = NULL;
-  g_autofree char *target_name = NULL;
-  g_autofree char *summary = NULL;
   KesStaff *acting;
+  Restore restore = {
+    .store = store, .backup_path = backup_path, .target_path = target_path, .report = report,
+    .progress = { progress, user_data, 0, 0.2 }, .cancellable = cancellable,
+  };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (backup_path != NULL, NULL);
   g_return_val_if_fail (target_path != NULL, NULL);
 
   if (!kes_store_check_permission (store, KES_PERMISSION_BACKUP, NULL, error) ||
-      !kes_output_guard_check (target_path, error))
+      !kes_output_guard_check (target_path, error) ||
+      !kes_output_guard_check_source (backup_path, error))
     return NULL;
-  if (g_file_test (target_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("%s already exists: restore to a new file, then switch to it"), target_path);
-      return NULL;
-    }
-  report->encrypted = kes_backup_is_encrypted (backup_path, NULL);
-  if (report->encrypted && (passphrase == NULL || *passphrase == '\0'))
+  if (kes_backup_is_encrypted (backup_path, NULL) && (passphrase == NULL || *passphrase == '\0'))
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
                            _("This backup is encrypted: type its passphrase"));
       return NULL;
     }
-  if (cancelled (cancellable, error) ||
-      (image = read_backup (backup_path, report->encrypted ? passphrase : NULL, error)) == NULL ||
-      cancelled (cancellable, error) || !verify_image (image, backup_path, RESTORING, NULL, error) ||
-      cancelled (cancellable, error))
-    return NULL;
-  if (!write_private (target_path, image, error))
-    return NULL;
-
-  /* Opened as Kestrel will open it (migrated if it is older), then checked again. */
-  restored = kes_store_open (target_path, error);
-  if (restored == NULL)
-    return NULL;
+  restore.passphrase = passphrase;
   acting = kes_store_get_actor (store);
-  if (acting != NULL)
-    actor = kes_store_find_staff (restored, kes_staff_get_id (acting), NULL);
-  kes_store_set_actor (restored, actor);
-  backup_name = g_path_get_basename (backup_path);
-  target_name = g_path_get_basename (target_path);
-  summary = g_strdup_printf ("%s to %s", backup_name, target_name);
-  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, backup_name, error) ||
-      !verify_store (restored, target_path, KES_VERIFY_ALL, error) ||
-      !kes_store_count_contents (restored, &report->records, &report->audit_entries, error) ||
-      !kes_store_audit (store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
+  restore.actor_id = acting != NULL ? kes_staff_get_id (acting) : NULL;
+  if (!run_restore (&restore, error))
     return NULL;
-  report->size = g_bytes_get_size (image);
-  report->path = g_strdup (target_path);
   return g_steal_pointer (&report);
 }
 
@@ -664,52 +641,18 @@ kes_backup_file_free (KesBackupFile *file)
     return;
   g_free (file->path);
   g_free (file->name);
+  g_free (file->database_id);
+  g_free (file->problem);
   g_clear_pointer (&file->made, g_date_time_unref);
   g_free (file);
 }
 
-/* "kestrel-backup-20261121T091500Z-01.db": the time in the name. */
-static GDateTime *
-time_from_name (const char *name)
-{
-  int year, month, day, hour, minute, second;
-
-  if (sscanf (name, "kestrel-backup-%4d%2d%2dT%2d%2d%2dZ", &year, &month, &day, &hour, &minute,
-              &second) != 6)
-    return NULL;
-  return g_date_time_new_utc (year, month, day, hour, minute, second);
-}
-
 GPtrArray *
 kes_backup_list_folder (const char  *folder,
+                        const char  *database_id,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_backup_file_free);
-  g_autoptr(GPtrArray) names = NULL;
-
   g_return_val_if_fail (folder != NULL, NULL);
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&files);
-  names = list_backups (folder, error);
-  if (names == NULL)
-    return NULL;
-  for (guint i = names->len; i > 0; i--)
-    {
-      const char *name = g_ptr_array_index (names, i - 1);
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      GStatBuf info;
-      KesBackupFile *file;
-
-      if (g_stat (path, &info) != 0 || !S_ISREG (info.st_mode))
-        continue;
-      file = g_new0 (KesBackupFile, 1);
-      file->name = g_strdup (name);
-      file->path = g_steal_pointer (&path);
-      file->made = time_from_name (name);
-      file->size = (guint64) info.st_size;
-      file->encrypted = g_str_has_suffix (name, KES_BACKUP_ENCRYPTED_SUFFIX);
-      g_ptr_array_add (files, file);
-    }
-  return g_steal_pointer (&files);
+  return kes_backup_folder_list (folder, database_id, error);
 }

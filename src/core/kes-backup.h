@@ -7,25 +7,24 @@
 
 G_BEGIN_DECLS
 
-/* Backups through SQLite's online backup API, verified after writing
- * (integrity_check, foreign_key_check, the access log's chain and every
- * revision's hash), with keep-N rotation and optional encryption.
- *
- * An encrypted backup is: the magic "KESBAK01", a 16-byte argon2id salt, the
- * argon2id opslimit and memlimit (64-bit little-endian), a
- * crypto_secretstream_xchacha20poly1305 header, then the database in 64 KiB
- * chunks, the last tagged final. The key comes from the passphrase through
- * crypto_pwhash (argon2id). The database is never written to disk in clear
- * on the way. */
+/* Backups through SQLite's online backup API, streamed: the memory a backup
+ * or a restore takes does not grow with the database. Each backup is
+ * verified before it counts (integrity_check, foreign_key_check, the access
+ * log's chain and every revision's hash), carries a SHA-256 of itself
+ * (plain) or is one authenticated stream (encrypted), and is logged in the
+ * access log at the moment it takes its name: a process killed at any point
+ * leaves either no backup or a backup and its entry (kes-backup-folder.h).
+ * The byte layout is in kes-backup-format.h. An encrypted backup never
+ * exists on disk in clear, not even while it is made. */
 
 /* Names: kestrel-backup-YYYYMMDDTHHMMSSZ-NN.db (plain) or .kbak (encrypted). */
 #define KES_BACKUP_PLAIN_SUFFIX     ".db"
 #define KES_BACKUP_ENCRYPTED_SUFFIX ".kbak"
 
-/* Writes a backup of @store into @folder (created if needed), reads it back
- * and verifies it, then removes the oldest backups beyond @keep (0 keeps
- * all). Encrypts when @passphrase is not NULL. Logged as "backup". Returns
- * the new file's path. Needs the backup permission. */
+/* Writes a backup of @store into @folder (created if needed), verifies it
+ * and reads it back, then removes the oldest of this database's backups
+ * beyond @keep (0 keeps all). Encrypts when @passphrase is not NULL. Logged
+ * as "backup". Returns the new file's path. Needs the backup permission. */
 char     *kes_backup_create       (KesStore    *store,
                                    const char  *folder,
                                    guint        keep,
@@ -35,12 +34,14 @@ char     *kes_backup_create       (KesStore    *store,
 gboolean  kes_backup_is_encrypted (const char  *path,
                                    GError     **error);
 
-/* Reads @backup_path (decrypting with @passphrase when it is encrypted),
- * verifies it in memory, and only then writes it to @target_path, which
- * must not exist yet; switching to the new file is then a matter of opening
- * it. The restored database logs "restore" as @actor_id when that member of
- * staff is in it. A wrong passphrase and a damaged file fail the same way:
- * the encryption can't tell them apart. */
+/* Checks @backup_path's SHA-256 or authentication (decrypting with
+ * @passphrase when it is encrypted) before anything else, writes it out
+ * under a temporary name beside @target_path, which must not exist yet,
+ * verifies it, and only then gives it that name; switching to the new file
+ * is then a matter of opening it. The restored database logs "restore" as
+ * @actor_id when that member of staff is in it. A wrong passphrase and
+ * damage at the very start of an encrypted file fail the same way: the
+ * encryption can't tell them apart. */
 gboolean  kes_backup_restore      (const char  *backup_path,
                                    const char  *passphrase,
                                    const char  *target_path,
@@ -74,25 +75,31 @@ gboolean         kes_backup_check_passphrase (const char       *passphrase,
                                               const char       *repeated,
                                               GError          **error);
 
-/* kes_backup_create(), with a report of what was written and checked.
- * @cancellable is honoured between the steps (copy, encryption, writing
- * and verifying); once the backup is verified and logged it stands. */
+/* kes_backup_create(), with a report of what was written and checked and
+ * its progress reported to @progress (from the worker it runs in).
+ * @cancellable is honoured throughout (the copy, verifying, encrypting,
+ * reading back); once the backup is logged it stands. */
 KesBackupReport *kes_backup_create_full      (KesStore         *store,
                                               const char       *folder,
                                               guint             keep,
                                               const char       *passphrase,
+                                              KesProgressFunc   progress,
+                                              gpointer          user_data,
                                               GCancellable     *cancellable,
                                               GError          **error);
 
 /* Restores @backup_path to the new file @target_path for the actor of
  * @store, who needs the backup permission: logged as "restore" in @store
  * (the backup's and the new file's names) and in the restored database.
- * The new file is opened and verified again after writing. Cancellable
- * until the new file is written. */
+ * The new file is verified before it is opened, and again in full if it had
+ * to be brought up to this version's schema. Cancellable until it is
+ * logged. */
 KesBackupReport *kes_backup_restore_full     (KesStore         *store,
                                               const char       *backup_path,
                                               const char       *passphrase,
                                               const char       *target_path,
+                                              KesProgressFunc   progress,
+                                              gpointer          user_data,
                                               GCancellable     *cancellable,
                                               GError          **error);
 
@@ -101,17 +108,29 @@ typedef struct
 {
   char      *path;
   char      *name;
-  GDateTime *made;      /* from the name (UTC) */
+  GDateTime *made;        /* from the name (UTC) */
   guint64    size;
   gboolean   encrypted;
+  char      *database_id; /* whose backup it is; NULL before December 2026 */
+  char      *problem;     /* why it can't be read as a backup, or NULL */
 } KesBackupFile;
 
 void             kes_backup_file_free        (KesBackupFile    *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesBackupFile, kes_backup_file_free)
 
 /* The backups in @folder (KesBackupFile), newest first; a folder that does
- * not exist yet holds none. */
+ * not exist yet holds none. With @database_id, only that database's and
+ * those too damaged to tell (->problem says what is wrong). */
 GPtrArray       *kes_backup_list_folder      (const char       *folder,
+                                              const char       *database_id,
                                               GError          **error);
+
+/* What processes killed while backing up or restoring left in @folder for
+ * @store's database: finished, logged files are put in place, the rest is
+ * removed (see kes-backup-folder.h). Backing up and restoring do it first
+ * themselves; the application does it at start. Returns how many files it
+ * dealt with. */
+guint            kes_backup_clean_folder     (KesStore         *store,
+                                              const char       *folder);
 
 G_END_DECLS

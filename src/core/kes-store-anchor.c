@@ -35,11 +35,13 @@ kes_store_anchor (KesStore    *self,
   /* A file from before the chain was keyed has nothing to anchor. */
   if (!self->chain_keyed)
     return TRUE;
-  if (!kes_store_audit_read_tail (self, &tail, error) ||
-      !kes_store_database_id (self, &database_id, NULL, error))
+  if (!kes_store_audit_read_tail (self, &tail, error))
     return FALSE;
-  if (database_id == NULL || (!into_database && tail.seq == self->anchored_seq))
+  if (!into_database && tail.seq == self->anchored_seq)
     return TRUE;
+  database_id = kes_store_get_database_id (self, error);
+  if (database_id == NULL)
+    return FALSE;
   key = kes_store_chain_key (self, error);
   if (key == NULL)
     return FALSE;

@@ -156,3 +156,30 @@ kes_audit_entries_to_csv (GPtrArray *entries)
     }
   return g_string_free (csv, FALSE);
 }
+
+GPtrArray *
+kes_store_audit_summaries_since (KesStore    *self,
+                                 const char  *action,
+                                 const char  *since,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* By time first: the index on `at` keeps this to the last few entries. */
+  stmt = kes_store_prepare (self, "SELECT summary FROM audit WHERE at >= ?1 AND action = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, since, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (summaries, g_strdup (kes_store_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the access log"));
+      return NULL;
+    }
+  return g_steal_pointer (&summaries);
+}

@@ -11,7 +11,6 @@
 #include "kes-history-hash.h"
 #include "kes-permissions.h"
 #include "kes-store-private.h"
-#include "kes-uuid.h"
 
 /* Writing the access log. Each entry is chained onto the one before it
  * (kes-history-hash.h); once the chain is keyed (migration 16, the seal in
@@ -499,7 +498,7 @@ kes_store_audit_seal (KesStore  *self,
                       GError   **error)
 {
   g_autofree char *digest = NULL;
-  g_autofree char *database_id = kes_uuid_new ();
+  g_autofree char *database_id = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *now = NULL;
   KesAuditTail tail;
@@ -509,7 +508,9 @@ kes_store_audit_seal (KesStore  *self,
 
   /* The unkeyed chain's last entry, and every revision it vouches for. */
   g_return_val_if_fail (!self->chain_keyed, FALSE);
-  if (!kes_store_audit_read_tail (self, &tail, error) ||
+  /* The seal vouches for the database's identity (migration 12) too. */
+  database_id = kes_store_get_database_id (self, error);
+  if (database_id == NULL || !kes_store_audit_read_tail (self, &tail, error) ||
       !kes_store_unkeyed_digest (self, tail.seq + 1, &digest, &revisions, error))
     return FALSE;
 

@@ -35,7 +35,7 @@ kes_store_chain_key (KesStore  *self,
 }
 
 gboolean
-kes_store_database_id (KesStore  *self,
+kes_store_find_seal (KesStore  *self,
                        char     **database_id,
                        gint64    *seal_seq,
                        GError   **error)

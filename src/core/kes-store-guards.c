@@ -26,7 +26,7 @@ typedef struct
   const char *message;
 } Guard;
 
-/* As the migrations create them (0001, 0003, 0004, 0016). */
+/* As the migrations create them (0001, 0003, 0004, 0012, 0016). */
 static const Guard guards[] = {
   { "revision_no_update", "revision", "UPDATE", "revisions are append-only" },
   { "revision_no_delete", "revision", "DELETE", "revisions are append-only" },
@@ -36,10 +36,12 @@ static const Guard guards[] = {
   { "referral_document_no_delete", "referral_document", "DELETE", "referral documents are never removed" },
   { "chain_anchor_no_update", "chain_anchor", "UPDATE", "anchors are append-only" },
   { "chain_anchor_no_delete", "chain_anchor", "DELETE", "anchors are append-only" },
+  { "database_identity_no_update", "database_identity", "UPDATE", "a database keeps its identity" },
+  { "database_identity_no_delete", "database_identity", "DELETE", "a database keeps its identity" },
 };
 
 /* Tables no trigger but their guards may touch. */
-static const char *const guarded_tables[] = { "revision", "audit", "chain_anchor" };
+static const char *const guarded_tables[] = { "revision", "audit", "chain_anchor", "database_identity" };
 
 static char *
 guard_sql (const Guard *guard)

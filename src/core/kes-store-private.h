@@ -10,6 +10,7 @@
 #include "kes-permissions.h"
 #include "kes-referral.h"
 #include "kes-store.h"
+#include "kes-store-sealed-vfs.h"
 
 G_BEGIN_DECLS
 
@@ -277,6 +278,12 @@ gboolean      kes_store_audit_as       (KesStore      *self,
 /* Run by migration 3: one "baseline" entry per revision already stored. */
 gboolean      kes_store_audit_baseline (KesStore      *self,
                                         GError       **error);
+/* The summaries of @action entries logged at or after @since (ISO 8601),
+ * read by time through the index (kes-store-audit-query.c). */
+GPtrArray    *kes_store_audit_summaries_since (KesStore    *self,
+                                               const char  *action,
+                                               const char  *since,
+                                               GError     **error);
 /* A "view" entry in its own savepoint. */
 gboolean      kes_store_audit_view     (KesStore      *self,
                                         const char    *record_id,
@@ -302,9 +309,9 @@ gboolean      kes_store_guards_hold    (KesStore      *self,
  * @error, saying nothing can be saved, when it can't be. */
 KesInstallationKey *kes_store_chain_key (KesStore      *self,
                                          GError       **error);
-/* The database's id and where the seal is, from the seal entry; *@database_id
- * is NULL when the chain has no seal. */
-gboolean      kes_store_database_id    (KesStore      *self,
+/* Where the seal is and the database id it recorded; *@database_id is
+ * NULL when the chain has no seal. */
+gboolean      kes_store_find_seal      (KesStore      *self,
                                         char         **database_id,
                                         gint64        *seal_seq,
                                         GError       **error);
@@ -319,19 +326,55 @@ gboolean      kes_store_unkeyed_digest (KesStore      *self,
 gboolean      kes_store_audit_seal     (KesStore      *self,
                                         GError       **error);
 
+/* ---- Checks for damage (kes-store-check.c) ---- */
+/* PRAGMA quick_check of the whole file, unless this process has already
+ * found it sound. */
+gboolean      kes_store_quick_check_once  (KesStore      *self,
+                                           GError       **error);
+/* Records @path as checked and sound (a file just verified in full). */
+void          kes_store_note_checked      (const char    *path);
+/* What signing in relies on: the schema, staff and team tables, and the
+ * access log's last entries. */
+gboolean      kes_store_check_sign_in     (KesStore      *self,
+                                           GError       **error);
+/* FALSE with KES_ERROR_CORRUPT, in plain words, once damage was found. */
+gboolean      kes_store_refuse_if_damaged (KesStore      *self,
+                                           GError       **error);
+/* The chain of the access log's last @entries entries; a problem found is
+ * added to @problems. */
+gboolean      kes_store_verify_audit_tail (KesStore      *self,
+                                           guint          entries,
+                                           GPtrArray     *problems,
+                                           GError       **error);
+
 /* ---- Backups (kes-store-backup.c) ---- */
-/* The whole database, copied with the online backup API, as bytes. */
-GBytes       *kes_store_backup_image   (KesStore      *self,
-                                        GError       **error);
-/* Opens a database image in memory, without migrating it. */
-KesStore     *kes_store_open_image     (GBytes        *image,
-                                        const char    *label,
-                                        GError       **error);
+/* Copies the database, one consistent snapshot, into the new file @path
+ * with SQLite's online backup API: in clear as a rollback-journal database,
+ * or with @key sealed page by page (kes-store-sealed-vfs.h). Its own
+ * connection, small page cache, no memory map: the memory it takes does not
+ * grow with the database. Stops between steps when @cancellable is. */
+gboolean      kes_store_backup_to_file (KesStore        *self,
+                                        const char      *path,
+                                        KesSealedKey    *key,
+                                        KesProgressFunc  progress,
+                                        gpointer         user_data,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
+guint         kes_store_page_size      (KesStore        *self);
+/* Opens a backup's copy at @path (sealed with @key, or in clear) read-only
+ * and never migrated, to verify it; @label names it in messages. */
+KesStore     *kes_store_open_copy      (const char      *path,
+                                        KesSealedKey    *key,
+                                        const char      *label,
+                                        GError         **error);
+/* Leaves WAL (folding the log into the file) so the file can be moved. */
+gboolean      kes_store_settle         (KesStore        *self,
+                                        GError         **error);
 /* How many records and access-log entries the database holds. */
-gboolean      kes_store_count_contents (KesStore      *self,
-                                        guint         *records,
-                                        guint         *audit_entries,
-                                        GError       **error);
+gboolean      kes_store_count_contents (KesStore        *self,
+                                        guint           *records,
+                                        guint           *audit_entries,
+                                        GError         **error);
 
 /* ---- Access (kes-store-access.c) ---- */
 /* kes_store_check_permission() for core's own entry points. */

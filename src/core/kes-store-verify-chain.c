@@ -123,23 +123,30 @@ check_entry (KesVerifyRun         *run,
                                (long long) fields->seq, (long long) fields->seq);
 }
 
-gboolean
-kes_store_verify_chain (KesStore      *self,
-                        KesVerifyRun  *run,
-                        GError       **error)
+/* Walks the chain from entry @from_seq (1: all of it) to the end. Started
+ * part-way, the first entry's link to the one before is taken as given. */
+static gboolean
+walk_chain (KesStore      *self,
+            KesVerifyRun  *run,
+            gint64         from_seq,
+            guint64       *checked,
+            GError       **error)
 {
   g_autofree char *previous = g_strdup (KES_AUDIT_GENESIS_HASH);
   sqlite3_stmt *stmt;
-  gint64 expected_seq = 1;
-  guint64 checked = 0;
+  gint64 expected_seq = MAX (from_seq, 1);
   int rc;
 
-  kes_verify_report_mark_ran (run->report, KES_VERIFY_ACCESS_LOG);
-  stmt = kes_store_prepare (self,
-    "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
-    "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq", error);
+  /* A file from before the chain was keyed (an old backup) lacks its columns. */
+  stmt = kes_store_prepare (self, run->keyed
+    ? "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
+      "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit WHERE seq >= ?1 ORDER BY seq"
+    : "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, "
+      "summary, NULL, prev_hash, hash FROM audit WHERE seq >= ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, expected_seq);
+  *checked = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KesAuditFields fields = {
@@ -160,11 +167,16 @@ kes_store_verify_chain (KesStore      *self,
       };
       const char *stored = kes_store_column_text (stmt, 14);
 
+      if (fields.seq == from_seq && from_seq > 1)
+        {
+          g_free (previous);
+          previous = g_strdup (fields.prev_hash);
+        }
       check_entry (run, &fields, stored, expected_seq, previous);
       g_free (previous);
       previous = g_strdup (stored);
       expected_seq = fields.seq + 1;
-      if (++checked % STEP == 0 && !step_done (run, KES_VERIFY_ACCESS_LOG, checked, run->head_seq, error))
+      if (++(*checked) % STEP == 0 && !step_done (run, KES_VERIFY_ACCESS_LOG, *checked, run->head_seq, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -176,16 +188,73 @@ kes_store_verify_chain (KesStore      *self,
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return FALSE;
     }
-  kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, checked);
-
-  /* A keyed database whose log has no seal had its keyed entries rewritten
-   * or removed: the seal can't be forged without the key. */
-  if (run->keyed && run->seal_seq == 0)
-    kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
-                               _("the access log has lost its seal (the first entry sealed with the "
-                                 "installation key): it was rewritten or cut short outside Kestrel "
-                                 "(first bad entry: %lld)"), (long long) (checked > 0 ? 1 : 0));
   return TRUE;
+}
+
+/* A keyed database whose log has no seal had its keyed entries rewritten
+ * or removed: the seal can't be forged without the key. The seal also
+ * vouches for the database's identity. */
+static gboolean
+check_seal (KesStore      *self,
+            KesVerifyRun  *run,
+            GError       **error)
+{
+  g_autofree char *identity = NULL;
+
+  if (run->keyed && run->seal_seq == 0)
+    {
+      kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
+                                 _("the access log has lost its seal (the first entry sealed with the "
+                                   "installation key): it was rewritten or cut short outside Kestrel "
+                                   "(first bad entry: 1)"));
+      return TRUE;
+    }
+  if (run->seal_seq == 0)
+    return TRUE;
+  identity = kes_store_get_database_id (self, error);
+  if (identity == NULL)
+    return FALSE;
+  if (!g_str_equal (identity, run->database_id))
+    kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
+                               _("table database_identity: the database’s id is not the one the seal at "
+                                 "entry %lld recorded: it was changed outside Kestrel (first bad entry: %lld)"),
+                               (long long) run->seal_seq, (long long) run->seal_seq);
+  return TRUE;
+}
+
+gboolean
+kes_store_verify_chain (KesStore      *self,
+                        KesVerifyRun  *run,
+                        GError       **error)
+{
+  guint64 checked = 0;
+
+  kes_verify_report_mark_ran (run->report, KES_VERIFY_ACCESS_LOG);
+  if (!walk_chain (self, run, 1, &checked, error))
+    return FALSE;
+  kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, checked);
+  return check_seal (self, run, error);
+}
+
+gboolean
+kes_store_verify_audit_tail (KesStore   *self,
+                             guint       entries,
+                             GPtrArray  *problems,
+                             GError    **error)
+{
+  g_autoptr(KesVerifyReport) report = kes_verify_report_new ();
+  KesVerifyRun run = { report };
+  guint64 checked = 0;
+  gboolean ok;
+
+  /* Only what is wrong: a key this computer lacks is for `verify` to say. */
+  ok = kes_verify_run_start (self, &run, error) &&
+       walk_chain (self, &run, MAX (run.head_seq - (gint64) entries + 1, 1), &checked, error);
+  kes_verify_run_end (&run);
+  if (ok && kes_verify_report_get_first (report, KES_VERIFY_ACCESS_LOG) != NULL)
+    g_ptr_array_add (problems, g_strdup_printf ("%s: %s", kes_verify_part_label (KES_VERIFY_ACCESS_LOG),
+                                                kes_verify_report_get_first (report, KES_VERIFY_ACCESS_LOG)));
+  return ok;
 }
 
 /* ---- Revisions ---- */
@@ -378,13 +447,18 @@ kes_store_verify_revisions (KesStore      *self,
   kes_verify_report_mark_ran (run->report, KES_VERIFY_REVISIONS);
   /* In the history's own order (its primary key): no sorting, however large
    * the file, and the order the seal's digest was taken in. */
-  stmt = kes_store_prepare (self,
-    "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
-    "r.patient_id, a.seq, a.data_hash, a.revision_hash, coalesce (a.revision_author, a.actor_id), "
-    "coalesce (a.revision_at, a.at), a.action, a.summary, a.patient_id, a.key_id "
-    "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
-    "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
-    "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
+  stmt = kes_store_prepare (self, run->keyed
+    ? "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
+      "r.patient_id, a.seq, a.data_hash, a.revision_hash, coalesce (a.revision_author, a.actor_id), "
+      "coalesce (a.revision_at, a.at), a.action, a.summary, a.patient_id, a.key_id "
+      "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+      "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
+      "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision"
+    : "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
+      "r.patient_id, a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, a.patient_id, NULL "
+      "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+      "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
+      "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
     ok = FALSE;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -425,14 +499,13 @@ kes_store_verify_tail (KesStore      *self,
    * the key the log is sealed with, and whether the newest entry was
    * rewritten. The whole chain is the full check's. */
   kes_verify_report_mark_ran (run->report, KES_VERIFY_ACCESS_LOG);
-  if (run->keyed && run->seal_seq == 0)
-    kes_verify_report_problem (run->report, KES_VERIFY_ACCESS_LOG,
-                               _("the access log has lost its seal (the first entry sealed with the "
-                                 "installation key): it was rewritten or cut short outside Kestrel"));
-  stmt = kes_store_prepare (self,
-    "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
-    "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1",
-    error);
+  if (!check_seal (self, run, error))
+    return FALSE;
+  stmt = kes_store_prepare (self, run->keyed
+    ? "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
+      "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1"
+    : "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, "
+      "summary, NULL, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);

@@ -35,6 +35,14 @@ KesVerifyReport *kes_store_verify_run (KesStore            *self,
                                        GCancellable        *cancellable,
                                        GError             **error);
 
+/* Fills in what every part needs to know (the keys cache, whether the
+ * chain is keyed, where its seal is, how long it is); the run's report must
+ * be set. kes_verify_run_end() frees what it made. */
+gboolean kes_verify_run_start         (KesStore      *self,
+                                       KesVerifyRun  *run,
+                                       GError       **error);
+void     kes_verify_run_end           (KesVerifyRun  *run);
+
 /* The parts (each marks itself ran and counts what it checked). */
 gboolean kes_store_verify_chain       (KesStore      *self,
                                        KesVerifyRun  *run,

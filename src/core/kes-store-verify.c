@@ -126,10 +126,10 @@ verify_records (KesStore      *self,
     run->report, KES_VERIFY_RECORDS, describe_history, error);
 }
 
-static gboolean
-start_run (KesStore      *self,
-           KesVerifyRun  *run,
-           GError       **error)
+gboolean
+kes_verify_run_start (KesStore      *self,
+                      KesVerifyRun  *run,
+                      GError       **error)
 {
   gint64 records = 0;
 
@@ -139,15 +139,15 @@ start_run (KesStore      *self,
   if (!single_integer (self, "SELECT coalesce (max (seq), 0) FROM audit", &run->head_seq, error) ||
       /* Record rows are never deleted: the last rowid counts them, without a scan. */
       !single_integer (self, "SELECT coalesce (max (rowid), 0) FROM record", &records, error) ||
-      (run->keyed && !kes_store_database_id (self, &run->database_id, &run->seal_seq, error)))
+      (run->keyed && !kes_store_find_seal (self, &run->database_id, &run->seal_seq, error)))
     return FALSE;
   run->record_count = (guint64) records;
   run->revision_count = (guint64) run->head_seq;
   return TRUE;
 }
 
-static void
-end_run (KesVerifyRun *run)
+void
+kes_verify_run_end (KesVerifyRun *run)
 {
   g_clear_pointer (&run->keys, g_hash_table_unref);
   g_clear_pointer (&run->database_id, g_free);
@@ -177,7 +177,7 @@ run_parts (KesStore            *self,
 {
   gboolean has_log = FALSE;
 
-  if (!has_access_log (self, &has_log, error) || (has_log && !start_run (self, run, error)))
+  if (!has_access_log (self, &has_log, error) || (has_log && !kes_verify_run_start (self, run, error)))
     return FALSE;
   if (!has_log)
     parts &= KES_VERIFY_PART_FILE | KES_VERIFY_PART_RECORDS;
@@ -217,7 +217,7 @@ kes_store_verify_run (KesStore            *self,
   if (own_transaction && !kes_store_exec (self, "BEGIN", error))
     return NULL;
   ok = run_parts (self, &run, parts, anchor_files, error);
-  end_run (&run);
+  kes_verify_run_end (&run);
   if (own_transaction)
     kes_store_exec (self, "ROLLBACK", NULL);
   return ok ? g_steal_pointer (&report) : NULL;
@@ -253,9 +253,9 @@ kes_store_verify_quick (KesStore  *self,
   own_transaction = sqlite3_get_autocommit (self->db);
   if (own_transaction && !kes_store_exec (self, "BEGIN", error))
     return NULL;
-  ok = start_run (self, &run, error) && kes_store_verify_guards (self, &run, error) &&
+  ok = kes_verify_run_start (self, &run, error) && kes_store_verify_guards (self, &run, error) &&
        kes_store_verify_tail (self, &run, error) && kes_store_verify_anchors (self, &run, NULL, TRUE, error);
-  end_run (&run);
+  kes_verify_run_end (&run);
   if (own_transaction)
     kes_store_exec (self, "ROLLBACK", NULL);
   return ok ? g_steal_pointer (&report) : NULL;

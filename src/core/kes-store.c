@@ -185,6 +185,8 @@ kes_store_savepoint (KesStore  *self,
 {
   gboolean begin = self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db);
 
+  if (!kes_store_refuse_if_damaged (self, error))
+    return FALSE;
   /* The outermost level is the transaction itself, not a savepoint in it:
    * a savepoint makes SQLite keep a copy of every page it touches until it
    * is released (a statement journal), which for the outermost level is
@@ -354,54 +356,6 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-/* PRAGMA quick_check reads every page of the file: seconds on a trust-wide
- * database. It runs the first time this process opens a file; the workers
- * that later open their own connections to it (Today, exports, backups)
- * skip it. A file that failed is checked again. */
-static GMutex checked_lock;
-static GHashTable *checked_paths;
-
-static gboolean
-quick_check (KesStore  *self,
-             GError   **error)
-{
-  sqlite3_stmt *stmt;
-  const char *result;
-  gboolean checked;
-
-  g_mutex_lock (&checked_lock);
-  checked = checked_paths != NULL && g_hash_table_contains (checked_paths, self->path);
-  g_mutex_unlock (&checked_lock);
-  if (checked)
-    return TRUE;
-
-  stmt = kes_store_prepare (self, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      kes_store_set_db_error (self, error, _("The database could not be checked"));
-      return FALSE;
-    }
-  result = kes_store_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s). Nothing has been changed: restore it "
-                     "from a backup."), self->path, result);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  g_mutex_lock (&checked_lock);
-  if (checked_paths == NULL)
-    checked_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (checked_paths, g_strdup (self->path));
-  g_mutex_unlock (&checked_lock);
-  return TRUE;
-}
-
 /* SQLite counts every allocation under a global mutex by default, for
  * sqlite3_memory_used(), which Kestrel never asks: a measurable share of a
  * large write. Only possible before SQLite's first use in the process
@@ -469,10 +423,14 @@ open_store (const char  *path,
       return NULL;
     }
 
-  /* A file about to be migrated is always checked first. */
+  /* A file about to be migrated is always checked in full first. */
   if (defer_check && !in_memory && kes_store_get_user_version (self) == kes_store_schema_version ())
-    *check_deferred = TRUE;
-  else if (!quick_check (self, error))
+    {
+      if (!kes_store_check_sign_in (self, error))
+        return NULL;
+      *check_deferred = TRUE;
+    }
+  else if (!kes_store_quick_check_once (self, error))
     return NULL;
   if (!kes_store_migrate (self, error) || !kes_store_anchor_open (self, error))
     return NULL;
@@ -498,18 +456,6 @@ kes_store_open_check_later (const char  *path,
 
   *check_pending = FALSE;
   return open_store (path, TRUE, check_pending, error);
-}
-
-gboolean
-kes_store_check_file (const char  *path,
-                      GError     **error)
-{
-  g_autoptr(KesStore) store = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  store = open_store (path, FALSE, NULL, error);
-  return store != NULL;
 }
 
 const char *

@@ -28,19 +28,33 @@ char        *kes_store_default_path         (void);
 KesStore    *kes_store_open                 (const char  *path,
                                              GError     **error);
 /* For the application's start: opens @path like kes_store_open() but, when
- * no migration is due, leaves the whole-file check (PRAGMA quick_check,
- * seconds on a trust-wide database) for kes_store_check_file() to run in a
- * worker after the first frame; *@check_pending says whether it did. Nobody
- * may sign in until that check has passed. */
+ * no migration is due, checks only what signing in relies on (the file's
+ * header and schema, the staff table, the access log's last entries) and
+ * leaves the whole-file check (PRAGMA quick_check, seconds on a trust-wide
+ * database) for kes_store_check_file() to run in a worker after sign-in;
+ * *@check_pending says whether it did. */
 KesStore    *kes_store_open_check_later     (const char  *path,
                                              gboolean    *check_pending,
                                              GError     **error);
-/* Opens its own connection to @path and checks the whole file (once per
- * process and file); FALSE with KES_ERROR_CORRUPT when it is damaged. */
-gboolean     kes_store_check_file           (const char  *path,
-                                             GError     **error);
+/* Checks the whole file @path on a connection of its own (once per process
+ * and file), reporting how far it has got to @progress; stops when
+ * @cancellable is cancelled. FALSE with KES_ERROR_CORRUPT when the file is
+ * damaged: from then on every store of this process open on @path refuses
+ * to write (see kes_store_is_damaged()). */
+gboolean     kes_store_check_file           (const char       *path,
+                                             KesProgressFunc   progress,
+                                             gpointer          user_data,
+                                             GCancellable     *cancellable,
+                                             GError          **error);
+/* Whether damage was found in the store's file in this process: every
+ * write is then refused with KES_ERROR_CORRUPT and a message that says what
+ * to do (restore the latest verified backup). */
+gboolean     kes_store_is_damaged           (KesStore    *self);
 const char  *kes_store_get_path             (KesStore    *self);
 int          kes_store_get_user_version     (KesStore    *self);
+/* The database's own id (32 hex digits), kept by its backups and restores. */
+char        *kes_store_get_database_id      (KesStore    *self,
+                                             GError     **error);
 
 /* ---- Who is acting: the author of every change ---- */
 void         kes_store_set_actor            (KesStore    *self,

@@ -34,6 +34,10 @@ typedef enum
   KES_CHANGE_ENTERED_IN_ERROR /* reason required */
 } KesChangeKind;
 
+/* How far a long job has gone, from 0 to 1; called on the job's own thread. */
+typedef void (*KesProgressFunc) (double   fraction,
+                                 gpointer user_data);
+
 const char    *kes_change_kind_to_string   (KesChangeKind  kind);
 gboolean       kes_change_kind_from_string (const char    *text,
                                             KesChangeKind *kind);

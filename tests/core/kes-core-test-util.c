@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "kes-core-test-util.h"
@@ -18,6 +19,46 @@ kes_core_test_remove_database (const char *dir,
       g_unlink (file);
     }
   g_rmdir (dir);
+}
+
+void
+kes_core_test_remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  /* A link is removed, never followed. */
+  if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          kes_core_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+char *
+kes_core_test_dump_revisions (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *dump;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) || ':' || group_concat (record_id || revision || data, '|') "
+                                           "FROM (SELECT * FROM revision ORDER BY record_id, revision)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  dump = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return dump;
 }
 
 GDate *

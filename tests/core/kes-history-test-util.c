@@ -75,7 +75,7 @@ make_template (void)
   g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
   save_corrections (store);
-  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, &error);
+  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* A few views after the backup, then the close's anchor. */
   g_assert_true (kes_store_audit (store, "view", NULL, NULL, "caseload", &error));

@@ -7,6 +7,7 @@
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
@@ -63,30 +64,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->admin);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kes_core_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->folder);
@@ -150,12 +133,12 @@ test_report_and_list (Fixture       *fixture,
   KesBackupFile *newest;
   GStatBuf info;
 
-  files = kes_backup_list_folder (missing, &error);
+  files = kes_backup_list_folder (missing, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 0);
   g_clear_pointer (&files, g_ptr_array_unref);
 
-  plain = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  plain = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (plain->encrypted);
   g_assert_cmpuint (plain->records, ==, 1);
@@ -164,7 +147,7 @@ test_report_and_list (Fixture       *fixture,
   g_assert_cmpuint (plain->size, ==, (guint64) info.st_size);
 
   set_now ("2026-11-21T10:30:00Z");
-  secret = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL,
+  secret = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL, NULL, NULL,
                                    &error);
   g_assert_no_error (error);
   g_assert_true (secret->encrypted);
@@ -176,7 +159,7 @@ test_report_and_list (Fixture       *fixture,
     g_autofree char *other = g_build_filename (fixture->folder, "notes.txt", NULL);
     g_assert_true (g_file_set_contents (other, "x", 1, NULL));
   }
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 2);
   newest = g_ptr_array_index (files, 0);
@@ -198,16 +181,16 @@ test_restore_full (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL,
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, "copper kettle river", NULL, NULL, NULL,
                                  &error);
   g_assert_no_error (error);
 
   /* Encrypted: no passphrase, or a wrong one, writes nothing. */
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, &error));
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "This backup is encrypted: type its passphrase");
   g_clear_error (&error);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle rover", target,
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle rover", target, NULL, NULL,
                                           NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "passphrase is wrong"));
@@ -216,11 +199,11 @@ test_restore_full (Fixture       *fixture,
 
   /* Never over the open database. */
   g_assert_null (kes_backup_restore_full (fixture->store, made->path, "copper kettle river",
-                                          fixture->path, NULL, &error));
+                                          fixture->path, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
 
-  restored = kes_backup_restore_full (fixture->store, made->path, "copper kettle river", target, NULL,
+  restored = kes_backup_restore_full (fixture->store, made->path, "copper kettle river", target, NULL, NULL, NULL,
                                       &error);
   g_assert_no_error (error);
   g_assert_cmpstr (restored->path, ==, target);
@@ -246,7 +229,7 @@ test_needs_administrator (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   tam = kes_store_add_staff (fixture->store, "tam", "Tam Manager", "", NULL, "", &error);
   g_assert_no_error (error);
@@ -254,11 +237,11 @@ test_needs_administrator (Fixture       *fixture,
   g_assert_no_error (error);
 
   kes_store_set_actor (fixture->store, tam);
-  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error));
+  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, "Team managers can’t back up or restore the database");
   g_clear_error (&error);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, &error));
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
@@ -273,15 +256,15 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "restored.db", NULL);
 
-  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, &error);
+  made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
-  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, cancellable, &error));
+  g_assert_null (kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_cmpuint (files->len, ==, 1);
-  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, cancellable,
+  g_assert_null (kes_backup_restore_full (fixture->store, made->path, NULL, target, NULL, NULL, cancellable,
                                           &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));

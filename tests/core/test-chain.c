@@ -316,7 +316,7 @@ test_anchors_from_a_backup (Fixture       *fixture,
 
   store = kes_history_test_open (fixture->path);
   g_assert_true (kes_store_audit (store, KES_AUDIT_VIEW, NULL, NULL, "caseload", &error));
-  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, &error);
+  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

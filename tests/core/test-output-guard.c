@@ -11,6 +11,7 @@
 #include "kes-accounts.h"
 #include "kes-backup.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-permissions.h"
@@ -43,32 +44,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kes_core_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -249,16 +229,16 @@ test_backup_and_restore (Fixture       *fixture,
   g_autofree char *link = in_dir (fixture, "db-link");
 
   /* A backup folder named like the database is refused, not made. */
-  g_assert_null (kes_backup_create_full (fixture->store, fixture->path, 0, NULL, NULL, &error));
+  g_assert_null (kes_backup_create_full (fixture->store, fixture->path, 0, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
 
-  report = kes_backup_create_full (fixture->store, folder, 0, NULL, NULL, &error);
+  report = kes_backup_create_full (fixture->store, folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   /* Restoring onto the -journal (absent in WAL mode) would have SQLite
    * replay it into the database: refused, and nothing written. */
-  g_assert_null (kes_backup_restore_full (fixture->store, report->path, NULL, journal, NULL, &error));
+  g_assert_null (kes_backup_restore_full (fixture->store, report->path, NULL, journal, NULL, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -277,7 +257,7 @@ test_backup_and_restore (Fixture       *fixture,
     g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "Nothing was read"));
     g_clear_error (&error);
-    g_assert_null (kes_backup_restore_full (fixture->store, fixture->path, NULL, target, NULL, &error));
+    g_assert_null (kes_backup_restore_full (fixture->store, fixture->path, NULL, target, NULL, NULL, NULL, &error));
     g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
     g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
     g_assert_true (kes_output_guard_check_source (report->path, NULL));
@@ -305,7 +285,7 @@ test_rotation_spares_open_database (Fixture       *fixture,
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(KesBackupReport) report = kes_backup_create_full (store, folder, 1, NULL, NULL, &error);
+      g_autoptr(KesBackupReport) report = kes_backup_create_full (store, folder, 1, NULL, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
     }
   g_assert_true (g_file_test (opened, G_FILE_TEST_EXISTS));

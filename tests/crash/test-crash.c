@@ -19,6 +19,7 @@
 
 #include <glib/gstdio.h>
 
+#include "kes-crash-util.h"
 #include "kes-error.h"
 #include "kes-store.h"
 
@@ -57,25 +58,6 @@ read_first_line (int      fd,
 
       if (n > 0)
         g_string_append_len (into, buffer, n);
-      else if (n < 0 && errno == EINTR)
-        continue;
-      else
-        break;
-    }
-}
-
-static void
-read_all (int      fd,
-          GString *text)
-{
-  char buffer[4096];
-
-  for (;;)
-    {
-      ssize_t n = read (fd, buffer, sizeof buffer);
-
-      if (n > 0)
-        g_string_append_len (text, buffer, n);
       else if (n < 0 && errno == EINTR)
         continue;
       else
@@ -151,8 +133,8 @@ run_writer_and_kill (const char *db_path,
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
 
-  read_all (out_fd, output);
-  read_all (err_fd, errors);
+  kes_crash_read_all (out_fd, output);
+  kes_crash_read_all (err_fd, errors);
   close (out_fd);
   close (err_fd);
 

@@ -39,6 +39,24 @@ kes_test_db_new (gboolean with_actor)
 }
 
 void
+kes_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        kes_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+void
 kes_test_db_free (KesTestDb *db)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };

@@ -20,6 +20,9 @@ KesTestDb *kes_test_db_new          (gboolean    with_actor);
 void       kes_test_db_free         (KesTestDb  *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesTestDb, kes_test_db_free)
 
+/* Deletes @dir and everything under it. */
+void       kes_test_remove_tree     (const char *dir);
+
 /* Saves a valid patient; returns its id. */
 char      *kes_test_add_patient     (KesStore   *store,
                                      const char *family_name,

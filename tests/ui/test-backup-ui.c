@@ -294,7 +294,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "too short"));
   g_clear_error (&error);
 
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 1);
   backup = g_strdup (((KesBackupFile *) g_ptr_array_index (files, 0))->path);
@@ -407,7 +407,7 @@ test_hidden_without_permission (Fixture       *fixture,
   kes_backup_group_reload (fixture->group);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->group)));
 
-  report = kes_backup_create_full (fixture->db->store, fixture->folder, 0, NULL, NULL, &error);
+  report = kes_backup_create_full (fixture->db->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, "Team managers can’t back up or restore the database");
@@ -427,7 +427,7 @@ test_cancel (Fixture       *fixture,
   wait_for_job (fixture);
   g_assert_cmpstr (result_title (fixture), ==, "Backup Stopped");
   shoot (fixture, "backup-stopped");
-  files = kes_backup_list_folder (fixture->folder, &error);
+  files = kes_backup_list_folder (fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 0);
   g_assert_cmpuint (count_action (fixture->db->store, KES_AUDIT_BACKUP), ==, 0);

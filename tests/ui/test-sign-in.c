@@ -224,35 +224,6 @@ test_pick_list_only_for_a_team (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* While the database is checked at start nobody can sign in. */
-static void
-test_no_sign_in_while_checking (void)
-{
-  g_autoptr(KesTestDb) db = kes_test_db_new (FALSE);
-  g_autoptr(KesStore) store = reopen_with_admin (db);
-  KesWindow *window = kes_window_new (NULL);
-
-  kes_window_set_store (window, store);
-  gtk_window_present (GTK_WINDOW (window));
-  kes_window_set_checking (window, TRUE);
-  g_assert_false (gtk_widget_is_sensitive (welcome_child (window, "signin_button")));
-  g_assert_false (gtk_widget_is_sensitive (welcome_child (window, "signin_password")));
-  /* The page says why, and that can't be dismissed. */
-  g_assert_true (gtk_widget_get_visible (welcome_child (window, "checking_box")));
-  kes_window_set_checking (window, FALSE);
-  g_assert_false (gtk_widget_get_visible (welcome_child (window, "checking_box")));
-  g_assert_true (gtk_widget_is_sensitive (welcome_child (window, "signin_button")));
-  /* Typing goes to the form straight away. */
-  g_assert_true (gtk_widget_has_focus (welcome_child (window, "signin_username"))
-                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                            welcome_child (window, "signin_username")));
-  type (window, "signin_username", "ada.admin");
-  type (window, "signin_password", ADMIN_PASSWORD);
-  click (window, "signin_button");
-  g_assert_cmpstr (main_child (window), ==, "main");
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 set_dialog_entry (AdwMessageDialog *dialog,
                   const char       *key,
@@ -321,7 +292,6 @@ main (int   argc,
   g_test_add_func ("/sign-in/failure-message", test_sign_in_failure);
   g_test_add_func ("/sign-in/success", test_sign_in);
   g_test_add_func ("/sign-in/pick-list-only-for-a-team", test_pick_list_only_for_a_team);
-  g_test_add_func ("/sign-in/none-while-checking", test_no_sign_in_while_checking);
   g_test_add_func ("/sign-in/legacy-account-sets-password", test_legacy_account);
 
   return g_test_run ();

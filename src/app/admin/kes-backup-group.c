@@ -20,6 +20,8 @@ struct _KesBackupGroup
 
   KesStore            *store;
   char                *folder;
+  gboolean             folder_chosen;  /* set_folder: not the database's automatic folder */
+  KesProgressRelay    *progress;
   char                *restored_path;
   char                *restoring_from; /* the backup being restored, while it runs */
   GCancellable        *cancellable;
@@ -30,6 +32,7 @@ struct _KesBackupGroup
   GtkWidget           *restore_button;
   AdwActionRow        *progress_row;
   GtkSpinner          *spinner;
+  GtkProgressBar      *progress_bar;
   GtkWidget           *cancel_button;
   AdwActionRow        *result_row;
   GtkImage            *result_icon;
@@ -50,6 +53,7 @@ set_busy (KesBackupGroup *self,
   if (what != NULL)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), what);
   gtk_spinner_set_spinning (self->spinner, self->busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_sensitive (self->cancel_button, self->busy);
   gtk_widget_set_sensitive (self->backup_button, !self->busy);
   gtk_widget_set_sensitive (self->restore_button, !self->busy);
@@ -163,6 +167,16 @@ job_done_cb (GObject      *source,
     }
   g_clear_pointer (&self->restoring_from, g_free);
   kes_backup_group_reload (self);
+}
+
+static void
+job_progress_cb (double   fraction,
+                 gpointer user_data)
+{
+  KesBackupGroup *self = user_data;
+
+  if (self->busy)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 /* Before a job starts: a fresh Cancel, the last result put away. */
@@ -326,7 +340,7 @@ backup_clicked_cb (KesBackupGroup *self)
                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  if (g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+  if (self->folder != NULL && g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
       start = g_file_new_for_path (self->folder);
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
@@ -451,7 +465,7 @@ restore_clicked_cb (KesBackupGroup *self)
   gtk_file_filter_add_pattern (filter, "*" KES_BACKUP_ENCRYPTED_SUFFIX);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
-  if (g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+  if (self->folder != NULL && g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
       start = g_file_new_for_path (self->folder);
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
@@ -529,23 +543,72 @@ add_recent_row (KesBackupGroup *self,
   g_ptr_array_add (self->recent_rows, row);
 }
 
+static GtkWidget *
+damaged_row (KesBackupFile *file)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autofree char *title = g_strdup_printf (_("%s can’t be restored"), file->name);
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = g_markup_escape_text (file->problem, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (icon, "error");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static GtkWidget *
+backup_row (KesBackupGroup *self,
+            KesBackupFile  *file)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+  g_autoptr(GDateTime) local = file->made != NULL ? g_date_time_to_local (file->made) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%-d %b %Y, %H:%M")
+                                        : g_strdup (file->name);
+  g_autofree char *size = g_format_size (file->size);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s",
+                                               file->encrypted ? _("Encrypted") : _("Not encrypted"),
+                                               size, file->name);
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+  g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), when);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "kes-path", g_strdup (file->path), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (recent_restore_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* This database's backups only: another database's are never offered here. */
 static void
 reload_recent (KesBackupGroup *self)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_markup_escape_text (self->folder, -1);
+  g_autofree char *database_id = kes_store_get_database_id (self->store, &error);
+  g_autofree char *folder = NULL;
 
   clear_recent (self);
-  adw_expander_row_set_subtitle (self->recent_row, folder);
-  files = kes_backup_list_folder (self->folder, &error);
+  if (self->folder != NULL)
+    {
+      folder = g_markup_escape_text (self->folder, -1);
+      if (database_id != NULL)
+        files = kes_backup_list_folder (self->folder, database_id, &error);
+    }
+  adw_expander_row_set_subtitle (self->recent_row, folder != NULL ? folder : "");
   if (files == NULL || files->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     files == NULL ? error->message
-                                                   : _("No backups in this folder yet"));
+                                     error != NULL ? error->message
+                                                   : _("No backups of this database in this folder yet"));
       gtk_widget_add_css_class (row, "dim-label");
       add_recent_row (self, row);
       return;
@@ -554,28 +617,8 @@ reload_recent (KesBackupGroup *self)
   for (guint i = 0; i < files->len; i++)
     {
       KesBackupFile *file = g_ptr_array_index (files, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
-      g_autoptr(GDateTime) local = file->made != NULL ? g_date_time_to_local (file->made) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%-d %b %Y, %H:%M")
-                                            : g_strdup (file->name);
-      g_autofree char *size = g_format_size (file->size);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s",
-                                                   file->encrypted ? _("Encrypted")
-                                                                   : _("Not encrypted"),
-                                                   size, file->name);
-      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-      g_autofree char *label = g_strdup_printf (_("Restore the backup of %s"), when);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), "kes-path", g_strdup (file->path), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (recent_restore_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      add_recent_row (self, row);
+      add_recent_row (self, file->problem != NULL ? damaged_row (file) : backup_row (self, file));
     }
 }
 
@@ -613,6 +656,9 @@ kes_backup_group_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->progress != NULL)
+    kes_progress_relay_stop (self->progress);
+  g_clear_pointer (&self->progress, kes_progress_relay_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_BACKUP_GROUP);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
@@ -648,6 +694,7 @@ kes_backup_group_class_init (KesBackupGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, restore_button);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, progress_row);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, result_row);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, result_icon);
@@ -665,7 +712,7 @@ kes_backup_group_init (KesBackupGroup *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->recent_rows = g_ptr_array_new ();
-  self->folder = kes_auto_backup_folder ();
+  self->progress = kes_progress_relay_new (job_progress_cb, self);
   kes_widget_set_description (self->backup_button, "backup-now");
   kes_widget_set_description (self->restore_button, "backup-restore");
 }
@@ -691,6 +738,11 @@ kes_backup_group_set_store (KesBackupGroup *self,
       gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
     }
   g_set_object (&self->store, store);
+  if (!self->folder_chosen)
+    {
+      g_free (self->folder);
+      self->folder = store != NULL ? kes_auto_backup_folder (store) : NULL;
+    }
   kes_backup_group_reload (self);
 }
 
@@ -718,6 +770,7 @@ kes_backup_group_set_folder (KesBackupGroup *self,
 
   g_free (self->folder);
   self->folder = g_strdup (folder);
+  self->folder_chosen = TRUE;
   kes_backup_group_reload (self);
 }
 
@@ -760,8 +813,8 @@ kes_backup_group_back_up (KesBackupGroup  *self,
     return FALSE;
 
   cancellable = start_job (self, encrypted ? _("Backing up and encrypting…") : _("Backing up…"));
-  kes_backup_job_create_async (self->store, folder, encrypted ? passphrase : NULL, cancellable,
-                               job_done_cb, g_object_ref (self));
+  kes_backup_job_create_async (self->store, folder, encrypted ? passphrase : NULL, self->progress,
+                               cancellable, job_done_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -781,8 +834,8 @@ kes_backup_group_restore (KesBackupGroup *self,
   g_free (self->restoring_from);
   self->restoring_from = g_strdup (backup_path);
   cancellable = start_job (self, _("Restoring to a new database file and checking it…"));
-  kes_backup_job_restore_async (self->store, backup_path, passphrase, target, cancellable,
-                                job_done_cb, g_object_ref (self));
+  kes_backup_job_restore_async (self->store, backup_path, passphrase, target, self->progress,
+                                cancellable, job_done_cb, g_object_ref (self));
 }
 
 gboolean

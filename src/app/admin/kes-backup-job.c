@@ -12,14 +12,15 @@
  * belongs to one thread), and what to back up or restore. */
 typedef struct
 {
-  gboolean    restore;
-  char       *db_path;
-  KesSession *session;
-  KesStore   *shared_store; /* an in-memory store: the work runs at once on it */
-  char       *folder;       /* backup: where to */
-  char       *backup_path;  /* restore: from */
-  char       *target;       /* restore: the new file */
-  char       *passphrase;
+  gboolean          restore;
+  char             *db_path;
+  KesSession       *session;
+  KesStore         *shared_store; /* an in-memory store: the work runs at once on it */
+  char             *folder;       /* backup: where to */
+  char             *backup_path;  /* restore: from */
+  char             *target;       /* restore: the new file */
+  char             *passphrase;
+  KesProgressRelay *progress;     /* how far it has got, to the main loop */
 } BackupJob;
 
 static void
@@ -34,6 +35,7 @@ backup_job_free (BackupJob *job)
   if (job->passphrase != NULL)
     explicit_bzero (job->passphrase, strlen (job->passphrase));
   g_free (job->passphrase);
+  g_clear_pointer (&job->progress, kes_progress_relay_unref);
   g_free (job);
 }
 
@@ -61,9 +63,12 @@ backup_thread (GTask        *task,
 
   if (job->restore)
     report = kes_backup_restore_full (store, job->backup_path, job->passphrase, job->target,
-                                      cancellable, &error);
+                                      job->progress != NULL ? kes_progress_relay_report : NULL,
+                                      job->progress, cancellable, &error);
   else
-    report = kes_backup_create_full (store, job->folder, 0, job->passphrase, cancellable, &error);
+    report = kes_backup_create_full (store, job->folder, 0, job->passphrase,
+                                     job->progress != NULL ? kes_progress_relay_report : NULL,
+                                     job->progress, cancellable, &error);
 
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -99,6 +104,7 @@ void
 kes_backup_job_create_async (KesStore            *store,
                              const char          *folder,
                              const char          *passphrase,
+                             KesProgressRelay    *progress,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -111,6 +117,7 @@ kes_backup_job_create_async (KesStore            *store,
   job = g_new0 (BackupJob, 1);
   job->folder = g_strdup (folder);
   job->passphrase = g_strdup (passphrase);
+  job->progress = progress != NULL ? kes_progress_relay_ref (progress) : NULL;
   run (store, job, cancellable, callback, user_data);
 }
 
@@ -119,6 +126,7 @@ kes_backup_job_restore_async (KesStore            *store,
                               const char          *backup_path,
                               const char          *passphrase,
                               const char          *target_path,
+                              KesProgressRelay    *progress,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -130,6 +138,7 @@ kes_backup_job_restore_async (KesStore            *store,
   g_return_if_fail (target_path != NULL);
 
   job = g_new0 (BackupJob, 1);
+  job->progress = progress != NULL ? kes_progress_relay_ref (progress) : NULL;
   job->restore = TRUE;
   job->backup_path = g_strdup (backup_path);
   job->target = g_strdup (target_path);

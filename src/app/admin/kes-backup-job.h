@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "kes-backup.h"
+#include "kes-progress-relay.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -12,10 +13,11 @@ G_BEGIN_DECLS
  * connection to the store's file with the store's session (who is acting
  * and their emergency access) carried over; an in-memory store can't be
  * shared, so the work then runs at once on it. @cancellable is honoured by
- * core between the steps. */
+ * core throughout; how far it has got goes to @progress (may be NULL). */
 void             kes_backup_job_create_async  (KesStore             *store,
                                                const char           *folder,
                                                const char           *passphrase,
+                                               KesProgressRelay     *progress,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);
@@ -23,6 +25,7 @@ void             kes_backup_job_restore_async (KesStore             *store,
                                                const char           *backup_path,
                                                const char           *passphrase,
                                                const char           *target_path,
+                                               KesProgressRelay     *progress,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);

@@ -27,9 +27,20 @@ job_free (Job *job)
 }
 
 char *
-kes_auto_backup_folder (void)
+kes_auto_backup_folder (KesStore *store)
 {
-  return g_build_filename (g_get_user_data_dir (), "kestrel", "backups", NULL);
+  g_autofree char *database_id = NULL;
+  const char *path;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  path = kes_store_get_path (store);
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    return NULL;
+  database_id = kes_store_get_database_id (store, NULL);
+  if (database_id == NULL)
+    return NULL;
+  return g_build_filename (g_get_user_data_dir (), "kestrel", "backups", database_id, NULL);
 }
 
 gboolean
@@ -65,17 +76,21 @@ backup_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(KesStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *beside = g_path_get_dirname (job->database);
   char *path;
 
-  if (kes_auto_backup_done_on (job->folder, job->day))
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
   store = kes_store_open (job->database, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* What a killed backup or restore left: finished and logged, or gone. */
+  kes_backup_clean_folder (store, job->folder);
+  kes_backup_clean_folder (store, beside);
+  if (kes_auto_backup_done_on (job->folder, job->day))
+    {
+      g_task_return_pointer (task, NULL, NULL);
       return;
     }
   path = kes_backup_create (store, job->folder, KES_AUTO_BACKUP_KEEP, NULL, &error);

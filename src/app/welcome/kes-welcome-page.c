@@ -19,7 +19,6 @@ struct _KesWelcomePage
   gboolean     username_edited;
 
   GtkStack    *stack;
-  GtkWidget   *checking_box;
   GtkEntry    *name_entry;
   GtkEntry    *username_entry;
   GtkEntry    *role_entry;
@@ -392,7 +391,6 @@ kes_welcome_page_class_init (KesWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/welcome/kes-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, checking_box);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, username_entry);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, role_entry);
@@ -479,18 +477,4 @@ kes_welcome_page_focus_first_field (KesWelcomePage *self)
     gtk_widget_grab_focus (self->signin_username);
   else
     gtk_widget_grab_focus (self->signin_password);
-}
-
-void
-kes_welcome_page_set_checking (KesWelcomePage *self,
-                               gboolean        checking)
-{
-  g_return_if_fail (KES_IS_WELCOME_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !checking);
-  gtk_widget_set_visible (self->checking_box, checking);
-  /* The form could not hold the focus while insensitive: give it back, so
-   * that the user name can be typed straight away. */
-  if (!checking)
-    kes_welcome_page_focus_first_field (self);
 }

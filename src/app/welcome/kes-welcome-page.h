@@ -19,10 +19,6 @@ G_DECLARE_FINAL_TYPE (KesWelcomePage, kes_welcome_page, KES, WELCOME_PAGE, AdwBi
 GtkWidget *kes_welcome_page_new       (void);
 void       kes_welcome_page_set_store (KesWelcomePage *self,
                                        KesStore       *store);
-/* While the database is checked at start: nobody can sign in, and the page
- * says why. */
-void       kes_welcome_page_set_checking (KesWelcomePage *self,
-                                          gboolean        checking);
 /* Where typing should start: the first empty field of the page shown. */
 void       kes_welcome_page_focus_first_field (KesWelcomePage *self);
 
