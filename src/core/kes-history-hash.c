@@ -131,29 +131,14 @@ kes_audit_entry_hash (const KesAuditFields *fields,
   Hasher hasher = { 0 };
   guint8 digest[KES_INSTALLATION_KEY_HASH_BYTES];
 
+  /* Without a key, byte for byte what the unkeyed chain hashed (schema 3
+   * on); with one, the revision's own fields and the key id as well. */
   if (key == NULL)
-    {
-      /* Byte for byte what the unkeyed chain hashed (schema 3 on). */
-      hasher.sha256 = g_checksum_new (G_CHECKSUM_SHA256);
-      add_field (&hasher, "kestrel-audit-1");
-      add_number (&hasher, fields->seq);
-      add_field (&hasher, fields->at);
-      add_field (&hasher, fields->actor_id);
-      add_field (&hasher, fields->action);
-      add_field (&hasher, fields->record_id);
-      add_field (&hasher, fields->patient_id);
-      add_number (&hasher, fields->revision);
-      add_field (&hasher, fields->data_hash);
-      add_field (&hasher, fields->summary);
-      add_field (&hasher, fields->prev_hash);
-      g_strlcpy (hash, g_checksum_get_string (hasher.sha256), KES_HASH_HEX_CHARS + 1);
-      g_checksum_free (hasher.sha256);
-      return;
-    }
-
-  crypto_generichash_init (&hasher.blake2b, kes_installation_key_chain_secret (key),
-                           KES_INSTALLATION_KEY_HASH_BYTES, sizeof digest);
-  add_field (&hasher, "kestrel-audit-2");
+    hasher.sha256 = g_checksum_new (G_CHECKSUM_SHA256);
+  else
+    crypto_generichash_init (&hasher.blake2b, kes_installation_key_chain_secret (key),
+                             KES_INSTALLATION_KEY_HASH_BYTES, sizeof digest);
+  add_field (&hasher, key == NULL ? "kestrel-audit-1" : "kestrel-audit-2");
   add_number (&hasher, fields->seq);
   add_field (&hasher, fields->at);
   add_field (&hasher, fields->actor_id);
@@ -162,12 +147,22 @@ kes_audit_entry_hash (const KesAuditFields *fields,
   add_field (&hasher, fields->patient_id);
   add_number (&hasher, fields->revision);
   add_field (&hasher, fields->data_hash);
-  add_field (&hasher, fields->revision_hash);
-  add_field (&hasher, fields->revision_author);
-  add_field (&hasher, fields->revision_at);
+  if (key != NULL)
+    {
+      add_field (&hasher, fields->revision_hash);
+      add_field (&hasher, fields->revision_author);
+      add_field (&hasher, fields->revision_at);
+    }
   add_field (&hasher, fields->summary);
-  add_field (&hasher, fields->key_id);
+  if (key != NULL)
+    add_field (&hasher, fields->key_id);
   add_field (&hasher, fields->prev_hash);
+  if (key == NULL)
+    {
+      g_strlcpy (hash, g_checksum_get_string (hasher.sha256), KES_HASH_HEX_CHARS + 1);
+      g_checksum_free (hasher.sha256);
+      return;
+    }
   crypto_generichash_final (&hasher.blake2b, digest, sizeof digest);
   sodium_bin2hex (hash, KES_HASH_HEX_CHARS + 1, digest, sizeof digest);
 }

@@ -65,6 +65,53 @@ kes_store_find_seal (KesStore  *self,
   return TRUE;
 }
 
+void
+kes_store_revision_fields (sqlite3_stmt      *stmt,
+                           int                first,
+                           char             **data_sha256,
+                           KesRevisionFields *fields)
+{
+  KesChangeKind change = KES_CHANGE_EDIT;
+
+  kes_change_kind_from_string (kes_store_column_text (stmt, first + 6), &change);
+  *data_sha256 = kes_revision_data_hash (kes_store_column_text (stmt, first + 8));
+  *fields = (KesRevisionFields) {
+    .record_id = kes_store_column_text (stmt, first),
+    .kind = kes_store_column_text (stmt, first + 1),
+    .patient_id = (const char *) sqlite3_column_text (stmt, first + 2),
+    .number = sqlite3_column_int64 (stmt, first + 3),
+    .author_id = kes_store_column_text (stmt, first + 4),
+    .at = kes_store_column_text (stmt, first + 5),
+    .change = change,
+    .reason = (const char *) sqlite3_column_text (stmt, first + 7),
+    .data_sha256 = *data_sha256,
+  };
+}
+
+KesAuditFields
+kes_store_audit_fields (sqlite3_stmt *stmt,
+                        int           first)
+{
+#define TEXT_OR_NULL(i) ((const char *) sqlite3_column_text (stmt, first + (i)))
+  return (KesAuditFields) {
+    .seq = sqlite3_column_int64 (stmt, first),
+    .at = TEXT_OR_NULL (1),
+    .actor_id = TEXT_OR_NULL (2),
+    .action = TEXT_OR_NULL (3),
+    .record_id = TEXT_OR_NULL (4),
+    .patient_id = TEXT_OR_NULL (5),
+    .revision = sqlite3_column_int64 (stmt, first + 6),
+    .data_hash = TEXT_OR_NULL (7),
+    .revision_hash = TEXT_OR_NULL (8),
+    .revision_author = TEXT_OR_NULL (9),
+    .revision_at = TEXT_OR_NULL (10),
+    .summary = TEXT_OR_NULL (11),
+    .key_id = TEXT_OR_NULL (12),
+    .prev_hash = TEXT_OR_NULL (13),
+  };
+#undef TEXT_OR_NULL
+}
+
 gboolean
 kes_store_unkeyed_digest (KesStore  *self,
                           gint64     before_seq,
@@ -79,8 +126,7 @@ kes_store_unkeyed_digest (KesStore  *self,
   /* Every revision whose entry is in the unkeyed chain, by record and
    * number: the same set at the seal and at every later check. */
   stmt = kes_store_prepare (self,
-    "SELECT v.record_id, r.kind, r.patient_id, v.revision, v.author_id, v.at, v.change, v.reason, v.data "
-    "FROM revision v JOIN record r ON r.id = v.record_id "
+    "SELECT " KES_REVISION_COLUMNS " FROM revision v JOIN record r ON r.id = v.record_id "
     "WHERE EXISTS (SELECT 1 FROM audit a WHERE a.record_id = v.record_id AND a.revision = v.revision "
     "AND a.data_hash IS NOT NULL AND a.seq < ?1) ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
@@ -92,23 +138,11 @@ kes_store_unkeyed_digest (KesStore  *self,
   *revisions = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *data_sha256 = kes_revision_data_hash (kes_store_column_text (stmt, 8));
+      g_autofree char *data_sha256 = NULL;
       char hash[KES_HASH_HEX_CHARS + 1];
-      KesChangeKind change = KES_CHANGE_EDIT;
       KesRevisionFields fields;
 
-      kes_change_kind_from_string (kes_store_column_text (stmt, 6), &change);
-      fields = (KesRevisionFields) {
-        .record_id = kes_store_column_text (stmt, 0),
-        .kind = kes_store_column_text (stmt, 1),
-        .patient_id = (const char *) sqlite3_column_text (stmt, 2),
-        .number = sqlite3_column_int64 (stmt, 3),
-        .author_id = kes_store_column_text (stmt, 4),
-        .at = kes_store_column_text (stmt, 5),
-        .change = change,
-        .reason = (const char *) sqlite3_column_text (stmt, 7),
-        .data_sha256 = data_sha256,
-      };
+      kes_store_revision_fields (stmt, 0, &data_sha256, &fields);
       kes_revision_hash (&fields, hash);
       kes_seal_digest_add (seal, hash);
       (*revisions)++;

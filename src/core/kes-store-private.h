@@ -315,6 +315,27 @@ gboolean      kes_store_find_seal      (KesStore      *self,
                                         char         **database_id,
                                         gint64        *seal_seq,
                                         GError       **error);
+/* A revision as the keyed chain hashes it, selected as these columns of
+ * `revision v JOIN record r` (in this order) from column @first on. The
+ * fields borrow the row's strings; *@data_sha256 is the data's hash, freed
+ * by the caller. */
+#define KES_REVISION_COLUMNS \
+  "v.record_id, r.kind, r.patient_id, v.revision, v.author_id, v.at, v.change, v.reason, v.data"
+void          kes_store_revision_fields (sqlite3_stmt      *stmt,
+                                         int                first,
+                                         char             **data_sha256,
+                                         KesRevisionFields *fields);
+/* An access-log entry selected as these columns (the unkeyed ones for a file
+ * from before the chain was keyed), from column @first on; the stored hash
+ * follows them. */
+#define KES_AUDIT_COLUMNS \
+  "seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, " \
+  "revision_author, revision_at, summary, key_id, prev_hash, hash"
+#define KES_AUDIT_COLUMNS_UNKEYED \
+  "seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, " \
+  "summary, NULL, prev_hash, hash"
+KesAuditFields kes_store_audit_fields  (sqlite3_stmt      *stmt,
+                                         int                first);
 /* The seal's digest over every revision whose entry comes before
  * @before_seq (kes-history-hash.h), and how many there are. */
 gboolean      kes_store_unkeyed_digest (KesStore      *self,

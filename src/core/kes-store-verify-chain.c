@@ -139,32 +139,15 @@ walk_chain (KesStore      *self,
 
   /* A file from before the chain was keyed (an old backup) lacks its columns. */
   stmt = kes_store_prepare (self, run->keyed
-    ? "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
-      "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit WHERE seq >= ?1 ORDER BY seq"
-    : "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, "
-      "summary, NULL, prev_hash, hash FROM audit WHERE seq >= ?1 ORDER BY seq", error);
+    ? "SELECT " KES_AUDIT_COLUMNS " FROM audit WHERE seq >= ?1 ORDER BY seq"
+    : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit WHERE seq >= ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, expected_seq);
   *checked = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KesAuditFields fields = {
-        .seq = sqlite3_column_int64 (stmt, 0),
-        .at = column_or_null (stmt, 1),
-        .actor_id = column_or_null (stmt, 2),
-        .action = column_or_null (stmt, 3),
-        .record_id = column_or_null (stmt, 4),
-        .patient_id = column_or_null (stmt, 5),
-        .revision = sqlite3_column_int64 (stmt, 6),
-        .data_hash = column_or_null (stmt, 7),
-        .revision_hash = column_or_null (stmt, 8),
-        .revision_author = column_or_null (stmt, 9),
-        .revision_at = column_or_null (stmt, 10),
-        .summary = column_or_null (stmt, 11),
-        .key_id = column_or_null (stmt, 12),
-        .prev_hash = column_or_null (stmt, 13),
-      };
+      KesAuditFields fields = kes_store_audit_fields (stmt, 0);
       const char *stored = kes_store_column_text (stmt, 14);
 
       if (fields.seq == from_seq && from_seq > 1)
@@ -320,33 +303,23 @@ check_revision (KesVerifyRun *run,
                 FirstProblem *first,
                 KesSealDigest *digest)
 {
-  const char *record_id = kes_store_column_text (stmt, 0);
-  gint64 number = sqlite3_column_int64 (stmt, 1);
   gboolean has_entry = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
   gint64 seq = sqlite3_column_int64 (stmt, 9);
   const char *key_id = column_or_null (stmt, 17);
-  g_autofree char *data_sha256 = kes_revision_data_hash (kes_store_column_text (stmt, 6));
+  g_autofree char *data_sha256 = NULL;
   char hash[KES_HASH_HEX_CHARS + 1];
-  KesChangeKind change = KES_CHANGE_EDIT;
   KesRevisionFields fields;
+  const char *record_id;
+  gint64 number;
 
-  kes_change_kind_from_string (kes_store_column_text (stmt, 2), &change);
-  fields = (KesRevisionFields) {
-    .record_id = record_id,
-    .kind = kes_store_column_text (stmt, 7),
-    .patient_id = column_or_null (stmt, 8),
-    .number = number,
-    .author_id = kes_store_column_text (stmt, 4),
-    .at = kes_store_column_text (stmt, 5),
-    .change = change,
-    .reason = column_or_null (stmt, 3),
-    .data_sha256 = data_sha256,
-  };
+  kes_store_revision_fields (stmt, 0, &data_sha256, &fields);
+  record_id = fields.record_id;
+  number = fields.number;
   kes_revision_hash (&fields, hash);
   /* Written before the seal: held to the seal's digest together (whatever
    * else is wrong with it). */
   if (has_entry && key_id == NULL && run->seal_seq > 0 && seq < run->seal_seq &&
-      sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+      sqlite3_column_type (stmt, 1) != SQLITE_NULL)
     kes_seal_digest_add (digest, hash);
   if (!has_entry)
     {
@@ -448,15 +421,13 @@ kes_store_verify_revisions (KesStore      *self,
   /* In the history's own order (its primary key): no sorting, however large
    * the file, and the order the seal's digest was taken in. */
   stmt = kes_store_prepare (self, run->keyed
-    ? "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
-      "r.patient_id, a.seq, a.data_hash, a.revision_hash, coalesce (a.revision_author, a.actor_id), "
-      "coalesce (a.revision_at, a.at), a.action, a.summary, a.patient_id, a.key_id "
-      "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+    ? "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, a.revision_hash, "
+      "coalesce (a.revision_author, a.actor_id), coalesce (a.revision_at, a.at), a.action, a.summary, "
+      "a.patient_id, a.key_id FROM revision v LEFT JOIN record r ON r.id = v.record_id "
       "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision"
-    : "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, v.at, v.data, r.kind, "
-      "r.patient_id, a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, a.patient_id, NULL "
-      "FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+    : "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, "
+      "a.patient_id, NULL FROM revision v LEFT JOIN record r ON r.id = v.record_id "
       "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
@@ -502,31 +473,14 @@ kes_store_verify_tail (KesStore      *self,
   if (!check_seal (self, run, error))
     return FALSE;
   stmt = kes_store_prepare (self, run->keyed
-    ? "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, "
-      "revision_author, revision_at, summary, key_id, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1"
-    : "SELECT seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, "
-      "summary, NULL, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+    ? "SELECT " KES_AUDIT_COLUMNS " FROM audit ORDER BY seq DESC LIMIT 1"
+    : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      KesAuditFields fields = {
-        .seq = sqlite3_column_int64 (stmt, 0),
-        .at = column_or_null (stmt, 1),
-        .actor_id = column_or_null (stmt, 2),
-        .action = column_or_null (stmt, 3),
-        .record_id = column_or_null (stmt, 4),
-        .patient_id = column_or_null (stmt, 5),
-        .revision = sqlite3_column_int64 (stmt, 6),
-        .data_hash = column_or_null (stmt, 7),
-        .revision_hash = column_or_null (stmt, 8),
-        .revision_author = column_or_null (stmt, 9),
-        .revision_at = column_or_null (stmt, 10),
-        .summary = column_or_null (stmt, 11),
-        .key_id = column_or_null (stmt, 12),
-        .prev_hash = column_or_null (stmt, 13),
-      };
+      KesAuditFields fields = kes_store_audit_fields (stmt, 0);
 
       kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, 1);
       check_entry (run, &fields, kes_store_column_text (stmt, 14), fields.seq, fields.prev_hash);

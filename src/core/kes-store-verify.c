@@ -198,6 +198,41 @@ run_parts (KesStore            *self,
 #undef RUN
 }
 
+/* The quick check: what a start can afford whatever the file's size. */
+static gboolean
+run_quick (KesStore      *self,
+           KesVerifyRun  *run,
+           GError       **error)
+{
+  return kes_verify_run_start (self, run, error) && kes_store_verify_guards (self, run, error) &&
+         kes_store_verify_tail (self, run, error) && kes_store_verify_anchors (self, run, NULL, TRUE, error);
+}
+
+/* Runs @parts, or the quick check, in one snapshot: BEGIN, then the first
+ * read fixes it. */
+static KesVerifyReport *
+run_in_snapshot (KesStore            *self,
+                 KesVerifyRun        *run,
+                 KesVerifyParts       parts,
+                 gboolean             quick,
+                 const char * const  *anchor_files,
+                 GError             **error)
+{
+  g_autoptr(KesVerifyReport) report = kes_verify_report_new ();
+  gboolean own_transaction = sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  run->report = report;
+  run->earlier_copy = (parts & KES_VERIFY_EARLIER_COPY) != 0;
+  if (own_transaction && !kes_store_exec (self, "BEGIN", error))
+    return NULL;
+  ok = quick ? run_quick (self, run, error) : run_parts (self, run, parts, anchor_files, error);
+  kes_verify_run_end (run);
+  if (own_transaction)
+    kes_store_exec (self, "ROLLBACK", NULL);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
 KesVerifyReport *
 kes_store_verify_run (KesStore            *self,
                       KesVerifyParts       parts,
@@ -207,20 +242,9 @@ kes_store_verify_run (KesStore            *self,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  g_autoptr(KesVerifyReport) report = kes_verify_report_new ();
-  KesVerifyRun run = { report, progress, user_data, cancellable };
-  gboolean own_transaction = sqlite3_get_autocommit (self->db);
-  gboolean ok;
+  KesVerifyRun run = { NULL, progress, user_data, cancellable };
 
-  run.earlier_copy = (parts & KES_VERIFY_EARLIER_COPY) != 0;
-  /* One snapshot for every part: BEGIN, then the first read fixes it. */
-  if (own_transaction && !kes_store_exec (self, "BEGIN", error))
-    return NULL;
-  ok = run_parts (self, &run, parts, anchor_files, error);
-  kes_verify_run_end (&run);
-  if (own_transaction)
-    kes_store_exec (self, "ROLLBACK", NULL);
-  return ok ? g_steal_pointer (&report) : NULL;
+  return run_in_snapshot (self, &run, parts, FALSE, anchor_files, error);
 }
 
 KesVerifyReport *
@@ -243,22 +267,10 @@ KesVerifyReport *
 kes_store_verify_quick (KesStore  *self,
                         GError   **error)
 {
-  g_autoptr(KesVerifyReport) report = kes_verify_report_new ();
-  KesVerifyRun run = { report };
-  gboolean own_transaction;
-  gboolean ok;
+  KesVerifyRun run = { NULL };
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
-
-  own_transaction = sqlite3_get_autocommit (self->db);
-  if (own_transaction && !kes_store_exec (self, "BEGIN", error))
-    return NULL;
-  ok = kes_verify_run_start (self, &run, error) && kes_store_verify_guards (self, &run, error) &&
-       kes_store_verify_tail (self, &run, error) && kes_store_verify_anchors (self, &run, NULL, TRUE, error);
-  kes_verify_run_end (&run);
-  if (own_transaction)
-    kes_store_exec (self, "ROLLBACK", NULL);
-  return ok ? g_steal_pointer (&report) : NULL;
+  return run_in_snapshot (self, &run, 0, TRUE, NULL, error);
 }
 
 GPtrArray *

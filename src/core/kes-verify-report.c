@@ -225,6 +225,46 @@ kes_verify_part_label (KesVerifyPart part)
   return _(labels[part]);
 }
 
+/* Each part's share of a full check's time (tools/bench.sh verify: the
+ * display tables' rebuild is most of it). */
+static const double part_weights[KES_VERIFY_N_PARTS] = {
+  [KES_VERIFY_FILE] = 0.10,
+  [KES_VERIFY_GUARDS] = 0.0,
+  [KES_VERIFY_RECORDS] = 0.05,
+  [KES_VERIFY_ACCESS_LOG] = 0.10,
+  [KES_VERIFY_REVISIONS] = 0.20,
+  [KES_VERIFY_PROJECTIONS] = 0.55,
+  [KES_VERIFY_ANCHORS] = 0.0,
+};
+
+double
+kes_verify_progress_fraction (KesVerifyPart part,
+                              guint64       done,
+                              guint64       total)
+{
+  double before = 0;
+
+  g_return_val_if_fail (part < KES_VERIFY_N_PARTS, 0);
+
+  for (guint i = 0; i < part; i++)
+    before += part_weights[i];
+  return MIN (1.0, before + part_weights[part] * (total > 0 ? MIN (1.0, (double) done / total) : 0));
+}
+
+KesVerifyPart
+kes_verify_part_at (double fraction)
+{
+  double end = 0;
+
+  for (guint i = 0; i < KES_VERIFY_N_PARTS; i++)
+    {
+      end += part_weights[i];
+      if (part_weights[i] > 0 && fraction < end)
+        return i;
+    }
+  return KES_VERIFY_N_PARTS - 1;
+}
+
 /* "12,345 revisions": what a part counts, for people. */
 static char *
 checked_text (KesVerifyPart part,

@@ -94,6 +94,14 @@ GPtrArray       *kes_verify_report_list_problems (KesVerifyReport *self);
 /* "Access log", "Display tables" …: a part's name for people. */
 const char      *kes_verify_part_label           (KesVerifyPart    part);
 
+/* How far a full check has got, as one fraction across its parts (each
+ * weighted by the time it takes on a large database), and which part a
+ * fraction falls in: for a single progress bar. */
+double           kes_verify_progress_fraction    (KesVerifyPart    part,
+                                                  guint64          done,
+                                                  guint64          total);
+KesVerifyPart    kes_verify_part_at              (double           fraction);
+
 /* Progress: @done of @total steps of @part (totals are estimates). Called
  * on the thread that runs the check. */
 typedef void (*KesVerifyProgress) (KesVerifyPart part,

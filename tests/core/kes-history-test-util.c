@@ -166,6 +166,57 @@ kes_history_test_forget_template (void)
   g_clear_pointer (&contact_id, g_free);
 }
 
+void
+kes_history_fixture_set_up (KesHistoryFixture *fixture,
+                            gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kes_history_test_template ();
+  fixture->dir = g_dir_make_tmp ("kestrel-history-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = kes_history_test_copy (fixture->dir, "copy.db");
+}
+
+void
+kes_history_fixture_tear_down (KesHistoryFixture *fixture,
+                               gconstpointer      data)
+{
+  kes_history_test_remove_folder (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+char *
+kes_history_fixture_query (KesHistoryFixture *fixture,
+                           const char        *format,
+                           ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return kes_history_test_query (fixture->path, sql);
+}
+
+KesInstallationKey *
+kes_history_test_other_key (const char *dir,
+                            const char *name)
+{
+  g_autofree char *folder = g_build_filename (dir, name, NULL);
+  g_autofree char *own = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
+  g_autoptr(GError) error = NULL;
+  KesInstallationKey *key;
+
+  g_setenv ("KESTREL_KEY_DIR", folder, TRUE);
+  key = kes_installation_key_get_own (&error);
+  g_assert_no_error (error);
+  g_setenv ("KESTREL_KEY_DIR", own, TRUE);
+  return key;
+}
+
 static void
 exec_or_fail (sqlite3    *db,
               const char *sql)

@@ -30,6 +30,27 @@ char            *kes_history_test_copy       (const char  *dir,
 void             kes_history_test_remove_folder   (const char *dir);
 void             kes_history_test_forget_template (void);
 
+/* A test's own copy of the template (as @dir/copy.db, with its anchors). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} KesHistoryFixture;
+
+void             kes_history_fixture_set_up    (KesHistoryFixture *fixture,
+                                                gconstpointer      data);
+void             kes_history_fixture_tear_down (KesHistoryFixture *fixture,
+                                                gconstpointer      data);
+/* kes_history_test_query() on the fixture's copy, @format printf-style. */
+char            *kes_history_fixture_query     (KesHistoryFixture *fixture,
+                                                const char        *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+/* An installation key of someone else's (an attacker's, or another
+ * computer's): made in @dir/@name, this installation's key folder left as
+ * it was. */
+KesInstallationKey *kes_history_test_other_key (const char        *dir,
+                                                const char        *name);
+
 /* Runs @sql on the closed file @path through SQLite directly, after
  * dropping every append-only trigger; with @put_rules_back the triggers are
  * then created again exactly as they were, as a careful attacker would. */

@@ -16,39 +16,9 @@
  * the file, the append-only rules the store insists on, anchors kept
  * elsewhere, and the migration that seals an existing database's history. */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef KesHistoryFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  kes_history_test_template ();
-  fixture->dir = g_dir_make_tmp ("kestrel-chain-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = kes_history_test_copy (fixture->dir, "copy.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  kes_history_test_remove_folder (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-query (Fixture    *fixture,
-       const char *sql)
-{
-  return kes_history_test_query (fixture->path, sql);
-}
+#define query kes_history_fixture_query
 
 /* ---- The append-only rules ---- */
 
@@ -204,19 +174,11 @@ test_rehashed_without_the_key (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 7");
-  g_autofree char *attacker_keys = g_build_filename (fixture->dir, "attacker-keys", NULL);
-  g_autofree char *own_keys = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
   const char *chain[] = { "entry 1 was altered after it was written, or hashed without the installation key",
                           "(first bad entry: 1)", NULL };
-  g_autoptr(KesInstallationKey) guess = NULL;
+  g_autoptr(KesInstallationKey) guess = kes_history_test_other_key (fixture->dir, "attacker-keys");
   g_autoptr(KesStore) store = NULL;
   g_autoptr(KesVerifyReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("KESTREL_KEY_DIR", attacker_keys, TRUE);
-  guess = kes_installation_key_get_own (&error);
-  g_assert_no_error (error);
-  g_setenv ("KESTREL_KEY_DIR", own_keys, TRUE);
 
   kes_history_test_delete_patient (fixture->path, patient);
   kes_history_test_rehash (fixture->path, guess, TRUE, 0);
@@ -232,17 +194,9 @@ static void
 test_rehashed_under_another_key (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *attacker_keys = g_build_filename (fixture->dir, "attacker-keys", NULL);
-  g_autofree char *own_keys = g_strdup (g_getenv ("KESTREL_KEY_DIR"));
-  g_autoptr(KesInstallationKey) other = NULL;
+  g_autoptr(KesInstallationKey) other = kes_history_test_other_key (fixture->dir, "attacker-keys");
   g_autoptr(KesStore) store = NULL;
   g_autoptr(KesVerifyReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("KESTREL_KEY_DIR", attacker_keys, TRUE);
-  other = kes_installation_key_get_own (&error);
-  g_assert_no_error (error);
-  g_setenv ("KESTREL_KEY_DIR", own_keys, TRUE);
 
   kes_history_test_tamper (fixture->path, "DELETE FROM audit WHERE seq = 5", TRUE);
   kes_history_test_rehash (fixture->path, other, FALSE, 0);
@@ -270,13 +224,10 @@ test_copied_without_the_key (Fixture       *fixture,
   g_autoptr(KesVerifyReport) with_key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-
-  g_autoptr(KesInstallationKey) theirs = NULL;
-
   /* The other computer has a Kestrel of its own, and so its own key. */
+  g_autoptr(KesInstallationKey) theirs = kes_history_test_other_key (fixture->dir, "other-computer-keys");
+
   g_setenv ("KESTREL_KEY_DIR", elsewhere, TRUE);
-  theirs = kes_installation_key_get_own (&error);
-  g_assert_no_error (error);
   store = kes_history_test_open (fixture->path);
   report = kes_history_test_verify (store, NULL);
   g_assert_false (kes_verify_report_is_intact (report));
@@ -492,7 +443,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/chain/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/chain/" name, Fixture, NULL, kes_history_fixture_set_up, func, \
+              kes_history_fixture_tear_down)
   ADD ("rules-left-dropped", test_rules_left_dropped);
   ADD ("rules-reworded", test_rules_reworded);
   ADD ("rules-restored-by-administrators-only", test_rules_restored_by_administrators_only);

@@ -14,51 +14,9 @@
  * named by table, record id, column and access-log sequence number, and the
  * same file offered as a backup is refused on restore for the same reason. */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef KesHistoryFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  kes_history_test_template ();
-  fixture->dir = g_dir_make_tmp ("kestrel-tampered-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = kes_history_test_copy (fixture->dir, "copy.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  kes_history_test_remove_folder (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-query (Fixture    *fixture,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-query (Fixture    *fixture,
-       const char *format,
-       ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return kes_history_test_query (fixture->path, sql);
-}
+#define query kes_history_fixture_query
 
 /* Runs `verify` on the tampered copy: @part names it with @fragments. Then
  * restores the copy as a backup: refused, naming the same. */
@@ -321,7 +279,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/tamper/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/tamper/" name, Fixture, NULL, kes_history_fixture_set_up, func, \
+              kes_history_fixture_tear_down)
   ADD ("control", test_control);
   ADD ("tail-truncated-by-one", test_tail_truncated_by_one);
   ADD ("tail-truncated-by-twelve", test_tail_truncated_by_twelve);

@@ -17,6 +17,7 @@ struct _KesHistoryGroup
 
   KesStore            *store;
   GCancellable        *cancellable;
+  KesProgressRelay    *progress;
   KesVerifyReport     *report;
   GPtrArray           *part_rows;
 
@@ -128,27 +129,27 @@ set_busy (KesHistoryGroup *self,
   gtk_widget_set_sensitive (self->check_button, !busy);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _("Checking…"));
-  adw_action_row_set_subtitle (self->progress_row, "");
 }
 
 /* ---- Running the check ---- */
 
 static void
-progress_cb (KesVerifyPart part,
-             guint64       done,
-             guint64       total,
-             gpointer      user_data)
+progress_cb (double   fraction,
+             gpointer user_data)
 {
   KesHistoryGroup *self = user_data;
-  g_autofree char *title = g_strdup_printf (_("Checking: %s"), kes_verify_part_label (part));
-  g_autofree char *done_text = kes_format_count ((guint) MIN (done, G_MAXUINT));
-  g_autofree char *total_text = kes_format_count ((guint) MIN (MAX (done, total), G_MAXUINT));
-  /* TRANSLATORS: how far the check has gone through one part: "12,000 of 40,000" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s of about %s"), done_text, total_text);
+  g_autofree char *title = g_strdup_printf (_("Checking: %s"), kes_verify_part_label (kes_verify_part_at (fraction)));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), title);
-  adw_action_row_set_subtitle (self->progress_row, subtitle);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? MIN (1.0, (double) done / total) : 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+stop_progress (KesHistoryGroup *self)
+{
+  if (self->progress != NULL)
+    kes_progress_relay_stop (self->progress);
+  g_clear_pointer (&self->progress, kes_progress_relay_unref);
 }
 
 static void
@@ -161,6 +162,7 @@ check_done_cb (GObject      *source,
   KesVerifyReport *report = kes_history_job_check_finish (result, &error);
 
   g_clear_object (&self->cancellable);
+  stop_progress (self);
   set_busy (self, FALSE);
   if (report == NULL)
     {
@@ -206,6 +208,7 @@ kes_history_group_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_progress (self);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_HISTORY_GROUP);
   G_OBJECT_CLASS (kes_history_group_parent_class)->dispose (object);
@@ -291,7 +294,8 @@ kes_history_group_check (KesHistoryGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_row), FALSE);
   clear_parts (self);
   set_busy (self, TRUE);
-  kes_history_job_check_async (self->store, progress_cb, G_OBJECT (self), self->cancellable, check_done_cb,
+  self->progress = kes_progress_relay_new (progress_cb, self);
+  kes_history_job_check_async (self->store, self->progress, self->cancellable, check_done_cb,
                                g_object_ref (self));
 }
 

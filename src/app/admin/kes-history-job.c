@@ -4,66 +4,33 @@
 #include "config.h"
 
 #include "admin/kes-history-job.h"
-#include "kes-accounts.h"
+#include "kes-store-jobs.h"
 
 typedef struct
 {
-  char              *db_path;
-  KesSession        *session;
-  KesStore          *shared_store; /* an in-memory store: the check runs at once on it */
-  KesVerifyProgress  progress;
-  GObject           *progress_data; /* kept alive until the last step is shown */
-  GMainContext      *context;      /* where progress is handed over */
+  KesWorkerStore   *worker;
+  KesProgressRelay *progress; /* how far it has got, to the main loop */
 } CheckJob;
 
 static void
 check_job_free (CheckJob *job)
 {
-  g_free (job->db_path);
-  g_clear_pointer (&job->session, kes_session_free);
-  g_clear_object (&job->shared_store);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_clear_object (&job->progress_data);
+  g_clear_pointer (&job->worker, kes_worker_store_free);
+  g_clear_pointer (&job->progress, kes_progress_relay_unref);
   g_free (job);
 }
 
-typedef struct
-{
-  CheckJob      *job;
-  GTask         *task; /* keeps the job alive until the step is shown */
-  KesVerifyPart  part;
-  guint64        done;
-  guint64        total;
-} Step;
-
-static gboolean
-show_step_cb (gpointer user_data)
-{
-  Step *step = user_data;
-
-  if (!g_task_had_error (step->task) && !g_cancellable_is_cancelled (g_task_get_cancellable (step->task)))
-    step->job->progress (step->part, step->done, step->total, step->job->progress_data);
-  g_object_unref (step->task);
-  g_free (step);
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker: the step goes to the main loop it came from. */
+/* On the worker: one fraction for the whole check. */
 static void
 step_cb (KesVerifyPart part,
          guint64       done,
          guint64       total,
          gpointer      user_data)
 {
-  GTask *task = user_data;
-  CheckJob *job = g_task_get_task_data (task);
-  Step *step;
+  CheckJob *job = user_data;
 
-  if (job->progress == NULL)
-    return;
-  step = g_new0 (Step, 1);
-  *step = (Step) { job, g_object_ref (task), part, done, total };
-  g_main_context_invoke (job->context, show_step_cb, step);
+  if (job->progress != NULL)
+    kes_progress_relay_report (kes_verify_progress_fraction (part, done, total), job->progress);
 }
 
 static void
@@ -75,19 +42,11 @@ check_thread (GTask        *task,
   CheckJob *job = task_data;
   g_autoptr(KesStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  KesVerifyReport *report;
+  KesVerifyReport *report = NULL;
 
-  if (job->shared_store != NULL)
-    store = g_object_ref (job->shared_store);
-  else if ((store = kes_store_open (job->db_path, &error)) != NULL &&
-           !kes_store_resume_session (store, job->session, &error))
-    g_clear_object (&store);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = kes_store_verify_parts (store, KES_VERIFY_ALL, NULL, step_cb, task, cancellable, &error);
+  store = kes_worker_store_open (job->worker, &error);
+  if (store != NULL)
+    report = kes_store_verify_parts (store, KES_VERIFY_ALL, NULL, step_cb, job, cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -96,32 +55,23 @@ check_thread (GTask        *task,
 
 void
 kes_history_job_check_async (KesStore            *store,
-                             KesVerifyProgress    progress,
-                             GObject             *progress_data,
+                             KesProgressRelay    *progress,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  const char *path;
   CheckJob *job;
 
   g_return_if_fail (KES_IS_STORE (store));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   job = g_new0 (CheckJob, 1);
-  path = kes_store_get_path (store);
-  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
-    job->db_path = g_strdup (path);
-  else
-    job->shared_store = g_object_ref (store);
-  job->session = kes_store_get_session (store);
-  job->progress = progress;
-  job->progress_data = progress_data != NULL ? g_object_ref (progress_data) : NULL;
-  job->context = g_main_context_ref_thread_default ();
+  job->worker = kes_worker_store_new (store);
+  job->progress = progress != NULL ? kes_progress_relay_ref (progress) : NULL;
   g_task_set_source_tag (task, kes_history_job_check_async);
   g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
-  if (job->shared_store != NULL)
+  if (kes_worker_store_is_shared (job->worker))
     check_thread (task, NULL, job, cancellable);
   else
     g_task_run_in_thread (task, check_thread);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kes-progress-relay.h"
 #include "kes-store.h"
 #include "kes-verify.h"
 
@@ -10,12 +11,11 @@ G_BEGIN_DECLS
 
 /* `verify` in a worker thread: on the worker's own connection to the
  * store's file with the store's session carried over (an in-memory store
- * can't be shared: the check then runs at once on it). Progress is handed to
- * @progress with @progress_data (kept alive meanwhile) on the thread that
- * started the check; @cancellable stops it between steps. */
+ * can't be shared: the check then runs at once on it). @progress gets one
+ * fraction for the whole check (kes_verify_progress_fraction()); @cancellable
+ * stops it between steps. */
 void             kes_history_job_check_async (KesStore             *store,
-                                              KesVerifyProgress     progress,
-                                              GObject              *progress_data,
+                                              KesProgressRelay     *progress,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
