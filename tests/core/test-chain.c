@@ -207,6 +207,50 @@ test_rehashed_under_another_key (Fixture       *fixture,
   g_assert_cmpuint (kes_verify_report_get_problems (report, KES_VERIFY_ANCHORS), >, 0);
 }
 
+/* ---- History brought in by an import ---- */
+
+/* An imported revision keeps its own author and time; its entry is the
+ * import's, and says whose and when the revision was, so a change to either
+ * is still named. */
+static void
+test_imported_history (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1");
+  g_autofree char *author = query (fixture, "SELECT id FROM staff WHERE username != 'tester' ORDER BY id LIMIT 1");
+  const char *note = "01a00000-0000-7000-8000-00000000abcd";
+  g_autofree char *entry = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *named = g_strdup_printf ("record %s revision 1, column revision.author_id", note);
+  const char *fragments[] = { named, NULL };
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(KesVerifyReport) tampered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (revisions, kes_revision_new (note, 1, KES_CHANGE_CREATE, NULL, author, NULL, "2024-03-01T10:00:00Z",
+                                                "{\"written_at\":\"2024-03-01T10:00:00Z\",\"title\":\"Visit\","
+                                                "\"body\":\"Seen at home.\"}"));
+  g_assert_true (kes_store_import_revisions (store, "note", note, patient, revisions, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT revision_author = '%s' AND revision_at = '2024-03-01T10:00:00Z' "
+                         "AND actor_id != '%s' FROM audit WHERE record_id = '%s'", author, author, note);
+  entry = kes_history_test_query (fixture->path, sql);
+  g_assert_cmpstr (entry, ==, "1");
+  report = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (report));
+  g_clear_object (&store);
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE revision SET author_id = (SELECT id FROM staff WHERE username = 'tester') "
+                         "WHERE record_id = '%s'", note);
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  store = kes_history_test_open (fixture->path);
+  tampered = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (tampered, KES_VERIFY_REVISIONS, fragments);
+}
+
 /* ---- Another computer ---- */
 
 static void
@@ -451,6 +495,7 @@ main (int   argc,
   ADD ("rehashed-unkeyed", test_rehashed_unkeyed);
   ADD ("rehashed-without-the-key", test_rehashed_without_the_key);
   ADD ("rehashed-under-another-key", test_rehashed_under_another_key);
+  ADD ("imported-history", test_imported_history);
   ADD ("copied-without-the-key", test_copied_without_the_key);
   ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
   ADD ("anchor-lines", test_anchor_lines);
