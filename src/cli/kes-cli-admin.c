@@ -12,7 +12,7 @@
 
 const KesCliCommand kes_cli_admin_commands[] = {
   { "verify", N_("Check the database’s integrity, history, access log, display tables and anchors"),
-    kes_cli_verify },
+    kes_cli_verify, TRUE },
   { "guards restore", N_("Put back the append-only rules protecting history (administrators)"),
     kes_cli_guards_restore },
   { "demo", N_("Fill the database with fictional demo patients and demo accounts"), kes_cli_demo },

@@ -222,7 +222,14 @@ main (int   argc,
 
   if (database == NULL)
     database = kes_store_default_path ();
-  store = kes_store_open (database, &error);
+  if (command->checks_file)
+    {
+      gboolean check_pending = FALSE;
+
+      store = kes_store_open_check_later (database, &check_pending, &error);
+    }
+  else
+    store = kes_store_open (database, &error);
   if (store == NULL)
     return kes_cli_fail (error);
 

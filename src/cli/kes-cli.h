@@ -24,6 +24,9 @@ typedef struct
   const char        *name;        /* "patient add" */
   const char        *summary;
   KesCliCommandFunc  run;
+  /* The command checks the whole file itself (verify): opening it need
+   * not read every page first as well. */
+  gboolean           checks_file;
 } KesCliCommand;
 
 /* Exit statuses. */

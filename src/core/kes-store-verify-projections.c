@@ -28,13 +28,15 @@
  * The record table is derived too: its revision, state and who and when
  * created and last changed it must be those of the revisions. */
 
-#define CHUNK 2000
+#define CHUNK 10000
 
 typedef struct
 {
-  char      *table;
-  GPtrArray *columns;   /* compared: every column but id (and note's rowid) */
-  char      *compare;   /* SQL: rows of the chunk that differ, or are missing */
+  char         *table;
+  GPtrArray    *columns;   /* compared: every column but id (and note's rowid) */
+  char         *compare;   /* SQL: rows of the chunk that differ, or are missing */
+  sqlite3_stmt *compare_stmt; /* prepared once the TEMP twins exist */
+  sqlite3_stmt *clear_stmt;
 } Shadow;
 
 static void
@@ -43,6 +45,8 @@ shadow_free (Shadow *shadow)
   g_free (shadow->table);
   g_ptr_array_unref (shadow->columns);
   g_free (shadow->compare);
+  sqlite3_finalize (shadow->compare_stmt);
+  sqlite3_finalize (shadow->clear_stmt);
   g_free (shadow);
 }
 
@@ -157,6 +161,8 @@ drop_shadows (KesStore  *self,
       Shadow *shadow = g_ptr_array_index (shadows, i);
       g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS temp.\"%s\"", shadow->table);
 
+      g_clear_pointer (&shadow->compare_stmt, sqlite3_finalize);
+      g_clear_pointer (&shadow->clear_stmt, sqlite3_finalize);
       kes_store_exec (self, drop, NULL);
     }
 }
@@ -282,15 +288,24 @@ compare_chunk (KesStore      *self,
   for (guint i = 0; i < shadows->len; i++)
     {
       Shadow *shadow = g_ptr_array_index (shadows, i);
-      g_autofree char *clear = g_strdup_printf ("DELETE FROM temp.\"%s\"", shadow->table);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt = shadow->compare_stmt;
       int rc;
 
-      if (sqlite3_prepare_v2 (self->db, shadow->compare, -1, &stmt, NULL) != SQLITE_OK)
+      if (stmt == NULL)
         {
-          kes_store_set_db_error (self, error, _("Could not compare a display table"));
-          return FALSE;
+          g_autofree char *clear = g_strdup_printf ("DELETE FROM temp.\"%s\"", shadow->table);
+
+          if (sqlite3_prepare_v3 (self->db, shadow->compare, -1, SQLITE_PREPARE_PERSISTENT, &shadow->compare_stmt,
+                                  NULL) != SQLITE_OK ||
+              sqlite3_prepare_v3 (self->db, clear, -1, SQLITE_PREPARE_PERSISTENT, &shadow->clear_stmt,
+                                  NULL) != SQLITE_OK)
+            {
+              kes_store_set_db_error (self, error, _("Could not compare a display table"));
+              return FALSE;
+            }
+          stmt = shadow->compare_stmt;
         }
+      sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, after, -1, SQLITE_TRANSIENT);
       kes_store_bind_text (stmt, 2, upto);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -315,11 +330,17 @@ compare_chunk (KesStore      *self,
                                            "latest revision"), shadow->table, id, columns);
             }
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE || !kes_store_exec (self, clear, error))
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
         {
-          if (rc != SQLITE_DONE)
-            kes_store_set_db_error (self, error, _("Could not compare a display table"));
+          kes_store_set_db_error (self, error, _("Could not compare a display table"));
+          return FALSE;
+        }
+      rc = sqlite3_step (shadow->clear_stmt);
+      sqlite3_reset (shadow->clear_stmt);
+      if (rc != SQLITE_DONE)
+        {
+          kes_store_set_db_error (self, error, _("Could not compare a display table"));
           return FALSE;
         }
     }
