@@ -203,11 +203,29 @@ compare_anchors_cb (gconstpointer a,
   return order != 0 ? order : (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* This database's anchors from everywhere, once each, oldest first. */
+/* Whether @anchor is genuinely signed by a key this computer holds. */
+static gboolean
+signed_here (KesVerifyRun *run,
+             KesAnchor    *anchor)
+{
+  KesInstallationKey *key = NULL;
+
+  if (!g_hash_table_lookup_extended (run->keys, anchor->key_id, NULL, (gpointer *) &key))
+    {
+      key = kes_installation_key_find (anchor->key_id, NULL);
+      g_hash_table_insert (run->keys, g_strdup (anchor->key_id), key);
+    }
+  return key != NULL && kes_anchor_is_signed_by (anchor, key);
+}
+
+/* This database's anchors from everywhere, once each, oldest first; and
+ * *@other_at, when the newest anchor made for the file at this place as
+ * another database was (NULL when none). */
 static GPtrArray *
 gather (KesStore            *self,
         KesVerifyRun        *run,
         const char * const  *files,
+        char               **other_at,
         GError             **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_anchor_free);
@@ -232,6 +250,12 @@ gather (KesStore            *self,
 
       if (ours && g_hash_table_add (seen, anchor->line))
         g_ptr_array_add (mine, g_ptr_array_steal_index_fast (all, i--));
+      else if (!ours && g_str_equal (anchor->file_tag, tag) && g_strcmp0 (anchor->at, *other_at) > 0 &&
+               signed_here (run, anchor))
+        {
+          g_free (*other_at);
+          *other_at = g_strdup (anchor->at);
+        }
     }
   g_ptr_array_sort (mine, compare_anchors_cb);
   return g_steal_pointer (&mine);
@@ -357,6 +381,45 @@ check_anchor (KesStore      *self,
   return TRUE;
 }
 
+/* The file was anchored as another database, and then this one sealed a
+ * history it already had: what an attacker does who strips the keyed
+ * columns, rewrites the unkeyed chain and lets the next start seal it
+ * afresh under a new identity. A database made new at the same place seals
+ * nothing but its own first entries, and is left alone. */
+static gboolean
+check_resealed (KesStore      *self,
+                KesVerifyRun  *run,
+                const char    *other_at,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *sealed_at = NULL;
+
+  /* Sealed as its first entry: a new database, nothing of its own before. */
+  if (run->seal_seq <= 1)
+    return TRUE;
+  stmt = kes_store_prepare (self, "SELECT at FROM audit WHERE seq = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->seal_seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sealed_at = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (sealed_at != NULL && g_strcmp0 (other_at, sealed_at) < 0)
+    {
+      g_autofree char *when_other = kes_time_to_display (other_at);
+      g_autofree char *when_sealed = kes_time_to_display (sealed_at);
+
+      kes_verify_report_problem (run->report, KES_VERIFY_ANCHORS,
+                                 _("this file was anchored as another database (last on %s) before its "
+                                   "history was sealed on %s at entry %lld: an older file was put in its "
+                                   "place, or its history was rewritten and sealed again (first bad entry: "
+                                   "between 1 and %lld)"),
+                                 when_other, when_sealed, (long long) run->seal_seq, (long long) run->seal_seq);
+    }
+  return TRUE;
+}
+
 gboolean
 kes_store_verify_anchors (KesStore            *self,
                           KesVerifyRun        *run,
@@ -365,14 +428,15 @@ kes_store_verify_anchors (KesStore            *self,
                           GError             **error)
 {
   g_autoptr(GPtrArray) anchors = NULL;
+  g_autofree char *other_at = NULL;
   gint64 agreed = 0;
 
   kes_verify_report_mark_ran (run->report, KES_VERIFY_ANCHORS);
   /* A file from before the chain was keyed has no anchors. */
   if (!run->keyed)
     return TRUE;
-  anchors = gather (self, run, files, error);
-  if (anchors == NULL)
+  anchors = gather (self, run, files, &other_at, error);
+  if (anchors == NULL || (other_at != NULL && !check_resealed (self, run, other_at, error)))
     return FALSE;
   if (newest_only && anchors->len > 1)
     g_ptr_array_remove_range (anchors, 0, anchors->len - 1);

@@ -251,6 +251,31 @@ test_imported_history (Fixture       *fixture,
   kes_history_test_assert_found (tampered, KES_VERIFY_REVISIONS, fragments);
 }
 
+/* Stripped back to the format from before the keyed chain, its unkeyed
+ * chain hashed again without a patient, and its identity dropped, so that
+ * the next start seals the rewritten history under a new identity: the
+ * anchors this file had as the old database give it away. */
+static void
+test_downgraded_and_sealed_again (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1 OFFSET 3");
+  const char *resealed[] = { "this file was anchored as another database", "sealed again", NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+
+  close_after_use (fixture);
+  kes_history_test_delete_patient (fixture->path, patient);
+  kes_history_test_rehash (fixture->path, NULL, FALSE, 0);
+  kes_history_test_tamper (fixture->path,
+                           "ALTER TABLE audit DROP COLUMN revision_hash; ALTER TABLE audit DROP COLUMN revision_author; "
+                           "ALTER TABLE audit DROP COLUMN revision_at; ALTER TABLE audit DROP COLUMN key_id; "
+                           "DROP TABLE chain_anchor; DROP TABLE database_identity; PRAGMA user_version = 12", FALSE);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, resealed);
+}
+
 /* ---- Another computer ---- */
 
 static void
@@ -496,6 +521,7 @@ main (int   argc,
   ADD ("rehashed-without-the-key", test_rehashed_without_the_key);
   ADD ("rehashed-under-another-key", test_rehashed_under_another_key);
   ADD ("imported-history", test_imported_history);
+  ADD ("downgraded-and-sealed-again", test_downgraded_and_sealed_again);
   ADD ("copied-without-the-key", test_copied_without_the_key);
   ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
   ADD ("anchor-lines", test_anchor_lines);
