@@ -405,7 +405,7 @@ check_resealed (KesStore      *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     sealed_at = g_strdup (kes_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  if (sealed_at != NULL && g_strcmp0 (other_at, sealed_at) < 0)
+  if (sealed_at != NULL && g_strcmp0 (other_at, sealed_at) <= 0)
     {
       g_autofree char *when_other = kes_time_to_display (other_at);
       g_autofree char *when_sealed = kes_time_to_display (sealed_at);

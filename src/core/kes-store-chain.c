@@ -26,7 +26,8 @@ kes_store_chain_key (KesStore  *self,
       if (self->chain_key == NULL)
         {
           g_set_error (error, KES_ERROR, KES_ERROR_IO,
-                       _("Nothing can be saved: %s. Kestrel seals the access log with this key."),
+                       _("Nothing can be saved: %s. Kestrel seals the access log with this key: put back "
+                         "the copy of it you keep apart from the databases."),
                        local->message);
           return NULL;
         }
