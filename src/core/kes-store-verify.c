@@ -168,6 +168,14 @@ has_access_log (KesStore  *self,
   return TRUE;
 }
 
+static void
+starting (KesVerifyRun  *run,
+          KesVerifyPart  part)
+{
+  if (run->progress != NULL)
+    run->progress (part, 0, 1, run->user_data);
+}
+
 static gboolean
 run_parts (KesStore            *self,
            KesVerifyRun        *run,
@@ -187,14 +195,16 @@ run_parts (KesStore            *self,
   if (kes_store_get_user_version (self) != kes_store_schema_version ())
     parts &= ~KES_VERIFY_PART_PROJECTIONS;
 
-#define RUN(flag, call) ((parts & (flag)) == 0 || (call))
-  return RUN (KES_VERIFY_PART_FILE, verify_file (self, run, error)) &&
-         RUN (KES_VERIFY_PART_GUARDS, kes_store_verify_guards (self, run, error)) &&
-         RUN (KES_VERIFY_PART_RECORDS, verify_records (self, run, error)) &&
-         RUN (KES_VERIFY_PART_ACCESS_LOG, kes_store_verify_chain (self, run, error)) &&
-         RUN (KES_VERIFY_PART_REVISIONS, kes_store_verify_revisions (self, run, error)) &&
-         RUN (KES_VERIFY_PART_PROJECTIONS, kes_store_verify_projections (self, run, error)) &&
-         RUN (KES_VERIFY_PART_ANCHORS, kes_store_verify_anchors (self, run, anchor_files, FALSE, error));
+  /* Each part says it has started: some (SQLite's own checks) can't say
+   * how far they have got. */
+#define RUN(part, call) ((parts & (1 << (part))) == 0 || (starting (run, part), (call)))
+  return RUN (KES_VERIFY_FILE, verify_file (self, run, error)) &&
+         RUN (KES_VERIFY_GUARDS, kes_store_verify_guards (self, run, error)) &&
+         RUN (KES_VERIFY_RECORDS, verify_records (self, run, error)) &&
+         RUN (KES_VERIFY_ACCESS_LOG, kes_store_verify_chain (self, run, error)) &&
+         RUN (KES_VERIFY_REVISIONS, kes_store_verify_revisions (self, run, error)) &&
+         RUN (KES_VERIFY_PROJECTIONS, kes_store_verify_projections (self, run, error)) &&
+         RUN (KES_VERIFY_ANCHORS, kes_store_verify_anchors (self, run, anchor_files, FALSE, error));
 #undef RUN
 }
 

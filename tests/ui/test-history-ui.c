@@ -145,7 +145,9 @@ test_intact (Fixture       *fixture,
   KesVerifyReport *report;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->group)));
+  g_assert_true (gtk_widget_get_visible (group_child (fixture, "idle_row")));
   report = check (fixture);
+  g_assert_false (gtk_widget_get_visible (group_child (fixture, "idle_row")));
   g_assert_nonnull (report);
   g_assert_true (kes_verify_report_is_intact (report));
   g_assert_cmpstr (verdict_title (fixture), ==, "Intact");

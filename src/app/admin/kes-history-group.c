@@ -22,6 +22,7 @@ struct _KesHistoryGroup
   GPtrArray           *part_rows;
 
   GtkWidget           *check_button;
+  AdwActionRow        *idle_row;
   AdwActionRow        *progress_row;
   GtkProgressBar      *progress_bar;
   AdwActionRow        *verdict_row;
@@ -48,6 +49,7 @@ set_verdict (KesHistoryGroup *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), ok ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), ok ? "success" : "error");
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->idle_row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
@@ -85,10 +87,16 @@ static void
 show_report (KesHistoryGroup *self)
 {
   KesVerifyReport *report = self->report;
-  g_autofree char *verdict = kes_verify_report_verdict (report);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%H:%M");
+  g_autofree char *verdict = NULL;
   const char * const *notices = kes_verify_report_get_notices (report);
   gboolean intact = kes_verify_report_is_intact (report);
 
+  /* TRANSLATORS: %s is a time of day, "14:05" */
+  verdict = intact ? g_strdup_printf (_("History, the access log and every list people work from agree "
+                                        "with what Kestrel wrote. Checked at %s."), when)
+                   : kes_verify_report_verdict (report);
   clear_parts (self);
   set_verdict (self, intact,
                intact ? _("Intact")
@@ -126,6 +134,8 @@ set_busy (KesHistoryGroup *self,
           gboolean         busy)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), busy);
+  if (busy)
+    gtk_widget_set_visible (GTK_WIDGET (self->idle_row), FALSE);
   gtk_widget_set_sensitive (self->check_button, !busy);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _("Checking…"));
@@ -236,6 +246,7 @@ kes_history_group_class_init (KesHistoryGroupClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/admin/kes-history-group.ui");
   gtk_widget_class_bind_template_child (widget_class, KesHistoryGroup, check_button);
+  gtk_widget_class_bind_template_child (widget_class, KesHistoryGroup, idle_row);
   gtk_widget_class_bind_template_child (widget_class, KesHistoryGroup, progress_row);
   gtk_widget_class_bind_template_child (widget_class, KesHistoryGroup, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, KesHistoryGroup, verdict_row);
