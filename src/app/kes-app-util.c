@@ -527,6 +527,26 @@ kes_ask_reason (GtkWidget       *parent,
 }
 
 void
+kes_dialog_add_problem (AdwMessageDialog *dialog,
+                        GtkBox           *box,
+                        const char       *problem,
+                        const char       *description)
+{
+  GtkWidget *label;
+
+  if (problem == NULL)
+    return;
+  label = gtk_label_new (problem);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  if (description != NULL)
+    kes_widget_set_description (label, description);
+  gtk_box_append (box, label);
+  g_object_set_data (G_OBJECT (dialog), "kes-problem", label);
+}
+
+void
 kes_show_error (GtkWidget  *parent,
                 const char *heading,
                 const char *message)

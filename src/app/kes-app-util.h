@@ -94,6 +94,15 @@ void        kes_ask_reason               (GtkWidget          *parent,
                                           KesTextCallback     callback,
                                           gpointer            user_data);
 
+/* Adds @problem (NULL: nothing), in the error style, under the fields in
+ * @box of a dialog asked again after a refusal; @description names it for
+ * tests and screen readers (NULL: none). The label is the dialog's
+ * "kes-problem" data. */
+void        kes_dialog_add_problem       (AdwMessageDialog   *dialog,
+                                          GtkBox             *box,
+                                          const char         *problem,
+                                          const char         *description);
+
 /* Shows an error in a plain AdwMessageDialog with one "Close" response. */
 void        kes_show_error               (GtkWidget          *parent,
                                           const char         *heading,

@@ -181,6 +181,7 @@ kes_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-patient", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.lock", { "<Control>l", NULL } },
     { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

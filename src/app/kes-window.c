@@ -9,9 +9,11 @@
 #include "accounts/kes-inactivity.h"
 #include "accounts/kes-lock-screen.h"
 #include "accounts/kes-password-dialog.h"
+#include "accounts/kes-session-windows.h"
 #include "admin/kes-admin-page.h"
 #include "carers/kes-carers-page.h"
 #include "liaison/kes-liaison-page.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-application.h"
 #include "kes-error.h"
@@ -42,11 +44,14 @@ struct _KesWindow
   KesWelcomePage       *welcome_page;
   KesIntegrityBar      *integrity_bar;
   KesLockScreen        *lock_screen;  /* built when the window first locks */
+  GPtrArray            *locked_away;  /* dialogs hidden while locked */
+  guint                 drop_shell_id; /* the ended session's shell goes when idle */
   AdwLeaflet           *leaflet;      /* the signed-in shell, built at sign-in */
   GtkWidget            *content_box;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
   GtkWidget            *caseload_back_button;
+  GtkWidget            *new_patient_button;
   GtkLabel             *user_label;
   GtkMenuButton        *user_button;
   GtkStack             *content_stack;
@@ -238,6 +243,7 @@ ensure_shell (KesWindow *self)
   self->sidebar_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sidebar_list"));
   self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
   self->caseload_back_button = GTK_WIDGET (gtk_builder_get_object (builder, "caseload_back_button"));
+  self->new_patient_button = GTK_WIDGET (gtk_builder_get_object (builder, "new_patient_button"));
   self->user_label = GTK_LABEL (gtk_builder_get_object (builder, "user_label"));
   self->user_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "user_button"));
   self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
@@ -294,6 +300,59 @@ build_reports_area (KesWindow *self)
   gtk_box_append (GTK_BOX (area), switcher);
   gtk_box_append (GTK_BOX (area), reports);
   return area;
+}
+
+static gboolean
+actor_may (KesWindow     *self,
+           KesPermission  permission)
+{
+  return self->pages_store != NULL && kes_store_check_permission (self->pages_store, permission, NULL, NULL);
+}
+
+/* What a role can't read, the window doesn't offer: areas, and the parts
+ * of Reports, are shown by the permissions core checks when they load. */
+static void
+show_permitted_areas (KesWindow *self)
+{
+  /* An area shows when the actor holds any of its permissions. */
+  static const struct
+  {
+    const char    *area;
+    guint          n;
+    KesPermission  any[3];
+  } areas[] = {
+    { "today", 2, { KES_PERMISSION_VIEW_CLINICAL, KES_PERMISSION_VIEW_CARERS } },
+    { "caseload", 1, { KES_PERMISSION_VIEW_IDENTITY } },
+    { "referrals", 1, { KES_PERMISSION_VIEW_CLINICAL } },
+    { "reports", 3, { KES_PERMISSION_VIEW_CLINICAL, KES_PERMISSION_EXPORT, KES_PERMISSION_VIEW_AUDIT } },
+    { "carers", 1, { KES_PERMISSION_VIEW_CARERS } },
+    { "liaison", 1, { KES_PERMISSION_VIEW_CLINICAL } },
+    { "admin", 1, { KES_PERMISSION_VIEW_DIRECTORY } },
+  };
+  GtkListBoxRow *row;
+
+  if (self->sidebar_list == NULL)
+    return;
+  gtk_widget_set_visible (self->new_patient_button, actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), areas[a].area) == 0)
+        {
+          gboolean shown = FALSE;
+
+          for (guint p = 0; p < areas[a].n && !shown; p++)
+            shown = actor_may (self, areas[a].any[p]);
+          gtk_widget_set_visible (GTK_WIDGET (row), shown);
+        }
+  if (self->moj_reports_page != NULL)
+    {
+      GtkStack *reports = GTK_STACK (gtk_widget_get_parent (self->moj_reports_page));
+      gboolean moj = actor_may (self, KES_PERMISSION_VIEW_CLINICAL);
+
+      gtk_stack_page_set_visible (gtk_stack_get_page (reports, self->moj_reports_page), moj);
+      if (!moj)
+        gtk_stack_set_visible_child (reports, self->equality_view);
+    }
 }
 
 /* Hands the store to the areas built so far; one built later gets it then. */
@@ -381,6 +440,7 @@ ensure_area (KesWindow  *self,
   gtk_stack_add_titled (self->content_stack, child, area, title);
   if (self->pages_store != NULL)
     give_lazy_areas_store (self);
+  show_permitted_areas (self);
 }
 
 static void
@@ -514,8 +574,7 @@ break_glass_done_cb (KesBreakGlassOutcome  outcome,
 {
   Pending *pending = user_data;
 
-  /* "Register entry only" opens it with the clinical tabs hidden. */
-  if (outcome != KES_BREAK_GLASS_CANCELLED)
+  if (outcome == KES_BREAK_GLASS_GRANTED)
     load_patient_now (pending->window, pending->argument);
   pending_free (pending);
 }
@@ -636,10 +695,13 @@ static void
 set_main_actions_enabled (KesWindow *self,
                           gboolean   enabled)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", enabled);
+  /* Adding to the register is for those who may (not carers' liaison). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient",
+                                 enabled && actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
 }
@@ -658,10 +720,95 @@ give_areas_store (KesWindow *self)
     kes_patient_page_set_store (self->patient_page, self->store);
 }
 
+/* Everything the session showed goes: its dialogs, and the whole shell
+ * (every area, the record, search text, selections), built afresh for
+ * whoever signs in next. */
+static void
+drop_shell (KesWindow *self)
+{
+  kes_session_windows_destroy (GTK_WINDOW (self));
+  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
+  if (self->leaflet == NULL)
+    return;
+  gtk_stack_remove (self->main_stack, GTK_WIDGET (self->leaflet));
+  self->leaflet = NULL;
+  self->content_box = NULL;
+  self->sidebar_list = NULL;
+  self->content_title = NULL;
+  self->caseload_back_button = NULL;
+  self->new_patient_button = NULL;
+  self->user_label = NULL;
+  self->user_button = NULL;
+  self->content_stack = NULL;
+  self->moj_reports_page = NULL;
+  self->equality_view = NULL;
+  self->caseload_page = NULL;
+  self->referrals_page = NULL;
+  self->admin_page = NULL;
+  self->today_page = NULL;
+  self->carers_page = NULL;
+  self->liaison_page = NULL;
+  self->patient_page = NULL;
+  g_clear_object (&self->pages_store);
+}
+
+static gboolean
+drop_shell_idle_cb (gpointer data)
+{
+  KesWindow *self = data;
+
+  self->drop_shell_id = 0;
+  drop_shell (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden at once, destroyed when idle: a session often ends from one of
+ * its own dialogs ("Discard Changes?"), which must not be destroyed while
+ * it is answering. Signing in first drops it at once (end_pending_drop). */
+static void
+end_session (KesWindow *self)
+{
+  kes_inactivity_set_running (self->inactivity, FALSE);
+  set_main_actions_enabled (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
+  self->locked_away = kes_session_windows_hide (GTK_WINDOW (self));
+  if (self->drop_shell_id == 0)
+    self->drop_shell_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, drop_shell_idle_cb,
+                                           g_object_ref (self), g_object_unref);
+  if (self->store != NULL)
+    kes_store_sign_out (self->store);
+}
+
+static void
+end_pending_drop (KesWindow *self)
+{
+  if (self->drop_shell_id == 0)
+    return;
+  g_clear_handle_id (&self->drop_shell_id, g_source_remove);
+  drop_shell (self);
+}
+
+/* Sign Out, and "Sign in as someone else" on the lock screen. */
+static void
+sign_out_now (KesWindow  *self,
+              const char *unused)
+{
+  if (unused == NULL)
+    return;
+
+  end_session (self);
+  if (self->store != NULL)
+    kes_welcome_page_set_store (self->welcome_page, self->store);
+}
+
 static void
 enter_main (KesWindow *self)
 {
+  end_pending_drop (self);
   give_areas_store (self);
+  ensure_shell (self);
+  show_permitted_areas (self);
   update_user (self);
   set_main_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -683,20 +830,6 @@ actor_chosen_cb (KesWindow *self,
         kes_caseload_page_reload_directory (self->caseload_page);
     }
   enter_main (self);
-}
-
-static void
-switch_user_now (KesWindow  *self,
-                 const char *unused)
-{
-  if (unused == NULL)
-    return;
-
-  kes_inactivity_set_running (self->inactivity, FALSE);
-  show_area_now (self, "caseload");
-  set_main_actions_enabled (self, FALSE);
-  kes_welcome_page_set_store (self->welcome_page, self->store);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
 /* ---- Inactivity lock ---- */
@@ -726,18 +859,28 @@ ensure_lock_screen (KesWindow *self)
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->lock_screen), "locked");
 }
 
+/* The inactivity lock and Lock (Ctrl+L): the work stays underneath for
+ * the same person, but nothing of it shows, dialogs included. */
 static void
-idle_cb (KesWindow *self)
+lock_now (KesWindow *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
 
-  /* The pages stay as they are underneath, with whatever was typed. */
   ensure_lock_screen (self);
   set_main_actions_enabled (self, FALSE);
+  kes_inactivity_set_running (self->inactivity, FALSE);
+  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
+  self->locked_away = kes_session_windows_hide (GTK_WINDOW (self));
   kes_lock_screen_lock (self->lock_screen, self->store);
   gtk_stack_set_visible_child_name (self->main_stack, "locked");
   gtk_widget_grab_focus (GTK_WIDGET (self->lock_screen));
+}
+
+static void
+idle_cb (KesWindow *self)
+{
+  lock_now (self);
 }
 
 static void
@@ -745,15 +888,30 @@ lock_unlocked_cb (KesWindow *self)
 {
   set_main_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (self->locked_away != NULL)
+    kes_session_windows_show (self->locked_away);
+  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
   kes_inactivity_set_running (self->inactivity, TRUE);
 }
 
 static void
 lock_switch_user_cb (KesWindow *self)
 {
+  /* Once only: a second press arriving after the session ended must not
+   * end the next one's sign-in. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") != 0)
+    return;
   /* Unsaved edits are not thrown away silently: the window asks first, and
    * keeping them leaves the window locked. */
-  after_unsaved_changes (self, switch_user_now, "switch");
+  after_unsaved_changes (self, sign_out_now, "sign-out");
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lock_now (KES_WINDOW (widget));
 }
 
 /* ---- Own password ---- */
@@ -780,7 +938,7 @@ change_password_action (GtkWidget  *widget,
 
   if (actor == NULL)
     return;
-  kes_ask_new_password (widget, self->store, actor, TRUE, _("Change Password"),
+  kes_ask_new_password (widget, self->store, actor, 0, KES_PASSWORD_CHANGE_OWN, _("Change Password"),
                         _("Type your current password, then the new one twice."),
                         own_password_changed_cb, g_object_ref (self));
 }
@@ -829,11 +987,11 @@ show_caseload_action (GtkWidget  *widget,
 }
 
 static void
-switch_user_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  after_unsaved_changes (KES_WINDOW (widget), switch_user_now, "switch");
+  after_unsaved_changes (KES_WINDOW (widget), sign_out_now, "sign-out");
 }
 
 static void
@@ -892,6 +1050,8 @@ kes_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_WINDOW);
   g_clear_object (&self->inactivity);
+  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
+  g_clear_handle_id (&self->drop_shell_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->pages_store);
@@ -929,7 +1089,8 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
                                    change_password_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "s", open_patient_action);
@@ -1088,15 +1249,13 @@ open_database_now (KesWindow  *self,
       return;
     }
 
-  /* As at start: nobody is signed in to the new database yet. */
-  kes_inactivity_set_running (self->inactivity, FALSE);
-  set_main_actions_enabled (self, FALSE);
-  show_area_now (self, "caseload");
+  /* As at start: nobody is signed in to the new database yet, and nothing
+   * of the old one's session stays. */
+  end_session (self);
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (KES_IS_APPLICATION (application))
     kes_application_set_store (KES_APPLICATION (application), store);
   kes_window_set_store (self, store);
-  update_user (self);
 }
 
 void

@@ -15,9 +15,6 @@
 
 const KesCliCommand kes_cli_access_commands[] = {
   { "audit", N_("Show the access log"), kes_cli_audit },
-  { "account password", N_("Set a member of staff’s password"), kes_cli_account_password },
-  { "account roles", N_("Set a member of staff’s roles"), kes_cli_account_roles },
-  { "account disable", N_("Disable a member of staff’s account"), kes_cli_account_disable },
   { "backup", N_("Back up the database to a folder and verify the copy"), kes_cli_backup },
   { "restore", N_("Restore a backup to a new database file"), kes_cli_restore },
   { NULL, NULL, NULL },
@@ -127,86 +124,6 @@ kes_cli_audit (KesCliContext *context)
   return KES_CLI_OK;
 }
 
-static KesStaff *
-staff_argument (KesCliContext  *context,
-                GError        **error)
-{
-  if (context->argc < 2)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("Name the member of staff (user name)"));
-      return NULL;
-    }
-  return kes_store_find_staff (context->store, context->argv[1], error);
-}
-
-int
-kes_cli_account_password (KesCliContext *context)
-{
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(KesStaff) staff = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *prompt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!kes_cli_parse_options (context, entries, N_("USER"),
-                              _("Sets the password from $KESTREL_NEW_PASSWORD, else asks for it.")))
-    return KES_CLI_USAGE;
-  if ((staff = staff_argument (context, &error)) == NULL)
-    return kes_cli_fail (error);
-  prompt = g_strdup_printf (_("New password for %s: "), kes_staff_get_username (staff));
-  password = kes_cli_read_secret ("KESTREL_NEW_PASSWORD", prompt, &error);
-  if (password == NULL ||
-      !kes_store_set_password (context->store, kes_staff_get_id (staff), password, &error))
-    return kes_cli_fail (error);
-  g_print (_("Password set for %s\n"), kes_staff_get_username (staff));
-  return KES_CLI_OK;
-}
-
-int
-kes_cli_account_roles (KesCliContext *context)
-{
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(KesStaff) staff = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *known = g_strjoinv (", ", (char **) kes_role_all ());
-  g_autofree char *summary = g_strdup_printf (_("Replaces the user’s roles with ROLE… (none clears "
-                                                "them). Roles: %s."), known);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) roles = NULL;
-  g_autofree char *shown = NULL;
-
-  if (!kes_cli_parse_options (context, entries, N_("USER [ROLE…]"), summary))
-    return KES_CLI_USAGE;
-  if ((staff = staff_argument (context, &error)) == NULL)
-    return kes_cli_fail (error);
-  for (int i = 2; i < context->argc; i++)
-    g_strv_builder_add (builder, context->argv[i]);
-  roles = g_strv_builder_end (builder);
-  if (!kes_store_set_staff_roles (context->store, kes_staff_get_id (staff),
-                                  (const char * const *) roles, &error))
-    return kes_cli_fail (error);
-  shown = g_strjoinv (" ", roles);
-  g_print (_("Roles of %s: %s\n"), kes_staff_get_username (staff), *shown != '\0' ? shown : _("none"));
-  return KES_CLI_OK;
-}
-
-int
-kes_cli_account_disable (KesCliContext *context)
-{
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(KesStaff) staff = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!kes_cli_parse_options (context, entries, N_("USER"),
-                              _("The account can no longer sign in; its history stays.")))
-    return KES_CLI_USAGE;
-  if ((staff = staff_argument (context, &error)) == NULL ||
-      !kes_store_disable_staff (context->store, kes_staff_get_id (staff), &error))
-    return kes_cli_fail (error);
-  g_print (_("Disabled %s\n"), kes_staff_get_username (staff));
-  return KES_CLI_OK;
-}
-
 /* The passphrase named by --passphrase-env: never on the command line,
  * where other users could read it. */
 static gboolean
@@ -305,44 +222,4 @@ kes_cli_restore (KesCliContext *context)
     return kes_cli_fail (error);
   g_print (_("Restored and verified: %s\n"), target);
   return KES_CLI_OK;
-}
-
-/* ---- Demo accounts ---- */
-
-gboolean
-kes_cli_demo_accounts (KesStore  *store,
-                       GError   **error)
-{
-  static const struct { const char *username, *name, *role, *password; } accounts[] = {
-    { "demo.clinician", "Demo Clinician", KES_ROLE_CLINICIAN, "amber-otter-lantern" },
-    { "demo.supervisor", "Demo Social Supervisor", KES_ROLE_SOCIAL_SUPERVISOR, "copper-heron-meadow" },
-    { "demo.carers", "Demo Carers’ Liaison", KES_ROLE_CARERS_LIAISON, "willow-ferry-summit" },
-    { "demo.liaison", "Demo Liaison and Diversion", KES_ROLE_LIAISON_DIVERSION, "granite-plum-orchard" },
-    { "demo.manager", "Demo Team Manager", KES_ROLE_TEAM_MANAGER, "silver-fox-harbour" },
-    { "demo.admin", "Demo Administrator", KES_ROLE_ADMINISTRATOR, "cobalt-wren-valley" },
-  };
-
-  g_print ("%s\n", _("Demo accounts (fictional; change or disable them before real use):"));
-  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
-    {
-      g_autoptr(KesStaff) staff = kes_store_find_staff (store, accounts[i].username, NULL);
-      const char *roles[] = { accounts[i].role, NULL };
-
-      if (staff == NULL)
-        {
-          g_autoptr(KesTeam) team = kes_store_find_team (store, "North");
-          staff = kes_store_add_staff (store, accounts[i].username, accounts[i].name, NULL,
-                                       team != NULL ? kes_team_get_id (team) : NULL, NULL, error);
-          if (staff == NULL)
-            return FALSE;
-        }
-      if (!kes_store_staff_has_password (store, accounts[i].username) &&
-          !kes_store_set_password (store, kes_staff_get_id (staff), accounts[i].password, error))
-        return FALSE;
-      if (!kes_store_set_staff_roles (store, kes_staff_get_id (staff), roles, error))
-        return FALSE;
-      g_print ("  %-16s %-22s %s\n", accounts[i].username, accounts[i].password,
-               kes_role_label (accounts[i].role));
-    }
-  return TRUE;
 }

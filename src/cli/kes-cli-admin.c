@@ -6,16 +6,17 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "kes-accounts.h"
 #include "kes-cli.h"
 #include "kes-demo.h"
 #include "kes-verify.h"
 
 const KesCliCommand kes_cli_admin_commands[] = {
   { "verify", N_("Check the database’s integrity, history, access log, display tables and anchors"),
-    kes_cli_verify, TRUE },
+    kes_cli_verify, FALSE, TRUE },
   { "guards restore", N_("Put back the append-only rules protecting history (administrators)"),
     kes_cli_guards_restore },
-  { "demo", N_("Fill the database with fictional demo patients and demo accounts"), kes_cli_demo },
+  { "demo", N_("Fill a new database with fictional demo patients and demo accounts"), kes_cli_demo, TRUE },
   { NULL, NULL, NULL },
 };
 
@@ -109,14 +110,34 @@ kes_cli_guards_restore (KesCliContext *context)
   return KES_CLI_OK;
 }
 
+typedef struct
+{
+  gint64   started;
+  gboolean shown; /* a progress line is on the terminal, to be ended */
+} Progress;
+
 static void
 print_demo_progress_cb (guint    done,
-                   guint    total,
-                   gpointer user_data)
+                        guint    total,
+                        gpointer user_data)
 {
-  gint64 started = *(gint64 *) user_data;
+  Progress *progress = user_data;
+
+  progress->shown = TRUE;
   g_printerr ("\r%u / %u patients (%.1f s)", done, total,
-              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+              (g_get_monotonic_time () - progress->started) / (double) G_USEC_PER_SEC);
+}
+
+static void
+print_demo_accounts (void)
+{
+  guint n;
+  const KesDemoAccount *accounts = kes_demo_accounts (&n);
+
+  g_print ("%s\n", _("Demo accounts (fictional; change or disable them before real use):"));
+  for (guint i = 0; i < n; i++)
+    g_print ("  %-16s %-22s %s\n", accounts[i].username, accounts[i].password,
+             kes_role_title (accounts[i].role));
 }
 
 int
@@ -131,11 +152,13 @@ kes_cli_demo (KesCliContext *context)
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
+  Progress progress = { g_get_monotonic_time (), FALSE };
   KesDemoOptions options;
 
   if (!kes_cli_parse_options (context, entries, NULL,
-                              _("Adds clearly fictional patients with NHS numbers from the 999 test range.")))
+                              _("Fills a new, empty database (a file that does not exist yet) with clearly "
+                                "fictional patients with NHS numbers from the 999 test range, and "
+                                "one account per role. Runs without signing in.")))
     return KES_CLI_USAGE;
   if (patients < 0 || contacts < 0 || notes < 0)
     {
@@ -144,15 +167,16 @@ kes_cli_demo (KesCliContext *context)
     }
 
   options = (KesDemoOptions) { (guint) patients, (guint) contacts, (guint) notes, (guint32) seed };
-  if (!kes_demo_generate (context->store, &options, print_demo_progress_cb, &started, &error))
+  if (!kes_demo_generate (context->store, &options, print_demo_progress_cb, &progress, &error))
     {
-      g_printerr ("\n");
+      if (progress.shown)
+        g_printerr ("\n");
       return kes_cli_fail (error);
     }
-  g_printerr ("\n");
+  if (progress.shown)
+    g_printerr ("\n");
   g_print (_("Added %d demo patients with %d contacts and %d notes each in %.1f s\n"),
-           patients, contacts, notes, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  if (!kes_cli_demo_accounts (context->store, &error))
-    return kes_cli_fail (error);
+           patients, contacts, notes, (g_get_monotonic_time () - progress.started) / (double) G_USEC_PER_SEC);
+  print_demo_accounts ();
   return KES_CLI_OK;
 }

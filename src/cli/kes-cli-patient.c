@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kes-accounts.h"
 #include "kes-caseload-model.h"
 #include "kes-cli.h"
 #include "kes-clock.h"
@@ -139,7 +140,9 @@ kes_cli_patient_list (KesCliContext *context)
   int status = KES_CLI_OK;
   gboolean json;
 
-  if (!kes_cli_parse_options (context, entries, NULL, _("Lists every active patient by name.")))
+  if (!kes_cli_parse_options (context, entries, NULL,
+                              _("Lists the active patients of your team by name (everyone's when you "
+                                "have no team). Each listing is in the access log.")))
     return KES_CLI_USAGE;
   json = want_json (format, &status);
   if (status != KES_CLI_OK)
@@ -238,12 +241,28 @@ describe_reference (KesStore        *store,
   return g_strdup (value);
 }
 
+/* The id the key names, whoever's team it is in: only to break the glass
+ * for it, which core then records with the reason. */
+static gboolean
+break_glass (KesStore    *store,
+             const char  *key,
+             const char  *reason,
+             GError     **error)
+{
+  g_autofree char *patient_id = kes_store_lookup_patient_id (store, key, error);
+
+  return patient_id != NULL && kes_store_break_glass (store, patient_id, reason, error);
+}
+
 int
 kes_cli_patient_show (KesCliContext *context)
 {
   g_autofree char *format = NULL;
+  g_autofree char *reason = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { "break-glass", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Emergency access to a patient of another team: why you need the record now (logged)"), "REASON" },
     { NULL }
   };
   g_autoptr(KesPatient) patient = NULL;
@@ -252,7 +271,8 @@ kes_cli_patient_show (KesCliContext *context)
   gboolean json;
 
   if (!kes_cli_parse_options (context, entries, "ID",
-                              _("ID may be the record id, the NHS number or the MHCS reference.")))
+                              _("ID may be the record id, the NHS number or the MHCS reference. A patient of "
+                                "another team needs --break-glass with a reason.")))
     return KES_CLI_USAGE;
   json = want_json (format, &status);
   if (status != KES_CLI_OK)
@@ -263,6 +283,8 @@ kes_cli_patient_show (KesCliContext *context)
       return KES_CLI_USAGE;
     }
 
+  if (reason != NULL && !break_glass (context->store, context->argv[1], reason, &error))
+    return kes_cli_fail (error);
   patient = kes_store_find_patient (context->store, context->argv[1], &error);
   if (patient == NULL)
     return kes_cli_fail (error);

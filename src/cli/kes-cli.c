@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -21,6 +22,7 @@ static const KesCliCommand *const command_tables[] = {
   kes_cli_patient_commands,
   kes_cli_admin_commands,
   kes_cli_export_commands,
+  kes_cli_account_commands,
   kes_cli_access_commands,
   kes_cli_services_commands,
   kes_cli_referral_commands,
@@ -63,28 +65,51 @@ kes_cli_parse_options (KesCliContext *context,
   return TRUE;
 }
 
-char *
-kes_cli_read_secret (const char  *variable,
-                     const char  *prompt,
-                     GError     **error)
+/* One line from @fd: a script hands the password over a pipe, never on the
+ * command line or in a file others can read. Read a byte at a time so that
+ * nothing after the line is taken from the descriptor. */
+static char *
+read_line_from_fd (int      fd,
+                   GError **error)
 {
-  const char *value = variable != NULL ? g_getenv (variable) : NULL;
+  GString *line = g_string_new (NULL);
+  gssize got;
+  char c;
+
+  while ((got = read (fd, &c, 1)) == 1 && c != '\n')
+    g_string_append_c (line, c);
+  if (got < 0)
+    {
+      int saved = errno;
+
+      g_string_free (line, TRUE);
+      g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not read the password from file descriptor %d: %s"),
+                   fd, g_strerror (saved));
+      return NULL;
+    }
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  return g_string_free (line, FALSE);
+}
+
+/* Asked on the terminal, not stdin, with echo off. */
+static char *
+ask_on_terminal (const char  *prompt,
+                 const char  *variable,
+                 GError     **error)
+{
   struct termios saved, quiet;
   GString *secret;
   int fd;
   char c;
 
-  if (value != NULL)
-    return g_strdup (value);
-
-  /* From the terminal, not stdin, with echo off. */
   fd = g_open ("/dev/tty", O_RDWR | O_CLOEXEC, 0);
   if (fd < 0 || tcgetattr (fd, &saved) != 0)
     {
       if (fd >= 0)
         g_close (fd, NULL);
       g_set_error (error, KES_ERROR, KES_ERROR_IO,
-                   _("No terminal to ask for the password on: set %s"),
+                   _("No terminal to ask for the password on: use --password-fd or set %s"),
                    variable != NULL ? variable : "KESTREL_PASSWORD");
       return NULL;
     }
@@ -107,15 +132,59 @@ kes_cli_read_secret (const char  *variable,
   return g_string_free (secret, FALSE);
 }
 
+char *
+kes_cli_read_secret (int          fd,
+                     const char  *variable,
+                     const char  *prompt,
+                     GError     **error)
+{
+  const char *value = variable != NULL ? g_getenv (variable) : NULL;
+
+  if (fd >= 0)
+    return read_line_from_fd (fd, error);
+  if (value != NULL)
+    return g_strdup (value);
+  return ask_on_terminal (prompt, variable, error);
+}
+
+char *
+kes_cli_read_new_secret (int          fd,
+                         const char  *variable,
+                         const char  *prompt,
+                         GError     **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  if (fd >= 0 || (variable != NULL && g_getenv (variable) != NULL))
+    return kes_cli_read_secret (fd, variable, prompt, error);
+  first = ask_on_terminal (prompt, variable, error);
+  if (first == NULL)
+    return NULL;
+  again = ask_on_terminal (_("Type it again: "), variable, error);
+  if (again == NULL)
+    return NULL;
+  if (!g_str_equal (first, again))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The two passwords are different: nothing was changed"));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
 static void
 print_usage (void)
 {
-  g_print ("%s\n\n", _("Usage: kestrel-cli [--database FILE] [--user NAME] COMMAND [OPTIONS…]"));
+  g_print ("%s\n\n", _("Usage: kestrel-cli [--database FILE] --user NAME [--password-fd N] COMMAND [OPTIONS…]"));
   g_print ("%s\n", _("Commands:"));
   for (guint t = 0; t < G_N_ELEMENTS (command_tables); t++)
     for (const KesCliCommand *c = command_tables[t]; c->name != NULL; c++)
       g_print ("  %-16s %s\n", c->name, _(c->summary));
-  g_print ("\n%s\n", _("Run “kestrel-cli COMMAND --help” for a command’s options."));
+  g_print ("\n%s\n", _("Every command but “demo” and “account create-admin” signs in as --user: the "
+                        "password is read from --password-fd N (one line), else $KESTREL_PASSWORD, "
+                        "else asked on the terminal."));
+  g_print ("%s\n", _("Run “kestrel-cli COMMAND --help” for a command’s options."));
 }
 
 /* Finds the longest command name matching the leading words of @argv. */
@@ -142,18 +211,60 @@ find_command (int     argc,
   return NULL;
 }
 
+/* The file must exist for anything but setting a new one up: a typing
+ * mistake in --database must not leave an empty database behind. */
+static gboolean
+database_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Signs --user in with the password from --password-fd, $KESTREL_PASSWORD or
+ * the terminal. A missing or unknown user gets the same message as a wrong
+ * password, after the same work. */
+static gboolean
+sign_in (KesStore    *store,
+         const char  *user,
+         int          password_fd,
+         char       **password,
+         GError     **error)
+{
+  g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), user != NULL ? user : "");
+  g_autoptr(KesStaff) actor = NULL;
+
+  *password = kes_cli_read_secret (password_fd, "KESTREL_PASSWORD", prompt, error);
+  if (*password == NULL)
+    return FALSE;
+  actor = kes_store_sign_in (store, user != NULL ? user : "", *password, error);
+  return actor != NULL;
+}
+
+static gboolean
+parse_fd (const char  *text,
+          int         *fd)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &value, NULL))
+    return FALSE;
+  *fd = (int) value;
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *database = NULL;
   g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
   g_autoptr(KesStore) store = NULL;
-  g_autoptr(KesStaff) actor = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) command_argv = g_ptr_array_new ();
   const KesCliCommand *command;
   KesCliContext context = { 0 };
+  gboolean asking_for_help = FALSE;
+  int password_fd = -1;
   int first = 1;
   int words = 0;
   int status;
@@ -167,6 +278,9 @@ main (int   argc,
   while (first < argc && g_str_has_prefix (argv[first], "--"))
     {
       const char *arg = argv[first];
+      const char *value = NULL;
+      const char *names[] = { "--database", "--user", "--password-fd" };
+      guint which = G_N_ELEMENTS (names);
 
       if (g_str_equal (arg, "--help"))
         {
@@ -178,29 +292,36 @@ main (int   argc,
           g_print ("kestrel-cli %s\n", PACKAGE_VERSION);
           return KES_CLI_OK;
         }
-      if ((g_str_equal (arg, "--database") || g_str_equal (arg, "--user")) && first + 1 < argc)
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
-          g_free (g_str_equal (arg, "--database") ? database : user);
-          if (g_str_equal (arg, "--database"))
-            database = g_strdup (argv[first + 1]);
-          else
-            user = g_strdup (argv[first + 1]);
-          first += 2;
-          continue;
+          gsize length = strlen (names[i]);
+
+          if (g_str_equal (arg, names[i]) && first + 1 < argc)
+            {
+              which = i;
+              value = argv[++first];
+            }
+          else if (g_str_has_prefix (arg, names[i]) && arg[length] == '=')
+            {
+              which = i;
+              value = arg + length + 1;
+            }
         }
-      if (g_str_has_prefix (arg, "--database="))
+      if (which == 0)
         {
           g_free (database);
-          database = g_strdup (arg + strlen ("--database="));
+          database = g_strdup (value);
         }
-      else if (g_str_has_prefix (arg, "--user="))
+      else if (which == 1)
         {
           g_free (user);
-          user = g_strdup (arg + strlen ("--user="));
+          user = g_strdup (value);
         }
-      else
+      else if (which != 2 || !parse_fd (value, &password_fd))
         {
-          g_autofree char *message = g_strdup_printf (_("unknown option %s (try --help)"), arg);
+          g_autofree char *message = which == 2
+            ? g_strdup_printf (_("--password-fd needs a file descriptor number, not “%s”"), value)
+            : g_strdup_printf (_("unknown option %s (try --help)"), arg);
           kes_cli_print_error (message);
           return KES_CLI_USAGE;
         }
@@ -220,9 +341,26 @@ main (int   argc,
       return KES_CLI_USAGE;
     }
 
+  /* A command's --help is answered by its option parser, which exits
+   * before the command touches the store: no database is opened (or
+   * created) and no one signs in to read it. */
+  for (int i = first + words; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help-all"))
+      asking_for_help = TRUE;
+
   if (database == NULL)
     database = kes_store_default_path ();
-  if (command->checks_file)
+  if (!asking_for_help && !command->without_sign_in && !database_exists (database))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("There is no Kestrel database at %s: check --database, or set one up with "
+                           "“kestrel-cli account create-admin” or the app’s first run"), database);
+      kes_cli_print_error (message);
+      return KES_CLI_FAILED;
+    }
+  if (asking_for_help)
+    store = NULL;
+  else if (command->checks_file)
     {
       gboolean check_pending = FALSE;
 
@@ -230,31 +368,20 @@ main (int   argc,
     }
   else
     store = kes_store_open (database, &error);
-  if (store == NULL)
+  if (store == NULL && !asking_for_help)
     return kes_cli_fail (error);
 
-  /* The acting user: --user, else the login name; added on first use. A
-   * user with a password signs in with it: $KESTREL_PASSWORD, else a prompt. */
-  if (user == NULL)
-    user = g_strdup (g_get_user_name ());
-  if (kes_store_staff_has_password (store, user))
+  /* No one acts without signing in: --user and their password. */
+  if (!asking_for_help && !command->without_sign_in && !sign_in (store, user, password_fd, &password, &error))
+    return kes_cli_fail (error);
+  if (!asking_for_help && !command->without_sign_in && kes_store_must_change_password (store) &&
+      !g_str_equal (command->name, "account password"))
     {
-      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), user);
-      g_autofree char *password = kes_cli_read_secret ("KESTREL_PASSWORD", prompt, &error);
-
-      if (password == NULL)
-        return kes_cli_fail (error);
-      actor = kes_store_sign_in (store, user, password, &error);
-      if (actor == NULL)
-        return kes_cli_fail (error);
-    }
-  else
-    {
-      /* Without a password (the transitional rule, kes-permissions.h). */
-      actor = kes_store_ensure_staff (store, user, &error);
-      if (actor == NULL)
-        return kes_cli_fail (error);
-      kes_store_set_actor (store, actor);
+      g_autofree char *message =
+        g_strdup_printf (_("%s holds a one-time password: change it first with “kestrel-cli --user %s "
+                           "account password”"), user, user);
+      kes_cli_print_error (message);
+      return KES_CLI_FAILED;
     }
 
   /* The command sees "kestrel-cli patient add" as its program name. */
@@ -266,10 +393,14 @@ main (int   argc,
   context.store = store;
   context.argc = (int) command_argv->len - 1;
   context.argv = (char **) command_argv->pdata;
+  context.password_fd = password_fd;
+  context.password = password;
   status = command->run (&context);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
 
   /* What this run added to the access log is anchored outside the file. */
-  if (!kes_store_anchor (store, "close", FALSE, &error))
+  if (store != NULL && !kes_store_anchor (store, "close", FALSE, &error))
     {
       g_autofree char *message = g_strdup_printf (_("warning: the access log’s head was not anchored: %s"),
                                                   error->message);

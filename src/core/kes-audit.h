@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 #define KES_AUDIT_BACKUP           "backup"
 #define KES_AUDIT_RESTORE          "restore"
 #define KES_AUDIT_ACCOUNT          "account"
+#define KES_AUDIT_SIGN_OUT         "sign-out"
+/* A list of patients was read: the filter and the count, never who. */
+#define KES_AUDIT_LIST             "list"
 /* A clinical safeguard set aside by a clinician with a reason (e.g. a
  * clozapine re-challenge against a not-to-be-re-challenged record). */
 #define KES_AUDIT_OVERRIDE         "override"

@@ -367,6 +367,25 @@ kes_backup_create_full (KesStore         *store,
   return g_steal_pointer (&report);
 }
 
+char *
+kes_backup_create_automatic (KesStore    *store,
+                             const char  *folder,
+                             guint        keep,
+                             GError     **error)
+{
+  char *path;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+
+  /* Only on a store no one is signed in to: a person's backup is theirs. */
+  if (kes_store_get_actor (store) != NULL)
+    return kes_backup_create (store, folder, keep, NULL, error);
+  kes_store_set_system_operation (store, KES_SYSTEM_AUTOMATIC_BACKUP);
+  path = kes_backup_create (store, folder, keep, NULL, error);
+  kes_store_set_system_operation (store, KES_SYSTEM_NONE);
+  return path;
+}
+
 gboolean
 kes_backup_is_encrypted (const char  *path,
                          GError     **error)
@@ -433,7 +452,7 @@ finish_restored (Restore     *restore,
       (version < kes_store_schema_version () && !verify_store (restored, restore->target_path, RESTORING, error)))
     return FALSE;
   if (restore->actor_id != NULL)
-    actor = kes_store_find_staff (restored, restore->actor_id, NULL);
+    actor = kes_store_lookup_staff (restored, restore->actor_id);
   kes_store_set_actor (restored, actor);
   if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error) ||
       !kes_store_verify_audit_tail (restored, 2, problems, error))

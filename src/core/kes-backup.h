@@ -31,6 +31,14 @@ char     *kes_backup_create       (KesStore    *store,
                                    const char  *passphrase,
                                    GError     **error);
 
+/* kes_backup_create() run by the app itself, for its daily backup before
+ * anyone has signed in: a named system operation, the one thing that runs
+ * without a person. Plain (not encrypted), into @folder. */
+char     *kes_backup_create_automatic (KesStore    *store,
+                                       const char  *folder,
+                                       guint        keep,
+                                       GError     **error);
+
 gboolean  kes_backup_is_encrypted (const char  *path,
                                    GError     **error);
 

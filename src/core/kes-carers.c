@@ -82,6 +82,10 @@ static const KesFieldSpec assessment_fields[] = {
   { "eligible", N_("Eligible for support"), KES_FIELD_BOOL, NULL, FALSE, TRUE },
   { "support_plan", N_("Support plan"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "review_date", N_("Review date"), KES_FIELD_DATE, NULL, FALSE, TRUE },
+  /* Set by kes_store_sign_carer_assessment() alone, with the password. */
+  { "signed_by", N_("Signed off by"), KES_FIELD_STAFF, NULL, FALSE, FALSE },
+  { "signed_role", N_("Signer’s role"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "signed_at", N_("Signed off at"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { NULL }
 };
 const KesRecordKind kes_carer_assessment_kind = { "carer-assessment", "carer_assessment", FALSE,

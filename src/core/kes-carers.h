@@ -105,12 +105,22 @@ gboolean         kes_carer_assessment_is_eligible (KesFieldRecord *assessment);
  * (edit-carers), the carer exists, dates make sense, one consent record per
  * patient–carer pair, one open link per pair; a share is refused when its
  * categories may not be discussed now (and records the consent it relied
- * on); an assessment's "eligible" is worked out here. */
+ * on); an assessment's "eligible" is worked out here, and any sign-off on
+ * it is cleared (kes_store_sign_carer_assessment signs). */
 gboolean         kes_store_save_carer_record   (KesStore         *store,
                                                 KesFieldRecord   *record,
                                                 KesChangeKind     change,
                                                 const char       *reason,
                                                 GError          **error);
+/* Signs off a completed carer's assessment as the actor, who types their
+ * @password again (kes_store_confirm_password: signing means the signer):
+ * records the signer, their role and the time with a new revision. Saving
+ * the assessment again takes the sign-off away until it is signed again.
+ * Needs edit-carers. */
+gboolean         kes_store_sign_carer_assessment (KesStore       *store,
+                                                  KesFieldRecord *assessment,
+                                                  const char     *password,
+                                                  GError        **error);
 /* One record of a carer kind, needs view-carers. */
 KesFieldRecord  *kes_store_load_carer_record   (KesStore            *store,
                                                 const KesRecordKind *kind,

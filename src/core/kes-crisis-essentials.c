@@ -20,6 +20,7 @@
 #include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
+#include "kes-store-private.h"
 #include "kes-validate.h"
 
 /* ---- Lines ---- */
@@ -75,7 +76,7 @@ staff_contact (KesStore   *store,
 
   if (staff_id == NULL || *staff_id == '\0')
     return NULL;
-  staff = kes_store_find_staff (store, staff_id, NULL);
+  staff = kes_store_lookup_staff (store, staff_id);
   if (staff == NULL)
     return g_strdup (staff_id);
   text = g_string_new (kes_staff_get_display_name (staff));
@@ -424,7 +425,7 @@ add_services (GPtrArray   *lines,
               GError     **error)
 {
   const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
-  g_autoptr(KesTeam) team = team_id != NULL && *team_id != '\0' ? kes_store_find_team (store, team_id) : NULL;
+  g_autoptr(KesTeam) team = team_id != NULL && *team_id != '\0' ? kes_store_lookup_team (store, team_id) : NULL;
   g_autoptr(GPtrArray) services = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL,
                                                            error);
 

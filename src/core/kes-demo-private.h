@@ -48,6 +48,13 @@ gboolean kes_demo_add_referrals (GPtrArray   *sink,
                                  int          discharged_days_ago,
                                  GError     **error);
 
+/* Carers, consent to share and carer's assessments due for review for a
+ * few patients of @clinician's team, saved through the store as them
+ * (kes-demo-carers.c); after the bulk-written records. */
+gboolean kes_demo_add_carers    (KesStore    *store,
+                                 KesStaff    *clinician,
+                                 GError     **error);
+
 /* ---- The second thread (kes-demo-feed.c) ---- */
 
 /* Makes patient @index's records (KesBulkRecord*), or NULL with @error. */

@@ -119,6 +119,7 @@ set_assessment (KesReferral *referral,
                 const char  *decision)
 {
   g_autofree char *signed_at = g_strconcat (date, "T16:00:00Z", NULL);
+  g_autofree char *digest = NULL;
 
   kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, date);
   kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Long history of psychosis; index offence while unwell (demo)");
@@ -129,6 +130,9 @@ set_assessment (KesReferral *referral,
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, decision);
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_BY, kes_staff_get_id (clinician));
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_AT, signed_at);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_ROLE, kes_staff_get_role_title (clinician));
+  digest = kes_referral_assessment_digest (referral);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_DIGEST, digest);
 }
 
 /* The pathway up to @last from a referral @referred_ago days ago, the steps

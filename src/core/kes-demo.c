@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-demo-private.h"
@@ -64,6 +65,50 @@ next_test_nhs_number (guint *stem)
     }
 }
 
+/* One account per role, with the passwords `kestrel-cli demo` prints, so
+ * that each role can be tried. */
+static const KesDemoAccount demo_accounts[] = {
+  { "demo.clinician", "Demo Clinician", KES_ROLE_CLINICIAN, "amber-otter-lantern" },
+  { "demo.supervisor", "Demo Social Supervisor", KES_ROLE_SOCIAL_SUPERVISOR, "copper-heron-meadow" },
+  { "demo.carers", "Demo Carers’ Liaison", KES_ROLE_CARERS_LIAISON, "willow-ferry-summit" },
+  { "demo.liaison", "Demo Liaison and Diversion", KES_ROLE_LIAISON_DIVERSION, "granite-plum-orchard" },
+  { "demo.manager", "Demo Team Manager", KES_ROLE_TEAM_MANAGER, "silver-fox-harbour" },
+  { "demo.admin", "Demo Administrator", KES_ROLE_ADMINISTRATOR, "cobalt-wren-valley" },
+};
+
+const KesDemoAccount *
+kes_demo_accounts (guint *n_accounts)
+{
+  *n_accounts = G_N_ELEMENTS (demo_accounts);
+  return demo_accounts;
+}
+
+/* The demo accounts, in the North team but for the administrator. */
+static KesStaff *
+create_demo_accounts (KesStore  *store,
+                      GError   **error)
+{
+  g_autoptr(KesTeam) north = kes_store_lookup_team (store, "North");
+  g_autoptr(KesStaff) author = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_accounts); i++)
+    {
+      const KesDemoAccount *account = &demo_accounts[i];
+      const char *roles[] = { account->role, NULL };
+      gboolean admin = g_str_equal (account->role, KES_ROLE_ADMINISTRATOR);
+      g_autoptr(KesStaff) staff = NULL;
+
+      staff = kes_store_create_account (store, account->username, account->display_name, NULL,
+                                        north != NULL && !admin ? kes_team_get_id (north) : NULL,
+                                        NULL, roles, account->password, error);
+      if (staff == NULL)
+        return NULL;
+      if (author == NULL)
+        author = g_steal_pointer (&staff);
+    }
+  return g_steal_pointer (&author);
+}
+
 static KesStaff *
 ensure_staff_member (KesStore    *store,
                      const char  *username,
@@ -72,12 +117,12 @@ ensure_staff_member (KesStore    *store,
                      const char  *team_name,
                      GError     **error)
 {
-  KesStaff *member = kes_store_find_staff (store, username, NULL);
+  KesStaff *member = kes_store_lookup_staff (store, username);
   g_autoptr(KesTeam) team = NULL;
 
   if (member != NULL)
     return member;
-  team = kes_store_find_team (store, team_name);
+  team = kes_store_lookup_team (store, team_name);
   if (team == NULL && (team = kes_store_add_team (store, team_name, error)) == NULL)
     return NULL;
   return kes_store_add_staff (store, username, name, role, kes_team_get_id (team), "01603 000000", error);
@@ -270,25 +315,42 @@ generate (KesStore             *store,
   g_autoptr(GDateTime) now = kes_clock_now_utc ();
   g_autoptr(GDate) today = kes_clock_today ();
   g_autoptr(GPtrArray) staff = NULL;
-  KesStaff *actor = kes_store_get_actor (store);
-  Maker maker = { rand, clinical_rand, NULL, 0, now, today, options, seed, { 0 }, NULL };
+  g_autoptr(KesStaff) author = NULL;
+  Maker maker = { rand, clinical_rand, NULL, 1, now, today, options, seed, { 0 }, NULL };
+  gboolean ok;
 
-  /* Staff first, in a transaction of their own: the patients refer to them. */
+  /* Accounts and staff first, in a transaction of their own: the patients
+   * refer to them. No one is signed in: this is the demo's own system
+   * operation, allowed only on a new file. */
+  kes_store_set_system_operation (store, KES_SYSTEM_DEMO);
   if (!kes_store_batch_begin (store, error))
-    return FALSE;
-  staff = ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM),
-                             error);
+    goto fail;
+  author = create_demo_accounts (store, error);
+  staff = author != NULL
+    ? ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM), error)
+    : NULL;
   if (staff == NULL)
     {
       kes_store_batch_rollback (store);
-      return FALSE;
+      goto fail;
     }
-  /* Continue after any demo patients already present. */
-  maker.nhs_stem = kes_store_count_patients (store) * 2 + 1;
   maker.staff = staff;
-  maker.actor_id = actor != NULL ? kes_staff_get_id (actor) : NULL;
-  return kes_store_batch_commit (store, error) && kes_store_audit_read_tail (store, &maker.tail, error) &&
-         write_patients (store, &maker, progress, user_data, error);
+  maker.actor_id = kes_staff_get_id (author);
+  if (!kes_store_batch_commit (store, error))
+    goto fail;
+  kes_store_set_system_operation (store, KES_SYSTEM_NONE);
+
+  /* The records are written as the demo clinician, their author. */
+  kes_store_set_actor (store, author);
+  ok = kes_store_audit_read_tail (store, &maker.tail, error) &&
+       write_patients (store, &maker, progress, user_data, error) &&
+       kes_demo_add_carers (store, author, error);
+  kes_store_set_actor (store, NULL);
+  return ok;
+
+fail:
+  kes_store_set_system_operation (store, KES_SYSTEM_NONE);
+  return FALSE;
 }
 
 gboolean
@@ -303,6 +365,14 @@ kes_demo_generate (KesStore             *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
+  /* Fictional data never goes into a database people use. */
+  if (kes_store_get_actor (store) != NULL || !kes_store_is_empty (store))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The demo only fills a new, empty database: give it a file that does "
+                             "not exist yet, for example --database demo.db"));
+      return FALSE;
+    }
   ok = kes_store_bulk_relax (store, TRUE, error) && generate (store, options, progress, user_data, error);
   /* Restored after a failure too, keeping the first error. */
   ok = kes_store_bulk_restore (store, ok ? error : NULL) && ok;

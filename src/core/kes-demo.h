@@ -19,12 +19,28 @@ typedef void (*KesDemoProgress) (guint    done,
                                  guint    total,
                                  gpointer user_data);
 
-/* Adds demo staff (if absent) and patients, committed in batches of 1,000
- * patients (a failure keeps the batches already committed); the store's
- * actor is the author. Every record is a revision with its own audit
+/* The demo accounts, one per role: user name, name, role and the password
+ * it is created with (fictional; printed by `kestrel-cli demo`). */
+typedef struct
+{
+  const char *username;
+  const char *display_name;
+  const char *role;
+  const char *password;
+} KesDemoAccount;
+
+const KesDemoAccount *kes_demo_accounts (guint *n_accounts);
+
+/* Fills a new, empty database (no staff, no records; nobody signed in) and
+ * nothing else: the demo accounts (kes_demo_accounts(), with their
+ * passwords, not one-time ones), demo staff as the records' authors and
+ * patients, committed in batches of 1,000 patients (a failure keeps the
+ * batches already committed). A named system operation: the one way
+ * records are written without anyone signing in. The records are written
+ * as the demo clinician. Every record is a revision with its own audit
  * entry, as a clinician's save makes. The records are made on a second
- * thread and written through the store's batch path (kes-store-bulk.c);
- * into a file that holds no records yet, without syncing until the end. */
+ * thread and written through the store's batch path (kes-store-bulk.c),
+ * without syncing until the end. */
 gboolean kes_demo_generate (KesStore             *store,
                             const KesDemoOptions *options,
                             KesDemoProgress       progress,

@@ -18,36 +18,43 @@
 typedef struct
 {
   const char *role;
-  const char *label;
+  const char *label;       /* the people holding it: "Clinicians" */
+  const char *title;       /* one of them: "Clinician" */
   guint       permissions; /* 1 << KesPermission */
 } RoleEntry;
 
 #define P(name) (1u << KES_PERMISSION_##name)
 
+/* Every role works from the staff and service directory (who is in which
+ * team, the crisis numbers): no one with a role goes without it. */
+#define EVERY_ROLE P (VIEW_DIRECTORY)
+
 static const RoleEntry roles[] = {
-  { KES_ROLE_CLINICIAN, N_("Clinicians"),
+  { KES_ROLE_CLINICIAN, N_("Clinicians"), N_("Clinician"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
-  { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"),
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
+  { KES_ROLE_SOCIAL_SUPERVISOR, N_("Social supervisors"), N_("Social supervisor"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (EXPORT) |
-    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
+    P (BREAK_GLASS) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
   /* Carer's assessments and carer letters are the carer's own documents,
    * written with them and given to them: carers' liaison staff save and
    * print those, and nothing else leaves the program through them. */
-  { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"),
-    P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) },
-  { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"),
-    P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) },
-  { KES_ROLE_TEAM_MANAGER, N_("Team managers"),
+  { KES_ROLE_CARERS_LIAISON, N_("Carers’ liaison staff"), N_("Carers’ liaison worker"),
+    P (VIEW_IDENTITY) | P (VIEW_CARERS) | P (EDIT_CARERS) | P (EXPORT_CARER_DOCUMENTS) | EVERY_ROLE },
+  { KES_ROLE_LIAISON_DIVERSION, N_("Liaison and diversion practitioners"), N_("Liaison and diversion practitioner"),
+    P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EDIT_CLINICAL) | P (BREAK_GLASS) |
+    EVERY_ROLE },
+  { KES_ROLE_TEAM_MANAGER, N_("Team managers"), N_("Team manager"),
     P (OVERRIDE_ELIGIBILITY) |
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_CLINICAL) | P (EXPORT) | P (VIEW_AUDIT) |
     P (BREAK_GLASS) | P (VIEW_CARERS) | P (EXPORT_CARER_DOCUMENTS) |
-    P (MANAGE_DIRECTORY) },
-  { KES_ROLE_ADMINISTRATOR, N_("Administrators"),
+    P (MANAGE_DIRECTORY) | EVERY_ROLE },
+  { KES_ROLE_ADMINISTRATOR, N_("Administrators"), N_("Administrator"),
     P (VIEW_IDENTITY) | P (EDIT_IDENTITY) | P (VIEW_AUDIT) | P (MANAGE_STAFF) | P (BACKUP) |
-    P (MANAGE_DIRECTORY) },
+    P (MANAGE_DIRECTORY) | EVERY_ROLE },
 };
 
+#undef EVERY_ROLE
 #undef P
 
 static const char *const permission_names[KES_N_PERMISSIONS] = {
@@ -65,6 +72,7 @@ static const char *const permission_names[KES_N_PERMISSIONS] = {
   [KES_PERMISSION_EDIT_CARERS] = "edit-carers",
   [KES_PERMISSION_MANAGE_DIRECTORY] = "manage-directory",
   [KES_PERMISSION_EXPORT_CARER_DOCUMENTS] = "export-carer-documents",
+  [KES_PERMISSION_VIEW_DIRECTORY] = "view-directory",
 };
 
 static const RoleEntry *
@@ -97,6 +105,13 @@ kes_role_label (const char *role)
 {
   const RoleEntry *entry = find_role (role);
   return entry != NULL ? _(entry->label) : role;
+}
+
+const char *
+kes_role_title (const char *role)
+{
+  const RoleEntry *entry = find_role (role);
+  return entry != NULL ? _(entry->title) : role;
 }
 
 const char *
@@ -164,6 +179,8 @@ refusal_message (const char    *who,
       return g_strdup_printf (_("%s can’t change the service directory"), who);
     case KES_PERMISSION_EXPORT_CARER_DOCUMENTS:
       return g_strdup_printf (_("%s can’t save or print carers’ documents"), who);
+    case KES_PERMISSION_VIEW_DIRECTORY:
+      return g_strdup_printf (_("%s can’t read the staff and service directory"), who);
     case KES_N_PERMISSIONS:
     default:
       g_assert_not_reached ();
@@ -184,7 +201,12 @@ kes_permission_check (const char * const *role_list,
     if (kes_role_grants (role_list[n], permission))
       return TRUE;
   if (n == 0)
-    return TRUE;
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("Your account has no role yet, so it can only change its own "
+                             "password: ask an administrator to give it one"));
+      return FALSE;
+    }
 
   message = refusal_message (n == 1 ? kes_role_label (role_list[0]) : _("Staff in your roles"),
                              permission);

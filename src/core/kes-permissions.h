@@ -8,11 +8,10 @@ G_BEGIN_DECLS
 /* Roles and what each may do. The matrix lives in kes-permissions.c and is
  * documented in docs/permissions.md; core enforces it (kes-store-access.c).
  *
- * Transitional rule: a member of staff with no roles at all is not
- * restricted. Databases from before accounts existed, the CLI used without
- * accounts, and older tests act as role-less staff; once the app signs
- * people in, every account has at least one role. A disabled account is
- * refused everything. */
+ * Deny by default: an account with no roles may sign in and change its own
+ * password, nothing else; no one signed in may do nothing (only the named
+ * system operations of kes-store-access.c run without a person). A disabled
+ * account is refused everything. */
 #define KES_ROLE_CLINICIAN          "clinician"
 #define KES_ROLE_SOCIAL_SUPERVISOR  "social-supervisor"
 #define KES_ROLE_CARERS_LIAISON     "carers-liaison"
@@ -36,6 +35,7 @@ typedef enum
   KES_PERMISSION_EDIT_CARERS,   /* add and change carers' records, record consent and sharing */
   KES_PERMISSION_MANAGE_DIRECTORY, /* edit the service directory (teams, bases, crisis numbers) */
   KES_PERMISSION_EXPORT_CARER_DOCUMENTS, /* save and print documents for a carer: their assessment, their letter */
+  KES_PERMISSION_VIEW_DIRECTORY, /* the staff and service directory, teams, tool definitions */
   KES_N_PERMISSIONS
 } KesPermission;
 
@@ -43,7 +43,10 @@ typedef enum
 const char * const *kes_role_all             (void);
 gboolean            kes_role_is_known        (const char         *role);
 /* "Carers’ liaison staff": the role's people, for messages and lists. */
+/* The people holding @role, "Clinicians"; kes_role_title() is one of
+ * them, "Clinician". */
 const char         *kes_role_label           (const char         *role);
+const char         *kes_role_title           (const char         *role);
 /* "view-clinical": the permission's stable name. */
 const char         *kes_permission_to_string (KesPermission       permission);
 gboolean            kes_permission_from_string (const char       *text,
@@ -53,10 +56,10 @@ gboolean            kes_permission_from_string (const char       *text,
 gboolean            kes_role_grants          (const char         *role,
                                               KesPermission       permission);
 
-/* TRUE when one of @roles grants @permission, or when @roles is empty or
- * NULL (the transitional rule above). Otherwise KES_ERROR_PERMISSION with a
- * message naming the role and what it can't do ("Carers’ liaison staff
- * can’t read clinical notes"). */
+/* TRUE when one of @roles grants @permission. Otherwise KES_ERROR_PERMISSION
+ * with a message naming the role and what it can't do ("Carers’ liaison
+ * staff can’t read clinical notes"), or, for no roles at all (empty or
+ * NULL), saying an administrator has to give the account a role first. */
 gboolean            kes_permission_check     (const char * const *roles,
                                               KesPermission       permission,
                                               GError            **error);

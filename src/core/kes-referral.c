@@ -41,6 +41,8 @@ static const char *const field_names[KES_REFERRAL_N_TEXT_FIELDS] = {
   [KES_REFERRAL_SIGNED_BY] = "signed_by",
   [KES_REFERRAL_SIGNED_AT] = "signed_at",
   [KES_REFERRAL_RISK_ASSESSMENT_ID] = "risk_assessment_id",
+  [KES_REFERRAL_SIGNED_ROLE] = "signed_role",
+  [KES_REFERRAL_SIGNED_DIGEST] = "signed_digest",
 };
 
 gboolean
@@ -361,6 +363,48 @@ kes_referral_check_assessment (KesReferral *self)
       g_ptr_array_add (issues, kes_issue_new (field_names[needed[i].field], KES_ISSUE_ERROR, "%s",
                                               _(needed[i].message)));
   return issues;
+}
+
+char *
+kes_referral_assessment_digest (KesReferral *self)
+{
+  static const KesReferralField signed_fields[] = {
+    KES_REFERRAL_ASSESSMENT_DATE, KES_REFERRAL_HISTORY, KES_REFERRAL_MENTAL_STATE,
+    KES_REFERRAL_RISK_SUMMARY, KES_REFERRAL_RISK_ASSESSMENT_ID, KES_REFERRAL_NEEDS,
+    KES_REFERRAL_RECOMMENDATION, KES_REFERRAL_DECISION,
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (KES_IS_REFERRAL (self), NULL);
+
+  /* Each field with its name and length, so that text moved from one
+   * field to the next changes the digest. */
+  for (guint i = 0; i < G_N_ELEMENTS (signed_fields); i++)
+    {
+      const char *value = kes_referral_get_text (self, signed_fields[i]);
+      g_autofree char *header = g_strdup_printf ("%s=%zu:", field_names[signed_fields[i]], strlen (value));
+
+      g_checksum_update (checksum, (const guchar *) header, strlen (header));
+      g_checksum_update (checksum, (const guchar *) value, strlen (value));
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+KesReferralSignState
+kes_referral_get_sign_state (KesReferral *self)
+{
+  const char *stored;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (KES_IS_REFERRAL (self), KES_REFERRAL_ASSESSMENT_UNSIGNED);
+
+  if (*kes_referral_get_text (self, KES_REFERRAL_SIGNED_AT) == '\0')
+    return KES_REFERRAL_ASSESSMENT_UNSIGNED;
+  stored = kes_referral_get_text (self, KES_REFERRAL_SIGNED_DIGEST);
+  if (*stored == '\0')
+    return KES_REFERRAL_ASSESSMENT_SIGNED;
+  digest = kes_referral_assessment_digest (self);
+  return g_str_equal (digest, stored) ? KES_REFERRAL_ASSESSMENT_SIGNED : KES_REFERRAL_ASSESSMENT_ALTERED;
 }
 
 GPtrArray *

@@ -50,8 +50,18 @@ typedef enum
   KES_REFERRAL_SIGNED_BY,          /* staff id, set by the store at sign-off */
   KES_REFERRAL_SIGNED_AT,          /* UTC time, set by the store at sign-off */
   KES_REFERRAL_RISK_ASSESSMENT_ID, /* the signed structured risk assessment the risk summary draws on */
+  KES_REFERRAL_SIGNED_ROLE,        /* the signer's role when they signed, set by the store */
+  KES_REFERRAL_SIGNED_DIGEST,      /* SHA-256 of the assessment as signed (kes_referral_assessment_digest) */
   KES_REFERRAL_N_TEXT_FIELDS
 } KesReferralField;
+
+/* Whether the assessment stands as it was signed off. */
+typedef enum
+{
+  KES_REFERRAL_ASSESSMENT_UNSIGNED,
+  KES_REFERRAL_ASSESSMENT_SIGNED,
+  KES_REFERRAL_ASSESSMENT_ALTERED, /* changed since it was signed: sign it again */
+} KesReferralSignState;
 
 /* One step on the pathway: where to, the day it happened, and who recorded
  * it, when and why. */
@@ -105,6 +115,14 @@ const char       *kes_referral_get_stage_date (KesReferral      *self);
 /* Whole calendar days in the current stage up to @today. */
 int               kes_referral_days_in_stage  (KesReferral      *self,
                                                const GDate      *today);
+
+/* A SHA-256 (hex) over the assessment as it reads: date, history, mental
+ * state, risk summary and its linked risk assessment, needs,
+ * recommendation and decision. Pure. */
+char             *kes_referral_assessment_digest (KesReferral   *self);
+/* Signed, and unchanged since (its digest matches the one stored at
+ * signing); a sign-off from before digests were kept counts as standing. */
+KesReferralSignState kes_referral_get_sign_state (KesReferral   *self);
 
 /* The assessment fields a sign-off needs, as KesIssue errors naming each
  * one missing (empty when it can be signed). */

@@ -8,74 +8,41 @@
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
-#include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
 
-/* One message for every failed sign-in: it must not reveal whether the
- * user name exists or which of the two was wrong. */
-#define SIGN_IN_FAILED _("That user name and password don’t match an account. Check both and try again.")
+/* Who may do what: every entry point of core names the permission it
+ * needs and calls kes_store_require(). Deny by default: no one signed in,
+ * an account without a password, a disabled account, one that must first
+ * change its one-time password and one without roles may do nothing. The
+ * only work that runs without a person is a named system operation.
+ * Sign-in lives in kes-store-sign-in.c, account changes in
+ * kes-store-accounts.c. */
 
-/* The longest lock after repeated failures, in seconds. */
-#define MAX_LOCK_SECONDS 3600
+/* ---- The account behind the actor ---- */
 
-static gboolean
-ensure_sodium (GError **error)
+void
+kes_account_row_clear (KesAccountRow *row)
 {
-  if (sodium_init () < 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_IO,
-                           _("The cryptography library could not start"));
-      return FALSE;
-    }
-  return TRUE;
+  g_clear_pointer (&row->id, g_free);
+  g_clear_pointer (&row->username, g_free);
+  g_clear_pointer (&row->roles, g_strfreev);
+  g_clear_pointer (&row->team_id, g_free);
+  if (row->password_hash != NULL)
+    sodium_memzero (row->password_hash, strlen (row->password_hash));
+  g_clear_pointer (&row->password_hash, g_free);
+  g_clear_pointer (&row->locked_until, g_free);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-/* ---- Permission checks ---- */
-
-typedef struct
-{
-  gboolean  found;
-  gboolean  disabled;
-  GStrv     roles;
-  char     *team_id;
-  char     *username;
-  char     *password_hash;
-  int       failed_attempts;
-  char     *locked_until;
-} StaffAccount;
-
-static void
-staff_account_clear (StaffAccount *account)
-{
-  g_clear_pointer (&account->roles, g_strfreev);
-  g_clear_pointer (&account->team_id, g_free);
-  g_clear_pointer (&account->username, g_free);
-  if (account->password_hash != NULL)
-    sodium_memzero (account->password_hash, strlen (account->password_hash));
-  g_clear_pointer (&account->password_hash, g_free);
-  g_clear_pointer (&account->locked_until, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StaffAccount, staff_account_clear)
-
-static gboolean
-load_account (KesStore      *self,
-              const char    *id_or_username,
-              StaffAccount  *account,
-              GError       **error)
+gboolean
+kes_store_load_account_row (KesStore       *self,
+                            const char     *id_or_username,
+                            KesAccountRow  *row,
+                            GError        **error)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT disabled, roles, team_id, username, password_hash, failed_attempts, locked_until, id "
+    "SELECT id, username, disabled, roles, team_id, password_hash, must_change_password, "
+    "failed_attempts, locked_until, revision "
     "FROM staff WHERE id = ?1 OR username = ?1", error);
 
   if (stmt == NULL)
@@ -83,18 +50,52 @@ load_account (KesStore      *self,
   sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      account->found = TRUE;
-      account->disabled = sqlite3_column_int (stmt, 0) != 0;
-      account->roles = kes_roles_parse (kes_store_column_text (stmt, 1));
-      account->team_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      account->username = g_strdup (kes_store_column_text (stmt, 3));
-      account->password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      account->failed_attempts = sqlite3_column_int (stmt, 5);
-      account->locked_until = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      row->found = TRUE;
+      row->id = g_strdup (kes_store_column_text (stmt, 0));
+      row->username = g_strdup (kes_store_column_text (stmt, 1));
+      row->disabled = sqlite3_column_int (stmt, 2) != 0;
+      row->roles = kes_roles_parse (kes_store_column_text (stmt, 3));
+      row->team_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->must_change_password = sqlite3_column_int (stmt, 6) != 0;
+      row->failed_attempts = sqlite3_column_int (stmt, 7);
+      row->locked_until = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      row->revision = sqlite3_column_int64 (stmt, 9);
     }
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* ---- System operations ---- */
+
+/* What each system operation may do without a person signed in. */
+static gboolean
+system_operation_grants (KesSystemOperation operation,
+                         KesPermission      permission)
+{
+  switch (operation)
+    {
+    case KES_SYSTEM_AUTOMATIC_BACKUP:
+      return permission == KES_PERMISSION_BACKUP;
+    case KES_SYSTEM_DEMO:
+      /* Filling a new, empty file: its teams, demo accounts and records. */
+      return permission == KES_PERMISSION_MANAGE_STAFF ||
+             permission == KES_PERMISSION_MANAGE_DIRECTORY ||
+             permission == KES_PERMISSION_VIEW_DIRECTORY;
+    case KES_SYSTEM_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+void
+kes_store_set_system_operation (KesStore           *self,
+                                KesSystemOperation  operation)
+{
+  self->system_operation = operation;
+}
+
+/* ---- Permission checks ---- */
 
 /* Emergency access is granted to one member of staff for one patient: the
  * key names both, so a grant never passes to whoever signs in next. */
@@ -117,6 +118,13 @@ has_grant (KesStore   *self,
   return g_hash_table_contains (self->break_glass, key);
 }
 
+gboolean
+kes_store_has_break_glass (KesStore   *self,
+                           const char *patient_id)
+{
+  return patient_id != NULL && has_grant (self, patient_id);
+}
+
 static char *
 patient_team (KesStore   *self,
               const char *patient_id)
@@ -133,48 +141,128 @@ patient_team (KesStore   *self,
   return team;
 }
 
+/* Need to know applies to a patient's register entry and to their clinical
+ * content alike: only the patient's own team reads them, unless someone has
+ * broken the glass, with a reason, for this patient. */
+static gboolean
+is_team_scoped (KesPermission permission)
+{
+  return permission == KES_PERMISSION_VIEW_IDENTITY || permission == KES_PERMISSION_EDIT_IDENTITY ||
+         permission == KES_PERMISSION_VIEW_CLINICAL || permission == KES_PERMISSION_EDIT_CLINICAL;
+}
+
+/* Why the account behind the actor may do nothing at all just now, or
+ * TRUE when it may act within its roles. */
+static gboolean
+account_may_act (KesAccountRow  *account,
+                 GError        **error)
+{
+  if (!account->found)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("Your account no longer exists: sign in again"));
+      return FALSE;
+    }
+  if (account->disabled)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("Your account has been disabled: ask an administrator"));
+      return FALSE;
+    }
+  if (account->password_hash == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("This account has no password, so it can’t be used: ask an "
+                             "administrator to set a one-time password"));
+      return FALSE;
+    }
+  if (account->must_change_password)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("Change your one-time password before you go on"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 kes_store_require (KesStore       *self,
                    KesPermission   permission,
                    const char     *patient_id,
                    GError        **error)
 {
-  g_auto(StaffAccount) account = { 0 };
+  g_auto(KesAccountRow) account = { 0 };
   g_autofree char *team = NULL;
 
   if (self->actor == NULL)
-    return TRUE;
-  if (!load_account (self, kes_staff_get_id (self->actor), &account, error))
-    return FALSE;
-  if (account.found && account.disabled)
     {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
-                           _("Your account has been disabled: ask an administrator"));
+      if (system_operation_grants (self->system_operation, permission))
+        return TRUE;
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
+                           _("No one is signed in: sign in first"));
       return FALSE;
     }
-  if (account.roles == NULL || account.roles[0] == NULL)
-    return TRUE;
-  if (!kes_permission_check ((const char * const *) account.roles, permission, error))
+  if (!kes_store_load_account_row (self, kes_staff_get_id (self->actor), &account, error))
+    return FALSE;
+  if (!account_may_act (&account, error) ||
+      !kes_permission_check ((const char * const *) account.roles, permission, error))
     return FALSE;
 
-  /* Need to know: clinical content stays within the patient's team unless
-   * someone has broken the glass, with a reason, for this patient. */
-  if (patient_id == NULL ||
-      (permission != KES_PERMISSION_VIEW_CLINICAL && permission != KES_PERMISSION_EDIT_CLINICAL) ||
-      account.team_id == NULL ||
+  if (patient_id == NULL || !is_team_scoped (permission) || account.team_id == NULL ||
       has_grant (self, patient_id))
     return TRUE;
   team = patient_team (self, patient_id);
   if (team != NULL && !g_str_equal (team, account.team_id))
     {
-      g_autoptr(KesTeam) other = kes_store_find_team (self, team);
+      g_autoptr(KesTeam) other = kes_store_lookup_team (self, team);
       g_set_error (error, KES_ERROR, KES_ERROR_PERMISSION,
-                   _("This patient is under the %s team. To open their clinical record, use "
+                   _("This patient is under the %s team. To open their record, use "
                      "emergency access and give a reason; it will be recorded."),
                    other != NULL ? kes_team_get_name (other) : team);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Which permission reads or writes a record of @kind: the register,
+ * carers' records, or clinical content. */
+static KesPermission
+permission_for_kind (const char *kind,
+                     gboolean    edit)
+{
+  if (g_str_equal (kind, "patient"))
+    return edit ? KES_PERMISSION_EDIT_IDENTITY : KES_PERMISSION_VIEW_IDENTITY;
+  if (g_str_has_prefix (kind, "carer"))
+    return edit ? KES_PERMISSION_EDIT_CARERS : KES_PERMISSION_VIEW_CARERS;
+  return edit ? KES_PERMISSION_EDIT_CLINICAL : KES_PERMISSION_VIEW_CLINICAL;
+}
+
+gboolean
+kes_store_require_record (KesStore     *self,
+                          const char   *record_id,
+                          gboolean      edit,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?1", error);
+  g_autofree char *kind = NULL;
+  g_autofree char *patient_id = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      kind = g_strdup (kes_store_column_text (stmt, 0));
+      patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (kind == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No record has the id %s"), record_id);
+      return FALSE;
+    }
+  return kes_store_require (self, permission_for_kind (kind, edit),
+                            g_str_equal (kind, "patient") ? record_id : patient_id, error);
 }
 
 gboolean
@@ -188,414 +276,46 @@ kes_store_check_permission (KesStore       *self,
   return kes_store_require (self, permission, patient_id, error);
 }
 
-/* ---- Roles and accounts ---- */
+char *
+kes_store_actor_team_scope (KesStore *self)
+{
+  g_auto(KesAccountRow) account = { 0 };
+
+  if (self->actor == NULL ||
+      !kes_store_load_account_row (self, kes_staff_get_id (self->actor), &account, NULL))
+    return NULL;
+  return g_steal_pointer (&account.team_id);
+}
+
+char *
+kes_store_signer_role (KesStore *self)
+{
+  const char *title = self->actor != NULL ? kes_staff_get_role_title (self->actor) : NULL;
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  roles = kes_store_get_actor_roles (self);
+  for (guint i = 0; roles[i] != NULL; i++)
+    g_strv_builder_add (titles, kes_role_title (roles[i]));
+  joined = g_strv_builder_end (titles);
+  return g_strjoinv (", ", joined);
+}
 
 GStrv
-kes_store_get_staff_roles (KesStore    *self,
-                           const char  *id_or_username,
-                           GError     **error)
+kes_store_get_actor_roles (KesStore *self)
 {
-  g_auto(StaffAccount) account = { 0 };
+  g_auto(KesAccountRow) account = { 0 };
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (id_or_username != NULL, NULL);
 
-  if (!load_account (self, id_or_username, &account, error))
-    return NULL;
-  if (!account.found)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
-                   _("No member of staff is called “%s”"), id_or_username);
-      return NULL;
-    }
+  if (self->actor == NULL ||
+      !kes_store_load_account_row (self, kes_staff_get_id (self->actor), &account, NULL) ||
+      !account_may_act (&account, NULL))
+    return g_new0 (char *, 1);
   return g_steal_pointer (&account.roles);
-}
-
-static gboolean
-update_staff (KesStore    *self,
-              const char  *sql,
-              const char  *staff_id,
-              const char  *value,
-              const char  *summary,
-              GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  stmt = kes_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 2, value);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not update the account"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That member of staff no longer exists"));
-      goto fail;
-    }
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, NULL, NULL, summary, error))
-    goto fail;
-  return kes_store_release (self, error);
-
-fail:
-  kes_store_rollback_to (self);
-  return FALSE;
-}
-
-static KesStaff *
-require_staff (KesStore    *self,
-               const char  *staff_id,
-               GError     **error)
-{
-  g_return_val_if_fail (staff_id != NULL, NULL);
-  return kes_store_find_staff (self, staff_id, error);
-}
-
-gboolean
-kes_store_set_staff_roles (KesStore            *self,
-                           const char          *staff_id,
-                           const char * const  *roles,
-                           GError             **error)
-{
-  g_autoptr(KesStaff) staff = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-
-  if ((staff = require_staff (self, staff_id, error)) == NULL ||
-      !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error) ||
-      (joined = kes_roles_join (roles, error)) == NULL)
-    return FALSE;
-  summary = g_strdup_printf ("roles of %s: %s", kes_staff_get_username (staff),
-                             *joined != '\0' ? joined : "none");
-  return update_staff (self, "UPDATE staff SET roles = coalesce (?2, '') WHERE id = ?1",
-                       kes_staff_get_id (staff), joined, summary, error);
-}
-
-gboolean
-kes_store_disable_staff (KesStore    *self,
-                         const char  *staff_id,
-                         GError     **error)
-{
-  g_autoptr(KesStaff) staff = NULL;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-
-  if ((staff = require_staff (self, staff_id, error)) == NULL ||
-      !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
-    return FALSE;
-  if (self->actor != NULL && g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff)))
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("You can’t disable your own account: ask another administrator"));
-      return FALSE;
-    }
-  summary = g_strdup_printf ("disabled %s", kes_staff_get_username (staff));
-  return update_staff (self, "UPDATE staff SET disabled = 1 WHERE id = ?1 AND ?2 IS NULL",
-                       kes_staff_get_id (staff), NULL, summary, error);
-}
-
-gboolean
-kes_store_enable_staff (KesStore    *self,
-                        const char  *staff_id,
-                        GError     **error)
-{
-  g_autoptr(KesStaff) staff = NULL;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-
-  if ((staff = require_staff (self, staff_id, error)) == NULL ||
-      !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
-    return FALSE;
-  /* A fresh start: the failures that may have led to disabling are cleared. */
-  summary = g_strdup_printf ("enabled %s", kes_staff_get_username (staff));
-  return update_staff (self,
-                       "UPDATE staff SET disabled = 0, failed_attempts = 0, locked_until = NULL "
-                       "WHERE id = ?1 AND ?2 IS NULL",
-                       kes_staff_get_id (staff), NULL, summary, error);
-}
-
-gboolean
-kes_store_staff_is_disabled (KesStore   *self,
-                             const char *id_or_username)
-{
-  g_auto(StaffAccount) account = { 0 };
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-
-  return id_or_username != NULL && load_account (self, id_or_username, &account, NULL) &&
-         account.found && account.disabled;
-}
-
-static char *
-hash_password (const char  *password,
-               GError     **error)
-{
-  char hashed[crypto_pwhash_STRBYTES];
-
-  if (crypto_pwhash_str (hashed, password, strlen (password),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_IO,
-                           _("There was not enough memory to protect the password"));
-      return NULL;
-    }
-  return g_strdup (hashed);
-}
-
-gboolean
-kes_store_set_password (KesStore    *self,
-                        const char  *staff_id,
-                        const char  *password,
-                        GError     **error)
-{
-  g_autoptr(KesStaff) staff = NULL;
-  g_autofree char *hashed = NULL;
-  g_autofree char *summary = NULL;
-  gboolean own;
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (password != NULL, FALSE);
-
-  if (!ensure_sodium (error) || (staff = require_staff (self, staff_id, error)) == NULL)
-    return FALSE;
-  own = self->actor != NULL && g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff));
-  if (!own && !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
-    return FALSE;
-  if (!kes_password_check (password, kes_staff_get_username (staff),
-                           kes_staff_get_display_name (staff), error))
-    return FALSE;
-  if ((hashed = hash_password (password, error)) == NULL)
-    return FALSE;
-  summary = g_strdup_printf ("password set for %s", kes_staff_get_username (staff));
-  return update_staff (self,
-                       "UPDATE staff SET password_hash = ?2, failed_attempts = 0, locked_until = NULL "
-                       "WHERE id = ?1", kes_staff_get_id (staff), hashed, summary, error);
-}
-
-gboolean
-kes_store_staff_has_password (KesStore   *self,
-                              const char *id_or_username)
-{
-  g_auto(StaffAccount) account = { 0 };
-
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-
-  return id_or_username != NULL && load_account (self, id_or_username, &account, NULL) &&
-         account.found && account.password_hash != NULL;
-}
-
-/* ---- Sign-in ---- */
-
-/* A hash to check against when the user name is unknown, so that a missing
- * account takes as long to refuse as a wrong password. */
-static const char *
-decoy_hash (void)
-{
-  static gsize hash = 0;
-
-  if (g_once_init_enter (&hash))
-    {
-      char *made = hash_password ("kestrel-decoy-password", NULL);
-      g_once_init_leave (&hash, (gsize) (made != NULL ? made : g_strdup ("")));
-    }
-  return (const char *) hash;
-}
-
-static gboolean
-record_failure (KesStore     *self,
-                const char   *staff_id,
-                int           failures,
-                const char   *summary)
-{
-  g_autofree char *locked_until = NULL;
-  sqlite3_stmt *stmt;
-
-  if (staff_id != NULL && failures >= KES_SIGN_IN_MAX_FAILURES)
-    {
-      g_autoptr(GDateTime) now = kes_clock_now_utc ();
-      int doublings = MIN (failures - KES_SIGN_IN_MAX_FAILURES, 6);
-      int seconds = MIN (60 << doublings, MAX_LOCK_SECONDS);
-      g_autoptr(GDateTime) until = g_date_time_add_seconds (now, seconds);
-
-      locked_until = kes_time_to_iso (until);
-    }
-  if (!kes_store_savepoint_unguarded (self, NULL))
-    return FALSE;
-  if (staff_id != NULL)
-    {
-      stmt = kes_store_prepare (self,
-        "UPDATE staff SET failed_attempts = ?2, locked_until = coalesce (?3, locked_until) "
-        "WHERE id = ?1", NULL);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, failures);
-      kes_store_bind_text (stmt, 3, locked_until);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-    }
-  if (!kes_store_audit_append (self, KES_AUDIT_SIGN_IN_FAILED, NULL, NULL, summary, NULL))
-    goto fail;
-  return kes_store_release (self, NULL);
-
-fail:
-  kes_store_rollback_to (self);
-  return FALSE;
-}
-
-static gboolean
-is_locked (StaffAccount  *account,
-           char         **until_display)
-{
-  g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  if (account->locked_until == NULL)
-    return FALSE;
-  until = kes_time_from_iso (account->locked_until);
-  now = kes_clock_now_utc ();
-  if (until == NULL || g_date_time_compare (now, until) >= 0)
-    return FALSE;
-  *until_display = kes_time_to_display (account->locked_until);
-  return TRUE;
-}
-
-KesStaff *
-kes_store_sign_in (KesStore    *self,
-                   const char  *username,
-                   const char  *password,
-                   GError     **error)
-{
-  g_auto(StaffAccount) account = { 0 };
-  g_autoptr(KesStaff) staff = NULL;
-  g_autoptr(KesStaff) previous = NULL;
-  g_autofree char *until = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *login = NULL;
-  const char *staff_id;
-  gboolean matches;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-
-  if (!ensure_sodium (error))
-    return NULL;
-  login = g_strstrip (g_strdup (username != NULL ? username : ""));
-  if (password == NULL || *login == '\0' || !load_account (self, login, &account, error))
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
-      return NULL;
-    }
-  if (!account.found || account.password_hash == NULL)
-    {
-      /* Same work and the same answer as a wrong password. The name typed
-       * is not logged: people type passwords into the wrong box. */
-      if (crypto_pwhash_str_verify (decoy_hash (), password, strlen (password)) == 0)
-        g_debug ("The decoy password was typed");
-      record_failure (self, NULL, 0, "unknown user name or no password set");
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
-      return NULL;
-    }
-  staff = kes_store_find_staff (self, account.username, error);
-  if (staff == NULL)
-    return NULL;
-  staff_id = kes_staff_get_id (staff);
-
-  /* Log failures as the account they were aimed at; the store's actor is
-   * whoever was signed in before, if anyone. */
-  previous = self->actor != NULL ? g_object_ref (self->actor) : NULL;
-  kes_store_set_actor (self, staff);
-
-  if (is_locked (&account, &until))
-    {
-      record_failure (self, staff_id, account.failed_attempts, "account locked");
-      kes_store_set_actor (self, previous);
-      g_set_error (error, KES_ERROR, KES_ERROR_PERMISSION,
-                   _("Too many failed sign-ins: this account is locked until %s. Try again then, "
-                     "or ask an administrator to reset the password."), until);
-      return NULL;
-    }
-
-  matches = crypto_pwhash_str_verify (account.password_hash, password, strlen (password)) == 0;
-  if (!matches)
-    {
-      summary = g_strdup_printf ("wrong password (%d in a row)", account.failed_attempts + 1);
-      record_failure (self, staff_id, account.failed_attempts + 1, summary);
-      kes_store_set_actor (self, previous);
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
-      return NULL;
-    }
-  if (account.disabled)
-    {
-      record_failure (self, staff_id, account.failed_attempts, "account disabled");
-      kes_store_set_actor (self, previous);
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
-                           _("This account has been disabled: ask an administrator"));
-      return NULL;
-    }
-
-  /* Signed in: clear the count, and bring an old hash up to today's cost. */
-  {
-    g_autofree char *rehashed = NULL;
-    sqlite3_stmt *stmt;
-
-    if (crypto_pwhash_str_needs_rehash (account.password_hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-      rehashed = hash_password (password, NULL);
-
-    if (!kes_store_savepoint_unguarded (self, error))
-      goto fail;
-    stmt = kes_store_prepare (self,
-      "UPDATE staff SET failed_attempts = 0, locked_until = NULL, "
-      "password_hash = coalesce (?2, password_hash) WHERE id = ?1", error);
-    if (stmt == NULL)
-      {
-        kes_store_rollback_to (self);
-        goto fail;
-      }
-    sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-    kes_store_bind_text (stmt, 2, rehashed);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        kes_store_set_db_error (self, error, _("Could not sign in"));
-        sqlite3_reset (stmt);
-        kes_store_rollback_to (self);
-        goto fail;
-      }
-    sqlite3_reset (stmt);
-    if (!kes_store_audit_append (self, KES_AUDIT_SIGN_IN, NULL, NULL,
-                                 rehashed != NULL ? "password hash upgraded" : "", error))
-      {
-        kes_store_rollback_to (self);
-        goto fail;
-      }
-    if (!kes_store_release (self, error))
-      goto fail;
-  }
-  /* Unlocking after inactivity signs the same person in again: their
-   * emergency access stays. Someone else signing in starts afresh. */
-  if (previous == NULL || !g_str_equal (kes_staff_get_id (previous), staff_id))
-    g_hash_table_remove_all (self->break_glass);
-  return g_steal_pointer (&staff);
-
-fail:
-  kes_store_set_actor (self, previous);
-  return NULL;
 }
 
 /* ---- Break-glass ---- */
@@ -620,7 +340,8 @@ kes_store_break_glass (KesStore    *self,
     }
   if (!kes_store_require (self, KES_PERMISSION_BREAK_GLASS, NULL, error))
     return FALSE;
-  if (is_blank (reason))
+  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*trimmed == '\0')
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
                            _("Emergency access needs a reason: say why you need this record now"));
@@ -633,7 +354,6 @@ kes_store_break_glass (KesStore    *self,
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), patient_id);
       return FALSE;
     }
-  trimmed = g_strstrip (g_strdup (reason));
   if (!kes_store_audit (self, KES_AUDIT_BREAK_GLASS, patient_id, patient_id, trimmed, error))
     return FALSE;
   g_hash_table_add (self->break_glass, grant_key (kes_staff_get_id (self->actor), patient_id));

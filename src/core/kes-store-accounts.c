@@ -8,124 +8,20 @@
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
+#include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
 
-/* Creating accounts, and the rules a new password must meet. Sign-in,
- * roles and throttling live in kes-store-access.c. */
+/* Creating accounts and the changes administrators make to them. Every
+ * change starts from the revision the administrator saw: a change made
+ * from a stale view is refused with a message naming who changed the
+ * account since, and every change is in the access log against the
+ * account (its record id is the member of staff's id), which is the
+ * account's history. Sign-in lives in kes-store-sign-in.c. */
 
-/* Passwords that guessing tools try first; a password containing one of
- * these is refused whatever else it holds. */
-static const char * const well_known[] = {
-  "password", "passw0rd", "p4ssword", "qwerty", "azerty", "123456", "abcdef", "letmein",
-  "welcome", "iloveyou", "monkey", "dragon", "football", "kestrel", "changeme", "admin",
-};
-
-/* Lower case, letters and digits only: "Alex.Smith" → "alexsmith". */
-static char *
-fold (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text != NULL ? text : "", -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static guint
-count_distinct (const char *text)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    g_hash_table_add (seen, GUINT_TO_POINTER (g_utf8_get_char (p)));
-  return g_hash_table_size (seen);
-}
-
-/* TRUE when @word (folded, long enough to matter) appears in @password. */
-static gboolean
-contains_name (const char *folded_password,
-               const char *word)
-{
-  g_autofree char *folded = fold (word);
-
-  return strlen (folded) >= 3 && strstr (folded_password, folded) != NULL;
-}
-
-gboolean
-kes_password_check (const char  *password,
-                    const char  *username,
-                    const char  *display_name,
-                    GError     **error)
-{
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (password != NULL, FALSE);
-
-  if (g_utf8_strlen (password, -1) < KES_PASSWORD_MIN_LENGTH)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The password is too short: use at least %d character",
-                                "The password is too short: use at least %d characters",
-                                KES_PASSWORD_MIN_LENGTH),
-                   KES_PASSWORD_MIN_LENGTH);
-      return FALSE;
-    }
-  if (count_distinct (password) < 5)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("The password repeats too few characters: use a mix, for example "
-                             "three or four unrelated words"));
-      return FALSE;
-    }
-
-  folded = fold (password);
-  if (contains_name (folded, username))
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("The password contains the user name: choose something others "
-                             "can’t guess"));
-      return FALSE;
-    }
-  if (display_name != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit_set (display_name, " -.'’", -1);
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          if (contains_name (folded, parts[i]))
-            {
-              g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                                   _("The password contains your name: choose something others "
-                                     "can’t guess"));
-              return FALSE;
-            }
-        }
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (well_known); i++)
-    {
-      if (strstr (folded, well_known[i]) != NULL)
-        {
-          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("The password contains “%s”, one of the first things guessed: choose "
-                         "something else"),
-                       well_known[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static char *
-hash_new_password (const char  *password,
-                   GError     **error)
+char *
+kes_store_hash_password (const char  *password,
+                         GError     **error)
 {
   char hashed[crypto_pwhash_STRBYTES];
 
@@ -140,22 +36,54 @@ hash_new_password (const char  *password,
   return g_strdup (hashed);
 }
 
-static gboolean
-set_roles_and_hash (KesStore    *self,
-                    const char  *staff_id,
-                    const char  *roles,
-                    const char  *hashed,
-                    GError     **error)
+/* Administrators who can sign in: the people who can put anything right. */
+static guint
+count_usable_administrators (KesStore   *self,
+                             const char *except_id)
 {
   sqlite3_stmt *stmt = kes_store_prepare (self,
-    "UPDATE staff SET roles = ?2, password_hash = ?3, failed_attempts = 0, locked_until = NULL "
-    "WHERE id = ?1", error);
+    "SELECT count(*) FROM staff WHERE disabled = 0 AND password_hash IS NOT NULL "
+    "AND (' ' || roles || ' ') LIKE '% administrator %' AND id IS NOT ?1", NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  kes_store_bind_text (stmt, 1, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+gboolean
+kes_store_needs_first_administrator (KesStore *self)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  return count_usable_administrators (self, NULL) == 0;
+}
+
+static gboolean
+set_new_account (KesStore    *self,
+                 const char  *staff_id,
+                 const char  *roles,
+                 const char  *hashed,
+                 gboolean     one_time,
+                 GError     **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  KesStaff *actor = kes_store_get_actor (self);
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "UPDATE staff SET roles = ?2, password_hash = ?3, must_change_password = ?4, "
+    "failed_attempts = 0, locked_until = NULL, changed_at = ?5, changed_by = ?6 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, roles, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, hashed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, one_time ? 1 : 0);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 6, actor != NULL ? kes_staff_get_id (actor) : NULL);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not create the account"));
@@ -181,10 +109,24 @@ kes_store_create_account (KesStore            *self,
   g_autofree char *joined = NULL;
   g_autofree char *hashed = NULL;
   g_autofree char *summary = NULL;
+  gboolean first;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (password != NULL, NULL);
 
+  /* The first administrator sets the database up, so needs no one's
+   * permission, must be able to manage the others and chose their own
+   * password; every later account needs someone who may manage staff and
+   * gets a one-time password, changed at its first sign-in. */
+  first = kes_store_needs_first_administrator (self) && self->system_operation != KES_SYSTEM_DEMO;
+  if (first && (roles == NULL || !g_strv_contains (roles, KES_ROLE_ADMINISTRATOR)))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The first account must be an administrator"));
+      return NULL;
+    }
+  if (!first && !kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
+    return NULL;
   if (roles == NULL || roles[0] == NULL)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -194,42 +136,365 @@ kes_store_create_account (KesStore            *self,
   if ((joined = kes_roles_join (roles, error)) == NULL)
     return NULL;
   if (!kes_password_check (password, username, display_name, error) ||
-      (hashed = hash_new_password (password, error)) == NULL)
+      (hashed = kes_store_hash_password (password, error)) == NULL)
     return NULL;
 
   if (!kes_store_savepoint (self, error))
-    return NULL;
-
-  /* The first account sets the database up, so it must be able to manage
-   * the others; every later one needs someone who may manage staff. */
-  if (kes_store_count_staff (self) == 0)
-    {
-      if (!g_strv_contains (roles, KES_ROLE_ADMINISTRATOR))
-        {
-          g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                               _("The first account must be an administrator"));
-          goto fail;
-        }
-    }
-  else if (!kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
-    goto fail;
-
+    goto out;
   staff = kes_store_add_staff (self, username, display_name, role_title, team_id, contact, error);
+  /* The demo's accounts come with the passwords it prints, not one-time ones. */
   if (staff == NULL ||
-      !set_roles_and_hash (self, kes_staff_get_id (staff), joined, hashed, error))
+      !set_new_account (self, kes_staff_get_id (staff), joined, hashed,
+                        !first && self->system_operation != KES_SYSTEM_DEMO, error))
     goto fail;
-  summary = g_strdup_printf ("account created for %s, roles: %s", kes_staff_get_username (staff),
-                             joined);
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, NULL, NULL, summary, error))
+  summary = g_strdup_printf ("account created for %s, roles: %s%s", kes_staff_get_username (staff),
+                             joined, first ? " (first administrator)" : "");
+  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, kes_staff_get_id (staff), NULL, summary, error) ||
+      !kes_store_release (self, error))
     goto fail;
-
-  sodium_memzero (hashed, strlen (hashed));
-  if (!kes_store_release (self, error))
-    return NULL;
-  return g_steal_pointer (&staff);
+  goto out;
 
 fail:
   kes_store_rollback_to (self);
+  g_clear_object (&staff);
+out:
   sodium_memzero (hashed, strlen (hashed));
-  return NULL;
+  return g_steal_pointer (&staff);
+}
+
+/* ---- Changes from a revision ---- */
+
+/* Why a change to @staff_id touched no row: gone, or changed by someone
+ * else since @revision was read. */
+static void
+set_change_refused (KesStore    *self,
+                    const char  *staff_id,
+                    gint64       revision,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT s.revision, s.changed_at, c.display_name FROM staff s "
+    "LEFT JOIN staff c ON c.id = s.changed_by WHERE s.id = ?1", error);
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                           _("That member of staff no longer exists"));
+      return;
+    }
+  when = sqlite3_column_type (stmt, 1) != SQLITE_NULL
+           ? kes_time_to_display (kes_store_column_text (stmt, 1)) : NULL;
+  who = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? g_strdup (kes_store_column_text (stmt, 2)) : NULL;
+  sqlite3_reset (stmt);
+  g_debug ("Account %s changed since revision %" G_GINT64_FORMAT, staff_id, revision);
+  if (who != NULL && when != NULL)
+    g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                 _("%s changed this account on %s, after you opened it. Nothing was saved: look "
+                   "at the account again and make your change there."), who, when);
+  else
+    g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                         _("Someone changed this account after you opened it. Nothing was saved: "
+                           "look at the account again and make your change there."));
+}
+
+/* Runs @sql, an UPDATE of one account whose parameters are ?1 the staff
+ * id, ?2 the revision it must still be at, ?3 now, ?4 the actor and, for a
+ * change that has one, ?5 @value (a statement without ?5 is given NULL);
+ * it must also advance the revision and set changed_at and changed_by
+ * (CHANGED). Logs @summary against the account, all in one savepoint. */
+static gboolean
+change_account (KesStore    *self,
+                const char  *sql,
+                const char  *staff_id,
+                gint64       revision,
+                const char  *value,
+                const char  *summary,
+                GError     **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt;
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  stmt = kes_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 5, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not change the account"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    {
+      set_change_refused (self, staff_id, revision, error);
+      goto fail;
+    }
+  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, staff_id, NULL, summary, error))
+    goto fail;
+  return kes_store_release (self, error);
+
+fail:
+  kes_store_rollback_to (self);
+  return FALSE;
+}
+
+#define CHANGED ", revision = revision + 1, changed_at = ?3, changed_by = ?4 WHERE id = ?1 AND revision = ?2"
+
+/* The account an administrator is changing, after checking they may. */
+static gboolean
+load_for_change (KesStore       *self,
+                 const char     *staff_id,
+                 KesAccountRow  *account,
+                 GError        **error)
+{
+  g_return_val_if_fail (staff_id != NULL, FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error) ||
+      !kes_store_load_account_row (self, staff_id, account, error))
+    return FALSE;
+  if (!account->found)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That member of staff no longer exists"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_actor (KesStore   *self,
+          const char *staff_id)
+{
+  KesStaff *actor = kes_store_get_actor (self);
+  return actor != NULL && g_str_equal (kes_staff_get_id (actor), staff_id);
+}
+
+/* The last administrator who can sign in stays one: otherwise no one could
+ * ever manage accounts again. */
+static gboolean
+keeps_an_administrator (KesStore       *self,
+                        KesAccountRow  *account,
+                        GError        **error)
+{
+  if (!g_strv_contains ((const char * const *) account->roles, KES_ROLE_ADMINISTRATOR) ||
+      count_usable_administrators (self, account->id) > 0)
+    return TRUE;
+  g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+               _("%s is the only administrator who can sign in: give another account the "
+                 "administrator role first"), account->username);
+  return FALSE;
+}
+
+gboolean
+kes_store_set_staff_roles (KesStore            *self,
+                           const char          *staff_id,
+                           gint64               revision,
+                           const char * const  *roles,
+                           GError             **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autofree char *joined = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error) ||
+      (joined = kes_roles_join (roles, error)) == NULL)
+    return FALSE;
+  if ((roles == NULL || !g_strv_contains (roles, KES_ROLE_ADMINISTRATOR)) &&
+      !account.disabled && account.password_hash != NULL &&
+      !keeps_an_administrator (self, &account, error))
+    return FALSE;
+  summary = g_strdup_printf ("roles of %s: %s", account.username, *joined != '\0' ? joined : "none");
+  return change_account (self, "UPDATE staff SET roles = coalesce (?5, '')" CHANGED,
+                         account.id, revision, joined, summary, error);
+}
+
+gboolean
+kes_store_update_staff_details (KesStore    *self,
+                                const char  *staff_id,
+                                gint64       revision,
+                                const char  *display_name,
+                                const char  *role_title,
+                                const char  *team_id,
+                                const char  *contact,
+                                GError     **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autofree char *name = g_strstrip (g_strdup (display_name != NULL ? display_name : ""));
+  g_autoptr(KesTeam) team = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error))
+    return FALSE;
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("A full name is required"));
+      return FALSE;
+    }
+  if (team_id != NULL && *team_id != '\0' && (team = kes_store_lookup_team (self, team_id)) == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
+      return FALSE;
+    }
+
+  /* More than one value: the statement is written out rather than going
+   * through change_account's single value. */
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  stmt = kes_store_prepare (self,
+    "UPDATE staff SET display_name = ?5, role_title = ?6, team_id = ?7, contact = ?8" CHANGED, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, account.id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, revision);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, role_title != NULL ? role_title : "", -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 7, team != NULL ? kes_team_get_id (team) : NULL);
+  sqlite3_bind_text (stmt, 8, contact != NULL ? contact : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not change the account"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    {
+      set_change_refused (self, account.id, revision, error);
+      goto fail;
+    }
+  summary = g_strdup_printf ("details of %s changed", account.username);
+  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL, summary, error))
+    goto fail;
+  return kes_store_release (self, error);
+
+fail:
+  kes_store_rollback_to (self);
+  return FALSE;
+}
+
+gboolean
+kes_store_reset_password (KesStore    *self,
+                          const char  *staff_id,
+                          gint64       revision,
+                          const char  *password,
+                          GError     **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autoptr(KesStaff) staff = NULL;
+  g_autofree char *hashed = NULL;
+  g_autofree char *summary = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error))
+    return FALSE;
+  if (is_actor (self, account.id))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Change your own password from the user menu, with your current one"));
+      return FALSE;
+    }
+  staff = kes_store_lookup_staff (self, account.id);
+  if (staff == NULL || !kes_password_check (password, account.username,
+                                            kes_staff_get_display_name (staff), error) ||
+      (hashed = kes_store_hash_password (password, error)) == NULL)
+    return FALSE;
+  /* A one-time password: its owner replaces it at their next sign-in, so
+   * the administrator who set it can't go on using it. */
+  summary = g_strdup_printf ("one-time password set for %s", account.username);
+  done = change_account (self,
+                         "UPDATE staff SET password_hash = ?5, must_change_password = 1, "
+                         "failed_attempts = 0, locked_until = NULL" CHANGED,
+                         account.id, revision, hashed, summary, error);
+  sodium_memzero (hashed, strlen (hashed));
+  return done;
+}
+
+gboolean
+kes_store_disable_staff (KesStore    *self,
+                         const char  *staff_id,
+                         gint64       revision,
+                         GError     **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error))
+    return FALSE;
+  if (is_actor (self, account.id))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("You can’t disable your own account: ask another administrator"));
+      return FALSE;
+    }
+  if (!account.disabled && account.password_hash != NULL && !keeps_an_administrator (self, &account, error))
+    return FALSE;
+  summary = g_strdup_printf ("disabled %s", account.username);
+  return change_account (self, "UPDATE staff SET disabled = 1" CHANGED,
+                         account.id, revision, NULL, summary, error);
+}
+
+gboolean
+kes_store_enable_staff (KesStore    *self,
+                        const char  *staff_id,
+                        gint64       revision,
+                        GError     **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error))
+    return FALSE;
+  /* A fresh start: the failures that may have led to disabling are cleared. */
+  summary = g_strdup_printf ("enabled %s", account.username);
+  return change_account (self,
+                         "UPDATE staff SET disabled = 0, failed_attempts = 0, locked_until = NULL" CHANGED,
+                         account.id, revision, NULL, summary, error);
+}
+
+gboolean
+kes_store_unlock_account (KesStore    *self,
+                          const char  *staff_id,
+                          gint64       revision,
+                          GError     **error)
+{
+  g_auto(KesAccountRow) account = { 0 };
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+
+  if (!load_for_change (self, staff_id, &account, error))
+    return FALSE;
+  summary = g_strdup_printf ("unlocked %s after %d failed sign-ins", account.username,
+                             account.failed_attempts);
+  return change_account (self,
+                         "UPDATE staff SET failed_attempts = 0, locked_until = NULL" CHANGED,
+                         account.id, revision, NULL, summary, error);
 }

@@ -68,15 +68,7 @@ kes_store_query_audit (KesStore             *self,
     {
       KesAuditEntry *entry;
 
-      entry = kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
-                                   kes_store_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   kes_store_column_text (stmt, 3),
-                                   kes_store_column_text (stmt, 4),
-                                   (const char *) sqlite3_column_text (stmt, 5),
-                                   (const char *) sqlite3_column_text (stmt, 6),
-                                   sqlite3_column_int64 (stmt, 7),
-                                   kes_store_column_text (stmt, 8));
+      entry = kes_store_audit_entry_from_row (stmt);
       if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
         {
           g_autofree char *family = g_utf8_strup (kes_store_column_text (stmt, 9), -1);

@@ -422,6 +422,20 @@ kes_store_audit (KesStore    *self,
   return kes_store_release (self, error);
 }
 
+KesAuditEntry *
+kes_store_audit_entry_from_row (sqlite3_stmt *stmt)
+{
+  return kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+                              kes_store_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              kes_store_column_text (stmt, 3),
+                              kes_store_column_text (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              (const char *) sqlite3_column_text (stmt, 6),
+                              sqlite3_column_int64 (stmt, 7),
+                              kes_store_column_text (stmt, 8));
+}
+
 GListModel *
 kes_store_list_audit (KesStore    *self,
                       const char  *patient_id,
@@ -455,16 +469,7 @@ kes_store_list_audit (KesStore    *self,
   kes_store_bind_text (stmt, 2, from);
   kes_store_bind_text (stmt, 3, to_end);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries,
-                     kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
-                                          kes_store_column_text (stmt, 1),
-                                          (const char *) sqlite3_column_text (stmt, 2),
-                                          kes_store_column_text (stmt, 3),
-                                          kes_store_column_text (stmt, 4),
-                                          (const char *) sqlite3_column_text (stmt, 5),
-                                          (const char *) sqlite3_column_text (stmt, 6),
-                                          sqlite3_column_int64 (stmt, 7),
-                                          kes_store_column_text (stmt, 8)));
+    g_ptr_array_add (entries, kes_store_audit_entry_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

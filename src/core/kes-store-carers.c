@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-due.h"
@@ -300,10 +301,52 @@ kes_store_save_carer_record (KesStore        *self,
     return FALSE;
   else if (kind == &kes_carer_assessment_kind && !check_assessment (record, error))
     return FALSE;
+  /* A change to an assessment takes its sign-off away: only
+   * kes_store_sign_carer_assessment() signs, with the password. */
+  if (kind == &kes_carer_assessment_kind && !self->signing)
+    for (const char * const *key = (const char * const[]) { "signed_by", "signed_role", "signed_at", NULL };
+         *key != NULL; key++)
+      kes_field_record_set_text (record, *key, NULL);
   else if (kind == &kes_carer_involvement_kind && !check_not_future (record, "occurred_on", error))
     return FALSE;
 
   return kes_store_write_field_record (self, record, change, reason, error);
+}
+
+gboolean
+kes_store_sign_carer_assessment (KesStore        *self,
+                                 KesFieldRecord  *assessment,
+                                 const char      *password,
+                                 GError         **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *role = NULL;
+  KesStaff *actor;
+  gboolean saved;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_FIELD_RECORD (assessment), FALSE);
+  g_return_val_if_fail (kes_field_record_get_kind (assessment) == &kes_carer_assessment_kind, FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CARERS, kes_field_record_get_patient_id (assessment), error))
+    return FALSE;
+  if (!g_str_equal (kes_field_record_get_text (assessment, "status"), "completed"))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Only a completed carer’s assessment can be signed off"));
+      return FALSE;
+    }
+  if (!kes_store_confirm_password (self, password, error))
+    return FALSE;
+  actor = kes_store_get_actor (self);
+  role = kes_store_signer_role (self);
+  kes_field_record_set_text (assessment, "signed_by", kes_staff_get_id (actor));
+  kes_field_record_set_text (assessment, "signed_role", role);
+  kes_field_record_set_text (assessment, "signed_at", now);
+  self->signing = TRUE;
+  saved = kes_store_save_carer_record (self, assessment, KES_CHANGE_EDIT, NULL, error);
+  self->signing = FALSE;
+  return saved;
 }
 
 KesFieldRecord *

@@ -99,7 +99,12 @@ kes_store_fbc_light (KesStore         *self,
   g_return_val_if_fail (KES_IS_STORE (self), KES_FBC_RED);
   g_return_val_if_fail (KES_IS_CARE_RECORD (fbc), KES_FBC_RED);
 
-  set = thresholds_on (self, kes_care_record_get_patient_id (fbc), kes_care_record_get (fbc, "taken_on"));
+  /* The patient's own thresholds are clinical content: without the right
+   * to read it, the standard ones, nothing read. */
+  if (kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, kes_care_record_get_patient_id (fbc), NULL))
+    set = thresholds_on (self, kes_care_record_get_patient_id (fbc), kes_care_record_get (fbc, "taken_on"));
+  else
+    set = KES_FBC_THRESHOLDS_STANDARD;
   kes_care_record_get_number (fbc, "wbc", &wbc);
   kes_care_record_get_number (fbc, "neutrophils", &anc);
   if (thresholds != NULL)
@@ -119,7 +124,10 @@ kes_store_lithium_target (KesStore   *self,
   KesLithiumTarget target = KES_LITHIUM_TARGET_STANDARD;
 
   g_return_val_if_fail (KES_IS_STORE (self), target);
-  if (stmt == NULL || patient_id == NULL || on_iso == NULL)
+  /* The patient's plan is clinical content: the standard target for those
+   * who may not read it. */
+  if (stmt == NULL || patient_id == NULL || on_iso == NULL ||
+      !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
     return target;
   sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, on_iso, -1, SQLITE_TRANSIENT);
@@ -133,17 +141,25 @@ char *
 kes_store_depot_drug_of (KesStore   *self,
                          const char *prescription_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT depot_drug FROM prescription WHERE id = ?1", NULL);
-  char *drug = NULL;
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT depot_drug, patient_id FROM prescription WHERE id = ?1",
+                                          NULL);
+  g_autofree char *patient_id = NULL;
+  g_autofree char *drug = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   if (stmt == NULL || prescription_id == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, prescription_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    drug = g_strdup (kes_store_column_text (stmt, 0));
+    {
+      drug = g_strdup (kes_store_column_text (stmt, 0));
+      patient_id = g_strdup (kes_store_column_text (stmt, 1));
+    }
   sqlite3_reset (stmt);
-  return drug;
+  /* A patient's medicine: only for those who may read their records. */
+  if (drug == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
+    return NULL;
+  return g_steal_pointer (&drug);
 }
 
 /* Kestrel's BEN thresholds are not confirmed against any monitoring
@@ -393,12 +409,13 @@ kes_store_save_care_record (KesStore       *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CARE_RECORD (record), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_care_record_get_patient_id (record), error))
+    return FALSE;
   draft = kes_store_care_record_prepare (record, today, &json, error);
   if (draft == NULL)
     return FALSE;
   patient_id = kes_care_record_get_patient_id (draft);
-  if (!kes_store_check_patient_active (self, patient_id, NULL, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+  if (!kes_store_check_patient_active (self, patient_id, NULL, error))
     return FALSE;
   if (!check_with_records (self, draft, &overridden, error))
     return FALSE;
@@ -555,7 +572,9 @@ kes_store_mark_care_record_entered_in_error (KesStore       *self,
   g_return_val_if_fail (kes_care_record_get_id (record) != NULL, FALSE);
 
   patient_id = kes_care_record_get_patient_id (record);
-  if (!kes_store_record_state (self, kes_care_record_get_id (record), &kind, NULL, error))
+  /* The record's own patient is checked again when it is marked. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error) ||
+      !kes_store_record_state (self, kes_care_record_get_id (record), &kind, NULL, error))
     return FALSE;
   if (g_strcmp0 (kind, kes_care_record_get_kind (record)) != 0)
     {
@@ -563,8 +582,6 @@ kes_store_mark_care_record_entered_in_error (KesStore       *self,
                    kes_care_record_get_id (record));
       return FALSE;
     }
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
-    return FALSE;
   if (!kes_store_mark_entered_in_error (self, kes_care_record_get_id (record),
                                         kes_care_record_get_revision (record), reason, error))
     return FALSE;

@@ -57,6 +57,16 @@ row_exists (KesStore    *self,
   return TRUE;
 }
 
+/* Importing writes registers and clinical records, with the teams and
+ * authors they name. */
+static gboolean
+require_import (KesStore  *self,
+                GError   **error)
+{
+  return kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) &&
+         kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error);
+}
+
 gboolean
 kes_store_import_team (KesStore  *self,
                        KesTeam   *team,
@@ -67,7 +77,8 @@ kes_store_import_team (KesStore  *self,
   sqlite3_stmt *stmt;
   gboolean exists = FALSE;
 
-  if (!row_exists (self, "SELECT 1 FROM team WHERE id = ?", kes_team_get_id (team), &exists, error))
+  if (!require_import (self, error) ||
+      !row_exists (self, "SELECT 1 FROM team WHERE id = ?", kes_team_get_id (team), &exists, error))
     return FALSE;
   if (exists)
     return TRUE;
@@ -93,7 +104,10 @@ kes_store_import_staff (KesStore  *self,
   sqlite3_stmt *stmt;
   gboolean exists = FALSE;
 
-  if (!row_exists (self, "SELECT 1 FROM staff WHERE id = ?", kes_staff_get_id (staff), &exists, error))
+  /* An author recorded elsewhere: a name in the directory, never an
+   * account (no password, no roles). */
+  if (!require_import (self, error) ||
+      !row_exists (self, "SELECT 1 FROM staff WHERE id = ?", kes_staff_get_id (staff), &exists, error))
     return FALSE;
   if (exists)
     return TRUE;
@@ -285,6 +299,9 @@ kes_store_list_patient_records (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
 
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
@@ -653,5 +670,7 @@ kes_store_import_revisions_in_transaction (KesStore    *self,
   g_return_val_if_fail (kind != NULL && record_id != NULL, FALSE);
   g_return_val_if_fail (revisions != NULL && revisions->len > 0, FALSE);
 
+  if (!require_import (self, error))
+    return FALSE;
   return import_revisions (self, kind, record_id, patient_id, revisions, error);
 }

@@ -26,6 +26,7 @@ static const char * const migrations[] = {
   "migrations/0011-directory-revisions.sql",
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
+  "migrations/0013-accounts-sign-in.sql",
   "migrations/0016-keyed-chain.sql",
 };
 

@@ -235,6 +235,9 @@ kes_store_moj_due_items (KesStore     *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return FALSE;
+
   /* "+" keeps SQLite starting from the team's patients rather than from
    * every record of these kinds. */
   stmt = kes_store_prepare_for_team (self,
@@ -286,7 +289,7 @@ static char *
 staff_line (KesStore   *self,
             const char *staff_id)
 {
-  g_autoptr(KesStaff) staff = staff_id != NULL && *staff_id != '\0' ? kes_store_find_staff (self, staff_id, NULL) : NULL;
+  g_autoptr(KesStaff) staff = staff_id != NULL && *staff_id != '\0' ? kes_store_lookup_staff (self, staff_id) : NULL;
   GString *line;
 
   if (staff == NULL)
@@ -416,6 +419,9 @@ kes_store_moj_prefill_values (KesStore    *self,
   char *dates;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
 
   patient = kes_store_load_patient (self, patient_id, error);
   if (patient == NULL)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -82,10 +83,11 @@ kes_store_save_moj_record (KesStore       *self,
   g_return_val_if_fail (KES_IS_MOJ_RECORD (record), FALSE);
 
   patient_id = kes_moj_record_get_patient_id (record);
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return FALSE;
   normalised = kes_store_moj_prepare (record, &json, error);
   if (normalised == NULL ||
-      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error))
     return FALSE;
   id = g_strdup (kes_moj_record_get_id (record));
 
@@ -377,9 +379,15 @@ kes_store_set_moj_part_ready (KesStore      *self,
                               gboolean       ready,
                               GError       **error)
 {
-  g_autoptr(KesMojRecord) copy = kes_moj_record_copy (report);
+  g_autoptr(KesMojRecord) copy = NULL;
   g_autofree char *json = NULL;
 
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error))
+    return FALSE;
+  copy = kes_moj_record_copy (report);
   if (!kes_moj_report_set_part_ready (copy, part_id, ready, error) ||
       !kes_store_save_moj_record (self, copy, KES_CHANGE_EDIT, NULL, error))
     return FALSE;
@@ -393,6 +401,7 @@ gboolean
 kes_store_sign_moj_report_part (KesStore      *self,
                                 KesMojRecord  *report,
                                 const char    *part_id,
+                                const char    *password,
                                 GError       **error)
 {
   g_autoptr(KesPatient) patient = NULL;
@@ -405,11 +414,8 @@ kes_store_sign_moj_report_part (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
 
-  if (self->actor == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR, _("Sign in to sign a report"));
-      return FALSE;
-    }
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error))
+    return FALSE;
   patient = kes_store_load_patient (self, kes_moj_record_get_patient_id (report), error);
   if (patient == NULL)
     return FALSE;
@@ -437,6 +443,10 @@ kes_store_sign_moj_report_part (KesStore      *self,
       return FALSE;
     }
 
+  /* Signing means the signer: the password again, checked like a sign-in. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error) ||
+      !kes_store_confirm_password (self, password, error))
+    return FALSE;
   copy = kes_moj_record_copy (report);
   now = kes_clock_now_iso ();
   if (!kes_moj_report_sign_part (copy, part_id, kes_staff_get_id (self->actor),
@@ -463,6 +473,8 @@ kes_store_submit_moj_report (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_moj_record_get_patient_id (report), error))
+    return FALSE;
   copy = kes_moj_record_copy (report);
   if (!kes_moj_report_submit (copy, date, method, reference, error) ||
       !kes_store_save_moj_record (self, copy, KES_CHANGE_EDIT, NULL, error))

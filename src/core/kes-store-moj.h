@@ -62,10 +62,12 @@ gboolean      kes_store_set_moj_part_ready   (KesStore       *self,
                                               gboolean        ready,
                                               GError        **error);
 /* Signs a part as the signed-in user, who must be the supervisor the part
- * names (social supervisor or responsible clinician on the register). */
+ * names (social supervisor or responsible clinician on the register) and
+ * types their @password again (kes_store_confirm_password). */
 gboolean      kes_store_sign_moj_report_part (KesStore       *self,
                                               KesMojRecord   *report,
                                               const char     *part_id,
+                                              const char     *password,
                                               GError        **error);
 /* Refused unless every part is signed and unaltered. */
 gboolean      kes_store_submit_moj_report    (KesStore       *self,

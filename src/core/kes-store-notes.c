@@ -71,10 +71,11 @@ kes_store_save_contact (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CONTACT (contact), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_contact_get_patient_id (contact), error))
+    return FALSE;
   issues = kes_contact_validate (contact);
   if (!kes_issues_to_error (issues, error) ||
-      !kes_store_check_patient_active (self, kes_contact_get_patient_id (contact), NULL, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_contact_get_patient_id (contact), error))
+      !kes_store_check_patient_active (self, kes_contact_get_patient_id (contact), NULL, error))
     return FALSE;
 
   occurred = canonical_time (kes_contact_get_occurred_at (contact));
@@ -166,6 +167,9 @@ kes_store_count_contacts (KesStore   *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
+    return 0;
+
   /* Dates are inclusive; occurred_at is a UTC time, so compare its date part.
    * "Did not attend" is not a contact made. */
   stmt = kes_store_prepare (self,
@@ -230,10 +234,11 @@ kes_store_save_note (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_NOTE (note), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_note_get_patient_id (note), error))
+    return FALSE;
   issues = kes_note_validate (note);
   if (!kes_issues_to_error (issues, error) ||
-      !kes_store_check_patient_active (self, kes_note_get_patient_id (note), NULL, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_note_get_patient_id (note), error))
+      !kes_store_check_patient_active (self, kes_note_get_patient_id (note), NULL, error))
     return FALSE;
 
   written = *kes_note_get_written_at (note) != '\0'

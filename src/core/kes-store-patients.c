@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
+#include "kes-audit.h"
 #include "kes-caseload-model.h"
 #include "kes-clock.h"
 #include "kes-error.h"
@@ -69,7 +71,7 @@ check_staff_reference (KesStore         *self,
 
   if (*id == '\0')
     return TRUE;
-  staff = kes_store_find_staff (self, id, NULL);
+  staff = kes_store_lookup_staff (self, id);
   if (staff == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
@@ -95,7 +97,7 @@ check_references (KesStore    *self,
 
   if (*team_id != '\0')
     {
-      g_autoptr(KesTeam) team = kes_store_find_team (self, team_id);
+      g_autoptr(KesTeam) team = kes_store_lookup_team (self, team_id);
       if (team == NULL)
         {
           g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
@@ -153,15 +155,17 @@ kes_store_save_patient (KesStore      *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_PATIENT (patient), FALSE);
 
+  /* The permission first: someone who may not write the register learns
+   * nothing from its checks. */
+  id = g_strdup (kes_patient_get_id (patient));
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, id, error))
+    return FALSE;
+
   /* Work on a copy: if anything fails, the caller keeps exactly what was typed. */
   work = kes_patient_copy (patient);
   if (!kes_patient_normalise (work, today, error) || !check_references (self, work, error))
     return FALSE;
-
-  id = g_strdup (kes_patient_get_id (patient));
   json = kes_patient_to_json (work);
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
-    return FALSE;
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
@@ -227,20 +231,19 @@ kes_store_load_patient (KesStore    *self,
   return g_steal_pointer (&patient);
 }
 
-KesPatient *
-kes_store_find_patient (KesStore    *self,
-                        const char  *key,
-                        GError     **error)
+/* The patient's id for an id, an NHS number (any spacing) or an MHCS
+ * reference, with no permission check: callers check. */
+static char *
+resolve_patient_key (KesStore    *self,
+                     const char  *key,
+                     GError     **error)
 {
   g_autofree char *nhs = NULL;
-  g_autofree char *id = NULL;
+  char *id = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
   if (g_uuid_string_is_valid (key))
-    return kes_store_load_patient (self, key, error);
+    return g_strdup (key);
 
   nhs = kes_nhs_number_parse (key, NULL);
   stmt = kes_store_prepare (self,
@@ -255,12 +258,38 @@ kes_store_find_patient (KesStore    *self,
     id = g_strdup (kes_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (id == NULL)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
-                   _("No patient has the id, NHS number or MHCS reference “%s”"), key);
-      return NULL;
-    }
+    g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
+                 _("No patient has the id, NHS number or MHCS reference “%s”"), key);
+  return id;
+}
+
+KesPatient *
+kes_store_find_patient (KesStore    *self,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error) ||
+      (id = resolve_patient_key (self, key, error)) == NULL)
+    return NULL;
   return kes_store_load_patient (self, id, error);
+}
+
+char *
+kes_store_lookup_patient_id (KesStore    *self,
+                             const char  *key,
+                             GError     **error)
+{
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_BREAK_GLASS, NULL, error))
+    return NULL;
+  return resolve_patient_key (self, key, error);
 }
 
 guint
@@ -271,6 +300,8 @@ kes_store_count_patients (KesStore *self)
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, NULL))
+    return 0;
   stmt = kes_store_prepare (self,
     "SELECT count(*) FROM record WHERE kind = 'patient' AND state = 'active'", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -280,16 +311,36 @@ kes_store_count_patients (KesStore *self)
   return count;
 }
 
+/* Team scope: someone in a team lists their team's patients, those with no
+ * team yet and those they broke the glass for; someone without a team
+ * (an administrator keeping the register) lists everyone. */
+static gboolean
+in_scope (KesStore     *self,
+          const char   *scope,
+          sqlite3_stmt *stmt)
+{
+  const char *team = (const char *) sqlite3_column_text (stmt, 8);
+
+  return scope == NULL || team == NULL || g_str_equal (team, scope) ||
+         kes_store_has_break_glass (self, kes_store_column_text (stmt, 0));
+}
+
 GPtrArray *
 kes_store_load_caseload_rows (KesStore  *self,
                               GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *scope = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(KesTeam) team = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error))
+    return NULL;
+  scope = kes_store_actor_team_scope (self);
   stmt = kes_store_prepare (self,
     "SELECT p.id, p.family_name, p.given_name, p.preferred_name, p.sort_name, p.nhs_number, "
     "p.mhcs_reference, p.birth_date, p.team_id, t.name, p.coordinator_id, s.display_name, "
@@ -300,9 +351,13 @@ kes_store_load_caseload_rows (KesStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
-                                                               kes_store_column_text (stmt, 2),
-                                                               kes_store_column_text (stmt, 3));
+      g_autofree char *name = NULL;
+
+      if (!in_scope (self, scope, stmt))
+        continue;
+      name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
+                                              kes_store_column_text (stmt, 2),
+                                              kes_store_column_text (stmt, 3));
       g_ptr_array_add (rows, kes_caseload_row_new (kes_store_column_text (stmt, 0),
                                                    name,
                                                    kes_store_column_text (stmt, 4),
@@ -321,5 +376,12 @@ kes_store_load_caseload_rows (KesStore  *self,
       kes_store_set_db_error (self, error, _("Could not read the caseload"));
       return NULL;
     }
+
+  /* One entry per listing: the scope and the count, never who. */
+  team = scope != NULL ? kes_store_lookup_team (self, scope) : NULL;
+  summary = g_strdup_printf ("patient register: %u patients (%s)", rows->len,
+                             team != NULL ? kes_team_get_name (team) : "all teams");
+  if (!kes_store_audit (self, KES_AUDIT_LIST, NULL, NULL, summary, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "kes-audit.h"
 #include "kes-care-record.h"
 #include "kes-history-hash.h"
 #include "kes-installation-key.h"
@@ -17,6 +18,16 @@ G_BEGIN_DECLS
 /* Shared by the kes-store*.c files only: the rest of Kestrel never sees SQL. */
 
 typedef struct _KesStoreBatch KesStoreBatch;
+
+/* Work core does on its own, without a person signed in. Nothing else runs
+ * without an actor (kes_store_require): each operation is named here with
+ * what it may do (kes-store-access.c). */
+typedef enum
+{
+  KES_SYSTEM_NONE,
+  KES_SYSTEM_DEMO,             /* the demo generator filling a new, empty file (kes-demo.c) */
+  KES_SYSTEM_AUTOMATIC_BACKUP, /* the app's daily backup, before anyone signs in */
+} KesSystemOperation;
 
 struct _KesStore
 {
@@ -37,6 +48,9 @@ struct _KesStore
   char       *guards_missing; /* the append-only rules found missing, or NULL */
   guint       unguarded_writes; /* > 0 while writing what a missing guard can't block */
   gint64      anchored_seq;   /* the last entry this store anchored (kes-store-anchor.c) */
+  KesSystemOperation system_operation; /* what runs without an actor, if anything */
+  gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
+  gboolean    signing;          /* a signature confirmed with the password is being saved */
 };
 
 /* The hash the first entry follows on from. */
@@ -223,6 +237,10 @@ gboolean      kes_store_bulk_restore   (KesStore      *self,
                                         GError       **error);
 
 /* ---- Audit (kes-store-audit.c); callers hold a savepoint ---- */
+/* An entry from a row whose first nine columns are the audit's seq, at,
+ * actor_id, the actor's display name, action, record_id, patient_id,
+ * revision and summary, in that order (a listing's SELECT). */
+KesAuditEntry *kes_store_audit_entry_from_row (sqlite3_stmt *stmt);
 gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *action,
                                         const char    *record_id,
@@ -403,5 +421,66 @@ gboolean      kes_store_require        (KesStore      *self,
                                         KesPermission  permission,
                                         const char    *patient_id,
                                         GError       **error);
+/* kes_store_require() for a record of any kind: its kind's view (or, with
+ * @edit, edit) permission, for its patient. */
+gboolean      kes_store_require_record (KesStore      *self,
+                                        const char    *record_id,
+                                        gboolean       edit,
+                                        GError       **error);
+/* Marks the start (or, with KES_SYSTEM_NONE, the end) of a system
+ * operation. */
+void          kes_store_set_system_operation (KesStore           *self,
+                                              KesSystemOperation  operation);
+/* The actor's team id, or NULL when they have none (no team scope). */
+char         *kes_store_actor_team_scope (KesStore    *self);
+/* How a signature describes the actor: their job title, else their roles
+ * ("Clinician, Team manager"). */
+char         *kes_store_signer_role      (KesStore    *self);
+
+/* One row of the staff table as sign-in and permission checks need it. */
+typedef struct
+{
+  gboolean  found;
+  char     *id;
+  char     *username;
+  gboolean  disabled;
+  GStrv     roles;
+  char     *team_id;
+  char     *password_hash;
+  gboolean  must_change_password;
+  int       failed_attempts;
+  char     *locked_until;
+  gint64    revision;
+} KesAccountRow;
+
+void          kes_account_row_clear    (KesAccountRow *row);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KesAccountRow, kes_account_row_clear)
+/* Fills @row (found stays FALSE when there is no such account); FALSE only
+ * when the database could not be read. */
+gboolean      kes_store_load_account_row (KesStore      *self,
+                                          const char    *id_or_username,
+                                          KesAccountRow *row,
+                                          GError       **error);
+/* libsodium's crypto_pwhash_str with the interactive limits. */
+char         *kes_store_hash_password  (const char    *password,
+                                        GError       **error);
+
+/* ---- Staff directory without permission checks (kes-store-staff.c) ---- */
+/* A member of staff in the directory: no roles, no password, so no way to
+ * sign in; an account is made from it by kes_store_create_account(). */
+KesStaff     *kes_store_add_staff      (KesStore      *self,
+                                        const char    *username,
+                                        const char    *display_name,
+                                        const char    *role_title,
+                                        const char    *team_id,
+                                        const char    *contact,
+                                        GError       **error);
+/* No staff and no records: a new file (the demo fills only such a one). */
+gboolean      kes_store_is_empty       (KesStore      *self);
+/* For core's own use: names in messages, checks of references. */
+KesStaff     *kes_store_lookup_staff   (KesStore      *self,
+                                        const char    *id_or_username);
+KesTeam      *kes_store_lookup_team    (KesStore      *self,
+                                        const char    *id_or_name);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
@@ -31,6 +32,17 @@ require_reason (const char  *reason,
   return FALSE;
 }
 
+/* Checked before anything about the change, so that someone who may not
+ * make it learns nothing from the answer. */
+static gboolean
+may_edit (KesStore     *self,
+          KesReferral  *referral,
+          GError      **error)
+{
+  return kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                            kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error);
+}
+
 gboolean
 kes_store_correct_referral (KesStore     *self,
                             KesReferral  *referral,
@@ -40,6 +52,8 @@ kes_store_correct_referral (KesStore     *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!may_edit (self, referral, error))
+    return FALSE;
   if (kes_referral_get_id (referral) == NULL)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -78,6 +92,8 @@ kes_store_save_inreach_visit (KesStore              *self,
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
   g_return_val_if_fail (visit != NULL, FALSE);
 
+  if (!may_edit (self, referral, error))
+    return FALSE;
   visits = kes_referral_get_visits (referral);
   if (index >= 0 && (guint) index >= visits->len)
     {
@@ -145,6 +161,8 @@ kes_store_inreach_visit_entered_in_error (KesStore     *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!may_edit (self, referral, error))
+    return FALSE;
   visits = kes_referral_get_visits (referral);
   if (index >= visits->len)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
@@ -168,9 +169,9 @@ prepare_referral (KesStore     *self,
   const char *patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
   GPtrArray *steps = kes_referral_get_steps (referral);
 
-  if (!issues_to_error (issues, NULL, NULL, error) ||
-      !check_record (self, patient_id, "patient", error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error) ||
+      !issues_to_error (issues, NULL, NULL, error) ||
+      !check_record (self, patient_id, "patient", error))
     return FALSE;
   if (kes_referral_get_id (referral) != NULL && !check_record (self, kes_referral_get_id (referral), "referral", error))
     return FALSE;
@@ -245,33 +246,83 @@ kes_store_save_referral (KesStore      *self,
 gboolean
 kes_store_sign_referral_assessment (KesStore     *self,
                                     KesReferral  *referral,
+                                    const char   *password,
                                     GError      **error)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autofree char *before = NULL;
   g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *role = NULL;
+  g_autofree char *digest = NULL;
   KesStaff *actor;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
   missing = kes_referral_check_assessment (referral);
   if (!issues_to_error (missing, NULL, NULL, error))
     return FALSE;
+  /* Signing means the signer: the password again, checked like a sign-in. */
+  if (!kes_store_confirm_password (self, password, error))
+    return FALSE;
   actor = kes_store_get_actor (self);
-  if (actor == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
-                           _("No one is signed in: every change must have an author"));
-      return FALSE;
-    }
   before = kes_referral_to_json (referral);
+  role = kes_store_signer_role (self);
+  digest = kes_referral_assessment_digest (referral);
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_BY, kes_staff_get_id (actor));
   kes_referral_set_text (referral, KES_REFERRAL_SIGNED_AT, now);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_ROLE, role);
+  kes_referral_set_text (referral, KES_REFERRAL_SIGNED_DIGEST, digest);
   if (kes_store_save_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
     return TRUE;
   kes_referral_load_json (referral, before, NULL);
   return FALSE;
+}
+
+gboolean
+kes_store_referral_alteration (KesStore     *self,
+                               KesReferral  *referral,
+                               char        **altered_by,
+                               char        **altered_at,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  const char *signed_digest;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
+
+  *altered_by = NULL;
+  *altered_at = NULL;
+  if (kes_referral_get_sign_state (referral) != KES_REFERRAL_ASSESSMENT_ALTERED)
+    return TRUE;
+  revisions = kes_store_list_revisions (self, kes_referral_get_id (referral), error);
+  if (revisions == NULL)
+    return FALSE;
+  /* The first revision, after the signed one, whose assessment no longer
+   * matches what was signed. */
+  signed_digest = kes_referral_get_text (referral, KES_REFERRAL_SIGNED_DIGEST);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (revisions, i);
+      g_autoptr(KesReferral) then = kes_referral_new ();
+      g_autofree char *digest = NULL;
+
+      if (!kes_referral_load_json (then, kes_revision_get_data (revision), NULL) ||
+          !g_str_equal (kes_referral_get_text (then, KES_REFERRAL_SIGNED_DIGEST), signed_digest))
+        continue;
+      digest = kes_referral_assessment_digest (then);
+      if (!g_str_equal (digest, signed_digest))
+        {
+          *altered_by = g_strdup (kes_revision_get_author_name (revision));
+          *altered_at = g_strdup (kes_revision_get_at (revision));
+          return TRUE;
+        }
+    }
+  return TRUE;
 }
 
 static void
@@ -372,6 +423,9 @@ kes_store_move_referral (KesStore          *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), FALSE);
 
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
   if (kes_referral_get_id (referral) == NULL)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -381,9 +435,7 @@ kes_store_move_referral (KesStore          *self,
   if (!check_record (self, kes_referral_get_id (referral), "referral", error) ||
       !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
                                 kes_referral_get_stage_date (referral), today,
-                                clean_reason, destination, error) ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL,
-                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+                                clean_reason, destination, error))
     return FALSE;
 
   actor = kes_store_get_actor (self);
@@ -464,7 +516,8 @@ kes_store_referral_patient_name (KesStore   *self,
     "SELECT family_name, given_name, preferred_name FROM patient WHERE id = ?1", NULL);
   char *name = NULL;
 
-  if (stmt == NULL)
+  /* A name is the register: someone who may not open the patient sees none. */
+  if (stmt == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, patient_id, NULL))
     return g_strdup ("");
   sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -575,6 +628,12 @@ kes_store_add_referral_document (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (referral_id != NULL && content != NULL, NULL);
 
+  /* The permission first without the patient, so that whether the
+   * referral exists tells no one without it anything. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error) ||
+      (patient_id = referral_patient (self, referral_id, error)) == NULL ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
+    return NULL;
   data = g_bytes_get_data (content, &size);
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     {
@@ -583,15 +642,6 @@ kes_store_add_referral_document (KesStore    *self,
       return NULL;
     }
   actor = kes_store_get_actor (self);
-  if (actor == NULL)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_NO_ACTOR,
-                           _("No one is signed in: every change must have an author"));
-      return NULL;
-    }
-  if ((patient_id = referral_patient (self, referral_id, error)) == NULL ||
-      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
-    return NULL;
 
   base = g_path_get_basename (file_name != NULL && *file_name != '\0' ? file_name : "letter.pdf");
   id = kes_uuid_new ();

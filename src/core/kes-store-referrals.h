@@ -71,13 +71,25 @@ gboolean     kes_store_inreach_visit_entered_in_error (KesStore    *self,
 KesRiskAssessment *kes_store_latest_signed_risk_assessment (KesStore    *self,
                                                             const char  *patient_id,
                                                             GError     **error);
-/* Signs the referral assessment as the actor: every assessment field must
- * be filled (kes_referral_check_assessment), then the signer and time are
- * recorded with a new revision. A signed assessment changed later keeps the
- * earlier signed revision in the history. */
+/* Signs the referral assessment as the actor, who types their @password
+ * again (kes_store_confirm_password: signing means the signer). Every
+ * assessment field must be filled (kes_referral_check_assessment); then the
+ * signer, their role, the time and a digest of what was signed are recorded
+ * with a new revision. An assessment changed after that reads as altered
+ * (kes_referral_get_sign_state) until it is signed again; the signed
+ * revision stays in the history. Needs edit-clinical. */
 gboolean     kes_store_sign_referral_assessment (KesStore   *self,
                                                  KesReferral *referral,
+                                                 const char *password,
                                                  GError    **error);
+/* For an assessment changed since it was signed off
+ * (KES_REFERRAL_ASSESSMENT_ALTERED): who first changed it and when (UTC),
+ * from the record's history; both NULL otherwise. Needs view-clinical. */
+gboolean     kes_store_referral_alteration (KesStore     *self,
+                                            KesReferral  *referral,
+                                            char        **altered_by,
+                                            char        **altered_at,
+                                            GError      **error);
 /* KesReferral*, newest referral first; @patient_id NULL for every patient
  * the actor may see; only open ones when @open_only. Entered-in-error
  * referrals are left out. Step authors' names are filled in. */

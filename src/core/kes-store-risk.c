@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-error.h"
@@ -110,6 +111,33 @@ kes_store_add_tool_definition (KesStore    *self,
   return kes_store_release (self, error);
 }
 
+gboolean
+kes_store_sign_off_risk_assessment (KesStore           *self,
+                                    KesRiskAssessment  *assessment,
+                                    const char         *reason,
+                                    const char         *password,
+                                    GError            **error)
+{
+  KesRiskStatus before;
+  gboolean saved;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), FALSE);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_risk_assessment_get_patient_id (assessment),
+                          error) ||
+      !kes_store_confirm_password (self, password, error))
+    return FALSE;
+  before = kes_risk_assessment_get_status (assessment);
+  kes_risk_assessment_set_status (assessment, KES_RISK_STATUS_COMPLETED);
+  self->signing = TRUE;
+  saved = kes_store_save_risk_assessment (self, assessment, reason, error);
+  self->signing = FALSE;
+  if (!saved)
+    kes_risk_assessment_set_status (assessment, before);
+  return saved;
+}
+
 GPtrArray *
 kes_store_list_tool_definitions (KesStore  *self,
                                  GError   **error)
@@ -119,6 +147,9 @@ kes_store_list_tool_definitions (KesStore  *self,
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
 
   stmt = kes_store_prepare (self, "SELECT xml FROM tool_definition ORDER BY imported_at, rowid",
                             error);
@@ -255,6 +286,15 @@ kes_store_save_risk_assessment (KesStore           *self,
 
       if (!kes_issues_to_error (issues, error))
         return FALSE;
+      /* A completed assessment is signed off: only through the sign-off,
+       * with the password typed again. */
+      if (!self->signing)
+        {
+          g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                               _("Completing an assessment signs it off, which asks for your password: "
+                                 "use Complete and Sign Off"));
+          return FALSE;
+        }
     }
 
   id = g_strdup (kes_risk_assessment_get_id (work));

@@ -29,17 +29,26 @@ GPtrArray   *kes_store_list_tool_definitions  (KesStore     *self,
 
 /* ---- Assessments: the revisioned record kind "risk-assessment" ---- */
 
-/* Writes a revision: a new record when it has no id. A draft may be saved
- * as often as wanted (autosave). A completed assessment needs its sign-off
- * (kes_risk_assessment_validate_sign_off) and, once completed, changes only
- * by a new revision with a reason. A stale revision is KES_ERROR_CONFLICT.
- * Needs edit-clinical for the patient. On failure @assessment keeps what
- * was typed. Whether every item is rated depends on the definition:
- * kes_tool_assessment_complete (report) checks that before calling this. */
+/* Writes a revision of a draft: a new record when it has no id. A draft may
+ * be saved as often as wanted (autosave). A stale revision is
+ * KES_ERROR_CONFLICT. Needs edit-clinical for the patient. On failure
+ * @assessment keeps what was typed. A completed assessment is saved only
+ * by kes_store_sign_off_risk_assessment(). */
 gboolean            kes_store_save_risk_assessment  (KesStore           *self,
                                                      KesRiskAssessment  *assessment,
                                                      const char         *reason,
                                                      GError            **error);
+/* Completes and signs off @assessment as the actor, who types their
+ * @password again (kes_store_confirm_password: signing means the signer).
+ * It needs its sign-off fields (kes_risk_assessment_validate_sign_off);
+ * once completed it changes only by this, with a reason. Whether every
+ * item is rated depends on the definition: kes_tool_assessment_complete
+ * (report) checks that before calling this. */
+gboolean            kes_store_sign_off_risk_assessment (KesStore           *self,
+                                                        KesRiskAssessment  *assessment,
+                                                        const char         *reason,
+                                                        const char         *password,
+                                                        GError            **error);
 KesRiskAssessment  *kes_store_load_risk_assessment  (KesStore           *self,
                                                      const char         *id,
                                                      GError            **error);

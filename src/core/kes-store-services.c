@@ -70,6 +70,9 @@ kes_store_list_services (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
+
   stmt = kes_store_prepare (self,
     "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
     "FROM service s LEFT JOIN staff st ON st.id = s.updated_by "
@@ -114,6 +117,9 @@ kes_store_search_services (KesStore    *self,
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
 
   stmt = kes_store_prepare (self,
     "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
@@ -172,6 +178,9 @@ kes_store_load_service (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
 
   stmt = kes_store_prepare (self,
     "SELECT s.id, s.data, s.withdrawn, s.updated_at, coalesce (st.display_name, ''), s.revision "
@@ -499,6 +508,9 @@ kes_store_list_service_areas (KesStore  *self,
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
 
   stmt = kes_store_prepare (self,
     "SELECT DISTINCT area FROM service WHERE withdrawn = 0 AND area != '' "

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
@@ -53,7 +54,7 @@ kes_store_add_staff (KesStore    *self,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, _("A full name is required"));
       return NULL;
     }
-  if (team_id != NULL && *team_id != '\0' && (team = kes_store_find_team (self, team_id)) == NULL)
+  if (team_id != NULL && *team_id != '\0' && (team = kes_store_lookup_team (self, team_id)) == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Team “%s” does not exist"), team_id);
       return NULL;
@@ -82,7 +83,29 @@ kes_store_add_staff (KesStore    *self,
       return NULL;
     }
   sqlite3_reset (stmt);
-  return kes_store_find_staff (self, id, error);
+  return kes_store_lookup_staff (self, id);
+}
+
+KesStaff *
+kes_store_lookup_staff (KesStore   *self,
+                        const char *id_or_username)
+{
+  sqlite3_stmt *stmt;
+  KesStaff *staff = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (id_or_username == NULL)
+    return NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1 OR username = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    staff = staff_from_row (stmt);
+  sqlite3_reset (stmt);
+  return staff;
 }
 
 KesStaff *
@@ -90,45 +113,18 @@ kes_store_find_staff (KesStore    *self,
                       const char  *id_or_username,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-  KesStaff *staff = NULL;
+  KesStaff *staff;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (id_or_username != NULL, NULL);
 
-  stmt = kes_store_prepare (self,
-    "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1 OR username = ?1", error);
-  if (stmt == NULL)
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    staff = staff_from_row (stmt);
-  else
+  staff = kes_store_lookup_staff (self, id_or_username);
+  if (staff == NULL)
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
                  _("No member of staff is called “%s”"), id_or_username);
-  sqlite3_reset (stmt);
   return staff;
-}
-
-KesStaff *
-kes_store_ensure_staff (KesStore    *self,
-                        const char  *username,
-                        GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  KesStaff *staff;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-
-  staff = kes_store_find_staff (self, username, &local_error);
-  if (staff != NULL)
-    return staff;
-  if (!g_error_matches (local_error, KES_ERROR, KES_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return kes_store_add_staff (self, username, username, NULL, NULL, NULL, error);
 }
 
 GListModel *
@@ -141,6 +137,8 @@ kes_store_list_staff (KesStore  *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
   stmt = kes_store_prepare (self,
     "SELECT " STAFF_COLUMNS " FROM staff WHERE disabled = 0 ORDER BY display_name COLLATE NOCASE",
     error);
@@ -158,6 +156,20 @@ kes_store_list_staff (KesStore  *self,
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+gboolean
+kes_store_is_empty (KesStore *self)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT NOT EXISTS (SELECT 1 FROM staff) AND NOT EXISTS (SELECT 1 FROM record)", NULL);
+  gboolean empty = FALSE;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return empty;
 }
 
 guint
@@ -188,6 +200,11 @@ kes_store_list_teams (KesStore  *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  /* The first run lists the teams for the first administrator to choose
+   * from, before anyone can sign in. */
+  if (!(kes_store_get_actor (self) == NULL && kes_store_needs_first_administrator (self)) &&
+      !kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
+    return NULL;
   stmt = kes_store_prepare (self, "SELECT id, name, revision FROM team ORDER BY name COLLATE NOCASE",
                             error);
   if (stmt == NULL)
@@ -212,10 +229,19 @@ KesTeam *
 kes_store_find_team (KesStore   *self,
                      const char *id_or_name)
 {
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, NULL))
+    return NULL;
+  return kes_store_lookup_team (self, id_or_name);
+}
+
+KesTeam *
+kes_store_lookup_team (KesStore   *self,
+                       const char *id_or_name)
+{
   sqlite3_stmt *stmt;
   KesTeam *team = NULL;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
   if (id_or_name == NULL)
     return NULL;
@@ -268,7 +294,8 @@ kes_store_add_team (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
-  if (!check_team_name (trimmed, error))
+  if (!kes_store_require (self, KES_PERMISSION_MANAGE_DIRECTORY, NULL, error) ||
+      !check_team_name (trimmed, error))
     return NULL;
   stmt = kes_store_prepare (self, "INSERT INTO team (id, name, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
@@ -333,7 +360,8 @@ kes_store_rename_team (KesStore    *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
-  if (!check_team_name (trimmed, error))
+  if (!kes_store_require (self, KES_PERMISSION_MANAGE_DIRECTORY, NULL, error) ||
+      !check_team_name (trimmed, error))
     return FALSE;
   stmt = kes_store_prepare (self,
     "UPDATE team SET name = ?1, revision = revision + 1, updated_at = ?3, updated_by = ?4 "

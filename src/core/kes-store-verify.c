@@ -291,6 +291,9 @@ kes_store_verify (KesStore  *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
+    return NULL;
+
   report = kes_store_verify_run (self, KES_VERIFY_ALL, NULL, NULL, NULL, NULL, error);
   return report != NULL ? kes_verify_report_list_problems (report) : NULL;
 }
@@ -302,6 +305,9 @@ kes_store_verify_audit (KesStore  *self,
   g_autoptr(KesVerifyReport) report = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
+    return NULL;
 
   report = kes_store_verify_run (self, KES_VERIFY_PART_ACCESS_LOG | KES_VERIFY_PART_REVISIONS, NULL, NULL,
                                  NULL, NULL, error);

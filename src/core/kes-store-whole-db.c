@@ -31,6 +31,9 @@ kes_store_list_patient_ids (KesStore  *self,
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  if (!kes_store_require (self, KES_PERMISSION_EXPORT, NULL, error))
+    return NULL;
+
   /* A register has no owning patient: "patient_id IS NULL" lets the
    * record_patient index find them without reading every record. */
   stmt = kes_store_prepare (self,

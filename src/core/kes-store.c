@@ -488,6 +488,11 @@ kes_store_set_actor (KesStore *self,
                      KesStaff *staff)
 {
   g_return_if_fail (KES_IS_STORE (self));
+
+  /* A one-time password's session belongs to the person who signed in. */
+  if (self->actor != staff && (self->actor == NULL || staff == NULL ||
+                               !g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff))))
+    self->one_time_session = FALSE;
   g_set_object (&self->actor, staff);
 }
 
@@ -655,6 +660,26 @@ record_identity (KesStore    *self,
   return TRUE;
 }
 
+/* Whether the stored record @record_id belongs to @patient_id (NULL: to
+ * no patient). */
+static gboolean
+record_of_patient (KesStore   *self,
+                   const char *record_id,
+                   const char *patient_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT patient_id IS ?2 FROM record WHERE id = ?1", NULL);
+  gboolean same = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return same;
+}
+
 gint64
 kes_store_write_revision (KesStore       *self,
                           const char     *kind,
@@ -707,7 +732,7 @@ kes_store_write_revision (KesStore       *self,
       stmt = kes_store_prepare (self,
         "UPDATE record SET revision = ?2, updated_at = ?3, updated_by = ?4, "
         "state = CASE WHEN ?5 THEN 'entered-in-error' ELSE state END "
-        "WHERE id = ?1 AND revision = ?6", error);
+        "WHERE id = ?1 AND revision = ?6 AND patient_id IS ?7", error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
@@ -716,6 +741,7 @@ kes_store_write_revision (KesStore       *self,
       sqlite3_bind_text (stmt, 4, actor_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
       sqlite3_bind_int64 (stmt, 6, base_revision);
+      sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not save the record"));
@@ -725,10 +751,15 @@ kes_store_write_revision (KesStore       *self,
       sqlite3_reset (stmt);
       /* The check above ran in this transaction, but the update is what
        * counts: if it matched no row, someone else's revision got there
-       * first, whatever the engine's locks did or did not do. */
+       * first, whatever the engine's locks did or did not do; or the record
+       * is another patient's than the one the permission was checked for,
+       * and is never changed in that one's name. */
       if (sqlite3_changes (self->db) != 1)
         {
-          if (conflict_error (self, *record_id, base_revision, error))
+          if (!record_of_patient (self, *record_id, patient_id))
+            g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                                 _("This record belongs to another patient and was not changed"));
+          else if (conflict_error (self, *record_id, base_revision, error))
             g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
                                  _("Someone else changed this record after you opened it. Your "
                                    "changes have not been saved: reload the record to see theirs, "
@@ -817,27 +848,34 @@ kes_store_mark_entered_in_error (KesStore    *self,
   g_autofree char *id = g_strdup (record_id);
   g_autofree char *kind = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *patient_id = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (record_id != NULL, FALSE);
 
-  if (!kes_store_record_state (self, record_id, &kind, NULL, error))
+  if (!kes_store_require_record (self, record_id, TRUE, error) ||
+      !kes_store_record_state (self, record_id, &kind, NULL, error))
     return FALSE;
   if (!kes_store_savepoint (self, error))
     return FALSE;
 
-  /* The marking revision repeats the content, so history shows what was withdrawn. */
+  /* The marking revision repeats the content, so history shows what was
+   * withdrawn; the access log names the record's own patient. */
   stmt = kes_store_prepare (self,
-    "SELECT data FROM revision WHERE record_id = ? ORDER BY revision DESC LIMIT 1", error);
+    "SELECT v.data, r.patient_id FROM record r JOIN revision v ON v.record_id = r.id "
+    "WHERE r.id = ? ORDER BY v.revision DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    data = g_strdup (kes_store_column_text (stmt, 0));
+    {
+      data = g_strdup (kes_store_column_text (stmt, 0));
+      patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
   sqlite3_reset (stmt);
 
-  if (kes_store_write_revision (self, kind, NULL, &id, base_revision,
+  if (kes_store_write_revision (self, kind, patient_id, &id, base_revision,
                                 KES_CHANGE_ENTERED_IN_ERROR, reason,
                                 data != NULL ? data : "{}", error) == 0)
     goto fail;
@@ -875,11 +913,25 @@ kes_store_list_revisions (KesStore    *self,
                           GError     **error)
 {
   g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
+  /* A record not held (yet: an import asks) has no history, but finding
+   * that out still needs someone who may read records. */
+  if (!kes_store_require_record (self, record_id, FALSE, &local))
+    {
+      if (!g_error_matches (local, KES_ERROR, KES_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, error))
+        return NULL;
+      return g_steal_pointer (&revisions);
+    }
   stmt = kes_store_prepare (self,
     "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
     "FROM revision v JOIN staff s ON s.id = v.author_id "
@@ -908,6 +960,22 @@ kes_store_list_revisions (KesStore    *self,
       kes_store_set_db_error (self, error, _("Could not read the record’s history"));
       return NULL;
     }
+  return g_steal_pointer (&revisions);
+}
+
+GPtrArray *
+kes_store_list_history (KesStore    *self,
+                        const char  *record_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+
+  revisions = kes_store_list_revisions (self, record_id, error);
+  if (revisions == NULL || !kes_store_audit_view (self, record_id, NULL, "history", error))
+    return NULL;
   return g_steal_pointer (&revisions);
 }
 

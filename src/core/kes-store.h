@@ -56,33 +56,32 @@ int          kes_store_get_user_version     (KesStore    *self);
 char        *kes_store_get_database_id      (KesStore    *self,
                                              GError     **error);
 
-/* ---- Who is acting: the author of every change ---- */
+/* ---- Who is acting: the author of every change ----
+ * kes_store_sign_in() sets the actor. Setting one directly only hands a
+ * signed-in person on (kes_store_resume_session does it for workers) or
+ * sets up a test: it checks no password, and every permission check still
+ * looks at the account (kes-accounts.h). */
 void         kes_store_set_actor            (KesStore    *self,
                                              KesStaff    *staff);
 KesStaff    *kes_store_get_actor            (KesStore    *self);
 
 /* ---- Staff directory ---- */
-/* Adds a member of staff; @username must be unique. */
-KesStaff    *kes_store_add_staff            (KesStore    *self,
-                                             const char  *username,
-                                             const char  *display_name,
-                                             const char  *role_title,
-                                             const char  *team_id,
-                                             const char  *contact,
-                                             GError     **error);
-/* Finds by username, adding (display name = username) if absent. */
-KesStaff    *kes_store_ensure_staff         (KesStore    *self,
-                                             const char  *username,
-                                             GError     **error);
+/* Accounts are made and changed through kes-accounts.h; reading the
+ * directory needs view-directory (every role has it). */
 KesStaff    *kes_store_find_staff           (KesStore    *self,
                                              const char  *id_or_username,
                                              GError     **error);
-/* GListModel of KesStaff, sorted by display name. */
+/* GListModel of KesStaff, enabled ones, sorted by display name. */
 GListModel  *kes_store_list_staff           (KesStore    *self,
                                              GError     **error);
+/* How many members of staff the directory holds (for the demo's "new
+ * file" check and the first run; no names). */
 guint        kes_store_count_staff          (KesStore    *self);
 
 /* ---- Teams ---- */
+/* Reading needs view-directory (or no one signed in during the first run,
+ * when the first administrator picks a team); adding and renaming need
+ * manage-directory. */
 GListModel  *kes_store_list_teams           (KesStore    *self,
                                              GError     **error);
 KesTeam     *kes_store_add_team             (KesStore    *self,
@@ -96,7 +95,8 @@ gboolean     kes_store_rename_team          (KesStore    *self,
                                              gint64       base_revision,
                                              const char  *name,
                                              GError     **error);
-/* A team by id or by name (case-insensitive), or NULL. */
+/* A team by id or by name (case-insensitive), or NULL (also when the
+ * actor may not read the directory). */
 KesTeam     *kes_store_find_team            (KesStore    *self,
                                              const char  *id_or_name);
 
@@ -119,6 +119,11 @@ KesPatient  *kes_store_load_patient         (KesStore      *self,
 KesPatient  *kes_store_find_patient         (KesStore      *self,
                                              const char    *key,
                                              GError       **error);
+/* Only the record id for such a key, whatever the patient's team, to ask
+ * for emergency access to it (kes_store_break_glass); needs break-glass. */
+char        *kes_store_lookup_patient_id    (KesStore      *self,
+                                             const char    *key,
+                                             GError       **error);
 guint        kes_store_count_patients       (KesStore      *self);
 
 /* ---- Any revisioned record (patient, contact, note …) ---- */
@@ -127,8 +132,14 @@ gboolean     kes_store_mark_entered_in_error (KesStore    *self,
                                               gint64       base_revision,
                                               const char  *reason,
                                               GError     **error);
-/* Oldest first. */
+/* Oldest first. Needs the permission that reads the record's kind, for
+ * its patient; not logged (exports and imports use it, logged as such). A
+ * record not held has none. */
 GPtrArray   *kes_store_list_revisions       (KesStore    *self,
+                                             const char  *record_id,
+                                             GError     **error);
+/* The same for someone looking at a record's history, which is logged. */
+GPtrArray   *kes_store_list_history         (KesStore    *self,
                                              const char  *record_id,
                                              GError     **error);
 

@@ -40,7 +40,8 @@ KesDocument *
 kes_carer_assessment_document (KesFieldRecord *carer,
                                KesFieldRecord *assessment,
                                const char     *patient_name,
-                               const char     *assessor_name)
+                               const char     *assessor_name,
+                               const char     *signer_name)
 {
   static const char *const answers[] = {
     "able_to_care", "willing_to_care", "future_caring", "wellbeing_impact", "outcomes_wanted",
@@ -113,9 +114,24 @@ kes_carer_assessment_document (KesFieldRecord *carer,
     kes_document_add_paragraph (document, kes_field_record_get_text (assessment, "support_plan"));
   else
     kes_document_add_not_completed (document, _("Support plan"), _("No support plan recorded"));
-  kes_document_add_signature (document, _("I have carried out this assessment with the carer and anyone "
-                                          "they asked to involve."),
-                              or_not_recorded (assessor_name), NULL, NULL);
+  /* Signed off in Kestrel by the signer, with their password, or not yet:
+   * never the assessor's name over a blank sign-off. */
+  if (signer_name != NULL && *kes_field_record_get_text (assessment, "signed_at") != '\0')
+    {
+      g_autofree char *signed_date = g_strndup (kes_field_record_get_text (assessment, "signed_at"), 10);
+      const char *role = kes_field_record_get_text (assessment, "signed_role");
+
+      kes_document_add_signature (document, _("Signed off in Kestrel: I have carried out this assessment with "
+                                              "the carer and anyone they asked to involve."),
+                                  signer_name, *role != '\0' ? role : NULL, signed_date);
+    }
+  else
+    {
+      kes_document_add_not_completed (document, _("Sign-off"), _("This assessment has not been signed off."));
+      kes_document_add_signature (document, _("I have carried out this assessment with the carer and anyone "
+                                              "they asked to involve."),
+                                  or_not_recorded (assessor_name), NULL, NULL);
+    }
   return g_steal_pointer (&document);
 }
 

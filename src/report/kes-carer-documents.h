@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 KesDocument *kes_carer_assessment_document (KesFieldRecord *carer,
                                             KesFieldRecord *assessment,
                                             const char     *patient_name,
-                                            const char     *assessor_name);
+                                            const char     *assessor_name,
+                                            const char     *signer_name);
 
 /* A letter to a carer from @sections (KesCarerSection): only the sections
  * the patient's consent allows now are written (kes_carer_filter_sections);

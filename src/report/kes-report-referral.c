@@ -138,6 +138,83 @@ add_pathway (KesDocument *document,
     }
 }
 
+/* The signer by name and the role they signed in (kept with the
+ * signature), else their job title today. */
+static void
+signer_and_role (KesStore     *store,
+                 KesReferral  *referral,
+                 char        **name,
+                 char        **role)
+{
+  g_autoptr(KesStaff) staff = kes_store_find_staff (store, kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY),
+                                                    NULL);
+  const char *kept = kes_referral_get_text (referral, KES_REFERRAL_SIGNED_ROLE);
+
+  *name = g_strdup (staff != NULL ? kes_staff_get_display_name (staff)
+                                  : kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY));
+  *role = g_strdup (*kept != '\0' ? kept : staff != NULL ? kes_staff_get_role_title (staff) : "");
+}
+
+static gboolean
+add_alteration (KesStore     *store,
+                KesDocument  *document,
+                KesReferral  *referral,
+                GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *signed_at = NULL;
+  g_autofree char *altered_by = NULL;
+  g_autofree char *altered_at = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *note = NULL;
+
+  if (kes_referral_get_sign_state (referral) != KES_REFERRAL_ASSESSMENT_ALTERED)
+    return TRUE;
+  if (!kes_store_referral_alteration (store, referral, &altered_by, &altered_at, error))
+    return FALSE;
+  signer_and_role (store, referral, &name, &role);
+  signed_at = kes_report_time (kes_referral_get_text (referral, KES_REFERRAL_SIGNED_AT));
+  when = altered_at != NULL ? kes_report_time (altered_at) : g_strdup (_("a later date"));
+  /* TRANSLATORS: "Altered after sign-off: signed off by Dr A (Consultant) on 21 Nov 2026 09:00, changed by B on …" */
+  note = g_strdup_printf (_("Altered after sign-off: this assessment was signed off by %s (%s) on %s and "
+                            "changed by %s on %s. The sign-off does not cover what is shown here; it must "
+                            "be signed off again."),
+                          name, *role != '\0' ? role : _("role not recorded"), signed_at,
+                          altered_by != NULL ? altered_by : _("someone"), when);
+  kes_document_add_not_completed (document, _("Sign-off"), note);
+  return TRUE;
+}
+
+static void
+add_sign_off (KesStore     *store,
+              KesDocument  *document,
+              KesReferral  *referral)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *signed_date = NULL;
+
+  switch (kes_referral_get_sign_state (referral))
+    {
+    case KES_REFERRAL_ASSESSMENT_SIGNED:
+      signer_and_role (store, referral, &name, &role);
+      signed_date = g_strndup (kes_referral_get_text (referral, KES_REFERRAL_SIGNED_AT), 10);
+      kes_document_add_signature (document, _("Assessment signed off in Kestrel by"), name,
+                                  *role != '\0' ? role : NULL, signed_date);
+      break;
+    case KES_REFERRAL_ASSESSMENT_ALTERED:
+      kes_document_add_not_completed (document, _("Sign-off"),
+                                      _("Altered after sign-off: the assessment has changed since it was "
+                                        "signed off and must be signed off again."));
+      break;
+    case KES_REFERRAL_ASSESSMENT_UNSIGNED:
+    default:
+      kes_document_add_not_completed (document, _("Sign-off"), _("The assessment has not been signed off."));
+      break;
+    }
+}
+
 KesDocument *
 kes_report_referral_assessment (KesStore    *store,
                                 const char  *referral_id,
@@ -147,8 +224,6 @@ kes_report_referral_assessment (KesStore    *store,
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autofree char *signer = NULL;
-  g_autofree char *signed_at = NULL;
   KesBlock *values;
   const char *decision;
 
@@ -172,6 +247,10 @@ kes_report_referral_assessment (KesStore    *store,
     }
 
   kes_document_add_heading (document, 1, _("Assessment"));
+  /* Said where it is read, not only at the end: what follows is not what
+   * was signed. */
+  if (!add_alteration (store, document, referral, error))
+    return NULL;
   values = kes_document_add_key_values (document, NULL);
   add_date (values, _("Assessment date"), kes_referral_get_text (referral, KES_REFERRAL_ASSESSMENT_DATE));
   kes_document_add_heading (document, 2, _("History"));
@@ -202,12 +281,7 @@ kes_report_referral_assessment (KesStore    *store,
 
   add_pathway (document, referral);
 
-  signer = kes_report_staff_name (store, kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY));
-  signed_at = kes_report_time (kes_referral_get_text (referral, KES_REFERRAL_SIGNED_AT));
-  if (signer != NULL)
-    kes_document_add_signature (document, _("Assessment signed off in Kestrel by"), signer, NULL, signed_at);
-  else
-    kes_document_add_not_completed (document, _("Sign-off"), _("The assessment has not been signed off."));
+  add_sign_off (store, document, referral);
   return g_steal_pointer (&document);
 }
 

@@ -240,10 +240,10 @@ kes_tool_assessment_complete (KesStore           *store,
                               KesToolDefinition  *definition,
                               KesRiskAssessment  *assessment,
                               const char         *reason,
+                              const char         *password,
                               GError            **error)
 {
   g_autoptr(GPtrArray) issues = NULL;
-  KesRiskStatus before;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (KES_IS_TOOL_DEFINITION (definition), FALSE);
@@ -278,14 +278,7 @@ kes_tool_assessment_complete (KesStore           *store,
       return FALSE;
     }
 
-  before = kes_risk_assessment_get_status (assessment);
-  kes_risk_assessment_set_status (assessment, KES_RISK_STATUS_COMPLETED);
-  if (!kes_store_save_risk_assessment (store, assessment, reason, error))
-    {
-      kes_risk_assessment_set_status (assessment, before);
-      return FALSE;
-    }
-  return TRUE;
+  return kes_store_sign_off_risk_assessment (store, assessment, reason, password, error);
 }
 
 void

@@ -37,14 +37,16 @@ typedef struct
 GPtrArray  *kes_tool_assessment_summaries  (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
 
-/* Checks the completion rules, then saves @assessment as completed (see
- * kes_store_save_risk_assessment for the sign-off and revision rules).
+/* Checks the completion rules, then completes and signs off @assessment
+ * with the signer's @password typed again (see
+ * kes_store_sign_off_risk_assessment for the sign-off and revision rules).
  * Unrated items are KES_ERROR_INVALID naming them. On failure @assessment
  * is left as it was. */
 gboolean    kes_tool_assessment_complete   (KesStore           *store,
                                             KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment,
                                             const char         *reason,
+                                            const char         *password,
                                             GError            **error);
 
 typedef struct

@@ -74,7 +74,7 @@ for target in $targets; do
   expect_refused "export summary XML refuses $name" clinician export --patient "$nhs" --report summary --format xml --output "$target"
   expect_refused "export case record refuses $name" clinician export --patient "$nhs" --report record --output "$target"
   expect_refused "export subject access folder refuses $name" clinician export --patient "$nhs" --report sar --output "$target"
-  expect_refused "export --all refuses $name" admin export --all --output "$target"
+  expect_refused "export --all refuses $name" manager export --all --output "$target"
   for format in pdf csv xml; do
     expect_refused "referral report ($format) refuses $name" manager referral report --from 2020-01-01 --to 2030-12-31 --format $format --output "$target"
     expect_refused "equality report ($format) refuses $name" manager equality-report --from 2020-01-01 --to 2030-12-31 --format $format --output "$target"

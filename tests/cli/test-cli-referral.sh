@@ -8,6 +8,9 @@ trap 'rm -rf "$dir"' EXIT
 db="$dir/kestrel.db"
 n=0
 failed=0
+. "$(dirname "$0")/accounts.sh"
+kes_admin "$db"
+kes_account "$db" manager "Mo Manager" "team-manager"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }

@@ -12,6 +12,9 @@ failed=0
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+. "$(dirname "$0")/accounts.sh"
+kes_admin "$db"
+kes_account "$db" reviewer "Rule Reviewer" "clinician"
 # Every call goes through here, so adding credentials later is one place.
 run () { "$cli" --database "$db" --user reviewer "$@" >"$dir/out" 2>"$dir/err"; }
 

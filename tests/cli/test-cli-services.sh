@@ -8,6 +8,10 @@ trap 'rm -rf "$dir"' EXIT
 db="$dir/kestrel.db"
 n=0
 failed=0
+. "$(dirname "$0")/accounts.sh"
+kes_admin "$db"
+kes_account "$db" admin "Ada Admin" "administrator"
+kes_account "$db" second.admin "Bea Admin" "administrator"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
@@ -76,7 +80,7 @@ run_as admin services edit "$line" --revision 1 --crisis "0800 000 0102"
 first=$?
 run_as second.admin services edit "$line" --revision 1 --crisis "0800 000 0103"
 second=$?
-if [ $first -eq 0 ] && [ $second -eq 1 ] && grep -q "admin changed this entry of the service directory on" "$dir/err" &&
+if [ $first -eq 0 ] && [ $second -eq 1 ] && grep -q "Ada Admin changed this entry of the service directory on" "$dir/err" &&
    [ "$(wc -l <"$dir/err")" -eq 1 ]; then
   ok "a second edit from the same revision is refused, naming who changed it"
 else

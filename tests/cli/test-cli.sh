@@ -9,6 +9,9 @@ db="$dir/kestrel.db"
 n=0
 failed=0
 
+. "$(dirname "$0")/accounts.sh"
+kes_tester "$db"
+
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
 
@@ -16,7 +19,7 @@ not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; 
 expect () {
   want_status=$1 want_err=$2 what=$3
   shift 4
-  "$cli" --database "$db" --user tester "$@" >"$dir/out" 2>"$dir/err"
+  "$cli" --database "$db" --user "${as:-tester}" "$@" >"$dir/out" 2>"$dir/err"
   status=$?
   if [ "$status" -ne "$want_status" ]; then
     not_ok "$what" "exit $status, wanted $want_status" "$(cat "$dir/err")"
@@ -60,12 +63,18 @@ else
 fi
 expect 1 "No patient has the id, NHS number or MHCS reference" "show names an unknown patient" -- patient show 4010232137
 
-expect 0 "" "the acting user is in the staff directory" -- verify
-expect 0 "" "demo adds patients" -- demo --patients 30 --contacts 2 --notes 2
-expect 0 "" "verify passes after demo" -- verify
+expect 0 "" "verify passes" -- verify
 grep -q "ok: the database is intact" "$dir/out" && ok "verify says the database is intact" || not_ok "verify says the database is intact" "$(cat "$dir/out")"
 
-"$cli" --database "$dir/missing-dir/sub/x.db" --user tester patient list >/dev/null 2>&1 && ok "creates the database folder" || not_ok "creates the database folder"
+# The demo fills a new file only, without signing in; then its accounts sign in.
+expect 1 "only fills a new, empty database" "demo refuses a database in use" -- demo --patients 3
+"$cli" --database "$dir/demo.db" demo --patients 30 --contacts 2 --notes 2 >"$dir/out" 2>"$dir/err" && ok "demo fills a new file" || not_ok "demo fills a new file" "$(cat "$dir/err")"
+KESTREL_PASSWORD=cobalt-wren-valley "$cli" --database "$dir/demo.db" --user demo.admin verify >"$dir/out" 2>&1 && grep -q "ok: the database is intact" "$dir/out" && ok "verify passes after demo" || not_ok "verify passes after demo" "$(cat "$dir/out")"
+
+# A missing database is not made by a command that signs in; create-admin makes one, folder and all.
+"$cli" --database "$dir/missing-dir/sub/x.db" --user tester patient list >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] && [ ! -e "$dir/missing-dir" ] && grep -q "There is no Kestrel database" "$dir/err" && ok "a missing database is refused, nothing made" || not_ok "a missing database is refused, nothing made" "$(cat "$dir/err")"
+kes_admin "$dir/missing-dir/sub/x.db" && [ -f "$dir/missing-dir/sub/x.db" ] && ok "create-admin creates the database folder" || not_ok "create-admin creates the database folder"
 
 # A database from a newer Kestrel is refused clearly and left alone.
 sqlite3 "$dir/newer.db" "CREATE TABLE t (x); PRAGMA user_version = 42;" 2>/dev/null
@@ -87,6 +96,8 @@ expect 0 "" "exports a subject access folder" -- export --patient 9434765870 --r
 expect 2 "--report must be summary, sar or record" "rejects an unknown report" -- export --patient 9434765870 --report letters --output "$dir/x"
 db_main=$db
 db="$dir/second.db"
+kes_admin "$db"
+kes_account "$db" importer "Ida Importer" "$KES_TEST_ALL_ROLES"
 "$cli" --database "$db" --user importer import --dry-run "$dir/record.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the file" || not_ok "a dry run checks the file" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer patient list --format json >"$dir/out" 2>/dev/null
 grep -q Fieldfare "$dir/out" && not_ok "a dry run writes nothing" || ok "a dry run writes nothing"
@@ -103,12 +114,16 @@ db=$db_main
 expect 0 "" "exports every case record to one file" -- export --all --output "$dir/all.xml"
 expect 2 "--all and --output alone" "refuses --all with --patient" -- export --all --patient 9434765870 --output "$dir/x.xml"
 db="$dir/third.db"
+kes_admin "$db"
+kes_account "$db" importer "Ida Importer" "$KES_TEST_ALL_ROLES"
 "$cli" --database "$db" --user importer import --all --dry-run "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the whole-database file" || not_ok "a dry run checks the whole-database file" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer import --all "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "^Imported .* patients" "$dir/out" && ok "imports the whole-database file" || not_ok "imports the whole-database file" "$(cat "$dir/out")" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer export --all --output "$dir/all-again.xml" >/dev/null 2>&1
 cmp -s "$dir/all.xml" "$dir/all-again.xml" && ok "export --all, import --all, export --all gives the same bytes" || not_ok "export --all, import --all, export --all gives the same bytes"
+as=importer
 expect 1 "Nothing was imported" "refuses the whole file when a patient is already held" -- import --all "$dir/all.xml"
 expect 1 "not a Kestrel whole-database export" "refuses a single case record as a whole-database file" -- import --all "$dir/record.xml"
+as=
 db=$db_main
 unset KESTREL_NOW
 

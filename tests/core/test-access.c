@@ -12,6 +12,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 #include "kes-verify.h"
 
 /* The access log, accounts and permissions. */
@@ -23,6 +24,7 @@ typedef struct
   KesStore  *store;
   KesStaff  *alice;  /* North */
   KesStaff  *bob;    /* South */
+  gint64     setup_seq; /* the last access-log entry of setting the accounts up */
 } Fixture;
 
 static void
@@ -44,11 +46,34 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
-  g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "Social worker", "South", "", &error);
-  g_assert_no_error (error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "Social worker", "South", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
+  {
+    g_autoptr(GListModel) entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+    g_autoptr(KesAuditEntry) last = g_list_model_get_item (entries, g_list_model_get_n_items (entries) - 1);
+
+    fixture->setup_seq = kes_audit_entry_get_seq (last) + 1; /* reading it is logged too */
+  }
+}
+
+/* The log since the accounts were set up, oldest first. */
+static GListModel *
+entries_since_setup (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  GListStore *since = g_list_store_new (KES_TYPE_AUDIT_ENTRY);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (all, i);
+
+      if (kes_audit_entry_get_seq (entry) > fixture->setup_seq)
+        g_list_store_append (since, entry);
+    }
+  return G_LIST_MODEL (since);
 }
 
 static void
@@ -107,8 +132,7 @@ set_roles (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) list = kes_roles_parse (roles);
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (staff),
-                                            (const char * const *) list, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, staff, (const char * const *) list), TRUE));
   g_assert_no_error (error);
 }
 
@@ -184,8 +208,7 @@ test_log_records_access (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
 
-  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  entries = entries_since_setup (fixture);
   g_assert_cmpuint (count_action (entries, KES_AUDIT_CREATE), ==, 3);
   g_assert_cmpuint (count_action (entries, KES_AUDIT_CHANGE), ==, 1);
   g_assert_cmpuint (count_action (entries, KES_AUDIT_VIEW), ==, 3);
@@ -293,7 +316,8 @@ test_detects_edited_revision (Fixture       *fixture,
   tamper (fixture, sql);
   problem = first_problem (fixture);
   expected = g_strdup_printf ("Revisions: table revision, record %s revision 1, column data: differs "
-                              "from what was written (access log entry 3)", kes_note_get_id (note));
+                              "from what was written (access log entry %" G_GINT64_FORMAT ")",
+                              kes_note_get_id (note), fixture->setup_seq + 2);
   g_assert_cmpstr (problem, ==, expected);
 }
 
@@ -303,60 +327,93 @@ test_sign_in (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) unknown_error = NULL;
+  g_autoptr(GError) locked_error = NULL;
+  g_autoptr(GError) empty_error = NULL;
   g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(KesAccount) account = NULL;
   g_autoptr(GListModel) entries = NULL;
+  guint failures_before;
 
-  g_assert_false (kes_store_set_password (fixture->store, kes_staff_get_id (fixture->bob), "short", &error));
-  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_true (kes_store_set_password (fixture->store, kes_staff_get_id (fixture->bob),
-                                         "correct horse battery", &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_staff_has_password (fixture->store, "bob"));
-  g_assert_false (kes_store_staff_has_password (fixture->store, "alice"));
+  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  failures_before = count_action (entries, KES_AUDIT_SIGN_IN_FAILED);
+  g_clear_object (&entries);
 
-  signed_in = kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error);
+  signed_in = kes_store_sign_in (fixture->store, "bob", KES_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kes_staff_get_id (signed_in), ==, kes_staff_get_id (fixture->bob));
   g_assert_cmpstr (kes_staff_get_id (kes_store_get_actor (fixture->store)), ==, kes_staff_get_id (fixture->bob));
   g_clear_object (&signed_in);
 
-  /* Wrong password and unknown name: the same words, not saying which. */
+  /* Wrong password, unknown name, no name: the same words, not saying which. */
   g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
-  g_assert_null (kes_store_sign_in (fixture->store, "nobody", "correct horse battery", &unknown_error));
+  g_assert_null (kes_store_sign_in (fixture->store, "nobody", KES_TEST_PASSWORD, &unknown_error));
   g_assert_error (unknown_error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, unknown_error->message);
+  g_assert_null (kes_store_sign_in (fixture->store, "", "", &empty_error));
+  g_assert_cmpstr (error->message, ==, empty_error->message);
   g_clear_error (&error);
 
-  /* Five failures in a row lock the account for a minute, right password or not. */
+  /* Five failures in a row lock the account for 30 s, right password or
+   * not, and the locked account answers exactly as an unknown one does. */
   for (int i = 0; i < 4; i++)
     {
       g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", &error));
       g_clear_error (&error);
     }
-  g_assert_null (kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error));
-  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
-  g_assert_nonnull (strstr (error->message, "locked until 21 Nov 2026 09:01"));
-  g_clear_error (&error);
-  set_now ("2026-11-21T09:01:01Z");
-  signed_in = kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error);
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", KES_TEST_PASSWORD, &locked_error));
+  g_assert_error (locked_error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_cmpstr (locked_error->message, ==, unknown_error->message);
+  /* Tries during the lock don't lengthen it. */
+  for (int i = 0; i < 3; i++)
+    g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", NULL));
+  kes_store_set_actor (fixture->store, fixture->alice);
+  account = kes_store_load_account (fixture->store, "bob", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_account_get_locked_until (account), ==, "2026-11-21T09:00:30Z");
+  g_clear_object (&account);
+
+  /* Once the lock runs out, the next failure locks it for twice as long:
+   * 30 s, then 60 s. */
+  set_now ("2026-11-21T09:00:31Z");
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", "wrong horse battery", NULL));
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", KES_TEST_PASSWORD, NULL));
+  kes_store_set_actor (fixture->store, fixture->alice);
+  account = kes_store_load_account (fixture->store, "bob", &error);
+  g_assert_cmpstr (kes_account_get_locked_until (account), ==, "2026-11-21T09:01:31Z");
+
+  /* An administrator lifts it at once. */
+  g_assert_true (kes_store_unlock_account (fixture->store, kes_staff_get_id (fixture->bob),
+                                           kes_account_get_revision (account), &error));
+  g_assert_no_error (error);
+  g_clear_object (&account);
+  signed_in = kes_store_sign_in (fixture->store, "bob", KES_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   g_clear_object (&signed_in);
 
   /* Disabled: refused even with the right password. */
   kes_store_set_actor (fixture->store, fixture->alice);
-  g_assert_true (kes_store_disable_staff (fixture->store, kes_staff_get_id (fixture->bob), &error));
+  account = kes_store_load_account (fixture->store, "bob", &error);
+  g_assert_true (kes_store_disable_staff (fixture->store, kes_staff_get_id (fixture->bob),
+                                          kes_account_get_revision (account), &error));
   g_assert_no_error (error);
-  g_assert_null (kes_store_sign_in (fixture->store, "bob", "correct horse battery", &error));
+  g_assert_null (kes_store_sign_in (fixture->store, "bob", KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "disabled"));
   g_clear_error (&error);
 
+  /* Every failure is in the log, never with what was typed. */
+  kes_store_set_actor (fixture->store, fixture->alice);
   entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_action (entries, KES_AUDIT_SIGN_IN), ==, 2);
-  g_assert_cmpuint (count_action (entries, KES_AUDIT_SIGN_IN_FAILED), ==, 8);
+  g_assert_cmpuint (count_action (entries, KES_AUDIT_SIGN_IN_FAILED) - failures_before, ==, 1 + 1 + 1 + 4 + 1 + 3 + 2 + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_null (strstr (kes_audit_entry_get_summary (entry), "horse"));
+      g_assert_null (strstr (kes_audit_entry_get_summary (entry), "nobody"));
+    }
   g_assert_null (first_problem (fixture));
 }
 
@@ -371,8 +428,12 @@ test_permission_matrix (void)
   g_assert_false (kes_permission_check (carers, KES_PERMISSION_VIEW_CLINICAL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, "Carers’ liaison staff can’t read clinical notes");
+  g_clear_error (&error);
   g_assert_true (kes_permission_check (both, KES_PERMISSION_VIEW_CLINICAL, NULL));
-  g_assert_true (kes_permission_check (none, KES_PERMISSION_MANAGE_STAFF, NULL));
+  /* Deny by default: no roles, no permission. */
+  g_assert_false (kes_permission_check (none, KES_PERMISSION_VIEW_IDENTITY, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
   g_assert_true (kes_role_grants (KES_ROLE_ADMINISTRATOR, KES_PERMISSION_MANAGE_STAFF));
   g_assert_false (kes_role_grants (KES_ROLE_ADMINISTRATOR, KES_PERMISSION_VIEW_CLINICAL));
   g_assert_false (kes_role_grants (KES_ROLE_TEAM_MANAGER, KES_PERMISSION_EDIT_CLINICAL));
@@ -387,24 +448,32 @@ test_roles_enforced (Fixture       *fixture,
 {
   g_autoptr(KesPatient) north = create_patient (fixture, "Wagtail", "North");
   g_autoptr(KesPatient) south = create_patient (fixture, "Dunnock", "South");
-  g_autoptr(KesNote) note = add_note (fixture, south, "Seen at home");
-  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol Carer", "", "North", "", NULL);
-  g_autoptr(KesStaff) dan = kes_store_add_staff (fixture->store, "dan", "Dan Admin", "", NULL, "", NULL);
+  g_autoptr(KesNote) note = NULL;
+  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol Carer", "", "North", NULL, KES_TEST_ALL_ROLES);
+  g_autoptr(KesStaff) dan = kes_test_account_titled (fixture->store, "dan", "Dan Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_autoptr(KesPatient) loaded = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(KesNote) refused = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The South patient's note is written in the South team. */
+  kes_store_set_actor (fixture->store, fixture->bob);
+  note = add_note (fixture, south, "Seen at home");
   set_roles (fixture, carol, KES_ROLE_CARERS_LIAISON);
   set_roles (fixture, dan, KES_ROLE_ADMINISTRATOR);
   set_roles (fixture, fixture->alice, KES_ROLE_CLINICIAN);
 
-  /* Carers' liaison: the register, not the notes. */
+  /* Carers' liaison: their team's register, not the notes; another team's
+   * register entry is need-to-know too. */
   kes_store_set_actor (fixture->store, carol);
-  loaded = kes_store_load_patient (fixture->store, kes_patient_get_id (south), &error);
+  loaded = kes_store_load_patient (fixture->store, kes_patient_get_id (north), &error);
   g_assert_no_error (error);
-  g_assert_null (kes_store_list_notes (fixture->store, kes_patient_get_id (south), FALSE, &error));
+  g_assert_null (kes_store_load_patient (fixture->store, kes_patient_get_id (south), &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "under the South team"));
+  g_clear_error (&error);
+  g_assert_null (kes_store_list_notes (fixture->store, kes_patient_get_id (north), FALSE, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==, "Carers’ liaison staff can’t read clinical notes");
   g_clear_error (&error);
@@ -465,11 +534,14 @@ test_roles_enforced (Fixture       *fixture,
     g_assert_cmpstr (kes_audit_entry_get_actor_name (entry), ==, "Alice Adeyemi");
   }
 
-  /* Role-less staff (before accounts are set up) are not restricted. */
+  /* Staff without roles may do nothing at all. */
+  set_roles (fixture, fixture->bob, NULL);
   kes_store_set_actor (fixture->store, fixture->bob);
   g_clear_object (&list);
-  list = kes_store_list_notes (fixture->store, kes_patient_get_id (north), FALSE, &error);
-  g_assert_no_error (error);
+  g_assert_null (kes_store_list_notes (fixture->store, kes_patient_get_id (north), FALSE, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  kes_store_set_actor (fixture->store, dan);
   g_assert_null (first_problem (fixture));
 }
 
@@ -502,7 +574,9 @@ test_backup_restores_records (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
   restored = kes_store_open (target, &error);
   g_assert_no_error (error);
+  kes_store_set_actor (restored, fixture->alice);
   problems = kes_store_verify (restored, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 
   /* Never over an existing file. */

@@ -10,6 +10,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* The access log a page at a time, filtered, and as CSV. */
 
@@ -66,10 +67,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "", NULL, "",
-                                        &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "", NULL, "", &error);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
 
   /* 20 Nov: Alice adds two patients. 21 Nov: Bob looks at one. */
@@ -189,8 +189,7 @@ test_needs_view_audit (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (fixture->bob), carers,
-                                            &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, fixture->bob, carers), TRUE));
   g_assert_no_error (error);
   entries = kes_store_query_audit (fixture->store, NULL, 0, 10, &error);
   g_assert_null (entries);

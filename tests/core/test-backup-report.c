@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Backups as the app uses them: reports of what was checked, passphrase
  * rules, the folder's list, restore to a new file with permission, log and
@@ -48,7 +49,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->folder = g_build_filename (fixture->dir, "backups", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->admin = kes_store_add_staff (fixture->store, "ada", "Ada Admin", "", NULL, "", &error);
+  fixture->admin = kes_test_account_titled (fixture->store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->admin);
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Wagtail");
@@ -58,8 +59,7 @@ fixture_set_up (Fixture       *fixture,
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
   g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (fixture->admin), roles,
-                                            &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, fixture->admin, roles), TRUE));
   g_assert_no_error (error);
 }
 
@@ -231,9 +231,9 @@ test_needs_administrator (Fixture       *fixture,
 
   made = kes_backup_create_full (fixture->store, fixture->folder, 0, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  tam = kes_store_add_staff (fixture->store, "tam", "Tam Manager", "", NULL, "", &error);
+  tam = kes_test_account_titled (fixture->store, "tam", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (tam), roles, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, tam, roles), TRUE));
   g_assert_no_error (error);
 
   kes_store_set_actor (fixture->store, tam);

@@ -8,11 +8,12 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Emergency access across a session: kept when the same person unlocks,
  * dropped when someone else signs in, and carried into a worker's own store. */
 
-#define PASSWORD "kingfisher-bridge-42"
+#define PASSWORD KES_TEST_PASSWORD
 
 typedef struct
 {
@@ -22,21 +23,8 @@ typedef struct
   KesStaff   *alice;  /* North clinician */
   KesStaff   *bob;    /* North clinician */
   KesPatient *south;  /* a South patient with one note */
+  char       *south_note_id;
 } Fixture;
-
-static void
-account (KesStore   *store,
-         KesStaff   *staff,
-         const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  const char *roles[] = { role, NULL };
-
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (staff), roles, &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_set_password (store, kes_staff_get_id (staff), PASSWORD, &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -54,16 +42,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
 
-  /* Role-less staff set things up (the transitional rule), then sign out. */
-  setup = kes_store_add_staff (fixture->store, "setup", "Set Up", "", "South", "", &error);
-  g_assert_no_error (error);
+  /* A South clinician sets things up, then signs out. */
+  setup = kes_test_account_titled (fixture->store, "setup", "Set Up", "", "South", NULL, KES_ROLE_CLINICIAN);
   kes_store_set_actor (fixture->store, setup);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
-  g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Bob Barker", "CPN", "North", "", &error);
-  g_assert_no_error (error);
-  account (fixture->store, fixture->alice, KES_ROLE_CLINICIAN);
-  account (fixture->store, fixture->bob, KES_ROLE_CLINICIAN);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_ROLE_CLINICIAN);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Bob Barker", "CPN", "North", NULL, KES_ROLE_CLINICIAN);
 
   fixture->south = kes_patient_new ();
   kes_patient_set_text (fixture->south, KES_PATIENT_FAMILY_NAME, "Dunnock");
@@ -79,6 +62,7 @@ fixture_set_up (Fixture       *fixture,
   kes_note_set_body (note, "Seen at home");
   g_assert_true (kes_store_save_note (fixture->store, note, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
+  fixture->south_note_id = g_strdup (kes_note_get_id (note));
   kes_store_set_actor (fixture->store, NULL);
 }
 
@@ -90,6 +74,7 @@ fixture_tear_down (Fixture       *fixture,
   const char *name;
 
   g_clear_object (&fixture->south);
+  g_free (fixture->south_note_id);
   g_clear_object (&fixture->alice);
   g_clear_object (&fixture->bob);
   g_clear_object (&fixture->store);
@@ -236,6 +221,46 @@ test_carried_to_worker (Fixture       *fixture,
   g_assert_false (can_read_notes (worker, fixture->south));
 }
 
+/* The team check is made for the patient a save names: a record of
+ * another team's patient, sent under the name of one's own, is not
+ * changed (someone who knows its id, with core's API in hand). */
+static void
+test_no_change_under_own_patient (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) north = kes_patient_new ();
+  g_autoptr(KesNote) forged = kes_note_new ();
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(KesNote) kept = NULL;
+
+  sign_in (fixture->store, "alice");
+  kes_patient_set_text (north, KES_PATIENT_FAMILY_NAME, "Wren");
+  kes_patient_set_text (north, KES_PATIENT_GIVEN_NAME, "Jo");
+  kes_patient_set_text (north, KES_PATIENT_BIRTH_DATE, "1979-01-02");
+  kes_patient_set_text (north, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (north, KES_PATIENT_ETHNICITY, "M");
+  kes_patient_set_text (north, KES_PATIENT_TEAM_ID, "North");
+  g_assert_true (kes_store_save_patient (fixture->store, north, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  kes_note_set_identity (forged, fixture->south_note_id, 1, KES_RECORD_ACTIVE);
+  kes_note_set_patient_id (forged, kes_patient_get_id (north));
+  kes_note_set_title (forged, "Home visit");
+  kes_note_set_body (forged, "Rewritten from another team");
+  g_assert_false (kes_store_save_note (fixture->store, forged, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This record belongs to another patient and was not changed");
+  g_clear_error (&error);
+
+  break_glass (fixture);
+  notes = kes_store_list_notes (fixture->store, kes_patient_get_id (fixture->south), FALSE, &error);
+  g_assert_no_error (error);
+  kept = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (kes_note_get_body (kept), ==, "Seen at home");
+  g_assert_cmpint (kes_note_get_revision (kept), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +271,7 @@ main (int   argc,
   ADD ("/break-glass/kept-on-unlock", test_kept_on_unlock);
   ADD ("/break-glass/dropped-for-someone-else", test_dropped_for_someone_else);
   ADD ("/break-glass/carried-to-worker", test_carried_to_worker);
+  ADD ("/break-glass/no-change-under-own-patient", test_no_change_under_own_patient);
 #undef ADD
 
   return g_test_run ();

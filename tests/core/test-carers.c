@@ -8,6 +8,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Carers: consent to share decides what may be discussed, withdrawal takes
  * effect at once, the sharing log, assessments, Today and permissions. */
@@ -36,8 +37,7 @@ set_roles (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) list = kes_roles_parse (roles);
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (staff),
-                                            (const char * const *) list, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, staff, (const char * const *) list), TRUE));
   g_assert_no_error (error);
 }
 
@@ -67,9 +67,9 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->carla = kes_store_add_staff (fixture->store, "carla", "Carla Carter", "Carers’ lead", "North", "", &error);
+  fixture->carla = kes_test_account_titled (fixture->store, "carla", "Carla Carter", "Carers’ lead", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 
@@ -359,6 +359,35 @@ test_assessment_and_today (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (kes_field_record_get_bool (assessment, "eligible"));
 
+  /* Signing means the signer: the password again; a signature supplied
+   * with a save is dropped, and saving again takes a sign-off away. */
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  g_assert_false (kes_store_sign_carer_assessment (fixture->store, assessment, "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  g_assert_true (kes_store_sign_carer_assessment (fixture->store, assessment, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_by"), ==,
+                   kes_staff_get_id (kes_store_get_actor (fixture->store)));
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "2026-11-21T09:00:00Z");
+  kes_field_record_set_text (assessment, "support_plan", "Respite two weekends a month.");
+  g_assert_true (kes_store_save_carer_record (fixture->store, assessment, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_cmpstr (kes_field_record_get_text (assessment, "signed_at"), ==, "");
+  {
+    g_autoptr(KesFieldRecord) offered = kes_field_record_new (&kes_carer_assessment_kind);
+
+    kes_field_record_set_text (offered, "carer_id", fixture->carer_id);
+    kes_field_record_set_text (offered, "status", "offered");
+    kes_field_record_set_text (offered, "offered_on", "2026-11-01");
+    kes_field_record_set_text (offered, "signed_at", "2026-01-01T00:00:00Z");
+    g_assert_true (kes_store_save_carer_record (fixture->store, offered, KES_CHANGE_CREATE, NULL, &error));
+    g_assert_cmpstr (kes_field_record_get_text (offered, "signed_at"), ==, "");
+    g_assert_false (kes_store_sign_carer_assessment (fixture->store, offered, KES_TEST_PASSWORD, &error));
+    g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   kes_field_record_set_bool (assessment, "significant_impact", FALSE);
   g_assert_false (kes_carer_assessment_is_eligible (assessment));
 
@@ -455,7 +484,7 @@ test_permissions (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) admin = kes_store_add_staff (fixture->store, "root", "Ada Admin", "", NULL, "", &error);
+  g_autoptr(KesStaff) admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *scope[] = { "medication", NULL };
   g_autoptr(KesFieldRecord) consent = NULL;
   g_autoptr(GPtrArray) carers = NULL;
@@ -531,14 +560,14 @@ test_carer_documents_permission (void)
   g_assert_cmpstr (kes_permission_to_string (KES_PERMISSION_EXPORT_CARER_DOCUMENTS), ==, "export-carer-documents");
   g_assert_true (kes_permission_from_string ("export-carer-documents", &parsed));
   g_assert_cmpint (parsed, ==, KES_PERMISSION_EXPORT_CARER_DOCUMENTS);
-  staff = kes_store_add_staff (store, "sam", "Sam", "", "North", "", &error);
+  staff = kes_test_account_titled (store, "sam", "Sam", "", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       const char *roles[] = { expected[i].role, NULL };
 
       kes_store_set_actor (store, NULL);
-      g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (staff), roles, &error));
+      g_assert_true ((kes_test_set_role_list (store, staff, roles), TRUE));
       g_assert_no_error (error);
       kes_store_set_actor (store, staff);
       g_assert_cmpint (kes_role_grants (expected[i].role, KES_PERMISSION_EXPORT_CARER_DOCUMENTS), ==,

@@ -17,6 +17,7 @@
 #include "kes-store-moj.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 /* Care in the community records in the store and the work they put on Today. */
 
@@ -44,7 +45,8 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North",
+                                            NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
 
@@ -744,10 +746,10 @@ test_mark_entered_in_error (Fixture       *fixture,
   g_clear_error (&error);
 
   /* An administrator does not edit clinical records. */
-  admin = kes_store_add_staff (fixture->store, "root", "Ada Admin", "", "North", "", &error);
+  admin = kes_test_account_titled (fixture->store, "root", "Ada Admin", "", "North",
+                                   NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (admin),
-                                            (const char * const *) roles, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, admin, (const char * const *) roles), TRUE));
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, admin);
   g_assert_false (kes_store_mark_care_record_entered_in_error (fixture->store, check, "Wrong patient", &error));
@@ -867,8 +869,8 @@ test_crisis_essentials (Fixture       *fixture,
   /* National numbers from the service directory are always there. */
   g_assert_cmpuint (empty->sections[KES_ESSENTIALS_SERVICES]->len, >, 0);
 
-  rc = kes_store_add_staff (fixture->store, "rpatel", "Dr Ruth Patel", "Consultant psychiatrist", "North",
-                            "01632 960111", &error);
+  rc = kes_test_account_titled (fixture->store, "rpatel", "Dr Ruth Patel", "Consultant psychiatrist", "North",
+                                "01632 960111", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_patient_set_text (fixture->patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (rc));
   g_assert_true (kes_store_save_patient (fixture->store, fixture->patient, KES_CHANGE_EDIT, NULL, &error));
@@ -965,14 +967,13 @@ test_crisis_essentials (Fixture       *fixture,
   /* A liaison and diversion practitioner reads clinical records but not
    * carers': the section says so instead of listing nobody. */
   {
-    g_autoptr(KesStaff) liaison = kes_store_add_staff (fixture->store, "lee", "Lee Liaison", "", "North", "",
-                                                       &error);
+    g_autoptr(KesStaff) liaison = kes_test_account_titled (fixture->store, "lee", "Lee Liaison", "", "North",
+                                                           NULL, KES_TEST_ALL_ROLES);
     g_auto(GStrv) roles = kes_roles_parse (KES_ROLE_LIAISON_DIVERSION);
     g_autoptr(KesCrisisEssentials) limited = NULL;
 
     g_assert_no_error (error);
-    g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (liaison),
-                                              (const char * const *) roles, &error));
+    g_assert_true ((kes_test_set_role_list (fixture->store, liaison, (const char * const *) roles), TRUE));
     g_assert_no_error (error);
     kes_store_set_actor (fixture->store, liaison);
     limited = essentials_now (fixture);

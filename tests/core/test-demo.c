@@ -7,8 +7,10 @@
 
 #include "kes-audit.h"
 #include "kes-care-record.h"
+#include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
+#include "kes-error.h"
 #include "kes-due.h"
 #include "kes-json-writer.h"
 #include "kes-moj.h"
@@ -18,6 +20,7 @@
 #include "kes-store-private.h"
 #include "kes-store-referrals.h"
 #include "kes-uuid.h"
+#include "kes-test-accounts.h"
 
 /* Demo data at scale: time-ordered ids, the JSON writer that stands in for
  * json-glib on contacts and notes, the batch path the generator writes
@@ -44,7 +47,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->actor = kes_store_ensure_staff (fixture->store, "tester", &error);
+  fixture->actor = kes_test_account (fixture->store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->actor);
 }
@@ -543,16 +546,52 @@ test_generated_database (Fixture       *fixture,
 {
   KesDemoOptions options = { 300, 3, 3, 5 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(KesStaff) carers = NULL;
+  guint n;
+  const KesDemoAccount *accounts = kes_demo_accounts (&n);
 
-  /* Into a new file (relaxed while generating), then into one that holds
-   * records (kept in write-ahead logging throughout). */
+  /* Never into a database that holds anyone or anything. */
+  g_assert_false (kes_demo_generate (fixture->store, &options, NULL, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Into a new file (relaxed while generating), by no one: the demo's own
+   * system operation, which leaves no one signed in. */
+  g_clear_object (&fixture->actor);
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  fixture->path = g_build_filename (fixture->dir, "new.db", NULL);
+  fixture->store = kes_store_open (fixture->path, &error);
+  g_assert_no_error (error);
   g_assert_true (kes_demo_generate (fixture->store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
+  g_assert_null (kes_store_get_actor (fixture->store));
+
+  /* Each demo account signs in with the password the demo prints, and may
+   * do what its role allows and nothing more. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KesStaff) staff = kes_store_sign_in (fixture->store, accounts[i].username, accounts[i].password,
+                                                     &error);
+      g_assert_no_error (error);
+      g_assert_false (kes_store_must_change_password (fixture->store));
+      g_assert_cmpint (kes_store_check_permission (fixture->store, KES_PERMISSION_VIEW_CLINICAL, NULL, NULL), ==,
+                       kes_role_grants (accounts[i].role, KES_PERMISSION_VIEW_CLINICAL));
+    }
+  carers = kes_test_demo_sign_in (fixture->store, KES_ROLE_CARERS_LIAISON);
+  g_assert_null (kes_store_search_notes (fixture->store, "clozapine", 20, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Someone with every role and no team reads it all. */
+  fixture->actor = kes_test_account (fixture->store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, fixture->actor);
   assert_generated (fixture, 300);
-  options.patients = 100;
-  g_assert_true (kes_demo_generate (fixture->store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-  assert_generated (fixture, 400);
+
+  /* A second run is refused: the file now holds the first. */
+  kes_store_set_actor (fixture->store, NULL);
+  g_assert_false (kes_demo_generate (fixture->store, &options, NULL, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
 int

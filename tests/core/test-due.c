@@ -4,8 +4,10 @@
 #include "kes-clock.h"
 #include "kes-demo.h"
 #include "kes-due.h"
+#include "kes-error.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 static void
 test_urgency_boundaries (void)
@@ -48,8 +50,16 @@ test_empty_store (void)
   g_autoptr(KesStore) store = kes_store_open (":memory:", &error);
   g_autoptr(GDate) today = kes_date_from_iso ("2026-03-01");
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(KesStaff) cai = NULL;
 
   g_assert_no_error (error);
+  /* No one signed in: nothing, not even an empty list. */
+  g_assert_null (kes_store_list_due (store, today, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_NO_ACTOR);
+  g_clear_error (&error);
+
+  cai = kes_test_account (store, "cai", "Cai Clinician", NULL, KES_ROLE_CLINICIAN);
+  kes_store_set_actor (store, cai);
   items = kes_store_list_due (store, today, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 0);
@@ -80,10 +90,12 @@ test_team_scope (void)
   guint counted = 0;
 
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, "tester", &error);
-  kes_store_set_actor (store, actor);
+  /* The demo fills the new file; then someone with every role, in no team,
+   * looks at everyone's work. */
   g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
+  actor = kes_test_account (store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (store, actor);
 
   everyone = kes_store_list_due (store, today, NULL, &error);
   g_assert_no_error (error);

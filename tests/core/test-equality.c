@@ -10,6 +10,7 @@
 #include "kes-store-moj.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Equality monitoring: small numbers suppressed, never recoverable. */
 
@@ -155,7 +156,7 @@ test_report (void)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "tm", "Tam Manager", "", NULL, "", &error);
+  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -283,7 +284,7 @@ test_referrals_and_recalls (void)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "tm", "Tam Manager", "", NULL, "", &error);
+  actor = kes_test_account_titled (store, "tm", "Tam Manager", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -379,10 +380,10 @@ test_permission (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KesStore) store = kes_store_open (":memory:", &error);
-  g_autoptr(KesStaff) carla = kes_store_add_staff (store, "carla", "Carla", "", NULL, "", &error);
+  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CARERS_LIAISON, NULL };
 
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (carla), roles, &error));
+  g_assert_true ((kes_test_set_role_list (store, carla, roles), TRUE));
   kes_store_set_actor (store, carla);
   g_assert_null (kes_store_equality_report (store, "2026-01-01", "2026-12-31", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);

@@ -9,6 +9,7 @@
 #include "kes-permissions.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Liaison and diversion: screenings, conversion into a patient record
  * without retyping, the activity counts. */
@@ -23,7 +24,7 @@ open_store (KesStaff **actor)
   kes_clock_set_fixed (now);
   store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  *actor = kes_store_add_staff (store, "lee", "Lee Liaison", "L&D practitioner", "North", "", &error);
+  *actor = kes_test_account_titled (store, "lee", "Lee Liaison", "L&D practitioner", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -372,11 +373,11 @@ test_permission (void)
   g_autoptr(KesStaff) actor = NULL;
   g_autoptr(KesStore) store = open_store (&actor);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) carla = kes_store_add_staff (store, "carla", "Carla", "", "North", "", &error);
+  g_autoptr(KesStaff) carla = kes_test_account_titled (store, "carla", "Carla", "", "North", NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CARERS_LIAISON, NULL };
 
   g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (carla), roles, &error));
+  g_assert_true ((kes_test_set_role_list (store, carla, roles), TRUE));
   kes_store_set_actor (store, carla);
   g_assert_null (kes_store_list_screenings (store, NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);

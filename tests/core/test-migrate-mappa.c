@@ -13,6 +13,7 @@
 #include "kes-records.h"
 #include "kes-store-private.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Migration 0014: MAPPA category 4 ("other, local use") does not exist in
  * law (Criminal Justice Act 2003 ss325–327: three categories). A database
@@ -47,6 +48,7 @@ test_fixture_migrates (void)
   g_autofree char *sql = NULL;
   g_autoptr(KesStore) store = NULL;
   g_autoptr(KesStaff) reader = NULL;
+  g_autoptr(KesAccount) update = NULL;
   g_autoptr(KesPatient) wren = NULL;
   g_autoptr(KesPatient) fieldfare = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
@@ -66,8 +68,7 @@ test_fixture_migrates (void)
   store = kes_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kes_store_get_user_version (store), ==, kes_store_schema_version ());
-  reader = kes_store_add_staff (store, "reader", "Record Reader", "", NULL, "", &error);
-  g_assert_no_error (error);
+  reader = kes_test_account (store, "reader", "Record Reader", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (store, reader);
 
   /* The category is not recorded now; the level stays for a clinician to check. */
@@ -105,8 +106,10 @@ test_fixture_migrates (void)
   g_assert_cmpuint (problems->len, ==, 0);
 
   /* Nobody can act as the update: its staff entry is disabled. */
-  g_assert_false (kes_store_staff_has_password (store, "kestrel-database-update-0014"));
-  g_assert_true (kes_store_staff_is_disabled (store, "kestrel-database-update-0014"));
+  update = kes_store_load_account (store, "kestrel-database-update-0014", &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_account_get_has_password (update));
+  g_assert_true (kes_account_get_disabled (update));
   g_clear_object (&store);
   kes_core_test_remove_database (dir, path);
 }

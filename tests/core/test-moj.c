@@ -6,6 +6,7 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-moj.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 /* ---- Schedule: pure date rules ---- */
 
@@ -170,13 +171,14 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-01-10T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->social = kes_store_add_staff (fixture->store, "sam", "Sam Social", "Social supervisor", "North",
-                                         "01603 100200", &error);
+  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North",
+                                             "01603 100200", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_store_add_staff (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist",
-                                           "North", "01603 100300", &error);
+  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant psychiatrist", "North",
+                                               "01603 100300", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->other = kes_store_add_staff (fixture->store, "otto", "Otto Other", "CPN", "North", "", &error);
+  fixture->other = kes_test_account_titled (fixture->store, "otto", "Otto Other", "CPN", "North",
+                                            NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->social);
 
@@ -299,7 +301,7 @@ sign_all (Fixture      *fixture,
       kes_store_set_actor (fixture->store, i < 2 ? fixture->social : fixture->clinical);
       g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, parts[i], TRUE, &error));
       g_assert_no_error (error);
-      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], &error));
+      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
   kes_store_set_actor (fixture->store, fixture->social);
@@ -541,7 +543,7 @@ test_sign_alter_submit (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Not ready: cannot be signed. Cannot be submitted unsigned. */
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", KES_TEST_PASSWORD, &error));
   g_assert_nonnull (strstr (error->message, "mark it ready for review"));
   g_clear_error (&error);
   g_assert_false (kes_store_submit_moj_report (fixture->store, report, "2026-02-27", "post", "", &error));
@@ -553,13 +555,13 @@ test_sign_alter_submit (Fixture       *fixture,
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, "C", TRUE, &error));
   g_assert_cmpint (kes_moj_report_get_part_state (report, "C"), ==, KES_MOJ_PART_READY);
   kes_store_set_actor (fixture->store, fixture->social);
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "C", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "C", KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "clinical supervisor"));
   g_clear_error (&error);
   kes_store_set_actor (fixture->store, fixture->other);
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, "A", TRUE, &error));
-  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", &error));
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, report, "A", KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_clear_error (&error);
 
@@ -587,7 +589,12 @@ test_sign_alter_submit (Fixture       *fixture,
   /* Review again, re-sign, submit. */
   kes_store_set_actor (fixture->store, fixture->clinical);
   g_assert_true (kes_store_set_moj_part_ready (fixture->store, reloaded, "C", TRUE, &error));
-  g_assert_true (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", &error));
+  /* Signing means the signer: the right person with the wrong password signs nothing. */
+  g_assert_false (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (kes_moj_report_get_part_state (reloaded, "C"), ==, KES_MOJ_PART_READY);
+  g_assert_true (kes_store_sign_moj_report_part (fixture->store, reloaded, "C", KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_false (kes_store_submit_moj_report (fixture->store, reloaded, "2026-02-27", "pigeon", "", &error));
   g_assert_nonnull (strstr (error->message, "How it was sent"));

@@ -9,6 +9,7 @@
 #include "kes-patient.h"
 #include "kes-store-community.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 #include "kes-validate.h"
 
 /* The property the defect broke: no patient with an active or recently
@@ -245,8 +246,8 @@ test_never_nothing_due (void)
   kes_clock_set_fixed (now);
   fixture.store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture.author = kes_store_add_staff (fixture.store, "prop", "Property Test", "CPN", "North", "", &error);
-  g_assert_no_error (error);
+  fixture.author = kes_test_account_titled (fixture.store, "prop", "Property Test", "CPN", "North", NULL,
+                                            KES_ROLE_CLINICIAN);
   kes_store_set_actor (fixture.store, fixture.author);
   fixture.today = kes_date_from_iso (TODAY);
   fixture.rand = g_rand_new_with_seed (g_test_rand_int ());

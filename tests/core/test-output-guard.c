@@ -16,6 +16,7 @@
 #include "kes-output-guard.h"
 #include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -28,7 +29,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *roles[] = { KES_ROLE_ADMINISTRATOR, NULL };
   g_autoptr(KesStaff) admin = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -37,9 +37,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "kestrel.db", NULL);
   fixture->store = kes_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  admin = kes_store_add_staff (fixture->store, "ada", "Ada Admin", "", NULL, "", &error);
-  g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (admin), roles, &error));
+  admin = kes_test_admin (fixture->store);
   kes_store_set_actor (fixture->store, admin);
 }
 
@@ -269,7 +267,6 @@ static void
 test_rotation_spares_open_database (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  const char *roles[] = { KES_ROLE_ADMINISTRATOR, NULL };
   g_autofree char *folder = in_dir (fixture, "backups");
   g_autofree char *opened = g_build_filename (folder, "kestrel-backup-20000101T000000Z-01.db", NULL);
   g_autoptr(KesStore) store = NULL;
@@ -279,8 +276,7 @@ test_rotation_spares_open_database (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   store = kes_store_open (opened, &error);
   g_assert_no_error (error);
-  admin = kes_store_add_staff (store, "ada", "Ada Admin", "", NULL, "", &error);
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (admin), roles, &error));
+  admin = kes_test_admin (store);
   kes_store_set_actor (store, admin);
 
   for (guint i = 0; i < 3; i++)

@@ -12,6 +12,7 @@
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-validate.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -58,7 +59,7 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-11-21T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->alice);
   fixture->patient = add_patient (fixture->store, "Wagtail", "1980-03-14", "M");
@@ -478,9 +479,9 @@ test_eligibility_override (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A clinician can't override. (Roles set while no one has any.) */
-  manager = kes_store_add_staff (fixture->store, "maya", "Maya Manager", "Team manager", "North", "", &error);
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (manager), managing, &error));
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (fixture->alice), clinician, &error));
+  manager = kes_test_account_titled (fixture->store, "maya", "Maya Manager", "Team manager", "North", NULL, KES_TEST_ALL_ROLES);
+  g_assert_true ((kes_test_set_role_list (fixture->store, manager, managing), TRUE));
+  g_assert_true ((kes_test_set_role_list (fixture->store, fixture->alice, clinician), TRUE));
   kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, "Turns 18 before discharge; agreed at panel");
   g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
@@ -786,7 +787,7 @@ test_assessment_sign_off (Fixture       *fixture,
 
   kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-11-10");
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
-  g_assert_false (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+  g_assert_false (kes_store_sign_referral_assessment (fixture->store, referral, KES_TEST_PASSWORD, &error));
   g_assert_cmpstr (error->message, ==,
                    "Mental state is required to sign off\n"
                    "Risk summary is required to sign off\n"
@@ -799,7 +800,7 @@ test_assessment_sign_off (Fixture       *fixture,
   kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Violence risk reduced with treatment");
   kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation; depot");
   kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach");
-  g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, &error));
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, referral, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_SIGNED_BY), ==, kes_staff_get_id (fixture->alice));
@@ -1078,8 +1079,7 @@ test_risk_link (Fixture       *fixture,
   kes_risk_assessment_set_completed_by (signed_off, "Dr Cara Clinic");
   kes_risk_assessment_set_mdt_reviewed_on (signed_off, "2026-09-20");
   kes_risk_assessment_set_next_review_on (signed_off, "2027-03-20");
-  kes_risk_assessment_set_status (signed_off, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, signed_off, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, signed_off, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   /* A newer draft is not the latest signed assessment. */
   kes_risk_assessment_set_assessed_on (draft, "2026-11-01");
@@ -1088,8 +1088,7 @@ test_risk_link (Fixture       *fixture,
   kes_risk_assessment_set_completed_by (theirs, "Dr Cara Clinic");
   kes_risk_assessment_set_mdt_reviewed_on (theirs, "2026-10-01");
   kes_risk_assessment_set_next_review_on (theirs, "2027-04-01");
-  kes_risk_assessment_set_status (theirs, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, theirs, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, theirs, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   latest = kes_store_latest_signed_risk_assessment (fixture->store, kes_patient_get_id (fixture->patient), &error);

@@ -6,6 +6,7 @@
 #include "kes-permissions.h"
 #include "kes-services.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* Editing the service directory: office hours in plain words, search with
  * retired entries, who may change it. */
@@ -17,7 +18,7 @@ open_store (KesStaff **actor)
   KesStore *store = kes_store_open (":memory:", &error);
 
   g_assert_no_error (error);
-  *actor = kes_store_add_staff (store, "ada", "Ada Admin", "", NULL, "", &error);
+  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -157,8 +158,8 @@ test_permission (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kes_store_save_service (store, service, &error));
-  cai = kes_store_add_staff (store, "cai", "Cai Clinician", "", NULL, "", &error);
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (cai), clinician, &error));
+  cai = kes_test_account_titled (store, "cai", "Cai Clinician", "", NULL, NULL, KES_TEST_ALL_ROLES);
+  g_assert_true ((kes_test_set_role_list (store, cai, clinician), TRUE));
   g_assert_no_error (error);
   kes_store_set_actor (store, cai);
 

@@ -8,6 +8,7 @@
 #include "kes-permissions.h"
 #include "kes-services.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 /* The service directory: national numbers from the data file, local
  * services by area, who may change it. */
@@ -19,7 +20,7 @@ open_store (KesStaff **actor)
   KesStore *store = kes_store_open (":memory:", &error);
 
   g_assert_no_error (error);
-  *actor = kes_store_add_staff (store, "ada", "Ada Admin", "", NULL, "", &error);
+  *actor = kes_test_account_titled (store, "ada", "Ada Admin", "", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, *actor);
   return store;
@@ -148,13 +149,13 @@ test_permission (void)
   g_autoptr(KesStaff) actor = NULL;
   g_autoptr(KesStore) store = open_store (&actor);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStaff) clinician = kes_store_add_staff (store, "cy", "Cy Clinician", "", NULL, "", &error);
+  g_autoptr(KesStaff) clinician = kes_test_account_titled (store, "cy", "Cy Clinician", "", NULL, NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_CLINICIAN, NULL };
   g_autoptr(KesFieldRecord) service = kes_service_new ();
   g_autoptr(GPtrArray) list = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (kes_store_set_staff_roles (store, kes_staff_get_id (clinician), roles, &error));
+  g_assert_true ((kes_test_set_role_list (store, clinician, roles), TRUE));
   g_assert_no_error (error);
   kes_store_set_actor (store, clinician);
   kes_field_record_set_text (service, "kind", "base");

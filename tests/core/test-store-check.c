@@ -14,6 +14,7 @@
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -40,12 +41,10 @@ fixture_set_up (Fixture       *fixture,
 
   store = kes_store_open (made, &error);
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, "tester", &error);
-  g_assert_no_error (error);
-  kes_store_set_actor (store, actor);
   /* Enough rows for many pages of data and index. */
   g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
+  actor = kes_test_account (store, "tester", "tester", NULL, KES_TEST_ALL_ROLES);
   g_clear_object (&store);
   g_assert_cmpint (g_rename (made, fixture->path), ==, 0);
 }
@@ -125,9 +124,8 @@ test_check_later_finds_damage (Fixture       *fixture,
   g_assert_nonnull (store);
   g_assert_true (pending);
   g_assert_false (kes_store_is_damaged (store));
-  actor = kes_store_find_staff (store, "tester", &error);
+  actor = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
   g_assert_no_error (error);
-  kes_store_set_actor (store, actor);
 
   /* …which the worker's check then refuses. */
   g_assert_false (kes_store_check_file (fixture->path, NULL, NULL, NULL, &error));
@@ -169,6 +167,7 @@ test_check_later_on_sound_file (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesStaff) reader = NULL;
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean pending = FALSE;
 
@@ -176,6 +175,8 @@ test_check_later_on_sound_file (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (pending);
   g_assert_true (kes_store_check_file (fixture->path, record_progress_cb, fractions, NULL, &error));
+  g_assert_no_error (error);
+  reader = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_false (kes_store_is_damaged (store));
   g_assert_cmpuint (kes_store_count_patients (store), ==, 60);

@@ -16,6 +16,7 @@
 #include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 #define CHILD_DATABASE "KES_TEST_CHILD_DATABASE"
 #define CHILD_NHS      "KES_TEST_CHILD_NHS"
@@ -29,9 +30,13 @@ open_as (const char *path,
   KesStore *store = kes_store_open (path, &error);
 
   g_assert_no_error (error);
-  actor = kes_store_ensure_staff (store, username, &error);
-  g_assert_no_error (error);
-  kes_store_set_actor (store, actor);
+  /* Signed in as @username, whose account the first use makes. */
+  actor = kes_store_sign_in (store, username, KES_TEST_PASSWORD, NULL);
+  if (actor == NULL)
+    {
+      actor = kes_test_account (store, username, username, NULL, KES_TEST_ALL_ROLES);
+      kes_test_sign_in (store, actor);
+    }
   return store;
 }
 
@@ -165,8 +170,7 @@ test_wal_survives_another_process (void)
   g_object_unref (first);
 
   /* Everything committed is in the file. */
-  reopened = kes_store_open (path, &error);
-  g_assert_no_error (error);
+  reopened = open_as (path, "app.user");
   assert_patient (reopened, "9990000026", "Firstwrite");
   assert_patient (reopened, "9990000034", "Secondwrite");
   assert_patient (reopened, "9990000042", "Thirdwrite");

@@ -21,9 +21,13 @@
 
 #include "kes-crash-util.h"
 #include "kes-error.h"
+#include "kes-permissions.h"
 #include "kes-store.h"
+#include "kes-test-accounts.h"
 
 static const char *writer_path;
+static KesStaff *writer;  /* the account the writer acts as */
+static KesStaff *checker; /* every role: reads back and verifies */
 static guint rounds = 200;
 
 typedef struct
@@ -114,7 +118,7 @@ run_writer_and_kill (const char *db_path,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *seed_text = g_strdup_printf ("%u", seed);
-  const char *argv[] = { writer_path, db_path, seed_text, NULL };
+  const char *argv[] = { writer_path, db_path, seed_text, kes_staff_get_id (writer), NULL };
   g_autoptr(GString) output = g_string_new (NULL);
   g_autoptr(GString) errors = g_string_new (NULL);
   guint before = confirmed->len;
@@ -217,6 +221,7 @@ open_and_verify (const char *db_path)
   g_autoptr(GPtrArray) problems = NULL;
 
   g_assert_no_error (error);
+  kes_store_set_actor (store, checker);
   problems = kes_store_verify (store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
@@ -242,6 +247,15 @@ test_sigkill_during_writes (void)
   g_assert_no_error (error);
   db_path = g_build_filename (dir, "kestrel.db", NULL);
   g_test_message ("database %s, seed %u (rerun with --seed to repeat the kill times)", db_path, seed);
+
+  /* The writer's account and the checker's, made once. */
+  {
+    g_autoptr(KesStore) setup = kes_store_open (db_path, &error);
+
+    g_assert_no_error (error);
+    writer = kes_test_account (setup, "crash-writer", "Crash Writer", NULL, KES_ROLE_CLINICIAN);
+    checker = kes_test_account (setup, "crash-checker", "Crash Checker", NULL, KES_TEST_ALL_ROLES);
+  }
 
   for (guint round = 0; round < rounds; round++)
     {

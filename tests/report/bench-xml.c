@@ -16,6 +16,7 @@
 #include "kes-caseload-model.h"
 #include "kes-demo.h"
 #include "kes-record-database.h"
+#include "kes-test-accounts.h"
 
 /* Whole-database case-record XML, export and import, beside their floors,
  * all on the same single file.
@@ -215,8 +216,7 @@ import_child (const char *path,
 
   store = kes_store_open (db, &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "bench.importer", "Bench Importer", "Benchmark", NULL, NULL,
-                               &error);
+  actor = kes_test_account_titled (store, "bench.importer", "Bench Importer", "Benchmark", NULL, NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (store, actor);
 
@@ -431,9 +431,6 @@ main (int   argc,
   /* The demo database. */
   store = kes_store_open (source, &error);
   g_assert_no_error (error);
-  actor = kes_store_add_staff (store, "bench.user", "Bench User", "Benchmark", NULL, NULL, &error);
-  g_assert_no_error (error);
-  kes_store_set_actor (store, actor);
   options.patients = n_patients;
   options.contacts_per_patient = 0;
   options.notes_per_patient = 40;
@@ -442,6 +439,8 @@ main (int   argc,
   g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
   generate_s = (g_get_monotonic_time () - start) / 1e6;
+  actor = kes_test_account_titled (store, "bench.user", "Bench User", "Benchmark", NULL, NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (store, actor);
 
   /* Export: the whole database to one file. */
   for (guint run = 0; run < runs; run++)

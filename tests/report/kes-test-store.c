@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-clock.h"
+#include "kes-test-accounts.h"
 #include "kes-test-store.h"
 
 void
@@ -18,7 +19,7 @@ kes_test_set_now (const char *iso_time)
 }
 
 KesTestStore *
-kes_test_store_new_empty (void)
+kes_test_store_new_blank (void)
 {
   KesTestStore *fixture = g_new0 (KesTestStore, 1);
   g_autoptr(GError) error = NULL;
@@ -32,6 +33,22 @@ kes_test_store_new_empty (void)
   g_assert_no_error (error);
 
   return fixture;
+}
+
+KesTestStore *
+kes_test_store_new_empty (void)
+{
+  KesTestStore *fixture = kes_test_store_new_blank ();
+
+  kes_test_store_add_importer (fixture);
+  return fixture;
+}
+
+void
+kes_test_store_add_importer (KesTestStore *fixture)
+{
+  fixture->importer = kes_test_account (fixture->store, "importer", "Ida Importer", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, fixture->importer);
 }
 
 static KesContact *
@@ -60,6 +77,14 @@ KesTestStore *
 kes_test_store_new_with_patient (void)
 {
   KesTestStore *fixture = kes_test_store_new_empty ();
+
+  kes_test_store_add_patient (fixture);
+  return fixture;
+}
+
+void
+kes_test_store_add_patient (KesTestStore *fixture)
+{
   g_autoptr(KesPatient) patient = kes_patient_new ();
   g_autoptr(KesContact) first = NULL;
   g_autoptr(KesContact) second = NULL;
@@ -69,15 +94,13 @@ kes_test_store_new_with_patient (void)
   g_autoptr(KesTeam) north = NULL;
   g_autoptr(GError) error = NULL;
 
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "Care coordinator", "North",
+                                            "01603 000 111", KES_TEST_ALL_ROLES);
+  fixture->bob = kes_test_account_titled (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician", "South",
+                                          NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, fixture->alice);
   north = kes_store_find_team (fixture->store, "North");
   g_assert_nonnull (north);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "Care coordinator",
-                                        "North", "01603 000 111", &error);
-  g_assert_no_error (error);
-  fixture->bob = kes_store_add_staff (fixture->store, "bob", "Dr Bob Okafor", "Responsible clinician",
-                                      "South", "", &error);
-  g_assert_no_error (error);
-  kes_store_set_actor (fixture->store, fixture->alice);
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "O’Brien — café");
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Zoë");
@@ -101,8 +124,13 @@ kes_test_store_new_with_patient (void)
   g_assert_no_error (error);
   fixture->patient_id = g_strdup (kes_patient_get_id (patient));
 
+  /* Bob, in the South team, is the North patient's responsible clinician:
+   * he opens the record by emergency access, as the app would ask him to. */
   kes_test_set_now ("2026-11-21T10:00:00Z");
   kes_store_set_actor (fixture->store, fixture->bob);
+  g_assert_true (kes_store_break_glass (fixture->store, fixture->patient_id,
+                                        "Responsible clinician for this patient", &error));
+  g_assert_no_error (error);
   kes_patient_set_text (patient, KES_PATIENT_PHONE, "07700 900123");
   g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
@@ -149,8 +177,6 @@ kes_test_store_new_with_patient (void)
   g_assert_no_error (error);
 
   kes_test_set_now ("2026-11-21T13:00:00Z");
-
-  return fixture;
 }
 
 void
@@ -164,6 +190,7 @@ kes_test_store_free (KesTestStore *fixture)
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->alice);
   g_clear_object (&fixture->bob);
+  g_clear_object (&fixture->importer);
   /* Never delete a database under an open connection (issue 15). */
   if (store != NULL)
     g_error ("The test's store is still referenced after the test: its database would be "

@@ -69,7 +69,7 @@ test_assessment (void)
   kes_field_record_set_list (assessment, "outcomes_unachievable", outcomes);
   kes_field_record_set_text (assessment, "support_plan", "Carers’ group on Tuesdays; respite one weekend a month.");
 
-  document = kes_carer_assessment_document (carer, assessment, "OKAFOR, Daniel", "Carla Carter");
+  document = kes_carer_assessment_document (carer, assessment, "OKAFOR, Daniel", "Carla Carter", NULL);
   text = pdf_text (document, "carer-assessment.pdf");
   g_assert_nonnull (strstr (text, "Carer’s assessment"));
   g_assert_nonnull (strstr (text, "Grace Okafor"));

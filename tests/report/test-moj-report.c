@@ -12,6 +12,7 @@
 #include "kes-validate.h"
 #include "kes-xml-schema.h"
 #include "kes-xml-writer.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -41,8 +42,8 @@ fixture_set_up (Fixture       *fixture,
   set_now ("2026-02-25T09:00:00Z");
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->social = kes_store_add_staff (fixture->store, "sam", "Sam Social", "Social supervisor", "North", "", &error);
-  fixture->clinical = kes_store_add_staff (fixture->store, "cara", "Dr Cara Clinic", "Consultant", "North", "", &error);
+  fixture->social = kes_test_account_titled (fixture->store, "sam", "Sam Social", "Social supervisor", "North", NULL, KES_TEST_ALL_ROLES);
+  fixture->clinical = kes_test_account_titled (fixture->store, "cara", "Dr Cara Clinic", "Consultant", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   kes_store_set_actor (fixture->store, fixture->social);
 
@@ -246,7 +247,8 @@ add_risk_assessment (Fixture    *fixture,
       kes_risk_assessment_set_next_review_on (a, "2026-08-10");
       kes_risk_assessment_set_status (a, KES_RISK_STATUS_COMPLETED);
     }
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
+  g_assert_true (completed ? kes_store_sign_off_risk_assessment (fixture->store, a, NULL, KES_TEST_PASSWORD, &error)
+                           : kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -288,7 +290,7 @@ complete_and_sign (Fixture      *fixture,
     {
       kes_store_set_actor (fixture->store, i < 2 ? fixture->social : fixture->clinical);
       g_assert_true (kes_store_set_moj_part_ready (fixture->store, report, parts[i], TRUE, &error));
-      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], &error));
+      g_assert_true (kes_store_sign_moj_report_part (fixture->store, report, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
   kes_store_set_actor (fixture->store, fixture->social);

@@ -12,6 +12,7 @@
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"
 #include "kes-xml-writer.h"
+#include "kes-test-accounts.h"
 
 typedef struct
 {
@@ -90,7 +91,7 @@ fixture_set_up (Fixture       *fixture,
   kes_clock_set_fixed (now);
   fixture->store = kes_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->alice = kes_store_add_staff (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", "", &error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (fixture->store, fixture->alice);
   fixture->patient = add_patient (fixture->store, "Wagtail", "9434765919", "M");
   fixture->referral = add_referral (fixture, fixture->patient, "2026-10-01", "external-hospital", "norfolk");
@@ -172,11 +173,11 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
     kes_risk_assessment_set_field (risk, "serious_harm", "H");
     kes_risk_assessment_set_field (risk, "other_risks_detail", "Exploitation by peers when unwell.");
     kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
-    g_assert_true (kes_store_save_risk_assessment (fixture->store, risk, NULL, &error));
+    g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, risk, NULL, KES_TEST_PASSWORD, &error));
     g_assert_no_error (error);
     kes_referral_set_text (fixture->referral, KES_REFERRAL_RISK_ASSESSMENT_ID, kes_risk_assessment_get_id (risk));
   }
-  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, &error));
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   move (fixture, fixture->referral, KES_REFERRAL_ASSESSED, "2026-10-09", NULL);
   move (fixture, fixture->referral, KES_REFERRAL_ACCEPTED, "2026-10-12", NULL);
@@ -232,6 +233,95 @@ test_assessment_pdf_and_xml (Fixture       *fixture,
     again_text = pdf_text (again, "referral-assessment-risk-in-error.pdf");
     assert_contains (again_text, "Entered in error since it was linked");
   }
+}
+
+static void
+fill_assessment (KesReferral *referral)
+{
+  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, "2026-10-09");
+  kes_referral_set_text (referral, KES_REFERRAL_HISTORY, "Long history of psychosis; first admission at 19.");
+  kes_referral_set_text (referral, KES_REFERRAL_MENTAL_STATE, "Settled on the ward, no psychotic symptoms.");
+  kes_referral_set_text (referral, KES_REFERRAL_RISK_SUMMARY, "Violence risk reduced with depot treatment.");
+  kes_referral_set_text (referral, KES_REFERRAL_NEEDS, "Supported accommodation and a depot clinic.");
+  kes_referral_set_text (referral, KES_REFERRAL_RECOMMENDATION, "Accept for in-reach before discharge.");
+  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+}
+
+/* Signing means the signer, and a signed assessment changed later says so
+ * on screen and in the PDF, with who changed it and when, until it is
+ * signed again; the sign-off line names the signer and their role. */
+static void
+test_altered_after_sign_off (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KesStaff) dr = kes_test_account_titled (fixture->store, "dr.rook", "Dr Rhian Rook", "Consultant forensic psychiatrist",
+                                                    "North", NULL, KES_ROLE_CLINICIAN);
+  g_autoptr(KesStaff) ben = kes_test_account_titled (fixture->store, "ben", "Ben Barn", "CPN", "North", NULL,
+                                                     KES_ROLE_CLINICIAN);
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr(GDateTime) later = kes_time_from_iso ("2026-11-22T14:30:00Z");
+
+  kes_store_set_actor (fixture->store, dr);
+  fill_assessment (fixture->referral);
+
+  /* The password again; a wrong one signs nothing (and counts like a failed
+   * sign-in). */
+  g_assert_false (kes_store_sign_referral_assessment (fixture->store, fixture->referral, "not my password", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_UNSIGNED);
+  g_assert_cmpstr (kes_referral_get_text (fixture->referral, KES_REFERRAL_SIGNED_AT), ==, "");
+
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_SIGNED);
+  g_assert_cmpstr (kes_referral_get_text (fixture->referral, KES_REFERRAL_SIGNED_ROLE), ==,
+                   "Consultant forensic psychiatrist");
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-assessment-signed.pdf");
+  assert_contains (text, "Assessment signed off in Kestrel by");
+  assert_contains (text, "Dr Rhian Rook");
+  assert_contains (text, "Consultant forensic psychiatrist");
+  g_assert_null (strstr (text, "Altered after sign-off"));
+  g_clear_object (&document);
+  g_clear_pointer (&text, g_free);
+
+  /* A colleague changes the mental state a day later. */
+  kes_clock_set_fixed (later);
+  kes_store_set_actor (fixture->store, ben);
+  kes_referral_set_text (fixture->referral, KES_REFERRAL_MENTAL_STATE, "Paranoid about staff since Tuesday.");
+  g_assert_true (kes_store_save_referral (fixture->store, fixture->referral, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_referral_get_sign_state (fixture->referral), ==, KES_REFERRAL_ASSESSMENT_ALTERED);
+  g_assert_true (kes_store_referral_alteration (fixture->store, fixture->referral, &by, &at, &error));
+  g_assert_cmpstr (by, ==, "Ben Barn");
+  g_assert_cmpstr (at, ==, "2026-11-22T14:30:00Z");
+
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  g_assert_no_error (error);
+  text = pdf_text (document, "referral-assessment-altered.pdf");
+  assert_contains (text, "Altered after sign-off");
+  assert_contains (text, "signed off by Dr Rhian Rook (Consultant forensic");
+  assert_contains (text, "changed by Ben Barn on 22 Nov 2026 14:30");
+  assert_contains (text, "must be signed off again");
+  /* The altered text is printed, and never above a standing signature. */
+  g_assert_null (strstr (text, "Assessment signed off in Kestrel by"));
+  g_clear_object (&document);
+  g_clear_pointer (&text, g_free);
+
+  /* Signed again by Ben: his name and role, the alteration gone. */
+  g_assert_true (kes_store_sign_referral_assessment (fixture->store, fixture->referral, KES_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  document = kes_report_referral_assessment (fixture->store, kes_referral_get_id (fixture->referral), &error);
+  text = pdf_text (document, "referral-assessment-signed-again.pdf");
+  assert_contains (text, "Ben Barn");
+  assert_contains (text, "CPN");
+  g_assert_null (strstr (text, "Altered after sign-off"));
 }
 
 static void
@@ -343,11 +433,11 @@ static void
 test_needs_export_permission (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(KesStaff) carol = kes_store_add_staff (fixture->store, "carol", "Carol", "", "North", "", NULL);
+  g_autoptr(KesStaff) carol = kes_test_account_titled (fixture->store, "carol", "Carol", "", "North", NULL, KES_TEST_ALL_ROLES);
   const char *roles[] = { KES_ROLE_LIAISON_DIVERSION, NULL };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (kes_store_set_staff_roles (fixture->store, kes_staff_get_id (carol), roles, &error));
+  g_assert_true ((kes_test_set_role_list (fixture->store, carol, roles), TRUE));
   kes_store_set_actor (fixture->store, carol);
   g_assert_null (kes_report_pathway (fixture->store, "2026-01-01", "2026-12-31", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
@@ -364,6 +454,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/referral-report/assessment", test_assessment_pdf_and_xml);
+  ADD ("/referral-report/altered-after-sign-off", test_altered_after_sign_off);
   ADD ("/referral-report/inreach-plan", test_inreach_plan);
   ADD ("/referral-report/pathway", test_pathway_report);
   ADD ("/referral-report/needs-export", test_needs_export_permission);

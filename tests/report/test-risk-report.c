@@ -14,6 +14,7 @@
 #include "kes-tool-library.h"
 #include "kes-xml-schema.h"
 #include "kes-xml-writer.h"
+#include "kes-test-accounts.h"
 
 static KesToolDefinition *
 shipped (KesStore   *store,
@@ -94,7 +95,7 @@ test_hcr20_export (void)
   kes_risk_assessment_set_assessed_on (a, "2026-11-21");
   kes_risk_assessment_set_completed_by (a, "Dr A Example");
   kes_risk_assessment_set_next_review_on (a, "2027-05-21");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   document = kes_report_risk_assessment (fixture->store, def, a, &error);
@@ -140,7 +141,7 @@ dundrum (KesTestStore      *fixture,
   kes_risk_assessment_set_completed_by (a, "Dr A Example");
   kes_risk_assessment_set_next_review_on (a, "2027-05-21");
   kes_risk_assessment_set_field (a, "security_need", "LOW");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   return a;
 }

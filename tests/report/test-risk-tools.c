@@ -14,6 +14,7 @@
 #include "kes-tool-assessment.h"
 #include "kes-tool-library.h"
 #include "kes-xml-schema.h"
+#include "kes-test-accounts.h"
 
 /* ---- Definitions ---- */
 
@@ -326,7 +327,7 @@ test_lifecycle (void)
   g_assert_cmpstr (((KesIssue *) g_ptr_array_index (unrated, 1))->field, ==, "security_need");
   sign_off (a, "2026-11-21", "2027-05-21");
   kes_risk_assessment_set_field (a, "security_need", NULL);
-  g_assert_false (kes_tool_assessment_complete (fixture->store, def, a, NULL, &error));
+  g_assert_false (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "TS3 Immediacy of violence: Rating not given"));
   g_clear_error (&error);
@@ -341,18 +342,21 @@ test_lifecycle (void)
 
   /* Sign-off rules. */
   sign_off (a, "2026-11-21", "2026-11-01");
-  g_assert_false (kes_tool_assessment_complete (fixture->store, def, a, NULL, &error));
+  g_assert_false (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_nonnull (strstr (error->message, "Next review date 2026-11-01: must be after"));
   g_clear_error (&error);
 
   sign_off (a, "2026-11-21", "2027-05-21");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_cmpint (kes_risk_assessment_get_status (a), ==, KES_RISK_STATUS_COMPLETED);
 
   /* Completed: changes only by a revision with a reason, never back to draft. */
   kes_risk_assessment_set_rating (a, "TS5", "score", "2");
   g_assert_false (kes_store_save_risk_assessment (fixture->store, a, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "use Complete and Sign Off"));
+  g_clear_error (&error);
+  g_assert_false (kes_store_sign_off_risk_assessment (fixture->store, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_nonnull (strstr (error->message, "Reason for change"));
   g_clear_error (&error);
   g_assert_cmpstr (kes_risk_assessment_get_rating (a, "TS5", "score"), ==, "2");
@@ -360,8 +364,8 @@ test_lifecycle (void)
   g_assert_false (kes_store_save_risk_assessment (fixture->store, a, "typo", &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
-  kes_risk_assessment_set_status (a, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->store, a, "TS5 mis-keyed: 2, not 3", &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->store, a, "TS5 mis-keyed: 2, not 3",
+                                                    KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   revisions = kes_store_list_revisions (fixture->store, kes_risk_assessment_get_id (a), &error);
@@ -505,14 +509,14 @@ test_version_change_keeps_old (void)
   GError *error = NULL;
 
   sign_off (old, "2026-05-01", "2026-11-01");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, old, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, old, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   def2 = kes_tool_library_import (fixture->store, newer, &error);
   g_assert_no_error (error);
   fresh = rated_dundrum (fixture, def2, "2 1 3 0 3 1 2 1 2 1 0");
   sign_off (fresh, "2026-11-21", "2027-05-21");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def2, fresh, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def2, fresh, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   /* The old assessment stays readable with its own definition. */
@@ -550,7 +554,7 @@ test_due (void)
   guint found = 0;
 
   sign_off (old, "2026-05-01", "2026-11-01");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, old, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, old, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   kes_risk_assessment_set_next_review_on (draft, "2026-11-10");
   g_assert_true (kes_store_save_risk_assessment (fixture->store, draft, NULL, &error));
@@ -573,7 +577,7 @@ test_due (void)
   /* A newer completed assessment supersedes the overdue review. */
   later = rated_dundrum (fixture, def, "2 1 3 0 3 1 2 1 2 1 0");
   sign_off (later, "2026-11-20", "2027-05-20");
-  g_assert_true (kes_tool_assessment_complete (fixture->store, def, later, NULL, &error));
+  g_assert_true (kes_tool_assessment_complete (fixture->store, def, later, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   due = kes_store_list_due (fixture->store, today, NULL, &error);
   for (guint i = 0; i < due->len; i++)

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-codes.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 
 KesTestDb *
@@ -23,16 +24,14 @@ kes_test_db_new (gboolean with_actor)
   g_assert_no_error (error);
   g_assert_nonnull (db->store);
 
+  /* Every role and no team, so that a test sees every part of the window
+   * and every patient; tests of what a role or a team may not do set up
+   * the accounts they need. */
   if (with_actor)
     {
-      KesTeam *team = kes_store_find_team (db->store, "North");
-
-      db->actor = kes_store_add_staff (db->store, "test.user", "Test User",
-                                       "Community psychiatric nurse",
-                                       team != NULL ? kes_team_get_id (team) : NULL, NULL, &error);
-      g_assert_no_error (error);
+      db->actor = kes_test_account_titled (db->store, "test.user", "Test User", "Community psychiatric nurse",
+                                           NULL, NULL, KES_TEST_ALL_ROLES);
       kes_store_set_actor (db->store, db->actor);
-      g_clear_object (&team);
     }
 
   return db;
@@ -206,6 +205,69 @@ kes_test_close_dialogs (void)
     }
 }
 
+GtkWindow *
+kes_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+void
+kes_test_destroy_windows (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        gtk_window_destroy (window);
+    }
+}
+
+void
+kes_test_screenshot (const char *dir_variable,
+                     const char *name)
+{
+  const char *dir = g_getenv (dir_variable);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  kes_test_wait (600);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+void
+kes_test_answer (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWidget *alive = GTK_WIDGET (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
+  adw_message_dialog_response (dialog, response);
+  if (alive != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
+      gtk_window_destroy (GTK_WINDOW (alive));
+    }
+  kes_test_wait (50);
+}
+
 GtkWidget *
 kes_test_find_descendant (GtkWidget *widget,
                           GType      type)
@@ -237,6 +299,20 @@ kes_test_find_row (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+void
+kes_test_answer_signature (const char *password)
+{
+  AdwMessageDialog *dialog = kes_test_find_message_dialog ();
+  GtkEditable *entry;
+
+  g_assert_nonnull (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "kes-password");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, password);
+  adw_message_dialog_response (dialog, "sign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 GtkWidget *

@@ -54,8 +54,25 @@ GtkWidget *kes_test_find_button     (GtkWidget  *widget,
 gboolean   kes_test_has_label       (GtkWidget  *widget,
                                      const char *text);
 AdwMessageDialog *kes_test_find_message_dialog (void);
+/* Answers the signature dialog (kes-signature-dialog.h) that is showing:
+ * types @password and presses Sign. The dialog is then gone, or shown
+ * again with the problem (kes_test_find_message_dialog finds it). */
+void       kes_test_answer_signature (const char *password);
 void       kes_test_close_dialogs   (void);
+/* The first shown toplevel window of @type, or NULL. */
+GtkWindow *kes_test_find_window     (GType       type);
+/* Destroys every toplevel window of @type (editors a test left open). */
+void       kes_test_destroy_windows (GType       type);
+/* Answers @dialog with @response as a click would, and makes sure it is
+ * gone after (whether or not the answer destroyed it). */
+void       kes_test_answer          (AdwMessageDialog *dialog,
+                                     const char       *response);
 
+/* When the environment variable @dir_variable names a folder, saves the
+ * whole screen there as @name.png (dialogs included), after a moment for
+ * drawing: screenshots to look at, never compared. */
+void       kes_test_screenshot      (const char *dir_variable,
+                                     const char *name);
 /* First code of a core code list. */
 const char *kes_test_first_code     (const char *list_name);
 

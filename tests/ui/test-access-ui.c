@@ -5,6 +5,7 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -28,17 +29,8 @@ add_account (Fixture    *fixture,
              const char *team,
              const char *role)
 {
-  const char *roles[] = { role, NULL };
-  g_autoptr(KesTeam) found = kes_store_find_team (fixture->db->store, team);
-  g_autoptr(GError) error = NULL;
-  KesStaff *staff;
-
-  g_assert_nonnull (found);
-  staff = kes_store_create_account (fixture->db->store, username, name, NULL,
-                                    kes_team_get_id (found), NULL, roles, "violet harbour 27",
-                                    &error);
-  g_assert_no_error (error);
-  return staff;
+  /* Made by the administrator, its one-time password already replaced. */
+  return kes_test_account (fixture->db->store, username, name, team, role);
 }
 
 static void
@@ -55,6 +47,7 @@ fixture_set_up (Fixture       *fixture,
                                              NULL, NULL, admin_roles, "amber lantern orchard",
                                              &error);
   g_assert_no_error (error);
+  kes_test_use_admin (fixture->db->store, fixture->admin);
   kes_store_set_actor (fixture->db->store, fixture->admin);
   north = kes_store_find_team (fixture->db->store, "North");
   south = kes_store_find_team (fixture->db->store, "South");
@@ -87,22 +80,27 @@ sign_in_as (Fixture  *fixture,
   g_autoptr(GError) error = NULL;
 
   signed_in = kes_store_sign_in (fixture->db->store, kes_staff_get_username (staff),
-                                 "violet harbour 27", &error);
+                                 KES_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   kes_window_set_store (fixture->window, fixture->db->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
+/* Whether the record's tab @name ("notes_page", "risk_page" …) is offered. */
 static gboolean
 tab_visible (Fixture    *fixture,
              const char *name)
 {
   KesPatientPage *page = kes_window_get_patient_page (fixture->window);
-  GObject *stack_page = gtk_widget_get_template_child (GTK_WIDGET (page), KES_TYPE_PATIENT_PAGE,
-                                                       name);
+  AdwViewStack *stack = ADW_VIEW_STACK (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "view_stack"));
+  g_autofree char *child_name = g_strndup (name, strlen (name) - strlen ("_page"));
+  GtkWidget *child;
 
-  g_assert_nonnull (stack_page);
-  return adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (stack_page));
+  g_assert_true (g_str_has_suffix (name, "_page"));
+  g_strdelimit (child_name, "_", '-');
+  child = adw_view_stack_get_child_by_name (stack, child_name);
+  g_assert_nonnull (child);
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child));
 }
 
 static const char *
@@ -113,8 +111,38 @@ content_child (Fixture *fixture)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* Carers' liaison: the register entry, no Notes, Contacts or History tab,
- * no note search; core refuses the notes if asked anyway. */
+/* The sidebar row of @area, wherever the shell put it. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            GType       type,
+            const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+area_offered (Fixture    *fixture,
+              const char *area)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX_ROW, area);
+
+  g_assert_nonnull (row);
+  return gtk_widget_get_visible (row);
+}
+
+/* Carers' liaison: the register entry and the carers, no Notes, Contacts,
+ * History, risk, medication or Ministry of Justice tab, no note search,
+ * no Referrals or Liaison area; core refuses the notes if asked anyway. */
 static void
 test_carers_liaison (Fixture       *fixture,
                      gconstpointer  data)
@@ -135,6 +163,16 @@ test_carers_liaison (Fixture       *fixture,
   g_assert_false (tab_visible (fixture, "notes_page"));
   g_assert_false (tab_visible (fixture, "contacts_page"));
   g_assert_false (tab_visible (fixture, "history_page"));
+  g_assert_false (tab_visible (fixture, "risk_page"));
+  g_assert_false (tab_visible (fixture, "medication_page"));
+  g_assert_false (tab_visible (fixture, "care_plan_page"));
+  g_assert_false (tab_visible (fixture, "moj_page"));
+  g_assert_false (tab_visible (fixture, "referral_page"));
+  g_assert_true (tab_visible (fixture, "carers_page"));
+  g_assert_true (area_offered (fixture, "today"));
+  g_assert_true (area_offered (fixture, "carers"));
+  g_assert_false (area_offered (fixture, "referrals"));
+  g_assert_false (area_offered (fixture, "liaison"));
 
   notes = kes_store_list_notes (fixture->db->store, fixture->north_patient, FALSE, &error);
   g_assert_null (notes);
@@ -155,6 +193,60 @@ test_clinician_own_team (Fixture       *fixture,
   g_assert_null (kes_test_find_message_dialog ());
   g_assert_true (tab_visible (fixture, "notes_page"));
   g_assert_true (tab_visible (fixture, "history_page"));
+}
+
+/* An administrator keeps the register and the accounts: no clinical area,
+ * tab or detail, no Today. */
+static void
+test_administrator (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signed_in = kes_store_sign_in (fixture->db->store, "ada.admin", "amber lantern orchard", &error);
+  g_assert_no_error (error);
+  kes_window_set_store (fixture->window, fixture->db->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_false (area_offered (fixture, "today"));
+  g_assert_false (area_offered (fixture, "referrals"));
+  g_assert_false (area_offered (fixture, "carers"));
+  g_assert_false (area_offered (fixture, "liaison"));
+  g_assert_true (area_offered (fixture, "caseload"));
+  g_assert_true (area_offered (fixture, "reports"));
+  g_assert_true (area_offered (fixture, "admin"));
+
+  kes_window_open_patient (fixture->window, fixture->south_patient);
+  g_assert_null (kes_test_find_message_dialog ());
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  g_assert_true (tab_visible (fixture, "overview_page"));
+  for (guint i = 0; i < 8; i++)
+    {
+      static const char * const clinical[] = { "notes_page", "contacts_page", "history_page", "risk_page",
+                                               "medication_page", "care_plan_page", "moj_page", "carers_page" };
+
+      g_assert_false (tab_visible (fixture, clinical[i]));
+    }
+}
+
+/* A team manager reads clinical records but writes none: the tabs are
+ * there, the buttons that write are not. */
+static void
+test_team_manager_reads_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KesStaff) tam = add_account (fixture, "tam", "Tam Manager", "North", KES_ROLE_TEAM_MANAGER);
+  KesPatientPage *page;
+
+  sign_in_as (fixture, tam);
+  kes_window_open_patient (fixture->window, fixture->north_patient);
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  page = kes_window_get_patient_page (fixture->window);
+  g_assert_true (tab_visible (fixture, "notes_page"));
+  g_assert_true (tab_visible (fixture, "risk_page"));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_Add Note")));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_New Assessment")));
+  g_assert_false (gtk_widget_get_visible (kes_test_find_button (GTK_WIDGET (page), "_Add Contact")));
 }
 
 /* At the window's default size every area fits beside the sidebar: an
@@ -244,11 +336,12 @@ test_break_glass (Fixture       *fixture,
   g_assert_cmpstr (kes_audit_entry_get_patient_id (entry), ==, fixture->south_patient);
 }
 
-/* "Register entry only": opened, clinical tabs hidden, nothing logged as
- * emergency access. */
+/* Another team's patient is need-to-know, register entry included: the
+ * dialog offers emergency access or nothing, and cancelling opens nothing
+ * and logs nothing. */
 static void
-test_register_only (Fixture       *fixture,
-                    gconstpointer  data)
+test_cancel_opens_nothing (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
                                          KES_ROLE_CLINICIAN);
@@ -259,10 +352,10 @@ test_register_only (Fixture       *fixture,
   kes_window_open_patient (fixture->window, fixture->south_patient);
   dialog = kes_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "register");
+  g_assert_false (adw_message_dialog_has_response (dialog, "register"));
+  adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpstr (content_child (fixture), ==, "patient");
-  g_assert_false (tab_visible (fixture, "notes_page"));
+  g_assert_cmpstr (content_child (fixture), !=, "patient");
 
   kes_store_set_actor (fixture->db->store, fixture->admin);
   entries = kes_store_list_break_glass (fixture->db->store, NULL, NULL, NULL);
@@ -279,9 +372,11 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/carers-liaison-sees-register-only", test_carers_liaison);
   ADD ("/access/clinician-own-team", test_clinician_own_team);
+  ADD ("/access/administrator-sees-no-clinical-detail", test_administrator);
+  ADD ("/access/team-manager-reads-only", test_team_manager_reads_only);
   ADD ("/window/areas-keep-sidebar", test_areas_keep_sidebar);
   ADD ("/access/break-glass-needs-reason", test_break_glass);
-  ADD ("/access/register-entry-only", test_register_only);
+  ADD ("/access/cancel-opens-nothing", test_cancel_opens_nothing);
 #undef ADD
 
   return g_test_run ();

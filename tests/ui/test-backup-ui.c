@@ -12,6 +12,7 @@
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-error.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -400,8 +401,9 @@ test_hidden_without_permission (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   tam = kes_store_create_account (fixture->db->store, "tam", "Tam Manager", NULL, NULL, NULL, roles,
-                                  "violet harbour 27", &error);
+                                  KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "tam", "violet harbour 27");
   signed_in = kes_store_sign_in (fixture->db->store, "tam", "violet harbour 27", &error);
   g_assert_no_error (error);
   kes_backup_group_reload (fixture->group);

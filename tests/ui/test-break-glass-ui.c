@@ -4,6 +4,7 @@
 #include "accounts/kes-lock-screen.h"
 #include "kes-accounts.h"
 #include "kes-store-jobs.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -48,14 +49,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->south_patient = kes_test_add_patient (fixture->db->store, "Dunnock", "Dee",
                                                  "401 023 2137", kes_team_get_id (south));
   fixture->cai = kes_store_create_account (fixture->db->store, "cai", "Cai Clinician", NULL,
-                                           kes_team_get_id (north), NULL, clinician, PASSWORD,
-                                           &error);
+                                           kes_team_get_id (north), NULL, clinician,
+                                           KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "cai", PASSWORD);
 
   /* A note on the South patient, written by their own team. */
   sol = kes_store_create_account (fixture->db->store, "sol", "Sol Clinician", NULL,
-                                  kes_team_get_id (south), NULL, clinician, PASSWORD, &error);
+                                  kes_team_get_id (south), NULL, clinician, KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "sol", PASSWORD);
   kes_store_set_actor (fixture->db->store, sol);
   kes_note_set_patient_id (note, fixture->south_patient);
   kes_note_set_title (note, "Home visit");

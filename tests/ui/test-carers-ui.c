@@ -14,6 +14,7 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-ui-test-util.h"
+#include "kes-test-accounts.h"
 #include "preview/kes-report-preview.h"
 
 /* The Carers area through its real widgets: add a carer, link them to a
@@ -119,19 +120,15 @@ save_preview (KesReportPreview  *preview,
   return save.ok;
 }
 
-/* Gives the signed-in test user @roles (NULL: none, as before). */
+/* Gives the signed-in test user @roles (NULL: every role, as before). */
 static void
 set_roles (KesTestDb          *db,
            const char * const *roles)
 {
-  const char *none[] = { NULL };
-  g_autoptr(GError) error = NULL;
-
-  kes_store_set_actor (db->store, NULL);
-  g_assert_true (kes_store_set_staff_roles (db->store, kes_staff_get_id (db->actor), roles != NULL ? roles : none,
-                                            &error));
-  g_assert_no_error (error);
-  kes_store_set_actor (db->store, db->actor);
+  if (roles == NULL)
+    kes_test_set_roles (db->store, db->actor, KES_TEST_ALL_ROLES);
+  else
+    kes_test_set_role_list (db->store, db->actor, roles);
 }
 
 /* Saves a picture of @window under $KES_SCREENSHOT_DIR, when set. */

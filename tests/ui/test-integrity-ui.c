@@ -15,6 +15,7 @@
 #include "kes-accounts.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-form.h"
@@ -43,6 +44,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KesStore) made = NULL;
   g_autoptr(KesStaff) admin = NULL;
+  g_autoptr(KesStaff) demo_admin = NULL;
   g_autofree char *made_path = NULL;
   KesDemoOptions options = { 60, 3, 3, 5 };
 
@@ -52,11 +54,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "team.db", NULL);
   made = kes_store_open (made_path, &error);
   g_assert_no_error (error);
-  admin = kes_store_create_account (made, "ada.admin", "Ada Admin", NULL, NULL, NULL, roles,
-                                    ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
-  kes_store_set_actor (made, admin);
+  /* The demo fills the new file first; its administrator then adds Ada. */
   g_assert_true (kes_demo_generate (made, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  demo_admin = kes_test_demo_sign_in (made, KES_ROLE_ADMINISTRATOR);
+  admin = kes_store_create_account (made, "ada.admin", "Ada Admin", NULL, NULL, NULL, roles,
+                                    KES_TEST_ONE_TIME_PASSWORD, &error);
+  g_assert_no_error (error);
+  kes_test_activate (made, "ada.admin", ADMIN_PASSWORD);
+  g_clear_object (&admin);
+  admin = kes_store_sign_in (made, "ada.admin", ADMIN_PASSWORD, &error);
   g_assert_no_error (error);
   fixture->patient_id = kes_test_add_patient (made, "Wagtail", "Wren", "943 476 5919", NULL);
   g_clear_object (&made);

@@ -16,6 +16,7 @@
 #include "kes-ui-test-util.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "kes-test-accounts.h"
 #include "moj/kes-moj-record-dialog.h"
 #include "moj/kes-moj-report-form.h"
 #include "moj/kes-moj-reports-page.h"
@@ -64,11 +65,11 @@ fixture_set_up (Fixture       *fixture,
 
   set_now ("2026-02-25T09:00:00Z");
   fixture->db = kes_test_db_new (TRUE);
-  fixture->social = kes_store_add_staff (fixture->db->store, "sam.social", "Sam Social", "Social supervisor",
-                                         "North", "01603 100200", &error);
+  fixture->social = kes_test_account_titled (fixture->db->store, "sam.social", "Sam Social", "Social supervisor", "North",
+                                             "01603 100200", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
-  fixture->clinical = kes_store_add_staff (fixture->db->store, "cara.clinic", "Dr Cara Clinic",
-                                           "Consultant forensic psychiatrist", "North", "01603 100300", &error);
+  fixture->clinical = kes_test_account_titled (fixture->db->store, "cara.clinic", "Dr Cara Clinic", "Consultant forensic psychiatrist", "North",
+                                               "01603 100300", KES_TEST_ALL_ROLES);
   g_assert_no_error (error);
   fixture->patient_id = kes_test_add_patient (fixture->db->store, "Crane", "John", "9434765919", "North");
   patient = kes_store_load_patient (fixture->db->store, fixture->patient_id, &error);
@@ -112,7 +113,7 @@ fixture_set_up (Fixture       *fixture,
   kes_risk_assessment_set_field (assessment, "serious_harm", "L");
   kes_risk_assessment_set_field (assessment, "imminent_violence", "L");
   kes_risk_assessment_set_status (assessment, KES_RISK_STATUS_COMPLETED);
-  g_assert_true (kes_store_save_risk_assessment (fixture->db->store, assessment, NULL, &error));
+  g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, assessment, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
@@ -356,7 +357,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
   /* Signing follows the named supervisors. */
   kes_store_set_actor (fixture->db->store, fixture->social);
   g_assert_true (kes_moj_report_form_ready_part (form, "C", &error));
-  g_assert_false (kes_moj_report_form_sign_part (form, "C", &error));
+  g_assert_false (kes_moj_report_form_sign_part (form, "C", KES_TEST_PASSWORD, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -365,7 +366,7 @@ test_report_prefill_sign_pdf (Fixture       *fixture,
       if (i < 2)
         g_assert_true (kes_moj_report_form_ready_part (form, parts[i], &error));
       g_assert_no_error (error);
-      g_assert_true (kes_moj_report_form_sign_part (form, parts[i], &error));
+      g_assert_true (kes_moj_report_form_sign_part (form, parts[i], KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (kes_moj_report_form_get_part_state_text (form, parts[i]), "Signed by "));
     }
@@ -552,7 +553,7 @@ test_entered_in_error_and_log (Fixture       *fixture,
       {
         kes_store_set_actor (fixture->db->store, i < 2 ? fixture->social : fixture->clinical);
         g_assert_true (kes_store_set_moj_part_ready (fixture->db->store, report, parts[i], TRUE, &error));
-        g_assert_true (kes_store_sign_moj_report_part (fixture->db->store, report, parts[i], &error));
+        g_assert_true (kes_store_sign_moj_report_part (fixture->db->store, report, parts[i], KES_TEST_PASSWORD, &error));
         g_assert_no_error (error);
       }
     g_assert_true (kes_store_submit_moj_report (fixture->db->store, report, "2026-03-03", "secure-email",

@@ -13,6 +13,7 @@
 #include "kes-error.h"
 #include "kes-record-export.h"
 #include "kes-report-sar.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-export.h"
@@ -397,9 +398,7 @@ test_no_export_permission (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *preview;
 
-  g_assert_true (kes_store_set_staff_roles (fixture->db->store,
-                                            kes_staff_get_id (fixture->db->actor), roles, &error));
-  g_assert_no_error (error);
+  kes_test_set_role_list (fixture->db->store, fixture->db->actor, roles);
   g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
   g_assert_no_error (error);
 

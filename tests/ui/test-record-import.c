@@ -8,6 +8,7 @@
 
 #include "admin/kes-record-import-group.h"
 #include "kes-record-export.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 
 /* A record exported from one database (from) and imported into another
@@ -49,7 +50,12 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *overlay, *page;
 
   fixture->from = kes_test_db_new (TRUE);
+  /* The importer is someone else: the file's author comes as a name in the
+   * directory, never as an account. */
   fixture->into = kes_test_db_new (FALSE);
+  fixture->into->actor = kes_test_account (fixture->into->store, "importer", "Ida Importer", NULL,
+                                           KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->into->store, fixture->into->actor);
   fixture->patient_id = kes_test_add_patient (fixture->from->store, "O’Brien", "Zoë",
                                               "9434765919", NULL);
   fixture->file = g_build_filename (fixture->from->dir, "record.xml", NULL);

@@ -12,6 +12,7 @@
 #include "kes-report-referral.h"
 #include "kes-store-risk.h"
 #include "kes-pdf-writer.h"
+#include "kes-test-accounts.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
@@ -309,7 +310,7 @@ test_intake_to_in_reach (Fixture       *fixture,
                                                          "assessment_date_field")), "2026-11-10");
     kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "history_field")),
                             "Admitted from prison in 2020 after a s47/49 transfer.");
-    g_assert_false (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_false (kes_referral_assessment_sign (assessment, KES_TEST_PASSWORD, NULL));
     g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "message_label")));
     kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "mental_state_field")),
                             "Euthymic, no evidence of psychosis at interview.");
@@ -337,7 +338,7 @@ test_intake_to_in_reach (Fixture       *fixture,
       kes_risk_assessment_set_field (risk, "case_prioritisation", "M");
       kes_risk_assessment_set_field (risk, "other_risks_detail", "Self-neglect when unwell.");
       kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
-      g_assert_true (kes_store_save_risk_assessment (fixture->db->store, risk, NULL, &error));
+      g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, risk, NULL, KES_TEST_PASSWORD, &error));
       g_assert_no_error (error);
     }
     g_signal_emit_by_name (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "risk_link_button"), "clicked");
@@ -352,7 +353,7 @@ test_intake_to_in_reach (Fixture       *fixture,
       g_assert_true (gtk_widget_get_visible (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
                                                              "risk_unlink_button")));
     }
-    g_assert_true (kes_referral_assessment_save (assessment, TRUE));
+    g_assert_true (kes_referral_assessment_sign (assessment, KES_TEST_PASSWORD, NULL));
     g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_SIGNED_BY), ==,
                      kes_staff_get_id (fixture->db->actor));
 
@@ -395,6 +396,28 @@ test_intake_to_in_reach (Fixture       *fixture,
     g_assert_cmpstr (kes_referral_get_text (kes_referral_view_get_referral (view), KES_REFERRAL_RISK_ASSESSMENT_ID), !=, "");
     g_string_free (all, TRUE);
     gtk_window_destroy (GTK_WINDOW (preview_window));
+
+    /* Changed after sign-off: the form says so, with who and when, until it
+     * is signed off again. */
+    {
+      GtkLabel *signed_label = GTK_LABEL (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT,
+                                                          "signed_label"));
+
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (signed_label), "Signed off by Test User, "));
+      kes_text_view_set_text (GTK_TEXT_VIEW (kes_test_child (assessment, KES_TYPE_REFERRAL_ASSESSMENT, "needs_field")),
+                              "Supported housing, depot clinic, alcohol service, carer's assessment.");
+      g_assert_true (kes_referral_assessment_save (assessment));
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (signed_label), "Altered after sign-off by Test User on "));
+      g_assert_nonnull (strstr (gtk_label_get_text (signed_label), "sign it off again"));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (signed_label), "error"));
+      if (g_getenv ("KES_SHOTS_DIR") != NULL)
+        {
+          kes_widget_scroll_into_view (GTK_WIDGET (signed_label));
+          snapshot (fixture->window, "referral-assessment-altered");
+        }
+      g_assert_true (kes_referral_assessment_sign (assessment, KES_TEST_PASSWORD, NULL));
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (signed_label), "Signed off by Test User, "));
+    }
   }
 
   g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL, NULL, &error));

@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-store-risk.h"
 #include "kes-tool-library.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"
@@ -198,6 +199,16 @@ test_fill_dundrum (Fixture       *fixture,
   fill_dundrum (form, "3 1 2 0 2 1 2 U 2 1 0");
   sign (form, "2026-05-20", "2026-11-20");
   g_signal_emit_by_name (find (form, GTK_TYPE_BUTTON, "complete"), "clicked");
+  /* Signing means the signer: the password again. A wrong one is said in
+   * the dialog and nothing is completed. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (kes_test_find_message_dialog ()), ==, "Complete and Sign Off?");
+  kes_test_screenshot ("RISK_SHOT_DIR", "risk-sign-off-asks");
+  kes_test_answer_signature ("not my password at all");
+  g_assert_nonnull (g_object_get_data (G_OBJECT (kes_test_find_message_dialog ()), "kes-problem"));
+  kes_test_screenshot ("RISK_SHOT_DIR", "risk-sign-off-refused");
+  g_assert_cmpint (kes_risk_assessment_get_status (kes_risk_form_get_assessment (KES_RISK_FORM (form))), ==,
+                   KES_RISK_STATUS_DRAFT);
+  kes_test_answer_signature (KES_TEST_PASSWORD);
   g_assert_null (kes_test_find_message_dialog ());
   g_assert_cmpint (kes_risk_assessment_get_status (kes_risk_form_get_assessment (KES_RISK_FORM (form))), ==,
                    KES_RISK_STATUS_COMPLETED);
@@ -233,6 +244,7 @@ test_fill_dundrum (Fixture       *fixture,
   fill_dundrum (form, "3 1 1 0 2 1 2 2 2 1 0");
   sign (form, "2026-11-20", "2027-05-20");
   g_signal_emit_by_name (find (form, GTK_TYPE_BUTTON, "complete"), "clicked");
+  kes_test_answer_signature (KES_TEST_PASSWORD);
   kes_risk_view_show_list (view);
   g_assert_cmpuint (rows (view), ==, 2);
   shot (fixture, "risk-history.png");

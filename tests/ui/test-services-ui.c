@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-error.h"
 #include "kes-services.h"
+#include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 
@@ -52,8 +53,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   kes_store_set_actor (fixture->db->store, ada);
   cai = kes_store_create_account (fixture->db->store, "cai", "Cai Clinician", NULL, NULL, NULL,
-                                  clinician, PASSWORD, &error);
+                                  clinician, KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "cai", PASSWORD);
   sign_in (fixture, "ada.admin");
 
   fixture->window = kes_window_new (NULL);
@@ -70,16 +72,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   kes_test_close_dialogs ();
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (KES_IS_SERVICE_EDITOR (window))
-        gtk_window_destroy (window);
-    }
+  kes_test_destroy_windows (KES_TYPE_SERVICE_EDITOR);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   kes_test_db_free (fixture->db);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -177,16 +171,7 @@ row_button (GtkWidget  *row,
 static KesServiceEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (KES_IS_SERVICE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return KES_SERVICE_EDITOR (window);
-    }
-  return NULL;
+  return (KesServiceEditor *) kes_test_find_window (KES_TYPE_SERVICE_EDITOR);
 }
 
 static GtkWidget *
@@ -329,11 +314,14 @@ test_conflict_keeps_typed (Fixture       *fixture,
   g_assert_nonnull (editor);
 
   bob = kes_store_create_account (fixture->db->store, "bob.admin", "Bob Barker", NULL, NULL, NULL,
-                                  admin, PASSWORD, &error);
+                                  admin, KES_TEST_ONE_TIME_PASSWORD, &error);
   g_assert_no_error (error);
+  kes_test_activate (fixture->db->store, "bob.admin", PASSWORD);
   other = kes_store_open (fixture->db->path, &error);
   g_assert_no_error (error);
-  kes_store_set_actor (other, bob);
+  g_clear_object (&bob);
+  bob = kes_store_sign_in (other, "bob.admin", PASSWORD, &error);
+  g_assert_no_error (error);
   theirs = kes_store_search_services (other, "Samaritans", FALSE, &error)->pdata[0];
   g_object_ref (theirs);
   id = kes_field_record_get_id (theirs);
@@ -372,7 +360,7 @@ test_team_rename_conflict (Fixture       *fixture,
   GtkWidget *admin_page = GTK_WIDGET (kes_window_get_admin_page (fixture->window));
   GtkWidget *teams = kes_test_child (admin_page, KES_TYPE_ADMIN_PAGE, "teams_group");
   g_autoptr(KesStore) other = kes_store_open (fixture->db->path, NULL);
-  g_autoptr(KesStaff) ada = kes_store_find_staff (other, "ada.admin", NULL);
+  g_autoptr(KesStaff) ada = kes_store_sign_in (other, "ada.admin", PASSWORD, NULL);
   g_autoptr(KesTeam) north = kes_store_find_team (other, "North");
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
@@ -386,7 +374,7 @@ test_team_rename_conflict (Fixture       *fixture,
   g_assert_nonnull (row);
 
   /* Someone else renames it first, from another copy of Kestrel. */
-  kes_store_set_actor (other, ada);
+  g_assert_nonnull (ada);
   g_assert_true (kes_store_rename_team (other, kes_team_get_id (north), kes_team_get_revision (north),
                                         "North Forensic", &error));
   g_assert_no_error (error);

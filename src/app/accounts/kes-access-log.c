@@ -53,6 +53,8 @@ static const struct { const char *action; const char *label; } actions[] = {
   { KES_AUDIT_IMPORT, N_("Imported") },
   { KES_AUDIT_SIGN_IN, N_("Signed in") },
   { KES_AUDIT_SIGN_IN_FAILED, N_("Failed sign-in") },
+  { KES_AUDIT_SIGN_OUT, N_("Signed out") },
+  { KES_AUDIT_LIST, N_("Listed") },
   { KES_AUDIT_BREAK_GLASS, N_("Emergency access") },
   { KES_AUDIT_BACKUP, N_("Backed up") },
   { KES_AUDIT_RESTORE, N_("Restored") },
@@ -62,8 +64,8 @@ static const struct { const char *action; const char *label; } actions[] = {
   { KES_AUDIT_GUARDS_RESTORED, N_("Append-only rules put back") },
 };
 
-static const char *
-action_label (const char *action)
+const char *
+kes_access_log_action_label (const char *action)
 {
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     if (g_strcmp0 (actions[i].action, action) == 0)
@@ -152,7 +154,7 @@ entry_row (KesAuditEntry *entry)
   /* TRANSLATORS: "21 Nov 2026 10:00 · Alex Smith · Viewed" */
   title = g_strdup_printf (_("%s · %s · %s"), when,
                            who != NULL && *who != '\0' ? who : _("No one signed in"),
-                           action_label (kes_audit_entry_get_action (entry)));
+                           kes_access_log_action_label (kes_audit_entry_get_action (entry)));
   if (patient != NULL)
     g_string_append (subtitle, patient);
   if (summary != NULL && *summary != '\0')

@@ -28,4 +28,7 @@ gboolean   kes_access_log_export    (KesAccessLog *self,
                                      GFile        *file,
                                      GError      **error);
 
+/* "Signed in", "Account change" …: an access-log action as shown. */
+const char *kes_access_log_action_label (const char *action);
+
 G_END_DECLS

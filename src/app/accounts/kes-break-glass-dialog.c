@@ -51,12 +51,6 @@ response_cb (AdwMessageDialog *dialog,
   g_autofree char *reason = kes_editable_dup_text (entry);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "register") == 0)
-    {
-      request->callback (KES_BREAK_GLASS_REGISTER_ONLY, request->user_data);
-      request_free (request);
-      return;
-    }
   if (g_strcmp0 (response, "open") != 0)
     {
       request->callback (KES_BREAK_GLASS_CANCELLED, request->user_data);
@@ -95,22 +89,12 @@ present (Request    *request,
   kes_widget_set_description (entry, "break-glass-reason");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
-  if (problem != NULL)
-    {
-      GtkWidget *error_label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-      gtk_widget_add_css_class (error_label, "error");
-      gtk_box_append (GTK_BOX (box), error_label);
-      g_object_set_data (G_OBJECT (dialog), "kes-problem", error_label);
-    }
+  kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, NULL);
   g_object_set_data (G_OBJECT (dialog), "kes-reason", entry);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "register", _("_Register Entry Only"),
                                     "open", _("_Use Emergency Access"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
@@ -134,11 +118,11 @@ kes_break_glass_needed (KesStore    *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (patient_id != NULL, FALSE);
 
-  /* Only the team rule can be lifted: a role without clinical access or
-   * without break-glass gets the register entry alone. */
-  if (!kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, NULL, NULL) ||
-      !kes_store_check_permission (store, KES_PERMISSION_BREAK_GLASS, NULL, NULL) ||
-      kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, patient_id, &error))
+  /* Only the team rule can be lifted, and only by a role with break-glass:
+   * the register entry of another team's patient is need-to-know too, so
+   * anyone else is refused by core when the record opens. */
+  if (!kes_store_check_permission (store, KES_PERMISSION_BREAK_GLASS, NULL, NULL) ||
+      kes_store_check_permission (store, KES_PERMISSION_VIEW_IDENTITY, patient_id, &error))
     return FALSE;
   if (!g_error_matches (error, KES_ERROR, KES_ERROR_PERMISSION))
     return FALSE;

@@ -10,16 +10,15 @@ G_BEGIN_DECLS
 typedef enum
 {
   KES_BREAK_GLASS_CANCELLED,     /* open nothing */
-  KES_BREAK_GLASS_REGISTER_ONLY, /* open the register entry, no clinical content */
   KES_BREAK_GLASS_GRANTED,       /* core recorded emergency access with the reason */
 } KesBreakGlassOutcome;
 
 typedef void (*KesBreakGlassCallback) (KesBreakGlassOutcome  outcome,
                                        gpointer              user_data);
 
-/* Whether opening @patient_id's clinical record needs emergency access: the
- * actor's roles allow clinical content and break-glass, but the patient is
- * under another team. @message receives core's explanation. */
+/* Whether opening @patient_id's record needs emergency access: the actor's
+ * roles allow break-glass, but the patient is under another team. @message
+ * receives core's explanation. */
 gboolean kes_break_glass_needed (KesStore    *store,
                                  const char  *patient_id,
                                  char       **message);

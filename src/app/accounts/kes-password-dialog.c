@@ -8,13 +8,15 @@
 #include "accounts/kes-password-dialog.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-error.h"
 
 typedef struct
 {
   GtkWindow           *parent;
   KesStore            *store;
   KesStaff            *staff;
-  gboolean             ask_current;
+  gint64               revision;
+  KesPasswordMode      mode;
   char                *heading;
   char                *body;
   KesPasswordCallback  callback;
@@ -55,6 +57,26 @@ add_entry (GtkGrid    *grid,
   return entry;
 }
 
+static gboolean
+store_password (Request     *request,
+                const char  *current,
+                const char  *password,
+                GError     **error)
+{
+  switch (request->mode)
+    {
+    case KES_PASSWORD_CHANGE_OWN:
+      return kes_store_change_own_password (request->store, current != NULL ? current : "", password, error);
+    case KES_PASSWORD_FIRST_SIGN_IN:
+      return kes_store_change_own_password (request->store, NULL, password, error);
+    case KES_PASSWORD_RESET:
+      return kes_store_reset_password (request->store, kes_staff_get_id (request->staff), request->revision,
+                                       password, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
@@ -77,18 +99,6 @@ response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (current != NULL)
-    {
-      g_autoptr(KesStaff) checked = kes_store_sign_in (request->store,
-                                                       kes_staff_get_username (request->staff),
-                                                       gtk_editable_get_text (current), &error);
-      if (checked == NULL)
-        {
-          g_autofree char *problem = g_strdup_printf (_("Current password: %s"), error->message);
-          present (request, problem);
-          return;
-        }
-    }
   if (g_strcmp0 (gtk_editable_get_text (password), gtk_editable_get_text (confirm)) != 0)
     {
       present (request, _("Confirm password: the two new passwords are different. Type the same "
@@ -96,9 +106,12 @@ response_cb (AdwMessageDialog *dialog,
       return;
     }
   typed = g_strdup (gtk_editable_get_text (password));
-  if (!kes_store_set_password (request->store, kes_staff_get_id (request->staff), typed, &error))
+  if (!store_password (request, current != NULL ? gtk_editable_get_text (current) : NULL, typed, &error))
     {
-      g_autofree char *problem = g_strdup_printf (_("New password: %s"), error->message);
+      /* Core's message names the field when it is about the current one. */
+      g_autofree char *problem = g_error_matches (error, KES_ERROR, KES_ERROR_INVALID)
+                                 ? g_strdup_printf (_("New password: %s"), error->message)
+                                 : g_strdup (error->message);
       present (request, problem);
       return;
     }
@@ -119,7 +132,7 @@ present (Request    *request,
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  if (request->ask_current)
+  if (request->mode == KES_PASSWORD_CHANGE_OWN)
     {
       first = add_entry (GTK_GRID (grid), row++, _("C_urrent password"), "current-password");
       g_object_set_data (G_OBJECT (dialog), "kes-current-password", first);
@@ -132,17 +145,7 @@ present (Request    *request,
   g_object_set_data (G_OBJECT (dialog), "kes-confirm-password", entry);
   gtk_box_append (GTK_BOX (box), grid);
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "error");
-      kes_widget_set_description (label, "password-problem");
-      gtk_box_append (GTK_BOX (box), label);
-      g_object_set_data (G_OBJECT (dialog), "kes-problem", label);
-    }
+  kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, "password-problem");
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -162,7 +165,8 @@ void
 kes_ask_new_password (GtkWidget           *parent,
                       KesStore            *store,
                       KesStaff            *staff,
-                      gboolean             ask_current,
+                      gint64               revision,
+                      KesPasswordMode      mode,
                       const char          *heading,
                       const char          *body,
                       KesPasswordCallback  callback,
@@ -181,7 +185,8 @@ kes_ask_new_password (GtkWidget           *parent,
   request->parent = GTK_IS_WINDOW (root) ? g_object_ref (GTK_WINDOW (root)) : NULL;
   request->store = g_object_ref (store);
   request->staff = g_object_ref (staff);
-  request->ask_current = ask_current;
+  request->revision = revision;
+  request->mode = mode;
   request->heading = g_strdup (heading);
   request->body = g_strdup (body);
   request->callback = callback;

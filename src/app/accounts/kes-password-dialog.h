@@ -13,15 +13,27 @@ typedef void (*KesPasswordCallback) (KesStaff   *staff,
                                      const char *password,
                                      gpointer    user_data);
 
-/* Asks for a new password for @staff, twice, and stores it with
- * kes_store_set_password() (core checks it is good enough and who may set
- * it). With @ask_current the current password is asked for too and checked
- * by signing in (throttled and logged like any sign-in). A problem is shown
- * in the dialog, which asks again; nothing typed into it is logged. */
+typedef enum
+{
+  /* One's own, from the user menu: the current password is asked for and
+   * checked like a sign-in (kes_store_change_own_password). */
+  KES_PASSWORD_CHANGE_OWN,
+  /* One's own, straight after signing in with a one-time password. */
+  KES_PASSWORD_FIRST_SIGN_IN,
+  /* An administrator sets @staff's one-time password from @revision
+   * (kes_store_reset_password). */
+  KES_PASSWORD_RESET,
+} KesPasswordMode;
+
+/* Asks for a new password for @staff, twice, and stores it (core checks it
+ * is good enough and who may set it). A problem is shown in the dialog,
+ * which asks again; nothing typed into it is logged. @revision is used by
+ * KES_PASSWORD_RESET only. */
 void kes_ask_new_password (GtkWidget           *parent,
                            KesStore            *store,
                            KesStaff            *staff,
-                           gboolean             ask_current,
+                           gint64               revision,
+                           KesPasswordMode      mode,
                            const char          *heading,
                            const char          *body,
                            KesPasswordCallback  callback,

@@ -93,7 +93,7 @@ backup_thread (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  path = kes_backup_create (store, job->folder, KES_AUTO_BACKUP_KEEP, NULL, &error);
+  path = kes_backup_create_automatic (store, job->folder, KES_AUTO_BACKUP_KEEP, &error);
   if (path == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

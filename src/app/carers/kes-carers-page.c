@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-signature-dialog.h"
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-carers-page.h"
 #include "kes-carers.h"
@@ -283,7 +285,7 @@ record_assessment_cb (GtkButton     *button,
                       KesCarersPage *self)
 {
   g_autoptr(KesFieldRecord) assessment = kes_field_record_new (&kes_carer_assessment_kind);
-  const char *hidden[] = { "carer_id", "assessor_id", "eligible", NULL };
+  const char *hidden[] = { "carer_id", "assessor_id", "eligible", "signed_by", "signed_role", "signed_at", NULL };
   const char *patient_id = g_object_get_data (G_OBJECT (button), "patient-id");
 
   kes_field_record_set_text (assessment, "carer_id", self->carer_id);
@@ -423,12 +425,15 @@ assessment_pdf_cb (GtkButton     *button,
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesStaff) assessor = NULL;
+  g_autoptr(KesStaff) signer = NULL;
   g_autofree char *patient_name = NULL;
   GtkWidget *window, *preview, *box, *header;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (assessment == NULL || carer == NULL)
     return;
+  if (*kes_field_record_get_text (assessment, "signed_by") != '\0')
+    signer = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "signed_by"), NULL);
   if (kes_field_record_get_patient_id (assessment) != NULL)
     patient = kes_store_load_patient (self->store, kes_field_record_get_patient_id (assessment), NULL);
   if (patient != NULL)
@@ -436,7 +441,8 @@ assessment_pdf_cb (GtkButton     *button,
   if (*kes_field_record_get_text (assessment, "assessor_id") != '\0')
     assessor = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "assessor_id"), NULL);
   document = kes_carer_assessment_document (carer, assessment, patient_name,
-                                            assessor != NULL ? kes_staff_get_display_name (assessor) : NULL);
+                                            assessor != NULL ? kes_staff_get_display_name (assessor) : NULL,
+                                            signer != NULL ? kes_staff_get_display_name (signer) : NULL);
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Carer’s assessment"));
@@ -458,6 +464,71 @@ assessment_pdf_cb (GtkButton     *button,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* "signed off by Cara Carer on 21 Nov 2026" or "not signed off". */
+static char *
+signed_off_text (KesCarersPage  *self,
+                 KesFieldRecord *assessment)
+{
+  const char *signed_at = kes_field_record_get_text (assessment, "signed_at");
+  g_autoptr(KesStaff) signer = NULL;
+  g_autofree char *when = NULL;
+
+  if (*signed_at == '\0')
+    return g_strdup (_("not signed off"));
+  signer = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "signed_by"), NULL);
+  when = kes_time_to_display (signed_at);
+  return g_strdup_printf (_("signed off by %s on %s"), signer != NULL ? kes_staff_get_display_name (signer)
+                                                                      : _("someone"), when);
+}
+
+static gboolean
+sign_assessment_cb (const char  *password,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  KesFieldRecord *assessment = user_data;
+  KesCarersPage *self = g_object_get_data (G_OBJECT (assessment), "kes-page");
+
+  return kes_store_sign_carer_assessment (self->store, assessment, password, error);
+}
+
+static void
+assessment_signed_cb (gboolean      signed_off,
+                      const GError *error,
+                      gpointer      user_data)
+{
+  KesCarersPage *self = g_object_get_data (G_OBJECT (user_data), "kes-page");
+
+  if (error != NULL)
+    kes_show_error (GTK_WIDGET (self), _("The Assessment Was Not Signed Off"), error->message);
+  else if (signed_off)
+    {
+      kes_widget_toast (GTK_WIDGET (self), _("Carer’s assessment signed off"));
+      kes_carers_page_show_carer (self, self->carer_id);
+    }
+}
+
+/* Signing means the signer: the password again, first. */
+static void
+sign_assessment_clicked_cb (GtkButton     *button,
+                            KesCarersPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "assessment-id");
+  g_autoptr(GError) error = NULL;
+  KesFieldRecord *assessment = kes_store_load_carer_record (self->store, &kes_carer_assessment_kind, id, &error);
+
+  if (assessment == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Assessment Was Not Signed Off"), error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (assessment), "kes-page", g_object_ref (self), g_object_unref);
+  kes_ask_signature (GTK_WIDGET (self), _("Sign Off the Carer’s Assessment?"),
+                     _("Type your password to sign the assessment off as yourself. Your name, your "
+                       "role and the time go on it; changing it later takes the sign-off away."),
+                     sign_assessment_cb, assessment_signed_cb, assessment, g_object_unref);
+}
+
 static void
 show_assessments (KesCarersPage *self)
 {
@@ -477,11 +548,12 @@ show_assessments (KesCarersPage *self)
       g_autofree char *review = display_date (kes_field_record_get_text (assessment, "review_date"));
       g_autofree char *title = g_strdup_printf (_("%s — offered %s"),
                                                 code_label (KES_CODES_CARER_ASSESSMENT_STATUS, status), offered);
+      g_autofree char *signed_text = signed_off_text (self, assessment);
       g_autofree char *subtitle = g_str_equal (status, "completed")
-        ? g_strdup_printf (_("%s; review %s"),
+        ? g_strdup_printf (_("%s; review %s; %s"),
                            kes_field_record_get_bool (assessment, "eligible") ? _("Eligible for support")
                                                                              : _("Not eligible"),
-                           review)
+                           review, signed_text)
         : NULL;
       {
         GtkWidget *row = add_row (group, title, subtitle);
@@ -494,6 +566,18 @@ show_assessments (KesCarersPage *self)
                                 g_strdup (kes_field_record_get_id (assessment)), g_free);
         g_signal_connect (pdf, "clicked", G_CALLBACK (assessment_pdf_cb), self);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), pdf);
+        if (g_str_equal (status, "completed") && *kes_field_record_get_text (assessment, "signed_at") == '\0' &&
+            kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CARERS, NULL, NULL))
+          {
+            GtkWidget *sign = gtk_button_new_with_mnemonic (_("_Sign Off…"));
+
+            gtk_widget_set_valign (sign, GTK_ALIGN_CENTER);
+            gtk_widget_set_name (sign, "assessment-sign");
+            g_object_set_data_full (G_OBJECT (sign), "assessment-id",
+                                    g_strdup (kes_field_record_get_id (assessment)), g_free);
+            g_signal_connect (sign, "clicked", G_CALLBACK (sign_assessment_clicked_cb), self);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), sign);
+          }
       }
     }
 

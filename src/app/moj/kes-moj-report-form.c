@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
@@ -152,14 +153,56 @@ kes_moj_report_form_ready_part (KesMojReportForm  *self,
 gboolean
 kes_moj_report_form_sign_part (KesMojReportForm  *self,
                                const char        *part_id,
+                               const char        *password,
                                GError           **error)
 {
   if (!kes_moj_report_form_save (self, error) ||
-      !kes_store_sign_moj_report_part (self->store, self->report, part_id, error))
+      !kes_store_sign_moj_report_part (self->store, self->report, part_id, password, error))
     return FALSE;
   refresh (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+typedef struct
+{
+  KesMojReportForm *form;
+  GtkWidget        *button;
+  char             *part_id;
+} SignRequest;
+
+static void
+sign_request_free (gpointer data)
+{
+  SignRequest *request = data;
+
+  g_object_unref (request->form);
+  g_object_unref (request->button);
+  g_free (request->part_id);
+  g_free (request);
+}
+
+static gboolean
+sign_part_cb (const char  *password,
+              gpointer     user_data,
+              GError     **error)
+{
+  SignRequest *request = user_data;
+
+  return kes_moj_report_form_sign_part (request->form, request->part_id, password, error);
+}
+
+static void
+part_signed_cb (gboolean      signed_off,
+                const GError *error,
+                gpointer      user_data)
+{
+  SignRequest *request = user_data;
+
+  if (signed_off)
+    kes_widget_toast (request->button, _("Part signed"));
+  else if (error != NULL)
+    kes_show_error (GTK_WIDGET (request->form), _("The Part Was Not Signed"), error->message);
 }
 
 KesDocument *
@@ -177,13 +220,28 @@ part_button_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   const char *part_id = g_object_get_data (G_OBJECT (button), "kes-part");
   gboolean sign = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kes-sign"));
+  SignRequest *request;
+  g_autofree char *heading = NULL;
 
-  if (!(sign ? kes_moj_report_form_sign_part (self, part_id, &error)
-             : kes_moj_report_form_ready_part (self, part_id, &error)))
-    kes_show_error (GTK_WIDGET (self), sign ? _("The Part Was Not Signed") : _("The Part Was Not Marked Ready"),
-                    error->message);
-  else
-    kes_widget_toast (GTK_WIDGET (button), sign ? _("Part signed") : _("Part ready for review"));
+  if (!sign)
+    {
+      if (!kes_moj_report_form_ready_part (self, part_id, &error))
+        kes_show_error (GTK_WIDGET (self), _("The Part Was Not Marked Ready"), error->message);
+      else
+        kes_widget_toast (GTK_WIDGET (button), _("Part ready for review"));
+      return;
+    }
+  /* Signing means the signer: the password again, first. */
+  request = g_new0 (SignRequest, 1);
+  request->form = g_object_ref (self);
+  request->button = g_object_ref (GTK_WIDGET (button));
+  request->part_id = g_strdup (part_id);
+  heading = g_strdup_printf (_("Sign Part %s?"), part_id);
+  kes_ask_signature (GTK_WIDGET (self), heading,
+                     _("Type your password to sign this part as yourself. Your name and the time "
+                       "go on the report; a later change to the part will show it was altered "
+                       "after signing."),
+                     sign_part_cb, part_signed_cb, request, sign_request_free);
 }
 
 static void

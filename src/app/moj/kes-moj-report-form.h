@@ -35,12 +35,14 @@ const char       *kes_moj_report_form_get_part_state_text (KesMojReportForm *sel
                                                            const char       *part_id);
 gboolean          kes_moj_report_form_save         (KesMojReportForm  *self,
                                                     GError           **error);
-/* Saves, then marks ready / signs as the signed-in user. */
+/* Saves, then marks ready / signs as the signed-in user, with the
+ * @password they typed again (the part's Sign button asks for it). */
 gboolean          kes_moj_report_form_ready_part   (KesMojReportForm  *self,
                                                     const char        *part_id,
                                                     GError           **error);
 gboolean          kes_moj_report_form_sign_part    (KesMojReportForm  *self,
                                                     const char        *part_id,
+                                                    const char        *password,
                                                     GError           **error);
 KesDocument      *kes_moj_report_form_build_document (KesMojReportForm *self,
                                                       GError          **error);

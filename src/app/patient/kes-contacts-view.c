@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -87,8 +88,13 @@ static void
 form_cancel_clicked_cb (KesContactsView *self)
 {
   gtk_widget_set_visible (self->form_box, FALSE);
-  gtk_widget_set_visible (self->add_button, TRUE);
-  gtk_widget_grab_focus (self->add_button);
+  /* Only those core lets write are offered the form. */
+  gtk_widget_set_visible (self->add_button,
+                          self->store != NULL &&
+                          kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CLINICAL,
+                                                      self->patient_id, NULL));
+  if (gtk_widget_get_visible (self->add_button))
+    gtk_widget_grab_focus (self->add_button);
 }
 
 /* "14:30" or "1430" -> hours and minutes. */

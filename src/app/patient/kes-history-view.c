@@ -362,7 +362,7 @@ kes_history_view_reload (KesHistoryView *self)
   if (self->store == NULL || self->record_id == NULL)
     return;
 
-  revisions = kes_store_list_revisions (self->store, self->record_id, &error);
+  revisions = kes_store_list_history (self->store, self->record_id, &error);
   if (revisions == NULL)
     {
       gtk_list_box_append (self->list, kes_record_error_row_new (error->message));

@@ -191,6 +191,7 @@ update_header (KesPatientPage *self)
 }
 
 static gboolean can_view_clinical (KesPatientPage *self);
+static gboolean can_view_carers   (KesPatientPage *self);
 static gboolean can_edit_identity (KesPatientPage *self);
 
 static void
@@ -220,9 +221,9 @@ update_actions (KesPatientPage *self)
     adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_view_stack_page_set_visible (self->care_plan_page, !self->is_new && clinical);
   adw_view_stack_page_set_visible (self->medication_page, !self->is_new && clinical);
-  adw_view_stack_page_set_visible (self->moj_page, !self->is_new);
-  adw_view_stack_page_set_visible (self->risk_page, !self->is_new);
-  adw_view_stack_page_set_visible (self->carers_page, !self->is_new);
+  adw_view_stack_page_set_visible (self->moj_page, !self->is_new && clinical);
+  adw_view_stack_page_set_visible (self->risk_page, !self->is_new && clinical);
+  adw_view_stack_page_set_visible (self->carers_page, can_view_carers (self));
   adw_view_stack_page_set_visible (self->referral_page, !self->is_new && clinical);
 }
 
@@ -232,6 +233,16 @@ can_edit_identity (KesPatientPage *self)
 {
   return self->store == NULL ||
          kes_store_check_permission (self->store, KES_PERMISSION_EDIT_IDENTITY, NULL, NULL);
+}
+
+/* Carers' liaison staff and clinicians; not liaison and diversion or
+ * administrators. */
+static gboolean
+can_view_carers (KesPatientPage *self)
+{
+  return !self->is_new && self->patient != NULL && self->store != NULL &&
+         kes_store_check_permission (self->store, KES_PERMISSION_VIEW_CARERS,
+                                     kes_patient_get_id (self->patient), NULL);
 }
 
 static gboolean
@@ -278,10 +289,11 @@ show_record (KesPatientPage *self)
           kes_care_plan_view_set_record (self->care_plan_view, self->store, id);
           kes_medication_view_set_record (self->medication_view, self->store, id);
           kes_referral_tab_set_record (self->referral_tab, self->store, id);
+          kes_moj_view_set_record (self->moj_view, self->store, id);
+          kes_risk_view_set_record (self->risk_view, self->store, id);
         }
-      kes_moj_view_set_record (self->moj_view, self->store, id);
-      kes_risk_view_set_record (self->risk_view, self->store, id);
-      kes_patient_carers_view_set_record (self->carers_view, self->store, id);
+      if (can_view_carers (self))
+        kes_patient_carers_view_set_record (self->carers_view, self->store, id);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "patient/kes-record-rows.h"
 
@@ -123,7 +124,9 @@ kes_record_row_new (GtkWidget           *owner,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (!in_error && record_id != NULL)
+  /* Offered only to those core lets write (team managers read, not write). */
+  if (!in_error && record_id != NULL &&
+      kes_store_check_permission (store, KES_PERMISSION_EDIT_CLINICAL, NULL, NULL))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark as _Entered in Error…"));
       MarkRequest *template = g_new0 (MarkRequest, 1);

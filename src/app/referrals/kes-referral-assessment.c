@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
+#include "kes-error.h"
 #include "kes-clock.h"
 #include "kes-report-referral.h"
 #include "kes-store-referrals.h"
@@ -51,16 +53,39 @@ static void
 show_signed (KesReferralAssessment *self)
 {
   const char *signed_at = kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_AT);
+  g_autoptr(KesStaff) signer = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *altered_by = NULL;
+  g_autofree char *altered_at = NULL;
+  const char *role = kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_ROLE);
+  const char *name;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->signed_label), "error");
   if (*signed_at == '\0')
     {
       gtk_label_set_text (self->signed_label, _("Not signed off yet"));
       return;
     }
   when = kes_time_to_display (signed_at);
-  text = g_strdup_printf (_("Signed off %s"), when);
+  signer = kes_store_find_staff (self->store, kes_referral_get_text (self->referral, KES_REFERRAL_SIGNED_BY), NULL);
+  name = signer != NULL ? kes_staff_get_display_name (signer) : _("someone");
+  if (kes_referral_get_sign_state (self->referral) == KES_REFERRAL_ASSESSMENT_ALTERED)
+    {
+      g_autofree char *altered_when = NULL;
+
+      kes_store_referral_alteration (self->store, self->referral, &altered_by, &altered_at, NULL);
+      altered_when = altered_at != NULL ? kes_time_to_display (altered_at) : g_strdup (_("later"));
+      /* TRANSLATORS: "Altered after sign-off by Bob on 21 Nov 2026 10:00 (signed off by Alice on …): sign it off again" */
+      text = g_strdup_printf (_("Altered after sign-off by %s on %s (signed off by %s on %s): sign it off again"),
+                              altered_by != NULL ? altered_by : _("someone"), altered_when, name, when);
+      gtk_widget_add_css_class (GTK_WIDGET (self->signed_label), "error");
+    }
+  else if (*role != '\0')
+    /* TRANSLATORS: "Signed off by Alice Adeyemi, Consultant psychiatrist, on 21 Nov 2026 09:00" */
+    text = g_strdup_printf (_("Signed off by %s, %s, on %s"), name, role, when);
+  else
+    text = g_strdup_printf (_("Signed off by %s on %s"), name, when);
   gtk_label_set_text (self->signed_label, text);
 }
 
@@ -152,13 +177,13 @@ dup_with_typed (KesReferralAssessment *self)
 static void
 save_clicked_cb (KesReferralAssessment *self)
 {
-  kes_referral_assessment_save (self, FALSE);
+  kes_referral_assessment_save (self);
 }
 
 static void
 sign_clicked_cb (KesReferralAssessment *self)
 {
-  kes_referral_assessment_save (self, TRUE);
+  kes_referral_assessment_ask_to_sign (self);
 }
 
 static void
@@ -270,32 +295,90 @@ kes_referral_assessment_set_referral (KesReferralAssessment *self,
   show_signed (self);
 }
 
+static void
+saved (KesReferralAssessment *self,
+       KesReferral           *candidate,
+       gboolean               signed_off)
+{
+  g_set_object (&self->referral, candidate);
+  show_message (self, NULL);
+  show_signed (self);
+  kes_widget_toast (GTK_WIDGET (self), signed_off ? _("Assessment signed off") : _("Assessment saved"));
+  g_signal_emit (self, signals[SAVED], 0, candidate);
+}
+
 gboolean
-kes_referral_assessment_save (KesReferralAssessment *self,
-                              gboolean               sign)
+kes_referral_assessment_save (KesReferralAssessment *self)
 {
   g_autoptr(KesReferral) candidate = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saved;
 
   g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
   g_return_val_if_fail (self->referral != NULL, FALSE);
 
   candidate = dup_with_typed (self);
-  saved = sign ? kes_store_sign_referral_assessment (self->store, candidate, &error)
-               : kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error);
-  if (!saved)
+  if (!kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error))
     {
       /* What was typed stays in the fields. */
       show_message (self, error->message);
       return FALSE;
     }
-  g_set_object (&self->referral, candidate);
-  show_message (self, NULL);
-  show_signed (self);
-  kes_widget_toast (GTK_WIDGET (self), sign ? _("Assessment signed off") : _("Assessment saved"));
-  g_signal_emit (self, signals[SAVED], 0, candidate);
+  saved (self, candidate, FALSE);
   return TRUE;
+}
+
+gboolean
+kes_referral_assessment_sign (KesReferralAssessment  *self,
+                              const char             *password,
+                              GError                **error)
+{
+  g_autoptr(KesReferral) candidate = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KES_IS_REFERRAL_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (self->referral != NULL, FALSE);
+
+  candidate = dup_with_typed (self);
+  if (!kes_store_sign_referral_assessment (self->store, candidate, password, &local))
+    {
+      /* What was typed stays in the fields; a wrong password is said in
+       * the dialog that asked for it. */
+      if (!g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+        show_message (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  saved (self, candidate, TRUE);
+  return TRUE;
+}
+
+static gboolean
+sign_cb (const char  *password,
+         gpointer     user_data,
+         GError     **error)
+{
+  return kes_referral_assessment_sign (user_data, password, error);
+}
+
+static void
+signed_cb (gboolean      signed_off,
+           const GError *error,
+           gpointer      user_data)
+{
+  /* kes_referral_assessment_sign() has said what went wrong in the form. */
+}
+
+void
+kes_referral_assessment_ask_to_sign (KesReferralAssessment *self)
+{
+  g_return_if_fail (KES_IS_REFERRAL_ASSESSMENT (self));
+  g_return_if_fail (self->referral != NULL);
+
+  kes_ask_signature (GTK_WIDGET (self), _("Sign Off the Assessment?"),
+                     _("Type your password to sign the assessment as yourself. Your name, your "
+                       "role and the time go on it; if it is changed later it shows as altered "
+                       "after sign-off until it is signed again."),
+                     sign_cb, signed_cb, g_object_ref (self), g_object_unref);
 }
 
 GtkWidget *

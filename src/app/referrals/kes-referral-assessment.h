@@ -19,9 +19,16 @@ void         kes_referral_assessment_set_store    (KesReferralAssessment *self,
                                                    KesStore              *store);
 void         kes_referral_assessment_set_referral (KesReferralAssessment *self,
                                                    KesReferral           *referral);
-/* What the Save and Sign Off buttons do. */
-gboolean     kes_referral_assessment_save         (KesReferralAssessment *self,
-                                                   gboolean               sign);
+/* What the Save button does. */
+gboolean     kes_referral_assessment_save         (KesReferralAssessment *self);
+/* What the Sign Off button does: asks for the password again
+ * (kes-signature-dialog.h), then kes_referral_assessment_sign(). */
+void         kes_referral_assessment_ask_to_sign  (KesReferralAssessment *self);
+/* Signs off what is typed, with the signer's @password; a refusal is shown
+ * in the form, and what was typed stays. */
+gboolean     kes_referral_assessment_sign         (KesReferralAssessment  *self,
+                                                   const char             *password,
+                                                   GError                **error);
 /* The preview window opened by the PDF buttons (for tests); NULL on error. */
 GtkWidget   *kes_referral_assessment_preview      (KesReferralAssessment *self,
                                                    gboolean               plan);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-store-risk.h"
@@ -716,23 +717,78 @@ check_clicked_cb (GtkButton   *button,
   kes_widget_scroll_into_view (self->check_label);
 }
 
-static void
-complete (KesRiskForm *self,
-          const char  *reason)
+gboolean
+kes_risk_form_complete (KesRiskForm  *self,
+                        const char   *reason,
+                        const char   *password,
+                        GError      **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (KES_IS_RISK_FORM (self), FALSE);
 
-  if (!kes_tool_assessment_complete (self->store, self->definition, self->assessment, reason, &error))
-    {
-      kes_risk_form_check (self);
-      kes_show_error (GTK_WIDGET (self), _("The assessment was not saved"), error->message);
-      return;
-    }
+  if (!kes_tool_assessment_complete (self->store, self->definition, self->assessment, reason, password, error))
+    return FALSE;
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   gtk_widget_set_visible (self->check_label, FALSE);
   update_status (self);
   kes_widget_toast (GTK_WIDGET (self), _("Assessment completed and signed off"));
   g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+typedef struct
+{
+  KesRiskForm *form;
+  char        *reason;
+} CompleteRequest;
+
+static void
+complete_request_free (gpointer data)
+{
+  CompleteRequest *request = data;
+
+  g_object_unref (request->form);
+  g_free (request->reason);
+  g_free (request);
+}
+
+static gboolean
+complete_cb (const char  *password,
+             gpointer     user_data,
+             GError     **error)
+{
+  CompleteRequest *request = user_data;
+
+  return kes_risk_form_complete (request->form, request->reason, password, error);
+}
+
+static void
+completed_cb (gboolean      signed_off,
+              const GError *error,
+              gpointer      user_data)
+{
+  CompleteRequest *request = user_data;
+
+  if (error != NULL)
+    {
+      kes_risk_form_check (request->form);
+      kes_show_error (GTK_WIDGET (request->form), _("The assessment was not saved"), error->message);
+    }
+}
+
+/* Signing means the signer: the password again before it is completed. */
+static void
+complete (KesRiskForm *self,
+          const char  *reason)
+{
+  CompleteRequest *request = g_new0 (CompleteRequest, 1);
+
+  request->form = g_object_ref (self);
+  request->reason = g_strdup (reason);
+  kes_ask_signature (GTK_WIDGET (self), _("Complete and Sign Off?"),
+                     _("Type your password to sign the assessment off as yourself. It is saved as "
+                       "completed, with your name and the time, and changes after that only by a "
+                       "new revision with a reason."),
+                     complete_cb, completed_cb, request, complete_request_free);
 }
 
 static void

@@ -33,5 +33,12 @@ gboolean            kes_risk_form_save_draft     (KesRiskForm        *self,
 void                kes_risk_form_finish_building (KesRiskForm       *self);
 /* The completion check, shown under the form: the number of problems. */
 guint               kes_risk_form_check          (KesRiskForm        *self);
+/* Completes and signs off with the signer's @password typed again (the
+ * Complete and Sign Off button asks for it); @reason for a revision of a
+ * completed one. */
+gboolean            kes_risk_form_complete       (KesRiskForm        *self,
+                                                  const char         *reason,
+                                                  const char         *password,
+                                                  GError            **error);
 
 G_END_DECLS

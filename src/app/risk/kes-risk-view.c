@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-store-risk.h"
@@ -33,6 +34,7 @@ struct _KesRiskView
   GtkWidget    *detail_bin;
   GtkWidget    *message;
   GtkWidget    *export_box;
+  GtkWidget    *new_button;
 
   /* What the detail page shows, for export: an assessment, or two compared. */
   KesToolDefinition *export_def;
@@ -97,22 +99,6 @@ export_clicked_cb (GtkButton   *button,
     kes_risk_export_xml (GTK_WIDGET (self), self->store, self->patient_id, document);
   else
     kes_risk_export_preview (GTK_WIDGET (self), self->store, self->patient_id, document);
-}
-
-static void
-definition_imported_cb (GtkWidget *widget)
-{
-  KesRiskView *self = KES_RISK_VIEW (widget);
-  g_autofree char *patient_id = g_strdup (self->patient_id);
-
-  kes_risk_view_set_record (self, self->store, patient_id);
-}
-
-static void
-import_clicked_cb (GtkButton   *button,
-                   KesRiskView *self)
-{
-  kes_risk_import_definition (GTK_WIDGET (self), self->store, G_CALLBACK (definition_imported_cb));
 }
 
 static void
@@ -270,6 +256,10 @@ kes_risk_view_reload (KesRiskView *self)
   self->assessments = g_ptr_array_new_with_free_func (g_object_unref);
   if (self->store == NULL || self->patient_id == NULL)
     return;
+  /* Starting an assessment is offered only to those core lets write. */
+  gtk_widget_set_visible (self->new_button, kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CLINICAL,
+                                                                        self->patient_id, NULL));
+  gtk_widget_set_visible (self->tool_dropdown, gtk_widget_get_visible (self->new_button));
 
   model = kes_store_list_risk_assessments (self->store, self->patient_id, FALSE, &error);
   if (model == NULL)
@@ -393,13 +383,7 @@ kes_risk_view_init (KesRiskView *self)
   gtk_widget_add_css_class (new_button, "suggested-action");
   g_signal_connect_object (new_button, "clicked", G_CALLBACK (new_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (bar), new_button);
-  {
-    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Definition…"));
-
-    gtk_widget_set_tooltip_text (import, _("Add a tool definition file, such as licensed item wording (administrators)"));
-    g_signal_connect_object (import, "clicked", G_CALLBACK (import_clicked_cb), self, 0);
-    gtk_box_append (GTK_BOX (bar), import);
-  }
+  self->new_button = new_button;
   gtk_box_append (GTK_BOX (list_page), bar);
 
   self->message = gtk_label_new (NULL);

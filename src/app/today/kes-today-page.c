@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-records.h"
@@ -43,14 +44,16 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char  *path;
-  char  *team_id;
-  GDate *today;
+  char       *path;
+  char       *team_id;
+  GDate      *today;
+  KesSession *session; /* who is reading, on the worker's own store */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->session, kes_session_free);
   g_free (data->path);
   g_free (data->team_id);
   g_date_free (data->today);
@@ -83,7 +86,7 @@ load_thread (GTask        *task,
   GPtrArray *items;
 
   store = kes_store_open (data->path, &error);
-  if (store == NULL)
+  if (store == NULL || !kes_store_resume_session (store, data->session, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -384,6 +387,7 @@ kes_today_page_reload (KesTodayPage *self)
   data->path = g_strdup (path);
   data->team_id = kes_today_page_get_all_teams (self) ? NULL : current_team_id (self);
   data->today = kes_clock_today ();
+  data->session = kes_store_get_session (self->store);
 
   self->loading = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);

@@ -33,13 +33,7 @@ struct _KesWelcomePage
   GtkWidget   *signin_password;
   GtkLabel    *signin_error;
   GtkButton   *signin_button;
-  GtkWidget   *pick_heading;
-  GtkListBox  *staff_list;
 };
-
-/* Names to pick from suit a team, not a trust: past this many people who can
- * sign in, everyone types their user name (and the page stays quick to draw). */
-#define PICK_LIST_MAX 12
 
 G_DEFINE_FINAL_TYPE (KesWelcomePage, kes_welcome_page, ADW_TYPE_BIN)
 
@@ -204,43 +198,36 @@ signed_in (KesWelcomePage *self,
 }
 
 static void
-set_password_done_cb (KesStaff   *staff,
-                      const char *password,
-                      gpointer    user_data)
+first_password_changed_cb (KesStaff   *staff,
+                           const char *password,
+                           gpointer    user_data)
 {
-  KesWelcomePage *self = user_data;
-  g_autoptr(KesStaff) member = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KesWelcomePage) self = user_data;
 
+  /* Not changed: nobody goes on with a one-time password. */
   if (password == NULL)
     {
-      /* Not set after all: no one is signed in. */
-      kes_store_set_actor (self->store, NULL);
+      kes_store_sign_out (self->store);
+      kes_field_set_error (self->signin_password, self->signin_error,
+                           _("Your password was not changed, so you are not signed in. Sign in "
+                             "again and choose a new password."));
+      gtk_widget_grab_focus (self->signin_password);
       return;
     }
-
-  member = kes_store_sign_in (self->store, kes_staff_get_username (staff), password, &error);
-  if (member == NULL)
-    {
-      kes_field_set_error (self->signin_password, self->signin_error, error->message);
-      return;
-    }
-  signed_in (self, member);
+  signed_in (self, staff);
 }
 
-/* An account from before passwords: its owner sets one now, then signs in. */
+/* An account an administrator set up or reset holds a one-time password:
+ * its owner chooses their own before anything else. */
 static void
-ask_new_password (KesWelcomePage *self,
-                  KesStaff       *staff)
+ask_first_password (KesWelcomePage *self,
+                    KesStaff       *staff)
 {
-  g_autofree char *heading = g_strdup_printf (_("Set a Password for %s"),
-                                              kes_staff_get_display_name (staff));
-
-  kes_store_set_actor (self->store, staff);
-  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, FALSE, heading,
-                        _("This account has no password yet. Every account must have one: choose "
-                          "it now, and use it whenever Kestrel asks."),
-                        set_password_done_cb, self);
+  kes_ask_new_password (GTK_WIDGET (self), self->store, staff, 0, KES_PASSWORD_FIRST_SIGN_IN,
+                        _("Choose Your Password"),
+                        _("You signed in with a one-time password. Choose your own now: no one "
+                          "else will know it."),
+                        first_password_changed_cb, g_object_ref (self));
 }
 
 static void
@@ -260,23 +247,21 @@ signin_clicked_cb (KesWelcomePage *self)
       return;
     }
 
-  /* A legacy account without a password is asked to set one. */
-  if (!kes_store_staff_has_password (self->store, username) &&
-      !kes_store_staff_is_disabled (self->store, username) &&
-      (staff = kes_store_find_staff (self->store, username, NULL)) != NULL)
-    {
-      ask_new_password (self, staff);
-      return;
-    }
-
   /* Core checks the password, throttles repeated failures and audits both;
-   * its message is shown as it is. */
+   * its message is shown as it is, the same whatever was wrong. An account
+   * without a password never gets further than this. */
   staff = kes_store_sign_in (self->store, username, password, &error);
   if (staff == NULL)
     {
       kes_field_set_error (self->signin_password, self->signin_error, error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
       gtk_widget_grab_focus (self->signin_password);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
+  if (kes_store_must_change_password (self->store))
+    {
+      ask_first_password (self, staff);
       return;
     }
   signed_in (self, staff);
@@ -290,73 +275,6 @@ signin_activate_cb (KesWelcomePage *self,
     gtk_widget_grab_focus (self->signin_password);
   else
     signin_clicked_cb (self);
-}
-
-static void
-staff_row_activated_cb (KesWelcomePage *self,
-                        GtkListBoxRow  *row)
-{
-  KesStaff *staff = g_object_get_data (G_OBJECT (row), "kes-staff");
-
-  if (staff == NULL)
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (self->signin_username), kes_staff_get_username (staff));
-  if (!kes_store_staff_has_password (self->store, kes_staff_get_id (staff)))
-    {
-      ask_new_password (self, staff);
-      return;
-    }
-  kes_field_set_error (self->signin_password, self->signin_error, NULL);
-  gtk_widget_grab_focus (self->signin_password);
-}
-
-static void
-populate_pick_list (KesWelcomePage *self)
-{
-  g_autoptr(GListModel) staff = NULL;
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  gboolean shown;
-  guint n;
-
-  kes_list_box_remove_all (self->staff_list);
-
-  staff = kes_store_list_staff (self->store, &error);
-  if (staff == NULL)
-    {
-      g_warning ("Could not list staff: %s", error->message);
-      return;
-    }
-
-  n = g_list_model_get_n_items (staff);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KesStaff) member = g_list_model_get_item (staff, i);
-
-      if (!kes_store_staff_is_disabled (self->store, kes_staff_get_id (member)))
-        g_ptr_array_add (people, g_steal_pointer (&member));
-    }
-  shown = people->len <= PICK_LIST_MAX;
-  gtk_widget_set_visible (self->pick_heading, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->staff_list), shown);
-  for (guint i = 0; shown && i < people->len; i++)
-    {
-      KesStaff *member = g_ptr_array_index (people, i);
-      GtkWidget *row;
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      row = adw_action_row_new ();
-      title = g_markup_escape_text (kes_staff_get_display_name (member), -1);
-      subtitle = g_markup_escape_text (kes_staff_get_username (member), -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "kes-staff", g_object_ref (member), g_object_unref);
-      gtk_list_box_append (self->staff_list, row);
-    }
 }
 
 static void
@@ -405,8 +323,6 @@ kes_welcome_page_class_init (KesWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_password);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_error);
   gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, signin_button);
-  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, pick_heading);
-  gtk_widget_class_bind_template_child (widget_class, KesWelcomePage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, username_changed_cb);
@@ -414,7 +330,6 @@ kes_welcome_page_class_init (KesWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, signin_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, signin_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, staff_row_activated_cb);
 }
 
 static void
@@ -438,13 +353,13 @@ kes_welcome_page_set_store (KesWelcomePage *self,
 
   g_set_object (&self->store, store);
 
-  if (kes_store_count_staff (store) == 0)
+  if (kes_store_needs_first_administrator (store))
     {
       g_autoptr(GListModel) teams = kes_store_list_teams (store, NULL);
       const char *labels[G_N_ELEMENTS (clinical_roles)];
 
       for (guint i = 0; i < G_N_ELEMENTS (clinical_roles); i++)
-        labels[i] = kes_role_label (clinical_roles[i]);
+        labels[i] = kes_role_title (clinical_roles[i]);
       kes_dropdown_fill (self->clinical_role_dropdown, _("None (administration only)"),
                          clinical_roles, labels, G_N_ELEMENTS (clinical_roles));
       gtk_drop_down_set_selected (self->clinical_role_dropdown, 1);
@@ -456,7 +371,8 @@ kes_welcome_page_set_store (KesWelcomePage *self,
     }
   else
     {
-      populate_pick_list (self);
+      /* Nothing of the last person stays, not even their user name. */
+      gtk_editable_set_text (GTK_EDITABLE (self->signin_username), "");
       gtk_editable_set_text (GTK_EDITABLE (self->signin_password), "");
       kes_field_set_error (self->signin_password, self->signin_error, NULL);
       gtk_stack_set_visible_child_name (self->stack, "sign-in");

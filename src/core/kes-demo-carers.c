@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-demo-carers"
+
+#include "config.h"
+
+#include "kes-carers.h"
+#include "kes-clock.h"
+#include "kes-demo-private.h"
+#include "kes-validate.h"
+
+/* Demo carers: a few patients of the demo clinician's team have a carer,
+ * the patient's consent to share the care plan (due for review around
+ * today) and, for every other one, a completed carer's assessment due for
+ * review too, so that carers' liaison staff have work on Today. Written
+ * through the store as the demo clinician, like a clinician's saves,
+ * after the bulk-written records. */
+
+#define DEMO_CARERS 12
+
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDate) date = kes_clock_today ();
+
+  if (days >= 0)
+    g_date_add_days (date, days);
+  else
+    g_date_subtract_days (date, -days);
+  return kes_date_to_iso (date);
+}
+
+static GPtrArray *
+team_patients (KesStore  *store,
+               KesStaff  *clinician,
+               GError   **error)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = kes_store_prepare (store,
+    "SELECT id FROM patient WHERE team_id = ? ORDER BY sort_name, id LIMIT ?", error);
+
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (ids);
+      return NULL;
+    }
+  kes_store_bind_text (stmt, 1, kes_staff_get_team_id (clinician));
+  sqlite3_bind_int (stmt, 2, DEMO_CARERS);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static gboolean
+save (KesStore        *store,
+      KesFieldRecord  *record,
+      GError         **error)
+{
+  return kes_store_save_carer_record (store, record, KES_CHANGE_CREATE, NULL, error);
+}
+
+static gboolean
+add_carer (KesStore    *store,
+           KesStaff    *clinician,
+           const char  *patient_id,
+           guint        index,
+           GError     **error)
+{
+  static const char * const names[] = { "Pat Quail (demo)", "Sam Linnet (demo)", "Jo Plover (demo)",
+                                        "Chris Teal (demo)", "Alex Shrike (demo)", "Robin Avocet (demo)" };
+  static const char * const relationships[] = { "Mother", "Partner", "Brother", "Father", "Sister", "Friend" };
+  const char *scope[] = { "general", "care-plan", NULL };
+  g_autoptr(KesFieldRecord) carer = kes_field_record_new (&kes_carer_kind);
+  g_autoptr(KesFieldRecord) link = kes_field_record_new (&kes_carer_link_kind);
+  g_autoptr(KesFieldRecord) consent = kes_field_record_new (&kes_carer_consent_kind);
+  g_autofree char *decided = days_from_today (-170);
+  g_autofree char *review = days_from_today ((int) (index % 14) - 6);
+  const char *carer_id;
+
+  kes_field_record_set_text (carer, "name", names[index % G_N_ELEMENTS (names)]);
+  kes_field_record_set_text (carer, "phone", "01603 000000");
+  kes_field_record_set_text (carer, "preferred_contact", "phone");
+  kes_field_record_set_text (carer, "named_contact_id", kes_staff_get_id (clinician));
+  if (!save (store, carer, error))
+    return FALSE;
+  carer_id = kes_field_record_get_id (carer);
+
+  kes_field_record_set_patient_id (link, patient_id);
+  kes_field_record_set_text (link, "carer_id", carer_id);
+  kes_field_record_set_text (link, "relationship", relationships[index % G_N_ELEMENTS (relationships)]);
+  kes_field_record_set_bool (link, "main_carer", TRUE);
+
+  kes_field_record_set_patient_id (consent, patient_id);
+  kes_field_record_set_text (consent, "carer_id", carer_id);
+  kes_field_record_set_text (consent, "status", "given");
+  kes_field_record_set_list (consent, "scope", scope);
+  kes_field_record_set_text (consent, "decided_on", decided);
+  kes_field_record_set_text (consent, "review_date", review);
+  if (!save (store, link, error) || !save (store, consent, error))
+    return FALSE;
+
+  if (index % 2 == 0)
+    {
+      g_autoptr(KesFieldRecord) assessment = kes_field_record_new (&kes_carer_assessment_kind);
+      g_autofree char *offered = days_from_today (-380);
+      g_autofree char *assessed = days_from_today (-360);
+      g_autofree char *due = days_from_today ((int) (index % 10) - 3);
+
+      kes_field_record_set_patient_id (assessment, patient_id);
+      kes_field_record_set_text (assessment, "carer_id", carer_id);
+      kes_field_record_set_text (assessment, "status", "completed");
+      kes_field_record_set_text (assessment, "offered_on", offered);
+      kes_field_record_set_text (assessment, "assessed_on", assessed);
+      kes_field_record_set_text (assessment, "review_date", due);
+      kes_field_record_set_text (assessment, "support_plan", "Respite one weekend a month (demo).");
+      if (!save (store, assessment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kes_demo_add_carers (KesStore  *store,
+                     KesStaff  *clinician,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) patients = team_patients (store, clinician, error);
+
+  if (patients == NULL || !kes_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < patients->len; i++)
+    if (!add_carer (store, clinician, patients->pdata[i], i, error))
+      {
+        kes_store_rollback (store);
+        return FALSE;
+      }
+  return kes_store_commit (store, error);
+}
