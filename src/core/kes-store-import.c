@@ -112,11 +112,16 @@ kes_store_import_staff (KesStore  *self,
   if (exists)
     return TRUE;
 
+  what = g_strdup_printf (_("The user name “%s” already belongs to someone else"),
+                          kes_staff_get_username (staff));
+  /* An author recorded elsewhere joins the directory, with its history. */
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
   stmt = kes_store_prepare (self,
     "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, kes_staff_get_display_name (staff), -1, SQLITE_TRANSIENT);
@@ -124,10 +129,13 @@ kes_store_import_staff (KesStore  *self,
   kes_store_bind_text (stmt, 5, kes_staff_get_team_id (staff));
   sqlite3_bind_text (stmt, 6, kes_staff_get_contact (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  what = g_strdup_printf (_("The user name “%s” already belongs to someone else"),
-                          kes_staff_get_username (staff));
+  if (!step_done (self, stmt, what, error) || !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error))
+    goto fail;
+  return kes_store_release (self, error);
 
-  return step_done (self, stmt, what, error);
+fail:
+  kes_store_rollback_to (self);
+  return FALSE;
 }
 
 /* ---- The record kinds a case record carries ---- */
@@ -228,7 +236,8 @@ kes_store_projection_table (const char *kind)
   guint n_kinds;
   const ImportKind *kinds;
 
-  if (g_str_equal (kind, "patient") || g_str_equal (kind, "contact") || g_str_equal (kind, "note"))
+  if (g_str_equal (kind, "patient") || g_str_equal (kind, "contact") || g_str_equal (kind, "note") ||
+      g_str_equal (kind, "staff"))
     return kind;
   index = import_kind_index (kind);
   if (index < 0)
@@ -414,6 +423,9 @@ kes_store_project_revision (KesStore       *self,
     ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
   gint64 number = kes_revision_get_revision (last);
 
+  if (g_str_equal (kind, "staff"))
+    return kes_store_project_staff_json (self, record_id, kes_revision_get_at (last),
+                                         kes_revision_get_data (last), error);
   if (g_str_equal (kind, "patient"))
     {
       g_autoptr(KesPatient) patient = kes_patient_new ();

@@ -67,6 +67,23 @@ kes_store_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/* Migration 16: the staff directory's first revisions (the directory as it
+ * stands, each member the author of their own), then the seal over them and
+ * everything written before. */
+static gboolean
+seal_history (KesStore  *self,
+              GError   **error)
+{
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!kes_store_staff_snapshot_all (self, error) || !kes_store_audit_seal (self, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
 static gboolean
 apply_migration (KesStore  *self,
                  guint      number,
@@ -90,7 +107,7 @@ apply_migration (KesStore  *self,
        !kes_store_seed_services (self, error)) ||
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
-      (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !kes_store_audit_seal (self, error)) ||
+      (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !seal_history (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);

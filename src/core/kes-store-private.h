@@ -132,6 +132,20 @@ gint64        kes_store_write_revision (KesStore      *self,
                                         const char    *data_json,
                                         GError       **error);
 
+/* kes_store_write_revision() with @author_id as the revision's author, for
+ * what is written on someone's behalf or by no one signed in (the staff
+ * directory's own history: the first administrator, a migration). */
+gint64        kes_store_write_revision_by (KesStore      *self,
+                                           const char    *author_id,
+                                           const char    *kind,
+                                           const char    *patient_id,
+                                           char         **record_id,
+                                           gint64         base_revision,
+                                           KesChangeKind  change,
+                                           const char    *reason,
+                                           const char    *data_json,
+                                           GError       **error);
+
 /* Revision 1 of a new record whose id the caller made (kes_uuid_new()):
  * the record row, the revision and its audit entry, chained onto @tail.
  * For batch writers inside a transaction (kes-store-bulk.c); the caller
@@ -309,6 +323,26 @@ gboolean      kes_store_audit_view     (KesStore      *self,
                                         const char    *summary,
                                         GError       **error);
 
+/* ---- The staff directory's history (kes-store-staff-history.c) ---- */
+/* After a change to a staff row, in the same savepoint: a revision of the
+ * member of staff when the row's revisioned fields differ from the latest
+ * (revision 1 for a new one). Authored by the actor, or by the member of
+ * staff when no one is signed in. */
+gboolean      kes_store_staff_snapshot (KesStore      *self,
+                                        const char    *staff_id,
+                                        GError       **error);
+/* The same for every member of staff (migration 16). */
+gboolean      kes_store_staff_snapshot_all (KesStore  *self,
+                                            GError   **error);
+/* The staff row of a revision's data (verify's rebuild). */
+gboolean      kes_store_project_staff_json (KesStore   *self,
+                                            const char *staff_id,
+                                            const char *at,
+                                            const char *json,
+                                            GError    **error);
+/* The staff table's columns that are history, NULL-terminated. */
+const char * const *kes_store_staff_revisioned_columns (void);
+
 /* ---- Anchors (kes-store-anchor.c) ---- */
 /* Notes the access log's head as the store opens: a close anchors only what
  * this store added. */
@@ -469,6 +503,16 @@ char         *kes_store_hash_password  (const char    *password,
 /* A member of staff in the directory: no roles, no password, so no way to
  * sign in; an account is made from it by kes_store_create_account(). */
 KesStaff     *kes_store_add_staff      (KesStore      *self,
+                                        const char    *username,
+                                        const char    *display_name,
+                                        const char    *role_title,
+                                        const char    *team_id,
+                                        const char    *contact,
+                                        GError       **error);
+/* The same row without its first revision, for a caller that completes the
+ * row and then takes the revision itself (kes_store_create_account()),
+ * inside its own savepoint. */
+KesStaff     *kes_store_insert_staff   (KesStore      *self,
                                         const char    *username,
                                         const char    *display_name,
                                         const char    *role_title,

@@ -168,7 +168,9 @@ record_success (KesStore       *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!kes_store_audit_as (self, account->id, KES_AUDIT_SIGN_IN, rehashed != NULL
+  /* A hash brought up to today's cost is a new revision of the account. */
+  if ((rehashed != NULL && !kes_store_staff_snapshot (self, account->id, error)) ||
+      !kes_store_audit_as (self, account->id, KES_AUDIT_SIGN_IN, rehashed != NULL
                              ? "password hash upgraded" : summary, error))
     goto fail;
   return kes_store_release (self, error);
@@ -396,7 +398,8 @@ kes_store_change_own_password (KesStore    *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL,
+  if (!kes_store_staff_snapshot (self, account.id, error) ||
+      !kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL,
                                account.must_change_password ? "own password changed (one-time password replaced)"
                                                             : "own password changed", error))
     goto fail;

@@ -90,6 +90,16 @@ table_columns (KesStore    *self,
   return g_steal_pointer (&columns);
 }
 
+static GPtrArray *
+strv_array (const char * const *names)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (array, g_strdup (names[i]));
+  return array;
+}
+
 /* The comparison for one table: one row per id of the chunk (?1, ?2] that
  * is in only one of the two, or differs; a 0/1 flag per column. */
 static char *
@@ -124,7 +134,7 @@ make_shadows (KesStore   *self,
               GError    **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *base[] = { "patient", "contact", "note", NULL };
+  const char *base[] = { "staff", "patient", "contact", "note", NULL };
   const char * const *others = kes_store_record_kinds ();
 
   for (guint pass = 0; pass < 2; pass++)
@@ -140,7 +150,9 @@ make_shadows (KesStore   *self,
         shadow = g_new0 (Shadow, 1);
         shadow->table = g_strdup (table);
         g_ptr_array_add (shadows, shadow);
-        shadow->columns = table_columns (self, table, error);
+        /* The staff table also keeps sign-in bookkeeping, which is not history. */
+        shadow->columns = g_str_equal (table, "staff") ? strv_array (kes_store_staff_revisioned_columns ())
+                                                        : table_columns (self, table, error);
         if (shadow->columns == NULL)
           return FALSE;
         shadow->compare = compare_sql (table, shadow->columns);

@@ -680,31 +680,31 @@ record_of_patient (KesStore   *self,
   return same;
 }
 
-gint64
-kes_store_write_revision (KesStore       *self,
-                          const char     *kind,
-                          const char     *patient_id,
-                          char          **record_id,
-                          gint64          base_revision,
-                          KesChangeKind   change,
-                          const char     *reason,
-                          const char     *data_json,
-                          GError        **error)
+/* A new record when *@record_id is NULL, or when @create_with_id (a record
+ * whose id is given: a member of staff's is their staff id). */
+static gint64
+write_revision (KesStore       *self,
+                const char     *actor_id,
+                const char     *kind,
+                const char     *patient_id,
+                char          **record_id,
+                gboolean        create_with_id,
+                gint64          base_revision,
+                KesChangeKind   change,
+                const char     *reason,
+                const char     *data_json,
+                GError        **error)
 {
   g_autofree char *now = kes_store_now_iso (self);
   g_autofree char *stored_kind = NULL;
   g_autofree char *stored_patient = NULL;
   g_autofree char *data_sha256 = NULL;
   KesRevisionFields fields;
-  const char *actor_id;
   sqlite3_stmt *stmt;
   gint64 revision;
 
   g_return_val_if_fail (self->savepoint_depth > 0, 0);
-
-  if (!require_actor (self, error))
-    return 0;
-  actor_id = kes_staff_get_id (self->actor);
+  g_return_val_if_fail (actor_id != NULL, 0);
 
   if ((change == KES_CHANGE_CORRECTION || change == KES_CHANGE_ENTERED_IN_ERROR) &&
       is_blank (reason))
@@ -716,9 +716,10 @@ kes_store_write_revision (KesStore       *self,
       return 0;
     }
 
-  if (*record_id == NULL)
+  if (*record_id == NULL || create_with_id)
     {
-      *record_id = kes_uuid_new ();
+      if (*record_id == NULL)
+        *record_id = kes_uuid_new ();
       revision = 1;
       change = KES_CHANGE_CREATE;
       if (!insert_record_row (self, kind, patient_id, *record_id, now, actor_id, error))
@@ -783,6 +784,41 @@ kes_store_write_revision (KesStore       *self,
   if (!kes_store_audit_revision (self, &fields, now, error))
     return 0;
   return revision;
+}
+
+gint64
+kes_store_write_revision (KesStore       *self,
+                          const char     *kind,
+                          const char     *patient_id,
+                          char          **record_id,
+                          gint64          base_revision,
+                          KesChangeKind   change,
+                          const char     *reason,
+                          const char     *data_json,
+                          GError        **error)
+{
+  g_return_val_if_fail (self->savepoint_depth > 0, 0);
+
+  if (!require_actor (self, error))
+    return 0;
+  return write_revision (self, kes_staff_get_id (self->actor), kind, patient_id, record_id, FALSE,
+                         base_revision, change, reason, data_json, error);
+}
+
+gint64
+kes_store_write_revision_by (KesStore       *self,
+                             const char     *actor_id,
+                             const char     *kind,
+                             const char     *patient_id,
+                             char          **record_id,
+                             gint64          base_revision,
+                             KesChangeKind   change,
+                             const char     *reason,
+                             const char     *data_json,
+                             GError        **error)
+{
+  return write_revision (self, actor_id, kind, patient_id, record_id, base_revision == 0, base_revision,
+                         change, reason, data_json, error);
 }
 
 gboolean

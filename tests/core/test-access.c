@@ -219,8 +219,11 @@ test_log_records_access (Fixture       *fixture,
     {
       g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
 
-      /* The seal that keys a new database's log is the system's own. */
-      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_SEAL))
+      /* The seal that keys a new database's log is the system's own, and
+       * so is the staff directory's first history, written before anyone
+       * signed in. */
+      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_SEAL) ||
+          g_str_equal (kes_audit_entry_get_summary (entry), "staff"))
         continue;
       g_assert_cmpstr (kes_audit_entry_get_actor_name (entry), ==, "Alice Adeyemi");
       g_assert_null (strstr (kes_audit_entry_get_summary (entry), "zanzibar"));
@@ -263,7 +266,7 @@ test_detects_altered_entry (Fixture       *fixture,
   g_autoptr(KesPatient) seen = kes_store_load_patient (fixture->store, kes_patient_get_id (one), NULL);
   g_autofree char *problem = NULL;
 
-  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = NULL WHERE seq = 3");
+  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET summary = 'nothing to see' WHERE seq = 3");
   problem = first_problem (fixture);
   g_assert_cmpstr (problem, ==, "Access log: entry 3 was altered after it was written, or hashed without the "
                    "installation key (first bad entry: 3)");

@@ -270,6 +270,85 @@ test_row_without_revision (Fixture       *fixture,
   assert_found (fixture, KES_VERIFY_PROJECTIONS, fragments);
 }
 
+/* ---- The staff directory ---- */
+
+/* A member of staff who wrote history (the demo clinician). */
+static char *
+author_id (Fixture *fixture)
+{
+  return query (fixture, "SELECT id FROM staff WHERE username = 'demo.clinician'");
+}
+
+/* Renamed: every revision they wrote now reads as someone else's. */
+static void
+test_staff_renamed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = author_id (fixture);
+
+  change_row (fixture, "staff", id, "display_name", "'Dr Someone Else'");
+}
+
+/* Given the administrator's role, and a clinician's roles taken away. */
+static void
+test_staff_roles (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = author_id (fixture);
+
+  change_row (fixture, "staff", id, "roles", "'clinician administrator'");
+}
+
+static void
+test_staff_roles_cleared (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM staff WHERE username = 'demo.manager'");
+
+  change_row (fixture, "staff", id, "roles", "''");
+}
+
+/* A password hash cleared (so the account waits for a one-time password),
+ * and another replaced by a hash of a password the attacker knows (here
+ * the tester's own), which would let them sign in as that person. */
+static void
+test_password_hash_cleared (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *id = author_id (fixture);
+
+  change_row (fixture, "staff", id, "password_hash", "NULL");
+}
+
+static void
+test_password_hash_replaced (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM staff WHERE username = 'demo.admin'");
+
+  change_row (fixture, "staff", id, "password_hash",
+              "(SELECT password_hash FROM staff WHERE username = 'tester')");
+}
+
+/* Renamed in the directory and in the staff record's latest revision too:
+ * the revision no longer matches the hash its entry recorded. */
+static void
+test_staff_renamed_with_history (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *id = author_id (fixture);
+  g_autofree char *latest = query (fixture, "SELECT revision FROM record WHERE id = '%s'", id);
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE staff SET display_name = 'Dr Someone Else' WHERE id = '%s'; "
+    "UPDATE revision SET data = json_set (data, '$.display_name', 'Dr Someone Else') "
+    "WHERE record_id = '%s' AND revision = %s", id, id, latest);
+  g_autofree char *where = g_strdup_printf ("record %s revision %s, column data", id, latest);
+  const char *fragments[] = { where, NULL };
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  assert_found (fixture, KES_VERIFY_REVISIONS, fragments);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +373,12 @@ main (int   argc,
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
   ADD ("row-without-revision", test_row_without_revision);
+  ADD ("staff-renamed", test_staff_renamed);
+  ADD ("staff-renamed-with-history", test_staff_renamed_with_history);
+  ADD ("staff-roles", test_staff_roles);
+  ADD ("staff-roles-cleared", test_staff_roles_cleared);
+  ADD ("password-hash-cleared", test_password_hash_cleared);
+  ADD ("password-hash-replaced", test_password_hash_replaced);
 #undef ADD
 
   status = g_test_run ();
