@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-verify.h"
 
 /* Signing in, confirming a signature with the password, changing one's own
  * password and signing out.
@@ -420,8 +421,17 @@ kes_store_sign_out (KesStore *self)
 {
   g_return_if_fail (KES_IS_STORE (self));
 
-  if (self->actor != NULL && !kes_store_audit (self, KES_AUDIT_SIGN_OUT, NULL, NULL, "", NULL))
-    g_debug ("Could not log the sign-out");
+  if (self->actor != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kes_store_audit (self, KES_AUDIT_SIGN_OUT, NULL, NULL, "", NULL))
+        g_debug ("Could not log the sign-out");
+      /* The session's part of the log, sign-out included, is anchored
+       * outside the file (issue 18): cutting it later is found. */
+      else if (!kes_store_anchor (self, "sign-out", FALSE, &error))
+        g_warning ("The access log’s head was not anchored at sign-out: %s", error->message);
+    }
   g_hash_table_remove_all (self->break_glass);
   kes_store_set_actor (self, NULL);
 }

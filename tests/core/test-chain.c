@@ -392,6 +392,49 @@ test_anchor_lines (Fixture       *fixture,
   kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, not_signed);
 }
 
+/* A session's part of the log is anchored when it signs out: cutting the
+ * sign-out (and what came before it) from the end is found. */
+static void
+test_anchored_at_sign_out (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *anchors = kes_anchor_file_path ();
+  g_autofree char *head = NULL;
+  g_autofree char *last_action = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *ends = NULL;
+  g_autoptr(KesStore) store = kes_store_open (fixture->path, NULL);
+  g_autoptr(KesStaff) tester = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  KesAnchor *last;
+
+  tester = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_store_audit (store, "view", NULL, NULL, "caseload", &error));
+  kes_store_sign_out (store);
+  g_clear_object (&store);
+
+  head = query (fixture, "SELECT max (seq) FROM audit");
+  last_action = query (fixture, "SELECT action FROM audit WHERE seq = %s", head);
+  g_assert_cmpstr (last_action, ==, "sign-out");
+  lines = kes_anchor_file_read (anchors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >, 0);
+  last = g_ptr_array_index (lines, lines->len - 1);
+  g_assert_cmpstr (last->reason, ==, "sign-out");
+  g_assert_cmpint (last->seq, ==, g_ascii_strtoll (head, NULL, 10));
+
+  /* The session cut from the end, as someone hiding what they read would. */
+  cut = g_strdup_printf ("DELETE FROM audit WHERE seq >= %s - 2", head);
+  ends = g_strdup_printf ("the access log ends at entry %" G_GINT64_FORMAT, g_ascii_strtoll (head, NULL, 10) - 3);
+  kes_history_test_tamper (fixture->path, cut, TRUE);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, (const char *[]) { ends, NULL });
+}
+
 /* ---- An existing database sealed ---- */
 
 /* tests/data/schema-12.sql, as today's Kestrel wrote it, in a new file. */
@@ -540,6 +583,7 @@ main (int   argc,
   ADD ("copied-without-the-key", test_copied_without_the_key);
   ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
   ADD ("anchor-lines", test_anchor_lines);
+  ADD ("anchored-at-sign-out", test_anchored_at_sign_out);
   ADD ("migrates-schema-12", test_migrates_schema_12);
   ADD ("sealed-history-tampered", test_sealed_history_tampered);
 #undef ADD
