@@ -435,6 +435,35 @@ test_anchored_at_sign_out (Fixture       *fixture,
   kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, (const char *[]) { ends, NULL });
 }
 
+/* A member of staff's own record holds their password hash: only those
+ * who manage staff read its history, and no one marks it in error. */
+static void
+test_staff_history_guarded (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesStaff) clinician = NULL;
+  g_autofree char *id = query (fixture, "SELECT id FROM staff WHERE username = 'demo.clinician'");
+  g_autofree char *revision = query (fixture, "SELECT revision FROM record WHERE id = '%s'", id);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The tester may manage staff; the revisions are there to read. */
+  history = kes_store_list_history (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, g_ascii_strtoll (revision, NULL, 10));
+  g_clear_pointer (&history, g_ptr_array_unref);
+  g_assert_false (kes_store_mark_entered_in_error (store, id, g_ascii_strtoll (revision, NULL, 10),
+                                                   "testing", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  clinician = kes_test_demo_sign_in (store, KES_ROLE_CLINICIAN);
+  history = kes_store_list_history (store, id, &error);
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_null (history);
+}
+
 /* ---- An existing database sealed ---- */
 
 /* tests/data/schema-12.sql, as today's Kestrel wrote it, in a new file. */
@@ -584,6 +613,7 @@ main (int   argc,
   ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
   ADD ("anchor-lines", test_anchor_lines);
   ADD ("anchored-at-sign-out", test_anchored_at_sign_out);
+  ADD ("staff-history-guarded", test_staff_history_guarded);
   ADD ("migrates-schema-12", test_migrates_schema_12);
   ADD ("sealed-history-tampered", test_sealed_history_tampered);
 #undef ADD
