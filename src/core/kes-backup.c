@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "kes-accounts.h"
+#include "kes-anchor.h"
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-backup-folder.h"
@@ -127,14 +128,17 @@ logged_cb (const char *name,
   g_autoptr(GPtrArray) backups = kes_store_audit_summaries_since (store, KES_AUDIT_BACKUP, since, NULL);
   g_autoptr(GPtrArray) restores = kes_store_audit_summaries_since (store, KES_AUDIT_RESTORE, since, NULL);
   g_autofree char *encrypted = g_strdup_printf ("%s (encrypted)", name);
+  /* "BACKUP to NAME, restored as file TAG" (before December 2026 without the tag). */
   g_autofree char *restored = g_strdup_printf (" to %s", name);
+  g_autofree char *restored_tagged = g_strconcat (restored, KES_RESTORED_AS_FILE, NULL);
 
   for (guint i = 0; backups != NULL && i < backups->len; i++)
     if (g_str_equal (g_ptr_array_index (backups, i), name) ||
         g_str_equal (g_ptr_array_index (backups, i), encrypted))
       return TRUE;
   for (guint i = 0; restores != NULL && i < restores->len; i++)
-    if (g_str_has_suffix (g_ptr_array_index (restores, i), restored))
+    if (g_str_has_suffix (g_ptr_array_index (restores, i), restored) ||
+        strstr (g_ptr_array_index (restores, i), restored_tagged) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -435,6 +439,8 @@ finish_restored (Restore     *restore,
   g_autoptr(KesStore) restored = NULL;
   g_autoptr(KesStaff) actor = NULL;
   g_autofree char *name = g_path_get_basename (restore->backup_path);
+  g_autofree char *tag = kes_anchor_file_tag (restore->target_path);
+  g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   int version;
 
@@ -454,7 +460,8 @@ finish_restored (Restore     *restore,
   if (restore->actor_id != NULL)
     actor = kes_store_lookup_staff (restored, restore->actor_id);
   kes_store_set_actor (restored, actor);
-  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error) ||
+  summary = g_strconcat (name, KES_RESTORED_AS_FILE, tag, NULL);
+  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, summary, error) ||
       !kes_store_verify_audit_tail (restored, 2, problems, error))
     return FALSE;
   if (problems->len > 0)
@@ -533,7 +540,9 @@ run_restore (Restore  *restore,
     {
       g_autofree char *backup_name = g_path_get_basename (restore->backup_path);
       g_autofree char *target_name = g_path_get_basename (restore->target_path);
-      g_autofree char *summary = g_strdup_printf ("%s to %s", backup_name, target_name);
+      g_autofree char *target_tag = kes_anchor_file_tag (restore->target_path);
+      g_autofree char *summary = g_strconcat (backup_name, " to ", target_name, KES_RESTORED_AS_FILE, target_tag,
+                                              NULL);
 
       if (!kes_store_audit (restore->store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
         return FALSE;

@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-output-guard.h"
+#include "kes-store-private.h"
 #include "kes-store-verify-private.h"
 
 /* Writing anchors of the access log's head (kes-anchor.h says where they
@@ -281,22 +282,31 @@ hash_at (KesStore  *self,
 
 /* The restore entry that rolled history back past @anchor: one written
  * (keyed) at or before the anchor's place in the chain, but after the
- * anchor was made. A genuine log has none: entries come in time order. */
+ * anchor was made. A genuine log has none: entries come in time order.
+ * Only a copy's own restore entry counts ("BACKUP, restored as file TAG");
+ * the one in the database restored from ("BACKUP to TARGET, …") rolled
+ * nothing back there. */
 static gboolean
 rolled_back_by (KesStore   *self,
                 KesAnchor  *anchor,
                 gint64     *restore_seq,
                 char      **restore_at)
 {
+  /* Times are to the second: an anchor of the file restored to (its tag
+   * is in the entry) made in the restore's second is this copy's own, not
+   * one of the history the restore cut off. */
   sqlite3_stmt *stmt = kes_store_prepare (self,
     "SELECT seq, at FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
-    "AND seq <= ?1 AND at >= ?2 ORDER BY seq LIMIT 1", NULL);
+    "AND seq <= ?1 AND at >= ?2 AND instr (summary, ' to ') = 0 "
+    "AND (at > ?2 OR NOT summary LIKE '%' || ?3 || ?4) ORDER BY seq LIMIT 1", NULL);
   gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, anchor->seq);
   sqlite3_bind_text (stmt, 2, anchor->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, KES_RESTORED_AS_FILE, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, anchor->file_tag, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       *restore_seq = sqlite3_column_int64 (stmt, 0);
@@ -305,6 +315,49 @@ rolled_back_by (KesStore   *self,
     }
   sqlite3_reset (stmt);
   return found;
+}
+
+/* Whether @anchor is of another file of this database whose history went
+ * its own way after a restore: the database this file was restored from
+ * (its anchors made after this file's own restore entry), or a copy
+ * restored from this file (anchored as the file its restore entry here
+ * names). Restore entries are keyed, so they can't be forged, and record the
+ * tag of the file restored to; this file's own anchors (under its present
+ * path or the one it was restored as) are never excused. */
+static gboolean
+of_another_copy (KesStore   *self,
+                 KesAnchor  *anchor,
+                 gint64     *restore_seq)
+{
+  g_autofree char *own_tag = kes_anchor_file_tag (self->path);
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT seq, summary FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
+    "AND at <= ?1 AND instr (summary, ?2) > 0 ORDER BY seq", NULL);
+  gboolean other = FALSE;
+
+  if (stmt == NULL || g_str_equal (own_tag, anchor->file_tag))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, anchor->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, KES_RESTORED_AS_FILE, -1, SQLITE_STATIC);
+  while (!other && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *summary = kes_store_column_text (stmt, 1);
+      const char *marker = g_strrstr (summary, KES_RESTORED_AS_FILE);
+      const char *restored_as = marker + strlen (KES_RESTORED_AS_FILE);
+      /* "BACKUP to TARGET, restored as file TAG" in the database restored
+       * from; "BACKUP, restored as file TAG" in the copy itself. */
+      gboolean made_copy = g_strstr_len (summary, marker - summary, " to ") != NULL;
+
+      if (made_copy ? g_str_equal (restored_as, anchor->file_tag)
+                    : seq <= anchor->seq && !g_str_equal (restored_as, anchor->file_tag))
+        {
+          other = TRUE;
+          *restore_seq = seq;
+        }
+    }
+  sqlite3_reset (stmt);
+  return other;
 }
 
 /* One anchor against the chain; @agreed: the last anchored entry that
@@ -356,6 +409,14 @@ check_anchor (KesStore      *self,
                                   "by the restore of a backup on %s (entry %lld)"),
                                 (long long) restore_seq, (long long) anchor->seq, when, restored,
                                 (long long) restore_seq);
+      return TRUE;
+    }
+  if (of_another_copy (self, anchor, &restore_seq))
+    {
+      kes_verify_report_notice (run->report,
+                                _("the anchor of %s (entry %lld) is of another copy of this database, whose "
+                                  "history went its own way after the restore logged at entry %lld"),
+                                when, (long long) anchor->seq, (long long) restore_seq);
       return TRUE;
     }
   if (held == NULL && run->earlier_copy)

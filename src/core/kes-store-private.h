@@ -348,6 +348,11 @@ const char * const *kes_store_staff_revisioned_columns (void);
  * this store added. */
 gboolean      kes_store_anchor_open    (KesStore      *self,
                                         GError       **error);
+/* How a restored copy's own restore entry ends (kes-backup.c): the tag of
+ * the file it was restored as (kes_anchor_file_tag()), so that `verify`
+ * tells the anchors of the database it was restored from, whose history
+ * went on without it, from its own. */
+#define KES_RESTORED_AS_FILE ", restored as file "
 
 /* ---- The append-only rules (kes-store-guards.c) ---- */
 /* Whether every rule is in place (looked at again only when the schema has

@@ -359,6 +359,82 @@ test_anchors_from_a_backup (Fixture       *fixture,
   kes_history_test_assert_found (seen, KES_VERIFY_ANCHORS, truncated);
 }
 
+/* Some views, then the close's anchor: a file's own history going on. */
+static void
+work_in (const char *path)
+{
+  g_autoptr(KesStore) store = kes_history_test_open (path);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 3; i++)
+    g_assert_true (kes_store_audit (store, KES_AUDIT_VIEW, NULL, NULL, "caseload", &error));
+  g_assert_true (kes_store_anchor (store, "close", FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_cut_found (const char *path)
+{
+  g_autofree char *head = kes_history_test_query (path, "SELECT max (seq) FROM audit");
+  g_autofree char *cut = g_strdup_printf ("DELETE FROM audit WHERE seq >= %s - 1", head);
+  const char *removed[] = { "removed (first bad entry:", NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+
+  kes_history_test_tamper (path, cut, TRUE);
+  store = kes_history_test_open (path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, removed);
+}
+
+/* A backup restored to a new file: the two share a database id and history
+ * up to the backup, then each goes its own way, anchored under its own file.
+ * Neither's later anchors count against the other (each is told so), and
+ * each is still held to its own: cutting either's end is found. */
+static void
+test_copies_go_their_own_way (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "restored.db", NULL);
+  g_autofree char *restored_as = NULL;
+  g_autoptr(KesBackupReport) backup = NULL;
+  g_autoptr(KesBackupReport) restore = NULL;
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesVerifyReport) original_report = NULL;
+  g_autoptr(KesVerifyReport) copy_report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *other_copy[] = { "is of another copy of this database", NULL };
+  g_autofree char *notices = NULL;
+
+  backup = kes_backup_create_full (store, backups, 0, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  restore = kes_backup_restore_full (store, backup->path, NULL, copy, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  restored_as = kes_history_test_query (copy, "SELECT summary FROM audit ORDER BY seq DESC LIMIT 1");
+  g_assert_nonnull (strstr (restored_as, ", restored as file "));
+
+  work_in (fixture->path);
+  work_in (copy);
+  work_in (fixture->path);
+
+  store = kes_history_test_open (fixture->path);
+  original_report = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (original_report));
+  notices = g_strjoinv ("\n", (char **) kes_verify_report_get_notices (original_report));
+  kes_history_test_assert_says (notices, other_copy);
+  g_clear_object (&store);
+  store = kes_history_test_open (copy);
+  copy_report = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (copy_report));
+  g_assert_nonnull (kes_verify_report_get_notices (copy_report)[0]);
+  g_clear_object (&store);
+
+  assert_cut_found (copy);
+  assert_cut_found (fixture->path);
+}
+
 static void
 test_anchor_lines (Fixture       *fixture,
                    gconstpointer  data)
@@ -612,6 +688,7 @@ main (int   argc,
   ADD ("copied-without-the-key", test_copied_without_the_key);
   ADD ("anchors-from-a-backup", test_anchors_from_a_backup);
   ADD ("anchor-lines", test_anchor_lines);
+  ADD ("copies-go-their-own-way", test_copies_go_their_own_way);
   ADD ("anchored-at-sign-out", test_anchored_at_sign_out);
   ADD ("staff-history-guarded", test_staff_history_guarded);
   ADD ("migrates-schema-12", test_migrates_schema_12);
