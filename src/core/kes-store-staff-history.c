@@ -23,7 +23,15 @@
  * kes_store_staff_snapshot() in the same savepoint: when the row's
  * revisioned fields differ from the latest revision, a new revision records
  * them. Sign-in bookkeeping (failed attempts, locks, last sign-in) is not
- * history and is left out. */
+ * history and is left out.
+ *
+ * A revision keeps the SHA-256 of the password hash, never the hash: history
+ * is kept for good, and old hashes would be old passwords to guess at
+ * offline. The digest is enough to tell that the password changed and to
+ * find a hash put in its place. */
+
+/* The JSON member of the password hash's digest. */
+#define PASSWORD_DIGEST "password_hash_sha256"
 
 /* The staff table's columns that are history, in the order their JSON
  * keeps them. */
@@ -31,6 +39,19 @@ static const char *const revisioned[] = {
   "username", "display_name", "role_title", "team_id", "contact", "roles", "disabled", "must_change_password",
   "password_hash", NULL,
 };
+
+/* The JSON member a column's value is kept in. */
+static const char *
+member_of (const char *column)
+{
+  return g_str_equal (column, "password_hash") ? PASSWORD_DIGEST : column;
+}
+
+static char *
+digest_of (const char *password_hash)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, password_hash, -1);
+}
 
 /* The columns stored as 0/1, kept as true/false. */
 static gboolean
@@ -75,11 +96,17 @@ row_json (KesStore    *self,
   json_builder_begin_object (builder);
   for (guint i = 0; revisioned[i] != NULL; i++)
     {
-      json_builder_set_member_name (builder, revisioned[i]);
+      json_builder_set_member_name (builder, member_of (revisioned[i]));
       if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
         json_builder_add_null_value (builder);
       else if (is_flag (revisioned[i]))
         json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, i) != 0);
+      else if (g_str_equal (revisioned[i], "password_hash"))
+        {
+          g_autofree char *digest = digest_of (kes_store_column_text (stmt, i));
+
+          json_builder_add_string_value (builder, digest);
+        }
       else
         json_builder_add_string_value (builder, kes_store_column_text (stmt, i));
     }
@@ -167,6 +194,32 @@ kes_store_staff_snapshot_all (KesStore  *self,
   return TRUE;
 }
 
+/* The revision keeps only the hash's digest: the rebuilt row holds the
+ * table's hash when its digest is the one recorded, and otherwise the
+ * recorded digest itself, which no hash equals, so `verify` names it. */
+static gboolean
+bind_password_hash (KesStore      *self,
+                    sqlite3_stmt  *target,
+                    int            index,
+                    const char    *staff_id,
+                    const char    *recorded,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT password_hash FROM main.staff WHERE id = ?", error);
+  g_autofree char *held = NULL;
+  g_autofree char *digest = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    held = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  digest = held != NULL ? digest_of (held) : NULL;
+  sqlite3_bind_text (target, index, g_strcmp0 (digest, recorded) == 0 ? held : recorded, -1, SQLITE_TRANSIENT);
+  return TRUE;
+}
+
 gboolean
 kes_store_project_staff_json (KesStore     *self,
                               const char   *staff_id,
@@ -198,12 +251,22 @@ kes_store_project_staff_json (KesStore     *self,
   sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
   for (guint i = 0; revisioned[i] != NULL; i++)
     {
-      JsonNode *node = json_object_get_member (object, revisioned[i]);
+      JsonNode *node = json_object_get_member (object, member_of (revisioned[i]));
+      GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
       if (node == NULL || JSON_NODE_HOLDS_NULL (node))
         sqlite3_bind_null (stmt, 2 + i);
-      else if (is_flag (revisioned[i]))
+      else if (is_flag (revisioned[i]) && type == G_TYPE_BOOLEAN)
         sqlite3_bind_int (stmt, 2 + i, json_node_get_boolean (node) ? 1 : 0);
+      else if (type != G_TYPE_STRING)
+        /* Not what Kestrel writes (the revision's hash check says so too):
+         * a value no row holds, so the column is named. */
+        sqlite3_bind_text (stmt, 2 + i, "(not a value Kestrel writes)", -1, SQLITE_STATIC);
+      else if (g_str_equal (revisioned[i], "password_hash"))
+        {
+          if (!bind_password_hash (self, stmt, 2 + i, staff_id, json_node_get_string (node), error))
+            return FALSE;
+        }
       else
         sqlite3_bind_text (stmt, 2 + i, json_node_get_string (node), -1, SQLITE_TRANSIENT);
     }

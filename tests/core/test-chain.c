@@ -511,8 +511,9 @@ test_anchored_at_sign_out (Fixture       *fixture,
   kes_history_test_assert_found (report, KES_VERIFY_ANCHORS, (const char *[]) { ends, NULL });
 }
 
-/* A member of staff's own record holds their password hash: only those
- * who manage staff read its history, and no one marks it in error. */
+/* A member of staff's own record says when their password changed (a
+ * digest of the hash): only those who manage staff read its history, and
+ * no one marks it in error. */
 static void
 test_staff_history_guarded (Fixture       *fixture,
                             gconstpointer  data)
@@ -523,6 +524,10 @@ test_staff_history_guarded (Fixture       *fixture,
   g_autofree char *revision = query (fixture, "SELECT revision FROM record WHERE id = '%s'", id);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *hashes = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *digest = NULL;
 
   /* The tester may manage staff; the revisions are there to read. */
   history = kes_store_list_history (store, id, &error);
@@ -534,10 +539,88 @@ test_staff_history_guarded (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* History keeps a digest of each password hash, never the hash, and it
+   * matches the hash in use. */
+  hashes = query (fixture, "SELECT count (*) FROM revision v JOIN record r ON r.id = v.record_id "
+                           "WHERE r.kind = 'staff' AND v.data LIKE '%%argon2%%'");
+  g_assert_cmpstr (hashes, ==, "0");
+  recorded = query (fixture, "SELECT json_extract (data, '$.password_hash_sha256') FROM revision "
+                             "WHERE record_id = '%s' AND revision = %s", id, revision);
+  held = query (fixture, "SELECT password_hash FROM staff WHERE id = '%s'", id);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, held, -1);
+  g_assert_cmpstr (recorded, ==, digest);
+
   clinician = kes_test_demo_sign_in (store, KES_ROLE_CLINICIAN);
   history = kes_store_list_history (store, id, &error);
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_null (history);
+}
+
+/* "NUMBER ROLES DISABLED AUTHOR" of a member of staff's latest revision. */
+static char *
+latest_staff_revision (Fixture    *fixture,
+                       const char *id)
+{
+  return query (fixture, "SELECT v.revision || ' ' || json_extract (v.data, '$.roles') || ' ' || "
+                         "coalesce (json_extract (v.data, '$.disabled'), '-') || ' ' || v.author_id "
+                         "FROM revision v WHERE v.record_id = '%s' AND v.revision = "
+                         "(SELECT max (revision) FROM revision WHERE record_id = '%s')", id, id);
+}
+
+/* What an administrator changes about an account, and a password the owner
+ * changes, are each a revision by whoever did it; an unlock (sign-in
+ * bookkeeping) is none. */
+static void
+test_account_changes_are_revisions (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesStaff) nurse = kes_test_account (store, "nurse", "Nadia Nurse", NULL, "clinician");
+  g_autoptr(KesStaff) tester = g_object_ref (kes_store_get_actor (store));
+  const char *roles[] = { KES_ROLE_CLINICIAN, KES_ROLE_TEAM_MANAGER, NULL };
+  const char *id = kes_staff_get_id (nurse);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *disabled = NULL;
+  g_autofree char *unlocked = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *digests = NULL;
+
+  /* Made with a one-time password (by the test administrator), then its
+   * owner's own password. */
+  made = latest_staff_revision (fixture, id);
+  expected = g_strdup_printf ("2 clinician 0 %s", id);
+  g_assert_cmpstr (made, ==, expected);
+
+  kes_store_set_actor (store, tester);
+  revision = query (fixture, "SELECT revision FROM staff WHERE id = '%s'", id);
+  g_assert_true (kes_store_set_staff_roles (store, id, g_ascii_strtoll (revision, NULL, 10), roles, &error));
+  g_assert_no_error (error);
+  given = latest_staff_revision (fixture, id);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("3 clinician team-manager 0 %s", kes_staff_get_id (tester));
+  g_assert_cmpstr (given, ==, expected);
+
+  g_clear_pointer (&revision, g_free);
+  revision = query (fixture, "SELECT revision FROM staff WHERE id = '%s'", id);
+  g_assert_true (kes_store_disable_staff (store, id, g_ascii_strtoll (revision, NULL, 10), &error));
+  g_assert_no_error (error);
+  disabled = latest_staff_revision (fixture, id);
+  g_assert_true (g_str_has_prefix (disabled, "4 clinician team-manager 1 "));
+
+  g_clear_pointer (&revision, g_free);
+  revision = query (fixture, "SELECT revision FROM staff WHERE id = '%s'", id);
+  g_assert_true (kes_store_unlock_account (store, id, g_ascii_strtoll (revision, NULL, 10), &error));
+  g_assert_no_error (error);
+  unlocked = latest_staff_revision (fixture, id);
+  g_assert_cmpstr (unlocked, ==, disabled);
+
+  /* Each password a digest of its own. */
+  digests = query (fixture, "SELECT count (DISTINCT json_extract (data, '$.password_hash_sha256')) FROM revision "
+                            "WHERE record_id = '%s'", id);
+  g_assert_cmpstr (digests, ==, "2");
 }
 
 /* ---- An existing database sealed ---- */
@@ -691,6 +774,7 @@ main (int   argc,
   ADD ("copies-go-their-own-way", test_copies_go_their_own_way);
   ADD ("anchored-at-sign-out", test_anchored_at_sign_out);
   ADD ("staff-history-guarded", test_staff_history_guarded);
+  ADD ("account-changes-are-revisions", test_account_changes_are_revisions);
   ADD ("migrates-schema-12", test_migrates_schema_12);
   ADD ("sealed-history-tampered", test_sealed_history_tampered);
 #undef ADD
