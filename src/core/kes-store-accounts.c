@@ -274,7 +274,8 @@ load_for_change (KesStore       *self,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That member of staff no longer exists"));
       return FALSE;
     }
-  return TRUE;
+  /* A change would make what was put in outside Kestrel part of history. */
+  return kes_store_staff_check_history (self, account->id, error);
 }
 
 static gboolean

@@ -331,6 +331,14 @@ gboolean      kes_store_audit_view     (KesStore      *self,
 gboolean      kes_store_staff_snapshot (KesStore      *self,
                                         const char    *staff_id,
                                         GError       **error);
+/* Whether the staff row of @staff_id is what its latest revision says
+ * (always, on a file not yet sealed); KES_ERROR_CORRUPT in plain words
+ * otherwise. Signing in, confirming a signature and an administrator's
+ * change to the account check it first: a role or password hash put in with
+ * the sqlite3 shell, or an account added there, is never acted on. */
+gboolean      kes_store_staff_check_history (KesStore    *self,
+                                             const char  *staff_id,
+                                             GError     **error);
 /* The same for every member of staff (migration 16). */
 gboolean      kes_store_staff_snapshot_all (KesStore  *self,
                                             GError   **error);

@@ -327,6 +327,14 @@ check_password (KesStore       *self,
                            _("This account has been disabled: ask an administrator"));
       return FALSE;
     }
+  /* Roles or a password hash put in with the sqlite3 shell (or an account
+   * added there) are never acted on. */
+  if (!kes_store_staff_check_history (self, account->id, error))
+    {
+      summary = g_strdup_printf ("%s: account changed outside Kestrel", what);
+      record_failure (self, account, account->failed_attempts, summary);
+      return FALSE;
+    }
   return TRUE;
 }
 

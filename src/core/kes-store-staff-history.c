@@ -171,6 +171,30 @@ kes_store_staff_snapshot (KesStore    *self,
 }
 
 gboolean
+kes_store_staff_check_history (KesStore    *self,
+                               const char  *staff_id,
+                               GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *recorded = NULL;
+  gint64 revision = 0;
+
+  /* A file not yet sealed has no staff history to hold the row to. */
+  if (!self->chain_keyed)
+    return TRUE;
+  json = row_json (self, staff_id, error);
+  if (json == NULL || !latest (self, staff_id, &revision, &recorded, error))
+    return FALSE;
+  if (g_strcmp0 (json, recorded) == 0)
+    return TRUE;
+  g_set_error_literal (error, KES_ERROR, KES_ERROR_CORRUPT,
+                       _("This account was changed outside Kestrel (it no longer matches its history), so it "
+                         "can’t be used or changed. An administrator should run the full check in History and "
+                         "Access Log and restore a backup from before the change."));
+  return FALSE;
+}
+
+gboolean
 kes_store_staff_snapshot_all (KesStore  *self,
                               GError   **error)
 {

@@ -3,9 +3,11 @@
 
 #include <glib/gstdio.h>
 
+#include "kes-accounts.h"
 #include "kes-backup.h"
 #include "kes-error.h"
 #include "kes-history-test-util.h"
+#include "kes-test-accounts.h"
 
 /* Every tampering issue 18 found `verify` missing, done with raw SQL on a
  * copy of a demo database by someone with the file and the sqlite3 shell:
@@ -349,6 +351,60 @@ test_staff_renamed_with_history (Fixture       *fixture,
   assert_found (fixture, KES_VERIFY_REVISIONS, fragments);
 }
 
+/* Signing in to @username with @password is refused as changed outside
+ * Kestrel, and logged. */
+static void
+assert_sign_in_refused (KesStore   *store,
+                        const char *username,
+                        const char *password)
+{
+  g_autoptr(KesStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *says[] = { "changed outside Kestrel", NULL };
+
+  staff = kes_store_sign_in (store, username, password, &error);
+  g_assert_null (staff);
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+  kes_history_test_assert_says (error->message, says);
+}
+
+/* What the file's attacker put in is never acted on, before anyone has run
+ * `verify`: a password hash they know the password of, an administrator's
+ * role, an account of their own; and an administrator's change to a changed
+ * account is refused rather than making it history. */
+static void
+test_tampered_accounts_not_acted_on (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *clinician = query (fixture, "SELECT id FROM staff WHERE username = 'demo.clinician'");
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE staff SET password_hash = (SELECT password_hash FROM staff WHERE username = 'tester') "
+    "WHERE username = 'demo.admin'; "
+    "UPDATE staff SET roles = 'clinician administrator' WHERE username = 'demo.clinician'; "
+    "INSERT INTO staff (id, username, display_name, created_at, roles, password_hash) "
+    "SELECT 'planted-account', 'planted', 'Planted', created_at, 'administrator', password_hash "
+    "FROM staff WHERE username = 'tester'");
+  const char *roles[] = { KES_ROLE_CLINICIAN, NULL };
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStaff) tester = NULL;
+  g_autofree char *revision = NULL;
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  store = kes_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  assert_sign_in_refused (store, "demo.admin", KES_TEST_PASSWORD);
+  assert_sign_in_refused (store, "demo.clinician", "amber-otter-lantern");
+  assert_sign_in_refused (store, "planted", KES_TEST_PASSWORD);
+
+  /* An untouched account signs in as ever, but may not change a changed one. */
+  tester = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  revision = query (fixture, "SELECT revision FROM staff WHERE id = '%s'", clinician);
+  g_assert_false (kes_store_set_staff_roles (store, clinician, g_ascii_strtoll (revision, NULL, 10), roles, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +435,7 @@ main (int   argc,
   ADD ("staff-roles-cleared", test_staff_roles_cleared);
   ADD ("password-hash-cleared", test_password_hash_cleared);
   ADD ("password-hash-replaced", test_password_hash_replaced);
+  ADD ("tampered-accounts-not-acted-on", test_tampered_accounts_not_acted_on);
 #undef ADD
 
   status = g_test_run ();
