@@ -116,25 +116,32 @@ row_json (KesStore    *self,
   return json_to_string (root, FALSE);
 }
 
-/* The record's revision and its latest data; 0 when it has none yet. */
+/* The row's revisioned fields as JSON (*@json) and the record's latest
+ * revision (*@revision, 0 when it has none yet); *@same when they agree. */
 static gboolean
-latest (KesStore    *self,
-        const char  *staff_id,
-        gint64      *revision,
-        char       **data,
-        GError     **error)
+compare_with_history (KesStore    *self,
+                      const char  *staff_id,
+                      char       **json,
+                      gint64      *revision,
+                      gboolean    *same,
+                      GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT r.revision, v.data FROM main.record r JOIN main.revision v ON v.record_id = r.id "
-    "AND v.revision = r.revision WHERE r.id = ? AND r.kind = 'staff'", error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  *json = row_json (self, staff_id, error);
+  if (*json == NULL)
+    return FALSE;
+  stmt = kes_store_prepare (self,
+    "SELECT r.revision, v.data = ?2 FROM main.record r JOIN main.revision v ON v.record_id = r.id "
+    "AND v.revision = r.revision WHERE r.id = ?1 AND r.kind = 'staff'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, *json, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   *revision = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *data = rc == SQLITE_ROW ? g_strdup (kes_store_column_text (stmt, 1)) : NULL;
+  *same = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -150,17 +157,16 @@ kes_store_staff_snapshot (KesStore    *self,
                           GError     **error)
 {
   g_autofree char *json = NULL;
-  g_autofree char *previous = NULL;
   g_autofree char *id = g_strdup (staff_id);
   const char *author;
   gint64 revision = 0;
+  gboolean same = FALSE;
 
   g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
 
-  json = row_json (self, staff_id, error);
-  if (json == NULL || !latest (self, staff_id, &revision, &previous, error))
+  if (!compare_with_history (self, staff_id, &json, &revision, &same, error))
     return FALSE;
-  if (g_strcmp0 (json, previous) == 0)
+  if (same)
     return TRUE;
   /* Whoever is signed in; with no one (the first administrator, a name
    * given on the command line, a migration), the member of staff. */
@@ -176,16 +182,15 @@ kes_store_staff_check_history (KesStore    *self,
                                GError     **error)
 {
   g_autofree char *json = NULL;
-  g_autofree char *recorded = NULL;
   gint64 revision = 0;
+  gboolean same = FALSE;
 
   /* A file not yet sealed has no staff history to hold the row to. */
   if (!self->chain_keyed)
     return TRUE;
-  json = row_json (self, staff_id, error);
-  if (json == NULL || !latest (self, staff_id, &revision, &recorded, error))
+  if (!compare_with_history (self, staff_id, &json, &revision, &same, error))
     return FALSE;
-  if (g_strcmp0 (json, recorded) == 0)
+  if (same)
     return TRUE;
   g_set_error_literal (error, KES_ERROR, KES_ERROR_CORRUPT,
                        _("This account was changed outside Kestrel (it no longer matches its history), so it "
