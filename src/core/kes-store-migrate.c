@@ -29,6 +29,8 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
+  "migrations/0016-keyed-chain.sql",
+  /* Issue 20's, after main's (the lead renumbers the files at merge). */
   "migrations/0015-crisis-plan-shares.sql",
   "migrations/0016-one-legal-status.sql",
 };
@@ -45,6 +47,25 @@ static const char * const migrations[] = {
  * revision and their patients a note (kes-store-migrate-mappa.c). */
 #define MAPPA_MIGRATION "migrations/0014-clinical-rules.sql"
 
+/* The migration that keys the access log: the seal is written in the same
+ * transaction (kes_store_audit_seal()), and every later entry is keyed. */
+#define KEYED_CHAIN_MIGRATION "migrations/0016-keyed-chain.sql"
+
+static int
+migration_number (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (g_str_equal (migrations[i], name))
+      return (int) i + 1;
+  g_assert_not_reached ();
+}
+
+int
+kes_store_keyed_chain_version (void)
+{
+  return migration_number (KEYED_CHAIN_MIGRATION);
+}
+
 /* The migration that gives the legal status one home: the register's
  * copy and separate index offences move into the legal status record
  * (kes-store-migrate-legal.c). */
@@ -54,6 +75,23 @@ int
 kes_store_schema_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/* Migration 16: the staff directory's first revisions (the directory as it
+ * stands, each member the author of their own), then the seal over them and
+ * everything written before. */
+static gboolean
+seal_history (KesStore  *self,
+              GError   **error)
+{
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!kes_store_staff_snapshot_all (self, error) || !kes_store_audit_seal (self, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
 }
 
 static gboolean
@@ -79,11 +117,13 @@ apply_migration (KesStore  *self,
        !kes_store_seed_services (self, error)) ||
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
+      (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !seal_history (self, error)) ||
       (g_str_equal (migrations[number - 1], LEGAL_MIGRATION) &&
        !kes_store_migrate_one_legal_status (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
+      self->chain_keyed = (int) number > kes_store_keyed_chain_version ();
       g_prefix_error (error, _("Could not update the database to version %u: "), number);
       return FALSE;
     }
@@ -130,12 +170,18 @@ kes_store_run_as_update (KesStore       *self,
   KesStaff *actor;
   gboolean ok;
 
-  if (!add_update_staff (self, id, username, error))
+  if (!kes_store_savepoint (self, error))
     return FALSE;
+  /* On a file already sealed (a migration after the keyed chain's) the
+   * staff directory is history too: the update's entry gets its revision
+   * like anyone's; the keyed chain's migration snapshots earlier ones. */
+  ok = add_update_staff (self, id, username, error) &&
+       (kes_store_get_user_version (self) < kes_store_keyed_chain_version () ||
+        kes_store_staff_snapshot (self, id, error));
   updater = kes_staff_new (id, username, _("Kestrel database update"), "", NULL, "");
   actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
   g_set_object (&self->actor, updater);
-  ok = kes_store_savepoint (self, error) && step (self, data, error);
+  ok = ok && step (self, data, error);
   if (ok)
     ok = kes_store_release (self, error);
   else if (self->savepoint_depth > 0)
@@ -191,6 +237,8 @@ kes_store_migrate (KesStore  *self,
                    self->path, current, newest);
       return FALSE;
     }
+  /* Entries are keyed once the seal is written, in its migration. */
+  self->chain_keyed = current >= kes_store_keyed_chain_version ();
   for (int number = current + 1; number <= newest; number++)
     if (!apply_migration (self, (guint) number, error))
       return FALSE;

@@ -215,7 +215,7 @@ test_one_legal_status (void)
   problems = kes_store_verify (store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
-    g_assert_nonnull (strstr (g_ptr_array_index (problems, i), "it was added outside Kestrel"));
+    g_assert_nonnull (strstr (g_ptr_array_index (problems, i), "outside Kestrel"));
   update = kes_store_load_account (store, "kestrel-database-update-0016", &error);
   g_assert_no_error (error);
   g_assert_false (kes_account_get_has_password (update));
