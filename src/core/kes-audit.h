@@ -43,7 +43,7 @@ G_BEGIN_DECLS
  * database was brought up to schema 3. */
 #define KES_AUDIT_BASELINE         "baseline"
 /* The first entry hashed with the installation key: it follows on from the
- * unkeyed chain and seals the history written before it (migration 16).
+ * unkeyed chain and seals the history written before it (migration 15).
  * Its record id is the database's id. */
 #define KES_AUDIT_SEAL             "seal"
 /* An administrator put back the append-only rules that protect history. */

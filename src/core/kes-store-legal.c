@@ -14,7 +14,7 @@
 
 /* A patient's legal status has one home, the legal status record (the
  * Legal & MoJ tab). What a referral or a screening says of it, and what
- * the register held before migration 0016, is brought into that record
+ * the register held before migration 0017, is brought into that record
  * here, so the header, the tab, the referral and the MoJ report read the
  * same facts. */
 

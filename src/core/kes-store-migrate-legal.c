@@ -9,7 +9,7 @@
 #include "kes-error.h"
 #include "kes-store-moj-private.h"
 
-/* Part of migration 0016 (data/migrations/0016-one-legal-status.sql):
+/* Part of migration 0017 (data/migrations/0017-one-legal-status.sql):
  * before it, a patient's legal status, MHCS reference and MAPPA were typed
  * into the register as well as the legal status record, and index offences
  * were records of their own, so the header and the Legal & MoJ tab could

@@ -12,8 +12,11 @@
 #include "kes-services.h"
 #include "kes-store-private.h"
 
-/* Numbered migrations, shipped in the core resource (data/migrations). A
- * database's user_version is the number of the last one applied. */
+/* Migrations, shipped in the core resource (data/migrations), applied in
+ * this array's order: a database's user_version is how many have been
+ * applied. A file's number says when it was written (branches wrote theirs
+ * side by side), not where it runs: only this order counts, and it never
+ * changes once a migration has shipped. */
 static const char * const migrations[] = {
   "migrations/0001-initial.sql",
   "migrations/0002-caseload-indexes.sql",
@@ -29,10 +32,9 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
-  "migrations/0016-keyed-chain.sql",
-  /* Issue 20's, after main's (the lead renumbers the files at merge). */
-  "migrations/0015-crisis-plan-shares.sql",
-  "migrations/0016-one-legal-status.sql",
+  "migrations/0015-keyed-chain.sql",
+  "migrations/0016-crisis-plan-shares.sql",
+  "migrations/0017-one-legal-status.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
@@ -49,7 +51,7 @@ static const char * const migrations[] = {
 
 /* The migration that keys the access log: the seal is written in the same
  * transaction (kes_store_audit_seal()), and every later entry is keyed. */
-#define KEYED_CHAIN_MIGRATION "migrations/0016-keyed-chain.sql"
+#define KEYED_CHAIN_MIGRATION "migrations/0015-keyed-chain.sql"
 
 static int
 migration_number (const char *name)
@@ -69,7 +71,7 @@ kes_store_keyed_chain_version (void)
 /* The migration that gives the legal status one home: the register's
  * copy and separate index offences move into the legal status record
  * (kes-store-migrate-legal.c). */
-#define LEGAL_MIGRATION "migrations/0016-one-legal-status.sql"
+#define LEGAL_MIGRATION "migrations/0017-one-legal-status.sql"
 
 int
 kes_store_schema_version (void)

@@ -511,7 +511,7 @@ kes_store_moj_prefill_values (KesStore    *self,
       g_string_append_printf (victims, _("%sExclusion zones: %s"), victims->len > 0 ? "\n" : "", zones);
     put (values, "legal.victims", g_string_free (victims, FALSE));
   }
-  /* Index offences live in the legal status record (migration 0016 moved
+  /* Index offences live in the legal status record (migration 0017 moved
    * the older separate records there). */
   put (values, "offences", status_field (status, "index_offences"));
   put (values, "conditions", join_records (conditions, KES_MOJ_CONDITION));

@@ -27,7 +27,7 @@ gboolean      kes_store_write_moj_record   (KesStore       *self,
                                             GError        **error);
 
 /* What another record (a referral, a screening, the register before
- * migration 0016) says of a patient's legal status. NULL or empty members,
+ * migration 0017) says of a patient's legal status. NULL or empty members,
  * and an authority of "not known", say nothing. */
 typedef struct
 {

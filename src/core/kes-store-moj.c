@@ -85,7 +85,7 @@ kes_store_save_moj_record (KesStore       *self,
   if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
   /* Index offences have one home now, the legal status record; records of
-   * their own stay only as history (migration 0016 moved them). */
+   * their own stay only as history (migration 0017 moved them). */
   if (kes_moj_record_get_kind (record) == KES_MOJ_INDEX_OFFENCE)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,

@@ -139,7 +139,7 @@ gboolean      kes_store_migrate        (KesStore     *self,
  * and a note (kes-store-migrate-mappa.c). */
 gboolean      kes_store_migrate_mappa_category_four (KesStore  *self,
                                                      GError   **error);
-/* Run by migration 16: the register's legal status, MHCS reference and
+/* Run by migration 15: the register's legal status, MHCS reference and
  * MAPPA, and the separate index offence records, into the legal status
  * record (kes-store-migrate-legal.c). */
 gboolean      kes_store_migrate_one_legal_status (KesStore  *self,
@@ -388,7 +388,7 @@ gboolean      kes_store_staff_snapshot (KesStore      *self,
 gboolean      kes_store_staff_check_history (KesStore    *self,
                                              const char  *staff_id,
                                              GError     **error);
-/* The same for every member of staff (migration 16). */
+/* The same for every member of staff (migration 15). */
 gboolean      kes_store_staff_snapshot_all (KesStore  *self,
                                             GError   **error);
 /* The staff row of a revision's data (verify's rebuild). */
@@ -457,7 +457,7 @@ gboolean      kes_store_unkeyed_digest (KesStore      *self,
                                         char         **digest,
                                         guint64       *revisions,
                                         GError       **error);
-/* Run by migration 16: the seal, the first keyed entry (kes-store-audit.c). */
+/* Run by migration 15: the seal, the first keyed entry (kes-store-audit.c). */
 gboolean      kes_store_audit_seal     (KesStore      *self,
                                         GError       **error);
 

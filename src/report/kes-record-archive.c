@@ -29,7 +29,7 @@ static const KesFieldSpec note_fields[] = {
 };
 
 /* Keys that earlier revisions of the register hold, each after the key it
- * followed in the schema: migration 0016 moved the legal status, MHCS
+ * followed in the schema: migration 0017 moved the legal status, MHCS
  * reference and MAPPA to the legal status record, but every revision is
  * exported, so the archive still reads and writes them in schema order. */
 static const struct

@@ -153,7 +153,7 @@ apply (KesStore                *store,
       }
   }
 
-  /* A case record from before migration 0016 keeps the legal status in
+  /* A case record from before migration 0017 keeps the legal status in
    * the register: bring it to its one home, as that migration did. */
   return kes_store_settle_imported_legal_status (store, patient->id, error);
 }

@@ -74,7 +74,7 @@ test_fixture_migrates (void)
   kes_store_set_actor (store, reader);
 
   /* The category is not recorded now; the level stays for a clinician to
-   * check (in the legal status record, where migration 0016 moved it). */
+   * check (in the legal status record, where migration 0017 moved it). */
   wren = kes_store_load_patient (store, WREN, &error);
   g_assert_no_error (error);
   status = kes_store_current_legal_status (store, WREN, &error);

@@ -673,7 +673,7 @@ test_migrates_old_database (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Fieldfare");
   revisions = kes_store_list_revisions (store, kes_patient_get_id (patient), &error);
-  /* Two of its own, then migration 0016's: the legal status left the register. */
+  /* Two of its own, then migration 0017's: the legal status left the register. */
   g_assert_cmpuint (revisions->len, ==, 3);
   g_assert_cmpuint (count_hits (&(Fixture) { .store = store }, "depot"), ==, 1);
   problems = kes_store_verify (store, &error);

@@ -2,7 +2,7 @@
 -- 'kestrel-cli --database old.db demo --patients 4 --contacts 0 --notes 0 --seed 7'. Each patient's
 -- legal status, MHCS reference and MAPPA are in the register; Siskin also has a legal status
 -- record (MAPPA there only) and a separate index offence record. Used by /migrate/one-legal-status
--- (migration 0016); never regenerate it from newer migrations.
+-- (migration 0017); never regenerate it from newer migrations.
 PRAGMA foreign_keys=OFF;
 BEGIN TRANSACTION;
 CREATE TABLE team (

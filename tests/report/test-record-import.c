@@ -348,7 +348,7 @@ test_hostile_leaves_database_unchanged (void)
   }
 }
 
-/* A case record exported before migration 0016 holds the legal status in
+/* A case record exported before migration 0017 holds the legal status in
  * the register: imported, it lands in the legal status record, as the
  * migration moved it in databases; the register's history keeps it. */
 static void

@@ -74,7 +74,7 @@ save_moj (Fixture    *fixture,
   while ((key = va_arg (args, const char *)) != NULL)
     kes_moj_record_set_text (record, key, va_arg (args, const char *));
   va_end (args);
-  /* Index offences of their own are history now (migration 0016 folded
+  /* Index offences of their own are history now (migration 0017 folded
    * them into the legal status record); written as an older Kestrel did. */
   if (kind == KES_MOJ_INDEX_OFFENCE)
     ok = kes_store_write_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL, &error);
