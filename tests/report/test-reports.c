@@ -165,6 +165,40 @@ test_summary_monitoring (void)
   g_object_unref (poppler);
 }
 
+/* With checks due but no setting recorded (no thresholds chosen, no BMI),
+ * the section goes straight to what is due: it used to print "None
+ * recorded." above the table of due checks. */
+static void
+test_summary_monitoring_due_only (void)
+{
+  g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  const char *start, *end;
+  PopplerDocument *poppler;
+
+  kes_store_set_actor (fixture->store, fixture->alice);
+  save_care (fixture, KES_CARE_PRESCRIPTION, (const char * const[]) {
+    "drug", "Clozapine", "category", "clozapine", "dose", "300 mg", "prescriber", "Dr Bob Okafor",
+    "start_date", "2026-01-05", NULL });
+  document = kes_report_patient_summary (fixture->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  pdf = kes_pdf_render_bytes (document, NULL, &error);
+  g_assert_no_error (error);
+  poppler = kes_test_pdf_open (pdf);
+  text = all_text (poppler);
+  start = strstr (text, "Medication monitoring");
+  g_assert_nonnull (start);
+  end = strstr (start, "Clozapine blood test");
+  g_assert_nonnull (end);
+  section = g_strndup (start, end - start);
+  g_assert_null (strstr (section, "None recorded"));
+  g_object_unref (poppler);
+}
+
 /* The summary shows the alerts the header shows, medication alerts first
  * (it used to say "No alerts are recorded" beside a toxic lithium level),
  * and what is prescribed now with the latest results. */
@@ -467,6 +501,7 @@ main (int   argc,
 
   g_test_add_func ("/reports/summary", test_summary);
   g_test_add_func ("/reports/summary-monitoring", test_summary_monitoring);
+  g_test_add_func ("/reports/summary-monitoring-due-only", test_summary_monitoring_due_only);
   g_test_add_func ("/reports/summary-alerts-and-medication", test_summary_alerts_and_medication);
   g_test_add_func ("/reports/subject-access", test_subject_access);
   g_test_add_func ("/reports/subject-access-redaction", test_subject_access_redaction);
