@@ -13,10 +13,16 @@
 #include "kes-store-private.h"
 
 /* A member of the patient's (?1) current legal status record, or NULL:
- * the newest in force, as kes_store_current_legal_status() orders them. */
+ * the newest in force, as kes_store_current_legal_status() orders them.
+ * Read from the main tables by name: verify rebuilds the patient table
+ * into a TEMP twin a chunk of records at a time, and the TEMP twins of
+ * moj_record and record then hold only that chunk, so a legal status
+ * record written long after the patient (another chunk) would be missed
+ * and an untouched file reported as changed. The legal status records
+ * themselves are checked against their revisions on their own. */
 #define CURRENT_LEGAL(member) \
-  "(SELECT nullif (json_extract (m.data, '$." member "'), '') FROM moj_record m " \
-  "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.patient_id = ?1 AND m.kind = 'legal-status' " \
+  "(SELECT nullif (json_extract (m.data, '$." member "'), '') FROM main.moj_record m " \
+  "JOIN main.record r ON r.id = m.id AND r.state = 'active' WHERE m.patient_id = ?1 AND m.kind = 'legal-status' " \
   "ORDER BY m.sort_date DESC, r.created_at DESC, m.id LIMIT 1)"
 
 gboolean
