@@ -112,30 +112,48 @@ check_references (KesStore    *self,
 
   if (*nhs != '\0')
     {
-      sqlite3_stmt *stmt = kes_store_prepare (self,
-        "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
-        "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
-      gboolean taken;
+      g_autofree char *other = NULL;
 
-      if (stmt == NULL)
+      if (!kes_store_find_nhs_number_holder (self, nhs, kes_patient_get_id (patient), &other, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, nhs, -1, SQLITE_TRANSIENT);
-      kes_store_bind_text (stmt, 2, kes_patient_get_id (patient));
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
-      if (taken)
+      if (other != NULL)
         {
           g_autofree char *shown = kes_nhs_number_format (nhs);
-          g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
-                                                                    kes_store_column_text (stmt, 1),
-                                                                    NULL);
+
           g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
                        _("NHS number %s already belongs to %s: check you have the right person"),
                        shown, other);
+          return FALSE;
         }
-      sqlite3_reset (stmt);
-      if (taken)
-        return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+kes_store_find_nhs_number_holder (KesStore    *self,
+                                  const char  *nhs_digits,
+                                  const char  *except_id,
+                                  char       **holder_name,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (nhs_digits != NULL && holder_name != NULL, FALSE);
+
+  *holder_name = NULL;
+  stmt = kes_store_prepare (self,
+    "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
+    "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nhs_digits, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *holder_name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                    kes_store_column_text (stmt, 1), NULL);
+  sqlite3_reset (stmt);
+
   return TRUE;
 }
 

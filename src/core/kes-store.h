@@ -112,6 +112,15 @@ gboolean     kes_store_save_patient         (KesStore      *self,
                                              KesChangeKind  change,
                                              const char    *reason,
                                              GError       **error);
+/* The display name of the active patient other than @except_id (may be
+ * NULL) whose NHS number is @nhs_digits (10 digits), in *@holder_name, or
+ * NULL when there is none: one person, one register entry. The caller
+ * checks permission. */
+gboolean     kes_store_find_nhs_number_holder (KesStore    *self,
+                                               const char  *nhs_digits,
+                                               const char  *except_id,
+                                               char       **holder_name,
+                                               GError     **error);
 KesPatient  *kes_store_load_patient         (KesStore      *self,
                                              const char    *id,
                                              GError       **error);

@@ -9,6 +9,7 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-record-import-private.h"
+#include "kes-record-import-rules.h"
 #include "kes-report-error.h"
 #include "kes-store-whole-db.h"
 
@@ -113,6 +114,14 @@ apply (KesStore                *store,
                    /* Translators: %s is a patient's name */
                    _("%s is already held in this database. Import again and choose to merge to "
                      "add what the file has and the database lacks. Nothing was imported."), name);
+      return FALSE;
+    }
+
+  /* Every rule of the forms, before anything is written. */
+  if (!kes_record_import_check_rules (store, archive, error))
+    {
+      if (!bulk)
+        g_prefix_error (error, _("Nothing was imported: "));
       return FALSE;
     }
 
