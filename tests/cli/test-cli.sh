@@ -40,6 +40,7 @@ expect 1 "NHS number 943 476 5918: the check digit should be 9" "refuses a wrong
 expect 1 "is in the future" "refuses a future birth date" -- patient add --family-name Heron --given-name Ash --birth-date 2099-01-01 --ethnicity B --gender 1
 expect 1 "Postcode “NR1” is not a UK postcode" "refuses a malformed postcode" -- patient add --family-name Heron $base --postcode NR1
 expect 1 "Family name is required" "refuses an empty family name" -- patient add --family-name "" $base
+expect 1 "Family name is longer than 100 characters" "refuses a family name over the length table's limit (the form's and import's)" -- patient add --family-name "$(printf '%0101d' 0 | tr 0 H)" $base
 expect 1 "Ethnic category “Q” is not a known code" "refuses an unknown code" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity Q --gender 1
 expect 1 "already belongs to FIELDFARE, Ash" "refuses a second patient with the same NHS number" -- patient add --family-name Other $base --nhs-number 9434765870
 expect 1 "Team “West” does not exist" "refuses an unknown team" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity B --gender 1 --team West
