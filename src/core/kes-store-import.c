@@ -58,13 +58,74 @@ row_exists (KesStore    *self,
 }
 
 /* Importing writes registers and clinical records, with the teams and
- * authors they name. */
+ * authors they name. With @patient_id (a record of a patient already
+ * held), the same team scope and emergency access as editing that record
+ * in the app. */
+static gboolean
+require_import_for (KesStore    *self,
+                    const char  *patient_id,
+                    GError     **error)
+{
+  return kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, patient_id, error) &&
+         kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error);
+}
+
 static gboolean
 require_import (KesStore  *self,
                 GError   **error)
 {
-  return kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) &&
-         kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error);
+  return require_import_for (self, NULL, error);
+}
+
+static char *
+team_phrase (KesTeam *team)
+{
+  /* Translators: a team's name */
+  return team != NULL ? g_strdup_printf (_("the %s team"), kes_team_get_name (team))
+                      : g_strdup (_("no team"));
+}
+
+/* A merge adds to a patient's record; it never moves the patient to
+ * another team. That is a transfer, made in the app with its own entry in
+ * the access log. */
+static gboolean
+check_no_team_move (KesStore     *self,
+                    const char   *patient_id,
+                    KesRevision  *last,
+                    GError      **error)
+{
+  g_autoptr(KesPatient) incoming = kes_patient_new ();
+  g_autoptr(KesTeam) held_team = NULL;
+  g_autoptr(KesTeam) file_team = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *file_phrase = NULL;
+  g_autofree char *held_phrase = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!kes_patient_load_json (incoming, kes_revision_get_data (last), error))
+    return FALSE;
+  stmt = kes_store_prepare (self, "SELECT team_id FROM patient WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    held = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (held != NULL ? held : "",
+                 kes_patient_get_text (incoming, KES_PATIENT_TEAM_ID)) == 0)
+    return TRUE;
+
+  held_team = held != NULL ? kes_store_lookup_team (self, held) : NULL;
+  file_team = kes_store_lookup_team (self, kes_patient_get_text (incoming, KES_PATIENT_TEAM_ID));
+  file_phrase = team_phrase (file_team);
+  held_phrase = team_phrase (held_team);
+  g_set_error (error, KES_ERROR, KES_ERROR_PERMISSION,
+               /* Translators: "the North team" or "no team", twice */
+               _("The file has this patient under %s and this database under %s: a merge never "
+                 "moves a patient between teams. Transfer the patient in the app first, then "
+                 "merge."), file_phrase, held_phrase);
+  return FALSE;
 }
 
 gboolean
@@ -458,7 +519,7 @@ changed_meanwhile (KesStore    *self,
     }
   sqlite3_reset (stmt);
   g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
-               _("%s changed record %s on %s while it was being imported. Nothing was imported: "
+               _("%s changed record %s on %s while it was being imported: "
                  "try the import again."),
                who != NULL ? who : _("Someone else"), record_id, when != NULL ? when : "?");
   return FALSE;
@@ -501,6 +562,14 @@ import_revisions (KesStore    *self,
     }
   else
     sqlite3_reset (stmt);
+
+  /* Adding to a record held here is editing it: the importer's team scope
+   * and emergency access apply, and the patient stays in their team. */
+  if (current > 0
+      && (!require_import_for (self, patient_id != NULL ? patient_id : record_id, error)
+          || (g_str_equal (kind, "patient")
+              && !check_no_team_move (self, record_id, last, error))))
+    return FALSE;
 
   if (kes_revision_get_revision (first) != current + 1)
     {

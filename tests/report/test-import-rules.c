@@ -15,7 +15,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
-#include "kes-test-store.h"
+#include "kes-test-dump.h"
 
 #define IMPORTED_AT "2026-11-23T09:00:00Z"
 
@@ -52,50 +52,6 @@ replace_all (const char *text,
   return g_strjoinv (to, parts);
 }
 
-static char *
-database_path (KesTestStore *fixture)
-{
-  return g_build_filename (fixture->dir, "kestrel.db", NULL);
-}
-
-/* The database as the sqlite3 shell dumps it, access log left out: what
- * someone with the file would see changed. */
-static char *
-dump_without_audit (KesTestStore *fixture)
-{
-  g_autofree char *path = database_path (fixture);
-  const char *argv[] = { "sqlite3", path, ".dump", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) kept = g_string_new (NULL);
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (!g_str_has_prefix (lines[i], "INSERT INTO audit "))
-      g_string_append_printf (kept, "%s\n", lines[i]);
-
-  return g_string_free (g_steal_pointer (&kept), FALSE);
-}
-
-static void
-assert_plain_message (const GError *error,
-                      const char   *expected)
-{
-  g_assert_nonnull (error);
-  g_test_message ("refused: %.300s", error->message);
-  g_assert_nonnull (strstr (error->message, expected));
-  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
-  g_assert_null (strstr (error->message, "constraint"));
-  g_assert_null (strstr (error->message, "the database reported"));
-}
-
 /* Imports @xml into @target as a single case record: refused with
  * @expected in the message, and nothing but the access log changed. */
 static void
@@ -103,7 +59,7 @@ assert_refused (KesTestStore *target,
                 const char   *xml,
                 const char   *expected)
 {
-  g_autofree char *before = dump_without_audit (target);
+  g_autofree char *before = kes_test_dump_without_audit (target);
   g_autofree char *after = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   g_autoptr(KesRecordArchive) archive = NULL;
@@ -114,9 +70,9 @@ assert_refused (KesTestStore *target,
   g_assert_no_error (error);
   g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
                                              NULL, &error));
-  assert_plain_message (error, expected);
+  kes_test_assert_plain_refusal (error, expected);
 
-  after = dump_without_audit (target);
+  after = kes_test_dump_without_audit (target);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -158,7 +114,7 @@ test_same_nhs_number_other_uuid (void)
 {
   g_autoptr(KesTestStore) target = kes_test_store_new_with_patient ();
   g_autofree char *xml = source_xml ();
-  g_autofree char *before = dump_without_audit (target);
+  g_autofree char *before = kes_test_dump_without_audit (target);
   g_autofree char *after = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   g_autoptr(KesRecordArchive) archive = NULL;
@@ -170,8 +126,8 @@ test_same_nhs_number_other_uuid (void)
   g_assert_no_error (error);
   g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_MERGE, NULL,
                                              &error));
-  assert_plain_message (error, "merge explicitly or check the identity");
-  after = dump_without_audit (target);
+  kes_test_assert_plain_refusal (error, "merge explicitly or check the identity");
+  after = kes_test_dump_without_audit (target);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
 }
@@ -192,12 +148,12 @@ test_same_nhs_number_whole_database (void)
   g_assert_true (kes_record_export_database (source->store, path, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  before = dump_without_audit (target);
+  before = kes_test_dump_without_audit (target);
   g_assert_false (kes_record_import_database (target->store, path, KES_RECORD_IMPORT_DEFAULT,
                                               &summary, NULL, &error));
-  assert_plain_message (error, "case record 1 in the file");
+  kes_test_assert_plain_refusal (error, "case record 1 in the file");
   g_assert_nonnull (strstr (error->message, "already registered as O’BRIEN — CAFÉ, Zoë"));
-  after = dump_without_audit (target);
+  after = kes_test_dump_without_audit (target);
   g_assert_cmpstr (before, ==, after);
 }
 
