@@ -27,6 +27,7 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
+  "migrations/0018-authors-recorded-elsewhere.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

@@ -43,7 +43,13 @@ struct _KesStore
   KesSystemOperation system_operation; /* what runs without an actor, if anything */
   gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
   gboolean    signing;          /* a signature confirmed with the password is being saved */
+  char       *import_source;    /* the case record being imported (kes_store_set_import_source) */
 };
+
+/* Whether @staff_id is an author recorded elsewhere (brought by an import,
+ * never an account: see data/migrations/0018-authors-recorded-elsewhere.sql). */
+gboolean kes_store_staff_recorded_elsewhere (KesStore   *self,
+                                             const char *staff_id);
 
 /* The last entry of the hash chain: what the next entry follows on from. */
 typedef struct

@@ -34,6 +34,7 @@ kes_store_finalize (GObject *object)
   g_free (self->guarded_path);
   g_clear_object (&self->actor);
   g_free (self->path);
+  g_free (self->import_source);
 
   G_OBJECT_CLASS (kes_store_parent_class)->finalize (object);
 }

@@ -129,6 +129,9 @@ apply (KesStore                *store,
   if (!kes_record_import_check_rules (store, archive, error))
     return FALSE;
 
+  /* The file's export time is where its authors and revisions came from. */
+  kes_store_set_import_source (store, kes_record_archive_get_exported_at (archive));
+
   for (guint i = 0; i < teams->len; i++)
     if (!kes_store_import_team (store, g_ptr_array_index (teams, i), error))
       return FALSE;

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-authors"
+
+/* Staff named in a case record are authors recorded elsewhere: never
+ * accounts, never signing in, whatever the file calls them; a file can't
+ * claim a person of this database under another name; and a record moves
+ * between databases whatever the user names in each. */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "kes-accounts.h"
+#include "kes-error.h"
+#include "kes-record-export.h"
+#include "kes-record-import.h"
+#include "kes-test-accounts.h"
+#include "kes-test-dump.h"
+
+#define IMPORTED_AT "2026-11-23T09:00:00Z"
+
+static char *
+source_xml (void)
+{
+  static char *exported = NULL;
+
+  if (exported == NULL)
+    {
+      g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) xml = NULL;
+
+      kes_test_set_now (IMPORTED_AT);
+      xml = kes_record_export_bytes (source->store, source->patient_id, &error);
+      g_assert_no_error (error);
+      exported = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+    }
+
+  return g_strdup (exported);
+}
+
+static gboolean
+import_text (KesStore    *store,
+             const char  *xml,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+
+  kes_test_set_now (IMPORTED_AT);
+  archive = kes_record_archive_read_bytes (bytes, NULL, error);
+  return archive != NULL
+      && kes_record_import_archive (store, archive, KES_RECORD_IMPORT_DEFAULT, NULL, error);
+}
+
+/* The attribute value after @name=" in the first element @element. */
+static char *
+attribute_of (const char *xml,
+              const char *element,
+              const char *name)
+{
+  const char *at = strstr (xml, element);
+  g_autofree char *pattern = g_strdup_printf (" %s=\"", name);
+  const char *value;
+
+  g_assert_nonnull (at);
+  value = strstr (at, pattern);
+  g_assert_nonnull (value);
+  value += strlen (pattern);
+  return g_strndup (value, strchr (value, '"') - value);
+}
+
+/* Runs @sql on the database file as the sqlite3 shell would: the return
+ * code. */
+static int
+shell (KesTestStore *fixture,
+       const char   *sql)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "kestrel.db", NULL);
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return rc;
+}
+
+static gboolean
+is_account (KesStore   *store,
+            const char *staff_id)
+{
+  g_autoptr(GListModel) accounts = kes_store_list_accounts (store, NULL);
+
+  g_assert_nonnull (accounts);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(KesAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_str_equal (kes_staff_get_id (kes_account_get_staff (account)), staff_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_never_accounts (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *xml = source_xml ();
+  g_autofree char *alice_id = attribute_of (xml, "<member ", "id");
+  g_autofree char *tilde = g_strconcat ("~", alice_id, NULL);
+  g_autofree char *update = NULL;
+  g_autoptr(KesStaff) author = NULL;
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(KesStaff) admin = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_text (target->store, xml, &error));
+  g_assert_no_error (error);
+
+  /* In the directory under the name the file gives, not an account. */
+  author = kes_store_find_staff (target->store, alice_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_staff_get_display_name (author), ==, "Alice Adeyemi");
+  g_assert_cmpstr (kes_staff_get_username (author), ==, "alice");
+  admin = kes_test_admin (target->store);
+  kes_store_set_actor (target->store, admin);
+  g_assert_false (is_account (target->store, alice_id));
+
+  /* Signing in under the file's user name or the key here fails. */
+  signed_in = kes_store_sign_in (target->store, "alice", KES_TEST_PASSWORD, &error);
+  g_assert_null (signed_in);
+  g_clear_error (&error);
+  signed_in = kes_store_sign_in (target->store, tilde, "", &error);
+  g_assert_null (signed_in);
+  g_clear_error (&error);
+  kes_store_set_actor (target->store, admin);
+
+  /* An administrator can't make them an account. */
+  before = kes_test_dump_without_audit (target);
+  g_assert_false (kes_store_reset_password (target->store, alice_id, 1, "new-secret-pass-1234",
+                                            &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "not an account here"));
+  g_clear_error (&error);
+
+  /* Nor can someone with the file and the sqlite3 shell. */
+  update = g_strdup_printf ("UPDATE staff SET roles = 'administrator' WHERE id = '%s'", alice_id);
+  g_assert_cmpint (shell (target, update), ==, SQLITE_CONSTRAINT);
+  g_free (update);
+  update = g_strdup_printf ("UPDATE staff SET recorded_elsewhere = NULL WHERE id = '%s'", alice_id);
+  g_assert_cmpint (shell (target, update), ==, SQLITE_CONSTRAINT);
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A look-alike of an account here (a zero-width space in "test.admin")
+ * and a user name that is taken here both come in as authors only. */
+static void
+test_look_alike_and_taken_names (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *original = source_xml ();
+  g_auto(GStrv) parts = g_strsplit (original, "username=\"bob\"", -1);
+  g_autofree char *xml = NULL;
+  g_autofree char *bob_id = NULL;
+  g_autoptr(KesStaff) admin = NULL;
+  g_autoptr(KesStaff) alice = NULL;
+  g_autoptr(KesStaff) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alice = kes_test_account (target->store, "alice", "Alice Here", "North", "clinician");
+  xml = g_strjoinv ("username=\"test.\xe2\x80\x8b" "admin\"", parts);
+  g_assert_true (import_text (target->store, xml, &error));
+  g_assert_no_error (error);
+
+  /* The look-alike is an author only. */
+  bob_id = attribute_of (strstr (xml, "<member ") + 1, "<member ", "id"); /* the second member */
+  admin = kes_test_admin (target->store);
+  kes_store_set_actor (target->store, admin);
+  g_assert_false (is_account (target->store, bob_id));
+
+  /* The local alice is still the one who signs in as alice. */
+  signed_in = kes_store_sign_in (target->store, "alice", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_staff_get_id (signed_in), ==, kes_staff_get_id (alice));
+}
+
+/* A file claiming an id of this database under another user name. */
+static void
+test_claims_local_id (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *original = source_xml ();
+  g_autofree char *alice_id = attribute_of (original, "<member ", "id");
+  g_auto(GStrv) parts = g_strsplit (original, alice_id, -1);
+  g_autofree char *xml = g_strjoinv (kes_staff_get_id (target->importer), parts);
+  g_autofree char *before = kes_test_dump_without_audit (target);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import_text (target->store, xml, &error));
+  kes_test_assert_plain_refusal (error, "check where the file came from");
+  g_assert_nonnull (strstr (error->message, "Ida Importer"));
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-authors/never-accounts", test_never_accounts);
+  g_test_add_func ("/import-authors/look-alike-and-taken-names", test_look_alike_and_taken_names);
+  g_test_add_func ("/import-authors/claims-local-id", test_claims_local_id);
+
+  return g_test_run ();
+}
