@@ -15,6 +15,7 @@
 #include "kes-error.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
+#include "kes-report-sar.h"
 #include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 
@@ -213,6 +214,61 @@ test_claims_local_id (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Every space, tab and line break run as one space. */
+static char *
+collapse_space (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r\f", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* History and the subject access PDF say where an imported revision was
+ * written and who brought it here; the revision keeps its author. */
+static void
+test_provenance_shown (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *xml = source_xml ();
+  g_autofree char *patient_id = attribute_of (xml, "<patient ", "id");
+  g_autofree char *folder = g_build_filename (target->dir, "sar", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "subject-access.pdf", NULL);
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *provenance = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (import_text (target->store, xml, &error));
+  g_assert_no_error (error);
+
+  history = kes_store_list_history (target->store, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_revision_get_author_name (g_ptr_array_index (history, 0)), ==,
+                   "Alice Adeyemi");
+  provenance = kes_revision_dup_provenance (g_ptr_array_index (history, 0));
+  g_assert_cmpstr (provenance, ==, "Recorded by Alice Adeyemi at 21 Nov 2026 09:00 in a case "
+                                   "record exported on 23 Nov 2026 09:00, imported by Ida "
+                                   "Importer on 23 Nov 2026 09:00");
+
+  g_assert_true (kes_report_subject_access_export (target->store, patient_id, folder, NULL,
+                                                   &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  flat = collapse_space (text);
+  g_assert_nonnull (strstr (flat, "Recorded by Alice Adeyemi"));
+  g_assert_nonnull (strstr (flat, "imported by Ida Importer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/import-authors/never-accounts", test_never_accounts);
   g_test_add_func ("/import-authors/look-alike-and-taken-names", test_look_alike_and_taken_names);
   g_test_add_func ("/import-authors/claims-local-id", test_claims_local_id);
+  g_test_add_func ("/import-authors/provenance-shown", test_provenance_shown);
 
   return g_test_run ();
 }
