@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "admin/kes-record-import-group.h"
+#include "patient/kes-history-view.h"
 #include "kes-record-export.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
@@ -235,6 +236,43 @@ test_already_held_offers_merge (Fixture       *fixture,
   g_assert_cmpstr (kes_patient_get_text (merged, KES_PATIENT_PREFERRED_NAME), ==, "Zo");
 }
 
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        || label_contains (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* After the import, the record's history names who wrote each revision
+ * where, and who brought it here: provenance, not impersonation. */
+static void
+test_history_shows_provenance (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *history = kes_history_view_new ();
+
+  respond (check_file (fixture, fixture->file), "import");
+  g_assert_true (kes_test_wait_until (imported, fixture, 20000));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_set_child (GTK_WINDOW (window), history);
+  kes_history_view_set_record (KES_HISTORY_VIEW (history), fixture->into->store,
+                               fixture->patient_id);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (200);
+  g_assert_true (label_contains (history, "Recorded by "));
+  g_assert_true (label_contains (history, "imported by Ida Importer on "));
+  save_png (window, "import-history-provenance.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A hostile file is refused in plain words and nothing is written. */
 static void
 test_hostile_file_refused (Fixture       *fixture,
@@ -271,6 +309,7 @@ main (int   argc,
   ADD ("/record-import/dry-run-then-import", test_dry_run_then_import);
   ADD ("/record-import/already-held-offers-merge", test_already_held_offers_merge);
   ADD ("/record-import/hostile-file-refused", test_hostile_file_refused);
+  ADD ("/record-import/history-shows-provenance", test_history_shows_provenance);
 
 #undef ADD
 
