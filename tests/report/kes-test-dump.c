@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kes-record-export.h"
 #include "kes-test-dump.h"
 
 char *
@@ -40,4 +41,36 @@ kes_test_assert_plain_refusal (const GError *error,
   g_assert_nonnull (strstr (error->message, "Nothing was imported"));
   g_assert_null (strstr (error->message, "constraint"));
   g_assert_null (strstr (error->message, "the database reported"));
+}
+
+void
+kes_test_import_bytes (KesStore             *store,
+                       GBytes               *xml,
+                       KesRecordImportFlags  flags,
+                       GError              **error)
+{
+  g_autoptr(KesRecordArchive) archive = kes_record_archive_read_bytes (xml, NULL, error);
+
+  if (archive != NULL)
+    kes_record_import_archive (store, archive, flags, NULL, error);
+}
+
+char *
+kes_test_zoe_case_record (const char *now)
+{
+  static char *exported = NULL;
+
+  if (exported == NULL)
+    {
+      g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) xml = NULL;
+
+      kes_test_set_now (now);
+      xml = kes_record_export_bytes (source->store, source->patient_id, &error);
+      g_assert_no_error (error);
+      exported = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+    }
+
+  return g_strdup (exported);
 }

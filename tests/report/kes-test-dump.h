@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kes-record-import.h"
 #include "kes-test-store.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,16 @@ char *kes_test_dump_without_audit   (KesTestStore *fixture);
  * imported, and is never a raw database message. */
 void  kes_test_assert_plain_refusal (const GError *error,
                                      const char   *expected);
+
+/* Reads @xml as a case record and imports it with @flags; @error as the
+ * reading or the import left it. */
+void  kes_test_import_bytes         (KesStore             *store,
+                                     GBytes               *xml,
+                                     KesRecordImportFlags  flags,
+                                     GError              **error);
+/* Zoë O'Brien's case record (kes_test_store_new_with_patient) as her
+ * database exports it at @now; made once a test program (a store with
+ * accounts is slow to make). A copy. */
+char *kes_test_zoe_case_record      (const char           *now);
 
 G_END_DECLS

@@ -24,21 +24,7 @@
 static char *
 source_xml (void)
 {
-  static char *exported = NULL;
-
-  if (exported == NULL)
-    {
-      g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) xml = NULL;
-
-      kes_test_set_now (IMPORTED_AT);
-      xml = kes_record_export_bytes (source->store, source->patient_id, &error);
-      g_assert_no_error (error);
-      exported = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
-    }
-
-  return g_strdup (exported);
+  return kes_test_zoe_case_record (IMPORTED_AT);
 }
 
 static gboolean

@@ -38,18 +38,6 @@ export_at (KesTestStore *fixture,
   return xml;
 }
 
-static void
-import (KesStore             *store,
-        GBytes               *xml,
-        KesRecordImportFlags  flags,
-        GError              **error)
-{
-  g_autoptr(KesRecordArchive) archive = kes_record_archive_read_bytes (xml, NULL, error);
-
-  if (archive != NULL)
-    kes_record_import_archive (store, archive, flags, NULL, error);
-}
-
 /* The target holds the record as exported on the 22nd; the source then
  * changes it as @change does, and exports again on the 23rd. */
 static void
@@ -62,7 +50,7 @@ fixture_set_up (Fixture *fixture,
   fixture->source = kes_test_store_new_with_patient ();
   fixture->target = kes_test_store_new_empty ();
   older = export_at (fixture->source, "2026-11-22T08:00:00Z");
-  import (fixture->target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (fixture->target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
 
   kes_test_set_now ("2026-11-22T09:00:00Z");
@@ -124,7 +112,7 @@ test_other_team_needs_break_glass (void)
   kes_store_set_actor (fixture.target->store, sam);
 
   before = kes_test_dump_without_audit (fixture.target);
-  import (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "under the North team"));
   g_assert_nonnull (strstr (error->message, "emergency access"));
@@ -135,7 +123,7 @@ test_other_team_needs_break_glass (void)
   g_assert_true (kes_store_break_glass (fixture.target->store, fixture.source->patient_id,
                                         "Crisis call out of hours; record needed now", &error));
   g_assert_no_error (error);
-  import (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
   g_assert_no_error (error);
 
   fixture_tear_down (&fixture);
@@ -156,7 +144,7 @@ test_no_permission (void)
   kes_store_set_actor (fixture.target->store, carol);
 
   before = kes_test_dump_without_audit (fixture.target);
-  import (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   after = kes_test_dump_without_audit (fixture.target);
   g_assert_cmpstr (before, ==, after);
@@ -177,7 +165,7 @@ test_never_moves_team (void)
 
   fixture_set_up (&fixture, move_to_south);
   before = kes_test_dump_without_audit (fixture.target);
-  import (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (fixture.target->store, fixture.newer, KES_RECORD_IMPORT_MERGE, &error);
   kes_test_assert_plain_refusal (error, "a merge never moves a patient between teams");
   g_assert_nonnull (strstr (error->message, "under the South team and this database under the "
                                             "North team"));

@@ -10,7 +10,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
-#include "kes-test-store.h"
+#include "kes-test-dump.h"
 
 /* Exports at a fixed time after every change the tests make. */
 static GBytes *
@@ -39,18 +39,6 @@ write_temp (KesTestStore *fixture,
                                       g_bytes_get_size (bytes), NULL));
 
   return path;
-}
-
-static void
-import_bytes (KesStore             *store,
-              GBytes               *xml,
-              KesRecordImportFlags  flags,
-              GError              **error)
-{
-  g_autoptr(KesRecordArchive) archive = kes_record_archive_read_bytes (xml, NULL, error);
-
-  if (archive != NULL)
-    kes_record_import_archive (store, archive, flags, NULL, error);
 }
 
 /* What a failed import must leave exactly as it was. */
@@ -122,7 +110,7 @@ test_existing_patient_refused (void)
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  import_bytes (fixture->store, xml, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (fixture->store, xml, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "Zoë"));
   g_assert_nonnull (strstr (error->message, "merge"));
@@ -145,7 +133,7 @@ test_merge (void)
   g_autoptr(KesRecordArchive) archive = NULL;
   KesRecordImportSummary summary = { 0 };
 
-  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
 
   /* The source moves on: the register is edited and a note added. */
@@ -163,7 +151,7 @@ test_merge (void)
   newer = export_patient (source->store, source->patient_id);
 
   /* Without merging, refused and nothing changes. */
-  import_bytes (target->store, newer, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (target->store, newer, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
   g_clear_error (&error);
 
@@ -204,7 +192,7 @@ test_merge_update_is_the_check (void)
   guint held;
   sqlite3 *db;
 
-  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   revisions = kes_store_list_revisions (target->store, source->patient_id, &error);
   held = revisions->len;
@@ -223,7 +211,7 @@ test_merge_update_is_the_check (void)
   g_assert_cmpint (sqlite3_open (kes_store_get_path (target->store), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 
-  import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
   g_assert_error (error, KES_ERROR, KES_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, source->patient_id));
   g_assert_nonnull (strstr (error->message, "while it was being imported"));
@@ -250,7 +238,7 @@ test_merge_diverged_refused (void)
   g_autoptr(KesStaff) alice = NULL;
   g_autoptr(GError) error = NULL;
 
-  import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
+  kes_test_import_bytes (target->store, older, KES_RECORD_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
 
   /* Both databases edit the register independently. */
@@ -268,7 +256,7 @@ test_merge_diverged_refused (void)
   g_assert_no_error (error);
   before = export_patient (target->store, source->patient_id);
 
-  import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
+  kes_test_import_bytes (target->store, newer, KES_RECORD_IMPORT_MERGE, &error);
   g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "differs"));
 
