@@ -21,6 +21,91 @@
  * account's hash or a decoy, then one write: the failure and its access-log
  * entry), so neither the words nor the time say which it was. */
 
+/* Once the file is found damaged nothing can be written to it (H25), yet
+ * the person whose window locked must be able to unlock it to copy out what
+ * they typed, and an administrator must be able to sign in to restore a
+ * backup. So sign-in goes on without its writes: failures are counted here,
+ * in memory, per file and account, with the same lock as on disk, and no
+ * access-log entry can be made for either outcome. */
+typedef struct
+{
+  int   failures;
+  char *locked_until;
+} UnsavedFailures;
+
+static GMutex unsaved_lock;
+static GHashTable *unsaved_failures; /* "path\nstaff id" → UnsavedFailures */
+
+static void
+unsaved_failures_free (gpointer data)
+{
+  UnsavedFailures *entry = data;
+
+  g_free (entry->locked_until);
+  g_free (entry);
+}
+
+static char *
+unsaved_key (KesStore   *self,
+             const char *staff_id)
+{
+  return g_strdup_printf ("%s\n%s", self->path != NULL ? self->path : "", staff_id);
+}
+
+/* Failures that could not be written count as if they had been. */
+static void
+add_unsaved_failures (KesStore      *self,
+                      KesAccountRow *account)
+{
+  g_autofree char *key = NULL;
+  UnsavedFailures *entry;
+
+  if (!account->found)
+    return;
+  key = unsaved_key (self, account->id);
+  g_mutex_lock (&unsaved_lock);
+  entry = unsaved_failures != NULL ? g_hash_table_lookup (unsaved_failures, key) : NULL;
+  if (entry != NULL && entry->failures > account->failed_attempts)
+    {
+      account->failed_attempts = entry->failures;
+      g_free (account->locked_until);
+      account->locked_until = g_strdup (entry->locked_until);
+    }
+  g_mutex_unlock (&unsaved_lock);
+}
+
+static void
+note_unsaved_failure (KesStore   *self,
+                      const char *staff_id,
+                      int         failures,
+                      const char *locked_until)
+{
+  UnsavedFailures *entry;
+
+  if (staff_id == NULL)
+    return;
+  g_mutex_lock (&unsaved_lock);
+  if (unsaved_failures == NULL)
+    unsaved_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unsaved_failures_free);
+  entry = g_new0 (UnsavedFailures, 1);
+  entry->failures = failures;
+  entry->locked_until = g_strdup (locked_until);
+  g_hash_table_replace (unsaved_failures, unsaved_key (self, staff_id), entry);
+  g_mutex_unlock (&unsaved_lock);
+}
+
+static void
+forget_unsaved_failures (KesStore   *self,
+                         const char *staff_id)
+{
+  g_autofree char *key = unsaved_key (self, staff_id);
+
+  g_mutex_lock (&unsaved_lock);
+  if (unsaved_failures != NULL)
+    g_hash_table_remove (unsaved_failures, key);
+  g_mutex_unlock (&unsaved_lock);
+}
+
 /* One message for every failed sign-in. */
 #define SIGN_IN_FAILED _("That user name and password don’t match an account, or the account is " \
                          "locked for a while after failed sign-ins. Check both and try again; an " \
@@ -94,21 +179,29 @@ is_locked (KesAccountRow *account)
  * aimed at, never with the name typed (people type passwords into the
  * wrong box). */
 static void
-record_failure (KesStore   *self,
-                const char *staff_id,
-                int         failures,
-                const char *summary)
+record_failure (KesStore      *self,
+                KesAccountRow *account,
+                int            failures,
+                const char    *summary)
 {
+  const char *staff_id = account->found ? account->id : NULL;
   g_autofree char *locked_until = NULL;
   int seconds = kes_sign_in_lock_seconds (failures);
   sqlite3_stmt *stmt;
 
-  if (seconds > 0)
+  /* Only a failure that counts starts or lengthens a lock. */
+  if (seconds > 0 && failures > account->failed_attempts)
     {
       g_autoptr(GDateTime) now = kes_clock_now_utc ();
       g_autoptr(GDateTime) until = g_date_time_add_seconds (now, seconds);
 
       locked_until = kes_time_to_iso (until);
+    }
+  if (kes_store_is_damaged (self))
+    {
+      if (failures > account->failed_attempts)
+        note_unsaved_failure (self, staff_id, failures, locked_until);
+      return;
     }
   if (!kes_store_savepoint (self, NULL))
     return;
@@ -195,6 +288,7 @@ check_password (KesStore       *self,
 
   if (!kes_store_load_account_row (self, login, account, error))
     return FALSE;
+  add_unsaved_failures (self, account);
 
   /* The same argon2 work whatever follows. */
   matches = password_matches (account->found ? account->password_hash : NULL, password);
@@ -202,7 +296,7 @@ check_password (KesStore       *self,
   if (!account->found || account->password_hash == NULL)
     {
       summary = g_strdup_printf ("%s: unknown user name or no password set", what);
-      record_failure (self, account->found ? account->id : NULL, account->failed_attempts, summary);
+      record_failure (self, account, account->failed_attempts, summary);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
       return FALSE;
     }
@@ -210,14 +304,14 @@ check_password (KesStore       *self,
     {
       /* Tries while locked neither count nor lengthen the lock. */
       summary = g_strdup_printf ("%s: account locked", what);
-      record_failure (self, account->id, account->failed_attempts, summary);
+      record_failure (self, account, account->failed_attempts, summary);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
       return FALSE;
     }
   if (!matches)
     {
       summary = g_strdup_printf ("%s: wrong password (%d in a row)", what, account->failed_attempts + 1);
-      record_failure (self, account->id, account->failed_attempts + 1, summary);
+      record_failure (self, account, account->failed_attempts + 1, summary);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
       return FALSE;
     }
@@ -225,7 +319,7 @@ check_password (KesStore       *self,
   if (account->disabled)
     {
       summary = g_strdup_printf ("%s: account disabled", what);
-      record_failure (self, account->id, account->failed_attempts, summary);
+      record_failure (self, account, account->failed_attempts, summary);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
                            _("This account has been disabled: ask an administrator"));
       return FALSE;
@@ -257,8 +351,19 @@ kes_store_sign_in (KesStore    *self,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION, SIGN_IN_FAILED);
       return NULL;
     }
-  if (!record_success (self, &account, password, account.must_change_password
-                         ? "one-time password: must change it" : "", error))
+  if (kes_store_is_damaged (self))
+    {
+      /* A new password could not be saved: say why rather than sign in
+       * to a page that will refuse it. */
+      if (account.must_change_password)
+        {
+          kes_store_refuse_if_damaged (self, error);
+          return NULL;
+        }
+      forget_unsaved_failures (self, account.id);
+    }
+  else if (!record_success (self, &account, password, account.must_change_password
+                              ? "one-time password: must change it" : "", error))
     return NULL;
 
   /* Unlocking after inactivity signs the same person in again: their

@@ -445,6 +445,20 @@ test_lock_and_history (Fixture       *fixture,
   g_assert_cmpint (kes_account_get_state (account), ==, KES_ACCOUNT_LOCKED);
   g_assert_cmpstr (kes_account_get_locked_until (account), ==, "2026-11-21T09:00:30Z");
   g_assert_null (kes_store_sign_in (fixture->store, "cai", KES_TEST_PASSWORD, NULL));
+  /* A try while locked, later on, neither counts nor lengthens the lock. */
+  {
+    g_autoptr(GDateTime) start = kes_time_from_iso ("2026-11-21T09:00:00Z");
+    g_autoptr(GDateTime) during = kes_time_from_iso ("2026-11-21T09:00:20Z");
+    g_autoptr(KesAccount) still = NULL;
+
+    kes_clock_set_fixed (during);
+    g_assert_null (kes_store_sign_in (fixture->store, "cai", "not my password", NULL));
+    kes_store_set_actor (fixture->store, admin);
+    still = kes_store_load_account (fixture->store, "cai", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kes_account_get_locked_until (still), ==, "2026-11-21T09:00:30Z");
+    kes_clock_set_fixed (start);
+  }
 
   kes_store_set_actor (fixture->store, admin);
   g_assert_true (kes_store_unlock_account (fixture->store, kes_staff_get_id (cai),

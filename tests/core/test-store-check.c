@@ -161,6 +161,70 @@ test_check_later_finds_damage (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
 }
 
+/* Once damage is found nothing is written, yet the person whose window
+ * locked signs in again to copy out what they typed, and an administrator
+ * can sign in to restore a backup; wrong passwords still lock the account,
+ * counted in memory as no write can hold them. */
+static void
+test_sign_in_after_damage (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesStaff) actor = NULL;
+  g_autoptr(KesStaff) again = NULL;
+  g_autoptr(KesStaff) admin = NULL;
+  gboolean pending = FALSE;
+
+  /* Opened without its check, which would be remembered as passed. */
+  store = kes_store_open_check_later (fixture->path, &pending, &error);
+  g_assert_no_error (error);
+  admin = kes_test_account (store, "ada.admin", "Ada Admin", NULL, "administrator");
+  g_clear_object (&store);
+  damage_middle_page (fixture->path);
+
+  store = kes_store_open_check_later (fixture->path, &pending, &error);
+  g_assert_no_error (error);
+  actor = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_store_check_file (fixture->path, NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (kes_store_is_damaged (store));
+
+  /* The window locks; the same person unlocks it. */
+  again = kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_staff_get_id (again), ==, kes_staff_get_id (actor));
+  g_assert_true (kes_store_get_actor (store) == again);
+  g_clear_object (&again);
+
+  /* An administrator comes to restore a backup. */
+  again = kes_store_sign_in (store, "ada.admin", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_clear_object (&again);
+
+  /* Wrong passwords: the same message, and after the usual number the
+   * right password is refused too, until the lock has passed. */
+  for (int i = 0; i < KES_SIGN_IN_MAX_FAILURES; i++)
+    {
+      g_assert_null (kes_store_sign_in (store, "tester", "not the password", &error));
+      g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+      g_assert_nonnull (strstr (error->message, "don’t match an account"));
+      g_clear_error (&error);
+    }
+  g_assert_null (kes_store_sign_in (store, "tester", KES_TEST_PASSWORD, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  /* Another account is not affected. */
+  again = kes_store_sign_in (store, "ada.admin", KES_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_clear_object (&again);
+
+  /* Still nothing is written. */
+  g_assert_false (kes_store_audit (store, "view", NULL, NULL, "anything", &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
+}
+
 static void
 test_check_later_on_sound_file (Fixture       *fixture,
                                 gconstpointer  data)
@@ -303,6 +367,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store-check/later-finds-damage", Fixture, NULL, fixture_set_up,
               test_check_later_finds_damage, fixture_tear_down);
+  g_test_add ("/store-check/sign-in-after-damage", Fixture, NULL, fixture_set_up,
+              test_sign_in_after_damage, fixture_tear_down);
   g_test_add ("/store-check/later-on-sound-file", Fixture, NULL, fixture_set_up,
               test_check_later_on_sound_file, fixture_tear_down);
   g_test_add ("/store-check/migration-checks-first", Fixture, NULL, fixture_set_up,

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "accounts/kes-lock-screen.h"
 #include "integrity/kes-integrity-bar.h"
 #include "kes-accounts.h"
 #include "kes-demo.h"
@@ -189,6 +190,14 @@ test_sign_in_while_checking (Fixture       *fixture,
   g_assert_false (kes_store_is_damaged (fixture->store));
 }
 
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = kes_test_child (fixture->window, KES_TYPE_WINDOW, "main_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
 static GtkWidget *
 form_field (KesPatientPage *page,
             const char     *name)
@@ -207,6 +216,7 @@ test_damage_after_sign_in (Fixture       *fixture,
   KesIntegrityBar *bar;
   KesPatientPage *page;
   AdwMessageDialog *dialog;
+  GtkWidget *lock;
   const char *detail;
 
   damage_search_index (fixture->path);
@@ -251,6 +261,20 @@ test_damage_after_sign_in (Fixture       *fixture,
                    "Wagtail-Finch");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_field (page, "given_entry"))), ==,
                    "Wren Alexandra");
+
+  /* The window locks; its owner unlocks it though nothing can be written
+   * (not even the sign-in's access-log entry) and finds the record as it
+   * was left, to copy what was typed. */
+  lock = kes_window_get_lock_screen (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_cmpstr (visible_page (fixture), ==, "locked");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (lock, KES_TYPE_LOCK_SCREEN, "password_entry")),
+                         ADMIN_PASSWORD);
+  g_signal_emit_by_name (kes_test_child (lock, KES_TYPE_LOCK_SCREEN, "unlock_button"), "clicked");
+  g_assert_cmpstr (visible_page (fixture), ==, "main");
+  g_assert_true (kes_patient_page_get_editing (page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_field (page, "family_entry"))), ==,
+                   "Wagtail-Finch");
 }
 
 int
