@@ -119,10 +119,14 @@ expect 2 "--all and --output alone" "refuses --all with --patient" -- export --a
 db="$dir/third.db"
 kes_admin "$db"
 kes_account "$db" importer "Ida Importer" "$KES_TEST_ALL_ROLES"
+# The records' author here is "tester" too (the same user in two databases): the file's tester comes
+# as an author recorded elsewhere, and this database's tester is still the one who signs in.
+kes_account "$db" tester "Third Tester" "clinician"
 "$cli" --database "$db" --user importer import --all --dry-run "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the whole-database file" || not_ok "a dry run checks the whole-database file" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer import --all "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "^Imported .* patients" "$dir/out" && ok "imports the whole-database file" || not_ok "imports the whole-database file" "$(cat "$dir/out")" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer export --all --output "$dir/all-again.xml" >/dev/null 2>&1
 cmp -s "$dir/all.xml" "$dir/all-again.xml" && ok "export --all, import --all, export --all gives the same bytes" || not_ok "export --all, import --all, export --all gives the same bytes"
+"$cli" --database "$db" --user importer account list >"$dir/out" 2>"$dir/err" && grep -q "Third Tester" "$dir/out" && ! grep -q "Test User" "$dir/out" && "$cli" --database "$db" --user tester patient list >/dev/null 2>&1 && ok "a user name in the file that is taken here stays this database's account; the file's author is not one" || not_ok "a user name in the file that is taken here stays this database's account" "$(cat "$dir/out" "$dir/err")"
 as=importer
 expect 1 "Nothing was imported" "refuses the whole file when a patient is already held" -- import --all "$dir/all.xml"
 expect 1 "not a Kestrel whole-database export" "refuses a single case record as a whole-database file" -- import --all "$dir/record.xml"
