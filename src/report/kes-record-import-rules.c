@@ -264,6 +264,38 @@ check_contact_or_note (KesArchivedRecord  *record,
   return TRUE;
 }
 
+/* ---- Every other kind: referrals, MoJ and legal records, care ---- */
+
+static gboolean
+check_other (KesArchivedRecord  *record,
+             const char         *what,
+             GError            **error)
+{
+  for (guint i = 0; i < record->revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (record->revisions, i);
+      g_autoptr(GDateTime) at = kes_time_from_iso (kes_revision_get_at (revision));
+      g_autoptr(GDate) on = NULL;
+      g_autoptr(GPtrArray) issues = NULL;
+
+      if (kes_revision_get_change (revision) == KES_CHANGE_ENTERED_IN_ERROR || at == NULL)
+        continue;
+      on = g_date_new_dmy (g_date_time_get_day_of_month (at), g_date_time_get_month (at),
+                           g_date_time_get_year (at));
+      issues = kes_record_import_validate_other (record->kind_name, record->patient_id,
+                                                 kes_revision_get_data (revision), on, error);
+      if (issues == NULL)
+        return FALSE;
+      for (guint j = issues->len; j > 0; j--)
+        if (((KesIssue *) g_ptr_array_index (issues, j - 1))->severity != KES_ISSUE_ERROR)
+          g_ptr_array_remove_index (issues, j - 1);
+      if (issues->len > 0)
+        return refuse_issues (error, what, kes_revision_get_revision (revision), issues);
+    }
+
+  return TRUE;
+}
+
 /* ---- Staff and teams the file names ---- */
 
 static gboolean
@@ -318,6 +350,8 @@ check_records (Check             *check,
         return FALSE;
       if ((kind == KES_ARCHIVE_CONTACT || kind == KES_ARCHIVE_NOTE)
           && !check_contact_or_note (record, patient_id, what, error))
+        return FALSE;
+      if (kind == KES_ARCHIVE_OTHER && !check_other (record, what, error))
         return FALSE;
     }
 

@@ -18,4 +18,13 @@ gboolean kes_record_import_check_rules (KesStore          *store,
                                         KesRecordArchive  *archive,
                                         GError           **error);
 
+/* kes-record-import-kinds.c: the problems (KesIssue) a revision of
+ * another kind of record has as its own form judges it, NULL with @error
+ * when its data can't be read. */
+GPtrArray *kes_record_import_validate_other (const char   *kind,
+                                             const char   *patient_id,
+                                             const char   *json,
+                                             const GDate  *on,
+                                             GError      **error);
+
 G_END_DECLS

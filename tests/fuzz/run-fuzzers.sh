@@ -86,8 +86,8 @@ if grep -q 'kes_xml_reader_new_for_data' "$src/src/report/kes-xml-reader.h" 2>/d
   harnesses+=(fuzz-record-xml)
   # Streaming import into a store, single file and whole database.
   if [ -f "$src/src/report/kes-record-import-rules.c" ]; then
-    for name in kes-record-import kes-record-import-rules kes-record-database kes-record-export \
-                kes-atomic-file; do
+    for name in kes-record-import kes-record-import-kinds kes-record-import-rules kes-record-database \
+                kes-record-export kes-atomic-file; do
       sources+=("$src/src/report/$name.c")
     done
     sources+=("$src/tests/support/kes-test-accounts.c")
