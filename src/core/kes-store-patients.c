@@ -142,6 +142,9 @@ kes_store_find_nhs_number_holder (KesStore    *self,
   g_return_val_if_fail (nhs_digits != NULL && holder_name != NULL, FALSE);
 
   *holder_name = NULL;
+  /* Asked only by someone writing the register: saving a patient, importing one. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
+    return FALSE;
   stmt = kes_store_prepare (self,
     "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
     "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);

@@ -114,8 +114,8 @@ gboolean     kes_store_save_patient         (KesStore      *self,
                                              GError       **error);
 /* The display name of the active patient other than @except_id (may be
  * NULL) whose NHS number is @nhs_digits (10 digits), in *@holder_name, or
- * NULL when there is none: one person, one register entry. The caller
- * checks permission. */
+ * NULL when there is none: one person, one register entry. Needs
+ * edit-identity (whoever writes the register). */
 gboolean     kes_store_find_nhs_number_holder (KesStore    *self,
                                                const char  *nhs_digits,
                                                const char  *except_id,

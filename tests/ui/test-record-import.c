@@ -273,6 +273,27 @@ test_history_shows_provenance (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The person is already on the register under another record: the check
+ * says so in plain words, names who, and nothing is written. */
+static void
+test_registered_person_refused (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *held = kes_test_add_patient (fixture->into->store, "Smith", "Alex",
+                                                "9434765919", NULL);
+  guint before = kes_store_count_patients (fixture->into->store);
+  AdwMessageDialog *dialog = check_file (fixture, fixture->file);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This File Cannot Be Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "already registered as SMITH, Alex"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+  save_png (GTK_WIDGET (dialog), "import-registered-person.png");
+  respond (dialog, "close");
+  g_assert_cmpuint (kes_store_count_patients (fixture->into->store), ==, before);
+  g_assert_null (fixture->imported_id);
+}
+
 /* A hostile file is refused in plain words and nothing is written. */
 static void
 test_hostile_file_refused (Fixture       *fixture,
@@ -310,6 +331,7 @@ main (int   argc,
   ADD ("/record-import/already-held-offers-merge", test_already_held_offers_merge);
   ADD ("/record-import/hostile-file-refused", test_hostile_file_refused);
   ADD ("/record-import/history-shows-provenance", test_history_shows_provenance);
+  ADD ("/record-import/registered-person-refused", test_registered_person_refused);
 
 #undef ADD
 
