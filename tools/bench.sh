@@ -21,10 +21,12 @@ cd "$root"
 patients=${KES_BENCH_PATIENTS:-50000}
 per_patient=${KES_BENCH_PER_PATIENT:-20}
 runs=${KES_BENCH_RUNS:-5}
-only=${KES_BENCH_ONLY:-data store startup signin backup pdf xml}
+only=${KES_BENCH_ONLY:-data store startup signin backup verify pdf xml}
 build=build-bench
 data="$root/$build/bench-data"
 database="$data/kestrel-$patients-$per_patient.db"
+# The bench data's installation key and anchors live with it, not in the user's own folders.
+export KESTREL_KEY_DIR="$data/keys" KESTREL_ANCHOR_FILE="$data/anchors" KESTREL_ANCHOR_JOURNAL=0
 
 wants () { case " $only " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
@@ -164,6 +166,29 @@ if wants backup; then
     "$build/tests/bench/bench-backup" "$db" --flips "$flips"
     [ "$db" != "$database" ] || break
   done
+  echo
+fi
+
+# ---- verify: history, access log, display tables and anchors, beside SQLite's own check ----
+if wants verify; then
+  echo "## verify on the $patients-patient file, beside SQLite's whole-file check (/usr/bin/time)"
+  printf '| check | wall | CPU | peak RSS |\n|---|---|---|---|\n'
+  measure_check () {
+    label=$1
+    shift
+    /usr/bin/time -f '%e %U %S %M' -o "$data/verify-time.txt" "$@" >"$data/verify-output.txt" 2>&1 || true
+    read -r wall user sys rss <"$data/verify-time.txt"
+    awk -v label="$label" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" \
+      'BEGIN { printf "| %s | %.1f s | %.1f s | %.0f MB |\n", label, wall, user + sys, rss / 1024 }'
+  }
+  measure_check "sqlite3: PRAGMA integrity_check" sqlite3 "$database" "PRAGMA integrity_check"
+  measure_check "kestrel-cli verify --quick (what the app runs at start)" \
+    "$build/src/cli/kestrel-cli" --database "$database" verify --quick
+  measure_check "kestrel-cli verify (every part)" "$build/src/cli/kestrel-cli" --database "$database" verify
+  echo
+  echo "What the full check said:"
+  echo
+  sed 's/^/    /' "$data/verify-output.txt"
   echo
 fi
 

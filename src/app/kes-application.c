@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "admin/kes-history-job.h"
 #include "backup/kes-auto-backup.h"
 #include "kes-application.h"
 #include "kes-error.h"
@@ -210,6 +211,72 @@ start_auto_backup (KesApplication *self,
     kes_auto_backup_start (GTK_WIDGET (window), self->store, folder);
 }
 
+/* ---- The access log's quick check, and its anchor at the end ---- */
+
+/* What the quick check found, one problem a paragraph, and what to do. */
+static char *
+history_alert_text (KesVerifyReport *report)
+{
+  g_autoptr(GPtrArray) problems = kes_verify_report_list_problems (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s\n\n", (const char *) g_ptr_array_index (problems, i));
+  if (kes_verify_report_get_problems (report, KES_VERIFY_GUARDS) > 0)
+    g_string_append (text, _("Nothing can be saved to records until the append-only rules are put back. "));
+  g_string_append (text, _("An administrator should run the full check: Administration, History and Access "
+                           "Log, Check Now."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+history_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  report = kes_history_job_quick_finish (result, &error);
+  if (report == NULL)
+    {
+      g_warning ("The quick check of the access log did not run: %s", error->message);
+      return;
+    }
+  if (kes_verify_report_is_intact (report))
+    return;
+  /* Rule names, entry numbers and dates only: fine before anyone signs in. */
+  body = history_alert_text (report);
+  dialog = adw_message_dialog_new (window, _("This Database’s History Needs Checking"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Checked each time the database opens, in a worker, in well under a
+ * second: the append-only rules, the key, the newest entry and the newest
+ * anchor this installation holds. */
+static void
+check_history (KesApplication *self,
+               GtkWindow      *window)
+{
+  if (g_strcmp0 (self->database_path, ":memory:") == 0)
+    return;
+  kes_history_job_quick_async (self->database_path, NULL, history_checked_cb, g_object_ref (window));
+}
+
+/* What this program added to the access log is anchored outside the file. */
+static void
+anchor_store (KesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && !kes_store_anchor (store, "close", FALSE, &error))
+    g_warning ("The access log’s head was not anchored: %s", error->message);
+}
+
 static void
 database_checked_cb (KesIntegrityBar *bar,
                      const GError    *error,
@@ -221,7 +288,10 @@ database_checked_cb (KesIntegrityBar *bar,
   if (error == NULL)
     {
       if (self->store != NULL && window != NULL)
-        start_auto_backup (self, GTK_WINDOW (window));
+        {
+          check_history (self, GTK_WINDOW (window));
+          start_auto_backup (self, GTK_WINDOW (window));
+        }
       return;
     }
   /* Damage found before anyone signed in: nobody signs in (a sign-in is
@@ -299,7 +369,19 @@ kes_application_activate (GApplication *application)
   if (self->store != NULL && self->check_pending)
     check_database (self, KES_WINDOW (window));
   else if (self->store != NULL)
-    start_auto_backup (self, window);
+    {
+      check_history (self, window);
+      start_auto_backup (self, window);
+    }
+}
+
+static void
+kes_application_shutdown (GApplication *application)
+{
+  KesApplication *self = KES_APPLICATION (application);
+
+  anchor_store (self->store);
+  G_APPLICATION_CLASS (kes_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -325,6 +407,7 @@ kes_application_class_init (KesApplicationClass *klass)
   app_class->handle_local_options = kes_application_handle_local_options;
   app_class->startup = kes_application_startup;
   app_class->activate = kes_application_activate;
+  app_class->shutdown = kes_application_shutdown;
 }
 
 static void
@@ -369,6 +452,8 @@ kes_application_set_store (KesApplication *self,
   g_return_if_fail (KES_IS_APPLICATION (self));
   g_return_if_fail (KES_IS_STORE (store));
 
+  if (self->store != store)
+    anchor_store (self->store);
   g_set_object (&self->store, store);
   g_free (self->database_path);
   self->database_path = g_strdup (kes_store_get_path (store));

@@ -11,17 +11,15 @@
  * log names them) and the patients they opened by break-glass. */
 typedef struct
 {
-  char       *path;
-  KesSession *session;
-  char       *query;
-  guint       limit;
+  KesWorkerStore *worker;
+  char           *query;
+  guint           limit;
 } JobData;
 
 static void
 job_data_free (JobData *data)
 {
-  g_free (data->path);
-  g_clear_pointer (&data->session, kes_session_free);
+  g_clear_pointer (&data->worker, kes_worker_store_free);
   g_free (data->query);
   g_free (data);
 }
@@ -30,9 +28,57 @@ static KesStore *
 job_open_store (JobData  *data,
                 GError  **error)
 {
-  g_autoptr(KesStore) store = kes_store_open (data->path, error);
+  return kes_worker_store_open (data->worker, error);
+}
 
-  if (store == NULL || !kes_store_resume_session (store, data->session, error))
+struct _KesWorkerStore
+{
+  char       *path;
+  KesSession *session;
+  KesStore   *shared;
+};
+
+KesWorkerStore *
+kes_worker_store_new (KesStore *store)
+{
+  KesWorkerStore *self = g_new0 (KesWorkerStore, 1);
+  const char *path = kes_store_get_path (store);
+
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    self->path = g_strdup (path);
+  else
+    self->shared = g_object_ref (store);
+  self->session = kes_store_get_session (store);
+  return self;
+}
+
+void
+kes_worker_store_free (KesWorkerStore *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_clear_pointer (&self->session, kes_session_free);
+  g_clear_object (&self->shared);
+  g_free (self);
+}
+
+gboolean
+kes_worker_store_is_shared (KesWorkerStore *self)
+{
+  return self->shared != NULL;
+}
+
+KesStore *
+kes_worker_store_open (KesWorkerStore  *self,
+                       GError         **error)
+{
+  g_autoptr(KesStore) store = NULL;
+
+  if (self->shared != NULL)
+    return g_object_ref (self->shared);
+  store = kes_store_open (self->path, error);
+  if (store == NULL || !kes_store_resume_session (store, self->session, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -57,8 +103,7 @@ job_task_new (KesStore            *store,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   JobData *data = g_new0 (JobData, 1);
 
-  data->path = g_strdup (kes_store_get_path (store));
-  data->session = kes_store_get_session (store);
+  data->worker = kes_worker_store_new (store);
   data->query = g_strdup (query);
   data->limit = limit;
   g_task_set_source_tag (task, source_tag);

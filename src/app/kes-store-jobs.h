@@ -13,6 +13,21 @@ G_BEGIN_DECLS
  * same emergency access). An in-memory store cannot be shared, so its work
  * runs at once on the caller's store. */
 
+/* What a worker needs to act as the caller, taken on the caller's thread:
+ * the file and the session, or, for an in-memory store, the store itself
+ * (the work then runs at once on it). */
+typedef struct _KesWorkerStore KesWorkerStore;
+
+KesWorkerStore *kes_worker_store_new       (KesStore        *store);
+void            kes_worker_store_free      (KesWorkerStore  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesWorkerStore, kes_worker_store_free)
+/* The work can't go to another thread: run it at once. */
+gboolean        kes_worker_store_is_shared (KesWorkerStore  *self);
+/* In the worker: its own store on the file with the session resumed (or
+ * the shared store). */
+KesStore       *kes_worker_store_open      (KesWorkerStore  *self,
+                                            GError         **error);
+
 /* Every active patient as KesCaseloadRow objects. */
 void       kes_load_caseload_rows_async  (KesStore             *store,
                                           GCancellable         *cancellable,

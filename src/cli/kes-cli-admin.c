@@ -4,42 +4,110 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "kes-accounts.h"
 #include "kes-cli.h"
 #include "kes-demo.h"
+#include "kes-verify.h"
 
 const KesCliCommand kes_cli_admin_commands[] = {
-  { "verify", N_("Check the database’s integrity, history and access log"), kes_cli_verify },
+  { "verify", N_("Check the database’s integrity, history, access log, display tables and anchors"),
+    kes_cli_verify, FALSE, TRUE },
+  { "guards restore", N_("Put back the append-only rules protecting history (administrators)"),
+    kes_cli_guards_restore },
   { "demo", N_("Fill a new database with fictional demo patients and demo accounts"), kes_cli_demo, TRUE },
   { NULL, NULL, NULL },
 };
 
+static void
+print_progress_cb (KesVerifyPart part,
+                   guint64       done,
+                   guint64       total,
+                   gpointer      user_data)
+{
+  g_printerr ("\r%s: %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT "   ", kes_verify_part_label (part), done,
+              MAX (done, total));
+}
+
 int
 kes_cli_verify (KesCliContext *context)
 {
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(GPtrArray) problems = NULL;
+  gboolean anchors = FALSE, quick = FALSE;
+  GOptionEntry entries[] = {
+    { "anchors", 0, 0, G_OPTION_ARG_NONE, &anchors,
+      N_("Also check the anchors in the files named after the options (anchor files, journal "
+         "exports, plain backups)"), NULL },
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick,
+      N_("Only what the app checks when it opens a database: the append-only rules, the last "
+         "entry and the newest anchor"), NULL },
+    { NULL }
+  };
+  g_autoptr(KesVerifyReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char * const *files = NULL;
+  gboolean tty = isatty (STDERR_FILENO);
+
+  if (!kes_cli_parse_options (context, entries, _("[FILE…]"),
+                              _("Checks the database file, the append-only rules, every record’s "
+                                "history, the access log’s keyed chain, every revision against the hashes "
+                                "its entry recorded, the display tables against the latest revisions, and "
+                                "every anchor of the log’s head found (this installation’s anchor file, "
+                                "the backups’ anchors, and the files given with --anchors). Exit status: 0 "
+                                "intact, 1 a problem was found, 3 it cannot be verified without the "
+                                "installation key it was sealed with.")))
+    return KES_CLI_USAGE;
+  if (anchors != (context->argc > 1))
+    {
+      kes_cli_print_error (anchors ? _("--anchors needs at least one file")
+                                   : _("files are only read with --anchors"));
+      return KES_CLI_USAGE;
+    }
+  if (anchors)
+    files = (const char * const *) context->argv + 1;
+
+  report = quick ? kes_store_verify_quick (context->store, &error)
+                 : kes_store_verify_parts (context->store, KES_VERIFY_ALL, files, tty ? print_progress_cb : NULL,
+                                           NULL, NULL, &error);
+  if (tty && !quick)
+    g_printerr ("\r%*s\r", 60, "");
+  if (report == NULL)
+    return kes_cli_fail (error);
+  text = kes_verify_report_to_text (report);
+  g_print ("%s", text);
+  if (kes_verify_report_is_intact (report))
+    return KES_CLI_OK;
+  if (kes_verify_report_has_problems (report))
+    {
+      kes_cli_print_error (_("the database failed verification"));
+      return KES_CLI_FAILED;
+    }
+  kes_cli_print_error (_("the database cannot be verified without the installation key it was sealed with"));
+  return KES_CLI_UNVERIFIED;
+}
+
+int
+kes_cli_guards_restore (KesCliContext *context)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *restored = NULL;
 
   if (!kes_cli_parse_options (context, entries, NULL,
-                              _("Runs SQLite’s integrity and foreign key checks, checks every "
-                                "record’s revision history is complete, walks the access log’s hash "
-                                "chain and checks every revision against the hash it logged.")))
+                              _("Puts back the append-only rules that stop history and the access log "
+                                "being rewritten, when they were removed outside Kestrel, and logs it. "
+                                "Needs an administrator. Run verify afterwards: what was changed while "
+                                "they were missing is found there.")))
     return KES_CLI_USAGE;
-
-  problems = kes_store_verify (context->store, &error);
-  if (problems == NULL)
+  if (!kes_store_restore_guards (context->store, &restored, &error))
     return kes_cli_fail (error);
-  if (problems->len == 0)
-    {
-      g_print ("%s\n", _("ok: the database is intact"));
-      return KES_CLI_OK;
-    }
-  for (guint i = 0; i < problems->len; i++)
-    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
-  kes_cli_print_error (_("the database failed verification"));
-  return KES_CLI_FAILED;
+  if (*restored == '\0')
+    g_print ("%s\n", _("Every append-only rule was in place: nothing was changed."));
+  else
+    g_print (_("Put back: %s. Run “kestrel-cli verify” to see what was changed while they were "
+               "missing.\n"), restored);
+  return KES_CLI_OK;
 }
 
 typedef struct
@@ -49,9 +117,9 @@ typedef struct
 } Progress;
 
 static void
-print_progress_cb (guint    done,
-                   guint    total,
-                   gpointer user_data)
+print_demo_progress_cb (guint    done,
+                        guint    total,
+                        gpointer user_data)
 {
   Progress *progress = user_data;
 
@@ -99,7 +167,7 @@ kes_cli_demo (KesCliContext *context)
     }
 
   options = (KesDemoOptions) { (guint) patients, (guint) contacts, (guint) notes, (guint32) seed };
-  if (!kes_demo_generate (context->store, &options, print_progress_cb, &progress, &error))
+  if (!kes_demo_generate (context->store, &options, print_demo_progress_cb, &progress, &error))
     {
       if (progress.shown)
         g_printerr ("\n");

@@ -15,6 +15,7 @@
 #include "kes-accounts.h"
 #include "kes-cli.h"
 #include "kes-error.h"
+#include "kes-verify.h"
 
 /* Every command, in the order `kestrel-cli --help` lists them. */
 static const KesCliCommand *const command_tables[] = {
@@ -357,7 +358,16 @@ main (int   argc,
       kes_cli_print_error (message);
       return KES_CLI_FAILED;
     }
-  store = asking_for_help ? NULL : kes_store_open (database, &error);
+  if (asking_for_help)
+    store = NULL;
+  else if (command->checks_file)
+    {
+      gboolean check_pending = FALSE;
+
+      store = kes_store_open_check_later (database, &check_pending, &error);
+    }
+  else
+    store = kes_store_open (database, &error);
   if (store == NULL && !asking_for_help)
     return kes_cli_fail (error);
 
@@ -388,5 +398,13 @@ main (int   argc,
   status = command->run (&context);
   if (password != NULL)
     memset (password, 0, strlen (password));
+
+  /* What this run added to the access log is anchored outside the file. */
+  if (store != NULL && !kes_store_anchor (store, "close", FALSE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("warning: the access log’s head was not anchored: %s"),
+                                                  error->message);
+      kes_cli_print_error (message);
+    }
   return status;
 }

@@ -33,6 +33,9 @@ typedef struct
   /* Runs without signing in, on a database it may create: only the
    * commands that set up a new one (core refuses them anywhere else). */
   gboolean           without_sign_in;
+  /* The command checks the whole file itself (verify): opening it need
+   * not read every page first as well. */
+  gboolean           checks_file;
 } KesCliCommand;
 
 /* Exit statuses. */
@@ -41,6 +44,7 @@ enum
   KES_CLI_OK = 0,
   KES_CLI_FAILED = 1,
   KES_CLI_USAGE = 2,
+  KES_CLI_UNVERIFIED = 3, /* verify: sealed with an installation key not on this computer */
 };
 
 /* Prints "kestrel-cli: MESSAGE" on one line (newlines become "; "). */
@@ -82,6 +86,7 @@ int kes_cli_patient_list (KesCliContext *context);
 int kes_cli_patient_show (KesCliContext *context);
 int kes_cli_verify       (KesCliContext *context);
 int kes_cli_demo         (KesCliContext *context);
+int kes_cli_guards_restore (KesCliContext *context);
 int kes_cli_export       (KesCliContext *context);
 int kes_cli_import       (KesCliContext *context);
 int kes_cli_audit        (KesCliContext *context);

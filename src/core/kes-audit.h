@@ -37,6 +37,12 @@ G_BEGIN_DECLS
 /* History written before the audit log existed, recorded when the
  * database was brought up to schema 3. */
 #define KES_AUDIT_BASELINE         "baseline"
+/* The first entry hashed with the installation key: it follows on from the
+ * unkeyed chain and seals the history written before it (migration 16).
+ * Its record id is the database's id. */
+#define KES_AUDIT_SEAL             "seal"
+/* An administrator put back the append-only rules that protect history. */
+#define KES_AUDIT_GUARDS_RESTORED  "guards-restored"
 
 #define KES_TYPE_AUDIT_ENTRY (kes_audit_entry_get_type ())
 G_DECLARE_FINAL_TYPE (KesAuditEntry, kes_audit_entry, KES, AUDIT_ENTRY, GObject)

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "kes-accounts.h"
+#include "kes-anchor.h"
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-backup-folder.h"
@@ -18,6 +19,7 @@
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-store-private.h"
+#include "kes-store-verify-private.h"
 
 /* A restore with no database doing it (kes_backup_restore) is logged in no
  * log: its temporary file is anyone's to remove once abandoned. */
@@ -63,16 +65,25 @@ next_step (Progress *progress,
 
 /* ---- Verification ---- */
 
-/* Full verification of an open database; the first problem becomes the error. */
+/* Verification of an open database; the first problem becomes the error.
+ * A backup is checked as a copy (kes-verify.h); a backup being restored
+ * also for its display tables and the anchors its history reaches. */
 static gboolean
-verify_store (KesStore    *store,
-              const char  *label,
-              GError     **error)
+verify_store (KesStore        *store,
+              const char      *label,
+              KesVerifyParts   parts,
+              GError         **error)
 {
-  g_autoptr(GPtrArray) problems = kes_store_verify_contents (store, error);
+  g_autoptr(KesVerifyReport) report = kes_store_verify_run (store, parts, NULL, NULL, NULL, NULL, error);
+  g_autoptr(GPtrArray) problems = NULL;
 
-  if (problems == NULL)
+  if (report == NULL)
     return FALSE;
+  /* A part sealed with a key this computer lacks (a database moved here)
+   * is no reason to refuse a copy: `verify` keeps saying so. */
+  if (!kes_verify_report_has_problems (report))
+    return TRUE;
+  problems = kes_verify_report_list_problems (report);
   if (problems->len > 0)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_CORRUPT, _("The backup %s failed verification: %s"),
@@ -82,18 +93,23 @@ verify_store (KesStore    *store,
   return TRUE;
 }
 
-/* Verifies the copy at @path (sealed with @key, or in clear), counting what
- * it holds when @report is given. */
+/* What a backup being restored is checked for. */
+#define RESTORING (KES_VERIFY_COPY | KES_VERIFY_PART_PROJECTIONS | KES_VERIFY_PART_ANCHORS | \
+                   KES_VERIFY_EARLIER_COPY)
+
+/* Verifies @parts of the copy at @path (sealed with @key, or in clear),
+ * counting what it holds when @report is given. */
 static gboolean
 verify_copy (const char       *path,
              KesSealedKey     *key,
              const char       *label,
+             KesVerifyParts    parts,
              KesBackupReport  *report,
              GError          **error)
 {
   g_autoptr(KesStore) copy = kes_store_open_copy (path, key, label, error);
 
-  if (copy == NULL || !verify_store (copy, label, error))
+  if (copy == NULL || !verify_store (copy, label, parts, error))
     return FALSE;
   return report == NULL ||
          kes_store_count_contents (copy, &report->records, &report->audit_entries, error);
@@ -112,14 +128,17 @@ logged_cb (const char *name,
   g_autoptr(GPtrArray) backups = kes_store_audit_summaries_since (store, KES_AUDIT_BACKUP, since, NULL);
   g_autoptr(GPtrArray) restores = kes_store_audit_summaries_since (store, KES_AUDIT_RESTORE, since, NULL);
   g_autofree char *encrypted = g_strdup_printf ("%s (encrypted)", name);
+  /* "BACKUP to NAME, restored as file TAG" (before December 2026 without the tag). */
   g_autofree char *restored = g_strdup_printf (" to %s", name);
+  g_autofree char *restored_tagged = g_strconcat (restored, KES_RESTORED_AS_FILE, NULL);
 
   for (guint i = 0; backups != NULL && i < backups->len; i++)
     if (g_str_equal (g_ptr_array_index (backups, i), name) ||
         g_str_equal (g_ptr_array_index (backups, i), encrypted))
       return TRUE;
   for (guint i = 0; restores != NULL && i < restores->len; i++)
-    if (g_str_has_suffix (g_ptr_array_index (restores, i), restored))
+    if (g_str_has_suffix (g_ptr_array_index (restores, i), restored) ||
+        strstr (g_ptr_array_index (restores, i), restored_tagged) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -213,7 +232,7 @@ write_backup (KesStore          *store,
                                      progress, cancellable, error))
         return FALSE;
       next_step (progress, VERIFY_SHARE);
-      if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, label, result, error) ||
+      if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, label, KES_VERIFY_COPY, result, error) ||
           kes_backup_cancelled (cancellable, error))
         return FALSE;
       next_step (progress, WRITE_SHARE);
@@ -233,7 +252,7 @@ write_backup (KesStore          *store,
       !kes_store_backup_to_file (store, work, key, step_progress_cb, progress, cancellable, error))
     return FALSE;
   next_step (progress, VERIFY_SHARE);
-  if (!verify_copy (work, key, label, result, error) || kes_backup_cancelled (cancellable, error))
+  if (!verify_copy (work, key, label, KES_VERIFY_COPY, result, error) || kes_backup_cancelled (cancellable, error))
     return FALSE;
   next_step (progress, WRITE_SHARE);
   return write_encrypted (key, work, sealer, sha256, progress, cancellable, error);
@@ -319,6 +338,11 @@ kes_backup_create_full (KesStore         *store,
   if (database_id == NULL || kes_backup_cancelled (cancellable, error))
     return NULL;
   kes_backup_clean_folder (store, folder);
+  /* The access log's head, signed, into the database just before it is
+   * copied: every backup carries an anchor of the history it holds (the
+   * anchor file and the journal get it too). */
+  if (!kes_store_anchor (store, "backup", TRUE, error))
+    return NULL;
 
   report = g_new0 (KesBackupReport, 1);
   pending = kes_backup_pending_new_backup (folder, database_id, passphrase != NULL, error);
@@ -415,6 +439,8 @@ finish_restored (Restore     *restore,
   g_autoptr(KesStore) restored = NULL;
   g_autoptr(KesStaff) actor = NULL;
   g_autofree char *name = g_path_get_basename (restore->backup_path);
+  g_autofree char *tag = kes_anchor_file_tag (restore->target_path);
+  g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   int version;
 
@@ -429,12 +455,13 @@ finish_restored (Restore     *restore,
   /* Read through its page cache alone: mapped pages would count against
    * the memory a restore may take. */
   if (restored == NULL || !kes_store_exec (restored, "PRAGMA mmap_size = 0", error) ||
-      (version < kes_store_schema_version () && !verify_store (restored, restore->target_path, error)))
+      (version < kes_store_schema_version () && !verify_store (restored, restore->target_path, RESTORING, error)))
     return FALSE;
   if (restore->actor_id != NULL)
     actor = kes_store_lookup_staff (restored, restore->actor_id);
   kes_store_set_actor (restored, actor);
-  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, name, error) ||
+  summary = g_strconcat (name, KES_RESTORED_AS_FILE, tag, NULL);
+  if (!kes_store_audit (restored, KES_AUDIT_RESTORE, NULL, NULL, summary, error) ||
       !kes_store_verify_audit_tail (restored, 2, problems, error))
     return FALSE;
   if (problems->len > 0)
@@ -499,7 +526,7 @@ run_restore (Restore  *restore,
       return FALSE;
     }
   next_step (&restore->progress, 0.45);
-  if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, restore->report,
+  if (!verify_copy (kes_backup_pending_get_temp (pending), NULL, restore->backup_path, RESTORING, restore->report,
                     error) ||
       kes_backup_cancelled (restore->cancellable, error))
     return FALSE;
@@ -513,7 +540,9 @@ run_restore (Restore  *restore,
     {
       g_autofree char *backup_name = g_path_get_basename (restore->backup_path);
       g_autofree char *target_name = g_path_get_basename (restore->target_path);
-      g_autofree char *summary = g_strdup_printf ("%s to %s", backup_name, target_name);
+      g_autofree char *target_tag = kes_anchor_file_tag (restore->target_path);
+      g_autofree char *summary = g_strconcat (backup_name, " to ", target_name, KES_RESTORED_AS_FILE, target_tag,
+                                              NULL);
 
       if (!kes_store_audit (restore->store, KES_AUDIT_RESTORE, NULL, NULL, summary, error))
         return FALSE;

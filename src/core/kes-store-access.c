@@ -225,11 +225,14 @@ kes_store_require (KesStore       *self,
 }
 
 /* Which permission reads or writes a record of @kind: the register,
- * carers' records, or clinical content. */
+ * carers' records, the staff directory's own history (password hashes
+ * among it), or clinical content. */
 static KesPermission
 permission_for_kind (const char *kind,
                      gboolean    edit)
 {
+  if (g_str_equal (kind, "staff"))
+    return KES_PERMISSION_MANAGE_STAFF;
   if (g_str_equal (kind, "patient"))
     return edit ? KES_PERMISSION_EDIT_IDENTITY : KES_PERMISSION_VIEW_IDENTITY;
   if (g_str_has_prefix (kind, "carer"))
@@ -259,6 +262,14 @@ kes_store_require_record (KesStore     *self,
   if (kind == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No record has the id %s"), record_id);
+      return FALSE;
+    }
+  /* An account changes only through the account functions, which keep its
+   * history (kes-store-staff-history.c). */
+  if (edit && g_str_equal (kind, "staff"))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("A member of staff’s record is changed from their account, not here"));
       return FALSE;
     }
   return kes_store_require (self, permission_for_kind (kind, edit),

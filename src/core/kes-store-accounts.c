@@ -141,11 +141,13 @@ kes_store_create_account (KesStore            *self,
 
   if (!kes_store_savepoint (self, error))
     goto out;
-  staff = kes_store_add_staff (self, username, display_name, role_title, team_id, contact, error);
-  /* The demo's accounts come with the passwords it prints, not one-time ones. */
+  staff = kes_store_insert_staff (self, username, display_name, role_title, team_id, contact, error);
+  /* The demo's accounts come with the passwords it prints, not one-time ones.
+   * The account's first revision holds it as made. */
   if (staff == NULL ||
       !set_new_account (self, kes_staff_get_id (staff), joined, hashed,
-                        !first && self->system_operation != KES_SYSTEM_DEMO, error))
+                        !first && self->system_operation != KES_SYSTEM_DEMO, error) ||
+      !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error))
     goto fail;
   summary = g_strdup_printf ("account created for %s, roles: %s%s", kes_staff_get_username (staff),
                              joined, first ? " (first administrator)" : "");
@@ -243,7 +245,8 @@ change_account (KesStore    *self,
       set_change_refused (self, staff_id, revision, error);
       goto fail;
     }
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, staff_id, NULL, summary, error))
+  if (!kes_store_staff_snapshot (self, staff_id, error) ||
+      !kes_store_audit_append (self, KES_AUDIT_ACCOUNT, staff_id, NULL, summary, error))
     goto fail;
   return kes_store_release (self, error);
 
@@ -271,6 +274,10 @@ load_for_change (KesStore       *self,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That member of staff no longer exists"));
       return FALSE;
     }
+  /* A change would make what was put in outside Kestrel part of history
+   * (a row marked recorded elsewhere with the sqlite3 shell among it). */
+  if (!kes_store_staff_check_history (self, account->id, error))
+    return FALSE;
   if (kes_store_staff_recorded_elsewhere (self, account->id))
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
@@ -393,7 +400,8 @@ kes_store_update_staff_details (KesStore    *self,
       goto fail;
     }
   summary = g_strdup_printf ("details of %s changed", account.username);
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL, summary, error))
+  if (!kes_store_staff_snapshot (self, account.id, error) ||
+      !kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL, summary, error))
     goto fail;
   return kes_store_release (self, error);
 

@@ -241,6 +241,7 @@ kes_store_open_copy (const char    *path,
                    _("%s was written by a newer version of Kestrel"), label);
       return NULL;
     }
+  self->chain_keyed = kes_store_get_user_version (self) >= kes_store_keyed_chain_version ();
   return g_steal_pointer (&self);
 }
 
@@ -299,6 +300,7 @@ kes_store_count_contents (KesStore  *self,
                           guint     *audit_entries,
                           GError   **error)
 {
-  return count_rows (self, "SELECT count(*) FROM record", records, error) &&
+  /* Clinical records: the staff directory's own are not counted. */
+  return count_rows (self, "SELECT count(*) FROM record WHERE kind != 'staff'", records, error) &&
          count_rows (self, "SELECT count(*) FROM audit", audit_entries, error);
 }

@@ -182,7 +182,7 @@ bulk_record_new (KesBulkKind  type,
   record->patient_id = g_strdup (patient_id);
   record->object = g_object_ref (object);
   record->json = json;
-  record->data_sha256 = kes_store_audit_data_hash (json);
+  record->data_sha256 = kes_revision_data_hash (json);
   return record;
 }
 

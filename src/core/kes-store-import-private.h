@@ -52,4 +52,17 @@ gboolean kes_store_project_field_json    (KesStore             *self,
                                           const char           *json,
                                           GError              **error);
 
+/* The projection row(s) of a record from @last, its latest revision, by
+ * kind (patient, contact, note and every kes_store_record_kinds()), with
+ * the state @last leaves it in: the import's rebuild, and `verify`'s. */
+gboolean kes_store_project_revision      (KesStore             *self,
+                                          const char           *kind,
+                                          const char           *record_id,
+                                          const char           *patient_id,
+                                          KesRevision          *last,
+                                          GError              **error);
+/* The table a kind's records are projected into, or NULL for a kind
+ * Kestrel does not know. */
+const char *kes_store_projection_table   (const char           *kind);
+
 G_END_DECLS

@@ -225,12 +225,16 @@ kes_store_import_staff (KesStore  *self,
 
   /* An author recorded elsewhere: in the directory so that revisions can
    * name them, never an account (no password, no roles, and a user name
-   * of its own, "~" and the id, that no one named in a file can choose). */
+   * of its own, "~" and the id, that no one named in a file can choose).
+   * They join the directory with their history (a staff revision covering
+   * recorded_elsewhere and source_username), in the same savepoint. */
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
   stmt = kes_store_prepare (self,
     "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at, "
     "recorded_elsewhere, source_username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   username = g_strconcat ("~", kes_staff_get_id (staff), NULL);
   sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
@@ -241,11 +245,16 @@ kes_store_import_staff (KesStore  *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, import_source (self), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not add the author recorded elsewhere"), error))
-    return FALSE;
+  if (!step_done (self, stmt, _("Could not add the author recorded elsewhere"), error) ||
+      !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error) ||
+      !kes_store_audit_append (self, KES_AUDIT_IMPORT, kes_staff_get_id (staff), NULL,
+                               "author recorded elsewhere added (case record import)", error))
+    goto fail;
+  return kes_store_release (self, error);
 
-  return kes_store_audit_append (self, KES_AUDIT_IMPORT, kes_staff_get_id (staff), NULL,
-                                 "author recorded elsewhere added (case record import)", error);
+fail:
+  kes_store_rollback_to (self);
+  return FALSE;
 }
 
 /* ---- The record kinds a case record carries ---- */
@@ -337,6 +346,37 @@ kes_store_record_kinds (void)
     }
 
   return names;
+}
+
+const char *
+kes_store_projection_table (const char *kind)
+{
+  int index;
+  guint n_kinds;
+  const ImportKind *kinds;
+
+  if (g_str_equal (kind, "patient") || g_str_equal (kind, "contact") || g_str_equal (kind, "note") ||
+      g_str_equal (kind, "staff"))
+    return kind;
+  index = import_kind_index (kind);
+  if (index < 0)
+    return NULL;
+  kinds = import_kinds (&n_kinds);
+  switch (kinds[index].projection)
+    {
+    case PROJECT_REFERRAL:
+      return "referral";
+    case PROJECT_RISK:
+      return "risk_assessment";
+    case PROJECT_MOJ:
+      return "moj_record";
+    case PROJECT_CARE:
+      return kes_care_kind_table (kind);
+    case PROJECT_FIELD:
+      return kinds[index].field_kind->table;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 gboolean
@@ -490,18 +530,21 @@ project_other (KesStore        *self,
     }
 }
 
-static gboolean
-project (KesStore       *self,
-         const char     *kind,
-         const char     *record_id,
-         const char     *patient_id,
-         KesRevision    *last,
-         GError        **error)
+gboolean
+kes_store_project_revision (KesStore       *self,
+                            const char     *kind,
+                            const char     *record_id,
+                            const char     *patient_id,
+                            KesRevision    *last,
+                            GError        **error)
 {
   KesRecordState state = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR
     ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
   gint64 number = kes_revision_get_revision (last);
 
+  if (g_str_equal (kind, "staff"))
+    return kes_store_project_staff_json (self, record_id, kes_revision_get_at (last),
+                                         kes_revision_get_data (last), error);
   if (g_str_equal (kind, "patient"))
     {
       g_autoptr(KesPatient) patient = kes_patient_new ();
@@ -580,6 +623,30 @@ changed_meanwhile (KesStore    *self,
                  "try the import again."),
                who != NULL ? who : _("Someone else"), record_id, when != NULL ? when : "?");
   return FALSE;
+}
+
+static gboolean
+audit_imported_revision (KesStore     *self,
+                         const char   *kind,
+                         const char   *record_id,
+                         const char   *patient_id,
+                         KesRevision  *revision,
+                         GError      **error)
+{
+  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
+  KesRevisionFields fields = {
+    .record_id = record_id,
+    .kind = kind,
+    .patient_id = patient_id,
+    .number = kes_revision_get_revision (revision),
+    .author_id = kes_revision_get_author_id (revision),
+    .at = kes_revision_get_at (revision),
+    .change = kes_revision_get_change (revision),
+    .reason = kes_revision_get_reason (revision),
+    .data_sha256 = data_sha256,
+  };
+
+  return kes_store_audit_revision (self, &fields, NULL, error);
 }
 
 static gboolean
@@ -711,16 +778,14 @@ import_revisions (KesStore    *self,
       if (!step_done (self, stmt, _("Could not save where the record came from"), error))
         return FALSE;
 
-      /* Every revision has its entry in the access log, with the hash of
-       * its data, as one written here would. */
-      if (!kes_store_audit_revision (self, kind, record_id, patient_id,
-                                     kes_revision_get_revision (revision),
-                                     kes_revision_get_change (revision),
-                                     kes_revision_get_data (revision), error))
+      /* Every revision has its entry in the access log, with its hashes,
+       * as one written here would; the entry is the import's (who brought
+       * it in, and when), the revision keeps its own author and time. */
+      if (!audit_imported_revision (self, kind, record_id, patient_id, revision, error))
         return FALSE;
     }
 
-  return project (self, kind, record_id, patient_id, last, error);
+  return kes_store_project_revision (self, kind, record_id, patient_id, last, error);
 }
 
 gboolean

@@ -27,6 +27,7 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
+  "migrations/0016-keyed-chain.sql",
   "migrations/0018-authors-recorded-elsewhere.sql",
 };
 
@@ -42,10 +43,56 @@ static const char * const migrations[] = {
  * revision and their patients a note (kes-store-migrate-mappa.c). */
 #define MAPPA_MIGRATION "migrations/0014-clinical-rules.sql"
 
+/* The migration that keys the access log: the seal is written in the same
+ * transaction (kes_store_audit_seal()), and every later entry is keyed. */
+#define KEYED_CHAIN_MIGRATION "migrations/0016-keyed-chain.sql"
+
+/* The migration that adds authors recorded elsewhere (the staff columns
+ * recorded_elsewhere and source_username) and revision_import. */
+#define AUTHORS_ELSEWHERE_MIGRATION "migrations/0018-authors-recorded-elsewhere.sql"
+
+static int
+migration_number (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (g_str_equal (migrations[i], name))
+      return (int) i + 1;
+  g_assert_not_reached ();
+}
+
+int
+kes_store_keyed_chain_version (void)
+{
+  return migration_number (KEYED_CHAIN_MIGRATION);
+}
+
+int
+kes_store_authors_elsewhere_version (void)
+{
+  return migration_number (AUTHORS_ELSEWHERE_MIGRATION);
+}
+
 int
 kes_store_schema_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/* Migration 16: the staff directory's first revisions (the directory as it
+ * stands, each member the author of their own), then the seal over them and
+ * everything written before. */
+static gboolean
+seal_history (KesStore  *self,
+              GError   **error)
+{
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!kes_store_staff_snapshot_all (self, error) || !kes_store_audit_seal (self, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
 }
 
 static gboolean
@@ -71,9 +118,11 @@ apply_migration (KesStore  *self,
        !kes_store_seed_services (self, error)) ||
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
+      (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !seal_history (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
+      self->chain_keyed = (int) number > kes_store_keyed_chain_version ();
       g_prefix_error (error, _("Could not update the database to version %u: "), number);
       return FALSE;
     }
@@ -101,6 +150,8 @@ kes_store_migrate (KesStore  *self,
                    self->path, current, newest);
       return FALSE;
     }
+  /* Entries are keyed once the seal is written, in its migration. */
+  self->chain_keyed = current >= kes_store_keyed_chain_version ();
   for (int number = current + 1; number <= newest; number++)
     if (!apply_migration (self, (guint) number, error))
       return FALSE;

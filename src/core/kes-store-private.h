@@ -5,6 +5,8 @@
 
 #include "kes-audit.h"
 #include "kes-care-record.h"
+#include "kes-history-hash.h"
+#include "kes-installation-key.h"
 #include "kes-moj.h"
 #include "kes-permissions.h"
 #include "kes-referral.h"
@@ -40,11 +42,20 @@ struct _KesStore
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
   KesStoreBatch *batch;   /* a batch of many writes in one transaction (kes-store-bulk.c) */
+  gboolean    chain_keyed; /* the access log is sealed: entries are hashed with the key */
+  KesInstallationKey *chain_key; /* this installation's key, once needed */
+  gint64      guards_checked_schema; /* PRAGMA schema_version the guards were checked at */
+  char       *guards_missing; /* the append-only rules found missing, or NULL */
+  guint       unguarded_writes; /* > 0 while writing what a missing guard can't block */
+  gint64      anchored_seq;   /* the last entry this store anchored (kes-store-anchor.c) */
   KesSystemOperation system_operation; /* what runs without an actor, if anything */
   gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
   gboolean    signing;          /* a signature confirmed with the password is being saved */
   char       *import_source;    /* the case record being imported (kes_store_set_import_source) */
 };
+
+/* The hash the first entry follows on from. */
+#define KES_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* Whether @staff_id is an author recorded elsewhere (brought by an import,
  * never an account: see data/migrations/0018-authors-recorded-elsewhere.sql). */
@@ -54,8 +65,10 @@ gboolean kes_store_staff_recorded_elsewhere (KesStore   *self,
 /* The last entry of the hash chain: what the next entry follows on from. */
 typedef struct
 {
-  gint64 seq;      /* 0 before the first entry */
-  char   hash[65]; /* hex SHA-256 (the genesis hash before the first entry) */
+  gint64              seq;      /* 0 before the first entry */
+  char                hash[65]; /* hex (the genesis hash before the first entry) */
+  KesInstallationKey *key;      /* the next entry's key (borrowed from the store); NULL
+                                 * while the chain is not keyed yet */
 } KesAuditTail;
 
 /* A cached, reset statement for @sql, or NULL with @error set. */
@@ -83,6 +96,12 @@ const char   *kes_store_column_text    (sqlite3_stmt *stmt,
  * failure part-way leaves nothing behind. */
 gboolean      kes_store_savepoint      (KesStore     *self,
                                         GError      **error);
+/* A savepoint for an access-log entry on its own, or sign-in's bookkeeping:
+ * allowed while the append-only rules are missing (kes-store-guards.c), so
+ * that people can still sign in, read and be logged doing so; only changes
+ * to records are refused. */
+gboolean      kes_store_savepoint_unguarded (KesStore  *self,
+                                             GError   **error);
 gboolean      kes_store_release        (KesStore     *self,
                                         GError      **error);
 void          kes_store_rollback_to    (KesStore     *self);
@@ -94,6 +113,11 @@ gboolean      kes_store_check_patient_active (KesStore     *self,
                                               const char   *missing_message,
                                               GError      **error);
 
+/* The schema version from which the access log is keyed. */
+int           kes_store_keyed_chain_version (void);
+/* The schema version from which staff have recorded_elsewhere and
+ * source_username (authors recorded elsewhere, and revision_import). */
+int           kes_store_authors_elsewhere_version (void);
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);
@@ -116,6 +140,20 @@ gint64        kes_store_write_revision (KesStore      *self,
                                         const char    *reason,
                                         const char    *data_json,
                                         GError       **error);
+
+/* kes_store_write_revision() with @author_id as the revision's author, for
+ * what is written on someone's behalf or by no one signed in (the staff
+ * directory's own history: the first administrator, a migration). */
+gint64        kes_store_write_revision_by (KesStore      *self,
+                                           const char    *author_id,
+                                           const char    *kind,
+                                           const char    *patient_id,
+                                           char         **record_id,
+                                           gint64         base_revision,
+                                           KesChangeKind  change,
+                                           const char    *reason,
+                                           const char    *data_json,
+                                           GError       **error);
 
 /* Revision 1 of a new record whose id the caller made (kes_uuid_new()):
  * the record row, the revision and its audit entry, chained onto @tail.
@@ -232,15 +270,15 @@ gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *patient_id,
                                         const char    *summary,
                                         GError       **error);
-/* The entry for a revision just written, with the SHA-256 of its data. */
-gboolean      kes_store_audit_revision (KesStore      *self,
-                                        const char    *kind,
-                                        const char    *record_id,
-                                        const char    *patient_id,
-                                        gint64         revision,
-                                        KesChangeKind  change,
-                                        const char    *data_json,
-                                        GError       **error);
+/* The entry for a revision just written (by a save or an import), with its
+ * data hash and its revision hash; @at is the entry's time (NULL: now): a
+ * save passes the revision's own. */
+gboolean      kes_store_audit_revision (KesStore                *self,
+                                        const KesRevisionFields *revision,
+                                        const char              *at,
+                                        GError                 **error);
+/* "create", "change" … : the action an entry records for a revision. */
+const char   *kes_store_audit_action_for_change (KesChangeKind change);
 gboolean      kes_store_audit_read_tail (KesStore     *self,
                                          KesAuditTail *tail,
                                          GError      **error);
@@ -272,9 +310,6 @@ void          kes_store_audit_seal_created (KesAuditTail *tail,
                                             const char   *patient_id,
                                             const char   *data_sha256,
                                             char          hash[65]);
-/* The SHA-256 an audit entry records for a revision's data (hex). Pure:
- * callable from any thread. */
-char         *kes_store_audit_data_hash (const char   *data_json);
 /* Logged as @actor_id rather than the store's actor (sign-in); own savepoint. */
 gboolean      kes_store_audit_as       (KesStore      *self,
                                         const char    *actor_id,
@@ -297,13 +332,95 @@ gboolean      kes_store_audit_view     (KesStore      *self,
                                         const char    *summary,
                                         GError       **error);
 
-/* kes_store_verify() and kes_store_verify_audit() without the permission
- * check: for a file core checks on its own (a backup image, which no one
- * is signed in to). */
-GPtrArray    *kes_store_verify_contents (KesStore     *self,
-                                         GError      **error);
-GPtrArray    *kes_store_verify_audit_chain (KesStore  *self,
+/* ---- The staff directory's history (kes-store-staff-history.c) ---- */
+/* After a change to a staff row, in the same savepoint: a revision of the
+ * member of staff when the row's revisioned fields differ from the latest
+ * (revision 1 for a new one). Authored by the actor, or by the member of
+ * staff when no one is signed in. */
+gboolean      kes_store_staff_snapshot (KesStore      *self,
+                                        const char    *staff_id,
+                                        GError       **error);
+/* Whether the staff row of @staff_id is what its latest revision says
+ * (always, on a file not yet sealed); KES_ERROR_CORRUPT in plain words
+ * otherwise. Signing in, confirming a signature and an administrator's
+ * change to the account check it first: a role or password hash put in with
+ * the sqlite3 shell, or an account added there, is never acted on. */
+gboolean      kes_store_staff_check_history (KesStore    *self,
+                                             const char  *staff_id,
+                                             GError     **error);
+/* The same for every member of staff (migration 16). */
+gboolean      kes_store_staff_snapshot_all (KesStore  *self,
                                             GError   **error);
+/* The staff row of a revision's data (verify's rebuild). */
+gboolean      kes_store_project_staff_json (KesStore   *self,
+                                            const char *staff_id,
+                                            const char *at,
+                                            const char *json,
+                                            GError    **error);
+/* The staff table's columns that are history, NULL-terminated. */
+const char * const *kes_store_staff_revisioned_columns (void);
+
+/* ---- Anchors (kes-store-anchor.c) ---- */
+/* Notes the access log's head as the store opens: a close anchors only what
+ * this store added. */
+gboolean      kes_store_anchor_open    (KesStore      *self,
+                                        GError       **error);
+/* How a restored copy's own restore entry ends (kes-backup.c): the tag of
+ * the file it was restored as (kes_anchor_file_tag()), so that `verify`
+ * tells the anchors of the database it was restored from, whose history
+ * went on without it, from its own. */
+#define KES_RESTORED_AS_FILE ", restored as file "
+
+/* ---- The append-only rules (kes-store-guards.c) ---- */
+/* Whether every rule is in place (looked at again only when the schema has
+ * changed); otherwise KES_ERROR_CORRUPT saying nothing was saved and what an
+ * administrator must do. Called with the write lock held. */
+gboolean      kes_store_guards_hold    (KesStore      *self,
+                                        GError       **error);
+
+/* ---- The keyed chain (kes-store-chain.c) ---- */
+/* This installation's key, read or made on first use (borrowed). NULL with
+ * @error, saying nothing can be saved, when it can't be. */
+KesInstallationKey *kes_store_chain_key (KesStore      *self,
+                                         GError       **error);
+/* Where the seal is and the database id it recorded; *@database_id is
+ * NULL when the chain has no seal. */
+gboolean      kes_store_find_seal      (KesStore      *self,
+                                        char         **database_id,
+                                        gint64        *seal_seq,
+                                        GError       **error);
+/* A revision as the keyed chain hashes it, selected as these columns of
+ * `revision v JOIN record r` (in this order) from column @first on. The
+ * fields borrow the row's strings; *@data_sha256 is the data's hash, freed
+ * by the caller. */
+#define KES_REVISION_COLUMNS \
+  "v.record_id, r.kind, r.patient_id, v.revision, v.author_id, v.at, v.change, v.reason, v.data"
+void          kes_store_revision_fields (sqlite3_stmt      *stmt,
+                                         int                first,
+                                         char             **data_sha256,
+                                         KesRevisionFields *fields);
+/* An access-log entry selected as these columns (the unkeyed ones for a file
+ * from before the chain was keyed), from column @first on; the stored hash
+ * follows them. */
+#define KES_AUDIT_COLUMNS \
+  "seq, at, actor_id, action, record_id, patient_id, revision, data_hash, revision_hash, " \
+  "revision_author, revision_at, summary, key_id, prev_hash, hash"
+#define KES_AUDIT_COLUMNS_UNKEYED \
+  "seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, " \
+  "summary, NULL, prev_hash, hash"
+KesAuditFields kes_store_audit_fields  (sqlite3_stmt      *stmt,
+                                         int                first);
+/* The seal's digest over every revision whose entry comes before
+ * @before_seq (kes-history-hash.h), and how many there are. */
+gboolean      kes_store_unkeyed_digest (KesStore      *self,
+                                        gint64         before_seq,
+                                        char         **digest,
+                                        guint64       *revisions,
+                                        GError       **error);
+/* Run by migration 16: the seal, the first keyed entry (kes-store-audit.c). */
+gboolean      kes_store_audit_seal     (KesStore      *self,
+                                        GError       **error);
+
 /* ---- Checks for damage (kes-store-check.c) ---- */
 /* PRAGMA quick_check of the whole file, unless this process has already
  * found it sound. */
@@ -408,6 +525,16 @@ char         *kes_store_hash_password  (const char    *password,
 /* A member of staff in the directory: no roles, no password, so no way to
  * sign in; an account is made from it by kes_store_create_account(). */
 KesStaff     *kes_store_add_staff      (KesStore      *self,
+                                        const char    *username,
+                                        const char    *display_name,
+                                        const char    *role_title,
+                                        const char    *team_id,
+                                        const char    *contact,
+                                        GError       **error);
+/* The same row without its first revision, for a caller that completes the
+ * row and then takes the revision itself (kes_store_create_account()),
+ * inside its own savepoint. */
+KesStaff     *kes_store_insert_staff   (KesStore      *self,
                                         const char    *username,
                                         const char    *display_name,
                                         const char    *role_title,

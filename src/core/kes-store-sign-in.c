@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-verify.h"
 
 /* Signing in, confirming a signature with the password, changing one's own
  * password and signing out.
@@ -203,7 +204,7 @@ record_failure (KesStore      *self,
         note_unsaved_failure (self, staff_id, failures, locked_until);
       return;
     }
-  if (!kes_store_savepoint (self, NULL))
+  if (!kes_store_savepoint_unguarded (self, NULL))
     return;
   stmt = kes_store_prepare (self,
     "UPDATE staff SET failed_attempts = ?2, locked_until = coalesce (?3, locked_until) "
@@ -244,7 +245,7 @@ record_success (KesStore       *self,
                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     rehashed = kes_store_hash_password (password, NULL);
 
-  if (!kes_store_savepoint (self, error))
+  if (!kes_store_savepoint_unguarded (self, error))
     return FALSE;
   stmt = kes_store_prepare (self,
     "UPDATE staff SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?3, "
@@ -261,7 +262,9 @@ record_success (KesStore       *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!kes_store_audit_as (self, account->id, KES_AUDIT_SIGN_IN, rehashed != NULL
+  /* A hash brought up to today's cost is a new revision of the account. */
+  if ((rehashed != NULL && !kes_store_staff_snapshot (self, account->id, error)) ||
+      !kes_store_audit_as (self, account->id, KES_AUDIT_SIGN_IN, rehashed != NULL
                              ? "password hash upgraded" : summary, error))
     goto fail;
   return kes_store_release (self, error);
@@ -322,6 +325,14 @@ check_password (KesStore       *self,
       record_failure (self, account, account->failed_attempts, summary);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
                            _("This account has been disabled: ask an administrator"));
+      return FALSE;
+    }
+  /* Roles or a password hash put in with the sqlite3 shell (or an account
+   * added there) are never acted on. */
+  if (!kes_store_staff_check_history (self, account->id, error))
+    {
+      summary = g_strdup_printf ("%s: account changed outside Kestrel", what);
+      record_failure (self, account, account->failed_attempts, summary);
       return FALSE;
     }
   return TRUE;
@@ -501,7 +512,8 @@ kes_store_change_own_password (KesStore    *self,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL,
+  if (!kes_store_staff_snapshot (self, account.id, error) ||
+      !kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL,
                                account.must_change_password ? "own password changed (one-time password replaced)"
                                                             : "own password changed", error))
     goto fail;
@@ -522,8 +534,17 @@ kes_store_sign_out (KesStore *self)
 {
   g_return_if_fail (KES_IS_STORE (self));
 
-  if (self->actor != NULL && !kes_store_audit (self, KES_AUDIT_SIGN_OUT, NULL, NULL, "", NULL))
-    g_debug ("Could not log the sign-out");
+  if (self->actor != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kes_store_audit (self, KES_AUDIT_SIGN_OUT, NULL, NULL, "", NULL))
+        g_debug ("Could not log the sign-out");
+      /* The session's part of the log, sign-out included, is anchored
+       * outside the file (issue 18): cutting it later is found. */
+      else if (!kes_store_anchor (self, "sign-out", FALSE, &error))
+        g_warning ("The access log’s head was not anchored at sign-out: %s", error->message);
+    }
   g_hash_table_remove_all (self->break_glass);
   kes_store_set_actor (self, NULL);
 }

@@ -36,6 +36,33 @@ kes_store_add_staff (KesStore    *self,
                      const char  *contact,
                      GError     **error)
 {
+  g_autoptr(KesStaff) staff = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  /* The row and its first revision together. */
+  if (!kes_store_savepoint (self, error))
+    return NULL;
+  staff = kes_store_insert_staff (self, username, display_name, role_title, team_id, contact, error);
+  if (staff == NULL || !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error))
+    {
+      kes_store_rollback_to (self);
+      return NULL;
+    }
+  if (!kes_store_release (self, error))
+    return NULL;
+  return g_steal_pointer (&staff);
+}
+
+KesStaff *
+kes_store_insert_staff (KesStore    *self,
+                        const char  *username,
+                        const char  *display_name,
+                        const char  *role_title,
+                        const char  *team_id,
+                        const char  *contact,
+                        GError     **error)
+{
   g_autofree char *id = kes_uuid_new ();
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *name = NULL;

@@ -35,6 +35,8 @@ kes_store_finalize (GObject *object)
   g_clear_object (&self->actor);
   g_free (self->path);
   g_free (self->import_source);
+  g_clear_pointer (&self->chain_key, kes_installation_key_unref);
+  g_free (self->guards_missing);
 
   G_OBJECT_CLASS (kes_store_parent_class)->finalize (object);
 }
@@ -51,6 +53,7 @@ kes_store_init (KesStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->break_glass = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->guards_checked_schema = -1;
 }
 
 /* ---- Helpers shared by the store files ---- */
@@ -193,6 +196,13 @@ kes_store_savepoint (KesStore  *self,
     {
       if (!kes_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* No write starts while the append-only rules are missing: checked
+       * with the write lock held, so no one drops them in between. */
+      if (self->unguarded_writes == 0 && !kes_store_guards_hold (self, error))
+        {
+          kes_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
     }
   else if (!step_cached (self, "SAVEPOINT kes_write", error))
     return FALSE;
@@ -200,6 +210,18 @@ kes_store_savepoint (KesStore  *self,
     self->owns_transaction = begin;
   self->savepoint_depth++;
   return TRUE;
+}
+
+gboolean
+kes_store_savepoint_unguarded (KesStore  *self,
+                               GError   **error)
+{
+  gboolean ok;
+
+  self->unguarded_writes++;
+  ok = kes_store_savepoint (self, error);
+  self->unguarded_writes--;
+  return ok;
 }
 
 /* Whether the innermost level is the transaction this store began. */
@@ -411,7 +433,7 @@ open_store (const char  *path,
     }
   else if (!kes_store_quick_check_once (self, error))
     return NULL;
-  if (!kes_store_migrate (self, error))
+  if (!kes_store_migrate (self, error) || !kes_store_anchor_open (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -614,6 +636,31 @@ insert_revision_row (KesStore       *self,
   return TRUE;
 }
 
+/* The kind and patient a record was stored with. */
+static gboolean
+record_identity (KesStore    *self,
+                 const char  *record_id,
+                 char       **kind,
+                 char       **patient_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the record back"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *kind = g_strdup (kes_store_column_text (stmt, 0));
+  *patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Whether the stored record @record_id belongs to @patient_id (NULL: to
  * no patient). */
 static gboolean
@@ -634,27 +681,31 @@ record_of_patient (KesStore   *self,
   return same;
 }
 
-gint64
-kes_store_write_revision (KesStore       *self,
-                          const char     *kind,
-                          const char     *patient_id,
-                          char          **record_id,
-                          gint64          base_revision,
-                          KesChangeKind   change,
-                          const char     *reason,
-                          const char     *data_json,
-                          GError        **error)
+/* A new record when *@record_id is NULL, or when @create_with_id (a record
+ * whose id is given: a member of staff's is their staff id). */
+static gint64
+write_revision (KesStore       *self,
+                const char     *actor_id,
+                const char     *kind,
+                const char     *patient_id,
+                char          **record_id,
+                gboolean        create_with_id,
+                gint64          base_revision,
+                KesChangeKind   change,
+                const char     *reason,
+                const char     *data_json,
+                GError        **error)
 {
   g_autofree char *now = kes_store_now_iso (self);
-  const char *actor_id;
+  g_autofree char *stored_kind = NULL;
+  g_autofree char *stored_patient = NULL;
+  g_autofree char *data_sha256 = NULL;
+  KesRevisionFields fields;
   sqlite3_stmt *stmt;
   gint64 revision;
 
   g_return_val_if_fail (self->savepoint_depth > 0, 0);
-
-  if (!require_actor (self, error))
-    return 0;
-  actor_id = kes_staff_get_id (self->actor);
+  g_return_val_if_fail (actor_id != NULL, 0);
 
   if ((change == KES_CHANGE_CORRECTION || change == KES_CHANGE_ENTERED_IN_ERROR) &&
       is_blank (reason))
@@ -666,9 +717,10 @@ kes_store_write_revision (KesStore       *self,
       return 0;
     }
 
-  if (*record_id == NULL)
+  if (*record_id == NULL || create_with_id)
     {
-      *record_id = kes_uuid_new ();
+      if (*record_id == NULL)
+        *record_id = kes_uuid_new ();
       revision = 1;
       change = KES_CHANGE_CREATE;
       if (!insert_record_row (self, kind, patient_id, *record_id, now, actor_id, error))
@@ -721,10 +773,53 @@ kes_store_write_revision (KesStore       *self,
   if (!insert_revision_row (self, *record_id, revision, change, reason, actor_id, now, data_json, error))
     return 0;
 
-  /* Logged in the same savepoint, with a hash of what was written. */
-  if (!kes_store_audit_revision (self, kind, *record_id, patient_id, revision, change, data_json, error))
+  /* Logged in the same savepoint, at the same time, with the hashes of what
+   * was written: the record's own kind and patient as stored. */
+  if (!record_identity (self, *record_id, &stored_kind, &stored_patient, error))
+    return 0;
+  data_sha256 = kes_revision_data_hash (data_json);
+  fields = (KesRevisionFields) {
+    .record_id = *record_id, .kind = stored_kind, .patient_id = stored_patient, .number = revision,
+    .author_id = actor_id, .at = now, .change = change, .reason = reason, .data_sha256 = data_sha256,
+  };
+  if (!kes_store_audit_revision (self, &fields, now, error))
     return 0;
   return revision;
+}
+
+gint64
+kes_store_write_revision (KesStore       *self,
+                          const char     *kind,
+                          const char     *patient_id,
+                          char          **record_id,
+                          gint64          base_revision,
+                          KesChangeKind   change,
+                          const char     *reason,
+                          const char     *data_json,
+                          GError        **error)
+{
+  g_return_val_if_fail (self->savepoint_depth > 0, 0);
+
+  if (!require_actor (self, error))
+    return 0;
+  return write_revision (self, kes_staff_get_id (self->actor), kind, patient_id, record_id, FALSE,
+                         base_revision, change, reason, data_json, error);
+}
+
+gint64
+kes_store_write_revision_by (KesStore       *self,
+                             const char     *actor_id,
+                             const char     *kind,
+                             const char     *patient_id,
+                             char          **record_id,
+                             gint64          base_revision,
+                             KesChangeKind   change,
+                             const char     *reason,
+                             const char     *data_json,
+                             GError        **error)
+{
+  return write_revision (self, actor_id, kind, patient_id, record_id, base_revision == 0, base_revision,
+                         change, reason, data_json, error);
 }
 
 gboolean
@@ -960,81 +1055,4 @@ kes_store_check_patient_active (KesStore    *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* ---- Integrity ---- */
-
-static gboolean
-collect_rows (KesStore    *self,
-              const char  *sql,
-              const char  *what,
-              GPtrArray   *problems,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *first = kes_store_column_text (stmt, 0);
-
-      if (g_str_equal (first, "ok"))
-        continue;
-      g_ptr_array_add (problems, g_strdup_printf ("%s: %s %s", what, first,
-                                                  sqlite3_column_count (stmt) > 1
-                                                    ? kes_store_column_text (stmt, 1) : ""));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-GPtrArray *
-kes_store_verify (KesStore    *self,
-                  GError     **error)
-{
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-
-  if (!kes_store_require (self, KES_PERMISSION_VIEW_AUDIT, NULL, error))
-    return NULL;
-  return kes_store_verify_contents (self, error);
-}
-
-GPtrArray *
-kes_store_verify_contents (KesStore    *self,
-                           GError     **error)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) audit_problems = NULL;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-
-  if (!collect_rows (self, "PRAGMA integrity_check", _("Integrity check"), problems, error) ||
-      !collect_rows (self, "PRAGMA foreign_key_check", _("Broken reference in table"), problems, error))
-    return NULL;
-
-  /* Each record's history must run 1..N with N its current revision: a
-   * removed or renumbered revision shows up here. */
-  if (!collect_rows (self,
-        "SELECT r.id, printf('has revision %d but its history holds %d revisions (highest %d)', "
-        "r.revision, count(v.revision), coalesce(max(v.revision), 0)) "
-        "FROM record r LEFT JOIN revision v ON v.record_id = r.id GROUP BY r.id "
-        "HAVING count(v.revision) != r.revision OR coalesce(max(v.revision), 0) != r.revision",
-        _("Record"), problems, error))
-    return NULL;
-
-  /* The access log's chain, and every revision against the hash it logged. */
-  audit_problems = kes_store_verify_audit_chain (self, error);
-  if (audit_problems == NULL)
-    return NULL;
-  for (guint i = 0; i < audit_problems->len; i++)
-    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (audit_problems, i)));
-
-  return g_steal_pointer (&problems);
 }

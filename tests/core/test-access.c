@@ -13,6 +13,7 @@
 #include "kes-permissions.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
+#include "kes-verify.h"
 
 /* The access log, accounts and permissions. */
 
@@ -150,13 +151,19 @@ tamper (Fixture    *fixture,
   sqlite3_close (db);
 }
 
+/* The first problem `verify` finds beyond the append-only rules (which
+ * these tests drop to tamper, as the sqlite3 shell would). */
 static char *
 first_problem (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = kes_store_verify (fixture->store, &error);
+  g_autoptr(KesVerifyReport) report = kes_store_verify_parts (fixture->store,
+                                                              KES_VERIFY_ALL & ~KES_VERIFY_PART_GUARDS,
+                                                              NULL, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) problems = NULL;
 
   g_assert_no_error (error);
+  problems = kes_verify_report_list_problems (report);
   return problems->len > 0 ? g_strdup (problems->pdata[0]) : NULL;
 }
 
@@ -212,6 +219,12 @@ test_log_records_access (Fixture       *fixture,
     {
       g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
 
+      /* The seal that keys a new database's log is the system's own, and
+       * so is the staff directory's first history, written before anyone
+       * signed in. */
+      if (g_str_equal (kes_audit_entry_get_action (entry), KES_AUDIT_SEAL) ||
+          g_str_equal (kes_audit_entry_get_summary (entry), "staff"))
+        continue;
       g_assert_cmpstr (kes_audit_entry_get_actor_name (entry), ==, "Alice Adeyemi");
       g_assert_null (strstr (kes_audit_entry_get_summary (entry), "zanzibar"));
       g_assert_null (strstr (kes_audit_entry_get_summary (entry), "01603"));
@@ -253,9 +266,10 @@ test_detects_altered_entry (Fixture       *fixture,
   g_autoptr(KesPatient) seen = kes_store_load_patient (fixture->store, kes_patient_get_id (one), NULL);
   g_autofree char *problem = NULL;
 
-  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET actor_id = NULL WHERE seq = 3");
+  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET summary = 'nothing to see' WHERE seq = 3");
   problem = first_problem (fixture);
-  g_assert_cmpstr (problem, ==, "Audit log entry 3: its contents were altered after it was written");
+  g_assert_cmpstr (problem, ==, "Access log: entry 3 was altered after it was written, or hashed without the "
+                   "installation key (first bad entry: 3)");
 }
 
 static void
@@ -270,7 +284,8 @@ test_detects_rehashed_entry (Fixture       *fixture,
   tamper (fixture, "DROP TRIGGER audit_no_update; "
                    "UPDATE audit SET hash = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE seq = 1");
   problem = first_problem (fixture);
-  g_assert_cmpstr (problem, ==, "Audit log entry 1: its contents were altered after it was written");
+  g_assert_cmpstr (problem, ==, "Access log: entry 1 was altered after it was written, or hashed without the "
+                   "installation key (first bad entry: 1)");
 }
 
 static void
@@ -284,7 +299,7 @@ test_detects_deleted_entry (Fixture       *fixture,
 
   tamper (fixture, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2");
   problem = first_problem (fixture);
-  g_assert_cmpstr (problem, ==, "Audit log entry 3: entries 2 to 2 are missing");
+  g_assert_cmpstr (problem, ==, "Access log: entry 2 was removed (first bad entry: 2)");
 }
 
 static void
@@ -303,9 +318,9 @@ test_detects_edited_revision (Fixture       *fixture,
                          "WHERE record_id = '%s'", kes_note_get_id (note));
   tamper (fixture, sql);
   problem = first_problem (fixture);
-  expected = g_strdup_printf ("Record %s revision 1: its content differs from what was written "
-                              "(access log entry %" G_GINT64_FORMAT ")", kes_note_get_id (note),
-                              fixture->setup_seq + 2);
+  expected = g_strdup_printf ("Revisions: table revision, record %s revision 1, column data: differs "
+                              "from what was written (access log entry %" G_GINT64_FORMAT ")",
+                              kes_note_get_id (note), fixture->setup_seq + 2);
   g_assert_cmpstr (problem, ==, expected);
 }
 

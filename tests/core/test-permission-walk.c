@@ -21,6 +21,7 @@
 #include "kes-store-risk.h"
 #include "kes-store-whole-db.h"
 #include "kes-test-accounts.h"
+#include "kes-verify.h"
 
 /* The permission walk: every row of docs/permissions.md's table "Where core
  * enforces it" is tried as an account of each role, as an account without
@@ -620,6 +621,8 @@ static gboolean c_query_audit (Walk *w, GError **e) { g_autoptr(GPtrArray) resul
 static gboolean c_break_glass_list (Walk *w, GError **e) { g_autoptr(GListModel) result_ = kes_store_list_break_glass (w->store, "2030-01-01", NULL, e); return result_ != NULL; }
 static gboolean c_verify (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_verify (w->store, e); return result_ != NULL; }
 static gboolean c_verify_audit (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_verify_audit (w->store, e); return result_ != NULL; }
+static gboolean c_verify_parts (Walk *w, GError **e) { g_autoptr(KesVerifyReport) result_ = kes_store_verify_parts (w->store, KES_VERIFY_PART_GUARDS, NULL, NULL, NULL, NULL, e); return result_ != NULL; }
+static gboolean c_restore_guards (Walk *w, GError **e) { g_autofree char *restored = NULL; return kes_store_restore_guards (w->store, &restored, e); }
 static gboolean c_accounts (Walk *w, GError **e) { g_autoptr(GListModel) result_ = kes_store_list_accounts (w->store, e); return result_ != NULL; }
 static gboolean c_load_account (Walk *w, GError **e) { g_autoptr(KesAccount) result_ = kes_store_load_account (w->store, w->target_id, e); return result_ != NULL; }
 static gboolean c_account_history (Walk *w, GError **e) { g_autoptr(GListModel) result_ = kes_store_list_account_history (w->store, w->target_id, e); return result_ != NULL; }
@@ -851,6 +854,8 @@ static const Row cases[] = {
   { "kes_store_list_break_glass", c_break_glass_list },
   { "kes_store_verify", c_verify },
   { "kes_store_verify_audit", c_verify_audit },
+  { "kes_store_verify_parts", c_verify_parts },
+  { "kes_store_restore_guards", c_restore_guards },
   { "kes_store_list_accounts", c_accounts },
   { "kes_store_load_account", c_load_account },
   { "kes_store_list_account_history", c_account_history },

@@ -91,7 +91,7 @@ list_folder (const char *folder,
 }
 
 /* The names the access log says were written: a backup's own name, a
- * restore's target (after " to "). */
+ * restore's target (after " to ", up to ", restored as file TAG"). */
 static GHashTable *
 logged_names (const char *db_path,
               const char *action)
@@ -112,8 +112,10 @@ logged_names (const char *db_path,
       if (g_str_equal (action, "restore"))
         {
           /* The restored database's own entry names only the backup. */
+          const char *tag = to != NULL ? strstr (to, ", restored as file ") : NULL;
+
           if (to != NULL)
-            g_hash_table_add (names, g_strdup (to + 4));
+            g_hash_table_add (names, tag != NULL ? g_strndup (to + 4, tag - to - 4) : g_strdup (to + 4));
         }
       else if (g_str_has_suffix (summary, " (encrypted)"))
         g_hash_table_add (names, g_strndup (summary, strlen (summary) - strlen (" (encrypted)")));

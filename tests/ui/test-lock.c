@@ -4,6 +4,7 @@
 #include "accounts/kes-lock-screen.h"
 #include "caseload/kes-caseload-page.h"
 #include "kes-accounts.h"
+#include "kes-anchor.h"
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-test-accounts.h"
@@ -175,8 +176,8 @@ shell_gone (gpointer data)
 }
 
 /* Sign Out: asked about the unsaved entry, then every page, the search
- * text and the dialogs go, the access log says so, and the next person
- * starts from nothing of it. */
+ * text and the dialogs go, the access log says so (anchored outside the
+ * file), and the next person starts from nothing of it. */
 static void
 test_sign_out_ends_session (Fixture       *fixture,
                             gconstpointer  data)
@@ -185,6 +186,9 @@ test_sign_out_ends_session (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KesAuditEntry) last = NULL;
   g_autoptr(GListModel) entries = NULL;
+  g_autofree char *anchor_file = kes_anchor_file_path ();
+  g_autoptr(GPtrArray) anchors = NULL;
+  KesAnchor *signed_out = NULL;
   KesCaseloadPage *caseload = kes_window_get_caseload_page (fixture->window);
   GtkWidget *search = kes_test_child (caseload, KES_TYPE_CASELOAD_PAGE, "search_entry");
   GtkWidget *welcome = kes_test_child (fixture->window, KES_TYPE_WINDOW, "welcome_page");
@@ -223,6 +227,14 @@ test_sign_out_ends_session (Fixture       *fixture,
     }
   g_assert_nonnull (last);
   g_assert_cmpstr (kes_audit_entry_get_actor_id (last), ==, kes_staff_get_id (fixture->db->actor));
+  /* …and its head, the sign-out, anchored outside the file (issue 18). */
+  anchors = kes_anchor_file_read (anchor_file, &error);
+  g_assert_no_error (error);
+  for (guint i = anchors->len; i > 0 && signed_out == NULL; i--)
+    if (((KesAnchor *) g_ptr_array_index (anchors, i - 1))->seq == kes_audit_entry_get_seq (last))
+      signed_out = g_ptr_array_index (anchors, i - 1);
+  g_assert_nonnull (signed_out);
+  g_assert_cmpstr (signed_out->reason, ==, "sign-out");
   kes_store_sign_out (fixture->db->store);
 
   /* Someone else signs in: a new shell, nothing typed, no record open. */

@@ -60,6 +60,8 @@ static const struct { const char *action; const char *label; } actions[] = {
   { KES_AUDIT_RESTORE, N_("Restored") },
   { KES_AUDIT_ACCOUNT, N_("Account change") },
   { KES_AUDIT_BASELINE, N_("Earlier history") },
+  { KES_AUDIT_SEAL, N_("Access log sealed with the installation key") },
+  { KES_AUDIT_GUARDS_RESTORED, N_("Append-only rules put back") },
 };
 
 const char *

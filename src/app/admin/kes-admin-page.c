@@ -8,6 +8,7 @@
 #include "accounts/kes-access-log.h"
 #include "admin/kes-admin-page.h"
 #include "admin/kes-backup-group.h"
+#include "admin/kes-history-group.h"
 #include "admin/kes-record-import-group.h"
 #include "admin/kes-services-group.h"
 #include "admin/kes-staff-group.h"
@@ -36,6 +37,7 @@ struct _KesAdminPage
   KesAccessLog        *access_log;
   KesRecordImportGroup *import_group;
   KesBackupGroup      *backup_group;
+  KesHistoryGroup     *history_group;
   KesServicesGroup    *services_group;
   AdwActionRow        *database_row;
 };
@@ -260,6 +262,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
   g_type_ensure (KES_TYPE_BACKUP_GROUP);
   g_type_ensure (KES_TYPE_SERVICES_GROUP);
+  g_type_ensure (KES_TYPE_HISTORY_GROUP);
   g_type_ensure (KES_TYPE_STAFF_GROUP);
 
   g_type_ensure (KES_TYPE_ACCESS_LOG);
@@ -275,6 +278,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, database_row);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, import_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, services_group);
   gtk_widget_class_bind_template_callback (widget_class, staff_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_tool_clicked_cb);
@@ -310,6 +314,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   adw_action_row_set_subtitle (self->database_row, path);
   kes_record_import_group_set_store (self->import_group, store);
   kes_backup_group_set_store (self->backup_group, store);
+  kes_history_group_set_store (self->history_group, store);
   kes_services_group_set_store (self->services_group, store);
   kes_staff_group_set_store (self->staff_group, store);
   kes_admin_page_reload (self);
@@ -372,6 +377,7 @@ kes_admin_page_reload (KesAdminPage *self)
                           kes_store_check_permission (self->store, KES_PERMISSION_MANAGE_STAFF, NULL, NULL));
   reload_break_glass (self);
   kes_backup_group_reload (self->backup_group);
+  kes_history_group_reload (self->history_group);
   kes_services_group_reload (self->services_group);
 
   /* The whole access log, for those who may read it, once someone is signed in. */

@@ -7,15 +7,14 @@
 
 #include "admin/kes-backup-job.h"
 #include "kes-accounts.h"
+#include "kes-store-jobs.h"
 
 /* What a worker needs: the database file and the session (a KesStore
  * belongs to one thread), and what to back up or restore. */
 typedef struct
 {
   gboolean          restore;
-  char             *db_path;
-  KesSession       *session;
-  KesStore         *shared_store; /* an in-memory store: the work runs at once on it */
+  KesWorkerStore   *worker;
   char             *folder;       /* backup: where to */
   char             *backup_path;  /* restore: from */
   char             *target;       /* restore: the new file */
@@ -26,9 +25,7 @@ typedef struct
 static void
 backup_job_free (BackupJob *job)
 {
-  g_free (job->db_path);
-  g_clear_pointer (&job->session, kes_session_free);
-  g_clear_object (&job->shared_store);
+  g_clear_pointer (&job->worker, kes_worker_store_free);
   g_free (job->folder);
   g_free (job->backup_path);
   g_free (job->target);
@@ -50,11 +47,7 @@ backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   KesBackupReport *report;
 
-  if (job->shared_store != NULL)
-    store = g_object_ref (job->shared_store);
-  else if ((store = kes_store_open (job->db_path, &error)) != NULL &&
-           !kes_store_resume_session (store, job->session, &error))
-    g_clear_object (&store);
+  store = kes_worker_store_open (job->worker, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -84,17 +77,11 @@ run (KesStore            *store,
      gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  const char *path = kes_store_get_path (store);
 
-  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
-    job->db_path = g_strdup (path);
-  else
-    job->shared_store = g_object_ref (store);
-  job->session = kes_store_get_session (store);
-
+  job->worker = kes_worker_store_new (store);
   g_task_set_source_tag (task, kes_backup_job_finish);
   g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  if (job->shared_store != NULL)
+  if (kes_worker_store_is_shared (job->worker))
     backup_thread (task, NULL, job, cancellable);
   else
     g_task_run_in_thread (task, backup_thread);
