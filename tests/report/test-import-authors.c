@@ -13,12 +13,12 @@
 
 #include "kes-accounts.h"
 #include "kes-error.h"
+#include "kes-history-test-util.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-sar.h"
 #include "kes-test-accounts.h"
 #include "kes-test-dump.h"
-#include "kes-verify.h"
 
 #define IMPORTED_AT "2026-11-23T09:00:00Z"
 
@@ -256,49 +256,6 @@ test_provenance_shown (void)
   g_assert_nonnull (strstr (flat, "imported by Ida Importer"));
 }
 
-/* The first column of the first row @sql returns on the database file,
- * read as the sqlite3 shell would. */
-static char *
-shell_text (KesTestStore *fixture,
-            const char   *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, "kestrel.db", NULL);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return text;
-}
-
-static char *
-verify_text (KesStore *store,
-             gboolean  intact)
-{
-  g_autoptr(KesVerifyReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  report = kes_store_verify_parts (store, KES_VERIFY_ALL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  g_assert_cmpint (kes_verify_report_is_intact (report), ==, intact);
-  return kes_verify_report_to_text (report);
-}
-
-static void
-assert_says (const char *text,
-             const char *fragment)
-{
-  if (strstr (text, fragment) == NULL)
-    g_error ("“%s” does not say “%s”", text, fragment);
-}
-
 /* An author recorded elsewhere is a staff record with a history like any
  * member of staff (issue 18): the import leaves a file `verify` finds
  * intact, the staff revision says where they came from and who they were
@@ -309,36 +266,36 @@ static void
 test_history_verified (void)
 {
   g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *path = g_build_filename (target->dir, "kestrel.db", NULL);
   g_autofree char *xml = source_xml ();
   g_autofree char *alice_id = attribute_of (xml, "<member ", "id");
   g_autofree char *tilde = g_strconcat ("~", alice_id, NULL);
   g_autofree char *sql = NULL;
   g_autofree char *held = NULL;
   g_autofree char *recorded = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *where = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
   g_autoptr(KesStaff) admin = NULL;
   g_autoptr(KesStaff) signed_in = NULL;
   g_autoptr(GError) error = NULL;
+  const char *orphan[] = { "table revision_import has a reference to a row of revision that does not exist",
+                           NULL };
+  const char *rule[] = { "revision_import_no_delete", NULL };
 
   g_assert_true (import_text (target->store, xml, &error));
   g_assert_no_error (error);
   admin = kes_test_admin (target->store);
   kes_store_set_actor (target->store, admin);
-  text = verify_text (target->store, TRUE);
+  report = kes_history_test_verify (target->store, NULL);
+  g_assert_true (kes_verify_report_is_intact (report));
 
   /* The author's one revision holds the columns an author from elsewhere has. */
-  sql = g_strdup_printf ("SELECT count (*) FROM revision WHERE record_id = '%s'", alice_id);
-  held = shell_text (target, sql);
-  g_assert_cmpstr (held, ==, "1");
-  g_clear_pointer (&sql, g_free);
-  g_clear_pointer (&held, g_free);
-  sql = g_strdup_printf ("SELECT json_extract (data, '$.source_username') || ' ' || "
+  sql = g_strdup_printf ("SELECT count (*) || ' ' || json_extract (data, '$.source_username') || ' ' || "
                          "(json_extract (data, '$.recorded_elsewhere') = s.recorded_elsewhere) "
                          "FROM revision v JOIN staff s ON s.id = v.record_id WHERE v.record_id = '%s'",
                          alice_id);
-  held = shell_text (target, sql);
-  g_assert_cmpstr (held, ==, "alice 1");
+  held = kes_history_test_query (path, sql);
+  g_assert_cmpstr (held, ==, "1 alice 1");
 
   /* Made an account with the shell: the rule against it dropped, a
    * password (the administrator's) and roles given. */
@@ -354,24 +311,24 @@ test_history_verified (void)
   g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
   g_clear_error (&error);
   kes_store_set_actor (target->store, admin);
-  g_clear_pointer (&text, g_free);
-  text = verify_text (target->store, FALSE);
+  g_clear_pointer (&report, kes_verify_report_free);
+  report = kes_history_test_verify (target->store, NULL);
   where = g_strdup_printf ("table staff, record %s, column roles, password_hash, recorded_elsewhere, "
                            "source_username", alice_id);
-  assert_says (text, where);
+  kes_history_test_assert_found (report, KES_VERIFY_PROJECTIONS, (const char *[]) { where, NULL });
 
   /* Provenance for a revision that was never written, and its rule gone. */
-  recorded = shell_text (target, "SELECT source FROM revision_import LIMIT 1");
+  recorded = kes_history_test_query (path, "SELECT source FROM revision_import LIMIT 1");
   g_assert_nonnull (recorded);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("INSERT INTO revision_import VALUES ('no-such-record', 1, '%s', '%s', '%s'); "
                          "DROP TRIGGER revision_import_no_delete",
                          kes_staff_get_id (admin), IMPORTED_AT, recorded);
   g_assert_cmpint (shell (target, sql), ==, SQLITE_OK);
-  g_clear_pointer (&text, g_free);
-  text = verify_text (target->store, FALSE);
-  assert_says (text, "table revision_import has a reference to a row of revision that does not exist");
-  assert_says (text, "revision_import_no_delete");
+  g_clear_pointer (&report, kes_verify_report_free);
+  report = kes_history_test_verify (target->store, NULL);
+  kes_history_test_assert_found (report, KES_VERIFY_FILE, orphan);
+  kes_history_test_assert_found (report, KES_VERIFY_GUARDS, rule);
 }
 
 int
