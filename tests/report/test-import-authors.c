@@ -261,7 +261,8 @@ test_provenance_shown (void)
  * intact, the staff revision says where they came from and who they were
  * there, and what is changed behind Kestrel's back is named: the author
  * made an account with the sqlite3 shell (never acted on either), a
- * provenance row for no revision, provenance's append-only rule dropped. */
+ * provenance row for no revision, provenance's append-only rule dropped,
+ * provenance put on a revision that was never imported. */
 static void
 test_history_verified (void)
 {
@@ -329,6 +330,19 @@ test_history_verified (void)
   report = kes_history_test_verify (target->store, NULL);
   kes_history_test_assert_found (report, KES_VERIFY_FILE, orphan);
   kes_history_test_assert_found (report, KES_VERIFY_GUARDS, rule);
+
+  /* Provenance put on a revision written here (the administrator's first),
+   * naming the author from the file as the one who imported it. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO revision_import VALUES ('%s', 1, '%s', '%s', '%s')",
+                         kes_staff_get_id (admin), alice_id, IMPORTED_AT, recorded);
+  g_assert_cmpint (shell (target, sql), ==, SQLITE_OK);
+  g_clear_pointer (&report, kes_verify_report_free);
+  g_clear_pointer (&where, g_free);
+  report = kes_history_test_verify (target->store, NULL);
+  where = g_strdup_printf ("table revision_import, record %s: revision 1: its access-log entry does not record "
+                           "it imported by", kes_staff_get_id (admin));
+  kes_history_test_assert_found (report, KES_VERIFY_RECORDS, (const char *[]) { where, NULL });
 }
 
 int
