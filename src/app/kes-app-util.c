@@ -320,6 +320,19 @@ kes_text_view_set_text (GtkTextView *view,
 }
 
 void
+kes_text_view_set_read_only (GtkTextView *view,
+                             gboolean     read_only)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  /* The cursor stays visible: GTK 4.8 keeps a focused view's blink running
+   * after the focus moves to a button, and its next tick asserts that the
+   * cursor is visible. A read-only view with a cursor is also what keyboard
+   * users need to select and copy text. */
+  gtk_text_view_set_editable (view, !read_only);
+}
+
+void
 kes_field_set_error (GtkWidget  *field,
                      GtkLabel   *error_label,
                      const char *message)
@@ -623,6 +636,24 @@ kes_widget_scroll_into_view (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
+}
+
+void
+kes_form_show_refusal (GtkLabel   *label,
+                       const char *message,
+                       GtkWidget  *field)
+{
+  gboolean shown = message != NULL && *message != '\0';
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, shown ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (!shown)
+    return;
+  if (field != NULL && gtk_widget_get_visible (field))
+    gtk_widget_grab_focus (field);
+  kes_widget_scroll_into_view (GTK_WIDGET (label));
 }
 
 GSettings *

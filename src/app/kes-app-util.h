@@ -53,6 +53,12 @@ void        kes_editable_set_date        (GtkEditable        *editable,
 char       *kes_text_view_dup_text       (GtkTextView        *view);
 void        kes_text_view_set_text       (GtkTextView        *view,
                                           const char         *text);
+/* Makes a text view read-only or editable again, safely while it has the
+ * focus. Never toggle the cursor's visibility for this: on GTK 4.8 a view
+ * whose cursor is hidden while its blink is running aborts the app
+ * ("blink_cb: assertion failed (cursor_visible (text_view))"). */
+void        kes_text_view_set_read_only  (GtkTextView        *view,
+                                          gboolean            read_only);
 
 /* Shows @message in an error label under a field and makes it the field's
  * accessible description; NULL hides it again. */
@@ -115,6 +121,14 @@ void        kes_list_box_remove_all      (GtkListBox         *list);
  * @widget (typically a message just shown under a field) is in the middle of
  * the view, leaving room for the field above it. */
 void        kes_widget_scroll_into_view  (GtkWidget          *widget);
+
+/* A form's refusal, shown where it is read: @message in @label (the
+ * summary above the fields, made visible), the label scrolled into view
+ * however far down the user was, and the focus on @field (the first one to
+ * put right) when given. NULL @message hides the label. */
+void        kes_form_show_refusal        (GtkLabel           *label,
+                                          const char         *message,
+                                          GtkWidget          *field);
 
 /* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
 /* The application's settings when its schema is installed with every key

@@ -139,7 +139,9 @@ kes_cli_export (KesCliContext *context)
                          output, &error);
   else if (g_str_equal (report, "sar"))
     ok = kes_report_subject_access_export (context->store, kes_patient_get_id (patient), output,
-                                           NULL, &error);
+                                           /* No one reviews other people here: each is withheld,
+                                            * and the manifest says so. */
+                                           NULL, NULL, &error);
   else if (g_str_equal (report, "record"))
     {
       if (g_str_equal (format, "pdf"))

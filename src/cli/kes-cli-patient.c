@@ -12,6 +12,8 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-moj.h"
+#include "kes-store-moj.h"
 
 const KesCliCommand kes_cli_patient_commands[] = {
   { "patient add", N_("Add a patient to the register"), kes_cli_patient_add },
@@ -20,8 +22,9 @@ const KesCliCommand kes_cli_patient_commands[] = {
   { NULL, NULL, NULL },
 };
 
-/* Options of `patient add` come from the register's own field table, so a
- * new field is a new flag without touching this file:
+/* Options of `patient add` come from the register's own field table (and
+ * the legal status flags below), so a new field is a new flag without
+ * touching this file:
  * family_name -> --family-name, team_id -> --team. List fields take one value per flag
  * (--alias, --diagnosis, --alert). */
 static const char *const list_flag_names[KES_PATIENT_N_LIST_FIELDS] = {
@@ -30,12 +33,75 @@ static const char *const list_flag_names[KES_PATIENT_N_LIST_FIELDS] = {
   [KES_PATIENT_ALERTS] = "alert",
 };
 
+/* The legal status options of `patient add`: they make the patient's legal
+ * status record (its one home), in the same transaction as the register. */
+static const struct
+{
+  const char *flag;
+  const char *key;   /* in the legal status record */
+} legal_flags[] = {
+  { "legal-status", "authority" },
+  { "legal-status-from", "effective_date" },
+  { "mhcs-reference", "mhcs_reference" },
+  { "mappa-category", "mappa_category" },
+  { "mappa-level", "mappa_level" },
+  { "index-offences", "index_offences" },
+};
+
+static const char *
+legal_flag_label (const char *key)
+{
+  const KesMojField *fields;
+  guint n_fields;
+
+  fields = kes_moj_kind_fields (KES_MOJ_LEGAL_STATUS, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, key))
+      return _(fields[i].label);
+  return key;
+}
+
+/* Saves @patient, and a legal status record when any legal flag was given. */
+static gboolean
+save_with_legal_status (KesStore    *store,
+                        KesPatient  *patient,
+                        char       **legal_values,
+                        GError     **error)
+{
+  g_autoptr(KesMojRecord) status = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legal_flags); i++)
+    any = any || legal_values[i] != NULL;
+  if (!any)
+    return kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, error);
+  if (!kes_store_begin (store, error))
+    return FALSE;
+  if (!kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, error))
+    goto fail;
+  status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, kes_patient_get_id (patient));
+  for (guint i = 0; i < G_N_ELEMENTS (legal_flags); i++)
+    kes_moj_record_set_text (status, legal_flags[i].key, legal_values[i]);
+  if (legal_values[0] == NULL)
+    kes_moj_record_set_text (status, "authority", KES_LEGAL_STATUS_NOT_KNOWN);
+  if (!kes_store_save_moj_record (store, status, KES_CHANGE_CREATE, NULL, error) ||
+      !kes_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  kes_store_rollback (store);
+  return FALSE;
+}
+
 int
 kes_cli_patient_add (KesCliContext *context)
 {
   char *text_values[KES_PATIENT_N_TEXT_FIELDS] = { 0 };
   char **list_values[KES_PATIENT_N_LIST_FIELDS] = { 0 };
-  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, KES_PATIENT_N_TEXT_FIELDS + KES_PATIENT_N_LIST_FIELDS + 1);
+  char *legal_values[G_N_ELEMENTS (legal_flags)] = { 0 };
+  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, KES_PATIENT_N_TEXT_FIELDS + KES_PATIENT_N_LIST_FIELDS +
+                                                           G_N_ELEMENTS (legal_flags) + 1);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KesPatient) patient = kes_patient_new ();
   g_autoptr(GError) error = NULL;
@@ -57,6 +123,9 @@ kes_cli_patient_add (KesCliContext *context)
   for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++, n++)
     entries[n] = (GOptionEntry) { list_flag_names[i], 0, 0, G_OPTION_ARG_STRING_ARRAY, &list_values[i],
                                   kes_patient_list_field_label (i), NULL };
+  for (guint i = 0; i < G_N_ELEMENTS (legal_flags); i++, n++)
+    entries[n] = (GOptionEntry) { legal_flags[i].flag, 0, 0, G_OPTION_ARG_STRING, &legal_values[i],
+                                  legal_flag_label (legal_flags[i].key), NULL };
 
   if (!kes_cli_parse_options (context, entries, NULL,
                               _("Team, coordinator, clinician and supervisor take a name or id; "
@@ -77,7 +146,7 @@ kes_cli_patient_add (KesCliContext *context)
   for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++)
     kes_patient_set_list (patient, i, (const char * const *) list_values[i]);
 
-  if (!kes_store_save_patient (context->store, patient, KES_CHANGE_CREATE, NULL, &error))
+  if (!save_with_legal_status (context->store, patient, legal_values, &error))
     {
       status = kes_cli_fail (error);
       goto out;
@@ -89,6 +158,8 @@ out:
     g_free (text_values[i]);
   for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++)
     g_strfreev (list_values[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (legal_flags); i++)
+    g_free (legal_values[i]);
   return status;
 }
 
@@ -210,9 +281,6 @@ describe_reference (KesStore        *store,
     { KES_PATIENT_GENDER, KES_CODES_GENDER },
     { KES_PATIENT_GENDER_IDENTITY, KES_CODES_GENDER_IDENTITY },
     { KES_PATIENT_ETHNICITY, KES_CODES_ETHNIC_CATEGORY },
-    { KES_PATIENT_LEGAL_STATUS, KES_CODES_LEGAL_STATUS },
-    { KES_PATIENT_MAPPA_CATEGORY, KES_CODES_MAPPA_CATEGORY },
-    { KES_PATIENT_MAPPA_LEVEL, KES_CODES_MAPPA_LEVEL },
   };
 
   if (*value == '\0')
@@ -239,6 +307,28 @@ describe_reference (KesStore        *store,
         return label != NULL ? g_strdup_printf ("%s (%s)", label, value) : g_strdup (value);
       }
   return g_strdup (value);
+}
+
+/* The legal status, MHCS reference and index offences, from the patient's
+ * legal status record (their one home). */
+static void
+print_legal_status (KesStore   *store,
+                    const char *patient_id)
+{
+  g_autoptr(KesMojRecord) status = kes_store_current_legal_status (store, patient_id, NULL);
+  g_autofree char *header = NULL;
+
+  if (status == NULL)
+    {
+      g_print ("%-30s %s\n", _("Legal status"), _("No legal status recorded"));
+      return;
+    }
+  header = kes_legal_status_dup_header (status);
+  g_print ("%-30s %s\n", _("Legal status"), header);
+  if (*kes_moj_record_get_text (status, "mhcs_reference") != '\0')
+    g_print ("%-30s %s\n", _("MHCS reference"), kes_moj_record_get_text (status, "mhcs_reference"));
+  if (*kes_moj_record_get_text (status, "index_offences") != '\0')
+    g_print ("%-30s %s\n", _("Index offences"), kes_moj_record_get_text (status, "index_offences"));
 }
 
 /* The id the key names, whoever's team it is in: only to break the glass
@@ -305,6 +395,7 @@ kes_cli_patient_show (KesCliContext *context)
       if (*value != '\0')
         g_print ("%-30s %s\n", kes_patient_field_label (i), value);
     }
+  print_legal_status (context->store, kes_patient_get_id (patient));
   for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++)
     {
       const char * const *values = kes_patient_get_list (patient, i);

@@ -45,7 +45,8 @@ referral_report (KesCliContext *context)
 
   if (!kes_cli_parse_options (context, entries, NULL,
                               _("Referrals, decisions and waiting times in calendar days by month, source and "
-                                "area, and acceptance by ethnic category; counts below 5 are shown as “<5”.")))
+                                "area, and acceptance by ethnic category; small counts are hidden and others rounded, as NHS "
+                                "Digital does (the report says how).")))
     return KES_CLI_USAGE;
   if (from == NULL || to == NULL || output == NULL)
     {

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 /* Actions. Stored as these strings. */
 #define KES_AUDIT_VIEW             "view"
+/* A person opened a patient's record in the app, and closed it again: one
+ * visit (kes_store_begin_visit); the closing entry's summary lists the tabs
+ * looked at, "tabs: overview,medication". */
+#define KES_AUDIT_OPEN             "open"
+#define KES_AUDIT_CLOSE            "close"
 #define KES_AUDIT_CREATE           "create"
 #define KES_AUDIT_CHANGE           "change"
 #define KES_AUDIT_CORRECTION       "correction"
@@ -38,7 +43,7 @@ G_BEGIN_DECLS
  * database was brought up to schema 3. */
 #define KES_AUDIT_BASELINE         "baseline"
 /* The first entry hashed with the installation key: it follows on from the
- * unkeyed chain and seals the history written before it (migration 16).
+ * unkeyed chain and seals the history written before it (migration 15).
  * Its record id is the database's id. */
 #define KES_AUDIT_SEAL             "seal"
 /* An administrator put back the append-only rules that protect history. */

@@ -103,6 +103,26 @@ check_depot_dose (KesCareRecord *self,
     }
 }
 
+/* The systolic pressure is the peak in the arteries as the heart beats,
+ * the diastolic the lowest between beats, so the first is always the
+ * higher (NICE NG136 records blood pressure as systolic/diastolic). 80/120
+ * is two readings swapped or mistyped; so is an equal pair. */
+static void
+check_blood_pressure (KesCareRecord *self,
+                      GPtrArray     *issues)
+{
+  double systolic, diastolic;
+
+  if (!kes_care_record_get_number (self, "systolic", &systolic) ||
+      !kes_care_record_get_number (self, "diastolic", &diastolic) || systolic > diastolic)
+    return;
+  g_ptr_array_add (issues, kes_issue_new ("systolic", KES_ISSUE_ERROR,
+                                          _("Blood pressure %s/%s: the systolic (upper) pressure must be higher "
+                                            "than the diastolic (lower); check whether the two were swapped"),
+                                          kes_care_record_get (self, "systolic"),
+                                          kes_care_record_get (self, "diastolic")));
+}
+
 static void
 check_physical_health (KesCareRecord *self,
                        GPtrArray     *issues)
@@ -119,6 +139,7 @@ check_physical_health (KesCareRecord *self,
   if (has (self, "systolic") != has (self, "diastolic"))
     add (issues, has (self, "systolic") ? "diastolic" : "systolic",
          _("Blood pressure: record both the systolic and the diastolic pressure"));
+  check_blood_pressure (self, issues);
   if (has (self, "ecg_note") && !has (self, "ecg_done"))
     add (issues, "ecg_done", _("ECG done: switch this on to record an ECG finding"));
 }
@@ -189,6 +210,9 @@ kes_care_record_check_rules (KesCareRecord *self,
     check_physical_health (self, issues);
   else if (g_str_equal (kind, KES_CARE_CPA_REVIEW))
     check_cpa_review (self, issues);
+  else if (g_str_equal (kind, KES_CARE_CARE_PLAN))
+    check_date_order (self, issues, "start_date", "review_date",
+                      _("Review date: is before the date the care plan was agreed"));
   else
     check_monitoring_settings (self, issues);
 }

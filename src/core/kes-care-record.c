@@ -179,6 +179,18 @@ static const KesCareField lithium_plan_fields[] = {
   { NULL }
 };
 
+/* To whom, how and when a crisis plan went, and which one: the plan and its
+ * revision are set by kes_store_share_crisis_plan, the author is who sent it. */
+static const KesCareField crisis_plan_share_fields[] = {
+  { "plan_id", N_("Crisis plan"), R, NULL, TRUE, TRUE, 0, 0 },
+  { "plan_revision", N_("Version of the plan"), N, NULL, TRUE, TRUE, 1, 1000000 },
+  { "shared_with", N_("Shared with (service or person)"), T, NULL, TRUE, FALSE, 0, 0 },
+  { "method", N_("How"), C, "share-method", TRUE, FALSE, 0, 0 },
+  { "shared_on", N_("Date"), D, NULL, TRUE, TRUE, 0, 0 },
+  { "note", N_("Note"), L, NULL, FALSE, FALSE, 0, 0 },
+  { NULL }
+};
+
 #undef T
 #undef L
 #undef D
@@ -207,6 +219,7 @@ static const CareKind kinds[] = {
   { KES_CARE_CLOZAPINE_MONITORING, "clozapine_monitoring", "decided_on", clozapine_monitoring_fields },
   { KES_CARE_CLOZAPINE_NO_RECHALLENGE, "clozapine_no_rechallenge", "decided_on", clozapine_no_rechallenge_fields },
   { KES_CARE_LITHIUM_PLAN, "lithium_plan", "decided_on", lithium_plan_fields },
+  { KES_CARE_CRISIS_PLAN_SHARE, "crisis_plan_share", "shared_on", crisis_plan_share_fields },
 };
 
 static const CareKind *

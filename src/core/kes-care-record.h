@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define KES_CARE_CLOZAPINE_MONITORING   "clozapine-monitoring"
 #define KES_CARE_CLOZAPINE_NO_RECHALLENGE "clozapine-no-rechallenge"
 #define KES_CARE_LITHIUM_PLAN           "lithium-plan"
+/* A crisis plan sent to another service (kes_store_share_crisis_plan). */
+#define KES_CARE_CRISIS_PLAN_SHARE      "crisis-plan-share"
 
 typedef enum
 {

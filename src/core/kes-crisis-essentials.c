@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kes-accounts.h"
 #include "kes-care-record.h"
@@ -12,6 +13,7 @@
 #include "kes-clozapine.h"
 #include "kes-codes.h"
 #include "kes-crisis-essentials.h"
+#include "kes-lithium.h"
 #include "kes-medication-rules.h"
 #include "kes-moj.h"
 #include "kes-patient.h"
@@ -108,13 +110,10 @@ add_legal (GPtrArray    *lines,
   if (status != NULL)
     add_line (lines, _("Legal status in force"), kes_legal_status_dup_summary (status));
   else
-    {
-      char *legal = code_label (KES_CODES_LEGAL_STATUS, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
-      add_line (lines, _("Legal status"), legal != NULL ? legal : g_strdup (_("Not recorded")));
-    }
-  if (*mhcs == '\0')
-    mhcs = kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE);
+    add_line (lines, _("Legal status"), g_strdup (_("Not recorded")));
   add_line (lines, _("MHCS reference"), g_strdup (mhcs));
+  if (status != NULL)
+    add_line (lines, _("Index offence"), g_strdup (kes_moj_record_get_text (status, "index_offences")));
   /* Who to call is never left out silently. */
   rc = staff_contact (store, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
   add_line (lines, _("Responsible clinician"), rc != NULL ? rc : g_strdup (_("Not recorded")));
@@ -138,11 +137,7 @@ add_risk (GPtrArray     *lines,
   const char *category = status != NULL ? kes_moj_record_get_text (status, "mappa_category") : "";
   const char *level = status != NULL ? kes_moj_record_get_text (status, "mappa_level") : "";
 
-  if (*category == '\0')
-    category = kes_patient_get_text (patient, KES_PATIENT_MAPPA_CATEGORY);
-  if (*level == '\0')
-    level = kes_patient_get_text (patient, KES_PATIENT_MAPPA_LEVEL);
-  if (category != NULL && *category != '\0')
+  if (*category != '\0')
     {
       g_autofree char *c = code_label (KES_CODES_MAPPA_CATEGORY, category);
       g_autofree char *l = code_label (KES_CODES_MAPPA_LEVEL, level);
@@ -254,6 +249,70 @@ latest_fbc (KesStore    *store,
   return g_strdup_printf (_("%s: %s — %s"), date, kes_fbc_light_label (light), kes_fbc_light_action (light));
 }
 
+/* "0.7 mmol/L on 2 Nov 2026 — within the target range (0.4 to 1.0)". */
+static char *
+latest_lithium (KesStore    *store,
+                const char  *patient_id,
+                GError     **error)
+{
+  g_autoptr(GListModel) results = kes_store_list_care_records (store, patient_id, KES_CARE_LITHIUM_LEVEL, FALSE,
+                                                               error);
+  g_autoptr(KesCareRecord) level = NULL;
+  g_autofree char *date = NULL;
+  double value;
+
+  if (results == NULL || g_list_model_get_n_items (results) == 0)
+    return NULL;
+  level = g_list_model_get_item (results, 0);
+  date = kes_date_to_display (kes_care_record_get (level, "taken_on"));
+  if (!kes_care_record_get_number (level, "level", &value))
+    return NULL;
+  /* TRANSLATORS: a lithium level, its date and where it falls */
+  return g_strdup_printf (_("%s mmol/L on %s — %s"), kes_care_record_get (level, "level"), date,
+                          kes_lithium_band_label (kes_lithium_band (kes_store_lithium_target (store, patient_id,
+                                                                                              kes_care_record_get (level, "taken_on")),
+                                                                    value)));
+}
+
+/* "16 Nov 2026: BP 138/86 mmHg · weight 95.1 kg · pulse 78". */
+static char *
+latest_physical (KesStore    *store,
+                 const char  *patient_id,
+                 GError     **error)
+{
+  /* Label, then the value and its unit. */
+  static const struct { const char *key, *label, *unit; } measures[] = {
+    { "weight_kg", N_("weight"), "kg" }, { "waist_cm", N_("waist"), "cm" }, { "pulse", N_("pulse"), "" },
+    { "hba1c", N_("HbA1c"), "mmol/mol" }, { "glucose", N_("glucose"), "mmol/L" },
+    { "cholesterol", N_("cholesterol"), "mmol/L" },
+  };
+  g_autoptr(GListModel) checks = kes_store_list_care_records (store, patient_id, KES_CARE_PHYSICAL_HEALTH, FALSE,
+                                                              error);
+  g_autoptr(KesCareRecord) check = NULL;
+  g_autofree char *date = NULL;
+  GString *text;
+
+  if (checks == NULL || g_list_model_get_n_items (checks) == 0)
+    return NULL;
+  check = g_list_model_get_item (checks, 0);
+  date = kes_date_to_display (kes_care_record_get (check, "taken_on"));
+  text = g_string_new (date);
+  g_string_append (text, ":");
+  if (*kes_care_record_get (check, "systolic") != '\0')
+    g_string_append_printf (text, _(" BP %s/%s mmHg ·"), kes_care_record_get (check, "systolic"),
+                            kes_care_record_get (check, "diastolic"));
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (*kes_care_record_get (check, measures[i].key) != '\0')
+      {
+        g_string_append_printf (text, " %s %s%s%s ·", _(measures[i].label), kes_care_record_get (check, measures[i].key),
+                                *measures[i].unit != '\0' ? " " : "", measures[i].unit);
+      }
+  /* The last separator goes. */
+  if (g_str_has_suffix (text->str, " ·"))
+    g_string_truncate (text, text->len - strlen (" ·"));
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 add_medication (GPtrArray   *lines,
                 KesStore    *store,
@@ -319,7 +378,39 @@ add_medication (GPtrArray   *lines,
     }
   if (lines->len == 0)
     add_line (lines, _("Current medication"), g_strdup (_("No current prescriptions recorded")));
+  {
+    g_autoptr(GError) local = NULL;
+    char *lithium = latest_lithium (store, patient_id, &local);
+    char *physical = local == NULL ? latest_physical (store, patient_id, &local) : NULL;
+
+    if (local != NULL)
+      {
+        g_free (lithium);
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    add_line (lines, _("Latest lithium level"), lithium);
+    add_line (lines, _("Latest physical health check"), physical);
+  }
   return TRUE;
+}
+
+GPtrArray *
+kes_store_medication_lines (KesStore    *store,
+                            const char  *patient_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (line_free);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  if (!kes_store_check_permission (store, KES_PERMISSION_VIEW_CLINICAL, patient_id, error) ||
+      !add_medication (lines, store, patient_id, today_iso, error))
+    return NULL;
+  return g_steal_pointer (&lines);
 }
 
 /* ---- Carers and consent to share ---- */
@@ -418,6 +509,30 @@ add_carers (GPtrArray   *lines,
 
 /* ---- Out-of-hours numbers ---- */
 
+static char *
+service_numbers (KesFieldRecord *service)
+{
+  const char *general = kes_field_record_get_text (service, "general_phone");
+  const char *urgent = kes_field_record_get_text (service, "urgent_phone");
+  const char *crisis = kes_field_record_get_text (service, "crisis_phone");
+  const char *hours = kes_field_record_get_text (service, "office_hours");
+  GString *text = g_string_new (NULL);
+
+  if (*general != '\0')
+    g_string_append_printf (text, _("Phone %s"), general);
+  if (*hours != '\0')
+    g_string_append_printf (text, " (%s)", hours);
+  if (*urgent != '\0' && !g_str_equal (urgent, general))
+    g_string_append_printf (text, _("%sUrgent %s"), text->len > 0 ? " · " : "", urgent);
+  if (*crisis != '\0' && !g_str_equal (crisis, general))
+    g_string_append_printf (text, _("%sOut of hours %s"), text->len > 0 ? " · " : "", crisis);
+  return g_string_free (text, FALSE);
+}
+
+/* Local numbers first: the patient's own team as the service directory
+ * holds it (a crisis team wants the team's own line, not only national
+ * helplines), then the services of its area, then those for everyone. A
+ * team missing from the directory is said, so it gets added. */
 static gboolean
 add_services (GPtrArray   *lines,
               KesStore    *store,
@@ -426,32 +541,42 @@ add_services (GPtrArray   *lines,
 {
   const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
   g_autoptr(KesTeam) team = team_id != NULL && *team_id != '\0' ? kes_store_lookup_team (store, team_id) : NULL;
-  g_autoptr(GPtrArray) services = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL,
-                                                           error);
+  g_autoptr(GPtrArray) every = kes_store_list_services (store, NULL, error);
+  g_autoptr(GPtrArray) local = NULL;
+  gboolean own = FALSE;
 
-  if (services == NULL)
+  if (every == NULL)
     return FALSE;
-  for (guint i = 0; i < services->len; i++)
+  for (guint i = 0; team != NULL && i < every->len; i++)
     {
-      KesFieldRecord *service = g_ptr_array_index (services, i);
-      const char *general = kes_field_record_get_text (service, "general_phone");
-      const char *urgent = kes_field_record_get_text (service, "urgent_phone");
-      const char *crisis = kes_field_record_get_text (service, "crisis_phone");
-      const char *hours = kes_field_record_get_text (service, "office_hours");
-      g_autoptr(GString) text = g_string_new (NULL);
+      KesFieldRecord *service = g_ptr_array_index (every, i);
+      g_autofree char *label = NULL;
 
-      if (*general != '\0')
-        g_string_append_printf (text, _("Phone %s"), general);
-      if (*hours != '\0')
-        g_string_append_printf (text, " (%s)", hours);
-      if (*urgent != '\0' && !g_str_equal (urgent, general))
-        g_string_append_printf (text, _("%sUrgent %s"), text->len > 0 ? " · " : "", urgent);
-      if (*crisis != '\0' && !g_str_equal (crisis, general))
-        g_string_append_printf (text, _("%sOut of hours %s"), text->len > 0 ? " · " : "", crisis);
-      add_line (lines, kes_field_record_get_text (service, "name"), g_string_free (g_steal_pointer (&text), FALSE));
+      if (!g_str_equal (kes_field_record_get_text (service, "team_id"), kes_team_get_id (team)))
+        continue;
+      /* TRANSLATORS: a service directory entry that is the patient's own team */
+      label = g_strdup_printf (_("%s (the patient’s team)"), kes_field_record_get_text (service, "name"));
+      add_line (lines, label, service_numbers (service));
+      own = TRUE;
     }
-  if (lines->len == 0)
-    add_line (lines, _("Crisis numbers"), g_strdup (_("The service directory lists no services for this area")));
+  if (!own)
+    add_line (lines, _("The patient’s team"),
+              team != NULL ? g_strdup_printf (_("%s team: not in the service directory, so its own numbers are not "
+                                                "shown here; an administrator adds them under Administration"),
+                                              kes_team_get_name (team))
+                           : g_strdup (_("No team recorded for this patient")));
+
+  local = kes_store_list_services (store, team != NULL ? kes_team_get_name (team) : NULL, error);
+  if (local == NULL)
+    return FALSE;
+  for (guint i = 0; i < local->len; i++)
+    {
+      KesFieldRecord *service = g_ptr_array_index (local, i);
+
+      if (team != NULL && g_str_equal (kes_field_record_get_text (service, "team_id"), kes_team_get_id (team)))
+        continue;
+      add_line (lines, kes_field_record_get_text (service, "name"), service_numbers (service));
+    }
   return TRUE;
 }
 

@@ -45,6 +45,14 @@ KesCrisisEssentials *kes_store_crisis_essentials    (KesStore            *store,
                                                      const char          *patient_id,
                                                      GError             **error);
 void                 kes_crisis_essentials_free     (KesCrisisEssentials *essentials);
+/* The medication section alone (KesEssentialLine): each current
+ * prescription (a depot with its last dose and next due date), the latest
+ * clozapine blood result with the break rules, the latest lithium level
+ * against its target range, and the latest physical health check. Shared
+ * by the crisis plan and the patient summary. Needs view-clinical. */
+GPtrArray           *kes_store_medication_lines     (KesStore            *store,
+                                                     const char          *patient_id,
+                                                     GError             **error);
 /* Translated heading of a section: "Legal status and contacts" … */
 const char          *kes_crisis_essentials_heading  (KesEssentialsSection section);
 /* "Taken from the record on 21 Nov 2026". */

@@ -79,6 +79,9 @@ add_carer (KesStore    *store,
 
   kes_field_record_set_text (carer, "name", names[index % G_N_ELEMENTS (names)]);
   kes_field_record_set_text (carer, "phone", "01603 000000");
+  /* An address, as a team would hold one: the third party's details a
+   * subject access export must not show unreviewed. */
+  kes_field_record_set_text (carer, "address", "12 Mill Lane (demo)\nWymondham NR18 0AA");
   kes_field_record_set_text (carer, "preferred_contact", "phone");
   kes_field_record_set_text (carer, "named_contact_id", kes_staff_get_id (clinician));
   if (!save (store, carer, error))

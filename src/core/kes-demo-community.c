@@ -36,6 +36,20 @@ days_ago (const GDate *today,
   return kes_date_to_iso (date);
 }
 
+/* @days ahead of @today (behind when negative). */
+static char *
+days_ahead (const GDate *today,
+            int          days)
+{
+  g_autoptr(GDate) date = g_date_copy (today);
+
+  if (days >= 0)
+    g_date_add_days (date, (guint) days);
+  else
+    g_date_subtract_days (date, (guint) -days);
+  return kes_date_to_iso (date);
+}
+
 /* The record made ready for the batch and added to @sink; returned (with
  * its new id) for records that others refer to. */
 static KesCareRecord *
@@ -213,13 +227,15 @@ add_plans (GPtrArray   *sink,
 {
   g_autofree char *start = days_ago (today, g_rand_int_range (rand, 200, 1000));
   g_autofree char *review = days_ago (today, g_rand_int_range (rand, 10, 400));
+  /* The plan's own review date: most ahead, some up to two months past. */
+  g_autofree char *review_by = days_ahead (today, g_rand_int_range (rand, -60, 300));
 
   if (!saved (save (sink, patient_id, KES_CARE_CARE_PLAN, error, "start_date", start,
             "needs", "Medication, housing support, structured day (demo)",
             "goals", "“I want to keep my flat and get back to college.” (demo)",
             "interventions", "Fortnightly visits; depot clinic; occupational therapy (demo)",
             "responsible", "Care coordinator; responsible clinician (demo)",
-            "review_date", start, "s117_status", "receiving", "co_produced", "true", NULL)))
+            "review_date", review_by, "s117_status", "receiving", "co_produced", "true", NULL)))
     return FALSE;
   if (g_rand_int_range (rand, 0, 20) != 0 &&
       !saved (save (sink, patient_id, KES_CARE_CPA_REVIEW, error, "status", "validated", "scheduled_for", review,
@@ -263,7 +279,8 @@ kes_demo_add_community (GPtrArray   *sink,
     }
   if (kind < 60 && kind % 2 == 0 && !add_physical_checks (sink, rand, patient_id, today, error))
     return FALSE;
-  if (g_rand_int_range (rand, 0, 2) == 0 && !add_plans (sink, rand, patient_id, today, error))
+  /* Nearly everyone has a care plan; a few newly taken on have none yet. */
+  if (g_rand_int_range (rand, 0, 25) != 0 && !add_plans (sink, rand, patient_id, today, error))
     return FALSE;
   return TRUE;
 }

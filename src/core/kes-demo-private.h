@@ -22,11 +22,15 @@ gboolean kes_demo_add_community (GPtrArray   *sink,
                                  guint        seed,
                                  const char  *patient_id,
                                  GError     **error);
-/* A conditional discharge, conditions, index offence and the reports of
- * past periods submitted, for one in three of the restricted patients it
- * is called for (kes-moj-demo.c). */
+/* The patient's one legal status record: @legal (a legal-status code),
+ * with the MHCS reference and an index offence for a restricted patient,
+ * and MAPPA when @mappa_level is not NULL; for one in three of those on
+ * s37/41, a conditional discharge, conditions and the reports of past
+ * periods submitted (kes-moj-demo.c). */
 gboolean kes_demo_add_moj       (GPtrArray   *sink,
                                  KesPatient  *patient,
+                                 const char  *legal,
+                                 const char  *mappa_level,
                                  KesStaff    *social,
                                  KesStaff    *clinical,
                                  guint        index,
@@ -34,7 +38,8 @@ gboolean kes_demo_add_moj       (GPtrArray   *sink,
 /* How many days ago kes_demo_add_moj() dates the conditional discharge of
  * demo patient @index, or -1 when it adds none. */
 int      kes_demo_moj_discharged_days_ago (guint index);
-/* The referral history of one patient, from its own random sequence seeded
+/* The referral history of one patient (whose legal status is @legal, a
+ * legal-status code), from its own random sequence seeded
  * by @seed: the accepted referral that led to their discharge, sometimes an
  * earlier declined one, and for a few patients a referral still on its way
  * through the pathway instead. @discharged_days_ago is the discharge the
@@ -43,6 +48,7 @@ int      kes_demo_moj_discharged_days_ago (guint index);
 gboolean kes_demo_add_referrals (GPtrArray   *sink,
                                  guint        seed,
                                  KesPatient  *patient,
+                                 const char  *legal,
                                  KesStaff    *clinician,
                                  KesStaff    *coordinator,
                                  int          discharged_days_ago,

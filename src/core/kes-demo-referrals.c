@@ -93,6 +93,7 @@ add_step (KesReferral      *referral,
 static KesReferral *
 new_referral (GRand       *rand,
               KesPatient  *patient,
+              const char  *legal,
               const char  *date)
 {
   KesReferral *referral = kes_referral_new ();
@@ -107,7 +108,7 @@ new_referral (GRand       *rand,
   kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, units[unit].security);
   kes_referral_set_text (referral, KES_REFERRAL_AREA, PICK (rand, areas));
   kes_referral_set_text (referral, KES_REFERRAL_REASON, PICK (rand, reasons));
-  kes_referral_set_text (referral, KES_REFERRAL_LEGAL_STATUS, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
+  kes_referral_set_text (referral, KES_REFERRAL_LEGAL_STATUS, legal);
   kes_referral_set_inpatient (referral, TRUE);
   return referral;
 }
@@ -216,6 +217,7 @@ add_accepted (GPtrArray   *sink,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
+              const char  *legal,
               KesStaff    *clinician,
               KesStaff    *coordinator,
               int          discharged_ago,
@@ -224,7 +226,7 @@ add_accepted (GPtrArray   *sink,
   int referred_ago = discharged_ago + g_rand_int_range (rand, 60, 240);
   g_autofree char *referred = date_from_today (today, -referred_ago);
   g_autofree char *discharged = date_from_today (today, -discharged_ago);
-  g_autoptr(KesReferral) referral = new_referral (rand, patient, referred);
+  g_autoptr(KesReferral) referral = new_referral (rand, patient, legal, referred);
   int in_reach_ago = discharged_ago;
 
   walk_pathway (referral, rand, today, referred_ago, KES_REFERRAL_IN_REACH, clinician, coordinator, &in_reach_ago);
@@ -247,6 +249,7 @@ add_in_progress (GPtrArray   *sink,
                  GRand       *rand,
                  const GDate *today,
                  KesPatient  *patient,
+                 const char  *legal,
                  KesStaff    *clinician,
                  KesStaff    *coordinator,
                  GError     **error)
@@ -254,7 +257,7 @@ add_in_progress (GPtrArray   *sink,
   KesReferralStage last = g_rand_int_range (rand, KES_REFERRAL_RECEIVED, KES_REFERRAL_IN_REACH + 1);
   int referred_ago = g_rand_int_range (rand, 3, 90);
   g_autofree char *referred = date_from_today (today, -referred_ago);
-  g_autoptr(KesReferral) referral = new_referral (rand, patient, referred);
+  g_autoptr(KesReferral) referral = new_referral (rand, patient, legal, referred);
   int in_reach_ago = 0;
 
   /* Declined is not on the way: an assessment in hand goes on to accepted. */
@@ -282,13 +285,14 @@ add_declined (GPtrArray   *sink,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
+              const char  *legal,
               KesStaff    *coordinator,
               int          referred_ago,
               GError     **error)
 {
   g_autofree char *referred = date_from_today (today, -referred_ago);
   g_autofree char *screened = date_from_today (today, 5 - referred_ago);
-  g_autoptr(KesReferral) referral = new_referral (rand, patient, referred);
+  g_autoptr(KesReferral) referral = new_referral (rand, patient, legal, referred);
 
   add_step (referral, KES_REFERRAL_RECEIVED, referred, coordinator, NULL, NULL);
   add_step (referral, KES_REFERRAL_SCREENING, screened, coordinator, NULL, NULL);
@@ -316,6 +320,7 @@ gboolean
 kes_demo_add_referrals (GPtrArray   *sink,
                         guint        seed,
                         KesPatient  *patient,
+                        const char  *legal,
                         KesStaff    *clinician,
                         KesStaff    *coordinator,
                         int          discharged_days_ago,
@@ -328,10 +333,10 @@ kes_demo_add_referrals (GPtrArray   *sink,
   int declined_ago = discharged_ago + g_rand_int_range (rand, 400, 700);
 
   if (g_rand_int_range (rand, 0, 10) == 0 && adult_then (patient, today, declined_ago) &&
-      !add_declined (sink, rand, today, patient, coordinator, declined_ago, error))
+      !add_declined (sink, rand, today, patient, legal, coordinator, declined_ago, error))
     return FALSE;
   /* Someone whose pathway is still open has not been discharged yet. */
   if (in_progress)
-    return add_in_progress (sink, rand, today, patient, clinician, coordinator, error);
-  return add_accepted (sink, rand, today, patient, clinician, coordinator, discharged_ago, error);
+    return add_in_progress (sink, rand, today, patient, legal, clinician, coordinator, error);
+  return add_accepted (sink, rand, today, patient, legal, clinician, coordinator, discharged_ago, error);
 }

@@ -11,6 +11,7 @@
 #include "kes-demo-private.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-services.h"
 #include "kes-validate.h"
 
 static const char * const given_names[] = {
@@ -174,6 +175,48 @@ ensure_demo_staff (KesStore  *store,
   return g_steal_pointer (&staff);
 }
 
+/* Each demo team in the service directory with its own numbers, so the
+ * crisis plan names the team's crisis line (an entry already there, from
+ * an earlier demo run or a person, is kept). */
+static gboolean
+ensure_team_services (KesStore   *store,
+                      GPtrArray  *staff,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) services = kes_store_list_services (store, NULL, error);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (services == NULL)
+    return FALSE;
+  for (guint i = 0; i < services->len; i++)
+    g_hash_table_add (listed, g_strdup (kes_field_record_get_text (services->pdata[i], "team_id")));
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const char *team_id = kes_staff_get_team_id (staff->pdata[i]);
+      g_autoptr(KesTeam) team = team_id != NULL ? kes_store_find_team (store, team_id) : NULL;
+      g_autoptr(KesFieldRecord) service = NULL;
+      g_autofree char *name = NULL;
+
+      if (team == NULL || g_hash_table_contains (listed, team_id))
+        continue;
+      name = g_strdup_printf ("%s forensic community team (demo)", kes_team_get_name (team));
+      service = kes_service_new ();
+      kes_field_record_set_text (service, "name", name);
+      kes_field_record_set_text (service, "kind", "team");
+      kes_field_record_set_text (service, "area", "Norfolk");
+      kes_field_record_set_text (service, "team_id", team_id);
+      kes_field_record_set_text (service, "office_hours", "Monday to Friday 9:00–17:00");
+      kes_field_record_set_text (service, "general_phone", "01603 000 100");
+      kes_field_record_set_text (service, "urgent_phone", "01603 000 101");
+      kes_field_record_set_text (service, "crisis_phone", "0800 000 0101");
+      kes_field_record_set_text (service, "notes", "Demo numbers: not real.");
+      if (!kes_store_save_service (store, service, error))
+        return FALSE;
+      g_hash_table_add (listed, g_strdup (team_id));
+    }
+  return TRUE;
+}
+
 /* What the second thread needs to make a patient: read only once it runs,
  * but for the two random sequences and the NHS number stem it advances. */
 typedef struct
@@ -204,7 +247,6 @@ make_patient (guint     index,
   g_autofree char *nhs = next_test_nhs_number (&maker->nhs_stem);
   g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1958, 2004),
                                             g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-  g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
   g_autofree char *address = g_strdup_printf ("%d %s Road\n%s", g_rand_int_range (rand, 1, 200),
                                               PICK (rand, family_names), PICK (rand, towns));
   /* A team, then its coordinator (any of the three), psychiatrist and social worker. */
@@ -213,6 +255,7 @@ make_patient (guint     index,
   KesStaff *clinician = g_ptr_array_index (maker->staff, team * 3);
   KesStaff *supervisor = g_ptr_array_index (maker->staff, team * 3 + 2);
   const char *legal = PICK (rand, legal_statuses);
+  const char *mappa_level = NULL;
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
   KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
   g_autofree char *at = NULL;
@@ -223,8 +266,6 @@ make_patient (guint     index,
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, PICK (rand, given_names));
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, birth);
   kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, nhs);
-  kes_patient_set_text (patient, KES_PATIENT_MHCS_REFERENCE, g_str_equal (legal, "09") ||
-                        g_str_equal (legal, "15") || g_str_equal (legal, "17") ? mhcs : NULL);
   kes_patient_set_text (patient, KES_PATIENT_GENDER, g_rand_int_range (rand, 0, 10) < 8 ? "1" : "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY,
                         kes_code_list_get_code (ethnicities,
@@ -237,13 +278,11 @@ make_patient (guint     index,
   kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (coordinator));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (clinician));
   kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (supervisor));
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, legal);
   kes_patient_set_list (patient, KES_PATIENT_DIAGNOSES, diagnosis);
   if (g_rand_int_range (rand, 0, 4) == 0)
     {
       const char *alerts[] = { "Victim exclusion zone: do not arrange contact in the NR2 area", NULL };
-      kes_patient_set_text (patient, KES_PATIENT_MAPPA_CATEGORY, "2");
-      kes_patient_set_text (patient, KES_PATIENT_MAPPA_LEVEL, g_rand_boolean (rand) ? "1" : "2");
+      mappa_level = g_rand_boolean (rand) ? "1" : "2";
       kes_patient_set_list (patient, KES_PATIENT_ALERTS, alerts);
     }
 
@@ -254,12 +293,12 @@ make_patient (guint     index,
   id = kes_patient_get_id (patient);
   kes_demo_add_clinical (records, maker->clinical_rand, maker->now, id, maker->options->contacts_per_patient,
                          maker->options->notes_per_patient);
-  if (g_str_equal (legal, "09") && !kes_demo_add_moj (records, patient, supervisor, clinician, index, error))
+  if (!kes_demo_add_moj (records, patient, legal, mappa_level, supervisor, clinician, index, error))
     return NULL;
   if (!kes_demo_add_community (records, maker->seed * 7919u + index, id, error))
     return NULL;
   /* A conditionally discharged patient's referral ends on that discharge. */
-  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, clinician, coordinator,
+  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, legal, clinician, coordinator,
                                g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
     return NULL;
   /* The audit entries hashed here too, off the writer's thread. */
@@ -329,7 +368,7 @@ generate (KesStore             *store,
   staff = author != NULL
     ? ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM), error)
     : NULL;
-  if (staff == NULL)
+  if (staff == NULL || !ensure_team_services (store, staff, error))
     {
       kes_store_batch_rollback (store);
       goto fail;

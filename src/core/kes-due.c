@@ -114,18 +114,59 @@ kes_due_urgency_for_date (const char    *due_date,
   return TRUE;
 }
 
+/* Overdue work that must not wait behind routine reviews: the MoJ reports
+ * and notices the law requires (Mental Health Act 1983 s41 conditions,
+ * MHCS guidance), depot injections, and the blood tests a drug may only be
+ * given with (clozapine: the monitoring service's registration; lithium:
+ * NPSA/2009/PSA005). The list and its reasons are in docs/today.md. */
+static const char * const critical_kinds[] = {
+  "moj-report", "moj-address-notice", "depot", "depot-observation", "clozapine-fbc", "lithium-level",
+};
+
+gboolean
+kes_due_kind_is_critical (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (critical_kinds); i++)
+    if (g_strcmp0 (kind, critical_kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+KesDueGroup
+kes_due_item_get_group (KesDueItem *self)
+{
+  g_return_val_if_fail (KES_IS_DUE_ITEM (self), KES_DUE_GROUP_SOON);
+
+  switch (self->urgency)
+    {
+    case KES_DUE_TOP_PRIORITY:
+      return KES_DUE_GROUP_DANGER;
+    case KES_DUE_OVERDUE:
+      return kes_due_kind_is_critical (self->kind) ? KES_DUE_GROUP_CRITICAL : KES_DUE_GROUP_OVERDUE;
+    case KES_DUE_TODAY:
+      return KES_DUE_GROUP_TODAY;
+    case KES_DUE_SOON:
+    default:
+      return KES_DUE_GROUP_SOON;
+    }
+}
+
 int
 kes_due_item_compare (gconstpointer a,
                       gconstpointer b)
 {
   KesDueItem *x = *(KesDueItem * const *) a;
   KesDueItem *y = *(KesDueItem * const *) b;
+  KesDueGroup gx = kes_due_item_get_group (x);
+  KesDueGroup gy = kes_due_item_get_group (y);
   int order;
 
-  if (x->urgency != y->urgency)
-    return x->urgency < y->urgency ? -1 : 1;
+  if (gx != gy)
+    return gx < gy ? -1 : 1;
   order = g_strcmp0 (x->due_date, y->due_date);
   if (order == 0)
     order = g_strcmp0 (x->patient_name, y->patient_name);
+  if (order == 0)
+    order = g_strcmp0 (x->kind, y->kind);
   return order;
 }

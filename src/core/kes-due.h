@@ -55,7 +55,25 @@ gboolean       kes_due_urgency_for_date      (const char    *due_date,
                                               guint          soon_days,
                                               KesDueUrgency *urgency);
 
-/* Orders items: urgency first, then due date, then patient name. */
+/* Today's groups, in the order Today lists them (docs/today.md): danger
+ * first, then overdue statutory and medication-safety work, then the rest
+ * by date (overdue, today, soon). */
+typedef enum
+{
+  KES_DUE_GROUP_DANGER,   /* top priority: a danger result, an urgent MoJ report */
+  KES_DUE_GROUP_CRITICAL, /* overdue: MoJ reports and notices, depots, clozapine and lithium bloods */
+  KES_DUE_GROUP_OVERDUE,  /* every other overdue item */
+  KES_DUE_GROUP_TODAY,
+  KES_DUE_GROUP_SOON,
+} KesDueGroup;
+
+/* Whether overdue work of @kind goes before the rest (the list is in
+ * kes-due.c, its reasons in docs/today.md). */
+gboolean       kes_due_kind_is_critical      (const char    *kind);
+KesDueGroup    kes_due_item_get_group        (KesDueItem    *self);
+
+/* Orders items: group first, then due date (oldest first), then patient
+ * name. */
 int            kes_due_item_compare          (gconstpointer  a,
                                               gconstpointer  b);
 

@@ -55,11 +55,15 @@ kes_demo_moj_discharged_days_ago (guint index)
 gboolean
 kes_demo_add_moj (GPtrArray   *sink,
                   KesPatient  *patient,
+                  const char  *legal,
+                  const char  *mappa_level,
                   KesStaff    *social,
                   KesStaff    *clinical,
                   guint        index,
                   GError     **error)
 {
+  gboolean restricted = g_str_equal (legal, "09") || g_str_equal (legal, "15") || g_str_equal (legal, "17");
+  g_autofree char *mhcs = g_strdup_printf ("MHCS/DEMO/%05u", index + 1);
   const KesMojSchedule *schedule = kes_moj_schedule_get_default ();
   const char *id = kes_patient_get_id (patient);
   g_autoptr(GDate) today = kes_clock_today ();
@@ -68,23 +72,33 @@ kes_demo_add_moj (GPtrArray   *sink,
   g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, id);
   g_autoptr(KesMojRecord) residence = kes_moj_record_new (KES_MOJ_CONDITION, id);
   g_autoptr(KesMojRecord) treatment = kes_moj_record_new (KES_MOJ_CONDITION, id);
-  g_autoptr(KesMojRecord) offence = kes_moj_record_new (KES_MOJ_INDEX_OFFENCE, id);
 
-  if (kes_demo_moj_discharged_days_ago (index) < 0)
-    return TRUE;
+  /* Everyone's legal status, in its one record. */
+  kes_moj_record_set_text (status, "authority", legal);
+  kes_moj_record_set_text (status, "effective_date", "2018-03-14");
+  kes_moj_record_set_text (status, "order_date", "2018-03-14");
+  if (mappa_level != NULL)
+    {
+      kes_moj_record_set_text (status, "mappa_category", "2");
+      kes_moj_record_set_text (status, "mappa_level", mappa_level);
+    }
+  if (restricted)
+    {
+      kes_moj_record_set_text (status, "restriction_date", "2018-03-14");
+      kes_moj_record_set_text (status, "court", "Norwich Crown Court (demo)");
+      kes_moj_record_set_text (status, "mhcs_reference", mhcs);
+      kes_moj_record_set_text (status, "index_offences",
+                               index % 2 == 0 ? "Wounding with intent (demo), 14 Aug 2017, Norwich"
+                                              : "Arson with intent to endanger life (demo), 14 Aug 2017, Norwich");
+    }
+  if (!g_str_equal (legal, "09") || kes_demo_moj_discharged_days_ago (index) < 0)
+    return save (sink, status, error);
   g_date_subtract_days (discharge, (guint) kes_demo_moj_discharged_days_ago (index));
   discharge_iso = kes_date_to_iso (discharge);
 
-  kes_moj_record_set_text (status, "authority", "09");
   kes_moj_record_set_text (status, "effective_date", discharge_iso);
-  kes_moj_record_set_text (status, "order_date", "2018-03-14");
-  kes_moj_record_set_text (status, "restriction_date", "2018-03-14");
-  kes_moj_record_set_text (status, "court", "Norwich Crown Court (demo)");
-  kes_moj_record_set_text (status, "mhcs_reference", kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
   kes_moj_record_set_text (status, "conditional_discharge_date", discharge_iso);
   kes_moj_record_set_text (status, "discharged_by", index % 2 == 0 ? "First-tier Tribunal" : "Secretary of State");
-  kes_moj_record_set_text (status, "mappa_category", "2");
-  kes_moj_record_set_text (status, "mappa_level", "1");
   kes_moj_record_set_text (residence, "category", "residence");
   kes_moj_record_set_text (residence, "wording", "Reside at the approved address and abide by its rules; "
                                                  "agree nights away in advance with the supervisors");
@@ -93,12 +107,7 @@ kes_demo_add_moj (GPtrArray   *sink,
   kes_moj_record_set_text (treatment, "wording", "Comply with medication, treatment and monitoring as directed "
                                                  "by the responsible clinician");
   kes_moj_record_set_text (treatment, "start_date", discharge_iso);
-  kes_moj_record_set_text (offence, "description", index % 2 == 0 ? "Wounding with intent (demo)"
-                                                                  : "Arson with intent to endanger life (demo)");
-  kes_moj_record_set_text (offence, "offence_date", "2017-08-14");
-  kes_moj_record_set_text (offence, "place", "Norwich");
-  if (!save (sink, status, error) || !save (sink, residence, error) || !save (sink, treatment, error) ||
-      !save (sink, offence, error))
+  if (!save (sink, status, error) || !save (sink, residence, error) || !save (sink, treatment, error))
     return FALSE;
 
   /* Reports for periods that ended more than a week ago went in on time. */

@@ -205,9 +205,15 @@ kes_moj_report_part_digest (KesMojRecord *report,
     }
   if (g_str_equal (part_id, "A"))
     {
-      /* An urgent report's trigger belongs to Part A's content. */
-      const char *trigger = kes_moj_record_get_text (report, "trigger");
-      g_checksum_update (checksum, (const guchar *) trigger, strlen (trigger) + 1);
+      /* An urgent report's trigger and what is said about it belong to Part
+       * A's content: changing them after signing alters the part. */
+      static const char * const keys[] = { "trigger", "trigger_what", "trigger_when", "trigger_action" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          const char *value = kes_moj_record_get_text (report, keys[i]);
+          g_checksum_update (checksum, (const guchar *) value, strlen (value) + 1);
+        }
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
@@ -282,6 +288,40 @@ require_part (KesMojRecord  *report,
 }
 
 gboolean
+kes_moj_report_check_trigger (KesMojRecord  *report,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  const char *when = kes_moj_record_get_text (report, "trigger_when");
+
+  if (!kes_moj_report_is_urgent (report))
+    return TRUE;
+  if (*kes_moj_record_get_text (report, "trigger_what") == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("trigger_what", KES_ISSUE_ERROR, "%s",
+                                            _("What happened: say what prompted this urgent report")));
+  if (*when == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("trigger_when", KES_ISSUE_ERROR, "%s",
+                                            _("When it happened: give the date")));
+  else
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *iso = kes_date_parse (when, _("When it happened"), &local);
+      g_autoptr(GDate) today = kes_clock_today ();
+      g_autoptr(GDate) date = iso != NULL ? kes_date_from_iso (iso) : NULL;
+
+      if (iso == NULL)
+        g_ptr_array_add (issues, kes_issue_new ("trigger_when", KES_ISSUE_ERROR, "%s", local->message));
+      else if (g_date_compare (date, today) > 0)
+        g_ptr_array_add (issues, kes_issue_new ("trigger_when", KES_ISSUE_ERROR, "%s",
+                                                _("When it happened: the date is in the future")));
+    }
+  if (*kes_moj_record_get_text (report, "trigger_action") == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("trigger_action", KES_ISSUE_ERROR, "%s",
+                                            _("What has been done: say what the team has done so far")));
+  return kes_issues_to_error (issues, error);
+}
+
+gboolean
 kes_moj_report_set_part_ready (KesMojRecord  *report,
                                const char    *part_id,
                                gboolean       ready,
@@ -291,6 +331,11 @@ kes_moj_report_set_part_ready (KesMojRecord  *report,
 
   if (!require_part (report, part_id, &part, error))
     return FALSE;
+  if (ready && g_str_equal (part_id, "A") && !kes_moj_report_check_trigger (report, error))
+    {
+      g_prefix_error (error, _("Part %s is not ready for review:\n"), part_id);
+      return FALSE;
+    }
   if (ready)
     {
       /* Every condition of the part's compliance tables is rated, with evidence. */

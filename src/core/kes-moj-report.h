@@ -69,6 +69,11 @@ const char     *kes_moj_report_get_signed_at    (KesMojRecord  *report,
 
 /* Draft → ready for review; an altered part goes back to ready and loses
  * its signature. @ready FALSE returns a ready part to draft. */
+/* An urgent report says what happened ("trigger_what"), when
+ * ("trigger_when", a date not in the future) and what has been done
+ * ("trigger_action") before Part A is ready; TRUE for a routine report. */
+gboolean        kes_moj_report_check_trigger    (KesMojRecord  *report,
+                                                 GError       **error);
 gboolean        kes_moj_report_set_part_ready   (KesMojRecord  *report,
                                                  const char    *part_id,
                                                  gboolean       ready,

@@ -15,10 +15,13 @@
 
 static const KesMojField legal_status_fields[] = {
   { "authority", N_("Detention authority"), KES_MOJ_FIELD_CODE, KES_CODES_LEGAL_STATUS, TRUE },
-  { "effective_date", N_("In force from"), KES_MOJ_FIELD_DATE, NULL, TRUE },
+  /* Not required: a legal status brought in from a referral or an older
+   * record may not say when it began, and is shown as not recorded. */
+  { "effective_date", N_("In force from"), KES_MOJ_FIELD_DATE, NULL, FALSE },
   { "order_date", N_("Date of order"), KES_MOJ_FIELD_DATE, NULL, FALSE },
   { "restriction_date", N_("Date of restriction"), KES_MOJ_FIELD_DATE, NULL, FALSE },
   { "court", N_("Court"), KES_MOJ_FIELD_TEXT, NULL, FALSE },
+  { "index_offences", N_("Index offence(s): what, when and where"), KES_MOJ_FIELD_LONG_TEXT, NULL, FALSE },
   { "mhcs_reference", N_("MHCS reference"), KES_MOJ_FIELD_TEXT, NULL, FALSE },
   { "conditional_discharge_date", N_("Date of conditional discharge"), KES_MOJ_FIELD_DATE, NULL, FALSE },
   { "discharged_by", N_("Discharged by"), KES_MOJ_FIELD_TEXT, NULL, FALSE },
@@ -366,6 +369,8 @@ kes_moj_record_validate (KesMojRecord *self)
                    _("Date of conditional discharge: it cannot be before the date of the order"));
       check_order (self, issues, "conditional_discharge_date", "absolute_discharge_date",
                    _("Date of absolute discharge: it cannot be before the conditional discharge"));
+      check_order (self, issues, "mappa_referral_date", "mappa_notification_sent",
+                   _("MAPPA notification sent on: it cannot be before the MAPPA referral"));
       if (kes_moj_record_get_bool (self, "supervised_discharge") &&
           *kes_moj_record_get_text (self, "conditional_discharge_date") == '\0')
         g_ptr_array_add (issues, kes_issue_new ("conditional_discharge_date", KES_ISSUE_ERROR, "%s",
@@ -383,6 +388,15 @@ kes_moj_record_validate (KesMojRecord *self)
   else if (self->kind == KES_MOJ_LATE_NOTICE)
     check_order (self, issues, "due_date", "expected_date",
                  _("Report expected by: it cannot be before the date the report was due"));
+  else if (self->kind == KES_MOJ_CONDITIONS_APPLICATION)
+    {
+      check_order (self, issues, "application_date", "sent_date",
+                   _("Sent to MHCS on: it cannot be before the date of the application"));
+      check_order (self, issues, "application_date", "decision_date",
+                   _("Decision received on: it cannot be before the date of the application"));
+      check_order (self, issues, "sent_date", "decision_date",
+                   _("Decision received on: it cannot be before the application was sent"));
+    }
   return issues;
 }
 
@@ -527,4 +541,29 @@ kes_legal_status_dup_summary (KesMojRecord *status)
       g_string_append_printf (text, _(" · recalled %s"), date);
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+kes_legal_status_dup_header (KesMojRecord *status)
+{
+  g_autofree char *summary = NULL;
+  const char *category, *level;
+
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (status), NULL);
+
+  summary = kes_legal_status_dup_summary (status);
+  category = kes_moj_record_get_text (status, "mappa_category");
+  level = kes_moj_record_get_text (status, "mappa_level");
+  /* The numbers, as teams say them ("MAPPA category 2, level 1"); the tab
+   * and documents spell them out. */
+  if (*category != '\0' && *level != '\0')
+    /* TRANSLATORS: the legal status, then the MAPPA category and level numbers */
+    return g_strdup_printf (_("%s · MAPPA category %s, level %s"), summary, category, level);
+  if (*category != '\0')
+    /* TRANSLATORS: the legal status, then the MAPPA category number */
+    return g_strdup_printf (_("%s · MAPPA category %s"), summary, category);
+  if (*level != '\0')
+    /* TRANSLATORS: the legal status, then the MAPPA level number */
+    return g_strdup_printf (_("%s · MAPPA level %s (category not recorded)"), summary, level);
+  return g_steal_pointer (&summary);
 }

@@ -63,6 +63,10 @@ const char        *kes_moj_kind_sort_key    (KesMojKind   kind);
 #define KES_CODES_URGENT_TRIGGER      "moj-urgent-trigger"
 #define KES_CODES_SUBMISSION_METHOD   "moj-submission-method"
 
+/* The legal status code "Not known" (MHSDS 99): a legal status record made
+ * from something that names no section holds it until someone records it. */
+#define KES_LEGAL_STATUS_NOT_KNOWN "99"
+
 /* ---- One record ---- */
 #define KES_TYPE_MOJ_RECORD (kes_moj_record_get_type ())
 G_DECLARE_FINAL_TYPE (KesMojRecord, kes_moj_record, KES, MOJ_RECORD, GObject)
@@ -124,5 +128,8 @@ gboolean        kes_legal_status_is_conditionally_discharged (KesMojRecord *stat
 /* One line for the record header: "Section 37 with section 41 restrictions ·
  * conditionally discharged 3 Feb 2026". */
 char           *kes_legal_status_dup_summary (KesMojRecord *status);
+/* The header's line: the summary, then MAPPA when recorded ("… · MAPPA
+ * category 2, level 1"). */
+char           *kes_legal_status_dup_header  (KesMojRecord *status);
 
 G_END_DECLS

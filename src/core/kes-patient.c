@@ -37,7 +37,6 @@ static const FieldInfo text_fields[KES_PATIENT_N_TEXT_FIELDS] = {
   [KES_PATIENT_PREFERRED_NAME] = { "preferred_name", N_("Preferred name") },
   [KES_PATIENT_BIRTH_DATE] = { "birth_date", N_("Date of birth") },
   [KES_PATIENT_NHS_NUMBER] = { "nhs_number", N_("NHS number") },
-  [KES_PATIENT_MHCS_REFERENCE] = { "mhcs_reference", N_("MHCS reference") },
   [KES_PATIENT_GENDER] = { "gender", N_("Stated gender") },
   [KES_PATIENT_ETHNICITY] = { "ethnicity", N_("Ethnic category") },
   [KES_PATIENT_ADDRESS] = { "address", N_("Address") },
@@ -49,9 +48,6 @@ static const FieldInfo text_fields[KES_PATIENT_N_TEXT_FIELDS] = {
   [KES_PATIENT_CLINICIAN_ID] = { "clinician_id", N_("Responsible clinician") },
   [KES_PATIENT_SUPERVISOR_ID] = { "supervisor_id", N_("Social supervisor") },
   [KES_PATIENT_DIAGNOSIS_NOTES] = { "diagnosis_notes", N_("Diagnosis notes") },
-  [KES_PATIENT_LEGAL_STATUS] = { "legal_status", N_("Mental Health Act status") },
-  [KES_PATIENT_MAPPA_CATEGORY] = { "mappa_category", N_("MAPPA category") },
-  [KES_PATIENT_MAPPA_LEVEL] = { "mappa_level", N_("MAPPA level") },
   [KES_PATIENT_REFERRAL_DATE] = { "referral_date", N_("Referral date") },
   [KES_PATIENT_AGE_OVERRIDE_REASON] = { "age_override_reason", N_("Reason for accepting under 18") },
   [KES_PATIENT_GENDER_IDENTITY] = { "gender_identity", N_("Gender identity") },
@@ -462,14 +458,6 @@ kes_patient_validate (KesPatient  *self,
       if (postcode == NULL)
         add_error_issue (issues, "postcode", error);
     }
-
-  check_code (issues, self, KES_PATIENT_LEGAL_STATUS, KES_CODES_LEGAL_STATUS, FALSE);
-  check_code (issues, self, KES_PATIENT_MAPPA_CATEGORY, KES_CODES_MAPPA_CATEGORY, FALSE);
-  check_code (issues, self, KES_PATIENT_MAPPA_LEVEL, KES_CODES_MAPPA_LEVEL, FALSE);
-  if (*kes_patient_get_text (self, KES_PATIENT_MAPPA_LEVEL) != '\0' &&
-      *kes_patient_get_text (self, KES_PATIENT_MAPPA_CATEGORY) == '\0')
-    g_ptr_array_add (issues, kes_issue_new ("mappa_category", KES_ISSUE_ERROR,
-                                            _("MAPPA category is required when a MAPPA level is set")));
 
   for (const char * const *code = kes_patient_get_list (self, KES_PATIENT_DIAGNOSES); *code; code++)
     if (!kes_code_list_contains (kes_code_list_get (KES_CODES_ICD10), *code))

@@ -9,7 +9,10 @@
 G_BEGIN_DECLS
 
 /* The register's text fields. Each is also a GObject property whose name is
- * the JSON key with '_' replaced by '-' ("family_name" -> "family-name"). */
+ * the JSON key with '_' replaced by '-' ("family_name" -> "family-name").
+ * The legal status, MHCS reference and MAPPA are not here: they live in
+ * the patient's legal status record (KES_MOJ_LEGAL_STATUS), their one
+ * home; earlier revisions of the register may still hold them. */
 typedef enum
 {
   KES_PATIENT_FAMILY_NAME,
@@ -17,7 +20,6 @@ typedef enum
   KES_PATIENT_PREFERRED_NAME,
   KES_PATIENT_BIRTH_DATE,          /* YYYY-MM-DD */
   KES_PATIENT_NHS_NUMBER,          /* 10 digits, no spaces, once normalised */
-  KES_PATIENT_MHCS_REFERENCE,
   KES_PATIENT_GENDER,              /* KES_CODES_GENDER */
   KES_PATIENT_ETHNICITY,           /* KES_CODES_ETHNIC_CATEGORY */
   KES_PATIENT_ADDRESS,
@@ -29,9 +31,6 @@ typedef enum
   KES_PATIENT_CLINICIAN_ID,        /* staff id: responsible clinician */
   KES_PATIENT_SUPERVISOR_ID,       /* staff id: social supervisor */
   KES_PATIENT_DIAGNOSIS_NOTES,     /* free text beside the coded diagnoses */
-  KES_PATIENT_LEGAL_STATUS,        /* KES_CODES_LEGAL_STATUS (MHSDS) */
-  KES_PATIENT_MAPPA_CATEGORY,      /* KES_CODES_MAPPA_CATEGORY, may be empty */
-  KES_PATIENT_MAPPA_LEVEL,         /* KES_CODES_MAPPA_LEVEL, may be empty */
   KES_PATIENT_REFERRAL_DATE,       /* YYYY-MM-DD, may be empty */
   KES_PATIENT_AGE_OVERRIDE_REASON, /* why an under-18 referral is accepted */
   KES_PATIENT_GENDER_IDENTITY,     /* KES_CODES_GENDER_IDENTITY (MHSDS), may be empty */

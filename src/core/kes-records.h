@@ -172,5 +172,15 @@ char          *kes_revision_dup_provenance  (KesRevision   *self);
 GStrv          kes_revision_describe_changes (KesRevision  *self,
                                               KesRevision  *previous,
                                               const char  *(*label_func) (const char *key));
+/* The same with each value shown through @show_func (a new string for the
+ * member @key's text value), e.g. codes as their labels. */
+typedef char *(*KesShowValueFunc) (const char *key,
+                                   const char *value,
+                                   gpointer    user_data);
+GStrv          kes_revision_describe_changes_shown (KesRevision      *self,
+                                                    KesRevision      *previous,
+                                                    const char      *(*label_func) (const char *key),
+                                                    KesShowValueFunc  show_func,
+                                                    gpointer          user_data);
 
 G_END_DECLS

@@ -124,21 +124,6 @@ kes_referral_percentile_90 (GArray *values,
   return TRUE;
 }
 
-char *
-kes_referral_format_count (guint count)
-{
-  return count < 5 ? g_strdup ("<5") : g_strdup_printf ("%u", count);
-}
-
-char *
-kes_referral_format_rate (guint accepted,
-                          guint declined)
-{
-  if (accepted < 5 || declined < 5)
-    return NULL;
-  return g_strdup_printf ("%.0f%%", 100.0 * accepted / (accepted + declined));
-}
-
 void
 kes_referral_stats_row_free (KesReferralStatsRow *row)
 {

@@ -28,9 +28,8 @@ G_BEGIN_DECLS
  *   ceil(0.9 × n)-th smallest value. Neither is given for no values.
  * - Acceptance by ethnic category: episodes decided in the period, grouped
  *   by the patient's ethnic category (NHS code list, "Not known" when
- *   blank). Any count below 5 is shown as "<5"; the rate is shown only when
- *   at least 5 were accepted and at least 5 declined, so no suppressed count
- *   can be worked out from it. */
+ *   blank). The report shows the counts protected as kes-disclosure.h
+ *   says (hidden, rounded, secondary suppression within each column). */
 
 typedef struct
 {
@@ -61,8 +60,6 @@ gboolean   kes_referral_median         (GArray      *values,
                                         double      *median);
 gboolean   kes_referral_percentile_90  (GArray      *values,
                                         int         *p90);
-/* "<5" below 5, else the number. */
-char      *kes_referral_format_count   (guint        count);
 
 typedef enum
 {
@@ -106,8 +103,5 @@ void       kes_referral_ethnicity_row_free (KesReferralEthnicityRow *row);
 GPtrArray *kes_referral_stats_by_ethnicity (GPtrArray  *episodes,
                                             const char *from,
                                             const char *to);
-/* "62%", or NULL when suppressed (see above). */
-char      *kes_referral_format_rate    (guint        accepted,
-                                        guint        declined);
 
 G_END_DECLS

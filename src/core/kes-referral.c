@@ -197,6 +197,29 @@ kes_referral_get_stage_date (KesReferral *self)
   return ((KesReferralStep *) g_ptr_array_index (self->steps, self->steps->len - 1))->date;
 }
 
+gboolean
+kes_referral_check_acceptance (KesReferral  *self,
+                               GError      **error)
+{
+  g_return_val_if_fail (KES_IS_REFERRAL (self), FALSE);
+
+  if (*kes_referral_get_text (self, KES_REFERRAL_SIGNED_BY) == '\0')
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The referral can’t be accepted before its assessment is signed off: complete "
+                             "the assessment, sign it off, then accept"));
+      return FALSE;
+    }
+  if (g_strcmp0 (kes_referral_get_text (self, KES_REFERRAL_DECISION), KES_REFERRAL_DECISION_ACCEPT) != 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The signed-off assessment does not recommend accepting this referral: correct "
+                             "the assessment if the decision has changed, then accept"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 kes_referral_days_in_stage (KesReferral *self,
                             const GDate *today)

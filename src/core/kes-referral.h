@@ -128,6 +128,12 @@ KesReferralSignState kes_referral_get_sign_state (KesReferral   *self);
  * one missing (empty when it can be signed). */
 GPtrArray        *kes_referral_check_assessment (KesReferral    *self);
 
+/* Whether the referral may be accepted: its assessment must be signed off,
+ * recommending acceptance (a decision is made on a finished, owned
+ * assessment). FALSE with a KES_ERROR_INVALID error saying what to do. */
+gboolean          kes_referral_check_acceptance (KesReferral    *self,
+                                                 GError        **error);
+
 /* Errors block saving and name the field: a missing or unknown area, a
  * discharge date before the referral date, … (KesIssue*, errors only). */
 GPtrArray        *kes_referral_validate       (KesReferral      *self);

@@ -181,6 +181,16 @@ kes_revision_describe_changes (KesRevision  *self,
                                KesRevision  *previous,
                                const char  *(*label_func) (const char *key))
 {
+  return kes_revision_describe_changes_shown (self, previous, label_func, NULL, NULL);
+}
+
+GStrv
+kes_revision_describe_changes_shown (KesRevision       *self,
+                                     KesRevision       *previous,
+                                     const char       *(*label_func) (const char *key),
+                                     KesShowValueFunc   show_func,
+                                     gpointer           user_data)
+{
   g_autoptr(JsonParser) now_parser = json_parser_new ();
   g_autoptr(JsonParser) before_parser = json_parser_new ();
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
@@ -202,6 +212,8 @@ kes_revision_describe_changes (KesRevision  *self,
       const char *label = label_func != NULL ? label_func (key) : NULL;
       g_autofree char *new_text = member_to_text (now, key);
       g_autofree char *old_text = member_to_text (before, key);
+      g_autofree char *new_shown = NULL;
+      g_autofree char *old_shown = NULL;
 
       g_autofree char *line = NULL;
 
@@ -209,14 +221,17 @@ kes_revision_describe_changes (KesRevision  *self,
         label = key;
       if (g_strcmp0 (new_text, old_text) == 0)
         continue;
+      /* Compared as stored, shown as read. */
+      new_shown = show_func != NULL && *new_text != '\0' ? show_func (key, new_text, user_data) : g_strdup (new_text);
+      old_shown = show_func != NULL && *old_text != '\0' ? show_func (key, old_text, user_data) : g_strdup (old_text);
       if (previous == NULL)
-        line = g_strdup_printf ("%s: “%s”", label, new_text);
+        line = g_strdup_printf ("%s: “%s”", label, new_shown);
       else if (*old_text == '\0')
-        line = g_strdup_printf (_("%s: added “%s”"), label, new_text);
+        line = g_strdup_printf (_("%s: added “%s”"), label, new_shown);
       else if (*new_text == '\0')
-        line = g_strdup_printf (_("%s: removed “%s”"), label, old_text);
+        line = g_strdup_printf (_("%s: removed “%s”"), label, old_shown);
       else
-        line = g_strdup_printf ("%s: “%s” → “%s”", label, old_text, new_text);
+        line = g_strdup_printf ("%s: “%s” → “%s”", label, old_shown, new_shown);
       g_strv_builder_add (lines, line);
     }
   return g_strv_builder_end (lines);

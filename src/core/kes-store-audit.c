@@ -13,7 +13,7 @@
 #include "kes-store-private.h"
 
 /* Writing the access log. Each entry is chained onto the one before it
- * (kes-history-hash.h); once the chain is keyed (migration 16, the seal in
+ * (kes-history-hash.h); once the chain is keyed (migration 15, the seal in
  * kes-store-chain-seal.c) every entry is hashed with the installation key.
  * Checking it is kes-store-verify-chain.c. */
 
@@ -144,7 +144,7 @@ insert_entry (KesStore             *self,
     g_strlcpy (hash, sealed_hash, sizeof hash);
   else
     kes_audit_entry_hash (fields, tail->key, hash);
-  /* Until the chain is keyed (migration 16), its columns do not exist yet. */
+  /* Until the chain is keyed (migration 15), its columns do not exist yet. */
   stmt = tail->key != NULL
     ? kes_store_prepare (self,
         "INSERT INTO audit (seq, at, actor_id, action, record_id, patient_id, revision, data_hash, "
@@ -493,10 +493,13 @@ kes_store_audit_view (KesStore    *self,
                       const char  *summary,
                       GError     **error)
 {
+  /* Part of the open record's visit, already logged as its opening. */
+  if (kes_store_visit_covers (self, patient_id))
+    return TRUE;
   return kes_store_audit (self, KES_AUDIT_VIEW, record_id, patient_id, summary, error);
 }
 
-/* ---- The seal (run by migration 16) ---- */
+/* ---- The seal (run by migration 15) ---- */
 
 gboolean
 kes_store_audit_seal (KesStore  *self,

@@ -111,5 +111,11 @@ gboolean kes_store_due_cpa_reviews     (KesStore     *store,
                                         const char   *team_id,
                                         GPtrArray    *items,
                                         GError      **error);
+/* No care plan; a plan's own review date (kes-store-care-plan-due.c). */
+gboolean kes_store_due_care_plans      (KesStore     *store,
+                                        const GDate  *today,
+                                        const char   *team_id,
+                                        GPtrArray    *items,
+                                        GError      **error);
 
 G_END_DECLS

@@ -66,6 +66,119 @@ check_depot_dose (KesStore       *self,
   return TRUE;
 }
 
+/* One injection of a depot a day: a second dose recorded as given on the
+ * same day for the same prescription is a double entry (or a double dose,
+ * which the record must not make look normal). Checked inside the write's
+ * transaction, so two people saving at once cannot both get in. */
+static gboolean
+check_duplicate_dose (KesStore       *self,
+                      KesCareRecord  *draft,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  if (!g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) ||
+      !g_str_equal (kes_care_record_get (draft, "outcome"), "given"))
+    return TRUE;
+  stmt = kes_store_prepare (self,
+    "SELECT 1 FROM depot_dose d JOIN record r ON r.id = d.id AND r.state = 'active' "
+    "WHERE d.prescription_id = ?1 AND d.given_on = ?2 AND d.outcome = 'given' AND d.id IS NOT ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_care_record_get (draft, "prescription_id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_care_record_get (draft, "given_on"), -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 3, kes_care_record_get_id (draft));
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    {
+      g_autofree char *day = kes_date_to_display (kes_care_record_get (draft, "given_on"));
+
+      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
+                   _("Date: a dose of this depot is already recorded as given on %s. A second injection the "
+                     "same day is not recorded as routine: if the first record is wrong, correct it"), day);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A sharing names one of the patient's crisis plans, at a revision it has
+ * had. */
+static gboolean
+check_plan_share (KesStore       *self,
+                  KesCareRecord  *draft,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT r.revision FROM record r WHERE r.id = ?1 AND r.kind = 'crisis-plan' AND r.state = 'active' "
+    "AND r.patient_id = ?2", error);
+  gint64 current = 0;
+  double revision = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_care_record_get (draft, "plan_id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kes_care_record_get_patient_id (draft), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    current = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (current == 0 || !kes_care_record_get_number (draft, "plan_revision", &revision) || revision < 1 ||
+      revision > current)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Crisis plan: the plan shared must be one of this patient’s crisis plans"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+KesCareRecord *
+kes_store_share_crisis_plan (KesStore       *self,
+                             KesCareRecord  *plan,
+                             const char     *shared_with,
+                             const char     *method,
+                             const char     *note,
+                             GError        **error)
+{
+  g_autoptr(KesCareRecord) share = kes_care_record_new (KES_CARE_CRISIS_PLAN_SHARE);
+  g_autoptr(KesCareRecord) current = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  g_autofree char *revision = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (plan), NULL);
+  g_return_val_if_fail (g_str_equal (kes_care_record_get_kind (plan), KES_CARE_CRISIS_PLAN), NULL);
+
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_care_record_get_patient_id (plan), error))
+    return NULL;
+
+  /* The version sent is the one held now: a plan changed since it was
+   * shown is not the one the reader saw. */
+  current = kes_store_load_care_record (self, kes_care_record_get_id (plan), error);
+  if (current == NULL)
+    return NULL;
+  if (kes_care_record_get_revision (current) != kes_care_record_get_revision (plan))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                           _("The crisis plan has been changed since it was shown: look at it again before "
+                             "sharing it"));
+      return NULL;
+    }
+  revision = g_strdup_printf ("%" G_GINT64_FORMAT, kes_care_record_get_revision (plan));
+  kes_care_record_set_patient_id (share, kes_care_record_get_patient_id (plan));
+  kes_care_record_set (share, "plan_id", kes_care_record_get_id (plan));
+  kes_care_record_set (share, "plan_revision", revision);
+  kes_care_record_set (share, "shared_with", shared_with);
+  kes_care_record_set (share, "method", method);
+  kes_care_record_set (share, "shared_on", today_iso);
+  kes_care_record_set (share, "note", note);
+  if (!kes_store_save_care_record (self, share, KES_CHANGE_CREATE, NULL, error))
+    return NULL;
+  return g_steal_pointer (&share);
+}
+
 /* The threshold set in force for @patient_id on @on ("standard" when none). */
 static KesFbcThresholds
 thresholds_on (KesStore   *self,
@@ -246,6 +359,8 @@ check_with_records (KesStore       *self,
     return check_fbc (self, draft, error);
   if (g_str_equal (kind, KES_CARE_PRESCRIPTION))
     return check_clozapine_course (self, draft, overridden, error);
+  if (g_str_equal (kind, KES_CARE_CRISIS_PLAN_SHARE))
+    return check_plan_share (self, draft, error);
   return TRUE;
 }
 
@@ -423,6 +538,11 @@ kes_store_save_care_record (KesStore       *self,
   id = g_strdup (kes_care_record_get_id (draft));
   if (!kes_store_savepoint (self, error))
     return FALSE;
+  if (!check_duplicate_dose (self, draft, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
   revision = kes_store_write_revision (self, kes_care_record_get_kind (draft), patient_id, &id,
                                        kes_care_record_get_revision (draft),
                                        id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);

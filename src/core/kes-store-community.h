@@ -31,6 +31,18 @@ GListModel    *kes_store_list_care_records  (KesStore       *self,
 KesCareRecord *kes_store_load_care_record   (KesStore       *self,
                                              const char     *record_id,
                                              GError        **error);
+/* Records that @plan (a crisis plan, at the revision it was loaded with)
+ * was sent today to @shared_with by @method (a share-method code), as the
+ * signed-in user, with an optional @note: a "crisis-plan-share" record, so
+ * the care plan tab and the history say who had which version, when and
+ * from whom. Refused (KES_ERROR_CONFLICT) when the plan has changed since
+ * it was loaded, and like any care record when a value is missing. */
+KesCareRecord *kes_store_share_crisis_plan  (KesStore       *self,
+                                             KesCareRecord  *plan,
+                                             const char     *shared_with,
+                                             const char     *method,
+                                             const char     *note,
+                                             GError        **error);
 /* Marks @record (at the revision it was loaded with) entered in error with
  * @reason, after checking the user may edit the patient's clinical record.
  * It stays in the history; lists and Today no longer count it. */

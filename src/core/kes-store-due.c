@@ -33,6 +33,7 @@ static const struct
   { kes_store_due_lithium, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_physical_health, KES_PERMISSION_VIEW_CLINICAL },
   { kes_store_due_cpa_reviews, KES_PERMISSION_VIEW_CLINICAL },
+  { kes_store_due_care_plans, KES_PERMISSION_VIEW_CLINICAL },
 };
 
 sqlite3_stmt *

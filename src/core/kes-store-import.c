@@ -300,6 +300,7 @@ import_kinds (guint *n_kinds)
     { "lithium-level", PROJECT_CARE, NULL },
     { "physical-health", PROJECT_CARE, NULL },
     { "clozapine-monitoring", PROJECT_CARE, NULL },
+    { "crisis-plan-share", PROJECT_CARE, NULL },
     { "clozapine-no-rechallenge", PROJECT_CARE, NULL },
     { "lithium-plan", PROJECT_CARE, NULL },
     { "carer", PROJECT_FIELD, &kes_carer_kind },

@@ -12,6 +12,7 @@
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-store-field-records-private.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-referrals.h"
 
 /* Liaison and diversion screenings in the store, and their conversion into
@@ -167,12 +168,16 @@ make_patient (KesStore        *self,
     { "nhs_number", KES_PATIENT_NHS_NUMBER },
     { "address", KES_PATIENT_ADDRESS },
     { "postcode", KES_PATIENT_POSTCODE },
-    { "legal_status", KES_PATIENT_LEGAL_STATUS },
-    { "mappa_category", KES_PATIENT_MAPPA_CATEGORY },
-    { "mappa_level", KES_PATIENT_MAPPA_LEVEL },
     { "screened_on", KES_PATIENT_REFERRAL_DATE },
   };
   g_autoptr(KesPatient) patient = kes_patient_new ();
+  const KesLegalFacts legal = {
+    .authority = kes_field_record_get_text (stored, "legal_status"),
+    .mappa_category = kes_field_record_get_text (stored, "mappa_category"),
+    .mappa_level = kes_field_record_get_text (stored, "mappa_level"),
+  };
+  g_autofree char *screened = NULL;
+  g_autofree char *reason = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (carried); i++)
     kes_patient_set_text (patient, carried[i].field, kes_field_record_get_text (stored, carried[i].key));
@@ -182,6 +187,12 @@ make_patient (KesStore        *self,
       g_prefix_error (error, _("Complete the screening before making a patient record: "));
       return NULL;
     }
+  /* The legal status and MAPPA go to their one home, the legal status record. */
+  screened = kes_date_to_display (kes_field_record_get_text (stored, "screened_on"));
+  reason = g_strdup_printf (_("From the liaison and diversion screening of %s"), screened);
+  if (!kes_store_merge_legal_status (self, kes_patient_get_id (patient), &legal, KES_LEGAL_MERGE_REPLACE, reason,
+                                     NULL, error))
+    return NULL;
   return g_steal_pointer (&patient);
 }
 

@@ -19,9 +19,6 @@
  * the history says the database update did it, not a person. Runs inside
  * the migration's transaction: all or nothing. */
 
-#define UPDATE_STAFF_ID       "kestrel-update-0014"
-#define UPDATE_STAFF_USERNAME "kestrel-database-update-0014"
-
 typedef struct
 {
   char   *id;
@@ -78,57 +75,17 @@ find_category_four (KesStore  *self,
 }
 
 static gboolean
-add_update_staff (KesStore  *self,
-                  GError   **error)
-{
-  g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "INSERT OR IGNORE INTO staff (id, username, display_name, role_title, created_at, disabled) "
-    "VALUES (?1, ?2, ?3, '', ?4, 1)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, UPDATE_STAFF_ID, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, UPDATE_STAFF_USERNAME, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, _("Kestrel database update"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not record who made the update"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
 add_note (KesStore     *self,
           CategoryFour *row,
           GError      **error)
 {
-  g_autoptr(KesNote) note = kes_note_new ();
-  g_autofree char *now = kes_clock_now_iso ();
-  g_autofree char *json = NULL;
-  g_autofree char *id = NULL;
-  gint64 revision;
-
-  kes_note_set_patient_id (note, row->patient_id);
-  kes_note_set_written_at (note, now);
-  kes_note_set_title (note, _("MAPPA category needs recording again"));
-  kes_note_set_body (note, _("This record gave MAPPA category 4 (“other, local use”). There are only three "
-                             "MAPPA categories in law (Criminal Justice Act 2003, sections 325 to 327), so "
-                             "Kestrel has set the category to “not recorded”. Please record the right "
-                             "category (1, 2 or 3) from the MAPPA coordinator, or leave it not recorded if "
-                             "the patient is not a MAPPA case. The earlier value stays in the record's "
-                             "history."));
-  json = kes_note_to_json (note);
-  revision = kes_store_write_revision (self, "note", row->patient_id, &id, 0, KES_CHANGE_CREATE, NULL, json,
-                                       error);
-  if (revision == 0)
-    return FALSE;
-  kes_note_set_identity (note, id, revision, KES_RECORD_ACTIVE);
-  return kes_store_project_note (self, note, error);
+  return kes_store_add_update_note (self, row->patient_id, _("MAPPA category needs recording again"),
+                                    _("This record gave MAPPA category 4 (“other, local use”). There are only "
+                                      "three MAPPA categories in law (Criminal Justice Act 2003, sections 325 to "
+                                      "327), so Kestrel has set the category to “not recorded”. Please record "
+                                      "the right category (1, 2 or 3) from the MAPPA coordinator, or leave it not "
+                                      "recorded if the patient is not a MAPPA case. The earlier value stays in the "
+                                      "record's history."), error);
 }
 
 static gboolean
@@ -147,46 +104,39 @@ correct_record (KesStore     *self,
                                    row->data, error) != 0;
 }
 
+static gboolean
+correct_all (KesStore  *self,
+             gpointer   data,
+             GError   **error)
+{
+  GPtrArray *rows = data;
+  g_autoptr(GHashTable) noted = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CategoryFour *row = g_ptr_array_index (rows, i);
+
+      if (!correct_record (self, row, error))
+        return FALSE;
+      if (*row->patient_id != '\0' && !g_hash_table_contains (noted, row->patient_id))
+        {
+          g_hash_table_add (noted, row->patient_id);
+          if (!add_note (self, row, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 kes_store_migrate_mappa_category_four (KesStore  *self,
                                        GError   **error)
 {
   g_autoptr(GPtrArray) rows = find_category_four (self, error);
-  g_autoptr(GHashTable) noted = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(KesStaff) updater = NULL;
-  KesStaff *actor;
-  gboolean ok = TRUE;
 
   if (rows == NULL)
     return FALSE;
   if (rows->len == 0)
     return TRUE;
-  if (!add_update_staff (self, error))
-    return FALSE;
-
-  /* Author the changes as the update, then hand the store back as it was. */
-  updater = kes_staff_new (UPDATE_STAFF_ID, UPDATE_STAFF_USERNAME, _("Kestrel database update"), "", NULL, "");
-  actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
-  g_set_object (&self->actor, updater);
-  if (!kes_store_savepoint (self, error))
-    ok = FALSE;
-  for (guint i = 0; ok && i < rows->len; i++)
-    {
-      CategoryFour *row = g_ptr_array_index (rows, i);
-
-      ok = correct_record (self, row, error);
-      if (ok && *row->patient_id != '\0' &&
-          !g_hash_table_contains (noted, row->patient_id))
-        {
-          g_hash_table_add (noted, row->patient_id);
-          ok = add_note (self, row, error);
-        }
-    }
-  if (ok)
-    ok = kes_store_release (self, error);
-  else if (self->savepoint_depth > 0)
-    kes_store_rollback_to (self);
-  g_set_object (&self->actor, actor);
-  g_clear_object (&actor);
-  return ok;
+  return kes_store_run_as_update (self, "0014", correct_all, rows, error);
 }

@@ -5,13 +5,18 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-records.h"
 #include "kes-services.h"
 #include "kes-store-private.h"
 
-/* Numbered migrations, shipped in the core resource (data/migrations). A
- * database's user_version is the number of the last one applied. */
+/* Migrations, shipped in the core resource (data/migrations), applied in
+ * this array's order: a database's user_version is how many have been
+ * applied. A file's number says when it was written (branches wrote theirs
+ * side by side), not where it runs: only this order counts, and it never
+ * changes once a migration has shipped. */
 static const char * const migrations[] = {
   "migrations/0001-initial.sql",
   "migrations/0002-caseload-indexes.sql",
@@ -27,7 +32,9 @@ static const char * const migrations[] = {
   "migrations/0014-clinical-rules.sql",
   "migrations/0012-database-identity.sql",
   "migrations/0013-accounts-sign-in.sql",
-  "migrations/0016-keyed-chain.sql",
+  "migrations/0015-keyed-chain.sql",
+  "migrations/0016-crisis-plan-shares.sql",
+  "migrations/0017-one-legal-status.sql",
   "migrations/0018-authors-recorded-elsewhere.sql",
 };
 
@@ -45,7 +52,7 @@ static const char * const migrations[] = {
 
 /* The migration that keys the access log: the seal is written in the same
  * transaction (kes_store_audit_seal()), and every later entry is keyed. */
-#define KEYED_CHAIN_MIGRATION "migrations/0016-keyed-chain.sql"
+#define KEYED_CHAIN_MIGRATION "migrations/0015-keyed-chain.sql"
 
 /* The migration that adds authors recorded elsewhere (the staff columns
  * recorded_elsewhere and source_username) and revision_import. */
@@ -65,6 +72,11 @@ kes_store_keyed_chain_version (void)
 {
   return migration_number (KEYED_CHAIN_MIGRATION);
 }
+
+/* The migration that gives the legal status one home: the register's
+ * copy and separate index offences move into the legal status record
+ * (kes-store-migrate-legal.c). */
+#define LEGAL_MIGRATION "migrations/0017-one-legal-status.sql"
 
 int
 kes_store_authors_elsewhere_version (void)
@@ -119,6 +131,8 @@ apply_migration (KesStore  *self,
       (g_str_equal (migrations[number - 1], MAPPA_MIGRATION) &&
        !kes_store_migrate_mappa_category_four (self, error)) ||
       (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !seal_history (self, error)) ||
+      (g_str_equal (migrations[number - 1], LEGAL_MIGRATION) &&
+       !kes_store_migrate_one_legal_status (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);
@@ -127,6 +141,92 @@ apply_migration (KesStore  *self,
       return FALSE;
     }
   return kes_store_exec (self, "COMMIT", error);
+}
+
+static gboolean
+add_update_staff (KesStore    *self,
+                  const char  *id,
+                  const char  *username,
+                  GError     **error)
+{
+  g_autofree char *now = kes_clock_now_iso ();
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "INSERT OR IGNORE INTO staff (id, username, display_name, role_title, created_at, disabled) "
+    "VALUES (?1, ?2, ?3, '', ?4, 1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, _("Kestrel database update"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not record who made the update"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+kes_store_run_as_update (KesStore       *self,
+                         const char     *number,
+                         KesUpdateStep   step,
+                         gpointer        data,
+                         GError        **error)
+{
+  g_autofree char *id = g_strdup_printf ("kestrel-update-%s", number);
+  g_autofree char *username = g_strdup_printf ("kestrel-database-update-%s", number);
+  g_autoptr(KesStaff) updater = NULL;
+  KesStaff *actor;
+  gboolean ok;
+
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  /* On a file already sealed (a migration after the keyed chain's) the
+   * staff directory is history too: the update's entry gets its revision
+   * like anyone's; the keyed chain's migration snapshots earlier ones. */
+  ok = add_update_staff (self, id, username, error) &&
+       (kes_store_get_user_version (self) < kes_store_keyed_chain_version () ||
+        kes_store_staff_snapshot (self, id, error));
+  updater = kes_staff_new (id, username, _("Kestrel database update"), "", NULL, "");
+  actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
+  g_set_object (&self->actor, updater);
+  ok = ok && step (self, data, error);
+  if (ok)
+    ok = kes_store_release (self, error);
+  else if (self->savepoint_depth > 0)
+    kes_store_rollback_to (self);
+  g_set_object (&self->actor, actor);
+  g_clear_object (&actor);
+  return ok;
+}
+
+gboolean
+kes_store_add_update_note (KesStore    *self,
+                           const char  *patient_id,
+                           const char  *title,
+                           const char  *body,
+                           GError     **error)
+{
+  g_autoptr(KesNote) note = kes_note_new ();
+  g_autofree char *now = kes_clock_now_iso ();
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  gint64 revision;
+
+  kes_note_set_patient_id (note, patient_id);
+  kes_note_set_written_at (note, now);
+  kes_note_set_title (note, title);
+  kes_note_set_body (note, body);
+  json = kes_note_to_json (note);
+  revision = kes_store_write_revision (self, "note", patient_id, &id, 0, KES_CHANGE_CREATE, NULL, json, error);
+  if (revision == 0)
+    return FALSE;
+  kes_note_set_identity (note, id, revision, KES_RECORD_ACTIVE);
+  return kes_store_project_note (self, note, error);
 }
 
 gboolean

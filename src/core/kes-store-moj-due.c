@@ -410,7 +410,6 @@ kes_store_moj_prefill_values (KesStore    *self,
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesMojRecord) status = NULL;
-  g_autoptr(GListModel) offences = NULL;
   g_autoptr(GListModel) conditions = NULL;
   g_autoptr(GListModel) moves = NULL;
   g_autoptr(GError) local = NULL;
@@ -432,8 +431,7 @@ kes_store_moj_prefill_values (KesStore    *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  offences = kes_store_list_moj_records (self, patient_id, KES_MOJ_INDEX_OFFENCE, FALSE, error);
-  conditions = offences != NULL ? kes_store_list_moj_records (self, patient_id, KES_MOJ_CONDITION, FALSE, error) : NULL;
+  conditions = kes_store_list_moj_records (self, patient_id, KES_MOJ_CONDITION, FALSE, error);
   moves = conditions != NULL ? kes_store_list_moj_records (self, patient_id, KES_MOJ_ADDRESS_NOTICE, FALSE, error) : NULL;
   if (moves == NULL)
     return NULL;
@@ -446,10 +444,7 @@ kes_store_moj_prefill_values (KesStore    *self,
        g_strjoinv (", ", (char **) kes_patient_get_list (patient, KES_PATIENT_ALIASES)));
   put (values, "patient.birth_date", kes_date_to_display (kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE)));
   put (values, "patient.nhs_number", kes_nhs_number_format (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER)));
-  put (values, "patient.mhcs_reference",
-       g_strdup (status != NULL && *kes_moj_record_get_text (status, "mhcs_reference") != '\0'
-                   ? kes_moj_record_get_text (status, "mhcs_reference")
-                   : kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE)));
+  put (values, "patient.mhcs_reference", status_field (status, "mhcs_reference"));
   codes = kes_patient_get_list (patient, KES_PATIENT_DIAGNOSES);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
@@ -516,7 +511,9 @@ kes_store_moj_prefill_values (KesStore    *self,
       g_string_append_printf (victims, _("%sExclusion zones: %s"), victims->len > 0 ? "\n" : "", zones);
     put (values, "legal.victims", g_string_free (victims, FALSE));
   }
-  put (values, "offences", join_records (offences, KES_MOJ_INDEX_OFFENCE));
+  /* Index offences live in the legal status record (migration 0017 moved
+   * the older separate records there). */
+  put (values, "offences", status_field (status, "index_offences"));
   put (values, "conditions", join_records (conditions, KES_MOJ_CONDITION));
   put (values, "supervisor.social", staff_line (self, kes_patient_get_text (patient, KES_PATIENT_SUPERVISOR_ID)));
   put (values, "supervisor.clinical", staff_line (self, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID)));

@@ -44,6 +44,8 @@ kes_store_project_moj_record (KesStore      *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  if (kind == KES_MOJ_LEGAL_STATUS)
+    return kes_store_refresh_patient_legal (self, kes_moj_record_get_patient_id (record), error);
   return TRUE;
 }
 
@@ -73,21 +75,44 @@ kes_store_save_moj_record (KesStore       *self,
                            const char     *reason,
                            GError        **error)
 {
-  g_autoptr(KesMojRecord) normalised = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
   const char *patient_id;
-  gint64 revision;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_MOJ_RECORD (record), FALSE);
 
   patient_id = kes_moj_record_get_patient_id (record);
+  /* The permission first: whoever may not write learns nothing of the input. */
   if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error))
     return FALSE;
+  /* Index offences have one home now, the legal status record; records of
+   * their own stay only as history (migration 0017 moved them). */
+  if (kes_moj_record_get_kind (record) == KES_MOJ_INDEX_OFFENCE)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Index offences are recorded in the legal status record: open it on the Legal & "
+                             "MoJ tab and fill in “Index offence(s)”"));
+      return FALSE;
+    }
+  if (!kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error))
+    return FALSE;
+  return kes_store_write_moj_record (self, record, change, reason, error);
+}
+
+gboolean
+kes_store_write_moj_record (KesStore       *self,
+                            KesMojRecord   *record,
+                            KesChangeKind   change,
+                            const char     *reason,
+                            GError        **error)
+{
+  g_autoptr(KesMojRecord) normalised = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  const char *patient_id = kes_moj_record_get_patient_id (record);
+  gint64 revision;
+
   normalised = kes_store_moj_prepare (record, &json, error);
-  if (normalised == NULL ||
-      !kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error))
+  if (normalised == NULL)
     return FALSE;
   id = g_strdup (kes_moj_record_get_id (record));
 

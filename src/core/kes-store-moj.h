@@ -85,4 +85,13 @@ gboolean      kes_store_moj_due_items        (KesStore       *self,
                                               GPtrArray      *items,
                                               GError        **error);
 
+/* After importing a case record: a register that still holds the legal
+ * status, MHCS reference or MAPPA (an export from before migration 0017)
+ * has them moved into the legal status record, and separate index offence
+ * records folded into it, as migration 0017 did for databases, with
+ * reasons that say so, authored by the "Kestrel database update". */
+gboolean      kes_store_settle_imported_legal_status (KesStore    *self,
+                                                      const char  *patient_id,
+                                                      GError     **error);
+
 G_END_DECLS

@@ -12,6 +12,35 @@
 #include "kes-error.h"
 #include "kes-store-private.h"
 
+/* A member of the patient's (?1) current legal status record, or NULL:
+ * the newest in force, as kes_store_current_legal_status() orders them. */
+#define CURRENT_LEGAL(member) \
+  "(SELECT nullif (json_extract (m.data, '$." member "'), '') FROM moj_record m " \
+  "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.patient_id = ?1 AND m.kind = 'legal-status' " \
+  "ORDER BY m.sort_date DESC, r.created_at DESC, m.id LIMIT 1)"
+
+gboolean
+kes_store_refresh_patient_legal (KesStore    *self,
+                                 const char  *patient_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "UPDATE patient SET mhcs_reference = " CURRENT_LEGAL ("mhcs_reference") ", "
+    "legal_status = " CURRENT_LEGAL ("authority") " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not update the caseload"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* "o'brien zoe": what the caseload sorts by, free of case and accents. */
 static char *
 make_sort_name (const char *family,
@@ -29,13 +58,16 @@ kes_store_project_patient (KesStore    *self,
 {
   g_autofree char *sort_name = make_sort_name (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME),
                                                kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME));
+  /* The legal status and MHCS reference the caseload lists and searches
+   * come from the patient's current legal status record, their one home
+   * (kes_store_refresh_patient_legal keeps them so as it changes). */
   sqlite3_stmt *stmt = kes_store_prepare (self,
     "INSERT INTO patient (id, family_name, given_name, preferred_name, sort_name, birth_date, "
     "nhs_number, mhcs_reference, team_id, coordinator_id, legal_status) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " CURRENT_LEGAL ("mhcs_reference") ", ?8, ?9, "
+    CURRENT_LEGAL ("authority") ") "
     "ON CONFLICT (id) DO UPDATE SET family_name = ?2, given_name = ?3, preferred_name = ?4, "
-    "sort_name = ?5, birth_date = ?6, nhs_number = ?7, mhcs_reference = ?8, team_id = ?9, "
-    "coordinator_id = ?10, legal_status = ?11", error);
+    "sort_name = ?5, birth_date = ?6, nhs_number = ?7, team_id = ?8, coordinator_id = ?9", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -46,10 +78,8 @@ kes_store_project_patient (KesStore    *self,
   sqlite3_bind_text (stmt, 5, sort_name, -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 6, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
   kes_store_bind_text (stmt, 7, kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
-  kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
-  kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
-  kes_store_bind_text (stmt, 10, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
-  kes_store_bind_text (stmt, 11, kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
+  kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
+  kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the caseload"));
@@ -84,6 +114,37 @@ check_staff_reference (KesStore         *self,
   return TRUE;
 }
 
+/* Whether another active patient holds @nhs (10 digits): TRUE with
+ * *@message NULL when no one does, TRUE with the message that names the
+ * holder (to someone who may read their register entry) when someone
+ * does, FALSE on a database error or without edit-identity. */
+static gboolean
+nhs_number_taken (KesStore    *self,
+                  KesPatient  *patient,
+                  const char  *nhs,
+                  char       **message,
+                  GError     **error)
+{
+  g_autofree char *other = NULL;
+  g_autofree char *shown = NULL;
+  gboolean held = FALSE;
+
+  *message = NULL;
+  if (!kes_store_find_nhs_number_holder (self, nhs, kes_patient_get_id (patient), &held, &other, error))
+    return FALSE;
+  if (!held)
+    return TRUE;
+  shown = kes_nhs_number_format (nhs);
+  if (other != NULL)
+    *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
+                                shown, other);
+  else
+    *message = g_strdup_printf (_("NHS number %s already belongs to a patient of another team: check it "
+                                  "against the document it came from, and ask that team if it is the same "
+                                  "person"), shown);
+  return TRUE;
+}
+
 /* References that only the store can check: team and staff exist, and no
  * other active patient has the same NHS number (a record under the wrong
  * patient is the harm this prevents). */
@@ -112,51 +173,91 @@ check_references (KesStore    *self,
 
   if (*nhs != '\0')
     {
-      g_autofree char *other = NULL;
+      g_autofree char *message = NULL;
 
-      if (!kes_store_find_nhs_number_holder (self, nhs, kes_patient_get_id (patient), &other, error))
+      if (!nhs_number_taken (self, patient, nhs, &message, error))
         return FALSE;
-      if (other != NULL)
+      if (message != NULL)
         {
-          g_autofree char *shown = kes_nhs_number_format (nhs);
-
-          g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("NHS number %s already belongs to %s: check you have the right person"),
-                       shown, other);
+          g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID, message);
           return FALSE;
         }
     }
   return TRUE;
 }
 
+GPtrArray *
+kes_store_check_patient (KesStore    *self,
+                         KesPatient  *patient,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  const char *typed = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
+  g_autofree char *nhs = *typed != '\0' ? kes_nhs_number_parse (typed, NULL) : NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_PATIENT (patient), NULL);
+
+  /* Whether a number is taken is itself something of another patient. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, kes_patient_get_id (patient), error))
+    return NULL;
+  /* A number that fails its check is validation's to report. */
+  if (nhs != NULL)
+    {
+      if (!nhs_number_taken (self, patient, nhs, &message, error))
+        return NULL;
+      if (message != NULL)
+        g_ptr_array_add (issues, kes_issue_new (kes_patient_field_key (KES_PATIENT_NHS_NUMBER),
+                                                KES_ISSUE_ERROR, "%s", message));
+    }
+  return g_steal_pointer (&issues);
+}
+
 gboolean
 kes_store_find_nhs_number_holder (KesStore    *self,
                                   const char  *nhs_digits,
                                   const char  *except_id,
+                                  gboolean    *held,
                                   char       **holder_name,
                                   GError     **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (nhs_digits != NULL && holder_name != NULL, FALSE);
+  g_return_val_if_fail (nhs_digits != NULL && held != NULL && holder_name != NULL, FALSE);
 
+  *held = FALSE;
   *holder_name = NULL;
-  /* Asked only by someone writing the register: saving a patient, importing one. */
+  /* Asked only by someone writing the register: a form checking what was
+   * typed, saving a patient, importing one. */
   if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
     return FALSE;
   stmt = kes_store_prepare (self,
-    "SELECT p.family_name, p.given_name FROM patient p JOIN record r ON r.id = p.id "
+    "SELECT p.family_name, p.given_name, p.id FROM patient p JOIN record r ON r.id = p.id "
     "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, nhs_digits, -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 2, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    *holder_name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
-                                                    kes_store_column_text (stmt, 1), NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *held = TRUE;
+      /* Named only to someone who may read that patient's register entry:
+       * a number typed or imported in one team must not tell it who
+       * another team sees. */
+      if (kes_store_check_permission (self, KES_PERMISSION_VIEW_IDENTITY, kes_store_column_text (stmt, 2), NULL))
+        *holder_name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                        kes_store_column_text (stmt, 1), NULL);
+    }
   sqlite3_reset (stmt);
-
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not look for the NHS number"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -405,4 +506,36 @@ kes_store_load_caseload_rows (KesStore  *self,
   if (!kes_store_audit (self, KES_AUDIT_LIST, NULL, NULL, summary, error))
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+char *
+kes_store_find_patient_named (KesStore   *self,
+                              const char *given,
+                              const char *family,
+                              const char *except_id,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *sort_name = NULL;
+  char *id = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+
+  /* Across every team, but it says only whether a name is a patient's. */
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
+    return NULL;
+  /* By the caseload's sort name, which is indexed and free of case and
+   * accents, so a large database answers at once. */
+  stmt = kes_store_prepare (self,
+    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "WHERE p.sort_name = ?1 AND p.id IS NOT ?2 LIMIT 1", error);
+  if (stmt == NULL || given == NULL || family == NULL)
+    return NULL;
+  sort_name = make_sort_name (family, given);
+  sqlite3_bind_text (stmt, 1, sort_name, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id;
 }

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 /* Shared by the kes-store*.c files only: the rest of Kestrel never sees SQL. */
 
 typedef struct _KesStoreBatch KesStoreBatch;
+typedef struct _KesStoreVisit KesStoreVisit;
 
 /* Work core does on its own, without a person signed in. Nothing else runs
  * without an actor (kes_store_require): each operation is named here with
@@ -37,6 +38,7 @@ struct _KesStore
   char       *path;
   char       *guarded_path; /* the file as kes-output-guard.h knows it */
   KesStaff   *actor;
+  KesStoreVisit *visit;  /* the record open in the app, if any (kes-store-visit.c) */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   guint       savepoint_depth;
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
@@ -56,6 +58,27 @@ struct _KesStore
 
 /* The hash the first entry follows on from. */
 #define KES_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* kes_store_mark_entered_in_error() without its permission check, for
+ * what Kestrel itself withdraws (a database update). */
+gboolean      kes_store_write_entered_in_error (KesStore    *self,
+                                                const char  *record_id,
+                                                gint64       base_revision,
+                                                const char  *reason,
+                                                GError     **error);
+/* The caseload's legal status and MHCS reference for @patient_id, from
+ * the current legal status record (kes-store-patients.c). */
+gboolean      kes_store_refresh_patient_legal (KesStore   *self,
+                                               const char *patient_id,
+                                               GError    **error);
+
+/* ---- Visits (kes-store-visit.c) ---- */
+/* Whether the open visit is of @patient_id: its reads are logged by the
+ * visit's own entry. */
+gboolean      kes_store_visit_covers   (KesStore      *self,
+                                        const char    *patient_id);
+/* Forgets the visit without writing (the store is going away). */
+void          kes_store_visit_drop     (KesStore      *self);
 
 /* Whether @staff_id is an author recorded elsewhere (brought by an import,
  * never an account: see data/migrations/0018-authors-recorded-elsewhere.sql). */
@@ -125,6 +148,32 @@ gboolean      kes_store_migrate        (KesStore     *self,
  * and a note (kes-store-migrate-mappa.c). */
 gboolean      kes_store_migrate_mappa_category_four (KesStore  *self,
                                                      GError   **error);
+/* Run by migration 15: the register's legal status, MHCS reference and
+ * MAPPA, and the separate index offence records, into the legal status
+ * record (kes-store-migrate-legal.c). */
+gboolean      kes_store_migrate_one_legal_status (KesStore  *self,
+                                                  GError   **error);
+
+/* A step of a migration that writes records. */
+typedef gboolean (*KesUpdateStep) (KesStore  *self,
+                                   gpointer   data,
+                                   GError   **error);
+/* Runs @step with the database update @number ("0014") as the author of
+ * what it writes: a disabled staff entry no one can sign in as
+ * ("kestrel-update-0014"), so the history says the update did it, not a
+ * person. In a savepoint; the store's actor is restored after. */
+gboolean      kes_store_run_as_update  (KesStore      *self,
+                                        const char    *number,
+                                        KesUpdateStep  step,
+                                        gpointer       data,
+                                        GError       **error);
+/* Adds a note to a patient's record (a database update telling the team
+ * what it changed and what to check). */
+gboolean      kes_store_add_update_note (KesStore    *self,
+                                         const char  *patient_id,
+                                         const char  *title,
+                                         const char  *body,
+                                         GError     **error);
 
 /* Writes a revision of a record. A new record when *@record_id is NULL (an
  * id is generated and returned there); otherwise @base_revision must be the
@@ -348,7 +397,7 @@ gboolean      kes_store_staff_snapshot (KesStore      *self,
 gboolean      kes_store_staff_check_history (KesStore    *self,
                                              const char  *staff_id,
                                              GError     **error);
-/* The same for every member of staff (migration 16). */
+/* The same for every member of staff (migration 15). */
 gboolean      kes_store_staff_snapshot_all (KesStore  *self,
                                             GError   **error);
 /* The staff row of a revision's data (verify's rebuild). */
@@ -417,7 +466,7 @@ gboolean      kes_store_unkeyed_digest (KesStore      *self,
                                         char         **digest,
                                         guint64       *revisions,
                                         GError       **error);
-/* Run by migration 16: the seal, the first keyed entry (kes-store-audit.c). */
+/* Run by migration 15: the seal, the first keyed entry (kes-store-audit.c). */
 gboolean      kes_store_audit_seal     (KesStore      *self,
                                         GError       **error);
 

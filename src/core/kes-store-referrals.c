@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-import-private.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
@@ -146,7 +147,10 @@ write_referral (KesStore      *self,
       return FALSE;
     }
   kes_referral_set_identity (referral, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_referral (self, referral, error) || !kes_store_release (self, error))
+  /* The referral reads and writes the patient's one legal status record. */
+  if (!kes_store_project_referral (self, referral, error) ||
+      !kes_store_legal_status_from_referral (self, referral, error) ||
+      !kes_store_release (self, error))
     {
       if (self->savepoint_depth > 0)
         kes_store_rollback_to (self);
@@ -435,7 +439,8 @@ kes_store_move_referral (KesStore          *self,
   if (!check_record (self, kes_referral_get_id (referral), "referral", error) ||
       !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
                                 kes_referral_get_stage_date (referral), today,
-                                clean_reason, destination, error))
+                                clean_reason, destination, error) ||
+      (to == KES_REFERRAL_ACCEPTED && !kes_referral_check_acceptance (referral, error)))
     return FALSE;
 
   actor = kes_store_get_actor (self);

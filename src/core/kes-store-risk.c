@@ -471,8 +471,11 @@ kes_store_due_risk_reviews (KesStore     *self,
                             GPtrArray    *items,
                             GError      **error)
 {
+  /* The tool by its short name ("HCR-20"), the patient by name as
+   * everywhere else ("CURLEW, Zoë"). */
   sqlite3_stmt *stmt = kes_store_prepare_for_team (self,
-    "SELECT a.id, a.patient_id, a.tool_id, a.next_review_on, p.sort_name, p.team_id "
+    "SELECT a.id, a.patient_id, a.tool_id, a.next_review_on, "
+    "p.family_name, p.team_id, p.given_name, p.preferred_name "
     "FROM risk_assessment a JOIN record r ON r.id = a.id AND r.state = 'active' "
     "JOIN record pr ON pr.id = a.patient_id AND pr.state = 'active' "
     "JOIN patient p ON p.id = a.patient_id "
@@ -489,15 +492,17 @@ kes_store_due_risk_reviews (KesStore     *self,
     {
       const char *due = kes_store_column_text (stmt, 3);
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       KesDueUrgency urgency;
 
       if (!kes_due_urgency_for_date (due, today, KES_RISK_REVIEW_WARNING_DAYS, &urgency))
         continue;
+      name = kes_patient_format_display_name (kes_store_column_text (stmt, 4), kes_store_column_text (stmt, 6),
+                                              kes_store_column_text (stmt, 7));
       /* Translators: %s is a tool, "HCR-20" */
       title = g_strdup_printf (_("%s review"), kes_store_column_text (stmt, 2));
       g_ptr_array_add (items, kes_due_item_new ("risk-review", urgency, due,
-                                                kes_store_column_text (stmt, 1),
-                                                kes_store_column_text (stmt, 4),
+                                                kes_store_column_text (stmt, 1), name,
                                                 (const char *) sqlite3_column_text (stmt, 5),
                                                 title, _("Structured risk assessment review due"),
                                                 "patient/risk", kes_store_column_text (stmt, 0)));

@@ -45,15 +45,15 @@ static const char *const revisioned[] = {
 
 /* The columns an author recorded elsewhere has (migration 0018): kept only
  * when set, so that the revisions of everyone else, written before those
- * columns existed (migration 16 seals the directory first) or after, read
- * the same. */
+ * columns existed (the keyed chain's migration, 0015, seals the directory
+ * first) or after, read the same. */
 static gboolean
 is_elsewhere (const char *column)
 {
   return g_str_equal (column, "recorded_elsewhere") || g_str_equal (column, "source_username");
 }
 
-/* Whether the staff table has those columns yet (migration 16 snapshots
+/* Whether the staff table has those columns yet (migration 0015 snapshots
  * the directory before migration 0018 adds them). */
 static gboolean
 has_elsewhere_columns (KesStore *self)

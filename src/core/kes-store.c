@@ -26,6 +26,7 @@ kes_store_finalize (GObject *object)
   /* Statements must be finalised before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->break_glass, g_hash_table_unref);
+  kes_store_visit_drop (self);
   g_clear_pointer (&self->batch, kes_store_batch_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -488,11 +489,24 @@ void
 kes_store_set_actor (KesStore *self,
                      KesStaff *staff)
 {
-  g_return_if_fail (KES_IS_STORE (self));
+  gboolean same_person;
 
+  g_return_if_fail (KES_IS_STORE (self));
+  same_person = self->actor == staff ||
+                (self->actor != NULL && staff != NULL &&
+                 g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff)));
+
+  /* A visit is one person's: it ends, as theirs, when someone else (or no
+   * one) takes over the store. */
+  if (!same_person && self->actor != NULL && kes_store_get_visit_patient (self) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kes_store_end_visit (self, &error))
+        g_warning ("The end of a record visit was not logged: %s", error->message);
+    }
   /* A one-time password's session belongs to the person who signed in. */
-  if (self->actor != staff && (self->actor == NULL || staff == NULL ||
-                               !g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff))))
+  if (!same_person)
     self->one_time_session = FALSE;
   g_set_object (&self->actor, staff);
 }
@@ -875,6 +889,23 @@ kes_store_record_state (KesStore        *self,
   return TRUE;
 }
 
+/* The patient a record belongs to (the record's own id for a patient). */
+static char *
+patient_of (KesStore   *self,
+            const char *record_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (patient_id, id) FROM record WHERE id = ?1", NULL);
+  char *patient = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    patient = g_strdup (kes_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return patient != NULL ? patient : g_strdup ("");
+}
+
 gboolean
 kes_store_mark_entered_in_error (KesStore    *self,
                                  const char  *record_id,
@@ -882,17 +913,27 @@ kes_store_mark_entered_in_error (KesStore    *self,
                                  const char  *reason,
                                  GError     **error)
 {
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  return kes_store_require_record (self, record_id, TRUE, error) &&
+         kes_store_write_entered_in_error (self, record_id, base_revision, reason, error);
+}
+
+gboolean
+kes_store_write_entered_in_error (KesStore    *self,
+                                  const char  *record_id,
+                                  gint64       base_revision,
+                                  const char  *reason,
+                                  GError     **error)
+{
   g_autofree char *id = g_strdup (record_id);
   g_autofree char *kind = NULL;
   g_autofree char *data = NULL;
   g_autofree char *patient_id = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (record_id != NULL, FALSE);
-
-  if (!kes_store_require_record (self, record_id, TRUE, error) ||
-      !kes_store_record_state (self, record_id, &kind, NULL, error))
+  if (!kes_store_record_state (self, record_id, &kind, NULL, error))
     return FALSE;
   if (!kes_store_savepoint (self, error))
     return FALSE;
@@ -916,6 +957,15 @@ kes_store_mark_entered_in_error (KesStore    *self,
                                 KES_CHANGE_ENTERED_IN_ERROR, reason,
                                 data != NULL ? data : "{}", error) == 0)
     goto fail;
+
+  /* A legal status withdrawn: the caseload's falls back to the one before. */
+  if (g_str_equal (kind, "legal-status"))
+    {
+      g_autofree char *patient = patient_of (self, record_id);
+
+      if (!kes_store_refresh_patient_legal (self, patient, error))
+        goto fail;
+    }
 
   if (g_str_equal (kind, "note"))
     stmt = kes_store_prepare (self, "UPDATE note SET state = 'entered-in-error' WHERE id = ?", error);

@@ -100,7 +100,33 @@ gboolean     kes_store_rename_team          (KesStore    *self,
 KesTeam     *kes_store_find_team            (KesStore    *self,
                                              const char  *id_or_name);
 
+/* ---- Visits: a record open in the app ---- */
+/* Opens @patient_id's record for the signed-in person: one "open" entry in
+ * the access log; until the visit ends, reads of that patient's records
+ * through this store are part of it and log nothing more. Ends any other
+ * visit first. Needs view-identity for the patient. */
+gboolean     kes_store_begin_visit          (KesStore    *self,
+                                             const char  *patient_id,
+                                             GError     **error);
+/* Notes that the tab @tab ("medication") was looked at in the visit. */
+void         kes_store_visit_tab            (KesStore    *self,
+                                             const char  *tab);
+/* Ends the visit (if any) with a "close" entry listing the tabs looked at.
+ * A change of actor ends it too. */
+gboolean     kes_store_end_visit            (KesStore    *self,
+                                             GError     **error);
+/* The patient whose record is open, or NULL. */
+const char  *kes_store_get_visit_patient    (KesStore    *self);
+
 /* ---- Patients ---- */
+/* What only the store can see wrong with @patient before it is saved, as
+ * issues under their fields: an NHS number another active patient holds
+ * (named, so the user can check they have the right person). Save refuses
+ * the same; a form calls this beside kes_patient_validate() so the message
+ * appears under the field. */
+GPtrArray   *kes_store_check_patient        (KesStore      *self,
+                                             KesPatient    *patient,
+                                             GError       **error);
 /* Validates and normalises @patient, then writes it: a new record when it
  * has no id, else a new revision on top of its revision. A stale revision
  * fails with KES_ERROR_CONFLICT naming who changed it and when; @patient is
@@ -112,17 +138,29 @@ gboolean     kes_store_save_patient         (KesStore      *self,
                                              KesChangeKind  change,
                                              const char    *reason,
                                              GError       **error);
-/* The display name of the active patient other than @except_id (may be
- * NULL) whose NHS number is @nhs_digits (10 digits), in *@holder_name, or
- * NULL when there is none: one person, one register entry. Needs
+/* Whether an active patient other than @except_id (may be NULL) has the
+ * NHS number @nhs_digits (10 digits), in *@held: one person, one register
+ * entry. *@holder_name is their display name when the actor may read their
+ * register entry, NULL otherwise (a number typed or imported in one team
+ * must not tell it who another team sees). The one check behind the
+ * patient form (kes_store_check_patient), a save and an import. Needs
  * edit-identity (whoever writes the register). */
 gboolean     kes_store_find_nhs_number_holder (KesStore    *self,
                                                const char  *nhs_digits,
                                                const char  *except_id,
+                                               gboolean    *held,
                                                char       **holder_name,
                                                GError     **error);
 KesPatient  *kes_store_load_patient         (KesStore      *self,
                                              const char    *id,
+                                             GError       **error);
+/* The id of an active patient other than @except_id called @given
+ * @family (case-insensitive), or NULL: for finding other people named in
+ * a record's text. Needs view-clinical; NULL with @error set when refused. */
+char        *kes_store_find_patient_named   (KesStore      *self,
+                                             const char    *given,
+                                             const char    *family,
+                                             const char    *except_id,
                                              GError       **error);
 /* Accepts a UUID, an NHS number (any spacing) or an MHCS reference. */
 KesPatient  *kes_store_find_patient         (KesStore      *self,

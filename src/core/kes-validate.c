@@ -121,17 +121,14 @@ kes_nhs_number_parse (const char  *input,
 
   shown = kes_nhs_number_format (digits->str);
   check = kes_nhs_number_check_digit (digits->str);
-  if (check < 0)
+  /* Never say which digit would pass: that turns a typo into someone
+   * else's valid number. The user checks the whole number at its source. */
+  if (check < 0 || digits->str[9] - '0' != check)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("NHS number %s is not a valid number: no NHS number starts with these nine digits"),
+                   _("NHS number %s fails its check: compare it with the document it came from (a "
+                     "letter, referral or NHS card); a digit may be wrong or two may be swapped"),
                    shown);
-      return NULL;
-    }
-  if (digits->str[9] - '0' != check)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("NHS number %s: the check digit should be %d"), shown, check);
       return NULL;
     }
 

@@ -15,7 +15,7 @@ typedef enum
 typedef struct
 {
   char             *field;   /* machine name, e.g. "nhs_number" */
-  char             *message; /* e.g. "NHS number 943 476 5918: the check digit should be 9" */
+  char             *message; /* e.g. "NHS number 943 476 5918 fails its check: …" */
   KesIssueSeverity  severity;
 } KesIssue;
 

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-clock.h"
 #include "kes-document-private.h"
+#include "kes-validate.h"
 
 struct _KesDocument
 {
@@ -368,6 +370,33 @@ kes_document_set_patient (KesDocument *self,
           g_string_append_c (digits, *p);
       set_text (&self->patient_nhs_number, digits->str, FALSE);
     }
+}
+
+char *
+kes_file_name_suggest (const char *what,
+                       const char *patient_name,
+                       const char *extension)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *date = kes_date_to_iso (today);
+  GString *name = g_string_new (what != NULL && *what != '\0' ? what : _("Document"));
+
+  if (patient_name != NULL && *patient_name != '\0')
+    g_string_append_printf (name, " – %s", patient_name);
+  g_string_append_printf (name, " – %s", date);
+  g_strdelimit (name->str, "/\\:*?\"<>|", '-');
+  if (extension != NULL)
+    g_string_append_printf (name, ".%s", extension);
+  return g_string_free (name, FALSE);
+}
+
+char *
+kes_document_suggest_file_name (KesDocument *self,
+                                const char  *extension)
+{
+  g_return_val_if_fail (KES_IS_DOCUMENT (self), NULL);
+
+  return kes_file_name_suggest (self->title, self->patient_name, extension);
 }
 
 const char *

@@ -72,6 +72,18 @@ const char     *kes_document_get_patient_nhs_number (KesDocument      *self);
 const char     *kes_document_get_patient_birth_date (KesDocument      *self);
 gboolean        kes_document_has_patient          (KesDocument        *self);
 
+/* The name a saved copy is offered under: what it is, whom it is about and
+ * the day, "Patient summary – SMITH, Alex – 2026-11-21.pdf", so a folder of
+ * saved documents reads at a glance. Characters that file systems or
+ * shells trip on (/ \ : * ? " < > |) become "-". @patient_name may be NULL
+ * (a team report); @extension ("pdf") may be NULL for a folder. */
+char           *kes_file_name_suggest             (const char         *what,
+                                                   const char         *patient_name,
+                                                   const char         *extension);
+/* kes_file_name_suggest() for @self: its title and its patient. */
+char           *kes_document_suggest_file_name    (KesDocument        *self,
+                                                   const char         *extension);
+
 /* ---- Building ---- */
 const KesBlock *kes_document_add_heading          (KesDocument        *self,
                                                    guint               level,

@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 
 /* The liaison and diversion activity report for a period, as a document
  * (→ PDF, XML) and as CSV. Every count goes through
- * kes_liaison_activity_shown(): numbers from 1 to 4 are shown as "<5" and a
- * lone hidden count is protected by hiding the next smallest ("*"). */
+ * kes_liaison_activity_shown() or kes_disclosure_count(), under the
+ * activity's rule (kes-disclosure.h). */
 KesDocument *kes_liaison_report_build     (KesLiaisonActivity  *activity,
                                            const char          *from,
                                            const char          *to,

@@ -28,7 +28,23 @@ static const KesFieldSpec note_fields[] = {
   { "body", "body", KES_FIELD_TEXT },
 };
 
-static KesFieldSpec patient_fields[KES_PATIENT_N_TEXT_FIELDS + KES_PATIENT_N_LIST_FIELDS];
+/* Keys that earlier revisions of the register hold, each after the key it
+ * followed in the schema: migration 0017 moved the legal status, MHCS
+ * reference and MAPPA to the legal status record, but every revision is
+ * exported, so the archive still reads and writes them in schema order. */
+static const struct
+{
+  const char *key;
+  const char *after;
+} retired_patient_fields[] = {
+  { "mhcs_reference", "nhs_number" },
+  { "legal_status", "diagnosis_notes" },
+  { "mappa_category", "legal_status" },
+  { "mappa_level", "mappa_category" },
+};
+
+static KesFieldSpec patient_fields[KES_PATIENT_N_TEXT_FIELDS + G_N_ELEMENTS (retired_patient_fields) +
+                                   KES_PATIENT_N_LIST_FIELDS];
 
 static char *
 element_for_key (const char *key)
@@ -56,6 +72,14 @@ init_patient_fields (void)
           patient_fields[n].key = kes_patient_field_key (i);
           patient_fields[n].element = element_for_key (patient_fields[n].key);
           patient_fields[n].type = KES_FIELD_TEXT;
+          for (guint r = 0; r < G_N_ELEMENTS (retired_patient_fields); r++)
+            if (g_str_equal (retired_patient_fields[r].after, patient_fields[n].key))
+              {
+                n++;
+                patient_fields[n].key = retired_patient_fields[r].key;
+                patient_fields[n].element = element_for_key (patient_fields[n].key);
+                patient_fields[n].type = KES_FIELD_TEXT;
+              }
         }
       for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++, n++)
         {

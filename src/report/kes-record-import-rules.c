@@ -199,6 +199,7 @@ check_identity (Check              *check,
                                          patient_record->revisions->len - 1);
   g_autoptr(KesPatient) patient = kes_patient_new ();
   g_autofree char *holder = NULL;
+  gboolean held = FALSE;
   const char *nhs;
 
   if (kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR
@@ -208,16 +209,23 @@ check_identity (Check              *check,
   nhs = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
   if (*nhs == '\0')
     return TRUE;
-  if (!kes_store_find_nhs_number_holder (check->store, nhs, patient_record->id, &holder, error))
+  if (!kes_store_find_nhs_number_holder (check->store, nhs, patient_record->id, &held, &holder, error))
     return FALSE;
-  if (holder != NULL)
+  if (held)
     {
       g_autofree char *shown = kes_nhs_number_format (nhs);
 
-      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
-                   /* Translators: a patient's name held here, then the NHS number */
-                   _("This person is already registered as %s (NHS number %s) — merge "
-                     "explicitly or check the identity."), holder, shown);
+      if (holder != NULL)
+        g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
+                     /* Translators: a patient's name held here, then the NHS number */
+                     _("This person is already registered as %s (NHS number %s) — merge "
+                       "explicitly or check the identity."), holder, shown);
+      else
+        g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
+                     /* Translators: the NHS number */
+                     _("This person is already registered, as a patient of another team (NHS "
+                       "number %s) — merge explicitly or check the identity with that team."),
+                     shown);
       return FALSE;
     }
 

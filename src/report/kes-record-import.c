@@ -11,6 +11,7 @@
 #include "kes-record-import-private.h"
 #include "kes-record-import-rules.h"
 #include "kes-report-error.h"
+#include "kes-store-moj.h"
 #include "kes-store-whole-db.h"
 
 void
@@ -168,7 +169,9 @@ apply (KesStore                *store,
       }
   }
 
-  return TRUE;
+  /* A case record from before migration 0017 keeps the legal status in
+   * the register: bring it to its one home, as that migration did. */
+  return kes_store_settle_imported_legal_status (store, patient->id, error);
 }
 
 static gboolean

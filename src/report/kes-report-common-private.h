@@ -31,6 +31,8 @@ const char  *kes_report_field_label       (const char  *key);
 /* A table of @revisions (KesRevision, oldest first): when, who, what kind
  * of change and why, and what changed. */
 void         kes_report_add_history       (KesDocument *document,
+                                           KesStore    *store,
+                                           const char  *kind,
                                            GPtrArray   *revisions);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-display-value.h"
 #include "kes-report-common-private.h"
 
 KesDocument *
@@ -142,6 +143,8 @@ describe_change (KesRevision *revision)
 
 void
 kes_report_add_history (KesDocument *document,
+                        KesStore    *store,
+                        const char  *kind,
                         GPtrArray   *revisions)
 {
   KesBlock *table = kes_document_add_table (document,
@@ -166,7 +169,7 @@ kes_report_add_history (KesDocument *document,
         lines = g_strdup ("");
       else
         {
-          changes = kes_revision_describe_changes (revision, previous, kes_report_field_label);
+          changes = kes_store_describe_changes (store, kind, revision, previous, kes_report_field_label);
           lines = g_strjoinv ("\n", changes);
         }
 

@@ -17,6 +17,7 @@
 #include "kes-permissions.h"
 #include "kes-report-common-private.h"
 #include "kes-report-crisis.h"
+#include "kes-report-moj.h"
 #include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
@@ -35,10 +36,10 @@ latest (KesStore    *store,
   return g_list_model_get_item (list, 0);
 }
 
-/* A section with text, or its label added to @missing (listed once, briefly,
- * so the plan stays on one or two pages). */
+/* A part of the plan as a row of @values, or its label added to @missing
+ * (listed once, briefly, so the plan stays on one or two pages). */
 static void
-add_section (KesDocument   *document,
+add_section (KesBlock      *values,
              KesCareRecord *plan,
              const char    *key,
              GPtrArray     *missing)
@@ -51,8 +52,7 @@ add_section (KesDocument   *document,
       g_ptr_array_add (missing, (gpointer) _(field->label));
       return;
     }
-  kes_document_add_heading (document, 2, _(field->label));
-  kes_document_add_paragraph (document, text);
+  kes_block_add_key_value (values, _(field->label), text);
 }
 
 static void
@@ -71,6 +71,29 @@ add_missing (KesDocument *document,
   g_ptr_array_set_size (missing, 0);
 }
 
+/* "F20.0 Paranoid schizophrenia; F10.1 …", then the clinician's note. */
+static char *
+diagnoses_text (KesPatient *patient)
+{
+  const char * const *codes = kes_patient_get_list (patient, KES_PATIENT_DIAGNOSES);
+  const char *notes = kes_patient_get_text (patient, KES_PATIENT_DIAGNOSIS_NOTES);
+  KesCodeList *icd10 = kes_code_list_get (KES_CODES_ICD10);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *label = kes_code_list_lookup (icd10, codes[i]);
+
+      g_string_append_printf (text, "%s%s%s%s", i > 0 ? "; " : "", codes[i], label != NULL ? " " : "",
+                              label != NULL ? label : "");
+    }
+  if (notes != NULL && *notes != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ". " : "", notes);
+  return g_string_free (text, FALSE);
+}
+
+/* Who the plan is about and where to find them: what an out-of-hours team
+ * needs before anything else. */
 static KesBlock *
 add_person (KesDocument *document,
             KesPatient  *patient)
@@ -78,15 +101,22 @@ add_person (KesDocument *document,
   g_autofree char *name = kes_patient_dup_display_name (patient);
   g_autofree char *nhs = kes_document_format_nhs_number (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
   g_autofree char *birth = kes_report_date (kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
+  g_autofree char *address = NULL;
+  g_autofree char *diagnoses = diagnoses_text (patient);
+  const char *postcode = kes_patient_get_text (patient, KES_PATIENT_POSTCODE);
   KesBlock *values;
 
+  address = g_strstrip (g_strjoin ("\n", kes_patient_get_text (patient, KES_PATIENT_ADDRESS),
+                                   postcode != NULL ? postcode : "", NULL));
   kes_document_add_heading (document, 1, _("Person"));
   values = kes_document_add_key_values (document, NULL);
   kes_block_add_key_value (values, _("Name"), name);
   kes_block_add_key_value (values, _("NHS number"), kes_report_or_not_recorded (nhs));
   kes_block_add_key_value (values, _("Date of birth"), kes_report_or_not_recorded (birth));
+  kes_block_add_key_value (values, _("Address"), kes_report_or_not_recorded (address));
   kes_block_add_key_value (values, _("Phone"),
                            kes_report_or_not_recorded (kes_patient_get_text (patient, KES_PATIENT_PHONE)));
+  kes_block_add_key_value (values, _("Diagnosis"), kes_report_or_not_recorded (diagnoses));
   return values;
 }
 
@@ -113,10 +143,33 @@ add_essentials (KesDocument          *document,
     kes_block_add_key_value (values, _("Note in the plan"), kes_care_record_get (plan, key));
 }
 
-KesDocument *
-kes_report_crisis_plan (KesStore    *store,
-                        const char  *patient_id,
-                        GError     **error)
+/* The latest signed-off structured risk assessment as its assessor put it
+ * (tool, date, who, each final judgement in their words; never a level
+ * worked out from ratings), under the risk section. */
+static gboolean
+add_risk_summary (KesDocument  *document,
+                  KesStore     *store,
+                  const char   *patient_id,
+                  GError      **error)
+{
+  g_autofree char *summary = kes_report_moj_risk_summary (store, patient_id, error);
+  KesBlock *values;
+
+  if (summary == NULL)
+    return FALSE;
+  values = kes_document_add_key_values (document, NULL);
+  kes_block_add_key_value (values, _("Latest structured risk assessment"),
+                           *summary != '\0' ? summary : _("None signed off yet"));
+  return TRUE;
+}
+
+/* The plan; @sent, when shared, says to whom, how, when, by whom and which
+ * version, beside "This plan". */
+static KesDocument *
+build_plan (KesStore    *store,
+            const char  *patient_id,
+            const char  *sent,
+            GError     **error)
 {
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesCareRecord) plan = NULL;
@@ -170,50 +223,126 @@ kes_report_crisis_plan (KesStore    *store,
                                                                             : _("no copy given yet"),
                                kes_care_record_get_author_name (plan));
   kes_block_add_key_value (values, _("This plan"), agreement);
+  if (sent != NULL)
+    kes_block_add_key_value (values, _("Sent to"), sent);
 
   kes_document_add_heading (document, 1, _("When things start to go wrong"));
-  add_section (document, plan, "early_warning_signs", missing);
-  add_section (document, plan, "responds_to", missing);
-  add_section (document, plan, "helped", missing);
-  add_section (document, plan, "not_helped", missing);
-  add_section (document, plan, "treatment_preferences", missing);
+  values = kes_document_add_key_values (document, NULL);
+  add_section (values, plan, "early_warning_signs", missing);
+  add_section (values, plan, "responds_to", missing);
+  add_section (values, plan, "helped", missing);
+  add_section (values, plan, "not_helped", missing);
+  add_section (values, plan, "treatment_preferences", missing);
   add_missing (document, missing);
 
   kes_document_add_heading (document, 1, _("In a crisis"));
-  add_section (document, plan, "crisis_actions", missing);
-  add_section (document, plan, "out_of_hours", missing);
-  add_essentials (document, essentials, KES_ESSENTIALS_SERVICES, plan, NULL);
-  add_section (document, plan, "contingency", missing);
-  add_section (document, plan, "carer_involvement", missing);
+  values = kes_document_add_key_values (document, NULL);
+  add_section (values, plan, "crisis_actions", missing);
+  add_section (values, plan, "out_of_hours", missing);
+  add_section (values, plan, "contingency", missing);
+  add_section (values, plan, "carer_involvement", missing);
   add_missing (document, missing);
+  add_essentials (document, essentials, KES_ESSENTIALS_SERVICES, plan, NULL);
 
   kes_document_add_heading (document, 1, _("Forensic essentials"));
   taken = kes_crisis_essentials_dup_note (essentials);
   kes_document_add_paragraph (document, taken);
   add_essentials (document, essentials, KES_ESSENTIALS_LEGAL, plan, "legal_contacts");
   add_essentials (document, essentials, KES_ESSENTIALS_RISK, plan, "risk_to_others");
+  if (!add_risk_summary (document, store, patient_id, error))
+    return NULL;
   add_essentials (document, essentials, KES_ESSENTIALS_MEDICATION, plan, "medication_notes");
   add_essentials (document, essentials, KES_ESSENTIALS_CARERS, plan, "carer_consent");
 
   return g_steal_pointer (&document);
 }
 
-gboolean
-kes_report_crisis_plan_export (KesStore    *store,
-                               const char  *patient_id,
-                               const char  *pdf_path,
-                               const char  *xml_path,
-                               GError     **error)
+KesDocument *
+kes_report_crisis_plan (KesStore    *store,
+                        const char  *patient_id,
+                        GError     **error)
 {
-  g_autoptr(KesDocument) document = kes_report_crisis_plan (store, patient_id, error);
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
 
+  return build_plan (store, patient_id, NULL, error);
+}
+
+gboolean
+kes_report_crisis_plan_share (KesStore       *store,
+                              KesCareRecord  *plan,
+                              const char     *recipient,
+                              const char     *method,
+                              const char     *note,
+                              const char     *pdf_path,
+                              const char     *xml_path,
+                              GError        **error)
+{
+  const char *patient_id;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(KesCareRecord) check = NULL;
+  g_autoptr(KesCareRecord) share = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  g_autofree char *on = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *how = NULL;
+  KesStaff *actor;
+
+  g_return_val_if_fail (KES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (KES_IS_CARE_RECORD (plan), FALSE);
+
+  patient_id = kes_care_record_get_patient_id (plan);
+  /* Checked before anything is written: a missing recipient or method is
+   * said at once, not after the files exist. */
+  check = kes_care_record_new (KES_CARE_CRISIS_PLAN_SHARE);
+  kes_care_record_set (check, "plan_id", kes_care_record_get_id (plan));
+  kes_care_record_set (check, "plan_revision", "1");
+  kes_care_record_set (check, "shared_with", recipient);
+  kes_care_record_set (check, "method", method);
+  kes_care_record_set (check, "shared_on", today_iso);
+  {
+    g_autoptr(GPtrArray) issues = kes_care_record_validate (check, today);
+
+    if (!kes_issues_to_error (issues, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(GError) local = NULL;
+    g_autoptr(KesCareRecord) current = latest (store, patient_id, KES_CARE_CRISIS_PLAN, &local);
+
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    if (current == NULL || g_strcmp0 (kes_care_record_get_id (current), kes_care_record_get_id (plan)) != 0)
+      {
+        g_set_error_literal (error, KES_ERROR, KES_ERROR_CONFLICT,
+                             _("This is not the patient’s current crisis plan: share the current one"));
+        return FALSE;
+      }
+  }
+
+  /* Which version went to whom, when and from whom, on the copy itself. */
+  actor = kes_store_get_actor (store);
+  on = kes_report_date (today_iso);
+  how = kes_report_code_label ("share-method", method);
+  /* TRANSLATORS: recipient, how, date, sender, version of the plan */
+  sent = g_strdup_printf (_("%s · %s · %s · by %s · version %" G_GINT64_FORMAT " of the plan"), recipient, how, on,
+                          actor != NULL ? kes_staff_get_display_name (actor) : _("Unknown"),
+                          kes_care_record_get_revision (plan));
+  document = build_plan (store, patient_id, sent, error);
   if (document == NULL)
     return FALSE;
-  if (pdf_path != NULL && !kes_pdf_write_file (document, pdf_path, NULL, error))
+
+  if ((pdf_path != NULL && !kes_pdf_write_file (document, pdf_path, NULL, error)) ||
+      (xml_path != NULL && !kes_xml_write_file (document, xml_path, error)))
     return FALSE;
-  if (xml_path != NULL && !kes_xml_write_file (document, xml_path, error))
+  share = kes_store_share_crisis_plan (store, plan, recipient, method, note, error);
+  if (share == NULL)
     return FALSE;
-  return kes_store_audit (store, KES_AUDIT_EXPORT, NULL, patient_id,
+  return kes_store_audit (store, KES_AUDIT_EXPORT, kes_care_record_get_id (plan), patient_id,
                           pdf_path != NULL && xml_path != NULL ? "crisis plan (PDF, XML)"
                           : pdf_path != NULL ? "crisis plan (PDF)" : "crisis plan (XML)", error);
 }

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-report-common-private.h"
 #include "kes-report-moj.h"
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
@@ -363,8 +364,23 @@ kes_report_moj_document (KesStore      *store,
     kes_block_add_key_value (block, _("Period of report"), period);
   }
   if (kes_moj_report_is_urgent (report))
-    kes_block_add_key_value (block, _("What prompted this report"),
-                             kes_moj_record_get_text (report, "trigger_detail"));
+    {
+      const char *older = kes_moj_record_get_text (report, "trigger_detail");
+      g_autofree char *when = kes_date_to_display (kes_moj_record_get_text (report, "trigger_when"));
+      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_URGENT_TRIGGER),
+                                                kes_moj_record_get_text (report, "trigger"));
+
+      /* What happened, when and what was done; a report written before these
+       * were asked for keeps its single note. */
+      kes_block_add_key_value (block, _("What prompted this report"), label != NULL ? label : "");
+      if (*older != '\0')
+        kes_block_add_key_value (block, _("Details"), older);
+      kes_block_add_key_value (block, _("What happened"),
+                               kes_report_or_not_recorded (kes_moj_record_get_text (report, "trigger_what")));
+      kes_block_add_key_value (block, _("When it happened"), kes_report_or_not_recorded (when));
+      kes_block_add_key_value (block, _("What has been done"),
+                               kes_report_or_not_recorded (kes_moj_record_get_text (report, "trigger_action")));
+    }
   {
     g_autofree char *pinned = g_strdup_printf ("%s %s", kes_moj_template_get_id (template),
                                                kes_moj_template_get_version (template));

@@ -10,6 +10,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-disclosure.h"
 #include "kes-error.h"
 #include "kes-report-common-private.h"
 #include "kes-report-referral.h"
@@ -362,42 +363,121 @@ typedef struct
   GPtrArray  *rows; /* KesReferralStatsRow* */
 } Section;
 
+/* The 90th percentile, withheld like a median on too few values. */
 static char *
-format_median (GArray *values)
-{
-  double median;
-
-  if (!kes_referral_median (values, &median))
-    return g_strdup ("–");
-  return median == (int) median ? g_strdup_printf ("%d", (int) median) : g_strdup_printf ("%.1f", median);
-}
-
-static char *
-format_p90 (GArray *values)
+format_p90 (const KesDisclosure *rule,
+            GArray              *values)
 {
   int p90;
 
-  if (!kes_referral_percentile_90 (values, &p90))
-    return g_strdup ("–");
+  if (values->len < rule->median_needs || !kes_referral_percentile_90 (values, &p90))
+    return g_strdup (KES_DISCLOSURE_WITHHELD);
   return g_strdup_printf ("%d", p90);
 }
 
-/* One row's cells: group, received, decided, accepted, median and p90 to
- * decision, discharges, median and p90 to discharge. */
-static GStrv
-row_cells (KesReferralStatsRow *row)
-{
-  GStrv cells = g_new0 (char *, 10);
+/* The count columns of a section's table. */
+enum { CELL_GROUP, CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DECISION_MEDIAN, CELL_DECISION_P90,
+       CELL_DISCHARGED, CELL_DISCHARGE_MEDIAN, CELL_DISCHARGE_P90, N_CELLS };
 
-  cells[0] = g_strdup (row->label);
-  cells[1] = kes_referral_format_count (row->received);
-  cells[2] = kes_referral_format_count (row->decided);
-  cells[3] = kes_referral_format_count (row->accepted);
-  cells[4] = format_median (row->to_decision);
-  cells[5] = format_p90 (row->to_decision);
-  cells[6] = kes_referral_format_count (row->to_discharge->len);
-  cells[7] = format_median (row->to_discharge);
-  cells[8] = format_p90 (row->to_discharge);
+static guint
+row_count (KesReferralStatsRow *row,
+           guint                cell)
+{
+  switch (cell)
+    {
+    case CELL_RECEIVED:
+      return row->received;
+    case CELL_DECIDED:
+      return row->decided;
+    case CELL_ACCEPTED:
+      return row->accepted;
+    case CELL_DISCHARGED:
+      return row->to_discharge->len;
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+/* One section's cells (a GStrv of N_CELLS per row). Counts are protected
+ * column by column, as the equality report's are (kes-disclosure.h): a
+ * month, source or area hidden as small can't come back by subtracting
+ * the others from the total (the old "<5" could). */
+static GPtrArray *
+section_cells (const KesDisclosure *rule,
+               GPtrArray           *rows)
+{
+  static const guint counts[] = { CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DISCHARGED };
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree guint *values = g_new0 (guint, rows->len + 1);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KesReferralStatsRow *row = rows->pdata[i];
+      GStrv line = g_new0 (char *, N_CELLS + 1);
+
+      line[CELL_GROUP] = g_strdup (row->label);
+      line[CELL_DECISION_MEDIAN] = kes_disclosure_median (rule, row->to_decision);
+      line[CELL_DECISION_P90] = format_p90 (rule, row->to_decision);
+      line[CELL_DISCHARGE_MEDIAN] = kes_disclosure_median (rule, row->to_discharge);
+      line[CELL_DISCHARGE_P90] = format_p90 (rule, row->to_discharge);
+      g_ptr_array_add (cells, line);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_auto(GStrv) column = NULL;
+      guint total = 0;
+
+      for (guint i = 0; i < rows->len; i++)
+        total += values[i] = row_count (rows->pdata[i], counts[c]);
+      column = kes_disclosure_column (rule, values, rows->len, total, NULL);
+      for (guint i = 0; i < rows->len; i++)
+        ((GStrv) cells->pdata[i])[counts[c]] = g_strdup (column[i]);
+    }
+  return cells;
+}
+
+/* The ethnicity table's cells per row: category, decided, accepted,
+ * declined, acceptance rate (from the rounded counts, withheld beside a
+ * hidden one). */
+static GPtrArray *
+ethnicity_cells (const KesDisclosure *rule,
+                 GPtrArray           *rows)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint n = rows->len;
+  g_autofree guint *decided = g_new0 (guint, n + 1);
+  g_autofree guint *accepted = g_new0 (guint, n + 1);
+  g_autofree guint *declined = g_new0 (guint, n + 1);
+  g_autofree gboolean *decided_hidden = g_new0 (gboolean, n + 1);
+  g_autofree gboolean *accepted_hidden = g_new0 (gboolean, n + 1);
+  g_auto(GStrv) decided_texts = NULL;
+  g_auto(GStrv) accepted_texts = NULL;
+  g_auto(GStrv) declined_texts = NULL;
+  guint totals[3] = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      KesReferralEthnicityRow *row = rows->pdata[i];
+
+      totals[0] += decided[i] = row->decided;
+      totals[1] += accepted[i] = row->accepted;
+      totals[2] += declined[i] = row->declined;
+    }
+  decided_texts = kes_disclosure_column (rule, decided, n, totals[0], decided_hidden);
+  accepted_texts = kes_disclosure_column (rule, accepted, n, totals[1], accepted_hidden);
+  declined_texts = kes_disclosure_column (rule, declined, n, totals[2], NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      KesReferralEthnicityRow *row = rows->pdata[i];
+      GStrv line = g_new0 (char *, 6);
+
+      line[0] = g_strdup (row->label);
+      line[1] = g_strdup (decided_texts[i]);
+      line[2] = g_strdup (accepted_texts[i]);
+      line[3] = g_strdup (declined_texts[i]);
+      line[4] = kes_disclosure_rate (rule, accepted[i], accepted_hidden[i], decided[i], decided_hidden[i]);
+      g_ptr_array_add (cells, line);
+    }
   return cells;
 }
 
@@ -457,7 +537,7 @@ kes_report_pathway (KesStore    *store,
   const char *discharge_headers[] = { _("Group"), _("Discharged"), _("Median days from decision"),
                                       _("90th percentile"), NULL };
   const char *ethnic_headers[] = { _("Ethnic category"), _("Decided"), _("Accepted"), _("Declined"),
-                                   _("Acceptance rate"), NULL };
+                                   _("Acceptance rate (per 100)"), NULL };
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) ethnicity = NULL;
   g_autoptr(KesDocument) document = NULL;
@@ -465,10 +545,15 @@ kes_report_pathway (KesStore    *store,
   g_autofree char *to_text = NULL;
   g_autofree char *subtitle = NULL;
   Section sections[4] = { { 0 } };
+  GPtrArray *cells = NULL;
+  KesDisclosure disclosure;
   KesBlock *table;
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
 
+  /* The published rule: the report leaves the team like the equality
+   * report does. */
+  kes_disclosure_default (&disclosure);
   if (!load_sections (store, from, to, &episodes, sections, &ethnicity, error))
     {
       free_sections (sections);
@@ -496,8 +581,12 @@ kes_report_pathway (KesStore    *store,
       "Decision to discharge runs from acceptance to discharge to the community, and counts in the month of discharge. "
       "A referral reopened after closure is counted again from the day it was reopened. The median is the middle "
       "value (the mean of the two middle values for an even number); the 90th percentile is the nearest-rank value. "
-      "To protect privacy, any count below 5 is shown as “<5”, and an acceptance rate only when at least 5 were "
-      "accepted and 5 declined."));
+      "The acceptance rate is per 100 decided, worked out from the rounded counts."));
+  {
+    g_autofree char *rule = kes_disclosure_describe (&disclosure);
+
+    kes_document_add_paragraph (document, rule);
+  }
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
@@ -507,18 +596,22 @@ kes_report_pathway (KesStore    *store,
           kes_document_add_paragraph (document, _("No referrals in this period."));
           continue;
         }
+      cells = section_cells (&disclosure, sections[s].rows);
       table = kes_document_add_table (document, headers, widths);
-      for (guint i = 0; i < sections[s].rows->len; i++)
+      for (guint i = 0; i < cells->len; i++)
         {
-          g_auto(GStrv) cells = row_cells (sections[s].rows->pdata[i]);
-          kes_block_add_row_cells (table, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], NULL);
+          GStrv line = cells->pdata[i];
+          kes_block_add_row_cells (table, line[CELL_GROUP], line[CELL_RECEIVED], line[CELL_DECIDED],
+                                   line[CELL_ACCEPTED], line[CELL_DECISION_MEDIAN], line[CELL_DECISION_P90], NULL);
         }
       table = kes_document_add_table (document, discharge_headers, discharge_widths);
-      for (guint i = 0; i < sections[s].rows->len; i++)
+      for (guint i = 0; i < cells->len; i++)
         {
-          g_auto(GStrv) cells = row_cells (sections[s].rows->pdata[i]);
-          kes_block_add_row_cells (table, cells[0], cells[6], cells[7], cells[8], NULL);
+          GStrv line = cells->pdata[i];
+          kes_block_add_row_cells (table, line[CELL_GROUP], line[CELL_DISCHARGED], line[CELL_DISCHARGE_MEDIAN],
+                                   line[CELL_DISCHARGE_P90], NULL);
         }
+      g_clear_pointer (&cells, g_ptr_array_unref);
     }
 
   kes_document_add_heading (document, 1, _("Acceptance by ethnic category"));
@@ -526,18 +619,14 @@ kes_report_pathway (KesStore    *store,
     kes_document_add_paragraph (document, _("No decisions in this period."));
   else
     {
+      cells = ethnicity_cells (&disclosure, ethnicity);
       table = kes_document_add_table (document, ethnic_headers, ethnic_widths);
-      for (guint i = 0; i < ethnicity->len; i++)
+      for (guint i = 0; i < cells->len; i++)
         {
-          KesReferralEthnicityRow *row = ethnicity->pdata[i];
-          g_autofree char *decided = kes_referral_format_count (row->decided);
-          g_autofree char *accepted = kes_referral_format_count (row->accepted);
-          g_autofree char *declined = kes_referral_format_count (row->declined);
-          g_autofree char *rate = kes_referral_format_rate (row->accepted, row->declined);
-
-          kes_block_add_row_cells (table, row->label, decided, accepted, declined,
-                                   rate != NULL ? rate : _("suppressed"), NULL);
+          GStrv line = cells->pdata[i];
+          kes_block_add_row_cells (table, line[0], line[1], line[2], line[3], line[4], NULL);
         }
+      g_clear_pointer (&cells, g_ptr_array_unref);
     }
   free_sections (sections);
   return g_steal_pointer (&document);
@@ -581,10 +670,14 @@ kes_report_pathway_csv (KesStore    *store,
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) ethnicity = NULL;
   Section sections[4] = { { 0 } };
+  KesDisclosure disclosure;
   GString *csv;
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
 
+  /* The published rule: the report leaves the team like the equality
+   * report does. */
+  kes_disclosure_default (&disclosure);
   if (!load_sections (store, from, to, &episodes, sections, &ethnicity, error))
     {
       free_sections (sections);
@@ -594,36 +687,38 @@ kes_report_pathway_csv (KesStore    *store,
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     csv_field (csv, header[i], i + 1 == G_N_ELEMENTS (header));
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    for (guint i = 0; i < sections[s].rows->len; i++)
-      {
-        KesReferralStatsRow *row = sections[s].rows->pdata[i];
-        g_auto(GStrv) cells = row_cells (row);
+    {
+      g_autoptr(GPtrArray) cells = section_cells (&disclosure, sections[s].rows);
 
-        csv_field (csv, keys[s], FALSE);
-        /* Machine-readable: the month or code rather than the label. */
-        csv_field (csv, s == 0 ? "all" : row->key, FALSE);
-        for (guint c = 1; c < 9; c++)
-          csv_field (csv, cells[c], c == 8);
-      }
+      for (guint i = 0; i < cells->len; i++)
+        {
+          KesReferralStatsRow *row = sections[s].rows->pdata[i];
+          GStrv line = cells->pdata[i];
+
+          csv_field (csv, keys[s], FALSE);
+          /* Machine-readable: the month or code rather than the label. */
+          csv_field (csv, s == 0 ? "all" : row->key, FALSE);
+          for (guint c = CELL_RECEIVED; c < N_CELLS; c++)
+            csv_field (csv, line[c], c + 1 == N_CELLS);
+        }
+    }
   g_string_append (csv, "\r\n");
   for (guint i = 0; i < G_N_ELEMENTS (ethnic_header); i++)
     csv_field (csv, ethnic_header[i], i + 1 == G_N_ELEMENTS (ethnic_header));
-  for (guint i = 0; i < ethnicity->len; i++)
-    {
-      KesReferralEthnicityRow *row = ethnicity->pdata[i];
-      g_autofree char *decided = kes_referral_format_count (row->decided);
-      g_autofree char *accepted = kes_referral_format_count (row->accepted);
-      g_autofree char *declined = kes_referral_format_count (row->declined);
-      g_autofree char *rate = kes_referral_format_rate (row->accepted, row->declined);
+  {
+    g_autoptr(GPtrArray) cells = ethnicity_cells (&disclosure, ethnicity);
 
-      csv_field (csv, "ethnicity", FALSE);
-      csv_field (csv, row->ethnicity, FALSE);
-      csv_field (csv, row->label, FALSE);
-      csv_field (csv, decided, FALSE);
-      csv_field (csv, accepted, FALSE);
-      csv_field (csv, declined, FALSE);
-      csv_field (csv, rate != NULL ? rate : "suppressed", TRUE);
-    }
+    for (guint i = 0; i < cells->len; i++)
+      {
+        KesReferralEthnicityRow *row = ethnicity->pdata[i];
+        GStrv line = cells->pdata[i];
+
+        csv_field (csv, "ethnicity", FALSE);
+        csv_field (csv, row->ethnicity, FALSE);
+        for (guint c = 0; c < 5; c++)
+          csv_field (csv, line[c], c == 4);
+      }
+  }
   free_sections (sections);
   return g_string_free (csv, FALSE);
 }

@@ -30,9 +30,9 @@ KesDocument *kes_report_inreach_plan        (KesStore    *store,
                                              GError     **error);
 /* The pathway report over [@from, @to] (YYYY-MM-DD, inclusive): referrals,
  * decisions and waiting times (median and 90th percentile, calendar days)
- * by month, source and area, and acceptance by ethnic category with counts
- * below 5 shown as "<5" (definitions in kes-referral-stats.h). No patient
- * is named. */
+ * by month, source and area, and acceptance by ethnic category, every
+ * count protected as kes-disclosure.h says (definitions in
+ * kes-referral-stats.h). No patient is named. */
 KesDocument *kes_report_pathway             (KesStore    *store,
                                              const char  *from,
                                              const char  *to,

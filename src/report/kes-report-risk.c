@@ -285,6 +285,7 @@ kes_report_risk_comparison (KesStore           *store,
   g_autoptr(KesPatient) patient = NULL;
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) judgements = NULL;
   g_autoptr(GError) refused = NULL;
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *a_date = NULL;
@@ -313,7 +314,8 @@ kes_report_risk_comparison (KesStore           *store,
   kes_document_add_paragraph (document, kes_tool_definition_get_licence_note (def));
 
   changes = kes_tool_assessment_compare (def, before, after, &refused);
-  if (changes == NULL)
+  judgements = changes != NULL ? kes_tool_assessment_compare_judgements (def, before, after, &refused) : NULL;
+  if (changes == NULL || judgements == NULL)
     {
       kes_document_add_not_completed (document, _("Item-by-item comparison"), refused->message);
       return g_steal_pointer (&document);
@@ -323,8 +325,7 @@ kes_report_risk_comparison (KesStore           *store,
       KesToolRatingChange *change = g_ptr_array_index (changes, i);
       g_hash_table_add (changed, g_strdup_printf ("%s/%s", change->item->code, change->rating->name));
     }
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rating changed", "%u ratings changed",
-                                        changes->len), changes->len);
+  count = kes_tool_comparison_headline (changes, judgements);
   kes_document_add_heading (document, 1, count);
 
   a_date = kes_report_date (kes_risk_assessment_get_assessed_on (before));
@@ -353,6 +354,21 @@ kes_report_risk_comparison (KesStore           *store,
                                    x != NULL ? kes_tool_point_label (rating->scale, x) : _("Not rated"),
                                    y != NULL ? kes_tool_point_label (rating->scale, y) : _("Not rated"),
                                    g_hash_table_contains (changed, key) ? _("Changed") : "", NULL);
+        }
+    }
+  if (judgements->len > 0)
+    {
+      headers[0] = _("Judgement");
+      kes_document_add_heading (document, 2, _("The clinician’s judgements"));
+      table = kes_document_add_table (document, headers, widths);
+      for (guint i = 0; i < judgements->len; i++)
+        {
+          KesToolJudgementPair *pair = g_ptr_array_index (judgements, i);
+
+          kes_block_add_row_cells (table, pair->field->label,
+                                   pair->before != NULL ? pair->before : _("Not given"),
+                                   pair->after != NULL ? pair->after : _("Not given"),
+                                   pair->changed ? _("Changed") : "", NULL);
         }
     }
   return g_steal_pointer (&document);

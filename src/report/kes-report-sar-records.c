@@ -8,6 +8,7 @@
 
 #include "kes-care-record.h"
 #include "kes-carers.h"
+#include "kes-display-value.h"
 #include "kes-liaison.h"
 #include "kes-moj.h"
 #include "kes-report-common-private.h"
@@ -40,6 +41,7 @@ kes_report_sar_kind_label (const char *kind)
     { "lithium-level", N_("Lithium levels") },
     { "physical-health", N_("Physical health checks") },
     { "clozapine-monitoring", N_("Clozapine monitoring service and blood count thresholds") },
+    { "crisis-plan-share", N_("Crisis plan shared with other services") },
     { "clozapine-no-rechallenge", N_("Clozapine: not to be re-challenged") },
     { "lithium-plan", N_("Lithium target range and higher-risk groups") },
     { "carer", N_("Carers") },
@@ -133,7 +135,8 @@ member_label (const char *kind,
 /* Every value of a record's data as "label" → "value", nested members by
  * their path; lists of plain values as one value. */
 static void
-flatten (const char *kind,
+flatten (KesStore   *store,
+         const char *kind,
          const char *path,
          JsonNode   *node,
          GPtrArray  *labels,
@@ -152,7 +155,18 @@ flatten (const char *kind,
         {
           g_autofree char *label = member_label (kind, path, key);
 
-          flatten (kind, label, member, labels, values);
+          /* A record's own values as they read: code labels, names for
+           * ids, dates in words (never "Team: 6a0c…"). */
+          if (path == NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING &&
+              json_node_get_string (member)[0] != '\0')
+            {
+              g_autofree char *shown = kes_store_display_value (store, kind, key, json_node_get_string (member));
+
+              g_ptr_array_add (labels, g_strdup (label));
+              g_hash_table_insert (values, g_strdup (label), g_strdup_printf ("“%s”", shown));
+              continue;
+            }
+          flatten (store, kind, label, member, labels, values);
         }
       return;
     }
@@ -187,7 +201,7 @@ flatten (const char *kind,
             {
               g_autofree char *label = g_strdup_printf (_("%s › %u"), path, i + 1);
 
-              flatten (kind, label, item, labels, values);
+              flatten (store, kind, label, item, labels, values);
             }
         }
       if (all_plain && plain->len > 0)
@@ -229,7 +243,8 @@ flatten (const char *kind,
 }
 
 static void
-flatten_revision (const char  *kind,
+flatten_revision (KesStore    *store,
+                  const char  *kind,
                   KesRevision *revision,
                   GPtrArray   *labels,
                   GHashTable  *values)
@@ -239,13 +254,14 @@ flatten_revision (const char  *kind,
   if (revision != NULL
       && json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
       && json_parser_get_root (parser) != NULL)
-    flatten (kind, NULL, json_parser_get_root (parser), labels, values);
+    flatten (store, kind, NULL, json_parser_get_root (parser), labels, values);
 }
 
 /* The history of a record of another kind: what each revision set, changed
  * or removed, every member named in words. */
 static void
 add_other_history (KesDocument       *document,
+                   KesStore          *store,
                    KesArchivedRecord *record)
 {
   KesBlock *table = kes_document_add_table (document,
@@ -288,8 +304,8 @@ add_other_history (KesDocument       *document,
 
       if (kes_revision_get_change (revision) != KES_CHANGE_ENTERED_IN_ERROR)
         {
-          flatten_revision (record->kind_name, revision, labels, values);
-          flatten_revision (record->kind_name, previous, old_labels, old_values);
+          flatten_revision (store, record->kind_name, revision, labels, values);
+          flatten_revision (store, record->kind_name, previous, old_labels, old_values);
           for (guint l = 0; l < labels->len; l++)
             {
               const char *label = g_ptr_array_index (labels, l);
@@ -317,6 +333,7 @@ add_other_history (KesDocument       *document,
  * them, each with its whole history. */
 void
 kes_report_sar_add_others (KesDocument *document,
+                           KesStore    *store,
                            GPtrArray   *others)
 {
   const char *group = NULL;
@@ -347,6 +364,6 @@ kes_report_sar_add_others (KesDocument *document,
         ? g_strdup_printf (_("%u. First recorded %s (entered in error)"), n_in_group, created)
         : g_strdup_printf (_("%u. First recorded %s"), n_in_group, created);
       kes_document_add_heading (document, 3, title);
-      add_other_history (document, record);
+      add_other_history (document, store, record);
     }
 }

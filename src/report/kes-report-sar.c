@@ -63,15 +63,6 @@ add_register (KesDocument       *document,
         case KES_PATIENT_ETHNICITY:
           shown = kes_report_code_label (KES_CODES_ETHNIC_CATEGORY, value);
           break;
-        case KES_PATIENT_LEGAL_STATUS:
-          shown = kes_report_code_label (KES_CODES_LEGAL_STATUS, value);
-          break;
-        case KES_PATIENT_MAPPA_CATEGORY:
-          shown = kes_report_code_label (KES_CODES_MAPPA_CATEGORY, value);
-          break;
-        case KES_PATIENT_MAPPA_LEVEL:
-          shown = kes_report_code_label (KES_CODES_MAPPA_LEVEL, value);
-          break;
         case KES_PATIENT_COORDINATOR_ID:
         case KES_PATIENT_CLINICIAN_ID:
         case KES_PATIENT_SUPERVISOR_ID:
@@ -94,7 +85,6 @@ add_register (KesDocument       *document,
         case KES_PATIENT_FAMILY_NAME:
         case KES_PATIENT_GIVEN_NAME:
         case KES_PATIENT_PREFERRED_NAME:
-        case KES_PATIENT_MHCS_REFERENCE:
         case KES_PATIENT_ADDRESS:
         case KES_PATIENT_POSTCODE:
         case KES_PATIENT_PHONE:
@@ -120,11 +110,12 @@ add_register (KesDocument       *document,
     }
 
   kes_document_add_heading (document, 2, _("History of the register"));
-  kes_report_add_history (document, record->revisions);
+  kes_report_add_history (document, store, "patient", record->revisions);
 }
 
 static void
 add_contact (KesDocument       *document,
+             KesStore          *store,
              KesArchivedRecord *record)
 {
   g_autoptr(KesContact) contact = kes_contact_new ();
@@ -152,11 +143,12 @@ add_contact (KesDocument       *document,
   kes_block_add_key_value (values, _("Summary"), kes_report_or_not_recorded (kes_contact_get_summary (contact)));
 
   kes_document_add_heading (document, 3, _("History"));
-  kes_report_add_history (document, record->revisions);
+  kes_report_add_history (document, store, "contact", record->revisions);
 }
 
 static void
 add_note (KesDocument       *document,
+          KesStore          *store,
           KesArchivedRecord *record)
 {
   g_autoptr(KesNote) note = kes_note_new ();
@@ -176,7 +168,7 @@ add_note (KesDocument       *document,
   kes_document_add_heading (document, 2, title);
   kes_document_add_paragraph (document, kes_report_or_not_recorded (kes_note_get_body (note)));
   kes_document_add_heading (document, 3, _("History"));
-  kes_report_add_history (document, record->revisions);
+  kes_report_add_history (document, store, "note", record->revisions);
 }
 
 static KesDocument *
@@ -221,15 +213,15 @@ build_document (KesStore         *store,
   if (contacts->len == 0)
     kes_document_add_paragraph (document, _("No contacts are recorded."));
   for (guint i = 0; i < contacts->len; i++)
-    add_contact (document, g_ptr_array_index (contacts, i));
+    add_contact (document, store, g_ptr_array_index (contacts, i));
 
   kes_document_add_heading (document, 1, _("Notes"));
   if (notes->len == 0)
     kes_document_add_paragraph (document, _("No notes are recorded."));
   for (guint i = 0; i < notes->len; i++)
-    add_note (document, g_ptr_array_index (notes, i));
+    add_note (document, store, g_ptr_array_index (notes, i));
 
-  kes_report_sar_add_others (document, others);
+  kes_report_sar_add_others (document, store, others);
 
   kes_document_add_heading (document, 1, _("Staff named in this record"));
   table = kes_document_add_table (document,
@@ -381,6 +373,7 @@ write_manifest (const char        *folder,
                 KesDocument       *document,
                 KesRecordArchive  *archive,
                 GPtrArray         *letters,
+                GPtrArray         *decisions,
                 GError           **error)
 {
   g_autoptr(GString) manifest = g_string_new (NULL);
@@ -452,7 +445,9 @@ write_manifest (const char        *folder,
                           kes_record_archive_get_staff (archive)->len);
   g_string_append_printf (manifest, "%s\n",
                           _("Nothing held about this person is left out: earlier versions and "
-                            "records entered in error are included."));
+                            "records entered in error are included. Information about other people is "
+                            "included or withheld as listed below."));
+  kes_report_sar_describe_decisions (manifest, decisions);
 
   return kes_atomic_file_set_contents (path, manifest->str, manifest->len, error);
 }
@@ -470,13 +465,64 @@ write_bytes (const char  *folder,
   return kes_atomic_file_set_contents (path, data, length, error);
 }
 
+GPtrArray *
+kes_report_subject_access_third_parties (KesStore    *store,
+                                         const char  *patient_id,
+                                         GError     **error)
+{
+  g_autoptr(KesRecordArchive) archive = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
+    return NULL;
+  archive = kes_record_export_archive (store, patient_id, error);
+  return archive != NULL ? kes_report_sar_third_parties (store, archive, error) : NULL;
+}
+
+/* The third parties found now, each with the clinician's decision, or
+ * withheld (saying why) where there is none. */
+static GPtrArray *
+decide (KesStore          *store,
+        KesRecordArchive  *archive,
+        GPtrArray         *decisions,
+        GError           **error)
+{
+  g_autoptr(GPtrArray) found = kes_report_sar_third_parties (store, archive, error);
+
+  if (found == NULL)
+    return NULL;
+  for (guint i = 0; i < found->len; i++)
+    {
+      KesSarThirdParty *party = g_ptr_array_index (found, i);
+      KesSarThirdParty *decided = NULL;
+
+      for (guint j = 0; decisions != NULL && j < decisions->len && decided == NULL; j++)
+        {
+          KesSarThirdParty *candidate = g_ptr_array_index (decisions, j);
+
+          if (candidate->kind == party->kind && g_strcmp0 (candidate->id, party->id) == 0)
+            decided = candidate;
+        }
+      party->include = decided != NULL && decided->include;
+      g_free (party->reason);
+      party->reason = g_strdup (decided != NULL ? decided->reason
+                                : decisions == NULL ? _("Withheld: no one reviewed it before this export")
+                                                    : _("Withheld: found after the decisions were made"));
+    }
+  return g_steal_pointer (&found);
+}
+
 gboolean
 kes_report_subject_access_export (KesStore      *store,
                                   const char    *patient_id,
                                   const char    *folder,
+                                  GPtrArray     *decisions,
                                   GCancellable  *cancellable,
                                   GError       **error)
 {
+  g_autoptr(GPtrArray) decided = NULL;
   g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(GBytes) record = NULL;
@@ -505,6 +551,10 @@ kes_report_subject_access_export (KesStore      *store,
 
   archive = kes_record_export_archive (store, patient_id, error);
   if (archive == NULL)
+    return FALSE;
+  /* Third parties as the clinician decided, before anything is made. */
+  if ((decided = decide (store, archive, decisions, error)) == NULL ||
+      !kes_report_sar_redact (archive, decided, error))
     return FALSE;
 
   document = build_document (store, archive, error);
@@ -539,7 +589,7 @@ kes_report_subject_access_export (KesStore      *store,
   if (letters == NULL)
     return FALSE;
 
-  return write_manifest (folder, document, archive, letters, error)
+  return write_manifest (folder, document, archive, letters, decided, error)
       && kes_store_audit (store, KES_AUDIT_EXPORT, patient_id, patient_id,
                           "subject access export (PDF, XML, case record)", error);
 }

@@ -134,6 +134,13 @@ kes_report_summary_add_monitoring (KesDocument  *document,
     return TRUE;
 
   kes_document_add_heading (document, 1, _("Medication monitoring"));
+  /* An empty block prints "None recorded.", which would sit above a table
+   * of checks that are due: the settings only when there are some. */
+  if (no_rechallenge == NULL && thresholds == NULL && lithium == NULL && bmi == NULL)
+    {
+      add_due_items (document, items);
+      return TRUE;
+    }
   values = kes_document_add_key_values (document, NULL);
   if (no_rechallenge != NULL)
     {

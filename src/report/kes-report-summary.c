@@ -6,6 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "kes-codes.h"
+#include "kes-crisis-essentials.h"
+#include "kes-error.h"
+#include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
 #include "kes-report-summary-private.h"
@@ -59,8 +63,6 @@ add_demographics (KesDocument *document,
   add_value (values, _("Other names"), aliases);
   add_value (values, kes_patient_field_label (KES_PATIENT_BIRTH_DATE), birth);
   add_value (values, kes_patient_field_label (KES_PATIENT_NHS_NUMBER), nhs);
-  add_value (values, kes_patient_field_label (KES_PATIENT_MHCS_REFERENCE),
-             kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER), KES_CODES_GENDER,
             kes_patient_get_text (patient, KES_PATIENT_GENDER));
   add_code (values, kes_patient_field_label (KES_PATIENT_GENDER_IDENTITY), KES_CODES_GENDER_IDENTITY,
@@ -82,6 +84,9 @@ add_care (KesDocument *document,
           KesStore    *store,
           KesPatient  *patient)
 {
+  /* The legal status from its one record (the Legal & MoJ tab). */
+  g_autoptr(KesMojRecord) legal = kes_store_current_legal_status (store, kes_patient_get_id (patient), NULL);
+  g_autofree char *summary = legal != NULL ? kes_legal_status_dup_summary (legal) : NULL;
   g_autoptr(KesTeam) team = NULL;
   g_autofree char *referral = kes_report_date (kes_patient_get_text (patient, KES_PATIENT_REFERRAL_DATE));
   const char *team_id = kes_patient_get_text (patient, KES_PATIENT_TEAM_ID);
@@ -92,12 +97,13 @@ add_care (KesDocument *document,
 
   kes_document_add_heading (document, 1, _("Legal status and care team"));
   values = kes_document_add_key_values (document, NULL);
-  add_code (values, kes_patient_field_label (KES_PATIENT_LEGAL_STATUS), KES_CODES_LEGAL_STATUS,
-            kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS));
-  add_code (values, kes_patient_field_label (KES_PATIENT_MAPPA_CATEGORY), KES_CODES_MAPPA_CATEGORY,
-            kes_patient_get_text (patient, KES_PATIENT_MAPPA_CATEGORY));
-  add_code (values, kes_patient_field_label (KES_PATIENT_MAPPA_LEVEL), KES_CODES_MAPPA_LEVEL,
-            kes_patient_get_text (patient, KES_PATIENT_MAPPA_LEVEL));
+  add_value (values, _("Mental Health Act status"), summary);
+  add_value (values, _("MHCS reference"), legal != NULL ? kes_moj_record_get_text (legal, "mhcs_reference") : NULL);
+  add_code (values, _("MAPPA category"), KES_CODES_MAPPA_CATEGORY,
+            legal != NULL ? kes_moj_record_get_text (legal, "mappa_category") : NULL);
+  add_code (values, _("MAPPA level"), KES_CODES_MAPPA_LEVEL,
+            legal != NULL ? kes_moj_record_get_text (legal, "mappa_level") : NULL);
+  add_value (values, _("Index offence"), legal != NULL ? kes_moj_record_get_text (legal, "index_offences") : NULL);
   add_value (values, kes_patient_field_label (KES_PATIENT_TEAM_ID),
              team != NULL ? kes_team_get_name (team) : NULL);
   add_staff (store, values, kes_patient_field_label (KES_PATIENT_COORDINATOR_ID),
@@ -134,17 +140,68 @@ add_diagnoses (KesDocument *document,
     kes_document_add_paragraph (document, notes);
 }
 
-static void
-add_alerts (KesDocument *document,
-            KesPatient  *patient)
+/* Every alert the record header shows: the medication alerts (a red
+ * clozapine result, a toxic lithium level, not to be re-challenged) first,
+ * then those typed on the register. */
+static gboolean
+add_alerts (KesDocument  *document,
+            KesStore     *store,
+            KesPatient   *patient,
+            GError      **error)
 {
-  const char * const *alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
+  const char * const *typed = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) care = kes_store_list_care_alerts (store, kes_patient_get_id (patient), &local);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  /* A reader who may not see clinical records gets the register's alerts. */
+  if (care == NULL && !g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  for (guint i = 0; care != NULL && i < care->len; i++)
+    g_ptr_array_add (all, care->pdata[i]);
+  for (guint i = 0; typed != NULL && typed[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) typed[i]);
+  g_ptr_array_add (all, NULL);
 
   kes_document_add_heading (document, 1, _("Alerts"));
-  if (alerts == NULL || alerts[0] == NULL)
+  if (all->len == 1)
     kes_document_add_paragraph (document, _("No alerts are recorded."));
   else
-    kes_document_add_list (document, alerts);
+    kes_document_add_list (document, (const char * const *) all->pdata);
+  return TRUE;
+}
+
+/* What the patient takes now, with the latest results that go with it
+ * (kes_store_medication_lines, as the crisis plan has them). */
+static gboolean
+add_medication (KesDocument  *document,
+                KesStore     *store,
+                KesPatient   *patient,
+                GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) lines = kes_store_medication_lines (store, kes_patient_get_id (patient), &local);
+  KesBlock *values;
+
+  if (lines == NULL)
+    {
+      if (g_error_matches (local, KES_ERROR, KES_ERROR_PERMISSION))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  kes_document_add_heading (document, 1, _("Current medication and latest results"));
+  values = kes_document_add_key_values (document, NULL);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      KesEssentialLine *line = g_ptr_array_index (lines, i);
+
+      kes_block_add_key_value (values, line->label, line->value);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -231,8 +288,9 @@ kes_report_patient_summary (KesStore    *store,
   add_demographics (document, patient);
   add_care (document, store, patient);
   add_diagnoses (document, patient);
-  add_alerts (document, patient);
-  if (!kes_report_summary_add_monitoring (document, store, patient, error) ||
+  if (!add_alerts (document, store, patient, error) ||
+      !add_medication (document, store, patient, error) ||
+      !kes_report_summary_add_monitoring (document, store, patient, error) ||
       !add_contacts (document, store, patient, error))
     return NULL;
 

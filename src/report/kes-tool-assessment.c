@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-report-error.h"
 #include "kes-store-risk.h"
@@ -68,6 +69,43 @@ check_field (GPtrArray          *issues,
                                             field->label));
 }
 
+gboolean
+kes_tool_rating_applies (const KesToolItem   *item,
+                         const KesToolRating *rating,
+                         KesRiskAssessment   *assessment)
+{
+  const char *held;
+
+  g_return_val_if_fail (item != NULL && rating != NULL, FALSE);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), FALSE);
+
+  if (rating->depends_on == NULL)
+    return TRUE;
+  held = kes_risk_assessment_get_rating (assessment, item->code, rating->depends_on->name);
+  return held != NULL && g_strv_contains ((const char * const *) rating->when_points, held);
+}
+
+/* A rating on a slot that does not apply: "H2: Relevance is rated, but
+ * Presence is “No: not present”". */
+static KesIssue *
+inapplicable_issue (const KesToolItem   *item,
+                    const KesToolRating *rating,
+                    KesRiskAssessment   *assessment,
+                    const char          *key)
+{
+  g_autofree char *name = kes_tool_item_describe (item);
+  const char *held = kes_risk_assessment_get_rating (assessment, item->code, rating->depends_on->name);
+
+  if (held == NULL)
+    /* Translators: "H2 …: Relevance is rated before Presence" */
+    return kes_issue_new (key, KES_ISSUE_ERROR, _("%s: %s is rated before %s: rate %s first"), name,
+                          rating->label, rating->depends_on->label, rating->depends_on->label);
+  /* Translators: "H2 …: Relevance is rated, but Presence is “No: not present”: clear the relevance" */
+  return kes_issue_new (key, KES_ISSUE_ERROR, _("%s: %s is rated, but %s is “%s”: clear the %s"), name,
+                        rating->label, rating->depends_on->label,
+                        kes_tool_point_label (rating->depends_on->scale, held), rating->label);
+}
+
 GPtrArray *
 kes_tool_assessment_unrated (KesToolDefinition *definition,
                              KesRiskAssessment *assessment)
@@ -89,12 +127,18 @@ kes_tool_assessment_unrated (KesToolDefinition *definition,
       for (guint j = 0; j < item->ratings->len; j++)
         {
           const KesToolRating *rating = g_ptr_array_index (item->ratings, j);
-          g_autofree char *key = NULL;
+          gboolean rated = kes_risk_assessment_get_rating (assessment, item->code, rating->name) != NULL;
+          g_autofree char *key = g_strdup_printf ("%s/%s", item->code, rating->name);
           g_autofree char *name = NULL;
 
-          if (kes_risk_assessment_get_rating (assessment, item->code, rating->name) != NULL)
+          if (!kes_tool_rating_applies (item, rating, assessment))
+            {
+              if (rated)
+                g_ptr_array_add (issues, inapplicable_issue (item, rating, assessment, key));
+              continue;
+            }
+          if (rated)
             continue;
-          key = g_strdup_printf ("%s/%s", item->code, rating->name);
           name = kes_tool_item_describe (item);
           g_ptr_array_add (issues, kes_issue_new (key, KES_ISSUE_ERROR,
                                                   /* Translators: "TS3 Immediacy of violence: Rating not given" */
@@ -299,6 +343,34 @@ definition_key (KesRiskAssessment *a)
                           kes_risk_assessment_get_def_version (a));
 }
 
+/* Both written with @definition, or an error saying why they are not
+ * compared. */
+static gboolean
+comparable (KesToolDefinition  *definition,
+            KesRiskAssessment  *before,
+            KesRiskAssessment  *after,
+            GError            **error)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (kes_risk_assessment_same_definition (before, after) && kes_tool_assessment_matches (definition, before))
+    return TRUE;
+  a = definition_key (before);
+  b = definition_key (after);
+  if (g_str_equal (a, b))
+    g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
+                 _("These assessments were written with %s, not with %s: compare them with "
+                   "their own definition"), a, kes_tool_definition_get_key (definition));
+  else
+    g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
+                 _("These assessments were written with different definitions (%s and %s). "
+                   "Ratings are compared item by item only within one definition version, "
+                   "because item wording, sub-items and scales may differ between versions; "
+                   "both assessments stay readable on their own."), a, b);
+  return FALSE;
+}
+
 GPtrArray *
 kes_tool_assessment_compare (KesToolDefinition  *definition,
                              KesRiskAssessment  *before,
@@ -312,24 +384,8 @@ kes_tool_assessment_compare (KesToolDefinition  *definition,
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (before), NULL);
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (after), NULL);
 
-  if (!kes_risk_assessment_same_definition (before, after) ||
-      !kes_tool_assessment_matches (definition, before))
-    {
-      g_autofree char *a = definition_key (before);
-      g_autofree char *b = definition_key (after);
-
-      if (g_str_equal (a, b))
-        g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
-                     _("These assessments were written with %s, not with %s: compare them with "
-                       "their own definition"), a, kes_tool_definition_get_key (definition));
-      else
-        g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
-                     _("These assessments were written with different definitions (%s and %s). "
-                       "Ratings are compared item by item only within one definition version, "
-                       "because item wording, sub-items and scales may differ between versions; "
-                       "both assessments stay readable on their own."), a, b);
-      return NULL;
-    }
+  if (!comparable (definition, before, after, error))
+    return NULL;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_tool_rating_change_free);
   items = kes_tool_definition_get_all_items (definition);
@@ -355,4 +411,81 @@ kes_tool_assessment_compare (KesToolDefinition  *definition,
         }
     }
   return g_steal_pointer (&changes);
+}
+
+void
+kes_tool_judgement_pair_free (KesToolJudgementPair *pair)
+{
+  if (pair == NULL)
+    return;
+  g_free (pair->before);
+  g_free (pair->after);
+  g_free (pair);
+}
+
+/* A judgement's value as it reads: a point's label, an en-GB date, text. */
+static char *
+judgement_text (const KesToolField *field,
+                const char         *value)
+{
+  if (value == NULL || *value == '\0')
+    return NULL;
+  if (field->type == KES_TOOL_FIELD_CHOICE && field->scale != NULL)
+    return g_strdup (kes_tool_point_label (field->scale, value));
+  if (field->type == KES_TOOL_FIELD_DATE)
+    return kes_date_to_display (value);
+  return g_strdup (value);
+}
+
+GPtrArray *
+kes_tool_assessment_compare_judgements (KesToolDefinition  *definition,
+                                        KesRiskAssessment  *before,
+                                        KesRiskAssessment  *after,
+                                        GError            **error)
+{
+  GPtrArray *pairs;
+  GPtrArray *judgements;
+
+  g_return_val_if_fail (KES_IS_TOOL_DEFINITION (definition), NULL);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (before), NULL);
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (after), NULL);
+
+  if (!comparable (definition, before, after, error))
+    return NULL;
+  pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_tool_judgement_pair_free);
+  judgements = kes_tool_definition_get_judgements (definition);
+  for (guint i = 0; i < judgements->len; i++)
+    {
+      const KesToolField *field = g_ptr_array_index (judgements, i);
+      const char *x = kes_risk_assessment_get_field (before, field->id);
+      const char *y = kes_risk_assessment_get_field (after, field->id);
+      KesToolJudgementPair *pair = g_new0 (KesToolJudgementPair, 1);
+
+      pair->field = field;
+      pair->before = judgement_text (field, x);
+      pair->after = judgement_text (field, y);
+      pair->changed = g_strcmp0 (x != NULL && *x != '\0' ? x : NULL, y != NULL && *y != '\0' ? y : NULL) != 0;
+      g_ptr_array_add (pairs, pair);
+    }
+  return pairs;
+}
+
+char *
+kes_tool_comparison_headline (GPtrArray *rating_changes,
+                              GPtrArray *judgements)
+{
+  guint changed = 0;
+  g_autofree char *ratings = NULL;
+
+  g_return_val_if_fail (rating_changes != NULL && judgements != NULL, NULL);
+
+  for (guint i = 0; i < judgements->len; i++)
+    changed += ((KesToolJudgementPair *) g_ptr_array_index (judgements, i))->changed ? 1 : 0;
+  ratings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rating changed", "%u ratings changed",
+                                          rating_changes->len), rating_changes->len);
+  if (judgements->len == 0)
+    return g_steal_pointer (&ratings);
+  /* Translators: "3 ratings changed · 1 judgement changed" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u judgement changed", "%s · %u judgements changed",
+                                       changed), ratings, changed);
 }

@@ -18,12 +18,21 @@ gboolean    kes_tool_assessment_matches    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
 
 /* What stops completion: every rating slot of every item and sub-item
- * without a rating, each required judgement or section field left empty, and
- * each required field of a group entry left empty. KesIssue list (field is
+ * without a rating (a slot that does not apply is not asked for, and a
+ * rating given to one is a problem too), each required judgement or
+ * section field left empty, and each required field of a group entry left
+ * empty. KesIssue list (field is
  * "ITEM/slot" or the field id), in the order of the form; empty when
  * complete. */
 GPtrArray  *kes_tool_assessment_unrated    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
+
+/* Whether @rating of @item is to be rated in @assessment now: always,
+ * unless it depends on another slot (KesToolRating.depends_on) that holds
+ * none of its points. */
+gboolean    kes_tool_rating_applies        (const KesToolItem   *item,
+                                            const KesToolRating *rating,
+                                            KesRiskAssessment   *assessment);
 
 typedef struct
 {
@@ -68,6 +77,32 @@ GPtrArray  *kes_tool_assessment_compare    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *before,
                                             KesRiskAssessment  *after,
                                             GError            **error);
+
+/* One of the clinician's judgements (final opinions such as case
+ * prioritisation or the recommended level of security) in two
+ * assessments: the values as a reader reads them ("Medium", a date in
+ * en-GB, the text), NULL when not given. */
+typedef struct
+{
+  const KesToolField *field;
+  char               *before;
+  char               *after;
+  gboolean            changed;
+} KesToolJudgementPair;
+
+void        kes_tool_judgement_pair_free   (KesToolJudgementPair *pair);
+
+/* Every judgement of @definition, in its order, as @before and @after
+ * hold it (KesToolJudgementPair); a comparison is not complete without
+ * them, since the judgements are the clinician's conclusions. NULL, with
+ * the same refusal as kes_tool_assessment_compare(), across definitions. */
+GPtrArray  *kes_tool_assessment_compare_judgements (KesToolDefinition  *definition,
+                                                    KesRiskAssessment  *before,
+                                                    KesRiskAssessment  *after,
+                                                    GError            **error);
+/* "2 ratings changed · 1 judgement changed" for the heading of a comparison. */
+char       *kes_tool_comparison_headline   (GPtrArray          *rating_changes,
+                                            GPtrArray          *judgements);
 
 /* "TS3 Immediacy of violence" / "H1 (wording supplied by your licence)". */
 char       *kes_tool_item_describe         (const KesToolItem  *item);

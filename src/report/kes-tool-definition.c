@@ -69,6 +69,7 @@ rating_free (KesToolRating *rating)
 {
   g_free (rating->name);
   g_free (rating->label);
+  g_strfreev (rating->when_points);
   g_free (rating);
 }
 
@@ -407,6 +408,40 @@ parse_field (Parser     *p,
   return field;
 }
 
+/* dependsOn="presence" whenPoints="P Y": an earlier slot of the same item,
+ * and points of its scale. */
+static gboolean
+parse_rating_dependency (Parser         *p,
+                         KesToolItem    *item,
+                         KesToolRating  *rating,
+                         GError        **error)
+{
+  g_autofree char *depends = kes_xml_reader_dup_attribute (p->reader, "dependsOn");
+  g_autofree char *points = kes_xml_reader_dup_attribute (p->reader, "whenPoints");
+
+  if (depends == NULL && points == NULL)
+    return TRUE;
+  if (depends == NULL || points == NULL)
+    return fail_at (p, error, _("item “%s”, rating “%s”: dependsOn and whenPoints go together."),
+                    item->code, rating->name);
+  for (guint i = 0; i + 1 < item->ratings->len && rating->depends_on == NULL; i++)
+    {
+      const KesToolRating *other = g_ptr_array_index (item->ratings, i);
+
+      if (g_str_equal (other->name, depends))
+        rating->depends_on = other;
+    }
+  if (rating->depends_on == NULL)
+    return fail_at (p, error, _("item “%s”, rating “%s”: it depends on “%s”, which is not an earlier rating "
+                                "of the same item."), item->code, rating->name, depends);
+  rating->when_points = g_strsplit_set (g_strstrip (points), " ", -1);
+  for (guint i = 0; rating->when_points[i] != NULL; i++)
+    if (kes_tool_scale_find_point (rating->depends_on->scale, rating->when_points[i]) == NULL)
+      return fail_at (p, error, _("item “%s”, rating “%s”: “%s” is not a point of the scale of “%s”."),
+                      item->code, rating->name, rating->when_points[i], depends);
+  return TRUE;
+}
+
 static gboolean
 parse_rating (Parser       *p,
               KesToolItem  *item,
@@ -445,7 +480,9 @@ parse_rating (Parser       *p,
     }
   if (rating->label == NULL)
     rating->label = g_strdup (rating->name);
-  return finished (done, error);
+  if (!finished (done, error))
+    return FALSE;
+  return parse_rating_dependency (p, item, rating, error);
 }
 
 static KesToolItem *

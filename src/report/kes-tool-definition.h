@@ -80,9 +80,14 @@ struct _KesToolScale
 
 struct _KesToolRating
 {
-  char               *name;
-  char               *label;  /* the name when the definition gives none */
-  const KesToolScale *scale;
+  char                *name;
+  char                *label;       /* the name when the definition gives none */
+  const KesToolScale  *scale;
+  /* A slot rated only when another slot of the same item holds one of
+   * @when_points (HCR-20 V3: relevance only for a factor present or
+   * partially present); both NULL for a slot always rated. */
+  const KesToolRating *depends_on;
+  GStrv                when_points;
 };
 
 struct _KesToolField

@@ -12,19 +12,23 @@ failed=0
 . "$(dirname "$0")/accounts.sh"
 kes_admin "$db"
 kes_account "$db" manager "Mo Manager" "team-manager"
+# The legal status is a clinical record (one home, issue 20): a clinician
+# registers the patients, the manager runs the report.
+kes_account "$db" clinician "Cal Clinician" "clinician"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
 run () { "$cli" --database "$db" --user manager "$@" >"$dir/out" 2>"$dir/err"; }
+register () { "$cli" --database "$db" --user clinician "$@" >"$dir/out" 2>"$dir/err"; }
 
 i=0
 while [ $i -lt 3 ]; do
-  run patient add --family-name "Campbell$i" --given-name Dee --birth-date 1990-01-01 --ethnicity M --gender 1 --legal-status 09 || not_ok "adds patient" "$(cat "$dir/err")"
+  register patient add --family-name "Campbell$i" --given-name Dee --birth-date 1990-01-01 --ethnicity M --gender 1 --legal-status 09 || not_ok "adds patient" "$(cat "$dir/err")"
   i=$((i + 1))
 done
 i=0
 while [ $i -lt 12 ]; do
-  run patient add --family-name "Smith$i" --given-name Sam --birth-date 1970-01-01 --ethnicity A --gender 2 --legal-status 03 || not_ok "adds patient" "$(cat "$dir/err")"
+  register patient add --family-name "Smith$i" --given-name Sam --birth-date 1970-01-01 --ethnicity A --gender 2 --legal-status 03 || not_ok "adds patient" "$(cat "$dir/err")"
   i=$((i + 1))
 done
 

@@ -36,7 +36,7 @@ base="--given-name Ash --birth-date 02/06/1979 --ethnicity B --gender 1 --team N
 
 expect 0 "" "adds a valid patient" -- patient add --family-name Fieldfare $base --nhs-number "943 476 5870" --postcode "nr1 3sr" --diagnosis F20.0 --alert "Risk to staff"
 id=$(cat "$dir/out")
-expect 1 "NHS number 943 476 5918: the check digit should be 9" "refuses a wrong check digit" -- patient add --family-name Heron $base --nhs-number "943 476 5918"
+expect 1 "NHS number 943 476 5918 fails its check: compare it with the document it came from (a letter, referral or NHS card); a digit may be wrong or two may be swapped" "refuses a wrong check digit" -- patient add --family-name Heron $base --nhs-number "943 476 5918"
 expect 1 "is in the future" "refuses a future birth date" -- patient add --family-name Heron --given-name Ash --birth-date 2099-01-01 --ethnicity B --gender 1
 expect 1 "Postcode “NR1” is not a UK postcode" "refuses a malformed postcode" -- patient add --family-name Heron $base --postcode NR1
 expect 1 "Family name is required" "refuses an empty family name" -- patient add --family-name "" $base

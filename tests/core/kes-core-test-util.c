@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-core-test-util.h"
+#include "kes-test-accounts.h"
 #include "kes-validate.h"
 
 void
@@ -81,4 +82,22 @@ kes_core_test_date_plus (const char *iso,
   else
     g_date_subtract_days (date, (guint) -days);
   return kes_date_to_iso (date);
+}
+
+void
+kes_core_test_sign_to_accept (KesStore    *store,
+                              KesReferral *referral,
+                              const char  *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*kes_referral_get_text (referral, KES_REFERRAL_SIGNED_BY) != '\0')
+    return;
+  for (KesReferralField field = KES_REFERRAL_HISTORY; field <= KES_REFERRAL_RECOMMENDATION; field++)
+    if (*kes_referral_get_text (referral, field) == '\0')
+      kes_referral_set_text (referral, field, "As discussed at the referrals meeting");
+  kes_referral_set_text (referral, KES_REFERRAL_ASSESSMENT_DATE, date);
+  kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
+  if (!kes_store_sign_referral_assessment (store, referral, KES_TEST_PASSWORD, &error))
+    g_error ("signing off the assessment: %s", error->message);
 }

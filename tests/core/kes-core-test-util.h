@@ -3,6 +3,10 @@
 
 #include <glib.h>
 
+#include "kes-referral.h"
+#include "kes-store-referrals.h"
+#include "kes-store.h"
+
 G_BEGIN_DECLS
 
 /* Deletes the database at @path with its -wal, -shm and -journal, then the
@@ -23,5 +27,12 @@ GDate *kes_core_test_date      (const char *iso);
 /* @iso moved by @days (negative: earlier), as YYYY-MM-DD. */
 char  *kes_core_test_date_plus (const char *iso,
                                 int         days);
+
+/* A referral is accepted only on a signed-off assessment recommending it
+ * (kes_referral_check_acceptance): fills one in, dated @date, and signs it
+ * off as the store's actor, for tests about what comes after. */
+void   kes_core_test_sign_to_accept (KesStore    *store,
+                                     KesReferral *referral,
+                                     const char  *date);
 
 G_END_DECLS

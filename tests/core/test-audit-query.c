@@ -216,6 +216,106 @@ test_csv (void)
                    "\"WAGTAIL, Ada\",\"p1\",\"\",\"'=HYPERLINK(\"\"x\"\"), then more\"\r\n");
 }
 
+/* Entries about @patient_id, oldest first, from @after_seq on. */
+static GPtrArray *
+entries_about (Fixture    *fixture,
+               const char *patient_id,
+               gint64      after_seq)
+{
+  KesAuditFilter filter = { .patient_id = patient_id };
+  g_autoptr(GPtrArray) newest_first = kes_store_query_audit (fixture->store, &filter, 0, 1000, NULL);
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = newest_first->len; i-- > 0;)
+    {
+      KesAuditEntry *entry = entry_at (newest_first, i);
+
+      /* Reading the log is logged too: not what is counted here. */
+      if (kes_audit_entry_get_seq (entry) > after_seq &&
+          g_strcmp0 (kes_audit_entry_get_summary (entry), "access log") != 0)
+        g_ptr_array_add (entries, g_object_ref (entry));
+    }
+  return entries;
+}
+
+static gint64
+last_seq (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) newest = kes_store_query_audit (fixture->store, NULL, 0, 1, NULL);
+
+  return kes_audit_entry_get_seq (entry_at (newest, 0));
+}
+
+/* Opening a record is one entry, however many reads fill its tabs; the
+ * tabs looked at are written once, when it is closed. Reads of another
+ * patient meanwhile, and reads after the visit, are logged as ever. */
+static void
+test_visit (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 start = last_seq (fixture);
+
+  g_assert_true (kes_store_begin_visit (fixture->store, fixture->wagtail, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_store_get_visit_patient (fixture->store), ==, fixture->wagtail);
+  kes_store_visit_tab (fixture->store, "overview");
+  {
+    g_autoptr(KesPatient) patient = kes_store_load_patient (fixture->store, fixture->wagtail, &error);
+    g_autoptr(GListModel) contacts = kes_store_list_contacts (fixture->store, fixture->wagtail, FALSE, &error);
+    g_autoptr(GListModel) notes = kes_store_list_notes (fixture->store, fixture->wagtail, FALSE, &error);
+    g_autoptr(GListModel) again = kes_store_list_notes (fixture->store, fixture->wagtail, FALSE, &error);
+    g_autoptr(KesPatient) someone_else = kes_store_load_patient (fixture->store, fixture->dunnock, &error);
+
+    g_assert_no_error (error);
+  }
+  kes_store_visit_tab (fixture->store, "medication");
+  kes_store_visit_tab (fixture->store, "overview");
+  kes_store_visit_tab (fixture->store, "risk");
+
+  during = entries_about (fixture, fixture->wagtail, start);
+  g_assert_cmpuint (during->len, ==, 1);
+  g_assert_cmpstr (kes_audit_entry_get_action (entry_at (during, 0)), ==, KES_AUDIT_OPEN);
+  g_assert_cmpstr (kes_audit_entry_get_actor_id (entry_at (during, 0)), ==, kes_staff_get_id (fixture->bob));
+  other = entries_about (fixture, fixture->dunnock, start);
+  g_assert_cmpuint (other->len, ==, 1);
+  g_assert_cmpstr (kes_audit_entry_get_action (entry_at (other, 0)), ==, KES_AUDIT_VIEW);
+
+  g_assert_true (kes_store_end_visit (fixture->store, &error));
+  g_assert_null (kes_store_get_visit_patient (fixture->store));
+  {
+    g_autoptr(KesPatient) patient = kes_store_load_patient (fixture->store, fixture->wagtail, &error);
+    g_assert_no_error (error);
+  }
+  after = entries_about (fixture, fixture->wagtail, start);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_cmpstr (kes_audit_entry_get_action (entry_at (after, 1)), ==, KES_AUDIT_CLOSE);
+  g_assert_cmpstr (kes_audit_entry_get_summary (entry_at (after, 1)), ==, "tabs: overview,medication,risk");
+  g_assert_cmpstr (kes_audit_entry_get_action (entry_at (after, 2)), ==, KES_AUDIT_VIEW);
+
+  /* Someone else taking over the store ends the visit, as its owner's. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  start = last_seq (fixture);
+  g_assert_true (kes_store_begin_visit (fixture->store, fixture->wagtail, &error));
+  kes_store_set_actor (fixture->store, fixture->alice);
+  g_assert_null (kes_store_get_visit_patient (fixture->store));
+  after = entries_about (fixture, fixture->wagtail, start);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (kes_audit_entry_get_action (entry_at (after, 1)), ==, KES_AUDIT_CLOSE);
+  g_assert_cmpstr (kes_audit_entry_get_actor_id (entry_at (after, 1)), ==, kes_staff_get_id (fixture->bob));
+  g_assert_cmpstr (kes_audit_entry_get_summary (entry_at (after, 1)), ==, "tabs:");
+
+  /* The chain still verifies. */
+  {
+    g_autoptr(GPtrArray) problems = kes_store_verify (fixture->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/audit-query/csv", test_csv);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/audit-query/visit", test_visit);
   ADD ("/audit-query/pages", test_pages);
   ADD ("/audit-query/filters", test_filters);
   ADD ("/audit-query/needs-view-audit", test_needs_view_audit);

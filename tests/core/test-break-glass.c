@@ -55,6 +55,7 @@ fixture_set_up (Fixture       *fixture,
   kes_patient_set_text (fixture->south, KES_PATIENT_GENDER, "1");
   kes_patient_set_text (fixture->south, KES_PATIENT_ETHNICITY, "M");
   kes_patient_set_text (fixture->south, KES_PATIENT_TEAM_ID, "South");
+  kes_patient_set_text (fixture->south, KES_PATIENT_NHS_NUMBER, "9434765919");
   g_assert_true (kes_store_save_patient (fixture->store, fixture->south, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   kes_note_set_patient_id (note, kes_patient_get_id (fixture->south));
@@ -261,6 +262,46 @@ test_no_change_under_own_patient (Fixture       *fixture,
   g_assert_cmpint (kes_note_get_revision (kept), ==, 1);
 }
 
+/* A North clinician typing a South patient's NHS number learns that it is
+ * taken, never whose it is; the South team (or emergency access) is told
+ * the name. */
+static void
+test_duplicate_nhs_names_no_one_else (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) typed = kes_patient_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  const char *message;
+
+  kes_patient_set_text (typed, KES_PATIENT_FAMILY_NAME, "Wren");
+  kes_patient_set_text (typed, KES_PATIENT_GIVEN_NAME, "Jo");
+  kes_patient_set_text (typed, KES_PATIENT_BIRTH_DATE, "1981-04-01");
+  kes_patient_set_text (typed, KES_PATIENT_GENDER, "2");
+  kes_patient_set_text (typed, KES_PATIENT_ETHNICITY, "A");
+  kes_patient_set_text (typed, KES_PATIENT_NHS_NUMBER, "943 476 5919");
+  sign_in (fixture->store, "alice");
+
+  issues = kes_store_check_patient (fixture->store, typed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, ==, 1);
+  message = ((KesIssue *) issues->pdata[0])->message;
+  g_assert_cmpstr (message, ==, "NHS number 943 476 5919 already belongs to a patient of another team: check it "
+                                "against the document it came from, and ask that team if it is the same person");
+  g_assert_false (kes_store_save_patient (fixture->store, typed, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_null (strstr (error->message, "Dunnock"));
+  g_assert_null (strstr (error->message, "DUNNOCK"));
+  g_clear_error (&error);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  /* With emergency access for that patient the name is said. */
+  break_glass (fixture);
+  issues = kes_store_check_patient (fixture->store, typed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((KesIssue *) issues->pdata[0])->message, ==,
+                   "NHS number 943 476 5919 already belongs to DUNNOCK, Sam: check you have the right person");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +313,7 @@ main (int   argc,
   ADD ("/break-glass/dropped-for-someone-else", test_dropped_for_someone_else);
   ADD ("/break-glass/carried-to-worker", test_carried_to_worker);
   ADD ("/break-glass/no-change-under-own-patient", test_no_change_under_own_patient);
+  ADD ("/break-glass/duplicate-nhs-names-no-one-else", test_duplicate_nhs_names_no_one_else);
 #undef ADD
 
   return g_test_run ();

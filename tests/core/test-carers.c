@@ -426,6 +426,86 @@ test_assessment_and_today (Fixture       *fixture,
   g_assert_cmpuint (carers->len, ==, 1);
 }
 
+/* The consent and carer's assessment reviews on Today stay however long
+ * they are overdue, and go only when the review is recorded or the record
+ * is closed with a reason. */
+static guint
+count_due (Fixture    *fixture,
+           const char *iso,
+           const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = kes_date_from_iso (iso);
+  g_autoptr(GPtrArray) due = kes_store_list_due (fixture->store, today, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    if (g_str_equal (kes_due_item_get_kind (due->pdata[i]), kind))
+      n++;
+  return n;
+}
+
+static void
+test_reviews_stay_until_done (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *scope[] = { "care-plan", NULL };
+  g_autoptr(KesFieldRecord) consent = record_consent (fixture, scope, "2026-11-30");
+  g_autoptr(KesFieldRecord) assessment = kes_field_record_new (&kes_carer_assessment_kind);
+  g_autoptr(KesFieldRecord) later = NULL;
+
+  kes_field_record_set_text (assessment, "carer_id", fixture->carer_id);
+  kes_field_record_set_patient_id (assessment, kes_patient_get_id (fixture->patient));
+  kes_field_record_set_text (assessment, "status", "completed");
+  kes_field_record_set_text (assessment, "offered_on", "2026-05-01");
+  kes_field_record_set_text (assessment, "assessed_on", "2026-05-20");
+  kes_field_record_set_text (assessment, "review_date", "2026-11-15");
+  g_assert_true (kes_store_save_carer_record (fixture->store, assessment, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Both appear, and are still there two years on. */
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-consent-review"), ==, 1);
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-assessment-review"), ==, 1);
+  g_assert_cmpuint (count_due (fixture, "2028-11-21", "carer-consent-review"), ==, 1);
+  g_assert_cmpuint (count_due (fixture, "2028-11-21", "carer-assessment-review"), ==, 1);
+
+  /* The consent reviewed: a new decision with the next review date. */
+  kes_field_record_set_text (consent, "decided_on", "2026-11-20");
+  kes_field_record_set_text (consent, "review_date", "2027-11-20");
+  g_assert_true (kes_store_save_carer_record (fixture->store, consent, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-consent-review"), ==, 0);
+  /* Closed: the consent withdrawn (a decision, dated); nothing to review. */
+  kes_field_record_set_text (consent, "status", "withdrawn");
+  g_assert_true (kes_store_save_carer_record (fixture->store, consent, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due (fixture, "2028-11-21", "carer-consent-review"), ==, 0);
+
+  /* The assessment reviewed: a later completed one. */
+  later = kes_field_record_copy (assessment);
+  kes_field_record_set_identity (later, NULL, 0, KES_RECORD_ACTIVE);
+  kes_field_record_set_text (later, "offered_on", "2026-11-01");
+  kes_field_record_set_text (later, "assessed_on", "2026-11-18");
+  kes_field_record_set_text (later, "review_date", "2027-11-18");
+  g_assert_true (kes_store_save_carer_record (fixture->store, later, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-assessment-review"), ==, 0);
+  /* That one entered in error, with its reason: the earlier review is
+   * due again; the earlier one withdrawn too, nothing is left to review. */
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_field_record_get_id (later),
+                                                  kes_field_record_get_revision (later),
+                                                  "Recorded for the wrong carer", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-assessment-review"), ==, 1);
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_field_record_get_id (assessment),
+                                                  kes_field_record_get_revision (assessment),
+                                                  "Recorded for the wrong carer", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due (fixture, "2026-11-21", "carer-assessment-review"), ==, 0);
+}
+
 static void
 test_links_and_history (Fixture       *fixture,
                         gconstpointer  data)
@@ -597,6 +677,7 @@ main (int   argc,
   ADD ("/carers/withdrawal-at-once", test_withdrawal_at_once);
   ADD ("/carers/consent-rules", test_consent_rules);
   ADD ("/carers/assessment-and-today", test_assessment_and_today);
+  ADD ("/carers/reviews-stay-until-done", test_reviews_stay_until_done);
   ADD ("/carers/links-and-history", test_links_and_history);
   ADD ("/carers/permissions", test_permissions);
 #undef ADD

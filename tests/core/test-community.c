@@ -412,6 +412,118 @@ depot_prescription (Fixture *fixture)
                "interval_days", "14", "prescriber", "Dr Patel", "start_date", "2026-10-24", NULL);
 }
 
+/* Systolic above diastolic (the peak and the trough of one pressure wave):
+ * boundaries either side of equal, and the message names both values. */
+static void
+test_blood_pressure_order (void)
+{
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  static const struct { const char *systolic, *diastolic; gboolean ok; } cases[] = {
+    { "120", "80", TRUE }, { "121", "120", TRUE }, { "120", "120", FALSE }, { "80", "120", FALSE },
+    { "119.5", "120", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KesCareRecord) obs = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      kes_care_record_set (obs, "taken_on", "2026-11-20");
+      kes_care_record_set (obs, "systolic", cases[i].systolic);
+      kes_care_record_set (obs, "diastolic", cases[i].diastolic);
+      issues = kes_care_record_validate (obs, today);
+      g_assert_cmpuint (issues->len, ==, cases[i].ok ? 0 : 1);
+      if (!cases[i].ok)
+        {
+          g_autofree char *expected = g_strdup_printf ("Blood pressure %s/%s: the systolic (upper) pressure must "
+                                                       "be higher than the diastolic (lower); check whether the two "
+                                                       "were swapped", cases[i].systolic, cases[i].diastolic);
+
+          g_assert_true (has_issue (issues, "systolic"));
+          g_assert_cmpstr (((KesIssue *) issues->pdata[0])->message, ==, expected);
+        }
+    }
+}
+
+/* A care plan's review falls on or after the day it was agreed. */
+static void
+test_care_plan_dates_in_order (void)
+{
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  const char *reviews[] = { "2026-11-19", "2026-11-20", "2026-11-21" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reviews); i++)
+    {
+      g_autoptr(KesCareRecord) plan = kes_care_record_new (KES_CARE_CARE_PLAN);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      kes_care_record_set (plan, "start_date", "2026-11-20");
+      kes_care_record_set (plan, "review_date", reviews[i]);
+      kes_care_record_set (plan, "needs", "Housing");
+      kes_care_record_set (plan, "goals", "A flat of my own");
+      kes_care_record_set (plan, "interventions", "Housing application");
+      kes_care_record_set (plan, "responsible", "Alice");
+      kes_care_record_set (plan, "s117_status", "not-eligible");
+      issues = kes_care_record_validate (plan, today);
+      g_assert_cmpint (has_issue (issues, "review_date"), ==, i == 0);
+    }
+}
+
+/* A second dose of the same depot recorded as given on the same day is
+ * refused, naming the day; another outcome that day, a dose the next day
+ * and saving the first dose again are not. */
+static void
+test_depot_duplicate_dose (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) script = depot_prescription (fixture);
+  const char *id = kes_care_record_get_id (script);
+  g_autoptr(KesCareRecord) first = save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on",
+                                         "2026-11-20", "outcome", "given", "dose", "40 mg", "site", "Left gluteal",
+                                         "batch", "FX1234", "given_by", "Alice", NULL);
+  g_autoptr(KesCareRecord) second = kes_care_record_new (KES_CARE_DEPOT_DOSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) listed = NULL;
+
+  kes_care_record_set_patient_id (second, patient_id (fixture));
+  kes_care_record_set (second, "prescription_id", id);
+  kes_care_record_set (second, "given_on", "20/11/2026");
+  kes_care_record_set (second, "outcome", "given");
+  kes_care_record_set (second, "dose", "40 mg");
+  kes_care_record_set (second, "site", "Right gluteal");
+  kes_care_record_set (second, "batch", "FX1234");
+  kes_care_record_set (second, "given_by", "Bob");
+  g_assert_false (kes_store_save_care_record (fixture->store, second, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Date: a dose of this depot is already recorded as given on 20 Nov 2026. A "
+                                       "second injection the same day is not recorded as routine: if the first "
+                                       "record is wrong, correct it");
+  g_clear_error (&error);
+  listed = kes_store_list_care_records (fixture->store, patient_id (fixture), KES_CARE_DEPOT_DOSE, FALSE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  /* What was typed is as it was. */
+  g_assert_cmpstr (kes_care_record_get (second, "site"), ==, "Right gluteal");
+
+  /* The first saved again (an edit) is not its own duplicate. */
+  kes_care_record_set (first, "batch", "FX1235");
+  g_assert_true (kes_store_save_care_record (fixture->store, first, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+  /* Refused the same day, or given the next: fine. */
+  kes_care_record_set (second, "outcome", "refused");
+  kes_care_record_set (second, "reason", "Already given this morning by the clinic");
+  g_assert_true (kes_store_save_care_record (fixture->store, second, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-21",
+                        "outcome", "given", "dose", "40 mg", "site", "Left gluteal", "batch", "FX1236",
+                        "given_by", "Alice", NULL));
+  /* A dose entered in error does not block the day. */
+  g_assert_true (kes_store_mark_care_record_entered_in_error (fixture->store, first, "Wrong patient", &error));
+  g_assert_no_error (error);
+  g_object_unref (save (fixture, KES_CARE_DEPOT_DOSE, "prescription_id", id, "given_on", "2026-11-20",
+                        "outcome", "given", "dose", "40 mg", "site", "Left gluteal", "batch", "FX1234",
+                        "given_by", "Alice", NULL));
+}
+
 static void
 test_depot_due (Fixture       *fixture,
                 gconstpointer  data)
@@ -1014,6 +1126,9 @@ main (int   argc,
 
   g_test_add_func ("/community/validation", test_validation);
   g_test_add_func ("/community/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/community/blood-pressure-order", test_blood_pressure_order);
+  g_test_add_func ("/community/care-plan-dates-in-order", test_care_plan_dates_in_order);
+  ADD ("depot-duplicate-dose", test_depot_duplicate_dose);
   ADD ("failed-save-keeps-input", test_failed_save_keeps_input);
   ADD ("revisions-and-list", test_revisions_and_list);
   ADD ("depot-due", test_depot_due);

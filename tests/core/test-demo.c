@@ -178,7 +178,6 @@ fill_patient (KesPatient *patient,
   kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, "943 476 5919");
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "09");
   kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, team_id);
 }
 

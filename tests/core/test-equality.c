@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "kes-core-test-util.h"
+
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-equality.h"
@@ -120,14 +122,19 @@ add_patient (KesStore   *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(KesMojRecord) status = NULL;
 
   kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Alex");
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, birth);
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, legal_status);
   g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  /* The restriction the report counts is the legal status record's. */
+  status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, kes_patient_get_id (patient));
+  kes_moj_record_set_text (status, "authority", legal_status);
+  g_assert_true (kes_store_save_moj_record (store, status, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -258,6 +265,7 @@ refer (KesStore   *store,
                                               NULL, NULL, NULL, &error));
       g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSED, "2026-10-03", NULL, NULL,
                                               NULL, &error));
+      kes_core_test_sign_to_accept (store, referral, "2026-10-03");
     }
   g_assert_true (kes_store_move_referral (store, referral,
                                           accept ? KES_REFERRAL_ACCEPTED : KES_REFERRAL_DECLINED, decided,

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-equality.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-permissions.h"
+#include "kes-records.h"
+#include "kes-store-moj.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
@@ -65,7 +69,7 @@ test_rules (void)
   kes_field_record_set_text (record, "nhs_number", "943 476 5918");
   kes_field_record_set_text (record, "mappa_level", "2");
   g_assert_false (kes_store_save_screening (store, record, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "the check digit should be 9"));
+  g_assert_nonnull (strstr (error->message, "fails its check: compare it with the document it came from"));
   g_assert_nonnull (strstr (error->message, "MAPPA liaison: tick it"));
   g_clear_error (&error);
 
@@ -212,7 +216,20 @@ test_referral (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Wren");
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER), ==, "9434765919");
-  g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS), ==, "18");
+  /* The legal status went to its one home, with where it came from. */
+  {
+    g_autoptr(KesMojRecord) status = kes_store_current_legal_status (store, kes_patient_get_id (patient), &error);
+    g_autoptr(GPtrArray) revisions = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (status);
+    g_assert_cmpstr (kes_moj_record_get_text (status, "authority"), ==, "18");
+    g_assert_cmpstr (kes_moj_record_get_text (status, "index_offences"), ==, "Criminal damage");
+    revisions = kes_store_list_revisions (store, kes_moj_record_get_id (status), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (kes_revision_get_reason (g_ptr_array_index (revisions, revisions->len - 1)),
+                              "From the referral of"));
+  }
 
   /* Linked both ways. */
   reread = kes_store_load_screening (store, kes_field_record_get_id (record), &error);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-moj-schedule.h"
@@ -390,6 +392,53 @@ test_legal_status_validation (Fixture       *fixture,
   g_assert_cmpstr (kes_moj_record_get_text (current, "effective_date"), ==, "2019-06-01");
 }
 
+static gboolean
+has_issue (GPtrArray  *issues,
+           const char *field,
+           const char *message)
+{
+  for (guint i = 0; i < issues->len; i++)
+    if (g_str_equal (((KesIssue *) issues->pdata[i])->field, field) &&
+        g_str_equal (((KesIssue *) issues->pdata[i])->message, message))
+      return TRUE;
+  return FALSE;
+}
+
+/* Dates in the order things happen: the day before is refused, the same
+ * day is not. */
+static void
+test_dates_in_order (void)
+{
+  static const struct
+  {
+    KesMojKind  kind;
+    const char *earlier, *later, *message;
+  } rules[] = {
+    { KES_MOJ_LEGAL_STATUS, "mappa_referral_date", "mappa_notification_sent",
+      "MAPPA notification sent on: it cannot be before the MAPPA referral" },
+    { KES_MOJ_CONDITIONS_APPLICATION, "application_date", "sent_date",
+      "Sent to MHCS on: it cannot be before the date of the application" },
+    { KES_MOJ_CONDITIONS_APPLICATION, "sent_date", "decision_date",
+      "Decision received on: it cannot be before the application was sent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      const char *later[] = { "09/03/2026", "2026-03-10" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (later); j++)
+        {
+          g_autoptr(KesMojRecord) record = kes_moj_record_new (rules[i].kind, "p");
+          g_autoptr(GPtrArray) issues = NULL;
+
+          kes_moj_record_set_text (record, rules[i].earlier, "10/03/2026");
+          kes_moj_record_set_text (record, rules[i].later, later[j]);
+          issues = kes_moj_record_validate (record);
+          g_assert_cmpint (has_issue (issues, rules[i].later, rules[i].message), ==, j == 0);
+        }
+    }
+}
+
 static void
 test_conditions_and_notices (Fixture       *fixture,
                              gconstpointer  data)
@@ -521,6 +570,25 @@ test_urgent_report_top (Fixture       *fixture,
   g_assert_cmpstr (kes_due_item_get_detail (items->pdata[0]), ==, "Loss of contact or whereabouts unknown");
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_moj_record_get_id (urgent));
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[1]), ==, KES_DUE_OVERDUE);
+
+  /* Part A is not ready until it says what happened, when (not a day
+   * ahead) and what has been done. */
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, urgent, "A", TRUE, &error));
+  g_assert_cmpstr (error->message, ==, "Part A is not ready for review:\n"
+                                       "What happened: say what prompted this urgent report\n"
+                                       "When it happened: give the date\n"
+                                       "What has been done: say what the team has done so far");
+  g_clear_error (&error);
+  kes_moj_record_set_text (urgent, "trigger_what", "Not at his flat for two visits; phone off");
+  kes_moj_record_set_text (urgent, "trigger_when", "2026-01-11"); /* the clock says 10 Jan */
+  kes_moj_record_set_text (urgent, "trigger_action", "Police and MHCS told; searched known addresses");
+  g_assert_false (kes_store_set_moj_part_ready (fixture->store, urgent, "A", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "When it happened: the date is in the future"));
+  g_clear_error (&error);
+  kes_moj_record_set_text (urgent, "trigger_when", "2026-01-10");
+  g_assert_true (kes_store_save_moj_record (fixture->store, urgent, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
   /* Submitted: gone from Today, and it does not answer the routine report. */
   sign_all (fixture, urgent);
   g_assert_true (kes_store_submit_moj_report (fixture->store, urgent, "2026-03-01", "secure-email", "", &error));
@@ -649,6 +717,7 @@ test_prefill (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KesMojRecord) status = save_status (fixture, "2026-01-31", "2026-01-31");
   g_autoptr(KesMojRecord) offence = kes_moj_record_new (KES_MOJ_INDEX_OFFENCE, kes_patient_get_id (fixture->patient));
+  g_autoptr(KesMojRecord) held = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -659,10 +728,17 @@ test_prefill (Fixture       *fixture,
   static const char *types[] = { "face-to-face", "face-to-face", "phone", "dna", "face-to-face" };
 
   set_now ("2026-02-25T12:00:00Z");
+  /* An index offence is no record of its own now: it is refused, and the
+   * legal status record's index offences are what the report reads. */
   kes_moj_record_set_text (offence, "description", "Wounding with intent (s18)");
-  kes_moj_record_set_text (offence, "offence_date", "2018-08-14");
-  kes_moj_record_set_text (offence, "place", "Norwich");
-  g_assert_true (kes_store_save_moj_record (fixture->store, offence, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_false (kes_store_save_moj_record (fixture->store, offence, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Index offences are recorded in the legal status record"));
+  g_clear_error (&error);
+  held = kes_store_current_legal_status (fixture->store, kes_patient_get_id (fixture->patient), &error);
+  g_assert_no_error (error);
+  kes_moj_record_set_text (held, "index_offences", "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_store_save_moj_record (fixture->store, held, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
@@ -933,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/moj/schedule/tribunal-and-address", test_tribunal_windows);
   g_test_add_func ("/moj/report/digest-per-part", test_digest_is_per_part);
   g_test_add_func ("/moj/report/submission-timing", test_submission_timing);
+  g_test_add_func ("/moj/records/dates-in-order", test_dates_in_order);
 #define ADD(path, func) g_test_add ("/moj/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("legal-status/validation-history-current", test_legal_status_validation);
   ADD ("conditions-and-address-notice", test_conditions_and_notices);

@@ -20,6 +20,7 @@
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-store-whole-db.h"
+#include "kes-validate.h"
 #include "kes-test-accounts.h"
 #include "kes-verify.h"
 
@@ -164,6 +165,53 @@ c_moj_due (Walk *w, GError **e)
 static gboolean c_care_records (Walk *w, GError **e) { g_autoptr(GListModel) result_ = kes_store_list_care_records (w->store, w->patient_id, KES_CARE_PRESCRIPTION, FALSE, e); return result_ != NULL; }
 static gboolean c_load_care (Walk *w, GError **e) { g_autoptr(KesCareRecord) result_ = kes_store_load_care_record (w->store, w->care_id, e); return result_ != NULL; }
 static gboolean c_care_alerts (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_care_alerts (w->store, w->patient_id, e); return result_ != NULL; }
+static gboolean c_medication_lines (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_medication_lines (w->store, w->patient_id, e); return result_ != NULL; }
+static gboolean c_settle_legal (Walk *w, GError **e) { return kes_store_settle_imported_legal_status (w->store, w->patient_id, e); }
+
+static gboolean
+c_begin_visit (Walk *w, GError **e)
+{
+  return kes_store_begin_visit (w->store, w->patient_id, e) && kes_store_end_visit (w->store, e);
+}
+
+static gboolean
+c_check_patient (Walk *w, GError **e)
+{
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(GPtrArray) result_ = NULL;
+
+  kes_patient_set_text (patient, KES_PATIENT_NHS_NUMBER, "9434765919");
+  result_ = kes_store_check_patient (w->store, patient, e);
+  return result_ != NULL;
+}
+
+static gboolean
+c_find_named (Walk *w, GError **e)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *result_ = kes_store_find_patient_named (w->store, "Nobody", "Called-This", w->patient_id, &local);
+
+  /* No one of that name: past the check unless refused. */
+  g_assert_null (result_);
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (e, g_steal_pointer (&local));
+  return FALSE;
+}
+
+static gboolean
+c_share_crisis_plan (Walk *w, GError **e)
+{
+  g_autoptr(KesCareRecord) plan = kes_care_record_new (KES_CARE_CRISIS_PLAN);
+  g_autoptr(KesCareRecord) result_ = NULL;
+
+  /* A plan that is not there: past the check, it is not found. */
+  kes_care_record_set_patient_id (plan, w->patient_id);
+  kes_care_record_set_identity (plan, "no-such-plan", 1, KES_RECORD_ACTIVE);
+  result_ = kes_store_share_crisis_plan (w->store, plan, "Crisis team", "email", "", e);
+  return result_ != NULL;
+}
+
 static gboolean c_essentials (Walk *w, GError **e) { g_autoptr(KesCrisisEssentials) result_ = kes_store_crisis_essentials (w->store, w->patient_id, e); return result_ != NULL; }
 
 static gboolean
@@ -544,8 +592,9 @@ static gboolean
 c_nhs_holder (Walk *w, GError **e)
 {
   g_autofree char *holder = NULL;
+  gboolean held = FALSE;
 
-  return kes_store_find_nhs_number_holder (w->store, "9434765919", NULL, &holder, e);
+  return kes_store_find_nhs_number_holder (w->store, "9434765919", NULL, &held, &holder, e);
 }
 
 /* Revision 1 of a note the store holds already: a conflict, after the permission. */
@@ -768,6 +817,9 @@ typedef struct
 
 static const Row cases[] = {
   { "kes_store_load_patient", c_load_patient },
+  { "kes_store_begin_visit", c_begin_visit },
+  { "kes_store_check_patient", c_check_patient },
+  { "kes_store_find_patient_named", c_find_named },
   { "kes_store_find_patient", c_find_patient },
   { "kes_store_load_caseload_rows", c_caseload },
   { "kes_store_count_patients", c_count_patients },
@@ -790,6 +842,8 @@ static const Row cases[] = {
   { "kes_store_load_care_record", c_load_care },
   { "kes_store_list_care_alerts", c_care_alerts },
   { "kes_store_crisis_essentials", c_essentials },
+  { "kes_store_medication_lines", c_medication_lines },
+  { "kes_store_share_crisis_plan", c_share_crisis_plan },
   { "kes_store_save_care_record", c_save_care },
   { "kes_store_mark_care_record_entered_in_error", c_mark_care },
   { "kes_store_list_monitoring", c_monitoring },
@@ -841,6 +895,7 @@ static const Row cases[] = {
   { "kes_store_import_staff", c_import_staff },
   { "kes_store_find_nhs_number_holder", c_nhs_holder },
   { "kes_store_import_revisions", c_import_revisions },
+  { "kes_store_settle_imported_legal_status", c_settle_legal },
   { "kes_store_import_revisions_in_transaction", c_import_in_transaction },
   { "kes_store_list_carers", c_carers },
   { "kes_store_list_carer_records", c_carer_records },

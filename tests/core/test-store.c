@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-store-moj.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 
@@ -239,7 +240,7 @@ test_invalid_save_keeps_data (Fixture       *fixture,
   g_assert_false (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_true (strstr (error->message, "Family name is required") != NULL);
-  g_assert_true (strstr (error->message, "the check digit should be 9") != NULL);
+  g_assert_true (strstr (error->message, "fails its check: compare it with the document it came from") != NULL);
   g_assert_null (kes_patient_get_id (patient));
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER), ==, "943 476 5918");
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_POSTCODE), ==, "nr1");
@@ -275,6 +276,18 @@ test_duplicate_nhs_number (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "NHS number 943 476 5919 already belongs to HERON, Ali: check you have the right person");
+  /* Forms ask first, and get the same message under the NHS number. */
+  {
+    g_autoptr(GPtrArray) issues = kes_store_check_patient (fixture->store, second, NULL);
+    g_autoptr(GPtrArray) none = kes_store_check_patient (fixture->store, first, NULL);
+    KesIssue *issue;
+
+    g_assert_cmpuint (issues->len, ==, 1);
+    issue = issues->pdata[0];
+    g_assert_cmpstr (issue->field, ==, "nhs_number");
+    g_assert_cmpstr (issue->message, ==, error->message);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   /* Saving the same patient again is not a duplicate. */
   g_clear_error (&error);
   g_assert_true (kes_store_save_patient (fixture->store, first, KES_CHANGE_EDIT, NULL, &error));
@@ -495,9 +508,17 @@ test_caseload_model (Fixture       *fixture,
 
   kes_patient_set_text (b, KES_PATIENT_TEAM_ID, "South");
   kes_patient_set_text (b, KES_PATIENT_COORDINATOR_ID, "bob");
-  kes_patient_set_text (c, KES_PATIENT_MHCS_REFERENCE, "MHCS/123/77");
   g_assert_true (kes_store_save_patient (fixture->store, b, KES_CHANGE_CREATE, NULL, NULL));
   g_assert_true (kes_store_save_patient (fixture->store, c, KES_CHANGE_CREATE, NULL, NULL));
+  /* The caseload's MHCS reference comes from the legal status record. */
+  {
+    g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, kes_patient_get_id (c));
+
+    kes_moj_record_set_text (status, "authority", "09");
+    kes_moj_record_set_text (status, "effective_date", "2024-01-10");
+    kes_moj_record_set_text (status, "mhcs_reference", "MHCS/123/77");
+    g_assert_true (kes_store_save_moj_record (fixture->store, status, KES_CHANGE_CREATE, NULL, NULL));
+  }
 
   rows = kes_store_load_caseload_rows (fixture->store, NULL);
   kes_caseload_model_set_rows (model, rows);
@@ -652,7 +673,8 @@ test_migrates_old_database (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), ==, "Fieldfare");
   revisions = kes_store_list_revisions (store, kes_patient_get_id (patient), &error);
-  g_assert_cmpuint (revisions->len, ==, 2);
+  /* Two of its own, then migration 0017's: the legal status left the register. */
+  g_assert_cmpuint (revisions->len, ==, 3);
   g_assert_cmpuint (count_hits (&(Fixture) { .store = store }, "depot"), ==, 1);
   problems = kes_store_verify (store, &error);
   g_assert_cmpuint (problems->len, ==, 0);

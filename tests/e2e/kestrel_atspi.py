@@ -10,6 +10,15 @@ import subprocess
 import sys
 import time
 
+# G_DEBUG=fatal-criticals (the test environment's) is for the app under
+# test. This process loads GLib too, through pyatspi, and an AT-SPI client
+# can log a critical of its own when a node goes away while it is read:
+# that must not abort the test before the app has done anything.
+APP_G_DEBUG = os.environ.get("G_DEBUG")
+if APP_G_DEBUG:
+    os.environ["G_DEBUG"] = ",".join(flag for flag in APP_G_DEBUG.split(",")
+                                     if flag not in ("fatal-criticals", "fatal-warnings"))
+
 try:
     import pyatspi
 except ImportError:
@@ -58,6 +67,8 @@ def app_environment(schema_dir=None):
     """The environment for the app under test: accessibility on (the UI
     test environment turns it off), in-memory settings, X11, cairo."""
     env = dict(os.environ)
+    if APP_G_DEBUG:
+        env["G_DEBUG"] = APP_G_DEBUG
     env.pop("NO_AT_BRIDGE", None)
     env["GTK_A11Y"] = "atspi"
     env.setdefault("GSETTINGS_BACKEND", "memory")
@@ -105,6 +116,19 @@ def stop_app(process):
 def showing(node):
     # GTK 4.8 reports "visible" but not "showing" for its widgets.
     return node.getState().contains(pyatspi.STATE_VISIBLE)
+
+
+def on_screen(node):
+    """GTK 4.8 calls the widgets of a hidden tab "visible" too; one never
+    drawn has no size on the screen. (One drawn once and hidden since keeps
+    its old place, so this is no test of a page hidden later.)"""
+    if not showing(node):
+        return False
+    try:
+        extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    except NotImplementedError:
+        return True
+    return extents.width > 0 and extents.height > 0
 
 
 def sensitive(node):

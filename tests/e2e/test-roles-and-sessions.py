@@ -30,7 +30,7 @@ import sys
 import tempfile
 
 from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log,
-                           pyatspi, screenshot_on_failure, secret_field, showing, start_app, stop_app,
+                           on_screen, pyatspi, screenshot_on_failure, secret_field, showing, start_app, stop_app,
                            text_field, text_of, type_into, type_secret, wait_for)
 
 # Words of clinical content a carers' liaison worker or an administrator
@@ -67,19 +67,6 @@ def nodes(root, predicate=lambda n: True, skip=None):
         except Exception:  # a node can vanish while we look at it
             continue
     return found
-
-
-def on_screen(node):
-    """GTK 4.8 calls the widgets of a hidden tab "visible" too; one never
-    drawn has no size on the screen. (One drawn once and hidden since keeps
-    its old place, so this is no test of a page hidden later.)"""
-    if not showing(node):
-        return False
-    try:
-        extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    except NotImplementedError:
-        return True
-    return extents.width > 0 and extents.height > 0
 
 
 def shown_text(app, skip=None):

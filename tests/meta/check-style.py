@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fail on tab characters or trailing whitespace in sources.
+"""Fail on tab characters or trailing whitespace in sources, and on calls that are known to
+break on our pinned stack.
 
 Usage: check-style.py [SOURCE_ROOT]
 
@@ -14,6 +15,12 @@ import sys
 CHECKED_DIRS = ('src', 'ui', 'tests')
 CHECKED_SUFFIXES = ('.c', '.h', '.ui')
 CHECKED_NAMES = ('meson.build',)
+
+# Calls that must not appear in src/, with the reason and what to use instead.
+FORBIDDEN_CALLS = {
+    b'gtk_text_view_set_cursor_visible': 'hiding a text view\'s cursor while it blinks aborts '
+                                         'GTK 4.8 (blink_cb); use kes_text_view_set_read_only',
+}
 
 
 def wanted(name):
@@ -33,6 +40,10 @@ def check_file(path, rel):
             problems.append(f'{rel}:{number}: trailing whitespace')
         if raw.endswith(b'\r'):
             problems.append(f'{rel}:{number}: carriage return (CRLF line ending)')
+        if rel.startswith('src/'):
+            for call, reason in FORBIDDEN_CALLS.items():
+                if call in line:
+                    problems.append(f'{rel}:{number}: {call.decode()}: {reason}')
     return problems
 
 

@@ -114,7 +114,6 @@ kes_test_store_add_patient (KesTestStore *fixture)
   kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, kes_team_get_id (north));
   kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (fixture->alice));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (fixture->bob));
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "09");
   kes_patient_set_text (patient, KES_PATIENT_REFERRAL_DATE, "2026-01-10");
   kes_patient_set_list (patient, KES_PATIENT_DIAGNOSES, (const char * const[]) { "F20.0", NULL });
   kes_patient_set_list (patient, KES_PATIENT_ALERTS,

@@ -8,6 +8,7 @@
 #include "kes-moj.h"
 #include "kes-pdf-writer.h"
 #include "kes-report-crisis.h"
+#include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
 #include "kes-test-pdf.h"
@@ -106,6 +107,21 @@ test_plan_with_essentials (void)
         "risk_to_others", "Risk to her ex-partner when unwell: see the victim conditions",
         "signed", "true", NULL);
 
+  /* The team's own entry in the service directory, with its crisis line. */
+  {
+    g_autoptr(KesFieldRecord) team = kes_service_new ();
+    g_autoptr(KesPatient) patient = kes_store_load_patient (fixture->store, fixture->patient_id, &error);
+
+    kes_field_record_set_text (team, "kind", "team");
+    kes_field_record_set_text (team, "name", "North Forensic Community Team");
+    kes_field_record_set_text (team, "team_id", kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
+    kes_field_record_set_text (team, "general_phone", "01603 421 000");
+    kes_field_record_set_text (team, "crisis_phone", "01603 421 999");
+    kes_field_record_set_text (team, "office_hours", "Monday to Friday 9:00–17:00");
+    g_assert_true (kes_store_save_service (fixture->store, team, &error));
+    g_assert_no_error (error);
+  }
+
   document = kes_report_crisis_plan (fixture->store, fixture->patient_id, &error);
   g_assert_no_error (error);
   pdf = kes_pdf_render_bytes (document, NULL, &error);
@@ -142,6 +158,17 @@ test_plan_with_essentials (void)
   g_assert_nonnull (strstr (text, "48 hours"));
   g_assert_nonnull (strstr (text, "No carers recorded"));
   g_assert_nonnull (strstr (text, "Samaritans"));
+  /* What an out-of-hours team needs first: where the person lives, the
+   * diagnosis, the team's own crisis line, the latest risk assessment. */
+  g_assert_nonnull (strstr (text, "Flat 3, 14 Rue de la Paix Court"));
+  g_assert_nonnull (strstr (text, "NR1 3SR"));
+  g_assert_nonnull (strstr (text, "F20.0 Paranoid schizophrenia"));
+  g_assert_nonnull (strstr (text, "North Forensic Community Team"));
+  g_assert_nonnull (strstr (text, "patient’s team)"));
+  g_assert_null (strstr (text, "not in the service directory"));
+  g_assert_nonnull (strstr (text, "01603 421 999"));
+  g_assert_nonnull (strstr (text, "Latest structured risk assessment"));
+  g_assert_nonnull (strstr (text, "350 mg oral at night"));
 
   xml = kes_xml_render_bytes (document, &error);
   g_assert_no_error (error);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "kes-clock.h"
 #include "kes-document.h"
 
 static void
@@ -106,6 +109,32 @@ test_nhs_format (void)
   g_assert_cmpstr (other, ==, "12345");
 }
 
+/* A saved copy is named for what it is, whom it is about and the day. */
+static void
+test_file_names (void)
+{
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesDocument) document = kes_document_new ("patient-summary", "Patient summary");
+  g_autofree char *pdf = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *hostile = NULL;
+
+  kes_clock_set_fixed (now);
+  kes_document_set_patient (document, "O'BRIEN, Zoë", "9434765919", "1984-11-21");
+  pdf = kes_document_suggest_file_name (document, "pdf");
+  g_assert_cmpstr (pdf, ==, "Patient summary – O'BRIEN, Zoë – 2026-11-21.pdf");
+  folder = kes_file_name_suggest ("Subject access", "SMITH, Alex", NULL);
+  g_assert_cmpstr (folder, ==, "Subject access – SMITH, Alex – 2026-11-21");
+  team = kes_file_name_suggest ("Equality report", NULL, "csv");
+  g_assert_cmpstr (team, ==, "Equality report – 2026-11-21.csv");
+  /* Nothing that makes a path or trips a shell. */
+  hostile = kes_file_name_suggest ("Notes", "../ETC/passwd: \"x\" <y>|*?", "pdf");
+  g_assert_cmpstr (hostile, ==, "Notes – ..-ETC-passwd- -x- -y---- – 2026-11-21.pdf");
+  g_assert_null (strchr (hostile, '/'));
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +146,7 @@ main (int   argc,
   g_test_add_func ("/document/created-at", test_created_at);
   g_test_add_func ("/document/type-id-normalised", test_type_id_normalised);
   g_test_add_func ("/document/nhs-format", test_nhs_format);
+  g_test_add_func ("/document/file-names", test_file_names);
 
   return g_test_run ();
 }

@@ -245,7 +245,8 @@ test_provenance_shown (void)
                                    "record exported on 23 Nov 2026 09:00, imported by Ida "
                                    "Importer on 23 Nov 2026 09:00");
 
-  g_assert_true (kes_report_subject_access_export (target->store, patient_id, folder, NULL,
+  /* No third-party decisions: the authors are staff, not third parties. */
+  g_assert_true (kes_report_subject_access_export (target->store, patient_id, folder, NULL, NULL,
                                                    &error));
   g_assert_no_error (error);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,

@@ -145,7 +145,7 @@ static void
 test_bad_check_digit (void)
 {
   assert_edit_refused ("<nhs-number>9434765919</nhs-number>", "<nhs-number>9434765918</nhs-number>",
-                       "check digit");
+                       "NHS number 943 476 5918 fails its check");
 }
 
 static void

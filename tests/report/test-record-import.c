@@ -10,7 +10,9 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
+#include "kes-store-moj.h"
 #include "kes-test-dump.h"
+#include "kes-test-store.h"
 
 /* Exports at a fixed time after every change the tests make. */
 static GBytes *
@@ -336,6 +338,38 @@ test_hostile_leaves_database_unchanged (void)
   }
 }
 
+/* A case record exported before migration 0017 holds the legal status in
+ * the register: imported, it lands in the legal status record, as the
+ * migration moved it in databases; the register's history keeps it. */
+static void
+test_older_register_legal_status (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", "valid-record.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  KesRecordImportSummary summary = { 0 };
+  g_autoptr(KesMojRecord) status = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  KesRevision *latest;
+
+  /* After the file's last revision: an import never brings history from
+   * the future (issue 17). */
+  kes_test_set_now ("2026-11-23T09:00:00Z");
+  g_assert_true (kes_record_import_file (target->store, path, KES_RECORD_IMPORT_DEFAULT, &summary, &error));
+  g_assert_no_error (error);
+  status = kes_store_current_legal_status (target->store, summary.patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (kes_moj_record_get_text (status, "authority"), ==, "09");
+  revisions = kes_store_list_revisions (target->store, summary.patient_id, &error);
+  g_assert_no_error (error);
+  latest = g_ptr_array_index (revisions, revisions->len - 1);
+  g_assert_null (strstr (kes_revision_get_data (latest), "legal_status"));
+  g_assert_nonnull (strstr (kes_revision_get_data (g_ptr_array_index (revisions, 0)), "\"legal_status\":\"09\""));
+  g_assert_nonnull (strstr (kes_revision_get_reason (latest), "imported register"));
+  kes_record_import_summary_clear (&summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/record/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/record/import/hostile-leaves-database-unchanged",
                    test_hostile_leaves_database_unchanged);
+  g_test_add_func ("/record/import/older-register-legal-status", test_older_register_legal_status);
 
   return g_test_run ();
 }

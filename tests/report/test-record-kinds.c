@@ -16,7 +16,7 @@
 #include "kes-report-sar.h"
 #include "kes-risk-assessment.h"
 #include "kes-store-community.h"
-#include "kes-store-moj.h"
+#include "kes-store-moj-private.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"
@@ -74,8 +74,12 @@ save_moj (Fixture    *fixture,
   while ((key = va_arg (args, const char *)) != NULL)
     kes_moj_record_set_text (record, key, va_arg (args, const char *));
   va_end (args);
-  ok = kes_store_save_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL,
-                                            &error);
+  /* Index offences of their own are history now (migration 0017 folded
+   * them into the legal status record); written as an older Kestrel did. */
+  if (kind == KES_MOJ_INDEX_OFFENCE)
+    ok = kes_store_write_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL, &error);
+  else
+    ok = kes_store_save_moj_record (fixture->store->store, record, KES_CHANGE_CREATE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 
@@ -243,7 +247,8 @@ add_moj (Fixture *fixture)
 
   status = save_moj (fixture, KES_MOJ_LEGAL_STATUS, "authority", "09", "effective_date", "2025-06-02",
                      "court", "Norwich Crown Court", "conditional_discharge_date", "2025-06-02",
-                     "discharged_by", "First-tier Tribunal", NULL);
+                     "discharged_by", "First-tier Tribunal",
+                     "index_offences", "Wounding with intent, 14 Aug 2019, Norwich", NULL);
   offence = save_moj (fixture, KES_MOJ_INDEX_OFFENCE, "description", "Wounding with intent",
                       "offence_date", "2019-08-14", "place", "Norwich", NULL);
   condition = save_moj (fixture, KES_MOJ_CONDITION, "category", "residence",
@@ -265,8 +270,8 @@ add_moj (Fixture *fixture)
   g_assert_true (ok);
 
   /* An edit: a second revision. */
-  kes_moj_record_set_text (offence, "place", "Norwich city centre");
-  ok = kes_store_save_moj_record (fixture->store->store, offence, KES_CHANGE_EDIT, NULL,
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent, 14 Aug 2019, Norwich city centre");
+  ok = kes_store_save_moj_record (fixture->store->store, status, KES_CHANGE_EDIT, NULL,
                                             &error);
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -277,6 +282,7 @@ add_care (Fixture *fixture)
 {
   g_autofree char *script = NULL;
   g_autofree char *lithium = NULL;
+  g_autofree char *crisis = NULL;
 
   save_care (fixture, KES_CARE_CARE_PLAN, NULL, "start_date", "2025-07-01",
              "needs", "Medication, housing support", "goals", "“Keep my flat.”",
@@ -285,10 +291,13 @@ add_care (Fixture *fixture)
   save_care (fixture, KES_CARE_CPA_REVIEW, NULL, "status", "validated", "scheduled_for", "2026-01-20",
              "held_on", "2026-01-20", "attendees", "Patient, care coordinator", "outcomes", "Plan continued",
              "validated_on", "2026-01-20", NULL);
-  save_care (fixture, KES_CARE_CRISIS_PLAN, NULL, "agreed_on", "2025-07-01",
+  save_care (fixture, KES_CARE_CRISIS_PLAN, &crisis, "agreed_on", "2025-07-01",
              "early_warning_signs", "Stops sleeping", "responds_to", "Sister, 01603 000000",
              "crisis_actions", "Call the team", "out_of_hours", "Crisis line",
              "contingency", "Duty worker visits", NULL);
+  save_care (fixture, KES_CARE_CRISIS_PLAN_SHARE, NULL, "plan_id", crisis, "plan_revision", "1",
+             "shared_with", "Norfolk crisis resolution and home treatment team", "method", "secure-email",
+             "shared_on", "2025-07-02", NULL);
   save_care (fixture, KES_CARE_PRESCRIPTION, &script, "drug", "Clozapine", "category", "clozapine",
              "dose", "300 mg", "route", "oral", "frequency", "at night", "prescriber", "Dr Demo",
              "start_date", "2024-01-10", NULL);
@@ -491,14 +500,21 @@ test_subject_access (void)
   gboolean ok;
 
   kes_test_set_now ("2026-11-23T09:00:00Z");
-  ok = kes_report_subject_access_export (fixture->store->store, fixture->patient_id, folder, NULL, &error);
+  ok = kes_report_subject_access_export (fixture->store->store, fixture->patient_id, folder, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 
   g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
   g_assert_nonnull (strstr (manifest, "Referrals, their pathway and in-reach visits: 1 (0 entered in error)"));
-  g_assert_nonnull (strstr (manifest, "Information shared with carers: 1 (1 entered in error), with 2 revisions."));
-  g_assert_nonnull (strstr (manifest, "Index offences: 1 (0 entered in error), with 2 revisions."));
+  /* No one reviewed the third parties (an export with no decisions): the
+   * carer's own records are withheld, and the manifest says so and why. */
+  g_assert_null (strstr (manifest, "Information shared with carers:"));
+  g_assert_nonnull (strstr (manifest, "Third-party information"));
+  g_assert_nonnull (strstr (manifest, "Withheld: Siobhán O’Brien (carer)"));
+  g_assert_nonnull (strstr (manifest, "Reason: Withheld: no one reviewed it before this export"));
+  g_assert_nonnull (strstr (manifest, "Index offences: 1 (0 entered in error), with 1 revisions."));
+  /* The referral's legal status and index offence made a legal status record. */
+  g_assert_nonnull (strstr (manifest, "Legal status: 2 (0 entered in error), with 3 revisions."));
   g_assert_nonnull (strstr (manifest, "1 letter attached to a referral"));
   g_assert_nonnull (strstr (manifest, "letters/01-Referral_letter.pdf\n"));
   g_assert_true (g_file_get_contents (letter_path, &letter, NULL, NULL));
@@ -519,7 +535,8 @@ test_subject_access (void)
   g_assert_nonnull (strstr (text->str, "Other records"));
   g_assert_nonnull (strstr (text->str, "Liaison and diversion screenings"));
   g_assert_nonnull (strstr (text->str, "Ministry of Justice reports"));
-  g_assert_nonnull (strstr (text->str, "(entered in error)"));
+  /* The withheld carer is nowhere in the disclosure. */
+  g_assert_null (strstr (text->str, "Siobhán"));
   g_object_unref (document);
 
   /* The fixture removes only its own folder's files. */

@@ -77,7 +77,8 @@ test_hcr20_export (void)
       const KesToolItem *item = g_ptr_array_index (items, i);
 
       kes_risk_assessment_set_rating (a, item->code, "presence", i % 3 == 0 ? "Y" : i % 3 == 1 ? "P" : "N");
-      if (item->parent == NULL)
+      /* Relevance only for a factor present or partially present. */
+      if (item->parent == NULL && i % 3 != 2)
         kes_risk_assessment_set_rating (a, item->code, "relevance", "M");
     }
   kes_risk_assessment_set_field (a, "H1_evidence", "Violence reported from age 14.");
@@ -126,7 +127,8 @@ static KesRiskAssessment *
 dundrum (KesTestStore      *fixture,
          KesToolDefinition *def,
          const char        *on,
-         const char        *scores)
+         const char        *scores,
+         const char        *security_need)
 {
   KesRiskAssessment *a = kes_risk_assessment_new (fixture->patient_id, "DUNDRUM-1", "1.0.30", 1);
   g_auto(GStrv) each = g_strsplit (scores, " ", -1);
@@ -140,7 +142,7 @@ dundrum (KesTestStore      *fixture,
   kes_risk_assessment_set_assessed_on (a, on);
   kes_risk_assessment_set_completed_by (a, "Dr A Example");
   kes_risk_assessment_set_next_review_on (a, "2027-05-21");
-  kes_risk_assessment_set_field (a, "security_need", "LOW");
+  kes_risk_assessment_set_field (a, "security_need", security_need);
   g_assert_true (kes_tool_assessment_complete (fixture->store, def, a, NULL, KES_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   return a;
@@ -151,8 +153,8 @@ test_dundrum_and_comparison (void)
 {
   g_autoptr(KesTestStore) fixture = kes_test_store_new_with_patient ();
   g_autoptr(KesToolDefinition) def = shipped (fixture->store, "DUNDRUM-1", "1.0.30");
-  g_autoptr(KesRiskAssessment) a = dundrum (fixture, def, "2026-05-20", "3 1 2 0 2 1 2 U 2 1 0");
-  g_autoptr(KesRiskAssessment) b = dundrum (fixture, def, "2026-11-20", "3 1 1 0 2 1 2 2 2 1 0");
+  g_autoptr(KesRiskAssessment) a = dundrum (fixture, def, "2026-05-20", "3 1 2 0 2 1 2 U 2 1 0", "LOW");
+  g_autoptr(KesRiskAssessment) b = dundrum (fixture, def, "2026-11-20", "3 1 1 0 2 1 2 2 2 1 0", "MEDIUM");
   g_autoptr(KesRiskAssessment) other = kes_risk_assessment_new (fixture->patient_id, "DUNDRUM-1", "1.0.30", 2);
   g_autoptr(KesDocument) document = NULL;
   g_autoptr(KesDocument) comparison = NULL;
@@ -175,7 +177,7 @@ test_dundrum_and_comparison (void)
   g_assert_nonnull (strstr (text, "Kennedy HG"));
   g_assert_nonnull (strstr (text, "TS8 Victim issues"));
   g_assert_nonnull (strstr (text, "Total of rated items (0–44)"));
-  g_assert_nonnull (strstr (text, "Low secure"));
+  g_assert_nonnull (strstr (text, "Medium secure"));
 
   comparison = kes_report_risk_comparison (fixture->store, def, a, b, &error);
   g_assert_no_error (error);
@@ -183,7 +185,12 @@ test_dundrum_and_comparison (void)
   g_assert_no_error (error);
   keep (cmp_pdf, "risk-comparison.pdf");
   cmp_text = all_text (cmp_pdf);
-  g_assert_nonnull (strstr (cmp_text, "2 ratings changed"));
+  /* The ratings and the clinician's own judgement, Low → Medium secure. */
+  g_assert_nonnull (strstr (cmp_text, "2 ratings changed · 1 judgement changed"));
+  g_assert_nonnull (strstr (cmp_text, "The clinician’s judgements"));
+  g_assert_nonnull (strstr (cmp_text, "Recommended level of therapeutic"));
+  g_assert_nonnull (strstr (cmp_text, "Low secure"));
+  g_assert_nonnull (strstr (cmp_text, "Medium secure"));
   xml = kes_xml_render_bytes (comparison, &error);
   g_assert_no_error (error);
   kes_xml_validate_memory (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), KES_SCHEMA_DOCUMENT, &error);

@@ -480,6 +480,39 @@ test_compare (void)
   g_assert_null (change->after);
   g_clear_pointer (&changes, g_ptr_array_unref);
 
+  /* The judgements, every one, with the changed ones marked. */
+  kes_risk_assessment_set_field (a, "security_need", "LOW");
+  kes_risk_assessment_set_field (b, "security_need", "MEDIUM");
+  {
+    g_autoptr(GPtrArray) judgements = kes_tool_assessment_compare_judgements (def, a, b, &error);
+    g_autofree char *headline = NULL;
+    KesToolJudgementPair *pair;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (judgements->len, ==, 2);
+    pair = g_ptr_array_index (judgements, 1);
+    g_assert_cmpstr (pair->field->id, ==, "rationale");
+    g_assert_null (pair->before);
+    g_assert_false (pair->changed);
+    pair = g_ptr_array_index (judgements, 0);
+    g_assert_cmpstr (pair->field->id, ==, "security_need");
+    g_assert_cmpstr (pair->before, ==, "Low secure");
+    g_assert_cmpstr (pair->after, ==, "Medium secure");
+    g_assert_true (pair->changed);
+    {
+      g_autoptr(GPtrArray) ratings = kes_tool_assessment_compare (def, a, b, &error);
+
+      headline = kes_tool_comparison_headline (ratings, judgements);
+    }
+    g_assert_cmpstr (headline, ==, "3 ratings changed · 1 judgement changed");
+    g_clear_pointer (&judgements, g_ptr_array_unref);
+    judgements = kes_tool_assessment_compare_judgements (def, a, a, &error);
+    g_assert_false (((KesToolJudgementPair *) g_ptr_array_index (judgements, 0))->changed);
+    g_assert_null (kes_tool_assessment_compare_judgements (def, a, v2, &error));
+    g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* No change: an empty list, not an error. */
   changes = kes_tool_assessment_compare (def, a, a, &error);
   g_assert_no_error (error);
@@ -492,6 +525,89 @@ test_compare (void)
   g_assert_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "DUNDRUM-1 1.0.30 #1 and DUNDRUM-1 1.0.30 #2"));
   g_assert_nonnull (strstr (error->message, "only within one definition version"));
+}
+
+static gboolean
+has_issue (GPtrArray  *issues,
+           const char *field,
+           const char *message)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_str_equal (issue->field, field) && (message == NULL || g_str_equal (issue->message, message)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* HCR-20 V3 rates relevance only for a factor present or partially
+ * present: N and Omit take no relevance, Y and P need one, and a relevance
+ * given to an absent item stops completion, saying what to do. */
+static void
+test_relevance_needs_presence (void)
+{
+  g_autoptr(KesToolDefinition) def = shipped ("HCR-20");
+  const KesToolItem *h2 = kes_tool_definition_find_item (def, "H2");
+  const KesToolRating *relevance = g_ptr_array_index (h2->ratings, 1);
+  const char *presence[] = { NULL, "N", "Omit", "P", "Y" };
+  const gboolean applies[] = { FALSE, FALSE, FALSE, TRUE, TRUE };
+
+  g_assert_cmpstr (relevance->name, ==, "relevance");
+  g_assert_nonnull (relevance->depends_on);
+  g_assert_cmpstr (relevance->depends_on->name, ==, "presence");
+  for (guint i = 0; i < G_N_ELEMENTS (presence); i++)
+    {
+      g_autoptr(KesRiskAssessment) a = kes_risk_assessment_new ("p", "HCR-20", "3", 1);
+      g_autoptr(GPtrArray) unrated = NULL;
+      g_autoptr(GPtrArray) rated = NULL;
+
+      if (presence[i] != NULL)
+        kes_risk_assessment_set_rating (a, "H2", "presence", presence[i]);
+      g_assert_cmpint (kes_tool_rating_applies (h2, relevance, a), ==, applies[i]);
+      unrated = kes_tool_assessment_unrated (def, a);
+      /* Missing only where it applies. */
+      g_assert_cmpint (has_issue (unrated, "H2/relevance", NULL), ==, applies[i]);
+
+      kes_risk_assessment_set_rating (a, "H2", "relevance", "H");
+      rated = kes_tool_assessment_unrated (def, a);
+      if (applies[i])
+        g_assert_false (has_issue (rated, "H2/relevance", NULL));
+      else if (presence[i] == NULL)
+        g_assert_true (has_issue (rated, "H2/relevance",
+                                  "H2 (wording supplied by your licence): Relevance is rated before Presence: rate "
+                                  "Presence first"));
+      else
+        g_assert_true (has_issue (rated, "H2/relevance", NULL));
+    }
+  {
+    g_autoptr(KesRiskAssessment) a = kes_risk_assessment_new ("p", "HCR-20", "3", 1);
+    g_autoptr(GPtrArray) issues = NULL;
+
+    kes_risk_assessment_set_rating (a, "H2", "presence", "N");
+    kes_risk_assessment_set_rating (a, "H2", "relevance", "M");
+    issues = kes_tool_assessment_unrated (def, a);
+    g_assert_true (has_issue (issues, "H2/relevance",
+                              "H2 (wording supplied by your licence): Relevance is rated, but Presence is “No: not "
+                              "present”: clear the Relevance"));
+  }
+}
+
+/* A dependency must name an earlier slot of the item and its points. */
+static void
+test_relevance_dependency_checked (void)
+{
+  g_autofree char *hcr = shipped_source ("HCR-20");
+  g_autoptr(GBytes) unknown_slot = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"",
+                                           "dependsOn=\"presance\" whenPoints=\"P Y\"");
+  g_autoptr(GBytes) unknown_point = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"",
+                                            "dependsOn=\"presence\" whenPoints=\"P Maybe\"");
+  g_autoptr(GBytes) half = edited (hcr, "dependsOn=\"presence\" whenPoints=\"P Y\"", "dependsOn=\"presence\"");
+
+  expect_refused (unknown_slot, "Line ", "it depends on “presance”, which is not an earlier rating");
+  expect_refused (unknown_point, "Line ", "“Maybe” is not a point of the scale of “presence”");
+  expect_refused (half, "Line ", "dependsOn and whenPoints go together");
 }
 
 static void
@@ -573,6 +689,26 @@ test_due (void)
       }
   g_assert_cmpuint (found, ==, 1);
   g_clear_pointer (&due, g_ptr_array_unref);
+  /* It names the patient as people read them (not the sort key "o'brien
+   * ..."), and is still there two years on. */
+  {
+    g_autoptr(GDate) later_day = g_date_new_dmy (21, 11, 2028);
+
+    due = kes_store_list_due (fixture->store, later_day, NULL, &error);
+    g_assert_no_error (error);
+    found = 0;
+    for (guint i = 0; i < due->len; i++)
+      if (g_str_equal (kes_due_item_get_kind (g_ptr_array_index (due, i)), "risk-review"))
+        {
+          KesDueItem *item = g_ptr_array_index (due, i);
+
+          found++;
+          g_assert_cmpstr (kes_due_item_get_patient_name (item), ==, "O’BRIEN — CAFÉ, Zoë (Zo)");
+          g_assert_cmpstr (kes_due_item_get_title (item), ==, "DUNDRUM-1 review");
+        }
+    g_assert_cmpuint (found, ==, 1);
+    g_clear_pointer (&due, g_ptr_array_unref);
+  }
 
   /* A newer completed assessment supersedes the overdue review. */
   later = rated_dundrum (fixture, def, "2 1 3 0 3 1 2 1 2 1 0");
@@ -582,6 +718,21 @@ test_due (void)
   due = kes_store_list_due (fixture->store, today, NULL, &error);
   for (guint i = 0; i < due->len; i++)
     g_assert_cmpstr (kes_due_item_get_kind (g_ptr_array_index (due, i)), !=, "risk-review");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Closed with a reason: the old assessment entered in error leaves no
+   * review of it; the newer one's comes in its time. */
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_risk_assessment_get_id (later),
+                                                  kes_risk_assessment_get_revision (later),
+                                                  "Rated for the wrong patient", &error));
+  g_assert_no_error (error);
+  due = kes_store_list_due (fixture->store, today, NULL, &error);
+  found = 0;
+  for (guint i = 0; i < due->len; i++)
+    if (g_str_equal (kes_due_item_get_kind (g_ptr_array_index (due, i)), "risk-review"))
+      found++;
+  /* The superseded review is due again once the newer one is withdrawn. */
+  g_assert_cmpuint (found, ==, 1);
 }
 
 int
@@ -599,6 +750,8 @@ main (int   argc,
   g_test_add_func ("/risk/assessment/spj-no-totals", test_spj_no_totals);
   g_test_add_func ("/risk/assessment/groups", test_groups);
   g_test_add_func ("/risk/assessment/compare", test_compare);
+  g_test_add_func ("/risk/assessment/relevance-needs-presence", test_relevance_needs_presence);
+  g_test_add_func ("/risk/definition/relevance-dependency-checked", test_relevance_dependency_checked);
   g_test_add_func ("/risk/assessment/version-change", test_version_change_keeps_old);
   g_test_add_func ("/risk/assessment/due", test_due);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "accounts/kes-access-log.h"
 #include "kes-accounts.h"
@@ -180,6 +181,43 @@ test_one_patient (Fixture       *fixture,
   g_assert_cmpuint (kes_access_log_get_n_shown (KES_ACCESS_LOG (fixture->log)), ==, 2);
 }
 
+/* A visit to a record is one row, "Opened the record", with the tabs
+ * looked at as its detail; its closing entry is not a row of its own. */
+static void
+test_visit_is_one_row (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *list = kes_test_child (fixture->log, KES_TYPE_ACCESS_LOG, "list");
+  g_autoptr(GError) error = NULL;
+  guint opened = 0;
+
+  g_assert_true (kes_store_begin_visit (fixture->db->store, fixture->patient_id, &error));
+  kes_store_visit_tab (fixture->db->store, "overview");
+  g_object_unref (kes_store_load_patient (fixture->db->store, fixture->patient_id, &error));
+  g_object_unref (kes_store_list_notes (fixture->db->store, fixture->patient_id, FALSE, &error));
+  kes_store_visit_tab (fixture->db->store, "risk");
+  g_assert_true (kes_store_end_visit (fixture->db->store, &error));
+  g_assert_no_error (error);
+
+  kes_access_log_set_store (KES_ACCESS_LOG (fixture->log), fixture->db->store, fixture->patient_id);
+  g_assert_true (kes_test_wait_until (has_entries, fixture, 10000));
+  for (guint i = 0; i < count_rows (fixture); i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      g_assert_null (strstr (title, "close"));
+      if (strstr (title, "Opened the record") != NULL)
+        {
+          opened++;
+          g_assert_cmpstr (subtitle, ==, "WAGTAIL, Wren — Tabs looked at: Overview, Risk");
+        }
+      g_assert_null (strstr (title, "Viewed"));
+    }
+  g_assert_cmpuint (opened, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +229,7 @@ main (int   argc,
   ADD ("/access-log/pages-and-load-more", test_pages_and_more);
   ADD ("/access-log/filter-and-export", test_filter_and_export);
   ADD ("/access-log/one-patient", test_one_patient);
+  ADD ("/access-log/visit-is-one-row", test_visit_is_one_row);
 #undef ADD
 
   return g_test_run ();

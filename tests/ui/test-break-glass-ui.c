@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "accounts/kes-lock-screen.h"
+#include "admin/kes-admin-page.h"
+#include "kes-audit.h"
 #include "kes-accounts.h"
 #include "kes-store-jobs.h"
 #include "kes-test-accounts.h"
@@ -234,6 +238,81 @@ test_carried_into_note_search (Fixture       *fixture,
   g_assert_cmpuint (search_notes (fixture, "home"), ==, 1);
 }
 
+static GtkWidget *
+row_titled_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = row_titled_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a record is one entry in the access log, however many reads fill
+ * its tabs; the tabs looked at are written when it is left. The emergency
+ * access list a manager reviews names the patient and the reason. */
+static void
+test_visit_and_review (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  KesAuditFilter filter = { .patient_id = fixture->south_patient };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(KesStaff) ada = NULL;
+  g_autoptr(GError) error = NULL;
+  guint opened = 0, closed = 0, viewed = 0;
+  GtkWidget *admin;
+  GtkWidget *row;
+
+  break_glass_in_window (fixture);
+  kes_patient_page_show_tab (page, "contacts");
+  kes_patient_page_show_tab (page, "notes");
+  kes_patient_page_show_tab (page, "contacts");
+  kes_window_show_area (fixture->window, "caseload");
+  kes_test_wait (50);
+
+  ada = kes_store_sign_in (fixture->db->store, "ada.admin", "amber lantern orchard", &error);
+  g_assert_no_error (error);
+  entries = kes_store_query_audit (fixture->db->store, &filter, 0, 1000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KesAuditEntry *entry = g_ptr_array_index (entries, i);
+      const char *action = kes_audit_entry_get_action (entry);
+
+      if (g_strcmp0 (kes_audit_entry_get_actor_id (entry), kes_staff_get_id (fixture->cai)) != 0)
+        continue;
+      opened += g_str_equal (action, KES_AUDIT_OPEN);
+      viewed += g_str_equal (action, KES_AUDIT_VIEW);
+      if (g_str_equal (action, KES_AUDIT_CLOSE))
+        {
+          closed++;
+          g_assert_cmpstr (kes_audit_entry_get_summary (entry), ==, "tabs: overview,contacts,notes");
+        }
+    }
+  g_assert_cmpuint (opened, ==, 1);
+  g_assert_cmpuint (closed, ==, 1);
+  g_assert_cmpuint (viewed, ==, 0);
+
+  /* The manager's list of emergency accesses. */
+  kes_window_show_area (fixture->window, "admin");
+  admin = kes_test_find_descendant (GTK_WIDGET (fixture->window), KES_TYPE_ADMIN_PAGE);
+  g_assert_nonnull (admin);
+  kes_admin_page_reload (KES_ADMIN_PAGE (admin));
+  row = row_titled_with (kes_test_child (admin, KES_TYPE_ADMIN_PAGE, "break_glass_group"), "DUNNOCK, Dee");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Cai Clinician"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Reason: Crisis call out of hours");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +324,7 @@ main (int   argc,
   ADD ("/break-glass/kept-after-unlock", test_kept_after_unlock);
   ADD ("/break-glass/carried-into-export", test_carried_into_export);
   ADD ("/break-glass/carried-into-note-search", test_carried_into_note_search);
+  ADD ("/break-glass/visit-and-review", test_visit_and_review);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "community/kes-care-plan-view.h"
 #include "community/kes-medication-view.h"
 #include "community/kes-trend-chart.h"
+#include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-community-fixture.h"
 #include "kes-demo.h"
@@ -104,6 +105,11 @@ test_pure_helpers (void)
   g_assert_null (kes_today_target_tab ("moj-reports"));
   g_assert_null (kes_today_target_tab ("patient/"));
   g_assert_cmpstr (kes_today_group_label (KES_DUE_TOP_PRIORITY), ==, "Top priority");
+  /* Today's headings follow its order (docs/today.md). */
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_DANGER), ==, "Top priority");
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_CRITICAL), ==, "Overdue: statutory and medication safety");
+  g_assert_cmpstr (kes_today_section_label (KES_DUE_GROUP_OVERDUE), ==, "Overdue");
+  g_assert_cmpint (kes_due_item_get_group (overdue), ==, KES_DUE_GROUP_CRITICAL);
 }
 
 /* Record a depot through the form: Today drops the item; a red FBC puts a
@@ -344,6 +350,11 @@ static void
 test_empty_today (Fixture       *fixture,
                   gconstpointer  data)
 {
+  /* A patient with a care plan not yet due for review: nothing is due. */
+  g_autoptr(KesCareRecord) plan = save_record (fixture, KES_CARE_CARE_PLAN, "start_date", "2026-11-01",
+                                               "needs", "Medication", "goals", "“Keep my flat.”",
+                                               "interventions", "Visits", "responsible", "Care coordinator",
+                                               "review_date", "2027-11-01", "s117_status", "receiving", NULL);
   KesTodayPage *today = kes_community_show_today (fixture);
   GtkStack *stack = GTK_STACK (kes_test_child (today, KES_TYPE_TODAY_PAGE, "stack"));
 
@@ -398,7 +409,7 @@ test_share_crisis_plan (Fixture       *fixture,
   view = KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
   g_assert_nonnull (view);
   /* No plan yet: nothing to share, and core says so. */
-  g_assert_false (kes_care_plan_view_share (view, pdf, xml, &error));
+  g_assert_false (kes_care_plan_view_share (view, "Norfolk CRHT", "secure-email", NULL, pdf, xml, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -413,8 +424,50 @@ test_share_crisis_plan (Fixture       *fixture,
                       "risk_to_others", "Must not contact the victim or enter the exclusion zone",
                       NULL);
   kes_care_plan_view_reload (view);
-  g_assert_true (kes_care_plan_view_share (view, pdf, xml, &error));
+
+  /* Share with Crisis Team… asks whom and how first; going on needs both. */
+  {
+    AdwMessageDialog *dialog;
+    GtkWidget *box;
+    GtkWidget *recipient = NULL;
+    GtkWidget *method = NULL;
+
+    g_signal_emit_by_name (kes_test_find_button (GTK_WIDGET (view), "_Share with Crisis Team…"), "clicked");
+    dialog = kes_test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    box = adw_message_dialog_get_extra_child (dialog);
+    recipient = kes_test_find_descendant (box, GTK_TYPE_ENTRY);
+    method = kes_test_find_descendant (box, GTK_TYPE_DROP_DOWN);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "share"));
+    gtk_editable_set_text (GTK_EDITABLE (recipient), "Norfolk CRHT");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "share"));
+    kes_dropdown_set_code (GTK_DROP_DOWN (method), "secure-email");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "share"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  /* A missing recipient is refused before anything is written. */
+  g_assert_false (kes_care_plan_view_share (view, "", "secure-email", NULL, pdf, xml, &error));
+  g_assert_nonnull (strstr (error->message, "Shared with"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (kes_care_plan_view_share (view, "Norfolk CRHT", "secure-email", "Sent before the weekend",
+                                           pdf, xml, &error));
   g_assert_no_error (error);
+  /* Recorded: to whom, how, when, by whom and which version, in the tab and the record. */
+  g_assert_nonnull (kes_test_find_row (GTK_WIDGET (view), "Shared with Norfolk CRHT"));
+  g_assert_true (kes_test_has_label (GTK_WIDGET (view), "Secure email (NHS mail) · 21 Nov 2026 · by Test User · version 1"));
+  {
+    g_autoptr(GListModel) shares = kes_store_list_care_records (fixture->db->store, fixture->patient_id,
+                                                                KES_CARE_CRISIS_PLAN_SHARE, FALSE, &error);
+    g_autoptr(KesCareRecord) share = g_list_model_get_item (shares, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (shares), ==, 1);
+    g_assert_cmpstr (kes_care_record_get (share, "plan_id"), ==, kes_care_record_get_id (plan));
+    g_assert_cmpstr (kes_care_record_get (share, "plan_revision"), ==, "1");
+    g_assert_cmpstr (kes_care_record_get (share, "shared_on"), ==, "2026-11-21");
+    g_assert_cmpstr (kes_care_record_get (share, "note"), ==, "Sent before the weekend");
+  }
 
   /* KES_SHOTS_DIR keeps the files to look at. */
   if (g_getenv ("KES_SHOTS_DIR") != NULL)
@@ -446,6 +499,9 @@ test_share_crisis_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Grace Okafor (sister)"));
   g_assert_nonnull (strstr (text, "Consent given on 3 Nov 2026"));
   g_assert_nonnull (strstr (text, "Samaritans"));
+  /* The copy says where it went and which version it is. */
+  g_assert_nonnull (strstr (text, "Norfolk CRHT"));
+  g_assert_nonnull (strstr (text, "version 1 of the plan"));
   g_assert_true (g_file_get_contents (xml, &xml_text, NULL, NULL));
   g_assert_nonnull (strstr (xml_text, "crisis-plan"));
   g_assert_nonnull (strstr (xml_text, "Stops sleeping"));
@@ -732,9 +788,109 @@ test_screenshots (Fixture       *fixture,
 
     g_assert_true (kes_care_plan_view_share (KES_CARE_PLAN_VIEW (kes_test_find_descendant (GTK_WIDGET (page),
                                                                                   KES_TYPE_CARE_PLAN_VIEW)),
-                                             pdf, xml, &error));
+                                             "Norfolk crisis resolution and home treatment team", "secure-email",
+                                             NULL, pdf, xml, &error));
     g_assert_no_error (error);
   }
+}
+
+/* Where the focus is: inside @widget (an entry row's text) or on it. */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A refusal in the care form is seen however far the form was scrolled:
+ * the message above the fields comes into view, the first field to put
+ * right has the focus and is marked; the message follows the values as
+ * they are corrected and goes when nothing is wrong. A second dose the
+ * same day is refused by the store, and that says so too. */
+static void
+test_care_form_refusals (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KesCareRecord) check = kes_care_record_new (KES_CARE_PHYSICAL_HEALTH);
+  g_autoptr(KesCareRecord) depot = NULL;
+  g_autoptr(KesCareRecord) dose = NULL;
+  GtkWidget *error_label;
+  GtkWidget *scrolled;
+  GtkWidget *systolic;
+  KesCareForm *form;
+
+  kes_care_record_set_patient_id (check, fixture->patient_id);
+  form = kes_care_form_new (GTK_WINDOW (fixture->window), fixture->db->store, check, "Physical health check");
+  gtk_window_present (GTK_WINDOW (form));
+  error_label = kes_test_child (form, KES_TYPE_CARE_FORM, "error_label");
+  scrolled = gtk_widget_get_ancestor (error_label, GTK_TYPE_SCROLLED_WINDOW);
+  kes_care_form_set_value (form, "taken_on", "20/11/2026");
+  kes_care_form_set_value (form, "systolic", "80");
+  kes_care_form_set_value (form, "diastolic", "120");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+  /* The user is at the bottom of the form when pressing Save. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 10000);
+  kes_test_wait (50);
+  g_assert_false (kes_care_form_save (form));
+  kes_test_wait (200);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Blood pressure 80/120: the systolic (upper) pressure must be higher than the diastolic (lower); "
+                   "check whether the two were swapped");
+  {
+    graphene_rect_t bounds;
+    double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+
+    g_assert_true (gtk_widget_compute_bounds (error_label, scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, page);
+  }
+  systolic = kes_test_find_row (GTK_WIDGET (form), "Systolic blood pressure (mmHg)");
+  g_assert_nonnull (systolic);
+  g_assert_true (focus_in (systolic));
+  g_assert_true (gtk_widget_has_css_class (systolic, "error"));
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+
+  /* Typing the right value: the message no longer quotes the old one, and goes. */
+  kes_care_form_set_value (form, "systolic", "110");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Blood pressure 110/120: the systolic (upper) pressure must be higher than the diastolic (lower); "
+                   "check whether the two were swapped");
+  kes_care_form_set_value (form, "systolic", "130");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (systolic, "error"));
+  g_assert_true (kes_care_form_save (form));
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  /* The store's refusal: a second dose given the same day. */
+  depot = kes_community_save_record (fixture, KES_CARE_PRESCRIPTION, "drug", "Paliperidone palmitate", "category",
+                                     "depot", "depot_drug", "paliperidone-palmitate-1m", "dose", "100 mg",
+                                     "interval_days", "28", "prescriber", "Dr Patel", "start_date", "2026-06-01", NULL);
+  g_object_unref (kes_community_save_record (fixture, KES_CARE_DEPOT_DOSE, "prescription_id",
+                                             kes_care_record_get_id (depot), "given_on", "2026-11-20", "outcome",
+                                             "given", "dose", "100 mg", "site", "Left deltoid", "batch", "PP1",
+                                             "given_by", "Alice", NULL));
+  dose = kes_care_record_new (KES_CARE_DEPOT_DOSE);
+  kes_care_record_set_patient_id (dose, fixture->patient_id);
+  kes_care_record_set (dose, "prescription_id", kes_care_record_get_id (depot));
+  form = kes_care_form_new (GTK_WINDOW (fixture->window), fixture->db->store, dose, "Depot dose");
+  gtk_window_present (GTK_WINDOW (form));
+  error_label = kes_test_child (form, KES_TYPE_CARE_FORM, "error_label");
+  kes_care_form_set_value (form, "given_on", "20/11/2026");
+  kes_care_form_set_value (form, "outcome", "given");
+  kes_care_form_set_value (form, "dose", "100 mg");
+  kes_care_form_set_value (form, "site", "Right deltoid");
+  kes_care_form_set_value (form, "batch", "PP1");
+  kes_care_form_set_value (form, "given_by", "Bob");
+  g_assert_false (kes_care_form_save (form));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)),
+                                   "Date: a dose of this depot is already recorded as given on 20 Nov 2026"));
+  /* It stays while the values change: only the store can say it is resolved. */
+  kes_care_form_set_value (form, "batch", "PP2");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  gtk_window_destroy (GTK_WINDOW (form));
 }
 
 int
@@ -755,6 +911,8 @@ main (int   argc,
               test_cpa_validation_and_essentials, kes_community_fixture_tear_down);
   g_test_add ("/community/share-crisis-plan", Fixture, NULL, kes_community_fixture_set_up, test_share_crisis_plan,
               kes_community_fixture_tear_down);
+  g_test_add ("/community/care-form-refusals", Fixture, NULL, kes_community_fixture_set_up,
+              test_care_form_refusals, kes_community_fixture_tear_down);
   g_test_add ("/community/screenshots", Fixture, NULL, kes_community_fixture_set_up, test_screenshots,
               kes_community_fixture_tear_down);
   return g_test_run ();

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "kes-core-test-util.h"
+
 #include "kes-accounts.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
@@ -73,7 +75,6 @@ add_patient (KesStore   *store,
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "2");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, ethnicity);
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "03");
   g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   return g_strdup (kes_patient_get_id (patient));
@@ -108,6 +109,7 @@ refer (KesStore   *store,
                                               NULL, NULL, NULL, &error));
       g_assert_true (kes_store_move_referral (store, referral, KES_REFERRAL_ASSESSED, "2026-10-03", NULL, NULL,
                                               NULL, &error));
+      kes_core_test_sign_to_accept (store, referral, "2026-10-03");
     }
   g_assert_true (kes_store_move_referral (store, referral,
                                           accept ? KES_REFERRAL_ACCEPTED : KES_REFERRAL_DECLINED, decided,

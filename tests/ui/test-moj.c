@@ -76,7 +76,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (fixture->social));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (fixture->clinical));
-  kes_patient_set_text (patient, KES_PATIENT_LEGAL_STATUS, "10");
   kes_patient_set_text (patient, KES_PATIENT_ADDRESS, "12 Heron Court, Norwich");
   g_assert_true (kes_store_save_patient (fixture->db->store, patient, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
@@ -242,11 +241,12 @@ test_header_and_tab (Fixture       *fixture,
 
   kes_window_open_patient (fixture->window, fixture->patient_id);
   kes_test_wait (200);
-  /* The header follows the legal status record, not the register's older code (s37). */
+  /* The header reads the legal status record, MAPPA included: the one home. */
   {
     GtkWidget *label = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "legal_label");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
-                     "Section 37 with section 41 restrictions · conditionally discharged 31 Jan 2026");
+                     "Section 37 with section 41 restrictions · conditionally discharged 31 Jan 2026 · "
+                     "MAPPA category 2, level 1");
     g_assert_true (gtk_widget_get_visible (label));
   }
   view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
@@ -622,6 +622,131 @@ test_reports_area (Fixture       *fixture,
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
+static GtkWidget *named (GtkWidget *root, const char *name);
+
+/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
+ * asks what happened, when and what was done; Part A is not ready without
+ * them, and the PDF carries them (its "What prompted this report" was
+ * always blank). */
+static void
+test_urgent_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  GtkWidget *view;
+  GtkWidget *breach = NULL;
+  KesMojReportForm *form = NULL;
+  PopplerDocument *poppler;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
+  view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
+  breach = kes_test_find_button (view, "Breach of a condition");
+  g_assert_nonnull (breach);
+  g_signal_emit_by_name (breach, "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && form == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KES_IS_MOJ_REPORT_FORM (window))
+        form = KES_MOJ_REPORT_FORM (window);
+    }
+  g_assert_nonnull (form);
+  g_assert_true (kes_moj_report_is_urgent (kes_moj_report_form_get_report (form)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Urgent Report to the Ministry of Justice");
+  g_assert_true (kes_test_has_label (GTK_WIDGET (form), "Breach of a condition"));
+
+  kes_store_set_actor (fixture->db->store, fixture->social);
+  g_assert_false (kes_moj_report_form_ready_part (form, "A", &error));
+  g_assert_nonnull (strstr (error->message, "What happened: say what prompted this urgent report"));
+  g_clear_error (&error);
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_what")),
+                          "Stayed two nights at his ex-partner's address, against the residence condition");
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_action")),
+                          "Visited the same day; RC told; recall discussed with MHCS by phone");
+  g_assert_true (kes_moj_report_form_save (form, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_moj_record_get_text (kes_moj_report_form_get_report (form), "trigger_when"), ==, "2026-02-23");
+
+  document = kes_moj_report_form_build_document (form, &error);
+  g_assert_no_error (error);
+  pdf = kes_pdf_render_bytes (document, NULL, &error);
+  g_assert_no_error (error);
+  poppler = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (poppler); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (poppler, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all, text);
+      g_object_unref (page);
+    }
+  g_object_unref (poppler);
+  g_assert_nonnull (strstr (all->str, "URGENT REPORT: Breach of a condition"));
+  g_assert_nonnull (strstr (all->str, "Stayed two nights"));
+  g_assert_nonnull (strstr (all->str, "23 Feb 2026"));
+  g_assert_nonnull (strstr (all->str, "recall discussed with MHCS"));
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A refused record says why above the fields, puts the focus on the field
+ * to put right, and the message goes once it is right. */
+static void
+test_record_dialog_refusal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesMojRecord) condition = kes_moj_record_new (KES_MOJ_CONDITION, fixture->patient_id);
+  KesMojRecordDialog *dialog = kes_moj_record_dialog_new (GTK_WINDOW (fixture->window), fixture->db->store,
+                                                          condition);
+  GtkWidget *error_label = NULL;
+  GtkWidget *end;
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  kes_dropdown_set_code (GTK_DROP_DOWN (named (GTK_WIDGET (dialog), "category")), "residence");
+  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
+  end = named (GTK_WIDGET (dialog), "end_date");
+  gtk_editable_set_text (GTK_EDITABLE (end), "01/02/2026");
+  g_assert_false (kes_moj_record_dialog_save (dialog));
+  for (GtkWidget *w = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (dialog))); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error"))
+      error_label = w;
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "End date: it cannot be before the start date");
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == end || gtk_widget_is_ancestor (focus, end));
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "01/04/2026");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (kes_moj_record_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +755,9 @@ main (int   argc,
   adw_init ();
   g_test_add ("/moj/header-and-tab", Fixture, NULL, fixture_set_up, test_header_and_tab, fixture_tear_down);
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
+              fixture_tear_down);
+  g_test_add ("/moj/urgent-report", Fixture, NULL, fixture_set_up, test_urgent_report, fixture_tear_down);
+  g_test_add ("/moj/record-dialog-refusal", Fixture, NULL, fixture_set_up, test_record_dialog_refusal,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);
   g_test_add ("/moj/entered-in-error-and-log", Fixture, NULL, fixture_set_up, test_entered_in_error_and_log,

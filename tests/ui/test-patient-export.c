@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "kes-accounts.h"
+#include "kes-app-util.h"
+#include "kes-carers.h"
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-record-export.h"
@@ -18,6 +20,7 @@
 #include "kes-window.h"
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
+#include "patient/kes-sar-redaction.h"
 #include "preview/kes-report-preview.h"
 
 typedef struct
@@ -375,7 +378,7 @@ test_subject_access (Fixture       *fixture,
 {
   g_autoptr(GtkWidget) dialog = NULL;
 
-  kes_patient_export_sar_to (fixture->page, fixture->out_dir);
+  kes_patient_export_sar_to (fixture->page, fixture->out_dir, NULL);
   dialog = g_object_ref (GTK_WIDGET (kes_test_find_message_dialog ()));
   g_assert_nonnull (dialog);
   /* The export may be done before the dialog is drawn; it is only there
@@ -436,6 +439,70 @@ test_no_export_permission (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+decided_cb (GPtrArray *decisions,
+            gpointer   user_data)
+{
+  GPtrArray **out = user_data;
+
+  *out = decisions != NULL ? g_ptr_array_ref (decisions) : NULL;
+}
+
+/* Export Subject Access… first lists the other people in the record: each
+ * withheld to start with, going on only once every one has a reason, and
+ * the choices handed on as made. */
+static void
+test_subject_access_review (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KesFieldRecord) carer = kes_field_record_new (&kes_carer_kind);
+  g_autoptr(KesFieldRecord) link = kes_field_record_new (&kes_carer_link_kind);
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  GtkWidget *include;
+  KesSarThirdParty *party;
+
+  kes_field_record_set_text (carer, "name", "Grace Okafor");
+  kes_field_record_set_text (carer, "address", "4 Mill Lane");
+  g_assert_true (kes_store_save_carer_record (fixture->db->store, carer, KES_CHANGE_CREATE, NULL, &error));
+  kes_field_record_set_patient_id (link, fixture->patient_id);
+  kes_field_record_set_text (link, "carer_id", kes_field_record_get_id (carer));
+  kes_field_record_set_text (link, "relationship", "sister");
+  g_assert_true (kes_store_save_carer_record (fixture->db->store, link, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  kes_patient_export_sar_review (fixture->page);
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Other People in This Record");
+  g_assert_true (kes_test_has_label (GTK_WIDGET (dialog), "Grace Okafor (carer)"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
+  include = kes_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (include)), ==, "withhold");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The same dialog, answered. */
+  dialog = ADW_MESSAGE_DIALOG (kes_sar_redaction_ask (GTK_WINDOW (fixture->window),
+                                                      kes_report_subject_access_third_parties (fixture->db->store,
+                                                                                               fixture->patient_id,
+                                                                                               NULL),
+                                                      decided_cb, &decisions));
+  reason = kes_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  include = kes_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "She asked for her details to be shared with him");
+  kes_dropdown_set_code (GTK_DROP_DOWN (include), "include");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
+  adw_message_dialog_response (dialog, "export");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (decisions);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  party = g_ptr_array_index (decisions, 0);
+  g_assert_true (party->include);
+  g_assert_cmpstr (party->reason, ==, "She asked for her details to be shared with him");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +517,7 @@ main (int   argc,
   ADD ("/patient-export/record-xml", test_record_xml);
   ADD ("/patient-export/record-onto-database", test_record_onto_database);
   ADD ("/patient-export/subject-access", test_subject_access);
+  ADD ("/patient-export/subject-access-review", test_subject_access_review);
   ADD ("/patient-export/no-export-permission", test_no_export_permission);
 
 #undef ADD

@@ -170,7 +170,7 @@ test_invalid_nhs_number (Fixture       *fixture,
 
   message = kes_patient_form_get_field_error (fixture->form, "nhs_number");
   g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, "check digit should be 9"));
+  g_assert_nonnull (strstr (message, "fails its check: compare it with the document it came from"));
   g_assert_true (gtk_widget_get_visible (nhs_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (nhs_error)), ==, message);
   g_assert_true (gtk_widget_has_css_class (field (fixture, "nhs_entry"), "error"));
@@ -189,8 +189,25 @@ test_invalid_nhs_number (Fixture       *fixture,
                    "01603 000000");
   g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 0);
 
-  /* Fixing the digit saves, and the message goes. */
+  /* Another wrong last digit, typed over the old one: the message quotes
+   * what is typed now. */
+  {
+    GtkEditable *nhs = GTK_EDITABLE (field (fixture, "nhs_entry"));
+    int end = (int) strlen (gtk_editable_get_text (nhs));
+
+    gtk_editable_delete_text (nhs, end - 1, end);
+    gtk_editable_insert_text (nhs, "7", 1, &end);
+  }
+  message = kes_patient_form_get_field_error (fixture->form, "nhs_number");
+  g_assert_nonnull (strstr (message, "943 476 5917"));
+  g_assert_null (strstr (message, "943 476 5918"));
+
+  /* Fixing the digit: the message and the summary go as it is typed, and it saves. */
   type_into (fixture, "nhs_entry", "943 476 5919");
+  g_assert_null (kes_patient_form_get_field_error (fixture->form, "nhs_number"));
+  g_assert_false (gtk_widget_get_visible (nhs_error));
+  g_assert_false (gtk_widget_has_css_class (field (fixture, "nhs_entry"), "error"));
+  g_assert_false (gtk_widget_get_visible (field (fixture, "summary_label")));
   g_assert_true (kes_patient_page_save (fixture->page));
   g_assert_null (kes_patient_form_get_field_error (fixture->form, "nhs_number"));
   g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
@@ -223,7 +240,6 @@ test_field_limits (Fixture       *fixture,
     { "preferred_entry", KES_PATIENT_PREFERRED_NAME },
     { "birth_entry", KES_PATIENT_BIRTH_DATE },
     { "nhs_entry", KES_PATIENT_NHS_NUMBER },
-    { "mhcs_entry", KES_PATIENT_MHCS_REFERENCE },
     { "postcode_entry", KES_PATIENT_POSTCODE },
     { "phone_entry", KES_PATIENT_PHONE },
     { "gp_entry", KES_PATIENT_GP_PRACTICE },

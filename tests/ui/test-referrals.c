@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-ui-test-util.h"
 #include "kes-report-referral.h"
+#include "kes-store-moj.h"
 #include "kes-store-risk.h"
 #include "kes-pdf-writer.h"
 #include "kes-test-accounts.h"
@@ -17,6 +18,7 @@
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
 #include "kes-window.h"
+#include "patient/kes-patient-form.h"
 #include "patient/kes-patient-page.h"
 #include "referrals/kes-referral-tab.h"
 #include "referrals/kes-referrals-page.h"
@@ -295,6 +297,14 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "Declining a referral needs a reason");
   g_clear_error (&error);
   g_assert_cmpint (kes_referral_get_stage (kes_referral_view_get_referral (view)), ==, KES_REFERRAL_ASSESSED);
+
+  /* Accepting before the assessment is signed off is refused, and says so. */
+  g_assert_false (kes_referral_view_move (view, KES_REFERRAL_ACCEPTED, "2026-11-12", NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "message_label"))), ==,
+                   "The referral can’t be accepted before its assessment is signed off: complete the assessment, "
+                   "sign it off, then accept");
+  g_assert_true (gtk_widget_get_visible (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "message_label")));
 
   /* The assessment form: sign-off refused while fields are empty, then signed. */
   {
@@ -673,6 +683,79 @@ test_intake_to_in_reach (Fixture       *fixture,
   }
 }
 
+static GtkWindow *
+find_new_patient_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "patient-form") != NULL)
+        return window;
+    }
+  return NULL;
+}
+
+/* New Patient… from a referral, with an NHS number another patient holds:
+ * the dialog stays open with the reason under the NHS number (it used to
+ * fail with no message at all), nothing is added, and once the number is
+ * put right the patient is added and chosen. */
+static void
+test_new_patient_duplicate_nhs (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KesReferralForm *form = kes_referrals_page_new_referral (fixture->page);
+  KesPatientForm *patient_form;
+  GtkWindow *dialog;
+  GtkWidget *add;
+  const char *message;
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (form), "New _Patient…"), "clicked");
+  dialog = find_new_patient_dialog ();
+  g_assert_nonnull (dialog);
+  patient_form = g_object_get_data (G_OBJECT (dialog), "patient-form");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "family_entry")),
+                         "Wagtail");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "given_entry")),
+                         "Samuel");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "birth_entry")),
+                         "21/11/1984");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry")),
+                         "943 476 5919");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "gender_dropdown")),
+                         "1");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM,
+                                                        "ethnicity_dropdown")), "A");
+  add = find_button (GTK_WIDGET (dialog), "_Add Patient");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+
+  g_assert_true (find_new_patient_dialog () == dialog);
+  message = kes_patient_form_get_field_error (patient_form, "nhs_number");
+  g_assert_cmpstr (message, ==, "NHS number 943 476 5919 already belongs to WAGTAIL, Sam: check you have the "
+                                "right person");
+  {
+    /* The focus is on the field to put right (inside the entry). */
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    GtkWidget *entry = kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry");
+
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (patient_form, KES_TYPE_PATIENT_FORM, "nhs_entry")),
+                         "401 023 2137");
+  g_signal_emit_by_name (add, "clicked");
+  kes_test_wait (20);
+  g_assert_null (find_new_patient_dialog ());
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 2);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "patient_field"))), !=,
+                   fixture->patient_id);
+  g_assert_nonnull (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "patient_field"))));
+}
+
 /* The real window: the Referrals area lists what core holds (loaded in its
  * worker on the window's database file), and the patient record opens on
  * its Referral tab, where Today's in-reach items point. */
@@ -802,6 +885,56 @@ test_letter_text (void)
   g_assert_nonnull (strstr (text, "Tribunal hearing"));
 }
 
+/* The referral reads the patient's one legal status record and writes a
+ * change back to it: the Legal & MoJ tab, the header and the MoJ report
+ * then say what the referral says. */
+static void
+test_legal_status_one_home (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, fixture->patient_id);
+  g_autoptr(KesMojRecord) after = NULL;
+  g_autofree char *offence = NULL;
+  KesReferralForm *form;
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2025-06-02");
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_store_save_moj_record (fixture->db->store, status, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  form = kes_referrals_page_new_referral (fixture->page);
+  g_assert_nonnull (form);
+  kes_test_wait (50);
+  kes_referral_form_select_patient (form, fixture->patient_id);
+  g_assert_cmpstr (kes_dropdown_get_code (GTK_DROP_DOWN (form_field (form, "legal_status_field"))), ==, "09");
+  offence = kes_text_view_dup_text (GTK_TEXT_VIEW (form_field (form, "index_offence_field")));
+  g_assert_cmpstr (offence, ==, "Wounding with intent (s18), 14 Aug 2018, Norwich");
+  g_assert_true (kes_test_has_label (GTK_WIDGET (form),
+                                     "The legal status and index offence are the patient’s legal status record "
+                                     "(Legal & MoJ tab): they start as it says, and a change here is saved there "
+                                     "too."));
+
+  type_into (form, "date_field", "02/11/2026");
+  type_into (form, "referrer_field", "Dr Rook, consultant forensic psychiatrist");
+  choose (form, "source_field", "external-hospital");
+  type_into (form, "unit_field", "Ash Ward, Fenland Secure Unit");
+  choose (form, "security_level_field", "medium");
+  choose (form, "area_field", "norfolk");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "reason_field")), "Planning discharge");
+  kes_text_view_set_text (GTK_TEXT_VIEW (form_field (form, "index_offence_field")),
+                          "Wounding with intent (s18), 14 Aug 2018, Norwich; criminal damage, 2016");
+  g_assert_true (kes_referrals_page_save_intake (fixture->page));
+
+  after = kes_store_current_legal_status (fixture->db->store, fixture->patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_moj_record_get_id (after), ==, kes_moj_record_get_id (status));
+  g_assert_cmpstr (kes_moj_record_get_text (after, "index_offences"), ==,
+                   "Wounding with intent (s18), 14 Aug 2018, Norwich; criminal damage, 2016");
+  g_assert_cmpstr (kes_moj_record_get_text (after, "authority"), ==, "09");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,7 +949,11 @@ main (int   argc,
   g_test_add_func ("/referrals/matches", test_matches);
   g_test_add_func ("/referrals/letter-text", test_letter_text);
   g_test_add_func ("/referrals/in-window", test_in_window);
+  g_test_add ("/referrals/new-patient-duplicate-nhs", Fixture, NULL, fixture_set_up,
+              test_new_patient_duplicate_nhs, fixture_tear_down);
   g_test_add ("/referrals/intake-to-in-reach", Fixture, NULL, fixture_set_up, test_intake_to_in_reach,
+              fixture_tear_down);
+  g_test_add ("/referrals/legal-status-one-home", Fixture, NULL, fixture_set_up, test_legal_status_one_home,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -243,6 +243,8 @@ test_fill_dundrum (Fixture       *fixture,
   form = kes_risk_view_start (view, "DUNDRUM-1");
   fill_dundrum (form, "3 1 1 0 2 1 2 2 2 1 0");
   sign (form, "2026-11-20", "2027-05-20");
+  /* The clinician's judgement moves too: Low → Medium secure. */
+  kes_dropdown_set_code (GTK_DROP_DOWN (find (form, GTK_TYPE_DROP_DOWN, "security_need")), "MEDIUM");
   g_signal_emit_by_name (find (form, GTK_TYPE_BUTTON, "complete"), "clicked");
   kes_test_answer_signature (KES_TEST_PASSWORD);
   kes_risk_view_show_list (view);
@@ -277,9 +279,9 @@ test_fill_dundrum (Fixture       *fixture,
           g_ptr_array_add (stack, c);
       }
     g_ptr_array_unref (stack);
-    /* TS3 2 -> 1 and TS8 U -> 2: exactly two. */
+    /* TS3 2 -> 1 and TS8 U -> 2, and the judgement Low -> Medium secure. */
     g_assert_nonnull (changed);
-    g_assert_cmpuint (marked, ==, 2);
+    g_assert_cmpuint (marked, ==, 3);
   }
   shot (fixture, "risk-compare.png");
 
@@ -346,6 +348,45 @@ test_every_definition_builds (Fixture       *fixture,
     }
 }
 
+/* HCR-20 relevance is for a factor present or partially present: its
+ * buttons wait for a presence rating that allows it, and a relevance given
+ * goes when the presence is changed to No (a rating of an absent factor). */
+static void
+test_relevance_follows_presence (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  KesRiskView *view = open_risk_tab (fixture);
+  GtkWidget *form = kes_risk_view_start (view, "HCR-20");
+  KesRiskAssessment *assessment;
+  GtkWidget *high;
+  GtkWidget *relevance;
+
+  g_assert_nonnull (form);
+  assessment = kes_risk_form_get_assessment (KES_RISK_FORM (form));
+  high = find (form, GTK_TYPE_TOGGLE_BUTTON, "rating:H2:relevance:H");
+  g_assert_nonnull (high);
+  relevance = gtk_widget_get_parent (high);
+  g_assert_false (gtk_widget_is_sensitive (high));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (relevance), ==,
+                   "Rated when Presence is “Partially or possibly present” or “Yes: present”");
+
+  rate (form, "H2", "presence", "Y");
+  g_assert_true (gtk_widget_is_sensitive (high));
+  rate (form, "H2", "relevance", "H");
+  g_assert_cmpstr (kes_risk_assessment_get_rating (assessment, "H2", "relevance"), ==, "H");
+
+  rate (form, "H2", "presence", "N");
+  g_assert_null (kes_risk_assessment_get_rating (assessment, "H2", "relevance"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (high)));
+  g_assert_false (gtk_widget_is_sensitive (high));
+
+  rate (form, "H2", "presence", "Omit");
+  g_assert_false (gtk_widget_is_sensitive (high));
+  rate (form, "H2", "presence", "P");
+  g_assert_true (gtk_widget_is_sensitive (high));
+  g_assert_null (kes_risk_assessment_get_rating (assessment, "H2", "relevance"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +395,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/risk/form/fill-dundrum", Fixture, NULL, fixture_set_up, test_fill_dundrum, fixture_tear_down);
+  g_test_add ("/risk/form/relevance-follows-presence", Fixture, NULL, fixture_set_up,
+              test_relevance_follows_presence, fixture_tear_down);
   g_test_add ("/risk/form/every-definition", Fixture, NULL, fixture_set_up, test_every_definition_builds,
               fixture_tear_down);
 

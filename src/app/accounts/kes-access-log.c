@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "accounts/kes-access-log.h"
 #include "kes-app-util.h"
@@ -21,7 +22,9 @@ struct _KesAccessLog
 
   KesStore     *store;
   char         *patient_id;
-  GPtrArray    *entries;     /* KesAuditEntry shown, newest first */
+  GPtrArray    *entries;     /* KesAuditEntry read, newest first */
+  guint         n_rows;      /* rows shown (a visit's closing is its opening's detail) */
+  GHashTable   *closing;     /* "actor/patient" -> tabs of a closing not yet matched */
   GCancellable *cancellable;
   gboolean      more;
   GtkFileChooserNative *chooser;
@@ -42,6 +45,7 @@ struct _KesAccessLog
 G_DEFINE_FINAL_TYPE (KesAccessLog, kes_access_log, ADW_TYPE_BIN)
 
 static const struct { const char *action; const char *label; } actions[] = {
+  { KES_AUDIT_OPEN, N_("Opened the record") },
   { KES_AUDIT_VIEW, N_("Viewed") },
   { KES_AUDIT_CREATE, N_("Created") },
   { KES_AUDIT_CHANGE, N_("Changed") },
@@ -63,6 +67,39 @@ static const struct { const char *action; const char *label; } actions[] = {
   { KES_AUDIT_SEAL, N_("Access log sealed with the installation key") },
   { KES_AUDIT_GUARDS_RESTORED, N_("Append-only rules put back") },
 };
+
+/* The record's tabs, as the record names them. */
+static const struct { const char *tab; const char *label; } tabs[] = {
+  { "overview", N_("Overview") }, { "contacts", N_("Contacts") }, { "notes", N_("Notes") },
+  { "history", N_("History") }, { "care-plan", N_("Care Plan") }, { "medication", N_("Medication") },
+  { "moj", N_("Legal & MoJ") }, { "risk", N_("Risk") }, { "carers", N_("Carers") },
+  { "referral", N_("Referral") },
+};
+
+/* "tabs: overview,risk" (a closing entry's summary) -> "Overview, Risk". */
+static char *
+tabs_looked_at (const char *summary)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (summary == NULL || !g_str_has_prefix (summary, "tabs:"))
+    return NULL;
+  names = g_strsplit (summary + strlen ("tabs:"), ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      const char *label = name;
+
+      if (*name == '\0')
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (tabs); j++)
+        if (g_str_equal (tabs[j].tab, name))
+          label = _(tabs[j].label);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? _(", ") : "", label);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
 
 const char *
 kes_access_log_action_label (const char *action)
@@ -139,8 +176,10 @@ query_thread (GTask        *task,
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* One row; @tabs, for an opening, the tabs looked at in that visit. */
 static GtkWidget *
-entry_row (KesAuditEntry *entry)
+entry_row (KesAuditEntry *entry,
+           const char    *tabs_seen)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *when = kes_time_to_display (kes_audit_entry_get_at (entry));
@@ -157,7 +196,14 @@ entry_row (KesAuditEntry *entry)
                            kes_access_log_action_label (kes_audit_entry_get_action (entry)));
   if (patient != NULL)
     g_string_append (subtitle, patient);
-  if (summary != NULL && *summary != '\0')
+  if (g_strcmp0 (kes_audit_entry_get_action (entry), KES_AUDIT_OPEN) == 0)
+    {
+      /* The visit's detail: what was looked at, not the reads behind it. */
+      if (tabs_seen != NULL)
+        /* TRANSLATORS: the tabs of a record looked at in one visit, "Overview, Risk" */
+        g_string_append_printf (subtitle, _("%sTabs looked at: %s"), subtitle->len > 0 ? " — " : "", tabs_seen);
+    }
+  else if (summary != NULL && *summary != '\0')
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " — " : "", summary);
   escaped = g_markup_escape_text (subtitle->str, -1);
   {
@@ -173,12 +219,12 @@ update_count (KesAccessLog *self)
 {
   g_autofree char *count = NULL;
 
-  if (self->entries->len == 0)
+  if (self->n_rows == 0)
     count = g_strdup (_("No entries match."));
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry shown", "%u entries shown",
-                                          self->entries->len),
-                             self->entries->len);
+                                          self->n_rows),
+                             self->n_rows);
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (self->more_button, self->more);
   gtk_widget_set_sensitive (self->export_button, self->entries->len > 0);
@@ -200,9 +246,29 @@ page_loaded (KesAccessLog *self,
   for (guint i = 0; i < page->len; i++)
     {
       KesAuditEntry *entry = g_ptr_array_index (page, i);
+      const char *action = kes_audit_entry_get_action (entry);
+      g_autofree char *key = g_strdup_printf ("%s/%s", kes_audit_entry_get_actor_id (entry),
+                                              kes_audit_entry_get_patient_id (entry));
 
       g_ptr_array_add (self->entries, g_object_ref (entry));
-      gtk_list_box_append (self->list, entry_row (entry));
+      /* Newest first: a visit's closing entry comes before its opening,
+       * and is shown as the opening's detail rather than a row of its own. */
+      if (g_strcmp0 (action, KES_AUDIT_CLOSE) == 0)
+        {
+          g_hash_table_replace (self->closing, g_steal_pointer (&key),
+                                tabs_looked_at (kes_audit_entry_get_summary (entry)));
+          continue;
+        }
+      if (g_strcmp0 (action, KES_AUDIT_OPEN) == 0)
+        {
+          g_autofree char *seen = NULL;
+
+          g_hash_table_steal_extended (self->closing, key, NULL, (gpointer *) &seen);
+          gtk_list_box_append (self->list, entry_row (entry, seen));
+        }
+      else
+        gtk_list_box_append (self->list, entry_row (entry, NULL));
+      self->n_rows++;
     }
   self->more = page->len == PAGE_SIZE;
   update_count (self);
@@ -365,6 +431,7 @@ kes_access_log_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_ACCESS_LOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->closing, g_hash_table_unref);
   g_clear_pointer (&self->patient_id, g_free);
 
   G_OBJECT_CLASS (kes_access_log_parent_class)->dispose (object);
@@ -404,6 +471,7 @@ kes_access_log_init (KesAccessLog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->closing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
@@ -437,6 +505,8 @@ kes_access_log_set_store (KesAccessLog *self,
       g_clear_object (&self->store);
       kes_list_box_remove_all (self->list);
       g_ptr_array_set_size (self->entries, 0);
+      g_hash_table_remove_all (self->closing);
+      self->n_rows = 0;
       self->more = FALSE;
       update_count (self);
       return;
@@ -457,6 +527,8 @@ kes_access_log_reload (KesAccessLog *self)
 
   kes_list_box_remove_all (self->list);
   g_ptr_array_set_size (self->entries, 0);
+  g_hash_table_remove_all (self->closing);
+  self->n_rows = 0;
   self->more = FALSE;
   update_count (self);
   load_page (self, 0);
@@ -467,7 +539,7 @@ kes_access_log_get_n_shown (KesAccessLog *self)
 {
   g_return_val_if_fail (KES_IS_ACCESS_LOG (self), 0);
 
-  return self->entries->len;
+  return self->n_rows;
 }
 
 gboolean

@@ -77,15 +77,18 @@ import_tool_clicked_cb (KesAdminPage *self)
 static void clear_rows (AdwPreferencesGroup *group,
                         GPtrArray           *rows);
 
+/* The emergency accesses listed on the page (the access log has them all). */
+#define BREAK_GLASS_SHOWN 200
+
 static void
 reload_break_glass (KesAdminPage *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) since = NULL;
   g_autofree char *from = NULL;
-  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
+  KesAuditFilter filter = { NULL };
 
   clear_rows (self->break_glass_group, self->break_glass_rows);
   /* Reading the list is itself logged: only for someone signed in. */
@@ -99,16 +102,17 @@ reload_break_glass (KesAdminPage *self)
 
   now = kes_clock_now_utc ();
   since = g_date_time_add_days (now, -90);
-  from = g_date_time_format (since, "%Y-%m-%d");
-  entries = kes_store_list_break_glass (self->store, from, NULL, &error);
+  filter.from = from = g_date_time_format (since, "%Y-%m-%d");
+  filter.action = KES_AUDIT_BREAK_GLASS;
+  /* Read as the access log is, so each names its patient. */
+  entries = kes_store_query_audit (self->store, &filter, 0, BREAK_GLASS_SHOWN, &error);
   if (entries == NULL)
     {
-      g_warning ("Could not list emergency access: %s", error->message);
+      g_warning ("Could not list emergency access: %s", g_quark_to_string (error->domain));
       return;
     }
 
-  n = g_list_model_get_n_items (entries);
-  if (n == 0)
+  if (entries->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -119,19 +123,23 @@ reload_break_glass (KesAdminPage *self)
       return;
     }
 
-  /* Newest first. */
-  for (guint i = n; i-- > 0;)
+  /* Newest first: whose record, when, who, and why. */
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(KesAuditEntry) entry = g_list_model_get_item (entries, i);
+      KesAuditEntry *entry = g_ptr_array_index (entries, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Record"));
       g_autofree char *when = kes_time_to_display (kes_audit_entry_get_at (entry));
       const char *who = kes_audit_entry_get_actor_name (entry);
+      const char *patient = kes_audit_entry_get_patient_name (entry);
       g_autofree char *title = NULL;
-      g_autofree char *reason = g_markup_escape_text (kes_audit_entry_get_summary (entry), -1);
+      g_autofree char *reason = NULL;
 
-      /* TRANSLATORS: "21 Nov 2026 14:05 · Alex Smith" */
-      title = g_markup_printf_escaped (_("%s · %s"), when, who != NULL ? who : _("Unknown"));
+      /* TRANSLATORS: "OKAFOR, Sam · 21 Nov 2026 14:05 · Alex Smith" */
+      title = g_markup_printf_escaped (_("%s · %s · %s"), patient != NULL ? patient : _("Patient not found"),
+                                       when, who != NULL ? who : _("Unknown"));
+      /* TRANSLATORS: the reason given for an emergency access */
+      reason = g_markup_printf_escaped (_("Reason: %s"), kes_audit_entry_get_summary (entry));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

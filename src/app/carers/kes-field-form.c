@@ -305,8 +305,8 @@ kes_field_form_set_error (KesFieldForm *self,
                           const char   *message)
 {
   g_return_if_fail (KES_IS_FIELD_FORM (self));
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* Brought into view: the form may be long and scrolled down to Save. */
+  kes_form_show_refusal (self->error_label, message, NULL);
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);

@@ -7,6 +7,7 @@
 
 #include "community/kes-care-form.h"
 #include "kes-app-util.h"
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-medication-rules.h"
 #include "kes-store-community.h"
@@ -25,6 +26,7 @@ struct _KesCareForm
   KesCareRecord       *record;   /* identity, patient and fields not on the form */
   GHashTable          *widgets;  /* key -> GtkWidget */
   char                *computed;
+  char                *store_refusal; /* the store's last refusal, until the next save */
 };
 
 G_DEFINE_FINAL_TYPE (KesCareForm, kes_care_form, ADW_TYPE_WINDOW)
@@ -79,6 +81,7 @@ codes_for (const KesCareField *field,
 }
 
 static void update_computed (KesCareForm *self);
+static void recheck (KesCareForm *self);
 
 /* Kestrel's light for the patient's thresholds, or the monitoring
  * service's when that is the more cautious. */
@@ -98,6 +101,7 @@ static void
 value_changed_cb (KesCareForm *self)
 {
   update_computed (self);
+  recheck (self);
 }
 
 static GtkWidget *
@@ -142,6 +146,8 @@ make_row (KesCareForm        *self,
         gtk_frame_set_child (GTK_FRAME (frame), input);
         gtk_box_append (GTK_BOX (row), heading);
         gtk_box_append (GTK_BOX (row), frame);
+        g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
+                                 G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
         break;
       }
     case KES_CARE_FIELD_BOOL:
@@ -152,6 +158,7 @@ make_row (KesCareForm        *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), input);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), input);
+      g_signal_connect_object (input, "notify::active", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
       break;
     case KES_CARE_FIELD_CODE:
       {
@@ -164,6 +171,7 @@ make_row (KesCareForm        *self,
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
         g_object_set_data_full (G_OBJECT (row), "kes-codes", codes, (GDestroyNotify) g_strfreev);
         input = row;
+        g_signal_connect_object (row, "notify::selected", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
         break;
       }
     case KES_CARE_FIELD_RECORD:
@@ -213,6 +221,55 @@ dup_widget_value (GtkWidget *widget)
     return kes_text_view_dup_text (GTK_TEXT_VIEW (widget));
   /* As typed: core trims and normalises, and a failed save keeps this. */
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+/* Core's checks of what the form holds now, each field with a problem
+ * marked; with @refuse, as a refusal (scrolled to, the first field
+ * focused). Returns the number of problems. */
+static guint
+show_issues (KesCareForm *self,
+             gboolean     refuse)
+{
+  g_autoptr(KesCareRecord) record = kes_care_form_get_record (self);
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GPtrArray) issues = kes_care_record_validate (record, today);
+  g_autoptr(GString) message = g_string_new (NULL);
+  GtkWidget *first = NULL;
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &widget))
+    gtk_widget_remove_css_class (widget, "error");
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+      GtkWidget *field = g_hash_table_lookup (self->widgets, issue->field);
+
+      g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
+      if (field != NULL)
+        gtk_widget_add_css_class (field, "error");
+      if (first == NULL)
+        first = field;
+    }
+  if (refuse)
+    kes_form_show_refusal (self->error_label, message->str, first);
+  else if (issues->len > 0)
+    gtk_label_set_text (self->error_label, message->str);
+  return issues->len;
+}
+
+/* After a refusal, the message follows what is typed: it changes as a
+ * value is put right and goes when nothing is wrong (a store refusal stays
+ * until the next save asks the store again). */
+static void
+recheck (KesCareForm *self)
+{
+  if (self->record == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return;
+  if (show_issues (self, FALSE) == 0)
+    gtk_label_set_text (self->error_label, self->store_refusal != NULL ? self->store_refusal : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), *gtk_label_get_text (self->error_label) != '\0');
 }
 
 static void
@@ -277,6 +334,7 @@ kes_care_form_finalize (GObject *object)
 
   g_hash_table_unref (self->widgets);
   g_free (self->computed);
+  g_free (self->store_refusal);
   G_OBJECT_CLASS (kes_care_form_parent_class)->finalize (object);
 }
 
@@ -406,13 +464,18 @@ kes_care_form_save (KesCareForm *self)
   g_return_val_if_fail (KES_IS_CARE_FORM (self), FALSE);
 
   record = kes_care_form_get_record (self);
+  g_clear_pointer (&self->store_refusal, g_free);
+  if (show_issues (self, TRUE) > 0)
+    return FALSE;
   if (!kes_store_save_care_record (self->store, record, KES_CHANGE_EDIT, NULL, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* A refusal that needs the other records (a dose already given that
+       * day, a prescription that is not a depot…): said above the fields. */
+      self->store_refusal = g_strdup (error->message);
+      kes_form_show_refusal (self->error_label, error->message, NULL);
       return FALSE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  kes_form_show_refusal (self->error_label, NULL, NULL);
   g_set_object (&self->record, record);
   g_signal_emit (self, signals[SAVED], 0, record);
   return TRUE;

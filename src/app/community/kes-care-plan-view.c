@@ -9,8 +9,11 @@
 
 #include "community/kes-care-plan-view.h"
 #include "community/kes-care-view-util.h"
+#include "community/kes-crisis-share.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-error.h"
 #include "kes-crisis-essentials.h"
 #include "kes-medication-rules.h"
 #include "kes-report-crisis.h"
@@ -121,11 +124,31 @@ review_clicked_cb (GtkButton       *button,
 
 /* ---- Share with the crisis team ---- */
 
+/* Whom it goes to, then where: kept while the file chooser is open. */
+typedef struct
+{
+  KesCarePlanView *view;
+  char            *recipient;
+  char            *method;
+  char            *note;
+} Sharing;
+
+static void
+sharing_free (Sharing *sharing)
+{
+  g_object_unref (sharing->view);
+  g_free (sharing->recipient);
+  g_free (sharing->method);
+  g_free (sharing->note);
+  g_free (sharing);
+}
+
 static void
 share_response_cb (GtkNativeDialog *chooser,
                    int              response,
-                   KesCarePlanView *self)
+                   Sharing         *sharing)
 {
+  KesCarePlanView *self = sharing->view;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *base = NULL;
@@ -136,38 +159,52 @@ share_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL)
-    return;
-  path = g_file_get_path (file);
-  base = g_str_has_suffix (path, ".pdf") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
-  pdf = g_strconcat (base, ".pdf", NULL);
-  xml = g_strconcat (base, ".xml", NULL);
-  if (!kes_care_plan_view_share (self, pdf, xml, &error))
+  if (file != NULL)
     {
-      kes_show_error (GTK_WIDGET (self), _("The Crisis Plan Could Not Be Exported"), error->message);
-      return;
+      path = g_file_get_path (file);
+      base = g_str_has_suffix (path, ".pdf") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+      pdf = g_strconcat (base, ".pdf", NULL);
+      xml = g_strconcat (base, ".xml", NULL);
+      if (!kes_care_plan_view_share (self, sharing->recipient, sharing->method, sharing->note, pdf, xml, &error))
+        kes_show_error (GTK_WIDGET (self), _("The Crisis Plan Was Not Shared"), error->message);
+      else
+        kes_widget_toast (GTK_WIDGET (self), _("Crisis plan saved as PDF and XML, and the sharing recorded"));
     }
-  {
-    AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                                           ADW_TYPE_TOAST_OVERLAY));
-    if (overlay != NULL)
-      adw_toast_overlay_add_toast (overlay, adw_toast_new (_("Crisis plan saved as PDF and XML")));
-  }
+  sharing_free (sharing);
+}
+
+static void
+share_asked_cb (const char *recipient,
+                const char *method,
+                const char *note,
+                gpointer    user_data)
+{
+  KesCarePlanView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(KesPatient) patient = kes_store_load_patient (self->store, self->patient_id, NULL);
+  g_autofree char *who = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
+  /* Translators: what a saved crisis plan is called; its patient and the date follow */
+  g_autofree char *name = kes_file_name_suggest (_("Crisis plan"), who, "pdf");
+  Sharing *sharing = g_new0 (Sharing, 1);
+  GtkFileChooserNative *chooser;
+
+  sharing->view = g_object_ref (self);
+  sharing->recipient = g_strdup (recipient);
+  sharing->method = g_strdup (method);
+  sharing->note = g_strdup (note);
+  chooser = gtk_file_chooser_native_new (_("Share with Crisis Team"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (share_response_cb), sharing);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 share_clicked_cb (KesCarePlanView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Share with Crisis Team"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("crisis-plan.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (share_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  kes_crisis_share_ask (GTK_WIDGET (self), share_asked_cb, self);
 }
 
 /* ---- Filling ---- */
@@ -319,9 +356,32 @@ fill_reviews (KesCarePlanView *self,
   kes_care_group_finish (&self->reviews);
 }
 
+/* "Norfolk CRHT · Secure email · 21 Nov 2026 · by Alice Adeyemi · version 2". */
+static void
+add_share_rows (KesCarePlanView *self,
+                GListModel      *shares)
+{
+  for (guint i = 0; shares != NULL && i < g_list_model_get_n_items (shares); i++)
+    {
+      g_autoptr(KesCareRecord) share = g_list_model_get_item (shares, i);
+      g_autofree char *on = kes_care_date (share, "shared_on");
+      const char *method = kes_code_list_lookup (kes_code_list_get ("share-method"), kes_care_record_get (share, "method"));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: whom a crisis plan went to */
+      title = g_strdup_printf (_("Shared with %s"), kes_care_record_get (share, "shared_with"));
+      /* TRANSLATORS: how, when, who sent it and which version of the plan */
+      subtitle = g_strdup_printf (_("%s · %s · by %s · version %s"), method != NULL ? method : "", on,
+                                  kes_care_record_get_author_name (share), kes_care_record_get (share, "plan_revision"));
+      kes_care_group_add_row (&self->crisis, title, subtitle);
+    }
+}
+
 static void
 fill_crisis (KesCarePlanView *self,
-             GListModel      *plans)
+             GListModel      *plans,
+             GListModel      *shares)
 {
   g_clear_object (&self->current_crisis);
   self->current_crisis = first_of (plans);
@@ -337,6 +397,7 @@ fill_crisis (KesCarePlanView *self,
       add_text_row (&self->crisis, self->current_crisis, "crisis_actions");
       add_text_row (&self->crisis, self->current_crisis, "out_of_hours");
       add_text_row (&self->crisis, self->current_crisis, "contingency");
+      add_share_rows (self, shares);
     }
   gtk_button_set_label (GTK_BUTTON (self->crisis_button),
                         self->current_crisis != NULL ? _("Edit _Crisis Plan…") : _("Write _Crisis Plan…"));
@@ -488,6 +549,7 @@ kes_care_plan_view_reload (KesCarePlanView *self)
   g_autoptr(GListModel) plans = NULL;
   g_autoptr(GListModel) reviews = NULL;
   g_autoptr(GListModel) crisis = NULL;
+  g_autoptr(GListModel) shares = NULL;
 
   g_return_if_fail (KES_IS_CARE_PLAN_VIEW (self));
 
@@ -496,14 +558,18 @@ kes_care_plan_view_reload (KesCarePlanView *self)
   plans = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CARE_PLAN, FALSE, NULL);
   reviews = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CPA_REVIEW, TRUE, NULL);
   crisis = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CRISIS_PLAN, FALSE, NULL);
+  shares = kes_store_list_care_records (self->store, self->patient_id, KES_CARE_CRISIS_PLAN_SHARE, FALSE, NULL);
   fill_plan (self, plans);
   fill_reviews (self, reviews);
-  fill_crisis (self, crisis);
+  fill_crisis (self, crisis, shares);
   fill_essentials (self);
 }
 
 gboolean
 kes_care_plan_view_share (KesCarePlanView  *self,
+                          const char       *recipient,
+                          const char       *method,
+                          const char       *note,
                           const char       *pdf_path,
                           const char       *xml_path,
                           GError          **error)
@@ -511,5 +577,15 @@ kes_care_plan_view_share (KesCarePlanView  *self,
   g_return_val_if_fail (KES_IS_CARE_PLAN_VIEW (self), FALSE);
   g_return_val_if_fail (self->store != NULL && self->patient_id != NULL, FALSE);
 
-  return kes_report_crisis_plan_export (self->store, self->patient_id, pdf_path, xml_path, error);
+  if (self->current_crisis == NULL)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No crisis plan has been written for this "
+                                                                    "patient yet"));
+      return FALSE;
+    }
+  if (!kes_report_crisis_plan_share (self->store, self->current_crisis, recipient, method, note, pdf_path,
+                                     xml_path, error))
+    return FALSE;
+  kes_care_plan_view_reload (self);
+  return TRUE;
 }

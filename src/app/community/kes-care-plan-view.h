@@ -19,8 +19,14 @@ void       kes_care_plan_view_set_record (KesCarePlanView  *self,
                                           KesStore         *store,
                                           const char       *patient_id);
 void       kes_care_plan_view_reload     (KesCarePlanView  *self);
-/* Writes the crisis plan to @pdf_path and @xml_path (what the Share button does). */
+/* Shares the current crisis plan with @recipient by @method (a
+ * share-method code): writes @pdf_path and @xml_path and records the
+ * sharing (kes_report_crisis_plan_share), as Share with Crisis Team… does
+ * after asking. */
 gboolean   kes_care_plan_view_share      (KesCarePlanView  *self,
+                                          const char       *recipient,
+                                          const char       *method,
+                                          const char       *note,
                                           const char       *pdf_path,
                                           const char       *xml_path,
                                           GError          **error);

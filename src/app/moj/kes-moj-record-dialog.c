@@ -29,6 +29,38 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GtkWidget *
+editor_of (KesMojRecordDialog *self,
+           const char         *key)
+{
+  const KesMojField *fields;
+  guint n_fields;
+
+  fields = kes_moj_kind_fields (kes_moj_record_get_kind (self->record), &n_fields);
+  for (guint i = 0; i < n_fields && i < self->editors->len; i++)
+    if (g_str_equal (fields[i].key, key))
+      return g_ptr_array_index (self->editors, i);
+  return NULL;
+}
+
+static void editor_changed_cb (KesMojRecordDialog *self);
+
+/* Every kind of editor tells the dialog when its value changes. */
+static void
+watch_editor (KesMojRecordDialog *self,
+              GtkWidget          *editor)
+{
+  if (GTK_IS_TEXT_VIEW (editor))
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "changed",
+                             G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  else if (GTK_IS_DROP_DOWN (editor))
+    g_signal_connect_object (editor, "notify::selected", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  else if (GTK_IS_SWITCH (editor))
+    g_signal_connect_object (editor, "notify::active", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  else
+    g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static GtkWidget *
 make_editor (const KesMojField *field,
              const char        *value)
 {
@@ -74,6 +106,8 @@ make_editor (const KesMojField *field,
       break;
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  /* Named after the field, as the generated carer and liaison forms are. */
+  gtk_widget_set_name (editor, field->key);
   return editor;
 }
 
@@ -111,13 +145,34 @@ kes_moj_record_dialog_save (KesMojRecordDialog *self)
   if (!kes_store_save_moj_record (self->store, self->record, is_new ? KES_CHANGE_CREATE : KES_CHANGE_EDIT,
                                   NULL, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      g_autoptr(GPtrArray) issues = kes_moj_record_validate (self->record);
+
+      /* The focus goes to the first field to put right. */
+      kes_form_show_refusal (self->error_label, error->message,
+                             issues->len > 0 ? editor_of (self, ((KesIssue *) issues->pdata[0])->field) : NULL);
       return FALSE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  kes_form_show_refusal (self->error_label, NULL, NULL);
   g_signal_emit (self, signals[SAVED], 0);
   return TRUE;
+}
+
+/* After a refusal, the problems shown follow what is typed, and go when
+ * core finds none. */
+static void
+editor_changed_cb (KesMojRecordDialog *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return;
+  kes_moj_record_dialog_apply (self);
+  issues = kes_moj_record_validate (self->record);
+  for (guint i = 0; i < issues->len; i++)
+    g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", ((KesIssue *) issues->pdata[i])->message);
+  gtk_label_set_text (self->error_label, message->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), issues->len > 0);
 }
 
 static void
@@ -138,8 +193,7 @@ reason_given_cb (const char *reason,
     return;
   if (!kes_moj_record_dialog_mark_entered_in_error (self, reason, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      kes_form_show_refusal (self->error_label, error->message, NULL);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -268,6 +322,7 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
       gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), editor, 1, i, 1, 1);
       g_ptr_array_add (self->editors, editor);
+      watch_editor (self, editor);
     }
   if (kes_moj_record_get_id (record) != NULL)
     {

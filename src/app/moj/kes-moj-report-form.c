@@ -13,6 +13,7 @@
 #include "kes-validate.h"
 #include "kes-xml-writer.h"
 #include "moj/kes-moj-report-form.h"
+#include "moj/kes-moj-trigger-box.h"
 #include "preview/kes-report-preview.h"
 
 struct _KesMojReportForm
@@ -26,6 +27,7 @@ struct _KesMojReportForm
   GHashTable     *marks;        /* field id -> "From the record" label */
   GHashTable     *part_states;  /* part id -> GtkLabel */
   GtkWidget      *submit_button;
+  GtkWidget      *trigger_box;  /* an urgent report's "What prompted this report", or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KesMojReportForm, kes_moj_report_form, ADW_TYPE_WINDOW)
@@ -61,6 +63,8 @@ apply (KesMojReportForm *self)
       if (g_strcmp0 (text, kes_moj_report_get_value (self->report, key)) != 0)
         kes_moj_report_set_value (self->report, key, text);
     }
+  if (self->trigger_box != NULL)
+    kes_moj_trigger_box_apply (self->trigger_box, self->report);
 }
 
 static void
@@ -332,8 +336,11 @@ static void
 xml_clicked_cb (KesMojReportForm *self)
 {
   GtkFileChooserNative *dialog;
-  g_autofree char *due = g_strdup (kes_moj_record_get_text (self->report, "due_date"));
-  g_autofree char *name = g_strdup_printf ("moj-report-%s.xml", due);
+  g_autoptr(KesPatient) patient = kes_store_load_patient (self->store, kes_moj_record_get_patient_id (self->report),
+                                                         NULL);
+  g_autofree char *who = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
+  /* Translators: what a saved Ministry of Justice report is called; its patient and the date follow */
+  g_autofree char *name = kes_file_name_suggest (_("MoJ report"), who, "xml");
 
   dialog = gtk_file_chooser_native_new (_("Save the Report as XML"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -741,6 +748,12 @@ kes_moj_report_form_new (GtkWindow     *parent,
         gtk_box_append (GTK_BOX (content), warning);
       }
   }
+  /* An urgent report says first what prompted it. */
+  if (kes_moj_report_is_urgent (report))
+    {
+      self->trigger_box = kes_moj_trigger_box_new (report);
+      gtk_box_append (GTK_BOX (content), self->trigger_box);
+    }
   parts = kes_moj_template_get_parts (self->template);
   for (guint p = 0; p < parts->len; p++)
     gtk_box_append (GTK_BOX (content), make_part (self, g_ptr_array_index (parts, p)));

@@ -183,6 +183,8 @@ info_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* What people typed (an offence with "<" or "&") is shown as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
@@ -252,6 +254,10 @@ add_status_group (KesMojView *self)
       if (*kes_moj_record_get_text (current, "mhcs_reference") != '\0')
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                    info_row (_("MHCS reference"), kes_moj_record_get_text (current, "mhcs_reference")));
+      /* Index offences live here, with the status (the referral and the MoJ report read them). */
+      if (*kes_moj_record_get_text (current, "index_offences") != '\0')
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   info_row (_("Index offences"), kes_moj_record_get_text (current, "index_offences")));
       if (due != NULL)
         {
           g_autofree char *shown = kes_date_to_display (due);
@@ -283,7 +289,8 @@ add_status_group (KesMojView *self)
       g_autoptr(KesMojRecord) status = g_list_model_get_item (statuses, i);
       g_autofree char *line = kes_legal_status_dup_summary (status);
       g_autofree char *from = display (status, "effective_date");
-      g_autofree char *subtitle = g_strdup_printf (_("In force from %s"), from);
+      g_autofree char *subtitle = *from != '\0' ? g_strdup_printf (_("In force from %s"), from)
+                                                 : g_strdup (_("Date in force not recorded"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), record_row (self, status, line, subtitle));
     }
   gtk_box_append (GTK_BOX (self->content), group);
@@ -491,8 +498,6 @@ kes_moj_view_reload (KesMojView *self)
   add_submission_log (self);
   add_simple_group (self, KES_MOJ_CONDITION, _("Conditions of Discharge"), _("_Add Condition…"),
                     "category", "wording");
-  add_simple_group (self, KES_MOJ_INDEX_OFFENCE, _("Index Offences"), _("Add _Offence…"),
-                    "description", "offence_date");
   add_simple_group (self, KES_MOJ_LATE_NOTICE, _("Late Report Notices to MHCS"), _("Record _Late Notice…"),
                     "due_date", "reason");
   add_simple_group (self, KES_MOJ_ADDRESS_NOTICE, _("Change of Address"), _("Record _Move…"),
@@ -523,18 +528,6 @@ kes_moj_view_new_report (KesMojView  *self,
   g_signal_connect_object (form, "changed", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
   return GTK_WIDGET (form);
-}
-
-char *
-kes_moj_view_dup_header_status (KesStore   *store,
-                                const char *patient_id)
-{
-  g_autoptr(KesMojRecord) current = NULL;
-
-  if (store == NULL || patient_id == NULL)
-    return NULL;
-  current = kes_store_current_legal_status (store, patient_id, NULL);
-  return current != NULL ? kes_legal_status_dup_summary (current) : NULL;
 }
 
 static void

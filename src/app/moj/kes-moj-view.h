@@ -28,9 +28,5 @@ GtkWidget    *kes_moj_view_new_report  (KesMojView  *self,
                                         const char  *report_type,
                                         const char  *trigger,
                                         GError     **error);
-/* The line the record header shows for @patient_id: the current legal
- * status, or NULL when none is recorded. */
-char         *kes_moj_view_dup_header_status (KesStore   *store,
-                                              const char *patient_id);
 
 G_END_DECLS

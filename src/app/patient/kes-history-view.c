@@ -11,6 +11,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-display-value.h"
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-validate.h"
@@ -31,85 +32,17 @@ struct _KesHistoryView
 
 G_DEFINE_FINAL_TYPE (KesHistoryView, kes_history_view, ADW_TYPE_BIN)
 
-/* A stored value as people read it: names for team and staff ids, labels
- * for codes, en-GB dates, a spaced NHS number. */
+/* A stored value as people read it (kes_store_display_value): names for
+ * team and staff ids, labels for codes, en-GB dates, a spaced NHS number;
+ * NULL when empty. */
 static char *
 display_value (KesHistoryView  *self,
                KesPatientField  field,
                const char      *value)
 {
-  const char *list_name = NULL;
-
   if (value == NULL || *value == '\0')
     return NULL;
-
-  switch (field)
-    {
-    case KES_PATIENT_TEAM_ID:
-      {
-        g_autoptr(KesTeam) team = kes_store_find_team (self->store, value);
-        return g_strdup (team != NULL ? kes_team_get_name (team) : value);
-      }
-
-    case KES_PATIENT_COORDINATOR_ID:
-    case KES_PATIENT_CLINICIAN_ID:
-    case KES_PATIENT_SUPERVISOR_ID:
-      {
-        g_autoptr(KesStaff) staff = kes_store_find_staff (self->store, value, NULL);
-        return g_strdup (staff != NULL ? kes_staff_get_display_name (staff) : value);
-      }
-
-    case KES_PATIENT_BIRTH_DATE:
-    case KES_PATIENT_REFERRAL_DATE:
-      {
-        char *shown = kes_date_to_display (value);
-        return shown != NULL ? shown : g_strdup (value);
-      }
-
-    case KES_PATIENT_NHS_NUMBER:
-      return strlen (value) == 10 ? kes_nhs_number_format (value) : g_strdup (value);
-
-    case KES_PATIENT_GENDER:
-      list_name = KES_CODES_GENDER;
-      break;
-    case KES_PATIENT_GENDER_IDENTITY:
-      list_name = KES_CODES_GENDER_IDENTITY;
-      break;
-    case KES_PATIENT_ETHNICITY:
-      list_name = KES_CODES_ETHNIC_CATEGORY;
-      break;
-    case KES_PATIENT_LEGAL_STATUS:
-      list_name = KES_CODES_LEGAL_STATUS;
-      break;
-    case KES_PATIENT_MAPPA_CATEGORY:
-      list_name = KES_CODES_MAPPA_CATEGORY;
-      break;
-    case KES_PATIENT_MAPPA_LEVEL:
-      list_name = KES_CODES_MAPPA_LEVEL;
-      break;
-
-    case KES_PATIENT_FAMILY_NAME:
-    case KES_PATIENT_GIVEN_NAME:
-    case KES_PATIENT_PREFERRED_NAME:
-    case KES_PATIENT_MHCS_REFERENCE:
-    case KES_PATIENT_ADDRESS:
-    case KES_PATIENT_POSTCODE:
-    case KES_PATIENT_PHONE:
-    case KES_PATIENT_GP_PRACTICE:
-    case KES_PATIENT_DIAGNOSIS_NOTES:
-    case KES_PATIENT_AGE_OVERRIDE_REASON:
-    case KES_PATIENT_N_TEXT_FIELDS:
-    default:
-      break;
-    }
-
-  if (list_name != NULL)
-    {
-      const char *label = kes_code_list_lookup (kes_code_list_get (list_name), value);
-      return g_strdup (label != NULL ? label : value);
-    }
-
-  return g_strdup (value);
+  return kes_store_display_value (self->store, "patient", kes_patient_field_key (field), value);
 }
 
 static char *

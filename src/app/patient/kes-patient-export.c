@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-record-export.h"
 #include "kes-report-sar.h"
+#include "patient/kes-sar-redaction.h"
 #include "kes-report-summary.h"
 #include "patient/kes-patient-export.h"
 #include "preview/kes-report-preview.h"
@@ -33,6 +34,7 @@ typedef struct
   KesStore *shared_store; /* an in-memory store: the work runs at once on it */
   char     *patient_id;
   char     *target;       /* the folder or file written */
+  GPtrArray *decisions;   /* JOB_SAR: KesSarThirdParty, the clinician's decisions */
 } ExportJob;
 
 static void
@@ -43,6 +45,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->shared_store);
   g_free (job->patient_id);
   g_free (job->target);
+  g_clear_pointer (&job->decisions, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -116,7 +119,7 @@ export_thread (GTask        *task,
       break;
 
     case JOB_SAR:
-      if (kes_report_subject_access_export (store, job->patient_id, job->target, cancellable,
+      if (kes_report_subject_access_export (store, job->patient_id, job->target, job->decisions, cancellable,
                                             &error))
         g_task_return_boolean (task, TRUE);
       else
@@ -376,17 +379,15 @@ sar_progress_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (cancellable);
 }
 
-/* "Subject access 21 Nov 2026", then "… (2)" and so on: never inside an
- * earlier export. */
+/* "Subject access – SMITH, Alex – 2026-11-21", then "… (2)" and so on:
+ * never inside an earlier export. */
 static char *
-new_sar_folder (const char *parent)
+new_sar_folder (const char *parent,
+                const char *patient_name)
 {
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *base = NULL;
+  /* Translators: the folder a subject access export is written to; its patient and the date follow */
+  g_autofree char *base = kes_file_name_suggest (_("Subject access"), patient_name, NULL);
 
-  /* Translators: the folder a subject access export is written to, with the date */
-  base = g_strdup_printf (_("Subject access %s"), date);
   for (guint n = 1; n < 1000; n++)
     {
       g_autofree char *name = n == 1 ? g_strdup (base) : g_strdup_printf ("%s (%u)", base, n);
@@ -401,10 +402,12 @@ new_sar_folder (const char *parent)
 
 void
 kes_patient_export_sar_to (KesPatientPage *page,
-                           const char     *parent_folder)
+                           const char     *parent_folder,
+                           GPtrArray      *decisions)
 {
   SarRun *run;
   GtkWidget *dialog;
+  ExportJob *job;
 
   g_return_if_fail (KES_IS_PATIENT_PAGE (page));
   g_return_if_fail (parent_folder != NULL);
@@ -415,7 +418,11 @@ kes_patient_export_sar_to (KesPatientPage *page,
   run = g_new0 (SarRun, 1);
   run->page = g_object_ref (page);
   run->cancellable = g_cancellable_new ();
-  run->folder = new_sar_folder (parent_folder);
+  {
+    g_autofree char *patient = kes_patient_dup_display_name (kes_patient_page_get_patient (page));
+
+    run->folder = new_sar_folder (parent_folder, patient);
+  }
 
   dialog = adw_message_dialog_new (page_window (page), _("Writing the Subject Access Export"),
                                    _("Everything held about this patient is being written as "
@@ -433,8 +440,9 @@ kes_patient_export_sar_to (KesPatientPage *page,
   gtk_window_present (GTK_WINDOW (dialog));
 
   set_busy (page, TRUE);
-  export_job_run (page, export_job_new (page, JOB_SAR, run->folder), run->cancellable,
-                  sar_done_cb, run);
+  job = export_job_new (page, JOB_SAR, run->folder);
+  job->decisions = decisions != NULL ? g_ptr_array_ref (decisions) : NULL;
+  export_job_run (page, job, run->cancellable, sar_done_cb, run);
 }
 
 static void
@@ -443,6 +451,7 @@ sar_folder_response_cb (GtkNativeDialog *dialog,
                         gpointer         user_data)
 {
   g_autoptr(KesPatientPage) page = user_data;
+  g_autoptr(GPtrArray) decisions = g_object_steal_data (G_OBJECT (dialog), "kes-decisions");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -450,11 +459,65 @@ sar_folder_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        kes_patient_export_sar_to (page, path);
+        kes_patient_export_sar_to (page, path, decisions);
     }
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* Where to write it, once the decisions about other people are made. */
+static void
+choose_sar_folder (KesPatientPage *page,
+                   GPtrArray      *decisions)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose Where to Write the Subject Access Export"),
+                                        page_window (page), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "kes-decisions", g_ptr_array_ref (decisions),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (sar_folder_response_cb), g_object_ref (page));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+sar_decided_cb (GPtrArray *decisions,
+                gpointer   user_data)
+{
+  g_autoptr(KesPatientPage) page = user_data;
+
+  if (decisions != NULL)
+    choose_sar_folder (page, decisions);
+}
+
+void
+kes_patient_export_sar_review (KesPatientPage *page)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *parties;
+
+  g_return_if_fail (KES_IS_PATIENT_PAGE (page));
+
+  if (is_busy (page) || kes_patient_page_get_patient (page) == NULL)
+    return;
+  parties = kes_report_subject_access_third_parties (kes_patient_page_get_store (page),
+                                                     kes_patient_get_id (kes_patient_page_get_patient (page)),
+                                                     &error);
+  if (parties == NULL)
+    {
+      kes_show_error (GTK_WIDGET (page), _("The Subject Access Export Could Not Start"), error->message);
+      return;
+    }
+  if (parties->len == 0)
+    {
+      choose_sar_folder (page, parties);
+      g_ptr_array_unref (parties);
+      return;
+    }
+  kes_sar_redaction_ask (page_window (page), parties, sar_decided_cb, g_object_ref (page));
 }
 
 static void
@@ -462,18 +525,7 @@ export_sar_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  KesPatientPage *page = KES_PATIENT_PAGE (widget);
-  GtkFileChooserNative *dialog;
-
-  if (is_busy (page) || kes_patient_page_get_patient (page) == NULL)
-    return;
-
-  dialog = gtk_file_chooser_native_new (_("Choose Where to Write the Subject Access Export"),
-                                        page_window (page), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (sar_folder_response_cb), g_object_ref (page));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  kes_patient_export_sar_review (KES_PATIENT_PAGE (widget));
 }
 
 /* ---- Case record as XML ---- */
@@ -541,8 +593,6 @@ export_record_action (GtkWidget  *widget,
 {
   KesPatientPage *page = KES_PATIENT_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = kes_clock_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
@@ -552,8 +602,12 @@ export_record_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save the Case Record"), page_window (page),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  /* Translators: the file name suggested for a case record, with the date */
-  name = g_strdup_printf (_("Case record %s.xml"), date);
+  {
+    g_autofree char *patient = kes_patient_dup_display_name (kes_patient_page_get_patient (page));
+
+    /* Translators: what a saved case record is called; its patient and the date follow */
+    name = kes_file_name_suggest (_("Case record"), patient, "xml");
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (filter, _("Case records (XML)"));
   gtk_file_filter_add_mime_type (filter, "application/xml");

@@ -25,8 +25,15 @@ gboolean   kes_patient_export_update     (KesPatientPage *page,
 /* What the actions do once a file or folder is chosen (the tests call these
  * in place of the file chooser). The subject access export goes into a new
  * folder inside @parent_folder; the case record is written to @path. */
+/* Export Subject Access…: the other people in the record to include or
+ * withhold (kes-sar-redaction), then where to write, then the export. */
+void       kes_patient_export_sar_review (KesPatientPage *page);
+/* Writes the export into a new folder in @parent_folder with the
+ * clinician's @decisions about third parties (NULL withholds each, saying
+ * no one reviewed it). */
 void       kes_patient_export_sar_to     (KesPatientPage *page,
-                                          const char     *parent_folder);
+                                          const char     *parent_folder,
+                                          GPtrArray      *decisions);
 void       kes_patient_export_record_to  (KesPatientPage *page,
                                           const char     *path);
 

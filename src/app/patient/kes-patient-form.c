@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-field-limits.h"
 #include "kes-records.h"
@@ -45,7 +46,6 @@ static const FieldSpec text_fields[] = {
   { KES_PATIENT_ETHNICITY, "ethnicity_dropdown", "ethnicity_error", KIND_CODE,
     KES_CODES_ETHNIC_CATEGORY },
   { KES_PATIENT_NHS_NUMBER, "nhs_entry", "nhs_error", KIND_NHS, NULL },
-  { KES_PATIENT_MHCS_REFERENCE, "mhcs_entry", "mhcs_error", KIND_ENTRY, NULL },
   { KES_PATIENT_ADDRESS, "address_view", "address_error", KIND_TEXT, NULL },
   { KES_PATIENT_POSTCODE, "postcode_entry", "postcode_error", KIND_ENTRY, NULL },
   { KES_PATIENT_PHONE, "phone_entry", "phone_error", KIND_ENTRY, NULL },
@@ -54,11 +54,6 @@ static const FieldSpec text_fields[] = {
   { KES_PATIENT_COORDINATOR_ID, "coordinator_dropdown", "coordinator_error", KIND_STAFF, NULL },
   { KES_PATIENT_CLINICIAN_ID, "clinician_dropdown", "clinician_error", KIND_STAFF, NULL },
   { KES_PATIENT_SUPERVISOR_ID, "supervisor_dropdown", "supervisor_error", KIND_STAFF, NULL },
-  { KES_PATIENT_LEGAL_STATUS, "legal_dropdown", "legal_error", KIND_CODE, KES_CODES_LEGAL_STATUS },
-  { KES_PATIENT_MAPPA_CATEGORY, "mappa_category_dropdown", "mappa_category_error", KIND_CODE,
-    KES_CODES_MAPPA_CATEGORY },
-  { KES_PATIENT_MAPPA_LEVEL, "mappa_level_dropdown", "mappa_level_error", KIND_CODE,
-    KES_CODES_MAPPA_LEVEL },
   { KES_PATIENT_REFERRAL_DATE, "referral_entry", "referral_error", KIND_DATE, NULL },
   { KES_PATIENT_AGE_OVERRIDE_REASON, "age_override_entry", "age_override_error", KIND_ENTRY,
     NULL },
@@ -87,6 +82,7 @@ struct _KesPatientForm
   gboolean     editing;
   gboolean     can_correct;
   gboolean     filling;
+  KesPatient  *checked;     /* the last candidate checked, while its problems show */
 
   GtkLabel    *summary_label;
   GtkWidget   *correction_box;
@@ -117,11 +113,15 @@ child (KesPatientForm *self,
   return GTK_WIDGET (object);
 }
 
+static void refresh_problems (KesPatientForm *self);
+
 static void
 field_changed_cb (KesPatientForm *self)
 {
-  if (!self->filling)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (self->filling)
+    return;
+  refresh_problems (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -251,6 +251,7 @@ kes_patient_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_PATIENT_FORM);
   g_clear_object (&self->store);
+  g_clear_object (&self->checked);
   g_clear_pointer (&self->diagnoses, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kes_patient_form_parent_class)->dispose (object);
@@ -557,8 +558,7 @@ kes_patient_form_set_editing (KesPatientForm *self,
           break;
 
         case KIND_TEXT:
-          gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editing);
-          gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editing);
+          kes_text_view_set_read_only (GTK_TEXT_VIEW (widget), !editing);
           break;
 
         case KIND_CODE:
@@ -573,8 +573,7 @@ kes_patient_form_set_editing (KesPatientForm *self,
     }
 
   gtk_editable_set_editable (GTK_EDITABLE (child (self, "aliases_entry")), editing);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (child (self, "alerts_view")), editing);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (child (self, "alerts_view")), editing);
+  kes_text_view_set_read_only (GTK_TEXT_VIEW (child (self, "alerts_view")), !editing);
   gtk_widget_set_visible (self->diagnosis_add_box, editing);
   gtk_widget_set_visible (self->correction_box, editing && self->can_correct);
 
@@ -725,6 +724,83 @@ kes_patient_form_show_issues (KesPatientForm *self,
     }
 
   return issues->len;
+}
+
+/* Core's checks of @candidate: validation, then what only the store sees. */
+static GPtrArray *
+collect_issues (KesPatientForm *self,
+                KesPatient     *candidate)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *issues = kes_patient_validate (candidate, today);
+
+  stored = self->store != NULL ? kes_store_check_patient (self->store, candidate, &error) : NULL;
+  if (error != NULL)
+    g_ptr_array_add (issues, kes_issue_new ("", KES_ISSUE_ERROR, "%s", error->message));
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    g_ptr_array_add (issues, g_ptr_array_steal_index (stored, i--));
+  return issues;
+}
+
+guint
+kes_patient_form_check (KesPatientForm *self,
+                        KesPatient     *candidate)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  guint n;
+
+  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
+  g_return_val_if_fail (KES_IS_PATIENT (candidate), 0);
+
+  issues = collect_issues (self, candidate);
+  n = kes_patient_form_show_issues (self, issues);
+  if (n > 0)
+    g_set_object (&self->checked, candidate);
+  else
+    g_clear_object (&self->checked);
+  return n;
+}
+
+/* While problems show, each message under a field follows what is typed
+ * there: it is rewritten as the value changes (never quoting the old one)
+ * and goes once the value is right. Fields without a message get none
+ * until the next save. */
+static void
+refresh_problems (KesPatientForm *self)
+{
+  g_autoptr(KesPatient) candidate = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  guint shown = 0;
+
+  if (self->checked == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->summary_label)))
+    return;
+  candidate = kes_patient_form_dup_patient (self, self->checked);
+  issues = collect_issues (self, candidate);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkLabel *label = GTK_LABEL (child (self, text_fields[i].error));
+      const char *key = kes_patient_field_key (text_fields[i].field);
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+        continue;
+      for (guint j = 0; j < issues->len; j++)
+        {
+          KesIssue *issue = g_ptr_array_index (issues, j);
+
+          if (g_strcmp0 (issue->field, key) == 0)
+            g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
+        }
+      kes_field_set_error (child (self, text_fields[i].widget), label, message->len > 0 ? message->str : NULL);
+      shown += message->len > 0 ? 1 : 0;
+    }
+  if (shown == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+      g_clear_object (&self->checked);
+    }
 }
 
 void

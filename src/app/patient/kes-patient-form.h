@@ -37,6 +37,12 @@ gboolean    kes_patient_form_get_correction        (KesPatientForm *self,
  * the form go into the summary. Returns the number of issues shown. */
 guint       kes_patient_form_show_issues           (KesPatientForm *self,
                                                     GPtrArray      *issues);
+/* Checks @candidate as core would on saving (kes_patient_validate, then
+ * what only the store can see, such as an NHS number another patient
+ * holds) and shows every problem under its field, the first scrolled to
+ * and focused. Returns the number of problems. */
+guint       kes_patient_form_check                 (KesPatientForm *self,
+                                                    KesPatient     *candidate);
 void        kes_patient_form_show_correction_error (KesPatientForm *self,
                                                     const char     *message);
 void        kes_patient_form_clear_issues          (KesPatientForm *self);

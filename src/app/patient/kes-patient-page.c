@@ -91,7 +91,8 @@ update_header (KesPatientPage *self)
   KesPatient *patient = self->patient;
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = NULL;
-  const char *nhs, *birth, *mhcs, *legal;
+  const char *nhs, *birth, *mhcs;
+  g_autoptr(KesMojRecord) legal_record = NULL;
   g_autofree char *moj_status = NULL;
   const char * const *alerts;
 
@@ -135,7 +136,10 @@ update_header (KesPatientPage *self)
         g_string_append_printf (details, _("Born %s"), shown);
     }
 
-  mhcs = kes_patient_get_text (patient, KES_PATIENT_MHCS_REFERENCE);
+  /* The MHCS reference and the legal status come from their one record. */
+  legal_record = self->store != NULL && kes_patient_get_id (patient) != NULL
+                   ? kes_store_current_legal_status (self->store, kes_patient_get_id (patient), NULL) : NULL;
+  mhcs = legal_record != NULL ? kes_moj_record_get_text (legal_record, "mhcs_reference") : NULL;
   if (mhcs != NULL && *mhcs != '\0')
     {
       if (details->len > 0)
@@ -145,27 +149,10 @@ update_header (KesPatientPage *self)
 
   gtk_label_set_text (self->details_label, details->str);
 
-  legal = kes_patient_get_text (patient, KES_PATIENT_LEGAL_STATUS);
-  moj_status = kes_moj_view_dup_header_status (self->store, kes_patient_get_id (patient));
-  if (moj_status != NULL)
-    {
-      /* The legal status record in force (Legal & MoJ tab) wins over the register's code. */
-      gtk_label_set_text (self->legal_label, moj_status);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
-    }
-  else if (legal != NULL && *legal != '\0')
-    {
-      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_LEGAL_STATUS), legal);
-
-      gtk_label_set_text (self->legal_label, label != NULL ? label : legal);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), label != NULL ? label : legal);
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
-    }
+  moj_status = legal_record != NULL ? kes_legal_status_dup_header (legal_record) : NULL;
+  gtk_label_set_text (self->legal_label, moj_status != NULL ? moj_status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
+  gtk_widget_set_visible (GTK_WIDGET (self->legal_label), moj_status != NULL);
 
   alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
   /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
@@ -433,6 +420,47 @@ cancel_action (GtkWidget  *widget,
                    self->is_new ? close_new_record : kes_patient_page_discard_changes);
 }
 
+/* ---- The visit in the access log ---- */
+
+/* While a saved record is on screen, it is one visit in the access log:
+ * opened when it is loaded or shown again, its tabs noted as they are
+ * looked at, closed when it leaves the screen or another record opens. */
+static void
+begin_visit (KesPatientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *tab;
+
+  if (self->store == NULL || self->patient == NULL || self->is_new || kes_patient_get_id (self->patient) == NULL)
+    return;
+  if (!kes_store_begin_visit (self->store, kes_patient_get_id (self->patient), &error))
+    {
+      g_warning ("A record visit was not logged: %s", g_quark_to_string (error->domain));
+      return;
+    }
+  tab = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (tab != NULL)
+    kes_store_visit_tab (self->store, tab);
+}
+
+static void
+end_visit (KesPatientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !kes_store_end_visit (self->store, &error))
+    g_warning ("The end of a record visit was not logged: %s", g_quark_to_string (error->domain));
+}
+
+static void
+tab_shown_cb (KesPatientPage *self)
+{
+  const char *tab = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->store != NULL && tab != NULL)
+    kes_store_visit_tab (self->store, tab);
+}
+
 static void
 kes_patient_page_dispose (GObject *object)
 {
@@ -504,6 +532,9 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (begin_visit), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (end_visit), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
   self->care_plan_view = KES_CARE_PLAN_VIEW (kes_care_plan_view_new ());
   self->care_plan_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->care_plan_view),
                                                     "care-plan", _("Care _Plan"));
@@ -585,9 +616,16 @@ kes_patient_page_load (KesPatientPage  *self,
   g_return_val_if_fail (self->store != NULL, FALSE);
   g_return_val_if_fail (patient_id != NULL, FALSE);
 
+  /* The visit begins first, so the reads that fill the tabs are part of
+   * its one entry in the access log. */
+  if (!kes_store_begin_visit (self->store, patient_id, error))
+    return FALSE;
   patient = kes_store_load_patient (self->store, patient_id, error);
   if (patient == NULL)
-    return FALSE;
+    {
+      end_visit (self);
+      return FALSE;
+    }
 
   /* Staff or teams may have been added since the form was filled. */
   kes_patient_form_set_store (self->form, self->store);
@@ -608,6 +646,7 @@ kes_patient_page_new_patient (KesPatientPage *self,
 
   g_return_if_fail (KES_IS_PATIENT_PAGE (self));
 
+  end_visit (self);
   if (self->store != NULL)
     kes_patient_form_set_store (self->form, self->store);
 
@@ -663,8 +702,6 @@ gboolean
 kes_patient_page_save (KesPatientPage *self)
 {
   g_autoptr(KesPatient) candidate = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GDate) today = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   gboolean correction;
@@ -677,9 +714,7 @@ kes_patient_page_save (KesPatientPage *self)
     return FALSE;
 
   candidate = kes_patient_form_dup_patient (self->form, self->patient);
-  today = kes_clock_today ();
-  issues = kes_patient_validate (candidate, today);
-  n_problems = kes_patient_form_show_issues (self->form, issues);
+  n_problems = kes_patient_form_check (self->form, candidate);
 
   correction = kes_patient_form_get_correction (self->form, &reason);
   if (correction && (reason == NULL || *reason == '\0'))

@@ -199,12 +199,9 @@ zoom_action (GtkWidget  *widget,
 static char *
 suggested_file_name (KesReportPreview *self)
 {
-  const char *title = self->document != NULL ? kes_document_get_title (self->document) : NULL;
-  g_autofree char *name = g_strdup (title != NULL ? title : _("Document"));
-
-  g_strdelimit (name, "/\\:", '-');
-
-  return g_strconcat (name, ".pdf", NULL);
+  if (self->document == NULL)
+    return kes_file_name_suggest (NULL, NULL, "pdf");
+  return kes_document_suggest_file_name (self->document, "pdf");
 }
 
 static void

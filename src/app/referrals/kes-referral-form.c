@@ -10,6 +10,8 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-moj.h"
+#include "kes-store-moj.h"
 #include "kes-validate.h"
 #include "patient/kes-patient-form.h"
 #include "referrals/kes-referral-form.h"
@@ -148,12 +150,36 @@ entry_changed_cb (KesReferralForm *self,
   update_eligibility (self);
 }
 
+/* A referral reads the patient's one legal status record: an empty legal
+ * status and index offence start as that record says (and saving writes
+ * any change back to it, kes_store_legal_status_from_referral). */
+static void
+prefill_legal_status (KesReferralForm *self)
+{
+  const char *patient_id = kes_dropdown_get_code (self->patient_field);
+  g_autoptr(KesMojRecord) status = NULL;
+  g_autofree char *offence = kes_text_view_dup_text (self->index_offence_field);
+
+  if (self->store == NULL || patient_id == NULL)
+    return;
+  status = kes_store_current_legal_status (self->store, patient_id, NULL);
+  if (status == NULL)
+    return;
+  if (kes_dropdown_get_code (self->legal_status_field) == NULL &&
+      !g_str_equal (kes_moj_record_get_text (status, "authority"), KES_LEGAL_STATUS_NOT_KNOWN))
+    kes_dropdown_set_code (self->legal_status_field, kes_moj_record_get_text (status, "authority"));
+  if (*offence == '\0')
+    kes_text_view_set_text (self->index_offence_field, kes_moj_record_get_text (status, "index_offences"));
+}
+
 static void
 field_changed_cb (KesReferralForm *self,
                   GParamSpec      *pspec,
                   GtkWidget       *field)
 {
   clear_field_error (self, field);
+  if (field == GTK_WIDGET (self->patient_field))
+    prefill_legal_status (self);
   update_eligibility (self);
 }
 
@@ -208,19 +234,15 @@ new_patient_save_cb (GtkButton *button,
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_WINDOW);
   KesPatientForm *form = g_object_get_data (G_OBJECT (window), "patient-form");
   g_autoptr(KesPatient) patient = kes_patient_form_dup_patient (form, NULL);
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autoptr(GPtrArray) issues = kes_patient_validate (patient, today);
   g_autoptr(GError) error = NULL;
 
-  kes_patient_form_clear_issues (form);
-  if (issues->len > 0)
-    {
-      kes_patient_form_show_issues (form, issues);
-      return;
-    }
+  if (kes_patient_form_check (form, patient) > 0)
+    return;
+  /* Anything core refuses beyond its checks (permission, a busy database)
+   * is said in a dialog over the form, which keeps what was typed. */
   if (!kes_store_save_patient (self->store, patient, KES_CHANGE_CREATE, NULL, &error))
     {
-      kes_patient_form_show_correction_error (form, error->message);
+      kes_show_error (window, _("The Patient Was Not Added"), error->message);
       return;
     }
   fill_patients (self);

@@ -54,6 +54,9 @@ show_message (KesReferralView *self,
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
+  /* A refusal is read where it is shown, however far down the user was. */
+  if (message != NULL && *message != '\0')
+    kes_widget_scroll_into_view (GTK_WIDGET (self->message_label));
 }
 
 static const char *

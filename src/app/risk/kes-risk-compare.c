@@ -47,6 +47,34 @@ rating_text (KesRiskAssessment   *a,
   return cell (label, changed ? "heading" : code == NULL ? "dim-label" : NULL);
 }
 
+/* The clinician's judgements under the ratings, in the same columns, the
+ * changed ones marked: a comparison of ratings alone would leave out its
+ * conclusions. */
+static void
+attach_judgements (GtkGrid   *grid,
+                   int        row,
+                   GPtrArray *judgements)
+{
+  GtkWidget *title = cell (_("The clinician’s judgements"), "title-4");
+
+  gtk_widget_set_margin_top (title, 12);
+  gtk_grid_attach (grid, title, 0, row++, 4, 1);
+  for (guint i = 0; i < judgements->len; i++, row++)
+    {
+      KesToolJudgementPair *pair = g_ptr_array_index (judgements, i);
+      const char *css = pair->changed ? "heading" : NULL;
+
+      gtk_grid_attach (grid, cell (pair->field->label, NULL), 0, row, 1, 1);
+      gtk_grid_attach (grid, cell (pair->before != NULL ? pair->before : _("Not given"),
+                                   pair->before != NULL ? css : "dim-label"), 1, row, 1, 1);
+      gtk_grid_attach (grid, cell (pair->after != NULL ? pair->after : _("Not given"),
+                                   pair->after != NULL ? css : "dim-label"), 2, row, 1, 1);
+      gtk_grid_attach (grid, cell (pair->changed ? _("Changed") : "", pair->changed ? "accent" : NULL), 3, row, 1, 1);
+      if (pair->changed)
+        gtk_widget_add_css_class (gtk_grid_get_child_at (grid, 3, row), "heading");
+    }
+}
+
 GtkWidget *
 kes_risk_compare_new (KesToolDefinition *definition,
                       KesRiskAssessment *before,
@@ -55,6 +83,7 @@ kes_risk_compare_new (KesToolDefinition *definition,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *grid;
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) judgements = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *a_title = column_title (before);
@@ -70,7 +99,8 @@ kes_risk_compare_new (KesToolDefinition *definition,
   gtk_box_append (GTK_BOX (box), cell (kes_tool_definition_get_title (definition), "title-2"));
 
   changes = kes_tool_assessment_compare (definition, before, after, &error);
-  if (changes == NULL)
+  judgements = changes != NULL ? kes_tool_assessment_compare_judgements (definition, before, after, &error) : NULL;
+  if (changes == NULL || judgements == NULL)
     {
       gtk_box_append (GTK_BOX (box), cell (_("Not compared item by item"), "title-4"));
       gtk_box_append (GTK_BOX (box), cell (error->message, NULL));
@@ -82,14 +112,13 @@ kes_risk_compare_new (KesToolDefinition *definition,
 
       g_hash_table_add (changed, g_strdup_printf ("%s/%s", change->item->code, change->rating->name));
     }
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rating changed", "%u ratings changed",
-                                        changes->len), changes->len);
+  count = kes_tool_comparison_headline (changes, judgements);
   gtk_box_append (GTK_BOX (box), cell (count, "title-4"));
 
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Ratings side by side"), -1);
+                                  _("Ratings and judgements side by side"), -1);
   gtk_grid_attach (GTK_GRID (grid), cell (_("Item"), "heading"), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell (a_title, "heading"), 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell (b_title, "heading"), 2, 0, 1, 1);
@@ -119,6 +148,8 @@ kes_risk_compare_new (KesToolDefinition *definition,
           row++;
         }
     }
+  if (judgements->len > 0)
+    attach_judgements (GTK_GRID (grid), row, judgements);
   gtk_box_append (GTK_BOX (box), grid);
   return box;
 }

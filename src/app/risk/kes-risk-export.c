@@ -107,7 +107,7 @@ kes_risk_export_xml (GtkWidget   *parent,
 {
   GtkFileChooserNative *dialog;
   Job *job = g_new0 (Job, 1);
-  g_autofree char *name = g_strdup_printf ("%s.xml", kes_document_get_type_id (document));
+  g_autofree char *name = kes_document_suggest_file_name (document, "xml");
 
   job->parent = g_object_ref (parent);
   job->store = g_object_ref (store);

@@ -12,9 +12,9 @@
 #include "kes-tool-assessment.h"
 #include "kes-validate.h"
 #include "risk/kes-risk-form.h"
+#include "risk/kes-risk-ratings.h"
 
 #define AUTOSAVE_MS 1500
-#define MAX_TOGGLES 7
 /* Items built before the form first shows; the rest follow in idle time,
  * a few at a time, so even a 200-item definition opens at once. */
 #define EAGER_ENTRIES 24
@@ -174,112 +174,6 @@ changed (KesRiskForm *self)
     }
 }
 
-/* ---- Rating controls ---- */
-
-static void
-rating_toggled_cb (GtkToggleButton *button,
-                   KesRiskForm     *self)
-{
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  kes_risk_assessment_set_rating (self->assessment, g_object_get_data (G_OBJECT (button), "item"),
-                                  g_object_get_data (G_OBJECT (button), "slot"),
-                                  g_object_get_data (G_OBJECT (button), "point"));
-  changed (self);
-}
-
-static void
-rating_dropdown_cb (GtkDropDown *dropdown,
-                    GParamSpec  *pspec,
-                    KesRiskForm *self)
-{
-  kes_risk_assessment_set_rating (self->assessment, g_object_get_data (G_OBJECT (dropdown), "item"),
-                                  g_object_get_data (G_OBJECT (dropdown), "slot"),
-                                  kes_dropdown_get_code (dropdown));
-  changed (self);
-}
-
-static void
-fill_scale_dropdown (GtkDropDown        *dropdown,
-                     const KesToolScale *scale,
-                     const char         *none_label)
-{
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  for (guint i = 0; i < scale->points->len; i++)
-    {
-      const KesToolPoint *point = g_ptr_array_index (scale->points, i);
-
-      g_ptr_array_add (codes, point->code);
-      g_ptr_array_add (labels, point->label);
-    }
-  kes_dropdown_fill (dropdown, none_label, (const char * const *) codes->pdata,
-                     (const char * const *) labels->pdata, codes->len);
-}
-
-static GtkWidget *
-rating_control (KesRiskForm         *self,
-                const KesToolItem   *item,
-                const KesToolRating *rating)
-{
-  const char *current = kes_risk_assessment_get_rating (self->assessment, item->code, rating->name);
-  g_autofree char *accessible = g_strdup_printf ("%s %s", item->code, rating->label);
-  GtkWidget *control;
-
-  if (rating->scale->points->len <= MAX_TOGGLES)
-    {
-      GtkToggleButton *first = NULL;
-      gboolean use_labels = TRUE;
-
-      /* Short labels ("Low", "0") read best; otherwise the codes, with the
-       * full label as tooltip and accessible name, so every button of a
-       * group looks alike. */
-      for (guint i = 0; i < rating->scale->points->len; i++)
-        use_labels &= g_utf8_strlen (((KesToolPoint *) g_ptr_array_index (rating->scale->points, i))->label, -1) <= 12;
-
-      control = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (control, "linked");
-      for (guint i = 0; i < rating->scale->points->len; i++)
-        {
-          const KesToolPoint *point = g_ptr_array_index (rating->scale->points, i);
-          GtkWidget *button = gtk_toggle_button_new_with_label (use_labels ? point->label : point->code);
-          g_autofree char *name = g_strdup_printf ("rating:%s:%s:%s", item->code, rating->name,
-                                                   point->code);
-          g_autofree char *label = g_strdup_printf ("%s: %s", accessible, point->label);
-
-          gtk_widget_set_name (button, name);
-          gtk_widget_set_tooltip_text (button, point->label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          label, -1);
-          g_object_set_data_full (G_OBJECT (button), "item", g_strdup (item->code), g_free);
-          g_object_set_data_full (G_OBJECT (button), "slot", g_strdup (rating->name), g_free);
-          g_object_set_data_full (G_OBJECT (button), "point", g_strdup (point->code), g_free);
-          if (first != NULL)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-          else
-            first = GTK_TOGGLE_BUTTON (button);
-          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
-                                        g_strcmp0 (current, point->code) == 0);
-          g_signal_connect_object (button, "toggled", G_CALLBACK (rating_toggled_cb), self, 0);
-          gtk_box_append (GTK_BOX (control), button);
-        }
-    }
-  else
-    {
-      control = gtk_drop_down_new (NULL, NULL);
-      fill_scale_dropdown (GTK_DROP_DOWN (control), rating->scale, _("Not rated"));
-      kes_dropdown_set_code (GTK_DROP_DOWN (control), current);
-      g_object_set_data_full (G_OBJECT (control), "item", g_strdup (item->code), g_free);
-      g_object_set_data_full (G_OBJECT (control), "slot", g_strdup (rating->name), g_free);
-      g_signal_connect_object (control, "notify::selected", G_CALLBACK (rating_dropdown_cb), self, 0);
-    }
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return control;
-}
-
 /* ---- Field widgets ---- */
 
 static void
@@ -427,7 +321,7 @@ field_widget (KesRiskForm        *self,
           break;
         }
       input = gtk_drop_down_new (NULL, NULL);
-      fill_scale_dropdown (GTK_DROP_DOWN (input), field->scale, _("Not chosen"));
+      kes_risk_scale_dropdown_fill (GTK_DROP_DOWN (input), field->scale, _("Not chosen"));
       kes_dropdown_set_code (GTK_DROP_DOWN (input), value);
       gtk_widget_set_halign (input, GTK_ALIGN_START);
       g_signal_connect (input, "notify::selected", G_CALLBACK (choice_changed_cb), binding);
@@ -520,15 +414,7 @@ item_card (KesRiskForm       *self,
   gtk_box_append (GTK_BOX (titles), title);
   gtk_box_append (GTK_BOX (top), titles);
 
-  for (guint i = 0; i < item->ratings->len; i++)
-    {
-      const KesToolRating *rating = g_ptr_array_index (item->ratings, i);
-      GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-      gtk_box_append (GTK_BOX (slot), heading (rating->label, "caption"));
-      gtk_box_append (GTK_BOX (slot), rating_control (self, item, rating));
-      gtk_box_append (GTK_BOX (top), slot);
-    }
+  kes_risk_ratings_append (GTK_BOX (top), self->assessment, item, (KesRiskRatingsChanged) changed, self);
   gtk_box_append (GTK_BOX (card), top);
 
   for (guint i = 0; i < item->subitems->len; i++)
@@ -1017,12 +903,15 @@ kes_risk_form_dispose (GObject *object)
 {
   KesRiskForm *self = KES_RISK_FORM (object);
 
-  /* Leaving the form saves a pending draft rather than dropping it. */
+  /* Leaving the form saves a pending draft rather than dropping it, but
+   * tells no one: whoever listens (the Risk tab) may be going away too. */
   if (self->autosave_id != 0)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!kes_risk_form_save_draft (self, &error))
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      if (kes_risk_assessment_get_status (self->assessment) != KES_RISK_STATUS_COMPLETED &&
+          !kes_store_save_risk_assessment (self->store, self->assessment, NULL, &error))
         g_warning ("A risk assessment draft could not be saved on closing: %s",
                    g_quark_to_string (error->domain));
     }

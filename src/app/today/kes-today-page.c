@@ -102,13 +102,13 @@ static void
 show_items (KesTodayPage *self,
             GPtrArray    *items)
 {
-  guint counts[KES_DUE_SOON + 1] = { 0 };
+  guint counts[KES_DUE_GROUP_SOON + 1] = { 0 };
   g_autofree char *summary = NULL;
 
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   for (guint i = 0; i < items->len; i++)
-    counts[kes_due_item_get_urgency (items->pdata[i])]++;
+    counts[kes_due_item_get_group (items->pdata[i])]++;
 
   if (items->len == 0)
     {
@@ -125,10 +125,13 @@ show_items (KesTodayPage *self,
       return;
     }
 
-  /* TRANSLATORS: counts of due items, e.g. "2 top priority · 14 overdue · 3 today · 20 soon" */
-  summary = g_strdup_printf (_("%u top priority · %u overdue · %u today · %u soon"),
-                             counts[KES_DUE_TOP_PRIORITY], counts[KES_DUE_OVERDUE],
-                             counts[KES_DUE_TODAY], counts[KES_DUE_SOON]);
+  /* TRANSLATORS: counts of due items, e.g. "2 top priority · 3 overdue statutory or safety ·
+   * 14 other overdue · 3 today · 20 soon" */
+  summary = g_strdup_printf (_("%u top priority · %u overdue statutory or safety · %u other overdue · "
+                               "%u today · %u soon"),
+                             counts[KES_DUE_GROUP_DANGER], counts[KES_DUE_GROUP_CRITICAL],
+                             counts[KES_DUE_GROUP_OVERDUE], counts[KES_DUE_GROUP_TODAY],
+                             counts[KES_DUE_GROUP_SOON]);
   gtk_label_set_text (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -233,6 +236,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *due = gtk_widget_get_next_sibling (texts);
   guint position = gtk_list_item_get_position (list_item);
   KesDueUrgency urgency = kes_due_item_get_urgency (item);
+  KesDueGroup group = kes_due_item_get_group (item);
   gboolean first_of_group = TRUE;
   g_autofree char *title_markup = NULL;
   g_autofree char *due_text = kes_today_due_text (item);
@@ -242,9 +246,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (position > 0)
     {
       g_autoptr(KesDueItem) previous = g_list_model_get_item (G_LIST_MODEL (self->items), position - 1);
-      first_of_group = previous == NULL || kes_due_item_get_urgency (previous) != urgency;
+      first_of_group = previous == NULL || kes_due_item_get_group (previous) != group;
     }
-  gtk_label_set_text (GTK_LABEL (heading), kes_today_group_label (urgency));
+  gtk_label_set_text (GTK_LABEL (heading), kes_today_section_label (group));
   gtk_widget_set_visible (heading, first_of_group);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -261,7 +265,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   *kes_due_item_get_detail (item) != '\0');
   gtk_label_set_text (GTK_LABEL (due), due_text);
 
-  accessible = g_strdup_printf ("%s: %s, %s. %s", kes_today_group_label (urgency),
+  accessible = g_strdup_printf ("%s: %s, %s. %s", kes_today_section_label (group),
                                 kes_due_item_get_title (item), kes_due_item_get_patient_name (item),
                                 due_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -456,6 +460,26 @@ kes_today_group_label (KesDueUrgency urgency)
     case KES_DUE_TODAY:
       return _("Today");
     case KES_DUE_SOON:
+      return _("Soon");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+kes_today_section_label (KesDueGroup group)
+{
+  switch (group)
+    {
+    case KES_DUE_GROUP_DANGER:
+      return _("Top priority");
+    case KES_DUE_GROUP_CRITICAL:
+      return _("Overdue: statutory and medication safety");
+    case KES_DUE_GROUP_OVERDUE:
+      return _("Overdue");
+    case KES_DUE_GROUP_TODAY:
+      return _("Today");
+    case KES_DUE_GROUP_SOON:
       return _("Soon");
     default:
       g_return_val_if_reached ("");

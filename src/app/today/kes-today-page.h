@@ -31,6 +31,9 @@ gboolean    kes_today_page_get_loading     (KesTodayPage  *self);
 
 /* Pure helpers ("state from values"), tested without a display. */
 const char *kes_today_group_label          (KesDueUrgency  urgency);
+/* The heading above each of Today's groups ("Overdue: statutory and
+ * medication safety"). */
+const char *kes_today_section_label        (KesDueGroup    group);
 /* "Was due 19 Nov 2026", "Due today", "Due 24 Nov 2026". */
 char       *kes_today_due_text             (KesDueItem    *item);
 /* "patient/medication" -> "medication"; NULL when the target is not a record tab. */

@@ -1,0 +1,10 @@
+-- One legal status (issue 20). The legal status record (moj_record, kind 'legal-status')
+-- becomes the one home of a patient's section, restriction, dates, MHCS reference, MAPPA and
+-- index offences. No table changes: code run in the same transaction
+-- (kes-store-migrate-legal.c) moves what the patient register held (legal_status,
+-- mhcs_reference, mappa_category, mappa_level) into each patient's current legal status
+-- record (a new revision, or a new record), folds the separate 'index-offence' records into
+-- its index offences, writes a new register revision without those keys, and sets the
+-- caseload's legal_status and mhcs_reference columns from the legal status record. Where the
+-- register and the record disagreed the record's value is kept and a note asks the team to
+-- check. Every change is a revision authored by the "Kestrel database update" entry.
