@@ -15,6 +15,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
+#include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 
 #define IMPORTED_AT "2026-11-23T09:00:00Z"
@@ -113,6 +114,29 @@ test_same_nhs_number_other_uuid (void)
   kes_test_assert_plain_refusal (error, "merge explicitly or check the identity");
   after = kes_test_dump_without_audit (target);
   g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
+}
+
+/* Imported by a clinician of another team (South) than the one holding the
+ * number (North): refused all the same, without naming the patient they
+ * may not read (the form's rule, kes_store_find_nhs_number_holder). */
+static void
+test_same_nhs_number_other_team (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_with_patient ();
+  g_autofree char *xml = source_xml ();
+  g_autoptr(KesStaff) sam = kes_test_account (target->store, "sam", "Sam Southall", "South", "clinician");
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kes_store_set_actor (target->store, sam);
+  assert_refused (target, xml, "already registered, as a patient of another team (NHS number 943 476 5919)");
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT, NULL, &error));
+  g_assert_null (strstr (error->message, "Zoë"));
+  g_assert_null (strstr (error->message, "BRIEN"));
   g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
 }
 
@@ -222,6 +246,7 @@ main (int   argc,
 
   g_test_add_func ("/import-rules/valid-control", test_valid_control);
   g_test_add_func ("/import-rules/same-nhs-number-other-uuid", test_same_nhs_number_other_uuid);
+  g_test_add_func ("/import-rules/same-nhs-number-other-team", test_same_nhs_number_other_team);
   g_test_add_func ("/import-rules/same-nhs-number-whole-database",
                    test_same_nhs_number_whole_database);
   g_test_add_func ("/import-rules/bad-check-digit", test_bad_check_digit);
