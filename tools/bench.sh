@@ -202,5 +202,6 @@ if wants xml; then
   echo "## Case-record XML export and import (bench-xml; KES_BENCH_XML_PATIENTS, default 5000)"
   KES_BENCH_PATIENTS=${KES_BENCH_XML_PATIENTS:-5000} KES_BENCH_RUNS=${KES_BENCH_XML_RUNS:-3} \
     "$build/tests/report/bench-xml"
+  "$build/tests/report/bench-xml-refusal"
   echo
 fi

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-field-limits.h"
 #include "kes-patient.h"
 
 struct _KesPatient
@@ -363,6 +364,26 @@ check_code (GPtrArray       *issues,
                                             kes_patient_field_label (field), value));
 }
 
+/* Every text field and every list item within kes-field-limits.c's table. */
+static void
+check_lengths (GPtrArray  *issues,
+               KesPatient *self)
+{
+  for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++)
+    {
+      g_autofree char *key = g_strconcat ("patient.", text_fields[i].key, NULL);
+
+      kes_field_limit_check (issues, key, kes_patient_field_label (i), self->text[i]);
+    }
+  for (guint i = 0; i < KES_PATIENT_N_LIST_FIELDS; i++)
+    {
+      g_autofree char *key = g_strconcat ("patient.", list_fields[i].key, NULL);
+
+      for (char **item = self->lists[i]; *item != NULL; item++)
+        kes_field_limit_check (issues, key, kes_patient_list_field_label (i), *item);
+    }
+}
+
 static void
 add_error_issue (GPtrArray  *issues,
                  const char *key,
@@ -383,6 +404,7 @@ kes_patient_validate (KesPatient  *self,
   g_return_val_if_fail (KES_IS_PATIENT (self), issues);
   g_return_val_if_fail (today != NULL, issues);
 
+  check_lengths (issues, self);
   if (*kes_patient_get_text (self, KES_PATIENT_FAMILY_NAME) == '\0')
     g_ptr_array_add (issues, kes_issue_new ("family_name", KES_ISSUE_ERROR,
                                             _("Family name is required")));

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-field-limits.h"
 #include "kes-json-writer.h"
 #include "kes-records.h"
 #include "kes-validate.h"
@@ -296,6 +297,9 @@ kes_contact_validate (KesContact *self)
   if (self->duration_minutes < 0 || self->duration_minutes > 24 * 60)
     g_ptr_array_add (issues, kes_issue_new ("duration_minutes", KES_ISSUE_ERROR,
                                             _("Duration must be between 0 and 1440 minutes")));
+  kes_field_limit_check (issues, "contact.with_whom", _("With whom"), self->with_whom);
+  kes_field_limit_check (issues, "contact.location", _("Location"), self->location);
+  kes_field_limit_check (issues, "contact.summary", _("Summary"), self->summary);
   return issues;
 }
 
@@ -429,6 +433,8 @@ kes_note_validate (KesNote *self)
                                                 _("Note time “%s” is not a valid date and time"),
                                                 self->written_at));
     }
+  kes_field_limit_check (issues, "note.title", _("Title"), self->title);
+  kes_field_limit_check (issues, "note.body", _("Note"), self->body);
   return issues;
 }
 

@@ -154,6 +154,18 @@ const char    *kes_revision_get_author_id   (KesRevision   *self);
 const char    *kes_revision_get_author_name (KesRevision   *self);
 const char    *kes_revision_get_at          (KesRevision   *self);
 const char    *kes_revision_get_data        (KesRevision   *self);
+/* An imported revision keeps the author and time it was written with in
+ * another database; this is who brought it here, when, and from which file
+ * (the file's export time). Not set for a revision written here. */
+void           kes_revision_set_import      (KesRevision   *self,
+                                             const char    *imported_by_name,
+                                             const char    *imported_at,
+                                             const char    *source);
+const char    *kes_revision_get_imported_at (KesRevision   *self);
+/* "Recorded by Alice Adeyemi at 21 Nov 2026 09:00 in a case record exported
+ * on 23 Nov 2026 09:00, imported by Ida Importer on 23 Nov 2026 09:15", or
+ * NULL for a revision written here: how history and documents name it. */
+char          *kes_revision_dup_provenance  (KesRevision   *self);
 /* What changed since @previous (NULL for the first revision), one line a
  * field: "Family name: “Smith” → “Smyth”". Keys are labelled with @label_func
  * when given, else shown as they are. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kes-clock.h"
 #include "kes-records.h"
 
 struct _KesRevision
@@ -19,6 +20,9 @@ struct _KesRevision
   char          *author_name;
   char          *at;
   char          *data;
+  char          *imported_by_name;
+  char          *imported_at;
+  char          *source;
 };
 
 G_DEFINE_FINAL_TYPE (KesRevision, kes_revision, G_TYPE_OBJECT)
@@ -34,6 +38,9 @@ kes_revision_finalize (GObject *object)
   g_free (self->author_name);
   g_free (self->at);
   g_free (self->data);
+  g_free (self->imported_by_name);
+  g_free (self->imported_at);
+  g_free (self->source);
   G_OBJECT_CLASS (kes_revision_parent_class)->finalize (object);
 }
 
@@ -79,6 +86,47 @@ const char *kes_revision_get_author_id (KesRevision *self) { return self->author
 const char *kes_revision_get_author_name (KesRevision *self) { return self->author_name; }
 const char *kes_revision_get_at (KesRevision *self) { return self->at; }
 const char *kes_revision_get_data (KesRevision *self) { return self->data; }
+const char *kes_revision_get_imported_at (KesRevision *self) { return self->imported_at; }
+
+void
+kes_revision_set_import (KesRevision *self,
+                         const char  *imported_by_name,
+                         const char  *imported_at,
+                         const char  *source)
+{
+  g_return_if_fail (KES_IS_REVISION (self));
+
+  g_free (self->imported_by_name);
+  g_free (self->imported_at);
+  g_free (self->source);
+  self->imported_by_name = g_strdup (imported_by_name);
+  self->imported_at = g_strdup (imported_at);
+  self->source = g_strdup (source);
+}
+
+char *
+kes_revision_dup_provenance (KesRevision *self)
+{
+  g_autofree char *at = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *imported = NULL;
+
+  g_return_val_if_fail (KES_IS_REVISION (self), NULL);
+
+  if (self->imported_at == NULL)
+    return NULL;
+  at = kes_time_to_display (self->at);
+  imported = kes_time_to_display (self->imported_at);
+  if (self->source == NULL || *self->source == '\0')
+    /* Translators: author, when written, importer, when imported */
+    return g_strdup_printf (_("Recorded by %s at %s in another database, imported by %s on %s"),
+                            self->author_name, at, self->imported_by_name, imported);
+  exported = kes_time_to_display (self->source);
+  /* Translators: author, when written, when the file was exported, importer, when imported */
+  return g_strdup_printf (_("Recorded by %s at %s in a case record exported on %s, imported by "
+                            "%s on %s"),
+                          self->author_name, at, exported, self->imported_by_name, imported);
+}
 
 /* A member's value as one line of text: strings as they are, arrays joined. */
 static char *

@@ -60,7 +60,8 @@ kes_store_list_accounts (KesStore  *self,
   if (!kes_store_require (self, KES_PERMISSION_MANAGE_STAFF, NULL, error))
     return NULL;
   stmt = kes_store_prepare (self,
-    "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM " ORDER BY s.disabled, s.display_name COLLATE NOCASE", error);
+    "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM " WHERE s.recorded_elsewhere IS NULL "
+    "ORDER BY s.disabled, s.display_name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -274,8 +274,20 @@ load_for_change (KesStore       *self,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That member of staff no longer exists"));
       return FALSE;
     }
-  /* A change would make what was put in outside Kestrel part of history. */
-  return kes_store_staff_check_history (self, account->id, error);
+  /* A change would make what was put in outside Kestrel part of history
+   * (a row marked recorded elsewhere with the sqlite3 shell among it). */
+  if (!kes_store_staff_check_history (self, account->id, error))
+    return FALSE;
+  if (kes_store_staff_recorded_elsewhere (self, account->id))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_PERMISSION,
+                           _("This person wrote records in another database and came with an "
+                             "imported case record: they are not an account here and can’t sign "
+                             "in or be given roles. Add them as a new account if they join the "
+                             "team."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

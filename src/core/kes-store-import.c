@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-audit.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-error.h"
@@ -58,13 +59,74 @@ row_exists (KesStore    *self,
 }
 
 /* Importing writes registers and clinical records, with the teams and
- * authors they name. */
+ * authors they name. With @patient_id (a record of a patient already
+ * held), the same team scope and emergency access as editing that record
+ * in the app. */
+static gboolean
+require_import_for (KesStore    *self,
+                    const char  *patient_id,
+                    GError     **error)
+{
+  return kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, patient_id, error) &&
+         kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error);
+}
+
 static gboolean
 require_import (KesStore  *self,
                 GError   **error)
 {
-  return kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) &&
-         kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error);
+  return require_import_for (self, NULL, error);
+}
+
+static char *
+team_phrase (KesTeam *team)
+{
+  /* Translators: a team's name */
+  return team != NULL ? g_strdup_printf (_("the %s team"), kes_team_get_name (team))
+                      : g_strdup (_("no team"));
+}
+
+/* A merge adds to a patient's record; it never moves the patient to
+ * another team. That is a transfer, made in the app with its own entry in
+ * the access log. */
+static gboolean
+check_no_team_move (KesStore     *self,
+                    const char   *patient_id,
+                    KesRevision  *last,
+                    GError      **error)
+{
+  g_autoptr(KesPatient) incoming = kes_patient_new ();
+  g_autoptr(KesTeam) held_team = NULL;
+  g_autoptr(KesTeam) file_team = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *file_phrase = NULL;
+  g_autofree char *held_phrase = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!kes_patient_load_json (incoming, kes_revision_get_data (last), error))
+    return FALSE;
+  stmt = kes_store_prepare (self, "SELECT team_id FROM patient WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    held = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (held != NULL ? held : "",
+                 kes_patient_get_text (incoming, KES_PATIENT_TEAM_ID)) == 0)
+    return TRUE;
+
+  held_team = held != NULL ? kes_store_lookup_team (self, held) : NULL;
+  file_team = kes_store_lookup_team (self, kes_patient_get_text (incoming, KES_PATIENT_TEAM_ID));
+  file_phrase = team_phrase (file_team);
+  held_phrase = team_phrase (held_team);
+  g_set_error (error, KES_ERROR, KES_ERROR_PERMISSION,
+               /* Translators: "the North team" or "no team", twice */
+               _("The file has this patient under %s and this database under %s: a merge never "
+                 "moves a patient between teams. Transfer the patient in the app first, then "
+                 "merge."), file_phrase, held_phrase);
+  return FALSE;
 }
 
 gboolean
@@ -94,42 +156,99 @@ kes_store_import_team (KesStore  *self,
   return step_done (self, stmt, what, error);
 }
 
+void
+kes_store_set_import_source (KesStore   *self,
+                             const char *source)
+{
+  g_return_if_fail (KES_IS_STORE (self));
+
+  g_free (self->import_source);
+  self->import_source = g_strdup (source);
+}
+
+static const char *
+import_source (KesStore *self)
+{
+  return self->import_source != NULL ? self->import_source : "";
+}
+
+/* A staff id the file shares with a person of this database must be that
+ * person: the same user name. (A file copying a real colleague's id and
+ * name exactly is shown for what it is by the provenance of every revision
+ * it brings: "imported by … from …".) */
+static gboolean
+check_same_person (KesStore     *self,
+                   KesStaff     *staff,
+                   sqlite3_stmt *held,
+                   GError      **error)
+{
+  const char *elsewhere = (const char *) sqlite3_column_text (held, 2);
+  const char *username = kes_store_column_text (held, elsewhere != NULL ? 1 : 0);
+  g_autofree char *ours = g_utf8_casefold (username, -1);
+  g_autofree char *theirs = g_utf8_casefold (kes_staff_get_username (staff), -1);
+
+  if (g_str_equal (ours, theirs))
+    return TRUE;
+
+  g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+               /* Translators: a staff id, the user name a file gives it, then the name here */
+               _("The file names staff member %s “%s”, but here that id is %s (“%s”): check "
+                 "where the file came from."),
+               kes_staff_get_id (staff), kes_staff_get_username (staff),
+               kes_store_column_text (held, 3), username);
+  return FALSE;
+}
+
 gboolean
 kes_store_import_staff (KesStore  *self,
                         KesStaff  *staff,
                         GError   **error)
 {
   g_autofree char *now = kes_clock_now_iso ();
-  g_autofree char *what = NULL;
+  g_autofree char *username = NULL;
   sqlite3_stmt *stmt;
-  gboolean exists = FALSE;
+  gboolean found, ok;
 
-  /* An author recorded elsewhere: a name in the directory, never an
-   * account (no password, no roles). */
-  if (!require_import (self, error) ||
-      !row_exists (self, "SELECT 1 FROM staff WHERE id = ?", kes_staff_get_id (staff), &exists, error))
+  if (!require_import (self, error))
     return FALSE;
-  if (exists)
-    return TRUE;
+  stmt = kes_store_prepare (self,
+    "SELECT username, source_username, recorded_elsewhere, display_name FROM staff WHERE id = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  ok = !found || check_same_person (self, staff, stmt, error);
+  sqlite3_reset (stmt);
+  if (found)
+    return ok;
 
-  what = g_strdup_printf (_("The user name “%s” already belongs to someone else"),
-                          kes_staff_get_username (staff));
-  /* An author recorded elsewhere joins the directory, with its history. */
+  /* An author recorded elsewhere: in the directory so that revisions can
+   * name them, never an account (no password, no roles, and a user name
+   * of its own, "~" and the id, that no one named in a file can choose).
+   * They join the directory with their history (a staff revision covering
+   * recorded_elsewhere and source_username), in the same savepoint. */
   if (!kes_store_savepoint (self, error))
     return FALSE;
   stmt = kes_store_prepare (self,
-    "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, created_at, "
+    "recorded_elsewhere, source_username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
+  username = g_strconcat ("~", kes_staff_get_id (staff), NULL);
   sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, kes_staff_get_display_name (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, kes_staff_get_role_title (staff), -1, SQLITE_TRANSIENT);
   kes_store_bind_text (stmt, 5, kes_staff_get_team_id (staff));
   sqlite3_bind_text (stmt, 6, kes_staff_get_contact (staff), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, what, error) || !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error))
+  sqlite3_bind_text (stmt, 8, import_source (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Could not add the author recorded elsewhere"), error) ||
+      !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error) ||
+      !kes_store_audit_append (self, KES_AUDIT_IMPORT, kes_staff_get_id (staff), NULL,
+                               "author recorded elsewhere added (case record import)", error))
     goto fail;
   return kes_store_release (self, error);
 
@@ -501,7 +620,7 @@ changed_meanwhile (KesStore    *self,
     }
   sqlite3_reset (stmt);
   g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
-               _("%s changed record %s on %s while it was being imported. Nothing was imported: "
+               _("%s changed record %s on %s while it was being imported: "
                  "try the import again."),
                who != NULL ? who : _("Someone else"), record_id, when != NULL ? when : "?");
   return FALSE;
@@ -542,6 +661,7 @@ import_revisions (KesStore    *self,
   KesRevision *first = g_ptr_array_index (revisions, 0);
   KesRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
   gboolean withdrawn = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR;
+  g_autofree char *imported_at = kes_clock_now_iso ();
   sqlite3_stmt *stmt;
   gint64 current = 0;
   int rc;
@@ -568,6 +688,14 @@ import_revisions (KesStore    *self,
     }
   else
     sqlite3_reset (stmt);
+
+  /* Adding to a record held here is editing it: the importer's team scope
+   * and emergency access apply, and the patient stays in their team. */
+  if (current > 0
+      && (!require_import_for (self, patient_id != NULL ? patient_id : record_id, error)
+          || (g_str_equal (kind, "patient")
+              && !check_no_team_move (self, record_id, last, error))))
+    return FALSE;
 
   if (kes_revision_get_revision (first) != current + 1)
     {
@@ -635,6 +763,20 @@ import_revisions (KesStore    *self,
       sqlite3_bind_text (stmt, 6, kes_revision_get_at (revision), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, kes_revision_get_data (revision), -1, SQLITE_TRANSIENT);
       if (!step_done (self, stmt, _("Could not save the record’s history"), error))
+        return FALSE;
+
+      /* Who brought this revision in, when and from where. */
+      stmt = kes_store_prepare (self,
+        "INSERT INTO revision_import (record_id, revision, imported_by, imported_at, source) "
+        "VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
+      sqlite3_bind_text (stmt, 3, kes_staff_get_id (self->actor), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, imported_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, import_source (self), -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("Could not save where the record came from"), error))
         return FALSE;
 
       /* Every revision has its entry in the access log, with its hashes,

@@ -35,6 +35,7 @@ static const char * const migrations[] = {
   "migrations/0015-keyed-chain.sql",
   "migrations/0016-crisis-plan-shares.sql",
   "migrations/0017-one-legal-status.sql",
+  "migrations/0018-authors-recorded-elsewhere.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
@@ -52,6 +53,10 @@ static const char * const migrations[] = {
 /* The migration that keys the access log: the seal is written in the same
  * transaction (kes_store_audit_seal()), and every later entry is keyed. */
 #define KEYED_CHAIN_MIGRATION "migrations/0015-keyed-chain.sql"
+
+/* The migration that adds authors recorded elsewhere (the staff columns
+ * recorded_elsewhere and source_username) and revision_import. */
+#define AUTHORS_ELSEWHERE_MIGRATION "migrations/0018-authors-recorded-elsewhere.sql"
 
 static int
 migration_number (const char *name)
@@ -72,6 +77,12 @@ kes_store_keyed_chain_version (void)
  * copy and separate index offences move into the legal status record
  * (kes-store-migrate-legal.c). */
 #define LEGAL_MIGRATION "migrations/0017-one-legal-status.sql"
+
+int
+kes_store_authors_elsewhere_version (void)
+{
+  return migration_number (AUTHORS_ELSEWHERE_MIGRATION);
+}
 
 int
 kes_store_schema_version (void)

@@ -122,7 +122,8 @@ check_staff_reference (KesStore         *self,
 
 /* Whether another active patient holds @nhs (10 digits): TRUE with
  * *@message NULL when no one does, TRUE with the message that names the
- * holder when someone does, FALSE on a database error. */
+ * holder (to someone who may read their register entry) when someone
+ * does, FALSE on a database error or without edit-identity. */
 static gboolean
 nhs_number_taken (KesStore    *self,
                   KesPatient  *patient,
@@ -130,42 +131,23 @@ nhs_number_taken (KesStore    *self,
                   char       **message,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT p.family_name, p.given_name, p.id FROM patient p JOIN record r ON r.id = p.id "
-    "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
-  int rc;
+  g_autofree char *other = NULL;
+  g_autofree char *shown = NULL;
+  gboolean held = FALSE;
 
   *message = NULL;
-  if (stmt == NULL)
+  if (!kes_store_find_nhs_number_holder (self, nhs, kes_patient_get_id (patient), &held, &other, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, nhs, -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 2, kes_patient_get_id (patient));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autofree char *shown = kes_nhs_number_format (nhs);
-
-      /* Named only to someone who may read that patient's register entry:
-       * a number typed in one team must not tell it who another team sees. */
-      if (kes_store_check_permission (self, KES_PERMISSION_VIEW_IDENTITY, kes_store_column_text (stmt, 2), NULL))
-        {
-          g_autofree char *other = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
-                                                                    kes_store_column_text (stmt, 1), NULL);
-
-          *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
-                                      shown, other);
-        }
-      else
-        *message = g_strdup_printf (_("NHS number %s already belongs to a patient of another team: check it "
-                                      "against the document it came from, and ask that team if it is the same "
-                                      "person"), shown);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not look for the NHS number"));
-      return FALSE;
-    }
+  if (!held)
+    return TRUE;
+  shown = kes_nhs_number_format (nhs);
+  if (other != NULL)
+    *message = g_strdup_printf (_("NHS number %s already belongs to %s: check you have the right person"),
+                                shown, other);
+  else
+    *message = g_strdup_printf (_("NHS number %s already belongs to a patient of another team: check it "
+                                  "against the document it came from, and ask that team if it is the same "
+                                  "person"), shown);
   return TRUE;
 }
 
@@ -236,6 +218,53 @@ kes_store_check_patient (KesStore    *self,
                                                 KES_ISSUE_ERROR, "%s", message));
     }
   return g_steal_pointer (&issues);
+}
+
+gboolean
+kes_store_find_nhs_number_holder (KesStore    *self,
+                                  const char  *nhs_digits,
+                                  const char  *except_id,
+                                  gboolean    *held,
+                                  char       **holder_name,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (nhs_digits != NULL && held != NULL && holder_name != NULL, FALSE);
+
+  *held = FALSE;
+  *holder_name = NULL;
+  /* Asked only by someone writing the register: a form checking what was
+   * typed, saving a patient, importing one. */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error))
+    return FALSE;
+  stmt = kes_store_prepare (self,
+    "SELECT p.family_name, p.given_name, p.id FROM patient p JOIN record r ON r.id = p.id "
+    "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nhs_digits, -1, SQLITE_TRANSIENT);
+  kes_store_bind_text (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *held = TRUE;
+      /* Named only to someone who may read that patient's register entry:
+       * a number typed or imported in one team must not tell it who
+       * another team sees. */
+      if (kes_store_check_permission (self, KES_PERMISSION_VIEW_IDENTITY, kes_store_column_text (stmt, 2), NULL))
+        *holder_name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
+                                                        kes_store_column_text (stmt, 1), NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not look for the NHS number"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

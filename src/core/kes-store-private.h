@@ -53,6 +53,7 @@ struct _KesStore
   KesSystemOperation system_operation; /* what runs without an actor, if anything */
   gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
   gboolean    signing;          /* a signature confirmed with the password is being saved */
+  char       *import_source;    /* the case record being imported (kes_store_set_import_source) */
 };
 
 /* The hash the first entry follows on from. */
@@ -78,6 +79,11 @@ gboolean      kes_store_visit_covers   (KesStore      *self,
                                         const char    *patient_id);
 /* Forgets the visit without writing (the store is going away). */
 void          kes_store_visit_drop     (KesStore      *self);
+
+/* Whether @staff_id is an author recorded elsewhere (brought by an import,
+ * never an account: see data/migrations/0018-authors-recorded-elsewhere.sql). */
+gboolean kes_store_staff_recorded_elsewhere (KesStore   *self,
+                                             const char *staff_id);
 
 /* The last entry of the hash chain: what the next entry follows on from. */
 typedef struct
@@ -132,6 +138,9 @@ gboolean      kes_store_check_patient_active (KesStore     *self,
 
 /* The schema version from which the access log is keyed. */
 int           kes_store_keyed_chain_version (void);
+/* The schema version from which staff have recorded_elsewhere and
+ * source_username (authors recorded elsewhere, and revision_import). */
+int           kes_store_authors_elsewhere_version (void);
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);

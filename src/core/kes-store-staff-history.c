@@ -11,8 +11,11 @@
 
 /* The staff directory and its accounts as revisioned records, like any
  * other: who someone is (user name, name, role, team, contact), what they
- * may do (roles, disabled) and how they sign in (the password hash and
- * whether it is one-time). Every revision a clinician writes names its
+ * may do (roles, disabled), how they sign in (the password hash and
+ * whether it is one-time) and, for an author recorded elsewhere (brought by
+ * an import, never an account), the file they came with and their user
+ * name there: marking someone recorded elsewhere, or no longer so, behind
+ * Kestrel's back changes who history says wrote here. Every revision a clinician writes names its
  * author by staff id, so a name changed behind Kestrel's back would
  * re-attribute their whole history; and roles or a password hash changed
  * with the sqlite3 shell would hand someone else's powers around. The staff
@@ -37,8 +40,26 @@
  * keeps them. */
 static const char *const revisioned[] = {
   "username", "display_name", "role_title", "team_id", "contact", "roles", "disabled", "must_change_password",
-  "password_hash", NULL,
+  "password_hash", "recorded_elsewhere", "source_username", NULL,
 };
+
+/* The columns an author recorded elsewhere has (migration 0018): kept only
+ * when set, so that the revisions of everyone else, written before those
+ * columns existed (the keyed chain's migration, 0015, seals the directory
+ * first) or after, read the same. */
+static gboolean
+is_elsewhere (const char *column)
+{
+  return g_str_equal (column, "recorded_elsewhere") || g_str_equal (column, "source_username");
+}
+
+/* Whether the staff table has those columns yet (migration 0015 snapshots
+ * the directory before migration 0018 adds them). */
+static gboolean
+has_elsewhere_columns (KesStore *self)
+{
+  return kes_store_get_user_version (self) >= kes_store_authors_elsewhere_version ();
+}
 
 /* The JSON member a column's value is kept in. */
 static const char *
@@ -72,9 +93,11 @@ row_json (KesStore    *self,
           const char  *staff_id,
           GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "SELECT username, display_name, role_title, team_id, contact, roles, disabled, must_change_password, "
-    "password_hash FROM main.staff WHERE id = ?", error);
+  sqlite3_stmt *stmt = kes_store_prepare (self, has_elsewhere_columns (self)
+    ? "SELECT username, display_name, role_title, team_id, contact, roles, disabled, must_change_password, "
+      "password_hash, recorded_elsewhere, source_username FROM main.staff WHERE id = ?"
+    : "SELECT username, display_name, role_title, team_id, contact, roles, disabled, must_change_password, "
+      "password_hash, NULL, NULL FROM main.staff WHERE id = ?", error);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
   int rc;
@@ -96,6 +119,8 @@ row_json (KesStore    *self,
   json_builder_begin_object (builder);
   for (guint i = 0; revisioned[i] != NULL; i++)
     {
+      if (is_elsewhere (revisioned[i]) && sqlite3_column_type (stmt, i) == SQLITE_NULL)
+        continue;
       json_builder_set_member_name (builder, member_of (revisioned[i]));
       if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
         json_builder_add_null_value (builder);
@@ -272,9 +297,11 @@ kes_store_project_staff_json (KesStore     *self,
   /* created_at only for a row being made: its first revision's time. */
   stmt = kes_store_prepare (self,
     "INSERT INTO staff (id, username, display_name, role_title, team_id, contact, roles, disabled, "
-    "must_change_password, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "must_change_password, password_hash, recorded_elsewhere, source_username, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
     "ON CONFLICT (id) DO UPDATE SET username = ?2, display_name = ?3, role_title = ?4, team_id = ?5, "
-    "contact = ?6, roles = ?7, disabled = ?8, must_change_password = ?9, password_hash = ?10", error);
+    "contact = ?6, roles = ?7, disabled = ?8, must_change_password = ?9, password_hash = ?10, "
+    "recorded_elsewhere = ?11, source_username = ?12", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
@@ -299,7 +326,7 @@ kes_store_project_staff_json (KesStore     *self,
       else
         sqlite3_bind_text (stmt, 2 + i, json_node_get_string (node), -1, SQLITE_TRANSIENT);
     }
-  sqlite3_bind_text (stmt, 11, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, at, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the staff directory"));

@@ -11,7 +11,10 @@
 #include "kes-store-private.h"
 #include "kes-uuid.h"
 
-#define STAFF_COLUMNS "id, username, display_name, role_title, team_id, contact"
+/* An author recorded elsewhere shows the user name they had at the source
+ * (their own here, "~id", is only a key). */
+#define STAFF_COLUMNS \
+  "id, coalesce (source_username, username), display_name, role_title, team_id, contact"
 
 static KesStaff *
 staff_from_row (sqlite3_stmt *stmt)
@@ -111,6 +114,23 @@ kes_store_insert_staff (KesStore    *self,
     }
   sqlite3_reset (stmt);
   return kes_store_lookup_staff (self, id);
+}
+
+gboolean
+kes_store_staff_recorded_elsewhere (KesStore   *self,
+                                    const char *staff_id)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT 1 FROM staff WHERE id = ?1 AND recorded_elsewhere IS NOT NULL", NULL);
+  gboolean elsewhere;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  elsewhere = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return elsewhere;
 }
 
 KesStaff *

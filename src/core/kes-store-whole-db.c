@@ -52,6 +52,16 @@ kes_store_list_patient_ids (KesStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* An imported revision's provenance (revision_import), with its author's
+ * name, which it needs to be shown; nothing more for a revision written
+ * here (see the comment on the query). */
+#define PROVENANCE_COLUMNS \
+  ", (SELECT a.display_name FROM staff a WHERE a.id = v.author_id AND p.record_id IS NOT NULL), " \
+  "i.display_name, p.imported_at, p.source "
+#define PROVENANCE_JOINS \
+  " LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision " \
+  "LEFT JOIN staff i ON i.id = p.imported_by "
+
 GPtrArray *
 kes_store_list_patient_histories (KesStore    *self,
                                   const char  *patient_id,
@@ -78,14 +88,16 @@ kes_store_list_patient_histories (KesStore    *self,
    * revision): a case record carries the author's id. */
   stmt = kes_store_prepare (self,
     "SELECT 0 AS part, 'patient', v.record_id AS id, NULL AS at_key, v.revision AS number, "
-    "v.change, v.reason, v.author_id, v.at, v.data "
-    "FROM record r JOIN revision v ON v.record_id = r.id "
+    "v.change, v.reason, v.author_id, v.at, v.data" PROVENANCE_COLUMNS
+    "FROM record r JOIN revision v ON v.record_id = r.id" PROVENANCE_JOINS
     "WHERE r.id = ?1 AND r.kind = 'patient' "
     "UNION ALL SELECT 1, 'contact', c.id, c.occurred_at, v.revision, v.change, v.reason, "
-    "v.author_id, v.at, v.data FROM contact c JOIN revision v ON v.record_id = c.id "
+    "v.author_id, v.at, v.data" PROVENANCE_COLUMNS
+    "FROM contact c JOIN revision v ON v.record_id = c.id" PROVENANCE_JOINS
     "WHERE c.patient_id = ?1 "
     "UNION ALL SELECT 2, 'note', n.id, n.written_at, v.revision, v.change, v.reason, "
-    "v.author_id, v.at, v.data FROM note n JOIN revision v ON v.record_id = n.id "
+    "v.author_id, v.at, v.data" PROVENANCE_COLUMNS
+    "FROM note n JOIN revision v ON v.record_id = n.id" PROVENANCE_JOINS
     "WHERE n.patient_id = ?1 "
     "ORDER BY part, at_key, id, number", error);
   if (stmt == NULL)
@@ -97,6 +109,7 @@ kes_store_list_patient_histories (KesStore    *self,
     {
       const char *id = kes_store_column_text (stmt, 2);
       KesChangeKind change = KES_CHANGE_EDIT;
+      KesRevision *revision;
 
       if (current == NULL || !g_str_equal (current->id, id))
         {
@@ -108,15 +121,18 @@ kes_store_list_patient_histories (KesStore    *self,
         }
 
       kes_change_kind_from_string (kes_store_column_text (stmt, 5), &change);
-      g_ptr_array_add (current->revisions,
-                       kes_revision_new (current->id,
-                                         sqlite3_column_int64 (stmt, 4),
-                                         change,
-                                         (const char *) sqlite3_column_text (stmt, 6),
-                                         kes_store_column_text (stmt, 7),
-                                         NULL,
-                                         kes_store_column_text (stmt, 8),
-                                         kes_store_column_text (stmt, 9)));
+      revision = kes_revision_new (current->id,
+                                   sqlite3_column_int64 (stmt, 4),
+                                   change,
+                                   (const char *) sqlite3_column_text (stmt, 6),
+                                   kes_store_column_text (stmt, 7),
+                                   (const char *) sqlite3_column_text (stmt, 10),
+                                   kes_store_column_text (stmt, 8),
+                                   kes_store_column_text (stmt, 9));
+      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+        kes_revision_set_import (revision, kes_store_column_text (stmt, 11),
+                                 kes_store_column_text (stmt, 12), kes_store_column_text (stmt, 13));
+      g_ptr_array_add (current->revisions, revision);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

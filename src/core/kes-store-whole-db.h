@@ -35,6 +35,11 @@ GPtrArray *kes_store_list_patient_histories     (KesStore          *self,
                                                  const char        *patient_id,
                                                  GError           **error);
 
+/* Where the case record now being imported came from (its export time),
+ * kept with every author and revision it brings; NULL when done. */
+void       kes_store_set_import_source          (KesStore          *self,
+                                                 const char        *source);
+
 /* kes_store_import_revisions() without a savepoint of its own, for an
  * import that holds one transaction for all of its work and rolls all of
  * it back on any failure: a failure here may leave part of the record

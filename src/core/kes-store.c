@@ -35,6 +35,7 @@ kes_store_finalize (GObject *object)
   g_free (self->guarded_path);
   g_clear_object (&self->actor);
   g_free (self->path);
+  g_free (self->import_source);
   g_clear_pointer (&self->chain_key, kes_installation_key_unref);
   g_free (self->guards_missing);
 
@@ -1019,8 +1020,11 @@ kes_store_list_revisions (KesStore    *self,
       return g_steal_pointer (&revisions);
     }
   stmt = kes_store_prepare (self,
-    "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data "
+    "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data, "
+    "i.display_name, p.imported_at, p.source "
     "FROM revision v JOIN staff s ON s.id = v.author_id "
+    "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
+    "LEFT JOIN staff i ON i.id = p.imported_by "
     "WHERE v.record_id = ? ORDER BY v.revision", error);
   if (stmt == NULL)
     return NULL;
@@ -1028,17 +1032,22 @@ kes_store_list_revisions (KesStore    *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KesChangeKind change = KES_CHANGE_EDIT;
+      KesRevision *revision;
 
       kes_change_kind_from_string (kes_store_column_text (stmt, 1), &change);
-      g_ptr_array_add (revisions,
-                       kes_revision_new (record_id,
-                                         sqlite3_column_int64 (stmt, 0),
-                                         change,
-                                         (const char *) sqlite3_column_text (stmt, 2),
-                                         kes_store_column_text (stmt, 3),
-                                         kes_store_column_text (stmt, 4),
-                                         kes_store_column_text (stmt, 5),
-                                         kes_store_column_text (stmt, 6)));
+      revision = kes_revision_new (record_id,
+                                   sqlite3_column_int64 (stmt, 0),
+                                   change,
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   kes_store_column_text (stmt, 3),
+                                   kes_store_column_text (stmt, 4),
+                                   kes_store_column_text (stmt, 5),
+                                   kes_store_column_text (stmt, 6));
+
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        kes_revision_set_import (revision, kes_store_column_text (stmt, 7),
+                                 kes_store_column_text (stmt, 8), kes_store_column_text (stmt, 9));
+      g_ptr_array_add (revisions, revision);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -138,6 +138,19 @@ gboolean     kes_store_save_patient         (KesStore      *self,
                                              KesChangeKind  change,
                                              const char    *reason,
                                              GError       **error);
+/* Whether an active patient other than @except_id (may be NULL) has the
+ * NHS number @nhs_digits (10 digits), in *@held: one person, one register
+ * entry. *@holder_name is their display name when the actor may read their
+ * register entry, NULL otherwise (a number typed or imported in one team
+ * must not tell it who another team sees). The one check behind the
+ * patient form (kes_store_check_patient), a save and an import. Needs
+ * edit-identity (whoever writes the register). */
+gboolean     kes_store_find_nhs_number_holder (KesStore    *self,
+                                               const char  *nhs_digits,
+                                               const char  *except_id,
+                                               gboolean    *held,
+                                               char       **holder_name,
+                                               GError     **error);
 KesPatient  *kes_store_load_patient         (KesStore      *self,
                                              const char    *id,
                                              GError       **error);

@@ -22,6 +22,7 @@
  * raised, the limits on text, names and nesting stay those of one file.
  * The reader streams, so the total bounds time and disk, not memory. */
 #define DATABASE_MAX_BYTES (G_GUINT64_CONSTANT (64) * 1024 * 1024 * 1024)
+#define DATABASE_SCALE     (DATABASE_MAX_BYTES / KES_XML_DEFAULT_MAX_BYTES)
 
 /* ---- Export ---- */
 
@@ -267,6 +268,10 @@ kes_record_import_database (KesStore                  *store,
 
   kes_xml_limits_init (&limits);
   limits.max_bytes = DATABASE_MAX_BYTES;
+  /* Totals grow with the file; what one element, one text or one run of
+   * blank space may hold stays that of one case record. */
+  limits.scan.max_total_attributes *= DATABASE_SCALE;
+  limits.scan.max_total_char_refs *= DATABASE_SCALE;
   reader = kes_xml_reader_new_for_path (path, &limits, error);
   if (reader == NULL || !kes_xml_reader_set_schema (reader, KES_SCHEMA_RECORD_STREAMING, error))
     return FALSE;

@@ -9,6 +9,7 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-record-import-private.h"
+#include "kes-record-import-rules.h"
 #include "kes-report-error.h"
 #include "kes-store-moj.h"
 #include "kes-store-whole-db.h"
@@ -61,7 +62,7 @@ apply_record (KesStore                *store,
         g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
                      /* Translators: a revision number, a kind of record ("note"), its id, who and when */
                      _("Revision %" G_GINT64_FORMAT " of %s %s differs between the file and this "
-                       "database (here it was written by %s at %s). Nothing was imported."),
+                       "database (here it was written by %s at %s)."),
                      kes_revision_get_revision (ours), kind, record->id,
                      kes_revision_get_author_name (ours), kes_revision_get_at (ours));
         return FALSE;
@@ -113,9 +114,24 @@ apply (KesStore                *store,
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_EXISTS,
                    /* Translators: %s is a patient's name */
                    _("%s is already held in this database. Import again and choose to merge to "
-                     "add what the file has and the database lacks. Nothing was imported."), name);
+                     "add what the file has and the database lacks."), name);
       return FALSE;
     }
+
+  /* Merging is editing the held record: its team scope and emergency
+   * access, checked before the file's content is looked at. */
+  if (held->len > 0
+      && (!kes_store_check_permission (store, KES_PERMISSION_EDIT_IDENTITY, patient->id, error)
+          || !kes_store_check_permission (store, KES_PERMISSION_EDIT_CLINICAL, patient->id,
+                                          error)))
+    return FALSE;
+
+  /* Every rule of the forms, before anything is written. */
+  if (!kes_record_import_check_rules (store, archive, error))
+    return FALSE;
+
+  /* The file's export time is where its authors and revisions came from. */
+  kes_store_set_import_source (store, kes_record_archive_get_exported_at (archive));
 
   for (guint i = 0; i < teams->len; i++)
     if (!kes_store_import_team (store, g_ptr_array_index (teams, i), error))
@@ -212,6 +228,7 @@ kes_record_import_archive (KesStore                *store,
       || !audit_import (store, archive, FALSE, &local, error))
     {
       kes_store_rollback (store);
+      g_prefix_error (error, _("Nothing was imported: "));
       return FALSE;
     }
 

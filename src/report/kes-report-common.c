@@ -162,7 +162,8 @@ kes_report_add_history (KesDocument *document,
       g_autofree char *when = kes_report_time (kes_revision_get_at (revision));
       g_autofree char *change = describe_change (revision);
       g_autofree char *lines = NULL;
-      const char *by = kes_revision_get_author_name (revision);
+      g_autofree char *provenance = kes_revision_dup_provenance (revision);
+      const char *by = provenance != NULL ? provenance : kes_revision_get_author_name (revision);
 
       if (kes_revision_get_change (revision) == KES_CHANGE_ENTERED_IN_ERROR)
         lines = g_strdup ("");

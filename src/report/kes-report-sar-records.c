@@ -282,7 +282,8 @@ add_other_history (KesDocument       *document,
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, kes_revision_get_revision (revision));
       g_autofree char *when = kes_report_time (kes_revision_get_at (revision));
       g_autofree char *change = NULL;
-      const char *by = kes_revision_get_author_name (revision);
+      g_autofree char *provenance = kes_revision_dup_provenance (revision);
+      const char *by = provenance != NULL ? provenance : kes_revision_get_author_name (revision);
       const char *reason = kes_revision_get_reason (revision);
 
       switch (kes_revision_get_change (revision))

@@ -33,6 +33,7 @@ struct _KesXmlReader
   GInputStream          *stream;
   guint64                total;
   KesXmlProlog           prolog;
+  KesXmlScan             scan;
   gboolean               at_eof;
 
   GError                *error;  /* the first problem, from any callback */
@@ -108,6 +109,7 @@ kes_xml_limits_init (KesXmlLimits *limits)
   limits->max_bytes = KES_XML_DEFAULT_MAX_BYTES;
   limits->max_text_bytes = KES_XML_DEFAULT_MAX_TEXT_BYTES;
   limits->max_depth = KES_XML_DEFAULT_MAX_DEPTH;
+  kes_xml_scan_limits_init (&limits->scan);
 }
 
 static void
@@ -190,7 +192,8 @@ read_cb (void *context,
       return -1;
     }
 
-  if (!kes_xml_prolog_feed (&self->prolog, (const guchar *)buffer, n, &local_error))
+  if (!kes_xml_prolog_feed (&self->prolog, (const guchar *)buffer, n, &local_error)
+      || !kes_xml_scan_feed (&self->scan, (const guchar *)buffer, n, &local_error))
     {
       record_error (self, local_error->code, 0, "%s", local_error->message);
       return -1;
@@ -294,6 +297,7 @@ reader_new (const KesXmlLimits *limits)
     self->limits = *limits;
   else
     kes_xml_limits_init (&self->limits);
+  kes_xml_scan_init (&self->scan, &self->limits.scan);
 
   return self;
 }

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "kes-xml-input-scan.h"
+
 G_BEGIN_DECLS
 
 /* Limits on untrusted XML. */
@@ -11,6 +13,8 @@ typedef struct
   guint64 max_bytes;      /* the whole input; default 512 MiB */
   gsize   max_text_bytes; /* one text node or attribute value; default 10 MB */
   guint   max_depth;      /* elements nested inside the root; default 64 */
+  KesXmlScanLimits scan;  /* attributes, character references, blank space
+                           * (kes-xml-input-scan.h), counted before parsing */
 } KesXmlLimits;
 
 #define KES_XML_DEFAULT_MAX_BYTES      (G_GUINT64_CONSTANT (512) * 1024 * 1024)

@@ -40,6 +40,7 @@ expect 1 "NHS number 943 476 5918 fails its check: compare it with the document 
 expect 1 "is in the future" "refuses a future birth date" -- patient add --family-name Heron --given-name Ash --birth-date 2099-01-01 --ethnicity B --gender 1
 expect 1 "Postcode “NR1” is not a UK postcode" "refuses a malformed postcode" -- patient add --family-name Heron $base --postcode NR1
 expect 1 "Family name is required" "refuses an empty family name" -- patient add --family-name "" $base
+expect 1 "Family name is longer than 100 characters" "refuses a family name over the length table's limit (the form's and import's)" -- patient add --family-name "$(printf '%0101d' 0 | tr 0 H)" $base
 expect 1 "Ethnic category “Q” is not a known code" "refuses an unknown code" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity Q --gender 1
 expect 1 "already belongs to FIELDFARE, Ash" "refuses a second patient with the same NHS number" -- patient add --family-name Other $base --nhs-number 9434765870
 expect 1 "Team “West” does not exist" "refuses an unknown team" -- patient add --family-name Heron --given-name Ash --birth-date 1979-06-02 --ethnicity B --gender 1 --team West
@@ -87,7 +88,9 @@ else
 fi
 
 # Export and import: the same record through a second database comes back byte for byte.
-export KESTREL_NOW=2026-11-21T09:00:00Z
+# One fixed moment for every export (so the files compare), after the records
+# above were written (import refuses a revision dated after the moment of import).
+export KESTREL_NOW=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
 expect 0 "" "exports a patient summary as PDF" -- export --patient 9434765870 --report summary --format pdf --output "$dir/summary.pdf"
 if pdftotext "$dir/summary.pdf" - 2>/dev/null | grep -q "FIELDFARE, Ash"; then ok "the summary PDF names the patient"; else not_ok "the summary PDF names the patient"; fi
 expect 0 "" "exports the case record as XML" -- export --patient 9434765870 --report record --output "$dir/record.xml"
@@ -116,10 +119,14 @@ expect 2 "--all and --output alone" "refuses --all with --patient" -- export --a
 db="$dir/third.db"
 kes_admin "$db"
 kes_account "$db" importer "Ida Importer" "$KES_TEST_ALL_ROLES"
+# The records' author here is "tester" too (the same user in two databases): the file's tester comes
+# as an author recorded elsewhere, and this database's tester is still the one who signs in.
+kes_account "$db" tester "Third Tester" "clinician"
 "$cli" --database "$db" --user importer import --all --dry-run "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "Dry run: the file is sound" "$dir/out" && ok "a dry run checks the whole-database file" || not_ok "a dry run checks the whole-database file" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer import --all "$dir/all.xml" >"$dir/out" 2>"$dir/err" && grep -q "^Imported .* patients" "$dir/out" && ok "imports the whole-database file" || not_ok "imports the whole-database file" "$(cat "$dir/out")" "$(cat "$dir/err")"
 "$cli" --database "$db" --user importer export --all --output "$dir/all-again.xml" >/dev/null 2>&1
 cmp -s "$dir/all.xml" "$dir/all-again.xml" && ok "export --all, import --all, export --all gives the same bytes" || not_ok "export --all, import --all, export --all gives the same bytes"
+"$cli" --database "$db" --user importer account list >"$dir/out" 2>"$dir/err" && grep -q "Third Tester" "$dir/out" && ! grep -q "Test User" "$dir/out" && "$cli" --database "$db" --user tester patient list >/dev/null 2>&1 && ok "a user name in the file that is taken here stays this database's account; the file's author is not one" || not_ok "a user name in the file that is taken here stays this database's account" "$(cat "$dir/out" "$dir/err")"
 as=importer
 expect 1 "Nothing was imported" "refuses the whole file when a patient is already held" -- import --all "$dir/all.xml"
 expect 1 "not a Kestrel whole-database export" "refuses a single case record as a whole-database file" -- import --all "$dir/record.xml"

@@ -267,8 +267,14 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
   kes_history_test_delete_patient (fixture->path, patient);
   kes_history_test_rehash (fixture->path, NULL, FALSE, 0);
   /* A new identity rather than none: the identity's migration comes before
-   * the accounts' one, which can't be undone by ALTER TABLE. */
-  sql = g_strdup_printf ("ALTER TABLE audit DROP COLUMN revision_hash; ALTER TABLE audit DROP COLUMN revision_author; "
+   * the accounts' one, which can't be undone by ALTER TABLE. What the
+   * migrations after the keyed chain's added goes too (issue 17's authors
+   * recorded elsewhere first). */
+  sql = g_strdup_printf ("DROP TRIGGER staff_elsewhere_never_signs_in_insert; "
+                         "DROP TRIGGER staff_elsewhere_never_signs_in_update; DROP TABLE revision_import; "
+                         "ALTER TABLE staff DROP COLUMN recorded_elsewhere; "
+                         "ALTER TABLE staff DROP COLUMN source_username; "
+                         "ALTER TABLE audit DROP COLUMN revision_hash; ALTER TABLE audit DROP COLUMN revision_author; "
                          "ALTER TABLE audit DROP COLUMN revision_at; ALTER TABLE audit DROP COLUMN key_id; "
                          "DROP TABLE chain_anchor; UPDATE database_identity SET id = lower (hex (randomblob (16))); "
                          /* What the migrations after the keyed chain's added (issue 20's). */

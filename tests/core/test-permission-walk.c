@@ -588,6 +588,15 @@ c_import_staff (Walk *w, GError **e)
   return kes_store_import_staff (w->store, staff, e);
 }
 
+static gboolean
+c_nhs_holder (Walk *w, GError **e)
+{
+  g_autofree char *holder = NULL;
+  gboolean held = FALSE;
+
+  return kes_store_find_nhs_number_holder (w->store, "9434765919", NULL, &held, &holder, e);
+}
+
 /* Revision 1 of a note the store holds already: a conflict, after the permission. */
 static GPtrArray *
 held_revision (Walk *w)
@@ -884,6 +893,7 @@ static const Row cases[] = {
   { "kes_store_list_patient_ids", c_patient_ids },
   { "kes_store_import_team", c_import_team },
   { "kes_store_import_staff", c_import_staff },
+  { "kes_store_find_nhs_number_holder", c_nhs_holder },
   { "kes_store_import_revisions", c_import_revisions },
   { "kes_store_settle_imported_legal_status", c_settle_legal },
   { "kes_store_import_revisions_in_transaction", c_import_in_transaction },

@@ -332,6 +332,18 @@ test_password_hash_replaced (Fixture       *fixture,
               "(SELECT password_hash FROM staff WHERE username = 'tester')");
 }
 
+/* Marked an author recorded elsewhere (issue 17): everything they wrote
+ * here would read as brought in with an imported file, and no
+ * administrator could change their account any more. */
+static void
+test_staff_marked_recorded_elsewhere (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *id = author_id (fixture);
+
+  change_row (fixture, "staff", id, "recorded_elsewhere", "'a case record exported on 2026-01-01T00:00:00Z'");
+}
+
 /* Renamed in the directory and in the staff record's latest revision too:
  * the revision no longer matches the hash its entry recorded. */
 static void
@@ -435,6 +447,7 @@ main (int   argc,
   ADD ("staff-roles-cleared", test_staff_roles_cleared);
   ADD ("password-hash-cleared", test_password_hash_cleared);
   ADD ("password-hash-replaced", test_password_hash_replaced);
+  ADD ("staff-marked-recorded-elsewhere", test_staff_marked_recorded_elsewhere);
   ADD ("tampered-accounts-not-acted-on", test_tampered_accounts_not_acted_on);
 #undef ADD
 

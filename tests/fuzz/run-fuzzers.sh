@@ -58,7 +58,8 @@ sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit
 cflags=(-g -O1 -std=gnu17 "${sanitize[@]}"
         -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
         -DG_LOG_USE_STRUCTURED -UG_DISABLE_ASSERT
-        -I"$build" -I"$work/gen" -I"$src/src/core" -I"$src/src/report" "${pkg_cflags[@]}")
+        -I"$build" -I"$work/gen" -I"$src/src/core" -I"$src/src/report" -I"$src/tests/support"
+        "${pkg_cflags[@]}")
 
 # Core's GResource (code lists, migrations), compiled here rather than taken from a build tree.
 for kind in source:c header:h; do
@@ -77,12 +78,21 @@ if grep -q 'kes_xml_reader_new_for_data' "$src/src/report/kes-xml-reader.h" 2>/d
       --generate-${kind%:*} --target="$work/gen/kes-report-resources.${kind#*:}" \
       "$src/src/report/kestrel-report.gresource.xml"
   done
-  for name in kes-report-error kes-xml-reader kes-xml-prolog kes-xml-schema kes-xml-out kes-flat-json \
-              kes-record-archive kes-record-archive-read; do
+  for name in kes-report-error kes-xml-reader kes-xml-prolog kes-xml-input-scan kes-xml-schema \
+              kes-xml-out kes-flat-json kes-record-archive kes-record-archive-read; do
     sources+=("$src/src/report/$name.c")
   done
   sources+=("$work/gen/kes-report-resources.c")
   harnesses+=(fuzz-record-xml)
+  # Streaming import into a store, single file and whole database.
+  if [ -f "$src/src/report/kes-record-import-rules.c" ]; then
+    for name in kes-record-import kes-record-import-kinds kes-record-import-rules kes-record-database \
+                kes-record-export kes-atomic-file; do
+      sources+=("$src/src/report/$name.c")
+    done
+    sources+=("$src/tests/support/kes-test-accounts.c")
+    harnesses+=(fuzz-record-import)
+  fi
 else
   echo "# the XML reader has no parse-from-memory entry point yet: fuzz-record-xml not built"
 fi
@@ -114,10 +124,10 @@ asan_options=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$fuzz_src/lsan.supp:print_suppressions=0
 
-declare -A max_len=([fuzz-patient-json]=4096 [fuzz-record-xml]=12288)
+declare -A max_len=([fuzz-patient-json]=4096 [fuzz-record-xml]=12288 [fuzz-record-import]=16384)
 # These call into json-glib and libxml2, which have no frame pointers: unwinding fully at each
 # malloc (ten times slower) lets a leak's stack show the library function the suppressions name.
-declare -A slow_unwind=([fuzz-patient-json]=1 [fuzz-record-xml]=1)
+declare -A slow_unwind=([fuzz-patient-json]=1 [fuzz-record-xml]=1 [fuzz-record-import]=1)
 failed=0
 total_runs=0
 n=0
@@ -127,7 +137,7 @@ for harness in "${harnesses[@]}"; do
   log="$work/$harness.log"
   mkdir -p "$work/corpus/$harness"
   case "$harness" in
-    fuzz-patient-json|fuzz-record-xml) run_seconds=$seconds ;;
+    fuzz-patient-json|fuzz-record-xml|fuzz-record-import) run_seconds=$seconds ;;
     *) run_seconds=$(( (seconds + 1) / 2 )) ;;
   esac
   status=0

@@ -628,6 +628,37 @@ test_deep_entry (void)
   g_test_message ("refused in %.1f ms: %s", (g_get_monotonic_time () - start) / 1e3, error->message);
 }
 
+/* A record of another kind meets its own form's rules on import too: a
+ * referral for an area the pathway does not know is refused, naming the
+ * referral and the problem, and nothing is written. */
+static void
+test_other_kind_rules (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autoptr(GBytes) first = export_patient (fixture->store->store, fixture->patient_id);
+  g_autofree char *text = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_autoptr(GRegex) area = g_regex_new ("<text name=\"area\">[^<]*</text>", 0, 0, NULL);
+  g_autofree char *edited = g_regex_replace_literal (area, text, -1, 0,
+                                                     "<text name=\"area\">atlantis</text>", 0,
+                                                     NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (edited, strlen (edited));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = kes_store_count_patients (target->store);
+
+  g_assert_cmpstr (edited, !=, text);
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
+                                             NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "of referral "));
+  g_assert_nonnull (strstr (error->message, "atlantis"));
+  g_assert_cmpuint (kes_store_count_patients (target->store), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +666,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/record/kinds/round-trip", test_every_kind_round_trip);
+  g_test_add_func ("/record/kinds/other-kind-rules", test_other_kind_rules);
   g_test_add_func ("/record/kinds/subject-access", test_subject_access);
   g_test_add_func ("/record/kinds/hostile-entries", test_hostile_entries);
   g_test_add_func ("/record/kinds/deep-entry", test_deep_entry);

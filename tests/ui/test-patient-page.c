@@ -7,6 +7,7 @@
 
 #include "kes-app-util.h"
 #include "kes-codes.h"
+#include "kes-field-limits.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "kes-test-accounts.h"
@@ -224,6 +225,67 @@ test_required_fields (Fixture       *fixture,
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "given_name"));
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "birth_date"));
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "gender"));
+}
+
+/* Every entry of the register holds at most what core's length table
+ * allows (kes-field-limits.c), and a text area over its limit is refused
+ * on save with the field named and everything typed kept. */
+static void
+test_field_limits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct { const char *widget; KesPatientField field; } entries[] = {
+    { "family_entry", KES_PATIENT_FAMILY_NAME },
+    { "given_entry", KES_PATIENT_GIVEN_NAME },
+    { "preferred_entry", KES_PATIENT_PREFERRED_NAME },
+    { "birth_entry", KES_PATIENT_BIRTH_DATE },
+    { "nhs_entry", KES_PATIENT_NHS_NUMBER },
+    { "postcode_entry", KES_PATIENT_POSTCODE },
+    { "phone_entry", KES_PATIENT_PHONE },
+    { "gp_entry", KES_PATIENT_GP_PRACTICE },
+    { "referral_entry", KES_PATIENT_REFERRAL_DATE },
+    { "age_override_entry", KES_PATIENT_AGE_OVERRIDE_REASON },
+  };
+  g_autofree char *long_name = g_strnfill (kes_field_limit ("patient.family_name") + 20, 'A');
+  g_autofree char *long_address = g_strnfill (kes_field_limit ("patient.address") + 1, 'x');
+  GtkWidget *contacts = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_CONTACTS_VIEW);
+  GtkWidget *notes = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_NOTES_VIEW);
+  const char *message;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *key = g_strconcat ("patient.", kes_patient_field_key (entries[i].field), NULL);
+
+      g_assert_cmpint (gtk_entry_get_max_length (GTK_ENTRY (field (fixture, entries[i].widget))), ==,
+                       (int) kes_field_limit (key));
+    }
+  g_assert_cmpint (gtk_entry_get_max_length (GTK_ENTRY (kes_test_child (contacts,
+                                                                        KES_TYPE_CONTACTS_VIEW,
+                                                                        "with_entry"))), ==,
+                   (int) kes_field_limit ("contact.with_whom"));
+  g_assert_cmpint (gtk_entry_get_max_length (GTK_ENTRY (kes_test_child (contacts,
+                                                                        KES_TYPE_CONTACTS_VIEW,
+                                                                        "location_entry"))), ==,
+                   (int) kes_field_limit ("contact.location"));
+  g_assert_cmpint (gtk_entry_get_max_length (GTK_ENTRY (kes_test_child (notes, KES_TYPE_NOTES_VIEW,
+                                                                        "title_entry"))), ==,
+                   (int) kes_field_limit ("note.title"));
+
+  kes_patient_page_new_patient (fixture->page, NULL);
+  fill_valid_register (fixture, long_name, "943 476 5919");
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "family_entry")))),
+                    ==, kes_field_limit ("patient.family_name"));
+  kes_text_view_set_text (GTK_TEXT_VIEW (field (fixture, "address_view")), long_address);
+  g_assert_false (kes_patient_page_save (fixture->page));
+  message = kes_patient_form_get_field_error (fixture->form, "address");
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, ==, "Address is longer than 500 characters");
+  g_assert_cmpuint (kes_store_count_patients (fixture->db->store), ==, 0);
+  {
+    g_autofree char *kept = kes_text_view_dup_text (GTK_TEXT_VIEW (field (fixture, "address_view")));
+
+    g_assert_cmpstr (kept, ==, long_address);
+  }
 }
 
 /* Someone else saved the record after it was opened: the save is refused
@@ -533,6 +595,7 @@ main (int   argc,
   ADD ("/patient-page/create-through-form", test_create_through_form);
   ADD ("/patient-page/invalid-nhs-number", test_invalid_nhs_number);
   ADD ("/patient-page/required-fields", test_required_fields);
+  ADD ("/patient-page/field-limits", test_field_limits);
   ADD ("/patient-page/stale-revision-conflict", test_stale_revision_conflict);
   ADD ("/patient-page/cancel-asks", test_cancel_asks);
   ADD ("/patient-page/correction-needs-reason", test_correction_needs_reason);

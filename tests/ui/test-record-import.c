@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "admin/kes-record-import-group.h"
+#include "patient/kes-history-view.h"
 #include "kes-record-export.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
@@ -235,6 +236,64 @@ test_already_held_offers_merge (Fixture       *fixture,
   g_assert_cmpstr (kes_patient_get_text (merged, KES_PATIENT_PREFERRED_NAME), ==, "Zo");
 }
 
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        || label_contains (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* After the import, the record's history names who wrote each revision
+ * where, and who brought it here: provenance, not impersonation. */
+static void
+test_history_shows_provenance (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *history = kes_history_view_new ();
+
+  respond (check_file (fixture, fixture->file), "import");
+  g_assert_true (kes_test_wait_until (imported, fixture, 20000));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_set_child (GTK_WINDOW (window), history);
+  kes_history_view_set_record (KES_HISTORY_VIEW (history), fixture->into->store,
+                               fixture->patient_id);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (200);
+  g_assert_true (label_contains (history, "Recorded by "));
+  g_assert_true (label_contains (history, "imported by Ida Importer on "));
+  save_png (window, "import-history-provenance.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The person is already on the register under another record: the check
+ * says so in plain words, names who, and nothing is written. */
+static void
+test_registered_person_refused (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *held = kes_test_add_patient (fixture->into->store, "Smith", "Alex",
+                                                "9434765919", NULL);
+  guint before = kes_store_count_patients (fixture->into->store);
+  AdwMessageDialog *dialog = check_file (fixture, fixture->file);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This File Cannot Be Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "already registered as SMITH, Alex"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+  save_png (GTK_WIDGET (dialog), "import-registered-person.png");
+  respond (dialog, "close");
+  g_assert_cmpuint (kes_store_count_patients (fixture->into->store), ==, before);
+  g_assert_null (fixture->imported_id);
+}
+
 /* A hostile file is refused in plain words and nothing is written. */
 static void
 test_hostile_file_refused (Fixture       *fixture,
@@ -271,6 +330,8 @@ main (int   argc,
   ADD ("/record-import/dry-run-then-import", test_dry_run_then_import);
   ADD ("/record-import/already-held-offers-merge", test_already_held_offers_merge);
   ADD ("/record-import/hostile-file-refused", test_hostile_file_refused);
+  ADD ("/record-import/history-shows-provenance", test_history_shows_provenance);
+  ADD ("/record-import/registered-person-refused", test_registered_person_refused);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-field-limits.h"
 #include "kes-codes.h"
 #include "kes-records.h"
 #include "kes-validate.h"
@@ -345,6 +346,8 @@ static void
 kes_contacts_view_init (KesContactsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_entry_set_max_length (self->with_entry, (int) kes_field_limit ("contact.with_whom"));
+  gtk_entry_set_max_length (self->location_entry, (int) kes_field_limit ("contact.location"));
 
   kes_dropdown_fill_code_list (self->type_dropdown, KES_CODES_CONTACT_TYPE, _("Choose a type"));
 }

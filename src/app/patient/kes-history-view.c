@@ -167,6 +167,7 @@ revision_row_new (KesHistoryView *self,
   GtkWidget *heading, *when, *label;
   g_autofree char *title = NULL;
   g_autofree char *at = kes_time_to_display (kes_revision_get_at (revision));
+  g_autofree char *provenance = kes_revision_dup_provenance (revision);
   const char *author = kes_revision_get_author_name (revision);
   const char *reason = kes_revision_get_reason (revision);
   g_autoptr(GPtrArray) lines = NULL;
@@ -185,8 +186,10 @@ revision_row_new (KesHistoryView *self,
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
 
-  when = gtk_label_new (at);
+  /* An imported revision says where it was written and who brought it here. */
+  when = gtk_label_new (provenance != NULL ? provenance : at);
   gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_label_set_wrap (GTK_LABEL (when), TRUE);
   gtk_widget_add_css_class (when, "dim-label");
   gtk_box_append (GTK_BOX (box), when);
 

@@ -8,6 +8,7 @@
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-field-limits.h"
 #include "kes-records.h"
 #include "kes-validate.h"
 #include "patient/kes-notes-view.h"
@@ -185,6 +186,7 @@ static void
 kes_notes_view_init (KesNotesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_entry_set_max_length (self->title_entry, (int) kes_field_limit ("note.title"));
 }
 
 GtkWidget *

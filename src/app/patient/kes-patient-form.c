@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-field-limits.h"
 #include "kes-records.h"
 #include "kes-validate.h"
 #include "patient/kes-patient-form.h"
@@ -315,6 +316,15 @@ kes_patient_form_init (KesPatientForm *self)
       else if (text_fields[i].kind == KIND_TEAM || text_fields[i].kind == KIND_STAFF)
         kes_dropdown_fill (GTK_DROP_DOWN (child (self, text_fields[i].widget)), _("Not set"),
                            NULL, NULL, 0);
+      else if (GTK_IS_ENTRY (child (self, text_fields[i].widget)))
+        {
+          /* The length table core checks on save, import and the CLI. */
+          g_autofree char *key = g_strconcat ("patient.",
+                                              kes_patient_field_key (text_fields[i].field), NULL);
+
+          gtk_entry_set_max_length (GTK_ENTRY (child (self, text_fields[i].widget)),
+                                    (int) kes_field_limit (key));
+        }
     }
 
   fill_diagnosis_choices (self);

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-rules"
+
+/* Import is a door: a case record from outside meets every rule a
+ * clinician meets in the form. Each case of issue 17's "Why" is refused
+ * with a message naming the field and the problem, never a raw database
+ * message, and the database is exactly as it was apart from the access
+ * log (compared as `sqlite3 DB .dump` without the audit rows). */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kes-record-database.h"
+#include "kes-record-export.h"
+#include "kes-record-import.h"
+#include "kes-report-error.h"
+#include "kes-test-accounts.h"
+#include "kes-test-dump.h"
+
+#define IMPORTED_AT "2026-11-23T09:00:00Z"
+
+static char *
+source_xml (void)
+{
+  return kes_test_zoe_case_record (IMPORTED_AT);
+}
+
+static char *
+replace_all (const char *text,
+             const char *from,
+             const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  return g_strjoinv (to, parts);
+}
+
+/* Imports @xml into @target as a single case record: refused with
+ * @expected in the message, and nothing but the access log changed. */
+static void
+assert_refused (KesTestStore *target,
+                const char   *xml,
+                const char   *expected)
+{
+  g_autofree char *before = kes_test_dump_without_audit (target);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kes_test_set_now (IMPORTED_AT);
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
+                                             NULL, &error));
+  kes_test_assert_plain_refusal (error, expected);
+
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The file with @from replaced by @to everywhere, into an empty database. */
+static void
+assert_edit_refused (const char *from,
+                     const char *to,
+                     const char *expected)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *original = source_xml ();
+  g_autofree char *edited = replace_all (original, from, to);
+
+  assert_refused (target, edited, expected);
+}
+
+static void
+test_valid_control (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *xml = source_xml ();
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kes_test_set_now (IMPORTED_AT);
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
+                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
+}
+
+/* Two "O'BRIEN, Zoë" on the register is the harm: same NHS number,
+ * another UUID (each fixture makes its own), refused even when merging. */
+static void
+test_same_nhs_number_other_uuid (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_with_patient ();
+  g_autofree char *xml = source_xml ();
+  g_autofree char *before = kes_test_dump_without_audit (target);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (target, xml, "already registered as O’BRIEN — CAFÉ, Zoë");
+
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_MERGE, NULL,
+                                             &error));
+  kes_test_assert_plain_refusal (error, "merge explicitly or check the identity");
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
+}
+
+/* Imported by a clinician of another team (South) than the one holding the
+ * number (North): refused all the same, without naming the patient they
+ * may not read (the form's rule, kes_store_find_nhs_number_holder). */
+static void
+test_same_nhs_number_other_team (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_with_patient ();
+  g_autofree char *xml = source_xml ();
+  g_autoptr(KesStaff) sam = kes_test_account (target->store, "sam", "Sam Southall", "South", "clinician");
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kes_store_set_actor (target->store, sam);
+  assert_refused (target, xml, "already registered, as a patient of another team (NHS number 943 476 5919)");
+  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT, NULL, &error));
+  g_assert_null (strstr (error->message, "Zoë"));
+  g_assert_null (strstr (error->message, "BRIEN"));
+  g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
+}
+
+/* The same through `import --all`: the message says where in the file. */
+static void
+test_same_nhs_number_whole_database (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_with_patient ();
+  g_autofree char *path = g_build_filename (source->dir, "all.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KesRecordDatabaseSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  kes_test_set_now (IMPORTED_AT);
+  g_assert_true (kes_record_export_database (source->store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  before = kes_test_dump_without_audit (target);
+  g_assert_false (kes_record_import_database (target->store, path, KES_RECORD_IMPORT_DEFAULT,
+                                              &summary, NULL, &error));
+  kes_test_assert_plain_refusal (error, "case record 1 in the file");
+  g_assert_nonnull (strstr (error->message, "already registered as O’BRIEN — CAFÉ, Zoë"));
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_check_digit (void)
+{
+  assert_edit_refused ("<nhs-number>9434765919</nhs-number>", "<nhs-number>9434765918</nhs-number>",
+                       "NHS number 943 476 5918 fails its check");
+}
+
+static void
+test_nhs_number_not_as_stored (void)
+{
+  assert_edit_refused ("<nhs-number>9434765919</nhs-number>", "<nhs-number>943 476 5919</nhs-number>",
+                       "NHS number “943 476 5919” is not written the way Kestrel stores it");
+}
+
+static void
+test_impossible_birth_dates (void)
+{
+  const char *dates[] = { "31/02/2025", "0000-00-00", "9999-99-99" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("<birth-date>%s</birth-date>", dates[i]);
+
+      assert_edit_refused ("<birth-date>1990-02-01</birth-date>", to, "Date of birth");
+    }
+}
+
+static void
+test_empty_family_name (void)
+{
+  assert_edit_refused ("<family-name>O’Brien — café</family-name>", "<family-name></family-name>",
+                       "Family name is required");
+}
+
+static void
+test_unknown_gender (void)
+{
+  assert_edit_refused ("<gender>2</gender>", "<gender>Z</gender>",
+                       "Stated gender “Z” is not a known code");
+}
+
+static void
+test_huge_family_name (void)
+{
+  g_autofree char *name = g_strnfill (9 * 1024 * 1024, 'A');
+  g_autofree char *to = g_strdup_printf ("<family-name>%s</family-name>", name);
+
+  assert_edit_refused ("<family-name>O’Brien — café</family-name>", to,
+                       "Family name is longer than 100 characters");
+}
+
+/* A revision dated after the import, or before anything it follows. */
+static void
+test_revision_in_2099 (void)
+{
+  assert_edit_refused ("at=\"2026-11-21T09:00:00Z\"", "at=\"2099-01-01T09:00:00Z\"",
+                       "after the moment of this import");
+}
+
+static void
+test_revision_in_year_1 (void)
+{
+  assert_edit_refused ("at=\"2026-11-21T09:00:00Z\"", "at=\"0001-01-01T09:00:00Z\"",
+                       "before the patient’s date of birth");
+}
+
+static void
+test_record_before_register (void)
+{
+  assert_edit_refused ("at=\"2026-11-21T12:00:00Z\"", "at=\"2026-11-20T12:00:00Z\"",
+                       "dated 20 Nov 2026");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-rules/valid-control", test_valid_control);
+  g_test_add_func ("/import-rules/same-nhs-number-other-uuid", test_same_nhs_number_other_uuid);
+  g_test_add_func ("/import-rules/same-nhs-number-other-team", test_same_nhs_number_other_team);
+  g_test_add_func ("/import-rules/same-nhs-number-whole-database",
+                   test_same_nhs_number_whole_database);
+  g_test_add_func ("/import-rules/bad-check-digit", test_bad_check_digit);
+  g_test_add_func ("/import-rules/nhs-number-not-as-stored", test_nhs_number_not_as_stored);
+  g_test_add_func ("/import-rules/impossible-birth-dates", test_impossible_birth_dates);
+  g_test_add_func ("/import-rules/empty-family-name", test_empty_family_name);
+  g_test_add_func ("/import-rules/unknown-gender", test_unknown_gender);
+  g_test_add_func ("/import-rules/huge-family-name", test_huge_family_name);
+  g_test_add_func ("/import-rules/revision-in-2099", test_revision_in_2099);
+  g_test_add_func ("/import-rules/revision-in-year-1", test_revision_in_year_1);
+  g_test_add_func ("/import-rules/record-before-register", test_record_before_register);
+
+  return g_test_run ();
+}
