@@ -164,6 +164,20 @@ check_cpa_review (KesCareRecord *self,
     require (self, issues, "cancel_reason", _("say why the review was cancelled"));
 }
 
+/* A plan written before issue 21 keeps its free-text needs; a new one
+ * lists at least one need with what will be done, who and by when. */
+static void
+check_care_plan (KesCareRecord *self,
+                 GPtrArray     *issues)
+{
+  if (!has (self, "actions") && !has (self, "needs"))
+    add (issues, "actions",
+         _("Needs, interventions, who and by when: add at least one need, what will be done about it, who will "
+           "do it and by when"));
+  check_date_order (self, issues, "start_date", "review_date",
+                    _("Review date: is before the date the care plan was agreed"));
+}
+
 static void
 check_monitoring_settings (KesCareRecord *self,
                            GPtrArray     *issues)
@@ -211,8 +225,13 @@ kes_care_record_check_rules (KesCareRecord *self,
   else if (g_str_equal (kind, KES_CARE_CPA_REVIEW))
     check_cpa_review (self, issues);
   else if (g_str_equal (kind, KES_CARE_CARE_PLAN))
-    check_date_order (self, issues, "start_date", "review_date",
-                      _("Review date: is before the date the care plan was agreed"));
+    check_care_plan (self, issues);
+  else if (g_str_equal (kind, KES_CARE_CRISIS_PLAN))
+    {
+      require (self, issues, "review_date", _("give the date the crisis plan is to be reviewed by"));
+      check_date_order (self, issues, "agreed_on", "review_date",
+                        _("Review date: is before the date the crisis plan was agreed"));
+    }
   else
     check_monitoring_settings (self, issues);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kes-care-plan-items.h"
 #include "kes-care-record-private.h"
 #include "kes-care-record.h"
 #include "kes-clock.h"
@@ -23,6 +24,7 @@
 #define B KES_CARE_FIELD_BOOL
 #define C KES_CARE_FIELD_CODE
 #define R KES_CARE_FIELD_RECORD
+#define I KES_CARE_FIELD_ITEMS
 
 static const KesCareField prescription_fields[] = {
   { "drug", N_("Medicine"), T, NULL, TRUE, TRUE, 0, 0 },
@@ -112,12 +114,18 @@ static const KesCareField cpa_review_fields[] = {
   { NULL }
 };
 
+/* Needs, interventions and who is responsible were free text until issue
+ * 21: a plan written then keeps them (legacy), a new plan lists each need
+ * with what will be done, who does it and by when ("actions"). */
+static const char * const care_plan_legacy[] = { "needs", "interventions", "responsible", NULL };
+
 static const KesCareField care_plan_fields[] = {
   { "start_date", N_("Care plan agreed on"), D, NULL, TRUE, TRUE, 0, 0 },
-  { "needs", N_("Needs"), L, NULL, TRUE, FALSE, 0, 0 },
   { "goals", N_("Goals, in the person's own words"), L, NULL, TRUE, FALSE, 0, 0 },
-  { "interventions", N_("Interventions"), L, NULL, TRUE, FALSE, 0, 0 },
-  { "responsible", N_("Who is responsible"), L, NULL, TRUE, FALSE, 0, 0 },
+  { "actions", N_("Needs, interventions, who and by when"), I, NULL, FALSE, FALSE, 0, 0 },
+  { "needs", N_("Needs"), L, NULL, FALSE, FALSE, 0, 0 },
+  { "interventions", N_("Interventions"), L, NULL, FALSE, FALSE, 0, 0 },
+  { "responsible", N_("Who is responsible"), L, NULL, FALSE, FALSE, 0, 0 },
   { "review_date", N_("Review date"), D, NULL, TRUE, TRUE, 0, 0 },
   { "co_produced", N_("Written with the person"), B, NULL, FALSE, FALSE, 0, 0 },
   { "copy_given", N_("Copy given to the person"), B, NULL, FALSE, FALSE, 0, 0 },
@@ -127,6 +135,9 @@ static const KesCareField care_plan_fields[] = {
 
 static const KesCareField crisis_plan_fields[] = {
   { "agreed_on", N_("Plan agreed on"), D, NULL, TRUE, TRUE, 0, 0 },
+  /* Not required here so plans written before issue 21 still load and
+   * import; a plan saved now needs one (kes-care-record-rules.c). */
+  { "review_date", N_("Review date"), D, NULL, FALSE, TRUE, 0, 0 },
   { "early_warning_signs", N_("Early warning signs"), L, NULL, TRUE, FALSE, 0, 0 },
   { "responds_to", N_("Who the person responds to and how to reach them"), L, NULL, TRUE, FALSE, 0, 0 },
   { "helped", N_("What has helped"), L, NULL, FALSE, FALSE, 0, 0 },
@@ -198,6 +209,7 @@ static const KesCareField crisis_plan_share_fields[] = {
 #undef B
 #undef C
 #undef R
+#undef I
 
 typedef struct
 {
@@ -250,6 +262,13 @@ kes_care_kind_date_field (const char *kind)
 {
   const CareKind *k = find_kind (kind);
   return k != NULL ? k->date_field : NULL;
+}
+
+gboolean
+kes_care_field_is_legacy (const char *kind,
+                          const char *key)
+{
+  return g_strcmp0 (kind, KES_CARE_CARE_PLAN) == 0 && g_strv_contains (care_plan_legacy, key);
 }
 
 const KesCareField *
@@ -613,6 +632,17 @@ check_field (KesCareRecord      *self,
           return;
         }
       break;
+    case KES_CARE_FIELD_ITEMS:
+      {
+        const char *agreed = g_hash_table_lookup (self->values, self->kind->date_field);
+        g_autofree char *lines = kes_plan_items_check (value, field->key, agreed, issues);
+
+        if (lines == NULL || g_str_equal (lines, "[]"))
+          g_hash_table_remove (self->values, field->key);
+        else
+          g_hash_table_replace (self->values, (gpointer) field->key, g_steal_pointer (&lines));
+        return;
+      }
     case KES_CARE_FIELD_TEXT:
     case KES_CARE_FIELD_LONG_TEXT:
     case KES_CARE_FIELD_RECORD:
@@ -637,6 +667,18 @@ kes_care_record_validate (KesCareRecord *self,
   return g_steal_pointer (&issues);
 }
 
+/* The lines of a structured plan as the array they are, or as the text
+ * typed when that is not JSON (validation has named the problem). */
+static JsonNode *
+items_node (const char *value)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json_parser_load_from_data (parser, value, -1, NULL) && JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return json_node_copy (json_parser_get_root (parser));
+  return json_node_init_string (json_node_alloc (), value);
+}
+
 char *
 kes_care_record_to_json (KesCareRecord *self)
 {
@@ -658,6 +700,8 @@ kes_care_record_to_json (KesCareRecord *self)
       json_builder_set_member_name (builder, field->key);
       if (field->type == KES_CARE_FIELD_BOOL)
         json_builder_add_boolean_value (builder, g_str_equal (value, "true"));
+      else if (field->type == KES_CARE_FIELD_ITEMS)
+        json_builder_add_value (builder, items_node (value));
       else if (field->type == KES_CARE_FIELD_NUMBER && parse_number (value, &number))
         json_builder_add_double_value (builder, number);
       else
@@ -693,6 +737,12 @@ kes_care_record_load_json (KesCareRecord  *self,
       const KesCareField *field = &self->kind->fields[i];
       JsonNode *node = json_object_get_member (object, field->key);
 
+      if (node != NULL && field->type == KES_CARE_FIELD_ITEMS && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_autofree char *lines = json_to_string (node, FALSE);
+          kes_care_record_set (self, field->key, lines);
+          continue;
+        }
       if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
         continue;
       if (field->type == KES_CARE_FIELD_BOOL)

@@ -36,6 +36,7 @@ typedef enum
   KES_CARE_FIELD_BOOL,
   KES_CARE_FIELD_CODE,   /* a code of @codes (a data/codes list), or a depot drug */
   KES_CARE_FIELD_RECORD, /* the id of another record */
+  KES_CARE_FIELD_ITEMS,  /* the lines of a structured care plan (kes-care-plan-items.h) */
 } KesCareFieldType;
 
 typedef struct
@@ -55,6 +56,10 @@ const KesCareField *kes_care_kind_fields      (const char   *kind);
 const char         *kes_care_kind_table       (const char   *kind);
 const char         *kes_care_kind_date_field  (const char   *kind);
 const KesCareField *kes_care_kind_find_field  (const char   *kind,
+                                               const char   *key);
+/* A field kept for records written before a form changed (a care plan's
+ * free-text needs): a form shows it only when the record holds text. */
+gboolean            kes_care_field_is_legacy  (const char   *kind,
                                                const char   *key);
 
 #define KES_TYPE_CARE_RECORD (kes_care_record_get_type ())

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "kes-care-plan-items.h"
 #include "kes-care-record.h"
 #include "kes-clock.h"
 #include "kes-clozapine.h"
@@ -218,6 +219,29 @@ add_physical_checks (GPtrArray   *sink,
   return TRUE;
 }
 
+/* A structured plan's lines: each need with what is done, who and by
+ * when; the first soon after the plan was agreed, the rest by its review. */
+static char *
+demo_plan_lines (int          agreed_ago,
+                 int          review_in,
+                 const GDate *today)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_plan_item_free);
+  g_autofree char *soon = days_ahead (today, MIN (-agreed_ago + 56, review_in));
+  g_autofree char *review = days_ahead (today, review_in);
+
+  g_ptr_array_add (lines, kes_plan_item_new ("Stable accommodation (demo)",
+                                             "Housing support worker; tenancy sustainment referral (demo)",
+                                             "Care coordinator (demo)", soon));
+  g_ptr_array_add (lines, kes_plan_item_new ("Staying well on medication (demo)",
+                                             "Depot clinic every four weeks; side-effect check at each dose (demo)",
+                                             "Depot clinic nurse (demo)", review));
+  g_ptr_array_add (lines, kes_plan_item_new ("A structured week (demo)",
+                                             "Occupational therapy: college taster course (demo)",
+                                             "Occupational therapist (demo)", review));
+  return kes_plan_items_to_json (lines);
+}
+
 static gboolean
 add_plans (GPtrArray   *sink,
            GRand       *rand,
@@ -225,16 +249,19 @@ add_plans (GPtrArray   *sink,
            const GDate *today,
            GError     **error)
 {
-  g_autofree char *start = days_ago (today, g_rand_int_range (rand, 200, 1000));
+  int agreed_ago = g_rand_int_range (rand, 200, 1000);
+  g_autofree char *start = days_ago (today, agreed_ago);
   g_autofree char *review = days_ago (today, g_rand_int_range (rand, 10, 400));
   /* The plan's own review date: most ahead, some up to two months past. */
-  g_autofree char *review_by = days_ahead (today, g_rand_int_range (rand, -60, 300));
+  int review_in = g_rand_int_range (rand, -60, 300);
+  g_autofree char *review_by = days_ahead (today, review_in);
+  g_autofree char *lines = demo_plan_lines (agreed_ago, review_in, today);
+  /* The crisis plan's review, from the care plan's (no draw of its own,
+   * so the rest of the demo stays as it was): a few a little overdue. */
+  g_autofree char *crisis_review_by = days_ahead (today, review_in / 2 + 14);
 
   if (!saved (save (sink, patient_id, KES_CARE_CARE_PLAN, error, "start_date", start,
-            "needs", "Medication, housing support, structured day (demo)",
-            "goals", "“I want to keep my flat and get back to college.” (demo)",
-            "interventions", "Fortnightly visits; depot clinic; occupational therapy (demo)",
-            "responsible", "Care coordinator; responsible clinician (demo)",
+            "goals", "“I want to keep my flat and get back to college.” (demo)", "actions", lines,
             "review_date", review_by, "s117_status", "receiving", "co_produced", "true", NULL)))
     return FALSE;
   if (g_rand_int_range (rand, 0, 20) != 0 &&
@@ -244,6 +271,7 @@ add_plans (GPtrArray   *sink,
     return FALSE;
   if (g_rand_int_range (rand, 0, 6) == 0 &&
       !saved (save (sink, patient_id, KES_CARE_CRISIS_PLAN, error, "agreed_on", start,
+            "review_date", crisis_review_by,
             "early_warning_signs", "Stops sleeping, misses appointments (demo)",
             "responds_to", "Care coordinator; sister (demo)", "crisis_actions", "Increase visits; medical review (demo)",
             "out_of_hours", "Crisis line (demo)", "contingency", "Duty worker (demo)", NULL)))

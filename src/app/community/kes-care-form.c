@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "community/kes-care-form.h"
+#include "community/kes-plan-items-editor.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -115,6 +116,12 @@ make_row (KesCareForm        *self,
   GtkWidget *row = NULL;
   GtkWidget *input = NULL;
 
+  /* A plan written before the form changed keeps its old text, shown and
+   * editable; a new plan is not offered the old field. */
+  if (kes_care_field_is_legacy (kes_care_record_get_kind (record), field->key) &&
+      *kes_care_record_get (record, field->key) == '\0')
+    return NULL;
+
   switch (field->type)
     {
     case KES_CARE_FIELD_TEXT:
@@ -174,6 +181,11 @@ make_row (KesCareForm        *self,
         g_signal_connect_object (row, "notify::selected", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
         break;
       }
+    case KES_CARE_FIELD_ITEMS:
+      row = GTK_WIDGET (kes_plan_items_editor_new (label));
+      input = row;
+      g_signal_connect_object (row, "changed", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+      break;
     case KES_CARE_FIELD_RECORD:
     default:
       return NULL;
@@ -197,6 +209,8 @@ set_widget_value (GtkWidget  *widget,
           position = i;
       adw_combo_row_set_selected (ADW_COMBO_ROW (widget), position);
     }
+  else if (KES_IS_PLAN_ITEMS_EDITOR (widget))
+    kes_plan_items_editor_set_json (KES_PLAN_ITEMS_EDITOR (widget), value);
   else if (GTK_IS_SWITCH (widget))
     gtk_switch_set_active (GTK_SWITCH (widget), g_strcmp0 (value, "true") == 0);
   else if (GTK_IS_TEXT_VIEW (widget))
@@ -215,12 +229,27 @@ dup_widget_value (GtkWidget *widget)
 
       return position < g_strv_length (codes) ? g_strdup (codes[position]) : NULL;
     }
+  if (KES_IS_PLAN_ITEMS_EDITOR (widget))
+    return kes_plan_items_editor_dup_json (KES_PLAN_ITEMS_EDITOR (widget));
   if (GTK_IS_SWITCH (widget))
     return gtk_switch_get_active (GTK_SWITCH (widget)) ? g_strdup ("true") : NULL;
   if (GTK_IS_TEXT_VIEW (widget))
     return kes_text_view_dup_text (GTK_TEXT_VIEW (widget));
   /* As typed: core trims and normalises, and a failed save keeps this. */
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+/* The care plan's lines mark their own empty entries. */
+static void
+mark_error (GtkWidget *widget,
+            gboolean   error)
+{
+  if (KES_IS_PLAN_ITEMS_EDITOR (widget))
+    kes_plan_items_editor_set_error (KES_PLAN_ITEMS_EDITOR (widget), error);
+  else if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
 }
 
 /* Core's checks of what the form holds now, each field with a problem
@@ -240,7 +269,7 @@ show_issues (KesCareForm *self,
 
   g_hash_table_iter_init (&iter, self->widgets);
   while (g_hash_table_iter_next (&iter, NULL, &widget))
-    gtk_widget_remove_css_class (widget, "error");
+    mark_error (widget, FALSE);
   for (guint i = 0; i < issues->len; i++)
     {
       KesIssue *issue = g_ptr_array_index (issues, i);
@@ -248,7 +277,7 @@ show_issues (KesCareForm *self,
 
       g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
       if (field != NULL)
-        gtk_widget_add_css_class (field, "error");
+        mark_error (field, TRUE);
       if (first == NULL)
         first = field;
     }

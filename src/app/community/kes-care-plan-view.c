@@ -11,6 +11,7 @@
 #include "community/kes-care-view-util.h"
 #include "community/kes-crisis-share.h"
 #include "kes-app-util.h"
+#include "kes-care-plan-items.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -226,10 +227,40 @@ first_of (GListModel *list)
   return list != NULL && g_list_model_get_n_items (list) > 0 ? g_list_model_get_item (list, 0) : NULL;
 }
 
+/* One row a need: "Stable accommodation", then what is done, who and by
+ * when, "overdue" when that date has passed. */
+static void
+add_plan_lines (KesCareGroup  *group,
+                KesCareRecord *plan)
+{
+  g_autoptr(GPtrArray) lines = kes_plan_items_parse (kes_care_record_get (plan, "actions"));
+  g_autoptr(GDate) today = kes_clock_today ();
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      KesPlanItem *line = g_ptr_array_index (lines, i);
+      g_autofree char *by = kes_date_to_display (line->by_when);
+      g_autoptr(GDate) by_date = kes_date_from_iso (line->by_when);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: a need of the care plan, by its number */
+      title = g_strdup_printf (_("Need %u: %s"), i + 1, line->need);
+      if (by_date != NULL && g_date_compare (by_date, today) < 0)
+        /* TRANSLATORS: the intervention, who does it and the date it was due by */
+        subtitle = g_strdup_printf (_("%s · %s · by %s (date passed)"), line->intervention, line->who, by);
+      else
+        /* TRANSLATORS: the intervention, who does it and the date it is due by */
+        subtitle = g_strdup_printf (_("%s · %s · by %s"), line->intervention, line->who, by);
+      kes_care_group_add_row (group, title, subtitle);
+    }
+}
+
 static void
 fill_plan (KesCarePlanView *self,
            GListModel      *plans)
 {
+
   g_clear_object (&self->current_plan);
   self->current_plan = first_of (plans);
   kes_care_group_clear (&self->plan);
@@ -245,10 +276,13 @@ fill_plan (KesCarePlanView *self,
                                                     ? _("copy given") : _("no copy given yet"));
 
       kes_care_group_add_row (&self->plan, summary, kes_care_code_label (plan, "s117_status"));
-      add_text_row (&self->plan, plan, "needs");
       add_text_row (&self->plan, plan, "goals");
-      add_text_row (&self->plan, plan, "interventions");
-      add_text_row (&self->plan, plan, "responsible");
+      add_plan_lines (&self->plan, plan);
+      /* A plan written before needs were listed one by one. */
+      for (const KesCareField *field = kes_care_kind_fields (KES_CARE_CARE_PLAN); field->key != NULL; field++)
+        if (kes_care_field_is_legacy (KES_CARE_CARE_PLAN, field->key) &&
+            *kes_care_record_get (plan, field->key) != '\0')
+          add_text_row (&self->plan, plan, field->key);
     }
   gtk_button_set_label (GTK_BUTTON (self->plan_button),
                         self->current_plan != NULL ? _("_Edit Care Plan…") : _("_Write Care Plan…"));
@@ -389,8 +423,16 @@ fill_crisis (KesCarePlanView *self,
   if (self->current_crisis != NULL)
     {
       g_autofree char *agreed = kes_care_date (self->current_crisis, "agreed_on");
-      g_autofree char *title = g_strdup_printf (_("Agreed %s · last updated by %s"), agreed,
-                                                kes_care_record_get_author_name (self->current_crisis));
+      g_autofree char *review = kes_care_date (self->current_crisis, "review_date");
+      g_autofree char *title = NULL;
+
+      if (*review != '\0')
+        /* TRANSLATORS: when the crisis plan was agreed, its review date and who last changed it */
+        title = g_strdup_printf (_("Agreed %s · review by %s · last updated by %s"), agreed, review,
+                                 kes_care_record_get_author_name (self->current_crisis));
+      else
+        title = g_strdup_printf (_("Agreed %s · no review date: edit the plan to set one · last updated by %s"),
+                                 agreed, kes_care_record_get_author_name (self->current_crisis));
 
       kes_care_group_add_row (&self->crisis, title, NULL);
       add_text_row (&self->crisis, self->current_crisis, "early_warning_signs");

@@ -14,6 +14,7 @@
 #include "community/kes-care-plan-view.h"
 #include "community/kes-medication-view.h"
 #include "kes-store-community.h"
+#include "kes-store-next-review.h"
 #include "moj/kes-moj-view.h"
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-history-view.h"
@@ -37,6 +38,7 @@ struct _KesPatientPage
   GtkLabel         *name_label;
   GtkLabel         *details_label;
   GtkLabel         *legal_label;
+  GtkLabel         *review_label;
   GtkWidget        *edit_button;
   GtkWidget        *cancel_button;
   GtkWidget        *save_button;
@@ -83,6 +85,36 @@ form_json (KesPatientPage *self)
   return kes_patient_to_json (typed);
 }
 
+/* "Next review 12 Jan 2027 (CPA review booked)", overdue said in words;
+ * hidden without view-clinical or when none is recorded. */
+static void
+update_next_review (KesPatientPage *self)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GDate) today = kes_clock_today ();
+  KesNextReviewKind kind = KES_NEXT_REVIEW_NONE;
+
+  if (self->store == NULL || kes_patient_get_id (self->patient) == NULL ||
+      !kes_store_next_review (self->store, kes_patient_get_id (self->patient), &due, &kind, NULL) || due == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->review_label), FALSE);
+      return;
+    }
+  shown = kes_date_to_display (due);
+  date = kes_date_from_iso (due);
+  if (date != NULL && g_date_compare (date, today) < 0)
+    /* TRANSLATORS: "Next review 12 Jan 2026 (care plan review): overdue" */
+    text = g_strdup_printf (_("Next review %s (%s): overdue"), shown, kes_next_review_kind_label (kind));
+  else
+    /* TRANSLATORS: "Next review 12 Jan 2027 (CPA review booked)" */
+    text = g_strdup_printf (_("Next review %s (%s)"), shown, kes_next_review_kind_label (kind));
+  gtk_label_set_text (self->review_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), TRUE);
+}
+
 static void
 update_header (KesPatientPage *self)
 {
@@ -105,6 +137,7 @@ update_header (KesPatientPage *self)
       gtk_label_set_text (self->details_label,
                           _("Fill in the register and save to add the patient to the caseload."));
       gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_label), FALSE);
       gtk_widget_set_visible (self->alerts_box, FALSE);
       return;
     }
@@ -153,6 +186,7 @@ update_header (KesPatientPage *self)
   gtk_label_set_text (self->legal_label, moj_status != NULL ? moj_status : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), moj_status != NULL);
+  update_next_review (self);
 
   alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
   /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
@@ -503,6 +537,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, legal_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, save_button);
