@@ -223,6 +223,11 @@ build_plan (KesStore    *store,
                                                                             : _("no copy given yet"),
                                kes_care_record_get_author_name (plan));
   kes_block_add_key_value (values, _("This plan"), agreement);
+  if (*kes_care_record_get (plan, "review_date") != '\0')
+    {
+      g_autofree char *review = kes_report_date (kes_care_record_get (plan, "review_date"));
+      kes_block_add_key_value (values, _("To be reviewed by"), review);
+    }
   if (sent != NULL)
     kes_block_add_key_value (values, _("Sent to"), sent);
 

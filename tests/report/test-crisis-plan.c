@@ -95,7 +95,7 @@ test_plan_with_essentials (void)
   save (fixture, KES_CARE_PRESCRIPTION, "drug", "Clozapine", "category", "clozapine", "dose", "350 mg",
         "route", "oral", "frequency", "at night", "prescriber", "Dr Bob Okafor", "start_date", "2024-01-10", NULL);
   save (fixture, KES_CARE_FBC, "taken_on", "2026-11-18", "wbc", "6.1", "neutrophils", "3.8", NULL);
-  save (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-19",
+  save (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-19", "review_date", "2027-05-19",
         "early_warning_signs", "Stops eating; talks about being followed; misses the clozapine clinic",
         "responds_to", "Her brother on 07700 900456; Alice, care coordinator",
         "helped", "Short daily visits; time at the allotment",

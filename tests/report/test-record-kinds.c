@@ -291,7 +291,7 @@ add_care (Fixture *fixture)
   save_care (fixture, KES_CARE_CPA_REVIEW, NULL, "status", "validated", "scheduled_for", "2026-01-20",
              "held_on", "2026-01-20", "attendees", "Patient, care coordinator", "outcomes", "Plan continued",
              "validated_on", "2026-01-20", NULL);
-  save_care (fixture, KES_CARE_CRISIS_PLAN, &crisis, "agreed_on", "2025-07-01",
+  save_care (fixture, KES_CARE_CRISIS_PLAN, &crisis, "agreed_on", "2025-07-01", "review_date", "2026-01-01",
              "early_warning_signs", "Stops sleeping", "responds_to", "Sister, 01603 000000",
              "crisis_actions", "Call the team", "out_of_hours", "Crisis line",
              "contingency", "Duty worker visits", NULL);

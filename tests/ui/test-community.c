@@ -415,7 +415,7 @@ test_share_crisis_plan (Fixture       *fixture,
 
   /* A full record: legal status, victim condition, depot, carer with consent. */
   fill_record_for_shots (fixture);
-  plan = save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-20",
+  plan = save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-20", "review_date", "2027-05-20",
                       "early_warning_signs", "Stops sleeping; believes neighbours are watching",
                       "responds_to", "His sister Grace (07700 900123); Alice, care coordinator",
                       "crisis_actions", "Call the care coordinator; increase visits to daily",
@@ -579,7 +579,7 @@ fill_record_for_shots (Fixture *fixture)
                                "given_on", "2026-11-02", "outcome", "given", "dose", "100 mg",
                                "site", "Left deltoid", "batch", "PP2291", "given_by", "Alice Adeyemi", NULL));
   /* A day before the plan test_share_crisis_plan writes, so that one is the latest. */
-  g_object_unref (save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-19",
+  g_object_unref (save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-19", "review_date", "2027-05-19",
                                "early_warning_signs", "Stops sleeping; believes neighbours are watching",
                                "responds_to", "His sister Grace (07700 900123); Alice, care coordinator",
                                "crisis_actions", "Call the care coordinator; increase visits to daily",

@@ -365,8 +365,9 @@ static const struct
   { KES_CARE_LITHIUM_LEVEL, { "taken_on", "20/11/2026", "level", "0.7", NULL } },
   { KES_CARE_CPA_REVIEW, { "status", "held", "scheduled_for", "20/11/2026", "held_on", "20/11/2026", NULL } },
   { KES_CARE_CARE_PLAN, { "start_date", "20/11/2026", "review_date", "20/05/2027", "s117_status", "not-eligible",
-                          NULL } },
-  { KES_CARE_CRISIS_PLAN, { "agreed_on", "20/11/2026", NULL } },
+                          "actions", "[{\"need\":\"Housing\",\"intervention\":\"Tenancy support\","
+                          "\"who\":\"Care coordinator\",\"by_when\":\"20/12/2026\"}]", NULL } },
+  { KES_CARE_CRISIS_PLAN, { "agreed_on", "20/11/2026", "review_date", "20/05/2027", NULL } },
 };
 
 static void
