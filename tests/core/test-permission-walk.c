@@ -17,6 +17,7 @@
 #include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
+#include "kes-store-next-review.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-store-whole-db.h"
@@ -210,6 +211,15 @@ c_share_crisis_plan (Walk *w, GError **e)
   kes_care_record_set_identity (plan, "no-such-plan", 1, KES_RECORD_ACTIVE);
   result_ = kes_store_share_crisis_plan (w->store, plan, "Crisis team", "email", "", e);
   return result_ != NULL;
+}
+
+static gboolean
+c_next_review (Walk *w, GError **e)
+{
+  g_autofree char *due = NULL;
+  KesNextReviewKind kind;
+
+  return kes_store_next_review (w->store, w->patient_id, &due, &kind, e);
 }
 
 static gboolean c_essentials (Walk *w, GError **e) { g_autoptr(KesCrisisEssentials) result_ = kes_store_crisis_essentials (w->store, w->patient_id, e); return result_ != NULL; }
@@ -842,6 +852,7 @@ static const Row cases[] = {
   { "kes_store_load_care_record", c_load_care },
   { "kes_store_list_care_alerts", c_care_alerts },
   { "kes_store_crisis_essentials", c_essentials },
+  { "kes_store_next_review", c_next_review },
   { "kes_store_medication_lines", c_medication_lines },
   { "kes_store_share_crisis_plan", c_share_crisis_plan },
   { "kes_store_save_care_record", c_save_care },

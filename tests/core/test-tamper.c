@@ -254,6 +254,18 @@ test_neutrophils (Fixture       *fixture,
   change_row (fixture, "fbc_result", id, "neutrophils", "neutrophils + 2.5");
 }
 
+/* Issue 21: a crisis plan's review date moved a year on, so Today stops
+ * asking for the review, without a revision. */
+static void
+test_crisis_plan_review_date (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM crisis_plan WHERE review_date IS NOT NULL ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "crisis_plan", id, "review_date", "date (review_date, '+1 year')");
+}
+
 /* A note planted in the notes list under the id of a record that is no
  * note (so every reference in the file still resolves). */
 static void
@@ -441,6 +453,7 @@ main (int   argc,
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
   ADD ("row-without-revision", test_row_without_revision);
+  ADD ("crisis-plan-review-date", test_crisis_plan_review_date);
   ADD ("staff-renamed", test_staff_renamed);
   ADD ("staff-renamed-with-history", test_staff_renamed_with_history);
   ADD ("staff-roles", test_staff_roles);
