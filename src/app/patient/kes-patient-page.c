@@ -21,6 +21,7 @@
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
+#include "patient/kes-record-overview.h"
 #include "carers/kes-patient-carers-view.h"
 #include "referrals/kes-referral-tab.h"
 #include "risk/kes-risk-view.h"
@@ -39,6 +40,7 @@ struct _KesPatientPage
   GtkLabel         *details_label;
   GtkLabel         *legal_label;
   GtkLabel         *review_label;
+  KesRecordOverview *record_overview;
   GtkWidget        *edit_button;
   GtkWidget        *cancel_button;
   GtkWidget        *save_button;
@@ -115,6 +117,27 @@ update_next_review (KesPatientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->review_label), TRUE);
 }
 
+/* The first tab's overview, read again with the header; not while the
+ * register is being edited. */
+static void
+update_overview (KesPatientPage *self)
+{
+  gboolean shown = !self->is_new && !self->editing && self->patient != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->record_overview), shown);
+  if (shown)
+    kes_record_overview_load (self->record_overview, self->store, kes_patient_get_id (self->patient),
+                              kes_patient_get_list (self->patient, KES_PATIENT_ALERTS),
+                              kes_patient_get_text (self->patient, KES_PATIENT_COORDINATOR_ID));
+}
+
+static void
+overview_open_tab_cb (KesPatientPage *self,
+                      const char     *tab)
+{
+  kes_patient_page_show_tab (self, tab);
+}
+
 static void
 update_header (KesPatientPage *self)
 {
@@ -187,6 +210,7 @@ update_header (KesPatientPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_label), moj_status != NULL);
   update_next_review (self);
+  update_overview (self);
 
   alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
   /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
@@ -282,6 +306,7 @@ set_editing (KesPatientPage *self,
   kes_patient_form_set_editing (self->form, editing);
   kes_patient_form_set_can_correct (self->form, !self->is_new);
 
+  update_overview (self);
   g_clear_pointer (&self->snapshot_json, g_free);
   if (editing)
     {
@@ -531,6 +556,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   g_type_ensure (KES_TYPE_CONTACTS_VIEW);
   g_type_ensure (KES_TYPE_NOTES_VIEW);
   g_type_ensure (KES_TYPE_HISTORY_VIEW);
+  g_type_ensure (KES_TYPE_RECORD_OVERVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/patient/kes-patient-page.ui");
@@ -538,6 +564,8 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, legal_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, record_overview);
+  gtk_widget_class_bind_template_callback (widget_class, overview_open_tab_cb);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, save_button);
