@@ -140,6 +140,24 @@ add_legal (KesRecordOverview *self,
     }
 }
 
+/* What monitoring asks for first: an urgent item, else the earliest due. */
+static KesMonitoringItem *
+soonest (GPtrArray *items)
+{
+  KesMonitoringItem *best = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KesMonitoringItem *item = g_ptr_array_index (items, i);
+
+      if (best == NULL || (item->urgent && !best->urgent) ||
+          (item->urgent == best->urgent && item->due != NULL &&
+           (best->due == NULL || g_date_compare (item->due, best->due) < 0)))
+        best = item;
+    }
+  return best;
+}
+
 static void
 add_medication (KesRecordOverview *self,
                 KesStore          *store,
@@ -164,7 +182,7 @@ add_medication (KesRecordOverview *self,
   monitoring = kes_store_list_monitoring (store, patient_id, today, NULL);
   if (monitoring != NULL && monitoring->len > 0)
     {
-      KesMonitoringItem *first = g_ptr_array_index (monitoring, 0);
+      KesMonitoringItem *first = soonest (monitoring);
       g_autofree char *iso = first->due != NULL ? kes_date_to_iso (first->due) : NULL;
       g_autofree char *shown = iso != NULL ? kes_date_to_display (iso) : NULL;
       /* TRANSLATORS: what monitoring asks for next, and by when */

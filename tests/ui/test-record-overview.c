@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kes-accounts.h"
+#include "kes-community-fixture.h"
+#include "kes-store.h"
+#include "kes-test-accounts.h"
+#include "patient/kes-patient-page.h"
+#include "community/kes-care-plan-view.h"
+#include "patient/kes-record-overview.h"
+
+/* Issue 21: a record opens on its overview, read from the records that
+ * hold each thing, each line a way to its tab, and only what the signed-in
+ * role may read. */
+
+typedef KesCommunityFixture Fixture;
+
+static const char *
+subtitle_of (GtkWidget  *overview,
+             const char *title)
+{
+  GtkWidget *row = kes_test_find_row (overview, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  GtkWidget *overview;
+  GtkWidget *row;
+
+  g_object_unref (kes_community_save_record (fixture, KES_CARE_CARE_PLAN, "start_date", "2026-11-01", "goals",
+                                             "“Keep my flat.”", "review_date", "2027-05-01", "s117_status",
+                                             "receiving", "actions",
+                                             "[{\"need\":\"Housing\",\"intervention\":\"Tenancy support\","
+                                             "\"who\":\"Care coordinator\",\"by_when\":\"2026-12-01\"}]", NULL));
+  g_object_unref (kes_community_save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-01",
+                                             "review_date", "2027-02-01", "early_warning_signs", "Stops sleeping",
+                                             "responds_to", "Sister", "crisis_actions", "Visit",
+                                             "out_of_hours", "Crisis line", "contingency", "Duty worker", NULL));
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  overview = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_RECORD_OVERVIEW);
+  g_assert_nonnull (overview);
+  g_assert_true (gtk_widget_get_visible (overview));
+
+  /* The earliest review is the crisis plan's. */
+  g_assert_cmpstr (subtitle_of (overview, "Next review"), ==, "1 Feb 2027 (crisis plan review)");
+  g_assert_cmpstr (subtitle_of (overview, "Latest note"), ==, "None written");
+  g_assert_cmpstr (subtitle_of (overview, "Alerts"), ==, "None recorded");
+  g_assert_nonnull (kes_test_find_row (overview, "Legal status and conditions"));
+  g_assert_nonnull (kes_test_find_row (overview, "Current medication"));
+  g_assert_nonnull (kes_test_find_row (overview, "Care coordinator"));
+
+  /* A line opens its tab. */
+  row = kes_test_find_row (overview, "Next review");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_nonnull (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
+  g_assert_true (gtk_widget_get_mapped (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW)));
+  row = kes_test_find_row (overview, "Legal status and conditions");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_false (gtk_widget_get_mapped (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW)));
+}
+
+/* A carers' liaison worker may open the register entry, not the clinical
+ * record: the overview shows the register's alerts and care coordinator,
+ * and nothing read from the clinical record. */
+static void
+test_overview_for_carers_liaison (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KesPatientPage *page = kes_window_get_patient_page (fixture->window);
+  const char *team = kes_staff_get_team_id (fixture->db->actor);
+  g_autoptr(KesStaff) cara = kes_test_account (fixture->db->store, "cara", "Cara Carers", team, "carers-liaison");
+  GtkWidget *overview;
+
+  g_object_unref (kes_community_save_record (fixture, KES_CARE_CRISIS_PLAN, "agreed_on", "2026-11-01",
+                                             "review_date", "2027-02-01", "early_warning_signs", "Stops sleeping",
+                                             "responds_to", "Sister", "crisis_actions", "Visit",
+                                             "out_of_hours", "Crisis line", "contingency", "Duty worker", NULL));
+  kes_store_set_actor (fixture->db->store, cara);
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+  overview = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_RECORD_OVERVIEW);
+  g_assert_nonnull (overview);
+  g_assert_nonnull (kes_test_find_row (overview, "Alerts"));
+  g_assert_nonnull (kes_test_find_row (overview, "Care coordinator"));
+  g_assert_null (kes_test_find_row (overview, "Next review"));
+  g_assert_null (kes_test_find_row (overview, "Legal status and conditions"));
+  g_assert_null (kes_test_find_row (overview, "Current medication"));
+  g_assert_null (kes_test_find_row (overview, "Latest note"));
+  g_assert_null (kes_test_find_row (overview, "Latest risk assessment"));
+  g_assert_false (kes_test_has_label (GTK_WIDGET (page), "crisis plan review"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/record-overview/lines-and-links", Fixture, NULL, kes_community_fixture_set_up, test_overview,
+              kes_community_fixture_tear_down);
+  g_test_add ("/record-overview/carers-liaison", Fixture, NULL, kes_community_fixture_set_up,
+              test_overview_for_carers_liaison, kes_community_fixture_tear_down);
+  return g_test_run ();
+}
