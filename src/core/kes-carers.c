@@ -41,6 +41,17 @@ static const KesFieldSpec consent_fields[] = {
   { "decided_on", N_("Date of the decision"), KES_FIELD_DATE, NULL, TRUE, TRUE },
   { "recorded_by", N_("Recorded by"), KES_FIELD_STAFF, NULL, FALSE, TRUE },
   { "review_date", N_("Review date"), KES_FIELD_DATE, NULL, FALSE, TRUE },
+  /* Issue 21: the Mental Capacity Act 2005 decision behind a consent
+   * (kes-carer-capacity.c checks them together). */
+  { "lacks_capacity", N_("The patient lacks capacity to make this decision (Mental Capacity Act 2005)"),
+    KES_FIELD_BOOL, NULL, FALSE, FALSE },
+  { "capacity_assessment", N_("How capacity was assessed: could they understand, retain, use or weigh the "
+                              "information, and communicate a decision (s3)"), KES_FIELD_LONG_TEXT, NULL, FALSE,
+    FALSE },
+  { "capacity_assessed_on", N_("Date capacity was assessed"), KES_FIELD_DATE, NULL, FALSE, FALSE },
+  { "best_interests", N_("Best-interests decision and why (s4)"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
+  { "consulted", N_("Who was consulted: carers, anyone named by the patient, an attorney or deputy (s4(7))"),
+    KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "notes", N_("Notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { NULL }
 };
@@ -82,6 +93,12 @@ static const KesFieldSpec assessment_fields[] = {
   { "eligible", N_("Eligible for support"), KES_FIELD_BOOL, NULL, FALSE, TRUE },
   { "support_plan", N_("Support plan"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "review_date", N_("Review date"), KES_FIELD_DATE, NULL, FALSE, TRUE },
+  /* The carer's own signature (issue 21): their name as they typed it, or
+   * signed on paper, and the date (kes-carer-capacity.c). */
+  { "carer_signed_name", N_("Carer’s signature: their full name, typed by the carer"), KES_FIELD_TEXT, NULL,
+    FALSE, FALSE },
+  { "carer_signed_on_paper", N_("The carer signed a paper copy"), KES_FIELD_BOOL, NULL, FALSE, FALSE },
+  { "carer_signed_on", N_("Date the carer signed"), KES_FIELD_DATE, NULL, FALSE, FALSE },
   /* Set by kes_store_sign_carer_assessment() alone, with the password. */
   { "signed_by", N_("Signed off by"), KES_FIELD_STAFF, NULL, FALSE, FALSE },
   { "signed_role", N_("Signer’s role"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
@@ -121,7 +138,7 @@ kes_carer_share_decision (KesFieldRecord *consent,
     return KES_SHARE_WITHDRAWN;
   if (g_str_equal (status, "refused"))
     return KES_SHARE_REFUSED;
-  if (!g_str_equal (status, "given"))
+  if (!g_str_equal (status, "given") && !g_str_equal (status, "best-interests"))
     return KES_SHARE_NO_CONSENT;
   return kes_field_record_has_code (consent, "scope", category) ? KES_SHARE_CONSENTED
                                                                 : KES_SHARE_OUT_OF_SCOPE;
@@ -156,6 +173,9 @@ kes_carer_share_explain (KesFieldRecord *consent,
     case KES_SHARE_GENERAL:
       return g_strdup_printf (_("%s: may be discussed (needs no consent)"), label);
     case KES_SHARE_CONSENTED:
+      if (g_str_equal (kes_field_record_get_text (consent, "status"), "best-interests"))
+        return g_strdup_printf (_("%s: may be discussed (in the patient’s best interests, decided on %s)"),
+                                label, date);
       return g_strdup_printf (_("%s: may be discussed (consent given on %s)"), label, date);
     case KES_SHARE_NO_CONSENT:
       return g_strdup_printf (_("%s: may not be discussed (no consent recorded)"), label);

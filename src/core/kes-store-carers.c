@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-accounts.h"
+#include "kes-carer-capacity.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-due.h"
@@ -144,19 +145,27 @@ check_consent (KesStore        *self,
   g_autofree char *other = NULL;
 
   if (!check_not_future (consent, "decided_on", error) ||
-      !check_not_before (consent, "review_date", "decided_on", error))
+      !check_not_before (consent, "review_date", "decided_on", error) ||
+      !check_not_future (consent, "capacity_assessed_on", error) ||
+      !kes_carer_consent_check_capacity (consent, error))
     return FALSE;
-  if (g_str_equal (status, "given"))
+  if (g_str_equal (status, "given") || g_str_equal (status, "best-interests"))
     {
       gboolean specific = FALSE;
 
       for (guint i = 0; scope[i] != NULL; i++)
         specific = specific || !g_str_equal (scope[i], KES_CARER_INFO_GENERAL);
       if (!specific)
-        return invalid (error, _("What may be shared: choose what the patient agreed to share "
-                                 "(general information needs no consent)"));
+        return invalid (error, g_str_equal (status, "given")
+                                 ? _("What may be shared: choose what the patient agreed to share "
+                                     "(general information needs no consent)")
+                                 : _("What may be shared: choose what the best-interests decision allows "
+                                     "(general information needs no decision)"));
       if (*kes_field_record_get_text (consent, "review_date") == '\0')
-        return invalid (error, _("Review date is required when consent is given"));
+        return invalid (error, g_str_equal (status, "given")
+                                 ? _("Review date is required when consent is given")
+                                 : _("Review date is required for a best-interests decision: capacity can "
+                                     "change"));
     }
   else if (scope[0] != NULL)
     /* Refused or withdrawn consent covers nothing: a scope left over from
@@ -218,7 +227,10 @@ check_share (KesStore        *self,
     {
       g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                    kes_field_record_get_revision (consent));
-      kes_field_record_set_text (share, "basis", "consent");
+      /* A best-interests decision is the basis, not consent (MCA 2005 s4). */
+      kes_field_record_set_text (share, "basis",
+                                 g_str_equal (kes_field_record_get_text (consent, "status"), "best-interests")
+                                   ? "best-interests" : "consent");
       kes_field_record_set_text (share, "consent_id", kes_field_record_get_id (consent));
       kes_field_record_set_text (share, "consent_revision", revision);
     }
@@ -239,9 +251,12 @@ check_assessment (KesFieldRecord  *assessment,
 {
   const char *status = kes_field_record_get_text (assessment, "status");
 
+  g_autofree char *today = today_iso ();
+
   if (!check_not_future (assessment, "offered_on", error) ||
       !check_not_future (assessment, "assessed_on", error) ||
-      !check_not_before (assessment, "assessed_on", "offered_on", error))
+      !check_not_before (assessment, "assessed_on", "offered_on", error) ||
+      !kes_carer_assessment_check_signature (assessment, today, error))
     return FALSE;
   if (g_str_equal (status, "completed"))
     {
@@ -477,7 +492,7 @@ kes_store_carer_reviews_due (KesStore     *self,
     "JOIN patient p ON p.id = k.patient_id JOIN record pr ON pr.id = p.id "
     "JOIN carer c ON c.id = k.carer_id JOIN record cr ON cr.id = c.id "
     "WHERE r.state = 'active' AND pr.state = 'active' AND cr.state = 'active' "
-    "AND k.status = 'given' AND k.review_date IS NOT NULL %s", team_id, error);
+    "AND k.status IN ('given', 'best-interests') AND k.review_date IS NOT NULL %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

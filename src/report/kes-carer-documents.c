@@ -114,6 +114,15 @@ kes_carer_assessment_document (KesFieldRecord *carer,
     kes_document_add_paragraph (document, kes_field_record_get_text (assessment, "support_plan"));
   else
     kes_document_add_not_completed (document, _("Support plan"), _("No support plan recorded"));
+  /* The carer's own signature (issue 21): typed by them, or on paper. */
+  if (*kes_field_record_get_text (assessment, "carer_signed_on") != '\0')
+    kes_document_add_signature (document, _("Carer: this assessment records what I said."),
+                                kes_field_record_get_bool (assessment, "carer_signed_on_paper")
+                                  ? _("Signed on paper (the copy is kept on file)")
+                                  : kes_field_record_get_text (assessment, "carer_signed_name"),
+                                NULL, kes_field_record_get_text (assessment, "carer_signed_on"));
+  else
+    kes_document_add_not_completed (document, _("Carer’s signature"), _("The carer has not signed this assessment."));
   /* Signed off in Kestrel by the signer, with their password, or not yet:
    * never the assessor's name over a blank sign-off. */
   if (signer_name != NULL && *kes_field_record_get_text (assessment, "signed_at") != '\0')
