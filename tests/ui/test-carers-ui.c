@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "carers/kes-carers-page.h"
 #include "carers/kes-field-form.h"
 #include "carers/kes-patient-carers-view.h"
@@ -323,6 +325,29 @@ test_carer_consent_assessment (void)
     }
   g_assert_true (consent_due);
   g_assert_true (assessment_due);
+
+  /* Issue 21: the patient loses capacity to make the decision. A
+   * best-interests decision without how capacity was assessed is refused
+   * in words and what was typed stays; complete, sharing goes on within
+   * its scope, on that basis. */
+  click (page, "record-consent");
+  set_text (page, "status", "best-interests");
+  gtk_switch_set_active (GTK_SWITCH (find (page, GTK_TYPE_SWITCH, "lacks_capacity")), TRUE);
+  set_text (page, "best_interests", "Grace gives him his medication and needs to know the dose.");
+  set_text (page, "consulted", "Grace (mother); Dr Patel (RC)");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  error_label = kes_test_child (find (page, KES_TYPE_FIELD_FORM, NULL), KES_TYPE_FIELD_FORM, "error_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "How capacity was assessed"));
+  {
+    g_autofree char *kept = kes_text_view_dup_text (GTK_TEXT_VIEW (find (page, G_TYPE_NONE, "consulted")));
+    g_assert_cmpstr (kept, ==, "Grace (mother); Dr Patel (RC)");
+  }
+  screenshot (window, "carer-best-interests-refused.png");
+  set_text (page, "capacity_assessment", "Acutely unwell: could not retain the information long enough to weigh it.");
+  set_text (page, "capacity_assessed_on", "20/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_true (has_label (page, "may be discussed (in the patient’s best interests, decided on 20 Nov 2026)"));
+  screenshot (window, "carer-best-interests.png");
 
   screenshot (window, "carer-record.png");
   scroll_to_end (page);
