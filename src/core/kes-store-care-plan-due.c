@@ -65,65 +65,48 @@ due_missing_plans (KesStore     *store,
   return kes_care_finish_query (store, stmt, rc, error);
 }
 
-static gboolean
-due_plan_reviews (KesStore     *store,
-                  const GDate  *today,
-                  const char   *team_id,
-                  GPtrArray    *items,
-                  GError      **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* The patient's current plan: the latest agreed, active. */
-  stmt = kes_store_prepare_for_team (store,
-    "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.start_date FROM care_plan x "
-    "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
-    "WHERE NOT EXISTS (SELECT 1 FROM care_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
-    "  WHERE y.patient_id = x.patient_id AND (y.start_date > x.start_date "
-    "  OR (y.start_date = x.start_date AND y.id > x.id))) %s", team_id, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const int c = KES_CARE_N_PATIENT_COLUMNS;
-      g_autoptr(GDate) due = kes_date_from_iso (kes_store_column_text (stmt, c + 1));
-      g_autofree char *agreed = kes_date_to_display (kes_store_column_text (stmt, c + 2));
-      g_autofree char *detail = NULL;
-      KesCarePatientRow patient = { 0 };
-
-      if (due == NULL)
-        continue;
-      detail = g_strdup_printf (_("Set in the care plan agreed on %s"), agreed);
-      kes_care_patient_row_read (stmt, &patient);
-      kes_care_add_due_item (items, "care-plan-review", FALSE, due, today, kes_cpa_soon_days (), &patient,
-                             _("Review date in the care plan"), detail, "patient/care-plan", kes_store_column_text (stmt, c));
-      kes_care_patient_row_clear (&patient);
-    }
-  return kes_care_finish_query (store, stmt, rc, error);
-}
-
-/* The current crisis plan's own review date (issue 21), as the care
- * plan's: the date the clinician wrote, due soon within the CPA window. A
+/* The current plan of each patient (the latest agreed, active) and its own
+ * review date: the care plan's, and (issue 21) the crisis plan's. A crisis
  * plan written before crisis plans had a review date has none and shows
  * nothing until it is next edited (the form then asks for one). */
+typedef struct
+{
+  const char *sql;
+  const char *kind;
+  gboolean    crisis;
+} PlanReviews;
+
+static const PlanReviews care_plan_reviews = {
+  "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.start_date FROM care_plan x "
+  "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
+  "WHERE NOT EXISTS (SELECT 1 FROM care_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
+  "  WHERE y.patient_id = x.patient_id AND (y.start_date > x.start_date "
+  "  OR (y.start_date = x.start_date AND y.id > x.id))) %s",
+  "care-plan-review", FALSE
+};
+
+static const PlanReviews crisis_plan_reviews = {
+  "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.agreed_on FROM crisis_plan x "
+  "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
+  "WHERE x.review_date IS NOT NULL "
+  "AND NOT EXISTS (SELECT 1 FROM crisis_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
+  "  WHERE y.patient_id = x.patient_id AND (y.agreed_on > x.agreed_on "
+  "  OR (y.agreed_on = x.agreed_on AND y.id > x.id))) %s",
+  "crisis-plan-review", TRUE
+};
+
 static gboolean
-due_crisis_plan_reviews (KesStore     *store,
-                         const GDate  *today,
-                         const char   *team_id,
-                         GPtrArray    *items,
-                         GError      **error)
+due_plan_reviews (KesStore           *store,
+                  const GDate        *today,
+                  const char         *team_id,
+                  const PlanReviews  *plans,
+                  GPtrArray          *items,
+                  GError            **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = kes_store_prepare_for_team (store,
-    "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.agreed_on FROM crisis_plan x "
-    "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
-    "WHERE x.review_date IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM crisis_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
-    "  WHERE y.patient_id = x.patient_id AND (y.agreed_on > x.agreed_on "
-    "  OR (y.agreed_on = x.agreed_on AND y.id > x.id))) %s", team_id, error);
+  stmt = kes_store_prepare_for_team (store, plans->sql, team_id, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -136,11 +119,12 @@ due_crisis_plan_reviews (KesStore     *store,
 
       if (due == NULL)
         continue;
-      detail = g_strdup_printf (_("Set in the crisis plan agreed on %s"), agreed);
+      detail = plans->crisis ? g_strdup_printf (_("Set in the crisis plan agreed on %s"), agreed)
+                             : g_strdup_printf (_("Set in the care plan agreed on %s"), agreed);
       kes_care_patient_row_read (stmt, &patient);
-      kes_care_add_due_item (items, "crisis-plan-review", FALSE, due, today, kes_cpa_soon_days (), &patient,
-                             _("Review date in the crisis plan"), detail, "patient/care-plan",
-                             kes_store_column_text (stmt, c));
+      kes_care_add_due_item (items, plans->kind, FALSE, due, today, kes_cpa_soon_days (), &patient,
+                             plans->crisis ? _("Review date in the crisis plan") : _("Review date in the care plan"),
+                             detail, "patient/care-plan", kes_store_column_text (stmt, c));
       kes_care_patient_row_clear (&patient);
     }
   return kes_care_finish_query (store, stmt, rc, error);
@@ -154,6 +138,6 @@ kes_store_due_care_plans (KesStore     *store,
                           GError      **error)
 {
   return due_missing_plans (store, today, team_id, items, error) &&
-         due_plan_reviews (store, today, team_id, items, error) &&
-         due_crisis_plan_reviews (store, today, team_id, items, error);
+         due_plan_reviews (store, today, team_id, &care_plan_reviews, items, error) &&
+         due_plan_reviews (store, today, team_id, &crisis_plan_reviews, items, error);
 }

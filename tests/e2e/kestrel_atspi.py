@@ -230,6 +230,17 @@ def new_patient_through_form(app, family, given, birth_date, nhs_number):
     click(wait_for("the Save button", lambda: by_description(app, "save-record")))
 
 
+def first_run(app, full_name, role_title, password):
+    """A new database's first run: the first user introduces themselves
+    (administrator and clinician) and is signed in."""
+    type_into(app, "Full name", full_name)
+    type_into(app, "Role title", role_title)
+    type_secret(app, "Password", password)
+    type_secret(app, "Confirm password", password)
+    click(wait_for("the start button", lambda: by_description(app, "welcome-continue")))
+    log(f"first user {full_name} added and signed in")
+
+
 def click_at(node):
     """Clicks the middle of @node on the screen, for widgets whose AT-SPI
     action GTK 4.8 does not offer (list rows). A button's action presses it

@@ -21,9 +21,9 @@ import sys
 import tempfile
 import time
 
-from kestrel_atspi import (Failure, app_environment, button_labelled, by_description, click, click_at, find,
+from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, first_run,
                            label_texts, log, new_patient_through_form, on_screen, pyatspi, showing, start_app,
-                           stop_app, text_of, type_into, type_secret, wait_for)
+                           stop_app, text_of, wait_for)
 
 PATIENT = "KESTRELTON, Ada"
 NEED, INTERVENTION, WHO = "Stable housing (e2e)", "Tenancy support referral (e2e)", "Care coordinator (e2e)"
@@ -150,7 +150,7 @@ def main():
     process = None
     try:
         process, app = start_app([kestrel, "--database", database], env)
-        first_run(app)
+        first_run(app, "Test Clinician", "Community psychiatric nurse", "amber lantern orchard")
         new_patient_through_form(app, "Kestrelton", "Ada", "21/11/1984", "943 476 5919")
         wait_for("the saved record", lambda: by_description(app, "edit-record"), 30)
 
@@ -190,17 +190,6 @@ def main():
             shutil.rmtree(tmpdir, ignore_errors=True)
         else:
             log(f"kept {tmpdir}")
-
-
-def first_run(app):
-    """The first user introduces themselves (administrator and clinician)
-    and is signed in."""
-    type_into(app, "Full name", "Test Clinician")
-    type_into(app, "Role title", "Community psychiatric nurse")
-    type_secret(app, "Password", "amber lantern orchard")
-    type_secret(app, "Confirm password", "amber lantern orchard")
-    click(wait_for("the start button", lambda: by_description(app, "welcome-continue")))
-    log("first user added and signed in")
 
 
 if __name__ == "__main__":
