@@ -185,6 +185,9 @@ kes_carer_share_explain (KesFieldRecord *consent,
       return g_strdup_printf (_("%s: may not be discussed (consent withdrawn on %s)"), label, date);
     case KES_SHARE_OUT_OF_SCOPE:
     default:
+      if (g_str_equal (kes_field_record_get_text (consent, "status"), "best-interests"))
+        return g_strdup_printf (_("%s: may not be discussed (not covered by the best-interests decision of %s)"),
+                                label, date);
       return g_strdup_printf (_("%s: may not be discussed (not covered by the consent given on %s)"),
                               label, date);
     }

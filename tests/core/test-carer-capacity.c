@@ -169,6 +169,9 @@ test_best_interests_sharing (Fixture       *fixture,
   g_assert_false (kes_share_decision_allows (kes_carer_share_decision (consent, "diagnosis")));
   explained = kes_carer_share_explain (consent, "medication");
   g_assert_nonnull (strstr (explained, "in the patient’s best interests, decided on 10 Nov 2026"));
+  g_clear_pointer (&explained, g_free);
+  explained = kes_carer_share_explain (consent, "diagnosis");
+  g_assert_nonnull (strstr (explained, "not covered by the best-interests decision of 10 Nov 2026"));
 
   kes_field_record_set_patient_id (share, kes_patient_get_id (fixture->patient));
   kes_field_record_set_text (share, "carer_id", fixture->carer_id);

@@ -346,7 +346,13 @@ show_consent (KesCarersPage  *self,
       g_autofree char *review = display_date (kes_field_record_get_text (consent, "review_date"));
       g_autofree char *what = g_utf8_strdown (code_label (KES_CODES_CARER_CONSENT_STATUS,
                                                           kes_field_record_get_text (consent, "status")), -1);
-      status = g_strdup_printf (_("Consent %s on %s; review %s."), what, decided, review);
+
+      if (g_str_equal (kes_field_record_get_text (consent, "status"), "best-interests"))
+        /* TRANSLATORS: the Mental Capacity Act decision made for a patient who lacks capacity */
+        status = g_strdup_printf (_("The patient lacks capacity to decide: a best-interests decision on %s; "
+                                    "review %s."), decided, review);
+      else
+        status = g_strdup_printf (_("Consent %s on %s; review %s."), what, decided, review);
     }
   group = add_group (self, title, status);
   for (guint i = 0; categories != NULL && i < kes_code_list_get_n_codes (categories); i++)
