@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-medication-rules.h"
+#include "kes-secondary-window.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
 
@@ -304,7 +305,8 @@ update_computed (KesCareForm *self)
 static void
 cancel_clicked_cb (KesCareForm *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Asks first when something was typed (kes-secondary-window.h). */
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -358,7 +360,6 @@ kes_care_form_class_init (KesCareFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesCareForm, save_button);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -408,6 +409,7 @@ kes_care_form_new (GtkWindow     *parent,
     }
   self->record = g_object_ref (record);
   update_computed (self);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }
 
