@@ -136,7 +136,7 @@ make_row (KesCareForm        *self,
         gtk_widget_set_margin_bottom (row, 6);
         gtk_label_set_xalign (GTK_LABEL (heading), 0);
         gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-        input = gtk_text_view_new ();
+        input = kes_text_view_new_for_form ();
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (input), GTK_WRAP_WORD_CHAR);
         gtk_text_view_set_top_margin (GTK_TEXT_VIEW (input), 6);
         gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (input), 6);

@@ -422,7 +422,7 @@ static GtkWidget *
 make_text_view (KesMojReportForm *self,
                 const char       *value)
 {
-  GtkWidget *editor = gtk_text_view_new ();
+  GtkWidget *editor = kes_text_view_new_for_form ();
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
