@@ -36,6 +36,7 @@ static const char * const migrations[] = {
   "migrations/0016-crisis-plan-shares.sql",
   "migrations/0017-one-legal-status.sql",
   "migrations/0018-authors-recorded-elsewhere.sql",
+  "migrations/0019-liaison-onward-referrals.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
