@@ -30,8 +30,9 @@ import sys
 import tempfile
 
 from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log,
-                           on_screen, pyatspi, screenshot_on_failure, secret_field, showing, start_app, stop_app,
-                           text_field, text_of, type_into, type_secret, wait_for)
+                           on_screen, pyatspi, screenshot_on_failure, secret_field, show_area, showing,
+                           sidebar_row, start_app, stop_app, text_field, text_of, type_into, type_secret,
+                           wait_for)
 
 # Words of clinical content a carers' liaison worker or an administrator
 # must never be shown (the demo's medication, blood results and risk).
@@ -102,12 +103,6 @@ def sign_in(app, username, password):
     log(f"signed in as {username}")
 
 
-def sidebar_row(app, area):
-    rows = nodes(app, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM
-                 and any(child.name == area for child in nodes(n, lambda c: c.getRole() == pyatspi.ROLE_LABEL)))
-    return rows[0] if rows else None
-
-
 def areas_offered(app):
     names = ("Today", "Caseload", "Referrals", "Reports", "Carers", "Liaison & Diversion", "Administration")
     return {name for name in names if (row := sidebar_row(app, name)) is not None and showing(row)}
@@ -124,10 +119,6 @@ def expect_no_clinical_words(app, skip=None):
     match = CLINICAL_WORDS.search(shown_text(app, skip))
     if match:
         raise Failure(f"“{match.group(0)}” is on screen for someone who may not read it")
-
-
-def show_area(app, area):
-    click_at(wait_for(f"the {area} row", lambda: sidebar_row(app, area)))
 
 
 def today_items(app):
