@@ -22,6 +22,7 @@ struct _KesLiaisonOnward
   GtkEditable *date_entry;
   GtkEditable *reason_entry;
   GtkEditable *contact_entry;
+  GtkButton   *record_button;
   GtkLabel    *problem_label;
 
   KesStore    *store;
@@ -166,6 +167,7 @@ kes_liaison_onward_class_init (KesLiaisonOnwardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, date_entry);
   gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, contact_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, record_button);
   gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
 }
