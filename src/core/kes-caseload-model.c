@@ -114,6 +114,20 @@ const char *kes_caseload_row_get_coordinator_id (KesCaseloadRow *self) { return 
 const char *kes_caseload_row_get_coordinator_name (KesCaseloadRow *self) { return self->coordinator_name; }
 const char *kes_caseload_row_get_legal_status (KesCaseloadRow *self) { return self->legal_status; }
 
+guint
+kes_caseload_rows_count_coordinated (GPtrArray  *rows,
+                                     const char *staff_id)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (rows != NULL, 0);
+
+  for (guint i = 0; staff_id != NULL && i < rows->len; i++)
+    if (g_strcmp0 (kes_caseload_row_get_coordinator_id (rows->pdata[i]), staff_id) == 0)
+      n++;
+  return n;
+}
+
 /* ---- Model ---- */
 
 struct _KesCaseloadModel
