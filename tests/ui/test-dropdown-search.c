@@ -12,27 +12,11 @@
  * section 41 restrictions" in the legal status list, through the popover's
  * own search entry as a user types into it. */
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The items the popover's list shows now. */
 static GStrv
 shown_items (GtkWidget *dropdown)
 {
-  GtkWidget *list = find_type (dropdown, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = kes_test_find_descendant (dropdown, GTK_TYPE_LIST_VIEW);
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -74,7 +58,7 @@ test_legal_status (void)
 
   all = shown_items (dropdown);
   g_assert_cmpuint (g_strv_length (all), >, 20);
-  entry = find_type (dropdown, GTK_TYPE_SEARCH_ENTRY);
+  entry = kes_test_find_descendant (dropdown, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "37/41");
   /* The search entry waits a moment before it says the search changed. */
