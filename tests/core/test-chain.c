@@ -279,6 +279,8 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
                          "DROP TABLE chain_anchor; UPDATE database_identity SET id = lower (hex (randomblob (16))); "
                          /* What the migrations after the keyed chain's added (issue 20's). */
                          "DROP TABLE crisis_plan_share; "
+                         /* ...and issue 21's. */
+                         "DROP TABLE ld_onward_referral; "
                          "PRAGMA user_version = %d",
                          kes_store_keyed_chain_version () - 1);
   kes_history_test_tamper (fixture->path, sql, FALSE);
