@@ -246,11 +246,30 @@ def screenshot_on_failure():
         subprocess.run(["import", "-window", "root", shots], check=False)
 
 
+def nodes(root, predicate=lambda n: True, skip=None):
+    """Every node under @root the predicate accepts, not descending into
+    @skip's subtree."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is None or (skip is not None and skip(node)):
+            continue
+        try:
+            if predicate(node):
+                found.append(node)
+            stack.extend(node[i] for i in range(node.childCount))
+        except Exception:  # a node can vanish while we look at it
+            continue
+    return found
+
+
 def sidebar_row(app, area):
-    """The sidebar's row for @area ("Liaison & Diversion"), or None."""
-    rows = pyatspi.findAllDescendants(app, lambda n: n is not None and n.getRole() == pyatspi.ROLE_LIST_ITEM
-                                      and find(n, lambda c: c.getRole() == pyatspi.ROLE_LABEL
-                                               and c.name == area) is not None)
+    """The sidebar's row for @area ("Liaison & Diversion"), or None. Found
+    in nodes()' order, as the roles test always has: in document order the
+    first list item with that label is not always the sidebar's."""
+    rows = nodes(app, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM
+                 and any(child.name == area for child in nodes(n, lambda c: c.getRole() == pyatspi.ROLE_LABEL)))
     return rows[0] if rows else None
 
 

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log,
+from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log, nodes,
                            on_screen, pyatspi, screenshot_on_failure, secret_field, show_area, showing,
                            sidebar_row, start_app, stop_app, text_field, text_of, type_into, type_secret,
                            wait_for)
@@ -50,24 +50,6 @@ def demo_passwords(cli, database):
     if "demo.carers" not in accounts or "demo.admin" not in accounts:
         raise Failure(f"the demo printed no accounts: {result.stdout}")
     return accounts
-
-
-def nodes(root, predicate=lambda n: True, skip=None):
-    """Every node under @root the predicate accepts, not descending into
-    @skip's subtree."""
-    found = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is None or (skip is not None and skip(node)):
-            continue
-        try:
-            if predicate(node):
-                found.append(node)
-            stack.extend(node[i] for i in range(node.childCount))
-        except Exception:  # a node can vanish while we look at it
-            continue
-    return found
 
 
 def shown_text(app, skip=None):
