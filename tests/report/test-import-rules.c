@@ -37,6 +37,23 @@ replace_all (const char *text,
   return g_strjoinv (to, parts);
 }
 
+/* Imports @xml into @store as a single case record at IMPORTED_AT; the
+ * file itself must read (a refusal is the import's, not the reader's). */
+static gboolean
+import_xml (KesStore    *store,
+            const char  *xml,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(KesRecordArchive) archive = NULL;
+  g_autoptr(GError) read_error = NULL;
+
+  kes_test_set_now (IMPORTED_AT);
+  archive = kes_record_archive_read_bytes (bytes, NULL, &read_error);
+  g_assert_no_error (read_error);
+  return kes_record_import_archive (store, archive, KES_RECORD_IMPORT_DEFAULT, NULL, error);
+}
+
 /* Imports @xml into @target as a single case record: refused with
  * @expected in the message, and nothing but the access log changed. */
 static void
@@ -46,15 +63,9 @@ assert_refused (KesTestStore *target,
 {
   g_autofree char *before = kes_test_dump_without_audit (target);
   g_autofree char *after = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(GError) error = NULL;
 
-  kes_test_set_now (IMPORTED_AT);
-  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_false (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
-                                             NULL, &error));
+  g_assert_false (import_xml (target->store, xml, &error));
   kes_test_assert_plain_refusal (error, expected);
 
   after = kes_test_dump_without_audit (target);
@@ -79,15 +90,9 @@ test_valid_control (void)
 {
   g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
   g_autofree char *xml = source_xml ();
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(GError) error = NULL;
 
-  kes_test_set_now (IMPORTED_AT);
-  archive = kes_record_archive_read_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (kes_record_import_archive (target->store, archive, KES_RECORD_IMPORT_DEFAULT,
-                                            NULL, &error));
+  g_assert_true (import_xml (target->store, xml, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (kes_store_count_patients (target->store), ==, 1);
 }
