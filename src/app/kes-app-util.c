@@ -8,6 +8,7 @@
 
 #include "kes-app-util.h"
 #include "kes-codes.h"
+#include "kes-dropdown-search.h"
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-validate.h"
@@ -56,6 +57,8 @@ kes_dropdown_fill (GtkDropDown        *dropdown,
     }
 
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+  if (gtk_drop_down_get_enable_search (dropdown))
+    kes_dropdown_search_within_words (dropdown);
   gtk_drop_down_set_selected (dropdown, 0);
 }
 

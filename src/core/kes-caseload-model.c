@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kes-caseload-model.h"
+#include "kes-text-search.h"
 
 /* ---- Row ---- */
 
@@ -59,14 +60,6 @@ kes_caseload_row_init (KesCaseloadRow *self)
 {
 }
 
-/* Lower case, accents removed: "Zoë" and "ZOE" both become "zoe". */
-static char *
-fold (const char *text)
-{
-  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
-  return g_ascii_strdown (ascii, -1);
-}
-
 KesCaseloadRow *
 kes_caseload_row_new (const char *patient_id,
                       const char *display_name,
@@ -98,7 +91,7 @@ kes_caseload_row_new (const char *patient_id,
   joined = g_strjoin ("\x1f", display_name != NULL ? display_name : "",
                       nhs_number != NULL ? nhs_number : "",
                       mhcs_reference != NULL ? mhcs_reference : "", NULL);
-  self->haystack = fold (joined);
+  self->haystack = kes_text_fold (joined);
   return self;
 }
 
@@ -113,6 +106,20 @@ const char *kes_caseload_row_get_team_name (KesCaseloadRow *self) { return self-
 const char *kes_caseload_row_get_coordinator_id (KesCaseloadRow *self) { return self->coordinator_id; }
 const char *kes_caseload_row_get_coordinator_name (KesCaseloadRow *self) { return self->coordinator_name; }
 const char *kes_caseload_row_get_legal_status (KesCaseloadRow *self) { return self->legal_status; }
+
+guint
+kes_caseload_rows_count_coordinated (GPtrArray  *rows,
+                                     const char *staff_id)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (rows != NULL, 0);
+
+  for (guint i = 0; staff_id != NULL && i < rows->len; i++)
+    if (g_strcmp0 (kes_caseload_row_get_coordinator_id (rows->pdata[i]), staff_id) == 0)
+      n++;
+  return n;
+}
 
 /* ---- Model ---- */
 
@@ -321,7 +328,7 @@ kes_caseload_model_set_search (KesCaseloadModel *self,
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->digits, g_free);
 
-  folded = g_strstrip (fold (text));
+  folded = g_strstrip (kes_text_fold (text));
   if (*folded != '\0')
     self->words = g_regex_split_simple ("\\s+", folded, 0, 0);
 

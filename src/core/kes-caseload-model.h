@@ -63,6 +63,10 @@ void              kes_caseload_model_set_team         (KesCaseloadModel *self,
                                                        const char       *team_id);
 void              kes_caseload_model_set_coordinator  (KesCaseloadModel *self,
                                                        const char       *staff_id);
+/* How many of @rows (KesCaseloadRow) have @staff_id as care coordinator:
+ * the caseload opens on "My caseload" for someone who coordinates anyone. */
+guint             kes_caseload_rows_count_coordinated (GPtrArray      *rows,
+                                                       const char     *staff_id);
 void              kes_caseload_model_set_sort         (KesCaseloadModel *self,
                                                        KesCaseloadSort   sort,
                                                        gboolean          descending);

@@ -61,6 +61,18 @@ gboolean kes_demo_add_carers    (KesStore    *store,
                                  KesStaff    *clinician,
                                  GError     **error);
 
+/* The local services liaison and diversion refers on to (a crisis
+ * resolution and home treatment team among them) in the directory; needs
+ * manage-directory, so run as the demo's system operation
+ * (kes-demo-liaison.c). */
+gboolean kes_demo_add_liaison_services (KesStore    *store,
+                                        GError     **error);
+/* Screenings at police custody and the courts over the last four weeks,
+ * some with a referral onward, written as the demo liaison and diversion
+ * practitioner; after the directory entries. */
+gboolean kes_demo_add_liaison   (KesStore    *store,
+                                 GError     **error);
+
 /* ---- The second thread (kes-demo-feed.c) ---- */
 
 /* Makes patient @index's records (KesBulkRecord*), or NULL with @error. */

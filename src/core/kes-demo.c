@@ -368,7 +368,7 @@ generate (KesStore             *store,
   staff = author != NULL
     ? ensure_demo_staff (store, MAX (2, (options->patients + DEMO_PATIENTS_PER_TEAM - 1) / DEMO_PATIENTS_PER_TEAM), error)
     : NULL;
-  if (staff == NULL || !ensure_team_services (store, staff, error))
+  if (staff == NULL || !ensure_team_services (store, staff, error) || !kes_demo_add_liaison_services (store, error))
     {
       kes_store_batch_rollback (store);
       goto fail;
@@ -383,7 +383,8 @@ generate (KesStore             *store,
   kes_store_set_actor (store, author);
   ok = kes_store_audit_read_tail (store, &maker.tail, error) &&
        write_patients (store, &maker, progress, user_data, error) &&
-       kes_demo_add_carers (store, author, error);
+       kes_demo_add_carers (store, author, error) &&
+       kes_demo_add_liaison (store, error);
   kes_store_set_actor (store, NULL);
   return ok;
 

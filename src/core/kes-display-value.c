@@ -38,6 +38,7 @@ field_kind (const char *kind)
   static const KesRecordKind *kinds[] = {
     &kes_carer_kind, &kes_carer_link_kind, &kes_carer_consent_kind, &kes_carer_share_kind,
     &kes_carer_assessment_kind, &kes_carer_involvement_kind, &kes_screening_kind, &kes_service_kind,
+    &kes_onward_referral_kind,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

@@ -15,23 +15,33 @@ static const KesFieldSpec screening_fields[] = {
   { "family_name", N_("Family name"), KES_FIELD_TEXT, NULL, TRUE, TRUE },
   { "given_name", N_("Given name"), KES_FIELD_TEXT, NULL, FALSE, TRUE },
   { "birth_date", N_("Date of birth"), KES_FIELD_DATE, NULL, FALSE, FALSE },
-  { "gender", N_("Gender"), KES_FIELD_CODE, KES_CODES_GENDER, FALSE, FALSE },
-  { "ethnicity", N_("Ethnic category"), KES_FIELD_CODE, KES_CODES_ETHNIC_CATEGORY, FALSE, TRUE },
+  /* Gender and ethnic category are asked at screening: liaison and
+   * diversion activity is reported to NHS England in the Mental Health
+   * Services Data Set, whose person record (MHS001) carries Person Stated
+   * Gender Code and Ethnic Category, and the activity report breaks the
+   * screenings down by both. "Not known" and "Not stated" are codes of
+   * their own, so nobody is held up by them. */
+  { "gender", N_("Gender"), KES_FIELD_CODE, KES_CODES_GENDER, TRUE, FALSE },
+  { "ethnicity", N_("Ethnic category"), KES_FIELD_CODE, KES_CODES_ETHNIC_CATEGORY, TRUE, TRUE },
   { "nhs_number", N_("NHS number"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "address", N_("Address"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "postcode", N_("Postcode"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "screened_on", N_("Date screened"), KES_FIELD_DATE, NULL, TRUE, TRUE },
   { "setting", N_("Setting"), KES_FIELD_CODE, KES_CODES_LD_SETTING, TRUE, TRUE },
+  { "arrived_at", N_("Time of arrival (HH:MM)"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
+  { "seen_at", N_("Time seen (HH:MM)"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "referral_source", N_("Referred by"), KES_FIELD_CODE, KES_CODES_LD_SOURCE, TRUE, TRUE },
   { "source_detail", N_("Referrer’s name and contact"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "offence", N_("Alleged offence or charge"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "legal_situation", N_("Legal situation (custody, bail, remand, sentence)"), KES_FIELD_LONG_TEXT, NULL,
     FALSE, FALSE },
   { "legal_status", N_("Mental Health Act status"), KES_FIELD_CODE, KES_CODES_LEGAL_STATUS, FALSE, FALSE },
+  { "presenting_needs", N_("Presenting needs"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "vulnerabilities", N_("Vulnerabilities identified"), KES_FIELD_CODES, KES_CODES_LD_VULNERABILITY,
     FALSE, TRUE },
   { "screening_notes", N_("Screening notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "outcome", N_("Outcome"), KES_FIELD_CODE, KES_CODES_LD_OUTCOME, TRUE, TRUE },
+  { "outcome_at", N_("Time of outcome (HH:MM)"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "referred_to", N_("Services referred to"), KES_FIELD_TEXT, NULL, FALSE, FALSE },
   { "outcome_notes", N_("Outcome notes"), KES_FIELD_LONG_TEXT, NULL, FALSE, FALSE },
   { "mappa_liaison", N_("MAPPA liaison"), KES_FIELD_BOOL, NULL, FALSE, TRUE },
@@ -65,12 +75,16 @@ kes_liaison_activity_count (GPtrArray *screenings)
   KesCodeList *sources = kes_code_list_get (KES_CODES_LD_SOURCE);
   KesCodeList *outcomes = kes_code_list_get (KES_CODES_LD_OUTCOME);
   KesCodeList *vulnerabilities = kes_code_list_get (KES_CODES_LD_VULNERABILITY);
+  KesCodeList *genders = kes_code_list_get (KES_CODES_GENDER);
+  KesCodeList *ethnicities = kes_code_list_get (KES_CODES_ETHNIC_CATEGORY);
   KesLiaisonActivity *activity = g_new0 (KesLiaisonActivity, 1);
 
   activity->by_setting = count_codes (settings, &activity->n_settings);
   activity->by_source = count_codes (sources, &activity->n_sources);
   activity->by_outcome = count_codes (outcomes, &activity->n_outcomes);
   activity->by_vulnerability = count_codes (vulnerabilities, &activity->n_vulnerabilities);
+  activity->by_gender = count_codes (genders, &activity->n_genders);
+  activity->by_ethnicity = count_codes (ethnicities, &activity->n_ethnicities);
   activity->by_setting_outcome = g_new0 (guint, MAX (activity->n_settings * activity->n_outcomes, 1));
   kes_disclosure_default (&activity->disclosure);
 
@@ -80,6 +94,8 @@ kes_liaison_activity_count (GPtrArray *screenings)
       int setting = kes_code_list_find (settings, kes_field_record_get_text (screening, "setting"));
       int outcome = kes_code_list_find (outcomes, kes_field_record_get_text (screening, "outcome"));
       int source = kes_code_list_find (sources, kes_field_record_get_text (screening, "referral_source"));
+      int gender = kes_code_list_find (genders, kes_field_record_get_text (screening, "gender"));
+      int ethnicity = kes_code_list_find (ethnicities, kes_field_record_get_text (screening, "ethnicity"));
       g_auto(GStrv) found = kes_field_record_dup_list (screening, "vulnerabilities");
 
       activity->total++;
@@ -93,6 +109,10 @@ kes_liaison_activity_count (GPtrArray *screenings)
         activity->by_source[source]++;
       if (outcome >= 0)
         activity->by_outcome[outcome]++;
+      /* Screenings from before gender and ethnic category were asked
+       * count as not known, so each column still adds up to the total. */
+      activity->by_gender[gender >= 0 ? gender : kes_code_list_find (genders, "X")]++;
+      activity->by_ethnicity[ethnicity >= 0 ? ethnicity : kes_code_list_find (ethnicities, "99")]++;
       if (setting >= 0 && outcome >= 0)
         activity->by_setting_outcome[setting * activity->n_outcomes + outcome]++;
       for (guint v = 0; found[v] != NULL; v++)
@@ -114,6 +134,8 @@ kes_liaison_activity_free (KesLiaisonActivity *activity)
   g_free (activity->by_source);
   g_free (activity->by_outcome);
   g_free (activity->by_vulnerability);
+  g_free (activity->by_gender);
+  g_free (activity->by_ethnicity);
   g_free (activity->by_setting_outcome);
   g_free (activity);
 }
@@ -131,6 +153,10 @@ kes_liaison_breakdown_label (KesLiaisonBreakdown breakdown)
       return _("Vulnerabilities identified");
     case KES_LIAISON_BY_OUTCOME:
       return _("Outcome");
+    case KES_LIAISON_BY_GENDER:
+      return _("Gender");
+    case KES_LIAISON_BY_ETHNICITY:
+      return _("Ethnic category");
     case KES_LIAISON_N_BREAKDOWNS:
     default:
       g_return_val_if_reached (NULL);
@@ -150,6 +176,10 @@ kes_liaison_breakdown_codes (KesLiaisonBreakdown breakdown)
       return KES_CODES_LD_VULNERABILITY;
     case KES_LIAISON_BY_OUTCOME:
       return KES_CODES_LD_OUTCOME;
+    case KES_LIAISON_BY_GENDER:
+      return KES_CODES_GENDER;
+    case KES_LIAISON_BY_ETHNICITY:
+      return KES_CODES_ETHNIC_CATEGORY;
     case KES_LIAISON_N_BREAKDOWNS:
     default:
       g_return_val_if_reached (NULL);
@@ -176,6 +206,10 @@ kes_liaison_activity_shown (KesLiaisonActivity  *activity,
       return kes_disclosure_column (rule, activity->by_source, activity->n_sources, activity->total, NULL);
     case KES_LIAISON_BY_OUTCOME:
       return kes_disclosure_column (rule, activity->by_outcome, activity->n_outcomes, activity->total, NULL);
+    case KES_LIAISON_BY_GENDER:
+      return kes_disclosure_column (rule, activity->by_gender, activity->n_genders, activity->total, NULL);
+    case KES_LIAISON_BY_ETHNICITY:
+      return kes_disclosure_column (rule, activity->by_ethnicity, activity->n_ethnicities, activity->total, NULL);
     case KES_LIAISON_BY_VULNERABILITY:
       values = activity->by_vulnerability;
       n = activity->n_vulnerabilities;

@@ -67,14 +67,19 @@ typedef struct
   guint  total;
   guint  mappa_liaison;
   guint  converted;
+  guint  referred_onward;    /* screenings with a referral to a directory service */
   guint  n_settings;
   guint  n_sources;
   guint  n_outcomes;
   guint  n_vulnerabilities;
+  guint  n_genders;
+  guint  n_ethnicities;
   guint *by_setting;
   guint *by_source;
   guint *by_outcome;
   guint *by_vulnerability;
+  guint *by_gender;          /* KES_CODES_GENDER */
+  guint *by_ethnicity;       /* KES_CODES_ETHNIC_CATEGORY */
   guint *by_setting_outcome; /* [setting * n_outcomes + outcome] */
   KesDisclosure disclosure;  /* how counts are shown (the published rule unless set) */
 } KesLiaisonActivity;
@@ -97,6 +102,8 @@ typedef enum
   KES_LIAISON_BY_SOURCE,
   KES_LIAISON_BY_VULNERABILITY,
   KES_LIAISON_BY_OUTCOME,
+  KES_LIAISON_BY_GENDER,
+  KES_LIAISON_BY_ETHNICITY,
   KES_LIAISON_N_BREAKDOWNS
 } KesLiaisonBreakdown;
 
@@ -124,7 +131,8 @@ GPtrArray      *kes_store_list_screenings   (KesStore        *store,
                                              const char      *from,
                                              const char      *to,
                                              GError         **error);
-/* The activity counts for [from, to] (inclusive); needs view-clinical
+/* The activity counts for [from, to] (inclusive), with how many of those
+ * screenings led to a referral to a directory service; needs view-clinical
  * (liaison and diversion practitioners, clinicians, team managers). The run
  * is written to the access log (counts only). */
 KesLiaisonActivity *kes_store_liaison_activity (KesStore      *store,
@@ -165,5 +173,29 @@ KesReferral    *kes_store_refer_screening    (KesStore                   *store,
 char           *kes_store_find_referral_screening (KesStore           *store,
                                                    const char         *referral_id,
                                                    GError            **error);
+
+/* ---- Referrals onward to services in the directory
+ * (kes-store-liaison-onward.c) ----
+ * A screening's referral to a community team, a crisis team, a substance
+ * misuse, housing or learning disability service: any service in the
+ * directory, not through the secure-services referral pathway.
+ * Fields: screening_id, service_id (a directory entry), service_name (the
+ * entry's name on the day, set by the store), referred_on, reason,
+ * contact_made (who was spoken to or how it was sent). */
+extern const KesRecordKind kes_onward_referral_kind;
+
+KesFieldRecord *kes_onward_referral_new          (void);
+/* Checks the fields; the screening must be an active screening and the
+ * service an entry in use in the directory; the date no earlier than the
+ * screening and not in the future. Needs edit-clinical. An edit starts from
+ * the revision it was loaded at, or is refused as a conflict. */
+gboolean        kes_store_save_onward_referral   (KesStore        *store,
+                                                  KesFieldRecord  *referral,
+                                                  GError         **error);
+/* The active onward referrals of @screening_id, oldest first; needs
+ * view-clinical. */
+GPtrArray      *kes_store_list_onward_referrals  (KesStore        *store,
+                                                  const char      *screening_id,
+                                                  GError         **error);
 
 G_END_DECLS

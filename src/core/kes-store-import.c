@@ -310,6 +310,7 @@ import_kinds (guint *n_kinds)
     { "carer-assessment", PROJECT_FIELD, &kes_carer_assessment_kind },
     { "carer-involvement", PROJECT_FIELD, &kes_carer_involvement_kind },
     { "ld-screening", PROJECT_FIELD, &kes_screening_kind },
+    { "ld-onward-referral", PROJECT_FIELD, &kes_onward_referral_kind },
   };
 
   *n_kinds = G_N_ELEMENTS (kinds);
@@ -434,8 +435,8 @@ kes_store_list_patient_records (KesStore    *self,
 
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
-   * and liaison and diversion screenings that became this record. The
-   * carer-level records are found from the patient's carers (CROSS JOIN
+   * and liaison and diversion screenings that became this record, with
+   * their referrals onward. The carer-level records are found from the patient's carers (CROSS JOIN
    * keeps that order): left to itself SQLite starts from "patient_id IS
    * NULL", which every patient's register matches, so a whole-database
    * export read every register once for each patient. */
@@ -451,7 +452,10 @@ kes_store_list_patient_records (KesStore    *self,
     "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL "
     "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
     "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1", error);
+    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o "
+    "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id "
+    "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);

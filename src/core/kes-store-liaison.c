@@ -19,6 +19,45 @@
  * patient records. Screenings are clinical content about people who may not
  * be on the caseload: reading needs view-clinical, writing edit-clinical. */
 
+/* A time of day as people type it, "9:05" or "09:05", kept as "09:05";
+ * FALSE when it is not one. */
+static gboolean
+normalise_time (const char  *text,
+                char       **normalised)
+{
+  if (!g_regex_match_simple ("^([01]?[0-9]|2[0-3]):[0-5][0-9]$", text, 0, 0))
+    return FALSE;
+  *normalised = strlen (text) == 4 ? g_strconcat ("0", text, NULL) : g_strdup (text);
+  return TRUE;
+}
+
+/* Arrival, seen and outcome times: each a time of day. They are not
+ * ordered against each other: a night in custody runs past midnight. */
+static void
+check_times (KesFieldRecord *screening,
+             GPtrArray      *issues)
+{
+  static const char * const keys[] = { "arrived_at", "seen_at", "outcome_at" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *text = kes_field_record_get_text (screening, keys[i]);
+      g_autofree char *normalised = NULL;
+      const KesFieldSpec *spec = kes_record_kind_find_field (&kes_screening_kind, keys[i]);
+
+      if (*text == '\0')
+        continue;
+      if (normalise_time (text, &normalised))
+        kes_field_record_set_text (screening, keys[i], normalised);
+      else
+        g_ptr_array_add (issues, kes_issue_new (keys[i], KES_ISSUE_ERROR,
+                                                /* Translators: a field's name and what was typed */
+                                                _("%s: “%s” is not a time of day: write it as hours "
+                                                  "and minutes, for example 14:30"),
+                                                _(spec->label), text));
+    }
+}
+
 static gboolean
 check_screening (KesFieldRecord  *screening,
                  GError         **error)
@@ -30,6 +69,7 @@ check_screening (KesFieldRecord  *screening,
   const char *screened = kes_field_record_get_text (screening, "screened_on");
   const char *birth = kes_field_record_get_text (screening, "birth_date");
 
+  check_times (screening, issues);
   if (*nhs != '\0')
     {
       g_autoptr(GError) local_error = NULL;
@@ -196,6 +236,36 @@ make_patient (KesStore        *self,
   return g_steal_pointer (&patient);
 }
 
+/* How many active screenings dated in [from, to] have at least one active
+ * referral to a directory service. */
+static gboolean
+count_referred_onward (KesStore    *self,
+                       const char  *from,
+                       const char  *to,
+                       guint       *count,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = kes_store_prepare (self,
+    "SELECT count (DISTINCT s.id) FROM ld_screening s JOIN record r ON r.id = s.id "
+    "JOIN ld_onward_referral o ON o.screening_id = s.id JOIN record ro ON ro.id = o.id "
+    "WHERE r.state = 'active' AND ro.state = 'active' AND s.screened_on >= ?1 AND s.screened_on <= ?2",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      kes_store_set_db_error (self, error, _("Could not count the referrals to other services"));
+      return FALSE;
+    }
+  *count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 KesLiaisonActivity *
 kes_store_liaison_activity (KesStore    *self,
                             const char  *from,
@@ -203,6 +273,7 @@ kes_store_liaison_activity (KesStore    *self,
                             GError     **error)
 {
   g_autoptr(GPtrArray) screenings = NULL;
+  g_autoptr(KesLiaisonActivity) activity = NULL;
   g_autofree char *summary = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -220,7 +291,10 @@ kes_store_liaison_activity (KesStore    *self,
   summary = g_strdup_printf ("liaison and diversion activity %s to %s: %u screenings", from, to, screenings->len);
   if (!kes_store_audit (self, KES_AUDIT_EXPORT, NULL, NULL, summary, error))
     return NULL;
-  return kes_liaison_activity_count (screenings);
+  activity = kes_liaison_activity_count (screenings);
+  if (!count_referred_onward (self, from, to, &activity->referred_onward, error))
+    return NULL;
+  return g_steal_pointer (&activity);
 }
 
 KesPatient *

@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "migrations/0017-one-legal-status.sql",
   "migrations/0018-authors-recorded-elsewhere.sql",
   "migrations/0021-crisis-plan-review.sql",
+  "migrations/0019-liaison-onward-referrals.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

@@ -13,7 +13,8 @@
 #include "kes-liaison-report.h"
 
 /* The activity of the liaison and diversion team: how many people were
- * screened, where, at whose request, what was found and what happened, with
+ * screened, where, at whose request, what was found and what happened, who
+ * they were (gender, ethnic category), with
  * small numbers suppressed so nobody screened can be picked out. */
 
 static const KesLiaisonBreakdown breakdowns[] = {
@@ -21,6 +22,8 @@ static const KesLiaisonBreakdown breakdowns[] = {
   KES_LIAISON_BY_SOURCE,
   KES_LIAISON_BY_VULNERABILITY,
   KES_LIAISON_BY_OUTCOME,
+  KES_LIAISON_BY_GENDER,
+  KES_LIAISON_BY_ETHNICITY,
 };
 
 static char *
@@ -68,6 +71,7 @@ kes_liaison_report_build (KesLiaisonActivity *activity,
   g_autofree char *total = NULL;
   g_autofree char *mappa = NULL;
   g_autofree char *converted = NULL;
+  g_autofree char *onward = NULL;
   KesBlock *about;
 
   g_return_val_if_fail (activity != NULL && from != NULL && to != NULL, NULL);
@@ -76,7 +80,7 @@ kes_liaison_report_build (KesLiaisonActivity *activity,
   document = kes_document_new ("liaison-activity-report", _("Liaison and diversion activity"));
   kes_document_set_subtitle (document, period);
   kes_document_set_subject (document, _("People screened by the liaison and diversion team: settings, "
-                                        "who asked, vulnerabilities identified and outcomes"));
+                                        "who asked, vulnerabilities identified, outcomes, gender and ethnic category"));
   if (author != NULL)
     kes_document_set_author (document, author);
 
@@ -88,6 +92,8 @@ kes_liaison_report_build (KesLiaisonActivity *activity,
   kes_block_add_key_value (about, _("People screened"), total);
   kes_block_add_key_value (about, _("With MAPPA liaison"), mappa);
   kes_block_add_key_value (about, _("Made into patient records"), converted);
+  onward = kes_disclosure_count (&activity->disclosure, activity->referred_onward);
+  kes_block_add_key_value (about, _("Referred to other services"), onward);
   {
     g_autofree char *rule = kes_disclosure_describe (&activity->disclosure);
     g_autofree char *text = g_strdup_printf (_("Screenings dated in the period, one for each time a person was "

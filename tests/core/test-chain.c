@@ -281,6 +281,8 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
                          "DROP TABLE crisis_plan_share; "
                          /* Issue 21's crisis plan review date. */
                          "DROP INDEX crisis_plan_review; ALTER TABLE crisis_plan DROP COLUMN review_date; "
+                         /* ...and its liaison onward referrals. */
+                         "DROP TABLE ld_onward_referral; "
                          "PRAGMA user_version = %d",
                          kes_store_keyed_chain_version () - 1);
   kes_history_test_tamper (fixture->path, sql, FALSE);

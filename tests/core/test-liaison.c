@@ -50,6 +50,8 @@ screening (const char *family,
   kes_field_record_set_text (record, "referral_source", "police");
   kes_field_record_set_list (record, "vulnerabilities", found);
   kes_field_record_set_text (record, "outcome", outcome);
+  kes_field_record_set_text (record, "gender", "1");
+  kes_field_record_set_text (record, "ethnicity", "A");
   return record;
 }
 
@@ -320,8 +322,8 @@ test_activity (void)
   g_assert_cmpuint (activity->by_setting[0], ==, 3);     /* police custody */
   g_assert_cmpuint (activity->by_setting[4], ==, 1);     /* youth court */
   g_assert_cmpuint (activity->by_setting[6], ==, 0);     /* prison: October */
-  g_assert_cmpuint (activity->by_outcome[2], ==, 2);     /* signposting */
-  g_assert_cmpuint (activity->by_setting_outcome[0 * activity->n_outcomes + 2], ==, 2);
+  g_assert_cmpuint (activity->by_outcome[3], ==, 2);     /* signposting */
+  g_assert_cmpuint (activity->by_setting_outcome[0 * activity->n_outcomes + 3], ==, 2);
   g_assert_cmpuint (activity->by_vulnerability[0], ==, 4); /* mental health */
   g_assert_cmpuint (activity->by_vulnerability[8], ==, 4); /* housing */
   g_assert_cmpuint (activity->by_vulnerability[9], ==, 0); /* debt */
@@ -375,8 +377,8 @@ test_activity_report (void)
   g_assert_cmpstr (settings[1], ==, KES_DISCLOSURE_HIDDEN);
   g_assert_cmpstr (settings[activity->n_settings], ==, "10");
   outcomes = kes_liaison_activity_shown (activity, KES_LIAISON_BY_OUTCOME);
-  g_assert_cmpstr (outcomes[2], ==, KES_DISCLOSURE_HIDDEN);
-  g_assert_cmpstr (outcomes[3], ==, KES_DISCLOSURE_HIDDEN);
+  g_assert_cmpstr (outcomes[3], ==, KES_DISCLOSURE_HIDDEN);  /* signposting */
+  g_assert_cmpstr (outcomes[4], ==, KES_DISCLOSURE_HIDDEN);  /* short-term support */
   five = kes_disclosure_count (&activity->disclosure, 5);
   g_assert_cmpstr (five, ==, KES_DISCLOSURE_HIDDEN);
 

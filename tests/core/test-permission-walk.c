@@ -547,6 +547,18 @@ c_save_screening (Walk *w, GError **e)
   return kes_store_save_screening (w->store, screening, KES_CHANGE_CREATE, NULL, e);
 }
 
+/* An empty referral onward: refused for what is missing, after the permission. */
+static gboolean
+c_save_onward_referral (Walk *w, GError **e)
+{
+  g_autoptr(KesFieldRecord) referral = kes_onward_referral_new ();
+
+  kes_field_record_set_text (referral, "screening_id", w->screening_id);
+  return kes_store_save_onward_referral (w->store, referral, e);
+}
+
+static gboolean c_onward_referrals (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_onward_referrals (w->store, w->screening_id, e); return result_ != NULL; }
+
 /* A screening the store does not hold: refused as such, after the permission. */
 static KesFieldRecord *
 unknown_screening (void)
@@ -895,8 +907,10 @@ static const Row cases[] = {
   { "kes_store_list_screenings", c_screenings },
   { "kes_store_load_screening", c_load_screening },
   { "kes_store_find_referral_screening", c_find_screening },
+  { "kes_store_list_onward_referrals", c_onward_referrals },
   { "kes_store_liaison_activity", c_activity },
   { "kes_store_save_screening", c_save_screening },
+  { "kes_store_save_onward_referral", c_save_onward_referral },
   { "kes_store_convert_screening", c_convert_screening },
   { "kes_store_refer_screening", c_refer_screening },
   { "kes_store_list_patient_records", c_patient_records },
@@ -1039,6 +1053,8 @@ add_records (Walk *w)
   kes_field_record_set_text (screening, "referral_source", "police");
   kes_field_record_set_list (screening, "vulnerabilities", found);
   kes_field_record_set_text (screening, "outcome", "no-further-action");
+  kes_field_record_set_text (screening, "gender", "X");
+  kes_field_record_set_text (screening, "ethnicity", "Z");
   g_assert_true (kes_store_save_screening (w->store, screening, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   w->screening_id = g_strdup (kes_field_record_get_id (screening));

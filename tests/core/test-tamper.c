@@ -269,6 +269,21 @@ test_crisis_plan_review_date (Fixture       *fixture,
 
 /* A note planted in the notes list under the id of a record that is no
  * note (so every reference in the file still resolves). */
+/* A liaison and diversion referral pointed at another service in the
+ * directory (issue 21's onward referrals are revisioned like the rest). */
+static void
+test_onward_referral_service (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM ld_onward_referral ORDER BY id LIMIT 1");
+  g_autofree char *service = query (fixture, "SELECT id FROM service WHERE id NOT IN "
+                                             "(SELECT service_id FROM ld_onward_referral WHERE id = '%s') "
+                                             "ORDER BY id LIMIT 1", id);
+  g_autofree char *value = g_strdup_printf ("'%s'", service);
+
+  change_row (fixture, "ld_onward_referral", id, "service_id", value);
+}
+
 static void
 test_row_without_revision (Fixture       *fixture,
                            gconstpointer  data)
@@ -510,6 +525,7 @@ main (int   argc,
   ADD ("nhs-number", test_nhs_number);
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
+  ADD ("onward-referral-service", test_onward_referral_service);
   ADD ("row-without-revision", test_row_without_revision);
   ADD ("crisis-plan-review-date", test_crisis_plan_review_date);
   ADD ("staff-renamed", test_staff_renamed);

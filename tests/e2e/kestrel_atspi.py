@@ -255,3 +255,87 @@ def screenshot_on_failure():
     shots = os.environ.get("KESTREL_E2E_SCREENSHOT")
     if shots:
         subprocess.run(["import", "-window", "root", shots], check=False)
+
+
+def nodes(root, predicate=lambda n: True, skip=None):
+    """Every node under @root the predicate accepts, not descending into
+    @skip's subtree."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is None or (skip is not None and skip(node)):
+            continue
+        try:
+            if predicate(node):
+                found.append(node)
+            stack.extend(node[i] for i in range(node.childCount))
+        except Exception:  # a node can vanish while we look at it
+            continue
+    return found
+
+
+def sidebar_row(app, area):
+    """The sidebar's row for @area ("Liaison & Diversion"), or None. Found
+    in nodes()' order, as the roles test always has: in document order the
+    first list item with that label is not always the sidebar's."""
+    rows = nodes(app, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM
+                 and any(child.name == area for child in nodes(n, lambda c: c.getRole() == pyatspi.ROLE_LABEL)))
+    return rows[0] if rows else None
+
+
+def show_area(app, area):
+    click_at(wait_for(f"the {area} row", lambda: sidebar_row(app, area)))
+
+
+def choose_item(app, name, label):
+    """Opens the drop-down named @name and picks @label: GTK 4.8 drop-downs
+    cannot be selected through AT-SPI, so the popover's list is read for
+    where @label is and driven with keys from its first item. The button
+    shows the choice in a list item (beside a placeholder label)."""
+    combo = wait_for(f"the “{name}” choice",
+                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_COMBO_BOX
+                                  and n.name == name and showing(n)))
+    button = find(combo, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON)
+
+    def rows():
+        found = find(combo, lambda n: n.getRole() == pyatspi.ROLE_LIST)
+        return [n.name for n in pyatspi.findAllDescendants(found, lambda n: n is not None
+                                                           and n.getRole() == pyatspi.ROLE_LABEL)] if found else []
+
+    def shown():
+        item = find(button, lambda n: n.name == "GtkListItemWidget")
+        return find(item, lambda n: n.getRole() == pyatspi.ROLE_LABEL).name if item else None
+
+    # A popover anchored off the screen has no monitor (a critical on 4.8).
+    scroll_into_view(button)
+    subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
+    click(button)
+    listed = wait_for(f"“{label}” in the “{name}” list", lambda: label in rows() and rows(), 10)
+    time.sleep(0.8)
+    subprocess.run(["xdotool", "key", "--delay", "150", "Home", *(["Down"] * listed.index(label)), "Return"],
+                   check=True)
+    wait_for(f"“{label}” chosen in “{name}”", lambda: shown() == label, 5)
+    log(f"{name}: {label}")
+
+
+def scroll_into_view(node):
+    """Scrolls the window under the pointer with the wheel until @node is
+    inside the Kestrel window (GTK 4.8 has no AT-SPI scrollTo)."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Kestrel"],
+                           capture_output=True, text=True).stdout.split()
+    if not found:
+        return
+    window = found[-1]
+    shell = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window],
+                           capture_output=True, text=True).stdout
+    size = dict(line.split("=", 1) for line in shell.split() if "=" in line)
+    width, height = int(size["WIDTH"]), int(size["HEIGHT"])
+    for _ in range(60):
+        x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if y >= 60 and y + h <= height - 20:
+            return
+        subprocess.run(["xdotool", "mousemove", "--window", window, str(max(x, width // 2)), str(height // 2),
+                        "click", "5" if y + h > height - 20 else "4"], check=True)
+        time.sleep(0.15)
+    raise Failure("could not scroll to the widget")

@@ -29,9 +29,10 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log,
-                           on_screen, pyatspi, screenshot_on_failure, secret_field, showing, start_app, stop_app,
-                           text_field, text_of, type_into, type_secret, wait_for)
+from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log, nodes,
+                           on_screen, pyatspi, screenshot_on_failure, secret_field, show_area, showing,
+                           sidebar_row, start_app, stop_app, text_field, text_of, type_into, type_secret,
+                           wait_for)
 
 # Words of clinical content a carers' liaison worker or an administrator
 # must never be shown (the demo's medication, blood results and risk).
@@ -49,24 +50,6 @@ def demo_passwords(cli, database):
     if "demo.carers" not in accounts or "demo.admin" not in accounts:
         raise Failure(f"the demo printed no accounts: {result.stdout}")
     return accounts
-
-
-def nodes(root, predicate=lambda n: True, skip=None):
-    """Every node under @root the predicate accepts, not descending into
-    @skip's subtree."""
-    found = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is None or (skip is not None and skip(node)):
-            continue
-        try:
-            if predicate(node):
-                found.append(node)
-            stack.extend(node[i] for i in range(node.childCount))
-        except Exception:  # a node can vanish while we look at it
-            continue
-    return found
 
 
 def shown_text(app, skip=None):
@@ -102,12 +85,6 @@ def sign_in(app, username, password):
     log(f"signed in as {username}")
 
 
-def sidebar_row(app, area):
-    rows = nodes(app, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM
-                 and any(child.name == area for child in nodes(n, lambda c: c.getRole() == pyatspi.ROLE_LABEL)))
-    return rows[0] if rows else None
-
-
 def areas_offered(app):
     names = ("Today", "Caseload", "Referrals", "Reports", "Carers", "Liaison & Diversion", "Administration")
     return {name for name in names if (row := sidebar_row(app, name)) is not None and showing(row)}
@@ -124,10 +101,6 @@ def expect_no_clinical_words(app, skip=None):
     match = CLINICAL_WORDS.search(shown_text(app, skip))
     if match:
         raise Failure(f"“{match.group(0)}” is on screen for someone who may not read it")
-
-
-def show_area(app, area):
-    click_at(wait_for(f"the {area} row", lambda: sidebar_row(app, area)))
 
 
 def today_items(app):

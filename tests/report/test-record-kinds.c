@@ -15,6 +15,7 @@
 #include "kes-report-error.h"
 #include "kes-report-sar.h"
 #include "kes-risk-assessment.h"
+#include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj-private.h"
 #include "kes-store-referrals.h"
@@ -161,6 +162,21 @@ add_patient_from_screening (Fixture *fixture)
   patient = kes_store_convert_screening (store, loaded, kes_team_get_id (north), &error);
   g_assert_no_error (error);
   fixture->patient_id = g_strdup (kes_patient_get_id (patient));
+
+  /* ...and its referral onward to a service in the directory. */
+  {
+    g_autoptr(GPtrArray) services = kes_store_list_services (store, NULL, &error);
+    g_autoptr(KesFieldRecord) onward = kes_onward_referral_new ();
+
+    g_assert_no_error (error);
+    kes_field_record_set_text (onward, "screening_id", kes_field_record_get_id (screening));
+    kes_field_record_set_text (onward, "service_id", kes_field_record_get_id (services->pdata[0]));
+    kes_field_record_set_text (onward, "referred_on", "2026-01-06");
+    kes_field_record_set_text (onward, "reason", "Housing advice — “urgent”");
+    ok = kes_store_save_onward_referral (store, onward, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+  }
 }
 
 static void

@@ -187,6 +187,53 @@ test_team_filter_and_sort (Fixture       *fixture,
   g_assert_nonnull (strstr (kes_caseload_row_get_display_name (last_first), "CHIFFCHAFF"));
 }
 
+/* The caseload opens on "My caseload" for someone who coordinates anyone:
+ * only their patients, the filters locked; turned off, the team's. */
+static void
+test_my_caseload (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KesStore *store = fixture->db->store;
+  g_autofree char *mine = kes_test_add_patient (store, "Alder", "Sam", "9990000689", NULL);
+  g_autoptr(KesPatient) patient = kes_store_load_patient (store, mine, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkToggleButton *toggle;
+
+  g_free (kes_test_add_patient (store, "Bittern", "Sam", "9990000255", NULL));
+  kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (fixture->db->actor));
+  g_assert_true (kes_store_save_patient (store, patient, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_no_error (error);
+
+  load (fixture);
+  toggle = GTK_TOGGLE_BUTTON (child (fixture, "mine_toggle"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (toggle)));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (child (fixture, "coordinator_dropdown")));
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (child (fixture, "coordinator_dropdown")));
+
+  /* A reload (another save) keeps what the user chose. */
+  kes_caseload_page_reload (fixture->page);
+  g_assert_true (kes_test_wait_until (loaded, fixture->page, 5000));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+}
+
+/* Someone who coordinates nobody (a liaison and diversion practitioner, an
+ * administrator) opens on the team's caseload, not an empty list. */
+static void
+test_my_caseload_empty (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_free (kes_test_add_patient (fixture->db->store, "Alder", "Sam", "9990000689", NULL));
+  load (fixture);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (fixture, "mine_toggle"))));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+}
+
 /* Clicking a column header sorts by it: the view's sorter changes, and the
  * page follows it (GTK 4.8 cannot say which column was clicked). */
 static void
@@ -285,6 +332,8 @@ main (int   argc,
   ADD ("/caseload/filters-as-you-type", test_filters_as_you_type);
   ADD ("/caseload/team-filter-and-sort", test_team_filter_and_sort);
   ADD ("/caseload/header-sorting", test_header_sorting);
+  ADD ("/caseload/my-caseload", test_my_caseload);
+  ADD ("/caseload/my-caseload-empty", test_my_caseload_empty);
   ADD ("/caseload/note-search", test_note_search);
 
 #undef ADD

@@ -9,6 +9,8 @@
 #include "kes-liaison.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
+#include "kes-services.h"
+#include "liaison/kes-liaison-onward.h"
 #include "liaison/kes-liaison-page.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referrals-page.h"
@@ -143,7 +145,7 @@ test_screen_and_convert (void)
   label = find (page, GTK_TYPE_LABEL, "activity-summary");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
-                   "1 screening; MAPPA liaison: 0; made into patient records: 1");
+                   "1 screening; MAPPA liaison: 0; made into patient records: 1; referred to other services: 0");
   screenshot (window, "liaison-activity.png");
 
   /* The activity report as CSV and PDF: 1 screening is shown as "*" (NHS Digital: 1 to 7 hidden). */
@@ -370,6 +372,77 @@ test_open_referral_in_window (void)
   kes_clock_set_fixed (NULL);
 }
 
+static void
+onward_recorded_cb (GtkWidget   *onward,
+                    const char  *service_name,
+                    char       **recorded)
+{
+  g_free (*recorded);
+  *recorded = g_strdup (service_name);
+}
+
+/* The referral onward to a directory service: refused without a service
+ * (what was typed stays, the refusal says what is missing), then recorded
+ * and listed, the form emptied for the next one. */
+static void
+test_refer_onward (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesFieldRecord) screening = kes_screening_new ();
+  g_autoptr(KesFieldRecord) service = kes_service_new ();
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *onward;
+  GtkWidget *problem;
+  GtkEditable *reason;
+  g_autofree char *recorded = NULL;
+
+  kes_clock_set_fixed (now);
+  kes_field_record_set_text (service, "name", "Norwich community mental health team");
+  kes_field_record_set_text (service, "kind", "community-team");
+  kes_field_record_set_text (service, "general_phone", "01603 000 220");
+  g_assert_true (kes_store_save_service (db->store, service, &error));
+  kes_field_record_set_text (screening, "family_name", "Wren");
+  kes_field_record_set_text (screening, "gender", "2");
+  kes_field_record_set_text (screening, "ethnicity", "B");
+  kes_field_record_set_text (screening, "screened_on", "2026-11-21");
+  kes_field_record_set_text (screening, "setting", "police-custody");
+  kes_field_record_set_text (screening, "referral_source", "police");
+  kes_field_record_set_text (screening, "outcome", "diversion-community");
+  g_assert_true (kes_store_save_screening (db->store, screening, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  onward = kes_liaison_onward_new (db->store, kes_field_record_get_id (screening));
+  g_signal_connect (onward, "recorded", G_CALLBACK (onward_recorded_cb), &recorded);
+  gtk_window_set_child (GTK_WINDOW (window), onward);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+
+  reason = GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "reason_entry"));
+  problem = kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "problem_label");
+  gtk_editable_set_text (reason, "Assessment this week");
+  g_signal_emit_by_name (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "record_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "Service referred to is required");
+  g_assert_cmpstr (gtk_editable_get_text (reason), ==, "Assessment this week");
+  g_assert_null (recorded);
+
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "service_dropdown")),
+                         kes_field_record_get_id (service));
+  g_signal_emit_by_name (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "record_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (recorded, ==, "Norwich community mental health team");
+  g_assert_cmpstr (gtk_editable_get_text (reason), ==, "");
+  g_assert_true (gtk_widget_get_visible (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "made_list")));
+  made = kes_store_list_onward_referrals (db->store, kes_field_record_get_id (screening), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (made->len, ==, 1);
+  g_assert_cmpstr (kes_field_record_get_text (made->pdata[0], "referred_on"), ==, "2026-11-21");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,5 +452,6 @@ main (int   argc,
   g_test_add_func ("/liaison-ui/screen-and-convert", test_screen_and_convert);
   g_test_add_func ("/liaison-ui/screen-and-refer", test_screen_and_refer);
   g_test_add_func ("/liaison-ui/open-referral-in-window", test_open_referral_in_window);
+  g_test_add_func ("/liaison-ui/refer-onward", test_refer_onward);
   return g_test_run ();
 }

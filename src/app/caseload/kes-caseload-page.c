@@ -37,6 +37,7 @@ struct _KesCaseloadPage
   GtkSingleSelection *selection;
   GCancellable       *load_cancellable;
   GCancellable       *search_cancellable;
+  char               *scope_actor_id; /* whose caseload the default scope was chosen for */
   gboolean            loading;
   gboolean            loaded;
   gboolean            syncing_sort;
@@ -45,6 +46,7 @@ struct _KesCaseloadPage
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *notes_toggle;
   GtkWidget          *filter_box;
+  GtkToggleButton    *mine_toggle;
   GtkDropDown        *team_dropdown;
   GtkDropDown        *coordinator_dropdown;
   GtkLabel           *count_label;
@@ -338,6 +340,42 @@ set_loading (KesCaseloadPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* "My caseload": the signed-in member of staff's patients as care
+ * coordinator; off, their team's. The filters follow and are locked while
+ * it is on, so the list never says "mine" while showing someone else's. */
+static void
+mine_toggled_cb (KesCaseloadPage *self)
+{
+  KesStaff *actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
+  gboolean mine = gtk_toggle_button_get_active (self->mine_toggle) && actor != NULL;
+
+  kes_dropdown_set_code (self->coordinator_dropdown, mine ? kes_staff_get_id (actor) : NULL);
+  kes_dropdown_set_code (self->team_dropdown, !mine && actor != NULL ? kes_staff_get_team_id (actor) : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->coordinator_dropdown), !mine);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->team_dropdown), !mine);
+}
+
+/* Once per person signed in: their own caseload when they coordinate
+ * anyone, else their team's. */
+static void
+choose_default_scope (KesCaseloadPage *self,
+                      GPtrArray       *rows)
+{
+  KesStaff *actor = kes_store_get_actor (self->store);
+  gboolean mine;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_toggle), actor != NULL);
+  if (actor == NULL || g_strcmp0 (self->scope_actor_id, kes_staff_get_id (actor)) == 0)
+    return;
+  g_free (self->scope_actor_id);
+  self->scope_actor_id = g_strdup (kes_staff_get_id (actor));
+  mine = kes_caseload_rows_count_coordinated (rows, kes_staff_get_id (actor)) > 0;
+  if (gtk_toggle_button_get_active (self->mine_toggle) == mine)
+    mine_toggled_cb (self);
+  else
+    gtk_toggle_button_set_active (self->mine_toggle, mine);
+}
+
 static void
 rows_loaded_cb (GObject      *source,
                 GAsyncResult *result,
@@ -365,6 +403,7 @@ rows_loaded_cb (GObject      *source,
     {
       kes_caseload_model_set_rows (self->model, rows);
       self->loaded = TRUE;
+      choose_default_scope (self, rows);
     }
 
   set_loading (self, FALSE);
@@ -595,6 +634,7 @@ kes_caseload_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->scope_actor_id, g_free);
 
   G_OBJECT_CLASS (kes_caseload_page_parent_class)->dispose (object);
 }
@@ -628,6 +668,7 @@ kes_caseload_page_class_init (KesCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, notes_toggle);
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, mine_toggle);
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, coordinator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KesCaseloadPage, count_label);
@@ -650,6 +691,7 @@ kes_caseload_page_class_init (KesCaseloadPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);

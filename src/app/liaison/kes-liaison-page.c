@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-liaison-onward.h"
 #include "kes-liaison-page.h"
 #include "kes-audit.h"
 #include "kes-error.h"
@@ -340,6 +341,22 @@ show_referral_group (KesLiaisonPage *self,
 
 /* ---- A screening ---- */
 
+static const char *
+time_or_dash (KesFieldRecord *screening,
+              const char     *key)
+{
+  const char *text = kes_field_record_get_text (screening, key);
+  return *text != '\0' ? text : "–";
+}
+
+static void
+onward_recorded_cb (KesLiaisonPage *self,
+                    const char     *service_name)
+{
+  g_autofree char *message = g_strdup_printf (_("Referral to %s recorded"), service_name);
+  kes_widget_toast (GTK_WIDGET (self), message);
+}
+
 void
 kes_liaison_page_show_screening (KesLiaisonPage *self,
                                  const char     *screening_id)
@@ -350,7 +367,7 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   g_autofree char *screened = NULL;
   g_auto(GStrv) vulnerabilities = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
-  GtkWidget *title, *group, *buttons, *button;
+  GtkWidget *title, *group, *buttons, *button, *onward;
   const char *converted;
 
   g_return_if_fail (KES_IS_LIAISON_PAGE (self));
@@ -388,6 +405,17 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   add_row (group, _("Setting"), code_label (KES_CODES_LD_SETTING, kes_field_record_get_text (screening, "setting")));
   add_row (group, _("Referred by"),
            code_label (KES_CODES_LD_SOURCE, kes_field_record_get_text (screening, "referral_source")));
+  {
+    g_autofree char *times = g_strdup_printf (_("arrived %s · seen %s · outcome %s"),
+                                              time_or_dash (screening, "arrived_at"),
+                                              time_or_dash (screening, "seen_at"),
+                                              time_or_dash (screening, "outcome_at"));
+    add_row (group, _("Times"), times);
+  }
+  add_row (group, _("Gender"), code_label (KES_CODES_GENDER, kes_field_record_get_text (screening, "gender")));
+  add_row (group, _("Ethnic category"),
+           code_label (KES_CODES_ETHNIC_CATEGORY, kes_field_record_get_text (screening, "ethnicity")));
+  add_row (group, _("Presenting needs"), kes_field_record_get_text (screening, "presenting_needs"));
   add_row (group, _("Alleged offence or charge"), kes_field_record_get_text (screening, "offence"));
   add_row (group, _("Legal situation"), kes_field_record_get_text (screening, "legal_situation"));
   if (*kes_field_record_get_text (screening, "legal_status") != '\0')
@@ -408,6 +436,10 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (self->detail_box, buttons);
+
+  onward = kes_liaison_onward_new (self->store, screening_id);
+  g_signal_connect_object (onward, "recorded", G_CALLBACK (onward_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->detail_box, onward);
 
   converted = kes_field_record_get_text (screening, "converted_patient_id");
   group = add_group (self->detail_box, _("Patient record"));
@@ -509,8 +541,9 @@ show_activity_cb (GtkButton      *button,
   {
     g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u screening", "%u screenings",
                                                            activity->total), activity->total);
-    summary = g_strdup_printf (_("%s; MAPPA liaison: %u; made into patient records: %u"),
-                               count, activity->mappa_liaison, activity->converted);
+    summary = g_strdup_printf (_("%s; MAPPA liaison: %u; made into patient records: %u; referred to other "
+                                 "services: %u"),
+                               count, activity->mappa_liaison, activity->converted, activity->referred_onward);
   }
   label = gtk_label_new (summary);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -524,6 +557,9 @@ show_activity_cb (GtkButton      *button,
               activity->n_outcomes);
   add_counts (self->activity_box, _("Vulnerabilities identified"), KES_CODES_LD_VULNERABILITY,
               activity->by_vulnerability, activity->n_vulnerabilities);
+  add_counts (self->activity_box, _("By gender"), KES_CODES_GENDER, activity->by_gender, activity->n_genders);
+  add_counts (self->activity_box, _("By ethnic category"), KES_CODES_ETHNIC_CATEGORY, activity->by_ethnicity,
+              activity->n_ethnicities);
 }
 
 static KesDocument *

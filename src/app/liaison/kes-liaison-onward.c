@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-liaison-onward"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-app-util.h"
+#include "kes-clock.h"
+#include "kes-codes.h"
+#include "kes-liaison-onward.h"
+#include "kes-liaison.h"
+#include "kes-services.h"
+#include "kes-validate.h"
+
+struct _KesLiaisonOnward
+{
+  AdwBin       parent_instance;
+
+  GtkListBox  *made_list;
+  GtkDropDown *service_dropdown;
+  GtkEditable *date_entry;
+  GtkEditable *reason_entry;
+  GtkEditable *contact_entry;
+  GtkButton   *record_button;
+  GtkLabel    *problem_label;
+
+  KesStore    *store;
+  char        *screening_id;
+};
+
+G_DEFINE_FINAL_TYPE (KesLiaisonOnward, kes_liaison_onward, ADW_TYPE_BIN)
+
+enum
+{
+  RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_made (KesLiaisonOnward *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = kes_store_list_onward_referrals (self->store, self->screening_id, &error);
+
+  kes_list_box_remove_all (self->made_list);
+  if (made == NULL)
+    {
+      kes_form_show_refusal (self->problem_label, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < made->len; i++)
+    {
+      KesFieldRecord *referral = made->pdata[i];
+      g_autofree char *on = kes_date_to_display (kes_field_record_get_text (referral, "referred_on"));
+      const char *contact = kes_field_record_get_text (referral, "contact_made");
+      g_autofree char *subtitle = *contact != '\0'
+        ? g_strdup_printf ("%s · %s · %s", on, kes_field_record_get_text (referral, "reason"), contact)
+        : g_strdup_printf ("%s · %s", on, kes_field_record_get_text (referral, "reason"));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kes_field_record_get_text (referral, "service_name"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->made_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->made_list), made->len > 0);
+}
+
+/* Every entry in use in the directory, named with its kind and area so
+ * two teams of one name in different areas are told apart. */
+static void
+fill_services (KesLiaisonOnward *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = kes_store_list_services (self->store, NULL, &error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  KesCodeList *kinds = kes_code_list_get (KES_CODES_SERVICE_KIND);
+
+  if (services == NULL)
+    {
+      kes_form_show_refusal (self->problem_label, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < services->len; i++)
+    {
+      KesFieldRecord *service = services->pdata[i];
+      const char *kind = kes_code_list_lookup (kinds, kes_field_record_get_text (service, "kind"));
+      const char *area = kes_field_record_get_text (service, "area");
+
+      g_ptr_array_add (ids, (gpointer) kes_field_record_get_id (service));
+      g_ptr_array_add (labels, *area != '\0'
+                                 ? g_strdup_printf ("%s (%s, %s)", kes_field_record_get_text (service, "name"),
+                                                    kind != NULL ? kind : "", area)
+                                 : g_strdup_printf ("%s (%s)", kes_field_record_get_text (service, "name"),
+                                                    kind != NULL ? kind : ""));
+    }
+  kes_dropdown_fill (self->service_dropdown, _("Choose a service…"), (const char * const *) ids->pdata,
+                     (const char * const *) labels->pdata, ids->len);
+}
+
+static void
+record_clicked_cb (KesLiaisonOnward *self)
+{
+  g_autoptr(KesFieldRecord) referral = kes_onward_referral_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = kes_editable_dup_date (self->date_entry);
+  g_autofree char *reason = kes_editable_dup_text (self->reason_entry);
+  g_autofree char *contact = kes_editable_dup_text (self->contact_entry);
+
+  kes_field_record_set_text (referral, "screening_id", self->screening_id);
+  kes_field_record_set_text (referral, "service_id", kes_dropdown_get_code (self->service_dropdown));
+  kes_field_record_set_text (referral, "referred_on", date);
+  kes_field_record_set_text (referral, "reason", reason);
+  kes_field_record_set_text (referral, "contact_made", contact);
+  if (!kes_store_save_onward_referral (self->store, referral, &error))
+    {
+      /* What was typed stays; core names each field to put right. */
+      kes_form_show_refusal (self->problem_label, error->message, NULL);
+      return;
+    }
+  kes_form_show_refusal (self->problem_label, NULL, NULL);
+  gtk_editable_set_text (self->reason_entry, "");
+  gtk_editable_set_text (self->contact_entry, "");
+  gtk_drop_down_set_selected (self->service_dropdown, 0);
+  show_made (self);
+  g_signal_emit (self, signals[RECORDED], 0, kes_field_record_get_text (referral, "service_name"));
+}
+
+static void
+kes_liaison_onward_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KES_TYPE_LIAISON_ONWARD);
+  G_OBJECT_CLASS (kes_liaison_onward_parent_class)->dispose (object);
+}
+
+static void
+kes_liaison_onward_finalize (GObject *object)
+{
+  KesLiaisonOnward *self = KES_LIAISON_ONWARD (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->screening_id, g_free);
+  G_OBJECT_CLASS (kes_liaison_onward_parent_class)->finalize (object);
+}
+
+static void
+kes_liaison_onward_class_init (KesLiaisonOnwardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kes_liaison_onward_dispose;
+  object_class->finalize = kes_liaison_onward_finalize;
+
+  /* The name of the service referred to. */
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kestrelcare/Kestrel/liaison/kes-liaison-onward.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, made_list);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, service_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, contact_entry);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, record_button);
+  gtk_widget_class_bind_template_child (widget_class, KesLiaisonOnward, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+}
+
+static void
+kes_liaison_onward_init (KesLiaisonOnward *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kes_liaison_onward_new (KesStore   *store,
+                        const char *screening_id)
+{
+  KesLiaisonOnward *self;
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+
+  g_return_val_if_fail (KES_IS_STORE (store), NULL);
+  g_return_val_if_fail (screening_id != NULL, NULL);
+
+  self = g_object_new (KES_TYPE_LIAISON_ONWARD, NULL);
+  self->store = g_object_ref (store);
+  self->screening_id = g_strdup (screening_id);
+  kes_editable_set_date (self->date_entry, today_iso);
+  fill_services (self);
+  show_made (self);
+  return GTK_WIDGET (self);
+}
