@@ -217,6 +217,36 @@ def choose_second_item(app, name):
     log(f"{name}: {picked[0]}")
 
 
+def choose_item(app, name, keys, expected=None, typed=None):
+    """Opens the drop-down named @name, types @typed (a search, for long
+    lists) and presses @keys (xdotool key names), then Return; waits until
+    the button shows a value starting with @expected (any value when None). As in
+    choose_second_item, the popover is driven with keys."""
+    combo = wait_for(f"the “{name}” choice",
+                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_COMBO_BOX
+                                  and n.name.replace("_", "") == name and showing(n)))
+    button = find(combo, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON)
+    subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
+    click(button)
+    time.sleep(0.6)
+    if typed:
+        subprocess.run(["xdotool", "type", "--delay", "60", typed], check=True)
+        time.sleep(0.6)
+    subprocess.run(["xdotool", "key", "--delay", "150", *keys, "Return"], check=True)
+
+    def chosen():
+        labels = pyatspi.findAllDescendants(button, lambda n: n.getRole() == pyatspi.ROLE_LABEL
+                                            and showing(n))
+        names = [label.name for label in labels
+                 if label.name and label.name not in ("Not set", "(None)", "Choose…")]
+        if expected is None:
+            return names
+        return [label for label in names if label.startswith(expected)]
+
+    picked = wait_for(f"“{expected or 'a value'}” in “{name}”", chosen, 5)
+    log(f"{name}: {picked[0]}")
+
+
 def new_patient_through_form(app, family, given, birth_date, nhs_number):
     """Registers a patient through the register form as a user would; the
     record's page is showing afterwards."""
