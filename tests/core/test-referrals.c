@@ -1263,6 +1263,41 @@ test_risk_link (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
+/* The clocks on the list and the page use the report's definitions: whole
+ * calendar days, the same day 0, and the latest episode only. */
+static void
+test_clocks (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-11-21");
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(GDate) later = kes_date_from_iso ("2026-12-01");
+  g_autoptr(GError) error = NULL;
+  KesReferralClocks clocks;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_referral_clocks (referral, today, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 0);
+  g_assert_cmpint (clocks.since_assessment, ==, -1);
+  g_assert_cmpint (clocks.to_decision, ==, -1);
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 10);
+
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-11-21", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-21", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-11-21", NULL);
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 10);
+  g_assert_cmpint (clocks.since_assessment, ==, 10);
+  g_assert_cmpint (clocks.to_decision, ==, -1);
+
+  move (fixture, referral, KES_REFERRAL_DECLINED, "2026-11-21", "Needs are met by the ward");
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.to_decision, ==, 0);
+  g_assert_cmpint (clocks.since_assessment, ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1289,6 +1324,7 @@ main (int   argc,
   ADD ("/referral/store/correct-intake", test_correct_intake);
   ADD ("/referral/store/risk-link", test_risk_link);
   ADD ("/referral/waits/episodes", test_waiting_times);
+  ADD ("/referral/waits/clocks", test_clocks);
   ADD ("/referral/waits/acceptance-by-ethnicity", test_acceptance_by_ethnicity);
 #undef ADD
 
