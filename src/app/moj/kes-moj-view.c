@@ -13,6 +13,7 @@
 #include "kes-validate.h"
 #include "moj/kes-moj-record-dialog.h"
 #include "moj/kes-moj-report-form.h"
+#include "moj/kes-moj-schedule-group.h"
 #include "moj/kes-moj-view.h"
 
 struct _KesMojView
@@ -297,6 +298,23 @@ add_status_group (KesMojView *self)
 }
 
 static void
+add_schedule_group (KesMojView *self)
+{
+  g_autoptr(KesMojRecord) current = kes_store_current_legal_status (self->store, self->patient_id, NULL);
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GListModel) notices = NULL;
+  GtkWidget *group;
+
+  if (current == NULL || !kes_legal_status_is_conditionally_discharged (current))
+    return;
+  reports = list (self, KES_MOJ_REPORT);
+  notices = list (self, KES_MOJ_LATE_NOTICE);
+  group = kes_moj_schedule_group_new (current, reports, notices);
+  if (group != NULL)
+    gtk_box_append (GTK_BOX (self->content), group);
+}
+
+static void
 add_simple_group (KesMojView *self,
                   KesMojKind  kind,
                   const char *title,
@@ -494,6 +512,7 @@ kes_moj_view_reload (KesMojView *self)
     return;
 
   add_status_group (self);
+  add_schedule_group (self);
   add_reports_group (self);
   add_submission_log (self);
   add_simple_group (self, KES_MOJ_CONDITION, _("Conditions of Discharge"), _("_Add Condition…"),
