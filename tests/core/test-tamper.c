@@ -254,6 +254,18 @@ test_neutrophils (Fixture       *fixture,
   change_row (fixture, "fbc_result", id, "neutrophils", "neutrophils + 2.5");
 }
 
+/* Issue 21: an incident's account rewritten in the MoJ records list. */
+static void
+test_incident_rewritten (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM moj_record WHERE kind = 'moj-incident' ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "moj_record", id, "data",
+              "json_set (data, '$.description', 'Nothing happened')");
+}
+
 /* A note planted in the notes list under the id of a record that is no
  * note (so every reference in the file still resolves). */
 static void
@@ -440,6 +452,7 @@ main (int   argc,
   ADD ("nhs-number", test_nhs_number);
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
+  ADD ("incident-rewritten", test_incident_rewritten);
   ADD ("row-without-revision", test_row_without_revision);
   ADD ("staff-renamed", test_staff_renamed);
   ADD ("staff-renamed-with-history", test_staff_renamed_with_history);
