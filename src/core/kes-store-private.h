@@ -54,6 +54,7 @@ struct _KesStore
   gboolean    one_time_session; /* signed in with a one-time password, not yet changed */
   gboolean    signing;          /* a signature confirmed with the password is being saved */
   char       *import_source;    /* the case record being imported (kes_store_set_import_source) */
+  guint       verify_chunk;     /* records `verify` rebuilds at a time; 0: its default */
 };
 
 /* The hash the first entry follows on from. */

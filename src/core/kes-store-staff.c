@@ -187,7 +187,8 @@ kes_store_list_staff (KesStore  *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
     return NULL;
   stmt = kes_store_prepare (self,
-    "SELECT " STAFF_COLUMNS " FROM staff WHERE disabled = 0 ORDER BY display_name COLLATE NOCASE",
+    "SELECT " STAFF_COLUMNS " FROM staff WHERE disabled = 0 AND recorded_elsewhere IS NULL "
+    "ORDER BY display_name COLLATE NOCASE",
     error);
   if (stmt == NULL)
     return NULL;

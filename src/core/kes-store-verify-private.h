@@ -71,4 +71,11 @@ gboolean kes_store_verify_anchors     (KesStore            *self,
                                        gboolean             newest_only,
                                        GError             **error);
 
+/* How many records the projections part rebuilds and compares at a time
+ * (0: its default, 10,000). A record's rows may be derived from records
+ * in another chunk (a patient's legal status), so tests run `verify` with
+ * small chunks to cross many boundaries on a small file. */
+void     kes_store_set_verify_chunk   (KesStore      *self,
+                                       guint          records);
+
 G_END_DECLS

@@ -28,7 +28,7 @@
  * The record table is derived too: its revision, state and who and when
  * created and last changed it must be those of the revisions. */
 
-#define CHUNK 10000
+#define DEFAULT_CHUNK 10000
 
 typedef struct
 {
@@ -211,7 +211,7 @@ latest_revision (KesStore    *self,
   return revision;
 }
 
-/* Rebuilds the rows of the records after @after (at most CHUNK); sets
+/* Rebuilds the rows of the records after @after (at most a chunk); sets
  * *@last to the last id done, NULL when there were none. */
 static gboolean
 rebuild_chunk (KesStore      *self,
@@ -230,7 +230,7 @@ rebuild_chunk (KesStore      *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, after, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, CHUNK);
+  sqlite3_bind_int (stmt, 2, self->verify_chunk > 0 ? self->verify_chunk : DEFAULT_CHUNK);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       char **row = g_new0 (char *, 4);
@@ -273,6 +273,14 @@ rebuild_chunk (KesStore      *self,
   if (rows->len > 0)
     *last = g_strdup (((char **) g_ptr_array_index (rows, rows->len - 1))[0]);
   return TRUE;
+}
+
+void
+kes_store_set_verify_chunk (KesStore *self,
+                            guint     records)
+{
+  g_return_if_fail (KES_IS_STORE (self));
+  self->verify_chunk = MIN (records, G_MAXINT);
 }
 
 static char *

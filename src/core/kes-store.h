@@ -71,7 +71,9 @@ KesStaff    *kes_store_get_actor            (KesStore    *self);
 KesStaff    *kes_store_find_staff           (KesStore    *self,
                                              const char  *id_or_username,
                                              GError     **error);
-/* GListModel of KesStaff, enabled ones, sorted by display name. */
+/* GListModel of KesStaff: the people of this database who are enabled
+ * (never authors recorded elsewhere, whom no one may choose as a care
+ * coordinator or a filter), sorted by display name. */
 GListModel  *kes_store_list_staff           (KesStore    *self,
                                              GError     **error);
 /* How many members of staff the directory holds (for the demo's "new

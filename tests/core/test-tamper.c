@@ -7,6 +7,7 @@
 #include "kes-backup.h"
 #include "kes-error.h"
 #include "kes-history-test-util.h"
+#include "kes-store-verify-private.h"
 #include "kes-test-accounts.h"
 
 /* Every tampering issue 18 found `verify` missing, done with raw SQL on a
@@ -429,6 +430,63 @@ test_tampered_accounts_not_acted_on (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_CORRUPT);
 }
 
+/* `verify` rebuilds the display tables a chunk of records at a time
+ * (10,000 by default), and a record's rows may be read from records in
+ * another chunk: a patient's legal status comes from their legal status
+ * record. On main before 440c107 an untouched file over 10,000 records was
+ * reported changed (patient.legal_status). Here chunks of 1, 7 and 64
+ * records cross every boundary a large file has on the 30-patient template:
+ * untouched, every chunk size finds nothing and checks as many rows as the
+ * default; a legal status changed in the patient table alone is still found. */
+static KesVerifyReport *
+verify_in_chunks (const char *path,
+                  guint       chunk)
+{
+  g_autoptr(KesStore) store = kes_history_test_open (path);
+
+  kes_store_set_verify_chunk (store, chunk);
+  return kes_history_test_verify (store, NULL);
+}
+
+static void
+test_small_chunks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const guint chunks[] = { 1, 7, 64 };
+  g_autoptr(KesVerifyReport) whole = verify_in_chunks (fixture->path, 0);
+  guint64 rows = kes_verify_report_get_checked (whole, KES_VERIFY_PROJECTIONS);
+  g_autofree char *records = query (fixture, "SELECT count (*) FROM record");
+  g_autofree char *patient = query (fixture, "SELECT m.patient_id FROM moj_record m JOIN record r ON r.id = m.id "
+                                             "AND r.state = 'active' WHERE m.kind = 'legal-status' "
+                                             "ORDER BY m.id DESC LIMIT 1");
+  g_autofree char *sql = NULL;
+  g_autofree char *where = NULL;
+
+  g_assert_true (kes_verify_report_is_intact (whole));
+  /* Chunks of 64 make more than one chunk of this file. */
+  g_assert_cmpint (g_ascii_strtoll (records, NULL, 10), >, 64 * 3);
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(KesVerifyReport) report = verify_in_chunks (fixture->path, chunks[i]);
+
+      if (!kes_verify_report_is_intact (report))
+        g_error ("chunks of %u: %s", chunks[i], kes_verify_report_get_first (report, KES_VERIFY_PROJECTIONS));
+      g_assert_cmpuint (kes_verify_report_get_checked (report, KES_VERIFY_PROJECTIONS), ==, rows);
+    }
+
+  g_assert_nonnull (patient);
+  sql = g_strdup_printf ("UPDATE patient SET legal_status = 'Informal' WHERE id = '%s'", patient);
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  where = g_strdup_printf ("table patient, record %s, column legal_status", patient);
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(KesVerifyReport) report = verify_in_chunks (fixture->path, chunks[i]);
+      const char *fragments[] = { where, NULL };
+
+      kes_history_test_assert_found (report, KES_VERIFY_PROJECTIONS, fragments);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +520,7 @@ main (int   argc,
   ADD ("password-hash-replaced", test_password_hash_replaced);
   ADD ("staff-marked-recorded-elsewhere", test_staff_marked_recorded_elsewhere);
   ADD ("tampered-accounts-not-acted-on", test_tampered_accounts_not_acted_on);
+  ADD ("small-chunks", test_small_chunks);
 #undef ADD
 
   status = g_test_run ();

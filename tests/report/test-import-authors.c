@@ -95,6 +95,25 @@ is_account (KesStore   *store,
   return FALSE;
 }
 
+/* Not among the people the forms, the caseload filter and the access log
+ * offer (a care coordinator must be someone of this team). */
+static void
+assert_not_listed (KesStore   *store,
+                   const char *staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = kes_store_list_staff (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(KesStaff) member = g_list_model_get_item (staff, i);
+
+      g_assert_cmpstr (kes_staff_get_id (member), !=, staff_id);
+    }
+}
+
 static void
 test_never_accounts (void)
 {
@@ -121,6 +140,7 @@ test_never_accounts (void)
   admin = kes_test_admin (target->store);
   kes_store_set_actor (target->store, admin);
   g_assert_false (is_account (target->store, alice_id));
+  assert_not_listed (target->store, alice_id);
 
   /* Signing in under the file's user name or the key here fails. */
   signed_in = kes_store_sign_in (target->store, "alice", KES_TEST_PASSWORD, &error);
