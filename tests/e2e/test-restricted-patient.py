@@ -13,18 +13,13 @@
 # Needs a display and a D-Bus session (tests/run-with-display.sh gives both).
 
 import datetime
-import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 
-from kestrel_atspi import (Failure, app_environment, button_labelled, by_description, choose_item, click,
-                           find, log,
-                           on_screen, pyatspi, showing, start_app, stop_app, text_field, text_of, type_into,
-                           type_secret, wait_for)
+from kestrel_atspi import (Failure, button_labelled, by_description, choose_item, click, find, log, on_screen,
+                           press, pyatspi, run_demo_journey, showing, sign_in_as, start_app, stop_app, text_of,
+                           type_into, wait_for)
 
 USER, PASSWORD = "demo.clinician", "amber-otter-lantern"
 WHAT = "Two nights away from the approved address without agreement (e2e)"
@@ -47,30 +42,6 @@ def pick_patient(database):
     if row is None:
         raise Failure("the demo has no conditionally discharged North patient")
     return {"id": row[0], "nhs": row[1], "name": f"{row[2].upper()}, {row[3]}"}
-
-
-def window_id():
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Kestrel"],
-                           capture_output=True, text=True).stdout.split()
-    if not found:
-        raise Failure("no Kestrel window on the display")
-    return found[-1]
-
-
-def press(node, double=False):
-    """Clicks @node with the pointer: GTK 4.8 gives tabs and list rows no
-    AT-SPI action."""
-    x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    subprocess.run(["xdotool", "mousemove", "--window", window_id(), str(x + w // 2), str(y + h // 2),
-                    "click", "--repeat", "2" if double else "1", "1"], check=True)
-
-
-def sign_in(app):
-    button = wait_for("the sign-in form", lambda: by_description(app, "sign-in"), 90)
-    type_into(button.parent, "User name", USER)
-    type_secret(button.parent, "Password", PASSWORD)
-    click(button)
-    wait_for("the caseload", lambda: by_description(app, "caseload-search"), 60)
 
 
 def open_patient(app, patient):
@@ -173,51 +144,23 @@ def stored_link(database, patient):
     return rows
 
 
-def main():
-    if len(sys.argv) < 3:
-        print("usage: test-restricted-patient.py KESTREL KESTREL_CLI [SCHEMA_DIR]", file=sys.stderr)
-        return 2
-    if shutil.which("xdotool") is None:
-        print("SKIP: xdotool is not installed")
-        return 77
-
-    kestrel, cli = sys.argv[1], sys.argv[2]
-    tmpdir = tempfile.mkdtemp(prefix="kestrel-e2e-restricted-")
-    database = os.path.join(tmpdir, "demo.db")
-    env = app_environment(sys.argv[3] if len(sys.argv) > 3 else None)
-    process = None
-    try:
-        subprocess.run([cli, "--database", database, "demo", "--patients", "60"],
-                       check=True, capture_output=True, env=env)
-        patient = pick_patient(database)
-        log(f"patient: {patient['name']}")
-        process, app = start_app([kestrel, "--database", database], env)
-        sign_in(app)
-        open_patient(app, patient)
-        read_schedule(app)
-        record_incident(app)
-        urgent_report(app)
-        stop_app(process)
-        process = None
-        links = stored_link(database, patient)
-        if len(links) != 1 or links[0][0] != links[0][1] or links[0][2] != WHAT:
-            raise Failure(f"the stored incident and report: {links}")
-        log("stored: the urgent report names the incident")
-        print("PASS: the schedule listed; an incident recorded and its urgent report written from it")
-        return 0
-    except Failure as failure:
-        print(f"FAIL: {failure}", file=sys.stderr)
-        shots = os.environ.get("KESTREL_E2E_SCREENSHOT")
-        if shots:
-            subprocess.run(["import", "-window", "root", shots], check=False)
-        return 1
-    finally:
-        stop_app(process)
-        if os.environ.get("KESTREL_E2E_KEEP") is None:
-            shutil.rmtree(tmpdir, ignore_errors=True)
-        else:
-            log(f"kept {tmpdir}")
+def journey(kestrel, cli, database, env, processes):
+    patient = pick_patient(database)
+    log(f"patient: {patient['name']}")
+    process, app = start_app([kestrel, "--database", database], env)
+    processes.append(process)
+    sign_in_as(app, USER, PASSWORD)
+    open_patient(app, patient)
+    read_schedule(app)
+    record_incident(app)
+    urgent_report(app)
+    stop_app(process)
+    links = stored_link(database, patient)
+    if len(links) != 1 or links[0][0] != links[0][1] or links[0][2] != WHAT:
+        raise Failure(f"the stored incident and report: {links}")
+    log("stored: the urgent report names the incident")
+    return "the schedule listed; an incident recorded and its urgent report written from it"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_demo_journey("test-restricted-patient.py", journey, patients=60))
