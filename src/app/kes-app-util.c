@@ -302,6 +302,15 @@ kes_editable_set_date (GtkEditable *editable,
   gtk_editable_set_text (editable, typed);
 }
 
+GtkWidget *
+kes_text_view_new_for_form (void)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  return view;
+}
+
 char *
 kes_text_view_dup_text (GtkTextView *view)
 {

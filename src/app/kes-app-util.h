@@ -50,6 +50,11 @@ char       *kes_editable_dup_text        (GtkEditable        *editable);
 char       *kes_editable_dup_date        (GtkEditable        *editable);
 void        kes_editable_set_date        (GtkEditable        *editable,
                                           const char         *iso_date);
+/* A multi-line field of a form: Tab and Shift+Tab move to the next and
+ * previous field, as in every other field (Ctrl+Tab too), instead of
+ * typing a tab character. Every form's text view is made here, or in a UI
+ * file with accepts-tab false (the style check enforces both). */
+GtkWidget  *kes_text_view_new_for_form   (void);
 char       *kes_text_view_dup_text       (GtkTextView        *view);
 void        kes_text_view_set_text       (GtkTextView        *view,
                                           const char         *text);

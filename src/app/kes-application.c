@@ -9,6 +9,7 @@
 
 #include "admin/kes-history-job.h"
 #include "backup/kes-auto-backup.h"
+#include "kes-app-util.h"
 #include "kes-application.h"
 #include "kes-error.h"
 #include "kes-window.h"
@@ -51,22 +52,42 @@ style_to_string (AdwColorScheme scheme)
     }
 }
 
-static void
-style_action_cb (GSimpleAction *action,
-                 GVariant      *value,
-                 gpointer       user_data)
+static GSettings *
+style_settings (void)
 {
-  const char *style = g_variant_get_string (value, NULL);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
+  static const char * const keys[] = { "style", NULL };
+
+  return kes_settings_new_with_keys (keys);
+}
+
+static void
+apply_style (const char *style)
+{
   AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
 
   if (g_strcmp0 (style, "light") == 0)
     scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
   else if (g_strcmp0 (style, "dark") == 0)
     scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
 
-  adw_style_manager_set_color_scheme (manager, scheme);
-  g_simple_action_set_state (action, value);
+/* The choice is kept for the next start (someone who needs the dark style
+ * to read should not have to choose it every morning). */
+static void
+style_action_cb (GSimpleAction *action,
+                 GVariant      *value,
+                 gpointer       user_data)
+{
+  const char *style = g_variant_get_string (value, NULL);
+  g_autoptr(GSettings) settings = style_settings ();
+
+  apply_style (style);
+  g_simple_action_set_state (action, g_variant_new_string (style_to_string (
+                               adw_style_manager_get_color_scheme (adw_style_manager_get_default ()))));
+  if (settings != NULL)
+    g_settings_set_string (settings, "style", style_to_string (
+                             adw_style_manager_get_color_scheme (adw_style_manager_get_default ())));
 }
 
 static void
@@ -172,6 +193,7 @@ kes_application_startup (GApplication *application)
 {
   GtkApplication *app = GTK_APPLICATION (application);
   AdwStyleManager *manager;
+  g_autoptr(GSettings) settings = NULL;
   GAction *style;
   static const struct
   {
@@ -194,6 +216,13 @@ kes_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 
   manager = adw_style_manager_get_default ();
+  settings = style_settings ();
+  if (settings != NULL)
+    {
+      g_autofree char *kept = g_settings_get_string (settings, "style");
+
+      apply_style (kept);
+    }
   style = g_action_map_lookup_action (G_ACTION_MAP (app), "style");
   g_simple_action_set_state (G_SIMPLE_ACTION (style),
                              g_variant_new_string (style_to_string (

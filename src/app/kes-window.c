@@ -35,7 +35,6 @@ struct _KesWindow
   KesStore             *pages_store; /* the store the areas were given, after sign-in */
   GSettings            *settings;
   KesInactivity        *inactivity;
-  gboolean              syncing_sidebar;
   gboolean              close_confirmed;
 
   AdwToastOverlay      *toast_overlay;
@@ -205,10 +204,9 @@ after_unsaved_changes (KesWindow  *self,
 
 /* ---- The signed-in shell ---- */
 
-static void sidebar_row_selected_cb  (KesWindow     *self,
-                                      GtkListBoxRow *row);
 static void sidebar_row_activated_cb (KesWindow     *self,
                                       GtkListBoxRow *row);
+static void sidebar_focus_left_cb    (KesWindow     *self);
 static void leaflet_back_clicked_cb  (KesWindow     *self);
 
 /* The sidebar, header bar and area stack are built the first time they are
@@ -221,13 +219,13 @@ ensure_shell (KesWindow *self)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GError) error = NULL;
+  GtkEventController *focus;
 
   if (self->leaflet != NULL)
     return;
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "sidebar_row_selected_cb", G_CALLBACK (sidebar_row_selected_cb),
                                            "sidebar_row_activated_cb", G_CALLBACK (sidebar_row_activated_cb),
                                            "leaflet_back_clicked_cb", G_CALLBACK (leaflet_back_clicked_cb),
                                            NULL);
@@ -241,6 +239,9 @@ ensure_shell (KesWindow *self)
   self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
   self->content_box = GTK_WIDGET (gtk_builder_get_object (builder, "content_box"));
   self->sidebar_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sidebar_list"));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (sidebar_focus_left_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), focus);
   self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
   self->caseload_back_button = GTK_WIDGET (gtk_builder_get_object (builder, "caseload_back_button"));
   self->new_patient_button = GTK_WIDGET (gtk_builder_get_object (builder, "new_patient_button"));
@@ -259,7 +260,6 @@ select_sidebar_row (KesWindow  *self,
   GtkListBoxRow *row;
 
   ensure_shell (self);
-  self->syncing_sidebar = TRUE;
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     {
       if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), area) == 0)
@@ -268,7 +268,6 @@ select_sidebar_row (KesWindow  *self,
           break;
         }
     }
-  self->syncing_sidebar = FALSE;
 }
 
 /* ---- Areas built when first shown ---- */
@@ -477,27 +476,31 @@ showing_patient (KesWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "patient") == 0;
 }
 
-static void
-sidebar_row_selected_cb (KesWindow     *self,
-                         GtkListBoxRow *row)
-{
-  const char *area;
-
-  if (row == NULL || self->syncing_sidebar)
-    return;
-
-  area = gtk_widget_get_name (GTK_WIDGET (row));
-  if (showing_patient (self))
-    after_unsaved_changes (self, show_area_now, area);
-  else
-    show_area_now (self, area);
-}
-
+/* An area opens when its row is activated (a click, Enter or Space), not
+ * when it is selected: the arrow keys and Tab move through the sidebar
+ * selecting as they go, and passing over "Caseload" must not close the
+ * open record. Moving on without activating puts the selection back on
+ * the area shown. */
 static void
 sidebar_row_activated_cb (KesWindow     *self,
                           GtkListBoxRow *row)
 {
+  const char *area = gtk_widget_get_name (GTK_WIDGET (row));
+
+  if (showing_patient (self))
+    after_unsaved_changes (self, show_area_now, area);
+  else
+    show_area_now (self, area);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_focus_left_cb (KesWindow *self)
+{
+  const char *shown = self->content_stack != NULL ? gtk_stack_get_visible_child_name (self->content_stack) : NULL;
+
+  if (shown != NULL)
+    select_sidebar_row (self, g_str_equal (shown, "patient") ? "caseload" : shown);
 }
 
 static void

@@ -312,8 +312,9 @@ def moj_report(app, folder, patient, facts):
     path = os.path.join(folder, "moj-report.pdf")
     show_tab(app, "Legal & MoJ")
     click(wait_for("New Report", lambda: by_description(app, "moj-new-report"), 30))
+    # The window's title names the patient first ("BUNTING, Alex — Report Due …").
     form = wait_for("the report form", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
-                                                     and n.name.startswith("Report Due ")), 30)
+                                                     and n.name.startswith(f"{patient['name']} — Report Due ")), 30)
     click(wait_for("Preview PDF", lambda: button_labelled(form, "Preview PDF"), 30))
     preview_and_save(app, path, "Report Preview")
     text = pdf_text(path)

@@ -20,6 +20,12 @@ CHECKED_NAMES = ('meson.build',)
 FORBIDDEN_CALLS = {
     b'gtk_text_view_set_cursor_visible': 'hiding a text view\'s cursor while it blinks aborts '
                                          'GTK 4.8 (blink_cb); use kes_text_view_set_read_only',
+    b'gtk_text_view_new ()': 'a form\'s multi-line field must not take Tab (keyboard users are '
+                             'trapped in it); use kes_text_view_new_for_form',
+}
+# The one place each forbidden call may be made.
+ALLOWED_IN = {
+    b'gtk_text_view_new ()': 'src/app/kes-app-util.c',
 }
 
 
@@ -42,8 +48,28 @@ def check_file(path, rel):
             problems.append(f'{rel}:{number}: carriage return (CRLF line ending)')
         if rel.startswith('src/'):
             for call, reason in FORBIDDEN_CALLS.items():
-                if call in line:
+                if call in line and ALLOWED_IN.get(call) != rel:
                     problems.append(f'{rel}:{number}: {call.decode()}: {reason}')
+    if rel.startswith('ui/') and rel.endswith('.ui'):
+        problems.extend(check_text_views(data, rel))
+    return problems
+
+
+def check_text_views(data, rel):
+    """Every GtkTextView in a UI file sets accepts-tab to false (see kes_text_view_new_for_form)."""
+    problems = []
+    lines = data.split(b'\n')
+    for number, line in enumerate(lines, start=1):
+        if b'<object class="GtkTextView"' not in line:
+            continue
+        own = []
+        for following in lines[number:]:
+            if b'<object' in following or b'</object>' in following:
+                break
+            own.append(following)
+        if not any(b'name="accepts-tab">false<' in prop for prop in own):
+            problems.append(f'{rel}:{number}: GtkTextView without accepts-tab false: Tab must move to '
+                            'the next field')
     return problems
 
 

@@ -362,6 +362,41 @@ test_cancel_opens_nothing (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
 }
 
+/* An area opens when its sidebar row is activated (click, Enter, Space),
+ * not when the keyboard passes over it: tabbing or arrowing onto
+ * "Caseload" once closed the open record. Each row is named for a screen
+ * reader by its area. */
+static void
+test_sidebar_opens_on_activation (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North",
+                                         KES_ROLE_CLINICIAN);
+  GtkWidget *today, *caseload;
+  GtkListBox *list;
+
+  sign_in_as (fixture, cai);
+  today = find_named (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX_ROW, "today");
+  caseload = find_named (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX_ROW, "caseload");
+  g_assert_nonnull (today);
+  g_assert_nonnull (caseload);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (today), GTK_ACCESSIBLE_PROPERTY_LABEL, "Today");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (caseload), GTK_ACCESSIBLE_PROPERTY_LABEL, "Caseload");
+  list = GTK_LIST_BOX (gtk_widget_get_parent (today));
+
+  kes_window_open_patient (fixture->window, fixture->north_patient);
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+  /* Passing over rows selects them; the record stays open. */
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (today));
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (caseload));
+  g_assert_cmpstr (content_child (fixture), ==, "patient");
+
+  /* Activating one opens its area. */
+  g_signal_emit_by_name (today, "activate");
+  g_assert_cmpstr (content_child (fixture), ==, "today");
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (today));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +410,7 @@ main (int   argc,
   ADD ("/access/administrator-sees-no-clinical-detail", test_administrator);
   ADD ("/access/team-manager-reads-only", test_team_manager_reads_only);
   ADD ("/window/areas-keep-sidebar", test_areas_keep_sidebar);
+  ADD ("/window/sidebar-opens-on-activation", test_sidebar_opens_on_activation);
   ADD ("/access/break-glass-needs-reason", test_break_glass);
   ADD ("/access/cancel-opens-nothing", test_cancel_opens_nothing);
 #undef ADD

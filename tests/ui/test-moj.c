@@ -656,7 +656,7 @@ test_urgent_report (Fixture       *fixture,
     }
   g_assert_nonnull (form);
   g_assert_true (kes_moj_report_is_urgent (kes_moj_report_form_get_report (form)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Urgent Report to the Ministry of Justice");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "CRANE, John — Urgent Report to the Ministry of Justice");
   g_assert_true (kes_test_has_label (GTK_WIDGET (form), "Breach of a condition"));
 
   kes_store_set_actor (fixture->db->store, fixture->social);

@@ -139,6 +139,42 @@ test_application (void)
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The style chosen is where the next start begins (issue 24). */
+static void
+test_style_remembered (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.kestrelcare.Kestrel");
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(KesApplication) first = kes_application_new ();
+
+    /* An id of its own: another test's application is registered here. */
+    g_application_set_application_id (G_APPLICATION (first), "io.github.kestrelcare.Kestrel.StyleFirst");
+    g_assert_true (g_application_register (G_APPLICATION (first), NULL, &error));
+    g_assert_no_error (error);
+    g_action_group_activate_action (G_ACTION_GROUP (first), "style", g_variant_new_string ("dark"));
+  }
+  g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 2);
+
+  /* Another start, from the system's style. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  {
+    g_autoptr(KesApplication) second = kes_application_new ();
+
+    g_application_set_application_id (G_APPLICATION (second), "io.github.kestrelcare.Kestrel.StyleSecond");
+    g_assert_true (g_application_register (G_APPLICATION (second), NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (second), "style");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "dark");
+    g_action_group_activate_action (G_ACTION_GROUP (second), "style", g_variant_new_string ("system"));
+  }
+  g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 0);
+}
+
 static void
 test_version_option (void)
 {
@@ -173,6 +209,7 @@ main (int   argc,
     kestrel_path = argv[1];
 
   g_test_add_func ("/application/accels-and-style", test_application);
+  g_test_add_func ("/application/style-remembered", test_style_remembered);
   g_test_add_func ("/application/version-option", test_version_option);
 
   g_test_add_func ("/templates/every-widget", test_every_template);

@@ -13,6 +13,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-secondary-window.h"
 
 struct _KesAccountEditor
 {
@@ -413,6 +414,7 @@ kes_account_editor_save (KesAccountEditor *self)
     }
   show_problem (self, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
+  kes_secondary_window_mark_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
@@ -550,5 +552,6 @@ kes_account_editor_new (GtkWindow  *parent,
       show_state (self);
     }
   self->username_typed = FALSE;
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include "admin/kes-service-editor.h"
 #include "kes-app-util.h"
+#include "kes-secondary-window.h"
 #include "kes-services.h"
 
 struct _KesServiceEditor
@@ -211,6 +212,7 @@ kes_service_editor_new (GtkWindow      *parent,
   else
     kes_dropdown_set_code (self->kind_dropdown, "team");
   kes_dropdown_set_code (self->team_dropdown, kes_field_record_get_text (self->service, "team_id"));
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }
 
@@ -241,6 +243,7 @@ kes_service_editor_save (KesServiceEditor *self)
     }
   show_problem (self, NULL);
   g_signal_emit (self, signals[SAVED], 0, kes_field_record_get_id (self->service));
+  kes_secondary_window_mark_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }

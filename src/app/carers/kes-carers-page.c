@@ -16,6 +16,7 @@
 #include "kes-codes.h"
 #include "kes-field-form.h"
 #include "kes-carer-documents.h"
+#include "kes-secondary-window.h"
 #include "preview/kes-report-preview.h"
 
 struct _KesCarersPage
@@ -446,6 +447,7 @@ assessment_pdf_cb (GtkButton     *button,
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Carer’s assessment"));
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 860);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))

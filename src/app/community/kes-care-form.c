@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-medication-rules.h"
+#include "kes-secondary-window.h"
 #include "kes-store-community.h"
 #include "kes-validate.h"
 
@@ -135,7 +136,7 @@ make_row (KesCareForm        *self,
         gtk_widget_set_margin_bottom (row, 6);
         gtk_label_set_xalign (GTK_LABEL (heading), 0);
         gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-        input = gtk_text_view_new ();
+        input = kes_text_view_new_for_form ();
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (input), GTK_WRAP_WORD_CHAR);
         gtk_text_view_set_top_margin (GTK_TEXT_VIEW (input), 6);
         gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (input), 6);
@@ -304,7 +305,8 @@ update_computed (KesCareForm *self)
 static void
 cancel_clicked_cb (KesCareForm *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Asks first when something was typed (kes-secondary-window.h). */
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -358,7 +360,6 @@ kes_care_form_class_init (KesCareFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesCareForm, save_button);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -408,6 +409,7 @@ kes_care_form_new (GtkWindow     *parent,
     }
   self->record = g_object_ref (record);
   update_computed (self);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }
 

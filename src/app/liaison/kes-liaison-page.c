@@ -14,6 +14,7 @@
 #include "kes-error.h"
 #include "kes-liaison-report.h"
 #include "kes-liaison.h"
+#include "kes-secondary-window.h"
 #include "kes-store-referrals.h"
 #include "preview/kes-report-preview.h"
 
@@ -558,6 +559,7 @@ activity_pdf_clicked_cb (GtkButton      *button,
     }
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Liaison and diversion activity"));
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 860);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-secondary-window.h"
 #include "kes-validate.h"
 #include "moj/kes-moj-record-dialog.h"
 
@@ -69,7 +70,7 @@ make_editor (const KesMojField *field,
   switch (field->type)
     {
     case KES_MOJ_FIELD_LONG_TEXT:
-      editor = gtk_text_view_new ();
+      editor = kes_text_view_new_for_form ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
       gtk_widget_set_size_request (editor, -1, 72);
       gtk_widget_add_css_class (editor, "card");
@@ -285,7 +286,8 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   gtk_window_set_default_widget (GTK_WINDOW (self), save);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  /* Asks first when something was typed (kes-secondary-window.h). */
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
   kes_widget_set_description (save, "moj-record-save");
   gtk_box_append (GTK_BOX (outer), header);
 
@@ -340,6 +342,7 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (outer), scrolled);
   adw_window_set_content (ADW_WINDOW (self), outer);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }
 

@@ -10,6 +10,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-secondary-window.h"
 #include "kes-validate.h"
 #include "kes-xml-writer.h"
 #include "moj/kes-moj-report-form.h"
@@ -137,6 +138,7 @@ kes_moj_report_form_save (KesMojReportForm  *self,
                                   NULL, error))
     return FALSE;
   refresh (self);
+  kes_secondary_window_mark_saved (GTK_WINDOW (self));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -255,6 +257,8 @@ save_clicked_cb (KesMojReportForm *self)
 
   if (!kes_moj_report_form_save (self, &error))
     kes_show_error (GTK_WIDGET (self), _("The Report Was Not Saved"), error->message);
+  else
+    kes_widget_toast (self->submit_button, _("Report saved"));
 }
 
 static void
@@ -275,6 +279,7 @@ preview_clicked_cb (KesMojReportForm *self)
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 860);
   gtk_window_set_title (GTK_WINDOW (window), _("Report Preview"));
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   preview = kes_report_preview_new ();
   /* Saving or printing the report checks the export permission and is logged. */
   kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
@@ -417,7 +422,7 @@ static GtkWidget *
 make_text_view (KesMojReportForm *self,
                 const char       *value)
 {
-  GtkWidget *editor = gtk_text_view_new ();
+  GtkWidget *editor = kes_text_view_new_for_form ();
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
@@ -696,6 +701,21 @@ kes_moj_report_form_new (GtkWindow     *parent,
   due = kes_date_to_display (kes_moj_record_get_text (report, "due_date"));
   title = kes_moj_report_is_urgent (report) ? g_strdup (_("Urgent Report to the Ministry of Justice"))
                                             : g_strdup_printf (_("Report Due %s"), due);
+  /* Whose report it is, first: the title is what a screen reader and the
+   * window switcher say. */
+  {
+    g_autoptr(KesPatient) patient = kes_store_load_patient (store, kes_moj_record_get_patient_id (report), NULL);
+    g_autofree char *name = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
+
+    if (name != NULL)
+      {
+        /* Translators: a patient's name, then the report ("Report Due 3 March 2027") */
+        g_autofree char *whose = g_strdup_printf (_("%s — %s"), name, title);
+
+        g_free (title);
+        title = g_steal_pointer (&whose);
+      }
+  }
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -769,6 +789,7 @@ kes_moj_report_form_new (GtkWindow     *parent,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), outer);
   adw_window_set_content (ADW_WINDOW (self), toasts);
   refresh (self);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self));
   return self;
 }
 

@@ -21,7 +21,7 @@ add_editor (GtkWidget  *box,
 
   if (long_text)
     {
-      editor = gtk_text_view_new ();
+      editor = kes_text_view_new_for_form ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
       gtk_widget_set_size_request (editor, -1, 72);
       gtk_widget_add_css_class (editor, "card");

@@ -13,6 +13,7 @@
 #include "kes-report-sar.h"
 #include "patient/kes-sar-redaction.h"
 #include "kes-report-summary.h"
+#include "kes-secondary-window.h"
 #include "patient/kes-patient-export.h"
 #include "preview/kes-report-preview.h"
 
@@ -214,6 +215,7 @@ preview_window_new (KesPatientPage *page,
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 860);
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   gtk_window_set_transient_for (GTK_WINDOW (window), page_window (page));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
 

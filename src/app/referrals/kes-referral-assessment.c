@@ -10,6 +10,7 @@
 #include "kes-error.h"
 #include "kes-clock.h"
 #include "kes-report-referral.h"
+#include "kes-secondary-window.h"
 #include "kes-store-referrals.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
@@ -405,6 +406,7 @@ kes_referral_assessment_preview (KesReferralAssessment *self,
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 860);
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);

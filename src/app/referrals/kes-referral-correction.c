@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-secondary-window.h"
 #include "referrals/kes-referral-correction.h"
 
 typedef struct
@@ -106,7 +107,9 @@ kes_referral_correction_new (GtkWindow            *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
 
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), window);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  /* Cancel, Escape and Ctrl+W ask first when something was typed. */
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), window);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (window));
   return window;
 }
 

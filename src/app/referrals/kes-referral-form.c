@@ -11,6 +11,7 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-moj.h"
+#include "kes-secondary-window.h"
 #include "kes-store-moj.h"
 #include "kes-validate.h"
 #include "patient/kes-patient-form.h"
@@ -281,6 +282,7 @@ new_patient_clicked_cb (KesReferralForm *self)
   adw_window_set_content (ADW_WINDOW (window), box);
   g_object_set_data (G_OBJECT (window), "patient-form", form);
   g_signal_connect_object (save, "clicked", G_CALLBACK (new_patient_save_cb), self, 0);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -10,6 +10,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-secondary-window.h"
 #include "kes-validate.h"
 #include "referrals/kes-referrals-load.h"
 #include "referrals/kes-referral-summary.h"
@@ -499,8 +500,10 @@ kes_referrals_page_new_referral (KesReferralsPage *self)
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (self->intake_window), box);
   g_signal_connect_object (save, "clicked", G_CALLBACK (intake_save_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self->intake_window, G_CONNECT_SWAPPED);
+  /* Cancel, Escape and Ctrl+W ask first when something was typed. */
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self->intake_window, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->intake_window, "destroy", G_CALLBACK (intake_destroyed_cb), self, G_CONNECT_SWAPPED);
+  kes_secondary_window_guard_unsaved (GTK_WINDOW (self->intake_window));
   gtk_window_present (GTK_WINDOW (self->intake_window));
   return self->intake_form;
 }

@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-output-guard.h"
+#include "kes-secondary-window.h"
 #include "kes-tool-library.h"
 #include "kes-xml-writer.h"
 #include "preview/kes-report-preview.h"
@@ -34,6 +35,7 @@ kes_risk_export_preview (GtkWidget   *parent,
   GtkWidget *preview = kes_report_preview_new ();
 
   gtk_window_set_title (GTK_WINDOW (window), kes_document_get_title (document));
+  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 860);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (parent));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);

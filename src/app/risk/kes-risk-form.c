@@ -291,7 +291,7 @@ field_widget (KesRiskForm        *self,
     case KES_TOOL_FIELD_RICHTEXT:
       {
         GtkWidget *frame = gtk_frame_new (NULL);
-        GtkWidget *view = gtk_text_view_new ();
+        GtkWidget *view = kes_text_view_new_for_form ();
 
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
         gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-secondary-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kes-secondary-window.h"
+
+/* What a guarded window held when it was filled in or last saved. */
+#define SAVED_STATE "kes-secondary-window-saved"
+/* Set while the user's "Discard" closes the window for good. */
+#define DISCARDING "kes-secondary-window-discarding"
+
+void
+kes_secondary_window_add_close_keys (GtkWindow *window)
+{
+  GtkEventController *controller;
+  GtkShortcutController *shortcuts;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_object_get_data (G_OBJECT (window), "kes-secondary-window-keys") != NULL)
+    return;
+  /* In the bubble phase: an open list or popover inside takes its own
+   * Escape first. */
+  controller = gtk_shortcut_controller_new ();
+  shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_named_action_new ("window.close")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_object_set_data (G_OBJECT (window), "kes-secondary-window-keys", GINT_TO_POINTER (TRUE));
+}
+
+/* Every value a person can type or choose in @widget and below, in the
+ * order of the widget tree: text, choices, switches. */
+static void
+collect_state (GtkWidget *widget,
+               GString   *state)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (state, "t%zu:%s\n", strlen (text), text);
+      return;
+    }
+  if (GTK_IS_TEXT (widget))
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (widget));
+
+      g_string_append_printf (state, "e%zu:%s\n", strlen (text), text);
+      return;
+    }
+  if (GTK_IS_DROP_DOWN (widget))
+    g_string_append_printf (state, "d%u\n", gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)));
+  else if (ADW_IS_COMBO_ROW (widget))
+    g_string_append_printf (state, "c%u\n", adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    g_string_append_printf (state, "k%d\n", gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  else if (GTK_IS_SWITCH (widget))
+    g_string_append_printf (state, "s%d\n", gtk_switch_get_active (GTK_SWITCH (widget)));
+  else if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_string_append_printf (state, "b%d\n", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_state (child, state);
+}
+
+static char *
+dup_state (GtkWindow *window)
+{
+  GString *state = g_string_new (NULL);
+
+  collect_state (GTK_WIDGET (window), state);
+  return g_string_free (state, FALSE);
+}
+
+gboolean
+kes_secondary_window_has_unsaved (GtkWindow *window)
+{
+  const char *saved = g_object_get_data (G_OBJECT (window), SAVED_STATE);
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  if (saved == NULL)
+    return FALSE;
+  now = dup_state (window);
+  return !g_str_equal (saved, now);
+}
+
+void
+kes_secondary_window_mark_saved (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_object_set_data_full (G_OBJECT (window), SAVED_STATE, dup_state (window), g_free);
+}
+
+static gboolean
+close_discarding_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_object_set_data (G_OBJECT (window), DISCARDING, GINT_TO_POINTER (TRUE));
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkWindow        *window)
+{
+  /* Once the dialog, which the window takes with it, has finished. */
+  if (g_str_equal (response, "discard"))
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_discarding_cb, g_object_ref (window), g_object_unref);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  GtkWidget *dialog;
+
+  if (g_object_get_data (G_OBJECT (window), DISCARDING) != NULL || !kes_secondary_window_has_unsaved (window))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   _("What you typed in this form has not been saved. It will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* What a form is filled in with before it is first shown (today's date,
+ * a copied value) is where the user starts, not something they typed. */
+static void
+first_map_cb (GtkWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, first_map_cb, NULL);
+  kes_secondary_window_mark_saved (window);
+}
+
+void
+kes_secondary_window_guard_unsaved (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  kes_secondary_window_add_close_keys (window);
+  if (g_object_get_data (G_OBJECT (window), SAVED_STATE) == NULL)
+    g_signal_connect (window, "close-request", G_CALLBACK (close_request_cb), NULL);
+  kes_secondary_window_mark_saved (window);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_signal_connect (window, "map", G_CALLBACK (first_map_cb), NULL);
+}
