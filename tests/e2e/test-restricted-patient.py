@@ -122,7 +122,7 @@ def urgent_report(app):
     click(wait_for("Urgent Report…", lambda: by_description(app, "incident-urgent-report"), 30))
     form = wait_for("the urgent report form",
                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
-                                 and n.name.startswith("Urgent Report")), 30)
+                                 and "Urgent Report to the Ministry of Justice" in n.name), 30)
     what = wait_for("What happened, filled in", lambda: find(form, lambda n: n.getRole() == pyatspi.ROLE_TEXT
                                                             and showing(n) and text_of(n) == WHAT))
     del what
