@@ -295,6 +295,32 @@ add_declined (GPtrArray   *sink,
   g_autoptr(KesReferral) referral = new_referral (rand, patient, legal, referred);
 
   add_step (referral, KES_REFERRAL_RECEIVED, referred, coordinator, NULL, NULL);
+  /* Some come from outside the catchment: recorded all the same, then
+   * declined on receipt or redirected to the team for their area, so
+   * they count in the figures (issue 21). Chosen without the random
+   * generator, so the rest of the demo stays as it was. */
+  if (referred_ago % 3 != 2)
+    {
+      kes_referral_set_text (referral, KES_REFERRAL_AREA, "other");
+      if (referred_ago % 3 == 0)
+        add_step (referral, KES_REFERRAL_DECLINED, referred, coordinator,
+                  "Moving to Essex on discharge: outside the catchment (demo)",
+                  "Essex forensic community team (demo)");
+      else
+        {
+          KesReferralStep step = {
+            .stage = KES_REFERRAL_REDIRECTED, .date = referred, .recorded_at = NULL,
+            .by_id = (char *) kes_staff_get_id (coordinator),
+            .reason = (char *) "Moving to Essex on discharge: outside the catchment (demo)",
+            .destination = (char *) "Essex forensic community team (demo)",
+          };
+          g_autofree char *at = g_strconcat (referred, "T12:00:00Z", NULL);
+
+          step.recorded_at = at;
+          kes_referral_append_step (referral, &step);
+        }
+      return add_to (sink, referral, patient, error);
+    }
   add_step (referral, KES_REFERRAL_SCREENING, screened, coordinator, NULL, NULL);
   add_step (referral, KES_REFERRAL_DECLINED, screened, coordinator,
             "Not yet ready for discharge planning; re-refer nearer the time (demo)",

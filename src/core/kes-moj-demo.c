@@ -5,6 +5,7 @@
 
 #include "kes-clock.h"
 #include "kes-demo-private.h"
+#include "kes-moj-incident.h"
 #include "kes-moj-report.h"
 #include "kes-moj-schedule.h"
 #include "kes-validate.h"
@@ -44,6 +45,47 @@ save (GPtrArray     *sink,
     return FALSE;
   g_ptr_array_add (sink, ready);
   return TRUE;
+}
+
+/* One conditionally discharged patient in three has had an incident ten
+ * days ago (a night away from the approved address), MHCS was told, and
+ * the urgent report about it went in the same day. */
+static gboolean
+add_incident (GPtrArray     *sink,
+              const char    *patient_id,
+              KesStaff      *social,
+              KesStaff      *clinical,
+              GError       **error)
+{
+  g_autoptr(GDate) day = kes_clock_today ();
+  g_autofree char *when = NULL;
+  g_autofree char *signed_at = NULL;
+  g_autoptr(KesMojRecord) incident = kes_moj_record_new (KES_MOJ_INCIDENT, patient_id);
+  g_autoptr(KesMojRecord) report = NULL;
+
+  g_date_subtract_days (day, 10);
+  when = kes_date_to_iso (day);
+  kes_moj_record_set_text (incident, "incident_date", when);
+  kes_moj_record_set_text (incident, "category", "breach");
+  kes_moj_record_set_text (incident, "description", "Stayed two nights away from the approved address without "
+                                                    "agreement (demo)");
+  kes_moj_record_set_text (incident, "action", "Seen at home the next day; responsible clinician and MHCS told; "
+                                               "conditions gone over again (demo)");
+  kes_moj_record_set_text (incident, "mhcs_told_date", when);
+  kes_moj_record_set_text (incident, "outcome", "No recall: MHCS asked for weekly visits for a month (demo)");
+  if (!save (sink, incident, error))
+    return FALSE;
+
+  report = kes_moj_report_new (patient_id, "moj-cd-report", "2024-10", KES_MOJ_REPORT_URGENT, when);
+  kes_moj_report_add_part (report, "A", KES_MOJ_SIGNER_SOCIAL);
+  kes_moj_report_add_part (report, "B", KES_MOJ_SIGNER_SOCIAL);
+  kes_moj_report_add_part (report, "C", KES_MOJ_SIGNER_CLINICAL);
+  kes_moj_report_link_incident (report, incident);
+  kes_moj_report_set_value (report, "B.recommendation", "Continue conditional discharge with weekly visits.");
+  kes_moj_report_set_value (report, "C.recommendation", "continue");
+  signed_at = g_strconcat (when, "T16:00:00Z", NULL);
+  sign_all (report, social, clinical, signed_at);
+  return kes_moj_report_submit (report, when, "secure-email", "", error) && save (sink, report, error);
 }
 
 int
@@ -136,5 +178,7 @@ kes_demo_add_moj (GPtrArray   *sink,
       if (!kes_moj_report_submit (report, at, "secure-email", "", error) || !save (sink, report, error))
         return FALSE;
     }
+  if (index % 9 == 0 && kes_demo_moj_discharged_days_ago (index) >= 30)
+    return add_incident (sink, id, social, clinical, error);
   return TRUE;
 }

@@ -76,6 +76,20 @@ static const KesMojField application_fields[] = {
   { "decision", N_("Decision"), KES_MOJ_FIELD_LONG_TEXT, NULL, FALSE },
 };
 
+/* An incident or recall of a conditionally discharged patient: what
+ * happened (the urgent-report triggers), what was done, MHCS told, recall.
+ * The urgent report written about it names it ("incident_id"). */
+static const KesMojField incident_fields[] = {
+  { "incident_date", N_("Date of the incident"), KES_MOJ_FIELD_DATE, NULL, TRUE },
+  { "category", N_("What kind of incident"), KES_MOJ_FIELD_CODE, KES_CODES_URGENT_TRIGGER, TRUE },
+  { "description", N_("What happened"), KES_MOJ_FIELD_LONG_TEXT, NULL, TRUE },
+  { "action", N_("What has been done"), KES_MOJ_FIELD_LONG_TEXT, NULL, TRUE },
+  { "mhcs_told_date", N_("MHCS told on"), KES_MOJ_FIELD_DATE, NULL, FALSE },
+  { "recall_requested", N_("Recall asked for"), KES_MOJ_FIELD_BOOL, NULL, FALSE },
+  { "recall_date", N_("Recalled to hospital on"), KES_MOJ_FIELD_DATE, NULL, FALSE },
+  { "outcome", N_("Outcome"), KES_MOJ_FIELD_LONG_TEXT, NULL, FALSE },
+};
+
 static const struct
 {
   const char        *name;
@@ -91,6 +105,7 @@ static const struct
   { "moj-late-notice", N_("Late report notice"), late_notice_fields, G_N_ELEMENTS (late_notice_fields), "due_date" },
   { "conditions-application", N_("Change of conditions application"), application_fields, G_N_ELEMENTS (application_fields), "application_date" },
   { "moj-report", N_("Ministry of Justice report"), NULL, 0, "due_date" },
+  { "moj-incident", N_("Incident or recall"), incident_fields, G_N_ELEMENTS (incident_fields), "incident_date" },
 };
 
 const char *
@@ -388,6 +403,13 @@ kes_moj_record_validate (KesMojRecord *self)
   else if (self->kind == KES_MOJ_LATE_NOTICE)
     check_order (self, issues, "due_date", "expected_date",
                  _("Report expected by: it cannot be before the date the report was due"));
+  else if (self->kind == KES_MOJ_INCIDENT)
+    {
+      check_order (self, issues, "incident_date", "mhcs_told_date",
+                   _("MHCS told on: it cannot be before the incident"));
+      check_order (self, issues, "incident_date", "recall_date",
+                   _("Recalled to hospital on: it cannot be before the incident"));
+    }
   else if (self->kind == KES_MOJ_CONDITIONS_APPLICATION)
     {
       check_order (self, issues, "application_date", "sent_date",

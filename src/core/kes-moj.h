@@ -23,6 +23,7 @@ typedef enum
   KES_MOJ_LATE_NOTICE,
   KES_MOJ_CONDITIONS_APPLICATION,
   KES_MOJ_REPORT,
+  KES_MOJ_INCIDENT,   /* an incident or recall, linked to its urgent report (issue 21) */
   KES_MOJ_N_KINDS
 } KesMojKind;
 
@@ -45,7 +46,7 @@ typedef struct
 } KesMojField;
 
 /* "legal-status", "index-offence", "discharge-condition", "address-notice",
- * "moj-late-notice", "conditions-application", "moj-report": the record kind
+ * "moj-late-notice", "conditions-application", "moj-report", "moj-incident": the record kind
  * in the store. */
 const char        *kes_moj_kind_to_string   (KesMojKind   kind);
 gboolean           kes_moj_kind_from_string (const char  *text,

@@ -27,12 +27,15 @@ static const StageInfo stages[KES_REFERRAL_N_STAGES] = {
   [KES_REFERRAL_DISCHARGED] = { "discharged", N_("Discharged to community"), TRUE },
   [KES_REFERRAL_TRANSFERRED] = { "transferred", N_("Transferred"), FALSE },
   [KES_REFERRAL_ABSOLUTELY_DISCHARGED] = { "absolutely-discharged", N_("Absolutely discharged"), FALSE },
+  [KES_REFERRAL_REDIRECTED] = { "redirected", N_("Redirected to another service"), FALSE },
   [KES_REFERRAL_CLOSED] = { "closed", N_("Closed"), FALSE },
 };
 
 #define S(x) KES_REFERRAL_##x
-static const KesReferralStage from_received[] = { S (SCREENING), S (CLOSED) };
-static const KesReferralStage from_screening[] = { S (ASSESSMENT_BOOKED), S (DECLINED), S (CLOSED) };
+/* Eligibility is decided on receipt or at screening: accept (book the
+ * assessment), decline or redirect. */
+static const KesReferralStage from_received[] = { S (SCREENING), S (DECLINED), S (REDIRECTED), S (CLOSED) };
+static const KesReferralStage from_screening[] = { S (ASSESSMENT_BOOKED), S (DECLINED), S (REDIRECTED), S (CLOSED) };
 static const KesReferralStage from_booked[] = { S (ASSESSED), S (CLOSED) };
 static const KesReferralStage from_assessed[] = { S (ACCEPTED), S (DECLINED) };
 static const KesReferralStage from_accepted[] = { S (IN_REACH), S (CLOSED) };
@@ -41,6 +44,7 @@ static const KesReferralStage from_in_reach[] = { S (DISCHARGED), S (CLOSED) };
 static const KesReferralStage from_discharged[] = { S (TRANSFERRED), S (ABSOLUTELY_DISCHARGED), S (CLOSED) };
 static const KesReferralStage from_transferred[] = { S (CLOSED) };
 static const KesReferralStage from_absolute[] = { S (CLOSED) };
+static const KesReferralStage from_redirected[] = { S (CLOSED) };
 static const KesReferralStage from_closed[] = { S (RECEIVED) };
 #undef S
 
@@ -62,6 +66,7 @@ static const Moves moves[KES_REFERRAL_N_STAGES] = {
   [KES_REFERRAL_DISCHARGED] = M (from_discharged),
   [KES_REFERRAL_TRANSFERRED] = M (from_transferred),
   [KES_REFERRAL_ABSOLUTELY_DISCHARGED] = M (from_absolute),
+  [KES_REFERRAL_REDIRECTED] = M (from_redirected),
   [KES_REFERRAL_CLOSED] = M (from_closed),
 };
 #undef M
@@ -126,7 +131,7 @@ gboolean
 kes_referral_move_needs_reason (KesReferralStage from,
                                 KesReferralStage to)
 {
-  return to == KES_REFERRAL_DECLINED || to == KES_REFERRAL_CLOSED ||
+  return to == KES_REFERRAL_DECLINED || to == KES_REFERRAL_REDIRECTED || to == KES_REFERRAL_CLOSED ||
          (from == KES_REFERRAL_CLOSED && to == KES_REFERRAL_RECEIVED);
 }
 
@@ -186,6 +191,8 @@ kes_referral_check_move (KesReferralStage   from,
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
                            to == KES_REFERRAL_DECLINED
                              ? _("Declining a referral needs a reason")
+                             : to == KES_REFERRAL_REDIRECTED
+                                 ? _("Redirecting a referral needs a reason: why another service should take it")
                              : to == KES_REFERRAL_CLOSED
                                  ? _("Closing a referral needs a reason")
                                  : _("Reopening a referral needs a reason"));
@@ -197,6 +204,12 @@ kes_referral_check_move (KesReferralStage   from,
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
                            _("A transfer needs a destination: the adult recovery team or primary care"));
+      return FALSE;
+    }
+  if (to == KES_REFERRAL_REDIRECTED && is_blank (destination))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("A redirect needs the service the referral was sent on to"));
       return FALSE;
     }
   return TRUE;

@@ -13,13 +13,18 @@ G_BEGIN_DECLS
  *   discharged → transferred (adult recovery team / primary care)
  *              | absolutely-discharged
  *   any open stage → closed (withdrawn, died, moved away …; reason needed)
- *   declined, transferred, absolutely-discharged → closed
+ *   declined, transferred, absolutely-discharged, redirected → closed
  *   closed → received (reopened; reason needed). The referral keeps its
  *   whole history: reopening appends, it never rewinds.
  *
- * Screening may decline straight away (clearly ineligible) and "received"
- * may go to closed (withdrawn). A decline needs a reason and records any
- * signposting; a transfer names where to (KES_REFERRAL_TRANSFER_*). Every
+ * Eligibility is a decision made on receipt or at screening: accept (on to
+ * "assessment-booked"), decline, or redirect to another service
+ * ("redirected", naming the service). Every referral is recorded, eligible
+ * or not, so each decision counts in the figures; accepting one that fails
+ * a check is a team manager's decision (kes_store_move_referral). "received"
+ * may go to closed (withdrawn). A decline or redirect needs a reason and
+ * records any signposting; a transfer names where to
+ * (KES_REFERRAL_TRANSFER_*), a redirect the service it went to. Every
  * move is dated (a calendar date); a move dated before the previous move is
  * refused. */
 typedef enum
@@ -34,6 +39,7 @@ typedef enum
   KES_REFERRAL_DISCHARGED,
   KES_REFERRAL_TRANSFERRED,
   KES_REFERRAL_ABSOLUTELY_DISCHARGED,
+  KES_REFERRAL_REDIRECTED,
   KES_REFERRAL_CLOSED,
   KES_REFERRAL_N_STAGES
 } KesReferralStage;
@@ -57,13 +63,15 @@ const KesReferralStage *kes_referral_stage_next (KesReferralStage  stage,
                                                  guint            *n_stages);
 gboolean    kes_referral_stage_can_move    (KesReferralStage  from,
                                             KesReferralStage  to);
-/* Whether moving @from → @to needs a reason (decline, close, reopen). */
+/* Whether moving @from → @to needs a reason (decline, redirect, close,
+ * reopen). */
 gboolean    kes_referral_move_needs_reason (KesReferralStage  from,
                                             KesReferralStage  to);
 
 /* Checks one move: legal, dated (YYYY-MM-DD, not before @previous_date and
  * not after @today), a reason where one is needed, a destination (one of
- * KES_REFERRAL_TRANSFER_*) for a transfer. KES_ERROR_INVALID with a message
+ * KES_REFERRAL_TRANSFER_*) for a transfer, the service's name for a
+ * redirect. KES_ERROR_INVALID with a message
  * in plain words otherwise. */
 gboolean    kes_referral_check_move        (KesReferralStage   from,
                                             KesReferralStage   to,

@@ -19,6 +19,7 @@ kes_referral_episode_free (KesReferralEpisode *episode)
   g_free (episode->area);
   g_free (episode->ethnicity);
   g_free (episode->received);
+  g_free (episode->assessed);
   g_free (episode->decided);
   g_free (episode->discharged);
   g_free (episode);
@@ -59,16 +60,41 @@ kes_referral_episodes_append (GPtrArray   *episodes,
         }
       else if (current == NULL)
         continue;
-      else if ((step->stage == KES_REFERRAL_ACCEPTED || step->stage == KES_REFERRAL_DECLINED) &&
+      else if ((step->stage == KES_REFERRAL_ACCEPTED || step->stage == KES_REFERRAL_DECLINED ||
+                step->stage == KES_REFERRAL_REDIRECTED) &&
                current->decided == NULL)
         {
           current->decided = g_strdup (step->date);
           current->accepted = step->stage == KES_REFERRAL_ACCEPTED;
+          current->redirected = step->stage == KES_REFERRAL_REDIRECTED;
         }
+      else if (step->stage == KES_REFERRAL_ASSESSED && current->assessed == NULL)
+        current->assessed = g_strdup (step->date);
       else if (step->stage == KES_REFERRAL_DISCHARGED && current->accepted &&
                current->discharged == NULL)
         current->discharged = g_strdup (step->date);
     }
+}
+
+void
+kes_referral_clocks (KesReferral       *referral,
+                     const GDate       *today,
+                     KesReferralClocks *clocks)
+{
+  g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_episode_free);
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  KesReferralEpisode *latest;
+
+  *clocks = (KesReferralClocks) { -1, -1, -1 };
+  kes_referral_episodes_append (episodes, referral, NULL);
+  if (episodes->len == 0)
+    return;
+  latest = g_ptr_array_index (episodes, episodes->len - 1);
+  clocks->since_referral = kes_referral_days_between (latest->received, today_iso);
+  if (latest->decided != NULL)
+    clocks->to_decision = kes_referral_days_between (latest->received, latest->decided);
+  else if (latest->assessed != NULL)
+    clocks->since_assessment = kes_referral_days_between (latest->assessed, today_iso);
 }
 
 int
@@ -221,6 +247,10 @@ kes_referral_stats_compute (GPtrArray           *episodes,
           row->decided++;
           if (episode->accepted)
             row->accepted++;
+          else if (episode->redirected)
+            row->redirected++;
+          else
+            row->declined++;
           if (days >= 0)
             g_array_append_val (row->to_decision, days);
         }

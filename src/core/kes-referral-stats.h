@@ -14,8 +14,12 @@ G_BEGIN_DECLS
  *   each reopening after closure. A reopened referral is a new episode,
  *   measured from the day it was reopened; its earlier episode keeps its own
  *   figures. Nothing is counted twice.
- * - The *decision* is the episode's first "accepted" or "declined" step.
- *   The *discharge* is its first "discharged to community" step after
+ * - Every referral counts, eligible or not: one declined or redirected to
+ *   another service on receipt or at screening is received and decided
+ *   like any other.
+ * - The *decision* is the episode's first "accepted", "declined" or
+ *   "redirected" step. The *assessment* is its first "assessed" step. The
+ *   *discharge* is its first "discharged to community" step after
  *   acceptance.
  * - Days are whole **calendar** days between the two dates (weekends and
  *   bank holidays count; same day = 0 days).
@@ -38,8 +42,10 @@ typedef struct
   char     *area;       /* KES_CODES_REFERRAL_AREA */
   char     *ethnicity;  /* KES_CODES_ETHNIC_CATEGORY or NULL */
   char     *received;   /* YYYY-MM-DD */
+  char     *assessed;   /* YYYY-MM-DD or NULL */
   char     *decided;    /* YYYY-MM-DD or NULL */
   gboolean  accepted;
+  gboolean  redirected; /* decided by redirecting to another service */
   char     *discharged; /* YYYY-MM-DD or NULL */
 } KesReferralEpisode;
 
@@ -51,6 +57,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesReferralEpisode, kes_referral_episode_free)
 void       kes_referral_episodes_append (GPtrArray   *episodes,
                                          KesReferral *referral,
                                          const char  *ethnicity);
+
+/* The waiting-time clocks of a referral's latest episode, with the
+ * report's definitions (whole calendar days; -1 where a clock does not
+ * apply): since the referral was received (or reopened) up to @today;
+ * since its assessment up to @today, while no decision is made; and from
+ * receipt to the decision once there is one. */
+typedef struct
+{
+  int since_referral;
+  int since_assessment;
+  int to_decision;
+} KesReferralClocks;
+
+void       kes_referral_clocks         (KesReferral       *referral,
+                                        const GDate       *today,
+                                        KesReferralClocks *clocks);
 
 /* Whole calendar days from @from to @to (YYYY-MM-DD); -1 if either is not a date. */
 int        kes_referral_days_between   (const char  *from,
@@ -76,6 +98,8 @@ typedef struct
   guint     received;
   guint     decided;
   guint     accepted;
+  guint     declined;
+  guint     redirected;
   GArray   *to_decision;  /* int days */
   GArray   *to_discharge; /* int days */
 } KesReferralStatsRow;
@@ -94,7 +118,7 @@ typedef struct
   char  *label;
   guint  decided;
   guint  accepted;
-  guint  declined;
+  guint  declined;   /* decided and not accepted: declined or redirected */
 } KesReferralEthnicityRow;
 
 void       kes_referral_ethnicity_row_free (KesReferralEthnicityRow *row);

@@ -265,11 +265,15 @@ kes_bulk_record_referral (KesReferral  *referral,
   g_autoptr(GPtrArray) issues = kes_referral_validate (referral);
   g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth_date);
   g_autofree char *id = kes_uuid_new ();
+  KesReferralStage stage = kes_referral_get_stage (referral);
 
   /* What kes_store_save_referral() checks of a new referral, less the
-   * store's part: a generated referral carries its whole pathway, and
-   * meets the criteria without a manager's override. */
-  if (!kes_issues_to_error (issues, error) || !kes_issues_to_error (warnings, error))
+   * store's part: a generated referral carries its whole pathway. One
+   * that fails a criterion is recorded, as every referral is, only when
+   * its pathway declined or redirected it (no manager's override here). */
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  if (stage != KES_REFERRAL_DECLINED && stage != KES_REFERRAL_REDIRECTED && !kes_issues_to_error (warnings, error))
     return NULL;
   g_return_val_if_fail (kes_referral_get_steps (referral)->len > 0, NULL);
   kes_referral_set_identity (referral, id, 1, KES_RECORD_ACTIVE);

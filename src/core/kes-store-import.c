@@ -291,6 +291,7 @@ import_kinds (guint *n_kinds)
     { "moj-late-notice", PROJECT_MOJ, NULL },
     { "conditions-application", PROJECT_MOJ, NULL },
     { "moj-report", PROJECT_MOJ, NULL },
+    { "moj-incident", PROJECT_MOJ, NULL },
     { "care-plan", PROJECT_CARE, NULL },
     { "cpa-review", PROJECT_CARE, NULL },
     { "crisis-plan", PROJECT_CARE, NULL },

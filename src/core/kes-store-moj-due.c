@@ -78,6 +78,7 @@ due_patient_bucket (DuePatient *patient,
     case KES_MOJ_INDEX_OFFENCE:
     case KES_MOJ_CONDITION:
     case KES_MOJ_CONDITIONS_APPLICATION:
+    case KES_MOJ_INCIDENT:
     case KES_MOJ_N_KINDS:
     default:
       return NULL;

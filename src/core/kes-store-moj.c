@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-moj-incident.h"
 #include "kes-moj-schedule.h"
 #include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
@@ -68,6 +69,50 @@ kes_store_moj_prepare (KesMojRecord  *record,
   return g_steal_pointer (&normalised);
 }
 
+/* A report written about an incident names an active incident of its own
+ * patient, or nothing. */
+static gboolean
+check_incident_link (KesStore      *self,
+                     KesMojRecord  *record,
+                     GError       **error)
+{
+  const char *incident_id = kes_moj_record_get_text (record, KES_MOJ_INCIDENT_LINK);
+  g_autofree char *kind = NULL;
+  g_autofree char *patient = NULL;
+  KesRecordState state;
+  sqlite3_stmt *stmt;
+
+  if (*incident_id == '\0')
+    return TRUE;
+  if (kes_moj_record_get_kind (record) != KES_MOJ_REPORT || !kes_moj_report_is_urgent (record))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Only an urgent report can be written about an incident"));
+      return FALSE;
+    }
+  stmt = kes_store_prepare (self, "SELECT kind, state, patient_id FROM record WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incident_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      kind = g_strdup (kes_store_column_text (stmt, 0));
+      state = g_str_equal (kes_store_column_text (stmt, 1), "active") ? KES_RECORD_ACTIVE
+                                                                      : KES_RECORD_ENTERED_IN_ERROR;
+      patient = g_strdup (kes_store_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (kind == NULL || !g_str_equal (kind, "moj-incident") || state != KES_RECORD_ACTIVE ||
+      g_strcmp0 (patient, kes_moj_record_get_patient_id (record)) != 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The urgent report names an incident that is not one of this patient’s "
+                             "incidents in force: record the incident first"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 kes_store_save_moj_record (KesStore       *self,
                            KesMojRecord   *record,
@@ -93,7 +138,8 @@ kes_store_save_moj_record (KesStore       *self,
                              "MoJ tab and fill in “Index offence(s)”"));
       return FALSE;
     }
-  if (!kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error))
+  if (!kes_store_check_patient_active (self, patient_id, _("The record names no patient"), error) ||
+      !check_incident_link (self, record, error))
     return FALSE;
   return kes_store_write_moj_record (self, record, change, reason, error);
 }

@@ -159,6 +159,52 @@ write_referral (KesStore      *self,
   return TRUE;
 }
 
+/* Records a manager's decision to take on a referral that fails an
+ * eligibility check: who and when (once), and @reason when given. */
+static gboolean
+record_override (KesStore     *self,
+                 KesReferral  *referral,
+                 const char   *reason,
+                 GError      **error)
+{
+  g_autofree char *now = NULL;
+  KesStaff *actor;
+
+  if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) != '\0')
+    return TRUE;
+  if (!kes_store_require (self, KES_PERMISSION_OVERRIDE_ELIGIBILITY,
+                          kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), error))
+    return FALSE;
+  now = kes_clock_now_iso ();
+  actor = kes_store_get_actor (self);
+  if (reason != NULL)
+    kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, reason);
+  kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_BY, actor != NULL ? kes_staff_get_id (actor) : NULL);
+  kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_AT, now);
+  return TRUE;
+}
+
+/* Booking the assessment is the decision that a referral is eligible. One
+ * that fails a check goes on only as a team manager's recorded decision
+ * (the move's reason, or an override already on the referral). */
+static gboolean
+check_eligibility_decision (KesStore     *self,
+                            KesReferral  *referral,
+                            const char   *reason,
+                            GError      **error)
+{
+  g_autofree char *birth = patient_birth_date (self, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
+  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth);
+
+  if (warnings->len == 0 || *kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) != '\0')
+    return TRUE;
+  if (*reason == '\0')
+    return issues_to_error (warnings, _("This referral does not meet the criteria:"),
+                            _("Decline or redirect it, or a team manager can accept it for assessment with a "
+                              "recorded reason."), error);
+  return record_override (self, referral, reason, error);
+}
+
 /* Everything a save checks, before anything is written. Fills in the
  * override's author and the first step; the caller restores @referral if
  * the write then fails. */
@@ -182,26 +228,14 @@ prepare_referral (KesStore     *self,
   if (!kes_store_check_referral_risk_link (self, referral, error))
     return FALSE;
 
+  /* Every referral is recorded, eligible or not: eligibility is decided on
+   * the pathway (accept, decline, redirect), so it counts in the figures.
+   * An override typed in with the referral is still a manager's decision. */
   birth = patient_birth_date (self, patient_id);
   warnings = kes_referral_check_eligibility (referral, birth);
-  if (warnings->len > 0)
-    {
-      if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) == '\0')
-        return issues_to_error (warnings, _("This referral does not meet the criteria:"),
-                                _("A team manager can accept it anyway with a recorded reason."), error);
-      /* A new override is a manager's decision, recorded with who and when. */
-      if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) == '\0')
-        {
-          g_autofree char *now = kes_clock_now_iso ();
-          KesStaff *actor = kes_store_get_actor (self);
-
-          if (!kes_store_require (self, KES_PERMISSION_OVERRIDE_ELIGIBILITY, patient_id, error))
-            return FALSE;
-          kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_BY,
-                                 actor != NULL ? kes_staff_get_id (actor) : NULL);
-          kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_AT, now);
-        }
-    }
+  if (warnings->len > 0 && *kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) != '\0' &&
+      !record_override (self, referral, NULL, error))
+    return FALSE;
 
   if (steps->len == 0)
     {
@@ -420,6 +454,8 @@ kes_store_move_referral (KesStore          *self,
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *clean_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   g_autofree char *clean_signposting = g_strstrip (g_strdup (signposting != NULL ? signposting : ""));
+  g_autofree char *clean_destination = g_strdup (destination != NULL ? destination : "");
+  gboolean had_override;
   GPtrArray *steps;
   KesStaff *actor;
   KesReferralStep step = { 0 };
@@ -436,11 +472,13 @@ kes_store_move_referral (KesStore          *self,
                            _("Save the referral before moving it along the pathway"));
       return FALSE;
     }
+  had_override = *kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) != '\0';
   if (!check_record (self, kes_referral_get_id (referral), "referral", error) ||
       !kes_referral_check_move (kes_referral_get_stage (referral), to, date,
                                 kes_referral_get_stage_date (referral), today,
                                 clean_reason, destination, error) ||
-      (to == KES_REFERRAL_ACCEPTED && !kes_referral_check_acceptance (referral, error)))
+      (to == KES_REFERRAL_ACCEPTED && !kes_referral_check_acceptance (referral, error)) ||
+      (to == KES_REFERRAL_ASSESSMENT_BOOKED && !check_eligibility_decision (self, referral, clean_reason, error)))
     return FALSE;
 
   actor = kes_store_get_actor (self);
@@ -451,13 +489,17 @@ kes_store_move_referral (KesStore          *self,
   step.by_name = actor != NULL ? (char *) kes_staff_get_display_name (actor) : NULL;
   step.reason = *clean_reason != '\0' ? clean_reason : NULL;
   step.signposting = *clean_signposting != '\0' ? clean_signposting : NULL;
-  step.destination = to == KES_REFERRAL_TRANSFERRED ? (char *) destination : NULL;
+  step.destination = to == KES_REFERRAL_TRANSFERRED || to == KES_REFERRAL_REDIRECTED
+                       ? g_strstrip (clean_destination) : NULL;
   kes_referral_append_step (referral, &step);
 
   if (write_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
     return TRUE;
   steps = kes_referral_get_steps (referral);
   g_ptr_array_remove_index (steps, steps->len - 1);
+  if (!had_override)
+    for (KesReferralField f = KES_REFERRAL_OVERRIDE_REASON; f <= KES_REFERRAL_OVERRIDE_AT; f++)
+      kes_referral_set_text (referral, f, NULL);
   return FALSE;
 }
 
@@ -511,6 +553,24 @@ kes_store_list_referrals (KesStore    *self,
   if (!kes_store_audit_view (self, NULL, patient_id, "referrals", error))
     return NULL;
   return g_steal_pointer (&referrals);
+}
+
+GPtrArray *
+kes_store_referral_eligibility (KesStore     *self,
+                                KesReferral  *referral,
+                                GError      **error)
+{
+  const char *patient_id;
+  g_autofree char *birth = NULL;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (KES_IS_REFERRAL (referral), NULL);
+
+  patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
+  if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
+    return NULL;
+  birth = patient_birth_date (self, patient_id);
+  return kes_referral_check_eligibility (referral, birth);
 }
 
 char *

@@ -11,12 +11,14 @@ G_BEGIN_DECLS
 /* ---- Referrals (kind "referral", revisioned) ---- */
 
 /* Validates @referral (kes_referral_validate: errors name the field, nothing
- * is saved) and its eligibility (kes_referral_check_eligibility against the
- * patient's date of birth). A failed check is refused unless
- * KES_REFERRAL_OVERRIDE_REASON is filled in, and a new override needs the
- * override-eligibility permission (team managers); the store records who
- * overrode and when. A new referral starts the pathway at "received" on its
- * referral date. Needs edit-clinical for the patient. */
+ * is saved). A referral is recorded whether or not it meets the
+ * eligibility criteria (kes_referral_check_eligibility): eligibility is
+ * decided on the pathway (kes_store_move_referral), so every referral
+ * counts in the figures. A KES_REFERRAL_OVERRIDE_REASON given with a
+ * referral that fails a check is a new override: it needs the
+ * override-eligibility permission (team managers), and the store records
+ * who overrode and when. A new referral starts the pathway at "received"
+ * on its referral date. Needs edit-clinical for the patient. */
 gboolean     kes_store_save_referral      (KesStore         *self,
                                            KesReferral      *referral,
                                            KesChangeKind     change,
@@ -26,8 +28,12 @@ KesReferral *kes_store_load_referral      (KesStore         *self,
                                            const char       *id,
                                            GError          **error);
 /* Moves @referral (as loaded: its revision must be current) to @to on
- * @date, checked by kes_referral_check_move(); records who and when. On
- * failure nothing is saved and @referral is as it was. */
+ * @date, checked by kes_referral_check_move(); records who and when.
+ * Booking the assessment accepts the referral as eligible: one that fails
+ * an eligibility check (and has no override yet) needs @reason and the
+ * override-eligibility permission, recorded as the override. Declining and
+ * redirecting (@destination: the service's name) are the other eligibility
+ * decisions. On failure nothing is saved and @referral is as it was. */
 gboolean     kes_store_move_referral      (KesStore         *self,
                                            KesReferral      *referral,
                                            KesReferralStage  to,
@@ -90,6 +96,12 @@ gboolean     kes_store_referral_alteration (KesStore     *self,
                                             char        **altered_by,
                                             char        **altered_at,
                                             GError      **error);
+/* The eligibility checks @referral fails (kes_referral_check_eligibility
+ * against the patient's date of birth), as warnings; empty when it meets
+ * every criterion. Needs view-clinical. */
+GPtrArray   *kes_store_referral_eligibility (KesStore       *self,
+                                             KesReferral    *referral,
+                                             GError        **error);
 /* KesReferral*, newest referral first; @patient_id NULL for every patient
  * the actor may see; only open ones when @open_only. Entered-in-error
  * referrals are left out. Step authors' names are filled in. */

@@ -376,7 +376,8 @@ format_p90 (const KesDisclosure *rule,
 }
 
 /* The count columns of a section's table. */
-enum { CELL_GROUP, CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DECISION_MEDIAN, CELL_DECISION_P90,
+enum { CELL_GROUP, CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DECLINED, CELL_REDIRECTED,
+       CELL_DECISION_MEDIAN, CELL_DECISION_P90,
        CELL_DISCHARGED, CELL_DISCHARGE_MEDIAN, CELL_DISCHARGE_P90, N_CELLS };
 
 static guint
@@ -391,6 +392,10 @@ row_count (KesReferralStatsRow *row,
       return row->decided;
     case CELL_ACCEPTED:
       return row->accepted;
+    case CELL_DECLINED:
+      return row->declined;
+    case CELL_REDIRECTED:
+      return row->redirected;
     case CELL_DISCHARGED:
       return row->to_discharge->len;
     default:
@@ -406,7 +411,8 @@ static GPtrArray *
 section_cells (const KesDisclosure *rule,
                GPtrArray           *rows)
 {
-  static const guint counts[] = { CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DISCHARGED };
+  static const guint counts[] = { CELL_RECEIVED, CELL_DECIDED, CELL_ACCEPTED, CELL_DECLINED, CELL_REDIRECTED,
+                                  CELL_DISCHARGED };
   GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree guint *values = g_new0 (guint, rows->len + 1);
 
@@ -529,14 +535,14 @@ kes_report_pathway (KesStore    *store,
                     const char  *to,
                     GError     **error)
 {
-  static const double widths[] = { 3, 1, 1, 1, 1.3, 1.3 };
+  static const double widths[] = { 2.6, 1, 1, 1, 1, 1.1, 1.2, 1.2 };
   static const double discharge_widths[] = { 3, 1, 1.3, 1.3 };
   static const double ethnic_widths[] = { 3.2, 1, 1, 1, 1.2 };
-  const char *headers[] = { _("Group"), _("Received"), _("Decided"), _("Accepted"),
-                            _("Median days to decision"), _("90th percentile"), NULL };
+  const char *headers[] = { _("Group"), _("Received"), _("Decided"), _("Accepted"), _("Declined"),
+                            _("Redirected"), _("Median days to decision"), _("90th percentile"), NULL };
   const char *discharge_headers[] = { _("Group"), _("Discharged"), _("Median days from decision"),
                                       _("90th percentile"), NULL };
-  const char *ethnic_headers[] = { _("Ethnic category"), _("Decided"), _("Accepted"), _("Declined"),
+  const char *ethnic_headers[] = { _("Ethnic category"), _("Decided"), _("Accepted"), _("Declined or redirected"),
                                    _("Acceptance rate (per 100)"), NULL };
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) ethnicity = NULL;
@@ -576,8 +582,9 @@ kes_report_pathway (KesStore    *store,
 
   kes_document_add_heading (document, 1, _("How the figures are counted"));
   kes_document_add_paragraph (document,
-    _("Days are calendar days: weekends and bank holidays count. Referral to decision runs from the day a referral "
-      "was received (or reopened) to the day it was accepted or declined, and counts in the month of the decision. "
+    _("Every referral received counts, whether or not it met the criteria. Days are calendar days: weekends and bank "
+      "holidays count. Referral to decision runs from the day a referral was received (or reopened) to the day it was "
+      "accepted, declined or redirected to another service, and counts in the month of the decision. "
       "Decision to discharge runs from acceptance to discharge to the community, and counts in the month of discharge. "
       "A referral reopened after closure is counted again from the day it was reopened. The median is the middle "
       "value (the mean of the two middle values for an even number); the 90th percentile is the nearest-rank value. "
@@ -602,7 +609,8 @@ kes_report_pathway (KesStore    *store,
         {
           GStrv line = cells->pdata[i];
           kes_block_add_row_cells (table, line[CELL_GROUP], line[CELL_RECEIVED], line[CELL_DECIDED],
-                                   line[CELL_ACCEPTED], line[CELL_DECISION_MEDIAN], line[CELL_DECISION_P90], NULL);
+                                   line[CELL_ACCEPTED], line[CELL_DECLINED], line[CELL_REDIRECTED],
+                                   line[CELL_DECISION_MEDIAN], line[CELL_DECISION_P90], NULL);
         }
       table = kes_document_add_table (document, discharge_headers, discharge_widths);
       for (guint i = 0; i < cells->len; i++)
@@ -661,7 +669,7 @@ kes_report_pathway_csv (KesStore    *store,
 {
   static const char *const keys[] = { "all", "month", "source", "area" };
   static const char *const header[] = {
-    "table", "group", "received", "decided", "accepted", "median_days_to_decision",
+    "table", "group", "received", "decided", "accepted", "declined", "redirected", "median_days_to_decision",
     "p90_days_to_decision", "discharged", "median_days_to_discharge", "p90_days_to_discharge",
   };
   static const char *const ethnic_header[] = {

@@ -31,6 +31,7 @@ kes_report_sar_kind_label (const char *kind)
     { "address-notice", N_("Change of address notices") },
     { "moj-late-notice", N_("Late report notices") },
     { "conditions-application", N_("Change of conditions applications") },
+    { "moj-incident", N_("Incidents and recalls") },
     { "moj-report", N_("Ministry of Justice reports") },
     { "care-plan", N_("Care plans") },
     { "cpa-review", N_("CPA reviews") },

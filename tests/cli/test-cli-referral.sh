@@ -17,7 +17,7 @@ not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; 
 run () { "$cli" --database "$db" --user manager "$@" >"$dir/out" 2>"$dir/err"; }
 
 run referral report --from 2026-01-01 --to 2026-12-31 --format csv --output "$dir/pathway.csv"
-if [ $? -eq 0 ] && head -1 "$dir/pathway.csv" | grep -q "^table,group,received,decided,accepted,median_days_to_decision"; then
+if [ $? -eq 0 ] && head -1 "$dir/pathway.csv" | grep -q "^table,group,received,decided,accepted,declined,redirected,median_days_to_decision"; then
   ok "writes the CSV with its header"
 else
   not_ok "writes the CSV with its header" "$(cat "$dir/err")"

@@ -5,6 +5,8 @@
 
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-permissions.h"
+#include "kes-moj-incident.h"
 #include "kes-moj-schedule.h"
 #include "kes-store-moj.h"
 #include "kes-validate.h"
@@ -998,6 +1000,97 @@ test_condition_compliance (Fixture       *fixture,
   }
 }
 
+/* Issue 21: an incident or recall, and the urgent report written about it. */
+static void
+test_incident_and_urgent_report (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesMojRecord) status = save_status (fixture, "2026-01-05", "2026-01-05");
+  g_autoptr(KesMojRecord) incident = kes_moj_record_new (KES_MOJ_INCIDENT, kes_patient_get_id (fixture->patient));
+  g_autoptr(KesMojRecord) urgent = new_report (fixture, KES_MOJ_REPORT_URGENT, "2026-01-10");
+  g_autoptr(KesMojRecord) stray = new_report (fixture, KES_MOJ_REPORT_URGENT, "2026-01-10");
+  g_autoptr(KesMojRecord) routine = new_report (fixture, KES_MOJ_REPORT_ROUTINE, "2026-02-02");
+  g_autoptr(KesMojRecord) loaded = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KesStaff) admin = NULL;
+  g_autoptr(KesStaff) south = NULL;
+  const char *admin_only[] = { KES_ROLE_ADMINISTRATOR, NULL };
+
+  /* Every required field is named when missing. */
+  g_assert_false (kes_store_save_moj_record (fixture->store, incident, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Date of the incident: please fill this in\n"
+                   "What kind of incident: please fill this in\n"
+                   "What happened: please fill this in\n"
+                   "What has been done: please fill this in");
+  g_clear_error (&error);
+  kes_moj_record_set_text (incident, "incident_date", "2026-01-09");
+  kes_moj_record_set_text (incident, "category", "breach");
+  kes_moj_record_set_text (incident, "description", "Stayed two nights away from the approved address");
+  kes_moj_record_set_text (incident, "action", "Seen at home; MHCS phoned; RC told");
+  kes_moj_record_set_text (incident, "recall_date", "2026-01-08");
+  g_assert_false (kes_store_save_moj_record (fixture->store, incident, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Recalled to hospital on: it cannot be before the incident");
+  g_clear_error (&error);
+  kes_moj_record_set_text (incident, "recall_date", "");
+
+  /* Someone who may not write clinical records, or works in another team,
+   * can't record it; nothing is saved. */
+  admin = kes_test_account_titled (fixture->store, "ada", "Ada Admin", "Administrator", "North", NULL,
+                                   KES_TEST_ALL_ROLES);
+  kes_test_set_role_list (fixture->store, admin, admin_only);
+  south = kes_test_account_titled (fixture->store, "sid", "Sid South", "CPN", "South", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, admin);
+  g_assert_false (kes_store_save_moj_record (fixture->store, incident, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  kes_store_set_actor (fixture->store, south);
+  g_assert_false (kes_store_save_moj_record (fixture->store, incident, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (kes_moj_record_get_id (incident));
+
+  kes_store_set_actor (fixture->store, fixture->social);
+  g_assert_true (kes_store_save_moj_record (fixture->store, incident, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The urgent report starts from the incident and names it. */
+  kes_moj_report_link_incident (urgent, incident);
+  g_assert_cmpstr (kes_moj_record_get_text (urgent, "trigger"), ==, "breach");
+  g_assert_cmpstr (kes_moj_record_get_text (urgent, "trigger_when"), ==, "2026-01-09");
+  g_assert_true (kes_store_save_moj_record (fixture->store, urgent, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  loaded = kes_store_load_moj_record (fixture->store, kes_moj_record_get_id (urgent), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kes_moj_record_get_text (loaded, KES_MOJ_INCIDENT_LINK), ==, kes_moj_record_get_id (incident));
+  g_ptr_array_add (reports, g_object_ref (loaded));
+  g_assert_true (kes_moj_incident_find_report (incident, reports) == loaded);
+
+  /* A link to anything but an incident of this patient in force is refused;
+   * so is a routine report about an incident. */
+  kes_moj_record_set_text (stray, "trigger", "other");
+  kes_moj_record_set_text (stray, "trigger_what", "x");
+  kes_moj_record_set_text (stray, "trigger_when", "2026-01-09");
+  kes_moj_record_set_text (stray, "trigger_action", "y");
+  kes_moj_record_set_text (stray, KES_MOJ_INCIDENT_LINK, kes_moj_record_get_id (status));
+  g_assert_false (kes_store_save_moj_record (fixture->store, stray, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "names an incident that is not one of this patient’s incidents"));
+  g_clear_error (&error);
+  kes_moj_record_set_text (routine, KES_MOJ_INCIDENT_LINK, kes_moj_record_get_id (incident));
+  g_assert_false (kes_store_save_moj_record (fixture->store, routine, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Only an urgent report can be written about an incident");
+  g_clear_error (&error);
+
+  /* Entered in error, the incident can no longer be named by a new report. */
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_moj_record_get_id (incident),
+                                                  kes_moj_record_get_revision (incident), "Wrong patient", &error));
+  g_assert_no_error (error);
+  kes_moj_record_set_text (stray, KES_MOJ_INCIDENT_LINK, kes_moj_record_get_id (incident));
+  g_assert_false (kes_store_save_moj_record (fixture->store, stray, KES_CHANGE_CREATE, NULL, &error));
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1108,7 @@ main (int   argc,
   ADD ("conditions-and-address-notice", test_conditions_and_notices);
   ADD ("due/late-early-recall-and-re-discharge", test_due_reports);
   ADD ("due/urgent-report-top", test_urgent_report_top);
+  ADD ("incident/urgent-report-link", test_incident_and_urgent_report);
   ADD ("report/sign-alter-submit", test_sign_alter_submit);
   ADD ("report/prefill-contacts", test_prefill);
   ADD ("report/condition-compliance", test_condition_compliance);

@@ -130,8 +130,8 @@ move (Fixture          *fixture,
 /* Written out independently of the table in kes-referral-pathway.c: the
  * legal moves, as "from>to". */
 static const char *const legal_moves[] = {
-  "received>screening", "received>closed",
-  "screening>assessment-booked", "screening>declined", "screening>closed",
+  "received>screening", "received>declined", "received>redirected", "received>closed",
+  "screening>assessment-booked", "screening>declined", "screening>redirected", "screening>closed",
   "assessment-booked>assessed", "assessment-booked>closed",
   "assessed>accepted", "assessed>declined",
   "accepted>in-reach", "accepted>closed",
@@ -140,6 +140,7 @@ static const char *const legal_moves[] = {
   "discharged>transferred", "discharged>absolutely-discharged", "discharged>closed",
   "transferred>closed",
   "absolutely-discharged>closed",
+  "redirected>closed",
   "closed>received",
 };
 
@@ -476,43 +477,142 @@ test_eligibility_override (Fixture       *fixture,
   g_assert_cmpuint (warnings->len, ==, 1);
   g_clear_pointer (&warnings, g_ptr_array_unref);
 
-  /* Without an override reason: refused, saying why and who can override. */
-  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  /* Recorded all the same: an ineligible referral is received like any other. */
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_referrals (fixture), ==, 1);
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_RECEIVED);
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-11-03", NULL);
+
+  /* Booking the assessment accepts it as eligible: without a reason that
+   * is refused, saying why and what can be done. */
+  g_assert_false (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-04",
+                                           NULL, NULL, NULL, &error));
   g_assert_cmpstr (error->message, ==,
                    "This referral does not meet the criteria:\n"
                    "Aged 17 on the referral date: the service is for adults aged 18 or over\n"
-                   "A team manager can accept it anyway with a recorded reason.");
+                   "Decline or redirect it, or a team manager can accept it for assessment with a recorded reason.");
   g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_SCREENING);
 
-  /* A clinician can't override. (Roles set while no one has any.) */
+  /* A clinician can't accept it, even with a reason. (Roles set while no one has any.) */
   manager = kes_test_account_titled (fixture->store, "maya", "Maya Manager", "Team manager", "North", NULL, KES_TEST_ALL_ROLES);
   g_assert_true ((kes_test_set_role_list (fixture->store, manager, managing), TRUE));
   g_assert_true ((kes_test_set_role_list (fixture->store, fixture->alice, clinician), TRUE));
-  kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, "Turns 18 before discharge; agreed at panel");
-  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_false (kes_store_move_referral (fixture->store, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-04",
+                                           "Turns 18 before discharge; agreed at panel", NULL, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
   g_assert_cmpstr (error->message, ==,
                    "Clinicians can’t override a failed referral eligibility check: ask a team manager");
   g_clear_error (&error);
-  g_assert_cmpuint (count_referrals (fixture), ==, 0);
   g_assert_cmpstr (kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY), ==, "");
+  g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_SCREENING);
 
-  /* A team manager can, and the override records who and when. */
+  /* A team manager can, and the decision records who, when and why. */
   kes_store_set_actor (fixture->store, manager);
-  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-04", "Turns 18 before discharge; agreed at panel");
   loaded = kes_store_load_referral (fixture->store, kes_referral_get_id (referral), &error);
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_OVERRIDE_REASON), ==,
                    "Turns 18 before discharge; agreed at panel");
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_OVERRIDE_BY), ==, kes_staff_get_id (manager));
   g_assert_cmpstr (kes_referral_get_text (loaded, KES_REFERRAL_OVERRIDE_AT), ==, "2026-11-21T09:00:00Z");
 
-  /* The clinician may go on editing and moving it: the override stands. */
+  /* The clinician may go on editing and moving it: the decision stands. */
   kes_store_set_actor (fixture->store, fixture->alice);
-  move (fixture, loaded, KES_REFERRAL_SCREENING, "2026-11-03", NULL);
+  move (fixture, loaded, KES_REFERRAL_ASSESSED, "2026-11-05", NULL);
   kes_referral_set_text (loaded, KES_REFERRAL_UNIT, "Birch Ward");
   g_assert_true (kes_store_save_referral (fixture->store, loaded, KES_CHANGE_EDIT, NULL, &error));
   g_assert_no_error (error);
+
+  /* An override typed in with a new referral is a manager's too. */
+  g_clear_object (&referral);
+  referral = make_referral (young, "2026-11-02");
+  kes_referral_set_text (referral, KES_REFERRAL_OVERRIDE_REASON, "Agreed at panel");
+  g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_referrals (fixture), ==, 1);
+}
+
+/* Issue 21: an out-of-area referral is recorded, then declined or
+ * redirected with a reason, and each decision counts in the figures. */
+static void
+test_ineligible_recorded_and_decided (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(KesReferral) declined = make_referral (fixture->patient, "2026-11-02");
+  g_autoptr(KesReferral) redirected = make_referral (fixture->patient, "2026-11-09");
+  g_autoptr(KesReferral) reloaded = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) by_ethnicity = NULL;
+  g_autoptr(GError) error = NULL;
+  KesReferralStatsRow *row;
+  KesReferralStep *step;
+
+  kes_referral_set_text (declined, KES_REFERRAL_AREA, "other");
+  kes_referral_set_text (redirected, KES_REFERRAL_AREA, "other");
+  g_assert_true (kes_store_save_referral (fixture->store, declined, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kes_store_save_referral (fixture->store, redirected, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Declined on receipt, with its reason and where the referrer was pointed. */
+  g_assert_false (kes_store_move_referral (fixture->store, declined, KES_REFERRAL_DECLINED, "2026-11-03",
+                                           " ", NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Declining a referral needs a reason");
+  g_clear_error (&error);
+  g_assert_true (kes_store_move_referral (fixture->store, declined, KES_REFERRAL_DECLINED, "2026-11-03",
+                                          "Lives in Essex: outside the catchment", "Essex forensic community team",
+                                          NULL, &error));
+  g_assert_no_error (error);
+
+  /* A redirect needs a reason and the service it goes to. */
+  g_assert_false (kes_store_move_referral (fixture->store, redirected, KES_REFERRAL_REDIRECTED, "2026-11-10",
+                                           "Outside the catchment", NULL, "  ", &error));
+  g_assert_cmpstr (error->message, ==, "A redirect needs the service the referral was sent on to");
+  g_clear_error (&error);
+  g_assert_false (kes_store_move_referral (fixture->store, redirected, KES_REFERRAL_REDIRECTED, "2026-11-10",
+                                           NULL, NULL, "Essex forensic community team", &error));
+  g_assert_cmpstr (error->message, ==, "Redirecting a referral needs a reason: why another service should take it");
+  g_clear_error (&error);
+  g_assert_cmpint (kes_referral_get_stage (redirected), ==, KES_REFERRAL_RECEIVED);
+  g_assert_true (kes_store_move_referral (fixture->store, redirected, KES_REFERRAL_REDIRECTED, "2026-11-10",
+                                          "Outside the catchment", NULL, " Essex forensic community team ", &error));
+  g_assert_no_error (error);
+  reloaded = kes_store_load_referral (fixture->store, kes_referral_get_id (redirected), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kes_referral_get_stage (reloaded), ==, KES_REFERRAL_REDIRECTED);
+  g_assert_false (kes_referral_stage_is_open (KES_REFERRAL_REDIRECTED));
+  step = g_ptr_array_index (kes_referral_get_steps (reloaded), 1);
+  g_assert_cmpstr (step->destination, ==, "Essex forensic community team");
+  g_assert_cmpstr (step->reason, ==, "Outside the catchment");
+
+  /* Both count: received, decided, one declined and one redirected, none
+   * accepted; the waits are 1 and 1 calendar days. */
+  episodes = kes_store_referral_episodes (fixture->store, &error);
+  g_assert_no_error (error);
+  rows = kes_referral_stats_compute (episodes, "2026-11-01", "2026-11-30", KES_REFERRAL_GROUP_AREA);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_cmpstr (row->key, ==, "other");
+  g_assert_cmpuint (row->received, ==, 2);
+  g_assert_cmpuint (row->decided, ==, 2);
+  g_assert_cmpuint (row->accepted, ==, 0);
+  g_assert_cmpuint (row->declined, ==, 1);
+  g_assert_cmpuint (row->redirected, ==, 1);
+  g_assert_cmpuint (row->to_decision->len, ==, 2);
+  g_assert_cmpint (g_array_index (row->to_decision, int, 0), ==, 1);
+  /* A decision outside the period doesn't count in it. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = kes_referral_stats_compute (episodes, "2026-11-01", "2026-11-09", KES_REFERRAL_GROUP_ALL);
+  row = rows->pdata[0];
+  g_assert_cmpuint (row->received, ==, 2);
+  g_assert_cmpuint (row->decided, ==, 1);
+  g_assert_cmpuint (row->redirected, ==, 0);
+  by_ethnicity = kes_referral_stats_by_ethnicity (episodes, "2026-11-01", "2026-11-30");
+  g_assert_cmpuint (by_ethnicity->len, ==, 1);
+  g_assert_cmpuint (((KesReferralEthnicityRow *) by_ethnicity->pdata[0])->declined, ==, 2);
 }
 
 static void
@@ -1163,6 +1263,41 @@ test_risk_link (Fixture       *fixture,
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
 }
 
+/* The clocks on the list and the page use the report's definitions: whole
+ * calendar days, the same day 0, and the latest episode only. */
+static void
+test_clocks (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KesReferral) referral = make_referral (fixture->patient, "2026-11-21");
+  g_autoptr(GDate) today = kes_date_from_iso ("2026-11-21");
+  g_autoptr(GDate) later = kes_date_from_iso ("2026-12-01");
+  g_autoptr(GError) error = NULL;
+  KesReferralClocks clocks;
+
+  g_assert_true (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  kes_referral_clocks (referral, today, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 0);
+  g_assert_cmpint (clocks.since_assessment, ==, -1);
+  g_assert_cmpint (clocks.to_decision, ==, -1);
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 10);
+
+  move (fixture, referral, KES_REFERRAL_SCREENING, "2026-11-21", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-21", NULL);
+  move (fixture, referral, KES_REFERRAL_ASSESSED, "2026-11-21", NULL);
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.since_referral, ==, 10);
+  g_assert_cmpint (clocks.since_assessment, ==, 10);
+  g_assert_cmpint (clocks.to_decision, ==, -1);
+
+  move (fixture, referral, KES_REFERRAL_DECLINED, "2026-11-21", "Needs are met by the ward");
+  kes_referral_clocks (referral, later, &clocks);
+  g_assert_cmpint (clocks.to_decision, ==, 0);
+  g_assert_cmpint (clocks.since_assessment, ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1180,6 +1315,7 @@ main (int   argc,
   ADD ("/referral/store/declined-needs-reason", test_declined_needs_reason);
   ADD ("/referral/store/whole-pathway-and-reopen", test_whole_pathway_and_reopen);
   ADD ("/referral/store/eligibility-override", test_eligibility_override);
+  ADD ("/referral/store/ineligible-recorded-and-decided", test_ineligible_recorded_and_decided);
   ADD ("/referral/store/letters", test_letters);
   ADD ("/referral/store/accept-against-decline", test_accept_against_decline);
   ADD ("/referral/store/assessment-sign-off", test_assessment_sign_off);
@@ -1188,6 +1324,7 @@ main (int   argc,
   ADD ("/referral/store/correct-intake", test_correct_intake);
   ADD ("/referral/store/risk-link", test_risk_link);
   ADD ("/referral/waits/episodes", test_waiting_times);
+  ADD ("/referral/waits/clocks", test_clocks);
   ADD ("/referral/waits/acceptance-by-ethnicity", test_acceptance_by_ethnicity);
 #undef ADD
 

@@ -267,8 +267,18 @@ test_crisis_plan_review_date (Fixture       *fixture,
   change_row (fixture, "crisis_plan", id, "review_date", "date (review_date, '+1 year')");
 }
 
-/* A note planted in the notes list under the id of a record that is no
- * note (so every reference in the file still resolves). */
+/* Issue 21: an incident's account rewritten in the MoJ records list. */
+static void
+test_incident_rewritten (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM moj_record WHERE kind = 'moj-incident' ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "moj_record", id, "data",
+              "json_set (data, '$.description', 'Nothing happened')");
+}
+
 /* A liaison and diversion referral pointed at another service in the
  * directory (issue 21's onward referrals are revisioned like the rest). */
 static void
@@ -284,6 +294,8 @@ test_onward_referral_service (Fixture       *fixture,
   change_row (fixture, "ld_onward_referral", id, "service_id", value);
 }
 
+/* A note planted in the notes list under the id of a record that is no
+ * note (so every reference in the file still resolves). */
 static void
 test_row_without_revision (Fixture       *fixture,
                            gconstpointer  data)
@@ -526,6 +538,7 @@ main (int   argc,
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
   ADD ("onward-referral-service", test_onward_referral_service);
+  ADD ("incident-rewritten", test_incident_rewritten);
   ADD ("row-without-revision", test_row_without_revision);
   ADD ("crisis-plan-review-date", test_crisis_plan_review_date);
   ADD ("staff-renamed", test_staff_renamed);

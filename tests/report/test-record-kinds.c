@@ -258,6 +258,7 @@ add_moj (Fixture *fixture)
   g_autoptr(KesMojRecord) late = NULL;
   g_autoptr(KesMojRecord) application = NULL;
   g_autoptr(KesMojRecord) report = NULL;
+  g_autoptr(KesMojRecord) incident = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -275,6 +276,10 @@ add_moj (Fixture *fixture)
                    "reason", "The responsible clinician was on leave.", NULL);
   application = save_moj (fixture, KES_MOJ_CONDITIONS_APPLICATION, "application_date", "2026-04-01",
                           "proposed_changes", "Remove the curfew.", "reasons", "Settled for a year.", NULL);
+
+  incident = save_moj (fixture, KES_MOJ_INCIDENT, "incident_date", "2026-04-10", "category", "breach",
+                       "description", "Two nights away from the approved address.",
+                       "action", "Seen at home; MHCS told.", "mhcs_told_date", "2026-04-10", NULL);
 
   report = kes_moj_report_new (fixture->patient_id, "moj-cd-report", "2024-10", KES_MOJ_REPORT_ROUTINE,
                                "2026-06-02");

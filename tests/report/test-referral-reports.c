@@ -424,10 +424,11 @@ test_pathway_report (Fixture       *fixture,
   /* 13 referrals, 13 decided, 8 accepted (shown rounded: 15, 15, 10);
    * waits 3 (declines) and 10 days: median 10, p90 10 (13 values, enough
    * for a median); no discharges (a zero is hidden too). */
-  assert_contains (csv, "table,group,received,decided,accepted,median_days_to_decision,"
+  assert_contains (csv, "table,group,received,decided,accepted,declined,redirected,median_days_to_decision,"
                         "p90_days_to_decision,discharged,median_days_to_discharge,p90_days_to_discharge\r\n");
-  assert_contains (csv, "all,all,15,15,10,10,10,*,–,–\r\n");
-  assert_contains (csv, "month,2026-03,15,15,10,10,10,*,–,–\r\n");
+  /* The 5 declined are hidden (1 to 7), and so are the no redirects. */
+  assert_contains (csv, "all,all,15,15,10,*,*,10,10,*,–,–\r\n");
+  assert_contains (csv, "month,2026-03,15,15,10,*,*,10,10,*,–,–\r\n");
   /* The old "<5" beside 11 gave White British's 2 away: 13 in all less 11.
    * Now the 2 is hidden, and the 11 with it ([c]), so no subtraction
    * finds it; the rates, beside hidden counts, are withheld. */

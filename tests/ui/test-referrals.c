@@ -266,14 +266,8 @@ test_intake_to_in_reach (Fixture       *fixture,
 
   type_into (form, "expected_discharge_field", "2027-02-01");
 
-  /* An area outside the catchment without a manager's recorded reason is
-   * refused, saying why; nothing is saved. */
-  choose (form, "area_field", "other");
-  g_assert_false (kes_referrals_page_save_intake (fixture->page));
-  g_assert_nonnull (strstr (label_text (form, "summary_label"), "This referral does not meet the criteria:"));
-  g_assert_cmpuint (count_referrals (fixture), ==, 0);
-  snapshot (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_WINDOW), "referral-intake-refused");
-  choose (form, "area_field", "norfolk");
+  /* (An area outside the catchment is recorded all the same and decided on
+   * the pathway: tests/core/test-referrals.c and the e2e-referrals test.) */
   snapshot (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_WINDOW), "referral-intake");
   g_assert_true (kes_referrals_page_save_intake (fixture->page));
   g_assert_cmpuint (count_referrals (fixture), ==, 1);
@@ -284,8 +278,15 @@ test_intake_to_in_reach (Fixture       *fixture,
   g_assert_cmpint (kes_referral_get_stage (referral), ==, KES_REFERRAL_RECEIVED);
   g_assert_true (offered (view, KES_REFERRAL_SCREENING));
   g_assert_true (offered (view, KES_REFERRAL_CLOSED));
+  g_assert_true (offered (view, KES_REFERRAL_DECLINED));
+  g_assert_true (offered (view, KES_REFERRAL_REDIRECTED));
   g_assert_false (offered (view, KES_REFERRAL_ACCEPTED));
-  g_assert_cmpuint (kes_referral_view_get_offered (view)->len, ==, 2);
+  g_assert_cmpuint (kes_referral_view_get_offered (view)->len, ==, 4);
+  /* Its eligibility and its waiting-time clock are on the page. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "eligibility_label"))), ==,
+                   "Meets every eligibility criterion.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kes_test_child (view, KES_TYPE_REFERRAL_VIEW, "clocks_label"))), ==,
+                   "19 days since referral, no decision yet");
 
   g_assert_true (kes_referral_view_move (view, KES_REFERRAL_SCREENING, "2026-11-03", NULL, NULL, NULL, &error));
   g_assert_true (kes_referral_view_move (view, KES_REFERRAL_ASSESSMENT_BOOKED, "2026-11-03", NULL, NULL, NULL, &error));

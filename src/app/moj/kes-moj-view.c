@@ -8,11 +8,13 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-moj-incident.h"
 #include "kes-moj-schedule.h"
 #include "kes-report-moj.h"
 #include "kes-validate.h"
 #include "moj/kes-moj-record-dialog.h"
 #include "moj/kes-moj-report-form.h"
+#include "moj/kes-moj-schedule-group.h"
 #include "moj/kes-moj-view.h"
 
 struct _KesMojView
@@ -75,27 +77,32 @@ add_clicked_cb (GtkButton  *button,
 }
 
 static void
+open_report (KesMojView   *self,
+             KesMojRecord *report)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KesMojReportForm *form = kes_moj_report_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                    self->store, report, &error);
+  if (form == NULL)
+    {
+      kes_show_error (GTK_WIDGET (self), _("The Report Could Not Be Opened"), error->message);
+      return;
+    }
+  g_signal_connect_object (form, "changed", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
 row_activated_cb (AdwActionRow *row,
                   KesMojView   *self)
 {
   KesMojRecord *record = g_object_get_data (G_OBJECT (row), "kes-record");
 
   if (kes_moj_record_get_kind (record) == KES_MOJ_REPORT)
-    {
-      g_autoptr(GError) error = NULL;
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      KesMojReportForm *form = kes_moj_report_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                        self->store, record, &error);
-      if (form == NULL)
-        {
-          kes_show_error (GTK_WIDGET (self), _("The Report Could Not Be Opened"), error->message);
-          return;
-        }
-      g_signal_connect_object (form, "changed", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (form));
-      return;
-    }
-  open_record (self, record);
+    open_report (self, record);
+  else
+    open_record (self, record);
 }
 
 static GtkWidget *
@@ -297,6 +304,97 @@ add_status_group (KesMojView *self)
 }
 
 static void
+add_schedule_group (KesMojView *self)
+{
+  g_autoptr(KesMojRecord) current = kes_store_current_legal_status (self->store, self->patient_id, NULL);
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GListModel) notices = NULL;
+  GtkWidget *group;
+
+  if (current == NULL || !kes_legal_status_is_conditionally_discharged (current))
+    return;
+  reports = list (self, KES_MOJ_REPORT);
+  notices = list (self, KES_MOJ_LATE_NOTICE);
+  group = kes_moj_schedule_group_new (current, reports, notices);
+  if (group != NULL)
+    gtk_box_append (GTK_BOX (self->content), group);
+}
+
+static void
+incident_report_clicked_cb (GtkButton  *button,
+                            KesMojView *self)
+{
+  KesMojRecord *incident = g_object_get_data (G_OBJECT (button), "kes-incident");
+  KesMojRecord *report = g_object_get_data (G_OBJECT (button), "kes-report");
+  g_autoptr(GError) error = NULL;
+
+  if (report != NULL)
+    open_report (self, report);
+  else if (kes_moj_view_new_incident_report (self, incident, &error) == NULL)
+    kes_show_error (GTK_WIDGET (self), _("The Report Could Not Be Started"), error->message);
+}
+
+/* Incidents and recalls, each with the urgent report about it: sent,
+ * drafted, or a button to write it (started from the incident). */
+static void
+add_incidents_group (KesMojView *self)
+{
+  g_autoptr(GListModel) incidents = list (self, KES_MOJ_INCIDENT);
+  g_autoptr(GListModel) report_model = list (self, KES_MOJ_REPORT);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *group = new_group (_("Incidents and Recalls"),
+                                _("What happened, what was done, and the urgent report to MHCS about it."),
+                                add_button (self, _("Record _Incident…"), KES_MOJ_INCIDENT));
+
+  kes_widget_set_description (group, "moj-incidents");
+  for (guint i = 0; report_model != NULL && i < g_list_model_get_n_items (report_model); i++)
+    g_ptr_array_add (reports, g_list_model_get_item (report_model, i));
+  for (guint i = 0; incidents != NULL && i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(KesMojRecord) incident = g_list_model_get_item (incidents, i);
+      KesMojRecord *report = kes_moj_incident_find_report (incident, reports);
+      g_autofree char *date = display (incident, "incident_date");
+      g_autofree char *category = display (incident, "category");
+      g_autofree char *title = g_strdup_printf ("%s · %s", date, category);
+      g_autofree char *state = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *button_name = NULL;
+      GtkWidget *row;
+      GtkWidget *button;
+
+      if (report != NULL && kes_moj_report_is_submitted (report))
+        {
+          g_autofree char *sent = kes_date_to_display (kes_moj_record_get_text (report, "submitted_date"));
+          state = g_strdup_printf (_("Urgent report sent %s"), sent);
+        }
+      else
+        state = g_strdup (report != NULL ? _("Urgent report drafted, not sent yet") : _("No urgent report yet"));
+      subtitle = g_strdup_printf ("%s\n%s", kes_moj_record_get_text (incident, "description"), state);
+      row = record_row (self, incident, title, subtitle);
+      if (kes_moj_record_get_state (incident) != KES_RECORD_ACTIVE)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          continue;
+        }
+      button = gtk_button_new_with_label (report != NULL ? _("Open Report") : _("Urgent Report…"));
+      button_name = report != NULL ? g_strdup_printf (_("Open the urgent report about the incident of %s"), date)
+                                   : g_strdup_printf (_("Write the urgent report about the incident of %s"), date);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+      kes_widget_set_description (button, report != NULL ? "incident-open-report" : "incident-urgent-report");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "kes-incident", g_object_ref (incident), g_object_unref);
+      if (report != NULL)
+        g_object_set_data_full (G_OBJECT (button), "kes-report", g_object_ref (report), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (incident_report_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (incidents != NULL && g_list_model_get_n_items (incidents) == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty_row (_("None recorded")));
+  gtk_box_append (GTK_BOX (self->content), group);
+}
+
+static void
 add_simple_group (KesMojView *self,
                   KesMojKind  kind,
                   const char *title,
@@ -494,7 +592,9 @@ kes_moj_view_reload (KesMojView *self)
     return;
 
   add_status_group (self);
+  add_schedule_group (self);
   add_reports_group (self);
+  add_incidents_group (self);
   add_submission_log (self);
   add_simple_group (self, KES_MOJ_CONDITION, _("Conditions of Discharge"), _("_Add Condition…"),
                     "category", "wording");
@@ -506,11 +606,13 @@ kes_moj_view_reload (KesMojView *self)
                     _("New _Application…"), "application_date", "proposed_changes");
 }
 
-GtkWidget *
-kes_moj_view_new_report (KesMojView  *self,
-                         const char  *report_type,
-                         const char  *trigger,
-                         GError     **error)
+/* A new report (about @incident when not NULL), opened in its form. */
+static GtkWidget *
+start_report (KesMojView    *self,
+              const char    *report_type,
+              const char    *trigger,
+              KesMojRecord  *incident,
+              GError       **error)
 {
   g_autoptr(KesMojTemplate) template = kes_moj_template_get_current (error);
   g_autoptr(KesMojRecord) report = NULL;
@@ -522,12 +624,34 @@ kes_moj_view_new_report (KesMojView  *self,
   report = kes_report_moj_new_report (self->store, template, self->patient_id, report_type, NULL, trigger, error);
   if (report == NULL)
     return NULL;
+  if (incident != NULL)
+    kes_moj_report_link_incident (report, incident);
   form = kes_moj_report_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, report, error);
   if (form == NULL)
     return NULL;
   g_signal_connect_object (form, "changed", G_CALLBACK (record_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
   return GTK_WIDGET (form);
+}
+
+GtkWidget *
+kes_moj_view_new_report (KesMojView  *self,
+                         const char  *report_type,
+                         const char  *trigger,
+                         GError     **error)
+{
+  g_return_val_if_fail (KES_IS_MOJ_VIEW (self), NULL);
+  return start_report (self, report_type, trigger, NULL, error);
+}
+
+GtkWidget *
+kes_moj_view_new_incident_report (KesMojView    *self,
+                                  KesMojRecord  *incident,
+                                  GError       **error)
+{
+  g_return_val_if_fail (KES_IS_MOJ_VIEW (self), NULL);
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (incident), NULL);
+  return start_report (self, KES_MOJ_REPORT_URGENT, kes_moj_record_get_text (incident, "category"), incident, error);
 }
 
 static void

@@ -28,5 +28,11 @@ GtkWidget    *kes_moj_view_new_report  (KesMojView  *self,
                                         const char  *report_type,
                                         const char  *trigger,
                                         GError     **error);
+/* Starts the urgent report about @incident (its trigger, when, what
+ * happened, what was done and the link filled in from it) and opens its
+ * form. */
+GtkWidget    *kes_moj_view_new_incident_report (KesMojView   *self,
+                                                KesMojRecord *incident,
+                                                GError      **error);
 
 G_END_DECLS

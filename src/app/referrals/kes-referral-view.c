@@ -14,6 +14,7 @@
 #include "preview/kes-poppler.h"
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
+#include "referrals/kes-referral-summary.h"
 #include "referrals/kes-referral-view.h"
 
 struct _KesReferralView
@@ -30,6 +31,8 @@ struct _KesReferralView
   GtkLabel     *title_label;
   GtkLabel     *stage_label;
   GtkLabel     *details_label;
+  GtkLabel     *clocks_label;
+  GtkLabel     *eligibility_label;
   GtkLabel     *message_label;
   GtkBox       *moves_box;
   GtkListBox   *timeline_list;
@@ -90,6 +93,7 @@ typedef struct
   GtkWidget        *reason;
   GtkWidget        *signposting;
   GtkWidget        *destination;
+  GtkWidget        *redirect_to;
 } MoveRequest;
 
 static void
@@ -108,6 +112,7 @@ move_response_cb (AdwMessageDialog *dialog,
   g_autofree char *reason = NULL;
   g_autofree char *signposting = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *redirect_to = NULL;
   const char *destination = NULL;
 
   if (!g_str_equal (response, "move"))
@@ -119,6 +124,8 @@ move_response_cb (AdwMessageDialog *dialog,
   if (request->destination != NULL)
     destination = gtk_drop_down_get_selected (GTK_DROP_DOWN (request->destination)) == 0
                     ? KES_REFERRAL_TRANSFER_RECOVERY_TEAM : KES_REFERRAL_TRANSFER_PRIMARY_CARE;
+  if (request->redirect_to != NULL)
+    destination = redirect_to = kes_editable_dup_text (GTK_EDITABLE (request->redirect_to));
   kes_referral_view_move (request->self, request->to, date, reason, signposting, destination, NULL);
 }
 
@@ -156,9 +163,14 @@ move_clicked_cb (GtkButton       *button,
   request->to = to;
   request->date = labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
   kes_editable_set_date (GTK_EDITABLE (request->date), today_iso);
-  request->reason = labelled_entry (box, needs_reason ? _("_Reason (required)") : _("_Reason or note"), NULL);
+  request->reason = labelled_entry (box, needs_reason ? _("_Reason (required)")
+                                    : to == KES_REFERRAL_ASSESSMENT_BOOKED
+                                        ? _("_Reason or note (required to accept a referral that fails a criterion)")
+                                        : _("_Reason or note"), NULL);
   if (to == KES_REFERRAL_DECLINED)
     request->signposting = labelled_entry (box, _("_Signposted to"), NULL);
+  if (to == KES_REFERRAL_REDIRECTED)
+    request->redirect_to = labelled_entry (box, _("Redirected _to (the service that takes it on)"), NULL);
   if (to == KES_REFERRAL_TRANSFERRED)
     {
       const char *choices[] = { _("Adult recovery team"), _("Primary care"), NULL };
@@ -586,6 +598,14 @@ show_referral (KesReferralView *self)
     g_string_append_printf (details, "\n%s %s", _("Eligibility override:"),
                             kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON));
   gtk_label_set_text (self->details_label, details->str);
+  {
+    g_autoptr(GDate) today = kes_clock_today ();
+    g_autofree char *clocks = kes_referral_clocks_text (referral, today);
+    g_autofree char *eligibility = kes_referral_eligibility_text (self->store, referral);
+
+    gtk_label_set_text (self->clocks_label, clocks);
+    gtk_label_set_text (self->eligibility_label, eligibility);
+  }
 
   /* Only the moves core allows from here. */
   while ((child = gtk_widget_get_last_child (GTK_WIDGET (self->moves_box))) != gtk_widget_get_first_child (GTK_WIDGET (self->moves_box)))
@@ -618,7 +638,9 @@ show_referral (KesReferralView *self)
         g_string_append_printf (subtitle, " · %s", step->reason);
       if (step->signposting != NULL)
         g_string_append_printf (subtitle, " · %s %s", _("signposted to"), step->signposting);
-      if (step->destination != NULL)
+      if (step->destination != NULL && step->stage == KES_REFERRAL_REDIRECTED)
+        g_string_append_printf (subtitle, " · %s %s", _("to"), step->destination);
+      else if (step->destination != NULL)
         g_string_append_printf (subtitle, " · %s", g_str_equal (step->destination, KES_REFERRAL_TRANSFER_PRIMARY_CARE)
                                                      ? _("to primary care") : _("to the adult recovery team"));
       gtk_list_box_append (self->timeline_list, text_row (title, subtitle->str));
@@ -739,6 +761,8 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, details_label);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, message_label);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, moves_box);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralView, clocks_label);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralView, eligibility_label);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, visits_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, readiness_list);

@@ -13,6 +13,7 @@
 #include "kes-secondary-window.h"
 #include "kes-validate.h"
 #include "referrals/kes-referrals-load.h"
+#include "referrals/kes-referral-summary.h"
 #include "referrals/kes-referrals-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
@@ -199,8 +200,11 @@ referral_row (KesReferralsPage *self,
   GtkWidget *days_label = gtk_label_new (days_text);
   const char *area = kes_code_list_lookup (kes_code_list_get (KES_CODES_REFERRAL_AREA),
                                            kes_referral_get_text (referral, KES_REFERRAL_AREA));
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", kes_referral_get_text (referral, KES_REFERRAL_UNIT),
-                                               area != NULL ? area : "");
+  g_autofree char *clocks = kes_referral_clocks_text (referral, today);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", kes_referral_get_text (referral, KES_REFERRAL_UNIT),
+                                               area != NULL ? area : "", clocks);
+  g_autofree char *days_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day in this stage",
+                                                             "%d days in this stage", days), days);
   g_autofree char *description = g_strdup_printf ("referral-row %s", kes_referral_stage_to_string (stage));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -221,6 +225,7 @@ referral_row (KesReferralsPage *self,
       gtk_widget_add_css_class (days_label, "heading");
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), stage_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (days_label), GTK_ACCESSIBLE_PROPERTY_LABEL, days_name, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), days_label);
   kes_widget_set_description (row, description);
   g_object_set_data_full (G_OBJECT (row), "referral-id", g_strdup (kes_referral_get_id (referral)), g_free);
