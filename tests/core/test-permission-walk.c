@@ -422,6 +422,7 @@ referral (Walk *w)
 static gboolean c_load_referral (Walk *w, GError **e) { g_autoptr(KesReferral) result_ = kes_store_load_referral (w->store, w->referral_id, e); return result_ != NULL; }
 static gboolean c_referrals (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_referrals (w->store, w->patient_id, FALSE, e); return result_ != NULL; }
 static gboolean c_episodes (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_referral_episodes (w->store, e); return result_ != NULL; }
+static gboolean c_eligibility (Walk *w, GError **e) { g_autoptr(KesReferral) loaded = referral (w); g_autoptr(GPtrArray) result_ = kes_store_referral_eligibility (w->store, loaded, e); return result_ != NULL; }
 
 static gboolean
 c_alteration (Walk *w, GError **e)
@@ -888,6 +889,7 @@ static const Row cases[] = {
   { "kes_store_load_referral", c_load_referral },
   { "kes_store_list_referrals", c_referrals },
   { "kes_store_referral_episodes", c_episodes },
+  { "kes_store_referral_eligibility", c_eligibility },
   { "kes_store_referral_alteration", c_alteration },
   { "kes_store_list_referral_documents", c_documents },
   { "kes_store_load_referral_document", c_load_document },
