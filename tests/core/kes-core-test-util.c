@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "kes-clock.h"
 #include "kes-core-test-util.h"
+#include "kes-due.h"
 #include "kes-test-accounts.h"
 #include "kes-validate.h"
 
@@ -100,4 +102,66 @@ kes_core_test_sign_to_accept (KesStore    *store,
   kes_referral_set_text (referral, KES_REFERRAL_DECISION, KES_REFERRAL_DECISION_ACCEPT);
   if (!kes_store_sign_referral_assessment (store, referral, KES_TEST_PASSWORD, &error))
     g_error ("signing off the assessment: %s", error->message);
+}
+
+void
+kes_core_test_set_day (const char *iso_date)
+{
+  g_autofree char *text = g_strdup_printf ("%sT09:00:00Z", iso_date);
+  g_autoptr(GDateTime) now = kes_time_from_iso (text);
+
+  g_assert_nonnull (now);
+  kes_clock_set_fixed (now);
+}
+
+void
+kes_core_record_fixture_set_up (KesCoreRecordFixture *fixture,
+                                const char           *iso_date,
+                                const char           *family_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  kes_core_test_set_day (iso_date);
+  fixture->store = kes_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL,
+                                            KES_TEST_ALL_ROLES);
+  kes_store_set_actor (fixture->store, fixture->alice);
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family_name);
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
+  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
+  g_assert_no_error (error);
+  fixture->patient_id = g_strdup (kes_patient_get_id (patient));
+}
+
+void
+kes_core_record_fixture_tear_down (KesCoreRecordFixture *fixture)
+{
+  g_free (fixture->patient_id);
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->store);
+  kes_clock_set_fixed (NULL);
+}
+
+GPtrArray *
+kes_core_record_fixture_due (KesCoreRecordFixture *fixture,
+                             const char           *iso_date,
+                             const char           *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = kes_date_from_iso (iso_date);
+  g_autoptr(GPtrArray) all = kes_store_list_due (fixture->store, today, NULL, &error);
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (kes_due_item_get_kind (all->pdata[i]), kind) &&
+        g_strcmp0 (kes_due_item_get_patient_id (all->pdata[i]), fixture->patient_id) == 0)
+      g_ptr_array_add (mine, g_object_ref (all->pdata[i]));
+  return mine;
 }

@@ -28,6 +28,28 @@ GDate *kes_core_test_date      (const char *iso);
 char  *kes_core_test_date_plus (const char *iso,
                                 int         days);
 
+/* One patient's record on a fresh in-memory database: Alice Adeyemi (CPN,
+ * North, every role) acting, and SURNAME, Sam (born 14 Mar 1980, North)
+ * registered; the clock stands at 09:00 UTC on the fixture's day. Shared by
+ * the tests of Today, legal status and the care plan. */
+typedef struct
+{
+  KesStore *store;
+  KesStaff *alice;
+  char     *patient_id;
+} KesCoreRecordFixture;
+
+/* Stops the clock at 09:00 UTC on @iso_date (YYYY-MM-DD). */
+void   kes_core_test_set_day (const char *iso_date);
+void   kes_core_record_fixture_set_up    (KesCoreRecordFixture *fixture,
+                                          const char           *iso_date,
+                                          const char           *family_name);
+void   kes_core_record_fixture_tear_down (KesCoreRecordFixture *fixture);
+/* Today's items of @kind (KesDueItem) on @iso_date for the fixture's patient. */
+GPtrArray *kes_core_record_fixture_due   (KesCoreRecordFixture *fixture,
+                                          const char           *iso_date,
+                                          const char           *kind);
+
 /* A referral is accepted only on a signed-off assessment recommending it
  * (kes_referral_check_acceptance): fills one in, dated @date, and signs it
  * off as the store's actor, for tests about what comes after. */

@@ -6,6 +6,7 @@
 #include "kes-care-plan-items.h"
 #include "kes-care-record.h"
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-due.h"
 #include "kes-error.h"
 #include "kes-patient.h"
@@ -19,53 +20,20 @@
  * who does it and by when), the crisis plan's review date on Today, and
  * the next review the record's header shows. */
 
-typedef struct
-{
-  KesStore *store;
-  KesStaff *alice;
-  char     *patient_id;
-} Fixture;
-
-static void
-set_now (const char *iso_date)
-{
-  g_autofree char *text = g_strdup_printf ("%sT09:00:00Z", iso_date);
-  g_autoptr(GDateTime) now = kes_time_from_iso (text);
-
-  kes_clock_set_fixed (now);
-}
+typedef KesCoreRecordFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KesPatient) patient = kes_patient_new ();
-
-  set_now ("2026-06-01");
-  fixture->store = kes_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  fixture->alice = kes_test_account (fixture->store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
-  kes_store_set_actor (fixture->store, fixture->alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Okafor");
-  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
-  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
-  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
-  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-  fixture->patient_id = g_strdup (kes_patient_get_id (patient));
+  kes_core_record_fixture_set_up (fixture, "2026-06-01", "Okafor");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_free (fixture->patient_id);
-  g_clear_object (&fixture->alice);
-  g_clear_object (&fixture->store);
-  kes_clock_set_fixed (NULL);
+  kes_core_record_fixture_tear_down (fixture);
 }
 
 /* A care plan agreed on 1 Jun 2026, reviewed by 1 Dec 2026, with @lines. */
@@ -126,7 +94,7 @@ test_lines_required (void)
   g_autoptr(KesCareRecord) legacy = new_plan (NULL);
   g_autofree char *said = NULL;
 
-  set_now ("2026-06-01");
+  kes_core_test_set_day ("2026-06-01");
   assert_says (empty, "Needs, interventions, who and by when: add at least one need");
   /* An empty list is no list. */
   kes_care_record_set (empty, "actions", "[]");
@@ -278,23 +246,6 @@ save_crisis_plan (Fixture    *fixture,
   return g_steal_pointer (&plan);
 }
 
-static GPtrArray *
-due_of_kind (Fixture    *fixture,
-             const char *iso,
-             const char *kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = kes_date_from_iso (iso);
-  g_autoptr(GPtrArray) all = kes_store_list_due (fixture->store, today, NULL, &error);
-  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (kes_due_item_get_kind (all->pdata[i]), kind) &&
-        g_strcmp0 (kes_due_item_get_patient_id (all->pdata[i]), fixture->patient_id) == 0)
-      g_ptr_array_add (mine, g_object_ref (all->pdata[i]));
-  return mine;
-}
 
 static void
 test_crisis_plan_review (Fixture       *fixture,
@@ -320,26 +271,26 @@ test_crisis_plan_review (Fixture       *fixture,
   plan = save_crisis_plan (fixture, "2026-05-01", "2026-08-01", &error);
   g_assert_no_error (error);
   /* The newer plan's date, not the older one's (overdue since April). */
-  items = due_of_kind (fixture, "2026-06-01", "crisis-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-06-01", "crisis-plan-review");
   g_assert_cmpuint (items->len, ==, 0);
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = due_of_kind (fixture, "2026-07-25", "crisis-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-07-25", "crisis-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_SOON);
   g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-08-01");
   g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Set in the crisis plan agreed on 1 May 2026"));
   g_clear_pointer (&items, g_ptr_array_unref);
   /* Still there, overdue, a year on. */
-  items = due_of_kind (fixture, "2027-08-01", "crisis-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2027-08-01", "crisis-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Reviewed: the plan agreed again with its next date. */
-  set_now ("2026-07-30");
+  kes_core_test_set_day ("2026-07-30");
   newer = save_crisis_plan (fixture, "2026-07-30", "2027-01-30", &error);
   g_assert_no_error (error);
-  items = due_of_kind (fixture, "2026-08-02", "crisis-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-08-02", "crisis-plan-review");
   g_assert_cmpuint (items->len, ==, 0);
   g_clear_pointer (&items, g_ptr_array_unref);
 
@@ -347,7 +298,7 @@ test_crisis_plan_review (Fixture       *fixture,
   g_assert_true (kes_store_mark_entered_in_error (fixture->store, kes_care_record_get_id (newer),
                                                   kes_care_record_get_revision (newer), "Wrong patient", &error));
   g_assert_no_error (error);
-  items = due_of_kind (fixture, "2026-08-02", "crisis-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-08-02", "crisis-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_care_record_get_id (plan));
 }

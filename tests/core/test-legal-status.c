@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kes-clock.h"
+#include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-moj.h"
 #include "kes-records.h"
@@ -17,46 +18,20 @@
  * reads it and writes back what its own save changed, never undoing what
  * was recorded on the Legal & MoJ tab since. */
 
-typedef struct
-{
-  KesStore   *store;
-  KesStaff   *alice;
-  char       *patient_id;
-} Fixture;
+typedef KesCoreRecordFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
-  g_autoptr(KesPatient) patient = kes_patient_new ();
-
-  kes_clock_set_fixed (now);
-  fixture->store = kes_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL,
-                                            KES_TEST_ALL_ROLES);
-  kes_store_set_actor (fixture->store, fixture->alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Wagtail");
-  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
-  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
-  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
-  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-  fixture->patient_id = g_strdup (kes_patient_get_id (patient));
+  kes_core_record_fixture_set_up (fixture, "2026-11-21", "Wagtail");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_free (fixture->patient_id);
-  g_clear_object (&fixture->alice);
-  g_clear_object (&fixture->store);
-  kes_clock_set_fixed (NULL);
+  kes_core_record_fixture_tear_down (fixture);
 }
 
 static KesReferral *

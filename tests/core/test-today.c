@@ -20,81 +20,29 @@
  * overdue, and goes only when the work is recorded or the record is closed
  * with a reason. */
 
-typedef struct
-{
-  KesStore   *store;
-  KesStaff   *alice;
-  char       *patient_id;
-} Fixture;
-
-static void
-set_now (const char *iso_date)
-{
-  g_autofree char *text = g_strdup_printf ("%sT09:00:00Z", iso_date);
-  g_autoptr(GDateTime) now = kes_time_from_iso (text);
-
-  kes_clock_set_fixed (now);
-}
+typedef KesCoreRecordFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KesPatient) patient = kes_patient_new ();
-
-  set_now ("2026-06-01");
-  fixture->store = kes_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  fixture->alice = kes_test_account_titled (fixture->store, "alice", "Alice Adeyemi", "CPN", "North", NULL,
-                                            KES_TEST_ALL_ROLES);
-  kes_store_set_actor (fixture->store, fixture->alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "Okafor");
-  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
-  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
-  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
-  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  g_assert_true (kes_store_save_patient (fixture->store, patient, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-  fixture->patient_id = g_strdup (kes_patient_get_id (patient));
+  kes_core_record_fixture_set_up (fixture, "2026-06-01", "Okafor");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_free (fixture->patient_id);
-  g_clear_object (&fixture->alice);
-  g_clear_object (&fixture->store);
-  kes_clock_set_fixed (NULL);
+  kes_core_record_fixture_tear_down (fixture);
 }
 
-/* The items of @kind due on @iso for the fixture's patient. */
-static GPtrArray *
-due_of_kind (Fixture    *fixture,
-             const char *iso,
-             const char *kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = kes_date_from_iso (iso);
-  g_autoptr(GPtrArray) all = kes_store_list_due (fixture->store, today, NULL, &error);
-  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (kes_due_item_get_kind (all->pdata[i]), kind) &&
-        g_strcmp0 (kes_due_item_get_patient_id (all->pdata[i]), fixture->patient_id) == 0)
-      g_ptr_array_add (mine, g_object_ref (all->pdata[i]));
-  return mine;
-}
 
 static guint
 count_of_kind (Fixture    *fixture,
                const char *iso,
                const char *kind)
 {
-  g_autoptr(GPtrArray) items = due_of_kind (fixture, iso, kind);
+  g_autoptr(GPtrArray) items = kes_core_record_fixture_due (fixture, iso, kind);
 
   return items->len;
 }
@@ -246,7 +194,7 @@ test_no_care_plan (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = due_of_kind (fixture, "2026-06-01", "care-plan-missing");
+  g_autoptr(GPtrArray) items = kes_core_record_fixture_due (fixture, "2026-06-01", "care-plan-missing");
   g_autoptr(KesCareRecord) plan = NULL;
 
   /* Due from the day the patient was added, without a referral. */
@@ -257,7 +205,7 @@ test_no_care_plan (Fixture       *fixture,
   g_assert_cmpstr (kes_due_item_get_target (items->pdata[0]), ==, "patient/care-plan");
   /* Two years on it is still there, overdue. */
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = due_of_kind (fixture, "2028-06-01", "care-plan-missing");
+  items = kes_core_record_fixture_due (fixture, "2028-06-01", "care-plan-missing");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
 
@@ -318,7 +266,7 @@ test_no_care_plan_after_discharge (Fixture       *fixture,
   g_assert_cmpuint (count_of_kind (fixture, "2026-06-01", "care-plan-missing"), ==, 0);
 
   move (fixture, referral, KES_REFERRAL_DISCHARGED, "2026-05-20");
-  items = due_of_kind (fixture, "2026-06-01", "care-plan-missing");
+  items = kes_core_record_fixture_due (fixture, "2026-06-01", "care-plan-missing");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-05-20");
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
@@ -378,19 +326,19 @@ test_care_plan_review (Fixture       *fixture,
 
   /* Not yet near; then soon; then overdue, and still overdue a year on. */
   g_assert_cmpuint (count_of_kind (fixture, "2026-03-01", "care-plan-review"), ==, 0);
-  items = due_of_kind (fixture, "2026-06-10", "care-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-06-10", "care-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_SOON);
   g_assert_cmpstr (kes_due_item_get_due_date (items->pdata[0]), ==, "2026-06-20");
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_care_record_get_id (plan));
   g_assert_nonnull (strstr (kes_due_item_get_detail (items->pdata[0]), "Set in the care plan agreed on 10 Jan 2026"));
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = due_of_kind (fixture, "2027-06-21", "care-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2027-06-21", "care-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (kes_due_item_get_urgency (items->pdata[0]), ==, KES_DUE_OVERDUE);
 
   /* Done: the reviewed plan, agreed later with its next review date. */
-  set_now ("2026-06-18");
+  kes_core_test_set_day ("2026-06-18");
   newer = save_plan (fixture, "2026-06-18", "2027-06-18");
   g_assert_cmpuint (count_of_kind (fixture, "2026-06-21", "care-plan-review"), ==, 0);
   g_assert_cmpuint (count_of_kind (fixture, "2027-06-10", "care-plan-review"), ==, 1);
@@ -402,7 +350,7 @@ test_care_plan_review (Fixture       *fixture,
                                                   "Agreed with the wrong patient", &error));
   g_assert_no_error (error);
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = due_of_kind (fixture, "2026-06-21", "care-plan-review");
+  items = kes_core_record_fixture_due (fixture, "2026-06-21", "care-plan-review");
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (kes_due_item_get_record_id (items->pdata[0]), ==, kes_care_record_get_id (plan));
 }
