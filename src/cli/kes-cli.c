@@ -251,6 +251,9 @@ parse_fd (const char  *text,
   return TRUE;
 }
 
+/* The options that come before the command, in this order. */
+static const char * const global_options[] = { "--database", "--user", "--password-fd" };
+
 int
 main (int   argc,
       char *argv[])
@@ -279,8 +282,8 @@ main (int   argc,
     {
       const char *arg = argv[first];
       const char *value = NULL;
-      const char *names[] = { "--database", "--user", "--password-fd" };
-      guint which = G_N_ELEMENTS (names);
+      const char * const *names = global_options;
+      guint which = G_N_ELEMENTS (global_options);
 
       if (g_str_equal (arg, "--help"))
         {
@@ -292,7 +295,7 @@ main (int   argc,
           g_print ("kestrel-cli %s\n", PACKAGE_VERSION);
           return KES_CLI_OK;
         }
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (global_options); i++)
         {
           gsize length = strlen (names[i]);
 
@@ -340,6 +343,22 @@ main (int   argc,
       kes_cli_print_error (message);
       return KES_CLI_USAGE;
     }
+
+  /* A global option after the command would be refused by the command's
+   * own parser only once the store is open, and the store opened would be
+   * the default database, created if missing: "demo --database X" once
+   * filled the user's own database. Refused here, before anything opens. */
+  for (int i = first + words; i < argc; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (global_options); j++)
+      if (g_str_equal (argv[i], global_options[j]) ||
+          (g_str_has_prefix (argv[i], global_options[j]) && argv[i][strlen (global_options[j])] == '='))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s goes before the command: kestrel-cli %s … %s …"), global_options[j],
+                             global_options[j], command->name);
+          kes_cli_print_error (message);
+          return KES_CLI_USAGE;
+        }
 
   /* A command's --help is answered by its option parser, which exits
    * before the command touches the store: no database is opened (or

@@ -34,6 +34,20 @@ expect () {
 
 base="--given-name Ash --birth-date 02/06/1979 --ethnicity B --gender 1 --team North"
 
+# A global option after the command is refused before any database is
+# opened: "demo --database X" once opened (and filled) the default database.
+home="$dir/home"
+mkdir -p "$home"
+HOME="$home" XDG_DATA_HOME="$home/data" "$cli" demo --patients 2 --database "$dir/elsewhere.db" >"$dir/out" 2>"$dir/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -qF -- "--database goes before the command" "$dir/err" &&
+   [ -z "$(find "$home" -type f)" ] && [ ! -e "$dir/elsewhere.db" ]; then
+  ok "a global option after the command is refused, and no database is made"
+else
+  not_ok "a global option after the command is refused, and no database is made" "exit $status" \
+    "$(cat "$dir/err")" "$(find "$home" -type f)"
+fi
+
 expect 0 "" "adds a valid patient" -- patient add --family-name Fieldfare $base --nhs-number "943 476 5870" --postcode "nr1 3sr" --diagnosis F20.0 --alert "Risk to staff"
 id=$(cat "$dir/out")
 expect 1 "NHS number 943 476 5918 fails its check: compare it with the document it came from (a letter, referral or NHS card); a digit may be wrong or two may be swapped" "refuses a wrong check digit" -- patient add --family-name Heron $base --nhs-number "943 476 5918"
