@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "kes-accounts.h"
 #include "kes-community-fixture.h"
+#include "kes-store-risk.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 #include "patient/kes-patient-page.h"
@@ -42,6 +45,24 @@ test_overview (Fixture       *fixture,
                                              "review_date", "2027-02-01", "early_warning_signs", "Stops sleeping",
                                              "responds_to", "Sister", "crisis_actions", "Visit",
                                              "out_of_hours", "Crisis line", "contingency", "Duty worker", NULL));
+  /* A signed-off risk assessment with the clinician's formulation. */
+  {
+    g_autoptr(KesRiskAssessment) risk = kes_risk_assessment_new (fixture->patient_id, "HCR-20", "3", 1);
+    g_autoptr(GError) error = NULL;
+
+    kes_risk_assessment_set_assessed_on (risk, "2026-11-10");
+    kes_risk_assessment_set_completed_by (risk, "Dr Cara Clinic");
+    kes_risk_assessment_set_mdt_reviewed_on (risk, "2026-11-10");
+    kes_risk_assessment_set_next_review_on (risk, "2027-05-10");
+    kes_risk_assessment_set_field (risk, "case_prioritisation", "M");
+    kes_risk_assessment_set_field (risk, "serious_harm", "L");
+    kes_risk_assessment_set_field (risk, "imminent_violence", "L");
+    kes_risk_assessment_set_field (risk, "formulation", "Violence has followed stopping medication\nand "
+                                                        "drinking when his housing was at risk.");
+    kes_risk_assessment_set_status (risk, KES_RISK_STATUS_COMPLETED);
+    g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, risk, NULL, KES_TEST_PASSWORD, &error));
+    g_assert_no_error (error);
+  }
   kes_window_open_patient (fixture->window, fixture->patient_id);
   overview = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_RECORD_OVERVIEW);
   g_assert_nonnull (overview);
@@ -54,6 +75,16 @@ test_overview (Fixture       *fixture,
   g_assert_nonnull (kes_test_find_row (overview, "Legal status and conditions"));
   g_assert_nonnull (kes_test_find_row (overview, "Current medication"));
   g_assert_nonnull (kes_test_find_row (overview, "Care coordinator"));
+
+  /* The latest risk assessment by its tool's title, with the start of the
+   * clinician's formulation. */
+  {
+    const char *line = subtitle_of (overview, "Latest risk assessment");
+
+    g_assert_true (g_str_has_prefix (line, "HCR-20 Version 3 (frame), 10 Nov 2026 by "));
+    /* (The line is cut to fit, as every line is.) */
+    g_assert_nonnull (strstr (line, "\nFormulation: Violence has followed stopping medication and drinking"));
+  }
 
   /* A line opens its tab. */
   row = kes_test_find_row (overview, "Next review");

@@ -17,6 +17,7 @@
 #include "kes-store-moj.h"
 #include "kes-store-next-review.h"
 #include "kes-store-risk.h"
+#include "kes-tool-library.h"
 #include "kes-validate.h"
 #include "patient/kes-record-overview.h"
 
@@ -201,9 +202,10 @@ add_risk (KesRecordOverview *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = kes_store_list_risk_assessments (store, patient_id, FALSE, &error);
   g_autoptr(KesRiskAssessment) latest = NULL;
+  g_autoptr(KesToolDefinition) definition = NULL;
   g_autofree char *on = NULL;
   g_autofree char *text = NULL;
-  const char *next;
+  const char *next, *tool, *formulation;
 
   if (list == NULL)
     return;
@@ -213,19 +215,38 @@ add_risk (KesRecordOverview *self,
       return;
     }
   latest = g_list_model_get_item (list, 0);
+  /* The tool by its title ("HCR-20 Version 3 (frame)"), not its id. */
+  definition = kes_tool_library_find (store, kes_risk_assessment_get_tool_id (latest),
+                                      kes_risk_assessment_get_tool_version (latest),
+                                      kes_risk_assessment_get_def_version (latest), NULL);
+  tool = definition != NULL ? kes_tool_definition_get_title (definition) : kes_risk_assessment_get_tool_id (latest);
   on = kes_date_to_display (kes_risk_assessment_get_assessed_on (latest));
   next = kes_risk_assessment_get_next_review_on (latest);
   if (next != NULL && *next != '\0')
     {
       g_autofree char *review = kes_date_to_display (next);
       /* TRANSLATORS: the tool, when it was assessed, by whom, and its next review */
-      text = g_strdup_printf (_("%s, %s by %s · next review %s"), kes_risk_assessment_get_tool_id (latest), on,
+      text = g_strdup_printf (_("%s, %s by %s · next review %s"), tool, on,
                               kes_risk_assessment_get_author_name (latest), review);
     }
   else
     /* TRANSLATORS: the tool, when it was assessed and by whom */
-    text = g_strdup_printf (_("%s, %s by %s"), kes_risk_assessment_get_tool_id (latest), on,
-                            kes_risk_assessment_get_author_name (latest));
+    text = g_strdup_printf (_("%s, %s by %s"), tool, on, kes_risk_assessment_get_author_name (latest));
+  /* The clinician's formulation, where the tool has one: what the team
+   * needs to hold in mind, in their own words (never a derived level). */
+  formulation = kes_risk_assessment_get_field (latest, "formulation");
+  if (formulation != NULL && *formulation != '\0')
+    {
+      g_autofree char *start = g_utf8_substring (formulation, 0, MIN (g_utf8_strlen (formulation, -1), 160));
+      g_autofree char *with = NULL;
+
+      g_strdelimit (start, "\n", ' ');
+      /* TRANSLATORS: the line above, then the start of the formulation */
+      with = g_strdup_printf (_("%s\nFormulation: %s%s"), text, start,
+                              g_utf8_strlen (formulation, -1) > 160 ? "…" : "");
+      g_free (text);
+      text = g_steal_pointer (&with);
+    }
   add_line (self, "risk", _("Latest risk assessment"), text, "risk");
 }
 
