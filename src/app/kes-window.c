@@ -569,6 +569,7 @@ load_patient_now (KesWindow  *self,
     }
 
   show_patient_page (self);
+  kes_patient_page_focus_tabs (self->patient_page);
 }
 
 static void

@@ -397,6 +397,33 @@ test_sidebar_opens_on_activation (Fixture       *fixture,
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (today));
 }
 
+/* Opening a record puts the focus on its first tab, where a keyboard or
+ * screen-reader user starts; it once went to "Add Note" on the Notes tab,
+ * hidden behind the Overview (issue 24). */
+static void
+test_record_opens_on_its_tabs (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KesStaff) cai = add_account (fixture, "cai", "Cai Clinician", "North", KES_ROLE_CLINICIAN);
+  KesPatientPage *page;
+  GtkWidget *switcher, *focus;
+
+  sign_in_as (fixture, cai);
+  kes_window_open_patient (fixture->window, fixture->north_patient);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  page = kes_window_get_patient_page (fixture->window);
+  switcher = kes_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_SWITCHER);
+  g_assert_nonnull (switcher);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, switcher));
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  /* The Export menu button has a name a person would say. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "export_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Export record");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +438,7 @@ main (int   argc,
   ADD ("/access/team-manager-reads-only", test_team_manager_reads_only);
   ADD ("/window/areas-keep-sidebar", test_areas_keep_sidebar);
   ADD ("/window/sidebar-opens-on-activation", test_sidebar_opens_on_activation);
+  ADD ("/window/record-opens-on-its-tabs", test_record_opens_on_its_tabs);
   ADD ("/access/break-glass-needs-reason", test_break_glass);
   ADD ("/access/cancel-opens-nothing", test_cancel_opens_nothing);
 #undef ADD

@@ -893,6 +893,29 @@ test_care_form_refusals (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+/* Today's rows are named for a screen reader (what, whose, when), on the
+ * row itself, not only on a box inside it (issue 24). */
+static void
+test_today_rows_named (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KesTodayPage *today = kes_community_show_today (fixture);
+  GtkWidget *list = kes_test_find_descendant (GTK_WIDGET (today), GTK_TYPE_LIST_VIEW);
+  guint named = 0;
+
+  g_assert_nonnull (list);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_visible (row) || gtk_widget_get_first_child (row) == NULL)
+        continue;
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      named++;
+    }
+  /* The fixture's patient has no care plan: at least that item. */
+  g_assert_cmpuint (named, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -913,6 +936,8 @@ main (int   argc,
               kes_community_fixture_tear_down);
   g_test_add ("/community/care-form-refusals", Fixture, NULL, kes_community_fixture_set_up,
               test_care_form_refusals, kes_community_fixture_tear_down);
+  g_test_add ("/community/today-rows-named", Fixture, NULL, kes_community_fixture_set_up, test_today_rows_named,
+              kes_community_fixture_tear_down);
   g_test_add ("/community/screenshots", Fixture, NULL, kes_community_fixture_set_up, test_screenshots,
               kes_community_fixture_tear_down);
   return g_test_run ();

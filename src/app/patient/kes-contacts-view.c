@@ -85,8 +85,12 @@ add_clicked_cb (KesContactsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
 }
 
+/* Hides the form and offers Add again; @take_focus when the user is on
+ * this tab (cancelled or saved), never when a record is being opened: the
+ * tab may be hidden, and focus would be lost there (issue 24). */
 static void
-form_cancel_clicked_cb (KesContactsView *self)
+hide_form (KesContactsView *self,
+           gboolean take_focus)
 {
   gtk_widget_set_visible (self->form_box, FALSE);
   /* Only those core lets write are offered the form. */
@@ -94,8 +98,14 @@ form_cancel_clicked_cb (KesContactsView *self)
                           self->store != NULL &&
                           kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CLINICAL,
                                                       self->patient_id, NULL));
-  if (gtk_widget_get_visible (self->add_button))
+  if (take_focus && gtk_widget_get_visible (self->add_button))
     gtk_widget_grab_focus (self->add_button);
+}
+
+static void
+form_cancel_clicked_cb (KesContactsView *self)
+{
+  hide_form (self, TRUE);
 }
 
 /* "14:30" or "1430" -> hours and minutes. */
@@ -235,7 +245,7 @@ form_save_clicked_cb (KesContactsView *self)
       return;
     }
 
-  form_cancel_clicked_cb (self);
+  hide_form (self, TRUE);
   kes_contacts_view_reload (self);
   kes_widget_toast (GTK_WIDGET (self), _("Contact added"));
 }
@@ -369,7 +379,7 @@ kes_contacts_view_set_record (KesContactsView *self,
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);
 
-  form_cancel_clicked_cb (self);
+  hide_form (self, FALSE);
   kes_contacts_view_reload (self);
 }
 

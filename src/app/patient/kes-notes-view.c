@@ -52,8 +52,12 @@ add_clicked_cb (KesNotesView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
+/* Hides the form and offers Add again; @take_focus when the user is on
+ * this tab (cancelled or saved), never when a record is being opened: the
+ * tab may be hidden, and focus would be lost there (issue 24). */
 static void
-form_cancel_clicked_cb (KesNotesView *self)
+hide_form (KesNotesView *self,
+           gboolean take_focus)
 {
   gtk_widget_set_visible (self->form_box, FALSE);
   /* Only those core lets write are offered the form. */
@@ -61,8 +65,14 @@ form_cancel_clicked_cb (KesNotesView *self)
                           self->store != NULL &&
                           kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CLINICAL,
                                                       self->patient_id, NULL));
-  if (gtk_widget_get_visible (self->add_button))
+  if (take_focus && gtk_widget_get_visible (self->add_button))
     gtk_widget_grab_focus (self->add_button);
+}
+
+static void
+form_cancel_clicked_cb (KesNotesView *self)
+{
+  hide_form (self, TRUE);
 }
 
 static void
@@ -108,7 +118,7 @@ form_save_clicked_cb (KesNotesView *self)
       return;
     }
 
-  form_cancel_clicked_cb (self);
+  hide_form (self, TRUE);
   kes_notes_view_reload (self);
   kes_widget_toast (GTK_WIDGET (self), _("Note added"));
 }
@@ -206,7 +216,7 @@ kes_notes_view_set_record (KesNotesView *self,
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);
 
-  form_cancel_clicked_cb (self);
+  hide_form (self, FALSE);
   kes_notes_view_reload (self);
 }
 

@@ -48,6 +48,7 @@ struct _KesPatientPage
   GtkWidget        *alerts_box;
   GtkLabel         *alerts_label;
   AdwViewStack     *view_stack;
+  GtkWidget        *switcher;
   AdwViewStackPage *contacts_page;
   AdwViewStackPage *notes_page;
   AdwViewStackPage *history_page;
@@ -573,6 +574,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, alerts_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, notes_page);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, history_page);
@@ -832,6 +834,15 @@ kes_patient_page_discard_changes (KesPatientPage *self)
   if (self->patient != NULL)
     kes_patient_form_set_patient (self->form, self->patient);
   set_editing (self, FALSE);
+}
+
+void
+kes_patient_page_focus_tabs (KesPatientPage *self)
+{
+  g_return_if_fail (KES_IS_PATIENT_PAGE (self));
+
+  /* The first focusable tab of the switcher (Overview). */
+  gtk_widget_child_focus (self->switcher, GTK_DIR_TAB_FORWARD);
 }
 
 void

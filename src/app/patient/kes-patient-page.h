@@ -39,6 +39,9 @@ gboolean        kes_patient_page_has_unsaved_changes (KesPatientPage *self);
 gboolean        kes_patient_page_save                (KesPatientPage *self);
 /* Leaves edit mode without asking, restoring the saved values. */
 void            kes_patient_page_discard_changes     (KesPatientPage *self);
+/* Puts the keyboard focus on the record's first tab, where a keyboard or
+ * screen-reader user starts when a record opens (issue 24). */
+void            kes_patient_page_focus_tabs          (KesPatientPage *self);
 /* Shows the record's tab named @tab ("overview", "medication" …) when it has one. */
 void            kes_patient_page_show_tab            (KesPatientPage *self,
                                                       const char     *tab);

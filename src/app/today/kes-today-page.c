@@ -269,6 +269,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                 kes_due_item_get_title (item), kes_due_item_get_patient_name (item),
                                 due_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The row itself is what a screen reader lands on (the list item widget
+   * holding @outer); GTK 4.8's GtkListItem has no accessible label of its
+   * own, so the row's widget is named directly (issue 24: ten "list item"s). */
+  if (gtk_widget_get_parent (outer) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (outer)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
