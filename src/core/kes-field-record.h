@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "kes-record-kind.h"
 #include "kes-types.h"
 #include "kes-validate.h"
 
@@ -11,39 +12,9 @@ G_BEGIN_DECLS
 /* A revisioned record described by a table of fields rather than a class of
  * its own: carers, consent to share, carer's assessments, liaison and
  * diversion screenings, the service directory. One validator, one JSON form
- * (the revision's data) and one projection writer serve them all. */
-typedef enum
-{
-  KES_FIELD_TEXT,      /* one line */
-  KES_FIELD_LONG_TEXT, /* paragraphs */
-  KES_FIELD_DATE,      /* YYYY-MM-DD (DD/MM/YYYY accepted and normalised) */
-  KES_FIELD_BOOL,
-  KES_FIELD_CODE,      /* one code of @code_list */
-  KES_FIELD_CODES,     /* a set of codes of @code_list */
-  KES_FIELD_STAFF,     /* a staff id */
-  KES_FIELD_RECORD_ID, /* the id of another record */
-} KesFieldType;
-
-typedef struct
-{
-  const char   *key;       /* JSON member and, when projected, column name */
-  const char   *label;     /* translatable (marked for gettext): names the field */
-  KesFieldType  type;
-  const char   *code_list; /* KES_FIELD_CODE(S): a data/codes list name */
-  gboolean      required;
-  gboolean      projected; /* a column of the kind's table (lists: space-separated) */
-} KesFieldSpec;
-
-typedef struct
-{
-  const char         *name;        /* the record kind: "carer-consent" */
-  const char         *table;       /* its projection table (id, patient_id, projected fields) */
-  gboolean            per_patient; /* belongs to a patient (patient_id required) */
-  const KesFieldSpec *fields;      /* terminated by an entry with key NULL */
-} KesRecordKind;
-
-const KesFieldSpec *kes_record_kind_find_field (const KesRecordKind *kind,
-                                                const char          *key);
+ * (the revision's data) and one projection writer serve them all. The field
+ * types and the kind's descriptor are in kes-record-kind.h; a kind with no
+ * ops of its own is a field record. */
 
 #define KES_TYPE_FIELD_RECORD (kes_field_record_get_type ())
 G_DECLARE_FINAL_TYPE (KesFieldRecord, kes_field_record, KES, FIELD_RECORD, GObject)

@@ -10,6 +10,7 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 
 /* Who may do what: every entry point of core names the permission it
  * needs and calls kes_store_require(). Deny by default: no one signed in,
@@ -227,9 +228,9 @@ kes_store_require (KesStore       *self,
 /* Which permission reads or writes a record of @kind: the register,
  * carers' records, the staff directory's own history (password hashes
  * among it), or clinical content. */
-static KesPermission
-permission_for_kind (const char *kind,
-                     gboolean    edit)
+KesPermission
+kes_store_permission_for_kind (const char *kind,
+                               gboolean    edit)
 {
   if (g_str_equal (kind, "staff"))
     return KES_PERMISSION_MANAGE_STAFF;
@@ -272,7 +273,7 @@ kes_store_require_record (KesStore     *self,
                            _("A member of staff’s record is changed from their account, not here"));
       return FALSE;
     }
-  return kes_store_require (self, permission_for_kind (kind, edit),
+  return kes_store_require (self, kes_store_permission_for_kind (kind, edit),
                             g_str_equal (kind, "patient") ? record_id : patient_id, error);
 }
 

@@ -14,6 +14,7 @@
 #include "kes-store-community.h"
 #include "kes-store-import-private.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 #include "kes-validate.h"
 
 /* Care in the community records: one projection table per kind, holding
@@ -506,6 +507,96 @@ kes_store_care_record_prepare (KesCareRecord  *record,
   return g_steal_pointer (&draft);
 }
 
+/* ---- Care records' KesRecordOps: one for every community kind ---- */
+
+/* Set on the working copy when a clozapine re-challenge goes ahead despite
+ * a not-to-be-re-challenged record, for after_write to log. */
+#define OVERRIDDEN_KEY "kes-care-record-overridden"
+
+static void
+care_identify (gpointer           record,
+               KesRecordIdentity *identity)
+{
+  identity->kind = kes_care_record_get_kind (record);
+  identity->id = kes_care_record_get_id (record);
+  identity->patient_id = kes_care_record_get_patient_id (record);
+  identity->revision = kes_care_record_get_revision (record);
+}
+
+/* Validates a copy (kes_store_care_record_prepare), then checks it against
+ * the patient's other records. */
+static gpointer
+care_prepare (KesStore             *self,
+              const KesRecordKind  *kind,
+              gpointer              record,
+              char                **json,
+              GError              **error)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(KesCareRecord) draft = kes_store_care_record_prepare (record, today, json, error);
+  gboolean overridden = FALSE;
+
+  if (draft == NULL || !check_with_records (self, draft, &overridden, error))
+    return NULL;
+  g_object_set_data (G_OBJECT (draft), OVERRIDDEN_KEY, GINT_TO_POINTER (overridden));
+  return g_steal_pointer (&draft);
+}
+
+static gboolean
+care_before_write (KesStore  *self,
+                   gpointer   draft,
+                   GError   **error)
+{
+  return check_duplicate_dose (self, draft, error);
+}
+
+static gboolean
+care_project (KesStore    *self,
+              gpointer     draft,
+              const char  *json,
+              GError     **error)
+{
+  return kes_store_project_care_record (self, draft, error);
+}
+
+/* The override is logged on its own, so the access log shows it without
+ * opening the revision. */
+static gboolean
+care_after_write (KesStore  *self,
+                  gpointer   draft,
+                  GError   **error)
+{
+  if (!GPOINTER_TO_INT (g_object_get_data (draft, OVERRIDDEN_KEY)))
+    return TRUE;
+  return kes_store_audit_append (self, KES_AUDIT_OVERRIDE, kes_care_record_get_id (draft),
+                                 kes_care_record_get_patient_id (draft),
+                                 "clozapine re-challenge despite not-to-be-re-challenged record", error);
+}
+
+/* Hands back the normalised values with the new identity. */
+static void
+care_hand_back (gpointer    record,
+                gpointer    draft,
+                const char *json)
+{
+  kes_care_record_load_json (record, json, NULL);
+  kes_care_record_set_identity (record, kes_care_record_get_id (draft), kes_care_record_get_revision (draft),
+                                KES_RECORD_ACTIVE);
+}
+
+static const KesRecordOps care_ops = {
+  .get_type = kes_care_record_get_type,
+  .identify = care_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_care_record_set_identity,
+  .prepare = care_prepare,
+  .before_write = care_before_write,
+  .project = care_project,
+  .after_write = care_after_write,
+  .hand_back = care_hand_back,
+};
+
+static const KesRecordKind care_kind = { "care-record", NULL, TRUE, NULL, &care_ops };
+
 gboolean
 kes_store_save_care_record (KesStore       *self,
                             KesCareRecord  *record,
@@ -513,61 +604,10 @@ kes_store_save_care_record (KesStore       *self,
                             const char     *reason,
                             GError        **error)
 {
-  g_autoptr(KesCareRecord) draft = NULL;
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
-  const char *patient_id;
-  gboolean overridden = FALSE;
-  gint64 revision;
-
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CARE_RECORD (record), FALSE);
 
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_care_record_get_patient_id (record), error))
-    return FALSE;
-  draft = kes_store_care_record_prepare (record, today, &json, error);
-  if (draft == NULL)
-    return FALSE;
-  patient_id = kes_care_record_get_patient_id (draft);
-  if (!kes_store_check_patient_active (self, patient_id, NULL, error))
-    return FALSE;
-  if (!check_with_records (self, draft, &overridden, error))
-    return FALSE;
-
-  id = g_strdup (kes_care_record_get_id (draft));
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  if (!check_duplicate_dose (self, draft, error))
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  revision = kes_store_write_revision (self, kes_care_record_get_kind (draft), patient_id, &id,
-                                       kes_care_record_get_revision (draft),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_care_record_set_identity (draft, id, revision, KES_RECORD_ACTIVE);
-  /* The override is logged on its own, so the access log shows it without
-   * opening the revision. */
-  if ((overridden && !kes_store_audit_append (self, KES_AUDIT_OVERRIDE, id, patient_id,
-                                              "clozapine re-challenge despite not-to-be-re-challenged record",
-                                              error)) ||
-      !kes_store_project_care_record (self, draft, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-
-  /* Hand back the normalised values with the new identity. */
-  kes_care_record_load_json (record, json, NULL);
-  kes_care_record_set_identity (record, id, revision, KES_RECORD_ACTIVE);
-  return TRUE;
+  return kes_store_save_record (self, &care_kind, record, change, reason, error);
 }
 
 KesCareRecord *

@@ -9,10 +9,11 @@ G_BEGIN_DECLS
 /* Field records in the store (kes-store-field-records.c), for the feature
  * files that check permissions and rules first. */
 
-/* Checks @record (kes_field_record_check) and, for a per-patient kind, that
- * the patient is active; then writes a revision and refreshes the kind's
- * projection table in one savepoint. On success @record carries its id and
- * new revision. */
+/* kes_store_save_record() for a field record: checks the permission for
+ * its kind, @record (kes_field_record_check) and, for a per-patient kind,
+ * that the patient is active; then writes a revision and refreshes the
+ * kind's projection table in one savepoint. On success @record carries its
+ * id and new revision. */
 gboolean        kes_store_write_field_record (KesStore            *self,
                                               KesFieldRecord      *record,
                                               KesChangeKind        change,

@@ -8,6 +8,7 @@
 #include "kes-error.h"
 #include "kes-store-field-records-private.h"
 #include "kes-store-import-private.h"
+#include "kes-store-records.h"
 
 /* Revisioned records described by a KesRecordKind: the revision holds the
  * JSON, the kind's table holds the projected fields for queries. */
@@ -72,6 +73,69 @@ project (KesStore        *self,
   return TRUE;
 }
 
+/* ---- The field records' KesRecordOps ---- */
+
+static void
+field_identify (gpointer           object,
+                KesRecordIdentity *identity)
+{
+  KesFieldRecord *record = object;
+
+  identity->kind = kes_field_record_get_kind (record)->name;
+  identity->id = kes_field_record_get_id (record);
+  identity->patient_id = kes_field_record_get_patient_id (record);
+  identity->revision = kes_field_record_get_revision (record);
+}
+
+/* Trims and normalises in place (what the form shows is what is stored). */
+static gpointer
+field_prepare (KesStore             *self,
+               const KesRecordKind  *kind,
+               gpointer              record,
+               char                **json,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) issues = kes_field_record_check (record);
+
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  *json = kes_field_record_to_json (record);
+  return g_object_ref (record);
+}
+
+static gboolean
+field_project (KesStore    *self,
+               gpointer     record,
+               const char  *json,
+               GError     **error)
+{
+  return project (self, record, error);
+}
+
+static gpointer
+field_from_stored (const KesRecordKind    *kind,
+                   const KesStoredRecord  *stored,
+                   GError                **error)
+{
+  g_autoptr(KesFieldRecord) record = kes_field_record_new (kind);
+
+  kes_field_record_set_identity (record, stored->id, stored->revision, stored->state);
+  kes_field_record_set_patient_id (record, stored->patient_id);
+  kes_field_record_set_written (record, stored->author_name, stored->updated_at);
+  if (!kes_field_record_load_json (record, stored->data, error))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+const KesRecordOps kes_field_record_ops = {
+  .get_type = kes_field_record_get_type,
+  .identify = field_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_field_record_set_identity,
+  .prepare = field_prepare,
+  .project = field_project,
+  .from_stored = field_from_stored,
+};
+
 gboolean
 kes_store_write_field_record (KesStore        *self,
                               KesFieldRecord  *record,
@@ -79,57 +143,7 @@ kes_store_write_field_record (KesStore        *self,
                               const char      *reason,
                               GError         **error)
 {
-  const KesRecordKind *kind = kes_field_record_get_kind (record);
-  g_autoptr(GPtrArray) issues = kes_field_record_check (record);
-  g_autofree char *id = g_strdup (kes_field_record_get_id (record));
-  g_autofree char *json = NULL;
-  gint64 revision;
-
-  if (!kes_issues_to_error (issues, error))
-    return FALSE;
-  if (kind->per_patient &&
-      !kes_store_check_patient_active (self, kes_field_record_get_patient_id (record), NULL, error))
-    return FALSE;
-  if (id != NULL)
-    {
-      g_autofree char *stored_kind = NULL;
-      KesRecordState state;
-
-      if (!kes_store_record_state (self, id, &stored_kind, &state, error))
-        return FALSE;
-      if (!g_str_equal (stored_kind, kind->name))
-        {
-          g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("Record %s is not a %s record"),
-                       id, kind->name);
-          return FALSE;
-        }
-      if (state != KES_RECORD_ACTIVE)
-        {
-          g_set_error_literal (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
-                               _("This record was marked as entered in error and can’t be changed"));
-          return FALSE;
-        }
-    }
-
-  json = kes_field_record_to_json (record);
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, kind->name, kes_field_record_get_patient_id (record), &id,
-                                       kes_field_record_get_revision (record),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_field_record_set_identity (record, id, revision, KES_RECORD_ACTIVE);
-  if (!project (self, record, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  return TRUE;
+  return kes_store_save_record (self, kes_field_record_get_kind (record), record, change, reason, error);
 }
 
 KesFieldRecord *
@@ -138,45 +152,7 @@ kes_store_read_field_record (KesStore            *self,
                              const char          *id,
                              GError             **error)
 {
-  g_autoptr(KesFieldRecord) record = NULL;
-  g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = kes_store_prepare (self,
-    "SELECT r.kind, r.patient_id, r.revision, r.state, r.updated_at, s.display_name, v.data "
-    "FROM record r JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
-    "JOIN staff s ON s.id = r.updated_by WHERE r.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), kind->name))
-    {
-      record = kes_field_record_new (kind);
-      kes_field_record_set_identity (record, id, sqlite3_column_int64 (stmt, 2),
-                                     g_str_equal (kes_store_column_text (stmt, 3), "active")
-                                       ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
-      kes_field_record_set_patient_id (record, kes_store_column_text (stmt, 1));
-      kes_field_record_set_written (record, kes_store_column_text (stmt, 5),
-                                    kes_store_column_text (stmt, 4));
-      json = g_strdup (kes_store_column_text (stmt, 6));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the record"));
-      return NULL;
-    }
-  if (record == NULL)
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No %s record has the id %s"),
-                   kind->name, id);
-      return NULL;
-    }
-  if (!kes_field_record_load_json (record, json, error))
-    return NULL;
-  return g_steal_pointer (&record);
+  return kes_store_read_record (self, kind, id, error);
 }
 
 GPtrArray *
@@ -187,33 +163,7 @@ kes_store_query_field_records (KesStore            *self,
                                const char          *param2,
                                GError             **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    kes_store_bind_text (stmt, 1, param1);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    kes_store_bind_text (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the records"));
-      return NULL;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      KesFieldRecord *record = kes_store_read_field_record (self, kind, ids->pdata[i], error);
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-    }
-  return g_steal_pointer (&records);
+  return kes_store_query_records (self, kind, sql, param1, param2, error);
 }
 
 /* ---- Import (kes-store-import-private.h) ---- */

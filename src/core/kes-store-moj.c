@@ -13,6 +13,7 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-records.h"
 
 /* Restricted-patient records share one projection table, moj_record
  * (migration moj): id, patient, kind, the kind's sort date and the current
@@ -144,6 +145,60 @@ kes_store_save_moj_record (KesStore       *self,
   return kes_store_write_moj_record (self, record, change, reason, error);
 }
 
+/* ---- MoJ records' KesRecordOps: one for every MoJ kind ---- */
+
+static void
+moj_identify (gpointer           record,
+              KesRecordIdentity *identity)
+{
+  identity->kind = kes_moj_kind_to_string (kes_moj_record_get_kind (record));
+  identity->id = kes_moj_record_get_id (record);
+  identity->patient_id = kes_moj_record_get_patient_id (record);
+  identity->revision = kes_moj_record_get_revision (record);
+}
+
+/* Validates and normalises a copy (kes_store_moj_prepare). */
+static gpointer
+moj_prepare (KesStore             *self,
+             const KesRecordKind  *kind,
+             gpointer              record,
+             char                **json,
+             GError              **error)
+{
+  return kes_store_moj_prepare (record, json, error);
+}
+
+static gboolean
+moj_project (KesStore    *self,
+             gpointer     record,
+             const char  *json,
+             GError     **error)
+{
+  return kes_store_project_moj_record (self, record, json, error);
+}
+
+/* The caller's record gets the normalised values with the new identity. */
+static void
+moj_hand_back (gpointer    record,
+               gpointer    work,
+               const char *json)
+{
+  kes_moj_record_load_json (record, json, NULL);
+  kes_moj_record_set_identity (record, kes_moj_record_get_id (work), kes_moj_record_get_revision (work),
+                               KES_RECORD_ACTIVE);
+}
+
+static const KesRecordOps moj_ops = {
+  .get_type = kes_moj_record_get_type,
+  .identify = moj_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_moj_record_set_identity,
+  .prepare = moj_prepare,
+  .project = moj_project,
+  .hand_back = moj_hand_back,
+};
+
+static const KesRecordKind moj_record_kind = { "moj-record", NULL, TRUE, NULL, &moj_ops };
+
 gboolean
 kes_store_write_moj_record (KesStore       *self,
                             KesMojRecord   *record,
@@ -151,37 +206,7 @@ kes_store_write_moj_record (KesStore       *self,
                             const char     *reason,
                             GError        **error)
 {
-  g_autoptr(KesMojRecord) normalised = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
-  const char *patient_id = kes_moj_record_get_patient_id (record);
-  gint64 revision;
-
-  normalised = kes_store_moj_prepare (record, &json, error);
-  if (normalised == NULL)
-    return FALSE;
-  id = g_strdup (kes_moj_record_get_id (record));
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, kes_moj_kind_to_string (kes_moj_record_get_kind (record)),
-                                       patient_id, &id, kes_moj_record_get_revision (record),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_moj_record_set_identity (normalised, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_moj_record (self, normalised, json, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_moj_record_load_json (record, json, NULL);
-  kes_moj_record_set_identity (record, id, revision, KES_RECORD_ACTIVE);
-  return TRUE;
+  return kes_store_write_record (self, &moj_record_kind, record, change, reason, error);
 }
 
 KesMojRecord *

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 
 /* Contacts and clinical notes: revisioned records that belong to a patient. */
 
@@ -55,6 +56,54 @@ kes_store_project_contact (KesStore    *self,
   return TRUE;
 }
 
+/* ---- Contacts' KesRecordOps ---- */
+
+static void
+contact_identify (gpointer           record,
+                  KesRecordIdentity *identity)
+{
+  identity->id = kes_contact_get_id (record);
+  identity->patient_id = kes_contact_get_patient_id (record);
+  identity->revision = kes_contact_get_revision (record);
+}
+
+static gpointer
+contact_prepare (KesStore             *self,
+                 const KesRecordKind  *kind,
+                 gpointer              record,
+                 char                **json,
+                 GError              **error)
+{
+  g_autoptr(GPtrArray) issues = kes_contact_validate (record);
+  g_autofree char *occurred = NULL;
+
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  occurred = canonical_time (kes_contact_get_occurred_at (record));
+  kes_contact_set_occurred_at (record, occurred);
+  *json = kes_contact_to_json (record);
+  return g_object_ref (record);
+}
+
+static gboolean
+contact_project (KesStore    *self,
+                 gpointer     record,
+                 const char  *json,
+                 GError     **error)
+{
+  return kes_store_project_contact (self, record, error);
+}
+
+static const KesRecordOps contact_ops = {
+  .get_type = kes_contact_get_type,
+  .identify = contact_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_contact_set_identity,
+  .prepare = contact_prepare,
+  .project = contact_project,
+};
+
+static const KesRecordKind contact_kind = { "contact", "contact", TRUE, NULL, &contact_ops };
+
 gboolean
 kes_store_save_contact (KesStore      *self,
                         KesContact    *contact,
@@ -62,45 +111,10 @@ kes_store_save_contact (KesStore      *self,
                         const char    *reason,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *occurred = NULL;
-  gint64 revision;
-
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_CONTACT (contact), FALSE);
 
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_contact_get_patient_id (contact), error))
-    return FALSE;
-  issues = kes_contact_validate (contact);
-  if (!kes_issues_to_error (issues, error) ||
-      !kes_store_check_patient_active (self, kes_contact_get_patient_id (contact), NULL, error))
-    return FALSE;
-
-  occurred = canonical_time (kes_contact_get_occurred_at (contact));
-  kes_contact_set_occurred_at (contact, occurred);
-  id = g_strdup (kes_contact_get_id (contact));
-  json = kes_contact_to_json (contact);
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, "contact", kes_contact_get_patient_id (contact), &id,
-                                       kes_contact_get_revision (contact),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_contact_set_identity (contact, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_contact (self, contact, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  return TRUE;
+  return kes_store_save_record (self, &contact_kind, contact, change, reason, error);
 }
 
 GListModel *
@@ -218,6 +232,55 @@ kes_store_project_note (KesStore    *self,
   return TRUE;
 }
 
+/* ---- Notes' KesRecordOps ---- */
+
+static void
+note_identify (gpointer           record,
+               KesRecordIdentity *identity)
+{
+  identity->id = kes_note_get_id (record);
+  identity->patient_id = kes_note_get_patient_id (record);
+  identity->revision = kes_note_get_revision (record);
+}
+
+static gpointer
+note_prepare (KesStore             *self,
+              const KesRecordKind  *kind,
+              gpointer              record,
+              char                **json,
+              GError              **error)
+{
+  g_autoptr(GPtrArray) issues = kes_note_validate (record);
+  g_autofree char *written = NULL;
+
+  if (!kes_issues_to_error (issues, error))
+    return NULL;
+  written = *kes_note_get_written_at (record) != '\0'
+              ? canonical_time (kes_note_get_written_at (record)) : kes_clock_now_iso ();
+  kes_note_set_written_at (record, written);
+  *json = kes_note_to_json (record);
+  return g_object_ref (record);
+}
+
+static gboolean
+note_project (KesStore    *self,
+              gpointer     record,
+              const char  *json,
+              GError     **error)
+{
+  return kes_store_project_note (self, record, error);
+}
+
+static const KesRecordOps note_ops = {
+  .get_type = kes_note_get_type,
+  .identify = note_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_note_set_identity,
+  .prepare = note_prepare,
+  .project = note_project,
+};
+
+static const KesRecordKind note_kind = { "note", "note", TRUE, NULL, &note_ops };
+
 gboolean
 kes_store_save_note (KesStore      *self,
                      KesNote       *note,
@@ -225,46 +288,10 @@ kes_store_save_note (KesStore      *self,
                      const char    *reason,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *written = NULL;
-  gint64 revision;
-
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_NOTE (note), FALSE);
 
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, kes_note_get_patient_id (note), error))
-    return FALSE;
-  issues = kes_note_validate (note);
-  if (!kes_issues_to_error (issues, error) ||
-      !kes_store_check_patient_active (self, kes_note_get_patient_id (note), NULL, error))
-    return FALSE;
-
-  written = *kes_note_get_written_at (note) != '\0'
-              ? canonical_time (kes_note_get_written_at (note)) : kes_clock_now_iso ();
-  kes_note_set_written_at (note, written);
-  id = g_strdup (kes_note_get_id (note));
-  json = kes_note_to_json (note);
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, "note", kes_note_get_patient_id (note), &id,
-                                       kes_note_get_revision (note),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_note_set_identity (note, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_note (self, note, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  return TRUE;
+  return kes_store_save_record (self, &note_kind, note, change, reason, error);
 }
 
 GListModel *

@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 
 /* A member of the patient's (?1) current legal status record, or NULL:
  * the newest in force, as kes_store_current_legal_status() orders them.
@@ -267,6 +268,66 @@ kes_store_find_nhs_number_holder (KesStore    *self,
   return TRUE;
 }
 
+/* ---- Patients' KesRecordOps ---- */
+
+static void
+patient_identify (gpointer           record,
+                  KesRecordIdentity *identity)
+{
+  identity->id = kes_patient_get_id (record);
+  identity->revision = kes_patient_get_revision (record);
+}
+
+/* Works on a copy: if anything fails, the caller keeps exactly what was typed. */
+static gpointer
+patient_prepare (KesStore             *self,
+                 const KesRecordKind  *kind,
+                 gpointer              record,
+                 char                **json,
+                 GError              **error)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autoptr(KesPatient) work = kes_patient_copy (record);
+
+  if (!kes_patient_normalise (work, today, error) || !check_references (self, work, error))
+    return NULL;
+  *json = kes_patient_to_json (work);
+  return g_steal_pointer (&work);
+}
+
+static gboolean
+patient_project (KesStore    *self,
+                 gpointer     record,
+                 const char  *json,
+                 GError     **error)
+{
+  return kes_store_project_patient (self, record, error);
+}
+
+/* Hands back the stored form (normalised values, id, revision). */
+static void
+patient_hand_back (gpointer    record,
+                   gpointer    work,
+                   const char *json)
+{
+  kes_patient_set_identity (record, kes_patient_get_id (work), kes_patient_get_revision (work),
+                            KES_RECORD_ACTIVE);
+  for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++)
+    kes_patient_set_text (record, i, kes_patient_get_text (work, i));
+}
+
+static const KesRecordOps patient_ops = {
+  .get_type = kes_patient_get_type,
+  .is_patient = TRUE,
+  .identify = patient_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_patient_set_identity,
+  .prepare = patient_prepare,
+  .project = patient_project,
+  .hand_back = patient_hand_back,
+};
+
+static const KesRecordKind patient_kind = { "patient", "patient", FALSE, NULL, &patient_ops };
+
 gboolean
 kes_store_save_patient (KesStore      *self,
                         KesPatient    *patient,
@@ -274,47 +335,10 @@ kes_store_save_patient (KesStore      *self,
                         const char    *reason,
                         GError       **error)
 {
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autoptr(KesPatient) work = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
-  gint64 revision;
-
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_PATIENT (patient), FALSE);
 
-  /* The permission first: someone who may not write the register learns
-   * nothing from its checks. */
-  id = g_strdup (kes_patient_get_id (patient));
-  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, id, error))
-    return FALSE;
-
-  /* Work on a copy: if anything fails, the caller keeps exactly what was typed. */
-  work = kes_patient_copy (patient);
-  if (!kes_patient_normalise (work, today, error) || !check_references (self, work, error))
-    return FALSE;
-  json = kes_patient_to_json (work);
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, "patient", NULL, &id, kes_patient_get_revision (patient),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    goto fail;
-  kes_patient_set_identity (work, id, revision, KES_RECORD_ACTIVE);
-  if (!kes_store_project_patient (self, work, error) || !kes_store_release (self, error))
-    goto fail;
-
-  /* Hand back the stored form (normalised values, id, revision). */
-  kes_patient_set_identity (patient, id, revision, KES_RECORD_ACTIVE);
-  for (guint i = 0; i < KES_PATIENT_N_TEXT_FIELDS; i++)
-    kes_patient_set_text (patient, i, kes_patient_get_text (work, i));
-  return TRUE;
-
-fail:
-  if (self->savepoint_depth > 0)
-    kes_store_rollback_to (self);
-  return FALSE;
+  return kes_store_save_record (self, &patient_kind, patient, change, reason, error);
 }
 
 KesPatient *

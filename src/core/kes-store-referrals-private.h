@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kes-record-kind.h"
 #include "kes-referral.h"
 #include "kes-store-private.h"
 
 G_BEGIN_DECLS
 
-/* Writes the projection row of a referral whose revision was just written. */
+/* The referral's record kind, for kes_store_save_record(), and the
+ * projection row of a referral whose revision was just written
+ * (kes-store-referral-kind.c). */
+extern const KesRecordKind kes_referral_record_kind;
+
 gboolean kes_store_project_referral (KesStore     *self,
                                      KesReferral  *referral,
                                      GError      **error);

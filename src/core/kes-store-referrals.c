@@ -12,6 +12,7 @@
 #include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-referrals.h"
 #include "kes-uuid.h"
@@ -88,75 +89,6 @@ patient_birth_date (KesStore   *self,
     birth = g_strdup (kes_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return birth;
-}
-
-gboolean
-kes_store_project_referral (KesStore     *self,
-                            KesReferral  *referral,
-                            GError      **error)
-{
-  sqlite3_stmt *stmt = kes_store_prepare (self,
-    "INSERT INTO referral (id, patient_id, referral_date, source, area, security_level, unit, "
-    "stage, stage_since, is_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-    "ON CONFLICT (id) DO UPDATE SET referral_date = ?3, source = ?4, area = ?5, "
-    "security_level = ?6, unit = ?7, stage = ?8, stage_since = ?9, is_open = ?10", error);
-  KesReferralStage stage = kes_referral_get_stage (referral);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_referral_get_id (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, SQLITE_TRANSIENT);
-  kes_store_bind_text (stmt, 6, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
-  kes_store_bind_text (stmt, 7, kes_referral_get_text (referral, KES_REFERRAL_UNIT));
-  sqlite3_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not update the referral list"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
-write_referral (KesStore      *self,
-                KesReferral   *referral,
-                KesChangeKind  change,
-                const char    *reason,
-                GError       **error)
-{
-  g_autofree char *id = g_strdup (kes_referral_get_id (referral));
-  g_autofree char *json = kes_referral_to_json (referral);
-  gint64 revision;
-
-  if (!kes_store_savepoint (self, error))
-    return FALSE;
-  revision = kes_store_write_revision (self, "referral",
-                                       kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), &id,
-                                       kes_referral_get_revision (referral),
-                                       id == NULL ? KES_CHANGE_CREATE : change, reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_referral_set_identity (referral, id, revision, KES_RECORD_ACTIVE);
-  /* The referral reads and writes the patient's one legal status record. */
-  if (!kes_store_project_referral (self, referral, error) ||
-      !kes_store_legal_status_from_referral (self, referral, error) ||
-      !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Records a manager's decision to take on a referral that fails an
@@ -275,7 +207,7 @@ kes_store_save_referral (KesStore      *self,
 
   /* Keep what the caller had, so a refused save changes nothing. */
   before = kes_referral_to_json (referral);
-  if (prepare_referral (self, referral, error) && write_referral (self, referral, change, reason, error))
+  if (prepare_referral (self, referral, error) && kes_store_save_record (self, &kes_referral_record_kind, referral, change, reason, error))
     return TRUE;
   kes_referral_load_json (referral, before, NULL);
   return FALSE;
@@ -493,7 +425,7 @@ kes_store_move_referral (KesStore          *self,
                        ? g_strstrip (clean_destination) : NULL;
   kes_referral_append_step (referral, &step);
 
-  if (write_referral (self, referral, KES_CHANGE_EDIT, NULL, error))
+  if (kes_store_save_record (self, &kes_referral_record_kind, referral, KES_CHANGE_EDIT, NULL, error))
     return TRUE;
   steps = kes_referral_get_steps (referral);
   g_ptr_array_remove_index (steps, steps->len - 1);

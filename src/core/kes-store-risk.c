@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-store-import-private.h"
 #include "kes-store-private.h"
+#include "kes-store-records.h"
 #include "kes-store-risk-private.h"
 #include "kes-store-risk.h"
 #include "kes-validate.h"
@@ -246,6 +247,50 @@ project (KesStore           *self,
   return TRUE;
 }
 
+/* ---- Risk assessments' KesRecordOps ---- */
+
+static void
+risk_identify (gpointer           record,
+               KesRecordIdentity *identity)
+{
+  identity->id = kes_risk_assessment_get_id (record);
+  identity->patient_id = kes_risk_assessment_get_patient_id (record);
+  identity->revision = kes_risk_assessment_get_revision (record);
+}
+
+/* kes_store_save_risk_assessment() checked the working copy (sign-off,
+ * definition, what a revision of a completed one needs) and chose the
+ * kind of change from what is stored. */
+static gpointer
+risk_prepare (KesStore             *self,
+              const KesRecordKind  *kind,
+              gpointer              record,
+              char                **json,
+              GError              **error)
+{
+  *json = kes_risk_assessment_to_json (record);
+  return g_object_ref (record);
+}
+
+static gboolean
+risk_project (KesStore    *self,
+              gpointer     record,
+              const char  *json,
+              GError     **error)
+{
+  return project (self, record, error);
+}
+
+static const KesRecordOps risk_ops = {
+  .get_type = kes_risk_assessment_get_type,
+  .identify = risk_identify,
+  .set_identity = (KesRecordSetIdentityFunc) kes_risk_assessment_set_identity,
+  .prepare = risk_prepare,
+  .project = risk_project,
+};
+
+static const KesRecordKind risk_kind = { KIND, "risk_assessment", TRUE, NULL, &risk_ops };
+
 gboolean
 kes_store_save_risk_assessment (KesStore           *self,
                                 KesRiskAssessment  *assessment,
@@ -253,14 +298,12 @@ kes_store_save_risk_assessment (KesStore           *self,
                                 GError            **error)
 {
   g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *stored_status = NULL;
   g_autofree char *stored_definition = NULL;
   g_autofree char *definition = NULL;
   g_autoptr(KesRiskAssessment) work = NULL;
   const char *patient_id;
   KesChangeKind change = KES_CHANGE_CREATE;
-  gint64 revision;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), FALSE);
@@ -333,25 +376,11 @@ kes_store_save_risk_assessment (KesStore           *self,
         }
     }
 
-  json = kes_risk_assessment_to_json (work);
-  if (!kes_store_savepoint (self, error))
+  if (!kes_store_save_record (self, &risk_kind, work, change, change == KES_CHANGE_CREATE ? NULL : reason,
+                              error))
     return FALSE;
-  revision = kes_store_write_revision (self, KIND, patient_id, &id,
-                                       kes_risk_assessment_get_revision (work), change,
-                                       change == KES_CHANGE_CREATE ? NULL : reason, json, error);
-  if (revision == 0)
-    {
-      kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_risk_assessment_set_identity (work, id, revision, KES_RECORD_ACTIVE);
-  if (!project (self, work, error) || !kes_store_release (self, error))
-    {
-      if (self->savepoint_depth > 0)
-        kes_store_rollback_to (self);
-      return FALSE;
-    }
-  kes_risk_assessment_set_identity (assessment, id, revision, KES_RECORD_ACTIVE);
+  kes_risk_assessment_set_identity (assessment, kes_risk_assessment_get_id (work),
+                                    kes_risk_assessment_get_revision (work), KES_RECORD_ACTIVE);
   kes_risk_assessment_set_assessed_on (assessment, kes_risk_assessment_get_assessed_on (work));
   return TRUE;
 }
