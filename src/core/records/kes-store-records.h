@@ -6,9 +6,14 @@
 
 G_BEGIN_DECLS
 
-/* The one path every record kind's save, load, list and history goes
- * through (kes-store-records.c); the store's public functions for each kind
- * (kes_store_save_note …) are thin wrappers over it. */
+/* The one path every record kind's save goes through, with a generic load,
+ * list and history (kes-store-records.c); the store's public functions for
+ * each kind (kes_store_save_note …) are thin wrappers over it. Load, list
+ * and history find records whose stored kind is the descriptor's name; a
+ * descriptor serving several stored kinds (care records, MoJ records: its
+ * identify() names the kind per object) saves through here and keeps its
+ * own readers. A new kind is a KesRecordKind, its KesRecordOps and its
+ * queries (tests/core/test-record-kind.c has one). */
 
 /* Checks the permission that writes the record's kind for its patient,
  * then validates (the kind's prepare), checks that the patient is active
