@@ -412,6 +412,34 @@ test_validation_refused (Fixture       *fixture,
   g_assert_cmpint (count (fixture, AUDIT_ENTRIES), ==, entries);
 }
 
+/* An edit is of a record of the same kind that is still active. */
+static void
+test_edits_only_its_own_kind (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToyRecord) held = saved_toy (fixture, "Written on the wrong record");
+  g_autoptr(ToyRecord) impostor = toy_record_new (fixture->patient_id, "Over the register entry");
+  gint64 entries;
+
+  /* The patient's own id, named by a jotting. */
+  toy_set_identity (impostor, fixture->patient_id, 1, KES_RECORD_ACTIVE);
+  entries = count (fixture, AUDIT_ENTRIES);
+  g_assert_false (kes_store_save_record (fixture->store, &toy_kind, impostor, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (fixture, AUDIT_ENTRIES), ==, entries);
+
+  g_assert_true (kes_store_mark_entered_in_error (fixture->store, held->id, held->revision,
+                                                  "Wrong patient", &error));
+  g_assert_no_error (error);
+  g_free (held->title);
+  held->title = g_strdup ("Written on the wrong record, edited");
+  g_assert_false (kes_store_save_record (fixture->store, &toy_kind, held, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_error (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR);
+  g_assert_cmpint (count (fixture, TOY_REVISIONS), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,5 +456,7 @@ main (int   argc,
               test_failed_projection_rolls_back, fixture_tear_down);
   g_test_add ("/record-kind/validation-refused", Fixture, NULL, fixture_set_up,
               test_validation_refused, fixture_tear_down);
+  g_test_add ("/record-kind/edits-only-its-own-kind", Fixture, NULL, fixture_set_up,
+              test_edits_only_its_own_kind, fixture_tear_down);
   return g_test_run ();
 }
