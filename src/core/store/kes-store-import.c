@@ -15,17 +15,17 @@
 
 static gboolean
 step_done (KesStore      *self,
-           sqlite3_stmt  *stmt,
+           KesDbStmt     *stmt,
            const char    *what,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = kes_db_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc == KES_DB_DONE)
     return TRUE;
 
-  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+  if (kes_db_fault (self->db) == KES_DB_FAULT_UNIQUE)
     g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT, "%s", what);
   else
     kes_store_set_db_error (self, error, what);
@@ -40,20 +40,20 @@ row_exists (KesStore    *self,
             gboolean    *exists,
             GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the database"));
       return FALSE;
     }
-  *exists = rc == SQLITE_ROW;
+  *exists = rc == KES_DB_ROW;
 
   return TRUE;
 }
@@ -101,17 +101,17 @@ check_no_team_move (KesStore     *self,
   g_autofree char *held = NULL;
   g_autofree char *file_phrase = NULL;
   g_autofree char *held_phrase = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (!kes_patient_load_json (incoming, kes_revision_get_data (last), error))
     return FALSE;
   stmt = kes_store_prepare (self, "SELECT team_id FROM patient WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    held = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    held = g_strdup ((const char *) kes_db_column_text (stmt, 0));
+  kes_db_reset (stmt);
 
   if (g_strcmp0 (held != NULL ? held : "",
                  kes_patient_get_text (incoming, KES_PATIENT_TEAM_ID)) == 0)
@@ -136,7 +136,7 @@ kes_store_import_team (KesStore  *self,
 {
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gboolean exists = FALSE;
 
   if (!require_import (self, error) ||
@@ -148,9 +148,9 @@ kes_store_import_team (KesStore  *self,
   stmt = kes_store_prepare (self, "INSERT INTO team (id, name, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_team_get_id (team), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_team_get_name (team), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_team_get_id (team), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_team_get_name (team), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
   what = g_strdup_printf (_("A different team called “%s” is already held"), kes_team_get_name (team));
 
   return step_done (self, stmt, what, error);
@@ -179,10 +179,10 @@ import_source (KesStore *self)
 static gboolean
 check_same_person (KesStore     *self,
                    KesStaff     *staff,
-                   sqlite3_stmt *held,
+                   KesDbStmt *held,
                    GError      **error)
 {
-  const char *elsewhere = (const char *) sqlite3_column_text (held, 2);
+  const char *elsewhere = (const char *) kes_db_column_text (held, 2);
   const char *username = kes_store_column_text (held, elsewhere != NULL ? 1 : 0);
   g_autofree char *ours = g_utf8_casefold (username, -1);
   g_autofree char *theirs = g_utf8_casefold (kes_staff_get_username (staff), -1);
@@ -206,7 +206,7 @@ kes_store_import_staff (KesStore  *self,
 {
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *username = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gboolean found, ok;
 
   if (!require_import (self, error))
@@ -216,10 +216,10 @@ kes_store_import_staff (KesStore  *self,
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  kes_db_bind_text (stmt, 1, kes_staff_get_id (staff), -1, KES_DB_COPY);
+  found = kes_db_step (stmt) == KES_DB_ROW;
   ok = !found || check_same_person (self, staff, stmt, error);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (found)
     return ok;
 
@@ -236,15 +236,15 @@ kes_store_import_staff (KesStore  *self,
   if (stmt == NULL)
     goto fail;
   username = g_strconcat ("~", kes_staff_get_id (staff), NULL);
-  sqlite3_bind_text (stmt, 1, kes_staff_get_id (staff), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_staff_get_display_name (staff), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_staff_get_role_title (staff), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_staff_get_id (staff), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, username, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_staff_get_display_name (staff), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_staff_get_role_title (staff), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 5, kes_staff_get_team_id (staff));
-  sqlite3_bind_text (stmt, 6, kes_staff_get_contact (staff), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, import_source (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, kes_staff_get_username (staff), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 6, kes_staff_get_contact (staff), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 7, now, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 8, import_source (self), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 9, kes_staff_get_username (staff), -1, KES_DB_COPY);
   if (!step_done (self, stmt, _("Could not add the author recorded elsewhere"), error) ||
       !kes_store_staff_snapshot (self, kes_staff_get_id (staff), error) ||
       !kes_store_audit_append (self, KES_AUDIT_IMPORT, kes_staff_get_id (staff), NULL,
@@ -425,7 +425,7 @@ kes_store_list_patient_records (KesStore    *self,
                                 GError     **error)
 {
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_ref_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -459,19 +459,19 @@ kes_store_list_patient_records (KesStore    *self,
     "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesRecordRef *ref = g_new0 (KesRecordRef, 1);
 
       ref->kind = g_strdup (kes_store_column_text (stmt, 0));
       ref->id = g_strdup (kes_store_column_text (stmt, 1));
-      ref->patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      ref->patient_id = g_strdup ((const char *) kes_db_column_text (stmt, 2));
       ref->created_at = g_strdup (kes_store_column_text (stmt, 3));
       g_ptr_array_add (refs, ref);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the patient’s records"));
       return NULL;
@@ -590,13 +590,13 @@ kes_store_project_revision (KesStore       *self,
 
   if (state == KES_RECORD_ENTERED_IN_ERROR)
     {
-      sqlite3_stmt *stmt = kes_store_prepare (self, g_str_equal (kind, "contact")
+      KesDbStmt *stmt = kes_store_prepare (self, g_str_equal (kind, "contact")
         ? "UPDATE contact SET state = 'entered-in-error' WHERE id = ?"
         : "UPDATE note SET state = 'entered-in-error' WHERE id = ?", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
       return step_done (self, stmt, _("Could not mark the record"), error);
     }
 
@@ -609,7 +609,7 @@ changed_meanwhile (KesStore    *self,
                    const char  *record_id,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT s.display_name, r.updated_at FROM record r JOIN staff s ON s.id = r.updated_by "
     "WHERE r.id = ?", error);
   g_autofree char *who = NULL;
@@ -617,13 +617,13 @@ changed_meanwhile (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       who = g_strdup (kes_store_column_text (stmt, 0));
       when = kes_time_to_display (kes_store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
                _("%s changed record %s on %s while it was being imported: "
                  "try the import again."),
@@ -667,22 +667,22 @@ import_revisions (KesStore    *self,
   KesRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
   gboolean withdrawn = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR;
   g_autofree char *imported_at = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gint64 current = 0;
   int rc;
 
   stmt = kes_store_prepare (self, "SELECT kind, patient_id, revision FROM record WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       gboolean same = g_strcmp0 (kes_store_column_text (stmt, 0), kind) == 0 &&
-                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), patient_id) == 0;
+                      g_strcmp0 ((const char *) kes_db_column_text (stmt, 1), patient_id) == 0;
 
-      current = sqlite3_column_int64 (stmt, 2);
-      sqlite3_reset (stmt);
+      current = kes_db_column_int64 (stmt, 2);
+      kes_db_reset (stmt);
       if (!same)
         {
           g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
@@ -692,7 +692,7 @@ import_revisions (KesStore    *self,
         }
     }
   else
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
 
   /* Adding to a record held here is editing it: the importer's team scope
    * and emergency access apply, and the patient stays in their team. */
@@ -718,15 +718,15 @@ import_revisions (KesStore    *self,
         "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 2, kind, -1, KES_DB_COPY);
       kes_store_bind_text (stmt, 3, patient_id);
-      sqlite3_bind_int64 (stmt, 4, kes_revision_get_revision (last));
-      sqlite3_bind_text (stmt, 5, withdrawn ? "entered-in-error" : "active", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, kes_revision_get_at (first), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, kes_revision_get_author_id (first), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, kes_revision_get_at (last), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 9, kes_revision_get_author_id (last), -1, SQLITE_TRANSIENT);
+      kes_db_bind_int64 (stmt, 4, kes_revision_get_revision (last));
+      kes_db_bind_text (stmt, 5, withdrawn ? "entered-in-error" : "active", -1, KES_DB_STATIC);
+      kes_db_bind_text (stmt, 6, kes_revision_get_at (first), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 7, kes_revision_get_author_id (first), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 8, kes_revision_get_at (last), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 9, kes_revision_get_author_id (last), -1, KES_DB_COPY);
     }
   else
     {
@@ -735,19 +735,19 @@ import_revisions (KesStore    *self,
         "WHERE id = ?1 AND revision = ?6", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (last));
-      sqlite3_bind_text (stmt, 3, withdrawn ? "entered-in-error" : "active", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, kes_revision_get_at (last), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, kes_revision_get_author_id (last), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, current);
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+      kes_db_bind_int64 (stmt, 2, kes_revision_get_revision (last));
+      kes_db_bind_text (stmt, 3, withdrawn ? "entered-in-error" : "active", -1, KES_DB_STATIC);
+      kes_db_bind_text (stmt, 4, kes_revision_get_at (last), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 5, kes_revision_get_author_id (last), -1, KES_DB_COPY);
+      kes_db_bind_int64 (stmt, 6, current);
     }
   if (!step_done (self, stmt, _("Could not save the record"), error))
     return FALSE;
   /* The revision read above must still be the one advanced: if not, a
    * save elsewhere got there first and the import's history no longer
    * follows on (see kes_store_write_revision()). */
-  if (current > 0 && sqlite3_changes (self->db) != 1)
+  if (current > 0 && kes_db_changes (self->db) != 1)
     return changed_meanwhile (self, record_id, error);
 
   for (guint i = 0; i < revisions->len; i++)
@@ -759,14 +759,14 @@ import_revisions (KesStore    *self,
         "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
-      sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (kes_revision_get_change (revision)), -1,
-                         SQLITE_STATIC);
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+      kes_db_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
+      kes_db_bind_text (stmt, 3, kes_change_kind_to_string (kes_revision_get_change (revision)), -1,
+                         KES_DB_STATIC);
       kes_store_bind_text (stmt, 4, kes_revision_get_reason (revision));
-      sqlite3_bind_text (stmt, 5, kes_revision_get_author_id (revision), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, kes_revision_get_at (revision), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, kes_revision_get_data (revision), -1, SQLITE_TRANSIENT);
+      kes_db_bind_text (stmt, 5, kes_revision_get_author_id (revision), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 6, kes_revision_get_at (revision), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 7, kes_revision_get_data (revision), -1, KES_DB_COPY);
       if (!step_done (self, stmt, _("Could not save the record’s history"), error))
         return FALSE;
 
@@ -776,11 +776,11 @@ import_revisions (KesStore    *self,
         "VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
-      sqlite3_bind_text (stmt, 3, kes_staff_get_id (self->actor), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, imported_at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, import_source (self), -1, SQLITE_TRANSIENT);
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+      kes_db_bind_int64 (stmt, 2, kes_revision_get_revision (revision));
+      kes_db_bind_text (stmt, 3, kes_staff_get_id (self->actor), -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 4, imported_at, -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 5, import_source (self), -1, KES_DB_COPY);
       if (!step_done (self, stmt, _("Could not save where the record came from"), error))
         return FALSE;
 
