@@ -6,12 +6,12 @@
 #include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-records.h"
-#include "kes-store-records.h"
+#include "kes-store-records-private.h"
 #include "kes-test-accounts.h"
 
 /* Issue 22: one record-kind path. A toy record kind, defined only here (a
  * GObject, its KesRecordKind and one query), saves, loads, lists and shows
- * its history through the store's generic path (kes-store-records.h), with
+ * its history through the store's generic path (kes-store-records-private.h), with
  * the conflict, permission and rollback rules every real kind relies on. */
 
 /* ---- The toy kind: a titled jotting on a patient's record ---- */
@@ -132,7 +132,7 @@ toy_project (KesStore    *store,
              GError     **error)
 {
   ToyRecord *self = record;
-  sqlite3_stmt *stmt = kes_store_prepare (store,
+  KesDbStmt *stmt = kes_store_prepare (store,
     "INSERT INTO toy (id, patient_id, title) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (id) DO UPDATE SET title = ?3", error);
 
@@ -141,13 +141,13 @@ toy_project (KesStore    *store,
   kes_store_bind_text (stmt, 1, self->id);
   kes_store_bind_text (stmt, 2, self->patient_id);
   kes_store_bind_text (stmt, 3, self->title);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (store, error, "Could not update the toy table");
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -215,13 +215,13 @@ count (Fixture    *fixture,
        const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = kes_store_prepare (fixture->store, sql, &error);
+  KesDbStmt *stmt = kes_store_prepare (fixture->store, sql, &error);
   gint64 n;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (kes_db_step (stmt), ==, KES_DB_ROW);
+  n = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
   return n;
 }
 

@@ -98,8 +98,9 @@ struct _KesRecordOps
   gboolean       (*before_write)  (KesStore            *store,
                                    gpointer             work,
                                    GError             **error);
-  /* Writes the display table: the same function kes_store_project_revision()
-   * calls, so that `verify` rebuilds it with this code. */
+  /* Writes the display table: the same function the projection of any
+   * revision calls (kes_store_project_revision, for import and `verify`),
+   * so that `verify` rebuilds it with this code. */
   gboolean       (*project)       (KesStore            *store,
                                    gpointer             work,
                                    const char          *json,

@@ -8,7 +8,7 @@
 #include "kes-error.h"
 #include "kes-store-field-records-private.h"
 #include "kes-store-import-private.h"
-#include "kes-store-records.h"
+#include "kes-store-records-private.h"
 
 /* Revisioned records described by a KesRecordKind: the revision holds the
  * JSON, the kind's table holds the projected fields for queries. */
@@ -40,12 +40,12 @@ project (KesStore        *self,
 {
   const KesRecordKind *kind = kes_field_record_get_kind (record);
   g_autofree char *sql = projection_sql (kind);
-  sqlite3_stmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
+  KesDbStmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
   int index = 2;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_field_record_get_id (record), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_field_record_get_id (record), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, kes_field_record_get_patient_id (record));
   for (const KesFieldSpec *spec = kind->fields; spec->key != NULL; spec++)
     {
@@ -53,7 +53,7 @@ project (KesStore        *self,
         continue;
       index++;
       if (spec->type == KES_FIELD_BOOL)
-        sqlite3_bind_int (stmt, index, kes_field_record_get_bool (record, spec->key));
+        kes_db_bind_int (stmt, index, kes_field_record_get_bool (record, spec->key));
       else if (spec->type == KES_FIELD_CODES)
         {
           g_auto(GStrv) codes = kes_field_record_dup_list (record, spec->key);
@@ -63,13 +63,13 @@ project (KesStore        *self,
       else
         kes_store_bind_text (stmt, index, kes_field_record_get_text (record, spec->key));
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the record’s index"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 

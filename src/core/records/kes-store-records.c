@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "kes-error.h"
-#include "kes-store-records.h"
+#include "kes-store-records-private.h"
 
 /* The generic save, load, list and history of revisioned records: the one
- * place the revision sequence is written out (kes-store-records.h). */
+ * place the revision sequence is written out (kes-store-records-private.h). */
 
 static const KesRecordOps *
 ops_of (const KesRecordKind *kind)
@@ -209,7 +209,7 @@ kes_store_read_record (KesStore            *self,
   g_autofree char *author = NULL;
   g_autofree char *updated_at = NULL;
   KesStoredRecord stored = { 0 };
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gboolean found = FALSE;
   int rc;
 
@@ -222,21 +222,21 @@ kes_store_read_record (KesStore            *self,
     "JOIN staff s ON s.id = r.updated_by WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), kind->name))
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW && g_str_equal (kes_store_column_text (stmt, 0), kind->name))
     {
       found = TRUE;
       patient_id = g_strdup (kes_store_column_text (stmt, 1));
-      stored.revision = sqlite3_column_int64 (stmt, 2);
+      stored.revision = kes_db_column_int64 (stmt, 2);
       stored.state = g_str_equal (kes_store_column_text (stmt, 3), "active")
                        ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR;
       updated_at = g_strdup (kes_store_column_text (stmt, 4));
       author = g_strdup (kes_store_column_text (stmt, 5));
       json = g_strdup (kes_store_column_text (stmt, 6));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the record"));
       return NULL;
@@ -261,15 +261,15 @@ static char *
 stored_patient (KesStore   *self,
                 const char *id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?1", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?1", NULL);
   char *patient_id = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    patient_id = g_strdup ((const char *) kes_db_column_text (stmt, 0));
+  kes_db_reset (stmt);
   return patient_id;
 }
 
@@ -300,7 +300,7 @@ kes_store_query_records (KesStore            *self,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -309,14 +309,14 @@ kes_store_query_records (KesStore            *self,
   stmt = kes_store_prepare (self, g_intern_string (sql), error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
+  if (kes_db_bind_parameter_count (stmt) >= 1)
     kes_store_bind_text (stmt, 1, param1);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
+  if (kes_db_bind_parameter_count (stmt) >= 2)
     kes_store_bind_text (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the records"));
       return NULL;

@@ -6,20 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "kes-store-moj-private.h"
-#include "kes-store-records.h"
+#include "kes-store-records-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-validate.h"
 
 /* The referral as a record kind: its projection into `referral` (which
  * kes_store_project_revision() calls too) and what the generic save needs
- * (kes-store-records.h). The pathway's checks are in kes-store-referrals.c. */
+ * (kes-store-records-private.h). The pathway's checks are in kes-store-referrals.c. */
 
 gboolean
 kes_store_project_referral (KesStore     *self,
                             KesReferral  *referral,
                             GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO referral (id, patient_id, referral_date, source, area, security_level, unit, "
     "stage, stage_since, is_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT (id) DO UPDATE SET referral_date = ?3, source = ?4, area = ?5, "
@@ -28,23 +28,23 @@ kes_store_project_referral (KesStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_referral_get_id (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_referral_get_id (referral), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 6, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
   kes_store_bind_text (stmt, 7, kes_referral_get_text (referral, KES_REFERRAL_UNIT));
-  sqlite3_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the referral list"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
