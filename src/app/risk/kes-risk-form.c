@@ -11,6 +11,7 @@
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
 #include "kes-validate.h"
+#include "risk/fields/kes-risk-fields.h"
 #include "risk/kes-risk-form.h"
 #include "risk/kes-risk-ratings.h"
 
@@ -66,22 +67,14 @@ typedef struct
 } FieldBinding;
 
 static void
-field_binding_free (gpointer data)
+field_binding_free (gpointer  data,
+                    GClosure *closure)
 {
   FieldBinding *binding = data;
 
   g_free (binding->group_id);
   g_free (binding->entry_id);
   g_free (binding);
-}
-
-static const char *
-binding_get (FieldBinding *b)
-{
-  if (b->entry_id != NULL)
-    return kes_risk_assessment_get_entry_value (b->form->assessment, b->group_id, b->entry_id,
-                                                b->field->id);
-  return kes_risk_assessment_get_field (b->form->assessment, b->field->id);
 }
 
 static void changed (KesRiskForm *self);
@@ -177,80 +170,12 @@ changed (KesRiskForm *self)
 /* ---- Field widgets ---- */
 
 static void
-entry_changed_cb (GtkEditable  *editable,
+field_changed_cb (KesRiskField *field,
                   FieldBinding *binding)
 {
-  g_autofree char *text = kes_editable_dup_text (editable);
+  g_autofree char *value = kes_risk_field_dup_value (field);
 
-  binding_set (binding, text);
-}
-
-static void
-date_entry_changed_cb (GtkEditable  *editable,
-                       FieldBinding *binding)
-{
-  g_autofree char *date = kes_editable_dup_date (editable);
-
-  binding_set (binding, date);
-}
-
-static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   FieldBinding  *binding)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  binding_set (binding, g_strstrip (text));
-}
-
-static void
-choice_changed_cb (GtkDropDown  *dropdown,
-                   GParamSpec   *pspec,
-                   FieldBinding *binding)
-{
-  binding_set (binding, kes_dropdown_get_code (dropdown));
-}
-
-static void
-flag_toggled_cb (GtkCheckButton *check,
-                 FieldBinding   *binding)
-{
-  binding_set (binding, gtk_check_button_get_active (check)
-                          ? g_object_get_data (G_OBJECT (check), "point") : NULL);
-}
-
-static void
-ref_toggled_cb (GtkCheckButton *check,
-                FieldBinding   *binding)
-{
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "",
-                              (const char *) g_object_get_data (G_OBJECT (child), "entry"));
-  binding_set (binding, ids->str);
-}
-
-static char *
-entry_title (KesRiskForm        *self,
-             const KesToolGroup *group,
-             const char         *entry_id,
-             guint               index)
-{
-  const KesToolField *first = group->fields->len > 0 ? g_ptr_array_index (group->fields, 0) : NULL;
-  const char *name = first != NULL && first->type == KES_TOOL_FIELD_TEXT
-    ? kes_risk_assessment_get_entry_value (self->assessment, group->id, entry_id, first->id) : NULL;
-
-  if (name != NULL)
-    /* Translators: "Scenario 1: Repeat of index offence" */
-    return g_strdup_printf (_("%s %u: %s"), group->entry_label, index + 1, name);
-  return g_strdup_printf (_("%s %u"), group->entry_label, index + 1);
+  binding_set (binding, value);
 }
 
 static GtkWidget *
@@ -260,124 +185,15 @@ field_widget (KesRiskForm        *self,
               const char         *entry_id)
 {
   FieldBinding *binding = g_new0 (FieldBinding, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (field->label);
-  GtkWidget *input = NULL;
-  const char *value;
+  GtkWidget *widget = kes_risk_field_new_for (field, self->assessment, group_id, entry_id);
 
   binding->form = self;
   binding->field = field;
   binding->group_id = g_strdup (group_id);
   binding->entry_id = g_strdup (entry_id);
-  g_object_set_data_full (G_OBJECT (box), "binding", binding, field_binding_free);
-  value = binding_get (binding);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
-  if (field->hint != NULL)
-    {
-      GtkWidget *hint = gtk_label_new (field->hint);
-
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_box_append (GTK_BOX (box), hint);
-    }
-
-  switch (field->type)
-    {
-    case KES_TOOL_FIELD_RICHTEXT:
-      {
-        GtkWidget *frame = gtk_frame_new (NULL);
-        GtkWidget *view = kes_text_view_new_for_form ();
-
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_widget_set_size_request (view, -1, 56);
-        kes_text_view_set_text (GTK_TEXT_VIEW (view), value);
-        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                          G_CALLBACK (buffer_changed_cb), binding);
-        gtk_frame_set_child (GTK_FRAME (frame), view);
-        gtk_box_append (GTK_BOX (box), frame);
-        input = view;
-      }
-      break;
-    case KES_TOOL_FIELD_CHOICE:
-      if (field->scale->points->len == 1)
-        {
-          /* A marker (key strength, goal factor): ticked or not. */
-          const KesToolPoint *point = g_ptr_array_index (field->scale->points, 0);
-
-          input = gtk_check_button_new_with_label (point->label);
-          g_object_set_data_full (G_OBJECT (input), "point", g_strdup (point->code), g_free);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (input), g_strcmp0 (value, point->code) == 0);
-          g_signal_connect (input, "toggled", G_CALLBACK (flag_toggled_cb), binding);
-          gtk_box_append (GTK_BOX (box), input);
-          break;
-        }
-      input = gtk_drop_down_new (NULL, NULL);
-      kes_risk_scale_dropdown_fill (GTK_DROP_DOWN (input), field->scale, _("Not chosen"));
-      kes_dropdown_set_code (GTK_DROP_DOWN (input), value);
-      gtk_widget_set_halign (input, GTK_ALIGN_START);
-      g_signal_connect (input, "notify::selected", G_CALLBACK (choice_changed_cb), binding);
-      gtk_box_append (GTK_BOX (box), input);
-      break;
-    case KES_TOOL_FIELD_REF:
-      {
-        g_auto(GStrv) entries = kes_risk_assessment_list_entries (self->assessment, field->ref_group->id);
-        g_auto(GStrv) chosen = value != NULL ? g_strsplit (value, " ", -1) : g_new0 (char *, 1);
-
-        input = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-        for (guint i = 0; entries[i] != NULL; i++)
-          {
-            g_autofree char *title = entry_title (self, field->ref_group, entries[i], i);
-            GtkWidget *check = gtk_check_button_new_with_label (title);
-
-            g_object_set_data_full (G_OBJECT (check), "entry", g_strdup (entries[i]), g_free);
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                         g_strv_contains ((const char * const *) chosen, entries[i]));
-            g_signal_connect (check, "toggled", G_CALLBACK (ref_toggled_cb), binding);
-            gtk_box_append (GTK_BOX (input), check);
-          }
-        if (entries[0] == NULL)
-          {
-            g_autofree char *none = g_strdup_printf (_("No %s added yet"), field->ref_group->title);
-            GtkWidget *empty = gtk_label_new (none);
-
-            gtk_widget_add_css_class (empty, "dim-label");
-            gtk_label_set_xalign (GTK_LABEL (empty), 0);
-            gtk_box_append (GTK_BOX (input), empty);
-          }
-        gtk_box_append (GTK_BOX (box), input);
-      }
-      break;
-    case KES_TOOL_FIELD_DATE:
-    case KES_TOOL_FIELD_TEXT:
-    default:
-      input = gtk_entry_new ();
-      if (field->type == KES_TOOL_FIELD_DATE)
-        {
-          kes_editable_set_date (GTK_EDITABLE (input), value);
-          gtk_entry_set_placeholder_text (GTK_ENTRY (input), _("DD/MM/YYYY"));
-          g_signal_connect (input, "changed", G_CALLBACK (date_entry_changed_cb), binding);
-        }
-      else
-        {
-          gtk_editable_set_text (GTK_EDITABLE (input), value != NULL ? value : "");
-          g_signal_connect (input, "changed", G_CALLBACK (entry_changed_cb), binding);
-        }
-      gtk_box_append (GTK_BOX (box), input);
-      break;
-    }
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_widget_set_name (input, field->id);
-  return box;
+  g_signal_connect_data (widget, "changed", G_CALLBACK (field_changed_cb), binding,
+                         (GClosureNotify) field_binding_free, 0);
+  return widget;
 }
 
 /* ---- Building ---- */
