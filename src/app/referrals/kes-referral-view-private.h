@@ -35,21 +35,21 @@ struct _KesReferralView
 };
 
 /* The message line above the stages: a refusal, read where it is shown. */
-void         kes_referral_view_show_message          (KesReferralView *self,
-                                                      const char      *message);
-void         kes_referral_view_emit_changed          (KesReferralView *self);
+void         kes_referral_view_show_message           (KesReferralView *self,
+                                                       const char      *message);
+void         kes_referral_view_emit_changed           (KesReferralView *self);
 /* A copy to change and save, so a refused save leaves the shown one as it was. */
-KesReferral *kes_referral_view_copy_referral         (KesReferral     *referral);
+KesReferral *kes_referral_view_copy_referral          (KesReferral     *referral);
 /* A mnemonic caption and an entry, appended to @box: the entry. */
-GtkWidget   *kes_referral_view_labelled_entry        (GtkWidget       *box,
-                                                      const char      *label,
-                                                      const char      *text);
+GtkWidget   *kes_referral_view_labelled_entry         (GtkWidget       *box,
+                                                       const char      *label,
+                                                       const char      *text);
 
 /* kes-referral-view-visits.c: in-reach visits. */
-void         kes_referral_view_add_visit_clicked_cb  (KesReferralView *self);
-void         kes_referral_view_edit_visit_clicked_cb (GtkButton       *button,
-                                                      KesReferralView *self);
-void         kes_referral_view_visit_error_clicked_cb (GtkButton      *button,
-                                                      KesReferralView *self);
+void         kes_referral_view_add_visit_clicked_cb   (KesReferralView *self);
+void         kes_referral_view_edit_visit_clicked_cb  (GtkButton       *button,
+                                                       KesReferralView *self);
+void         kes_referral_view_visit_error_clicked_cb (GtkButton       *button,
+                                                       KesReferralView *self);
 
 G_END_DECLS

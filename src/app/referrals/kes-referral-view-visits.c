@@ -106,7 +106,7 @@ kes_referral_view_add_visit_clicked_cb (KesReferralView *self)
 
 void
 kes_referral_view_edit_visit_clicked_cb (GtkButton       *button,
-                       KesReferralView *self)
+                                         KesReferralView *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index"));
 
@@ -180,7 +180,7 @@ open_visit_error_dialog (KesReferralView *self,
 
 void
 kes_referral_view_visit_error_clicked_cb (GtkButton       *button,
-                        KesReferralView *self)
+                                          KesReferralView *self)
 {
   open_visit_error_dialog (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index")),
                            NULL, NULL);

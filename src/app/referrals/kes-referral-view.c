@@ -26,7 +26,7 @@ static void show_referral (KesReferralView *self);
 
 void
 kes_referral_view_show_message (KesReferralView *self,
-              const char      *message)
+                                const char      *message)
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
@@ -104,8 +104,8 @@ move_response_cb (AdwMessageDialog *dialog,
 
 GtkWidget *
 kes_referral_view_labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
+                                  const char *label,
+                                  const char *text)
 {
   GtkWidget *caption = gtk_label_new_with_mnemonic (label);
   GtkWidget *entry = gtk_entry_new ();
