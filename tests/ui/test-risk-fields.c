@@ -202,6 +202,17 @@ test_date (void)
                                        NULL);
   assert_value (widget, "31/02/2027");
   g_clear_error (&error);
+  if (g_getenv ("RISK_SHOT_DIR") != NULL)
+    {
+      GtkWidget *window = gtk_window_new ();
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
+      gtk_window_set_child (GTK_WINDOW (window), widget);
+      gtk_window_present (GTK_WINDOW (window));
+      kes_test_screenshot ("RISK_SHOT_DIR", "risk-field-date-refused");
+      gtk_window_set_child (GTK_WINDOW (window), NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (input), "next week");
   g_assert_false (kes_risk_field_check (KES_RISK_FIELD (widget), &error));
