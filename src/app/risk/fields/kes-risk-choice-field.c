@@ -18,14 +18,6 @@ struct _KesRiskChoiceField
 
 G_DEFINE_FINAL_TYPE (KesRiskChoiceField, kes_risk_choice_field, KES_TYPE_RISK_FIELD)
 
-static void
-selected_changed_cb (GtkDropDown        *dropdown,
-                     GParamSpec         *pspec,
-                     KesRiskChoiceField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_choice_field_dup_value (KesRiskField *field)
 {
@@ -62,11 +54,11 @@ kes_risk_choice_field_new (const KesToolField *field)
 
   g_return_val_if_fail (field != NULL && field->scale != NULL, NULL);
 
-  self = g_object_new (KES_TYPE_RISK_CHOICE_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_CHOICE_FIELD, field);
   kes_risk_scale_dropdown_fill (GTK_DROP_DOWN (self->dropdown), field->scale, _("Not chosen"));
   /* Connected once filled: filling selects the "none" item. */
-  g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (selected_changed_cb), self);
+  g_signal_connect_swapped (self->dropdown, "notify::selected",
+                            G_CALLBACK (kes_risk_field_input_changed), self);
   kes_risk_field_set_input (KES_RISK_FIELD (self), self->dropdown, self->dropdown);
   return GTK_WIDGET (self);
 }

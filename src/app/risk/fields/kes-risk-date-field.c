@@ -18,13 +18,6 @@ struct _KesRiskDateField
 
 G_DEFINE_FINAL_TYPE (KesRiskDateField, kes_risk_date_field, KES_TYPE_RISK_FIELD)
 
-static void
-entry_changed_cb (GtkEditable      *editable,
-                  KesRiskDateField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_date_field_dup_value (KesRiskField *field)
 {
@@ -67,7 +60,8 @@ kes_risk_date_field_init (KesRiskDateField *self)
 {
   self->entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("DD/MM/YYYY"));
-  g_signal_connect (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  g_signal_connect_swapped (self->entry, "changed",
+                            G_CALLBACK (kes_risk_field_input_changed), self);
 }
 
 GtkWidget *
@@ -77,8 +71,7 @@ kes_risk_date_field_new (const KesToolField *field)
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  self = g_object_new (KES_TYPE_RISK_DATE_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_DATE_FIELD, field);
   kes_risk_field_set_input (KES_RISK_FIELD (self), self->entry, self->entry);
   return GTK_WIDGET (self);
 }

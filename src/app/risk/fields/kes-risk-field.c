@@ -284,6 +284,16 @@ kes_risk_field_get_input (KesRiskField *self)
   return priv->input;
 }
 
+gpointer
+kes_risk_field_object_new (GType               type,
+                           const KesToolField *field)
+{
+  g_return_val_if_fail (g_type_is_a (type, KES_TYPE_RISK_FIELD), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_object_new (type, "field-id", field->id, "label", field->label, "hint", field->hint, NULL);
+}
+
 void
 kes_risk_field_set_input (KesRiskField *self,
                           GtkWidget    *shown,

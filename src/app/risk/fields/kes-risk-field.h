@@ -47,7 +47,11 @@ gboolean    kes_risk_field_check         (KesRiskField        *self,
                                           GError             **error);
 GtkWidget  *kes_risk_field_get_input     (KesRiskField        *self);
 
-/* For subclasses. @shown is what goes into the field (the input, or a
+/* For subclasses. A new @type (a subclass) with @field's id, label and
+ * hint. */
+gpointer    kes_risk_field_object_new    (GType                type,
+                                          const KesToolField  *field);
+/* @shown is what goes into the field (the input, or a
  * frame around it); @input is what takes the focus and is named. */
 void        kes_risk_field_set_input     (KesRiskField        *self,
                                           GtkWidget           *shown,

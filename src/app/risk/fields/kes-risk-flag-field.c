@@ -15,13 +15,6 @@ struct _KesRiskFlagField
 
 G_DEFINE_FINAL_TYPE (KesRiskFlagField, kes_risk_flag_field, KES_TYPE_RISK_FIELD)
 
-static void
-check_toggled_cb (GtkCheckButton   *check,
-                  KesRiskFlagField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_flag_field_dup_value (KesRiskField *field)
 {
@@ -61,7 +54,8 @@ static void
 kes_risk_flag_field_init (KesRiskFlagField *self)
 {
   self->check = gtk_check_button_new ();
-  g_signal_connect (self->check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  g_signal_connect_swapped (self->check, "toggled",
+                            G_CALLBACK (kes_risk_field_input_changed), self);
 }
 
 GtkWidget *
@@ -73,8 +67,7 @@ kes_risk_flag_field_new (const KesToolField *field)
   g_return_val_if_fail (field != NULL && field->scale != NULL && field->scale->points->len == 1, NULL);
 
   point = g_ptr_array_index (field->scale->points, 0);
-  self = g_object_new (KES_TYPE_RISK_FLAG_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_FLAG_FIELD, field);
   self->code = g_strdup (point->code);
   gtk_check_button_set_label (GTK_CHECK_BUTTON (self->check), point->label);
   kes_risk_field_set_input (KES_RISK_FIELD (self), self->check, self->check);

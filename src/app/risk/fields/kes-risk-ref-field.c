@@ -34,13 +34,6 @@ entry_title (KesRiskAssessment  *assessment,
   return g_strdup_printf (_("%s %u"), group->entry_label, index + 1);
 }
 
-static void
-entry_toggled_cb (GtkCheckButton  *check,
-                  KesRiskRefField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_ref_field_dup_value (KesRiskField *field)
 {
@@ -95,8 +88,7 @@ kes_risk_ref_field_new (const KesToolField *field,
   g_return_val_if_fail (field != NULL && field->ref_group != NULL, NULL);
   g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (assessment), NULL);
 
-  self = g_object_new (KES_TYPE_RISK_REF_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_REF_FIELD, field);
   entries = kes_risk_assessment_list_entries (assessment, field->ref_group->id);
   for (guint i = 0; entries[i] != NULL; i++)
     {
@@ -104,7 +96,8 @@ kes_risk_ref_field_new (const KesToolField *field,
       GtkWidget *check = gtk_check_button_new_with_label (title);
 
       g_object_set_data_full (G_OBJECT (check), "entry", g_strdup (entries[i]), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (entry_toggled_cb), self);
+      g_signal_connect_swapped (check, "toggled",
+                                G_CALLBACK (kes_risk_field_input_changed), self);
       gtk_box_append (GTK_BOX (self->box), check);
     }
   if (entries[0] == NULL)

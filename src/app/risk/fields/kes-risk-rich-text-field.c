@@ -15,13 +15,6 @@ struct _KesRiskRichTextField
 
 G_DEFINE_FINAL_TYPE (KesRiskRichTextField, kes_risk_rich_text_field, KES_TYPE_RISK_FIELD)
 
-static void
-buffer_changed_cb (GtkTextBuffer        *buffer,
-                   KesRiskRichTextField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_rich_text_field_dup_value (KesRiskField *field)
 {
@@ -57,7 +50,8 @@ kes_risk_rich_text_field_init (KesRiskRichTextField *self)
   gtk_text_view_set_left_margin (view, 6);
   gtk_text_view_set_right_margin (view, 6);
   gtk_widget_set_size_request (self->view, -1, 56);
-  g_signal_connect (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (buffer_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (view), "changed",
+                            G_CALLBACK (kes_risk_field_input_changed), self);
 }
 
 GtkWidget *
@@ -68,8 +62,7 @@ kes_risk_rich_text_field_new (const KesToolField *field)
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  self = g_object_new (KES_TYPE_RISK_RICH_TEXT_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_RICH_TEXT_FIELD, field);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), self->view);
   kes_risk_field_set_input (KES_RISK_FIELD (self), frame, self->view);

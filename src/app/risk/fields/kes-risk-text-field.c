@@ -15,13 +15,6 @@ struct _KesRiskTextField
 
 G_DEFINE_FINAL_TYPE (KesRiskTextField, kes_risk_text_field, KES_TYPE_RISK_FIELD)
 
-static void
-entry_changed_cb (GtkEditable      *editable,
-                  KesRiskTextField *self)
-{
-  kes_risk_field_input_changed (KES_RISK_FIELD (self));
-}
-
 static char *
 kes_risk_text_field_dup_value (KesRiskField *field)
 {
@@ -48,7 +41,8 @@ static void
 kes_risk_text_field_init (KesRiskTextField *self)
 {
   self->entry = gtk_entry_new ();
-  g_signal_connect (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  g_signal_connect_swapped (self->entry, "changed",
+                            G_CALLBACK (kes_risk_field_input_changed), self);
 }
 
 GtkWidget *
@@ -58,8 +52,7 @@ kes_risk_text_field_new (const KesToolField *field)
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  self = g_object_new (KES_TYPE_RISK_TEXT_FIELD, "field-id", field->id, "label", field->label,
-                       "hint", field->hint, NULL);
+  self = kes_risk_field_object_new (KES_TYPE_RISK_TEXT_FIELD, field);
   kes_risk_field_set_input (KES_RISK_FIELD (self), self->entry, self->entry);
   return GTK_WIDGET (self);
 }
