@@ -10,14 +10,9 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-liaison-onward.h"
-#include "liaison/kes-liaison-page-private.h"
-#include "kes-audit.h"
-#include "kes-error.h"
-#include "kes-liaison-report.h"
 #include "kes-liaison.h"
-#include "kes-secondary-window.h"
 #include "kes-store-referrals.h"
-#include "preview/kes-report-preview.h"
+#include "liaison/kes-liaison-page-private.h"
 
 G_DEFINE_FINAL_TYPE (KesLiaisonPage, kes_liaison_page, GTK_TYPE_WIDGET)
 

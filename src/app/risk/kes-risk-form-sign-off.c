@@ -8,7 +8,6 @@
 #include "accounts/kes-signature-dialog.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
-#include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
 #include "kes-validate.h"
 #include "risk/kes-risk-form-private.h"

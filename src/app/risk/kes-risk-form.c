@@ -5,12 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "accounts/kes-signature-dialog.h"
-#include "kes-app-util.h"
-#include "kes-clock.h"
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
-#include "kes-validate.h"
 #include "risk/fields/kes-risk-fields.h"
 #include "risk/kes-risk-form-private.h"
 #include "risk/kes-risk-ratings.h"
