@@ -19,7 +19,7 @@ typedef gboolean (*KesDueProvider) (KesStore     *store,
 /* Prepares @sql_format, whose one "%s" stands where a condition on the
  * patient table (aliased "p") may go: "AND p.team_id = :team" when @team_id
  * is given (and bound), nothing otherwise. */
-sqlite3_stmt *kes_store_prepare_for_team (KesStore    *store,
+KesDbStmt *kes_store_prepare_for_team (KesStore    *store,
                                           const char  *sql_format,
                                           const char  *team_id,
                                           GError     **error);
