@@ -11,6 +11,8 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-referral-stats.h"
+#include "kes-store-due.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-validate.h"

@@ -11,7 +11,9 @@
 #include "kes-codes.h"
 #include "kes-liaison-onward.h"
 #include "kes-liaison.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "liaison/kes-liaison-page-private.h"
 
 G_DEFINE_FINAL_TYPE (KesLiaisonPage, kes_liaison_page, GTK_TYPE_WIDGET)

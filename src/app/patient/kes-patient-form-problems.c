@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-records.h"
+#include "kes-store-patients.h"
 #include "patient/kes-patient-form-private.h"
 
 /* Core's problems with a patient, each shown under its field, with a

@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-records.h"
+#include "kes-store-due.h"
 #include "kes-validate.h"
 #include "today/kes-today-page.h"
 

@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-staff.h"
 #include "kes-uuid.h"
 
 /* An author recorded elsewhere shows the user name they had at the source

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kes-store-due.h"
 #include "kes-store-private.h"
 
 G_BEGIN_DECLS

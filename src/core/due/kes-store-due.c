@@ -9,6 +9,7 @@
 #include "kes-due.h"
 #include "kes-store-community-private.h"
 #include "kes-store-due-private.h"
+#include "kes-store-due.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-moj.h"
 #include "kes-store-risk-private.h"

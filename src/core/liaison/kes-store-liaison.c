@@ -13,6 +13,7 @@
 #include "kes-liaison.h"
 #include "kes-store-field-records-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 
 /* Liaison and diversion screenings in the store, and their conversion into

@@ -11,6 +11,8 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-due-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 
 /* What restricted-patient records make due (Today and the Reports area),
  * and the values a report template can prefill from the record. */

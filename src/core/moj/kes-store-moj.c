@@ -13,6 +13,7 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-patients.h"
 
 /* Restricted-patient records share one projection table, moj_record
  * (migration moj): id, patient, kind, the kind's sort date and the current

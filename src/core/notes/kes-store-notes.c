@@ -8,6 +8,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-notes.h"
 #include "kes-store-private.h"
 
 /* Contacts and clinical notes: revisioned records that belong to a patient. */

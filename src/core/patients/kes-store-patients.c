@@ -10,6 +10,7 @@
 #include "kes-caseload-model.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 
 /* A member of the patient's (?1) current legal status record, or NULL:

@@ -12,6 +12,7 @@
 #include "kes-store-community-private.h"
 #include "kes-store-moj-private.h"
 #include "kes-store-note-index.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-uuid.h"

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "kes-error.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-whole-db.h"
 #include "kes-store-private.h"
 
