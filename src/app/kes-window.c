@@ -31,6 +31,7 @@ struct _KesWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  KesContext           *context;     /* the application's (or the window's own, in tests) */
   KesStore             *store;
   KesStore             *pages_store; /* the store the areas were given, after sign-in */
   GSettings            *settings;
@@ -359,11 +360,11 @@ static void
 give_lazy_areas_store (KesWindow *self)
 {
   if (self->caseload_page != NULL)
-    kes_caseload_page_set_store (self->caseload_page, self->pages_store);
+    kes_caseload_page_set_context (self->caseload_page, self->context);
   if (self->today_page != NULL)
-    kes_today_page_set_store (self->today_page, self->pages_store);
+    kes_today_page_set_context (self->today_page, self->context);
   if (self->referrals_page != NULL)
-    kes_referrals_page_set_store (self->referrals_page, self->pages_store);
+    kes_referrals_page_set_context (self->referrals_page, self->context);
   if (self->admin_page != NULL)
     kes_admin_page_set_store (self->admin_page, self->pages_store);
   if (self->carers_page != NULL)
@@ -456,11 +457,9 @@ show_area_now (KesWindow  *self,
     }
 
   ensure_area (self, area);
+  /* Today and Referrals read again by themselves when shown after a save
+   * (KesContext::changed), not on every visit. */
   gtk_stack_set_visible_child_name (self->content_stack, area);
-  if (g_str_equal (area, "today"))
-    kes_today_page_reload (self->today_page);
-  if (g_str_equal (area, "referrals"))
-    kes_referrals_page_reload (self->referrals_page);
   page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
   adw_window_title_set_subtitle (self->content_title, NULL);
@@ -528,7 +527,7 @@ ensure_patient_page (KesWindow *self)
       g_signal_connect_swapped (self->patient_page, "closed", G_CALLBACK (patient_closed_cb), self);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->patient_page), "patient");
       if (self->pages_store != NULL)
-        kes_patient_page_set_store (self->patient_page, self->pages_store);
+        kes_patient_page_set_context (self->patient_page, self->context);
     }
   return self->patient_page;
 }
@@ -639,13 +638,13 @@ today_item_activated_cb (KesWindow  *self,
     kes_patient_page_show_tab (self->patient_page, tab);
 }
 
+/* The title shows the name saved; the caseload follows the store's
+ * "changed" by itself. */
 static void
 patient_saved_cb (KesWindow  *self,
                   const char *patient_id)
 {
   show_patient_page (self);
-  if (self->caseload_page != NULL)
-    kes_caseload_page_reload (self->caseload_page);
 }
 
 static void
@@ -721,7 +720,7 @@ give_areas_store (KesWindow *self)
 
   give_lazy_areas_store (self);
   if (self->patient_page != NULL)
-    kes_patient_page_set_store (self->patient_page, self->store);
+    kes_patient_page_set_context (self->patient_page, self->context);
 }
 
 /* Everything the session showed goes: its dialogs, and the whole shell
@@ -1059,6 +1058,7 @@ kes_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->pages_store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
 }
@@ -1139,6 +1139,7 @@ kes_window_set_store (KesWindow *self,
   g_return_if_fail (KES_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  kes_context_set_store (kes_window_get_context (self), store);
 
   /* Everyone signs in, even when there is only one account: the first run
    * creates the administrator, later runs ask for a user name and password. */
@@ -1286,6 +1287,26 @@ kes_window_get_referrals_page (KesWindow *self)
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
   ensure_area (self, "referrals");
   return self->referrals_page;
+}
+
+KesContext *
+kes_window_get_context (KesWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  /* The application's, shared by its windows; a window made without one
+   * (tests) has its own. */
+  if (self->context == NULL)
+    {
+      application = gtk_window_get_application (GTK_WINDOW (self));
+      if (KES_IS_APPLICATION (application))
+        self->context = g_object_ref (kes_application_get_context (KES_APPLICATION (application)));
+      else
+        self->context = kes_context_new (self->store, NULL);
+    }
+  return self->context;
 }
 
 KesStore *

@@ -8,6 +8,7 @@
 #include "caseload/kes-caseload-page.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-records.h"
@@ -32,7 +33,10 @@ struct _KesCaseloadPage
 {
   AdwBin              parent_instance;
 
-  KesStore           *store;
+  KesContext         *context;
+  KesStore           *store;        /* the context's */
+  KesChangeWatch     *rows_watch;   /* a patient, legal status or coordinator saved */
+  KesChangeWatch     *notes_watch;  /* a note saved while notes are searched */
   KesCaseloadModel   *model;
   GtkSingleSelection *selection;
   GCancellable       *load_cancellable;
@@ -73,6 +77,7 @@ G_DEFINE_FINAL_TYPE (KesCaseloadPage, kes_caseload_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -556,6 +561,7 @@ run_note_search (KesCaseloadPage *self)
       return;
     }
 
+  kes_change_watch_mark_fresh (self->notes_watch);
   self->search_cancellable = g_cancellable_new ();
   kes_search_notes_async (self->store, query, NOTE_HIT_LIMIT, self->search_cancellable,
                           note_hits_cb, g_object_ref (self));
@@ -600,6 +606,45 @@ notes_toggled_cb (KesCaseloadPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* What a row shows: the register entry, the legal status, the coordinator. */
+static gboolean
+change_concerns_rows (GtkWidget  *owner,
+                      const char *kind,
+                      const char *record_id,
+                      const char *patient_id)
+{
+  static const char * const kinds[] = { "patient", "legal-status", "staff", NULL };
+
+  return kes_change_is_kind (kind, kinds);
+}
+
+static void
+refresh_rows (GtkWidget *owner)
+{
+  kes_caseload_page_reload (KES_CASELOAD_PAGE (owner));
+}
+
+/* A note saved or withdrawn while notes are being searched. */
+static gboolean
+change_concerns_note_hits (GtkWidget  *owner,
+                           const char *kind,
+                           const char *record_id,
+                           const char *patient_id)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (owner);
+
+  return g_strcmp0 (kind, "note") == 0 && gtk_toggle_button_get_active (self->notes_toggle);
+}
+
+static void
+refresh_note_hits (GtkWidget *owner)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (owner);
+
+  if (gtk_toggle_button_get_active (self->notes_toggle))
+    run_note_search (self);
+}
+
 static void
 kes_caseload_page_get_property (GObject    *object,
                                 guint       prop_id,
@@ -612,6 +657,29 @@ kes_caseload_page_get_property (GObject    *object,
     {
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_caseload_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_caseload_page_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -633,6 +701,9 @@ kes_caseload_page_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->rows_watch, kes_change_watch_free);
+  g_clear_pointer (&self->notes_watch, kes_change_watch_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->scope_actor_id, g_free);
 
@@ -646,11 +717,15 @@ kes_caseload_page_class_init (KesCaseloadPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = kes_caseload_page_get_property;
+  object_class->set_property = kes_caseload_page_set_property;
   object_class->dispose = kes_caseload_page_dispose;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -716,6 +791,10 @@ kes_caseload_page_init (KesCaseloadPage *self)
 
   kes_dropdown_fill (self->team_dropdown, _("All teams"), NULL, NULL, 0);
   kes_dropdown_fill (self->coordinator_dropdown, _("All coordinators"), NULL, NULL, 0);
+  self->rows_watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_rows, refresh_rows);
+  /* Register edits are rare, and the list should be right when shown again. */
+  kes_change_watch_set_mode (self->rows_watch, KES_CHANGE_WATCH_WHEN_IDLE);
+  self->notes_watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_note_hits, refresh_note_hits);
 
   update_view (self);
 }
@@ -727,13 +806,21 @@ kes_caseload_page_new (void)
 }
 
 void
-kes_caseload_page_set_store (KesCaseloadPage *self,
-                             KesStore        *store)
+kes_caseload_page_set_context (KesCaseloadPage *self,
+                               KesContext      *context)
 {
-  g_return_if_fail (KES_IS_CASELOAD_PAGE (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  KesStore *store;
 
-  if (!g_set_object (&self->store, store))
+  g_return_if_fail (KES_IS_CASELOAD_PAGE (self));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  kes_change_watch_set_context (self->rows_watch, context);
+  kes_change_watch_set_context (self->notes_watch, context);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  store = context != NULL ? kes_context_get_store (context) : NULL;
+  if (!g_set_object (&self->store, store) || store == NULL)
     return;
 
   kes_caseload_page_reload_directory (self);
@@ -748,6 +835,7 @@ kes_caseload_page_reload (KesCaseloadPage *self)
   if (self->store == NULL)
     return;
 
+  kes_change_watch_mark_fresh (self->rows_watch);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -803,7 +891,7 @@ kes_caseload_page_get_loading (KesCaseloadPage *self)
 {
   g_return_val_if_fail (KES_IS_CASELOAD_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || kes_change_watch_is_pending (self->rows_watch);
 }
 
 KesCaseloadModel *

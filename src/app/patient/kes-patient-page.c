@@ -7,6 +7,7 @@
 
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -30,7 +31,9 @@ struct _KesPatientPage
 {
   AdwBin            parent_instance;
 
-  KesStore         *store;
+  KesContext       *context;
+  KesStore         *store;          /* the context's */
+  KesChangeWatch   *watch;          /* this patient's records saved anywhere */
   KesPatient       *patient;        /* as stored; a blank one for a new record */
   char             *snapshot_json;  /* the form's values when editing began */
   gboolean          is_new;
@@ -79,6 +82,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 form_json (KesPatientPage *self)
@@ -330,8 +342,8 @@ show_record (KesPatientPage *self)
 
       if (can_view_clinical (self))
         {
-          kes_contacts_view_set_record (self->contacts_view, self->store, id);
-          kes_notes_view_set_record (self->notes_view, self->store, id);
+          kes_contacts_view_set_patient_id (self->contacts_view, id);
+          kes_notes_view_set_patient_id (self->notes_view, id);
           kes_history_view_set_record (self->history_view, self->store, id);
           kes_care_plan_view_set_record (self->care_plan_view, self->store, id);
           kes_medication_view_set_record (self->medication_view, self->store, id);
@@ -521,13 +533,72 @@ tab_shown_cb (KesPatientPage *self)
     kes_store_visit_tab (self->store, tab);
 }
 
+/* Anything of the open patient's saved, here or in another part of the
+ * app: the header and the overview read again (the tabs' lists follow
+ * their own kinds). */
+static gboolean
+change_concerns_record (GtkWidget  *owner,
+                        const char *kind,
+                        const char *record_id,
+                        const char *patient_id)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (owner);
+
+  return !self->is_new && self->patient != NULL &&
+         g_strcmp0 (patient_id, kes_patient_get_id (self->patient)) == 0;
+}
+
+static void
+refresh_header (GtkWidget *owner)
+{
+  update_header (KES_PATIENT_PAGE (owner));
+}
+
+static void
+kes_patient_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_patient_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_patient_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kes_patient_page_dispose (GObject *object)
 {
   KesPatientPage *self = KES_PATIENT_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_PATIENT_PAGE);
+  g_clear_pointer (&self->watch, kes_change_watch_free);
   g_clear_object (&self->patient);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->snapshot_json, g_free);
 
@@ -541,6 +612,13 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kes_patient_page_dispose;
+  object_class->get_property = kes_patient_page_get_property;
+  object_class->set_property = kes_patient_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved",
                                  G_TYPE_FROM_CLASS (klass),
@@ -597,6 +675,9 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_record, refresh_header);
+  /* At once: the header and overview show a save the moment it returns. */
+  kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);
   g_signal_connect (self, "map", G_CALLBACK (begin_visit), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (end_visit), NULL);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
@@ -605,19 +686,16 @@ kes_patient_page_init (KesPatientPage *self)
                                                     "care-plan", _("Care _Plan"));
   adw_view_stack_page_set_use_underline (self->care_plan_page, TRUE);
   adw_view_stack_page_set_icon_name (self->care_plan_page, "view-list-symbolic");
-  g_signal_connect_swapped (self->care_plan_view, "changed", G_CALLBACK (update_header), self);
   self->medication_view = KES_MEDICATION_VIEW (kes_medication_view_new ());
   self->medication_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->medication_view),
                                                      "medication", _("_Medication"));
   adw_view_stack_page_set_use_underline (self->medication_page, TRUE);
   adw_view_stack_page_set_icon_name (self->medication_page, "emblem-system-symbolic");
-  g_signal_connect_swapped (self->medication_view, "changed", G_CALLBACK (update_header), self);
   self->moj_view = KES_MOJ_VIEW (kes_moj_view_new ());
   self->moj_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->moj_view), "moj",
                                               _("_Legal & MoJ"));
   adw_view_stack_page_set_use_underline (self->moj_page, TRUE);
   adw_view_stack_page_set_icon_name (self->moj_page, "security-medium-symbolic");
-  g_signal_connect_swapped (self->moj_view, "changed", G_CALLBACK (update_header), self);
   self->risk_view = KES_RISK_VIEW (kes_risk_view_new ());
   self->risk_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->risk_view), "risk",
                                                _("_Risk"));
@@ -643,15 +721,21 @@ kes_patient_page_new (void)
 }
 
 void
-kes_patient_page_set_store (KesPatientPage *self,
-                            KesStore       *store)
+kes_patient_page_set_context (KesPatientPage *self,
+                              KesContext     *context)
 {
   g_return_if_fail (KES_IS_PATIENT_PAGE (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
-  kes_patient_form_set_store (self->form, store);
+  if (!g_set_object (&self->context, context))
+    return;
+  g_set_object (&self->store, (context != NULL ? kes_context_get_store (context) : NULL));
+  kes_change_watch_set_context (self->watch, context);
+  if (self->store != NULL)
+    kes_patient_form_set_store (self->form, self->store);
   update_actions (self);
+  /* The tabs in the template take it through their bindings. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 KesStore *
