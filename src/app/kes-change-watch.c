@@ -7,14 +7,14 @@
 
 struct _KesChangeWatch
 {
-  GtkWidget        *owner;
-  KesChangeFilter   filter;
-  KesChangeRefresh  refresh;
-  GSignalGroup     *context_signals;
-  gulong            map_handler;
-  guint             idle_id;
-  gboolean          stale;
-  KesChangeWatchMode mode;
+  GtkWidget          *owner;
+  KesChangeFilter     filter;
+  KesChangeRefresh    refresh;
+  GSignalGroup       *context_signals;
+  gulong              map_handler;
+  guint               idle_id;
+  gboolean            stale;
+  KesChangeWatchMode  mode;
 };
 
 static gboolean

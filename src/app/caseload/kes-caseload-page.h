@@ -16,9 +16,10 @@ G_DECLARE_FINAL_TYPE (KesCaseloadPage, kes_caseload_page, KES, CASELOAD_PAGE, Ad
  * Emits "patient-activated" with a patient id when a row or note hit is
  * activated. Rows load in a worker thread; "loading" is TRUE meanwhile. */
 GtkWidget        *kes_caseload_page_new               (void);
-/* The "context" property: the rows load at once, and again when a patient,
- * a legal status or a member of staff is saved; note hits again when a
- * note is (KesContext::changed), each when the page is next on screen. */
+/* The "context" property: the rows load at once, and again in the
+ * background when a patient, a legal status or a member of staff is saved;
+ * the note hits again when a note is saved, once the page is on screen
+ * (KesContext::changed). */
 void              kes_caseload_page_set_context       (KesCaseloadPage *self,
                                                        KesContext      *context);
 /* Reloads the rows now, in the background (what another program wrote). */
