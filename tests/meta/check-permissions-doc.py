@@ -15,7 +15,7 @@ import sys
 
 root = pathlib.Path(sys.argv[1])
 declared = set()
-for header in sorted((root / "src" / "core").glob("*.h")):
+for header in sorted((root / "src" / "core").rglob("*.h")):
     if header.name.endswith("-private.h"):
         continue
     text = header.read_text(encoding="utf-8")
