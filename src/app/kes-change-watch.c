@@ -15,7 +15,24 @@ struct _KesChangeWatch
   guint               idle_id;
   gboolean            stale;
   KesChangeWatchMode  mode;
+  gint64              outside_version; /* the file as others left it at the last refresh */
 };
+
+static KesStore *
+watched_store (KesChangeWatch *self)
+{
+  g_autoptr(GObject) context = g_signal_group_dup_target (self->context_signals);
+
+  return context != NULL ? kes_context_get_store (KES_CONTEXT (context)) : NULL;
+}
+
+static void
+note_outside_version (KesChangeWatch *self)
+{
+  KesStore *store = watched_store (self);
+
+  self->outside_version = store != NULL ? kes_store_get_outside_version (store) : 0;
+}
 
 static gboolean
 refresh_idle_cb (gpointer data)
@@ -26,6 +43,7 @@ refresh_idle_cb (gpointer data)
   if (!self->stale)
     return G_SOURCE_REMOVE;
   self->stale = FALSE;
+  note_outside_version (self);
   self->refresh (self->owner);
   return G_SOURCE_REMOVE;
 }
@@ -56,10 +74,16 @@ changed_cb (KesChangeWatch *self,
     queue_refresh (self);
 }
 
+/* Shown again: stale after a save here, or after another program wrote to
+ * the file since the last refresh (which no signal announces). */
 static void
 owner_mapped_cb (GtkWidget      *owner,
                  KesChangeWatch *self)
 {
+  KesStore *store = watched_store (self);
+
+  if (!self->stale && store != NULL && kes_store_get_outside_version (store) != self->outside_version)
+    self->stale = TRUE;
   if (self->stale)
     queue_refresh (self);
 }
@@ -104,6 +128,7 @@ kes_change_watch_set_context (KesChangeWatch *self,
   g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
 
   g_signal_group_set_target (self->context_signals, context);
+  note_outside_version (self);
 }
 
 void
@@ -138,6 +163,7 @@ kes_change_watch_mark_fresh (KesChangeWatch *self)
 
   self->stale = FALSE;
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  note_outside_version (self);
 }
 
 gboolean

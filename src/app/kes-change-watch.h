@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * GSignalGroup, asks the page whether a change concerns it, and has the
  * page refresh once, when idle, however many changes came together. A page
  * that is not on screen is only marked stale and refreshes when it is next
- * shown, so saves elsewhere (autosaves included) cost it nothing. */
+ * shown, so saves elsewhere (autosaves included) cost it nothing. A page
+ * shown again after another program committed to the file (no signal says
+ * so) refreshes too (kes_store_get_outside_version()). */
 
 /* Whether the change concerns what @owner shows. @kind is NULL when too
  * many records changed to list (then everything does). */

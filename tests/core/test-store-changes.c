@@ -309,6 +309,50 @@ test_context_follows_store (void)
   kes_core_record_fixture_tear_down (&first);
 }
 
+/* What another connection commits changes the outside version; this
+ * store's own saves do not. */
+static void
+test_outside_version (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kes-changes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "outside.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) store = kes_store_open (path, &error);
+  g_autoptr(KesStore) other = NULL;
+  g_autoptr(KesStaff) alice = NULL;
+  g_autoptr(KesStaff) bob = NULL;
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+  gint64 version;
+
+  g_assert_no_error (error);
+  alice = kes_test_account (store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
+  kes_store_set_actor (store, alice);
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "OUTSIDE");
+  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
+  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
+  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
+  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
+  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
+  kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error);
+  g_assert_no_error (error);
+
+  version = kes_store_get_outside_version (store);
+  save_note (store, kes_patient_get_id (patient), "Our own", NULL);
+  g_assert_cmpint (kes_store_get_outside_version (store), ==, version);
+
+  other = kes_store_open (path, &error);
+  g_assert_no_error (error);
+  bob = kes_test_account (other, "bob", "Bob Okoro", "North", KES_TEST_ALL_ROLES);
+  kes_store_set_actor (other, bob);
+  version = kes_store_get_outside_version (store);
+  save_note (other, kes_patient_get_id (patient), "A colleague's", NULL);
+  g_assert_cmpint (kes_store_get_outside_version (store), !=, version);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  kes_core_test_remove_database (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/store-changes/nested-emits-at-outer-commit", test_nested_emits_at_outer_commit);
   g_test_add_func ("/store-changes/many-said-once", test_many_said_once);
   g_test_add_func ("/store-changes/context-follows-store", test_context_follows_store);
+  g_test_add_func ("/store-changes/outside-version", test_outside_version);
 
   return g_test_run ();
 }

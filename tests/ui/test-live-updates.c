@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-community-fixture.h"
 #include "kes-store-community.h"
+#include "kes-test-accounts.h"
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-form.h"
 #include "patient/kes-patient-page.h"
@@ -227,6 +228,39 @@ test_note_reaches_search_and_overview (Fixture       *fixture,
   g_assert_true (kes_test_has_label (kes_test_child (caseload, KES_TYPE_CASELOAD_PAGE, "notes_list"), "curfew"));
 }
 
+/* A colleague's copy of Kestrel (another connection to the file) adds a
+ * patient while the record is open here: no signal says so, but the
+ * caseload shown again lists them. */
+static void
+test_colleague_write_shows_when_shown (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) colleague = NULL;
+  g_autoptr(KesStaff) pat = NULL;
+  g_autofree char *theirs = NULL;
+  CaseloadWait wait = { NULL, NULL, "dunnock" };
+
+  wait.caseload = show_caseload (fixture);
+  wait.patient_id = fixture->patient_id;
+  wait.word = "okafor";
+  g_assert_true (kes_test_wait_until (caseload_names, &wait, 10000));
+  kes_window_open_patient (fixture->window, fixture->patient_id);
+
+  colleague = kes_store_open (fixture->db->path, &error);
+  g_assert_no_error (error);
+  pat = kes_test_account_titled (colleague, "pat.colleague", "Pat Colleague", "Social worker",
+                                 kes_staff_get_team_id (fixture->db->actor), NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (colleague, pat);
+  theirs = kes_test_add_patient (colleague, "Dunnock", "Alex", NULL, kes_staff_get_team_id (fixture->db->actor));
+  g_clear_object (&colleague);
+
+  show_caseload (fixture);
+  wait.patient_id = theirs;
+  wait.word = "dunnock";
+  g_assert_true (kes_test_wait_until (caseload_names, &wait, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +273,9 @@ main (int   argc,
               kes_community_fixture_tear_down);
   g_test_add ("/live-updates/note-reaches-search-and-overview", Fixture, NULL,
               kes_community_fixture_set_up, test_note_reaches_search_and_overview,
+              kes_community_fixture_tear_down);
+  g_test_add ("/live-updates/colleague-write-shows-when-shown", Fixture, NULL,
+              kes_community_fixture_set_up, test_colleague_write_shows_when_shown,
               kes_community_fixture_tear_down);
 
   return g_test_run ();

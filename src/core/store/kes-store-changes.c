@@ -149,3 +149,23 @@ kes_store_changes_announce (KesStore *self)
       kes_store_emit_changed (self, change->kind, change->record_id, change->patient_id);
     }
 }
+
+/* PRAGMA data_version changes when another connection commits to the file,
+ * and only then: the app's pages read it when they are shown again, so that
+ * what kestrel-cli or another copy of Kestrel wrote meanwhile shows too. */
+gint64
+kes_store_get_outside_version (KesStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+
+  g_return_val_if_fail (KES_IS_STORE (self), 0);
+
+  stmt = kes_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
