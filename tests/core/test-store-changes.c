@@ -87,48 +87,80 @@ watch (KesStore *store,
   g_signal_connect (store, "changed", G_CALLBACK (changed_cb), changes);
 }
 
-static void
-test_save_emits_once_after_commit (void)
+/* A database file with Alice (every role) acting and one patient, FAMILY,
+ * Sam; @changes, when given, watches from before the patient is saved. */
+typedef struct
 {
-  g_autofree char *dir = g_dir_make_tmp ("kes-changes-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "changes.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KesStore) store = kes_store_open (path, &error);
-  g_autoptr(KesStaff) alice = NULL;
-  g_autoptr(KesPatient) patient = kes_patient_new ();
-  g_autofree char *note_id = NULL;
-  g_autofree char *expected = NULL;
-  Changes changes = { 0 };
+  char     *dir;
+  char     *path;
+  KesStore *store;
+  KesStaff *alice;
+  char     *patient_id;
+} FileDb;
 
+static void
+file_db_open (FileDb     *db,
+              const char *family,
+              Changes    *changes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesPatient) patient = kes_patient_new ();
+
+  db->dir = g_dir_make_tmp ("kes-changes-XXXXXX", NULL);
+  db->path = g_build_filename (db->dir, "changes.db", NULL);
+  db->store = kes_store_open (db->path, &error);
   g_assert_no_error (error);
-  alice = kes_test_account (store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
-  kes_store_set_actor (store, alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "CHANGES");
+  db->alice = kes_test_account (db->store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
+  kes_store_set_actor (db->store, db->alice);
+  if (changes != NULL)
+    watch (db->store, changes);
+  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, family);
   kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
   kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
   kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
   kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
   kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-
-  watch (store, &changes);
-  changes.path = path;
-  kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error);
+  kes_store_save_patient (db->store, patient, KES_CHANGE_CREATE, NULL, &error);
   g_assert_no_error (error);
+  db->patient_id = g_strdup (kes_patient_get_id (patient));
+}
+
+static void
+file_db_close (FileDb *db)
+{
+  g_clear_object (&db->alice);
+  g_clear_object (&db->store);
+  kes_core_test_remove_database (db->dir, db->path);
+  g_free (db->patient_id);
+  g_free (db->path);
+  g_free (db->dir);
+}
+
+static void
+test_save_emits_once_after_commit (void)
+{
+  g_autofree char *note_id = NULL;
+  g_autofree char *expected = NULL;
+  Changes changes = { 0 };
+  FileDb db = { 0 };
+
+  file_db_open (&db, "CHANGES", &changes);
   /* A patient is its own record: its patient id is its id. */
   g_assert_cmpuint (changes.seen->len, ==, 1);
-  g_assert_true (g_str_has_prefix (changes.seen->pdata[0], "patient "));
-  g_assert_true (changes.committed_seen);
+  expected = g_strdup_printf ("patient %s %s", db.patient_id, db.patient_id);
+  g_assert_cmpstr (changes.seen->pdata[0], ==, expected);
 
-  changes.committed_seen = FALSE;
-  save_note (store, kes_patient_get_id (patient), "Home visit", &note_id);
+  /* A note: seen committed by a second connection when announced. */
+  changes.path = db.path;
+  save_note (db.store, db.patient_id, "Home visit", &note_id);
   g_assert_cmpuint (changes.seen->len, ==, 2);
-  expected = g_strdup_printf ("note %s %s", note_id, kes_patient_get_id (patient));
+  g_free (expected);
+  expected = g_strdup_printf ("note %s %s", note_id, db.patient_id);
   g_assert_cmpstr (changes.seen->pdata[1], ==, expected);
   g_assert_true (changes.committed_seen);
 
   g_ptr_array_unref (changes.seen);
-  g_clear_object (&store);
-  kes_core_test_remove_database (dir, path);
+  file_db_close (&db);
 }
 
 /* A save that fails after its revision was written (here the note's
@@ -138,70 +170,55 @@ test_save_emits_once_after_commit (void)
 static void
 test_failed_save_emits_none (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("kes-changes-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "failed.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStore) store = kes_store_open (path, &error);
-  g_autoptr(KesStaff) alice = NULL;
-  g_autoptr(KesPatient) patient = kes_patient_new ();
   g_autoptr(KesNote) note = NULL;
   g_autoptr(GListModel) notes = NULL;
   sqlite3 *shell = NULL;
   Changes changes = { 0 };
+  FileDb db = { 0 };
 
-  g_assert_no_error (error);
-  alice = kes_test_account (store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
-  kes_store_set_actor (store, alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "FAILED");
-  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
-  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
-  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
-  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error);
-  g_assert_no_error (error);
-  watch (store, &changes);
+  file_db_open (&db, "FAILED", NULL);
+  watch (db.store, &changes);
 
   /* The whole transaction rolled back. */
-  g_assert_true (kes_store_begin (store, &error));
+  g_assert_true (kes_store_begin (db.store, &error));
   g_assert_no_error (error);
-  save_note (store, kes_patient_get_id (patient), "Rolled back", NULL);
+  save_note (db.store, db.patient_id, "Rolled back", NULL);
   g_assert_cmpuint (changes.seen->len, ==, 0);
-  kes_store_rollback (store);
+  kes_store_rollback (db.store);
   g_assert_cmpuint (changes.seen->len, ==, 0);
 
   /* Refused before writing: a base revision the record never had. */
-  note = note_for (kes_patient_get_id (patient), "First");
-  g_assert_true (kes_store_save_note (store, note, KES_CHANGE_CREATE, NULL, &error));
+  note = note_for (db.patient_id, "First");
+  g_assert_true (kes_store_save_note (db.store, note, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.seen->len, ==, 1);
   kes_note_set_identity (note, kes_note_get_id (note), kes_note_get_revision (note) + 5, KES_RECORD_ACTIVE);
-  g_assert_false (kes_store_save_note (store, note, KES_CHANGE_EDIT, NULL, &error));
+  g_assert_false (kes_store_save_note (db.store, note, KES_CHANGE_EDIT, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (changes.seen->len, ==, 1);
 
   /* Refused after the revision was written: the projection fails. */
-  g_assert_cmpint (sqlite3_open (path, &shell), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (db.path, &shell), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (shell, "CREATE TRIGGER refuse_notes BEFORE INSERT ON note "
                                         "BEGIN SELECT RAISE (ABORT, 'refused'); END", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (shell);
   g_clear_object (&note);
-  note = note_for (kes_patient_get_id (patient), "Refused");
-  g_assert_false (kes_store_save_note (store, note, KES_CHANGE_CREATE, NULL, &error));
+  note = note_for (db.patient_id, "Refused");
+  g_assert_false (kes_store_save_note (db.store, note, KES_CHANGE_CREATE, NULL, &error));
   /* The engine's own words: the trigger, not a check before writing. */
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "refused"));
   g_clear_error (&error);
   g_assert_cmpuint (changes.seen->len, ==, 1);
-  notes = kes_store_list_notes (store, kes_patient_get_id (patient), TRUE, &error);
+  notes = kes_store_list_notes (db.store, db.patient_id, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
 
   g_ptr_array_unref (changes.seen);
-  g_clear_object (&store);
-  kes_core_test_remove_database (dir, path);
+  file_db_close (&db);
 }
 
 /* Saves inside a transaction are announced when the outermost level
@@ -314,43 +331,28 @@ test_context_follows_store (void)
 static void
 test_outside_version (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("kes-changes-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "outside.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesStore) store = kes_store_open (path, &error);
   g_autoptr(KesStore) other = NULL;
-  g_autoptr(KesStaff) alice = NULL;
   g_autoptr(KesStaff) bob = NULL;
-  g_autoptr(KesPatient) patient = kes_patient_new ();
   gint64 version;
+  FileDb db = { 0 };
 
-  g_assert_no_error (error);
-  alice = kes_test_account (store, "alice", "Alice Adeyemi", "North", KES_TEST_ALL_ROLES);
-  kes_store_set_actor (store, alice);
-  kes_patient_set_text (patient, KES_PATIENT_FAMILY_NAME, "OUTSIDE");
-  kes_patient_set_text (patient, KES_PATIENT_GIVEN_NAME, "Sam");
-  kes_patient_set_text (patient, KES_PATIENT_BIRTH_DATE, "1980-03-14");
-  kes_patient_set_text (patient, KES_PATIENT_GENDER, "1");
-  kes_patient_set_text (patient, KES_PATIENT_ETHNICITY, "M");
-  kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, "North");
-  kes_store_save_patient (store, patient, KES_CHANGE_CREATE, NULL, &error);
-  g_assert_no_error (error);
+  file_db_open (&db, "OUTSIDE", NULL);
+  version = kes_store_get_outside_version (db.store);
+  save_note (db.store, db.patient_id, "Our own", NULL);
+  g_assert_cmpint (kes_store_get_outside_version (db.store), ==, version);
 
-  version = kes_store_get_outside_version (store);
-  save_note (store, kes_patient_get_id (patient), "Our own", NULL);
-  g_assert_cmpint (kes_store_get_outside_version (store), ==, version);
-
-  other = kes_store_open (path, &error);
+  other = kes_store_open (db.path, &error);
   g_assert_no_error (error);
   bob = kes_test_account (other, "bob", "Bob Okoro", "North", KES_TEST_ALL_ROLES);
   kes_store_set_actor (other, bob);
-  version = kes_store_get_outside_version (store);
-  save_note (other, kes_patient_get_id (patient), "A colleague's", NULL);
-  g_assert_cmpint (kes_store_get_outside_version (store), !=, version);
+  version = kes_store_get_outside_version (db.store);
+  save_note (other, db.patient_id, "A colleague's", NULL);
+  g_assert_cmpint (kes_store_get_outside_version (db.store), !=, version);
 
+  g_clear_object (&bob);
   g_clear_object (&other);
-  g_clear_object (&store);
-  kes_core_test_remove_database (dir, path);
+  file_db_close (&db);
 }
 
 int

@@ -72,6 +72,10 @@ kes_store_changes_note (KesStore   *self,
       g_array_set_size (self->changes, 0);
       return;
     }
+  /* A patient's register entry is that patient's: pages showing one
+   * patient follow it like their other records. */
+  if ((patient_id == NULL || *patient_id == '\0') && g_strcmp0 (kind, "patient") == 0)
+    patient_id = record_id;
   change.kind = g_strdup (kind);
   change.record_id = g_strdup (record_id);
   change.patient_id = patient_id != NULL && *patient_id != '\0' ? g_strdup (patient_id) : NULL;

@@ -61,7 +61,8 @@ kes_store_class_init (KesStoreClass *klass)
    * @kind: (nullable): the record's kind ("note", "patient" …), or %NULL
    *   when too many records changed at once to list them
    * @record_id: (nullable): the record written
-   * @patient_id: (nullable): its patient, %NULL for a record of no patient
+   * @patient_id: (nullable): its patient (a patient's own id for their
+   *   register entry), %NULL for a record of no patient
    *
    * A revision of a record was written and its transaction has committed:
    * emitted once per revision, after the commit, never for what a rollback
