@@ -11,6 +11,7 @@
 #include "kes-dropdown-search.h"
 #include "kes-patient.h"
 #include "kes-records.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 #define CODES_KEY "kes-dropdown-codes"

@@ -5,6 +5,8 @@
 
 #include "kes-accounts.h"
 #include "kes-store-jobs.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 
 /* The worker opens its own store on the file and takes on the session:
  * who is acting (their roles and team decide what they may see, and the

@@ -12,6 +12,7 @@
 #include "kes-cli.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 
 const KesCliCommand kes_cli_access_commands[] = {
   { "audit", N_("Show the access log"), kes_cli_audit },

@@ -14,6 +14,7 @@
 #include "kes-record-import.h"
 #include "kes-report-sar.h"
 #include "kes-report-summary.h"
+#include "kes-store-patients.h"
 #include "kes-xml-writer.h"
 
 const KesCliCommand kes_cli_export_commands[] = {

@@ -14,6 +14,8 @@
 #include "kes-error.h"
 #include "kes-moj.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 
 const KesCliCommand kes_cli_patient_commands[] = {
   { "patient add", N_("Add a patient to the register"), kes_cli_patient_add },

@@ -9,6 +9,7 @@
 #include "kes-codes.h"
 #include "kes-display-value.h"
 #include "kes-report-common-private.h"
+#include "kes-store-staff.h"
 
 KesDocument *
 kes_report_new_document (KesStore   *store,

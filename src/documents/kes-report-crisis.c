@@ -20,6 +20,7 @@
 #include "kes-report-moj.h"
 #include "kes-services.h"
 #include "kes-store-community.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 #include "kes-xml-writer.h"
 

@@ -11,6 +11,7 @@
 #include "kes-error.h"
 #include "kes-report-common-private.h"
 #include "kes-report-moj.h"
+#include "kes-store-patients.h"
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
 #include "kes-tool-library.h"

@@ -14,7 +14,9 @@
 #include "kes-error.h"
 #include "kes-report-common-private.h"
 #include "kes-report-referral.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 static void

@@ -8,6 +8,7 @@
 #include "kes-accounts.h"
 #include "kes-report-common-private.h"
 #include "kes-report-risk.h"
+#include "kes-store-patients.h"
 #include "kes-tool-assessment.h"
 
 static char *

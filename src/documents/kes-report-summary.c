@@ -13,6 +13,9 @@
 #include "kes-report-common-private.h"
 #include "kes-report-summary.h"
 #include "kes-report-summary-private.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 
 static void
 add_value (KesBlock   *values,

@@ -12,6 +12,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-record-export.h"
+#include "kes-store-staff.h"
 #include "kes-store-whole-db.h"
 #include "kes-xml-schema.h"
 

@@ -9,6 +9,7 @@
 #include "kes-field-limits.h"
 #include "kes-record-import-rules.h"
 #include "kes-report-error.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 
 /* Clocks on two machines disagree a little: the same grace a contact

@@ -12,6 +12,7 @@
 #include "kes-record-import-rules.h"
 #include "kes-report-error.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-store-whole-db.h"
 
 void

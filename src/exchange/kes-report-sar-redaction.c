@@ -12,6 +12,7 @@
 #include "kes-error.h"
 #include "kes-report-sar-private.h"
 #include "kes-report-sar.h"
+#include "kes-store-patients.h"
 
 /* The subject access export's redaction step: other people in a patient's
  * record (carers, victims, other patients named in what was written) are

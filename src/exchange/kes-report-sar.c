@@ -18,7 +18,9 @@
 #include "kes-report-error.h"
 #include "kes-report-sar-private.h"
 #include "kes-report-sar.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "kes-xml-schema.h"
 #include "kes-xml-writer.h"
 

@@ -12,6 +12,10 @@
 #include "kes-clock.h"
 #include "kes-demo.h"
 #include "kes-due.h"
+#include "kes-store-due.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -7,6 +7,8 @@
 #include "kes-clock.h"
 #include "kes-core-test-util.h"
 #include "kes-due.h"
+#include "kes-store-due.h"
+#include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 #include "kes-validate.h"
 

@@ -11,6 +11,8 @@
 #include "kes-history-hash.h"
 #include "kes-history-test-util.h"
 #include "kes-records.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 
 static char *template_path;

@@ -11,6 +11,8 @@
 #include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 #include "kes-verify.h"

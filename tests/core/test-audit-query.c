@@ -9,6 +9,9 @@
 #include "kes-codes.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -10,6 +10,7 @@
 #include "kes-core-test-util.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

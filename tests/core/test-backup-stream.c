@@ -16,6 +16,7 @@
 #include "kes-core-test-util.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

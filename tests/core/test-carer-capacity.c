@@ -8,6 +8,8 @@
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-error.h"
+#include "kes-store-due.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -7,6 +7,10 @@
 #include "kes-due.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-due.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -10,6 +10,8 @@
 #include "kes-backup.h"
 #include "kes-error.h"
 #include "kes-history-test-util.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-test-accounts.h"
 #include "kes-records.h"

@@ -15,6 +15,8 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-services.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

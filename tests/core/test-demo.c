@@ -16,9 +16,13 @@
 #include "kes-moj.h"
 #include "kes-referral.h"
 #include "kes-store-community.h"
+#include "kes-store-due.h"
 #include "kes-store-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "kes-uuid.h"
 #include "kes-test-accounts.h"
 

@@ -5,6 +5,8 @@
 #include "kes-demo.h"
 #include "kes-due.h"
 #include "kes-error.h"
+#include "kes-store-due.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-validate.h"
 #include "kes-test-accounts.h"

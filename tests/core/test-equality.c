@@ -10,6 +10,7 @@
 #include "kes-moj.h"
 #include "kes-permissions.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"

@@ -11,7 +11,9 @@
 #include "kes-permissions.h"
 #include "kes-records.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

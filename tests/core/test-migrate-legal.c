@@ -12,6 +12,8 @@
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-store-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"

@@ -8,7 +8,10 @@
 #include "kes-permissions.h"
 #include "kes-moj-incident.h"
 #include "kes-moj-schedule.h"
+#include "kes-store-due.h"
 #include "kes-store-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 #include "kes-test-accounts.h"
 

@@ -8,6 +8,7 @@
 #include "kes-monitoring.h"
 #include "kes-patient.h"
 #include "kes-store-community.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 #include "kes-validate.h"

@@ -15,6 +15,7 @@
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-permissions.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

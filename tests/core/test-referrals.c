@@ -11,6 +11,8 @@
 #include "kes-error.h"
 #include "kes-permissions.h"
 #include "kes-referral-stats.h"
+#include "kes-store-due.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-validate.h"
@@ -142,6 +144,7 @@ static const char *const legal_moves[] = {
   "absolutely-discharged>closed",
   "redirected>closed",
   "closed>received",
+  NULL, /* g_strv_contains() reads up to here */
 };
 
 static void
@@ -184,7 +187,7 @@ test_every_transition (void)
             g_assert_cmpstr (error->message, ==, message);
           }
       }
-  g_assert_cmpuint (legal, ==, G_N_ELEMENTS (legal_moves));
+  g_assert_cmpuint (legal, ==, G_N_ELEMENTS (legal_moves) - 1);
 }
 
 static void

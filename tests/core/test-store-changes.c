@@ -9,6 +9,8 @@
 #include "kes-context.h"
 #include "kes-core-test-util.h"
 #include "kes-records.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

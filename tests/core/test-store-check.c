@@ -13,6 +13,8 @@
 #include "kes-audit.h"
 #include "kes-demo.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -15,6 +15,7 @@
 #include "kes-accounts.h"
 #include "kes-core-test-util.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -10,6 +10,9 @@
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-store-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

@@ -10,6 +10,8 @@
 #include "kes-due.h"
 #include "kes-patient.h"
 #include "kes-store-community.h"
+#include "kes-store-due.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 
 #include "kes-error.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 
 static char *

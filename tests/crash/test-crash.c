@@ -22,6 +22,8 @@
 #include "kes-crash-util.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
 

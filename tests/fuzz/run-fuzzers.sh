@@ -55,47 +55,43 @@ read -r -a pkg_cflags <<< "$(pkg-config --cflags $modules)"
 read -r -a pkg_libs <<< "$(pkg-config --libs $modules) -lm"
 
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+# Every folder of core, and documents and exchange, as meson gives them (HACKING.md, Layout).
+includes=(-I"$build" -I"$work/gen" -I"$src/src/documents" -I"$src/src/exchange" -I"$src/tests/support")
+while IFS= read -r folder; do
+  includes+=(-I"$folder")
+done < <(find "$src/src/core" -type d | sort)
 cflags=(-g -O1 -std=gnu17 "${sanitize[@]}"
         -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
         -DG_LOG_USE_STRUCTURED -UG_DISABLE_ASSERT
-        -I"$build" -I"$work/gen" -I"$src/src/core" -I"$src/src/report" -I"$src/tests/support"
-        "${pkg_cflags[@]}")
+        "${includes[@]}" "${pkg_cflags[@]}")
 
-# Core's GResource (code lists, migrations), compiled here rather than taken from a build tree.
-for kind in source:c header:h; do
-  glib-compile-resources --sourcedir="$src/data" --c-name=kes_core --generate-${kind%:*} \
-    --target="$work/gen/kes-core-resources.${kind#*:}" "$src/src/core/kestrel-core.gresource.xml"
-done
-
-harnesses=(fuzz-nhs-number fuzz-postcode fuzz-date fuzz-patient-json)
-sources=("$src"/src/core/kes-*.c "$work/gen/kes-core-resources.c")
-
-# XML import, once the safe reader can read from memory.
-if grep -q 'kes_xml_reader_new_for_data' "$src/src/report/kes-xml-reader.h" 2>/dev/null &&
-   grep -q 'kes_record_archive_read_bytes' "$src/src/report/kes-record-archive.h" 2>/dev/null; then
+# Core's GResources (code lists and migrations; the XML schemas; the risk tools), compiled here
+# rather than taken from a build tree.
+compile_resource () {
+  local name=$1 c_name=$2 source_dir=$3 xml=$4; shift 4
   for kind in source:c header:h; do
-    glib-compile-resources --sourcedir="$src/data/schemas" --c-name=kes_report --manual-register \
-      --generate-${kind%:*} --target="$work/gen/kes-report-resources.${kind#*:}" \
-      "$src/src/report/kestrel-report.gresource.xml"
+    glib-compile-resources --sourcedir="$source_dir" --c-name="$c_name" "$@" --generate-${kind%:*} \
+      --target="$work/gen/$name.${kind#*:}" "$xml"
   done
-  for name in kes-report-error kes-xml-reader kes-xml-prolog kes-xml-input-scan kes-xml-schema \
-              kes-xml-out kes-flat-json kes-record-archive kes-record-archive-read; do
-    sources+=("$src/src/report/$name.c")
-  done
-  sources+=("$work/gen/kes-report-resources.c")
-  harnesses+=(fuzz-record-xml)
-  # Streaming import into a store, single file and whole database.
-  if [ -f "$src/src/report/kes-record-import-rules.c" ]; then
-    for name in kes-record-import kes-record-import-kinds kes-record-import-rules kes-record-database \
-                kes-record-export kes-atomic-file; do
-      sources+=("$src/src/report/$name.c")
-    done
-    sources+=("$src/tests/support/kes-test-accounts.c")
-    harnesses+=(fuzz-record-import)
-  fi
-else
-  echo "# the XML reader has no parse-from-memory entry point yet: fuzz-record-xml not built"
-fi
+}
+compile_resource kes-core-resources kes_core "$src/data" "$src/src/core/kestrel-core.gresource.xml"
+compile_resource kes-report-resources kes_report "$src/data/schemas" \
+  "$src/src/core/xml/kestrel-report.gresource.xml" --manual-register
+compile_resource kes-tool-resources kes_tools "$src/data/tools" \
+  "$src/src/core/risk/kestrel-tools.gresource.xml" --manual-register
+
+harnesses=(fuzz-nhs-number fuzz-postcode fuzz-date fuzz-patient-json fuzz-record-xml fuzz-record-import)
+mapfile -t sources < <(find "$src/src/core" -name 'kes-*.c' | sort)
+sources+=("$work/gen/kes-core-resources.c" "$work/gen/kes-report-resources.c" "$work/gen/kes-tool-resources.c")
+# XML reading and streaming import into a store, single file and whole database.
+for name in documents/kes-xml-out documents/kes-atomic-file exchange/kes-flat-json \
+            exchange/kes-record-archive exchange/kes-record-archive-read \
+            exchange/kes-record-archive-write exchange/kes-record-import \
+            exchange/kes-record-import-kinds exchange/kes-record-import-rules \
+            exchange/kes-record-database exchange/kes-record-export; do
+  sources+=("$src/src/$name.c")
+done
+sources+=("$src/tests/support/kes-test-accounts.c")
 if [ "$#" -gt 0 ]; then
   harnesses=("$@")
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fail on tab characters or trailing whitespace in sources, and on calls that are known to
-break on our pinned stack.
+"""Fail on tab characters or trailing whitespace in sources, on calls that are known to
+break on our pinned stack, and on SQLite called anywhere but behind the database seam.
 
 Usage: check-style.py [SOURCE_ROOT]
 
@@ -27,6 +27,10 @@ FORBIDDEN_CALLS = {
 ALLOWED_IN = {
     b'gtk_text_view_new ()': 'src/app/kes-app-util.c',
 }
+# The database engine is reached only through the seam (src/core/store/kes-db.h): its own API
+# appears in its implementation folder and nowhere else in src/.
+ENGINE_MARKS = (b'sqlite3_', b'<sqlite3.h>', b'SQLITE_')
+ENGINE_FOLDER = 'src/core/store/sqlite/'
 
 
 def wanted(name):
@@ -46,6 +50,11 @@ def check_file(path, rel):
             problems.append(f'{rel}:{number}: trailing whitespace')
         if raw.endswith(b'\r'):
             problems.append(f'{rel}:{number}: carriage return (CRLF line ending)')
+        if rel.startswith('src/') and not rel.startswith(ENGINE_FOLDER):
+            for mark in ENGINE_MARKS:
+                if mark in line:
+                    problems.append(f'{rel}:{number}: {mark.decode()}: SQLite is called only in '
+                                    f'{ENGINE_FOLDER}; use the seam, src/core/store/kes-db.h')
         if rel.startswith('src/'):
             for call, reason in FORBIDDEN_CALLS.items():
                 if call in line and ALLOWED_IN.get(call) != rel:

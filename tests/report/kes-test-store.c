@@ -6,6 +6,9 @@
 #include <glib/gstdio.h>
 
 #include "kes-clock.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-test-store.h"
 

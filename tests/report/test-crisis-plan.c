@@ -11,6 +11,7 @@
 #include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-test-pdf.h"
 #include "kes-test-store.h"
 #include "kes-xml-writer.h"

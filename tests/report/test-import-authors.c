@@ -17,6 +17,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-sar.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 

@@ -14,6 +14,9 @@
 #include "kes-error.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 

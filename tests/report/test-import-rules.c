@@ -15,6 +15,7 @@
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
+#include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 

@@ -7,6 +7,8 @@
 #include "kes-pdf-writer.h"
 #include "kes-report-error.h"
 #include "kes-report-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"
 #include "kes-validate.h"

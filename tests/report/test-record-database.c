@@ -11,7 +11,10 @@
 #include "kes-record-database.h"
 #include "kes-record-export.h"
 #include "kes-report-error.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
+#include "kes-store-staff.h"
 #include "kes-store-whole-db.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"
@@ -137,13 +140,13 @@ static int
 pragma_int (KesStore   *store,
             const char *sql)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (store, sql, NULL);
+  KesDbStmt *stmt = kes_store_prepare (store, sql, NULL);
   int value;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (kes_db_step (stmt), ==, KES_DB_ROW);
+  value = kes_db_column_int (stmt, 0);
+  kes_db_reset (stmt);
   return value;
 }
 
@@ -153,12 +156,12 @@ pragma_int (KesStore   *store,
 static void
 assert_durable_again (KesStore *store)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (store, "PRAGMA journal_mode", NULL);
+  KesDbStmt *stmt = kes_store_prepare (store, "PRAGMA journal_mode", NULL);
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (kes_db_step (stmt), ==, KES_DB_ROW);
   g_assert_cmpstr (kes_store_column_text (stmt, 0), ==, "wal");
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   g_assert_cmpint (pragma_int (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (pragma_int (store, "PRAGMA synchronous"), ==, 2 /* FULL */);
 }

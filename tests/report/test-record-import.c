@@ -11,6 +11,9 @@
 #include "kes-record-import.h"
 #include "kes-report-error.h"
 #include "kes-store-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-test-dump.h"
 #include "kes-test-store.h"
 

@@ -10,6 +10,7 @@
 #include "kes-error.h"
 #include "kes-pdf-writer.h"
 #include "kes-report-referral.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-store-risk.h"
 #include "kes-test-pdf.h"

@@ -10,6 +10,8 @@
 #include "kes-store-moj.h"
 #include "kes-report-summary.h"
 #include "kes-store-community.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-test-pdf.h"
 #include "kes-test-store.h"
 #include "kes-xml-schema.h"

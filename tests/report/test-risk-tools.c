@@ -9,6 +9,7 @@
 #include "kes-due.h"
 #include "kes-error.h"
 #include "kes-report-error.h"
+#include "kes-store-due.h"
 #include "kes-store-risk.h"
 #include "kes-test-store.h"
 #include "kes-tool-assessment.h"

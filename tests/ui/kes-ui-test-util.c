@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-codes.h"
+#include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 

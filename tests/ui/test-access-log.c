@@ -9,6 +9,9 @@
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-permissions.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-ui-test-util.h"
 
 /* The access log view: loaded in a worker a page at a time, filtered,

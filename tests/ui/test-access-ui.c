@@ -5,6 +5,8 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-notes.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

@@ -12,6 +12,8 @@
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

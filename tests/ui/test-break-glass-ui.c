@@ -8,6 +8,8 @@
 #include "kes-audit.h"
 #include "kes-accounts.h"
 #include "kes-store-jobs.h"
+#include "kes-store-notes.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

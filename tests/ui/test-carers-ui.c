@@ -15,6 +15,7 @@
 #include "kes-due.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-due.h"
 #include "kes-ui-test-util.h"
 #include "kes-test-accounts.h"
 #include "preview/kes-report-preview.h"

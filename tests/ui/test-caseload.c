@@ -7,6 +7,9 @@
 
 #include "caseload/kes-caseload-page.h"
 #include "kes-app-util.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-ui-test-util.h"
 
 typedef struct

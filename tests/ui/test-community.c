@@ -19,6 +19,7 @@
 #include "kes-carers.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "patient/kes-patient-page.h"

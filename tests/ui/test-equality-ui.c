@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-permissions.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

@@ -10,6 +10,7 @@
 #include "kes-app-util.h"
 #include "kes-audit.h"
 #include "kes-permissions.h"
+#include "kes-store-staff.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 

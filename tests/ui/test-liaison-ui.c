@@ -7,6 +7,8 @@
 #include "kes-app-util.h"
 #include "kes-clock.h"
 #include "kes-liaison.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "kes-services.h"

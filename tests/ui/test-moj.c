@@ -12,6 +12,8 @@
 #include "kes-codes.h"
 #include "kes-pdf-writer.h"
 #include "kes-report-moj.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-risk.h"
 #include "kes-ui-test-util.h"
 #include "kes-validate.h"

@@ -15,6 +15,7 @@
 #include "kes-error.h"
 #include "kes-record-export.h"
 #include "kes-report-sar.h"
+#include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

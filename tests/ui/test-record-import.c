@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "admin/kes-record-import-group.h"
+#include "kes-store-patients.h"
 #include "patient/kes-history-view.h"
 #include "kes-record-export.h"
 #include "kes-test-accounts.h"

@@ -8,6 +8,7 @@
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-store-patients.h"
 #include "kes-ui-test-util.h"
 #include "kes-report-referral.h"
 #include "kes-store-moj.h"

@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-error.h"
 #include "kes-services.h"
+#include "kes-store-staff.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"

@@ -4,6 +4,7 @@
 #include "kes-accounts.h"
 #include "kes-demo.h"
 #include "kes-permissions.h"
+#include "kes-store-staff.h"
 #include "kes-ui-test-util.h"
 #include "kes-window.h"
 #include "kes-store-private.h"

@@ -11,6 +11,8 @@
 #include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 /* Entries read at a time. */

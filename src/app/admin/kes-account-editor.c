@@ -14,6 +14,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-secondary-window.h"
+#include "kes-store-staff.h"
 
 struct _KesAccountEditor
 {

@@ -18,6 +18,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-records.h"
+#include "kes-store-staff.h"
 #include "risk/kes-risk-export.h"
 
 struct _KesAdminPage

@@ -9,6 +9,7 @@
 #include "kes-app-util.h"
 #include "kes-secondary-window.h"
 #include "kes-services.h"
+#include "kes-store-staff.h"
 
 struct _KesServiceEditor
 {

@@ -10,6 +10,7 @@
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-store-staff.h"
 
 struct _KesStaffGroup
 {

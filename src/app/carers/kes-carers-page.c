@@ -17,6 +17,8 @@
 #include "kes-field-form.h"
 #include "kes-carer-documents.h"
 #include "kes-secondary-window.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "preview/kes-report-preview.h"
 
 struct _KesCarersPage

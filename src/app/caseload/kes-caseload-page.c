@@ -14,6 +14,7 @@
 #include "kes-codes.h"
 #include "kes-records.h"
 #include "kes-store-jobs.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 #define NOTE_HIT_LIMIT 200

@@ -19,6 +19,7 @@
 #include "kes-medication-rules.h"
 #include "kes-report-crisis.h"
 #include "kes-store-community.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 
 struct _KesCarePlanView

@@ -14,6 +14,7 @@
 #include "kes-patient.h"
 #include "kes-physical-trend.h"
 #include "kes-store-community.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 
 struct _KesMedicationView

@@ -16,7 +16,9 @@
 #include "kes-liaison-report.h"
 #include "kes-liaison.h"
 #include "kes-secondary-window.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "preview/kes-report-preview.h"
 
 struct _KesLiaisonPage

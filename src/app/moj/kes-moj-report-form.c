@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-secondary-window.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 #include "kes-xml-writer.h"
 #include "moj/kes-moj-report-form.h"

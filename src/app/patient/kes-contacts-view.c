@@ -13,6 +13,7 @@
 #include "kes-field-limits.h"
 #include "kes-codes.h"
 #include "kes-records.h"
+#include "kes-store-notes.h"
 #include "kes-validate.h"
 #include "patient/kes-contacts-view.h"
 #include "patient/kes-record-rows.h"

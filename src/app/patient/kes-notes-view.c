@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-field-limits.h"
 #include "kes-records.h"
+#include "kes-store-notes.h"
 #include "kes-validate.h"
 #include "patient/kes-notes-view.h"
 #include "patient/kes-record-rows.h"

@@ -11,6 +11,8 @@
 #include "kes-codes.h"
 #include "kes-field-limits.h"
 #include "kes-records.h"
+#include "kes-store-patients.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 #include "patient/kes-patient-form.h"
 

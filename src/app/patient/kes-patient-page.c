@@ -11,6 +11,7 @@
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 #include "community/kes-care-plan-view.h"
 #include "community/kes-medication-view.h"

@@ -16,6 +16,7 @@
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
 #include "kes-store-next-review.h"
+#include "kes-store-notes.h"
 #include "kes-store-risk.h"
 #include "kes-tool-library.h"
 #include "kes-validate.h"

@@ -12,6 +12,7 @@
 #include "kes-report-referral.h"
 #include "kes-secondary-window.h"
 #include "kes-store-referrals.h"
+#include "kes-store-staff.h"
 #include "preview/kes-report-preview.h"
 #include "referrals/kes-referral-assessment.h"
 

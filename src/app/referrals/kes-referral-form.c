@@ -13,6 +13,7 @@
 #include "kes-moj.h"
 #include "kes-secondary-window.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-validate.h"
 #include "patient/kes-patient-form.h"
 #include "referrals/kes-referral-form.h"

@@ -10,6 +10,7 @@
 #include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-records.h"
+#include "kes-store-due.h"
 #include "kes-validate.h"
 #include "today/kes-today-page.h"
 

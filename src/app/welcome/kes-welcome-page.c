@@ -9,6 +9,7 @@
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "kes-error.h"
+#include "kes-store-staff.h"
 #include "welcome/kes-welcome-page.h"
 
 struct _KesWelcomePage

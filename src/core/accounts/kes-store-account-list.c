@@ -21,27 +21,27 @@
   " FROM staff s LEFT JOIN team t ON t.id = s.team_id LEFT JOIN staff c ON c.id = s.changed_by"
 
 static KesAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (KesDbStmt *stmt)
 {
   g_autoptr(KesStaff) staff = kes_staff_new (kes_store_column_text (stmt, 0),
                                              kes_store_column_text (stmt, 1),
                                              kes_store_column_text (stmt, 2),
                                              kes_store_column_text (stmt, 3),
-                                             (const char *) sqlite3_column_text (stmt, 4),
+                                             (const char *) kes_db_column_text (stmt, 4),
                                              kes_store_column_text (stmt, 5));
   KesAccountFields fields = {
     .staff = staff,
-    .team_name = (const char *) sqlite3_column_text (stmt, 6),
+    .team_name = (const char *) kes_db_column_text (stmt, 6),
     .roles = kes_store_column_text (stmt, 7),
-    .disabled = sqlite3_column_int (stmt, 8) != 0,
-    .has_password = sqlite3_column_int (stmt, 9) != 0,
-    .must_change_password = sqlite3_column_int (stmt, 10) != 0,
-    .locked_until = (const char *) sqlite3_column_text (stmt, 11),
-    .failed_attempts = sqlite3_column_int (stmt, 12),
-    .last_sign_in_at = (const char *) sqlite3_column_text (stmt, 13),
-    .revision = sqlite3_column_int64 (stmt, 14),
-    .changed_at = (const char *) sqlite3_column_text (stmt, 15),
-    .changed_by_name = (const char *) sqlite3_column_text (stmt, 16),
+    .disabled = kes_db_column_int (stmt, 8) != 0,
+    .has_password = kes_db_column_int (stmt, 9) != 0,
+    .must_change_password = kes_db_column_int (stmt, 10) != 0,
+    .locked_until = (const char *) kes_db_column_text (stmt, 11),
+    .failed_attempts = kes_db_column_int (stmt, 12),
+    .last_sign_in_at = (const char *) kes_db_column_text (stmt, 13),
+    .revision = kes_db_column_int64 (stmt, 14),
+    .changed_at = (const char *) kes_db_column_text (stmt, 15),
+    .changed_by_name = (const char *) kes_db_column_text (stmt, 16),
   };
 
   return kes_account_new (&fields);
@@ -52,7 +52,7 @@ kes_store_list_accounts (KesStore  *self,
                          GError   **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_ACCOUNT);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -64,13 +64,13 @@ kes_store_list_accounts (KesStore  *self,
     "ORDER BY s.disabled, s.display_name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesAccount) account = account_from_row (stmt);
       g_list_store_append (list, account);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the staff accounts"));
       return NULL;
@@ -85,7 +85,7 @@ kes_store_load_account (KesStore    *self,
 {
   KesStaff *actor;
   KesAccount *account = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (id_or_username != NULL, NULL);
@@ -102,13 +102,13 @@ kes_store_load_account (KesStore    *self,
     "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM " WHERE s.id = ?1 OR s.username = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id_or_username, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     account = account_from_row (stmt);
   else
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
                  _("No member of staff is called “%s”"), id_or_username);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return account;
 }
 
@@ -118,7 +118,7 @@ kes_store_list_account_history (KesStore    *self,
                                 GError     **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_AUDIT_ENTRY);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -135,14 +135,14 @@ kes_store_list_account_history (KesStore    *self,
     "ORDER BY a.seq DESC LIMIT 500", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesAuditEntry) entry = kes_store_audit_entry_from_row (stmt);
       g_list_store_append (list, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the account’s history"));
       return NULL;

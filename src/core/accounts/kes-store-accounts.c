@@ -41,7 +41,7 @@ static guint
 count_usable_administrators (KesStore   *self,
                              const char *except_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT count(*) FROM staff WHERE disabled = 0 AND password_hash IS NOT NULL "
     "AND (' ' || roles || ' ') LIKE '% administrator %' AND id IS NOT ?1", NULL);
   guint count = 0;
@@ -49,9 +49,9 @@ count_usable_administrators (KesStore   *self,
   if (stmt == NULL)
     return 0;
   kes_store_bind_text (stmt, 1, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    count = (guint) kes_db_column_int (stmt, 0);
+  kes_db_reset (stmt);
   return count;
 }
 
@@ -72,25 +72,25 @@ set_new_account (KesStore    *self,
 {
   g_autofree char *now = kes_clock_now_iso ();
   KesStaff *actor = kes_store_get_actor (self);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "UPDATE staff SET roles = ?2, password_hash = ?3, must_change_password = ?4, "
     "failed_attempts = 0, locked_until = NULL, changed_at = ?5, changed_by = ?6 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, roles, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, hashed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, one_time ? 1 : 0);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, roles, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, hashed, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 4, one_time ? 1 : 0);
+  kes_db_bind_text (stmt, 5, now, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 6, actor != NULL ? kes_staff_get_id (actor) : NULL);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not create the account"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -174,7 +174,7 @@ set_change_refused (KesStore    *self,
                     gint64       revision,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT s.revision, s.changed_at, c.display_name FROM staff s "
     "LEFT JOIN staff c ON c.id = s.changed_by WHERE s.id = ?1", error);
   g_autofree char *when = NULL;
@@ -182,18 +182,18 @@ set_change_refused (KesStore    *self,
 
   if (stmt == NULL)
     return;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       g_set_error_literal (error, KES_ERROR, KES_ERROR_NOT_FOUND,
                            _("That member of staff no longer exists"));
       return;
     }
-  when = sqlite3_column_type (stmt, 1) != SQLITE_NULL
+  when = kes_db_column_type (stmt, 1) != KES_DB_NULL
            ? kes_time_to_display (kes_store_column_text (stmt, 1)) : NULL;
-  who = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? g_strdup (kes_store_column_text (stmt, 2)) : NULL;
-  sqlite3_reset (stmt);
+  who = kes_db_column_type (stmt, 2) != KES_DB_NULL ? g_strdup (kes_store_column_text (stmt, 2)) : NULL;
+  kes_db_reset (stmt);
   g_debug ("Account %s changed since revision %" G_GINT64_FORMAT, staff_id, revision);
   if (who != NULL && when != NULL)
     g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
@@ -220,27 +220,27 @@ change_account (KesStore    *self,
                 GError     **error)
 {
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
   stmt = kes_store_prepare (self, sql, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  kes_db_bind_int64 (stmt, 2, revision);
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, KES_DB_COPY);
   if (value != NULL)
-    sqlite3_bind_text (stmt, 5, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+    kes_db_bind_text (stmt, 5, value, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not change the account"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) != 1)
+  kes_db_reset (stmt);
+  if (kes_db_changes (self->db) != 1)
     {
       set_change_refused (self, staff_id, revision, error);
       goto fail;
@@ -354,7 +354,7 @@ kes_store_update_staff_details (KesStore    *self,
   g_autoptr(KesTeam) team = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
@@ -379,22 +379,22 @@ kes_store_update_staff_details (KesStore    *self,
     "UPDATE staff SET display_name = ?5, role_title = ?6, team_id = ?7, contact = ?8" CHANGED, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, account.id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, role_title != NULL ? role_title : "", -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, account.id, -1, KES_DB_COPY);
+  kes_db_bind_int64 (stmt, 2, revision);
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_staff_get_id (kes_store_get_actor (self)), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, name, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 6, role_title != NULL ? role_title : "", -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 7, team != NULL ? kes_team_get_id (team) : NULL);
-  sqlite3_bind_text (stmt, 8, contact != NULL ? contact : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 8, contact != NULL ? contact : "", -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not change the account"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) != 1)
+  kes_db_reset (stmt);
+  if (kes_db_changes (self->db) != 1)
     {
       set_change_refused (self, account.id, revision, error);
       goto fail;

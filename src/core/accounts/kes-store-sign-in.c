@@ -188,7 +188,7 @@ record_failure (KesStore      *self,
   const char *staff_id = account->found ? account->id : NULL;
   g_autofree char *locked_until = NULL;
   int seconds = kes_sign_in_lock_seconds (failures);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   /* Only a failure that counts starts or lengthens a lock. */
   if (seconds > 0 && failures > account->failed_attempts)
@@ -211,15 +211,15 @@ record_failure (KesStore      *self,
     "WHERE id = ?1", NULL);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, staff_id != NULL ? staff_id : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, failures);
+  kes_db_bind_text (stmt, 1, staff_id != NULL ? staff_id : "", -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, failures);
   kes_store_bind_text (stmt, 3, locked_until);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (!kes_store_audit_as (self, staff_id, KES_AUDIT_SIGN_IN_FAILED, summary, NULL))
     goto fail;
   kes_store_release (self, NULL);
@@ -238,7 +238,7 @@ record_success (KesStore       *self,
 {
   g_autofree char *rehashed = NULL;
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   /* Bring an old hash up to today's cost while the password is at hand. */
   if (crypto_pwhash_str_needs_rehash (account->password_hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -252,16 +252,16 @@ record_success (KesStore       *self,
     "password_hash = coalesce (?2, password_hash) WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, account->id, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, account->id, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, rehashed);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not sign in"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   /* A hash brought up to today's cost is a new revision of the account. */
   if ((rehashed != NULL && !kes_store_staff_snapshot (self, account->id, error)) ||
       !kes_store_audit_as (self, account->id, KES_AUDIT_SIGN_IN, rehashed != NULL
@@ -441,7 +441,7 @@ kes_store_change_own_password (KesStore    *self,
   g_auto(KesAccountRow) account = { 0 };
   g_autoptr(KesStaff) staff = NULL;
   g_autofree char *hashed = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
@@ -503,15 +503,15 @@ kes_store_change_own_password (KesStore    *self,
     "locked_until = NULL WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, account.id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hashed, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, account.id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, hashed, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not change the password"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (!kes_store_staff_snapshot (self, account.id, error) ||
       !kes_store_audit_append (self, KES_AUDIT_ACCOUNT, account.id, NULL,
                                account.must_change_password ? "own password changed (one-time password replaced)"

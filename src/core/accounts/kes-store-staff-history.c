@@ -93,7 +93,7 @@ row_json (KesStore    *self,
           const char  *staff_id,
           GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, has_elsewhere_columns (self)
+  KesDbStmt *stmt = kes_store_prepare (self, has_elsewhere_columns (self)
     ? "SELECT username, display_name, role_title, team_id, contact, roles, disabled, must_change_password, "
       "password_hash, recorded_elsewhere, source_username FROM main.staff WHERE id = ?"
     : "SELECT username, display_name, role_title, team_id, contact, roles, disabled, must_change_password, "
@@ -104,12 +104,12 @@ row_json (KesStore    *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc != KES_DB_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      kes_db_reset (stmt);
+      if (rc == KES_DB_DONE)
         g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No member of staff has the id %s"), staff_id);
       else
         kes_store_set_db_error (self, error, _("Could not read the staff directory"));
@@ -119,13 +119,13 @@ row_json (KesStore    *self,
   json_builder_begin_object (builder);
   for (guint i = 0; revisioned[i] != NULL; i++)
     {
-      if (is_elsewhere (revisioned[i]) && sqlite3_column_type (stmt, i) == SQLITE_NULL)
+      if (is_elsewhere (revisioned[i]) && kes_db_column_type (stmt, i) == KES_DB_NULL)
         continue;
       json_builder_set_member_name (builder, member_of (revisioned[i]));
-      if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+      if (kes_db_column_type (stmt, i) == KES_DB_NULL)
         json_builder_add_null_value (builder);
       else if (is_flag (revisioned[i]))
-        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, i) != 0);
+        json_builder_add_boolean_value (builder, kes_db_column_int (stmt, i) != 0);
       else if (g_str_equal (revisioned[i], "password_hash"))
         {
           g_autofree char *digest = digest_of (kes_store_column_text (stmt, i));
@@ -136,7 +136,7 @@ row_json (KesStore    *self,
         json_builder_add_string_value (builder, kes_store_column_text (stmt, i));
     }
   json_builder_end_object (builder);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
 }
@@ -151,7 +151,7 @@ compare_with_history (KesStore    *self,
                       gboolean    *same,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   *json = row_json (self, staff_id, error);
@@ -162,13 +162,13 @@ compare_with_history (KesStore    *self,
     "AND v.revision = r.revision WHERE r.id = ?1 AND r.kind = 'staff'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, *json, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  *revision = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *same = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, *json, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  *revision = rc == KES_DB_ROW ? kes_db_column_int64 (stmt, 0) : 0;
+  *same = rc == KES_DB_ROW && kes_db_column_int (stmt, 1) != 0;
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the staff directory’s history"));
       return FALSE;
@@ -229,15 +229,15 @@ kes_store_staff_snapshot_all (KesStore  *self,
                               GError   **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT id FROM staff ORDER BY created_at, id", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT id FROM staff ORDER BY created_at, id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the staff directory"));
       return FALSE;
@@ -253,24 +253,24 @@ kes_store_staff_snapshot_all (KesStore  *self,
  * recorded digest itself, which no hash equals, so `verify` names it. */
 static gboolean
 bind_password_hash (KesStore      *self,
-                    sqlite3_stmt  *target,
+                    KesDbStmt     *target,
                     int            index,
                     const char    *staff_id,
                     const char    *recorded,
                     GError       **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT password_hash FROM main.staff WHERE id = ?", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT password_hash FROM main.staff WHERE id = ?", error);
   g_autofree char *held = NULL;
   g_autofree char *digest = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW && kes_db_column_type (stmt, 0) != KES_DB_NULL)
     held = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   digest = held != NULL ? digest_of (held) : NULL;
-  sqlite3_bind_text (target, index, g_strcmp0 (digest, recorded) == 0 ? held : recorded, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (target, index, g_strcmp0 (digest, recorded) == 0 ? held : recorded, -1, KES_DB_COPY);
   return TRUE;
 }
 
@@ -282,7 +282,7 @@ kes_store_project_staff_json (KesStore     *self,
                               GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   JsonObject *object;
   JsonNode *root;
 
@@ -304,35 +304,35 @@ kes_store_project_staff_json (KesStore     *self,
     "recorded_elsewhere = ?11, source_username = ?12", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
   for (guint i = 0; revisioned[i] != NULL; i++)
     {
       JsonNode *node = json_object_get_member (object, member_of (revisioned[i]));
       GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
       if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        sqlite3_bind_null (stmt, 2 + i);
+        kes_db_bind_null (stmt, 2 + i);
       else if (is_flag (revisioned[i]) && type == G_TYPE_BOOLEAN)
-        sqlite3_bind_int (stmt, 2 + i, json_node_get_boolean (node) ? 1 : 0);
+        kes_db_bind_int (stmt, 2 + i, json_node_get_boolean (node) ? 1 : 0);
       else if (type != G_TYPE_STRING)
         /* Not what Kestrel writes (the revision's hash check says so too):
          * a value no row holds, so the column is named. */
-        sqlite3_bind_text (stmt, 2 + i, "(not a value Kestrel writes)", -1, SQLITE_STATIC);
+        kes_db_bind_text (stmt, 2 + i, "(not a value Kestrel writes)", -1, KES_DB_STATIC);
       else if (g_str_equal (revisioned[i], "password_hash"))
         {
           if (!bind_password_hash (self, stmt, 2 + i, staff_id, json_node_get_string (node), error))
             return FALSE;
         }
       else
-        sqlite3_bind_text (stmt, 2 + i, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+        kes_db_bind_text (stmt, 2 + i, json_node_get_string (node), -1, KES_DB_COPY);
     }
-  sqlite3_bind_text (stmt, 13, at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 13, at, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the staff directory"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }

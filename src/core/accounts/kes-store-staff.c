@@ -9,6 +9,7 @@
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-staff.h"
 #include "kes-uuid.h"
 
 /* An author recorded elsewhere shows the user name they had at the source
@@ -17,13 +18,13 @@
   "id, coalesce (source_username, username), display_name, role_title, team_id, contact"
 
 static KesStaff *
-staff_from_row (sqlite3_stmt *stmt)
+staff_from_row (KesDbStmt *stmt)
 {
   return kes_staff_new (kes_store_column_text (stmt, 0),
                         kes_store_column_text (stmt, 1),
                         kes_store_column_text (stmt, 2),
                         kes_store_column_text (stmt, 3),
-                        (const char *) sqlite3_column_text (stmt, 4),
+                        (const char *) kes_db_column_text (stmt, 4),
                         kes_store_column_text (stmt, 5));
 }
 
@@ -68,7 +69,7 @@ kes_store_insert_staff (KesStore    *self,
   g_autofree char *name = NULL;
   g_autofree char *login = NULL;
   g_autoptr(KesTeam) team = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
@@ -95,24 +96,24 @@ kes_store_insert_staff (KesStore    *self,
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, login, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, role_title != NULL ? role_title : "", -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, login, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, name, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, role_title != NULL ? role_title : "", -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 5, team != NULL ? kes_team_get_id (team) : NULL);
-  sqlite3_bind_text (stmt, 6, contact != NULL ? contact : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 6, contact != NULL ? contact : "", -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 7, now, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
-      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+      if (kes_db_fault (self->db) == KES_DB_FAULT_UNIQUE)
         g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
                      _("The user name “%s” is already taken"), login);
       else
         kes_store_set_db_error (self, error, _("Could not add the member of staff"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return kes_store_lookup_staff (self, id);
 }
 
@@ -120,15 +121,15 @@ gboolean
 kes_store_staff_recorded_elsewhere (KesStore   *self,
                                     const char *staff_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT 1 FROM staff WHERE id = ?1 AND recorded_elsewhere IS NOT NULL", NULL);
   gboolean elsewhere;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
-  elsewhere = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, staff_id, -1, KES_DB_COPY);
+  elsewhere = kes_db_step (stmt) == KES_DB_ROW;
+  kes_db_reset (stmt);
 
   return elsewhere;
 }
@@ -137,7 +138,7 @@ KesStaff *
 kes_store_lookup_staff (KesStore   *self,
                         const char *id_or_username)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   KesStaff *staff = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -148,10 +149,10 @@ kes_store_lookup_staff (KesStore   *self,
     "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1 OR username = ?1", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id_or_username, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     staff = staff_from_row (stmt);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return staff;
 }
 
@@ -179,7 +180,7 @@ kes_store_list_staff (KesStore  *self,
                       GError   **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_STAFF);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -192,13 +193,13 @@ kes_store_list_staff (KesStore  *self,
     error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesStaff) staff = staff_from_row (stmt);
       g_list_store_append (list, staff);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the staff directory"));
       return NULL;
@@ -209,30 +210,30 @@ kes_store_list_staff (KesStore  *self,
 gboolean
 kes_store_is_empty (KesStore *self)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT NOT EXISTS (SELECT 1 FROM staff) AND NOT EXISTS (SELECT 1 FROM record)", NULL);
   gboolean empty = FALSE;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    empty = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
+    empty = kes_db_column_int (stmt, 0) != 0;
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
   return empty;
 }
 
 guint
 kes_store_count_staff (KesStore *self)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
   stmt = kes_store_prepare (self, "SELECT count(*) FROM staff", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
+    count = (guint) kes_db_column_int (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
   return count;
 }
 
@@ -243,7 +244,7 @@ kes_store_list_teams (KesStore  *self,
                       GError   **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_TEAM);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -257,15 +258,15 @@ kes_store_list_teams (KesStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesTeam) team = kes_team_new (kes_store_column_text (stmt, 0),
                                               kes_store_column_text (stmt, 1));
-      kes_team_set_revision (team, sqlite3_column_int64 (stmt, 2));
+      kes_team_set_revision (team, kes_db_column_int64 (stmt, 2));
       g_list_store_append (list, team);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the teams"));
       return NULL;
@@ -288,7 +289,7 @@ KesTeam *
 kes_store_lookup_team (KesStore   *self,
                        const char *id_or_name)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   KesTeam *team = NULL;
 
   if (id_or_name == NULL)
@@ -297,13 +298,13 @@ kes_store_lookup_team (KesStore   *self,
     "SELECT id, name, revision FROM team WHERE id = ?1 OR name = ?1 COLLATE NOCASE", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id_or_name, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       team = kes_team_new (kes_store_column_text (stmt, 0), kes_store_column_text (stmt, 1));
-      kes_team_set_revision (team, sqlite3_column_int64 (stmt, 2));
+      kes_team_set_revision (team, kes_db_column_int64 (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return team;
 }
 
@@ -324,7 +325,7 @@ set_team_write_error (KesStore    *self,
                       const char  *name,
                       GError     **error)
 {
-  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+  if (kes_db_fault (self->db) == KES_DB_FAULT_UNIQUE)
     g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("There is already a team called “%s”"), name);
   else
     kes_store_set_db_error (self, error, _("Could not save the team"));
@@ -338,7 +339,7 @@ kes_store_add_team (KesStore    *self,
   g_autofree char *id = kes_uuid_new ();
   g_autofree char *now = kes_clock_now_iso ();
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
@@ -348,16 +349,16 @@ kes_store_add_team (KesStore    *self,
   stmt = kes_store_prepare (self, "INSERT INTO team (id, name, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, trimmed, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       set_team_write_error (self, trimmed, error);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return kes_team_new (id, trimmed);
 }
 
@@ -368,7 +369,7 @@ team_conflict (KesStore    *self,
                const char  *team_id,
                GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT t.updated_at, s.display_name FROM team t LEFT JOIN staff s ON s.id = t.updated_by "
     "WHERE t.id = ?", error);
   g_autofree char *when = NULL;
@@ -377,14 +378,14 @@ team_conflict (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  kes_db_bind_text (stmt, 1, team_id, -1, KES_DB_COPY);
+  found = kes_db_step (stmt) == KES_DB_ROW;
+  if (found && kes_db_column_type (stmt, 0) != KES_DB_NULL)
     {
       when = kes_time_to_display (kes_store_column_text (stmt, 0));
       who = g_strdup (kes_store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (!found)
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("That team no longer exists"));
   else
@@ -404,7 +405,7 @@ kes_store_rename_team (KesStore    *self,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
@@ -416,21 +417,21 @@ kes_store_rename_team (KesStore    *self,
     "WHERE id = ?2 AND revision = ?5", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, team_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, trimmed, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, team_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 4, kes_store_get_actor (self) != NULL
                                   ? kes_staff_get_id (kes_store_get_actor (self)) : NULL);
-  sqlite3_bind_int64 (stmt, 5, base_revision);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_int64 (stmt, 5, base_revision);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       set_team_write_error (self, trimmed, error);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   /* The update is the check: its row count, not a read before it. */
-  if (sqlite3_changes (self->db) == 0)
+  if (kes_db_changes (self->db) == 0)
     return team_conflict (self, team_id, error);
   return TRUE;
 }

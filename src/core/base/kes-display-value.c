@@ -18,6 +18,7 @@
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-services.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 /* How a member's value is to be read. */

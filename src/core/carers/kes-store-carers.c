@@ -122,16 +122,16 @@ find_pair_record (KesStore            *self,
                                           "WHERE t.patient_id = ?1 AND t.carer_id = ?2 "
                                           "AND r.state = 'active' %s LIMIT 1",
                                           kind->table, extra_condition);
-  sqlite3_stmt *stmt = kes_store_prepare (self, g_intern_string (sql), NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, g_intern_string (sql), NULL);
   char *id = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, carer_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, carer_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     id = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return id;
 }
 
@@ -465,10 +465,10 @@ kes_store_find_carer_consent (KesStore    *self,
 /* ---- Today ---- */
 
 static char *
-patient_name (sqlite3_stmt *stmt,
+patient_name (KesDbStmt *stmt,
               int           first_column)
 {
-  if (sqlite3_column_type (stmt, first_column) == SQLITE_NULL)
+  if (kes_db_column_type (stmt, first_column) == KES_DB_NULL)
     return g_strdup ("");
   return kes_patient_format_display_name (kes_store_column_text (stmt, first_column),
                                           kes_store_column_text (stmt, first_column + 1),
@@ -482,7 +482,7 @@ kes_store_carer_reviews_due (KesStore     *self,
                              GPtrArray    *items,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* Consent given, with a review date; the patient and the carer active. */
@@ -495,7 +495,7 @@ kes_store_carer_reviews_due (KesStore     *self,
     "AND k.status IN ('given', 'best-interests') AND k.review_date IS NOT NULL %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesDueUrgency urgency;
       g_autofree char *name = NULL;
@@ -513,8 +513,8 @@ kes_store_carer_reviews_due (KesStore     *self,
                                                 _("Ask the patient whether the consent still stands"),
                                                 "patient/carers", kes_store_column_text (stmt, 0)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read consent reviews"));
       return FALSE;
@@ -536,7 +536,7 @@ kes_store_carer_reviews_due (KesStore     *self,
     "(b.assessed_on = a.assessed_on AND b.id > a.id)))", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesDueUrgency urgency;
       g_autofree char *name = NULL;
@@ -554,8 +554,8 @@ kes_store_carer_reviews_due (KesStore     *self,
                                                 _("Offer the carer a review of their assessment"),
                                                 "carers", kes_store_column_text (stmt, 0)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read carer’s assessment reviews"));
       return FALSE;

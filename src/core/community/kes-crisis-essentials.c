@@ -22,6 +22,7 @@
 #include "kes-services.h"
 #include "kes-store-community.h"
 #include "kes-store-moj.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-validate.h"
 

@@ -35,20 +35,20 @@ find_setting (KesStore    *self,
     "WHERE t.patient_id = ?1 AND t.decided_on <= ?2 %s "
     "ORDER BY t.decided_on DESC, r.created_at DESC LIMIT 1", kes_care_kind_table (kind), where);
   KesCareRecord *record = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* Interned: the store caches statements by their SQL text. */
   stmt = kes_store_prepare (self, g_intern_string (sql), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, today_iso, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     record = kes_store_care_record_from_row (stmt, kind);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     kes_store_set_db_error (self, error, _("Could not read the monitoring settings"));
   return record;
 }

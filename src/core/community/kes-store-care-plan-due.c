@@ -29,7 +29,7 @@ due_missing_plans (KesStore     *store,
                    GPtrArray    *items,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* On the caseload: no referral still on its way to discharge, and the
@@ -50,7 +50,7 @@ due_missing_plans (KesStore     *store,
     "  NOT IN ('declined', 'transferred') %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(GDate) due = kes_date_from_iso (kes_store_column_text (stmt, KES_CARE_N_PATIENT_COLUMNS));
       KesCarePatientRow patient = { 0 };
@@ -103,13 +103,13 @@ due_plan_reviews (KesStore           *store,
                   GPtrArray          *items,
                   GError            **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_store_prepare_for_team (store, plans->sql, team_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = KES_CARE_N_PATIENT_COLUMNS;
       g_autoptr(GDate) due = kes_date_from_iso (kes_store_column_text (stmt, c + 1));

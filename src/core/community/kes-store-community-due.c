@@ -33,14 +33,14 @@ typedef KesCarePatientRow PatientRow;
 #define finish_query      kes_care_finish_query
 
 void
-kes_care_patient_row_read (sqlite3_stmt      *stmt,
+kes_care_patient_row_read (KesDbStmt         *stmt,
                            KesCarePatientRow *row)
 {
   row->id = g_strdup (kes_store_column_text (stmt, 0));
   row->name = kes_patient_format_display_name (kes_store_column_text (stmt, 1),
                                                kes_store_column_text (stmt, 2),
                                                kes_store_column_text (stmt, 3));
-  row->team_id = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+  row->team_id = kes_db_column_type (stmt, 4) == KES_DB_NULL
                    ? NULL : g_strdup (kes_store_column_text (stmt, 4));
 }
 
@@ -53,10 +53,10 @@ kes_care_patient_row_clear (KesCarePatientRow *row)
 }
 
 const char *
-kes_care_column_or_null (sqlite3_stmt *stmt,
+kes_care_column_or_null (KesDbStmt *stmt,
                          int           column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : kes_store_column_text (stmt, column);
+  return kes_db_column_type (stmt, column) == KES_DB_NULL ? NULL : kes_store_column_text (stmt, column);
 }
 
 void
@@ -85,12 +85,12 @@ kes_care_add_due_item (GPtrArray         *items,
 
 gboolean
 kes_care_finish_query (KesStore     *store,
-                       sqlite3_stmt *stmt,
+                       KesDbStmt *stmt,
                        int           rc,
                        GError      **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (store, error, _("Could not work out what is due"));
       return FALSE;
@@ -98,7 +98,7 @@ kes_care_finish_query (KesStore     *store,
   return TRUE;
 }
 
-sqlite3_stmt *
+KesDbStmt *
 kes_care_prepare_scoped (KesStore    *store,
                          const char  *sql_format,
                          const char  *team_id,
@@ -107,7 +107,7 @@ kes_care_prepare_scoped (KesStore    *store,
 {
   const char *slot = strstr (sql_format, "%s");
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (patient_id == NULL)
     return kes_store_prepare_for_team (store, sql_format, team_id, error);
@@ -118,7 +118,7 @@ kes_care_prepare_scoped (KesStore    *store,
   /* Interned: the store caches statements by the address of their SQL text. */
   stmt = kes_store_prepare (store, g_intern_string (sql->str), error);
   if (stmt != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":patient"), patient_id, -1, SQLITE_TRANSIENT);
+    kes_db_bind_text (stmt, kes_db_bind_parameter_index (stmt, ":patient"), patient_id, -1, KES_DB_COPY);
   return stmt;
 }
 
@@ -133,7 +133,7 @@ kes_store_due_depots (KesStore     *store,
 {
   g_autofree char *today_iso = kes_date_to_iso (today);
   guint soon = kes_depot_soon_days ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* The last dose GIVEN sets the next; a later refusal, missed or deferred
@@ -149,8 +149,8 @@ kes_store_due_depots (KesStore     *store,
     "WHERE +x.category = 'depot' AND (x.stop_date IS NULL OR x.stop_date > ?1) %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, today_iso, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
       PatientRow patient = { 0 };
@@ -161,7 +161,7 @@ kes_store_due_depots (KesStore     *store,
       g_autoptr(GString) detail = g_string_new (NULL);
       const char *last_given = column_or_null (stmt, c + 4);
       const char *last_event = column_or_null (stmt, c + 5);
-      int interval = sqlite3_column_int (stmt, c + 2);
+      int interval = kes_db_column_int (stmt, c + 2);
 
       if (start == NULL || interval <= 0)
         continue;
@@ -231,7 +231,7 @@ kes_store_due_depot_observation (KesStore     *store,
   g_autofree char *drugs = observed_drug_list ();
   g_autofree char *today_iso = kes_date_to_iso (today);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   if (drugs == NULL)
@@ -249,8 +249,8 @@ kes_store_due_depot_observation (KesStore     *store,
   stmt = kes_store_prepare_for_team (store, sql, team_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, today_iso, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
       g_autoptr(GDate) given = kes_date_from_iso (kes_store_column_text (stmt, c + 1));
@@ -293,7 +293,7 @@ physical_walk (KesStore     *store,
                GError      **error)
 {
   g_autofree char *today_iso = kes_date_to_iso (today);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
 #define LAST_CHECK(condition) "max (CASE WHEN hr.state = 'active' AND (" condition ") THEN h.taken_on END)"
@@ -321,12 +321,12 @@ physical_walk (KesStore     *store,
 #undef LAST_CHECK
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, today_iso, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
       g_autoptr(GDate) start = kes_date_from_iso (kes_store_column_text (stmt, c));
-      gboolean ecg_indicated = sqlite3_column_int (stmt, c + 1) != 0;
+      gboolean ecg_indicated = kes_db_column_int (stmt, c + 1) != 0;
       GDate *due[KES_N_CHECKS] = { NULL };
       PatientRow patient = { 0 };
 
@@ -437,7 +437,7 @@ due_cpa_validation (KesStore     *store,
                     GError      **error)
 {
   guint days = (kes_cpa_validate_hours () + 23) / 24;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_store_prepare_for_team (store,
@@ -446,7 +446,7 @@ due_cpa_validation (KesStore     *store,
     "WHERE x.status = 'held' %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
       g_autoptr(GDate) due = kes_date_from_iso (kes_store_column_text (stmt, c + 1));
@@ -473,7 +473,7 @@ kes_store_due_cpa_reviews (KesStore     *store,
                            GPtrArray    *items,
                            GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* Due a set interval after the last review held (or the first care plan);
@@ -491,7 +491,7 @@ kes_store_due_cpa_reviews (KesStore     *store,
     "GROUP BY x.patient_id", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const int c = N_PATIENT_COLUMNS;
       g_autoptr(GDate) first = kes_date_from_iso (kes_store_column_text (stmt, c));

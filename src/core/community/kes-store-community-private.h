@@ -20,7 +20,7 @@ gboolean       kes_store_project_care_record (KesStore       *self,
 
 /* A record from a row of "r.id, r.revision, r.state, v.data, author name,
  * r.updated_at, patient id"; NULL when its data can't be read. */
-KesCareRecord *kes_store_care_record_from_row (sqlite3_stmt  *stmt,
+KesCareRecord *kes_store_care_record_from_row (KesDbStmt     *stmt,
                                                const char    *kind);
 
 /* ---- Shared by the care providers of Today (kes-store-community-due.c) ---- */
@@ -40,11 +40,11 @@ typedef struct
   char *team_id;
 } KesCarePatientRow;
 
-void          kes_care_patient_row_read  (sqlite3_stmt      *stmt,
+void          kes_care_patient_row_read  (KesDbStmt         *stmt,
                                           KesCarePatientRow *row);
 void          kes_care_patient_row_clear (KesCarePatientRow *row);
 /* NULL for an SQL NULL, the text otherwise. */
-const char   *kes_care_column_or_null    (sqlite3_stmt      *stmt,
+const char   *kes_care_column_or_null    (KesDbStmt         *stmt,
                                           int                column);
 /* Adds an item when @due falls inside the window of @soon_days, or always
  * when @top_priority. */
@@ -59,14 +59,14 @@ void          kes_care_add_due_item      (GPtrArray         *items,
                                           const char        *detail,
                                           const char        *target,
                                           const char        *record_id);
-/* Resets @stmt and turns a step result other than SQLITE_DONE into @error. */
+/* Resets @stmt and turns a step result other than KES_DB_DONE into @error. */
 gboolean      kes_care_finish_query      (KesStore          *store,
-                                          sqlite3_stmt      *stmt,
+                                          KesDbStmt         *stmt,
                                           int                rc,
                                           GError           **error);
 /* As kes_store_prepare_for_team(), but for one patient when @patient_id
  * is given ("AND p.id = :patient"). */
-sqlite3_stmt *kes_care_prepare_scoped    (KesStore          *store,
+KesDbStmt *kes_care_prepare_scoped    (KesStore          *store,
                                           const char        *sql_format,
                                           const char        *team_id,
                                           const char        *patient_id,

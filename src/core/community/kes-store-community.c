@@ -29,7 +29,7 @@ check_depot_dose (KesStore       *self,
                   KesCareRecord  *record,
                   GError        **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT x.patient_id, x.category, x.depot_drug FROM prescription x "
     "JOIN record r ON r.id = x.id AND r.state = 'active' WHERE x.id = ?1", error);
   g_autofree char *drug = NULL;
@@ -39,14 +39,14 @@ check_depot_dose (KesStore       *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_care_record_get (record, "prescription_id"), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, kes_care_record_get (record, "prescription_id"), -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       ok = g_strcmp0 (kes_store_column_text (stmt, 0), kes_care_record_get_patient_id (record)) == 0 &&
            g_str_equal (kes_store_column_text (stmt, 1), "depot");
       drug = g_strdup (kes_store_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (!ok)
     {
       g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -75,7 +75,7 @@ check_duplicate_dose (KesStore       *self,
                       KesCareRecord  *draft,
                       GError        **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gboolean taken;
 
   if (!g_str_equal (kes_care_record_get_kind (draft), KES_CARE_DEPOT_DOSE) ||
@@ -86,11 +86,11 @@ check_duplicate_dose (KesStore       *self,
     "WHERE d.prescription_id = ?1 AND d.given_on = ?2 AND d.outcome = 'given' AND d.id IS NOT ?3", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_care_record_get (draft, "prescription_id"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_care_record_get (draft, "given_on"), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_care_record_get (draft, "prescription_id"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_care_record_get (draft, "given_on"), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 3, kes_care_record_get_id (draft));
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  taken = kes_db_step (stmt) == KES_DB_ROW;
+  kes_db_reset (stmt);
   if (taken)
     {
       g_autofree char *day = kes_date_to_display (kes_care_record_get (draft, "given_on"));
@@ -110,7 +110,7 @@ check_plan_share (KesStore       *self,
                   KesCareRecord  *draft,
                   GError        **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT r.revision FROM record r WHERE r.id = ?1 AND r.kind = 'crisis-plan' AND r.state = 'active' "
     "AND r.patient_id = ?2", error);
   gint64 current = 0;
@@ -118,11 +118,11 @@ check_plan_share (KesStore       *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_care_record_get (draft, "plan_id"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_care_record_get_patient_id (draft), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    current = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, kes_care_record_get (draft, "plan_id"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_care_record_get_patient_id (draft), -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    current = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
   if (current == 0 || !kes_care_record_get_number (draft, "plan_revision", &revision) || revision < 1 ||
       revision > current)
     {
@@ -185,7 +185,7 @@ thresholds_on (KesStore   *self,
                const char *patient_id,
                const char *on)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT c.thresholds FROM clozapine_monitoring c JOIN record r ON r.id = c.id AND r.state = 'active' "
     "WHERE c.patient_id = ?1 AND c.decided_on <= ?2 ORDER BY c.decided_on DESC, r.created_at DESC LIMIT 1",
     NULL);
@@ -193,11 +193,11 @@ thresholds_on (KesStore   *self,
 
   if (stmt == NULL)
     return thresholds;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, on, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     kes_fbc_thresholds_parse (kes_store_column_text (stmt, 0), &thresholds);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return thresholds;
 }
 
@@ -230,7 +230,7 @@ kes_store_lithium_target (KesStore   *self,
                           const char *patient_id,
                           const char *on_iso)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT l.target_range FROM lithium_plan l JOIN record r ON r.id = l.id AND r.state = 'active' "
     "WHERE l.patient_id = ?1 AND l.decided_on <= ?2 ORDER BY l.decided_on DESC, r.created_at DESC LIMIT 1",
     NULL);
@@ -242,11 +242,11 @@ kes_store_lithium_target (KesStore   *self,
   if (stmt == NULL || patient_id == NULL || on_iso == NULL ||
       !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
     return target;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, on_iso, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, on_iso, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     kes_lithium_target_parse (kes_store_column_text (stmt, 0), &target);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return target;
 }
 
@@ -254,7 +254,7 @@ char *
 kes_store_depot_drug_of (KesStore   *self,
                          const char *prescription_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT depot_drug, patient_id FROM prescription WHERE id = ?1",
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT depot_drug, patient_id FROM prescription WHERE id = ?1",
                                           NULL);
   g_autofree char *patient_id = NULL;
   g_autofree char *drug = NULL;
@@ -262,13 +262,13 @@ kes_store_depot_drug_of (KesStore   *self,
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   if (stmt == NULL || prescription_id == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, prescription_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  kes_db_bind_text (stmt, 1, prescription_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW && kes_db_column_type (stmt, 0) != KES_DB_NULL)
     {
       drug = g_strdup (kes_store_column_text (stmt, 0));
       patient_id = g_strdup (kes_store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   /* A patient's medicine: only for those who may read their records. */
   if (drug == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, NULL))
     return NULL;
@@ -299,7 +299,7 @@ no_rechallenge_since (KesStore   *self,
                       const char *patient_id,
                       const char *on)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT min (n.decided_on) FROM clozapine_no_rechallenge n "
     "JOIN record r ON r.id = n.id AND r.state = 'active' "
     "WHERE n.patient_id = ?1 AND n.decided_on <= ?2 AND (n.lifted_on IS NULL OR n.lifted_on > ?2)", NULL);
@@ -307,11 +307,11 @@ no_rechallenge_since (KesStore   *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, on, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW && kes_db_column_type (stmt, 0) != KES_DB_NULL)
     since = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return since;
 }
 
@@ -365,7 +365,7 @@ check_with_records (KesStore       *self,
 }
 
 static void
-bind_value (sqlite3_stmt       *stmt,
+bind_value (KesDbStmt          *stmt,
             int                 index,
             KesCareRecord      *record,
             const KesCareField *field)
@@ -375,12 +375,12 @@ bind_value (sqlite3_stmt       *stmt,
   if (field->type == KES_CARE_FIELD_NUMBER)
     {
       if (kes_care_record_get_number (record, field->key, &number))
-        sqlite3_bind_double (stmt, index, number);
+        kes_db_bind_double (stmt, index, number);
       else
-        sqlite3_bind_null (stmt, index);
+        kes_db_bind_null (stmt, index);
     }
   else if (field->type == KES_CARE_FIELD_BOOL)
-    sqlite3_bind_int (stmt, index, kes_care_record_get_bool (record, field->key));
+    kes_db_bind_int (stmt, index, kes_care_record_get_bool (record, field->key));
   else
     kes_store_bind_text (stmt, index, kes_care_record_get (record, field->key));
 }
@@ -439,7 +439,7 @@ kes_store_project_care_record (KesStore       *self,
   g_autofree char *sql = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GString) derived_names = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int index = 3;
 
   for (guint i = 0; fields[i].key != NULL; i++)
@@ -466,20 +466,20 @@ kes_store_project_care_record (KesStore       *self,
     return FALSE;
 
   index = 1;
-  sqlite3_bind_text (stmt, index++, kes_care_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, index++, kes_care_record_get_patient_id (record), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, index++, kes_care_record_get_id (record), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, index++, kes_care_record_get_patient_id (record), -1, KES_DB_COPY);
   for (guint i = 0; fields[i].key != NULL; i++)
     if (fields[i].projected)
       bind_value (stmt, index++, record, &fields[i]);
   for (guint i = 0; i < derived->len; i++)
     kes_store_bind_text (stmt, index++, g_ptr_array_index (derived, i));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the care record"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -571,7 +571,7 @@ kes_store_save_care_record (KesStore       *self,
 }
 
 KesCareRecord *
-kes_store_care_record_from_row (sqlite3_stmt *stmt,
+kes_store_care_record_from_row (KesDbStmt *stmt,
                                 const char   *kind)
 {
   g_autoptr(KesCareRecord) record = kes_care_record_new (kind);
@@ -579,7 +579,7 @@ kes_store_care_record_from_row (sqlite3_stmt *stmt,
   if (!kes_care_record_load_json (record, kes_store_column_text (stmt, 3), NULL))
     return NULL;
   kes_care_record_set_identity (record, kes_store_column_text (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1),
+                                kes_db_column_int64 (stmt, 1),
                                 g_str_equal (kes_store_column_text (stmt, 2), "active")
                                   ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
   kes_care_record_set_patient_id (record, kes_store_column_text (stmt, 6));
@@ -597,7 +597,7 @@ kes_store_list_care_records (KesStore    *self,
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_CARE_RECORD);
   g_autofree char *sql = NULL;
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -618,16 +618,16 @@ kes_store_list_care_records (KesStore    *self,
   stmt = kes_store_prepare (self, g_intern_string (sql), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, include_errors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, include_errors);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesCareRecord) record = kes_store_care_record_from_row (stmt, kind);
       if (record != NULL)
         g_list_store_append (list, record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the care records"));
       return NULL;
@@ -645,7 +645,7 @@ kes_store_load_care_record (KesStore    *self,
 {
   g_autoptr(KesCareRecord) record = NULL;
   g_autofree char *kind = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (record_id != NULL, NULL);
@@ -663,10 +663,10 @@ kes_store_load_care_record (KesStore    *self,
     "JOIN staff s ON s.id = r.updated_by WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     record = kes_store_care_record_from_row (stmt, kind);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (record == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No care record has the id %s"), record_id);

@@ -94,7 +94,7 @@ caseload_clear (Caseload *caseload)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Caseload, caseload_clear)
 
 static const char *
-text_or_null (sqlite3_stmt *stmt,
+text_or_null (KesDbStmt *stmt,
               int           column)
 {
   return kes_care_column_or_null (stmt, column);
@@ -110,7 +110,7 @@ load_courses (KesStore     *store,
               GError      **error)
 {
   const int c = KES_CARE_N_PATIENT_COLUMNS;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_care_prepare_scoped (store,
@@ -120,10 +120,10 @@ load_courses (KesStore     *store,
     "WHERE +x.category = ?1 %s ORDER BY p.id, x.start_date, x.id", team_id, patient_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, category, -1, KES_DB_COPY);
   caseload->order = g_ptr_array_new_with_free_func ((GDestroyNotify) monitored_free);
   caseload->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *id = kes_store_column_text (stmt, 0);
       Monitored *monitored = g_hash_table_lookup (caseload->by_id, id);
@@ -139,7 +139,7 @@ load_courses (KesStore     *store,
       g_ptr_array_add (monitored->courses,
                        kes_course_new (kes_store_column_text (stmt, c + 1), text_or_null (stmt, c + 2),
                                        text_or_null (stmt, c + 3), text_or_null (stmt, c + 4),
-                                       sqlite3_column_double (stmt, c + 5), text_or_null (stmt, c + 6)));
+                                       kes_db_column_double (stmt, c + 5), text_or_null (stmt, c + 6)));
     }
   return kes_care_finish_query (store, stmt, rc, error);
 }
@@ -147,7 +147,7 @@ load_courses (KesStore     *store,
 /* Runs @sql (one "?1" for the category, rows starting with the patient id)
  * over the patients on the caseload, calling @row for each. */
 typedef void (*RowFunc) (Monitored    *monitored,
-                         sqlite3_stmt *stmt);
+                         KesDbStmt *stmt);
 
 static gboolean
 for_each_row (KesStore     *store,
@@ -157,14 +157,14 @@ for_each_row (KesStore     *store,
               RowFunc       row,
               GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (store, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (bind != NULL)
-    sqlite3_bind_text (stmt, 1, bind, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    kes_db_bind_text (stmt, 1, bind, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       Monitored *monitored = g_hash_table_lookup (caseload->by_id, kes_store_column_text (stmt, 0));
 
@@ -178,7 +178,7 @@ for_each_row (KesStore     *store,
 
 static void
 fbc_row (Monitored    *monitored,
-         sqlite3_stmt *stmt)
+         KesDbStmt *stmt)
 {
   KesFbcResult result = { 0 };
   KesFbcLight light;
@@ -186,8 +186,8 @@ fbc_row (Monitored    *monitored,
   result.taken = kes_date_from_iso (kes_store_column_text (stmt, 1));
   if (result.taken == NULL)
     return;
-  result.wbc = sqlite3_column_double (stmt, 2);
-  result.neutrophils = sqlite3_column_double (stmt, 3);
+  result.wbc = kes_db_column_double (stmt, 2);
+  result.neutrophils = kes_db_column_double (stmt, 3);
   result.service_light = kes_fbc_light_parse (text_or_null (stmt, 4), &light) ? (int) light : -1;
   /* The thresholds in force on the day of the result. */
   result.thresholds = KES_FBC_THRESHOLDS_STANDARD;
@@ -202,7 +202,7 @@ fbc_row (Monitored    *monitored,
 
 static void
 threshold_row (Monitored    *monitored,
-               sqlite3_stmt *stmt)
+               KesDbStmt *stmt)
 {
   Setting setting = { kes_date_from_iso (kes_store_column_text (stmt, 1)), KES_FBC_THRESHOLDS_STANDARD };
 
@@ -216,7 +216,7 @@ threshold_row (Monitored    *monitored,
 
 static void
 no_rechallenge_row (Monitored    *monitored,
-                    sqlite3_stmt *stmt)
+                    KesDbStmt *stmt)
 {
   monitored->no_rechallenge = TRUE;
 }
@@ -325,9 +325,9 @@ kes_store_due_clozapine (KesStore     *store,
 
 static void
 level_row (Monitored    *monitored,
-           sqlite3_stmt *stmt)
+           KesDbStmt *stmt)
 {
-  KesLithiumLevel level = { kes_date_from_iso (kes_store_column_text (stmt, 1)), sqlite3_column_double (stmt, 2) };
+  KesLithiumLevel level = { kes_date_from_iso (kes_store_column_text (stmt, 1)), kes_db_column_double (stmt, 2) };
 
   if (level.taken != NULL)
     g_array_append_val (monitored->results, level);
@@ -336,21 +336,21 @@ level_row (Monitored    *monitored,
 /* The plan in force: the latest decided, rows arriving oldest first. */
 static void
 plan_row (Monitored    *monitored,
-          sqlite3_stmt *stmt)
+          KesDbStmt *stmt)
 {
   KesLithiumTarget target;
 
   if (!kes_lithium_target_parse (kes_store_column_text (stmt, 1), &target))
     return;
   monitored->plan.target = target;
-  monitored->plan.interacting_drugs = sqlite3_column_int (stmt, 2) != 0;
-  monitored->plan.renal_thyroid_calcium_risk = sqlite3_column_int (stmt, 3) != 0;
-  monitored->plan.poor_control_or_adherence = sqlite3_column_int (stmt, 4) != 0;
+  monitored->plan.interacting_drugs = kes_db_column_int (stmt, 2) != 0;
+  monitored->plan.renal_thyroid_calcium_risk = kes_db_column_int (stmt, 3) != 0;
+  monitored->plan.poor_control_or_adherence = kes_db_column_int (stmt, 4) != 0;
 }
 
 static void
 checks_row (Monitored    *monitored,
-            sqlite3_stmt *stmt)
+            KesDbStmt *stmt)
 {
   for (guint i = 0; i < KES_N_LITHIUM_CHECKS; i++)
     {

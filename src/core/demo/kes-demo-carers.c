@@ -35,7 +35,7 @@ team_patients (KesStore  *store,
                GError   **error)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = kes_store_prepare (store,
+  KesDbStmt *stmt = kes_store_prepare (store,
     "SELECT id FROM patient WHERE team_id = ? ORDER BY sort_name, id LIMIT ?", error);
 
   if (stmt == NULL)
@@ -44,10 +44,10 @@ team_patients (KesStore  *store,
       return NULL;
     }
   kes_store_bind_text (stmt, 1, kes_staff_get_team_id (clinician));
-  sqlite3_bind_int (stmt, 2, DEMO_CARERS);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_int (stmt, 2, DEMO_CARERS);
+  while (kes_db_step (stmt) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return ids;
 }
 

@@ -12,6 +12,7 @@
 #include "kes-demo.h"
 #include "kes-error.h"
 #include "kes-services.h"
+#include "kes-store-staff.h"
 #include "kes-validate.h"
 
 static const char * const given_names[] = {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kes-store-due.h"
 #include "kes-store-private.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ typedef gboolean (*KesDueProvider) (KesStore     *store,
 /* Prepares @sql_format, whose one "%s" stands where a condition on the
  * patient table (aliased "p") may go: "AND p.team_id = :team" when @team_id
  * is given (and bound), nothing otherwise. */
-sqlite3_stmt *kes_store_prepare_for_team (KesStore    *store,
+KesDbStmt *kes_store_prepare_for_team (KesStore    *store,
                                           const char  *sql_format,
                                           const char  *team_id,
                                           GError     **error);

@@ -9,6 +9,7 @@
 #include "kes-due.h"
 #include "kes-store-community-private.h"
 #include "kes-store-due-private.h"
+#include "kes-store-due.h"
 #include "kes-store-referrals-private.h"
 #include "kes-store-moj.h"
 #include "kes-store-risk-private.h"
@@ -36,7 +37,7 @@ static const struct
   { kes_store_due_care_plans, KES_PERMISSION_VIEW_CLINICAL },
 };
 
-sqlite3_stmt *
+KesDbStmt *
 kes_store_prepare_for_team (KesStore    *store,
                             const char  *sql_format,
                             const char  *team_id,
@@ -44,7 +45,7 @@ kes_store_prepare_for_team (KesStore    *store,
 {
   const char *slot = strstr (sql_format, "%s");
   g_autoptr(GString) sql = g_string_new_len (sql_format, slot - sql_format);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (slot != NULL, NULL);
   if (team_id != NULL)
@@ -54,7 +55,7 @@ kes_store_prepare_for_team (KesStore    *store,
   stmt = kes_store_prepare (store, g_intern_string (sql->str), error);
 
   if (stmt != NULL && team_id != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":team"), team_id, -1, SQLITE_TRANSIENT);
+    kes_db_bind_text (stmt, kes_db_bind_parameter_index (stmt, ":team"), team_id, -1, KES_DB_COPY);
   return stmt;
 }
 

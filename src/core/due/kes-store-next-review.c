@@ -32,7 +32,7 @@ kes_store_next_review (KesStore           *self,
                        KesNextReviewKind  *kind_out,
                        GError            **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -45,15 +45,15 @@ kes_store_next_review (KesStore           *self,
   stmt = kes_store_prepare (self, NEXT_REVIEW_SQL, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       *date_out = g_strdup (kes_store_column_text (stmt, 0));
-      *kind_out = (KesNextReviewKind) sqlite3_column_int (stmt, 1);
+      *kind_out = (KesNextReviewKind) kes_db_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the next review"));
       g_clear_pointer (date_out, g_free);

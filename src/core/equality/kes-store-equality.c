@@ -30,7 +30,7 @@ count_caseload (KesStore           *self,
                 KesEqualityReport  *report,
                 GError            **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT json_extract (v.data, '$.ethnicity'), json_extract (v.data, '$.gender'), "
     "p.birth_date, p.legal_status FROM patient p JOIN record r ON r.id = p.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
@@ -39,8 +39,8 @@ count_caseload (KesStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, report->to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, report->to, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *ethnicity = kes_store_column_text (stmt, 0);
       const char *gender = kes_store_column_text (stmt, 1);
@@ -50,8 +50,8 @@ count_caseload (KesStore           *self,
       if (is_restricted (kes_store_column_text (stmt, 3)))
         kes_equality_report_add (report, KES_MEASURE_RESTRICTED, ethnicity, gender, birth);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not count the caseload"));
       return FALSE;
@@ -65,7 +65,7 @@ count_carer_assessments (KesStore           *self,
                          GError            **error)
 {
   /* Offers in the period, grouped by the patient cared for. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT json_extract (v.data, '$.ethnicity'), json_extract (v.data, '$.gender'), p.birth_date "
     "FROM carer_assessment a JOIN record ar ON ar.id = a.id "
     "LEFT JOIN patient p ON p.id = a.patient_id LEFT JOIN record r ON r.id = p.id "
@@ -75,13 +75,13 @@ count_carer_assessments (KesStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, report->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, report->to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, report->from, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, report->to, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     kes_equality_report_add (report, KES_MEASURE_CARER_ASSESSMENTS, kes_store_column_text (stmt, 0),
                              kes_store_column_text (stmt, 1), kes_store_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not count carer’s assessments"));
       return FALSE;
@@ -103,7 +103,7 @@ count_referrals (KesStore           *self,
 {
   /* Every episode of every active referral (kes-referral-stats.h), by the
    * patient referred: received in the period, decided in the period. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT v.data, json_extract (pv.data, '$.ethnicity'), json_extract (pv.data, '$.gender'), p.birth_date "
     "FROM referral f JOIN record r ON r.id = f.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
@@ -114,7 +114,7 @@ count_referrals (KesStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();
       g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_episode_free);
@@ -124,7 +124,7 @@ count_referrals (KesStore           *self,
 
       if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 0), error))
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return FALSE;
         }
       kes_referral_episodes_append (episodes, referral, ethnicity);
@@ -140,8 +140,8 @@ count_referrals (KesStore           *self,
                                               ethnicity, gender, birth);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not count the referrals"));
       return FALSE;
@@ -155,7 +155,7 @@ count_recalls (KesStore           *self,
                GError            **error)
 {
   /* Recalls to hospital dated in the period, on legal status records. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT json_extract (pv.data, '$.ethnicity'), json_extract (pv.data, '$.gender'), p.birth_date "
     "FROM moj_record m JOIN record mr ON mr.id = m.id "
     "JOIN patient p ON p.id = m.patient_id JOIN record pr ON pr.id = p.id "
@@ -166,13 +166,13 @@ count_recalls (KesStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, report->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, report->to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, report->from, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, report->to, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     kes_equality_report_add (report, KES_MEASURE_RECALLS, kes_store_column_text (stmt, 0),
                              kes_store_column_text (stmt, 1), kes_store_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not count recalls"));
       return FALSE;

@@ -13,6 +13,7 @@
 #include "kes-liaison.h"
 #include "kes-store-field-records-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 
 /* Liaison and diversion screenings in the store, and their conversion into
@@ -245,7 +246,7 @@ count_referred_onward (KesStore    *self,
                        guint       *count,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT count (DISTINCT s.id) FROM ld_screening s JOIN record r ON r.id = s.id "
     "JOIN ld_onward_referral o ON o.screening_id = s.id JOIN record ro ON ro.id = o.id "
     "WHERE r.state = 'active' AND ro.state = 'active' AND s.screened_on >= ?1 AND s.screened_on <= ?2",
@@ -253,16 +254,16 @@ count_referred_onward (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, from, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, to, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       kes_store_set_db_error (self, error, _("Could not count the referrals to other services"));
       return FALSE;
     }
-  *count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *count = (guint) kes_db_column_int (stmt, 0);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -432,7 +433,7 @@ kes_store_find_referral_screening (KesStore    *self,
                                    const char  *referral_id,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   char *id = NULL;
   int rc;
 
@@ -448,12 +449,12 @@ kes_store_find_referral_screening (KesStore    *self,
     "ORDER BY s.id LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, referral_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     id = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     kes_store_set_db_error (self, error, _("Could not read the screenings"));
   return id;
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * "C.insight"), so each part can be signed on its own: signing stores a
  * SHA-256 digest of the part's content, and a later change to that content
  * shows as altered after signing. Core knows parts and signers, not the
- * template's layout (src/report reads that). */
+ * template's layout (src/documents reads that). */
 typedef enum
 {
   KES_MOJ_PART_DRAFT,

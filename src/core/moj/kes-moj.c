@@ -505,7 +505,7 @@ kes_moj_prefill_sources (void)
     "legal.summary", "legal.mappa", "legal.victims", "offences", "conditions",
     "supervisor.social", "supervisor.clinical", "contacts.count", "contacts.dates",
     "period.from", "period.to",
-    /* Filled by the report layer (src/report/kes-report-moj.c): the latest
+    /* Filled by the report layer (src/documents/kes-report-moj.c): the latest
      * signed-off structured risk assessment as its assessor recorded it,
      * and the rows of a compliance table (one per condition in force). */
     "risk.latest", "conditions.in_force", NULL,

@@ -11,6 +11,8 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-due-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 
 /* What restricted-patient records make due (Today and the Reports area),
  * and the values a report template can prefill from the record. */
@@ -29,7 +31,7 @@ typedef struct
 } DuePatient;
 
 static DuePatient *
-due_patient_new (sqlite3_stmt *stmt,
+due_patient_new (KesDbStmt *stmt,
                  int           first_column)
 {
   DuePatient *patient = g_new0 (DuePatient, 1);
@@ -231,7 +233,7 @@ kes_store_moj_due_items (KesStore     *self,
                          GError      **error)
 {
   g_autoptr(DuePatient) patient = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -250,11 +252,11 @@ kes_store_moj_due_items (KesStore     *self,
     "ORDER BY p.id, m.sort_date DESC, r.created_at DESC, m.id", team_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_moj_kind_to_string (KES_MOJ_LEGAL_STATUS), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kes_moj_kind_to_string (KES_MOJ_REPORT), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kes_moj_kind_to_string (KES_MOJ_LATE_NOTICE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kes_moj_kind_to_string (KES_MOJ_ADDRESS_NOTICE), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, kes_moj_kind_to_string (KES_MOJ_LEGAL_STATUS), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 2, kes_moj_kind_to_string (KES_MOJ_REPORT), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 3, kes_moj_kind_to_string (KES_MOJ_LATE_NOTICE), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, kes_moj_kind_to_string (KES_MOJ_ADDRESS_NOTICE), -1, KES_DB_STATIC);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesMojRecord *record;
 
@@ -268,13 +270,13 @@ kes_store_moj_due_items (KesStore     *self,
       record = kes_store_moj_record_from_row (stmt, error);
       if (record == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return FALSE;
         }
       g_ptr_array_add (due_patient_bucket (patient, kes_moj_record_get_kind (record)), record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the restricted patient records"));
       return FALSE;
@@ -335,7 +337,7 @@ contact_dates (KesStore    *self,
                GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* The same contacts kes_store_count_contacts counts. */
@@ -346,10 +348,10 @@ contact_dates (KesStore    *self,
     "AND (?3 IS NULL OR substr (occurred_at, 1, 10) <= ?3) ORDER BY occurred_at", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, from);
   kes_store_bind_text (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autofree char *date = kes_date_to_display (kes_store_column_text (stmt, 0));
       const char *type = kes_code_list_lookup (kes_code_list_get (KES_CODES_CONTACT_TYPE),
@@ -357,8 +359,8 @@ contact_dates (KesStore    *self,
       g_string_append_printf (text, "%s%s (%s)", text->len > 0 ? "; " : "", date,
                               type != NULL ? type : kes_store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the contact log"));
       return NULL;

@@ -81,7 +81,7 @@ GPtrArray *kes_store_moj_query (KesStore    *self,
 
 /* The record in a row whose first columns are: id, patient_id, kind, data,
  * revision, state. */
-KesMojRecord *kes_store_moj_record_from_row (sqlite3_stmt  *stmt,
+KesMojRecord *kes_store_moj_record_from_row (KesDbStmt     *stmt,
                                              GError       **error);
 
 G_END_DECLS

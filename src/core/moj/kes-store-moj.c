@@ -13,6 +13,7 @@
 #include "kes-moj-schedule.h"
 #include "kes-store-import-private.h"
 #include "kes-store-moj-private.h"
+#include "kes-store-patients.h"
 
 /* Restricted-patient records share one projection table, moj_record
  * (migration moj): id, patient, kind, the kind's sort date and the current
@@ -26,25 +27,25 @@ kes_store_project_moj_record (KesStore      *self,
                               GError       **error)
 {
   KesMojKind kind = kes_moj_record_get_kind (record);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO moj_record (id, patient_id, kind, sort_date, data) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (id) DO UPDATE SET sort_date = ?4, data = ?5", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_moj_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_moj_record_get_patient_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_moj_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kes_moj_record_get_text (record, kes_moj_kind_sort_key (kind)), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, kes_moj_record_get_id (record), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_moj_record_get_patient_id (record), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_moj_kind_to_string (kind), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, kes_moj_record_get_text (record, kes_moj_kind_sort_key (kind)), -1,
+                     KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, json, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the restricted patient records"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (kind == KES_MOJ_LEGAL_STATUS)
     return kes_store_refresh_patient_legal (self, kes_moj_record_get_patient_id (record), error);
   return TRUE;
@@ -80,7 +81,7 @@ check_incident_link (KesStore      *self,
   g_autofree char *kind = NULL;
   g_autofree char *patient = NULL;
   KesRecordState state;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (*incident_id == '\0')
     return TRUE;
@@ -93,15 +94,15 @@ check_incident_link (KesStore      *self,
   stmt = kes_store_prepare (self, "SELECT kind, state, patient_id FROM record WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incident_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, incident_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       kind = g_strdup (kes_store_column_text (stmt, 0));
       state = g_str_equal (kes_store_column_text (stmt, 1), "active") ? KES_RECORD_ACTIVE
                                                                       : KES_RECORD_ENTERED_IN_ERROR;
       patient = g_strdup (kes_store_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (kind == NULL || !g_str_equal (kind, "moj-incident") || state != KES_RECORD_ACTIVE ||
       g_strcmp0 (patient, kes_moj_record_get_patient_id (record)) != 0)
     {
@@ -185,7 +186,7 @@ kes_store_write_moj_record (KesStore       *self,
 }
 
 KesMojRecord *
-kes_store_moj_record_from_row (sqlite3_stmt *stmt,
+kes_store_moj_record_from_row (KesDbStmt *stmt,
                                GError      **error)
 {
   /* Columns: id, patient_id, kind, data, revision, state. */
@@ -200,7 +201,7 @@ kes_store_moj_record_from_row (sqlite3_stmt *stmt,
   record = kes_moj_record_new (kind, kes_store_column_text (stmt, 1));
   if (!kes_moj_record_load_json (record, kes_store_column_text (stmt, 3), error))
     return NULL;
-  kes_moj_record_set_identity (record, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 4),
+  kes_moj_record_set_identity (record, kes_store_column_text (stmt, 0), kes_db_column_int64 (stmt, 4),
                                g_str_equal (kes_store_column_text (stmt, 5), "active")
                                  ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
   return g_steal_pointer (&record);
@@ -213,7 +214,7 @@ kes_store_load_moj_record (KesStore    *self,
 {
   g_autoptr(KesMojRecord) record = NULL;
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -223,11 +224,11 @@ kes_store_load_moj_record (KesStore    *self,
     "FROM moj_record m JOIN record r ON r.id = m.id WHERE m.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     record = kes_store_moj_record_from_row (stmt, &local);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -251,7 +252,7 @@ kes_store_moj_query (KesStore    *self,
                      GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_store_prepare (self,
@@ -261,21 +262,21 @@ kes_store_moj_query (KesStore    *self,
     "ORDER BY m.sort_date DESC, r.created_at DESC, m.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_moj_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, include_errors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_moj_kind_to_string (kind), -1, KES_DB_STATIC);
+  kes_db_bind_int (stmt, 3, include_errors);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesMojRecord *record = kes_store_moj_record_from_row (stmt, error);
       if (record == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (records, record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the restricted patient records"));
       return NULL;

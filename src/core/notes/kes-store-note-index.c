@@ -35,7 +35,7 @@ exec_schema_sql (KesStore    *self,
                  const char  *sql,
                  GError     **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (kes_db_exec (self->db, sql, NULL) != KES_DB_OK)
     {
       kes_store_set_db_error (self, error, _("Could not update the note search index"));
       return FALSE;
@@ -50,7 +50,7 @@ kes_store_defer_note_index (KesStore  *self,
 {
   g_autoptr(KesDeferredNoteIndex) deferred = g_new0 (KesDeferredNoteIndex, 1);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -61,9 +61,9 @@ kes_store_defer_note_index (KesStore  *self,
   stmt = kes_store_prepare (self, "SELECT COALESCE (MAX (rowid), 0) FROM note", error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    deferred->last_rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    deferred->last_rowid = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
 
   /* New rows are numbered after the largest, so "after last_rowid" is
    * exactly the import's, unless the numbers have run out (then SQLite
@@ -77,13 +77,13 @@ kes_store_defer_note_index (KesStore  *self,
     "AND sql LIKE '%note_fts%' ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_ptr_array_add (names, g_strdup (kes_store_column_text (stmt, 0)));
       g_ptr_array_add (deferred->trigger_sql, g_strdup (kes_store_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the database"));
       return NULL;
@@ -92,10 +92,11 @@ kes_store_defer_note_index (KesStore  *self,
   for (guint i = 0; i < names->len; i++)
     {
       /* Names come from the schema itself; quoted all the same. */
-      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (char *) names->pdata[i]);
+      g_autofree char *name = kes_db_quote_identifier (names->pdata[i]);
+      char *sql = g_strconcat ("DROP TRIGGER ", name, NULL);
       gboolean dropped = exec_schema_sql (self, sql, error);
 
-      sqlite3_free (sql);
+      g_free (sql);
       if (!dropped)
         return NULL;
     }
@@ -109,7 +110,7 @@ kes_store_index_deferred_notes (KesStore              *self,
                                 GError               **error)
 {
   g_autoptr(KesDeferredNoteIndex) owned = deferred;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (deferred != NULL, FALSE);
@@ -122,14 +123,14 @@ kes_store_index_deferred_notes (KesStore              *self,
     "WHERE rowid > ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deferred->last_rowid);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_int64 (stmt, 1, deferred->last_rowid);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the note search index"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
 
   for (guint i = 0; i < deferred->trigger_sql->len; i++)
     if (!exec_schema_sql (self, g_ptr_array_index (deferred->trigger_sql, i), error))

@@ -8,6 +8,7 @@
 #include "kes-audit.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-notes.h"
 #include "kes-store-private.h"
 
 /* Contacts and clinical notes: revisioned records that belong to a patient. */
@@ -27,7 +28,7 @@ kes_store_project_contact (KesStore    *self,
                            KesContact  *contact,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO contact (id, patient_id, occurred_at, contact_type, with_whom, location, "
     "duration_minutes, summary, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'active') "
     "ON CONFLICT (id) DO UPDATE SET occurred_at = ?3, contact_type = ?4, with_whom = ?5, "
@@ -37,21 +38,21 @@ kes_store_project_contact (KesStore    *self,
     return FALSE;
   /* Static binds (no copies, a million contacts in a demo): the contact
    * outlives the step, and the statement is reset right after it. */
-  sqlite3_bind_text (stmt, 1, kes_contact_get_id (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kes_contact_get_patient_id (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kes_contact_get_occurred_at (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kes_contact_get_contact_type (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, kes_contact_get_with_whom (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, kes_contact_get_location (contact), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, kes_contact_get_duration_minutes (contact));
-  sqlite3_bind_text (stmt, 8, kes_contact_get_summary (contact), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, kes_contact_get_id (contact), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 2, kes_contact_get_patient_id (contact), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 3, kes_contact_get_occurred_at (contact), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, kes_contact_get_contact_type (contact), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 5, kes_contact_get_with_whom (contact), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 6, kes_contact_get_location (contact), -1, KES_DB_STATIC);
+  kes_db_bind_int (stmt, 7, kes_contact_get_duration_minutes (contact));
+  kes_db_bind_text (stmt, 8, kes_contact_get_summary (contact), -1, KES_DB_STATIC);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the contact log"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -110,7 +111,7 @@ kes_store_list_contacts (KesStore    *self,
                          GError     **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_CONTACT);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -125,14 +126,14 @@ kes_store_list_contacts (KesStore    *self,
     "ORDER BY c.occurred_at DESC, c.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, include_errors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, include_errors);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesContact) contact = kes_contact_new ();
 
       kes_contact_set_identity (contact, kes_store_column_text (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1),
+                                kes_db_column_int64 (stmt, 1),
                                 g_str_equal (kes_store_column_text (stmt, 2), "active")
                                   ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
       kes_contact_set_patient_id (contact, patient_id);
@@ -140,13 +141,13 @@ kes_store_list_contacts (KesStore    *self,
       kes_contact_set_contact_type (contact, kes_store_column_text (stmt, 4));
       kes_contact_set_with_whom (contact, kes_store_column_text (stmt, 5));
       kes_contact_set_location (contact, kes_store_column_text (stmt, 6));
-      kes_contact_set_duration_minutes (contact, sqlite3_column_int (stmt, 7));
+      kes_contact_set_duration_minutes (contact, kes_db_column_int (stmt, 7));
       kes_contact_set_summary (contact, kes_store_column_text (stmt, 8));
       kes_contact_set_author_name (contact, kes_store_column_text (stmt, 9));
       g_list_store_append (list, contact);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the contact log"));
       return NULL;
@@ -162,7 +163,7 @@ kes_store_count_contacts (KesStore   *self,
                           const char *from_date,
                           const char *to_date)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
@@ -179,12 +180,12 @@ kes_store_count_contacts (KesStore   *self,
     "AND (?3 IS NULL OR substr (occurred_at, 1, 10) <= ?3)", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, from_date);
   kes_store_bind_text (stmt, 3, to_date);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    count = (guint) kes_db_column_int (stmt, 0);
+  kes_db_reset (stmt);
   return count;
 }
 
@@ -195,7 +196,7 @@ kes_store_project_note (KesStore    *self,
                         KesNote     *note,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO note (id, patient_id, written_at, title, body, state) "
     "VALUES (?1, ?2, ?3, ?4, ?5, 'active') "
     "ON CONFLICT (id) DO UPDATE SET written_at = ?3, title = ?4, body = ?5", error);
@@ -203,18 +204,18 @@ kes_store_project_note (KesStore    *self,
   if (stmt == NULL)
     return FALSE;
   /* Static binds, as for contacts. */
-  sqlite3_bind_text (stmt, 1, kes_note_get_id (note), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kes_note_get_patient_id (note), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kes_note_get_written_at (note), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kes_note_get_title (note), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, kes_note_get_body (note), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, kes_note_get_id (note), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 2, kes_note_get_patient_id (note), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 3, kes_note_get_written_at (note), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, kes_note_get_title (note), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 5, kes_note_get_body (note), -1, KES_DB_STATIC);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the notes"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -275,7 +276,7 @@ kes_store_list_notes (KesStore    *self,
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_NOTE);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -289,14 +290,14 @@ kes_store_list_notes (KesStore    *self,
     "ORDER BY n.written_at DESC, n.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, include_errors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, include_errors);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesNote *note = kes_note_new ();
 
       kes_note_set_identity (note, kes_store_column_text (stmt, 0),
-                             sqlite3_column_int64 (stmt, 1),
+                             kes_db_column_int64 (stmt, 1),
                              g_str_equal (kes_store_column_text (stmt, 2), "active")
                                ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
       kes_note_set_patient_id (note, patient_id);
@@ -306,8 +307,8 @@ kes_store_list_notes (KesStore    *self,
       kes_note_set_author_name (note, kes_store_column_text (stmt, 6));
       g_ptr_array_add (notes, note);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the notes"));
       return NULL;
@@ -391,7 +392,7 @@ kes_store_search_notes (KesStore    *self,
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -414,9 +415,9 @@ kes_store_search_notes (KesStore    *self,
     "ORDER BY note_fts.rowid DESC LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, match, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, (int) limit);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autofree char *name = kes_patient_format_display_name (kes_store_column_text (stmt, 2),
                                                                kes_store_column_text (stmt, 3),
@@ -427,8 +428,8 @@ kes_store_search_notes (KesStore    *self,
                                                kes_store_column_text (stmt, 5),
                                                kes_store_column_text (stmt, 6)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not search the notes"));
       return NULL;

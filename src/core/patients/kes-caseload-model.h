@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kes-store-patients.h"
 #include "kes-types.h"
 
 G_BEGIN_DECLS

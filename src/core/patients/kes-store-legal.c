@@ -147,18 +147,18 @@ revision_text (KesStore   *self,
                const char *key)
 {
   g_autofree char *path = g_strconcat ("$.", key, NULL);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT CAST (json_extract (data, ?3) AS TEXT) FROM revision WHERE record_id = ?1 AND revision = ?2", NULL);
   char *text = NULL;
 
   if (stmt == NULL)
     return g_strdup ("");
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_int64 (stmt, 2, revision);
+  kes_db_bind_text (stmt, 3, path, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     text = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return text != NULL ? text : g_strdup ("");
 }
 

@@ -10,6 +10,7 @@
 #include "kes-caseload-model.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 
 /* A member of the patient's (?1) current legal status record, or NULL:
@@ -30,20 +31,20 @@ kes_store_refresh_patient_legal (KesStore    *self,
                                  const char  *patient_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "UPDATE patient SET mhcs_reference = " CURRENT_LEGAL ("mhcs_reference") ", "
     "legal_status = " CURRENT_LEGAL ("authority") " WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the caseload"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -67,7 +68,7 @@ kes_store_project_patient (KesStore    *self,
   /* The legal status and MHCS reference the caseload lists and searches
    * come from the patient's current legal status record, their one home
    * (kes_store_refresh_patient_legal keeps them so as it changes). */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO patient (id, family_name, given_name, preferred_name, sort_name, birth_date, "
     "nhs_number, mhcs_reference, team_id, coordinator_id, legal_status) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " CURRENT_LEGAL ("mhcs_reference") ", ?8, ?9, "
@@ -77,22 +78,22 @@ kes_store_project_patient (KesStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_patient_get_id (patient), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_patient_get_text (patient, KES_PATIENT_PREFERRED_NAME), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, sort_name, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_patient_get_id (patient), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_patient_get_text (patient, KES_PATIENT_FAMILY_NAME), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_patient_get_text (patient, KES_PATIENT_GIVEN_NAME), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_patient_get_text (patient, KES_PATIENT_PREFERRED_NAME), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, sort_name, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 6, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
   kes_store_bind_text (stmt, 7, kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER));
   kes_store_bind_text (stmt, 8, kes_patient_get_text (patient, KES_PATIENT_TEAM_ID));
   kes_store_bind_text (stmt, 9, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the caseload"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -228,7 +229,7 @@ kes_store_find_nhs_number_holder (KesStore    *self,
                                   char       **holder_name,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -245,10 +246,10 @@ kes_store_find_nhs_number_holder (KesStore    *self,
     "WHERE p.nhs_number = ?1 AND r.state = 'active' AND p.id IS NOT ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, nhs_digits, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, nhs_digits, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       *held = TRUE;
       /* Named only to someone who may read that patient's register entry:
@@ -258,8 +259,8 @@ kes_store_find_nhs_number_holder (KesStore    *self,
         *holder_name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
                                                         kes_store_column_text (stmt, 1), NULL);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not look for the NHS number"));
       return FALSE;
@@ -323,7 +324,7 @@ kes_store_load_patient (KesStore    *self,
                         GError     **error)
 {
   g_autoptr(KesPatient) patient = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   KesRecordState state;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -337,23 +338,23 @@ kes_store_load_patient (KesStore    *self,
     "WHERE r.id = ? AND r.kind = 'patient'", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No patient has the id %s"), id);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return NULL;
     }
   patient = kes_patient_new ();
   state = g_str_equal (kes_store_column_text (stmt, 2), "entered-in-error")
             ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
-  kes_patient_set_identity (patient, id, sqlite3_column_int64 (stmt, 1), state);
+  kes_patient_set_identity (patient, id, kes_db_column_int64 (stmt, 1), state);
   if (!kes_patient_load_json (patient, kes_store_column_text (stmt, 0), error))
     {
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (!kes_store_audit_view (self, id, id, "register", error))
     return NULL;
   return g_steal_pointer (&patient);
@@ -368,7 +369,7 @@ resolve_patient_key (KesStore    *self,
 {
   g_autofree char *nhs = NULL;
   char *id = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (g_uuid_string_is_valid (key))
     return g_strdup (key);
@@ -381,10 +382,10 @@ resolve_patient_key (KesStore    *self,
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, nhs);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 2, key, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     id = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (id == NULL)
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
                  _("No patient has the id, NHS number or MHCS reference “%s”"), key);
@@ -423,7 +424,7 @@ kes_store_lookup_patient_id (KesStore    *self,
 guint
 kes_store_count_patients (KesStore *self)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
@@ -432,10 +433,10 @@ kes_store_count_patients (KesStore *self)
     return 0;
   stmt = kes_store_prepare (self,
     "SELECT count(*) FROM record WHERE kind = 'patient' AND state = 'active'", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
+    count = (guint) kes_db_column_int (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
   return count;
 }
 
@@ -445,9 +446,9 @@ kes_store_count_patients (KesStore *self)
 static gboolean
 in_scope (KesStore     *self,
           const char   *scope,
-          sqlite3_stmt *stmt)
+          KesDbStmt *stmt)
 {
-  const char *team = (const char *) sqlite3_column_text (stmt, 8);
+  const char *team = (const char *) kes_db_column_text (stmt, 8);
 
   return scope == NULL || team == NULL || g_str_equal (team, scope) ||
          kes_store_has_break_glass (self, kes_store_column_text (stmt, 0));
@@ -461,7 +462,7 @@ kes_store_load_caseload_rows (KesStore  *self,
   g_autofree char *scope = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(KesTeam) team = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -477,7 +478,7 @@ kes_store_load_caseload_rows (KesStore  *self,
     "LEFT JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON s.id = p.coordinator_id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autofree char *name = NULL;
 
@@ -498,8 +499,8 @@ kes_store_load_caseload_rows (KesStore  *self,
                                                    kes_store_column_text (stmt, 11),
                                                    kes_store_column_text (stmt, 12)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the caseload"));
       return NULL;
@@ -521,7 +522,7 @@ kes_store_find_patient_named (KesStore   *self,
                               const char *except_id,
                               GError    **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   g_autofree char *sort_name = NULL;
   char *id = NULL;
 
@@ -538,10 +539,10 @@ kes_store_find_patient_named (KesStore   *self,
   if (stmt == NULL || given == NULL || family == NULL)
     return NULL;
   sort_name = make_sort_name (family, given);
-  sqlite3_bind_text (stmt, 1, sort_name, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, sort_name, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (kes_db_step (stmt) == KES_DB_ROW)
     id = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return id;
 }

@@ -39,12 +39,12 @@ project (KesStore        *self,
 {
   const KesRecordKind *kind = kes_field_record_get_kind (record);
   g_autofree char *sql = projection_sql (kind);
-  sqlite3_stmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
+  KesDbStmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
   int index = 2;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_field_record_get_id (record), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_field_record_get_id (record), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 2, kes_field_record_get_patient_id (record));
   for (const KesFieldSpec *spec = kind->fields; spec->key != NULL; spec++)
     {
@@ -52,7 +52,7 @@ project (KesStore        *self,
         continue;
       index++;
       if (spec->type == KES_FIELD_BOOL)
-        sqlite3_bind_int (stmt, index, kes_field_record_get_bool (record, spec->key));
+        kes_db_bind_int (stmt, index, kes_field_record_get_bool (record, spec->key));
       else if (spec->type == KES_FIELD_CODES)
         {
           g_auto(GStrv) codes = kes_field_record_dup_list (record, spec->key);
@@ -62,13 +62,13 @@ project (KesStore        *self,
       else
         kes_store_bind_text (stmt, index, kes_field_record_get_text (record, spec->key));
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the record’s index"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -140,7 +140,7 @@ kes_store_read_field_record (KesStore            *self,
 {
   g_autoptr(KesFieldRecord) record = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_store_prepare (self,
@@ -149,12 +149,12 @@ kes_store_read_field_record (KesStore            *self,
     "JOIN staff s ON s.id = r.updated_by WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), kind->name))
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW && g_str_equal (kes_store_column_text (stmt, 0), kind->name))
     {
       record = kes_field_record_new (kind);
-      kes_field_record_set_identity (record, id, sqlite3_column_int64 (stmt, 2),
+      kes_field_record_set_identity (record, id, kes_db_column_int64 (stmt, 2),
                                      g_str_equal (kes_store_column_text (stmt, 3), "active")
                                        ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
       kes_field_record_set_patient_id (record, kes_store_column_text (stmt, 1));
@@ -162,8 +162,8 @@ kes_store_read_field_record (KesStore            *self,
                                     kes_store_column_text (stmt, 4));
       json = g_strdup (kes_store_column_text (stmt, 6));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the record"));
       return NULL;
@@ -189,19 +189,19 @@ kes_store_query_field_records (KesStore            *self,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
+  KesDbStmt *stmt = kes_store_prepare (self, g_intern_string (sql), error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
+  if (kes_db_bind_parameter_count (stmt) >= 1)
     kes_store_bind_text (stmt, 1, param1);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
+  if (kes_db_bind_parameter_count (stmt) >= 2)
     kes_store_bind_text (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the records"));
       return NULL;

@@ -27,7 +27,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
                              GPtrArray    *items,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare_for_team (store,
+  KesDbStmt *stmt = kes_store_prepare_for_team (store,
     "SELECT f.id, f.patient_id, p.family_name, p.given_name, p.preferred_name, p.team_id, v.data "
     "FROM referral f JOIN record r ON r.id = f.id AND r.state = 'active' "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
@@ -37,7 +37,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();
       g_autofree char *name = kes_patient_format_display_name (kes_store_column_text (stmt, 2),
@@ -45,7 +45,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
                                                                kes_store_column_text (stmt, 4));
       const char *referral_id = kes_store_column_text (stmt, 0);
       const char *patient_id = kes_store_column_text (stmt, 1);
-      const char *patient_team = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : kes_store_column_text (stmt, 5);
+      const char *patient_team = kes_db_column_type (stmt, 5) == KES_DB_NULL ? NULL : kes_store_column_text (stmt, 5);
       KesDueUrgency urgency;
 
       if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 6), NULL))
@@ -79,8 +79,8 @@ kes_store_inreach_tasks_due (KesStore     *store,
                                                     "patient/referral", referral_id));
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (store, error, _("Could not read in-reach plans"));
       return FALSE;

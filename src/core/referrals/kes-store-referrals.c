@@ -78,15 +78,15 @@ static char *
 patient_birth_date (KesStore   *self,
                     const char *patient_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT birth_date FROM patient WHERE id = ?1", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT birth_date FROM patient WHERE id = ?1", NULL);
   char *birth = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW && kes_db_column_type (stmt, 0) != KES_DB_NULL)
     birth = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return birth;
 }
 
@@ -95,7 +95,7 @@ kes_store_project_referral (KesStore     *self,
                             KesReferral  *referral,
                             GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO referral (id, patient_id, referral_date, source, area, security_level, unit, "
     "stage, stage_since, is_open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT (id) DO UPDATE SET referral_date = ?3, source = ?4, area = ?5, "
@@ -104,23 +104,23 @@ kes_store_project_referral (KesStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_referral_get_id (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_referral_get_id (referral), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_referral_get_text (referral, KES_REFERRAL_DATE), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_referral_get_text (referral, KES_REFERRAL_SOURCE), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, kes_referral_get_text (referral, KES_REFERRAL_AREA), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 6, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
   kes_store_bind_text (stmt, 7, kes_referral_get_text (referral, KES_REFERRAL_UNIT));
-  sqlite3_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 8, kes_referral_stage_to_string (stage), -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 9, kes_referral_get_stage_date (referral), -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 10, kes_referral_stage_is_open (stage));
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the referral list"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -368,25 +368,25 @@ fill_step_names (KesStore    *self,
                  KesReferral *referral)
 {
   GPtrArray *steps = kes_referral_get_steps (referral);
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT display_name FROM staff WHERE id = ?1", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT display_name FROM staff WHERE id = ?1", NULL);
 
   for (guint i = 0; stmt != NULL && i < steps->len; i++)
     {
       KesReferralStep *step = g_ptr_array_index (steps, i);
 
-      sqlite3_bind_text (stmt, 1, step->by_id != NULL ? step->by_id : "", -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      kes_db_bind_text (stmt, 1, step->by_id != NULL ? step->by_id : "", -1, KES_DB_COPY);
+      if (kes_db_step (stmt) == KES_DB_ROW)
         {
           g_free (step->by_name);
           step->by_name = g_strdup (kes_store_column_text (stmt, 0));
         }
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
     }
 }
 
 static KesReferral *
 referral_from_row (KesStore     *self,
-                   sqlite3_stmt *stmt,
+                   KesDbStmt *stmt,
                    GError      **error)
 {
   g_autoptr(KesReferral) referral = kes_referral_new ();
@@ -394,7 +394,7 @@ referral_from_row (KesStore     *self,
   /* Columns: id, revision, state, patient_id, data. */
   if (!kes_referral_load_json (referral, kes_store_column_text (stmt, 4), error))
     return NULL;
-  kes_referral_set_identity (referral, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+  kes_referral_set_identity (referral, kes_store_column_text (stmt, 0), kes_db_column_int64 (stmt, 1),
                              g_str_equal (kes_store_column_text (stmt, 2), "active")
                                ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
   kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, kes_store_column_text (stmt, 3));
@@ -407,7 +407,7 @@ kes_store_load_referral (KesStore    *self,
                          GError     **error)
 {
   g_autoptr(KesReferral) referral = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -419,15 +419,15 @@ kes_store_load_referral (KesStore    *self,
     "WHERE r.id = ?1 AND r.kind = 'referral'", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     referral = referral_from_row (self, stmt, error);
-  else if (rc == SQLITE_DONE)
+  else if (rc == KES_DB_DONE)
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No referral has the id %s"), id);
   else
     kes_store_set_db_error (self, error, _("Could not read the referral"));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (referral == NULL)
     return NULL;
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL,
@@ -510,7 +510,7 @@ kes_store_list_referrals (KesStore    *self,
                           GError     **error)
 {
   g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -525,20 +525,20 @@ kes_store_list_referrals (KesStore    *self,
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, patient_id);
-  sqlite3_bind_int (stmt, 2, open_only);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_int (stmt, 2, open_only);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesReferral *referral = referral_from_row (self, stmt, error);
 
       if (referral == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (referrals, referral);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the referrals"));
       return NULL;
@@ -577,19 +577,19 @@ char *
 kes_store_referral_patient_name (KesStore   *self,
                                  const char *patient_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT family_name, given_name, preferred_name FROM patient WHERE id = ?1", NULL);
   char *name = NULL;
 
   /* A name is the register: someone who may not open the patient sees none. */
   if (stmt == NULL || !kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, patient_id, NULL))
     return g_strdup ("");
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     name = kes_patient_format_display_name (kes_store_column_text (stmt, 0),
                                             kes_store_column_text (stmt, 1),
                                             kes_store_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return name != NULL ? name : g_strdup ("");
 }
 
@@ -598,7 +598,7 @@ kes_store_referral_episodes (KesStore  *self,
                              GError   **error)
 {
   g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_episode_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -614,19 +614,19 @@ kes_store_referral_episodes (KesStore  *self,
     "WHERE r.state = 'active' ORDER BY f.referral_date, f.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesReferral) referral = referral_from_row (self, stmt, error);
 
       if (referral == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       kes_referral_episodes_append (episodes, referral, kes_store_column_text (stmt, 5));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the referrals"));
       return NULL;
@@ -655,7 +655,7 @@ referral_patient (KesStore    *self,
                   const char  *referral_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   char *patient_id = NULL;
 
   if (!check_record (self, referral_id, "referral", error))
@@ -663,10 +663,10 @@ referral_patient (KesStore    *self,
   stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, referral_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     patient_id = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return patient_id;
 }
 
@@ -687,7 +687,7 @@ kes_store_add_referral_document (KesStore    *self,
   g_autofree char *base = NULL;
   const guint8 *data;
   gsize size;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   KesStaff *actor;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -722,25 +722,25 @@ kes_store_add_referral_document (KesStore    *self,
       kes_store_rollback_to (self);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, referral_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, base, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, kes_staff_get_id (actor), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, (int) page_count);
-  sqlite3_bind_int64 (stmt, 8, (gint64) size);
-  sqlite3_bind_text (stmt, 9, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 10, data, size, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, referral_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, base, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, now, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 6, kes_staff_get_id (actor), -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 7, (int) page_count);
+  kes_db_bind_int64 (stmt, 8, (gint64) size);
+  kes_db_bind_text (stmt, 9, sha, -1, KES_DB_COPY);
+  kes_db_bind_blob (stmt, 10, data, size, KES_DB_COPY);
+  kes_db_bind_text (stmt, 11, text != NULL ? text : "", -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not store the letter"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       kes_store_rollback_to (self);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   summary = g_strdup_printf ("referral letter %s, %u pages, sha256 %s", id, page_count, sha);
   if (!kes_store_audit (self, KES_AUDIT_CREATE, referral_id, patient_id, summary, error) ||
       !kes_store_release (self, error))
@@ -753,7 +753,7 @@ kes_store_add_referral_document (KesStore    *self,
 }
 
 static KesReferralDocument *
-document_from_row (sqlite3_stmt *stmt)
+document_from_row (KesDbStmt *stmt)
 {
   KesReferralDocument *document = g_new0 (KesReferralDocument, 1);
 
@@ -763,8 +763,8 @@ document_from_row (sqlite3_stmt *stmt)
   document->file_name = g_strdup (kes_store_column_text (stmt, 2));
   document->added_at = g_strdup (kes_store_column_text (stmt, 3));
   document->added_by_name = g_strdup (kes_store_column_text (stmt, 4));
-  document->page_count = (guint) sqlite3_column_int (stmt, 5);
-  document->size = sqlite3_column_int64 (stmt, 6);
+  document->page_count = (guint) kes_db_column_int (stmt, 5);
+  document->size = kes_db_column_int64 (stmt, 6);
   return document;
 }
 
@@ -775,7 +775,7 @@ kes_store_list_referral_documents (KesStore    *self,
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_document_free);
   g_autofree char *patient_id = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -789,11 +789,11 @@ kes_store_list_referral_documents (KesStore    *self,
     "WHERE d.referral_id = ?1 ORDER BY d.added_at, d.rowid", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, referral_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, referral_id, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (documents, document_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the referral’s letters"));
       return NULL;
@@ -809,7 +809,7 @@ kes_store_load_referral_document (KesStore    *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *patient_id = NULL;
   g_autofree char *referral_id = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
 
@@ -817,14 +817,14 @@ kes_store_load_referral_document (KesStore    *self,
     "SELECT patient_id, referral_id, content FROM referral_document WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, document_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       patient_id = g_strdup (kes_store_column_text (stmt, 0));
       referral_id = g_strdup (kes_store_column_text (stmt, 1));
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      bytes = g_bytes_new (kes_db_column_blob (stmt, 2), kes_db_column_bytes (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (bytes == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No referral letter has the id %s"), document_id);
@@ -876,7 +876,7 @@ kes_store_search_referral_documents (KesStore    *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_referral_document_free);
   g_autofree char *match = NULL;
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -896,9 +896,9 @@ kes_store_search_referral_documents (KesStore    *self,
     "ORDER BY referral_document_fts.rowid DESC LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, match, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, (int) limit);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesReferralDocument *document = document_from_row (stmt);
 
@@ -906,8 +906,8 @@ kes_store_search_referral_documents (KesStore    *self,
       g_ptr_array_add (hits, document);
       g_ptr_array_add (patients, g_strdup (kes_store_column_text (stmt, 8)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not search the referral letters"));
       return NULL;

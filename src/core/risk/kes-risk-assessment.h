@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A structured risk assessment (or formulation, or any form defined as data
- * by a tool definition, see src/report/kes-tool-definition.h): ratings per
+ * by a tool definition, see src/core/risk/kes-tool-definition.h): ratings per
  * item and rating slot, free-text fields (evidence, formulation, judgements),
  * and entries of repeating groups (scenarios, strategies). It is pinned to
  * the definition it was written with: tool id + version + definition

@@ -35,7 +35,7 @@ kes_store_add_tool_definition (KesStore    *self,
   g_autofree char *text = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gsize length;
   const char *data;
   int rc;
@@ -73,23 +73,23 @@ kes_store_add_tool_definition (KesStore    *self,
       kes_store_rollback_to (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, tool_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, version, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, def_version);
-  sqlite3_bind_text (stmt, 4, title != NULL ? title : tool_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, kes_staff_get_id (self->actor), -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, tool_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, version, -1, KES_DB_COPY);
+  kes_db_bind_int64 (stmt, 3, def_version);
+  kes_db_bind_text (stmt, 4, title != NULL ? title : tool_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, text, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 6, sha, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 7, now, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 8, kes_staff_get_id (self->actor), -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not store the tool definition"));
       kes_store_rollback_to (self);
       return FALSE;
     }
-  if (sqlite3_changes (self->db) == 0)
+  if (kes_db_changes (self->db) == 0)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
                    _("A definition of %s version %s, definition version %u, is already held: "
@@ -143,7 +143,7 @@ kes_store_list_tool_definitions (KesStore  *self,
                                  GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -155,11 +155,11 @@ kes_store_list_tool_definitions (KesStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, g_bytes_new (sqlite3_column_text (stmt, 0),
-                                        (gsize) sqlite3_column_bytes (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
+    g_ptr_array_add (list, g_bytes_new (kes_db_column_text (stmt, 0),
+                                        (gsize) kes_db_column_bytes (stmt, 0)));
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the tool definitions"));
       return NULL;
@@ -186,22 +186,22 @@ load_stored (KesStore    *self,
              char       **definition,
              GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT status, tool_id || ' ' || tool_version || ' #' || def_version "
     "FROM risk_assessment WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       *status = g_strdup (kes_store_column_text (stmt, 0));
       *definition = g_strdup (kes_store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No risk assessment has the id %s"), id);
       return FALSE;
@@ -214,7 +214,7 @@ project (KesStore           *self,
          KesRiskAssessment  *a,
          GError            **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO risk_assessment (id, patient_id, tool_id, tool_version, def_version, status, "
     "assessed_on, completed_by, supervised_by, mdt_reviewed_on, next_review_on) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -224,21 +224,21 @@ project (KesStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_risk_assessment_get_id (a), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_risk_assessment_get_patient_id (a), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_risk_assessment_get_tool_id (a), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_risk_assessment_get_tool_version (a), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, kes_risk_assessment_get_def_version (a));
-  sqlite3_bind_text (stmt, 6, kes_risk_assessment_get_status (a) == KES_RISK_STATUS_COMPLETED
-                                ? "completed" : "draft", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, kes_risk_assessment_get_assessed_on (a), -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_risk_assessment_get_id (a), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_risk_assessment_get_patient_id (a), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_risk_assessment_get_tool_id (a), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_risk_assessment_get_tool_version (a), -1, KES_DB_COPY);
+  kes_db_bind_int64 (stmt, 5, kes_risk_assessment_get_def_version (a));
+  kes_db_bind_text (stmt, 6, kes_risk_assessment_get_status (a) == KES_RISK_STATUS_COMPLETED
+                                ? "completed" : "draft", -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 7, kes_risk_assessment_get_assessed_on (a), -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 8, kes_risk_assessment_get_completed_by (a));
   kes_store_bind_text (stmt, 9, kes_risk_assessment_get_supervised_by (a));
   kes_store_bind_text (stmt, 10, kes_risk_assessment_get_mdt_reviewed_on (a));
   kes_store_bind_text (stmt, 11, kes_risk_assessment_get_next_review_on (a));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rc = kes_db_step (stmt);
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not update the list of risk assessments"));
       return FALSE;
@@ -357,7 +357,7 @@ kes_store_save_risk_assessment (KesStore           *self,
 }
 
 static KesRiskAssessment *
-from_row (sqlite3_stmt  *stmt,
+from_row (KesDbStmt     *stmt,
           GError       **error)
 {
   /* id, revision, state, data, author */
@@ -365,7 +365,7 @@ from_row (sqlite3_stmt  *stmt,
 
   if (a == NULL)
     return NULL;
-  kes_risk_assessment_set_identity (a, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+  kes_risk_assessment_set_identity (a, kes_store_column_text (stmt, 0), kes_db_column_int64 (stmt, 1),
                                     g_str_equal (kes_store_column_text (stmt, 2), "active")
                                       ? KES_RECORD_ACTIVE : KES_RECORD_ENTERED_IN_ERROR);
   kes_risk_assessment_set_author_name (a, kes_store_column_text (stmt, 4));
@@ -378,7 +378,7 @@ kes_store_load_risk_assessment (KesStore    *self,
                                 GError     **error)
 {
   g_autoptr(KesRiskAssessment) a = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -390,22 +390,22 @@ kes_store_load_risk_assessment (KesStore    *self,
     "JOIN staff s ON s.id = r.updated_by WHERE r.id = ? AND r.kind = '" KIND "'", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       g_autofree char *patient_id = g_strdup (kes_store_column_text (stmt, 5));
 
       a = from_row (stmt, error);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       if (a == NULL ||
           !kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error) ||
           !kes_store_audit_view (self, id, patient_id, KIND, error))
         return NULL;
       return g_steal_pointer (&a);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc == KES_DB_DONE)
     g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No risk assessment has the id %s"), id);
   else
     kes_store_set_db_error (self, error, _("Could not read the risk assessment"));
@@ -419,7 +419,7 @@ kes_store_list_risk_assessments (KesStore    *self,
                                  GError     **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_RISK_ASSESSMENT);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -435,21 +435,21 @@ kes_store_list_risk_assessments (KesStore    *self,
     "ORDER BY a.assessed_on DESC, r.created_at DESC, r.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, include_errors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, include_errors);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(KesRiskAssessment) a = from_row (stmt, error);
 
       if (a == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_list_store_append (list, a);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the risk assessments"));
       return NULL;
@@ -473,7 +473,7 @@ kes_store_due_risk_reviews (KesStore     *self,
 {
   /* The tool by its short name ("HCR-20"), the patient by name as
    * everywhere else ("CURLEW, Zoë"). */
-  sqlite3_stmt *stmt = kes_store_prepare_for_team (self,
+  KesDbStmt *stmt = kes_store_prepare_for_team (self,
     "SELECT a.id, a.patient_id, a.tool_id, a.next_review_on, "
     "p.family_name, p.team_id, p.given_name, p.preferred_name "
     "FROM risk_assessment a JOIN record r ON r.id = a.id AND r.state = 'active' "
@@ -488,7 +488,7 @@ kes_store_due_risk_reviews (KesStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *due = kes_store_column_text (stmt, 3);
       g_autofree char *title = NULL;
@@ -503,12 +503,12 @@ kes_store_due_risk_reviews (KesStore     *self,
       title = g_strdup_printf (_("%s review"), kes_store_column_text (stmt, 2));
       g_ptr_array_add (items, kes_due_item_new ("risk-review", urgency, due,
                                                 kes_store_column_text (stmt, 1), name,
-                                                (const char *) sqlite3_column_text (stmt, 5),
+                                                (const char *) kes_db_column_text (stmt, 5),
                                                 title, _("Structured risk assessment review due"),
                                                 "patient/risk", kes_store_column_text (stmt, 0)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the risk reviews due"));
       return FALSE;

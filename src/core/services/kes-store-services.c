@@ -43,7 +43,7 @@ kes_service_new (void)
 }
 
 static KesFieldRecord *
-service_from_row (sqlite3_stmt  *stmt,
+service_from_row (KesDbStmt     *stmt,
                   GError       **error)
 {
   g_autoptr(KesFieldRecord) service = kes_service_new ();
@@ -51,8 +51,8 @@ service_from_row (sqlite3_stmt  *stmt,
   /* id, data, withdrawn, updated_at, updater's name, revision */
   if (!kes_field_record_load_json (service, kes_store_column_text (stmt, 1), error))
     return NULL;
-  kes_field_record_set_identity (service, kes_store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 5),
-                                 sqlite3_column_int (stmt, 2) ? KES_RECORD_ENTERED_IN_ERROR
+  kes_field_record_set_identity (service, kes_store_column_text (stmt, 0), kes_db_column_int64 (stmt, 5),
+                                 kes_db_column_int (stmt, 2) ? KES_RECORD_ENTERED_IN_ERROR
                                                               : KES_RECORD_ACTIVE);
   kes_field_record_set_written (service, kes_store_column_text (stmt, 4),
                                 kes_store_column_text (stmt, 3));
@@ -65,7 +65,7 @@ kes_store_list_services (KesStore    *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -82,21 +82,21 @@ kes_store_list_services (KesStore    *self,
   if (stmt == NULL)
     return NULL;
   if (area != NULL && *area != '\0')
-    sqlite3_bind_text (stmt, 1, area, -1, SQLITE_TRANSIENT);
+    kes_db_bind_text (stmt, 1, area, -1, KES_DB_COPY);
   else
-    sqlite3_bind_null (stmt, 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    kes_db_bind_null (stmt, 1);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesFieldRecord *service = service_from_row (stmt, error);
       if (service == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (services, service);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the service directory"));
       return NULL;
@@ -113,7 +113,7 @@ kes_store_search_services (KesStore    *self,
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) pattern = NULL;
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -143,23 +143,23 @@ kes_store_search_services (KesStore    *self,
           g_string_append_c (pattern, *p);
         }
       g_string_append_c (pattern, '%');
-      sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+      kes_db_bind_text (stmt, 1, pattern->str, -1, KES_DB_COPY);
     }
   else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int (stmt, 2, include_retired ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    kes_db_bind_null (stmt, 1);
+  kes_db_bind_int (stmt, 2, include_retired ? 1 : 0);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesFieldRecord *service = service_from_row (stmt, error);
       if (service == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (services, service);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the service directory"));
       return NULL;
@@ -174,7 +174,7 @@ kes_store_load_service (KesStore    *self,
 {
   g_autoptr(KesFieldRecord) service = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -187,10 +187,10 @@ kes_store_load_service (KesStore    *self,
     "FROM service s LEFT JOIN staff st ON st.id = s.updated_by WHERE s.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     service = service_from_row (stmt, &local_error);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -363,7 +363,7 @@ write_service (KesStore        *self,
                GError         **error)
 {
   g_autofree char *json = kes_field_record_to_json (service);
-  sqlite3_stmt *stmt = kes_store_prepare (self, base_revision == 0
+  KesDbStmt *stmt = kes_store_prepare (self, base_revision == 0
     ? "INSERT INTO service (id, name, kind, area, data, withdrawn, updated_at, updated_by) "
       "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7)"
     : "UPDATE service SET name = ?2, kind = ?3, area = ?4, data = ?5, updated_at = ?6, "
@@ -371,23 +371,23 @@ write_service (KesStore        *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kes_field_record_get_id (service), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kes_field_record_get_text (service, "name"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kes_field_record_get_text (service, "kind"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, kes_field_record_get_text (service, "area"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, kes_field_record_get_id (service), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, kes_field_record_get_text (service, "name"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, kes_field_record_get_text (service, "kind"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, kes_field_record_get_text (service, "area"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 5, json, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 6, now, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 7, actor_id);
   if (base_revision != 0)
-    sqlite3_bind_int64 (stmt, 8, base_revision);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+    kes_db_bind_int64 (stmt, 8, base_revision);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not save the service"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) != 1)
+  kes_db_reset (stmt);
+  if (kes_db_changes (self->db) != 1)
     return service_conflict (self, kes_field_record_get_id (service), error);
   return TRUE;
 }
@@ -456,7 +456,7 @@ kes_store_withdraw_service (KesStore    *self,
 {
   g_autoptr(KesFieldRecord) stored = NULL;
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
 
@@ -473,19 +473,19 @@ kes_store_withdraw_service (KesStore    *self,
       kes_store_rollback_to (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, now, -1, KES_DB_COPY);
   kes_store_bind_text (stmt, 3, actor_id_of (self));
-  sqlite3_bind_int64 (stmt, 4, base_revision);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_int64 (stmt, 4, base_revision);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not withdraw the service"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       kes_store_rollback_to (self);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) != 1)
+  kes_db_reset (stmt);
+  if (kes_db_changes (self->db) != 1)
     {
       service_conflict (self, id, error);
       kes_store_rollback_to (self);
@@ -504,7 +504,7 @@ kes_store_list_service_areas (KesStore  *self,
                               GError   **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -517,10 +517,10 @@ kes_store_list_service_areas (KesStore  *self,
     "ORDER BY area COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_strv_builder_add (builder, kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the service directory"));
       return NULL;

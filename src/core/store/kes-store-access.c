@@ -40,29 +40,29 @@ kes_store_load_account_row (KesStore       *self,
                             KesAccountRow  *row,
                             GError        **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT id, username, disabled, roles, team_id, password_hash, must_change_password, "
     "failed_attempts, locked_until, revision "
     "FROM staff WHERE id = ?1 OR username = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id_or_username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, id_or_username, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       row->found = TRUE;
       row->id = g_strdup (kes_store_column_text (stmt, 0));
       row->username = g_strdup (kes_store_column_text (stmt, 1));
-      row->disabled = sqlite3_column_int (stmt, 2) != 0;
+      row->disabled = kes_db_column_int (stmt, 2) != 0;
       row->roles = kes_roles_parse (kes_store_column_text (stmt, 3));
-      row->team_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      row->password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      row->must_change_password = sqlite3_column_int (stmt, 6) != 0;
-      row->failed_attempts = sqlite3_column_int (stmt, 7);
-      row->locked_until = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      row->revision = sqlite3_column_int64 (stmt, 9);
+      row->team_id = g_strdup ((const char *) kes_db_column_text (stmt, 4));
+      row->password_hash = g_strdup ((const char *) kes_db_column_text (stmt, 5));
+      row->must_change_password = kes_db_column_int (stmt, 6) != 0;
+      row->failed_attempts = kes_db_column_int (stmt, 7);
+      row->locked_until = g_strdup ((const char *) kes_db_column_text (stmt, 8));
+      row->revision = kes_db_column_int64 (stmt, 9);
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -129,15 +129,15 @@ static char *
 patient_team (KesStore   *self,
               const char *patient_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT team_id FROM patient WHERE id = ?", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT team_id FROM patient WHERE id = ?", NULL);
   char *team = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    team = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    team = g_strdup ((const char *) kes_db_column_text (stmt, 0));
+  kes_db_reset (stmt);
   return team;
 }
 
@@ -246,19 +246,19 @@ kes_store_require_record (KesStore     *self,
                           gboolean      edit,
                           GError      **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?1", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?1", error);
   g_autofree char *kind = NULL;
   g_autofree char *patient_id = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       kind = g_strdup (kes_store_column_text (stmt, 0));
-      patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      patient_id = g_strdup ((const char *) kes_db_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (kind == NULL)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No record has the id %s"), record_id);

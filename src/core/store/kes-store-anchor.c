@@ -28,7 +28,7 @@ kes_store_anchor (KesStore    *self,
   g_autofree char *line = NULL;
   KesInstallationKey *key;
   KesAuditTail tail;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (reason != NULL, FALSE);
@@ -61,18 +61,18 @@ kes_store_anchor (KesStore    *self,
           kes_store_rollback_to (self);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, tail.seq);
-      sqlite3_bind_text (stmt, 2, tail.hash, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, line, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      kes_db_bind_int64 (stmt, 1, tail.seq);
+      kes_db_bind_text (stmt, 2, tail.hash, -1, KES_DB_STATIC);
+      kes_db_bind_text (stmt, 3, at, -1, KES_DB_STATIC);
+      kes_db_bind_text (stmt, 4, line, -1, KES_DB_STATIC);
+      if (kes_db_step (stmt) != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not keep the anchor in the database"));
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           kes_store_rollback_to (self);
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       if (!kes_store_release (self, error))
         return FALSE;
     }
@@ -87,14 +87,14 @@ gboolean
 kes_store_anchor_open (KesStore  *self,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM audit", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM audit", error);
 
   /* What this store writes from here on is what its close anchors. */
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    self->anchored_seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    self->anchored_seq = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -110,8 +110,8 @@ read_database_anchors (const char  *path,
   g_autofree char *uri = NULL;
   g_autofree char *immutable = NULL;
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  KesDb *db = NULL;
+  KesDbStmt *stmt = NULL;
   gboolean ok;
 
   if (!kes_output_guard_check_source (path, error))
@@ -119,12 +119,11 @@ read_database_anchors (const char  *path,
   uri = g_filename_to_uri (absolute, NULL, NULL);
   immutable = uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
   ok = immutable != NULL &&
-       sqlite3_open_v2 (immutable, &db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2 (db, "SELECT anchor FROM chain_anchor", -1, &stmt, NULL) == SQLITE_OK;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+       kes_db_open (immutable, KES_DB_OPEN_READ_ONLY | KES_DB_OPEN_URI, &db) == KES_DB_OK &&
+       kes_db_prepare (db, "SELECT anchor FROM chain_anchor", FALSE, &stmt) == KES_DB_OK;
+  while (ok && kes_db_step (stmt) == KES_DB_ROW)
     {
-      KesAnchor *anchor = kes_anchor_parse ((const char *) sqlite3_column_text (stmt, 0));
+      KesAnchor *anchor = kes_anchor_parse ((const char *) kes_db_column_text (stmt, 0));
 
       if (anchor != NULL)
         g_ptr_array_add (anchors, anchor);
@@ -133,8 +132,8 @@ read_database_anchors (const char  *path,
     g_set_error (error, KES_ERROR, KES_ERROR_IO,
                  _("%s holds no anchors Kestrel can read (a Kestrel backup from before anchors, "
                    "or not a Kestrel database)"), path);
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
+  kes_db_finalize (stmt);
+  kes_db_close (db);
   return ok;
 }
 
@@ -172,20 +171,20 @@ read_own_anchors (KesStore   *self,
                   GPtrArray  *anchors,
                   GError    **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT anchor FROM chain_anchor", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT anchor FROM chain_anchor", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesAnchor *anchor = kes_anchor_parse (kes_store_column_text (stmt, 0));
 
       if (anchor != NULL)
         g_ptr_array_add (anchors, anchor);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the anchors the database keeps"));
       return FALSE;
@@ -268,15 +267,15 @@ hash_at (KesStore  *self,
          gint64     seq,
          GError   **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT hash FROM audit WHERE seq = ?", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT hash FROM audit WHERE seq = ?", error);
   char *hash = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_int64 (stmt, 1, seq);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     hash = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return hash;
 }
 
@@ -295,7 +294,7 @@ rolled_back_by (KesStore   *self,
   /* Times are to the second: an anchor of the file restored to (its tag
    * is in the entry) made in the restore's second is this copy's own, not
    * one of the history the restore cut off. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT seq, at FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
     "AND seq <= ?1 AND at >= ?2 AND instr (summary, ' to ') = 0 "
     "AND (at > ?2 OR NOT summary LIKE '%' || ?3 || ?4) ORDER BY seq LIMIT 1", NULL);
@@ -303,17 +302,17 @@ rolled_back_by (KesStore   *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, anchor->seq);
-  sqlite3_bind_text (stmt, 2, anchor->at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, KES_RESTORED_AS_FILE, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, anchor->file_tag, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_int64 (stmt, 1, anchor->seq);
+  kes_db_bind_text (stmt, 2, anchor->at, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, KES_RESTORED_AS_FILE, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, anchor->file_tag, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
-      *restore_seq = sqlite3_column_int64 (stmt, 0);
+      *restore_seq = kes_db_column_int64 (stmt, 0);
       *restore_at = g_strdup (kes_store_column_text (stmt, 1));
       found = TRUE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return found;
 }
 
@@ -330,18 +329,18 @@ of_another_copy (KesStore   *self,
                  gint64     *restore_seq)
 {
   g_autofree char *own_tag = kes_anchor_file_tag (self->path);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT seq, summary FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
     "AND at <= ?1 AND instr (summary, ?2) > 0 ORDER BY seq", NULL);
   gboolean other = FALSE;
 
   if (stmt == NULL || g_str_equal (own_tag, anchor->file_tag))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, anchor->at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, KES_RESTORED_AS_FILE, -1, SQLITE_STATIC);
-  while (!other && sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, anchor->at, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, KES_RESTORED_AS_FILE, -1, KES_DB_STATIC);
+  while (!other && kes_db_step (stmt) == KES_DB_ROW)
     {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      gint64 seq = kes_db_column_int64 (stmt, 0);
       const char *summary = kes_store_column_text (stmt, 1);
       const char *marker = g_strrstr (summary, KES_RESTORED_AS_FILE);
       const char *restored_as = marker + strlen (KES_RESTORED_AS_FILE);
@@ -356,7 +355,7 @@ of_another_copy (KesStore   *self,
           *restore_seq = seq;
         }
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return other;
 }
 
@@ -453,7 +452,7 @@ check_resealed (KesStore      *self,
                 const char    *other_at,
                 GError       **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   g_autofree char *sealed_at = NULL;
 
   /* Sealed as its first entry: a new database, nothing of its own before. */
@@ -462,10 +461,10 @@ check_resealed (KesStore      *self,
   stmt = kes_store_prepare (self, "SELECT at FROM audit WHERE seq = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->seal_seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_int64 (stmt, 1, run->seal_seq);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     sealed_at = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   if (sealed_at != NULL && g_strcmp0 (other_at, sealed_at) <= 0)
     {
       g_autofree char *when_other = kes_time_to_display (other_at);

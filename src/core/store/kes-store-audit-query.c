@@ -31,7 +31,7 @@ kes_store_query_audit (KesStore             *self,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *to_end = NULL;
   const char *to;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -62,14 +62,14 @@ kes_store_query_audit (KesStore             *self,
   kes_store_bind_text (stmt, 3, blank_to_null (filter->action));
   kes_store_bind_text (stmt, 4, blank_to_null (filter->from));
   kes_store_bind_text (stmt, 5, to_end);
-  sqlite3_bind_int64 (stmt, 6, before_seq);
-  sqlite3_bind_int64 (stmt, 7, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_int64 (stmt, 6, before_seq);
+  kes_db_bind_int64 (stmt, 7, limit);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesAuditEntry *entry;
 
       entry = kes_store_audit_entry_from_row (stmt);
-      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+      if (kes_db_column_type (stmt, 9) != KES_DB_NULL)
         {
           g_autofree char *family = g_utf8_strup (kes_store_column_text (stmt, 9), -1);
           const char *given = kes_store_column_text (stmt, 10);
@@ -80,8 +80,8 @@ kes_store_query_audit (KesStore             *self,
         }
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return NULL;
@@ -156,19 +156,19 @@ kes_store_audit_summaries_since (KesStore    *self,
                                  GError     **error)
 {
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* By time first: the index on `at` keeps this to the last few entries. */
   stmt = kes_store_prepare (self, "SELECT summary FROM audit WHERE at >= ?1 AND action = ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, since, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, since, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, action, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (summaries, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return NULL;

@@ -34,7 +34,7 @@ kes_store_audit_read_tail (KesStore      *self,
                            KesAuditTail  *tail,
                            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   tail->key = NULL;
   if (self->chain_keyed && (tail->key = kes_store_chain_key (self, error)) == NULL)
@@ -44,12 +44,12 @@ kes_store_audit_read_tail (KesStore      *self,
     return FALSE;
   tail->seq = 0;
   g_strlcpy (tail->hash, KES_AUDIT_GENESIS_HASH, sizeof tail->hash);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
-      tail->seq = sqlite3_column_int64 (stmt, 0);
+      tail->seq = kes_db_column_int64 (stmt, 0);
       g_strlcpy (tail->hash, kes_store_column_text (stmt, 1), sizeof tail->hash);
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -118,12 +118,12 @@ advance (KesAuditTail *tail,
 }
 
 static void
-bind_or_null (sqlite3_stmt *stmt,
+bind_or_null (KesDbStmt *stmt,
               int           index,
               const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    kes_db_bind_text (stmt, index, text, -1, KES_DB_STATIC);
 }
 
 /* Appends @fields (the entry that follows @tail) and advances @tail; the
@@ -138,7 +138,7 @@ insert_entry (KesStore             *self,
               GError              **error)
 {
   char hash[KES_HASH_HEX_CHARS + 1];
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (sealed_hash != NULL)
     g_strlcpy (hash, sealed_hash, sizeof hash);
@@ -157,18 +157,18 @@ insert_entry (KesStore             *self,
     return FALSE;
   /* Static binds (no copies): every value outlives the step, and the
    * statement is reset right after it. NULLs stay unbound. */
-  sqlite3_bind_int64 (stmt, 1, fields->seq);
-  sqlite3_bind_text (stmt, 2, fields->at, -1, SQLITE_STATIC);
+  kes_db_bind_int64 (stmt, 1, fields->seq);
+  kes_db_bind_text (stmt, 2, fields->at, -1, KES_DB_STATIC);
   bind_or_null (stmt, 3, fields->actor_id);
-  sqlite3_bind_text (stmt, 4, fields->action, -1, SQLITE_STATIC);
+  kes_db_bind_text (stmt, 4, fields->action, -1, KES_DB_STATIC);
   bind_or_null (stmt, 5, fields->record_id);
   bind_or_null (stmt, 6, fields->patient_id);
   if (fields->revision > 0)
-    sqlite3_bind_int64 (stmt, 7, fields->revision);
+    kes_db_bind_int64 (stmt, 7, fields->revision);
   bind_or_null (stmt, 8, fields->data_hash);
-  sqlite3_bind_text (stmt, 9, fields->summary, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, fields->prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
+  kes_db_bind_text (stmt, 9, fields->summary, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 10, fields->prev_hash, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 11, hash, -1, KES_DB_STATIC);
   if (tail->key != NULL)
     {
       bind_or_null (stmt, 12, fields->revision_hash);
@@ -176,14 +176,14 @@ insert_entry (KesStore             *self,
       bind_or_null (stmt, 14, fields->revision_at);
       bind_or_null (stmt, 15, fields->key_id);
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not write to the access log"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  /* Reset before the bound buffers go: SQLITE_STATIC binds borrow them. */
-  sqlite3_reset (stmt);
+  /* Reset before the bound buffers go: KES_DB_STATIC binds borrow them. */
+  kes_db_reset (stmt);
   advance (tail, fields->seq, hash);
   return TRUE;
 }
@@ -359,7 +359,7 @@ kes_store_audit_baseline (KesStore  *self,
                           GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* Existing history gets one entry per revision, so verification can hold
@@ -371,7 +371,7 @@ kes_store_audit_baseline (KesStore  *self,
     error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       char **row = g_new0 (char *, 7);
 
@@ -379,8 +379,8 @@ kes_store_audit_baseline (KesStore  *self,
         row[i] = g_strdup (kes_store_column_text (stmt, i));
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the record history"));
       return FALSE;
@@ -423,16 +423,16 @@ kes_store_audit (KesStore    *self,
 }
 
 KesAuditEntry *
-kes_store_audit_entry_from_row (sqlite3_stmt *stmt)
+kes_store_audit_entry_from_row (KesDbStmt *stmt)
 {
-  return kes_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+  return kes_audit_entry_new (kes_db_column_int64 (stmt, 0),
                               kes_store_column_text (stmt, 1),
-                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) kes_db_column_text (stmt, 2),
                               kes_store_column_text (stmt, 3),
                               kes_store_column_text (stmt, 4),
-                              (const char *) sqlite3_column_text (stmt, 5),
-                              (const char *) sqlite3_column_text (stmt, 6),
-                              sqlite3_column_int64 (stmt, 7),
+                              (const char *) kes_db_column_text (stmt, 5),
+                              (const char *) kes_db_column_text (stmt, 6),
+                              kes_db_column_int64 (stmt, 7),
                               kes_store_column_text (stmt, 8));
 }
 
@@ -446,7 +446,7 @@ kes_store_list_audit (KesStore    *self,
   g_autoptr(GListStore) list = g_list_store_new (KES_TYPE_AUDIT_ENTRY);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *to_end = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -468,10 +468,10 @@ kes_store_list_audit (KesStore    *self,
   kes_store_bind_text (stmt, 1, patient_id);
   kes_store_bind_text (stmt, 2, from);
   kes_store_bind_text (stmt, 3, to_end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (entries, kes_store_audit_entry_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return NULL;

@@ -12,6 +12,7 @@
 #include "kes-store-community-private.h"
 #include "kes-store-moj-private.h"
 #include "kes-store-note-index.h"
+#include "kes-store-patients.h"
 #include "kes-store-private.h"
 #include "kes-store-referrals-private.h"
 #include "kes-uuid.h"
@@ -395,7 +396,7 @@ kes_store_bulk_relax (KesStore  *self,
                       gboolean   trust_references,
                       GError   **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gboolean empty = FALSE;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
@@ -404,9 +405,9 @@ kes_store_bulk_relax (KesStore  *self,
   stmt = kes_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM record)", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    empty = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    empty = kes_db_column_int (stmt, 0) != 0;
+  kes_db_reset (stmt);
 
   if (empty && g_strcmp0 (self->path, ":memory:") != 0)
     {
@@ -414,8 +415,8 @@ kes_store_bulk_relax (KesStore  *self,
       stmt = kes_store_prepare (self, "PRAGMA journal_mode = MEMORY", error);
       if (stmt == NULL)
         return FALSE;
-      empty = sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), "memory");
-      sqlite3_reset (stmt);
+      empty = kes_db_step (stmt) == KES_DB_ROW && g_str_equal (kes_store_column_text (stmt, 0), "memory");
+      kes_db_reset (stmt);
     }
   if (empty)
     return kes_store_exec (self, "PRAGMA synchronous = OFF", error) &&

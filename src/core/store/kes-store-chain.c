@@ -42,7 +42,7 @@ kes_store_find_seal (KesStore  *self,
                        GError   **error)
 {
   /* The seal is the first keyed entry; the prefix before it is unkeyed. */
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT record_id, seq FROM audit WHERE key_id IS NOT NULL AND action = '" KES_AUDIT_SEAL "' "
     "ORDER BY seq LIMIT 1", error);
   int rc;
@@ -50,15 +50,15 @@ kes_store_find_seal (KesStore  *self,
   if (stmt == NULL)
     return FALSE;
   *database_id = NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       *database_id = g_strdup (kes_store_column_text (stmt, 0));
       if (seal_seq != NULL)
-        *seal_seq = sqlite3_column_int64 (stmt, 1);
+        *seal_seq = kes_db_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return FALSE;
@@ -67,7 +67,7 @@ kes_store_find_seal (KesStore  *self,
 }
 
 void
-kes_store_revision_fields (sqlite3_stmt      *stmt,
+kes_store_revision_fields (KesDbStmt         *stmt,
                            int                first,
                            char             **data_sha256,
                            KesRevisionFields *fields)
@@ -79,29 +79,29 @@ kes_store_revision_fields (sqlite3_stmt      *stmt,
   *fields = (KesRevisionFields) {
     .record_id = kes_store_column_text (stmt, first),
     .kind = kes_store_column_text (stmt, first + 1),
-    .patient_id = (const char *) sqlite3_column_text (stmt, first + 2),
-    .number = sqlite3_column_int64 (stmt, first + 3),
+    .patient_id = (const char *) kes_db_column_text (stmt, first + 2),
+    .number = kes_db_column_int64 (stmt, first + 3),
     .author_id = kes_store_column_text (stmt, first + 4),
     .at = kes_store_column_text (stmt, first + 5),
     .change = change,
-    .reason = (const char *) sqlite3_column_text (stmt, first + 7),
+    .reason = (const char *) kes_db_column_text (stmt, first + 7),
     .data_sha256 = *data_sha256,
   };
 }
 
 KesAuditFields
-kes_store_audit_fields (sqlite3_stmt *stmt,
+kes_store_audit_fields (KesDbStmt *stmt,
                         int           first)
 {
-#define TEXT_OR_NULL(i) ((const char *) sqlite3_column_text (stmt, first + (i)))
+#define TEXT_OR_NULL(i) ((const char *) kes_db_column_text (stmt, first + (i)))
   return (KesAuditFields) {
-    .seq = sqlite3_column_int64 (stmt, first),
+    .seq = kes_db_column_int64 (stmt, first),
     .at = TEXT_OR_NULL (1),
     .actor_id = TEXT_OR_NULL (2),
     .action = TEXT_OR_NULL (3),
     .record_id = TEXT_OR_NULL (4),
     .patient_id = TEXT_OR_NULL (5),
-    .revision = sqlite3_column_int64 (stmt, first + 6),
+    .revision = kes_db_column_int64 (stmt, first + 6),
     .data_hash = TEXT_OR_NULL (7),
     .revision_hash = TEXT_OR_NULL (8),
     .revision_author = TEXT_OR_NULL (9),
@@ -121,7 +121,7 @@ kes_store_unkeyed_digest (KesStore  *self,
                           GError   **error)
 {
   KesSealDigest *seal = kes_seal_digest_new ();
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* Every revision whose entry is in the unkeyed chain, by record and
@@ -135,9 +135,9 @@ kes_store_unkeyed_digest (KesStore  *self,
       g_free (kes_seal_digest_finish (seal));
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, before_seq);
+  kes_db_bind_int64 (stmt, 1, before_seq);
   *revisions = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autofree char *data_sha256 = NULL;
       char hash[KES_HASH_HEX_CHARS + 1];
@@ -148,9 +148,9 @@ kes_store_unkeyed_digest (KesStore  *self,
       kes_seal_digest_add (seal, hash);
       (*revisions)++;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   *digest = kes_seal_digest_finish (seal);
-  if (rc != SQLITE_DONE)
+  if (rc != KES_DB_DONE)
     {
       g_clear_pointer (digest, g_free);
       kes_store_set_db_error (self, error, _("Could not read the record history"));

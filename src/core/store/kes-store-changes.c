@@ -160,7 +160,7 @@ kes_store_changes_announce (KesStore *self)
 gint64
 kes_store_get_outside_version (KesStore *self)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gint64 version = 0;
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
@@ -168,8 +168,8 @@ kes_store_get_outside_version (KesStore *self)
   stmt = kes_store_prepare (self, "PRAGMA data_version", NULL);
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    version = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
   return version;
 }

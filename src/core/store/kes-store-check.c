@@ -90,7 +90,7 @@ kes_store_refuse_if_damaged (KesStore  *self,
   if (!kes_store_is_damaged (self))
     return TRUE;
   /* SQLite itself refuses too, should any write find another way in. */
-  sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  kes_db_exec (self->db, "PRAGMA query_only = ON", NULL);
   g_set_error_literal (error, KES_ERROR, KES_ERROR_CORRUPT,
                        _("Kestrel found damage in the database file and has stopped saving changes "
                          "to it, so that nothing more is written into a damaged file. Restore the "
@@ -149,22 +149,22 @@ run_check (KesStore    *self,
            char       **report,
            GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (self, sql, error);
   const char *result;
 
   *report = NULL;
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
       kes_store_set_db_error (self, error, _("The database could not be checked"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
   result = kes_store_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") != 0)
     *report = g_strdup (result);
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -232,7 +232,7 @@ typedef struct
   char            *io_path;   /* /proc/self/task/TID/io of the checking thread */
   gint64           start;     /* its bytes read before the check */
   double           expected;  /* bytes the check will read, roughly */
-  sqlite3         *db;
+  KesDb           *db;
   KesProgressFunc  progress;
   gpointer         user_data;
   GCancellable    *cancellable;
@@ -267,7 +267,7 @@ sampler_thread (gpointer data)
       g_mutex_unlock (&sampler->lock);
       /* Stopping works in every part of the check, the silent first one too. */
       if (g_cancellable_is_cancelled (sampler->cancellable))
-        sqlite3_interrupt (sampler->db);
+        kes_db_interrupt (sampler->db);
       now = bytes_read (sampler->io_path);
       if (sampler->progress != NULL && now >= 0 && sampler->expected > 0)
         {
@@ -289,14 +289,14 @@ sampler_thread (gpointer data)
 static double
 database_bytes (KesStore *self)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT page_count * page_size FROM pragma_page_count, "
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT page_count * page_size FROM pragma_page_count, "
                                                 "pragma_page_size", NULL);
   double bytes = 0;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    bytes = (double) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
+    bytes = (double) kes_db_column_int64 (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
   return bytes;
 }
 
@@ -309,14 +309,13 @@ open_for_check (const char  *path,
   g_autoptr(KesStore) self = g_object_new (KES_TYPE_STORE, NULL);
 
   self->path = g_strdup (path);
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (kes_db_open (path, KES_DB_OPEN_READ_WRITE, &self->db) != KES_DB_OK)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   self->db != NULL ? kes_db_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  kes_db_busy_timeout (self->db, 5000);
   if (!kes_store_exec (self, "PRAGMA query_only = ON; PRAGMA mmap_size = 0; "
                              "PRAGMA cache_size = " CHECK_CACHE, error))
     return NULL;

@@ -107,14 +107,14 @@ find_problems (KesStore  *self,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   stmt = kes_store_prepare (self, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
                                   "WHERE type IN ('table', 'trigger')", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *name = kes_store_column_text (stmt, 1);
 
@@ -127,8 +127,8 @@ find_problems (KesStore  *self,
             g_ptr_array_add (problems, g_strconcat ("+", name, NULL));
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the database’s schema"));
       return NULL;
@@ -198,14 +198,14 @@ gboolean
 kes_store_guards_hold (KesStore  *self,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "PRAGMA schema_version", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "PRAGMA schema_version", error);
   gint64 version = -1;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    version = kes_db_column_int64 (stmt, 0);
+  kes_db_reset (stmt);
   if (version != self->guards_checked_schema)
     {
       g_autoptr(GPtrArray) problems = NULL;

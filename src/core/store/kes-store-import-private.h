@@ -64,5 +64,12 @@ gboolean kes_store_project_revision      (KesStore             *self,
 /* The table a kind's records are projected into, or NULL for a kind
  * Kestrel does not know. */
 const char *kes_store_projection_table   (const char           *kind);
+/* Steps @stmt, which returns no rows, and resets it; a UNIQUE constraint
+ * failing is KES_ERROR_CONFLICT with @what, any other failure the
+ * database's error prefixed with @what. */
+gboolean    kes_store_step_done          (KesStore             *self,
+                                          KesDbStmt            *stmt,
+                                          const char           *what,
+                                          GError              **error);
 
 G_END_DECLS

@@ -76,7 +76,7 @@ find_register_rows (KesStore    *self,
                     GError     **error)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) register_row_free);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT r.id, r.revision, "
     "  CAST (json_extract (v.data, '$.legal_status') AS TEXT), "
     "  CAST (json_extract (v.data, '$.mhcs_reference') AS TEXT), "
@@ -93,19 +93,19 @@ find_register_rows (KesStore    *self,
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       RegisterRow *row = g_new0 (RegisterRow, 1);
 
       row->id = g_strdup (kes_store_column_text (stmt, 0));
-      row->revision = sqlite3_column_int64 (stmt, 1);
+      row->revision = kes_db_column_int64 (stmt, 1);
       for (guint i = 0; i < G_N_ELEMENTS (register_keys); i++)
         row->facts[i] = g_strstrip (g_strdup (kes_store_column_text (stmt, 2 + (int) i)));
       row->rest = g_strdup (kes_store_column_text (stmt, 6));
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the patient register"));
       g_ptr_array_unref (rows);
@@ -135,7 +135,7 @@ note_disagreement (KesStore     *self,
   return kes_store_add_update_note (self, patient_id, _("Legal status to check"), body->str, error);
 }
 
-/* A code no list knows (an older Kestrel, or an edit with the sqlite3
+/* A code no list knows (an older Kestrel, or an edit with the KesDb
  * shell) is not moved: the legal status record would refuse it and the
  * whole database would fail to open. The note names it instead. */
 static void
@@ -227,7 +227,7 @@ find_offences (KesStore    *self,
                GError     **error)
 {
   g_autoptr(GPtrArray) offences = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT m.id, m.patient_id, m.kind, m.data, r.revision, r.state FROM moj_record m "
     "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.kind = 'index-offence' "
     "AND (?1 IS NULL OR m.patient_id = ?1) "
@@ -237,19 +237,19 @@ find_offences (KesStore    *self,
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesMojRecord *offence = kes_store_moj_record_from_row (stmt, error);
 
       if (offence == NULL)
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (offences, offence);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the index offences"));
       return NULL;
@@ -297,14 +297,14 @@ refresh_caseload (KesStore    *self,
                   GError     **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT id FROM patient WHERE ?1 IS NULL OR id = ?1", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT id FROM patient WHERE ?1 IS NULL OR id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   kes_store_bind_text (stmt, 1, patient_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (kes_db_step (stmt) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   for (guint i = 0; i < ids->len; i++)
     if (!kes_store_refresh_patient_legal (self, g_ptr_array_index (ids, i), error))
       return FALSE;

@@ -43,7 +43,7 @@ find_category_four (KesStore  *self,
                     GError   **error)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) category_four_free);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT r.id, r.kind, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, r.revision, "
     "  json_remove (v.data, '$.mappa_category') "
     "FROM record r JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
@@ -53,19 +53,19 @@ find_category_four (KesStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       CategoryFour *row = g_new0 (CategoryFour, 1);
 
       row->id = g_strdup (kes_store_column_text (stmt, 0));
       row->kind = g_strdup (kes_store_column_text (stmt, 1));
       row->patient_id = g_strdup (kes_store_column_text (stmt, 2));
-      row->revision = sqlite3_column_int64 (stmt, 3);
+      row->revision = kes_db_column_int64 (stmt, 3);
       row->data = g_strdup (kes_store_column_text (stmt, 4));
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not look for MAPPA category 4"));
       g_ptr_array_unref (rows);

@@ -152,23 +152,23 @@ add_update_staff (KesStore    *self,
                   GError     **error)
 {
   g_autofree char *now = kes_clock_now_iso ();
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT OR IGNORE INTO staff (id, username, display_name, role_title, created_at, disabled) "
     "VALUES (?1, ?2, ?3, '', ?4, 1)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, _("Kestrel database update"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, username, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 3, _("Kestrel database update"), -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 4, now, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not record who made the update"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
+#include "kes-db.h"
 
 #include "kes-audit.h"
 #include "kes-care-record.h"
@@ -34,12 +34,12 @@ struct _KesStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  KesDb      *db;
   char       *path;
   char       *guarded_path; /* the file as kes-output-guard.h knows it */
   KesStaff   *actor;
   KesStoreVisit *visit;  /* the record open in the app, if any (kes-store-visit.c) */
-  GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
+  GHashTable *statements; /* SQL text -> KesDbStmt*, prepared once */
   guint       savepoint_depth;
   gboolean    owns_transaction; /* the outermost savepoint began the transaction */
   GHashTable *break_glass; /* patient ids opened by break-glass (kes-store-access.c) */
@@ -119,7 +119,7 @@ typedef struct
 } KesAuditTail;
 
 /* A cached, reset statement for @sql, or NULL with @error set. */
-sqlite3_stmt *kes_store_prepare        (KesStore     *self,
+KesDbStmt *kes_store_prepare        (KesStore     *self,
                                         const char   *sql,
                                         GError      **error);
 /* Runs SQL with no results and no parameters. */
@@ -132,11 +132,11 @@ void          kes_store_set_db_error   (KesStore     *self,
                                         const char   *what);
 
 /* Binds NULL for NULL or "" and the text otherwise. */
-void          kes_store_bind_text      (sqlite3_stmt *stmt,
+void          kes_store_bind_text      (KesDbStmt *stmt,
                                         int           index,
                                         const char   *text);
 /* Column text, never NULL. */
-const char   *kes_store_column_text    (sqlite3_stmt *stmt,
+const char   *kes_store_column_text    (KesDbStmt *stmt,
                                         int           column);
 
 /* Nestable transactions (savepoints): every write goes through these so a
@@ -336,7 +336,7 @@ gboolean      kes_store_bulk_restore   (KesStore      *self,
 /* An entry from a row whose first nine columns are the audit's seq, at,
  * actor_id, the actor's display name, action, record_id, patient_id,
  * revision and summary, in that order (a listing's SELECT). */
-KesAuditEntry *kes_store_audit_entry_from_row (sqlite3_stmt *stmt);
+KesAuditEntry *kes_store_audit_entry_from_row (KesDbStmt *stmt);
 gboolean      kes_store_audit_append   (KesStore      *self,
                                         const char    *action,
                                         const char    *record_id,
@@ -468,7 +468,7 @@ gboolean      kes_store_find_seal      (KesStore      *self,
  * by the caller. */
 #define KES_REVISION_COLUMNS \
   "v.record_id, r.kind, r.patient_id, v.revision, v.author_id, v.at, v.change, v.reason, v.data"
-void          kes_store_revision_fields (sqlite3_stmt      *stmt,
+void          kes_store_revision_fields (KesDbStmt         *stmt,
                                          int                first,
                                          char             **data_sha256,
                                          KesRevisionFields *fields);
@@ -481,7 +481,7 @@ void          kes_store_revision_fields (sqlite3_stmt      *stmt,
 #define KES_AUDIT_COLUMNS_UNKEYED \
   "seq, at, actor_id, action, record_id, patient_id, revision, data_hash, NULL, NULL, NULL, " \
   "summary, NULL, prev_hash, hash"
-KesAuditFields kes_store_audit_fields  (sqlite3_stmt      *stmt,
+KesAuditFields kes_store_audit_fields  (KesDbStmt         *stmt,
                                          int                first);
 /* The seal's digest over every revision whose entry comes before
  * @before_seq (kes-history-hash.h), and how many there are. */

@@ -27,10 +27,10 @@
 #define STEP 4096
 
 static const char *
-column_or_null (sqlite3_stmt *stmt,
+column_or_null (KesDbStmt *stmt,
                 int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return (const char *) kes_db_column_text (stmt, column);
 }
 
 /* The key for @key_id, looked up once per check; NULL when this computer
@@ -133,7 +133,7 @@ walk_chain (KesStore      *self,
             GError       **error)
 {
   g_autofree char *previous = g_strdup (KES_AUDIT_GENESIS_HASH);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gint64 expected_seq = MAX (from_seq, 1);
   int rc;
 
@@ -143,9 +143,9 @@ walk_chain (KesStore      *self,
     : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit WHERE seq >= ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, expected_seq);
+  kes_db_bind_int64 (stmt, 1, expected_seq);
   *checked = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesAuditFields fields = kes_store_audit_fields (stmt, 0);
       const char *stored = kes_store_column_text (stmt, 14);
@@ -161,12 +161,12 @@ walk_chain (KesStore      *self,
       expected_seq = fields.seq + 1;
       if (++(*checked) % STEP == 0 && !step_done (run, KES_VERIFY_ACCESS_LOG, *checked, run->head_seq, error))
         {
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return FALSE;
@@ -268,7 +268,7 @@ note_problem (FirstProblem *first,
 
 /* Which revision columns differ from what a keyed entry saw. */
 static char *
-differing_columns (sqlite3_stmt            *stmt,
+differing_columns (KesDbStmt               *stmt,
                    const KesRevisionFields *fields)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
@@ -299,12 +299,12 @@ differing_columns (sqlite3_stmt            *stmt,
 /* One revision (a row of the walk below) against its entry. */
 static void
 check_revision (KesVerifyRun *run,
-                sqlite3_stmt *stmt,
+                KesDbStmt *stmt,
                 FirstProblem *first,
                 KesSealDigest *digest)
 {
-  gboolean has_entry = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
-  gint64 seq = sqlite3_column_int64 (stmt, 9);
+  gboolean has_entry = kes_db_column_type (stmt, 9) != KES_DB_NULL;
+  gint64 seq = kes_db_column_int64 (stmt, 9);
   const char *key_id = column_or_null (stmt, 17);
   g_autofree char *data_sha256 = NULL;
   char hash[KES_HASH_HEX_CHARS + 1];
@@ -319,7 +319,7 @@ check_revision (KesVerifyRun *run,
   /* Written before the seal: held to the seal's digest together (whatever
    * else is wrong with it). */
   if (has_entry && key_id == NULL && run->seal_seq > 0 && seq < run->seal_seq &&
-      sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      kes_db_column_type (stmt, 1) != KES_DB_NULL)
     kes_seal_digest_add (digest, hash);
   if (!has_entry)
     {
@@ -356,7 +356,7 @@ check_missing_revisions (KesStore      *self,
                          FirstProblem  *first,
                          GError       **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT a.record_id, a.revision, a.seq FROM audit a WHERE a.revision IS NOT NULL "
     "AND a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
     "WHERE v.record_id = a.record_id AND v.revision = a.revision)", error);
@@ -364,14 +364,14 @@ check_missing_revisions (KesStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    note_problem (first, sqlite3_column_int64 (stmt, 2),
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
+    note_problem (first, kes_db_column_int64 (stmt, 2),
                   g_strdup_printf (_("table revision, record %s revision %lld: the access log (entry "
                                      "%lld) records it, but it is missing"),
-                                   kes_store_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
-                                   (long long) sqlite3_column_int64 (stmt, 2)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+                                   kes_store_column_text (stmt, 0), (long long) kes_db_column_int64 (stmt, 1),
+                                   (long long) kes_db_column_int64 (stmt, 2)));
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not check the record history"));
       return FALSE;
@@ -387,14 +387,14 @@ check_seal_digest (KesStore      *self,
                    char          *digest,
                    GError       **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT data_hash FROM audit WHERE seq = ?", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT data_hash FROM audit WHERE seq = ?", error);
   gboolean same;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->seal_seq);
-  same = sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (kes_store_column_text (stmt, 0), digest);
-  sqlite3_reset (stmt);
+  kes_db_bind_int64 (stmt, 1, run->seal_seq);
+  same = kes_db_step (stmt) == KES_DB_ROW && g_str_equal (kes_store_column_text (stmt, 0), digest);
+  kes_db_reset (stmt);
   if (!same)
     kes_verify_report_problem (run->report, KES_VERIFY_REVISIONS,
                                _("the revisions written before the access log was keyed no longer "
@@ -412,7 +412,7 @@ kes_store_verify_revisions (KesStore      *self,
   FirstProblem first = { G_MAXINT64, NULL, 0 };
   KesSealDigest *digest = kes_seal_digest_new ();
   g_autofree char *digest_hex = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   guint64 checked = 0;
   gboolean ok = TRUE;
   int rc;
@@ -432,7 +432,7 @@ kes_store_verify_revisions (KesStore      *self,
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
     ok = FALSE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       check_revision (run, stmt, &first, digest);
       if (++checked % STEP == 0)
@@ -440,8 +440,8 @@ kes_store_verify_revisions (KesStore      *self,
     }
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      if (ok && rc != SQLITE_DONE)
+      kes_db_reset (stmt);
+      if (ok && rc != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not check the record history"));
           ok = FALSE;
@@ -463,7 +463,7 @@ kes_store_verify_tail (KesStore      *self,
                        KesVerifyRun  *run,
                        GError       **error)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   /* The last entry only, against its own hash: whether this computer holds
@@ -477,16 +477,16 @@ kes_store_verify_tail (KesStore      *self,
     : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       KesAuditFields fields = kes_store_audit_fields (stmt, 0);
 
       kes_verify_report_count (run->report, KES_VERIFY_ACCESS_LOG, 1);
       check_entry (run, &fields, kes_store_column_text (stmt, 14), fields.seq, fields.prev_hash);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the access log"));
       return FALSE;

@@ -35,8 +35,8 @@ typedef struct
   char         *table;
   GPtrArray    *columns;   /* compared: every column but id (and note's rowid) */
   char         *compare;   /* SQL: rows of the chunk that differ, or are missing */
-  sqlite3_stmt *compare_stmt; /* prepared once the TEMP twins exist */
-  sqlite3_stmt *clear_stmt;
+  KesDbStmt *compare_stmt; /* prepared once the TEMP twins exist */
+  KesDbStmt *clear_stmt;
 } Shadow;
 
 static void
@@ -45,26 +45,12 @@ shadow_free (Shadow *shadow)
   g_free (shadow->table);
   g_ptr_array_unref (shadow->columns);
   g_free (shadow->compare);
-  sqlite3_finalize (shadow->compare_stmt);
-  sqlite3_finalize (shadow->clear_stmt);
+  kes_db_finalize (shadow->compare_stmt);
+  kes_db_finalize (shadow->clear_stmt);
   g_free (shadow);
 }
 
 /* While the rebuild runs: nothing but TEMP may be written. */
-static int
-only_temp_cb (void       *user_data,
-              int         action,
-              const char *what,
-              const char *detail,
-              const char *database,
-              const char *trigger)
-{
-  if ((action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE) &&
-      g_strcmp0 (database, "temp") != 0)
-    return SQLITE_DENY;
-  return SQLITE_OK;
-}
-
 static GPtrArray *
 table_columns (KesStore    *self,
                const char  *table,
@@ -72,21 +58,21 @@ table_columns (KesStore    *self,
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = g_strdup_printf ("PRAGMA main.table_info (\"%s\")", table);
-  sqlite3_stmt *stmt = NULL;
+  KesDbStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (kes_db_prepare (self->db, sql, FALSE, &stmt) != KES_DB_OK)
     {
       kes_store_set_db_error (self, error, _("Could not read a table’s columns"));
       return NULL;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (kes_db_step (stmt) == KES_DB_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *name = (const char *) kes_db_column_text (stmt, 1);
 
       if (!g_str_equal (name, "id") && !g_str_equal (name, "rowid"))
         g_ptr_array_add (columns, g_strdup (name));
     }
-  sqlite3_finalize (stmt);
+  kes_db_finalize (stmt);
   return g_steal_pointer (&columns);
 }
 
@@ -173,8 +159,8 @@ drop_shadows (KesStore  *self,
       Shadow *shadow = g_ptr_array_index (shadows, i);
       g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS temp.\"%s\"", shadow->table);
 
-      g_clear_pointer (&shadow->compare_stmt, sqlite3_finalize);
-      g_clear_pointer (&shadow->clear_stmt, sqlite3_finalize);
+      g_clear_pointer (&shadow->compare_stmt, kes_db_finalize);
+      g_clear_pointer (&shadow->clear_stmt, kes_db_finalize);
       kes_store_exec (self, drop, NULL);
     }
 }
@@ -185,7 +171,7 @@ latest_revision (KesStore    *self,
                  const char  *record_id,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT revision, change, reason, author_id, at, data FROM main.revision WHERE record_id = ? "
     "ORDER BY revision DESC LIMIT 1", error);
   KesRevision *revision = NULL;
@@ -193,20 +179,20 @@ latest_revision (KesStore    *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  rc = kes_db_step (stmt);
+  if (rc == KES_DB_ROW)
     {
       KesChangeKind change = KES_CHANGE_EDIT;
 
       kes_change_kind_from_string (kes_store_column_text (stmt, 1), &change);
-      revision = kes_revision_new (record_id, sqlite3_column_int64 (stmt, 0), change,
-                                   (const char *) sqlite3_column_text (stmt, 2),
+      revision = kes_revision_new (record_id, kes_db_column_int64 (stmt, 0), change,
+                                   (const char *) kes_db_column_text (stmt, 2),
                                    kes_store_column_text (stmt, 3), NULL,
                                    kes_store_column_text (stmt, 4), kes_store_column_text (stmt, 5));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     kes_store_set_db_error (self, error, _("Could not read the record history"));
   return revision;
 }
@@ -222,26 +208,26 @@ rebuild_chunk (KesStore      *self,
                GError       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT id, kind, patient_id FROM main.record WHERE id > ?1 ORDER BY id LIMIT ?2", error);
   int rc;
 
   *last = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, after, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, self->verify_chunk > 0 ? self->verify_chunk : DEFAULT_CHUNK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, after, -1, KES_DB_COPY);
+  kes_db_bind_int (stmt, 2, self->verify_chunk > 0 ? self->verify_chunk : DEFAULT_CHUNK);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       char **row = g_new0 (char *, 4);
 
       row[0] = g_strdup (kes_store_column_text (stmt, 0));
       row[1] = g_strdup (kes_store_column_text (stmt, 1));
-      row[2] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row[2] = g_strdup ((const char *) kes_db_column_text (stmt, 2));
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the records"));
       return FALSE;
@@ -285,12 +271,12 @@ kes_store_set_verify_chunk (KesStore *self,
 
 static char *
 differing (Shadow       *shadow,
-           sqlite3_stmt *stmt)
+           KesDbStmt *stmt)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < shadow->columns->len; i++)
-    if (sqlite3_column_int (stmt, 2 + i) != 0)
+    if (kes_db_column_int (stmt, 2 + i) != 0)
       g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
                               (const char *) g_ptr_array_index (shadow->columns, i));
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -308,30 +294,30 @@ compare_chunk (KesStore      *self,
   for (guint i = 0; i < shadows->len; i++)
     {
       Shadow *shadow = g_ptr_array_index (shadows, i);
-      sqlite3_stmt *stmt = shadow->compare_stmt;
+      KesDbStmt *stmt = shadow->compare_stmt;
       int rc;
 
       if (stmt == NULL)
         {
           g_autofree char *clear = g_strdup_printf ("DELETE FROM temp.\"%s\"", shadow->table);
 
-          if (sqlite3_prepare_v3 (self->db, shadow->compare, -1, SQLITE_PREPARE_PERSISTENT, &shadow->compare_stmt,
-                                  NULL) != SQLITE_OK ||
-              sqlite3_prepare_v3 (self->db, clear, -1, SQLITE_PREPARE_PERSISTENT, &shadow->clear_stmt,
-                                  NULL) != SQLITE_OK)
+          if (kes_db_prepare (self->db, shadow->compare, TRUE,
+                                  &shadow->compare_stmt) != KES_DB_OK ||
+              kes_db_prepare (self->db, clear, TRUE,
+                                  &shadow->clear_stmt) != KES_DB_OK)
             {
               kes_store_set_db_error (self, error, _("Could not compare a display table"));
               return FALSE;
             }
           stmt = shadow->compare_stmt;
         }
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, after, -1, SQLITE_TRANSIENT);
+      kes_db_reset (stmt);
+      kes_db_bind_text (stmt, 1, after, -1, KES_DB_COPY);
       kes_store_bind_text (stmt, 2, upto);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
         {
           const char *id = kes_store_column_text (stmt, 0);
-          int missing = sqlite3_column_int (stmt, 1);
+          int missing = kes_db_column_int (stmt, 1);
           g_autofree char *columns = NULL;
 
           if (missing == 1)
@@ -350,15 +336,15 @@ compare_chunk (KesStore      *self,
                                            "latest revision"), shadow->table, id, columns);
             }
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      kes_db_reset (stmt);
+      if (rc != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not compare a display table"));
           return FALSE;
         }
-      rc = sqlite3_step (shadow->clear_stmt);
-      sqlite3_reset (shadow->clear_stmt);
-      if (rc != SQLITE_DONE)
+      rc = kes_db_step (shadow->clear_stmt);
+      kes_db_reset (shadow->clear_stmt);
+      if (rc != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not compare a display table"));
           return FALSE;
@@ -377,16 +363,16 @@ count_rows (KesStore      *self,
     {
       Shadow *shadow = g_ptr_array_index (shadows, i);
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM main.\"%s\"", shadow->table);
-      sqlite3_stmt *stmt = NULL;
+      KesDbStmt *stmt = NULL;
 
-      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (kes_db_prepare (self->db, sql, FALSE, &stmt) != KES_DB_OK)
         {
           kes_store_set_db_error (self, error, _("Could not count a display table"));
           return FALSE;
         }
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        kes_verify_report_count (run->report, KES_VERIFY_PROJECTIONS, sqlite3_column_int64 (stmt, 0));
-      sqlite3_finalize (stmt);
+      if (kes_db_step (stmt) == KES_DB_ROW)
+        kes_verify_report_count (run->report, KES_VERIFY_PROJECTIONS, kes_db_column_int64 (stmt, 0));
+      kes_db_finalize (stmt);
     }
   return TRUE;
 }
@@ -426,7 +412,7 @@ verify_record_table (KesStore      *self,
 {
   static const char *const names[] = { "revision", "state", "created_at", "created_by", "updated_at",
                                        "updated_by" };
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT r.id, r.revision IS NOT l.revision, "
     "r.state IS NOT CASE WHEN l.change = 'entered-in-error' THEN 'entered-in-error' ELSE 'active' END, "
     "r.created_at IS NOT f.at, r.created_by IS NOT f.author_id, r.updated_at IS NOT l.at, "
@@ -438,20 +424,20 @@ verify_record_table (KesStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       g_autoptr(GString) columns = g_string_new (NULL);
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        if (sqlite3_column_int (stmt, 1 + i) != 0)
+        if (kes_db_column_int (stmt, 1 + i) != 0)
           g_string_append_printf (columns, "%s%s", columns->len > 0 ? ", " : "", names[i]);
       if (columns->len > 0)
         kes_verify_report_problem (run->report, KES_VERIFY_PROJECTIONS,
                                    _("table record, record %s, column %s: differs from the record’s "
                                      "revisions"), kes_store_column_text (stmt, 0), columns->str);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not check the records"));
       return FALSE;
@@ -478,9 +464,9 @@ kes_store_verify_projections (KesStore      *self,
   ok = make_shadows (self, shadows, error) && count_rows (self, run, shadows, error);
   if (ok)
     {
-      sqlite3_set_authorizer (self->db, only_temp_cb, NULL);
+      kes_db_refuse_main_writes (self->db, TRUE);
       ok = rebuild_and_compare (self, run, shadows, error);
-      sqlite3_set_authorizer (self->db, NULL, NULL);
+      kes_db_refuse_main_writes (self->db, FALSE);
     }
   g_hash_table_remove_all (self->statements);
   drop_shadows (self, shadows);

@@ -21,15 +21,15 @@ single_integer (KesStore    *self,
                 gint64      *value,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = kes_db_step (stmt);
+  *value = rc == KES_DB_ROW ? kes_db_column_int64 (stmt, 0) : 0;
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the database"));
       return FALSE;
@@ -71,24 +71,24 @@ rows_are_problems (KesStore         *self,
                    DescribeRow       describe,
                    GError          **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *first = kes_store_column_text (stmt, 0);
       g_autofree char *problem = NULL;
 
       if (g_str_equal (first, "ok"))
         continue;
-      problem = describe (first, sqlite3_column_count (stmt) > 2 ? kes_store_column_text (stmt, 2)
-                                 : sqlite3_column_count (stmt) > 1 ? kes_store_column_text (stmt, 1) : "");
+      problem = describe (first, kes_db_column_count (stmt) > 2 ? kes_store_column_text (stmt, 2)
+                                 : kes_db_column_count (stmt) > 1 ? kes_store_column_text (stmt, 1) : "");
       kes_verify_report_problem (report, part, "%s", problem);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not check the database"));
       return FALSE;
@@ -122,17 +122,17 @@ has_table (KesStore    *self,
            gboolean    *found,
            GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  *found = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  kes_db_bind_text (stmt, 1, table, -1, KES_DB_STATIC);
+  rc = kes_db_step (stmt);
+  *found = rc == KES_DB_ROW;
+  kes_db_reset (stmt);
+  if (rc != KES_DB_ROW && rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the database’s schema"));
       return FALSE;
@@ -269,7 +269,7 @@ run_in_snapshot (KesStore            *self,
                  GError             **error)
 {
   g_autoptr(KesVerifyReport) report = kes_verify_report_new ();
-  gboolean own_transaction = sqlite3_get_autocommit (self->db);
+  gboolean own_transaction = kes_db_get_autocommit (self->db);
   gboolean ok;
 
   run->report = report;

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "kes-error.h"
+#include "kes-store-notes.h"
+#include "kes-store-patients.h"
 #include "kes-store-whole-db.h"
 #include "kes-store-private.h"
 
@@ -26,7 +28,7 @@ kes_store_list_patient_ids (KesStore  *self,
                             GError   **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -40,10 +42,10 @@ kes_store_list_patient_ids (KesStore  *self,
     "SELECT id FROM record WHERE patient_id IS NULL AND kind = 'patient' ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not list the patients"));
       return NULL;
@@ -69,7 +71,7 @@ kes_store_list_patient_histories (KesStore    *self,
 {
   g_autoptr(GPtrArray) histories = NULL;
   KesRecordHistory *current = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -104,8 +106,8 @@ kes_store_list_patient_histories (KesStore    *self,
     return NULL;
 
   histories = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_history_free);
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *id = kes_store_column_text (stmt, 2);
       KesChangeKind change = KES_CHANGE_EDIT;
@@ -122,20 +124,20 @@ kes_store_list_patient_histories (KesStore    *self,
 
       kes_change_kind_from_string (kes_store_column_text (stmt, 5), &change);
       revision = kes_revision_new (current->id,
-                                   sqlite3_column_int64 (stmt, 4),
+                                   kes_db_column_int64 (stmt, 4),
                                    change,
-                                   (const char *) sqlite3_column_text (stmt, 6),
+                                   (const char *) kes_db_column_text (stmt, 6),
                                    kes_store_column_text (stmt, 7),
-                                   (const char *) sqlite3_column_text (stmt, 10),
+                                   (const char *) kes_db_column_text (stmt, 10),
                                    kes_store_column_text (stmt, 8),
                                    kes_store_column_text (stmt, 9));
-      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+      if (kes_db_column_type (stmt, 12) != KES_DB_NULL)
         kes_revision_set_import (revision, kes_store_column_text (stmt, 11),
                                  kes_store_column_text (stmt, 12), kes_store_column_text (stmt, 13));
       g_ptr_array_add (current->revisions, revision);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the patient’s records"));
       return NULL;

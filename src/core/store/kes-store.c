@@ -38,7 +38,7 @@ kes_store_finalize (GObject *object)
   g_clear_pointer (&self->batch, kes_store_batch_free);
   kes_store_changes_free (self);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    kes_db_close (self->db);
   if (self->guarded_path != NULL)
     kes_output_guard_forget_database (self->guarded_path);
   g_free (self->guarded_path);
@@ -80,7 +80,7 @@ static void
 kes_store_init (KesStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) kes_db_finalize);
   self->break_glass = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->guards_checked_schema = -1;
 }
@@ -96,17 +96,15 @@ kes_store_emit_changed (KesStore   *self,
   g_signal_emit (self, signals[CHANGED], 0, kind, record_id, patient_id);
 }
 
-/* SQLITE_BUSY or SQLITE_LOCKED: another connection kept the write lock for
- * longer than the busy timeout. Said in plain words, never as the engine's
+/* Busy: another connection kept the write lock for longer than the busy
+ * timeout. Said in plain words, never as the engine's
  * "database is locked": nothing was changed, and trying again will do. */
 static gboolean
 set_busy_error (KesStore    *self,
                 GError     **error,
                 const char  *what)
 {
-  int code = sqlite3_extended_errcode (self->db) & 0xff;
-
-  if (code != SQLITE_BUSY && code != SQLITE_LOCKED)
+  if (kes_db_fault (self->db) != KES_DB_FAULT_BUSY)
     return FALSE;
   g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
                _("%s: another program (kestrel-cli, a backup or another copy of Kestrel) is in the "
@@ -121,27 +119,26 @@ kes_store_set_db_error (KesStore    *self,
                         GError     **error,
                         const char  *what)
 {
-  int code = sqlite3_extended_errcode (self->db);
   int kind = KES_ERROR_DATABASE;
 
   if (set_busy_error (self, error, what))
     return;
-  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+  if (kes_db_fault (self->db) == KES_DB_FAULT_CORRUPT)
     kind = KES_ERROR_CORRUPT;
   g_set_error (error, KES_ERROR, kind, _("%s: the database reported “%s”"),
-               what, sqlite3_errmsg (self->db));
+               what, kes_db_errmsg (self->db));
 }
 
-sqlite3_stmt *
+KesDbStmt *
 kes_store_prepare (KesStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  KesDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt == NULL)
     {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+      if (kes_db_prepare (self->db, sql, TRUE, &stmt) != KES_DB_OK)
         {
           kes_store_set_db_error (self, error, _("Could not prepare a query"));
           return NULL;
@@ -149,8 +146,8 @@ kes_store_prepare (KesStore    *self,
       /* Keyed by the caller's string literal, which outlives the store. */
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  kes_db_reset (stmt);
+  kes_db_clear_bindings (stmt);
   return stmt;
 }
 
@@ -161,33 +158,33 @@ kes_store_exec (KesStore    *self,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (kes_db_exec (self->db, sql, &message) != KES_DB_OK)
     {
       if (!set_busy_error (self, error, NULL))
         g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
                      _("The database reported “%s”"), message != NULL ? message : "?");
-      sqlite3_free (message);
+      g_free (message);
       return FALSE;
     }
   return TRUE;
 }
 
 void
-kes_store_bind_text (sqlite3_stmt *stmt,
+kes_store_bind_text (KesDbStmt *stmt,
                      int           index,
                      const char   *text)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
+    kes_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    kes_db_bind_text (stmt, index, text, -1, KES_DB_COPY);
 }
 
 const char *
-kes_store_column_text (sqlite3_stmt *stmt,
+kes_store_column_text (KesDbStmt *stmt,
                        int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = (const char *) kes_db_column_text (stmt, column);
   return text != NULL ? text : "";
 }
 
@@ -198,19 +195,19 @@ step_cached (KesStore    *self,
              const char  *sql,
              GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, sql, error);
+  KesDbStmt *stmt = kes_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       if (!set_busy_error (self, error, NULL))
         g_set_error (error, KES_ERROR, KES_ERROR_DATABASE, _("The database reported “%s”"),
-                     sqlite3_errmsg (self->db));
-      sqlite3_reset (stmt);
+                     kes_db_errmsg (self->db));
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -222,7 +219,7 @@ gboolean
 kes_store_savepoint (KesStore  *self,
                      GError   **error)
 {
-  gboolean begin = self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db);
+  gboolean begin = self->savepoint_depth == 0 && kes_db_get_autocommit (self->db);
 
   if (!kes_store_refuse_if_damaged (self, error))
     return FALSE;
@@ -406,23 +403,6 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-/* SQLite counts every allocation under a global mutex by default, for
- * sqlite3_memory_used(), which Kestrel never asks: a measurable share of a
- * large write. Only possible before SQLite's first use in the process
- * (the first store opened, before any worker threads); later it is refused
- * and nothing changes. */
-static void
-configure_sqlite_once (void)
-{
-  static gsize configured;
-
-  if (g_once_init_enter (&configured))
-    {
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-      g_once_init_leave (&configured, 1);
-    }
-}
-
 static KesStore *
 open_store (const char  *path,
             gboolean     defer_check,
@@ -432,7 +412,7 @@ open_store (const char  *path,
   g_autoptr(KesStore) self = NULL;
   gboolean in_memory;
 
-  configure_sqlite_once ();
+  kes_db_init ();
   in_memory = g_str_equal (path, ":memory:");
   if (!in_memory && !create_private_file (path, error))
     return NULL;
@@ -440,18 +420,15 @@ open_store (const char  *path,
   self = g_object_new (KES_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  if (kes_db_open (path, KES_DB_OPEN_READ_WRITE | KES_DB_OPEN_CREATE, &self->db) != KES_DB_OK)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_IO, _("Could not open the database %s: %s"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   path, self->db != NULL ? kes_db_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
   if (!in_memory)
     self->guarded_path = kes_output_guard_watch_database (path);
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  kes_db_busy_timeout (self->db, 5000);
 
   /* WAL for readers beside a writer; FULL so a committed write survives a
    * power cut; foreign keys because SQLite leaves them off by default. */
@@ -518,16 +495,16 @@ kes_store_get_path (KesStore *self)
 int
 kes_store_get_user_version (KesStore *self)
 {
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int version = -1;
 
   g_return_val_if_fail (KES_IS_STORE (self), -1);
 
   stmt = kes_store_prepare (self, "PRAGMA user_version", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
+    version = kes_db_column_int (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    kes_db_reset (stmt);
   return version;
 }
 
@@ -587,38 +564,38 @@ conflict_error (KesStore    *self,
                 gint64       base_revision,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT r.revision, r.updated_at, s.display_name, r.state "
     "FROM record r JOIN staff s ON s.id = r.updated_by WHERE r.id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND,
                    _("The record you were editing no longer exists"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  if (sqlite3_column_int64 (stmt, 0) != base_revision)
+  if (kes_db_column_int64 (stmt, 0) != base_revision)
     {
       g_autofree char *when = kes_time_to_display (kes_store_column_text (stmt, 1));
       g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
                    _("%s changed this record on %s, after you opened it. Your changes have not "
                      "been saved: reload the record to see theirs, then make yours again."),
                    kes_store_column_text (stmt, 2), when);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
   if (g_str_equal (kes_store_column_text (stmt, 3), "entered-in-error"))
     {
       g_set_error (error, KES_ERROR, KES_ERROR_ENTERED_IN_ERROR,
                    _("This record was marked as entered in error and can no longer be changed"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -641,26 +618,26 @@ insert_record_row (KesStore    *self,
                    const char  *actor_id,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO record (id, kind, patient_id, revision, state, created_at, created_by, "
     "updated_at, updated_by) VALUES (?1, ?2, ?3, 1, 'active', ?4, ?5, ?4, ?5)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 2, kind, -1, KES_DB_STATIC);
   if (patient_id != NULL && *patient_id != '\0')
-    sqlite3_bind_text (stmt, 3, patient_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+    kes_db_bind_text (stmt, 3, patient_id, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 4, at, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 5, actor_id, -1, KES_DB_STATIC);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not save the record"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
   /* Reset at once: the static binds borrow the caller's strings. */
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -675,26 +652,26 @@ insert_revision_row (KesStore       *self,
                      const char     *data_json,
                      GError        **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, kes_change_kind_to_string (change), -1, SQLITE_STATIC);
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_STATIC);
+  kes_db_bind_int64 (stmt, 2, revision);
+  kes_db_bind_text (stmt, 3, kes_change_kind_to_string (change), -1, KES_DB_STATIC);
   kes_store_bind_text (stmt, 4, reason);
-  sqlite3_bind_text (stmt, 5, actor_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  kes_db_bind_text (stmt, 5, actor_id, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 6, at, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 7, data_json, -1, KES_DB_STATIC);
+  if (kes_db_step (stmt) != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not save the record’s history"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -706,20 +683,20 @@ record_identity (KesStore    *self,
                  char       **patient_id,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?", error);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT kind, patient_id FROM record WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_STATIC);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
       kes_store_set_db_error (self, error, _("Could not read the record back"));
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
   *kind = g_strdup (kes_store_column_text (stmt, 0));
-  *patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  *patient_id = g_strdup ((const char *) kes_db_column_text (stmt, 1));
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -730,16 +707,16 @@ record_of_patient (KesStore   *self,
                    const char *record_id,
                    const char *patient_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT patient_id IS ?2 FROM record WHERE id = ?1", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT patient_id IS ?2 FROM record WHERE id = ?1", NULL);
   gboolean same = TRUE;
 
   if (stmt == NULL)
     return TRUE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, patient_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    same = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 2, patient_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    same = kes_db_column_int (stmt, 0) != 0;
+  kes_db_reset (stmt);
   return same;
 }
 
@@ -763,7 +740,7 @@ write_revision (KesStore       *self,
   g_autofree char *stored_patient = NULL;
   g_autofree char *data_sha256 = NULL;
   KesRevisionFields fields;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   gint64 revision;
 
   g_return_val_if_fail (self->savepoint_depth > 0, 0);
@@ -799,26 +776,26 @@ write_revision (KesStore       *self,
         "WHERE id = ?1 AND revision = ?6 AND patient_id IS ?7", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 1, *record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, revision);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, actor_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
-      sqlite3_bind_int64 (stmt, 6, base_revision);
-      sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      kes_db_bind_text (stmt, 1, *record_id, -1, KES_DB_COPY);
+      kes_db_bind_int64 (stmt, 2, revision);
+      kes_db_bind_text (stmt, 3, now, -1, KES_DB_COPY);
+      kes_db_bind_text (stmt, 4, actor_id, -1, KES_DB_COPY);
+      kes_db_bind_int (stmt, 5, change == KES_CHANGE_ENTERED_IN_ERROR);
+      kes_db_bind_int64 (stmt, 6, base_revision);
+      kes_db_bind_text (stmt, 7, patient_id, -1, KES_DB_COPY);
+      if (kes_db_step (stmt) != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not save the record"));
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           return 0;
         }
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       /* The check above ran in this transaction, but the update is what
        * counts: if it matched no row, someone else's revision got there
        * first, whatever the engine's locks did or did not do; or the record
        * is another patient's than the one the permission was checked for,
        * and is never changed in that one's name. */
-      if (sqlite3_changes (self->db) != 1)
+      if (kes_db_changes (self->db) != 1)
         {
           if (!record_of_patient (self, *record_id, patient_id))
             g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
@@ -920,16 +897,16 @@ kes_store_record_state (KesStore        *self,
                         KesRecordState  *state,
                         GError         **error)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self,
+  KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT kind, state FROM record WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) != KES_DB_ROW)
     {
       g_set_error (error, KES_ERROR, KES_ERROR_NOT_FOUND, _("No record has the id %s"), record_id);
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
       return FALSE;
     }
   if (kind != NULL)
@@ -937,7 +914,7 @@ kes_store_record_state (KesStore        *self,
   if (state != NULL)
     *state = g_str_equal (kes_store_column_text (stmt, 1), "entered-in-error")
                ? KES_RECORD_ENTERED_IN_ERROR : KES_RECORD_ACTIVE;
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return TRUE;
 }
 
@@ -946,15 +923,15 @@ static char *
 patient_of (KesStore   *self,
             const char *record_id)
 {
-  sqlite3_stmt *stmt = kes_store_prepare (self, "SELECT coalesce (patient_id, id) FROM record WHERE id = ?1", NULL);
+  KesDbStmt *stmt = kes_store_prepare (self, "SELECT coalesce (patient_id, id) FROM record WHERE id = ?1", NULL);
   char *patient = NULL;
 
   if (stmt == NULL)
     return g_strdup ("");
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     patient = g_strdup (kes_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
   return patient != NULL ? patient : g_strdup ("");
 }
 
@@ -983,7 +960,7 @@ kes_store_write_entered_in_error (KesStore    *self,
   g_autofree char *kind = NULL;
   g_autofree char *data = NULL;
   g_autofree char *patient_id = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
 
   if (!kes_store_record_state (self, record_id, &kind, NULL, error))
     return FALSE;
@@ -997,13 +974,13 @@ kes_store_write_entered_in_error (KesStore    *self,
     "WHERE r.id = ? ORDER BY v.revision DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
     {
       data = g_strdup (kes_store_column_text (stmt, 0));
-      patient_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      patient_id = g_strdup ((const char *) kes_db_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  kes_db_reset (stmt);
 
   if (kes_store_write_revision (self, kind, patient_id, &id, base_revision,
                                 KES_CHANGE_ENTERED_IN_ERROR, reason,
@@ -1027,14 +1004,14 @@ kes_store_write_entered_in_error (KesStore    *self,
     stmt = NULL;
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+      if (kes_db_step (stmt) != KES_DB_DONE)
         {
           kes_store_set_db_error (self, error, _("Could not mark the record"));
-          sqlite3_reset (stmt);
+          kes_db_reset (stmt);
           goto fail;
         }
-      sqlite3_reset (stmt);
+      kes_db_reset (stmt);
     }
   else if (error != NULL && *error != NULL)
     goto fail;
@@ -1053,7 +1030,7 @@ kes_store_list_revisions (KesStore    *self,
 {
   g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  KesDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
@@ -1080,29 +1057,29 @@ kes_store_list_revisions (KesStore    *self,
     "WHERE v.record_id = ? ORDER BY v.revision", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       KesChangeKind change = KES_CHANGE_EDIT;
       KesRevision *revision;
 
       kes_change_kind_from_string (kes_store_column_text (stmt, 1), &change);
       revision = kes_revision_new (record_id,
-                                   sqlite3_column_int64 (stmt, 0),
+                                   kes_db_column_int64 (stmt, 0),
                                    change,
-                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) kes_db_column_text (stmt, 2),
                                    kes_store_column_text (stmt, 3),
                                    kes_store_column_text (stmt, 4),
                                    kes_store_column_text (stmt, 5),
                                    kes_store_column_text (stmt, 6));
 
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+      if (kes_db_column_type (stmt, 8) != KES_DB_NULL)
         kes_revision_set_import (revision, kes_store_column_text (stmt, 7),
                                  kes_store_column_text (stmt, 8), kes_store_column_text (stmt, 9));
       g_ptr_array_add (revisions, revision);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
     {
       kes_store_set_db_error (self, error, _("Could not read the record’s history"));
       return NULL;

@@ -10,7 +10,13 @@
 G_BEGIN_DECLS
 
 /* The only door to the database. SQL lives behind it (kes-store*.c); callers
- * see objects and GErrors. A KesStore is used from one thread at a time:
+ * see objects and GErrors. This header is the store itself (opening, who
+ * is acting, visits, history, integrity, import, bulk work); each feature's
+ * records are saved and read through its own header: kes-store-staff.h
+ * (staff directory, teams), kes-store-patients.h, kes-store-notes.h,
+ * kes-store-due.h, kes-store-referrals.h, kes-store-risk.h,
+ * kes-store-moj.h, kes-store-community.h, kes-carers.h, kes-liaison.h,
+ * kes-services.h, kes-equality.h. A KesStore is used from one thread at a time:
  * worker threads open their own with kes_store_open(). */
 #define KES_TYPE_STORE (kes_store_get_type ())
 G_DECLARE_FINAL_TYPE (KesStore, kes_store, KES, STORE, GObject)
@@ -80,43 +86,6 @@ void         kes_store_set_actor            (KesStore    *self,
                                              KesStaff    *staff);
 KesStaff    *kes_store_get_actor            (KesStore    *self);
 
-/* ---- Staff directory ---- */
-/* Accounts are made and changed through kes-accounts.h; reading the
- * directory needs view-directory (every role has it). */
-KesStaff    *kes_store_find_staff           (KesStore    *self,
-                                             const char  *id_or_username,
-                                             GError     **error);
-/* GListModel of KesStaff: the people of this database who are enabled
- * (never authors recorded elsewhere, whom no one may choose as a care
- * coordinator or a filter), sorted by display name. */
-GListModel  *kes_store_list_staff           (KesStore    *self,
-                                             GError     **error);
-/* How many members of staff the directory holds (for the demo's "new
- * file" check and the first run; no names). */
-guint        kes_store_count_staff          (KesStore    *self);
-
-/* ---- Teams ---- */
-/* Reading needs view-directory (or no one signed in during the first run,
- * when the first administrator picks a team); adding and renaming need
- * manage-directory. */
-GListModel  *kes_store_list_teams           (KesStore    *self,
-                                             GError     **error);
-KesTeam     *kes_store_add_team             (KesStore    *self,
-                                             const char  *name,
-                                             GError     **error);
-/* Renames the team from @base_revision (kes_team_get_revision); refused
- * with KES_ERROR_CONFLICT, naming who renamed it and when, if it has been
- * renamed since. */
-gboolean     kes_store_rename_team          (KesStore    *self,
-                                             const char  *team_id,
-                                             gint64       base_revision,
-                                             const char  *name,
-                                             GError     **error);
-/* A team by id or by name (case-insensitive), or NULL (also when the
- * actor may not read the directory). */
-KesTeam     *kes_store_find_team            (KesStore    *self,
-                                             const char  *id_or_name);
-
 /* ---- Visits: a record open in the app ---- */
 /* Opens @patient_id's record for the signed-in person: one "open" entry in
  * the access log; until the visit ends, reads of that patient's records
@@ -135,61 +104,6 @@ gboolean     kes_store_end_visit            (KesStore    *self,
 /* The patient whose record is open, or NULL. */
 const char  *kes_store_get_visit_patient    (KesStore    *self);
 
-/* ---- Patients ---- */
-/* What only the store can see wrong with @patient before it is saved, as
- * issues under their fields: an NHS number another active patient holds
- * (named, so the user can check they have the right person). Save refuses
- * the same; a form calls this beside kes_patient_validate() so the message
- * appears under the field. */
-GPtrArray   *kes_store_check_patient        (KesStore      *self,
-                                             KesPatient    *patient,
-                                             GError       **error);
-/* Validates and normalises @patient, then writes it: a new record when it
- * has no id, else a new revision on top of its revision. A stale revision
- * fails with KES_ERROR_CONFLICT naming who changed it and when; @patient is
- * then left as the caller had it. On success @patient carries its id and new
- * revision. @change is KES_CHANGE_EDIT or KES_CHANGE_CORRECTION (reason
- * required) for an existing record. */
-gboolean     kes_store_save_patient         (KesStore      *self,
-                                             KesPatient    *patient,
-                                             KesChangeKind  change,
-                                             const char    *reason,
-                                             GError       **error);
-/* Whether an active patient other than @except_id (may be NULL) has the
- * NHS number @nhs_digits (10 digits), in *@held: one person, one register
- * entry. *@holder_name is their display name when the actor may read their
- * register entry, NULL otherwise (a number typed or imported in one team
- * must not tell it who another team sees). The one check behind the
- * patient form (kes_store_check_patient), a save and an import. Needs
- * edit-identity (whoever writes the register). */
-gboolean     kes_store_find_nhs_number_holder (KesStore    *self,
-                                               const char  *nhs_digits,
-                                               const char  *except_id,
-                                               gboolean    *held,
-                                               char       **holder_name,
-                                               GError     **error);
-KesPatient  *kes_store_load_patient         (KesStore      *self,
-                                             const char    *id,
-                                             GError       **error);
-/* The id of an active patient other than @except_id called @given
- * @family (case-insensitive), or NULL: for finding other people named in
- * a record's text. Needs view-clinical; NULL with @error set when refused. */
-char        *kes_store_find_patient_named   (KesStore      *self,
-                                             const char    *given,
-                                             const char    *family,
-                                             const char    *except_id,
-                                             GError       **error);
-/* Accepts a UUID, an NHS number (any spacing) or an MHCS reference. */
-KesPatient  *kes_store_find_patient         (KesStore      *self,
-                                             const char    *key,
-                                             GError       **error);
-/* Only the record id for such a key, whatever the patient's team, to ask
- * for emergency access to it (kes_store_break_glass); needs break-glass. */
-char        *kes_store_lookup_patient_id    (KesStore      *self,
-                                             const char    *key,
-                                             GError       **error);
-guint        kes_store_count_patients       (KesStore      *self);
-
 /* ---- Any revisioned record (patient, contact, note …) ---- */
 gboolean     kes_store_mark_entered_in_error (KesStore    *self,
                                               const char  *record_id,
@@ -206,52 +120,6 @@ GPtrArray   *kes_store_list_revisions       (KesStore    *self,
 GPtrArray   *kes_store_list_history         (KesStore    *self,
                                              const char  *record_id,
                                              GError     **error);
-
-/* ---- Contacts and notes ---- */
-gboolean     kes_store_save_contact         (KesStore      *self,
-                                             KesContact    *contact,
-                                             KesChangeKind  change,
-                                             const char    *reason,
-                                             GError       **error);
-/* Newest first; entered-in-error records included (marked) when @include_errors. */
-GListModel  *kes_store_list_contacts        (KesStore      *self,
-                                             const char    *patient_id,
-                                             gboolean       include_errors,
-                                             GError       **error);
-/* Contacts in [from, to] (YYYY-MM-DD, inclusive, NULL for open-ended). */
-guint        kes_store_count_contacts       (KesStore      *self,
-                                             const char    *patient_id,
-                                             const char    *from_date,
-                                             const char    *to_date);
-gboolean     kes_store_save_note            (KesStore      *self,
-                                             KesNote       *note,
-                                             KesChangeKind  change,
-                                             const char    *reason,
-                                             GError       **error);
-GListModel  *kes_store_list_notes           (KesStore      *self,
-                                             const char    *patient_id,
-                                             gboolean       include_errors,
-                                             GError       **error);
-
-/* Full-text search over current notes (diacritics-insensitive; the last word
- * matches as a prefix; "quoted words" match as a phrase). Newest first, at
- * most @limit hits. */
-GPtrArray   *kes_store_search_notes         (KesStore    *self,
-                                             const char  *query,
-                                             guint        limit,
-                                             GError     **error);
-
-/* ---- Caseload rows (compact, for the caseload list) ---- */
-/* Every active patient, in no particular order (the model sorts). */
-GPtrArray   *kes_store_load_caseload_rows   (KesStore    *self,
-                                             GError     **error);
-
-/* ---- Today: everything due or overdue (see kes-due.h) ---- */
-/* Most urgent first; only patients of @team_id when it is not NULL. */
-GPtrArray   *kes_store_list_due             (KesStore      *self,
-                                             const GDate   *today,
-                                             const char    *team_id,
-                                             GError       **error);
 
 /* ---- Integrity ---- */
 /* integrity_check + foreign_key_check; a list of problems, empty when sound. */

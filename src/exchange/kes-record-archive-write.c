@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-record-archive"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kes-flat-json-private.h"
+#include "kes-record-archive-private.h"
+#include "kes-report-error.h"
+#include "kes-xml-out-private.h"
+#include "kes-xml-schema.h"
+
+/* Writing a case record archive as XML (kestrel-record-1.xsd): the patient,
+ * every revision of every record, and the teams and staff they name.
+ * kes-record-archive.c holds the archive itself, kes-record-archive-read.c
+ * reads one back. */
+
+static void
+write_integer_element (KesXmlOut  *out,
+                       const char *element,
+                       gint64      value)
+{
+  char number[32];
+
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
+  kes_xml_out_element (out, element, number);
+}
+
+/* Closes <data>; TRUE, for the writers' last statement. */
+static gboolean
+end_element (KesXmlOut *out)
+{
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+/* The fast path for the common case (see kes-flat-json-private.h): FALSE,
+ * with nothing written, when the data is not flat or holds a field that
+ * does not fit, so that write_data() reads it with json-glib and reports
+ * exactly what is wrong. */
+static gboolean
+write_flat_data (KesXmlOut          *out,
+                 KesFlatJson        *flat,
+                 KesArchivedRecord  *record,
+                 KesRevision        *revision)
+{
+  const KesFieldSpec *specs[64];
+  guint n_members;
+
+  if (!kes_flat_json_parse (flat, kes_revision_get_data (revision)))
+    return FALSE;
+
+  n_members = kes_flat_json_get_n_members (flat);
+  if (n_members > G_N_ELEMENTS (specs))
+    return FALSE;
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      const KesFlatMember *member = kes_flat_json_get_member (flat, i);
+      const KesFieldSpec *spec = kes_archive_find_field (record->kind, member->key, FALSE);
+
+      if (spec == NULL
+          || (spec->type == KES_FIELD_TEXT && member->kind != KES_FLAT_TEXT)
+          || (spec->type == KES_FIELD_INTEGER && member->kind != KES_FLAT_INTEGER)
+          || (spec->type == KES_FIELD_LIST && member->kind != KES_FLAT_LIST))
+        return FALSE;
+      specs[i] = spec;
+    }
+
+  kes_xml_out_start (out, "data");
+  for (guint i = 0; i < n_members; i++)
+    {
+      const KesFlatMember *member = kes_flat_json_get_member (flat, i);
+
+      switch (specs[i]->type)
+        {
+        case KES_FIELD_TEXT:
+          kes_xml_out_element_always (out, specs[i]->element, member->text);
+          break;
+
+        case KES_FIELD_INTEGER:
+          write_integer_element (out, specs[i]->element, member->integer);
+          break;
+
+        case KES_FIELD_LIST:
+          kes_xml_out_start (out, specs[i]->element);
+          for (guint n = 0; n < member->n_items; n++)
+            kes_xml_out_element_always (out, "item", member->items[n]);
+          kes_xml_out_end (out);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return end_element (out);
+}
+
+static gboolean
+write_data (KesXmlOut          *out,
+            KesFlatJson        *flat,
+            KesArchivedRecord  *record,
+            KesRevision        *revision,
+            GError            **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObjectIter iter;
+  JsonObject *object;
+  JsonNode *root;
+  const char *key;
+  JsonNode *value;
+
+  if (write_flat_data (out, flat, record, revision))
+    return TRUE;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                   /* Translators: a revision number, a kind of record ("contact") and its id */
+                   _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
+                   kes_revision_get_revision (revision), record->kind_name,
+                   record->id);
+      return FALSE;
+    }
+
+  object = json_node_get_object (root);
+  kes_xml_out_start (out, "data");
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      const KesFieldSpec *spec = kes_archive_find_field (record->kind, key, FALSE);
+      gboolean fits = spec != NULL;
+
+      if (spec != NULL && spec->type == KES_FIELD_TEXT)
+        fits = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
+      else if (spec != NULL && spec->type == KES_FIELD_INTEGER)
+        fits = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64;
+      else if (spec != NULL && spec->type == KES_FIELD_LIST)
+        fits = JSON_NODE_HOLDS_ARRAY (value);
+
+      if (!fits)
+        {
+          g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                       /* Translators: a field name, a revision number, a kind of record and its id */
+                       _("The field “%s” in revision %" G_GINT64_FORMAT " of %s %s cannot be "
+                         "written in this version of the case-record format"),
+                       key, kes_revision_get_revision (revision),
+                       record->kind_name, record->id);
+          return FALSE;
+        }
+
+      switch (spec->type)
+        {
+        case KES_FIELD_TEXT:
+          kes_xml_out_element_always (out, spec->element, json_node_get_string (value));
+          break;
+
+        case KES_FIELD_INTEGER:
+          write_integer_element (out, spec->element, json_node_get_int (value));
+          break;
+
+        case KES_FIELD_LIST:
+          {
+            JsonArray *array = json_node_get_array (value);
+
+            kes_xml_out_start (out, spec->element);
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              {
+                JsonNode *item = json_array_get_element (array, i);
+
+                if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                  {
+                    g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                                 _("The list “%s” in revision %" G_GINT64_FORMAT " of %s %s "
+                                   "holds something other than text"),
+                                 key, kes_revision_get_revision (revision),
+                                 record->kind_name, record->id);
+                    return FALSE;
+                  }
+                kes_xml_out_element_always (out, "item", json_node_get_string (item));
+              }
+            kes_xml_out_end (out);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return end_element (out);
+}
+
+/* The shortest text that reads back as the same double: "3.9", not
+ * "3.8999999999999999". */
+static const char *
+format_double (char   *buffer,
+               gsize   size,
+               double  value)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return buffer;
+}
+
+/* Any other kind of record: its data as it is, JSON written as typed XML
+ * (data/schemas/kestrel-record-1.xsd, "jsonObject"), member order kept. */
+static void write_json_object (KesXmlOut *out, JsonObject *object);
+
+static void
+write_json_value (KesXmlOut  *out,
+                  const char *name,
+                  JsonNode   *value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_node_type (value))
+    {
+    case JSON_NODE_OBJECT:
+      kes_xml_out_start (out, "object");
+      kes_xml_out_attribute (out, "name", name);
+      write_json_object (out, json_node_get_object (value));
+      kes_xml_out_end (out);
+      return;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (value);
+
+        kes_xml_out_start (out, "list");
+        kes_xml_out_attribute (out, "name", name);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          write_json_value (out, NULL, json_array_get_element (array, i));
+        kes_xml_out_end (out);
+      }
+      return;
+
+    case JSON_NODE_NULL:
+      kes_xml_out_start (out, "null");
+      kes_xml_out_attribute (out, "name", name);
+      kes_xml_out_end (out);
+      return;
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  kes_xml_out_start (out, json_node_get_value_type (value) == G_TYPE_STRING ? "text"
+                          : json_node_get_value_type (value) == G_TYPE_INT64 ? "integer"
+                          : json_node_get_value_type (value) == G_TYPE_BOOLEAN ? "boolean"
+                          : "number");
+  kes_xml_out_attribute (out, "name", name);
+  if (json_node_get_value_type (value) == G_TYPE_STRING)
+    kes_xml_out_text (out, json_node_get_string (value));
+  else if (json_node_get_value_type (value) == G_TYPE_INT64)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (value));
+      kes_xml_out_text (out, number);
+    }
+  else if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    kes_xml_out_text (out, json_node_get_boolean (value) ? "true" : "false");
+  else
+    kes_xml_out_text (out, format_double (number, sizeof number, json_node_get_double (value)));
+  kes_xml_out_end (out);
+}
+
+static void
+write_json_object (KesXmlOut  *out,
+                   JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    write_json_value (out, key, value);
+}
+
+static gboolean
+write_other_data (KesXmlOut          *out,
+                  KesArchivedRecord  *record,
+                  KesRevision        *revision,
+                  GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
+                   _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
+                   kes_revision_get_revision (revision), record->kind_name, record->id);
+      return FALSE;
+    }
+
+  kes_xml_out_start (out, "data");
+  write_json_object (out, json_node_get_object (root));
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+static gboolean
+write_record (KesXmlOut          *out,
+              KesFlatJson        *flat,
+              KesArchivedRecord  *record,
+              GError            **error)
+{
+  kes_xml_out_start (out, kes_archive_record_element (record->kind));
+  if (record->kind == KES_ARCHIVE_OTHER)
+    kes_xml_out_attribute (out, "kind", record->kind_name);
+  kes_xml_out_attribute (out, "id", record->id);
+  if (record->kind == KES_ARCHIVE_OTHER && record->patient_id != NULL)
+    kes_xml_out_attribute (out, "patient", record->patient_id);
+
+  for (guint i = 0; i < record->revisions->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (record->revisions, i);
+
+      kes_xml_out_start (out, "revision");
+      kes_xml_out_attribute_int (out, "number", kes_revision_get_revision (revision));
+      kes_xml_out_attribute (out, "change", kes_change_kind_to_string (kes_revision_get_change (revision)));
+      kes_xml_out_attribute (out, "author", kes_revision_get_author_id (revision));
+      kes_xml_out_attribute (out, "at", kes_revision_get_at (revision));
+      if (kes_revision_get_reason (revision) != NULL && kes_revision_get_reason (revision)[0] != '\0')
+        kes_xml_out_element (out, "reason", kes_revision_get_reason (revision));
+      if (!(record->kind == KES_ARCHIVE_OTHER ? write_other_data (out, record, revision, error)
+                                              : write_data (out, flat, record, revision, error)))
+        return FALSE;
+      kes_xml_out_end (out);
+    }
+
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+static gboolean
+write_records (KesXmlOut          *out,
+               KesFlatJson        *flat,
+               const char         *group,
+               GPtrArray          *records,
+               GError            **error)
+{
+  kes_xml_out_start (out, group);
+  for (guint i = 0; i < records->len; i++)
+    if (!write_record (out, flat, g_ptr_array_index (records, i), error))
+      return FALSE;
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+/* Everything inside <record>: its attributes, then its sections. */
+static gboolean
+write_archive (KesRecordArchive  *self,
+               KesXmlOut         *out,
+               GError           **error)
+{
+  g_autoptr(KesFlatJson) flat = kes_flat_json_new ();
+
+  kes_xml_out_attribute_int (out, "version", KES_RECORD_XML_VERSION);
+  kes_xml_out_attribute (out, "exported", self->exported_at);
+
+  kes_xml_out_start (out, "teams");
+  for (guint i = 0; i < self->teams->len; i++)
+    {
+      KesTeam *team = g_ptr_array_index (self->teams, i);
+
+      kes_xml_out_start (out, "team");
+      kes_xml_out_attribute (out, "id", kes_team_get_id (team));
+      kes_xml_out_attribute (out, "name", kes_team_get_name (team));
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  kes_xml_out_start (out, "staff");
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      KesStaff *staff = g_ptr_array_index (self->staff, i);
+
+      kes_xml_out_start (out, "member");
+      kes_xml_out_attribute (out, "id", kes_staff_get_id (staff));
+      kes_xml_out_attribute (out, "username", kes_staff_get_username (staff));
+      kes_xml_out_element_always (out, "display-name", kes_staff_get_display_name (staff));
+      kes_xml_out_element_always (out, "role-title", kes_staff_get_role_title (staff));
+      kes_xml_out_element_always (out, "team-id", kes_staff_get_team_id (staff));
+      kes_xml_out_element_always (out, "contact", kes_staff_get_contact (staff));
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  return write_record (out, flat, self->patient, error)
+      && write_records (out, flat, "contacts", self->contacts, error)
+      && write_records (out, flat, "notes", self->notes, error)
+      && write_records (out, flat, "records", self->others, error);
+}
+
+GBytes *
+kes_record_archive_to_xml (KesRecordArchive  *self,
+                           GError           **error)
+{
+  g_autoptr(KesXmlOut) out = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->patient != NULL, NULL);
+
+  out = kes_xml_out_new ("record", KES_RECORD_XML_NAMESPACE);
+  if (!write_archive (self, out, error))
+    return NULL;
+
+  return kes_xml_out_finish (out, error);
+}
+
+gboolean
+kes_record_archive_write_element (KesRecordArchive  *self,
+                                  KesXmlOut         *out,
+                                  GError           **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->patient != NULL, FALSE);
+
+  kes_xml_out_start (out, "record");
+  if (!write_archive (self, out, error))
+    return FALSE;
+  kes_xml_out_end (out);
+
+  /* A sink that failed part-way stops the export here, not at the end. */
+  return kes_xml_out_check (out, error);
+}
