@@ -355,9 +355,9 @@ refresh_list (GtkWidget *owner)
 
 static void
 kes_contacts_view_get_property (GObject    *object,
-                 guint       prop_id,
-                 GValue     *value,
-                 GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   KesContactsView *self = (KesContactsView *) object;
 
@@ -376,9 +376,9 @@ kes_contacts_view_get_property (GObject    *object,
 
 static void
 kes_contacts_view_set_property (GObject      *object,
-                 guint         prop_id,
-                 const GValue *value,
-                 GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   KesContactsView *self = (KesContactsView *) object;
 
@@ -459,7 +459,7 @@ kes_contacts_view_new (void)
 
 void
 kes_contacts_view_set_context (KesContactsView *self,
-                KesContext *context)
+                               KesContext      *context)
 {
   g_return_if_fail (KES_IS_CONTACTS_VIEW (self));
   g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
@@ -478,7 +478,7 @@ kes_contacts_view_set_context (KesContactsView *self,
 
 void
 kes_contacts_view_set_patient_id (KesContactsView *self,
-                   const char *patient_id)
+                                  const char      *patient_id)
 {
   g_return_if_fail (KES_IS_CONTACTS_VIEW (self));
 

@@ -205,9 +205,9 @@ refresh_list (GtkWidget *owner)
 
 static void
 kes_notes_view_get_property (GObject    *object,
-                 guint       prop_id,
-                 GValue     *value,
-                 GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   KesNotesView *self = (KesNotesView *) object;
 
@@ -226,9 +226,9 @@ kes_notes_view_get_property (GObject    *object,
 
 static void
 kes_notes_view_set_property (GObject      *object,
-                 guint         prop_id,
-                 const GValue *value,
-                 GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   KesNotesView *self = (KesNotesView *) object;
 
@@ -296,7 +296,7 @@ kes_notes_view_new (void)
 
 void
 kes_notes_view_set_context (KesNotesView *self,
-                KesContext *context)
+                            KesContext   *context)
 {
   g_return_if_fail (KES_IS_NOTES_VIEW (self));
   g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
@@ -315,7 +315,7 @@ kes_notes_view_set_context (KesNotesView *self,
 
 void
 kes_notes_view_set_patient_id (KesNotesView *self,
-                   const char *patient_id)
+                               const char   *patient_id)
 {
   g_return_if_fail (KES_IS_NOTES_VIEW (self));
 

@@ -12,12 +12,12 @@ G_DECLARE_FINAL_TYPE (KesNotesView, kes_notes_view, KES, NOTES_VIEW, AdwBin)
 
 /* A patient's clinical notes, newest first, with a form to add a note and
  * an action to mark one entered in error. */
-GtkWidget *kes_notes_view_new        (void);
+GtkWidget *kes_notes_view_new            (void);
 /* The "context" and "patient-id" properties: the list shows that patient's
  * notes, and follows every one saved (KesContext::changed). */
 void       kes_notes_view_set_context    (KesNotesView *self,
-                               KesContext   *context);
+                                          KesContext   *context);
 void       kes_notes_view_set_patient_id (KesNotesView *self,
-                               const char   *patient_id);
+                                          const char   *patient_id);
 
 G_END_DECLS
