@@ -175,6 +175,7 @@ test_failed_save_emits_none (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(KesNote) note = NULL;
   g_autoptr(GListModel) notes = NULL;
+  g_autofree char *note_id = NULL;
   sqlite3 *shell = NULL;
   Changes changes = { 0 };
   FileDb db = { 0 };
@@ -195,7 +196,9 @@ test_failed_save_emits_none (void)
   g_assert_true (kes_store_save_note (db.store, note, KES_CHANGE_CREATE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.seen->len, ==, 1);
-  kes_note_set_identity (note, kes_note_get_id (note), kes_note_get_revision (note) + 5, KES_RECORD_ACTIVE);
+  /* A copy: kes_note_set_identity() frees the id it replaces first. */
+  note_id = g_strdup (kes_note_get_id (note));
+  kes_note_set_identity (note, note_id, kes_note_get_revision (note) + 5, KES_RECORD_ACTIVE);
   g_assert_false (kes_store_save_note (db.store, note, KES_CHANGE_EDIT, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
