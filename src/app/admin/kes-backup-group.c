@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "admin/kes-backup-group.h"
+#include "admin/kes-backup-group-private.h"
 #include "admin/kes-backup-job.h"
 #include "backup/kes-auto-backup.h"
 #include "kes-accounts.h"
@@ -13,32 +13,6 @@
 #include "kes-backup.h"
 #include "kes-clock.h"
 #include "kes-window.h"
-
-struct _KesBackupGroup
-{
-  AdwPreferencesGroup  parent_instance;
-
-  KesStore            *store;
-  char                *folder;
-  gboolean             folder_chosen;  /* set_folder: not the database's automatic folder */
-  KesProgressRelay    *progress;
-  char                *restored_path;
-  char                *restoring_from; /* the backup being restored, while it runs */
-  GCancellable        *cancellable;
-  GPtrArray           *recent_rows;
-  gboolean             busy;
-
-  GtkWidget           *backup_button;
-  GtkWidget           *restore_button;
-  AdwActionRow        *progress_row;
-  GtkSpinner          *spinner;
-  GtkProgressBar      *progress_bar;
-  GtkWidget           *cancel_button;
-  AdwActionRow        *result_row;
-  GtkImage            *result_icon;
-  GtkWidget           *switch_button;
-  AdwExpanderRow      *recent_row;
-};
 
 G_DEFINE_FINAL_TYPE (KesBackupGroup, kes_backup_group, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -60,12 +34,12 @@ set_busy (KesBackupGroup *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->recent_row), !self->busy);
 }
 
-static void
-show_result (KesBackupGroup *self,
-             gboolean        ok,
-             const char     *title,
-             const char     *text,
-             gboolean        can_switch)
+void
+kes_backup_group_show_result (KesBackupGroup *self,
+                              gboolean        ok,
+                              const char     *title,
+                              const char     *text,
+                              gboolean        can_switch)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   GtkWidget *row = GTK_WIDGET (self->result_row);
@@ -127,12 +101,12 @@ job_done_cb (GObject      *source,
   if (report == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_result (self, FALSE, restore ? _("Restore Stopped") : _("Backup Stopped"),
+        kes_backup_group_show_result (self, FALSE, restore ? _("Restore Stopped") : _("Backup Stopped"),
                      restore ? _("Nothing was restored: no new database file was written.")
                              : _("No backup was made."),
                      FALSE);
       else
-        show_result (self, FALSE, restore ? _("Restore Failed") : _("Backup Failed"),
+        kes_backup_group_show_result (self, FALSE, restore ? _("Restore Failed") : _("Backup Failed"),
                      error->message, FALSE);
       g_clear_pointer (&self->restoring_from, g_free);
       kes_backup_group_reload (self);
@@ -152,7 +126,7 @@ job_done_cb (GObject      *source,
       text = g_strdup_printf (_("Restored %s to a new database file, %s (%s). %s The database open "
                                 "now is unchanged until you switch."),
                               from, report->path, size, checks);
-      show_result (self, TRUE, _("Restored and Checked"), text, TRUE);
+      kes_backup_group_show_result (self, TRUE, _("Restored and Checked"), text, TRUE);
     }
   else
     {
@@ -162,7 +136,7 @@ job_done_cb (GObject      *source,
       text = g_strdup_printf (_("%s in %s (%s, %s). %s"), name, folder,
                               report->encrypted ? _("encrypted") : _("not encrypted"), size,
                               checks);
-      show_result (self, TRUE, _("Backup Made and Checked"), text, FALSE);
+      kes_backup_group_show_result (self, TRUE, _("Backup Made and Checked"), text, FALSE);
       kes_widget_toast (GTK_WIDGET (self), _("Backup made and checked"));
     }
   g_clear_pointer (&self->restoring_from, g_free);
@@ -191,294 +165,12 @@ start_job (KesBackupGroup *self,
   return self->cancellable;
 }
 
-/* ---- Dialogs ---- */
-
-static GtkWindow *
-parent_window (KesBackupGroup *self)
+GtkWindow *
+kes_backup_group_parent_window (KesBackupGroup *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static GtkWidget *
-password_entry (const char *label)
-{
-  GtkWidget *entry = gtk_password_entry_new ();
-
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "placeholder-text", label, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return entry;
-}
-
-typedef struct
-{
-  KesBackupGroup *group;
-  char           *folder;
-  GtkEditable    *first;
-  GtkEditable    *second;
-  GtkLabel       *problem;
-} PassphraseForm;
-
-static void
-passphrase_form_free (PassphraseForm *form)
-{
-  g_clear_object (&form->group);
-  g_free (form->folder);
-  g_free (form);
-}
-
-/* Empty twice: a plain backup. Otherwise core says what is wrong, once the
- * second entry has something in it. */
-static void
-passphrase_changed_cb (AdwMessageDialog *dialog)
-{
-  PassphraseForm *form = g_object_get_data (G_OBJECT (dialog), "kes-form");
-  const char *first = gtk_editable_get_text (form->first);
-  const char *second = gtk_editable_get_text (form->second);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (*first != '\0' || *second != '\0')
-    ok = kes_backup_check_passphrase (first, second, &error);
-  gtk_label_set_text (form->problem, error != NULL && *second != '\0' ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (form->problem), error != NULL && *second != '\0');
-  adw_message_dialog_set_response_enabled (dialog, "backup", ok);
-  adw_message_dialog_set_response_label (dialog, "backup",
-                                         *first != '\0' ? _("_Back Up Encrypted")
-                                                        : _("_Back Up Without Encryption"));
-}
-
-static void
-passphrase_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PassphraseForm   *form)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The dialog goes away after a response: take the focus off its password
-   * entries first, or GTK 4.8 notifies an entry that is already gone. */
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-  if (g_strcmp0 (response, "backup") != 0)
-    return;
-  if (!kes_backup_group_back_up (form->group, form->folder, gtk_editable_get_text (form->first),
-                                 gtk_editable_get_text (form->second), &error))
-    kes_show_error (GTK_WIDGET (form->group), _("Backup Not Started"), error->message);
-}
-
-static void
-ask_passphrase (KesBackupGroup *self,
-                const char     *folder)
-{
-  PassphraseForm *form = g_new0 (PassphraseForm, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *first = password_entry (_("Passphrase (optional)"));
-  GtkWidget *second = password_entry (_("Passphrase again"));
-  GtkWidget *problem = gtk_label_new (NULL);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  body = g_strdup_printf (_("The backup goes to %s. A passphrase encrypts it: nobody, you included, "
-                            "can restore it without the passphrase, so keep it safe. Leave both "
-                            "boxes empty for a backup without encryption."), folder);
-  dialog = adw_message_dialog_new (parent_window (self), _("Back Up the Database"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "backup", _("_Back Up Without Encryption"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "backup",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "backup");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  gtk_box_append (GTK_BOX (box), problem);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  form->group = g_object_ref (self);
-  form->folder = g_strdup (folder);
-  form->first = GTK_EDITABLE (first);
-  form->second = GTK_EDITABLE (second);
-  form->problem = GTK_LABEL (problem);
-  g_object_set_data_full (G_OBJECT (dialog), "kes-form", form, (GDestroyNotify) passphrase_form_free);
-  g_signal_connect_swapped (first, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
-  g_signal_connect_swapped (second, "changed", G_CALLBACK (passphrase_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (passphrase_response_cb), form);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-folder_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(KesBackupGroup) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *folder = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL || (folder = g_file_get_path (file)) == NULL)
-    return;
-  ask_passphrase (self, folder);
-}
-
-static void
-backup_clicked_cb (KesBackupGroup *self)
-{
-  GtkFileChooserNative *dialog;
-  g_autoptr(GFile) start = NULL;
-
-  dialog = gtk_file_chooser_native_new (_("Choose a Folder for the Backup"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  if (self->folder != NULL && g_file_test (self->folder, G_FILE_TEST_IS_DIR))
-    {
-      start = g_file_new_for_path (self->folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (folder_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* ---- Restore ---- */
-
-typedef struct
-{
-  KesBackupGroup *group;
-  char           *path;
-  GtkEditable    *entry;
-} RestoreForm;
-
-static void
-restore_form_free (RestoreForm *form)
-{
-  g_clear_object (&form->group);
-  g_free (form->path);
-  g_free (form);
-}
-
-static void
-restore_passphrase_changed_cb (AdwMessageDialog *dialog)
-{
-  RestoreForm *form = g_object_get_data (G_OBJECT (dialog), "kes-form");
-
-  adw_message_dialog_set_response_enabled (dialog, "restore",
-                                           *gtk_editable_get_text (form->entry) != '\0');
-}
-
-static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     RestoreForm      *form)
-{
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-  if (g_strcmp0 (response, "restore") == 0)
-    kes_backup_group_restore (form->group, form->path, gtk_editable_get_text (form->entry));
-}
-
-/* Asks for the passphrase when the backup is encrypted, else restores. */
-static void
-restore_file (KesBackupGroup *self,
-              const char     *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  RestoreForm *form;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (!kes_backup_is_encrypted (path, &error))
-    {
-      if (error != NULL)
-        show_result (self, FALSE, _("Restore Failed"), error->message, FALSE);
-      else
-        kes_backup_group_restore (self, path, NULL);
-      return;
-    }
-
-  name = g_path_get_basename (path);
-  body = g_strdup_printf (_("%s is encrypted. Type the passphrase it was made with. It is restored "
-                            "to a new database file; the database open now is not changed."), name);
-  dialog = adw_message_dialog_new (parent_window (self), _("Restore Encrypted Backup"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = password_entry (_("Passphrase"));
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  form = g_new0 (RestoreForm, 1);
-  form->group = g_object_ref (self);
-  form->path = g_strdup (path);
-  form->entry = GTK_EDITABLE (entry);
-  g_object_set_data_full (G_OBJECT (dialog), "kes-form", form, (GDestroyNotify) restore_form_free);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (restore_passphrase_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), form);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-file_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(KesBackupGroup) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  restore_file (self, path);
-}
-
-static void
-restore_clicked_cb (KesBackupGroup *self)
-{
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  g_autoptr(GFile) start = NULL;
-
-  dialog = gtk_file_chooser_native_new (_("Choose a Backup to Restore"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("Kestrel backups"));
-  gtk_file_filter_add_pattern (filter, "*" KES_BACKUP_PLAIN_SUFFIX);
-  gtk_file_filter_add_pattern (filter, "*" KES_BACKUP_ENCRYPTED_SUFFIX);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  if (self->folder != NULL && g_file_test (self->folder, G_FILE_TEST_IS_DIR))
-    {
-      start = g_file_new_for_path (self->folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (file_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-recent_restore_clicked_cb (GtkButton      *button,
-                           KesBackupGroup *self)
-{
-  restore_file (self, g_object_get_data (G_OBJECT (button), "kes-path"));
 }
 
 /* ---- Switching ---- */
@@ -506,7 +198,7 @@ switch_clicked_cb (KesBackupGroup *self)
 
   body = g_strdup_printf (_("Kestrel closes the database open now and opens %s. Everyone signs in "
                             "again, with the accounts the backup holds."), self->restored_path);
-  dialog = adw_message_dialog_new (parent_window (self), _("Switch to the Restored Database?"), body);
+  dialog = adw_message_dialog_new (kes_backup_group_parent_window (self), _("Switch to the Restored Database?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "switch", _("_Switch"),
@@ -580,7 +272,7 @@ backup_row (KesBackupGroup *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "kes-path", g_strdup (file->path), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (recent_restore_clicked_cb), self);
+  g_signal_connect (button, "clicked", G_CALLBACK (kes_backup_group_recent_restore_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -700,8 +392,10 @@ kes_backup_group_class_init (KesBackupGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, result_icon);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, switch_button);
   gtk_widget_class_bind_template_child (widget_class, KesBackupGroup, recent_row);
-  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "backup_clicked_cb",
+                                                G_CALLBACK (kes_backup_group_backup_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "restore_clicked_cb",
+                                                G_CALLBACK (kes_backup_group_restore_clicked_cb));
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_clicked_cb);
 }
@@ -781,7 +475,7 @@ kes_backup_group_choose_folder (KesBackupGroup *self,
   g_return_if_fail (KES_IS_BACKUP_GROUP (self));
   g_return_if_fail (folder != NULL);
 
-  ask_passphrase (self, folder);
+  kes_backup_group_ask_passphrase (self, folder);
 }
 
 void
@@ -791,7 +485,7 @@ kes_backup_group_choose_backup (KesBackupGroup *self,
   g_return_if_fail (KES_IS_BACKUP_GROUP (self));
   g_return_if_fail (backup_path != NULL);
 
-  restore_file (self, backup_path);
+  kes_backup_group_restore_file (self, backup_path);
 }
 
 gboolean

@@ -266,9 +266,9 @@ summary_ready_cb (GObject      *object,
 }
 
 static void
-export_summary_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+kes_patient_page_export_summary_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
 {
   KesPatientPage *page = KES_PATIENT_PAGE (widget);
 
@@ -523,9 +523,9 @@ kes_patient_export_sar_review (KesPatientPage *page)
 }
 
 static void
-export_sar_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+kes_patient_page_export_sar_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
   kes_patient_export_sar_review (KES_PATIENT_PAGE (widget));
 }
@@ -589,9 +589,9 @@ record_file_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_record_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+kes_patient_page_export_record_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   KesPatientPage *page = KES_PATIENT_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -625,10 +625,11 @@ void
 kes_patient_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "patient.export-summary", NULL,
-                                   export_summary_action);
-  gtk_widget_class_install_action (widget_class, "patient.export-sar", NULL, export_sar_action);
+                                   kes_patient_page_export_summary_action);
+  gtk_widget_class_install_action (widget_class, "patient.export-sar", NULL,
+                                   kes_patient_page_export_sar_action);
   gtk_widget_class_install_action (widget_class, "patient.export-record", NULL,
-                                   export_record_action);
+                                   kes_patient_page_export_record_action);
 }
 
 gboolean

@@ -14,87 +14,45 @@
 #include "kes-store-patients.h"
 #include "kes-store-staff.h"
 #include "kes-validate.h"
-#include "patient/kes-patient-form.h"
-
-typedef enum
-{
-  KIND_ENTRY,
-  KIND_DATE,
-  KIND_NHS,
-  KIND_TEXT,
-  KIND_CODE,
-  KIND_TEAM,
-  KIND_STAFF,
-} FieldKind;
-
-typedef struct
-{
-  KesPatientField  field;
-  const char      *widget;
-  const char      *error;
-  FieldKind        kind;
-  const char      *code_list;
-} FieldSpec;
+#include "patient/kes-patient-form-private.h"
 
 /* Every register text field, in form order. */
-static const FieldSpec text_fields[] = {
-  { KES_PATIENT_FAMILY_NAME, "family_entry", "family_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_GIVEN_NAME, "given_entry", "given_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_PREFERRED_NAME, "preferred_entry", "preferred_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_BIRTH_DATE, "birth_entry", "birth_error", KIND_DATE, NULL },
-  { KES_PATIENT_GENDER, "gender_dropdown", "gender_error", KIND_CODE, KES_CODES_GENDER },
-  { KES_PATIENT_GENDER_IDENTITY, "gender_identity_dropdown", "gender_identity_error", KIND_CODE,
+const KesPatientFormField kes_patient_form_text_fields[] = {
+  { KES_PATIENT_FAMILY_NAME, "family_entry", "family_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_GIVEN_NAME, "given_entry", "given_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_PREFERRED_NAME, "preferred_entry", "preferred_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_BIRTH_DATE, "birth_entry", "birth_error", KES_PATIENT_FORM_DATE, NULL },
+  { KES_PATIENT_GENDER, "gender_dropdown", "gender_error", KES_PATIENT_FORM_CODE, KES_CODES_GENDER },
+  { KES_PATIENT_GENDER_IDENTITY, "gender_identity_dropdown", "gender_identity_error", KES_PATIENT_FORM_CODE,
     KES_CODES_GENDER_IDENTITY },
-  { KES_PATIENT_ETHNICITY, "ethnicity_dropdown", "ethnicity_error", KIND_CODE,
+  { KES_PATIENT_ETHNICITY, "ethnicity_dropdown", "ethnicity_error", KES_PATIENT_FORM_CODE,
     KES_CODES_ETHNIC_CATEGORY },
-  { KES_PATIENT_NHS_NUMBER, "nhs_entry", "nhs_error", KIND_NHS, NULL },
-  { KES_PATIENT_ADDRESS, "address_view", "address_error", KIND_TEXT, NULL },
-  { KES_PATIENT_POSTCODE, "postcode_entry", "postcode_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_PHONE, "phone_entry", "phone_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_GP_PRACTICE, "gp_entry", "gp_error", KIND_ENTRY, NULL },
-  { KES_PATIENT_TEAM_ID, "team_dropdown", "team_error", KIND_TEAM, NULL },
-  { KES_PATIENT_COORDINATOR_ID, "coordinator_dropdown", "coordinator_error", KIND_STAFF, NULL },
-  { KES_PATIENT_CLINICIAN_ID, "clinician_dropdown", "clinician_error", KIND_STAFF, NULL },
-  { KES_PATIENT_SUPERVISOR_ID, "supervisor_dropdown", "supervisor_error", KIND_STAFF, NULL },
-  { KES_PATIENT_REFERRAL_DATE, "referral_entry", "referral_error", KIND_DATE, NULL },
-  { KES_PATIENT_AGE_OVERRIDE_REASON, "age_override_entry", "age_override_error", KIND_ENTRY,
+  { KES_PATIENT_NHS_NUMBER, "nhs_entry", "nhs_error", KES_PATIENT_FORM_NHS, NULL },
+  { KES_PATIENT_ADDRESS, "address_view", "address_error", KES_PATIENT_FORM_TEXT, NULL },
+  { KES_PATIENT_POSTCODE, "postcode_entry", "postcode_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_PHONE, "phone_entry", "phone_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_GP_PRACTICE, "gp_entry", "gp_error", KES_PATIENT_FORM_ENTRY, NULL },
+  { KES_PATIENT_TEAM_ID, "team_dropdown", "team_error", KES_PATIENT_FORM_TEAM, NULL },
+  { KES_PATIENT_COORDINATOR_ID, "coordinator_dropdown", "coordinator_error", KES_PATIENT_FORM_STAFF, NULL },
+  { KES_PATIENT_CLINICIAN_ID, "clinician_dropdown", "clinician_error", KES_PATIENT_FORM_STAFF, NULL },
+  { KES_PATIENT_SUPERVISOR_ID, "supervisor_dropdown", "supervisor_error", KES_PATIENT_FORM_STAFF, NULL },
+  { KES_PATIENT_REFERRAL_DATE, "referral_entry", "referral_error", KES_PATIENT_FORM_DATE, NULL },
+  { KES_PATIENT_AGE_OVERRIDE_REASON, "age_override_entry", "age_override_error", KES_PATIENT_FORM_ENTRY,
     NULL },
-  { KES_PATIENT_DIAGNOSIS_NOTES, "diagnosis_notes_view", "diagnosis_notes_error", KIND_TEXT,
+  { KES_PATIENT_DIAGNOSIS_NOTES, "diagnosis_notes_view", "diagnosis_notes_error", KES_PATIENT_FORM_TEXT,
     NULL },
 };
 
+const guint kes_patient_form_n_text_fields = G_N_ELEMENTS (kes_patient_form_text_fields);
+
 /* List fields: widget and error label. */
-static const struct
-{
-  KesPatientListField  field;
-  const char          *widget;
-  const char          *error;
-} list_fields[] = {
+const KesPatientFormListField kes_patient_form_list_fields[] = {
   { KES_PATIENT_ALIASES, "aliases_entry", "aliases_error" },
   { KES_PATIENT_DIAGNOSES, "diagnosis_dropdown", "diagnoses_error" },
   { KES_PATIENT_ALERTS, "alerts_view", "alerts_error" },
 };
 
-struct _KesPatientForm
-{
-  AdwBin       parent_instance;
-
-  KesStore    *store;
-  GPtrArray   *diagnoses;   /* ICD-10 codes */
-  gboolean     editing;
-  gboolean     can_correct;
-  gboolean     filling;
-  KesPatient  *checked;     /* the last candidate checked, while its problems show */
-
-  GtkLabel    *summary_label;
-  GtkWidget   *correction_box;
-  GtkSwitch   *correction_switch;
-  GtkEntry    *correction_reason_entry;
-  GtkLabel    *correction_reason_error;
-  GtkListBox  *diagnosis_list;
-  GtkWidget   *diagnosis_add_box;
-  GtkDropDown *diagnosis_dropdown;
-};
+const guint kes_patient_form_n_list_fields = G_N_ELEMENTS (kes_patient_form_list_fields);
 
 G_DEFINE_FINAL_TYPE (KesPatientForm, kes_patient_form, ADW_TYPE_BIN)
 
@@ -105,9 +63,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-child (KesPatientForm *self,
-       const char     *name)
+GtkWidget *
+kes_patient_form_child (KesPatientForm *self,
+                        const char     *name)
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (self), KES_TYPE_PATIENT_FORM, name);
 
@@ -115,14 +73,12 @@ child (KesPatientForm *self,
   return GTK_WIDGET (object);
 }
 
-static void refresh_problems (KesPatientForm *self);
-
 static void
 field_changed_cb (KesPatientForm *self)
 {
   if (self->filling)
     return;
-  refresh_problems (self);
+  kes_patient_form_refresh_problems (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -238,12 +194,12 @@ fill_diagnosis_choices (KesPatientForm *self)
                      (const char * const *) labels->pdata, n);
 }
 
-static void
-set_age_override_visible (KesPatientForm *self,
-                          gboolean        visible)
+void
+kes_patient_form_set_age_override_visible (KesPatientForm *self,
+                                           gboolean        visible)
 {
-  gtk_widget_set_visible (child (self, "age_override_entry_label"), visible);
-  gtk_widget_set_visible (child (self, "age_override_entry"), visible);
+  gtk_widget_set_visible (kes_patient_form_child (self, "age_override_entry_label"), visible);
+  gtk_widget_set_visible (kes_patient_form_child (self, "age_override_entry"), visible);
 }
 
 static void
@@ -285,16 +241,16 @@ kes_patient_form_class_init (KesPatientFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientForm, diagnosis_dropdown);
 
   /* The register fields are reached by name through the tables above. */
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
-      gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].widget, FALSE, 0);
-      gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].error, FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, kes_patient_form_text_fields[i].widget, FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, kes_patient_form_text_fields[i].error, FALSE, 0);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (list_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_list_fields; i++)
     {
-      if (g_strcmp0 (list_fields[i].widget, "diagnosis_dropdown") != 0)
-        gtk_widget_class_bind_template_child_full (widget_class, list_fields[i].widget, FALSE, 0);
-      gtk_widget_class_bind_template_child_full (widget_class, list_fields[i].error, FALSE, 0);
+      if (g_strcmp0 (kes_patient_form_list_fields[i].widget, "diagnosis_dropdown") != 0)
+        gtk_widget_class_bind_template_child_full (widget_class, kes_patient_form_list_fields[i].widget, FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, kes_patient_form_list_fields[i].error, FALSE, 0);
     }
   gtk_widget_class_bind_template_child_full (widget_class, "age_override_entry_label", FALSE, 0);
 
@@ -310,27 +266,27 @@ kes_patient_form_init (KesPatientForm *self)
 
   self->diagnoses = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
-      if (text_fields[i].kind == KIND_CODE)
-        kes_dropdown_fill_code_list (GTK_DROP_DOWN (child (self, text_fields[i].widget)),
-                                     text_fields[i].code_list, _("Not set"));
-      else if (text_fields[i].kind == KIND_TEAM || text_fields[i].kind == KIND_STAFF)
-        kes_dropdown_fill (GTK_DROP_DOWN (child (self, text_fields[i].widget)), _("Not set"),
+      if (kes_patient_form_text_fields[i].kind == KES_PATIENT_FORM_CODE)
+        kes_dropdown_fill_code_list (GTK_DROP_DOWN (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget)),
+                                     kes_patient_form_text_fields[i].code_list, _("Not set"));
+      else if (kes_patient_form_text_fields[i].kind == KES_PATIENT_FORM_TEAM || kes_patient_form_text_fields[i].kind == KES_PATIENT_FORM_STAFF)
+        kes_dropdown_fill (GTK_DROP_DOWN (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget)), _("Not set"),
                            NULL, NULL, 0);
-      else if (GTK_IS_ENTRY (child (self, text_fields[i].widget)))
+      else if (GTK_IS_ENTRY (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget)))
         {
           /* The length table core checks on save, import and the CLI. */
           g_autofree char *key = g_strconcat ("patient.",
-                                              kes_patient_field_key (text_fields[i].field), NULL);
+                                              kes_patient_field_key (kes_patient_form_text_fields[i].field), NULL);
 
-          gtk_entry_set_max_length (GTK_ENTRY (child (self, text_fields[i].widget)),
+          gtk_entry_set_max_length (GTK_ENTRY (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget)),
                                     (int) kes_field_limit (key));
         }
     }
 
   fill_diagnosis_choices (self);
-  set_age_override_visible (self, FALSE);
+  kes_patient_form_set_age_override_visible (self, FALSE);
   kes_patient_form_set_editing (self, FALSE);
 }
 
@@ -356,17 +312,17 @@ kes_patient_form_set_store (KesPatientForm *self,
   staff = kes_store_list_staff (store, NULL);
 
   self->filling = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
       GtkDropDown *dropdown;
       g_autofree char *current = NULL;
 
-      if (text_fields[i].kind != KIND_TEAM && text_fields[i].kind != KIND_STAFF)
+      if (kes_patient_form_text_fields[i].kind != KES_PATIENT_FORM_TEAM && kes_patient_form_text_fields[i].kind != KES_PATIENT_FORM_STAFF)
         continue;
 
-      dropdown = GTK_DROP_DOWN (child (self, text_fields[i].widget));
+      dropdown = GTK_DROP_DOWN (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget));
       current = g_strdup (kes_dropdown_get_code (dropdown));
-      if (text_fields[i].kind == KIND_TEAM)
+      if (kes_patient_form_text_fields[i].kind == KES_PATIENT_FORM_TEAM)
         kes_dropdown_fill_teams (dropdown, teams, _("Not set"));
       else
         kes_dropdown_fill_staff (dropdown, staff, _("Not set"));
@@ -388,26 +344,26 @@ kes_patient_form_set_patient (KesPatientForm *self,
 
   self->filling = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
-      const FieldSpec *spec = &text_fields[i];
+      const KesPatientFormField *spec = &kes_patient_form_text_fields[i];
       const char *value = kes_patient_get_text (patient, spec->field);
-      GtkWidget *widget = child (self, spec->widget);
+      GtkWidget *widget = kes_patient_form_child (self, spec->widget);
 
       switch (spec->kind)
         {
-        case KIND_ENTRY:
+        case KES_PATIENT_FORM_ENTRY:
           gtk_editable_set_text (GTK_EDITABLE (widget), value != NULL ? value : "");
           break;
 
-        case KIND_DATE:
+        case KES_PATIENT_FORM_DATE:
           {
             g_autofree char *typed = kes_date_to_typed (value);
             gtk_editable_set_text (GTK_EDITABLE (widget), typed);
           }
           break;
 
-        case KIND_NHS:
+        case KES_PATIENT_FORM_NHS:
           {
             g_autofree char *formatted = NULL;
 
@@ -418,13 +374,13 @@ kes_patient_form_set_patient (KesPatientForm *self,
           }
           break;
 
-        case KIND_TEXT:
+        case KES_PATIENT_FORM_TEXT:
           kes_text_view_set_text (GTK_TEXT_VIEW (widget), value);
           break;
 
-        case KIND_CODE:
-        case KIND_TEAM:
-        case KIND_STAFF:
+        case KES_PATIENT_FORM_CODE:
+        case KES_PATIENT_FORM_TEAM:
+        case KES_PATIENT_FORM_STAFF:
           kes_dropdown_set_code (GTK_DROP_DOWN (widget), value);
           break;
 
@@ -435,11 +391,11 @@ kes_patient_form_set_patient (KesPatientForm *self,
 
   list = kes_patient_get_list (patient, KES_PATIENT_ALIASES);
   aliases = list != NULL ? g_strjoinv (", ", (char **) list) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (child (self, "aliases_entry")), aliases);
+  gtk_editable_set_text (GTK_EDITABLE (kes_patient_form_child (self, "aliases_entry")), aliases);
 
   list = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
   alerts = list != NULL ? g_strjoinv ("\n", (char **) list) : g_strdup ("");
-  kes_text_view_set_text (GTK_TEXT_VIEW (child (self, "alerts_view")), alerts);
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_patient_form_child (self, "alerts_view")), alerts);
 
   g_ptr_array_set_size (self->diagnoses, 0);
   list = kes_patient_get_list (patient, KES_PATIENT_DIAGNOSES);
@@ -449,7 +405,7 @@ kes_patient_form_set_patient (KesPatientForm *self,
 
   {
     const char *reason = kes_patient_get_text (patient, KES_PATIENT_AGE_OVERRIDE_REASON);
-    set_age_override_visible (self, reason != NULL && *reason != '\0');
+    kes_patient_form_set_age_override_visible (self, reason != NULL && *reason != '\0');
   }
 
   gtk_switch_set_active (self->correction_switch, FALSE);
@@ -491,27 +447,27 @@ kes_patient_form_dup_patient (KesPatientForm *self,
 
   patient = base != NULL ? kes_patient_copy (base) : kes_patient_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
-      const FieldSpec *spec = &text_fields[i];
-      GtkWidget *widget = child (self, spec->widget);
+      const KesPatientFormField *spec = &kes_patient_form_text_fields[i];
+      GtkWidget *widget = kes_patient_form_child (self, spec->widget);
       g_autofree char *value = NULL;
 
       switch (spec->kind)
         {
-        case KIND_ENTRY:
-        case KIND_DATE:
-        case KIND_NHS:
+        case KES_PATIENT_FORM_ENTRY:
+        case KES_PATIENT_FORM_DATE:
+        case KES_PATIENT_FORM_NHS:
           value = kes_editable_dup_text (GTK_EDITABLE (widget));
           break;
 
-        case KIND_TEXT:
+        case KES_PATIENT_FORM_TEXT:
           value = kes_text_view_dup_text (GTK_TEXT_VIEW (widget));
           break;
 
-        case KIND_CODE:
-        case KIND_TEAM:
-        case KIND_STAFF:
+        case KES_PATIENT_FORM_CODE:
+        case KES_PATIENT_FORM_TEAM:
+        case KES_PATIENT_FORM_STAFF:
           value = g_strdup (kes_dropdown_get_code (GTK_DROP_DOWN (widget)));
           break;
 
@@ -522,11 +478,11 @@ kes_patient_form_dup_patient (KesPatientForm *self,
       kes_patient_set_text (patient, spec->field, value != NULL && *value != '\0' ? value : NULL);
     }
 
-  aliases_text = kes_editable_dup_text (GTK_EDITABLE (child (self, "aliases_entry")));
+  aliases_text = kes_editable_dup_text (GTK_EDITABLE (kes_patient_form_child (self, "aliases_entry")));
   aliases = split_list (aliases_text, ",\n");
   kes_patient_set_list (patient, KES_PATIENT_ALIASES, (const char * const *) aliases);
 
-  alerts_text = kes_text_view_dup_text (GTK_TEXT_VIEW (child (self, "alerts_view")));
+  alerts_text = kes_text_view_dup_text (GTK_TEXT_VIEW (kes_patient_form_child (self, "alerts_view")));
   alerts = split_list (alerts_text, "\n");
   kes_patient_set_list (patient, KES_PATIENT_ALERTS, (const char * const *) alerts);
 
@@ -546,26 +502,26 @@ kes_patient_form_set_editing (KesPatientForm *self,
 
   self->editing = !!editing;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
     {
-      const FieldSpec *spec = &text_fields[i];
-      GtkWidget *widget = child (self, spec->widget);
+      const KesPatientFormField *spec = &kes_patient_form_text_fields[i];
+      GtkWidget *widget = kes_patient_form_child (self, spec->widget);
 
       switch (spec->kind)
         {
-        case KIND_ENTRY:
-        case KIND_DATE:
-        case KIND_NHS:
+        case KES_PATIENT_FORM_ENTRY:
+        case KES_PATIENT_FORM_DATE:
+        case KES_PATIENT_FORM_NHS:
           gtk_editable_set_editable (GTK_EDITABLE (widget), editing);
           break;
 
-        case KIND_TEXT:
+        case KES_PATIENT_FORM_TEXT:
           kes_text_view_set_read_only (GTK_TEXT_VIEW (widget), !editing);
           break;
 
-        case KIND_CODE:
-        case KIND_TEAM:
-        case KIND_STAFF:
+        case KES_PATIENT_FORM_CODE:
+        case KES_PATIENT_FORM_TEAM:
+        case KES_PATIENT_FORM_STAFF:
           gtk_widget_set_sensitive (widget, editing);
           break;
 
@@ -574,8 +530,8 @@ kes_patient_form_set_editing (KesPatientForm *self,
         }
     }
 
-  gtk_editable_set_editable (GTK_EDITABLE (child (self, "aliases_entry")), editing);
-  kes_text_view_set_read_only (GTK_TEXT_VIEW (child (self, "alerts_view")), !editing);
+  gtk_editable_set_editable (GTK_EDITABLE (kes_patient_form_child (self, "aliases_entry")), editing);
+  kes_text_view_set_read_only (GTK_TEXT_VIEW (kes_patient_form_child (self, "alerts_view")), !editing);
   gtk_widget_set_visible (self->diagnosis_add_box, editing);
   gtk_widget_set_visible (self->correction_box, editing && self->can_correct);
 
@@ -621,249 +577,10 @@ kes_patient_form_get_correction (KesPatientForm  *self,
   return active;
 }
 
-static void
-append_error (KesPatientForm *self,
-              GtkWidget      *field,
-              GtkLabel       *label,
-              const char     *message)
-{
-  const char *existing = gtk_label_get_text (label);
-  g_autofree char *text = NULL;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (label)) && existing != NULL && *existing != '\0')
-    text = g_strconcat (existing, "\n", message, NULL);
-  else
-    text = g_strdup (message);
-
-  kes_field_set_error (field, label, text);
-}
-
-guint
-kes_patient_form_show_issues (KesPatientForm *self,
-                              GPtrArray      *issues)
-{
-  g_autoptr(GString) unplaced = g_string_new (NULL);
-  GtkWidget *first = NULL;
-  GtkWidget *first_label = NULL;
-  gboolean needs_override = FALSE;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
-
-  kes_patient_form_clear_issues (self);
-  if (issues == NULL || issues->len == 0)
-    return 0;
-
-  for (guint i = 0; i < issues->len; i++)
-    {
-      KesIssue *issue = g_ptr_array_index (issues, i);
-      GtkWidget *field = NULL;
-      GtkLabel *label = NULL;
-
-      if (issue->severity == KES_ISSUE_WARNING)
-        needs_override = TRUE;
-
-      for (guint j = 0; j < G_N_ELEMENTS (text_fields) && label == NULL; j++)
-        {
-          if (g_strcmp0 (kes_patient_field_key (text_fields[j].field), issue->field) == 0)
-            {
-              field = child (self, text_fields[j].widget);
-              label = GTK_LABEL (child (self, text_fields[j].error));
-              if (text_fields[j].field == KES_PATIENT_AGE_OVERRIDE_REASON)
-                needs_override = TRUE;
-            }
-        }
-
-      for (guint j = 0; j < G_N_ELEMENTS (list_fields) && label == NULL; j++)
-        {
-          if (g_strcmp0 (kes_patient_list_field_key (list_fields[j].field), issue->field) == 0)
-            {
-              field = child (self, list_fields[j].widget);
-              label = GTK_LABEL (child (self, list_fields[j].error));
-            }
-        }
-
-      if (label != NULL)
-        {
-          append_error (self, field, label, issue->message);
-          if (first == NULL)
-            {
-              first = field;
-              first_label = GTK_WIDGET (label);
-            }
-        }
-      else
-        {
-          g_string_append_printf (unplaced, "\n%s", issue->message);
-        }
-    }
-
-  if (needs_override)
-    set_age_override_visible (self, TRUE);
-
-  /* TRANSLATORS: the summary above a form that could not be saved */
-  summary = g_strdup_printf (ngettext ("%u problem stops this record being saved. "
-                                       "It is shown under its field.",
-                                       "%u problems stop this record being saved. "
-                                       "Each is shown under its field.",
-                                       issues->len),
-                             issues->len);
-  if (unplaced->len > 0)
-    {
-      g_autofree char *full = g_strconcat (summary, unplaced->str, NULL);
-      gtk_label_set_text (self->summary_label, full);
-    }
-  else
-    {
-      gtk_label_set_text (self->summary_label, summary);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
-
-  if (first != NULL)
-    {
-      gtk_widget_grab_focus (first);
-      kes_widget_scroll_into_view (first_label);
-    }
-
-  return issues->len;
-}
-
-/* Core's checks of @candidate: validation, then what only the store sees. */
-static GPtrArray *
-collect_issues (KesPatientForm *self,
-                KesPatient     *candidate)
-{
-  g_autoptr(GDate) today = kes_clock_today ();
-  g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *issues = kes_patient_validate (candidate, today);
-
-  stored = self->store != NULL ? kes_store_check_patient (self->store, candidate, &error) : NULL;
-  if (error != NULL)
-    g_ptr_array_add (issues, kes_issue_new ("", KES_ISSUE_ERROR, "%s", error->message));
-  for (guint i = 0; stored != NULL && i < stored->len; i++)
-    g_ptr_array_add (issues, g_ptr_array_steal_index (stored, i--));
-  return issues;
-}
-
-guint
-kes_patient_form_check (KesPatientForm *self,
-                        KesPatient     *candidate)
-{
-  g_autoptr(GPtrArray) issues = NULL;
-  guint n;
-
-  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), 0);
-  g_return_val_if_fail (KES_IS_PATIENT (candidate), 0);
-
-  issues = collect_issues (self, candidate);
-  n = kes_patient_form_show_issues (self, issues);
-  if (n > 0)
-    g_set_object (&self->checked, candidate);
-  else
-    g_clear_object (&self->checked);
-  return n;
-}
-
-/* While problems show, each message under a field follows what is typed
- * there: it is rewritten as the value changes (never quoting the old one)
- * and goes once the value is right. Fields without a message get none
- * until the next save. */
-static void
-refresh_problems (KesPatientForm *self)
-{
-  g_autoptr(KesPatient) candidate = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  guint shown = 0;
-
-  if (self->checked == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->summary_label)))
-    return;
-  candidate = kes_patient_form_dup_patient (self, self->checked);
-  issues = collect_issues (self, candidate);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      GtkLabel *label = GTK_LABEL (child (self, text_fields[i].error));
-      const char *key = kes_patient_field_key (text_fields[i].field);
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-        continue;
-      for (guint j = 0; j < issues->len; j++)
-        {
-          KesIssue *issue = g_ptr_array_index (issues, j);
-
-          if (g_strcmp0 (issue->field, key) == 0)
-            g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
-        }
-      kes_field_set_error (child (self, text_fields[i].widget), label, message->len > 0 ? message->str : NULL);
-      shown += message->len > 0 ? 1 : 0;
-    }
-  if (shown == 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
-      g_clear_object (&self->checked);
-    }
-}
-
-void
-kes_patient_form_show_correction_error (KesPatientForm *self,
-                                        const char     *message)
-{
-  g_return_if_fail (KES_IS_PATIENT_FORM (self));
-
-  kes_field_set_error (GTK_WIDGET (self->correction_reason_entry),
-                       self->correction_reason_error, message);
-  if (message != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->correction_reason_entry));
-}
-
-void
-kes_patient_form_clear_issues (KesPatientForm *self)
-{
-  g_return_if_fail (KES_IS_PATIENT_FORM (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    kes_field_set_error (child (self, text_fields[i].widget),
-                         GTK_LABEL (child (self, text_fields[i].error)), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (list_fields); i++)
-    kes_field_set_error (child (self, list_fields[i].widget),
-                         GTK_LABEL (child (self, list_fields[i].error)), NULL);
-  kes_field_set_error (GTK_WIDGET (self->correction_reason_entry),
-                       self->correction_reason_error, NULL);
-
-  gtk_label_set_text (self->summary_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
-}
-
-const char *
-kes_patient_form_get_field_error (KesPatientForm *self,
-                                  const char     *key)
-{
-  GtkLabel *label = NULL;
-
-  g_return_val_if_fail (KES_IS_PATIENT_FORM (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields) && label == NULL; i++)
-    {
-      if (g_strcmp0 (kes_patient_field_key (text_fields[i].field), key) == 0)
-        label = GTK_LABEL (child (self, text_fields[i].error));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (list_fields) && label == NULL; i++)
-    {
-      if (g_strcmp0 (kes_patient_list_field_key (list_fields[i].field), key) == 0)
-        label = GTK_LABEL (child (self, list_fields[i].error));
-    }
-
-  if (label == NULL || !gtk_widget_get_visible (GTK_WIDGET (label)))
-    return NULL;
-
-  return gtk_label_get_text (label);
-}
-
 void
 kes_patient_form_focus_first (KesPatientForm *self)
 {
   g_return_if_fail (KES_IS_PATIENT_FORM (self));
 
-  gtk_widget_grab_focus (child (self, "family_entry"));
+  gtk_widget_grab_focus (kes_patient_form_child (self, "family_entry"));
 }

@@ -153,9 +153,9 @@ pdf_ready_cb (GObject      *object,
 }
 
 static void
-previous_page_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+kes_report_preview_previous_page_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
 {
   KesReportPreview *self = KES_REPORT_PREVIEW (widget);
 
@@ -164,9 +164,9 @@ previous_page_action (GtkWidget  *widget,
 }
 
 static void
-next_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+kes_report_preview_next_page_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   KesReportPreview *self = KES_REPORT_PREVIEW (widget);
 
@@ -174,9 +174,9 @@ next_page_action (GtkWidget  *widget,
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+kes_report_preview_zoom_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   KesReportPreview *self = KES_REPORT_PREVIEW (widget);
   gboolean in = g_str_equal (action_name, "preview.zoom-in");
@@ -282,9 +282,9 @@ save_response_cb (GtkNativeDialog  *dialog,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+kes_report_preview_save_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   KesReportPreview *self = KES_REPORT_PREVIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -340,9 +340,9 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+kes_report_preview_print_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   KesReportPreview *self = KES_REPORT_PREVIEW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -438,12 +438,13 @@ kes_report_preview_class_init (KesReportPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, error_page);
 
-  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_action);
-  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_action);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "preview.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL,
+                                   kes_report_preview_previous_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, kes_report_preview_next_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, kes_report_preview_zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, kes_report_preview_zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.save", NULL, kes_report_preview_save_action);
+  gtk_widget_class_install_action (widget_class, "preview.print", NULL, kes_report_preview_print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next-page", NULL);

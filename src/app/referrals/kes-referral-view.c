@@ -15,34 +15,7 @@
 #include "referrals/kes-referral-assessment.h"
 #include "referrals/kes-referral-correction.h"
 #include "referrals/kes-referral-summary.h"
-#include "referrals/kes-referral-view.h"
-
-struct _KesReferralView
-{
-  AdwBin        parent_instance;
-
-  KesStore     *store;
-  KesReferral  *referral;
-  GArray       *offered;
-  GtkWidget    *status_fields[KES_READINESS_N_ITEMS];
-  GtkWidget    *owner_fields[KES_READINESS_N_ITEMS];
-  GtkWidget    *due_fields[KES_READINESS_N_ITEMS];
-
-  GtkLabel     *title_label;
-  GtkLabel     *stage_label;
-  GtkLabel     *details_label;
-  GtkLabel     *clocks_label;
-  GtkLabel     *eligibility_label;
-  GtkLabel     *message_label;
-  GtkBox       *moves_box;
-  GtkListBox   *timeline_list;
-  GtkListBox   *visits_list;
-  GtkListBox   *readiness_list;
-  GtkLabel     *readiness_heading;
-  GtkListBox   *letters_list;
-  KesReferralAssessment *assessment;
-  GtkWidget    *correction_window;
-};
+#include "referrals/kes-referral-view-private.h"
 
 G_DEFINE_FINAL_TYPE (KesReferralView, kes_referral_view, ADW_TYPE_BIN)
 
@@ -51,9 +24,9 @@ static guint signals[N_SIGNALS];
 
 static void show_referral (KesReferralView *self);
 
-static void
-show_message (KesReferralView *self,
-              const char      *message)
+void
+kes_referral_view_show_message (KesReferralView *self,
+                                const char      *message)
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
@@ -129,10 +102,10 @@ move_response_cb (AdwMessageDialog *dialog,
   kes_referral_view_move (request->self, request->to, date, reason, signposting, destination, NULL);
 }
 
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
+GtkWidget *
+kes_referral_view_labelled_entry (GtkWidget  *box,
+                                  const char *label,
+                                  const char *text)
 {
   GtkWidget *caption = gtk_label_new_with_mnemonic (label);
   GtkWidget *entry = gtk_entry_new ();
@@ -161,16 +134,16 @@ move_clicked_cb (GtkButton       *button,
 
   request->self = g_object_ref (self);
   request->to = to;
-  request->date = labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
+  request->date = kes_referral_view_labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
   kes_editable_set_date (GTK_EDITABLE (request->date), today_iso);
-  request->reason = labelled_entry (box, needs_reason ? _("_Reason (required)")
+  request->reason = kes_referral_view_labelled_entry (box, needs_reason ? _("_Reason (required)")
                                     : to == KES_REFERRAL_ASSESSMENT_BOOKED
                                         ? _("_Reason or note (required to accept a referral that fails a criterion)")
                                         : _("_Reason or note"), NULL);
   if (to == KES_REFERRAL_DECLINED)
-    request->signposting = labelled_entry (box, _("_Signposted to"), NULL);
+    request->signposting = kes_referral_view_labelled_entry (box, _("_Signposted to"), NULL);
   if (to == KES_REFERRAL_REDIRECTED)
-    request->redirect_to = labelled_entry (box, _("Redirected _to (the service that takes it on)"), NULL);
+    request->redirect_to = kes_referral_view_labelled_entry (box, _("Redirected _to (the service that takes it on)"), NULL);
   if (to == KES_REFERRAL_TRANSFERRED)
     {
       const char *choices[] = { _("Adult recovery team"), _("Primary care"), NULL };
@@ -192,22 +165,7 @@ move_clicked_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- In-reach visits ---- */
-
-typedef struct
-{
-  KesReferralView *self;
-  int              index;     /* -1 for a new visit */
-  GtkWidget       *fields[5]; /* date, unit, attendees, purpose, outcome */
-  GtkWidget       *reason;    /* changes to a recorded visit */
-} VisitRequest;
-
-static void
-visit_request_free (VisitRequest *request)
-{
-  g_object_unref (request->self);
-  g_free (request);
-}
+/* ---- Saving ---- */
 
 static gboolean
 save_referral (KesReferralView *self,
@@ -217,7 +175,7 @@ save_referral (KesReferralView *self,
 
   if (!kes_store_save_referral (self->store, candidate, KES_CHANGE_EDIT, NULL, &error))
     {
-      show_message (self, error->message);
+      kes_referral_view_show_message (self, error->message);
       return FALSE;
     }
   /* Reload so the steps keep their authors' names. */
@@ -227,8 +185,8 @@ save_referral (KesReferralView *self,
   return TRUE;
 }
 
-static KesReferral *
-copy_referral (KesReferral *referral)
+KesReferral *
+kes_referral_view_copy_referral (KesReferral *referral)
 {
   KesReferral *copy = kes_referral_new ();
   g_autofree char *json = kes_referral_to_json (referral);
@@ -238,165 +196,6 @@ copy_referral (KesReferral *referral)
                              kes_referral_get_state (referral));
   kes_referral_set_text (copy, KES_REFERRAL_PATIENT_ID, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
   return copy;
-}
-
-static void open_visit_dialog (KesReferralView       *self,
-                               int                    index,
-                               const KesInreachVisit *typed,
-                               const char            *reason,
-                               const char            *problem);
-
-static void
-visit_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   VisitRequest     *request)
-{
-  char *values[5] = { NULL }; /* freed below: g_autofree on an array would free values[0] twice */
-  g_autofree char *reason = NULL;
-  g_autoptr(GError) error = NULL;
-  KesInreachVisit visit = { NULL };
-
-  if (!g_str_equal (response, "save"))
-    return;
-  for (guint i = 0; i < 5; i++)
-    values[i] = i == 0 ? kes_editable_dup_date (GTK_EDITABLE (request->fields[i]))
-                       : kes_editable_dup_text (GTK_EDITABLE (request->fields[i]));
-  if (request->reason != NULL)
-    reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
-  visit.date = values[0];
-  visit.unit = values[1];
-  visit.attendees = values[2];
-  visit.purpose = values[3];
-  visit.outcome = values[4];
-  /* A refused save asks again with everything typed and the problem. */
-  if (!kes_referral_view_save_visit (request->self, request->index, &visit, reason, &error))
-    open_visit_dialog (request->self, request->index, &visit, reason, error->message);
-  for (guint i = 0; i < 5; i++)
-    g_free (values[i]);
-}
-
-static void
-open_visit_dialog (KesReferralView       *self,
-                   int                    index,
-                   const KesInreachVisit *typed,
-                   const char            *reason,
-                   const char            *problem)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  VisitRequest *request = g_new0 (VisitRequest, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *dialog;
-  const char *unit = typed != NULL ? typed->unit : kes_referral_get_text (self->referral, KES_REFERRAL_UNIT);
-
-  request->self = g_object_ref (self);
-  request->index = index;
-  request->fields[0] = labelled_entry (box, _("_Date (DD/MM/YYYY)"), NULL);
-  kes_editable_set_date (GTK_EDITABLE (request->fields[0]), typed != NULL ? typed->date : NULL);
-  request->fields[1] = labelled_entry (box, _("_Unit or ward"), unit);
-  request->fields[2] = labelled_entry (box, _("_Attendees"), typed != NULL ? typed->attendees : NULL);
-  request->fields[3] = labelled_entry (box, _("_Purpose"), typed != NULL ? typed->purpose : NULL);
-  request->fields[4] = labelled_entry (box, _("_Outcome (once held)"), typed != NULL ? typed->outcome : NULL);
-  if (index >= 0)
-    request->reason = labelled_entry (box, _("_Reason for a change to what was recorded"), reason);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   index >= 0 ? _("Edit In-Reach Visit") : _("In-Reach Visit"), problem);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "save", index >= 0 ? _("_Save") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  kes_widget_set_description (dialog, "inreach-visit-dialog");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (visit_response_cb), request,
-                         (GClosureNotify) visit_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_visit_clicked_cb (KesReferralView *self)
-{
-  open_visit_dialog (self, -1, NULL, NULL, NULL);
-}
-
-static void
-edit_visit_clicked_cb (GtkButton       *button,
-                       KesReferralView *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index"));
-
-  if (self->referral != NULL && index < kes_referral_get_visits (self->referral)->len)
-    open_visit_dialog (self, (int) index, g_ptr_array_index (kes_referral_get_visits (self->referral), index),
-                       NULL, NULL);
-}
-
-typedef struct
-{
-  KesReferralView *self;
-  guint            index;
-  GtkWidget       *reason;
-} ErrorRequest;
-
-static void
-error_request_free (ErrorRequest *request)
-{
-  g_object_unref (request->self);
-  g_free (request);
-}
-
-static void open_visit_error_dialog (KesReferralView *self,
-                                     guint            index,
-                                     const char      *reason,
-                                     const char      *problem);
-
-static void
-visit_error_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         ErrorRequest     *request)
-{
-  g_autofree char *reason = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "mark"))
-    return;
-  reason = kes_editable_dup_text (GTK_EDITABLE (request->reason));
-  if (!kes_referral_view_visit_entered_in_error (request->self, request->index, reason, &error))
-    open_visit_error_dialog (request->self, request->index, reason, error->message);
-}
-
-static void
-open_visit_error_dialog (KesReferralView *self,
-                         guint            index,
-                         const char      *reason,
-                         const char      *problem)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ErrorRequest *request = g_new0 (ErrorRequest, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *dialog;
-
-  request->self = g_object_ref (self);
-  request->index = index;
-  request->reason = labelled_entry (box, _("_Reason (required)"), reason);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Mark Visit as Entered in Error?"),
-                                   problem != NULL ? problem
-                                                   : _("The visit stays in the referral’s history with your reason; "
-                                                       "it leaves the plan, its PDF and Today."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "mark", _("_Mark Entered in Error"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (visit_error_response_cb), request,
-                         (GClosureNotify) error_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-visit_error_clicked_cb (GtkButton       *button,
-                        KesReferralView *self)
-{
-  open_visit_error_dialog (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index")),
-                           NULL, NULL);
 }
 
 /* ---- Intake corrections ---- */
@@ -436,7 +235,7 @@ save_plan_clicked_cb (KesReferralView *self)
 
   if (self->referral == NULL)
     return;
-  candidate = copy_referral (self->referral);
+  candidate = kes_referral_view_copy_referral (self->referral);
   for (guint i = 0; i < KES_READINESS_N_ITEMS; i++)
     {
       g_autofree char *owner = kes_editable_dup_text (GTK_EDITABLE (self->owner_fields[i]));
@@ -539,7 +338,7 @@ attach_response_cb (GtkNativeDialog *chooser,
       if (bytes == NULL || !kes_referral_letter_extract (bytes, &n_pages, &text, &error) ||
           (id = kes_store_add_referral_document (self->store, kes_referral_get_id (self->referral), name,
                                                  bytes, n_pages, text, &error)) == NULL)
-        show_message (self, error->message);
+        kes_referral_view_show_message (self, error->message);
       else
         show_referral (self);
     }
@@ -684,8 +483,8 @@ show_referral (KesReferralView *self)
             }
           gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
           gtk_accessible_update_property (GTK_ACCESSIBLE (wrong), GTK_ACCESSIBLE_PROPERTY_LABEL, wrong_name, -1);
-          g_signal_connect (edit, "clicked", G_CALLBACK (edit_visit_clicked_cb), self);
-          g_signal_connect (wrong, "clicked", G_CALLBACK (visit_error_clicked_cb), self);
+          g_signal_connect (edit, "clicked", G_CALLBACK (kes_referral_view_edit_visit_clicked_cb), self);
+          g_signal_connect (wrong, "clicked", G_CALLBACK (kes_referral_view_visit_error_clicked_cb), self);
         }
       gtk_list_box_append (self->visits_list, row);
     }
@@ -770,7 +569,8 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, letters_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, assessment);
   gtk_widget_class_bind_template_callback (widget_class, assessment_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_visit_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_visit_clicked_cb",
+                                                G_CALLBACK (kes_referral_view_add_visit_clicked_cb));
   gtk_widget_class_bind_template_callback (widget_class, save_plan_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, correct_clicked_cb);
@@ -782,6 +582,14 @@ kes_referral_view_init (KesReferralView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->offered = g_array_new (FALSE, FALSE, sizeof (guint));
   build_readiness (self);
+}
+
+/* ---- Private ---- */
+
+void
+kes_referral_view_emit_changed (KesReferralView *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* ---- Public ---- */
@@ -810,11 +618,11 @@ kes_referral_view_load (KesReferralView *self,
 
   g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
 
-  show_message (self, NULL);
+  kes_referral_view_show_message (self, NULL);
   referral = kes_store_load_referral (self->store, referral_id, &error);
   if (referral == NULL)
     {
-      show_message (self, error->message);
+      kes_referral_view_show_message (self, error->message);
       return FALSE;
     }
   g_set_object (&self->referral, referral);
@@ -844,14 +652,14 @@ kes_referral_view_move (KesReferralView  *self,
   g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
   g_return_val_if_fail (self->referral != NULL, FALSE);
 
-  candidate = copy_referral (self->referral);
+  candidate = kes_referral_view_copy_referral (self->referral);
   if (!kes_store_move_referral (self->store, candidate, to, date, reason, signposting, destination, &local))
     {
-      show_message (self, local->message);
+      kes_referral_view_show_message (self, local->message);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  show_message (self, NULL);
+  kes_referral_view_show_message (self, NULL);
   /* Reload so the new step carries its author's name. */
   kes_referral_view_load (self, kes_referral_get_id (candidate));
   g_signal_emit (self, signals[CHANGED], 0);
@@ -863,58 +671,6 @@ kes_referral_view_get_offered (KesReferralView *self)
 {
   g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), NULL);
   return self->offered;
-}
-
-gboolean
-kes_referral_view_save_visit (KesReferralView       *self,
-                              int                    index,
-                              const KesInreachVisit *visit,
-                              const char            *reason,
-                              GError               **error)
-{
-  g_autoptr(KesReferral) candidate = NULL;
-  g_autoptr(GError) local = NULL;
-
-  g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
-  g_return_val_if_fail (self->referral != NULL, FALSE);
-
-  candidate = copy_referral (self->referral);
-  if (!kes_store_save_inreach_visit (self->store, candidate, index, visit, reason, &local))
-    {
-      show_message (self, local->message);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  /* Reload so the steps keep their authors' names. */
-  kes_referral_view_load (self, kes_referral_get_id (candidate));
-  kes_widget_toast (GTK_WIDGET (self), index >= 0 ? _("Visit saved") : _("Visit added"));
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-gboolean
-kes_referral_view_visit_entered_in_error (KesReferralView  *self,
-                                          guint             index,
-                                          const char       *reason,
-                                          GError          **error)
-{
-  g_autoptr(KesReferral) candidate = NULL;
-  g_autoptr(GError) local = NULL;
-
-  g_return_val_if_fail (KES_IS_REFERRAL_VIEW (self), FALSE);
-  g_return_val_if_fail (self->referral != NULL, FALSE);
-
-  candidate = copy_referral (self->referral);
-  if (!kes_store_inreach_visit_entered_in_error (self->store, candidate, index, reason, &local))
-    {
-      show_message (self, local->message);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  kes_referral_view_load (self, kes_referral_get_id (candidate));
-  kes_widget_toast (GTK_WIDGET (self), _("Visit marked as entered in error"));
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
 }
 
 GtkWidget *

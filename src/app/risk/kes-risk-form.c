@@ -5,13 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "accounts/kes-signature-dialog.h"
-#include "kes-app-util.h"
-#include "kes-clock.h"
 #include "kes-store-risk.h"
 #include "kes-tool-assessment.h"
-#include "kes-validate.h"
-#include "risk/kes-risk-form.h"
+#include "risk/fields/kes-risk-fields.h"
+#include "risk/kes-risk-form-private.h"
 #include "risk/kes-risk-ratings.h"
 
 #define AUTOSAVE_MS 1500
@@ -19,31 +16,6 @@
  * a few at a time, so even a 200-item definition opens at once. */
 #define EAGER_ENTRIES 24
 #define ENTRIES_PER_IDLE 6
-
-struct _KesRiskForm
-{
-  AdwBin              parent_instance;
-
-  KesStore           *store;
-  KesToolDefinition  *definition;
-  KesRiskAssessment  *assessment;
-
-  GtkWidget          *content;      /* the vertical box inside the scroller */
-  GtkWidget          *groups_box;   /* rebuilt when entries come and go */
-  GtkWidget          *status_label;
-  GtkWidget          *check_label;
-  GtkWidget          *complete_button;
-  GPtrArray          *summary_rows; /* AdwActionRow, one per computed summary */
-  GtkWidget          *completed_by;
-  GtkWidget          *supervised_by;
-  GtkWidget          *assessed_on;
-  GtkWidget          *mdt_reviewed_on;
-  GtkWidget          *next_review_on;
-  guint               autosave_id;
-  gboolean            building;
-  GPtrArray          *pending;      /* PendingEntry, built in idle time */
-  guint               pending_id;
-};
 
 typedef struct
 {
@@ -66,7 +38,8 @@ typedef struct
 } FieldBinding;
 
 static void
-field_binding_free (gpointer data)
+field_binding_free (gpointer  data,
+                    GClosure *closure)
 {
   FieldBinding *binding = data;
 
@@ -74,17 +47,6 @@ field_binding_free (gpointer data)
   g_free (binding->entry_id);
   g_free (binding);
 }
-
-static const char *
-binding_get (FieldBinding *b)
-{
-  if (b->entry_id != NULL)
-    return kes_risk_assessment_get_entry_value (b->form->assessment, b->group_id, b->entry_id,
-                                                b->field->id);
-  return kes_risk_assessment_get_field (b->form->assessment, b->field->id);
-}
-
-static void changed (KesRiskForm *self);
 
 static void
 binding_set (FieldBinding *b,
@@ -95,13 +57,13 @@ binding_set (FieldBinding *b,
                                          b->field->id, value);
   else
     kes_risk_assessment_set_field (b->form->assessment, b->field->id, value);
-  changed (b->form);
+  kes_risk_form_changed (b->form);
 }
 
 /* ---- Saving ---- */
 
-static void
-update_status (KesRiskForm *self)
+void
+kes_risk_form_update_status (KesRiskForm *self)
 {
   g_autofree char *text = NULL;
   gboolean completed = kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED;
@@ -144,7 +106,7 @@ kes_risk_form_save_draft (KesRiskForm  *self,
     return TRUE;
   if (!kes_store_save_risk_assessment (self->store, self->assessment, NULL, error))
     return FALSE;
-  update_status (self);
+  kes_risk_form_update_status (self);
   g_signal_emit (self, signals[SAVED], 0);
   return TRUE;
 }
@@ -161,8 +123,8 @@ autosave_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-changed (KesRiskForm *self)
+void
+kes_risk_form_changed (KesRiskForm *self)
 {
   if (self->building)
     return;
@@ -177,80 +139,12 @@ changed (KesRiskForm *self)
 /* ---- Field widgets ---- */
 
 static void
-entry_changed_cb (GtkEditable  *editable,
+field_changed_cb (KesRiskField *field,
                   FieldBinding *binding)
 {
-  g_autofree char *text = kes_editable_dup_text (editable);
+  g_autofree char *value = kes_risk_field_dup_value (field);
 
-  binding_set (binding, text);
-}
-
-static void
-date_entry_changed_cb (GtkEditable  *editable,
-                       FieldBinding *binding)
-{
-  g_autofree char *date = kes_editable_dup_date (editable);
-
-  binding_set (binding, date);
-}
-
-static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   FieldBinding  *binding)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  binding_set (binding, g_strstrip (text));
-}
-
-static void
-choice_changed_cb (GtkDropDown  *dropdown,
-                   GParamSpec   *pspec,
-                   FieldBinding *binding)
-{
-  binding_set (binding, kes_dropdown_get_code (dropdown));
-}
-
-static void
-flag_toggled_cb (GtkCheckButton *check,
-                 FieldBinding   *binding)
-{
-  binding_set (binding, gtk_check_button_get_active (check)
-                          ? g_object_get_data (G_OBJECT (check), "point") : NULL);
-}
-
-static void
-ref_toggled_cb (GtkCheckButton *check,
-                FieldBinding   *binding)
-{
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "",
-                              (const char *) g_object_get_data (G_OBJECT (child), "entry"));
-  binding_set (binding, ids->str);
-}
-
-static char *
-entry_title (KesRiskForm        *self,
-             const KesToolGroup *group,
-             const char         *entry_id,
-             guint               index)
-{
-  const KesToolField *first = group->fields->len > 0 ? g_ptr_array_index (group->fields, 0) : NULL;
-  const char *name = first != NULL && first->type == KES_TOOL_FIELD_TEXT
-    ? kes_risk_assessment_get_entry_value (self->assessment, group->id, entry_id, first->id) : NULL;
-
-  if (name != NULL)
-    /* Translators: "Scenario 1: Repeat of index offence" */
-    return g_strdup_printf (_("%s %u: %s"), group->entry_label, index + 1, name);
-  return g_strdup_printf (_("%s %u"), group->entry_label, index + 1);
+  binding_set (binding, value);
 }
 
 static GtkWidget *
@@ -260,131 +154,22 @@ field_widget (KesRiskForm        *self,
               const char         *entry_id)
 {
   FieldBinding *binding = g_new0 (FieldBinding, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (field->label);
-  GtkWidget *input = NULL;
-  const char *value;
+  GtkWidget *widget = kes_risk_field_new_for (field, self->assessment, group_id, entry_id);
 
   binding->form = self;
   binding->field = field;
   binding->group_id = g_strdup (group_id);
   binding->entry_id = g_strdup (entry_id);
-  g_object_set_data_full (G_OBJECT (box), "binding", binding, field_binding_free);
-  value = binding_get (binding);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
-  if (field->hint != NULL)
-    {
-      GtkWidget *hint = gtk_label_new (field->hint);
-
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_box_append (GTK_BOX (box), hint);
-    }
-
-  switch (field->type)
-    {
-    case KES_TOOL_FIELD_RICHTEXT:
-      {
-        GtkWidget *frame = gtk_frame_new (NULL);
-        GtkWidget *view = kes_text_view_new_for_form ();
-
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-        gtk_widget_set_size_request (view, -1, 56);
-        kes_text_view_set_text (GTK_TEXT_VIEW (view), value);
-        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                          G_CALLBACK (buffer_changed_cb), binding);
-        gtk_frame_set_child (GTK_FRAME (frame), view);
-        gtk_box_append (GTK_BOX (box), frame);
-        input = view;
-      }
-      break;
-    case KES_TOOL_FIELD_CHOICE:
-      if (field->scale->points->len == 1)
-        {
-          /* A marker (key strength, goal factor): ticked or not. */
-          const KesToolPoint *point = g_ptr_array_index (field->scale->points, 0);
-
-          input = gtk_check_button_new_with_label (point->label);
-          g_object_set_data_full (G_OBJECT (input), "point", g_strdup (point->code), g_free);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (input), g_strcmp0 (value, point->code) == 0);
-          g_signal_connect (input, "toggled", G_CALLBACK (flag_toggled_cb), binding);
-          gtk_box_append (GTK_BOX (box), input);
-          break;
-        }
-      input = gtk_drop_down_new (NULL, NULL);
-      kes_risk_scale_dropdown_fill (GTK_DROP_DOWN (input), field->scale, _("Not chosen"));
-      kes_dropdown_set_code (GTK_DROP_DOWN (input), value);
-      gtk_widget_set_halign (input, GTK_ALIGN_START);
-      g_signal_connect (input, "notify::selected", G_CALLBACK (choice_changed_cb), binding);
-      gtk_box_append (GTK_BOX (box), input);
-      break;
-    case KES_TOOL_FIELD_REF:
-      {
-        g_auto(GStrv) entries = kes_risk_assessment_list_entries (self->assessment, field->ref_group->id);
-        g_auto(GStrv) chosen = value != NULL ? g_strsplit (value, " ", -1) : g_new0 (char *, 1);
-
-        input = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-        for (guint i = 0; entries[i] != NULL; i++)
-          {
-            g_autofree char *title = entry_title (self, field->ref_group, entries[i], i);
-            GtkWidget *check = gtk_check_button_new_with_label (title);
-
-            g_object_set_data_full (G_OBJECT (check), "entry", g_strdup (entries[i]), g_free);
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                         g_strv_contains ((const char * const *) chosen, entries[i]));
-            g_signal_connect (check, "toggled", G_CALLBACK (ref_toggled_cb), binding);
-            gtk_box_append (GTK_BOX (input), check);
-          }
-        if (entries[0] == NULL)
-          {
-            g_autofree char *none = g_strdup_printf (_("No %s added yet"), field->ref_group->title);
-            GtkWidget *empty = gtk_label_new (none);
-
-            gtk_widget_add_css_class (empty, "dim-label");
-            gtk_label_set_xalign (GTK_LABEL (empty), 0);
-            gtk_box_append (GTK_BOX (input), empty);
-          }
-        gtk_box_append (GTK_BOX (box), input);
-      }
-      break;
-    case KES_TOOL_FIELD_DATE:
-    case KES_TOOL_FIELD_TEXT:
-    default:
-      input = gtk_entry_new ();
-      if (field->type == KES_TOOL_FIELD_DATE)
-        {
-          kes_editable_set_date (GTK_EDITABLE (input), value);
-          gtk_entry_set_placeholder_text (GTK_ENTRY (input), _("DD/MM/YYYY"));
-          g_signal_connect (input, "changed", G_CALLBACK (date_entry_changed_cb), binding);
-        }
-      else
-        {
-          gtk_editable_set_text (GTK_EDITABLE (input), value != NULL ? value : "");
-          g_signal_connect (input, "changed", G_CALLBACK (entry_changed_cb), binding);
-        }
-      gtk_box_append (GTK_BOX (box), input);
-      break;
-    }
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_widget_set_name (input, field->id);
-  return box;
+  g_signal_connect_data (widget, "changed", G_CALLBACK (field_changed_cb), binding,
+                         (GClosureNotify) field_binding_free, 0);
+  return widget;
 }
 
 /* ---- Building ---- */
 
-static GtkWidget *
-heading (const char *text,
-         const char *css)
+GtkWidget *
+kes_risk_form_heading (const char *text,
+                       const char *css)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -403,8 +188,8 @@ item_card (KesRiskForm       *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *code = heading (item->code, "heading");
-  GtkWidget *title = heading (kes_tool_item_get_display_title (item),
+  GtkWidget *code = kes_risk_form_heading (item->code, "heading");
+  GtkWidget *title = kes_risk_form_heading (kes_tool_item_get_display_title (item),
                               item->title == NULL ? "dim-label" : NULL);
 
   gtk_widget_add_css_class (card, item->parent == NULL ? "card" : "risk-subitem");
@@ -414,7 +199,8 @@ item_card (KesRiskForm       *self,
   gtk_box_append (GTK_BOX (titles), title);
   gtk_box_append (GTK_BOX (top), titles);
 
-  kes_risk_ratings_append (GTK_BOX (top), self->assessment, item, (KesRiskRatingsChanged) changed, self);
+  kes_risk_ratings_append (GTK_BOX (top), self->assessment, item, (KesRiskRatingsChanged) kes_risk_form_changed,
+                           self);
   gtk_box_append (GTK_BOX (card), top);
 
   for (guint i = 0; i < item->subitems->len; i++)
@@ -447,7 +233,7 @@ add_entry_clicked_cb (GtkButton   *button,
                                                        g_object_get_data (G_OBJECT (button), "group"));
 
   rebuild_groups (self);
-  changed (self);
+  kes_risk_form_changed (self);
 }
 
 static void
@@ -457,7 +243,7 @@ remove_entry_clicked_cb (GtkButton   *button,
   kes_risk_assessment_remove_entry (self->assessment, g_object_get_data (G_OBJECT (button), "group"),
                                     g_object_get_data (G_OBJECT (button), "entry"));
   rebuild_groups (self);
-  changed (self);
+  kes_risk_form_changed (self);
 }
 
 static void
@@ -478,7 +264,7 @@ rebuild_groups (KesRiskForm *self)
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       g_autofree char *add_label = g_strdup_printf (_("Add %s"), group->entry_label);
       GtkWidget *add = gtk_button_new_with_label (add_label);
-      GtkWidget *title = heading (group->title, "title-4");
+      GtkWidget *title = kes_risk_form_heading (group->title, "title-4");
 
       gtk_widget_set_hexpand (title, TRUE);
       gtk_box_append (GTK_BOX (header), title);
@@ -489,7 +275,7 @@ rebuild_groups (KesRiskForm *self)
       gtk_widget_set_margin_top (header, 18);
       gtk_box_append (GTK_BOX (self->groups_box), header);
       if (group->description != NULL)
-        gtk_box_append (GTK_BOX (self->groups_box), heading (group->description, "dim-label"));
+        gtk_box_append (GTK_BOX (self->groups_box), kes_risk_form_heading (group->description, "dim-label"));
 
       for (guint e = 0; entries[e] != NULL; e++)
         {
@@ -497,7 +283,7 @@ rebuild_groups (KesRiskForm *self)
           GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
           g_autofree char *name = g_strdup_printf (_("%s %u"), group->entry_label, e + 1);
           GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
-          GtkWidget *label = heading (name, "heading");
+          GtkWidget *label = kes_risk_form_heading (name, "heading");
 
           gtk_widget_add_css_class (card, "card");
           gtk_widget_set_hexpand (label, TRUE);
@@ -523,182 +309,6 @@ rebuild_groups (KesRiskForm *self)
         }
     }
   self->building = building;
-}
-
-static void
-sign_off_changed_cb (GtkEditable *editable,
-                     KesRiskForm *self)
-{
-  gboolean date = GTK_WIDGET (editable) == self->assessed_on || GTK_WIDGET (editable) == self->mdt_reviewed_on ||
-                  GTK_WIDGET (editable) == self->next_review_on;
-  g_autofree char *text = date ? kes_editable_dup_date (editable) : kes_editable_dup_text (editable);
-
-  if (GTK_WIDGET (editable) == self->completed_by)
-    kes_risk_assessment_set_completed_by (self->assessment, text);
-  else if (GTK_WIDGET (editable) == self->supervised_by)
-    kes_risk_assessment_set_supervised_by (self->assessment, text);
-  else if (GTK_WIDGET (editable) == self->assessed_on)
-    kes_risk_assessment_set_assessed_on (self->assessment, text);
-  else if (GTK_WIDGET (editable) == self->mdt_reviewed_on)
-    kes_risk_assessment_set_mdt_reviewed_on (self->assessment, text);
-  else if (GTK_WIDGET (editable) == self->next_review_on)
-    kes_risk_assessment_set_next_review_on (self->assessment, text);
-  changed (self);
-}
-
-static GtkWidget *
-sign_off_entry (KesRiskForm  *self,
-                GtkWidget    *group,
-                const char   *title,
-                const char   *name,
-                const char   *value,
-                gboolean      date)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (date)
-    {
-      kes_editable_set_date (GTK_EDITABLE (entry), value);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("DD/MM/YYYY"));
-    }
-  else
-    gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (entry, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (sign_off_changed_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return entry;
-}
-
-guint
-kes_risk_form_check (KesRiskForm *self)
-{
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (KES_IS_RISK_FORM (self), 0);
-
-  issues = kes_tool_assessment_unrated (self->definition, self->assessment);
-  if (issues->len == 0)
-    g_string_append (text, _("Everything is rated and filled in."));
-  else
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Still to do (%u):", "Still to do (%u):",
-                                               issues->len), issues->len);
-  for (guint i = 0; i < issues->len; i++)
-    g_string_append_printf (text, "\n• %s", ((KesIssue *) g_ptr_array_index (issues, i))->message);
-  gtk_label_set_text (GTK_LABEL (self->check_label), text->str);
-  gtk_widget_set_visible (self->check_label, TRUE);
-  return issues->len;
-}
-
-static void
-check_clicked_cb (GtkButton   *button,
-                  KesRiskForm *self)
-{
-  kes_risk_form_check (self);
-  kes_widget_scroll_into_view (self->check_label);
-}
-
-gboolean
-kes_risk_form_complete (KesRiskForm  *self,
-                        const char   *reason,
-                        const char   *password,
-                        GError      **error)
-{
-  g_return_val_if_fail (KES_IS_RISK_FORM (self), FALSE);
-
-  if (!kes_tool_assessment_complete (self->store, self->definition, self->assessment, reason, password, error))
-    return FALSE;
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  gtk_widget_set_visible (self->check_label, FALSE);
-  update_status (self);
-  kes_widget_toast (GTK_WIDGET (self), _("Assessment completed and signed off"));
-  g_signal_emit (self, signals[SAVED], 0);
-  return TRUE;
-}
-
-typedef struct
-{
-  KesRiskForm *form;
-  char        *reason;
-} CompleteRequest;
-
-static void
-complete_request_free (gpointer data)
-{
-  CompleteRequest *request = data;
-
-  g_object_unref (request->form);
-  g_free (request->reason);
-  g_free (request);
-}
-
-static gboolean
-complete_cb (const char  *password,
-             gpointer     user_data,
-             GError     **error)
-{
-  CompleteRequest *request = user_data;
-
-  return kes_risk_form_complete (request->form, request->reason, password, error);
-}
-
-static void
-completed_cb (gboolean      signed_off,
-              const GError *error,
-              gpointer      user_data)
-{
-  CompleteRequest *request = user_data;
-
-  if (error != NULL)
-    {
-      kes_risk_form_check (request->form);
-      kes_show_error (GTK_WIDGET (request->form), _("The assessment was not saved"), error->message);
-    }
-}
-
-/* Signing means the signer: the password again before it is completed. */
-static void
-complete (KesRiskForm *self,
-          const char  *reason)
-{
-  CompleteRequest *request = g_new0 (CompleteRequest, 1);
-
-  request->form = g_object_ref (self);
-  request->reason = g_strdup (reason);
-  kes_ask_signature (GTK_WIDGET (self), _("Complete and Sign Off?"),
-                     _("Type your password to sign the assessment off as yourself. It is saved as "
-                       "completed, with your name and the time, and changes after that only by a "
-                       "new revision with a reason."),
-                     complete_cb, completed_cb, request, complete_request_free);
-}
-
-static void
-reason_cb (const char *reason,
-           gpointer    data)
-{
-  g_autoptr(KesRiskForm) self = data;
-
-  if (reason != NULL)
-    complete (self, reason);
-}
-
-static void
-complete_clicked_cb (GtkButton   *button,
-                     KesRiskForm *self)
-{
-  if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED)
-    kes_ask_text (GTK_WIDGET (self), _("Revise a Completed Assessment?"),
-                  _("A completed assessment is never changed in place: this saves a new revision, "
-                    "and the one before stays in its history."),
-                  _("Reason for the revision"), NULL, _("Save Revision"), FALSE, reason_cb,
-                  g_object_ref (self));
-  else
-    complete (self, NULL);
 }
 
 /* Builds up to @n pending entries, in order. */
@@ -753,8 +363,6 @@ build (KesRiskForm *self)
   GPtrArray *sections = kes_tool_definition_get_sections (def);
   GPtrArray *judgements = kes_tool_definition_get_judgements (def);
   GtkWidget *group;
-  GtkWidget *buttons;
-  GtkWidget *check;
   GtkWidget *section_box;
   g_autofree char *licence = NULL;
 
@@ -766,12 +374,12 @@ build (KesRiskForm *self)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_box_append (GTK_BOX (box), heading (kes_tool_definition_get_title (def), "title-2"));
-  gtk_box_append (GTK_BOX (box), heading (kes_tool_definition_get_citation (def), "dim-label"));
+  gtk_box_append (GTK_BOX (box), kes_risk_form_heading (kes_tool_definition_get_title (def), "title-2"));
+  gtk_box_append (GTK_BOX (box), kes_risk_form_heading (kes_tool_definition_get_citation (def), "dim-label"));
   licence = g_strdup_printf ("%s. %s", kes_tool_licence_kind_to_label (kes_tool_definition_get_licence_kind (def)),
                              kes_tool_definition_get_licence_note (def));
-  gtk_box_append (GTK_BOX (box), heading (licence, "caption"));
-  self->status_label = heading ("", "dim-label");
+  gtk_box_append (GTK_BOX (box), kes_risk_form_heading (licence, "caption"));
+  self->status_label = kes_risk_form_heading ("", "dim-label");
   gtk_box_append (GTK_BOX (box), self->status_label);
 
   for (guint s = 0; s < sections->len; s++)
@@ -779,9 +387,9 @@ build (KesRiskForm *self)
       const KesToolSection *section = g_ptr_array_index (sections, s);
       g_autofree char *title = g_strdup_printf ("%s · %s", section->code, section->title);
 
-      gtk_box_append (GTK_BOX (box), heading (title, "title-4"));
+      gtk_box_append (GTK_BOX (box), kes_risk_form_heading (title, "title-4"));
       if (section->description != NULL)
-        gtk_box_append (GTK_BOX (box), heading (section->description, "dim-label"));
+        gtk_box_append (GTK_BOX (box), kes_risk_form_heading (section->description, "dim-label"));
       section_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       gtk_box_append (GTK_BOX (box), section_box);
       for (guint e = 0; e < section->entries->len; e++)
@@ -829,61 +437,15 @@ build (KesRiskForm *self)
 
   if (judgements->len > 0)
     {
-      gtk_box_append (GTK_BOX (box), heading (_("Judgements"), "title-4"));
+      gtk_box_append (GTK_BOX (box), kes_risk_form_heading (_("Judgements"), "title-4"));
       gtk_box_append (GTK_BOX (box),
-                      heading (_("The clinician's own judgement: Kestrel never works these out from the ratings."),
+                      kes_risk_form_heading (_("The clinician's own judgement: Kestrel never works these out from the ratings."),
                                "dim-label"));
       for (guint i = 0; i < judgements->len; i++)
         gtk_box_append (GTK_BOX (box), field_widget (self, g_ptr_array_index (judgements, i), NULL, NULL));
     }
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sign-off"));
-  if (kes_risk_assessment_get_next_review_on (self->assessment) == NULL &&
-      kes_tool_definition_get_review_months (def) > 0)
-    {
-      g_autoptr(GDate) date = kes_clock_today ();
-      g_autofree char *iso = NULL;
-
-      if (kes_risk_assessment_get_assessed_on (self->assessment) != NULL)
-        {
-          g_autoptr(GDate) assessed = kes_date_from_iso (kes_risk_assessment_get_assessed_on (self->assessment));
-
-          if (assessed != NULL)
-            *date = *assessed;
-        }
-      g_date_add_months (date, kes_tool_definition_get_review_months (def));
-      iso = kes_date_to_iso (date);
-      kes_risk_assessment_set_next_review_on (self->assessment, iso);
-    }
-  self->assessed_on = sign_off_entry (self, group, _("Assessment date"), "assessed_on",
-                                      kes_risk_assessment_get_assessed_on (self->assessment), TRUE);
-  self->completed_by = sign_off_entry (self, group, _("Completed by"), "completed_by",
-                                       kes_risk_assessment_get_completed_by (self->assessment), FALSE);
-  self->supervised_by = sign_off_entry (self, group, _("Under the supervision of"), "supervised_by",
-                                        kes_risk_assessment_get_supervised_by (self->assessment), FALSE);
-  self->mdt_reviewed_on = sign_off_entry (self, group, _("Reviewed by the MDT on"), "mdt_reviewed_on",
-                                          kes_risk_assessment_get_mdt_reviewed_on (self->assessment), TRUE);
-  self->next_review_on = sign_off_entry (self, group, _("Next review due"), "next_review_on",
-                                         kes_risk_assessment_get_next_review_on (self->assessment), TRUE);
-  gtk_box_append (GTK_BOX (box), group);
-
-  self->check_label = heading ("", "error");
-  gtk_label_set_selectable (GTK_LABEL (self->check_label), TRUE);
-  gtk_widget_set_visible (self->check_label, FALSE);
-  gtk_box_append (GTK_BOX (box), self->check_label);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  check = gtk_button_new_with_mnemonic (_("_Check What Is Missing"));
-  g_signal_connect_object (check, "clicked", G_CALLBACK (check_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (buttons), check);
-  self->complete_button = gtk_button_new_with_label ("");
-  gtk_widget_add_css_class (self->complete_button, "suggested-action");
-  gtk_widget_set_name (self->complete_button, "complete");
-  g_signal_connect_object (self->complete_button, "clicked", G_CALLBACK (complete_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (buttons), self->complete_button);
-  gtk_box_append (GTK_BOX (box), buttons);
+  kes_risk_form_build_sign_off (self, GTK_BOX (box));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
@@ -892,8 +454,14 @@ build (KesRiskForm *self)
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   update_summaries (self);
-  update_status (self);
+  kes_risk_form_update_status (self);
   self->building = FALSE;
+}
+
+void
+kes_risk_form_emit_saved (KesRiskForm *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 /* ---- GObject ---- */
