@@ -20,6 +20,7 @@ struct _KesApplication
 
   char           *database_path;
   KesStore       *store;
+  KesContext     *context;  /* the store (once open), settings and clock for every window */
   GError         *open_error;
   gboolean        store_tried;
   gboolean        check_pending;
@@ -159,6 +160,7 @@ open_store (KesApplication *self)
 
   /* The whole-file check runs after the first frame (check_database). */
   self->store = kes_store_open_check_later (self->database_path, &self->check_pending, &self->open_error);
+  kes_context_set_store (self->context, self->store);
   if (self->store == NULL)
     g_warning ("Could not open %s: %s", self->database_path, self->open_error->message);
 }
@@ -330,6 +332,7 @@ database_checked_cb (KesIntegrityBar *bar,
       kes_store_get_actor (self->store) == NULL && window != NULL)
     {
       g_clear_object (&self->store);
+      kes_context_set_store (self->context, NULL);
       g_clear_error (&self->open_error);
       self->open_error = g_error_copy (error);
       kes_window_show_open_error (KES_WINDOW (window), self->database_path, error);
@@ -418,6 +421,7 @@ kes_application_finalize (GObject *object)
 {
   KesApplication *self = KES_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_free (self->database_path);
@@ -442,6 +446,10 @@ kes_application_class_init (KesApplicationClass *klass)
 static void
 kes_application_init (KesApplication *self)
 {
+  static const char * const context_keys[] = { "inactivity-lock-minutes", NULL };
+  g_autoptr(GSettings) settings = kes_settings_new_with_keys (context_keys);
+
+  self->context = kes_context_new (NULL, settings);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Clinical records for forensic community mental "
@@ -466,6 +474,14 @@ kes_application_get_database_path (KesApplication *self)
   return self->database_path;
 }
 
+KesContext *
+kes_application_get_context (KesApplication *self)
+{
+  g_return_val_if_fail (KES_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
 KesStore *
 kes_application_get_store (KesApplication *self)
 {
@@ -484,6 +500,7 @@ kes_application_set_store (KesApplication *self,
   if (self->store != store)
     anchor_store (self->store);
   g_set_object (&self->store, store);
+  kes_context_set_store (self->context, store);
   g_free (self->database_path);
   self->database_path = g_strdup (kes_store_get_path (store));
   g_clear_error (&self->open_error);

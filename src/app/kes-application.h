@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kes-context.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ G_DECLARE_FINAL_TYPE (KesApplication, kes_application, KES, APPLICATION, AdwAppl
 KesApplication *kes_application_new               (void);
 /* The database file: --database, else $KESTREL_DATABASE, else the default. */
 const char     *kes_application_get_database_path (KesApplication *self);
+/* The store, settings and clock every window and page shares. */
+KesContext     *kes_application_get_context       (KesApplication *self);
 /* The open store, or NULL when opening failed. */
 KesStore       *kes_application_get_store         (KesApplication *self);
 /* Makes @store (opened on a restored backup) the application's database,

@@ -19,6 +19,7 @@
 #include "kes-error.h"
 #include "kes-validate.h"
 #include "kes-window.h"
+#include "kes-window-private.h"
 #include "moj/kes-moj-reports-page.h"
 #include "today/kes-today-page.h"
 #include "referrals/kes-referrals-page.h"
@@ -26,44 +27,6 @@
 #include "welcome/kes-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.kestrelcare.Kestrel"
-
-struct _KesWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  KesStore             *store;
-  KesStore             *pages_store; /* the store the areas were given, after sign-in */
-  GSettings            *settings;
-  KesInactivity        *inactivity;
-  gboolean              close_confirmed;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_status;
-  KesWelcomePage       *welcome_page;
-  KesIntegrityBar      *integrity_bar;
-  KesLockScreen        *lock_screen;  /* built when the window first locks */
-  GPtrArray            *locked_away;  /* dialogs hidden while locked */
-  guint                 drop_shell_id; /* the ended session's shell goes when idle */
-  AdwLeaflet           *leaflet;      /* the signed-in shell, built at sign-in */
-  GtkWidget            *content_box;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *content_title;
-  GtkWidget            *caseload_back_button;
-  GtkWidget            *new_patient_button;
-  GtkLabel             *user_label;
-  GtkMenuButton        *user_button;
-  GtkStack             *content_stack;
-  GtkWidget            *moj_reports_page;
-  GtkWidget            *equality_view;
-  KesCaseloadPage      *caseload_page;
-  KesReferralsPage     *referrals_page;
-  KesAdminPage         *admin_page;
-  KesTodayPage         *today_page;
-  KesCarersPage        *carers_page;
-  KesLiaisonPage       *liaison_page;
-  KesPatientPage       *patient_page;
-};
 
 G_DEFINE_FINAL_TYPE (KesWindow, kes_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -126,796 +89,12 @@ save_window_state (KesWindow *self)
     }
 }
 
-/* ---- Unsaved changes in the patient record ---- */
-
-typedef void (*ThenFunc) (KesWindow  *self,
-                          const char *argument);
-
-typedef struct
-{
-  KesWindow *window;
-  ThenFunc   then;
-  char      *argument;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_clear_object (&pending->window);
-  g_free (pending->argument);
-  g_free (pending);
-}
-
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Pending          *pending)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      kes_patient_page_discard_changes (pending->window->patient_page);
-      pending->then (pending->window, pending->argument);
-    }
-  else
-    {
-      pending->then (pending->window, NULL);
-    }
-
-  pending_free (pending);
-}
-
-/* Runs @then with @argument now, or after the user agrees to discard unsaved
- * changes in the open record; if they keep editing, @then gets NULL. */
-static void
-after_unsaved_changes (KesWindow  *self,
-                       ThenFunc    then,
-                       const char *argument)
-{
-  GtkWidget *dialog;
-  Pending *pending;
-
-  if (self->patient_page == NULL || !kes_patient_page_has_unsaved_changes (self->patient_page))
-    {
-      if (self->patient_page != NULL && kes_patient_page_get_editing (self->patient_page))
-        kes_patient_page_discard_changes (self->patient_page);
-      then (self, argument);
-      return;
-    }
-
-  pending = g_new0 (Pending, 1);
-  pending->window = g_object_ref (self);
-  pending->then = then;
-  pending->argument = g_strdup (argument);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("The record you are editing has changes that have not been "
-                                     "saved. They will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ---- The signed-in shell ---- */
-
-static void sidebar_row_activated_cb (KesWindow     *self,
-                                      GtkListBoxRow *row);
-static void sidebar_focus_left_cb    (KesWindow     *self);
-static void leaflet_back_clicked_cb  (KesWindow     *self);
-
-/* The sidebar, header bar and area stack are built the first time they are
- * needed (normally at sign-in), not with the window: the first frame is the
- * sign-in page, and the shell's menus and tooltips cost it several
- * milliseconds. */
-static void
-ensure_shell (KesWindow *self)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkEventController *focus;
-
-  if (self->leaflet != NULL)
-    return;
-
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "sidebar_row_activated_cb", G_CALLBACK (sidebar_row_activated_cb),
-                                           "leaflet_back_clicked_cb", G_CALLBACK (leaflet_back_clicked_cb),
-                                           NULL);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  /* The object swapped handlers are given, as in the window's template. */
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/kes-window-shell.ui", &error))
-    g_error ("The window's shell is missing from the resources: %s", error->message);
-
-  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
-  self->content_box = GTK_WIDGET (gtk_builder_get_object (builder, "content_box"));
-  self->sidebar_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sidebar_list"));
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (sidebar_focus_left_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), focus);
-  self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
-  self->caseload_back_button = GTK_WIDGET (gtk_builder_get_object (builder, "caseload_back_button"));
-  self->new_patient_button = GTK_WIDGET (gtk_builder_get_object (builder, "new_patient_button"));
-  self->user_label = GTK_LABEL (gtk_builder_get_object (builder, "user_label"));
-  self->user_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "user_button"));
-  self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "main");
-}
-
-/* ---- Areas ---- */
-
-static void
-select_sidebar_row (KesWindow  *self,
-                    const char *area)
-{
-  GtkListBoxRow *row;
-
-  ensure_shell (self);
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    {
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), area) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar_list, row);
-          break;
-        }
-    }
-}
-
-/* ---- Areas built when first shown ---- */
-
-static void directory_changed_cb    (KesWindow  *self);
-static void patient_activated_cb    (KesWindow  *self,
-                                     const char *patient_id);
-static void today_item_activated_cb (KesWindow  *self,
-                                     KesDueItem *item);
-
-/* The Reports area lists the Ministry of Justice reports due and holds the
- * equality monitoring (PCREF) report, one switcher apart. */
-static GtkWidget *
-build_reports_area (KesWindow *self)
-{
-  GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *reports = gtk_stack_new ();
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-
-  self->moj_reports_page = kes_moj_reports_page_new ();
-  self->equality_view = kes_equality_view_new ();
-  gtk_widget_set_vexpand (reports, TRUE);
-  gtk_stack_add_titled (GTK_STACK (reports), self->moj_reports_page, "reports",
-                        _("Due to the Ministry of Justice"));
-  gtk_stack_add_titled (GTK_STACK (reports), self->equality_view, "equality", _("Equality Monitoring"));
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (reports));
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_box_append (GTK_BOX (area), switcher);
-  gtk_box_append (GTK_BOX (area), reports);
-  return area;
-}
-
-static gboolean
-actor_may (KesWindow     *self,
-           KesPermission  permission)
-{
-  return self->pages_store != NULL && kes_store_check_permission (self->pages_store, permission, NULL, NULL);
-}
-
-/* What a role can't read, the window doesn't offer: areas, and the parts
- * of Reports, are shown by the permissions core checks when they load. */
-static void
-show_permitted_areas (KesWindow *self)
-{
-  /* An area shows when the actor holds any of its permissions. */
-  static const struct
-  {
-    const char    *area;
-    guint          n;
-    KesPermission  any[3];
-  } areas[] = {
-    { "today", 2, { KES_PERMISSION_VIEW_CLINICAL, KES_PERMISSION_VIEW_CARERS } },
-    { "caseload", 1, { KES_PERMISSION_VIEW_IDENTITY } },
-    { "referrals", 1, { KES_PERMISSION_VIEW_CLINICAL } },
-    { "reports", 3, { KES_PERMISSION_VIEW_CLINICAL, KES_PERMISSION_EXPORT, KES_PERMISSION_VIEW_AUDIT } },
-    { "carers", 1, { KES_PERMISSION_VIEW_CARERS } },
-    { "liaison", 1, { KES_PERMISSION_VIEW_CLINICAL } },
-    { "admin", 1, { KES_PERMISSION_VIEW_DIRECTORY } },
-  };
-  GtkListBoxRow *row;
-
-  if (self->sidebar_list == NULL)
-    return;
-  gtk_widget_set_visible (self->new_patient_button, actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
-      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), areas[a].area) == 0)
-        {
-          gboolean shown = FALSE;
-
-          for (guint p = 0; p < areas[a].n && !shown; p++)
-            shown = actor_may (self, areas[a].any[p]);
-          gtk_widget_set_visible (GTK_WIDGET (row), shown);
-        }
-  if (self->moj_reports_page != NULL)
-    {
-      GtkStack *reports = GTK_STACK (gtk_widget_get_parent (self->moj_reports_page));
-      gboolean moj = actor_may (self, KES_PERMISSION_VIEW_CLINICAL);
-
-      gtk_stack_page_set_visible (gtk_stack_get_page (reports, self->moj_reports_page), moj);
-      if (!moj)
-        gtk_stack_set_visible_child (reports, self->equality_view);
-    }
-}
-
-/* Hands the store to the areas built so far; one built later gets it then. */
-static void
-give_lazy_areas_store (KesWindow *self)
-{
-  if (self->caseload_page != NULL)
-    kes_caseload_page_set_store (self->caseload_page, self->pages_store);
-  if (self->today_page != NULL)
-    kes_today_page_set_store (self->today_page, self->pages_store);
-  if (self->referrals_page != NULL)
-    kes_referrals_page_set_store (self->referrals_page, self->pages_store);
-  if (self->admin_page != NULL)
-    kes_admin_page_set_store (self->admin_page, self->pages_store);
-  if (self->carers_page != NULL)
-    kes_carers_page_set_store (self->carers_page, self->pages_store);
-  if (self->liaison_page != NULL)
-    kes_liaison_page_set_store (self->liaison_page, self->pages_store);
-  if (self->moj_reports_page != NULL)
-    kes_moj_reports_page_set_store (KES_MOJ_REPORTS_PAGE (self->moj_reports_page), self->pages_store);
-  if (self->equality_view != NULL)
-    kes_equality_view_set_store (KES_EQUALITY_VIEW (self->equality_view), self->pages_store);
-}
-
-/* Every area is built the first time it is shown, so that the first frame
- * (the sign-in page) waits on none of them. */
-static void
-ensure_area (KesWindow  *self,
-             const char *area)
-{
-  GtkWidget *child;
-  const char *title;
-
-  ensure_shell (self);
-  if (gtk_stack_get_child_by_name (self->content_stack, area) != NULL)
-    return;
-
-  if (g_str_equal (area, "today"))
-    {
-      child = kes_today_page_new ();
-      self->today_page = KES_TODAY_PAGE (child);
-      g_signal_connect_swapped (child, "item-activated", G_CALLBACK (today_item_activated_cb), self);
-      title = _("Today");
-    }
-  else if (g_str_equal (area, "caseload"))
-    {
-      child = kes_caseload_page_new ();
-      self->caseload_page = KES_CASELOAD_PAGE (child);
-      g_signal_connect_swapped (child, "patient-activated", G_CALLBACK (patient_activated_cb), self);
-      title = _("Caseload");
-    }
-  else if (g_str_equal (area, "referrals"))
-    {
-      child = kes_referrals_page_new ();
-      self->referrals_page = KES_REFERRALS_PAGE (child);
-      title = _("Referrals");
-    }
-  else if (g_str_equal (area, "reports"))
-    {
-      child = build_reports_area (self);
-      title = _("Reports");
-    }
-  else if (g_str_equal (area, "carers"))
-    {
-      child = g_object_new (KES_TYPE_CARERS_PAGE, NULL);
-      self->carers_page = KES_CARERS_PAGE (child);
-      title = _("Carers");
-    }
-  else if (g_str_equal (area, "liaison"))
-    {
-      child = g_object_new (KES_TYPE_LIAISON_PAGE, NULL);
-      self->liaison_page = KES_LIAISON_PAGE (child);
-      title = _("Liaison & Diversion");
-    }
-  else if (g_str_equal (area, "admin"))
-    {
-      child = kes_admin_page_new ();
-      self->admin_page = KES_ADMIN_PAGE (child);
-      g_signal_connect_swapped (child, "directory-changed", G_CALLBACK (directory_changed_cb), self);
-      title = _("Administration");
-    }
-  else
-    return;
-
-  gtk_stack_add_titled (self->content_stack, child, area, title);
-  if (self->pages_store != NULL)
-    give_lazy_areas_store (self);
-  show_permitted_areas (self);
-}
-
-static void
-show_area_now (KesWindow  *self,
-               const char *area)
-{
-  GtkStackPage *page;
-
-  if (area == NULL)
-    {
-      /* The user kept editing: stay on the record. */
-      select_sidebar_row (self, "caseload");
-      return;
-    }
-
-  ensure_area (self, area);
-  gtk_stack_set_visible_child_name (self->content_stack, area);
-  if (g_str_equal (area, "today"))
-    kes_today_page_reload (self->today_page);
-  if (g_str_equal (area, "referrals"))
-    kes_referrals_page_reload (self->referrals_page);
-  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
-  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
-  adw_window_title_set_subtitle (self->content_title, NULL);
-  gtk_widget_set_visible (self->caseload_back_button, FALSE);
-  select_sidebar_row (self, area);
-}
-
-static gboolean
-showing_patient (KesWindow *self)
-{
-  if (self->content_stack == NULL)
-    return FALSE;
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "patient") == 0;
-}
-
-/* An area opens when its row is activated (a click, Enter or Space), not
- * when it is selected: the arrow keys and Tab move through the sidebar
- * selecting as they go, and passing over "Caseload" must not close the
- * open record. Moving on without activating puts the selection back on
- * the area shown. */
-static void
-sidebar_row_activated_cb (KesWindow     *self,
-                          GtkListBoxRow *row)
-{
-  const char *area = gtk_widget_get_name (GTK_WIDGET (row));
-
-  if (showing_patient (self))
-    after_unsaved_changes (self, show_area_now, area);
-  else
-    show_area_now (self, area);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-sidebar_focus_left_cb (KesWindow *self)
-{
-  const char *shown = self->content_stack != NULL ? gtk_stack_get_visible_child_name (self->content_stack) : NULL;
-
-  if (shown != NULL)
-    select_sidebar_row (self, g_str_equal (shown, "patient") ? "caseload" : shown);
-}
-
-static void
-leaflet_back_clicked_cb (KesWindow *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* ---- The patient record ---- */
-
-static void patient_saved_cb  (KesWindow  *self,
-                               const char *patient_id);
-static void patient_closed_cb (KesWindow  *self);
-
-/* The record is built the first time it is needed: it is the largest area
- * (eleven tabs), and the first frame should not wait for it. */
-static KesPatientPage *
-ensure_patient_page (KesWindow *self)
-{
-  ensure_shell (self);
-  if (self->patient_page == NULL)
-    {
-      self->patient_page = KES_PATIENT_PAGE (kes_patient_page_new ());
-      g_signal_connect_swapped (self->patient_page, "saved", G_CALLBACK (patient_saved_cb), self);
-      g_signal_connect_swapped (self->patient_page, "closed", G_CALLBACK (patient_closed_cb), self);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->patient_page), "patient");
-      if (self->pages_store != NULL)
-        kes_patient_page_set_store (self->patient_page, self->pages_store);
-    }
-  return self->patient_page;
-}
-
-static void
-show_patient_page (KesWindow *self)
-{
-  KesPatient *patient = kes_patient_page_get_patient (ensure_patient_page (self));
-  const char *nhs = patient != NULL ? kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER) : NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *nhs_shown = NULL;
-
-  if (patient != NULL && kes_patient_get_id (patient) != NULL)
-    {
-      name = kes_patient_dup_display_name (patient);
-      if (nhs != NULL && *nhs != '\0')
-        nhs_shown = kes_nhs_number_format (nhs);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, "patient");
-  adw_window_title_set_title (self->content_title, name != NULL ? name : _("New Patient"));
-  adw_window_title_set_subtitle (self->content_title, nhs_shown);
-  gtk_widget_set_visible (self->caseload_back_button, TRUE);
-  select_sidebar_row (self, "caseload");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
-load_patient_now (KesWindow  *self,
-                  const char *patient_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!kes_patient_page_load (ensure_patient_page (self), patient_id, &error))
-    {
-      kes_show_error (GTK_WIDGET (self), _("The Record Could Not Be Opened"), error->message);
-      return;
-    }
-
-  show_patient_page (self);
-  kes_patient_page_focus_tabs (self->patient_page);
-}
-
-static void
-break_glass_done_cb (KesBreakGlassOutcome  outcome,
-                     gpointer              user_data)
-{
-  Pending *pending = user_data;
-
-  if (outcome == KES_BREAK_GLASS_GRANTED)
-    load_patient_now (pending->window, pending->argument);
-  pending_free (pending);
-}
-
-static void
-open_patient_now (KesWindow  *self,
-                  const char *patient_id)
-{
-  g_autofree char *message = NULL;
-
-  if (patient_id == NULL)
-    return;
-
-  /* A patient of another team: emergency access, with a reason, first. */
-  if (kes_break_glass_needed (self->store, patient_id, &message))
-    {
-      Pending *pending = g_new0 (Pending, 1);
-
-      pending->window = g_object_ref (self);
-      pending->argument = g_strdup (patient_id);
-      kes_ask_break_glass (GTK_WIDGET (self), self->store, patient_id, message,
-                           break_glass_done_cb, pending);
-      return;
-    }
-  load_patient_now (self, patient_id);
-}
-
-static void
-new_patient_now (KesWindow  *self,
-                 const char *unused)
-{
-  KesStaff *actor;
-
-  if (unused == NULL)
-    return;
-
-  actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
-  kes_patient_page_new_patient (ensure_patient_page (self),
-                                actor != NULL ? kes_staff_get_team_id (actor) : NULL);
-  show_patient_page (self);
-}
-
-static void
-patient_activated_cb (KesWindow  *self,
-                      const char *patient_id)
-{
-  kes_window_open_patient (self, patient_id);
-}
-
-static void
-today_item_activated_cb (KesWindow  *self,
-                         KesDueItem *item)
-{
-  g_autofree char *tab = kes_today_target_tab (kes_due_item_get_target (item));
-
-  kes_window_open_patient (self, kes_due_item_get_patient_id (item));
-  if (tab != NULL && showing_patient (self))
-    kes_patient_page_show_tab (self->patient_page, tab);
-}
-
-static void
-patient_saved_cb (KesWindow  *self,
-                  const char *patient_id)
-{
-  show_patient_page (self);
-  if (self->caseload_page != NULL)
-    kes_caseload_page_reload (self->caseload_page);
-}
-
-static void
-patient_closed_cb (KesWindow *self)
-{
-  show_area_now (self, "caseload");
-}
-
-static void
-directory_changed_cb (KesWindow *self)
-{
-  if (self->caseload_page == NULL)
-    return;
-  kes_caseload_page_reload_directory (self->caseload_page);
-  kes_caseload_page_reload (self->caseload_page);
-}
-
-/* ---- Who is using Kestrel ---- */
-
-static void
-update_user (KesWindow *self)
-{
-  KesStaff *actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
-  g_autofree char *tooltip = NULL;
-  g_autofree char *accessible = NULL;
-  const char *role;
-
-  ensure_shell (self);
-  if (actor == NULL)
-    {
-      gtk_label_set_text (self->user_label, "");
-      return;
-    }
-
-  role = kes_staff_get_role_title (actor);
-  gtk_label_set_text (self->user_label, kes_staff_get_display_name (actor));
-  if (role != NULL && *role != '\0')
-    /* TRANSLATORS: "Signed in as Alex Smith, Community Psychiatric Nurse" */
-    tooltip = g_strdup_printf (_("Signed in as %s, %s"), kes_staff_get_display_name (actor), role);
-  else
-    tooltip = g_strdup_printf (_("Signed in as %s"), kes_staff_get_display_name (actor));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), tooltip);
-
-  accessible = g_strdup_printf (_("Current user: %s"), kes_staff_get_display_name (actor));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-static void
-set_main_actions_enabled (KesWindow *self,
-                          gboolean   enabled)
-{
-  /* Adding to the register is for those who may (not carers' liaison). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient",
-                                 enabled && actor_may (self, KES_PERMISSION_EDIT_IDENTITY));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
-}
-
-/* The areas get the store only once someone has signed in: nothing about
- * patients is read before that, and the first frame waits on no query. */
-static void
-give_areas_store (KesWindow *self)
-{
-  if (self->pages_store == self->store)
-    return;
-  g_set_object (&self->pages_store, self->store);
-
-  give_lazy_areas_store (self);
-  if (self->patient_page != NULL)
-    kes_patient_page_set_store (self->patient_page, self->store);
-}
-
-/* Everything the session showed goes: its dialogs, and the whole shell
- * (every area, the record, search text, selections), built afresh for
- * whoever signs in next. */
-static void
-drop_shell (KesWindow *self)
-{
-  kes_session_windows_destroy (GTK_WINDOW (self));
-  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
-  if (self->leaflet == NULL)
-    return;
-  gtk_stack_remove (self->main_stack, GTK_WIDGET (self->leaflet));
-  self->leaflet = NULL;
-  self->content_box = NULL;
-  self->sidebar_list = NULL;
-  self->content_title = NULL;
-  self->caseload_back_button = NULL;
-  self->new_patient_button = NULL;
-  self->user_label = NULL;
-  self->user_button = NULL;
-  self->content_stack = NULL;
-  self->moj_reports_page = NULL;
-  self->equality_view = NULL;
-  self->caseload_page = NULL;
-  self->referrals_page = NULL;
-  self->admin_page = NULL;
-  self->today_page = NULL;
-  self->carers_page = NULL;
-  self->liaison_page = NULL;
-  self->patient_page = NULL;
-  g_clear_object (&self->pages_store);
-}
-
-static gboolean
-drop_shell_idle_cb (gpointer data)
-{
-  KesWindow *self = data;
-
-  self->drop_shell_id = 0;
-  drop_shell (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Hidden at once, destroyed when idle: a session often ends from one of
- * its own dialogs ("Discard Changes?"), which must not be destroyed while
- * it is answering. Signing in first drops it at once (end_pending_drop). */
-static void
-end_session (KesWindow *self)
-{
-  kes_inactivity_set_running (self->inactivity, FALSE);
-  set_main_actions_enabled (self, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
-  self->locked_away = kes_session_windows_hide (GTK_WINDOW (self));
-  if (self->drop_shell_id == 0)
-    self->drop_shell_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, drop_shell_idle_cb,
-                                           g_object_ref (self), g_object_unref);
-  if (self->store != NULL)
-    kes_store_sign_out (self->store);
-}
-
-static void
-end_pending_drop (KesWindow *self)
-{
-  if (self->drop_shell_id == 0)
-    return;
-  g_clear_handle_id (&self->drop_shell_id, g_source_remove);
-  drop_shell (self);
-}
-
-/* Sign Out, and "Sign in as someone else" on the lock screen. */
-static void
-sign_out_now (KesWindow  *self,
-              const char *unused)
-{
-  if (unused == NULL)
-    return;
-
-  end_session (self);
-  if (self->store != NULL)
-    kes_welcome_page_set_store (self->welcome_page, self->store);
-}
-
-static void
-enter_main (KesWindow *self)
-{
-  end_pending_drop (self);
-  give_areas_store (self);
-  ensure_shell (self);
-  show_permitted_areas (self);
-  update_user (self);
-  set_main_actions_enabled (self, TRUE);
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  show_area_now (self, "caseload");
-  kes_caseload_page_focus_search (self->caseload_page);
-  kes_inactivity_set_running (self->inactivity, TRUE);
-}
-
-static void
-actor_chosen_cb (KesWindow *self,
-                 KesStaff  *staff)
-{
-  kes_store_set_actor (self->store, staff);
-  if (self->pages_store == self->store)
-    {
-      if (self->admin_page != NULL)
-        kes_admin_page_reload (self->admin_page);
-      if (self->caseload_page != NULL)
-        kes_caseload_page_reload_directory (self->caseload_page);
-    }
-  enter_main (self);
-}
-
-/* ---- Inactivity lock ---- */
-
-static void
-inactivity_setting_changed_cb (KesWindow *self)
-{
-  /* 0 minutes turns the lock off. */
-  kes_inactivity_set_timeout (self->inactivity,
-                              g_settings_get_uint (self->settings, "inactivity-lock-minutes")
-                              * 60 * 1000);
-}
-
-static void lock_unlocked_cb    (KesWindow *self);
-static void lock_switch_user_cb (KesWindow *self);
-
-/* Built the first time the window locks: most sessions never do. */
-static void
-ensure_lock_screen (KesWindow *self)
-{
-  if (self->lock_screen != NULL)
-    return;
-
-  self->lock_screen = KES_LOCK_SCREEN (kes_lock_screen_new ());
-  g_signal_connect_swapped (self->lock_screen, "unlocked", G_CALLBACK (lock_unlocked_cb), self);
-  g_signal_connect_swapped (self->lock_screen, "switch-user", G_CALLBACK (lock_switch_user_cb), self);
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->lock_screen), "locked");
-}
-
-/* The inactivity lock and Lock (Ctrl+L): the work stays underneath for
- * the same person, but nothing of it shows, dialogs included. */
-static void
-lock_now (KesWindow *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
-    return;
-
-  ensure_lock_screen (self);
-  set_main_actions_enabled (self, FALSE);
-  kes_inactivity_set_running (self->inactivity, FALSE);
-  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
-  self->locked_away = kes_session_windows_hide (GTK_WINDOW (self));
-  kes_lock_screen_lock (self->lock_screen, self->store);
-  gtk_stack_set_visible_child_name (self->main_stack, "locked");
-  gtk_widget_grab_focus (GTK_WIDGET (self->lock_screen));
-}
-
-static void
-idle_cb (KesWindow *self)
-{
-  lock_now (self);
-}
-
-static void
-lock_unlocked_cb (KesWindow *self)
-{
-  set_main_actions_enabled (self, TRUE);
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  if (self->locked_away != NULL)
-    kes_session_windows_show (self->locked_away);
-  g_clear_pointer (&self->locked_away, g_ptr_array_unref);
-  kes_inactivity_set_running (self->inactivity, TRUE);
-}
-
-static void
-lock_switch_user_cb (KesWindow *self)
-{
-  /* Once only: a second press arriving after the session ended must not
-   * end the next one's sign-in. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") != 0)
-    return;
-  /* Unsaved edits are not thrown away silently: the window asks first, and
-   * keeping them leaves the window locked. */
-  after_unsaved_changes (self, sign_out_now, "sign-out");
-}
-
 static void
 lock_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  lock_now (KES_WINDOW (widget));
+  kes_window_lock_now (KES_WINDOW (widget));
 }
 
 /* ---- Own password ---- */
@@ -954,7 +133,7 @@ new_patient_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  after_unsaved_changes (KES_WINDOW (widget), new_patient_now, "new");
+  kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_new_patient_now, "new");
 }
 
 static void
@@ -964,7 +143,7 @@ search_now (KesWindow  *self,
   if (unused == NULL)
     return;
 
-  show_area_now (self, "caseload");
+  kes_window_show_area_now (self, "caseload");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   kes_caseload_page_focus_search (self->caseload_page);
 }
@@ -976,8 +155,8 @@ search_action (GtkWidget  *widget,
 {
   KesWindow *self = KES_WINDOW (widget);
 
-  if (showing_patient (self))
-    after_unsaved_changes (self, search_now, "search");
+  if (kes_window_showing_patient (self))
+    kes_window_after_unsaved_changes (self, search_now, "search");
   else
     search_now (self, "search");
 }
@@ -987,7 +166,7 @@ show_caseload_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  after_unsaved_changes (KES_WINDOW (widget), show_area_now, "caseload");
+  kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_show_area_now, "caseload");
 }
 
 static void
@@ -995,7 +174,7 @@ sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  after_unsaved_changes (KES_WINDOW (widget), sign_out_now, "sign-out");
+  kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_sign_out_now, "sign-out");
 }
 
 static void
@@ -1037,7 +216,7 @@ close_request_cb (KesWindow *self)
   if (!self->close_confirmed && self->patient_page != NULL &&
       kes_patient_page_has_unsaved_changes (self->patient_page))
     {
-      after_unsaved_changes (self, close_after_discard, "close");
+      kes_window_after_unsaved_changes (self, close_after_discard, "close");
       return TRUE;
     }
 
@@ -1059,6 +238,7 @@ kes_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->pages_store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
 }
@@ -1087,7 +267,8 @@ kes_window_class_init (KesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, KesWindow, integrity_bar);
-  gtk_widget_class_bind_template_callback (widget_class, actor_chosen_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "actor_chosen_cb",
+                                                G_CALLBACK (kes_window_actor_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
@@ -1113,16 +294,16 @@ kes_window_init (KesWindow *self)
   restore_window_state (self);
 
   self->inactivity = kes_inactivity_new (GTK_WIDGET (self));
-  g_signal_connect_object (self->inactivity, "idle", G_CALLBACK (idle_cb), self,
+  g_signal_connect_object (self->inactivity, "idle", G_CALLBACK (kes_window_idle_cb), self,
                            G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
       g_signal_connect_object (self->settings, "changed::inactivity-lock-minutes",
-                               G_CALLBACK (inactivity_setting_changed_cb), self,
+                               G_CALLBACK (kes_window_inactivity_setting_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      inactivity_setting_changed_cb (self);
+      kes_window_inactivity_setting_changed_cb (self);
     }
-  set_main_actions_enabled (self, FALSE);
+  kes_window_set_main_actions_enabled (self, FALSE);
 }
 
 KesWindow *
@@ -1139,12 +320,13 @@ kes_window_set_store (KesWindow *self,
   g_return_if_fail (KES_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  kes_context_set_store (kes_window_get_context (self), store);
 
   /* Everyone signs in, even when there is only one account: the first run
    * creates the administrator, later runs ask for a user name and password. */
   if (kes_store_get_actor (store) != NULL)
     {
-      enter_main (self);
+      kes_window_enter_main (self);
     }
   else
     {
@@ -1196,7 +378,7 @@ kes_window_show_open_error (KesWindow    *self,
   adw_status_page_set_description (self->error_status, escaped);
   /* The page says it all: the foot of the window would say it again. */
   kes_integrity_bar_dismiss (self->integrity_bar);
-  set_main_actions_enabled (self, FALSE);
+  kes_window_set_main_actions_enabled (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
@@ -1206,7 +388,7 @@ kes_window_show_area (KesWindow  *self,
 {
   g_return_if_fail (KES_IS_WINDOW (self));
 
-  after_unsaved_changes (self, show_area_now, area);
+  kes_window_after_unsaved_changes (self, kes_window_show_area_now, area);
 }
 
 void
@@ -1219,11 +401,11 @@ kes_window_open_patient (KesWindow  *self,
   g_return_if_fail (patient_id != NULL);
 
   current = self->patient_page != NULL ? kes_patient_page_get_patient (self->patient_page) : NULL;
-  if (showing_patient (self) && current != NULL
+  if (kes_window_showing_patient (self) && current != NULL
       && g_strcmp0 (kes_patient_get_id (current), patient_id) == 0)
     return;
 
-  after_unsaved_changes (self, open_patient_now, patient_id);
+  kes_window_after_unsaved_changes (self, kes_window_open_patient_now, patient_id);
 }
 
 void
@@ -1255,7 +437,7 @@ open_database_now (KesWindow  *self,
 
   /* As at start: nobody is signed in to the new database yet, and nothing
    * of the old one's session stays. */
-  end_session (self);
+  kes_window_end_session (self);
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (KES_IS_APPLICATION (application))
     kes_application_set_store (KES_APPLICATION (application), store);
@@ -1269,14 +451,14 @@ kes_window_open_database (KesWindow  *self,
   g_return_if_fail (KES_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  after_unsaved_changes (self, open_database_now, path);
+  kes_window_after_unsaved_changes (self, open_database_now, path);
 }
 
 KesAdminPage *
 kes_window_get_admin_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
-  ensure_area (self, "admin");
+  kes_window_ensure_area (self, "admin");
   return self->admin_page;
 }
 
@@ -1284,8 +466,28 @@ KesReferralsPage *
 kes_window_get_referrals_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
-  ensure_area (self, "referrals");
+  kes_window_ensure_area (self, "referrals");
   return self->referrals_page;
+}
+
+KesContext *
+kes_window_get_context (KesWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
+
+  /* The application's, shared by its windows; a window made without one
+   * (tests) has its own. */
+  if (self->context == NULL)
+    {
+      application = gtk_window_get_application (GTK_WINDOW (self));
+      if (KES_IS_APPLICATION (application))
+        self->context = g_object_ref (kes_application_get_context (KES_APPLICATION (application)));
+      else
+        self->context = kes_context_new (self->store, NULL);
+    }
+  return self->context;
 }
 
 KesStore *
@@ -1300,7 +502,7 @@ kes_window_get_caseload_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
-  ensure_area (self, "caseload");
+  kes_window_ensure_area (self, "caseload");
   return self->caseload_page;
 }
 
@@ -1309,7 +511,7 @@ kes_window_get_patient_page (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
-  return ensure_patient_page (self);
+  return kes_window_ensure_patient_page (self);
 }
 
 GtkStack *
@@ -1317,7 +519,7 @@ kes_window_get_content_stack (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
-  ensure_shell (self);
+  kes_window_ensure_shell (self);
   return self->content_stack;
 }
 
@@ -1326,7 +528,7 @@ kes_window_get_lock_screen (KesWindow *self)
 {
   g_return_val_if_fail (KES_IS_WINDOW (self), NULL);
 
-  ensure_lock_screen (self);
+  kes_window_ensure_lock_screen (self);
   return GTK_WIDGET (self->lock_screen);
 }
 

@@ -41,6 +41,9 @@ void             kes_window_open_database      (KesWindow      *self,
                                                 const char     *path);
 /* The database the window is on; its areas are given it at sign-in. */
 KesStore        *kes_window_get_store          (KesWindow      *self);
+/* The application's context (the window's own when it has no
+ * KesApplication), which the areas take as their "context". */
+KesContext      *kes_window_get_context        (KesWindow      *self);
 KesCaseloadPage *kes_window_get_caseload_page  (KesWindow      *self);
 /* Areas built on first use: these build them if they are not yet. */
 KesAdminPage    *kes_window_get_admin_page     (KesWindow      *self);

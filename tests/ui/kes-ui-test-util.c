@@ -34,6 +34,7 @@ kes_test_db_new (gboolean with_actor)
                                            NULL, NULL, KES_TEST_ALL_ROLES);
       kes_store_set_actor (db->store, db->actor);
     }
+  db->context = kes_context_new (db->store, NULL);
 
   return db;
 }
@@ -63,6 +64,7 @@ kes_test_db_free (KesTestDb *db)
   KesStore *store = db->store;
 
   g_clear_object (&db->actor);
+  g_clear_object (&db->context);
   if (store != NULL)
     g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_clear_object (&db->store);

@@ -3,17 +3,20 @@
 
 #include <adwaita.h>
 
+#include "kes-context.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
 
-/* A temporary database with one member of staff signed in. */
+/* A temporary database with one member of staff signed in, and a context
+ * on it for the pages that take one (as the application's). */
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  KesStore *store;
-  KesStaff *actor;
+  char       *dir;
+  char       *path;
+  KesStore   *store;
+  KesStaff   *actor;
+  KesContext *context;
 } KesTestDb;
 
 KesTestDb *kes_test_db_new          (gboolean    with_actor);

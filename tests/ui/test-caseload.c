@@ -94,7 +94,7 @@ search_for (Fixture    *fixture,
 static void
 load (Fixture *fixture)
 {
-  kes_caseload_page_set_store (fixture->page, fixture->db->store);
+  kes_caseload_page_set_context (fixture->page, fixture->db->context);
   g_assert_true (kes_test_wait_until (loaded, fixture->page, 5000));
 }
 

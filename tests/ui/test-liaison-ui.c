@@ -284,7 +284,7 @@ test_screen_and_refer (void)
   /* The referral as the Referrals area shows it. */
   referrals_window = gtk_window_new ();
   referrals = kes_referrals_page_new ();
-  kes_referrals_page_set_store (KES_REFERRALS_PAGE (referrals), db->store);
+  kes_referrals_page_set_context (KES_REFERRALS_PAGE (referrals), db->context);
   gtk_window_set_child (GTK_WINDOW (referrals_window), referrals);
   gtk_window_set_default_size (GTK_WINDOW (referrals_window), 1200, 900);
   gtk_window_present (GTK_WINDOW (referrals_window));

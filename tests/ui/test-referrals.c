@@ -46,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   fixture->page = KES_REFERRALS_PAGE (kes_referrals_page_new ());
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  kes_referrals_page_set_store (fixture->page, fixture->db->store);
+  kes_referrals_page_set_context (fixture->page, fixture->db->context);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -580,7 +580,7 @@ test_intake_to_in_reach (Fixture       *fixture,
 
     gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
     gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (patient_page));
-    kes_patient_page_set_store (patient_page, fixture->db->store);
+    kes_patient_page_set_context (patient_page, fixture->db->context);
     g_assert_true (kes_patient_page_load (patient_page, fixture->patient_id, NULL));
     gtk_window_present (GTK_WINDOW (window));
     kes_patient_page_show_tab (patient_page, "referral");

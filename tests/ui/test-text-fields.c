@@ -430,7 +430,7 @@ test_referral_forms (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  kes_referrals_page_set_store (page, fixture->db->store);
+  kes_referrals_page_set_context (page, fixture->db->context);
   gtk_window_present (GTK_WINDOW (window));
 
   form = kes_referrals_page_new_referral (page);

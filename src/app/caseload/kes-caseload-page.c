@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "caseload/kes-caseload-page.h"
+#include "caseload/kes-caseload-page-private.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-records.h"
@@ -17,63 +19,12 @@
 
 #define NOTE_HIT_LIMIT 200
 
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_NHS_NUMBER,
-  COLUMN_BIRTH_DATE,
-  COLUMN_MHCS,
-  COLUMN_TEAM,
-  COLUMN_COORDINATOR,
-  COLUMN_LEGAL_STATUS,
-  N_COLUMNS
-} Column;
-
-struct _KesCaseloadPage
-{
-  AdwBin              parent_instance;
-
-  KesStore           *store;
-  KesCaseloadModel   *model;
-  GtkSingleSelection *selection;
-  GCancellable       *load_cancellable;
-  GCancellable       *search_cancellable;
-  char               *scope_actor_id; /* whose caseload the default scope was chosen for */
-  gboolean            loading;
-  gboolean            loaded;
-  gboolean            syncing_sort;
-  int                 probe_hit;
-
-  GtkSearchEntry     *search_entry;
-  GtkToggleButton    *notes_toggle;
-  GtkWidget          *filter_box;
-  GtkToggleButton    *mine_toggle;
-  GtkDropDown        *team_dropdown;
-  GtkDropDown        *coordinator_dropdown;
-  GtkLabel           *count_label;
-  GtkWidget          *sort_label;
-  GtkDropDown        *sort_dropdown;
-  GtkToggleButton    *descending_toggle;
-  GtkStack           *view_stack;
-  GtkSpinner         *spinner;
-  GtkColumnView      *column_view;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *nhs_column;
-  GtkColumnViewColumn *birth_column;
-  GtkColumnViewColumn *mhcs_column;
-  GtkColumnViewColumn *team_column;
-  GtkColumnViewColumn *coordinator_column;
-  GtkColumnViewColumn *legal_column;
-  GtkListBox         *notes_list;
-  AdwStatusPage      *notes_status;
-  AdwStatusPage      *error_status;
-};
-
 G_DEFINE_FINAL_TYPE (KesCaseloadPage, kes_caseload_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -86,212 +37,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void run_note_search (KesCaseloadPage *self);
-
-static GtkColumnViewColumn *
-column_for_sort (KesCaseloadPage *self,
-                 KesCaseloadSort  sort)
-{
-  switch (sort)
-    {
-    case KES_CASELOAD_SORT_NAME:
-      return self->name_column;
-    case KES_CASELOAD_SORT_NHS_NUMBER:
-      return self->nhs_column;
-    case KES_CASELOAD_SORT_BIRTH_DATE:
-      return self->birth_column;
-    case KES_CASELOAD_SORT_TEAM:
-      return self->team_column;
-    case KES_CASELOAD_SORT_COORDINATOR:
-      return self->coordinator_column;
-    case KES_CASELOAD_SORT_LEGAL_STATUS:
-      return self->legal_column;
-    default:
-      return self->name_column;
-    }
-}
-
-static char *
-cell_text (KesCaseloadRow *row,
-           Column          column)
-{
-  const char *value;
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      return g_strdup (kes_caseload_row_get_display_name (row));
-    case COLUMN_NHS_NUMBER:
-      value = kes_caseload_row_get_nhs_number (row);
-      return value != NULL && *value != '\0' ? kes_nhs_number_format (value) : g_strdup ("");
-    case COLUMN_BIRTH_DATE:
-      value = kes_caseload_row_get_birth_date (row);
-      return value != NULL && *value != '\0' ? kes_date_to_display (value) : g_strdup ("");
-    case COLUMN_MHCS:
-      return g_strdup (kes_caseload_row_get_mhcs_reference (row));
-    case COLUMN_TEAM:
-      return g_strdup (kes_caseload_row_get_team_name (row));
-    case COLUMN_COORDINATOR:
-      return g_strdup (kes_caseload_row_get_coordinator_name (row));
-    case COLUMN_LEGAL_STATUS:
-      value = kes_caseload_row_get_legal_status (row);
-      if (value != NULL && *value != '\0')
-        {
-          const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_LEGAL_STATUS),
-                                                    value);
-          return g_strdup (label != NULL ? label : value);
-        }
-      return g_strdup ("");
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Width in characters below which a column's text is ellipsized; 0 keeps
- * short fixed-format values (NHS number, dates) whole. */
-static const int column_min_chars[N_COLUMNS] = { 18, 0, 0, 9, 5, 12, 14 };
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column_min_chars[column] > 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), column_min_chars[column]);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  KesCaseloadRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (row, column);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (column_min_chars[column] > 0)
-    gtk_widget_set_tooltip_text (label, text);
-}
-
-/* GTK 4.8 has no API to read which column header the user clicked. Each
- * sortable column gets a sorter that records itself when asked to compare;
- * comparing two objects through the view's sorter then names the primary
- * column, and the sign of the answer gives the direction. */
-typedef struct
-{
-  KesCaseloadPage *page;
-  KesCaseloadSort  sort;
-} Probe;
-
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  Probe *probe = user_data;
-
-  probe->page->probe_hit = probe->sort;
-  return GTK_ORDERING_SMALLER;
-}
-
-static void
-apply_sort (KesCaseloadPage *self,
-            KesCaseloadSort  sort,
-            gboolean         descending)
-{
-  if (self->syncing_sort)
-    return;
-
-  self->syncing_sort = TRUE;
-
-  gtk_drop_down_set_selected (self->sort_dropdown, sort);
-  gtk_toggle_button_set_active (self->descending_toggle, descending);
-  gtk_button_set_icon_name (GTK_BUTTON (self->descending_toggle),
-                            descending ? "view-sort-descending-symbolic"
-                                       : "view-sort-ascending-symbolic");
-  gtk_column_view_sort_by_column (self->column_view, column_for_sort (self, sort),
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-  kes_caseload_model_set_sort (self->model, sort, descending);
-
-  self->syncing_sort = FALSE;
-}
-
-static void
-view_sorter_changed_cb (KesCaseloadPage  *self,
-                        GtkSorterChange   change,
-                        GtkSorter        *sorter)
-{
-  GtkOrdering ordering;
-
-  /* Also emitted while the view is torn down. */
-  if (self->syncing_sort || self->column_view == NULL || self->model == NULL)
-    return;
-
-  self->probe_hit = -1;
-  ordering = gtk_sorter_compare (sorter, self, sorter);
-  if (self->probe_hit < 0)
-    return;
-
-  apply_sort (self, self->probe_hit, ordering == GTK_ORDERING_LARGER);
-}
-
-static void
-sort_choice_changed_cb (KesCaseloadPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
-
-  if (self->syncing_sort || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  apply_sort (self, selected, gtk_toggle_button_get_active (self->descending_toggle));
-}
-
-static void
-setup_columns (KesCaseloadPage *self)
-{
-  GtkColumnViewColumn *columns[N_COLUMNS] = {
-    self->name_column, self->nhs_column, self->birth_column, self->mhcs_column,
-    self->team_column, self->coordinator_column, self->legal_column,
-  };
-  const int sorts[N_COLUMNS] = {
-    KES_CASELOAD_SORT_NAME, KES_CASELOAD_SORT_NHS_NUMBER, KES_CASELOAD_SORT_BIRTH_DATE, -1,
-    KES_CASELOAD_SORT_TEAM, KES_CASELOAD_SORT_COORDINATOR, KES_CASELOAD_SORT_LEGAL_STATUS,
-  };
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
-      gtk_column_view_column_set_factory (columns[i], factory);
-
-      if (sorts[i] >= 0)
-        {
-          Probe *probe = g_new0 (Probe, 1);
-          g_autoptr(GtkCustomSorter) sorter = NULL;
-
-          probe->page = self;
-          probe->sort = sorts[i];
-          sorter = gtk_custom_sorter_new (probe_compare, probe, g_free);
-          gtk_column_view_column_set_sorter (columns[i], GTK_SORTER (sorter));
-        }
-    }
-
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
-}
 
 static void
 update_view (KesCaseloadPage *self)
@@ -557,6 +302,7 @@ run_note_search (KesCaseloadPage *self)
       return;
     }
 
+  kes_change_watch_mark_fresh (self->notes_watch);
   self->search_cancellable = g_cancellable_new ();
   kes_search_notes_async (self->store, query, NOTE_HIT_LIMIT, self->search_cancellable,
                           note_hits_cb, g_object_ref (self));
@@ -601,6 +347,45 @@ notes_toggled_cb (KesCaseloadPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* What a row shows: the register entry, the legal status, the coordinator. */
+static gboolean
+change_concerns_rows (GtkWidget  *owner,
+                      const char *kind,
+                      const char *record_id,
+                      const char *patient_id)
+{
+  static const char * const kinds[] = { "patient", "legal-status", "staff", NULL };
+
+  return kes_change_is_kind (kind, kinds);
+}
+
+static void
+refresh_rows (GtkWidget *owner)
+{
+  kes_caseload_page_reload (KES_CASELOAD_PAGE (owner));
+}
+
+/* A note saved or withdrawn while notes are being searched. */
+static gboolean
+change_concerns_note_hits (GtkWidget  *owner,
+                           const char *kind,
+                           const char *record_id,
+                           const char *patient_id)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (owner);
+
+  return g_strcmp0 (kind, "note") == 0 && gtk_toggle_button_get_active (self->notes_toggle);
+}
+
+static void
+refresh_note_hits (GtkWidget *owner)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (owner);
+
+  if (gtk_toggle_button_get_active (self->notes_toggle))
+    run_note_search (self);
+}
+
 static void
 kes_caseload_page_get_property (GObject    *object,
                                 guint       prop_id,
@@ -613,6 +398,29 @@ kes_caseload_page_get_property (GObject    *object,
     {
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_caseload_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KesCaseloadPage *self = KES_CASELOAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_caseload_page_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -634,6 +442,9 @@ kes_caseload_page_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->rows_watch, kes_change_watch_free);
+  g_clear_pointer (&self->notes_watch, kes_change_watch_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->scope_actor_id, g_free);
 
@@ -647,11 +458,15 @@ kes_caseload_page_class_init (KesCaseloadPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = kes_caseload_page_get_property;
+  object_class->set_property = kes_caseload_page_set_property;
   object_class->dispose = kes_caseload_page_dispose;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -694,7 +509,8 @@ kes_caseload_page_class_init (KesCaseloadPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, notes_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_choice_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "sort_choice_changed_cb",
+                                                G_CALLBACK (kes_caseload_page_sort_choice_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_hit_activated_cb);
 }
@@ -710,13 +526,17 @@ kes_caseload_page_init (KesCaseloadPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  setup_columns (self);
-  apply_sort (self, KES_CASELOAD_SORT_NAME, FALSE);
+  kes_caseload_page_setup_columns (self);
+  kes_caseload_page_apply_sort (self, KES_CASELOAD_SORT_NAME, FALSE);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
   kes_dropdown_fill (self->team_dropdown, _("All teams"), NULL, NULL, 0);
   kes_dropdown_fill (self->coordinator_dropdown, _("All coordinators"), NULL, NULL, 0);
+  self->rows_watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_rows, refresh_rows);
+  /* Register edits are rare, and the list should be right when shown again. */
+  kes_change_watch_set_mode (self->rows_watch, KES_CHANGE_WATCH_WHEN_IDLE);
+  self->notes_watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_note_hits, refresh_note_hits);
 
   update_view (self);
 }
@@ -728,13 +548,21 @@ kes_caseload_page_new (void)
 }
 
 void
-kes_caseload_page_set_store (KesCaseloadPage *self,
-                             KesStore        *store)
+kes_caseload_page_set_context (KesCaseloadPage *self,
+                               KesContext      *context)
 {
-  g_return_if_fail (KES_IS_CASELOAD_PAGE (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  KesStore *store;
 
-  if (!g_set_object (&self->store, store))
+  g_return_if_fail (KES_IS_CASELOAD_PAGE (self));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  kes_change_watch_set_context (self->rows_watch, context);
+  kes_change_watch_set_context (self->notes_watch, context);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  store = context != NULL ? kes_context_get_store (context) : NULL;
+  if (!g_set_object (&self->store, store) || store == NULL)
     return;
 
   kes_caseload_page_reload_directory (self);
@@ -749,6 +577,7 @@ kes_caseload_page_reload (KesCaseloadPage *self)
   if (self->store == NULL)
     return;
 
+  kes_change_watch_mark_fresh (self->rows_watch);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -804,7 +633,7 @@ kes_caseload_page_get_loading (KesCaseloadPage *self)
 {
   g_return_val_if_fail (KES_IS_CASELOAD_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || kes_change_watch_is_pending (self->rows_watch);
 }
 
 KesCaseloadModel *

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "kes-caseload-model.h"
-#include "kes-store.h"
+#include "kes-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,13 @@ G_DECLARE_FINAL_TYPE (KesCaseloadPage, kes_caseload_page, KES, CASELOAD_PAGE, Ad
  * Emits "patient-activated" with a patient id when a row or note hit is
  * activated. Rows load in a worker thread; "loading" is TRUE meanwhile. */
 GtkWidget        *kes_caseload_page_new               (void);
-void              kes_caseload_page_set_store         (KesCaseloadPage *self,
-                                                       KesStore        *store);
-/* Reloads the rows (after a save) in the background. */
+/* The "context" property: the rows load at once, and again in the
+ * background when a patient, a legal status or a member of staff is saved;
+ * the note hits again when a note is saved, once the page is on screen
+ * (KesContext::changed). */
+void              kes_caseload_page_set_context       (KesCaseloadPage *self,
+                                                       KesContext      *context);
+/* Reloads the rows now, in the background (what another program wrote). */
 void              kes_caseload_page_reload            (KesCaseloadPage *self);
 /* Refills the team and coordinator filters (after directory changes). */
 void              kes_caseload_page_reload_directory  (KesCaseloadPage *self);

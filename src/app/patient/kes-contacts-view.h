@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "kes-store.h"
+#include "kes-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +12,12 @@ G_DECLARE_FINAL_TYPE (KesContactsView, kes_contacts_view, KES, CONTACTS_VIEW, Ad
 
 /* A patient's dated contact log, newest first, with a form to add a contact
  * and an action to mark one entered in error. */
-GtkWidget *kes_contacts_view_new        (void);
-void       kes_contacts_view_set_record (KesContactsView *self,
-                                         KesStore        *store,
-                                         const char      *patient_id);
-void       kes_contacts_view_reload     (KesContactsView *self);
+GtkWidget *kes_contacts_view_new            (void);
+/* The "context" and "patient-id" properties: the list shows that patient's
+ * contacts, and follows every one saved (KesContext::changed). */
+void       kes_contacts_view_set_context    (KesContactsView *self,
+                                             KesContext      *context);
+void       kes_contacts_view_set_patient_id (KesContactsView *self,
+                                             const char      *patient_id);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-field-limits.h"
 #include "kes-records.h"
@@ -19,6 +20,8 @@ struct _KesNotesView
 {
   AdwBin       parent_instance;
 
+  KesContext    *context;
+  KesChangeWatch *watch;  /* this patient's notes saved */
   KesStore    *store;
   char        *patient_id;
 
@@ -33,6 +36,18 @@ struct _KesNotesView
 };
 
 G_DEFINE_FINAL_TYPE (KesNotesView, kes_notes_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PATIENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (KesNotesView *self);
 
 static void
 clear_errors (KesNotesView *self)
@@ -119,15 +134,14 @@ form_save_clicked_cb (KesNotesView *self)
       return;
     }
 
+  /* The list shows it through the store's "changed" (the watch). */
   hide_form (self, TRUE);
-  kes_notes_view_reload (self);
   kes_widget_toast (GTK_WIDGET (self), _("Note added"));
 }
 
 static void
 note_marked_cb (KesNotesView *self)
 {
-  kes_notes_view_reload (self);
   kes_widget_toast (GTK_WIDGET (self), _("Note marked as entered in error"));
 }
 
@@ -163,10 +177,72 @@ kes_notes_view_dispose (GObject *object)
   KesNotesView *self = KES_NOTES_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_NOTES_VIEW);
+  g_clear_pointer (&self->watch, kes_change_watch_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->patient_id, g_free);
 
   G_OBJECT_CLASS (kes_notes_view_parent_class)->dispose (object);
+}
+
+/* One of this patient's notes written (added, or marked entered in error). */
+static gboolean
+change_concerns_list (GtkWidget  *owner,
+                      const char *kind,
+                      const char *record_id,
+                      const char *patient_id)
+{
+  KesNotesView *self = (KesNotesView *) owner;
+
+  return g_strcmp0 (kind, "note") == 0 && g_strcmp0 (patient_id, self->patient_id) == 0;
+}
+
+static void
+refresh_list (GtkWidget *owner)
+{
+  reload ((KesNotesView *) owner);
+}
+
+static void
+kes_notes_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KesNotesView *self = (KesNotesView *) object;
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PATIENT_ID:
+      g_value_set_string (value, self->patient_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_notes_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KesNotesView *self = (KesNotesView *) object;
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_notes_view_set_context (self, g_value_get_object (value));
+      break;
+    case PROP_PATIENT_ID:
+      kes_notes_view_set_patient_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -176,6 +252,16 @@ kes_notes_view_class_init (KesNotesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kes_notes_view_dispose;
+  object_class->get_property = kes_notes_view_get_property;
+  object_class->set_property = kes_notes_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATIENT_ID] =
+    g_param_spec_string ("patient-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/patient/kes-notes-view.ui");
@@ -197,6 +283,8 @@ static void
 kes_notes_view_init (KesNotesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_list, refresh_list);
+  kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);
   gtk_entry_set_max_length (self->title_entry, (int) kes_field_limit ("note.title"));
 }
 
@@ -207,28 +295,43 @@ kes_notes_view_new (void)
 }
 
 void
-kes_notes_view_set_record (KesNotesView *self,
-                           KesStore     *store,
-                           const char   *patient_id)
+kes_notes_view_set_context (KesNotesView *self,
+                            KesContext   *context)
 {
   g_return_if_fail (KES_IS_NOTES_VIEW (self));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-
-  hide_form (self, FALSE);
-  kes_notes_view_reload (self);
+  if (!g_set_object (&self->context, context))
+    return;
+  g_set_object (&self->store, (context != NULL ? kes_context_get_store (context) : NULL));
+  kes_change_watch_set_context (self->watch, context);
+  if (self->patient_id != NULL)
+    {
+      hide_form (self, FALSE);
+      reload (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 void
-kes_notes_view_reload (KesNotesView *self)
+kes_notes_view_set_patient_id (KesNotesView *self,
+                               const char   *patient_id)
+{
+  g_return_if_fail (KES_IS_NOTES_VIEW (self));
+
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+  hide_form (self, FALSE);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
+}
+
+static void
+reload (KesNotesView *self)
 {
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
-
-  g_return_if_fail (KES_IS_NOTES_VIEW (self));
 
   kes_list_box_remove_all (self->list);
 

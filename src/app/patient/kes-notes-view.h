@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "kes-store.h"
+#include "kes-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +12,12 @@ G_DECLARE_FINAL_TYPE (KesNotesView, kes_notes_view, KES, NOTES_VIEW, AdwBin)
 
 /* A patient's clinical notes, newest first, with a form to add a note and
  * an action to mark one entered in error. */
-GtkWidget *kes_notes_view_new        (void);
-void       kes_notes_view_set_record (KesNotesView *self,
-                                      KesStore     *store,
-                                      const char   *patient_id);
-void       kes_notes_view_reload     (KesNotesView *self);
+GtkWidget *kes_notes_view_new            (void);
+/* The "context" and "patient-id" properties: the list shows that patient's
+ * notes, and follows every one saved (KesContext::changed). */
+void       kes_notes_view_set_context    (KesNotesView *self,
+                                          KesContext   *context);
+void       kes_notes_view_set_patient_id (KesNotesView *self,
+                                          const char   *patient_id);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -22,54 +23,11 @@
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
+#include "patient/kes-patient-page-private.h"
 #include "patient/kes-record-overview.h"
 #include "carers/kes-patient-carers-view.h"
 #include "referrals/kes-referral-tab.h"
 #include "risk/kes-risk-view.h"
-
-struct _KesPatientPage
-{
-  AdwBin            parent_instance;
-
-  KesStore         *store;
-  KesPatient       *patient;        /* as stored; a blank one for a new record */
-  char             *snapshot_json;  /* the form's values when editing began */
-  gboolean          is_new;
-  gboolean          editing;
-
-  GtkLabel         *name_label;
-  GtkLabel         *details_label;
-  GtkLabel         *legal_label;
-  GtkLabel         *review_label;
-  KesRecordOverview *record_overview;
-  GtkWidget        *edit_button;
-  GtkWidget        *cancel_button;
-  GtkWidget        *save_button;
-  GtkWidget        *export_button;
-  GtkWidget        *alerts_box;
-  GtkLabel         *alerts_label;
-  AdwViewStack     *view_stack;
-  GtkWidget        *switcher;
-  AdwViewStackPage *contacts_page;
-  AdwViewStackPage *notes_page;
-  AdwViewStackPage *history_page;
-  KesPatientForm   *form;
-  KesContactsView  *contacts_view;
-  KesNotesView     *notes_view;
-  KesHistoryView   *history_view;
-  KesCarePlanView  *care_plan_view;
-  AdwViewStackPage *care_plan_page;
-  KesMedicationView *medication_view;
-  AdwViewStackPage *medication_page;
-  KesMojView       *moj_view;
-  AdwViewStackPage *moj_page;
-  KesRiskView      *risk_view;
-  AdwViewStackPage *risk_page;
-  KesPatientCarersView *carers_view;
-  AdwViewStackPage *carers_page;
-  KesReferralTab   *referral_tab;
-  AdwViewStackPage *referral_page;
-};
 
 G_DEFINE_FINAL_TYPE (KesPatientPage, kes_patient_page, ADW_TYPE_BIN)
 
@@ -81,6 +39,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static char *
 form_json (KesPatientPage *self)
 {
@@ -89,152 +56,11 @@ form_json (KesPatientPage *self)
   return kes_patient_to_json (typed);
 }
 
-/* "Next review 12 Jan 2027 (CPA review booked)", overdue said in words;
- * hidden without view-clinical or when none is recorded. */
-static void
-update_next_review (KesPatientPage *self)
-{
-  g_autofree char *due = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GDate) today = kes_clock_today ();
-  KesNextReviewKind kind = KES_NEXT_REVIEW_NONE;
-
-  if (self->store == NULL || kes_patient_get_id (self->patient) == NULL ||
-      !kes_store_next_review (self->store, kes_patient_get_id (self->patient), &due, &kind, NULL) || due == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->review_label), FALSE);
-      return;
-    }
-  shown = kes_date_to_display (due);
-  date = kes_date_from_iso (due);
-  if (date != NULL && g_date_compare (date, today) < 0)
-    /* TRANSLATORS: "Next review 12 Jan 2026 (care plan review): overdue" */
-    text = g_strdup_printf (_("Next review %s (%s): overdue"), shown, kes_next_review_kind_label (kind));
-  else
-    /* TRANSLATORS: "Next review 12 Jan 2027 (CPA review booked)" */
-    text = g_strdup_printf (_("Next review %s (%s)"), shown, kes_next_review_kind_label (kind));
-  gtk_label_set_text (self->review_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_label), TRUE);
-}
-
-/* The first tab's overview, read again with the header; not while the
- * register is being edited. */
-static void
-update_overview (KesPatientPage *self)
-{
-  gboolean shown = !self->is_new && !self->editing && self->patient != NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->record_overview), shown);
-  if (shown)
-    kes_record_overview_load (self->record_overview, self->store, kes_patient_get_id (self->patient),
-                              kes_patient_get_list (self->patient, KES_PATIENT_ALERTS),
-                              kes_patient_get_text (self->patient, KES_PATIENT_COORDINATOR_ID));
-}
-
 static void
 overview_open_tab_cb (KesPatientPage *self,
                       const char     *tab)
 {
   kes_patient_page_show_tab (self, tab);
-}
-
-static void
-update_header (KesPatientPage *self)
-{
-  g_autoptr(GPtrArray) care_alerts = NULL;
-  guint n_alerts;
-  KesPatient *patient = self->patient;
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *name = NULL;
-  const char *nhs, *birth, *mhcs;
-  g_autoptr(KesMojRecord) legal_record = NULL;
-  g_autofree char *moj_status = NULL;
-  const char * const *alerts;
-
-  if (patient == NULL)
-    return;
-
-  if (self->is_new)
-    {
-      gtk_label_set_text (self->name_label, _("New Patient"));
-      gtk_label_set_text (self->details_label,
-                          _("Fill in the register and save to add the patient to the caseload."));
-      gtk_widget_set_visible (GTK_WIDGET (self->legal_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->review_label), FALSE);
-      gtk_widget_set_visible (self->alerts_box, FALSE);
-      return;
-    }
-
-  name = kes_patient_dup_display_name (patient);
-  gtk_label_set_text (self->name_label, name);
-
-  nhs = kes_patient_get_text (patient, KES_PATIENT_NHS_NUMBER);
-  if (nhs != NULL && *nhs != '\0')
-    {
-      g_autofree char *formatted = kes_nhs_number_format (nhs);
-      g_string_append_printf (details, _("NHS number %s"), formatted);
-    }
-
-  birth = kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE);
-  if (birth != NULL && *birth != '\0')
-    {
-      g_autofree char *shown = kes_date_to_display (birth);
-      g_autoptr(GDate) born = kes_date_from_iso (birth);
-      g_autoptr(GDate) today = kes_clock_today ();
-
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      if (born != NULL && today != NULL)
-        /* TRANSLATORS: "Born 21 Nov 1984 (age 41)" */
-        g_string_append_printf (details, _("Born %s (age %d)"), shown,
-                                kes_age_on (born, today));
-      else
-        g_string_append_printf (details, _("Born %s"), shown);
-    }
-
-  /* The MHCS reference and the legal status come from their one record. */
-  legal_record = self->store != NULL && kes_patient_get_id (patient) != NULL
-                   ? kes_store_current_legal_status (self->store, kes_patient_get_id (patient), NULL) : NULL;
-  mhcs = legal_record != NULL ? kes_moj_record_get_text (legal_record, "mhcs_reference") : NULL;
-  if (mhcs != NULL && *mhcs != '\0')
-    {
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      g_string_append_printf (details, _("MHCS ref %s"), mhcs);
-    }
-
-  gtk_label_set_text (self->details_label, details->str);
-
-  moj_status = legal_record != NULL ? kes_legal_status_dup_header (legal_record) : NULL;
-  gtk_label_set_text (self->legal_label, moj_status != NULL ? moj_status : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->legal_label), moj_status);
-  gtk_widget_set_visible (GTK_WIDGET (self->legal_label), moj_status != NULL);
-  update_next_review (self);
-  update_overview (self);
-
-  alerts = kes_patient_get_list (patient, KES_PATIENT_ALERTS);
-  /* Medication alerts (a red clozapine result, a toxic lithium level) come first. */
-  care_alerts = self->store != NULL
-                  ? kes_store_list_care_alerts (self->store, kes_patient_get_id (patient), NULL) : NULL;
-  n_alerts = (alerts != NULL ? g_strv_length ((char **) alerts) : 0) + (care_alerts != NULL ? care_alerts->len : 0);
-  if (n_alerts > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      g_string_append (text, ngettext ("Alert", "Alerts", n_alerts));
-      for (guint i = 0; care_alerts != NULL && i < care_alerts->len; i++)
-        g_string_append_printf (text, "\n• %s", (char *) care_alerts->pdata[i]);
-      for (guint i = 0; alerts != NULL && alerts[i] != NULL; i++)
-        g_string_append_printf (text, "\n• %s", alerts[i]);
-      gtk_label_set_text (self->alerts_label, text->str);
-      gtk_widget_set_visible (self->alerts_box, TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (self->alerts_box, FALSE);
-    }
 }
 
 static gboolean can_view_clinical (KesPatientPage *self);
@@ -308,7 +134,7 @@ set_editing (KesPatientPage *self,
   kes_patient_form_set_editing (self->form, editing);
   kes_patient_form_set_can_correct (self->form, !self->is_new);
 
-  update_overview (self);
+  kes_patient_page_update_overview (self);
   g_clear_pointer (&self->snapshot_json, g_free);
   if (editing)
     {
@@ -323,7 +149,7 @@ static void
 show_record (KesPatientPage *self)
 {
   kes_patient_form_set_patient (self->form, self->patient);
-  update_header (self);
+  kes_patient_page_update_header (self);
 
   if (!self->is_new)
     {
@@ -331,8 +157,8 @@ show_record (KesPatientPage *self)
 
       if (can_view_clinical (self))
         {
-          kes_contacts_view_set_record (self->contacts_view, self->store, id);
-          kes_notes_view_set_record (self->notes_view, self->store, id);
+          kes_contacts_view_set_patient_id (self->contacts_view, id);
+          kes_notes_view_set_patient_id (self->notes_view, id);
           kes_history_view_set_record (self->history_view, self->store, id);
           kes_care_plan_view_set_record (self->care_plan_view, self->store, id);
           kes_medication_view_set_record (self->medication_view, self->store, id);
@@ -481,45 +307,61 @@ cancel_action (GtkWidget  *widget,
                    self->is_new ? close_new_record : kes_patient_page_discard_changes);
 }
 
-/* ---- The visit in the access log ---- */
-
-/* While a saved record is on screen, it is one visit in the access log:
- * opened when it is loaded or shown again, its tabs noted as they are
- * looked at, closed when it leaves the screen or another record opens. */
-static void
-begin_visit (KesPatientPage *self)
+/* Anything of the open patient's saved, here or in another part of the
+ * app: the header and the overview read again (the tabs' lists follow
+ * their own kinds). */
+static gboolean
+change_concerns_record (GtkWidget  *owner,
+                        const char *kind,
+                        const char *record_id,
+                        const char *patient_id)
 {
-  g_autoptr(GError) error = NULL;
-  const char *tab;
+  KesPatientPage *self = KES_PATIENT_PAGE (owner);
 
-  if (self->store == NULL || self->patient == NULL || self->is_new || kes_patient_get_id (self->patient) == NULL)
-    return;
-  if (!kes_store_begin_visit (self->store, kes_patient_get_id (self->patient), &error))
+  return !self->is_new && self->patient != NULL &&
+         g_strcmp0 (patient_id, kes_patient_get_id (self->patient)) == 0;
+}
+
+static void
+refresh_header (GtkWidget *owner)
+{
+  kes_patient_page_update_header (KES_PATIENT_PAGE (owner));
+}
+
+static void
+kes_patient_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KesPatientPage *self = KES_PATIENT_PAGE (object);
+
+  switch (prop_id)
     {
-      g_warning ("A record visit was not logged: %s", g_quark_to_string (error->domain));
-      return;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  tab = adw_view_stack_get_visible_child_name (self->view_stack);
-  if (tab != NULL)
-    kes_store_visit_tab (self->store, tab);
 }
 
 static void
-end_visit (KesPatientPage *self)
+kes_patient_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
-  g_autoptr(GError) error = NULL;
+  KesPatientPage *self = KES_PATIENT_PAGE (object);
 
-  if (self->store != NULL && !kes_store_end_visit (self->store, &error))
-    g_warning ("The end of a record visit was not logged: %s", g_quark_to_string (error->domain));
-}
-
-static void
-tab_shown_cb (KesPatientPage *self)
-{
-  const char *tab = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  if (self->store != NULL && tab != NULL)
-    kes_store_visit_tab (self->store, tab);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_patient_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -528,7 +370,9 @@ kes_patient_page_dispose (GObject *object)
   KesPatientPage *self = KES_PATIENT_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_PATIENT_PAGE);
+  g_clear_pointer (&self->watch, kes_change_watch_free);
   g_clear_object (&self->patient);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->snapshot_json, g_free);
 
@@ -542,6 +386,13 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kes_patient_page_dispose;
+  object_class->get_property = kes_patient_page_get_property;
+  object_class->set_property = kes_patient_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved",
                                  G_TYPE_FROM_CLASS (klass),
@@ -598,27 +449,27 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (begin_visit), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (end_visit), NULL);
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
+  self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_record, refresh_header);
+  /* At once: the header and overview show a save the moment it returns. */
+  kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);
+  g_signal_connect (self, "map", G_CALLBACK (kes_patient_page_begin_visit), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (kes_patient_page_end_visit), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (kes_patient_page_tab_shown_cb), self);
   self->care_plan_view = KES_CARE_PLAN_VIEW (kes_care_plan_view_new ());
   self->care_plan_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->care_plan_view),
                                                     "care-plan", _("Care _Plan"));
   adw_view_stack_page_set_use_underline (self->care_plan_page, TRUE);
   adw_view_stack_page_set_icon_name (self->care_plan_page, "view-list-symbolic");
-  g_signal_connect_swapped (self->care_plan_view, "changed", G_CALLBACK (update_header), self);
   self->medication_view = KES_MEDICATION_VIEW (kes_medication_view_new ());
   self->medication_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->medication_view),
                                                      "medication", _("_Medication"));
   adw_view_stack_page_set_use_underline (self->medication_page, TRUE);
   adw_view_stack_page_set_icon_name (self->medication_page, "emblem-system-symbolic");
-  g_signal_connect_swapped (self->medication_view, "changed", G_CALLBACK (update_header), self);
   self->moj_view = KES_MOJ_VIEW (kes_moj_view_new ());
   self->moj_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->moj_view), "moj",
                                               _("_Legal & MoJ"));
   adw_view_stack_page_set_use_underline (self->moj_page, TRUE);
   adw_view_stack_page_set_icon_name (self->moj_page, "security-medium-symbolic");
-  g_signal_connect_swapped (self->moj_view, "changed", G_CALLBACK (update_header), self);
   self->risk_view = KES_RISK_VIEW (kes_risk_view_new ());
   self->risk_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->risk_view), "risk",
                                                _("_Risk"));
@@ -644,15 +495,21 @@ kes_patient_page_new (void)
 }
 
 void
-kes_patient_page_set_store (KesPatientPage *self,
-                            KesStore       *store)
+kes_patient_page_set_context (KesPatientPage *self,
+                              KesContext     *context)
 {
   g_return_if_fail (KES_IS_PATIENT_PAGE (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
-  kes_patient_form_set_store (self->form, store);
+  if (!g_set_object (&self->context, context))
+    return;
+  g_set_object (&self->store, (context != NULL ? kes_context_get_store (context) : NULL));
+  kes_change_watch_set_context (self->watch, context);
+  if (self->store != NULL)
+    kes_patient_form_set_store (self->form, self->store);
   update_actions (self);
+  /* The tabs in the template take it through their bindings. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 KesStore *
@@ -689,7 +546,7 @@ kes_patient_page_load (KesPatientPage  *self,
   patient = kes_store_load_patient (self->store, patient_id, error);
   if (patient == NULL)
     {
-      end_visit (self);
+      kes_patient_page_end_visit (self);
       return FALSE;
     }
 
@@ -712,7 +569,7 @@ kes_patient_page_new_patient (KesPatientPage *self,
 
   g_return_if_fail (KES_IS_PATIENT_PAGE (self));
 
-  end_visit (self);
+  kes_patient_page_end_visit (self);
   if (self->store != NULL)
     kes_patient_form_set_store (self->form, self->store);
 

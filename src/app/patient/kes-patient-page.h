@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kes-context.h"
 #include "kes-patient.h"
 #include "kes-store.h"
 #include "patient/kes-patient-form.h"
@@ -18,8 +19,9 @@ G_DECLARE_FINAL_TYPE (KesPatientPage, kes_patient_page, KES, PATIENT_PAGE, AdwBi
  * abandoned. Actions: patient.edit, patient.save (Ctrl+S), patient.cancel
  * (Escape), and the Export menu's (kes-patient-export.h). */
 GtkWidget      *kes_patient_page_new                 (void);
-void            kes_patient_page_set_store           (KesPatientPage *self,
-                                                      KesStore       *store);
+/* The "context" property, which the tabs in the template are bound to. */
+void            kes_patient_page_set_context         (KesPatientPage *self,
+                                                      KesContext     *context);
 KesStore       *kes_patient_page_get_store           (KesPatientPage *self);
 /* Re-reads what the actions may do now (the export permission, a job running). */
 void            kes_patient_page_update_actions      (KesPatientPage *self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-secondary-window.h"
@@ -22,7 +23,9 @@ struct _KesReferralsPage
 {
   AdwBin           parent_instance;
 
-  KesStore        *store;
+  KesContext      *context;
+  KesStore        *store;     /* the context's */
+  KesChangeWatch  *watch;     /* loads again when a referral or a name changes */
   GSettings       *settings;
   GPtrArray       *referrals; /* KesReferral*, open ones */
   GHashTable      *names;     /* patient id -> display name */
@@ -44,6 +47,15 @@ struct _KesReferralsPage
 };
 
 G_DEFINE_FINAL_TYPE (KesReferralsPage, kes_referrals_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 KesReferralWait
 kes_referrals_wait_level (KesReferralStage stage,
@@ -282,10 +294,22 @@ back_clicked_cb (KesReferralsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
-static void
-view_changed_cb (KesReferralsPage *self)
+/* The list shows referrals and their patients' names. */
+static gboolean
+change_concerns_referrals (GtkWidget  *owner,
+                           const char *kind,
+                           const char *record_id,
+                           const char *patient_id)
 {
-  kes_referrals_page_reload (self);
+  static const char * const kinds[] = { "referral", "patient", NULL };
+
+  return kes_change_is_kind (kind, kinds);
+}
+
+static void
+refresh_for_change (GtkWidget *owner)
+{
+  kes_referrals_page_reload (KES_REFERRALS_PAGE (owner));
 }
 
 static void
@@ -320,6 +344,8 @@ kes_referrals_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRALS_PAGE);
+  g_clear_pointer (&self->watch, kes_change_watch_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->referrals, g_ptr_array_unref);
@@ -329,11 +355,55 @@ kes_referrals_page_dispose (GObject *object)
 }
 
 static void
+kes_referrals_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KesReferralsPage *self = KES_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_referrals_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KesReferralsPage *self = KES_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_referrals_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kes_referrals_page_class_init (KesReferralsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = kes_referrals_page_dispose;
+  object_class->dispose = kes_referrals_page_dispose;
+  object_class->get_property = kes_referrals_page_get_property;
+  object_class->set_property = kes_referrals_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KES_TYPE_REFERRAL_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -350,7 +420,6 @@ kes_referrals_page_class_init (KesReferralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
 }
 
@@ -380,6 +449,7 @@ kes_referrals_page_init (KesReferralsPage *self)
   kes_dropdown_fill (self->stage_filter, _("Every stage"), stage_codes, stage_labels, n);
   kes_dropdown_fill_code_list (self->source_filter, KES_CODES_REFERRAL_SOURCE, _("Every source"));
   kes_dropdown_fill_code_list (self->area_filter, KES_CODES_REFERRAL_AREA, _("Every area"));
+  self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_referrals, refresh_for_change);
 }
 
 /* ---- Public ---- */
@@ -391,16 +461,24 @@ kes_referrals_page_new (void)
 }
 
 void
-kes_referrals_page_set_store (KesReferralsPage *self,
-                              KesStore         *store)
+kes_referrals_page_set_context (KesReferralsPage *self,
+                                KesContext       *context)
 {
-  g_return_if_fail (KES_IS_REFERRALS_PAGE (self));
-  g_return_if_fail (KES_IS_STORE (store));
+  KesStore *store;
 
+  g_return_if_fail (KES_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  store = context != NULL ? kes_context_get_store (context) : NULL;
   g_set_object (&self->store, store);
-  kes_referral_view_set_store (self->view, store);
-  if (kes_store_get_actor (store) != NULL)
+  kes_change_watch_set_context (self->watch, context);
+  if (store != NULL)
+    kes_referral_view_set_store (self->view, store);
+  if (store != NULL && kes_store_get_actor (store) != NULL)
     kes_referrals_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 static void
@@ -440,6 +518,7 @@ kes_referrals_page_reload (KesReferralsPage *self)
   g_return_if_fail (KES_IS_REFERRALS_PAGE (self));
   if (self->store == NULL)
     return;
+  kes_change_watch_mark_fresh (self->watch);
   /* The list loads in a worker on its own connection; the rows shown stay
    * until it is back. */
   if (self->cancellable != NULL)
@@ -453,7 +532,7 @@ gboolean
 kes_referrals_page_is_loading (KesReferralsPage *self)
 {
   g_return_val_if_fail (KES_IS_REFERRALS_PAGE (self), FALSE);
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || kes_change_watch_is_pending (self->watch);
 }
 
 KesReferralForm *
@@ -532,7 +611,6 @@ kes_referrals_page_save_intake (KesReferralsPage *self)
       return FALSE;
     }
   gtk_window_destroy (GTK_WINDOW (self->intake_window));
-  kes_referrals_page_reload (self);
   kes_referrals_page_open_referral (self, kes_referral_get_id (referral));
   kes_widget_toast (GTK_WIDGET (self), _("Referral recorded"));
   return TRUE;

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kes-context.h"
 #include "kes-store-referrals.h"
 #include "referrals/kes-referral-form.h"
 #include "referrals/kes-referral-view.h"
@@ -18,8 +19,11 @@ G_DECLARE_FINAL_TYPE (KesReferralsPage, kes_referrals_page, KES, REFERRALS_PAGE,
  * and searched by name, unit or referrer; a referral opens in a
  * KesReferralView; "New Referral…" opens the intake form. */
 GtkWidget       *kes_referrals_page_new            (void);
-void             kes_referrals_page_set_store      (KesReferralsPage *self,
-                                                    KesStore         *store);
+/* The "context" property: the list loads, and loads again when a referral
+ * or a patient is saved (KesContext::changed). */
+void             kes_referrals_page_set_context    (KesReferralsPage *self,
+                                                    KesContext       *context);
+/* Loads now (what another program wrote). */
 void             kes_referrals_page_reload         (KesReferralsPage *self);
 /* Opens the intake form in its own window, and returns the form. */
 KesReferralForm *kes_referrals_page_new_referral   (KesReferralsPage *self);

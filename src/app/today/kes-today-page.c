@@ -7,6 +7,7 @@
 
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-records.h"
 #include "kes-store-due.h"
@@ -25,7 +26,10 @@ struct _KesTodayPage
   AdwStatusPage   *error_status;
   GtkListView     *list_view;
 
-  KesStore        *store;
+  KesContext      *context;
+  KesStore        *store;          /* the context's, once signed in */
+  KesChangeWatch  *watch;          /* loads again when records change */
+  GDate           *loaded_day;     /* the day the items were gathered for */
   GListStore      *items;
   GCancellable    *cancellable;
   gboolean         loading;
@@ -40,6 +44,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- The load, in a worker thread with its own store ---- */
 
@@ -300,6 +313,34 @@ refresh_clicked_cb (KesTodayPage *self)
   kes_today_page_reload (self);
 }
 
+/* Any record may move a due date: Today reads again after every save. */
+static gboolean
+change_concerns_today (GtkWidget  *owner,
+                       const char *kind,
+                       const char *record_id,
+                       const char *patient_id)
+{
+  return TRUE;
+}
+
+static void
+refresh_for_change (GtkWidget *owner)
+{
+  kes_today_page_reload (KES_TODAY_PAGE (owner));
+}
+
+/* Shown on a new day (the app left open overnight): what was "soon" may
+ * be due now. */
+static void
+mapped_cb (KesTodayPage *self)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+
+  if (self->store != NULL && !self->loading && !kes_change_watch_is_stale (self->watch) &&
+      (self->loaded_day == NULL || g_date_compare (self->loaded_day, today) != 0))
+    kes_today_page_reload (self);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -311,9 +352,48 @@ kes_today_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_TODAY_PAGE);
+  g_clear_pointer (&self->watch, kes_change_watch_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->loaded_day, g_date_free);
   g_clear_object (&self->items);
   G_OBJECT_CLASS (kes_today_page_parent_class)->dispose (object);
+}
+
+static void
+kes_today_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KesTodayPage *self = KES_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kes_today_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KesTodayPage *self = KES_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kes_today_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -323,6 +403,13 @@ kes_today_page_class_init (KesTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kes_today_page_dispose;
+  object_class->get_property = kes_today_page_get_property;
+  object_class->set_property = kes_today_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -357,6 +444,8 @@ kes_today_page_init (KesTodayPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_today, refresh_for_change);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 /* ---- Public ---- */
@@ -368,13 +457,19 @@ kes_today_page_new (void)
 }
 
 void
-kes_today_page_set_store (KesTodayPage *self,
-                          KesStore     *store)
+kes_today_page_set_context (KesTodayPage *self,
+                            KesContext   *context)
 {
   g_return_if_fail (KES_IS_TODAY_PAGE (self));
-  g_return_if_fail (store == NULL || KES_IS_STORE (store));
+  g_return_if_fail (context == NULL || KES_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
+  if (!g_set_object (&self->context, context))
+    return;
+  g_set_object (&self->store, (context != NULL ? kes_context_get_store (context) : NULL));
+  kes_change_watch_set_context (self->watch, context);
+  /* Gathered the first time the page is shown. */
+  g_clear_pointer (&self->loaded_day, g_date_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 void
@@ -398,6 +493,9 @@ kes_today_page_reload (KesTodayPage *self)
   data->path = g_strdup (path);
   data->team_id = kes_today_page_get_all_teams (self) ? NULL : current_team_id (self);
   data->today = kes_clock_today ();
+  g_clear_pointer (&self->loaded_day, g_date_free);
+  self->loaded_day = g_date_copy (data->today);
+  kes_change_watch_mark_fresh (self->watch);
   data->session = kes_store_get_session (self->store);
 
   self->loading = TRUE;
@@ -452,7 +550,9 @@ gboolean
 kes_today_page_get_loading (KesTodayPage *self)
 {
   g_return_val_if_fail (KES_IS_TODAY_PAGE (self), FALSE);
-  return self->loading;
+  /* Given a store but not shown yet, the page is about to load. */
+  return self->loading || kes_change_watch_is_pending (self->watch) ||
+         (self->store != NULL && self->loaded_day == NULL);
 }
 
 const char *

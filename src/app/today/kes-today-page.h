@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
+#include "kes-context.h"
 #include "kes-due.h"
-#include "kes-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,11 @@ G_DECLARE_FINAL_TYPE (KesTodayPage, kes_today_page, KES, TODAY_PAGE, AdwBin)
  * (KesDueItem) when a row is activated; the item's target says where the
  * record opens. */
 GtkWidget  *kes_today_page_new             (void);
-void        kes_today_page_set_store       (KesTodayPage  *self,
-                                            KesStore      *store);
-/* Loads again (the signed-in user, the team toggle or the records changed). */
+/* The "context" property: the page loads when first shown, and again when
+ * shown after a record was saved (KesContext::changed) or on a new day. */
+void        kes_today_page_set_context     (KesTodayPage  *self,
+                                            KesContext    *context);
+/* Loads now (the team toggle, Refresh: what another program wrote). */
 void        kes_today_page_reload          (KesTodayPage  *self);
 gboolean    kes_today_page_get_all_teams   (KesTodayPage  *self);
 void        kes_today_page_set_all_teams   (KesTodayPage  *self,

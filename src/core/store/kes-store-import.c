@@ -441,6 +441,7 @@ import_revisions (KesStore    *self,
        * it in, and when), the revision keeps its own author and time. */
       if (!audit_imported_revision (self, kind, record_id, patient_id, revision, error))
         return FALSE;
+      kes_store_changes_note (self, kind, record_id, patient_id);
     }
 
   return kes_store_project_revision (self, kind, record_id, patient_id, last, error);

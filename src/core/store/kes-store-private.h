@@ -55,7 +55,30 @@ struct _KesStore
   gboolean    signing;          /* a signature confirmed with the password is being saved */
   char       *import_source;    /* the case record being imported (kes_store_set_import_source) */
   guint       verify_chunk;     /* records `verify` rebuilds at a time; 0: its default */
+  GArray     *changes;          /* what the open transaction wrote (kes-store-changes.c) */
+  GArray     *change_marks;     /* the length of @changes at each savepoint level */
+  gboolean    changes_overflowed; /* too many to list: "many records changed" */
 };
+
+/* ---- Changes announced after commit (kes-store-changes.c) ---- */
+/* Notes that the open transaction wrote a revision of @record_id. */
+void          kes_store_changes_note   (KesStore     *self,
+                                        const char   *kind,
+                                        const char   *record_id,
+                                        const char   *patient_id);
+void          kes_store_changes_push_mark (KesStore  *self);
+void          kes_store_changes_pop_mark  (KesStore  *self);
+void          kes_store_changes_roll_back_to_mark (KesStore *self);
+/* The whole transaction rolled back (or not ours to announce). */
+void          kes_store_changes_forget (KesStore     *self);
+/* The transaction committed: emits `changed` for what it wrote. */
+void          kes_store_changes_announce (KesStore   *self);
+void          kes_store_changes_free   (KesStore     *self);
+/* Emits KesStore::changed (kes-store.c). */
+void          kes_store_emit_changed   (KesStore     *self,
+                                        const char   *kind,
+                                        const char   *record_id,
+                                        const char   *patient_id);
 
 /* The hash the first entry follows on from. */
 #define KES_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"

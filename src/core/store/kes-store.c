@@ -18,6 +18,14 @@
 
 G_DEFINE_FINAL_TYPE (KesStore, kes_store, G_TYPE_OBJECT)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 kes_store_finalize (GObject *object)
 {
@@ -28,6 +36,7 @@ kes_store_finalize (GObject *object)
   g_clear_pointer (&self->break_glass, g_hash_table_unref);
   kes_store_visit_drop (self);
   g_clear_pointer (&self->batch, kes_store_batch_free);
+  kes_store_changes_free (self);
   if (self->db != NULL)
     kes_db_close (self->db);
   if (self->guarded_path != NULL)
@@ -46,6 +55,25 @@ static void
 kes_store_class_init (KesStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = kes_store_finalize;
+
+  /**
+   * KesStore::changed:
+   * @kind: (nullable): the record's kind ("note", "patient" …), or %NULL
+   *   when too many records changed at once to list them
+   * @record_id: (nullable): the record written
+   * @patient_id: (nullable): its patient (a patient's own id for their
+   *   register entry), %NULL for a record of no patient
+   *
+   * A revision of a record was written and its transaction has committed:
+   * emitted once per revision, after the commit, never for what a rollback
+   * took back.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 3,
+                                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -58,6 +86,15 @@ kes_store_init (KesStore *self)
 }
 
 /* ---- Helpers shared by the store files ---- */
+
+void
+kes_store_emit_changed (KesStore   *self,
+                        const char *kind,
+                        const char *record_id,
+                        const char *patient_id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, kind, record_id, patient_id);
+}
 
 /* Busy: another connection kept the write lock for longer than the busy
  * timeout. Said in plain words, never as the engine's
@@ -207,6 +244,7 @@ kes_store_savepoint (KesStore  *self,
   if (self->savepoint_depth == 0)
     self->owns_transaction = begin;
   self->savepoint_depth++;
+  kes_store_changes_push_mark (self);
   return TRUE;
 }
 
@@ -242,8 +280,10 @@ kes_store_release (KesStore  *self,
       if (!kes_store_exec (self, "COMMIT", error))
         {
           kes_store_exec (self, "ROLLBACK", NULL);
+          kes_store_changes_forget (self);
           return FALSE;
         }
+      kes_store_changes_announce (self);
       return TRUE;
     }
 
@@ -253,6 +293,12 @@ kes_store_release (KesStore  *self,
       return FALSE;
     }
   self->savepoint_depth--;
+  /* The outermost level of a transaction someone else began (a migration):
+   * not ours to announce. */
+  if (self->savepoint_depth == 0)
+    kes_store_changes_forget (self);
+  else
+    kes_store_changes_pop_mark (self);
   return TRUE;
 }
 
@@ -266,12 +312,14 @@ kes_store_rollback_to (KesStore *self)
       self->savepoint_depth--;
       self->owns_transaction = FALSE;
       kes_store_exec (self, "ROLLBACK", NULL);
+      kes_store_changes_forget (self);
       return;
     }
 
   kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
   kes_store_exec (self, "RELEASE kes_write", NULL);
   self->savepoint_depth--;
+  kes_store_changes_roll_back_to_mark (self);
   /* A batch keeps the audit chain's tail: entries rolled back take it back. */
   if (kes_store_batch_tail (self) != NULL)
     kes_store_audit_read_tail (self, kes_store_batch_tail (self), NULL);
@@ -775,6 +823,7 @@ write_revision (KesStore       *self,
   };
   if (!kes_store_audit_revision (self, &fields, now, error))
     return 0;
+  kes_store_changes_note (self, stored_kind, *record_id, stored_patient);
   return revision;
 }
 
@@ -832,10 +881,13 @@ kes_store_write_created (KesStore      *self,
   if (!require_actor (self, error))
     return FALSE;
   actor_id = kes_staff_get_id (self->actor);
-  return insert_record_row (self, kind, patient_id, record_id, at, actor_id, error) &&
-         insert_revision_row (self, record_id, 1, KES_CHANGE_CREATE, NULL, actor_id, at, data_json, error) &&
-         kes_store_audit_created (self, tail, at, kind, record_id, patient_id, data_json, data_sha256,
-                                  sealed_hash, error);
+  if (!insert_record_row (self, kind, patient_id, record_id, at, actor_id, error) ||
+      !insert_revision_row (self, record_id, 1, KES_CHANGE_CREATE, NULL, actor_id, at, data_json, error) ||
+      !kes_store_audit_created (self, tail, at, kind, record_id, patient_id, data_json, data_sha256,
+                                sealed_hash, error))
+    return FALSE;
+  kes_store_changes_note (self, kind, record_id, patient_id);
+  return TRUE;
 }
 
 gboolean

@@ -21,6 +21,21 @@ G_BEGIN_DECLS
 #define KES_TYPE_STORE (kes_store_get_type ())
 G_DECLARE_FINAL_TYPE (KesStore, kes_store, KES, STORE, GObject)
 
+/* Signal "changed" (const char *kind, const char *record_id, const char
+ * *patient_id): emitted once for every revision a transaction wrote, after
+ * that transaction commits (the outermost kes_store_commit(), a batch's
+ * commit); a rollback emits nothing. @patient_id is the patient's own id
+ * for a patient's register entry and NULL for a record of no patient; all
+ * three are NULL when one transaction wrote too many records to list (a
+ * demo batch, a large import): read everything again. Only this
+ * store's own writes are announced, not another program's: for those,
+ * kes_store_get_outside_version(). */
+
+/* A number that changes whenever another connection (kestrel-cli, a
+ * colleague's copy of Kestrel, a worker) commits to the file, and stays the
+ * same while only this store writes. */
+gint64       kes_store_get_outside_version  (KesStore    *self);
+
 /* The schema version this build writes (the number of the newest migration). */
 int          kes_store_schema_version       (void);
 
