@@ -90,9 +90,9 @@ save_window_state (KesWindow *self)
 }
 
 static void
-lock_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+kes_window_lock_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   kes_window_lock_now (KES_WINDOW (widget));
 }
@@ -112,9 +112,9 @@ own_password_changed_cb (KesStaff   *staff,
 }
 
 static void
-change_password_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+kes_window_change_password_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
   KesWindow *self = KES_WINDOW (widget);
   KesStaff *actor = self->store != NULL ? kes_store_get_actor (self->store) : NULL;
@@ -129,9 +129,9 @@ change_password_action (GtkWidget  *widget,
 /* ---- Actions ---- */
 
 static void
-new_patient_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+kes_window_new_patient_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_new_patient_now, "new");
 }
@@ -149,9 +149,9 @@ search_now (KesWindow  *self,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+kes_window_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   KesWindow *self = KES_WINDOW (widget);
 
@@ -162,34 +162,34 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-show_caseload_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+kes_window_show_caseload_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_show_area_now, "caseload");
 }
 
 static void
-sign_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+kes_window_sign_out_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
   kes_window_after_unsaved_changes (KES_WINDOW (widget), kes_window_sign_out_now, "sign-out");
 }
 
 static void
-open_patient_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+kes_window_open_patient_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   kes_window_open_patient (KES_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* From a liaison and diversion screening made into a referral. */
 static void
-open_referral_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+kes_window_open_referral_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   KesWindow *self = KES_WINDOW (widget);
 
@@ -271,15 +271,15 @@ kes_window_class_init (KesWindowClass *klass)
                                                 G_CALLBACK (kes_window_actor_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
-  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, kes_window_new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, kes_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, kes_window_show_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, kes_window_sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, kes_window_lock_action);
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
-                                   change_password_action);
-  gtk_widget_class_install_action (widget_class, "win.open-patient", "s", open_patient_action);
-  gtk_widget_class_install_action (widget_class, "win.open-referral", "s", open_referral_action);
+                                   kes_window_change_password_action);
+  gtk_widget_class_install_action (widget_class, "win.open-patient", "s", kes_window_open_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.open-referral", "s", kes_window_open_referral_action);
 }
 
 static void

@@ -258,9 +258,9 @@ show_conflict (KesPatientPage *self,
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+kes_patient_page_edit_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   KesPatientPage *self = KES_PATIENT_PAGE (widget);
 
@@ -269,9 +269,9 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+kes_patient_page_save_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   kes_patient_page_save (KES_PATIENT_PAGE (widget));
 }
@@ -284,9 +284,9 @@ close_new_record (KesPatientPage *self)
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+kes_patient_page_cancel_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   KesPatientPage *self = KES_PATIENT_PAGE (widget);
 
@@ -435,9 +435,9 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, history_view);
 
-  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "patient.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "patient.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, kes_patient_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "patient.save", NULL, kes_patient_page_save_action);
+  gtk_widget_class_install_action (widget_class, "patient.cancel", NULL, kes_patient_page_cancel_action);
   kes_patient_export_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

@@ -16,6 +16,14 @@ gboolean kes_store_project_referral (KesStore     *self,
                                      KesReferral  *referral,
                                      GError      **error);
 
+/* @id is an active record of @want_kind ("patient" or "referral"): missing,
+ * of another kind or entered in error is refused in plain words
+ * (kes-store-referrals.c). */
+gboolean kes_store_check_referral_record (KesStore    *self,
+                                          const char  *id,
+                                          const char  *want_kind,
+                                          GError     **error);
+
 /* Today provider (kes-store-due.c): due discharge-readiness tasks and
  * planned in-reach visits of accepted and in-reach referrals, kind
  * "in-reach-task". */
