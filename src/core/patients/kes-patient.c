@@ -246,8 +246,10 @@ kes_patient_set_identity (KesPatient     *self,
 {
   g_return_if_fail (KES_IS_PATIENT (self));
 
+  char *copy = g_strdup (id); /* @id may be self->id itself */
+
   g_free (self->id);
-  self->id = g_strdup (id);
+  self->id = copy;
   self->revision = revision;
   self->state = state;
 }

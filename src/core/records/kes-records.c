@@ -259,8 +259,10 @@ kes_contact_set_identity (KesContact     *self,
                           gint64          revision,
                           KesRecordState  state)
 {
+  char *copy = g_strdup (id); /* @id may be self->id itself */
+
   g_free (self->id);
-  self->id = g_strdup (id);
+  self->id = copy;
   self->revision = revision;
   self->state = state;
 }
@@ -407,8 +409,10 @@ kes_note_set_identity (KesNote        *self,
                        gint64          revision,
                        KesRecordState  state)
 {
+  char *copy = g_strdup (id); /* @id may be self->id itself */
+
   g_free (self->id);
-  self->id = g_strdup (id);
+  self->id = copy;
   self->revision = revision;
   self->state = state;
 }

@@ -133,8 +133,10 @@ kes_referral_set_identity (KesReferral    *self,
                            KesRecordState  state)
 {
   g_return_if_fail (KES_IS_REFERRAL (self));
+  char *copy = g_strdup (id); /* @id may be self->id itself */
+
   g_free (self->id);
-  self->id = g_strdup (id);
+  self->id = copy;
   self->revision = revision;
   self->state = state;
 }
