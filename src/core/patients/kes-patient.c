@@ -244,9 +244,11 @@ kes_patient_set_identity (KesPatient     *self,
                           gint64          revision,
                           KesRecordState  state)
 {
+  char *copy;
+
   g_return_if_fail (KES_IS_PATIENT (self));
 
-  char *copy = g_strdup (id); /* @id may be self->id itself */
+  copy = g_strdup (id); /* @id may be self->id itself */
 
   g_free (self->id);
   self->id = copy;

@@ -132,8 +132,11 @@ kes_referral_set_identity (KesReferral    *self,
                            gint64          revision,
                            KesRecordState  state)
 {
+  char *copy;
+
   g_return_if_fail (KES_IS_REFERRAL (self));
-  char *copy = g_strdup (id); /* @id may be self->id itself */
+
+  copy = g_strdup (id); /* @id may be self->id itself */
 
   g_free (self->id);
   self->id = copy;
