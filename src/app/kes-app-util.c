@@ -440,13 +440,36 @@ kes_change_kind_label (KesChangeKind kind)
     }
 }
 
-void
-kes_widget_set_description (GtkWidget  *widget,
-                            const char *description)
+static void
+append_part (GString    *name,
+             const char *part)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  if (part == NULL || *part == '\0')
+    return;
+  if (name->len > 0)
+    g_string_append (name, ", ");
+  g_string_append (name, part);
+}
+
+void
+kes_row_set_accessible_name (GtkWidget  *row,
+                             const char *prefix,
+                             const char *title,
+                             const char *subtitle)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  append_part (name, prefix);
+  append_part (name, title);
+  append_part (name, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
+void
+kes_widget_set_handle (GtkWidget  *widget,
+                       const char *handle)
+{
+  gtk_widget_set_name (widget, handle);
 }
 
 typedef struct
@@ -567,7 +590,7 @@ kes_dialog_add_problem (AdwMessageDialog *dialog,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");
   if (description != NULL)
-    kes_widget_set_description (label, description);
+    kes_widget_set_handle (label, description);
   gtk_box_append (box, label);
   g_object_set_data (G_OBJECT (dialog), "kes-problem", label);
 }

@@ -80,9 +80,18 @@ const char *kes_patient_key_label        (const char         *key);
 /* Label of a record change ("Created", "Edited", "Corrected" …). */
 const char *kes_change_kind_label        (KesChangeKind       kind);
 
-/* Stable handle for the end-to-end tests and screen readers alike. */
-void        kes_widget_set_description   (GtkWidget          *widget,
-                                          const char         *description);
+/* Names a list row for a screen reader by what it shows: "Entered in
+ * error, Progress note, 3 Sep 2026" (any part may be NULL). A row GTK 4.8
+ * would otherwise announce as "list item". */
+void        kes_row_set_accessible_name  (GtkWidget          *row,
+                                          const char         *prefix,
+                                          const char         *title,
+                                          const char         *subtitle);
+/* A stable handle for tests (the widget's name, as a UI file's
+ * <property name="name"> sets it): never read aloud, unlike an accessible
+ * description, which is for words a person would say. */
+void        kes_widget_set_handle        (GtkWidget          *widget,
+                                          const char         *handle);
 
 /* Presents an AdwMessageDialog with one entry. @callback gets the typed
  * text (stripped, never empty), or NULL when cancelled. */

@@ -9,6 +9,7 @@
 
 #include "admin/kes-history-job.h"
 #include "backup/kes-auto-backup.h"
+#include "kes-accessible-names.h"
 #include "kes-app-util.h"
 #include "kes-application.h"
 #include "kes-error.h"
@@ -211,6 +212,7 @@ kes_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (kes_application_parent_class)->startup (application);
+  kes_accessible_names_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

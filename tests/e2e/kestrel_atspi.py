@@ -6,6 +6,7 @@
 # TESTING.md ("Driving the real app over AT-SPI").
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -139,9 +140,70 @@ def find(root, predicate):
     return pyatspi.findDescendant(root, lambda n: n is not None and predicate(n))
 
 
-def by_description(root, description):
-    # Insensitive widgets (a disabled action) are not ready to use yet.
-    return find(root, lambda n: n.description == description and showing(n) and sensitive(n))
+BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+FIELDS = (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
+LABELS = (pyatspi.ROLE_LABEL,)
+GROUPS = (pyatspi.ROLE_PANEL, pyatspi.ROLE_LIST, pyatspi.ROLE_FILLER, pyatspi.ROLE_GROUPING)
+
+# What the tests find, by what a screen reader says: the role and the name
+# (or, for a label whose words change, how its words start). The app's
+# own handles (widget names, "new-patient") are for the C tests; GTK 4.8
+# does not publish them over AT-SPI (its AccessibleId is always empty).
+HANDLES = {
+    "add-note": (BUTTONS, "Add Note"),
+    "back-to-caseload": (BUTTONS, "Caseload"),
+    "care-form-error": (LABELS, re.compile(r"^(Please|Can|Not|Need|The|This|Give|Say|\w+:)")),
+    "care-form-save": (BUTTONS, "Save"),
+    "caseload-count": (LABELS, re.compile(r"^\d[\d,]* (patient|of)")),
+    "caseload-search": (FIELDS, "Search the caseload"),
+    "edit-care-plan": (BUTTONS, re.compile(r"^(Edit|Write) Care Plan…$")),
+    "edit-record": (BUTTONS, "Edit"),
+    "export-record": (BUTTONS, "Export record"),
+    "incident-urgent-report": (BUTTONS, "Urgent Report…"),
+    "moj-incidents": (GROUPS, "Incidents and Recalls"),
+    "moj-new-report": (BUTTONS, "New Report"),
+    "moj-record-save": (BUTTONS, "Save"),
+    "moj-report-save": (BUTTONS, "Save"),
+    "moj-schedule": (GROUPS, "Report Schedule"),
+    "new-patient": (BUTTONS, "New Patient"),
+    "new-referral": (BUTTONS, "New Referral…"),
+    "onward-reason": ((pyatspi.ROLE_LIST_ITEM,) + FIELDS, "What the service is asked to do"),
+    "patient-name": ((pyatspi.ROLE_HEADING,), re.compile(r".")),
+    "patient-next-review": (LABELS, re.compile(r"^Next review ")),
+    "plan-item-add": (BUTTONS, "Add a Need"),
+    "record-onward-referral": (BUTTONS, "Record Referral"),
+    "referral-clocks": (LABELS, "Waiting times"),
+    "referral-eligibility": (LABELS, "Eligibility"),
+    "referral-reason": (FIELDS, "Reason for referral"),
+    "referral-referrer": (FIELDS, "Referrer"),
+    "referral-stage": (LABELS, re.compile(r" since ")),
+    "referral-unit": (FIELDS, "Ward or hospital"),
+    "referral-view-message": (LABELS, re.compile(r"\w")),
+    "save-record": (BUTTONS, "Save"),
+    "save-referral": (BUTTONS, "Save Referral"),
+    "sign-in": (BUTTONS, "Sign In"),
+    "today-list": ((pyatspi.ROLE_LIST,), "Due and overdue work"),
+    "welcome-continue": (BUTTONS, "Create Account and Start"),
+}
+
+
+def name_matches(node, name):
+    if isinstance(name, str):
+        return node.name == name
+    return name.search(node.name or "") is not None
+
+
+def by_role_name(root, roles, name):
+    """The showing widget of one of @roles whose name is @name (a string,
+    or a pattern its name must match). Insensitive widgets (a disabled
+    action) are not ready to use yet."""
+    return find(root, lambda n: n.getRole() in roles and name_matches(n, name) and showing(n) and sensitive(n))
+
+
+def by_handle(root, handle):
+    """The widget the tests call @handle (HANDLES), found by role and name."""
+    roles, name = HANDLES[handle]
+    return by_role_name(root, roles, name)
 
 
 def button_labelled(root, label):
@@ -250,14 +312,14 @@ def choose_with_keys(app, name, keys, expected=None, typed=None):
 def new_patient_through_form(app, family, given, birth_date, nhs_number):
     """Registers a patient through the register form as a user would; the
     record's page is showing afterwards."""
-    click(wait_for("the New Patient button", lambda: by_description(app, "new-patient")))
+    click(wait_for("the New Patient button", lambda: by_handle(app, "new-patient")))
     type_into(app, "Family name", family)
     type_into(app, "Given name", given)
     type_into(app, "Date of birth", birth_date)
     type_into(app, "NHS number", nhs_number)
     choose_second_item(app, "Gender")
     choose_second_item(app, "Ethnic category")
-    click(wait_for("the Save button", lambda: by_description(app, "save-record")))
+    click(wait_for("the Save button", lambda: by_handle(app, "save-record")))
 
 
 def first_run(app, full_name, role_title, password):
@@ -267,7 +329,7 @@ def first_run(app, full_name, role_title, password):
     type_into(app, "Role title", role_title)
     type_secret(app, "Password", password)
     type_secret(app, "Confirm password", password)
-    click(wait_for("the start button", lambda: by_description(app, "welcome-continue")))
+    click(wait_for("the start button", lambda: by_handle(app, "welcome-continue")))
     log(f"first user {full_name} added and signed in")
 
 
@@ -373,11 +435,11 @@ def scroll_into_view(node):
 
 def sign_in_as(app, user, password):
     """Signs @user in on the sign-in form and waits for the caseload."""
-    button = wait_for("the sign-in form", lambda: by_description(app, "sign-in"), 90)
+    button = wait_for("the sign-in form", lambda: by_handle(app, "sign-in"), 90)
     type_into(button.parent, "User name", user)
     type_secret(button.parent, "Password", password)
     click(button)
-    wait_for("the caseload", lambda: by_description(app, "caseload-search"), 60)
+    wait_for("the caseload", lambda: by_handle(app, "caseload-search"), 60)
 
 
 def press(node, double=False):

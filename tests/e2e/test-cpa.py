@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 
-from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, first_run,
+from kestrel_atspi import (Failure, app_environment, by_handle, click, click_at, find, first_run,
                            label_texts, log, new_patient_through_form, on_screen, pyatspi, showing, start_app,
                            stop_app, text_of, wait_for)
 
@@ -48,7 +48,7 @@ def today_items(app):
     """The accessible names of Today's rows ("Soon: Review date in the care
     plan, KESTRELTON, Ada. …"), once Today is on screen."""
     click_at(wait_for("the Today row", lambda: sidebar_row(app, "Today")))
-    listing = wait_for("the Today list", lambda: (node := by_description(app, "today-list")) is not None
+    listing = wait_for("the Today list", lambda: (node := by_handle(app, "today-list")) is not None
                        and on_screen(node) and node, 30)
     panels = [listing[i][0] for i in range(listing.childCount)
               if listing[i] is not None and listing[i].childCount > 0]
@@ -70,11 +70,23 @@ def today_has(app, words):
     return item
 
 
+# The care plan form's rows, by their titles.
+ROWS = {
+    "goals": "Goals, in the person's own words",
+    "review_date": "Review date",
+    "plan-item-need-1": "Need",
+    "plan-item-intervention-1": "What will be done (intervention)",
+    "plan-item-who-1": "Who will do it",
+    "plan-item-by-when-1": "By when (DD/MM/YYYY)",
+}
+
+
 def field(form, description):
-    """The editable text of the form's row with @description (an entry row
-    holds its text one level down)."""
+    """The editable text of the form's row titled ROWS[@description] (an
+    entry row holds its text one level down)."""
     def editable():
-        node = by_description(form, description)
+        node = find(form, lambda n: n.name == ROWS[description] and showing(n)
+                    and n.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TEXT))
         if node is None:
             return None
         if node.getRole() == pyatspi.ROLE_TEXT and node.getState().contains(pyatspi.STATE_EDITABLE):
@@ -91,20 +103,20 @@ def fill(form, description, value):
 
 def write_care_plan(app, review):
     show_tab(app, "Care Plan")
-    click(wait_for("Write Care Plan…", lambda: by_description(app, "edit-care-plan"), 30))
+    click(wait_for("Write Care Plan…", lambda: by_handle(app, "edit-care-plan"), 30))
     form = wait_for("the care plan form", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
                                                         and n.name == "CPA Care Plan"), 30)
     fill(form, "goals", "“I want to keep my flat.” (e2e)")
     fill(form, "review_date", review.strftime("%d/%m/%Y"))
-    click(wait_for("Add a Need", lambda: by_description(form, "plan-item-add")))
+    click(wait_for("Add a Need", lambda: by_handle(form, "plan-item-add")))
     fill(form, "plan-item-need-1", NEED)
     fill(form, "plan-item-intervention-1", INTERVENTION)
     by_when = (review - datetime.timedelta(days=7)).strftime("%d/%m/%Y")
     fill(form, "plan-item-by-when-1", by_when)
 
     # Who will do it left out: refused, said in words, nothing lost.
-    click(by_description(form, "care-form-save"))
-    error = wait_for("the refusal", lambda: (node := by_description(form, "care-form-error")) is not None
+    click(by_handle(form, "care-form-save"))
+    error = wait_for("the refusal", lambda: (node := by_handle(form, "care-form-error")) is not None
                      and "say who will do it" in text_of(node) and node)
     log(f"refused: {text_of(error)}")
     if f"Need 1 ({NEED}): say who will do it" not in text_of(error):
@@ -116,7 +128,7 @@ def write_care_plan(app, review):
     log("the need, the intervention and the date are still there")
 
     fill(form, "plan-item-who-1", WHO)
-    click(by_description(form, "care-form-save"))
+    click(by_handle(form, "care-form-save"))
     wait_for("the form to close", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
                                                and n.name == "CPA Care Plan") is None, 30)
     log("care plan saved")
@@ -152,19 +164,19 @@ def main():
         process, app = start_app([kestrel, "--database", database], env)
         first_run(app, "Test Clinician", "Community psychiatric nurse", "amber lantern orchard")
         new_patient_through_form(app, "Kestrelton", "Ada", "21/11/1984", "943 476 5919")
-        wait_for("the saved record", lambda: by_description(app, "edit-record"), 30)
+        wait_for("the saved record", lambda: by_handle(app, "edit-record"), 30)
 
         today_has(app, ["No care plan", PATIENT])
         click_at(wait_for("the patient on Today",
                           lambda: find(app, lambda n: "No care plan" in (n.name or "")
                                        and PATIENT in (n.name or "") and showing(n))))
-        wait_for("the record from Today", lambda: by_description(app, "edit-record"), 30)
+        wait_for("the record from Today", lambda: by_handle(app, "edit-record"), 30)
 
         write_care_plan(app, review)
         wait_for("the need on the Care Plan tab",
                  lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL
                               and n.name == f"Need 1: {NEED}" and showing(n)), 30)
-        header = wait_for("the next review in the header", lambda: by_description(app, "patient-next-review"))
+        header = wait_for("the next review in the header", lambda: by_handle(app, "patient-next-review"))
         wait_for("the header to name the care plan review",
                  lambda: text_of(header) == f"Next review {review_shown} (care plan review)")
         log(f"header: {text_of(header)}")

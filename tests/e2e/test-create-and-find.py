@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, by_description, click, find, log,
+from kestrel_atspi import (Failure, app_environment, by_handle, click, find, log,
                            new_patient_through_form, pyatspi, start_app, stop_app, text_of,
                            type_into, type_secret, wait_for)
 
@@ -46,23 +46,23 @@ def main():
         type_into(app, "Role title", "Community psychiatric nurse")
         type_secret(app, "Password", "amber lantern orchard")
         type_secret(app, "Confirm password", "amber lantern orchard")
-        click(wait_for("the start button", lambda: by_description(app, "welcome-continue")))
+        click(wait_for("the start button", lambda: by_handle(app, "welcome-continue")))
         log("first user added (administrator and clinician, signed in)")
 
         # A new patient through the register form.
         new_patient_through_form(app, "Kestrelton", "Ada", "21/11/1984", "943 476 5919")
 
         name = wait_for("the saved record's heading",
-                        lambda: by_description(app, "patient-name"))
+                        lambda: by_handle(app, "patient-name"))
         wait_for("the record to be saved",
-                 lambda: by_description(app, "edit-record") is not None
+                 lambda: by_handle(app, "edit-record") is not None
                  and text_of(name) == "KESTRELTON, Ada")
         log(f"saved: {text_of(name)}")
 
         # Back to the caseload and find the patient by typing.
-        click(wait_for("the Caseload button", lambda: by_description(app, "back-to-caseload")))
-        search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
-        count = wait_for("the patient count", lambda: by_description(app, "caseload-count"))
+        click(wait_for("the Caseload button", lambda: by_handle(app, "back-to-caseload")))
+        search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
+        count = wait_for("the patient count", lambda: by_handle(app, "caseload-count"))
         wait_for("the caseload to list the new patient", lambda: text_of(count) == "1 of 1 patient")
 
         # The rows are labels inside the column view named "Patients".

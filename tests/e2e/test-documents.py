@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 
-from kestrel_atspi import (Failure, app_environment, button_labelled, by_description, click, find, log,
+from kestrel_atspi import (BUTTONS, Failure, app_environment, button_labelled, by_handle, click, find, log,
                            on_screen, pyatspi, sensitive, showing, start_app, stop_app, text_field, type_into,
                            type_secret, wait_for)
 
@@ -124,11 +124,11 @@ def named(root, name, role=None):
 
 
 def sign_in(app):
-    button = wait_for("the sign-in form", lambda: by_description(app, "sign-in"), 90)
+    button = wait_for("the sign-in form", lambda: by_handle(app, "sign-in"), 90)
     type_into(button.parent, "User name", USER)
     type_secret(button.parent, "Password", PASSWORD)
     click(button)
-    wait_for("the caseload", lambda: by_description(app, "caseload-search"), 60)
+    wait_for("the caseload", lambda: by_handle(app, "caseload-search"), 60)
 
 
 def open_patient(app, patient):
@@ -140,11 +140,12 @@ def open_patient(app, patient):
     # along), and the search typed. A busy machine can still be closing
     # the last dialog when the back button is pressed: try again.
     for attempt in range(3):
-        back = find(app, lambda n: n.description == "back-to-caseload" and on_screen(n) and sensitive(n))
+        back = find(app, lambda n: n.getRole() in BUTTONS and n.name == "Caseload" and on_screen(n)
+                    and sensitive(n))
         if back is not None:
             click(back)
             time.sleep(1)
-        search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
+        search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
         search.queryEditableText().setTextContents(patient["nhs"])
         try:
             row = wait_for(f"{patient['name']} in the caseload", patient_row)
@@ -160,7 +161,7 @@ def open_patient(app, patient):
     wait_for(f"{patient['name']}'s record",
              lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name.startswith(nhs)
                           and on_screen(n)) is not None
-             and by_description(app, "edit-record") is not None, 30)
+             and by_handle(app, "edit-record") is not None, 30)
     log(f"opened {patient['name']}")
 
 
@@ -194,7 +195,7 @@ def preview_and_save(app, path, title_prefix):
 
 
 def export_menu(app, item):
-    press(wait_for("the Export button", lambda: by_description(app, "export-record")))
+    press(wait_for("the Export button", lambda: by_handle(app, "export-record")))
     click(wait_for(f"“{item}” in the menu",
                    lambda: named(app, item, pyatspi.ROLE_MENU_ITEM)))
 
@@ -211,11 +212,11 @@ def show_tab(app, title):
 # ---- The documents ----
 
 def add_alert(app):
-    click(wait_for("Edit", lambda: by_description(app, "edit-record")))
+    click(wait_for("Edit", lambda: by_handle(app, "edit-record")))
     alerts = wait_for("the Alerts field", lambda: text_field(app, "Alerts"))
     alerts.queryEditableText().setTextContents(ALERT)
-    click(wait_for("Save", lambda: by_description(app, "save-record")))
-    wait_for("the record saved", lambda: by_description(app, "edit-record"), 30)
+    click(wait_for("Save", lambda: by_handle(app, "save-record")))
+    wait_for("the record saved", lambda: by_handle(app, "edit-record"), 30)
     log("alert added through the register form")
 
 
@@ -311,7 +312,7 @@ def crisis_plan(app, folder, facts):
 def moj_report(app, folder, patient, facts):
     path = os.path.join(folder, "moj-report.pdf")
     show_tab(app, "Legal & MoJ")
-    click(wait_for("New Report", lambda: by_description(app, "moj-new-report"), 30))
+    click(wait_for("New Report", lambda: by_handle(app, "moj-new-report"), 30))
     # The window's title names the patient first ("BUNTING, Alex — Report Due …").
     form = wait_for("the report form", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
                                                      and n.name.startswith(f"{patient['name']} — Report Due ")), 30)

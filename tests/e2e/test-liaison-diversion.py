@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, button_labelled, by_description, choose_item, click, find,
+from kestrel_atspi import (Failure, app_environment, button_labelled, by_handle, choose_item, click, find,
                            label_texts, log, on_screen, pyatspi, screenshot_on_failure, show_area, sidebar_row,
                            start_app, stop_app, text_field, type_into, type_secret, wait_for)
 
@@ -34,7 +34,7 @@ SERVICE_LABEL = f"{SERVICE} (Community mental health team, Norfolk)"
 
 
 def sign_in(app):
-    button = wait_for("the sign-in form", lambda: by_description(app, "sign-in"), 90)
+    button = wait_for("the sign-in form", lambda: by_handle(app, "sign-in"), 90)
     type_into(button.parent, "User name", USER)
     type_secret(button.parent, "Password", PASSWORD)
     click(button)
@@ -76,9 +76,9 @@ def screening(app):
 
 
 def refer_onward(app):
-    reason = wait_for("the referral form", lambda: by_description(app, "onward-reason"))
+    reason = wait_for("the referral form", lambda: by_handle(app, "onward-reason"))
     reason.queryEditableText().setTextContents("Assessment by the duty worker this week (e2e)")
-    click(wait_for("Record Referral", lambda: by_description(app, "record-onward-referral")))
+    click(wait_for("Record Referral", lambda: by_handle(app, "record-onward-referral")))
     wait_for("the refusal naming the service",
              lambda: shown_label(app, lambda t: "Service referred to is required" in t), 15)
     text = reason.queryText()
@@ -86,7 +86,7 @@ def refer_onward(app):
         raise Failure("the reason typed was lost when the referral was refused")
     log("a referral with no service is refused, the reason kept")
     choose_item(app, "Service", SERVICE_LABEL)
-    click(wait_for("Record Referral", lambda: by_description(app, "record-onward-referral")))
+    click(wait_for("Record Referral", lambda: by_handle(app, "record-onward-referral")))
     wait_for("the referral listed", lambda: find(app, lambda n: n.name == SERVICE and on_screen(n)), 15)
     log(f"referral to {SERVICE} recorded")
 

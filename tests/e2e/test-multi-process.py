@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 
-from kestrel_atspi import (Failure, app_environment, by_description, button_labelled, click,
+from kestrel_atspi import (Failure, app_environment, by_handle, button_labelled, click,
                            find, label_texts, log, new_patient_through_form, pyatspi, start_app,
                            stop_app, text_field, type_into, type_secret, wait_for)
 
@@ -174,14 +174,14 @@ def watch_descriptors(pid, database, stop, problems):
 
 def sign_in(app, account, problems):
     user, _, password = account
-    button = wait_for("the sign-in form, ready", lambda: by_description(app, "sign-in"), 60)
+    button = wait_for("the sign-in form, ready", lambda: by_handle(app, "sign-in"), 60)
     form = button.parent  # the sign-in form; the first-run form has fields of the same names
     type_into(form, "User name", user)
     type_secret(form, "Password", password)
     click(button)
     try:
         wait_for("the caseload after signing in",
-                 lambda: by_description(app, "new-patient"), 60)
+                 lambda: by_handle(app, "new-patient"), 60)
     except Failure:
         problems.add(f"signing in as {user} failed; the form said: {label_texts(form)}")
         raise
@@ -194,13 +194,13 @@ def add_notes(app, deadline, problems, committed):
     tab = wait_for("the Notes tab", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_PAGE_TAB
                                                  and n.name == "Notes"))
     click(tab)
-    add = wait_for("the Add Note button", lambda: by_description(app, "add-note"))
+    add = wait_for("the Add Note button", lambda: by_handle(app, "add-note"))
     notes = add.parent.parent  # the notes view: its header, form and list
     number = 0
     while number == 0 or time.monotonic() < deadline:
         number += 1
         title = f"mp-app-note-{number}"
-        click(wait_for("the Add Note button", lambda: by_description(notes, "add-note")))
+        click(wait_for("the Add Note button", lambda: by_handle(notes, "add-note")))
         type_into(notes, "Title", title)
         body = wait_for("the note's text", lambda: text_field(notes, "Note"))
         body.queryEditableText().setTextContents("Written by the app beside two CLI writers.")
@@ -309,7 +309,7 @@ def main():
         sign_in(app, APP_USER, problems)
         deadline = time.monotonic() + seconds
         new_patient_through_form(app, "Kestrelton", "Ada", "21/11/1984", "999 000 0018")
-        wait_for("the new patient's record", lambda: by_description(app, "edit-record"), SAVE_TIMEOUT)
+        wait_for("the new patient's record", lambda: by_handle(app, "edit-record"), SAVE_TIMEOUT)
         patients.append((APP_USER[0], "9990000018"))
         log("signed in and registered a patient through the form")
 

@@ -20,7 +20,7 @@ import sqlite3
 import subprocess
 import sys
 
-from kestrel_atspi import (Failure, button_labelled, by_description, choose_with_keys, click, click_at, find, log, pyatspi,
+from kestrel_atspi import (BUTTONS, Failure, by_role_name, button_labelled, by_handle, choose_with_keys, click, click_at, find, log, pyatspi,
                            run_demo_journey, showing, sign_in_as, start_app, stop_app, text_field, text_of, type_into,
                            wait_for)
 
@@ -58,15 +58,15 @@ def sidebar_row(app, area):
 
 
 def fill(app, description, value):
-    field = wait_for(f"the field {description}", lambda: by_description(app, description))
+    field = wait_for(f"the field {description}", lambda: by_handle(app, description))
     field.queryEditableText().setTextContents(value)
     wait_for(f"{description} filled", lambda: text_of(field) == value, 5)
 
 
 def record_referral(app, patient_label):
     click_at(wait_for("the Referrals area", lambda: sidebar_row(app, "Referrals")))
-    click(wait_for("the New Referral button", lambda: by_description(app, "new-referral")))
-    wait_for("the referral form", lambda: by_description(app, "referral-referrer"))
+    click(wait_for("the New Referral button", lambda: by_handle(app, "new-referral")))
+    wait_for("the referral form", lambda: by_handle(app, "referral-referrer"))
     # The form's own window: the list behind it has "Source" and "Area" filters.
     form = wait_for("the New Referral window",
                     lambda: find(app, lambda n: n.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG)
@@ -85,31 +85,29 @@ def record_referral(app, patient_label):
     wait_for("the catchment warning",
              lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
                           and "recorded all the same" in n.name))
-    click(wait_for("Save Referral", lambda: by_description(app, "save-referral")))
-    stage = wait_for("the saved referral's page", lambda: by_description(app, "referral-stage"), 30)
+    click(wait_for("Save Referral", lambda: by_handle(app, "save-referral")))
+    stage = wait_for("the saved referral's page", lambda: by_handle(app, "referral-stage"), 30)
     wait_for("the referral at “Received”", lambda: text_of(stage).startswith("Received since"))
-    eligibility = by_description(app, "referral-eligibility")
+    eligibility = by_handle(app, "referral-eligibility")
     wait_for("the eligibility on the page", lambda: "outside the team’s catchment" in text_of(eligibility))
     log(f"eligibility: {text_of(eligibility)!r}")
-    clocks = by_description(app, "referral-clocks")
+    clocks = by_handle(app, "referral-clocks")
     wait_for("the waiting-time clock", lambda: text_of(clocks) == "0 days since referral, no decision yet")
     log(f"clock: {text_of(clocks)!r}")
     return stage
 
 
 def decline(app, stage):
-    click(wait_for("the Declined move", lambda: find(app, lambda n: n.description == "declined" and showing(n)
-                                                      and n.getRole() == pyatspi.ROLE_PUSH_BUTTON)))
+    click(wait_for("the Declined move", lambda: by_role_name(app, BUTTONS, "Declined")))
     dialog = wait_for("the decline dialog",
                       lambda: find(app, lambda n: n.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME)
                                    and n.name == "Move to “Declined”"))
     # A decline without a reason is refused, saying why.
     click(wait_for("Record", lambda: button_labelled(dialog, "Record")))
-    message = wait_for("the refusal", lambda: by_description(app, "referral-view-message"))
+    message = wait_for("the refusal", lambda: by_handle(app, "referral-view-message"))
     wait_for("the refusal's words", lambda: text_of(message) == "Declining a referral needs a reason")
     log("a decline without a reason is refused")
-    click(wait_for("the Declined move", lambda: find(app, lambda n: n.description == "declined" and showing(n)
-                                                      and n.getRole() == pyatspi.ROLE_PUSH_BUTTON)))
+    click(wait_for("the Declined move", lambda: by_role_name(app, BUTTONS, "Declined")))
     dialog = wait_for("the decline dialog",
                       lambda: find(app, lambda n: n.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME)
                                    and n.name == "Move to “Declined”"))
@@ -120,7 +118,7 @@ def decline(app, stage):
     wait_for("the decline on the pathway",
              lambda: find(app, lambda n: showing(n) and REASON in (n.name or "")
                           and SIGNPOSTED in (n.name or "")))
-    clocks = by_description(app, "referral-clocks")
+    clocks = by_handle(app, "referral-clocks")
     wait_for("the clock stopped at the decision", lambda: text_of(clocks) == "Decided 0 days after referral")
     log("declined, with its reason and signposting on the pathway")
 

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import time
 
-from kestrel_atspi import (Failure, button_labelled, by_description, choose_with_keys, click, find, log, on_screen,
+from kestrel_atspi import (Failure, button_labelled, by_handle, choose_with_keys, click, find, log, on_screen,
                            press, pyatspi, run_demo_journey, showing, sign_in_as, start_app, stop_app, text_of,
                            type_into, wait_for)
 
@@ -45,7 +45,7 @@ def pick_patient(database):
 
 
 def open_patient(app, patient):
-    search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
+    search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
     search.queryEditableText().setTextContents(patient["nhs"])
     # The list refilters as the search is typed: a row found a moment too
     # early can move. Press again until the record opens.
@@ -56,7 +56,7 @@ def open_patient(app, patient):
                                     and n.name == patient["name"] and on_screen(n)))
         press(row, double=True)
         try:
-            wait_for(f"{patient['name']}'s record", lambda: by_description(app, "edit-record"), 15)
+            wait_for(f"{patient['name']}'s record", lambda: by_handle(app, "edit-record"), 15)
             break
         except Failure:
             if attempt == 2:
@@ -79,7 +79,7 @@ def rows_of(group):
 
 
 def read_schedule(app):
-    schedule = wait_for("the report schedule", lambda: by_description(app, "moj-schedule"), 30)
+    schedule = wait_for("the report schedule", lambda: by_handle(app, "moj-schedule"), 30)
     texts = wait_for("the schedule's rows", lambda: [t for t in rows_of(schedule) if t.startswith("Due ")])
     sent = [t for t in rows_of(schedule) if t.startswith("Sent ")]
     log(f"schedule: {len(texts)} reports listed; newest: {texts[0]!r}")
@@ -92,12 +92,12 @@ def read_schedule(app):
 
 
 def record_incident(app):
-    group = wait_for("the incidents group", lambda: by_description(app, "moj-incidents"))
+    group = wait_for("the incidents group", lambda: by_handle(app, "moj-incidents"))
     click(wait_for("Record Incident…", lambda: button_labelled(group, "Record Incident…")))
-    dialog = wait_for("the incident dialog", lambda: by_description(app, "moj-record-save"), 30)
+    dialog = wait_for("the incident dialog", lambda: by_handle(app, "moj-record-save"), 30)
     del dialog
     # Saving with nothing filled in says what is missing, in plain words.
-    click(by_description(app, "moj-record-save"))
+    click(by_handle(app, "moj-record-save"))
     wait_for("the missing fields named",
              lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
                           and "Date of the incident: please fill this in" in (n.name or "")))
@@ -111,7 +111,7 @@ def record_incident(app):
         field = wait_for(f"the “{name}” field", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_TEXT
                                                                and n.name == name and showing(n)))
         field.queryEditableText().setTextContents(value)
-    click(by_description(app, "moj-record-save"))
+    click(by_handle(app, "moj-record-save"))
     wait_for("the incident listed", lambda: find(app, lambda n: showing(n) and WHAT in (n.name or "")), 30)
     wait_for("no urgent report yet", lambda: find(app, lambda n: showing(n)
                                                    and "No urgent report yet" in (n.name or "")))
@@ -119,7 +119,7 @@ def record_incident(app):
 
 
 def urgent_report(app):
-    click(wait_for("Urgent Report…", lambda: by_description(app, "incident-urgent-report"), 30))
+    click(wait_for("Urgent Report…", lambda: by_handle(app, "incident-urgent-report"), 30))
     form = wait_for("the urgent report form",
                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
                                  and "Urgent Report to the Ministry of Justice" in n.name), 30)
@@ -127,7 +127,7 @@ def urgent_report(app):
                                                             and showing(n) and text_of(n) == WHAT))
     del what
     log("the urgent report starts from the incident")
-    click(wait_for("Save", lambda: by_description(form, "moj-report-save")))
+    click(wait_for("Save", lambda: by_handle(form, "moj-report-save")))
     wait_for("the report saved", lambda: find(app, lambda n: showing(n)
                                               and "Urgent report drafted, not sent yet" in (n.name or "")), 30)
     log("the incident shows its urgent report, drafted")

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, by_description, click, click_at, find, log, nodes,
+from kestrel_atspi import (Failure, app_environment, by_handle, click, click_at, find, log, nodes,
                            on_screen, pyatspi, screenshot_on_failure, secret_field, show_area, showing,
                            sidebar_row, start_app, stop_app, text_field, text_of, type_into, type_secret,
                            wait_for)
@@ -69,7 +69,7 @@ def sign_in(app, username, password):
     # The sign-in form, not the first-run form beside it in the page's stack
     # (whose fields share the names): the nearest container of the button
     # that holds a user name field.
-    button = wait_for("the Sign In button", lambda: by_description(app, "sign-in"))
+    button = wait_for("the Sign In button", lambda: by_handle(app, "sign-in"))
     form = button.parent
     while form is not None and find(form, lambda n: n.name == "User name"
                                     and n.getRole() == pyatspi.ROLE_TEXT) is None:
@@ -107,7 +107,7 @@ def today_items(app):
     """The rows of Today's list, in order: each list item holds a panel
     named for the work and the patient ("Overdue: Lithium level due, SMITH,
     Jo. Was due …")."""
-    listing = wait_for("the Today list", lambda: by_description(app, "today-list"))
+    listing = wait_for("the Today list", lambda: by_handle(app, "today-list"))
     shown = listing.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     items = [listing[i] for i in range(listing.childCount)]
     panels = [item[0] for item in items if item is not None and item.childCount > 0]
@@ -122,7 +122,7 @@ def today_items(app):
 
 
 def visible_tabs(app):
-    header = by_description(app, "patient-name")
+    header = by_handle(app, "patient-name")
     if header is None:
         return set()
     tabs = ("Overview", "Contacts", "Notes", "History", "Care Plan", "Medication", "Legal & MoJ", "Risk",
@@ -159,7 +159,7 @@ def carers_worker_checks(app):
         item = today_items(app)[index]
         label = item.name
         click_at(item)
-        header = wait_for("the record's heading", lambda: by_description(app, "patient-name"))
+        header = wait_for("the record's heading", lambda: by_handle(app, "patient-name"))
         name = wait_for("the record's name", lambda: text_of(header) or None)
         surname = name.split(",")[0]
         if surname not in label:
@@ -210,18 +210,18 @@ def main():
         if not medication:
             raise Failure("the clinician's Today shows no clinical item to open")
         click_at(medication[0])
-        header = wait_for("patient A's record", lambda: by_description(app, "patient-name"))
+        header = wait_for("patient A's record", lambda: by_handle(app, "patient-name"))
         patient_a = wait_for("patient A's name", lambda: text_of(header) or None)
         surname_a = patient_a.split(",")[0]
         log(f"the clinician opened {patient_a} from “{medication[0].name[:60]}…”")
         show_area(app, "Caseload")
-        search = wait_for("the caseload search", lambda: by_description(app, "caseload-search"))
+        search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
         search.queryEditableText().setTextContents(surname_a)
         wait_for(f"“{surname_a}” in the search", lambda: text_of(search) == surname_a, 5)
         lock_and_switch(app)
 
         sign_in(app, "demo.carers", passwords["demo.carers"])
-        if by_description(app, "patient-name") is not None:
+        if by_handle(app, "patient-name") is not None:
             raise Failure("a record is open for the next person")
         for field in nodes(app, lambda n: n.getRole() == pyatspi.ROLE_TEXT and showing(n)):
             if surname_a.lower() in text_of(field).lower():

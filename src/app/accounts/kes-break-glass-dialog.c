@@ -86,7 +86,7 @@ present (Request    *request,
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
                                   _("For example, crisis call out of hours; care coordinator away"));
-  kes_widget_set_description (entry, "break-glass-reason");
+  kes_widget_set_handle (entry, "break-glass-reason");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
   kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, NULL);

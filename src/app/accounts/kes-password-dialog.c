@@ -51,7 +51,7 @@ add_entry (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (title), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (title), entry);
   g_object_set (entry, "activates-default", TRUE, NULL);
-  kes_widget_set_description (entry, handle);
+  kes_widget_set_handle (entry, handle);
   gtk_grid_attach (grid, title, 0, row, 1, 1);
   gtk_grid_attach (grid, entry, 1, row, 1, 1);
   return entry;

@@ -90,7 +90,7 @@ present (Request    *request,
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
   g_object_set (entry, "activates-default", TRUE, NULL);
-  kes_widget_set_description (entry, "signature-password");
+  kes_widget_set_handle (entry, "signature-password");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
   kes_dialog_add_problem (ADW_MESSAGE_DIALOG (dialog), GTK_BOX (box), problem, "signature-problem");

@@ -407,8 +407,8 @@ kes_backup_group_init (KesBackupGroup *self)
 
   self->recent_rows = g_ptr_array_new ();
   self->progress = kes_progress_relay_new (job_progress_cb, self);
-  kes_widget_set_description (self->backup_button, "backup-now");
-  kes_widget_set_description (self->restore_button, "backup-restore");
+  kes_widget_set_handle (self->backup_button, "backup-now");
+  kes_widget_set_handle (self->restore_button, "backup-restore");
 }
 
 /* ---- Public ---- */

@@ -7,6 +7,7 @@
 
 #include "admin/kes-admin-page.h"
 #include "admin/kes-record-import-group.h"
+#include "kes-app-util.h"
 #include "kes-patient.h"
 #include "kes-record-archive.h"
 #include "kes-record-import.h"
@@ -481,8 +482,7 @@ kes_record_import_group_init (KesRecordImportGroup *self)
   self->import_button = gtk_button_new_with_mnemonic (_("_Import Case Record…"));
   gtk_widget_set_valign (self->import_button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "import-case-record", -1);
+  kes_widget_set_handle (self->import_button, "import-case-record");
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->import_button);
 

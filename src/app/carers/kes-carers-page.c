@@ -139,7 +139,7 @@ add_staff_dropdown (KesCarersPage *self,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Named contact in the team"), -1);
-  kes_widget_set_description (dropdown, "named_contact_id");
+  kes_widget_set_handle (dropdown, "named_contact_id");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (self->editor_slot, group);
@@ -253,7 +253,7 @@ link_patient_cb (GtkButton     *button,
   kes_field_record_set_text (link, "carer_id", self->carer_id);
   open_editor (self, _("Link to a patient"), link, hidden);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Patient’s NHS number or MHCS reference"));
-  kes_widget_set_description (entry, "patient");
+  kes_widget_set_handle (entry, "patient");
   gtk_widget_set_name (entry, "patient");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
   gtk_box_prepend (self->editor_slot, group);
@@ -317,7 +317,7 @@ action_button (KesCarersPage *self,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  kes_widget_set_description (button, handle);
+  kes_widget_set_handle (button, handle);
   gtk_widget_set_name (button, handle);
   g_object_set_data_full (G_OBJECT (button), "patient-id", g_strdup (patient_id), g_free);
   g_signal_connect (button, "clicked", callback, self);

@@ -36,7 +36,7 @@ add_entry_row (KesFieldForm       *self,
   else
     title = g_strdup (_(spec->label));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  kes_widget_set_description (row, spec->key);
+  kes_widget_set_handle (row, spec->key);
   gtk_widget_set_name (row, spec->key);
   adw_preferences_group_add (self->group, row);
   return row;
@@ -60,7 +60,7 @@ add_text_view (KesFieldForm       *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 64);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->label), -1);
-  kes_widget_set_description (view, spec->key);
+  kes_widget_set_handle (view, spec->key);
   gtk_widget_set_name (view, spec->key);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (GTK_BOX (box), label);
@@ -80,7 +80,7 @@ add_switch_row (KesFieldForm       *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->label));
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->label), -1);
-  kes_widget_set_description (toggle, spec->key);
+  kes_widget_set_handle (toggle, spec->key);
   gtk_widget_set_name (toggle, spec->key);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
@@ -101,7 +101,7 @@ add_dropdown_row (KesFieldForm       *self,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(spec->label), -1);
-  kes_widget_set_description (dropdown, spec->key);
+  kes_widget_set_handle (dropdown, spec->key);
   gtk_widget_set_name (dropdown, spec->key);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_preferences_group_add (self->group, row);
@@ -126,7 +126,7 @@ add_check_group (KesFieldForm       *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kes_code_list_get_label (list, i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       kes_code_list_get_label (list, i), -1);
-      kes_widget_set_description (check, handle);
+      kes_widget_set_handle (check, handle);
       gtk_widget_set_name (check, handle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -95,6 +95,30 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The row a screen reader lands on is GTK's own widget, two up from the
+ * cell's label (GtkColumnView 4.8 offers no other way to it). It is named
+ * for the patient, as a person would read the line out: "ALDER, Emma,
+ * 999 000 0018, North". */
+static void
+name_row (GtkWidget      *label,
+          KesCaseloadRow *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *nhs = cell_text (row, COLUMN_NHS_NUMBER);
+  g_autoptr(GString) name = g_string_new (kes_caseload_row_get_display_name (row));
+  const char *team = kes_caseload_row_get_team_name (row);
+
+  if (row_widget == NULL)
+    return;
+
+  if (nhs != NULL && *nhs != '\0')
+    g_string_append_printf (name, ", %s", nhs);
+  if (team != NULL && *team != '\0')
+    g_string_append_printf (name, ", %s", team);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -106,6 +130,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (row, column);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (column == COLUMN_NAME)
+    name_row (label, row);
   if (column_min_chars[column] > 0)
     gtk_widget_set_tooltip_text (label, text);
 }

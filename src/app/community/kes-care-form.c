@@ -191,7 +191,7 @@ make_row (KesCareForm        *self,
     default:
       return NULL;
     }
-  kes_widget_set_description (input, field->key);
+  kes_widget_set_handle (input, field->key);
   g_hash_table_insert (self->widgets, (gpointer) field->key, input);
   return row;
 }

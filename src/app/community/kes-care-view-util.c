@@ -72,7 +72,7 @@ kes_care_header_button (AdwPreferencesGroup *group,
   GtkWidget *box = adw_preferences_group_get_header_suffix (group);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  kes_widget_set_description (button, description);
+  kes_widget_set_handle (button, description);
   if (box == NULL)
     {
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -182,8 +182,8 @@ kes_care_row_add_mark_button (AdwActionRow  *row,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Mark as entered in error"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as entered in error"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "mark-entered-in-error", -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as entered in error"), -1);
+  kes_widget_set_handle (button, "mark-entered-in-error");
   g_object_set_data_full (G_OBJECT (button), "kes-mark", template, mark_template_free);
   g_object_set_data_full (G_OBJECT (button), "kes-heading", g_strdup (heading), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (mark_clicked_cb), NULL);

@@ -76,8 +76,8 @@ kes_crisis_share_ask (GtkWidget              *parent,
   gtk_entry_set_placeholder_text (GTK_ENTRY (recipient), _("e.g. Norfolk crisis resolution and home treatment team"));
   kes_dropdown_fill_code_list (GTK_DROP_DOWN (method), "share-method", _("Choose…"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Optional"));
-  kes_widget_set_description (recipient, "share-recipient");
-  kes_widget_set_description (method, "share-method");
+  kes_widget_set_handle (recipient, "share-recipient");
+  kes_widget_set_handle (method, "share-method");
   gtk_box_append (GTK_BOX (box), labelled (_("Shared _with (service or person)"), recipient));
   gtk_box_append (GTK_BOX (box), labelled (_("_How"), method));
   gtk_box_append (GTK_BOX (box), labelled (_("_Note"), note));

@@ -8,6 +8,7 @@
 #include "community/kes-care-view-util.h"
 #include "community/kes-medication-view.h"
 #include "community/kes-monitoring-groups.h"
+#include "kes-app-util.h"
 #include "community/kes-trend-chart.h"
 #include "kes-clock.h"
 #include "kes-medication-rules.h"
@@ -167,7 +168,7 @@ static GtkWidget *
 row_button (AdwActionRow      *row,
             KesCareRecord     *record,
             const char        *label,
-            const char        *description,
+            const char        *handle,
             GCallback          callback,
             KesMedicationView *self)
 {
@@ -175,8 +176,7 @@ row_button (AdwActionRow      *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (button), "kes-record", g_object_ref (record), g_object_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+  kes_widget_set_handle (button, handle);
   g_signal_connect (button, "clicked", callback, self);
   adw_action_row_add_suffix (row, button);
   return button;
@@ -307,7 +307,7 @@ static void
 add_light_badge (AdwActionRow *row,
                  KesFbcLight   light,
                  gboolean      service,
-                 const char   *description)
+                 const char   *handle)
 {
   /* TRANSLATORS: whose traffic light a blood result has, "Kestrel: Amber" */
   g_autofree char *text = service ? g_strdup_printf (_("Service: %s"), kes_fbc_light_label (light))
@@ -318,7 +318,7 @@ add_light_badge (AdwActionRow *row,
   gtk_widget_add_css_class (badge, "kes-computed");
   gtk_widget_add_css_class (badge, css);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  kes_widget_set_handle (badge, handle);
   adw_action_row_add_suffix (row, badge);
 }
 

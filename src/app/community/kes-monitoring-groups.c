@@ -231,7 +231,7 @@ kes_monitoring_fill_clozapine (KesCareGroup *group,
     }
   row = kes_care_group_add_row (group, title, subtitle);
   adw_action_row_set_subtitle_lines (row, 6);
-  kes_widget_set_description (GTK_WIDGET (row), "clozapine-thresholds");
+  kes_widget_set_handle (GTK_WIDGET (row), "clozapine-thresholds");
 
   flag = kes_store_clozapine_no_rechallenge (store, patient_id, today, NULL);
   if (flag != NULL)
@@ -245,11 +245,11 @@ kes_monitoring_fill_clozapine (KesCareGroup *group,
       row = kes_care_group_add_row (group, _("Not to be re-challenged with clozapine"), line);
       adw_action_row_set_subtitle_lines (row, 4);
       gtk_widget_add_css_class (GTK_WIDGET (row), "kes-alerts");
-      kes_widget_set_description (GTK_WIDGET (row), "clozapine-no-rechallenge");
+      kes_widget_set_handle (GTK_WIDGET (row), "clozapine-no-rechallenge");
       gtk_widget_set_valign (lift, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (lift, _("Record that it no longer applies, with the reason (a haematology "
                                            "review, BEN confirmed)"));
-      kes_widget_set_description (lift, "lift-no-rechallenge");
+      kes_widget_set_handle (lift, "lift-no-rechallenge");
       connect_lift (lift, view, store, _("Not to Be Re-challenged"), flag, saved);
       adw_action_row_add_suffix (row, lift);
     }
@@ -293,7 +293,7 @@ kes_monitoring_fill_lithium (KesCareGroup *group,
     subtitle = g_strdup_printf (_("The range for most people (no decision recorded).\n%s"), source);
   row = kes_care_group_add_row (group, title, subtitle);
   adw_action_row_set_subtitle_lines (row, 6);
-  kes_widget_set_description (GTK_WIDGET (row), "lithium-target");
+  kes_widget_set_handle (GTK_WIDGET (row), "lithium-target");
 
   for (guint i = 0; plan != NULL && i < G_N_ELEMENTS (flags); i++)
     if (kes_care_record_get_bool (plan, flags[i].key))

@@ -39,7 +39,7 @@ set_handle (GtkWidget  *widget,
 {
   g_autofree char *handle = g_strdup_printf ("plan-item-%s-%u", what, number);
 
-  kes_widget_set_description (widget, handle);
+  kes_widget_set_handle (widget, handle);
 }
 
 static void

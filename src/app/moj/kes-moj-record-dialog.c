@@ -288,7 +288,7 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
   /* Asks first when something was typed (kes-secondary-window.h). */
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  kes_widget_set_description (save, "moj-record-save");
+  kes_widget_set_handle (save, "moj-record-save");
   gtk_box_append (GTK_BOX (outer), header);
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
@@ -332,7 +332,7 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
 
       gtk_widget_add_css_class (mark, "destructive-action");
       gtk_widget_set_halign (mark, GTK_ALIGN_START);
-      kes_widget_set_description (mark, "moj-record-entered-in-error");
+      kes_widget_set_handle (mark, "moj-record-entered-in-error");
       g_signal_connect (mark, "clicked", G_CALLBACK (mark_clicked_cb), self);
       gtk_grid_attach (GTK_GRID (grid), mark, 1, n_fields, 1, 1);
       gtk_widget_set_margin_top (mark, 12);

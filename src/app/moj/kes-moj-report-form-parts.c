@@ -64,7 +64,7 @@ make_editor (KesMojReportForm          *self,
       g_signal_connect_swapped (editor, "changed", G_CALLBACK (kes_moj_report_form_editor_changed_cb), self);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
-  kes_widget_set_description (editor, field->id);
+  kes_widget_set_handle (editor, field->id);
   gtk_widget_set_hexpand (editor, TRUE);
   g_hash_table_insert (self->editors, g_strdup (field->id), editor);
   return editor;
@@ -82,7 +82,7 @@ make_compliance_editor (KesMojReportForm          *self,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   gtk_widget_set_hexpand (box, TRUE);
-  kes_widget_set_description (box, field->id);
+  kes_widget_set_handle (box, field->id);
   if (rows[0] == NULL)
     {
       GtkWidget *none = gtk_label_new (_("No condition of discharge was in force during this period."));
@@ -131,7 +131,7 @@ make_compliance_editor (KesMojReportForm          *self,
       kes_dropdown_set_code (GTK_DROP_DOWN (rating), kes_moj_report_get_value (self->report, rating_key));
       g_signal_connect_swapped (rating, "notify::selected", G_CALLBACK (kes_moj_report_form_editor_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (rating), GTK_ACCESSIBLE_PROPERTY_LABEL, rating_name, -1);
-      kes_widget_set_description (rating, rating_key);
+      kes_widget_set_handle (rating, rating_key);
       gtk_label_set_xalign (GTK_LABEL (rating_label), 0);
       gtk_widget_add_css_class (rating_label, "dim-label");
       gtk_box_append (GTK_BOX (line), rating_label);
@@ -147,7 +147,7 @@ make_compliance_editor (KesMojReportForm          *self,
       gtk_widget_set_margin_start (evidence_label, 12);
       gtk_box_append (GTK_BOX (card), evidence_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (evidence), GTK_ACCESSIBLE_PROPERTY_LABEL, evidence_name, -1);
-      kes_widget_set_description (evidence, evidence_key);
+      kes_widget_set_handle (evidence, evidence_key);
       gtk_widget_set_margin_start (evidence, 12);
       gtk_widget_set_margin_end (evidence, 12);
       gtk_widget_set_margin_bottom (evidence, 12);
@@ -182,7 +182,7 @@ kes_moj_report_form_make_part (KesMojReportForm   *self,
   gtk_label_set_xalign (GTK_LABEL (state), 0);
   gtk_widget_set_hexpand (state, TRUE);
   gtk_widget_add_css_class (state, "dim-label");
-  kes_widget_set_description (state, handle);
+  kes_widget_set_handle (state, handle);
   g_hash_table_insert (self->part_states, g_strdup (part->id), state);
   g_object_set_data_full (G_OBJECT (ready), "kes-part", g_strdup (part->id), g_free);
   g_object_set_data_full (G_OBJECT (sign), "kes-part", g_strdup (part->id), g_free);

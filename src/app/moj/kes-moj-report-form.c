@@ -483,13 +483,13 @@ kes_moj_report_form_new (GtkWindow     *parent,
   save = gtk_button_new_with_mnemonic (_("_Save"));
   preview = gtk_button_new_with_mnemonic (_("_Preview PDF"));
   xml = gtk_button_new_with_mnemonic (_("Save _XML…"));
-  kes_widget_set_description (xml, "moj-report-xml");
+  kes_widget_set_handle (xml, "moj-report-xml");
   gtk_widget_set_tooltip_text (xml, _("Save the report as XML checked against Kestrel’s document schema"));
   g_signal_connect_swapped (xml, "clicked", G_CALLBACK (xml_clicked_cb), self);
   self->submit_button = gtk_button_new_with_mnemonic (_("Su_bmit…"));
   gtk_widget_add_css_class (save, "suggested-action");
-  kes_widget_set_description (save, "moj-report-save");
-  kes_widget_set_description (self->submit_button, "moj-report-submit");
+  kes_widget_set_handle (save, "moj-report-save");
+  kes_widget_set_handle (self->submit_button, "moj-report-submit");
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
   g_signal_connect_swapped (preview, "clicked", G_CALLBACK (preview_clicked_cb), self);
   g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
@@ -524,7 +524,7 @@ kes_moj_report_form_new (GtkWindow     *parent,
         gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
         gtk_label_set_xalign (GTK_LABEL (warning), 0);
         gtk_widget_add_css_class (warning, "kes-alerts");
-        kes_widget_set_description (warning, "moj-wording-notice");
+        kes_widget_set_handle (warning, "moj-wording-notice");
         gtk_box_append (GTK_BOX (content), warning);
       }
   }

@@ -129,7 +129,7 @@ kes_moj_schedule_group_new (KesMojRecord *status,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Every report due since the conditional discharge: the first 28 days "
                                            "after it, then every 3 months (MHCS guidance)."));
-  kes_widget_set_description (group, "moj-schedule");
+  kes_widget_set_handle (group, "moj-schedule");
   /* Newest first: what needs doing now is at the top. */
   for (guint i = entries->len; i > 0; i--)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (entries->pdata[i - 1], today));

@@ -61,7 +61,7 @@ kes_moj_trigger_box_new (KesMojRecord *report)
   gtk_widget_add_css_class (heading, "title-3");
   gtk_label_set_xalign (GTK_LABEL (trigger), 0);
   gtk_widget_add_css_class (trigger, "heading");
-  kes_widget_set_description (trigger, "moj-urgent-trigger");
+  kes_widget_set_handle (trigger, "moj-urgent-trigger");
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), trigger);
   add_editor (box, "trigger_what", _("What _happened"), TRUE, kes_moj_record_get_text (report, "trigger_what"));

@@ -159,7 +159,7 @@ record_row (KesMojView   *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       gtk_widget_add_css_class (row, "kes-entered-in-error");
-      kes_widget_set_description (row, "moj-entered-in-error");
+      kes_widget_set_handle (row, "moj-entered-in-error");
       return row;
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -346,7 +346,7 @@ add_incidents_group (KesMojView *self)
                                 _("What happened, what was done, and the urgent report to MHCS about it."),
                                 add_button (self, _("Record _Incident…"), KES_MOJ_INCIDENT));
 
-  kes_widget_set_description (group, "moj-incidents");
+  kes_widget_set_handle (group, "moj-incidents");
   for (guint i = 0; report_model != NULL && i < g_list_model_get_n_items (report_model); i++)
     g_ptr_array_add (reports, g_list_model_get_item (report_model, i));
   for (guint i = 0; incidents != NULL && i < g_list_model_get_n_items (incidents); i++)
@@ -380,7 +380,7 @@ add_incidents_group (KesMojView *self)
       button_name = report != NULL ? g_strdup_printf (_("Open the urgent report about the incident of %s"), date)
                                    : g_strdup_printf (_("Write the urgent report about the incident of %s"), date);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
-      kes_widget_set_description (button, report != NULL ? "incident-open-report" : "incident-urgent-report");
+      kes_widget_set_handle (button, report != NULL ? "incident-open-report" : "incident-urgent-report");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "kes-incident", g_object_ref (incident), g_object_unref);
       if (report != NULL)
@@ -456,7 +456,7 @@ add_reports_group (KesMojView *self)
   GtkWidget *group;
 
   gtk_widget_add_css_class (routine, "flat");
-  kes_widget_set_description (routine, "moj-new-report");
+  kes_widget_set_handle (routine, "moj-new-report");
   g_signal_connect (routine, "clicked", G_CALLBACK (new_report_clicked_cb), self);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (urgent), _("Urgent Report"));
   gtk_widget_add_css_class (urgent, "flat");
@@ -523,7 +523,7 @@ add_submission_log (KesMojView *self)
   KesCodeList *methods = kes_code_list_get (KES_CODES_SUBMISSION_METHOD);
   guint shown = 0;
 
-  kes_widget_set_description (group, "moj-submission-log");
+  kes_widget_set_handle (group, "moj-submission-log");
   for (guint i = 0; notice_model != NULL && i < g_list_model_get_n_items (notice_model); i++)
     g_ptr_array_add (notices, g_list_model_get_item (notice_model, i));
   for (guint i = 0; reports != NULL && i < g_list_model_get_n_items (reports); i++)

@@ -180,6 +180,8 @@ revision_row_new (KesHistoryView *self,
   /* TRANSLATORS: "Edited by Alex Smith" */
   title = g_strdup_printf (_("%s by %s"), kes_change_kind_label (kes_revision_get_change (revision)),
                            author != NULL && *author != '\0' ? author : _("an unknown user"));
+  g_object_set_data_full (G_OBJECT (box), "kes-title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (box), "kes-when", g_strdup (provenance != NULL ? provenance : at), g_free);
   heading = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
@@ -313,6 +315,9 @@ kes_history_view_reload (KesHistoryView *self)
       GtkWidget *row = revision_row_new (self, revision, previous);
 
       gtk_list_box_append (self->list, row);
+      kes_row_set_accessible_name (gtk_widget_get_parent (row), NULL,
+                                   g_object_get_data (G_OBJECT (row), "kes-title"),
+                                   g_object_get_data (G_OBJECT (row), "kes-when"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
     }
 }

@@ -227,7 +227,7 @@ preview_window_new (KesPatientPage *page,
   overlay = adw_toast_overlay_new ();
   gtk_widget_set_vexpand (overlay, TRUE);
   preview = kes_report_preview_new ();
-  kes_widget_set_description (preview, "report-preview");
+  kes_widget_set_handle (preview, "report-preview");
   kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), store,
                                 kes_patient_get_id (patient), "patient summary (PDF)");
   kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);

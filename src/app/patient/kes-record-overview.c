@@ -67,7 +67,7 @@ add_line (KesRecordOverview *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  kes_widget_set_description (row, description);
+  kes_widget_set_handle (row, description);
   if (tab != NULL)
     {
       g_object_set_data_full (G_OBJECT (row), "kes-tab", g_strdup (tab), g_free);

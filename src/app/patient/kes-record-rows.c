@@ -112,6 +112,7 @@ kes_record_row_new (GtkWidget           *owner,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped_subtitle);
+  kes_row_set_accessible_name (row, in_error ? _("Entered in error") : NULL, title, subtitle);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);

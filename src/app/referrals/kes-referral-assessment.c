@@ -416,7 +416,7 @@ kes_referral_assessment_preview (KesReferralAssessment *self,
   gtk_box_append (GTK_BOX (box), header);
   preview = kes_report_preview_new ();
   gtk_widget_set_vexpand (preview, TRUE);
-  kes_widget_set_description (preview, "report-preview");
+  kes_widget_set_handle (preview, "report-preview");
   kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
                                 kes_referral_get_text (self->referral, KES_REFERRAL_PATIENT_ID),
                                 plan ? "in-reach plan (PDF)" : "referral assessment (PDF)");

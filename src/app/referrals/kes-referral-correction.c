@@ -73,7 +73,7 @@ kes_referral_correction_new (GtkWindow            *parent,
   save = gtk_button_new_with_mnemonic (_("_Save Correction"));
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_add_css_class (save, "suggested-action");
-  kes_widget_set_description (save, "save-referral-correction");
+  kes_widget_set_handle (save, "save-referral-correction");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   gtk_box_append (GTK_BOX (box), header);

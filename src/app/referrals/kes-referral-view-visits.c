@@ -92,7 +92,7 @@ open_visit_dialog (KesReferralView       *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  kes_widget_set_description (dialog, "inreach-visit-dialog");
+  kes_widget_set_handle (dialog, "inreach-visit-dialog");
   g_signal_connect_data (dialog, "response", G_CALLBACK (visit_response_cb), request,
                          (GClosureNotify) visit_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -417,7 +417,7 @@ show_referral (KesReferralView *self)
       guint stage_value = next[i];
 
       g_object_set_data (G_OBJECT (button), "stage", GUINT_TO_POINTER (next[i]));
-      kes_widget_set_description (button, kes_referral_stage_to_string (next[i]));
+      kes_widget_set_handle (button, kes_referral_stage_to_string (next[i]));
       g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
       gtk_box_append (self->moves_box, button);
       g_array_append_val (self->offered, stage_value);

@@ -239,7 +239,7 @@ referral_row (KesReferralsPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), stage_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (days_label), GTK_ACCESSIBLE_PROPERTY_LABEL, days_name, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), days_label);
-  kes_widget_set_description (row, description);
+  kes_widget_set_handle (row, description);
   g_object_set_data_full (G_OBJECT (row), "referral-id", g_strdup (kes_referral_get_id (referral)), g_free);
   return row;
 }
@@ -561,7 +561,7 @@ kes_referrals_page_new_referral (KesReferralsPage *self)
   save = gtk_button_new_with_mnemonic (_("_Save Referral"));
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_add_css_class (save, "suggested-action");
-  kes_widget_set_description (save, "save-referral");
+  kes_widget_set_handle (save, "save-referral");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   gtk_box_append (GTK_BOX (box), header);

@@ -44,7 +44,7 @@ kes_risk_export_preview (GtkWidget   *parent,
                                                          kes_document_get_subtitle (document)));
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (overlay, TRUE);
-  kes_widget_set_description (preview, "report-preview");
+  kes_widget_set_handle (preview, "report-preview");
   /* Saving or printing checks the export permission and is logged. */
   kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), store, patient_id,
                                 "structured risk assessment (PDF)");

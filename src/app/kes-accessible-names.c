@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kes-accessible-names"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kes-accessible-names.h"
+
+/* GTK 4.8 names some widgets badly for a screen reader, whoever builds
+ * them. Rather than fix each button and drop-down by hand (and forget the
+ * next one), every widget is looked at once as it is realized:
+ *
+ * - A button whose label has a mnemonic is labelled twice: GtkButton sets
+ *   its accessible label to the raw text ("_Edit"), and the label inside,
+ *   being the button's mnemonic label, adds itself as "labelled by"
+ *   ("Edit"). A screen reader said "_Edit Edit". The raw label is dropped;
+ *   the mnemonic label names the button, as it does a field.
+ * - A drop-down's own button and a scroll bar have no label at all, so
+ *   GTK names them by their type ("GtkToggleButton", "GtkScrollbar").
+ * - A column view's heading row is named by its type ("GtkListItemWidget").
+ * - A preferences group has no name: it is named by its title, so that a
+ *   screen reader says which group the focus entered.
+ */
+
+#define FIXED_KEY "kes-accessible-names-fixed"
+
+static gboolean
+has_mnemonic_label (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+
+  return gtk_button_get_use_underline (button) && label != NULL && strchr (label, '_') != NULL;
+}
+
+static void
+drop_raw_label (GtkButton *button)
+{
+  if (has_mnemonic_label (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* GtkButton sets the raw label again whenever its label changes. */
+static void
+button_label_changed_cb (GtkButton  *button,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  drop_raw_label (button);
+}
+
+static void
+name_mnemonic_button (GtkButton *button)
+{
+  drop_raw_label (button);
+  g_signal_connect (button, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+  g_signal_connect (button, "notify::use-underline", G_CALLBACK (button_label_changed_cb), NULL);
+}
+
+static gboolean
+is_type_named (GtkWidget  *widget,
+               const char *type_name)
+{
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), type_name) == 0;
+}
+
+static void
+set_label (GtkWidget  *widget,
+           const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+name_widget (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_BUTTON (widget))
+    name_mnemonic_button (GTK_BUTTON (widget));
+
+  /* The button inside a drop-down opens its list; the drop-down itself
+   * carries the field's name and the choice. */
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent))
+    set_label (widget, _("Show the choices"));
+  else if (GTK_IS_SCROLLBAR (widget))
+    set_label (widget, gtk_orientable_get_orientation (GTK_ORIENTABLE (widget)) == GTK_ORIENTATION_VERTICAL
+                         ? _("Scroll up and down")
+                         : _("Scroll left and right"));
+  else if (GTK_IS_COLUMN_VIEW (parent) && is_type_named (widget, "GtkListItemWidget"))
+    set_label (widget, _("Column headings"));
+  else if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+
+      if (title != NULL && *title != '\0')
+        set_label (widget, title);
+    }
+}
+
+static gboolean
+widget_realized_hook (GSignalInvocationHint *hint,
+                      guint                  n_values,
+                      const GValue          *values,
+                      gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_WIDGET (widget) && g_object_get_data (G_OBJECT (widget), FIXED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), FIXED_KEY, GINT_TO_POINTER (TRUE));
+      name_widget (widget);
+    }
+
+  return TRUE;
+}
+
+void
+kes_accessible_names_install (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      guint realize;
+
+      /* A signal exists once its class does; no widget may have been made yet. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      realize = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (realize, 0, widget_realized_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}

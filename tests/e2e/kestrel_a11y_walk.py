@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What a screen reader announces, checked over AT-SPI: every interactive
+# accessible on the screen has a name a person would say and a description
+# in words (issue 24). Used by test-accessible-names.py.
+
+import re
+
+from kestrel_atspi import nodes, on_screen, pyatspi
+
+# What a person can act on: a screen reader announces each of these by
+# name when the focus reaches it.
+INTERACTIVE_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT,
+    pyatspi.ROLE_ENTRY, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_COMBO_BOX,
+    pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM,
+    pyatspi.ROLE_LINK, pyatspi.ROLE_SLIDER, pyatspi.ROLE_SCROLL_BAR,
+}
+
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Kes)[A-Z]")
+# An underscore before a letter or digit is a mnemonic left in ("_Edit").
+MNEMONIC = re.compile(r"_[^\W_]")
+# A test handle, not words: one token with - . or _ in it ("new-patient",
+# "A.name") or a lower-case identifier ("declined").
+ID_LIKE = re.compile(r"^(?=\S*[-._])\S+$|^[a-z][a-z0-9]*$")
+
+
+def repeats_itself(name):
+    """“Edit Edit”, “Search Notes Search Notes”: a label announced twice."""
+    words = name.split()
+    half = len(words) // 2
+    return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def problems(node):
+    """What is wrong with how @node is announced, as short phrases."""
+    found = []
+    name = node.name or ""
+    description = node.description or ""
+    if not name.strip():
+        found.append("no name")
+    elif TYPE_NAME.match(name):
+        found.append("named by its type")
+    if MNEMONIC.search(name):
+        found.append("a mnemonic underscore in its name")
+    if repeats_itself(name.replace("_", "")):
+        found.append("its name repeated")
+    if description and ID_LIKE.match(description.strip()):
+        found.append("an id-like description")
+    return found
+
+
+def path_of(node):
+    """Where @node is, from its window down: each named ancestor (the
+    nameless panels between them left out), then @node's role and name."""
+    steps = []
+    while node is not None and node.getRole() != pyatspi.ROLE_APPLICATION:
+        label = node.name or ""
+        if label or not steps:
+            steps.append(f"{node.getRoleName()} “{label[:50]}”")
+        node = node.parent
+    return " / ".join(reversed(steps))
+
+
+def interactive_on_screen(root):
+    """Every interactive accessible drawn under @root (not descending into
+    what is not drawn: another tab, a closed popover)."""
+    return nodes(root, lambda n: n.getRole() in INTERACTIVE_ROLES and on_screen(n),
+                 lambda n: not on_screen(n) and n.getRole() not in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW,
+                                                                      pyatspi.ROLE_DIALOG))
+
+
+class Walk:
+    """Counts what was visited and collects every offender once (a widget
+    seen on several screens is reported where it was first seen)."""
+
+    def __init__(self):
+        self.visited = 0
+        self.screens = []
+        self.offenders = {}
+        self.roles = {}
+
+    def screen(self, title, root):
+        found = interactive_on_screen(root)
+        self.visited += len(found)
+        bad = 0
+        for node in found:
+            self.roles[node.getRoleName()] = self.roles.get(node.getRoleName(), 0) + 1
+            wrong = problems(node)
+            if not wrong:
+                continue
+            key = (node.getRoleName(), node.name, node.description, path_of(node.parent))
+            if key not in self.offenders:
+                self.offenders[key] = (title, path_of(node), wrong, node.description)
+                bad += 1
+        self.screens.append(title)
+        print(f"# {title}: {len(found)} interactive, {bad} new offenders", flush=True)
+        return found
+
+    def report(self):
+        for title, path, wrong, description in self.offenders.values():
+            extra = f" (description “{description}”)" if description else ""
+            print(f"OFFENDER [{title}] {path}{extra}: {', '.join(wrong)}", flush=True)
+        print("# by role: " + ", ".join(f"{role} {count}" for role, count in sorted(self.roles.items())))
+        print(f"# visited {len(self.screens)} screens, {self.visited} interactive accessibles, "
+              f"{len(self.offenders)} offenders", flush=True)
