@@ -21,6 +21,11 @@
  * - A drop-down's own button and a scroll bar have no label at all, so
  *   GTK names them by their type ("GtkToggleButton", "GtkScrollbar").
  * - A column view's heading row is named by its type ("GtkListItemWidget").
+ * - A switch or check box that a row activates is labelled by the row's
+ *   title (libadwaita adds the relation); an accessible label set on it as
+ *   well made "Young carer Young carer". The relation is kept.
+ * - The items of a drop-down's list have no name: each is labelled by its
+ *   label, whatever it is bound to.
  * - A preferences group has no name: it is named by its title, so that a
  *   screen reader says which group the focus entered.
  */
@@ -73,6 +78,30 @@ set_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static gboolean
+is_activated_by_row (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  return row != NULL && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget;
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -91,6 +120,18 @@ name_widget (GtkWidget *widget)
                          : _("Scroll left and right"));
   else if (GTK_IS_COLUMN_VIEW (parent) && is_type_named (widget, "GtkListItemWidget"))
     set_label (widget, _("Column headings"));
+  else if (is_type_named (widget, "GtkListItemWidget") && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL
+           && (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL
+               || gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL))
+    {
+      GtkWidget *label = first_label (widget);
+
+      if (label != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                        -1);
+    }
+  else if (is_activated_by_row (widget))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
   else if (ADW_IS_PREFERENCES_GROUP (widget))
     {
       const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));

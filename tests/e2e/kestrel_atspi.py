@@ -159,7 +159,7 @@ HANDLES = {
     "edit-care-plan": (BUTTONS, re.compile(r"^(Edit|Write) Care Plan…$")),
     "edit-record": (BUTTONS, "Edit"),
     "export-record": (BUTTONS, "Export record"),
-    "incident-urgent-report": (BUTTONS, "Urgent Report…"),
+    "incident-urgent-report": (BUTTONS, re.compile(r"^Write the urgent report about the incident of ")),
     "moj-incidents": (GROUPS, "Incidents and Recalls"),
     "moj-new-report": (BUTTONS, "New Report"),
     "moj-record-save": (BUTTONS, "Save"),

@@ -10,6 +10,7 @@ FILE:LINE: problem line for each offence.
 """
 
 import os
+import re
 import sys
 
 CHECKED_DIRS = ('src', 'ui', 'tests')
@@ -37,6 +38,31 @@ def wanted(name):
     return name.endswith(CHECKED_SUFFIXES) or name in CHECKED_NAMES
 
 
+# An accessible description is read aloud after the name: words, never a
+# test handle ("new-patient", "A.name"). Handles are widget names
+# (kes_widget_set_handle, <property name="name"> in a UI file).
+ID_LIKE = re.compile(r'^(?=\S*[-._])\S+$|^[a-z][a-z0-9]*$')
+UI_DESCRIPTION = re.compile(rb'<property name="description"[^>]*>([^<]*)</property>')
+C_DESCRIPTION = re.compile(rb'GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,\s*"([^"]*)"')
+
+
+def check_descriptions(data, rel):
+    """No id-like accessible description in a UI file's <accessibility> or a
+    C literal; kes_widget_set_description no longer exists."""
+    problems = []
+    inside = False
+    for number, line in enumerate(data.split(b'\n'), start=1):
+        if b'<accessibility>' in line:
+            inside = True
+        found = UI_DESCRIPTION.search(line) if rel.endswith('.ui') and inside else C_DESCRIPTION.search(line)
+        if found and ID_LIKE.match(found.group(1).decode()):
+            problems.append(f'{rel}:{number}: accessible description “{found.group(1).decode()}” is a handle, '
+                            'read aloud by screen readers: use kes_widget_set_handle or a widget name')
+        if b'</accessibility>' in line:
+            inside = False
+    return problems
+
+
 def check_file(path, rel):
     problems = []
     with open(path, 'rb') as f:
@@ -61,6 +87,8 @@ def check_file(path, rel):
                     problems.append(f'{rel}:{number}: {call.decode()}: {reason}')
     if rel.startswith('ui/') and rel.endswith('.ui'):
         problems.extend(check_text_views(data, rel))
+    if rel.startswith(('ui/', 'src/app/')):
+        problems.extend(check_descriptions(data, rel))
     return problems
 
 

@@ -492,6 +492,7 @@ fill_essentials (KesCarePlanView *self)
           g_string_append_printf (summary, "%s%s", i > 0 ? " · " : "", line->label);
         }
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary->str);
+      kes_row_set_accessible_name (expander, NULL, kes_crisis_essentials_heading (s), summary->str);
       adw_preferences_group_add (self->essentials_group, expander);
       g_ptr_array_add (self->essentials.rows, expander);
     }

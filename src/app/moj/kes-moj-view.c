@@ -459,6 +459,8 @@ add_reports_group (KesMojView *self)
   kes_widget_set_handle (routine, "moj-new-report");
   g_signal_connect (routine, "clicked", G_CALLBACK (new_report_clicked_cb), self);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (urgent), _("Urgent Report"));
+  /* GTK 4.8 names a menu button by its type ("GtkMenuButton"). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (urgent), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Urgent Report"), -1);
   gtk_widget_add_css_class (urgent, "flat");
   for (guint i = 0; i < kes_code_list_get_n_codes (triggers); i++)
     {
