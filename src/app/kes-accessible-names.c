@@ -24,8 +24,9 @@
  * - A switch or check box that a row activates is labelled by the row's
  *   title (libadwaita adds the relation); an accessible label set on it as
  *   well made "Young carer Young carer". The relation is kept.
- * - The items of a drop-down's list have no name: each is labelled by its
- *   label, whatever it is bound to.
+ * - The items of a drop-down's list, and the item a combo row shows as its
+ *   value, have no name: each is labelled by its label, whatever it is
+ *   bound to.
  * - A preferences group has no name: it is named by its title, so that a
  *   screen reader says which group the focus entered.
  */
@@ -120,7 +121,7 @@ name_widget (GtkWidget *widget)
                          : _("Scroll left and right"));
   else if (GTK_IS_COLUMN_VIEW (parent) && is_type_named (widget, "GtkListItemWidget"))
     set_label (widget, _("Column headings"));
-  else if (is_type_named (widget, "GtkListItemWidget") && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL
+  else if (is_type_named (widget, "GtkListItemWidget")
            && (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL
                || gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL))
     {

@@ -396,7 +396,7 @@ def choose_item(app, name, label):
                                                            and n.getRole() == pyatspi.ROLE_LABEL)] if found else []
 
     def shown():
-        item = find(button, lambda n: n.name == "GtkListItemWidget")
+        item = find(button, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM)
         return find(item, lambda n: n.getRole() == pyatspi.ROLE_LABEL).name if item else None
 
     # A popover anchored off the screen has no monitor (a critical on 4.8).

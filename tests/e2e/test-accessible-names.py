@@ -128,9 +128,12 @@ def open_walk_close(app, walk, where, name, page):
     """Presses the button named @name; walks the window it opens (or, for
     a form inside the page, the page) and closes it again."""
     try:
-        button = wait_for(f"“{name}” on {where}", lambda: find(page, lambda n: n.getRole() in BUTTONS
-                                                              and n.name == name and on_screen(n)
-                                                              and sensitive(n)), 10)
+        # In the page, or (New Patient) in the window's header bar.
+        button = wait_for(f"“{name}” on {where}",
+                          lambda: find(page, lambda n: n.getRole() in BUTTONS and n.name == name
+                                       and on_screen(n) and sensitive(n))
+                          or find(main_window(app), lambda n: n.getRole() in BUTTONS and n.name == name
+                                  and on_screen(n) and sensitive(n)), 10)
     except Failure:
         # Offered only for some records or states: said, not hidden.
         walk.skipped.append(f"{where} → {name}")
