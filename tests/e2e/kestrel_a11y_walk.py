@@ -7,7 +7,7 @@
 import re
 import time
 
-from kestrel_atspi import pyatspi
+from kestrel_atspi import drawn, pyatspi
 
 # What a person can act on: a screen reader announces each of these by
 # name when the focus reaches it.
@@ -63,14 +63,6 @@ def path_of(node):
             steps.append(f"{node.getRoleName()} “{label[:50]}”")
         node = node.parent
     return " / ".join(reversed(steps))
-
-
-def drawn(node):
-    try:
-        extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    except NotImplementedError:
-        return True
-    return extents.width > 0 and extents.height > 0
 
 
 def interactive_on_screen(root):

@@ -119,17 +119,20 @@ def showing(node):
     return node.getState().contains(pyatspi.STATE_VISIBLE)
 
 
-def on_screen(node):
-    """GTK 4.8 calls the widgets of a hidden tab "visible" too; one never
-    drawn has no size on the screen. (One drawn once and hidden since keeps
-    its old place, so this is no test of a page hidden later.)"""
-    if not showing(node):
-        return False
+def drawn(node):
+    """Whether @node has a size on the screen: GTK 4.8 calls the widgets of
+    a hidden tab "visible" too, but one never drawn has no size. (One drawn
+    once and hidden since keeps its old place, so this is no test of a page
+    hidden later.)"""
     try:
         extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     except NotImplementedError:
         return True
     return extents.width > 0 and extents.height > 0
+
+
+def on_screen(node):
+    return showing(node) and drawn(node)
 
 
 def sensitive(node):
@@ -431,6 +434,28 @@ def scroll_into_view(node):
                         "click", "5" if y + h > height - 20 else "4"], check=True)
         time.sleep(0.15)
     raise Failure("could not scroll to the widget")
+
+
+def open_from_caseload(app, patient):
+    """Opens @patient ({"nhs", "name"}) from the caseload: the search typed
+    with the NHS number, the row pressed twice. The list refilters as the
+    search is typed: a row found a moment too early can move, so it is
+    pressed again until the record opens."""
+    search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
+    search.queryEditableText().setTextContents(patient["nhs"])
+    for attempt in range(3):
+        time.sleep(1)
+        row = wait_for(f"{patient['name']} in the caseload",
+                       lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL
+                                    and n.name == patient["name"] and on_screen(n)))
+        press(row, double=True)
+        try:
+            wait_for(f"{patient['name']}'s record", lambda: by_handle(app, "edit-record"), 15)
+            return
+        except Failure:
+            if attempt == 2:
+                raise
+            log("the record did not open: pressing again")
 
 
 def sign_in_as(app, user, password):

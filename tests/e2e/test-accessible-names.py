@@ -11,16 +11,15 @@
 #
 # Usage: test-accessible-names.py KESTREL KESTREL_CLI [SCHEMA_DIR]
 
-import os
 import sqlite3
 import subprocess
 import sys
 import time
 
 from kestrel_a11y_walk import Walk
-from kestrel_atspi import (BUTTONS, Failure, button_labelled, find, log, nodes, on_screen, press, pyatspi, run_demo_journey,
-                           secret_field, sensitive, show_area, showing, sidebar_row, start_app,
-                           text_field, type_into, type_secret, wait_for)
+from kestrel_atspi import (BUTTONS, Failure, find, log, nodes, on_screen, open_from_caseload, press, pyatspi,
+                           run_demo_journey, sensitive, show_area, showing, sidebar_row, sign_in_as, start_app,
+                           wait_for)
 
 AREAS = ("Today", "Caseload", "Referrals", "Reports", "Carers", "Liaison & Diversion", "Administration")
 # The buttons that open a form or a secondary window, where each is (its
@@ -83,19 +82,6 @@ def windows(app):
 def main_window(app):
     return wait_for("the main window", lambda: next((w for w in windows(app) if w.name.startswith("Kestrel")),
                                                     None))
-
-
-def sign_in(app, user, password):
-    button = wait_for("the Sign In button", lambda: button_labelled(app, "Sign In"), 90)
-    form = button.parent
-    while form is not None and find(form, lambda n: n.name == "User name"
-                                    and n.getRole() == pyatspi.ROLE_TEXT) is None:
-        form = form.parent
-    type_into(form, "User name", user)
-    type_secret(form, "Password", password)
-    button.queryAction().doAction(0)
-    wait_for(f"{user} signed in", lambda: (row := sidebar_row(app, "Caseload")) is not None and showing(row), 60)
-    log(f"signed in as {user}")
 
 
 def settle():
@@ -217,29 +203,9 @@ def pick_patient(database):
     return {"nhs": row[0], "name": f"{row[1].upper()}, {row[2]}"}
 
 
-def record_open(app):
-    return find(app, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON and n.name.endswith("Edit")
-                and on_screen(n))
-
-
 def open_patient(app, patient):
     show_area(app, "Caseload")
-    search = wait_for("the caseload search",
-                      lambda: find(app, lambda n: n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
-                                   and n.name.startswith("Search the caseload") and on_screen(n)))
-    search.queryEditableText().setTextContents(patient["nhs"])
-    for attempt in range(3):
-        time.sleep(1)
-        row = wait_for(f"{patient['name']} in the caseload",
-                       lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL
-                                    and n.name == patient["name"] and on_screen(n)))
-        press(row, double=True)
-        try:
-            wait_for(f"{patient['name']}'s record", lambda: record_open(app), 15)
-            break
-        except Failure:
-            if attempt == 2:
-                raise
+    open_from_caseload(app, patient)
     log(f"opened {patient['name']}")
 
 
@@ -272,7 +238,7 @@ def main_journey(kestrel, cli, database, env, processes):
     walk = Walk()
     try:
         walk.screen("sign-in", main_window(app))
-        sign_in(app, *CLINICIAN)
+        sign_in_as(app, *CLINICIAN)
         walk_areas(app, walk, "clinician", AREA_FORMS)
         open_patient(app, pick_patient(database))
         walk_record(app, walk)

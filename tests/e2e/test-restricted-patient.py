@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import time
 
-from kestrel_atspi import (Failure, button_labelled, by_handle, choose_with_keys, click, find, log, on_screen,
+from kestrel_atspi import (Failure, open_from_caseload, button_labelled, by_handle, choose_with_keys, click, find, log, on_screen,
                            press, pyatspi, run_demo_journey, showing, sign_in_as, start_app, stop_app, text_of,
                            type_into, wait_for)
 
@@ -45,23 +45,7 @@ def pick_patient(database):
 
 
 def open_patient(app, patient):
-    search = wait_for("the caseload search", lambda: by_handle(app, "caseload-search"))
-    search.queryEditableText().setTextContents(patient["nhs"])
-    # The list refilters as the search is typed: a row found a moment too
-    # early can move. Press again until the record opens.
-    for attempt in range(3):
-        time.sleep(1)
-        row = wait_for(f"{patient['name']} in the caseload",
-                       lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL
-                                    and n.name == patient["name"] and on_screen(n)))
-        press(row, double=True)
-        try:
-            wait_for(f"{patient['name']}'s record", lambda: by_handle(app, "edit-record"), 15)
-            break
-        except Failure:
-            if attempt == 2:
-                raise
-            log("the record did not open: pressing again")
+    open_from_caseload(app, patient)
     tab = wait_for("the Legal & MoJ tab",
                    lambda: find(app, lambda n: n.name == "Legal & MoJ" and on_screen(n)
                                 and n.getRole() in (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
