@@ -155,7 +155,6 @@ GROUPS = (pyatspi.ROLE_PANEL, pyatspi.ROLE_LIST, pyatspi.ROLE_FILLER, pyatspi.RO
 HANDLES = {
     "add-note": (BUTTONS, "Add Note"),
     "back-to-caseload": (BUTTONS, "Caseload"),
-    "care-form-error": (LABELS, re.compile(r"^(Please|Can|Not|Need|The|This|Give|Say|\w+:)")),
     "care-form-save": (BUTTONS, "Save"),
     "caseload-count": (LABELS, re.compile(r"^\d[\d,]* (patient|of)")),
     "caseload-search": (FIELDS, "Search the caseload"),
@@ -175,13 +174,11 @@ HANDLES = {
     "patient-next-review": (LABELS, re.compile(r"^Next review ")),
     "plan-item-add": (BUTTONS, "Add a Need"),
     "record-onward-referral": (BUTTONS, "Record Referral"),
-    "referral-clocks": (LABELS, "Waiting times"),
-    "referral-eligibility": (LABELS, "Eligibility"),
     "referral-reason": (FIELDS, "Reason for referral"),
     "referral-referrer": (FIELDS, "Referrer"),
-    "referral-stage": (LABELS, re.compile(r" since ")),
+    # "Received since 7 Dec 2026" (kes-referral-view.c)
+    "referral-stage": (LABELS, re.compile(r"^[A-Z][^.,:]* since \d{1,2} [A-Z][a-z]+ \d{4}$")),
     "referral-unit": (FIELDS, "Ward or hospital"),
-    "referral-view-message": (LABELS, re.compile(r"\w")),
     "save-record": (BUTTONS, "Save"),
     "save-referral": (BUTTONS, "Save Referral"),
     "sign-in": (BUTTONS, "Sign In"),
@@ -399,8 +396,9 @@ def choose_item(app, name, label):
                                                            and n.getRole() == pyatspi.ROLE_LABEL)] if found else []
 
     def shown():
-        item = find(button, lambda n: n.getRole() == pyatspi.ROLE_LIST_ITEM)
-        return find(item, lambda n: n.getRole() == pyatspi.ROLE_LABEL).name if item else None
+        # The button shows the choice in a label of its own.
+        chosen = find(button, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == label and showing(n))
+        return label if chosen is not None else None
 
     # A popover anchored off the screen has no monitor (a critical on 4.8).
     scroll_into_view(button)

@@ -85,7 +85,9 @@ def field(form, description):
     """The editable text of the form's row titled ROWS[@description] (an
     entry row holds its text one level down)."""
     def editable():
-        node = find(form, lambda n: n.name == ROWS[description] and showing(n)
+        title = ROWS[description]
+        # A date row's title carries its format: "Review date (dd/mm/yyyy)".
+        node = find(form, lambda n: (n.name == title or (n.name or "").startswith(title + " (")) and showing(n)
                     and n.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TEXT))
         if node is None:
             return None
@@ -116,8 +118,8 @@ def write_care_plan(app, review):
 
     # Who will do it left out: refused, said in words, nothing lost.
     click(by_handle(form, "care-form-save"))
-    error = wait_for("the refusal", lambda: (node := by_handle(form, "care-form-error")) is not None
-                     and "say who will do it" in text_of(node) and node)
+    error = wait_for("the refusal", lambda: find(form, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
+                                                        and "say who will do it" in (n.name or "")))
     log(f"refused: {text_of(error)}")
     if f"Need 1 ({NEED}): say who will do it" not in text_of(error):
         raise Failure(f"the refusal does not name the need: {text_of(error)}")
