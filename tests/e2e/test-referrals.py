@@ -58,9 +58,9 @@ def sidebar_row(app, area):
 
 
 def labelled(app, name, says):
-    """A showing label named @name whose text @says accepts."""
-    return find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == name and showing(n)
-                and says(text_of(n)))
+    """A showing label whose text @says accepts. (@name, its accessible
+    label in the UI file, is replaced by its text once GTK 4.8 sets it.)"""
+    return find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n) and says(text_of(n)))
 
 
 def fill(app, description, value):
@@ -94,8 +94,8 @@ def record_referral(app, patient_label):
     click(wait_for("Save Referral", lambda: by_handle(app, "save-referral")))
     stage = wait_for("the saved referral's page", lambda: by_handle(app, "referral-stage"), 30)
     wait_for("the referral at “Received”", lambda: text_of(stage).startswith("Received since"))
-    # The labels named "Eligibility" and "Waiting times" on this referral's
-    # page (the patient's earlier referrals have their own).
+    # The eligibility and waiting-time labels on this referral's page, by
+    # what they say.
     eligibility = wait_for("the eligibility on the page",
                            lambda: labelled(app, "Eligibility", lambda t: "outside the team’s catchment" in t))
     log(f"eligibility: {text_of(eligibility)!r}")
