@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-care-record.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-moj.h"
 #include "kes-record-import-rules.h"
@@ -18,22 +19,32 @@
  * fields. @patient_id: the patient the record belongs to, which its data
  * does not repeat; @on is the day the revision was written. */
 GPtrArray *
-kes_record_import_validate_other (const char  *kind,
-                                  const char  *patient_id,
-                                  const char  *json,
-                                  const GDate *on,
-                                  GError     **error)
+kes_record_import_validate_other (const char         *kind,
+                                  const char         *patient_id,
+                                  const char         *json,
+                                  const GDate        *on,
+                                  const KesCatchment *catchment,
+                                  GError            **error)
 {
   KesMojKind moj_kind;
 
   if (g_str_equal (kind, "referral"))
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();
+      GPtrArray *issues;
+      const char *area;
 
       if (!kes_referral_load_json (referral, json, error))
         return NULL;
       kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
-      return kes_referral_validate (referral);
+      issues = kes_referral_validate (referral);
+      /* Areas are this database's directory data: one it does not have is
+       * added by an administrator first (kes_store_save_referral's rule). */
+      area = kes_referral_get_text (referral, KES_REFERRAL_AREA);
+      if (*area != '\0' && !kes_catchment_knows (catchment, area))
+        g_ptr_array_add (issues, kes_issue_new ("area", KES_ISSUE_ERROR,
+                                                _("Area “%s” is not one of the catchment areas"), area));
+      return issues;
     }
   if (kes_moj_kind_from_string (kind, &moj_kind))
     {

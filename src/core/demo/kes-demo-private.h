@@ -45,7 +45,8 @@ int      kes_demo_moj_discharged_days_ago (guint index);
  * through the pathway instead. @discharged_days_ago is the discharge the
  * rest of the demo data already dates (a conditional discharge), or -1 to
  * choose one. */
-gboolean kes_demo_add_referrals (GPtrArray   *sink,
+gboolean kes_demo_add_referrals (GPtrArray          *sink,
+                                 const KesCatchment *catchment,
                                  guint        seed,
                                  KesPatient  *patient,
                                  const char  *legal,

@@ -8,6 +8,7 @@
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-catchment.h"
 #include "kes-demo-private.h"
 #include "kes-demo.h"
 #include "kes-error.h"
@@ -232,6 +233,7 @@ typedef struct
   guint32               seed;
   KesAuditTail          tail;     /* the audit chain as the records are sealed */
   const char           *actor_id;
+  KesCatchment         *catchment; /* the areas, for the referrals' eligibility */
 } Maker;
 
 /* One patient and everything recorded about them, ready to write (runs on
@@ -299,7 +301,8 @@ make_patient (guint     index,
   if (!kes_demo_add_community (records, maker->seed * 7919u + index, id, error))
     return NULL;
   /* A conditionally discharged patient's referral ends on that discharge. */
-  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, legal, clinician, coordinator,
+  if (!kes_demo_add_referrals (records, maker->catchment, maker->seed * 104729u + index, patient, legal,
+                               clinician, coordinator,
                                g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
     return NULL;
   /* The audit entries hashed here too, off the writer's thread. */
@@ -356,7 +359,8 @@ generate (KesStore             *store,
   g_autoptr(GDate) today = kes_clock_today ();
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(KesStaff) author = NULL;
-  Maker maker = { rand, clinical_rand, NULL, 1, now, today, options, seed, { 0 }, NULL };
+  g_autoptr(KesCatchment) catchment = NULL;
+  Maker maker = { rand, clinical_rand, NULL, 1, now, today, options, seed, { 0 }, NULL, NULL };
   gboolean ok;
 
   /* Accounts and staff first, in a transaction of their own: the patients
@@ -382,7 +386,8 @@ generate (KesStore             *store,
 
   /* The records are written as the demo clinician, their author. */
   kes_store_set_actor (store, author);
-  ok = kes_store_audit_read_tail (store, &maker.tail, error) &&
+  maker.catchment = catchment = kes_store_get_catchment (store, error);
+  ok = catchment != NULL && kes_store_audit_read_tail (store, &maker.tail, error) &&
        write_patients (store, &maker, progress, user_data, error) &&
        kes_demo_add_carers (store, author, error) &&
        kes_demo_add_liaison (store, error);
