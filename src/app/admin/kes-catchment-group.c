@@ -93,8 +93,9 @@ open_editor (KesCatchmentGroup *self,
   int current;
 
   dialog = adw_message_dialog_new (parent_window (self), adding ? _("Add Catchment Area") : _("Edit Catchment Area"),
-                                   _("Whether a referral from the area meets the catchment criterion follows "
-                                     "how it stands here. Referrals keep the area when it is renamed."));
+                                   _("A referral from an own or external area meets the catchment criterion; "
+                                     "one from an area outside the catchment does not. Referrals keep the "
+                                     "area when it is renamed."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -244,8 +245,6 @@ area_row (KesCatchmentGroup *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button (area, retired ? _("_Bring Back…") : _("Re_tire…"), retire,
                                          G_CALLBACK (retire_clicked_cb), self));
-  if (retired)
-    gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data_full (G_OBJECT (row), AREA_KEY, g_object_ref (area), g_object_unref);
   return row;
 }
