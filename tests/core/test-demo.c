@@ -547,6 +547,33 @@ assert_generated (Fixture *fixture,
   for (guint i = 0; i < due->len; i++)
     in_reach_due |= g_str_equal (kes_due_item_get_kind (due->pdata[i]), "in-reach-task");
   g_assert_true (in_reach_due);
+
+  /* Issue 21: every area has something to show. The demo clinician
+   * coordinates a caseload of their own ("My caseload" is not empty)... */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM patient p JOIN staff s ON s.id = p.coordinator_id "
+                                             "WHERE s.username = 'demo.clinician'"), >=, 3);
+  /* ...with signed-off risk assessments, each judgement the clinician's own
+   * (typed in: the demo never works a level out), with a formulation... */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM risk_assessment r JOIN patient p ON p.id = "
+                                             "r.patient_id JOIN staff s ON s.id = p.coordinator_id WHERE "
+                                             "s.username = 'demo.clinician'"), >=, 3);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM risk_assessment a JOIN revision v ON "
+                                             "v.record_id = a.id WHERE json_extract (v.data, '$.status') = "
+                                             "'completed' AND length (json_extract (v.data, "
+                                             "'$.fields.formulation')) > 40"), >=, 3);
+  /* ...carers with a best-interests consent (how capacity was assessed,
+   * who was consulted) and assessments the carer signed, typed or on paper. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_consent c JOIN record r ON r.id = c.id "
+                                             "JOIN revision v ON v.record_id = c.id AND v.revision = r.revision "
+                                             "WHERE c.status = 'best-interests' AND json_extract (v.data, "
+                                             "'$.lacks_capacity') AND json_extract (v.data, '$.consulted') != ''"),
+                   >=, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_assessment a JOIN record r ON r.id = a.id "
+                                             "JOIN revision v ON v.record_id = a.id AND v.revision = r.revision "
+                                             "WHERE json_extract (v.data, '$.carer_signed_name') != ''"), >=, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_assessment a JOIN record r ON r.id = a.id "
+                                             "JOIN revision v ON v.record_id = a.id AND v.revision = r.revision "
+                                             "WHERE json_extract (v.data, '$.carer_signed_on_paper')"), >=, 1);
 }
 
 static void

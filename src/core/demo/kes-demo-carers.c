@@ -10,10 +10,12 @@
 
 /* Demo carers: a few patients of the demo clinician's team have a carer,
  * the patient's consent to share the care plan (due for review around
- * today) and, for every other one, a completed carer's assessment due for
- * review too, so that carers' liaison staff have work on Today. Written
- * through the store as the demo clinician, like a clinician's saves,
- * after the bulk-written records. */
+ * today; one in four a best-interests decision for a patient who lacks
+ * capacity to decide, under the Mental Capacity Act) and, for every other
+ * one, a completed carer's assessment due for review too, signed by the
+ * carer (their name typed, or a paper copy signed), so that carers'
+ * liaison staff have work on Today. Written through the store as the demo
+ * clinician, like a clinician's saves, after the bulk-written records. */
 
 #define DEMO_CARERS 12
 
@@ -99,6 +101,21 @@ add_carer (KesStore    *store,
   kes_field_record_set_list (consent, "scope", scope);
   kes_field_record_set_text (consent, "decided_on", decided);
   kes_field_record_set_text (consent, "review_date", review);
+  if (index % 4 == 1)
+    {
+      g_autofree char *assessed_capacity = days_from_today (-172);
+
+      kes_field_record_set_text (consent, "status", "best-interests");
+      kes_field_record_set_bool (consent, "lacks_capacity", TRUE);
+      kes_field_record_set_text (consent, "capacity_assessment",
+                                 "Acutely unwell on the ward: could not retain the information long enough "
+                                 "to weigh it, on two visits a week apart (demo).");
+      kes_field_record_set_text (consent, "capacity_assessed_on", assessed_capacity);
+      kes_field_record_set_text (consent, "best_interests",
+                                 "The carer gives the medication at home and needs the care plan to do it "
+                                 "safely; the patient has wanted them involved when well (demo).");
+      kes_field_record_set_text (consent, "consulted", "The carer; the responsible clinician; ward staff (demo)");
+    }
   if (!save (store, link, error) || !save (store, consent, error))
     return FALSE;
 
@@ -116,6 +133,12 @@ add_carer (KesStore    *store,
       kes_field_record_set_text (assessment, "assessed_on", assessed);
       kes_field_record_set_text (assessment, "review_date", due);
       kes_field_record_set_text (assessment, "support_plan", "Respite one weekend a month (demo).");
+      /* Signed by the carer: their name typed, or every other one on paper. */
+      if (index % 4 == 0)
+        kes_field_record_set_text (assessment, "carer_signed_name", names[index % G_N_ELEMENTS (names)]);
+      else
+        kes_field_record_set_bool (assessment, "carer_signed_on_paper", TRUE);
+      kes_field_record_set_text (assessment, "carer_signed_on", assessed);
       if (!save (store, assessment, error))
         return FALSE;
     }

@@ -350,6 +350,7 @@ gboolean
 kes_demo_add_referrals (GPtrArray          *sink,
                         const KesCatchment *catchment,
                         guint        seed,
+                        gboolean     open,
                         KesPatient  *patient,
                         const char  *legal,
                         KesStaff    *clinician,
@@ -360,7 +361,7 @@ kes_demo_add_referrals (GPtrArray          *sink,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GDate) today = kes_clock_today ();
   int discharged_ago = discharged_days_ago >= 0 ? discharged_days_ago : g_rand_int_range (rand, 30, 1500);
-  gboolean in_progress = g_rand_int_range (rand, 0, 1000) < OPEN_PER_THOUSAND;
+  gboolean in_progress = g_rand_int_range (rand, 0, 1000) < OPEN_PER_THOUSAND || open;
   int declined_ago = discharged_ago + g_rand_int_range (rand, 400, 700);
 
   if (g_rand_int_range (rand, 0, 10) == 0 && adult_then (patient, today, declined_ago) &&
