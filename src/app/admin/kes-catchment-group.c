@@ -209,12 +209,14 @@ add_clicked_cb (KesCatchmentGroup *self)
 
 static GtkWidget *
 row_button (KesFieldRecord *area,
-            const char     *mnemonic,
+            const char     *label,
             const char     *accessible,
             GCallback       callback,
             gpointer        self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  /* No mnemonic: a row's buttons are reached by Tab, and a mnemonic beside
+   * an accessible label would be announced twice. */
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -241,9 +243,9 @@ area_row (KesCatchmentGroup *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (!retired)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_button (area, _("_Edit…"), edit, G_CALLBACK (edit_clicked_cb), self));
+                               row_button (area, _("Edit…"), edit, G_CALLBACK (edit_clicked_cb), self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button (area, retired ? _("_Bring Back…") : _("Re_tire…"), retire,
+                             row_button (area, retired ? _("Bring Back…") : _("Retire…"), retire,
                                          G_CALLBACK (retire_clicked_cb), self));
   g_object_set_data_full (G_OBJECT (row), AREA_KEY, g_object_ref (area), g_object_unref);
   return row;
