@@ -60,6 +60,16 @@ gboolean kes_demo_add_referrals (GPtrArray          *sink,
 /* Carers, consent to share and carer's assessments due for review for a
  * few patients of @clinician's team, saved through the store as them
  * (kes-demo-carers.c); after the bulk-written records. */
+/* Today moved by @days (negative: earlier), as YYYY-MM-DD. */
+char      *kes_demo_days_from_today (int          days);
+/* Up to @limit patients, by name, of the team (@by_coordinator FALSE) or
+ * the care coordinator whose id is @id (kes-demo-carers.c). */
+GPtrArray *kes_demo_patients        (KesStore    *store,
+                                     gboolean     by_coordinator,
+                                     const char  *id,
+                                     guint        limit,
+                                     GError     **error);
+
 /* Signed-off risk assessments for a few of @clinician's own caseload, as
  * @clinician (whose @password signs them), with the clinician's own
  * formulation and judgements (kes-demo-risk.c); after the bulk-written

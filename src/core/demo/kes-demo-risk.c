@@ -41,47 +41,14 @@ static const Judgement judgements[] = {
     "Protective: his work placement and his brother's support (demo)." },
 };
 
-static char *
-days_from_today (int days)
-{
-  g_autoptr(GDate) date = kes_clock_today ();
-
-  if (days >= 0)
-    g_date_add_days (date, days);
-  else
-    g_date_subtract_days (date, -days);
-  return kes_date_to_iso (date);
-}
-
-static GPtrArray *
-caseload (KesStore  *store,
-          KesStaff  *clinician,
-          GError   **error)
-{
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  KesDbStmt *stmt = kes_store_prepare (store,
-    "SELECT id FROM patient WHERE coordinator_id = ? ORDER BY sort_name, id LIMIT ?", error);
-
-  if (stmt == NULL)
-    {
-      g_ptr_array_unref (ids);
-      return NULL;
-    }
-  kes_store_bind_text (stmt, 1, kes_staff_get_id (clinician));
-  kes_db_bind_int (stmt, 2, DEMO_RISK_ASSESSMENTS);
-  while (kes_db_step (stmt) == KES_DB_ROW)
-    g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
-  kes_db_reset (stmt);
-  return ids;
-}
-
 gboolean
 kes_demo_add_risk (KesStore    *store,
                    KesStaff    *clinician,
                    const char  *password,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) patients = caseload (store, clinician, error);
+  g_autoptr(GPtrArray) patients = kes_demo_patients (store, TRUE, kes_staff_get_id (clinician),
+                                                    DEMO_RISK_ASSESSMENTS, error);
 
   if (patients == NULL)
     return FALSE;
@@ -89,8 +56,8 @@ kes_demo_add_risk (KesStore    *store,
     {
       const Judgement *judgement = &judgements[i % G_N_ELEMENTS (judgements)];
       g_autoptr(KesRiskAssessment) risk = kes_risk_assessment_new (patients->pdata[i], "HCR-20", "3", 1);
-      g_autofree char *assessed = days_from_today (-20 - 30 * (int) i);
-      g_autofree char *review = days_from_today (150 - 30 * (int) i);
+      g_autofree char *assessed = kes_demo_days_from_today (-20 - 30 * (int) i);
+      g_autofree char *review = kes_demo_days_from_today (150 - 30 * (int) i);
 
       kes_risk_assessment_set_assessed_on (risk, assessed);
       kes_risk_assessment_set_completed_by (risk, kes_staff_get_display_name (clinician));
