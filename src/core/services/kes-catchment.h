@@ -58,11 +58,13 @@ const char     *kes_catchment_get_code          (const KesCatchment  *self,
 gboolean        kes_catchment_get_retired       (const KesCatchment  *self,
                                                  guint                position);
 
-/* The areas as they stand (retired ones too), by name; needs
+/* The areas as they stand (retired ones too): the team's own, then
+ * external, then outside the catchment, each by name; needs
  * view-directory, which every role has. */
 KesCatchment   *kes_store_get_catchment         (KesStore            *store,
                                                  GError             **error);
-/* The areas as an administrator edits them, in use first, by name;
+/* The areas as an administrator edits them, in use first, in the same
+ * order;
  * retired ones too when @include_retired. Needs view-directory. */
 GPtrArray      *kes_store_list_catchment_areas  (KesStore            *store,
                                                  gboolean             include_retired,

@@ -177,6 +177,10 @@ kes_catchment_get_retired (const KesCatchment *self,
 
 /* ---- In the store ---- */
 
+/* The team's own areas, then those it takes external referrals from, then
+ * those outside the catchment (the order the fixed lists had). */
+#define IN_CATCHMENT_FIRST "CASE c.membership WHEN 'own' THEN 0 WHEN 'external' THEN 1 ELSE 2 END"
+
 KesCatchment *
 kes_store_get_catchment (KesStore  *self,
                          GError   **error)
@@ -191,7 +195,7 @@ kes_store_get_catchment (KesStore  *self,
     return NULL;
   stmt = kes_store_prepare (self,
     "SELECT c.code, c.name, c.membership, c.retired FROM catchment_area c JOIN record r ON r.id = c.id "
-    "WHERE r.state = 'active' ORDER BY c.name COLLATE NOCASE, c.code", error);
+    "WHERE r.state = 'active' ORDER BY " IN_CATCHMENT_FIRST ", c.name COLLATE NOCASE, c.code", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
@@ -218,7 +222,8 @@ kes_store_list_catchment_areas (KesStore    *self,
   return kes_store_query_field_records (self, &kes_catchment_area_kind,
     "SELECT c.id FROM catchment_area c JOIN record r ON r.id = c.id "
     "WHERE r.state = 'active' AND (?1 IS NOT NULL OR c.retired = 0) "
-    "ORDER BY c.retired, c.name COLLATE NOCASE, c.code", include_retired ? "1" : NULL, NULL, error);
+    "ORDER BY c.retired, " IN_CATCHMENT_FIRST ", c.name COLLATE NOCASE, c.code", include_retired ? "1" : NULL,
+    NULL, error);
 }
 
 /* The id of the area other than @id whose @column is @value (names
