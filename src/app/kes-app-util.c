@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-catchment.h"
 #include "kes-codes.h"
 #include "kes-dropdown-search.h"
 #include "kes-patient.h"
@@ -141,6 +142,30 @@ kes_dropdown_fill_teams (GtkDropDown *dropdown,
                      (const char * const *) codes->pdata,
                      (const char * const *) labels->pdata,
                      n);
+}
+
+void
+kes_dropdown_fill_areas (GtkDropDown        *dropdown,
+                         const KesCatchment *catchment,
+                         const char         *keep_code,
+                         gboolean            include_retired,
+                         const char         *none_label)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = catchment != NULL ? kes_catchment_get_n_areas (catchment) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = kes_catchment_get_code (catchment, i);
+
+      if (!include_retired && kes_catchment_get_retired (catchment, i) && g_strcmp0 (code, keep_code) != 0)
+        continue;
+      g_ptr_array_add (codes, (gpointer) code);
+      g_ptr_array_add (labels, (gpointer) kes_catchment_area_name (catchment, code));
+    }
+  kes_dropdown_fill (dropdown, none_label, (const char * const *) codes->pdata,
+                     (const char * const *) labels->pdata, codes->len);
 }
 
 const char *

@@ -27,6 +27,14 @@ void        kes_dropdown_fill_teams      (GtkDropDown        *dropdown,
                                           GListModel         *teams,
                                           const char         *none_label);
 /* The selected code, or NULL for the "none" item or nothing selected. */
+/* The catchment areas in use (every one when @include_retired, as a
+ * filter needs), and @keep_code (a retired area a record already names)
+ * so that editing the record does not lose it. */
+void        kes_dropdown_fill_areas      (GtkDropDown        *dropdown,
+                                          const KesCatchment *catchment,
+                                          const char         *keep_code,
+                                          gboolean            include_retired,
+                                          const char         *none_label);
 const char *kes_dropdown_get_code        (GtkDropDown        *dropdown);
 /* Selects @code; a code missing from the list is added as an extra item so
  * that a stored value is never lost by saving the form. NULL or "" selects

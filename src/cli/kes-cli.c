@@ -25,6 +25,7 @@ static const KesCliCommand *const command_tables[] = {
   kes_cli_account_commands,
   kes_cli_access_commands,
   kes_cli_services_commands,
+  kes_cli_catchment_commands,
   kes_cli_referral_commands,
   kes_cli_equality_commands,
   kes_cli_rules_commands,

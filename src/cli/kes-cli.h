@@ -77,6 +77,7 @@ extern const KesCliCommand kes_cli_export_commands[];
 extern const KesCliCommand kes_cli_access_commands[];
 extern const KesCliCommand kes_cli_account_commands[];
 extern const KesCliCommand kes_cli_services_commands[];
+extern const KesCliCommand kes_cli_catchment_commands[];
 extern const KesCliCommand kes_cli_referral_commands[];
 extern const KesCliCommand kes_cli_equality_commands[];
 extern const KesCliCommand kes_cli_rules_commands[];

@@ -8,6 +8,7 @@
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-disclosure.h"
@@ -90,7 +91,12 @@ add_referral_details (KesStore    *store,
   add_value (values, _("Ward or hospital"), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
   add_code (values, _("Security level"), KES_CODES_SECURITY_LEVEL,
             kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
-  add_code (values, _("Area"), KES_CODES_REFERRAL_AREA, kes_referral_get_text (referral, KES_REFERRAL_AREA));
+  {
+    g_autoptr(KesCatchment) catchment = kes_store_get_catchment (store, NULL);
+    const char *area = kes_referral_get_text (referral, KES_REFERRAL_AREA);
+
+    add_value (values, _("Area"), catchment != NULL ? kes_catchment_display_name (catchment, area) : area);
+  }
   add_code (values, _("Legal status"), KES_CODES_LEGAL_STATUS,
             kes_referral_get_text (referral, KES_REFERRAL_LEGAL_STATUS));
   add_date (values, _("Expected discharge"), kes_referral_get_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE));
@@ -239,7 +245,9 @@ kes_report_referral_assessment (KesStore    *store,
   add_referral_details (store, document, referral);
 
   kes_document_add_heading (document, 1, _("Eligibility"));
-  warnings = kes_referral_check_eligibility (referral, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE));
+  warnings = kes_store_referral_eligibility (store, referral, error);
+  if (warnings == NULL)
+    return NULL;
   if (warnings->len == 0)
     kes_document_add_paragraph (document, _("Meets every criterion: an inpatient in a secure service, aged 18 or over, from the team’s catchment."));
   else
@@ -517,6 +525,13 @@ load_sections (KesStore    *store,
   sections[1] = (Section) { _("By month"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_PERIOD) };
   sections[2] = (Section) { _("By source"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_SOURCE) };
   sections[3] = (Section) { _("By area"), kes_referral_stats_compute (*episodes, from, to, KES_REFERRAL_GROUP_AREA) };
+  {
+    g_autoptr(KesCatchment) catchment = kes_store_get_catchment (store, error);
+
+    if (catchment == NULL)
+      return FALSE;
+    kes_referral_stats_name_areas (sections[3].rows, catchment);
+  }
   *ethnicity = kes_referral_stats_by_ethnicity (*episodes, from, to);
   {
     g_autofree char *summary = g_strdup_printf ("referral pathway report %s to %s", from, to);

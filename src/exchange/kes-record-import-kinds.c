@@ -8,6 +8,7 @@
 
 #include "kes-care-record.h"
 #include "kes-carer-capacity.h"
+#include "kes-catchment.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-field-kinds.h"
@@ -97,11 +98,12 @@ validate_field_record (const KesRecordKind  *kind,
 }
 
 static GPtrArray *
-validate_other (const char   *kind,
-                const char   *patient_id,
-                const char   *json,
-                const GDate  *on,
-                GError      **error)
+validate_other (const char          *kind,
+                const char          *patient_id,
+                const char          *json,
+                const GDate         *on,
+                const KesCatchment  *catchment,
+                GError             **error)
 {
   const KesRecordKind *field_kind = kes_field_kind_for_name (kind);
   KesMojKind moj_kind;
@@ -111,11 +113,20 @@ validate_other (const char   *kind,
   if (g_str_equal (kind, "referral"))
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();
+      GPtrArray *issues;
+      const char *area;
 
       if (!kes_referral_load_json (referral, json, error))
         return NULL;
       kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, patient_id);
-      return kes_referral_validate (referral);
+      issues = kes_referral_validate (referral);
+      /* Areas are this database's directory data: one it does not have is
+       * added by an administrator first (kes_store_save_referral's rule). */
+      area = kes_referral_get_text (referral, KES_REFERRAL_AREA);
+      if (*area != '\0' && !kes_catchment_knows (catchment, area))
+        g_ptr_array_add (issues, kes_issue_new ("area", KES_ISSUE_ERROR,
+                                                _("Area “%s” is not one of the catchment areas"), area));
+      return issues;
     }
   if (kes_moj_kind_from_string (kind, &moj_kind))
     {
@@ -142,15 +153,16 @@ validate_other (const char   *kind,
  * and legal records, care in the community), less a field required only
  * since a later Kestrel that the revision lacks. @patient_id: the patient
  * the record belongs to, which its data does not repeat; @on is the day the
- * revision was written. */
+ * revision was written; @catchment the areas a referral may name here. */
 GPtrArray *
-kes_record_import_validate_other (const char   *kind,
-                                  const char   *patient_id,
-                                  const char   *json,
-                                  const GDate  *on,
-                                  GError      **error)
+kes_record_import_validate_other (const char          *kind,
+                                  const char          *patient_id,
+                                  const char          *json,
+                                  const GDate         *on,
+                                  const KesCatchment  *catchment,
+                                  GError             **error)
 {
-  g_return_val_if_fail (kind != NULL && json != NULL, NULL);
+  g_return_val_if_fail (kind != NULL && json != NULL && catchment != NULL, NULL);
 
-  return forgive_required_later (kind, json, validate_other (kind, patient_id, json, on, error));
+  return forgive_required_later (kind, json, validate_other (kind, patient_id, json, on, catchment, error));
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-field-limits.h"
 #include "kes-record-import-rules.h"
@@ -21,6 +22,7 @@ typedef struct
   KesStore          *store;
   GDateTime         *now;
   GDateTime         *register_made;  /* the patient's first revision */
+  KesCatchment      *catchment;      /* the areas referrals may name */
 } Check;
 
 /* "Revision 2 of the register: Family name is required" — one problem a
@@ -276,7 +278,8 @@ check_contact_or_note (KesArchivedRecord  *record,
 /* ---- Every other kind: referrals, MoJ and legal records, care ---- */
 
 static gboolean
-check_other (KesArchivedRecord  *record,
+check_other (Check              *check,
+             KesArchivedRecord  *record,
              const char         *what,
              GError            **error)
 {
@@ -292,7 +295,8 @@ check_other (KesArchivedRecord  *record,
       on = g_date_new_dmy (g_date_time_get_day_of_month (at), g_date_time_get_month (at),
                            g_date_time_get_year (at));
       issues = kes_record_import_validate_other (record->kind_name, record->patient_id,
-                                                 kes_revision_get_data (revision), on, error);
+                                                 kes_revision_get_data (revision), on, check->catchment,
+                                                 error);
       if (issues == NULL)
         return FALSE;
       for (guint j = issues->len; j > 0; j--)
@@ -360,7 +364,7 @@ check_records (Check             *check,
       if ((kind == KES_ARCHIVE_CONTACT || kind == KES_ARCHIVE_NOTE)
           && !check_contact_or_note (record, patient_id, what, error))
         return FALSE;
-      if (kind == KES_ARCHIVE_OTHER && !check_other (record, what, error))
+      if (kind == KES_ARCHIVE_OTHER && !check_other (check, record, what, error))
         return FALSE;
     }
 
@@ -375,13 +379,15 @@ kes_record_import_check_rules (KesStore          *store,
   KesArchivedRecord *patient = kes_record_archive_get_patient (archive);
   g_autoptr(GDateTime) now = kes_clock_now_utc ();
   g_autoptr(GDateTime) made = NULL;
-  Check check = { store, now, NULL };
+  g_autoptr(KesCatchment) catchment = NULL;
+  Check check = { store, now, NULL, NULL };
   const KesArchiveKind kinds[] = { KES_ARCHIVE_CONTACT, KES_ARCHIVE_NOTE, KES_ARCHIVE_OTHER };
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (archive != NULL, FALSE);
 
-  if (!check_directory (archive, error)
+  check.catchment = catchment = kes_store_get_catchment (store, error);
+  if (catchment == NULL || !check_directory (archive, error)
       || !check_times (&check, patient, _("the patient’s register"), error))
     return FALSE;
 

@@ -19,12 +19,14 @@ gboolean kes_record_import_check_rules (KesStore          *store,
                                         GError           **error);
 
 /* kes-record-import-kinds.c: the problems (KesIssue) a revision of
- * another kind of record has as its own form judges it, NULL with @error
+ * another kind of record has as its own form judges it (a referral's area
+ * against @catchment, the areas of the database it goes into), NULL with @error
  * when its data can't be read. */
-GPtrArray *kes_record_import_validate_other (const char   *kind,
-                                             const char   *patient_id,
-                                             const char   *json,
-                                             const GDate  *on,
-                                             GError      **error);
+GPtrArray *kes_record_import_validate_other (const char          *kind,
+                                             const char          *patient_id,
+                                             const char          *json,
+                                             const GDate         *on,
+                                             const KesCatchment  *catchment,
+                                             GError             **error);
 
 G_END_DECLS

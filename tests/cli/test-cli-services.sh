@@ -111,5 +111,42 @@ else
   not_ok "a negative revision is refused" "$(cat "$dir/err")"
 fi
 
+# Catchment areas (issue 21): the areas referrals come from, seeded from the
+# lists that were fixed, edited like the rest of the directory.
+run catchment list
+if [ $? -eq 0 ] && [ "$(wc -l <"$dir/out")" -eq 4 ] && grep -q "^norfolk	own	in-use	Norfolk$" "$dir/out" &&
+   grep -q "^other	outside	in-use	Elsewhere (outside the catchment)$" "$dir/out"; then
+  ok "a new database lists the starting catchment areas"
+else
+  not_ok "a new database lists the starting catchment areas" "$(cat "$dir/out" "$dir/err")"
+fi
+run catchment add --name "North Essex" --membership external
+if [ $? -eq 0 ] && [ "$(cat "$dir/out")" = "north-essex" ] && run catchment list &&
+   grep -q "^north-essex	external	in-use	North Essex$" "$dir/out"; then
+  ok "adds an area, its code made from the name"
+else
+  not_ok "adds an area, its code made from the name" "$(cat "$dir/out" "$dir/err")"
+fi
+run catchment edit north-essex --name "Colchester and Tendring" && run catchment retire north-essex && run catchment list
+if grep -q "^north-essex	external	retired	Colchester and Tendring$" "$dir/out"; then
+  ok "renames and retires an area, keeping its code"
+else
+  not_ok "renames and retires an area, keeping its code" "$(cat "$dir/out" "$dir/err")"
+fi
+run catchment add --name "suffolk"
+if [ $? -eq 1 ] && grep -qF "another catchment area already has this name" "$dir/err"; then
+  ok "refuses a second area of the same name"
+else
+  not_ok "refuses a second area of the same name" "$(cat "$dir/err")"
+fi
+kes_account "$db" cal "Cal Clinician" "clinician" North
+"$cli" --database "$db" --user cal catchment restore north-essex >"$dir/out" 2>"$dir/err"
+if [ $? -eq 1 ] && grep -qF "can’t change the service directory" "$dir/err" && run catchment list &&
+   grep -q "^north-essex	external	retired" "$dir/out"; then
+  ok "a clinician can't change the catchment"
+else
+  not_ok "a clinician can't change the catchment" "$(cat "$dir/out" "$dir/err")"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -285,6 +285,8 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
                          "DROP INDEX crisis_plan_review; ALTER TABLE crisis_plan DROP COLUMN review_date; "
                          /* ...and its liaison onward referrals. */
                          "DROP TABLE ld_onward_referral; "
+                         /* ...and its catchment areas (seeded again as the file starts). */
+                         "DROP TABLE catchment_area; "
                          "PRAGMA user_version = %d",
                          kes_store_keyed_chain_version () - 1);
   kes_history_test_tamper (fixture->path, sql, FALSE);
@@ -706,10 +708,12 @@ test_migrates_schema_12 (Fixture       *fixture,
    * revisions, then the seal, the first keyed entry, over all of it. */
   follows = kes_history_test_query (path, "SELECT prev_hash FROM audit WHERE seq = 46");
   g_assert_cmpstr (follows, ==, old_head);
-  /* Less what issue 20's legal status update, after the seal, wrote. */
+  /* Less what issue 20's legal status update and issue 21's catchment
+   * areas (0022), after the seal, wrote. */
   seal = kes_history_test_query (path, "SELECT summary = printf ('keyed chain: %d earlier entries and %d revisions "
-                                       "sealed', seq - 1, (SELECT count (*) FROM revision WHERE author_id IS NOT "
-                                       "'kestrel-update-0016' AND record_id IS NOT 'kestrel-update-0016')) FROM audit "
+                                       "sealed', seq - 1, (SELECT count (*) FROM revision WHERE author_id NOT IN "
+                                       "('kestrel-update-0016', 'kestrel-update-0022') AND record_id NOT IN "
+                                       "('kestrel-update-0016', 'kestrel-update-0022'))) FROM audit "
                                        "WHERE action = 'seal' AND key_id IS NOT NULL");
   g_assert_cmpstr (seal, ==, "1");
   unkeyed = kes_history_test_query (path, "SELECT count (*) = (SELECT seq - 1 FROM audit WHERE action = 'seal') "

@@ -7,6 +7,7 @@
 
 #include "kes-audit.h"
 #include "kes-care-record.h"
+#include "kes-catchment.h"
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-demo.h"
@@ -417,10 +418,12 @@ test_batch_matches_save (Fixture       *fixture,
   {
     g_autoptr(KesReferral) saved = make_referral (patient_id, kes_staff_get_id (fixture->actor));
     g_autoptr(KesReferral) batch = make_referral (patient_id, kes_staff_get_id (fixture->actor));
+    g_autoptr(KesCatchment) catchment = kes_store_get_catchment (fixture->store, &error);
 
+    g_assert_nonnull (catchment);
     g_assert_true (kes_store_save_referral (fixture->store, saved, KES_CHANGE_CREATE, NULL, &error));
     g_assert_no_error (error);
-    write_in_batch (fixture, kes_bulk_record_referral (batch, "1980-02-03", &error));
+    write_in_batch (fixture, kes_bulk_record_referral (batch, "1980-02-03", catchment, &error));
     assert_same_rows (fixture, "referral", kes_referral_get_id (saved), kes_referral_get_id (batch));
   }
 
@@ -478,8 +481,9 @@ test_sealed_entries (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   /* The first as sealed; the others hashed when written (the fixed clock's now). */
+  /* (After the catchment areas the new file starts with, migration 0022.) */
   first_at = query_text (fixture->path, "SELECT at FROM audit WHERE action = 'create' AND summary != 'staff' "
-                                         "ORDER BY seq LIMIT 1");
+                                         "AND actor_id NOT LIKE 'kestrel-update-%' ORDER BY seq LIMIT 1");
   second_at = query_text (fixture->path, "SELECT at FROM audit WHERE action = 'create' AND summary != 'staff' "
                                           "ORDER BY seq DESC LIMIT 1");
   g_assert_cmpstr (first_at, ==, "2026-11-21T08:59:59Z");
@@ -543,6 +547,33 @@ assert_generated (Fixture *fixture,
   for (guint i = 0; i < due->len; i++)
     in_reach_due |= g_str_equal (kes_due_item_get_kind (due->pdata[i]), "in-reach-task");
   g_assert_true (in_reach_due);
+
+  /* Issue 21: every area has something to show. The demo clinician
+   * coordinates a caseload of their own ("My caseload" is not empty)... */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM patient p JOIN staff s ON s.id = p.coordinator_id "
+                                             "WHERE s.username = 'demo.clinician'"), >=, 3);
+  /* ...with signed-off risk assessments, each judgement the clinician's own
+   * (typed in: the demo never works a level out), with a formulation... */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM risk_assessment r JOIN patient p ON p.id = "
+                                             "r.patient_id JOIN staff s ON s.id = p.coordinator_id WHERE "
+                                             "s.username = 'demo.clinician'"), >=, 3);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM risk_assessment a JOIN revision v ON "
+                                             "v.record_id = a.id WHERE json_extract (v.data, '$.status') = "
+                                             "'completed' AND length (json_extract (v.data, "
+                                             "'$.fields.formulation')) > 40"), >=, 3);
+  /* ...carers with a best-interests consent (how capacity was assessed,
+   * who was consulted) and assessments the carer signed, typed or on paper. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_consent c JOIN record r ON r.id = c.id "
+                                             "JOIN revision v ON v.record_id = c.id AND v.revision = r.revision "
+                                             "WHERE c.status = 'best-interests' AND json_extract (v.data, "
+                                             "'$.lacks_capacity') AND json_extract (v.data, '$.consulted') != ''"),
+                   >=, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_assessment a JOIN record r ON r.id = a.id "
+                                             "JOIN revision v ON v.record_id = a.id AND v.revision = r.revision "
+                                             "WHERE json_extract (v.data, '$.carer_signed_name') != ''"), >=, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_assessment a JOIN record r ON r.id = a.id "
+                                             "JOIN revision v ON v.record_id = a.id AND v.revision = r.revision "
+                                             "WHERE json_extract (v.data, '$.carer_signed_on_paper')"), >=, 1);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "kes-audit.h"
 #include "kes-backup.h"
 #include "kes-carers.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-crisis-essentials.h"
 #include "kes-demo.h"
@@ -809,6 +810,16 @@ c_save_service (Walk *w, GError **e)
 }
 
 static gboolean c_withdraw_service (Walk *w, GError **e) { return kes_store_withdraw_service (w->store, "no-such-service", 1, e); }
+static gboolean c_catchment (Walk *w, GError **e) { g_autoptr(KesCatchment) result_ = kes_store_get_catchment (w->store, e); return result_ != NULL; }
+static gboolean c_catchment_areas (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_catchment_areas (w->store, TRUE, e); return result_ != NULL; }
+
+/* An area with no name: refused for the name, after the permission. */
+static gboolean
+c_save_catchment_area (Walk *w, GError **e)
+{
+  g_autoptr(KesFieldRecord) area = kes_catchment_area_new ();
+  return kes_store_save_catchment_area (w->store, area, e);
+}
 
 static gboolean
 c_backup (Walk *w, GError **e)
@@ -966,6 +977,9 @@ static const Row cases[] = {
   { "kes_store_rename_team", c_rename_team },
   { "kes_store_save_service", c_save_service },
   { "kes_store_withdraw_service", c_withdraw_service },
+  { "kes_store_get_catchment", c_catchment },
+  { "kes_store_list_catchment_areas", c_catchment_areas },
+  { "kes_store_save_catchment_area", c_save_catchment_area },
   { "kes_backup_create", c_backup },
   { "kes_backup_create_full", c_backup_full },
   { "kes_backup_restore_full", c_restore },

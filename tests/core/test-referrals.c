@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-accounts.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-due.h"
 #include "kes-error.h"
@@ -306,7 +307,7 @@ test_refusals_save_nothing (Fixture       *fixture,
   kes_referral_set_text (referral, KES_REFERRAL_AREA, "atlantis");
   g_assert_false (kes_store_save_referral (fixture->store, referral, KES_CHANGE_CREATE, NULL, &error));
   g_assert_error (error, KES_ERROR, KES_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "Area “atlantis” is not a known area");
+  g_assert_cmpstr (error->message, ==, "Area “atlantis” is not one of the catchment areas");
   g_clear_error (&error);
   g_assert_cmpuint (count_referrals (fixture), ==, 0);
   /* What was typed is kept, and no step was added. */
@@ -450,6 +451,7 @@ test_eligibility_override (Fixture       *fixture,
 {
   g_autoptr(KesPatient) young = add_patient (fixture->store, "Dunnock", "2009-01-01", "A");
   g_autoptr(KesReferral) referral = make_referral (young, "2026-11-02");
+  g_autoptr(KesCatchment) catchment = kes_store_get_catchment (fixture->store, NULL);
   g_autoptr(KesStaff) manager = NULL;
   g_autoptr(KesReferral) loaded = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
@@ -460,7 +462,7 @@ test_eligibility_override (Fixture       *fixture,
   /* Aged 17, outside the catchment, not an inpatient: three warnings. */
   kes_referral_set_text (referral, KES_REFERRAL_AREA, "other");
   kes_referral_set_inpatient (referral, FALSE);
-  warnings = kes_referral_check_eligibility (referral, "2009-01-01");
+  warnings = kes_referral_check_eligibility (referral, "2009-01-01", catchment);
   g_assert_cmpuint (warnings->len, ==, 3);
   g_assert_cmpstr (((KesIssue *) warnings->pdata[0])->field, ==, "inpatient");
   g_assert_cmpstr (((KesIssue *) warnings->pdata[1])->message, ==,
@@ -473,10 +475,10 @@ test_eligibility_override (Fixture       *fixture,
   /* Turning 18 on the referral date is eligible; the day before is not. */
   kes_referral_set_inpatient (referral, TRUE);
   kes_referral_set_text (referral, KES_REFERRAL_AREA, "cambs-peterborough");
-  warnings = kes_referral_check_eligibility (referral, "2008-11-02");
+  warnings = kes_referral_check_eligibility (referral, "2008-11-02", catchment);
   g_assert_cmpuint (warnings->len, ==, 0);
   g_clear_pointer (&warnings, g_ptr_array_unref);
-  warnings = kes_referral_check_eligibility (referral, "2008-11-03");
+  warnings = kes_referral_check_eligibility (referral, "2008-11-03", catchment);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_clear_pointer (&warnings, g_ptr_array_unref);
 
@@ -766,6 +768,7 @@ test_waiting_times (Fixture       *fixture,
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(KesCatchment) catchment = NULL;
   KesReferralStatsRow *row;
   double median;
   int p90;
@@ -815,8 +818,13 @@ test_waiting_times (Fixture       *fixture,
   g_assert_cmpint (g_array_index (row->to_discharge, int, 0), ==, 30);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
+  /* Rows by area are named from the catchment areas as they stand. */
   rows = kes_referral_stats_compute (episodes, NULL, NULL, KES_REFERRAL_GROUP_AREA);
   g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((KesReferralStatsRow *) rows->pdata[0])->label, ==, "norfolk");
+  catchment = kes_store_get_catchment (fixture->store, &error);
+  g_assert_no_error (error);
+  kes_referral_stats_name_areas (rows, catchment);
   g_assert_cmpstr (((KesReferralStatsRow *) rows->pdata[0])->label, ==, "Norfolk");
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = kes_referral_stats_compute (episodes, NULL, NULL, KES_REFERRAL_GROUP_SOURCE);
@@ -1077,7 +1085,7 @@ test_correct_intake (Fixture       *fixture,
   kes_referral_set_text (referral, KES_REFERRAL_AREA, "atlantis");
   kes_referral_set_text (referral, KES_REFERRAL_EXPECTED_DISCHARGE, "2026-09-01");
   g_assert_false (kes_store_correct_referral (fixture->store, referral, "Wrong ward recorded", &error));
-  g_assert_cmpstr (error->message, ==, "Area “atlantis” is not a known area\n"
+  g_assert_cmpstr (error->message, ==, "Area “atlantis” is not one of the catchment areas\n"
                                        "Expected discharge date 2026-09-01 is before the referral date 2026-10-01");
   g_clear_error (&error);
   g_assert_cmpstr (kes_referral_get_text (referral, KES_REFERRAL_AREA), ==, "atlantis");

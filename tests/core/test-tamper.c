@@ -294,6 +294,31 @@ test_onward_referral_service (Fixture       *fixture,
   change_row (fixture, "ld_onward_referral", id, "service_id", value);
 }
 
+/* Issue 21: the area outside the catchment made the team's own in the
+ * catchment areas table, so referrals from it would pass the eligibility
+ * check with no revision saying so. */
+static void
+test_catchment_membership (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM catchment_area WHERE membership = 'outside' "
+                                        "ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "catchment_area", id, "membership", "'own'");
+}
+
+/* An area's name changed under the referrals that show it. */
+static void
+test_catchment_renamed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM catchment_area WHERE code = 'norfolk'");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "catchment_area", id, "name", "'Essex'");
+}
+
 /* A note planted in the notes list under the id of a record that is no
  * note (so every reference in the file still resolves). */
 static void
@@ -538,6 +563,8 @@ main (int   argc,
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
   ADD ("onward-referral-service", test_onward_referral_service);
+  ADD ("catchment-membership", test_catchment_membership);
+  ADD ("catchment-renamed", test_catchment_renamed);
   ADD ("incident-rewritten", test_incident_rewritten);
   ADD ("row-without-revision", test_row_without_revision);
   ADD ("crisis-plan-review-date", test_crisis_plan_review_date);

@@ -167,6 +167,7 @@ HANDLES = {
     "moj-record-save": (BUTTONS, "Save"),
     "moj-report-save": (BUTTONS, "Save"),
     "moj-schedule": (GROUPS, "Report Schedule"),
+    "my-caseload": (BUTTONS, "My Caseload"),
     "new-patient": (BUTTONS, "New Patient"),
     "new-referral": (BUTTONS, "New Referral…"),
     "onward-reason": ((pyatspi.ROLE_LIST_ITEM,) + FIELDS, "What the service is asked to do"),

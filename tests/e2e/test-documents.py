@@ -129,6 +129,9 @@ def sign_in(app):
     type_secret(button.parent, "Password", PASSWORD)
     click(button)
     wait_for("the caseload", lambda: by_handle(app, "caseload-search"), 60)
+    # The demo clinician coordinates patients of their own, so the caseload
+    # opens on theirs: the patients chosen may be colleagues'.
+    click(wait_for("My Caseload", lambda: by_handle(app, "my-caseload")))
 
 
 def open_patient(app, patient):

@@ -134,6 +134,9 @@ def journey(kestrel, cli, database, env, processes):
     process, app = start_app([kestrel, "--database", database], env)
     processes.append(process)
     sign_in_as(app, USER, PASSWORD)
+    # The demo clinician coordinates patients of their own, so the caseload
+    # opens on theirs: the patient chosen may be a colleague's.
+    click(wait_for("My Caseload", lambda: by_handle(app, "my-caseload")))
     open_patient(app, patient)
     read_schedule(app)
     record_incident(app)

@@ -358,6 +358,110 @@ test_carer_consent_assessment (void)
   kes_clock_set_fixed (NULL);
 }
 
+/* Issue 21: the Mental Capacity Act fields show only once "lacks
+ * capacity" is on (and are stored empty while it is off); a typed
+ * signature that is not the carer's name is questioned, never refused. */
+static void
+test_capacity_fields_and_signature (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(KesFieldRecord) consent = NULL;
+  g_autofree char *patient_id = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page, *lacks;
+  AdwMessageDialog *question;
+
+  kes_clock_set_fixed (now);
+  patient_id = kes_test_add_patient (db->store, "Okafor", "Daniel", "9434765919", NULL);
+  page = GTK_WIDGET (g_object_new (KES_TYPE_CARERS_PAGE, NULL));
+  kes_carers_page_set_store (KES_CARERS_PAGE (page), db->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+  g_signal_emit_by_name (kes_test_child (page, KES_TYPE_CARERS_PAGE, "add_button"), "clicked");
+  set_text (page, "name", "Grace Okafor");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  click (page, "link-patient");
+  set_text (page, "patient", "943 476 5919");
+  set_text (page, "relationship", "Mother");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  carers = kes_store_list_carers (db->store, NULL);
+
+  /* Hidden until the patient is said to lack capacity; typed, then hidden
+   * again, they are not saved (core would refuse a best-interests decision
+   * on a consent given with capacity). */
+  click (page, "record-consent");
+  lacks = find (page, GTK_TYPE_SWITCH, "lacks_capacity");
+  for (const char * const *key = (const char * const[]) { "capacity_assessment", "capacity_assessed_on",
+                                                          "best_interests", "consulted", NULL }; *key; key++)
+    g_assert_false (gtk_widget_is_visible (find (page, G_TYPE_NONE, *key)));
+  g_assert_true (gtk_widget_is_visible (find (page, G_TYPE_NONE, "notes")));
+  screenshot (window, "carer-consent-with-capacity.png");
+  gtk_switch_set_active (GTK_SWITCH (lacks), TRUE);
+  g_assert_true (gtk_widget_is_visible (find (page, G_TYPE_NONE, "best_interests")));
+  g_assert_true (gtk_widget_is_visible (find (page, G_TYPE_NONE, "capacity_assessed_on")));
+  set_text (page, "best_interests", "Typed, then not needed.");
+  screenshot (window, "carer-consent-lacks-capacity.png");
+  gtk_switch_set_active (GTK_SWITCH (lacks), FALSE);
+  set_text (page, "status", "given");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (page, GTK_TYPE_CHECK_BUTTON, "scope:medication")), TRUE);
+  set_text (page, "decided_on", "20/11/2026");
+  set_text (page, "review_date", "20/05/2027");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  consent = kes_store_find_carer_consent (db->store, patient_id, kes_field_record_get_id (carers->pdata[0]), NULL);
+  g_assert_nonnull (consent);
+  g_assert_cmpstr (kes_field_record_get_text (consent, "best_interests"), ==, "");
+
+  /* Signed "G Okafor": asked first; going back saves nothing. */
+  click (page, "record-assessment");
+  set_text (page, "status", "offered");
+  set_text (page, "offered_on", "20/11/2026");
+  set_text (page, "carer_signed_name", "G Okafor");
+  set_text (page, "carer_signed_on", "20/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  question = kes_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_true (kes_test_has_label (GTK_WIDGET (question), "The signature “G Okafor” is not the carer’s name in "
+                                                            "the register, “Grace Okafor”. Check that the carer "
+                                                            "typed it themselves. Save it as typed, or go back "
+                                                            "and correct it?"));
+  screenshot (GTK_WIDGET (question), "carer-signature-question.png");
+  kes_test_answer (question, "back");
+  assessments = kes_store_list_carer_records (db->store, &kes_carer_assessment_kind,
+                                              kes_field_record_get_id (carers->pdata[0]), NULL, NULL);
+  g_assert_cmpuint (assessments->len, ==, 0);
+  g_clear_pointer (&assessments, g_ptr_array_unref);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (page, G_TYPE_NONE, "carer_signed_name"))), ==,
+                   "G Okafor");
+
+  /* Asked again, and saved as typed. */
+  g_signal_emit_by_name (save_button (page), "clicked");
+  question = kes_test_find_message_dialog ();
+  g_assert_nonnull (question);
+  kes_test_answer (question, "save");
+  assessments = kes_store_list_carer_records (db->store, &kes_carer_assessment_kind,
+                                              kes_field_record_get_id (carers->pdata[0]), NULL, NULL);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpstr (kes_field_record_get_text (assessments->pdata[0], "carer_signed_name"), ==, "G Okafor");
+
+  /* Their name as registered, however it is spaced or capitalised: no question. */
+  click (page, "record-assessment");
+  set_text (page, "status", "offered");
+  set_text (page, "offered_on", "21/11/2026");
+  set_text (page, "carer_signed_name", "grace  OKAFOR");
+  set_text (page, "carer_signed_on", "21/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_null (kes_test_find_message_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_test_wait (10);
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,5 +469,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/carers-ui/carer-consent-assessment", test_carer_consent_assessment);
+  g_test_add_func ("/carers-ui/capacity-fields-and-signature", test_capacity_fields_and_signature);
   return g_test_run ();
 }

@@ -445,6 +445,108 @@ test_refer_onward (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 21: a referral onward is changed (a new revision, the form as
+ * typed if refused) or marked entered in error with a reason (it leaves
+ * the list, and the history keeps it). */
+static void
+test_onward_change_and_error (void)
+{
+  g_autoptr(KesTestDb) db = kes_test_db_new (TRUE);
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+  g_autoptr(KesFieldRecord) screening = kes_screening_new ();
+  g_autoptr(KesFieldRecord) service = kes_service_new ();
+  g_autoptr(KesFieldRecord) referral = kes_onward_referral_new ();
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *onward, *row, *problem;
+  AdwMessageDialog *dialog;
+
+  kes_clock_set_fixed (now);
+  kes_field_record_set_text (service, "name", "Norwich community mental health team");
+  kes_field_record_set_text (service, "kind", "community-team");
+  kes_field_record_set_text (service, "general_phone", "01603 000 220");
+  g_assert_true (kes_store_save_service (db->store, service, &error));
+  kes_field_record_set_text (screening, "family_name", "Wren");
+  kes_field_record_set_text (screening, "gender", "2");
+  kes_field_record_set_text (screening, "ethnicity", "B");
+  kes_field_record_set_text (screening, "screened_on", "2026-11-20");
+  kes_field_record_set_text (screening, "setting", "police-custody");
+  kes_field_record_set_text (screening, "referral_source", "police");
+  kes_field_record_set_text (screening, "outcome", "diversion-community");
+  g_assert_true (kes_store_save_screening (db->store, screening, KES_CHANGE_CREATE, NULL, &error));
+  kes_field_record_set_text (referral, "screening_id", kes_field_record_get_id (screening));
+  kes_field_record_set_text (referral, "service_id", kes_field_record_get_id (service));
+  kes_field_record_set_text (referral, "referred_on", "2026-11-21");
+  kes_field_record_set_text (referral, "reason", "Assessment this week");
+  g_assert_true (kes_store_save_onward_referral (db->store, referral, &error));
+  g_assert_no_error (error);
+
+  onward = kes_liaison_onward_new (db->store, kes_field_record_get_id (screening));
+  gtk_window_set_child (GTK_WINDOW (window), onward);
+  gtk_window_present (GTK_WINDOW (window));
+  kes_test_wait (50);
+  problem = kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "problem_label");
+
+  /* Change: the form holds the referral; a date before the screening is
+   * refused with what was typed kept; put right, saved as revision 2. */
+  row = kes_test_find_row (onward, "Norwich community mental health team");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (kes_test_find_button (row, "Change…"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD,
+                                                                        "reason_entry"))), ==,
+                   "Assessment this week");
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "reason_entry")),
+                         "Assessment on Thursday; housing needs too");
+  kes_editable_set_date (GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "date_entry")),
+                         "2026-11-19");
+  g_signal_emit_by_name (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "record_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (problem)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD,
+                                                                        "reason_entry"))), ==,
+                   "Assessment on Thursday; housing needs too");
+  kes_editable_set_date (GTK_EDITABLE (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "date_entry")),
+                         "2026-11-21");
+  g_signal_emit_by_name (kes_test_child (onward, KES_TYPE_LIAISON_ONWARD, "record_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (problem));
+  made = kes_store_list_onward_referrals (db->store, kes_field_record_get_id (screening), &error);
+  g_assert_cmpuint (made->len, ==, 1);
+  g_assert_cmpstr (kes_field_record_get_text (made->pdata[0], "reason"), ==,
+                   "Assessment on Thursday; housing needs too");
+  g_assert_cmpint (kes_field_record_get_revision (made->pdata[0]), ==, 2);
+  g_clear_pointer (&made, g_ptr_array_unref);
+
+  /* Entered in error: a reason is needed; with one, it leaves the list. */
+  row = kes_test_find_row (onward, "Norwich community mental health team");
+  g_signal_emit_by_name (kes_test_find_button (row, "Entered in Error…"), "clicked");
+  dialog = kes_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  kes_test_answer (dialog, "mark");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (problem)));
+  made = kes_store_list_onward_referrals (db->store, kes_field_record_get_id (screening), &error);
+  g_assert_cmpuint (made->len, ==, 1);
+  g_clear_pointer (&made, g_ptr_array_unref);
+  row = kes_test_find_row (onward, "Norwich community mental health team");
+  g_signal_emit_by_name (kes_test_find_button (row, "Entered in Error…"), "clicked");
+  dialog = kes_test_find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (kes_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                         "Recorded against the wrong person");
+  kes_test_answer (dialog, "mark");
+  g_assert_false (gtk_widget_get_visible (problem));
+  made = kes_store_list_onward_referrals (db->store, kes_field_record_get_id (screening), &error);
+  g_assert_cmpuint (made->len, ==, 0);
+  g_assert_null (kes_test_find_row (onward, "Norwich community mental health team"));
+  history = kes_store_list_history (db->store, kes_field_record_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (kes_revision_get_change (history->pdata[2]), ==, KES_CHANGE_ENTERED_IN_ERROR);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kes_clock_set_fixed (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,5 +557,6 @@ main (int   argc,
   g_test_add_func ("/liaison-ui/screen-and-refer", test_screen_and_refer);
   g_test_add_func ("/liaison-ui/open-referral-in-window", test_open_referral_in_window);
   g_test_add_func ("/liaison-ui/refer-onward", test_refer_onward);
+  g_test_add_func ("/liaison-ui/onward-change-and-error", test_onward_change_and_error);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "kes-accounts.h"
 #include "kes-community-fixture.h"
+#include "kes-store-moj.h"
 #include "kes-store-risk.h"
 #include "kes-store.h"
 #include "kes-test-accounts.h"
@@ -63,16 +64,40 @@ test_overview (Fixture       *fixture,
     g_assert_true (kes_store_sign_off_risk_assessment (fixture->db->store, risk, NULL, KES_TEST_PASSWORD, &error));
     g_assert_no_error (error);
   }
+  /* Two conditions of discharge: one in force, one ended yesterday. */
+  {
+    const char *conditions[][4] = {
+      { "residence", "Reside at Elm House, Norwich, or as approved by the responsible clinician", "2026-06-01", "" },
+      { "substances", "Abstain from alcohol and submit to testing", "2026-06-01", "2026-11-20" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+      {
+        g_autoptr(KesMojRecord) condition = kes_moj_record_new (KES_MOJ_CONDITION, fixture->patient_id);
+        g_autoptr(GError) error = NULL;
+
+        kes_moj_record_set_text (condition, "category", conditions[i][0]);
+        kes_moj_record_set_text (condition, "wording", conditions[i][1]);
+        kes_moj_record_set_text (condition, "start_date", conditions[i][2]);
+        kes_moj_record_set_text (condition, "end_date", conditions[i][3]);
+        g_assert_true (kes_store_save_moj_record (fixture->db->store, condition, KES_CHANGE_CREATE, NULL, &error));
+        g_assert_no_error (error);
+      }
+  }
   kes_window_open_patient (fixture->window, fixture->patient_id);
   overview = kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_RECORD_OVERVIEW);
   g_assert_nonnull (overview);
   g_assert_true (gtk_widget_get_visible (overview));
 
+  /* The conditions in force are listed, kind and wording, not counted. */
+  g_assert_cmpstr (subtitle_of (overview, "Conditions of discharge"), ==,
+                   "Residence: Reside at Elm House, Norwich, or as approved by the responsible clinician");
+
   /* The earliest review is the crisis plan's. */
   g_assert_cmpstr (subtitle_of (overview, "Next review"), ==, "1 Feb 2027 (crisis plan review)");
   g_assert_cmpstr (subtitle_of (overview, "Latest note"), ==, "None written");
   g_assert_cmpstr (subtitle_of (overview, "Alerts"), ==, "None recorded");
-  g_assert_nonnull (kes_test_find_row (overview, "Legal status and conditions"));
+  g_assert_nonnull (kes_test_find_row (overview, "Legal status"));
   g_assert_nonnull (kes_test_find_row (overview, "Current medication"));
   g_assert_nonnull (kes_test_find_row (overview, "Care coordinator"));
 
@@ -91,7 +116,7 @@ test_overview (Fixture       *fixture,
   g_signal_emit_by_name (row, "activated");
   g_assert_nonnull (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW));
   g_assert_true (gtk_widget_get_mapped (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW)));
-  row = kes_test_find_row (overview, "Legal status and conditions");
+  row = kes_test_find_row (overview, "Legal status");
   g_signal_emit_by_name (row, "activated");
   g_assert_false (gtk_widget_get_mapped (kes_test_find_descendant (GTK_WIDGET (page), KES_TYPE_CARE_PLAN_VIEW)));
 }
@@ -119,7 +144,8 @@ test_overview_for_carers_liaison (Fixture       *fixture,
   g_assert_nonnull (kes_test_find_row (overview, "Alerts"));
   g_assert_nonnull (kes_test_find_row (overview, "Care coordinator"));
   g_assert_null (kes_test_find_row (overview, "Next review"));
-  g_assert_null (kes_test_find_row (overview, "Legal status and conditions"));
+  g_assert_null (kes_test_find_row (overview, "Legal status"));
+  g_assert_null (kes_test_find_row (overview, "Conditions of discharge"));
   g_assert_null (kes_test_find_row (overview, "Current medication"));
   g_assert_null (kes_test_find_row (overview, "Latest note"));
   g_assert_null (kes_test_find_row (overview, "Latest risk assessment"));

@@ -10,6 +10,7 @@
 #include "admin/kes-backup-group.h"
 #include "admin/kes-history-group.h"
 #include "admin/kes-record-import-group.h"
+#include "admin/kes-catchment-group.h"
 #include "admin/kes-services-group.h"
 #include "admin/kes-staff-group.h"
 #include "kes-accounts.h"
@@ -40,6 +41,7 @@ struct _KesAdminPage
   KesBackupGroup      *backup_group;
   KesHistoryGroup     *history_group;
   KesServicesGroup    *services_group;
+  KesCatchmentGroup   *catchment_group;
   AdwActionRow        *database_row;
 };
 
@@ -271,6 +273,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   g_type_ensure (KES_TYPE_RECORD_IMPORT_GROUP);
   g_type_ensure (KES_TYPE_BACKUP_GROUP);
   g_type_ensure (KES_TYPE_SERVICES_GROUP);
+  g_type_ensure (KES_TYPE_CATCHMENT_GROUP);
   g_type_ensure (KES_TYPE_HISTORY_GROUP);
   g_type_ensure (KES_TYPE_STAFF_GROUP);
 
@@ -289,6 +292,7 @@ kes_admin_page_class_init (KesAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, backup_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, KesAdminPage, services_group);
+  gtk_widget_class_bind_template_child (widget_class, KesAdminPage, catchment_group);
   gtk_widget_class_bind_template_callback (widget_class, staff_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_tool_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_team_clicked_cb);
@@ -325,6 +329,7 @@ kes_admin_page_set_store (KesAdminPage *self,
   kes_backup_group_set_store (self->backup_group, store);
   kes_history_group_set_store (self->history_group, store);
   kes_services_group_set_store (self->services_group, store);
+  kes_catchment_group_set_store (self->catchment_group, store);
   kes_staff_group_set_store (self->staff_group, store);
   kes_admin_page_reload (self);
 }
@@ -388,6 +393,7 @@ kes_admin_page_reload (KesAdminPage *self)
   kes_backup_group_reload (self->backup_group);
   kes_history_group_reload (self->history_group);
   kes_services_group_reload (self->services_group);
+  kes_catchment_group_reload (self->catchment_group);
 
   /* The whole access log, for those who may read it, once someone is signed in. */
   can_audit = kes_store_get_actor (self->store) != NULL &&

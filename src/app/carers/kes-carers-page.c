@@ -10,6 +10,8 @@
 #include "accounts/kes-signature-dialog.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
+#include "carers/kes-carer-signature-question.h"
+#include "kes-carer-capacity.h"
 #include "kes-carers-page.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
@@ -42,6 +44,7 @@ struct _KesCarersPage
   KesFieldRecord *editing;
   GtkEditable    *patient_entry;  /* linking: which patient */
   GtkDropDown    *staff_dropdown; /* carer: named contact */
+  gboolean        signature_asked; /* a signature unlike the carer's name: saved as typed */
 };
 
 G_DEFINE_FINAL_TYPE (KesCarersPage, kes_carers_page, GTK_TYPE_WIDGET)
@@ -157,6 +160,15 @@ edit_carer (KesCarersPage  *self,
   add_staff_dropdown (self, kes_field_record_get_text (carer, "named_contact_id"));
 }
 
+static void save_clicked_cb (KesCarersPage *self);
+
+static void
+save_as_typed (GtkWidget *owner)
+{
+  KES_CARERS_PAGE (owner)->signature_asked = TRUE;
+  save_clicked_cb (KES_CARERS_PAGE (owner));
+}
+
 static void
 save_clicked_cb (KesCarersPage *self)
 {
@@ -194,6 +206,10 @@ save_clicked_cb (KesCarersPage *self)
       kes_store_get_actor (self->store) != NULL)
     kes_field_record_set_text (record, "assessor_id", kes_staff_get_id (kes_store_get_actor (self->store)));
 
+  if (kind == &kes_carer_assessment_kind && !self->signature_asked &&
+      kes_carer_signature_question (GTK_WIDGET (self), self->store, record, save_as_typed))
+    return;
+  self->signature_asked = FALSE;
   if (!kes_store_save_carer_record (self->store, record, KES_CHANGE_EDIT, NULL, &error))
     {
       kes_field_form_set_error (self->form, error->message);
@@ -281,6 +297,7 @@ record_consent_cb (GtkButton     *button,
       kes_field_record_set_text (consent, "decided_on", today_iso);
     }
   open_editor (self, _("Consent to share"), consent, hidden);
+  kes_field_form_show_when (self->form, "lacks_capacity", kes_carer_capacity_fields ());
 }
 
 static void

@@ -20,7 +20,11 @@ struct _KesFieldForm
   const KesRecordKind *kind;
   GHashTable          *widgets; /* key -> GtkWidget (entry row, text view, switch, drop-down, GPtrArray of checks) */
   GHashTable          *checks;  /* key -> GPtrArray of GtkCheckButton, in code-list order */
+  GHashTable          *shown_when; /* dependent key -> the switch that shows it */
 };
+
+/* The row (or box) that holds a field's widget: what is shown and hidden. */
+#define CONTAINER_KEY "kes-field-container"
 
 G_DEFINE_FINAL_TYPE (KesFieldForm, kes_field_form, GTK_TYPE_WIDGET)
 
@@ -39,6 +43,7 @@ add_entry_row (KesFieldForm       *self,
   kes_widget_set_handle (row, spec->key);
   gtk_widget_set_name (row, spec->key);
   adw_preferences_group_add (self->group, row);
+  g_object_set_data (G_OBJECT (row), CONTAINER_KEY, row);
   return row;
 }
 
@@ -67,6 +72,7 @@ add_text_view (KesFieldForm       *self,
   gtk_box_append (GTK_BOX (box), frame);
   gtk_widget_set_margin_top (box, 12);
   gtk_box_append (self->box, box);
+  g_object_set_data (G_OBJECT (view), CONTAINER_KEY, box);
   return view;
 }
 
@@ -85,6 +91,7 @@ add_switch_row (KesFieldForm       *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (self->group, row);
+  g_object_set_data (G_OBJECT (toggle), CONTAINER_KEY, row);
   return toggle;
 }
 
@@ -105,6 +112,7 @@ add_dropdown_row (KesFieldForm       *self,
   gtk_widget_set_name (dropdown, spec->key);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_preferences_group_add (self->group, row);
+  g_object_set_data (G_OBJECT (dropdown), CONTAINER_KEY, row);
   return dropdown;
 }
 
@@ -146,6 +154,7 @@ kes_field_form_dispose (GObject *object)
 
   g_clear_pointer (&self->widgets, g_hash_table_unref);
   g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->shown_when, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_FIELD_FORM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -172,6 +181,41 @@ kes_field_form_init (KesFieldForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->shown_when = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Whether @key's field is in use: shown, or shown by no switch. */
+static gboolean
+field_in_use (KesFieldForm *self,
+              const char   *key)
+{
+  GtkSwitch *toggle = g_hash_table_lookup (self->shown_when, key);
+
+  return toggle == NULL || gtk_switch_get_active (toggle);
+}
+
+static void
+update_shown (KesFieldForm *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->shown_when);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->widgets, key);
+
+      if (widget != NULL)
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (widget), CONTAINER_KEY), field_in_use (self, key));
+    }
+}
+
+static void
+switch_toggled_cb (GtkSwitch    *toggle,
+                   GParamSpec   *pspec,
+                   KesFieldForm *self)
+{
+  update_shown (self);
 }
 
 KesFieldForm *
@@ -283,7 +327,11 @@ kes_field_form_store (KesFieldForm   *self,
         }
       if (widget == NULL)
         continue;
-      if (spec->type == KES_FIELD_LONG_TEXT)
+      /* A field its switch hides is not in use: stored empty, though the
+       * form keeps what was typed in case the switch goes back on. */
+      if (!field_in_use (self, spec->key))
+        kes_field_record_set_text (record, spec->key, NULL);
+      else if (spec->type == KES_FIELD_LONG_TEXT)
         {
           g_autofree char *text = kes_text_view_dup_text (GTK_TEXT_VIEW (widget));
           kes_field_record_set_text (record, spec->key, text);
@@ -323,4 +371,27 @@ kes_field_form_get_widget (KesFieldForm *self,
   if (checks != NULL)
     return NULL;
   return g_hash_table_lookup (self->widgets, key);
+}
+
+void
+kes_field_form_show_when (KesFieldForm       *self,
+                          const char         *switch_key,
+                          const char * const *keys)
+{
+  const KesFieldSpec *spec;
+  GtkWidget *toggle;
+
+  g_return_if_fail (KES_IS_FIELD_FORM (self));
+  spec = kes_record_kind_find_field (self->kind, switch_key);
+  toggle = g_hash_table_lookup (self->widgets, switch_key);
+  g_return_if_fail (spec != NULL && spec->type == KES_FIELD_BOOL && GTK_IS_SWITCH (toggle));
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      spec = kes_record_kind_find_field (self->kind, keys[i]);
+      g_return_if_fail (spec != NULL && spec->type != KES_FIELD_CODES && spec->type != KES_FIELD_BOOL);
+      g_hash_table_insert (self->shown_when, (gpointer) spec->key, toggle);
+    }
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_toggled_cb), self, 0);
+  update_shown (self);
 }

@@ -25,6 +25,12 @@ void          kes_field_form_store      (KesFieldForm        *self,
 /* NULL hides the message. */
 void          kes_field_form_set_error  (KesFieldForm        *self,
                                          const char          *message);
+/* Shows the fields @keys (text, dates, choices; NULL-terminated) only
+ * while the switch @switch_key is on; while it is off they are stored
+ * empty, and what was typed in them stays in the form. */
+void          kes_field_form_show_when  (KesFieldForm        *self,
+                                         const char          *switch_key,
+                                         const char * const  *keys);
 /* The widget editing @key (for tests). */
 GtkWidget    *kes_field_form_get_widget (KesFieldForm        *self,
                                          const char          *key);

@@ -7,6 +7,7 @@
 
 #include "carers/kes-field-form.h"
 #include "kes-app-util.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-liaison-onward.h"
@@ -218,6 +219,7 @@ show_referral_group (KesLiaisonPage *self,
   const char *referral_id = kes_field_record_get_text (screening, "converted_referral_id");
   GtkWidget *group = kes_liaison_page_add_group (self->detail_box, _("Referral to the forensic team"));
   GtkWidget *dropdown, *toggle, *entry, *button, *problem;
+  g_autoptr(KesCatchment) catchment = NULL;
 
   self->area_dropdown = NULL;
   self->security_dropdown = NULL;
@@ -251,8 +253,10 @@ show_referral_group (KesLiaisonPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
       add_row (group, _("Referrer"), kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
       add_row (group, _("Where the person was seen"), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
-      add_row (group, _("Area"), code_label (KES_CODES_REFERRAL_AREA,
-                                             kes_referral_get_text (referral, KES_REFERRAL_AREA)));
+      catchment = kes_store_get_catchment (self->store, NULL);
+      add_row (group, _("Area"), catchment != NULL
+                 ? kes_catchment_display_name (catchment, kes_referral_get_text (referral, KES_REFERRAL_AREA))
+                 : kes_referral_get_text (referral, KES_REFERRAL_AREA));
       return;
     }
 
@@ -262,7 +266,8 @@ show_referral_group (KesLiaisonPage *self,
                                            "over. Add what a referral needs besides. Without a patient record, "
                                            "one is made in the team chosen above."));
   dropdown = gtk_drop_down_new (NULL, NULL);
-  kes_dropdown_fill_code_list (GTK_DROP_DOWN (dropdown), KES_CODES_REFERRAL_AREA, _("Choose…"));
+  catchment = kes_store_get_catchment (self->store, NULL);
+  kes_dropdown_fill_areas (GTK_DROP_DOWN (dropdown), catchment, NULL, FALSE, _("Choose…"));
   gtk_widget_set_name (dropdown, "referral-area");
   add_suffix_row (group, _("Area after discharge"), NULL, dropdown);
   self->area_dropdown = GTK_DROP_DOWN (dropdown);

@@ -7,6 +7,7 @@
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
+#include "kes-codes.h"
 #include "kes-crisis-essentials.h"
 #include "kes-display-value.h"
 #include "kes-moj.h"
@@ -50,23 +51,34 @@ row_activated_cb (AdwActionRow      *row,
   g_signal_emit (self, signals[OPEN_TAB], 0, g_object_get_data (G_OBJECT (row), "kes-tab"));
 }
 
-/* A line titled @title saying @text; with @tab, activating it opens that tab. */
+/* @text cut to @longest characters, with "…" when something was left out. */
+static char *
+cut_text (const char *text,
+          glong       longest)
+{
+  g_autofree char *cut = g_utf8_substring (text, 0, longest - 1);
+
+  return g_utf8_strlen (text, -1) > longest ? g_strconcat (cut, "…", NULL) : g_strdup (text);
+}
+
+/* A line titled @title saying @text (up to @lines lines of it); with @tab,
+ * activating it opens that tab. */
 static void
-add_line (KesRecordOverview *self,
-          const char        *handle,
-          const char        *title,
-          const char        *text,
-          const char        *tab)
+add_lines (KesRecordOverview *self,
+           const char        *handle,
+           const char        *title,
+           const char        *text,
+           const char        *tab,
+           int                lines)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *description = g_strdup_printf ("overview-%s", handle);
-  g_autofree char *cut = g_utf8_substring (text, 0, MAX_SHOWN - 1);
-  g_autofree char *shown = g_utf8_strlen (text, -1) > MAX_SHOWN ? g_strconcat (cut, "…", NULL) : g_strdup (text);
+  g_autofree char *shown = cut_text (text, MAX_SHOWN * MAX (1, lines / 3));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), lines);
   kes_widget_set_handle (row, description);
   if (tab != NULL)
     {
@@ -77,6 +89,45 @@ add_line (KesRecordOverview *self,
     }
   adw_preferences_group_add (self->group, row);
   g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_line (KesRecordOverview *self,
+          const char        *handle,
+          const char        *title,
+          const char        *text,
+          const char        *tab)
+{
+  add_lines (self, handle, title, text, tab, 3);
+}
+
+/* The conditions of discharge in force (not ended), one a line: the kind
+ * and the wording as recorded, each cut short; the MoJ tab has the rest. */
+static void
+add_conditions (KesRecordOverview *self,
+                GListModel        *conditions)
+{
+  g_autoptr(GDate) today = kes_clock_today ();
+  g_autofree char *today_iso = kes_date_to_iso (today);
+  g_autoptr(GString) text = g_string_new (NULL);
+  KesCodeList *kinds = kes_code_list_get (KES_CODES_DISCHARGE_CONDITION);
+  int shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (conditions); i++)
+    {
+      g_autoptr(KesMojRecord) condition = g_list_model_get_item (conditions, i);
+      const char *end = kes_moj_record_get_text (condition, "end_date");
+      const char *kind = kes_moj_record_get_text (condition, "category");
+      const char *label = kes_code_list_lookup (kinds, kind);
+      g_autofree char *wording = cut_text (kes_moj_record_get_text (condition, "wording"), 90);
+
+      if (*end != '\0' && g_strcmp0 (end, today_iso) < 0)
+        continue;
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", label != NULL ? label : kind, wording);
+      shown++;
+    }
+  if (shown > 0)
+    add_lines (self, "conditions", _("Conditions of discharge"), text->str, "moj", shown);
 }
 
 static void
@@ -113,23 +164,15 @@ add_legal (KesRecordOverview *self,
   g_autoptr(KesMojRecord) status = kes_store_current_legal_status (store, patient_id, &error);
   g_autoptr(GListModel) conditions = NULL;
   g_autofree char *header = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *next = NULL;
-  guint n_conditions;
 
   if (error != NULL)
     return;
   conditions = kes_store_list_moj_records (store, patient_id, KES_MOJ_CONDITION, FALSE, NULL);
-  n_conditions = conditions != NULL ? g_list_model_get_n_items (conditions) : 0;
   header = status != NULL ? kes_legal_status_dup_header (status) : NULL;
-  if (n_conditions > 0)
-    /* TRANSLATORS: the legal status, then how many conditions are recorded */
-    text = g_strdup_printf (ngettext ("%s · %u condition of discharge recorded",
-                                      "%s · %u conditions of discharge recorded", n_conditions),
-                            header != NULL ? header : _("No legal status recorded"), n_conditions);
-  else
-    text = g_strdup (header != NULL ? header : _("No legal status recorded"));
-  add_line (self, "legal", _("Legal status and conditions"), text, "moj");
+  add_line (self, "legal", _("Legal status"), header != NULL ? header : _("No legal status recorded"), "moj");
+  if (conditions != NULL)
+    add_conditions (self, conditions);
 
   next = kes_store_moj_next_due (store, patient_id, NULL);
   if (next != NULL)

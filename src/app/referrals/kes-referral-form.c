@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-catchment.h"
 #include "kes-caseload-model.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -24,6 +25,7 @@ struct _KesReferralForm
 
   KesStore       *store;
   GHashTable     *birth_dates; /* patient id -> YYYY-MM-DD */
+  KesCatchment   *catchment;   /* the areas, read when the store is set */
   guint           n_warnings;
 
   GtkLabel       *summary_label;
@@ -111,7 +113,9 @@ update_eligibility (KesReferralForm *self)
   g_autoptr(KesReferral) referral = kes_referral_form_dup_referral (self, NULL);
   const char *patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
   const char *birth = self->birth_dates != NULL ? g_hash_table_lookup (self->birth_dates, patient_id) : NULL;
-  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth);
+  g_autoptr(KesCatchment) none = kes_catchment_new ();
+  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth,
+                                                                  self->catchment != NULL ? self->catchment : none);
   const char *inpatient = NULL, *age = NULL, *area = NULL;
 
   for (guint i = 0; i < warnings->len; i++)
@@ -297,6 +301,7 @@ kes_referral_form_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KES_TYPE_REFERRAL_FORM);
   g_clear_object (&self->store);
   g_clear_pointer (&self->birth_dates, g_hash_table_unref);
+  g_clear_pointer (&self->catchment, kes_catchment_free);
   G_OBJECT_CLASS (kes_referral_form_parent_class)->dispose (object);
 }
 
@@ -359,7 +364,7 @@ kes_referral_form_init (KesReferralForm *self)
   self->birth_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   kes_dropdown_fill_code_list (self->source_field, KES_CODES_REFERRAL_SOURCE, _("Choose…"));
   kes_dropdown_fill_code_list (self->security_level_field, KES_CODES_SECURITY_LEVEL, _("Choose…"));
-  kes_dropdown_fill_code_list (self->area_field, KES_CODES_REFERRAL_AREA, _("Choose…"));
+  kes_dropdown_fill_areas (self->area_field, NULL, NULL, FALSE, _("Choose…"));
   kes_dropdown_fill_code_list (self->legal_status_field, KES_CODES_LEGAL_STATUS, _("Not known"));
   kes_dropdown_fill (self->patient_field, _("Pick a patient"), NULL, NULL, 0);
   kes_editable_set_date (GTK_EDITABLE (self->date_field), today_iso);
@@ -383,6 +388,9 @@ kes_referral_form_set_store (KesReferralForm *self,
 
   g_set_object (&self->store, store);
   fill_patients (self);
+  g_clear_pointer (&self->catchment, kes_catchment_free);
+  self->catchment = kes_store_get_catchment (store, NULL);
+  kes_dropdown_fill_areas (self->area_field, self->catchment, NULL, FALSE, _("Choose…"));
   update_eligibility (self);
 }
 
@@ -410,6 +418,9 @@ kes_referral_form_set_referral (KesReferralForm *self,
   kes_dropdown_set_code (self->source_field, kes_referral_get_text (referral, KES_REFERRAL_SOURCE));
   gtk_editable_set_text (GTK_EDITABLE (self->unit_field), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
   kes_dropdown_set_code (self->security_level_field, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
+  /* A referral from an area since retired keeps it (and can be saved with it). */
+  kes_dropdown_fill_areas (self->area_field, self->catchment, kes_referral_get_text (referral, KES_REFERRAL_AREA),
+                           FALSE, _("Choose…"));
   kes_dropdown_set_code (self->area_field, kes_referral_get_text (referral, KES_REFERRAL_AREA));
   kes_dropdown_set_code (self->legal_status_field, kes_referral_get_text (referral, KES_REFERRAL_LEGAL_STATUS));
   kes_editable_set_date (GTK_EDITABLE (self->expected_discharge_field),

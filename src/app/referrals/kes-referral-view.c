@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -380,18 +381,21 @@ show_referral (KesReferralView *self)
   guint n_next;
   GtkWidget *child;
   g_autofree char *readiness = NULL;
+  g_autoptr(KesCatchment) area = NULL;
 
   gtk_label_set_text (self->title_label, name);
   kes_referral_assessment_set_referral (self->assessment, referral);
   stage = g_strdup_printf (_("%s since %s"), kes_referral_stage_label (kes_referral_get_stage (referral)), since);
   gtk_label_set_text (self->stage_label, stage);
 
+  area = kes_store_get_catchment (self->store, NULL);
   g_string_append_printf (details, _("Referred %s by %s"), received, kes_referral_get_text (referral, KES_REFERRAL_REFERRER));
   g_string_append_printf (details, "\n%s · %s · %s · %s",
                           kes_referral_get_text (referral, KES_REFERRAL_UNIT),
                           code_label (KES_CODES_REFERRAL_SOURCE, kes_referral_get_text (referral, KES_REFERRAL_SOURCE)),
                           code_label (KES_CODES_SECURITY_LEVEL, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL)),
-                          code_label (KES_CODES_REFERRAL_AREA, kes_referral_get_text (referral, KES_REFERRAL_AREA)));
+                          area != NULL ? kes_catchment_display_name (area, kes_referral_get_text (referral, KES_REFERRAL_AREA))
+                                       : kes_referral_get_text (referral, KES_REFERRAL_AREA));
   g_string_append_printf (details, "\n%s", kes_referral_get_text (referral, KES_REFERRAL_REASON));
   if (*kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) != '\0')
     g_string_append_printf (details, "\n%s %s", _("Eligibility override:"),

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-app-util.h"
+#include "kes-catchment.h"
 #include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -29,6 +30,7 @@ struct _KesReferralsPage
   GSettings       *settings;
   GPtrArray       *referrals; /* KesReferral*, open ones */
   GHashTable      *names;     /* patient id -> display name */
+  KesCatchment    *catchment; /* the areas' names, read with the list */
   GPtrArray       *shown;
   GCancellable    *cancellable; /* the list loading in a worker, or NULL */
   GtkWidget       *intake_window;
@@ -210,8 +212,8 @@ referral_row (KesReferralsPage *self,
   GtkWidget *stage_label = gtk_label_new (kes_referral_stage_label (stage));
   g_autofree char *days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
   GtkWidget *days_label = gtk_label_new (days_text);
-  const char *area = kes_code_list_lookup (kes_code_list_get (KES_CODES_REFERRAL_AREA),
-                                           kes_referral_get_text (referral, KES_REFERRAL_AREA));
+  const char *area = self->catchment != NULL
+    ? kes_catchment_display_name (self->catchment, kes_referral_get_text (referral, KES_REFERRAL_AREA)) : NULL;
   g_autofree char *clocks = kes_referral_clocks_text (referral, today);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", kes_referral_get_text (referral, KES_REFERRAL_UNIT),
                                                area != NULL ? area : "", clocks);
@@ -301,7 +303,7 @@ change_concerns_referrals (GtkWidget  *owner,
                            const char *record_id,
                            const char *patient_id)
 {
-  static const char * const kinds[] = { "referral", "patient", NULL };
+  static const char * const kinds[] = { "referral", "patient", "catchment-area", NULL };
 
   return kes_change_is_kind (kind, kinds);
 }
@@ -351,6 +353,7 @@ kes_referrals_page_dispose (GObject *object)
   g_clear_pointer (&self->referrals, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->catchment, kes_catchment_free);
   G_OBJECT_CLASS (kes_referrals_page_parent_class)->dispose (object);
 }
 
@@ -448,7 +451,7 @@ kes_referrals_page_init (KesReferralsPage *self)
       }
   kes_dropdown_fill (self->stage_filter, _("Every stage"), stage_codes, stage_labels, n);
   kes_dropdown_fill_code_list (self->source_filter, KES_CODES_REFERRAL_SOURCE, _("Every source"));
-  kes_dropdown_fill_code_list (self->area_filter, KES_CODES_REFERRAL_AREA, _("Every area"));
+  kes_dropdown_fill_areas (self->area_filter, NULL, NULL, TRUE, _("Every area"));
   self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_referrals, refresh_for_change);
 }
 
@@ -519,6 +522,18 @@ kes_referrals_page_reload (KesReferralsPage *self)
   if (self->store == NULL)
     return;
   kes_change_watch_mark_fresh (self->watch);
+  /* The areas (a few rows) first: the filter offers every area, retired
+   * ones too, since open referrals may still name them. */
+  {
+    g_autofree char *chosen = g_strdup (kes_dropdown_get_code (self->area_filter));
+
+    g_clear_pointer (&self->catchment, kes_catchment_free);
+    self->catchment = kes_store_get_catchment (self->store, NULL);
+    g_signal_handlers_block_by_func (self->area_filter, filter_changed_cb, self);
+    kes_dropdown_fill_areas (self->area_filter, self->catchment, NULL, TRUE, _("Every area"));
+    kes_dropdown_set_code (self->area_filter, chosen);
+    g_signal_handlers_unblock_by_func (self->area_filter, filter_changed_cb, self);
+  }
   /* The list loads in a worker on its own connection; the rows shown stay
    * until it is back. */
   if (self->cancellable != NULL)

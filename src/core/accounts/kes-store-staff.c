@@ -207,11 +207,20 @@ kes_store_list_staff (KesStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/* A new file already holds what its migrations wrote: the catchment areas
+ * (migration 0022) and the staff entry of the database update that wrote
+ * them (kes_store_run_as_update, "kestrel-update-NNNN"), with its own
+ * history. None of it is anyone's work; the rest is. */
+#define UPDATE_AUTHOR_NOT(column) "substr (" column ", 1, 15) != 'kestrel-update-'"
+#define UPDATE_AUTHOR_EXCLUDED UPDATE_AUTHOR_NOT ("id")
+
 gboolean
 kes_store_is_empty (KesStore *self)
 {
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT NOT EXISTS (SELECT 1 FROM staff) AND NOT EXISTS (SELECT 1 FROM record)", NULL);
+    "SELECT NOT EXISTS (SELECT 1 FROM staff WHERE " UPDATE_AUTHOR_EXCLUDED ") "
+    "AND NOT EXISTS (SELECT 1 FROM record WHERE " UPDATE_AUTHOR_NOT ("created_by") ")",
+    NULL);
   gboolean empty = FALSE;
 
   if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
@@ -229,7 +238,7 @@ kes_store_count_staff (KesStore *self)
 
   g_return_val_if_fail (KES_IS_STORE (self), 0);
 
-  stmt = kes_store_prepare (self, "SELECT count(*) FROM staff", NULL);
+  stmt = kes_store_prepare (self, "SELECT count(*) FROM staff WHERE " UPDATE_AUTHOR_EXCLUDED, NULL);
   if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
     count = (guint) kes_db_column_int (stmt, 0);
   if (stmt != NULL)

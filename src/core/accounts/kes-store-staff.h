@@ -20,7 +20,8 @@ KesStaff    *kes_store_find_staff           (KesStore    *self,
 GListModel  *kes_store_list_staff           (KesStore    *self,
                                              GError     **error);
 /* How many members of staff the directory holds (for the demo's "new
- * file" check and the first run; no names). */
+ * file" check and the first run; no names). The entries that stand for a
+ * database update (the author of what a migration wrote) are no one. */
 guint        kes_store_count_staff          (KesStore    *self);
 
 /* ---- Teams ---- */

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 typedef struct _KesCaseloadModel KesCaseloadModel;
 typedef struct _KesCaseloadRow   KesCaseloadRow;
+typedef struct _KesCatchment     KesCatchment;
 typedef struct _KesCodeList      KesCodeList;
 typedef struct _KesContact       KesContact;
 typedef struct _KesNote          KesNote;

@@ -94,3 +94,36 @@ kes_carer_assessment_check_signature (KesFieldRecord  *assessment,
     return refuse (error, _("Date the carer signed: it is before the date of the assessment"));
   return TRUE;
 }
+
+const char * const *
+kes_carer_capacity_fields (void)
+{
+  static const char * const keys[] = {
+    "capacity_assessment", "capacity_assessed_on", "best_interests", "consulted", NULL
+  };
+
+  return keys;
+}
+
+/* Letters and digits only, folded: "O'Brien-Smith, Ana" → "obriensmithana". */
+static char *
+name_key (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_tolower (*p));
+  return g_string_free (key, FALSE);
+}
+
+gboolean
+kes_carer_signature_matches_name (const char *typed,
+                                  const char *name)
+{
+  g_autofree char *a = name_key (typed);
+  g_autofree char *b = name_key (name);
+
+  return *a != '\0' && g_str_equal (a, b);
+}

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * error naming what is missing. */
 gboolean kes_carer_consent_check_capacity      (KesFieldRecord  *consent,
                                                 GError         **error);
+/* The consent's fields that record the capacity assessment and the
+ * best-interests decision: in use only when the patient lacks capacity. */
+const char * const *kes_carer_capacity_fields  (void);
 
 /* The carer's own signature on their assessment: their name as they
  * typed it, or a paper copy signed, each with the date; the date not in
@@ -21,5 +24,12 @@ gboolean kes_carer_consent_check_capacity      (KesFieldRecord  *consent,
 gboolean kes_carer_assessment_check_signature (KesFieldRecord  *assessment,
                                                 const char      *today,
                                                 GError         **error);
+
+/* Whether @typed (a signature typed by the carer) is @name (the carer's
+ * name in the register), ignoring case, accents, spaces and punctuation.
+ * A signature that is not is questioned before saving, never refused: a
+ * carer may sign with the name they use. */
+gboolean kes_carer_signature_matches_name     (const char      *typed,
+                                                const char      *name);
 
 G_END_DECLS

@@ -10,15 +10,17 @@
 
 /* Demo carers: a few patients of the demo clinician's team have a carer,
  * the patient's consent to share the care plan (due for review around
- * today) and, for every other one, a completed carer's assessment due for
- * review too, so that carers' liaison staff have work on Today. Written
- * through the store as the demo clinician, like a clinician's saves,
- * after the bulk-written records. */
+ * today; one in four a best-interests decision for a patient who lacks
+ * capacity to decide, under the Mental Capacity Act) and, for every other
+ * one, a completed carer's assessment due for review too, signed by the
+ * carer (their name typed, or a paper copy signed), so that carers'
+ * liaison staff have work on Today. Written through the store as the demo
+ * clinician, like a clinician's saves, after the bulk-written records. */
 
 #define DEMO_CARERS 12
 
-static char *
-days_from_today (int days)
+char *
+kes_demo_days_from_today (int days)
 {
   g_autoptr(GDate) date = kes_clock_today ();
 
@@ -29,22 +31,25 @@ days_from_today (int days)
   return kes_date_to_iso (date);
 }
 
-static GPtrArray *
-team_patients (KesStore  *store,
-               KesStaff  *clinician,
-               GError   **error)
+GPtrArray *
+kes_demo_patients (KesStore    *store,
+                   gboolean     by_coordinator,
+                   const char  *id,
+                   guint        limit,
+                   GError     **error)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  KesDbStmt *stmt = kes_store_prepare (store,
-    "SELECT id FROM patient WHERE team_id = ? ORDER BY sort_name, id LIMIT ?", error);
+  KesDbStmt *stmt = kes_store_prepare (store, by_coordinator
+    ? "SELECT id FROM patient WHERE coordinator_id = ? ORDER BY sort_name, id LIMIT ?"
+    : "SELECT id FROM patient WHERE team_id = ? ORDER BY sort_name, id LIMIT ?", error);
 
   if (stmt == NULL)
     {
       g_ptr_array_unref (ids);
       return NULL;
     }
-  kes_store_bind_text (stmt, 1, kes_staff_get_team_id (clinician));
-  kes_db_bind_int (stmt, 2, DEMO_CARERS);
+  kes_store_bind_text (stmt, 1, id);
+  kes_db_bind_int (stmt, 2, (int) limit);
   while (kes_db_step (stmt) == KES_DB_ROW)
     g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
   kes_db_reset (stmt);
@@ -73,8 +78,8 @@ add_carer (KesStore    *store,
   g_autoptr(KesFieldRecord) carer = kes_field_record_new (&kes_carer_kind);
   g_autoptr(KesFieldRecord) link = kes_field_record_new (&kes_carer_link_kind);
   g_autoptr(KesFieldRecord) consent = kes_field_record_new (&kes_carer_consent_kind);
-  g_autofree char *decided = days_from_today (-170);
-  g_autofree char *review = days_from_today ((int) (index % 14) - 6);
+  g_autofree char *decided = kes_demo_days_from_today (-170);
+  g_autofree char *review = kes_demo_days_from_today ((int) (index % 14) - 6);
   const char *carer_id;
 
   kes_field_record_set_text (carer, "name", names[index % G_N_ELEMENTS (names)]);
@@ -99,15 +104,30 @@ add_carer (KesStore    *store,
   kes_field_record_set_list (consent, "scope", scope);
   kes_field_record_set_text (consent, "decided_on", decided);
   kes_field_record_set_text (consent, "review_date", review);
+  if (index % 4 == 1)
+    {
+      g_autofree char *assessed_capacity = kes_demo_days_from_today (-172);
+
+      kes_field_record_set_text (consent, "status", "best-interests");
+      kes_field_record_set_bool (consent, "lacks_capacity", TRUE);
+      kes_field_record_set_text (consent, "capacity_assessment",
+                                 "Acutely unwell on the ward: could not retain the information long enough "
+                                 "to weigh it, on two visits a week apart (demo).");
+      kes_field_record_set_text (consent, "capacity_assessed_on", assessed_capacity);
+      kes_field_record_set_text (consent, "best_interests",
+                                 "The carer gives the medication at home and needs the care plan to do it "
+                                 "safely; the patient has wanted them involved when well (demo).");
+      kes_field_record_set_text (consent, "consulted", "The carer; the responsible clinician; ward staff (demo)");
+    }
   if (!save (store, link, error) || !save (store, consent, error))
     return FALSE;
 
   if (index % 2 == 0)
     {
       g_autoptr(KesFieldRecord) assessment = kes_field_record_new (&kes_carer_assessment_kind);
-      g_autofree char *offered = days_from_today (-380);
-      g_autofree char *assessed = days_from_today (-360);
-      g_autofree char *due = days_from_today ((int) (index % 10) - 3);
+      g_autofree char *offered = kes_demo_days_from_today (-380);
+      g_autofree char *assessed = kes_demo_days_from_today (-360);
+      g_autofree char *due = kes_demo_days_from_today ((int) (index % 10) - 3);
 
       kes_field_record_set_patient_id (assessment, patient_id);
       kes_field_record_set_text (assessment, "carer_id", carer_id);
@@ -116,6 +136,12 @@ add_carer (KesStore    *store,
       kes_field_record_set_text (assessment, "assessed_on", assessed);
       kes_field_record_set_text (assessment, "review_date", due);
       kes_field_record_set_text (assessment, "support_plan", "Respite one weekend a month (demo).");
+      /* Signed by the carer: their name typed, or every other one on paper. */
+      if (index % 4 == 0)
+        kes_field_record_set_text (assessment, "carer_signed_name", names[index % G_N_ELEMENTS (names)]);
+      else
+        kes_field_record_set_bool (assessment, "carer_signed_on_paper", TRUE);
+      kes_field_record_set_text (assessment, "carer_signed_on", assessed);
       if (!save (store, assessment, error))
         return FALSE;
     }
@@ -127,7 +153,8 @@ kes_demo_add_carers (KesStore  *store,
                      KesStaff  *clinician,
                      GError   **error)
 {
-  g_autoptr(GPtrArray) patients = team_patients (store, clinician, error);
+  g_autoptr(GPtrArray) patients = kes_demo_patients (store, FALSE, kes_staff_get_team_id (clinician), DEMO_CARERS,
+                                                    error);
 
   if (patients == NULL || !kes_store_begin (store, error))
     return FALSE;

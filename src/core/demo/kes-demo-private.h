@@ -44,9 +44,12 @@ int      kes_demo_moj_discharged_days_ago (guint index);
  * earlier declined one, and for a few patients a referral still on its way
  * through the pathway instead. @discharged_days_ago is the discharge the
  * rest of the demo data already dates (a conditional discharge), or -1 to
- * choose one. */
-gboolean kes_demo_add_referrals (GPtrArray   *sink,
+ * choose one. @open: the referral is still on its way, whatever the
+ * sequence says. */
+gboolean kes_demo_add_referrals (GPtrArray          *sink,
+                                 const KesCatchment *catchment,
                                  guint        seed,
+                                 gboolean     open,
                                  KesPatient  *patient,
                                  const char  *legal,
                                  KesStaff    *clinician,
@@ -57,6 +60,25 @@ gboolean kes_demo_add_referrals (GPtrArray   *sink,
 /* Carers, consent to share and carer's assessments due for review for a
  * few patients of @clinician's team, saved through the store as them
  * (kes-demo-carers.c); after the bulk-written records. */
+/* Today moved by @days (negative: earlier), as YYYY-MM-DD. */
+char      *kes_demo_days_from_today (int          days);
+/* Up to @limit patients, by name, of the team (@by_coordinator FALSE) or
+ * the care coordinator whose id is @id (kes-demo-carers.c). */
+GPtrArray *kes_demo_patients        (KesStore    *store,
+                                     gboolean     by_coordinator,
+                                     const char  *id,
+                                     guint        limit,
+                                     GError     **error);
+
+/* Signed-off risk assessments for a few of @clinician's own caseload, as
+ * @clinician (whose @password signs them), with the clinician's own
+ * formulation and judgements (kes-demo-risk.c); after the bulk-written
+ * records. */
+gboolean kes_demo_add_risk      (KesStore    *store,
+                                 KesStaff    *clinician,
+                                 const char  *password,
+                                 GError     **error);
+
 gboolean kes_demo_add_carers    (KesStore    *store,
                                  KesStaff    *clinician,
                                  GError     **error);

@@ -56,12 +56,13 @@ date_from_today (const GDate *today,
 
 static gboolean
 add_to (GPtrArray    *sink,
+        const KesCatchment *catchment,
         KesReferral  *referral,
         KesPatient   *patient,
         GError      **error)
 {
   KesBulkRecord *ready = kes_bulk_record_referral (referral, kes_patient_get_text (patient, KES_PATIENT_BIRTH_DATE),
-                                                   error);
+                                                   catchment, error);
 
   if (ready == NULL)
     return FALSE;
@@ -214,6 +215,7 @@ add_visit (KesReferral *referral,
  * @discharged_ago days ago and closed once they had settled. */
 static gboolean
 add_accepted (GPtrArray   *sink,
+              const KesCatchment *catchment,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
@@ -240,12 +242,13 @@ add_accepted (GPtrArray   *sink,
       add_step (referral, KES_REFERRAL_CLOSED, closed, coordinator,
                 "Pathway complete: settled in the community under the team (demo)", NULL);
     }
-  return add_to (sink, referral, patient, error);
+  return add_to (sink, catchment, referral, patient, error);
 }
 
 /* A referral still on its way: up to which stage, with what is due. */
 static gboolean
 add_in_progress (GPtrArray   *sink,
+                 const KesCatchment *catchment,
                  GRand       *rand,
                  const GDate *today,
                  KesPatient  *patient,
@@ -276,12 +279,13 @@ add_in_progress (GPtrArray   *sink,
       add_visit (referral, today, -in_reach_ago, "First meeting on the ward (demo)");
       add_visit (referral, today, g_rand_int_range (rand, 1, 11), NULL);
     }
-  return add_to (sink, referral, patient, error);
+  return add_to (sink, catchment, referral, patient, error);
 }
 
 /* An earlier referral declined at screening: too soon for the community. */
 static gboolean
 add_declined (GPtrArray   *sink,
+              const KesCatchment *catchment,
               GRand       *rand,
               const GDate *today,
               KesPatient  *patient,
@@ -319,13 +323,13 @@ add_declined (GPtrArray   *sink,
           step.recorded_at = at;
           kes_referral_append_step (referral, &step);
         }
-      return add_to (sink, referral, patient, error);
+      return add_to (sink, catchment, referral, patient, error);
     }
   add_step (referral, KES_REFERRAL_SCREENING, screened, coordinator, NULL, NULL);
   add_step (referral, KES_REFERRAL_DECLINED, screened, coordinator,
             "Not yet ready for discharge planning; re-refer nearer the time (demo)",
             "Ward team to re-refer after the next tribunal (demo)");
-  return add_to (sink, referral, patient, error);
+  return add_to (sink, catchment, referral, patient, error);
 }
 
 /* Whether the patient was an adult @days_ago days ago (the service's
@@ -343,8 +347,10 @@ adult_then (KesPatient  *patient,
 }
 
 gboolean
-kes_demo_add_referrals (GPtrArray   *sink,
+kes_demo_add_referrals (GPtrArray          *sink,
+                        const KesCatchment *catchment,
                         guint        seed,
+                        gboolean     open,
                         KesPatient  *patient,
                         const char  *legal,
                         KesStaff    *clinician,
@@ -355,14 +361,14 @@ kes_demo_add_referrals (GPtrArray   *sink,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GDate) today = kes_clock_today ();
   int discharged_ago = discharged_days_ago >= 0 ? discharged_days_ago : g_rand_int_range (rand, 30, 1500);
-  gboolean in_progress = g_rand_int_range (rand, 0, 1000) < OPEN_PER_THOUSAND;
+  gboolean in_progress = g_rand_int_range (rand, 0, 1000) < OPEN_PER_THOUSAND || open;
   int declined_ago = discharged_ago + g_rand_int_range (rand, 400, 700);
 
   if (g_rand_int_range (rand, 0, 10) == 0 && adult_then (patient, today, declined_ago) &&
-      !add_declined (sink, rand, today, patient, legal, coordinator, declined_ago, error))
+      !add_declined (sink, catchment, rand, today, patient, legal, coordinator, declined_ago, error))
     return FALSE;
   /* Someone whose pathway is still open has not been discharged yet. */
   if (in_progress)
-    return add_in_progress (sink, rand, today, patient, legal, clinician, coordinator, error);
-  return add_accepted (sink, rand, today, patient, legal, clinician, coordinator, discharged_ago, error);
+    return add_in_progress (sink, catchment, rand, today, patient, legal, clinician, coordinator, error);
+  return add_accepted (sink, catchment, rand, today, patient, legal, clinician, coordinator, discharged_ago, error);
 }

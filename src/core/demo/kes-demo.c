@@ -8,6 +8,7 @@
 #include "kes-accounts.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
+#include "kes-catchment.h"
 #include "kes-demo-private.h"
 #include "kes-demo.h"
 #include "kes-error.h"
@@ -232,6 +233,8 @@ typedef struct
   guint32               seed;
   KesAuditTail          tail;     /* the audit chain as the records are sealed */
   const char           *actor_id;
+  KesStaff             *author;    /* demo.clinician: care coordinator of a few of their team */
+  KesCatchment         *catchment; /* the areas, for the referrals' eligibility */
 } Maker;
 
 /* One patient and everything recorded about them, ready to write (runs on
@@ -255,6 +258,10 @@ make_patient (guint     index,
   KesStaff *coordinator = g_ptr_array_index (maker->staff, team * 3 + g_rand_int_range (rand, 0, 3));
   KesStaff *clinician = g_ptr_array_index (maker->staff, team * 3);
   KesStaff *supervisor = g_ptr_array_index (maker->staff, team * 3 + 2);
+  /* The demo clinician coordinates one in four of their own team, so that
+   * signing in as them opens on a caseload of their own. */
+  gboolean own = g_strcmp0 (kes_staff_get_team_id (coordinator), kes_staff_get_team_id (maker->author)) == 0 &&
+                 index % 4 == 1;
   const char *legal = PICK (rand, legal_statuses);
   const char *mappa_level = NULL;
   const char *diagnosis[] = { PICK (rand, diagnoses), NULL };
@@ -276,7 +283,7 @@ make_patient (guint     index,
   kes_patient_set_text (patient, KES_PATIENT_POSTCODE, PICK (rand, postcodes));
   kes_patient_set_text (patient, KES_PATIENT_GP_PRACTICE, "Riverside Medical Practice (demo)");
   kes_patient_set_text (patient, KES_PATIENT_TEAM_ID, kes_staff_get_team_id (coordinator));
-  kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (coordinator));
+  kes_patient_set_text (patient, KES_PATIENT_COORDINATOR_ID, kes_staff_get_id (own ? maker->author : coordinator));
   kes_patient_set_text (patient, KES_PATIENT_CLINICIAN_ID, kes_staff_get_id (clinician));
   kes_patient_set_text (patient, KES_PATIENT_SUPERVISOR_ID, kes_staff_get_id (supervisor));
   kes_patient_set_list (patient, KES_PATIENT_DIAGNOSES, diagnosis);
@@ -299,7 +306,10 @@ make_patient (guint     index,
   if (!kes_demo_add_community (records, maker->seed * 7919u + index, id, error))
     return NULL;
   /* A conditionally discharged patient's referral ends on that discharge. */
-  if (!kes_demo_add_referrals (records, maker->seed * 104729u + index, patient, legal, clinician, coordinator,
+  /* A few referrals are always still open, so that even a small demo's
+   * Referrals area has some in hand. */
+  if (!kes_demo_add_referrals (records, maker->catchment, maker->seed * 104729u + index, index % 8 == 5 && index < 40,
+                               patient, legal, clinician, coordinator,
                                g_str_equal (legal, "09") ? kes_demo_moj_discharged_days_ago (index) : -1, error))
     return NULL;
   /* The audit entries hashed here too, off the writer's thread. */
@@ -356,7 +366,8 @@ generate (KesStore             *store,
   g_autoptr(GDate) today = kes_clock_today ();
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(KesStaff) author = NULL;
-  Maker maker = { rand, clinical_rand, NULL, 1, now, today, options, seed, { 0 }, NULL };
+  g_autoptr(KesCatchment) catchment = NULL;
+  Maker maker = { rand, clinical_rand, NULL, 1, now, today, options, seed, { 0 }, NULL, NULL, NULL };
   gboolean ok;
 
   /* Accounts and staff first, in a transaction of their own: the patients
@@ -376,15 +387,18 @@ generate (KesStore             *store,
     }
   maker.staff = staff;
   maker.actor_id = kes_staff_get_id (author);
+  maker.author = author;
   if (!kes_store_batch_commit (store, error))
     goto fail;
   kes_store_set_system_operation (store, KES_SYSTEM_NONE);
 
   /* The records are written as the demo clinician, their author. */
   kes_store_set_actor (store, author);
-  ok = kes_store_audit_read_tail (store, &maker.tail, error) &&
+  maker.catchment = catchment = kes_store_get_catchment (store, error);
+  ok = catchment != NULL && kes_store_audit_read_tail (store, &maker.tail, error) &&
        write_patients (store, &maker, progress, user_data, error) &&
        kes_demo_add_carers (store, author, error) &&
+       kes_demo_add_risk (store, author, demo_accounts[0].password, error) &&
        kes_demo_add_liaison (store, error);
   kes_store_set_actor (store, NULL);
   return ok;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-catchment.h"
 #include "kes-codes.h"
 #include "kes-referral-stats.h"
 #include "kes-validate.h"
@@ -191,8 +192,9 @@ row_for (GHashTable          *rows,
       label = kes_code_list_lookup (kes_code_list_get (KES_CODES_REFERRAL_SOURCE), key);
       break;
     case KES_REFERRAL_GROUP_AREA:
+      /* The areas' names are directory data: the caller names the rows
+       * (kes_referral_stats_name_areas). */
       key = g_strdup (episode->area);
-      label = kes_code_list_lookup (kes_code_list_get (KES_CODES_REFERRAL_AREA), key);
       break;
     case KES_REFERRAL_GROUP_ALL:
     default:
@@ -322,4 +324,19 @@ kes_referral_stats_by_ethnicity (GPtrArray  *episodes,
         g_ptr_array_add (result, row);
       }
   return result;
+}
+
+void
+kes_referral_stats_name_areas (GPtrArray          *rows,
+                               const KesCatchment *catchment)
+{
+  g_return_if_fail (rows != NULL && catchment != NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KesReferralStatsRow *row = g_ptr_array_index (rows, i);
+
+      g_free (row->label);
+      row->label = g_strdup (kes_catchment_display_name (catchment, row->key));
+    }
 }

@@ -112,6 +112,11 @@ GPtrArray *kes_referral_stats_compute  (GPtrArray           *episodes,
                                         const char          *to,
                                         KesReferralGrouping  grouping);
 
+/* Names rows grouped by area (KES_REFERRAL_GROUP_AREA, labelled by code)
+ * with the areas' names in @catchment. */
+void       kes_referral_stats_name_areas (GPtrArray          *rows,
+                                          const KesCatchment *catchment);
+
 typedef struct
 {
   char  *ethnicity;  /* code */

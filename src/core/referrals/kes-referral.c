@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <glib/gi18n.h>
 
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -44,13 +45,6 @@ static const char *const field_names[KES_REFERRAL_N_TEXT_FIELDS] = {
   [KES_REFERRAL_SIGNED_ROLE] = "signed_role",
   [KES_REFERRAL_SIGNED_DIGEST] = "signed_digest",
 };
-
-gboolean
-kes_referral_area_in_catchment (const char *area)
-{
-  return area != NULL &&
-         kes_code_list_contains (kes_code_list_get (KES_CODES_REFERRAL_CATCHMENT), area);
-}
 
 /* ---- Steps ---- */
 
@@ -308,18 +302,10 @@ kes_referral_validate (KesReferral *self)
     default:
       break;
     }
-  switch (code_state (self, KES_REFERRAL_AREA, KES_CODES_REFERRAL_AREA))
-    {
-    case CODE_MISSING:
-      ADD_ISSUE (KES_REFERRAL_AREA, _("Area is required: where the person will live after discharge"));
-      break;
-    case CODE_UNKNOWN:
-      ADD_ISSUE (KES_REFERRAL_AREA, _("Area “%s” is not a known area"), self->text[KES_REFERRAL_AREA]);
-      break;
-    case CODE_OK:
-    default:
-      break;
-    }
+  /* Which areas exist is directory data: the store checks the code
+   * (kes_store_save_referral). */
+  if (self->text[KES_REFERRAL_AREA] == NULL)
+    ADD_ISSUE (KES_REFERRAL_AREA, _("Area is required: where the person will live after discharge"));
   if (code_state (self, KES_REFERRAL_LEGAL_STATUS, KES_CODES_LEGAL_STATUS) == CODE_UNKNOWN)
     ADD_ISSUE (KES_REFERRAL_LEGAL_STATUS, _("Legal status “%s” is not a known Mental Health Act status"),
                self->text[KES_REFERRAL_LEGAL_STATUS]);
@@ -436,8 +422,9 @@ kes_referral_get_sign_state (KesReferral *self)
 }
 
 GPtrArray *
-kes_referral_check_eligibility (KesReferral *self,
-                                const char  *birth_date)
+kes_referral_check_eligibility (KesReferral        *self,
+                                const char         *birth_date,
+                                const KesCatchment *catchment)
 {
   GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
   g_autoptr(GDate) birth = kes_date_from_iso (birth_date);
@@ -445,6 +432,7 @@ kes_referral_check_eligibility (KesReferral *self,
   const char *area = self->text[KES_REFERRAL_AREA];
 
   g_return_val_if_fail (KES_IS_REFERRAL (self), issues);
+  g_return_val_if_fail (catchment != NULL, issues);
 
   if (!self->inpatient || self->text[KES_REFERRAL_SECURITY_LEVEL] == NULL)
     g_ptr_array_add (issues, kes_issue_new ("inpatient", KES_ISSUE_WARNING,
@@ -456,13 +444,10 @@ kes_referral_check_eligibility (KesReferral *self,
     g_ptr_array_add (issues, kes_issue_new ("age", KES_ISSUE_WARNING,
                                             _("Aged %d on the referral date: the service is for adults aged 18 or over"),
                                             kes_age_on (birth, referred)));
-  if (area != NULL && !kes_referral_area_in_catchment (area))
-    {
-      const char *label = kes_code_list_lookup (kes_code_list_get (KES_CODES_REFERRAL_AREA), area);
-      g_ptr_array_add (issues, kes_issue_new ("area", KES_ISSUE_WARNING,
-                                              _("Area “%s” is outside the team’s catchment"),
-                                              label != NULL ? label : area));
-    }
+  if (area != NULL && !kes_catchment_includes (catchment, area))
+    g_ptr_array_add (issues, kes_issue_new ("area", KES_ISSUE_WARNING,
+                                            _("Area “%s” is outside the team’s catchment"),
+                                            kes_catchment_display_name (catchment, area)));
   return issues;
 }
 

@@ -9,17 +9,11 @@
 G_BEGIN_DECLS
 
 /* Code lists for referrals (data/codes/…). */
-#define KES_CODES_REFERRAL_AREA      "referral-area"      /* norfolk, suffolk, cambs-peterborough, other */
-#define KES_CODES_REFERRAL_CATCHMENT "referral-catchment" /* area code → own | external */
 #define KES_CODES_REFERRAL_SOURCE    "referral-source"    /* internal-ward, external-hospital */
 #define KES_CODES_SECURITY_LEVEL     "security-level"     /* low, medium, high */
 
 #define KES_REFERRAL_DECISION_ACCEPT  "accept"
 #define KES_REFERRAL_DECISION_DECLINE "decline"
-
-/* Whether @area is in the team's catchment (its own area or one it takes
- * external referrals from). */
-gboolean kes_referral_area_in_catchment (const char *area);
 
 /* The text fields of a referral, by number (for forms and JSON). */
 typedef enum
@@ -134,17 +128,19 @@ GPtrArray        *kes_referral_check_assessment (KesReferral    *self);
 gboolean          kes_referral_check_acceptance (KesReferral    *self,
                                                  GError        **error);
 
-/* Errors block saving and name the field: a missing or unknown area, a
+/* Errors block saving and name the field: a missing area, a
  * discharge date before the referral date, … (KesIssue*, errors only). */
 GPtrArray        *kes_referral_validate       (KesReferral      *self);
 /* The eligibility checklist against @birth_date (the patient's, may be
- * NULL): inpatient in a secure service, aged 18 or over on the referral
- * date, area in the catchment. Failed checks come back as warnings
+ * NULL) and @catchment (the areas as they stand, kes_store_get_catchment):
+ * inpatient in a secure service, aged 18 or over on the referral date,
+ * area in the catchment (in use, the team's own or external). Failed checks come back as warnings
  * (KesIssue*, field "inpatient", "age" or "area"); an empty array when the
  * referral meets every criterion. A manager may override the warnings with
  * a reason (KES_REFERRAL_OVERRIDE_REASON). */
-GPtrArray        *kes_referral_check_eligibility (KesReferral   *self,
-                                                  const char    *birth_date);
+GPtrArray        *kes_referral_check_eligibility (KesReferral         *self,
+                                                  const char          *birth_date,
+                                                  const KesCatchment  *catchment);
 
 /* ---- In-reach planning ---- */
 

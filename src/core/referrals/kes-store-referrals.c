@@ -7,6 +7,7 @@
 
 #include "kes-accounts.h"
 #include "kes-audit.h"
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-error.h"
 #include "kes-store-import-private.h"
@@ -91,6 +92,46 @@ patient_birth_date (KesStore   *self,
   return birth;
 }
 
+/* The area a stored referral names, or NULL for a new one. */
+static char *
+stored_area (KesStore   *self,
+             const char *referral_id)
+{
+  KesDbStmt *stmt;
+  char *area = NULL;
+
+  if (referral_id == NULL || (stmt = kes_store_prepare (self, "SELECT area FROM referral WHERE id = ?1", NULL)) == NULL)
+    return NULL;
+  kes_db_bind_text (stmt, 1, referral_id, -1, KES_DB_COPY);
+  if (kes_db_step (stmt) == KES_DB_ROW)
+    area = g_strdup (kes_store_column_text (stmt, 0));
+  kes_db_reset (stmt);
+  return area;
+}
+
+/* The area must be one of the catchment areas (directory data, which an
+ * administrator edits); a retired one only on a referral that already had
+ * it, so old referrals can still be edited but no new one starts there. */
+static KesIssue *
+area_issue (KesStore           *self,
+            KesReferral        *referral,
+            const KesCatchment *catchment)
+{
+  const char *area = kes_referral_get_text (referral, KES_REFERRAL_AREA);
+  g_autofree char *before = NULL;
+
+  if (*area == '\0' || kes_catchment_offers (catchment, area))
+    return NULL;
+  if (!kes_catchment_knows (catchment, area))
+    return kes_issue_new ("area", KES_ISSUE_ERROR, _("Area “%s” is not one of the catchment areas"), area);
+  before = stored_area (self, kes_referral_get_id (referral));
+  if (g_strcmp0 (before, area) == 0)
+    return NULL;
+  return kes_issue_new ("area", KES_ISSUE_ERROR,
+                        _("Area “%s” has been retired from the catchment areas: choose the area the person "
+                          "will live in"), kes_catchment_display_name (catchment, area));
+}
+
 /* Records a manager's decision to take on a referral that fails an
  * eligibility check: who and when (once), and @reason when given. */
 static gboolean
@@ -126,7 +167,12 @@ check_eligibility_decision (KesStore     *self,
                             GError      **error)
 {
   g_autofree char *birth = patient_birth_date (self, kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID));
-  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth);
+  g_autoptr(KesCatchment) catchment = kes_store_get_catchment (self, error);
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  if (catchment == NULL)
+    return FALSE;
+  warnings = kes_referral_check_eligibility (referral, birth, catchment);
 
   if (warnings->len == 0 || *kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_BY) != '\0')
     return TRUE;
@@ -147,12 +193,26 @@ prepare_referral (KesStore     *self,
 {
   g_autoptr(GPtrArray) issues = kes_referral_validate (referral);
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(KesCatchment) catchment = NULL;
   g_autofree char *birth = NULL;
   const char *patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
   GPtrArray *steps = kes_referral_get_steps (referral);
+  KesIssue *area = NULL;
 
   if (!kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, patient_id, error) ||
-      !issues_to_error (issues, NULL, NULL, error) ||
+      (catchment = kes_store_get_catchment (self, error)) == NULL)
+    return FALSE;
+  /* The area with the form's own problems, where the form has it. */
+  if ((area = area_issue (self, referral, catchment)) != NULL)
+    {
+      static const char *const above[] = { "patient_id", "referral_date", "referrer", "source", "security_level", NULL };
+      guint at = 0;
+
+      while (at < issues->len && g_strv_contains (above, ((KesIssue *) issues->pdata[at])->field))
+        at++;
+      g_ptr_array_insert (issues, (gint) at, area);
+    }
+  if (!issues_to_error (issues, NULL, NULL, error) ||
       !kes_store_check_referral_record (self, patient_id, "patient", error))
     return FALSE;
   if (kes_referral_get_id (referral) != NULL && !kes_store_check_referral_record (self, kes_referral_get_id (referral), "referral", error))
@@ -164,7 +224,7 @@ prepare_referral (KesStore     *self,
    * the pathway (accept, decline, redirect), so it counts in the figures.
    * An override typed in with the referral is still a manager's decision. */
   birth = patient_birth_date (self, patient_id);
-  warnings = kes_referral_check_eligibility (referral, birth);
+  warnings = kes_referral_check_eligibility (referral, birth, catchment);
   if (warnings->len > 0 && *kes_referral_get_text (referral, KES_REFERRAL_OVERRIDE_REASON) != '\0' &&
       !record_override (self, referral, NULL, error))
     return FALSE;
@@ -494,6 +554,7 @@ kes_store_referral_eligibility (KesStore     *self,
 {
   const char *patient_id;
   g_autofree char *birth = NULL;
+  g_autoptr(KesCatchment) catchment = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), NULL);
   g_return_val_if_fail (KES_IS_REFERRAL (referral), NULL);
@@ -501,8 +562,11 @@ kes_store_referral_eligibility (KesStore     *self,
   patient_id = kes_referral_get_text (referral, KES_REFERRAL_PATIENT_ID);
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
     return NULL;
+  catchment = kes_store_get_catchment (self, error);
+  if (catchment == NULL)
+    return NULL;
   birth = patient_birth_date (self, patient_id);
-  return kes_referral_check_eligibility (referral, birth);
+  return kes_referral_check_eligibility (referral, birth, catchment);
 }
 
 char *

@@ -210,6 +210,9 @@ load_stored (KesStore    *self,
   return TRUE;
 }
 
+/* Every column is written, state too: `verify` rebuilds the table with
+ * this into a copy that has no column defaults, so a column left to its
+ * default would read as tampered with. */
 static gboolean
 project (KesStore           *self,
          KesRiskAssessment  *a,
@@ -217,10 +220,10 @@ project (KesStore           *self,
 {
   KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO risk_assessment (id, patient_id, tool_id, tool_version, def_version, status, "
-    "assessed_on, completed_by, supervised_by, mdt_reviewed_on, next_review_on) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "assessed_on, completed_by, supervised_by, mdt_reviewed_on, next_review_on, state) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
     "ON CONFLICT (id) DO UPDATE SET status = ?6, assessed_on = ?7, completed_by = ?8, "
-    "supervised_by = ?9, mdt_reviewed_on = ?10, next_review_on = ?11", error);
+    "supervised_by = ?9, mdt_reviewed_on = ?10, next_review_on = ?11, state = ?12", error);
   int rc;
 
   if (stmt == NULL)
@@ -237,6 +240,8 @@ project (KesStore           *self,
   kes_store_bind_text (stmt, 9, kes_risk_assessment_get_supervised_by (a));
   kes_store_bind_text (stmt, 10, kes_risk_assessment_get_mdt_reviewed_on (a));
   kes_store_bind_text (stmt, 11, kes_risk_assessment_get_next_review_on (a));
+  kes_db_bind_text (stmt, 12, kes_risk_assessment_get_state (a) == KES_RECORD_ENTERED_IN_ERROR
+                                ? "entered-in-error" : "active", -1, KES_DB_STATIC);
   rc = kes_db_step (stmt);
   kes_db_reset (stmt);
   if (rc != KES_DB_DONE)

@@ -226,7 +226,7 @@ kes_store_require (KesStore       *self,
 }
 
 /* Which permission reads or writes a record of @kind: the register,
- * carers' records, the staff directory's own history (password hashes
+ * the catchment areas (service-directory data), carers' records, the staff directory's own history (password hashes
  * among it), or clinical content. */
 KesPermission
 kes_store_permission_for_kind (const char *kind,
@@ -236,6 +236,8 @@ kes_store_permission_for_kind (const char *kind,
     return KES_PERMISSION_MANAGE_STAFF;
   if (g_str_equal (kind, "patient"))
     return edit ? KES_PERMISSION_EDIT_IDENTITY : KES_PERMISSION_VIEW_IDENTITY;
+  if (g_str_equal (kind, "catchment-area"))
+    return edit ? KES_PERMISSION_MANAGE_DIRECTORY : KES_PERMISSION_VIEW_DIRECTORY;
   if (g_str_has_prefix (kind, "carer"))
     return edit ? KES_PERMISSION_EDIT_CARERS : KES_PERMISSION_VIEW_CARERS;
   return edit ? KES_PERMISSION_EDIT_CLINICAL : KES_PERMISSION_VIEW_CLINICAL;

@@ -259,12 +259,13 @@ kes_bulk_record_moj (KesMojRecord  *record,
 }
 
 KesBulkRecord *
-kes_bulk_record_referral (KesReferral  *referral,
-                          const char   *birth_date,
-                          GError      **error)
+kes_bulk_record_referral (KesReferral         *referral,
+                          const char          *birth_date,
+                          const KesCatchment  *catchment,
+                          GError             **error)
 {
   g_autoptr(GPtrArray) issues = kes_referral_validate (referral);
-  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth_date);
+  g_autoptr(GPtrArray) warnings = kes_referral_check_eligibility (referral, birth_date, catchment);
   g_autofree char *id = kes_uuid_new ();
   KesReferralStage stage = kes_referral_get_stage (referral);
 

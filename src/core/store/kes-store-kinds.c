@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-carers.h"
+#include "kes-catchment.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-store-import-private.h"
@@ -117,6 +118,9 @@ kes_store_projection_table (const char *kind)
   if (g_str_equal (kind, "patient") || g_str_equal (kind, "contact") || g_str_equal (kind, "note") ||
       g_str_equal (kind, "staff"))
     return kind;
+  /* Directory data, in no case record. */
+  if (g_str_equal (kind, kes_catchment_area_kind.name))
+    return kes_catchment_area_kind.table;
   index = import_kind_index (kind);
   if (index < 0)
     return NULL;
@@ -306,6 +310,9 @@ kes_store_project_revision (KesStore       *self,
 
   if (g_str_equal (kind, "staff"))
     return kes_store_project_staff_json (self, record_id, kes_revision_get_at (last),
+                                         kes_revision_get_data (last), error);
+  if (g_str_equal (kind, kes_catchment_area_kind.name))
+    return kes_store_project_field_json (self, &kes_catchment_area_kind, record_id, NULL, number, state,
                                          kes_revision_get_data (last), error);
   if (g_str_equal (kind, "patient"))
     {

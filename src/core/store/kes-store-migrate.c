@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-error.h"
@@ -38,6 +39,7 @@ static const char * const migrations[] = {
   "migrations/0018-authors-recorded-elsewhere.sql",
   "migrations/0021-crisis-plan-review.sql",
   "migrations/0019-liaison-onward-referrals.sql",
+  "migrations/0022-catchment-areas.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
@@ -59,6 +61,10 @@ static const char * const migrations[] = {
 /* The migration that adds authors recorded elsewhere (the staff columns
  * recorded_elsewhere and source_username) and revision_import. */
 #define AUTHORS_ELSEWHERE_MIGRATION "migrations/0018-authors-recorded-elsewhere.sql"
+
+/* The migration that makes the catchment areas directory data: the areas
+ * of the lists fixed until then are written in the same transaction. */
+#define CATCHMENT_MIGRATION "migrations/0022-catchment-areas.sql"
 
 static int
 migration_number (const char *name)
@@ -135,6 +141,8 @@ apply_migration (KesStore  *self,
       (g_str_equal (migrations[number - 1], KEYED_CHAIN_MIGRATION) && !seal_history (self, error)) ||
       (g_str_equal (migrations[number - 1], LEGAL_MIGRATION) &&
        !kes_store_migrate_one_legal_status (self, error)) ||
+      (g_str_equal (migrations[number - 1], CATCHMENT_MIGRATION) &&
+       !kes_store_seed_catchment_areas (self, error)) ||
       !kes_store_exec (self, set_version, error))
     {
       kes_store_exec (self, "ROLLBACK", NULL);

@@ -317,10 +317,12 @@ KesBulkRecord *kes_bulk_record_care     (KesCareRecord  *record,
                                          GError        **error);
 KesBulkRecord *kes_bulk_record_moj      (KesMojRecord   *record,
                                          GError        **error);
-/* @birth_date: the patient's, for the eligibility criteria. */
-KesBulkRecord *kes_bulk_record_referral (KesReferral    *referral,
-                                         const char     *birth_date,
-                                         GError        **error);
+/* @birth_date: the patient's, and @catchment the areas, for the
+ * eligibility criteria. */
+KesBulkRecord *kes_bulk_record_referral (KesReferral        *referral,
+                                         const char         *birth_date,
+                                         const KesCatchment *catchment,
+                                         GError            **error);
 /* Hashes the audit entries of @records ahead (any thread), as if they
  * followed @tail in turn (which it advances), made by @actor_id at @at.
  * kes_store_bulk_write() uses a hash made ahead only while the log's tail
@@ -625,7 +627,9 @@ KesStaff     *kes_store_insert_staff   (KesStore      *self,
                                         const char    *team_id,
                                         const char    *contact,
                                         GError       **error);
-/* No staff and no records: a new file (the demo fills only such a one). */
+/* No staff and no records but what the migrations wrote (the catchment
+ * areas, by the database update): a new file (the demo fills only such a
+ * one). */
 gboolean      kes_store_is_empty       (KesStore      *self);
 /* For core's own use: names in messages, checks of references. */
 KesStaff     *kes_store_lookup_staff   (KesStore      *self,

@@ -120,7 +120,7 @@ make_shadows (KesStore   *self,
               GError    **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *base[] = { "staff", "patient", "contact", "note", NULL };
+  const char *base[] = { "staff", "patient", "contact", "note", "catchment-area", NULL };
   const char * const *others = kes_store_record_kinds ();
 
   for (guint pass = 0; pass < 2; pass++)
