@@ -701,6 +701,11 @@ kes_patient_page_focus_tabs (KesPatientPage *self)
 
   /* The first focusable tab of the switcher (Overview). */
   gtk_widget_child_focus (self->switcher, GTK_DIR_TAB_FORWARD);
+  /* The name takes the focus on its way here when the row that had it
+   * hides, and a selectable label selects all it holds as it does: a grey
+   * highlight on the name, as if something were chosen (issue 24). */
+  gtk_label_select_region (self->name_label, 0, 0);
+  gtk_label_select_region (self->details_label, 0, 0);
 }
 
 void

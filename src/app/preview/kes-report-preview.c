@@ -278,6 +278,11 @@ save_response_cb (GtkNativeDialog  *dialog,
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+  /* Back to the preview with the keyboard focus where it was: without a
+   * window manager's help (or with one that doesn't) the closed dialog
+   * leaves no window active, and the keys go nowhere. */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_object_unref (self);
 }
 
