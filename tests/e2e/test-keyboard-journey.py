@@ -201,6 +201,11 @@ def export_summary(app, folder, patient):
     if patient["family"].upper() not in flat.upper() or patient["given"] not in flat:
         raise Failure(f"the summary does not name {patient['name']}")
     log(f"{path}: names {patient['name']}")
+    # Tagged, so a screen reader reads its structure (cairo 1.16's).
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    if "Tagged:          yes" not in info:
+        raise Failure(f"the summary is not a tagged PDF:\n{info}")
+    log("the summary is a tagged PDF")
     expect_focus(preview, "the summary saved (back in the preview)", lambda role, name: name != "")
     # The first Escape dismisses the "Document saved" toast while it shows
     # (libadwaita's), the next closes the window.
