@@ -106,3 +106,17 @@ kes_patient_page_open_export_menu (KesPatientPage *self)
   gtk_menu_button_popup (GTK_MENU_BUTTON (self->export_button));
   return TRUE;
 }
+
+/* AdwViewSwitcher shrinks to ellipsized labels ("Conta…", "Medic…") when
+ * ten tabs don't fit, as with large text: the switcher is asked for its
+ * whole width instead, and the scrolled window around it scrolls (the
+ * focused tab into view). Again whenever the tabs or the text size change. */
+void
+kes_patient_page_fit_tabs (KesPatientPage *self)
+{
+  int natural = 0;
+
+  gtk_widget_set_size_request (self->switcher, -1, -1);
+  gtk_widget_measure (self->switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_size_request (self->switcher, natural, -1);
+}
