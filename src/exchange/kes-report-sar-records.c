@@ -7,9 +7,8 @@
 #include <json-glib/json-glib.h>
 
 #include "kes-care-record.h"
-#include "kes-carers.h"
 #include "kes-display-value.h"
-#include "kes-liaison.h"
+#include "kes-field-kinds.h"
 #include "kes-moj.h"
 #include "kes-report-common-private.h"
 #include "kes-report-sar-private.h"
@@ -82,20 +81,16 @@ static const char *
 kind_field_label (const char *kind,
                   const char *key)
 {
-  static const KesRecordKind *field_kinds[] = {
-    &kes_carer_kind, &kes_carer_link_kind, &kes_carer_consent_kind, &kes_carer_share_kind,
-    &kes_carer_assessment_kind, &kes_carer_involvement_kind, &kes_screening_kind,
-  };
+  const KesRecordKind *field_kind = kes_field_kind_for_name (kind);
   const KesCareField *care;
   KesMojKind moj;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_kinds); i++)
-    if (g_str_equal (field_kinds[i]->name, kind))
-      {
-        const KesFieldSpec *spec = kes_record_kind_find_field (field_kinds[i], key);
+  if (field_kind != NULL)
+    {
+      const KesFieldSpec *spec = kes_record_kind_find_field (field_kind, key);
 
-        return spec != NULL ? _(spec->label) : NULL;
-      }
+      return spec != NULL ? _(spec->label) : NULL;
+    }
 
   if (kes_care_kind_fields (kind) != NULL)
     return (care = kes_care_kind_find_field (kind, key)) != NULL ? _(care->label) : NULL;

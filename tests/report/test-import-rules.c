@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "kes-demo.h"
 #include "kes-record-database.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
@@ -244,6 +245,121 @@ test_record_before_register (void)
                        "dated 20 Nov 2026");
 }
 
+/* Carers' records come through the same door: a whole-database file whose
+ * carer's consent has a status that isn't one of the form's, or says the
+ * patient lacks capacity yet gave consent (Mental Capacity Act), is
+ * refused, and the database is as it was. The unedited file imports. */
+static char *
+demo_database_xml (void)
+{
+  g_autoptr(KesTestStore) source = kes_test_store_new_blank ();
+  g_autoptr(KesStaff) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (source->dir, "demo.xml", NULL);
+  KesDemoOptions options = { .patients = 12, .seed = 20261207 };
+  char *xml = NULL;
+
+  g_assert_true (kes_demo_generate (source->store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reader = kes_test_account (source->store, "reader", "Record Reader", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (source->store, reader);
+  g_assert_true (kes_record_export_database (source->store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
+  g_assert_nonnull (strstr (xml, "kind=\"carer-consent\""));
+  return xml;
+}
+
+/* @xml with the first @from replaced by @to. */
+static char *
+replace_first (const char *xml,
+               const char *from,
+               const char *to)
+{
+  const char *at = strstr (xml, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - xml), xml, to, at + strlen (from));
+}
+
+static gboolean
+import_whole_database (KesTestStore  *target,
+                       const char    *xml,
+                       GError       **error)
+{
+  g_autofree char *path = g_build_filename (target->dir, "whole.xml", NULL);
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  kes_test_set_now (IMPORTED_AT);
+  return kes_record_import_database (target->store, path, KES_RECORD_IMPORT_DEFAULT, NULL, NULL,
+                                     error);
+}
+
+static void
+test_carer_consent_rules (void)
+{
+  g_autofree char *xml = demo_database_xml ();
+  const char *given = "<text name=\"status\">given</text>";
+  const struct
+  {
+    const char *to;
+    const char *expected;
+  } cases[] = {
+    { "<text name=\"status\">perhaps</text>", "Consent" },
+    { "<text name=\"status\">given</text><boolean name=\"lacks_capacity\">true</boolean>",
+      "lacks capacity" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+      g_autofree char *edited = replace_first (xml, given, cases[i].to);
+      g_autofree char *before = kes_test_dump_without_audit (target);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import_whole_database (target, edited, &error));
+      kes_test_assert_plain_refusal (error, cases[i].expected);
+      after = kes_test_dump_without_audit (target);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  {
+    g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+    g_autoptr(GError) error = NULL;
+    gboolean imported = import_whole_database (target, xml, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (imported);
+  }
+}
+
+/* A crisis plan from before migration 0021 may lack a review date (the
+ * import takes it, as its database holds it: test-record-import's
+ * /record/import/earlier-kestrel-database), but one that is given is
+ * checked: a review before the plan was agreed is refused. */
+static void
+test_crisis_plan_review_date_checked (void)
+{
+  g_autofree char *xml = demo_database_xml ();
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  const char *plan = strstr (xml, "kind=\"crisis-plan\"");
+  const char *review = plan != NULL ? strstr (plan, "<text name=\"review_date\">") : NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *before = kes_test_dump_without_audit (target);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (review);
+  edited = g_strdup (xml);
+  /* The year of the first crisis plan's review date: 2020, before any plan was agreed. */
+  memcpy (edited + (review - xml) + strlen ("<text name=\"review_date\">"), "2020", 4);
+  g_assert_false (import_whole_database (target, edited, &error));
+  kes_test_assert_plain_refusal (error, "Review date");
+  after = kes_test_dump_without_audit (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +380,8 @@ main (int   argc,
   g_test_add_func ("/import-rules/revision-in-2099", test_revision_in_2099);
   g_test_add_func ("/import-rules/revision-in-year-1", test_revision_in_year_1);
   g_test_add_func ("/import-rules/record-before-register", test_record_before_register);
+  g_test_add_func ("/import-rules/carer-consent", test_carer_consent_rules);
+  g_test_add_func ("/import-rules/crisis-plan-review-date-checked", test_crisis_plan_review_date_checked);
 
   return g_test_run ();
 }

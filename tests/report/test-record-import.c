@@ -8,12 +8,14 @@
 
 #include "kes-error.h"
 #include "kes-record-export.h"
+#include "kes-record-database.h"
 #include "kes-record-import.h"
 #include "kes-report-error.h"
 #include "kes-store-moj.h"
 #include "kes-store-notes.h"
 #include "kes-store-patients.h"
 #include "kes-store-staff.h"
+#include "kes-test-accounts.h"
 #include "kes-test-dump.h"
 #include "kes-test-store.h"
 
@@ -373,6 +375,66 @@ test_older_register_legal_status (void)
   kes_record_import_summary_clear (&summary);
 }
 
+#define EARLIER_PATIENT "01a24f9f-ad99-725f-91a1-4c4df9a1945d"
+#define EARLIER_AUTHOR "01a24f9f-ad6d-73fb-8d2f-598b6c621e68"
+#define EARLIER_CRISIS_PLAN "0badc0de-0000-4000-8000-000000000021"
+
+/* A crisis plan as Kestrel wrote it before migration 0021: no review date
+ * (the fixture has none of its own). */
+static const char earlier_crisis_plan[] =
+  "INSERT INTO record VALUES ('" EARLIER_CRISIS_PLAN "', 'crisis-plan', '" EARLIER_PATIENT "', 1, "
+  "  'active', '2026-12-07T08:29:54Z', '" EARLIER_AUTHOR "', '2026-12-07T08:29:54Z', '" EARLIER_AUTHOR "');"
+  "INSERT INTO revision VALUES ('" EARLIER_CRISIS_PLAN "', 1, 'create', NULL, '" EARLIER_AUTHOR "', "
+  "  '2026-12-07T08:29:54Z', '{\"agreed_on\":\"2026-10-01\",\"early_warning_signs\":\"Stops sleeping\","
+  "\"responds_to\":\"Care coordinator\",\"crisis_actions\":\"Increase visits\","
+  "\"out_of_hours\":\"Crisis line\",\"contingency\":\"Duty worker\"}');"
+  "INSERT INTO crisis_plan VALUES ('" EARLIER_CRISIS_PLAN "', '" EARLIER_PATIENT "', '2026-10-01');";
+
+/* A database an earlier Kestrel wrote (tests/data/schema-13.sql, before
+ * crisis plans had review dates, screenings asked for demographics and care
+ * plans were structured), brought up to date by its migrations, exports
+ * and imports into a new database: what a database may hold, an import
+ * takes, however the forms' rules have grown since. */
+static void
+test_earlier_kestrel_database (void)
+{
+  g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-13.sql", NULL);
+  g_autofree char *source_path = g_build_filename (target->dir, "earlier.db", NULL);
+  g_autofree char *export_path = g_build_filename (target->dir, "earlier.xml", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) source = NULL;
+  g_autoptr(KesStaff) reader = NULL;
+  KesRecordDatabaseSummary summary = { 0 };
+  guint exported = 0;
+  gboolean imported;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (source_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, earlier_crisis_plan, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The upgrade runs after the fixture was written (2026-12-07 08:29). */
+  kes_test_set_now ("2026-12-07T10:00:00Z");
+  source = kes_store_open (source_path, &error);
+  g_assert_no_error (error);
+  reader = kes_test_account (source, "reader", "Record Reader", NULL, KES_TEST_ALL_ROLES);
+  kes_store_set_actor (source, reader);
+  g_assert_true (kes_record_export_database (source, export_path, NULL, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported, >, 0);
+
+  kes_test_set_now ("2027-01-04T09:00:00Z");
+  imported = kes_record_import_database (target->store, export_path, KES_RECORD_IMPORT_DEFAULT,
+                                         &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (imported);
+  g_assert_cmpuint (summary.patients, ==, exported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/record/import/hostile-leaves-database-unchanged",
                    test_hostile_leaves_database_unchanged);
   g_test_add_func ("/record/import/older-register-legal-status", test_older_register_legal_status);
+  g_test_add_func ("/record/import/earlier-kestrel-database", test_earlier_kestrel_database);
 
   return g_test_run ();
 }

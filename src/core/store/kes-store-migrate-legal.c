@@ -69,6 +69,22 @@ register_row_free (RegisterRow *row)
   g_free (row);
 }
 
+/* One patient's register is found through the record's key; the form
+ * "(?1 IS NULL OR r.id = ?1)" would read every patient's register for
+ * each imported patient (an import quadratic in the database's size). */
+#define REGISTER_ROWS(which) \
+  "SELECT r.id, r.revision, " \
+  "  CAST (json_extract (v.data, '$.legal_status') AS TEXT), " \
+  "  CAST (json_extract (v.data, '$.mhcs_reference') AS TEXT), " \
+  "  CAST (json_extract (v.data, '$.mappa_category') AS TEXT), " \
+  "  CAST (json_extract (v.data, '$.mappa_level') AS TEXT), " \
+  "  json_remove (v.data, '$.legal_status', '$.mhcs_reference', '$.mappa_category', '$.mappa_level') " \
+  "FROM record r JOIN revision v ON v.record_id = r.id AND v.revision = r.revision " \
+  "WHERE r.kind = 'patient' AND " which " AND json_valid (v.data) AND (" \
+  "  json_type (v.data, '$.legal_status') IS NOT NULL OR json_type (v.data, '$.mhcs_reference') IS NOT NULL OR " \
+  "  json_type (v.data, '$.mappa_category') IS NOT NULL OR json_type (v.data, '$.mappa_level') IS NOT NULL) " \
+  "ORDER BY r.created_at, r.id"
+
 /* Patients whose current register revision still holds any of the keys. */
 static GPtrArray *
 find_register_rows (KesStore    *self,
@@ -77,17 +93,7 @@ find_register_rows (KesStore    *self,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) register_row_free);
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT r.id, r.revision, "
-    "  CAST (json_extract (v.data, '$.legal_status') AS TEXT), "
-    "  CAST (json_extract (v.data, '$.mhcs_reference') AS TEXT), "
-    "  CAST (json_extract (v.data, '$.mappa_category') AS TEXT), "
-    "  CAST (json_extract (v.data, '$.mappa_level') AS TEXT), "
-    "  json_remove (v.data, '$.legal_status', '$.mhcs_reference', '$.mappa_category', '$.mappa_level') "
-    "FROM record r JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
-    "WHERE r.kind = 'patient' AND (?1 IS NULL OR r.id = ?1) AND json_valid (v.data) AND ("
-    "  json_type (v.data, '$.legal_status') IS NOT NULL OR json_type (v.data, '$.mhcs_reference') IS NOT NULL OR "
-    "  json_type (v.data, '$.mappa_category') IS NOT NULL OR json_type (v.data, '$.mappa_level') IS NOT NULL) "
-    "ORDER BY r.created_at, r.id", error);
+    patient_id != NULL ? REGISTER_ROWS ("r.id = ?1") : REGISTER_ROWS ("?1 IS NULL"), error);
   int rc;
 
   if (stmt == NULL)
@@ -221,6 +227,12 @@ offence_line (KesMojRecord *offence)
   return g_string_free (line, FALSE);
 }
 
+/* As REGISTER_ROWS: one patient's offences through the patient's index. */
+#define INDEX_OFFENCES(which) \
+  "SELECT m.id, m.patient_id, m.kind, m.data, r.revision, r.state FROM moj_record m " \
+  "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.kind = 'index-offence' " \
+  "AND " which " ORDER BY m.patient_id, m.sort_date, r.created_at, m.id"
+
 static GPtrArray *
 find_offences (KesStore    *self,
                const char  *patient_id,
@@ -228,10 +240,7 @@ find_offences (KesStore    *self,
 {
   g_autoptr(GPtrArray) offences = g_ptr_array_new_with_free_func (g_object_unref);
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT m.id, m.patient_id, m.kind, m.data, r.revision, r.state FROM moj_record m "
-    "JOIN record r ON r.id = m.id AND r.state = 'active' WHERE m.kind = 'index-offence' "
-    "AND (?1 IS NULL OR m.patient_id = ?1) "
-    "ORDER BY m.patient_id, m.sort_date, r.created_at, m.id", error);
+    patient_id != NULL ? INDEX_OFFENCES ("m.patient_id = ?1") : INDEX_OFFENCES ("?1 IS NULL"), error);
   int rc;
 
   if (stmt == NULL)
