@@ -108,15 +108,22 @@ kes_patient_page_open_export_menu (KesPatientPage *self)
 }
 
 /* AdwViewSwitcher shrinks to ellipsized labels ("Conta…", "Medic…") when
- * ten tabs don't fit, as with large text: the switcher is asked for its
- * whole width instead, and the scrolled window around it scrolls (the
- * focused tab into view). Again whenever the tabs or the text size change. */
+ * ten tabs don't fit, as with large text: there the switcher is asked for
+ * its whole width instead, and the scrolled window around it scrolls (the
+ * focused tab into view). Only with text larger than normal: its natural
+ * width has room for icons beside the labels, and at normal size the
+ * tabs fit without it. Again whenever the tabs or the text size change. */
 void
 kes_patient_page_fit_tabs (KesPatientPage *self)
 {
+  int dpi = 0;
   int natural = 0;
 
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
   gtk_widget_set_size_request (self->switcher, -1, -1);
+  /* GTK's normal is 96 dots an inch, in 1024ths; -1 when unset. */
+  if (dpi <= 96 * 1024 * 105 / 100)
+    return;
   gtk_widget_measure (self->switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   gtk_widget_set_size_request (self->switcher, natural, -1);
 }
