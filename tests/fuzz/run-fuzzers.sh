@@ -88,7 +88,7 @@ for name in documents/kes-xml-out documents/kes-atomic-file exchange/kes-flat-js
             exchange/kes-record-archive exchange/kes-record-archive-read \
             exchange/kes-record-archive-write exchange/kes-record-import \
             exchange/kes-record-import-kinds exchange/kes-record-import-rules \
-            exchange/kes-record-database exchange/kes-record-export; do
+            exchange/kes-record-database exchange/kes-record-export exchange/kes-field-kinds; do
   sources+=("$src/src/$name.c")
 done
 sources+=("$src/tests/support/kes-test-accounts.c")
