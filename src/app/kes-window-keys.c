@@ -233,7 +233,6 @@ void
 kes_window_set_record_origin (KesWindow *self)
 {
   const char *shown = self->content_stack != NULL ? gtk_stack_get_visible_child_name (self->content_stack) : NULL;
-  g_autofree char *label = NULL;
   GtkStackPage *page;
 
   if (shown == NULL || g_str_equal (shown, "patient"))
@@ -242,8 +241,7 @@ kes_window_set_record_origin (KesWindow *self)
   self->record_from = g_strdup (shown);
   kes_window_remember_area_focus (self);
   page = gtk_stack_get_page (self->content_stack, gtk_stack_get_child_by_name (self->content_stack, shown));
+  /* The button says where it goes. (Its tooltip stays: on GTK 4.8 setting
+   * one replaces the accessible description.) */
   adw_button_content_set_label (self->back_content, gtk_stack_page_get_title (page));
-  /* TRANSLATORS: the record's Back button's tooltip, "Back to Today" */
-  label = g_strdup_printf (_("Back to %s (Alt+Left)"), gtk_stack_page_get_title (page));
-  gtk_widget_set_tooltip_text (self->caseload_back_button, label);
 }
