@@ -390,6 +390,55 @@ static const char earlier_crisis_plan[] =
   "\"out_of_hours\":\"Crisis line\",\"contingency\":\"Duty worker\"}');"
   "INSERT INTO crisis_plan VALUES ('" EARLIER_CRISIS_PLAN "', '" EARLIER_PATIENT "', '2026-10-01');";
 
+/* The update of migration 0016 in @fixture's directory, as the update
+ * itself writes it: its own user name, disabled, not an author recorded
+ * elsewhere, and named @display_name. */
+static void
+assert_update_author (KesTestStore *fixture,
+                      const char   *display_name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "kestrel.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT username, display_name, disabled, recorded_elsewhere IS NULL FROM staff "
+    "WHERE id = 'kestrel-update-0016'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kestrel-database-update-0016");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, display_name);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* A whole-database file held in @xml, imported into @fixture. */
+static gboolean
+import_text (KesTestStore  *fixture,
+             const char    *xml,
+             GError       **error)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "edited.xml", NULL);
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  kes_test_set_now ("2027-01-04T09:00:00Z");
+  return kes_record_import_database (fixture->store, path, KES_RECORD_IMPORT_DEFAULT, NULL, NULL,
+                                     error);
+}
+
 /* A database an earlier Kestrel wrote (tests/data/schema-13.sql, before
  * crisis plans had review dates, screenings asked for demographics and care
  * plans were structured), brought up to date by its migrations, exports
@@ -433,6 +482,30 @@ test_earlier_kestrel_database (void)
   g_assert_no_error (error);
   g_assert_true (imported);
   g_assert_cmpuint (summary.patients, ==, exported);
+  assert_update_author (target, "Kestrel database update");
+
+  /* A file can't rename the update, nor make one of its own. */
+  {
+    g_autofree char *xml = NULL;
+    g_autofree char *renamed = NULL;
+    g_autofree char *other_user = NULL;
+    g_autoptr(KesTestStore) second = kes_test_store_new_empty ();
+    g_autoptr(KesTestStore) third = kes_test_store_new_empty ();
+
+    g_assert_true (g_file_get_contents (export_path, &xml, NULL, NULL));
+    renamed = replace_once (xml, "<display-name>Kestrel database update</display-name>",
+                            "<display-name>Dr Evil</display-name>");
+    imported = import_text (second, renamed, &error);
+    g_assert_no_error (error);
+    g_assert_true (imported);
+    assert_update_author (second, "Kestrel database update");
+
+    other_user = replace_once (xml, "username=\"kestrel-database-update-0016\"",
+                               "username=\"dr.evil\"");
+    g_assert_false (import_text (third, other_user, &error));
+    kes_test_assert_plain_refusal (error, "not how Kestrel names its database updates");
+    g_assert_cmpuint (kes_store_count_patients (third->store), ==, 0);
+  }
 }
 
 int

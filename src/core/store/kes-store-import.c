@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kes-audit.h"
 #include "kes-clock.h"
@@ -197,6 +198,41 @@ check_same_person (KesStore     *self,
   return FALSE;
 }
 
+/* A database update that wrote records where the file comes from
+ * ("kestrel-update-0016") is this database's update of the same number: its
+ * entry is written as the update itself writes it, never as the file
+ * describes it, so that no file can give an update a name of its own, nor
+ * claim ahead of time the entry a later update of this database will use. */
+static gboolean
+import_update_author (KesStore  *self,
+                      KesStaff  *staff,
+                      GError   **error)
+{
+  const char *number = kes_staff_get_id (staff) + strlen (KES_UPDATE_AUTHOR_PREFIX);
+  g_autofree char *username = g_strconcat (KES_UPDATE_USERNAME_PREFIX, number, NULL);
+  gboolean digits = strlen (number) == 4;
+
+  for (guint i = 0; digits && i < 4; i++)
+    digits = g_ascii_isdigit (number[i]);
+  if (!digits || g_strcmp0 (kes_staff_get_username (staff), username) != 0)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_CONFLICT,
+                   /* Translators: a staff id ("kestrel-update-0016") and the user name a file gives it */
+                   _("The file names %s “%s”, which is not how Kestrel names its database updates: "
+                     "check where the file came from."),
+                   kes_staff_get_id (staff), kes_staff_get_username (staff));
+      return FALSE;
+    }
+  if (!kes_store_savepoint (self, error))
+    return FALSE;
+  if (!kes_store_add_update_author (self, number, error))
+    {
+      kes_store_rollback_to (self);
+      return FALSE;
+    }
+  return kes_store_release (self, error);
+}
+
 gboolean
 kes_store_import_staff (KesStore  *self,
                         KesStaff  *staff,
@@ -209,6 +245,8 @@ kes_store_import_staff (KesStore  *self,
 
   if (!require_import (self, error))
     return FALSE;
+  if (g_str_has_prefix (kes_staff_get_id (staff), KES_UPDATE_AUTHOR_PREFIX))
+    return import_update_author (self, staff, error);
   stmt = kes_store_prepare (self,
     "SELECT username, source_username, recorded_elsewhere, display_name FROM staff WHERE id = ?",
     error);

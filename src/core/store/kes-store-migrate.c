@@ -173,26 +173,39 @@ add_update_staff (KesStore    *self,
 }
 
 gboolean
+kes_store_add_update_author (KesStore    *self,
+                             const char  *number,
+                             GError     **error)
+{
+  g_autofree char *id = g_strconcat (KES_UPDATE_AUTHOR_PREFIX, number, NULL);
+  g_autofree char *username = g_strconcat (KES_UPDATE_USERNAME_PREFIX, number, NULL);
+
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  /* On a file already sealed (a migration after the keyed chain's) the
+   * staff directory is history too: the update's entry gets its revision
+   * like anyone's; the keyed chain's migration snapshots earlier ones. */
+  return add_update_staff (self, id, username, error) &&
+         (kes_store_get_user_version (self) < kes_store_keyed_chain_version () ||
+          kes_store_staff_snapshot (self, id, error));
+}
+
+gboolean
 kes_store_run_as_update (KesStore       *self,
                          const char     *number,
                          KesUpdateStep   step,
                          gpointer        data,
                          GError        **error)
 {
-  g_autofree char *id = g_strdup_printf ("kestrel-update-%s", number);
-  g_autofree char *username = g_strdup_printf ("kestrel-database-update-%s", number);
+  g_autofree char *id = g_strconcat (KES_UPDATE_AUTHOR_PREFIX, number, NULL);
+  g_autofree char *username = g_strconcat (KES_UPDATE_USERNAME_PREFIX, number, NULL);
   g_autoptr(KesStaff) updater = NULL;
   KesStaff *actor;
   gboolean ok;
 
   if (!kes_store_savepoint (self, error))
     return FALSE;
-  /* On a file already sealed (a migration after the keyed chain's) the
-   * staff directory is history too: the update's entry gets its revision
-   * like anyone's; the keyed chain's migration snapshots earlier ones. */
-  ok = add_update_staff (self, id, username, error) &&
-       (kes_store_get_user_version (self) < kes_store_keyed_chain_version () ||
-        kes_store_staff_snapshot (self, id, error));
+  ok = kes_store_add_update_author (self, number, error);
   updater = kes_staff_new (id, username, _("Kestrel database update"), "", NULL, "");
   actor = self->actor != NULL ? g_object_ref (self->actor) : NULL;
   g_set_object (&self->actor, updater);

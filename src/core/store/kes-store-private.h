@@ -191,6 +191,17 @@ gboolean      kes_store_run_as_update  (KesStore      *self,
                                         KesUpdateStep  step,
                                         gpointer       data,
                                         GError       **error);
+/* The staff entry of database update @number, as kes_store_run_as_update()
+ * writes it (id KES_UPDATE_AUTHOR_PREFIX @number, user name
+ * KES_UPDATE_USERNAME_PREFIX @number, disabled), with its history once the
+ * directory has one; nothing when it is there already. Also what an import
+ * writes for an update named in a file: never the file's own description of
+ * it. In a savepoint. */
+#define KES_UPDATE_AUTHOR_PREFIX "kestrel-update-"
+#define KES_UPDATE_USERNAME_PREFIX "kestrel-database-update-"
+gboolean      kes_store_add_update_author (KesStore    *self,
+                                           const char  *number,
+                                           GError     **error);
 /* Adds a note to a patient's record (a database update telling the team
  * what it changed and what to check). */
 gboolean      kes_store_add_update_note (KesStore    *self,
