@@ -209,6 +209,31 @@ kes_application_startup (GApplication *application)
     { "win.lock", { "<Control>l", NULL } },
     { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    /* Issue 24: back, the areas (Ctrl+number, as Evolution switches its
+     * parts), the record's tabs (as GNOME's browsers and terminal switch
+     * tabs), a note and the Export menu. */
+    { "win.go-back", { "<Alt>Left", NULL } },
+    { "win.show-area('today')", { "<Control>1", NULL } },
+    { "win.show-area('caseload')", { "<Control>2", NULL } },
+    { "win.show-area('referrals')", { "<Control>3", NULL } },
+    { "win.show-area('reports')", { "<Control>4", NULL } },
+    { "win.show-area('carers')", { "<Control>5", NULL } },
+    { "win.show-area('liaison')", { "<Control>6", NULL } },
+    { "win.show-area('admin')", { "<Control>7", NULL } },
+    { "win.next-tab", { "<Control>Page_Down", NULL } },
+    { "win.previous-tab", { "<Control>Page_Up", NULL } },
+    { "win.show-tab(1)", { "<Alt>1", NULL } },
+    { "win.show-tab(2)", { "<Alt>2", NULL } },
+    { "win.show-tab(3)", { "<Alt>3", NULL } },
+    { "win.show-tab(4)", { "<Alt>4", NULL } },
+    { "win.show-tab(5)", { "<Alt>5", NULL } },
+    { "win.show-tab(6)", { "<Alt>6", NULL } },
+    { "win.show-tab(7)", { "<Alt>7", NULL } },
+    { "win.show-tab(8)", { "<Alt>8", NULL } },
+    { "win.show-tab(9)", { "<Alt>9", NULL } },
+    { "win.show-tab(10)", { "<Alt>0", NULL } },
+    { "win.add-note", { "<Control><Shift>n", NULL } },
+    { "win.export", { "<Control>e", NULL } },
   };
 
   G_APPLICATION_CLASS (kes_application_parent_class)->startup (application);

@@ -12,6 +12,31 @@
 /* Set while the user's "Discard" closes the window for good. */
 #define DISCARDING "kes-secondary-window-discarding"
 
+/* Back to the window this one was opened from, with its focus: a window
+ * manager usually does this, but not every one (nor none, under Xvfb),
+ * and a keyboard user is otherwise left with no window taking keys. Once
+ * idle, when this one has gone (or stayed, if a guard kept it open). */
+static gboolean
+present_parent_idle_cb (gpointer data)
+{
+  GtkWindow *parent = data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (parent)))
+    gtk_window_present (parent);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+closing_cb (GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+
+  if (parent != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_parent_idle_cb, g_object_ref (parent),
+                     g_object_unref);
+  return FALSE;
+}
+
 void
 kes_secondary_window_add_close_keys (GtkWindow *window)
 {
@@ -33,6 +58,7 @@ kes_secondary_window_add_close_keys (GtkWindow *window)
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
                       gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_signal_connect_after (window, "close-request", G_CALLBACK (closing_cb), NULL);
   g_object_set_data (G_OBJECT (window), "kes-secondary-window-keys", GINT_TO_POINTER (TRUE));
 }
 

@@ -75,6 +75,7 @@ kes_window_ensure_shell (KesWindow *self)
   self->user_label = GTK_LABEL (gtk_builder_get_object (builder, "user_label"));
   self->user_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "user_button"));
   self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
+  self->back_content = ADW_BUTTON_CONTENT (gtk_builder_get_object (builder, "back_content"));
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "main");
 }
 
@@ -286,6 +287,9 @@ kes_window_show_area_now (KesWindow  *self,
   adw_window_title_set_subtitle (self->content_title, NULL);
   gtk_widget_set_visible (self->caseload_back_button, FALSE);
   kes_window_select_sidebar_row (self, area);
+  kes_window_keys_update (self);
+  /* Leaving the record hides the widget that had the focus. */
+  kes_window_keep_focus (self);
 }
 
 gboolean

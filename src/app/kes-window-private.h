@@ -25,6 +25,9 @@ struct _KesWindow
   GSettings            *settings;
   KesInactivity        *inactivity;
   gboolean              close_confirmed;
+  gboolean              main_enabled; /* signed in, the main actions on */
+  char                 *record_from;  /* the area the record was opened from */
+  GtkWidget            *area_focus;   /* weak: the focus there when it opened */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -39,6 +42,7 @@ struct _KesWindow
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
   GtkWidget            *caseload_back_button;
+  AdwButtonContent     *back_content;
   GtkWidget            *new_patient_button;
   GtkLabel             *user_label;
   GtkMenuButton        *user_button;
@@ -104,5 +108,17 @@ void            kes_window_inactivity_setting_changed_cb (KesWindow   *self);
 void            kes_window_idle_cb                 (KesWindow         *self);
 void            kes_window_lock_now                (KesWindow         *self);
 void            kes_window_ensure_lock_screen      (KesWindow         *self);
+
+/* ---- kes-window-keys.c: the window from the keyboard ---- */
+void            kes_window_keys_class_init         (GtkWidgetClass    *widget_class);
+/* Enables the keys' actions for what is shown (an area, a record). */
+void            kes_window_keys_update             (KesWindow         *self);
+/* Puts a focus left nowhere (on a widget hidden by a page change or a
+ * save) into the page shown. */
+void            kes_window_keep_focus              (KesWindow         *self);
+void            kes_window_remember_area_focus     (KesWindow         *self);
+/* The area the open record was opened from ("caseload", "today" …). */
+const char     *kes_window_record_came_from        (KesWindow         *self);
+void            kes_window_set_record_origin       (KesWindow         *self);
 
 G_END_DECLS

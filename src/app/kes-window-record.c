@@ -142,12 +142,14 @@ show_patient_page (KesWindow *self)
         nhs_shown = kes_nhs_number_format (nhs);
     }
 
+  kes_window_set_record_origin (self);
   gtk_stack_set_visible_child_name (self->content_stack, "patient");
   adw_window_title_set_title (self->content_title, name != NULL ? name : _("New Patient"));
   adw_window_title_set_subtitle (self->content_title, nhs_shown);
   gtk_widget_set_visible (self->caseload_back_button, TRUE);
   kes_window_select_sidebar_row (self, "caseload");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  kes_window_keys_update (self);
 }
 
 static void
@@ -240,6 +242,8 @@ patient_saved_cb (KesWindow  *self,
                   const char *patient_id)
 {
   show_patient_page (self);
+  /* Save and Cancel hide with the form: the focus goes to the tabs. */
+  kes_window_keep_focus (self);
 }
 
 static void

@@ -74,6 +74,8 @@ kes_window_set_main_actions_enabled (KesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-patient", enabled);
+  self->main_enabled = enabled;
+  kes_window_keys_update (self);
 }
 
 /* The areas get the store only once someone has signed in: nothing about

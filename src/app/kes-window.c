@@ -239,6 +239,8 @@ kes_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->pages_store);
   g_clear_object (&self->context);
+  g_clear_weak_pointer (&self->area_focus);
+  g_clear_pointer (&self->record_from, g_free);
 
   G_OBJECT_CLASS (kes_window_parent_class)->dispose (object);
 }
@@ -280,6 +282,7 @@ kes_window_class_init (KesWindowClass *klass)
                                    kes_window_change_password_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "s", kes_window_open_patient_action);
   gtk_widget_class_install_action (widget_class, "win.open-referral", "s", kes_window_open_referral_action);
+  kes_window_keys_class_init (widget_class);
 }
 
 static void

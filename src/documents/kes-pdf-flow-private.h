@@ -50,6 +50,7 @@ typedef struct
   double                body_line;
   double                cell_line;
   const char           *heading;   /* the last heading placed: names a table that continues */
+  const char           *role;      /* the structure tag of the text emitted now (tagged PDF) */
 } KesPdfFlow;
 
 /* The font of each style, as Pango describes it. */
@@ -84,6 +85,11 @@ void         kes_pdf_flow_emit_shape       (KesPdfFlow     *flow,
                                             double          w,
                                             double          h,
                                             guint32         rgb);
+/* Opens (KES_PDF_OP_TAG_BEGIN) or closes (KES_PDF_OP_TAG_END) a structure
+ * element around the operations between: a table ("Table") or a row ("TR"). */
+void         kes_pdf_flow_emit_tag         (KesPdfFlow     *flow,
+                                            KesPdfOpKind    kind,
+                                            const char     *role);
 void         kes_pdf_flow_emit_outline     (KesPdfFlow     *flow,
                                             guint           level,
                                             const char     *text);

@@ -132,7 +132,7 @@ kes_pdf_flow_emit_text (KesPdfFlow  *flow,
                         int          n_lines,
                         guint32      rgb)
 {
-  KesPdfOp op = { KES_PDF_OP_TEXT, x, y, 0, 0, rgb, layout, first_line, n_lines, 0, NULL };
+  KesPdfOp op = { KES_PDF_OP_TEXT, x, y, 0, 0, rgb, layout, first_line, n_lines, 0, NULL, flow->role };
 
   g_array_append_val (flow->page, op);
   flow->page_empty = FALSE;
@@ -151,6 +151,32 @@ kes_pdf_flow_emit_shape (KesPdfFlow   *flow,
 
   g_array_append_val (flow->page, op);
   flow->page_empty = FALSE;
+}
+
+void
+kes_pdf_flow_emit_tag (KesPdfFlow   *flow,
+                       KesPdfOpKind  kind,
+                       const char   *role)
+{
+  KesPdfOp op = { kind, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL, role };
+
+  g_assert (kind == KES_PDF_OP_TAG_BEGIN || kind == KES_PDF_OP_TAG_END);
+  g_array_append_val (flow->page, op);
+}
+
+/* A list's bullet belongs to no element: its item is read without it. */
+static void
+emit_marker (KesPdfFlow  *flow,
+             PangoLayout *marker,
+             double       x,
+             double       y,
+             guint32      rgb)
+{
+  const char *role = flow->role;
+
+  flow->role = NULL;
+  kes_pdf_flow_emit_text (flow, marker, x, y, 0, -1, rgb);
+  flow->role = role;
 }
 
 void
@@ -182,7 +208,7 @@ kes_pdf_flow_place_flowing (KesPdfFlow  *flow,
     {
       kes_pdf_flow_emit_text (flow, layout, x, flow->y, 0, -1, rgb);
       if (marker != NULL)
-        kes_pdf_flow_emit_text (flow, marker, marker_x, flow->y, 0, -1, rgb);
+        emit_marker (flow, marker, marker_x, flow->y, rgb);
       flow->y += height;
       return;
     }
@@ -211,7 +237,7 @@ kes_pdf_flow_place_flowing (KesPdfFlow  *flow,
 
       kes_pdf_flow_emit_text (flow, layout, x, flow->y, first, fit, rgb);
       if (marker != NULL && first == 0)
-        kes_pdf_flow_emit_text (flow, marker, marker_x, flow->y, 0, -1, rgb);
+        emit_marker (flow, marker, marker_x, flow->y, rgb);
 
       first += fit;
       if (first < n_lines)

@@ -16,6 +16,7 @@ typedef struct
   double        height;
   guint32       bg[2];    /* background of the first column and of the others; 0 for none */
   guint32       fg[2];
+  const char   *role[2];  /* structure tag of the first cell and of the others: TH, TD */
 } Row;
 
 static Row *
@@ -31,6 +32,7 @@ row_new (KesPdfFlow         *flow,
   row->cells = g_new0 (PangoLayout *, row->n_cells);
   row->next_line = g_new0 (int, row->n_cells);
   row->fg[0] = row->fg[1] = RGB_TEXT;
+  row->role[0] = row->role[1] = "TD";
 
   for (guint i = 0; i < row->n_cells; i++)
     {
@@ -99,6 +101,9 @@ draw_row (KesPdfFlow   *flow,
 
   used += 2 * CELL_PAD_Y;
 
+  /* A row split across pages is two rows to a screen reader: each page's
+   * part of a table is a table of its own (continue_on_new_page). */
+  kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_BEGIN, "TR");
   for (guint i = 0; i < row->n_cells; i++)
     {
       guint32 bg = row->bg[i == 0 ? 0 : 1];
@@ -107,9 +112,11 @@ draw_row (KesPdfFlow   *flow,
         kes_pdf_flow_emit_shape (flow, KES_PDF_OP_FILL, x, flow->y, col_w[i], used, bg);
       kes_pdf_flow_emit_shape (flow, KES_PDF_OP_FRAME, x, flow->y, col_w[i], used, RGB_GRID);
 
+      flow->role = row->role[i == 0 ? 0 : 1];
       if (fit[i] > 0)
         kes_pdf_flow_emit_text (flow, row->cells[i], x + CELL_PAD_X, flow->y + CELL_PAD_Y,
                    row->next_line[i], fit[i], row->fg[i == 0 ? 0 : 1]);
+      flow->role = "P";
 
       row->next_line[i] += fit[i];
       if (row->next_line[i] < pango_layout_get_line_count (row->cells[i]))
@@ -118,6 +125,7 @@ draw_row (KesPdfFlow   *flow,
       x += col_w[i];
     }
 
+  kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_END, "TR");
   flow->y += used;
 
   return used;
@@ -167,6 +175,7 @@ grid_header (KesPdfFlow     *flow,
 
   header = row_new (flow, block, col_w, titles, STYLE_CELL_BOLD);
   header->bg[0] = header->bg[1] = RGB_HEADER_BG;
+  header->role[0] = header->role[1] = "TH";
 
   return header;
 }
@@ -189,6 +198,8 @@ grid_row (KesPdfFlow     *flow,
     {
       row->bg[0] = RGB_LABEL_BG;
       row->fg[0] = RGB_MUTED;
+      /* The label heads its row. */
+      row->role[0] = "TH";
     }
 
   return row;
@@ -248,9 +259,11 @@ continue_on_new_page (KesPdfFlow   *flow,
                       Row          *header,
                       const double *col_w)
 {
+  kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_END, "Table");
   kes_pdf_flow_new_page (flow);
   kes_pdf_flow_emit_text (flow, caption, KES_PDF_MARGIN_X, flow->y, 0, -1, RGB_MUTED);
   flow->y += kes_pdf_layout_height (caption) + 2;
+  kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_BEGIN, "Table");
   if (header != NULL)
     draw_whole_row (flow, header, col_w);
 }
@@ -277,11 +290,17 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
 
       if (!flow->page_empty && flow->y + header_h + h > KES_PDF_BODY_BOTTOM)
         kes_pdf_flow_new_page (flow);
+      kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_BEGIN, "Table");
       if (header != NULL)
         draw_whole_row (flow, header, col_w);
       kes_pdf_flow_emit_shape (flow, KES_PDF_OP_FRAME, KES_PDF_MARGIN_X, flow->y, KES_PDF_BODY_WIDTH, h,
                   RGB_GRID);
+      kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_BEGIN, "TR");
+      flow->role = "TD";
       kes_pdf_flow_emit_text (flow, none, KES_PDF_MARGIN_X + CELL_PAD_X, flow->y + CELL_PAD_Y, 0, -1, RGB_MUTED);
+      flow->role = "P";
+      kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_END, "TR");
+      kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_END, "Table");
       flow->y += h + 10;
       return;
     }
@@ -298,6 +317,7 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
         {
           if (!flow->page_empty && flow->y + lead_of (flow, header_h, row) > KES_PDF_BODY_BOTTOM)
             kes_pdf_flow_new_page (flow);
+          kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_BEGIN, "Table");
           if (header != NULL)
             draw_whole_row (flow, header, col_w);
         }
@@ -321,5 +341,6 @@ kes_pdf_place_grid (KesPdfFlow     *flow,
         }
     }
 
+  kes_pdf_flow_emit_tag (flow, KES_PDF_OP_TAG_END, "Table");
   flow->y += 10;
 }

@@ -26,6 +26,8 @@ typedef enum
   KES_PDF_OP_FRAME,   /* a stroked rectangle */
   KES_PDF_OP_RULE,    /* a horizontal line from x to x + w */
   KES_PDF_OP_OUTLINE, /* a bookmark to (x, y) on this page */
+  KES_PDF_OP_TAG_BEGIN, /* a structure element opens (tagged PDF): role */
+  KES_PDF_OP_TAG_END,   /* and closes */
 } KesPdfOpKind;
 
 typedef struct
@@ -41,6 +43,8 @@ typedef struct
   int           n_lines;    /* TEXT: -1 for the whole layout */
   guint         level;      /* OUTLINE */
   const char   *text;       /* OUTLINE: owned by the document */
+  const char   *role;       /* TEXT, TAG_*: the structure tag ("H2", "P", "TD" …), a static
+                             * string; NULL for text that belongs to no element (a bullet) */
 } KesPdfOp;
 
 typedef struct

@@ -19,7 +19,10 @@ place_title (KesPdfFlow  *flow,
   PangoLayout *layout;
 
   layout = kes_pdf_flow_make_layout (flow, kes_document_get_title (document), STYLE_TITLE, KES_PDF_BODY_WIDTH);
+  /* The document's title is its first-level heading; its sections are H2 … */
+  flow->role = "H1";
   kes_pdf_flow_emit_text (flow, layout, KES_PDF_MARGIN_X, flow->y, 0, -1, RGB_HEADING);
+  flow->role = "P";
   flow->y += kes_pdf_layout_height (layout) + 2;
 
   if (subtitle != NULL)
@@ -122,6 +125,7 @@ place_heading (KesPdfFlow     *flow,
   static const KesPdfStyle styles[] = { STYLE_H1, STYLE_H1, STYLE_H2, STYLE_H3 };
   static const double before[] = { 0, 16, 12, 9 };
   static const double after[] = { 0, 7, 5, 4 };
+  static const char * const roles[] = { "H2", "H2", "H3", "H4" };
   guint level = kes_block_get_level (block);
   PangoLayout *layout = kes_pdf_flow_make_layout (flow, kes_block_get_text (block), styles[level],
                                      KES_PDF_BODY_WIDTH);
@@ -137,7 +141,9 @@ place_heading (KesPdfFlow     *flow,
     }
 
   kes_pdf_flow_emit_outline (flow, level, kes_block_get_text (block));
+  flow->role = roles[level];
   kes_pdf_flow_emit_text (flow, layout, KES_PDF_MARGIN_X, flow->y, 0, -1, RGB_HEADING);
+  flow->role = "P";
   flow->heading = kes_block_get_text (block);
   flow->y += height;
 
@@ -200,6 +206,7 @@ kes_pdf_layout_new (KesDocument   *document,
   result->layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   flow.result = result;
+  flow.role = "P";
   for (guint i = 0; i < N_STYLES; i++)
     flow.fonts[i] = pango_font_description_from_string (kes_pdf_style_fonts[i]);
 

@@ -293,6 +293,8 @@ draw_page (cairo_t         *cr,
       switch (op->kind)
         {
         case KES_PDF_OP_TEXT:
+          if (op->role != NULL)
+            cairo_tag_begin (cr, op->role, NULL);
           set_rgb (cr, op->rgb);
           if (op->n_lines < 0)
             {
@@ -301,6 +303,16 @@ draw_page (cairo_t         *cr,
             }
           else
             draw_lines (cr, op);
+          if (op->role != NULL)
+            cairo_tag_end (cr, op->role);
+          break;
+
+        case KES_PDF_OP_TAG_BEGIN:
+          cairo_tag_begin (cr, op->role, NULL);
+          break;
+
+        case KES_PDF_OP_TAG_END:
+          cairo_tag_end (cr, op->role);
           break;
 
         case KES_PDF_OP_FILL:
@@ -423,6 +435,11 @@ render (KesDocument   *document,
   cr = cairo_create (surface);
   furniture_init (&furniture, document, layout->context);
 
+  /* Tagged PDF (cairo 1.16 writes the structure tree and marks the
+   * content): the body's headings, paragraphs and tables are elements of
+   * one Document; the running header and footer are left out of every
+   * element but the Document, since cairo 1.16 has no Artifact tag. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < n_pages; page++)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -432,6 +449,7 @@ render (KesDocument   *document,
       draw_page (cr, surface, kes_pdf_layout_get_page (layout, page), page + 1, parents);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
 
   furniture_clear (&furniture);
   status = cairo_status (cr);

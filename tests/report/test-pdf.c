@@ -337,6 +337,81 @@ test_long_document (void)
   g_object_unref (poppler);
 }
 
+typedef struct
+{
+  guint  counts[POPPLER_STRUCTURE_ELEMENT_FORM + 1];
+  char  *first_h1;
+  gboolean furniture_in_element;
+} Structure;
+
+static void
+walk_structure (PopplerStructureElementIter *iter,
+                Structure                   *seen)
+{
+  do
+    {
+      PopplerStructureElement *element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementKind kind = poppler_structure_element_get_kind (element);
+      PopplerStructureElementIter *children;
+
+      g_assert_cmpint (kind, <=, POPPLER_STRUCTURE_ELEMENT_FORM);
+      seen->counts[kind]++;
+      if (kind != POPPLER_STRUCTURE_ELEMENT_DOCUMENT)
+        {
+          g_autofree char *text = poppler_structure_element_get_text (element,
+                                                                      POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+
+          if (text != NULL && strstr (text, "OFFICIAL-SENSITIVE") != NULL)
+            seen->furniture_in_element = TRUE;
+          if (kind == POPPLER_STRUCTURE_ELEMENT_HEADING_1 && seen->first_h1 == NULL)
+            seen->first_h1 = g_strdup (text);
+        }
+      g_object_unref (element);
+      children = poppler_structure_element_iter_get_child (iter);
+      if (children != NULL)
+        {
+          walk_structure (children, seen);
+          poppler_structure_element_iter_free (children);
+        }
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+/* A tagged PDF (issue 24): a screen reader reads the document's structure,
+ * not its drawing. cairo 1.16 writes the structure tree and marks the
+ * content; the title is the H1, the sections H2 and below, the text P,
+ * each table (and each page's part of a long one) a Table of rows of
+ * header and data cells. The running header and footer are in no element
+ * but the Document. */
+static void
+test_tagged (void)
+{
+  g_autoptr(GBytes) pdf = render_sample ();
+  PopplerDocument *document = kes_test_pdf_open (pdf);
+  PopplerStructureElementIter *iter = poppler_structure_element_iter_new (document);
+  Structure seen = { { 0 } };
+
+  g_assert_nonnull (iter);
+  walk_structure (iter, &seen);
+  poppler_structure_element_iter_free (iter);
+
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_DOCUMENT], ==, 1);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_HEADING_1], ==, 1);
+  g_assert_cmpstr (seen.first_h1, ==, "Patient summary");
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_HEADING_2], ==, 4);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_HEADING_3], >=, 3);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_PARAGRAPH], >, 0);
+  /* The contacts table spans three pages or more: a table on each. */
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_TABLE], >=, 5);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_TABLE_ROW], >, 60);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING], >, 0);
+  g_assert_cmpuint (seen.counts[POPPLER_STRUCTURE_ELEMENT_TABLE_DATA], >, 120);
+  g_assert_false (seen.furniture_in_element);
+
+  g_free (seen.first_h1);
+  g_object_unref (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/no-patient", test_no_patient);
   g_test_add_func ("/pdf/long-document", test_long_document);
+  g_test_add_func ("/pdf/tagged", test_tagged);
 
   return g_test_run ();
 }

@@ -420,6 +420,9 @@ test_record_opens_on_its_tabs (Fixture       *fixture,
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, switcher));
   g_assert_true (gtk_widget_get_mapped (focus));
+  /* Nothing in the header is left selected (grey) on the way. */
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "name_label")),
+                                                  NULL, NULL));
 
   /* The Export menu button has a name a person would say. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kes_test_child (page, KES_TYPE_PATIENT_PAGE, "export_button")),

@@ -274,6 +274,29 @@ test_summary_preview_and_save (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (preview))));
   save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (preview))), "summary-preview.png");
 
+  /* A screen reader reads the page: named by its number, described by its
+   * text, which the Text button shows in a view of its own (issue 24). */
+  {
+    GtkWidget *picture = kes_test_child (preview, KES_TYPE_REPORT_PREVIEW, "picture");
+    GtkTextView *view = GTK_TEXT_VIEW (kes_test_child (preview, KES_TYPE_REPORT_PREVIEW, "text_view"));
+    GtkWidget *stack = kes_test_child (preview, KES_TYPE_REPORT_PREVIEW, "stack");
+    g_autofree char *page_name = g_strdup_printf ("Page 1 of %u", kes_report_preview_get_n_pages (preview));
+    g_autofree char *page_text = kes_text_view_dup_text (view);
+
+    g_assert_nonnull (strstr (page_text, "O’BRIEN, Zoë"));
+    g_assert_nonnull (strstr (page_text, "Patient summary"));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, page_name);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, page_text);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kes_test_child (preview, KES_TYPE_REPORT_PREVIEW,
+                                                                     "text_toggle")), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "text");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (preview))));
+    save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (preview))), "summary-preview-text.png");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kes_test_child (preview, KES_TYPE_REPORT_PREVIEW,
+                                                                     "text_toggle")), FALSE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "pages");
+  }
+
   /* Nothing has left the program yet: opening the preview is not an export. */
   g_assert_cmpuint (count_audit (fixture, KES_AUDIT_EXPORT), ==, exports_before);
 

@@ -65,6 +65,7 @@ add_clicked_cb (KesNotesView *self)
   clear_errors (self);
   gtk_widget_set_visible (self->form_box, TRUE);
   gtk_widget_set_visible (self->add_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.save", TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
@@ -76,6 +77,9 @@ hide_form (KesNotesView *self,
            gboolean take_focus)
 {
   gtk_widget_set_visible (self->form_box, FALSE);
+  /* Ctrl+S saves only while there is a note to save; otherwise it goes on
+   * to the record (which saves the register entry when it is edited). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.save", FALSE);
   /* Only those core lets write are offered the form. */
   gtk_widget_set_visible (self->add_button,
                           self->store != NULL &&
@@ -137,6 +141,14 @@ form_save_clicked_cb (KesNotesView *self)
   /* The list shows it through the store's "changed" (the watch). */
   hide_form (self, TRUE);
   kes_widget_toast (GTK_WIDGET (self), _("Note added"));
+}
+
+static void
+kes_notes_view_save_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  form_save_clicked_cb (KES_NOTES_VIEW (widget));
 }
 
 static void
@@ -277,6 +289,9 @@ kes_notes_view_class_init (KesNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_save_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "notes.save", NULL, kes_notes_view_save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "notes.save", NULL);
 }
 
 static void
@@ -286,6 +301,7 @@ kes_notes_view_init (KesNotesView *self)
   self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_list, refresh_list);
   kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);
   gtk_entry_set_max_length (self->title_entry, (int) kes_field_limit ("note.title"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.save", FALSE);
 }
 
 GtkWidget *
@@ -324,6 +340,23 @@ kes_notes_view_set_patient_id (KesNotesView *self,
   hide_form (self, FALSE);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
+}
+
+gboolean
+kes_notes_view_start_note (KesNotesView *self)
+{
+  g_return_val_if_fail (KES_IS_NOTES_VIEW (self), FALSE);
+
+  if (gtk_widget_get_visible (self->form_box))
+    {
+      /* A note already begun keeps what was typed. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+      return TRUE;
+    }
+  if (!gtk_widget_get_visible (self->add_button))
+    return FALSE;
+  add_clicked_cb (self);
+  return TRUE;
 }
 
 static void

@@ -20,4 +20,9 @@ void       kes_notes_view_set_context    (KesNotesView *self,
 void       kes_notes_view_set_patient_id (KesNotesView *self,
                                           const char   *patient_id);
 
+/* Opens the form for a new note with the focus in its title (or moves the
+ * focus back to a note already begun); FALSE when this person may not add
+ * notes to the record. */
+gboolean   kes_notes_view_start_note     (KesNotesView *self);
+
 G_END_DECLS

@@ -74,4 +74,8 @@ void kes_patient_page_begin_visit     (KesPatientPage *self);
 void kes_patient_page_end_visit       (KesPatientPage *self);
 void kes_patient_page_tab_shown_cb    (KesPatientPage *self);
 
+/* ---- kes-patient-tabs.c ---- */
+/* Gives the tab switcher its whole width (labels never cut). */
+void kes_patient_page_fit_tabs        (KesPatientPage *self);
+
 G_END_DECLS

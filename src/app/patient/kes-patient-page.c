@@ -98,6 +98,7 @@ update_actions (KesPatientPage *self)
   adw_view_stack_page_set_visible (self->risk_page, !self->is_new && clinical);
   adw_view_stack_page_set_visible (self->carers_page, can_view_carers (self));
   adw_view_stack_page_set_visible (self->referral_page, !self->is_new && clinical);
+  kes_patient_page_fit_tabs (self);
 }
 
 /* Carers' liaison staff may read the register entry but not change it. */
@@ -485,6 +486,8 @@ kes_patient_page_init (KesPatientPage *self)
                                                    "referral", _("Re_ferral"));
   adw_view_stack_page_set_use_underline (self->referral_page, TRUE);
   adw_view_stack_page_set_icon_name (self->referral_page, "mail-send-receive-symbolic");
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (kes_patient_page_fit_tabs), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -701,6 +704,11 @@ kes_patient_page_focus_tabs (KesPatientPage *self)
 
   /* The first focusable tab of the switcher (Overview). */
   gtk_widget_child_focus (self->switcher, GTK_DIR_TAB_FORWARD);
+  /* The name takes the focus on its way here when the row that had it
+   * hides, and a selectable label selects all it holds as it does: a grey
+   * highlight on the name, as if something were chosen (issue 24). */
+  gtk_label_select_region (self->name_label, 0, 0);
+  gtk_label_select_region (self->details_label, 0, 0);
 }
 
 void

@@ -48,4 +48,21 @@ void            kes_patient_page_focus_tabs          (KesPatientPage *self);
 void            kes_patient_page_show_tab            (KesPatientPage *self,
                                                       const char     *tab);
 
+/* ---- kes-patient-tabs.c: the tabs from the keyboard ---- */
+/* Shows the next (@step 1) or previous (-1) tab this person sees, round
+ * the ends. */
+gboolean        kes_patient_page_step_tab            (KesPatientPage *self,
+                                                      int             step);
+/* Shows the @number-th tab this person sees (from 1); FALSE when there is
+ * no such tab. */
+gboolean        kes_patient_page_show_tab_number     (KesPatientPage *self,
+                                                      guint           number);
+/* Shows the Notes tab with a new note's form, the focus in its title;
+ * FALSE when notes can't be added here (a new record, editing the
+ * register entry, or no right to write clinical notes). */
+gboolean        kes_patient_page_add_note            (KesPatientPage *self);
+/* Opens the Export menu (the keyboard then picks an item); FALSE when the
+ * record offers no export now. */
+gboolean        kes_patient_page_open_export_menu    (KesPatientPage *self);
+
 G_END_DECLS

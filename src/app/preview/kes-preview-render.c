@@ -93,6 +93,7 @@ typedef struct
   int     width;
   int     height;
   int     stride;
+  char   *text;   /* the page's text, for a screen reader */
 } PageImage;
 
 static void
@@ -106,6 +107,7 @@ static void
 page_image_free (PageImage *image)
 {
   g_clear_pointer (&image->pixels, g_bytes_unref);
+  g_free (image->text);
   g_free (image);
 }
 
@@ -150,6 +152,7 @@ render_page_thread (GTask        *task,
   cairo_scale (cr, job->scale, job->scale);
   lib->page_render (page, cr);
   cairo_destroy (cr);
+  image->text = lib->page_get_text (page);
   g_object_unref (page);
   G_UNLOCK (poppler);
 
@@ -187,6 +190,7 @@ kes_preview_render_page_async (PopplerDocument     *poppler,
  * which is GDK_MEMORY_DEFAULT. */
 GdkTexture *
 kes_preview_render_page_finish (GAsyncResult  *result,
+                                char         **text,
                                 GError       **error)
 {
   PageImage *image;
@@ -200,6 +204,8 @@ kes_preview_render_page_finish (GAsyncResult  *result,
 
   texture = gdk_memory_texture_new (image->width, image->height, GDK_MEMORY_DEFAULT,
                                     image->pixels, image->stride);
+  if (text != NULL)
+    *text = g_steal_pointer (&image->text);
   page_image_free (image);
 
   return texture;

@@ -27,7 +27,8 @@ void           kes_preview_render_pdf_async  (KesDocument          *document,
 KesPreviewPdf *kes_preview_render_pdf_finish (GAsyncResult         *result,
                                               GError              **error);
 
-/* Page @page (0-based) at @scale pixels a point, on white. */
+/* Page @page (0-based) at @scale pixels a point, on white; @text gets
+ * the page's text as Poppler reads it (for a screen reader). */
 void           kes_preview_render_page_async  (PopplerDocument     *poppler,
                                                guint                page,
                                                double               scale,
@@ -35,6 +36,7 @@ void           kes_preview_render_page_async  (PopplerDocument     *poppler,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
 GdkTexture    *kes_preview_render_page_finish (GAsyncResult        *result,
+                                               char               **text,
                                                GError             **error);
 
 /* Draws a page for printing into @cr, fitted to @width × @height. */

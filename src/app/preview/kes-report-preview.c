@@ -29,6 +29,8 @@ struct _KesReportPreview
 
   GtkStack       *stack;
   GtkPicture     *picture;
+  GtkTextView    *text_view;     /* the page as text, beside the image */
+  GtkToggleButton *text_toggle;
   GtkLabel       *page_label;
   GtkLabel       *zoom_label;
   AdwStatusPage  *error_page;
@@ -87,6 +89,38 @@ show_error (KesReportPreview *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* A screen reader can't read an image: the page is named by its number
+ * and described by its text, and the Text button shows that text in a
+ * view the caret can move through (issue 24). */
+static void
+show_page_text (KesReportPreview *self,
+                const char       *text)
+{
+  g_autofree char *name = NULL;
+  const char *shown = text != NULL && *text != '\0' ? text : _("This page has no text.");
+
+  /* Translators: the preview's page image, "Page 2 of 7" */
+  name = g_strdup_printf (_("Page %u of %u"), self->page + 1, kes_report_preview_get_n_pages (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown,
+                                  -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), shown, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+text_toggled_cb (KesReportPreview *self)
+{
+  gboolean as_text = gtk_toggle_button_get_active (self->text_toggle);
+  const char *child = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Only between the page and its text: not over a message or an error. */
+  if (g_strcmp0 (child, "pages") == 0 || g_strcmp0 (child, "text") == 0)
+    gtk_stack_set_visible_child_name (self->stack, as_text ? "text" : "pages");
+}
+
 static void
 page_ready_cb (GObject      *object,
                GAsyncResult *result,
@@ -95,8 +129,9 @@ page_ready_cb (GObject      *object,
   g_autoptr(KesReportPreview) self = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  texture = kes_preview_render_page_finish (result, &error);
+  texture = kes_preview_render_page_finish (result, &text, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -107,7 +142,9 @@ page_ready_cb (GObject      *object,
     }
 
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (self->stack, "pages");
+  show_page_text (self, text);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    gtk_toggle_button_get_active (self->text_toggle) ? "text" : "pages");
   g_signal_emit (self, signals [PAGE_SHOWN], 0, self->page);
 }
 
@@ -278,6 +315,11 @@ save_response_cb (GtkNativeDialog  *dialog,
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+  /* Back to the preview with the keyboard focus where it was: without a
+   * window manager's help (or with one that doesn't) the closed dialog
+   * leaves no window active, and the keys go nowhere. */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_object_unref (self);
 }
 
@@ -434,6 +476,9 @@ kes_report_preview_class_init (KesReportPreviewClass *klass)
                                                "/io/github/kestrelcare/Kestrel/preview/kes-report-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, stack);
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, picture);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, text_view);
+  gtk_widget_class_bind_template_child (widget_class, KesReportPreview, text_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, text_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, page_label);
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, KesReportPreview, error_page);

@@ -9,6 +9,7 @@
 
 #include "kes-app-util.h"
 #include "kes-catchment.h"
+#include "kes-focus.h"
 #include "kes-change-watch.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
@@ -293,7 +294,7 @@ row_activated_cb (KesReferralsPage *self,
 static void
 back_clicked_cb (KesReferralsPage *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  kes_referrals_page_go_back (self);
 }
 
 /* The list shows referrals and their patients' names. */
@@ -667,4 +668,20 @@ kes_referrals_page_get_shown_wait (KesReferralsPage *self,
   referral = self->shown->pdata[index];
   return kes_referrals_wait_level (kes_referral_get_stage (referral), kes_referral_days_in_stage (referral, today),
                                    amber_days (self), red_days (self));
+}
+
+gboolean
+kes_referrals_page_go_back (KesReferralsPage *self)
+{
+  GtkWidget *list;
+
+  g_return_val_if_fail (KES_IS_REFERRALS_PAGE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  /* The Back button pressed is hidden now: the focus goes to the list. */
+  list = gtk_stack_get_child_by_name (self->stack, "list");
+  kes_focus_keep_within (list);
+  return TRUE;
 }

@@ -32,6 +32,9 @@ KesReferralForm *kes_referrals_page_new_referral   (KesReferralsPage *self);
 gboolean         kes_referrals_page_save_intake    (KesReferralsPage *self);
 void             kes_referrals_page_open_referral  (KesReferralsPage *self,
                                                     const char       *referral_id);
+/* From a referral's details back to the list (Alt+Left, the Back
+ * button); FALSE when the list is shown already. */
+gboolean         kes_referrals_page_go_back        (KesReferralsPage *self);
 KesReferralView *kes_referrals_page_get_view       (KesReferralsPage *self);
 /* Whether the list is loading in its worker (for tests). */
 gboolean         kes_referrals_page_is_loading     (KesReferralsPage *self);

@@ -215,7 +215,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (badge, "kes-due-badge");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not cut: with large text the patient's name came after the
+   * ellipsis (issue 24). */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
   gtk_widget_add_css_class (detail, "dim-label");
