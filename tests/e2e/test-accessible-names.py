@@ -17,7 +17,7 @@ import sys
 import time
 
 from kestrel_a11y_walk import Walk
-from kestrel_atspi import (BUTTONS, Failure, find, log, nodes, on_screen, open_from_caseload, press, pyatspi,
+from kestrel_atspi import (BUTTONS, Failure, by_handle, click, find, log, nodes, on_screen, open_from_caseload, press, pyatspi,
                            run_demo_journey, sensitive, show_area, showing, sidebar_row, sign_in_as, start_app,
                            wait_for)
 
@@ -205,6 +205,12 @@ def pick_patient(database):
 
 def open_patient(app, patient):
     show_area(app, "Caseload")
+    # The demo clinician's caseload opens on their own patients; the record
+    # walked may be a colleague's in the team.
+    mine = by_handle(app, "my-caseload")
+    if mine is not None and (mine.getState().contains(pyatspi.STATE_CHECKED)
+                             or mine.getState().contains(pyatspi.STATE_PRESSED)):
+        click(mine)
     open_from_caseload(app, patient)
     log(f"opened {patient['name']}")
 

@@ -30,15 +30,16 @@ TEXT_ROLES = (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
 
 
 def pick_patient(database):
-    """A North patient (the demo clinician's team) in the active register."""
+    """A patient the demo clinician is care coordinator for, in the active
+    register: the caseload opens on their own ("My Caseload")."""
     db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     row = db.execute("SELECT p.id, p.nhs_number, p.family_name, p.given_name FROM patient p "
-                     "JOIN team t ON t.id = p.team_id AND t.name = 'North' "
+                     "JOIN staff s ON s.id = p.coordinator_id AND s.username = ? "
                      "JOIN record r ON r.id = p.id AND r.state = 'active' "
-                     "ORDER BY p.sort_name LIMIT 1").fetchone()
+                     "ORDER BY p.sort_name LIMIT 1", (USER,)).fetchone()
     db.close()
     if row is None:
-        raise Failure("the demo has no North patient")
+        raise Failure("the demo clinician coordinates no one")
     return {"id": row[0], "nhs": row[1], "family": row[2], "given": row[3],
             "name": f"{row[2].upper()}, {row[3]}"}
 
