@@ -59,6 +59,9 @@ static const Hostile hostile[] = {
   { "deep-nesting.xml", KES_REPORT_ERROR_TOO_LARGE, "nested" },
   { "invalid-utf8.xml", KES_REPORT_ERROR_NOT_XML, "UTF-8" },
   { "latin1-declared.xml", KES_REPORT_ERROR_NOT_XML, "UTF-8" },
+  /* Found by fuzz-record-import: the name was quoted into the message, which
+   * was then not UTF-8 itself. */
+  { "bad-encoding-name.xml", KES_REPORT_ERROR_NOT_XML, "UTF-8 only" },
   { "utf16.xml", KES_REPORT_ERROR_NOT_XML, "UTF-8" },
   { "not-xml.txt", KES_REPORT_ERROR_NOT_XML, "not an XML file" },
   { "empty.xml", KES_REPORT_ERROR_NOT_XML, "empty" },
@@ -78,6 +81,7 @@ test_hostile (gconstpointer data)
   g_assert_nonnull (error);
   g_test_message ("%s: %s (%.4f s)", h->file, error->message, seconds);
   g_assert_error (error, KES_REPORT_ERROR, h->code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, h->words));
 }
 

@@ -53,6 +53,18 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* XML 1.0's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*, and short. */
+static gboolean
+is_encoding_name (const char *name)
+{
+  if (!g_ascii_isalpha (name[0]) || strlen (name) > 40)
+    return FALSE;
+  for (const char *c = name + 1; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '.' && *c != '_' && *c != '-')
+      return FALSE;
+  return TRUE;
+}
+
 /* The encoding named in "<?xml version="1.0" encoding="…"?>", if any, must
  * be UTF-8: the parser would otherwise convert from it. */
 static gboolean
@@ -81,6 +93,15 @@ check_declaration (KesXmlProlog  *prolog,
         encoding = g_strndup (at + 1, end - at - 1);
     }
 
+  if (encoding != NULL && !is_encoding_name (encoding))
+    {
+      /* Not a name XML allows: it may not even be text, so it is not quoted
+       * (a message must itself be UTF-8). */
+      g_set_error_literal (error, KES_REPORT_ERROR, KES_REPORT_ERROR_NOT_XML,
+                           _("The file’s XML declaration names an encoding that is not a valid "
+                             "encoding name. Kestrel reads XML in UTF-8 only."));
+      return FALSE;
+    }
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
     {
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_NOT_XML,
