@@ -651,6 +651,13 @@ main (int   argc,
            rss_tenth / 1024.0, MAX (1, n_patients / 10), tenth_s, rss_all / 1024.0, n_patients,
            anon_tenth / 1024.0, anon_all / 1024.0, file_tenth / 1024.0, file_all / 1024.0);
 
+  /* KES_BENCH_XML_KEEP leaves the files behind for profiling one step alone
+   * (`bench-xml --import-child FILE DB 0` under perf). */
+  if (g_getenv ("KES_BENCH_XML_KEEP") != NULL)
+    {
+      g_print ("\nFiles kept in %s\n", root);
+      return 0;
+    }
   g_remove (export_path);
   g_remove (floor_path);
   g_remove (tenth_path);
