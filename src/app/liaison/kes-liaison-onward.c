@@ -7,12 +7,11 @@
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
-#include "kes-codes.h"
 #include "kes-liaison-onward.h"
 #include "kes-liaison.h"
-#include "kes-services.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "signposting/kes-service-dropdown.h"
 
 struct _KesLiaisonOnward
 {
@@ -116,37 +115,13 @@ show_made (KesLiaisonOnward *self)
   gtk_widget_set_visible (GTK_WIDGET (self->made_list), made->len > 0);
 }
 
-/* Every entry in use in the directory, named with its kind and area so
- * two teams of one name in different areas are told apart. */
 static void
 fill_services (KesLiaisonOnward *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) services = kes_store_list_services (self->store, NULL, &error);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  KesCodeList *kinds = kes_code_list_get (KES_CODES_SERVICE_KIND);
 
-  if (services == NULL)
-    {
-      kes_form_show_refusal (self->problem_label, error->message, NULL);
-      return;
-    }
-  for (guint i = 0; i < services->len; i++)
-    {
-      KesFieldRecord *service = services->pdata[i];
-      const char *kind = kes_code_list_lookup (kinds, kes_field_record_get_text (service, "kind"));
-      const char *area = kes_field_record_get_text (service, "area");
-
-      g_ptr_array_add (ids, (gpointer) kes_field_record_get_id (service));
-      g_ptr_array_add (labels, *area != '\0'
-                                 ? g_strdup_printf ("%s (%s, %s)", kes_field_record_get_text (service, "name"),
-                                                    kind != NULL ? kind : "", area)
-                                 : g_strdup_printf ("%s (%s)", kes_field_record_get_text (service, "name"),
-                                                    kind != NULL ? kind : ""));
-    }
-  kes_dropdown_fill (self->service_dropdown, _("Choose a service…"), (const char * const *) ids->pdata,
-                     (const char * const *) labels->pdata, ids->len);
+  if (!kes_service_dropdown_fill (self->service_dropdown, self->store, _("Choose a service…"), &error))
+    kes_form_show_refusal (self->problem_label, error->message, NULL);
 }
 
 /* The referral into the form, to change: Record saves it as a new revision. */
