@@ -24,11 +24,10 @@ struct _KesSignpostingList
   GtkWidget   *made_group;
   GtkListBox  *made_list;
   GtkLabel    *closed_label;
-  GtkWidget   *form_group;
+  GtkWidget   *editor_box;
   GtkDropDown *service_dropdown;
   GtkDropDown *staff_dropdown;
   GtkBox      *form_slot;
-  GtkWidget   *button_box;
   GtkButton   *record_button;
   GtkButton   *cancel_button;
 
@@ -61,9 +60,13 @@ static void error_clicked_cb (GtkButton *button, KesSignpostingList *self);
 static void
 service_selected_cb (KesSignpostingList *self)
 {
-  GtkWidget *organisation = kes_field_form_get_widget (self->form, "organisation");
+  GtkWidget *organisation;
   const char *service_id = kes_dropdown_get_code (self->service_dropdown);
   gboolean chosen = service_id != NULL && *service_id != '\0';
+
+  if (self->form == NULL) /* the directory filled in before the form is made */
+    return;
+  organisation = kes_field_form_get_widget (self->form, "organisation");
 
   if (chosen)
     {
@@ -201,9 +204,7 @@ edit_clicked_cb (GtkButton          *button,
 
   g_set_object (&self->editing, record);
   show_form (self, record);
-  gtk_widget_set_visible (self->form_group, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_slot), TRUE);
-  gtk_widget_set_visible (self->button_box, TRUE);
+  gtk_widget_set_visible (self->editor_box, TRUE);
   gtk_button_set_label (self->record_button, _("_Save Changes"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->service_dropdown));
@@ -278,9 +279,7 @@ static void
 cancel_clicked_cb (KesSignpostingList *self)
 {
   show_new_form (self);
-  gtk_widget_set_visible (self->form_group, self->can_add);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_slot), self->can_add);
-  gtk_widget_set_visible (self->button_box, self->can_add);
+  gtk_widget_set_visible (self->editor_box, self->can_add);
 }
 
 static void
@@ -320,11 +319,10 @@ kes_signposting_list_class_init (KesSignpostingListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, made_group);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, made_list);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, closed_label);
-  gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, form_group);
+  gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, editor_box);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, service_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, staff_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, form_slot);
-  gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, button_box);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, record_button);
   gtk_widget_class_bind_template_child (widget_class, KesSignpostingList, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
@@ -363,9 +361,7 @@ kes_signposting_list_new (KesStore   *store,
   /* The form only where signposting can be recorded; otherwise why not,
    * when there are records (a referral reopened since, an outcome changed). */
   self->can_add = kes_store_can_signpost (store, source_id, &why_not);
-  gtk_widget_set_visible (self->form_group, self->can_add);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_slot), self->can_add);
-  gtk_widget_set_visible (self->button_box, self->can_add);
+  gtk_widget_set_visible (self->editor_box, self->can_add);
   show_made (self);
   if (!self->can_add && why_not != NULL)
     {
