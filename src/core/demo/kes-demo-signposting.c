@@ -9,7 +9,8 @@
 /* Demo signposting: where the person screened with the outcome
  * signposting was pointed (a service in the directory and a helpline that
  * is not in it), and where the referrer of a few declined or redirected
- * referrals was pointed, so both pages show signposting records.
+ * referrals was pointed (the author's own patients first, so "My
+ * caseload" shows some), so both pages show signposting records.
  * Fictional, marked "(demo)". */
 
 static gboolean
@@ -59,11 +60,12 @@ kes_demo_signpost_referrals (KesStore    *store,
   KesDbStmt *stmt = kes_store_prepare (store,
     "SELECT f.id, f.stage_since FROM referral f JOIN patient p ON p.id = f.patient_id "
     "WHERE f.stage IN ('declined', 'redirected') AND p.team_id = ?1 "
-    "ORDER BY f.stage_since DESC, f.id LIMIT 4", error);
+    "ORDER BY p.coordinator_id = ?2 DESC, f.stage_since DESC, f.id LIMIT 4", error);
 
   if (stmt == NULL)
     return FALSE;
   kes_store_bind_text (stmt, 1, kes_staff_get_team_id (author));
+  kes_store_bind_text (stmt, 2, kes_staff_get_id (author));
   while (kes_db_step (stmt) == KES_DB_ROW)
     {
       g_ptr_array_add (ids, g_strdup (kes_store_column_text (stmt, 0)));
