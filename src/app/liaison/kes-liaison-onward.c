@@ -11,6 +11,7 @@
 #include "kes-liaison.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "patient/kes-record-rows.h"
 #include "signposting/kes-service-dropdown.h"
 
 struct _KesLiaisonOnward
@@ -44,24 +45,6 @@ static guint signals[N_SIGNALS];
 
 static void edit_clicked_cb  (GtkButton *button, KesLiaisonOnward *self);
 static void error_clicked_cb (GtkButton *button, KesLiaisonOnward *self);
-
-static GtkWidget *
-row_button (KesLiaisonOnward *self,
-            KesFieldRecord   *referral,
-            const char       *label,
-            const char       *accessible,
-            GCallback         callback)
-{
-  /* No mnemonic: a row's buttons are reached by Tab, and a mnemonic beside
-   * an accessible label would be announced twice. */
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (button), REFERRAL_KEY, g_object_ref (referral), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
 
 /* Back to recording a new referral: the form emptied, the button saying so. */
 static void
@@ -106,10 +89,12 @@ show_made (KesLiaisonOnward *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), service);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, referral, _("Change…"), edit,
-                                                                   G_CALLBACK (edit_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, referral, _("Entered in Error…"), wrong,
-                                                                   G_CALLBACK (error_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Change…"), edit, G_OBJECT (referral),
+                                                        G_CALLBACK (edit_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Entered in Error…"), wrong, G_OBJECT (referral),
+                                                        G_CALLBACK (error_clicked_cb), self));
       gtk_list_box_append (self->made_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->made_list), made->len > 0);
@@ -129,7 +114,7 @@ static void
 edit_clicked_cb (GtkButton        *button,
                  KesLiaisonOnward *self)
 {
-  KesFieldRecord *referral = g_object_get_data (G_OBJECT (button), REFERRAL_KEY);
+  KesFieldRecord *referral = kes_record_row_button_get_record (GTK_WIDGET (button));
 
   g_set_object (&self->editing, referral);
   kes_dropdown_set_code (self->service_dropdown, kes_field_record_get_text (referral, "service_id"));
@@ -172,7 +157,7 @@ static void
 error_clicked_cb (GtkButton        *button,
                   KesLiaisonOnward *self)
 {
-  KesFieldRecord *referral = g_object_get_data (G_OBJECT (button), REFERRAL_KEY);
+  KesFieldRecord *referral = kes_record_row_button_get_record (GTK_WIDGET (button));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = g_strdup_printf (_("Mark the Referral to %s Entered in Error?"),
                                               kes_field_record_get_text (referral, "service_name"));

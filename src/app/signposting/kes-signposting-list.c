@@ -14,6 +14,7 @@
 #include "kes-signposting.h"
 #include "kes-store-staff.h"
 #include "kes-validate.h"
+#include "patient/kes-record-rows.h"
 #include "signposting/kes-service-dropdown.h"
 #include "signposting/kes-signposting-list.h"
 
@@ -39,8 +40,6 @@ struct _KesSignpostingList
   guint           n_made;
   gboolean        can_add;
 };
-
-#define RECORD_KEY "kes-signposting"
 
 G_DEFINE_FINAL_TYPE (KesSignpostingList, kes_signposting_list, ADW_TYPE_BIN)
 
@@ -115,24 +114,6 @@ show_new_form (KesSignpostingList *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
 }
 
-static GtkWidget *
-row_button (KesSignpostingList *self,
-            KesFieldRecord     *record,
-            const char         *label,
-            const char         *accessible,
-            GCallback           callback)
-{
-  /* No mnemonic: a row's buttons are reached by Tab, and a mnemonic beside
-   * an accessible label would be announced twice. */
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (button), RECORD_KEY, g_object_ref (record), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 /* "3 Dec 2026 · by Lee Liaison · Leaflet, Phone number · details" */
 static char *
 describe (KesSignpostingList *self,
@@ -184,10 +165,12 @@ show_made (KesSignpostingList *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, record, _("Change…"), edit,
-                                                                   G_CALLBACK (edit_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, record, _("Entered in Error…"), wrong,
-                                                                   G_CALLBACK (error_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Change…"), edit, G_OBJECT (record),
+                                                        G_CALLBACK (edit_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Entered in Error…"), wrong, G_OBJECT (record),
+                                                        G_CALLBACK (error_clicked_cb), self));
       gtk_list_box_append (self->made_list, row);
     }
   self->n_made = made->len;
@@ -200,7 +183,7 @@ static void
 edit_clicked_cb (GtkButton          *button,
                  KesSignpostingList *self)
 {
-  KesFieldRecord *record = g_object_get_data (G_OBJECT (button), RECORD_KEY);
+  KesFieldRecord *record = kes_record_row_button_get_record (GTK_WIDGET (button));
 
   g_set_object (&self->editing, record);
   show_form (self, record);
@@ -239,7 +222,7 @@ static void
 error_clicked_cb (GtkButton          *button,
                   KesSignpostingList *self)
 {
-  KesFieldRecord *record = g_object_get_data (G_OBJECT (button), RECORD_KEY);
+  KesFieldRecord *record = kes_record_row_button_get_record (GTK_WIDGET (button));
   g_autofree char *heading = g_strdup_printf (_("Mark the Signposting to %s Entered in Error?"),
                                               kes_field_record_get_text (record, "organisation"));
 
