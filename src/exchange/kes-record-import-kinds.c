@@ -16,6 +16,7 @@
 #include "kes-moj.h"
 #include "kes-record-import-rules.h"
 #include "kes-referral.h"
+#include "kes-signposting.h"
 #include "kes-validate.h"
 
 /* Fields a form came to require after Kestrel had written records
@@ -76,11 +77,13 @@ forgive_required_later (const char *kind,
 }
 
 /* A field record (carers, liaison and diversion) as its form judges it:
- * every field on its own, then consent's Mental Capacity Act rules. */
+ * every field on its own, then consent's Mental Capacity Act rules and
+ * signposting's own (not after @on, the day the revision was written). */
 static GPtrArray *
 validate_field_record (const KesRecordKind  *kind,
                        const char           *patient_id,
                        const char           *json,
+                       const GDate          *on,
                        GError              **error)
 {
   g_autoptr(KesFieldRecord) record = kes_field_record_new (kind);
@@ -94,6 +97,8 @@ validate_field_record (const KesRecordKind  *kind,
   if (issues->len == 0 && kind == &kes_carer_consent_kind
       && !kes_carer_consent_check_capacity (record, &capacity_error))
     g_ptr_array_add (issues, kes_issue_new ("status", KES_ISSUE_ERROR, "%s", capacity_error->message));
+  if (issues->len == 0 && kind == &kes_signposting_kind)
+    kes_signposting_check (record, on, issues);
   return issues;
 }
 
@@ -109,7 +114,7 @@ validate_other (const char          *kind,
   KesMojKind moj_kind;
 
   if (field_kind != NULL)
-    return validate_field_record (field_kind, patient_id, json, error);
+    return validate_field_record (field_kind, patient_id, json, on, error);
   if (g_str_equal (kind, "referral"))
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();

@@ -406,6 +406,9 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   add_row (group, _("Vulnerabilities identified"), found->len > 0 ? found->str : _("None identified"));
   add_row (group, _("Outcome"), code_label (KES_CODES_LD_OUTCOME, kes_field_record_get_text (screening, "outcome")));
   add_row (group, _("Services referred to"), kes_field_record_get_text (screening, "referred_to"));
+  /* Where signposting was written before it was a record of its own. */
+  if (*kes_field_record_get_text (screening, "outcome_notes") != '\0')
+    add_row (group, _("Outcome notes"), kes_field_record_get_text (screening, "outcome_notes"));
   add_row (group, _("MAPPA liaison"), kes_field_record_get_bool (screening, "mappa_liaison") ? _("Yes") : _("No"));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

@@ -28,6 +28,12 @@ G_BEGIN_DECLS
 extern const KesRecordKind kes_signposting_kind;
 
 KesFieldRecord *kes_signposting_new          (void);
+/* The record's own rules, needing nothing else: the date not after @today
+ * (for an import, the day the revision was written), details when "other"
+ * was given. Adds KesIssue errors to @issues. Pure. */
+void            kes_signposting_check        (KesFieldRecord  *signposting,
+                                              const GDate     *today,
+                                              GPtrArray       *issues);
 
 /* Checks the fields and the source: an active screening with the outcome
  * signposting, or an active referral that has been declined or

@@ -159,6 +159,29 @@ check_place (KesStore        *self,
   kes_field_record_set_text (signposting, "organisation", kes_field_record_get_text (service, "name"));
 }
 
+void
+kes_signposting_check (KesFieldRecord *signposting,
+                       const GDate    *today,
+                       GPtrArray      *issues)
+{
+  g_autofree char *today_iso = NULL;
+  const char *on;
+
+  g_return_if_fail (KES_IS_FIELD_RECORD (signposting));
+  g_return_if_fail (today != NULL && issues != NULL);
+
+  today_iso = kes_date_to_iso (today);
+  on = kes_field_record_get_text (signposting, "signposted_on");
+  if (strlen (on) == 10 && strcmp (on, today_iso) > 0)
+    g_ptr_array_add (issues, kes_issue_new ("signposted_on", KES_ISSUE_ERROR,
+                                            _("Date signposted is in the future")));
+  if (kes_field_record_has_code (signposting, "given", KES_SIGNPOSTING_GIVEN_OTHER) &&
+      *kes_field_record_get_text (signposting, "details") == '\0')
+    g_ptr_array_add (issues, kes_issue_new ("details", KES_ISSUE_ERROR,
+                                            _("Details: say what was given when you choose “Other”")));
+}
+
+/* The rules that need the store: the source's date, and the person. */
 static void
 check_rules (KesStore        *self,
              KesFieldRecord  *signposting,
@@ -166,15 +189,12 @@ check_rules (KesStore        *self,
              GPtrArray       *issues)
 {
   g_autoptr(GDate) today = kes_clock_today ();
-  g_autofree char *today_iso = kes_date_to_iso (today);
   const char *on = kes_field_record_get_text (signposting, "signposted_on");
   const char *by = kes_field_record_get_text (signposting, "signposted_by");
   g_autoptr(KesStaff) staff = NULL;
 
-  if (strlen (on) == 10 && strcmp (on, today_iso) > 0)
-    g_ptr_array_add (issues, kes_issue_new ("signposted_on", KES_ISSUE_ERROR,
-                                            _("Date signposted is in the future")));
-  else if (strlen (on) == 10 && strcmp (on, source->starts_on) < 0)
+  kes_signposting_check (signposting, today, issues);
+  if (strlen (on) == 10 && strcmp (on, source->starts_on) < 0)
     g_ptr_array_add (issues, kes_issue_new ("signposted_on", KES_ISSUE_ERROR,
                                             source->patient_id != NULL
                                               ? _("Date signposted is before the referral was received")
@@ -182,10 +202,6 @@ check_rules (KesStore        *self,
   if (*by != '\0' && (staff = kes_store_lookup_staff (self, by)) == NULL)
     g_ptr_array_add (issues, kes_issue_new ("signposted_by", KES_ISSUE_ERROR,
                                             _("Signposted by: choose a member of staff")));
-  if (kes_field_record_has_code (signposting, "given", KES_SIGNPOSTING_GIVEN_OTHER) &&
-      *kes_field_record_get_text (signposting, "details") == '\0')
-    g_ptr_array_add (issues, kes_issue_new ("details", KES_ISSUE_ERROR,
-                                            _("Details: say what was given when you choose “Other”")));
 }
 
 gboolean
