@@ -16,6 +16,7 @@
 #include "kes-moj.h"
 #include "kes-record-import-rules.h"
 #include "kes-referral.h"
+#include "kes-signposting.h"
 #include "kes-validate.h"
 
 /* Fields a form came to require after Kestrel had written records
@@ -78,7 +79,8 @@ forgive_required_later (const char *kind,
 /* A field record (carers, liaison and diversion) as its form judges it:
  * every field on its own, then a carers' record's own rules (consent under
  * the Mental Capacity Act, dates not after @on, the day the revision was
- * written, and in order) as the store applies them on a save. */
+ * written, and in order) as the store applies them on a save, and
+ * signposting's own (not after @on). */
 static GPtrArray *
 validate_field_record (const KesRecordKind  *kind,
                        const char           *patient_id,
@@ -97,6 +99,8 @@ validate_field_record (const KesRecordKind  *kind,
   issues = kes_field_record_check (record);
   if (issues->len == 0 && !kes_carer_record_check_rules (record, on_iso, &rule_error))
     g_ptr_array_add (issues, kes_issue_new (NULL, KES_ISSUE_ERROR, "%s", rule_error->message));
+  if (issues->len == 0 && kind == &kes_signposting_kind)
+    kes_signposting_check (record, on, issues);
   return issues;
 }
 

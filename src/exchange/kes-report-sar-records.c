@@ -52,6 +52,7 @@ kes_report_sar_kind_label (const char *kind)
     { "carer-involvement", N_("Carer involvement") },
     { "ld-screening", N_("Liaison and diversion screenings") },
     { "ld-onward-referral", N_("Liaison and diversion referrals to other services") },
+    { "signposting", N_("Signposting to other services") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

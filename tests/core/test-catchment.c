@@ -5,6 +5,7 @@
 #include "kes-catchment.h"
 #include "kes-clock.h"
 #include "kes-error.h"
+#include "kes-referral.h"
 #include "kes-store-patients.h"
 #include "kes-store-referrals.h"
 #include "kes-validate.h"
@@ -310,6 +311,39 @@ test_clinician_refused (Fixture       *fixture,
   g_assert_true (kes_catchment_offers (catchment, "norfolk"));
 }
 
+/* What the referral form says beside the area as it is chosen (issue 21):
+ * nothing inside the catchment; outside it, that the referral is still
+ * recorded and what can be decided; retired, kept on a referral saved
+ * with it, otherwise "choose the area the person will live in". */
+static void
+test_area_note (void)
+{
+  g_autoptr(KesCatchment) catchment = kes_catchment_new ();
+  g_autofree char *outside = NULL;
+  g_autofree char *retired_new = NULL;
+  g_autofree char *retired_kept = NULL;
+  g_autofree char *unknown = NULL;
+
+  kes_catchment_add (catchment, "norfolk", "Norfolk", "own", FALSE);
+  kes_catchment_add (catchment, "other", "Elsewhere (outside the catchment)", "outside", FALSE);
+  kes_catchment_add (catchment, "fens", "The Fens", "own", TRUE);
+
+  g_assert_null (kes_referral_area_note (catchment, "norfolk", FALSE));
+  g_assert_null (kes_referral_area_note (catchment, "", FALSE));
+  outside = kes_referral_area_note (catchment, "other", FALSE);
+  g_assert_cmpstr (outside, ==, "“Elsewhere (outside the catchment)” is outside the team’s catchment. The "
+                                "referral is still recorded and counted: on its page, decline it or redirect it "
+                                "to another service with a reason, or a team manager accepts it for assessment.");
+  retired_new = kes_referral_area_note (catchment, "fens", FALSE);
+  g_assert_cmpstr (retired_new, ==, "“The Fens” has been retired from the catchment areas: choose the area the "
+                                    "person will live in");
+  retired_kept = kes_referral_area_note (catchment, "fens", TRUE);
+  g_assert_cmpstr (retired_kept, ==, "“The Fens” has been retired from the catchment areas. This referral keeps "
+                                     "it and counts as outside the catchment.");
+  unknown = kes_referral_area_note (catchment, "atlantis", FALSE);
+  g_assert_cmpstr (unknown, ==, "“atlantis” is not one of the catchment areas: choose another");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +358,7 @@ main (int   argc,
   ADD ("rules", test_rules);
   ADD ("clinician-refused", test_clinician_refused);
 #undef ADD
+  g_test_add_func ("/catchment/area-note", test_area_note);
 
   return g_test_run ();
 }

@@ -287,6 +287,8 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
                          "DROP TABLE ld_onward_referral; "
                          /* ...and its catchment areas (seeded again as the file starts). */
                          "DROP TABLE catchment_area; "
+                         /* ...and its signposting. */
+                         "DROP TABLE signposting; "
                          "PRAGMA user_version = %d",
                          kes_store_keyed_chain_version () - 1);
   kes_history_test_tamper (fixture->path, sql, FALSE);

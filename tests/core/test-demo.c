@@ -574,6 +574,13 @@ assert_generated (Fixture *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM carer_assessment a JOIN record r ON r.id = a.id "
                                              "JOIN revision v ON v.record_id = a.id AND v.revision = r.revision "
                                              "WHERE json_extract (v.data, '$.carer_signed_on_paper')"), >=, 1);
+  /* ...signposting for the screening whose outcome was signposting and
+   * for declined or redirected referrals. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM signposting g JOIN ld_screening s "
+                                             "ON s.id = g.source_id WHERE s.outcome = 'signposting'"), >=, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM signposting g JOIN referral f "
+                                             "ON f.id = g.source_id WHERE f.stage IN ('declined', 'redirected')"),
+                   >=, 1);
 }
 
 static void

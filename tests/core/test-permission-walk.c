@@ -16,6 +16,7 @@
 #include "kes-error.h"
 #include "kes-liaison.h"
 #include "kes-services.h"
+#include "kes-signposting.h"
 #include "kes-store-community.h"
 #include "kes-store-due.h"
 #include "kes-store-moj.h"
@@ -563,6 +564,20 @@ c_save_onward_referral (Walk *w, GError **e)
   return kes_store_save_onward_referral (w->store, referral, e);
 }
 
+/* An empty signposting record of a screening: refused for what is
+ * missing (or its outcome), after the permission. */
+static gboolean
+c_save_signposting (Walk *w, GError **e)
+{
+  g_autoptr(KesFieldRecord) signposting = kes_signposting_new ();
+
+  kes_field_record_set_text (signposting, "source_id", w->screening_id);
+  return kes_store_save_signposting (w->store, signposting, e);
+}
+
+static gboolean c_signposting (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_signposting (w->store, w->screening_id, e); return result_ != NULL; }
+static gboolean c_can_signpost (Walk *w, GError **e) { return kes_store_can_signpost (w->store, w->screening_id, e); }
+
 static gboolean c_onward_referrals (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_onward_referrals (w->store, w->screening_id, e); return result_ != NULL; }
 
 /* A screening the store does not hold: refused as such, after the permission. */
@@ -928,6 +943,9 @@ static const Row cases[] = {
   { "kes_store_liaison_activity", c_activity },
   { "kes_store_save_screening", c_save_screening },
   { "kes_store_save_onward_referral", c_save_onward_referral },
+  { "kes_store_list_signposting", c_signposting },
+  { "kes_store_can_signpost", c_can_signpost },
+  { "kes_store_save_signposting", c_save_signposting },
   { "kes_store_convert_screening", c_convert_screening },
   { "kes_store_refer_screening", c_refer_screening },
   { "kes_store_list_patient_records", c_patient_records },

@@ -294,6 +294,19 @@ test_onward_referral_service (Fixture       *fixture,
   change_row (fixture, "ld_onward_referral", id, "service_id", value);
 }
 
+/* Issue 21: a signposting record moved to another day in its table (the
+ * screening's and referral's pages and the record read from it), with no
+ * revision saying so. */
+static void
+test_signposting_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = query (fixture, "SELECT id FROM signposting ORDER BY id LIMIT 1");
+
+  g_assert_nonnull (id);
+  change_row (fixture, "signposting", id, "signposted_on", "'2020-01-01'");
+}
+
 /* Issue 21: the area outside the catchment made the team's own in the
  * catchment areas table, so referrals from it would pass the eligibility
  * check with no revision saying so. */
@@ -563,6 +576,7 @@ main (int   argc,
   ADD ("patient-moved-team", test_patient_moved_team);
   ADD ("neutrophils", test_neutrophils);
   ADD ("onward-referral-service", test_onward_referral_service);
+  ADD ("signposting-date", test_signposting_date);
   ADD ("catchment-membership", test_catchment_membership);
   ADD ("catchment-renamed", test_catchment_renamed);
   ADD ("incident-rewritten", test_incident_rewritten);

@@ -6,8 +6,10 @@
 # It is saved (a referral failing a criterion used to be refused), the
 # referral page says what it fails and shows its waiting-time clock; the
 # clinician declines it with a reason and signposting, and the decline is
-# on the pathway. Then the pathway report (kestrel-cli, as the demo team
-# manager) counts it in its area's row.
+# on the pathway; then records the signposting as a record of its own
+# through the form under the pathway (a date tomorrow refused in words,
+# what was typed kept). Then the pathway report (kestrel-cli, as the demo
+# team manager) counts it in its area's row.
 #
 # Usage: test-referrals.py KESTREL KESTREL_CLI [SCHEMA_DIR]
 # Needs a display and a D-Bus session (tests/run-with-display.sh gives both).
@@ -21,7 +23,7 @@ import subprocess
 import sys
 
 from kestrel_atspi import (BUTTONS, Failure, by_role_name, button_labelled, by_handle, choose_with_keys, click, click_at, find, log, pyatspi,
-                           run_demo_journey, showing, sign_in_as, start_app, stop_app, text_field, text_of, type_into,
+                           press, run_demo_journey, scroll_into_view, showing, sign_in_as, start_app, stop_app, text_field, text_of, type_into,
                            wait_for)
 
 USER, PASSWORD = "demo.clinician", "amber-otter-lantern"
@@ -29,6 +31,7 @@ MANAGER, MANAGER_PASSWORD = "demo.manager", "silver-fox-harbour"
 OUT_OF_AREA = "Elsewhere (outside the catchment)"
 REASON = "Lives in Essex: outside the catchment (e2e)"
 SIGNPOSTED = "Essex forensic community team"
+SIGNPOSTED_TO = "Essex forensic community team (e2e)"
 
 
 def pick_patient(database):
@@ -131,6 +134,49 @@ def decline(app, stage):
     log("declined, with its reason and signposting on the pathway")
 
 
+def signpost(app):
+    """The structured signposting record, through its form on the referral page."""
+    organisation = wait_for("the signposting form", lambda: text_field(app, "Signposted to"), 20)
+    organisation.queryEditableText().setTextContents(SIGNPOSTED_TO)
+    given = wait_for("Phone number or contact details",
+                     lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_CHECK_BOX
+                                  and n.name == "Phone number or contact details" and showing(n)))
+    # GTK 4.8 gives a check button no AT-SPI action: pressed with the pointer.
+    scroll_into_view(given)
+    press(given)
+    wait_for("the box ticked", lambda: given.getState().contains(pyatspi.STATE_CHECKED), 5)
+    date = wait_for("the date", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_TEXT and showing(n)
+                                             and (n.name or "").startswith("Date signposted")))
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    date.queryEditableText().setTextContents(tomorrow.strftime("%d/%m/%Y"))
+    record = wait_for("Record Signposting", lambda: button_labelled(app, "Record Signposting"))
+    click(record)
+    wait_for("the refusal, in words",
+             lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
+                          and "Date signposted is in the future" in (n.name or "")), 15)
+    if text_of(organisation) != SIGNPOSTED_TO:
+        raise Failure("what was typed in Signposted to was lost when the save was refused")
+    log("signposting dated tomorrow refused in words, what was typed kept")
+    date.queryEditableText().setTextContents(datetime.date.today().strftime("%d/%m/%Y"))
+    click(record)
+    wait_for("the signposting listed",
+             lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
+                          and n.name == SIGNPOSTED_TO), 15)
+    log(f"signposting to {SIGNPOSTED_TO} recorded")
+
+
+def stored_signposting(database):
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    rows = db.execute("SELECT g.signposted_on, s.username, json_extract (v.data, '$.organisation') "
+                      "FROM signposting g JOIN referral f ON f.id = g.source_id "
+                      "JOIN staff s ON s.id = g.signposted_by JOIN record r ON r.id = g.id "
+                      "JOIN revision v ON v.record_id = g.id AND v.revision = r.revision "
+                      "WHERE f.area = 'other' AND f.referral_date = ?",
+                      (datetime.date.today().isoformat(),)).fetchall()
+    db.close()
+    return rows
+
+
 def report_rows(cli, database, env):
     today = datetime.date.today().isoformat()
     out = os.path.join(os.path.dirname(database), "pathway.csv")
@@ -158,12 +204,17 @@ def journey(kestrel, cli, database, env, processes):
     sign_in_as(app, USER, PASSWORD)
     stage = record_referral(app, patient_label)
     decline(app, stage)
+    signpost(app)
     stop_app(process)
 
     stored = stored_referral(database)
     if stored != [("other", "declined", 0)]:
         raise Failure(f"stored referrals from outside the catchment today: {stored}")
     log("stored: one referral from outside the catchment, declined")
+    signposted = stored_signposting(database)
+    if signposted != [(datetime.date.today().isoformat(), USER, SIGNPOSTED_TO)]:
+        raise Failure(f"stored signposting of that referral: {signposted}")
+    log("stored: its signposting, dated today, by the clinician signed in")
 
     # Counted: the period holds only this referral from outside the
     # catchment, so its area has a row (its counts, 1, are hidden as every
@@ -176,7 +227,8 @@ def journey(kestrel, cli, database, env, processes):
         raise Failure(f"the area's row: {other}")
     log(f"report, area outside the catchment: received {other['received']}, decided {other['decided']}, "
         f"declined {other['declined']}, accepted {other['accepted']}")
-    return "an out-of-area referral recorded, declined with a reason, counted in the pathway report"
+    return ("an out-of-area referral recorded, declined with a reason, signposting recorded through its form, "
+            "counted in the pathway report")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@
 #include "kes-report-sar.h"
 #include "kes-risk-assessment.h"
 #include "kes-services.h"
+#include "kes-signposting.h"
 #include "kes-store-community.h"
 #include "kes-store-moj-private.h"
 #include "kes-store-patients.h"
@@ -154,7 +155,7 @@ add_patient_from_screening (Fixture *fixture)
   kes_field_record_set_text (screening, "setting", "police-custody");
   kes_field_record_set_text (screening, "referral_source", "police");
   kes_field_record_set_list (screening, "vulnerabilities", found);
-  kes_field_record_set_text (screening, "outcome", "no-further-action");
+  kes_field_record_set_text (screening, "outcome", "signposting");
   ok = kes_store_save_screening (store, screening, KES_CHANGE_CREATE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -176,6 +177,21 @@ add_patient_from_screening (Fixture *fixture)
     kes_field_record_set_text (onward, "referred_on", "2026-01-06");
     kes_field_record_set_text (onward, "reason", "Housing advice — “urgent”");
     ok = kes_store_save_onward_referral (store, onward, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+  }
+  /* ...and where she was signposted (issue 21). */
+  {
+    g_autoptr(KesFieldRecord) signposting = kes_signposting_new ();
+    const char *given[] = { "leaflet", "other", NULL };
+
+    kes_field_record_set_text (signposting, "source_id", kes_field_record_get_id (screening));
+    kes_field_record_set_text (signposting, "organisation", "Café “Drop-in” — Norwich");
+    kes_field_record_set_text (signposting, "signposted_on", "2026-01-06");
+    kes_field_record_set_text (signposting, "signposted_by", kes_staff_get_id (kes_store_get_actor (store)));
+    kes_field_record_set_list (signposting, "given", given);
+    kes_field_record_set_text (signposting, "details", "A bus ticket & the map <b>not markup</b>");
+    ok = kes_store_save_signposting (store, signposting, &error);
     g_assert_no_error (error);
     g_assert_true (ok);
   }

@@ -447,6 +447,8 @@ test_capacity_fields_and_signature (void)
                                               kes_field_record_get_id (carers->pdata[0]), NULL, NULL);
   g_assert_cmpuint (assessments->len, ==, 1);
   g_assert_cmpstr (kes_field_record_get_text (assessments->pdata[0], "carer_signed_name"), ==, "G Okafor");
+  /* The assessment's row says the carer signed it, and when. */
+  g_assert_true (kes_test_has_label (page, "Signed by the carer 20 Nov 2026"));
 
   /* Their name as registered, however it is spaced or capitalised: no question. */
   click (page, "record-assessment");
@@ -456,6 +458,17 @@ test_capacity_fields_and_signature (void)
   set_text (page, "carer_signed_on", "21/11/2026");
   g_signal_emit_by_name (save_button (page), "clicked");
   g_assert_null (kes_test_find_message_dialog ());
+  g_assert_true (kes_test_has_label (page, "Signed by the carer 21 Nov 2026"));
+
+  /* Signed on paper: the row says so, with the date. */
+  click (page, "record-assessment");
+  set_text (page, "status", "offered");
+  set_text (page, "offered_on", "21/11/2026");
+  gtk_switch_set_active (GTK_SWITCH (find (page, G_TYPE_NONE, "carer_signed_on_paper")), TRUE);
+  set_text (page, "carer_signed_on", "19/11/2026");
+  g_signal_emit_by_name (save_button (page), "clicked");
+  g_assert_true (kes_test_has_label (page, "Signed on paper 19 Nov 2026"));
+  screenshot (window, "carer-row-signature.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   kes_test_wait (10);

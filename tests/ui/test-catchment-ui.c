@@ -173,6 +173,33 @@ test_add_and_retire (Fixture       *fixture,
   kes_test_screenshot ("KES_CATCHMENT_SCREENSHOTS", "catchment-retired");
 }
 
+/* The referral form says an area is outside the catchment as it is
+ * chosen, and says nothing for one inside it. */
+static void
+test_form_says_outside (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *form = kes_referral_form_new ();
+  GtkWidget *note;
+
+  kes_referral_form_set_store (KES_REFERRAL_FORM (form), fixture->db->store);
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1200);
+  gtk_window_present (GTK_WINDOW (window));
+  note = kes_test_child (form, KES_TYPE_REFERRAL_FORM, "area_note");
+  g_assert_false (gtk_widget_get_visible (note));
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (form, KES_TYPE_REFERRAL_FORM, "area_field")), "other");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (note)),
+                                   "“Elsewhere (outside the catchment)” is outside the team’s catchment. The "
+                                   "referral is still recorded and counted"));
+  kes_test_screenshot ("KES_CATCHMENT_SCREENSHOTS", "referral-area-outside");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_test_child (form, KES_TYPE_REFERRAL_FORM, "area_field")), "norfolk");
+  g_assert_false (gtk_widget_get_visible (note));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Core says who may edit the directory; a clinician doesn't see the group. */
 static void
 test_hidden_from_clinician (Fixture       *fixture,
@@ -196,6 +223,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/catchment-ui/add-and-retire", Fixture, NULL, fixture_set_up, test_add_and_retire, fixture_tear_down);
+  g_test_add ("/catchment-ui/form-says-outside", Fixture, NULL, fixture_set_up, test_form_says_outside,
+              fixture_tear_down);
   g_test_add ("/catchment-ui/hidden-from-clinician", Fixture, NULL, fixture_set_up, test_hidden_from_clinician,
               fixture_tear_down);
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "admin/kes-admin-permission.h"
 #include "admin/kes-catchment-group.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
@@ -310,16 +311,11 @@ kes_catchment_group_reload (KesCatchmentGroup *self)
 {
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean allowed;
 
   g_return_if_fail (KES_IS_CATCHMENT_GROUP (self));
 
   kes_list_box_remove_all (self->list);
-  /* Core decides who may change the directory; the group follows. */
-  allowed = self->store != NULL && kes_store_get_actor (self->store) != NULL &&
-            kes_store_check_permission (self->store, KES_PERMISSION_MANAGE_DIRECTORY, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self), allowed);
-  if (!allowed)
+  if (!kes_admin_group_follow_permission (GTK_WIDGET (self), self->store, KES_PERMISSION_MANAGE_DIRECTORY))
     return;
   areas = kes_store_list_catchment_areas (self->store, TRUE, &error);
   if (areas == NULL)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "admin/kes-admin-permission.h"
 #include "admin/kes-service-editor.h"
 #include "admin/kes-services-group.h"
 #include "kes-accounts.h"
@@ -272,16 +273,11 @@ kes_services_group_reload (KesServicesGroup *self)
 {
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean allowed;
 
   g_return_if_fail (KES_IS_SERVICES_GROUP (self));
 
   kes_list_box_remove_all (self->list);
-  /* Core decides who may change the directory; the group follows. */
-  allowed = self->store != NULL && kes_store_get_actor (self->store) != NULL &&
-            kes_store_check_permission (self->store, KES_PERMISSION_MANAGE_DIRECTORY, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self), allowed);
-  if (!allowed)
+  if (!kes_admin_group_follow_permission (GTK_WIDGET (self), self->store, KES_PERMISSION_MANAGE_DIRECTORY))
     return;
 
   services = kes_store_search_services (self->store,

@@ -7,58 +7,31 @@
 
 #include <glib/gi18n.h>
 
-#include "accounts/kes-signature-dialog.h"
 #include "kes-accounts.h"
 #include "kes-app-util.h"
 #include "carers/kes-carer-signature-question.h"
 #include "kes-carer-capacity.h"
+#include "carers/kes-carers-page-private.h"
 #include "kes-carers-page.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-field-form.h"
-#include "kes-carer-documents.h"
-#include "kes-secondary-window.h"
 #include "kes-store-patients.h"
 #include "kes-store-staff.h"
-#include "preview/kes-report-preview.h"
-
-struct _KesCarersPage
-{
-  GtkWidget       parent_instance;
-
-  GtkListBox     *carers_list;
-  GtkLabel       *list_error;
-  GtkStack       *detail_stack;
-  GtkBox         *detail_box;
-  GtkLabel       *editor_title;
-  GtkBox         *editor_slot;
-  GtkButton      *save_button;
-  GtkButton      *add_button;
-
-  KesStore       *store;
-  char           *carer_id;       /* the carer shown */
-
-  /* The form being edited. */
-  KesFieldForm   *form;
-  KesFieldRecord *editing;
-  GtkEditable    *patient_entry;  /* linking: which patient */
-  GtkDropDown    *staff_dropdown; /* carer: named contact */
-  gboolean        signature_asked; /* a signature unlike the carer's name: saved as typed */
-};
 
 G_DEFINE_FINAL_TYPE (KesCarersPage, kes_carers_page, GTK_TYPE_WIDGET)
 
-static const char *
-code_label (const char *list,
+const char *
+kes_carers_page_code_label (const char *list,
             const char *code)
 {
   const char *label = kes_code_list_lookup (kes_code_list_get (list), code);
   return label != NULL ? label : code;
 }
 
-static char *
-display_date (const char *iso)
+char *
+kes_carers_page_display_date (const char *iso)
 {
   return *iso != '\0' ? kes_date_to_display (iso) : g_strdup (_("not set"));
 }
@@ -69,8 +42,8 @@ or_not_recorded (const char *value)
   return value != NULL && *value != '\0' ? value : _("Not recorded");
 }
 
-static GtkWidget *
-add_group (KesCarersPage *self,
+GtkWidget *
+kes_carers_page_add_group (KesCarersPage *self,
            const char    *title,
            const char    *description)
 {
@@ -83,8 +56,8 @@ add_group (KesCarersPage *self,
   return group;
 }
 
-static GtkWidget *
-add_row (GtkWidget  *group,
+GtkWidget *
+kes_carers_page_add_row (GtkWidget  *group,
          const char *title,
          const char *subtitle)
 {
@@ -362,9 +335,9 @@ show_consent (KesCarersPage  *self,
     status = g_strdup (_("No consent to share recorded: only general information may be discussed."));
   else
     {
-      g_autofree char *decided = display_date (kes_field_record_get_text (consent, "decided_on"));
-      g_autofree char *review = display_date (kes_field_record_get_text (consent, "review_date"));
-      g_autofree char *what = g_utf8_strdown (code_label (KES_CODES_CARER_CONSENT_STATUS,
+      g_autofree char *decided = kes_carers_page_display_date (kes_field_record_get_text (consent, "decided_on"));
+      g_autofree char *review = kes_carers_page_display_date (kes_field_record_get_text (consent, "review_date"));
+      g_autofree char *what = g_utf8_strdown (kes_carers_page_code_label (KES_CODES_CARER_CONSENT_STATUS,
                                                           kes_field_record_get_text (consent, "status")), -1);
 
       if (g_str_equal (kes_field_record_get_text (consent, "status"), "best-interests"))
@@ -374,7 +347,7 @@ show_consent (KesCarersPage  *self,
       else
         status = g_strdup_printf (_("Consent %s on %s; review %s."), what, decided, review);
     }
-  group = add_group (self, title, status);
+  group = kes_carers_page_add_group (self, title, status);
   for (guint i = 0; categories != NULL && i < kes_code_list_get_n_codes (categories); i++)
     {
       const char *code = kes_code_list_get_code (categories, i);
@@ -384,7 +357,7 @@ show_consent (KesCarersPage  *self,
       /* The explanation starts with the label, already the row's title. */
       const char *reason = g_str_has_prefix (why, label) && g_str_has_prefix (why + strlen (label), ": ")
                              ? why + strlen (label) + 2 : why;
-      GtkWidget *row = add_row (group, label, reason);
+      GtkWidget *row = kes_carers_page_add_row (group, label, reason);
       GtkWidget *icon = gtk_image_new_from_icon_name (kes_share_decision_allows (decision)
                                                         ? "object-select-symbolic"
                                                         : "action-unavailable-symbolic");
@@ -415,21 +388,21 @@ show_details (KesCarersPage  *self,
 {
   GtkWidget *title = gtk_label_new (kes_field_record_get_text (carer, "name"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *group = add_group (self, _("Details"), NULL);
+  GtkWidget *group = kes_carers_page_add_group (self, _("Details"), NULL);
   const char *contact_id = kes_field_record_get_text (carer, "named_contact_id");
   g_autoptr(KesStaff) contact = *contact_id != '\0' ? kes_store_find_staff (self->store, contact_id, NULL) : NULL;
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "title-1");
   gtk_box_prepend (self->detail_box, title);
-  add_row (group, _("Phone"), or_not_recorded (kes_field_record_get_text (carer, "phone")));
-  add_row (group, _("Email"), or_not_recorded (kes_field_record_get_text (carer, "email")));
-  add_row (group, _("Address"), or_not_recorded (kes_field_record_get_text (carer, "address")));
-  add_row (group, _("Preferred contact"),
-           or_not_recorded (code_label (KES_CODES_CARER_PREFERRED_CONTACT,
+  kes_carers_page_add_row (group, _("Phone"), or_not_recorded (kes_field_record_get_text (carer, "phone")));
+  kes_carers_page_add_row (group, _("Email"), or_not_recorded (kes_field_record_get_text (carer, "email")));
+  kes_carers_page_add_row (group, _("Address"), or_not_recorded (kes_field_record_get_text (carer, "address")));
+  kes_carers_page_add_row (group, _("Preferred contact"),
+           or_not_recorded (kes_carers_page_code_label (KES_CODES_CARER_PREFERRED_CONTACT,
                                         kes_field_record_get_text (carer, "preferred_contact"))));
-  add_row (group, _("Young carer"), kes_field_record_get_bool (carer, "young_carer") ? _("Yes") : _("No"));
-  add_row (group, _("Named contact in the team"),
+  kes_carers_page_add_row (group, _("Young carer"), kes_field_record_get_bool (carer, "young_carer") ? _("Yes") : _("No"));
+  kes_carers_page_add_row (group, _("Named contact in the team"),
            contact != NULL ? kes_staff_get_display_name (contact) : _("None yet"));
 
   gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Edit Details"), "edit-carer",
@@ -440,193 +413,10 @@ show_details (KesCarersPage  *self,
 }
 
 static void
-assessment_pdf_cb (GtkButton     *button,
-                   KesCarersPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "assessment-id");
-  g_autoptr(KesFieldRecord) assessment = kes_store_load_carer_record (self->store, &kes_carer_assessment_kind,
-                                                                      id, NULL);
-  g_autoptr(KesFieldRecord) carer = kes_store_load_carer_record (self->store, &kes_carer_kind,
-                                                                 self->carer_id, NULL);
-  g_autoptr(KesDocument) document = NULL;
-  g_autoptr(KesPatient) patient = NULL;
-  g_autoptr(KesStaff) assessor = NULL;
-  g_autoptr(KesStaff) signer = NULL;
-  g_autofree char *patient_name = NULL;
-  GtkWidget *window, *preview, *box, *header;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (assessment == NULL || carer == NULL)
-    return;
-  if (*kes_field_record_get_text (assessment, "signed_by") != '\0')
-    signer = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "signed_by"), NULL);
-  if (kes_field_record_get_patient_id (assessment) != NULL)
-    patient = kes_store_load_patient (self->store, kes_field_record_get_patient_id (assessment), NULL);
-  if (patient != NULL)
-    patient_name = kes_patient_dup_display_name (patient);
-  if (*kes_field_record_get_text (assessment, "assessor_id") != '\0')
-    assessor = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "assessor_id"), NULL);
-  document = kes_carer_assessment_document (carer, assessment, patient_name,
-                                            assessor != NULL ? kes_staff_get_display_name (assessor) : NULL,
-                                            signer != NULL ? kes_staff_get_display_name (signer) : NULL);
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Carer’s assessment"));
-  kes_secondary_window_add_close_keys (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 860);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  preview = kes_report_preview_new ();
-  gtk_widget_set_vexpand (preview, TRUE);
-  kes_report_preview_set_audit (KES_REPORT_PREVIEW (preview), self->store,
-                                kes_field_record_get_patient_id (assessment), "carer's assessment (PDF)");
-  kes_report_preview_set_permission (KES_REPORT_PREVIEW (preview), KES_PERMISSION_EXPORT_CARER_DOCUMENTS);
-  kes_report_preview_set_document (KES_REPORT_PREVIEW (preview), document);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), preview);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-/* "signed off by Cara Carer on 21 Nov 2026" or "not signed off". */
-static char *
-signed_off_text (KesCarersPage  *self,
-                 KesFieldRecord *assessment)
-{
-  const char *signed_at = kes_field_record_get_text (assessment, "signed_at");
-  g_autoptr(KesStaff) signer = NULL;
-  g_autofree char *when = NULL;
-
-  if (*signed_at == '\0')
-    return g_strdup (_("not signed off"));
-  signer = kes_store_find_staff (self->store, kes_field_record_get_text (assessment, "signed_by"), NULL);
-  when = kes_time_to_display (signed_at);
-  return g_strdup_printf (_("signed off by %s on %s"), signer != NULL ? kes_staff_get_display_name (signer)
-                                                                      : _("someone"), when);
-}
-
-static gboolean
-sign_assessment_cb (const char  *password,
-                    gpointer     user_data,
-                    GError     **error)
-{
-  KesFieldRecord *assessment = user_data;
-  KesCarersPage *self = g_object_get_data (G_OBJECT (assessment), "kes-page");
-
-  return kes_store_sign_carer_assessment (self->store, assessment, password, error);
-}
-
-static void
-assessment_signed_cb (gboolean      signed_off,
-                      const GError *error,
-                      gpointer      user_data)
-{
-  KesCarersPage *self = g_object_get_data (G_OBJECT (user_data), "kes-page");
-
-  if (error != NULL)
-    kes_show_error (GTK_WIDGET (self), _("The Assessment Was Not Signed Off"), error->message);
-  else if (signed_off)
-    {
-      kes_widget_toast (GTK_WIDGET (self), _("Carer’s assessment signed off"));
-      kes_carers_page_show_carer (self, self->carer_id);
-    }
-}
-
-/* Signing means the signer: the password again, first. */
-static void
-sign_assessment_clicked_cb (GtkButton     *button,
-                            KesCarersPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "assessment-id");
-  g_autoptr(GError) error = NULL;
-  KesFieldRecord *assessment = kes_store_load_carer_record (self->store, &kes_carer_assessment_kind, id, &error);
-
-  if (assessment == NULL)
-    {
-      kes_show_error (GTK_WIDGET (self), _("The Assessment Was Not Signed Off"), error->message);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (assessment), "kes-page", g_object_ref (self), g_object_unref);
-  kes_ask_signature (GTK_WIDGET (self), _("Sign Off the Carer’s Assessment?"),
-                     _("Type your password to sign the assessment off as yourself. Your name, your "
-                       "role and the time go on it; changing it later takes the sign-off away."),
-                     sign_assessment_cb, assessment_signed_cb, assessment, g_object_unref);
-}
-
-static void
-show_assessments (KesCarersPage *self)
-{
-  g_autoptr(GPtrArray) assessments = kes_store_list_carer_records (self->store, &kes_carer_assessment_kind,
-                                                                   self->carer_id, NULL, NULL);
-  g_autoptr(GPtrArray) involvement = kes_store_list_carer_records (self->store, &kes_carer_involvement_kind,
-                                                                   self->carer_id, NULL, NULL);
-  GtkWidget *group = add_group (self, _("Carer’s assessments"), NULL);
-
-  if (assessments == NULL || assessments->len == 0)
-    add_row (group, _("No assessment offered yet"), _("Every carer is entitled to a carer’s assessment."));
-  for (guint i = 0; assessments != NULL && i < assessments->len; i++)
-    {
-      KesFieldRecord *assessment = assessments->pdata[i];
-      const char *status = kes_field_record_get_text (assessment, "status");
-      g_autofree char *offered = display_date (kes_field_record_get_text (assessment, "offered_on"));
-      g_autofree char *review = display_date (kes_field_record_get_text (assessment, "review_date"));
-      g_autofree char *title = g_strdup_printf (_("%s — offered %s"),
-                                                code_label (KES_CODES_CARER_ASSESSMENT_STATUS, status), offered);
-      g_autofree char *signed_text = signed_off_text (self, assessment);
-      g_autofree char *subtitle = g_str_equal (status, "completed")
-        ? g_strdup_printf (_("%s; review %s; %s"),
-                           kes_field_record_get_bool (assessment, "eligible") ? _("Eligible for support")
-                                                                             : _("Not eligible"),
-                           review, signed_text)
-        : NULL;
-      {
-        GtkWidget *row = add_row (group, title, subtitle);
-        GtkWidget *pdf = gtk_button_new_with_label (_("PDF"));
-
-        gtk_widget_set_valign (pdf, GTK_ALIGN_CENTER);
-        gtk_widget_set_name (pdf, "assessment-pdf");
-        gtk_widget_set_tooltip_text (pdf, _("Preview the assessment as a PDF, to save or print"));
-        g_object_set_data_full (G_OBJECT (pdf), "assessment-id",
-                                g_strdup (kes_field_record_get_id (assessment)), g_free);
-        g_signal_connect (pdf, "clicked", G_CALLBACK (assessment_pdf_cb), self);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), pdf);
-        if (g_str_equal (status, "completed") && *kes_field_record_get_text (assessment, "signed_at") == '\0' &&
-            kes_store_check_permission (self->store, KES_PERMISSION_EDIT_CARERS, NULL, NULL))
-          {
-            GtkWidget *sign = gtk_button_new_with_mnemonic (_("_Sign Off…"));
-
-            gtk_widget_set_valign (sign, GTK_ALIGN_CENTER);
-            gtk_widget_set_name (sign, "assessment-sign");
-            g_object_set_data_full (G_OBJECT (sign), "assessment-id",
-                                    g_strdup (kes_field_record_get_id (assessment)), g_free);
-            g_signal_connect (sign, "clicked", G_CALLBACK (sign_assessment_clicked_cb), self);
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), sign);
-          }
-      }
-    }
-
-  group = add_group (self, _("Involvement"), NULL);
-  if (involvement == NULL || involvement->len == 0)
-    add_row (group, _("Nothing logged yet"), NULL);
-  for (guint i = 0; involvement != NULL && i < involvement->len; i++)
-    {
-      KesFieldRecord *entry = involvement->pdata[i];
-      g_autofree char *date = display_date (kes_field_record_get_text (entry, "occurred_on"));
-      g_autofree char *title = g_strdup_printf ("%s — %s", date,
-                                                code_label (KES_CODES_CARER_INVOLVEMENT,
-                                                            kes_field_record_get_text (entry, "involvement")));
-      add_row (group, title, kes_field_record_get_text (entry, "summary"));
-    }
-}
-
-static void
 show_history (KesCarersPage *self)
 {
   g_autoptr(GPtrArray) revisions = kes_store_list_revisions (self->store, self->carer_id, NULL);
-  GtkWidget *group = add_group (self, _("History of this record"), NULL);
+  GtkWidget *group = kes_carers_page_add_group (self, _("History of this record"), NULL);
 
   for (guint i = revisions != NULL ? revisions->len : 0; i > 0; i--)
     {
@@ -635,7 +425,7 @@ show_history (KesCarersPage *self)
       g_autofree char *title = g_strdup_printf (_("%s by %s"),
                                                 kes_change_kind_label (kes_revision_get_change (revision)),
                                                 kes_revision_get_author_name (revision));
-      add_row (group, title, when);
+      kes_carers_page_add_row (group, title, when);
     }
 }
 
@@ -672,11 +462,11 @@ kes_carers_page_show_carer (KesCarersPage *self,
   show_details (self, carer);
   links = kes_store_list_carer_records (self->store, &kes_carer_link_kind, carer_id, NULL, NULL);
   if (links != NULL && links->len == 0)
-    add_row (add_group (self, _("What may be discussed"), NULL), _("Not linked to a patient yet"),
+    kes_carers_page_add_row (kes_carers_page_add_group (self, _("What may be discussed"), NULL), _("Not linked to a patient yet"),
              _("Link the carer to the patient they care for to record consent to share."));
   for (guint i = 0; links != NULL && i < links->len; i++)
     show_consent (self, links->pdata[i]);
-  show_assessments (self);
+  kes_carers_page_show_assessments (self);
   show_history (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "carer");
 }

@@ -7,12 +7,12 @@
 
 #include "kes-app-util.h"
 #include "kes-clock.h"
-#include "kes-codes.h"
 #include "kes-liaison-onward.h"
 #include "kes-liaison.h"
-#include "kes-services.h"
 #include "kes-store.h"
 #include "kes-validate.h"
+#include "patient/kes-record-rows.h"
+#include "signposting/kes-service-dropdown.h"
 
 struct _KesLiaisonOnward
 {
@@ -45,24 +45,6 @@ static guint signals[N_SIGNALS];
 
 static void edit_clicked_cb  (GtkButton *button, KesLiaisonOnward *self);
 static void error_clicked_cb (GtkButton *button, KesLiaisonOnward *self);
-
-static GtkWidget *
-row_button (KesLiaisonOnward *self,
-            KesFieldRecord   *referral,
-            const char       *label,
-            const char       *accessible,
-            GCallback         callback)
-{
-  /* No mnemonic: a row's buttons are reached by Tab, and a mnemonic beside
-   * an accessible label would be announced twice. */
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (button), REFERRAL_KEY, g_object_ref (referral), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
 
 /* Back to recording a new referral: the form emptied, the button saying so. */
 static void
@@ -107,46 +89,24 @@ show_made (KesLiaisonOnward *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), service);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, referral, _("Change…"), edit,
-                                                                   G_CALLBACK (edit_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, referral, _("Entered in Error…"), wrong,
-                                                                   G_CALLBACK (error_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Change…"), edit, G_OBJECT (referral),
+                                                        G_CALLBACK (edit_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 kes_record_row_button (_("Entered in Error…"), wrong, G_OBJECT (referral),
+                                                        G_CALLBACK (error_clicked_cb), self));
       gtk_list_box_append (self->made_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->made_list), made->len > 0);
 }
 
-/* Every entry in use in the directory, named with its kind and area so
- * two teams of one name in different areas are told apart. */
 static void
 fill_services (KesLiaisonOnward *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) services = kes_store_list_services (self->store, NULL, &error);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  KesCodeList *kinds = kes_code_list_get (KES_CODES_SERVICE_KIND);
 
-  if (services == NULL)
-    {
-      kes_form_show_refusal (self->problem_label, error->message, NULL);
-      return;
-    }
-  for (guint i = 0; i < services->len; i++)
-    {
-      KesFieldRecord *service = services->pdata[i];
-      const char *kind = kes_code_list_lookup (kinds, kes_field_record_get_text (service, "kind"));
-      const char *area = kes_field_record_get_text (service, "area");
-
-      g_ptr_array_add (ids, (gpointer) kes_field_record_get_id (service));
-      g_ptr_array_add (labels, *area != '\0'
-                                 ? g_strdup_printf ("%s (%s, %s)", kes_field_record_get_text (service, "name"),
-                                                    kind != NULL ? kind : "", area)
-                                 : g_strdup_printf ("%s (%s)", kes_field_record_get_text (service, "name"),
-                                                    kind != NULL ? kind : ""));
-    }
-  kes_dropdown_fill (self->service_dropdown, _("Choose a service…"), (const char * const *) ids->pdata,
-                     (const char * const *) labels->pdata, ids->len);
+  if (!kes_service_dropdown_fill (self->service_dropdown, self->store, _("Choose a service…"), &error))
+    kes_form_show_refusal (self->problem_label, error->message, NULL);
 }
 
 /* The referral into the form, to change: Record saves it as a new revision. */
@@ -154,7 +114,7 @@ static void
 edit_clicked_cb (GtkButton        *button,
                  KesLiaisonOnward *self)
 {
-  KesFieldRecord *referral = g_object_get_data (G_OBJECT (button), REFERRAL_KEY);
+  KesFieldRecord *referral = kes_record_row_button_get_record (GTK_WIDGET (button));
 
   g_set_object (&self->editing, referral);
   kes_dropdown_set_code (self->service_dropdown, kes_field_record_get_text (referral, "service_id"));
@@ -197,7 +157,7 @@ static void
 error_clicked_cb (GtkButton        *button,
                   KesLiaisonOnward *self)
 {
-  KesFieldRecord *referral = g_object_get_data (G_OBJECT (button), REFERRAL_KEY);
+  KesFieldRecord *referral = kes_record_row_button_get_record (GTK_WIDGET (button));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = g_strdup_printf (_("Mark the Referral to %s Entered in Error?"),
                                               kes_field_record_get_text (referral, "service_name"));

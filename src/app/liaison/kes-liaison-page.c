@@ -16,6 +16,7 @@
 #include "kes-store-referrals.h"
 #include "kes-store-staff.h"
 #include "liaison/kes-liaison-page-private.h"
+#include "signposting/kes-signposting-list.h"
 
 G_DEFINE_FINAL_TYPE (KesLiaisonPage, kes_liaison_page, GTK_TYPE_WIDGET)
 
@@ -326,6 +327,14 @@ onward_recorded_cb (KesLiaisonPage *self,
   kes_widget_toast (GTK_WIDGET (self), message);
 }
 
+static void
+signposting_recorded_cb (KesLiaisonPage *self,
+                         const char     *where)
+{
+  g_autofree char *message = g_strdup_printf (_("Signposting to %s recorded"), where);
+  kes_widget_toast (GTK_WIDGET (self), message);
+}
+
 void
 kes_liaison_page_show_screening (KesLiaisonPage *self,
                                  const char     *screening_id)
@@ -336,7 +345,7 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   g_autofree char *screened = NULL;
   g_auto(GStrv) vulnerabilities = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
-  GtkWidget *title, *group, *buttons, *button, *onward;
+  GtkWidget *title, *group, *buttons, *button, *onward, *signposting;
   const char *converted;
 
   g_return_if_fail (KES_IS_LIAISON_PAGE (self));
@@ -397,6 +406,9 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   add_row (group, _("Vulnerabilities identified"), found->len > 0 ? found->str : _("None identified"));
   add_row (group, _("Outcome"), code_label (KES_CODES_LD_OUTCOME, kes_field_record_get_text (screening, "outcome")));
   add_row (group, _("Services referred to"), kes_field_record_get_text (screening, "referred_to"));
+  /* Where signposting was written before it was a record of its own. */
+  if (*kes_field_record_get_text (screening, "outcome_notes") != '\0')
+    add_row (group, _("Outcome notes"), kes_field_record_get_text (screening, "outcome_notes"));
   add_row (group, _("MAPPA liaison"), kes_field_record_get_bool (screening, "mappa_liaison") ? _("Yes") : _("No"));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -409,6 +421,14 @@ kes_liaison_page_show_screening (KesLiaisonPage *self,
   onward = kes_liaison_onward_new (self->store, screening_id);
   g_signal_connect_object (onward, "recorded", G_CALLBACK (onward_recorded_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->detail_box, onward);
+  signposting = g_object_ref_sink (kes_signposting_list_new (self->store, screening_id));
+  if (kes_signposting_list_has_any (KES_SIGNPOSTING_LIST (signposting)))
+    {
+      g_signal_connect_object (signposting, "recorded", G_CALLBACK (signposting_recorded_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->detail_box, signposting);
+    }
+  g_object_unref (signposting);
 
   converted = kes_field_record_get_text (screening, "converted_patient_id");
   group = kes_liaison_page_add_group (self->detail_box, _("Patient record"));

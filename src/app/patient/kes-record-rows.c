@@ -163,3 +163,31 @@ kes_record_error_row_new (const char *message)
   gtk_widget_set_margin_end (label, 12);
   return label;
 }
+
+#define ROW_BUTTON_RECORD "kes-row-button-record"
+
+GtkWidget *
+kes_record_row_button (const char *label,
+                       const char *accessible_label,
+                       GObject    *record,
+                       GCallback   callback,
+                       gpointer    user_data)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_return_val_if_fail (G_IS_OBJECT (record), button);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  g_object_set_data_full (G_OBJECT (button), ROW_BUTTON_RECORD, g_object_ref (record), g_object_unref);
+  g_signal_connect (button, "clicked", callback, user_data);
+  return button;
+}
+
+gpointer
+kes_record_row_button_get_record (GtkWidget *button)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (button), NULL);
+
+  return g_object_get_data (G_OBJECT (button), ROW_BUTTON_RECORD);
+}

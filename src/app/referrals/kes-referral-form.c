@@ -26,6 +26,7 @@ struct _KesReferralForm
   KesStore       *store;
   GHashTable     *birth_dates; /* patient id -> YYYY-MM-DD */
   KesCatchment   *catchment;   /* the areas, read when the store is set */
+  char           *kept_area;   /* the area the referral shown was saved with */
   guint           n_warnings;
 
   GtkLabel       *summary_label;
@@ -45,6 +46,7 @@ struct _KesReferralForm
   GtkLabel       *security_level_error;
   GtkDropDown    *area_field;
   GtkLabel       *area_error;
+  GtkLabel       *area_note;   /* outside the catchment, or retired: said as it is chosen */
   GtkDropDown    *legal_status_field;
   GtkLabel       *legal_status_error;
   GtkEntry       *expected_discharge_field;
@@ -107,6 +109,20 @@ set_check (GtkImage     *icon,
     adw_action_row_set_subtitle (row, ok ? "" : warning);
 }
 
+/* Beside the area as it is chosen: outside the catchment or retired, and
+ * what that means (saving stays allowed wherever core allows it). */
+static void
+show_area_note (KesReferralForm *self,
+                const char      *area)
+{
+  g_autofree char *note = NULL;
+
+  if (self->catchment != NULL)
+    note = kes_referral_area_note (self->catchment, area, g_strcmp0 (area, self->kept_area) == 0);
+  gtk_label_set_text (self->area_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->area_note), note != NULL);
+}
+
 static void
 update_eligibility (KesReferralForm *self)
 {
@@ -134,6 +150,7 @@ update_eligibility (KesReferralForm *self)
   set_check (self->age_icon, self->age_row, age == NULL && *patient_id != '\0',
              age != NULL ? age : _("Pick the patient to check their age"));
   set_check (self->area_icon, self->area_row, area == NULL, area);
+  show_area_note (self, kes_referral_get_text (referral, KES_REFERRAL_AREA));
   self->n_warnings = warnings->len;
   gtk_widget_set_visible (self->override_box, warnings->len > 0);
 }
@@ -302,6 +319,7 @@ kes_referral_form_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->birth_dates, g_hash_table_unref);
   g_clear_pointer (&self->catchment, kes_catchment_free);
+  g_clear_pointer (&self->kept_area, g_free);
   G_OBJECT_CLASS (kes_referral_form_parent_class)->dispose (object);
 }
 
@@ -332,6 +350,7 @@ kes_referral_form_class_init (KesReferralFormClass *klass)
   BIND (security_level_error);
   BIND (area_field);
   BIND (area_error);
+  BIND (area_note);
   BIND (legal_status_field);
   BIND (legal_status_error);
   BIND (expected_discharge_field);
@@ -419,6 +438,9 @@ kes_referral_form_set_referral (KesReferralForm *self,
   gtk_editable_set_text (GTK_EDITABLE (self->unit_field), kes_referral_get_text (referral, KES_REFERRAL_UNIT));
   kes_dropdown_set_code (self->security_level_field, kes_referral_get_text (referral, KES_REFERRAL_SECURITY_LEVEL));
   /* A referral from an area since retired keeps it (and can be saved with it). */
+  g_free (self->kept_area);
+  self->kept_area = kes_referral_get_id (referral) != NULL
+                      ? g_strdup (kes_referral_get_text (referral, KES_REFERRAL_AREA)) : NULL;
   kes_dropdown_fill_areas (self->area_field, self->catchment, kes_referral_get_text (referral, KES_REFERRAL_AREA),
                            FALSE, _("Choose…"));
   kes_dropdown_set_code (self->area_field, kes_referral_get_text (referral, KES_REFERRAL_AREA));

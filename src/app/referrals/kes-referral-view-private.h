@@ -26,6 +26,7 @@ struct _KesReferralView
   GtkLabel     *message_label;
   GtkBox       *moves_box;
   GtkListBox   *timeline_list;
+  GtkBox       *signposting_slot;
   GtkListBox   *visits_list;
   GtkListBox   *readiness_list;
   GtkLabel     *readiness_heading;

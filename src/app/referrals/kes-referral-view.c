@@ -17,6 +17,7 @@
 #include "referrals/kes-referral-correction.h"
 #include "referrals/kes-referral-summary.h"
 #include "referrals/kes-referral-view-private.h"
+#include "signposting/kes-signposting-list.h"
 
 G_DEFINE_FINAL_TYPE (KesReferralView, kes_referral_view, ADW_TYPE_BIN)
 
@@ -364,6 +365,22 @@ attach_clicked_cb (KesReferralView *self)
 
 /* ---- Showing ---- */
 
+/* Where the referrer was pointed, once the referral was declined or
+ * redirected (the step's own free text of before stays in the timeline). */
+static void
+show_signposting (KesReferralView *self)
+{
+  GtkWidget *child, *list;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->signposting_slot))) != NULL)
+    gtk_box_remove (self->signposting_slot, child);
+  list = kes_signposting_list_new (self->store, kes_referral_get_id (self->referral));
+  g_object_ref_sink (list);
+  if (kes_signposting_list_has_any (KES_SIGNPOSTING_LIST (list)))
+    gtk_box_append (self->signposting_slot, list);
+  g_object_unref (list);
+}
+
 static void
 show_referral (KesReferralView *self)
 {
@@ -448,6 +465,7 @@ show_referral (KesReferralView *self)
                                                      ? _("to primary care") : _("to the adult recovery team"));
       gtk_list_box_append (self->timeline_list, text_row (title, subtitle->str));
     }
+  show_signposting (self);
 
   kes_list_box_remove_all (self->visits_list);
   for (guint i = 0; i < visits->len; i++)
@@ -567,6 +585,7 @@ kes_referral_view_class_init (KesReferralViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, clocks_label);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, eligibility_label);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, KesReferralView, signposting_slot);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, visits_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, readiness_list);
   gtk_widget_class_bind_template_child (widget_class, KesReferralView, readiness_heading);

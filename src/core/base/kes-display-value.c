@@ -18,6 +18,7 @@
 #include "kes-patient.h"
 #include "kes-records.h"
 #include "kes-services.h"
+#include "kes-signposting.h"
 #include "kes-store-staff.h"
 #include "kes-validate.h"
 
@@ -39,7 +40,7 @@ field_kind (const char *kind)
   static const KesRecordKind *kinds[] = {
     &kes_carer_kind, &kes_carer_link_kind, &kes_carer_consent_kind, &kes_carer_share_kind,
     &kes_carer_assessment_kind, &kes_carer_involvement_kind, &kes_screening_kind, &kes_service_kind,
-    &kes_onward_referral_kind,
+    &kes_onward_referral_kind, &kes_signposting_kind,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

@@ -156,6 +156,9 @@ add_screening (KesStore             *store,
       if (!kes_store_save_onward_referral (store, onward, error))
         return FALSE;
     }
+  if (g_str_equal (demo->outcome, "signposting"))
+    return kes_demo_signpost_screening (store, kes_field_record_get_id (screening),
+                                        find_service (services, "Norwich housing options (demo)"), on, error);
   return TRUE;
 }
 

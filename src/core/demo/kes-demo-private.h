@@ -94,6 +94,17 @@ gboolean kes_demo_add_liaison_services (KesStore    *store,
  * practitioner; after the directory entries. */
 gboolean kes_demo_add_liaison   (KesStore    *store,
                                  GError     **error);
+/* Signposting for a screening whose outcome is signposting (a service in
+ * the directory and a helpline typed), and for the last few declined or
+ * redirected referrals of the signed-in author's team, written as them
+ * (kes-demo-signposting.c). */
+gboolean kes_demo_signpost_screening (KesStore    *store,
+                                      const char  *screening_id,
+                                      const char  *housing_service_id,
+                                      const char  *on,
+                                      GError     **error);
+gboolean kes_demo_signpost_referrals (KesStore    *store,
+                                      GError     **error);
 
 /* ---- The second thread (kes-demo-feed.c) ---- */
 

@@ -399,7 +399,8 @@ generate (KesStore             *store,
        write_patients (store, &maker, progress, user_data, error) &&
        kes_demo_add_carers (store, author, error) &&
        kes_demo_add_risk (store, author, demo_accounts[0].password, error) &&
-       kes_demo_add_liaison (store, error);
+       kes_demo_add_liaison (store, error) &&
+       kes_demo_signpost_referrals (store, error);
   kes_store_set_actor (store, NULL);
   return ok;
 

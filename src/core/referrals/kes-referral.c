@@ -451,6 +451,29 @@ kes_referral_check_eligibility (KesReferral        *self,
   return issues;
 }
 
+char *
+kes_referral_area_note (const KesCatchment *catchment,
+                        const char         *area,
+                        gboolean            kept)
+{
+  g_return_val_if_fail (catchment != NULL, NULL);
+
+  if (area == NULL || *area == '\0' || kes_catchment_includes (catchment, area))
+    return NULL;
+  if (!kes_catchment_knows (catchment, area))
+    return g_strdup_printf (_("“%s” is not one of the catchment areas: choose another"), area);
+  if (!kes_catchment_offers (catchment, area))
+    return kept
+      ? g_strdup_printf (_("“%s” has been retired from the catchment areas. This referral keeps it and counts "
+                           "as outside the catchment."), kes_catchment_display_name (catchment, area))
+      : g_strdup_printf (_("“%s” has been retired from the catchment areas: choose the area the person will "
+                           "live in"), kes_catchment_display_name (catchment, area));
+  return g_strdup_printf (_("“%s” is outside the team’s catchment. The referral is still recorded and counted: "
+                            "on its page, decline it or redirect it to another service with a reason, or a "
+                            "team manager accepts it for assessment."),
+                          kes_catchment_display_name (catchment, area));
+}
+
 /* ---- JSON ---- */
 
 static void

@@ -141,6 +141,16 @@ GPtrArray        *kes_referral_validate       (KesReferral      *self);
 GPtrArray        *kes_referral_check_eligibility (KesReferral         *self,
                                                   const char          *birth_date,
                                                   const KesCatchment  *catchment);
+/* What the referral form says beside the area as it is chosen, in plain
+ * words: NULL for an area in the catchment (or none chosen); for one
+ * outside it, that the referral is recorded all the same and what can be
+ * decided; for a retired one, that it stays only on a referral that
+ * already had it (@kept: this referral was saved with it), or that a new
+ * referral needs the area the person will live in. Saving stays allowed
+ * wherever core allows it. Pure. */
+char             *kes_referral_area_note        (const KesCatchment  *catchment,
+                                                 const char          *area,
+                                                 gboolean             kept);
 
 /* ---- In-reach planning ---- */
 

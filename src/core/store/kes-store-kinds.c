@@ -9,6 +9,7 @@
 #include "kes-catchment.h"
 #include "kes-error.h"
 #include "kes-liaison.h"
+#include "kes-signposting.h"
 #include "kes-store-import-private.h"
 
 /* The record kinds a case record carries, in the order it lists them; every
@@ -69,6 +70,7 @@ import_kinds (guint *n_kinds)
     { "carer-involvement", PROJECT_FIELD, &kes_carer_involvement_kind },
     { "ld-screening", PROJECT_FIELD, &kes_screening_kind },
     { "ld-onward-referral", PROJECT_FIELD, &kes_onward_referral_kind },
+    { "signposting", PROJECT_FIELD, &kes_signposting_kind },
   };
 
   *n_kinds = G_N_ELEMENTS (kinds);
@@ -197,7 +199,7 @@ kes_store_list_patient_records (KesStore    *self,
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
    * and liaison and diversion screenings that became this record, with
-   * their referrals onward. The carer-level records are found from the patient's carers (CROSS JOIN
+   * their referrals onward and signposting. The carer-level records are found from the patient's carers (CROSS JOIN
    * keeps that order): left to itself SQLite starts from "patient_id IS
    * NULL", which every patient's register matches, so a whole-database
    * export read every register once for each patient. */
@@ -216,6 +218,9 @@ kes_store_list_patient_records (KesStore    *self,
     "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 "
     "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o "
     "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id "
+    "WHERE s.converted_patient_id = ?1 "
+    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM signposting g "
+    "JOIN ld_screening s ON s.id = g.source_id CROSS JOIN record r ON r.id = g.id "
     "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;

@@ -40,6 +40,7 @@ static const char * const migrations[] = {
   "migrations/0021-crisis-plan-review.sql",
   "migrations/0019-liaison-onward-referrals.sql",
   "migrations/0022-catchment-areas.sql",
+  "migrations/0023-signposting.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
