@@ -67,6 +67,11 @@ KesStaff   *kes_store_create_account     (KesStore            *store,
 
 /* ---- Signing in and out ---- */
 
+/* How many password checks (argon2) this process has made: a failed
+ * sign-in makes exactly one whatever was wrong, which is what keeps an
+ * unknown name, a wrong password and a locked account alike in time
+ * (test-sign-in-timing). */
+guint       kes_password_checks_made     (void);
 /* Checks a user name and password. On success returns the member of staff,
  * makes them the store's actor, upgrades an outdated hash and logs
  * "sign-in". An unknown user name, an account without a password, a wrong
