@@ -112,6 +112,7 @@ kes_moj_report_form_editor_changed_cb (KesMojReportForm *self)
 {
   apply (self);
   refresh (self);
+  kes_moj_report_form_refresh_problems (self);
 }
 
 gboolean
@@ -218,6 +219,8 @@ kes_moj_report_form_part_button_clicked_cb (GtkButton        *button,
 
   if (!sign)
     {
+      if (kes_moj_report_form_show_part_problems (self, part_id) > 0)
+        return;
       if (!kes_moj_report_form_ready_part (self, part_id, &error))
         kes_show_error (GTK_WIDGET (self), _("The Part Was Not Marked Ready"), error->message);
       else
@@ -416,6 +419,8 @@ kes_moj_report_form_dispose (GObject *object)
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->part_states, g_hash_table_unref);
+  g_clear_pointer (&self->marked, g_ptr_array_unref);
+  g_clear_pointer (&self->refused_part, g_free);
   G_OBJECT_CLASS (kes_moj_report_form_parent_class)->dispose (object);
 }
 
@@ -433,6 +438,7 @@ kes_moj_report_form_init (KesMojReportForm *self)
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->part_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->marked = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 KesMojReportForm *
@@ -528,6 +534,9 @@ kes_moj_report_form_new (GtkWindow     *parent,
         gtk_box_append (GTK_BOX (content), warning);
       }
   }
+  self->problems_label = kes_form_summary_label_new ();
+  kes_widget_set_handle (self->problems_label, "moj-report-problems");
+  gtk_box_append (GTK_BOX (content), self->problems_label);
   /* An urgent report says first what prompted it. */
   if (kes_moj_report_is_urgent (report))
     {

@@ -284,6 +284,30 @@ kes_risk_field_get_input (KesRiskField *self)
   return priv->input;
 }
 
+void
+kes_risk_field_show_problem (KesRiskField *self,
+                             const char   *message)
+{
+  KesRiskFieldPrivate *priv = kes_risk_field_get_instance_private (self);
+  gboolean shown = message != NULL && *message != '\0';
+
+  g_return_if_fail (KES_IS_RISK_FIELD (self));
+
+  /* What was typed comes first: a field that can't be stored keeps that. */
+  if (!shown || gtk_widget_get_visible (priv->problem))
+    {
+      if (!shown)
+        kes_risk_field_check (self, NULL);
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (priv->problem), message);
+  gtk_widget_set_visible (priv->problem, TRUE);
+  if (priv->input != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (priv->input), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  update_description (self);
+}
+
 gpointer
 kes_risk_field_object_new (GType               type,
                            const KesToolField *field)
