@@ -626,23 +626,15 @@ test_reports_area (Fixture       *fixture,
 
 static GtkWidget *named (GtkWidget *root, const char *name);
 
-/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
- * asks what happened, when and what was done; Part A is not ready without
- * them, and the PDF carries them (its "What prompted this report" was
- * always blank). */
-static void
-test_urgent_report (Fixture       *fixture,
-                    gconstpointer  data)
+/* The record's "Urgent Report" → "Breach of a condition": its form. */
+static KesMojReportForm *
+open_urgent_form (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesDocument) document = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GString) all = g_string_new (NULL);
-  GtkWidget *view;
-  GtkWidget *breach = NULL;
-  KesMojReportForm *form = NULL;
-  PopplerDocument *poppler;
   GListModel *toplevels = gtk_window_get_toplevels ();
+  KesMojReportForm *form = NULL;
+  GtkWidget *view;
+  GtkWidget *breach;
 
   g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
   view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
@@ -657,6 +649,25 @@ test_urgent_report (Fixture       *fixture,
         form = KES_MOJ_REPORT_FORM (window);
     }
   g_assert_nonnull (form);
+  return form;
+}
+
+/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
+ * asks what happened, when and what was done; Part A is not ready without
+ * them, and the PDF carries them (its "What prompted this report" was
+ * always blank). */
+static void
+test_urgent_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  KesMojReportForm *form = NULL;
+  PopplerDocument *poppler;
+
+  form = open_urgent_form (fixture);
   g_assert_true (kes_moj_report_is_urgent (kes_moj_report_form_get_report (form)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "CRANE, John — Urgent Report to the Ministry of Justice");
   g_assert_true (kes_test_has_label (GTK_WIDGET (form), "Breach of a condition"));
@@ -713,6 +724,37 @@ named (GtkWidget  *root,
   return NULL;
 }
 
+/* "Mark Ready for Review" refused on an urgent report's Part A, for a
+ * screen reader and the keyboard: nothing asks or saves, the summary at the
+ * top is an alert naming each problem, the focus is on the first field (what
+ * happened), each field is described by its problem and related to the
+ * summary, and each mark goes as its field is filled in. */
+static void
+test_urgent_report_refusal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KesMojReportForm *form = open_urgent_form (fixture);
+  GtkWidget *summary = named (GTK_WIDGET (form), "moj-report-problems");
+  GtkWidget *what = named (GTK_WIDGET (form), "trigger_what");
+  GtkWidget *when = named (GTK_WIDGET (form), "trigger_when");
+
+  kes_store_set_actor (fixture->db->store, fixture->social);
+  g_signal_emit_by_name (kes_test_find_button (GTK_WIDGET (form), "Mark Ready for Review"), "clicked");
+  g_assert_null (kes_test_find_message_dialog ());
+  kes_test_assert_alert_shown (summary);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "Part A is not ready for review"));
+  kes_test_assert_field_error (what, summary, "What happened: say what prompted this urgent report", TRUE);
+  kes_test_assert_field_error (when, summary, "When it happened: give the date", FALSE);
+  g_assert_cmpint (kes_moj_report_get_part_state (kes_moj_report_form_get_report (form), "A"), ==,
+                   KES_MOJ_PART_DRAFT);
+
+  kes_text_view_set_text (GTK_TEXT_VIEW (what), "Stayed away overnight against the residence condition");
+  kes_test_assert_field_clear (what);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (summary)), "What happened"));
+  kes_test_assert_field_error (when, summary, "When it happened: give the date", FALSE);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 /* A refused record says why above the fields, puts the focus on the field
  * to put right, and the message goes once it is right. */
 static void
@@ -759,6 +801,8 @@ main (int   argc,
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
               fixture_tear_down);
   g_test_add ("/moj/urgent-report", Fixture, NULL, fixture_set_up, test_urgent_report, fixture_tear_down);
+  g_test_add ("/moj/urgent-report-refusal", Fixture, NULL, fixture_set_up, test_urgent_report_refusal,
+              fixture_tear_down);
   g_test_add ("/moj/record-dialog-refusal", Fixture, NULL, fixture_set_up, test_record_dialog_refusal,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);

@@ -540,8 +540,19 @@ kes_moj_report_form_new (GtkWindow     *parent,
   /* An urgent report says first what prompted it. */
   if (kes_moj_report_is_urgent (report))
     {
+      static const char * const trigger_keys[] = { "trigger_what", "trigger_when", "trigger_action" };
+
       self->trigger_box = kes_moj_trigger_box_new (report);
       gtk_box_append (GTK_BOX (content), self->trigger_box);
+      /* Its problems, once shown, follow what is typed as the parts' do. */
+      for (guint k = 0; k < G_N_ELEMENTS (trigger_keys); k++)
+        {
+          GtkWidget *editor = g_object_get_data (G_OBJECT (self->trigger_box), trigger_keys[k]);
+          gpointer source = GTK_IS_TEXT_VIEW (editor) ? (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor))
+                                                      : (gpointer) editor;
+
+          g_signal_connect_swapped (source, "changed", G_CALLBACK (kes_moj_report_form_editor_changed_cb), self);
+        }
     }
   parts = kes_moj_template_get_parts (self->template);
   for (guint p = 0; p < parts->len; p++)

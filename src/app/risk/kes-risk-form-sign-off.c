@@ -318,6 +318,7 @@ kes_risk_form_build_sign_off (KesRiskForm *self,
 
   self->check_label = kes_form_summary_label_new ();
   gtk_label_set_selectable (GTK_LABEL (self->check_label), TRUE);
+  kes_widget_set_handle (self->check_label, "risk-check");
   gtk_box_append (box, self->check_label);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
