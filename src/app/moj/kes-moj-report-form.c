@@ -441,6 +441,29 @@ kes_moj_report_form_init (KesMojReportForm *self)
   self->marked = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* The header bar's title: @name (the patient's, NULL: none) above @what
+ * ("Report Due 3 March 2027"), each wrapping rather than cut short. */
+static GtkWidget *
+moj_title_widget (const char *name,
+                  const char *what)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *lines[] = { name, what };
+  const char *styles[] = { "title", "subtitle" };
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = name != NULL ? 0 : 1; i < G_N_ELEMENTS (lines); i++)
+    {
+      GtkWidget *label = gtk_label_new (lines[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, name != NULL ? styles[i] : "title");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
 KesMojReportForm *
 kes_moj_report_form_new (GtkWindow     *parent,
                          KesStore      *store,
@@ -452,6 +475,8 @@ kes_moj_report_form_new (GtkWindow     *parent,
   GtkWidget *outer, *header, *scrolled, *clamp, *content, *save, *preview, *xml, *toasts;
   g_autofree char *due = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *whose = NULL;
   GPtrArray *parts;
 
   template = kes_moj_template_find (kes_moj_record_get_text (report, "template_id"),
@@ -471,21 +496,17 @@ kes_moj_report_form_new (GtkWindow     *parent,
    * window switcher say. */
   {
     g_autoptr(KesPatient) patient = kes_store_load_patient (store, kes_moj_record_get_patient_id (report), NULL);
-    g_autofree char *name = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
 
-    if (name != NULL)
-      {
-        /* Translators: a patient's name, then the report ("Report Due 3 March 2027") */
-        g_autofree char *whose = g_strdup_printf (_("%s — %s"), name, title);
-
-        g_free (title);
-        title = g_steal_pointer (&whose);
-      }
+    name = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
   }
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Translators: a patient's name, then the report ("Report Due 3 March 2027") */
+  whose = name != NULL ? g_strdup_printf (_("%s — %s"), name, title) : g_strdup (title);
+  gtk_window_set_title (GTK_WINDOW (self), whose);
 
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
+  /* On two lines, whose first: one line was cut short at large text. */
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), moj_title_widget (name, title));
   save = gtk_button_new_with_mnemonic (_("_Save"));
   preview = gtk_button_new_with_mnemonic (_("_Preview PDF"));
   xml = gtk_button_new_with_mnemonic (_("Save _XML…"));
