@@ -78,15 +78,29 @@ def main():
         keys("alt+8")
         press_button(app, "New Assessment")
         shot(outdir, prefix, "risk-form")
+        # Completing with nothing rated: refused, the focus on the first rating.
+        press_button(app, "Complete and Sign Off")
+        shot(outdir, prefix, "risk-form-refused")
         keys("alt+7")
         shot(outdir, prefix, "record-moj-tab")
         press_button(app, "New Report")
         shot(outdir, prefix, "moj-form")
+        # Part A marked ready with its compliance not rated: refused, said at the top.
+        press_button(app, "Mark Ready for Review")
+        shot(outdir, prefix, "moj-form-refused")
         keys("Escape")
         time.sleep(1)
+        press_button(app, "Discard")
         keys("ctrl+e", "Return")
         time.sleep(4)
         shot(outdir, prefix, "preview")
+        keys("Escape")
+        time.sleep(1)
+        # A new patient saved empty: refused, the focus on Family name.
+        keys("ctrl+n")
+        time.sleep(1)
+        keys("ctrl+s")
+        shot(outdir, prefix, "patient-form-refused")
         return 0
     except Failure as failure:
         print(f"FAIL: {failure}", file=sys.stderr)

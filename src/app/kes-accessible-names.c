@@ -29,6 +29,9 @@
  *   bound to.
  * - A preferences group has no name: it is named by its title, so that a
  *   screen reader says which group the focus entered.
+ * - GTK's own windows: a stack switcher's page is labelled by its raw title
+ *   (the shortcuts window's pages are "_1", "_2": named "Page 1"), and a
+ *   search bar's close button by nothing (said as "GtkImage").
  */
 
 #define FIXED_KEY "kes-accessible-names-fixed"
@@ -103,6 +106,26 @@ is_activated_by_row (GtkWidget *widget)
   return row != NULL && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget;
 }
 
+/* "_1" → "Page 1"; "_General" → "General". */
+static void
+name_stack_switcher_page (GtkWidget *button)
+{
+  GtkWidget *label = first_label (button);
+  const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+  g_autofree char *page = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (strspn (text, "0123456789") == strlen (text))
+    {
+      /* Translators: a numbered page of the keyboard shortcuts window */
+      page = g_strdup_printf (_("Page %s"), text);
+      set_label (button, page);
+    }
+  else
+    set_label (button, text);
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -115,6 +138,11 @@ name_widget (GtkWidget *widget)
    * carries the field's name and the choice. */
   if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent))
     set_label (widget, _("Show the choices"));
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_STACK_SWITCHER (parent))
+    name_stack_switcher_page (widget);
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL)
+    set_label (widget, _("Close the search"));
   else if (GTK_IS_SCROLLBAR (widget))
     set_label (widget, gtk_orientable_get_orientation (GTK_ORIENTABLE (widget)) == GTK_ORIENTATION_VERTICAL
                          ? _("Scroll up and down")
