@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-form-errors.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-pdf-writer.h"
@@ -624,8 +625,6 @@ test_reports_area (Fixture       *fixture,
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
-static GtkWidget *named (GtkWidget *root, const char *name);
-
 /* The record's "Urgent Report" → "Breach of a condition": its form. */
 static KesMojReportForm *
 open_urgent_form (Fixture *fixture)
@@ -676,10 +675,10 @@ test_urgent_report (Fixture       *fixture,
   g_assert_false (kes_moj_report_form_ready_part (form, "A", &error));
   g_assert_nonnull (strstr (error->message, "What happened: say what prompted this urgent report"));
   g_clear_error (&error);
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_what")),
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (form), "trigger_what")),
                           "Stayed two nights at his ex-partner's address, against the residence condition");
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_action")),
+  gtk_editable_set_text (GTK_EDITABLE (kes_form_find_field (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (form), "trigger_action")),
                           "Visited the same day; RC told; recall discussed with MHCS by phone");
   g_assert_true (kes_moj_report_form_save (form, &error));
   g_assert_no_error (error);
@@ -707,23 +706,6 @@ test_urgent_report (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* "Mark Ready for Review" refused on an urgent report's Part A, for a
  * screen reader and the keyboard: nothing asks or saves, the summary at the
  * top is an alert naming each problem, the focus is on the first field (what
@@ -734,9 +716,9 @@ test_urgent_report_refusal (Fixture       *fixture,
                             gconstpointer  data)
 {
   KesMojReportForm *form = open_urgent_form (fixture);
-  GtkWidget *summary = named (GTK_WIDGET (form), "moj-report-problems");
-  GtkWidget *what = named (GTK_WIDGET (form), "trigger_what");
-  GtkWidget *when = named (GTK_WIDGET (form), "trigger_when");
+  GtkWidget *summary = kes_form_find_field (GTK_WIDGET (form), "moj-report-problems");
+  GtkWidget *what = kes_form_find_field (GTK_WIDGET (form), "trigger_what");
+  GtkWidget *when = kes_form_find_field (GTK_WIDGET (form), "trigger_when");
 
   kes_store_set_actor (fixture->db->store, fixture->social);
   g_signal_emit_by_name (kes_test_find_button (GTK_WIDGET (form), "Mark Ready for Review"), "clicked");
@@ -769,10 +751,10 @@ test_record_dialog_refusal (Fixture       *fixture,
   GtkWidget *focus;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  kes_dropdown_set_code (GTK_DROP_DOWN (named (GTK_WIDGET (dialog), "category")), "residence");
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
-  end = named (GTK_WIDGET (dialog), "end_date");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_form_find_field (GTK_WIDGET (dialog), "category")), "residence");
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
+  gtk_editable_set_text (GTK_EDITABLE (kes_form_find_field (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
+  end = kes_form_find_field (GTK_WIDGET (dialog), "end_date");
   gtk_editable_set_text (GTK_EDITABLE (end), "01/02/2026");
   g_assert_false (kes_moj_record_dialog_save (dialog));
   for (GtkWidget *w = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (dialog))); w != NULL;

@@ -10,9 +10,28 @@
 
 typedef KesCommunityFixture Fixture;
 
-/* The keys @window's own shortcut controller closes it with. */
+/* Whether @shortcut of @controller closes its window: Ctrl+W names the
+ * window's close action; Escape is a callback in the capture phase
+ * (test_escape_over_toast). */
+static gboolean
+closes_window (GtkEventController *controller,
+               GtkShortcut        *shortcut,
+               const char         *trigger)
+{
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+  return (GTK_IS_NAMED_ACTION (action) &&
+          g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close")) ||
+         (GTK_IS_CALLBACK_ACTION (action) && g_str_equal (trigger, "Escape") &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE);
+}
+
+/* The shortcuts of @window's own controllers that close it, as "Escape
+ * <Control>w"; with @escape, activates Escape's as the key would and puts
+ * whether it was handled there. */
 static char *
-close_keys (GtkWindow *window)
+close_shortcuts (GtkWindow *window,
+                 gboolean  *escape)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   g_autoptr(GString) keys = g_string_new (NULL);
@@ -26,44 +45,37 @@ close_keys (GtkWindow *window)
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
           g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
-          /* Escape is a callback in the capture phase (test_escape_over_toast). */
-          if ((GTK_IS_NAMED_ACTION (action)
-               && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close")) ||
-              (GTK_IS_CALLBACK_ACTION (action) && g_str_equal (trigger, "Escape")
-               && gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE))
+          if (!closes_window (GTK_EVENT_CONTROLLER (controller), shortcut, trigger))
+            continue;
+          g_string_append_printf (keys, "%s%s", keys->len > 0 ? " " : "", trigger);
+          if (escape != NULL && g_str_equal (trigger, "Escape"))
             {
-              g_string_append_printf (keys, "%s%s", keys->len > 0 ? " " : "", trigger);
+              *escape = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                      GTK_WIDGET (window), NULL);
+              return g_string_free (g_steal_pointer (&keys), FALSE);
             }
         }
     }
+  g_assert_null (escape);
   return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static char *
+close_keys (GtkWindow *window)
+{
+  return close_shortcuts (window, NULL);
 }
 
 /* @window's Escape shortcut, activated as the key would. */
 static gboolean
 press_escape (GtkWindow *window)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+  g_autofree char *keys = close_shortcuts (window, &handled);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (trigger, "Escape"))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window), NULL);
-        }
-    }
-  g_assert_not_reached ();
+  return handled;
 }
 
 static KesCareForm *
