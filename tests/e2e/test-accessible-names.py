@@ -124,11 +124,14 @@ def open_walk_close(app, walk, where, name, page, scroll=False):
     the button is scrolled into view first (further down a long page)."""
     try:
         # In the page, or (New Patient) in the window's header bar.
+        # A long page (Administration) takes a while to search: the page
+        # alone, for longer.
         button = wait_for(f"“{name}” on {where}",
                           lambda: find(page, lambda n: n.getRole() in BUTTONS and n.name == name
                                        and on_screen(n) and sensitive(n))
-                          or find(main_window(app), lambda n: n.getRole() in BUTTONS and n.name == name
-                                  and on_screen(n) and sensitive(n)), 10)
+                          or (not scroll and find(main_window(app), lambda n: n.getRole() in BUTTONS
+                                                  and n.name == name and on_screen(n) and sensitive(n))),
+                          60 if scroll else 10)
     except Failure:
         # Offered only for some records or states: said, not hidden.
         walk.skipped.append(f"{where} → {name}")
