@@ -108,6 +108,19 @@ bounds_in (GtkWidget       *widget,
          gtk_widget_is_ancestor (widget, scrolled) && gtk_widget_compute_bounds (widget, scrolled, bounds);
 }
 
+/* The scrolled window the form scrolls in: a text view scrolls in a frame
+ * of its own, so for one the page is the next one out. */
+static GtkWidget *
+page_scroller (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL && GTK_IS_SCROLLABLE (widget) &&
+      gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) == widget)
+    scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW);
+  return scrolled;
+}
+
 /* Scrolls so that the field (the tick's widget) and the message under it
  * are on screen, with the summary (@user_data) above them when all fit. */
 static gboolean
@@ -117,7 +130,7 @@ reveal_tick_cb (GtkWidget     *field,
 {
   GtkWidget *summary = user_data;
   int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (field), "kes-reveal-frames"));
-  GtkWidget *scrolled = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = page_scroller (field);
   GtkWidget *message = g_object_get_data (G_OBJECT (field), "kes-error-label");
   graphene_rect_t target, top, below;
   GtkAdjustment *adjustment;
@@ -164,10 +177,13 @@ kes_form_show_refusal (GtkLabel   *label,
   g_return_if_fail (GTK_IS_LABEL (label));
   g_return_if_fail (field == NULL || GTK_IS_WIDGET (field));
 
+  /* Hidden first, so that a refusal after a refusal is announced too (an
+   * alert is announced as it appears). */
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
   gtk_label_set_text (label, shown ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
   if (!shown)
     return;
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 
   focus = field != NULL && gtk_widget_is_visible (field) ? kes_field_get_focus_part (field) : NULL;
   if (focus != NULL && gtk_widget_grab_focus (focus))
