@@ -129,12 +129,28 @@ name_stack_switcher_page (GtkWidget *button)
     set_label (button, text);
 }
 
+static GtkWidget *
+first_image (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = first_image (child);
+
+      if (image != NULL)
+        return image;
+    }
+  return NULL;
+}
+
 /* Names for the icons of GTK's own icon-only buttons. */
 static const char *
 icon_label (GtkWidget *widget)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  const char *icon = child != NULL && GTK_IS_IMAGE (child) ? gtk_image_get_icon_name (GTK_IMAGE (child)) : NULL;
+  GtkWidget *image = first_image (widget);
+  const char *icon = image != NULL ? gtk_image_get_icon_name (GTK_IMAGE (image)) : NULL;
 
   if (g_strcmp0 (icon, "window-close-symbolic") == 0)
     return _("Close");
@@ -142,6 +158,10 @@ icon_label (GtkWidget *widget)
     return _("Home");
   if (g_strcmp0 (icon, "drive-harddisk-symbolic") == 0)
     return _("Computer");
+  if (g_strcmp0 (icon, "pan-start-symbolic") == 0)
+    return _("Scroll left");
+  if (g_strcmp0 (icon, "pan-end-symbolic") == 0)
+    return _("Scroll right");
   return NULL;
 }
 
@@ -156,6 +176,9 @@ name_gtk_widget (GtkWidget *widget)
   GtkWidget *label = first_label (widget);
   const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 
+  /* A menu button's own button is labelled by the menu button. */
+  if (GTK_IS_MENU_BUTTON (parent))
+    return;
   if (GTK_IS_DROP_DOWN (widget))
     set_label (widget, _("File type"));
   else if (GTK_IS_LIST_BOX_ROW (widget) && text != NULL && *text != '\0')
@@ -178,6 +201,23 @@ name_gtk_widget (GtkWidget *widget)
         set_label (widget, text);
       else if (icon_label (widget) != NULL)
         set_label (widget, icon_label (widget));
+    }
+}
+
+static void name_widget (GtkWidget *widget);
+
+static void
+name_subtree (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), FIXED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (child), FIXED_KEY, GINT_TO_POINTER (TRUE));
+          name_widget (child);
+        }
+      name_subtree (child);
     }
 }
 
@@ -223,6 +263,11 @@ name_widget (GtkWidget *widget)
   else if (gtk_widget_get_ancestor (widget, GTK_TYPE_FILE_CHOOSER_WIDGET) != NULL ||
            gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
     name_gtk_widget (widget);
+
+  /* Parts GTK leaves unrealized (a hidden search bar, the path bar's
+   * arrows) are announced all the same: named with the whole. */
+  if (GTK_IS_FILE_CHOOSER_WIDGET (widget) || GTK_IS_SHORTCUTS_WINDOW (widget))
+    name_subtree (widget);
 }
 
 static gboolean

@@ -126,8 +126,11 @@ def open_walk_close(app, walk, where, name, page, scroll=False):
         # In the page, or (New Patient) in the window's header bar.
         # A long page (Administration) takes a while to search: the page
         # alone, for longer.
+        # The page is looked up again each time: one rebuilt since (an
+        # administrator's, filled after sign-in) is a new accessible.
         button = wait_for(f"“{name}” on {where}",
-                          lambda: find(page, lambda n: n.getRole() in BUTTONS and n.name == name
+                          lambda: find(area_page(app, where) if scroll else page,
+                                       lambda n: n.getRole() in BUTTONS and n.name == name
                                        and on_screen(n) and sensitive(n))
                           or (not scroll and find(main_window(app), lambda n: n.getRole() in BUTTONS
                                                   and n.name == name and on_screen(n) and sensitive(n))),
