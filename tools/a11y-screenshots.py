@@ -49,7 +49,9 @@ def press_button(app, label):
 
 def main():
     kestrel, database, outdir, prefix = sys.argv[1:5]
-    nhs = os.environ.get("KES_SHOT_NHS", "9990000018")
+    # A patient the demo clinician coordinates (the caseload opens on
+    # "My Caseload"), with an alert and a legal status.
+    nhs = os.environ.get("KES_SHOT_NHS", "9990000026")
     process = None
     try:
         process, app = start_app([kestrel, "--database", database], app_environment(os.environ.get("GSETTINGS_SCHEMA_DIR")))
@@ -78,19 +80,20 @@ def main():
         keys("alt+8")
         press_button(app, "New Assessment")
         shot(outdir, prefix, "risk-form")
-        # Completing with nothing rated: refused, the focus on the first rating.
+        # Completing with something missing: refused, the focus on the first
+        # of it (a tool with nothing required asks for the password: Escape).
         press_button(app, "Complete and Sign Off")
         shot(outdir, prefix, "risk-form-refused")
+        keys("Escape")
         keys("alt+7")
         shot(outdir, prefix, "record-moj-tab")
         press_button(app, "New Report")
         shot(outdir, prefix, "moj-form")
-        # Part A marked ready with its compliance not rated: refused, said at the top.
+        # Part A marked ready (a routine report's needs nothing more: it is).
         press_button(app, "Mark Ready for Review")
-        shot(outdir, prefix, "moj-form-refused")
+        shot(outdir, prefix, "moj-form-ready")
         keys("Escape")
         time.sleep(1)
-        press_button(app, "Discard")
         keys("ctrl+e", "Return")
         time.sleep(4)
         shot(outdir, prefix, "preview")

@@ -126,6 +126,12 @@ check_issues (KesRiskForm *self,
 {
   GPtrArray *issues = kes_tool_assessment_unrated (self->definition, self->assessment);
 
+  /* In the error style only while something is missing. */
+  if (issues->len > 0)
+    gtk_widget_add_css_class (self->check_label, "error");
+  else
+    gtk_widget_remove_css_class (self->check_label, "error");
+
   if (issues->len == 0)
     g_string_append (text, _("Everything is rated and filled in."));
   else
