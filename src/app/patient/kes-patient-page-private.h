@@ -30,7 +30,6 @@ struct _KesPatientPage
   gboolean          is_new;
   gboolean          editing;
 
-  GtkScrolledWindow *header_scroller;
   GtkLabel         *name_label;
   GtkLabel         *details_label;
   GtkLabel         *legal_label;

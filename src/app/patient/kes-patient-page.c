@@ -380,22 +380,6 @@ kes_patient_page_dispose (GObject *object)
   G_OBJECT_CLASS (kes_patient_page_parent_class)->dispose (object);
 }
 
-/* The header keeps to a third of the page, scrolling within it beyond
- * that (large text, a short window), so the record keeps the rest. */
-static void
-kes_patient_page_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  KesPatientPage *self = KES_PATIENT_PAGE (widget);
-  int cap = MAX (height / 3, 96);
-
-  if (gtk_scrolled_window_get_max_content_height (self->header_scroller) != cap)
-    gtk_scrolled_window_set_max_content_height (self->header_scroller, cap);
-  GTK_WIDGET_CLASS (kes_patient_page_parent_class)->size_allocate (widget, width, height, baseline);
-}
-
 static void
 kes_patient_page_class_init (KesPatientPageClass *klass)
 {
@@ -405,7 +389,6 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
   object_class->dispose = kes_patient_page_dispose;
   object_class->get_property = kes_patient_page_get_property;
   object_class->set_property = kes_patient_page_set_property;
-  widget_class->size_allocate = kes_patient_page_size_allocate;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, KES_TYPE_CONTEXT,
@@ -431,7 +414,6 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/patient/kes-patient-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, header_scroller);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, legal_label);
