@@ -80,10 +80,10 @@ def main():
         keys("alt+8")
         press_button(app, "New Assessment")
         shot(outdir, prefix, "risk-form")
-        # Completing with something missing: refused, the focus on the first
-        # of it (a tool with nothing required asks for the password: Escape).
+        # Complete: refused with the focus on the first thing missing, or (a
+        # tool with nothing required, as the first listed) the password asked.
         press_button(app, "Complete and Sign Off")
-        shot(outdir, prefix, "risk-form-refused")
+        shot(outdir, prefix, "risk-form-complete")
         keys("Escape")
         keys("alt+7")
         shot(outdir, prefix, "record-moj-tab")
