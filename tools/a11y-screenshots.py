@@ -49,7 +49,9 @@ def press_button(app, label):
 
 def main():
     kestrel, database, outdir, prefix = sys.argv[1:5]
-    nhs = os.environ.get("KES_SHOT_NHS", "9990000018")
+    # A patient the demo clinician coordinates (the caseload opens on
+    # "My Caseload"), with an alert and a legal status.
+    nhs = os.environ.get("KES_SHOT_NHS", "9990000026")
     process = None
     try:
         process, app = start_app([kestrel, "--database", database], app_environment(os.environ.get("GSETTINGS_SCHEMA_DIR")))
@@ -78,15 +80,30 @@ def main():
         keys("alt+8")
         press_button(app, "New Assessment")
         shot(outdir, prefix, "risk-form")
+        # Complete: refused with the focus on the first thing missing, or (a
+        # tool with nothing required, as the first listed) the password asked.
+        press_button(app, "Complete and Sign Off")
+        shot(outdir, prefix, "risk-form-complete")
+        keys("Escape")
         keys("alt+7")
         shot(outdir, prefix, "record-moj-tab")
         press_button(app, "New Report")
         shot(outdir, prefix, "moj-form")
+        # Part A marked ready (a routine report's needs nothing more: it is).
+        press_button(app, "Mark Ready for Review")
+        shot(outdir, prefix, "moj-form-ready")
         keys("Escape")
         time.sleep(1)
         keys("ctrl+e", "Return")
         time.sleep(4)
         shot(outdir, prefix, "preview")
+        keys("Escape")
+        time.sleep(1)
+        # A new patient saved empty: refused, the focus on Family name.
+        keys("ctrl+n")
+        time.sleep(1)
+        keys("ctrl+s")
+        shot(outdir, prefix, "patient-form-refused")
         return 0
     except Failure as failure:
         print(f"FAIL: {failure}", file=sys.stderr)

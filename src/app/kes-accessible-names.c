@@ -29,6 +29,12 @@
  *   bound to.
  * - A preferences group has no name: it is named by its title, so that a
  *   screen reader says which group the focus entered.
+ * - GTK's own windows: a stack switcher's page is labelled by its raw title
+ *   (the shortcuts window's pages are "_1", "_2": named "Page 1"). In the
+ *   shortcuts window and the file chooser, buttons showing only an icon,
+ *   a label GTK does not relate, or a tooltip are said by their type
+ *   ("GtkImage", "GtkMenuButton"), the places and the file-type filter by
+ *   nothing: each is named by its tooltip, its text or its icon.
  */
 
 #define FIXED_KEY "kes-accessible-names-fixed"
@@ -103,6 +109,118 @@ is_activated_by_row (GtkWidget *widget)
   return row != NULL && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget;
 }
 
+/* "_1" → "Page 1"; "_General" → "General". */
+static void
+name_stack_switcher_page (GtkWidget *button)
+{
+  GtkWidget *label = first_label (button);
+  const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+  g_autofree char *page = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (strspn (text, "0123456789") == strlen (text))
+    {
+      /* Translators: a numbered page of the keyboard shortcuts window */
+      page = g_strdup_printf (_("Page %s"), text);
+      set_label (button, page);
+    }
+  else
+    set_label (button, text);
+}
+
+static GtkWidget *
+first_image (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = first_image (child);
+
+      if (image != NULL)
+        return image;
+    }
+  return NULL;
+}
+
+/* Names for the icons of GTK's own icon-only buttons. */
+static const char *
+icon_label (GtkWidget *widget)
+{
+  GtkWidget *image = first_image (widget);
+  const char *icon = image != NULL ? gtk_image_get_icon_name (GTK_IMAGE (image)) : NULL;
+
+  if (g_strcmp0 (icon, "window-close-symbolic") == 0)
+    return _("Close");
+  if (g_strcmp0 (icon, "user-home-symbolic") == 0)
+    return _("Home");
+  if (g_strcmp0 (icon, "drive-harddisk-symbolic") == 0)
+    return _("Computer");
+  if (g_strcmp0 (icon, "pan-start-symbolic") == 0)
+    return _("Scroll left");
+  if (g_strcmp0 (icon, "pan-end-symbolic") == 0)
+    return _("Scroll right");
+  return NULL;
+}
+
+/* A widget of GTK's file chooser or shortcuts window, named as a person
+ * would say it: by its tooltip, else its text, else its icon. */
+static void
+name_gtk_widget (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  /* A menu button's own button shares its tooltip. */
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_IS_MENU_BUTTON (parent) ? parent : widget);
+  GtkWidget *label = first_label (widget);
+  const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+
+  /* A menu button's own button is labelled by the menu button. */
+  if (GTK_IS_MENU_BUTTON (parent))
+    return;
+  if (GTK_IS_DROP_DOWN (widget))
+    set_label (widget, _("File type"));
+  else if (GTK_IS_LIST_BOX_ROW (widget) && text != NULL && *text != '\0')
+    {
+      set_label (widget, text);
+      /* A place's tooltip is its path, which reads as an identifier. */
+      if (tooltip != NULL && tooltip[0] == '/')
+        {
+          /* Translators: the description of a place in the file chooser */
+          g_autofree char *where = g_strdup_printf (_("Folder %s"), tooltip);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
+        }
+    }
+  else if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) || GTK_IS_MENU_BUTTON (widget))
+    {
+      if (tooltip != NULL && *tooltip != '\0')
+        set_label (widget, tooltip);
+      else if (text != NULL && *text != '\0')
+        set_label (widget, text);
+      else if (icon_label (widget) != NULL)
+        set_label (widget, icon_label (widget));
+    }
+}
+
+static void name_widget (GtkWidget *widget);
+
+static void
+name_subtree (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), FIXED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (child), FIXED_KEY, GINT_TO_POINTER (TRUE));
+          name_widget (child);
+        }
+      name_subtree (child);
+    }
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -115,6 +233,8 @@ name_widget (GtkWidget *widget)
    * carries the field's name and the choice. */
   if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent))
     set_label (widget, _("Show the choices"));
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_STACK_SWITCHER (parent))
+    name_stack_switcher_page (widget);
   else if (GTK_IS_SCROLLBAR (widget))
     set_label (widget, gtk_orientable_get_orientation (GTK_ORIENTABLE (widget)) == GTK_ORIENTATION_VERTICAL
                          ? _("Scroll up and down")
@@ -140,6 +260,14 @@ name_widget (GtkWidget *widget)
       if (title != NULL && *title != '\0')
         set_label (widget, title);
     }
+  else if (gtk_widget_get_ancestor (widget, GTK_TYPE_FILE_CHOOSER_WIDGET) != NULL ||
+           gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
+    name_gtk_widget (widget);
+
+  /* Parts GTK leaves unrealized (a hidden search bar, the path bar's
+   * arrows) are announced all the same: named with the whole. */
+  if (GTK_IS_FILE_CHOOSER_WIDGET (widget) || GTK_IS_SHORTCUTS_WINDOW (widget))
+    name_subtree (widget);
 }
 
 static gboolean

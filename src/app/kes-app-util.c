@@ -370,45 +370,6 @@ kes_text_view_set_read_only (GtkTextView *view,
   gtk_text_view_set_editable (view, !read_only);
 }
 
-void
-kes_field_set_error (GtkWidget  *field,
-                     GtkLabel   *error_label,
-                     const char *message)
-{
-  gboolean has_error = message != NULL && *message != '\0';
-  GtkWidget *styled;
-
-  gtk_label_set_text (error_label, has_error ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (error_label), has_error);
-
-  if (field == NULL)
-    return;
-
-  /* A text view shows its state on the frame around it. */
-  styled = GTK_IS_TEXT_VIEW (field) && gtk_widget_get_parent (field) != NULL
-             ? gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW)
-             : field;
-  if (styled == NULL)
-    styled = field;
-
-  if (has_error)
-    {
-      gtk_widget_add_css_class (styled, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (styled, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
 char *
 kes_snippet_to_markup (const char *snippet)
 {
@@ -697,24 +658,6 @@ kes_widget_scroll_into_view (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
-}
-
-void
-kes_form_show_refusal (GtkLabel   *label,
-                       const char *message,
-                       GtkWidget  *field)
-{
-  gboolean shown = message != NULL && *message != '\0';
-
-  g_return_if_fail (GTK_IS_LABEL (label));
-
-  gtk_label_set_text (label, shown ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
-  if (!shown)
-    return;
-  if (field != NULL && gtk_widget_get_visible (field))
-    gtk_widget_grab_focus (field);
-  kes_widget_scroll_into_view (GTK_WIDGET (label));
 }
 
 GSettings *

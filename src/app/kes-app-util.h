@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kes-form-errors.h"
 #include "kes-store.h"
 
 G_BEGIN_DECLS
@@ -73,12 +74,6 @@ void        kes_text_view_set_text       (GtkTextView        *view,
 void        kes_text_view_set_read_only  (GtkTextView        *view,
                                           gboolean            read_only);
 
-/* Shows @message in an error label under a field and makes it the field's
- * accessible description; NULL hides it again. */
-void        kes_field_set_error          (GtkWidget          *field,
-                                          GtkLabel           *error_label,
-                                          const char         *message);
-
 /* Snippet text with « » around matches -> Pango markup with bold matches. */
 char       *kes_snippet_to_markup        (const char         *snippet);
 
@@ -144,19 +139,11 @@ void        kes_list_box_remove_all      (GtkListBox         *list);
  * the view, leaving room for the field above it. */
 void        kes_widget_scroll_into_view  (GtkWidget          *widget);
 
-/* A form's refusal, shown where it is read: @message in @label (the
- * summary above the fields, made visible), the label scrolled into view
- * however far down the user was, and the focus on @field (the first one to
- * put right) when given. NULL @message hides the label. */
-void        kes_form_show_refusal        (GtkLabel           *label,
-                                          const char         *message,
-                                          GtkWidget          *field);
-
-/* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
 /* The application's settings when its schema is installed with every key
  * in @keys (NULL-terminated), else NULL (tests and uninstalled builds use
  * the schema's defaults). */
 GSettings  *kes_settings_new_with_keys   (const char * const *keys);
+/* Adds a toast to the nearest AdwToastOverlay above @widget, if any. */
 void        kes_widget_toast             (GtkWidget          *widget,
                                           const char         *title);
 

@@ -37,27 +37,46 @@ closing_cb (GtkWindow *window)
   return FALSE;
 }
 
+/* Escape closes the window, before anything inside takes it (libadwaita
+ * 1.2's toast overlay dismisses a showing toast with it, so the first
+ * Escape after "Document saved" did nothing visible), except where it
+ * belongs to what has the focus: an open list, menu or popover, or a
+ * search entry clearing its search. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL))
+    return FALSE;
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
 void
 kes_secondary_window_add_close_keys (GtkWindow *window)
 {
   GtkEventController *controller;
-  GtkShortcutController *shortcuts;
+  GtkEventController *escape;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
 
   if (g_object_get_data (G_OBJECT (window), "kes-secondary-window-keys") != NULL)
     return;
-  /* In the bubble phase: an open list or popover inside takes its own
-   * Escape first. */
   controller = gtk_shortcut_controller_new ();
-  shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                      gtk_named_action_new ("window.close")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
                       gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  escape = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (escape_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (window), escape);
   g_signal_connect_after (window, "close-request", G_CALLBACK (closing_cb), NULL);
   g_object_set_data (G_OBJECT (window), "kes-secondary-window-keys", GINT_TO_POINTER (TRUE));
 }

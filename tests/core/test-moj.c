@@ -584,6 +584,15 @@ test_urgent_report_top (Fixture       *fixture,
                                        "When it happened: give the date\n"
                                        "What has been done: say what the team has done so far");
   g_clear_error (&error);
+  /* The same problems, each keyed by its field (the form marks them there). */
+  {
+    g_autoptr(GPtrArray) issues = kes_moj_report_part_ready_issues (urgent, "A");
+
+    g_assert_cmpuint (issues->len, ==, 3);
+    g_assert_cmpstr (((KesIssue *) issues->pdata[0])->field, ==, "trigger_what");
+    g_assert_cmpstr (((KesIssue *) issues->pdata[1])->field, ==, "trigger_when");
+    g_assert_cmpstr (((KesIssue *) issues->pdata[2])->field, ==, "trigger_action");
+  }
   kes_moj_record_set_text (urgent, "trigger_what", "Not at his flat for two visits; phone off");
   kes_moj_record_set_text (urgent, "trigger_when", "2026-01-11"); /* the clock says 10 Jan */
   kes_moj_record_set_text (urgent, "trigger_action", "Police and MHCS told; searched known addresses");

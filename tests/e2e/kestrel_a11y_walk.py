@@ -91,6 +91,18 @@ def interactive_on_screen(root):
     return found
 
 
+# Offenders inside GTK 4.8's own windows that kes-accessible-names.c does
+# not reach yet, each by the screen it is on and its path (exact). They are
+# printed as KNOWN and do not fail the walk; one no longer found fails it,
+# so that this list only ever shrinks. Not Kestrel's widgets: the file
+# chooser is GTK's fallback dialog (on GNOME the portal's own is shown).
+KNOWN_GTK_OFFENDERS = {
+    ("Keyboard Shortcuts", "frame “Keyboard Shortcuts” / push button “GtkImage”"),
+    ("file chooser: Save Document", "filler “Save Document” / filler “GtkFileChooserWidget” / filler “GtkPaned” / "
+     "panel “GtkStackPage” / filler “GtkPathBar” / push button “GtkToggleButton”"),
+}
+
+
 class Walk:
     """Counts what was visited and collects every offender once (a widget
     seen on several screens is reported where it was first seen)."""
@@ -99,6 +111,7 @@ class Walk:
         self.visited = 0
         self.screens = []
         self.offenders = {}
+        self.known = set()
         self.roles = {}
         self.skipped = []
         self.started = time.monotonic()
@@ -113,6 +126,9 @@ class Walk:
             if not wrong:
                 continue
             key = (node.getRoleName(), node.name, node.description, path_of(node.parent))
+            if (title, path_of(node)) in KNOWN_GTK_OFFENDERS:
+                self.known.add((title, path_of(node)))
+                continue
             if key not in self.offenders:
                 self.offenders[key] = (title, path_of(node), wrong, node.description)
                 bad += 1
@@ -125,6 +141,14 @@ class Walk:
         for title, path, wrong, description in self.offenders.values():
             extra = f" (description “{description}”)" if description else ""
             print(f"OFFENDER [{title}] {path}{extra}: {', '.join(wrong)}", flush=True)
+        for title, path in sorted(self.known):
+            print(f"KNOWN (GTK's own) [{title}] {path}", flush=True)
         print("# by role: " + ", ".join(f"{role} {count}" for role, count in sorted(self.roles.items())))
         print(f"# visited {len(self.screens)} screens, {self.visited} interactive accessibles, "
-              f"{len(self.offenders)} offenders", flush=True)
+              f"{len(self.offenders)} offenders, {len(self.known)} known in GTK's own windows", flush=True)
+
+    def known_gone(self):
+        """KNOWN_GTK_OFFENDERS on a screen walked that were not found: fixed,
+        so to be taken off the list."""
+        return sorted((title, path) for title, path in KNOWN_GTK_OFFENDERS
+                      if title in self.screens and (title, path) not in self.known)

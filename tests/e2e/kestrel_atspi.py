@@ -146,6 +146,8 @@ def find(root, predicate):
 BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
 FIELDS = (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
 LABELS = (pyatspi.ROLE_LABEL,)
+# A form's refusal is a label with the alert role (kes-form-errors.h).
+MESSAGES = (pyatspi.ROLE_LABEL, pyatspi.ROLE_ALERT)
 GROUPS = (pyatspi.ROLE_PANEL, pyatspi.ROLE_LIST, pyatspi.ROLE_FILLER, pyatspi.ROLE_GROUPING)
 
 # What the tests find, by what a screen reader says: the role and the name

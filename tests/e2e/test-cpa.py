@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 
-from kestrel_atspi import (Failure, app_environment, by_handle, click, click_at, find, first_run,
+from kestrel_atspi import (MESSAGES, Failure, app_environment, by_handle, click, click_at, find, first_run,
                            label_texts, log, new_patient_through_form, on_screen, pyatspi, showing, start_app,
                            stop_app, text_of, wait_for)
 
@@ -118,7 +118,7 @@ def write_care_plan(app, review):
 
     # Who will do it left out: refused, said in words, nothing lost.
     click(by_handle(form, "care-form-save"))
-    error = wait_for("the refusal", lambda: find(form, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
+    error = wait_for("the refusal", lambda: find(form, lambda n: n.getRole() in MESSAGES and showing(n)
                                                         and "say who will do it" in (n.name or "")))
     log(f"refused: {text_of(error)}")
     if f"Need 1 ({NEED}): say who will do it" not in text_of(error):

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-from kestrel_atspi import (Failure, app_environment, button_labelled, by_handle, choose_item, click, find,
+from kestrel_atspi import (MESSAGES, Failure, app_environment, button_labelled, by_handle, choose_item, click, find,
                            label_texts, log, on_screen, pyatspi, screenshot_on_failure, show_area, sidebar_row,
                            start_app, stop_app, text_field, type_into, type_secret, wait_for)
 
@@ -43,7 +43,7 @@ def sign_in(app):
 
 
 def shown_label(app, predicate):
-    return find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and predicate(n.name or "") and on_screen(n))
+    return find(app, lambda n: n.getRole() in MESSAGES and predicate(n.name or "") and on_screen(n))
 
 
 def screening(app):

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import time
 
-from kestrel_atspi import (Failure, open_from_caseload, button_labelled, by_handle, choose_with_keys, click, find, log, on_screen,
+from kestrel_atspi import (MESSAGES, Failure, open_from_caseload, button_labelled, by_handle, choose_with_keys, click, find, log, on_screen,
                            press, pyatspi, run_demo_journey, showing, sign_in_as, start_app, stop_app, text_of,
                            type_into, wait_for)
 
@@ -83,7 +83,7 @@ def record_incident(app):
     # Saving with nothing filled in says what is missing, in plain words.
     click(by_handle(app, "moj-record-save"))
     wait_for("the missing fields named",
-             lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_LABEL and showing(n)
+             lambda: find(app, lambda n: n.getRole() in MESSAGES and showing(n)
                           and "Date of the incident: please fill this in" in (n.name or "")))
     log("an empty incident is refused, naming the fields")
     today = datetime.date.today()

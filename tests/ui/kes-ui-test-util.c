@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kes-codes.h"
+#include "kes-form-errors.h"
 #include "kes-store-patients.h"
 #include "kes-test-accounts.h"
 #include "kes-ui-test-util.h"
@@ -345,4 +346,47 @@ kes_test_has_label (GtkWidget  *widget,
     if (kes_test_has_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+void
+kes_test_assert_field_error (GtkWidget  *field,
+                             GtkWidget  *message_label,
+                             const char *message,
+                             gboolean    focused)
+{
+  GtkWidget *part = kes_field_get_focus_part (field);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (part));
+
+  /* An entry takes the focus through its text (its delegate). */
+  g_assert_true (gtk_widget_get_focusable (part) ||
+                 (GTK_IS_EDITABLE (part) && gtk_editable_get_delegate (GTK_EDITABLE (part)) != NULL));
+  gtk_test_accessible_assert_state (part, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  if (message != NULL)
+    gtk_test_accessible_assert_property (part, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+  gtk_test_accessible_assert_relation (part, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message_label, NULL);
+  gtk_test_accessible_assert_relation (part, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message_label);
+  if (focused)
+    {
+      g_assert_nonnull (focus);
+      g_assert_true (focus == part || gtk_widget_is_ancestor (focus, part));
+    }
+}
+
+void
+kes_test_assert_field_clear (GtkWidget *field)
+{
+  GtkWidget *part = kes_field_get_focus_part (field);
+
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (part),
+                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  gtk_test_accessible_assert_state (part, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+}
+
+void
+kes_test_assert_alert_shown (GtkWidget *summary)
+{
+  gtk_test_accessible_assert_role (summary, GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_true (gtk_widget_get_visible (summary));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (summary)), !=, "");
 }

@@ -57,6 +57,18 @@ GtkWidget *kes_test_find_button     (GtkWidget  *widget,
 gboolean   kes_test_has_label       (GtkWidget  *widget,
                                      const char *text);
 AdwMessageDialog *kes_test_find_message_dialog (void);
+/* Asserts what a screen reader finds on @field after a refused save
+ * (kes-form-errors.h): the part that takes the focus is invalid, described
+ * by @message (when not NULL) and related to @message_label (described-by and
+ * error-message). With @focused, the keyboard focus is in that part. */
+void       kes_test_assert_field_error (GtkWidget  *field,
+                                        GtkWidget  *message_label,
+                                        const char *message,
+                                        gboolean    focused);
+/* Asserts @field carries no error any more. */
+void       kes_test_assert_field_clear (GtkWidget  *field);
+/* Asserts @summary is a shown alert (announced when it appears). */
+void       kes_test_assert_alert_shown (GtkWidget  *summary);
 /* Answers the signature dialog (kes-signature-dialog.h) that is showing:
  * types @password and presses Sign. The dialog is then gone, or shown
  * again with the problem (kes_test_find_message_dialog finds it). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-form-errors.h"
 #include "kes-clock.h"
 #include "kes-codes.h"
 #include "kes-pdf-writer.h"
@@ -624,25 +625,15 @@ test_reports_area (Fixture       *fixture,
   g_assert_cmpuint (kes_moj_reports_page_get_n_rows (KES_MOJ_REPORTS_PAGE (page)), ==, 3);
 }
 
-static GtkWidget *named (GtkWidget *root, const char *name);
-
-/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
- * asks what happened, when and what was done; Part A is not ready without
- * them, and the PDF carries them (its "What prompted this report" was
- * always blank). */
-static void
-test_urgent_report (Fixture       *fixture,
-                    gconstpointer  data)
+/* The record's "Urgent Report" → "Breach of a condition": its form. */
+static KesMojReportForm *
+open_urgent_form (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KesDocument) document = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GString) all = g_string_new (NULL);
-  GtkWidget *view;
-  GtkWidget *breach = NULL;
-  KesMojReportForm *form = NULL;
-  PopplerDocument *poppler;
   GListModel *toplevels = gtk_window_get_toplevels ();
+  KesMojReportForm *form = NULL;
+  GtkWidget *view;
+  GtkWidget *breach;
 
   g_assert_true (kes_patient_page_load (fixture->page, fixture->patient_id, &error));
   view = kes_test_find_descendant (GTK_WIDGET (fixture->page), KES_TYPE_MOJ_VIEW);
@@ -657,6 +648,25 @@ test_urgent_report (Fixture       *fixture,
         form = KES_MOJ_REPORT_FORM (window);
     }
   g_assert_nonnull (form);
+  return form;
+}
+
+/* "Urgent Report" → "Breach of a condition" opens the urgent form, which
+ * asks what happened, when and what was done; Part A is not ready without
+ * them, and the PDF carries them (its "What prompted this report" was
+ * always blank). */
+static void
+test_urgent_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  KesMojReportForm *form = NULL;
+  PopplerDocument *poppler;
+
+  form = open_urgent_form (fixture);
   g_assert_true (kes_moj_report_is_urgent (kes_moj_report_form_get_report (form)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "CRANE, John — Urgent Report to the Ministry of Justice");
   g_assert_true (kes_test_has_label (GTK_WIDGET (form), "Breach of a condition"));
@@ -665,10 +675,10 @@ test_urgent_report (Fixture       *fixture,
   g_assert_false (kes_moj_report_form_ready_part (form, "A", &error));
   g_assert_nonnull (strstr (error->message, "What happened: say what prompted this urgent report"));
   g_clear_error (&error);
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_what")),
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (form), "trigger_what")),
                           "Stayed two nights at his ex-partner's address, against the residence condition");
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (form), "trigger_action")),
+  gtk_editable_set_text (GTK_EDITABLE (kes_form_find_field (GTK_WIDGET (form), "trigger_when")), "23/02/2026");
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (form), "trigger_action")),
                           "Visited the same day; RC told; recall discussed with MHCS by phone");
   g_assert_true (kes_moj_report_form_save (form, &error));
   g_assert_no_error (error);
@@ -696,21 +706,35 @@ test_urgent_report (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
+/* "Mark Ready for Review" refused on an urgent report's Part A, for a
+ * screen reader and the keyboard: nothing asks or saves, the summary at the
+ * top is an alert naming each problem, the focus is on the first field (what
+ * happened), each field is described by its problem and related to the
+ * summary, and each mark goes as its field is filled in. */
+static void
+test_urgent_report_refusal (Fixture       *fixture,
+                            gconstpointer  data)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = named (child, name);
+  KesMojReportForm *form = open_urgent_form (fixture);
+  GtkWidget *summary = kes_form_find_field (GTK_WIDGET (form), "moj-report-problems");
+  GtkWidget *what = kes_form_find_field (GTK_WIDGET (form), "trigger_what");
+  GtkWidget *when = kes_form_find_field (GTK_WIDGET (form), "trigger_when");
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  kes_store_set_actor (fixture->db->store, fixture->social);
+  g_signal_emit_by_name (kes_test_find_button (GTK_WIDGET (form), "Mark Ready for Review"), "clicked");
+  g_assert_null (kes_test_find_message_dialog ());
+  kes_test_assert_alert_shown (summary);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "Part A is not ready for review"));
+  kes_test_assert_field_error (what, summary, "What happened: say what prompted this urgent report", TRUE);
+  kes_test_assert_field_error (when, summary, "When it happened: give the date", FALSE);
+  g_assert_cmpint (kes_moj_report_get_part_state (kes_moj_report_form_get_report (form), "A"), ==,
+                   KES_MOJ_PART_DRAFT);
+
+  kes_text_view_set_text (GTK_TEXT_VIEW (what), "Stayed away overnight against the residence condition");
+  kes_test_assert_field_clear (what);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (summary)), "What happened"));
+  kes_test_assert_field_error (when, summary, "When it happened: give the date", FALSE);
+  gtk_window_destroy (GTK_WINDOW (form));
 }
 
 /* A refused record says why above the fields, puts the focus on the field
@@ -727,10 +751,10 @@ test_record_dialog_refusal (Fixture       *fixture,
   GtkWidget *focus;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  kes_dropdown_set_code (GTK_DROP_DOWN (named (GTK_WIDGET (dialog), "category")), "residence");
-  kes_text_view_set_text (GTK_TEXT_VIEW (named (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
-  end = named (GTK_WIDGET (dialog), "end_date");
+  kes_dropdown_set_code (GTK_DROP_DOWN (kes_form_find_field (GTK_WIDGET (dialog), "category")), "residence");
+  kes_text_view_set_text (GTK_TEXT_VIEW (kes_form_find_field (GTK_WIDGET (dialog), "wording")), "Reside at 12 Heron Court");
+  gtk_editable_set_text (GTK_EDITABLE (kes_form_find_field (GTK_WIDGET (dialog), "start_date")), "01/03/2026");
+  end = kes_form_find_field (GTK_WIDGET (dialog), "end_date");
   gtk_editable_set_text (GTK_EDITABLE (end), "01/02/2026");
   g_assert_false (kes_moj_record_dialog_save (dialog));
   for (GtkWidget *w = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (dialog))); w != NULL;
@@ -759,6 +783,8 @@ main (int   argc,
   g_test_add ("/moj/report-prefill-sign-pdf", Fixture, NULL, fixture_set_up, test_report_prefill_sign_pdf,
               fixture_tear_down);
   g_test_add ("/moj/urgent-report", Fixture, NULL, fixture_set_up, test_urgent_report, fixture_tear_down);
+  g_test_add ("/moj/urgent-report-refusal", Fixture, NULL, fixture_set_up, test_urgent_report_refusal,
+              fixture_tear_down);
   g_test_add ("/moj/record-dialog-refusal", Fixture, NULL, fixture_set_up, test_record_dialog_refusal,
               fixture_tear_down);
   g_test_add ("/moj/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);

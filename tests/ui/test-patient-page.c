@@ -8,6 +8,7 @@
 #include "kes-app-util.h"
 #include "kes-codes.h"
 #include "kes-field-limits.h"
+#include "kes-form-errors.h"
 #include "kes-store-notes.h"
 #include "kes-store-patients.h"
 #include "kes-store-staff.h"
@@ -228,6 +229,40 @@ test_required_fields (Fixture       *fixture,
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "given_name"));
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "birth_date"));
   g_assert_nonnull (kes_patient_form_get_field_error (fixture->form, "gender"));
+}
+
+/* A refused save for a screen reader and the keyboard: the summary is an
+ * alert, the focus is on the first field in error, each message describes
+ * its field (a drop-down's on its button, which takes the focus), and each
+ * goes as its field is put right. */
+static void
+test_refusal_announced (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *family = field (fixture, "family_entry");
+  GtkWidget *gender = field (fixture, "gender_dropdown");
+
+  kes_patient_page_new_patient (fixture->page, NULL);
+  g_assert_false (kes_patient_page_save (fixture->page));
+
+  kes_test_assert_alert_shown (field (fixture, "summary_label"));
+  kes_test_assert_field_error (family, field (fixture, "family_error"),
+                               kes_patient_form_get_field_error (fixture->form, "family_name"), TRUE);
+  g_assert_true (kes_field_get_focus_part (gender) != gender);
+  g_assert_true (GTK_IS_BUTTON (kes_field_get_focus_part (gender)));
+  kes_test_assert_field_error (gender, field (fixture, "gender_error"),
+                               kes_patient_form_get_field_error (fixture->form, "gender"), FALSE);
+
+  type_into (fixture, "family_entry", "Smyth");
+  kes_test_assert_field_clear (family);
+  choose (fixture, "gender_dropdown", kes_test_first_code (KES_CODES_GENDER));
+  kes_test_assert_field_clear (gender);
+  g_assert_false (gtk_widget_get_visible (field (fixture, "gender_error")));
+
+  /* Saved again: the focus goes to the first of what is left. */
+  g_assert_false (kes_patient_page_save (fixture->page));
+  kes_test_assert_field_error (field (fixture, "given_entry"), field (fixture, "given_error"),
+                               kes_patient_form_get_field_error (fixture->form, "given_name"), TRUE);
 }
 
 /* Every entry of the register holds at most what core's length table
@@ -598,6 +633,7 @@ main (int   argc,
   ADD ("/patient-page/create-through-form", test_create_through_form);
   ADD ("/patient-page/invalid-nhs-number", test_invalid_nhs_number);
   ADD ("/patient-page/required-fields", test_required_fields);
+  ADD ("/patient-page/refusal-announced", test_refusal_announced);
   ADD ("/patient-page/field-limits", test_field_limits);
   ADD ("/patient-page/stale-revision-conflict", test_stale_revision_conflict);
   ADD ("/patient-page/cancel-asks", test_cancel_asks);

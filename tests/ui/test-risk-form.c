@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kes-app-util.h"
+#include "kes-form-errors.h"
 #include "kes-store-risk.h"
 #include "kes-tool-library.h"
 #include "kes-test-accounts.h"
@@ -14,6 +15,7 @@
 #include "patient/kes-patient-page.h"
 #include "preview/kes-report-preview.h"
 #include "risk/kes-risk-chart.h"
+#include "risk/fields/kes-risk-field.h"
 #include "risk/kes-risk-form.h"
 #include "risk/kes-risk-view.h"
 
@@ -192,6 +194,38 @@ test_fill_dundrum (Fixture       *fixture,
   evidence = find (form, GTK_TYPE_TEXT_VIEW, "TS1_evidence");
   kes_text_view_set_text (GTK_TEXT_VIEW (evidence), "Serious assault on a member of staff in 2019.");
   g_assert_cmpuint (kes_risk_form_check (KES_RISK_FORM (form)), ==, 10);
+  {
+    /* Completing now is refused before the password is asked: the check is
+     * an alert, the focus on the first thing missing (TS3's rating); each
+     * rating still to give is invalid and related to the check, until it is
+     * given; the judgement not chosen shows it under itself, on the
+     * drop-down's button (what takes the focus). */
+    GtkWidget *check = find (form, GTK_TYPE_LABEL, "risk-check");
+    GtkWidget *judgement = find (form, GTK_TYPE_DROP_DOWN, "security_need");
+    GtkWidget *ts3 = find (form, GTK_TYPE_BOX, "rating:TS3:score");
+
+    g_signal_emit_by_name (find (form, GTK_TYPE_BUTTON, "complete"), "clicked");
+    g_assert_null (kes_test_find_message_dialog ());
+    kes_test_assert_alert_shown (check);
+    {
+      GtkWidget *button = kes_field_get_focus_part (judgement);
+
+      g_assert_true (GTK_IS_BUTTON (button));
+      gtk_test_accessible_assert_state (button, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+      g_assert_true (kes_test_has_label (gtk_widget_get_ancestor (judgement, KES_TYPE_RISK_FIELD),
+                                         "not filled in"));
+    }
+    g_assert_nonnull (ts3);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (check)), "TS3"));
+    kes_test_assert_field_error (ts3, check, NULL, TRUE);
+    rate (form, "TS3", "score", "1");
+    kes_test_assert_field_clear (ts3);
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (check)), "TS3"));
+  }
   g_assert_true (kes_risk_form_save_draft (KES_RISK_FORM (form), NULL));
   g_assert_nonnull (kes_risk_assessment_get_id (kes_risk_form_get_assessment (KES_RISK_FORM (form))));
   shot (fixture, "risk-form-dundrum-1.png");

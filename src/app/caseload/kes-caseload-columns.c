@@ -74,8 +74,9 @@ cell_text (KesCaseloadRow *row,
 }
 
 /* Width in characters below which a column's text is ellipsized; 0 keeps
- * short fixed-format values (NHS number, dates) whole. */
-static const int column_min_chars[N_COLUMNS] = { 18, 0, 0, 9, 5, 12, 14 };
+ * short fixed-format values (NHS number, dates, MHCS reference) whole: at
+ * large text "MHCS/DE…" told nobody which reference it was. */
+static const int column_min_chars[N_COLUMNS] = { 18, 0, 0, 0, 5, 12, 14 };
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,

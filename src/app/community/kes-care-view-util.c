@@ -162,6 +162,37 @@ mark_clicked_cb (GtkButton *button,
                   _("_Mark as Entered in Error"), mark_reason_cb, request);
 }
 
+/* Row text as a person reads it: markup taken out when the row uses it. */
+static char *
+row_text (AdwActionRow *row,
+          const char   *text)
+{
+  char *plain = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)) &&
+      pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    return plain;
+  return g_strdup (text);
+}
+
+/* Every row has one of these icon-only buttons: each says which record it
+ * marks ("Mark as entered in error: Clozapine 300 mg, 12 Mar 2026"). */
+static char *
+mark_button_name (AdwActionRow *row)
+{
+  g_autofree char *title = row_text (row, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_autofree char *subtitle = row_text (row, adw_action_row_get_subtitle (row));
+  g_autofree char *what = NULL;
+
+  if (title == NULL)
+    return g_strdup (_("Mark as entered in error"));
+  what = subtitle != NULL ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
+  /* Translators: the name of a row's button, %s is what the row shows */
+  return g_strdup_printf (_("Mark as entered in error: %s"), what);
+}
+
 GtkWidget *
 kes_care_row_add_mark_button (AdwActionRow  *row,
                               GtkWidget     *view,
@@ -171,6 +202,7 @@ kes_care_row_add_mark_button (AdwActionRow  *row,
                               GCallback      done)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("error-correct-symbolic");
+  g_autofree char *name = mark_button_name (row);
   MarkRequest *template = g_new0 (MarkRequest, 1);
 
   /* The button lives inside @view: no reference, or neither is ever freed. */
@@ -181,8 +213,7 @@ kes_care_row_add_mark_button (AdwActionRow  *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Mark as entered in error"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as entered in error"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   kes_widget_set_handle (button, "mark-entered-in-error");
   g_object_set_data_full (G_OBJECT (button), "kes-mark", template, mark_template_free);
   g_object_set_data_full (G_OBJECT (button), "kes-heading", g_strdup (heading), g_free);

@@ -291,10 +291,7 @@ kes_moj_record_dialog_new (GtkWindow    *parent,
   kes_widget_set_handle (save, "moj-record-save");
   gtk_box_append (GTK_BOX (outer), header);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  self->error_label = GTK_LABEL (kes_form_summary_label_new ());
   gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 18);
   gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);

@@ -19,6 +19,9 @@ struct _KesMojReportForm
   GHashTable     *part_states;  /* part id -> GtkLabel */
   GtkWidget      *submit_button;
   GtkWidget      *trigger_box;  /* an urgent report's "What prompted this report", or NULL */
+  GtkWidget      *problems_label; /* why a part is not ready, above the parts */
+  char           *refused_part;   /* the part refused as not ready, while it is */
+  GPtrArray      *marked;         /* the fields marked with its problems */
 };
 
 /* Copies what is typed into the report and refreshes the marks. */
@@ -31,5 +34,12 @@ void       kes_moj_report_form_part_button_clicked_cb (GtkButton          *butto
  * one editor per field (registered in self->editors and self->marks). */
 GtkWidget *kes_moj_report_form_make_part              (KesMojReportForm   *self,
                                                        KesMojTemplatePart *part);
+
+/* kes-moj-report-form-problems.c: "Mark Ready for Review" refused, shown
+ * on the fields; the number of problems (0: the part can be marked). */
+guint      kes_moj_report_form_show_part_problems     (KesMojReportForm   *self,
+                                                       const char         *part_id);
+/* The problems shown follow what is typed. */
+void       kes_moj_report_form_refresh_problems       (KesMojReportForm   *self);
 
 G_END_DECLS

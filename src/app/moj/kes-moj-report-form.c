@@ -112,6 +112,7 @@ kes_moj_report_form_editor_changed_cb (KesMojReportForm *self)
 {
   apply (self);
   refresh (self);
+  kes_moj_report_form_refresh_problems (self);
 }
 
 gboolean
@@ -218,6 +219,8 @@ kes_moj_report_form_part_button_clicked_cb (GtkButton        *button,
 
   if (!sign)
     {
+      if (kes_moj_report_form_show_part_problems (self, part_id) > 0)
+        return;
       if (!kes_moj_report_form_ready_part (self, part_id, &error))
         kes_show_error (GTK_WIDGET (self), _("The Part Was Not Marked Ready"), error->message);
       else
@@ -416,6 +419,8 @@ kes_moj_report_form_dispose (GObject *object)
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->part_states, g_hash_table_unref);
+  g_clear_pointer (&self->marked, g_ptr_array_unref);
+  g_clear_pointer (&self->refused_part, g_free);
   G_OBJECT_CLASS (kes_moj_report_form_parent_class)->dispose (object);
 }
 
@@ -433,6 +438,30 @@ kes_moj_report_form_init (KesMojReportForm *self)
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->part_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->marked = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* The header bar's title: @name (the patient's, NULL: none) above @what
+ * ("Report Due 3 March 2027"), each wrapping rather than cut short. */
+static GtkWidget *
+moj_title_widget (const char *name,
+                  const char *what)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *lines[] = { name, what };
+  const char *styles[] = { "title", "subtitle" };
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = name != NULL ? 0 : 1; i < G_N_ELEMENTS (lines); i++)
+    {
+      GtkWidget *label = gtk_label_new (lines[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, name != NULL ? styles[i] : "title");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
 }
 
 KesMojReportForm *
@@ -446,6 +475,8 @@ kes_moj_report_form_new (GtkWindow     *parent,
   GtkWidget *outer, *header, *scrolled, *clamp, *content, *save, *preview, *xml, *toasts;
   g_autofree char *due = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *whose = NULL;
   GPtrArray *parts;
 
   template = kes_moj_template_find (kes_moj_record_get_text (report, "template_id"),
@@ -465,21 +496,17 @@ kes_moj_report_form_new (GtkWindow     *parent,
    * window switcher say. */
   {
     g_autoptr(KesPatient) patient = kes_store_load_patient (store, kes_moj_record_get_patient_id (report), NULL);
-    g_autofree char *name = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
 
-    if (name != NULL)
-      {
-        /* Translators: a patient's name, then the report ("Report Due 3 March 2027") */
-        g_autofree char *whose = g_strdup_printf (_("%s — %s"), name, title);
-
-        g_free (title);
-        title = g_steal_pointer (&whose);
-      }
+    name = patient != NULL ? kes_patient_dup_display_name (patient) : NULL;
   }
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Translators: a patient's name, then the report ("Report Due 3 March 2027") */
+  whose = name != NULL ? g_strdup_printf (_("%s — %s"), name, title) : g_strdup (title);
+  gtk_window_set_title (GTK_WINDOW (self), whose);
 
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
+  /* On two lines, whose first: one line was cut short at large text. */
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), moj_title_widget (name, title));
   save = gtk_button_new_with_mnemonic (_("_Save"));
   preview = gtk_button_new_with_mnemonic (_("_Preview PDF"));
   xml = gtk_button_new_with_mnemonic (_("Save _XML…"));
@@ -528,11 +555,25 @@ kes_moj_report_form_new (GtkWindow     *parent,
         gtk_box_append (GTK_BOX (content), warning);
       }
   }
+  self->problems_label = kes_form_summary_label_new ();
+  kes_widget_set_handle (self->problems_label, "moj-report-problems");
+  gtk_box_append (GTK_BOX (content), self->problems_label);
   /* An urgent report says first what prompted it. */
   if (kes_moj_report_is_urgent (report))
     {
+      static const char * const trigger_keys[] = { "trigger_what", "trigger_when", "trigger_action" };
+
       self->trigger_box = kes_moj_trigger_box_new (report);
       gtk_box_append (GTK_BOX (content), self->trigger_box);
+      /* Its problems, once shown, follow what is typed as the parts' do. */
+      for (guint k = 0; k < G_N_ELEMENTS (trigger_keys); k++)
+        {
+          GtkWidget *editor = g_object_get_data (G_OBJECT (self->trigger_box), trigger_keys[k]);
+          gpointer source = GTK_IS_TEXT_VIEW (editor) ? (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor))
+                                                      : (gpointer) editor;
+
+          g_signal_connect_swapped (source, "changed", G_CALLBACK (kes_moj_report_form_editor_changed_cb), self);
+        }
     }
   parts = kes_moj_template_get_parts (self->template);
   for (guint p = 0; p < parts->len; p++)

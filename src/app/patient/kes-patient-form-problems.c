@@ -37,7 +37,6 @@ kes_patient_form_show_issues (KesPatientForm *self,
 {
   g_autoptr(GString) unplaced = g_string_new (NULL);
   GtkWidget *first = NULL;
-  GtkWidget *first_label = NULL;
   gboolean needs_override = FALSE;
   g_autofree char *summary = NULL;
 
@@ -80,10 +79,7 @@ kes_patient_form_show_issues (KesPatientForm *self,
         {
           append_error (self, field, label, issue->message);
           if (first == NULL)
-            {
-              first = field;
-              first_label = GTK_WIDGET (label);
-            }
+            first = field;
         }
       else
         {
@@ -104,18 +100,12 @@ kes_patient_form_show_issues (KesPatientForm *self,
   if (unplaced->len > 0)
     {
       g_autofree char *full = g_strconcat (summary, unplaced->str, NULL);
-      gtk_label_set_text (self->summary_label, full);
+
+      kes_form_show_refusal (self->summary_label, full, first);
     }
   else
     {
-      gtk_label_set_text (self->summary_label, summary);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
-
-  if (first != NULL)
-    {
-      gtk_widget_grab_focus (first);
-      kes_widget_scroll_into_view (first_label);
+      kes_form_show_refusal (self->summary_label, summary, first);
     }
 
   return issues->len;
@@ -158,10 +148,35 @@ kes_patient_form_check (KesPatientForm *self,
   return n;
 }
 
+/* Rewrites the message under one field from @issues; TRUE if one remains.
+ * A field without a message gets none until the next save. */
+static gboolean
+refresh_field (KesPatientForm *self,
+               const char     *widget,
+               const char     *error,
+               const char     *key,
+               GPtrArray      *issues)
+{
+  GtkLabel *label = GTK_LABEL (kes_patient_form_child (self, error));
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+    return FALSE;
+  for (guint j = 0; j < issues->len; j++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, j);
+
+      if (g_strcmp0 (issue->field, key) == 0)
+        g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
+    }
+  kes_field_set_error (kes_patient_form_child (self, widget), label, message->len > 0 ? message->str : NULL);
+  return message->len > 0;
+}
+
 /* While problems show, each message under a field follows what is typed
- * there: it is rewritten as the value changes (never quoting the old one)
- * and goes once the value is right. Fields without a message get none
- * until the next save. */
+ * or chosen there: it is rewritten as the value changes (never quoting the
+ * old one) and goes once the value is right, and the summary with the
+ * last of them. */
 void
 kes_patient_form_refresh_problems (KesPatientForm *self)
 {
@@ -174,23 +189,11 @@ kes_patient_form_refresh_problems (KesPatientForm *self)
   candidate = kes_patient_form_dup_patient (self, self->checked);
   issues = collect_issues (self, candidate);
   for (guint i = 0; i < kes_patient_form_n_text_fields; i++)
-    {
-      GtkLabel *label = GTK_LABEL (kes_patient_form_child (self, kes_patient_form_text_fields[i].error));
-      const char *key = kes_patient_field_key (kes_patient_form_text_fields[i].field);
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-        continue;
-      for (guint j = 0; j < issues->len; j++)
-        {
-          KesIssue *issue = g_ptr_array_index (issues, j);
-
-          if (g_strcmp0 (issue->field, key) == 0)
-            g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", issue->message);
-        }
-      kes_field_set_error (kes_patient_form_child (self, kes_patient_form_text_fields[i].widget), label, message->len > 0 ? message->str : NULL);
-      shown += message->len > 0 ? 1 : 0;
-    }
+    shown += refresh_field (self, kes_patient_form_text_fields[i].widget, kes_patient_form_text_fields[i].error,
+                            kes_patient_field_key (kes_patient_form_text_fields[i].field), issues);
+  for (guint i = 0; i < kes_patient_form_n_list_fields; i++)
+    shown += refresh_field (self, kes_patient_form_list_fields[i].widget, kes_patient_form_list_fields[i].error,
+                            kes_patient_list_field_key (kes_patient_form_list_fields[i].field), issues);
   if (shown == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);

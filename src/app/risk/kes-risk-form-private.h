@@ -18,7 +18,8 @@ struct _KesRiskForm
   GtkWidget          *content;      /* the vertical box inside the scroller */
   GtkWidget          *groups_box;   /* rebuilt when entries come and go */
   GtkWidget          *status_label;
-  GtkWidget          *check_label;
+  GtkWidget          *check_label;  /* the completion check's summary */
+  GPtrArray          *marked;       /* names of ratings marked by the check */
   GtkWidget          *complete_button;
   GPtrArray          *summary_rows; /* AdwActionRow, one per computed summary */
   GtkWidget          *completed_by;
@@ -43,5 +44,7 @@ GtkWidget *kes_risk_form_heading        (const char  *text,
 /* kes-risk-form-sign-off.c */
 void       kes_risk_form_build_sign_off (KesRiskForm *self,
                                          GtkBox      *box);
+/* While the completion check shows, it follows what is changed. */
+void       kes_risk_form_refresh_check  (KesRiskForm *self);
 
 G_END_DECLS

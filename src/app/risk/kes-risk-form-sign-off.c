@@ -10,6 +10,7 @@
 #include "kes-clock.h"
 #include "kes-tool-assessment.h"
 #include "kes-validate.h"
+#include "risk/fields/kes-risk-field.h"
 #include "risk/kes-risk-form-private.h"
 
 /* The end of a risk form: who completed it and when, the completion check,
@@ -65,6 +66,82 @@ sign_off_entry (KesRiskForm  *self,
   return entry;
 }
 
+/* The widget a completion issue is about: a rating ("H1/presence") by its
+ * control's name ("rating:H1:presence"), a field by its input's (its id). */
+static GtkWidget *
+issue_widget (KesRiskForm *self,
+              const char  *key)
+{
+  g_auto(GStrv) rating = g_strsplit (key, "/", 2);
+  g_autofree char *name = rating[0] != NULL && rating[1] != NULL
+                            ? g_strdup_printf ("rating:%s:%s", rating[0], rating[1]) : NULL;
+
+  return kes_form_find_field (self->content, name != NULL ? name : key);
+}
+
+/* Puts each issue on its widget: a field shows it under itself (until it
+ * is next changed); a rating is marked invalid and described by it, related
+ * to the check's summary. Ratings marked before and done now are cleared.
+ * Returns the first widget, or NULL. */
+static GtkWidget *
+mark_issues (KesRiskForm *self,
+             GPtrArray   *issues)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < self->marked->len; i++)
+    {
+      GtkWidget *widget = kes_form_find_field (self->content, g_ptr_array_index (self->marked, i));
+
+      if (widget != NULL)
+        kes_field_mark_invalid (widget, NULL, NULL);
+    }
+  g_ptr_array_set_size (self->marked, 0);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KesIssue *issue = g_ptr_array_index (issues, i);
+      GtkWidget *widget = issue_widget (self, issue->field);
+      GtkWidget *field;
+
+      if (widget == NULL)
+        continue;
+      field = gtk_widget_get_ancestor (widget, KES_TYPE_RISK_FIELD);
+      if (field != NULL)
+        kes_risk_field_show_problem (KES_RISK_FIELD (field), issue->message);
+      else
+        {
+          kes_field_mark_invalid (widget, self->check_label, issue->message);
+          g_ptr_array_add (self->marked, g_strdup (gtk_widget_get_name (widget)));
+        }
+      if (first == NULL)
+        first = widget;
+    }
+  return first;
+}
+
+static GPtrArray *
+check_issues (KesRiskForm *self,
+              GString     *text)
+{
+  GPtrArray *issues = kes_tool_assessment_unrated (self->definition, self->assessment);
+
+  /* In the error style only while something is missing. */
+  if (issues->len > 0)
+    gtk_widget_add_css_class (self->check_label, "error");
+  else
+    gtk_widget_remove_css_class (self->check_label, "error");
+
+  if (issues->len == 0)
+    g_string_append (text, _("Everything is rated and filled in."));
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Still to do (%u):", "Still to do (%u):",
+                                               issues->len), issues->len);
+  for (guint i = 0; i < issues->len; i++)
+    g_string_append_printf (text, "\n• %s", ((KesIssue *) g_ptr_array_index (issues, i))->message);
+  return issues;
+}
+
 guint
 kes_risk_form_check (KesRiskForm *self)
 {
@@ -73,17 +150,24 @@ kes_risk_form_check (KesRiskForm *self)
 
   g_return_val_if_fail (KES_IS_RISK_FORM (self), 0);
 
-  issues = kes_tool_assessment_unrated (self->definition, self->assessment);
-  if (issues->len == 0)
-    g_string_append (text, _("Everything is rated and filled in."));
-  else
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Still to do (%u):", "Still to do (%u):",
-                                               issues->len), issues->len);
-  for (guint i = 0; i < issues->len; i++)
-    g_string_append_printf (text, "\n• %s", ((KesIssue *) g_ptr_array_index (issues, i))->message);
-  gtk_label_set_text (GTK_LABEL (self->check_label), text->str);
-  gtk_widget_set_visible (self->check_label, TRUE);
+  /* Every entry is built, so that each issue has its widget. */
+  kes_risk_form_finish_building (self);
+  issues = check_issues (self, text);
+  kes_form_show_refusal (GTK_LABEL (self->check_label), text->str, mark_issues (self, issues));
   return issues->len;
+}
+
+void
+kes_risk_form_refresh_check (KesRiskForm *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->marked == NULL || !gtk_widget_get_visible (self->check_label))
+    return;
+  issues = check_issues (self, text);
+  gtk_label_set_text (GTK_LABEL (self->check_label), text->str);
+  mark_issues (self, issues);
 }
 
 static void
@@ -91,7 +175,6 @@ check_clicked_cb (GtkButton   *button,
                   KesRiskForm *self)
 {
   kes_risk_form_check (self);
-  kes_widget_scroll_into_view (self->check_label);
 }
 
 gboolean
@@ -106,6 +189,7 @@ kes_risk_form_complete (KesRiskForm  *self,
     return FALSE;
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   gtk_widget_set_visible (self->check_label, FALSE);
+  g_ptr_array_set_size (self->marked, 0);
   kes_risk_form_update_status (self);
   kes_widget_toast (GTK_WIDGET (self), _("Assessment completed and signed off"));
   kes_risk_form_emit_saved (self);
@@ -182,6 +266,10 @@ static void
 complete_clicked_cb (GtkButton   *button,
                      KesRiskForm *self)
 {
+  /* Nothing to sign while something is missing: the check says what, and
+   * the focus goes to the first of it (core refuses it too). */
+  if (kes_risk_form_check (self) > 0)
+    return;
   if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_COMPLETED)
     kes_ask_text (GTK_WIDGET (self), _("Revise a Completed Assessment?"),
                   _("A completed assessment is never kes_risk_form_changed in place: this saves a new revision, "
@@ -234,9 +322,9 @@ kes_risk_form_build_sign_off (KesRiskForm *self,
                                          kes_risk_assessment_get_next_review_on (self->assessment), TRUE);
   gtk_box_append (box, group);
 
-  self->check_label = kes_risk_form_heading ("", "error");
+  self->check_label = kes_form_summary_label_new ();
   gtk_label_set_selectable (GTK_LABEL (self->check_label), TRUE);
-  gtk_widget_set_visible (self->check_label, FALSE);
+  kes_widget_set_handle (self->check_label, "risk-check");
   gtk_box_append (box, self->check_label);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

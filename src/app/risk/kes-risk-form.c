@@ -129,6 +129,7 @@ kes_risk_form_changed (KesRiskForm *self)
   if (self->building)
     return;
   update_summaries (self);
+  kes_risk_form_refresh_check (self);
   if (kes_risk_assessment_get_status (self->assessment) == KES_RISK_STATUS_DRAFT)
     {
       g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -486,6 +487,7 @@ kes_risk_form_dispose (GObject *object)
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->definition);
   g_clear_object (&self->assessment);
@@ -508,6 +510,7 @@ static void
 kes_risk_form_init (KesRiskForm *self)
 {
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->marked = g_ptr_array_new_with_free_func (g_free);
 }
 
 GtkWidget *

@@ -163,6 +163,7 @@ slot_control (ItemRatings         *ratings,
               const KesToolRating *rating)
 {
   g_autofree char *accessible = g_strdup_printf ("%s %s", ratings->item->code, rating->label);
+  g_autofree char *name = NULL;
   GtkWidget *control;
 
   if (rating->scale->points->len <= MAX_TOGGLES)
@@ -178,6 +179,9 @@ slot_control (ItemRatings         *ratings,
       g_signal_connect (control, "notify::selected", G_CALLBACK (rating_dropdown_cb), ratings);
     }
   gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  /* The completion check finds a rating by this name ("rating:H1:presence"). */
+  name = g_strdup_printf ("rating:%s:%s", ratings->item->code, rating->name);
+  gtk_widget_set_name (control, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   if (rating->depends_on != NULL)
     {

@@ -287,15 +287,15 @@ require_part (KesMojRecord  *report,
   return TRUE;
 }
 
-gboolean
-kes_moj_report_check_trigger (KesMojRecord  *report,
-                              GError       **error)
+/* Appends to @issues what an urgent report's Part A lacks about its trigger. */
+static void
+add_trigger_issues (KesMojRecord *report,
+                    GPtrArray    *issues)
 {
-  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
   const char *when = kes_moj_record_get_text (report, "trigger_when");
 
   if (!kes_moj_report_is_urgent (report))
-    return TRUE;
+    return;
   if (*kes_moj_record_get_text (report, "trigger_what") == '\0')
     g_ptr_array_add (issues, kes_issue_new ("trigger_what", KES_ISSUE_ERROR, "%s",
                                             _("What happened: say what prompted this urgent report")));
@@ -318,7 +318,44 @@ kes_moj_report_check_trigger (KesMojRecord  *report,
   if (*kes_moj_record_get_text (report, "trigger_action") == '\0')
     g_ptr_array_add (issues, kes_issue_new ("trigger_action", KES_ISSUE_ERROR, "%s",
                                             _("What has been done: say what the team has done so far")));
+}
+
+gboolean
+kes_moj_report_check_trigger (KesMojRecord  *report,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+
+  add_trigger_issues (report, issues);
   return kes_issues_to_error (issues, error);
+}
+
+GPtrArray *
+kes_moj_report_part_ready_issues (KesMojRecord *report,
+                                  const char   *part_id)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
+  g_auto(GStrv) tables = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (report != NULL, issues);
+  g_return_val_if_fail (part_id != NULL, issues);
+
+  if (g_str_equal (part_id, "A"))
+    add_trigger_issues (report, issues);
+  /* Every condition of the part's compliance tables is rated, with evidence. */
+  tables = kes_moj_report_dup_compliance_tables (report);
+  prefix = g_strconcat (part_id, ".", NULL);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (!g_str_has_prefix (tables[t], prefix))
+        continue;
+      found = kes_moj_report_check_compliance (report, tables[t], TRUE);
+      g_ptr_array_extend_and_steal (issues, g_steal_pointer (&found));
+    }
+  return issues;
 }
 
 gboolean
@@ -331,29 +368,14 @@ kes_moj_report_set_part_ready (KesMojRecord  *report,
 
   if (!require_part (report, part_id, &part, error))
     return FALSE;
-  if (ready && g_str_equal (part_id, "A") && !kes_moj_report_check_trigger (report, error))
-    {
-      g_prefix_error (error, _("Part %s is not ready for review:\n"), part_id);
-      return FALSE;
-    }
   if (ready)
     {
-      /* Every condition of the part's compliance tables is rated, with evidence. */
-      g_auto(GStrv) tables = kes_moj_report_dup_compliance_tables (report);
-      g_autofree char *prefix = g_strconcat (part_id, ".", NULL);
+      g_autoptr(GPtrArray) issues = kes_moj_report_part_ready_issues (report, part_id);
 
-      for (guint t = 0; tables[t] != NULL; t++)
+      if (!kes_issues_to_error (issues, error))
         {
-          g_autoptr(GPtrArray) issues = NULL;
-
-          if (!g_str_has_prefix (tables[t], prefix))
-            continue;
-          issues = kes_moj_report_check_compliance (report, tables[t], TRUE);
-          if (!kes_issues_to_error (issues, error))
-            {
-              g_prefix_error (error, _("Part %s is not ready for review:\n"), part_id);
-              return FALSE;
-            }
+          g_prefix_error (error, _("Part %s is not ready for review:\n"), part_id);
+          return FALSE;
         }
     }
   if (kes_moj_report_get_part_state (report, part_id) == KES_MOJ_PART_SIGNED)

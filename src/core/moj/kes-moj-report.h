@@ -74,6 +74,11 @@ const char     *kes_moj_report_get_signed_at    (KesMojRecord  *report,
  * ("trigger_action") before Part A is ready; TRUE for a routine report. */
 gboolean        kes_moj_report_check_trigger    (KesMojRecord  *report,
                                                  GError       **error);
+/* What stops @part_id being marked ready, each issue keyed by the field it
+ * is about: the trigger (Part A of an urgent report) and every condition of
+ * the part's compliance tables rated, with evidence. Empty when ready. */
+GPtrArray      *kes_moj_report_part_ready_issues (KesMojRecord *report,
+                                                  const char   *part_id);
 gboolean        kes_moj_report_set_part_ready   (KesMojRecord  *report,
                                                  const char    *part_id,
                                                  gboolean       ready,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kes-form-errors.h"
 #include "risk/fields/kes-risk-field.h"
 
 typedef struct
@@ -46,23 +47,39 @@ caption_new (const char *text,
   return label;
 }
 
-/* The hint and the problem, when there are any, describe the input. */
+/* The part of the input that takes the focus (a drop-down's button),
+ * which carries its state and description. */
+static GtkAccessible *
+focus_part (KesRiskFieldPrivate *priv)
+{
+  return GTK_ACCESSIBLE (kes_field_get_focus_part (priv->input));
+}
+
+/* The hint and the problem, when there are any, describe the input; the
+ * problem is its error message and the input is invalid while it shows. */
 static void
 update_description (KesRiskField *self)
 {
   KesRiskFieldPrivate *priv = kes_risk_field_get_instance_private (self);
   GtkWidget *problem = gtk_widget_get_visible (priv->problem) ? priv->problem : NULL;
+  GtkAccessible *part;
 
   if (priv->input == NULL)
     return;
+  part = focus_part (priv);
+  gtk_accessible_update_state (part, GTK_ACCESSIBLE_STATE_INVALID,
+                               problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  if (problem != NULL)
+    gtk_accessible_update_relation (part, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem, -1);
+  else
+    gtk_accessible_reset_relation (part, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
   if (priv->hint != NULL && problem != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (priv->input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                    priv->hint, problem, NULL, -1);
+    gtk_accessible_update_relation (part, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, priv->hint, problem, NULL, -1);
   else if (priv->hint != NULL || problem != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (priv->input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+    gtk_accessible_update_relation (part, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                     priv->hint != NULL ? priv->hint : problem, NULL, -1);
   else
-    gtk_accessible_reset_relation (GTK_ACCESSIBLE (priv->input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    gtk_accessible_reset_relation (part, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
 }
 
 static void
@@ -266,9 +283,6 @@ kes_risk_field_check (KesRiskField  *self,
   valid = klass->check == NULL || klass->check (self, &local_error);
   gtk_label_set_text (GTK_LABEL (priv->problem), valid ? "" : local_error->message);
   gtk_widget_set_visible (priv->problem, !valid);
-  if (priv->input != NULL)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (priv->input), GTK_ACCESSIBLE_STATE_INVALID,
-                                 valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
   update_description (self);
   if (!valid)
     g_propagate_error (error, g_steal_pointer (&local_error));
@@ -282,6 +296,27 @@ kes_risk_field_get_input (KesRiskField *self)
 
   g_return_val_if_fail (KES_IS_RISK_FIELD (self), NULL);
   return priv->input;
+}
+
+void
+kes_risk_field_show_problem (KesRiskField *self,
+                             const char   *message)
+{
+  KesRiskFieldPrivate *priv = kes_risk_field_get_instance_private (self);
+  gboolean shown = message != NULL && *message != '\0';
+
+  g_return_if_fail (KES_IS_RISK_FIELD (self));
+
+  /* What was typed comes first: a field that can't be stored keeps that. */
+  if (!shown || gtk_widget_get_visible (priv->problem))
+    {
+      if (!shown)
+        kes_risk_field_check (self, NULL);
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (priv->problem), message);
+  gtk_widget_set_visible (priv->problem, TRUE);
+  update_description (self);
 }
 
 gpointer

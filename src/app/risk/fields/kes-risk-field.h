@@ -46,6 +46,10 @@ void        kes_risk_field_set_value     (KesRiskField        *self,
 gboolean    kes_risk_field_check         (KesRiskField        *self,
                                           GError             **error);
 GtkWidget  *kes_risk_field_get_input     (KesRiskField        *self);
+/* Shows @message (what the completion check found missing) under the
+ * field as a problem, until the input next changes; NULL hides it. */
+void        kes_risk_field_show_problem  (KesRiskField        *self,
+                                          const char          *message);
 
 /* For subclasses. A new @type (a subclass) with @field's id, label and
  * hint. */
