@@ -11,6 +11,7 @@
 #include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-json-events-private.h"
 #include "kes-record-export.h"
 #include "kes-store-staff.h"
 #include "kes-store-whole-db.h"
@@ -22,16 +23,18 @@
  * @teams the teams found, so each is looked up once, not once a patient. */
 typedef struct
 {
-  GHashTable *staff_ids;
-  GHashTable *team_ids;
-  GHashTable *known;
-  GHashTable *teams;
+  GHashTable    *staff_ids;
+  GHashTable    *team_ids;
+  GHashTable    *known;
+  GHashTable    *teams;
+  KesJsonEvents *events;
 } References;
 
 struct _KesRecordExportCache
 {
-  GHashTable *known; /* id -> KesStaff, or NULL: not staff */
-  GHashTable *teams; /* id -> KesTeam */
+  GHashTable    *known;  /* id -> KesStaff, or NULL: not staff */
+  GHashTable    *teams;  /* id -> KesTeam */
+  KesJsonEvents *events; /* the reader each revision's data goes through */
 };
 
 static void
@@ -48,6 +51,7 @@ kes_record_export_cache_new (void)
 
   cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   cache->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->events = kes_json_events_new ();
 
   return cache;
 }
@@ -60,6 +64,7 @@ kes_record_export_cache_free (KesRecordExportCache *cache)
 
   g_hash_table_unref (cache->known);
   g_hash_table_unref (cache->teams);
+  kes_json_events_free (cache->events);
   g_free (cache);
 }
 
@@ -175,6 +180,33 @@ note_staff_in_node (KesStore   *store,
     }
 }
 
+/* The same as note_staff_in_node() over the whole of @data: read in place
+ * where the reader is sure of it, else with json-glib. */
+static void
+note_staff_in_data (KesStore    *store,
+                    const char  *data,
+                    References  *refs)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (kes_json_events_parse (refs->events, data))
+    {
+      for (guint i = 0; i < kes_json_events_get_n (refs->events); i++)
+        {
+          const KesJsonEvent *event = kes_json_events_get (refs->events, i);
+
+          if (event->kind == KES_JSON_TEXT && g_uuid_string_is_valid (event->text)
+              && lookup_staff (store, refs, event->text) != NULL)
+            note_reference (refs->staff_ids, event->text);
+        }
+      return;
+    }
+
+  parser = json_parser_new ();
+  if (json_parser_load_from_data (parser, data, -1, NULL) && json_parser_get_root (parser) != NULL)
+    note_staff_in_node (store, json_parser_get_root (parser), refs);
+}
+
 static gboolean
 add_others (KesStore          *store,
             KesRecordArchive  *archive,
@@ -198,12 +230,9 @@ add_others (KesStore          *store,
       for (guint r = 0; r < revisions->len; r++)
         {
           KesRevision *revision = g_ptr_array_index (revisions, r);
-          g_autoptr(JsonParser) parser = json_parser_new ();
 
           note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-          if (json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
-              && json_parser_get_root (parser) != NULL)
-            note_staff_in_node (store, json_parser_get_root (parser), refs);
+          note_staff_in_data (store, kes_revision_get_data (revision), refs);
         }
 
       kes_record_archive_add_other (archive, ref->kind, ref->id, ref->patient_id, revisions);
@@ -265,7 +294,7 @@ kes_record_export_archive_cached (KesStore              *store,
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) team_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = kes_clock_now_iso ();
-  References refs = { staff_ids, team_ids, cache->known, cache->teams };
+  References refs = { staff_ids, team_ids, cache->known, cache->teams, cache->events };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
