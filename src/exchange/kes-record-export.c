@@ -215,17 +215,22 @@ add_others (KesStore          *store,
             GError           **error)
 {
   g_autoptr(GPtrArray) records = kes_store_list_patient_records (store, patient_id, error);
+  g_autoptr(GHashTable) histories = NULL;
 
-  if (records == NULL)
+  if (records == NULL
+      || (histories = kes_store_list_patient_record_revisions (store, patient_id, records,
+                                                              error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
     {
       KesRecordRef *ref = g_ptr_array_index (records, i);
-      GPtrArray *revisions = kes_store_list_revisions (store, ref->id, error);
+      GPtrArray *revisions = NULL;
 
-      if (revisions == NULL)
-        return FALSE;
+      /* A record with no revision (none is written without one) is
+       * exported with none, as before. */
+      if (!g_hash_table_steal_extended (histories, ref->id, NULL, (gpointer *) &revisions))
+        revisions = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint r = 0; r < revisions->len; r++)
         {
