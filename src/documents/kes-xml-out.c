@@ -41,19 +41,30 @@ struct _KesXmlOut
   GError        *sink_error;     /* the sink's first failure */
 };
 
+/* A whole-database export is millions of short pieces: copied in here
+ * directly (GLib 2.74's g_string_append goes through the general insert). */
 static void
 write_len (KesXmlOut  *out,
            const char *data,
            gsize       length)
 {
-  g_string_append_len (out->buffer, data, length);
+  GString *buffer = out->buffer;
+
+  if (buffer->len + length >= buffer->allocated_len)
+    {
+      g_string_append_len (buffer, data, length);
+      return;
+    }
+  memcpy (buffer->str + buffer->len, data, length);
+  buffer->len += length;
+  buffer->str[buffer->len] = '\0';
 }
 
 static void
 write_str (KesXmlOut  *out,
            const char *text)
 {
-  g_string_append (out->buffer, text);
+  write_len (out, text, strlen (text));
 }
 
 static void
@@ -61,7 +72,7 @@ write_indent (KesXmlOut *out,
               guint      level)
 {
   for (guint i = 0; i < level; i++)
-    g_string_append_len (out->buffer, INDENT, sizeof INDENT - 1);
+    write_len (out, INDENT, sizeof INDENT - 1);
 }
 
 /* Hands what is buffered to the sink once there is enough of it (or all

@@ -11,6 +11,7 @@
 #include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-flat-json-private.h"
 #include "kes-json-events-private.h"
 #include "kes-record-export.h"
 #include "kes-store-staff.h"
@@ -28,13 +29,15 @@ typedef struct
   GHashTable    *known;
   GHashTable    *teams;
   KesJsonEvents *events;
+  KesFlatJson   *flat;
 } References;
 
 struct _KesRecordExportCache
 {
   GHashTable    *known;  /* id -> KesStaff, or NULL: not staff */
   GHashTable    *teams;  /* id -> KesTeam */
-  KesJsonEvents *events; /* the reader each revision's data goes through */
+  KesJsonEvents *events; /* the readers each revision's data goes through */
+  KesFlatJson   *flat;
 };
 
 static void
@@ -52,6 +55,7 @@ kes_record_export_cache_new (void)
   cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   cache->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   cache->events = kes_json_events_new ();
+  cache->flat = kes_flat_json_new ();
 
   return cache;
 }
@@ -65,6 +69,7 @@ kes_record_export_cache_free (KesRecordExportCache *cache)
   g_hash_table_unref (cache->known);
   g_hash_table_unref (cache->teams);
   kes_json_events_free (cache->events);
+  kes_flat_json_free (cache->flat);
   g_free (cache);
 }
 
@@ -94,13 +99,57 @@ lookup_staff (KesStore    *store,
   return staff;
 }
 
+/* The register's staff and team fields, as kes_patient_load_json() reads
+ * them: text only, blanks trimmed. */
+static const struct
+{
+  const char *key;
+  gboolean    team;
+} register_references[] = {
+  { "coordinator_id", FALSE },
+  { "clinician_id", FALSE },
+  { "supervisor_id", FALSE },
+  { "team_id", TRUE },
+};
+
+/* Reads the register in place where it is plainly flat; FALSE otherwise. */
+static gboolean
+note_flat_register_references (KesRevision *revision,
+                               References  *refs)
+{
+  if (!kes_flat_json_parse (refs->flat, kes_revision_get_data (revision)))
+    return FALSE;
+
+  for (guint i = 0; i < kes_flat_json_get_n_members (refs->flat); i++)
+    {
+      const KesFlatMember *member = kes_flat_json_get_member (refs->flat, i);
+
+      if (member->kind != KES_FLAT_TEXT)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (register_references); f++)
+        if (g_str_equal (member->key, register_references[f].key))
+          {
+            g_autofree char *trimmed = g_strstrip (g_strdup (member->text));
+
+            note_reference (register_references[f].team ? refs->team_ids : refs->staff_ids,
+                            trimmed);
+          }
+    }
+
+  return TRUE;
+}
+
 static void
 note_register_references (KesRevision *revision,
                           References  *refs)
 {
-  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(KesPatient) patient = NULL;
+
+  if (note_flat_register_references (revision, refs))
+    return;
 
   /* Staff and teams named in the register, in any revision. */
+  patient = kes_patient_new ();
   if (kes_patient_load_json (patient, kes_revision_get_data (revision), NULL))
     {
       note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
@@ -299,7 +348,7 @@ kes_record_export_archive_cached (KesStore              *store,
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) team_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = kes_clock_now_iso ();
-  References refs = { staff_ids, team_ids, cache->known, cache->teams, cache->events };
+  References refs = { staff_ids, team_ids, cache->known, cache->teams, cache->events, cache->flat };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
