@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -229,14 +231,59 @@ note_staff_in_node (KesStore   *store,
     }
 }
 
+/* note_staff_in_node() for JSON with no backslash in it, without parsing:
+ * then every quote mark opens or closes a string, and a string is exactly
+ * what lies between two of them, as written. A string is a member's key
+ * when a colon follows it, else a value. FALSE (nothing noted) when @data
+ * holds a backslash. If @data is not JSON at all, what is noted does not
+ * matter: writing the record then fails, and so does the export. */
+static gboolean
+note_staff_in_plain_json (KesStore    *store,
+                          const char  *data,
+                          References  *refs)
+{
+  const char *p = data;
+
+  if (strchr (data, '\\') != NULL)
+    return FALSE;
+
+  while ((p = strchr (p, '"')) != NULL)
+    {
+      const char *start = p + 1;
+      const char *end = strchr (start, '"');
+      const char *after;
+
+      if (end == NULL)
+        break;
+      for (after = end + 1; *after == ' ' || *after == '\t' || *after == '\n' || *after == '\r'; after++)
+        ;
+      /* Only a text of a UUID's length can be one. */
+      if (end - start == 36 && *after != ':')
+        {
+          char id[37];
+
+          memcpy (id, start, 36);
+          id[36] = '\0';
+          if (g_uuid_string_is_valid (id) && lookup_staff (store, refs, id) != NULL)
+            note_reference (refs->staff_ids, id);
+        }
+      p = end + 1;
+    }
+
+  return TRUE;
+}
+
 /* The same as note_staff_in_node() over the whole of @data: read in place
- * where the reader is sure of it, else with json-glib. */
+ * where that is sure, else with json-glib. */
 static void
 note_staff_in_data (KesStore    *store,
                     const char  *data,
                     References  *refs)
 {
   g_autoptr(JsonParser) parser = NULL;
+
+  if (note_staff_in_plain_json (store, data, refs))
+    return;
 
   if (kes_json_events_parse (refs->events, data))
     {

@@ -8,6 +8,7 @@
 #include "kes-carers.h"
 #include "kes-catchment.h"
 #include "kes-error.h"
+#include "kes-json-writer.h"
 #include "kes-liaison.h"
 #include "kes-store-import-private.h"
 #include "kes-store-records-private.h"
@@ -165,25 +166,6 @@ kes_record_ref_free (KesRecordRef *ref)
   g_free (ref);
 }
 
-/* Every record that goes with patient ?1's case record: kind, id, owning
- * patient, creation time (kes_store_list_patient_records() says which). */
-#define PATIENT_RECORDS_SQL \
-    "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r " \
-    "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') " \
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r " \
-    "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) " \
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_assessment a " \
-    "CROSS JOIN record r ON r.id = a.id WHERE r.patient_id IS NULL " \
-    "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) " \
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_involvement i " \
-    "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL " \
-    "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) " \
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r " \
-    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 " \
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o " \
-    "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id " \
-    "WHERE s.converted_patient_id = ?1"
-
 static int
 compare_refs (gconstpointer a,
               gconstpointer b)
@@ -222,7 +204,22 @@ kes_store_list_patient_records (KesStore    *self,
    * keeps that order): left to itself SQLite starts from "patient_id IS
    * NULL", which every patient's register matches, so a whole-database
    * export read every register once for each patient. */
-  stmt = kes_store_prepare (self, PATIENT_RECORDS_SQL, error);
+  stmt = kes_store_prepare (self,
+    "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_assessment a "
+    "CROSS JOIN record r ON r.id = a.id WHERE r.patient_id IS NULL "
+    "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_involvement i "
+    "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL "
+    "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
+    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o "
+    "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id "
+    "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
@@ -258,6 +255,17 @@ kes_store_list_patient_records (KesStore    *self,
     }
   g_ptr_array_sort (refs, compare_refs);
 
+  /* A record found two ways (UNION ALL: SQLite's UNION built a temporary
+   * B-tree per part, a tenth of a whole-database export) is the same row
+   * twice, next to itself once sorted. */
+  for (guint i = 1; i < refs->len;)
+    {
+      if (g_str_equal (((KesRecordRef *) refs->pdata[i])->id, ((KesRecordRef *) refs->pdata[i - 1])->id))
+        g_ptr_array_remove_index (refs, i);
+      else
+        i++;
+    }
+
   return g_steal_pointer (&refs);
 }
 
@@ -292,6 +300,7 @@ kes_store_list_patient_record_revisions (KesStore    *self,
 {
   g_autoptr(GHashTable) histories = NULL;
   g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (Checked));
+  g_autoptr(GString) ids = g_string_new (NULL);
   KesDbStmt *stmt;
   int rc;
 
@@ -314,14 +323,24 @@ kes_store_list_patient_record_revisions (KesStore    *self,
       g_array_append_val (checked, check);
     }
 
+  /* The records' ids, as a JSON array for json_each(): the records are
+   * already known, and finding them again costs as much as reading them. */
+  g_string_append_c (ids, '[');
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      kes_json_append_string (ids, ((KesRecordRef *) g_ptr_array_index (refs, i))->id);
+    }
+  g_string_append_c (ids, ']');
+
   /* The same columns and joins as kes_store_list_revisions(), for every
-   * record at once. CROSS JOIN keeps SQLite starting from the patient's
-   * few records: left to itself it read every revision held. */
+   * record at once. CROSS JOIN keeps SQLite starting from the few ids:
+   * left to itself it may read every revision held. */
   stmt = kes_store_prepare (self,
-    "WITH records AS (" PATIENT_RECORDS_SQL ") "
     "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, a.display_name, v.at, "
     "v.data, i.display_name, p.imported_at, p.source "
-    "FROM records CROSS JOIN revision v ON v.record_id = records.id "
+    "FROM json_each(?1) records CROSS JOIN revision v ON v.record_id = records.value "
     "JOIN staff a ON a.id = v.author_id "
     "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
     "LEFT JOIN staff i ON i.id = p.imported_by "
@@ -331,7 +350,7 @@ kes_store_list_patient_record_revisions (KesStore    *self,
 
   histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
-  kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
+  kes_db_bind_text (stmt, 1, ids->str, ids->len, KES_DB_COPY);
   while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
       const char *record_id = kes_store_column_text (stmt, 0);
