@@ -172,8 +172,8 @@ read_string (Reader *r)
 
 /* A number as JSON writes one: an optional minus, digits without a
  * leading zero, then either nothing (a whole number, read as json-glib
- * reads it, into 64 bits) or a fraction (a double). Exponents and numbers
- * too long to be sure of are refused. */
+ * reads it, into 64 bits; one that does not fit is refused) or a fraction
+ * (a double). Exponents and numbers too long to be sure of are refused. */
 static gboolean
 read_number (Reader  *r,
              Pending *event)
@@ -200,21 +200,16 @@ read_number (Reader  *r,
       event->kind = KES_JSON_DOUBLE;
     }
   else
-    {
-      /* 18 digits always fit in 64 bits. */
-      if (p - digits > 18)
-        return FALSE;
-      event->kind = KES_JSON_INTEGER;
-    }
+    event->kind = KES_JSON_INTEGER;
   if (*p == 'e' || *p == 'E' || (gsize) (p - start) >= sizeof buffer)
     return FALSE;
 
   memcpy (buffer, start, p - start);
   buffer[p - start] = '\0';
-  if (event->kind == KES_JSON_INTEGER)
-    event->integer = g_ascii_strtoll (buffer, NULL, 10);
-  else
+  if (event->kind == KES_JSON_DOUBLE)
     event->number = g_ascii_strtod (buffer, NULL);
+  else if (!g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, &event->integer, NULL))
+    return FALSE;
   r->p = p;
 
   return TRUE;
