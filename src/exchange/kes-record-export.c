@@ -321,11 +321,13 @@ add_others (KesStore          *store,
   for (guint i = 0; i < records->len; i++)
     {
       KesRecordRef *ref = g_ptr_array_index (records, i);
+      g_autofree char *stolen_id = NULL;
       GPtrArray *revisions = NULL;
 
       /* A record with no revision (none is written without one) is
-       * exported with none, as before. */
-      if (!g_hash_table_steal_extended (histories, ref->id, NULL, (gpointer *) &revisions))
+       * exported with none, as before. Stealing hands over the key too. */
+      if (!g_hash_table_steal_extended (histories, ref->id, (gpointer *) &stolen_id,
+                                        (gpointer *) &revisions))
         revisions = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint r = 0; r < revisions->len; r++)
