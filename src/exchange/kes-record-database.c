@@ -219,6 +219,11 @@ import_in_one_transaction (KesStore                  *store,
 
   if (!kes_store_begin (store, error))
     return FALSE;
+  if (!kes_store_hold_actor (store, error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
   if ((flags & KES_RECORD_IMPORT_MERGE) == 0
       && (deferred = kes_store_defer_note_index (store, error)) == NULL)
     {

@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kes-care-record.h"
-#include "kes-carer-capacity.h"
+#include "kes-carer-rules.h"
 #include "kes-catchment.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
@@ -76,24 +76,27 @@ forgive_required_later (const char *kind,
 }
 
 /* A field record (carers, liaison and diversion) as its form judges it:
- * every field on its own, then consent's Mental Capacity Act rules. */
+ * every field on its own, then a carers' record's own rules (consent under
+ * the Mental Capacity Act, dates not after @on, the day the revision was
+ * written, and in order) as the store applies them on a save. */
 static GPtrArray *
 validate_field_record (const KesRecordKind  *kind,
                        const char           *patient_id,
                        const char           *json,
+                       const GDate          *on,
                        GError              **error)
 {
   g_autoptr(KesFieldRecord) record = kes_field_record_new (kind);
-  g_autoptr(GError) capacity_error = NULL;
+  g_autoptr(GError) rule_error = NULL;
+  g_autofree char *on_iso = kes_date_to_iso (on);
   GPtrArray *issues;
 
   if (!kes_field_record_load_json (record, json, error))
     return NULL;
   kes_field_record_set_patient_id (record, patient_id);
   issues = kes_field_record_check (record);
-  if (issues->len == 0 && kind == &kes_carer_consent_kind
-      && !kes_carer_consent_check_capacity (record, &capacity_error))
-    g_ptr_array_add (issues, kes_issue_new ("status", KES_ISSUE_ERROR, "%s", capacity_error->message));
+  if (issues->len == 0 && !kes_carer_record_check_rules (record, on_iso, &rule_error))
+    g_ptr_array_add (issues, kes_issue_new (NULL, KES_ISSUE_ERROR, "%s", rule_error->message));
   return issues;
 }
 
@@ -109,7 +112,7 @@ validate_other (const char          *kind,
   KesMojKind moj_kind;
 
   if (field_kind != NULL)
-    return validate_field_record (field_kind, patient_id, json, error);
+    return validate_field_record (field_kind, patient_id, json, on, error);
   if (g_str_equal (kind, "referral"))
     {
       g_autoptr(KesReferral) referral = kes_referral_new ();

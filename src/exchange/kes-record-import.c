@@ -224,6 +224,11 @@ kes_record_import_archive (KesStore                *store,
 
   if (!kes_store_begin (store, error))
     return FALSE;
+  if (!kes_store_hold_actor (store, error))
+    {
+      kes_store_rollback (store);
+      return FALSE;
+    }
 
   if (!apply (store, archive, flags, FALSE, &local, error)
       || !audit_import (store, archive, FALSE, &local, error))
@@ -290,6 +295,11 @@ kes_record_import_files (KesStore                *store,
 
       if (in_batch == 0 && !kes_store_begin (store, error))
         return FALSE;
+      if (in_batch == 0 && !kes_store_hold_actor (store, error))
+        {
+          kes_store_rollback (store);
+          return FALSE;
+        }
 
       /* Nested in the batch, each file is a savepoint of its own. */
       if (kes_record_import_file (store, paths[i], flags, &summary, &local_error))

@@ -14,6 +14,7 @@
 #include "kes-store-notes.h"
 #include "kes-store-patients.h"
 #include "kes-store.h"
+#include "kes-store-whole-db.h"
 #include "kes-test-accounts.h"
 #include "kes-verify.h"
 
@@ -422,6 +423,40 @@ test_sign_in (Fixture       *fixture,
   g_assert_null (first_problem (fixture));
 }
 
+/* An import reads the importer's account once for its transaction
+ * (kes_store_hold_actor); once the transaction ends, an account disabled
+ * from another connection is refused again at the next check. */
+static void
+test_held_account_ends_with_transaction (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KesStore) other = kes_store_open (fixture->path, &error);
+  g_autoptr(KesAccount) account = NULL;
+  g_autoptr(GListModel) entries = NULL;
+
+  g_assert_no_error (error);
+  kes_store_set_actor (fixture->store, fixture->bob);
+  g_assert_true (kes_store_begin (fixture->store, &error));
+  g_assert_true (kes_store_hold_actor (fixture->store, &error));
+  g_assert_no_error (error);
+  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&entries);
+  g_assert_true (kes_store_commit (fixture->store, &error));
+
+  kes_store_set_actor (other, fixture->alice);
+  account = kes_store_load_account (other, "bob", &error);
+  g_assert_no_error (error);
+  g_assert_true (kes_store_disable_staff (other, kes_staff_get_id (fixture->bob),
+                                          kes_account_get_revision (account), &error));
+  g_assert_no_error (error);
+
+  entries = kes_store_list_audit (fixture->store, NULL, NULL, NULL, &error);
+  g_assert_null (entries);
+  g_assert_error (error, KES_ERROR, KES_ERROR_PERMISSION);
+}
+
 static void
 test_permission_matrix (void)
 {
@@ -700,6 +735,7 @@ main (int   argc,
   ADD ("/audit/detects-edited-revision", test_detects_edited_revision);
   ADD ("/accounts/sign-in", test_sign_in);
   ADD ("/permissions/roles-enforced", test_roles_enforced);
+  ADD ("/permissions/held-account-ends-with-transaction", test_held_account_ends_with_transaction);
   ADD ("/backup/restores-records", test_backup_restores_records);
   ADD ("/backup/refuses-tampered", test_backup_refuses_tampered);
   ADD ("/backup/encrypted", test_backup_encrypted);

@@ -52,8 +52,9 @@
  * For work on the export alone: KES_BENCH_XML_EXPORT_ONLY=1 stops after the
  * export and its floor; KES_BENCH_XML_DATABASE=FILE exports a copy of that
  * database instead of a new demo one (KESTREL_NOW fixes the export's time,
- * so two builds' files can be compared byte for byte); KES_BENCH_XML_KEEP=FILE
- * keeps the exported file there. */
+ * so two builds' files can be compared byte for byte);
+ * KES_BENCH_XML_EXPORT_COPY=FILE
+ * copies the exported file there. */
 
 typedef enum
 {
@@ -575,7 +576,7 @@ main (int   argc,
     n_patients = n_exported;
   g_assert_cmpuint (n_exported, ==, n_patients);
   g_clear_object (&store);
-  if ((env = g_getenv ("KES_BENCH_XML_KEEP")) != NULL)
+  if ((env = g_getenv ("KES_BENCH_XML_EXPORT_COPY")) != NULL)
     copy_file_or_die (export_path, env);
 
   /* The floor's input, read once and not timed. */
@@ -700,6 +701,13 @@ main (int   argc,
            rss_tenth / 1024.0, MAX (1, n_patients / 10), tenth_s, rss_all / 1024.0, n_patients,
            anon_tenth / 1024.0, anon_all / 1024.0, file_tenth / 1024.0, file_all / 1024.0);
 
+  /* KES_BENCH_XML_KEEP leaves the files behind for profiling one step alone
+   * (`bench-xml --import-child FILE DB 0` under perf). */
+  if (g_getenv ("KES_BENCH_XML_KEEP") != NULL)
+    {
+      g_print ("\nFiles kept in %s\n", root);
+      return 0;
+    }
   g_remove (export_path);
   g_remove (floor_path);
   g_remove (tenth_path);

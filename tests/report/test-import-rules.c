@@ -334,6 +334,61 @@ test_carer_consent_rules (void)
   }
 }
 
+/* @xml with the year of the first @field after the first @entry_kind
+ * entry overwritten by @year. */
+static char *
+with_year (const char *xml,
+           const char *entry_kind,
+           const char *field,
+           const char *year)
+{
+  g_autofree char *kind_attribute = g_strdup_printf ("kind=\"%s\"", entry_kind);
+  g_autofree char *field_element = g_strdup_printf ("<text name=\"%s\">", field);
+  const char *entry = strstr (xml, kind_attribute);
+  const char *value = entry != NULL ? strstr (entry, field_element) : NULL;
+  char *edited;
+
+  g_assert_nonnull (value);
+  edited = g_strdup (xml);
+  memcpy (edited + (value - xml) + strlen (field_element), year, 4);
+  return edited;
+}
+
+/* The rules the store applies to a carers' record on a save, beyond each
+ * field and consent's capacity rule, hold on import too, judged on the day
+ * each revision was written: a consent decided after the revision that
+ * records it, an assessment reviewed before it was made. Refused, the
+ * database unchanged. */
+static void
+test_carer_store_rules (void)
+{
+  g_autofree char *xml = demo_database_xml ();
+  const struct
+  {
+    const char *kind;
+    const char *field;
+    const char *year;
+    const char *expected;
+  } cases[] = {
+    { "carer-consent", "decided_on", "2099", "in the future" },
+    { "carer-assessment", "review_date", "2001", "before" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
+      g_autofree char *edited = with_year (xml, cases[i].kind, cases[i].field, cases[i].year);
+      g_autofree char *before = kes_test_dump_without_audit (target);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import_whole_database (target, edited, &error));
+      kes_test_assert_plain_refusal (error, cases[i].expected);
+      after = kes_test_dump_without_audit (target);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 /* A crisis plan from before migration 0021 may lack a review date (the
  * import takes it, as its database holds it: test-record-import's
  * /record/import/earlier-kestrel-database), but one that is given is
@@ -381,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/import-rules/revision-in-year-1", test_revision_in_year_1);
   g_test_add_func ("/import-rules/record-before-register", test_record_before_register);
   g_test_add_func ("/import-rules/carer-consent", test_carer_consent_rules);
+  g_test_add_func ("/import-rules/carer-store-rules", test_carer_store_rules);
   g_test_add_func ("/import-rules/crisis-plan-review-date-checked", test_crisis_plan_review_date_checked);
 
   return g_test_run ();

@@ -128,7 +128,7 @@ kes_store_list_account_history (KesStore    *self,
     return NULL;
   /* What was done to the account, and its sign-ins and failed ones. */
   stmt = kes_store_prepare (self,
-    "SELECT a.seq, a.at, a.actor_id, s.display_name, a.action, a.record_id, a.patient_id, "
+    KES_SQL_FULL_SCAN "SELECT a.seq, a.at, a.actor_id, s.display_name, a.action, a.record_id, a.patient_id, "
     "a.revision, a.summary FROM audit a LEFT JOIN staff s ON s.id = a.actor_id "
     "WHERE (a.record_id = ?1 AND a.action = 'account') "
     "OR (a.actor_id = ?1 AND a.action IN ('sign-in', 'sign-in-failed', 'sign-out')) "

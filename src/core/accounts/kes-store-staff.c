@@ -218,7 +218,7 @@ gboolean
 kes_store_is_empty (KesStore *self)
 {
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT NOT EXISTS (SELECT 1 FROM staff WHERE " UPDATE_AUTHOR_EXCLUDED ") "
+    KES_SQL_FULL_SCAN "SELECT NOT EXISTS (SELECT 1 FROM staff WHERE " UPDATE_AUTHOR_EXCLUDED ") "
     "AND NOT EXISTS (SELECT 1 FROM record WHERE " UPDATE_AUTHOR_NOT ("created_by") ")",
     NULL);
   gboolean empty = FALSE;

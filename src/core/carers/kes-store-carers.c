@@ -9,6 +9,7 @@
 
 #include "kes-accounts.h"
 #include "kes-carer-capacity.h"
+#include "kes-carer-rules.h"
 #include "kes-carers.h"
 #include "kes-clock.h"
 #include "kes-due.h"
@@ -50,47 +51,6 @@ today_iso (void)
   return kes_date_to_iso (today);
 }
 
-/* Dates in a record are checked (normalised) before these compare them. */
-static gboolean
-check_not_future (KesFieldRecord  *record,
-                  const char      *key,
-                  GError         **error)
-{
-  g_autofree char *today = today_iso ();
-  const char *value = kes_field_record_get_text (record, key);
-  const KesFieldSpec *spec = kes_record_kind_find_field (kes_field_record_get_kind (record), key);
-
-  if (*value != '\0' && g_strcmp0 (value, today) > 0)
-    {
-      g_autofree char *shown = kes_date_to_display (value);
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("%s %s is in the future"),
-                   _(spec->label), shown);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_not_before (KesFieldRecord  *record,
-                  const char      *later_key,
-                  const char      *earlier_key,
-                  GError         **error)
-{
-  const char *later = kes_field_record_get_text (record, later_key);
-  const char *earlier = kes_field_record_get_text (record, earlier_key);
-  const KesRecordKind *kind = kes_field_record_get_kind (record);
-
-  if (*later != '\0' && *earlier != '\0' && strcmp (later, earlier) < 0)
-    {
-      g_autofree char *earlier_label =
-        g_utf8_strdown (_(kes_record_kind_find_field (kind, earlier_key)->label), -1);
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID, _("%s can’t be before %s"),
-                   _(kes_record_kind_find_field (kind, later_key)->label), earlier_label);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_carer_exists (KesStore        *self,
                     KesFieldRecord  *record,
@@ -118,7 +78,7 @@ find_pair_record (KesStore            *self,
                   const char          *carer_id,
                   const char          *extra_condition)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t JOIN record r ON r.id = t.id "
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t CROSS JOIN record r ON r.id = t.id "
                                           "WHERE t.patient_id = ?1 AND t.carer_id = ?2 "
                                           "AND r.state = 'active' %s LIMIT 1",
                                           kind->table, extra_condition);
@@ -144,32 +104,9 @@ check_consent (KesStore        *self,
   g_auto(GStrv) scope = kes_field_record_dup_list (consent, "scope");
   g_autofree char *other = NULL;
 
-  if (!check_not_future (consent, "decided_on", error) ||
-      !check_not_before (consent, "review_date", "decided_on", error) ||
-      !check_not_future (consent, "capacity_assessed_on", error) ||
-      !kes_carer_consent_check_capacity (consent, error))
-    return FALSE;
-  if (g_str_equal (status, "given") || g_str_equal (status, "best-interests"))
-    {
-      gboolean specific = FALSE;
-
-      for (guint i = 0; scope[i] != NULL; i++)
-        specific = specific || !g_str_equal (scope[i], KES_CARER_INFO_GENERAL);
-      if (!specific)
-        return invalid (error, g_str_equal (status, "given")
-                                 ? _("What may be shared: choose what the patient agreed to share "
-                                     "(general information needs no consent)")
-                                 : _("What may be shared: choose what the best-interests decision allows "
-                                     "(general information needs no decision)"));
-      if (*kes_field_record_get_text (consent, "review_date") == '\0')
-        return invalid (error, g_str_equal (status, "given")
-                                 ? _("Review date is required when consent is given")
-                                 : _("Review date is required for a best-interests decision: capacity can "
-                                     "change"));
-    }
-  else if (scope[0] != NULL)
-    /* Refused or withdrawn consent covers nothing: a scope left over from
-     * an earlier "given" must not linger in the record. */
+  /* Refused or withdrawn consent covers nothing: a scope left over from
+   * an earlier "given" must not linger in the record. */
+  if (!g_str_equal (status, "given") && !g_str_equal (status, "best-interests") && scope[0] != NULL)
     kes_field_record_set_list (consent, "scope", NULL);
 
   if (*kes_field_record_get_text (consent, "recorded_by") == '\0' && kes_store_get_actor (self) != NULL)
@@ -200,9 +137,6 @@ check_share (KesStore        *self,
   if (kes_field_record_get_id (share) != NULL)
     return invalid (error, _("The information-sharing log can’t be changed: mark a wrong entry as "
                              "entered in error and log what was shared again"));
-  if (!check_not_future (share, "shared_on", error))
-    return FALSE;
-
   consent = kes_store_find_carer_consent (self, kes_field_record_get_patient_id (share),
                                           kes_field_record_get_text (share, "carer_id"), &local_error);
   if (local_error != NULL)
@@ -245,32 +179,14 @@ check_share (KesStore        *self,
   return TRUE;
 }
 
-static gboolean
-check_assessment (KesFieldRecord  *assessment,
-                  GError         **error)
+/* Whether the assessment meets the eligibility criteria (Care Act 2014
+ * s13), set from the answers each time it is saved. */
+static void
+set_eligibility (KesFieldRecord *assessment)
 {
-  const char *status = kes_field_record_get_text (assessment, "status");
-
-  g_autofree char *today = today_iso ();
-
-  if (!check_not_future (assessment, "offered_on", error) ||
-      !check_not_future (assessment, "assessed_on", error) ||
-      !check_not_before (assessment, "assessed_on", "offered_on", error) ||
-      !kes_carer_assessment_check_signature (assessment, today, error))
-    return FALSE;
-  if (g_str_equal (status, "completed"))
-    {
-      if (*kes_field_record_get_text (assessment, "assessed_on") == '\0')
-        return invalid (error, _("Date assessed is required for a completed assessment"));
-      if (*kes_field_record_get_text (assessment, "review_date") == '\0')
-        return invalid (error, _("Review date is required for a completed assessment"));
-      if (!check_not_before (assessment, "review_date", "assessed_on", error))
-        return FALSE;
-    }
   kes_field_record_set_bool (assessment, "eligible",
-                             g_str_equal (status, "completed") &&
+                             g_str_equal (kes_field_record_get_text (assessment, "status"), "completed") &&
                              kes_carer_assessment_is_eligible (assessment));
-  return TRUE;
 }
 
 gboolean
@@ -282,6 +198,7 @@ kes_store_save_carer_record (KesStore        *self,
 {
   const KesRecordKind *kind;
   g_autoptr(GPtrArray) issues = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (KES_IS_FIELD_RECORD (record), FALSE);
@@ -296,6 +213,9 @@ kes_store_save_carer_record (KesStore        *self,
   if (!kes_issues_to_error (issues, error))
     return FALSE;
   if (kind != &kes_carer_kind && !check_carer_exists (self, record, error))
+    return FALSE;
+  today = today_iso ();
+  if (!kes_carer_record_check_rules (record, today, error))
     return FALSE;
 
   if (kind == &kes_carer_link_kind)
@@ -314,16 +234,14 @@ kes_store_save_carer_record (KesStore        *self,
     return FALSE;
   else if (kind == &kes_carer_share_kind && !check_share (self, record, error))
     return FALSE;
-  else if (kind == &kes_carer_assessment_kind && !check_assessment (record, error))
-    return FALSE;
+  else if (kind == &kes_carer_assessment_kind)
+    set_eligibility (record);
   /* A change to an assessment takes its sign-off away: only
    * kes_store_sign_carer_assessment() signs, with the password. */
   if (kind == &kes_carer_assessment_kind && !self->signing)
     for (const char * const *key = (const char * const[]) { "signed_by", "signed_role", "signed_at", NULL };
          *key != NULL; key++)
       kes_field_record_set_text (record, *key, NULL);
-  else if (kind == &kes_carer_involvement_kind && !check_not_future (record, "occurred_on", error))
-    return FALSE;
 
   return kes_store_write_field_record (self, record, change, reason, error);
 }
@@ -395,7 +313,7 @@ kes_store_list_carers (KesStore  *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CARERS, NULL, error))
     return NULL;
   return kes_store_query_field_records (self, &kes_carer_kind,
-                                        "SELECT c.id FROM carer c JOIN record r ON r.id = c.id "
+                                        "SELECT c.id FROM carer c CROSS JOIN record r ON r.id = c.id "
                                         "WHERE r.state = 'active' ORDER BY c.name COLLATE NOCASE, c.id",
                                         NULL, NULL, error);
 }
@@ -429,7 +347,7 @@ kes_store_list_carer_records (KesStore            *self,
 
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CARERS, patient_id, error))
     return NULL;
-  sql = g_strdup_printf ("SELECT t.id FROM %s t JOIN record r ON r.id = t.id "
+  sql = g_strdup_printf ("SELECT t.id FROM %s t CROSS JOIN record r ON r.id = t.id "
                          "WHERE r.state = 'active' AND (?1 IS NULL OR t.carer_id = ?1) "
                          "AND (?2 IS NULL OR t.patient_id = ?2) "
                          "ORDER BY t.%s %s, r.created_at DESC, t.id",
@@ -488,7 +406,7 @@ kes_store_carer_reviews_due (KesStore     *self,
   /* Consent given, with a review date; the patient and the carer active. */
   stmt = kes_store_prepare_for_team (self,
     "SELECT k.id, k.review_date, k.patient_id, p.family_name, p.given_name, p.preferred_name, "
-    "p.team_id, c.name FROM carer_consent k JOIN record r ON r.id = k.id "
+    "p.team_id, c.name FROM carer_consent k CROSS JOIN record r ON r.id = k.id "
     "JOIN patient p ON p.id = k.patient_id JOIN record pr ON pr.id = p.id "
     "JOIN carer c ON c.id = k.carer_id JOIN record cr ON cr.id = c.id "
     "WHERE r.state = 'active' AND pr.state = 'active' AND cr.state = 'active' "

@@ -40,7 +40,7 @@ due_missing_plans (KesStore     *store,
     "SELECT " KES_CARE_PATIENT_COLUMNS ", coalesce ("
     "  (SELECT max (f.stage_since) FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
     "   WHERE f.patient_id = p.id AND f.stage = 'discharged'), substr (pr.created_at, 1, 10)) "
-    "FROM patient p JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
+    "FROM patient p CROSS JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
     "WHERE NOT EXISTS (SELECT 1 FROM care_plan c JOIN record cr ON cr.id = c.id AND cr.state = 'active' "
     "  WHERE c.patient_id = p.id) "
     "AND NOT EXISTS (SELECT 1 FROM referral f JOIN record fr ON fr.id = f.id AND fr.state = 'active' "
@@ -78,7 +78,7 @@ typedef struct
 
 static const PlanReviews care_plan_reviews = {
   "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.start_date FROM care_plan x "
-  "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
+  "CROSS JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
   "WHERE NOT EXISTS (SELECT 1 FROM care_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
   "  WHERE y.patient_id = x.patient_id AND (y.start_date > x.start_date "
   "  OR (y.start_date = x.start_date AND y.id > x.id))) %s",
@@ -87,7 +87,7 @@ static const PlanReviews care_plan_reviews = {
 
 static const PlanReviews crisis_plan_reviews = {
   "SELECT " KES_CARE_PATIENT_COLUMNS ", x.id, x.review_date, x.agreed_on FROM crisis_plan x "
-  "JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
+  "CROSS JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
   "WHERE x.review_date IS NOT NULL "
   "AND NOT EXISTS (SELECT 1 FROM crisis_plan y JOIN record yr ON yr.id = y.id AND yr.state = 'active' "
   "  WHERE y.patient_id = x.patient_id AND (y.agreed_on > x.agreed_on "

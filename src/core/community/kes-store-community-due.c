@@ -145,7 +145,7 @@ kes_store_due_depots (KesStore     *store,
     "  (SELECT d.outcome || ' ' || d.given_on FROM depot_dose d "
     "   JOIN record dr ON dr.id = d.id AND dr.state = 'active' "
     "   WHERE d.prescription_id = x.id ORDER BY d.given_on DESC, d.rowid DESC LIMIT 1) "
-    "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
+    "FROM prescription x CROSS JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
     "WHERE +x.category = 'depot' AND (x.stop_date IS NULL OR x.stop_date > ?1) %s", team_id, error);
   if (stmt == NULL)
     return FALSE;
@@ -240,7 +240,7 @@ kes_store_due_depot_observation (KesStore     *store,
    * observation is not recorded: earlier doses are history, not work. */
   sql = g_strdup_printf (
     "SELECT " PATIENT_COLUMNS ", d.id, d.given_on, x.depot_drug, x.drug "
-    "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
+    "FROM prescription x CROSS JOIN record xr ON xr.id = x.id AND xr.state = 'active' " PATIENT_JOIN
     "JOIN depot_dose d ON d.id = (SELECT d2.id FROM depot_dose d2 "
     "  JOIN record r2 ON r2.id = d2.id AND r2.state = 'active' "
     "  WHERE d2.prescription_id = x.id AND d2.outcome = 'given' ORDER BY d2.given_on DESC, d2.rowid DESC LIMIT 1) "

@@ -116,7 +116,7 @@ load_courses (KesStore     *store,
   stmt = kes_care_prepare_scoped (store,
     "SELECT " KES_CARE_PATIENT_COLUMNS ", p.birth_date, x.id, x.start_date, x.stop_date, x.restarted_on, "
     "  x.break_hours, x.dose_changed_on "
-    "FROM prescription x JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
+    "FROM prescription x CROSS JOIN record xr ON xr.id = x.id AND xr.state = 'active' " KES_CARE_PATIENT_JOIN
     "WHERE +x.category = ?1 %s ORDER BY p.id, x.start_date, x.id", team_id, patient_id, error);
   if (stmt == NULL)
     return FALSE;
@@ -237,11 +237,11 @@ load_clozapine (KesStore     *store,
   return load_courses (store, "clozapine", team_id, patient_id, caseload, error) &&
          for_each_row (store,
            "SELECT c.patient_id, c.decided_on, c.thresholds FROM clozapine_monitoring c "
-           "JOIN record r ON r.id = c.id AND r.state = 'active' ORDER BY c.patient_id, c.decided_on, r.created_at",
+           "CROSS JOIN record r ON r.id = c.id AND r.state = 'active' ORDER BY c.patient_id, c.decided_on, r.created_at",
            NULL, caseload, threshold_row, error) &&
          for_each_row (store,
            "SELECT n.patient_id FROM clozapine_no_rechallenge n "
-           "JOIN record r ON r.id = n.id AND r.state = 'active' "
+           "CROSS JOIN record r ON r.id = n.id AND r.state = 'active' "
            "WHERE n.decided_on <= ?1 AND (n.lifted_on IS NULL OR n.lifted_on > ?1)",
            today_iso, caseload, no_rechallenge_row, error) &&
          for_each_row (store,
@@ -385,7 +385,7 @@ load_lithium (KesStore     *store,
   /* Checks in KesLithiumCheck order: eGFR, U&E, calcium, thyroid, weight. */
   return for_each_row (store,
            "SELECT l.patient_id, l.target_range, l.interacting_drugs, l.renal_thyroid_calcium_risk, "
-           "  l.poor_control_or_adherence FROM lithium_plan l JOIN record r ON r.id = l.id AND r.state = 'active' "
+           "  l.poor_control_or_adherence FROM lithium_plan l CROSS JOIN record r ON r.id = l.id AND r.state = 'active' "
            "WHERE l.decided_on <= ?1 ORDER BY l.patient_id, l.decided_on, r.created_at",
            today_iso, caseload, plan_row, error) &&
          for_each_row (store,

@@ -32,7 +32,7 @@ count_caseload (KesStore           *self,
 {
   KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT json_extract (v.data, '$.ethnicity'), json_extract (v.data, '$.gender'), "
-    "p.birth_date, p.legal_status FROM patient p JOIN record r ON r.id = p.id "
+    "p.birth_date, p.legal_status FROM patient p CROSS JOIN record r ON r.id = p.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "WHERE r.state = 'active' AND substr (r.created_at, 1, 10) <= ?1", error);
   int rc;
@@ -67,7 +67,7 @@ count_carer_assessments (KesStore           *self,
   /* Offers in the period, grouped by the patient cared for. */
   KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT json_extract (v.data, '$.ethnicity'), json_extract (v.data, '$.gender'), p.birth_date "
-    "FROM carer_assessment a JOIN record ar ON ar.id = a.id "
+    "FROM carer_assessment a CROSS JOIN record ar ON ar.id = a.id "
     "LEFT JOIN patient p ON p.id = a.patient_id LEFT JOIN record r ON r.id = p.id "
     "LEFT JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "WHERE ar.state = 'active' AND a.offered_on >= ?1 AND a.offered_on <= ?2", error);
@@ -105,7 +105,7 @@ count_referrals (KesStore           *self,
    * patient referred: received in the period, decided in the period. */
   KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT v.data, json_extract (pv.data, '$.ethnicity'), json_extract (pv.data, '$.gender'), p.birth_date "
-    "FROM referral f JOIN record r ON r.id = f.id "
+    "FROM referral f CROSS JOIN record r ON r.id = f.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "LEFT JOIN patient p ON p.id = f.patient_id LEFT JOIN record pr ON pr.id = p.id "
     "LEFT JOIN revision pv ON pv.record_id = pr.id AND pv.revision = pr.revision "

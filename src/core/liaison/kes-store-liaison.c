@@ -166,7 +166,7 @@ kes_store_list_screenings (KesStore    *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
     return NULL;
   return kes_store_query_field_records (self, &kes_screening_kind,
-                                        "SELECT s.id FROM ld_screening s JOIN record r ON r.id = s.id "
+                                        "SELECT s.id FROM ld_screening s CROSS JOIN record r ON r.id = s.id "
                                         "WHERE r.state = 'active' AND (?1 IS NULL OR s.screened_on >= ?1) "
                                         "AND (?2 IS NULL OR s.screened_on <= ?2) "
                                         "ORDER BY s.screened_on DESC, r.created_at DESC, s.id",
@@ -247,7 +247,7 @@ count_referred_onward (KesStore    *self,
                        GError     **error)
 {
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT count (DISTINCT s.id) FROM ld_screening s JOIN record r ON r.id = s.id "
+    "SELECT count (DISTINCT s.id) FROM ld_screening s CROSS JOIN record r ON r.id = s.id "
     "JOIN ld_onward_referral o ON o.screening_id = s.id JOIN record ro ON ro.id = o.id "
     "WHERE r.state = 'active' AND ro.state = 'active' AND s.screened_on >= ?1 AND s.screened_on <= ?2",
     error);
@@ -443,7 +443,7 @@ kes_store_find_referral_screening (KesStore    *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, NULL, error))
     return NULL;
   stmt = kes_store_prepare (self,
-    "SELECT s.id FROM ld_screening s JOIN record r ON r.id = s.id "
+    "SELECT s.id FROM ld_screening s CROSS JOIN record r ON r.id = s.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "WHERE r.state = 'active' AND json_extract (v.data, '$.converted_referral_id') = ?1 "
     "ORDER BY s.id LIMIT 1", error);

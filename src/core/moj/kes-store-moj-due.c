@@ -246,8 +246,8 @@ kes_store_moj_due_items (KesStore     *self,
   stmt = kes_store_prepare_for_team (self,
     "SELECT m.id, m.patient_id, m.kind, m.data, r.revision, r.state, "
     "  p.id, p.family_name, p.given_name, p.preferred_name, p.team_id "
-    "FROM patient p JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
-    "JOIN moj_record m ON m.patient_id = p.id JOIN record r ON r.id = m.id AND r.state = 'active' "
+    "FROM patient p CROSS JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
+    "JOIN moj_record m ON m.patient_id = p.id CROSS JOIN record r ON r.id = m.id AND r.state = 'active' "
     "WHERE +m.kind IN (?1, ?2, ?3, ?4) %s "
     "ORDER BY p.id, m.sort_date DESC, r.created_at DESC, m.id", team_id, error);
   if (stmt == NULL)

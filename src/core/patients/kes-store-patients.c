@@ -456,7 +456,7 @@ kes_store_count_patients (KesStore *self)
   if (!kes_store_require (self, KES_PERMISSION_VIEW_IDENTITY, NULL, NULL))
     return 0;
   stmt = kes_store_prepare (self,
-    "SELECT count(*) FROM record WHERE kind = 'patient' AND state = 'active'", NULL);
+    "SELECT count(*) FROM patient p CROSS JOIN record r ON r.id = p.id AND r.state = 'active'", NULL);
   if (stmt != NULL && kes_db_step (stmt) == KES_DB_ROW)
     count = (guint) kes_db_column_int (stmt, 0);
   if (stmt != NULL)
@@ -498,7 +498,7 @@ kes_store_load_caseload_rows (KesStore  *self,
     "SELECT p.id, p.family_name, p.given_name, p.preferred_name, p.sort_name, p.nhs_number, "
     "p.mhcs_reference, p.birth_date, p.team_id, t.name, p.coordinator_id, s.display_name, "
     "p.legal_status "
-    "FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "FROM patient p CROSS JOIN record r ON r.id = p.id AND r.state = 'active' "
     "LEFT JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON s.id = p.coordinator_id", error);
   if (stmt == NULL)
     return NULL;
@@ -558,7 +558,7 @@ kes_store_find_patient_named (KesStore   *self,
   /* By the caseload's sort name, which is indexed and free of case and
    * accents, so a large database answers at once. */
   stmt = kes_store_prepare (self,
-    "SELECT p.id FROM patient p JOIN record r ON r.id = p.id AND r.state = 'active' "
+    "SELECT p.id FROM patient p CROSS JOIN record r ON r.id = p.id AND r.state = 'active' "
     "WHERE p.sort_name = ?1 AND p.id IS NOT ?2 LIMIT 1", error);
   if (stmt == NULL || given == NULL || family == NULL)
     return NULL;

@@ -29,7 +29,7 @@ kes_store_inreach_tasks_due (KesStore     *store,
 {
   KesDbStmt *stmt = kes_store_prepare_for_team (store,
     "SELECT f.id, f.patient_id, p.family_name, p.given_name, p.preferred_name, p.team_id, v.data "
-    "FROM referral f JOIN record r ON r.id = f.id AND r.state = 'active' "
+    "FROM referral f CROSS JOIN record r ON r.id = f.id AND r.state = 'active' "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "JOIN patient p ON p.id = f.patient_id JOIN record pr ON pr.id = p.id AND pr.state = 'active' "
     "WHERE f.stage IN ('accepted', 'in-reach') %s", team_id, error);

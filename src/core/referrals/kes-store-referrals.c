@@ -509,11 +509,16 @@ kes_store_list_referrals (KesStore    *self,
 
   if (!kes_store_require (self, KES_PERMISSION_VIEW_CLINICAL, patient_id, error))
     return NULL;
-  stmt = kes_store_prepare (self,
-    "SELECT r.id, r.revision, r.state, r.patient_id, v.data FROM referral f "
-    "JOIN record r ON r.id = f.id JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
-    "WHERE r.state = 'active' AND (?1 IS NULL OR f.patient_id = ?1) AND (NOT ?2 OR f.is_open) "
-    "ORDER BY f.referral_date DESC, f.id", error);
+  /* One patient's referrals are found by the patient's key: "?1 IS NULL OR"
+   * would keep SQLite from using it and read every referral. */
+#define LIST_REFERRALS(patient_filter) \
+    "SELECT r.id, r.revision, r.state, r.patient_id, v.data FROM referral f " \
+    "CROSS JOIN record r ON r.id = f.id JOIN revision v ON v.record_id = r.id AND v.revision = r.revision " \
+    "WHERE r.state = 'active' " patient_filter " AND (NOT ?2 OR f.is_open) " \
+    "ORDER BY f.referral_date DESC, f.id"
+  stmt = kes_store_prepare (self, patient_id != NULL ? LIST_REFERRALS ("AND f.patient_id = ?1")
+                                                     : LIST_REFERRALS ("AND ?1 IS NULL"), error);
+#undef LIST_REFERRALS
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, patient_id);
@@ -605,7 +610,7 @@ kes_store_referral_episodes (KesStore  *self,
     "SELECT r.id, r.revision, r.state, r.patient_id, v.data, "
     "(SELECT json_extract (pv.data, '$.ethnicity') FROM record pr "
     " JOIN revision pv ON pv.record_id = pr.id AND pv.revision = pr.revision WHERE pr.id = r.patient_id) "
-    "FROM referral f JOIN record r ON r.id = f.id "
+    "FROM referral f CROSS JOIN record r ON r.id = f.id "
     "JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "WHERE r.state = 'active' ORDER BY f.referral_date, f.id", error);
   if (stmt == NULL)

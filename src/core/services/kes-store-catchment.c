@@ -194,7 +194,7 @@ kes_store_get_catchment (KesStore  *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
     return NULL;
   stmt = kes_store_prepare (self,
-    "SELECT c.code, c.name, c.membership, c.retired FROM catchment_area c JOIN record r ON r.id = c.id "
+    "SELECT c.code, c.name, c.membership, c.retired FROM catchment_area c CROSS JOIN record r ON r.id = c.id "
     "WHERE r.state = 'active' ORDER BY " IN_CATCHMENT_FIRST ", c.name COLLATE NOCASE, c.code", error);
   if (stmt == NULL)
     return NULL;
@@ -220,7 +220,7 @@ kes_store_list_catchment_areas (KesStore    *self,
   if (!kes_store_require (self, KES_PERMISSION_VIEW_DIRECTORY, NULL, error))
     return NULL;
   return kes_store_query_field_records (self, &kes_catchment_area_kind,
-    "SELECT c.id FROM catchment_area c JOIN record r ON r.id = c.id "
+    "SELECT c.id FROM catchment_area c CROSS JOIN record r ON r.id = c.id "
     "WHERE r.state = 'active' AND (?1 IS NOT NULL OR c.retired = 0) "
     "ORDER BY c.retired, " IN_CATCHMENT_FIRST ", c.name COLLATE NOCASE, c.code", include_retired ? "1" : NULL,
     NULL, error);

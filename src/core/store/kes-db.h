@@ -114,6 +114,12 @@ char        *kes_db_quote_identifier  (const char      *name);
 
 /* ---- Statements ---- */
 
+/* Put at the start of a statement that reads a whole table growing with the
+ * caseload on purpose (verify, a whole-database export, a database update):
+ * the test suites refuse any other statement whose plan does
+ * (kes-db-plan-check.c). */
+#define KES_SQL_FULL_SCAN "/* full scan intended */ "
+
 /* Prepares @sql; @keep marks a statement kept and reused for the life of
  * the connection (the store's statement cache). */
 KesDbStatus  kes_db_prepare           (KesDb           *db,

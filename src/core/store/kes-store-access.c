@@ -10,6 +10,7 @@
 #include "kes-audit.h"
 #include "kes-error.h"
 #include "kes-store-private.h"
+#include "kes-store-whole-db.h"
 #include "kes-store-records-private.h"
 
 /* Who may do what: every entry point of core names the permission it
@@ -65,6 +66,36 @@ kes_store_load_account_row (KesStore       *self,
     }
   kes_db_reset (stmt);
   return TRUE;
+}
+
+gboolean
+kes_store_hold_actor (KesStore  *self,
+                      GError   **error)
+{
+  g_autofree KesAccountRow *row = g_new0 (KesAccountRow, 1);
+
+  g_return_val_if_fail (KES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  if (self->actor == NULL)
+    return TRUE;
+  if (!kes_store_load_account_row (self, kes_staff_get_id (self->actor), row, error))
+    {
+      kes_account_row_clear (row);
+      return FALSE;
+    }
+  kes_store_forget_held_actor (self);
+  self->held_actor = g_steal_pointer (&row);
+  return TRUE;
+}
+
+void
+kes_store_forget_held_actor (KesStore *self)
+{
+  if (self->held_actor == NULL)
+    return;
+  kes_account_row_clear (self->held_actor);
+  g_clear_pointer (&self->held_actor, g_free);
 }
 
 /* ---- System operations ---- */
@@ -192,7 +223,8 @@ kes_store_require (KesStore       *self,
                    const char     *patient_id,
                    GError        **error)
 {
-  g_auto(KesAccountRow) account = { 0 };
+  g_auto(KesAccountRow) loaded = { 0 };
+  KesAccountRow *account = self->held_actor;
   g_autofree char *team = NULL;
 
   if (self->actor == NULL)
@@ -203,17 +235,21 @@ kes_store_require (KesStore       *self,
                            _("No one is signed in: sign in first"));
       return FALSE;
     }
-  if (!kes_store_load_account_row (self, kes_staff_get_id (self->actor), &account, error))
-    return FALSE;
-  if (!account_may_act (&account, error) ||
-      !kes_permission_check ((const char * const *) account.roles, permission, error))
+  if (account == NULL)
+    {
+      if (!kes_store_load_account_row (self, kes_staff_get_id (self->actor), &loaded, error))
+        return FALSE;
+      account = &loaded;
+    }
+  if (!account_may_act (account, error) ||
+      !kes_permission_check ((const char * const *) account->roles, permission, error))
     return FALSE;
 
-  if (patient_id == NULL || !is_team_scoped (permission) || account.team_id == NULL ||
+  if (patient_id == NULL || !is_team_scoped (permission) || account->team_id == NULL ||
       has_grant (self, patient_id))
     return TRUE;
   team = patient_team (self, patient_id);
-  if (team != NULL && !g_str_equal (team, account.team_id))
+  if (team != NULL && !g_str_equal (team, account->team_id))
     {
       g_autoptr(KesTeam) other = kes_store_lookup_team (self, team);
       g_set_error (error, KES_ERROR, KES_ERROR_PERMISSION,

@@ -295,7 +295,7 @@ rolled_back_by (KesStore   *self,
    * is in the entry) made in the restore's second is this copy's own, not
    * one of the history the restore cut off. */
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT seq, at FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
+    KES_SQL_FULL_SCAN "SELECT seq, at FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
     "AND seq <= ?1 AND at >= ?2 AND instr (summary, ' to ') = 0 "
     "AND (at > ?2 OR NOT summary LIKE '%' || ?3 || ?4) ORDER BY seq LIMIT 1", NULL);
   gboolean found = FALSE;
@@ -330,7 +330,7 @@ of_another_copy (KesStore   *self,
 {
   g_autofree char *own_tag = kes_anchor_file_tag (self->path);
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT seq, summary FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
+    KES_SQL_FULL_SCAN "SELECT seq, summary FROM audit WHERE action = '" KES_AUDIT_RESTORE "' AND key_id IS NOT NULL "
     "AND at <= ?1 AND instr (summary, ?2) > 0 ORDER BY seq", NULL);
   gboolean other = FALSE;
 

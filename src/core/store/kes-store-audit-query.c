@@ -46,15 +46,23 @@ kes_store_query_audit (KesStore             *self,
   if (to != NULL)
     to_end = strlen (to) == 10 ? g_strconcat (to, "T23:59:59Z", NULL) : g_strdup (to);
 
-  stmt = kes_store_prepare (self,
-    "SELECT a.seq, a.at, a.actor_id, s.display_name, a.action, a.record_id, a.patient_id, "
-    "a.revision, a.summary, p.family_name, p.given_name "
-    "FROM audit a LEFT JOIN staff s ON s.id = a.actor_id "
-    "LEFT JOIN patient p ON p.id = a.patient_id "
-    "WHERE (?1 IS NULL OR a.patient_id = ?1) AND (?2 IS NULL OR a.actor_id = ?2) "
-    "AND (?3 IS NULL OR a.action = ?3) AND (?4 IS NULL OR a.at >= ?4) "
-    "AND (?5 IS NULL OR a.at <= ?5) AND (?6 <= 0 OR a.seq < ?6) "
-    "ORDER BY a.seq DESC LIMIT ?7", error);
+  /* A page is read backwards from @before_seq through the log's key, and
+   * one patient's entries through the patient index: "?1 IS NULL OR" and
+   * "?6 <= 0 OR" forms would keep SQLite from using either, and every page
+   * would start again from the newest entry. */
+#define AUDIT_PAGE(patient_filter) \
+    "SELECT a.seq, a.at, a.actor_id, s.display_name, a.action, a.record_id, a.patient_id, " \
+    "a.revision, a.summary, p.family_name, p.given_name " \
+    "FROM audit a LEFT JOIN staff s ON s.id = a.actor_id " \
+    "LEFT JOIN patient p ON p.id = a.patient_id " \
+    "WHERE " patient_filter " AND (?2 IS NULL OR a.actor_id = ?2) " \
+    "AND (?3 IS NULL OR a.action = ?3) AND (?4 IS NULL OR a.at >= ?4) " \
+    "AND (?5 IS NULL OR a.at <= ?5) AND a.seq < ?6 " \
+    "ORDER BY a.seq DESC LIMIT ?7"
+  stmt = kes_store_prepare (self, blank_to_null (filter->patient_id) != NULL
+                                    ? AUDIT_PAGE ("a.patient_id = ?1") : AUDIT_PAGE ("?1 IS NULL"),
+                            error);
+#undef AUDIT_PAGE
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, blank_to_null (filter->patient_id));
@@ -62,7 +70,7 @@ kes_store_query_audit (KesStore             *self,
   kes_store_bind_text (stmt, 3, blank_to_null (filter->action));
   kes_store_bind_text (stmt, 4, blank_to_null (filter->from));
   kes_store_bind_text (stmt, 5, to_end);
-  kes_db_bind_int64 (stmt, 6, before_seq);
+  kes_db_bind_int64 (stmt, 6, before_seq > 0 ? before_seq : G_MAXINT64);
   kes_db_bind_int64 (stmt, 7, limit);
   while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {

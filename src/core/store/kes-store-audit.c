@@ -39,7 +39,7 @@ kes_store_audit_read_tail (KesStore      *self,
   tail->key = NULL;
   if (self->chain_keyed && (tail->key = kes_store_chain_key (self, error)) == NULL)
     return FALSE;
-  stmt = kes_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  stmt = kes_store_prepare (self, "SELECT seq, hash FROM audit WHERE seq = (SELECT max (seq) FROM audit)", error);
   if (stmt == NULL)
     return FALSE;
   tail->seq = 0;
@@ -365,7 +365,7 @@ kes_store_audit_baseline (KesStore  *self,
   /* Existing history gets one entry per revision, so verification can hold
    * every revision to a hash from here on. */
   stmt = kes_store_prepare (self,
-    "SELECT v.record_id, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, "
+    KES_SQL_FULL_SCAN "SELECT v.record_id, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, "
     "v.revision, v.data, r.kind, v.author_id "
     "FROM revision v JOIN record r ON r.id = v.record_id ORDER BY v.at, v.record_id, v.revision",
     error);
@@ -467,7 +467,7 @@ kes_store_list_audit (KesStore    *self,
    * "(?1 IS NULL OR a.patient_id = ?1)" reads the whole log (millions of
    * rows on a large database) for a subject access request. */
   stmt = kes_store_prepare (self,
-    patient_id != NULL ? AUDIT_QUERY ("a.patient_id = ?1") : AUDIT_QUERY ("?1 IS NULL"), error);
+    patient_id != NULL ? AUDIT_QUERY ("a.patient_id = ?1") : KES_SQL_FULL_SCAN AUDIT_QUERY ("?1 IS NULL"), error);
   if (stmt == NULL)
     return NULL;
   kes_store_bind_text (stmt, 1, patient_id);

@@ -256,6 +256,6 @@ kes_store_count_contents (KesStore  *self,
                           GError   **error)
 {
   /* Clinical records: the staff directory's own are not counted. */
-  return count_rows (self, "SELECT count(*) FROM record WHERE kind != 'staff'", records, error) &&
-         count_rows (self, "SELECT count(*) FROM audit", audit_entries, error);
+  return count_rows (self, KES_SQL_FULL_SCAN "SELECT count(*) FROM record WHERE kind != 'staff'", records, error) &&
+         count_rows (self, KES_SQL_FULL_SCAN "SELECT count(*) FROM audit", audit_entries, error);
 }

@@ -403,7 +403,7 @@ kes_store_bulk_relax (KesStore  *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->savepoint_depth == 0, FALSE);
 
-  stmt = kes_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM record)", error);
+  stmt = kes_store_prepare (self, KES_SQL_FULL_SCAN "SELECT NOT EXISTS (SELECT 1 FROM record)", error);
   if (stmt == NULL)
     return FALSE;
   if (kes_db_step (stmt) == KES_DB_ROW)

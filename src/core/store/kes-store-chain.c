@@ -43,7 +43,7 @@ kes_store_find_seal (KesStore  *self,
 {
   /* The seal is the first keyed entry; the prefix before it is unkeyed. */
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT record_id, seq FROM audit WHERE key_id IS NOT NULL AND action = '" KES_AUDIT_SEAL "' "
+    KES_SQL_FULL_SCAN "SELECT record_id, seq FROM audit WHERE key_id IS NOT NULL AND action = '" KES_AUDIT_SEAL "' "
     "ORDER BY seq LIMIT 1", error);
   int rc;
 
@@ -127,7 +127,7 @@ kes_store_unkeyed_digest (KesStore  *self,
   /* Every revision whose entry is in the unkeyed chain, by record and
    * number: the same set at the seal and at every later check. */
   stmt = kes_store_prepare (self,
-    "SELECT " KES_REVISION_COLUMNS " FROM revision v JOIN record r ON r.id = v.record_id "
+    KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS " FROM revision v JOIN record r ON r.id = v.record_id "
     "WHERE EXISTS (SELECT 1 FROM audit a WHERE a.record_id = v.record_id AND a.revision = v.revision "
     "AND a.data_hash IS NOT NULL AND a.seq < ?1) ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)

@@ -93,7 +93,7 @@ find_register_rows (KesStore    *self,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) register_row_free);
   KesDbStmt *stmt = kes_store_prepare (self,
-    patient_id != NULL ? REGISTER_ROWS ("r.id = ?1") : REGISTER_ROWS ("?1 IS NULL"), error);
+    patient_id != NULL ? REGISTER_ROWS ("r.id = ?1") : KES_SQL_FULL_SCAN REGISTER_ROWS ("?1 IS NULL"), error);
   int rc;
 
   if (stmt == NULL)

@@ -44,7 +44,7 @@ find_category_four (KesStore  *self,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) category_four_free);
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT r.id, r.kind, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, r.revision, "
+    KES_SQL_FULL_SCAN "SELECT r.id, r.kind, CASE WHEN r.kind = 'patient' THEN r.id ELSE r.patient_id END, r.revision, "
     "  json_remove (v.data, '$.mappa_category') "
     "FROM record r JOIN revision v ON v.record_id = r.id AND v.revision = r.revision "
     "WHERE json_valid (v.data) AND CAST (json_extract (v.data, '$.mappa_category') AS TEXT) = '4' "

@@ -58,6 +58,7 @@ struct _KesStore
   GArray     *changes;          /* what the open transaction wrote (kes-store-changes.c) */
   GArray     *change_marks;     /* the length of @changes at each savepoint level */
   gboolean    changes_overflowed; /* too many to list: "many records changed" */
+  struct _KesAccountRow *held_actor; /* the actor's account, read once for a transaction (kes_store_hold_actor) */
 };
 
 /* ---- Changes announced after commit (kes-store-changes.c) ---- */
@@ -580,7 +581,7 @@ char         *kes_store_actor_team_scope (KesStore    *self);
 char         *kes_store_signer_role      (KesStore    *self);
 
 /* One row of the staff table as sign-in and permission checks need it. */
-typedef struct
+typedef struct _KesAccountRow
 {
   gboolean  found;
   char     *id;
@@ -597,6 +598,9 @@ typedef struct
 
 void          kes_account_row_clear    (KesAccountRow *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KesAccountRow, kes_account_row_clear)
+/* Forgets the account kes_store_hold_actor() read; the end of the
+ * transaction does it too. */
+void          kes_store_forget_held_actor (KesStore   *self);
 /* Fills @row (found stays FALSE when there is no such account); FALSE only
  * when the database could not be read. */
 gboolean      kes_store_load_account_row (KesStore      *self,

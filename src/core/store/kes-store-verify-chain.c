@@ -357,7 +357,7 @@ check_missing_revisions (KesStore      *self,
                          GError       **error)
 {
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT a.record_id, a.revision, a.seq FROM audit a WHERE a.revision IS NOT NULL "
+    KES_SQL_FULL_SCAN "SELECT a.record_id, a.revision, a.seq FROM audit a WHERE a.revision IS NOT NULL "
     "AND a.data_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision v "
     "WHERE v.record_id = a.record_id AND v.revision = a.revision)", error);
   int rc;
@@ -421,12 +421,12 @@ kes_store_verify_revisions (KesStore      *self,
   /* In the history's own order (its primary key): no sorting, however large
    * the file, and the order the seal's digest was taken in. */
   stmt = kes_store_prepare (self, run->keyed
-    ? "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, a.revision_hash, "
+    ? KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, a.revision_hash, "
       "coalesce (a.revision_author, a.actor_id), coalesce (a.revision_at, a.at), a.action, a.summary, "
       "a.patient_id, a.key_id FROM revision v LEFT JOIN record r ON r.id = v.record_id "
       "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision"
-    : "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, "
+    : KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, "
       "a.patient_id, NULL FROM revision v LEFT JOIN record r ON r.id = v.record_id "
       "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
@@ -473,8 +473,8 @@ kes_store_verify_tail (KesStore      *self,
   if (!check_seal (self, run, error))
     return FALSE;
   stmt = kes_store_prepare (self, run->keyed
-    ? "SELECT " KES_AUDIT_COLUMNS " FROM audit ORDER BY seq DESC LIMIT 1"
-    : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit ORDER BY seq DESC LIMIT 1", error);
+    ? "SELECT " KES_AUDIT_COLUMNS " FROM audit WHERE seq = (SELECT max (seq) FROM audit)"
+    : "SELECT " KES_AUDIT_COLUMNS_UNKEYED " FROM audit WHERE seq = (SELECT max (seq) FROM audit)", error);
   if (stmt == NULL)
     return FALSE;
   rc = kes_db_step (stmt);

@@ -105,7 +105,7 @@ compare_sql (const char *table,
       g_string_append (zeros, ", 0");
     }
   return g_strdup_printf (
-    "SELECT m.id, CASE WHEN t.id IS NULL THEN 1 ELSE 0 END%s FROM main.\"%s\" m "
+    KES_SQL_FULL_SCAN "SELECT m.id, CASE WHEN t.id IS NULL THEN 1 ELSE 0 END%s FROM main.\"%s\" m "
     "LEFT JOIN temp.\"%s\" t ON t.id = m.id WHERE m.id > ?1 AND (?2 IS NULL OR m.id <= ?2) AND (%s) "
     "UNION ALL SELECT t.id, 2%s FROM temp.\"%s\" t "
     "WHERE NOT EXISTS (SELECT 1 FROM main.\"%s\" m WHERE m.id = t.id)",
@@ -362,7 +362,7 @@ count_rows (KesStore      *self,
   for (guint i = 0; i < shadows->len; i++)
     {
       Shadow *shadow = g_ptr_array_index (shadows, i);
-      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM main.\"%s\"", shadow->table);
+      g_autofree char *sql = g_strdup_printf (KES_SQL_FULL_SCAN "SELECT count (*) FROM main.\"%s\"", shadow->table);
       KesDbStmt *stmt = NULL;
 
       if (kes_db_prepare (self->db, sql, FALSE, &stmt) != KES_DB_OK)
@@ -413,7 +413,7 @@ verify_record_table (KesStore      *self,
   static const char *const names[] = { "revision", "state", "created_at", "created_by", "updated_at",
                                        "updated_by" };
   KesDbStmt *stmt = kes_store_prepare (self,
-    "SELECT r.id, r.revision IS NOT l.revision, "
+    KES_SQL_FULL_SCAN "SELECT r.id, r.revision IS NOT l.revision, "
     "r.state IS NOT CASE WHEN l.change = 'entered-in-error' THEN 'entered-in-error' ELSE 'active' END, "
     "r.created_at IS NOT f.at, r.created_by IS NOT f.author_id, r.updated_at IS NOT l.at, "
     "r.updated_by IS NOT l.author_id FROM main.record r "

@@ -156,7 +156,7 @@ verify_records (KesStore      *self,
   kes_verify_report_mark_ran (run->report, KES_VERIFY_RECORDS);
   kes_verify_report_count (run->report, KES_VERIFY_RECORDS, run->record_count);
   return rows_are_problems (self,
-    "SELECT r.id, printf ('is at revision %d but its history holds %d revisions (highest %d)', "
+    KES_SQL_FULL_SCAN "SELECT r.id, printf ('is at revision %d but its history holds %d revisions (highest %d)', "
     "r.revision, count (v.revision), coalesce (max (v.revision), 0)) "
     "FROM record r LEFT JOIN revision v ON v.record_id = r.id GROUP BY r.id "
     "HAVING count (v.revision) != r.revision OR coalesce (max (v.revision), 0) != r.revision",
@@ -164,7 +164,7 @@ verify_records (KesStore      *self,
          has_table (self, "revision_import", &provenance, error) &&
          (!provenance ||
           rows_are_problems (self,
-            "SELECT i.record_id, printf ('revision %d: its access-log entry does not record it imported by the "
+            KES_SQL_FULL_SCAN "SELECT i.record_id, printf ('revision %d: its access-log entry does not record it imported by the "
             "member of staff its provenance names', i.revision) FROM main.revision_import i "
             "JOIN main.revision v ON v.record_id = i.record_id AND v.revision = i.revision "
             "WHERE NOT EXISTS (SELECT 1 FROM main.audit a WHERE a.record_id = i.record_id "

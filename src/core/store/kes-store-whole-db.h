@@ -44,6 +44,15 @@ GHashTable *kes_store_list_patient_record_revisions (KesStore     *self,
                                                      GPtrArray    *refs,
                                                      GError      **error);
 
+/* An import is one transaction of many thousands of writes, each checking
+ * the importer's rights: reading their account for every one of them was a
+ * twentieth of the import. Inside a write transaction no other connection
+ * can change an account, and an import changes none of this database's
+ * accounts, so the signed-in account is read once here and used until the
+ * transaction ends. Call it just after beginning the import's transaction. */
+gboolean   kes_store_hold_actor                 (KesStore          *self,
+                                                 GError           **error);
+
 /* Where the case record now being imported came from (its export time),
  * kept with every author and revision it brings; NULL when done. */
 void       kes_store_set_import_source          (KesStore          *self,

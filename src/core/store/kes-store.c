@@ -48,6 +48,7 @@ kes_store_finalize (GObject *object)
   g_clear_pointer (&self->chain_key, kes_installation_key_unref);
   g_free (self->guards_missing);
 
+  kes_store_forget_held_actor (self);
   G_OBJECT_CLASS (kes_store_parent_class)->finalize (object);
 }
 
@@ -277,6 +278,7 @@ kes_store_release (KesStore  *self,
     {
       self->savepoint_depth--;
       self->owns_transaction = FALSE;
+      kes_store_forget_held_actor (self);
       if (!kes_store_exec (self, "COMMIT", error))
         {
           kes_store_exec (self, "ROLLBACK", NULL);
@@ -296,7 +298,10 @@ kes_store_release (KesStore  *self,
   /* The outermost level of a transaction someone else began (a migration):
    * not ours to announce. */
   if (self->savepoint_depth == 0)
-    kes_store_changes_forget (self);
+    {
+      kes_store_forget_held_actor (self);
+      kes_store_changes_forget (self);
+    }
   else
     kes_store_changes_pop_mark (self);
   return TRUE;
@@ -311,6 +316,7 @@ kes_store_rollback_to (KesStore *self)
     {
       self->savepoint_depth--;
       self->owns_transaction = FALSE;
+      kes_store_forget_held_actor (self);
       kes_store_exec (self, "ROLLBACK", NULL);
       kes_store_changes_forget (self);
       return;
@@ -319,6 +325,8 @@ kes_store_rollback_to (KesStore *self)
   kes_store_exec (self, "ROLLBACK TO kes_write", NULL);
   kes_store_exec (self, "RELEASE kes_write", NULL);
   self->savepoint_depth--;
+  if (self->savepoint_depth == 0)
+    kes_store_forget_held_actor (self);
   kes_store_changes_roll_back_to_mark (self);
   /* A batch keeps the audit chain's tail: entries rolled back take it back. */
   if (kes_store_batch_tail (self) != NULL)
@@ -517,6 +525,7 @@ kes_store_set_actor (KesStore *self,
   gboolean same_person;
 
   g_return_if_fail (KES_IS_STORE (self));
+  kes_store_forget_held_actor (self);
   same_person = self->actor == staff ||
                 (self->actor != NULL && staff != NULL &&
                  g_str_equal (kes_staff_get_id (self->actor), kes_staff_get_id (staff)));

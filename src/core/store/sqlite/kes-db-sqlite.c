@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "kes-db.h"
+#include "kes-db-plan-check.h"
 #include "kes-error.h"
 
 /* The database seam (kes-db.h) on SQLite. A KesDb is the sqlite3
@@ -246,6 +247,8 @@ kes_db_prepare (KesDb       *db,
   sqlite3_stmt *prepared = NULL;
   int rc = sqlite3_prepare_v3 (DB (db), sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &prepared, NULL);
 
+  if (rc == SQLITE_OK)
+    kes_db_plan_check (DB (db), sql);
   *stmt = (KesDbStmt *) prepared;
   return status_of (rc);
 }
