@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kes-flat-json-private.h"
+#include "kes-json-events-private.h"
 #include "kes-record-archive-private.h"
 #include "kes-report-error.h"
 #include "kes-xml-out-private.h"
@@ -294,15 +295,90 @@ write_json_object (KesXmlOut  *out,
     write_json_value (out, key, value);
 }
 
+/* The same elements write_json_object() writes, from events read in
+ * place (kes-json-events-private.h) rather than from a json-glib tree. */
+static void
+write_json_events (KesXmlOut     *out,
+                   KesJsonEvents *events)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < kes_json_events_get_n (events); i++)
+    {
+      const KesJsonEvent *event = kes_json_events_get (events, i);
+
+      switch (event->kind)
+        {
+        case KES_JSON_OBJECT:
+        case KES_JSON_LIST:
+          kes_xml_out_start (out, event->kind == KES_JSON_OBJECT ? "object" : "list");
+          kes_xml_out_attribute (out, "name", event->name);
+          break;
+
+        case KES_JSON_END:
+          kes_xml_out_end (out);
+          break;
+
+        case KES_JSON_NULL:
+          kes_xml_out_start (out, "null");
+          kes_xml_out_attribute (out, "name", event->name);
+          kes_xml_out_end (out);
+          break;
+
+        case KES_JSON_TEXT:
+          kes_xml_out_start (out, "text");
+          kes_xml_out_attribute (out, "name", event->name);
+          kes_xml_out_text (out, event->text);
+          kes_xml_out_end (out);
+          break;
+
+        case KES_JSON_INTEGER:
+          kes_xml_out_start (out, "integer");
+          kes_xml_out_attribute (out, "name", event->name);
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, event->integer);
+          kes_xml_out_text (out, number);
+          kes_xml_out_end (out);
+          break;
+
+        case KES_JSON_BOOLEAN:
+          kes_xml_out_start (out, "boolean");
+          kes_xml_out_attribute (out, "name", event->name);
+          kes_xml_out_text (out, event->boolean ? "true" : "false");
+          kes_xml_out_end (out);
+          break;
+
+        case KES_JSON_DOUBLE:
+          kes_xml_out_start (out, "number");
+          kes_xml_out_attribute (out, "name", event->name);
+          kes_xml_out_text (out, format_double (number, sizeof number, event->number));
+          kes_xml_out_end (out);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 static gboolean
 write_other_data (KesXmlOut          *out,
+                  KesJsonEvents      *events,
                   KesArchivedRecord  *record,
                   KesRevision        *revision,
                   GError            **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
+  if (kes_json_events_parse (events, kes_revision_get_data (revision)))
+    {
+      kes_xml_out_start (out, "data");
+      write_json_events (out, events);
+      kes_xml_out_end (out);
+      return TRUE;
+    }
+
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
       || (root = json_parser_get_root (parser)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (root))
@@ -320,9 +396,16 @@ write_other_data (KesXmlOut          *out,
   return TRUE;
 }
 
+/* The readers a record's data goes through, kept for a whole archive. */
+typedef struct
+{
+  KesFlatJson   *flat;
+  KesJsonEvents *events;
+} JsonReaders;
+
 static gboolean
 write_record (KesXmlOut          *out,
-              KesFlatJson        *flat,
+              JsonReaders        *readers,
               KesArchivedRecord  *record,
               GError            **error)
 {
@@ -344,8 +427,9 @@ write_record (KesXmlOut          *out,
       kes_xml_out_attribute (out, "at", kes_revision_get_at (revision));
       if (kes_revision_get_reason (revision) != NULL && kes_revision_get_reason (revision)[0] != '\0')
         kes_xml_out_element (out, "reason", kes_revision_get_reason (revision));
-      if (!(record->kind == KES_ARCHIVE_OTHER ? write_other_data (out, record, revision, error)
-                                              : write_data (out, flat, record, revision, error)))
+      if (!(record->kind == KES_ARCHIVE_OTHER
+            ? write_other_data (out, readers->events, record, revision, error)
+            : write_data (out, readers->flat, record, revision, error)))
         return FALSE;
       kes_xml_out_end (out);
     }
@@ -357,14 +441,14 @@ write_record (KesXmlOut          *out,
 
 static gboolean
 write_records (KesXmlOut          *out,
-               KesFlatJson        *flat,
+               JsonReaders        *readers,
                const char         *group,
                GPtrArray          *records,
                GError            **error)
 {
   kes_xml_out_start (out, group);
   for (guint i = 0; i < records->len; i++)
-    if (!write_record (out, flat, g_ptr_array_index (records, i), error))
+    if (!write_record (out, readers, g_ptr_array_index (records, i), error))
       return FALSE;
   kes_xml_out_end (out);
 
@@ -378,6 +462,8 @@ write_archive (KesRecordArchive  *self,
                GError           **error)
 {
   g_autoptr(KesFlatJson) flat = kes_flat_json_new ();
+  g_autoptr(KesJsonEvents) events = kes_json_events_new ();
+  JsonReaders readers = { flat, events };
 
   kes_xml_out_attribute_int (out, "version", KES_RECORD_XML_VERSION);
   kes_xml_out_attribute (out, "exported", self->exported_at);
@@ -410,10 +496,10 @@ write_archive (KesRecordArchive  *self,
     }
   kes_xml_out_end (out);
 
-  return write_record (out, flat, self->patient, error)
-      && write_records (out, flat, "contacts", self->contacts, error)
-      && write_records (out, flat, "notes", self->notes, error)
-      && write_records (out, flat, "records", self->others, error);
+  return write_record (out, &readers, self->patient, error)
+      && write_records (out, &readers, "contacts", self->contacts, error)
+      && write_records (out, &readers, "notes", self->notes, error)
+      && write_records (out, &readers, "records", self->others, error);
 }
 
 GBytes *

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -11,6 +13,8 @@
 #include "kes-atomic-file.h"
 #include "kes-audit.h"
 #include "kes-clock.h"
+#include "kes-flat-json-private.h"
+#include "kes-json-events-private.h"
 #include "kes-record-export.h"
 #include "kes-store-staff.h"
 #include "kes-store-whole-db.h"
@@ -22,16 +26,20 @@
  * @teams the teams found, so each is looked up once, not once a patient. */
 typedef struct
 {
-  GHashTable *staff_ids;
-  GHashTable *team_ids;
-  GHashTable *known;
-  GHashTable *teams;
+  GHashTable    *staff_ids;
+  GHashTable    *team_ids;
+  GHashTable    *known;
+  GHashTable    *teams;
+  KesJsonEvents *events;
+  KesFlatJson   *flat;
 } References;
 
 struct _KesRecordExportCache
 {
-  GHashTable *known; /* id -> KesStaff, or NULL: not staff */
-  GHashTable *teams; /* id -> KesTeam */
+  GHashTable    *known;  /* id -> KesStaff, or NULL: not staff */
+  GHashTable    *teams;  /* id -> KesTeam */
+  KesJsonEvents *events; /* the readers each revision's data goes through */
+  KesFlatJson   *flat;
 };
 
 static void
@@ -48,6 +56,8 @@ kes_record_export_cache_new (void)
 
   cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   cache->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->events = kes_json_events_new ();
+  cache->flat = kes_flat_json_new ();
 
   return cache;
 }
@@ -60,6 +70,8 @@ kes_record_export_cache_free (KesRecordExportCache *cache)
 
   g_hash_table_unref (cache->known);
   g_hash_table_unref (cache->teams);
+  kes_json_events_free (cache->events);
+  kes_flat_json_free (cache->flat);
   g_free (cache);
 }
 
@@ -89,13 +101,57 @@ lookup_staff (KesStore    *store,
   return staff;
 }
 
+/* The register's staff and team fields, as kes_patient_load_json() reads
+ * them: text only, blanks trimmed. */
+static const struct
+{
+  const char *key;
+  gboolean    team;
+} register_references[] = {
+  { "coordinator_id", FALSE },
+  { "clinician_id", FALSE },
+  { "supervisor_id", FALSE },
+  { "team_id", TRUE },
+};
+
+/* Reads the register in place where it is plainly flat; FALSE otherwise. */
+static gboolean
+note_flat_register_references (KesRevision *revision,
+                               References  *refs)
+{
+  if (!kes_flat_json_parse (refs->flat, kes_revision_get_data (revision)))
+    return FALSE;
+
+  for (guint i = 0; i < kes_flat_json_get_n_members (refs->flat); i++)
+    {
+      const KesFlatMember *member = kes_flat_json_get_member (refs->flat, i);
+
+      if (member->kind != KES_FLAT_TEXT)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (register_references); f++)
+        if (g_str_equal (member->key, register_references[f].key))
+          {
+            g_autofree char *trimmed = g_strstrip (g_strdup (member->text));
+
+            note_reference (register_references[f].team ? refs->team_ids : refs->staff_ids,
+                            trimmed);
+          }
+    }
+
+  return TRUE;
+}
+
 static void
 note_register_references (KesRevision *revision,
                           References  *refs)
 {
-  g_autoptr(KesPatient) patient = kes_patient_new ();
+  g_autoptr(KesPatient) patient = NULL;
+
+  if (note_flat_register_references (revision, refs))
+    return;
 
   /* Staff and teams named in the register, in any revision. */
+  patient = kes_patient_new ();
   if (kes_patient_load_json (patient, kes_revision_get_data (revision), NULL))
     {
       note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
@@ -175,6 +231,78 @@ note_staff_in_node (KesStore   *store,
     }
 }
 
+/* note_staff_in_node() for JSON with no backslash in it, without parsing:
+ * then every quote mark opens or closes a string, and a string is exactly
+ * what lies between two of them, as written. A string is a member's key
+ * when a colon follows it, else a value. FALSE (nothing noted) when @data
+ * holds a backslash. If @data is not JSON at all, what is noted does not
+ * matter: writing the record then fails, and so does the export. */
+static gboolean
+note_staff_in_plain_json (KesStore    *store,
+                          const char  *data,
+                          References  *refs)
+{
+  const char *p = data;
+
+  if (strchr (data, '\\') != NULL)
+    return FALSE;
+
+  while ((p = strchr (p, '"')) != NULL)
+    {
+      const char *start = p + 1;
+      const char *end = strchr (start, '"');
+      const char *after;
+
+      if (end == NULL)
+        break;
+      for (after = end + 1; *after == ' ' || *after == '\t' || *after == '\n' || *after == '\r'; after++)
+        ;
+      /* Only a text of a UUID's length can be one. */
+      if (end - start == 36 && *after != ':')
+        {
+          char id[37];
+
+          memcpy (id, start, 36);
+          id[36] = '\0';
+          if (g_uuid_string_is_valid (id) && lookup_staff (store, refs, id) != NULL)
+            note_reference (refs->staff_ids, id);
+        }
+      p = end + 1;
+    }
+
+  return TRUE;
+}
+
+/* The same as note_staff_in_node() over the whole of @data: read in place
+ * where that is sure, else with json-glib. */
+static void
+note_staff_in_data (KesStore    *store,
+                    const char  *data,
+                    References  *refs)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (note_staff_in_plain_json (store, data, refs))
+    return;
+
+  if (kes_json_events_parse (refs->events, data))
+    {
+      for (guint i = 0; i < kes_json_events_get_n (refs->events); i++)
+        {
+          const KesJsonEvent *event = kes_json_events_get (refs->events, i);
+
+          if (event->kind == KES_JSON_TEXT && g_uuid_string_is_valid (event->text)
+              && lookup_staff (store, refs, event->text) != NULL)
+            note_reference (refs->staff_ids, event->text);
+        }
+      return;
+    }
+
+  parser = json_parser_new ();
+  if (json_parser_load_from_data (parser, data, -1, NULL) && json_parser_get_root (parser) != NULL)
+    note_staff_in_node (store, json_parser_get_root (parser), refs);
+}
+
 static gboolean
 add_others (KesStore          *store,
             KesRecordArchive  *archive,
@@ -183,27 +311,31 @@ add_others (KesStore          *store,
             GError           **error)
 {
   g_autoptr(GPtrArray) records = kes_store_list_patient_records (store, patient_id, error);
+  g_autoptr(GHashTable) histories = NULL;
 
-  if (records == NULL)
+  if (records == NULL
+      || (histories = kes_store_list_patient_record_revisions (store, patient_id, records,
+                                                              error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
     {
       KesRecordRef *ref = g_ptr_array_index (records, i);
-      GPtrArray *revisions = kes_store_list_revisions (store, ref->id, error);
+      g_autofree char *stolen_id = NULL;
+      GPtrArray *revisions = NULL;
 
-      if (revisions == NULL)
-        return FALSE;
+      /* A record with no revision (none is written without one) is
+       * exported with none, as before. Stealing hands over the key too. */
+      if (!g_hash_table_steal_extended (histories, ref->id, (gpointer *) &stolen_id,
+                                        (gpointer *) &revisions))
+        revisions = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint r = 0; r < revisions->len; r++)
         {
           KesRevision *revision = g_ptr_array_index (revisions, r);
-          g_autoptr(JsonParser) parser = json_parser_new ();
 
           note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-          if (json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
-              && json_parser_get_root (parser) != NULL)
-            note_staff_in_node (store, json_parser_get_root (parser), refs);
+          note_staff_in_data (store, kes_revision_get_data (revision), refs);
         }
 
       kes_record_archive_add_other (archive, ref->kind, ref->id, ref->patient_id, revisions);
@@ -265,7 +397,7 @@ kes_record_export_archive_cached (KesStore              *store,
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) team_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = kes_clock_now_iso ();
-  References refs = { staff_ids, team_ids, cache->known, cache->teams };
+  References refs = { staff_ids, team_ids, cache->known, cache->teams, cache->events, cache->flat };
 
   g_return_val_if_fail (KES_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);

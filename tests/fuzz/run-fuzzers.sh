@@ -84,7 +84,7 @@ harnesses=(fuzz-nhs-number fuzz-postcode fuzz-date fuzz-patient-json fuzz-record
 mapfile -t sources < <(find "$src/src/core" -name 'kes-*.c' | sort)
 sources+=("$work/gen/kes-core-resources.c" "$work/gen/kes-report-resources.c" "$work/gen/kes-tool-resources.c")
 # XML reading and streaming import into a store, single file and whole database.
-for name in documents/kes-xml-out documents/kes-atomic-file exchange/kes-flat-json \
+for name in documents/kes-xml-out documents/kes-atomic-file exchange/kes-flat-json exchange/kes-json-events \
             exchange/kes-record-archive exchange/kes-record-archive-read \
             exchange/kes-record-archive-write exchange/kes-record-import \
             exchange/kes-record-import-kinds exchange/kes-record-import-rules exchange/kes-field-kinds \

@@ -47,7 +47,14 @@
  * and the worst wall-clock time, and the CPU time (user + system) of the
  * same runs, median, since the machine may be shared. Peak RSS of the
  * import is shown for a tenth of the patients and for all of them: a
- * streaming import's should not grow with the file. */
+ * streaming import's should not grow with the file.
+ *
+ * For work on the export alone: KES_BENCH_XML_EXPORT_ONLY=1 stops after the
+ * export and its floor; KES_BENCH_XML_DATABASE=FILE exports a copy of that
+ * database instead of a new demo one (KESTREL_NOW fixes the export's time,
+ * so two builds' files can be compared byte for byte);
+ * KES_BENCH_XML_EXPORT_COPY=FILE
+ * copies the exported file there. */
 
 typedef enum
 {
@@ -265,6 +272,18 @@ remove_db (const char *path)
 }
 
 static void
+copy_file_or_die (const char *from,
+                  const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) destination = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("copy %s: %s", from, error->message);
+}
+
+static void
 exec_or_die (sqlite3    *db,
              const char *sql)
 {
@@ -468,7 +487,7 @@ main (int   argc,
       char *argv[])
 {
   guint n_patients = 5000, runs = 3, n_exported = 0;
-  const char *env;
+  const char *env, *given_database;
   g_autofree char *root = NULL, *source = NULL, *export_path = NULL, *floor_path = NULL;
   g_autofree char *tenth_path = NULL, *target = NULL, *copy_path = NULL, *self_path = NULL;
   g_autofree char *export_text = NULL, *floor_text = NULL, *floor_sync_text = NULL;
@@ -483,7 +502,7 @@ main (int   argc,
   GStatBuf st;
   gint64 rss_all = 0, rss_tenth = 0, anon_all = 0, anon_tenth = 0, file_all = 0, file_tenth = 0;
   gint64 start;
-  double generate_s, tenth_s, tenth_cpu, ratio_export, ratio_import, ratio_copy, ratio_schema, cpu_floors, cpu_import;
+  double generate_s, tenth_s, tenth_cpu, ratio_export, cpu_export, ratio_import, ratio_copy, ratio_schema, cpu_floors, cpu_import;
   char load[64] = "";
   FILE *loadavg;
 
@@ -515,16 +534,25 @@ main (int   argc,
   target = g_build_filename (root, "target.db", NULL);
   copy_path = g_build_filename (root, "copy.db", NULL);
 
-  /* The demo database. */
-  store = kes_store_open (source, &error);
-  g_assert_no_error (error);
-  options.patients = n_patients;
-  options.contacts_per_patient = 0;
-  options.notes_per_patient = 40;
-  options.seed = 20261121;
+  /* The demo database, or a copy of the one asked for. */
   start = g_get_monotonic_time ();
-  g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  if ((given_database = g_getenv ("KES_BENCH_XML_DATABASE")) != NULL)
+    {
+      copy_file_or_die (given_database, source);
+      store = kes_store_open (source, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      store = kes_store_open (source, &error);
+      g_assert_no_error (error);
+      options.patients = n_patients;
+      options.contacts_per_patient = 0;
+      options.notes_per_patient = 40;
+      options.seed = 20261121;
+      g_assert_true (kes_demo_generate (store, &options, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
   generate_s = (g_get_monotonic_time () - start) / 1e6;
   actor = kes_test_account_titled (store, "bench.user", "Bench User", "Benchmark", NULL, NULL, KES_TEST_ALL_ROLES);
   kes_store_set_actor (store, actor);
@@ -544,8 +572,12 @@ main (int   argc,
       timings_add (&export_t, (g_get_monotonic_time () - start) / 1e6,
                    cpu_seconds (RUSAGE_SELF) - cpu_start);
     }
+  if (given_database != NULL)
+    n_patients = n_exported;
   g_assert_cmpuint (n_exported, ==, n_patients);
   g_clear_object (&store);
+  if ((env = g_getenv ("KES_BENCH_XML_EXPORT_COPY")) != NULL)
+    copy_file_or_die (export_path, env);
 
   /* The floor's input, read once and not timed. */
   g_assert_cmpint (g_stat (export_path, &st), ==, 0);
@@ -570,6 +602,23 @@ main (int   argc,
                        cpu_seconds (RUSAGE_SELF) - cpu_start);
         }
     }
+  if (g_getenv ("KES_BENCH_XML_EXPORT_ONLY") != NULL)
+    {
+      cpu_export = median_of (export_t.cpu) / median_of (floor_t.cpu);
+      ratio_export = median_of (export_t.wall) / median_of (floor_t.wall);
+      export_text = timings_format (&export_t);
+      floor_text = timings_format (&floor_t);
+      floor_sync_text = timings_format (&floor_sync_t);
+      g_print ("Whole-database export, %u patients, %.1f MB, %u runs: %s; floor %s (with fsync: "
+               "%s); ratio of medians %.2fx wall, %.2fx CPU\n", n_patients, st.st_size / 1e6,
+               runs, export_text, floor_text, floor_sync_text, ratio_export, cpu_export);
+      g_remove (export_path);
+      g_remove (floor_path);
+      remove_db (source);
+      g_rmdir (root);
+      return 0;
+    }
+
   write_prefix (events, tenth_path, MAX (1, n_patients / 10));
   g_clear_pointer (&events, g_ptr_array_unref);
 
@@ -611,6 +660,7 @@ main (int   argc,
     }
 
   ratio_export = median_of (export_t.wall) / median_of (floor_t.wall);
+  cpu_export = median_of (export_t.cpu) / median_of (floor_t.cpu);
   ratio_import = median_of (import_t.wall) / median_of (lint_t.wall);
   ratio_copy = median_of (copy_t.wall) / median_of (lint_t.wall);
   ratio_schema = median_of (schema_t.wall) / median_of (lint_t.wall);
@@ -631,8 +681,8 @@ main (int   argc,
            "system) of the same runs\n\n", runs);
   g_print ("| step | Kestrel | floor | floor is | ratio (medians) |\n|---|---|---|---|---|\n");
   g_print ("| export, whole database | %s | %s | bare xmlTextWriter, same elements, attributes and "
-           "text, one file, no fsync (with fsync: %s) | %.2fx |\n",
-           export_text, floor_text, floor_sync_text, ratio_export);
+           "text, one file, no fsync (with fsync: %s) | %.2fx (CPU %.2fx) |\n",
+           export_text, floor_text, floor_sync_text, ratio_export, cpu_export);
   g_print ("| import of that file into an empty database | %s | %s | xmllint --stream --noout "
            "on the same file | %.2fx |\n", import_text, lint_text, ratio_import);
   g_print ("| the rows that import wrote, copied into an empty database | %s | %s | xmllint, as "
