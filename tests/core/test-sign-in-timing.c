@@ -56,7 +56,49 @@ typedef struct
   KesStaff *admin;
   KesStaff *wrong;  /* tried with a wrong password, unlocked after each try */
   KesStaff *locked; /* locked before the first try, and kept locked */
+  char     *dir;
+  char     *path;
 } Accounts;
+
+/* A new database with an administrator, "wren.wrong" and "lou.locked",
+ * locked. The clock stands still: the locked account stays locked. */
+static void
+accounts_set_up (Accounts *accounts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
+
+  kes_clock_set_fixed (now);
+  accounts->dir = g_dir_make_tmp ("kestrel-timing-XXXXXX", &error);
+  g_assert_no_error (error);
+  accounts->path = g_build_filename (accounts->dir, "kestrel.db", NULL);
+  accounts->store = kes_store_open (accounts->path, &error);
+  g_assert_no_error (error);
+  accounts->admin = kes_test_admin (accounts->store);
+  accounts->wrong = kes_test_account (accounts->store, "wren.wrong", "Wren Wrong", "North", KES_ROLE_CLINICIAN);
+  accounts->locked = kes_test_account (accounts->store, "lou.locked", "Lou Locked", "North", KES_ROLE_CLINICIAN);
+  for (int i = 0; i < KES_SIGN_IN_MAX_FAILURES; i++)
+    g_assert_null (kes_store_sign_in (accounts->store, "lou.locked", "not the password", NULL));
+  kes_store_set_actor (accounts->store, NULL);
+}
+
+static void
+accounts_tear_down (Accounts *accounts)
+{
+  g_clear_object (&accounts->admin);
+  g_clear_object (&accounts->wrong);
+  g_clear_object (&accounts->locked);
+  g_clear_object (&accounts->store);
+  for (const char * const *suffix = (const char * const[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *file = g_strconcat (accounts->path, *suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (accounts->dir);
+  g_clear_pointer (&accounts->path, g_free);
+  g_clear_pointer (&accounts->dir, g_free);
+  kes_clock_set_fixed (NULL);
+}
 
 static int
 compare_doubles (gconstpointer a,
@@ -225,23 +267,11 @@ failed_sign_ins (KesStore *store)
 static void
 test_same_work (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kestrel-timing-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "kestrel.db", NULL);
-  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
   static const char * const names[N_KINDS] = { "no.such.person", "wren.wrong", "lou.locked" };
   g_autofree char *first_message = NULL;
   Accounts accounts = { 0 };
 
-  kes_clock_set_fixed (now);
-  accounts.store = kes_store_open (path, &error);
-  g_assert_no_error (error);
-  accounts.admin = kes_test_admin (accounts.store);
-  accounts.wrong = kes_test_account (accounts.store, "wren.wrong", "Wren Wrong", "North", KES_ROLE_CLINICIAN);
-  accounts.locked = kes_test_account (accounts.store, "lou.locked", "Lou Locked", "North", KES_ROLE_CLINICIAN);
-  for (int i = 0; i < KES_SIGN_IN_MAX_FAILURES; i++)
-    g_assert_null (kes_store_sign_in (accounts.store, "lou.locked", "not the password", NULL));
-
+  accounts_set_up (&accounts);
   for (int k = 0; k < N_KINDS; k++)
     {
       g_autoptr(GError) refused = NULL;
@@ -263,27 +293,12 @@ test_same_work (void)
       g_assert_cmpuint (failed_sign_ins (accounts.store) - entries, ==, 1);
       kes_store_set_actor (accounts.store, NULL);
     }
-
-  g_clear_object (&accounts.admin);
-  g_clear_object (&accounts.wrong);
-  g_clear_object (&accounts.locked);
-  g_clear_object (&accounts.store);
-  for (const char * const *suffix = (const char * const[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *file = g_strconcat (path, *suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
-  kes_clock_set_fixed (NULL);
+  accounts_tear_down (&accounts);
 }
 
 static void
 test_same_time (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kestrel-timing-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "kestrel.db", NULL);
-  g_autoptr(GDateTime) now = kes_time_from_iso ("2026-11-21T09:00:00Z");
   Accounts accounts = { 0 };
   gboolean close_enough = FALSE;
 
@@ -293,16 +308,7 @@ test_same_time (void)
       return;
     }
 
-  /* The clock stands still: the locked account stays locked throughout. */
-  kes_clock_set_fixed (now);
-  accounts.store = kes_store_open (path, &error);
-  g_assert_no_error (error);
-  accounts.admin = kes_test_admin (accounts.store);
-  accounts.wrong = kes_test_account (accounts.store, "wren.wrong", "Wren Wrong", "North", KES_ROLE_CLINICIAN);
-  accounts.locked = kes_test_account (accounts.store, "lou.locked", "Lou Locked", "North", KES_ROLE_CLINICIAN);
-  for (int i = 0; i < KES_SIGN_IN_MAX_FAILURES; i++)
-    g_assert_null (kes_store_sign_in (accounts.store, "lou.locked", "not the password", NULL));
-  kes_store_set_actor (accounts.store, NULL);
+  accounts_set_up (&accounts);
   /* The decoy hash is made on first use: not inside a timed try. */
   g_assert_null (kes_store_sign_in (accounts.store, "warm.up", "warm-up-attempt", NULL));
 
@@ -318,18 +324,7 @@ test_same_time (void)
                      (within_tolerance (medians.raw) || within_tolerance (medians.relative));
     }
   g_assert_true (close_enough);
-
-  g_clear_object (&accounts.admin);
-  g_clear_object (&accounts.wrong);
-  g_clear_object (&accounts.locked);
-  g_clear_object (&accounts.store);
-  for (const char * const *suffix = (const char * const[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *file = g_strconcat (path, *suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
-  kes_clock_set_fixed (NULL);
+  accounts_tear_down (&accounts);
 }
 
 int
