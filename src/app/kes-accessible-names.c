@@ -28,7 +28,12 @@
  *   value, have no name: each is labelled by its label, whatever it is
  *   bound to.
  * - A preferences group has no name: it is named by its title, so that a
- *   screen reader says which group the focus entered.
+ *   screen reader says which group the focus entered. An expander row
+ *   (libadwaita 1.2) has none either: it is named by its title too.
+ * - A check box with a mnemonic is named by its raw label ("Show _retired"):
+ *   it is named by the text shown instead.
+ * - A password row's peek button shows only an icon and is named by its
+ *   type ("GtkImage"): it is named for what it does.
  * - GTK's own windows: a stack switcher's page is labelled by its raw title
  *   (the shortcuts window's pages are "_1", "_2": named "Page 1"). In the
  *   shortcuts window and the file chooser, buttons showing only an icon,
@@ -204,6 +209,46 @@ name_gtk_widget (GtkWidget *widget)
     }
 }
 
+/* An expander row's title can change after it is realized. */
+static void
+expander_title_changed_cb (AdwPreferencesRow *row,
+                           GParamSpec        *pspec,
+                           gpointer           user_data)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  if (title != NULL && *title != '\0')
+    set_label (GTK_WIDGET (row), title);
+}
+
+static void
+name_expander_row (AdwExpanderRow *row)
+{
+  expander_title_changed_cb (ADW_PREFERENCES_ROW (row), NULL, NULL);
+  g_signal_connect (row, "notify::title", G_CALLBACK (expander_title_changed_cb), NULL);
+}
+
+/* "Show _retired" → "Show retired", as the check box shows it. */
+static void
+check_label_changed_cb (GtkCheckButton *check,
+                        GParamSpec     *pspec,
+                        gpointer        user_data)
+{
+  const char *label = gtk_check_button_get_label (check);
+  GtkWidget *shown = first_label (GTK_WIDGET (check));
+
+  if (gtk_check_button_get_use_underline (check) && label != NULL && strchr (label, '_') != NULL && shown != NULL)
+    set_label (GTK_WIDGET (check), gtk_label_get_text (GTK_LABEL (shown)));
+}
+
+static void
+name_mnemonic_check (GtkCheckButton *check)
+{
+  check_label_changed_cb (check, NULL, NULL);
+  g_signal_connect (check, "notify::label", G_CALLBACK (check_label_changed_cb), NULL);
+  g_signal_connect (check, "notify::use-underline", G_CALLBACK (check_label_changed_cb), NULL);
+}
+
 static void name_widget (GtkWidget *widget);
 
 static void
@@ -228,6 +273,8 @@ name_widget (GtkWidget *widget)
 
   if (GTK_IS_BUTTON (widget))
     name_mnemonic_button (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    name_mnemonic_check (GTK_CHECK_BUTTON (widget));
 
   /* The button inside a drop-down opens its list; the drop-down itself
    * carries the field's name and the choice. */
@@ -253,6 +300,12 @@ name_widget (GtkWidget *widget)
     }
   else if (is_activated_by_row (widget))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  else if (ADW_IS_EXPANDER_ROW (widget))
+    name_expander_row (ADW_EXPANDER_ROW (widget));
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+           && gtk_widget_get_ancestor (widget, ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
+    /* Translators: the eye icon in a password field; its description says "Show Text" or "Hide Text" */
+    set_label (widget, _("Show or Hide the Password"));
   else if (ADW_IS_PREFERENCES_GROUP (widget))
     {
       const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));

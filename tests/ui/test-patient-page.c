@@ -19,6 +19,7 @@
 #include "patient/kes-notes-view.h"
 #include "patient/kes-patient-form.h"
 #include "patient/kes-patient-page.h"
+#include "patient/kes-record-column-layout.h"
 
 typedef struct
 {
@@ -479,6 +480,43 @@ test_header_and_alerts (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), "21 Nov 1984"));
 }
 
+/* Issue 24 (text at 200 %): a header taller than its share of the record
+ * page scrolls within that share, and the tab's content keeps the rest;
+ * a short header is shown whole. A low window stands for large text (the
+ * header's share shrinks with the height) and a long name that wraps. */
+static void
+test_header_keeps_room (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* A long name wraps: the header is taller than its share of a low window. */
+  g_autofree char *id = kes_test_add_patient (fixture->db->store,
+                                              "Fotheringham-Montgomery-Cholmondeley-Featherstonehaugh",
+                                              "Alexandra Wilhelmina", "9434765919", NULL);
+  GtkWidget *column = adw_bin_get_child (ADW_BIN (fixture->page));
+  GtkWidget *header = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "header_scroller");
+  GtkWidget *stack = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "view_stack");
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (header));
+  int height;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
+  kes_window_open_patient (fixture->window, id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_height (column), >, 0);
+  /* Room enough: whole, nothing to scroll. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll) + 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  kes_test_wait (50);
+  height = gtk_widget_get_height (column);
+  g_test_message ("column %d, header %d, content %d", height, gtk_widget_get_height (header),
+                  gtk_widget_get_height (stack));
+  g_assert_cmpint (gtk_widget_get_height (header), <=, (int) (height * KES_RECORD_HEADER_SHARE) + 1);
+  /* The rest, less the tabs (about 60 px), is the content's. */
+  g_assert_cmpint (gtk_widget_get_height (stack), >=, (int) (height * 0.4));
+  /* Short of room: it scrolls, so every line can still be read. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), >, gtk_adjustment_get_page_size (scroll));
+}
 
 static gboolean
 label_in_tree (GtkWidget  *root,
@@ -639,6 +677,7 @@ main (int   argc,
   ADD ("/patient-page/cancel-asks", test_cancel_asks);
   ADD ("/patient-page/correction-needs-reason", test_correction_needs_reason);
   ADD ("/patient-page/header-and-alerts", test_header_and_alerts);
+  ADD ("/patient-page/header-keeps-room", test_header_keeps_room);
   ADD ("/patient-page/history-lines", test_history_lines);
   ADD ("/patient-page/contacts-and-notes", test_contacts_and_notes);
 

@@ -254,7 +254,7 @@ test_add_edit_retire (Fixture       *fixture,
   shoot (fixture, row, "services-added");
 
   /* Edit: the form opens with what is stored; the change is saved by core. */
-  g_signal_emit_by_name (row_button (row, "_Edit…"), "clicked");
+  g_signal_emit_by_name (row_button (row, "Edit…"), "clicked");
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "hours_row"))), ==,
@@ -270,7 +270,7 @@ test_add_edit_retire (Fixture       *fixture,
 
   /* Retire: asked first; out of use, never deleted. */
   row = find_row (fixture, "Norfolk forensic community team");
-  g_signal_emit_by_name (row_button (row, "Re_tire…"), "clicked");
+  g_signal_emit_by_name (row_button (row, "Retire…"), "clicked");
   {
     AdwMessageDialog *dialog = kes_test_find_message_dialog ();
 
@@ -310,7 +310,7 @@ test_conflict_keeps_typed (Fixture       *fixture,
   search (fixture, "samaritans");
   row = find_row (fixture, "Samaritans");
   g_assert_nonnull (row);
-  g_signal_emit_by_name (row_button (row, "_Edit…"), "clicked");
+  g_signal_emit_by_name (row_button (row, "Edit…"), "clicked");
   editor = find_editor ();
   g_assert_nonnull (editor);
 

@@ -153,11 +153,13 @@ retire_clicked_cb (GtkButton        *button,
 static GtkWidget *
 row_button (KesServicesGroup *self,
             KesFieldRecord   *service,
-            const char       *mnemonic,
+            const char       *label,
             const char       *accessible,
             GCallback         callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  /* No mnemonic: every row has these buttons, and a mnemonic label names
+   * the button itself ("Edit…" on every row), over the service's name. */
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -185,10 +187,10 @@ service_row (KesServicesGroup *self,
       g_autofree char *retire = g_strdup_printf (_("Retire %s"), name);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (self, service, _("_Edit…"), edit,
+                                 row_button (self, service, _("Edit…"), edit,
                                              G_CALLBACK (edit_clicked_cb)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (self, service, _("Re_tire…"), retire,
+                                 row_button (self, service, _("Retire…"), retire,
                                              G_CALLBACK (retire_clicked_cb)));
     }
   else

@@ -442,7 +442,8 @@ kes_moj_report_form_init (KesMojReportForm *self)
 }
 
 /* The header bar's title: @name (the patient's, NULL: none) above @what
- * ("Report Due 3 March 2027"), each wrapping rather than cut short. */
+ * ("Report Due 3 March 2027"), each on one line when it fits and wrapping
+ * rather than cut short when it doesn't (large text). */
 static GtkWidget *
 moj_title_widget (const char *name,
                   const char *what)
@@ -457,6 +458,9 @@ moj_title_widget (const char *name,
       GtkWidget *label = gtk_label_new (lines[i]);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* Asks for the width of one line; a wrapping label otherwise asks for
+       * a narrow guess, and the header bar wrapped the name at normal size. */
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (label, name != NULL ? styles[i] : "title");
       gtk_box_append (GTK_BOX (box), label);

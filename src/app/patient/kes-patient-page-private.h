@@ -30,6 +30,7 @@ struct _KesPatientPage
   gboolean          is_new;
   gboolean          editing;
 
+  GtkScrolledWindow *header_scroller; /* capped by KesRecordColumnLayout */
   GtkLabel         *name_label;
   GtkLabel         *details_label;
   GtkLabel         *legal_label;

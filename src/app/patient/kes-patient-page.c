@@ -24,6 +24,7 @@
 #include "patient/kes-patient-export.h"
 #include "patient/kes-patient-page.h"
 #include "patient/kes-patient-page-private.h"
+#include "patient/kes-record-column-layout.h"
 #include "patient/kes-record-overview.h"
 #include "carers/kes-patient-carers-view.h"
 #include "referrals/kes-referral-tab.h"
@@ -414,6 +415,7 @@ kes_patient_page_class_init (KesPatientPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/patient/kes-patient-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KesPatientPage, header_scroller);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KesPatientPage, legal_label);
@@ -450,6 +452,9 @@ static void
 kes_patient_page_init (KesPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's column (not bound: dispose_template would unparent
+   * the bin's child twice). */
+  gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)), kes_record_column_layout_new ());
   self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_record, refresh_header);
   /* At once: the header and overview show a save the moment it returns. */
   kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);
@@ -651,16 +656,10 @@ kes_patient_page_save (KesPatientPage *self)
       n_problems++;
     }
 
+  /* No toast: the form's alert summary, the marked fields and the focus
+   * on the first say it (a toast repeating the summary said it twice). */
   if (n_problems > 0)
-    {
-      g_autofree char *toast = NULL;
-
-      toast = g_strdup_printf (ngettext ("Not saved: %u problem to fix",
-                                         "Not saved: %u problems to fix", n_problems),
-                               n_problems);
-      kes_widget_toast (GTK_WIDGET (self), toast);
-      return FALSE;
-    }
+    return FALSE;
 
   if (self->is_new)
     change = KES_CHANGE_CREATE;
