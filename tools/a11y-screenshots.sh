@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Screenshots for issue 24 of the screens named there, in three looks: the
-# dark style, text at 200 %, and both. The text size is GNOME's way on X11:
+# dark style, text at 200 %, and both (KES_SHOT_LOOKS="light …" adds the
+# light style at normal size). The text size is GNOME's way on X11:
 # its settings daemon publishes the text scaling factor as the XSETTINGS
 # Xft/DPI (96 × 1024 × factor), which GTK 4 reads; xsettingsd does the same
 # here (GTK 4 has no GDK_DPI_SCALE and ignores the Xft.dpi resource).
@@ -21,6 +22,7 @@ export GSETTINGS_SCHEMA_DIR="$root/build/data" TZ=UTC LC_ALL=C.UTF-8
 
 for look in ${KES_SHOT_LOOKS:-dark text200 dark-text200}; do
   case $look in
+    light) style=light dpi=96 ;;
     dark) style=dark dpi=96 ;;
     text200) style=light dpi=192 ;;
     dark-text200) style=dark dpi=192 ;;

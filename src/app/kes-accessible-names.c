@@ -167,7 +167,20 @@ icon_label (GtkWidget *widget)
     return _("Scroll left");
   if (g_strcmp0 (icon, "pan-end-symbolic") == 0)
     return _("Scroll right");
+  /* The shortcuts window's search button (a toggle button, announced as a
+   * push button by GTK 4.8). */
+  if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+    return _("Search");
   return NULL;
+}
+
+static gboolean
+in_path_bar (GtkWidget *widget)
+{
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    if (is_type_named (up, "GtkPathBar"))
+      return TRUE;
+  return FALSE;
 }
 
 /* A widget of GTK's file chooser or shortcuts window, named as a person
@@ -198,6 +211,11 @@ name_gtk_widget (GtkWidget *widget)
           gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
         }
     }
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && in_path_bar (widget) && label != NULL && icon_label (widget) == NULL
+           && (text == NULL || *text == '\0'))
+    /* A path bar's folder button gets its name after it is realized: it
+     * is labelled by its label, whatever that comes to say. */
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   else if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) || GTK_IS_MENU_BUTTON (widget))
     {
       if (tooltip != NULL && *tooltip != '\0')

@@ -5,8 +5,9 @@
 # clinician signs in and visits every area, every tab of a record (one with
 # alerts) and every form and secondary window (each opened, walked and
 # closed), the shortcuts window, the main and Export menus, the summary's
-# preview and its Save dialog (GTK's file chooser); then an administrator
-# signs in and opens Administration's editors. Any interactive accessible with an empty name, a type name
+# preview and its Save dialog (GTK's file chooser), and Share with Crisis
+# Team… on a patient with a crisis plan; then an administrator signs in and
+# opens Administration's editors. A form not reached fails the walk. Any interactive accessible with an empty name, a type name
 # ("GtkBox"), a mnemonic underscore ("_Edit"), a name said twice
 # ("Edit Edit") or an id-like description ("new-patient") fails the test;
 # every offender is printed with its path.
@@ -74,6 +75,7 @@ RECORD_TABS = ("Overview", "Contacts", "Notes", "History", "Care Plan", "Medicat
 # An administrator's editors (a second sign-in): each opens a window.
 ADMIN_FORMS = (
     ("Administration", "Add Account…"),
+    ("Administration", "Add Team"),
     ("Administration", "Add Service…"),
     ("Administration", "Add Area…"),
     ("Administration", "Back Up Now…"),
