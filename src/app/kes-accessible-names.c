@@ -157,6 +157,11 @@ icon_label (GtkWidget *widget)
   GtkWidget *image = first_image (widget);
   const char *icon = image != NULL ? gtk_image_get_icon_name (GTK_IMAGE (image)) : NULL;
 
+  /* The path bar's root and home buttons show a themed GIcon. */
+  if (icon == NULL && image != NULL && gtk_image_get_storage_type (GTK_IMAGE (image)) == GTK_IMAGE_GICON
+      && G_IS_THEMED_ICON (gtk_image_get_gicon (GTK_IMAGE (image))))
+    icon = g_themed_icon_get_names (G_THEMED_ICON (gtk_image_get_gicon (GTK_IMAGE (image))))[0];
+
   if (g_strcmp0 (icon, "window-close-symbolic") == 0)
     return _("Close");
   if (g_strcmp0 (icon, "user-home-symbolic") == 0)

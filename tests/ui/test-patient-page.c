@@ -495,8 +495,9 @@ test_header_keeps_room (Fixture       *fixture,
   GtkWidget *column = adw_bin_get_child (ADW_BIN (fixture->page));
   GtkWidget *header = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "header_scroller");
   GtkWidget *stack = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "view_stack");
+  GtkWidget *alerts = kes_test_child (fixture->page, KES_TYPE_PATIENT_PAGE, "alerts_box");
   GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (header));
-  int height;
+  int height, alerts_natural = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
   kes_window_open_patient (fixture->window, id);
@@ -516,6 +517,26 @@ test_header_keeps_room (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_height (stack), >=, (int) (height * 0.4));
   /* Short of room: it scrolls, so every line can still be read. */
   g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), >, gtk_adjustment_get_page_size (scroll));
+
+  /* An alert is never scrolled away: shown whole below the header, its
+   * height taken from the header's share (down to the floor). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "patient.edit", NULL));
+  kes_text_view_set_text (GTK_TEXT_VIEW (field (fixture, "alerts_view")), "Do not visit alone");
+  g_assert_true (kes_patient_page_save (fixture->page));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  kes_test_wait (50);
+  height = gtk_widget_get_height (column);
+  gtk_widget_measure (alerts, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (alerts), NULL, &alerts_natural,
+                      NULL, NULL);
+  g_test_message ("column %d, header %d, alerts %d, content %d", height, gtk_widget_get_height (header),
+                  gtk_widget_get_height (alerts), gtk_widget_get_height (stack));
+  g_assert_true (gtk_widget_get_visible (alerts));
+  /* (Its natural height counts its margins; its allocated height doesn't.) */
+  g_assert_cmpint (gtk_widget_get_height (alerts) + gtk_widget_get_margin_top (alerts)
+                   + gtk_widget_get_margin_bottom (alerts), >=, alerts_natural);
+  g_assert_cmpint (gtk_widget_get_height (header), <=,
+                   MAX ((int) (height * KES_RECORD_HEADER_SHARE) - alerts_natural,
+                        (int) (height * KES_RECORD_HEADER_FLOOR)) + 1);
 }
 
 static gboolean

@@ -454,7 +454,12 @@ kes_patient_page_init (KesPatientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's column (not bound: dispose_template would unparent
    * the bin's child twice). */
-  gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)), kes_record_column_layout_new ());
+  {
+    GtkLayoutManager *column = kes_record_column_layout_new ();
+
+    gtk_widget_set_layout_manager (adw_bin_get_child (ADW_BIN (self)), column);
+    kes_record_column_layout_set_shares_with (KES_RECORD_COLUMN_LAYOUT (column), self->alerts_box);
+  }
   self->watch = kes_change_watch_new (GTK_WIDGET (self), change_concerns_record, refresh_header);
   /* At once: the header and overview show a save the moment it returns. */
   kes_change_watch_set_mode (self->watch, KES_CHANGE_WATCH_AT_ONCE);

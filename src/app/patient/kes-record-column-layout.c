@@ -15,6 +15,7 @@ struct _KesRecordColumnLayout
 {
   GtkLayoutManager parent_instance;
 
+  GtkWidget       *shares_with;    /* not owned: a child of the column */
   int              header_height;
 };
 
@@ -67,7 +68,7 @@ kes_record_column_layout_allocate (GtkLayoutManager *manager,
 {
   KesRecordColumnLayout *self = KES_RECORD_COLUMN_LAYOUT (manager);
   GtkWidget *header = NULL, *last = NULL;
-  int header_min = 0, header_nat = 0, middle = 0, last_min = 0, y = 0;
+  int header_min = 0, header_nat = 0, middle = 0, last_min = 0, share, y = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -105,9 +106,19 @@ kes_record_column_layout_allocate (GtkLayoutManager *manager,
         middle += child_nat;
     }
 
-  /* The header's natural height, within its share; never less than its
-   * minimum, and giving way first when the content would go below its own. */
-  self->header_height = MIN (header_nat, MAX (header_min, (int) (height * KES_RECORD_HEADER_SHARE)));
+  /* The header's natural height, within its share (less what the widget
+   * sharing it takes, down to a floor that keeps the header's first lines);
+   * never less than its minimum, and giving way first when the content would
+   * go below its own. */
+  share = (int) (height * KES_RECORD_HEADER_SHARE);
+  if (self->shares_with != NULL && gtk_widget_should_layout (self->shares_with))
+    {
+      int shared_nat = 0;
+
+      gtk_widget_measure (self->shares_with, GTK_ORIENTATION_VERTICAL, width, NULL, &shared_nat, NULL, NULL);
+      share = MAX (share - shared_nat, (int) (height * KES_RECORD_HEADER_FLOOR));
+    }
+  self->header_height = MIN (header_nat, MAX (header_min, share));
   self->header_height = MAX (header_min, MIN (self->header_height, height - middle - last_min));
 
   for (GtkWidget *child = header; child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -153,6 +164,17 @@ GtkLayoutManager *
 kes_record_column_layout_new (void)
 {
   return g_object_new (KES_TYPE_RECORD_COLUMN_LAYOUT, NULL);
+}
+
+void
+kes_record_column_layout_set_shares_with (KesRecordColumnLayout *self,
+                                          GtkWidget             *widget)
+{
+  g_return_if_fail (KES_IS_RECORD_COLUMN_LAYOUT (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  self->shares_with = widget;
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
 }
 
 int

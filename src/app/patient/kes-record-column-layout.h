@@ -14,10 +14,18 @@ G_BEGIN_DECLS
 #define KES_TYPE_RECORD_COLUMN_LAYOUT (kes_record_column_layout_get_type ())
 G_DECLARE_FINAL_TYPE (KesRecordColumnLayout, kes_record_column_layout, KES, RECORD_COLUMN_LAYOUT, GtkLayoutManager)
 
-/* The header's largest share of the page's height, beyond its minimum. */
+/* The header's largest share of the page's height, beyond its minimum;
+ * what the widget it shares with (the alerts, always whole) takes comes out
+ * of it, down to the floor. */
 #define KES_RECORD_HEADER_SHARE 0.35
+#define KES_RECORD_HEADER_FLOOR 0.15
 
 GtkLayoutManager *kes_record_column_layout_new (void);
+
+/* @widget (a child after the header, NULL: none) is shown whole, and its
+ * height comes out of the header's share. */
+void              kes_record_column_layout_set_shares_with (KesRecordColumnLayout *self,
+                                                            GtkWidget             *widget);
 
 /* The height the header was last given (for tests). */
 int               kes_record_column_layout_get_header_height (KesRecordColumnLayout *self);
