@@ -4,18 +4,22 @@
 #include <string.h>
 
 #include "kes-care-record.h"
+#include "kes-moj-incident.h"
+#include "kes-moj-report.h"
 #include "kes-record-export.h"
 #include "kes-record-import.h"
 #include "kes-store-community.h"
+#include "kes-store-moj.h"
 #include "kes-test-dump.h"
 
-/* The rules a care record meets against another record of its patient
- * hold on import as on a save (issue 17 item 1): a depot dose names one of
+/* The rules a care or MoJ record meets against another record of its
+ * patient hold on import as on a save (issue 17 item 1): a depot dose names one of
  * the patient's depot prescriptions, is observed as long as the drug needs
  * and is not a second injection the same day; a shared crisis plan is one
  * of the patient's at a revision it had; a clozapine course after a
  * not-to-be-re-challenged record has a clinician's reason; a blood result
- * under BEN thresholds has the monitoring service's colour. Each hostile
+ * under BEN thresholds has the monitoring service's colour; an urgent
+ * report names one of the patient's incidents. Each hostile
  * file is refused with the database unchanged apart from the access log;
  * the valid control imports. Before, a dose naming a referral imported, a
  * second dose the same day imported, and a dose naming no record failed
@@ -43,10 +47,48 @@ save (KesTestStore *source,
   return record;
 }
 
+static KesMojRecord *
+save_moj (KesTestStore *source,
+          KesMojRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  kes_store_save_moj_record (source->store, record, KES_CHANGE_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* A breach on 10 November and the urgent report written about it. */
+static void
+add_incident_and_report (KesTestStore *source)
+{
+  g_autoptr(KesMojRecord) status = kes_moj_record_new (KES_MOJ_LEGAL_STATUS, source->patient_id);
+  g_autoptr(KesMojRecord) incident = kes_moj_record_new (KES_MOJ_INCIDENT, source->patient_id);
+  g_autoptr(KesMojRecord) urgent = kes_moj_report_new (source->patient_id, "moj-cd-report", "2024-10",
+                                                       KES_MOJ_REPORT_URGENT, "2026-11-30");
+
+  kes_moj_record_set_text (status, "authority", "09");
+  kes_moj_record_set_text (status, "effective_date", "2025-06-02");
+  kes_moj_record_set_text (status, "court", "Norwich Crown Court");
+  kes_moj_record_set_text (status, "conditional_discharge_date", "2025-06-02");
+  kes_moj_record_set_text (status, "discharged_by", "First-tier Tribunal");
+  kes_moj_record_set_text (status, "index_offences", "Wounding with intent, 14 Aug 2019, Norwich");
+  save_moj (source, status);
+  kes_moj_record_set_text (incident, "incident_date", "2026-11-10");
+  kes_moj_record_set_text (incident, "category", "breach");
+  kes_moj_record_set_text (incident, "description", "Two nights away from the approved address.");
+  kes_moj_record_set_text (incident, "action", "Seen at home; MHCS told.");
+  kes_moj_record_set_text (incident, "mhcs_told_date", "2026-11-10");
+  save_moj (source, incident);
+  kes_moj_report_link_incident (urgent, incident);
+  save_moj (source, urgent);
+}
+
 /* Zoë's record with an olanzapine pamoate depot given and observed for 3
  * hours, a crisis plan shared with the crisis team, a not-to-be-re-challenged
  * record and a later clozapine course with the reason, BEN thresholds and a
- * blood result with the service's colour. Made once. */
+ * blood result with the service's colour, and an urgent report about an
+ * incident. Made once. */
 static const char *
 clinical_case_record (void)
 {
@@ -86,6 +128,7 @@ clinical_case_record (void)
                             "reason", "Benign ethnic neutropenia confirmed by haematology", NULL));
       g_object_unref (save (source, KES_CARE_FBC, "taken_on", "2026-11-12", "wbc", "3.2", "neutrophils", "1.4",
                             "service_light", "green", NULL));
+      add_incident_and_report (source);
       xml = kes_record_export_bytes (source->store, source->patient_id, &error);
       g_assert_no_error (error);
       exported = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
@@ -202,6 +245,19 @@ test_clozapine (void)
   assert_refused (no_colour, "Monitoring service’s colour");
 }
 
+/* An urgent report names an incident of the patient's the file holds. */
+static void
+test_urgent_report_incident (void)
+{
+  const char *xml = clinical_case_record ();
+  const char *incident = strstr (xml, "<entry kind=\"moj-incident\" id=\"");
+  g_autofree char *incident_id = g_strndup (incident + strlen ("<entry kind=\"moj-incident\" id=\""), 36);
+  g_autofree char *elsewhere = edited ("moj-report", "incident_id", incident_id,
+                                       "00000000-0000-4000-8000-000000000004");
+
+  assert_refused (elsewhere, "names an incident that is not one of this patient’s incidents in force");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/import-care-links/depot-dose", test_depot_dose);
   g_test_add_func ("/import-care-links/crisis-plan-share", test_crisis_plan_share);
   g_test_add_func ("/import-care-links/clozapine", test_clozapine);
+  g_test_add_func ("/import-care-links/urgent-report-incident", test_urgent_report_incident);
 
   return g_test_run ();
 }
