@@ -349,6 +349,14 @@ def walk_as_administrator(kestrel, database, env, processes, walk):
     settle()
     page = area_page(app, "Administration")
     walk.screen("administrator: Administration", page)
+    # A row's buttons are named by their row ("Edit Norfolk"): one name on
+    # every row ("Edit…") says nothing about which row.
+    row_buttons = [n.name for n in nodes(page, lambda n: n.getRole() in BUTTONS
+                                         and (n.name or "").split(" ")[0] in ("Edit", "Edit…", "Retire", "Retire…"))]
+    shared = sorted({name for name in row_buttons if row_buttons.count(name) > 1})
+    if not row_buttons or shared:
+        raise Failure(f"Administration's row buttons are not named by their row: {shared or 'none found'}")
+    log(f"{len(row_buttons)} row buttons on Administration, each named by its row")
     for _, name in ADMIN_FORMS:
         open_walk_close(app, walk, "Administration", name, page, scroll=True)
     stop_app(process)
