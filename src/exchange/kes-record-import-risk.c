@@ -88,15 +88,6 @@ completion_issues (KesToolDefinition *definition,
   return issues;
 }
 
-static gboolean
-blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Checks one revision; *@loaded is the assessment it holds, when it reads. */
 static gboolean
 check_revision (KesImportLinks      *links,
@@ -128,7 +119,7 @@ check_revision (KesImportLinks      *links,
                                     _("An assessment cannot move to another definition: a new one is started"));
   if (was_completed
       && (kes_risk_assessment_get_status (assessment) != KES_RISK_STATUS_COMPLETED
-          || kes_revision_get_change (revision) != KES_CHANGE_CORRECTION || blank (reason)))
+          || kes_revision_get_change (revision) != KES_CHANGE_CORRECTION || kes_text_is_blank (reason)))
     return kes_import_links_refuse (error, record, revision,
                                     _("A completed assessment is only revised as a correction with a reason, "
                                       "and cannot go back to draft"));
