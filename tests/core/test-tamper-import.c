@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "kes-error.h"
+#include "kes-history-test-util.h"
+#include "kes-store-verify-private.h"
+#include "kes-store-whole-db.h"
+
+/* History brought by an import of a patient since migration 0024: one
+ * access-log entry for the import, whose hash covers every revision it
+ * brought (kes-store-import-patient.c), and its provenance in one
+ * patient_import row. Each tampering below, done with the sqlite3 shell on
+ * a copy of the demo database (the append-only triggers dropped first and
+ * put back as they were), is one `verify` found on history imported with an
+ * entry a revision, and must still find. */
+
+typedef KesHistoryFixture Fixture;
+
+#define query kes_history_fixture_query
+
+#define NOTE_A "01a00000-0000-7000-8000-0000000000a1"
+#define NOTE_B "01a00000-0000-7000-8000-0000000000b2"
+#define SOURCE "2026-11-30T09:00:00Z"
+
+static KesRevision *
+note_revision (const char *note,
+               gint64      number,
+               const char *author,
+               const char *at,
+               const char *body)
+{
+  g_autofree char *data = g_strdup_printf ("{\"written_at\":\"%s\",\"title\":\"Visit\",\"body\":\"%s\"}",
+                                           at, body);
+
+  return kes_revision_new (note, number, number == 1 ? KES_CHANGE_CREATE : KES_CHANGE_EDIT,
+                           number == 1 ? NULL : "typing", author, NULL, at, data);
+}
+
+/* Imports two notes for the fixture's first patient as one import of that
+ * patient (note A with two revisions, note B with one), as the case-record
+ * import does. Returns the patient's id. */
+static char *
+import_two_notes (Fixture *fixture)
+{
+  char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1");
+  g_autofree char *author = query (fixture, "SELECT id FROM staff WHERE username != 'tester' "
+                                            "AND password_hash IS NOT NULL ORDER BY id LIMIT 1");
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (a, note_revision (NOTE_A, 1, author, "2024-03-01T10:00:00Z", "Seen at home."));
+  g_ptr_array_add (a, note_revision (NOTE_A, 2, author, "2024-03-02T10:00:00Z", "Seen at home, with his sister."));
+  g_ptr_array_add (b, note_revision (NOTE_B, 1, author, "2024-03-05T10:00:00Z", "Telephoned."));
+  g_assert_true (kes_store_begin (store, &error));
+  kes_store_set_import_source (store, SOURCE);
+  g_assert_true (kes_store_import_patient_begin (store, patient, &error));
+  g_assert_true (kes_store_import_patient_open (store));
+  /* In the order a file may give them: the digest does not depend on it. */
+  g_assert_true (kes_store_import_revisions_in_transaction (store, "note", NOTE_B, patient, b, &error));
+  g_assert_true (kes_store_import_revisions_in_transaction (store, "note", NOTE_A, patient, a, &error));
+  g_assert_true (kes_store_import_patient_end (store, "case record imported (test)", &error));
+  g_assert_no_error (error);
+  g_assert_false (kes_store_import_patient_open (store));
+  g_assert_true (kes_store_commit (store, &error));
+  g_assert_no_error (error);
+  return patient;
+}
+
+static char *
+import_seq (Fixture *fixture)
+{
+  return query (fixture, "SELECT audit_seq FROM patient_import ORDER BY id DESC LIMIT 1");
+}
+
+/* Tampers with @sql, then `verify` names @part with @fragments. */
+static void
+assert_tamper_found (Fixture            *fixture,
+                     const char         *sql,
+                     KesVerifyPart       part,
+                     const char * const *fragments)
+{
+  g_autoptr(KesStore) store = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+
+  kes_history_test_tamper (fixture->path, sql, TRUE);
+  store = kes_history_test_open (fixture->path);
+  report = kes_history_test_verify (store, NULL);
+  kes_history_test_assert_found (report, part, fragments);
+}
+
+/* The revisions of an import no longer match its entry. */
+static void
+assert_import_broken (Fixture    *fixture,
+                      const char *sql)
+{
+  g_autofree char *seq = import_seq (fixture);
+  g_autofree char *entry = g_strdup_printf ("(access-log entry %s) no longer match that entry", seq);
+  const char *fragments[] = { entry, NULL };
+
+  assert_tamper_found (fixture, sql, KES_VERIFY_REVISIONS, fragments);
+}
+
+static void
+test_control (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *seq = import_seq (fixture);
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(KesVerifyReport) report = kes_history_test_verify (store, NULL);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *entry = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (kes_verify_report_is_intact (report));
+  /* One entry for the import, none a revision, no provenance row a revision. */
+  entries = query (fixture, "SELECT count (*) FROM audit WHERE record_id IN ('%s', '%s')", NOTE_A, NOTE_B);
+  g_assert_cmpstr (entries, ==, "0");
+  rows = query (fixture, "SELECT (SELECT count (*) FROM revision_import) || ' ' || "
+                         "(SELECT count (*) FROM revision WHERE import_id IS NOT NULL)");
+  g_assert_cmpstr (rows, ==, "0 3");
+  entry = query (fixture, "SELECT action || ' ' || patient_id || ' ' || length (revision_hash) || ' ' || "
+                          "(data_hash IS NULL) FROM audit WHERE seq = %s", seq);
+  expected = g_strdup_printf ("import %s 64 1", patient);
+  g_assert_cmpstr (entry, ==, expected);
+
+  /* Provenance is still shown revision by revision. */
+  history = kes_store_list_revisions (store, NOTE_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  for (guint i = 0; i < history->len; i++)
+    {
+      KesRevision *revision = g_ptr_array_index (history, i);
+
+      g_autofree char *provenance = kes_revision_dup_provenance (revision);
+
+      g_assert_nonnull (kes_revision_get_imported_at (revision));
+      g_assert_nonnull (provenance);
+      /* "imported by" the tester, the revision still its author's. */
+      g_assert_nonnull (strstr (provenance, "imported by"));
+      g_assert_nonnull (strstr (provenance, "Tester"));
+      g_assert_cmpstr (kes_revision_get_author_id (revision), !=, kes_staff_get_id (kes_store_get_actor (store)));
+    }
+}
+
+static void
+test_revision_data (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET data = json_set (data, '$.body', 'Not seen.') "
+                                          "WHERE record_id = '%s' AND revision = 1", NOTE_A);
+
+  assert_import_broken (fixture, sql);
+}
+
+static void
+test_revision_author (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET author_id = (SELECT id FROM staff WHERE "
+                                          "username = 'tester') WHERE record_id = '%s'", NOTE_B);
+
+  assert_import_broken (fixture, sql);
+}
+
+static void
+test_revision_time (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET at = '2024-03-02T11:00:00Z' "
+                                          "WHERE record_id = '%s' AND revision = 2", NOTE_A);
+
+  assert_import_broken (fixture, sql);
+}
+
+/* The history's own check (1..N) names the gap as well; the import's is
+ * what says the history no longer matches what was imported. */
+static void
+test_revision_removed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM revision WHERE record_id = '%s' AND revision = 2; "
+                                          "UPDATE record SET revision = 1 WHERE id = '%s'", NOTE_A, NOTE_A);
+
+  assert_import_broken (fixture, sql);
+}
+
+static void
+test_revision_added_to_import (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data, import_id) "
+    "SELECT record_id, 2, 'edit', 'typing', author_id, '2024-03-06T10:00:00Z', data, import_id "
+    "FROM revision WHERE record_id = '%s'; UPDATE record SET revision = 2 WHERE id = '%s'", NOTE_B, NOTE_B);
+
+  assert_import_broken (fixture, sql);
+}
+
+/* Added without naming any import: no entry vouches for it. */
+static void
+test_revision_added_outside (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
+    "SELECT record_id, 2, 'edit', 'typing', author_id, '2024-03-06T10:00:00Z', data "
+    "FROM revision WHERE record_id = '%s'; UPDATE record SET revision = 2 WHERE id = '%s'", NOTE_B, NOTE_B);
+  g_autofree char *named = g_strdup_printf ("record %s revision 2: the access log has no entry for it", NOTE_B);
+  const char *fragments[] = { named, NULL };
+
+  assert_tamper_found (fixture, sql, KES_VERIFY_REVISIONS, fragments);
+}
+
+/* Revisions 1 and 2 swapped: each keeps its data but not its place. */
+static void
+test_revisions_reordered (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE revision SET revision = revision + 10 WHERE record_id = '%s'; "
+    "UPDATE revision SET revision = 13 - revision WHERE record_id = '%s'", NOTE_A, NOTE_A);
+
+  assert_import_broken (fixture, sql);
+}
+
+/* A revision taken out of the import (so it seems written here). */
+static void
+test_revision_taken_out (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET import_id = NULL WHERE record_id = '%s'", NOTE_B);
+
+  assert_import_broken (fixture, sql);
+}
+
+/* A revision written here put into the import (so it seems brought in). */
+static void
+test_revision_put_in (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  const char *note = kes_history_test_note_id ();
+  g_autofree char *sql = g_strdup_printf ("UPDATE revision SET import_id = (SELECT max (id) FROM patient_import) "
+                                          "WHERE record_id = '%s' AND revision = 1", note);
+
+  assert_import_broken (fixture, sql);
+}
+
+static void
+test_source_changed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+
+  assert_import_broken (fixture, "UPDATE patient_import SET source = '2025-01-01T00:00:00Z'");
+}
+
+static void
+test_importer_changed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  const char *fragments[] = { "who imported it, when or which patient differs from its access-log entry", NULL };
+
+  assert_tamper_found (fixture,
+                       "UPDATE patient_import SET imported_by = (SELECT id FROM staff WHERE username != 'tester' "
+                       "ORDER BY id LIMIT 1)",
+                       KES_VERIFY_REVISIONS, fragments);
+}
+
+static void
+test_import_row_removed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  const char *fragments[] = { "which does not exist", NULL };
+
+  assert_tamper_found (fixture, "DELETE FROM patient_import", KES_VERIFY_REVISIONS, fragments);
+}
+
+/* The entry itself: its digest replaced (the chain's hash gives it away). */
+static void
+test_entry_altered (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *patient = import_two_notes (fixture);
+  g_autofree char *seq = import_seq (fixture);
+  g_autofree char *sql = g_strdup_printf ("UPDATE audit SET revision_hash = '%064d' WHERE seq = %s", 0, seq);
+  g_autofree char *named = g_strdup_printf ("entry %s was altered after it was written", seq);
+  const char *fragments[] = { named, NULL };
+
+  assert_tamper_found (fixture, sql, KES_VERIFY_ACCESS_LOG, fragments);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/tamper-import/" name, Fixture, NULL, kes_history_fixture_set_up, func, \
+              kes_history_fixture_tear_down)
+  ADD ("control", test_control);
+  ADD ("revision-data", test_revision_data);
+  ADD ("revision-author", test_revision_author);
+  ADD ("revision-time", test_revision_time);
+  ADD ("revision-removed", test_revision_removed);
+  ADD ("revision-added-to-import", test_revision_added_to_import);
+  ADD ("revision-added-outside", test_revision_added_outside);
+  ADD ("revisions-reordered", test_revisions_reordered);
+  ADD ("revision-taken-out", test_revision_taken_out);
+  ADD ("revision-put-in", test_revision_put_in);
+  ADD ("source-changed", test_source_changed);
+  ADD ("importer-changed", test_importer_changed);
+  ADD ("import-row-removed", test_import_row_removed);
+  ADD ("entry-altered", test_entry_altered);
+#undef ADD
+
+  status = g_test_run ();
+  kes_history_test_forget_template ();
+  return status;
+}
