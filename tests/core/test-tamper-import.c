@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kes-error.h"
 #include "kes-history-test-util.h"
+#include "kes-store-private.h"
 #include "kes-store-verify-private.h"
 #include "kes-store-whole-db.h"
 
@@ -308,6 +310,74 @@ test_entry_altered (Fixture       *fixture,
   assert_tamper_found (fixture, sql, KES_VERIFY_ACCESS_LOG, fragments);
 }
 
+/* Undoes migration 0024 (the append-only rules of other tables kept). */
+static void
+downgrade_to_0023 (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP TABLE patient_import; ALTER TABLE revision DROP COLUMN import_id; "
+                                          "PRAGMA user_version = %d", kes_store_import_per_patient_version () - 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A database from before migration 0024, holding history imported with an
+ * entry and a revision_import row a revision: updated, it still verifies,
+ * that history still shows its provenance, and the next import is audited
+ * per patient beside it. */
+static void
+test_upgrade_from_0023 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *old_note = "01a00000-0000-7000-8000-0000000000c3";
+  g_autofree char *patient = query (fixture, "SELECT id FROM patient ORDER BY id LIMIT 1");
+  g_autofree char *author = query (fixture, "SELECT id FROM staff WHERE username != 'tester' "
+                                            "AND password_hash IS NOT NULL ORDER BY id LIMIT 1");
+  g_autoptr(KesStore) store = kes_history_test_open (fixture->path);
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(KesVerifyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *provenance = NULL;
+
+  /* Written as 0023 wrote it: the revision's own entry and provenance row. */
+  g_ptr_array_add (revisions, note_revision (old_note, 1, author, "2023-05-01T10:00:00Z", "Seen in clinic."));
+  kes_store_set_import_source (store, "2023-06-01T09:00:00Z");
+  g_assert_true (kes_store_import_revisions (store, "note", old_note, patient, revisions, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  downgrade_to_0023 (fixture->path);
+
+  g_free (import_two_notes (fixture));
+  store = kes_history_test_open (fixture->path);
+  g_assert_cmpint (kes_store_get_user_version (store), ==, kes_store_schema_version ());
+  report = kes_history_test_verify (store, NULL);
+  g_assert_true (kes_verify_report_is_intact (report));
+  counts = query (fixture, "SELECT (SELECT count (*) FROM revision_import WHERE record_id = '%s') || ' ' || "
+                           "(SELECT count (*) FROM audit WHERE record_id = '%s') || ' ' || "
+                           "(SELECT count (*) FROM revision WHERE import_id IS NOT NULL)", old_note, old_note);
+  g_assert_cmpstr (counts, ==, "1 1 3");
+  history = kes_store_list_revisions (store, old_note, &error);
+  g_assert_no_error (error);
+  provenance = kes_revision_dup_provenance (g_ptr_array_index (history, 0));
+  g_assert_nonnull (provenance);
+  g_assert_nonnull (strstr (provenance, "imported by"));
+  g_clear_object (&store);
+
+  /* And the old history is still held to its own entry. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE revision SET at = '2023-05-01T11:00:00Z' WHERE record_id = '%s'",
+                                            old_note);
+    g_autofree char *named = g_strdup_printf ("record %s revision 1, column revision.at", old_note);
+    const char *fragments[] = { named, NULL };
+
+    assert_tamper_found (fixture, sql, KES_VERIFY_REVISIONS, fragments);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +403,7 @@ main (int   argc,
   ADD ("importer-changed", test_importer_changed);
   ADD ("import-row-removed", test_import_row_removed);
   ADD ("entry-altered", test_entry_altered);
+  ADD ("upgrade-from-0023", test_upgrade_from_0023);
 #undef ADD
 
   status = g_test_run ();
