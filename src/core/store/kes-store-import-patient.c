@@ -148,6 +148,13 @@ kes_store_import_patient_end (KesStore    *self,
   g_return_val_if_fail (KES_IS_STORE (self), FALSE);
   g_return_val_if_fail (import != NULL, FALSE);
 
+  /* The same right as the revisions it vouches for (kes-store-import.c). */
+  if (!kes_store_require (self, KES_PERMISSION_EDIT_IDENTITY, NULL, error) ||
+      !kes_store_require (self, KES_PERMISSION_EDIT_CLINICAL, NULL, error))
+    {
+      kes_store_import_patient_abandon (self);
+      return FALSE;
+    }
   g_array_sort (import->brought, compare_brought);
   digest = kes_import_digest_new ();
   for (guint i = 0; i < import->brought->len; i++)
