@@ -321,16 +321,15 @@ changed_meanwhile (KesStore    *self,
   return FALSE;
 }
 
-static gboolean
-audit_imported_revision (KesStore     *self,
-                         const char   *kind,
-                         const char   *record_id,
-                         const char   *patient_id,
-                         KesRevision  *revision,
-                         GError      **error)
+/* What the hashes of an imported @revision cover (strings borrowed). */
+static KesRevisionFields
+imported_fields (const char  *kind,
+                 const char  *record_id,
+                 const char  *patient_id,
+                 KesRevision *revision,
+                 const char  *data_sha256)
 {
-  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
-  KesRevisionFields fields = {
+  return (KesRevisionFields) {
     .record_id = record_id,
     .kind = kind,
     .patient_id = patient_id,
@@ -341,6 +340,18 @@ audit_imported_revision (KesStore     *self,
     .reason = kes_revision_get_reason (revision),
     .data_sha256 = data_sha256,
   };
+}
+
+static gboolean
+audit_imported_revision (KesStore     *self,
+                         const char   *kind,
+                         const char   *record_id,
+                         const char   *patient_id,
+                         KesRevision  *revision,
+                         GError      **error)
+{
+  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
+  KesRevisionFields fields = imported_fields (kind, record_id, patient_id, revision, data_sha256);
 
   return kes_store_audit_revision (self, &fields, NULL, error);
 }
@@ -357,17 +368,7 @@ write_revision_of_import (KesStore     *self,
                           GError      **error)
 {
   g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
-  KesRevisionFields fields = {
-    .record_id = record_id,
-    .kind = kind,
-    .patient_id = patient_id,
-    .number = kes_revision_get_revision (revision),
-    .author_id = kes_revision_get_author_id (revision),
-    .at = kes_revision_get_at (revision),
-    .change = kes_revision_get_change (revision),
-    .reason = kes_revision_get_reason (revision),
-    .data_sha256 = data_sha256,
-  };
+  KesRevisionFields fields = imported_fields (kind, record_id, patient_id, revision, data_sha256);
   KesDbStmt *stmt = kes_store_prepare (self,
     "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data, import_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
