@@ -76,6 +76,7 @@ import_problem (KesVerifyImports *self,
   gint64 seq = kes_db_column_int64 (stmt, 2);
   const char *source = (const char *) kes_db_column_text (stmt, 5);
   KesImportDigest *digest = NULL;
+  g_autofree gint64 *key = NULL;
   g_autofree char *digest_hex = NULL;
 
   if (kes_db_column_type (stmt, 6) == KES_DB_NULL)
@@ -88,7 +89,7 @@ import_problem (KesVerifyImports *self,
     return g_strdup_printf (_("table patient_import, import %lld: who imported it, when or which "
                               "patient differs from its access-log entry %lld"),
                             (long long) id, (long long) seq);
-  g_hash_table_steal_extended (self->digests, &id, NULL, (gpointer *) &digest);
+  g_hash_table_steal_extended (self->digests, &id, (gpointer *) &key, (gpointer *) &digest);
   if (digest == NULL)
     digest = kes_import_digest_new ();
   digest_hex = kes_import_digest_finish (digest, patient_id, source);
