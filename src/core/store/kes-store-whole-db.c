@@ -60,11 +60,10 @@ kes_store_list_patient_ids (KesStore  *self,
  * name, which it needs to be shown; nothing more for a revision written
  * here (see the comment on the query). */
 #define PROVENANCE_COLUMNS \
-  ", (SELECT a.display_name FROM staff a WHERE a.id = v.author_id AND p.record_id IS NOT NULL), " \
-  "i.display_name, p.imported_at, p.source "
-#define PROVENANCE_JOINS \
-  " LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision " \
-  "LEFT JOIN staff i ON i.id = p.imported_by "
+  ", (SELECT a.display_name FROM staff a WHERE a.id = v.author_id " \
+  "AND (p.record_id IS NOT NULL OR q.id IS NOT NULL)), " \
+  "i.display_name, coalesce (p.imported_at, q.imported_at), coalesce (p.source, q.source) "
+#define PROVENANCE_JOINS " " KES_PROVENANCE_JOINS
 
 /* A history while the rows come in, with what it is sorted by. */
 typedef struct
