@@ -488,6 +488,9 @@ kes_record_export_files (KesStore            *store,
 
   if (!kes_store_begin (store, error))
     return FALSE;
+  /* As for a whole database: the exporter's account read once. */
+  if (!kes_store_hold_actor (store, error))
+    goto fail;
 
   for (i = 0; patient_ids[i] != NULL; i++)
     {

@@ -202,28 +202,31 @@ kes_store_list_patient_records (KesStore    *self,
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
    * and liaison and diversion screenings that became this record, with
-   * their referrals onward and signposting. The carer-level records are found from the patient's carers (CROSS JOIN
-   * keeps that order): left to itself SQLite starts from "patient_id IS
-   * NULL", which every patient's register matches, so a whole-database
-   * export read every register once for each patient. */
+   * their referrals onward and signposting. Each part starts from the
+   * patient's key (CROSS JOIN keeps that order: left to itself SQLite
+   * started the carers' parts from "patient_id IS NULL", which every
+   * register matches) and is a plain join: "IN (SELECT …)" and UNION each
+   * built a temporary table for every patient, a tenth of a whole-database
+   * export. A record found twice (a carer linked twice, a record reached
+   * two ways) is dropped below, once sorted. */
   stmt = kes_store_prepare (self,
     "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
     "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_assessment a "
-    "CROSS JOIN record r ON r.id = a.id WHERE r.patient_id IS NULL "
-    "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_involvement i "
-    "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL "
-    "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o "
-    "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN record r ON r.id = l.carer_id WHERE l.patient_id = ?1 "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN carer_assessment a ON a.carer_id = l.carer_id CROSS JOIN record r ON r.id = a.id "
+    "WHERE l.patient_id = ?1 AND r.patient_id IS NULL "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN carer_involvement i ON i.carer_id = l.carer_id CROSS JOIN record r ON r.id = i.id "
+    "WHERE l.patient_id = ?1 AND r.patient_id IS NULL "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN record r ON r.id = s.id WHERE s.converted_patient_id = ?1 "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN ld_onward_referral o ON o.screening_id = s.id CROSS JOIN record r ON r.id = o.id "
     "WHERE s.converted_patient_id = ?1 "
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM signposting g "
-    "JOIN ld_screening s ON s.id = g.source_id CROSS JOIN record r ON r.id = g.id "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN signposting g ON g.source_id = s.id CROSS JOIN record r ON r.id = g.id "
     "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -260,9 +263,8 @@ kes_store_list_patient_records (KesStore    *self,
     }
   g_ptr_array_sort (refs, compare_refs);
 
-  /* A record found two ways (UNION ALL: SQLite's UNION built a temporary
-   * B-tree per part, a tenth of a whole-database export) is the same row
-   * twice, next to itself once sorted. */
+  /* A record found twice is the same row twice, next to itself once
+   * sorted. */
   for (guint i = 1; i < refs->len;)
     {
       if (g_str_equal (((KesRecordRef *) refs->pdata[i])->id, ((KesRecordRef *) refs->pdata[i - 1])->id))

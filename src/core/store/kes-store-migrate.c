@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   "migrations/0019-liaison-onward-referrals.sql",
   "migrations/0022-catchment-areas.sql",
   "migrations/0023-signposting.sql",
+  "migrations/0027-ld-screening-converted.sql",
 };
 
 /* The migration that starts the access log: history already stored gets
