@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kes-record-archive.h"
+#include "kes-store-histories.h"
 #include "kes-xml-out-private.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,16 @@ struct _KesRecordArchive
   GPtrArray         *contacts; /* KesArchivedRecord */
   GPtrArray         *notes;    /* KesArchivedRecord */
   GPtrArray         *others;   /* KesArchivedRecord, KES_ARCHIVE_OTHER */
+  /* An archive made only to be written (kes_record_export_archive_for_xml)
+   * holds the register, contacts and notes as the store's rows instead of
+   * @patient, @contacts and @notes. */
+  KesHistoryRows    *histories;
 };
+
+/* Hands @rows (the register first, kes_store_read_patient_histories()) to
+ * the archive in place of its patient, contacts and notes. */
+void                kes_record_archive_take_history_rows (KesRecordArchive *self,
+                                                          KesHistoryRows   *rows);
 
 /* How a revision's JSON member is written in XML. */
 typedef enum

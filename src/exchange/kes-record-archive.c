@@ -211,6 +211,7 @@ kes_record_archive_free (KesRecordArchive *self)
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->others, g_ptr_array_unref);
+  g_clear_pointer (&self->histories, kes_history_rows_free);
   g_free (self);
 }
 
@@ -342,9 +343,22 @@ kes_record_archive_add_other (KesRecordArchive *self,
   return record;
 }
 
+void
+kes_record_archive_take_history_rows (KesRecordArchive *self,
+                                      KesHistoryRows   *rows)
+{
+  g_return_if_fail (self->patient == NULL && self->contacts->len == 0 && self->notes->len == 0);
+
+  g_clear_pointer (&self->histories, kes_history_rows_free);
+  self->histories = rows;
+}
+
 KesArchivedRecord *
 kes_record_archive_get_patient (KesRecordArchive *self)
 {
+  /* An archive made only to be written has its patient as rows. */
+  g_return_val_if_fail (self->histories == NULL, NULL);
+
   return self->patient;
 }
 
@@ -352,6 +366,8 @@ GPtrArray *
 kes_record_archive_get_records (KesRecordArchive *self,
                                 KesArchiveKind    kind)
 {
+  g_return_val_if_fail (self->histories == NULL || kind == KES_ARCHIVE_OTHER, NULL);
+
   switch (kind)
     {
     case KES_ARCHIVE_CONTACT:

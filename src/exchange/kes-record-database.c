@@ -54,7 +54,7 @@ write_patients (KesStore      *store,
           || !kes_store_check_permission (store, KES_PERMISSION_EXPORT, id, error))
         return FALSE;
 
-      archive = kes_record_export_archive_cached (store, id, cache, error);
+      archive = kes_record_export_archive_for_xml (store, id, cache, error);
       if (archive == NULL)
         return FALSE;
       /* One export, one time: every record in the file says the same. */
