@@ -48,11 +48,11 @@ refuse_issues (GError     **error,
   return FALSE;
 }
 
-static gboolean
-refuse (GError     **error,
-        const char  *what,
-        gint64       number,
-        const char  *problem)
+gboolean
+kes_record_import_refuse (GError     **error,
+                          const char  *what,
+                          gint64       number,
+                          const char  *problem)
 {
   g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_issue_free);
 
@@ -78,18 +78,18 @@ check_times (Check              *check,
       g_autofree char *shown = kes_time_to_display (kes_revision_get_at (revision));
 
       if (at == NULL)
-        return refuse (error, what, number, _("its time is not a valid date and time"));
+        return kes_record_import_refuse (error, what, number, _("its time is not a valid date and time"));
       if (g_date_time_difference (at, check->now) > CLOCK_GRACE)
         {
           g_autofree char *message =
             g_strdup_printf (_("it is dated %s, after the moment of this import"), shown);
-          return refuse (error, what, number, message);
+          return kes_record_import_refuse (error, what, number, message);
         }
       if (previous != NULL && g_date_time_compare (at, previous) < 0)
         {
           g_autofree char *message =
             g_strdup_printf (_("it is dated %s, before the revision it follows"), shown);
-          return refuse (error, what, number, message);
+          return kes_record_import_refuse (error, what, number, message);
         }
       /* Carers are shared between patients and may be older than this one. */
       if (i == 0 && record->kind != KES_ARCHIVE_PATIENT
@@ -98,7 +98,7 @@ check_times (Check              *check,
         {
           g_autofree char *message =
             g_strdup_printf (_("it is dated %s, before the patient’s record was created"), shown);
-          return refuse (error, what, number, message);
+          return kes_record_import_refuse (error, what, number, message);
         }
       g_clear_pointer (&previous, g_date_time_unref);
       previous = g_steal_pointer (&at);
@@ -109,7 +109,7 @@ check_times (Check              *check,
           g_autofree char *message = g_strdup ((*error)->message);
 
           g_clear_error (error);
-          return refuse (error, what, number, message);
+          return kes_record_import_refuse (error, what, number, message);
         }
     }
 
@@ -170,7 +170,7 @@ check_register_revision (Check        *check,
   on = g_date_new_dmy (g_date_time_get_day_of_month (at), g_date_time_get_month (at),
                        g_date_time_get_year (at));
   if (number == 1 && made_before_birth (patient, on))
-    return refuse (error, what, number,
+    return kes_record_import_refuse (error, what, number,
                    _("the record is dated before the patient’s date of birth"));
   issues = kes_patient_validate (patient, on);
   if (issues->len > 0)
@@ -185,7 +185,7 @@ check_register_revision (Check        *check,
       g_autofree char *message =
         /* Translators: a field's name and the value the file gives it */
         g_strdup_printf (_("%s “%s” is not written the way Kestrel stores it"), label, value);
-      return refuse (error, what, number, message);
+      return kes_record_import_refuse (error, what, number, message);
     }
 
   return TRUE;

@@ -18,6 +18,25 @@ gboolean kes_record_import_check_rules (KesStore          *store,
                                         KesRecordArchive  *archive,
                                         GError           **error);
 
+/* kes-record-import-links.c: the rules between the file's records, as
+ * the store applies them on a save: a carers' record names a carer (in the
+ * file, or held here), one open link and one consent record a patient–carer
+ * pair (with those held here when @merging), a share within the consent
+ * revision it relied on, and signposting hung on a referral turned away or
+ * a screening whose outcome was signposting, in the file, not dated before
+ * it. Carers' records need edit-carers. */
+gboolean kes_record_import_check_links (KesStore          *store,
+                                        KesRecordArchive  *archive,
+                                        gboolean           merging,
+                                        GError           **error);
+
+/* Sets @error to "Revision @number of @what: @problem" (a refusal of the
+ * import naming the record) and returns FALSE. */
+gboolean kes_record_import_refuse      (GError           **error,
+                                        const char        *what,
+                                        gint64             number,
+                                        const char        *problem);
+
 /* kes-record-import-kinds.c: the problems (KesIssue) a revision of
  * another kind of record has as its own form judges it (a referral's area
  * against @catchment, the areas of the database it goes into), NULL with @error

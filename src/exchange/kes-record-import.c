@@ -128,7 +128,8 @@ apply (KesStore                *store,
     return FALSE;
 
   /* Every rule of the forms, before anything is written. */
-  if (!kes_record_import_check_rules (store, archive, error))
+  if (!kes_record_import_check_rules (store, archive, error)
+      || !kes_record_import_check_links (store, archive, held->len > 0, error))
     return FALSE;
 
   /* The file's export time is where its authors and revisions came from. */

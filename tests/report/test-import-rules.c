@@ -418,72 +418,6 @@ test_crisis_plan_review_date_checked (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A case record holding a referral declined on 12 January and where its
- * referrer was signposted that day (issue 21). */
-static char *
-signposted_case_record (void)
-{
-  g_autoptr(KesTestStore) source = kes_test_store_new_with_patient ();
-  g_autoptr(KesReferral) referral = kes_referral_new ();
-  g_autoptr(KesFieldRecord) signposting = kes_signposting_new ();
-  g_autoptr(GBytes) xml = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *given[] = { "phone-number", NULL };
-
-  kes_test_set_now (IMPORTED_AT);
-  kes_referral_set_text (referral, KES_REFERRAL_PATIENT_ID, source->patient_id);
-  kes_referral_set_text (referral, KES_REFERRAL_DATE, "2026-01-10");
-  kes_referral_set_text (referral, KES_REFERRAL_REFERRER, "Dr Rook");
-  kes_referral_set_text (referral, KES_REFERRAL_SOURCE, "external-hospital");
-  kes_referral_set_text (referral, KES_REFERRAL_UNIT, "Ash Ward");
-  kes_referral_set_text (referral, KES_REFERRAL_SECURITY_LEVEL, "medium");
-  kes_referral_set_text (referral, KES_REFERRAL_AREA, "other");
-  kes_referral_set_text (referral, KES_REFERRAL_REASON, "Discharge planning");
-  g_assert_true (kes_store_save_referral (source->store, referral, KES_CHANGE_CREATE, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (kes_store_move_referral (source->store, referral, KES_REFERRAL_DECLINED, "2026-01-12",
-                                          "Lives in Essex", NULL, NULL, &error));
-  g_assert_no_error (error);
-  kes_field_record_set_text (signposting, "source_id", kes_referral_get_id (referral));
-  kes_field_record_set_text (signposting, "organisation", "Essex forensic community team");
-  kes_field_record_set_text (signposting, "signposted_on", "2026-01-12");
-  kes_field_record_set_text (signposting, "signposted_by", kes_staff_get_id (source->alice));
-  kes_field_record_set_list (signposting, "given", given);
-  g_assert_true (kes_store_save_signposting (source->store, signposting, &error));
-  g_assert_no_error (error);
-  xml = kes_record_export_bytes (source->store, source->patient_id, &error);
-  g_assert_no_error (error);
-  return g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
-}
-
-/* Signposting comes through the same door: a date after the revision that
- * records it, or something given that is not on the list, is refused and
- * the database is as it was; the unedited file imports. */
-static void
-test_signposting_rules (void)
-{
-  g_autofree char *xml = signposted_case_record ();
-  g_autofree char *future = replace_all (xml, "<text name=\"signposted_on\">2026-01-12",
-                                         "<text name=\"signposted_on\">2099-01-12");
-  g_autofree char *voucher = replace_all (xml, "<text>phone-number</text>", "<text>voucher</text>");
-
-  {
-    g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
-    assert_refused (target, future, "Date signposted is in the future");
-  }
-  {
-    g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
-    assert_refused (target, voucher, "What was given");
-  }
-  {
-    g_autoptr(KesTestStore) target = kes_test_store_new_empty ();
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (import_xml (target->store, xml, &error));
-    g_assert_no_error (error);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -507,7 +441,6 @@ main (int   argc,
   g_test_add_func ("/import-rules/carer-consent", test_carer_consent_rules);
   g_test_add_func ("/import-rules/carer-store-rules", test_carer_store_rules);
   g_test_add_func ("/import-rules/crisis-plan-review-date-checked", test_crisis_plan_review_date_checked);
-  g_test_add_func ("/import-rules/signposting", test_signposting_rules);
 
   return g_test_run ();
 }
