@@ -20,12 +20,36 @@ struct _KesRecordArchive
    * holds the register, contacts and notes as the store's rows instead of
    * @patient, @contacts and @notes. */
   KesHistoryRows    *histories;
+  /* ... and the other records' revisions: then @others hold no revisions
+   * of their own, and @other_ranges (RowRange, one for each of @others)
+   * says which of @other_rows are theirs. */
+  KesHistoryRows    *other_rows;
+  GArray            *other_ranges;
 };
+
+typedef struct
+{
+  guint first;
+  guint n;
+} RowRange;
 
 /* Hands @rows (the register first, kes_store_read_patient_histories()) to
  * the archive in place of its patient, contacts and notes. */
 void                kes_record_archive_take_history_rows (KesRecordArchive *self,
                                                           KesHistoryRows   *rows);
+/* Hands @rows (kes_store_read_patient_record_revisions()) to the archive,
+ * whose other records are then added with kes_record_archive_add_other_rows()
+ * only. */
+void                kes_record_archive_take_other_rows   (KesRecordArchive *self,
+                                                          KesHistoryRows   *rows);
+/* An other record whose revisions are @n of the archive's other rows from
+ * @first on. */
+void                kes_record_archive_add_other_rows    (KesRecordArchive *self,
+                                                          const char       *kind_name,
+                                                          const char       *id,
+                                                          const char       *patient_id,
+                                                          guint             first,
+                                                          guint             n);
 
 /* How a revision's JSON member is written in XML. */
 typedef enum

@@ -504,6 +504,43 @@ write_row_records (KesXmlOut       *out,
   return TRUE;
 }
 
+/* <records> from the archive's other rows, as write_records() writes it
+ * from records. */
+static gboolean
+write_other_row_records (KesXmlOut         *out,
+                         JsonReaders       *readers,
+                         KesRecordArchive  *self,
+                         GError           **error)
+{
+  kes_xml_out_start (out, "records");
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      KesArchivedRecord *record = g_ptr_array_index (self->others, i);
+      const RowRange *range = &g_array_index (self->other_ranges, RowRange, i);
+
+      kes_xml_out_start (out, kes_archive_record_element (KES_ARCHIVE_OTHER));
+      kes_xml_out_attribute (out, "kind", record->kind_name);
+      kes_xml_out_attribute (out, "id", record->id);
+      if (record->patient_id != NULL)
+        kes_xml_out_attribute (out, "patient", record->patient_id);
+      for (guint r = range->first; r < range->first + range->n; r++)
+        {
+          const KesHistoryRow *row = kes_history_rows_get (self->other_rows, r);
+          RevisionToWrite to_write = {
+            KES_ARCHIVE_OTHER, record->kind_name, record->id, row->number, row->change,
+            row->author_id, row->at, row->reason, row->data,
+          };
+
+          if (!write_revision (out, readers, &to_write, error))
+            return FALSE;
+        }
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
 /* The register, <contacts> and <notes> from the store's rows, as
  * write_record() and write_records() write them from records. */
 static gboolean
@@ -587,7 +624,9 @@ write_archive (KesRecordArchive  *self,
 
   if (self->histories != NULL)
     return write_history_rows (out, &readers, self->histories, error)
-        && write_records (out, &readers, "records", self->others, error);
+        && (self->other_rows != NULL
+            ? write_other_row_records (out, &readers, self, error)
+            : write_records (out, &readers, "records", self->others, error));
 
   return write_record (out, &readers, self->patient, error)
       && write_records (out, &readers, "contacts", self->contacts, error)

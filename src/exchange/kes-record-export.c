@@ -344,6 +344,18 @@ note_staff_in_data (KesStore    *store,
     note_staff_in_node (store, json_parser_get_root (parser), refs);
 }
 
+/* The staff another record's revision names: its author, and any in its
+ * data. */
+static void
+note_other_references (KesStore   *store,
+                       References *refs,
+                       const char *author_id,
+                       const char *data)
+{
+  note_reference (refs->staff_ids, author_id);
+  note_staff_in_data (store, data, refs);
+}
+
 static gboolean
 add_others (KesStore          *store,
             KesRecordArchive  *archive,
@@ -375,11 +387,60 @@ add_others (KesStore          *store,
         {
           KesRevision *revision = g_ptr_array_index (revisions, r);
 
-          note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-          note_staff_in_data (store, kes_revision_get_data (revision), refs);
+          note_other_references (store, refs, kes_revision_get_author_id (revision),
+                                 kes_revision_get_data (revision));
         }
 
       kes_record_archive_add_other (archive, ref->kind, ref->id, ref->patient_id, revisions);
+    }
+
+  return TRUE;
+}
+
+/* The same, the revisions kept as the store's rows for an archive that is
+ * only written. */
+static gboolean
+add_other_rows (KesStore          *store,
+                KesRecordArchive  *archive,
+                const char        *patient_id,
+                References        *refs,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) records = kes_store_list_patient_records (store, patient_id, error);
+  g_autoptr(GHashTable) firsts = g_hash_table_new (g_str_hash, g_str_equal);
+  KesHistoryRows *rows;
+  guint n_rows;
+
+  if (records == NULL
+      || (rows = kes_store_read_patient_record_revisions (store, patient_id, records,
+                                                          error)) == NULL)
+    return FALSE;
+  kes_record_archive_take_other_rows (archive, rows);
+
+  /* Each record's rows are together (by record id): where each starts. */
+  n_rows = kes_history_rows_get_n (rows);
+  for (guint r = n_rows; r-- > 0;)
+    {
+      const KesHistoryRow *row = kes_history_rows_get (rows, r);
+
+      g_hash_table_insert (firsts, (gpointer) row->record_id, GUINT_TO_POINTER (r + 1));
+      note_other_references (store, refs, row->author_id, row->data);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KesRecordRef *ref = g_ptr_array_index (records, i);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, ref->id));
+      guint first = found > 0 ? found - 1 : 0;
+      guint n = 0;
+
+      /* A record with no revision (none is written without one) is
+       * exported with none, as before. */
+      if (found > 0)
+        while (first + n < n_rows
+               && g_str_equal (kes_history_rows_get (rows, first + n)->record_id, ref->id))
+          n++;
+      kes_record_archive_add_other_rows (archive, ref->kind, ref->id, ref->patient_id, first, n);
     }
 
   return TRUE;
@@ -448,7 +509,8 @@ export_archive (KesStore              *store,
 
   if (!(as_rows ? add_history_rows (store, archive, patient_id, &refs, error)
                 : add_histories (store, archive, patient_id, &refs, error))
-      || !add_others (store, archive, patient_id, &refs, error)
+      || !(as_rows ? add_other_rows (store, archive, patient_id, &refs, error)
+                   : add_others (store, archive, patient_id, &refs, error))
       || !add_staff_and_teams (store, archive, &refs, error))
     return NULL;
 

@@ -625,6 +625,21 @@ c_patient_record_revisions (Walk *w, GError **e)
   result_ = kes_store_list_patient_record_revisions (w->store, w->patient_id, refs, e);
   return result_ != NULL;
 }
+/* The same as rows. */
+static gboolean
+c_patient_record_revision_rows (Walk *w, GError **e)
+{
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_ref_free);
+  g_autoptr(KesHistoryRows) result_ = NULL;
+  KesRecordRef *ref = g_new0 (KesRecordRef, 1);
+
+  ref->kind = g_strdup ("note");
+  ref->id = g_strdup (w->note_id);
+  ref->patient_id = g_strdup (w->patient_id);
+  g_ptr_array_add (refs, ref);
+  result_ = kes_store_read_patient_record_revisions (w->store, w->patient_id, refs, e);
+  return result_ != NULL;
+}
 
 static gboolean c_patient_ids (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_patient_ids (w->store, e); return result_ != NULL; }
 
@@ -969,6 +984,7 @@ static const Row cases[] = {
   { "kes_store_list_patient_histories", c_patient_histories },
   { "kes_store_read_patient_histories", c_patient_history_rows },
   { "kes_store_list_patient_record_revisions", c_patient_record_revisions },
+  { "kes_store_read_patient_record_revisions", c_patient_record_revision_rows },
   { "kes_store_list_patient_ids", c_patient_ids },
   { "kes_store_import_team", c_import_team },
   { "kes_store_import_staff", c_import_staff },

@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "kes-error.h"
+#include "kes-json-writer.h"
 #include "kes-store-histories.h"
 #include "kes-store-private.h"
+#include "kes-store-records-private.h"
 
 struct _KesHistoryRows
 {
@@ -46,6 +48,17 @@ kes_history_rows_free (KesHistoryRows *rows)
   g_free (rows);
 }
 
+static KesHistoryRows *
+history_rows_new (void)
+{
+  KesHistoryRows *rows = g_new0 (KesHistoryRows, 1);
+
+  rows->rows = g_array_sized_new (FALSE, FALSE, sizeof (KesHistoryRow), 64);
+  rows->text = g_string_chunk_new (64 * 1024);
+
+  return rows;
+}
+
 /* A column's text kept with the rows; NULL stays NULL. */
 static const char *
 keep_text (KesHistoryRows *rows,
@@ -58,6 +71,18 @@ keep_text (KesHistoryRows *rows,
     return NULL;
 
   return g_string_chunk_insert_len (rows->text, text, kes_db_column_bytes (stmt, column));
+}
+
+/* The same for a column read as kes_store_column_text() reads it: never
+ * NULL. */
+static const char *
+keep_column_text (KesHistoryRows *rows,
+                  KesDbStmt      *stmt,
+                  int             column)
+{
+  const char *text = keep_text (rows, stmt, column);
+
+  return text != NULL ? text : "";
 }
 
 /* SQLite's ORDER BY part, at_key, id, revision: NULL first, text by its
@@ -133,9 +158,7 @@ kes_store_read_patient_histories (KesStore    *self,
   if (stmt == NULL)
     return NULL;
 
-  rows = g_new0 (KesHistoryRows, 1);
-  rows->rows = g_array_sized_new (FALSE, FALSE, sizeof (KesHistoryRow), 64);
-  rows->text = g_string_chunk_new (64 * 1024);
+  rows = history_rows_new ();
   kes_db_bind_text (stmt, 1, patient_id, -1, KES_DB_COPY);
   while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
@@ -145,21 +168,21 @@ kes_store_read_patient_histories (KesStore    *self,
       g_assert (part >= 0 && part < (gint64) G_N_ELEMENTS (part_kinds));
       row.part = part;
       row.kind = part_kinds[part];
-      row.record_id = keep_text (rows, stmt, 1);
+      row.record_id = keep_column_text (rows, stmt, 1);
       row.at_key = keep_text (rows, stmt, 2);
       row.number = kes_db_column_int64 (stmt, 3);
       row.change = KES_CHANGE_EDIT;
       kes_change_kind_from_string (kes_store_column_text (stmt, 4), &row.change);
       row.reason = keep_text (rows, stmt, 5);
-      row.author_id = keep_text (rows, stmt, 6);
-      row.at = keep_text (rows, stmt, 7);
-      row.data = keep_text (rows, stmt, 8);
+      row.author_id = keep_column_text (rows, stmt, 6);
+      row.at = keep_column_text (rows, stmt, 7);
+      row.data = keep_column_text (rows, stmt, 8);
       row.author_name = keep_text (rows, stmt, 9);
       if (kes_db_column_type (stmt, 11) != KES_DB_NULL)
         {
-          row.imported_by_name = keep_text (rows, stmt, 10);
-          row.imported_at = keep_text (rows, stmt, 11);
-          row.source = keep_text (rows, stmt, 12);
+          row.imported_by_name = keep_column_text (rows, stmt, 10);
+          row.imported_at = keep_column_text (rows, stmt, 11);
+          row.source = keep_column_text (rows, stmt, 12);
         }
       g_array_append_val (rows->rows, row);
     }
@@ -232,6 +255,149 @@ kes_store_list_patient_histories (KesStore    *self,
           g_ptr_array_add (histories, current);
         }
       g_ptr_array_add (current->revisions, revision_from_row (row));
+    }
+
+  return histories;
+}
+
+/* Whether @permission for @scope was already checked in this call. */
+typedef struct
+{
+  KesPermission  permission;
+  const char    *scope;
+} Checked;
+
+static gboolean
+already_checked (GArray        *checked,
+                 KesPermission  permission,
+                 const char    *scope)
+{
+  for (guint i = 0; i < checked->len; i++)
+    {
+      const Checked *c = &g_array_index (checked, Checked, i);
+
+      if (c->permission == permission && g_strcmp0 (c->scope, scope) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+KesHistoryRows *
+kes_store_read_patient_record_revisions (KesStore    *self,
+                                         const char  *patient_id,
+                                         GPtrArray   *refs,
+                                         GError     **error)
+{
+  g_autoptr(KesHistoryRows) rows = NULL;
+  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (Checked));
+  g_autoptr(GString) ids = g_string_new (NULL);
+  KesDbStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KES_IS_STORE (self), NULL);
+  g_return_val_if_fail (patient_id != NULL && refs != NULL, NULL);
+
+  /* What kes_store_list_revisions() asks of each record (its kind's
+   * permission, for its patient), asked once for each different answer:
+   * within one call the answer depends on nothing else. */
+  for (guint i = 0; i < refs->len; i++)
+    {
+      KesRecordRef *ref = g_ptr_array_index (refs, i);
+      Checked check = { kes_store_permission_for_kind (ref->kind, FALSE),
+                        g_str_equal (ref->kind, "patient") ? ref->id : ref->patient_id };
+
+      if (already_checked (checked, check.permission, check.scope))
+        continue;
+      if (!kes_store_require (self, check.permission, check.scope, error))
+        return NULL;
+      g_array_append_val (checked, check);
+    }
+
+  /* The records' ids, as a JSON array for json_each(): the records are
+   * already known, and finding them again costs as much as reading them. */
+  g_string_append_c (ids, '[');
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      kes_json_append_string (ids, ((KesRecordRef *) g_ptr_array_index (refs, i))->id);
+    }
+  g_string_append_c (ids, ']');
+
+  /* The same columns and joins as kes_store_list_revisions(), for every
+   * record at once. CROSS JOIN keeps SQLite starting from the few ids:
+   * left to itself it may read every revision held. */
+  stmt = kes_store_prepare (self,
+    "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, a.display_name, v.at, "
+    "v.data, i.display_name, p.imported_at, p.source "
+    "FROM json_each(?1) records CROSS JOIN revision v ON v.record_id = records.value "
+    "JOIN staff a ON a.id = v.author_id "
+    "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
+    "LEFT JOIN staff i ON i.id = p.imported_by "
+    "ORDER BY v.record_id, v.revision", error);
+  if (stmt == NULL)
+    return NULL;
+
+  rows = history_rows_new ();
+  kes_db_bind_text (stmt, 1, ids->str, ids->len, KES_DB_COPY);
+  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
+    {
+      KesHistoryRow row = { NULL };
+
+      row.record_id = keep_column_text (rows, stmt, 0);
+      row.number = kes_db_column_int64 (stmt, 1);
+      row.change = KES_CHANGE_EDIT;
+      kes_change_kind_from_string (kes_store_column_text (stmt, 2), &row.change);
+      row.reason = keep_text (rows, stmt, 3);
+      row.author_id = keep_column_text (rows, stmt, 4);
+      row.author_name = keep_column_text (rows, stmt, 5);
+      row.at = keep_column_text (rows, stmt, 6);
+      row.data = keep_column_text (rows, stmt, 7);
+      if (kes_db_column_type (stmt, 9) != KES_DB_NULL)
+        {
+          row.imported_by_name = keep_column_text (rows, stmt, 8);
+          row.imported_at = keep_column_text (rows, stmt, 9);
+          row.source = keep_column_text (rows, stmt, 10);
+        }
+      g_array_append_val (rows->rows, row);
+    }
+  kes_db_reset (stmt);
+  if (rc != KES_DB_DONE)
+    {
+      kes_store_set_db_error (self, error, _("Could not read the record’s history"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GHashTable *
+kes_store_list_patient_record_revisions (KesStore    *self,
+                                         const char  *patient_id,
+                                         GPtrArray   *refs,
+                                         GError     **error)
+{
+  g_autoptr(KesHistoryRows) rows = kes_store_read_patient_record_revisions (self, patient_id, refs,
+                                                                            error);
+  GHashTable *histories;
+  GPtrArray *revisions = NULL;
+
+  if (rows == NULL)
+    return NULL;
+
+  histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < kes_history_rows_get_n (rows); i++)
+    {
+      const KesHistoryRow *row = kes_history_rows_get (rows, i);
+
+      if (i == 0 || !g_str_equal (row->record_id, kes_history_rows_get (rows, i - 1)->record_id))
+        {
+          revisions = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (histories, g_strdup (row->record_id), revisions);
+        }
+      g_ptr_array_add (revisions, revision_from_row (row));
     }
 
   return histories;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * came from. */
 typedef struct
 {
-  const char    *kind;             /* "patient", "contact" or "note" */
+  const char    *kind;             /* "patient", "contact" or "note"; NULL for
+                                    * another kind's revision */
   const char    *record_id;
   gint64         number;
   KesChangeKind  change;
@@ -68,5 +69,21 @@ void       kes_record_history_free              (KesRecordHistory  *history);
 GPtrArray *kes_store_list_patient_histories     (KesStore          *self,
                                                  const char        *patient_id,
                                                  GError           **error);
+
+/* Every revision of every record in @refs (kes_store_list_patient_records()
+ * for @patient_id) as rows, in one query instead of one a record, after the
+ * permission checks kes_store_list_revisions() makes for each record: by
+ * record id, then oldest first, each with its author's name. */
+KesHistoryRows *kes_store_read_patient_record_revisions (KesStore    *self,
+                                                         const char  *patient_id,
+                                                         GPtrArray   *refs,
+                                                         GError     **error);
+
+/* The same as record id -> GPtrArray of KesRevision, oldest first, as
+ * kes_store_list_revisions() gives them: for reports. */
+GHashTable *kes_store_list_patient_record_revisions (KesStore     *self,
+                                                     const char   *patient_id,
+                                                     GPtrArray    *refs,
+                                                     GError      **error);
 
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "kes-carers.h"
 #include "kes-catchment.h"
 #include "kes-error.h"
-#include "kes-json-writer.h"
 #include "kes-liaison.h"
 #include "kes-signposting.h"
 #include "kes-store-import-private.h"
@@ -274,124 +273,6 @@ kes_store_list_patient_records (KesStore    *self,
     }
 
   return g_steal_pointer (&refs);
-}
-
-/* Whether @permission for @scope was already checked in this call. */
-typedef struct
-{
-  KesPermission  permission;
-  const char    *scope;
-} Checked;
-
-static gboolean
-already_checked (GArray        *checked,
-                 KesPermission  permission,
-                 const char    *scope)
-{
-  for (guint i = 0; i < checked->len; i++)
-    {
-      const Checked *c = &g_array_index (checked, Checked, i);
-
-      if (c->permission == permission && g_strcmp0 (c->scope, scope) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-GHashTable *
-kes_store_list_patient_record_revisions (KesStore    *self,
-                                         const char  *patient_id,
-                                         GPtrArray   *refs,
-                                         GError     **error)
-{
-  g_autoptr(GHashTable) histories = NULL;
-  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (Checked));
-  g_autoptr(GString) ids = g_string_new (NULL);
-  KesDbStmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (patient_id != NULL && refs != NULL, NULL);
-
-  /* What kes_store_list_revisions() asks of each record (its kind's
-   * permission, for its patient), asked once for each different answer:
-   * within one call the answer depends on nothing else. */
-  for (guint i = 0; i < refs->len; i++)
-    {
-      KesRecordRef *ref = g_ptr_array_index (refs, i);
-      Checked check = { kes_store_permission_for_kind (ref->kind, FALSE),
-                        g_str_equal (ref->kind, "patient") ? ref->id : ref->patient_id };
-
-      if (already_checked (checked, check.permission, check.scope))
-        continue;
-      if (!kes_store_require (self, check.permission, check.scope, error))
-        return NULL;
-      g_array_append_val (checked, check);
-    }
-
-  /* The records' ids, as a JSON array for json_each(): the records are
-   * already known, and finding them again costs as much as reading them. */
-  g_string_append_c (ids, '[');
-  for (guint i = 0; i < refs->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (ids, ',');
-      kes_json_append_string (ids, ((KesRecordRef *) g_ptr_array_index (refs, i))->id);
-    }
-  g_string_append_c (ids, ']');
-
-  /* The same columns and joins as kes_store_list_revisions(), for every
-   * record at once. CROSS JOIN keeps SQLite starting from the few ids:
-   * left to itself it may read every revision held. */
-  stmt = kes_store_prepare (self,
-    "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, a.display_name, v.at, "
-    "v.data, i.display_name, p.imported_at, p.source "
-    "FROM json_each(?1) records CROSS JOIN revision v ON v.record_id = records.value "
-    "JOIN staff a ON a.id = v.author_id "
-    "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
-    "LEFT JOIN staff i ON i.id = p.imported_by "
-    "ORDER BY v.record_id, v.revision", error);
-  if (stmt == NULL)
-    return NULL;
-
-  histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_ptr_array_unref);
-  kes_db_bind_text (stmt, 1, ids->str, ids->len, KES_DB_COPY);
-  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
-    {
-      const char *record_id = kes_store_column_text (stmt, 0);
-      GPtrArray *revisions = g_hash_table_lookup (histories, record_id);
-      KesChangeKind change = KES_CHANGE_EDIT;
-      KesRevision *revision;
-
-      if (revisions == NULL)
-        {
-          revisions = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (histories, g_strdup (record_id), revisions);
-        }
-      kes_change_kind_from_string (kes_store_column_text (stmt, 2), &change);
-      revision = kes_revision_new (record_id,
-                                   kes_db_column_int64 (stmt, 1),
-                                   change,
-                                   (const char *) kes_db_column_text (stmt, 3),
-                                   kes_store_column_text (stmt, 4),
-                                   kes_store_column_text (stmt, 5),
-                                   kes_store_column_text (stmt, 6),
-                                   kes_store_column_text (stmt, 7));
-      if (kes_db_column_type (stmt, 9) != KES_DB_NULL)
-        kes_revision_set_import (revision, kes_store_column_text (stmt, 8),
-                                 kes_store_column_text (stmt, 9), kes_store_column_text (stmt, 10));
-      g_ptr_array_add (revisions, revision);
-    }
-  kes_db_reset (stmt);
-  if (rc != KES_DB_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the record’s history"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&histories);
 }
 
 static gboolean

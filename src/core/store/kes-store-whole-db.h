@@ -17,15 +17,6 @@ G_BEGIN_DECLS
 GPtrArray *kes_store_list_patient_ids           (KesStore          *self,
                                                  GError           **error);
 
-/* Every revision of every record in @refs (kes_store_list_patient_records()
- * for @patient_id), in one query instead of one a record: record id ->
- * GPtrArray of KesRevision, oldest first, as kes_store_list_revisions()
- * gives them, after the same permission checks it makes for each record. */
-GHashTable *kes_store_list_patient_record_revisions (KesStore     *self,
-                                                     const char   *patient_id,
-                                                     GPtrArray    *refs,
-                                                     GError      **error);
-
 /* An import is one transaction of many thousands of writes, each checking
  * the importer's rights: reading their account for every one of them was a
  * twentieth of the import. Inside a write transaction no other connection
