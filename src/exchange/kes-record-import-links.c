@@ -13,6 +13,7 @@
 #include "kes-field-kinds.h"
 #include "kes-field-record.h"
 #include "kes-liaison.h"
+#include "kes-record-import-links-private.h"
 #include "kes-record-import-rules.h"
 #include "kes-referral.h"
 #include "kes-report-error.h"
@@ -26,15 +27,6 @@
  * outcome was signposting, not dated before it. A case record carries every
  * record of its patient, so what a record refers to is in the same file;
  * only a carer (shared between patients) may already be held here. */
-
-typedef struct
-{
-  KesStore          *store;
-  KesRecordArchive  *archive;
-  const char        *patient_id;
-  gboolean           merging;
-  GHashTable        *by_id;  /* id -> KesArchivedRecord, every record of the file */
-} Links;
 
 static const KesRecordKind *pair_kinds[] = {
   &kes_carer_link_kind, &kes_carer_consent_kind, &kes_carer_share_kind,
@@ -50,8 +42,8 @@ names_a_carer (const KesRecordKind *kind)
   return FALSE;
 }
 
-static KesRevision *
-last_revision (KesArchivedRecord *record)
+KesRevision *
+kes_import_links_last_revision (KesArchivedRecord *record)
 {
   return g_ptr_array_index (record->revisions, record->revisions->len - 1);
 }
@@ -59,16 +51,12 @@ last_revision (KesArchivedRecord *record)
 static gboolean
 ends_entered_in_error (KesArchivedRecord *record)
 {
-  return kes_revision_get_change (last_revision (record)) == KES_CHANGE_ENTERED_IN_ERROR;
+  return kes_revision_get_change (kes_import_links_last_revision (record)) == KES_CHANGE_ENTERED_IN_ERROR;
 }
 
-/* The revision of @record in effect at @at (an ISO time): the last one
- * written at or before it, or NULL when the record did not exist yet. A
- * time is to the second, so an "entered in error" written in the same
- * second as @at may have come after it and is not taken as in effect. */
-static KesRevision *
-revision_at (KesArchivedRecord *record,
-             const char        *at)
+KesRevision *
+kes_import_links_revision_at (KesArchivedRecord *record,
+                              const char        *at)
 {
   KesRevision *found = NULL;
 
@@ -83,6 +71,21 @@ revision_at (KesArchivedRecord *record,
         found = revision;
     }
   return found;
+}
+
+KesRevision *
+kes_import_links_in_force (KesImportLinks *links,
+                           const char     *id,
+                           const char     *kind_name,
+                           KesRevision    *revision)
+{
+  KesArchivedRecord *named = g_hash_table_lookup (links->by_id, id);
+  KesRevision *then;
+
+  if (named == NULL || !g_str_equal (named->kind_name, kind_name))
+    return NULL;
+  then = kes_import_links_revision_at (named, kes_revision_get_at (revision));
+  return then != NULL && kes_revision_get_change (then) != KES_CHANGE_ENTERED_IN_ERROR ? then : NULL;
 }
 
 static KesFieldRecord *
@@ -102,11 +105,11 @@ load_field_revision (const KesRecordKind  *kind,
   return g_steal_pointer (&loaded);
 }
 
-static gboolean
-refuse_record (GError             **error,
-               KesArchivedRecord   *record,
-               KesRevision         *revision,
-               const char          *problem)
+gboolean
+kes_import_links_refuse (GError            **error,
+                         KesArchivedRecord  *record,
+                         KesRevision        *revision,
+                         const char         *problem)
 {
   /* Translators: a kind of record ("carer-link", "signposting") and its id */
   g_autofree char *what = g_strdup_printf (_("%s %s"), record->kind_name, record->id);
@@ -119,7 +122,7 @@ refuse_record (GError             **error,
 /* The carer @revision of @record names: in the file and not marked as
  * entered in error when the revision was written, or held here. */
 static gboolean
-check_carer_named (Links              *links,
+check_carer_named (KesImportLinks     *links,
                    KesArchivedRecord  *record,
                    KesRevision        *revision,
                    const char         *carer_id,
@@ -132,13 +135,13 @@ check_carer_named (Links              *links,
 
   if (carer != NULL)
     {
-      KesRevision *then = revision_at (carer, kes_revision_get_at (revision));
+      KesRevision *then = kes_import_links_revision_at (carer, kes_revision_get_at (revision));
 
       if (!g_str_equal (carer->kind_name, kes_carer_kind.name))
         problem = g_strdup_printf (_("Carer: %s is not a carer’s record"), carer_id);
       else if (then != NULL && kes_revision_get_change (then) == KES_CHANGE_ENTERED_IN_ERROR)
         problem = g_strdup (_("This carer’s record was marked as entered in error"));
-      return problem == NULL || refuse_record (error, record, revision, problem);
+      return problem == NULL || kes_import_links_refuse (error, record, revision, problem);
     }
 
   held = kes_store_load_carer_record (links->store, &kes_carer_kind, carer_id, &local_error);
@@ -152,7 +155,7 @@ check_carer_named (Links              *links,
                                carer_id);
   else if (kes_field_record_get_state (held) != KES_RECORD_ACTIVE)
     problem = g_strdup (_("This carer’s record was marked as entered in error"));
-  return problem == NULL || refuse_record (error, record, revision, problem);
+  return problem == NULL || kes_import_links_refuse (error, record, revision, problem);
 }
 
 /* Whether @record is the open link or the consent record of its pair:
@@ -180,10 +183,10 @@ pair_conflict_message (const KesRecordKind *kind)
 /* The pair's open link or consent record held here, other than one the
  * file carries (a merge adds to the patient's records). */
 static gboolean
-check_pair_held (Links               *links,
-                 KesArchivedRecord   *record,
-                 KesFieldRecord      *last,
-                 GError             **error)
+check_pair_held (KesImportLinks     *links,
+                 KesArchivedRecord  *record,
+                 KesFieldRecord     *last,
+                 GError            **error)
 {
   const KesRecordKind *kind = kes_field_record_get_kind (last);
   g_autoptr(GPtrArray) held = NULL;
@@ -199,7 +202,7 @@ check_pair_held (Links               *links,
       if (g_hash_table_contains (links->by_id, kes_field_record_get_id (other)))
         continue;
       if (kind == &kes_carer_consent_kind || *kes_field_record_get_text (other, "ended_on") == '\0')
-        return refuse_record (error, record, last_revision (record), pair_conflict_message (kind));
+        return kes_import_links_refuse (error, record, kes_import_links_last_revision (record), pair_conflict_message (kind));
     }
   return TRUE;
 }
@@ -209,11 +212,11 @@ check_pair_held (Links               *links,
  * revision it relied on: that revision must be in the file, for the same
  * carer, and allow every category. */
 static gboolean
-check_share (Links               *links,
-             KesArchivedRecord   *record,
-             KesRevision         *revision,
-             KesFieldRecord      *share,
-             GError             **error)
+check_share (KesImportLinks     *links,
+             KesArchivedRecord  *record,
+             KesRevision        *revision,
+             KesFieldRecord     *share,
+             GError            **error)
 {
   g_auto(GStrv) categories = kes_field_record_dup_list (share, "categories");
   const char *consent_id = kes_field_record_get_text (share, "consent_id");
@@ -227,7 +230,7 @@ check_share (Links               *links,
 
       if (named == NULL || !g_str_equal (named->kind_name, kes_carer_consent_kind.name)
           || number < 1 || (guint64) number > named->revisions->len)
-        return refuse_record (error, record, revision,
+        return kes_import_links_refuse (error, record, revision,
                               _("The consent this share relied on is not in the file"));
       consent = load_field_revision (&kes_carer_consent_kind, named,
                                      g_ptr_array_index (named->revisions, number - 1), error);
@@ -235,7 +238,7 @@ check_share (Links               *links,
         return FALSE;
       if (g_strcmp0 (kes_field_record_get_text (consent, "carer_id"),
                      kes_field_record_get_text (share, "carer_id")) != 0)
-        return refuse_record (error, record, revision,
+        return kes_import_links_refuse (error, record, revision,
                               _("The consent this share relied on is for another carer"));
     }
 
@@ -245,17 +248,16 @@ check_share (Links               *links,
         g_autofree char *why = kes_carer_share_explain (consent, categories[i]);
         g_autofree char *problem = g_strdup_printf (_("Not shared: %s"), why);
 
-        return refuse_record (error, record, revision, problem);
+        return kes_import_links_refuse (error, record, revision, problem);
       }
   return TRUE;
 }
 
 static gboolean
-check_carers_record (Links               *links,
-                     KesArchivedRecord   *record,
-                     const KesRecordKind *kind,
-                     GHashTable          *pairs,
-                     GError             **error)
+check_carers_record (KesImportLinks       *links,
+                     KesArchivedRecord    *record,
+                     const KesRecordKind  *kind,
+                     GError              **error)
 {
   g_autoptr(KesFieldRecord) last = NULL;
 
@@ -267,7 +269,7 @@ check_carers_record (Links               *links,
       if (kes_revision_get_change (revision) == KES_CHANGE_ENTERED_IN_ERROR)
         continue;
       if (kind == &kes_carer_share_kind && i > 0)
-        return refuse_record (error, record, revision,
+        return kes_import_links_refuse (error, record, revision,
                               _("The information-sharing log can’t be changed: mark a wrong entry as "
                                 "entered in error and log what was shared again"));
       then = load_field_revision (kind, record, revision, error);
@@ -277,7 +279,7 @@ check_carers_record (Links               *links,
         return FALSE;
     }
 
-  last = load_field_revision (kind, record, last_revision (record), error);
+  last = load_field_revision (kind, record, kes_import_links_last_revision (record), error);
   if (last == NULL)
     return FALSE;
   if (record->patient_id == NULL || !holds_the_pair (record, last))
@@ -286,9 +288,9 @@ check_carers_record (Links               *links,
   {
     g_autofree char *pair = g_strdup_printf ("%s %s", kind->name, kes_field_record_get_text (last, "carer_id"));
 
-    if (g_hash_table_contains (pairs, pair))
-      return refuse_record (error, record, last_revision (record), pair_conflict_message (kind));
-    g_hash_table_add (pairs, g_steal_pointer (&pair));
+    if (!g_hash_table_add (links->keys, g_steal_pointer (&pair)))
+      return kes_import_links_refuse (error, record, kes_import_links_last_revision (record),
+                                      pair_conflict_message (kind));
   }
   return !links->merging || check_pair_held (links, record, last, error);
 }
@@ -340,7 +342,7 @@ source_starts_on (KesArchivedRecord  *source,
 }
 
 static gboolean
-check_signposting_revision (Links              *links,
+check_signposting_revision (KesImportLinks     *links,
                             KesArchivedRecord  *record,
                             KesRevision        *revision,
                             GError            **error)
@@ -358,9 +360,9 @@ check_signposting_revision (Links              *links,
     return FALSE;
   source = g_hash_table_lookup (links->by_id, kes_field_record_get_text (signposting, "source_id"));
   if (source != NULL)
-    then = revision_at (source, kes_revision_get_at (revision));
+    then = kes_import_links_revision_at (source, kes_revision_get_at (revision));
   if (then == NULL || kes_revision_get_change (then) == KES_CHANGE_ENTERED_IN_ERROR)
-    return refuse_record (error, record, revision,
+    return kes_import_links_refuse (error, record, revision,
                           _("Signposted from: the screening or referral is not in the file, or was "
                             "entered in error"));
 
@@ -378,11 +380,11 @@ check_signposting_revision (Links              *links,
   by = kes_field_record_get_text (signposting, "signposted_by");
   if (problem == NULL && *by != '\0' && kes_record_archive_find_staff (links->archive, by) == NULL)
     problem = g_strdup (_("Signposted by: not a member of staff the file names"));
-  return problem == NULL || refuse_record (error, record, revision, problem);
+  return problem == NULL || kes_import_links_refuse (error, record, revision, problem);
 }
 
 static gboolean
-check_signposting (Links              *links,
+check_signposting (KesImportLinks     *links,
                    KesArchivedRecord  *record,
                    GError            **error)
 {
@@ -407,8 +409,8 @@ kes_record_import_check_links (KesStore          *store,
 {
   GPtrArray *others = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Links links = { store, archive, kes_record_archive_get_patient (archive)->id, merging, by_id };
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KesImportLinks links = { store, archive, kes_record_archive_get_patient (archive)->id, merging, by_id, keys };
   gboolean carers_checked = FALSE;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
@@ -428,7 +430,13 @@ kes_record_import_check_links (KesStore          *store,
 
       if (kind == &kes_signposting_kind && !check_signposting (&links, record, error))
         return FALSE;
-      if (kind == NULL || (kind != &kes_carer_kind && !names_a_carer (kind)))
+      if (kind == NULL)
+        {
+          if (!kes_import_links_check_clinical (&links, record, error))
+            return FALSE;
+          continue;
+        }
+      if (kind != &kes_carer_kind && !names_a_carer (kind))
         continue;
       /* Carers' records are edited with edit-carers, not edit-clinical:
        * bringing them in is editing them. */
@@ -437,7 +445,7 @@ kes_record_import_check_links (KesStore          *store,
                                           merging ? links.patient_id : NULL, error))
         return FALSE;
       carers_checked = TRUE;
-      if (kind != &kes_carer_kind && !check_carers_record (&links, record, kind, pairs, error))
+      if (kind != &kes_carer_kind && !check_carers_record (&links, record, kind, error))
         return FALSE;
     }
   return TRUE;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kes-audit.h"
+#include "kes-care-record-links.h"
 #include "kes-clock.h"
 #include "kes-clozapine.h"
 #include "kes-error.h"
@@ -33,38 +34,21 @@ check_depot_dose (KesStore       *self,
   KesDbStmt *stmt = kes_store_prepare (self,
     "SELECT x.patient_id, x.category, x.depot_drug FROM prescription x "
     "JOIN record r ON r.id = x.id AND r.state = 'active' WHERE x.id = ?1", error);
+  g_autofree char *patient_id = NULL;
+  g_autofree char *category = NULL;
   g_autofree char *drug = NULL;
-  gboolean ok = FALSE;
-  double observed;
-  guint needed;
 
   if (stmt == NULL)
     return FALSE;
   kes_db_bind_text (stmt, 1, kes_care_record_get (record, "prescription_id"), -1, KES_DB_COPY);
   if (kes_db_step (stmt) == KES_DB_ROW)
     {
-      ok = g_strcmp0 (kes_store_column_text (stmt, 0), kes_care_record_get_patient_id (record)) == 0 &&
-           g_str_equal (kes_store_column_text (stmt, 1), "depot");
+      patient_id = g_strdup (kes_store_column_text (stmt, 0));
+      category = g_strdup (kes_store_column_text (stmt, 1));
       drug = g_strdup (kes_store_column_text (stmt, 2));
     }
   kes_db_reset (stmt);
-  if (!ok)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("Depot prescription: choose one of this patient's depot prescriptions"));
-      return FALSE;
-    }
-  needed = kes_depot_drug_observe_hours (drug);
-  if (needed > 0 && kes_care_record_get_number (record, "observed_hours", &observed) && observed < needed &&
-      *kes_care_record_get (record, "observation_note") == '\0')
-    {
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("Observation after the injection: %s hours is less than the %u hours the SmPC asks "
-                     "for %s; say what happened and why"),
-                   kes_care_record_get (record, "observed_hours"), needed, kes_depot_drug_lookup_label (drug));
-      return FALSE;
-    }
-  return TRUE;
+  return kes_depot_dose_check_prescription (record, patient_id, category, drug, error);
 }
 
 /* One injection of a depot a day: a second dose recorded as given on the
@@ -92,16 +76,7 @@ check_duplicate_dose (KesStore       *self,
   kes_store_bind_text (stmt, 3, kes_care_record_get_id (draft));
   taken = kes_db_step (stmt) == KES_DB_ROW;
   kes_db_reset (stmt);
-  if (taken)
-    {
-      g_autofree char *day = kes_date_to_display (kes_care_record_get (draft, "given_on"));
-
-      g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-                   _("Date: a dose of this depot is already recorded as given on %s. A second injection the "
-                     "same day is not recorded as routine: if the first record is wrong, correct it"), day);
-      return FALSE;
-    }
-  return TRUE;
+  return !taken || kes_depot_dose_refuse_second (draft, error);
 }
 
 /* A sharing names one of the patient's crisis plans, at a revision it has
@@ -115,7 +90,6 @@ check_plan_share (KesStore       *self,
     "SELECT r.revision FROM record r WHERE r.id = ?1 AND r.kind = 'crisis-plan' AND r.state = 'active' "
     "AND r.patient_id = ?2", error);
   gint64 current = 0;
-  double revision = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -124,14 +98,7 @@ check_plan_share (KesStore       *self,
   if (kes_db_step (stmt) == KES_DB_ROW)
     current = kes_db_column_int64 (stmt, 0);
   kes_db_reset (stmt);
-  if (current == 0 || !kes_care_record_get_number (draft, "plan_revision", &revision) || revision < 1 ||
-      revision > current)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("Crisis plan: the plan shared must be one of this patient’s crisis plans"));
-      return FALSE;
-    }
-  return TRUE;
+  return kes_crisis_plan_share_check (draft, current, error);
 }
 
 KesCareRecord *
@@ -283,15 +250,9 @@ check_fbc (KesStore       *self,
            KesCareRecord  *record,
            GError        **error)
 {
-  if (*kes_care_record_get (record, "service_light") != '\0' ||
-      thresholds_on (self, kes_care_record_get_patient_id (record),
-                     kes_care_record_get (record, "taken_on")) != KES_FBC_THRESHOLDS_BEN)
-    return TRUE;
-  g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                       _("Monitoring service’s colour: record it for a patient monitored under BEN criteria "
-                         "(Kestrel’s BEN thresholds are not confirmed against the service, so the service’s "
-                         "colour decides)"));
-  return FALSE;
+  return kes_fbc_check_service_light (record, thresholds_on (self, kes_care_record_get_patient_id (record),
+                                                           kes_care_record_get (record, "taken_on")),
+                                      error);
 }
 
 /* The date of the standing not-to-be-re-challenged record, if any. */
@@ -325,25 +286,12 @@ check_clozapine_course (KesStore       *self,
                         GError        **error)
 {
   g_autofree char *since = NULL;
-  g_autofree char *shown = NULL;
 
   if (!g_str_equal (kes_care_record_get (record, "category"), "clozapine"))
     return TRUE;
   since = no_rechallenge_since (self, kes_care_record_get_patient_id (record),
                                 kes_care_record_get (record, "start_date"));
-  if (since == NULL)
-    return TRUE;
-  if (*kes_care_record_get (record, "rechallenge_reason") != '\0')
-    {
-      *overridden = TRUE;
-      return TRUE;
-    }
-  shown = kes_date_to_display (since);
-  g_set_error (error, KES_ERROR, KES_ERROR_INVALID,
-               _("Reason to give clozapine despite the record that it must not be re-challenged: this "
-                 "patient has been recorded since %s as not to be re-challenged with clozapine. A new course "
-                 "needs a clinician’s reason, which is logged"), shown);
-  return FALSE;
+  return kes_clozapine_course_check (record, since, overridden, error);
 }
 
 static gboolean

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "kes-error.h"
 #include "kes-moj-incident.h"
 #include "kes-moj-report.h"
 
@@ -38,4 +41,29 @@ kes_moj_incident_find_report (KesMojRecord *incident,
         return report;
     }
   return NULL;
+}
+
+gboolean
+kes_moj_report_check_incident_link (KesMojRecord  *report,
+                                    const char    *incident_patient_id,
+                                    GError       **error)
+{
+  g_return_val_if_fail (KES_IS_MOJ_RECORD (report), FALSE);
+
+  if (*kes_moj_record_get_text (report, KES_MOJ_INCIDENT_LINK) == '\0')
+    return TRUE;
+  if (kes_moj_record_get_kind (report) != KES_MOJ_REPORT || !kes_moj_report_is_urgent (report))
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("Only an urgent report can be written about an incident"));
+      return FALSE;
+    }
+  if (g_strcmp0 (incident_patient_id, kes_moj_record_get_patient_id (report)) != 0)
+    {
+      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
+                           _("The urgent report names an incident that is not one of this patient’s "
+                             "incidents in force: record the incident first"));
+      return FALSE;
+    }
+  return TRUE;
 }

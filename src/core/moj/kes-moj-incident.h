@@ -21,4 +21,13 @@ void          kes_moj_report_link_incident (KesMojRecord *report,
 KesMojRecord *kes_moj_incident_find_report (KesMojRecord *incident,
                                             GPtrArray    *reports);
 
+/* The link's rules, given what the record it names says (the store reads
+ * it from the database, an import from the file): only an urgent report
+ * names an incident, and it is an incident in force of the same patient
+ * (@incident_patient_id: that incident's patient, NULL when the id names
+ * no incident in force). A report naming none passes. */
+gboolean      kes_moj_report_check_incident_link (KesMojRecord  *report,
+                                                  const char    *incident_patient_id,
+                                                  GError       **error);
+
 G_END_DECLS

@@ -79,40 +79,20 @@ check_incident_link (KesStore      *self,
                      GError       **error)
 {
   const char *incident_id = kes_moj_record_get_text (record, KES_MOJ_INCIDENT_LINK);
-  g_autofree char *kind = NULL;
   g_autofree char *patient = NULL;
-  KesRecordState state;
   KesDbStmt *stmt;
 
   if (*incident_id == '\0')
     return TRUE;
-  if (kes_moj_record_get_kind (record) != KES_MOJ_REPORT || !kes_moj_report_is_urgent (record))
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("Only an urgent report can be written about an incident"));
-      return FALSE;
-    }
-  stmt = kes_store_prepare (self, "SELECT kind, state, patient_id FROM record WHERE id = ?1", error);
+  stmt = kes_store_prepare (self, "SELECT patient_id FROM record WHERE id = ?1 AND kind = 'moj-incident' "
+                                  "AND state = 'active'", error);
   if (stmt == NULL)
     return FALSE;
   kes_db_bind_text (stmt, 1, incident_id, -1, KES_DB_COPY);
   if (kes_db_step (stmt) == KES_DB_ROW)
-    {
-      kind = g_strdup (kes_store_column_text (stmt, 0));
-      state = g_str_equal (kes_store_column_text (stmt, 1), "active") ? KES_RECORD_ACTIVE
-                                                                      : KES_RECORD_ENTERED_IN_ERROR;
-      patient = g_strdup (kes_store_column_text (stmt, 2));
-    }
+    patient = g_strdup (kes_store_column_text (stmt, 0));
   kes_db_reset (stmt);
-  if (kind == NULL || !g_str_equal (kind, "moj-incident") || state != KES_RECORD_ACTIVE ||
-      g_strcmp0 (patient, kes_moj_record_get_patient_id (record)) != 0)
-    {
-      g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
-                           _("The urgent report names an incident that is not one of this patient’s "
-                             "incidents in force: record the incident first"));
-      return FALSE;
-    }
-  return TRUE;
+  return kes_moj_report_check_incident_link (record, patient, error);
 }
 
 gboolean
