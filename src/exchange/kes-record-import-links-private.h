@@ -15,6 +15,7 @@ typedef struct
   const char        *patient_id;
   gboolean           merging;
   GHashTable        *by_id;  /* id -> KesArchivedRecord, every record of the file */
+  GHashTable        *definitions;  /* "tool version #n" -> KesToolDefinition, as found */
   GHashTable        *keys;   /* what may be held once ("carer-link <carer>", "dose <prescription> <day>") */
 } KesImportLinks;
 
@@ -41,6 +42,11 @@ gboolean     kes_import_links_refuse        (GError            **error,
  * sharing, clozapine courses and blood results, urgent reports about an
  * incident (kes-record-import-care-links.c). */
 gboolean     kes_import_links_check_clinical (KesImportLinks     *links,
+                                              KesArchivedRecord  *record,
+                                              GError            **error);
+
+/* Structured risk assessments (kes-record-import-risk.c). */
+gboolean     kes_import_links_check_risk     (KesImportLinks     *links,
                                               KesArchivedRecord  *record,
                                               GError            **error);
 

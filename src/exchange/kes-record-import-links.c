@@ -410,7 +410,9 @@ kes_record_import_check_links (KesStore          *store,
   GPtrArray *others = kes_record_archive_get_records (archive, KES_ARCHIVE_OTHER);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  KesImportLinks links = { store, archive, kes_record_archive_get_patient (archive)->id, merging, by_id, keys };
+  g_autoptr(GHashTable) definitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  KesImportLinks links = { store, archive, kes_record_archive_get_patient (archive)->id, merging, by_id,
+                           definitions, keys };
   gboolean carers_checked = FALSE;
 
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
@@ -432,7 +434,9 @@ kes_record_import_check_links (KesStore          *store,
         return FALSE;
       if (kind == NULL)
         {
-          if (!kes_import_links_check_clinical (&links, record, error))
+          if (g_str_equal (record->kind_name, "risk-assessment")
+                ? !kes_import_links_check_risk (&links, record, error)
+                : !kes_import_links_check_clinical (&links, record, error))
             return FALSE;
           continue;
         }

@@ -143,7 +143,10 @@ apply (KesStore                *store,
     if (!kes_store_import_staff (store, g_ptr_array_index (staff, i), error))
       return FALSE;
 
-  if (!apply_record (store, patient, NULL, bulk, summary, error))
+  /* The revisions this file brings are audited as one import of the
+   * patient: one access-log entry, written last (audit_import). */
+  if (!kes_store_import_patient_begin (store, patient->id, error)
+      || !apply_record (store, patient, NULL, bulk, summary, error))
     return FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -188,6 +191,8 @@ audit_import (KesStore                *store,
                                            "%u revisions written", summary->records_added,
                                            summary->revisions_added);
 
+  if (kes_store_import_patient_open (store))
+    return kes_store_import_patient_end (store, text, error);
   return bulk ? kes_store_audit_in_transaction (store, KES_AUDIT_IMPORT, patient_id, patient_id, text,
                                                 error)
               : kes_store_audit (store, KES_AUDIT_IMPORT, patient_id, patient_id, text, error);
@@ -203,8 +208,11 @@ kes_record_import_apply_in_transaction (KesStore                *store,
   g_return_val_if_fail (KES_IS_STORE (store), FALSE);
   g_return_val_if_fail (archive != NULL && summary != NULL, FALSE);
 
-  return apply (store, archive, flags, TRUE, summary, error)
-      && audit_import (store, archive, TRUE, summary, error);
+  if (apply (store, archive, flags, TRUE, summary, error)
+      && audit_import (store, archive, TRUE, summary, error))
+    return TRUE;
+  kes_store_import_patient_abandon (store);
+  return FALSE;
 }
 
 gboolean
@@ -234,6 +242,7 @@ kes_record_import_archive (KesStore                *store,
   if (!apply (store, archive, flags, FALSE, &local, error)
       || !audit_import (store, archive, FALSE, &local, error))
     {
+      kes_store_import_patient_abandon (store);
       kes_store_rollback (store);
       g_prefix_error (error, _("Nothing was imported: "));
       return FALSE;

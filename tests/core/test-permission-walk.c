@@ -705,6 +705,19 @@ c_import_in_transaction (Walk *w, GError **e)
   return done;
 }
 
+static gboolean
+c_import_patient_end (Walk *w, GError **e)
+{
+  gboolean done;
+
+  g_assert_true (kes_store_begin (w->store, NULL));
+  g_assert_true (kes_store_import_patient_begin (w->store, w->patient_id, NULL));
+  done = kes_store_import_patient_end (w->store, "case record imported (walk)", e);
+  g_assert_false (kes_store_import_patient_open (w->store));
+  kes_store_rollback (w->store);
+  return done;
+}
+
 static gboolean c_carers (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_carers (w->store, e); return result_ != NULL; }
 static gboolean c_carer_records (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_carer_records (w->store, &kes_carer_link_kind, w->carer_id, NULL, e); return result_ != NULL; }
 static gboolean c_load_carer (Walk *w, GError **e) { g_autoptr(KesFieldRecord) result_ = kes_store_load_carer_record (w->store, &kes_carer_kind, w->carer_id, e); return result_ != NULL; }
@@ -992,6 +1005,7 @@ static const Row cases[] = {
   { "kes_store_import_revisions", c_import_revisions },
   { "kes_store_settle_imported_legal_status", c_settle_legal },
   { "kes_store_import_revisions_in_transaction", c_import_in_transaction },
+  { "kes_store_import_patient_end", c_import_patient_end },
   { "kes_store_list_carers", c_carers },
   { "kes_store_list_carer_records", c_carer_records },
   { "kes_store_load_carer_record", c_load_carer },

@@ -88,6 +88,7 @@ for name in documents/kes-xml-out documents/kes-atomic-file exchange/kes-flat-js
             exchange/kes-record-archive exchange/kes-record-archive-read \
             exchange/kes-record-archive-write exchange/kes-record-import \
             exchange/kes-record-import-kinds exchange/kes-record-import-links exchange/kes-record-import-care-links \
+            exchange/kes-record-import-risk \
             exchange/kes-record-import-rules exchange/kes-field-kinds \
             exchange/kes-record-database exchange/kes-record-export; do
   sources+=("$src/src/$name.c")

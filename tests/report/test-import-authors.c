@@ -341,7 +341,7 @@ test_history_verified (void)
   kes_history_test_assert_found (report, KES_VERIFY_PROJECTIONS, (const char *[]) { where, NULL });
 
   /* Provenance for a revision that was never written, and its rule gone. */
-  recorded = kes_history_test_query (path, "SELECT source FROM revision_import LIMIT 1");
+  recorded = kes_history_test_query (path, "SELECT source FROM patient_import LIMIT 1");
   g_assert_nonnull (recorded);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("INSERT INTO revision_import VALUES ('no-such-record', 1, '%s', '%s', '%s'); "

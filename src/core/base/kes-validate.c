@@ -267,3 +267,12 @@ kes_age_on (const GDate *birth,
     age--;
   return age;
 }
+
+gboolean
+kes_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}

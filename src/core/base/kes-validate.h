@@ -42,6 +42,10 @@ char     *kes_nhs_number_format       (const char  *digits);
 /* The Modulus 11 check digit for nine digits, or -1 when the stem gives 10. */
 int       kes_nhs_number_check_digit  (const char  *nine_digits);
 
+/* TRUE for NULL, "" and text of white space only (a reason that says
+ * nothing). */
+gboolean  kes_text_is_blank           (const char  *text);
+
 /* UK postcode; returns upper case with one space: "NR1 3SR". */
 char     *kes_postcode_parse          (const char  *input,
                                        GError     **error);

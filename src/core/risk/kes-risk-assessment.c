@@ -471,6 +471,43 @@ kes_risk_assessment_list_entries (KesRiskAssessment *self,
   return g_strv_builder_end (builder);
 }
 
+/* The member names of @object, in order. */
+static char **
+member_names (JsonObject *object)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) names = object != NULL ? json_object_get_members (object) : NULL;
+
+  for (GList *n = names; n != NULL; n = n->next)
+    g_strv_builder_add (builder, n->data);
+  return g_strv_builder_end (builder);
+}
+
+char **
+kes_risk_assessment_list_held (KesRiskAssessment *self,
+                               KesRiskHeld        part,
+                               const char        *group_or_item,
+                               const char        *entry_id)
+{
+  g_return_val_if_fail (KES_IS_RISK_ASSESSMENT (self), NULL);
+
+  switch (part)
+    {
+    case KES_RISK_HELD_RATED_ITEMS:
+      return member_names (self->ratings);
+    case KES_RISK_HELD_SLOTS:
+      return member_names (obj_member (self->ratings, group_or_item));
+    case KES_RISK_HELD_FIELDS:
+      return member_names (self->fields);
+    case KES_RISK_HELD_GROUPS:
+      return member_names (self->groups);
+    case KES_RISK_HELD_ENTRY_FIELDS:
+      return member_names (obj_member (find_entry (self, group_or_item, entry_id), "values"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 const char *
 kes_risk_assessment_get_entry_value (KesRiskAssessment *self,
                                      const char        *group_id,

@@ -100,6 +100,22 @@ void               kes_risk_assessment_remove_entry  (KesRiskAssessment *self,
 /* Entry ids in order; free with g_strfreev. */
 char             **kes_risk_assessment_list_entries  (KesRiskAssessment *self,
                                                       const char        *group_id);
+/* What the assessment holds, names in order (free with g_strfreev), for
+ * checking it against its definition: the codes of the items rated, the
+ * slots rated of item @group_or_item, the field ids, the group ids, the
+ * field ids of entry @entry_id of group @group_or_item. */
+typedef enum
+{
+  KES_RISK_HELD_RATED_ITEMS,
+  KES_RISK_HELD_SLOTS,
+  KES_RISK_HELD_FIELDS,
+  KES_RISK_HELD_GROUPS,
+  KES_RISK_HELD_ENTRY_FIELDS,
+} KesRiskHeld;
+char             **kes_risk_assessment_list_held     (KesRiskAssessment *self,
+                                                      KesRiskHeld        part,
+                                                      const char        *group_or_item,
+                                                      const char        *entry_id);
 const char        *kes_risk_assessment_get_entry_value (KesRiskAssessment *self,
                                                         const char        *group_id,
                                                         const char        *entry_id,

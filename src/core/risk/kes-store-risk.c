@@ -170,15 +170,6 @@ kes_store_list_tool_definitions (KesStore  *self,
 
 /* ---- Assessments ---- */
 
-static gboolean
-blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The stored status and definition of an existing assessment. */
 static gboolean
 load_stored (KesStore    *self,
@@ -370,7 +361,7 @@ kes_store_save_risk_assessment (KesStore           *self,
                                      "with a reason, or start a new assessment"));
               return FALSE;
             }
-          if (blank (reason))
+          if (kes_text_is_blank (reason))
             {
               g_set_error_literal (error, KES_ERROR, KES_ERROR_INVALID,
                                    _("Reason for change: this assessment was completed and signed "

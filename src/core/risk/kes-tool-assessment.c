@@ -299,7 +299,13 @@ kes_tool_assessment_complete (KesStore           *store,
                    _("This assessment was not written with %s"), kes_tool_definition_get_key (definition));
       return FALSE;
     }
-  issues = kes_tool_assessment_unrated (definition, assessment);
+  /* What the form could not have given first, then what is missing. */
+  issues = kes_tool_assessment_check_values (definition, assessment);
+  if (issues->len == 0)
+    {
+      g_ptr_array_unref (issues);
+      issues = kes_tool_assessment_unrated (definition, assessment);
+    }
   if (issues->len > 0)
     {
       g_autoptr(GString) message = g_string_new (NULL);

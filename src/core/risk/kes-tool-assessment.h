@@ -27,6 +27,14 @@ gboolean    kes_tool_assessment_matches    (KesToolDefinition  *definition,
 GPtrArray  *kes_tool_assessment_unrated    (KesToolDefinition  *definition,
                                             KesRiskAssessment  *assessment);
 
+/* What the assessment holds that its form could not have given
+ * (kes-tool-assessment-values.c): an item or a rating slot the definition
+ * lacks, a point not on the slot's scale, a field or group the definition
+ * lacks, a choice not on its scale, a date that is not one, a reference to
+ * an entry not held. KesIssue list, empty when sound. */
+GPtrArray  *kes_tool_assessment_check_values (KesToolDefinition  *definition,
+                                              KesRiskAssessment  *assessment);
+
 /* Whether @rating of @item is to be rated in @assessment now: always,
  * unless it depends on another slot (KesToolRating.depends_on) that holds
  * none of its points. */

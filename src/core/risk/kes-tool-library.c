@@ -25,6 +25,34 @@ tools_resource (void)
   return kes_tools_get_resource ();
 }
 
+/* Definitions are immutable once loaded, and loading one (the XSD, every
+ * reference) costs far more than a lookup: each distinct file is loaded
+ * once a process, however often the library is listed (every risk
+ * assessment of an import, every form opened). Keyed by the bytes, so an
+ * imported definition is a different key from a shipped one. */
+G_LOCK_DEFINE_STATIC (loaded);
+static GHashTable *loaded;
+
+static KesToolDefinition *
+definition_from_bytes (GBytes  *bytes,
+                       GError **error)
+{
+  KesToolDefinition *definition;
+
+  G_LOCK (loaded);
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_object_unref);
+  definition = g_hash_table_lookup (loaded, bytes);
+  if (definition == NULL)
+    {
+      definition = kes_tool_definition_new_from_bytes (bytes, error);
+      if (definition != NULL)
+        g_hash_table_insert (loaded, g_bytes_ref (bytes), definition);
+    }
+  G_UNLOCK (loaded);
+  return definition != NULL ? g_object_ref (definition) : NULL;
+}
+
 static int
 by_title (gconstpointer a,
           gconstpointer b)
@@ -56,7 +84,7 @@ kes_tool_library_list_shipped (GError **error)
 
       if (bytes == NULL)
         return NULL;
-      def = kes_tool_definition_new_from_bytes (bytes, &local_error);
+      def = definition_from_bytes (bytes, &local_error);
       if (def == NULL)
         {
           g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_INVALID,
@@ -88,8 +116,7 @@ kes_tool_library_list (KesStore  *store,
   for (guint i = 0; i < imported->len; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      KesToolDefinition *def = kes_tool_definition_new_from_bytes (g_ptr_array_index (imported, i),
-                                                                   &local_error);
+      KesToolDefinition *def = definition_from_bytes (g_ptr_array_index (imported, i), &local_error);
 
       if (def == NULL)
         {

@@ -200,3 +200,52 @@ kes_seal_digest_finish (KesSealDigest *self)
   g_free (self);
   return digest;
 }
+
+/* ---- One import of a patient ---- */
+
+struct _KesImportDigest
+{
+  Hasher hasher;
+};
+
+KesImportDigest *
+kes_import_digest_new (void)
+{
+  KesImportDigest *self = g_new0 (KesImportDigest, 1);
+
+  self->hasher.sha256 = g_checksum_new (G_CHECKSUM_SHA256);
+  add_field (&self->hasher, "kestrel-import-1");
+  return self;
+}
+
+void
+kes_import_digest_add (KesImportDigest *self,
+                       const char      *revision_hash)
+{
+  add_field (&self->hasher, revision_hash);
+}
+
+char *
+kes_import_digest_finish (KesImportDigest *self,
+                          const char      *patient_id,
+                          const char      *source)
+{
+  char *digest;
+
+  /* "~" (NULL) cannot be a revision hash, so the revisions end here. */
+  add_field (&self->hasher, NULL);
+  add_field (&self->hasher, patient_id);
+  add_field (&self->hasher, source);
+  digest = g_strdup (g_checksum_get_string (self->hasher.sha256));
+  kes_import_digest_free (self);
+  return digest;
+}
+
+void
+kes_import_digest_free (KesImportDigest *self)
+{
+  if (self == NULL)
+    return;
+  g_checksum_free (self->hasher.sha256);
+  g_free (self);
+}

@@ -83,4 +83,21 @@ void            kes_seal_digest_add     (KesSealDigest           *self,
 /* Frees @self; returns the hex digest. */
 char           *kes_seal_digest_finish  (KesSealDigest           *self);
 
+/* ---- One import of a patient's case record ---- */
+
+/* A running digest over the revision hashes of every revision one import
+ * brought, in (record id, number) order, closed with the patient and the
+ * source the import names: what its access-log entry holds as
+ * revision_hash (migration 0024). */
+typedef struct _KesImportDigest KesImportDigest;
+
+KesImportDigest *kes_import_digest_new  (void);
+void             kes_import_digest_add  (KesImportDigest         *self,
+                                         const char              *revision_hash);
+/* Frees @self; returns the hex digest. */
+char            *kes_import_digest_finish (KesImportDigest       *self,
+                                           const char            *patient_id,
+                                           const char            *source);
+void             kes_import_digest_free (KesImportDigest         *self);
+
 G_END_DECLS

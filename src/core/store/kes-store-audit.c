@@ -217,6 +217,39 @@ append_entry (KesStore                *self,
   return insert_entry (self, tail, &fields, NULL, error);
 }
 
+gboolean
+kes_store_audit_import_entry (KesStore    *self,
+                              const char  *patient_id,
+                              const char  *at,
+                              const char  *digest,
+                              const char  *summary,
+                              gint64      *seq,
+                              GError     **error)
+{
+  KesAuditTail *batch_tail = kes_store_batch_tail (self);
+  KesAuditTail local_tail;
+  KesAuditTail *tail = batch_tail != NULL ? batch_tail : &local_tail;
+  KesAuditFields fields;
+
+  if (batch_tail == NULL && !kes_store_audit_read_tail (self, &local_tail, error))
+    return FALSE;
+  if (tail->key == NULL)
+    {
+      g_set_error (error, KES_ERROR, KES_ERROR_DATABASE,
+                   _("The access log is not sealed yet: open the database with Kestrel first"));
+      return FALSE;
+    }
+  fields = next_entry (tail, at, current_actor_id (self), KES_AUDIT_IMPORT, patient_id, patient_id, 0,
+                       NULL, summary);
+  /* The digest is what the entry vouches for, as a revision entry's
+   * revision hash is: the chain's keyed hash covers it. */
+  fields.revision_hash = digest;
+  if (!insert_entry (self, tail, &fields, NULL, error))
+    return FALSE;
+  *seq = tail->seq;
+  return TRUE;
+}
+
 /* Whose record an entry is about: a patient is their own. */
 static const char *
 owner_of (const char *kind,

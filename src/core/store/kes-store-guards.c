@@ -12,7 +12,8 @@
 
 /* The append-only rules: triggers that refuse any UPDATE or DELETE of
  * history (revision), the access log (audit), anchors, attached
- * letters and where imported history came from (revision_import). Someone with the sqlite3 shell can drop them, so the store
+ * letters and where imported history came from (revision_import,
+ * patient_import). Someone with the sqlite3 shell can drop them, so the store
  * checks they are all there, exactly as written, before every write
  * transaction (only when the schema changed since the last look: PRAGMA
  * schema_version), and refuses to write while one is missing. Putting them
@@ -26,7 +27,7 @@ typedef struct
   const char *message;
 } Guard;
 
-/* As the migrations create them (0001, 0003, 0004, 0012, 0016, 0018). */
+/* As the migrations create them (0001, 0003, 0004, 0012, 0016, 0018, 0024). */
 static const Guard guards[] = {
   { "revision_no_update", "revision", "UPDATE", "revisions are append-only" },
   { "revision_no_delete", "revision", "DELETE", "revisions are append-only" },
@@ -40,11 +41,13 @@ static const Guard guards[] = {
   { "database_identity_no_delete", "database_identity", "DELETE", "a database keeps its identity" },
   { "revision_import_no_update", "revision_import", "UPDATE", "provenance is append-only" },
   { "revision_import_no_delete", "revision_import", "DELETE", "provenance is append-only" },
+  { "patient_import_no_update", "patient_import", "UPDATE", "provenance is append-only" },
+  { "patient_import_no_delete", "patient_import", "DELETE", "provenance is append-only" },
 };
 
 /* Tables no trigger but their guards may touch. */
 static const char *const guarded_tables[] = { "revision", "audit", "chain_anchor", "database_identity",
-                                              "revision_import" };
+                                              "revision_import", "patient_import" };
 
 static char *
 guard_sql (const Guard *guard)

@@ -107,15 +107,14 @@ compare_rows (gconstpointer a,
   return x->number < y->number ? -1 : x->number > y->number;
 }
 
-/* An imported revision's provenance (revision_import), with its author's
+/* An imported revision's provenance (revision_import or patient_import), with its author's
  * name, which it needs to be shown; nothing more for a revision written
  * here (see the comment on the query). */
 #define PROVENANCE_COLUMNS \
-  ", (SELECT a.display_name FROM staff a WHERE a.id = v.author_id AND p.record_id IS NOT NULL), " \
-  "i.display_name, p.imported_at, p.source "
-#define PROVENANCE_JOINS \
-  " LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision " \
-  "LEFT JOIN staff i ON i.id = p.imported_by "
+  ", (SELECT a.display_name FROM staff a WHERE a.id = v.author_id " \
+  "AND (p.record_id IS NOT NULL OR q.id IS NOT NULL)), " \
+  "i.display_name, coalesce (p.imported_at, q.imported_at), coalesce (p.source, q.source) "
+#define PROVENANCE_JOINS " " KES_PROVENANCE_JOINS
 
 KesHistoryRows *
 kes_store_read_patient_histories (KesStore    *self,
@@ -330,11 +329,10 @@ kes_store_read_patient_record_revisions (KesStore    *self,
    * left to itself it may read every revision held. */
   stmt = kes_store_prepare (self,
     "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, a.display_name, v.at, "
-    "v.data, i.display_name, p.imported_at, p.source "
+    "v.data, i.display_name, coalesce (p.imported_at, q.imported_at), coalesce (p.source, q.source) "
     "FROM json_each(?1) records CROSS JOIN revision v ON v.record_id = records.value "
     "JOIN staff a ON a.id = v.author_id "
-    "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
-    "LEFT JOIN staff i ON i.id = p.imported_by "
+    KES_PROVENANCE_JOINS
     "ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
     return NULL;

@@ -64,6 +64,12 @@ gboolean kes_store_project_revision      (KesStore             *self,
 /* The table a kind's records are projected into, or NULL for a kind
  * Kestrel does not know. */
 const char *kes_store_projection_table   (const char           *kind);
+/* With an import of a patient open (kes_store_import_patient_begin), its
+ * id, and notes @revision as brought by it: its hash goes into the
+ * import's digest. 0 (and nothing noted) when none is open. */
+gint64      kes_store_import_patient_id  (KesStore             *self);
+void        kes_store_import_patient_note (KesStore               *self,
+                                           const KesRevisionFields *revision);
 /* Steps @stmt, which returns no rows, and resets it; a UNIQUE constraint
  * failing is KES_ERROR_CONFLICT with @what, any other failure the
  * database's error prefixed with @what. */

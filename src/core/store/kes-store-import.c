@@ -321,16 +321,15 @@ changed_meanwhile (KesStore    *self,
   return FALSE;
 }
 
-static gboolean
-audit_imported_revision (KesStore     *self,
-                         const char   *kind,
-                         const char   *record_id,
-                         const char   *patient_id,
-                         KesRevision  *revision,
-                         GError      **error)
+/* What the hashes of an imported @revision cover (strings borrowed). */
+static KesRevisionFields
+imported_fields (const char  *kind,
+                 const char  *record_id,
+                 const char  *patient_id,
+                 KesRevision *revision,
+                 const char  *data_sha256)
 {
-  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
-  KesRevisionFields fields = {
+  return (KesRevisionFields) {
     .record_id = record_id,
     .kind = kind,
     .patient_id = patient_id,
@@ -341,8 +340,53 @@ audit_imported_revision (KesStore     *self,
     .reason = kes_revision_get_reason (revision),
     .data_sha256 = data_sha256,
   };
+}
+
+static gboolean
+audit_imported_revision (KesStore     *self,
+                         const char   *kind,
+                         const char   *record_id,
+                         const char   *patient_id,
+                         KesRevision  *revision,
+                         GError      **error)
+{
+  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
+  KesRevisionFields fields = imported_fields (kind, record_id, patient_id, revision, data_sha256);
 
   return kes_store_audit_revision (self, &fields, NULL, error);
+}
+
+/* A revision brought by the open import of a patient: it names the import,
+ * whose one entry covers it (kes-store-import-patient.c). */
+static gboolean
+write_revision_of_import (KesStore     *self,
+                          const char   *kind,
+                          const char   *record_id,
+                          const char   *patient_id,
+                          KesRevision  *revision,
+                          gint64        import_id,
+                          GError      **error)
+{
+  g_autofree char *data_sha256 = kes_revision_data_hash (kes_revision_get_data (revision));
+  KesRevisionFields fields = imported_fields (kind, record_id, patient_id, revision, data_sha256);
+  KesDbStmt *stmt = kes_store_prepare (self,
+    "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data, import_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  kes_db_bind_text (stmt, 1, record_id, -1, KES_DB_STATIC);
+  kes_db_bind_int64 (stmt, 2, fields.number);
+  kes_db_bind_text (stmt, 3, kes_change_kind_to_string (fields.change), -1, KES_DB_STATIC);
+  kes_store_bind_text (stmt, 4, fields.reason);
+  kes_db_bind_text (stmt, 5, fields.author_id, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 6, fields.at, -1, KES_DB_STATIC);
+  kes_db_bind_text (stmt, 7, kes_revision_get_data (revision), -1, KES_DB_STATIC);
+  kes_db_bind_int64 (stmt, 8, import_id);
+  if (!kes_store_step_done (self, stmt, _("Could not save the record’s history"), error))
+    return FALSE;
+  kes_store_import_patient_note (self, &fields);
+  return TRUE;
 }
 
 static gboolean
@@ -357,6 +401,7 @@ import_revisions (KesStore    *self,
   KesRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
   gboolean withdrawn = kes_revision_get_change (last) == KES_CHANGE_ENTERED_IN_ERROR;
   g_autofree char *imported_at = kes_clock_now_iso ();
+  gint64 import_id = kes_store_import_patient_id (self);
   KesDbStmt *stmt;
   gint64 current = 0;
   int rc;
@@ -444,6 +489,13 @@ import_revisions (KesStore    *self,
     {
       KesRevision *revision = g_ptr_array_index (revisions, i);
 
+      if (import_id > 0)
+        {
+          if (!write_revision_of_import (self, kind, record_id, patient_id, revision, import_id, error))
+            return FALSE;
+          kes_store_changes_note (self, kind, record_id, patient_id);
+          continue;
+        }
       stmt = kes_store_prepare (self,
         "INSERT INTO revision (record_id, revision, change, reason, author_id, at, data) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", error);

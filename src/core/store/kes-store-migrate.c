@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   "migrations/0019-liaison-onward-referrals.sql",
   "migrations/0022-catchment-areas.sql",
   "migrations/0023-signposting.sql",
+  "migrations/0024-import-per-patient.sql",
   "migrations/0027-ld-screening-converted.sql",
 };
 
@@ -92,6 +93,16 @@ int
 kes_store_authors_elsewhere_version (void)
 {
   return migration_number (AUTHORS_ELSEWHERE_MIGRATION);
+}
+
+/* The migration from which an import of a patient is audited by one entry
+ * (patient_import, revision.import_id). */
+#define IMPORT_PER_PATIENT_MIGRATION "migrations/0024-import-per-patient.sql"
+
+int
+kes_store_import_per_patient_version (void)
+{
+  return migration_number (IMPORT_PER_PATIENT_MIGRATION);
 }
 
 int

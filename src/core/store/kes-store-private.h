@@ -58,6 +58,7 @@ struct _KesStore
   GArray     *changes;          /* what the open transaction wrote (kes-store-changes.c) */
   GArray     *change_marks;     /* the length of @changes at each savepoint level */
   gboolean    changes_overflowed; /* too many to list: "many records changed" */
+  struct _KesStoreImport *import; /* the patient being imported (kes_store_import_patient_begin) */
   struct _KesAccountRow *held_actor; /* the actor's account, read once for a transaction (kes_store_hold_actor) */
 };
 
@@ -166,6 +167,9 @@ int           kes_store_keyed_chain_version (void);
 /* The schema version from which staff have recorded_elsewhere and
  * source_username (authors recorded elsewhere, and revision_import). */
 int           kes_store_authors_elsewhere_version (void);
+/* The schema version from which an import of a patient is audited by one
+ * entry (patient_import, revision.import_id). */
+int           kes_store_import_per_patient_version (void);
 /* Brings the schema up to date; refuses a newer one. */
 gboolean      kes_store_migrate        (KesStore     *self,
                                         GError      **error);
@@ -364,6 +368,17 @@ gboolean      kes_store_audit_revision (KesStore                *self,
                                         const KesRevisionFields *revision,
                                         const char              *at,
                                         GError                 **error);
+/* The one entry for an import of @patient_id's case record (migration
+ * 0024): action "import", by the actor at @at, with @digest (a
+ * kes_import_digest_finish() over the revisions it brought) as its
+ * revision hash. Sets @seq to the entry's number. Needs the keyed chain. */
+gboolean      kes_store_audit_import_entry (KesStore    *self,
+                                            const char  *patient_id,
+                                            const char  *at,
+                                            const char  *digest,
+                                            const char  *summary,
+                                            gint64      *seq,
+                                            GError     **error);
 /* "create", "change" … : the action an entry records for a revision. */
 const char   *kes_store_audit_action_for_change (KesChangeKind change);
 gboolean      kes_store_audit_read_tail (KesStore     *self,
@@ -480,6 +495,14 @@ gboolean      kes_store_find_seal      (KesStore      *self,
  * `revision v JOIN record r` (in this order) from column @first on. The
  * fields borrow the row's strings; *@data_sha256 is the data's hash, freed
  * by the caller. */
+/* An imported revision's provenance, for a query over `revision v`:
+ * `p` the row of revision_import (a revision imported before migration
+ * 0024), `q` the row of patient_import (one import of a patient since),
+ * `i` the member of staff who imported it. */
+#define KES_PROVENANCE_JOINS \
+  "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision " \
+  "LEFT JOIN patient_import q ON q.id = v.import_id " \
+  "LEFT JOIN staff i ON i.id = coalesce (p.imported_by, q.imported_by) "
 #define KES_REVISION_COLUMNS \
   "v.record_id, r.kind, r.patient_id, v.revision, v.author_id, v.at, v.change, v.reason, v.data"
 void          kes_store_revision_fields (KesDbStmt         *stmt,

@@ -522,10 +522,9 @@ kes_store_list_revisions (KesStore    *self,
     }
   stmt = kes_store_prepare (self,
     "SELECT v.revision, v.change, v.reason, v.author_id, s.display_name, v.at, v.data, "
-    "i.display_name, p.imported_at, p.source "
+    "i.display_name, coalesce (p.imported_at, q.imported_at), coalesce (p.source, q.source) "
     "FROM revision v JOIN staff s ON s.id = v.author_id "
-    "LEFT JOIN revision_import p ON p.record_id = v.record_id AND p.revision = v.revision "
-    "LEFT JOIN staff i ON i.id = p.imported_by "
+    KES_PROVENANCE_JOINS
     "WHERE v.record_id = ? ORDER BY v.revision", error);
   if (stmt == NULL)
     return NULL;

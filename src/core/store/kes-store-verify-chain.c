@@ -298,10 +298,19 @@ differing_columns (KesDbStmt               *stmt,
 
 /* One revision (a row of the walk below) against its entry. */
 static void
+note_import_problem (gint64    seq,
+                     char     *message,
+                     gpointer  user_data)
+{
+  note_problem (user_data, seq, message);
+}
+
+static void
 check_revision (KesVerifyRun *run,
                 KesDbStmt *stmt,
                 FirstProblem *first,
-                KesSealDigest *digest)
+                KesSealDigest *digest,
+                KesVerifyImports *imports)
 {
   gboolean has_entry = kes_db_column_type (stmt, 9) != KES_DB_NULL;
   gint64 seq = kes_db_column_int64 (stmt, 9);
@@ -316,6 +325,13 @@ check_revision (KesVerifyRun *run,
   record_id = fields.record_id;
   number = fields.number;
   kes_revision_hash (&fields, hash);
+  /* Brought by an import of a patient: held to that import's one entry
+   * (kes-store-verify-imports.c). */
+  if (kes_db_column_type (stmt, 18) != KES_DB_NULL)
+    {
+      kes_verify_imports_add (imports, kes_db_column_int64 (stmt, 18), record_id, number, hash);
+      return;
+    }
   /* Written before the seal: held to the seal's digest together (whatever
    * else is wrong with it). */
   if (has_entry && key_id == NULL && run->seal_seq > 0 && seq < run->seal_seq &&
@@ -411,6 +427,7 @@ kes_store_verify_revisions (KesStore      *self,
 {
   FirstProblem first = { G_MAXINT64, NULL, 0 };
   KesSealDigest *digest = kes_seal_digest_new ();
+  KesVerifyImports *imports = kes_verify_imports_new ();
   g_autofree char *digest_hex = NULL;
   KesDbStmt *stmt;
   guint64 checked = 0;
@@ -420,21 +437,24 @@ kes_store_verify_revisions (KesStore      *self,
   kes_verify_report_mark_ran (run->report, KES_VERIFY_REVISIONS);
   /* In the history's own order (its primary key): no sorting, however large
    * the file, and the order the seal's digest was taken in. */
-  stmt = kes_store_prepare (self, run->keyed
-    ? KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, a.revision_hash, "
-      "coalesce (a.revision_author, a.actor_id), coalesce (a.revision_at, a.at), a.action, a.summary, "
-      "a.patient_id, a.key_id FROM revision v LEFT JOIN record r ON r.id = v.record_id "
-      "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
+#define KEYED_REVISIONS(import_id) \
+    KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, a.revision_hash, " \
+      "coalesce (a.revision_author, a.actor_id), coalesce (a.revision_at, a.at), a.action, a.summary, " \
+      "a.patient_id, a.key_id, " import_id " FROM revision v LEFT JOIN record r ON r.id = v.record_id " \
+      "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision " \
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision"
+  /* Revisions carry the import that brought them from migration 0024 on. */
+  stmt = kes_store_prepare (self, run->imports_per_patient ? KEYED_REVISIONS ("v.import_id")
+    : run->keyed ? KEYED_REVISIONS ("NULL")
     : KES_SQL_FULL_SCAN "SELECT " KES_REVISION_COLUMNS ", a.seq, a.data_hash, NULL, a.actor_id, a.at, a.action, a.summary, "
-      "a.patient_id, NULL FROM revision v LEFT JOIN record r ON r.id = v.record_id "
+      "a.patient_id, NULL, NULL FROM revision v LEFT JOIN record r ON r.id = v.record_id "
       "LEFT JOIN audit a ON a.record_id = v.record_id AND a.revision = v.revision "
       "AND a.data_hash IS NOT NULL ORDER BY v.record_id, v.revision", error);
   if (stmt == NULL)
     ok = FALSE;
   while (ok && (rc = kes_db_step (stmt)) == KES_DB_ROW)
     {
-      check_revision (run, stmt, &first, digest);
+      check_revision (run, stmt, &first, digest, imports);
       if (++checked % STEP == 0)
         ok = step_done (run, KES_VERIFY_REVISIONS, checked, run->revision_count, error);
     }
@@ -448,7 +468,10 @@ kes_store_verify_revisions (KesStore      *self,
         }
     }
   digest_hex = kes_seal_digest_finish (digest);
-  ok = ok && check_missing_revisions (self, &first, error);
+  ok = ok && check_missing_revisions (self, &first, error) &&
+       (!run->imports_per_patient ||
+        kes_store_verify_imports (self, imports, note_import_problem, &first, error));
+  kes_verify_imports_free (imports);
   if (ok && first.message != NULL)
     kes_verify_report_problems (run->report, KES_VERIFY_REVISIONS, first.count, first.message);
   g_free (first.message);

@@ -23,7 +23,32 @@ typedef struct
   guint64            revision_count; /* for progress */
   guint64            record_count;
   gboolean           earlier_copy;   /* KES_VERIFY_EARLIER_COPY */
+  gboolean           imports_per_patient; /* the schema has patient_import (0024) */
 } KesVerifyRun;
+
+/* Revisions imported as one import of a patient, against its entry
+ * (kes-store-verify-imports.c). */
+typedef struct _KesVerifyImports KesVerifyImports;
+/* A problem found (@message is handed over), at access-log entry @seq
+ * (G_MAXINT64: none to point at). */
+typedef void (*KesVerifyImportProblem) (gint64    seq,
+                                        char     *message,
+                                        gpointer  user_data);
+
+KesVerifyImports *kes_verify_imports_new  (void);
+void              kes_verify_imports_free (KesVerifyImports *self);
+/* A revision naming import @import_id, met in (record id, number) order. */
+void              kes_verify_imports_add  (KesVerifyImports *self,
+                                           gint64            import_id,
+                                           const char       *record_id,
+                                           gint64            number,
+                                           const char       *revision_hash);
+/* Every import against its entry, once the revisions have been added. */
+gboolean          kes_store_verify_imports (KesStore               *self,
+                                            KesVerifyImports       *imports,
+                                            KesVerifyImportProblem  note,
+                                            gpointer                user_data,
+                                            GError                **error);
 
 /* kes_store_verify_parts() without the permission check, for what core
  * checks on its own (a backup being written or restored). */

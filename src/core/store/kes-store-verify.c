@@ -182,6 +182,7 @@ kes_verify_run_start (KesStore      *self,
   run->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) kes_installation_key_unref);
   run->keyed = kes_store_get_user_version (self) >= kes_store_keyed_chain_version ();
+  run->imports_per_patient = kes_store_get_user_version (self) >= kes_store_import_per_patient_version ();
   if (!single_integer (self, "SELECT coalesce (max (seq), 0) FROM audit", &run->head_seq, error) ||
       /* Record rows are never deleted: the last rowid counts them, without a scan. */
       !single_integer (self, "SELECT coalesce (max (rowid), 0) FROM record", &records, error) ||

@@ -31,6 +31,26 @@ gboolean   kes_store_hold_actor                 (KesStore          *self,
 void       kes_store_set_import_source          (KesStore          *self,
                                                  const char        *source);
 
+/* One import of a patient's case record, audited as one (migration 0024):
+ * between begin and end, every revision kes_store_import_revisions*()
+ * writes names this import (revision.import_id) instead of getting an
+ * access-log entry and a provenance row of its own; end writes the one
+ * entry, whose hash covers every revision brought (kes_import_digest_*),
+ * and the import's provenance (patient_import). Called inside the
+ * import's transaction; abandon when the import fails (before rolling
+ * back). On a database whose access log is not keyed yet, begin does
+ * nothing and each revision is audited on its own, as before. */
+gboolean   kes_store_import_patient_begin       (KesStore          *self,
+                                                 const char        *patient_id,
+                                                 GError           **error);
+/* @summary: the entry's summary ("case record imported (XML): …"). */
+gboolean   kes_store_import_patient_end         (KesStore          *self,
+                                                 const char        *summary,
+                                                 GError           **error);
+void       kes_store_import_patient_abandon     (KesStore          *self);
+/* Whether an import of a patient is open (begin called, end not yet). */
+gboolean   kes_store_import_patient_open        (KesStore          *self);
+
 /* kes_store_import_revisions() without a savepoint of its own, for an
  * import that holds one transaction for all of its work and rolls all of
  * it back on any failure: a failure here may leave part of the record

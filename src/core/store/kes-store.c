@@ -13,6 +13,7 @@
 #include "kes-error.h"
 #include "kes-output-guard.h"
 #include "kes-store-private.h"
+#include "kes-store-whole-db.h"
 #include "kes-uuid.h"
 #include "kes-validate.h"
 
@@ -45,6 +46,7 @@ kes_store_finalize (GObject *object)
   g_clear_object (&self->actor);
   g_free (self->path);
   g_free (self->import_source);
+  kes_store_import_patient_abandon (self);
   g_clear_pointer (&self->chain_key, kes_installation_key_unref);
   g_free (self->guards_missing);
 
