@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kes-record-archive.h"
+#include "kes-store-histories.h"
 #include "kes-xml-out-private.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,40 @@ struct _KesRecordArchive
   GPtrArray         *contacts; /* KesArchivedRecord */
   GPtrArray         *notes;    /* KesArchivedRecord */
   GPtrArray         *others;   /* KesArchivedRecord, KES_ARCHIVE_OTHER */
+  /* An archive made only to be written (kes_record_export_archive_for_xml)
+   * holds the register, contacts and notes as the store's rows instead of
+   * @patient, @contacts and @notes. */
+  KesHistoryRows    *histories;
+  /* ... and the other records' revisions: then @others hold no revisions
+   * of their own, and @other_ranges (RowRange, one for each of @others)
+   * says which of @other_rows are theirs. */
+  KesHistoryRows    *other_rows;
+  GArray            *other_ranges;
 };
+
+typedef struct
+{
+  guint first;
+  guint n;
+} RowRange;
+
+/* Hands @rows (the register first, kes_store_read_patient_histories()) to
+ * the archive in place of its patient, contacts and notes. */
+void                kes_record_archive_take_history_rows (KesRecordArchive *self,
+                                                          KesHistoryRows   *rows);
+/* Hands @rows (kes_store_read_patient_record_revisions()) to the archive,
+ * whose other records are then added with kes_record_archive_add_other_rows()
+ * only. */
+void                kes_record_archive_take_other_rows   (KesRecordArchive *self,
+                                                          KesHistoryRows   *rows);
+/* An other record whose revisions are @n of the archive's other rows from
+ * @first on. */
+void                kes_record_archive_add_other_rows    (KesRecordArchive *self,
+                                                          const char       *kind_name,
+                                                          const char       *id,
+                                                          const char       *patient_id,
+                                                          guint             first,
+                                                          guint             n);
 
 /* How a revision's JSON member is written in XML. */
 typedef enum

@@ -38,20 +38,34 @@ end_element (KesXmlOut *out)
   return TRUE;
 }
 
+/* One revision as the writer needs it: from a KesRevision of a record, or
+ * from a row read straight from the store (KesHistoryRow). */
+typedef struct
+{
+  KesArchiveKind  kind;
+  const char     *kind_name;
+  const char     *record_id;
+  gint64          number;
+  KesChangeKind   change;
+  const char     *author_id;
+  const char     *at;
+  const char     *reason;
+  const char     *data;
+} RevisionToWrite;
+
 /* The fast path for the common case (see kes-flat-json-private.h): FALSE,
  * with nothing written, when the data is not flat or holds a field that
  * does not fit, so that write_data() reads it with json-glib and reports
  * exactly what is wrong. */
 static gboolean
-write_flat_data (KesXmlOut          *out,
-                 KesFlatJson        *flat,
-                 KesArchivedRecord  *record,
-                 KesRevision        *revision)
+write_flat_data (KesXmlOut              *out,
+                 KesFlatJson            *flat,
+                 const RevisionToWrite  *revision)
 {
   const KesFieldSpec *specs[64];
   guint n_members;
 
-  if (!kes_flat_json_parse (flat, kes_revision_get_data (revision)))
+  if (!kes_flat_json_parse (flat, revision->data))
     return FALSE;
 
   n_members = kes_flat_json_get_n_members (flat);
@@ -61,7 +75,7 @@ write_flat_data (KesXmlOut          *out,
   for (guint i = 0; i < n_members; i++)
     {
       const KesFlatMember *member = kes_flat_json_get_member (flat, i);
-      const KesFieldSpec *spec = kes_archive_find_field (record->kind, member->key, FALSE);
+      const KesFieldSpec *spec = kes_archive_find_field (revision->kind, member->key, FALSE);
 
       if (spec == NULL
           || (spec->type == KES_FIELD_TEXT && member->kind != KES_FLAT_TEXT)
@@ -102,11 +116,10 @@ write_flat_data (KesXmlOut          *out,
 }
 
 static gboolean
-write_data (KesXmlOut          *out,
-            KesFlatJson        *flat,
-            KesArchivedRecord  *record,
-            KesRevision        *revision,
-            GError            **error)
+write_data (KesXmlOut              *out,
+            KesFlatJson            *flat,
+            const RevisionToWrite  *revision,
+            GError                **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonObjectIter iter;
@@ -115,19 +128,18 @@ write_data (KesXmlOut          *out,
   const char *key;
   JsonNode *value;
 
-  if (write_flat_data (out, flat, record, revision))
+  if (write_flat_data (out, flat, revision))
     return TRUE;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+  if (!json_parser_load_from_data (parser, revision->data, -1, NULL)
       || (root = json_parser_get_root (parser)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
                    /* Translators: a revision number, a kind of record ("contact") and its id */
                    _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
-                   kes_revision_get_revision (revision), record->kind_name,
-                   record->id);
+                   revision->number, revision->kind_name, revision->record_id);
       return FALSE;
     }
 
@@ -137,7 +149,7 @@ write_data (KesXmlOut          *out,
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
-      const KesFieldSpec *spec = kes_archive_find_field (record->kind, key, FALSE);
+      const KesFieldSpec *spec = kes_archive_find_field (revision->kind, key, FALSE);
       gboolean fits = spec != NULL;
 
       if (spec != NULL && spec->type == KES_FIELD_TEXT)
@@ -153,8 +165,7 @@ write_data (KesXmlOut          *out,
                        /* Translators: a field name, a revision number, a kind of record and its id */
                        _("The field “%s” in revision %" G_GINT64_FORMAT " of %s %s cannot be "
                          "written in this version of the case-record format"),
-                       key, kes_revision_get_revision (revision),
-                       record->kind_name, record->id);
+                       key, revision->number, revision->kind_name, revision->record_id);
           return FALSE;
         }
 
@@ -182,8 +193,8 @@ write_data (KesXmlOut          *out,
                     g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
                                  _("The list “%s” in revision %" G_GINT64_FORMAT " of %s %s "
                                    "holds something other than text"),
-                                 key, kes_revision_get_revision (revision),
-                                 record->kind_name, record->id);
+                                 key, revision->number, revision->kind_name,
+                                 revision->record_id);
                     return FALSE;
                   }
                 kes_xml_out_element_always (out, "item", json_node_get_string (item));
@@ -361,16 +372,15 @@ write_json_events (KesXmlOut     *out,
 }
 
 static gboolean
-write_other_data (KesXmlOut          *out,
-                  KesJsonEvents      *events,
-                  KesArchivedRecord  *record,
-                  KesRevision        *revision,
-                  GError            **error)
+write_other_data (KesXmlOut              *out,
+                  KesJsonEvents          *events,
+                  const RevisionToWrite  *revision,
+                  GError                **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  if (kes_json_events_parse (events, kes_revision_get_data (revision)))
+  if (kes_json_events_parse (events, revision->data))
     {
       kes_xml_out_start (out, "data");
       write_json_events (out, events);
@@ -379,13 +389,13 @@ write_other_data (KesXmlOut          *out,
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, kes_revision_get_data (revision), -1, NULL)
+  if (!json_parser_load_from_data (parser, revision->data, -1, NULL)
       || (root = json_parser_get_root (parser)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, KES_REPORT_ERROR, KES_REPORT_ERROR_RENDER,
                    _("Revision %" G_GINT64_FORMAT " of %s %s does not hold readable data"),
-                   kes_revision_get_revision (revision), record->kind_name, record->id);
+                   revision->number, revision->kind_name, revision->record_id);
       return FALSE;
     }
 
@@ -404,6 +414,28 @@ typedef struct
 } JsonReaders;
 
 static gboolean
+write_revision (KesXmlOut              *out,
+                JsonReaders            *readers,
+                const RevisionToWrite  *revision,
+                GError                **error)
+{
+  kes_xml_out_start (out, "revision");
+  kes_xml_out_attribute_int (out, "number", revision->number);
+  kes_xml_out_attribute (out, "change", kes_change_kind_to_string (revision->change));
+  kes_xml_out_attribute (out, "author", revision->author_id);
+  kes_xml_out_attribute (out, "at", revision->at);
+  if (revision->reason != NULL && revision->reason[0] != '\0')
+    kes_xml_out_element (out, "reason", revision->reason);
+  if (!(revision->kind == KES_ARCHIVE_OTHER
+        ? write_other_data (out, readers->events, revision, error)
+        : write_data (out, readers->flat, revision, error)))
+    return FALSE;
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+static gboolean
 write_record (KesXmlOut          *out,
               JsonReaders        *readers,
               KesArchivedRecord  *record,
@@ -419,21 +451,115 @@ write_record (KesXmlOut          *out,
   for (guint i = 0; i < record->revisions->len; i++)
     {
       KesRevision *revision = g_ptr_array_index (record->revisions, i);
+      RevisionToWrite to_write = {
+        record->kind, record->kind_name, record->id,
+        kes_revision_get_revision (revision), kes_revision_get_change (revision),
+        kes_revision_get_author_id (revision), kes_revision_get_at (revision),
+        kes_revision_get_reason (revision), kes_revision_get_data (revision),
+      };
 
-      kes_xml_out_start (out, "revision");
-      kes_xml_out_attribute_int (out, "number", kes_revision_get_revision (revision));
-      kes_xml_out_attribute (out, "change", kes_change_kind_to_string (kes_revision_get_change (revision)));
-      kes_xml_out_attribute (out, "author", kes_revision_get_author_id (revision));
-      kes_xml_out_attribute (out, "at", kes_revision_get_at (revision));
-      if (kes_revision_get_reason (revision) != NULL && kes_revision_get_reason (revision)[0] != '\0')
-        kes_xml_out_element (out, "reason", kes_revision_get_reason (revision));
-      if (!(record->kind == KES_ARCHIVE_OTHER
-            ? write_other_data (out, readers->events, record, revision, error)
-            : write_data (out, readers->flat, record, revision, error)))
+      if (!write_revision (out, readers, &to_write, error))
         return FALSE;
+    }
+
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+/* The records of @kind among @rows from *@next on, each as write_record()
+ * writes it; *@next is left on the first row of another kind. */
+static gboolean
+write_row_records (KesXmlOut       *out,
+                   JsonReaders     *readers,
+                   KesHistoryRows  *rows,
+                   KesArchiveKind   kind,
+                   guint           *next,
+                   GError         **error)
+{
+  const char *kind_name = kes_archive_kind_to_string (kind);
+  guint n = kes_history_rows_get_n (rows);
+
+  while (*next < n && g_str_equal (kes_history_rows_get (rows, *next)->kind, kind_name))
+    {
+      const char *record_id = kes_history_rows_get (rows, *next)->record_id;
+
+      kes_xml_out_start (out, kes_archive_record_element (kind));
+      kes_xml_out_attribute (out, "id", record_id);
+      for (; *next < n && g_str_equal (kes_history_rows_get (rows, *next)->record_id, record_id);
+           (*next)++)
+        {
+          const KesHistoryRow *row = kes_history_rows_get (rows, *next);
+          RevisionToWrite to_write = {
+            kind, kind_name, record_id, row->number, row->change,
+            row->author_id, row->at, row->reason, row->data,
+          };
+
+          if (!write_revision (out, readers, &to_write, error))
+            return FALSE;
+        }
       kes_xml_out_end (out);
     }
 
+  return TRUE;
+}
+
+/* <records> from the archive's other rows, as write_records() writes it
+ * from records. */
+static gboolean
+write_other_row_records (KesXmlOut         *out,
+                         JsonReaders       *readers,
+                         KesRecordArchive  *self,
+                         GError           **error)
+{
+  kes_xml_out_start (out, "records");
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      KesArchivedRecord *record = g_ptr_array_index (self->others, i);
+      const RowRange *range = &g_array_index (self->other_ranges, RowRange, i);
+
+      kes_xml_out_start (out, kes_archive_record_element (KES_ARCHIVE_OTHER));
+      kes_xml_out_attribute (out, "kind", record->kind_name);
+      kes_xml_out_attribute (out, "id", record->id);
+      if (record->patient_id != NULL)
+        kes_xml_out_attribute (out, "patient", record->patient_id);
+      for (guint r = range->first; r < range->first + range->n; r++)
+        {
+          const KesHistoryRow *row = kes_history_rows_get (self->other_rows, r);
+          RevisionToWrite to_write = {
+            KES_ARCHIVE_OTHER, record->kind_name, record->id, row->number, row->change,
+            row->author_id, row->at, row->reason, row->data,
+          };
+
+          if (!write_revision (out, readers, &to_write, error))
+            return FALSE;
+        }
+      kes_xml_out_end (out);
+    }
+  kes_xml_out_end (out);
+
+  return TRUE;
+}
+
+/* The register, <contacts> and <notes> from the store's rows, as
+ * write_record() and write_records() write them from records. */
+static gboolean
+write_history_rows (KesXmlOut       *out,
+                    JsonReaders     *readers,
+                    KesHistoryRows  *rows,
+                    GError         **error)
+{
+  guint next = 0;
+
+  if (!write_row_records (out, readers, rows, KES_ARCHIVE_PATIENT, &next, error))
+    return FALSE;
+  kes_xml_out_start (out, "contacts");
+  if (!write_row_records (out, readers, rows, KES_ARCHIVE_CONTACT, &next, error))
+    return FALSE;
+  kes_xml_out_end (out);
+  kes_xml_out_start (out, "notes");
+  if (!write_row_records (out, readers, rows, KES_ARCHIVE_NOTE, &next, error))
+    return FALSE;
   kes_xml_out_end (out);
 
   return TRUE;
@@ -496,6 +622,12 @@ write_archive (KesRecordArchive  *self,
     }
   kes_xml_out_end (out);
 
+  if (self->histories != NULL)
+    return write_history_rows (out, &readers, self->histories, error)
+        && (self->other_rows != NULL
+            ? write_other_row_records (out, &readers, self, error)
+            : write_records (out, &readers, "records", self->others, error));
+
   return write_record (out, &readers, self->patient, error)
       && write_records (out, &readers, "contacts", self->contacts, error)
       && write_records (out, &readers, "notes", self->notes, error)
@@ -509,7 +641,7 @@ kes_record_archive_to_xml (KesRecordArchive  *self,
   g_autoptr(KesXmlOut) out = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->patient != NULL, NULL);
+  g_return_val_if_fail (self->patient != NULL || self->histories != NULL, NULL);
 
   out = kes_xml_out_new ("record", KES_RECORD_XML_NAMESPACE);
   if (!write_archive (self, out, error))
@@ -524,7 +656,7 @@ kes_record_archive_write_element (KesRecordArchive  *self,
                                   GError           **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (self->patient != NULL, FALSE);
+  g_return_val_if_fail (self->patient != NULL || self->histories != NULL, FALSE);
 
   kes_xml_out_start (out, "record");
   if (!write_archive (self, out, error))

@@ -211,6 +211,9 @@ kes_record_archive_free (KesRecordArchive *self)
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->others, g_ptr_array_unref);
+  g_clear_pointer (&self->histories, kes_history_rows_free);
+  g_clear_pointer (&self->other_rows, kes_history_rows_free);
+  g_clear_pointer (&self->other_ranges, g_array_unref);
   g_free (self);
 }
 
@@ -342,9 +345,49 @@ kes_record_archive_add_other (KesRecordArchive *self,
   return record;
 }
 
+void
+kes_record_archive_take_history_rows (KesRecordArchive *self,
+                                      KesHistoryRows   *rows)
+{
+  g_return_if_fail (self->patient == NULL && self->contacts->len == 0 && self->notes->len == 0);
+
+  g_clear_pointer (&self->histories, kes_history_rows_free);
+  self->histories = rows;
+}
+
+void
+kes_record_archive_take_other_rows (KesRecordArchive *self,
+                                    KesHistoryRows   *rows)
+{
+  g_return_if_fail (self->others->len == 0 && self->other_rows == NULL);
+
+  self->other_rows = rows;
+  self->other_ranges = g_array_new (FALSE, FALSE, sizeof (RowRange));
+}
+
+void
+kes_record_archive_add_other_rows (KesRecordArchive *self,
+                                   const char       *kind_name,
+                                   const char       *id,
+                                   const char       *patient_id,
+                                   guint             first,
+                                   guint             n)
+{
+  RowRange range = { first, n };
+
+  g_return_if_fail (self->other_rows != NULL);
+  g_return_if_fail (first + n <= kes_history_rows_get_n (self->other_rows));
+
+  kes_record_archive_add_other (self, kind_name, id, patient_id, NULL);
+  g_array_append_val (self->other_ranges, range);
+}
+
 KesArchivedRecord *
 kes_record_archive_get_patient (KesRecordArchive *self)
 {
+  /* An archive made only to be written has its patient as rows. */
+  g_return_val_if_fail (self->histories == NULL, NULL);
+
   return self->patient;
 }
 
@@ -352,6 +395,9 @@ GPtrArray *
 kes_record_archive_get_records (KesRecordArchive *self,
                                 KesArchiveKind    kind)
 {
+  /* An archive made only to be written holds rows, not records. */
+  g_return_val_if_fail (self->histories == NULL && self->other_rows == NULL, NULL);
+
   switch (kind)
     {
     case KES_ARCHIVE_CONTACT:

@@ -54,7 +54,7 @@ write_patients (KesStore      *store,
           || !kes_store_check_permission (store, KES_PERMISSION_EXPORT, id, error))
         return FALSE;
 
-      archive = kes_record_export_archive_cached (store, id, cache, error);
+      archive = kes_record_export_archive_for_xml (store, id, cache, error);
       if (archive == NULL)
         return FALSE;
       /* One export, one time: every record in the file says the same. */
@@ -102,7 +102,11 @@ kes_record_export_database (KesStore       *store,
   if (!kes_store_begin (store, error))
     return FALSE;
 
-  if (!write_patients (store, out, ids, now, cancellable, error)
+  /* Every patient's export asks the exporter's rights several times; in
+   * this write transaction no one else can change their account, so it is
+   * read once (a disabled account is refused again when it ends). */
+  if (!kes_store_hold_actor (store, error)
+      || !write_patients (store, out, ids, now, cancellable, error)
       || !kes_xml_out_close (out, error)
       || !kes_atomic_file_commit (file, error))
     {

@@ -15,6 +15,7 @@
 #include "kes-clock.h"
 #include "kes-flat-json-private.h"
 #include "kes-json-events-private.h"
+#include "kes-record-archive-private.h"
 #include "kes-record-export.h"
 #include "kes-store-staff.h"
 #include "kes-store-whole-db.h"
@@ -116,10 +117,10 @@ static const struct
 
 /* Reads the register in place where it is plainly flat; FALSE otherwise. */
 static gboolean
-note_flat_register_references (KesRevision *revision,
-                               References  *refs)
+note_flat_register_references (const char *data,
+                               References *refs)
 {
-  if (!kes_flat_json_parse (refs->flat, kes_revision_get_data (revision)))
+  if (!kes_flat_json_parse (refs->flat, data))
     return FALSE;
 
   for (guint i = 0; i < kes_flat_json_get_n_members (refs->flat); i++)
@@ -142,17 +143,17 @@ note_flat_register_references (KesRevision *revision,
 }
 
 static void
-note_register_references (KesRevision *revision,
-                          References  *refs)
+note_register_references (const char *data,
+                          References *refs)
 {
   g_autoptr(KesPatient) patient = NULL;
 
-  if (note_flat_register_references (revision, refs))
+  if (note_flat_register_references (data, refs))
     return;
 
   /* Staff and teams named in the register, in any revision. */
   patient = kes_patient_new ();
-  if (kes_patient_load_json (patient, kes_revision_get_data (revision), NULL))
+  if (kes_patient_load_json (patient, data, NULL))
     {
       note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_COORDINATOR_ID));
       note_reference (refs->staff_ids, kes_patient_get_text (patient, KES_PATIENT_CLINICIAN_ID));
@@ -161,9 +162,22 @@ note_register_references (KesRevision *revision,
     }
 }
 
+/* The staff and teams a revision of the register, a contact or a note
+ * names: its author, and those the register names. */
+static void
+note_history_references (References *refs,
+                         gboolean    is_register,
+                         const char *author_id,
+                         const char *data)
+{
+  note_reference (refs->staff_ids, author_id);
+  if (is_register)
+    note_register_references (data, refs);
+}
+
 /* The register, contacts and notes, read in one query (contacts and notes
  * oldest first, then by id: an order that does not depend on how the
- * store happens to list them). */
+ * store happens to list them), as records. */
 static gboolean
 add_histories (KesStore          *store,
                KesRecordArchive  *archive,
@@ -187,14 +201,41 @@ add_histories (KesStore          *store,
         {
           KesRevision *revision = g_ptr_array_index (history->revisions, r);
 
-          note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-          if (kind == KES_ARCHIVE_PATIENT)
-            note_register_references (revision, refs);
+          note_history_references (refs, kind == KES_ARCHIVE_PATIENT,
+                                   kes_revision_get_author_id (revision),
+                                   kes_revision_get_data (revision));
         }
 
       kes_record_archive_add_record (archive, kind, history->id,
                                      g_steal_pointer (&history->revisions));
     }
+
+  return TRUE;
+}
+
+/* The same, kept as the store's rows for an archive that is only written:
+ * a whole-database export reads every revision held, and an object a
+ * revision was a sixth of its cost. */
+static gboolean
+add_history_rows (KesStore          *store,
+                  KesRecordArchive  *archive,
+                  const char        *patient_id,
+                  References        *refs,
+                  GError           **error)
+{
+  KesHistoryRows *rows = kes_store_read_patient_histories (store, patient_id, error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < kes_history_rows_get_n (rows); i++)
+    {
+      const KesHistoryRow *row = kes_history_rows_get (rows, i);
+
+      note_history_references (refs, g_str_equal (row->kind, "patient"), row->author_id,
+                               row->data);
+    }
+  kes_record_archive_take_history_rows (archive, rows);
 
   return TRUE;
 }
@@ -303,6 +344,18 @@ note_staff_in_data (KesStore    *store,
     note_staff_in_node (store, json_parser_get_root (parser), refs);
 }
 
+/* The staff another record's revision names: its author, and any in its
+ * data. */
+static void
+note_other_references (KesStore   *store,
+                       References *refs,
+                       const char *author_id,
+                       const char *data)
+{
+  note_reference (refs->staff_ids, author_id);
+  note_staff_in_data (store, data, refs);
+}
+
 static gboolean
 add_others (KesStore          *store,
             KesRecordArchive  *archive,
@@ -334,11 +387,60 @@ add_others (KesStore          *store,
         {
           KesRevision *revision = g_ptr_array_index (revisions, r);
 
-          note_reference (refs->staff_ids, kes_revision_get_author_id (revision));
-          note_staff_in_data (store, kes_revision_get_data (revision), refs);
+          note_other_references (store, refs, kes_revision_get_author_id (revision),
+                                 kes_revision_get_data (revision));
         }
 
       kes_record_archive_add_other (archive, ref->kind, ref->id, ref->patient_id, revisions);
+    }
+
+  return TRUE;
+}
+
+/* The same, the revisions kept as the store's rows for an archive that is
+ * only written. */
+static gboolean
+add_other_rows (KesStore          *store,
+                KesRecordArchive  *archive,
+                const char        *patient_id,
+                References        *refs,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) records = kes_store_list_patient_records (store, patient_id, error);
+  g_autoptr(GHashTable) firsts = g_hash_table_new (g_str_hash, g_str_equal);
+  KesHistoryRows *rows;
+  guint n_rows;
+
+  if (records == NULL
+      || (rows = kes_store_read_patient_record_revisions (store, patient_id, records,
+                                                          error)) == NULL)
+    return FALSE;
+  kes_record_archive_take_other_rows (archive, rows);
+
+  /* Each record's rows are together (by record id): where each starts. */
+  n_rows = kes_history_rows_get_n (rows);
+  for (guint r = n_rows; r-- > 0;)
+    {
+      const KesHistoryRow *row = kes_history_rows_get (rows, r);
+
+      g_hash_table_insert (firsts, (gpointer) row->record_id, GUINT_TO_POINTER (r + 1));
+      note_other_references (store, refs, row->author_id, row->data);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KesRecordRef *ref = g_ptr_array_index (records, i);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (firsts, ref->id));
+      guint first = found > 0 ? found - 1 : 0;
+      guint n = 0;
+
+      /* A record with no revision (none is written without one) is
+       * exported with none, as before. */
+      if (found > 0)
+        while (first + n < n_rows
+               && g_str_equal (kes_history_rows_get (rows, first + n)->record_id, ref->id))
+          n++;
+      kes_record_archive_add_other_rows (archive, ref->kind, ref->id, ref->patient_id, first, n);
     }
 
   return TRUE;
@@ -387,11 +489,12 @@ add_staff_and_teams (KesStore          *store,
   return TRUE;
 }
 
-KesRecordArchive *
-kes_record_export_archive_cached (KesStore              *store,
-                                  const char            *patient_id,
-                                  KesRecordExportCache  *cache,
-                                  GError               **error)
+static KesRecordArchive *
+export_archive (KesStore              *store,
+                const char            *patient_id,
+                KesRecordExportCache  *cache,
+                gboolean               as_rows,
+                GError               **error)
 {
   g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -404,12 +507,23 @@ kes_record_export_archive_cached (KesStore              *store,
 
   archive = kes_record_archive_new (now);
 
-  if (!add_histories (store, archive, patient_id, &refs, error)
-      || !add_others (store, archive, patient_id, &refs, error)
+  if (!(as_rows ? add_history_rows (store, archive, patient_id, &refs, error)
+                : add_histories (store, archive, patient_id, &refs, error))
+      || !(as_rows ? add_other_rows (store, archive, patient_id, &refs, error)
+                   : add_others (store, archive, patient_id, &refs, error))
       || !add_staff_and_teams (store, archive, &refs, error))
     return NULL;
 
   return g_steal_pointer (&archive);
+}
+
+KesRecordArchive *
+kes_record_export_archive_for_xml (KesStore              *store,
+                                   const char            *patient_id,
+                                   KesRecordExportCache  *cache,
+                                   GError               **error)
+{
+  return export_archive (store, patient_id, cache, TRUE, error);
 }
 
 KesRecordArchive *
@@ -419,7 +533,7 @@ kes_record_export_archive (KesStore    *store,
 {
   g_autoptr(KesRecordExportCache) cache = kes_record_export_cache_new ();
 
-  return kes_record_export_archive_cached (store, patient_id, cache, error);
+  return export_archive (store, patient_id, cache, FALSE, error);
 }
 
 GBytes *
@@ -427,6 +541,7 @@ kes_record_export_bytes (KesStore    *store,
                          const char  *patient_id,
                          GError     **error)
 {
+  g_autoptr(KesRecordExportCache) cache = NULL;
   g_autoptr(KesRecordArchive) archive = NULL;
   g_autoptr(GBytes) xml = NULL;
   gsize length;
@@ -435,7 +550,8 @@ kes_record_export_bytes (KesStore    *store,
   if (!kes_store_check_permission (store, KES_PERMISSION_EXPORT, patient_id, error))
     return NULL;
 
-  archive = kes_record_export_archive (store, patient_id, error);
+  cache = kes_record_export_cache_new ();
+  archive = kes_record_export_archive_for_xml (store, patient_id, cache, error);
   if (archive == NULL)
     return NULL;
 
@@ -488,6 +604,9 @@ kes_record_export_files (KesStore            *store,
 
   if (!kes_store_begin (store, error))
     return FALSE;
+  /* As for a whole database: the exporter's account read once. */
+  if (!kes_store_hold_actor (store, error))
+    goto fail;
 
   for (i = 0; patient_ids[i] != NULL; i++)
     {

@@ -22,10 +22,16 @@ typedef struct _KesRecordExportCache KesRecordExportCache;
 
 KesRecordExportCache *kes_record_export_cache_new  (void);
 void                  kes_record_export_cache_free (KesRecordExportCache *cache);
-KesRecordArchive     *kes_record_export_archive_cached (KesStore              *store,
-                                                        const char            *patient_id,
-                                                        KesRecordExportCache  *cache,
-                                                        GError               **error);
+/* An archive only to be written as XML (kes_record_archive_to_xml(),
+ * kes_record_archive_write_element()): the register, contacts and notes
+ * are kept as the store's rows, not as records, so
+ * kes_record_archive_get_patient() and kes_record_archive_get_records()
+ * for contacts and notes refuse it. The same bytes, far cheaper for a
+ * whole database. */
+KesRecordArchive     *kes_record_export_archive_for_xml (KesStore              *store,
+                                                         const char            *patient_id,
+                                                         KesRecordExportCache  *cache,
+                                                         GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KesRecordExportCache, kes_record_export_cache_free)
 /* The archive as case-record XML, checked against the schema. Needs the

@@ -291,6 +291,8 @@ test_downgraded_and_sealed_again (Fixture       *fixture,
                          "DROP TABLE signposting; "
                          /* ...and issue 17's imports audited per patient. */
                          "DROP TABLE patient_import; ALTER TABLE revision DROP COLUMN import_id; "
+                         /* Issue 17's index of screenings by the patient they became. */
+                         "DROP INDEX ld_screening_converted; "
                          "PRAGMA user_version = %d",
                          kes_store_keyed_chain_version () - 1);
   kes_history_test_tamper (fixture->path, sql, FALSE);

@@ -609,6 +609,7 @@ c_refer_screening (Walk *w, GError **e)
 
 static gboolean c_patient_records (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_patient_records (w->store, w->patient_id, e); return result_ != NULL; }
 static gboolean c_patient_histories (Walk *w, GError **e) { g_autoptr(GPtrArray) result_ = kes_store_list_patient_histories (w->store, w->patient_id, e); return result_ != NULL; }
+static gboolean c_patient_history_rows (Walk *w, GError **e) { g_autoptr(KesHistoryRows) result_ = kes_store_read_patient_histories (w->store, w->patient_id, e); return result_ != NULL; }
 /* The patient's note as the one record: its kind's permission decides. */
 static gboolean
 c_patient_record_revisions (Walk *w, GError **e)
@@ -622,6 +623,21 @@ c_patient_record_revisions (Walk *w, GError **e)
   ref->patient_id = g_strdup (w->patient_id);
   g_ptr_array_add (refs, ref);
   result_ = kes_store_list_patient_record_revisions (w->store, w->patient_id, refs, e);
+  return result_ != NULL;
+}
+/* The same as rows. */
+static gboolean
+c_patient_record_revision_rows (Walk *w, GError **e)
+{
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) kes_record_ref_free);
+  g_autoptr(KesHistoryRows) result_ = NULL;
+  KesRecordRef *ref = g_new0 (KesRecordRef, 1);
+
+  ref->kind = g_strdup ("note");
+  ref->id = g_strdup (w->note_id);
+  ref->patient_id = g_strdup (w->patient_id);
+  g_ptr_array_add (refs, ref);
+  result_ = kes_store_read_patient_record_revisions (w->store, w->patient_id, refs, e);
   return result_ != NULL;
 }
 
@@ -979,7 +995,9 @@ static const Row cases[] = {
   { "kes_store_refer_screening", c_refer_screening },
   { "kes_store_list_patient_records", c_patient_records },
   { "kes_store_list_patient_histories", c_patient_histories },
+  { "kes_store_read_patient_histories", c_patient_history_rows },
   { "kes_store_list_patient_record_revisions", c_patient_record_revisions },
+  { "kes_store_read_patient_record_revisions", c_patient_record_revision_rows },
   { "kes_store_list_patient_ids", c_patient_ids },
   { "kes_store_import_team", c_import_team },
   { "kes_store_import_staff", c_import_staff },

@@ -250,11 +250,13 @@ test_entry_altered (Fixture       *fixture,
   assert_tamper_found (fixture, sql, KES_VERIFY_ACCESS_LOG, fragments);
 }
 
-/* Undoes migration 0024 (the append-only rules of other tables kept). */
+/* Undoes migration 0024 and the one after it, 0027 (the append-only rules
+ * of other tables kept). */
 static void
 downgrade_to_0023 (const char *path)
 {
   g_autofree char *sql = g_strdup_printf ("DROP TABLE patient_import; ALTER TABLE revision DROP COLUMN import_id; "
+                                          "DROP INDEX ld_screening_converted; "
                                           "PRAGMA user_version = %d", kes_store_import_per_patient_version () - 1);
   sqlite3 *db = NULL;
 

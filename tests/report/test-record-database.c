@@ -64,6 +64,65 @@ export_database (KesTestStore *fixture,
   return path;
 }
 
+/* An archive made only to be written (the register, contacts and notes as
+ * the store's rows) writes the same bytes as one holding them as records,
+ * which reports read: for every patient of @store. */
+static void
+assert_rows_write_as_records (KesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = kes_store_list_patient_ids (store, &error);
+  g_autoptr(KesRecordExportCache) cache = kes_record_export_cache_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(KesRecordArchive) as_records = NULL, as_rows = NULL;
+      g_autoptr(GBytes) from_records = NULL, from_rows = NULL;
+
+      kes_test_set_now (NOW);
+      as_records = kes_record_export_archive (store, id, &error);
+      g_assert_no_error (error);
+      as_rows = kes_record_export_archive_for_xml (store, id, cache, &error);
+      g_assert_no_error (error);
+      from_records = kes_record_archive_to_xml (as_records, &error);
+      g_assert_no_error (error);
+      from_rows = kes_record_archive_to_xml (as_rows, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (from_records, from_rows));
+    }
+}
+
+/* Imported revisions keep their provenance through the rows the store
+ * reads them as (kes_store_list_patient_histories()). */
+static void
+assert_histories_keep_provenance (KesStore   *store,
+                                  const char *patient_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) histories = kes_store_list_patient_histories (store, patient_id, &error);
+  guint imported = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < histories->len; i++)
+    {
+      KesRecordHistory *history = g_ptr_array_index (histories, i);
+
+      for (guint r = 0; r < history->revisions->len; r++)
+        {
+          KesRevision *revision = g_ptr_array_index (history->revisions, r);
+
+          if (kes_revision_get_imported_at (revision) != NULL)
+            {
+              g_assert_nonnull (kes_revision_get_author_name (revision));
+              imported++;
+            }
+        }
+    }
+  g_assert_cmpuint (imported, >, 1);
+}
+
 static GBytes *
 read_file (const char *path)
 {
@@ -202,6 +261,9 @@ test_round_trip (void)
   assert_durable_again (target->store);
 
   second = export_database (target, "again.xml", ids->len);
+  assert_rows_write_as_records (source->store);
+  assert_rows_write_as_records (target->store);
+  assert_histories_keep_provenance (target->store, g_ptr_array_index (ids, 0));
   first_bytes = read_file (first);
   second_bytes = read_file (second);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));

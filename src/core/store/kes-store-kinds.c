@@ -8,7 +8,6 @@
 #include "kes-carers.h"
 #include "kes-catchment.h"
 #include "kes-error.h"
-#include "kes-json-writer.h"
 #include "kes-liaison.h"
 #include "kes-signposting.h"
 #include "kes-store-import-private.h"
@@ -202,28 +201,31 @@ kes_store_list_patient_records (KesStore    *self,
   /* The patient's own records; the carers linked to the patient, with
    * their assessments and involvement that belong to no other patient;
    * and liaison and diversion screenings that became this record, with
-   * their referrals onward and signposting. The carer-level records are found from the patient's carers (CROSS JOIN
-   * keeps that order): left to itself SQLite starts from "patient_id IS
-   * NULL", which every patient's register matches, so a whole-database
-   * export read every register once for each patient. */
+   * their referrals onward and signposting. Each part starts from the
+   * patient's key (CROSS JOIN keeps that order: left to itself SQLite
+   * started the carers' parts from "patient_id IS NULL", which every
+   * register matches) and is a plain join: "IN (SELECT …)" and UNION each
+   * built a temporary table for every patient, a tenth of a whole-database
+   * export. A record found twice (a carer linked twice, a record reached
+   * two ways) is dropped below, once sorted. */
   stmt = kes_store_prepare (self,
     "SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
     "WHERE r.patient_id = ?1 AND r.kind NOT IN ('contact', 'note') "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "WHERE r.id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_assessment a "
-    "CROSS JOIN record r ON r.id = a.id WHERE r.patient_id IS NULL "
-    "AND a.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_involvement i "
-    "CROSS JOIN record r ON r.id = i.id WHERE r.patient_id IS NULL "
-    "AND i.carer_id IN (SELECT carer_id FROM carer_link WHERE patient_id = ?1) "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM record r "
-    "JOIN ld_screening s ON s.id = r.id WHERE s.converted_patient_id = ?1 "
-    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_onward_referral o "
-    "JOIN ld_screening s ON s.id = o.screening_id CROSS JOIN record r ON r.id = o.id "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN record r ON r.id = l.carer_id WHERE l.patient_id = ?1 "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN carer_assessment a ON a.carer_id = l.carer_id CROSS JOIN record r ON r.id = a.id "
+    "WHERE l.patient_id = ?1 AND r.patient_id IS NULL "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM carer_link l "
+    "CROSS JOIN carer_involvement i ON i.carer_id = l.carer_id CROSS JOIN record r ON r.id = i.id "
+    "WHERE l.patient_id = ?1 AND r.patient_id IS NULL "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN record r ON r.id = s.id WHERE s.converted_patient_id = ?1 "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN ld_onward_referral o ON o.screening_id = s.id CROSS JOIN record r ON r.id = o.id "
     "WHERE s.converted_patient_id = ?1 "
-    "UNION SELECT r.kind, r.id, r.patient_id, r.created_at FROM signposting g "
-    "JOIN ld_screening s ON s.id = g.source_id CROSS JOIN record r ON r.id = g.id "
+    "UNION ALL SELECT r.kind, r.id, r.patient_id, r.created_at FROM ld_screening s "
+    "CROSS JOIN signposting g ON g.source_id = s.id CROSS JOIN record r ON r.id = g.id "
     "WHERE s.converted_patient_id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -260,9 +262,8 @@ kes_store_list_patient_records (KesStore    *self,
     }
   g_ptr_array_sort (refs, compare_refs);
 
-  /* A record found two ways (UNION ALL: SQLite's UNION built a temporary
-   * B-tree per part, a tenth of a whole-database export) is the same row
-   * twice, next to itself once sorted. */
+  /* A record found twice is the same row twice, next to itself once
+   * sorted. */
   for (guint i = 1; i < refs->len;)
     {
       if (g_str_equal (((KesRecordRef *) refs->pdata[i])->id, ((KesRecordRef *) refs->pdata[i - 1])->id))
@@ -272,123 +273,6 @@ kes_store_list_patient_records (KesStore    *self,
     }
 
   return g_steal_pointer (&refs);
-}
-
-/* Whether @permission for @scope was already checked in this call. */
-typedef struct
-{
-  KesPermission  permission;
-  const char    *scope;
-} Checked;
-
-static gboolean
-already_checked (GArray        *checked,
-                 KesPermission  permission,
-                 const char    *scope)
-{
-  for (guint i = 0; i < checked->len; i++)
-    {
-      const Checked *c = &g_array_index (checked, Checked, i);
-
-      if (c->permission == permission && g_strcmp0 (c->scope, scope) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-GHashTable *
-kes_store_list_patient_record_revisions (KesStore    *self,
-                                         const char  *patient_id,
-                                         GPtrArray   *refs,
-                                         GError     **error)
-{
-  g_autoptr(GHashTable) histories = NULL;
-  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (Checked));
-  g_autoptr(GString) ids = g_string_new (NULL);
-  KesDbStmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (KES_IS_STORE (self), NULL);
-  g_return_val_if_fail (patient_id != NULL && refs != NULL, NULL);
-
-  /* What kes_store_list_revisions() asks of each record (its kind's
-   * permission, for its patient), asked once for each different answer:
-   * within one call the answer depends on nothing else. */
-  for (guint i = 0; i < refs->len; i++)
-    {
-      KesRecordRef *ref = g_ptr_array_index (refs, i);
-      Checked check = { kes_store_permission_for_kind (ref->kind, FALSE),
-                        g_str_equal (ref->kind, "patient") ? ref->id : ref->patient_id };
-
-      if (already_checked (checked, check.permission, check.scope))
-        continue;
-      if (!kes_store_require (self, check.permission, check.scope, error))
-        return NULL;
-      g_array_append_val (checked, check);
-    }
-
-  /* The records' ids, as a JSON array for json_each(): the records are
-   * already known, and finding them again costs as much as reading them. */
-  g_string_append_c (ids, '[');
-  for (guint i = 0; i < refs->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (ids, ',');
-      kes_json_append_string (ids, ((KesRecordRef *) g_ptr_array_index (refs, i))->id);
-    }
-  g_string_append_c (ids, ']');
-
-  /* The same columns and joins as kes_store_list_revisions(), for every
-   * record at once. CROSS JOIN keeps SQLite starting from the few ids:
-   * left to itself it may read every revision held. */
-  stmt = kes_store_prepare (self,
-    "SELECT v.record_id, v.revision, v.change, v.reason, v.author_id, a.display_name, v.at, "
-    "v.data, i.display_name, coalesce (p.imported_at, q.imported_at), coalesce (p.source, q.source) "
-    "FROM json_each(?1) records CROSS JOIN revision v ON v.record_id = records.value "
-    "JOIN staff a ON a.id = v.author_id "
-    KES_PROVENANCE_JOINS
-    "ORDER BY v.record_id, v.revision", error);
-  if (stmt == NULL)
-    return NULL;
-
-  histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_ptr_array_unref);
-  kes_db_bind_text (stmt, 1, ids->str, ids->len, KES_DB_COPY);
-  while ((rc = kes_db_step (stmt)) == KES_DB_ROW)
-    {
-      const char *record_id = kes_store_column_text (stmt, 0);
-      GPtrArray *revisions = g_hash_table_lookup (histories, record_id);
-      KesChangeKind change = KES_CHANGE_EDIT;
-      KesRevision *revision;
-
-      if (revisions == NULL)
-        {
-          revisions = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (histories, g_strdup (record_id), revisions);
-        }
-      kes_change_kind_from_string (kes_store_column_text (stmt, 2), &change);
-      revision = kes_revision_new (record_id,
-                                   kes_db_column_int64 (stmt, 1),
-                                   change,
-                                   (const char *) kes_db_column_text (stmt, 3),
-                                   kes_store_column_text (stmt, 4),
-                                   kes_store_column_text (stmt, 5),
-                                   kes_store_column_text (stmt, 6),
-                                   kes_store_column_text (stmt, 7));
-      if (kes_db_column_type (stmt, 9) != KES_DB_NULL)
-        kes_revision_set_import (revision, kes_store_column_text (stmt, 8),
-                                 kes_store_column_text (stmt, 9), kes_store_column_text (stmt, 10));
-      g_ptr_array_add (revisions, revision);
-    }
-  kes_db_reset (stmt);
-  if (rc != KES_DB_DONE)
-    {
-      kes_store_set_db_error (self, error, _("Could not read the record’s history"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&histories);
 }
 
 static gboolean

@@ -42,6 +42,7 @@ static const char * const migrations[] = {
   "migrations/0022-catchment-areas.sql",
   "migrations/0023-signposting.sql",
   "migrations/0024-import-per-patient.sql",
+  "migrations/0027-ld-screening-converted.sql",
 };
 
 /* The migration that starts the access log: history already stored gets

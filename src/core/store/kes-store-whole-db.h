@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kes-store.h"
+#include "kes-store-histories.h"
 #include "kes-store-note-index.h"
 
 G_BEGIN_DECLS
@@ -12,37 +13,9 @@ G_BEGIN_DECLS
  * the note search index flush what it has pending, so a large import slows
  * as it goes). */
 
-/* One record and its whole history. */
-typedef struct
-{
-  char      *kind;      /* "patient", "contact" or "note" */
-  char      *id;
-  GPtrArray *revisions; /* KesRevision, oldest first */
-} KesRecordHistory;
-
-void       kes_record_history_free              (KesRecordHistory  *history);
-
 /* The id of every patient held, entered-in-error ones included, by id. */
 GPtrArray *kes_store_list_patient_ids           (KesStore          *self,
                                                  GError           **error);
-
-/* @patient_id's register, contacts and notes, every revision of each, in
- * one query: the register first, then contacts by when they happened, then
- * notes by when they were written (each then by id): the order a case
- * record lists them, without the authors' names (NULL). Needs permission
- * to view the patient's register and clinical record. */
-GPtrArray *kes_store_list_patient_histories     (KesStore          *self,
-                                                 const char        *patient_id,
-                                                 GError           **error);
-
-/* Every revision of every record in @refs (kes_store_list_patient_records()
- * for @patient_id), in one query instead of one a record: record id ->
- * GPtrArray of KesRevision, oldest first, as kes_store_list_revisions()
- * gives them, after the same permission checks it makes for each record. */
-GHashTable *kes_store_list_patient_record_revisions (KesStore     *self,
-                                                     const char   *patient_id,
-                                                     GPtrArray    *refs,
-                                                     GError      **error);
 
 /* An import is one transaction of many thousands of writes, each checking
  * the importer's rights: reading their account for every one of them was a
