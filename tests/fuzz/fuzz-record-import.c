@@ -43,13 +43,35 @@ ensure_store (void)
   g_object_unref (importer);
 }
 
-static void
-assert_plain (const GError *error)
+static gboolean
+contains (const uint8_t *data,
+          size_t         size,
+          const char    *words)
 {
+  size_t length = strlen (words);
+
+  for (size_t i = 0; i + length <= size; i++)
+    if (memcmp (data + i, words, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A refusal in words a person can act on, never the database's own. A
+ * message may quote the file ("attribute 'id': '…' is not a valid value"),
+ * and the fuzzer learns to put the very words looked for into it: those are
+ * the file's words, not the database's. */
+static void
+assert_plain (const GError  *error,
+              const uint8_t *data,
+              size_t         size)
+{
+  const char *raw[] = { "the database reported", "constraint failed" };
+
   g_assert_nonnull (error);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_assert_null (strstr (error->message, "the database reported"));
-  g_assert_null (strstr (error->message, "constraint failed"));
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    if (!contains (data, size, raw[i]))
+      g_assert_null (strstr (error->message, raw[i]));
 }
 
 int
@@ -69,14 +91,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       if (archive != NULL
           && !kes_record_import_archive (store, archive, KES_RECORD_IMPORT_MERGE, NULL, &error))
-        assert_plain (error);
+        assert_plain (error, data, size);
     }
   else
     {
       g_assert_true (g_file_set_contents (all_path, (const char *) data + 1, size - 1, NULL));
       if (!kes_record_import_database (store, all_path, KES_RECORD_IMPORT_DEFAULT, NULL, NULL,
                                        &error))
-        assert_plain (error);
+        assert_plain (error, data, size);
       g_unlink (all_path);
     }
   return 0;
